@@ -1,0 +1,61 @@
+"""Business-rule errors with the stable codes of the REST contract (API.md)."""
+
+from __future__ import annotations
+
+
+class BusinessRuleError(Exception):
+    code = "business_rule"
+    status_code = 400
+    default_message = "O pedido não pode ser processado."
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class InvalidStorageKey(BusinessRuleError):
+    code = "invalid_storage_key"
+    default_message = "O ficheiro indicado não pertence a este formulário."
+
+
+class FileNotFound(BusinessRuleError):
+    code = "file_not_found"
+    default_message = "O ficheiro indicado não foi carregado."
+
+
+class FileTypeNotAllowed(BusinessRuleError):
+    code = "file_type_not_allowed"
+    default_message = "Tipo de ficheiro não permitido: use PDF, JPEG ou PNG."
+
+
+class FileTooLarge(BusinessRuleError):
+    code = "file_too_large"
+    default_message = "O ficheiro excede o tamanho máximo permitido."
+
+
+class TooManyDocuments(BusinessRuleError):
+    code = "too_many_documents"
+    default_message = "Foram enviados documentos a mais."
+
+
+class TermsNotAccepted(BusinessRuleError):
+    code = "terms_not_accepted"
+    default_message = "É necessário aceitar os termos para continuar."
+
+
+class DuplicateSubmission(BusinessRuleError):
+    code = "duplicate_submission"
+    status_code = 409
+    default_message = "Já existe uma candidatura com este NIF para este formulário."
+
+
+class FormExpired(BusinessRuleError):
+    code = "form_expired"
+    status_code = 410
+    default_message = "Este formulário expirou."
+
+
+class FormAlreadySubmitted(BusinessRuleError):
+    code = "form_already_submitted"
+    status_code = 410
+    default_message = "Este formulário já foi submetido."

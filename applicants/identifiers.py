@@ -1,0 +1,87 @@
+"""Portuguese identifiers: NIF (tax number) and Cartao de Cidadao number."""
+
+from __future__ import annotations
+
+import re
+
+PERSONAL_NIF_PREFIXES = ("1", "2", "3", "45")
+_NIF_NOISE = re.compile(r"[\s.\-]")
+
+
+class InvalidNIF(ValueError):
+    pass
+
+
+def nif_normalize(raw: str) -> str:
+    """``'PT 245 718 931'`` -> ``'245718931'``; format only, no check-digit test."""
+    value = _NIF_NOISE.sub("", raw.strip().upper())
+    if value.startswith("PT"):
+        value = value[2:]
+    return value
+
+
+def nif_check_digit(first_eight: str) -> int:
+    total = sum(int(digit) * weight for digit, weight in zip(first_eight, range(9, 1, -1), strict=True))
+    remainder = total % 11
+    return 0 if remainder < 2 else 11 - remainder
+
+
+def nif_has_valid_checksum(nif: str) -> bool:
+    return len(nif) == 9 and nif.isdigit() and nif_check_digit(nif[:8]) == int(nif[8])
+
+
+def nif_is_personal(nif: str) -> bool:
+    return nif.startswith(PERSONAL_NIF_PREFIXES)
+
+
+def nif_validate_personal(raw: str) -> str:
+    """Return the normalized NIF of a natural person or raise ``InvalidNIF``."""
+    nif = nif_normalize(raw)
+    if len(nif) != 9 or not nif.isdigit():
+        raise InvalidNIF("O NIF deve ter 9 algarismos.")
+    if not nif_has_valid_checksum(nif):
+        raise InvalidNIF("O NIF não é válido (dígito de controlo errado).")
+    if not nif_is_personal(nif):
+        raise InvalidNIF("O NIF não corresponde a uma pessoa singular.")
+    return nif
+
+
+def nif_mask(nif: str) -> str:
+    return "***" + nif[-3:] if len(nif) >= 3 else "***"
+
+
+_CC_PATTERN = re.compile(r"^(\d{8})\s*(\d)\s*([A-Z0-9]{2})\s*(\d)$")
+
+
+def cc_normalize(raw: str) -> str:
+    return re.sub(r"[\s\-]", "", raw.strip().upper())
+
+
+def _cc_char_value(char: str) -> int:
+    if char.isdigit():
+        return int(char)
+    return ord(char) - ord("A") + 10
+
+
+def cc_is_valid(raw: str) -> bool:
+    """Cartao de Cidadao number ``DDDDDDDD C AA T`` with its Luhn-style check."""
+    number = cc_normalize(raw)
+    if not _CC_PATTERN.match(number):
+        return False
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        value = _cc_char_value(char)
+        if position % 2 == 1:
+            value *= 2
+            if value >= 10:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def cc_check_digit(first_eleven: str) -> str:
+    """The final check character for the first 11 characters of a CC number."""
+    for digit in "0123456789":
+        if cc_is_valid(first_eleven + digit):
+            return digit
+    raise ValueError("no check digit fits")

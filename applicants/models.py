@@ -1,0 +1,234 @@
+"""Agencies, their staff, intake form requests, applicants, decisions and the audit trail."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from applicants.fields import EncryptedCharField, EncryptedDateField, EncryptedEmailField
+
+
+class Organization(models.Model):
+    """A real-estate agency; the tenancy boundary of every row below it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=200, unique=True)
+    # Affordability thresholds (taxa de esforco) and the loan assumed for sales.
+    dti_high_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.400"))
+    dti_medium_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.350"))
+    id_expiry_warning_days = models.PositiveIntegerField(default=60)
+    sale_loan_to_value = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.900"))
+    sale_annual_interest_rate = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0.0400"))
+    sale_loan_term_years = models.PositiveIntegerField(
+        default=30, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    # GDPR retention: days to keep applicants after a decision, and undecided
+    # ones after their form expired.
+    retention_days_after_decision = models.PositiveIntegerField(default=180)
+    retention_days_undecided = models.PositiveIntegerField(default=90)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dti_medium_threshold__lte=models.F("dti_high_threshold")),
+                name="organization_dti_thresholds_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(sale_loan_to_value__gt=0) & Q(sale_loan_to_value__lte=1),
+                name="organization_ltv_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "ADMIN", "Administrador"
+    STAFF = "STAFF", "Colaborador"
+
+
+class Membership(models.Model):
+    """Ties a staff user to exactly one agency."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["organization", "user"]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization}"
+
+
+class ListingType(models.TextChoices):
+    ARRENDAMENTO = "ARRENDAMENTO", "Arrendamento"
+    VENDA = "VENDA", "Venda"
+
+
+class PropertyType(models.TextChoices):
+    APARTAMENTO = "APARTAMENTO", "Apartamento"
+    MORADIA = "MORADIA", "Moradia"
+    TERRENO = "TERRENO", "Terreno"
+    LOJA = "LOJA", "Loja"
+    ESCRITORIO = "ESCRITORIO", "Escritório"
+    OUTRO = "OUTRO", "Outro"
+
+
+class FormStatus(models.TextChoices):
+    PENDING = "PENDING", "Pendente"
+    COMPLETED = "COMPLETED", "Concluído"
+    EXPIRED = "EXPIRED", "Expirado"
+
+
+class IntakeFormRequest(models.Model):
+    """A link sent to one applicant for one property; its token is stored hashed."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="form_requests")
+    listing_type = models.CharField(max_length=20, choices=ListingType.choices)
+    property_type = models.CharField(max_length=20, choices=PropertyType.choices)
+    property_title = models.CharField(max_length=200)
+    property_price = models.DecimalField(
+        max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=FormStatus.choices, default=FormStatus.PENDING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "intake form request"
+        constraints = [
+            models.CheckConstraint(condition=Q(property_price__gt=0), name="form_price_positive"),
+        ]
+        indexes = [models.Index(fields=["organization", "status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.property_title
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == FormStatus.EXPIRED or self.expires_at <= timezone.now()
+
+    @property
+    def effective_status(self) -> str:
+        if self.status == FormStatus.PENDING and self.expires_at <= timezone.now():
+            return FormStatus.EXPIRED
+        return self.status
+
+
+class ApplicantStatus(models.TextChoices):
+    PROCESSING = "PROCESSING", "Em processamento"
+    COMPLETED = "COMPLETED", "Concluído"
+    FAILED = "FAILED", "Falhou"
+
+
+class Applicant(models.Model):
+    """A person who answered an intake form. Personal data is encrypted at rest."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="applicants")
+    form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="applicants")
+    nif = EncryptedCharField(max_length=9)
+    nif_index = models.CharField(max_length=64, db_index=True, editable=False)
+    name = EncryptedCharField(max_length=200)
+    date_of_birth = EncryptedDateField()
+    email = EncryptedEmailField(max_length=254)
+    phone = EncryptedCharField(max_length=32, blank=True)
+    status = models.CharField(max_length=12, choices=ApplicantStatus.choices, default=ApplicantStatus.PROCESSING)
+    failure_reason = models.TextField(blank=True)
+    # Denormalized from the latest report so lists can filter without a join.
+    risk_level = models.CharField(max_length=6, blank=True, default="")
+    # Consent record (GDPR art. 7): which text, when, from where.
+    consent_text_version = models.CharField(max_length=40)
+    consent_given_at = models.DateTimeField()
+    consent_ip = EncryptedCharField(max_length=45, blank=True)
+    processing_started_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("view_pii", "Can view decrypted personal data")]
+        constraints = [
+            models.UniqueConstraint(fields=["form_request", "nif_index"], name="applicant_unique_nif_per_form"),
+            models.CheckConstraint(
+                condition=Q(risk_level__in=["", "LOW", "MEDIUM", "HIGH"]), name="applicant_risk_level_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Applicant {str(self.id)[:8]}"
+
+
+class DecisionOutcome(models.TextChoices):
+    APPROVED = "APPROVED", "Aprovado"
+    REJECTED = "REJECTED", "Rejeitado"
+    MORE_INFO = "MORE_INFO", "Pedir mais documentos"
+
+
+class Decision(models.Model):
+    """A person's decision on an applicant (GDPR art. 22): the report only advises."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="decisions")
+    decision = models.CharField(max_length=10, choices=DecisionOutcome.choices)
+    reason = models.TextField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-decided_at"]
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="decision_reason_required")]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} ({self.decided_at:%Y-%m-%d})"
+
+
+class AuditAction(models.TextChoices):
+    PII_VIEWED = "PII_VIEWED", "Dados pessoais consultados"
+    DECISION_RECORDED = "DECISION_RECORDED", "Decisão registada"
+    RERUN_REQUESTED = "RERUN_REQUESTED", "Reprocessamento pedido"
+    EXPORTED = "EXPORTED", "Exportação de dados"
+    PURGED = "PURGED", "Dados apagados"
+    DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED", "Documento descarregado"
+    KEYS_ROTATED = "KEYS_ROTATED", "Chaves rodadas"
+
+
+class AuditEvent(models.Model):
+    """Who saw or changed what, when. Holds ids only, never personal data."""
+
+    id = models.BigAutoField(primary_key=True)
+    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=24, choices=AuditAction.choices)
+    target_type = models.CharField(max_length=40)
+    target_id = models.CharField(max_length=64)
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.target_type}:{self.target_id}"

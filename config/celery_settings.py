@@ -1,0 +1,87 @@
+"""Celery settings, read by ``config.settings`` (the ``CELERY_`` namespace).
+
+Embedded default: kombu's SQLAlchemy transport on a SQLite file under
+``DATA_DIR`` (no server). Production: SQS with predefined queues, each with a
+redrive policy to its DLQ, late acks and failures left unacked so the redrive
+policy can count them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+from config.env import env_bool, env_int, env_str
+
+_data_dir = Path(os.environ.get("DATA_DIR", Path(__file__).resolve().parent.parent / "var")).resolve()
+
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", f"sqla+sqlite:///{_data_dir / 'broker.sqlite3'}")
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND = None
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_TIMEZONE = "Europe/Lisbon"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER", 1)
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A failed task stays unacked: on SQS the redrive policy then moves it to the
+# DLQ after maxReceiveCount receives instead of it silently vanishing.
+CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT = env_bool("CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT", False)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# The hard limit must stay below the SQS visibility timeout, or a slow task is
+# delivered to a second worker while the first still runs.
+SQS_VISIBILITY_TIMEOUT = env_int("SQS_VISIBILITY_TIMEOUT", 900)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", max(CELERY_TASK_TIME_LIMIT - 30, 1))
+SQS_MAX_RECEIVE_COUNT = env_int("SQS_MAX_RECEIVE_COUNT", 5)
+if CELERY_TASK_TIME_LIMIT >= SQS_VISIBILITY_TIMEOUT:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be below SQS_VISIBILITY_TIMEOUT")
+
+# An item claimed longer ago than this is considered abandoned (its worker
+# died); it is past any task's hard time limit, so nobody still works on it.
+PIPELINE_STUCK_AFTER_SECONDS = env_int("PIPELINE_STUCK_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+
+CELERY_TASK_DEFAULT_QUEUE = "screening"
+CELERY_TASK_ROUTES = {
+    "documents.tasks.*": {"queue": "extraction"},
+    "screening.tasks.*": {"queue": "screening"},
+    "applicants.tasks.*": {"queue": "screening"},
+}
+CELERY_BEAT_SCHEDULE = {
+    "relay-outbox-events": {"task": "screening.tasks.outbox_relay_task", "schedule": 30.0},
+    "flag-stuck-pipeline-items": {"task": "screening.tasks.pipeline_sweep_task", "schedule": 300.0},
+    "purge-expired-applicants": {"task": "applicants.tasks.purge_expired_task", "schedule": 6 * 3600.0},
+}
+
+SQS_EXTRACTION_QUEUE_URL = env_str("SQS_EXTRACTION_QUEUE_URL", "")
+SQS_SCREENING_QUEUE_URL = env_str("SQS_SCREENING_QUEUE_URL", "")
+SQS_QUEUE_PREFIX = env_str("SQS_QUEUE_PREFIX", "screening-")
+
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
+if CELERY_BROKER_URL.startswith("sqs://"):
+    _broker = urlparse(CELERY_BROKER_URL)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "region": env_str("AWS_REGION", env_str("AWS_DEFAULT_REGION", "eu-west-1")),
+        "wait_time_seconds": env_int("SQS_WAIT_TIME_SECONDS", 10),
+        "polling_interval": 1,
+        # kombu takes the endpoint from the broker URL; a loopback emulator is plain HTTP.
+        "is_secure": not (_broker.hostname or "").startswith("127.") and _broker.hostname != "localhost",
+    }
+    _predefined = {
+        name: {"url": url}
+        for name, url in (("extraction", SQS_EXTRACTION_QUEUE_URL), ("screening", SQS_SCREENING_QUEUE_URL))
+        if url
+    }
+    if _predefined:
+        CELERY_BROKER_TRANSPORT_OPTIONS["predefined_queues"] = _predefined
+    else:
+        CELERY_BROKER_TRANSPORT_OPTIONS["queue_name_prefix"] = SQS_QUEUE_PREFIX
+elif CELERY_BROKER_URL.startswith("sqla+"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.2}

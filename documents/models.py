@@ -1,0 +1,77 @@
+"""Uploaded documents and what extraction read from them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from applicants.fields import EncryptedCharField, EncryptedJSONField
+from applicants.models import Applicant, Organization
+
+
+class DocumentType(models.TextChoices):
+    ID_DOCUMENT = "ID_DOCUMENT", "Documento de identificação"
+    PROOF_OF_INCOME = "PROOF_OF_INCOME", "Comprovativo de rendimentos"
+
+
+class DocumentStatus(models.TextChoices):
+    PENDING = "PENDING", "Pendente"
+    UPLOADED = "UPLOADED", "Carregado"
+    EXTRACTING = "EXTRACTING", "Em leitura"
+    EXTRACTED = "EXTRACTED", "Lido"
+    FAILED = "FAILED", "Falhou"
+
+
+class Document(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="documents")
+    document_type = models.CharField(max_length=20, choices=DocumentType.choices)
+    storage_key = models.CharField(max_length=512, unique=True)
+    # File names often carry the person's name ("cc-maria-santos.png").
+    original_filename = EncryptedCharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    status = models.CharField(max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.UPLOADED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.CheckConstraint(condition=Q(size__gte=0), name="document_size_non_negative")]
+        indexes = [models.Index(fields=["status", "claimed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_document_type_display()} {str(self.id)[:8]}"
+
+
+class ExtractedData(models.Model):
+    """One extraction result per document; the fields are personal data and encrypted."""
+
+    id = models.BigAutoField(primary_key=True)
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="extracted")
+    kind = models.CharField(max_length=24)
+    fields = EncryptedJSONField(default=dict)
+    # Field name -> confidence (0..1); names only, no values.
+    confidence = models.JSONField(default=dict)
+    # Warning codes and field names; never the values read.
+    warnings = models.JSONField(default=list)
+    pages = models.PositiveIntegerField(default=0)
+    method = models.CharField(max_length=8)
+    extractor = models.CharField(max_length=40)
+    extractor_version = models.CharField(max_length=20)
+    duration_ms = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name_plural = "extracted data"
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.method})"

@@ -1,0 +1,73 @@
+"""Shared fixtures: two agencies (alice's and bob's) and an outsider, like healthchecks' tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from applicants.services import AgencyCredentials, agency_create
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
+    """Every test writes objects and events under its own temporary folder."""
+    settings.DATA_DIR = tmp_path
+    settings.LOCAL_STORAGE_DIR = tmp_path / "objects"
+    settings.EVENTS_FILE = tmp_path / "events.jsonl"
+    settings.STORAGE_BACKEND = "local"
+    settings.PUBLIC_BASE_URL = "http://testserver"
+
+
+@pytest.fixture
+def alice(db: Any) -> AgencyCredentials:
+    return agency_create(name="Imobiliária Alice", staff_email="alice@alice.test", password="alice-Pa55word!")
+
+
+@pytest.fixture
+def bob(db: Any) -> AgencyCredentials:
+    return agency_create(name="Imobiliária Bob", staff_email="bob@bob.test", password="bob-Pa55word!")
+
+
+@pytest.fixture
+def outsider(db: Any) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(username="eve@nowhere.test", password="eve-Pa55word!")
+
+
+def api_client_for(credentials: AgencyCredentials | None) -> APIClient:
+    client = APIClient()
+    if credentials is not None:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {credentials.token}")
+    return client
+
+
+@pytest.fixture
+def alice_api(alice: AgencyCredentials) -> APIClient:
+    return api_client_for(alice)
+
+
+@pytest.fixture
+def bob_api(bob: AgencyCredentials) -> APIClient:
+    return api_client_for(bob)
+
+
+@pytest.fixture
+def anonymous_api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def celery_eager() -> Iterator[None]:
+    """Run tasks in-process; set and restore conf (monkeypatching it breaks teardown)."""
+    from config.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
