@@ -16,6 +16,8 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 
 install: $(STAMP)
 
+export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
+
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo

@@ -84,4 +84,7 @@ if CELERY_BROKER_URL.startswith("sqs://"):
     else:
         CELERY_BROKER_TRANSPORT_OPTIONS["queue_name_prefix"] = SQS_QUEUE_PREFIX
 elif CELERY_BROKER_URL.startswith("sqla+"):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.2}
+    # kombu hands these options to SQLAlchemy's create_engine (so no
+    # "polling_interval" here: see config/celery.py).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
+SQLA_POLLING_INTERVAL = 0.2

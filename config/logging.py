@@ -5,6 +5,7 @@ Log calls bind ids (task, applicant, document), never personal data.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import structlog
@@ -55,16 +56,24 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
     }
 
 
+_QUERY = re.compile(r"\?[^\s\"']*")
+_INTAKE_TOKEN = re.compile(r"/intake/[^/\s\"']+")
+
+
+def redact(text: str) -> str:
+    return _INTAKE_TOKEN.sub("/intake/[token]", _QUERY.sub("?[redacted]", text))
+
+
 class RedactQueryStringFilter:
-    """Strip query strings from request lines: `?nif=` or admin `?q=` would log PII."""
+    """Strip query strings and intake tokens from request lines.
+
+    ``?nif=`` or admin ``?q=`` would log personal data, and the intake token in
+    the path is the applicant's credential.
+    """
 
     def filter(self, record: Any) -> bool:
-        import re
-
         if record.args and isinstance(record.args, tuple):
-            record.args = tuple(
-                re.sub(r"\?[^\s\"]*", "?[redacted]", arg) if isinstance(arg, str) else arg for arg in record.args
-            )
-        if isinstance(record.msg, str) and "?" in record.msg:
-            record.msg = re.sub(r"(/[^\s\"]*)\?[^\s\"]*", r"\1?[redacted]", record.msg)
+            record.args = tuple(redact(arg) if isinstance(arg, str) else arg for arg in record.args)
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
         return True

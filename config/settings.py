@@ -23,6 +23,8 @@ if DJANGO_ENV not in {"development", "test", "production"}:
 IS_PRODUCTION = DJANGO_ENV == "production"
 
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var"))).resolve()
+# The embedded database, broker and files live here; create it on first start.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 # Development-only secrets. Production refuses every one of them.
 _DEV_SECRET_KEY = "dev-insecure-secret-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105 (refused in production)

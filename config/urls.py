@@ -1,6 +1,39 @@
+from typing import Any
+
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from applicants.api import (
+    ApplicantViewSet,
+    IntakeFormRequestViewSet,
+    IntakeInfoView,
+    IntakeStatusView,
+    IntakeSubmissionView,
+    IntakeUploadView,
+)
+from documents.views import local_download, local_upload
+
+router = DefaultRouter(trailing_slash=False)
+router.include_root_view = False
+# Registered before applicants/{id}: both share the applicants/ prefix.
+router.register("applicants/intake-form-requests", IntakeFormRequestViewSet, basename="intake-form-request")
+router.register("applicants", ApplicantViewSet, basename="applicant")
+
+api_v1: list[Any] = [
+    path("", include(router.urls)),
+    path("intake/<str:token>", IntakeInfoView.as_view(), name="intake-info"),
+    path("intake/<str:token>/uploads", IntakeUploadView.as_view(), name="intake-uploads"),
+    path("intake/<str:token>/submissions", IntakeSubmissionView.as_view(), name="intake-submissions"),
+    path("intake/<str:token>/status", IntakeStatusView.as_view(), name="intake-status"),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("storage/upload", local_upload, name="storage-upload"),
+    path("storage/download", local_download, name="storage-download"),
 ]

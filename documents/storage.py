@@ -43,6 +43,7 @@ class DocumentStore(Protocol):
     def stat(self, key: str) -> StoredObject | None: ...
     def open(self, key: str) -> IO[bytes]: ...
     def read_head(self, key: str, length: int) -> bytes: ...
+    def put(self, key: str, data: bytes, content_type: str) -> None: ...
     def delete(self, key: str) -> None: ...
     def download_url(self, key: str, *, expires_in: int) -> str: ...
 
@@ -96,6 +97,9 @@ class LocalDocumentStore:
                 handle.write(chunk)
         temporary.replace(path)
         return written
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        self.save(key, [data])
 
     def delete(self, key: str) -> None:
         path = self.path_for(key)
@@ -170,7 +174,11 @@ class S3DocumentStore:
         try:
             body = self.client.get_object(Bucket=self.bucket, Key=key)["Body"]
             return io.BytesIO(body.read())
-        except (ClientError, BotoCoreError) as exc:
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}:
+                raise FileNotFoundError(key) from exc
+            raise StorageError("object storage read failed") from exc
+        except BotoCoreError as exc:
             raise StorageError("object storage read failed") from exc
 
     def read_head(self, key: str, length: int) -> bytes:
@@ -181,6 +189,9 @@ class S3DocumentStore:
             return bytes(body.read())
         except (ClientError, BotoCoreError) as exc:
             raise StorageError("object storage read failed") from exc
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
 
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=key)

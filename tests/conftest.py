@@ -19,7 +19,18 @@ def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
     settings.LOCAL_STORAGE_DIR = tmp_path / "objects"
     settings.EVENTS_FILE = tmp_path / "events.jsonl"
     settings.STORAGE_BACKEND = "local"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PUBLIC_BASE_URL = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Throttle counters live in the cache; no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

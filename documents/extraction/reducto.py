@@ -1,0 +1,159 @@
+"""Reducto adapter: upload the file, then schema-based extract, same output schema.
+
+Documented API (not reachable from here; tested against a loopback stub):
+``POST /upload`` (multipart ``file``) -> ``{"file_id"}``; ``POST /extract``
+with ``{"input": file_id, "instructions": {"schema": <JSON Schema>}}`` ->
+``{"job_id", "result": [ {...fields...} ], "usage"}``; bearer auth.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from pydantic import ValidationError
+
+from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.schema import (
+    IDENTITY_KINDS,
+    INCOME_KINDS,
+    DocumentKind,
+    ExtractionResult,
+    fields_validate,
+)
+from documents.sniff import sniff_content_type
+
+KIND_ENUM = [kind.value for kind in DocumentKind if kind != DocumentKind.UNKNOWN]
+
+
+def extraction_schema(document_type: str) -> dict[str, Any]:
+    """One JSON Schema covering the kinds this document type may be."""
+    string = {"type": ["string", "null"]}
+    number = {"type": ["number", "null"]}
+    properties: dict[str, Any] = {"kind": {"type": "string", "enum": KIND_ENUM}}
+    if document_type == "ID_DOCUMENT":
+        for name in ("full_name", "surname", "given_names", "nif", "document_number", "nationality", "sex"):
+            properties[name] = string
+        for name in ("date_of_birth", "expiry_date"):
+            properties[name] = {"type": ["string", "null"], "description": "YYYY-MM-DD"}
+    else:
+        for name in ("employee_name", "employee_nif", "employer_name", "employer_nif", "taxpayer_name", "taxpayer_nif"):
+            properties[name] = string
+        properties["period"] = {"type": ["string", "null"], "description": "YYYY-MM of a payslip"}
+        properties["year"] = {"type": ["integer", "null"]}
+        for name in (
+            "base_salary",
+            "gross_pay",
+            "social_security",
+            "irs_withholding",
+            "net_pay",
+            "gross_income",
+            "tax_paid",
+        ):
+            properties[name] = number
+    return {"type": "object", "properties": properties, "required": ["kind"]}
+
+
+class ReductoExtractor:
+    name = "reducto"
+    version = "1.0.0"
+
+    def __init__(
+        self, *, base_url: str, api_key: str, timeout: float, transport: httpx.BaseTransport | None = None
+    ) -> None:
+        if not api_key:
+            raise ExtractionUnavailable("REDUCTO_API_KEY is not set")
+        self.client = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers={"Authorization": f"Bearer {api_key}"},
+            timeout=timeout,
+            transport=transport,
+        )
+
+    def post(self, path: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = self.client.post(path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise ExtractionUnavailable("Reducto timed out") from exc
+        except httpx.TransportError as exc:
+            raise ExtractionUnavailable("Reducto is unreachable") from exc
+        if response.status_code == 429 or response.status_code >= 500:
+            raise ExtractionUnavailable(f"Reducto answered {response.status_code}")
+        if response.status_code in {401, 403}:
+            raise ExtractionUnavailable("Reducto refused the API key")
+        if response.status_code >= 400:
+            raise ExtractionFailed(f"O serviço de extração recusou o documento (HTTP {response.status_code}).")
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise ExtractionUnavailable("Reducto answered with invalid JSON") from exc
+        if not isinstance(body, dict):
+            raise ExtractionUnavailable("Reducto answered with an unexpected shape")
+        return body
+
+    def extract(self, data: bytes, *, document_type: str) -> ExtractionResult:
+        content_type = sniff_content_type(data[:1024]) if data else None
+        if content_type is None:
+            raise ExtractionFailed("Tipo de ficheiro não suportado (não é PDF, JPEG nem PNG).")
+        uploaded = self.post("/upload", files={"file": ("document", data, content_type)})
+        file_id = uploaded.get("file_id")
+        if not file_id:
+            raise ExtractionUnavailable("Reducto upload returned no file_id")
+        extracted = self.post(
+            "/extract", json={"input": file_id, "instructions": {"schema": extraction_schema(document_type)}}
+        )
+        results = extracted.get("result")
+        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            raise ExtractionFailed("O serviço de extração não devolveu resultados para este documento.")
+        raw = dict(results[0])
+        try:
+            kind = DocumentKind(raw.pop("kind", "UNKNOWN"))
+        except ValueError:
+            kind = DocumentKind.UNKNOWN
+        if kind == DocumentKind.UNKNOWN:
+            raise ExtractionFailed("Documento não reconhecido pelo serviço de extração.")
+        allowed = set(fields_validate(kind, {}))
+        try:
+            fields = fields_validate(kind, {k: v for k, v in raw.items() if k in allowed})
+        except ValidationError as exc:
+            raise ExtractionFailed("O serviço de extração devolveu campos inválidos.") from exc
+        warnings = revalidate(kind, fields)
+        if (document_type == "ID_DOCUMENT") != (kind in IDENTITY_KINDS) or (
+            document_type == "PROOF_OF_INCOME" and kind not in INCOME_KINDS
+        ):
+            warnings.append("document_type_mismatch")
+        return ExtractionResult(
+            kind=kind,
+            fields=fields,
+            confidence={name: 0.9 for name, value in fields.items() if value is not None},
+            warnings=warnings,
+            pages=int(extracted.get("usage", {}).get("num_pages", 0) or 0),
+            method="remote",
+            extractor=self.name,
+            extractor_version=self.version,
+        )
+
+
+def revalidate(kind: DocumentKind, fields: dict[str, Any]) -> list[str]:
+    """Apply the same check digits as the local parsers: a remote NIF is not trusted blindly."""
+    from decimal import Decimal
+
+    from applicants.identifiers import cc_is_valid, nif_has_valid_checksum
+
+    warnings = []
+    for name in ("nif", "employee_nif", "employer_nif", "taxpayer_nif"):
+        value = fields.get(name)
+        if value is not None and not nif_has_valid_checksum(str(value)):
+            fields[name] = None
+            warnings.append("nif_checksum_invalid")
+    if (
+        kind == DocumentKind.CARTAO_CIDADAO
+        and fields.get("document_number")
+        and not cc_is_valid(fields["document_number"])
+    ):
+        warnings.append("document_number_check_invalid")
+    if kind == DocumentKind.RECIBO_VENCIMENTO:
+        gross, ss, irs, net = (fields.get(n) for n in ("gross_pay", "social_security", "irs_withholding", "net_pay"))
+        if None not in (gross, ss, irs, net) and abs(gross - ss - irs - net) > Decimal("0.01"):  # type: ignore[operator]
+            warnings.append("arithmetic_mismatch")
+    return warnings

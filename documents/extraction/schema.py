@@ -1,0 +1,117 @@
+"""One output schema per document kind, shared by every extraction backend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DocumentKind(StrEnum):
+    CARTAO_CIDADAO = "CARTAO_CIDADAO"
+    TITULO_RESIDENCIA = "TITULO_RESIDENCIA"
+    PASSAPORTE = "PASSAPORTE"
+    RECIBO_VENCIMENTO = "RECIBO_VENCIMENTO"
+    DECLARACAO_IRS = "DECLARACAO_IRS"
+    NOTA_LIQUIDACAO = "NOTA_LIQUIDACAO"
+    UNKNOWN = "UNKNOWN"
+
+
+IDENTITY_KINDS = {DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RESIDENCIA, DocumentKind.PASSAPORTE}
+INCOME_KINDS = {DocumentKind.RECIBO_VENCIMENTO, DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO}
+
+
+class IdentityFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: str | None = None
+    surname: str | None = None
+    given_names: str | None = None
+    nif: str | None = None
+    document_number: str | None = None
+    date_of_birth: dt.date | None = None
+    expiry_date: dt.date | None = None
+    nationality: str | None = None
+    sex: Literal["M", "F", "X"] | None = None
+
+
+class PayslipFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    employee_name: str | None = None
+    employee_nif: str | None = None
+    employer_name: str | None = None
+    employer_nif: str | None = None
+    period: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    base_salary: Decimal | None = None
+    gross_pay: Decimal | None = None
+    social_security: Decimal | None = None
+    irs_withholding: Decimal | None = None
+    net_pay: Decimal | None = None
+
+
+class TaxFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    taxpayer_name: str | None = None
+    taxpayer_nif: str | None = None
+    year: int | None = None
+    gross_income: Decimal | None = None
+    tax_paid: Decimal | None = None
+
+
+FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
+    DocumentKind.CARTAO_CIDADAO: IdentityFields,
+    DocumentKind.TITULO_RESIDENCIA: IdentityFields,
+    DocumentKind.PASSAPORTE: IdentityFields,
+    DocumentKind.RECIBO_VENCIMENTO: PayslipFields,
+    DocumentKind.DECLARACAO_IRS: TaxFields,
+    DocumentKind.NOTA_LIQUIDACAO: TaxFields,
+}
+
+
+class ExtractionResult(BaseModel):
+    """What a backend read: typed fields plus how sure it is of each."""
+
+    kind: DocumentKind
+    fields: dict[str, Any]
+    confidence: dict[str, float] = Field(default_factory=dict)
+    # Codes like "nif_checksum_invalid:employee_nif"; never values read.
+    warnings: list[str] = Field(default_factory=list)
+    pages: int = 0
+    method: Literal["text", "ocr", "remote"] = "text"
+    extractor: str
+    extractor_version: str
+
+    def json_fields(self) -> dict[str, Any]:
+        """Fields as JSON values: dates ``YYYY-MM-DD``, money as numbers."""
+        out: dict[str, Any] = {}
+        for name, value in self.fields.items():
+            if isinstance(value, dt.date):
+                out[name] = value.isoformat()
+            elif isinstance(value, Decimal):
+                out[name] = float(value)
+            else:
+                out[name] = value
+        return out
+
+    def as_output(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "fields": self.json_fields(),
+            "confidence": self.confidence,
+            "warnings": self.warnings,
+            "pages": self.pages,
+            "method": self.method,
+        }
+
+
+def fields_validate(kind: DocumentKind, raw: dict[str, Any]) -> dict[str, Any]:
+    """Coerce raw values through the kind's schema; keep only known fields."""
+    model = FIELDS_BY_KIND.get(kind)
+    if model is None:
+        return {}
+    return model.model_validate(raw).model_dump()

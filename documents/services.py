@@ -1,0 +1,124 @@
+"""Extraction writes: claim a document, read it, store the result or a readable failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import uuid
+
+import structlog
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from documents.extraction.backends import extractor
+from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.models import Document, DocumentStatus, ExtractedData
+from documents.storage import StorageError, document_store
+
+logger = structlog.get_logger(__name__)
+
+
+# A claim older than this belongs to a worker that died (it is past any
+# task's hard time limit), so the work may be taken over.
+def stale_claim_cutoff() -> dt.datetime:
+    return timezone.now() - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS)
+
+
+def document_claim(*, document_id: uuid.UUID | str) -> bool:
+    """Take a document for extraction with one conditional update.
+
+    Only an ``UPLOADED`` document, or one whose claim went stale, can be
+    claimed; a duplicate delivery therefore finds nothing and does nothing.
+    """
+    updated = (
+        Document.objects.filter(id=document_id)
+        .filter(
+            Q(status=DocumentStatus.UPLOADED) | Q(status=DocumentStatus.EXTRACTING, claimed_at__lt=stale_claim_cutoff())
+        )
+        .update(status=DocumentStatus.EXTRACTING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+    )
+    return updated == 1
+
+
+def document_extract(*, document_id: uuid.UUID | str) -> str:
+    """Extract one document. Idempotent; returns the document's final status.
+
+    Permanent problems (bad file, unreadable scan) end as ``FAILED`` with a
+    reason staff can read; transient ones (storage or provider outage) put
+    the document back to ``UPLOADED`` and raise ``ExtractionUnavailable`` so
+    the task retries.
+    """
+    log = logger.bind(document_id=str(document_id))
+    if not document_claim(document_id=document_id):
+        status = Document.objects.filter(id=document_id).values_list("status", flat=True).first()
+        log.info("extraction.skipped", status=status)
+        return status or "MISSING"
+    document = Document.objects.get(id=document_id)
+    started = time.monotonic()
+    try:
+        with document_store().open(document.storage_key) as handle:
+            data = handle.read(settings.INTAKE_MAX_FILE_SIZE + 1)
+        if len(data) > settings.INTAKE_MAX_FILE_SIZE:
+            raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
+        result = extractor().extract(data, document_type=document.document_type)
+    except FileNotFoundError:
+        return document_fail(document=document, reason="O ficheiro já não existe no armazenamento.")
+    except ExtractionFailed as exc:
+        log.info("extraction.failed", reason=exc.reason)
+        return document_fail(document=document, reason=exc.reason)
+    except (ExtractionUnavailable, StorageError) as exc:
+        Document.objects.filter(id=document.id, status=DocumentStatus.EXTRACTING).update(
+            status=DocumentStatus.UPLOADED, claimed_at=None
+        )
+        log.warning("extraction.unavailable", error=exc.__class__.__name__)
+        raise ExtractionUnavailable(exc.__class__.__name__) from exc
+    duration_ms = int((time.monotonic() - started) * 1000)
+    with transaction.atomic():
+        ExtractedData.objects.update_or_create(
+            document=document,
+            defaults={
+                "kind": result.kind.value,
+                "fields": result.json_fields(),
+                "confidence": result.confidence,
+                "warnings": result.warnings,
+                "pages": result.pages,
+                "method": result.method,
+                "extractor": result.extractor,
+                "extractor_version": result.extractor_version,
+                "duration_ms": duration_ms,
+            },
+        )
+        Document.objects.filter(id=document.id).update(
+            status=DocumentStatus.EXTRACTED, error="", extracted_at=timezone.now()
+        )
+    log.info(
+        "extraction.done", kind=result.kind.value, method=result.method, pages=result.pages, duration_ms=duration_ms
+    )
+    return DocumentStatus.EXTRACTED
+
+
+def document_fail(*, document: Document, reason: str) -> str:
+    Document.objects.filter(id=document.id).update(status=DocumentStatus.FAILED, error=reason[:500])
+    return DocumentStatus.FAILED
+
+
+def applicant_documents_extract(*, applicant_id: uuid.UUID | str) -> dict[str, int]:
+    """Extract every document of an applicant that still needs it; counts by outcome."""
+    outcomes: dict[str, int] = {}
+    document_ids = list(
+        Document.objects.filter(applicant_id=applicant_id).order_by("created_at").values_list("id", flat=True)
+    )
+    for document_id in document_ids:
+        status = document_extract(document_id=document_id)
+        outcomes[status] = outcomes.get(status, 0) + 1
+    return outcomes
+
+
+@transaction.atomic
+def documents_reset_for_reextraction(*, applicant_id: uuid.UUID | str) -> int:
+    """Put finished documents back to ``UPLOADED`` (claims in flight are left alone)."""
+    return Document.objects.filter(
+        applicant_id=applicant_id, status__in=[DocumentStatus.EXTRACTED, DocumentStatus.FAILED]
+    ).update(status=DocumentStatus.UPLOADED, error="", claimed_at=None)

@@ -1,0 +1,65 @@
+"""The local storage's upload and download endpoints (embedded default only).
+
+They mirror an S3 presigned POST: the signed policy fixes the key, the
+content type and the maximum size; anything else is refused before a byte is
+kept. Files are streamed to disk, never held in memory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from documents.storage import DOWNLOAD_SIGNING_SALT, UPLOAD_SIGNING_SALT, LocalDocumentStore, document_store
+
+
+def _refuse(status: int, code: str, message: str) -> JsonResponse:
+    return JsonResponse({"detail": message, "code": code}, status=status)
+
+
+@csrf_exempt
+@require_POST
+def local_upload(request: HttpRequest) -> HttpResponse:
+    store = document_store()
+    if not isinstance(store, LocalDocumentStore):
+        raise Http404
+    try:
+        policy = signing.loads(
+            request.POST.get("policy", ""), salt=UPLOAD_SIGNING_SALT, max_age=settings.INTAKE_UPLOAD_URL_TTL
+        )
+    except signing.SignatureExpired:
+        return _refuse(403, "upload_expired", "O endereço de carregamento expirou.")
+    except signing.BadSignature:
+        return _refuse(403, "invalid_policy", "Pedido de carregamento inválido.")
+    if request.POST.get("key") != policy["key"]:
+        return _refuse(403, "invalid_storage_key", "O ficheiro não corresponde ao pedido.")
+    if request.POST.get("Content-Type") != policy["content_type"]:
+        return _refuse(403, "file_type_not_allowed", "O tipo do ficheiro não corresponde ao pedido.")
+    upload: Any = request.FILES.get("file")
+    if upload is None:
+        return _refuse(400, "file_missing", "Falta o ficheiro.")
+    if upload.size == 0 or upload.size > policy["max_size"]:
+        return _refuse(400, "file_too_large", "O tamanho do ficheiro não corresponde ao pedido.")
+    store.save(policy["key"], upload.chunks())
+    return HttpResponse(status=204)
+
+
+@require_GET
+def local_download(request: HttpRequest) -> FileResponse:
+    store = document_store()
+    if not isinstance(store, LocalDocumentStore):
+        raise Http404
+    token = request.GET.get("token", "")
+    try:
+        unsigned = signing.loads(token, salt=DOWNLOAD_SIGNING_SALT, max_age=300)
+        payload = signing.loads(token, salt=DOWNLOAD_SIGNING_SALT, max_age=int(unsigned["ttl"]))
+    except (signing.BadSignature, KeyError, ValueError) as exc:
+        raise Http404 from exc
+    if store.stat(payload["key"]) is None:
+        raise Http404
+    return FileResponse(store.open(payload["key"]), as_attachment=True, filename=payload["key"].rsplit("/", 1)[-1])

@@ -1,0 +1,105 @@
+"""The screening graph: verify_identity -> verify_income -> assess_affordability -> generate_report.
+
+Four async LangGraph nodes over a typed state of plain dicts (no pickling,
+reproducible). Each node comes from the configured assessor (rules or
+OpenAI). Retries live here, once: a node that raises ``TransientAssessorError``
+(or times out) is retried with backoff by LangGraph's ``RetryPolicy``; the
+OpenAI client itself is built with ``max_retries=0``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol, TypedDict
+
+from django.conf import settings
+from langgraph.graph import END, START, StateGraph
+from langgraph.types import RetryPolicy
+
+NODE_ORDER = ("verify_identity", "verify_income", "assess_affordability", "generate_report")
+STATE_KEY = {
+    "verify_identity": "identity",
+    "verify_income": "income",
+    "assess_affordability": "affordability",
+    "generate_report": "report",
+}
+
+
+class TransientAssessorError(Exception):
+    """Worth retrying: a provider outage, rate limit or timeout."""
+
+
+class AssessorError(Exception):
+    """Not worth retrying: a refusal, an unusable answer, a bad configuration."""
+
+
+class ScreeningState(TypedDict, total=False):
+    applicant: dict[str, Any]
+    property: dict[str, Any]
+    thresholds: dict[str, Any]
+    today: str
+    documents: list[dict[str, Any]]
+    identity: dict[str, Any]
+    income: dict[str, Any]
+    affordability: dict[str, Any]
+    report: dict[str, Any]
+
+
+NodeFunction = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+
+
+class Assessor(Protocol):
+    backend: str
+    model_name: str
+    prompt_version: str
+
+    async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]: ...
+    async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]: ...
+    async def assess_affordability(self, state: dict[str, Any]) -> dict[str, Any]: ...
+    async def generate_report(self, state: dict[str, Any]) -> dict[str, Any]: ...
+
+
+def node(
+    name: str, implementation: NodeFunction, timeout: float
+) -> Callable[[ScreeningState], Awaitable[dict[str, Any]]]:
+    async def run(state: ScreeningState) -> dict[str, Any]:
+        try:
+            result = await asyncio.wait_for(implementation(dict(state)), timeout=timeout)
+        except TimeoutError as exc:
+            raise TransientAssessorError(f"{name} timed out after {timeout}s") from exc
+        return {STATE_KEY[name]: result}
+
+    run.__name__ = name
+    return run
+
+
+def build_graph(assessor: Assessor, *, timeout: float | None = None, max_attempts: int | None = None) -> Any:
+    timeout = timeout if timeout is not None else float(settings.SCREENING_NODE_TIMEOUT_SECONDS)
+    attempts = max_attempts if max_attempts is not None else settings.SCREENING_NODE_MAX_ATTEMPTS
+    retry = RetryPolicy(max_attempts=attempts, initial_interval=0.5, max_interval=10.0, retry_on=TransientAssessorError)
+    graph = StateGraph(ScreeningState)
+    for name in NODE_ORDER:
+        graph.add_node(name, node(name, getattr(assessor, name), timeout), retry_policy=retry)  # type: ignore[call-overload]
+    graph.add_edge(START, NODE_ORDER[0])
+    for current, following in itertools.pairwise(NODE_ORDER):
+        graph.add_edge(current, following)
+    graph.add_edge(NODE_ORDER[-1], END)
+    return graph.compile()
+
+
+def assessor_from_settings() -> Assessor:
+    if settings.SCREENING_BACKEND == "openai":
+        from screening.llm import OpenAIAssessor
+
+        return OpenAIAssessor.from_settings()
+    from screening.assessors import RulesAssessor
+
+    return RulesAssessor()
+
+
+def run_screening(state: ScreeningState, assessor: Assessor | None = None, **graph_options: Any) -> ScreeningState:
+    graph = build_graph(assessor or assessor_from_settings(), **graph_options)
+    result: ScreeningState = asyncio.run(graph.ainvoke(state))
+    return result

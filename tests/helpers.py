@@ -1,0 +1,54 @@
+"""Helpers shared by API and pipeline tests: upload a file the way a browser would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from rest_framework.test import APIClient
+
+from tests.synthetic import Synthetic
+
+
+def form_request_create(api: APIClient, **overrides: Any) -> dict[str, Any]:
+    body = {"listing_type": "ARRENDAMENTO", "property_type": "APARTAMENTO", "property_title": "T3 no Porto",
+            "property_price": 750.0, "expires_in_days": 14}  # fmt: skip
+    body.update(overrides)
+    response = api.post("/api/v1/applicants/intake-form-requests", body, format="json")
+    assert response.status_code == 201, response.content
+    return dict(response.json())
+
+
+def upload(token: str, document: Synthetic | tuple[str, bytes, str, str]) -> str:
+    """Ask for a slot, post the file to it (local storage endpoint), return the key."""
+    if isinstance(document, Synthetic):
+        name, data, content_type, document_type = (
+            document.name,
+            document.data,
+            document.content_type,
+            document.document_type,
+        )
+    else:
+        name, data, content_type, document_type = document
+    api = APIClient()
+    slot = api.post(
+        f"/api/v1/intake/{token}/uploads",
+        {"filename": name, "content_type": content_type, "size": len(data), "document_type": document_type},
+        format="json",
+    )
+    assert slot.status_code == 201, slot.content
+    body = slot.json()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fields = dict(body["upload"]["fields"])
+    fields["file"] = SimpleUploadedFile(name, data, content_type=content_type)
+    posted = Client().post("/storage/upload", fields)
+    assert posted.status_code == 204, posted.content
+    return str(body["key"])
+
+
+def submission_body(nif: str, documents: list[dict[str, Any]], **overrides: Any) -> dict[str, Any]:
+    body = {"nif": nif, "name": "Maria Santos", "date_of_birth": "1990-06-15", "email": "maria@example.com",
+            "phone": "+351912345678", "terms_accepted": True, "documents": documents}  # fmt: skip
+    body.update(overrides)
+    return body
