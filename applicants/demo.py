@@ -33,7 +33,14 @@ def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
     for document in case.documents:
         key = f"uploads/{created.form_request.id}/{uuid.uuid4()}/{document.name}"
         store.put(key, document.data, document.content_type)
-        documents.append(SubmittedDocument(key=key, original_filename=document.name, content_type=document.content_type, document_type=document.document_type))
+        documents.append(
+            SubmittedDocument(
+                key=key,
+                original_filename=document.name,
+                content_type=document.content_type,
+                document_type=document.document_type,
+            )
+        )
     applicant = applicant_submit(
         form_request=created.form_request,
         data=SubmissionData(
@@ -47,4 +54,6 @@ def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
         ),
         consent_ip="127.0.0.1",
     )
-    stdout.write(f"Demo applicant {applicant.id} submitted with {len(documents)} synthetic documents; the worker screens it.")
+    stdout.write(
+        f"Demo applicant {applicant.id} submitted with {len(documents)} synthetic documents; the worker screens it."
+    )

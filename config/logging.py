@@ -52,6 +52,7 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
             "celery": {"handlers": ["console"], "level": level, "propagate": False},
             "botocore": {"level": "WARNING"},
             "httpx": {"level": "WARNING"},
+            "httpx2": {"level": "WARNING"},
         },
     }
 

@@ -103,6 +103,8 @@ def open_image(data: bytes) -> Any:
 
     try:
         image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise ExtractionFailed("Imagem com demasiados píxeis.") from exc
     except (UnidentifiedImageError, OSError) as exc:
         raise ExtractionFailed("Imagem corrompida ou ilegível.") from exc
     width, height = image.size

@@ -1,0 +1,143 @@
+"""The OpenAI assessor: real ChatOpenAI against a loopback OpenAI-compatible stub."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from screening.graph import AssessorError, TransientAssessorError, run_screening
+from screening.llm import OpenAIAssessor
+from tests.stubs import Reply, StubServer, chat_completion, stub_server
+from tests.unit.test_rules import good_documents, state
+
+COMPLETIONS = "/v1/chat/completions"
+CONSISTENT = chat_completion({"consistent": True, "concerns": []})
+COMMENTARY = chat_completion({"commentary": "The rent takes 35% of income."})
+DRAFT = chat_completion({"justification": "Low risk: identity and income verified."})
+TRANSLATED = chat_completion({"text": "Risco baixo: identidade e rendimentos verificados."})
+
+
+def assessor(stub: StubServer, timeout: float = 5.0) -> OpenAIAssessor:
+    return OpenAIAssessor(model="gpt-4o-mini", api_key="sk-test", base_url=f"{stub.url}/v1", timeout=timeout)
+
+
+def screen(stub: StubServer, **options: Any) -> dict[str, Any]:
+    timeout = options.pop("client_timeout", 5.0)
+    graph_options = {"max_attempts": 2, **options}
+    return dict(run_screening(state(good_documents(2100.0)), assessor(stub, timeout), **graph_options))  # type: ignore[arg-type]
+
+
+def test_each_node_sends_its_models_json_schema_and_the_report_is_translated() -> None:
+    with stub_server() as stub:
+        stub.reply(
+            COMPLETIONS,
+            Reply(body=CONSISTENT),
+            Reply(body=CONSISTENT),
+            Reply(body=COMMENTARY),
+            Reply(body=DRAFT),
+            Reply(body=TRANSLATED),
+        )
+        result = screen(stub)
+        requests = stub.requests_to(COMPLETIONS)
+    names = [r.json()["response_format"]["json_schema"]["name"] for r in requests]
+    assert names == [
+        "ConsistencyJudgement",
+        "ConsistencyJudgement",
+        "AffordabilityCommentary",
+        "ReportDraft",
+        "Translation",
+    ]
+    first = requests[0].json()
+    assert first["model"] == "gpt-4o-mini"
+    assert first["response_format"]["json_schema"]["strict"] is True
+    assert set(first["response_format"]["json_schema"]["schema"]["properties"]) == {"consistent", "concerns"}
+    assert requests[0].headers["authorization"] == "Bearer sk-test"
+    assert result["report"] == {
+        "justification": "Risco baixo: identidade e rendimentos verificados.",
+        "language": "pt-PT",
+        "english": "Low risk: identity and income verified.",
+    }
+    # Numbers still come from code.
+    assert result["affordability"]["dti_ratio"] == "0.3333"
+    assert result["affordability"]["risk_level"] == "LOW"
+
+
+def test_model_concern_adds_a_failed_check_and_raises_risk_to_medium() -> None:
+    concern = chat_completion({"consistent": False, "concerns": ["Employer differs between payslips"]})
+    with stub_server() as stub:
+        stub.reply(
+            COMPLETIONS,
+            Reply(body=CONSISTENT),
+            Reply(body=concern),
+            Reply(body=COMMENTARY),
+            Reply(body=DRAFT),
+            Reply(body=TRANSLATED),
+        )
+        result = screen(stub)
+    review = next(c for c in result["income"]["checks"] if c["name"] == "income.llm_review")
+    assert review["passed"] is False
+    assert "Employer differs" in review["evidence"]
+    assert result["affordability"]["risk_level"] == "MEDIUM"
+
+
+def test_refusal_is_an_assessor_error_without_retry() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=chat_completion(None, refusal="I cannot help with that.")))
+        with pytest.raises(AssessorError, match="refused"):
+            screen(stub)
+        assert len(stub.requests_to(COMPLETIONS)) == 1
+
+
+def test_invalid_json_is_an_assessor_error() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=chat_completion("{not json")))
+        with pytest.raises(AssessorError):
+            screen(stub)
+
+
+def test_wrong_shape_answer_is_an_error_not_a_silent_none() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=chat_completion({"unexpected": 1})))
+        with pytest.raises(AssessorError):
+            screen(stub)
+
+
+def test_truncated_answer_is_an_assessor_error() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=chat_completion('{"consistent": tr', finish_reason="length")))
+        with pytest.raises(AssessorError):
+            screen(stub)
+
+
+def test_server_error_then_success_is_retried_once_by_the_graph() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(status=500, body={"error": {"message": "boom"}}), Reply(body=CONSISTENT), Reply(body=CONSISTENT),
+                   Reply(body=COMMENTARY), Reply(body=DRAFT), Reply(body=TRANSLATED))  # fmt: skip
+        result = screen(stub)
+        assert len(stub.requests_to(COMPLETIONS)) == 6  # one failed + five good: the client itself did not retry
+    assert result["report"]["language"] == "pt-PT"
+
+
+def test_timeout_is_retried_then_raised_as_transient() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=CONSISTENT, delay=1.0), Reply(body=CONSISTENT, delay=1.0))
+        with pytest.raises(TransientAssessorError):
+            screen(stub, client_timeout=0.3)
+        assert len(stub.requests_to(COMPLETIONS)) == 2
+
+
+def test_node_timeout_bounds_a_slow_node() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=CONSISTENT, delay=1.0), Reply(body=CONSISTENT, delay=1.0))
+        with pytest.raises(TransientAssessorError, match="timed out"):
+            screen(stub, timeout=0.3, client_timeout=5.0)
+
+
+def test_translation_failure_keeps_the_english_text() -> None:
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, Reply(body=CONSISTENT), Reply(body=CONSISTENT), Reply(body=COMMENTARY), Reply(body=DRAFT),
+                   Reply(body=chat_completion(None, refusal="no")))  # fmt: skip
+        result = screen(stub)
+    assert result["report"]["language"] == "en"
+    assert result["report"]["justification"] == "Low risk: identity and income verified."
