@@ -43,6 +43,9 @@ from documents.models import DocumentType
 UUID_PATTERN = "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
 NOT_FOUND = OpenApiResponse(description="Not found (or another agency's)")
 UNAUTHORIZED = OpenApiResponse(description="Missing or invalid credentials")
+PAGE_NOT_FOUND = OpenApiResponse(description="Page out of range")
+THROTTLED = OpenApiResponse(description="Too many requests from this address; retry later")
+FIELD_ERRORS = OpenApiResponse(response=OpenApiTypes.OBJECT, description='Field errors: {"field": ["message", ...]}')
 
 
 def error_response(description: str) -> OpenApiResponse:
@@ -67,7 +70,7 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
     def get_queryset(self) -> QuerySet[IntakeFormRequest]:
         return selectors.form_request_list(organization=self.organization)
 
-    @extend_schema(responses={200: FormRequestSerializer(many=True)})
+    @extend_schema(responses={200: FormRequestSerializer(many=True), 404: PAGE_NOT_FOUND})
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(FormRequestSerializer(page, many=True).data)
@@ -77,7 +80,9 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
         form_request = selectors.form_request_get(organization=self.organization, form_request_id=pk)
         return Response(FormRequestSerializer(form_request).data)
 
-    @extend_schema(request=FormRequestCreateSerializer, responses={201: FormRequestCreatedSerializer})
+    @extend_schema(
+        request=FormRequestCreateSerializer, responses={201: FormRequestCreatedSerializer, 400: FIELD_ERRORS}
+    )
     def create(self, request: Request) -> Response:
         serializer = FormRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -111,7 +116,11 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             OpenApiParameter("form_request", OpenApiTypes.UUID),
             OpenApiParameter("nif", str, description="Exact NIF (any common format), matched through the blind index"),
         ],
-        responses={200: ApplicantListSerializer(many=True), 400: OpenApiResponse(description="Invalid filter")},
+        responses={
+            200: ApplicantListSerializer(many=True),
+            400: OpenApiResponse(description="Invalid filter"),
+            404: PAGE_NOT_FOUND,
+        },
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().list(request, *args, **kwargs)
@@ -145,7 +154,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
 
     @extend_schema(
         request=RescreenSerializer,
-        responses={200: RescreenResultSerializer, 202: RescreenResultSerializer, 404: NOT_FOUND},
+        responses={200: RescreenResultSerializer, 202: RescreenResultSerializer, 400: FIELD_ERRORS, 404: NOT_FOUND},
     )
     @action(detail=True, methods=["post"])
     def rescreen(self, request: Request, pk: str) -> Response:
@@ -159,7 +168,9 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             return Response({"status": applicant.status}, status=status.HTTP_200_OK)
         return Response({"status": ApplicantStatus.PROCESSING}, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(request=DecisionCreateSerializer, responses={201: DecisionSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        request=DecisionCreateSerializer, responses={201: DecisionSerializer, 400: FIELD_ERRORS, 404: NOT_FOUND}
+    )
     @action(detail=True, methods=["post"])
     def decision(self, request: Request, pk: str) -> Response:
         applicant = self.get_applicant(pk)
@@ -199,7 +210,7 @@ class IntakeView(APIView):
 TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, description="The intake token from the link")
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeInfoView(IntakeView):
     @extend_schema(responses={200: IntakeInfoSerializer, 404: NOT_FOUND, 410: error_response("form_expired")})
     def get(self, request: Request, token: str) -> Response:
@@ -225,7 +236,7 @@ class IntakeInfoView(IntakeView):
         )
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeUploadView(IntakeView):
     throttle_classes = [IntakeThrottle, IntakeWriteThrottle]
 
@@ -251,7 +262,7 @@ class IntakeUploadView(IntakeView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeSubmissionView(IntakeView):
     throttle_classes = [IntakeThrottle, IntakeWriteThrottle]
 
@@ -291,7 +302,7 @@ class IntakeSubmissionView(IntakeView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeStatusView(IntakeView):
     @extend_schema(responses={200: IntakeStatusSerializer, 404: NOT_FOUND})
     def get(self, request: Request, token: str) -> Response:

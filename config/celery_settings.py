@@ -37,7 +37,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # delivered to a second worker while the first still runs.
 SQS_VISIBILITY_TIMEOUT = env_int("SQS_VISIBILITY_TIMEOUT", 900)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
-CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", max(CELERY_TASK_TIME_LIMIT - 30, 1))
+# The soft limit leaves the task time to release its claim and record the failure.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int(
+    "CELERY_TASK_SOFT_TIME_LIMIT", max(CELERY_TASK_TIME_LIMIT - 30, int(CELERY_TASK_TIME_LIMIT * 0.8))
+)
 SQS_MAX_RECEIVE_COUNT = env_int("SQS_MAX_RECEIVE_COUNT", 5)
 if CELERY_TASK_TIME_LIMIT >= SQS_VISIBILITY_TIMEOUT:
     from django.core.exceptions import ImproperlyConfigured
@@ -45,8 +48,17 @@ if CELERY_TASK_TIME_LIMIT >= SQS_VISIBILITY_TIMEOUT:
     raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be below SQS_VISIBILITY_TIMEOUT")
 
 # An item claimed longer ago than this is considered abandoned (its worker
-# died); it is past any task's hard time limit, so nobody still works on it.
-PIPELINE_STUCK_AFTER_SECONDS = env_int("PIPELINE_STUCK_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+# died): it is past any task's hard time limit, so nobody still works on it,
+# and below the visibility timeout, so the redelivered message can take it over.
+PIPELINE_STUCK_AFTER_SECONDS = env_int(
+    "PIPELINE_STUCK_AFTER_SECONDS", (CELERY_TASK_TIME_LIMIT + SQS_VISIBILITY_TIMEOUT) // 2
+)
+if not CELERY_TASK_TIME_LIMIT <= PIPELINE_STUCK_AFTER_SECONDS < SQS_VISIBILITY_TIMEOUT:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Need CELERY_TASK_TIME_LIMIT <= PIPELINE_STUCK_AFTER_SECONDS < SQS_VISIBILITY_TIMEOUT")
+# Task-level retries for transient errors (storage, extraction provider).
+PIPELINE_MAX_RETRIES = env_int("PIPELINE_MAX_RETRIES", 5)
 
 CELERY_TASK_DEFAULT_QUEUE = "screening"
 CELERY_TASK_ROUTES = {

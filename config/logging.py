@@ -51,6 +51,7 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
             "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
             "celery": {"handlers": ["console"], "level": level, "propagate": False},
             "botocore": {"level": "WARNING"},
+            "werkzeug": {"level": "WARNING"},
             "httpx": {"level": "WARNING"},
             "httpx2": {"level": "WARNING"},
         },

@@ -7,6 +7,7 @@ import time
 import uuid
 
 import structlog
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
@@ -69,11 +70,13 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         log.info("extraction.failed", reason=exc.reason)
         return document_fail(document=document, reason=exc.reason)
     except (ExtractionUnavailable, StorageError) as exc:
-        Document.objects.filter(id=document.id, status=DocumentStatus.EXTRACTING).update(
-            status=DocumentStatus.UPLOADED, claimed_at=None
-        )
+        document_release(document=document)
         log.warning("extraction.unavailable", error=exc.__class__.__name__)
         raise ExtractionUnavailable(exc.__class__.__name__) from exc
+    except SoftTimeLimitExceeded:
+        # Give the document back so the retry (or a re-run) can take it at once.
+        document_release(document=document)
+        raise
     duration_ms = int((time.monotonic() - started) * 1000)
     with transaction.atomic():
         ExtractedData.objects.update_or_create(
@@ -97,6 +100,12 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         "extraction.done", kind=result.kind.value, method=result.method, pages=result.pages, duration_ms=duration_ms
     )
     return DocumentStatus.EXTRACTED
+
+
+def document_release(*, document: Document) -> None:
+    Document.objects.filter(id=document.id, status=DocumentStatus.EXTRACTING).update(
+        status=DocumentStatus.UPLOADED, claimed_at=None
+    )
 
 
 def document_fail(*, document: Document, reason: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from django.conf import settings
 
 from documents.extraction.errors import ExtractionUnavailable
 from documents.storage import StorageError
@@ -18,7 +19,7 @@ from screening.task_base import PipelineTask
     retry_backoff=5,
     retry_backoff_max=300,
     retry_jitter=True,
-    max_retries=5,
+    max_retries=settings.PIPELINE_MAX_RETRIES,
 )
 def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, int]:
     """Extract the applicant's documents. A duplicate delivery finds them claimed or done."""

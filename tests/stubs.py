@@ -41,6 +41,8 @@ class StubServer:
     replies: dict[str, deque[Reply]] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
     url: str = ""
+    # Answers requests that have no scripted reply (e.g. by the schema asked for).
+    responder: Any = None
 
     def reply(self, path: str, *replies: Reply) -> None:
         self.replies.setdefault(path, deque()).extend(replies)
@@ -62,7 +64,12 @@ def stub_server() -> Iterator[StubServer]:
             body = self.rfile.read(length)
             stub.requests.append(Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body))
             queue = stub.replies.get(self.path)
-            reply = queue.popleft() if queue else Reply(404, {"error": "no scripted reply"})
+            if queue:
+                reply = queue.popleft()
+            elif stub.responder is not None:
+                reply = stub.responder(self.path, body)
+            else:
+                reply = Reply(404, {"error": "no scripted reply"})
             if reply.delay:
                 time.sleep(reply.delay)
             payload = reply.raw if reply.raw is not None else json.dumps(reply.body).encode()
@@ -104,3 +111,21 @@ def chat_completion(content: Any, *, finish_reason: str = "stop", refusal: str |
         "choices": [{"index": 0, "message": message, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
     }
+
+
+OPENAI_ANSWERS: dict[str, Any] = {
+    "ConsistencyJudgement": {"consistent": True, "concerns": []},
+    "AffordabilityCommentary": {"commentary": "The ratio is within the agency's limits."},
+    "ReportDraft": {"justification": "Identity and income verified; affordable."},
+    "Translation": {"text": "Identidade e rendimentos verificados; comportável."},
+}
+
+
+def healthy_openai(path: str, body: bytes) -> Reply:
+    """Answer any structured-output request with a valid object of the asked schema."""
+    name = json.loads(body)["response_format"]["json_schema"]["name"]
+    return Reply(body=chat_completion(OPENAI_ANSWERS[name]))
+
+
+def broken_openai(path: str, body: bytes) -> Reply:
+    return Reply(status=500, body={"error": {"message": "stub outage", "type": "server_error"}})

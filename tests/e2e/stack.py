@@ -1,0 +1,241 @@
+"""A real stack in subprocesses: migrate, web server and Celery workers on loopback.
+
+The e2e tests drive it only from outside (HTTP API, management commands, the
+SQS queues, a read-only look at its SQLite file), like an operator would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(predicate: Callable[[], Any], *, timeout: float, interval: float = 0.25, what: str = "condition") -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def multipart(fields: dict[str, str], file_name: str, data: bytes, content_type: str) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file_name}"\r\n'
+        f"Content-Type: {content_type}\r\n\r\n".encode()
+        + data
+        + b"\r\n"
+    )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class Stack:
+    def __init__(self, base: Path, **env: str) -> None:
+        self.base = base
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        inherited = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("DATABASE_URL", "DJANGO_", "CELERY_", "PYTEST", "COV_"))
+        }
+        self.env = {
+            **inherited,
+            "DATA_DIR": str(base),
+            "DATABASE_URL": f"sqlite:///{base / 'db.sqlite3'}",
+            "PUBLIC_BASE_URL": self.url,
+            "OMP_THREAD_LIMIT": "1",
+            "PYTHONUNBUFFERED": "1",
+            "INTAKE_THROTTLE_RATE": "10000/min",
+            "INTAKE_WRITE_THROTTLE_RATE": "10000/min",
+            **env,
+        }
+        self.processes: list[subprocess.Popen[bytes]] = []
+        self.logs: list[Path] = []
+
+    # --- processes ---------------------------------------------------------------------------
+
+    def manage(self, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, timeout=120, check=False
+        )
+        if done.returncode != 0:
+            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{done.stderr.decode()[-3000:]}")
+        return done.stdout.decode()
+
+    def spawn(self, name: str, *command: str, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        log = self.base / f"{name}-{len(self.logs)}.log"
+        self.logs.append(log)
+        process = subprocess.Popen(
+            list(command),
+            cwd=ROOT,
+            env={**self.env, **(extra_env or {})},
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        return process
+
+    def start(self) -> None:
+        self.manage("migrate", "--noinput")
+        self.spawn("web", sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload")
+        wait_until(self.web_ready, timeout=30, what="web server")
+
+    def start_worker(
+        self, queues: str = "extraction,screening", concurrency: int = 1, extra_env: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
+        return self.spawn(
+            "worker",
+            sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queues, "--concurrency", str(concurrency),
+            "--prefetch-multiplier", "1", "--without-heartbeat", "--without-gossip", "--without-mingle",
+            "-n", f"w{len(self.processes)}@%h", "--loglevel", "INFO",
+            extra_env=extra_env,
+        )  # fmt: skip
+
+    @staticmethod
+    def kill(process: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> None:
+        if process.poll() is None:
+            os.killpg(process.pid, sig)
+            process.wait(timeout=20)
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            try:
+                self.kill(process, signal.SIGTERM)
+            except (subprocess.TimeoutExpired, ProcessLookupError):
+                self.kill(process, signal.SIGKILL)
+
+    def log_tail(self) -> str:
+        return "\n".join(
+            f"== {log.name}\n{log.read_text(errors='replace')[-4000:]}" for log in self.logs if log.exists()
+        )
+
+    def web_ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/v1/schema", timeout=2) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, ConnectionError, OSError):
+            return False
+
+    # --- HTTP ---------------------------------------------------------------------------------
+
+    def http(self, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(f"{self.url}{path}", data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", f"Token {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                raw = response.read()
+                return response.status, json.loads(raw) if raw else None
+        except urllib.error.HTTPError as error:
+            raw = error.read()
+            return error.code, json.loads(raw) if raw and raw.startswith(b"{") else raw
+
+    def post_file(self, url: str, fields: dict[str, str], name: str, data: bytes, content_type: str) -> int:
+        body, header = multipart(fields, name, data, content_type)
+        request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": header})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status)
+
+    # --- The applicant journey ------------------------------------------------------------------
+
+    def create_agency(self) -> str:
+        line = self.manage(
+            "create_agency",
+            f"Agência E2E {uuid.uuid4().hex[:6]}",
+            "--staff-email",
+            f"e2e-{uuid.uuid4().hex[:6]}@example.test",
+        )
+        return str(json.loads(line.strip().splitlines()[-1])["token"])
+
+    def submit_case(self, token: str, case: Any) -> str:
+        status, form = self.http("POST", "/api/v1/applicants/intake-form-requests",
+                                 {"listing_type": case.listing_type, "property_type": "APARTAMENTO", "property_title": "T2 E2E",
+                                  "property_price": float(case.price)}, token)  # fmt: skip
+        assert status == 201, form
+        documents = []
+        for document in case.documents:
+            status, slot = self.http("POST", f"/api/v1/intake/{form['token']}/uploads",
+                                     {"filename": document.name, "content_type": document.content_type, "size": len(document.data),
+                                      "document_type": document.document_type})  # fmt: skip
+            assert status == 201, slot
+            assert self.post_file(
+                slot["upload"]["url"], slot["upload"]["fields"], document.name, document.data, document.content_type
+            ) in {200, 204}
+            documents.append(
+                {
+                    "key": slot["key"],
+                    "original_filename": document.name,
+                    "content_type": document.content_type,
+                    "document_type": document.document_type,
+                }
+            )
+        body = {"nif": case.person.nif, "name": case.submitted_name, "date_of_birth": case.person.date_of_birth.isoformat(),
+                "email": "e2e@example.test", "phone": "", "terms_accepted": True, "documents": documents}  # fmt: skip
+        status, created = self.http("POST", f"/api/v1/intake/{form['token']}/submissions", body)
+        assert status == 201, created
+        return str(created["applicant_id"])
+
+    def applicant_status(self, token: str, applicant_id: str) -> dict[str, Any]:
+        status, body = self.http("GET", f"/api/v1/applicants/{applicant_id}", token=token)
+        assert status == 200, body
+        return dict(body)
+
+    def wait_for_status(self, token: str, applicant_id: str, wanted: str, timeout: float = 90) -> dict[str, Any]:
+        def reached() -> dict[str, Any] | None:
+            body = self.applicant_status(token, applicant_id)
+            return body if body["status"] == wanted else None
+
+        try:
+            return dict(wait_until(reached, timeout=timeout, interval=0.5, what=f"applicant {wanted}"))
+        except AssertionError as error:
+            raise AssertionError(f"{error}\n{self.log_tail()}") from error
+
+    # --- A read-only look at the database ---------------------------------------------------------
+
+    def query(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        connection = sqlite3.connect(f"file:{self.base / 'db.sqlite3'}?mode=ro", uri=True, timeout=10)
+        try:
+            return connection.execute(sql, params).fetchall()
+        finally:
+            connection.close()
+
+    def report_count(self, applicant_id: str) -> int:
+        return int(
+            self.query(
+                "SELECT count(*) FROM screening_screeningreport WHERE applicant_id = ?", uuid.UUID(applicant_id).hex
+            )[0][0]
+        )
+
+    def outbox_count(self, applicant_id: str) -> int:
+        rows = self.query("SELECT payload FROM screening_outboxevent")
+        return sum(1 for (payload,) in rows if json.loads(payload)["applicant_id"] == applicant_id)

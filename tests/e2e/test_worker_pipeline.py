@@ -1,0 +1,251 @@
+"""Real worker processes: the embedded broker, and SQS served by moto's server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.stack import Stack, free_port, wait_until
+from tests.stubs import broken_openai, healthy_openai, stub_server
+from tests.synthetic import prepared_cases, scan
+
+pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
+
+GOOD = next(case for case in prepared_cases() if case.name == "good")
+AWS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_REGION": "eu-west-1",
+    "AWS_DEFAULT_REGION": "eu-west-1",
+}
+
+
+@pytest.fixture
+def moto_endpoint() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+def sqs_client(endpoint: str) -> Any:
+    import boto3
+
+    return boto3.client(
+        "sqs",
+        endpoint_url=endpoint,
+        region_name="eu-west-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+
+def sqs_stack(base: Path, endpoint: str, **env: str) -> Stack:
+    host = endpoint.removeprefix("http://")
+    prefix = f"e2e{random.randint(0, 10**6)}-"
+    stack = Stack(
+        base,
+        **AWS,
+        CELERY_BROKER_URL=f"sqs://{host}",
+        SQS_QUEUE_PREFIX=prefix,
+        SQS_WAIT_TIME_SECONDS="1",
+        SQS_VISIBILITY_TIMEOUT="10",
+        CELERY_TASK_TIME_LIMIT="6",
+        PIPELINE_STUCK_AFTER_SECONDS="8",
+        SQS_MAX_RECEIVE_COUNT="2",
+        PIPELINE_MAX_RETRIES="0",
+        **env,
+    )
+    stack.manage("sqs_bootstrap")
+    client = sqs_client(endpoint)
+    stack.env["SQS_EXTRACTION_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}extraction")["QueueUrl"]
+    stack.env["SQS_SCREENING_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}screening")["QueueUrl"]
+    stack.env["EVENTS_BACKEND"] = "sqs"
+    stack.env["EVENTS_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}events")["QueueUrl"]
+    return stack
+
+
+def drain_events(endpoint: str, queue_url: str) -> list[dict[str, Any]]:
+    client = sqs_client(endpoint)
+    events = []
+    while True:
+        received = client.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)
+        messages = received.get("Messages", [])
+        if not messages:
+            return events
+        for message in messages:
+            events.append(json.loads(message["Body"]))
+            client.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+
+def queue_idle(endpoint: str, *urls: str) -> bool:
+    client = sqs_client(endpoint)
+    for url in urls:
+        attributes = client.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+        if int(attributes["ApproximateNumberOfMessages"]) or int(attributes["ApproximateNumberOfMessagesNotVisible"]):
+            return False
+    return True
+
+
+@pytest.fixture
+def stacks() -> Iterator[list[Stack]]:
+    started: list[Stack] = []
+    yield started
+    for stack in started:
+        stack.stop()
+
+
+def test_embedded_broker_runs_the_chain_with_a_real_worker(tmp_path: Path, stacks: list[Stack]) -> None:
+    stack = Stack(tmp_path)
+    stacks.append(stack)
+    stack.start()
+    stack.start_worker()
+    token = stack.create_agency()
+    applicant_id = stack.submit_case(token, GOOD)
+    detail = stack.wait_for_status(token, applicant_id, "COMPLETED")
+    assert detail["report"]["risk_level"] == "LOW"
+    assert stack.report_count(applicant_id) == 1
+    events = (
+        [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+        if (tmp_path / "events.jsonl").exists()
+        else []
+    )
+    wait_until(lambda: (tmp_path / "events.jsonl").exists(), timeout=20, what="event relayed")
+    events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert [e["applicant_id"] for e in events] == [applicant_id]
+
+
+def test_sqs_submission_completes_with_one_report_and_one_event(
+    tmp_path: Path, moto_endpoint: str, stacks: list[Stack]
+) -> None:
+    stack = sqs_stack(tmp_path, moto_endpoint)
+    stacks.append(stack)
+    stack.start()
+    stack.start_worker()
+    token = stack.create_agency()
+    applicant_id = stack.submit_case(token, GOOD)
+    detail = stack.wait_for_status(token, applicant_id, "COMPLETED")
+    assert detail["report"]["risk_level"] == "LOW"
+    events = wait_until(
+        lambda: drain_events(moto_endpoint, stack.env["EVENTS_QUEUE_URL"]), timeout=30, what="event on the events queue"
+    )
+    assert [event["applicant_id"] for event in events] == [applicant_id]
+    assert events[0]["event_type"] == "APPLICANT_SCREENED"
+    assert GOOD.person.nif not in json.dumps(events)
+    assert stack.report_count(applicant_id) == 1
+
+
+def test_every_message_delivered_twice_gives_one_report_and_one_event(
+    tmp_path: Path, moto_endpoint: str, stacks: list[Stack]
+) -> None:
+    stack = sqs_stack(tmp_path, moto_endpoint)
+    stacks.append(stack)
+    stack.start()
+    token = stack.create_agency()
+    applicant_id = stack.submit_case(token, GOOD)
+    client = sqs_client(moto_endpoint)
+    extraction_url = stack.env["SQS_EXTRACTION_QUEUE_URL"]
+    received = wait_until(
+        lambda: client.receive_message(
+            QueueUrl=extraction_url, MaxNumberOfMessages=1, WaitTimeSeconds=1, MessageAttributeNames=["All"]
+        ).get("Messages"),
+        timeout=20,
+        what="the chain's first message",
+    )
+    original = received[0]
+    for _ in range(2):  # the same message (same task id, same chain) twice
+        send: dict[str, Any] = {"QueueUrl": extraction_url, "MessageBody": original["Body"]}
+        if original.get("MessageAttributes"):
+            send["MessageAttributes"] = original["MessageAttributes"]
+        client.send_message(**send)
+    client.delete_message(QueueUrl=extraction_url, ReceiptHandle=original["ReceiptHandle"])
+    stack.start_worker(concurrency=2)
+    stack.wait_for_status(token, applicant_id, "COMPLETED")
+    wait_until(
+        lambda: queue_idle(moto_endpoint, extraction_url, stack.env["SQS_SCREENING_QUEUE_URL"]),
+        timeout=60,
+        what="queues drained",
+    )
+    time.sleep(2)
+    events = drain_events(moto_endpoint, stack.env["EVENTS_QUEUE_URL"])
+    assert stack.report_count(applicant_id) == 1
+    assert stack.outbox_count(applicant_id) == 1
+    assert [event["applicant_id"] for event in events] == [applicant_id]
+    assert stack.query("SELECT max(attempts) FROM documents_document")[0][0] == 1
+
+
+def test_worker_killed_mid_extraction_is_redelivered_and_completes(
+    tmp_path: Path, moto_endpoint: str, stacks: list[Stack]
+) -> None:
+    rng = random.Random(4)
+    slow = type(GOOD)(
+        **{
+            **GOOD.__dict__,
+            "documents": [GOOD.documents[0], *(scan(d, rng=rng, dpi=220) for d in GOOD.documents[1:] * 2)],
+        }
+    )
+    stack = sqs_stack(tmp_path, moto_endpoint)
+    stacks.append(stack)
+    stack.start()
+    worker = stack.start_worker()
+    token = stack.create_agency()
+    applicant_id = stack.submit_case(token, slow)
+
+    def mid_extraction() -> bool:
+        rows = dict(stack.query("SELECT status, count(*) FROM documents_document GROUP BY status"))
+        return bool(rows.get("EXTRACTED")) and bool(rows.get("EXTRACTING") or rows.get("UPLOADED"))
+
+    wait_until(mid_extraction, timeout=60, interval=0.05, what="extraction under way")
+    Stack.kill(worker)  # SIGKILL to the whole worker: no ack, no cleanup
+    assert stack.query("SELECT count(*) FROM documents_document WHERE status != 'EXTRACTED'")[0][0] > 0
+    stack.start_worker()
+    detail = stack.wait_for_status(token, applicant_id, "COMPLETED", timeout=120)
+    assert {d["status"] for d in detail["documents"]} == {"EXTRACTED"}
+    assert stack.report_count(applicant_id) == 1
+
+
+def test_poison_message_lands_in_the_dlq_and_redrive_completes_it(
+    tmp_path: Path, moto_endpoint: str, stacks: list[Stack]
+) -> None:
+    with stub_server() as openai_stub:
+        openai_stub.responder = broken_openai
+        stack = sqs_stack(
+            tmp_path, moto_endpoint, SCREENING_BACKEND="openai", OPENAI_BASE_URL=f"{openai_stub.url}/v1", OPENAI_API_KEY="sk-test",
+            OPENAI_MODEL="gpt-4o-mini", SCREENING_NODE_MAX_ATTEMPTS="1",
+        )  # fmt: skip
+        stacks.append(stack)
+        stack.start()
+        stack.start_worker()
+        token = stack.create_agency()
+        applicant_id = stack.submit_case(token, GOOD)
+        failed = stack.wait_for_status(token, applicant_id, "FAILED", timeout=60)
+        assert "análise automática" in failed["failure_reason"]
+        client = sqs_client(moto_endpoint)
+        dlq = client.get_queue_url(QueueName=f"{stack.env['SQS_QUEUE_PREFIX']}screening-dlq")["QueueUrl"]
+
+        def in_dlq() -> bool:
+            attributes = client.get_queue_attributes(QueueUrl=dlq, AttributeNames=["ApproximateNumberOfMessages"])[
+                "Attributes"
+            ]
+            return int(attributes["ApproximateNumberOfMessages"]) == 1
+
+        wait_until(in_dlq, timeout=90, interval=1, what="message in the screening DLQ")
+        screening_requests = len(openai_stub.requests)
+        assert screening_requests == 2  # SQS_MAX_RECEIVE_COUNT receives, one request each
+        openai_stub.responder = healthy_openai  # the cause is fixed
+        assert "redrove 1 message" in stack.manage("redrive_dlq", "--queue", "screening")
+        detail = stack.wait_for_status(token, applicant_id, "COMPLETED", timeout=60)
+        assert detail["report"]["risk_level"] == "LOW"
+        assert detail["failure_reason"] == ""
+        assert stack.report_count(applicant_id) == 1
