@@ -6,7 +6,8 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: install run test test-fast test-pg lint bench bench-extraction clean
+
+.PHONY: install system-deps run test test-fast test-pg lint bench bench-extraction clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +24,10 @@ run: install
 	$(PY) manage.py seed_demo
 	PORT=$(PORT) $(PY) scripts/run_all.py
 
-test: install
+system-deps:
+	bash scripts/system_deps.sh
+
+test: install system-deps
 	OMP_THREAD_LIMIT=1 $(PY) -m pytest -n 2 -p randomly --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 COVERAGE_FLOOR ?= 85

@@ -17,6 +17,7 @@ from applicants.models import (
     Applicant,
     AuditEvent,
     Decision,
+    DecisionOutcome,
     IntakeFormRequest,
     Membership,
     Organization,
@@ -148,6 +149,62 @@ class DecisionInline(ScopedInline):
     verbose_name_plural = "histórico de decisões"
 
 
+class DecisionFilter(admin.SimpleListFilter):
+    title = "decisão"
+    parameter_name = "decision"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("NONE", "Sem decisão"), *DecisionOutcome.choices]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        from django.db.models import OuterRef, Subquery
+
+        value = self.value()
+        if not value:
+            return queryset
+        latest = Decision.objects.filter(applicant=OuterRef("pk")).order_by("-decided_at").values("decision")[:1]
+        annotated = queryset.annotate(latest_decision_value=Subquery(latest))
+        if value == "NONE":
+            return annotated.filter(latest_decision_value__isnull=True)
+        return annotated.filter(latest_decision_value=value)
+
+
+class FormRequestFilter(admin.SimpleListFilter):
+    """By form, listing only the staff user's own forms."""
+
+    title = "imóvel"
+    parameter_name = "form_request"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        forms = IntakeFormRequest.objects.all()
+        if not request.user.is_superuser:
+            forms = forms.filter(organization=organization_for_user(request.user))
+        return [(str(form.id), form.property_title) for form in forms.order_by("-created_at")[:50]]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(form_request_id=self.value()) if self.value() else queryset
+
+
+def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dict[str, Any]:
+    """What the detail page shows below the fields: documents, extraction, report, checks."""
+    from screening.selectors import report_latest
+
+    documents = []
+    for document in applicant.documents.select_related("extracted").order_by("created_at"):
+        extracted = getattr(document, "extracted", None)
+        fields = []
+        if extracted is not None and can_view_pii:
+            fields = [
+                (name, value, extracted.confidence.get(name))
+                for name, value in extracted.fields.items()
+                if value is not None
+            ]
+        documents.append({"document": document, "extracted": extracted, "fields": fields})
+    report = report_latest(applicant=applicant)
+    history = list(applicant.reports.order_by("-created_at")[1:6])
+    return {"review_documents": documents, "report": report, "report_history": history, "can_view_pii": can_view_pii}
+
+
 @admin.register(Applicant)
 class ApplicantAdmin(OrganizationScopedAdmin):
     list_display = (
@@ -160,7 +217,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         "form_title",
         "created_at",
     )
-    list_filter = ("status", "risk_level")
+    list_filter = ("status", "risk_level", DecisionFilter, FormRequestFilter)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
     search_help_text = "NIF exato ou título do imóvel"
@@ -198,14 +255,130 @@ class ApplicantAdmin(OrganizationScopedAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return self.get_fields(request, obj)
 
+    change_form_template = "admin/applicants/applicant/change_form.html"
+    actions = ["rerun_screening", "rerun_extraction_and_screening"]
+
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
     ) -> HttpResponse:
-        response = super().change_view(request, object_id, form_url, extra_context)
+        applicant = self.get_object(request, object_id)
+        context = {
+            **(extra_context or {}),
+            **applicant_review_context(applicant, can_view_pii=self.can_view_pii(request)),
+        }
+        context["decision_choices"] = DecisionOutcome.choices
+        context["can_decide"] = request.user.has_perm("applicants.add_decision")
+        response = super().change_view(request, object_id, form_url, context)
         if request.method == "GET" and response.status_code == 200 and self.can_view_pii(request):
-            applicant = self.get_object(request, object_id)
             services.pii_view_record(applicant=applicant, actor=request.user, surface="admin")
         return response
+
+    def get_urls(self) -> list[Any]:
+        from django.urls import path
+
+        own = [
+            path(
+                "<uuid:object_id>/decide/",
+                self.admin_site.admin_view(self.decide_view),
+                name="applicants_applicant_decide",
+            ),
+            path(
+                "<uuid:object_id>/rerun/",
+                self.admin_site.admin_view(self.rerun_view),
+                name="applicants_applicant_rerun",
+            ),
+            path(
+                "<uuid:object_id>/documents/<uuid:document_id>/download/",
+                self.admin_site.admin_view(self.download_view),
+                name="applicants_applicant_download",
+            ),
+            path("pipeline/", self.admin_site.admin_view(self.pipeline_view), name="applicants_applicant_pipeline"),
+        ]
+        return own + super().get_urls()
+
+    def decide_view(self, request: HttpRequest, object_id: Any) -> HttpResponse:
+        """Record a person's decision from the detail page (reason required)."""
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import redirect
+
+        applicant = self.get_object(request, str(object_id))
+        if request.method != "POST" or not request.user.has_perm("applicants.add_decision"):
+            raise PermissionDenied
+        decision, reason = request.POST.get("decision", ""), request.POST.get("reason", "").strip()
+        if decision not in DecisionOutcome.values or not reason:
+            messages.error(request, "Escolha uma decisão e escreva o motivo (obrigatório).")
+        else:
+            services.decision_record(applicant=applicant, decided_by=request.user, decision=decision, reason=reason)
+            messages.success(request, f"Decisão registada: {DecisionOutcome(decision).label}.")
+        return redirect("admin:applicants_applicant_change", object_id)
+
+    def rerun_view(self, request: HttpRequest, object_id: Any) -> HttpResponse:
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import redirect
+
+        applicant = self.get_object(request, str(object_id))
+        if request.method != "POST":
+            raise PermissionDenied
+        self.queue_reruns(request, [applicant], reextract=request.POST.get("reextract") == "1")
+        if request.POST.get("next") == "pipeline":
+            return redirect("admin:applicants_applicant_pipeline")
+        return redirect("admin:applicants_applicant_change", object_id)
+
+    def download_view(self, request: HttpRequest, object_id: Any, document_id: Any) -> HttpResponse:
+        """A short-lived link to the stored file, for users who may see personal data; audited."""
+        from django.http import Http404, HttpResponseRedirect
+
+        from applicants.models import AuditAction
+        from documents.storage import document_store
+
+        applicant = self.get_object(request, str(object_id))
+        document = applicant.documents.filter(id=document_id).first()
+        if document is None or not self.can_view_pii(request):
+            raise Http404
+        services.audit_record(
+            action=AuditAction.DOCUMENT_DOWNLOADED,
+            target_type="document",
+            target_id=document.id,
+            organization=applicant.organization,
+            actor=request.user,
+        )
+        return HttpResponseRedirect(document_store().download_url(document.storage_key, expires_in=60))
+
+    def pipeline_view(self, request: HttpRequest) -> HttpResponse:
+        """Ops view for the agency: counts by state, stuck and failed items, re-run buttons."""
+        from django.core.exceptions import PermissionDenied
+        from django.template.response import TemplateResponse
+
+        from screening.selectors import pipeline_overview
+
+        organization = None if request.user.is_superuser else organization_for_user(request.user)
+        if organization is None and not request.user.is_superuser:
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Estado do processamento",
+            "overview": pipeline_overview(organization=organization),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/applicants/applicant/pipeline.html", context)
+
+    def queue_reruns(self, request: HttpRequest, applicants: list[Applicant], *, reextract: bool) -> None:
+        from screening.pipeline import rescreen_request
+
+        queued = [
+            a for a in applicants if rescreen_request(applicant=a, actor=request.user, force=True, reextract=reextract)
+        ]
+        what = "leitura dos documentos e análise" if reextract else "análise"
+        ids = ", ".join(str(a.id)[:8] for a in queued)
+        messages.success(request, f"{len(queued)} candidatura(s) em fila para nova {what}: {ids}")
+
+    @admin.action(description="Reprocessar a análise (novo relatório; o anterior fica no histórico)")
+    def rerun_screening(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        self.queue_reruns(request, list(self.scope(request, queryset).select_related("organization")), reextract=False)
+
+    @admin.action(description="Reler os documentos e reprocessar a análise")
+    def rerun_extraction_and_screening(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        self.queue_reruns(request, list(self.scope(request, queryset).select_related("organization")), reextract=True)
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str

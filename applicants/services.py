@@ -79,6 +79,7 @@ STAFF_PERMISSIONS = (
     ("documents", "view_document"),
     ("documents", "view_extracteddata"),
     ("screening", "view_screeningreport"),
+    ("applicants", "view_auditevent"),
 )
 
 

@@ -13,6 +13,7 @@ from applicants.api import (
     IntakeSubmissionView,
     IntakeUploadView,
 )
+from applicants.views import intake_page
 from documents.views import local_download, local_upload
 
 router = DefaultRouter(trailing_slash=False)
@@ -34,6 +35,7 @@ api_v1: list[Any] = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
+    path("intake/<str:token>/", intake_page, name="intake-page"),
     path("storage/upload", local_upload, name="storage-upload"),
     path("storage/download", local_download, name="storage-download"),
 ]

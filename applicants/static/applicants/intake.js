@@ -1,0 +1,222 @@
+// The applicant's intake page. Talks only to the public REST API (/api/v1/intake/<token>),
+// uploads each file straight to the storage slot the API returns, then polls progress.
+(function () {
+  "use strict";
+  var app = document.getElementById("app");
+  var api = app.dataset.api;
+  var T = JSON.parse(document.getElementById("texts").textContent);
+  var ALLOWED = { "application/pdf": true, "image/jpeg": true, "image/png": true };
+  var EXTENSIONS = { pdf: "application/pdf", jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png" };
+  var info = null;
+
+  function $(id) { return document.getElementById(id); }
+  function show(id) { ["loading", "unavailable", "intake", "progress"].forEach(function (s) { $(s).hidden = s !== id; }); }
+
+  function request(method, path, body) {
+    return fetch(api + path, {
+      method: method,
+      headers: body ? { "Content-Type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+      credentials: "omit",
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (e) { data = { detail: text }; }
+        return { status: response.status, data: data };
+      });
+    });
+  }
+
+  // --- validation (the server checks all of this again) ---------------------------------
+  function nifError(raw) {
+    var nif = raw.replace(/[\s.\-]/g, "").toUpperCase().replace(/^PT/, "");
+    if (!/^\d{9}$/.test(nif)) return T.nif_invalid;
+    var total = 0;
+    for (var i = 0; i < 8; i++) total += Number(nif[i]) * (9 - i);
+    var check = total % 11 < 2 ? 0 : 11 - (total % 11);
+    if (check !== Number(nif[8])) return T.nif_invalid;
+    if (!/^(1|2|3|45)/.test(nif)) return T.nif_not_person;
+    return "";
+  }
+
+  function birthError(value) {
+    if (!value) return T.required;
+    var birth = new Date(value + "T00:00:00");
+    if (isNaN(birth.getTime()) || birth.getFullYear() < 1900) return T.date_invalid;
+    var today = new Date();
+    var age = today.getFullYear() - birth.getFullYear();
+    var m = today.getMonth() - birth.getMonth();
+    if (m < 0 || (m === 0 && today.getDate() < birth.getDate())) age--;
+    if (birth > today) return T.date_invalid;
+    if (age < 18) return T.underage;
+    return "";
+  }
+
+  function fileType(file) {
+    var byExtension = EXTENSIONS[(file.name.split(".").pop() || "").toLowerCase()];
+    return ALLOWED[file.type] ? file.type : byExtension || "";
+  }
+
+  function filesError(files, required) {
+    if (required && files.length === 0) return T.required;
+    for (var i = 0; i < files.length; i++) {
+      if (!fileType(files[i])) return T.type_not_allowed + " (" + files[i].name + ")";
+      if (files[i].size > info.max_file_size) return T.too_large + " " + Math.round(info.max_file_size / 1048576) + " MB (" + files[i].name + ")";
+      if (files[i].size === 0) return T.type_not_allowed + " (" + files[i].name + ")";
+    }
+    return "";
+  }
+
+  function setError(field, message) {
+    var input = $(field);
+    var slot = $(field + "-error");
+    if (slot) slot.textContent = message || "";
+    if (input) input.setAttribute("aria-invalid", message ? "true" : "false");
+    return !message;
+  }
+
+  function validate() {
+    var ok = true;
+    ok = setError("name", $("name").value.trim().length >= 2 ? "" : T.required) && ok;
+    ok = setError("nif", nifError($("nif").value)) && ok;
+    ok = setError("date_of_birth", birthError($("date_of_birth").value)) && ok;
+    ok = setError("email", /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test($("email").value.trim()) ? "" : T.email_invalid) && ok;
+    var phone = $("phone").value.trim();
+    ok = setError("phone", !phone || /^\+?[0-9 ()-]{6,20}$/.test(phone) ? "" : T.phone_invalid) && ok;
+    ok = setError("id_document", filesError($("id_document").files, true)) && ok;
+    var income = $("income_documents").files;
+    var incomeError = filesError(income, true);
+    if (!incomeError && income.length + 1 > info.max_documents) incomeError = T.too_many + " " + info.max_documents;
+    ok = setError("income_documents", incomeError) && ok;
+    ok = setError("terms_accepted", $("terms_accepted").checked ? "" : T.terms) && ok;
+    return ok;
+  }
+
+  ["name", "nif", "date_of_birth", "email", "phone"].forEach(function (id) {
+    $(id).addEventListener("blur", function () { if ($(id).value) validate(); });
+  });
+  ["id_document", "income_documents"].forEach(function (id) {
+    $(id).addEventListener("change", function () {
+      var required = false;
+      setError(id, filesError($(id).files, required));
+    });
+  });
+
+  // --- uploads: ask for a slot, post the file straight to it ------------------------------
+  function uploadRow(file) {
+    var li = document.createElement("li");
+    var label = document.createElement("span");
+    label.textContent = file.name;
+    var bar = document.createElement("progress");
+    bar.max = 100; bar.value = 0;
+    bar.setAttribute("aria-label", T.uploading + " " + file.name);
+    var state = document.createElement("span");
+    state.className = "state";
+    li.appendChild(label); li.appendChild(bar); li.appendChild(state);
+    $("uploads").appendChild(li);
+    return { bar: bar, state: state };
+  }
+
+  function upload(file, documentType) {
+    var row = uploadRow(file);
+    var contentType = fileType(file);
+    return request("POST", "/uploads", { filename: file.name, content_type: contentType, size: file.size, document_type: documentType })
+      .then(function (slot) {
+        if (slot.status !== 201) throw new Error((slot.data && slot.data.detail) || T.upload_failed);
+        return new Promise(function (resolve, reject) {
+          var form = new FormData();
+          Object.keys(slot.data.upload.fields).forEach(function (name) { form.append(name, slot.data.upload.fields[name]); });
+          form.append("file", file);
+          var xhr = new XMLHttpRequest();
+          xhr.open("POST", slot.data.upload.url);
+          xhr.upload.onprogress = function (event) { if (event.lengthComputable) row.bar.value = Math.round((event.loaded / event.total) * 100); };
+          xhr.onload = function () {
+            if (xhr.status >= 200 && xhr.status < 300) {
+              row.bar.value = 100; row.state.textContent = T.uploaded;
+              resolve({ key: slot.data.key, original_filename: file.name, content_type: contentType, document_type: documentType });
+            } else { row.state.textContent = T.upload_failed; reject(new Error(T.upload_failed)); }
+          };
+          xhr.onerror = function () { row.state.textContent = T.upload_failed; reject(new Error(T.upload_failed)); };
+          xhr.send(form);
+        });
+      });
+  }
+
+  function serverErrors(data) {
+    if (!data) return T.upload_failed;
+    if (data.code) return data.detail;
+    var shown = false;
+    Object.keys(data).forEach(function (field) {
+      if ($(field + "-error")) { setError(field, [].concat(data[field]).join(" ")); shown = true; }
+    });
+    return shown ? "" : JSON.stringify(data);
+  }
+
+  $("intake-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    $("form-error").textContent = "";
+    if (!validate()) { var bad = document.querySelector("[aria-invalid=true]"); if (bad) bad.focus(); return; }
+    $("submit").disabled = true;
+    $("uploads").innerHTML = "";
+    var jobs = [upload($("id_document").files[0], "ID_DOCUMENT")];
+    Array.prototype.forEach.call($("income_documents").files, function (file) { jobs.push(upload(file, "PROOF_OF_INCOME")); });
+    Promise.all(jobs).then(function (documents) {
+      return request("POST", "/submissions", {
+        nif: $("nif").value, name: $("name").value.trim(), date_of_birth: $("date_of_birth").value,
+        email: $("email").value.trim(), phone: $("phone").value.trim(), terms_accepted: $("terms_accepted").checked,
+        documents: documents,
+      });
+    }).then(function (result) {
+      if (result.status === 201) { show("progress"); poll(); return; }
+      var message = serverErrors(result.data);
+      if (message) $("form-error").textContent = T.submit_failed + " " + message;
+      $("submit").disabled = false;
+    }).catch(function (error) {
+      $("form-error").textContent = error.message || T.upload_failed;
+      $("submit").disabled = false;
+    });
+  });
+
+  // --- progress ---------------------------------------------------------------------------
+  function poll() {
+    request("GET", "/status").then(function (result) {
+      if (result.status !== 200) { setTimeout(poll, 4000); return; }
+      var status = result.data.status;
+      $("progress-status").textContent = T["status_" + status] || status;
+      $("progress").dataset.status = status;
+      var list = $("progress-documents");
+      list.innerHTML = "";
+      result.data.documents.forEach(function (doc) {
+        var li = document.createElement("li");
+        li.textContent = doc.original_filename + ": " + (T["doc_" + doc.status] || doc.status);
+        li.dataset.status = doc.status;
+        list.appendChild(li);
+      });
+      if (status === "PROCESSING") setTimeout(poll, 2000);
+    });
+  }
+
+  function unavailable(title, text) {
+    $("unavailable-title").textContent = title;
+    $("unavailable-text").textContent = text;
+    show("unavailable");
+  }
+
+  request("GET", "").then(function (result) {
+    if (result.status === 410) return unavailable(T.expired_title, T.expired_text);
+    if (result.status !== 200) return unavailable(T.invalid_title, T.invalid_text);
+    info = result.data;
+    if (info.status === "COMPLETED") {
+      show("progress");
+      $("progress").querySelector("h1").textContent = T.submitted_title;
+      poll();
+      return;
+    }
+    $("agency-name").textContent = info.organization_name;
+    $("property-title").textContent = info.property_title;
+    var amount = Number(info.property_price).toLocaleString(document.documentElement.lang, { style: "currency", currency: "EUR" });
+    $("property-summary").textContent = (info.listing_type === "ARRENDAMENTO" ? T.rent : T.price) + ": " + amount;
+    $("limits").textContent = T.limits.replace("%(count)s", info.max_documents).replace("%(size)s", Math.round(info.max_file_size / 1048576));
+    show("intake");
+  });
+})();

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: Tesseract with Portuguese, PostgreSQL (CI's
+# second leg), Chromium (browser tests). Installs only what is missing, and
+# only when it can (root with apt); otherwise it says what is missing.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+need=()
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+ls /usr/share/tesseract-ocr/*/tessdata/por.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-por)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "system_deps: installing ${need[*]}"
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+else
+    echo "system_deps: missing Debian packages: ${need[*]} (install them as root)" >&2
+    exit 1
+fi
