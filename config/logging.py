@@ -13,6 +13,7 @@ import structlog
 
 def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
     shared: list[Any] = [
+        structlog.processors.format_exc_info if fmt == "json" else structlog.processors.StackInfoRenderer(),
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
@@ -25,7 +26,10 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
         cache_logger_on_first_use=True,
     )
     renderer: Any = (
-        structlog.processors.JSONRenderer() if fmt == "json" else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer()
+        if fmt == "json"
+        # Plain tracebacks: rich's highlighted ones take seconds per error.
+        else structlog.dev.ConsoleRenderer(colors=False, exception_formatter=structlog.dev.plain_traceback)
     )
     return {
         "version": 1,

@@ -1,0 +1,592 @@
+"""`make bench`: throughput, overhead and scaling as ratios measured side by side in one run.
+
+The machine is shared and noisy, so every figure is printed next to its
+baseline from the same run. Results: a table on stdout and var/bench/latest.json.
+
+    python bench/run.py [--only extraction,orchestration,ocr,api,scaling,tests] [--applicants N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import uuid
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="bench-main-"))
+
+import django  # noqa: E402
+
+django.setup()
+
+from tests.e2e.stack import Stack, free_port, wait_until  # noqa: E402
+from tests.synthetic import Case, extraction_corpus, make_person, payslip_pdf, prepared_cases, scan  # noqa: E402
+
+RESULTS: dict[str, Any] = {"started_at": dt.datetime.now(dt.UTC).isoformat(), "machine": {"cpus": os.cpu_count()}}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- 1. Extraction accuracy and the OCR path vs the raw tesseract CLI ------------------------------
+
+
+def normalized(value: Any) -> str:
+    text = unicodedata.normalize("NFKD", str(value))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
+
+
+def harsh_scans(count: int, seed: int = 3) -> list[Any]:
+    from tests.synthetic import id_card_png
+
+    rng = random.Random(seed)
+    documents = []
+    for index in range(count):
+        person = make_person(rng, dt.date.today())
+        documents.append(
+            scan(
+                id_card_png(person, variant=index),
+                rng=rng,
+                dpi=150,
+                rotation=rng.uniform(-4, 4),
+                blur=rng.uniform(0.5, 1.4),
+                quality=55,
+            )
+        )
+        payslip = payslip_pdf(
+            person,
+            dt.date.today().replace(day=1) - dt.timedelta(days=40),
+            base=Decimal(rng.randint(900, 4000)),
+            variant=index,
+        )
+        documents.append(
+            scan(payslip, rng=rng, dpi=150, rotation=rng.uniform(-4, 4), blur=rng.uniform(0.5, 1.3), quality=55)
+        )
+    return documents
+
+
+def bench_extraction(size: int) -> None:
+    from documents.extraction.errors import ExtractionFailed
+    from documents.extraction.local import LocalExtractor
+
+    extractor = LocalExtractor()
+    corpus = extraction_corpus(size=size) + harsh_scans(max(2, size // 2))
+    by_group: dict[str, dict[str, float]] = {}
+    ocr_files: list[tuple[Any, float]] = []
+    for document in corpus:
+        method = "text" if document.method == "text" else "scan/photo"
+        group = by_group.setdefault(
+            f"{document.kind} / {method}", {"right": 0, "total": 0, "docs": 0, "seconds": 0.0, "pages": 0}
+        )
+        started = time.perf_counter()
+        try:
+            result = extractor.extract(document.data, document_type=document.document_type)
+            got = result.json_fields()
+            pages = result.pages
+        except ExtractionFailed:
+            got, pages = {}, 1
+        elapsed = time.perf_counter() - started
+        if document.method != "text":
+            ocr_files.append((document, elapsed))
+        group["docs"] += 1
+        group["seconds"] += elapsed
+        group["pages"] += pages
+        for name, expected in document.expected.items():
+            group["total"] += 1
+            group["right"] += normalized(got.get(name)) == normalized(expected)
+    text = [g for name, g in by_group.items() if name.endswith("/ text")]
+    scanned = [g for name, g in by_group.items() if not name.endswith("/ text")]
+    accuracy = {
+        "text_pdf": sum(g["right"] for g in text) / max(1, sum(g["total"] for g in text)),
+        "scanned_or_photo": sum(g["right"] for g in scanned) / max(1, sum(g["total"] for g in scanned)),
+    }
+    RESULTS["extraction"] = {
+        "documents": len(corpus),
+        "groups": {
+            name: {
+                **g,
+                "accuracy": g["right"] / max(1, g["total"]),
+                "ms_per_page": 1000 * g["seconds"] / max(1, g["pages"]),
+            }
+            for name, g in by_group.items()
+        },
+        "accuracy": accuracy,
+        "false_valid_nif": corrupted_nif_false_valids(extractor),
+    }
+    RESULTS["ocr"] = ocr_ratio(ocr_files)
+
+
+def corrupted_nif_false_valids(extractor: Any) -> dict[str, int]:
+    """Documents printing a NIF with one wrong digit: any NIF reported is a false 'valid'."""
+    from applicants.identifiers import nif_has_valid_checksum
+    from tests.synthetic import id_card_png
+
+    rng = random.Random(17)
+    trials = false_valid = 0
+    for index in range(6):
+        person = make_person(rng, dt.date.today())
+        position = rng.randrange(9)
+        corrupted = (
+            person.nif[:position]
+            + str((int(person.nif[position]) + rng.randint(1, 9)) % 10)
+            + person.nif[position + 1 :]
+        )
+        if nif_has_valid_checksum(corrupted):
+            continue  # a collision of the mod-11 scheme, not a corruption the check can see
+        documents = [
+            payslip_pdf(person, dt.date(2026, 9, 1), base=Decimal(2000), variant=index, employee_nif=corrupted),
+            id_card_png(person, variant=index, nif_override=corrupted),
+        ]
+        for document in documents:
+            trials += 1
+            fields = extractor.extract(document.data, document_type=document.document_type).fields
+            reported = fields.get("employee_nif") or fields.get("nif")
+            false_valid += reported is not None and reported != person.nif and reported == corrupted
+    return {"documents": trials, "false_valid": false_valid}
+
+
+def ocr_ratio(files: list[tuple[Any, float]]) -> dict[str, Any]:
+    """Our whole path per page (decode, prepare, OCR, parse) vs `tesseract FILE stdout -l por --psm 6`."""
+    from documents.extraction.local import LocalExtractor
+
+    tesseract = shutil.which("tesseract")
+    if not tesseract or not files:
+        return {"skipped": "tesseract not installed"}
+    extractor = LocalExtractor()
+    ours = raw = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for index, (document, _) in enumerate(files):
+            path = Path(folder) / f"{index}.{document.name.rsplit('.', 1)[-1]}"
+            path.write_bytes(document.data)
+            for _ in range(2):  # interleave to share the noise
+                started = time.perf_counter()
+                subprocess.run(
+                    [tesseract, str(path), "stdout", "-l", "por", "--psm", "6"],
+                    capture_output=True,
+                    check=True,
+                    env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                )
+                raw += time.perf_counter() - started
+                started = time.perf_counter()
+                extractor.extract(document.data, document_type=document.document_type)
+                ours += time.perf_counter() - started
+    pages = 2 * len(files)
+    return {
+        "pages": pages,
+        "ours_ms_per_page": 1000 * ours / pages,
+        "tesseract_ms_per_page": 1000 * raw / pages,
+        "ratio": ours / raw,
+        "goal": "<= 1.05",
+    }
+
+
+# --- 2. Orchestration overhead and 3. scaling ------------------------------------------------------
+
+
+def in_process_baseline(cases: list[Case]) -> float:
+    """The same extraction and graph calls, in this process, no broker, no database."""
+    from documents.extraction.errors import ExtractionFailed
+    from documents.extraction.local import LocalExtractor
+    from screening.assessors import RulesAssessor
+    from screening.graph import run_screening
+
+    extractor = LocalExtractor()
+    started = time.perf_counter()
+    for case in cases:
+        documents = []
+        for index, document in enumerate(case.documents):
+            try:
+                result = extractor.extract(document.data, document_type=document.document_type)
+                documents.append({"document_id": str(index), "document_type": document.document_type, "status": "EXTRACTED",
+                                  "kind": result.kind.value, "fields": result.json_fields(), "warnings": result.warnings})  # fmt: skip
+            except ExtractionFailed:
+                documents.append(
+                    {
+                        "document_id": str(index),
+                        "document_type": document.document_type,
+                        "status": "FAILED",
+                        "kind": None,
+                        "fields": {},
+                        "warnings": [],
+                    }
+                )
+        state = {
+            "applicant": {
+                "nif": case.person.nif,
+                "name": case.submitted_name,
+                "date_of_birth": case.person.date_of_birth.isoformat(),
+            },
+            "property": {"listing_type": case.listing_type, "price": str(case.price), "title": "bench"},
+            "thresholds": {
+                "dti_high": "0.40",
+                "dti_medium": "0.35",
+                "id_expiry_warning_days": 60,
+                "sale_loan_to_value": "0.9",
+                "sale_annual_interest_rate": "0.04",
+                "sale_loan_term_years": 30,
+            },
+            "today": dt.date.today().isoformat(),
+            "documents": documents,
+        }
+        run_screening(state, RulesAssessor())  # type: ignore[arg-type]
+    return time.perf_counter() - started
+
+
+def parse_db_time(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value.replace(" ", "T"))
+
+
+def worker_span(stack: Stack) -> float:
+    """Seconds from the first document claim to the last report, read from the stack's database."""
+    first = stack.query("SELECT min(claimed_at) FROM documents_document")[0][0]
+    last = stack.query("SELECT max(created_at) FROM screening_screeningreport")[0][0]
+    return (parse_db_time(last) - parse_db_time(first)).total_seconds()
+
+
+def run_through_workers(cases: list[Case], *, workers: int, sqs_endpoint: str | None = None) -> float:
+    base = Path(tempfile.mkdtemp(prefix="bench-stack-"))
+    if sqs_endpoint:
+        from tests.e2e.test_worker_pipeline import sqs_stack
+
+        stack = sqs_stack(
+            base,
+            sqs_endpoint,
+            SQS_VISIBILITY_TIMEOUT="120",
+            CELERY_TASK_TIME_LIMIT="60",
+            PIPELINE_STUCK_AFTER_SECONDS="90",
+            PIPELINE_MAX_RETRIES="3",
+        )
+    else:
+        stack = Stack(base)
+    stack.env["EVENTS_BACKEND"] = stack.env.get("EVENTS_BACKEND", "file")
+    stack.start()
+    try:
+        token = stack.create_agency()
+        ids = [stack.submit_case(token, case) for case in cases]
+        for _ in range(workers):
+            stack.start_worker(concurrency=1)
+        wait_until(
+            lambda: stack.query("SELECT count(*) FROM screening_screeningreport")[0][0] >= len(ids),
+            timeout=900,
+            interval=0.5,
+            what="all reports",
+        )
+        return worker_span(stack)
+    finally:
+        stack.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def bench_cases(count: int) -> list[Case]:
+    cases: list[Case] = []
+    seed = 7
+    while len(cases) < count:
+        cases.extend(prepared_cases(seed=seed))
+        seed += 1
+    return cases[:count]
+
+
+def bench_orchestration(count: int) -> None:
+    cases = bench_cases(count)
+    log(f"orchestration: {count} applicants, in-process baseline")
+    baseline = in_process_baseline(cases)
+    log("orchestration: embedded broker (SQLAlchemy on SQLite), 1 worker")
+    embedded = run_through_workers(cases, workers=1)
+    log("orchestration: SQS on moto's server, 1 worker")
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        os.environ.update({"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench"})
+        sqs = run_through_workers(cases, workers=1, sqs_endpoint=f"http://127.0.0.1:{port}")
+    finally:
+        server.stop()
+    per_minute = lambda seconds: 60 * count / seconds  # noqa: E731
+    RESULTS["orchestration"] = {
+        "applicants": count,
+        "in_process_per_min": per_minute(baseline),
+        "embedded_per_min": per_minute(embedded),
+        "sqs_per_min": per_minute(sqs),
+        "embedded_ratio": embedded / baseline,
+        "sqs_ratio": sqs / baseline,
+        "goal": "<= 1.10",
+    }
+
+
+def bench_scaling(count: int) -> None:
+    cases = bench_cases(count)
+    log(f"scaling: {count} applicants with 1 then 2 worker processes (embedded broker)")
+    one = run_through_workers(cases, workers=1)
+    two = run_through_workers(cases, workers=2)
+    RESULTS["scaling"] = {
+        "applicants": count,
+        "one_worker_per_min": 60 * count / one,
+        "two_workers_per_min": 60 * count / two,
+        "speedup": one / two,
+        "goal": ">= 1.8",
+    }
+
+
+# --- 4. The API under a WSGI server with concurrent clients ---------------------------------------
+
+
+def load(
+    url_for: Any, method: str, body_for: Any, *, clients: int, requests: int, headers: dict[str, str]
+) -> dict[str, Any]:
+    import urllib.error
+    import urllib.request
+
+    latencies: list[float] = []
+    errors = 0
+
+    def one(index: int) -> tuple[float, bool]:
+        data = json.dumps(body_for(index)).encode() if body_for else None
+        request = urllib.request.Request(
+            url_for(index), data=data, method=method, headers={"Content-Type": "application/json", **headers}
+        )
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+                ok = response.status < 400
+        except (urllib.error.URLError, OSError):
+            ok = False
+        return time.perf_counter() - started, ok
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
+        for latency, ok in pool.map(one, range(requests)):
+            latencies.append(latency)
+            errors += not ok
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": requests,
+        "rps": requests / wall,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
+        "errors": errors,
+    }
+
+
+def bench_api(requests: int, clients: int = 32) -> None:
+    base = Path(tempfile.mkdtemp(prefix="bench-api-"))
+    stack = Stack(base, DJANGO_SETTINGS_MODULE="bench.settings")
+    try:
+        stack.manage("migrate", "--noinput")
+        token = stack.create_agency()
+        port = stack.port
+        stack.spawn("gunicorn", sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                    "--workers", "2", "--threads", "4", "--log-level", "warning")  # fmt: skip
+        wait_until(stack.web_ready, timeout=30, what="gunicorn")
+        forms = []
+        pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        for _ in range(requests):
+            _, form = stack.http("POST", "/api/v1/applicants/intake-form-requests",
+                                 {"listing_type": "ARRENDAMENTO", "property_type": "APARTAMENTO", "property_title": "Bench", "property_price": 800}, token)  # fmt: skip
+            key = f"uploads/{form['id']}/{uuid.uuid4()}/recibo.pdf"
+            (base / "objects" / key).parent.mkdir(parents=True, exist_ok=True)
+            (base / "objects" / key).write_bytes(pdf)
+            forms.append((form["token"], key))
+        rng = random.Random(1)
+        people = [make_person(rng, dt.date.today()) for _ in range(requests)]
+
+        def submission(index: int) -> dict[str, Any]:
+            return {"nif": people[index].nif, "name": people[index].full_name, "date_of_birth": people[index].date_of_birth.isoformat(),
+                    "email": "bench@example.test", "phone": "", "terms_accepted": True,
+                    "documents": [{"key": forms[index][1], "original_filename": "recibo.pdf",
+                                   "content_type": "application/pdf", "document_type": "PROOF_OF_INCOME"}]}  # fmt: skip
+
+        def bare(index: int) -> dict[str, Any]:
+            return {"action": "EXPORTED", "target_type": "bench", "target_id": str(index), "details": {"n": index}}
+
+        log(f"api: {requests} submissions vs bare POST, {clients} clients")
+        bare_post = load(
+            lambda i: f"{stack.url}/bench/bare", "POST", bare, clients=clients, requests=requests, headers={}
+        )
+        submit = load(
+            lambda i: f"{stack.url}/api/v1/intake/{forms[i][0]}/submissions",
+            "POST",
+            submission,
+            clients=clients,
+            requests=requests,
+            headers={},
+        )
+        applicant_ids = [row[0] for row in stack.query("SELECT id FROM applicants_applicant")]
+        event_ids = [row[0] for row in stack.query("SELECT id FROM applicants_auditevent LIMIT 200")]
+        log(f"api: {requests} status reads vs bare GET, {clients} clients")
+        auth = {"Authorization": f"Token {token}"}
+        bare_get = load(
+            lambda i: f"{stack.url}/bench/bare/{event_ids[i % len(event_ids)]}",
+            "GET",
+            None,
+            clients=clients,
+            requests=requests,
+            headers={},
+        )
+        status = load(lambda i: f"{stack.url}/api/v1/applicants/{uuid.UUID(applicant_ids[i % len(applicant_ids)])}/status", "GET", None,
+                      clients=clients, requests=requests, headers=auth)  # fmt: skip
+        RESULTS["api"] = {
+            "clients": clients,
+            "submission": submit,
+            "bare_post": bare_post,
+            "submission_ratio": submit["rps"] / bare_post["rps"],
+            "status": status,
+            "bare_get": bare_get,
+            "status_ratio": status["rps"] / bare_get["rps"],
+            "goals": {"submission_ratio": ">= 0.5", "status_ratio": ">= 0.8", "errors": 0},
+        }
+    finally:
+        stack.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+# --- 5. The test suite -----------------------------------------------------------------------------
+
+
+def bench_tests() -> None:
+    log("tests: make test (SQLite leg)")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DATA_DIR", "DJANGO_SETTINGS_MODULE"}}
+    started = time.perf_counter()
+    done = subprocess.run(["make", "test"], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    RESULTS["tests"] = {
+        "wall_seconds": time.perf_counter() - started,
+        "passed": done.returncode == 0,
+        "summary": done.stdout.strip().splitlines()[-1:],
+    }
+
+
+# --- Report ----------------------------------------------------------------------------------------
+
+
+def table() -> str:
+    rows = [("figure", "value", "baseline (same run)", "ratio", "goal")]
+    if "extraction" in RESULTS:
+        accuracy = RESULTS["extraction"]["accuracy"]
+        rows.append(("field accuracy, text PDFs", f"{accuracy['text_pdf']:.1%}", "", "", ">= 98%"))
+        rows.append(("field accuracy, scans/photos", f"{accuracy['scanned_or_photo']:.1%}", "", "", ">= 90%"))
+        nif = RESULTS["extraction"]["false_valid_nif"]
+        rows.append(("false 'valid' corrupted NIFs", f"{nif['false_valid']} of {nif['documents']}", "", "", "0"))
+    ocr = RESULTS.get("ocr", {})
+    if "ratio" in ocr:
+        rows.append(
+            (
+                "OCR path, ms/page",
+                f"{ocr['ours_ms_per_page']:.0f}",
+                f"tesseract CLI {ocr['tesseract_ms_per_page']:.0f}",
+                f"{ocr['ratio']:.2f}x",
+                "<= 1.05x",
+            )
+        )
+    if "orchestration" in RESULTS:
+        o = RESULTS["orchestration"]
+        rows.append(
+            (
+                "applicants/min, embedded worker",
+                f"{o['embedded_per_min']:.1f}",
+                f"in-process {o['in_process_per_min']:.1f}",
+                f"{o['embedded_ratio']:.2f}x time",
+                "<= 1.10x",
+            )
+        )
+        rows.append(
+            (
+                "applicants/min, SQS (moto) worker",
+                f"{o['sqs_per_min']:.1f}",
+                f"in-process {o['in_process_per_min']:.1f}",
+                f"{o['sqs_ratio']:.2f}x time",
+                "<= 1.10x",
+            )
+        )
+    if "api" in RESULTS:
+        a = RESULTS["api"]
+        rows.append(("submission req/s (p50/p99 ms)", f"{a['submission']['rps']:.0f} ({a['submission']['p50_ms']:.0f}/{a['submission']['p99_ms']:.0f})",
+                     f"bare POST {a['bare_post']['rps']:.0f}", f"{a['submission_ratio']:.2f}", ">= 0.5"))  # fmt: skip
+        rows.append(("status req/s (p50/p99 ms)", f"{a['status']['rps']:.0f} ({a['status']['p50_ms']:.0f}/{a['status']['p99_ms']:.0f})",
+                     f"bare GET {a['bare_get']['rps']:.0f}", f"{a['status_ratio']:.2f}", ">= 0.8"))  # fmt: skip
+        rows.append(
+            (
+                "API errors",
+                str(a["submission"]["errors"] + a["status"]["errors"]),
+                f"bare {a['bare_post']['errors'] + a['bare_get']['errors']}",
+                "",
+                "0",
+            )
+        )
+    if "scaling" in RESULTS:
+        s = RESULTS["scaling"]
+        rows.append(
+            (
+                "applicants/min, 2 workers",
+                f"{s['two_workers_per_min']:.1f}",
+                f"1 worker {s['one_worker_per_min']:.1f}",
+                f"{s['speedup']:.2f}x",
+                ">= 1.8x",
+            )
+        )
+    if "tests" in RESULTS:
+        rows.append(
+            (
+                "make test (SQLite leg), s",
+                f"{RESULTS['tests']['wall_seconds']:.0f}",
+                "",
+                "",
+                "passes" if RESULTS["tests"]["passed"] else "FAILED",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return "\n".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", default="extraction,orchestration,api,scaling,tests")
+    parser.add_argument("--applicants", type=int, default=10)
+    parser.add_argument("--api-requests", type=int, default=320)
+    parser.add_argument("--corpus", type=int, default=12)
+    options = parser.parse_args()
+    parts = set(options.only.split(","))
+    if "extraction" in parts or "ocr" in parts:
+        log("extraction: corpus accuracy and OCR time vs tesseract")
+        bench_extraction(options.corpus)
+    if "orchestration" in parts:
+        bench_orchestration(options.applicants)
+    if "api" in parts:
+        bench_api(options.api_requests)
+    if "scaling" in parts:
+        bench_scaling(options.applicants * 2)
+    if "tests" in parts:
+        bench_tests()
+    RESULTS["finished_at"] = dt.datetime.now(dt.UTC).isoformat()
+    output = ROOT / "var" / "bench" / "latest.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(RESULTS, indent=2, default=str))
+    print()
+    print(table())
+    print(f"\nwritten {output.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
