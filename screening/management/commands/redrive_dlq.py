@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from screening.sqs import TASK_QUEUES, redrive
 
@@ -17,5 +17,16 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=None)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        moved = redrive(options["queue"], limit=options["limit"])
+        from botocore.exceptions import BotoCoreError, ClientError
+        from django.conf import settings
+
+        if not str(settings.CELERY_BROKER_URL).startswith("sqs://"):
+            raise CommandError(
+                "dead-letter queues exist on SQS only; on this broker a failed applicant is FAILED in the database: "
+                "use 'requeue_stuck' or 'rescreen --force'"
+            )
+        try:
+            moved = redrive(options["queue"], limit=options["limit"])
+        except (BotoCoreError, ClientError) as exc:
+            raise CommandError(f"SQS error: {exc.__class__.__name__}: {exc}") from exc
         self.stdout.write(f"redrove {moved} message(s) from {options['queue']}-dlq to {options['queue']}")

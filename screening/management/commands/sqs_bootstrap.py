@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from screening.sqs import sqs_bootstrap
 
@@ -13,5 +13,11 @@ class Command(BaseCommand):
     help = "Create extraction/screening/events queues with DLQs and redrive policies (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for queue in sqs_bootstrap():
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            created = sqs_bootstrap()
+        except (BotoCoreError, ClientError) as exc:
+            raise CommandError(f"SQS error: {exc.__class__.__name__}: {exc}") from exc
+        for queue in created:
             self.stdout.write(f"{queue.name}: {queue.url} (dlq {queue.dlq_url})")
