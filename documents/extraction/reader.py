@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import re
+import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -75,6 +75,7 @@ def test_sqs_bootstrap_creates_redrive_policies_and_redrive_moves_messages(setti
 
     settings.SQS_QUEUE_PREFIX = "unit-"
     settings.SQS_MAX_RECEIVE_COUNT = 3
+    settings.CELERY_BROKER_URL = "sqs://"
     with mock_aws():
         output = run("sqs_bootstrap")
         assert "unit-extraction" in output and "unit-events" in output
@@ -96,6 +97,11 @@ def test_sqs_bootstrap_creates_redrive_policies_and_redrive_moves_messages(setti
             json.loads(m["Body"])["n"] for m in client.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
         )
         assert bodies == [0, 1, 2]
+
+
+def test_redrive_off_sqs_says_what_to_do_instead() -> None:
+    with pytest.raises(CommandError, match="requeue_stuck"):
+        run("redrive_dlq", "--queue", "screening")
 
 
 def test_outbox_relay_to_sqs_sends_the_api_json(settings: Any) -> None:
