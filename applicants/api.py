@@ -148,7 +148,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     def status_(self, request: Request, pk: str) -> Response:
         from screening.selectors import report_latest
 
-        applicant = self.get_applicant(pk)
+        applicant = selectors.applicant_status_get(organization=self.organization, applicant_id=pk)
         report = report_latest(applicant=applicant)
         return Response(ApplicantStatusSerializer({"status": applicant.status, "report": report}).data)
 

@@ -282,8 +282,14 @@ def run_through_workers(cases: list[Case], *, workers: int, sqs_endpoint: str | 
     try:
         token = stack.create_agency()
         ids = [stack.submit_case(token, case) for case in cases]
-        for _ in range(workers):
-            stack.start_worker(concurrency=1)
+        if sqs_endpoint:
+            # Production layout: one worker per queue. A single worker long-polling
+            # two SQS queues in turn waits on the empty one (up to SQS_WAIT_TIME_SECONDS).
+            stack.start_worker("extraction", concurrency=1)
+            stack.start_worker("screening", concurrency=1)
+        else:
+            for _ in range(workers):
+                stack.start_worker(concurrency=1)
         wait_until(
             lambda: stack.query("SELECT count(*) FROM screening_screeningreport")[0][0] >= len(ids),
             timeout=900,

@@ -99,4 +99,4 @@ elif CELERY_BROKER_URL.startswith("sqla+"):
     # kombu hands these options to SQLAlchemy's create_engine (so no
     # "polling_interval" here: see config/celery.py).
     CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
-SQLA_POLLING_INTERVAL = 0.2
+SQLA_POLLING_INTERVAL = 0.05

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Protocol
 from urllib.parse import urlencode
@@ -204,15 +205,25 @@ class S3DocumentStore:
         )
 
 
+@lru_cache(maxsize=4)
+def _s3_store(
+    bucket: str, region: str, endpoint_url: str | None, public_endpoint_url: str | None, ttl: int
+) -> S3DocumentStore:
+    # boto3 clients are thread-safe and costly to build (tens of ms): one per configuration.
+    return S3DocumentStore(
+        bucket=bucket, region=region, endpoint_url=endpoint_url, public_endpoint_url=public_endpoint_url, ttl=ttl
+    )
+
+
 def document_store() -> DocumentStore:
-    """The configured adapter (read from settings each call so tests can switch it)."""
+    """The configured adapter (settings read at call time so tests can switch it)."""
     if settings.STORAGE_BACKEND == "s3":
-        return S3DocumentStore(
-            bucket=settings.S3_BUCKET,
-            region=settings.AWS_REGION,
-            endpoint_url=settings.S3_ENDPOINT_URL,
-            public_endpoint_url=settings.S3_PUBLIC_ENDPOINT_URL,
-            ttl=settings.INTAKE_UPLOAD_URL_TTL,
+        return _s3_store(
+            settings.S3_BUCKET,
+            settings.AWS_REGION,
+            settings.S3_ENDPOINT_URL,
+            settings.S3_PUBLIC_ENDPOINT_URL,
+            settings.INTAKE_UPLOAD_URL_TTL,
         )
     return LocalDocumentStore(
         root=Path(settings.LOCAL_STORAGE_DIR), base_url=settings.PUBLIC_BASE_URL, ttl=settings.INTAKE_UPLOAD_URL_TTL

@@ -28,6 +28,11 @@ def local_upload(request: HttpRequest) -> HttpResponse:
     store = document_store()
     if not isinstance(store, LocalDocumentStore):
         raise Http404
+    # Refuse an oversized body before Django spools it to disk: the declared
+    # length may not exceed the largest file allowed plus the form fields.
+    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    if declared > settings.INTAKE_MAX_FILE_SIZE + 64 * 1024:
+        return _refuse(413, "file_too_large", "O ficheiro excede o tamanho máximo permitido.")
     try:
         policy = signing.loads(
             request.POST.get("policy", ""), salt=UPLOAD_SIGNING_SALT, max_age=settings.INTAKE_UPLOAD_URL_TTL

@@ -179,9 +179,18 @@ def applicant_screened_payload(*, applicant: Applicant, report: ScreeningReport)
 
 
 def outbox_relay_kick() -> None:
-    from screening.tasks import outbox_relay_task
+    """Relay right after the report commits, in this process.
 
-    outbox_relay_task.delay()
+    A relay *task* would cost a broker round trip per applicant; relaying
+    here is as safe (rows are claimed, consumers deduplicate) and a failure
+    only leaves the event for the beat relay.
+    """
+    from screening.outbox import outbox_relay
+
+    try:
+        outbox_relay(batch_size=20)
+    except Exception:
+        logger.warning("outbox.inline_relay_failed")
 
 
 def applicant_fail(*, applicant_id: uuid.UUID | str, reason: str) -> None:

@@ -54,19 +54,18 @@ def sqs_client(endpoint: str) -> Any:
 def sqs_stack(base: Path, endpoint: str, **env: str) -> Stack:
     host = endpoint.removeprefix("http://")
     prefix = f"e2e{random.randint(0, 10**6)}-"
-    stack = Stack(
-        base,
+    settings = {
         **AWS,
-        CELERY_BROKER_URL=f"sqs://{host}",
-        SQS_QUEUE_PREFIX=prefix,
-        SQS_WAIT_TIME_SECONDS="1",
-        SQS_VISIBILITY_TIMEOUT="10",
-        CELERY_TASK_TIME_LIMIT="6",
-        PIPELINE_STUCK_AFTER_SECONDS="8",
-        SQS_MAX_RECEIVE_COUNT="2",
-        PIPELINE_MAX_RETRIES="0",
-        **env,
-    )
+        "CELERY_BROKER_URL": f"sqs://{host}",
+        "SQS_QUEUE_PREFIX": prefix,
+        "SQS_WAIT_TIME_SECONDS": "1",
+        "SQS_VISIBILITY_TIMEOUT": "10",
+        "CELERY_TASK_TIME_LIMIT": "6",
+        "PIPELINE_STUCK_AFTER_SECONDS": "8",
+        "SQS_MAX_RECEIVE_COUNT": "2",
+        "PIPELINE_MAX_RETRIES": "0",
+    }
+    stack = Stack(base, **{**settings, **env})
     stack.manage("sqs_bootstrap")
     client = sqs_client(endpoint)
     stack.env["SQS_EXTRACTION_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}extraction")["QueueUrl"]

@@ -114,27 +114,27 @@ def png_bomb(width: int = 20000, height: int = 20000) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
 
 
-@pytest.mark.parametrize(
-    ("data_factory", "reason_fragment"),
-    [
-        (lambda: b"", "vazio"),
-        (lambda: b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200, "não suportado"),
-        (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 100, "corrompido"),
-        (lambda: b"\xff\xd8\xff\xe0" + b"\x00" * 50, "corrompida"),
-        (encrypted_pdf, "palavra-passe"),
-        (lambda: many_pages_pdf(11), "demasiadas páginas"),
-        (png_bomb, "píxeis"),
-    ],
-    ids=[
-        "zero_bytes",
-        "renamed_executable",
-        "corrupt_pdf",
-        "truncated_jpeg",
-        "encrypted_pdf",
-        "too_many_pages",
-        "decompression_bomb",
-    ],
-)
+HOSTILE_CASES = [
+    (lambda: b"", "vazio"),
+    (lambda: b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200, "não suportado"),
+    (lambda: b"%PDF-1.7\n" + b"\x00garbage" * 100, "corrompido"),
+    (lambda: b"\xff\xd8\xff\xe0" + b"\x00" * 50, "corrompida"),
+    (encrypted_pdf, "palavra-passe"),
+    (lambda: many_pages_pdf(11), "demasiadas páginas"),
+    (png_bomb, "píxeis"),
+]
+HOSTILE_IDS = [
+    "zero_bytes",
+    "renamed_executable",
+    "corrupt_pdf",
+    "truncated_jpeg",
+    "encrypted_pdf",
+    "too_many_pages",
+    "decompression_bomb",
+]
+
+
+@pytest.mark.parametrize(("data_factory", "reason_fragment"), HOSTILE_CASES, ids=HOSTILE_IDS)
 def test_hostile_file_fails_with_a_reason(data_factory: Any, reason_fragment: str) -> None:
     with pytest.raises(ExtractionFailed) as failed:
         LocalExtractor().extract(data_factory(), document_type="PROOF_OF_INCOME")
@@ -152,8 +152,10 @@ def test_blank_scan_fails_as_unreadable() -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("data", [b"", b"MZ\x90\x00" * 50, b"%PDF-1.7\n\x00\x00broken"])
-def test_hostile_document_ends_failed_and_the_others_are_still_read(data: bytes) -> None:
+@pytest.mark.parametrize(("data_factory", "reason_fragment"), HOSTILE_CASES, ids=HOSTILE_IDS)
+def test_hostile_document_ends_failed_with_its_reason_and_the_others_are_still_read(
+    data_factory: Any, reason_fragment: str
+) -> None:
     import datetime as dt
     import random
     from decimal import Decimal
@@ -161,15 +163,16 @@ def test_hostile_document_ends_failed_and_the_others_are_still_read(data: bytes)
     applicant = ApplicantFactory()
     store = document_store()
     good = payslip_pdf(make_person(random.Random(1), dt.date.today()), dt.date(2026, 9, 1), base=Decimal(1500))
-    for index, content in enumerate([data, good.data]):
+    for index, content in enumerate([data_factory(), good.data]):
         key = f"uploads/{applicant.form_request_id}/00000000-0000-4000-8000-00000000000{index}/f.pdf"
         store.put(key, content, "application/pdf")
         Document.objects.create(organization=applicant.organization, applicant=applicant, document_type="PROOF_OF_INCOME",
-                                storage_key=key, original_filename="f.pdf", content_type="application/pdf", size=len(content))  # fmt: skip
+                                storage_key=key, original_filename=f"f{index}.pdf", content_type="application/pdf", size=len(content))  # fmt: skip
     outcomes = applicant_documents_extract(applicant_id=applicant.id)
     assert outcomes == {"FAILED": 1, "EXTRACTED": 1}
     failed = Document.objects.get(status=DocumentStatus.FAILED)
-    assert failed.error
+    assert failed.original_filename == "f0.pdf"
+    assert reason_fragment in failed.error
     assert "Traceback" not in failed.error
 
 

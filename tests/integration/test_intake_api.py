@@ -373,3 +373,38 @@ def test_staff_without_view_pii_gets_masked_personal_data(
     assert detail["name"] == "M*** S***"
     assert detail["nif"] == "***931"
     assert detail["date_of_birth"] is None
+
+
+def test_local_upload_refuses_an_oversized_body_before_reading_it(alice_api: APIClient, settings: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    settings.INTAKE_MAX_FILE_SIZE = 1000
+    form = form_request_create(alice_api)
+    slot = (
+        APIClient()
+        .post(
+            f"/api/v1/intake/{form['token']}/uploads",
+            {"filename": "r.pdf", "content_type": "application/pdf", "size": 900, "document_type": "PROOF_OF_INCOME"},
+            format="json",
+        )
+        .json()
+    )
+    fields = dict(
+        slot["upload"]["fields"], file=SimpleUploadedFile("r.pdf", PDF + b"0" * 200_000, content_type="application/pdf")
+    )
+    response = Client().post("/storage/upload", fields)
+    assert (response.status_code, response.json()["code"]) == (413, "file_too_large")
+
+
+def test_intake_endpoints_are_throttled_per_address(alice_api: APIClient, settings: Any) -> None:
+    from rest_framework.settings import api_settings
+
+    form = form_request_create(alice_api)
+    rates = dict(api_settings.DEFAULT_THROTTLE_RATES)
+    with (
+        mock.patch.dict(api_settings.DEFAULT_THROTTLE_RATES, {**rates, "intake": "3/min"}),
+        mock.patch("rest_framework.throttling.SimpleRateThrottle.THROTTLE_RATES", {**rates, "intake": "3/min"}),
+    ):
+        codes = [APIClient().get(f"/api/v1/intake/{form['token']}").status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]

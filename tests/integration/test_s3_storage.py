@@ -23,6 +23,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def s3(settings: Any) -> Iterator[Any]:
     from moto import mock_aws
 
+    from documents.storage import _s3_store
+
+    _s3_store.cache_clear()
     with mock_aws():
         import boto3
 
@@ -33,6 +36,7 @@ def s3(settings: Any) -> Iterator[Any]:
             Bucket="screening-test", CreateBucketConfiguration={"LocationConstraint": settings.AWS_REGION}
         )
         yield boto3.client("s3", region_name=settings.AWS_REGION)
+    _s3_store.cache_clear()
 
 
 def test_presigned_post_is_limited_to_key_type_and_size(s3: Any) -> None:
