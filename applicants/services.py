@@ -317,9 +317,19 @@ def applicant_submit(*, form_request: IntakeFormRequest, data: SubmissionData, c
 
 
 def _pipeline_start(applicant_id: uuid.UUID) -> None:
+    """Queue the pipeline; the submission is already committed, so a broker
+    outage must not turn it into an error: the applicant stays PROCESSING, the
+    stuck-work sweep flags it and ``requeue_stuck`` (or a re-run) queues it."""
+    import structlog
+
     from screening.pipeline import pipeline_start
 
-    pipeline_start(applicant_id=applicant_id)
+    try:
+        pipeline_start(applicant_id=applicant_id)
+    except Exception as exc:
+        structlog.get_logger(__name__).error(
+            "pipeline.enqueue_failed", applicant_id=str(applicant_id), error=exc.__class__.__name__
+        )
 
 
 @transaction.atomic

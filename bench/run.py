@@ -365,6 +365,7 @@ def load(
 
     latencies: list[float] = []
     errors = 0
+    error_samples: list[str] = []
 
     def one(index: int) -> tuple[float, bool]:
         data = json.dumps(body_for(index)).encode() if body_for else None
@@ -376,8 +377,12 @@ def load(
             with urllib.request.urlopen(request, timeout=30) as response:
                 response.read()
                 ok = response.status < 400
-        except (urllib.error.URLError, OSError):
+        except urllib.error.HTTPError as error:
             ok = False
+            error_samples.append(f"{error.code} {error.read()[:200]!r}")
+        except (urllib.error.URLError, OSError) as error:
+            ok = False
+            error_samples.append(f"{error.__class__.__name__}: {error}")
         return time.perf_counter() - started, ok
 
     started = time.perf_counter()
@@ -393,6 +398,7 @@ def load(
         "p50_ms": 1000 * statistics.median(latencies),
         "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
         "errors": errors,
+        "error_samples": error_samples[:5],
     }
 
 

@@ -31,3 +31,32 @@ def _tune_embedded_broker(**_: object) -> None:
         from kombu.transport import sqlalchemy as kombu_sqlalchemy
 
         kombu_sqlalchemy.Transport.polling_interval = settings.SQLA_POLLING_INTERVAL
+
+
+def _embedded_broker_wal() -> None:
+    """WAL and synchronous=NORMAL on the SQLite broker, as on the main database.
+
+    kombu opens the broker through SQLAlchemy with default pragmas, so every
+    publish (one per submission) waited for a journal fsync.
+    """
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+        import sqlite3
+
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute("PRAGMA synchronous=NORMAL")
+                # WAL persists in the file: once any connection set it, a busy
+                # database refusing the switch again changes nothing.
+                cursor.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError:
+                pass
+            finally:
+                cursor.close()
+
+
+_embedded_broker_wal()

@@ -81,8 +81,10 @@ if CELERY_BROKER_URL.startswith("sqs://"):
     _broker = urlparse(CELERY_BROKER_URL)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "region": env_str("AWS_REGION", env_str("AWS_DEFAULT_REGION", "eu-west-1")),
+        # Long polling does the waiting: an empty receive returns after
+        # wait_time_seconds, so the pause before the next one can be short.
         "wait_time_seconds": env_int("SQS_WAIT_TIME_SECONDS", 10),
-        "polling_interval": 1,
+        "polling_interval": 0.1,
         # kombu takes the endpoint from the broker URL; a loopback emulator is plain HTTP.
         "is_secure": not (_broker.hostname or "").startswith("127.") and _broker.hostname != "localhost",
     }

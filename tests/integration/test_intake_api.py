@@ -408,3 +408,16 @@ def test_intake_endpoints_are_throttled_per_address(alice_api: APIClient, settin
     ):
         codes = [APIClient().get(f"/api/v1/intake/{form['token']}").status_code for _ in range(5)]
     assert codes == [200, 200, 200, 429, 429]
+
+
+def test_broker_outage_after_commit_keeps_the_submission(
+    alice_api: APIClient, django_capture_on_commit_callbacks: Any
+) -> None:
+    form = form_request_create(alice_api)
+    with (
+        mock.patch("screening.pipeline.pipeline_start", side_effect=ConnectionError("broker down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = submit(form["token"], submission_body("245718931", []))
+    assert response.status_code == 201
+    assert Applicant.objects.get().status == "PROCESSING"
