@@ -95,15 +95,22 @@ def agency_create(*, name: str, staff_email: str, password: str | None = None) -
         user.set_unusable_password()
         user.save(update_fields=["password"])
     Membership.objects.create(user=user, organization=organization, role=MembershipRole.ADMIN)
-    staff_permissions_grant(user=user)
+    staff_permissions_grant(user=user, admin=True)
     token = Token.objects.create(user=user)
     return AgencyCredentials(organization=organization, user=user, token=token.key)
 
 
-def staff_permissions_grant(*, user: Any) -> None:
+AGENCY_ADMIN_PERMISSIONS = (
+    # Thresholds (taxa de esforço), loan terms and retention periods are the agency's to set.
+    ("applicants", "view_organization"),
+    ("applicants", "change_organization"),
+)
+
+
+def staff_permissions_grant(*, user: Any, admin: bool = False) -> None:
+    wanted = STAFF_PERMISSIONS + (AGENCY_ADMIN_PERMISSIONS if admin else ())
     permissions = [
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in STAFF_PERMISSIONS
+        Permission.objects.get(content_type__app_label=app_label, codename=codename) for app_label, codename in wanted
     ]
     user.user_permissions.add(*permissions)
 

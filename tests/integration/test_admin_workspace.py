@@ -224,3 +224,23 @@ def test_export_holds_the_persons_data_and_is_audited(alice: AgencyCredentials) 
     assert export["reports"][0]["risk_level"] == "HIGH"
     assert export["decisions"][0]["reason"] == "Falta recibo"
     assert AuditEvent.objects.filter(action=AuditAction.EXPORTED, target_id=str(applicant.pk)).exists()
+
+
+def test_agency_admin_sets_its_own_thresholds_and_retention_only(
+    alice: AgencyCredentials, bob: AgencyCredentials
+) -> None:
+    client = logged_in(alice)
+    url = f"/admin/applicants/organization/{alice.organization.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) for name in form.fields}
+    data.update(
+        {"dti_medium_threshold": "0.330", "retention_days_after_decision": "90", "name": alice.organization.name}
+    )
+    response = client.post(url, {k: v for k, v in data.items() if v is not None})
+    assert response.status_code == 302, response.content
+    alice.organization.refresh_from_db()
+    assert (str(alice.organization.dti_medium_threshold), alice.organization.retention_days_after_decision) == (
+        "0.330",
+        90,
+    )
+    assert client.get(f"/admin/applicants/organization/{bob.organization.pk}/change/").status_code == 404
