@@ -119,9 +119,6 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         organization = organization_for_user(request.user)
         if organization is None:
             raise PermissionError("staff user without an agency")
-        from django.utils import timezone
-
-        days = max(1, (obj.expires_at - timezone.now()).days) if obj.expires_at else None
         created = services.form_request_create(
             organization=organization,
             created_by=request.user,
@@ -129,7 +126,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
             property_type=obj.property_type,
             property_title=obj.property_title,
             property_price=obj.property_price,
-            expires_in_days=days,
+            expires_at=obj.expires_at,
         )
         obj.pk = created.form_request.pk
         obj.__dict__.update({k: v for k, v in created.form_request.__dict__.items() if not k.startswith("_")})

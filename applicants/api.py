@@ -251,7 +251,6 @@ class IntakeUploadView(IntakeView):
     )
     def post(self, request: Request, token: str) -> Response:
         form_request = self.form_request(token)
-        services.form_request_check_writable(form_request)
         serializer = UploadRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -134,8 +134,12 @@ def form_request_create(
     property_title: str,
     property_price: Decimal,
     expires_in_days: int | None = None,
+    expires_at: dt.datetime | None = None,
 ) -> CreatedFormRequest:
-    """Create a form request. The plain token exists only in the return value."""
+    """Create a form request. The plain token exists only in the return value.
+
+    Expiry: ``expires_at`` if given, else ``expires_in_days`` from now, else the default.
+    """
     token = intake_token_new()
     days = expires_in_days if expires_in_days is not None else settings.INTAKE_DEFAULT_EXPIRY_DAYS
     form_request = IntakeFormRequest.objects.create(
@@ -146,7 +150,7 @@ def form_request_create(
         property_title=property_title,
         property_price=property_price,
         token_hash=intake_token_hash(token),
-        expires_at=timezone.now() + dt.timedelta(days=days),
+        expires_at=expires_at or timezone.now() + dt.timedelta(days=days),
     )
     return CreatedFormRequest(form_request=form_request, token=token)
 

@@ -21,9 +21,9 @@ from documents.storage import StorageError, document_store
 logger = structlog.get_logger(__name__)
 
 
-# A claim older than this belongs to a worker that died (it is past any
-# task's hard time limit), so the work may be taken over.
 def stale_claim_cutoff() -> dt.datetime:
+    """Claims older than this belong to a worker that died: they are past any
+    task's hard time limit, so the work may be taken over (and is "stuck")."""
     return timezone.now() - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS)
 
 

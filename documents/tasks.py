@@ -29,7 +29,12 @@ def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, 
 
 
 @shared_task(
-    bind=True, autoretry_for=(ExtractionUnavailable, StorageError), retry_backoff=5, retry_jitter=True, max_retries=5
+    bind=True,
+    autoretry_for=(ExtractionUnavailable, StorageError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=settings.PIPELINE_MAX_RETRIES,
 )
 def document_extract_task(self: Any, document_id: str) -> str:
     """Extract one document (ops re-runs from the shell)."""

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from applicants.models import Applicant, ApplicantStatus, AuditAction
 from documents.models import Document, DocumentStatus
+from documents.services import stale_claim_cutoff
 
 
 def pipeline_start(*, applicant_id: uuid.UUID | str, force: bool = False, supersedes: str | None = None) -> None:
@@ -58,10 +57,6 @@ def rescreen_request(*, applicant: Applicant, actor: Any, force: bool = False, r
     return True
 
 
-def stuck_cutoff() -> dt.datetime:
-    return timezone.now() - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS)
-
-
 @dataclass(frozen=True)
 class SweepResult:
     documents_released: int
@@ -78,7 +73,7 @@ def pipeline_sweep() -> SweepResult:
     died); applicants in ``PROCESSING`` for too long become ``FAILED`` with a
     reason, from where ``requeue_stuck`` or a re-run picks them up.
     """
-    cutoff = stuck_cutoff()
+    cutoff = stale_claim_cutoff()
     released = Document.objects.filter(status=DocumentStatus.EXTRACTING, claimed_at__lt=cutoff).update(
         status=DocumentStatus.UPLOADED, claimed_at=None
     )
@@ -94,7 +89,7 @@ def requeue_stuck(*, include_failed: bool = True) -> list[str]:
     """Re-queue applicants without a report that are stuck (and, by default, failed)."""
     from screening.models import ScreeningReport
 
-    cutoff = stuck_cutoff()
+    cutoff = stale_claim_cutoff()
     stuck = Q(status=ApplicantStatus.PROCESSING) & (
         Q(processing_started_at__lt=cutoff) | Q(processing_started_at__isnull=True)
     )

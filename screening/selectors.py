@@ -24,8 +24,8 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
     from django.db.models import Count, Min
 
     from documents.models import Document, DocumentStatus
+    from documents.services import stale_claim_cutoff
     from screening.models import OutboxEvent
-    from screening.pipeline import stuck_cutoff
 
     applicants = Applicant.objects.all()
     documents = Document.objects.all()
@@ -34,7 +34,7 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
         applicants = applicants.filter(organization=organization)
         documents = documents.filter(organization=organization)
         outbox = outbox.filter(organization=organization)
-    cutoff = stuck_cutoff()
+    cutoff = stale_claim_cutoff()
     in_flight = applicants.filter(status=ApplicantStatus.PROCESSING)
     stuck = [
         {"type": "applicant", "id": str(a.id), "since": a.processing_started_at or a.created_at}

@@ -115,11 +115,6 @@ def test_embedded_broker_runs_the_chain_with_a_real_worker(tmp_path: Path, stack
     detail = stack.wait_for_status(token, applicant_id, "COMPLETED")
     assert detail["report"]["risk_level"] == "LOW"
     assert stack.report_count(applicant_id) == 1
-    events = (
-        [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
-        if (tmp_path / "events.jsonl").exists()
-        else []
-    )
     wait_until(lambda: (tmp_path / "events.jsonl").exists(), timeout=20, what="event relayed")
     events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
     assert [e["applicant_id"] for e in events] == [applicant_id]
