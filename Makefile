@@ -36,6 +36,9 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports --no-logo
+	$(PY) scripts/import_cycles.py
+	bash scripts/dead_code.sh
 
 bench: install
 	OMP_THREAD_LIMIT=1 $(PY) bench/run.py

@@ -15,6 +15,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from applicants.identifiers import nif_normalize
+
 
 class DecryptionError(Exception):
     """A stored value cannot be decrypted with any configured key.
@@ -60,3 +62,8 @@ def blind_index(normalized_value: str) -> str:
     """Deterministic keyed hash for exact-match lookups of an encrypted value."""
     key = settings.BLIND_INDEX_KEY.encode("utf-8")
     return hmac.new(key, normalized_value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def nif_index_for(raw_nif: str) -> str:
+    """The blind index of a NIF in any common format (``PT 245 718 931`` and ``245718931`` agree)."""
+    return blind_index(nif_normalize(raw_nif))

@@ -1,4 +1,4 @@
-"""Business-rule errors with the stable codes of the REST contract (API.md)."""
+"""Business-rule errors with the stable codes of the REST contract (docs/api.md)."""
 
 from __future__ import annotations
 

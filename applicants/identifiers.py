@@ -46,10 +46,6 @@ def nif_validate_personal(raw: str) -> str:
     return nif
 
 
-def nif_mask(nif: str) -> str:
-    return "***" + nif[-3:] if len(nif) >= 3 else "***"
-
-
 _CC_PATTERN = re.compile(r"^(\d{8})\s*(\d)\s*([A-Z0-9]{2})\s*(\d)$")
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from applicants.fields import EncryptedCharField, EncryptedDateField, EncryptedEmailField
@@ -91,6 +92,16 @@ class FormStatus(models.TextChoices):
     EXPIRED = "EXPIRED", "Expirado"
 
 
+class IntakeFormRequestQuerySet(models.QuerySet["IntakeFormRequest"]):
+    def open(self, *, now: dt.datetime) -> IntakeFormRequestQuerySet:
+        """Still accepting a submission."""
+        return self.filter(status=FormStatus.PENDING, expires_at__gt=now)
+
+    def expired(self, *, now: dt.datetime) -> IntakeFormRequestQuerySet:
+        """Marked expired, or past ``expires_at`` without a submission (the one definition)."""
+        return self.filter(Q(status=FormStatus.EXPIRED) | (Q(status=FormStatus.PENDING) & Q(expires_at__lte=now)))
+
+
 class IntakeFormRequest(models.Model):
     """A link sent to one applicant for one property; its token is stored hashed."""
 
@@ -111,6 +122,8 @@ class IntakeFormRequest(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     completed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = IntakeFormRequestQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "intake form request"
@@ -124,10 +137,11 @@ class IntakeFormRequest(models.Model):
 
     @property
     def is_expired(self) -> bool:
-        return self.status == FormStatus.EXPIRED or self.expires_at <= timezone.now()
+        return self.effective_status == FormStatus.EXPIRED
 
     @property
     def effective_status(self) -> str:
+        """The status with expiry applied (the row is not rewritten when the date passes)."""
         if self.status == FormStatus.PENDING and self.expires_at <= timezone.now():
             return FormStatus.EXPIRED
         return self.status
@@ -137,6 +151,25 @@ class ApplicantStatus(models.TextChoices):
     PROCESSING = "PROCESSING", "Em processamento"
     COMPLETED = "COMPLETED", "Concluído"
     FAILED = "FAILED", "Falhou"
+
+
+def stale_claim_cutoff(now: dt.datetime | None = None) -> dt.datetime:
+    """Claims older than this belong to a worker that died: they are past any
+    task's hard time limit, so the work may be taken over (and is "stuck")."""
+    return (now or timezone.now()) - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS)
+
+
+class ApplicantQuerySet(models.QuerySet["Applicant"]):
+    def stuck(self, *, cutoff: dt.datetime) -> ApplicantQuerySet:
+        """In ``PROCESSING`` since before ``cutoff``: the one definition the sweep, ops and admin use."""
+        return self.filter(status=ApplicantStatus.PROCESSING).filter(
+            Q(processing_started_at__lt=cutoff) | Q(processing_started_at__isnull=True, created_at__lt=cutoff)
+        )
+
+    def with_latest_decision_value(self) -> ApplicantQuerySet:
+        """Annotate ``latest_decision_value`` (the newest decision's outcome, or NULL) for filtering."""
+        latest = Decision.objects.filter(applicant=OuterRef("pk")).order_by("-decided_at").values("decision")[:1]
+        return self.annotate(latest_decision_value=Subquery(latest))
 
 
 class Applicant(models.Model):
@@ -163,6 +196,8 @@ class Applicant(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ApplicantQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         permissions = [("view_pii", "Can view decrypted personal data")]
@@ -176,6 +211,12 @@ class Applicant(models.Model):
 
     def __str__(self) -> str:
         return f"Applicant {str(self.id)[:8]}"
+
+    @property
+    def latest_decision(self) -> Decision | None:
+        """The current decision; ``decisions`` are newest first, so a prefetch serves it without a query."""
+        decisions = list(self.decisions.all())
+        return decisions[0] if decisions else None
 
 
 class DecisionOutcome(models.TextChoices):

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from applicants.crypto import nif_index_for
 from applicants.models import Applicant, Decision, IntakeFormRequest, Organization
 from applicants.tokens import intake_token_hash, intake_token_matches
 
@@ -56,8 +57,6 @@ class ApplicantFilters:
 
 
 def applicant_list(*, organization: Organization, filters: ApplicantFilters | None = None) -> QuerySet[Applicant]:
-    from applicants.services import nif_index_for
-
     queryset = Applicant.objects.filter(organization=organization).prefetch_related(
         Prefetch("decisions", queryset=Decision.objects.select_related("decided_by").order_by("-decided_at"))
     )
@@ -75,7 +74,7 @@ def applicant_list(*, organization: Organization, filters: ApplicantFilters | No
 
 def applicant_get(*, organization: Organization, applicant_id: uuid.UUID | str) -> Applicant:
     try:
-        return applicant_list(organization=organization).prefetch_related("documents", "reports").get(id=applicant_id)
+        return applicant_list(organization=organization).prefetch_related("documents").get(id=applicant_id)
     except (Applicant.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
 
@@ -86,8 +85,3 @@ def applicant_status_get(*, organization: Organization, applicant_id: uuid.UUID 
         return Applicant.objects.only("id", "status", "organization_id").get(organization=organization, id=applicant_id)
     except (Applicant.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
-
-
-def applicant_latest_decision(applicant: Applicant) -> Decision | None:
-    decisions = list(applicant.decisions.all())
-    return decisions[0] if decisions else None

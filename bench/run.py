@@ -37,8 +37,21 @@ import django  # noqa: E402
 
 django.setup()
 
+from applicants.identifiers import nif_has_valid_checksum  # noqa: E402
+from documents.extraction.errors import ExtractionFailed  # noqa: E402
+from documents.extraction.local import LocalExtractor  # noqa: E402
+from samples.synthetic import (  # noqa: E402
+    Case,
+    extraction_corpus,
+    id_card_png,
+    make_person,
+    payslip_pdf,
+    prepared_cases,
+    scan,
+)
+from screening.assessors import RulesAssessor  # noqa: E402
+from screening.graph import run_screening  # noqa: E402
 from tests.e2e.stack import Stack, free_port, wait_until  # noqa: E402
-from tests.synthetic import Case, extraction_corpus, make_person, payslip_pdf, prepared_cases, scan  # noqa: E402
 
 RESULTS: dict[str, Any] = {"started_at": dt.datetime.now(dt.UTC).isoformat(), "machine": {"cpus": os.cpu_count()}}
 
@@ -56,7 +69,6 @@ def normalized(value: Any) -> str:
 
 
 def harsh_scans(count: int, seed: int = 3) -> list[Any]:
-    from tests.synthetic import id_card_png
 
     rng = random.Random(seed)
     documents = []
@@ -85,8 +97,6 @@ def harsh_scans(count: int, seed: int = 3) -> list[Any]:
 
 
 def bench_extraction(size: int) -> None:
-    from documents.extraction.errors import ExtractionFailed
-    from documents.extraction.local import LocalExtractor
 
     extractor = LocalExtractor()
     corpus = extraction_corpus(size=size) + harsh_scans(max(2, size // 2))
@@ -137,8 +147,6 @@ def bench_extraction(size: int) -> None:
 
 def corrupted_nif_false_valids(extractor: Any) -> dict[str, int]:
     """Documents printing a NIF with one wrong digit: any NIF reported is a false 'valid'."""
-    from applicants.identifiers import nif_has_valid_checksum
-    from tests.synthetic import id_card_png
 
     rng = random.Random(17)
     trials = false_valid = 0
@@ -166,7 +174,6 @@ def corrupted_nif_false_valids(extractor: Any) -> dict[str, int]:
 
 def ocr_ratio(files: list[tuple[Any, float]]) -> dict[str, Any]:
     """Our whole path per page (decode, prepare, OCR, parse) vs `tesseract FILE stdout -l por --psm 6`."""
-    from documents.extraction.local import LocalExtractor
 
     tesseract = shutil.which("tesseract")
     if not tesseract or not files:
@@ -204,10 +211,6 @@ def ocr_ratio(files: list[tuple[Any, float]]) -> dict[str, Any]:
 
 def in_process_baseline(cases: list[Case]) -> float:
     """The same extraction and graph calls, in this process, no broker, no database."""
-    from documents.extraction.errors import ExtractionFailed
-    from documents.extraction.local import LocalExtractor
-    from screening.assessors import RulesAssessor
-    from screening.graph import run_screening
 
     extractor = LocalExtractor()
     started = time.perf_counter()

@@ -5,16 +5,10 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from applicants.api import (
-    ApplicantViewSet,
-    IntakeFormRequestViewSet,
-    IntakeInfoView,
-    IntakeStatusView,
-    IntakeSubmissionView,
-    IntakeUploadView,
-)
-from applicants.views import intake_page
 from documents.views import local_download, local_upload
+from intake.api import IntakeInfoView, IntakeStatusView, IntakeSubmissionView, IntakeUploadView
+from intake.views import intake_page
+from workspace.api import ApplicantViewSet, IntakeFormRequestViewSet
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.db import models
@@ -25,6 +26,26 @@ class DocumentStatus(models.TextChoices):
     FAILED = "FAILED", "Falhou"
 
 
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def stale_claims(self, *, cutoff: dt.datetime) -> DocumentQuerySet:
+        """Claimed for extraction before ``cutoff``: the worker holding them died."""
+        return self.filter(status=DocumentStatus.EXTRACTING, claimed_at__lt=cutoff)
+
+    def claimable(self, *, cutoff: dt.datetime) -> DocumentQuerySet:
+        """Waiting for extraction, or held by a stale claim that may be taken over."""
+        return self.filter(
+            Q(status=DocumentStatus.UPLOADED) | Q(status=DocumentStatus.EXTRACTING, claimed_at__lt=cutoff)
+        )
+
+    def not_extracted_yet(self) -> DocumentQuerySet:
+        """Still on their way to ``EXTRACTED`` or ``FAILED``: screening waits for these."""
+        return self.filter(status__in=[DocumentStatus.PENDING, DocumentStatus.UPLOADED, DocumentStatus.EXTRACTING])
+
+    def release_claims(self) -> int:
+        """Give claimed documents back for extraction (the one way a claim is released)."""
+        return self.filter(status=DocumentStatus.EXTRACTING).update(status=DocumentStatus.UPLOADED, claimed_at=None)
+
+
 class Document(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
@@ -42,6 +63,8 @@ class Document(models.Model):
     extracted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 import uuid
 
@@ -10,21 +9,16 @@ import structlog
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
+from applicants.models import stale_claim_cutoff
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.models import Document, DocumentStatus, ExtractedData
 from documents.storage import StorageError, document_store
 
 logger = structlog.get_logger(__name__)
-
-
-def stale_claim_cutoff() -> dt.datetime:
-    """Claims older than this belong to a worker that died: they are past any
-    task's hard time limit, so the work may be taken over (and is "stuck")."""
-    return timezone.now() - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS)
 
 
 def document_claim(*, document_id: uuid.UUID | str) -> bool:
@@ -35,9 +29,7 @@ def document_claim(*, document_id: uuid.UUID | str) -> bool:
     """
     updated = (
         Document.objects.filter(id=document_id)
-        .filter(
-            Q(status=DocumentStatus.UPLOADED) | Q(status=DocumentStatus.EXTRACTING, claimed_at__lt=stale_claim_cutoff())
-        )
+        .claimable(cutoff=stale_claim_cutoff())
         .update(status=DocumentStatus.EXTRACTING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
     )
     return updated == 1
@@ -103,9 +95,7 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
 
 
 def document_release(*, document: Document) -> None:
-    Document.objects.filter(id=document.id, status=DocumentStatus.EXTRACTING).update(
-        status=DocumentStatus.UPLOADED, claimed_at=None
-    )
+    Document.objects.filter(id=document.id).release_claims()
 
 
 def document_fail(*, document: Document, reason: str) -> str:

@@ -1,4 +1,8 @@
-"""Extraction tasks: thin, id-only, idempotent (documents are claimed one by one)."""
+"""Extraction tasks: thin, id-only, idempotent (documents are claimed one by one).
+
+Task names are pinned: a message queued before a deploy that moves this
+module is still understood after it.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,25 @@ from typing import Any
 from celery import shared_task
 from django.conf import settings
 
+from applicants.task_base import PipelineTask
 from documents.extraction.errors import ExtractionUnavailable
+from documents.services import applicant_documents_extract
 from documents.storage import StorageError
-from screening.task_base import PipelineTask
+
+
+class ExtractionTask(PipelineTask):
+    abstract = True
+    failure_reasons = {
+        **PipelineTask.failure_reasons,
+        ExtractionUnavailable: "O serviço de leitura de documentos esteve indisponível. Pode reprocessar a candidatura.",
+        StorageError: "O armazenamento de ficheiros esteve indisponível. Pode reprocessar a candidatura.",
+    }
 
 
 @shared_task(
+    name="documents.tasks.applicant_documents_extract_task",
     bind=True,
-    base=PipelineTask,
+    base=ExtractionTask,
     autoretry_for=(ExtractionUnavailable, StorageError),
     retry_backoff=5,
     retry_backoff_max=300,
@@ -23,21 +38,4 @@ from screening.task_base import PipelineTask
 )
 def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, int]:
     """Extract the applicant's documents. A duplicate delivery finds them claimed or done."""
-    from documents.services import applicant_documents_extract
-
     return applicant_documents_extract(applicant_id=applicant_id)
-
-
-@shared_task(
-    bind=True,
-    autoretry_for=(ExtractionUnavailable, StorageError),
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=settings.PIPELINE_MAX_RETRIES,
-)
-def document_extract_task(self: Any, document_id: str) -> str:
-    """Extract one document (ops re-runs from the shell)."""
-    from documents.services import document_extract
-
-    return document_extract(document_id=document_id)

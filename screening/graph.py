@@ -12,11 +12,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, TypedDict
+from typing import Any, TypedDict
 
 from django.conf import settings
 from langgraph.graph import END, START, StateGraph
 from langgraph.types import RetryPolicy
+
+from screening.assessors import Assessor, TransientAssessorError, assessor_from_settings
 
 NODE_ORDER = ("verify_identity", "verify_income", "assess_affordability", "generate_report")
 STATE_KEY = {
@@ -25,14 +27,6 @@ STATE_KEY = {
     "assess_affordability": "affordability",
     "generate_report": "report",
 }
-
-
-class TransientAssessorError(Exception):
-    """Worth retrying: a provider outage, rate limit or timeout."""
-
-
-class AssessorError(Exception):
-    """Not worth retrying: a refusal, an unusable answer, a bad configuration."""
 
 
 class ScreeningState(TypedDict, total=False):
@@ -48,17 +42,6 @@ class ScreeningState(TypedDict, total=False):
 
 
 NodeFunction = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
-
-
-class Assessor(Protocol):
-    backend: str
-    model_name: str
-    prompt_version: str
-
-    async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]: ...
-    async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]: ...
-    async def assess_affordability(self, state: dict[str, Any]) -> dict[str, Any]: ...
-    async def generate_report(self, state: dict[str, Any]) -> dict[str, Any]: ...
 
 
 def node(
@@ -87,16 +70,6 @@ def build_graph(assessor: Assessor, *, timeout: float | None = None, max_attempt
         graph.add_edge(current, following)
     graph.add_edge(NODE_ORDER[-1], END)
     return graph.compile()
-
-
-def assessor_from_settings() -> Assessor:
-    if settings.SCREENING_BACKEND == "openai":
-        from screening.llm import OpenAIAssessor
-
-        return OpenAIAssessor.from_settings()
-    from screening.assessors import RulesAssessor
-
-    return RulesAssessor()
 
 
 def run_screening(state: ScreeningState, assessor: Assessor | None = None, **graph_options: Any) -> ScreeningState:

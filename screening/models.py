@@ -18,6 +18,16 @@ class RiskLevel(models.TextChoices):
     HIGH = "HIGH", "Alto"
 
 
+class ScreeningReportQuerySet(models.QuerySet["ScreeningReport"]):
+    def newest_first(self, *, applicant_id: uuid.UUID | str) -> ScreeningReportQuerySet:
+        """An applicant's reports, the current one first and the history after it."""
+        return self.filter(applicant_id=applicant_id).order_by("-created_at")
+
+    def current(self, *, applicant_id: uuid.UUID | str) -> ScreeningReport | None:
+        """The current report: the newest (the one definition of "latest report")."""
+        return self.newest_first(applicant_id=applicant_id).first()
+
+
 class ScreeningReport(models.Model):
     """A risk report. The newest per applicant is current; older ones stay as history."""
 
@@ -38,6 +48,8 @@ class ScreeningReport(models.Model):
     prompt_version = models.CharField(max_length=32, blank=True)
     rules_version = models.CharField(max_length=32)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = ScreeningReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

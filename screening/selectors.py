@@ -1,18 +1,28 @@
+"""Screening reads: the current report and the pipeline's state, always inside one agency (or ops-wide)."""
+
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from applicants.models import Applicant, ApplicantStatus, Organization
-from screening.models import ScreeningReport
+from django.db.models import Count, Min
+from django.utils import timezone
+
+from applicants.models import Applicant, ApplicantStatus, Organization, stale_claim_cutoff
+from documents.models import Document, DocumentStatus
+from screening.graph import ScreeningState
+from screening.models import OutboxEvent, ScreeningReport
 
 
 def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
-    """The current report: the newest one (older ones are history)."""
-    return (
-        ScreeningReport.objects.filter(applicant=applicant, organization_id=applicant.organization_id)
-        .order_by("-created_at")
-        .first()
-    )
+    """The current report: the newest one (older ones are history), in the applicant's agency."""
+    return ScreeningReport.objects.filter(organization_id=applicant.organization_id).current(applicant_id=applicant.id)
+
+
+def report_history(*, applicant: Applicant, limit: int = 5) -> list[ScreeningReport]:
+    """The reports the current one replaced, newest first."""
+    reports = ScreeningReport.objects.filter(organization_id=applicant.organization_id)
+    return list(reports.newest_first(applicant_id=applicant.id)[1 : limit + 1])
 
 
 def pipeline_overview(*, organization: Organization | None = None, limit: int = 50) -> dict[str, Any]:
@@ -21,12 +31,6 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
     ``organization=None`` is the ops (all agencies) view; admin passes the
     staff user's agency.
     """
-    from django.db.models import Count, Min
-
-    from documents.models import Document, DocumentStatus
-    from documents.services import stale_claim_cutoff
-    from screening.models import OutboxEvent
-
     applicants = Applicant.objects.all()
     documents = Document.objects.all()
     outbox = OutboxEvent.objects.all()
@@ -38,12 +42,10 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
     in_flight = applicants.filter(status=ApplicantStatus.PROCESSING)
     stuck = [
         {"type": "applicant", "id": str(a.id), "since": a.processing_started_at or a.created_at}
-        for a in in_flight.filter(processing_started_at__lt=cutoff).order_by("processing_started_at")[:limit]
+        for a in applicants.stuck(cutoff=cutoff).order_by("processing_started_at")[:limit]
     ] + [
         {"type": "document", "id": str(d.id), "since": d.claimed_at, "applicant_id": str(d.applicant_id)}
-        for d in documents.filter(status=DocumentStatus.EXTRACTING, claimed_at__lt=cutoff).order_by("claimed_at")[
-            :limit
-        ]
+        for d in documents.stale_claims(cutoff=cutoff).order_by("claimed_at")[:limit]
     ]
     failed = [
         {"type": "applicant", "id": str(a.id), "reason": a.failure_reason, "since": a.updated_at}
@@ -69,4 +71,46 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
         "oldest_in_flight": in_flight.aggregate(oldest=Min("processing_started_at"))["oldest"],
         "stuck": stuck,
         "failed": failed,
+    }
+
+
+def screening_state_build(*, applicant: Applicant, today: dt.date | None = None) -> ScreeningState:
+    """The graph's input: plain dicts, decrypted in memory only."""
+    organization = applicant.organization
+    form = applicant.form_request
+    documents = []
+    for document in Document.objects.filter(applicant=applicant).select_related("extracted").order_by("created_at"):
+        extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
+        documents.append(
+            {
+                "document_id": str(document.id),
+                "document_type": document.document_type,
+                "status": document.status,
+                "kind": extracted.kind if extracted else None,
+                "fields": extracted.fields if extracted else {},
+                "warnings": extracted.warnings if extracted else [],
+                "confidence": extracted.confidence if extracted else {},
+            }
+        )
+    return {
+        "applicant": {
+            "nif": applicant.nif,
+            "name": applicant.name,
+            "date_of_birth": applicant.date_of_birth.isoformat(),
+        },
+        "property": {
+            "listing_type": form.listing_type,
+            "price": str(form.property_price),
+            "title": form.property_title,
+        },
+        "thresholds": {
+            "dti_high": str(organization.dti_high_threshold),
+            "dti_medium": str(organization.dti_medium_threshold),
+            "id_expiry_warning_days": organization.id_expiry_warning_days,
+            "sale_loan_to_value": str(organization.sale_loan_to_value),
+            "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
+            "sale_loan_term_years": organization.sale_loan_term_years,
+        },
+        "today": (today or timezone.localdate()).isoformat(),
+        "documents": documents,
     }

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import structlog
 from django.db import transaction
-from django.utils import timezone
 
-from applicants.models import Applicant, ApplicantStatus
-from documents.models import Document, DocumentStatus
-from screening.graph import Assessor, ScreeningState, assessor_from_settings, run_screening
+from applicants.models import Applicant, ApplicantStatus, stale_claim_cutoff
+from documents.models import Document
+from screening.assessors import Assessor, assessor_from_settings
+from screening.graph import ScreeningState, run_screening
 from screening.models import OutboxEvent, ScreeningReport
+from screening.outbox import outbox_relay
 from screening.rules import RULES_VERSION
+from screening.selectors import screening_state_build
 
 logger = structlog.get_logger(__name__)
 
@@ -26,62 +29,8 @@ class DocumentsNotReady(Exception):
     """Some documents are still being extracted; screening waits (retried)."""
 
 
-def screening_state_build(*, applicant: Applicant, today: dt.date | None = None) -> ScreeningState:
-    """The graph's input: plain dicts, decrypted in memory only."""
-    organization = applicant.organization
-    form = applicant.form_request
-    documents = []
-    for document in Document.objects.filter(applicant=applicant).select_related("extracted").order_by("created_at"):
-        extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
-        documents.append(
-            {
-                "document_id": str(document.id),
-                "document_type": document.document_type,
-                "status": document.status,
-                "kind": extracted.kind if extracted else None,
-                "fields": extracted.fields if extracted else {},
-                "warnings": extracted.warnings if extracted else [],
-                "confidence": extracted.confidence if extracted else {},
-            }
-        )
-    return {
-        "applicant": {
-            "nif": applicant.nif,
-            "name": applicant.name,
-            "date_of_birth": applicant.date_of_birth.isoformat(),
-        },
-        "property": {
-            "listing_type": form.listing_type,
-            "price": str(form.property_price),
-            "title": form.property_title,
-        },
-        "thresholds": {
-            "dti_high": str(organization.dti_high_threshold),
-            "dti_medium": str(organization.dti_medium_threshold),
-            "id_expiry_warning_days": organization.id_expiry_warning_days,
-            "sale_loan_to_value": str(organization.sale_loan_to_value),
-            "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
-            "sale_loan_term_years": organization.sale_loan_term_years,
-        },
-        "today": (today or timezone.localdate()).isoformat(),
-        "documents": documents,
-    }
-
-
-def documents_pending(*, applicant_id: uuid.UUID | str) -> int:
-    return Document.objects.filter(
-        applicant_id=applicant_id,
-        status__in=[DocumentStatus.UPLOADED, DocumentStatus.EXTRACTING, DocumentStatus.PENDING],
-    ).count()
-
-
 def report_current_id(applicant_id: uuid.UUID | str) -> str | None:
-    current = (
-        ScreeningReport.objects.filter(applicant_id=applicant_id)
-        .order_by("-created_at")
-        .values_list("id", flat=True)
-        .first()
-    )
+    current = ScreeningReport.objects.newest_first(applicant_id=applicant_id).values_list("id", flat=True).first()
     return str(current) if current else None
 
 
@@ -106,7 +55,7 @@ def screen_applicant(
     if (not force and current is not None) or (force and current != supersedes):
         log.info("screening.skipped", reason="report exists")
         return None
-    if documents_pending(applicant_id=applicant_id):
+    if Document.objects.filter(applicant_id=applicant_id).not_extracted_yet().exists():
         raise DocumentsNotReady(str(applicant_id))
     applicant = Applicant.objects.select_related("organization", "form_request").get(id=applicant_id)
     assessor = assessor or assessor_from_settings()
@@ -162,7 +111,7 @@ def report_store(
 
 
 def applicant_screened_payload(*, applicant: Applicant, report: ScreeningReport) -> dict[str, Any]:
-    """The event body of API.md: ids and outcome only, never personal data."""
+    """The event body of docs/api.md: ids and outcome only, never personal data."""
     return {
         "event_type": APPLICANT_SCREENED,
         "version": 1,
@@ -185,16 +134,29 @@ def outbox_relay_kick() -> None:
     here is as safe (rows are claimed, consumers deduplicate) and a failure
     only leaves the event for the beat relay.
     """
-    from screening.outbox import outbox_relay
-
     try:
         outbox_relay(batch_size=20)
     except Exception:
         logger.warning("outbox.inline_relay_failed")
 
 
-def applicant_fail(*, applicant_id: uuid.UUID | str, reason: str) -> None:
-    """Mark an applicant ``FAILED`` with a reason staff can read (no PII, no raw error text)."""
-    Applicant.objects.filter(id=applicant_id).exclude(status=ApplicantStatus.COMPLETED).update(
-        status=ApplicantStatus.FAILED, failure_reason=reason[:500], updated_at=timezone.now()
-    )
+@dataclass(frozen=True)
+class SweepResult:
+    documents_released: int
+    applicants_failed: int
+
+
+STUCK_REASON = "O processamento ficou parado (trabalhador interrompido?). Use 'reprocessar' para tentar de novo."
+
+
+def pipeline_sweep() -> SweepResult:
+    """Flag work stuck past the threshold so nothing stays PROCESSING forever.
+
+    Documents whose claim went stale go back to ``UPLOADED`` (their worker
+    died); applicants in ``PROCESSING`` for too long become ``FAILED`` with a
+    reason, from where ``requeue_stuck`` or a re-run picks them up.
+    """
+    cutoff = stale_claim_cutoff()
+    released = Document.objects.stale_claims(cutoff=cutoff).release_claims()
+    failed = Applicant.objects.stuck(cutoff=cutoff).update(status=ApplicantStatus.FAILED, failure_reason=STUCK_REASON)
+    return SweepResult(documents_released=released, applicants_failed=failed)

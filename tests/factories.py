@@ -9,9 +9,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from applicants.crypto import nif_index_for
 from applicants.identifiers import nif_check_digit
 from applicants.models import Applicant, IntakeFormRequest, Membership, Organization
-from applicants.services import nif_index_for
 from applicants.tokens import intake_token_hash
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.test import Client
 from rest_framework.test import APIClient
 
-from tests.synthetic import Synthetic
+from samples.synthetic import Synthetic
 
 
 def form_request_create(api: APIClient, **overrides: Any) -> dict[str, Any]:

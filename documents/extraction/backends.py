@@ -6,6 +6,8 @@ from typing import Protocol
 
 from django.conf import settings
 
+from documents.extraction.local import LocalExtractor
+from documents.extraction.reducto import ReductoExtractor
 from documents.extraction.schema import ExtractionResult
 
 
@@ -19,13 +21,9 @@ class Extractor(Protocol):
 def extractor() -> Extractor:
     """The configured backend (settings read at call time so tests can switch)."""
     if settings.EXTRACTION_BACKEND == "reducto":
-        from documents.extraction.reducto import ReductoExtractor
-
         return ReductoExtractor(
             base_url=settings.REDUCTO_API_URL,
             api_key=settings.REDUCTO_API_KEY,
             timeout=settings.REDUCTO_TIMEOUT_SECONDS,
         )
-    from documents.extraction.local import LocalExtractor
-
     return LocalExtractor()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.parsers import classify, parse_document
 from documents.extraction.reader import read_document
-from documents.extraction.schema import IDENTITY_KINDS, INCOME_KINDS, DocumentKind, ExtractionResult, fields_validate
-
-EXPECTED_KINDS = {"ID_DOCUMENT": IDENTITY_KINDS, "PROOF_OF_INCOME": INCOME_KINDS}
+from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
+from documents.extraction.validation import fields_revalidate
 
 
 class LocalExtractor:
@@ -25,14 +24,14 @@ class LocalExtractor:
                 "recibo de vencimento ou declaração/nota de liquidação de IRS."
             )
         parsed = parse_document(kind, read.lines)
-        warnings = list(dict.fromkeys(parsed.warnings))
-        if document_type in EXPECTED_KINDS and kind not in EXPECTED_KINDS[document_type]:
-            warnings.append("document_type_mismatch")
+        fields = fields_validate(kind, parsed.fields)
+        checked = fields_revalidate(kind, fields, document_type=document_type, total_deductions=parsed.total_deductions)
         return ExtractionResult(
             kind=kind,
-            fields=fields_validate(kind, parsed.fields),
-            confidence=parsed.confidence,
-            warnings=warnings,
+            fields=fields,
+            # A field dropped by the checks has no confidence left to report.
+            confidence={name: value for name, value in parsed.confidence.items() if fields.get(name) is not None},
+            warnings=list(dict.fromkeys([*parsed.warnings, *checked])),
             pages=read.pages,
             method="ocr" if read.method == "ocr" else "text",
             extractor=self.name,

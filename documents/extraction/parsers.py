@@ -2,31 +2,27 @@
 
 They read lines (from a PDF text layer or OCR), tolerate the wording and
 layout of different payroll programs (label then value, label above value,
-summary rows with several labels), and validate what they read: NIF and
-Cartao de Cidadao check digits, date sanity and the payslip arithmetic. A
-value that fails validation is dropped and flagged, never reported as valid.
+summary rows with several labels). Check digits pick the NIF and Cartao de
+Cidadao numbers among those on the page; the checks on the fields read (check
+digits again, dates, arithmetic) are in ``validation``, shared with every
+backend.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from applicants.identifiers import cc_is_valid, cc_normalize, nif_has_valid_checksum, nif_is_personal
+from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind
+from documents.extraction.schema import TAX_KINDS, DocumentKind
+from documents.extraction.validation import payslip_arithmetic_holds
 
 VALIDATED_CONFIDENCE = 0.99
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: 'Ilíquido' -> 'iliquido'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 # --- Values -----------------------------------------------------------------------------
@@ -119,14 +115,13 @@ def clean_name(text: str) -> str | None:
         r"\s{2,}|\b(?:N\.?\s?I\.?\s?F\.?|NIF|Contribuinte|N\.?º|Nº|N\.o|Categoria|Sec[çc][ãa]o|NISS|Data)\b", text
     )[0]
     cut = re.sub(r"[^A-Za-zÀ-ÿ' .-]", " ", cut)
-    words = [w for w in cut.split() if len(w) > 1 or w.lower() in {"e"}]
+    words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
     name = " ".join(words).strip(" .-")
     return name if len(name) >= 3 else None
 
 
 def title_case(name: str) -> str:
-    small = {"de", "da", "do", "das", "dos", "e"}
-    return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in name.split())
+    return " ".join(w.lower() if w.lower() in NAME_PARTICLES else w.capitalize() for w in name.split())
 
 
 # --- Result builder ---------------------------------------------------------------------
@@ -137,16 +132,14 @@ class Parsed:
     fields: dict[str, Any] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # A payslip's printed total of deductions: it checks the arithmetic but is not an output field.
+    total_deductions: Decimal | None = None
 
     def put(self, name: str, value: Any, confidence: float) -> None:
         if value is None or name in self.fields:
             return
         self.fields[name] = value
         self.confidence[name] = round(min(max(confidence, 0.0), 1.0), 3)
-
-
-def line_confidence(line: Line) -> float:
-    return line.confidence
 
 
 def find_label(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> tuple[int, re.Match[str]] | None:
@@ -301,7 +294,7 @@ def parse_payslip(lines: list[Line]) -> Parsed:
                 break
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
-    payslip_validate(parsed)
+    payslip_confidence(parsed)
     return parsed
 
 
@@ -321,34 +314,21 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 parsed.put("employer_nif", nif, confidence)
 
 
-def payslip_validate(parsed: Parsed) -> None:
-    fields = parsed.fields
-    gross, net = fields.get("gross_pay"), fields.get("net_pay")
-    deductions = fields.pop("total_deductions", None)
+def payslip_confidence(parsed: Parsed) -> None:
+    """Amounts that add up are as sure as a check digit; amounts that contradict each other are doubtful.
+
+    The mismatch warning itself comes from ``validation``, like every backend's.
+    """
+    parsed.total_deductions = parsed.fields.pop("total_deductions", None)
     parsed.confidence.pop("total_deductions", None)
-    if deductions is None and fields.get("social_security") is not None and fields.get("irs_withholding") is not None:
-        deductions = fields["social_security"] + fields["irs_withholding"]
-    if gross is not None and net is not None and deductions is not None:
-        if abs(gross - deductions - net) <= Decimal("0.01"):
-            for name in ("gross_pay", "net_pay", "social_security", "irs_withholding"):
-                if name in parsed.confidence:
-                    parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
-        else:
-            parsed.warnings.append("arithmetic_mismatch")
-            for name in ("gross_pay", "net_pay"):
-                parsed.confidence[name] = min(parsed.confidence[name], 0.5)
-    elif gross is not None and net is not None and net > gross:
-        parsed.warnings.append("arithmetic_mismatch")
-    period = fields.get("period")
-    if period:
-        year, month = (int(part) for part in period.split("-"))
-        if not (1 <= month <= 12) or dt.date(year, month, 1) > dt.date.today() + dt.timedelta(days=31) or year < 2000:
-            parsed.warnings.append("period_implausible")
-            fields.pop("period")
-            parsed.confidence.pop("period", None)
-    for required in ("net_pay", "gross_pay", "period"):
-        if required not in fields:
-            parsed.warnings.append(f"missing:{required}")
+    holds = payslip_arithmetic_holds(parsed.fields, total_deductions=parsed.total_deductions)
+    if holds:
+        for name in ("gross_pay", "net_pay", "social_security", "irs_withholding"):
+            if name in parsed.confidence:
+                parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+    elif holds is False:
+        for name in ("gross_pay", "net_pay"):
+            parsed.confidence[name] = min(parsed.confidence[name], 0.5)
 
 
 # --- Identity documents -----------------------------------------------------------------
@@ -428,7 +408,6 @@ def parse_identity(lines: list[Line], kind: DocumentKind) -> Parsed:
     if "expiry_date" not in parsed.fields and len(all_dates) > 1:
         parsed.put("expiry_date", all_dates[-1], 0.6)
     identity_numbers(lines, kind, parsed)
-    identity_validate(parsed)
     return parsed
 
 
@@ -466,24 +445,6 @@ def identity_numbers(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> N
                 invalid_seen = True
     if invalid_seen and "nif" not in parsed.fields:
         parsed.warnings.append("nif_checksum_invalid")
-
-
-def identity_validate(parsed: Parsed) -> None:
-    today = dt.date.today()
-    birth = parsed.fields.get("date_of_birth")
-    if birth is not None and not (today.replace(year=today.year - 120) <= birth <= today.replace(year=today.year - 14)):
-        parsed.warnings.append("date_of_birth_implausible")
-        parsed.fields.pop("date_of_birth")
-        parsed.confidence.pop("date_of_birth")
-        birth = None
-    expiry = parsed.fields.get("expiry_date")
-    if expiry is not None and birth is not None and expiry <= birth:
-        parsed.warnings.append("expiry_date_implausible")
-        parsed.fields.pop("expiry_date")
-        parsed.confidence.pop("expiry_date")
-    for required in ("full_name", "date_of_birth", "expiry_date"):
-        if required not in parsed.fields:
-            parsed.warnings.append(f"missing:{required}")
 
 
 # --- Tax documents ------------------------------------------------------------------------
@@ -533,23 +494,12 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 parsed.put("taxpayer_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
-    year = parsed.fields.get("year")
-    if year is not None and not (2000 <= year <= dt.date.today().year):
-        parsed.warnings.append("year_implausible")
-        parsed.fields.pop("year")
-        parsed.confidence.pop("year")
-    gross, tax = parsed.fields.get("gross_income"), parsed.fields.get("tax_paid")
-    if gross is not None and tax is not None and tax > gross:
-        parsed.warnings.append("arithmetic_mismatch")
-    for required in ("gross_income", "year", "taxpayer_nif"):
-        if required not in parsed.fields:
-            parsed.warnings.append(f"missing:{required}")
     return parsed
 
 
 def parse_document(kind: DocumentKind, lines: list[Line]) -> Parsed:
     if kind == DocumentKind.RECIBO_VENCIMENTO:
         return parse_payslip(lines)
-    if kind in {DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO}:
+    if kind in TAX_KINDS:
         return parse_tax(lines)
     return parse_identity(lines, kind)

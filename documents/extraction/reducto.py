@@ -14,13 +14,8 @@ import httpx
 from pydantic import ValidationError
 
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
-from documents.extraction.schema import (
-    IDENTITY_KINDS,
-    INCOME_KINDS,
-    DocumentKind,
-    ExtractionResult,
-    fields_validate,
-)
+from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
+from documents.extraction.validation import fields_revalidate
 from documents.sniff import sniff_content_type
 
 KIND_ENUM = [kind.value for kind in DocumentKind if kind != DocumentKind.UNKNOWN]
@@ -117,11 +112,8 @@ class ReductoExtractor:
             fields = fields_validate(kind, {k: v for k, v in raw.items() if k in allowed})
         except ValidationError as exc:
             raise ExtractionFailed("O serviço de extração devolveu campos inválidos.") from exc
-        warnings = revalidate(kind, fields)
-        if (document_type == "ID_DOCUMENT") != (kind in IDENTITY_KINDS) or (
-            document_type == "PROOF_OF_INCOME" and kind not in INCOME_KINDS
-        ):
-            warnings.append("document_type_mismatch")
+        # A remote value is not trusted blindly: the same checks as the local parsers' output.
+        warnings = fields_revalidate(kind, fields, document_type=document_type)
         return ExtractionResult(
             kind=kind,
             fields=fields,
@@ -132,28 +124,3 @@ class ReductoExtractor:
             extractor=self.name,
             extractor_version=self.version,
         )
-
-
-def revalidate(kind: DocumentKind, fields: dict[str, Any]) -> list[str]:
-    """Apply the same check digits as the local parsers: a remote NIF is not trusted blindly."""
-    from decimal import Decimal
-
-    from applicants.identifiers import cc_is_valid, nif_has_valid_checksum
-
-    warnings = []
-    for name in ("nif", "employee_nif", "employer_nif", "taxpayer_nif"):
-        value = fields.get(name)
-        if value is not None and not nif_has_valid_checksum(str(value)):
-            fields[name] = None
-            warnings.append("nif_checksum_invalid")
-    if (
-        kind == DocumentKind.CARTAO_CIDADAO
-        and fields.get("document_number")
-        and not cc_is_valid(fields["document_number"])
-    ):
-        warnings.append("document_number_check_invalid")
-    if kind == DocumentKind.RECIBO_VENCIMENTO:
-        gross, ss, irs, net = (fields.get(n) for n in ("gross_pay", "social_security", "irs_withholding", "net_pay"))
-        if None not in (gross, ss, irs, net) and abs(gross - ss - irs - net) > Decimal("0.01"):  # type: ignore[operator]
-            warnings.append("arithmetic_mismatch")
-    return warnings

@@ -20,8 +20,14 @@ class DocumentKind(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-IDENTITY_KINDS = {DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RESIDENCIA, DocumentKind.PASSAPORTE}
-INCOME_KINDS = {DocumentKind.RECIBO_VENCIMENTO, DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO}
+# The one list of document kinds by what they prove; screening reads these too.
+# DocumentKind is a StrEnum, so a plain string such as "PASSAPORTE" is found in these sets.
+IDENTITY_KINDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RESIDENCIA, DocumentKind.PASSAPORTE})
+PAYSLIP_KINDS = frozenset({DocumentKind.RECIBO_VENCIMENTO})
+TAX_KINDS = frozenset({DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO})
+INCOME_KINDS = PAYSLIP_KINDS | TAX_KINDS
+# The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
+KINDS_BY_DOCUMENT_TYPE = {"ID_DOCUMENT": IDENTITY_KINDS, "PROOF_OF_INCOME": INCOME_KINDS}
 
 
 class IdentityFields(BaseModel):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from samples.synthetic import prepared_cases
 from tests.e2e.browser import browser_page, screenshot
 from tests.e2e.stack import Stack
-from tests.synthetic import prepared_cases
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.ocr]
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from samples.synthetic import prepared_cases, scan
 from tests.e2e.stack import Stack, free_port, wait_until
 from tests.stubs import broken_openai, healthy_openai, stub_server
-from tests.synthetic import prepared_cases, scan
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 

@@ -199,7 +199,7 @@ def test_purge_deletes_rows_and_stored_files_and_is_audited(
 
 
 def test_undecided_applicants_are_purged_after_the_form_expiry_period(alice: AgencyCredentials) -> None:
-    from applicants.retention import purge_expired
+    from workspace.retention import purge_expired
 
     stale_form = IntakeFormRequestFactory(
         organization=alice.organization,

@@ -9,10 +9,9 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
 
-from applicants.crypto import DecryptionError
+from applicants.crypto import DecryptionError, nif_index_for
 from applicants.fields import EncryptedLookupError
 from applicants.models import Applicant
-from applicants.services import nif_index_for
 from screening.models import ScreeningReport
 from tests.factories import ApplicantFactory
 

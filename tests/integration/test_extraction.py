@@ -16,8 +16,8 @@ from documents.extraction.local import LocalExtractor
 from documents.models import Document, DocumentStatus
 from documents.services import applicant_documents_extract, document_extract
 from documents.storage import document_store
+from samples.synthetic import extraction_corpus, make_person, payslip_pdf, scan
 from tests.factories import ApplicantFactory
-from tests.synthetic import extraction_corpus, make_person, payslip_pdf, scan
 
 pytestmark = pytest.mark.ocr
 

@@ -1,4 +1,4 @@
-"""The REST contract of API.md: the reference flow, every error code, tenancy."""
+"""The REST contract of docs/api.md: the reference flow, every error code, tenancy."""
 
 from __future__ import annotations
 

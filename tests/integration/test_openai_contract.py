@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from screening.graph import AssessorError, TransientAssessorError, run_screening
-from screening.llm import OpenAIAssessor
+from screening.assessors import AssessorError, OpenAIAssessor, TransientAssessorError
+from screening.graph import run_screening
 from tests.stubs import Reply, StubServer, chat_completion, stub_server
 from tests.unit.test_rules import good_documents, state
 

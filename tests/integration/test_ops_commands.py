@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from applicants.models import Applicant
 from documents.models import Document
-from screening.pipeline import pipeline_sweep
+from screening.services import pipeline_sweep
 from tests.factories import ApplicantFactory
 from tests.integration.test_encrypted_fields import report_for
 
@@ -71,7 +71,7 @@ def test_sweep_flags_stuck_work_and_requeue_picks_it_up(
 def test_sqs_bootstrap_creates_redrive_policies_and_redrive_moves_messages(settings: Any) -> None:
     from moto import mock_aws
 
-    from screening.sqs import queue_depths, redrive, sqs_client
+    from workspace.sqs import queue_depths, redrive, sqs_client
 
     settings.SQS_QUEUE_PREFIX = "unit-"
     settings.SQS_MAX_RECEIVE_COUNT = 3

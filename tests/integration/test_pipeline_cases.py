@@ -9,9 +9,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from applicants.models import Applicant
+from samples.synthetic import Case, prepared_cases
 from screening.models import OutboxEvent, ScreeningReport
 from tests.helpers import form_request_create, submission_body, upload
-from tests.synthetic import Case, prepared_cases
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.ocr]
 

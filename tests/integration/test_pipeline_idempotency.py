@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from applicants.models import Applicant
-from screening.graph import AssessorError
+from screening.assessors import AssessorError
 from screening.models import OutboxEvent, ScreeningReport
 from screening.services import DocumentsNotReady, screen_applicant
 from tests.factories import ApplicantFactory

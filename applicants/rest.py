@@ -1,0 +1,41 @@
+"""DRF pieces both entry apps share: the business-error shape and handler, money fields, common responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from applicants.errors import BusinessRuleError
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Business-rule errors become ``{"detail", "code"}`` with their status (docs/api.md, Errors)."""
+    if isinstance(exc, BusinessRuleError):
+        return Response({"detail": exc.message, "code": exc.code}, status=exc.status_code)
+    return drf_exception_handler(exc, context)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()
+
+
+def money_field(**kwargs: Any) -> serializers.DecimalField:
+    """Euros as JSON numbers (the contract's money), two decimals."""
+    return serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False, **kwargs)
+
+
+def error_response(description: str) -> OpenApiResponse:
+    return OpenApiResponse(response=ErrorSerializer, description=description)
+
+
+NOT_FOUND = OpenApiResponse(description="Not found (or another agency's)")
+UNAUTHORIZED = OpenApiResponse(description="Missing or invalid credentials")
+PAGE_NOT_FOUND = OpenApiResponse(description="Page out of range")
+THROTTLED = OpenApiResponse(description="Too many requests from this address; retry later")
+FIELD_ERRORS = OpenApiResponse(response=OpenApiTypes.OBJECT, description='Field errors: {"field": ["message", ...]}')

@@ -1,0 +1,155 @@
+"""The applicant's REST views: the intake token in the path is the only credential."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from applicants import selectors
+from applicants.errors import FormExpired
+from applicants.models import FormStatus, IntakeFormRequest
+from applicants.rest import NOT_FOUND, THROTTLED, error_response
+from documents.models import DocumentType
+from intake import services
+from intake.serializers import (
+    IntakeInfoSerializer,
+    IntakeStatusSerializer,
+    SubmissionResultSerializer,
+    SubmissionSerializer,
+    UploadRequestSerializer,
+    UploadSlotSerializer,
+)
+
+
+class IntakeThrottle(AnonRateThrottle):
+    scope = "intake"
+
+
+class IntakeWriteThrottle(AnonRateThrottle):
+    scope = "intake_write"
+
+
+class IntakeView(APIView):
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    throttle_classes = [IntakeThrottle]
+
+    def form_request(self, token: str) -> IntakeFormRequest:
+        return selectors.form_request_by_token(token=token)
+
+
+TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, description="The intake token from the link")
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeInfoView(IntakeView):
+    @extend_schema(responses={200: IntakeInfoSerializer, 404: NOT_FOUND, 410: error_response("form_expired")})
+    def get(self, request: Request, token: str) -> Response:
+        form_request = self.form_request(token)
+        if form_request.effective_status == FormStatus.EXPIRED:
+            raise FormExpired()
+        return Response(
+            IntakeInfoSerializer(
+                {
+                    "property_title": form_request.property_title,
+                    "property_type": form_request.property_type,
+                    "listing_type": form_request.listing_type,
+                    "property_price": form_request.property_price,
+                    "organization_name": form_request.organization.name,
+                    "expires_at": form_request.expires_at,
+                    "status": form_request.effective_status,
+                    "document_types": [DocumentType.ID_DOCUMENT, DocumentType.PROOF_OF_INCOME],
+                    "max_documents": settings.INTAKE_MAX_DOCUMENTS,
+                    "max_file_size": settings.INTAKE_MAX_FILE_SIZE,
+                    "consent_text_version": settings.CONSENT_TEXT_VERSION,
+                }
+            ).data
+        )
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeUploadView(IntakeView):
+    throttle_classes = [IntakeThrottle, IntakeWriteThrottle]
+
+    @extend_schema(
+        request=UploadRequestSerializer,
+        responses={
+            201: UploadSlotSerializer,
+            400: error_response("file_type_not_allowed, file_too_large or a field error"),
+            404: NOT_FOUND,
+            410: error_response("form_expired or form_already_submitted"),
+        },
+    )
+    def post(self, request: Request, token: str) -> Response:
+        form_request = self.form_request(token)
+        serializer = UploadRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        slot = services.upload_slot_issue(
+            form_request=form_request, filename=data["filename"], content_type=data["content_type"], size=data["size"]
+        )
+        body = {"key": slot.key, "upload": {"url": slot.url, "fields": slot.fields}, "expires_in": slot.expires_in}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeSubmissionView(IntakeView):
+    throttle_classes = [IntakeThrottle, IntakeWriteThrottle]
+
+    @extend_schema(
+        request=SubmissionSerializer,
+        responses={
+            201: SubmissionResultSerializer,
+            400: error_response("a field error or one of the document/terms codes"),
+            404: NOT_FOUND,
+            409: error_response("duplicate_submission"),
+            410: error_response("form_expired or form_already_submitted"),
+        },
+    )
+    def post(self, request: Request, token: str) -> Response:
+        form_request = self.form_request(token)
+        if form_request.effective_status == FormStatus.EXPIRED:
+            raise FormExpired()
+        # "Already submitted" is decided inside the service, under the form's
+        # row lock, where a repeated NIF can still be told apart (409 vs 410).
+        serializer = SubmissionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        applicant = services.applicant_submit(
+            form_request=form_request,
+            data=services.SubmissionData(
+                nif=data["nif"],
+                name=data["name"],
+                date_of_birth=data["date_of_birth"],
+                email=data["email"],
+                phone=data.get("phone", ""),
+                terms_accepted=data["terms_accepted"],
+                documents=[services.SubmittedDocument(**document) for document in data["documents"]],
+            ),
+            consent_ip=request.META.get("REMOTE_ADDR", ""),
+        )
+        body = {"applicant_id": applicant.id, "status": applicant.status, "documents_uploaded": len(data["documents"])}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeStatusView(IntakeView):
+    @extend_schema(responses={200: IntakeStatusSerializer, 404: NOT_FOUND})
+    def get(self, request: Request, token: str) -> Response:
+        form_request = self.form_request(token)
+        applicant = form_request.applicants.prefetch_related("documents").first()
+        if applicant is None:
+            return Response({"status": form_request.effective_status, "documents": []})
+        documents = [
+            {"document_type": d.document_type, "original_filename": d.original_filename, "status": d.status}
+            for d in applicant.documents.all()
+        ]
+        return Response({"status": applicant.status, "documents": documents})

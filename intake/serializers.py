@@ -1,0 +1,107 @@
+"""The applicant's request and response shapes of the REST contract (docs/api.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from rest_framework import serializers
+
+from applicants.identifiers import InvalidNIF, nif_validate_personal
+from applicants.models import ApplicantStatus, FormStatus, ListingType, PropertyType
+from applicants.rest import money_field
+from documents.models import DocumentStatus, DocumentType
+
+
+class IntakeInfoSerializer(serializers.Serializer):
+    property_title = serializers.CharField()
+    property_type = serializers.ChoiceField(choices=PropertyType.choices)
+    listing_type = serializers.ChoiceField(choices=ListingType.choices)
+    property_price = money_field()
+    organization_name = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=FormStatus.choices)
+    document_types = serializers.ListField(child=serializers.ChoiceField(choices=DocumentType.choices))
+    max_documents = serializers.IntegerField()
+    max_file_size = serializers.IntegerField()
+    consent_text_version = serializers.CharField()
+
+
+class UploadRequestSerializer(serializers.Serializer):
+    filename = serializers.CharField(max_length=255)
+    content_type = serializers.CharField(max_length=100)
+    size = serializers.IntegerField(min_value=1)
+    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+
+
+class UploadFormSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    fields = serializers.DictField(child=serializers.CharField())  # type: ignore[assignment]
+
+
+class UploadSlotSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    upload = UploadFormSerializer()
+    expires_in = serializers.IntegerField()
+
+
+class SubmissionDocumentSerializer(serializers.Serializer):
+    key = serializers.CharField(max_length=512)
+    original_filename = serializers.CharField(max_length=255)
+    content_type = serializers.CharField(max_length=100)
+    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+
+
+class SubmissionSerializer(serializers.Serializer):
+    # Wider than 9 so "PT 245 718 931" reaches normalization (the model field's max_length=9 would refuse it first).
+    nif = serializers.CharField(max_length=20)
+    name = serializers.CharField(max_length=200)
+    date_of_birth = serializers.DateField()
+    email = serializers.EmailField(max_length=254)
+    phone = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", max_length=32, required=False, allow_blank=True, default="")
+    terms_accepted = serializers.BooleanField()
+    documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
+
+    def validate_nif(self, value: str) -> str:
+        try:
+            return nif_validate_personal(value)
+        except InvalidNIF as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+    def validate_name(self, value: str) -> str:
+        if len(value.strip()) < 2:
+            raise serializers.ValidationError("Indique o nome completo.")
+        return value.strip()
+
+    def validate_date_of_birth(self, value: dt.date) -> dt.date:
+        today = dt.date.today()
+        if value >= today or value.year < 1900:
+            raise serializers.ValidationError("Data de nascimento inválida.")
+        age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
+        if age < 18:
+            raise serializers.ValidationError("O candidato deve ser maior de idade.")
+        return value
+
+    def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # The count limit is a business rule with its own code; checked in the service.
+        if len(value) > settings.INTAKE_MAX_DOCUMENTS * 10:
+            raise serializers.ValidationError("Demasiados documentos.")
+        return value
+
+
+class SubmissionResultSerializer(serializers.Serializer):
+    applicant_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    documents_uploaded = serializers.IntegerField()
+
+
+class IntakeDocumentStatusSerializer(serializers.Serializer):
+    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+    original_filename = serializers.CharField()
+    status = serializers.ChoiceField(choices=DocumentStatus.choices)
+
+
+class IntakeStatusSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    documents = IntakeDocumentStatusSerializer(many=True)

@@ -1,0 +1,28 @@
+"""The assessor port: the four screening nodes, and the two ways a node can fail."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+
+class TransientAssessorError(Exception):
+    """Worth retrying: a provider outage, rate limit or timeout."""
+
+
+class AssessorError(Exception):
+    """Not worth retrying: a refusal, an unusable answer, a bad configuration.
+
+    The message is fixed text of ours, never the provider's output (it may
+    quote personal data back).
+    """
+
+
+class Assessor(Protocol):
+    backend: str
+    model_name: str
+    prompt_version: str
+
+    async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]: ...
+    async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]: ...
+    async def assess_affordability(self, state: dict[str, Any]) -> dict[str, Any]: ...
+    async def generate_report(self, state: dict[str, Any]) -> dict[str, Any]: ...

@@ -1,0 +1,97 @@
+"""Affordability: the monthly cost over the verified income, and the risk level with its reasons."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from screening.rules.common import check, format_eur, format_percent, money, quantize
+from screening.rules.income import REQUIRED_PAYSLIP_MONTHS
+
+
+def assess_affordability(state: dict[str, Any]) -> dict[str, Any]:
+    """Node: debt-to-income ratio against the agency's thresholds; any high reason makes the risk HIGH."""
+    thresholds = state["thresholds"]
+    monthly_cost, cost_label = property_monthly_cost(state["property"], thresholds)
+    average = money(state["income"]["average_monthly_income"])
+    dti = dti_ratio(monthly_cost, average)
+    reasons_high, reasons_medium = risk_reasons(state["identity"], state["income"], dti=dti, thresholds=thresholds)
+    high = Decimal(str(thresholds["dti_high"]))
+    return {
+        "dti_ratio": None if dti is None else str(dti),
+        "monthly_cost": str(monthly_cost),
+        "cost_label": cost_label,
+        "risk_level": "HIGH" if reasons_high else "MEDIUM" if reasons_medium else "LOW",
+        "reasons": reasons_high + reasons_medium,
+        "checks": [dti_check(dti, high=high, monthly_cost=monthly_cost, cost_label=cost_label, income=average)],
+    }
+
+
+def property_monthly_cost(listing: dict[str, Any], thresholds: dict[str, Any]) -> tuple[Decimal, str]:
+    """The rent, or for a sale the loan payment at the agency's terms; with its pt-PT label."""
+    price = Decimal(str(listing["price"]))
+    if listing["listing_type"] != "VENDA":
+        return quantize(price), "renda mensal"
+    payment = loan_monthly_payment(
+        price=price,
+        loan_to_value=Decimal(str(thresholds["sale_loan_to_value"])),
+        annual_rate=Decimal(str(thresholds["sale_annual_interest_rate"])),
+        years=int(thresholds["sale_loan_term_years"]),
+    )
+    return payment, "prestação estimada do crédito"
+
+
+def loan_monthly_payment(*, price: Decimal, loan_to_value: Decimal, annual_rate: Decimal, years: int) -> Decimal:
+    principal = price * loan_to_value
+    monthly_rate = annual_rate / 12
+    periods = years * 12
+    if monthly_rate == 0:
+        return quantize(principal / periods)
+    factor = (1 + monthly_rate) ** periods
+    return quantize(principal * monthly_rate * factor / (factor - 1))
+
+
+def dti_ratio(monthly_cost: Decimal, income: Decimal | None) -> Decimal | None:
+    """Monthly cost over monthly income, four decimals; None without an income."""
+    if not income:
+        return None
+    return (monthly_cost / income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def risk_reasons(
+    identity: dict[str, Any], income: dict[str, Any], *, dti: Decimal | None, thresholds: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The reasons for a HIGH risk and those for a MEDIUM one; the nodes' warnings are all medium."""
+    high, medium = Decimal(str(thresholds["dti_high"])), Decimal(str(thresholds["dti_medium"]))
+    reasons_high: list[str] = []
+    reasons_medium: list[str] = []
+    if not identity["verified"]:
+        reasons_high.append("identity_not_verified")
+    if not income["attributable"]:
+        reasons_high.append("no_attributable_income")
+    if dti is None:
+        reasons_high.append("income_unknown")
+    elif dti > high:
+        reasons_high.append("dti_above_high")
+    elif dti > medium:
+        reasons_medium.append("dti_above_medium")
+    if not income["verified"] and 1 <= income["months_verified"] < REQUIRED_PAYSLIP_MONTHS:
+        reasons_medium.append("partial_income_months")
+    reasons_medium.extend(dict.fromkeys(identity["warnings"] + income["warnings"]))
+    return reasons_high, reasons_medium
+
+
+def dti_check(
+    dti: Decimal | None, *, high: Decimal, monthly_cost: Decimal, cost_label: str, income: Decimal | None
+) -> dict[str, Any]:
+    """Passes when the ratio is known and within the agency's maximum."""
+    return check(
+        "affordability.dti",
+        dti is not None and dti <= high,
+        f"Taxa de esforço {format_percent(dti)} ({cost_label} {format_eur(monthly_cost)} / rendimento {format_eur(income)})."
+        if dti is not None
+        else "Sem rendimento verificável para calcular a taxa de esforço.",
+        field="dti_ratio",
+        value=dti,
+        expected=f"<= {high}",
+    )

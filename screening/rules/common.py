@@ -1,0 +1,70 @@
+"""The shape every check takes, and the small value helpers all the rules share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+
+def check(
+    name: str,
+    passed: bool,
+    evidence: str,
+    *,
+    document_id: str | None = None,
+    field: str | None = None,
+    value: Any = None,
+    expected: Any = None,
+) -> dict[str, Any]:
+    """One line of the report: what was checked, whether it passed, and the evidence in pt-PT."""
+    return {
+        "name": name,
+        "passed": passed,
+        "evidence": evidence,
+        "document_id": document_id,
+        "field": field,
+        "value": None if value is None else str(value),
+        "expected": None if expected is None else str(expected),
+    }
+
+
+def extracted(documents: list[dict[str, Any]], kinds: Collection[str]) -> list[dict[str, Any]]:
+    """The documents read successfully as one of ``kinds``, in upload order."""
+    return [d for d in documents if d.get("status") == "EXTRACTED" and d.get("kind") in kinds]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def money(value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def quantize(value: Decimal, places: str = "0.01") -> Decimal:
+    return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def format_eur(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    whole, _, cents = f"{quantize(value):,.2f}".partition(".")
+    return f"{whole.replace(',', ' ')},{cents} €"
+
+
+def format_percent(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"{(value * 100).quantize(Decimal('0.1'))}".replace(".", ",") + " %"

@@ -1,0 +1,164 @@
+"""Identity: one check per function, composed by ``verify_identity`` (the graph's first node).
+
+Each check takes the identity document (a graph-state document dict) and what
+the person typed, and returns one check dict; the node decides what follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from documents.extraction.schema import IDENTITY_KINDS
+from screening.rules.common import check, extracted, parse_date
+from screening.rules.names import name_match
+
+NAME_EVIDENCE = {
+    "exact": "Nome igual ao do documento.",
+    "partial": "Nome coincide com o do documento (nomes intermédios omitidos).",
+    "fuzzy": "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura).",
+    "none": "Nome diferente do documento.",
+}
+
+
+def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
+    """Node: the identity checks on the best-read identity document; the expiry margin only warns."""
+    applicant = state["applicant"]
+    today = dt.date.fromisoformat(state["today"])
+    document = identity_document_pick(state["documents"])
+    if document is None:
+        return {"verified": False, "checks": [identity_document_read(None)], "warnings": [], "name_match": "none"}
+    match = name_match(applicant["name"], read_name(document["fields"]))
+    checks = [
+        identity_document_read(document),
+        nif_match(document, applicant_nif=applicant["nif"]),
+        name_match_check(document, applicant_name=applicant["name"], match=match),
+        birth_date_match(document, applicant_birth=applicant["date_of_birth"]),
+        not_expired(document, today=today),
+    ]
+    verified = all(c["passed"] for c in checks)
+    warnings = ["fuzzy_name_match"] if match == "fuzzy" else []
+    margin = expiry_margin(document, today=today, warning_days=int(state["thresholds"]["id_expiry_warning_days"]))
+    if margin is not None:
+        checks.append(margin)
+        warnings.append("id_expiring_soon")
+    return {"verified": verified, "checks": checks, "warnings": warnings, "name_match": match}
+
+
+def identity_document_pick(documents: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Of the identity documents read, the one that read the most fields is the one we trust."""
+    candidates = extracted(documents, IDENTITY_KINDS)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: sum(v is not None for v in d["fields"].values()))
+
+
+def read_name(fields: dict[str, Any]) -> str:
+    """The full name printed, else given names and surname joined."""
+    return fields.get("full_name") or " ".join(filter(None, [fields.get("given_names"), fields.get("surname")]))
+
+
+def identity_document_read(document: dict[str, Any] | None) -> dict[str, Any]:
+    if document is None:
+        return check("identity.document_read", False, "Nenhum documento de identificação foi lido.")
+    return check(
+        "identity.document_read",
+        True,
+        f"Documento de identificação lido ({document['kind']}).",
+        document_id=document["document_id"],
+    )
+
+
+def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]:
+    """The printed NIF equals the one typed; a document without a NIF passes (name and birth date decide)."""
+    printed = document["fields"].get("nif")
+    if not printed:
+        return check(
+            "identity.nif_match",
+            True,
+            "O documento não mostra o NIF; verificação por nome e data de nascimento.",
+            document_id=document["document_id"],
+            field="nif",
+        )
+    same = printed == applicant_nif
+    return check(
+        "identity.nif_match",
+        same,
+        "NIF do documento igual ao NIF indicado." if same else "NIF do documento diferente do NIF indicado.",
+        document_id=document["document_id"],
+        field="nif",
+        value=printed,
+        expected=applicant_nif,
+    )
+
+
+def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
+    """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
+    return check(
+        "identity.name_match",
+        match != "none",
+        NAME_EVIDENCE[match],
+        document_id=document["document_id"],
+        field="full_name",
+        value=read_name(document["fields"]),
+        expected=applicant_name,
+    )
+
+
+def birth_date_match(document: dict[str, Any], *, applicant_birth: str) -> dict[str, Any]:
+    """The printed date of birth equals the one typed (ISO ``YYYY-MM-DD``); unreadable fails."""
+    birth = parse_date(document["fields"].get("date_of_birth"))
+    same = birth is not None and birth.isoformat() == applicant_birth
+    if same:
+        evidence = "Data de nascimento igual à do documento."
+    elif birth is None:
+        evidence = "Data de nascimento não lida no documento."
+    else:
+        evidence = "Data de nascimento diferente da do documento."
+    return check(
+        "identity.birth_date_match",
+        same,
+        evidence,
+        document_id=document["document_id"],
+        field="date_of_birth",
+        value=birth,
+        expected=applicant_birth,
+    )
+
+
+def not_expired(document: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
+    """Valid on the screening day itself; an unreadable expiry date fails."""
+    expiry = parse_date(document["fields"].get("expiry_date"))
+    if expiry is None:
+        return check(
+            "identity.not_expired",
+            False,
+            "Data de validade não lida no documento.",
+            document_id=document["document_id"],
+            field="expiry_date",
+        )
+    valid = expiry >= today
+    return check(
+        "identity.not_expired",
+        valid,
+        f"Documento válido até {expiry.isoformat()}." if valid else f"Documento caducado em {expiry.isoformat()}.",
+        document_id=document["document_id"],
+        field="expiry_date",
+        value=expiry,
+        expected=f">= {today.isoformat()}",
+    )
+
+
+def expiry_margin(document: dict[str, Any], *, today: dt.date, warning_days: int) -> dict[str, Any] | None:
+    """A failing check when a still-valid document expires within ``warning_days``; None otherwise."""
+    expiry = parse_date(document["fields"].get("expiry_date"))
+    if expiry is None or expiry < today or (expiry - today).days > warning_days:
+        return None
+    return check(
+        "identity.expiry_margin",
+        False,
+        f"O documento caduca dentro de {(expiry - today).days} dias.",
+        document_id=document["document_id"],
+        field="expiry_date",
+        value=expiry,
+    )

@@ -1,0 +1,54 @@
+"""The report's justification, written from fixed pt-PT templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from screening.rules.common import format_eur, format_percent, money
+
+RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
+REASON_TEXT = {
+    "identity_not_verified": "a identidade não foi confirmada pelos documentos",
+    "no_attributable_income": "nenhum comprovativo de rendimentos pertence ao candidato",
+    "income_unknown": "não foi possível apurar o rendimento mensal",
+    "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
+    "dti_above_medium": "a taxa de esforço está acima do limite recomendado",
+    "partial_income_months": "só foram comprovados 1 a 2 meses de rendimentos",
+    "id_expiring_soon": "o documento de identificação caduca em breve",
+    "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
+    "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
+    "llm_consistency_concern": "a análise automática assinalou incoerências nos documentos",
+}
+
+
+def generate_report(state: dict[str, Any]) -> dict[str, Any]:
+    """Node: risk, identity, income, ratio and reasons in a few sentences; a recommendation, never a decision."""
+    identity, income, affordability = state["identity"], state["income"], state["affordability"]
+    parts = [f"Risco {RISK_WORDS[affordability['risk_level']]}."]
+    parts.append(
+        "Identidade confirmada pelo documento de identificação."
+        if identity["verified"]
+        else "Identidade não confirmada."
+    )
+    parts.append(income_sentence(income))
+    dti = money(affordability["dti_ratio"])
+    if dti is not None:
+        parts.append(
+            f"Taxa de esforço de {format_percent(dti)} ({affordability['cost_label']} de {format_eur(money(affordability['monthly_cost']))})."
+        )
+    reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
+    if reasons:
+        parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
+    parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
+    return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def income_sentence(income: dict[str, Any]) -> str:
+    average = format_eur(money(income["average_monthly_income"]))
+    if income["source"] == "payslips":
+        return f"Rendimento médio mensal líquido de {average}, com base nos recibos de {', '.join(sorted(income['months']))}."
+    if income["source"] == "tax":
+        return f"Rendimento médio mensal de {average}, calculado a partir da declaração de IRS (rendimento menos imposto, a dividir por 12)."
+    if income["source"] == "partial_payslips":
+        return f"Rendimento médio mensal líquido de {average}, mas apenas com {income['months_verified']} mês(es) comprovado(s)."
+    return "Rendimento não comprovado."

@@ -1,0 +1,160 @@
+"""Each identity check on its own: the document it reads, what it compares, the evidence it writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from screening.rules.identity import (
+    birth_date_match,
+    expiry_margin,
+    identity_document_pick,
+    identity_document_read,
+    name_match_check,
+    nif_match,
+    not_expired,
+    verify_identity,
+)
+
+TODAY = dt.date(2026, 11, 23)
+NIF = "245718931"
+
+
+def id_document(document_id: str = "id-1", status: str = "EXTRACTED", **overrides: Any) -> dict[str, Any]:
+    fields = {
+        "full_name": "Maria João Santos",
+        "given_names": "Maria João",
+        "surname": "Santos",
+        "nif": NIF,
+        "date_of_birth": "1990-06-15",
+        "expiry_date": "2030-01-01",
+    }
+    fields.update(overrides)
+    return {"document_id": document_id, "status": status, "kind": "CARTAO_CIDADAO", "fields": fields, "warnings": []}
+
+
+def test_identity_document_read_fails_when_no_identity_document_was_read() -> None:
+    result = identity_document_read(None)
+    assert result["name"] == "identity.document_read"
+    assert not result["passed"]
+
+
+def test_identity_document_read_passes_and_names_the_kind_read() -> None:
+    result = identity_document_read(id_document())
+    assert result["passed"]
+    assert result["document_id"] == "id-1"
+    assert "CARTAO_CIDADAO" in result["evidence"]
+
+
+def test_identity_document_pick_trusts_the_document_that_read_most_fields() -> None:
+    sparse = id_document("sparse", nif=None, date_of_birth=None)
+    full = id_document("full")
+    assert identity_document_pick([sparse, full])["document_id"] == "full"  # type: ignore[index]
+
+
+def test_identity_document_pick_ignores_failed_documents_and_other_kinds() -> None:
+    failed = id_document("failed", status="FAILED")
+    payslip = {**id_document("payslip"), "kind": "RECIBO_VENCIMENTO"}
+    assert identity_document_pick([failed, payslip]) is None
+
+
+def test_nif_match_passes_when_document_nif_equals_the_typed_one() -> None:
+    result = nif_match(id_document(), applicant_nif=NIF)
+    assert result["name"] == "identity.nif_match"
+    assert result["passed"]
+    assert (result["value"], result["expected"]) == (NIF, NIF)
+
+
+def test_nif_match_fails_when_document_nif_differs() -> None:
+    result = nif_match(id_document(nif="123456789"), applicant_nif=NIF)
+    assert not result["passed"]
+    assert result["value"] == "123456789"
+    assert result["evidence"] == "NIF do documento diferente do NIF indicado."
+
+
+def test_nif_match_passes_without_a_printed_nif_and_says_name_and_birth_decide() -> None:
+    result = nif_match(id_document(nif=None), applicant_nif=NIF)
+    assert result["passed"]
+    assert result["value"] is None
+    assert "nome e data de nascimento" in result["evidence"]
+
+
+def test_name_match_check_fails_only_when_names_do_not_match_at_all() -> None:
+    assert not name_match_check(id_document(), applicant_name="Ana Sousa", match="none")["passed"]
+    assert name_match_check(id_document(), applicant_name="Maria Santos", match="partial")["passed"]
+    assert name_match_check(id_document(), applicant_name="Maria Joao Santoss", match="fuzzy")["passed"]
+
+
+def test_name_match_check_reads_given_names_and_surname_when_no_full_name_is_printed() -> None:
+    result = name_match_check(id_document(full_name=None), applicant_name="Maria João Santos", match="exact")
+    assert result["value"] == "Maria João Santos"
+    assert result["expected"] == "Maria João Santos"
+    assert result["evidence"] == "Nome igual ao do documento."
+
+
+def test_birth_date_match_passes_when_the_dates_are_equal() -> None:
+    assert birth_date_match(id_document(), applicant_birth="1990-06-15")["passed"]
+
+
+def test_birth_date_match_fails_when_document_date_differs() -> None:
+    result = birth_date_match(id_document(date_of_birth="1991-06-15"), applicant_birth="1990-06-15")
+    assert not result["passed"]
+    assert result["evidence"] == "Data de nascimento diferente da do documento."
+
+
+def test_birth_date_match_fails_when_the_date_was_not_read() -> None:
+    result = birth_date_match(id_document(date_of_birth="not a date"), applicant_birth="1990-06-15")
+    assert not result["passed"]
+    assert result["evidence"] == "Data de nascimento não lida no documento."
+
+
+def test_not_expired_passes_on_the_expiry_day_itself() -> None:
+    result = not_expired(id_document(expiry_date=TODAY.isoformat()), today=TODAY)
+    assert result["passed"]
+    assert result["expected"] == f">= {TODAY.isoformat()}"
+
+
+def test_not_expired_fails_the_day_after_expiry() -> None:
+    result = not_expired(id_document(expiry_date="2026-11-22"), today=TODAY)
+    assert not result["passed"]
+    assert result["evidence"] == "Documento caducado em 2026-11-22."
+
+
+def test_not_expired_fails_when_the_expiry_date_was_not_read() -> None:
+    assert not not_expired(id_document(expiry_date=None), today=TODAY)["passed"]
+
+
+def test_expiry_margin_warns_when_a_valid_document_expires_within_the_window() -> None:
+    expiry = TODAY + dt.timedelta(days=60)
+    result = expiry_margin(id_document(expiry_date=expiry.isoformat()), today=TODAY, warning_days=60)
+    assert result is not None
+    assert result["name"] == "identity.expiry_margin"
+    assert not result["passed"]
+    assert "60 dias" in result["evidence"]
+
+
+def test_expiry_margin_is_silent_outside_the_window_and_for_expired_or_unread_documents() -> None:
+    later = (TODAY + dt.timedelta(days=61)).isoformat()
+    assert expiry_margin(id_document(expiry_date=later), today=TODAY, warning_days=60) is None
+    assert expiry_margin(id_document(expiry_date="2026-11-22"), today=TODAY, warning_days=60) is None
+    assert expiry_margin(id_document(expiry_date=None), today=TODAY, warning_days=60) is None
+
+
+def test_verify_identity_stays_verified_when_only_the_expiry_margin_fails() -> None:
+    state = {
+        "applicant": {"nif": NIF, "name": "Maria João Santos", "date_of_birth": "1990-06-15"},
+        "thresholds": {"id_expiry_warning_days": 60},
+        "today": TODAY.isoformat(),
+        "documents": [id_document(expiry_date=(TODAY + dt.timedelta(days=10)).isoformat())],
+    }
+    result = verify_identity(state)
+    assert result["verified"]
+    assert result["warnings"] == ["id_expiring_soon"]
+    assert [c["name"] for c in result["checks"]] == [
+        "identity.document_read",
+        "identity.nif_match",
+        "identity.name_match",
+        "identity.birth_date_match",
+        "identity.not_expired",
+        "identity.expiry_margin",
+    ]

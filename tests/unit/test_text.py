@@ -1,0 +1,24 @@
+"""One accent fold and one particle list, for extraction and screening alike."""
+
+from __future__ import annotations
+
+from applicants.text import NAME_PARTICLES, fold, fold_accents
+from documents.extraction.parsers import title_case
+from screening.rules.names import name_tokens
+
+
+def test_fold_accents_drops_accents_and_keeps_case() -> None:
+    assert fold_accents("Conceição Ilíquido ÂNGELA") == "Conceicao Iliquido ANGELA"
+
+
+def test_fold_lowercases_without_accents() -> None:
+    assert fold("Ilíquido SEGURANÇA") == "iliquido seguranca"
+
+
+def test_name_particles_are_left_out_of_name_comparison() -> None:
+    assert name_tokens("Maria da Conceição dos Santos e Silva") == ["maria", "conceicao", "santos", "silva"]
+
+
+def test_title_case_keeps_the_same_particles_lowercase() -> None:
+    assert title_case("MARIA DA CONCEIÇÃO DOS SANTOS E SILVA") == "Maria da Conceição dos Santos e Silva"
+    assert {"de", "da", "do", "das", "dos", "e"} == NAME_PARTICLES

@@ -1,0 +1,32 @@
+"""``manage.py export_applicant <id> [--output FILE]``: subject-access export as JSON (audited)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from applicants.models import Applicant
+from workspace.retention import applicant_export
+
+
+class Command(BaseCommand):
+    help = "Write everything held about one applicant as JSON (GDPR art. 15)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("applicant_id")
+        parser.add_argument("--output", help="file to write (default: standard output)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            applicant = Applicant.objects.select_related("organization", "form_request").get(id=options["applicant_id"])
+        except (Applicant.DoesNotExist, ValueError) as exc:
+            raise CommandError("no such applicant") from exc
+        text = json.dumps(applicant_export(applicant=applicant), ensure_ascii=False, indent=2, default=str)
+        if options["output"]:
+            Path(options["output"]).write_text(text, encoding="utf-8")
+            self.stdout.write(f"written to {options['output']}")
+        else:
+            self.stdout.write(text)

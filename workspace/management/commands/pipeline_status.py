@@ -1,0 +1,43 @@
+"""``manage.py pipeline_status [--json]``: pipeline state from the database (and SQS depths).
+
+``celery inspect`` does not answer on the SQLAlchemy or SQS transports, so
+this reads what the pipeline wrote instead.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from screening.selectors import pipeline_overview
+from workspace.sqs import queue_depths
+
+
+class Command(BaseCommand):
+    help = "Counts by state, oldest in-flight work, stuck and failed items, queue depths on SQS."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        overview = pipeline_overview()
+        if str(settings.CELERY_BROKER_URL).startswith("sqs://"):
+            overview["queues"] = queue_depths()
+        if options["json"]:
+            self.stdout.write(json.dumps(overview, default=str, indent=2))
+            return
+        self.stdout.write("applicants: " + ", ".join(f"{k}={v}" for k, v in overview["applicants"].items()))
+        self.stdout.write("documents:  " + ", ".join(f"{k}={v}" for k, v in overview["documents"].items()))
+        self.stdout.write(f"outbox:     pending={overview['outbox_pending']}")
+        self.stdout.write(f"oldest in flight: {overview['oldest_in_flight'] or '-'}")
+        self.stdout.write(f"stuck (> {settings.PIPELINE_STUCK_AFTER_SECONDS}s): {len(overview['stuck'])}")
+        for item in overview["stuck"]:
+            self.stdout.write(f"  {item['type']} {item['id']} since {item['since']}")
+        self.stdout.write(f"failed: {len(overview['failed'])}")
+        for item in overview["failed"]:
+            self.stdout.write(f"  {item['type']} {item['id']}: {item['reason']}")
+        for queue, depth in overview.get("queues", {}).items():
+            self.stdout.write(f"queue {queue}: visible={depth['visible']} in_flight={depth['in_flight']}")

@@ -1,0 +1,21 @@
+"""``manage.py purge_expired [--dry-run]``: delete applicants past their agency's retention period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from workspace.retention import purge_expired
+
+
+class Command(BaseCommand):
+    help = "Delete applicants (rows and stored files) past their agency's retention period; audited."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--dry-run", action="store_true", help="count only")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = purge_expired(dry_run=options["dry_run"])
+        verb = "would delete" if options["dry_run"] else "deleted"
+        self.stdout.write(f"{verb} {result.applicants} applicant(s) and {result.files} stored file(s)")

@@ -1,0 +1,36 @@
+"""``manage.py rescreen <applicant_id> [--force] [--reextract]``: queue a re-run from the shell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from applicants.models import Applicant
+from workspace.services import applicant_rerun
+
+
+class Command(BaseCommand):
+    help = "Queue extraction (optionally again) and screening for one applicant."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("applicant_id")
+        parser.add_argument(
+            "--force", action="store_true", help="screen again even if a report exists (kept in history)"
+        )
+        parser.add_argument("--reextract", action="store_true", help="read every document again first")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            applicant = Applicant.objects.select_related("organization").get(id=options["applicant_id"])
+        except (Applicant.DoesNotExist, ValueError) as exc:
+            raise CommandError("no such applicant") from exc
+        queued = applicant_rerun(
+            applicant=applicant, actor=None, force=options["force"], reextract=options["reextract"]
+        )
+        if queued:
+            self.stdout.write(
+                f"queued applicant {applicant.id} (force={options['force']}, reextract={options['reextract']})"
+            )
+        else:
+            self.stdout.write(f"applicant {applicant.id} already has a report; use --force to screen again")

@@ -1,0 +1,180 @@
+"""GDPR retention and subject access: purge expired applicants, export one person's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from applicants.models import Applicant, AuditAction, Organization
+from applicants.services import audit_record
+from documents.models import Document
+from documents.storage import document_store
+from screening.models import ScreeningReport
+
+logger = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    applicants: int
+    files: int
+
+
+def applicants_past_retention(*, organization: Organization, now: dt.datetime) -> Any:
+    """Decided applicants past ``retention_days_after_decision`` after their last
+    decision; undecided ones past ``retention_days_undecided`` after their form expired."""
+    decided_before = now - dt.timedelta(days=organization.retention_days_after_decision)
+    expired_before = now - dt.timedelta(days=organization.retention_days_undecided)
+    return (
+        Applicant.objects.filter(organization=organization)
+        .annotate(last_decision=Max("decisions__decided_at"))
+        .filter(
+            Q(last_decision__lt=decided_before)
+            | Q(last_decision__isnull=True, form_request__expires_at__lt=expired_before)
+        )
+    )
+
+
+def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> PurgeResult:
+    """Delete expired applicants with their documents, stored files, reports and decisions.
+
+    Files are deleted after the rows' transaction commits, so a failed
+    transaction never leaves rows pointing at missing files. Each purge is
+    audited with counts only.
+    """
+    now = now or timezone.now()
+    store = document_store()
+    total_applicants = total_files = 0
+    for organization in Organization.objects.all():
+        expired = list(applicants_past_retention(organization=organization, now=now).prefetch_related("documents"))
+        if not expired:
+            continue
+        keys = [document.storage_key for applicant in expired for document in applicant.documents.all()]
+        total_applicants += len(expired)
+        total_files += len(keys)
+        if dry_run:
+            continue
+        with transaction.atomic():
+            Applicant.objects.filter(id__in=[applicant.id for applicant in expired]).delete()
+            audit_record(
+                action=AuditAction.PURGED,
+                target_type="applicant_batch",
+                target_id="-",
+                organization=organization,
+                details={"applicants": len(expired), "files": len(keys), "applicant_ids": [str(a.id) for a in expired]},
+            )
+            transaction.on_commit(lambda keys=keys: _delete_files(store, keys))  # type: ignore[misc]
+        logger.info("retention.purged", organization_id=str(organization.id), applicants=len(expired), files=len(keys))
+    return PurgeResult(applicants=total_applicants, files=total_files)
+
+
+def _delete_files(store: Any, keys: list[str]) -> None:
+    for key in keys:
+        try:
+            store.delete(key)
+        except Exception:
+            logger.warning("retention.file_delete_failed")
+
+
+def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, Any]:
+    """Everything held about one person (GDPR art. 15), and an audit entry that it was exported."""
+    export = {
+        "exported_at": timezone.now().isoformat(),
+        "agency": applicant.organization.name,
+        "applicant": _export_person(applicant),
+        "property": {
+            "title": applicant.form_request.property_title,
+            "listing_type": applicant.form_request.listing_type,
+        },
+        "documents": [
+            _export_document(document)
+            for document in applicant.documents.select_related("extracted").order_by("created_at")
+        ],
+        "reports": [
+            _export_report(report)
+            for report in ScreeningReport.objects.newest_first(applicant_id=applicant.id).reverse()
+        ],
+        "decisions": [
+            {
+                "decision": d.decision,
+                "reason": d.reason,
+                "decided_at": d.decided_at.isoformat(),
+                "decided_by": d.decided_by.get_username() if d.decided_by else None,
+            }
+            for d in applicant.decisions.select_related("decided_by").order_by("decided_at")
+        ],
+    }
+    audit_record(
+        action=AuditAction.EXPORTED,
+        target_type="applicant",
+        target_id=applicant.id,
+        organization=applicant.organization,
+        actor=actor,
+    )
+    return export
+
+
+def _export_person(applicant: Applicant) -> dict[str, Any]:
+    return {
+        "id": str(applicant.id),
+        "nif": applicant.nif,
+        "name": applicant.name,
+        "date_of_birth": applicant.date_of_birth.isoformat(),
+        "email": applicant.email,
+        "phone": applicant.phone,
+        "status": applicant.status,
+        "submitted_at": applicant.created_at.isoformat(),
+        "consent": {
+            "text_version": applicant.consent_text_version,
+            "given_at": applicant.consent_given_at.isoformat(),
+            "ip": applicant.consent_ip,
+        },
+    }
+
+
+def _export_document(document: Document) -> dict[str, Any]:
+    extracted = getattr(document, "extracted", None)
+    return {
+        "id": str(document.id),
+        "document_type": document.document_type,
+        "original_filename": document.original_filename,
+        "content_type": document.content_type,
+        "size": document.size,
+        "status": document.status,
+        "error": document.error,
+        "uploaded_at": document.created_at.isoformat(),
+        "extracted": None
+        if extracted is None
+        else {
+            "kind": extracted.kind,
+            "fields": extracted.fields,
+            "confidence": extracted.confidence,
+            "warnings": extracted.warnings,
+        },
+    }
+
+
+def _export_report(report: ScreeningReport) -> dict[str, Any]:
+    return {
+        "created_at": report.created_at.isoformat(),
+        "risk_level": report.risk_level,
+        "identity_verified": report.identity_verified,
+        "income_verified": report.income_verified,
+        "dti_ratio": float(report.dti_ratio) if report.dti_ratio is not None else None,
+        "average_monthly_income": float(report.average_monthly_income)
+        if report.average_monthly_income is not None
+        else None,
+        "justification": report.justification,
+        "checks": report.checks,
+        "produced_by": {
+            "backend": report.backend,
+            "model": report.model_name,
+            "rules_version": report.rules_version,
+        },
+    }
