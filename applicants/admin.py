@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -48,6 +49,11 @@ class MembershipAdmin(OrganizationScopedAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_superuser
 
+    def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # A membership comes with its role's permissions (additive: a downgrade revokes nothing).
+        services.staff_permissions_grant(user=obj.user, role=obj.role)
+
 
 class FormStatusFilter(admin.SimpleListFilter):
     title = "estado"
@@ -68,8 +74,17 @@ class FormStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class IntakeFormRequestForm(forms.ModelForm):  # type: ignore[type-arg]
+    def clean_expires_at(self) -> Any:
+        expires_at = self.cleaned_data["expires_at"]
+        # A new link lives at most a year, like one made through the API; an existing one may be ended early.
+        services.form_expiry_validate(expires_at, allow_past=not self.instance._state.adding)
+        return expires_at
+
+
 @admin.register(IntakeFormRequest)
 class IntakeFormRequestAdmin(OrganizationScopedAdmin):
+    form = IntakeFormRequestForm
     list_display = (
         "property_title",
         "listing_type",

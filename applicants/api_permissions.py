@@ -11,3 +11,15 @@ class IsAgencyStaff(BasePermission):
     def has_permission(self, request: Any, view: Any) -> bool:
         user = request.user
         return bool(user and user.is_authenticated and hasattr(user, "membership"))
+
+
+class HasActionPermission(BasePermission):
+    """The Django model permissions the view names for the action (``required_permissions``).
+
+    ``{"list": ("applicants.view_applicant",), "create": ("applicants.add_intakeformrequest",)}``;
+    an action the view does not name is refused, so a new action must say what it needs.
+    """
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        required = getattr(view, "required_permissions", {}).get(getattr(view, "action", None))
+        return required is not None and bool(request.user.has_perms(required))

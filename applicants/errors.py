@@ -38,6 +38,11 @@ class TooManyDocuments(BusinessRuleError):
     default_message = "Foram enviados documentos a mais."
 
 
+class TooManyUploads(BusinessRuleError):
+    code = "too_many_uploads"
+    default_message = "Foram pedidos carregamentos a mais para este formulário."
+
+
 class TermsNotAccepted(BusinessRuleError):
     code = "terms_not_accepted"
     default_message = "É necessário aceitar os termos para continuar."

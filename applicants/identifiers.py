@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 PERSONAL_NIF_PREFIXES = ("1", "2", "3", "45")
 _NIF_NOISE = re.compile(r"[\s.\-]")
+# ASCII only: ``\d`` and ``str.isdigit()`` also accept "²" (which ``int()`` refuses) and
+# Arabic-Indic digits (which would get a blind index of their own).
+_NIF_DIGITS = re.compile(r"[0-9]{9}")
 
 
 class InvalidNIF(ValueError):
@@ -13,8 +17,13 @@ class InvalidNIF(ValueError):
 
 
 def nif_normalize(raw: str) -> str:
-    """``'PT 245 718 931'`` -> ``'245718931'``; format only, no check-digit test."""
-    value = _NIF_NOISE.sub("", raw.strip().upper())
+    """``'PT 245 718 931'`` -> ``'245718931'``; format only, no check-digit test.
+
+    NFKC first, so full-width (``'２４５７１８９３１'``) and superscript digits become the
+    ASCII NIF and share its blind index; digits NFKC leaves alone (Arabic-Indic,
+    Devanagari...) stay, and ``nif_is_well_formed`` refuses them.
+    """
+    value = _NIF_NOISE.sub("", unicodedata.normalize("NFKC", raw).strip().upper())
     if value.startswith("PT"):
         value = value[2:]
     return value
@@ -26,8 +35,13 @@ def nif_check_digit(first_eight: str) -> int:
     return 0 if remainder < 2 else 11 - remainder
 
 
+def nif_is_well_formed(nif: str) -> bool:
+    """Exactly nine ASCII digits (apply ``nif_normalize`` first)."""
+    return _NIF_DIGITS.fullmatch(nif) is not None
+
+
 def nif_has_valid_checksum(nif: str) -> bool:
-    return len(nif) == 9 and nif.isdigit() and nif_check_digit(nif[:8]) == int(nif[8])
+    return nif_is_well_formed(nif) and nif_check_digit(nif[:8]) == int(nif[8])
 
 
 def nif_is_personal(nif: str) -> bool:
@@ -37,7 +51,7 @@ def nif_is_personal(nif: str) -> bool:
 def nif_validate_personal(raw: str) -> str:
     """Return the normalized NIF of a natural person or raise ``InvalidNIF``."""
     nif = nif_normalize(raw)
-    if len(nif) != 9 or not nif.isdigit():
+    if not nif_is_well_formed(nif):
         raise InvalidNIF("O NIF deve ter 9 algarismos.")
     if not nif_has_valid_checksum(nif):
         raise InvalidNIF("O NIF não é válido (dígito de controlo errado).")
@@ -46,7 +60,7 @@ def nif_validate_personal(raw: str) -> str:
     return nif
 
 
-_CC_PATTERN = re.compile(r"^(\d{8})\s*(\d)\s*([A-Z0-9]{2})\s*(\d)$")
+_CC_PATTERN = re.compile(r"^(\d{8})\s*(\d)\s*([A-Z0-9]{2})\s*(\d)$", re.ASCII)
 
 
 def cc_normalize(raw: str) -> str:

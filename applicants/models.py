@@ -14,6 +14,12 @@ from django.utils import timezone
 
 from applicants.fields import EncryptedCharField, EncryptedDateField, EncryptedEmailField
 
+# Retention periods are bounded so no agency can switch retention off: ten years at
+# most (a huge value once made the purge overflow for every agency after it).
+RETENTION_DAYS_MIN = 1
+RETENTION_DAYS_MAX = 3650
+RETENTION_DAYS_VALIDATORS = [MinValueValidator(RETENTION_DAYS_MIN), MaxValueValidator(RETENTION_DAYS_MAX)]
+
 
 class Organization(models.Model):
     """A real-estate agency; the tenancy boundary of every row below it."""
@@ -31,8 +37,8 @@ class Organization(models.Model):
     )
     # GDPR retention: days to keep applicants after a decision, and undecided
     # ones after their form expired.
-    retention_days_after_decision = models.PositiveIntegerField(default=180)
-    retention_days_undecided = models.PositiveIntegerField(default=90)
+    retention_days_after_decision = models.PositiveIntegerField(default=180, validators=RETENTION_DAYS_VALIDATORS)
+    retention_days_undecided = models.PositiveIntegerField(default=90, validators=RETENTION_DAYS_VALIDATORS)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -45,6 +51,11 @@ class Organization(models.Model):
             models.CheckConstraint(
                 condition=Q(sale_loan_to_value__gt=0) & Q(sale_loan_to_value__lte=1),
                 name="organization_ltv_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(retention_days_after_decision__range=(RETENTION_DAYS_MIN, RETENTION_DAYS_MAX))
+                & Q(retention_days_undecided__range=(RETENTION_DAYS_MIN, RETENTION_DAYS_MAX)),
+                name="organization_retention_in_range",
             ),
         ]
 
@@ -154,8 +165,8 @@ class ApplicantStatus(models.TextChoices):
 
 
 def stale_claim_cutoff(now: dt.datetime | None = None) -> dt.datetime:
-    """Claims older than this belong to a worker that died: they are past any
-    task's hard time limit, so the work may be taken over (and is "stuck")."""
+    """Claims not refreshed since this belong to a worker that died: a live worker's
+    heartbeat refreshes its claim well within the window, so the work may be taken over."""
     return (now or timezone.now()) - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS)
 
 
@@ -200,7 +211,10 @@ class Applicant(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        permissions = [("view_pii", "Can view decrypted personal data")]
+        permissions = [
+            ("view_pii", "Can view decrypted personal data"),
+            ("rerun_applicant", "Can re-run an applicant's extraction and screening"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["form_request", "nif_index"], name="applicant_unique_nif_per_form"),
             models.CheckConstraint(

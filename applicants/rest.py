@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from applicants.errors import BusinessRuleError
@@ -39,3 +40,10 @@ UNAUTHORIZED = OpenApiResponse(description="Missing or invalid credentials")
 PAGE_NOT_FOUND = OpenApiResponse(description="Page out of range")
 THROTTLED = OpenApiResponse(description="Too many requests from this address; retry later")
 FIELD_ERRORS = OpenApiResponse(response=OpenApiTypes.OBJECT, description='Field errors: {"field": ["message", ...]}')
+
+
+def client_address(request: Any) -> str:
+    """The client's address as the throttles see it: ``REMOTE_ADDR``, or with ``NUM_PROXIES``
+    set, the address that many proxies back in ``X-Forwarded-For``. Recorded with the consent,
+    and used by django-axes for admin logins, so every limit trusts the same proxies."""
+    return str(BaseThrottle().get_ident(request))[:45]

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -56,11 +57,14 @@ class AgencyCredentials:
     token: str
 
 
+# The STAFF role: read the agency's forms, applicants, documents and reports, create
+# forms, re-run and decide. Every write in the API and the admin checks one of these.
 STAFF_PERMISSIONS = (
     ("applicants", "view_intakeformrequest"),
     ("applicants", "add_intakeformrequest"),
     ("applicants", "view_applicant"),
     ("applicants", "view_pii"),
+    ("applicants", "rerun_applicant"),
     ("applicants", "view_decision"),
     ("applicants", "add_decision"),
     ("documents", "view_document"),
@@ -82,7 +86,7 @@ def agency_create(*, name: str, staff_email: str, password: str | None = None) -
         user.set_unusable_password()
         user.save(update_fields=["password"])
     Membership.objects.create(user=user, organization=organization, role=MembershipRole.ADMIN)
-    staff_permissions_grant(user=user, admin=True)
+    staff_permissions_grant(user=user, role=MembershipRole.ADMIN)
     token = Token.objects.create(user=user)
     return AgencyCredentials(organization=organization, user=user, token=token.key)
 
@@ -93,13 +97,35 @@ AGENCY_ADMIN_PERMISSIONS = (
     ("applicants", "change_organization"),
 )
 
+ROLE_PERMISSIONS = {
+    MembershipRole.STAFF: STAFF_PERMISSIONS,
+    MembershipRole.ADMIN: STAFF_PERMISSIONS + AGENCY_ADMIN_PERMISSIONS,
+}
 
-def staff_permissions_grant(*, user: Any, admin: bool = False) -> None:
-    wanted = STAFF_PERMISSIONS + (AGENCY_ADMIN_PERMISSIONS if admin else ())
+
+def staff_permissions_grant(*, user: Any, role: str = MembershipRole.STAFF) -> None:
+    """Grant the model permissions of a membership role (additive: nothing is revoked)."""
+    wanted = ROLE_PERMISSIONS[MembershipRole(role)]
     permissions = [
         Permission.objects.get(content_type__app_label=app_label, codename=codename) for app_label, codename in wanted
     ]
     user.user_permissions.add(*permissions)
+
+
+# An intake link lives at most a year: every path that creates a form (API, admin, shell) is held to it.
+FORM_MAX_EXPIRY_DAYS = 365
+
+
+def form_expiry_validate(expires_at: dt.datetime, *, now: dt.datetime | None = None, allow_past: bool = False) -> None:
+    """Refuse an expiry in the past (unless ``allow_past``: ending a link early) or more than
+    ``FORM_MAX_EXPIRY_DAYS`` ahead (``ValidationError``)."""
+    now = now or timezone.now()
+    if expires_at <= now and not allow_past:
+        raise ValidationError("A data de expiração tem de ser futura.", code="expiry_in_past")
+    if expires_at > now + dt.timedelta(days=FORM_MAX_EXPIRY_DAYS):
+        raise ValidationError(
+            f"A data de expiração não pode passar de {FORM_MAX_EXPIRY_DAYS} dias.", code="expiry_too_far"
+        )
 
 
 @dataclass(frozen=True)
@@ -125,10 +151,17 @@ def form_request_create(
 ) -> CreatedFormRequest:
     """Create a form request. The plain token exists only in the return value.
 
-    Expiry: ``expires_at`` if given, else ``expires_in_days`` from now, else the default.
+    Expiry: ``expires_at`` if given, else ``expires_in_days`` from now, else the default;
+    in the future and at most ``FORM_MAX_EXPIRY_DAYS`` ahead, else ``ValidationError``.
     """
-    token = intake_token_new()
+    now = timezone.now()
     days = expires_in_days if expires_in_days is not None else settings.INTAKE_DEFAULT_EXPIRY_DAYS
+    if expires_at is None:
+        if not 1 <= days <= FORM_MAX_EXPIRY_DAYS:
+            raise ValidationError(f"expires_in_days must be 1 to {FORM_MAX_EXPIRY_DAYS}", code="expiry_too_far")
+        expires_at = now + dt.timedelta(days=days)
+    form_expiry_validate(expires_at, now=now)
+    token = intake_token_new()
     form_request = IntakeFormRequest.objects.create(
         organization=organization,
         created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
@@ -137,7 +170,7 @@ def form_request_create(
         property_title=property_title,
         property_price=property_price,
         token_hash=intake_token_hash(token),
-        expires_at=expires_at or timezone.now() + dt.timedelta(days=days),
+        expires_at=expires_at,
     )
     return CreatedFormRequest(form_request=form_request, token=token)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from config.env import env_bool, env_int, env_str
+from config.time_budgets import check_time_budgets
 
 _data_dir = Path(os.environ.get("DATA_DIR", Path(__file__).resolve().parent.parent / "var")).resolve()
 
@@ -34,7 +35,7 @@ CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT = env_bool("CELERY_TASK_ACKS_ON_FAILURE_O
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # The hard limit must stay below the SQS visibility timeout, or a slow task is
-# delivered to a second worker while the first still runs.
+# delivered to a second worker while the first still runs (checked below).
 SQS_VISIBILITY_TIMEOUT = env_int("SQS_VISIBILITY_TIMEOUT", 900)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
 # The soft limit leaves the task time to release its claim and record the failure.
@@ -42,23 +43,33 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int(
     "CELERY_TASK_SOFT_TIME_LIMIT", max(CELERY_TASK_TIME_LIMIT - 30, int(CELERY_TASK_TIME_LIMIT * 0.8))
 )
 SQS_MAX_RECEIVE_COUNT = env_int("SQS_MAX_RECEIVE_COUNT", 5)
-if CELERY_TASK_TIME_LIMIT >= SQS_VISIBILITY_TIMEOUT:
-    from django.core.exceptions import ImproperlyConfigured
+# Per graph node: the timeout of one try and the tries on transient errors. 4 nodes x 3 x 40 s
+# plus backoff is 494 s, inside the default soft limit (570 s) with room for the task's writes.
+SCREENING_NODE_TIMEOUT_SECONDS = env_int("SCREENING_NODE_TIMEOUT_SECONDS", 40)
+SCREENING_NODE_MAX_ATTEMPTS = env_int("SCREENING_NODE_MAX_ATTEMPTS", 3)
 
-    raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be below SQS_VISIBILITY_TIMEOUT")
-
-# An item claimed longer ago than this is considered abandoned (its worker
-# died): it is past any task's hard time limit, so nobody still works on it,
-# and below the visibility timeout, so the redelivered message can take it over.
-PIPELINE_STUCK_AFTER_SECONDS = env_int(
-    "PIPELINE_STUCK_AFTER_SECONDS", (CELERY_TASK_TIME_LIMIT + SQS_VISIBILITY_TIMEOUT) // 2
-)
-if not CELERY_TASK_TIME_LIMIT <= PIPELINE_STUCK_AFTER_SECONDS < SQS_VISIBILITY_TIMEOUT:
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured("Need CELERY_TASK_TIME_LIMIT <= PIPELINE_STUCK_AFTER_SECONDS < SQS_VISIBILITY_TIMEOUT")
+# Recovery (docs/adr/009-self-healing-pipeline.md). A worker holding a document
+# claim or a screening run beats every PIPELINE_STUCK_AFTER_SECONDS / 4 seconds;
+# silent for PIPELINE_STUCK_AFTER_SECONDS, its worker is dead and the beat sweep
+# (every PIPELINE_SWEEP_INTERVAL_SECONDS) re-queues the applicant, at most
+# PIPELINE_MAX_RECOVERIES times before it fails it for a person to look at.
+PIPELINE_STUCK_AFTER_SECONDS = env_int("PIPELINE_STUCK_AFTER_SECONDS", 300)
+PIPELINE_HEARTBEAT_SECONDS = PIPELINE_STUCK_AFTER_SECONDS / 4
+PIPELINE_SWEEP_INTERVAL_SECONDS = env_int("PIPELINE_SWEEP_INTERVAL_SECONDS", 60)
+PIPELINE_MAX_RECOVERIES = env_int("PIPELINE_MAX_RECOVERIES", 3)
 # Task-level retries for transient errors (storage, extraction provider).
 PIPELINE_MAX_RETRIES = env_int("PIPELINE_MAX_RETRIES", 5)
+
+check_time_budgets(
+    time_limit=CELERY_TASK_TIME_LIMIT,
+    soft_time_limit=CELERY_TASK_SOFT_TIME_LIMIT,
+    visibility_timeout=SQS_VISIBILITY_TIMEOUT,
+    prefetch_multiplier=CELERY_WORKER_PREFETCH_MULTIPLIER,
+    on_sqs=CELERY_BROKER_URL.startswith("sqs://"),
+    node_timeout=SCREENING_NODE_TIMEOUT_SECONDS,
+    node_attempts=SCREENING_NODE_MAX_ATTEMPTS,
+    stuck_after=PIPELINE_STUCK_AFTER_SECONDS,
+)
 
 CELERY_TASK_DEFAULT_QUEUE = "screening"
 CELERY_TASK_ROUTES = {
@@ -68,8 +79,12 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE = {
     "relay-outbox-events": {"task": "screening.tasks.outbox_relay_task", "schedule": 30.0},
-    "flag-stuck-pipeline-items": {"task": "screening.tasks.pipeline_sweep_task", "schedule": 300.0},
+    "recover-stalled-pipeline-items": {
+        "task": "screening.tasks.pipeline_sweep_task",
+        "schedule": float(PIPELINE_SWEEP_INTERVAL_SECONDS),
+    },
     "purge-expired-applicants": {"task": "applicants.tasks.purge_expired_task", "schedule": 6 * 3600.0},
+    "delete-due-stored-files": {"task": "documents.tasks.stored_files_cleanup_task", "schedule": 900.0},
 }
 
 SQS_EXTRACTION_QUEUE_URL = env_str("SQS_EXTRACTION_QUEUE_URL", "")

@@ -8,6 +8,8 @@ with any of the development secrets below.
 
 from __future__ import annotations
 
+import base64
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,6 +40,11 @@ if not FIELD_ENCRYPTION_KEYS:
 BLIND_INDEX_KEY = env_secret("BLIND_INDEX_KEY", _DEV_BLIND_INDEX_KEY)
 DEBUG = env_bool("DEBUG", default=not IS_PRODUCTION)
 
+# One key, one purpose: a blind-index key that is also the signing or a field key
+# lets a leak of one open the other.
+if BLIND_INDEX_KEY == SECRET_KEY or BLIND_INDEX_KEY in FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("BLIND_INDEX_KEY must differ from SECRET_KEY and from every FIELD_ENCRYPTION_KEYS key.")
+
 if IS_PRODUCTION:
     if SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("Set SECRET_KEY (50+ characters) in production.")
@@ -62,6 +69,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
     "applicants",
     "documents",
     "screening",
@@ -78,7 +87,27 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out admin login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin logins: AxesStandaloneBackend refuses a (username, address) pair after
+# ADMIN_LOGIN_FAILURE_LIMIT failures for ADMIN_LOGIN_COOLOFF_MINUTES. The API's
+# token authentication does not go through these backends.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADMIN_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The same client address as the API's throttles (honours NUM_PROXIES, ignores a spoofed X-Forwarded-For).
+AXES_CLIENT_IP_CALLABLE = "applicants.rest.client_address"
+AXES_VERBOSE = False
+
+# Staff API tokens older than this stop working (revoke earlier by deleting the token in admin).
+STAFF_TOKEN_TTL_DAYS = env_int("STAFF_TOKEN_TTL_DAYS", 90)
 
 if IS_PRODUCTION:
     # Static files from the app server itself; no separate web server needed.
@@ -156,9 +185,10 @@ STORAGES = {
 }
 
 # Request size: JSON bodies are small; files never pass through Django except
-# the local storage's upload endpoint, which streams to disk.
+# the local storage's upload endpoint, which keeps the file in memory and
+# encrypts it before it reaches the disk (FILE_UPLOAD_MAX_MEMORY_SIZE, below
+# with the limits, is what keeps Django from spooling it to a temporary file).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 # --- Security -----------------------------------------------------------------
@@ -188,10 +218,18 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
     "EXCEPTION_HANDLER": "applicants.rest.exception_handler",
+    # Intake writes are limited per token first (one applicant's budget); the per-address
+    # limits are ceilings, generous because offices and carriers put many people behind one address
+    # (docs/adr/008-intake-throttling.md).
     "DEFAULT_THROTTLE_RATES": {
         "intake": env_str("INTAKE_THROTTLE_RATE", "120/min"),
-        "intake_write": env_str("INTAKE_WRITE_THROTTLE_RATE", "30/min"),
+        "intake_write": env_str("INTAKE_WRITE_THROTTLE_RATE", "300/min"),
+        "intake_token_write": env_str("INTAKE_TOKEN_WRITE_THROTTLE_RATE", "60/min"),
+        "intake_token_write_day": env_str("INTAKE_TOKEN_DAILY_WRITE_THROTTLE_RATE", "300/day"),
     },
+    # Proxies in front of the app that append to X-Forwarded-For; 0 ignores the header (any client can forge it).
+    # The throttles and the consent record use the address this gives.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
@@ -201,6 +239,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI's JavaScript and CSS come from the app (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "ApplicantStatusEnum": "applicants.models.ApplicantStatus",
         "DocumentStatusEnum": "documents.models.DocumentStatus",
@@ -211,18 +253,32 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "screening-default",
-    }
+# Shared by every process (the throttle counters live here): the database by default, so the
+# embedded setup needs no server (migrate creates the table); CACHE_URL for Redis or Memcached.
+_cache_url = env_str("CACHE_URL", "")
+_database_cache = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "django_cache",
+    # Room for every address and token counted at once (the default 300 entries would evict counters).
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
+CACHES = {"default": environ.Env.cache_url_config(_cache_url) if _cache_url else _database_cache}
 
 # --- Product limits -------------------------------------------------------------
 INTAKE_MAX_DOCUMENTS = env_int("INTAKE_MAX_DOCUMENTS", 10)
 INTAKE_MAX_FILE_SIZE = env_int("INTAKE_MAX_FILE_SIZE", 10 * 1024 * 1024)
+# The local upload endpoint refuses a larger body before reading it; below this Django keeps files in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = INTAKE_MAX_FILE_SIZE + 64 * 1024
 INTAKE_UPLOAD_URL_TTL = env_int("INTAKE_UPLOAD_URL_TTL", 900)
 INTAKE_DEFAULT_EXPIRY_DAYS = env_int("INTAKE_DEFAULT_EXPIRY_DAYS", 14)
+if not 1 <= INTAKE_DEFAULT_EXPIRY_DAYS <= 365:  # applicants.services.FORM_MAX_EXPIRY_DAYS
+    raise ImproperlyConfigured("INTAKE_DEFAULT_EXPIRY_DAYS must be 1 to 365")
+# Slots a form may ask for in its life (retries and replaced files included); each one is recorded.
+INTAKE_MAX_UPLOAD_SLOTS = env_int("INTAKE_MAX_UPLOAD_SLOTS", 3 * INTAKE_MAX_DOCUMENTS)
+# Days an upload that no submission took is kept after its slot expires (also the S3 lifecycle rule on uploads/).
+INTAKE_UPLOAD_RETENTION_DAYS = env_int("INTAKE_UPLOAD_RETENTION_DAYS", 1)
+if INTAKE_UPLOAD_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("INTAKE_UPLOAD_RETENTION_DAYS must be at least 1")
 CONSENT_TEXT_VERSION = env_str("CONSENT_TEXT_VERSION", "2026-11-v1")
 
 # --- Storage ------------------------------------------------------------------
@@ -236,6 +292,27 @@ if STORAGE_BACKEND not in {"local", "s3"}:
     raise ImproperlyConfigured("STORAGE_BACKEND must be local or s3")
 if STORAGE_BACKEND == "s3" and not S3_BUCKET:
     raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs S3_BUCKET")
+# S3 encrypts every object server-side: SSE-KMS with this key when set, else SSE-S3 (AES256).
+S3_KMS_KEY_ID = env_str("S3_KMS_KEY_ID", "")
+# The local storage encrypts every object (AES-256-GCM, docs/adr/007-storage-encryption.md): base64
+# 32-byte keys, the first encrypts, all decrypt; `rotate_storage_keys` re-encrypts under the first.
+_DEV_STORAGE_KEY = "ZGV2LWluc2VjdXJlLXN0b3JhZ2Uta2V5LTAwMDAwMDA="
+STORAGE_ENCRYPTION_KEYS = env_list("STORAGE_ENCRYPTION_KEYS", [])
+if not STORAGE_ENCRYPTION_KEYS:
+    STORAGE_ENCRYPTION_KEYS = [k for k in env_secret("STORAGE_ENCRYPTION_KEYS", _DEV_STORAGE_KEY).split(",") if k]
+for _storage_key in STORAGE_ENCRYPTION_KEYS:
+    try:
+        _storage_key_length = len(base64.urlsafe_b64decode(_storage_key.encode("ascii")))
+    except (ValueError, UnicodeError) as _exc:
+        raise ImproperlyConfigured("STORAGE_ENCRYPTION_KEYS holds a key that is not base64") from _exc
+    if _storage_key_length != 32:
+        raise ImproperlyConfigured("STORAGE_ENCRYPTION_KEYS keys must be 32 bytes, base64-encoded")
+if set(STORAGE_ENCRYPTION_KEYS) & {SECRET_KEY, BLIND_INDEX_KEY, *FIELD_ENCRYPTION_KEYS}:
+    raise ImproperlyConfigured(
+        "STORAGE_ENCRYPTION_KEYS must differ from SECRET_KEY, BLIND_INDEX_KEY and FIELD_ENCRYPTION_KEYS."
+    )
+if IS_PRODUCTION and STORAGE_BACKEND == "local" and _DEV_STORAGE_KEY in STORAGE_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("Set STORAGE_ENCRYPTION_KEYS in production; the development key is public.")
 
 # --- Extraction -----------------------------------------------------------------
 EXTRACTION_BACKEND = env_str("EXTRACTION_BACKEND", "local")
@@ -246,6 +323,8 @@ EXTRACTION_MAX_PAGES = env_int("EXTRACTION_MAX_PAGES", 10)
 EXTRACTION_MAX_IMAGE_PIXELS = env_int("EXTRACTION_MAX_IMAGE_PIXELS", 40_000_000)
 EXTRACTION_OCR_DPI = env_int("EXTRACTION_OCR_DPI", 300)
 EXTRACTION_OCR_TIMEOUT_SECONDS = env_int("EXTRACTION_OCR_TIMEOUT_SECONDS", 60)
+# Address-space cap of each Tesseract process: a 50 Mpx page peaks near 300 MB (RSS) here.
+EXTRACTION_OCR_MAX_MEMORY_MB = env_int("EXTRACTION_OCR_MAX_MEMORY_MB", 1024)
 if EXTRACTION_BACKEND not in {"local", "reducto"}:
     raise ImproperlyConfigured("EXTRACTION_BACKEND must be local or reducto")
 
@@ -255,8 +334,7 @@ OPENAI_API_KEY = env_secret("OPENAI_API_KEY", "")
 OPENAI_BASE_URL = env_str("OPENAI_BASE_URL", "") or None
 OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_TIMEOUT_SECONDS = env_int("OPENAI_TIMEOUT_SECONDS", 30)
-SCREENING_NODE_TIMEOUT_SECONDS = env_int("SCREENING_NODE_TIMEOUT_SECONDS", 60)
-SCREENING_NODE_MAX_ATTEMPTS = env_int("SCREENING_NODE_MAX_ATTEMPTS", 3)
+# SCREENING_NODE_TIMEOUT_SECONDS and SCREENING_NODE_MAX_ATTEMPTS: config/celery_settings.py (time budgets).
 if SCREENING_BACKEND not in {"rules", "openai"}:
     raise ImproperlyConfigured("SCREENING_BACKEND must be rules or openai")
 
@@ -264,6 +342,10 @@ if SCREENING_BACKEND not in {"rules", "openai"}:
 EVENTS_BACKEND = env_str("EVENTS_BACKEND", "file")
 EVENTS_QUEUE_URL = env_str("EVENTS_QUEUE_URL", "")
 EVENTS_FILE = Path(env_str("EVENTS_FILE", str(DATA_DIR / "events.jsonl")))
+# Publishing attempts per event before it is parked (backoff 5 s doubling to 15 min: ~2 h).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 15)
+# Sent events are deleted after this many days (the beat relay prunes them).
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
 if EVENTS_BACKEND not in {"file", "sqs", "none"}:
     raise ImproperlyConfigured("EVENTS_BACKEND must be file, sqs or none")
 

@@ -22,6 +22,7 @@ class DocumentAdmin(OrganizationScopedAdmin):
         "document_type",
         "content_type",
         "size",
+        "sha256",
         "status",
         "error",
         "attempts",

@@ -1,6 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 
 
 class DocumentsConfig(AppConfig):
     name = "documents"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Imported here because it needs the models, which are not loaded when this module is.
+        from documents.storage.cleanup import document_files_delete_on_commit
+
+        post_delete.connect(
+            document_files_delete_on_commit, sender="documents.Document", dispatch_uid="documents.files-on-delete"
+        )

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from applicants.fields import EncryptedCharField, EncryptedJSONField
-from applicants.models import Applicant, Organization
+from applicants.models import Applicant, IntakeFormRequest, Organization
 
 
 class DocumentType(models.TextChoices):
@@ -51,10 +51,15 @@ class Document(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="documents")
     document_type = models.CharField(max_length=20, choices=DocumentType.choices)
+    # The immutable copy made at submission, ``documents/<organization>/<document>.<ext>``: ids only,
+    # never the file name. Rows from before it may still point at their ``uploads/`` key.
     storage_key = models.CharField(max_length=512, unique=True)
     # File names often carry the person's name ("cc-maria-santos.png").
     original_filename = EncryptedCharField(max_length=255)
+    # Sniffed from the stored bytes, not the type the applicant declared.
     content_type = models.CharField(max_length=100)
+    # SHA-256 (hex) of the bytes verified at submission; empty on rows older than the copy.
+    sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveBigIntegerField()
     status = models.CharField(max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.UPLOADED)
     error = models.TextField(blank=True)
@@ -98,3 +103,45 @@ class ExtractedData(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.method})"
+
+
+class UploadSlot(models.Model):
+    """One direct-to-storage upload slot handed out for a form: ids and times, no personal data.
+
+    The per-form quota counts these rows; the local storage's upload endpoint
+    takes a slot once (``used_at``), and a submission closes every slot of its form.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="upload_slots")
+    key = models.CharField(max_length=512, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField()
+    # When the slot stopped accepting a file: its upload arrived (local storage) or its form was submitted.
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"upload slot {self.id}"
+
+
+class PendingDeletion(models.Model):
+    """A stored object to delete once ``due_at`` passes: the outbox of file deletions.
+
+    Written in the same transaction as whatever makes the object garbage (a
+    document row deleted, a form submitted, a slot handed out), so no delete is
+    forgotten; a row stays, with a later ``due_at``, until the delete succeeds.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    key = models.CharField(max_length=512, unique=True)
+    due_at = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=0)
+    # The exception class of the last failed attempt; never a message (it could quote a key or a path).
+    last_error = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["due_at"])]
+
+    def __str__(self) -> str:
+        return f"pending deletion {self.id}"

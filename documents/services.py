@@ -13,12 +13,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from applicants.models import stale_claim_cutoff
+from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.models import Document, DocumentStatus, ExtractedData
 from documents.storage import StorageError, document_store
 
 logger = structlog.get_logger(__name__)
+
+UNEXPECTED_ERROR_REASON = "Erro inesperado ao ler o documento. Pode reprocessar a candidatura."
 
 
 def document_claim(*, document_id: uuid.UUID | str) -> bool:
@@ -51,11 +54,13 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
     document = Document.objects.get(id=document_id)
     started = time.monotonic()
     try:
-        with document_store().open(document.storage_key) as handle:
-            data = handle.read(settings.INTAKE_MAX_FILE_SIZE + 1)
-        if len(data) > settings.INTAKE_MAX_FILE_SIZE:
-            raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
-        result = extractor().extract(data, document_type=document.document_type)
+        # The claim stays fresh while this worker lives; if it dies, the claim goes stale.
+        with heartbeat(lambda: document_heartbeat(document_id=document.id)):
+            with document_store().open(document.storage_key) as handle:
+                data = handle.read(settings.INTAKE_MAX_FILE_SIZE + 1)
+            if len(data) > settings.INTAKE_MAX_FILE_SIZE:
+                raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
+            result = extractor().extract(data, document_type=document.document_type)
     except FileNotFoundError:
         return document_fail(document=document, reason="O ficheiro já não existe no armazenamento.")
     except ExtractionFailed as exc:
@@ -69,6 +74,12 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         # Give the document back so the retry (or a re-run) can take it at once.
         document_release(document=document)
         raise
+    except Exception as exc:
+        # A bug or an input nobody foresaw: the document ends FAILED so screening
+        # can go on without it. The message may quote the document (PII): only
+        # the class is logged, and staff read a fixed text.
+        log.error("extraction.unexpected_error", error=exc.__class__.__name__)
+        return document_fail(document=document, reason=UNEXPECTED_ERROR_REASON)
     duration_ms = int((time.monotonic() - started) * 1000)
     with transaction.atomic():
         ExtractedData.objects.update_or_create(
@@ -92,6 +103,11 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         "extraction.done", kind=result.kind.value, method=result.method, pages=result.pages, duration_ms=duration_ms
     )
     return DocumentStatus.EXTRACTED
+
+
+def document_heartbeat(*, document_id: uuid.UUID | str) -> None:
+    """Refresh a claim this worker still holds (the sign of life the recovery sweep reads)."""
+    Document.objects.filter(id=document_id, status=DocumentStatus.EXTRACTING).update(claimed_at=timezone.now())
 
 
 def document_release(*, document: Document) -> None:

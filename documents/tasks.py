@@ -15,6 +15,7 @@ from applicants.task_base import PipelineTask
 from documents.extraction.errors import ExtractionUnavailable
 from documents.services import applicant_documents_extract
 from documents.storage import StorageError
+from documents.storage.cleanup import stored_files_delete_due
 
 
 class ExtractionTask(PipelineTask):
@@ -39,3 +40,11 @@ class ExtractionTask(PipelineTask):
 def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, int]:
     """Extract the applicant's documents. A duplicate delivery finds them claimed or done."""
     return applicant_documents_extract(applicant_id=applicant_id)
+
+
+@shared_task(name="documents.tasks.stored_files_cleanup_task")
+def stored_files_cleanup_task() -> dict[str, int]:
+    """Delete stored files whose deletion is due: uploads no submission took, files of deleted
+    documents, deletes that failed before. Idempotent; a failure stays scheduled with backoff."""
+    result = stored_files_delete_due()
+    return {"deleted": result.deleted, "failed": result.failed, "kept": result.kept}

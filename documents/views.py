@@ -2,7 +2,11 @@
 
 They mirror an S3 presigned POST: the signed policy fixes the key, the
 content type and the maximum size; anything else is refused before a byte is
-kept. Files are streamed to disk, never held in memory.
+kept. A policy is single use: the first POST takes its upload slot, and a
+submission closes every slot of its form. The file is held in memory (at most
+``INTAKE_MAX_FILE_SIZE``, the body is capped before it is read) and sealed
+before it reaches the disk: no temporary file holds it in clear
+(docs/adr/007-storage-encryption.md).
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from documents.models import UploadSlot
 from documents.storage import DOWNLOAD_SIGNING_SALT, UPLOAD_SIGNING_SALT, LocalDocumentStore, document_store
 
 
@@ -28,11 +35,14 @@ def local_upload(request: HttpRequest) -> HttpResponse:
     store = document_store()
     if not isinstance(store, LocalDocumentStore):
         raise Http404
-    # Refuse an oversized body before Django spools it to disk: the declared
-    # length may not exceed the largest file allowed plus the form fields.
+    # Refuse an oversized body before Django reads it: the declared length may
+    # not exceed the largest file allowed plus the form fields.
     declared = int(request.META.get("CONTENT_LENGTH") or 0)
     if declared > settings.INTAKE_MAX_FILE_SIZE + 64 * 1024:
         return _refuse(413, "file_too_large", "O ficheiro excede o tamanho máximo permitido.")
+    # Memory only (FILE_UPLOAD_MAX_MEMORY_SIZE covers the cap above): Django's temporary-file
+    # handler would put the document on disk in clear before it is encrypted.
+    request.upload_handlers = [MemoryFileUploadHandler(request)]
     try:
         policy = signing.loads(
             request.POST.get("policy", ""), salt=UPLOAD_SIGNING_SALT, max_age=settings.INTAKE_UPLOAD_URL_TTL
@@ -50,7 +60,11 @@ def local_upload(request: HttpRequest) -> HttpResponse:
         return _refuse(400, "file_missing", "Falta o ficheiro.")
     if upload.size == 0 or upload.size > policy["max_size"]:
         return _refuse(400, "file_too_large", "O tamanho do ficheiro não corresponde ao pedido.")
-    store.save(policy["key"], upload.chunks())
+    # One conditional update takes the slot: a replayed or late POST finds it taken and writes nothing.
+    taken = UploadSlot.objects.filter(key=policy["key"], used_at__isnull=True).update(used_at=timezone.now())
+    if taken != 1:
+        return _refuse(403, "upload_used", "Este endereço de carregamento já foi usado.")
+    store.put(policy["key"], upload.read(), policy["content_type"])
     return HttpResponse(status=204)
 
 
@@ -67,4 +81,5 @@ def local_download(request: HttpRequest) -> FileResponse:
         raise Http404 from exc
     if store.stat(payload["key"]) is None:
         raise Http404
+    # Decrypted in memory; always an attachment, named by ids only.
     return FileResponse(store.open(payload["key"]), as_attachment=True, filename=payload["key"].rsplit("/", 1)[-1])

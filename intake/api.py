@@ -10,13 +10,14 @@ from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import AnonRateThrottle, BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from applicants import selectors
 from applicants.errors import FormExpired
 from applicants.models import FormStatus, IntakeFormRequest
-from applicants.rest import NOT_FOUND, THROTTLED, error_response
+from applicants.rest import NOT_FOUND, THROTTLED, client_address, error_response
+from applicants.tokens import intake_token_hash
 from documents.models import DocumentType
 from intake import services
 from intake.serializers import (
@@ -30,11 +31,44 @@ from intake.serializers import (
 
 
 class IntakeThrottle(AnonRateThrottle):
+    """Every intake request, per client address."""
+
     scope = "intake"
 
 
 class IntakeWriteThrottle(AnonRateThrottle):
+    """Upload slots and submissions per client address: a ceiling (many applicants share an office's address)."""
+
     scope = "intake_write"
+
+
+class IntakeTokenWriteThrottle(SimpleRateThrottle):
+    """Upload slots and submissions per intake token, from any address: one applicant's budget.
+
+    Keyed by the token's hash, so the plain token is not a cache key.
+    """
+
+    scope = "intake_token_write"
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        token = view.kwargs.get("token")
+        if not token:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": intake_token_hash(str(token)[:128])}
+
+
+class IntakeTokenDailyWriteThrottle(IntakeTokenWriteThrottle):
+    """The same per token, over a day: a slow, steady stream of writes is bounded too."""
+
+    scope = "intake_token_write_day"
+
+
+WRITE_THROTTLES: list[type[BaseThrottle]] = [
+    IntakeThrottle,
+    IntakeWriteThrottle,
+    IntakeTokenWriteThrottle,
+    IntakeTokenDailyWriteThrottle,
+]
 
 
 class IntakeView(APIView):
@@ -77,13 +111,13 @@ class IntakeInfoView(IntakeView):
 
 @extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeUploadView(IntakeView):
-    throttle_classes = [IntakeThrottle, IntakeWriteThrottle]
+    throttle_classes = WRITE_THROTTLES
 
     @extend_schema(
         request=UploadRequestSerializer,
         responses={
             201: UploadSlotSerializer,
-            400: error_response("file_type_not_allowed, file_too_large or a field error"),
+            400: error_response("file_type_not_allowed, file_too_large, too_many_uploads or a field error"),
             404: NOT_FOUND,
             410: error_response("form_expired or form_already_submitted"),
         },
@@ -102,7 +136,7 @@ class IntakeUploadView(IntakeView):
 
 @extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeSubmissionView(IntakeView):
-    throttle_classes = [IntakeThrottle, IntakeWriteThrottle]
+    throttle_classes = WRITE_THROTTLES
 
     @extend_schema(
         request=SubmissionSerializer,
@@ -110,7 +144,7 @@ class IntakeSubmissionView(IntakeView):
             201: SubmissionResultSerializer,
             400: error_response("a field error or one of the document/terms codes"),
             404: NOT_FOUND,
-            409: error_response("duplicate_submission"),
+            409: error_response("duplicate_submission (only on a form reopened by hand; a completed form is 410)"),
             410: error_response("form_expired or form_already_submitted"),
         },
     )
@@ -118,8 +152,7 @@ class IntakeSubmissionView(IntakeView):
         form_request = self.form_request(token)
         if form_request.effective_status == FormStatus.EXPIRED:
             raise FormExpired()
-        # "Already submitted" is decided inside the service, under the form's
-        # row lock, where a repeated NIF can still be told apart (409 vs 410).
+        # "Already submitted" is decided in the service under the form's row lock: 410 whatever the NIF.
         serializer = SubmissionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -134,7 +167,7 @@ class IntakeSubmissionView(IntakeView):
                 terms_accepted=data["terms_accepted"],
                 documents=[services.SubmittedDocument(**document) for document in data["documents"]],
             ),
-            consent_ip=request.META.get("REMOTE_ADDR", ""),
+            consent_ip=client_address(request),
         )
         body = {"applicant_id": applicant.id, "status": applicant.status, "documents_uploaded": len(data["documents"])}
         return Response(body, status=status.HTTP_201_CREATED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.db import models
@@ -64,6 +65,23 @@ class ScreeningReport(models.Model):
         return f"{self.get_risk_level_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+class OutboxEventQuerySet(models.QuerySet["OutboxEvent"]):
+    def pending(self) -> OutboxEventQuerySet:
+        """Not sent and not parked: the relay still owes these."""
+        return self.filter(sent_at__isnull=True, parked_at__isnull=True)
+
+    def due(self, *, now: dt.datetime) -> OutboxEventQuerySet:
+        """Pending and not backing off or leased to a relay (``next_attempt_at`` passed)."""
+        return self.pending().filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+
+    def parked(self) -> OutboxEventQuerySet:
+        """Failed ``OUTBOX_MAX_ATTEMPTS`` times: no longer tried until a person un-parks them."""
+        return self.filter(sent_at__isnull=True, parked_at__isnull=False)
+
+    def prunable(self, *, sent_before: dt.datetime) -> OutboxEventQuerySet:
+        return self.filter(sent_at__lt=sent_before)
+
+
 class OutboxEvent(models.Model):
     """An event written with the data it describes and relayed later (at least once)."""
 
@@ -75,6 +93,11 @@ class OutboxEvent(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
+    # Not before: a relay's lease while it publishes, then the backoff after a failure.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    parked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]
@@ -82,3 +105,27 @@ class OutboxEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_type} {self.id}"
+
+
+class PipelineRun(models.Model):
+    """An applicant's pipeline as the recovery sweep sees it: its last sign of life and its recoveries.
+
+    One row per applicant, written when the chain is sent. Signs of life are
+    the chain being sent, the screening step's claim and heartbeat, and a
+    retry waiting on the broker (``heartbeat_at`` is then when it is due);
+    document claims carry their own heartbeat. A run silent for
+    ``PIPELINE_STUCK_AFTER_SECONDS`` is re-queued with the same ``force`` and
+    ``supersedes``, at most ``PIPELINE_MAX_RECOVERIES`` times.
+    """
+
+    applicant = models.OneToOneField(Applicant, primary_key=True, on_delete=models.CASCADE, related_name="pipeline_run")
+    force = models.BooleanField(default=False)
+    supersedes = models.CharField(max_length=36, blank=True)
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    # The screening step's claim, refreshed by its heartbeat: a duplicate delivery finds it and skips.
+    screening_claimed_at = models.DateTimeField(null=True, blank=True)
+    recoveries = models.PositiveIntegerField(default=0)
+    recovered_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Pipeline of {self.applicant_id} ({self.recoveries} recoveries)"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Min
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from applicants.models import Applicant, ApplicantStatus, Organization, stale_claim_cutoff
 from documents.models import Document, DocumentStatus
 from screening.graph import ScreeningState
-from screening.models import OutboxEvent, ScreeningReport
+from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 
 
 def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
@@ -23,6 +23,24 @@ def report_history(*, applicant: Applicant, limit: int = 5) -> list[ScreeningRep
     """The reports the current one replaced, newest first."""
     reports = ScreeningReport.objects.filter(organization_id=applicant.organization_id)
     return list(reports.newest_first(applicant_id=applicant.id)[1 : limit + 1])
+
+
+def stalled_applicants(*, cutoff: dt.datetime, organization: Organization | None = None) -> QuerySet[Applicant]:
+    """In ``PROCESSING`` with no sign of life since ``cutoff``: the one definition the sweep, ops and admin use.
+
+    Signs of life: a document claim its worker keeps beating on, a document
+    read, and the run's own heartbeat (queued, screening, a retry due later).
+    Work that is merely slow keeps beating and is never stalled; a killed
+    worker's goes silent. ``organization=None`` is the ops (all agencies) view.
+    """
+    live_documents = Document.objects.filter(applicant_id=OuterRef("pk")).filter(
+        Q(status=DocumentStatus.EXTRACTING, claimed_at__gte=cutoff) | Q(extracted_at__gte=cutoff)
+    )
+    live_run = PipelineRun.objects.filter(applicant_id=OuterRef("pk"), heartbeat_at__gte=cutoff)
+    applicants = Applicant.objects.stuck(cutoff=cutoff)
+    if organization is not None:
+        applicants = applicants.filter(organization=organization)
+    return applicants.exclude(Exists(live_documents)).exclude(Exists(live_run))
 
 
 def pipeline_overview(*, organization: Organization | None = None, limit: int = 50) -> dict[str, Any]:
@@ -42,7 +60,7 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
     in_flight = applicants.filter(status=ApplicantStatus.PROCESSING)
     stuck = [
         {"type": "applicant", "id": str(a.id), "since": a.processing_started_at or a.created_at}
-        for a in applicants.stuck(cutoff=cutoff).order_by("processing_started_at")[:limit]
+        for a in stalled_applicants(cutoff=cutoff, organization=organization).order_by("processing_started_at")[:limit]
     ] + [
         {"type": "document", "id": str(d.id), "since": d.claimed_at, "applicant_id": str(d.applicant_id)}
         for d in documents.stale_claims(cutoff=cutoff).order_by("claimed_at")[:limit]
@@ -67,7 +85,9 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
         "documents": {
             row["status"]: row["n"] for row in documents.values("status").annotate(n=Count("id")).order_by("status")
         },
-        "outbox_pending": outbox.filter(sent_at__isnull=True).count(),
+        "outbox_pending": outbox.pending().count(),
+        "outbox_parked": outbox.parked().count(),
+        "recovering": applicants.filter(status=ApplicantStatus.PROCESSING, pipeline_run__recoveries__gt=0).count(),
         "oldest_in_flight": in_flight.aggregate(oldest=Min("processing_started_at"))["oldest"],
         "stuck": stuck,
         "failed": failed,

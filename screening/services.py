@@ -9,13 +9,18 @@ from decimal import Decimal
 from typing import Any
 
 import structlog
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from applicants.models import Applicant, ApplicantStatus, stale_claim_cutoff
+from applicants.services import applicant_fail
+from applicants.task_base import heartbeat
 from documents.models import Document
 from screening.assessors import Assessor, assessor_from_settings
 from screening.graph import ScreeningState, run_screening
-from screening.models import OutboxEvent, ScreeningReport
+from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 from screening.outbox import outbox_relay
 from screening.rules import RULES_VERSION
 from screening.selectors import screening_state_build
@@ -48,19 +53,121 @@ def screen_applicant(
     ``force`` the run replaces exactly the report named by ``supersedes`` (the
     current one when the re-run was asked for), so a duplicate delivery of a
     forced run finds that report already replaced and stops. Older reports
-    stay as history.
+    stay as history. The step is claimed (``PipelineRun.screening_claimed_at``,
+    kept fresh by a heartbeat while the graph runs), so a duplicate delivery
+    arriving meanwhile skips instead of calling the model provider again.
     """
     log = logger.bind(applicant_id=str(applicant_id))
     current = report_current_id(applicant_id)
     if (not force and current is not None) or (force and current != supersedes):
         log.info("screening.skipped", reason="report exists")
         return None
-    if Document.objects.filter(applicant_id=applicant_id).not_extracted_yet().exists():
-        raise DocumentsNotReady(str(applicant_id))
-    applicant = Applicant.objects.select_related("organization", "form_request").get(id=applicant_id)
-    assessor = assessor or assessor_from_settings()
-    state = run_screening(screening_state_build(applicant=applicant, today=today), assessor)
-    return report_store(applicant_id=applicant.id, state=state, assessor=assessor, force=force, supersedes=supersedes)
+    if not screening_claim(applicant_id=applicant_id):
+        log.info("screening.skipped", reason="claimed by another worker")
+        return None
+    try:
+        if Document.objects.filter(applicant_id=applicant_id).not_extracted_yet().exists():
+            raise DocumentsNotReady(str(applicant_id))
+        applicant = Applicant.objects.select_related("organization", "form_request").get(id=applicant_id)
+        assessor = assessor or assessor_from_settings()
+        with heartbeat(lambda: screening_heartbeat(applicant_id=applicant_id)):
+            state = run_screening(screening_state_build(applicant=applicant, today=today), assessor)
+        return report_store(
+            applicant_id=applicant.id, state=state, assessor=assessor, force=force, supersedes=supersedes
+        )
+    finally:
+        PipelineRun.objects.filter(applicant_id=applicant_id).update(screening_claimed_at=None)
+
+
+def pipeline_run_for(*, applicant_id: uuid.UUID | str) -> PipelineRun:
+    """The applicant's run row; applicants queued before runs were recorded get one on first use."""
+    run, _ = PipelineRun.objects.get_or_create(applicant_id=applicant_id)
+    return run
+
+
+def screening_claim(*, applicant_id: uuid.UUID | str) -> bool:
+    """Take the screening step with one conditional update: free, or held by a silent (dead) worker."""
+    pipeline_run_for(applicant_id=applicant_id)
+    now = timezone.now()
+    return (
+        PipelineRun.objects.filter(applicant_id=applicant_id)
+        .filter(Q(screening_claimed_at__isnull=True) | Q(screening_claimed_at__lt=stale_claim_cutoff(now)))
+        .update(screening_claimed_at=now, heartbeat_at=now)
+        == 1
+    )
+
+
+def screening_heartbeat(*, applicant_id: uuid.UUID | str) -> None:
+    now = timezone.now()
+    PipelineRun.objects.filter(applicant_id=applicant_id, screening_claimed_at__isnull=False).update(
+        screening_claimed_at=now, heartbeat_at=now
+    )
+
+
+def pipeline_run_start(*, applicant_id: uuid.UUID | str, force: bool, supersedes: str | None) -> None:
+    """Record a run being queued (a submission or a person's re-run): alive now, recoveries counted afresh."""
+    PipelineRun.objects.update_or_create(
+        applicant_id=applicant_id,
+        defaults={
+            "force": force,
+            "supersedes": supersedes or "",
+            "heartbeat_at": timezone.now(),
+            "screening_claimed_at": None,
+            "recoveries": 0,
+        },
+    )
+
+
+def pipeline_run_expect(*, applicant_id: uuid.UUID | str, at: dt.datetime) -> None:
+    """A retry waits on the broker until ``at``: the run counts as alive until then."""
+    pipeline_run_for(applicant_id=applicant_id)
+    PipelineRun.objects.filter(applicant_id=applicant_id, heartbeat_at__lt=at).update(heartbeat_at=at)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What the sweep decided for one stalled applicant: send the run again, or it failed at the cap."""
+
+    requeue: bool
+    force: bool = False
+    supersedes: str | None = None
+
+
+def stalled_reason(recoveries: int) -> str:
+    return (
+        f"O processamento parou {recoveries + 1} vezes sem terminar (trabalhador interrompido?). "
+        "Pode reprocessar a candidatura."
+    )
+
+
+@transaction.atomic
+def pipeline_run_recover(*, applicant_id: uuid.UUID | str, cutoff: dt.datetime) -> Recovery | None:
+    """Count one recovery of a stalled applicant, or fail it once ``PIPELINE_MAX_RECOVERIES`` are spent.
+
+    The caller found it stalled (``screening.selectors.stalled_applicants``)
+    and sends the run again after this commits. The applicant's and the run's
+    rows are locked and the run's silence checked again, so two sweeps never
+    recover the same stall twice. None when there is nothing to do any more.
+    """
+    applicant = Applicant.objects.select_for_update().filter(id=applicant_id).first()
+    if applicant is None or applicant.status != ApplicantStatus.PROCESSING:
+        return None
+    run, _ = PipelineRun.objects.select_for_update().get_or_create(
+        applicant_id=applicant_id, defaults={"heartbeat_at": applicant.processing_started_at or applicant.created_at}
+    )
+    if run.heartbeat_at >= cutoff:
+        return None
+    if run.recoveries >= settings.PIPELINE_MAX_RECOVERIES:
+        applicant_fail(applicant_id=applicant_id, reason=stalled_reason(run.recoveries))
+        logger.warning("pipeline.recovery_exhausted", applicant_id=str(applicant_id), recoveries=run.recoveries)
+        return Recovery(requeue=False)
+    now = timezone.now()
+    run.recoveries += 1
+    run.recovered_at = run.heartbeat_at = now
+    run.screening_claimed_at = None
+    run.save(update_fields=["recoveries", "recovered_at", "heartbeat_at", "screening_claimed_at"])
+    logger.warning("pipeline.recovered", applicant_id=str(applicant_id), recoveries=run.recoveries)
+    return Recovery(requeue=True, force=run.force, supersedes=run.supersedes or None)
 
 
 @transaction.atomic
@@ -138,25 +245,3 @@ def outbox_relay_kick() -> None:
         outbox_relay(batch_size=20)
     except Exception:
         logger.warning("outbox.inline_relay_failed")
-
-
-@dataclass(frozen=True)
-class SweepResult:
-    documents_released: int
-    applicants_failed: int
-
-
-STUCK_REASON = "O processamento ficou parado (trabalhador interrompido?). Use 'reprocessar' para tentar de novo."
-
-
-def pipeline_sweep() -> SweepResult:
-    """Flag work stuck past the threshold so nothing stays PROCESSING forever.
-
-    Documents whose claim went stale go back to ``UPLOADED`` (their worker
-    died); applicants in ``PROCESSING`` for too long become ``FAILED`` with a
-    reason, from where ``requeue_stuck`` or a re-run picks them up.
-    """
-    cutoff = stale_claim_cutoff()
-    released = Document.objects.stale_claims(cutoff=cutoff).release_claims()
-    failed = Applicant.objects.stuck(cutoff=cutoff).update(status=ApplicantStatus.FAILED, failure_reason=STUCK_REASON)
-    return SweepResult(documents_released=released, applicants_failed=failed)

@@ -1,57 +1,79 @@
 """Screening and maintenance tasks: thin, id-only, idempotent.
 
 Task names are pinned: a message queued before a deploy that moves this
-module is still understood after it.
+module is still understood after it. The recovery sweep's task,
+``screening.tasks.pipeline_sweep_task``, lives in ``workspace.tasks`` (it
+sends the pipeline chain, which sits above this module).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import structlog
 from celery import shared_task
+from celery.signals import task_retry
+from celery.utils.time import get_exponential_backoff_interval
+from django.utils import timezone
 
 from applicants.task_base import PipelineTask
 from screening.assessors import AssessorError, TransientAssessorError
-from screening.outbox import outbox_relay
-from screening.services import DocumentsNotReady, pipeline_sweep, screen_applicant
+from screening.outbox import outbox_prune, outbox_relay
+from screening.services import DocumentsNotReady, pipeline_run_expect, screen_applicant
+
+logger = structlog.get_logger(__name__)
 
 
 class ScreeningTask(PipelineTask):
     abstract = True
     failure_reasons = {
         **PipelineTask.failure_reasons,
-        DocumentsNotReady: "Os documentos não terminaram de ser lidos a tempo. Pode reprocessar a candidatura.",
         AssessorError: "A análise automática devolveu uma resposta inválida. Pode reprocessar a candidatura.",
         TransientAssessorError: "O serviço de análise automática esteve indisponível. Pode reprocessar a candidatura.",
     }
 
 
-@shared_task(
-    name="screening.tasks.screen_applicant_task",
-    bind=True,
-    base=ScreeningTask,
-    autoretry_for=(DocumentsNotReady,),
-    retry_backoff=5,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=10,
-)
+@shared_task(name="screening.tasks.screen_applicant_task", bind=True, base=ScreeningTask, max_retries=10)
 def screen_applicant_task(
     self: Any, applicant_id: str, force: bool = False, supersedes: str | None = None
 ) -> str | None:
-    """Screen one applicant; skipped when a report exists unless forced (see ``screen_applicant``)."""
-    report = screen_applicant(applicant_id=applicant_id, force=force, supersedes=supersedes)
+    """Screen one applicant; skipped when a report exists unless forced (see ``screen_applicant``).
+
+    While documents are still being read it waits (retries with backoff).
+    When the waits run out it stops without failing the applicant: the worker
+    holding the documents' claims finishes them and its own chain screens, and
+    if that worker died the recovery sweep sends the run again.
+    """
+    try:
+        report = screen_applicant(applicant_id=applicant_id, force=force, supersedes=supersedes)
+    except DocumentsNotReady as exc:
+        if self.request.retries >= self.max_retries:
+            logger.info("screening.left_to_recovery", applicant_id=applicant_id)
+            return None
+        countdown = get_exponential_backoff_interval(
+            factor=5, retries=self.request.retries, maximum=120, full_jitter=True
+        )
+        raise self.retry(exc=exc, countdown=countdown) from exc
     return str(report.id) if report else None
 
 
 @shared_task(name="screening.tasks.outbox_relay_task", ignore_result=True)
-def outbox_relay_task() -> int:
-    """Send pending outbox events to the events queue (beat, and kicked after each report)."""
-    return outbox_relay()
+def outbox_relay_task() -> dict[str, int]:
+    """Send due outbox events to the events queue, then prune old sent ones (beat)."""
+    return {"sent": outbox_relay(), "pruned": outbox_prune()}
 
 
-@shared_task(name="screening.tasks.pipeline_sweep_task", ignore_result=True)
-def pipeline_sweep_task() -> dict[str, int]:
-    """Flag work stuck past ``PIPELINE_STUCK_AFTER_SECONDS`` (beat)."""
-    result = pipeline_sweep()
-    return {"documents_released": result.documents_released, "applicants_failed": result.applicants_failed}
+@task_retry.connect
+def pipeline_retry_is_a_sign_of_life(sender: Any = None, request: Any = None, reason: Any = None, **_: Any) -> None:
+    """A pipeline step waiting to retry is alive: the sweep leaves its applicant alone until it is due.
+
+    Connected here because both task families retry (extraction's module sits
+    below screening); it only records when the retry is due.
+    """
+    if not isinstance(sender, PipelineTask) or request is None or not getattr(request, "args", None):
+        return
+    options = getattr(getattr(reason, "sig", None), "options", None) or {}
+    when = options.get("delay_seconds") or getattr(reason, "when", None) or 0
+    due = when if isinstance(when, dt.datetime) else timezone.now() + dt.timedelta(seconds=float(when))
+    pipeline_run_expect(applicant_id=request.args[0], at=due)

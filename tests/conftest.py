@@ -24,8 +24,20 @@ def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    """Throttle counters live in the cache; no test inherits another's."""
+def _fresh_cache(settings: Any) -> Iterator[None]:
+    """Throttle counters live in the cache; no test inherits another's.
+
+    The suite counts in process memory: the configured database cache needs the
+    database, which most unit tests never open. Tests of the shared cache itself
+    switch back to ``config.settings.CACHES``.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
     from django.core.cache import cache
 
     cache.clear()

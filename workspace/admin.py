@@ -19,8 +19,8 @@ from applicants import services
 from applicants.admin import DecisionInline
 from applicants.admin_scoping import OrganizationScopedAdmin
 from applicants.crypto import nif_index_for
-from applicants.identifiers import nif_normalize
-from applicants.masking import mask_email, mask_name, mask_tail
+from applicants.identifiers import nif_is_well_formed, nif_normalize
+from applicants.masking import checks_for_viewer, mask_email, mask_name, mask_tail
 from applicants.models import Applicant, DecisionOutcome, IntakeFormRequest
 from applicants.selectors import organization_for_user
 from screening.selectors import report_history, report_latest
@@ -77,7 +77,15 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
         documents.append({"document": document, "extracted": extracted, "fields": fields})
     report = report_latest(applicant=applicant)
     history = report_history(applicant=applicant)
-    return {"review_documents": documents, "report": report, "report_history": history, "can_view_pii": can_view_pii}
+    # The template reads ``checks``, never ``report.checks``: masked here, so no template edit can leak them.
+    checks = checks_for_viewer(list(report.checks), can_view_pii=can_view_pii) if report else []
+    return {
+        "review_documents": documents,
+        "report": report,
+        "checks": checks,
+        "report_history": history,
+        "can_view_pii": can_view_pii,
+    }
 
 
 @admin.register(Applicant)
@@ -142,7 +150,8 @@ class ApplicantAdmin(OrganizationScopedAdmin):
             **applicant_review_context(applicant, can_view_pii=self.can_view_pii(request)),
         }
         context["decision_choices"] = DecisionOutcome.choices
-        context["can_decide"] = request.user.has_perm("applicants.add_decision")
+        context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
+        context["can_rerun"] = self.has_rerun_permission(request)
         response = super().change_view(request, object_id, form_url, context)
         if request.method == "GET" and response.status_code == 200 and self.can_view_pii(request):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="admin")
@@ -164,11 +173,17 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         ]
         return own + super().get_urls()
 
-    @admin.action(description="Reprocessar a análise (novo relatório; o anterior fica no histórico)")
+    def has_rerun_permission(self, request: HttpRequest) -> bool:
+        """Django admin's check for the actions declaring ``permissions=["rerun"]``."""
+        return bool(request.user.has_perm(admin_views.RERUN_PERMISSION))
+
+    @admin.action(
+        description="Reprocessar a análise (novo relatório; o anterior fica no histórico)", permissions=["rerun"]
+    )
     def rerun_screening(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         admin_views.reruns_queue(request, list(self.scoped_for_rerun(request, queryset)), reextract=False)
 
-    @admin.action(description="Reler os documentos e reprocessar a análise")
+    @admin.action(description="Reler os documentos e reprocessar a análise", permissions=["rerun"])
     def rerun_extraction_and_screening(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         admin_views.reruns_queue(request, list(self.scoped_for_rerun(request, queryset)), reextract=True)
 
@@ -179,7 +194,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
     ) -> tuple[QuerySet[Any], bool]:
         candidate = nif_normalize(search_term)
-        if len(candidate) == 9 and candidate.isdigit():
+        if nif_is_well_formed(candidate):
             return self.scope(request, queryset.filter(nif_index=nif_index_for(candidate))), False
         return super().get_search_results(request, queryset, search_term)
 

@@ -22,6 +22,8 @@ from screening.selectors import pipeline_overview
 from workspace.services import applicant_rerun
 
 DECIDE_PERMISSION = "applicants.add_decision"
+RERUN_PERMISSION = "applicants.rerun_applicant"
+VIEW_PERMISSION = "applicants.view_applicant"
 
 
 class ApplicantAdmin(Protocol):
@@ -50,7 +52,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
 
 def rerun_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
     applicant = model_admin.get_object(request, str(object_id))
-    if request.method != "POST":
+    if request.method != "POST" or not request.user.has_perm(RERUN_PERMISSION):
         raise PermissionDenied
     reruns_queue(request, [applicant], reextract=request.POST.get("reextract") == "1")
     if request.POST.get("next") == "pipeline":
@@ -77,13 +79,14 @@ def download_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: 
 def pipeline_view(model_admin: ApplicantAdmin, request: HttpRequest) -> HttpResponse:
     """Ops view for the agency: counts by state, stuck and failed items, re-run buttons."""
     organization = None if request.user.is_superuser else organization_for_user(request.user)
-    if organization is None and not request.user.is_superuser:
+    if (organization is None and not request.user.is_superuser) or not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     context = {
         **model_admin.admin_site.each_context(request),
         "title": "Estado do processamento",
         "overview": pipeline_overview(organization=organization),
         "opts": model_admin.model._meta,
+        "can_rerun": request.user.has_perm(RERUN_PERMISSION),
     }
     return TemplateResponse(request, "admin/applicants/applicant/pipeline.html", context)
 

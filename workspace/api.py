@@ -13,6 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from applicants import selectors, services
+from applicants.api_permissions import HasActionPermission, IsAgencyStaff
+from applicants.identifiers import nif_is_well_formed, nif_normalize
 from applicants.models import Applicant, ApplicantStatus, AuditAction, IntakeFormRequest, Organization
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED
 from screening.selectors import report_latest
@@ -47,6 +49,12 @@ class AgencyScopedMixin:
 class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = FormRequestSerializer
     lookup_value_regex = UUID_PATTERN
+    permission_classes = [IsAgencyStaff, HasActionPermission]
+    required_permissions = {
+        "list": ("applicants.view_intakeformrequest",),
+        "retrieve": ("applicants.view_intakeformrequest",),
+        "create": ("applicants.add_intakeformrequest",),
+    }
 
     def get_queryset(self) -> QuerySet[IntakeFormRequest]:
         return selectors.form_request_list(organization=self.organization)
@@ -79,6 +87,14 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
 class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = ApplicantListSerializer
     lookup_value_regex = UUID_PATTERN
+    permission_classes = [IsAgencyStaff, HasActionPermission]
+    required_permissions = {
+        "list": ("applicants.view_applicant",),
+        "retrieve": ("applicants.view_applicant",),
+        "status_": ("applicants.view_applicant",),
+        "rescreen": ("applicants.rerun_applicant",),
+        "decision": ("applicants.add_decision",),
+    }
 
     def get_queryset(self) -> QuerySet[Applicant]:
         filters = ApplicantFilterSerializer(data=self.request.query_params)
@@ -129,7 +145,12 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     def status_(self, request: Request, pk: str) -> Response:
         applicant = selectors.applicant_status_get(organization=self.organization, applicant_id=pk)
         report = report_latest(applicant=applicant)
-        return Response(ApplicantStatusSerializer({"status": applicant.status, "report": report}).data)
+        data = ApplicantStatusSerializer(
+            {"status": applicant.status, "report": report}, context={"request": request}
+        ).data
+        if report is not None and request.user.has_perm("applicants.view_pii"):
+            services.pii_view_record(applicant=applicant, actor=request.user, surface="api_status")
+        return Response(data)
 
     @extend_schema(
         request=RescreenSerializer,
@@ -161,4 +182,12 @@ class ApplicantFilterSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=ApplicantStatus.choices, required=False)
     risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
     form_request = serializers.UUIDField(required=False)
-    nif = serializers.CharField(max_length=20, required=False)
+    nif = serializers.CharField(max_length=40, required=False)
+
+    def validate_nif(self, value: str) -> str:
+        # Nine ASCII digits after NFKC, like every other way a NIF enters; the check
+        # digit is not tested (a wrong one simply matches nobody).
+        nif = nif_normalize(value)
+        if not nif_is_well_formed(nif):
+            raise serializers.ValidationError("O NIF deve ter 9 algarismos.")
+        return nif

@@ -7,13 +7,12 @@ then extracts and screens them, so a new user finds a finished report.
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 from typing import Any
 
 from applicants.services import form_request_create
 from documents.storage import document_store
-from intake.services import SubmissionData, SubmittedDocument, applicant_submit
+from intake.services import SubmissionData, SubmittedDocument, applicant_submit, upload_slot_issue
 from samples.synthetic import prepared_cases
 
 
@@ -31,11 +30,17 @@ def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
     store = document_store()
     documents = []
     for document in case.documents:
-        key = f"uploads/{created.form_request.id}/{uuid.uuid4()}/{document.name}"
-        store.put(key, document.data, document.content_type)
+        # The applicant's path: a slot (ids-only key), the file stored at it, then the submission.
+        slot = upload_slot_issue(
+            form_request=created.form_request,
+            filename=document.name,
+            content_type=document.content_type,
+            size=len(document.data),
+        )
+        store.put(slot.key, document.data, document.content_type)
         documents.append(
             SubmittedDocument(
-                key=key,
+                key=slot.key,
                 original_filename=document.name,
                 content_type=document.content_type,
                 document_type=document.document_type,

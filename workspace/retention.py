@@ -14,7 +14,6 @@ from django.utils import timezone
 from applicants.models import Applicant, AuditAction, Organization
 from applicants.services import audit_record
 from documents.models import Document
-from documents.storage import document_store
 from screening.models import ScreeningReport
 
 logger = structlog.get_logger(__name__)
@@ -24,6 +23,8 @@ logger = structlog.get_logger(__name__)
 class PurgeResult:
     applicants: int
     files: int
+    # Agencies whose purge raised: logged, skipped, tried again on the next run.
+    failed_organizations: int = 0
 
 
 def applicants_past_retention(*, organization: Organization, now: dt.datetime) -> Any:
@@ -44,42 +45,43 @@ def applicants_past_retention(*, organization: Organization, now: dt.datetime) -
 def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> PurgeResult:
     """Delete expired applicants with their documents, stored files, reports and decisions.
 
-    Files are deleted after the rows' transaction commits, so a failed
-    transaction never leaves rows pointing at missing files. Each purge is
-    audited with counts only.
+    Each agency is purged on its own: one that fails is logged (ids and the
+    error's class only) and skipped, and the others are still purged. The
+    stored files go with their document rows: deleting a ``Document`` schedules
+    its file for deletion after commit, retried until it succeeds
+    (``documents.storage.cleanup``), so a failed transaction never leaves rows
+    pointing at missing files. Each purge is audited with counts only.
     """
     now = now or timezone.now()
-    store = document_store()
-    total_applicants = total_files = 0
+    total_applicants = total_files = failed = 0
     for organization in Organization.objects.all():
-        expired = list(applicants_past_retention(organization=organization, now=now).prefetch_related("documents"))
-        if not expired:
-            continue
-        keys = [document.storage_key for applicant in expired for document in applicant.documents.all()]
-        total_applicants += len(expired)
-        total_files += len(keys)
-        if dry_run:
-            continue
-        with transaction.atomic():
-            Applicant.objects.filter(id__in=[applicant.id for applicant in expired]).delete()
-            audit_record(
-                action=AuditAction.PURGED,
-                target_type="applicant_batch",
-                target_id="-",
-                organization=organization,
-                details={"applicants": len(expired), "files": len(keys), "applicant_ids": [str(a.id) for a in expired]},
-            )
-            transaction.on_commit(lambda keys=keys: _delete_files(store, keys))  # type: ignore[misc]
-        logger.info("retention.purged", organization_id=str(organization.id), applicants=len(expired), files=len(keys))
-    return PurgeResult(applicants=total_applicants, files=total_files)
-
-
-def _delete_files(store: Any, keys: list[str]) -> None:
-    for key in keys:
         try:
-            store.delete(key)
-        except Exception:
-            logger.warning("retention.file_delete_failed")
+            purged = _purge_organization(organization, now=now, dry_run=dry_run)
+        except Exception as exc:
+            failed += 1
+            logger.error("retention.purge_failed", organization_id=str(organization.id), error=exc.__class__.__name__)
+            continue
+        total_applicants += purged.applicants
+        total_files += purged.files
+    return PurgeResult(applicants=total_applicants, files=total_files, failed_organizations=failed)
+
+
+def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run: bool) -> PurgeResult:
+    expired = list(applicants_past_retention(organization=organization, now=now).prefetch_related("documents"))
+    keys = [document.storage_key for applicant in expired for document in applicant.documents.all()]
+    if not expired or dry_run:
+        return PurgeResult(applicants=len(expired), files=len(keys))
+    with transaction.atomic():
+        Applicant.objects.filter(id__in=[applicant.id for applicant in expired]).delete()
+        audit_record(
+            action=AuditAction.PURGED,
+            target_type="applicant_batch",
+            target_id="-",
+            organization=organization,
+            details={"applicants": len(expired), "files": len(keys), "applicant_ids": [str(a.id) for a in expired]},
+        )
+    logger.info("retention.purged", organization_id=str(organization.id), applicants=len(expired), files=len(keys))
+    return PurgeResult(applicants=len(expired), files=len(keys))
 
 
 def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from applicants.masking import mask_email, mask_name, mask_tail
+from applicants.masking import checks_for_viewer, mask_email, mask_filename, mask_name, mask_tail
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -21,6 +21,7 @@ from applicants.models import (
     PropertyType,
 )
 from applicants.rest import money_field
+from applicants.services import FORM_MAX_EXPIRY_DAYS
 from documents.models import Document, DocumentStatus, DocumentType
 from screening.models import RiskLevel, ScreeningReport
 
@@ -32,7 +33,7 @@ class FormRequestCreateSerializer(serializers.Serializer):
     property_type = serializers.ChoiceField(choices=PropertyType.choices)
     property_title = serializers.CharField(max_length=200)
     property_price = money_field(min_value=Decimal("0.01"))
-    expires_in_days = serializers.IntegerField(min_value=1, max_value=365, required=False)
+    expires_in_days = serializers.IntegerField(min_value=1, max_value=FORM_MAX_EXPIRY_DAYS, required=False)
 
 
 class SubmissionSummarySerializer(serializers.Serializer):
@@ -98,10 +99,19 @@ class CheckSerializer(serializers.Serializer):
     expected = serializers.CharField(allow_null=True, required=False)
 
 
+def can_view_pii(context: dict[str, Any]) -> bool:
+    """Whether the request's user holds ``applicants.view_pii``; without a request, no."""
+    request = context.get("request")
+    return bool(request and request.user.has_perm("applicants.view_pii"))
+
+
 class ReportSerializer(serializers.ModelSerializer):
+    """Checks' personal ``value``/``expected`` are ``null`` unless the user holds ``view_pii``
+    (``applicants.masking.CHECKS_WITHOUT_PERSONAL_VALUES`` lists the checks that keep theirs)."""
+
     dti_ratio = serializers.FloatField(allow_null=True)
     average_monthly_income = serializers.FloatField(allow_null=True)
-    checks = CheckSerializer(many=True)
+    checks = serializers.SerializerMethodField()
 
     class Meta:
         model = ScreeningReport
@@ -118,6 +128,11 @@ class ReportSerializer(serializers.ModelSerializer):
             "model_name",
             "created_at",
         )
+
+    @extend_schema_field(CheckSerializer(many=True))
+    def get_checks(self, obj: ScreeningReport) -> list[dict[str, Any]]:
+        checks = checks_for_viewer(list(obj.checks), can_view_pii=can_view_pii(self.context))
+        return list(CheckSerializer(checks, many=True).data)
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -139,11 +154,15 @@ class DecisionCreateSerializer(serializers.Serializer):
 class ApplicantDocumentSerializer(serializers.ModelSerializer):
     document_type = serializers.ChoiceField(choices=DocumentType.choices)
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
-    original_filename = serializers.CharField()
+    original_filename = serializers.SerializerMethodField()
 
     class Meta:
         model = Document
         fields = ("id", "document_type", "status", "original_filename", "error")
+
+    def get_original_filename(self, obj: Document) -> str:
+        # File names are often the person's name: the extension only without view_pii.
+        return obj.original_filename if can_view_pii(self.context) else mask_filename(obj.original_filename)
 
 
 class ApplicantListSerializer(serializers.ModelSerializer):
@@ -159,8 +178,7 @@ class ApplicantListSerializer(serializers.ModelSerializer):
         fields = ("id", "name", "email", "status", "risk_level", "form_request_id", "created_at")
 
     def can_view_pii(self) -> bool:
-        request = self.context.get("request")
-        return bool(request and request.user.has_perm("applicants.view_pii"))
+        return can_view_pii(self.context)
 
     def get_name(self, obj: Applicant) -> str:
         return obj.name if self.can_view_pii() else mask_name(obj.name)
@@ -202,7 +220,7 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     @extend_schema_field(ReportSerializer(allow_null=True))
     def get_report(self, obj: Applicant) -> dict[str, Any] | None:
         report = ScreeningReport.objects.current(applicant_id=obj.id)
-        return dict(ReportSerializer(report).data) if report else None
+        return dict(ReportSerializer(report, context=self.context).data) if report else None
 
     @extend_schema_field(DecisionSerializer(allow_null=True))
     def get_decision(self, obj: Applicant) -> dict[str, Any] | None:

@@ -1,15 +1,21 @@
 """Turn a PDF or image into text lines: the PDF text layer first, else Tesseract OCR.
 
-Bounded on purpose: page count, pixel count and OCR time all have limits so a
-hostile file ends as a readable failure instead of eating the worker.
+Bounded on purpose: page count, pixel count (checked before decoding and
+after every resize), aspect ratio, OCR time and OCR memory all have limits
+so a hostile file ends as a readable failure instead of eating the worker.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
+import resource
+import shutil
+import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +33,9 @@ OCR_TARGET_WIDTH = 1600
 # Only low-resolution images are upscaled (a 150 dpi A4 scan is ~1240 px wide): above
 # this width Tesseract reads as well without, and a larger image only costs time (bench/).
 OCR_UPSCALE_BELOW = 1400
+# Longer side over shorter side. Documents are near 1.4:1 (A4) or 1.6:1 (ID cards);
+# a 100x400000 strip is no document, and upscaled to OCR_TARGET_WIDTH it would be 10 Gpx.
+MAX_ASPECT_RATIO = 20
 
 
 @dataclass
@@ -92,6 +101,18 @@ def read_pdf(data: bytes) -> ReadDocument:
         pdf.close()
 
 
+def check_image_size(width: float, height: float) -> None:
+    """Refuse sizes no document has: called before decoding or rendering, and after every resize."""
+    if width < 1 or height < 1:
+        raise ExtractionFailed("Imagem corrompida ou ilegível.")
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise ExtractionFailed(
+            f"Imagem ou página com proporções invulgares (mais de {MAX_ASPECT_RATIO}:1): não parece um documento."
+        )
+    if width * height > settings.EXTRACTION_MAX_IMAGE_PIXELS:
+        raise ExtractionFailed("Imagem com demasiados píxeis.")
+
+
 def render_page(page: Any) -> Any:
     width, height = page.get_size()  # points (1/72 inch)
     scale = settings.EXTRACTION_OCR_DPI / 72
@@ -99,6 +120,7 @@ def render_page(page: Any) -> Any:
         scale = (settings.EXTRACTION_MAX_IMAGE_PIXELS / (width * height)) ** 0.5
         if scale < 1:
             raise ExtractionFailed("Página de PDF demasiado grande para ler.")
+    check_image_size(int(width * scale), int(height * scale))
     return page.render(scale=scale, grayscale=True).to_pil()
 
 
@@ -111,10 +133,8 @@ def open_image(data: bytes) -> Any:
         raise ExtractionFailed("Imagem com demasiados píxeis.") from exc
     except (UnidentifiedImageError, OSError) as exc:
         raise ExtractionFailed("Imagem corrompida ou ilegível.") from exc
-    width, height = image.size
     # Checked before decoding: a decompression bomb is small on disk, huge in memory.
-    if width * height > settings.EXTRACTION_MAX_IMAGE_PIXELS:
-        raise ExtractionFailed("Imagem com demasiados píxeis.")
+    check_image_size(*image.size)
     try:
         image.load()
     except (OSError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
@@ -126,18 +146,24 @@ def prepare_for_ocr(image: Any) -> Any:
     from PIL import Image, ImageOps
 
     image = ImageOps.exif_transpose(image) or image
+    check_image_size(*image.size)
     image = image.convert("L")
-    # Small phone crops read far better upscaled to ~1600 px wide.
+    # Small phone crops read far better upscaled to ~1600 px wide, but never past
+    # the pixel cap: a tall narrow image gets a smaller factor.
     if image.width < OCR_UPSCALE_BELOW:
-        factor = OCR_TARGET_WIDTH / image.width
-        image = image.resize((OCR_TARGET_WIDTH, int(image.height * factor)), Image.Resampling.LANCZOS)
+        room = (settings.EXTRACTION_MAX_IMAGE_PIXELS / (image.width * image.height)) ** 0.5
+        factor = min(OCR_TARGET_WIDTH / image.width, room)
+        if factor > 1:
+            size = (max(1, int(image.width * factor)), max(1, int(image.height * factor)))
+            check_image_size(*size)
+            image = image.resize(size, Image.Resampling.LANCZOS)
     return image
 
 
 def ocr_image(image: Any) -> list[Line]:
     prepared = prepare_for_ocr(image)
-    # An uncompressed BMP hands the pixels over in ~1 ms; pytesseract's default
-    # PNG costs ~20 ms per page to encode.
+    # An uncompressed BMP hands the pixels over in ~1 ms; a PNG costs ~20 ms
+    # per page to encode.
     with tempfile.NamedTemporaryFile(suffix=".bmp") as handle:
         prepared.save(handle, format="BMP")
         handle.flush()
@@ -146,24 +172,58 @@ def ocr_image(image: Any) -> list[Line]:
 
 
 def tesseract_data(path: str) -> dict[str, list[Any]]:
-    import subprocess
-
-    import pytesseract
-
+    """Run Tesseract on one image file under a time and an address-space limit; its TSV as columns."""
+    command = shutil.which("tesseract")
+    if command is None:
+        raise ExtractionUnavailable("tesseract is not installed")
     try:
-        return pytesseract.image_to_data(  # type: ignore[no-any-return]
-            path,
-            lang="por",
-            config=OCR_CONFIG,
-            output_type=pytesseract.Output.DICT,
+        done = subprocess.run(  # noqa: S603 (fixed argument list, no shell)
+            [command, path, "stdout", "-l", "por", *OCR_CONFIG.split(), "tsv"],
+            capture_output=True,
             timeout=settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
+            check=False,
+            preexec_fn=memory_limit(settings.EXTRACTION_OCR_MAX_MEMORY_MB),  # noqa: PLW1509 (only setrlimit, no locks)
         )
-    except RuntimeError as exc:  # pytesseract's timeout
+    except subprocess.TimeoutExpired as exc:
         raise ExtractionFailed("A leitura (OCR) excedeu o tempo máximo.") from exc
-    except pytesseract.TesseractNotFoundError as exc:
-        raise ExtractionUnavailable("tesseract is not installed") from exc
-    except (pytesseract.TesseractError, subprocess.SubprocessError) as exc:
-        raise ExtractionFailed("A leitura (OCR) falhou para esta imagem.") from exc
+    except OSError as exc:
+        raise ExtractionUnavailable("tesseract could not start") from exc
+    if done.returncode != 0:
+        # Out of its memory limit Tesseract fails to read the image: the same failure for staff.
+        raise ExtractionFailed("A leitura (OCR) falhou para esta imagem.")
+    return tsv_columns(done.stdout.decode("utf-8", errors="replace"))
+
+
+def memory_limit(megabytes: int) -> Callable[[], None]:
+    """A ``preexec_fn`` capping the child's address space, so one image cannot take the machine's memory."""
+    limit = megabytes * 1024 * 1024
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
+
+
+TSV_NUMBERS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height")
+
+
+def tsv_columns(tsv: str) -> dict[str, list[Any]]:
+    """Tesseract's TSV as ``{column: [values]}`` (what ``pytesseract.image_to_data`` returned)."""
+    rows = list(csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows:
+        return {"text": [], "conf": [], "page_num": [], "block_num": [], "par_num": [], "line_num": []}
+    header, body = rows[0], [row for row in rows[1:] if row]
+    columns: dict[str, list[Any]] = {name: [] for name in header}
+    for row in body:
+        row = row + [""] * (len(header) - len(row))
+        for name, value in zip(header, row, strict=False):
+            if name in TSV_NUMBERS:
+                columns[name].append(int(value))
+            elif name == "conf":
+                columns[name].append(float(value))
+            else:
+                columns[name].append(value)
+    return columns
 
 
 def lines_from_tesseract(data: dict[str, list[Any]]) -> list[Line]:

@@ -5,7 +5,12 @@ level), then asks ``ChatOpenAI(...).with_structured_output(<model>)`` for a
 judgement or text. A ``None`` answer, a refusal, a truncated or malformed
 answer is an ``AssessorError``; timeouts, rate limits and 5xx are transient
 and retried by the graph (the client's own retries are off: one layer only).
-Opt-in: this mode sends extracted document fields to the configured endpoint.
+
+Opt-in, and minimal: the model gets the checks' names, verdicts and evidence
+(pt-PT texts of the rules: no NIF, name or birth date), the grade of the name
+match (``exact``/``partial``/``fuzzy``/``none``) and the computed numbers; never
+the NIF, the names, the birth date or the checks' compared values. Its output
+never reaches an exception: errors carry fixed text of ours, chained to nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 from screening import rules
 from screening.assessors.port import AssessorError, TransientAssessorError
 
-PROMPT_VERSION = "prompts-2026.11.1"
+PROMPT_VERSION = "prompts-2026.12.1"
 
 SYSTEM = (
     "You review documents submitted by a rental or purchase applicant in Portugal for a real-estate agency. "
@@ -44,6 +49,14 @@ class ReportDraft(BaseModel):
 
 class Translation(BaseModel):
     text: str = Field(description="The text translated into European Portuguese (pt-PT)")
+
+
+def checks_for_model(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the model needs of a check to judge consistency: its name, verdict and evidence.
+
+    Not ``value``/``expected`` (the NIF, names and birth date compared) nor ids.
+    """
+    return [{"name": c["name"], "passed": c["passed"], "evidence": c["evidence"]} for c in checks]
 
 
 def transient_errors() -> tuple[type[Exception], ...]:
@@ -83,20 +96,29 @@ class OpenAIAssessor:
         )
 
     async def ask(self, schema: type[BaseModel], prompt: str) -> Any:
+        import openai
         from langchain_openai.chat_models.base import OpenAIRefusalError
-        from openai import LengthFinishReasonError
 
         structured = self.chat.with_structured_output(schema)
+        failure: AssessorError | TransientAssessorError | None = None
         try:
             answer = await structured.ainvoke([("system", SYSTEM), ("human", prompt)])
         except transient_errors() as exc:
-            raise TransientAssessorError(exc.__class__.__name__) from exc
-        except OpenAIRefusalError as exc:
-            raise AssessorError("the model refused to answer") from exc
-        except LengthFinishReasonError as exc:
-            raise AssessorError("the model's answer was cut off") from exc
-        except (ValidationError, json.JSONDecodeError, ValueError) as exc:
-            raise AssessorError("the model's answer did not match the schema") from exc
+            failure = TransientAssessorError(exc.__class__.__name__)
+        except OpenAIRefusalError:
+            failure = AssessorError("the model refused to answer")
+        except openai.LengthFinishReasonError:
+            failure = AssessorError("the model's answer was cut off")
+        except (ValidationError, json.JSONDecodeError, ValueError):
+            failure = AssessorError("the model's answer did not match the schema")
+        except openai.OpenAIError as exc:
+            # 4xx other than rate limits (bad request, authentication, unknown model): not worth retrying.
+            failure = AssessorError(f"the model provider refused the request ({exc.__class__.__name__})")
+        if failure is not None:
+            # Raised outside the handlers and ``from None``: the provider's error, which
+            # quotes the model's output (and so possibly personal data), is neither the
+            # ``__cause__`` nor the ``__context__`` of what reaches logs and Celery tracebacks.
+            raise failure from None
         if answer is None:
             raise AssessorError("the model returned no structured answer")
         return answer
@@ -120,15 +142,16 @@ class OpenAIAssessor:
 
     async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]:
         result = rules.verify_identity(state)
-        facts = {"submitted": state["applicant"], "checks": result["checks"]}
+        facts = {"name_match": result["name_match"], "checks": checks_for_model(result["checks"])}
         return await self.judged(result, "identity documents", facts, "identity.llm_review")
 
     async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]:
         result = rules.verify_income(state)
         facts = {
-            "submitted_name": state["applicant"]["name"],
-            "checks": result["checks"],
+            "checks": checks_for_model(result["checks"]),
             "average_monthly_income": result["average_monthly_income"],
+            "months_verified": result["months_verified"],
+            "source": result["source"],
         }
         return await self.judged(result, "income documents", facts, "income.llm_review")
 

@@ -18,7 +18,7 @@ from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTH
 from screening.rules.names import name_match
 from screening.rules.report import generate_report
 
-RULES_VERSION = "rules-2026.11.1"
+RULES_VERSION = "rules-2026.12.1"
 
 __all__ = [
     "PAYSLIP_WINDOW_MONTHS",

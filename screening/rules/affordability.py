@@ -8,6 +8,12 @@ from typing import Any
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.income import REQUIRED_PAYSLIP_MONTHS
 
+# A ratio is stored up to this ceiling: a cost of 100 times the income is past any
+# threshold an agency can set (at most 9.999), and the report's column holds it
+# (DecimalField(8, 4)). A few cents of income against a big rent would otherwise
+# give a ratio of millions that no column holds and that says nothing more.
+DTI_RATIO_CEILING = Decimal("99.9999")
+
 
 def assess_affordability(state: dict[str, Any]) -> dict[str, Any]:
     """Node: debt-to-income ratio against the agency's thresholds; any high reason makes the risk HIGH."""
@@ -52,10 +58,10 @@ def loan_monthly_payment(*, price: Decimal, loan_to_value: Decimal, annual_rate:
 
 
 def dti_ratio(monthly_cost: Decimal, income: Decimal | None) -> Decimal | None:
-    """Monthly cost over monthly income, four decimals; None without an income."""
-    if not income:
+    """Monthly cost over monthly income, four decimals, at most ``DTI_RATIO_CEILING``; None without a positive income."""
+    if income is None or income <= 0:
         return None
-    return (monthly_cost / income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return min((monthly_cost / income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP), DTI_RATIO_CEILING)
 
 
 def risk_reasons(
@@ -85,10 +91,11 @@ def dti_check(
     dti: Decimal | None, *, high: Decimal, monthly_cost: Decimal, cost_label: str, income: Decimal | None
 ) -> dict[str, Any]:
     """Passes when the ratio is known and within the agency's maximum."""
+    ratio = f"acima de {format_percent(DTI_RATIO_CEILING)}" if dti == DTI_RATIO_CEILING else format_percent(dti)
     return check(
         "affordability.dti",
         dti is not None and dti <= high,
-        f"Taxa de esforço {format_percent(dti)} ({cost_label} {format_eur(monthly_cost)} / rendimento {format_eur(income)})."
+        f"Taxa de esforço {ratio} ({cost_label} {format_eur(monthly_cost)} / rendimento {format_eur(income)})."
         if dti is not None
         else "Sem rendimento verificável para calcular a taxa de esforço.",
         field="dti_ratio",

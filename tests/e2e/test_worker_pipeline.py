@@ -5,74 +5,18 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from samples.synthetic import prepared_cases, scan
-from tests.e2e.stack import Stack, free_port, wait_until
+from tests.e2e.stack import Stack, sqs_client, sqs_stack, wait_until
 from tests.stubs import broken_openai, healthy_openai, stub_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 
 GOOD = next(case for case in prepared_cases() if case.name == "good")
-AWS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_REGION": "eu-west-1",
-    "AWS_DEFAULT_REGION": "eu-west-1",
-}
-
-
-@pytest.fixture
-def moto_endpoint() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
-
-
-def sqs_client(endpoint: str) -> Any:
-    import boto3
-
-    return boto3.client(
-        "sqs",
-        endpoint_url=endpoint,
-        region_name="eu-west-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-
-def sqs_stack(base: Path, endpoint: str, **env: str) -> Stack:
-    host = endpoint.removeprefix("http://")
-    prefix = f"e2e{random.randint(0, 10**6)}-"
-    settings = {
-        **AWS,
-        "CELERY_BROKER_URL": f"sqs://{host}",
-        "SQS_QUEUE_PREFIX": prefix,
-        "SQS_WAIT_TIME_SECONDS": "1",
-        "SQS_VISIBILITY_TIMEOUT": "15",
-        "CELERY_TASK_TIME_LIMIT": "10",
-        "PIPELINE_STUCK_AFTER_SECONDS": "12",
-        "SQS_MAX_RECEIVE_COUNT": "2",
-        "PIPELINE_MAX_RETRIES": "0",
-    }
-    stack = Stack(base, **{**settings, **env})
-    stack.manage("sqs_bootstrap")
-    client = sqs_client(endpoint)
-    stack.env["SQS_EXTRACTION_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}extraction")["QueueUrl"]
-    stack.env["SQS_SCREENING_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}screening")["QueueUrl"]
-    stack.env["EVENTS_BACKEND"] = "sqs"
-    stack.env["EVENTS_QUEUE_URL"] = client.get_queue_url(QueueName=f"{prefix}events")["QueueUrl"]
-    return stack
 
 
 def drain_events(endpoint: str, queue_url: str) -> list[dict[str, Any]]:
@@ -95,14 +39,6 @@ def queue_idle(endpoint: str, *urls: str) -> bool:
         if int(attributes["ApproximateNumberOfMessages"]) or int(attributes["ApproximateNumberOfMessagesNotVisible"]):
             return False
     return True
-
-
-@pytest.fixture
-def stacks() -> Iterator[list[Stack]]:
-    started: list[Stack] = []
-    yield started
-    for stack in started:
-        stack.stop()
 
 
 def test_embedded_broker_runs_the_chain_with_a_real_worker(tmp_path: Path, stacks: list[Stack]) -> None:

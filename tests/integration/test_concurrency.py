@@ -60,7 +60,7 @@ def test_two_concurrent_submissions_of_one_nif_give_one_applicant(require_postgr
                 .status_code
             ),
         )
-    assert sorted(results) == [201, 409]
+    assert sorted(results) == [201, 410]
     assert Applicant.objects.count() == 1
 
 

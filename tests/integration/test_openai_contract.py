@@ -8,8 +8,8 @@ import pytest
 
 from screening.assessors import AssessorError, OpenAIAssessor, TransientAssessorError
 from screening.graph import run_screening
-from tests.stubs import Reply, StubServer, chat_completion, stub_server
-from tests.unit.test_rules import good_documents, state
+from tests.stubs import Reply, StubServer, chat_completion, healthy_openai, stub_server
+from tests.unit.test_rules import NIF, good_documents, state
 
 COMPLETIONS = "/v1/chat/completions"
 CONSISTENT = chat_completion({"consistent": True, "concerns": []})
@@ -141,3 +141,70 @@ def test_translation_failure_keeps_the_english_text() -> None:
         result = screen(stub)
     assert result["report"]["language"] == "en"
     assert result["report"]["justification"] == "Low risk: identity and income verified."
+
+
+# --- Minimisation (issue 13, item 4) ---------------------------------------------------------------
+
+PERSONAL = (NIF, "1990-06-15", "Maria", "João", "Jo\\u00e3o", "Santos", "15/06/1990")
+
+
+def sent_text(request: Any) -> str:
+    """Everything a request told the model: the raw body and its decoded messages."""
+    messages = request.json()["messages"]
+    return request.body.decode() + "\n".join(str(m.get("content")) for m in messages)
+
+
+def test_requests_carry_no_nif_birth_date_or_names_only_match_facts() -> None:
+    with stub_server() as stub:
+        stub.responder = healthy_openai
+        result = screen(stub)
+        requests = stub.requests_to(COMPLETIONS)
+    assert result["identity"]["verified"] and result["income"]["verified"]
+    assert len(requests) == 5
+    for request in requests:
+        text = sent_text(request)
+        leaked = [value for value in PERSONAL if value in text]
+        assert not leaked, f"{request.json()['response_format']['json_schema']['name']} sent {leaked}"
+    identity_prompt = requests[0].json()["messages"][-1]["content"]
+    assert '"name_match": "exact"' in identity_prompt
+    assert "identity.nif_match" in identity_prompt and "NIF do documento igual" in identity_prompt
+
+
+MODEL_TEXT = "MODEL-SAID-245718931-Maria"
+
+
+def exception_chain(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or current in chain:
+            continue
+        chain.append(current)
+        pending += [current.__cause__, current.__context__]
+        pending += list(getattr(current, "exceptions", []))
+    return chain
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        Reply(body=chat_completion("{not json " + MODEL_TEXT)),
+        Reply(body=chat_completion({"consistent": MODEL_TEXT, "concerns": [MODEL_TEXT]})),
+        Reply(body=chat_completion(None, refusal=MODEL_TEXT)),
+        Reply(body=chat_completion('{"consistent": "' + MODEL_TEXT, finish_reason="length")),
+        Reply(status=400, body={"error": {"message": MODEL_TEXT, "type": "invalid_request_error"}}),
+        Reply(status=500, body={"error": {"message": MODEL_TEXT, "type": "server_error"}}),
+    ],
+    ids=["bad-json", "wrong-types", "refusal", "cut-off", "client-error", "server-error"],
+)
+def test_model_output_never_reaches_the_raised_exception_or_its_traceback(reply: Reply) -> None:
+    import traceback
+
+    with stub_server() as stub:
+        stub.reply(COMPLETIONS, reply, reply)
+        with pytest.raises((AssessorError, TransientAssessorError)) as raised:
+            screen(stub)
+    for exc in exception_chain(raised.value):
+        assert MODEL_TEXT not in f"{exc!s} {exc!r} {exc.args!r}", type(exc)
+    assert MODEL_TEXT not in "".join(traceback.format_exception(raised.value))

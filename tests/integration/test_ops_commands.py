@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from applicants.models import Applicant
 from documents.models import Document
-from screening.services import pipeline_sweep
 from tests.factories import ApplicantFactory
 from tests.integration.test_encrypted_fields import report_for
 
@@ -44,28 +43,25 @@ def test_rescreen_command_respects_force(queued: Any, django_capture_on_commit_c
         run("rescreen", "00000000-0000-0000-0000-000000000000")
 
 
-def test_sweep_flags_stuck_work_and_requeue_picks_it_up(
+def test_stalled_work_is_listed_and_requeue_picks_up_failed_applicants(
     settings: Any, queued: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     long_ago = timezone.now() - dt.timedelta(seconds=settings.PIPELINE_STUCK_AFTER_SECONDS + 5)
     stuck = ApplicantFactory(processing_started_at=long_ago)
     fresh = ApplicantFactory(processing_started_at=timezone.now())
+    failed = ApplicantFactory(status="FAILED", failure_reason="O processamento parou 4 vezes sem terminar.")
     document = Document.objects.create(organization=stuck.organization, applicant=stuck, document_type="ID_DOCUMENT", storage_key="k/1",
                                        original_filename="a.png", content_type="image/png", size=1, status="EXTRACTING", claimed_at=long_ago)  # fmt: skip
     status = json.loads(run("pipeline_status", "--json"))
     assert {item["id"] for item in status["stuck"]} == {str(stuck.id), str(document.id)}
-    result = pipeline_sweep()
-    assert (result.documents_released, result.applicants_failed) == (1, 1)
-    stuck.refresh_from_db()
-    assert stuck.status == "FAILED" and "parado" in stuck.failure_reason
-    assert Applicant.objects.get(id=fresh.id).status == "PROCESSING"
     text = run("pipeline_status")
-    assert "failed: 1" in text and str(stuck.id) in text
+    assert "failed: 1" in text and str(failed.id) in text
     with django_capture_on_commit_callbacks(execute=True):
         output = run("requeue_stuck")
-    assert str(stuck.id) in output
-    queued.assert_called_once()
-    assert Applicant.objects.get(id=stuck.id).status == "PROCESSING"
+    assert str(stuck.id) in output and str(failed.id) in output and str(fresh.id) not in output
+    assert queued.call_count == 2
+    assert Applicant.objects.get(id=failed.id).status == "PROCESSING"
+    assert Document.objects.get(id=document.id).status == "UPLOADED"
 
 
 def test_sqs_bootstrap_creates_redrive_policies_and_redrive_moves_messages(settings: Any) -> None:

@@ -110,7 +110,7 @@ def test_api_flow_on_s3_upload_then_submit(
 
 def test_s3_object_with_wrong_bytes_is_refused(s3: Any, alice_api: APIClient) -> None:
     form = form_request_create(alice_api)
-    key = f"uploads/{form['id']}/8d0e2c1a-0000-4000-8000-000000000000/recibo.pdf"
+    key = f"uploads/{form['id']}/8d0e2c1a-0000-4000-8000-000000000000.pdf"
     s3.put_object(Bucket="screening-test", Key=key, Body=b"<html>not a pdf</html>", ContentType="application/pdf")
     body = submission_body(
         "245718931",

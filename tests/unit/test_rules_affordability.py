@@ -71,3 +71,17 @@ def test_dti_check_fails_above_the_maximum_and_without_a_ratio() -> None:
     missing = dti_check_at(None, income=None)
     assert not missing["passed"]
     assert missing["evidence"] == "Sem rendimento verificável para calcular a taxa de esforço."
+
+
+def test_dti_ratio_is_capped_at_a_ceiling_the_report_column_holds() -> None:
+    from screening.models import ScreeningReport
+    from screening.rules.affordability import DTI_RATIO_CEILING
+
+    field = ScreeningReport._meta.get_field("dti_ratio")
+    assert Decimal(10 ** (field.max_digits - field.decimal_places)) > DTI_RATIO_CEILING
+    assert dti_ratio(Decimal("1000000.00"), Decimal("0.01")) == DTI_RATIO_CEILING
+    assert dti_ratio(Decimal(700), Decimal("-5")) is None
+    capped = dti_check(
+        DTI_RATIO_CEILING, high=Decimal("0.4"), monthly_cost=Decimal(1), cost_label="renda", income=Decimal(1)
+    )
+    assert not capped["passed"] and "acima de" in capped["evidence"]

@@ -18,6 +18,7 @@ PRODUCTION = {
     "SECRET_KEY": "t8#Vq2!mZr5@Lp9wXe3^Kd7&Hs1*Ny6%Bc4(Ju0)Ga8+Fi2=Ol5?Rw",
     "FIELD_ENCRYPTION_KEYS": "0XJ7i0Wn3Sv3Jw1y7WQ7kzRXK6VqY6o0k8yD0QGv2Dk=",
     "BLIND_INDEX_KEY": "b" * 40,
+    "STORAGE_ENCRYPTION_KEYS": "c2NyZWVuaW5nLXN0b3JhZ2Uta2V5LWZvci10ZXN0cyE=",
     "ALLOWED_HOSTS": "screening.example.pt",
     "DEBUG": "false",
 }
@@ -47,7 +48,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "SECRET_KEY", "FIELD_", "BLIND_"))
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "SECRET_KEY", "FIELD_", "BLIND_", "STORAGE_"))
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -65,7 +66,9 @@ def test_deploy_checks_pass_under_production_settings(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr + done.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "BLIND_INDEX_KEY"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "BLIND_INDEX_KEY", "STORAGE_ENCRYPTION_KEYS"]
+)
 def test_production_refuses_development_secrets(tmp_path: Path, missing: str) -> None:
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     done = manage("check", **env, DATA_DIR=str(tmp_path))

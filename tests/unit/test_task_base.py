@@ -41,6 +41,7 @@ RELEASED_TASKS = {
     "screening.tasks.outbox_relay_task": "screening",
     "screening.tasks.pipeline_sweep_task": "screening",
     "applicants.tasks.purge_expired_task": "screening",
+    "documents.tasks.stored_files_cleanup_task": "extraction",
 }
 
 

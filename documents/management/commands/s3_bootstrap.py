@@ -1,4 +1,12 @@
-"""``manage.py s3_bootstrap``: create the uploads bucket with CORS for browser uploads (emulators, sandboxes)."""
+"""``manage.py s3_bootstrap``: make the documents bucket ready (emulators, sandboxes; idempotent).
+
+Creates ``S3_BUCKET`` if missing; allows browser POST uploads from
+``PUBLIC_BASE_URL`` (CORS); sets default encryption (SSE-KMS with
+``S3_KMS_KEY_ID`` when set, else SSE-S3) so nothing lands unencrypted even
+without our headers; and expires ``uploads/`` after
+``INTAKE_UPLOAD_RETENTION_DAYS`` days, since a submission copies what it keeps
+to ``documents/``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +15,16 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from documents.models import Document
+
+UPLOADS_PREFIX = "uploads/"
+
 
 class Command(BaseCommand):
-    help = "Create S3_BUCKET if missing and allow browser POST uploads from PUBLIC_BASE_URL (idempotent)."
+    help = (
+        "Create S3_BUCKET if missing, allow browser POST uploads from PUBLIC_BASE_URL, set default encryption "
+        "(SSE-KMS with S3_KMS_KEY_ID, else SSE-S3) and expire uploads/ after INTAKE_UPLOAD_RETENTION_DAYS (idempotent)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         import boto3
@@ -18,6 +33,15 @@ class Command(BaseCommand):
         if not settings.S3_BUCKET:
             raise CommandError("set S3_BUCKET (and STORAGE_BACKEND=s3)")
         client = boto3.client("s3", region_name=settings.AWS_REGION, endpoint_url=settings.S3_ENDPOINT_URL)
+        if settings.S3_KMS_KEY_ID:
+            default_encryption = {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": settings.S3_KMS_KEY_ID}
+            encryption_text = f"SSE-KMS ({settings.S3_KMS_KEY_ID})"
+        else:
+            default_encryption = {"SSEAlgorithm": "AES256"}
+            encryption_text = "SSE-S3 (AES256)"
+        days = settings.INTAKE_UPLOAD_RETENTION_DAYS
+        # Documents submitted before the immutable copies existed still live under uploads/: never expire those.
+        legacy = Document.objects.filter(storage_key__startswith=UPLOADS_PREFIX).count()
         try:
             existing = {bucket["Name"] for bucket in client.list_buckets().get("Buckets", [])}
             if settings.S3_BUCKET not in existing:
@@ -38,6 +62,42 @@ class Command(BaseCommand):
                     ]
                 },
             )
+            client.put_bucket_encryption(
+                Bucket=settings.S3_BUCKET,
+                ServerSideEncryptionConfiguration={
+                    "Rules": [
+                        {
+                            "ApplyServerSideEncryptionByDefault": default_encryption,
+                            "BucketKeyEnabled": bool(settings.S3_KMS_KEY_ID),
+                        }
+                    ]
+                },
+            )
+            if not legacy:
+                client.put_bucket_lifecycle_configuration(
+                    Bucket=settings.S3_BUCKET,
+                    LifecycleConfiguration={
+                        "Rules": [
+                            {
+                                "ID": "expire-unsubmitted-uploads",
+                                "Filter": {"Prefix": UPLOADS_PREFIX},
+                                "Status": "Enabled",
+                                "Expiration": {"Days": days},
+                                "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1},
+                            }
+                        ]
+                    },
+                )
         except (BotoCoreError, ClientError) as exc:
             raise CommandError(f"S3 error: {exc.__class__.__name__}: {exc}") from exc
-        self.stdout.write(f"bucket {settings.S3_BUCKET} ready (CORS POST from {settings.PUBLIC_BASE_URL})")
+        self.stdout.write(
+            f"bucket {settings.S3_BUCKET} ready: CORS POST from {settings.PUBLIC_BASE_URL}; "
+            f"default encryption {encryption_text}, and every upload, copy and presigned POST asks for it"
+        )
+        if legacy:
+            self.stderr.write(
+                f"NOT expiring {UPLOADS_PREFIX}: {legacy} document(s) submitted before the immutable copies still "
+                f"live there; the lifecycle rule would delete them"
+            )
+        else:
+            self.stdout.write(f"objects under {UPLOADS_PREFIX} expire after {days} day(s) (lifecycle rule)")

@@ -17,7 +17,7 @@ from workspace.sqs import queue_depths
 
 
 class Command(BaseCommand):
-    help = "Counts by state, oldest in-flight work, stuck and failed items, queue depths on SQS."
+    help = "Counts by state, oldest in-flight work, stalled, recovering and failed items, parked events, SQS depths."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true")
@@ -31,9 +31,10 @@ class Command(BaseCommand):
             return
         self.stdout.write("applicants: " + ", ".join(f"{k}={v}" for k, v in overview["applicants"].items()))
         self.stdout.write("documents:  " + ", ".join(f"{k}={v}" for k, v in overview["documents"].items()))
-        self.stdout.write(f"outbox:     pending={overview['outbox_pending']}")
+        self.stdout.write(f"outbox:     pending={overview['outbox_pending']}, parked={overview['outbox_parked']}")
         self.stdout.write(f"oldest in flight: {overview['oldest_in_flight'] or '-'}")
-        self.stdout.write(f"stuck (> {settings.PIPELINE_STUCK_AFTER_SECONDS}s): {len(overview['stuck'])}")
+        self.stdout.write(f"recovering (re-queued by the sweep): {overview['recovering']}")
+        self.stdout.write(f"stuck (silent > {settings.PIPELINE_STUCK_AFTER_SECONDS}s): {len(overview['stuck'])}")
         for item in overview["stuck"]:
             self.stdout.write(f"  {item['type']} {item['id']} since {item['since']}")
         self.stdout.write(f"failed: {len(overview['failed'])}")

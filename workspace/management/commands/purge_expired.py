@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workspace.retention import purge_expired
 
@@ -19,3 +19,6 @@ class Command(BaseCommand):
         result = purge_expired(dry_run=options["dry_run"])
         verb = "would delete" if options["dry_run"] else "deleted"
         self.stdout.write(f"{verb} {result.applicants} applicant(s) and {result.files} stored file(s)")
+        if result.failed_organizations:
+            # The others were purged; a non-zero exit makes cron and CI notice the rest.
+            raise CommandError(f"{result.failed_organizations} agency(ies) could not be purged; see the log")

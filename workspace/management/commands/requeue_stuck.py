@@ -6,21 +6,20 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from screening.services import pipeline_sweep
 from workspace.services import requeue_stuck
 
 
 class Command(BaseCommand):
-    help = "Release stale claims, then re-queue applicants stuck in PROCESSING (and FAILED ones) that have no report."
+    help = (
+        "Re-queue applicants without a report that are stalled in PROCESSING (and FAILED ones), releasing their "
+        "stale claims; the beat sweep does this by itself for stalled ones, up to PIPELINE_MAX_RECOVERIES times."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--only-processing", action="store_true", help="leave FAILED applicants alone")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        swept = pipeline_sweep()
         queued = requeue_stuck(include_failed=not options["only_processing"])
-        self.stdout.write(
-            f"released {swept.documents_released} stale document claim(s); re-queued {len(queued)} applicant(s)"
-        )
+        self.stdout.write(f"re-queued {len(queued)} applicant(s)")
         for applicant_id in queued:
             self.stdout.write(f"  {applicant_id}")

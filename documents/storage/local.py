@@ -1,0 +1,135 @@
+"""The local storage (embedded default): files under ``LOCAL_STORAGE_DIR``, encrypted at rest.
+
+Uploads go to this app's signed endpoint (``documents/views.py``), downloads
+come from it; every object is sealed with AES-256-GCM before it touches the
+disk (``documents/storage/encryption.py``). Files written before encryption
+existed are read as they are until ``rotate_storage_keys`` seals them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlencode
+
+from django.core import signing
+
+from documents.storage.encryption import OVERHEAD_BYTES, ObjectCipher, is_sealed
+from documents.storage.port import (
+    DOWNLOAD_SIGNING_SALT,
+    UPLOAD_SIGNING_SALT,
+    CopiedObject,
+    StoredObject,
+    UploadForm,
+)
+
+_PARTIAL_SUFFIX = ".part"
+
+
+class LocalDocumentStore:
+    """Files under ``root``; uploads go to a signed endpoint of this app."""
+
+    def __init__(self, root: Path, base_url: str, ttl: int, cipher: ObjectCipher) -> None:
+        self.root = root
+        self.base_url = base_url
+        self.ttl = ttl
+        self.cipher = cipher
+
+    def path_for(self, key: str) -> Path:
+        path = (self.root / key).resolve()
+        if not str(path).startswith(str(self.root.resolve()) + os.sep):
+            raise ValueError("storage key escapes the storage root")
+        return path
+
+    def upload_slot(self, *, key: str, content_type: str, max_size: int) -> UploadForm:
+        policy = signing.dumps(
+            {"key": key, "content_type": content_type, "max_size": max_size}, salt=UPLOAD_SIGNING_SALT
+        )
+        return UploadForm(
+            url=f"{self.base_url}/storage/upload",
+            fields={"key": key, "Content-Type": content_type, "policy": policy},
+            expires_in=self.ttl,
+        )
+
+    def stat(self, key: str) -> StoredObject | None:
+        path = self.path_for(key)
+        if not path.is_file():
+            return None
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            sealed = is_sealed(handle.read(OVERHEAD_BYTES))
+        return StoredObject(key=key, size=size - OVERHEAD_BYTES if sealed else size)
+
+    def _read(self, key: str) -> bytes:
+        blob = self.path_for(key).read_bytes()
+        return self.cipher.open(blob, object_key=key) if is_sealed(blob) else blob
+
+    def _write(self, key: str, plaintext: bytes) -> None:
+        """Seal and write atomically (a temporary file, flushed, then renamed over the key)."""
+        path = self.path_for(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}{_PARTIAL_SUFFIX}")
+        try:
+            with temporary.open("wb") as handle:
+                handle.write(self.cipher.seal(plaintext, object_key=key))
+                handle.flush()
+                os.fsync(handle.fileno())
+            temporary.replace(path)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    def open(self, key: str) -> IO[bytes]:
+        return io.BytesIO(self._read(key))
+
+    def read_head(self, key: str, length: int) -> bytes:
+        return self._read(key)[:length]
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        self._write(key, data)
+
+    def copy(self, *, source: str, destination: str) -> CopiedObject:
+        data = self._read(source)
+        self._write(destination, data)
+        return CopiedObject(key=destination, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+
+    def delete(self, key: str) -> None:
+        path = self.path_for(key)
+        path.unlink(missing_ok=True)
+        # Remove the now empty per-form folders, never the root.
+        parent = path.parent
+        while parent != self.root.resolve() and parent.is_dir() and not any(parent.iterdir()):
+            shutil.rmtree(parent, ignore_errors=True)
+            parent = parent.parent
+
+    def download_url(self, key: str, *, expires_in: int) -> str:
+        token = signing.dumps({"key": key, "ttl": expires_in}, salt=DOWNLOAD_SIGNING_SALT)
+        return f"{self.base_url}/storage/download?{urlencode({'token': token})}"
+
+    # --- Rotation ---------------------------------------------------------------------------------
+
+    def object_keys(self) -> Iterator[str]:
+        """Every stored object's key (temporary files of writes in progress left out)."""
+        if not self.root.is_dir():
+            return
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file() and not path.name.endswith(_PARTIAL_SUFFIX):
+                yield path.relative_to(self.root).as_posix()
+
+    def reseal(self, key: str) -> bool:
+        """Re-encrypt one object under the first key (plain legacy files included); False if it already was."""
+        path = self.path_for(key)
+        with path.open("rb") as handle:
+            if self.cipher.sealed_with_current_key(handle.read(OVERHEAD_BYTES)):
+                return False
+        plaintext = self._read(key)
+        # An object deleted meanwhile stays deleted (the window left is the rename itself).
+        if not path.exists():
+            return False
+        self._write(key, plaintext)
+        return True

@@ -1,0 +1,148 @@
+"""Household affordability and the guarantor verdict, against hand-computed numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screening.rules.affordability import assess_affordability
+from screening.rules.household import assess_household
+
+THRESHOLDS = {
+    "dti_high": "0.400",
+    "dti_medium": "0.350",
+    "dti_guarantor": "0.300",
+    "sale_loan_to_value": "0.900",
+    "sale_annual_interest_rate": "0.0400",
+    "sale_loan_term_years": 30,
+}
+RENT = {"listing_type": "ARRENDAMENTO", "price": "1000"}
+
+
+def person(
+    applicant_id: str,
+    role: str,
+    income: str | None,
+    *,
+    identity_ok: bool = True,
+    months: int = 3,
+    warnings: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    return {
+        "applicant_id": applicant_id,
+        "role": role,
+        "identity": {"verified": identity_ok, "warnings": list(warnings)},
+        "income": {
+            "verified": income is not None and months >= 3,
+            "attributable": income is not None,
+            "months_verified": months if income is not None else 0,
+            "average_monthly_income": income,
+            "warnings": [],
+        },
+    }
+
+
+def household(*members: dict[str, Any], listing: dict[str, Any] = RENT) -> dict[str, Any]:
+    return assess_household({"thresholds": THRESHOLDS, "property": listing, "members": list(members)})
+
+
+def test_a_couple_each_too_poor_alone_is_low_together() -> None:
+    # 1000 / 1500 = 0.6667 and 1000 / 1600 = 0.6250 alone (HIGH each); 1000 / 3100 = 0.3226 together.
+    alone = household(person("a", "TENANT", "1500.00"))
+    assert alone["risk_level"] == "HIGH"
+    together = household(person("a", "TENANT", "1500.00"), person("b", "CO_TENANT", "1600.00"))
+    assert together["risk_level"] == "LOW"
+    assert together["dti_ratio"] == "0.3226"
+    assert together["household_monthly_income"] == "3100.00"
+    assert [m["income_share"] for m in together["members"]] == ["0.4839", "0.5161"]
+
+
+def test_a_covering_guarantor_lowers_a_high_affordability_risk_to_medium() -> None:
+    # Tenant 1000 / 1500 = 0.6667 > 0.40: HIGH. Guarantor 1000 / 4000 = 0.25 <= 0.30: covers.
+    result = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "4000.00"))
+    assert result["risk_level"] == "MEDIUM"
+    assert "dti_above_high" in result["reasons"] and "guarantor_covers" in result["reasons"]
+    assert result["guarantor"] == {
+        "applicant_id": "g",
+        "covers": True,
+        "identity_verified": True,
+        "dti_ratio": "0.2500",
+        "threshold": "0.300",
+        "income_needed": "3333.33",
+        "shortfall": None,
+    }
+
+
+def test_a_student_without_income_and_a_covering_guarantor_is_medium() -> None:
+    result = household(person("a", "TENANT", None), person("g", "GUARANTOR", "5000.00"))
+    assert result["risk_level"] == "MEDIUM"
+
+
+def test_a_guarantor_who_does_not_cover_leaves_high_and_shows_the_shortfall() -> None:
+    # Guarantor 1000 / 3000 = 0.3333 > 0.30; needs 1000 / 0.30 = 3333.33, short by 333.33.
+    result = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "3000.00"))
+    assert result["risk_level"] == "HIGH"
+    assert result["guarantor"]["covers"] is False
+    assert result["guarantor"]["shortfall"] == "333.33"
+    assert "guarantor_does_not_cover" in result["reasons"]
+    check = next(c for c in result["checks"] if c["name"] == "household.guarantor_covers")
+    assert "333,33 €" in check["evidence"]
+
+
+def test_an_unverified_tenant_identity_is_high_whatever_the_guarantor() -> None:
+    result = household(
+        person("a", "TENANT", "3000.00"),
+        person("b", "CO_TENANT", "3000.00", identity_ok=False),
+        person("g", "GUARANTOR", "20000.00"),
+    )
+    assert result["risk_level"] == "HIGH"
+    assert "identity_not_verified" in result["reasons"]
+    assert "guarantor_covers" not in result["reasons"]
+
+
+def test_a_guarantor_without_verified_identity_never_covers() -> None:
+    result = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "9000.00", identity_ok=False))
+    assert result["guarantor"]["covers"] is False
+    assert result["risk_level"] == "HIGH"
+
+
+def test_a_medium_risk_from_a_document_warning_is_not_lowered_by_a_guarantor() -> None:
+    result = household(
+        person("a", "TENANT", "5000.00", warnings=("fuzzy_name_match",)), person("g", "GUARANTOR", "9000.00")
+    )
+    assert result["risk_level"] == "MEDIUM"
+
+
+def test_co_borrowers_incomes_are_combined_against_the_loan_payment() -> None:
+    # 200 000 € at 90% LTV, 4%, 30 years: 859.35 €/month; 859.35 / (1200 + 1300) = 0.3437.
+    sale = {"listing_type": "VENDA", "price": "200000"}
+    result = household(person("a", "TENANT", "1200.00"), person("b", "CO_TENANT", "1300.00"), listing=sale)
+    assert result["monthly_cost"] == "859.35"
+    assert result["dti_ratio"] == "0.3437"
+    assert result["risk_level"] == "LOW"
+
+
+incomes = st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=Decimal(20000), places=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    income=incomes,
+    rent=st.decimals(min_value=Decimal(1), max_value=Decimal(10000), places=2),
+    identity_ok=st.booleans(),
+    months=st.integers(min_value=0, max_value=6),
+)
+def test_one_tenant_and_no_guarantor_is_exactly_the_single_person_assessment(
+    income: Decimal | None, rent: Decimal, identity_ok: bool, months: int
+) -> None:
+    member = person("a", "TENANT", None if income is None else str(income), identity_ok=identity_ok, months=months)
+    listing = {"listing_type": "ARRENDAMENTO", "price": str(rent)}
+    single = assess_affordability(
+        {"thresholds": THRESHOLDS, "property": listing, "identity": member["identity"], "income": member["income"]}
+    )
+    together = household(member, listing=listing)
+    for key in ("dti_ratio", "monthly_cost", "risk_level", "reasons", "checks"):
+        assert together[key] == single[key], key
