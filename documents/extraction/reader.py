@@ -182,7 +182,8 @@ def tesseract_data(path: str) -> dict[str, list[Any]]:
             capture_output=True,
             timeout=settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
             check=False,
-            preexec_fn=memory_limit(settings.EXTRACTION_OCR_MAX_MEMORY_MB),  # noqa: PLW1509 (only setrlimit, no locks)
+            # preexec_fn only calls setrlimit (no locks taken), so it is safe after fork.
+            preexec_fn=memory_limit(settings.EXTRACTION_OCR_MAX_MEMORY_MB),
         )
     except subprocess.TimeoutExpired as exc:
         raise ExtractionFailed("A leitura (OCR) excedeu o tempo máximo.") from exc
