@@ -85,7 +85,16 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
 
 @admin.register(OutboxEvent)
 class OutboxEventAdmin(OrganizationScopedAdmin):
-    list_display = ("id", "event_type", "created_at", "sent_at", "attempts", "next_attempt_at", "parked_at", "last_error")
+    list_display = (
+        "id",
+        "event_type",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "next_attempt_at",
+        "parked_at",
+        "last_error",
+    )
     list_filter = ("event_type", ("parked_at", admin.EmptyFieldListFilter))
     readonly_fields = (
         "event_type",
