@@ -426,19 +426,28 @@ def scan(
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(document.data)
-        image = pdf[0].render(scale=dpi / 72).to_pil().convert("RGB")
+        pages = [pdf[index].render(scale=dpi / 72).to_pil().convert("RGB") for index in range(len(pdf))]
         pdf.close()
     else:
-        image = Image.open(io.BytesIO(document.data)).convert("RGB")
+        pages = [Image.open(io.BytesIO(document.data)).convert("RGB")]
     angle = rotation if rotation is not None else rng.uniform(-2.0, 2.0)
-    image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(250, 250, 250))
     radius = blur if blur is not None else rng.uniform(0.3, 0.9)
-    image = image.filter(ImageFilter.GaussianBlur(radius))
-    noise = Image.effect_noise(image.size, rng.uniform(6, 14)).convert("RGB")
-    image = Image.blend(image, noise, 0.06)
+    scanned = []
+    for image in pages:
+        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(250, 250, 250))
+        image = image.filter(ImageFilter.GaussianBlur(radius))
+        noise = Image.effect_noise(image.size, rng.uniform(6, 14)).convert("RGB")
+        scanned.append(Image.blend(image, noise, 0.06))
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality if quality is not None else rng.randint(60, 85))
+    jpeg_quality = quality if quality is not None else rng.randint(60, 85)
     stem = document.name.rsplit(".", 1)[0]
+    if len(scanned) > 1:
+        # A multi-page paper document scans to an image-only PDF, one JPEG page each.
+        scanned[0].save(buffer, format="PDF", save_all=True, append_images=scanned[1:], quality=jpeg_quality,
+                        resolution=dpi)  # fmt: skip
+        return Synthetic(f"{stem}-scan.pdf", buffer.getvalue(), "application/pdf", document.document_type,
+                         document.kind, document.expected, method="ocr", tags=[*document.tags, "scan"])  # fmt: skip
+    scanned[0].save(buffer, format="JPEG", quality=jpeg_quality)
     return Synthetic(
         f"{stem}-scan.jpg",
         buffer.getvalue(),

@@ -14,10 +14,13 @@ import httpx
 from pydantic import ValidationError
 
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
-from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
+from documents.extraction.parsers.identity import mrz_cross_check
+from documents.extraction.parsers.payslip import regular_net
+from documents.extraction.schema import IDENTITY_KINDS, PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
 from documents.extraction.validation import fields_revalidate
 from documents.sniff import sniff_content_type
 
+REMOTE_CONFIDENCE = 0.9
 KIND_ENUM = [kind.value for kind in DocumentKind if kind != DocumentKind.UNKNOWN]
 
 
@@ -31,9 +34,19 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
             properties[name] = string
         for name in ("date_of_birth", "expiry_date"):
             properties[name] = {"type": ["string", "null"], "description": "YYYY-MM-DD"}
+        properties["side"] = {"type": ["string", "null"], "enum": ["front", "back", "both", None],
+                              "description": "Which side of an ID card the file shows"}  # fmt: skip
+        properties["issuing_state"] = {"type": ["string", "null"], "description": "ISO 3166 alpha-3 issuer"}
+        # The raw MRZ, so its check digits are verified here like the local reader's; never trusted as read.
+        properties["mrz"] = {"type": ["string", "null"],
+                             "description": "The machine-readable zone exactly as printed, one line per line"}  # fmt: skip
     else:
-        for name in ("employee_name", "employee_nif", "employer_name", "employer_nif", "taxpayer_name", "taxpayer_nif"):
+        for name in ("employee_name", "employee_nif", "employer_name", "employer_nif", "taxpayer_name", "taxpayer_nif",
+                     "issuer_name", "issuer_nif", "acquirer_name", "acquirer_nif", "invoice_number"):  # fmt: skip
             properties[name] = string
+        properties["issue_date"] = {"type": ["string", "null"], "description": "YYYY-MM-DD of a fatura-recibo"}
+        for name in ("base_amount", "vat_amount", "amount_received"):
+            properties[name] = number
         properties["period"] = {"type": ["string", "null"], "description": "YYYY-MM of a payslip"}
         properties["year"] = {"type": ["integer", "null"]}
         for name in (
@@ -46,6 +59,10 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
             "tax_paid",
         ):
             properties[name] = number
+        properties["subsidy_amount"] = {"type": ["number", "null"],
+                                        "description": "Subsidio de ferias / de Natal paid whole this month (gross)"}  # fmt: skip
+        properties["subsidy_twelfths_amount"] = {"type": ["number", "null"],
+                                                 "description": "Subsidies paid monthly as duodecimos (gross)"}  # fmt: skip
     return {"type": "object", "properties": properties, "required": ["kind"]}
 
 
@@ -107,17 +124,33 @@ class ReductoExtractor:
             kind = DocumentKind.UNKNOWN
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed("Documento não reconhecido pelo serviço de extração.")
-        allowed = set(fields_validate(kind, {}))
+        mrz_text = raw.pop("mrz", None)
+        # Only this side computes what it verifies or derives: the MRZ's validity and the regular net.
+        allowed = set(fields_validate(kind, {})) - {"mrz_valid", "regular_net_pay"}
         try:
             fields = fields_validate(kind, {k: v for k, v in raw.items() if k in allowed})
         except ValidationError as exc:
             raise ExtractionFailed("O serviço de extração devolveu campos inválidos.") from exc
+        warnings: list[str] = []
+        confidence = {name: REMOTE_CONFIDENCE for name, value in fields.items() if value is not None}
+        if kind in IDENTITY_KINDS and isinstance(mrz_text, str) and mrz_text.strip():
+            checked, confidence = mrz_cross_check(kind, fields, mrz_text.splitlines(), confidence=REMOTE_CONFIDENCE)
+            warnings += checked
+        if kind in PAYSLIP_KINDS and fields.get("net_pay") is not None:
+            # Derived here, the same way as from the local reader.
+            lump = fields.get("subsidy_amount")
+            fields["regular_net_pay"] = regular_net(fields, lump=lump) if lump else fields["net_pay"]
+            if fields["regular_net_pay"] is not None:
+                confidence["regular_net_pay"] = 0.7 if lump else REMOTE_CONFIDENCE
+                warnings += ["derived:regular_net_pay"] if lump else []
         # A remote value is not trusted blindly: the same checks as the local parsers' output.
-        warnings = fields_revalidate(kind, fields, document_type=document_type)
+        warnings += fields_revalidate(kind, fields, document_type=document_type)
+        warnings = list(dict.fromkeys(warnings))
         return ExtractionResult(
             kind=kind,
             fields=fields,
-            confidence={name: 0.9 for name, value in fields.items() if value is not None},
+            # A field dropped by the checks has no confidence left to report.
+            confidence={name: value for name, value in confidence.items() if fields.get(name) is not None},
             warnings=warnings,
             pages=int(extracted.get("usage", {}).get("num_pages", 0) or 0),
             method="remote",

@@ -17,6 +17,8 @@ class DocumentKind(StrEnum):
     RECIBO_VENCIMENTO = "RECIBO_VENCIMENTO"
     DECLARACAO_IRS = "DECLARACAO_IRS"
     NOTA_LIQUIDACAO = "NOTA_LIQUIDACAO"
+    # An independent worker's invoice-receipt issued on the Portal das Financas (recibo verde).
+    FATURA_RECIBO = "FATURA_RECIBO"
     UNKNOWN = "UNKNOWN"
 
 
@@ -26,8 +28,10 @@ IDENTITY_KINDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RES
 PAYSLIP_KINDS = frozenset({DocumentKind.RECIBO_VENCIMENTO})
 TAX_KINDS = frozenset({DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO})
 INCOME_KINDS = PAYSLIP_KINDS | TAX_KINDS
+# Read and checked, not yet counted by the income rules (issue 14: independent workers).
+INVOICE_KINDS = frozenset({DocumentKind.FATURA_RECIBO})
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
-KINDS_BY_DOCUMENT_TYPE = {"ID_DOCUMENT": IDENTITY_KINDS, "PROOF_OF_INCOME": INCOME_KINDS}
+KINDS_BY_DOCUMENT_TYPE = {"ID_DOCUMENT": IDENTITY_KINDS, "PROOF_OF_INCOME": INCOME_KINDS | INVOICE_KINDS}
 
 
 class IdentityFields(BaseModel):
@@ -42,6 +46,13 @@ class IdentityFields(BaseModel):
     expiry_date: dt.date | None = None
     nationality: str | None = None
     sex: Literal["M", "F", "X"] | None = None
+    # Which side of a card the file shows ("both": one scan of front and back); None for a passport page.
+    side: Literal["front", "back", "both"] | None = None
+    # The MRZ's country or organisation of issue (3 letters), when an MRZ was read.
+    issuing_state: str | None = None
+    # True: an MRZ was read and every check digit holds; False: read, but a check digit fails
+    # (then warning ``mrz_check_invalid``); None: no MRZ on the file.
+    mrz_valid: bool | None = None
 
 
 class PayslipFields(BaseModel):
@@ -57,6 +68,12 @@ class PayslipFields(BaseModel):
     social_security: Decimal | None = None
     irs_withholding: Decimal | None = None
     net_pay: Decimal | None = None
+    # Subsidio de ferias / de Natal paid in this month as a lump (gross), and the share of them paid
+    # monthly as duodecimos (gross, already part of every month's pay).
+    subsidy_amount: Decimal | None = None
+    subsidy_twelfths_amount: Decimal | None = None
+    # Net pay without the lump subsidies (their deductions taken out pro rata): a month's regular income.
+    regular_net_pay: Decimal | None = None
 
 
 class TaxFields(BaseModel):
@@ -69,6 +86,23 @@ class TaxFields(BaseModel):
     tax_paid: Decimal | None = None
 
 
+class InvoiceReceiptFields(BaseModel):
+    """A fatura-recibo: who invoiced whom, when, and how the amount received adds up."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    issuer_name: str | None = None
+    issuer_nif: str | None = None
+    acquirer_name: str | None = None
+    acquirer_nif: str | None = None
+    invoice_number: str | None = None
+    issue_date: dt.date | None = None
+    base_amount: Decimal | None = None
+    vat_amount: Decimal | None = None
+    irs_withholding: Decimal | None = None
+    amount_received: Decimal | None = None
+
+
 FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.CARTAO_CIDADAO: IdentityFields,
     DocumentKind.TITULO_RESIDENCIA: IdentityFields,
@@ -76,6 +110,7 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.RECIBO_VENCIMENTO: PayslipFields,
     DocumentKind.DECLARACAO_IRS: TaxFields,
     DocumentKind.NOTA_LIQUIDACAO: TaxFields,
+    DocumentKind.FATURA_RECIBO: InvoiceReceiptFields,
 }
 
 

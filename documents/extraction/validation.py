@@ -17,18 +17,21 @@ from decimal import Decimal
 from typing import Any
 
 from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_normalize
+from documents.extraction.mrz import COUNTRY_CODES
 from documents.extraction.schema import (
     IDENTITY_KINDS,
+    INVOICE_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     TAX_KINDS,
     DocumentKind,
 )
 
-NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif")
+NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif")
 REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
 REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "period")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")
+REQUIRED_INVOICE = ("issuer_nif", "issue_date", "base_amount", "amount_received")
 CENT = Decimal("0.01")
 OLDEST_AGE, YOUNGEST_AGE = 120, 14
 
@@ -59,6 +62,9 @@ def fields_revalidate(
     elif kind in TAX_KINDS:
         warnings += tax_revalidate(fields, today=today)
         required = REQUIRED_TAX
+    elif kind in INVOICE_KINDS:
+        warnings += invoice_revalidate(fields, today=today)
+        required = REQUIRED_INVOICE
     warnings += [f"missing:{name}" for name in required if fields.get(name) is None]
     expected_kinds = KINDS_BY_DOCUMENT_TYPE.get(document_type)
     if expected_kinds is not None and kind not in expected_kinds:
@@ -93,6 +99,12 @@ def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt
     if expiry is not None and birth is not None and expiry <= birth:
         fields["expiry_date"] = None
         warnings.append("expiry_date_implausible")
+    for name in ("nationality", "issuing_state"):
+        if fields.get(name) is not None and fields[name] not in COUNTRY_CODES:
+            fields[name] = None
+            warnings.append(f"{name}_unknown")
+    if fields.get("mrz_valid") is False:
+        warnings.append("mrz_check_invalid")
     return warnings
 
 
@@ -100,6 +112,14 @@ def payslip_revalidate(fields: dict[str, Any], *, total_deductions: Decimal | No
     warnings = []
     if payslip_arithmetic_holds(fields, total_deductions=total_deductions) is False:
         warnings.append("arithmetic_mismatch")
+    gross, net, regular = fields.get("gross_pay"), fields.get("net_pay"), fields.get("regular_net_pay")
+    subsidy = fields.get("subsidy_amount")
+    if (regular is not None and net is not None and regular > net + CENT) or (
+        subsidy is not None and gross is not None and subsidy > gross + CENT
+    ):
+        # A regular net above the month's net, or a subsidy above the gross: one of them was misread.
+        fields["regular_net_pay"] = None
+        warnings.append("subsidy_implausible")
     period = fields.get("period")
     if period:
         year, month = (int(part) for part in period.split("-"))
@@ -137,6 +157,23 @@ def tax_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
     gross, tax = fields.get("gross_income"), fields.get("tax_paid")
     if gross is not None and tax is not None and tax > gross:
         warnings.append("arithmetic_mismatch")
+    return warnings
+
+
+def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
+    """The amount received is the base plus VAT less the IRS withheld, to the cent; the date is not future."""
+    warnings = []
+    issued = fields.get("issue_date")
+    if issued is not None and not (dt.date(2000, 1, 1) <= issued <= today + dt.timedelta(days=1)):
+        fields["issue_date"] = None
+        warnings.append("issue_date_implausible")
+    base, received = fields.get("base_amount"), fields.get("amount_received")
+    if base is not None and received is not None:
+        expected = base + (fields.get("vat_amount") or 0) - (fields.get("irs_withholding") or 0)
+        if abs(expected - received) > CENT:
+            warnings.append("arithmetic_mismatch")
+    if fields.get("issuer_nif") and fields.get("issuer_nif") == fields.get("acquirer_nif"):
+        warnings.append("issuer_is_acquirer")
     return warnings
 
 

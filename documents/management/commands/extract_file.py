@@ -17,16 +17,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path")
-        parser.add_argument("--document-type", choices=["ID_DOCUMENT", "PROOF_OF_INCOME"], default="PROOF_OF_INCOME")
+        parser.add_argument(
+            "--document-type",
+            choices=["auto", "ID_DOCUMENT", "PROOF_OF_INCOME"],
+            default="auto",
+            help="what the upload was declared as; auto: an image is an ID document, a PDF a proof of income, "
+            "and a file of the other sort is not flagged as a mismatch",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
+        data = path.read_bytes()
+        document_type = options["document_type"]
+        if document_type == "auto":
+            document_type = "PROOF_OF_INCOME" if data[:5] == b"%PDF-" else "ID_DOCUMENT"
         try:
-            result = extractor().extract(path.read_bytes(), document_type=options["document_type"])
+            result = extractor().extract(data, document_type=document_type)
         except ExtractionFailed as exc:
             raise CommandError(f"extraction failed: {exc.reason}") from exc
         except ExtractionUnavailable as exc:
             raise CommandError(f"extraction backend unavailable: {exc}") from exc
+        if options["document_type"] == "auto":
+            result.warnings = [code for code in result.warnings if code != "document_type_mismatch"]
         self.stdout.write(json.dumps(result.as_output(), ensure_ascii=False, indent=2))

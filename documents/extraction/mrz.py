@@ -1,0 +1,359 @@
+"""Machine-readable zones (ICAO 9303): find them among read lines, repair OCR by position, verify every check digit.
+
+TD1 (ID cards, residence permits: 3 lines of 30) and TD3 (passports: 2 lines
+of 44). A field is only trusted when its own check digit holds; the MRZ as a
+whole is only valid when the composite check digit holds too.
+
+Repairs never search for a value that makes a check digit pass: a letter
+read where the format allows only digits becomes the digit it looks like
+(O -> 0, I -> 1, ...), a digit where only letters are allowed becomes the
+letter, and nothing else changes. A misprinted or tampered digit therefore
+stays wrong and its check digit fails. Check digits only choose among
+readings (two OCR passes, and where a dropped or doubled filler ``<`` goes).
+
+Written here rather than taken from a library: see docs/adr/010-mrz-own-parser.md
+(the libraries checked reject the Portuguese Cartao de Cidadao's MRZ, whose
+12-character document number uses ICAO's long-number rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+FILLER = "<"
+TD1_WIDTH, TD3_WIDTH = 30, 44
+WEIGHTS = (7, 3, 1)
+
+# What each position may hold: a = letter or filler, n = digit, x = letter, digit or filler,
+# k = check digit (a digit, or the filler of a long document number), s = sex, f = digit or filler.
+TD1_SHAPE = (
+    "a" * 5 + "x" * 9 + "k" + "x" * 15,
+    "n" * 7 + "s" + "n" * 7 + "a" * 3 + "x" * 11 + "n",
+    "a" * 30,
+)
+TD3_SHAPE = (
+    "a" * 44,
+    "x" * 9 + "n" + "a" * 3 + "n" * 7 + "s" + "n" * 7 + "x" * 14 + "f" + "n",
+)
+AS_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "U": "0", "I": "1", "L": "1", "Z": "2", "S": "5",
+                          "B": "8", "G": "6", "A": "4", "T": "7"})  # fmt: skip
+AS_LETTER = str.maketrans({"0": "O", "1": "I", "2": "Z", "5": "S", "8": "B", "6": "G", "4": "A", "7": "T"})
+# Filler look-alikes in any OCR output; "K" is a letter too, so it is only read as filler inside runs of "<".
+FILLER_LOOKALIKES = str.maketrans({"«": "<<", "‹": "<", "≪": "<<", "〈": "<", "(": "<", "{": "<", "[": "<"})
+MRZ_CHARS = re.compile(r"^[A-Z0-9<]+$")
+# ISO 3166-1 alpha-3 and the codes ICAO 9303 Part 3 adds (D for Germany, British nationals, UN, stateless...).
+_COUNTRY_CODE_TEXT = """
+    AFG ALA ALB DZA ASM AND AGO AIA ATA ATG ARG ARM ABW AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BMU BTN BOL
+    BES BIH BWA BVT BRA IOT BRN BGR BFA BDI CPV KHM CMR CAN CYM CAF TCD CHL CHN CXR CCK COL COM COG COD COK CRI
+    CIV HRV CUB CUW CYP CZE DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FLK FRO FJI FIN FRA GUF PYF ATF GAB
+    GMB GEO DEU GHA GIB GRC GRL GRD GLP GUM GTM GGY GIN GNB GUY HTI HMD VAT HND HKG HUN ISL IND IDN IRN IRQ IRL
+    IMN ISR ITA JAM JPN JEY JOR KAZ KEN KIR PRK KOR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MAC MDG MWI MYS
+    MDV MLI MLT MHL MTQ MRT MUS MYT MEX FSM MDA MCO MNG MNE MSR MAR MOZ MMR NAM NRU NPL NLD NCL NZL NIC NER NGA
+    NIU NFK MKD MNP NOR OMN PAK PLW PSE PAN PNG PRY PER PHL PCN POL PRT PRI QAT REU ROU RUS RWA BLM SHN KNA LCA
+    MAF SPM VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SXM SVK SVN SLB SOM ZAF SGS SSD ESP LKA SDN SUR SJM SWE CHE
+    SYR TWN TJK TZA THA TLS TGO TKL TON TTO TUN TUR TKM TCA TUV UGA UKR ARE GBR USA UMI URY UZB VUT VEN VNM VGB
+    VIR WLF ESH YEM ZMB ZWE D GBD GBN GBO GBP GBS RKS EUE UNA UNK UNO XOM XPO XXA XXB XXC XXX
+"""
+COUNTRY_CODES = frozenset(_COUNTRY_CODE_TEXT.split())
+# Letters OCR takes for one another in capitals (no check digit covers a nationality).
+LETTER_LOOKALIKES = {"I": "L1T", "L": "I", "O": "D0Q", "D": "O", "Q": "O", "V": "YU", "Y": "V", "U": "V",
+                     "B": "E8", "E": "BF", "F": "E", "C": "G", "G": "C6", "M": "N", "N": "M", "K": "X", "X": "K"}  # fmt: skip
+
+
+def char_value(char: str) -> int:
+    if char == FILLER:
+        return 0
+    if char.isdigit():
+        return int(char)
+    if "A" <= char <= "Z":
+        return ord(char) - ord("A") + 10
+    raise ValueError(f"not an MRZ character: {char!r}")
+
+
+def check_digit(data: str) -> str:
+    """ICAO 9303 Part 3: weights 7, 3, 1 repeating, sum mod 10."""
+    return str(sum(char_value(char) * WEIGHTS[index % 3] for index, char in enumerate(data)) % 10)
+
+
+def check_holds(data: str, digit: str) -> bool:
+    try:
+        return digit.isdigit() and check_digit(data) == digit
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class MrzRead:
+    """The fields of one MRZ and which check digits hold. Values whose own check fails are still given here;
+    the caller decides (``trusted``) what it may use."""
+
+    format: Literal["TD1", "TD3"]
+    lines: tuple[str, ...]
+    document_code: str
+    issuing_state: str
+    document_number: str
+    nationality: str
+    date_of_birth: dt.date | None
+    expiry_date: dt.date | None
+    sex: str | None
+    surname: str
+    given_names: str
+    optional_data: str
+    checks: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.checks) and all(self.checks.values())
+
+    @property
+    def checks_passed(self) -> int:
+        return sum(self.checks.values())
+
+    def checked(self, name: str) -> bool:
+        """Whether a field's value is vouched for by check digits.
+
+        The document number and dates have their own check digit; the other fields (names, sex,
+        nationality) have none, so they count only when every check holds.
+        """
+        if name in {"document_number", "date_of_birth", "expiry_date"}:
+            return self.checks.get(name, False)
+        return self.valid
+
+
+def country_code(value: str) -> str | None:
+    """A known country code as read, or the one known code a single look-alike letter away; else None."""
+    value = value.replace(FILLER, "")
+    if value in COUNTRY_CODES:
+        return value
+    near = {
+        value[:index] + other + value[index + 1 :]
+        for index, char in enumerate(value)
+        for other in LETTER_LOOKALIKES.get(char, "") + char.translate(AS_LETTER)
+    } & COUNTRY_CODES
+    return near.pop() if len(near) == 1 else None
+
+
+def same_under_check(left: str, right: str) -> bool:
+    """Two readings a check digit cannot tell apart: same length, and every difference a letter whose
+    value is the digit's plus 10 (G=16 and 6 weigh the same mod 10), so both pass the same check."""
+    if len(left) != len(right) or left == right:
+        return left == right
+    return all(
+        a == b or (a.isdigit() != b.isdigit() and (char_value(a) - char_value(b)) % 10 == 0)
+        for a, b in zip(left, right, strict=True)
+    )
+
+
+def clean_line(text: str) -> str:
+    """Uppercase, fillers normalized, spaces and stray punctuation dropped."""
+    text = text.upper().translate(FILLER_LOOKALIKES)
+    return re.sub(r"[^A-Z0-9<]", "", text)
+
+
+def repair(line: str, shape: str) -> str:
+    """Letters where only digits fit become digits and the reverse; every other character is kept."""
+    out = []
+    for char, kind in zip(line, shape, strict=False):
+        if (kind in "nk" and not char.isdigit() and not (kind == "k" and char == FILLER)) or (
+            kind == "f" and not char.isdigit() and char != FILLER
+        ):
+            char = char.translate(AS_DIGIT)
+        elif kind == "a" and char.isdigit():
+            char = char.translate(AS_LETTER)
+        elif kind == "s" and char not in "MFX<":
+            char = {"H": "M", "N": "M", "E": "F", "P": "F"}.get(char, char)
+        out.append(char)
+    return "".join(out)
+
+
+def fit_width(line: str, width: int) -> list[str]:
+    """Readings of ``line`` at exactly ``width`` characters: OCR drops or doubles fillers inside runs of ``<``,
+    and now and then inserts a character.
+
+    Candidates add or remove fillers in each run of at least two; a line one character too long also
+    loses each single character in turn (check digits then tell which reading is right). A line with no
+    run of fillers is padded or cut at its end.
+    """
+    if len(line) == width:
+        return [line]
+    delta = width - len(line)
+    # Trailing fillers fade on a scan and OCR drops many; anything else is off by a few at most.
+    if delta < -6 or (delta > 6 and not line.endswith(FILLER)):
+        return []
+    readings = []
+    # The last run first: names and optional data end in fillers, and the first reading wins a tie.
+    for run in reversed(list(re.finditer(r"<{2,}", line))):
+        if delta > 0 or run.end() - run.start() + delta >= 1:
+            cut = run.end()
+            adjusted = line[:cut] + FILLER * delta if delta > 0 else line[: cut + delta]
+            readings.append(adjusted + line[cut:])
+    if delta == -1:
+        readings += [line[:index] + line[index + 1 :] for index in range(len(line)) if line[index] != FILLER]
+    if not readings:
+        readings.append(line + FILLER * delta if delta > 0 else line[:width])
+    return list(dict.fromkeys(readings))
+
+
+def parse_date(value: str, *, kind: Literal["birth", "expiry"], today: dt.date) -> dt.date | None:
+    if not re.fullmatch(r"\d{6}", value):
+        return None
+    year, month, day = int(value[:2]), int(value[2:4]), int(value[4:])
+    if kind == "birth":
+        # A birth date is never in the future: the century is the latest that keeps it in the past.
+        year += 2000 if 2000 + year <= today.year else 1900
+    else:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def names_from(field_text: str) -> tuple[str, str]:
+    # Three fillers in a row end the name: whatever OCR reads after them is filler.
+    field_text = field_text.split("<<<", 1)[0]
+    surname, _, given = field_text.partition("<<")
+    return surname.replace(FILLER, " ").strip(), given.replace(FILLER, " ").strip()
+
+
+def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
+    first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
+    number, number_check, optional = first[5:14], first[14], first[15:30]
+    if number_check == FILLER and optional.strip(FILLER):
+        # ICAO 9303 Part 5, note j: a number longer than 9 characters continues in the optional data,
+        # followed by its check digit (the Cartao de Cidadao's 12 characters: 8 digits, check, 2 letters, check).
+        extension = optional.split(FILLER, 1)[0]
+        number, number_check = number + extension[:-1], extension[-1:]
+        optional = optional[len(extension) :]
+    number = number.rstrip(FILLER)
+    birth, expiry = second[0:6], second[8:14]
+    composite_data = first[5:30] + second[0:7] + second[8:15] + second[18:29]
+    surname, given = names_from(third)
+    return MrzRead(
+        format="TD1",
+        lines=(first, second, third),
+        document_code=first[0:2].rstrip(FILLER),
+        issuing_state=first[2:5].replace(FILLER, ""),
+        document_number=number,
+        nationality=second[15:18].replace(FILLER, ""),
+        date_of_birth=parse_date(birth, kind="birth", today=today),
+        expiry_date=parse_date(expiry, kind="expiry", today=today),
+        sex=second[7] if second[7] in "MFX" else None,
+        surname=surname,
+        given_names=given,
+        optional_data=(optional + second[18:29]).strip(FILLER),
+        checks={
+            "document_number": check_holds(number, number_check),
+            "date_of_birth": check_holds(birth, second[6]),
+            "expiry_date": check_holds(expiry, second[14]),
+            "composite": check_holds(composite_data, second[29]),
+        },
+    )
+
+
+def parse_td3(lines: Sequence[str], *, today: dt.date) -> MrzRead:
+    first, second = (repair(line, shape) for line, shape in zip(lines, TD3_SHAPE, strict=True))
+    number, birth, expiry, personal = second[0:9], second[13:19], second[21:27], second[28:42]
+    personal_check = second[42]
+    surname, given = names_from(first[5:44])
+    checks = {
+        "document_number": check_holds(number, second[9]),
+        "date_of_birth": check_holds(birth, second[19]),
+        "expiry_date": check_holds(expiry, second[27]),
+        # An empty personal number may carry "<" or "0" as its check digit.
+        "personal_number": (
+            personal_check in {FILLER, "0"} if not personal.strip(FILLER) else check_holds(personal, personal_check)
+        ),
+        "composite": check_holds(second[0:10] + second[13:20] + second[21:43], second[43]),
+    }
+    return MrzRead(
+        format="TD3",
+        lines=(first, second),
+        document_code=first[0:2].rstrip(FILLER),
+        issuing_state=first[2:5].replace(FILLER, ""),
+        document_number=number.rstrip(FILLER),
+        nationality=second[10:13].replace(FILLER, ""),
+        date_of_birth=parse_date(birth, kind="birth", today=today),
+        expiry_date=parse_date(expiry, kind="expiry", today=today),
+        sex=second[20] if second[20] in "MFX" else None,
+        surname=surname,
+        given_names=given,
+        optional_data=personal.strip(FILLER),
+        checks=checks,
+    )
+
+
+def looks_like_mrz(line: str) -> bool:
+    """A cleaned line that could be part of an MRZ: long, only MRZ characters, with fillers."""
+    return len(line) >= 24 and line.count(FILLER) >= 2 and bool(MRZ_CHARS.match(line))
+
+
+def mrz_candidates(texts: Iterable[str]) -> list[list[str]]:
+    """Runs of consecutive MRZ-looking lines, cleaned.
+
+    A short line (a name line whose trailing fillers faded) belongs to a run only next to a full one.
+    """
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for text in texts:
+        cleaned = clean_line(text)
+        # A line read with its fillers as "K" still has the MRZ's digits and shape; allow runs of K.
+        if not looks_like_mrz(cleaned) and re.search(r"K{3,}", cleaned):
+            cleaned = re.sub(r"K{3,}", lambda m: FILLER * len(m.group(0)), cleaned)
+        if looks_like_mrz(cleaned) or (len(cleaned) >= 8 and FILLER in cleaned and MRZ_CHARS.match(cleaned)):
+            current.append(cleaned)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [run for run in runs if any(looks_like_mrz(line) for line in run)]
+
+
+def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
+    """Every TD1/TD3 parse of a run of lines, over the width fits of each line."""
+    found: list[MrzRead] = []
+    for width, count, parse in ((TD1_WIDTH, 3, parse_td1), (TD3_WIDTH, 2, parse_td3)):
+        for start in range(0, len(run) - count + 1):
+            group = run[start : start + count]
+            if any(len(line) - width > 6 or width - len(line) > 16 for line in group):
+                continue
+            options = [fit_width(line, width) for line in group]
+            if not all(options):
+                continue
+            for combination in combinations(options, limit=256):
+                found.append(parse(combination, today=today))
+    return found
+
+
+def combinations(options: list[list[str]], *, limit: int) -> list[list[str]]:
+    result: list[list[str]] = [[]]
+    for choices in options:
+        result = [[*prefix, choice] for prefix in result for choice in choices][:limit]
+    return result
+
+
+def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead | None:
+    """The best MRZ among the lines (most check digits holding), or None if no MRZ is there."""
+    today = today or dt.date.today()
+    best: MrzRead | None = None
+    for run in mrz_candidates(texts):
+        for reading in readings(run, today=today):
+            if best is None or rank(reading) > rank(best):
+                best = reading
+    return best
+
+
+def rank(reading: MrzRead) -> tuple[int, int, int]:
+    shape_ok = int(reading.document_code[:1] in {"I", "A", "C", "P"} and len(reading.issuing_state) == 3)
+    return reading.checks_passed, shape_ok, len(reading.checks)
+
+
+def best_of(*candidates: MrzRead | None) -> MrzRead | None:
+    present = [candidate for candidate in candidates if candidate is not None]
+    return max(present, key=rank) if present else None

@@ -1,0 +1,36 @@
+"""Label, structure and check-digit parsers for Portuguese identity, payslip and tax documents.
+
+They read lines (from a PDF text layer or OCR) and tolerate the wording and
+layout of different producers. Check digits pick the NIF, Cartao de Cidadao
+and MRZ values among those on the page; the checks on the fields read (check
+digits again, dates, arithmetic) are in ``validation``, shared with every
+backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from documents.extraction.parsers.classify import classify, kind_from_mrz
+from documents.extraction.parsers.common import Parsed, title_case
+from documents.extraction.parsers.identity import parse_identity
+from documents.extraction.parsers.invoice import parse_invoice
+from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.parsers.tax import parse_tax
+from documents.extraction.reader import Line
+from documents.extraction.schema import IDENTITY_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, TAX_KINDS, DocumentKind
+
+__all__ = ["Parsed", "classify", "kind_from_mrz", "parse_document", "title_case"]
+
+
+def parse_document(kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
+    """The fields of a document of ``kind``; ``extra_mrz_texts`` are lines of a second OCR pass tuned for an MRZ."""
+    if kind in PAYSLIP_KINDS:
+        return parse_payslip(lines)
+    if kind in TAX_KINDS:
+        return parse_tax(lines)
+    if kind in INVOICE_KINDS:
+        return parse_invoice(lines)
+    if kind in IDENTITY_KINDS:
+        return parse_identity(lines, kind, extra_mrz_texts=extra_mrz_texts)
+    return Parsed()

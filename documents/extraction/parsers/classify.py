@@ -1,0 +1,76 @@
+"""Which kind of document the text is: by title, by the labels only one kind prints, and by the MRZ."""
+
+from __future__ import annotations
+
+import re
+
+from applicants.text import fold
+from documents.extraction.mrz import MrzRead, read_mrz
+from documents.extraction.schema import DocumentKind
+
+_KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
+    (DocumentKind.FATURA_RECIBO, re.compile(r"fatura\s*-?\s*recibo|factura\s*-?\s*recibo|recibo\s+verde")),
+    (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao de liquida[cç]ao")),
+    (DocumentKind.DECLARACAO_IRS, re.compile(r"declara[cç]ao (de rendimentos|anual)|modelo 3|irs\s*-?\s*modelo")),
+    (
+        DocumentKind.RECIBO_VENCIMENTO,
+        re.compile(
+            r"recibo de (vencimento|remunera[cç]ao|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
+            r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])payslip"
+        ),
+    ),
+    (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),
+    (
+        DocumentKind.TITULO_RESIDENCIA,
+        re.compile(r"t[ií]tulo de resid[eê]ncia|autoriza[cç][aã]o de resid[eê]ncia|residence permit"),
+    ),
+    (DocumentKind.PASSAPORTE, re.compile(r"passaporte|passport")),
+]
+# Only the back of a Cartao de Cidadao prints the health-service number and the parents together.
+CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+)?n|filia[cç][aã]o")
+
+
+def classify(text: str) -> DocumentKind:
+    folded = fold(text)
+    for kind, pattern in _KIND_SIGNS:
+        if pattern.search(folded):
+            return kind
+    # Payroll software that omits the usual title still prints amounts under payroll words.
+    if payroll_like(folded):
+        return DocumentKind.RECIBO_VENCIMENTO
+    if CC_BACK_SIGNS.search(folded):
+        return DocumentKind.CARTAO_CIDADAO
+    return kind_from_mrz(read_mrz(text.splitlines()))
+
+
+PAYROLL_TERMS = [
+    r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss",
+    r"\birs\b|retencao\s+na\s+fonte",
+    r"liquido|a\s+receber|a\s+transferir",
+    r"vencimento|ordenado|salario|remuneracao|remuneracoes",
+    r"abonos|ganhos|descontos|deducoes",
+    r"subsidio\s+de\s+(refeicao|alimentacao)|sub\.?\s+(refeicao|alimentacao)",
+    r"salarios|processamento",
+]
+MONEY_TOKEN = re.compile(r"\d,\d{2}(?!\d)")
+
+
+def payroll_like(folded: str) -> bool:
+    """Three kinds of payroll words and at least four amounts: a payslip whatever its title."""
+    terms = sum(bool(re.search(term, folded)) for term in PAYROLL_TERMS)
+    return terms >= 3 and len(MONEY_TOKEN.findall(folded)) >= 4
+
+
+def kind_from_mrz(mrz: MrzRead | None) -> DocumentKind:
+    """A passport's TD3, a Portuguese ID card's TD1 ("I<PRT"), or a residence permit (TD1 with a type letter).
+
+    Only an MRZ whose shape reads right counts (at least one check digit holds): a few lines of
+    fillers do not make a document an identity document.
+    """
+    if mrz is None or mrz.checks_passed == 0:
+        return DocumentKind.UNKNOWN
+    if mrz.format == "TD3" and mrz.document_code.startswith("P"):
+        return DocumentKind.PASSAPORTE
+    if mrz.format == "TD1" and mrz.issuing_state == "PRT":
+        return DocumentKind.CARTAO_CIDADAO if mrz.document_code == "I" else DocumentKind.TITULO_RESIDENCIA
+    return DocumentKind.UNKNOWN

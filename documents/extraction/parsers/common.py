@@ -1,0 +1,152 @@
+"""What every parser shares: values (money, dates, NIFs, periods, names) read off text lines, and the result builder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from applicants.identifiers import nif_has_valid_checksum
+from applicants.text import NAME_PARTICLES, fold
+from documents.extraction.reader import Line
+
+VALIDATED_CONFIDENCE = 0.99
+
+
+# --- Values -----------------------------------------------------------------------------
+
+# OCR reads a decimal comma as ";" now and then.
+MONEY = re.compile(r"(?<![\d.,;])(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)\s?([.,;])\s?(\d{2})(?![\d%])(?!\s?%)")
+DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s?[ ./-]\s?(\d{1,2})\s?[ ./-]\s?(\d{4})(?!\d)")
+DATE_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+NIF_TOKEN = re.compile(r"(?<![\d])(\d{3})\s?(\d{3})\s?(\d{3})(?![\d])")
+CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQIL])(?![\dA-Z])")
+YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+MONTHS = {
+    "janeiro": 1, "fevereiro": 2, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
+    "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "jan": 1, "fev": 2, "mar": 3, "abr": 4, "mai": 5, "jun": 6,
+    "jul": 7, "ago": 8, "set": 9, "out": 10, "nov": 11, "dez": 12,
+}  # fmt: skip
+MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[a-z]*\.?\s*(?:de\s+|/\s*|-\s*)?(\d{4})\b"
+)
+NUMERIC_PERIOD = re.compile(r"(?<!\d)(?:(\d{1,2})\s?[/.-]\s?(\d{4})|(\d{4})\s?[/.-]\s?(\d{1,2}))(?![\d/.-]*\d)")
+
+# Letters Tesseract confuses with digits inside numbers.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+                                   "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6"})  # fmt: skip
+
+
+def fix_digits(text: str) -> str:
+    """Repair look-alike letters inside tokens that are mostly digits."""
+
+    def repair(match: re.Match[str]) -> str:
+        token = match.group(0)
+        digits = sum(c.isdigit() for c in token)
+        return token.translate(_DIGIT_LOOKALIKES) if digits >= max(2, len(token) * 0.6) else token
+
+    return re.sub(r"[0-9OoDQlIi|SsBZzG.,]{3,}", repair, text)
+
+
+def parse_money(text: str) -> list[Decimal]:
+    values = []
+    for match in MONEY.finditer(fix_digits(text)):
+        whole = re.sub(r"[.\s\u00a0]", "", match.group(1))
+        try:
+            values.append(Decimal(f"{whole}.{match.group(3)}"))
+        except InvalidOperation:
+            continue
+    return values
+
+
+def parse_dates(text: str) -> list[dt.date]:
+    found = []
+    repaired = fix_digits(text)
+    for match in DATE_YMD.finditer(repaired):
+        found.append((match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3))))
+    for match in DATE_DMY.finditer(repaired):
+        found.append((match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1))))
+    dates = []
+    for _, year, month, day in sorted(found):
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return dates
+
+
+def parse_nifs(text: str) -> list[tuple[str, bool]]:
+    """Every 9-digit token with whether its check digit holds."""
+    return [
+        ("".join(m.groups()), nif_has_valid_checksum("".join(m.groups()))) for m in NIF_TOKEN.finditer(fix_digits(text))
+    ]
+
+
+def parse_period(text: str) -> str | None:
+    folded = fold(text)
+    match = MONTH_YEAR.search(folded)
+    if match:
+        return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}"
+    dates = parse_dates(text)
+    if dates:
+        return f"{dates[0].year:04d}-{dates[0].month:02d}"
+    numeric = NUMERIC_PERIOD.search(fix_digits(text))
+    if numeric:
+        month, year = (numeric.group(1), numeric.group(2)) if numeric.group(1) else (numeric.group(4), numeric.group(3))
+        if 1 <= int(month) <= 12:
+            return f"{int(year):04d}-{int(month):02d}"
+    return None
+
+
+def clean_name(text: str) -> str | None:
+    # A name ends where a digit, a bracket or the next label starts.
+    cut = re.split(
+        r"\s{2,}|\d|\(|\b(?:N\.?\s?I\.?\s?F\.?|NIF|Contribuinte|N\.?º|Nº|N\.o|Categoria|Sec[çc][ãa]o|NISS|Data)\b",
+        text,
+    )[0]
+    cut = re.sub(r"[^A-Za-zÀ-ÿ' .-]", " ", cut)
+    words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
+    name = " ".join(words).strip(" .-")
+    return name if len(name) >= 3 else None
+
+
+def title_case(name: str) -> str:
+    return " ".join(w.lower() if w.lower() in NAME_PARTICLES else w.capitalize() for w in name.split())
+
+
+# --- Result builder ---------------------------------------------------------------------
+
+
+@dataclass
+class Parsed:
+    fields: dict[str, Any] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    # A payslip's printed total of deductions: it checks the arithmetic but is not an output field.
+    total_deductions: Decimal | None = None
+
+    def put(self, name: str, value: Any, confidence: float) -> None:
+        if value is None or name in self.fields:
+            return
+        self.fields[name] = value
+        self.confidence[name] = round(min(max(confidence, 0.0), 1.0), 3)
+
+
+def find_label(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> tuple[int, re.Match[str]] | None:
+    for index in range(start, len(lines)):
+        match = pattern.search(fold(lines[index].text))
+        if match:
+            return index, match
+    return None
+
+
+def value_after_label(
+    lines: list[Line], index: int, match: re.Match[str], lookahead: int = 2
+) -> list[tuple[str, Line]]:
+    """Text after the label on its line, then the next lines (label-above-value layouts)."""
+    candidates = [(lines[index].text[match.end() :], lines[index])]
+    candidates += [(lines[i].text, lines[i]) for i in range(index + 1, min(len(lines), index + 1 + lookahead))]
+    return candidates

@@ -1,0 +1,410 @@
+"""Identity documents: the visual zone by its labels, the MRZ by its check digits, and the two cross-checked.
+
+The Cartao de Cidadao's back prints the NIF next to the social-security (NISS)
+and health-service numbers. Those two are read only to be told apart from the
+NIF: they are never put in a field, a warning or a log line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from applicants.identifiers import cc_is_valid, cc_normalize, nif_has_valid_checksum, nif_is_personal
+from applicants.text import fold, fold_accents
+from documents.extraction.mrz import (
+    MrzRead,
+    best_of,
+    clean_line,
+    country_code,
+    looks_like_mrz,
+    read_mrz,
+    same_under_check,
+)
+from documents.extraction.parsers.classify import CC_BACK_SIGNS
+from documents.extraction.parsers.common import (
+    _DIGIT_LOOKALIKES,
+    CC_TOKEN,
+    VALIDATED_CONFIDENCE,
+    Parsed,
+    clean_name,
+    find_label,
+    fix_digits,
+    parse_dates,
+    title_case,
+    value_after_label,
+)
+from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind
+
+ID_LABELS: dict[str, re.Pattern[str]] = {
+    "surname": re.compile(r"apelidos?(?:\(s\))?|surname"),
+    "given_names": re.compile(
+        r"(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
+    ),
+    "sex": re.compile(r"sexo|(?<![a-z])sex(?![a-z])"),
+    "nationality": re.compile(r"nacionalidade|nationality"),
+    "date_of_birth": re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth"),
+    "expiry_date": re.compile(
+        r"data\s+de\s+validade|validade|expiry\s+date|date\s+of\s+expiry|v[aá]lido\s+at[eé]|valid\s+until"
+    ),
+    "document_number": re.compile(
+        r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|document\s+n|passport\s+n|permit\s+n"
+    ),
+}
+LABEL_REMNANT = re.compile(r"^\s*(?:\(s\))?\s*/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)?\s*[:/]?\s*", re.IGNORECASE)
+# Labels of the numbers printed beside the NIF, which must never be taken for it.
+NIF_LABEL = re.compile(r"fiscal|(?<![a-z])nif(?![a-z])|tax\s+(?:identification\s+)?n|contribuinte")
+OTHER_NUMBER_LABEL = re.compile(
+    r"utente|sa[uú]de|health|seguran[cç]a\s+social|social\s+security|(?<![a-z])niss(?![a-z])|(?<![a-z])sns(?![a-z])"
+)
+FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+birth")
+LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s\d{3}\s\d{3}|\d{9,13})(?![\dA-Z])")
+# "N.º", "No.", "Nº" start a new label on a row of several.
+LABEL_START = re.compile(r"(?<![a-z])n\.?\s?o\.?(?:\s|$)")
+MRZ_CONFIDENCE_UNCHECKED = 0.5
+VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
+
+
+def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float] | None:
+    for text, line in candidates:
+        # Strip bilingual label remnants such as "(s) / Surname".
+        stripped = LABEL_REMNANT.sub("", text)
+        if not stripped.strip():
+            continue
+        folded = fold(stripped)
+        if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
+            continue
+        name = clean_name(stripped)
+        # Identity documents print names in capitals; mixed case is label text.
+        if name and not re.search(r"\d", name) and name.upper() == name:
+            return name, line.confidence
+    return None
+
+
+def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
+    """The visual zone, then the MRZ (from the lines, or from ``extra_mrz_texts``: a second OCR pass)."""
+    parsed = Parsed()
+    viz_lines = [line for line in lines if not looks_like_mrz(clean_line(line.text))]
+    visual_zone(viz_lines, kind, parsed)
+    mrz = best_of(read_mrz(line.text for line in lines), read_mrz(extra_mrz_texts) if extra_mrz_texts else None)
+    if mrz is not None and mrz.checks_passed > 0:
+        merge_mrz(parsed, mrz, kind)
+    elif kind == DocumentKind.PASSAPORTE:
+        parsed.warnings.append("mrz_unread")
+    if kind == DocumentKind.CARTAO_CIDADAO:
+        parsed.put("side", card_side(viz_lines, has_mrz=mrz is not None and mrz.checks_passed > 0), 0.9)
+    nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
+    if nif:
+        parsed.put("nif", nif, VALIDATED_CONFIDENCE)
+    if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
+        full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
+        parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
+    return parsed
+
+
+def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
+    for name in ("surname", "given_names"):
+        found = find_label(lines, ID_LABELS[name])
+        if found:
+            index, match = found
+            value = name_value(value_after_label(lines, index, match))
+            if value:
+                parsed.put(name, title_case(value[0]), value[1])
+    found = find_label(lines, ID_LABELS["sex"])
+    if found:
+        for candidate, line in value_after_label(lines, *found):
+            sex_match = re.search(r"(?<![A-Za-z])([MFX])(?![A-Za-z])", candidate)
+            if sex_match:
+                parsed.put("sex", sex_match.group(1), line.confidence)
+                break
+    found = find_label(lines, ID_LABELS["nationality"])
+    if found:
+        for candidate, line in value_after_label(lines, *found):
+            code_match = re.search(r"(?<![A-Z])([A-Z]{3})(?![A-Z])", candidate)
+            if code_match:
+                parsed.put("nationality", code_match.group(1), line.confidence)
+                break
+    for name in ("date_of_birth", "expiry_date"):
+        found = find_label(lines, ID_LABELS[name])
+        if found:
+            column = date_column(lines[found[0]].text, ID_LABELS[name])
+            for candidate, line in value_after_label(lines, *found):
+                dates = parse_dates(candidate)
+                if dates:
+                    # A row of several date labels over a row of as many dates: the same column.
+                    whole_row = parse_dates(line.text)
+                    if column is not None and candidate == line.text and len(whole_row) == column[1]:
+                        dates = [whole_row[column[0]]]
+                    parsed.put(name, dates[0], line.confidence)
+                    break
+    all_dates = sorted(set(parse_dates("\n".join(line.text for line in lines))))
+    if "date_of_birth" not in parsed.fields and all_dates:
+        parsed.put("date_of_birth", all_dates[0], 0.6)
+    if "expiry_date" not in parsed.fields and len(all_dates) > 1:
+        parsed.put("expiry_date", all_dates[-1], 0.6)
+    visual_document_number(lines, kind, parsed)
+
+
+DATE_LABEL = re.compile(
+    r"data\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|date\s+of\s+(?:birth|expiry|issue)"
+    r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date"
+)
+
+
+def date_column(label_line: str, label: re.Pattern[str]) -> tuple[int, int] | None:
+    """(index, count) of ``label`` among the date labels of its row; bilingual pairs count once."""
+    folded = fold(label_line)
+    target = label.search(folded)
+    if target is None:
+        return None
+    columns: list[int] = []
+    previous_end: int | None = None
+    for match in DATE_LABEL.finditer(folded):
+        # "Data de validade / Date of expiry": the translation after a slash is the same column.
+        if previous_end is None or folded[previous_end : match.start()].strip() != "/":
+            columns.append(match.start())
+        previous_end = match.end()
+    index = sum(1 for start in columns if start <= target.start()) - 1
+    return (index, len(columns)) if index >= 0 else None
+
+
+def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
+    joined = fix_digits("\n".join(line.text for line in lines).upper())
+    if kind == DocumentKind.CARTAO_CIDADAO:
+        for match in CC_TOKEN.finditer(joined):
+            number = cc_normalize("".join(match.groups())).translate(_DIGIT_LOOKALIKES)
+            number = number[:9] + "".join(match.group(3)) + number[11:]
+            if cc_is_valid(number):
+                parsed.put("document_number", cc_format(number), VALIDATED_CONFIDENCE)
+                break
+        else:
+            if CC_TOKEN.search(joined):
+                parsed.warnings.append("document_number_check_invalid")
+        return
+    found = find_label(lines, ID_LABELS["document_number"])
+    if found:
+        for candidate, line in value_after_label(lines, *found):
+            # As printed first: a number may start with G or S, which digit repair would turn into 6 or 5.
+            number_pattern = r"\b([A-Z]{0,2}\d{6,9}[A-Z0-9]{0,2})\b"
+            number_match = re.search(number_pattern, candidate.upper()) or re.search(
+                number_pattern, fix_digits(candidate.upper())
+            )
+            if number_match:
+                parsed.put("document_number", number_match.group(1), line.confidence)
+                break
+
+
+def cc_format(number: str) -> str:
+    """'12345678 9 ZZ1', the way the card prints it."""
+    return f"{number[:8]} {number[8]} {number[9:12]}"
+
+
+# --- MRZ --------------------------------------------------------------------------------------------
+
+
+def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
+    """Cross-check the visual zone with the MRZ: a checked MRZ value wins, a failed one is never used.
+
+    ``mrz_viz_mismatch:<field>`` when the visual zone reads otherwise than a checked MRZ;
+    ``mrz_check_invalid`` when any check digit fails.
+    """
+    parsed.fields["mrz_valid"] = mrz.valid
+    parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
+    if not mrz.valid:
+        parsed.warnings.append("mrz_check_invalid")
+    issuing_state = country_code(mrz.issuing_state)
+    if issuing_state:
+        parsed.put("issuing_state", issuing_state, VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
+    values: dict[str, Any] = {
+        "document_number": mrz_document_number(mrz, kind),
+        "date_of_birth": mrz.date_of_birth,
+        "expiry_date": mrz.expiry_date,
+        "sex": mrz.sex,
+        "nationality": country_code(mrz.nationality),
+    }
+    viz_number = parsed.fields.get("document_number")
+    if viz_number and values["document_number"] and same_under_check(str(viz_number), values["document_number"]):
+        # G and 6 (and the like) weigh the same in a check digit: the visual zone breaks the tie.
+        values["document_number"] = viz_number
+    for name, value in values.items():
+        read = parsed.fields.get(name)
+        if mrz.checked(name) and value is not None:
+            if read is not None and comparable(read) != comparable(value):
+                parsed.warnings.append(f"mrz_viz_mismatch:{name}")
+            parsed.fields[name] = value
+            parsed.confidence[name] = VALIDATED_CONFIDENCE
+        elif read is not None:
+            if not mrz.valid:
+                # The visual zone's value stands, flagged by the MRZ warning: nothing vouches for it.
+                parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+        elif value is not None and name in {"sex", "nationality"}:
+            # No check digit of its own; the MRZ is the only source.
+            parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
+        elif value is not None and name not in mrz.checks:
+            parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
+    for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
+        merge_name(parsed, name, value, mrz)
+
+
+def mrz_cross_check(
+    kind: DocumentKind, fields: dict[str, Any], mrz_lines: Sequence[str], *, confidence: float
+) -> tuple[list[str], dict[str, float]]:
+    """Verify an MRZ another backend transcribed and cross-check its fields in place, as the local reader does.
+
+    Returns the warning codes and each field's confidence (``confidence`` for what the backend read,
+    the check digits' for what they prove); ``fields['mrz_valid']`` says whether every check holds.
+    """
+    present = {name: value for name, value in fields.items() if value is not None}
+    mrz = read_mrz(mrz_lines)
+    if mrz is None or mrz.checks_passed == 0:
+        return ["mrz_unread"], dict.fromkeys(present, confidence)
+    parsed = Parsed(fields=present, confidence=dict.fromkeys(present, confidence))
+    merge_mrz(parsed, mrz, kind)
+    if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
+        full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
+        parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
+    fields.update(parsed.fields)
+    return parsed.warnings, parsed.confidence
+
+
+def mrz_document_number(mrz: MrzRead, kind: DocumentKind) -> str | None:
+    number = mrz.document_number
+    if kind == DocumentKind.CARTAO_CIDADAO:
+        # The MRZ holds all 12 characters of the CC number, whose own check digit must hold too.
+        return cc_format(number) if len(number) == 12 and cc_is_valid(number) else None
+    return number or None
+
+
+def comparable(value: Any) -> str:
+    return re.sub(r"[\s<]", "", fold_accents(str(value)).upper())
+
+
+def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
+    """The visual zone's spelling (accents, never cut short); the MRZ's when the visual zone has none.
+
+    No check digit covers a name, so when the two disagree neither is proven: the visual zone's stays,
+    flagged ``mrz_viz_mismatch:<field>`` at lower confidence.
+    """
+    if not mrz_value:
+        return
+    read = parsed.fields.get(name)
+    if read is None:
+        parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
+        return
+    # The MRZ drops accents and may cut long names: the visual zone's name must start the same way.
+    printed, transliterated = comparable(read), comparable(mrz_value)
+    if printed == transliterated or (len(transliterated) >= 20 and printed.startswith(transliterated)):
+        if mrz.valid:
+            parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+        return
+    parsed.warnings.append(f"mrz_viz_mismatch:{name}")
+    parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+# --- Cartao de Cidadao: which side, and the NIF ------------------------------------------------------
+
+
+def card_side(lines: list[Line], *, has_mrz: bool) -> str:
+    text = fold("\n".join(line.text for line in lines))
+    back = has_mrz or bool(CC_BACK_SIGNS.search(text))
+    front = bool(FRONT_SIGNS.search(text))
+    if front and back:
+        return "both"
+    return "back" if back else "front"
+
+
+def document_numbers(parsed: Parsed) -> set[str]:
+    number = parsed.fields.get("document_number")
+    if not number:
+        return set()
+    compact = re.sub(r"\s", "", str(number))
+    return {compact, compact[:9]}
+
+
+def identity_nif(lines: list[Line], kind: DocumentKind, *, exclude: set[str], parsed: Parsed) -> str | None:
+    """The NIF among the long numbers printed, by its label and its check digit.
+
+    A 9-digit number under a NIF label that passes the check wins. Without a readable label (a blurred
+    photo), the only personal NIF-valid 9-digit number not labelled as something else is taken; two
+    such numbers are ambiguous and neither is taken (``nif_ambiguous``). Passports and residence
+    permits print no NIF, so there only a labelled one counts.
+    """
+    labelled, unlabelled = [], []
+    invalid_labelled = False
+    for number, label in labelled_numbers(lines):
+        if len(number) != 9 or number in exclude or cc_number_prefix(number, exclude):
+            continue
+        valid = nif_has_valid_checksum(number) and nif_is_personal(number)
+        if label == "nif":
+            if valid:
+                labelled.append(number)
+            else:
+                invalid_labelled = True
+        elif label is None and valid:
+            unlabelled.append(number)
+    if labelled:
+        return labelled[0]
+    if invalid_labelled:
+        parsed.warnings.append("nif_checksum_invalid")
+        return None
+    if kind != DocumentKind.CARTAO_CIDADAO:
+        return None
+    distinct = list(dict.fromkeys(unlabelled))
+    if len(distinct) == 1:
+        return distinct[0]
+    if len(distinct) > 1:
+        parsed.warnings.append("nif_ambiguous")
+    return None
+
+
+def cc_number_prefix(number: str, exclude: set[str]) -> bool:
+    """The first nine characters of a CC number (8 digits and their check digit) look like a NIF."""
+    return any(len(other) == 12 and other.startswith(number) for other in exclude)
+
+
+def labelled_numbers(lines: list[Line]) -> list[tuple[str, str | None]]:
+    """Every number of 9 to 13 digits with the label it sits under: 'nif', 'other' or None.
+
+    The label is the text before it on its line, else the label row above (labels and values
+    in the same column order: "NIF ... NISS ..." over "123456789 12345678901").
+    """
+    found: list[tuple[str, str | None]] = []
+    for index, line in enumerate(lines):
+        text = fix_digits(line.text)
+        matches = list(LONG_NUMBER.finditer(text))
+        if not matches:
+            continue
+        above = label_kinds(lines[index - 1].text) if index > 0 else []
+        for position, match in enumerate(matches):
+            number = re.sub(r"\s", "", match.group(0))
+            before = label_kinds(text[: match.start()])
+            if before:
+                label: str | None = before[-1]
+            elif len(above) == len(matches):
+                label = above[position]
+            elif len(above) == 1 and len(matches) == 1:
+                label = above[0]
+            else:
+                label = None
+            found.append((number, label))
+    return found
+
+
+def label_kinds(text: str) -> list[str]:
+    """The number labels in a piece of text, left to right: 'nif' or 'other'.
+
+    A row of labels is cut where each label starts ("N.º ...", "No."); a bilingual label
+    ("Segurança Social / Social Security No.") counts once.
+    """
+    kinds: list[str] = []
+    for segment in LABEL_START.split(fold(text)):
+        spans = sorted([(m.start(), "nif") for m in NIF_LABEL.finditer(segment)]
+                       + [(m.start(), "other") for m in OTHER_NUMBER_LABEL.finditer(segment)])  # fmt: skip
+        in_segment: list[str] = []
+        for _, kind in spans:
+            if not in_segment or in_segment[-1] != kind:
+                in_segment.append(kind)
+        kinds += in_segment
+    return kinds

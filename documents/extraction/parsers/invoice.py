@@ -1,0 +1,185 @@
+"""The fatura-recibo an independent worker issues on the Portal das Financas, read by labels and arithmetic.
+
+amount received = base + VAT - IRS withheld (stamp duty, when printed, is 0 on services). VAT is 0 under
+the art. 53.º exemption or a rate of the base (23%, 13%, 6%, or the islands'); the withholding 0 when
+waived, else a rate of the base (25%, 23%, 20%, 16.5%, 11.5%). Labels are hints: the base, VAT and
+withholding that make the arithmetic hold among the amounts printed win.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from applicants.text import fold
+from documents.extraction.parsers.common import (
+    VALIDATED_CONFIDENCE,
+    Parsed,
+    clean_name,
+    fix_digits,
+    parse_dates,
+    parse_nifs,
+    title_case,
+)
+from documents.extraction.parsers.payslip import Segment, company_name, line_segments
+from documents.extraction.reader import Line
+
+CENT = Decimal("0.01")
+VAT_RATES = [Decimal(rate) for rate in ("0.23", "0.22", "0.16", "0.13", "0.12", "0.09", "0.06", "0.05", "0.04")]
+WITHHOLDING_RATES = [Decimal(rate) for rate in ("0.25", "0.23", "0.20", "0.165", "0.115", "0.10")]
+ROLE_PATTERNS = [
+    ("amount_received", re.compile(r"import[aâ]ncia\s+recebida|valor\s+recebido|total\s+recebido|recebido")),
+    ("irs_withholding", re.compile(r"reten[cç][aã]o|(?<![a-z])irs(?![a-z])")),
+    ("vat_amount", re.compile(r"(?<![a-z])iva(?![a-z])")),
+    ("stamp_duty", re.compile(r"imposto\s+do\s+selo")),
+    (
+        "base_amount",
+        re.compile(r"valor\s+(?:base|tribut[aá]vel|dos?\s+servi[cç]os?)|base\s+tribut|(?<![a-z])base(?![a-z])"),
+    ),
+]
+ISSUER_LABEL = re.compile(r"prestador|emitente|transmitente|fornecedor")
+ACQUIRER_LABEL = re.compile(r"adquirente|cliente|destinat[aá]rio")
+NUMBER = re.compile(r"(?:n\.?\s?[ºo°]\.?\s*)?(FR\s*[A-Z0-9]+/\d+)", re.IGNORECASE)
+
+
+def header_roles(text: str) -> list[str]:
+    folded = fold(text)
+    spans = sorted((match.start(), role) for role, pattern in ROLE_PATTERNS for match in pattern.finditer(folded))
+    roles: list[str] = []
+    for _, role in spans:
+        # "Retenção IRS" is one column named twice.
+        if not roles or roles[-1] != role:
+            roles.append(role)
+    return roles
+
+
+def role_of(label: str) -> str | None:
+    folded = fold(label)
+    return next((role for role, pattern in ROLE_PATTERNS if pattern.search(folded)), None)
+
+
+def parse_invoice(lines: list[Line]) -> Parsed:
+    parsed = Parsed()
+    rows = [line_segments(line.text, index, line.confidence) for index, line in enumerate(lines)]
+    for row in rows:
+        for segment in row:
+            segment.role = role_of(segment.label)
+    for index, row in enumerate(rows[:-1]):
+        below = rows[index + 1]
+        roles = header_roles(lines[index].text)
+        amounts = [value for segment in below for value in segment.amounts]
+        if not row and len(roles) >= 2 and len(roles) == len(amounts) and all(s.role is None for s in below):
+            # A header row over a row of values: each amount takes its column's label.
+            rows[index + 1] = [
+                Segment(role, [value], index + 1, below[0].confidence, role)
+                for role, value in zip(roles, amounts, strict=True)
+            ]
+    segments = [segment for row in rows for segment in row]
+    invoice_amounts(segments, parsed)
+    invoice_parties(lines, parsed)
+    for line in lines:
+        number = NUMBER.search(fix_digits(line.text))
+        if number:
+            parsed.put("invoice_number", re.sub(r"\s", "", number.group(1)).upper(), line.confidence)
+            break
+    for line in lines:
+        if re.search(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+em", fold(line.text)):
+            dates = parse_dates(line.text)
+            if dates:
+                parsed.put("issue_date", dates[0], line.confidence)
+                break
+    return parsed
+
+
+def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
+    pool = sorted({value for segment in segments for value in segment.amounts})
+    hints: dict[str, set[Decimal]] = {}
+    for segment in segments:
+        if segment.role:
+            hints.setdefault(segment.role, set()).add(segment.value)
+    solutions: list[tuple[float, Decimal, Decimal, Decimal, Decimal]] = []
+    for base, received in itertools.product(pool, pool):
+        if base <= 0:
+            continue
+        vat_options = {Decimal("0"), *(v for v in pool if any(near(v, base, rate) for rate in VAT_RATES))}
+        withholding_options = {
+            Decimal("0"),
+            *(v for v in pool if any(near(v, base, rate) for rate in WITHHOLDING_RATES)),
+        }
+        for vat, withholding in itertools.product(vat_options, withholding_options):
+            if base + vat - withholding != received or (vat == 0 and withholding == 0 and base != received):
+                continue
+            score = 0.0
+            for role, value in (("base_amount", base), ("amount_received", received), ("vat_amount", vat),
+                                ("irs_withholding", withholding)):  # fmt: skip
+                hinted = hints.get(role, set())
+                if value in hinted:
+                    score += 4
+                elif hinted:
+                    score -= 5
+            solutions.append((score, base, vat, withholding, received))
+    solutions.sort(key=lambda solution: solution[0], reverse=True)
+    # Labels back the best solution, or the page allows only one with VAT and withholding at legal rates.
+    # (Any amount is its own base and receipt with no VAT and no withholding: that says nothing.)
+    telling = [solution for solution in solutions if solution[2] or solution[3]]
+    unique = len(telling) == 1 and telling[0] == solutions[0] and telling[0][0] >= 0
+    if solutions and (solutions[0][0] >= 4 or unique):
+        _, base, vat, withholding, received = solutions[0]
+        for name, value in (("base_amount", base), ("vat_amount", vat), ("irs_withholding", withholding),
+                            ("amount_received", received)):  # fmt: skip
+            parsed.put(name, value, VALIDATED_CONFIDENCE if solutions[0][0] >= 4 else 0.85)
+        return
+    for role in ("base_amount", "vat_amount", "irs_withholding", "amount_received"):
+        values = [segment.value for segment in segments if segment.role == role]
+        if values:
+            parsed.put(role, values[0], 0.8)
+
+
+def near(value: Decimal, base: Decimal, rate: Decimal) -> bool:
+    return abs((base * rate).quantize(CENT, rounding=ROUND_HALF_UP) - value) <= CENT
+
+
+def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
+    """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label."""
+    party = "issuer"
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        if ACQUIRER_LABEL.search(folded):
+            party = "acquirer"
+        elif ISSUER_LABEL.search(folded):
+            party = "issuer"
+        for nif, valid in parse_nifs(line.text):
+            if valid:
+                parsed.put(f"{party}_nif", nif, VALIDATED_CONFIDENCE)
+            elif re.search(r"nif|contribuinte|fiscal", folded):
+                parsed.warnings.append("nif_checksum_invalid")
+        label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded)
+        if label and f"{party}_name" not in parsed.fields:
+            candidates = [line.text[label.end() :]] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
+            for candidate in candidates:
+                name = party_name(candidate)
+                if name:
+                    parsed.put(f"{party}_name", name, line.confidence)
+                    break
+    if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif"):
+        # The portal prints the issuer's name alone, just above the issuer's NIF.
+        at = next(i for i, line in enumerate(lines) if parsed.fields["issuer_nif"] in re.sub(r"\s", "", line.text))
+        for line in (lines[at], *(lines[at - 1 : at] if at else [])):
+            name = party_name(re.split(r"\bNIF\b", line.text)[0])
+            if name and len(name.split()) >= 2:
+                parsed.put("issuer_name", name, line.confidence)
+                break
+
+
+def party_name(text: str) -> str | None:
+    """A person's or a company's name after its label ("Nome:", "Prestador de serviços:")."""
+    if ":" in text[:30]:
+        text = text.split(":", 1)[1]
+    text = re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :.-")
+    if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
+        return company_name(text)
+    name = clean_name(text)
+    if not name or re.search(r"(?<![a-z])(?:nif|fatura|recibo|original|pa[ií]s|data)(?![a-z])", fold(name)):
+        return None
+    return title_case(name) if name.upper() == name else name

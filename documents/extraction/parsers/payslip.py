@@ -1,0 +1,551 @@
+"""Payslips, read by structure and arithmetic.
+
+Payroll programs differ in labels, column order and totals rows, so labels
+are only hints. Every line is cut into segments (a label and the amounts
+after it: a row's amount is its last, the numbers before it are quantities,
+rates or bases), a header row lends its labels to the value row below, and
+then, among the amounts printed, the assignment of gross pay, deductions and
+net pay that satisfies gross - deductions = net and agrees best with the
+labels wins. A value the page does not print but the arithmetic gives is
+*derived*: lower confidence and a ``derived:<field>`` warning.
+
+Subsidio de ferias / de Natal paid as a lump, and their duodecimos, are read
+apart so the month's regular net pay can be told from a subsidy-inflated one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from applicants.identifiers import nif_is_personal
+from applicants.text import fold
+from documents.extraction.parsers.common import (
+    MONEY,
+    MONTH_YEAR,
+    NUMERIC_PERIOD,
+    VALIDATED_CONFIDENCE,
+    Parsed,
+    clean_name,
+    fix_digits,
+    parse_dates,
+    parse_nifs,
+    parse_period,
+    title_case,
+)
+from documents.extraction.reader import Line
+
+CENT = Decimal("0.01")
+SS_EMPLOYEE_RATE = Decimal("0.11")
+DERIVED_CONFIDENCE = 0.7
+ARITHMETIC_CONFIDENCE = 0.9
+
+# --- Vocabulary: what a segment's label says its amount is ------------------------------------------
+
+ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Year-to-date and incidence figures are not this month's pay.
+    ("skip", re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")),
+    ("ss_base", re.compile(r"base\s+(?:de\s+)?incid[eê]ncia|incid[eê]ncia|base\s+(?:de\s+)?(?:descontos|ss|tributa)")),
+    ("net_pay", re.compile(
+        r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
+        r"|montante\s+l[ií]quido|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
+        r"|(?<![a-z])neto(?![a-z])|net\s+pay")),
+    ("total_deductions", re.compile(
+        r"total\s+(?:de\s+|dos\s+)?(?:descontos|dedu[cç][oõ]es|reten[cç][oõ]es|d[eé]bitos)"
+        r"|(?:descontos|dedu[cç][oõ]es)\s+totais|(?<!outros\s)(?<![a-z])(?:descontos|dedu[cç][oõ]es)(?![a-z])")),
+    ("gross_pay", re.compile(
+        r"total\s+(?:de\s+|dos\s+)?(?:il[ií]quido|bruto|abonos|remunera[cç][oõ]es|ganhos|vencimentos|cr[eé]ditos|rendimentos)"
+        r"|remunera[cç][aã]o\s+(?:il[ií]quida|bruta)|(?:vencimento|valor|sal[aá]rio)\s+(?:il[ií]quido|bruto)"
+        r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay")),
+    ("total", re.compile(r"(?<![a-z])(?:totais|total|soma|somas)(?![a-z])")),
+    ("social_security", re.compile(
+        r"seg(?:uran[cç]a)?\.?\s*social|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
+        r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
+    ("irs_withholding", re.compile(
+        r"(?<![a-z])irs(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s/?\s*rend")),
+    ("other_deduction", re.compile(
+        r"sindica|quotiza|seguro|adiantamento|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
+        r"|empr[eé]stimo|desconto\s+de|faltas")),
+    ("subsidy_twelfths", re.compile(r"duod[eé]cimo")),
+    ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
+    ("base_salary", re.compile(
+        r"(?:venc(?:imento)?|remunera[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
+        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]rio)(?![a-z])")),
+    ("earning", re.compile(
+        r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
+        r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono")),
+]  # fmt: skip
+DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
+EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths"})
+# Words that label a payslip's rows and headings: a "name" made of them is a label, never a person.
+LABEL_WORDS = re.compile(
+    r"(?<![a-z])(?:seg|seguran[cç]a|social|irs|tsu|reten[cç][aã]o|total|totais|l[ií]quido|il[ií]quido|bruto"
+    r"|vencimento|subs[ií]dio|sub|categoria|contribuinte|contribui[cç][aã]o|nif|niss|nipc|empresa|entidade"
+    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhador|colaborador"
+    r"|funcion[aá]rio|empregado|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban)(?![a-z])"
+)
+
+
+def role_of(label: str) -> str | None:
+    """The first role whose words the label holds; a deduction word outranks an earning one
+    ("IRS Sub. Natal" is a deduction)."""
+    folded = fold(label)
+    found = [role for role, pattern in ROLE_PATTERNS if pattern.search(folded)]
+    if not found:
+        return None
+    for role in ("skip", "ss_base", "net_pay", "total_deductions", "gross_pay"):
+        if role in found:
+            return role
+    for role in ("social_security", "irs_withholding", "other_deduction"):
+        if role in found:
+            return role
+    return found[0]
+
+
+# --- Segments ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    """A label and the amounts printed after it on its line; the last amount is the row's value."""
+
+    label: str
+    amounts: list[Decimal]
+    line_index: int
+    confidence: float
+    role: str | None = None
+
+    @property
+    def value(self) -> Decimal:
+        return self.amounts[-1]
+
+
+@dataclass
+class Page:
+    segments: list[Segment] = field(default_factory=list)
+    pool: set[Decimal] = field(default_factory=set)  # every amount printed this month (not year to date)
+    hints: dict[str, list[tuple[Decimal, float]]] = field(default_factory=dict)
+
+    def hint(self, role: str) -> Decimal | None:
+        values = self.hints.get(role)
+        return values[0][0] if values else None
+
+    def rows(self, role: str) -> list[Segment]:
+        return [segment for segment in self.segments if segment.role == role]
+
+
+def amounts_in(text: str) -> list[tuple[int, int, Decimal]]:
+    found = []
+    for match in MONEY.finditer(text):
+        whole = re.sub(r"[.\s\u00a0]", "", match.group(1))
+        found.append((match.start(), match.end(), Decimal(f"{whole}.{match.group(3)}")))
+    return found
+
+
+def line_segments(text: str, line_index: int, confidence: float) -> list[Segment]:
+    fixed = fix_digits(text)
+    segments: list[Segment] = []
+    cursor = 0
+    for start, end, value in amounts_in(fixed):
+        label = re.sub(r"(?i)\b(?:eur|euros?)\b|€|[|:;()\-+]", " ", fixed[cursor:start]).strip()
+        if segments and not re.search(r"[A-Za-zÀ-ÿ]{2,}", label):
+            segments[-1].amounts.append(value)
+        else:
+            segments.append(Segment(label, [value], line_index, confidence, role_of(label) if label else None))
+        cursor = end
+    return segments
+
+
+def header_labels(text: str) -> list[str]:
+    """The roles a row of labels names, left to right (a header row over a row of values)."""
+    folded = fold(text)
+    spans: list[tuple[int, int, str]] = []
+    for role, pattern in ROLE_PATTERNS:
+        if role in {"total", "earning"}:
+            continue
+        for match in pattern.finditer(folded):
+            if any(start <= match.start() < end or match.start() <= start < match.end() for start, end, _ in spans):
+                continue
+            spans.append((match.start(), match.end(), role))
+    return [role for _, _, role in sorted(spans)]
+
+
+def read_page(lines: list[Line]) -> Page:
+    page = Page()
+    rows = [line_segments(line.text, index, line.confidence) for index, line in enumerate(lines)]
+    skipped: set[int] = set()
+    for index, line in enumerate(lines):
+        if rows[index] or index + 1 >= len(lines):
+            continue
+        if role_of(line.text) == "skip":
+            # "Acumulados do ano" as a heading: the figures on the next line are year to date too.
+            skipped.add(index + 1)
+            continue
+        roles = header_labels(line.text)
+        below = rows[index + 1]
+        if len(roles) >= 2 and below and all(segment.role is None for segment in below):
+            rows[index + 1] = header_fill(roles, lines[index + 1].text, below)
+    for index, segments in enumerate(rows):
+        if not segments or index in skipped or segments[0].role == "skip":
+            continue
+        page.segments += segments
+    for segment in page.segments:
+        if segment.role == "skip":
+            continue
+        page.pool.update(segment.amounts)
+        if segment.role:
+            page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
+    return page
+
+
+def header_fill(roles: list[str], value_text: str, below: list[Segment]) -> list[Segment]:
+    """The value row's amounts with the header's roles, column by column (unchanged when columns do not match).
+
+    Columns match when the header names as many roles as the row has amounts, or as many as the row
+    has cells (amounts and runs of words: "2.664,40 2.796,40 Transferência 524,88").
+    """
+    amounts = [value for segment in below for value in segment.amounts]
+    if len(roles) == len(amounts):
+        assigned = list(zip(roles, amounts, strict=True))
+    else:
+        cells: list[str] = []
+        for token in re.split(r"\s+", fix_digits(value_text).strip()):
+            is_amount = bool(MONEY.fullmatch(token))
+            if cells and not is_amount and not MONEY.fullmatch(cells[-1]):
+                cells[-1] += " " + token
+            else:
+                cells.append(token)
+        if len(cells) != len(roles):
+            return below
+        assigned = [(role, amounts_in(cell)[0][2]) for role, cell in zip(roles, cells, strict=True) if amounts_in(cell)]
+    line_index, confidence = below[0].line_index, below[0].confidence
+    return [Segment(role, [value], line_index, confidence, role) for role, value in assigned]
+
+
+# --- Arithmetic ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Assignment:
+    gross: Decimal
+    deductions: Decimal
+    net: Decimal
+    score: float
+    printed: dict[str, bool]
+
+
+def reconcile(page: Page) -> Assignment | None:
+    """The (gross, deductions, net) with gross - deductions = net that the page supports best.
+
+    Scores: agreeing with a label (+4), contradicting one (-5), taking an amount another label claims
+    (-4: the base salary is not the net); gross equal to the sum of the earning
+    rows (+2); deductions equal to the sum of the deduction rows (+2); each of the three printed (+1);
+    social security 11% of a printed base or of the gross (+1).
+    """
+    pool = sorted(page.pool)
+    if not pool:
+        return None
+    earnings = [segment.value for segment in page.segments if segment.role in EARNING_ROLES]
+    deductions_rows = [segment.value for segment in page.segments if segment.role in DEDUCTION_ROLES]
+    earnings_sum = sum(earnings, Decimal("0")) if len(earnings) >= 2 else None
+    deductions_sum = sum(deductions_rows, Decimal("0")) if deductions_rows else None
+    generic_totals = {segment_value for s in page.rows("total") for segment_value in s.amounts}
+    gross_options = set(pool) | ({earnings_sum} if earnings_sum else set())
+    net_options = set(pool)
+    best: Assignment | None = None
+    for gross, net in itertools.product(gross_options, net_options):
+        if net <= 0 or net >= gross:
+            continue
+        deductions = gross - net
+        if deductions > gross * Decimal("0.7"):
+            continue
+        score = 0.0
+        for role, value in (("gross_pay", gross), ("net_pay", net), ("total_deductions", deductions)):
+            hinted = {v for v, _ in page.hints.get(role, [])}
+            if value in hinted:
+                score += 4
+            else:
+                if hinted:
+                    score -= 5
+                if value in labelled_otherwise(page, role):
+                    score -= 4
+                elif role != "net_pay" and value in generic_totals:
+                    score += 1
+        if earnings_sum is not None and gross == earnings_sum:
+            score += 2
+        if deductions_sum is not None and deductions == deductions_sum:
+            score += 2
+        printed = {
+            "gross_pay": gross in page.pool,
+            "net_pay": net in page.pool,
+            "total_deductions": deductions in page.pool,
+        }
+        score += sum(printed.values())
+        social = page.hint("social_security")
+        if social is not None and any(close_to_rate(social, base) for base in [gross, *page.pool]):
+            score += 1
+        # The deductions must be on the page, as a total or as the sum of the deduction rows, and the
+        # gross printed or the sum of the earning rows: otherwise any two amounts would "reconcile".
+        if not printed["total_deductions"] and deductions != deductions_sum:
+            continue
+        if not printed["gross_pay"] and gross != earnings_sum:
+            continue
+        candidate = Assignment(gross, deductions, net, score, printed)
+        if best is None or (candidate.score, candidate.gross) > (best.score, best.gross):
+            best = candidate
+    return best
+
+
+def labelled_otherwise(page: Page, role: str) -> set[Decimal]:
+    """Amounts whose label gives them a role that ``role`` cannot share.
+
+    A gross may be the base salary alone, and total deductions the social security alone; generic
+    totals and incidence bases claim nothing.
+    """
+    compatible = {role, "total", "ss_base"}
+    if role == "gross_pay":
+        compatible |= EARNING_ROLES
+    elif role == "total_deductions":
+        compatible |= DEDUCTION_ROLES
+    return {value for other, values in page.hints.items() if other not in compatible for value, _ in values} - {
+        value for value, _ in page.hints.get(role, [])
+    }
+
+
+def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RATE) -> bool:
+    return base > amount and abs((base * rate).quantize(CENT, rounding=ROUND_HALF_UP) - amount) <= CENT
+
+
+# --- The payslip -----------------------------------------------------------------------------------------
+
+
+EMPLOYEE_LABEL = re.compile(
+    r"(?:nome\s+do\s+)?(?:funcion[aá]rio|trabalhador|colaborador|empregado)\s*[:.]?"
+    r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
+)
+EMPLOYER_LABEL = re.compile(r"(?:entidade\s+(?:patronal|empregadora)|empregador|empresa|entidade)\s*[:.]?")
+COMPANY_SUFFIX = re.compile(r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s)\b\.?")
+
+
+def parse_payslip(lines: list[Line]) -> Parsed:
+    parsed = Parsed()
+    page = read_page(lines)
+    payslip_amounts(page, parsed)
+    payslip_subsidies(page, parsed)
+    payslip_people(lines, parsed)
+    assign_payslip_nifs(lines, parsed)
+    payslip_period(lines, parsed)
+    return parsed
+
+
+def payslip_amounts(page: Page, parsed: Parsed) -> None:
+    """Labels first; then the arithmetic decides gross, deductions and net, and fills what labels missed."""
+    social = sum((s.value for s in page.rows("social_security")), Decimal("0")) or None
+    withholding = sum((s.value for s in page.rows("irs_withholding")), Decimal("0")) or None
+    others = sum((s.value for s in page.rows("other_deduction")), Decimal("0"))
+    base = page.hints.get("base_salary")
+    if base:
+        parsed.put("base_salary", base[0][0], base[0][1])
+    assignment = reconcile(page)
+    labelled = {role: page.hint(role) for role in ("gross_pay", "net_pay", "total_deductions")}
+    gross: Decimal | None
+    deductions: Decimal | None
+    net: Decimal | None
+    if assignment is not None and assignment.score >= 4:
+        gross, deductions, net = assignment.gross, assignment.deductions, assignment.net
+    else:
+        gross, deductions, net = labelled["gross_pay"], labelled["total_deductions"], labelled["net_pay"]
+    for name, value in (("gross_pay", gross), ("net_pay", net)):
+        if value is None:
+            continue
+        if labelled[name] == value:
+            parsed.put(name, value, confidence_of(page, name, value))
+        elif value in page.pool:
+            parsed.put(name, value, ARITHMETIC_CONFIDENCE)
+        else:
+            parsed.put(name, value, DERIVED_CONFIDENCE)
+            parsed.warnings.append(f"derived:{name}")
+    parsed.total_deductions = deductions
+    if social is not None:
+        parsed.put("social_security", social, confidence_of(page, "social_security", social))
+    if withholding is not None:
+        parsed.put("irs_withholding", withholding, confidence_of(page, "irs_withholding", withholding))
+    if (
+        deductions is not None
+        and social is not None
+        and withholding is not None
+        and social + withholding + others != deductions
+    ):
+        # One row's amount was misread (a rate taken for it, the amount pushed to the next line by OCR):
+        # the printed amount that makes the rows add up to the total replaces it.
+        if deductions - social - others in page.pool:
+            withholding = deductions - social - others
+            parsed.fields.pop("irs_withholding", None)
+            parsed.put("irs_withholding", withholding, ARITHMETIC_CONFIDENCE)
+        elif deductions - withholding - others in page.pool:
+            social = deductions - withholding - others
+            parsed.fields.pop("social_security", None)
+            parsed.put("social_security", social, ARITHMETIC_CONFIDENCE)
+    if deductions is not None:
+        # A deduction the labels missed is what the total leaves once the others are taken out.
+        if social is None and withholding is not None:
+            missing = deductions - withholding - others
+            derive(parsed, page, "social_security", missing)
+        elif withholding is None and social is not None:
+            derive(parsed, page, "irs_withholding", deductions - social - others)
+    if gross is None and net is not None and social is not None and withholding is not None:
+        derive(parsed, page, "gross_pay", net + social + withholding + others)
+    holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
+    if holds:
+        for name in ("gross_pay", "net_pay", "social_security", "irs_withholding"):
+            if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
+                parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+def derive(parsed: Parsed, page: Page, name: str, value: Decimal) -> None:
+    if value <= 0 or name in parsed.fields:
+        return
+    if value in page.pool:
+        parsed.put(name, value, ARITHMETIC_CONFIDENCE)
+    else:
+        parsed.put(name, value, DERIVED_CONFIDENCE)
+        parsed.warnings.append(f"derived:{name}")
+
+
+def confidence_of(page: Page, role: str, value: Decimal) -> float:
+    return next((confidence for hinted, confidence in page.hints.get(role, []) if hinted == value), 0.8)
+
+
+def payslip_subsidies(page: Page, parsed: Parsed) -> None:
+    """Lump subsidies and duodecimos apart; the regular net is the net without the lump subsidy's own net.
+
+    The lump's deductions: 11% social security and IRS at the month's rate (a withholding line of its
+    own when the slip prints one). The rate is read off the slip: IRS over the social-security base
+    (social security / 11%), else over the gross.
+    """
+    lump = sum((s.value for s in page.rows("subsidy")), Decimal("0"))
+    twelfths = sum((s.value for s in page.rows("subsidy_twelfths")), Decimal("0"))
+    if twelfths:
+        parsed.put("subsidy_twelfths_amount", twelfths, 0.9)
+    net = parsed.fields.get("net_pay")
+    if not lump:
+        if net is not None:
+            parsed.put("regular_net_pay", net, parsed.confidence.get("net_pay", 0.9))
+        return
+    parsed.put("subsidy_amount", lump, 0.9)
+    if net is None:
+        return
+    subsidy_irs = sum(
+        (s.value for s in page.rows("irs_withholding") if re.search(r"f[eé]rias|natal", fold(s.label))), Decimal("0")
+    )
+    regular = regular_net(parsed.fields, lump=lump, subsidy_irs=subsidy_irs or None)
+    if regular is not None:
+        parsed.put("regular_net_pay", regular, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:regular_net_pay")
+
+
+def regular_net(
+    fields: dict[str, Decimal | None], *, lump: Decimal, subsidy_irs: Decimal | None = None
+) -> Decimal | None:
+    """Net pay without a lump subsidy's own net: the subsidy less its 11% social security and its IRS.
+
+    The subsidy's IRS is its own withholding line when the slip prints one, else the month's rate
+    (IRS over the social-security base, social security / 11%; else over the gross) applied to it.
+    """
+    net, social, withholding = fields.get("net_pay"), fields.get("social_security"), fields.get("irs_withholding")
+    if net is None:
+        return None
+    if subsidy_irs is None:
+        taxable = social / SS_EMPLOYEE_RATE if social else fields.get("gross_pay")
+        if withholding is None or not taxable:
+            return None
+        subsidy_irs = (lump * withholding / taxable).quantize(CENT, rounding=ROUND_HALF_UP)
+    subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs
+    return net - subsidy_net
+
+
+def plausible_name(name: str | None) -> str | None:
+    """A person's name: two to eight words, none of them a payslip label word."""
+    if not name:
+        return None
+    words = name.split()
+    if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)):
+        return None
+    return name
+
+
+def payslip_people(lines: list[Line], parsed: Parsed) -> None:
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        if "employee_name" not in parsed.fields:
+            match = EMPLOYEE_LABEL.search(folded)
+            if match and not EMPLOYER_LABEL.match(folded[match.start() :]):
+                candidates = [line.text[match.end() :].lstrip(" :.")] + [ln.text for ln in lines[index + 1 : index + 3]]
+                for candidate in candidates:
+                    name = plausible_name(clean_name(candidate))
+                    if name:
+                        parsed.put("employee_name", title_case(name), line.confidence)
+                        break
+        if "employer_name" not in parsed.fields:
+            match = EMPLOYER_LABEL.search(folded)
+            if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
+                employer = company_name(line.text[match.end() :].lstrip(" :."))
+                if employer:
+                    parsed.put("employer_name", employer, line.confidence)
+    if "employer_name" not in parsed.fields:
+        for line in lines:
+            if COMPANY_SUFFIX.search(fold(line.text)):
+                employer = company_name(line.text)
+                if employer:
+                    parsed.put("employer_name", employer, line.confidence * 0.9)
+                    break
+
+
+def company_name(text: str) -> str | None:
+    """The company's name: up to its legal suffix (Lda., S.A., Unipessoal) or the next label."""
+    raw = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[-–·]\s", text)[0]
+    suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
+    if suffixes:
+        raw = raw[: suffixes[-1].end()]
+    employer = raw.strip(" ,;:")
+    return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
+
+
+def payslip_period(lines: list[Line], parsed: Parsed) -> None:
+    period_line = next(
+        (ln for ln in lines if re.search(r"per[ií]odo|m[eê]s|refer[eê]ncia|processamento", fold(ln.text))), None
+    )
+    period = parse_period(period_line.text) if period_line else None
+    if period is None:
+        for line in lines:
+            period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else None
+            if period:
+                period_line = line
+                break
+    if period is None:
+        # A bare "03-2025" near the top (the title line of some programs); a full date is not a period.
+        for line in lines[:6]:
+            if NUMERIC_PERIOD.search(fix_digits(line.text)) and not parse_dates(line.text):
+                period, period_line = parse_period(line.text), line
+                if period:
+                    break
+    if period and period_line:
+        parsed.put("period", period, period_line.confidence)
+
+
+def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
+    """Personal NIFs (1/2/3/45...) belong to the employee, the others to the employer."""
+    for line in lines:
+        folded = fold(line.text)
+        for nif, valid in parse_nifs(line.text):
+            if not valid:
+                if re.search(r"nif|contribuinte|fiscal", folded):
+                    parsed.warnings.append("nif_checksum_invalid")
+                continue
+            confidence = VALIDATED_CONFIDENCE
+            if nif_is_personal(nif) and not EMPLOYER_LABEL.search(folded):
+                parsed.put("employee_nif", nif, confidence)
+            elif not nif_is_personal(nif):
+                parsed.put("employer_nif", nif, confidence)

@@ -1,0 +1,117 @@
+"""The MRZ reader: ICAO 9303 check digits, TD1 and TD3 layouts, OCR repair by position, and no corrupted MRZ
+ever reported valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from documents.extraction.mrz import check_digit, country_code, read_mrz, same_under_check
+from samples.identity import corrupt, td1, td3
+
+TODAY = dt.date(2026, 11, 23)
+# ICAO 9303's own specimens (Part 4 and Part 5, "UTOPIA").
+ICAO_TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+ICAO_TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+
+
+def test_check_digit_follows_icao_weights_7_3_1() -> None:
+    assert check_digit("L898902C3") == "6"
+    assert check_digit("740812") == "2"
+    assert check_digit("120415") == "9"
+    assert check_digit("D23145890734") == "9"  # ICAO's example of a long document number
+    assert check_digit("<<<<") == "0"
+
+
+def test_icao_passport_specimen_reads_every_field_with_every_check_holding() -> None:
+    mrz = read_mrz(ICAO_TD3, today=TODAY)
+    assert mrz is not None and mrz.format == "TD3" and mrz.valid
+    assert (mrz.document_code, mrz.issuing_state, mrz.nationality) == ("P", "UTO", "UTO")
+    assert (mrz.surname, mrz.given_names, mrz.sex) == ("ERIKSSON", "ANNA MARIA", "F")
+    assert mrz.document_number == "L898902C3"
+    assert mrz.date_of_birth == dt.date(1974, 8, 12)
+    assert mrz.expiry_date == dt.date(2012, 4, 15)
+    assert mrz.optional_data == "ZE184226B"
+
+
+def test_icao_id_card_specimen_reads_as_td1() -> None:
+    mrz = read_mrz(ICAO_TD1, today=TODAY)
+    assert mrz is not None and mrz.format == "TD1" and mrz.valid
+    assert mrz.document_number == "D23145890"
+    assert (mrz.surname, mrz.given_names) == ("ERIKSSON", "ANNA MARIA")
+
+
+def test_cartao_de_cidadao_number_continues_in_the_optional_data() -> None:
+    lines = td1(code="I", state="PRT", number="123456784ZZ5", birth=dt.date(1985, 1, 1), sex="F",
+                expiry=dt.date(2030, 12, 31), nationality="PRT", surname="Conceição Almeida", given="Maria João")  # fmt: skip
+    assert lines[0] == "I<PRT123456784<ZZ57<<<<<<<<<<<"
+    mrz = read_mrz(lines, today=TODAY)
+    assert mrz is not None and mrz.valid
+    assert mrz.document_number == "123456784ZZ5"
+    assert (mrz.surname, mrz.given_names) == ("CONCEICAO ALMEIDA", "MARIA JOAO")
+
+
+def test_ocr_letters_in_digit_positions_are_repaired_and_the_mrz_still_verifies() -> None:
+    damaged = [ICAO_TD3[0], "L898902C36UT07408I22F12O4159ZE184226B<<<<<10"]  # O for 0, I for 1
+    mrz = read_mrz(damaged, today=TODAY)
+    assert mrz is not None and mrz.valid
+    assert mrz.nationality == "UTO" and mrz.date_of_birth == dt.date(1974, 8, 12)
+
+
+def test_dropped_and_faded_fillers_and_one_inserted_character_are_tolerated() -> None:
+    lines = td1(code="I", state="PRT", number="669074391KA5", birth=dt.date(1966, 8, 1), sex="M",
+                expiry=dt.date(2028, 4, 5), nationality="PRT", surname="Fonseca", given="Rui Miguel")  # fmt: skip
+    ocr = [lines[0][:19] + "D" + lines[0][19:], lines[1].replace("<<<", "<<", 1), lines[2].rstrip("<") + "<<"]
+    mrz = read_mrz(ocr, today=TODAY)
+    assert mrz is not None and mrz.valid
+    assert mrz.document_number == "669074391KA5" and mrz.given_names == "RUI MIGUEL"
+
+
+def test_text_after_three_fillers_is_not_part_of_a_name() -> None:
+    mrz = read_mrz([ICAO_TD1[0], ICAO_TD1[1], "ERIKSSON<<ANNA<MARIA<<<<<<OOO"], today=TODAY)
+    assert mrz is not None and mrz.given_names == "ANNA MARIA"
+
+
+def random_mrz(rng: random.Random) -> list[str]:
+    birth = dt.date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
+    expiry = dt.date(rng.randint(2026, 2036), rng.randint(1, 12), rng.randint(1, 28))
+    number = "".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(rng.choice([8, 9])))
+    common = {"state": "PRT", "number": number, "birth": birth, "sex": rng.choice("MF"), "expiry": expiry,
+              "nationality": rng.choice(["PRT", "BRA", "UKR"]), "surname": "Santos", "given": "Ana"}  # fmt: skip
+    if rng.random() < 0.5:
+        return td3(code="P", **common)
+    if rng.random() < 0.5:
+        common["number"] = "".join(rng.choice("0123456789") for _ in range(9)) + "ZZ5"
+    return td1(code=rng.choice(["I", "IR", "AR"]), **common)
+
+
+def test_a_single_changed_digit_is_never_reported_valid() -> None:
+    rng = random.Random(2026)
+    for _ in range(2000):
+        lines = random_mrz(rng)
+        assert read_mrz(lines, today=TODAY).valid  # type: ignore[union-attr]
+        corrupted, field = corrupt(lines, rng)
+        mrz = read_mrz(corrupted, today=TODAY)
+        assert mrz is not None
+        assert not mrz.valid
+        assert not mrz.checked(field)
+
+
+def test_readings_a_check_digit_cannot_tell_apart_are_recognised() -> None:
+    assert same_under_check("7256407G5", "725640765")  # G is 16: the same digit mod 10 as 6
+    assert not same_under_check("7256407B5", "725640785")  # B is 11, 8 is 8
+    assert not same_under_check("123", "124")
+
+
+def test_country_codes_are_checked_and_one_look_alike_letter_is_repaired() -> None:
+    assert country_code("PRT") == "PRT"
+    assert country_code("NPI") == "NPL"
+    assert country_code("D<<") == "D"
+    assert country_code("QQQ") is None
+
+
+@pytest.mark.parametrize("lines", [[], ["RECIBO DE VENCIMENTO", "Total 1.234,00"], ["<<<<<<<<<<"]])
+def test_text_without_an_mrz_gives_none(lines: list[str]) -> None:
+    assert read_mrz(lines, today=TODAY) is None
