@@ -46,4 +46,10 @@ def client_address(request: Any) -> str:
     """The client's address as the throttles see it: ``REMOTE_ADDR``, or with ``NUM_PROXIES``
     set, the address that many proxies back in ``X-Forwarded-For``. Recorded with the consent,
     and used by django-axes for admin logins, so every limit trusts the same proxies."""
-    return str(BaseThrottle().get_ident(request))[:45]
+    ident = BaseThrottle().get_ident(request)
+    return str(ident)[:45] if ident else ""
+
+
+def admin_login_address(request: Any) -> str | None:
+    """``client_address`` for django-axes, which wants None (not "") when a request has no address."""
+    return client_address(request) or None

@@ -103,7 +103,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADMIN_LOGIN_COOLOFF_MINUTES", 30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The same client address as the API's throttles (honours NUM_PROXIES, ignores a spoofed X-Forwarded-For).
-AXES_CLIENT_IP_CALLABLE = "applicants.rest.client_address"
+AXES_CLIENT_IP_CALLABLE = "applicants.rest.admin_login_address"
 AXES_VERBOSE = False
 
 # Staff API tokens older than this stop working (revoke earlier by deleting the token in admin).
