@@ -17,7 +17,7 @@ from django.utils.html import format_html
 
 from applicants import services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
-from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization
+from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
 from applicants.selectors import organization_for_user
 
 
@@ -106,11 +106,20 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
 
     @admin.display(description="candidatura")
     def submission(self, obj: IntakeFormRequest) -> str:
-        applicant = obj.applicants.first() if obj.pk else None
+        applicant = obj.applicants.filter(role=Role.TENANT).first() if obj.pk else None
         if applicant is None:
             return "—"
-        return format_html(
+        link = format_html(
             '<a href="../../../applicant/{}/change/">{}</a> ({})', applicant.pk, applicant, applicant.status
+        )
+        if applicant.application_id is None:
+            return link
+        people = obj.applicants.count()
+        return format_html(
+            '{} · <a href="../../../application/{}/change/">candidatura de {} pessoa(s)</a>',
+            link,
+            applicant.application_id,
+            people,
         )
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:

@@ -43,6 +43,28 @@ class TooManyUploads(BusinessRuleError):
     default_message = "Foram pedidos carregamentos a mais para este formulário."
 
 
+class TooManyPeople(BusinessRuleError):
+    code = "too_many_people"
+    default_message = "Foram convidadas pessoas a mais para esta candidatura."
+
+
+class InvalidHouseholdRole(BusinessRuleError):
+    code = "invalid_role"
+    default_message = "Só pode convidar co-arrendatários (CO_TENANT) ou fiadores (GUARANTOR)."
+
+
+class HouseholdNotAllowed(BusinessRuleError):
+    code = "household_not_allowed"
+    status_code = 403
+    default_message = "Só o arrendatário principal pode convidar outras pessoas."
+
+
+class ApplicationNotWaiting(BusinessRuleError):
+    code = "application_not_waiting"
+    status_code = 409
+    default_message = "A candidatura já está em análise: não é possível convidar mais pessoas agora."
+
+
 class TermsNotAccepted(BusinessRuleError):
     code = "terms_not_accepted"
     default_message = "É necessário aceitar os termos para continuar."
@@ -64,3 +86,15 @@ class FormAlreadySubmitted(BusinessRuleError):
     code = "form_already_submitted"
     status_code = 410
     default_message = "Este formulário já foi submetido."
+
+
+class ApplicationWithoutLead(BusinessRuleError):
+    code = "application_without_lead"
+    status_code = 409
+    default_message = "A candidatura não tem arrendatário principal: não há quem analisar."
+
+
+class InvitationAlreadySubmitted(BusinessRuleError):
+    code = "invitation_submitted"
+    status_code = 409
+    default_message = "Esta pessoa já submeteu os seus dados: o convite não pode ser reenviado."

@@ -33,6 +33,9 @@ CHECKS_WITHOUT_PERSONAL_VALUES = frozenset(
         "income.tax_document",
         "identity.not_expired",
         "identity.expiry_margin",
+        "identity.sides_agree",
+        "identity.mrz_valid",
+        "household.guarantor_covers",
     }
 )
 

@@ -29,6 +29,9 @@ class Organization(models.Model):
     # Affordability thresholds (taxa de esforco) and the loan assumed for sales.
     dti_high_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.400"))
     dti_medium_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.350"))
+    # A guarantor (fiador) covers when the monthly cost over their income is at most this:
+    # stricter than the tenants' limits, as referencing practice makes guarantors.
+    dti_guarantor_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.300"))
     id_expiry_warning_days = models.PositiveIntegerField(default=60)
     sale_loan_to_value = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.900"))
     sale_annual_interest_rate = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0.0400"))
@@ -56,6 +59,9 @@ class Organization(models.Model):
                 condition=Q(retention_days_after_decision__range=(RETENTION_DAYS_MIN, RETENTION_DAYS_MAX))
                 & Q(retention_days_undecided__range=(RETENTION_DAYS_MIN, RETENTION_DAYS_MAX)),
                 name="organization_retention_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(dti_guarantor_threshold__gt=0), name="organization_guarantor_threshold_positive"
             ),
         ]
 
@@ -158,7 +164,52 @@ class IntakeFormRequest(models.Model):
         return self.status
 
 
+class ApplicationStatus(models.TextChoices):
+    WAITING = "WAITING", "À espera dos restantes candidatos"
+    PROCESSING = "PROCESSING", "Em processamento"
+    COMPLETED = "COMPLETED", "Concluído"
+    FAILED = "FAILED", "Falhou"
+
+
+class Application(models.Model):
+    """The people who apply together for one form request: the lead tenant, co-tenants, guarantors.
+
+    A single person is an application of one. Screened when every invited
+    person has submitted, or when staff force it with whoever has.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="applications")
+    form_request = models.OneToOneField(IntakeFormRequest, on_delete=models.CASCADE, related_name="application")
+    status = models.CharField(max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.WAITING)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "candidatura"
+        verbose_name_plural = "candidaturas"
+        indexes = [models.Index(fields=["organization", "status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Candidatura {str(self.id)[:8]}"
+
+
+class Role(models.TextChoices):
+    TENANT = "TENANT", "Arrendatário principal"
+    CO_TENANT = "CO_TENANT", "Co-arrendatário"
+    GUARANTOR = "GUARANTOR", "Fiador"
+
+
+class IncomeProfile(models.TextChoices):
+    EMPLOYEE = "EMPLOYEE", "Trabalhador por conta de outrem"
+    INDEPENDENT = "INDEPENDENT", "Trabalhador independente"
+    PENSIONER = "PENSIONER", "Pensionista"
+    MIXED = "MIXED", "Misto"
+
+
 class ApplicantStatus(models.TextChoices):
+    WAITING = "WAITING", "À espera dos restantes candidatos"
     PROCESSING = "PROCESSING", "Em processamento"
     COMPLETED = "COMPLETED", "Concluído"
     FAILED = "FAILED", "Falhou"
@@ -172,10 +223,20 @@ def stale_claim_cutoff(now: dt.datetime | None = None) -> dt.datetime:
 
 class ApplicantQuerySet(models.QuerySet["Applicant"]):
     def stuck(self, *, cutoff: dt.datetime) -> ApplicantQuerySet:
-        """In ``PROCESSING`` since before ``cutoff``: the one definition the sweep, ops and admin use."""
-        return self.filter(status=ApplicantStatus.PROCESSING).filter(
+        """In ``PROCESSING`` since before ``cutoff``: the one definition the sweep, ops and admin use.
+
+        Only lead tenants: a household's pipeline runs under its lead, the other
+        members follow the lead's state.
+        """
+        return self.filter(status=ApplicantStatus.PROCESSING, role=Role.TENANT).filter(
             Q(processing_started_at__lt=cutoff) | Q(processing_started_at__isnull=True, created_at__lt=cutoff)
         )
+
+    def household_of(self, applicant_id: uuid.UUID | str) -> ApplicantQuerySet:
+        """Everyone in this applicant's application (just the applicant when there is none)."""
+        return self.filter(
+            Q(id=applicant_id) | Q(application__isnull=False, application__members__id=applicant_id)
+        ).distinct()
 
     def with_latest_decision_value(self) -> ApplicantQuerySet:
         """Annotate ``latest_decision_value`` (the newest decision's outcome, or NULL) for filtering."""
@@ -189,6 +250,13 @@ class Applicant(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="applicants")
     form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="applicants")
+    # NULL only for rows written before households existed (the data migration fills them).
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.TENANT)
+    # What the applicant says applies to them; the rules say which documents prove it.
+    income_profile = models.CharField(max_length=12, choices=IncomeProfile.choices, blank=True, default="")
     nif = EncryptedCharField(max_length=9)
     nif_index = models.CharField(max_length=64, db_index=True, editable=False)
     name = EncryptedCharField(max_length=200)
@@ -233,6 +301,63 @@ class Applicant(models.Model):
         return decisions[0] if decisions else None
 
 
+class InvitationStatus(models.TextChoices):
+    SENT = "SENT", "Enviado"
+    SUBMITTED = "SUBMITTED", "Submetido"
+    EXPIRED = "EXPIRED", "Expirado"
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def outstanding(self, *, now: dt.datetime) -> InvitationQuerySet:
+        """Sent, not answered and not expired: the ones an application waits for."""
+        return self.filter(status=InvitationStatus.SENT, expires_at__gt=now)
+
+
+class Invitation(models.Model):
+    """A co-tenant or guarantor asked to join an application: their own link, consent and documents.
+
+    The token is stored hashed like a form's; the name and e-mail are the
+    inviter's words about another person, so they are encrypted too.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    name = EncryptedCharField(max_length=200)
+    email = EncryptedEmailField(max_length=254)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.SENT)
+    applicant = models.OneToOneField(
+        Applicant, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitation"
+    )
+    invited_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "convite"
+        verbose_name_plural = "convites"
+        constraints = [
+            models.CheckConstraint(condition=~Q(role="TENANT"), name="invitation_role_not_lead"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} {str(self.id)[:8]}"
+
+    @property
+    def effective_status(self) -> str:
+        if self.status == InvitationStatus.SENT and self.expires_at <= timezone.now():
+            return InvitationStatus.EXPIRED
+        return self.status
+
+
 class DecisionOutcome(models.TextChoices):
     APPROVED = "APPROVED", "Aprovado"
     REJECTED = "REJECTED", "Rejeitado"
@@ -262,6 +387,8 @@ class AuditAction(models.TextChoices):
     PII_VIEWED = "PII_VIEWED", "Dados pessoais consultados"
     DECISION_RECORDED = "DECISION_RECORDED", "Decisão registada"
     RERUN_REQUESTED = "RERUN_REQUESTED", "Reprocessamento pedido"
+    INVITATION_SENT = "INVITATION_SENT", "Convite enviado"
+    FORCED_SCREENING = "FORCED_SCREENING", "Análise forçada com os candidatos presentes"
     EXPORTED = "EXPORTED", "Exportação de dados"
     PURGED = "PURGED", "Dados apagados"
     DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED", "Documento descarregado"

@@ -6,11 +6,21 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from applicants.crypto import nif_index_for
-from applicants.models import Applicant, Decision, IntakeFormRequest, Organization
+from applicants.models import (
+    Applicant,
+    Application,
+    Decision,
+    FormStatus,
+    IntakeFormRequest,
+    Invitation,
+    InvitationStatus,
+    Organization,
+    Role,
+)
 from applicants.tokens import intake_token_hash, intake_token_matches
 
 
@@ -36,16 +46,56 @@ def form_request_get(*, organization: Organization, form_request_id: uuid.UUID |
         raise Http404 from exc
 
 
-def form_request_by_token(*, token: str) -> IntakeFormRequest:
-    """The applicant's credential: unknown token is a 404 (expiry is the caller's call)."""
+@dataclass(frozen=True)
+class IntakeLink:
+    """What an intake token opens: a form (the lead tenant's link) or one invited person's invitation."""
+
+    form_request: IntakeFormRequest
+    invitation: Invitation | None = None
+
+    @property
+    def role(self) -> str:
+        return self.invitation.role if self.invitation else Role.TENANT
+
+    @property
+    def upload_prefix(self) -> str:
+        """Each link uploads under its own prefix: one person's link never names another's files."""
+        return f"uploads/{self.invitation.id if self.invitation else self.form_request.id}/"
+
+    @property
+    def effective_status(self) -> str:
+        """The link's status in the form's terms: open (PENDING), used (COMPLETED) or EXPIRED."""
+        if self.invitation is None:
+            return self.form_request.effective_status
+        return {
+            InvitationStatus.SENT: FormStatus.PENDING,
+            InvitationStatus.SUBMITTED: FormStatus.COMPLETED,
+            InvitationStatus.EXPIRED: FormStatus.EXPIRED,
+        }[InvitationStatus(self.invitation.effective_status)]
+
+    def own_applicant(self) -> Applicant | None:
+        """The person who holds this link, once they have submitted."""
+        if self.invitation is not None:
+            return self.invitation.applicant
+        return self.form_request.applicants.filter(role=Role.TENANT).first()
+
+
+def intake_link_by_token(*, token: str) -> IntakeLink:
+    """A form's token or an invitation's; unknown is a 404 (expiry is the caller's call)."""
     if not token or len(token) > 128:
         raise Http404
-    form_request = (
-        IntakeFormRequest.objects.select_related("organization").filter(token_hash=intake_token_hash(token)).first()
+    token_hash = intake_token_hash(token)
+    form_request = IntakeFormRequest.objects.select_related("organization").filter(token_hash=token_hash).first()
+    if form_request is not None and intake_token_matches(token, form_request.token_hash):
+        return IntakeLink(form_request=form_request)
+    invitation = (
+        Invitation.objects.select_related("application__form_request__organization", "applicant")
+        .filter(token_hash=token_hash)
+        .first()
     )
-    if form_request is None or not intake_token_matches(token, form_request.token_hash):
+    if invitation is None or not intake_token_matches(token, invitation.token_hash):
         raise Http404
-    return form_request
+    return IntakeLink(form_request=invitation.application.form_request, invitation=invitation)
 
 
 @dataclass(frozen=True)
@@ -84,4 +134,51 @@ def applicant_status_get(*, organization: Organization, applicant_id: uuid.UUID 
     try:
         return Applicant.objects.only("id", "status", "organization_id").get(organization=organization, id=applicant_id)
     except (Applicant.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+@dataclass(frozen=True)
+class ApplicationFilters:
+    status: str | None = None
+    risk_level: str | None = None
+    form_request: str | None = None
+
+
+def application_list(*, organization: Organization, filters: ApplicationFilters | None = None) -> QuerySet[Application]:
+    """The agency's applications, newest first, with their members, invitations and the lead's decisions.
+
+    ``risk_level`` is the current report's, which every member carries (the lead's is the one asked).
+    """
+    queryset = (
+        Application.objects.filter(organization=organization)
+        .select_related("form_request", "organization")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=Applicant.objects.order_by("created_at").prefetch_related(
+                    Prefetch(
+                        "decisions", queryset=Decision.objects.select_related("decided_by").order_by("-decided_at")
+                    )
+                ),
+            ),
+            Prefetch("invitations", queryset=Invitation.objects.order_by("created_at")),
+        )
+    )
+    filters = filters or ApplicationFilters()
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.risk_level:
+        lead_at_risk = Applicant.objects.filter(
+            application_id=OuterRef("pk"), role=Role.TENANT, risk_level=filters.risk_level
+        )
+        queryset = queryset.filter(Exists(lead_at_risk))
+    if filters.form_request:
+        queryset = queryset.filter(form_request_id=uuid.UUID(str(filters.form_request)))
+    return queryset.order_by("-created_at", "id")
+
+
+def application_get(*, organization: Organization, application_id: uuid.UUID | str) -> Application:
+    try:
+        return application_list(organization=organization).get(id=application_id)
+    except (Application.DoesNotExist, ValueError) as exc:
         raise Http404 from exc

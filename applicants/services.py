@@ -19,6 +19,8 @@ from rest_framework.authtoken.models import Token
 from applicants.models import (
     Applicant,
     ApplicantStatus,
+    Application,
+    ApplicationStatus,
     AuditAction,
     AuditEvent,
     Decision,
@@ -213,7 +215,15 @@ def applicant_fail(*, applicant_id: uuid.UUID | str, reason: str) -> None:
     """Mark an applicant ``FAILED`` with a reason staff can read (no PII, no raw error text).
 
     A completed applicant stays completed: a late failure of a duplicate delivery changes nothing.
+    A household fails together: the pipeline runs under the lead for all its members.
     """
-    Applicant.objects.filter(id=applicant_id).exclude(status=ApplicantStatus.COMPLETED).update(
-        status=ApplicantStatus.FAILED, failure_reason=reason[:500], updated_at=timezone.now()
+    household = Applicant.objects.household_of(applicant_id)
+    updated = (
+        Applicant.objects.filter(id__in=household.values("id"))
+        .exclude(status=ApplicantStatus.COMPLETED)
+        .update(status=ApplicantStatus.FAILED, failure_reason=reason[:500], updated_at=timezone.now())
     )
+    if updated:
+        Application.objects.filter(members__id=applicant_id).exclude(status=ApplicationStatus.COMPLETED).update(
+            status=ApplicationStatus.FAILED, updated_at=timezone.now()
+        )

@@ -59,6 +59,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if IS_PRODUCTION else ["127.0.0.1",
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Mail (invitations and notices): embedded, each message is an .eml file under DATA_DIR/mail/;
+# in production, SMTP with EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+# Co-tenants and guarantors one application may invite.
+INTAKE_MAX_HOUSEHOLD_MEMBERS = env_int("INTAKE_MAX_HOUSEHOLD_MEMBERS", 6)
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "applicants.mail.EmlFileBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Candidaturas <nao-responder@example.pt>")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -250,6 +264,10 @@ SPECTACULAR_SETTINGS = {
         "RiskLevelEnum": "screening.models.RiskLevel",
         "DecisionEnum": "applicants.models.DecisionOutcome",
         "DocumentTypeEnum": "documents.models.DocumentType",
+        "RoleEnum": "applicants.models.Role",
+        "InvitedRoleEnum": ["CO_TENANT", "GUARANTOR"],
+        "InvitationStatusEnum": "applicants.models.InvitationStatus",
+        "IncomeProfileEnum": "applicants.models.IncomeProfile",
     },
 }
 

@@ -6,15 +6,16 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from documents.views import local_download, local_upload
-from intake.api import IntakeInfoView, IntakeStatusView, IntakeSubmissionView, IntakeUploadView
+from intake.api import IntakeInfoView, IntakeInvitationView, IntakeStatusView, IntakeSubmissionView, IntakeUploadView
 from intake.views import intake_page
-from workspace.api import ApplicantViewSet, IntakeFormRequestViewSet
+from workspace.api import ApplicantViewSet, ApplicationViewSet, IntakeFormRequestViewSet
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
 # Registered before applicants/{id}: both share the applicants/ prefix.
 router.register("applicants/intake-form-requests", IntakeFormRequestViewSet, basename="intake-form-request")
 router.register("applicants", ApplicantViewSet, basename="applicant")
+router.register("applications", ApplicationViewSet, basename="application")
 
 api_v1: list[Any] = [
     path("", include(router.urls)),
@@ -22,6 +23,7 @@ api_v1: list[Any] = [
     path("intake/<str:token>/uploads", IntakeUploadView.as_view(), name="intake-uploads"),
     path("intake/<str:token>/submissions", IntakeSubmissionView.as_view(), name="intake-submissions"),
     path("intake/<str:token>/status", IntakeStatusView.as_view(), name="intake-status"),
+    path("intake/<str:token>/invitations", IntakeInvitationView.as_view(), name="intake-invitations"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from applicants.models import stale_claim_cutoff
+from applicants.models import Applicant, stale_claim_cutoff
 from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
@@ -120,10 +120,12 @@ def document_fail(*, document: Document, reason: str) -> str:
 
 
 def applicant_documents_extract(*, applicant_id: uuid.UUID | str) -> dict[str, int]:
-    """Extract every document of an applicant that still needs it; counts by outcome."""
+    """Extract every document that still needs it of the applicant's household
+    (everyone in their application; just theirs for one person); counts by outcome."""
     outcomes: dict[str, int] = {}
+    household = Applicant.objects.household_of(applicant_id).values("id")
     document_ids = list(
-        Document.objects.filter(applicant_id=applicant_id).order_by("created_at").values_list("id", flat=True)
+        Document.objects.filter(applicant_id__in=household).order_by("created_at").values_list("id", flat=True)
     )
     for document_id in document_ids:
         status = document_extract(document_id=document_id)
@@ -133,7 +135,8 @@ def applicant_documents_extract(*, applicant_id: uuid.UUID | str) -> dict[str, i
 
 @transaction.atomic
 def documents_reset_for_reextraction(*, applicant_id: uuid.UUID | str) -> int:
-    """Put finished documents back to ``UPLOADED`` (claims in flight are left alone)."""
+    """Put the household's finished documents back to ``UPLOADED`` (claims in flight are left alone)."""
     return Document.objects.filter(
-        applicant_id=applicant_id, status__in=[DocumentStatus.EXTRACTED, DocumentStatus.FAILED]
+        applicant_id__in=Applicant.objects.household_of(applicant_id).values("id"),
+        status__in=[DocumentStatus.EXTRACTED, DocumentStatus.FAILED],
     ).update(status=DocumentStatus.UPLOADED, error="", claimed_at=None)

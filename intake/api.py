@@ -15,14 +15,16 @@ from rest_framework.views import APIView
 
 from applicants import selectors
 from applicants.errors import FormExpired
-from applicants.models import FormStatus, IntakeFormRequest
+from applicants.models import FormStatus, Invitation, Role
 from applicants.rest import NOT_FOUND, THROTTLED, client_address, error_response
 from applicants.tokens import intake_token_hash
 from documents.models import DocumentType
 from intake import services
 from intake.serializers import (
+    HouseholdMemberSerializer,
     IntakeInfoSerializer,
     IntakeStatusSerializer,
+    InvitationResultSerializer,
     SubmissionResultSerializer,
     SubmissionSerializer,
     UploadRequestSerializer,
@@ -76,8 +78,9 @@ class IntakeView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [IntakeThrottle]
 
-    def form_request(self, token: str) -> IntakeFormRequest:
-        return selectors.form_request_by_token(token=token)
+    def link(self, token: str) -> selectors.IntakeLink:
+        """The form (lead tenant's link) or the invitation (an invited person's) the token opens."""
+        return selectors.intake_link_by_token(token=token)
 
 
 TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, description="The intake token from the link")
@@ -87,8 +90,9 @@ TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, descript
 class IntakeInfoView(IntakeView):
     @extend_schema(responses={200: IntakeInfoSerializer, 404: NOT_FOUND, 410: error_response("form_expired")})
     def get(self, request: Request, token: str) -> Response:
-        form_request = self.form_request(token)
-        if form_request.effective_status == FormStatus.EXPIRED:
+        link = self.link(token)
+        form_request = link.form_request
+        if link.effective_status == FormStatus.EXPIRED:
             raise FormExpired()
         return Response(
             IntakeInfoSerializer(
@@ -98,12 +102,14 @@ class IntakeInfoView(IntakeView):
                     "listing_type": form_request.listing_type,
                     "property_price": form_request.property_price,
                     "organization_name": form_request.organization.name,
-                    "expires_at": form_request.expires_at,
-                    "status": form_request.effective_status,
+                    "expires_at": link.invitation.expires_at if link.invitation else form_request.expires_at,
+                    "status": link.effective_status,
                     "document_types": [DocumentType.ID_DOCUMENT, DocumentType.PROOF_OF_INCOME],
                     "max_documents": settings.INTAKE_MAX_DOCUMENTS,
                     "max_file_size": settings.INTAKE_MAX_FILE_SIZE,
                     "consent_text_version": settings.CONSENT_TEXT_VERSION,
+                    "role": link.role,
+                    "invited_by_name": lead_first_name(link),
                 }
             ).data
         )
@@ -123,12 +129,16 @@ class IntakeUploadView(IntakeView):
         },
     )
     def post(self, request: Request, token: str) -> Response:
-        form_request = self.form_request(token)
+        link = self.link(token)
         serializer = UploadRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         slot = services.upload_slot_issue(
-            form_request=form_request, filename=data["filename"], content_type=data["content_type"], size=data["size"]
+            form_request=link.form_request,
+            invitation=link.invitation,
+            filename=data["filename"],
+            content_type=data["content_type"],
+            size=data["size"],
         )
         body = {"key": slot.key, "upload": {"url": slot.url, "fields": slot.fields}, "expires_in": slot.expires_in}
         return Response(body, status=status.HTTP_201_CREATED)
@@ -149,15 +159,18 @@ class IntakeSubmissionView(IntakeView):
         },
     )
     def post(self, request: Request, token: str) -> Response:
-        form_request = self.form_request(token)
-        if form_request.effective_status == FormStatus.EXPIRED:
+        link = self.link(token)
+        if link.effective_status == FormStatus.EXPIRED:
             raise FormExpired()
         # "Already submitted" is decided in the service under the form's row lock: 410 whatever the NIF.
         serializer = SubmissionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        applicant = services.applicant_submit(
-            form_request=form_request,
+        submission = services.submission_receive(
+            form_request=link.form_request,
+            invitation=link.invitation,
+            household=[services.HouseholdMember(**member) for member in data["household"]],
+            income_profile=data["income_profile"],
             data=services.SubmissionData(
                 nif=data["nif"],
                 name=data["name"],
@@ -169,7 +182,13 @@ class IntakeSubmissionView(IntakeView):
             ),
             consent_ip=client_address(request),
         )
-        body = {"applicant_id": applicant.id, "status": applicant.status, "documents_uploaded": len(data["documents"])}
+        body = {
+            "applicant_id": submission.applicant.id,
+            "status": submission.applicant.status,
+            "documents_uploaded": len(data["documents"]),
+            "application_id": submission.application.id,
+            "invitations": [invitation_result(created.invitation) for created in submission.invitations],
+        }
         return Response(body, status=status.HTTP_201_CREATED)
 
 
@@ -177,12 +196,61 @@ class IntakeSubmissionView(IntakeView):
 class IntakeStatusView(IntakeView):
     @extend_schema(responses={200: IntakeStatusSerializer, 404: NOT_FOUND})
     def get(self, request: Request, token: str) -> Response:
-        form_request = self.form_request(token)
-        applicant = form_request.applicants.prefetch_related("documents").first()
+        link = self.link(token)
+        applicant = link.own_applicant()
+        household = household_status(link)
         if applicant is None:
-            return Response({"status": form_request.effective_status, "documents": []})
+            return Response({"status": link.effective_status, "documents": [], "household": household})
         documents = [
             {"document_type": d.document_type, "original_filename": d.original_filename, "status": d.status}
             for d in applicant.documents.all()
         ]
-        return Response({"status": applicant.status, "documents": documents})
+        return Response({"status": applicant.status, "documents": documents, "household": household})
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeInvitationView(IntakeView):
+    throttle_classes = WRITE_THROTTLES
+
+    @extend_schema(
+        request=HouseholdMemberSerializer,
+        responses={
+            201: InvitationResultSerializer,
+            400: error_response("invalid_role, too_many_people or a field error"),
+            403: error_response("household_not_allowed (not the lead tenant's link)"),
+            404: NOT_FOUND,
+            409: error_response("application_not_waiting (already being screened)"),
+            410: error_response("form_expired"),
+        },
+    )
+    def post(self, request: Request, token: str) -> Response:
+        """The lead tenant invites a co-tenant or guarantor after submitting, before screening starts."""
+        link = self.link(token)
+        serializer = HouseholdMemberSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = services.lead_invites(link=link, member=services.HouseholdMember(**serializer.validated_data))
+        return Response(invitation_result(created.invitation), status=status.HTTP_201_CREATED)
+
+
+def invitation_result(invitation: Invitation) -> dict[str, Any]:
+    return {"role": invitation.role, "email": invitation.email, "status": invitation.effective_status}
+
+
+def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:
+    """On the lead's link: who was invited and whether they have submitted (never what they sent)."""
+    if link.invitation is not None:
+        return []
+    application = getattr(link.form_request, "application", None)
+    if application is None:
+        return []
+    return [
+        {"role": i.role, "name": i.name, "invitation_status": i.effective_status} for i in application.invitations.all()
+    ]
+
+
+def lead_first_name(link: selectors.IntakeLink) -> str | None:
+    """On an invited person's link: the lead tenant's first name only, so they know whose invitation it is."""
+    if link.invitation is None:
+        return None
+    lead = link.invitation.application.members.filter(role=Role.TENANT).first()
+    return lead.name.split()[0] if lead and lead.name.split() else None

@@ -9,7 +9,15 @@ from django.conf import settings
 from rest_framework import serializers
 
 from applicants.identifiers import InvalidNIF, nif_validate_personal
-from applicants.models import ApplicantStatus, FormStatus, ListingType, PropertyType
+from applicants.models import (
+    ApplicantStatus,
+    FormStatus,
+    IncomeProfile,
+    InvitationStatus,
+    ListingType,
+    PropertyType,
+    Role,
+)
 from applicants.rest import money_field
 from documents.models import DocumentStatus, DocumentType
 
@@ -26,6 +34,10 @@ class IntakeInfoSerializer(serializers.Serializer):
     max_documents = serializers.IntegerField()
     max_file_size = serializers.IntegerField()
     consent_text_version = serializers.CharField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    invited_by_name = serializers.CharField(
+        allow_null=True, help_text="The lead tenant's first name, on an invited person's link"
+    )
 
 
 class UploadRequestSerializer(serializers.Serializer):
@@ -53,6 +65,23 @@ class SubmissionDocumentSerializer(serializers.Serializer):
     document_type = serializers.ChoiceField(choices=DocumentType.choices)
 
 
+class HouseholdMemberSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=[Role.CO_TENANT, Role.GUARANTOR])
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254)
+
+    def validate_name(self, value: str) -> str:
+        if len(value.strip()) < 2:
+            raise serializers.ValidationError("Indique o nome.")
+        return value.strip()
+
+
+class InvitationResultSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices)
+    email = serializers.EmailField()
+    status = serializers.ChoiceField(choices=InvitationStatus.choices)
+
+
 class SubmissionSerializer(serializers.Serializer):
     # Wider than 9 so "PT 245 718 931" reaches normalization (the model field's max_length=9 would refuse it first).
     nif = serializers.CharField(max_length=20)
@@ -62,6 +91,10 @@ class SubmissionSerializer(serializers.Serializer):
     phone = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", max_length=32, required=False, allow_blank=True, default="")
     terms_accepted = serializers.BooleanField()
     documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
+    household = HouseholdMemberSerializer(many=True, required=False, default=list)
+    income_profile = serializers.ChoiceField(
+        choices=IncomeProfile.choices, required=False, allow_blank=True, default=""
+    )
 
     def validate_nif(self, value: str) -> str:
         try:
@@ -94,6 +127,8 @@ class SubmissionResultSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=ApplicantStatus.choices)
     documents_uploaded = serializers.IntegerField()
+    application_id = serializers.UUIDField()
+    invitations = InvitationResultSerializer(many=True)
 
 
 class IntakeDocumentStatusSerializer(serializers.Serializer):
@@ -102,6 +137,15 @@ class IntakeDocumentStatusSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
 
 
+class HouseholdStatusSerializer(serializers.Serializer):
+    """Who the lead invited and whether they have submitted: never their data."""
+
+    role = serializers.ChoiceField(choices=Role.choices)
+    name = serializers.CharField(help_text="As the lead tenant wrote it when inviting")
+    invitation_status = serializers.ChoiceField(choices=InvitationStatus.choices)
+
+
 class IntakeStatusSerializer(serializers.Serializer):
     status = serializers.CharField()
     documents = IntakeDocumentStatusSerializer(many=True)
+    household = HouseholdStatusSerializer(many=True, required=False)

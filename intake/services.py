@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 import structlog
 from django.conf import settings
@@ -15,7 +16,21 @@ from django.utils import timezone
 from applicants import errors
 from applicants.crypto import nif_index_for
 from applicants.identifiers import nif_normalize
-from applicants.models import Applicant, ApplicantStatus, FormStatus, IntakeFormRequest
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    ApplicationStatus,
+    AuditAction,
+    FormStatus,
+    IntakeFormRequest,
+    Invitation,
+    InvitationStatus,
+    Role,
+)
+from applicants.selectors import IntakeLink
+from applicants.services import audit_record
+from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, DocumentStatus, UploadSlot
 from documents.sniff import ALLOWED_CONTENT_TYPES, SNIFF_BYTES, sniff_content_type
 from documents.storage import document_store
@@ -25,7 +40,9 @@ from documents.storage.cleanup import (
     stored_files_schedule_deletion,
     stored_files_unschedule,
 )
+from intake import mail
 from screening import pipeline
+from screening.services import report_current_id
 
 logger = structlog.get_logger(__name__)
 
@@ -35,10 +52,6 @@ EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 # A submission copies its uploads before its transaction; if the process dies in between, the
 # copies' deletion, scheduled this far ahead, still happens (the transaction cancels it).
 _COPY_ORPHAN_GRACE = dt.timedelta(hours=1)
-
-
-def upload_key_prefix(form_request: IntakeFormRequest) -> str:
-    return f"uploads/{form_request.id}/"
 
 
 def document_storage_key(*, organization_id: uuid.UUID, document_id: uuid.UUID, content_type: str) -> str:
@@ -51,6 +64,20 @@ def form_request_check_writable(form_request: IntakeFormRequest) -> None:
         raise errors.FormAlreadySubmitted()
     if form_request.is_expired:
         raise errors.FormExpired()
+
+
+def link_check_writable(link: IntakeLink) -> None:
+    """The lead's link follows its form; an invited person's link is open until they submit, it
+    expires, or the application's screening has started without them."""
+    if link.invitation is None:
+        form_request_check_writable(link.form_request)
+        return
+    if link.invitation.status == InvitationStatus.SUBMITTED:
+        raise errors.FormAlreadySubmitted()
+    if link.invitation.effective_status == InvitationStatus.EXPIRED:
+        raise errors.FormExpired()
+    if link.invitation.application.status != ApplicationStatus.WAITING:
+        raise errors.FormAlreadySubmitted("A candidatura já seguiu para análise sem esta pessoa.")
 
 
 def content_type_check(content_type: str) -> None:
@@ -67,7 +94,12 @@ class IssuedUploadSlot:
 
 
 def upload_slot_issue(
-    *, form_request: IntakeFormRequest, filename: str, content_type: str, size: int
+    *,
+    form_request: IntakeFormRequest,
+    filename: str,
+    content_type: str,
+    size: int,
+    invitation: Invitation | None = None,
 ) -> IssuedUploadSlot:
     """A direct-to-storage upload slot for one file of this form (declared type and size).
 
@@ -77,17 +109,20 @@ def upload_slot_issue(
     form, and its object is scheduled for deletion ``INTAKE_UPLOAD_RETENTION_DAYS``
     after the slot expires, unless a submission takes it first.
     """
-    form_request_check_writable(form_request)
+    link = IntakeLink(form_request=form_request, invitation=invitation)
+    link_check_writable(link)
     content_type_check(content_type)
     if size > settings.INTAKE_MAX_FILE_SIZE:
         raise errors.FileTooLarge()
-    key = f"{upload_key_prefix(form_request)}{uuid.uuid4()}.{EXTENSIONS[content_type]}"
+    key = f"{link.upload_prefix}{uuid.uuid4()}.{EXTENSIONS[content_type]}"
     expires_at = timezone.now() + dt.timedelta(seconds=settings.INTAKE_UPLOAD_URL_TTL)
     with transaction.atomic():
         # The form's row lock makes check, count and insert one step: two requests cannot both take the
         # last slot, and none is issued once a concurrent submission has completed the form.
-        form_request_check_writable(IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk))
-        if UploadSlot.objects.filter(form_request=form_request).count() >= settings.INTAKE_MAX_UPLOAD_SLOTS:
+        locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
+        link_check_writable(IntakeLink(form_request=locked, invitation=_fresh(invitation)))
+        slots = UploadSlot.objects.filter(form_request=form_request, key__startswith=link.upload_prefix)
+        if slots.count() >= settings.INTAKE_MAX_UPLOAD_SLOTS:
             raise errors.TooManyUploads()
         UploadSlot.objects.create(form_request=form_request, key=key, expires_at=expires_at)
         stored_files_schedule_deletion(
@@ -131,11 +166,16 @@ class VerifiedDocument:
     sha256: str
 
 
-def submitted_keys_check(*, form_request: IntakeFormRequest, documents: list[SubmittedDocument]) -> None:
-    """At most ``INTAKE_MAX_DOCUMENTS``; each key one of this form's upload keys, and no key twice."""
+def _fresh(invitation: Invitation | None) -> Invitation | None:
+    """The invitation as the database has it now (read under the caller's lock)."""
+    return None if invitation is None else Invitation.objects.select_related("application").get(pk=invitation.pk)
+
+
+def submitted_keys_check(*, link: IntakeLink, documents: list[SubmittedDocument]) -> None:
+    """At most ``INTAKE_MAX_DOCUMENTS``; each key one of this link's upload keys, and no key twice."""
     if len(documents) > settings.INTAKE_MAX_DOCUMENTS:
         raise errors.TooManyDocuments(f"No máximo {settings.INTAKE_MAX_DOCUMENTS} documentos por candidatura.")
-    prefix = upload_key_prefix(form_request)
+    prefix = link.upload_prefix
     seen: set[str] = set()
     for document in documents:
         if not document.key.startswith(prefix) or not _KEY_SHAPE.match(document.key) or document.key in seen:
@@ -202,113 +242,340 @@ def submitted_documents_copy(
     return verified
 
 
-def applicant_submit(*, form_request: IntakeFormRequest, data: SubmissionData, consent_ip: str = "") -> Applicant:
-    """Store a submission (PII encrypted) and queue its pipeline once the transaction commits.
+@dataclass(frozen=True)
+class HouseholdMember:
+    """Someone the lead tenant (or staff) invites: their role, name and e-mail, as the inviter gave them."""
 
-    The form row is locked so one form yields one applicant. Once the form is
-    complete every submission is a 410 ``form_already_submitted``, whatever
-    its NIF: answering "this NIF already submitted" differently would let a
-    holder of a leaked link test a guessed NIF. (A 409 is left only where the
-    ``(form, NIF)`` unique constraint fires on a form that is not complete,
-    which the lock makes impossible short of a form reopened by hand.)
+    role: str
+    name: str
+    email: str
 
-    Each document is copied to an immutable key and verified there before
-    the transaction; after it commits the form's uploads are deleted and its
-    upload slots are closed.
+
+@dataclass(frozen=True)
+class CreatedInvitation:
+    invitation: Invitation
+    # The plain token exists only here: it goes to the invited person's mailbox (and, for staff, once to them).
+    token: str
+
+    @property
+    def intake_url(self) -> str:
+        return mail.intake_url(self.token)
+
+
+@dataclass(frozen=True)
+class Submission:
+    applicant: Applicant
+    application: Application
+    invitations: list[CreatedInvitation]
+
+
+def applicant_submit(
+    *,
+    form_request: IntakeFormRequest,
+    data: SubmissionData,
+    consent_ip: str = "",
+    invitation: Invitation | None = None,
+    household: list[HouseholdMember] | tuple[HouseholdMember, ...] = (),
+    income_profile: str = "",
+) -> Applicant:
+    """Store a submission and queue what it allows; see ``submission_receive``."""
+    return submission_receive(
+        form_request=form_request,
+        data=data,
+        consent_ip=consent_ip,
+        invitation=invitation,
+        household=household,
+        income_profile=income_profile,
+    ).applicant
+
+
+def submission_receive(
+    *,
+    form_request: IntakeFormRequest,
+    data: SubmissionData,
+    consent_ip: str = "",
+    invitation: Invitation | None = None,
+    household: list[HouseholdMember] | tuple[HouseholdMember, ...] = (),
+    income_profile: str = "",
+) -> Submission:
+    """Store one person's submission (PII encrypted) and queue the pipeline when the application is complete.
+
+    The lead tenant's link (``invitation=None``) creates the application and
+    invites ``household``; each invited person's link adds them to it. The
+    application is screened once nobody it waits for is left; a single person
+    is an application of one, screened at once as before.
+
+    The form row is locked so one form yields one application, and so the
+    household's writes are serialised. Once a link is used every submission on
+    it is a 410 ``form_already_submitted``, whatever its NIF: answering "this
+    NIF already submitted" differently would let a holder of a leaked link
+    test a guessed NIF. Each document is copied to an immutable key and
+    verified there before the transaction; after it commits the link's
+    uploads are deleted and its upload slots are closed.
     """
     if data.terms_accepted is not True:
         raise errors.TermsNotAccepted()
-    form_request_check_writable(form_request)
+    link = IntakeLink(form_request=form_request, invitation=invitation)
+    link_check_writable(link)
+    if invitation is not None and household:
+        raise errors.HouseholdNotAllowed()
+    if len(household) > settings.INTAKE_MAX_HOUSEHOLD_MEMBERS:
+        raise errors.TooManyPeople()
     nif_index = nif_index_for(data.nif)
-    submitted_keys_check(form_request=form_request, documents=data.documents)
+    submitted_keys_check(link=link, documents=data.documents)
     # Object storage work happens before the transaction: it is network calls.
     try:
         verified = submitted_documents_copy(form_request=form_request, documents=data.documents)
     except errors.BusinessRuleError:
-        # A concurrent submission of this form may have taken (and deleted) the uploads first: answer as it would.
-        if IntakeFormRequest.objects.filter(pk=form_request.pk, status=FormStatus.COMPLETED).exists():
+        # A concurrent submission on this link may have taken (and deleted) the uploads first: answer as it would.
+        if link_used(link):
             raise errors.FormAlreadySubmitted() from None
         raise
     try:
-        return _applicant_create(
-            form_request=form_request, data=data, nif_index=nif_index, verified=verified, consent_ip=consent_ip
+        return _submission_create(
+            link=link,
+            data=data,
+            nif_index=nif_index,
+            verified=verified,
+            consent_ip=consent_ip,
+            household=list(household),
+            income_profile=income_profile,
         )
     except Exception:
         stored_files_delete_now(keys=[item.storage_key for item in verified])
         raise
 
 
-def _applicant_create(
+def link_used(link: IntakeLink) -> bool:
+    if link.invitation is None:
+        return IntakeFormRequest.objects.filter(pk=link.form_request.pk, status=FormStatus.COMPLETED).exists()
+    return Invitation.objects.filter(pk=link.invitation.pk, status=InvitationStatus.SUBMITTED).exists()
+
+
+def _submission_create(
     *,
-    form_request: IntakeFormRequest,
+    link: IntakeLink,
     data: SubmissionData,
     nif_index: str,
     verified: list[VerifiedDocument],
     consent_ip: str,
-) -> Applicant:
+    household: list[HouseholdMember],
+    income_profile: str,
+) -> Submission:
     with transaction.atomic():
-        locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
-        if locked.status == FormStatus.COMPLETED:
-            raise errors.FormAlreadySubmitted()
-        if locked.is_expired:
-            raise errors.FormExpired()
+        locked = IntakeFormRequest.objects.select_for_update().get(pk=link.form_request.pk)
+        invitation = _fresh(link.invitation)
+        link_check_writable(IntakeLink(form_request=locked, invitation=invitation))
         now = timezone.now()
-        try:
-            with transaction.atomic():
-                applicant = Applicant.objects.create(
-                    organization_id=locked.organization_id,
-                    form_request=locked,
-                    nif=nif_normalize(data.nif),
-                    nif_index=nif_index,
-                    name=data.name.strip(),
-                    date_of_birth=data.date_of_birth,
-                    email=data.email.strip(),
-                    phone=data.phone.strip(),
-                    status=ApplicantStatus.PROCESSING,
-                    consent_text_version=settings.CONSENT_TEXT_VERSION,
-                    consent_given_at=now,
-                    consent_ip=consent_ip,
-                    processing_started_at=now,
-                )
-        except IntegrityError as exc:
-            raise errors.DuplicateSubmission() from exc
-        Document.objects.bulk_create(
-            [
-                Document(
-                    id=item.document_id,
-                    organization_id=locked.organization_id,
-                    applicant=applicant,
-                    document_type=item.submitted.document_type,
-                    storage_key=item.storage_key,
-                    original_filename=item.submitted.original_filename[:255],
-                    content_type=item.content_type,
-                    size=item.size,
-                    sha256=item.sha256,
-                    status=DocumentStatus.UPLOADED,
-                )
-                for item in verified
-            ]
+        if invitation is None:
+            application = Application.objects.create(
+                organization_id=locked.organization_id,
+                form_request=locked,
+                status=ApplicationStatus.WAITING if household else ApplicationStatus.PROCESSING,
+            )
+        else:
+            application = invitation.application
+        waiting = application.status == ApplicationStatus.WAITING
+        applicant = _applicant_create(
+            form_request=locked,
+            application=application,
+            role=invitation.role if invitation else Role.TENANT,
+            data=data,
+            nif_index=nif_index,
+            consent_ip=consent_ip,
+            income_profile=income_profile,
+            status=ApplicantStatus.WAITING if waiting else ApplicantStatus.PROCESSING,
+            now=now,
         )
-        stored_files_unschedule(keys=[item.storage_key for item in verified])
-        # Every upload of the form is garbage now (copied, or never submitted), and its slots close:
-        # the local endpoint refuses a second POST to any of them.
-        slots = UploadSlot.objects.filter(form_request=locked)
-        uploads = {*slots.values_list("key", flat=True), *(item.submitted.key for item in verified)}
-        slots.filter(used_at__isnull=True).update(used_at=now)
-        locked.status = FormStatus.COMPLETED
-        locked.completed_at = now
-        locked.save(update_fields=["status", "completed_at"])
-        applicant_id = applicant.id
-        transaction.on_commit(lambda: _pipeline_start(applicant_id))
-        stored_files_delete_after_commit(keys=uploads)
-    return applicant
+        _documents_create(applicant=applicant, verified=verified)
+        _link_close(link=IntakeLink(form_request=locked, invitation=invitation), verified=verified, now=now)
+        if invitation is None:
+            locked.status = FormStatus.COMPLETED
+            locked.completed_at = now
+            locked.save(update_fields=["status", "completed_at"])
+        else:
+            invitation.status = InvitationStatus.SUBMITTED
+            invitation.applicant = applicant
+            invitation.save(update_fields=["status", "applicant"])
+        invitations = [
+            invitation_create(application=application, role=m.role, name=m.name, email=m.email) for m in household
+        ]
+        if not waiting:
+            lead_id = applicant.id
+            transaction.on_commit(lambda: _pipeline_start(lead_id))
+        elif not invitations:
+            application_start_if_complete(application=application)
+    return Submission(applicant=applicant, application=application, invitations=invitations)
 
 
-def _pipeline_start(applicant_id: uuid.UUID) -> None:
+def _applicant_create(
+    *,
+    form_request: IntakeFormRequest,
+    application: Application,
+    role: str,
+    data: SubmissionData,
+    nif_index: str,
+    consent_ip: str,
+    income_profile: str,
+    status: str,
+    now: dt.datetime,
+) -> Applicant:
+    try:
+        with transaction.atomic():
+            return Applicant.objects.create(
+                organization_id=form_request.organization_id,
+                form_request=form_request,
+                application=application,
+                role=role,
+                income_profile=income_profile,
+                nif=nif_normalize(data.nif),
+                nif_index=nif_index,
+                name=data.name.strip(),
+                date_of_birth=data.date_of_birth,
+                email=data.email.strip(),
+                phone=data.phone.strip(),
+                status=status,
+                consent_text_version=settings.CONSENT_TEXT_VERSION,
+                consent_given_at=now,
+                consent_ip=consent_ip,
+                processing_started_at=now if status == ApplicantStatus.PROCESSING else None,
+            )
+    except IntegrityError as exc:
+        # The NIF is unique within an application (one application per form).
+        raise errors.DuplicateSubmission() from exc
+
+
+def _documents_create(*, applicant: Applicant, verified: list[VerifiedDocument]) -> None:
+    Document.objects.bulk_create(
+        [
+            Document(
+                id=item.document_id,
+                organization_id=applicant.organization_id,
+                applicant=applicant,
+                document_type=item.submitted.document_type,
+                storage_key=item.storage_key,
+                original_filename=item.submitted.original_filename[:255],
+                content_type=item.content_type,
+                size=item.size,
+                sha256=item.sha256,
+                status=DocumentStatus.UPLOADED,
+            )
+            for item in verified
+        ]
+    )
+    stored_files_unschedule(keys=[item.storage_key for item in verified])
+
+
+def _link_close(*, link: IntakeLink, verified: list[VerifiedDocument], now: dt.datetime) -> None:
+    """Every upload of the link is garbage now (copied, or never submitted), and its slots close:
+    the local endpoint refuses a second POST to any of them."""
+    slots = UploadSlot.objects.filter(form_request=link.form_request, key__startswith=link.upload_prefix)
+    uploads = {*slots.values_list("key", flat=True), *(item.submitted.key for item in verified)}
+    slots.filter(used_at__isnull=True).update(used_at=now)
+    stored_files_delete_after_commit(keys=uploads)
+
+
+def invitation_create(
+    *, application: Application, role: str, name: str, email: str, invited_by_user: Any = None
+) -> CreatedInvitation:
+    """Invite a co-tenant or guarantor: their own token (stored hashed) and, after commit, their e-mail.
+
+    Runs in the caller's transaction. An application that was already
+    screened waits again for the new person; the next run includes them.
+    """
+    if role not in (Role.CO_TENANT, Role.GUARANTOR):
+        raise errors.InvalidHouseholdRole()
+    # Expired (and re-sent) invitations do not use up the household's places.
+    live = Invitation.objects.filter(application=application).exclude(
+        status=InvitationStatus.SENT, expires_at__lte=timezone.now()
+    )
+    if live.count() >= settings.INTAKE_MAX_HOUSEHOLD_MEMBERS:
+        raise errors.TooManyPeople()
+    token = intake_token_new()
+    invitation = Invitation.objects.create(
+        organization_id=application.organization_id,
+        application=application,
+        role=role,
+        name=name.strip(),
+        email=email.strip(),
+        token_hash=intake_token_hash(token),
+        expires_at=timezone.now() + dt.timedelta(days=settings.INTAKE_DEFAULT_EXPIRY_DAYS),
+        invited_by_user=invited_by_user if getattr(invited_by_user, "is_authenticated", False) else None,
+    )
+    if application.status != ApplicationStatus.WAITING:
+        Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.WAITING)
+        application.status = ApplicationStatus.WAITING
+    audit_record(
+        action=AuditAction.INVITATION_SENT,
+        target_type="application",
+        target_id=application.id,
+        organization=application.organization,
+        actor=invited_by_user,
+        details={"invitation_id": str(invitation.id), "role": role},
+    )
+    invitation_id = invitation.id
+    transaction.on_commit(lambda: _invitation_mail(invitation_id, token))
+    return CreatedInvitation(invitation=invitation, token=token)
+
+
+def lead_invites(*, link: IntakeLink, member: HouseholdMember) -> CreatedInvitation:
+    """The lead tenant adds a co-tenant or guarantor from their page: after submitting, before screening."""
+    if link.invitation is not None:
+        raise errors.HouseholdNotAllowed()
+    with transaction.atomic():
+        locked = IntakeFormRequest.objects.select_for_update().get(pk=link.form_request.pk)
+        if locked.is_expired and locked.status != FormStatus.COMPLETED:
+            raise errors.FormExpired()
+        application = Application.objects.filter(form_request=locked).first()
+        if application is None:
+            raise errors.HouseholdNotAllowed("Submeta primeiro os seus dados; depois pode convidar outras pessoas.")
+        if application.status == ApplicationStatus.PROCESSING:
+            raise errors.ApplicationNotWaiting()
+        return invitation_create(application=application, role=member.role, name=member.name, email=member.email)
+
+
+def _invitation_mail(invitation_id: uuid.UUID, token: str) -> None:
+    """After commit: a mail failure leaves the invitation unsent (``sent_at`` empty) for staff to re-send."""
+    invitation = Invitation.objects.select_related("application__form_request__organization").get(pk=invitation_id)
+    try:
+        mail.invitation_mail_send(invitation=invitation, token=token)
+    except Exception as exc:
+        logger.error("invitation.mail_failed", invitation_id=str(invitation_id), error=exc.__class__.__name__)
+        return
+    Invitation.objects.filter(pk=invitation_id).update(sent_at=timezone.now())
+
+
+def application_start_if_complete(*, application: Application) -> bool:
+    """Screen the application once nobody it waits for is left (expired invitations do not hold it)."""
+    if application.invitations.outstanding(now=timezone.now()).exists():
+        return False
+    application_start(application=application)
+    return True
+
+
+def application_start(*, application: Application) -> None:
+    """Everyone who submitted goes ``PROCESSING``; the chain runs under the lead after commit.
+
+    In the caller's transaction. An application screened before (a person
+    joined later, or staff force it again) replaces its current report.
+    """
+    lead = application.members.filter(role=Role.TENANT).first()
+    if lead is None:
+        raise errors.FormAlreadySubmitted("A candidatura ainda não tem o arrendatário principal.")
+    now = timezone.now()
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.PROCESSING, updated_at=now)
+    application.status = ApplicationStatus.PROCESSING
+    application.members.update(status=ApplicantStatus.PROCESSING, failure_reason="", processing_started_at=now)
+    current = report_current_id(lead.id)
+    lead_id = lead.id
+    transaction.on_commit(lambda: _pipeline_start(lead_id, force=current is not None, supersedes=current))
+
+
+def _pipeline_start(applicant_id: uuid.UUID, *, force: bool = False, supersedes: str | None = None) -> None:
     """Queue the pipeline; the submission is already committed, so a broker
     outage must not turn it into an error: the applicant stays PROCESSING, the
     beat sweep finds it stalled and sends its chain again (``requeue_stuck`` does the same at once)."""
     try:
-        pipeline.pipeline_start(applicant_id=applicant_id)
+        pipeline.pipeline_start(applicant_id=applicant_id, force=force, supersedes=supersedes)
     except Exception as exc:
         logger.error("pipeline.enqueue_failed", applicant_id=str(applicant_id), error=exc.__class__.__name__)

@@ -410,6 +410,22 @@ def id_card_png(person: Person, *, variant: int = 0, nif_override: str | None = 
 # --- "Scanning" ------------------------------------------------------------------------------
 
 
+def sensor_noise(size: tuple[int, int], *, sigma: float, rng: random.Random) -> Any:
+    """Grey noise around mid-grey with about ``sigma`` spread, drawn from ``rng``.
+
+    PIL's ``effect_noise`` draws from C's ``rand()``, whose state depends on
+    whatever ran before in the process, so the same seed gave different scans
+    (and different OCR) from one test order to another.
+    """
+    from PIL import Image
+
+    width, height = size
+    uniform = Image.frombytes("L", size, rng.randbytes(width * height))
+    # A uniform byte has a spread of about 74; scale it to sigma around 128.
+    scale = sigma / 73.9
+    return uniform.point(lambda value: int(128 + (value - 127.5) * scale)).convert("RGB")
+
+
 def scan(
     document: Synthetic,
     *,
@@ -436,8 +452,7 @@ def scan(
     for image in pages:
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(250, 250, 250))
         image = image.filter(ImageFilter.GaussianBlur(radius))
-        noise = Image.effect_noise(image.size, rng.uniform(6, 14)).convert("RGB")
-        scanned.append(Image.blend(image, noise, 0.06))
+        scanned.append(Image.blend(image, sensor_noise(image.size, sigma=rng.uniform(6, 14), rng=rng), 0.06))
     buffer = io.BytesIO()
     jpeg_quality = quality if quality is not None else rng.randint(60, 85)
     stem = document.name.rsplit(".", 1)[0]

@@ -35,6 +35,7 @@ class ScreeningState(TypedDict, total=False):
     thresholds: dict[str, Any]
     today: str
     documents: list[dict[str, Any]]
+    members: list[dict[str, Any]]
     identity: dict[str, Any]
     income: dict[str, Any]
     affordability: dict[str, Any]

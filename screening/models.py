@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from applicants.fields import EncryptedDecimalField, EncryptedJSONField, EncryptedTextField
-from applicants.models import Applicant, Organization
+from applicants.models import Applicant, Application, Organization
 
 
 class RiskLevel(models.TextChoices):
@@ -34,7 +34,12 @@ class ScreeningReport(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    # The lead tenant: a household's report is filed under its lead, and found for any member
+    # through ``application``.
     applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="reports")
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
     risk_level = models.CharField(max_length=6, choices=RiskLevel.choices)
     identity_verified = models.BooleanField()
     income_verified = models.BooleanField()
@@ -44,6 +49,9 @@ class ScreeningReport(models.Model):
     justification_language = models.CharField(max_length=8, default="pt-PT")
     # [{"name", "passed", "evidence", "document_id", "field", "value", "expected"}]
     checks = EncryptedJSONField(default=list)
+    # Households only (empty for one person): the household figures, each member's summary
+    # and the guarantor verdict: {"household_monthly_income", "monthly_cost", "members", "guarantor"}.
+    household = EncryptedJSONField(default=dict, blank=True)
     backend = models.CharField(max_length=16)
     model_name = models.CharField(max_length=64, blank=True)
     prompt_version = models.CharField(max_length=32, blank=True)

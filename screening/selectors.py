@@ -15,8 +15,16 @@ from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 
 
 def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
-    """The current report: the newest one (older ones are history), in the applicant's agency."""
-    return ScreeningReport.objects.filter(organization_id=applicant.organization_id).current(applicant_id=applicant.id)
+    """The current report: the newest one (older ones are history), in the applicant's agency.
+
+    A household member's is their application's (filed under the lead tenant).
+    """
+    reports = ScreeningReport.objects.filter(organization_id=applicant.organization_id)
+    if applicant.application_id is not None:
+        household = reports.filter(application_id=applicant.application_id).order_by("-created_at").first()
+        if household is not None:
+            return household
+    return reports.current(applicant_id=applicant.id)
 
 
 def report_history(*, applicant: Applicant, limit: int = 5) -> list[ScreeningReport]:
@@ -95,9 +103,60 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
 
 
 def screening_state_build(*, applicant: Applicant, today: dt.date | None = None) -> ScreeningState:
-    """The graph's input: plain dicts, decrypted in memory only."""
+    """The graph's input: plain dicts, decrypted in memory only.
+
+    ``applicant`` is the lead; with others in the application, ``members``
+    holds everyone (the lead first) with their own data and documents, and the
+    graph runs its household nodes.
+    """
     organization = applicant.organization
     form = applicant.form_request
+    state: ScreeningState = {
+        "applicant": person_facts(applicant),
+        "property": {
+            "listing_type": form.listing_type,
+            "price": str(form.property_price),
+            "title": form.property_title,
+        },
+        "thresholds": {
+            "dti_high": str(organization.dti_high_threshold),
+            "dti_medium": str(organization.dti_medium_threshold),
+            "dti_guarantor": str(organization.dti_guarantor_threshold),
+            "id_expiry_warning_days": organization.id_expiry_warning_days,
+            "sale_loan_to_value": str(organization.sale_loan_to_value),
+            "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
+            "sale_loan_term_years": organization.sale_loan_term_years,
+        },
+        "today": (today or timezone.localdate()).isoformat(),
+        "documents": documents_facts(applicant),
+    }
+    members = household_members(applicant)
+    if len(members) > 1:
+        state["members"] = [
+            {
+                "applicant_id": str(member.id),
+                "role": member.role,
+                "applicant": person_facts(member),
+                "documents": documents_facts(member),
+            }
+            for member in members
+        ]
+    return state
+
+
+def household_members(applicant: Applicant) -> list[Applicant]:
+    """The lead first, then the others who have submitted, in the order they did."""
+    if applicant.application_id is None:
+        return [applicant]
+    others = Applicant.objects.filter(application_id=applicant.application_id).exclude(id=applicant.id)
+    return [applicant, *others.order_by("created_at")]
+
+
+def person_facts(applicant: Applicant) -> dict[str, Any]:
+    return {"nif": applicant.nif, "name": applicant.name, "date_of_birth": applicant.date_of_birth.isoformat()}
+
+
+def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:
     documents = []
     for document in Document.objects.filter(applicant=applicant).select_related("extracted").order_by("created_at"):
         extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
@@ -112,25 +171,4 @@ def screening_state_build(*, applicant: Applicant, today: dt.date | None = None)
                 "confidence": extracted.confidence if extracted else {},
             }
         )
-    return {
-        "applicant": {
-            "nif": applicant.nif,
-            "name": applicant.name,
-            "date_of_birth": applicant.date_of_birth.isoformat(),
-        },
-        "property": {
-            "listing_type": form.listing_type,
-            "price": str(form.property_price),
-            "title": form.property_title,
-        },
-        "thresholds": {
-            "dti_high": str(organization.dti_high_threshold),
-            "dti_medium": str(organization.dti_medium_threshold),
-            "id_expiry_warning_days": organization.id_expiry_warning_days,
-            "sale_loan_to_value": str(organization.sale_loan_to_value),
-            "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
-            "sale_loan_term_years": organization.sale_loan_term_years,
-        },
-        "today": (today or timezone.localdate()).isoformat(),
-        "documents": documents,
-    }
+    return documents

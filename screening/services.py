@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from applicants.models import Applicant, ApplicantStatus, stale_claim_cutoff
+from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, stale_claim_cutoff
 from applicants.services import applicant_fail
 from applicants.task_base import heartbeat
 from documents.models import Document
@@ -66,7 +66,8 @@ def screen_applicant(
         log.info("screening.skipped", reason="claimed by another worker")
         return None
     try:
-        if Document.objects.filter(applicant_id=applicant_id).not_extracted_yet().exists():
+        household = Applicant.objects.household_of(applicant_id).values("id")
+        if Document.objects.filter(applicant_id__in=household).not_extracted_yet().exists():
             raise DocumentsNotReady(str(applicant_id))
         applicant = Applicant.objects.select_related("organization", "form_request").get(id=applicant_id)
         assessor = assessor or assessor_from_settings()
@@ -190,6 +191,8 @@ def report_store(
     screening_report = ScreeningReport.objects.create(
         organization_id=applicant.organization_id,
         applicant=applicant,
+        application_id=applicant.application_id,
+        household=household_summary(state),
         risk_level=affordability["risk_level"],
         identity_verified=identity["verified"],
         income_verified=income["verified"],
@@ -207,6 +210,13 @@ def report_store(
     applicant.risk_level = screening_report.risk_level
     applicant.failure_reason = ""
     applicant.save(update_fields=["status", "risk_level", "failure_reason", "updated_at"])
+    if applicant.application_id is not None:
+        Applicant.objects.filter(application_id=applicant.application_id).exclude(id=applicant.id).update(
+            status=ApplicantStatus.COMPLETED, risk_level=screening_report.risk_level, failure_reason=""
+        )
+        Application.objects.filter(id=applicant.application_id).update(
+            status=ApplicationStatus.COMPLETED, updated_at=timezone.now()
+        )
     OutboxEvent.objects.create(
         organization_id=applicant.organization_id,
         event_type=APPLICANT_SCREENED,
@@ -231,6 +241,22 @@ def applicant_screened_payload(*, applicant: Applicant, report: ScreeningReport)
         "identity_verified": report.identity_verified,
         "income_verified": report.income_verified,
         "dti_ratio": float(report.dti_ratio) if report.dti_ratio is not None else None,
+        "application_id": str(applicant.application_id) if applicant.application_id else None,
+        "member_ids": [str(member.get("applicant_id")) for member in report.household.get("members", [])]
+        or [str(applicant.id)],
+    }
+
+
+def household_summary(state: ScreeningState) -> dict[str, Any]:
+    """What a household report keeps besides the single-person columns; empty for one person."""
+    if len(state.get("members") or ()) <= 1:
+        return {}
+    affordability = state["affordability"]
+    return {
+        "household_monthly_income": affordability["household_monthly_income"],
+        "monthly_cost": affordability["monthly_cost"],
+        "members": affordability["members"],
+        "guarantor": affordability["guarantor"],
     }
 
 

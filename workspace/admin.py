@@ -21,10 +21,25 @@ from applicants.admin_scoping import OrganizationScopedAdmin
 from applicants.crypto import nif_index_for
 from applicants.identifiers import nif_is_well_formed, nif_normalize
 from applicants.masking import checks_for_viewer, mask_email, mask_name, mask_tail
-from applicants.models import Applicant, DecisionOutcome, IntakeFormRequest
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    DecisionOutcome,
+    IntakeFormRequest,
+    InvitationStatus,
+    Role,
+)
 from applicants.selectors import organization_for_user
+from screening.models import ScreeningReport
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
+from workspace.serializers import (
+    application_invitations,
+    application_members,
+    application_report,
+    application_report_data,
+)
 
 PII_PERMISSION = "applicants.view_pii"
 
@@ -150,6 +165,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
             **applicant_review_context(applicant, can_view_pii=self.can_view_pii(request)),
         }
         context["decision_choices"] = DecisionOutcome.choices
+        context["application"] = applicant.application
         context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
         context["can_rerun"] = self.has_rerun_permission(request)
         response = super().change_view(request, object_id, form_url, context)
@@ -233,3 +249,169 @@ class ApplicantAdmin(OrganizationScopedAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).prefetch_related("decisions")
+
+
+def role_label(role: str) -> str:
+    return Role(role).label if role in Role.values else role
+
+
+def application_review_context(application: Application, *, can_view_pii: bool) -> dict[str, Any]:
+    """What the application page shows: every person, the invitations, the household report and its checks."""
+    report = application_report(application)
+    members = application_members(application, can_view_pii=can_view_pii)
+    for member in members:
+        member["role_label"] = role_label(member["role"])
+        member["status_label"] = ApplicantStatus(member["status"]).label if member["status"] else "—"
+        member["invitation_label"] = (
+            InvitationStatus(member["invitation_status"]).label if member["invitation_status"] else "—"
+        )
+    invitations = application_invitations(application, can_view_pii=can_view_pii)
+    for invitation in invitations:
+        invitation["role_label"] = role_label(invitation["role"])
+        invitation["status_label"] = InvitationStatus(invitation["status"]).label
+    figures = application_report_data(report, application, can_view_pii=can_view_pii) if report else None
+    if figures is not None:
+        for member in figures["members"]:
+            member["role_label"] = role_label(member["role"])
+        for check in figures["checks"]:
+            check["role_label"] = role_label(check["role"]) if check.get("role") else ""
+    return {
+        "members": members,
+        "invitations": invitations,
+        "report": report,
+        "figures": figures,
+        "can_view_pii": can_view_pii,
+    }
+
+
+@admin.register(Application)
+class ApplicationAdmin(OrganizationScopedAdmin):
+    """Households: who applies together, who was invited, the one report, force and invite buttons.
+
+    Read with ``applicants.view_applicant`` like the applicants (no separate
+    application permission to grant); names and e-mails masked without ``view_pii``.
+    """
+
+    list_display = (
+        "short_id",
+        "form_title",
+        "status",
+        "people",
+        "invitations_summary",
+        "risk",
+        "guarantor",
+        "created_at",
+    )
+    list_filter = ("status",)
+    list_select_related = ("form_request", "organization")
+    search_fields = ("form_request__property_title",)
+    search_help_text = "Título do imóvel"
+    fields = ("form_request", "status", "created_at", "updated_at")
+    readonly_fields = fields
+    change_form_template = "admin/applicants/application/change_form.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).prefetch_related("members", "invitations")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.has_perm(admin_views.VIEW_PERMISSION))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm(admin_views.VIEW_PERMISSION))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # An application starts with its lead tenant's submission.
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Personal data leaves through the retention purge, which is audited.
+        return False
+
+    def can_view_pii(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm(PII_PERMISSION))
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        application = self.get_object(request, object_id)
+        can_view_pii = self.can_view_pii(request)
+        context = {**(extra_context or {}), **application_review_context(application, can_view_pii=can_view_pii)}
+        context["can_force"] = request.user.has_perm(admin_views.RERUN_PERMISSION)
+        context["can_invite"] = request.user.has_perm(admin_views.INVITE_PERMISSION)
+        context["invitation_form"] = admin_views.InvitationForm()
+        response = super().change_view(request, object_id, form_url, context)
+        if request.method == "GET" and response.status_code == 200 and can_view_pii:
+            for member in application.members.all():
+                services.pii_view_record(applicant=member, actor=request.user, surface="admin_application")
+        return response
+
+    def get_urls(self) -> list[Any]:
+        def wired(view: Any) -> Any:
+            return self.admin_site.admin_view(functools.partial(view, self))
+
+        own = [
+            path(
+                "<uuid:object_id>/screen/",
+                wired(admin_views.application_screen_view),
+                name="applicants_application_screen",
+            ),
+            path(
+                "<uuid:object_id>/invite/",
+                wired(admin_views.application_invite_view),
+                name="applicants_application_invite",
+            ),
+            path(
+                "<uuid:object_id>/invitations/<uuid:invitation_id>/resend/",
+                wired(admin_views.invitation_resend_view),
+                name="applicants_application_resend",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def current_report(self, obj: Application) -> ScreeningReport | None:
+        # risk and guarantor columns share one read per row.
+        if not hasattr(obj, "_current_report"):
+            obj._current_report = application_report(obj)  # type: ignore[attr-defined]
+        report: ScreeningReport | None = obj._current_report  # type: ignore[attr-defined]
+        return report
+
+    @admin.display(description="id")
+    def short_id(self, obj: Application) -> str:
+        return str(obj.id)[:8]
+
+    @admin.display(description="imóvel")
+    def form_title(self, obj: Application) -> str:
+        return obj.form_request.property_title
+
+    @admin.display(description="pessoas")
+    def people(self, obj: Application) -> str:
+        # Roles and states only: no names in list columns.
+        members = sorted(obj.members.all(), key=lambda m: (m.role != Role.TENANT, m.created_at))
+        return "; ".join(f"{role_label(m.role)}: {ApplicantStatus(m.status).label}" for m in members) or "—"
+
+    @admin.display(description="convites")
+    def invitations_summary(self, obj: Application) -> str:
+        invitations = list(obj.invitations.all())
+        if not invitations:
+            return "—"
+        return "; ".join(
+            f"{role_label(i.role)}: {InvitationStatus(i.effective_status).label}"
+            + ("" if i.sent_at or i.effective_status != InvitationStatus.SENT else " (e-mail por enviar)")
+            for i in invitations
+        )
+
+    @admin.display(description="risco")
+    def risk(self, obj: Application) -> str:
+        report = self.current_report(obj)
+        return report.get_risk_level_display() if report else "—"
+
+    @admin.display(description="fiador")
+    def guarantor(self, obj: Application) -> str:
+        report = self.current_report(obj)
+        verdict = (report.household or {}).get("guarantor") if report else None
+        if not verdict:
+            return "—"
+        return "cobre" if verdict.get("covers") else "não cobre"

@@ -1,29 +1,35 @@
-"""The applicant review page's own views: decide, re-run, download a document, the pipeline overview.
+"""The review pages' own views: decide, re-run, download a document, the pipeline overview;
+for an application, force its screening, invite a person and re-send an invitation.
 
-Plain functions wired by ``ApplicantAdmin.get_urls``; each takes the admin
-instance so it uses the same agency scoping (another agency's applicant is a 404).
+Plain functions wired by ``ApplicantAdmin.get_urls`` and ``ApplicationAdmin.get_urls``; each
+takes the admin instance so it uses the same agency scoping (another agency's row is a 404).
 """
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 
 from applicants import services
-from applicants.models import Applicant, AuditAction, DecisionOutcome
+from applicants.errors import BusinessRuleError
+from applicants.models import Applicant, AuditAction, DecisionOutcome, Role
 from applicants.selectors import organization_for_user
 from documents.storage import document_store
 from screening.selectors import pipeline_overview
-from workspace.services import applicant_rerun
+from workspace.services import applicant_rerun, application_invite, application_screen, invitation_resend
 
 DECIDE_PERMISSION = "applicants.add_decision"
 RERUN_PERMISSION = "applicants.rerun_applicant"
 VIEW_PERMISSION = "applicants.view_applicant"
+# Inviting issues a new intake link, like creating a form (the same permission as in the API).
+INVITE_PERMISSION = "applicants.add_intakeformrequest"
 
 
 class ApplicantAdmin(Protocol):
@@ -99,3 +105,74 @@ def reruns_queue(request: HttpRequest, applicants: list[Applicant], *, reextract
     what = "leitura dos documentos e análise" if reextract else "análise"
     ids = ", ".join(str(a.id)[:8] for a in queued)
     messages.success(request, f"{len(queued)} candidatura(s) em fila para nova {what}: {ids}")
+
+
+class InvitationForm(forms.Form):
+    role = forms.ChoiceField(
+        label="Papel", choices=[(Role.CO_TENANT, Role.CO_TENANT.label), (Role.GUARANTOR, Role.GUARANTOR.label)]
+    )
+    name = forms.CharField(label="Nome", min_length=2, max_length=200)
+    email = forms.EmailField(label="E-mail", max_length=254)
+
+
+def _link_shown_once(request: HttpRequest, intake_url: str, what: str) -> None:
+    # Like a new form's link: shown this once (only its hash is stored), also e-mailed to the person.
+    messages.success(
+        request,
+        format_html(
+            "{} O link foi enviado por e-mail; se for preciso, copie-o agora (não volta a ser mostrado): <code>{}</code>",
+            what,
+            intake_url,
+        ),
+    )
+
+
+def application_screen_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
+    """Screen with whoever has submitted now (a forced run, audited)."""
+    application = model_admin.get_object(request, str(object_id))
+    if request.method != "POST" or not request.user.has_perm(RERUN_PERMISSION):
+        raise PermissionDenied
+    try:
+        application_screen(application=application, actor=request.user, force=True)
+    except BusinessRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Análise em fila com as pessoas que já submeteram.")
+    return redirect("admin:applicants_application_change", object_id)
+
+
+def application_invite_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
+    """Invite a co-tenant or guarantor: role, name and e-mail; their link goes by e-mail."""
+    application = model_admin.get_object(request, str(object_id))
+    if request.method != "POST" or not request.user.has_perm(INVITE_PERMISSION):
+        raise PermissionDenied
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Indique o papel, o nome (pelo menos 2 letras) e um e-mail válido.")
+        return redirect("admin:applicants_application_change", object_id)
+    try:
+        created = application_invite(application=application, actor=request.user, **form.cleaned_data)
+    except BusinessRuleError as error:
+        messages.error(request, error.message)
+    else:
+        _link_shown_once(request, created.intake_url, f"Convite criado ({Role(created.invitation.role).label}).")
+    return redirect("admin:applicants_application_change", object_id)
+
+
+def invitation_resend_view(
+    model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any, invitation_id: Any
+) -> HttpResponse:
+    """A new link for the same person; the old one stops working now."""
+    application = model_admin.get_object(request, str(object_id))
+    if request.method != "POST" or not request.user.has_perm(INVITE_PERMISSION):
+        raise PermissionDenied
+    invitation = application.invitations.filter(id=invitation_id).first()
+    if invitation is None:
+        raise Http404
+    try:
+        created = invitation_resend(invitation=invitation, actor=request.user)
+    except BusinessRuleError as error:
+        messages.error(request, error.message)
+    else:
+        _link_shown_once(request, created.intake_url, "Convite reenviado; o link anterior deixou de funcionar.")
+    return redirect("admin:applicants_application_change", object_id)

@@ -15,13 +15,25 @@ from rest_framework.response import Response
 from applicants import selectors, services
 from applicants.api_permissions import HasActionPermission, IsAgencyStaff
 from applicants.identifiers import nif_is_well_formed, nif_normalize
-from applicants.models import Applicant, ApplicantStatus, AuditAction, IntakeFormRequest, Organization
-from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    ApplicationStatus,
+    AuditAction,
+    IntakeFormRequest,
+    Organization,
+)
+from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED, error_response
 from screening.selectors import report_latest
 from workspace.serializers import (
     ApplicantDetailSerializer,
     ApplicantListSerializer,
     ApplicantStatusSerializer,
+    ApplicationInviteSerializer,
+    ApplicationScreenResultSerializer,
+    ApplicationScreenSerializer,
+    ApplicationSerializer,
     DecisionCreateSerializer,
     DecisionSerializer,
     FormRequestCreatedSerializer,
@@ -29,8 +41,9 @@ from workspace.serializers import (
     FormRequestSerializer,
     RescreenResultSerializer,
     RescreenSerializer,
+    StaffInvitationCreatedSerializer,
 )
-from workspace.services import applicant_rerun
+from workspace.services import applicant_rerun, application_invite, application_screen
 
 UUID_PATTERN = "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
 
@@ -191,3 +204,119 @@ class ApplicantFilterSerializer(serializers.Serializer):
         if not nif_is_well_formed(nif):
             raise serializers.ValidationError("O NIF deve ter 9 algarismos.")
         return nif
+
+
+class ApplicationFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ApplicationStatus.choices, required=False)
+    risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
+    form_request = serializers.UUIDField(required=False)
+
+
+@extend_schema(tags=["applications"], responses={401: UNAUTHORIZED, 403: UNAUTHORIZED})
+class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """Households: the people who apply together for one form, their invitations and their one report."""
+
+    serializer_class = ApplicationSerializer
+    lookup_value_regex = UUID_PATTERN
+    permission_classes = [IsAgencyStaff, HasActionPermission]
+    # Inviting issues a new intake link, like creating a form; screening is a re-run of the pipeline.
+    required_permissions = {
+        "list": ("applicants.view_applicant",),
+        "retrieve": ("applicants.view_applicant",),
+        "invitations": ("applicants.view_applicant", "applicants.add_intakeformrequest"),
+        "screen": ("applicants.view_applicant", "applicants.rerun_applicant"),
+    }
+
+    def get_queryset(self) -> QuerySet[Application]:
+        filters = ApplicationFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return selectors.application_list(
+            organization=self.organization, filters=selectors.ApplicationFilters(**filters.validated_data)
+        )
+
+    def get_application(self, pk: str) -> Application:
+        return selectors.application_get(organization=self.organization, application_id=pk)
+
+    def pii_viewed(self, applications: list[Application], surface: str) -> None:
+        """Every member whose name was shown in clear goes to the audit trail (ids only)."""
+        if not self.request.user.has_perm("applicants.view_pii"):
+            return
+        for application in applications:
+            for member in application.members.all():
+                services.pii_view_record(applicant=member, actor=self.request.user, surface=surface)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", enum=[c for c, _ in ApplicationStatus.choices]),
+            OpenApiParameter("risk_level", enum=["LOW", "MEDIUM", "HIGH"]),
+            OpenApiParameter("form_request", OpenApiTypes.UUID),
+        ],
+        responses={
+            200: ApplicationSerializer(many=True),
+            400: OpenApiResponse(description="Invalid filter"),
+            404: PAGE_NOT_FOUND,
+        },
+    )
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        applications = list(page) if page is not None else []
+        data = ApplicationSerializer(applications, many=True, context={"request": request}).data
+        self.pii_viewed(applications, surface="api_applications")
+        return self.get_paginated_response(data)
+
+    @extend_schema(responses={200: ApplicationSerializer, 404: NOT_FOUND})
+    def retrieve(self, request: Request, pk: str) -> Response:
+        application = self.get_application(pk)
+        data = ApplicationSerializer(application, context={"request": request}).data
+        self.pii_viewed([application], surface="api_application")
+        return Response(data)
+
+    @extend_schema(
+        request=ApplicationInviteSerializer,
+        responses={
+            201: StaffInvitationCreatedSerializer,
+            400: error_response("a field error, invalid_role or too_many_people"),
+            404: NOT_FOUND,
+            409: error_response("application_not_waiting (being screened now)"),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def invitations(self, request: Request, pk: str) -> Response:
+        """Invite a co-tenant or guarantor: their link is e-mailed to them and shown here once."""
+        application = self.get_application(pk)
+        serializer = ApplicationInviteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = application_invite(application=application, actor=request.user, **serializer.validated_data)
+        invitation = created.invitation
+        body = {
+            "id": invitation.id,
+            "role": invitation.role,
+            "name": invitation.name,
+            "email": invitation.email,
+            "status": invitation.effective_status,
+            "expires_at": invitation.expires_at,
+            "token": created.token,
+            "intake_url": created.intake_url,
+        }
+        return Response(StaffInvitationCreatedSerializer(body).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ApplicationScreenSerializer,
+        responses={
+            200: ApplicationScreenResultSerializer,
+            202: ApplicationScreenResultSerializer,
+            400: FIELD_ERRORS,
+            404: NOT_FOUND,
+            409: error_response("application_not_waiting (a run is under way) or application_without_lead"),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def screen(self, request: Request, pk: str) -> Response:
+        """Screen with whoever has submitted (``force``), or start an application that waits for nobody."""
+        application = self.get_application(pk)
+        serializer = ApplicationScreenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        queued = application_screen(application=application, actor=request.user, **serializer.validated_data)
+        if not queued:
+            return Response({"status": application.status}, status=status.HTTP_200_OK)
+        return Response({"status": ApplicationStatus.PROCESSING}, status=status.HTTP_202_ACCEPTED)

@@ -13,17 +13,24 @@ from applicants.masking import checks_for_viewer, mask_email, mask_filename, mas
 from applicants.models import (
     Applicant,
     ApplicantStatus,
+    Application,
+    ApplicationStatus,
     Decision,
     DecisionOutcome,
     FormStatus,
     IntakeFormRequest,
+    Invitation,
+    InvitationStatus,
     ListingType,
     PropertyType,
+    Role,
 )
 from applicants.rest import money_field
 from applicants.services import FORM_MAX_EXPIRY_DAYS
 from documents.models import Document, DocumentStatus, DocumentType
 from screening.models import RiskLevel, ScreeningReport
+from screening.rules.affordability import property_monthly_cost
+from screening.selectors import report_latest
 
 # --- Staff: intake form requests ---------------------------------------------------
 
@@ -97,6 +104,10 @@ class CheckSerializer(serializers.Serializer):
     field = serializers.CharField(allow_null=True, required=False)
     value = serializers.CharField(allow_null=True, required=False)
     expected = serializers.CharField(allow_null=True, required=False)
+    applicant_id = serializers.UUIDField(
+        allow_null=True, required=False, help_text="In a household's report: whose check it is"
+    )
+    role = serializers.ChoiceField(choices=Role.choices, allow_null=True, required=False)
 
 
 def can_view_pii(context: dict[str, Any]) -> bool:
@@ -192,6 +203,8 @@ class ApplicantListSerializer(serializers.ModelSerializer):
 
 
 class ApplicantDetailSerializer(ApplicantListSerializer):
+    application_id = serializers.UUIDField(read_only=True, allow_null=True)
+    role = serializers.ChoiceField(choices=Role.choices, read_only=True)
     nif = serializers.SerializerMethodField()
     date_of_birth = serializers.SerializerMethodField()
     documents = ApplicantDocumentSerializer(many=True, read_only=True)
@@ -202,6 +215,8 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     class Meta(ApplicantListSerializer.Meta):
         fields = (  # type: ignore[assignment]
             *ApplicantListSerializer.Meta.fields,
+            "application_id",
+            "role",
             "nif",
             "date_of_birth",
             "documents",
@@ -219,7 +234,8 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
 
     @extend_schema_field(ReportSerializer(allow_null=True))
     def get_report(self, obj: Applicant) -> dict[str, Any] | None:
-        report = ScreeningReport.objects.current(applicant_id=obj.id)
+        # A household member's report is their application's (filed under the lead tenant).
+        report = report_latest(applicant=obj)
         return dict(ReportSerializer(report, context=self.context).data) if report else None
 
     @extend_schema_field(DecisionSerializer(allow_null=True))
@@ -240,3 +256,309 @@ class RescreenSerializer(serializers.Serializer):
 
 class RescreenResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+
+
+# --- Staff: applications (households) ----------------------------------------------------
+
+
+def number(value: Any) -> float | None:
+    """A stored decimal (string or Decimal) as a JSON number; None stays None."""
+    return None if value is None or value == "" else float(Decimal(str(value)))
+
+
+class ApplicationMemberSerializer(serializers.Serializer):
+    """One person of the application: submitted (``applicant_id``) or only invited so far (``null``)."""
+
+    applicant_id = serializers.UUIDField(allow_null=True)
+    role = serializers.ChoiceField(choices=Role.choices)
+    name = serializers.CharField()
+    status = serializers.ChoiceField(choices=ApplicantStatus.choices, allow_null=True)
+    invitation_status = serializers.ChoiceField(choices=InvitationStatus.choices, allow_null=True)
+
+
+class ApplicationInvitationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    name = serializers.CharField()
+    email = serializers.CharField()
+    status = serializers.ChoiceField(choices=InvitationStatus.choices)
+    applicant_id = serializers.UUIDField(allow_null=True)
+    sent_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.DateTimeField()
+    created_at = serializers.DateTimeField()
+
+
+class HouseholdFiguresSerializer(serializers.Serializer):
+    applicant_id = serializers.UUIDField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    identity_verified = serializers.BooleanField()
+    income_verified = serializers.BooleanField()
+    average_monthly_income = serializers.FloatField(allow_null=True)
+    income_share = serializers.FloatField(allow_null=True)
+
+
+class GuarantorVerdictSerializer(serializers.Serializer):
+    applicant_id = serializers.UUIDField()
+    covers = serializers.BooleanField()
+    identity_verified = serializers.BooleanField()
+    dti_ratio = serializers.FloatField(allow_null=True)
+    threshold = serializers.FloatField()
+    income_needed = serializers.FloatField(allow_null=True)
+    shortfall = serializers.FloatField(allow_null=True)
+
+
+class ApplicationReportSerializer(serializers.Serializer):
+    risk_level = serializers.ChoiceField(choices=RiskLevel.choices)
+    identity_verified = serializers.BooleanField()
+    income_verified = serializers.BooleanField()
+    household_dti_ratio = serializers.FloatField(allow_null=True)
+    household_monthly_income = serializers.FloatField(allow_null=True)
+    monthly_cost = serializers.FloatField(allow_null=True)
+    members = HouseholdFiguresSerializer(many=True)
+    guarantor = GuarantorVerdictSerializer(allow_null=True)
+    justification = serializers.CharField()
+    justification_language = serializers.CharField()
+    checks = CheckSerializer(many=True)
+    backend = serializers.CharField()
+    model_name = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+def invitation_superseded(invitation: Invitation, invitations: list[Invitation]) -> bool:
+    """A link re-sent to the same person (same role and e-mail) later: only the newest one counts."""
+    return any(
+        other.created_at > invitation.created_at
+        and other.role == invitation.role
+        and other.email.lower() == invitation.email.lower()
+        for other in invitations
+    )
+
+
+def application_members(application: Application, *, can_view_pii: bool) -> list[dict[str, Any]]:
+    """The lead first, then the others who submitted, then those invited who have not (the newest link each)."""
+    show_name = (lambda name: name) if can_view_pii else mask_name
+    invitations = list(application.invitations.all())
+    by_applicant = {invitation.applicant_id: invitation for invitation in invitations if invitation.applicant_id}
+    submitted = sorted(application.members.all(), key=lambda m: (m.role != Role.TENANT, m.created_at))
+    members = [
+        {
+            "applicant_id": member.id,
+            "role": member.role,
+            "name": show_name(member.name),
+            "status": member.status,
+            "invitation_status": by_applicant[member.id].effective_status if member.id in by_applicant else None,
+        }
+        for member in submitted
+    ]
+    members += [
+        {
+            "applicant_id": None,
+            "role": invitation.role,
+            "name": show_name(invitation.name),
+            "status": None,
+            "invitation_status": invitation.effective_status,
+        }
+        for invitation in invitations
+        if invitation.applicant_id is None and not invitation_superseded(invitation, invitations)
+    ]
+    return members
+
+
+def application_invitations(application: Application, *, can_view_pii: bool) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": invitation.id,
+            "role": invitation.role,
+            "name": invitation.name if can_view_pii else mask_name(invitation.name),
+            "email": invitation.email if can_view_pii else mask_email(invitation.email),
+            "status": invitation.effective_status,
+            "applicant_id": invitation.applicant_id,
+            "sent_at": invitation.sent_at,
+            "expires_at": invitation.expires_at,
+            "created_at": invitation.created_at,
+        }
+        for invitation in application.invitations.all()
+    ]
+
+
+def application_lead(application: Application) -> Applicant | None:
+    members = list(application.members.all())
+    return next((m for m in members if m.role == Role.TENANT), members[0] if members else None)
+
+
+def application_report(application: Application) -> ScreeningReport | None:
+    lead = application_lead(application)
+    return report_latest(applicant=lead) if lead is not None else None
+
+
+def single_person_figures(report: ScreeningReport, application: Application) -> dict[str, Any]:
+    """A one-person report keeps no household section: its figures are the person's own."""
+    lead = application_lead(application)
+    form = application.form_request
+    organization = application.organization
+    monthly_cost, _ = property_monthly_cost(
+        {"listing_type": form.listing_type, "price": form.property_price},
+        {
+            "sale_loan_to_value": organization.sale_loan_to_value,
+            "sale_annual_interest_rate": organization.sale_annual_interest_rate,
+            "sale_loan_term_years": organization.sale_loan_term_years,
+        },
+    )
+    income = report.average_monthly_income
+    return {
+        "household_monthly_income": income,
+        "monthly_cost": monthly_cost,
+        "members": [
+            {
+                "applicant_id": lead.id if lead else report.applicant_id,
+                "role": Role.TENANT,
+                "identity_verified": report.identity_verified,
+                "income_verified": report.income_verified,
+                "average_monthly_income": income,
+                "income_share": 1 if income else None,
+            }
+        ],
+        "guarantor": None,
+    }
+
+
+def application_report_data(report: ScreeningReport, application: Application, *, can_view_pii: bool) -> dict[str, Any]:
+    household = report.household or single_person_figures(report, application)
+    guarantor = household.get("guarantor")
+    return {
+        "risk_level": report.risk_level,
+        "identity_verified": report.identity_verified,
+        "income_verified": report.income_verified,
+        "household_dti_ratio": number(report.dti_ratio),
+        "household_monthly_income": number(household.get("household_monthly_income")),
+        "monthly_cost": number(household.get("monthly_cost")),
+        "members": [
+            {
+                "applicant_id": member["applicant_id"],
+                "role": member["role"],
+                "identity_verified": member["identity_verified"],
+                "income_verified": member["income_verified"],
+                "average_monthly_income": number(member.get("average_monthly_income")),
+                "income_share": number(member.get("income_share")),
+            }
+            for member in household.get("members", [])
+        ],
+        "guarantor": None
+        if not guarantor
+        else {
+            "applicant_id": guarantor["applicant_id"],
+            "covers": guarantor["covers"],
+            "identity_verified": guarantor.get("identity_verified", False),
+            "dti_ratio": number(guarantor.get("dti_ratio")),
+            "threshold": number(guarantor.get("threshold")),
+            "income_needed": number(guarantor.get("income_needed")),
+            "shortfall": number(guarantor.get("shortfall")),
+        },
+        "justification": report.justification,
+        "justification_language": report.justification_language,
+        "checks": checks_for_viewer(list(report.checks), can_view_pii=can_view_pii),
+        "backend": report.backend,
+        "model_name": report.model_name,
+        "created_at": report.created_at,
+    }
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    """An application with every person in it; names and e-mails masked without ``view_pii``."""
+
+    form_request_id = serializers.UUIDField(read_only=True)
+    property_title = serializers.CharField(source="form_request.property_title", read_only=True)
+    status = serializers.ChoiceField(choices=ApplicationStatus.choices, read_only=True)
+    risk_level = serializers.SerializerMethodField()
+    members = serializers.SerializerMethodField()
+    invitations = serializers.SerializerMethodField()
+    report = serializers.SerializerMethodField()
+    decision = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Application
+        fields = (
+            "id",
+            "form_request_id",
+            "property_title",
+            "status",
+            "risk_level",
+            "members",
+            "invitations",
+            "report",
+            "decision",
+            "created_at",
+            "updated_at",
+        )
+
+    def can_view_pii(self) -> bool:
+        return can_view_pii(self.context)
+
+    def report_of(self, obj: Application) -> ScreeningReport | None:
+        # Read once per application and serializer: risk_level and report share it.
+        cache = self.context.setdefault("_reports", {})
+        if obj.id not in cache:
+            cache[obj.id] = application_report(obj)
+        report: ScreeningReport | None = cache[obj.id]
+        return report
+
+    @extend_schema_field(serializers.ChoiceField(choices=RiskLevel.choices, allow_null=True))
+    def get_risk_level(self, obj: Application) -> str | None:
+        report = self.report_of(obj)
+        return report.risk_level if report else None
+
+    @extend_schema_field(ApplicationMemberSerializer(many=True))
+    def get_members(self, obj: Application) -> list[dict[str, Any]]:
+        members = application_members(obj, can_view_pii=self.can_view_pii())
+        return list(ApplicationMemberSerializer(members, many=True).data)
+
+    @extend_schema_field(ApplicationInvitationSerializer(many=True))
+    def get_invitations(self, obj: Application) -> list[dict[str, Any]]:
+        invitations = application_invitations(obj, can_view_pii=self.can_view_pii())
+        return list(ApplicationInvitationSerializer(invitations, many=True).data)
+
+    @extend_schema_field(ApplicationReportSerializer(allow_null=True))
+    def get_report(self, obj: Application) -> dict[str, Any] | None:
+        report = self.report_of(obj)
+        if report is None:
+            return None
+        data = application_report_data(report, obj, can_view_pii=self.can_view_pii())
+        return dict(ApplicationReportSerializer(data).data)
+
+    @extend_schema_field(DecisionSerializer(allow_null=True))
+    def get_decision(self, obj: Application) -> dict[str, Any] | None:
+        lead = application_lead(obj)
+        decision = lead.latest_decision if lead else None
+        return dict(DecisionSerializer(decision).data) if decision else None
+
+
+class ApplicationInviteSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=[Role.CO_TENANT, Role.GUARANTOR])
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254)
+
+    def validate_name(self, value: str) -> str:
+        if len(value.strip()) < 2:
+            raise serializers.ValidationError("Indique o nome.")
+        return value.strip()
+
+
+class StaffInvitationCreatedSerializer(serializers.Serializer):
+    """Shown once, at creation: the only time the invitation's token is readable."""
+
+    id = serializers.UUIDField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    status = serializers.ChoiceField(choices=InvitationStatus.choices)
+    expires_at = serializers.DateTimeField()
+    token = serializers.CharField()
+    intake_url = serializers.URLField()
+
+
+class ApplicationScreenSerializer(serializers.Serializer):
+    force = serializers.BooleanField(default=False)
+
+
+class ApplicationScreenResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ApplicationStatus.choices)

@@ -1,4 +1,5 @@
-"""Staff and ops orchestration: re-run an applicant's pipeline, recover stalled work, re-queue stuck work."""
+"""Staff and ops orchestration: re-run an applicant's pipeline, recover stalled work, re-queue stuck work,
+invite people to an application and screen it with whoever has submitted."""
 
 from __future__ import annotations
 
@@ -10,10 +11,23 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from applicants.models import Applicant, ApplicantStatus, AuditAction, stale_claim_cutoff
+from applicants import errors
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    ApplicationStatus,
+    AuditAction,
+    IntakeFormRequest,
+    Invitation,
+    InvitationStatus,
+    Role,
+    stale_claim_cutoff,
+)
 from applicants.services import audit_record
 from documents.models import Document
 from documents.services import documents_reset_for_reextraction
+from intake.services import CreatedInvitation, application_start, application_start_if_complete, invitation_create
 from screening import pipeline
 from screening.models import ScreeningReport
 from screening.selectors import stalled_applicants
@@ -22,21 +36,45 @@ from screening.services import pipeline_run_recover, report_current_id
 logger = structlog.get_logger(__name__)
 
 
+def household_lead(applicant: Applicant) -> Applicant:
+    """Whom a household's pipeline runs under: its lead tenant (the applicant itself when alone)."""
+    if applicant.application_id is None or applicant.role == Role.TENANT:
+        return applicant
+    lead = (
+        Applicant.objects.select_related("organization")
+        .filter(application_id=applicant.application_id, role=Role.TENANT)
+        .first()
+    )
+    return lead or applicant
+
+
 def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, reextract: bool = False) -> bool:
     """Queue a re-run unless a report exists and ``force`` is off; returns whether queued.
 
     Audited; the chain is queued after commit and names the report it
     replaces, so a duplicate delivery of a forced run replaces it only once.
+    A member of a household re-runs the household, under its lead; an
+    application still waiting for the people it invited is left alone (staff
+    screen it without them through ``application_screen``).
     """
+    member = applicant
+    applicant = household_lead(applicant)
+    if applicant.status == ApplicantStatus.WAITING:
+        member.status = applicant.status
+        return False
     current = report_current_id(applicant.id)
     if current is not None and not force:
         return False
     with transaction.atomic():
         if reextract:
             documents_reset_for_reextraction(applicant_id=applicant.id)
-        Applicant.objects.filter(id=applicant.id).update(
+        Applicant.objects.filter(id__in=Applicant.objects.household_of(applicant.id).values("id")).update(
             status=ApplicantStatus.PROCESSING, failure_reason="", processing_started_at=timezone.now()
         )
+        if applicant.application_id is not None:
+            Application.objects.filter(id=applicant.application_id).update(
+                status=ApplicationStatus.PROCESSING, updated_at=timezone.now()
+            )
         audit_record(
             action=AuditAction.RERUN_REQUESTED,
             target_type="applicant",
@@ -49,7 +87,7 @@ def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, re
         transaction.on_commit(
             lambda: pipeline.pipeline_start(applicant_id=applicant_id, force=force, supersedes=current)
         )
-    applicant.status = ApplicantStatus.PROCESSING
+    applicant.status = member.status = ApplicantStatus.PROCESSING
     return True
 
 
@@ -99,7 +137,10 @@ def requeue_stuck(*, include_failed: bool = True) -> list[str]:
     cutoff = stale_claim_cutoff()
     candidates = stalled_applicants(cutoff=cutoff)
     if include_failed:
-        candidates = Applicant.objects.filter(Q(id__in=candidates.values("id")) | Q(status=ApplicantStatus.FAILED))
+        # A failed household is re-queued once, under its lead (its members failed with it).
+        candidates = Applicant.objects.filter(
+            Q(id__in=candidates.values("id")) | Q(status=ApplicantStatus.FAILED, role=Role.TENANT)
+        )
     with_report = ScreeningReport.objects.values("applicant_id")
     queued = []
     for applicant in candidates.exclude(id__in=with_report).select_related("organization"):
@@ -107,3 +148,90 @@ def requeue_stuck(*, include_failed: bool = True) -> list[str]:
         applicant_rerun(applicant=applicant, actor=None, force=False, reextract=False)
         queued.append(str(applicant.id))
     return queued
+
+
+def _application_lock(application: Application) -> Application:
+    """The application as the database has it now, with its form's row locked: the lock every
+    household write takes (submissions, the lead's invitations), so staff writes are serialised with them."""
+    IntakeFormRequest.objects.select_for_update().get(pk=application.form_request_id)
+    return Application.objects.select_related("organization").get(pk=application.pk)
+
+
+def application_invite(*, application: Application, actor: Any, role: str, name: str, email: str) -> CreatedInvitation:
+    """Staff invite a co-tenant or guarantor: their own link by e-mail (after commit), returned once here.
+
+    One transaction under the form's row lock. Refused while the application is
+    being screened (``application_not_waiting``); a screened application waits
+    again for the new person and is screened again once they submit.
+    Audited (``INVITATION_SENT``, ids and role only).
+    """
+    with transaction.atomic():
+        locked = _application_lock(application)
+        if locked.status == ApplicationStatus.PROCESSING:
+            raise errors.ApplicationNotWaiting()
+        return invitation_create(application=locked, role=role, name=name, email=email, invited_by_user=actor)
+
+
+def invitation_resend(*, invitation: Invitation, actor: Any) -> CreatedInvitation:
+    """A new link for the same person (same role, name, e-mail); the old link stops working now.
+
+    The old invitation's ``expires_at`` becomes now, so it shows as expired and
+    its token opens nothing; the new one is mailed after commit. A person who
+    already submitted is not invited again (``invitation_submitted``).
+    """
+    with transaction.atomic():
+        locked = _application_lock(invitation.application)
+        old = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if old.status == InvitationStatus.SUBMITTED:
+            raise errors.InvitationAlreadySubmitted()
+        if locked.status == ApplicationStatus.PROCESSING:
+            raise errors.ApplicationNotWaiting()
+        now = timezone.now()
+        if old.expires_at > now:
+            Invitation.objects.filter(pk=old.pk).update(expires_at=now)
+        return invitation_create(
+            application=locked, role=old.role, name=old.name, email=old.email, invited_by_user=actor
+        )
+
+
+def application_screen(*, application: Application, actor: Any, force: bool) -> bool:
+    """Staff screen an application; returns whether a run was queued (after commit, under the lead).
+
+    With ``force``, whoever has submitted is screened now: invitations still
+    out (or expired) do not hold it, and a current report is replaced (it stays
+    in the history). Without it, only an application that waits for nobody any
+    more (its invitations answered or expired) is started. Refused while a run
+    is under way (``application_not_waiting``) or with no lead tenant
+    (``application_without_lead``). Audited (``FORCED_SCREENING``, ids only).
+    """
+    with transaction.atomic():
+        locked = _application_lock(application)
+        if locked.status == ApplicationStatus.PROCESSING:
+            if not force:
+                return False
+            raise errors.ApplicationNotWaiting("A candidatura já está em análise.")
+        if not locked.members.filter(role=Role.TENANT).exists():
+            raise errors.ApplicationWithoutLead()
+        if force:
+            application_start(application=locked)
+        elif locked.status != ApplicationStatus.WAITING or not application_start_if_complete(application=locked):
+            return False
+        audit_record(
+            action=AuditAction.FORCED_SCREENING,
+            target_type="application",
+            target_id=locked.id,
+            organization=locked.organization,
+            actor=actor,
+            details={
+                "force": force,
+                "applicant_ids": [str(member_id) for member_id in locked.members.values_list("id", flat=True)],
+                "invitations_not_submitted": [
+                    str(invitation_id)
+                    for invitation_id in locked.invitations.exclude(status=InvitationStatus.SUBMITTED).values_list(
+                        "id", flat=True
+                    )
+                ],
+            },
+        )
+    application.status = ApplicationStatus.PROCESSING
+    return True

@@ -141,12 +141,12 @@ class OpenAIAssessor:
         return result
 
     async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]:
-        result = rules.verify_identity(state)
+        result = rules.identity_node(state)
         facts = {"name_match": result["name_match"], "checks": checks_for_model(result["checks"])}
         return await self.judged(result, "identity documents", facts, "identity.llm_review")
 
     async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]:
-        result = rules.verify_income(state)
+        result = rules.income_node(state)
         facts = {
             "checks": checks_for_model(result["checks"]),
             "average_monthly_income": result["average_monthly_income"],
@@ -156,7 +156,7 @@ class OpenAIAssessor:
         return await self.judged(result, "income documents", facts, "income.llm_review")
 
     async def assess_affordability(self, state: dict[str, Any]) -> dict[str, Any]:
-        result = rules.assess_affordability(state)
+        result = rules.affordability_node(state)
         commentary: AffordabilityCommentary = await self.ask(
             AffordabilityCommentary,
             "Comment on affordability. Computed by code: "

@@ -13,13 +13,13 @@ class RulesAssessor:
     prompt_version = ""
 
     async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]:
-        return rules.verify_identity(state)
+        return rules.identity_node(state)
 
     async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]:
-        return rules.verify_income(state)
+        return rules.income_node(state)
 
     async def assess_affordability(self, state: dict[str, Any]) -> dict[str, Any]:
-        return rules.assess_affordability(state)
+        return rules.affordability_node(state)
 
     async def generate_report(self, state: dict[str, Any]) -> dict[str, Any]:
-        return rules.generate_report(state)
+        return rules.report_node(state)

@@ -11,8 +11,11 @@ project uses.
 
 from __future__ import annotations
 
+from typing import Any
+
 from screening.rules.affordability import assess_affordability, loan_monthly_payment
 from screening.rules.common import check
+from screening.rules.household import assess_household_node, household_report, verify_identities, verify_incomes
 from screening.rules.identity import verify_identity
 from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, verify_income
 from screening.rules.names import name_match
@@ -20,15 +23,41 @@ from screening.rules.report import generate_report
 
 RULES_VERSION = "rules-2026.12.1"
 
+
+def is_household(state: dict[str, Any]) -> bool:
+    """More than one person in the application: the household nodes run instead of the single-person ones."""
+    return len(state.get("members") or ()) > 1
+
+
+def identity_node(state: dict[str, Any]) -> dict[str, Any]:
+    return verify_identities(state) if is_household(state) else verify_identity(state)
+
+
+def income_node(state: dict[str, Any]) -> dict[str, Any]:
+    return verify_incomes(state) if is_household(state) else verify_income(state)
+
+
+def affordability_node(state: dict[str, Any]) -> dict[str, Any]:
+    return assess_household_node(state) if is_household(state) else assess_affordability(state)
+
+
+def report_node(state: dict[str, Any]) -> dict[str, Any]:
+    return household_report(state) if is_household(state) else generate_report(state)
+
+
 __all__ = [
     "PAYSLIP_WINDOW_MONTHS",
     "REQUIRED_PAYSLIP_MONTHS",
     "RULES_VERSION",
+    "affordability_node",
     "assess_affordability",
     "check",
     "generate_report",
+    "identity_node",
+    "income_node",
     "loan_monthly_payment",
     "name_match",
+    "report_node",
     "verify_identity",
     "verify_income",
 ]

@@ -17,6 +17,9 @@ from typing import Any
 
 from screening.rules.affordability import dti_check, dti_ratio, property_monthly_cost, risk_reasons
 from screening.rules.common import check, format_eur, format_percent, money, quantize
+from screening.rules.identity import verify_identity
+from screening.rules.income import verify_income
+from screening.rules.report import REASON_TEXT, RISK_WORDS
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
 GUARANTOR_ROLE = "GUARANTOR"
@@ -167,4 +170,109 @@ def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[s
         field="dti_ratio",
         value=verdict["dti_ratio"],
         expected=f"<= {verdict['threshold']}",
+    )
+
+
+# --- The nodes for a household: each person through the single-person rules, then together ---------
+
+
+def person_state(state: dict[str, Any], member: dict[str, Any]) -> dict[str, Any]:
+    """The single-person state of one member: the shared facts with their own data and documents."""
+    return {**state, "applicant": member["applicant"], "documents": member["documents"]}
+
+
+def tagged(checks: list[dict[str, Any]], member: dict[str, Any]) -> list[dict[str, Any]]:
+    """A member's checks, each saying whose it is (by id and role: never by name)."""
+    return [{**c, "applicant_id": member["applicant_id"], "role": member["role"]} for c in checks]
+
+
+def verify_identities(state: dict[str, Any]) -> dict[str, Any]:
+    """Identity node for a household: each member checked on their own documents."""
+    results = {m["applicant_id"]: verify_identity(person_state(state, m)) for m in state["members"]}
+    tenants = [m for m in state["members"] if m["role"] in TENANT_ROLES]
+    lead = state["members"][0]
+    return {
+        "verified": all(results[t["applicant_id"]]["verified"] for t in tenants),
+        "checks": [c for m in state["members"] for c in tagged(results[m["applicant_id"]]["checks"], m)],
+        "warnings": [w for t in tenants for w in results[t["applicant_id"]]["warnings"]],
+        "name_match": results[lead["applicant_id"]]["name_match"],
+        "members": results,
+    }
+
+
+def verify_incomes(state: dict[str, Any]) -> dict[str, Any]:
+    """Income node for a household: each member's income on their own documents; the tenants' sum."""
+    results = {m["applicant_id"]: verify_income(person_state(state, m)) for m in state["members"]}
+    tenants = [{**m, "income": results[m["applicant_id"]]} for m in state["members"] if m["role"] in TENANT_ROLES]
+    together = household_income_result(tenants)
+    total = household_income(tenants)
+    return {
+        **together,
+        "average_monthly_income": None if total is None else str(total),
+        "source": "household",
+        "months": [],
+        "checks": [c for m in state["members"] for c in tagged(results[m["applicant_id"]]["checks"], m)],
+        "members": results,
+    }
+
+
+def assess_household_node(state: dict[str, Any]) -> dict[str, Any]:
+    """Affordability node for a household: the members' results into ``assess_household``."""
+    identity, income = state["identity"]["members"], state["income"]["members"]
+    members = [
+        {
+            "applicant_id": m["applicant_id"],
+            "role": m["role"],
+            "identity": identity[m["applicant_id"]],
+            "income": income[m["applicant_id"]],
+        }
+        for m in state["members"]
+    ]
+    return assess_household({**state, "members": members})
+
+
+ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
+
+
+def household_report(state: dict[str, Any]) -> dict[str, Any]:
+    """Report node for a household: the household figures, who was not confirmed, the guarantor's verdict."""
+    affordability = state["affordability"]
+    identities = state["identity"]["members"]
+    parts = [f"Risco {RISK_WORDS[affordability['risk_level']]}."]
+    unconfirmed = [ROLE_WORDS[m["role"]] for m in state["members"] if not identities[m["applicant_id"]]["verified"]]
+    parts.append(
+        "Identidade confirmada para todas as pessoas da candidatura."
+        if not unconfirmed
+        else "Identidade não confirmada: " + ", ".join(unconfirmed) + "."
+    )
+    tenants = sum(1 for m in state["members"] if m["role"] in TENANT_ROLES)
+    parts.append(
+        f"Rendimento mensal conjunto de {tenants} arrendatário(s): "
+        f"{format_eur(money(affordability['household_monthly_income']))}."
+    )
+    dti = money(affordability["dti_ratio"])
+    if dti is not None:
+        parts.append(
+            f"Taxa de esforço do agregado de {format_percent(dti)} ({affordability['cost_label']} de "
+            f"{format_eur(money(affordability['monthly_cost']))})."
+        )
+    guarantor = affordability.get("guarantor")
+    if guarantor is not None:
+        parts.append(guarantor_sentence(guarantor))
+    reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
+    if reasons:
+        parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
+    parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
+    return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def guarantor_sentence(guarantor: dict[str, Any]) -> str:
+    ratio, limit = format_percent(money(guarantor["dti_ratio"])), format_percent(money(guarantor["threshold"]))
+    if guarantor["covers"]:
+        return f"O fiador cobre a renda (taxa de esforço do fiador {ratio}, limite {limit})."
+    if not guarantor["identity_verified"]:
+        return "O fiador não tem a identidade confirmada e não pode garantir a renda."
+    return (
+        f"O fiador não cobre a renda (taxa de esforço {ratio}, limite {limit}): faltam "
+        f"{format_eur(money(guarantor['shortfall']))} de rendimento mensal."
     )

@@ -35,6 +35,7 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
         name_match_check(document, applicant_name=applicant["name"], match=match),
         birth_date_match(document, applicant_birth=applicant["date_of_birth"]),
         not_expired(document, today=today),
+        *filter(None, [sides_agree(document), mrz_check(document)]),
     ]
     verified = all(c["passed"] for c in checks)
     warnings = ["fuzzy_name_match"] if match == "fuzzy" else []
@@ -45,12 +46,70 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
     return {"verified": verified, "checks": checks, "warnings": warnings, "name_match": match}
 
 
+# Read through a machine-readable zone whose check digits hold, these are the document's own.
+MRZ_FIELDS = ("document_number", "date_of_birth", "expiry_date")
+# Passports and residence permits are checked through their MRZ; the CC front has none.
+MRZ_REQUIRED_KINDS = frozenset({"PASSAPORTE", "TITULO_RESIDENCIA"})
+
+
 def identity_document_pick(documents: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Of the identity documents read, the one that read the most fields is the one we trust."""
+    """The identity we trust: both sides of the Cartão de Cidadão as one record when both were sent,
+    else the identity document that read the most fields."""
     candidates = extracted(documents, IDENTITY_KINDS)
     if not candidates:
         return None
+    sides = {d["fields"].get("side"): d for d in candidates if d["kind"] == "CARTAO_CIDADAO"}
+    if "front" in sides and "back" in sides:
+        return cc_sides_merge(front=sides["front"], back=sides["back"])
     return max(candidates, key=lambda d: sum(v is not None for v in d["fields"].values()))
+
+
+def cc_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
+    """One identity from the card's two sides: names as printed on the front (accents, no
+    truncation), the NIF from the back, number and dates from the back's MRZ when its check
+    digits hold, else from the front."""
+    fields = {**front["fields"]}
+    back_fields = back["fields"]
+    fields["nif"] = back_fields.get("nif") or fields.get("nif")
+    mrz_trusted = back_fields.get("mrz_valid") is True
+    for name in MRZ_FIELDS:
+        if back_fields.get(name) and (mrz_trusted or not fields.get(name)):
+            fields[name] = back_fields[name]
+    fields["mrz_valid"] = back_fields.get("mrz_valid")
+    fields["side"] = "both"
+    return {**front, "fields": fields, "sides": {"front": front, "back": back}}
+
+
+def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
+    """When both sides were sent: the number and dates printed on the front match the back's."""
+    sides = document.get("sides")
+    if not sides:
+        return None
+    front, back = sides["front"]["fields"], sides["back"]["fields"]
+    differ = [name for name in MRZ_FIELDS if front.get(name) and back.get(name) and front[name] != back[name]]
+    return check(
+        "identity.sides_agree",
+        not differ,
+        "Frente e verso do Cartão de Cidadão coincidem (número, nascimento e validade)."
+        if not differ
+        else "Frente e verso do Cartão de Cidadão não coincidem: " + ", ".join(differ) + ".",
+        document_id=sides["back"]["document_id"],
+        field=differ[0] if differ else None,
+    )
+
+
+def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
+    """The machine-readable zone's check digits hold; required on passports and residence permits."""
+    valid = document["fields"].get("mrz_valid")
+    if valid is None and document["kind"] not in MRZ_REQUIRED_KINDS:
+        return None
+    if valid is True:
+        evidence = "Zona de leitura ótica (MRZ) lida, com todos os dígitos de controlo válidos."
+    elif valid is False:
+        evidence = "Zona de leitura ótica (MRZ) com dígitos de controlo inválidos: documento alterado ou mal lido."
+    else:
+        evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
+    return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
 
 
 def read_name(fields: dict[str, Any]) -> str:

@@ -126,10 +126,18 @@ def payslip_months(months_verified: int) -> Check:
 
 
 def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:
-    """Net pay by month (``YYYY-MM``) of the payslips that passed all their checks; a month's first payslip wins."""
+    """Regular net pay by month (``YYYY-MM``) of the payslips that passed all their checks; a month's first wins.
+
+    A June or December payslip carrying a lump *subsídio* is counted at its
+    regular net (``regular_net_pay``, read without the subsidy), so a subsidy
+    month never inflates the average; payslips without it count their net.
+    """
     monthly: dict[str, Decimal] = {}
     for document, checks in payslips:
-        net = money(document["fields"].get("net_pay"))
+        fields = document["fields"]
+        net = money(
+            fields.get("regular_net_pay") if fields.get("regular_net_pay") is not None else fields.get("net_pay")
+        )
         # The recency check runs last, only after the others passed.
         if checks[-1]["name"] == "income.payslip_recent" and checks[-1]["passed"] and net is not None:
             monthly.setdefault(document["fields"]["period"], net)

@@ -18,6 +18,9 @@ REASON_TEXT = {
     "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
     "llm_consistency_concern": "a análise automática assinalou incoerências nos documentos",
+    "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",
+    "guarantor_does_not_cover": "o fiador não tem rendimento suficiente para garantir a renda",
+    "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
 }
 
 

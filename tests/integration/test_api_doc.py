@@ -105,8 +105,9 @@ def enum_lists(node: Any) -> Iterator[list[Any]]:
 
 
 def schema_enumerations(schema: dict[str, Any]) -> set[frozenset[str]]:
-    # drf-spectacular's NullEnum ([null]) marks a nullable choice; it has no value to document.
-    groups = (frozenset(str(value) for value in values if value is not None) for values in enum_lists(schema))
+    # drf-spectacular's NullEnum ([null]) and BlankEnum ([""]) mark a nullable or blank-allowed
+    # choice; neither has a value to document.
+    groups = (frozenset(str(value) for value in values if value not in (None, "")) for values in enum_lists(schema))
     return {group for group in groups if group}
 
 

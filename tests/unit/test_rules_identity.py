@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from screening.rules.identity import (
     birth_date_match,
     expiry_margin,
@@ -158,3 +160,70 @@ def test_verify_identity_stays_verified_when_only_the_expiry_margin_fails() -> N
         "identity.not_expired",
         "identity.expiry_margin",
     ]
+
+
+# --- Both sides of the Cartão de Cidadão, and the MRZ ------------------------------------------
+
+
+def cc_side(side: str, document_id: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "document_type": "ID_DOCUMENT",
+        "status": "EXTRACTED",
+        "kind": "CARTAO_CIDADAO",
+        "fields": {"side": side, **fields},
+        "warnings": [],
+        "confidence": {},
+    }
+
+
+def identity_state(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "applicant": {"nif": "245718931", "name": "Maria João Santos", "date_of_birth": "1990-06-15"},
+        "today": "2026-12-01",
+        "thresholds": {"id_expiry_warning_days": 60},
+        "documents": documents,
+    }
+
+
+FRONT = {"full_name": "Maria João Santos", "date_of_birth": "1990-06-15", "expiry_date": "2030-01-01",
+         "document_number": "123456789ZZ1"}  # fmt: skip
+BACK = {"nif": "245718931", "surname": "SANTOS", "given_names": "MARIA JOAO", "date_of_birth": "1990-06-15",
+        "expiry_date": "2030-01-01", "document_number": "123456789ZZ1", "mrz_valid": True}  # fmt: skip
+
+
+def test_front_and_back_merge_into_one_identity_with_the_nif_from_the_back() -> None:
+    result = verify_identity(identity_state([cc_side("front", "f", **FRONT), cc_side("back", "b", **BACK)]))
+    assert result["verified"] is True
+    by_name = {c["name"]: c for c in result["checks"]}
+    assert by_name["identity.nif_match"]["passed"] and by_name["identity.nif_match"]["value"] == "245718931"
+    assert by_name["identity.name_match"]["value"] == "Maria João Santos"  # the front's name, with accents
+    assert by_name["identity.sides_agree"]["passed"] and by_name["identity.mrz_valid"]["passed"]
+
+
+def test_sides_that_disagree_on_the_birth_date_fail_the_identity() -> None:
+    back = {**BACK, "date_of_birth": "1991-06-15"}
+    result = verify_identity(identity_state([cc_side("front", "f", **FRONT), cc_side("back", "b", **back)]))
+    check = next(c for c in result["checks"] if c["name"] == "identity.sides_agree")
+    assert check["passed"] is False and check["field"] == "date_of_birth"
+    assert result["verified"] is False
+
+
+def test_a_back_whose_mrz_check_digits_fail_is_not_verified() -> None:
+    back = {**BACK, "mrz_valid": False}
+    result = verify_identity(identity_state([cc_side("front", "f", **FRONT), cc_side("back", "b", **back)]))
+    assert next(c for c in result["checks"] if c["name"] == "identity.mrz_valid")["passed"] is False
+    assert result["verified"] is False
+
+
+@pytest.mark.parametrize(("mrz_valid", "verified"), [(True, True), (False, False), (None, False)])
+def test_a_passport_needs_a_valid_mrz(mrz_valid: bool | None, verified: bool) -> None:
+    passport = {**cc_side("both", "p", **FRONT, mrz_valid=mrz_valid), "kind": "PASSAPORTE"}
+    result = verify_identity(identity_state([passport]))
+    assert result["verified"] is verified
+
+
+def test_a_cc_front_alone_needs_no_mrz() -> None:
+    result = verify_identity(identity_state([cc_side("front", "f", **FRONT, nif="245718931")]))
+    assert result["verified"] is True
+    assert "identity.mrz_valid" not in {c["name"] for c in result["checks"]}

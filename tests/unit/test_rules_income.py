@@ -120,6 +120,13 @@ def test_monthly_net_income_counts_only_fully_checked_payslips_and_the_first_of_
     assert monthly_net_income(checked) == {"2026-10": Decimal("2000.0"), "2026-09": Decimal("1800.0")}
 
 
+def test_a_subsidy_month_counts_its_regular_net_not_the_inflated_one() -> None:
+    # December with the subsídio de Natal: 3800 paid, 2000 of it the regular month.
+    documents = [payslip("2026-10", 2000.0), payslip("2026-09", 2000.0, regular_net_pay=2000.0, net_pay=3800.0)]
+    checked = [(d, payslip_checks(d, APPLICANT, today=TODAY)) for d in documents]
+    assert monthly_net_income(checked) == {"2026-10": Decimal("2000.0"), "2026-09": Decimal("2000.0")}
+
+
 # --- Tax documents -------------------------------------------------------------------------
 
 

@@ -1,5 +1,7 @@
 // The applicant's intake page. Talks only to the public REST API (/api/v1/intake/<token>),
 // uploads each file straight to the storage slot the API returns, then polls progress.
+// The lead tenant's link may add co-tenants and guarantors (each gets their own link by email)
+// and then sees whether each has submitted; an invited person's link shows who invited them.
 (function () {
   "use strict";
   var app = document.getElementById("app");
@@ -8,6 +10,9 @@
   var ALLOWED = { "application/pdf": true, "image/jpeg": true, "image/png": true };
   var EXTENSIONS = { pdf: "application/pdf", jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png" };
   var info = null;
+  var ROLES = ["CO_TENANT", "GUARANTOR"];
+  var WAITING_POLL_MS = 3000;
+  var personCount = 0;
 
   function $(id) { return document.getElementById(id); }
   function show(id) { ["loading", "unavailable", "intake", "progress"].forEach(function (s) { $(s).hidden = s !== id; }); }
@@ -95,12 +100,102 @@
   ["name", "nif", "date_of_birth", "email", "phone"].forEach(function (id) {
     $(id).addEventListener("blur", function () { if ($(id).value) validate(); });
   });
+  $("terms_accepted").addEventListener("change", function () {
+    if ($("terms_accepted").checked) setError("terms_accepted", "");
+  });
   ["id_document", "income_documents"].forEach(function (id) {
     $(id).addEventListener("change", function () {
       var required = false;
       setError(id, filesError($(id).files, required));
     });
   });
+
+  // --- other people: co-tenants and guarantors the lead tenant invites ---------------------
+  function personField(row, field, labelText, input) {
+    var wrap = document.createElement("div");
+    wrap.className = "field";
+    var id = row + "-" + field;
+    input.id = id;
+    input.name = id;
+    input.setAttribute("aria-describedby", id + "-error");
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = labelText;
+    var error = document.createElement("p");
+    error.className = "error";
+    error.id = id + "-error";
+    error.setAttribute("role", "alert");
+    wrap.appendChild(label); wrap.appendChild(input); wrap.appendChild(error);
+    return wrap;
+  }
+
+  function personRow(list, removable) {
+    var row = "person-" + personCount++;
+    var li = document.createElement("li");
+    li.dataset.row = row;
+    var role = document.createElement("select");
+    ROLES.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = T["role_" + value];
+      role.appendChild(option);
+    });
+    var name = document.createElement("input");
+    name.autocomplete = "off";
+    var email = document.createElement("input");
+    email.type = "email";
+    email.autocomplete = "off";
+    li.appendChild(personField(row, "role", T.person_role, role));
+    li.appendChild(personField(row, "name", T.person_name, name));
+    li.appendChild(personField(row, "email", T.person_email, email));
+    if (removable) {
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "secondary remove";
+      remove.textContent = T.remove;
+      remove.addEventListener("click", function () { li.remove(); });
+      li.appendChild(remove);
+    }
+    list.appendChild(li);
+    return name;
+  }
+
+  function peopleIn(list) {
+    return Array.prototype.map.call(list.querySelectorAll("li[data-row]"), function (li) {
+      var row = li.dataset.row;
+      return { row: row, role: $(row + "-role").value, name: $(row + "-name").value.trim(), email: $(row + "-email").value.trim() };
+    });
+  }
+
+  function validatePeople(people) {
+    var ok = true;
+    people.forEach(function (person) {
+      ok = setError(person.row + "-name", person.name.length >= 2 ? "" : T.required) && ok;
+      ok = setError(person.row + "-email", /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(person.email) ? "" : T.email_invalid) && ok;
+    });
+    return ok;
+  }
+
+  function peopleBody(people) {
+    return people.map(function (person) { return { role: person.role, name: person.name, email: person.email }; });
+  }
+
+  // Field errors of a list of people come back as [{}, {"email": ["..."]}], in the order sent.
+  function peopleErrors(people, errors) {
+    var shown = false;
+    [].concat(errors || []).forEach(function (fields, index) {
+      if (!people[index] || !fields || typeof fields !== "object") return;
+      Object.keys(fields).forEach(function (field) {
+        if ($(people[index].row + "-" + field + "-error")) {
+          setError(people[index].row + "-" + field, [].concat(fields[field]).join(" "));
+          shown = true;
+        }
+      });
+    });
+    return shown;
+  }
+
+  $("add-person").addEventListener("click", function () { personRow($("household-list"), true).focus(); });
 
   // --- uploads: ask for a slot, post the file straight to it ------------------------------
   function uploadRow(file) {
@@ -142,33 +237,41 @@
       });
   }
 
-  function serverErrors(data) {
+  function serverErrors(data, people) {
     if (!data) return T.upload_failed;
     if (data.code) return data.detail;
     var shown = false;
     Object.keys(data).forEach(function (field) {
+      if (field === "household") { shown = peopleErrors(people, data.household) || shown; return; }
       if ($(field + "-error")) { setError(field, [].concat(data[field]).join(" ")); shown = true; }
     });
     return shown ? "" : JSON.stringify(data);
   }
 
+  function isLead() { return info && info.role === "TENANT"; }
+
   $("intake-form").addEventListener("submit", function (event) {
     event.preventDefault();
     $("form-error").textContent = "";
-    if (!validate()) { var bad = document.querySelector("[aria-invalid=true]"); if (bad) bad.focus(); return; }
+    var people = isLead() ? peopleIn($("household-list")) : [];
+    var valid = validate();
+    valid = validatePeople(people) && valid;
+    if (!valid) { var bad = document.querySelector("[aria-invalid=true]"); if (bad) bad.focus(); return; }
     $("submit").disabled = true;
     $("uploads").innerHTML = "";
     var jobs = [upload($("id_document").files[0], "ID_DOCUMENT")];
     Array.prototype.forEach.call($("income_documents").files, function (file) { jobs.push(upload(file, "PROOF_OF_INCOME")); });
     Promise.all(jobs).then(function (documents) {
-      return request("POST", "/submissions", {
+      var body = {
         nif: $("nif").value, name: $("name").value.trim(), date_of_birth: $("date_of_birth").value,
         email: $("email").value.trim(), phone: $("phone").value.trim(), terms_accepted: $("terms_accepted").checked,
         documents: documents,
-      });
+      };
+      if (people.length) body.household = peopleBody(people);
+      return request("POST", "/submissions", body);
     }).then(function (result) {
       if (result.status === 201) { show("progress"); poll(); return; }
-      var message = serverErrors(result.data);
+      var message = serverErrors(result.data, people);
       if (message) $("form-error").textContent = T.submit_failed + " " + message;
       $("submit").disabled = false;
     }).catch(function (error) {
@@ -192,9 +295,53 @@
         li.dataset.status = doc.status;
         list.appendChild(li);
       });
+      showHousehold(result.data.household || []);
       if (status === "PROCESSING") setTimeout(poll, 2000);
+      else if (status === "WAITING") setTimeout(poll, WAITING_POLL_MS);
     });
   }
+
+  // On the lead's link: each invited person and whether they have submitted (never their data).
+  function showHousehold(household) {
+    var list = $("household-status");
+    list.innerHTML = "";
+    household.forEach(function (person) {
+      var li = document.createElement("li");
+      li.dataset.status = person.invitation_status;
+      li.dataset.role = person.role;
+      li.textContent = person.name + " · " + (T["role_" + person.role] || person.role) + ": " + (T["inv_" + person.invitation_status] || person.invitation_status);
+      list.appendChild(li);
+    });
+    $("household-progress").hidden = household.length === 0;
+    // More people can join while the application still waits for someone.
+    var canInvite = isLead() && $("progress").dataset.status === "WAITING";
+    $("invite-more").hidden = !canInvite;
+    if (canInvite && !$("invite-more-list").children.length) personRow($("invite-more-list"), false);
+  }
+
+  $("invite-more").addEventListener("submit", function (event) {
+    event.preventDefault();
+    $("invite-more-error").textContent = "";
+    $("invite-more-done").textContent = "";
+    var people = peopleIn($("invite-more-list"));
+    if (!validatePeople(people)) return;
+    $("invite-more-submit").disabled = true;
+    request("POST", "/invitations", peopleBody(people)[0]).then(function (result) {
+      $("invite-more-submit").disabled = false;
+      if (result.status === 201) {
+        $("invite-more-list").innerHTML = "";
+        personRow($("invite-more-list"), false);
+        $("invite-more-done").textContent = T.invite_sent;
+        return;
+      }
+      var data = result.data || {};
+      if (data.code) { $("invite-more-error").textContent = data.detail; return; }
+      if (!peopleErrors(people, [data])) $("invite-more-error").textContent = T.submit_failed + " " + JSON.stringify(data);
+    }).catch(function () {
+      $("invite-more-submit").disabled = false;
+      $("invite-more-error").textContent = T.submit_failed;
+    });
+  });
 
   function unavailable(title, text) {
     $("unavailable-title").textContent = title;
@@ -206,6 +353,12 @@
     if (result.status === 410) return unavailable(T.expired_title, T.expired_text);
     if (result.status !== 200) return unavailable(T.invalid_title, T.invalid_text);
     info = result.data;
+    if (info.role && info.role !== "TENANT") {
+      var template = info.invited_by_name ? T.invited_by : T.invited;
+      $("invited-by").textContent = template.replace("%(name)s", info.invited_by_name || "").replace("%(role)s", T["role_word_" + info.role] || info.role);
+      $("invited-by").hidden = false;
+    }
+    $("household-fieldset").hidden = !isLead();
     if (info.status === "COMPLETED") {
       show("progress");
       $("progress").querySelector("h1").textContent = T.submitted_title;
