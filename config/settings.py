@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    # Liveness and readiness probes (workspace.health).
+    "health_check",
     "applicants",
     "documents",
     "screening",
@@ -93,6 +95,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times every request, middleware included (workspace.metrics).
+    "workspace.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -213,6 +217,8 @@ X_FRAME_OPTIONS = "DENY"
 if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Orchestrator and load-balancer probes speak plain HTTP to the pod.
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -369,6 +375,18 @@ if EVENTS_BACKEND not in {"file", "sqs", "none"}:
 
 # --- Celery -------------------------------------------------------------------
 from config.celery_settings import *  # noqa: E402,F403
+
+# --- Health and metrics (README "Operations") ----------------------------------
+# /health/live and /health/ready are open (no PII, no secrets). /metrics answers only when
+# METRICS_ENABLED; with METRICS_TOKEN set it needs "Authorization: Bearer <token>", and
+# production refuses to start with metrics enabled and no token.
+HEALTH_CHECK_TIMEOUT_SECONDS = env_int("HEALTH_CHECK_TIMEOUT_SECONDS", 2)
+METRICS_ENABLED = env_bool("METRICS_ENABLED", default=not IS_PRODUCTION)
+METRICS_TOKEN = env_secret("METRICS_TOKEN", "")
+if IS_PRODUCTION and METRICS_ENABLED and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("METRICS_ENABLED in production needs METRICS_TOKEN (32+ characters).")
+# prometheus-client reads it too: set, every process writes its metrics there and /metrics adds them up.
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR", "")
 
 # --- Logging ------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

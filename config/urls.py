@@ -9,6 +9,8 @@ from documents.views import local_download, local_upload
 from intake.api import IntakeInfoView, IntakeInvitationView, IntakeStatusView, IntakeSubmissionView, IntakeUploadView
 from intake.views import intake_page
 from workspace.api import ApplicantViewSet, ApplicationViewSet, IntakeFormRequestViewSet
+from workspace.health import liveness, readiness
+from workspace.metrics import metrics_view
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
@@ -34,4 +36,8 @@ urlpatterns = [
     path("intake/<str:token>/", intake_page, name="intake-page"),
     path("storage/upload", local_upload, name="storage-upload"),
     path("storage/download", local_download, name="storage-download"),
+    # Ops, outside the API: probes and the Prometheus scrape (README "Operations").
+    path("health/live", liveness, name="health-live"),
+    path("health/ready", readiness, name="health-ready"),
+    path("metrics", metrics_view, name="metrics"),
 ]

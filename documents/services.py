@@ -16,6 +16,7 @@ from applicants.models import Applicant, stale_claim_cutoff
 from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.metrics import EXTRACTION_SECONDS
 from documents.models import Document, DocumentStatus, ExtractedData
 from documents.storage import StorageError, document_store
 
@@ -62,10 +63,16 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
                 raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
             result = extractor().extract(data, document_type=document.document_type)
     except FileNotFoundError:
-        return document_fail(document=document, reason="O ficheiro já não existe no armazenamento.")
+        return _extraction_observe(
+            document=document,
+            started=started,
+            status=document_fail(document=document, reason="O ficheiro já não existe no armazenamento."),
+        )
     except ExtractionFailed as exc:
         log.info("extraction.failed", reason=exc.reason)
-        return document_fail(document=document, reason=exc.reason)
+        return _extraction_observe(
+            document=document, started=started, status=document_fail(document=document, reason=exc.reason)
+        )
     except (ExtractionUnavailable, StorageError) as exc:
         document_release(document=document)
         log.warning("extraction.unavailable", error=exc.__class__.__name__)
@@ -79,7 +86,9 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         # can go on without it. The message may quote the document (PII): only
         # the class is logged, and staff read a fixed text.
         log.error("extraction.unexpected_error", error=exc.__class__.__name__)
-        return document_fail(document=document, reason=UNEXPECTED_ERROR_REASON)
+        return _extraction_observe(
+            document=document, started=started, status=document_fail(document=document, reason=UNEXPECTED_ERROR_REASON)
+        )
     duration_ms = int((time.monotonic() - started) * 1000)
     with transaction.atomic():
         ExtractedData.objects.update_or_create(
@@ -102,7 +111,13 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
     log.info(
         "extraction.done", kind=result.kind.value, method=result.method, pages=result.pages, duration_ms=duration_ms
     )
-    return DocumentStatus.EXTRACTED
+    return _extraction_observe(document=document, started=started, status=DocumentStatus.EXTRACTED)
+
+
+def _extraction_observe(*, document: Document, started: float, status: str) -> str:
+    """Record the duration of one finished extraction (retried outages are not counted)."""
+    EXTRACTION_SECONDS.labels(document_type=document.document_type, status=status).observe(time.monotonic() - started)
+    return status
 
 
 def document_heartbeat(*, document_id: uuid.UUID | str) -> None:

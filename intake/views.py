@@ -1,30 +1,43 @@
-"""The applicant's intake page: server-rendered shell; everything else goes through the public API."""
+"""The applicant's intake page, rendered by the server: the property, the agency and the link's state
+are in the HTML; JavaScript only enhances it (uploads, progress) through /api/v1/intake/<token>.
+
+An unknown link answers 404 and an expired one 410, each with a page that says so.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+
+from applicants.models import FormStatus
+from applicants.selectors import IntakeLink, intake_link_by_token
 
 SUPPORTED = {"pt-pt", "en"}
 
 
 def intake_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The page only knows the token; it reads the form and submits through /api/v1/intake/<token>."""
     language = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "pt-pt"
     language = language.lower() if language.lower() in SUPPORTED else "pt-pt"
     translation.activate(language)
-    response = render(
-        request,
-        "intake/intake.html",
-        {
-            "token": token,
-            "api_base": f"/api/v1/intake/{token}",
-            "consent_version": settings.CONSENT_TEXT_VERSION,
-            "language": language,
-        },
-    )
+    link: IntakeLink | None
+    try:
+        link = intake_link_by_token(token=token)
+    except Http404:
+        link = None
+    state = link.effective_status if link else None
+    context = {
+        "token": token,
+        "api_base": f"/api/v1/intake/{token}",
+        "consent_version": settings.CONSENT_TEXT_VERSION,
+        "language": language,
+        "state": state or "UNKNOWN",
+        "agency_name": link.form_request.organization.name if link else "",
+        "property_title": link.form_request.property_title if link else "",
+    }
+    status = 404 if link is None else 410 if state == FormStatus.EXPIRED else 200
+    response = render(request, "intake/intake.html", context, status=status)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure())
     # The token is a credential: keep it out of other sites' Referer headers.
     response["Referrer-Policy"] = "no-referrer"

@@ -20,6 +20,7 @@ from applicants.task_base import heartbeat
 from documents.models import Document
 from screening.assessors import Assessor, assessor_from_settings
 from screening.graph import ScreeningState, run_screening
+from screening.metrics import SCREENING_SECONDS
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 from screening.outbox import outbox_relay
 from screening.rules import RULES_VERSION
@@ -71,11 +72,12 @@ def screen_applicant(
             raise DocumentsNotReady(str(applicant_id))
         applicant = Applicant.objects.select_related("organization", "form_request").get(id=applicant_id)
         assessor = assessor or assessor_from_settings()
-        with heartbeat(lambda: screening_heartbeat(applicant_id=applicant_id)):
-            state = run_screening(screening_state_build(applicant=applicant, today=today), assessor)
-        return report_store(
-            applicant_id=applicant.id, state=state, assessor=assessor, force=force, supersedes=supersedes
-        )
+        with SCREENING_SECONDS.labels(backend=settings.SCREENING_BACKEND).time():
+            with heartbeat(lambda: screening_heartbeat(applicant_id=applicant_id)):
+                state = run_screening(screening_state_build(applicant=applicant, today=today), assessor)
+            return report_store(
+                applicant_id=applicant.id, state=state, assessor=assessor, force=force, supersedes=supersedes
+            )
     finally:
         PipelineRun.objects.filter(applicant_id=applicant_id).update(screening_claimed_at=None)
 

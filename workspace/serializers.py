@@ -28,6 +28,7 @@ from applicants.models import (
 from applicants.rest import money_field
 from applicants.services import FORM_MAX_EXPIRY_DAYS
 from documents.models import Document, DocumentStatus, DocumentType
+from intake.serializers import HouseholdMemberSerializer
 from screening.models import RiskLevel, ScreeningReport
 from screening.rules.affordability import property_monthly_cost
 from screening.selectors import report_latest
@@ -532,15 +533,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
         return dict(DecisionSerializer(decision).data) if decision else None
 
 
-class ApplicationInviteSerializer(serializers.Serializer):
-    role = serializers.ChoiceField(choices=[Role.CO_TENANT, Role.GUARANTOR])
-    name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(max_length=254)
-
-    def validate_name(self, value: str) -> str:
-        if len(value.strip()) < 2:
-            raise serializers.ValidationError("Indique o nome.")
-        return value.strip()
+class ApplicationInviteSerializer(HouseholdMemberSerializer):
+    """Staff invite with the same fields as the lead tenant does (its own schema component)."""
 
 
 class StaffInvitationCreatedSerializer(serializers.Serializer):

@@ -10,20 +10,17 @@ the same time and memory limits as the reader's pass.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 from typing import Any
 
-from django.conf import settings
-
-from documents.extraction.errors import ExtractionFailed
+from documents.extraction.errors import ExtractionUnavailable
 from documents.extraction.reader import (
+    OcrRefused,
     lines_from_tesseract,
-    memory_limit,
     open_image,
     prepare_for_ocr,
     render_page,
+    tesseract_data,
     tsv_columns,
 )
 from documents.sniff import sniff_content_type
@@ -61,33 +58,12 @@ def page_images(data: bytes) -> list[Any]:
 
 
 def mrz_tesseract(path: str) -> dict[str, list[Any]]:
-    command = shutil.which("tesseract")
-    if command is None:
-        return tsv_columns("")
-    # "por" is installed wherever the reader runs, and on the corpus it read MRZs as well as "eng".
+    """The reader's bounded Tesseract run, limited to the MRZ alphabet; nothing when it cannot read.
+
+    "por" is installed wherever the reader runs, and on the corpus it read MRZs as well as "eng".
+    A timeout still fails the extraction, as in the general pass.
+    """
     try:
-        done = subprocess.run(  # noqa: S603 (fixed argument list, no shell)
-            [
-                command,
-                path,
-                "stdout",
-                "-l",
-                "por",
-                "--psm",
-                "6",
-                "-c",
-                f"tessedit_char_whitelist={MRZ_ALPHABET}",
-                "tsv",
-            ],
-            capture_output=True,
-            timeout=settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
-            check=False,
-            preexec_fn=memory_limit(settings.EXTRACTION_OCR_MAX_MEMORY_MB),
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise ExtractionFailed("A leitura (OCR) excedeu o tempo máximo.") from exc
-    except OSError:
+        return tesseract_data(path, options=("--psm", "6", "-c", f"tessedit_char_whitelist={MRZ_ALPHABET}"))
+    except (ExtractionUnavailable, OcrRefused):
         return tsv_columns("")
-    if done.returncode != 0:
-        return tsv_columns("")
-    return tsv_columns(done.stdout.decode("utf-8", errors="replace"))

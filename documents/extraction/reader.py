@@ -15,7 +15,7 @@ import resource
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -171,14 +171,18 @@ def ocr_image(image: Any) -> list[Line]:
     return lines_from_tesseract(data)
 
 
-def tesseract_data(path: str) -> dict[str, list[Any]]:
+class OcrRefused(ExtractionFailed):
+    """Tesseract ran and failed on the image (unreadable, or out of its memory limit)."""
+
+
+def tesseract_data(path: str, *, options: Sequence[str] = tuple(OCR_CONFIG.split())) -> dict[str, list[Any]]:
     """Run Tesseract on one image file under a time and an address-space limit; its TSV as columns."""
     command = shutil.which("tesseract")
     if command is None:
         raise ExtractionUnavailable("tesseract is not installed")
     try:
         done = subprocess.run(  # noqa: S603 (fixed argument list, no shell)
-            [command, path, "stdout", "-l", "por", *OCR_CONFIG.split(), "tsv"],
+            [command, path, "stdout", "-l", "por", *options, "tsv"],
             capture_output=True,
             timeout=settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
             check=False,
@@ -191,7 +195,7 @@ def tesseract_data(path: str) -> dict[str, list[Any]]:
         raise ExtractionUnavailable("tesseract could not start") from exc
     if done.returncode != 0:
         # Out of its memory limit Tesseract fails to read the image: the same failure for staff.
-        raise ExtractionFailed("A leitura (OCR) falhou para esta imagem.")
+        raise OcrRefused("A leitura (OCR) falhou para esta imagem.")
     return tsv_columns(done.stdout.decode("utf-8", errors="replace"))
 
 

@@ -1,0 +1,39 @@
+"""The intake page is rendered by the server: unknown links 404, expired ones 410, the property in the HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from applicants.models import IntakeFormRequest
+from tests.helpers import form_request_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_unknown_link_answers_404_with_a_page_that_says_so() -> None:
+    response = Client().get("/intake/not-a-real-token-at-all/")
+    assert response.status_code == 404
+    assert "Link not found" in response.content.decode() or "Link não encontrado" in response.content.decode()
+
+
+def test_an_open_link_has_the_property_and_the_agency_in_the_html(alice_api: APIClient) -> None:
+    form = form_request_create(alice_api, property_title="T2 com terraço em Alvalade")
+    page = Client().get(f"/intake/{form['token']}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "T2 com terraço em Alvalade" in html and "Imobiliária Alice" in html
+    assert 'data-state="PENDING"' in html
+
+
+def test_an_expired_link_answers_410_and_explains_it(alice_api: APIClient) -> None:
+    form = form_request_create(alice_api, property_title="T1 em Benfica")
+    IntakeFormRequest.objects.filter(id=form["id"]).update(expires_at=timezone.now() - dt.timedelta(days=1))
+    page = Client().get(f"/intake/{form['token']}/?lang=en")
+    assert page.status_code == 410
+    html = page.content.decode()
+    assert "This link has expired" in html and "T1 em Benfica" in html

@@ -1,0 +1,127 @@
+"""Liveness and readiness for load balancers and orchestrators (django-health-check).
+
+``/health/live`` answers from the process alone; ``/health/ready`` also checks
+the database, the cache, the broker and the document storage, each with a short
+timeout. Answers are JSON (or plain text with ``?format=text``), 200 or 503,
+and name only the checks: no URL, bucket, path or error text from a client.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import boto3
+from botocore.config import Config
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from health_check.base import HealthCheck
+from health_check.checks import Cache, Database
+from health_check.exceptions import ServiceUnavailable
+from health_check.views import HealthCheckView
+from kombu import Connection
+
+from workspace.sqs import TASK_QUEUES, queue_url, sqs_endpoint
+
+
+def _timeout() -> float:
+    return float(settings.HEALTH_CHECK_TIMEOUT_SECONDS)
+
+
+def aws_client_config() -> Config:
+    """Short timeouts and no retries: a probe must answer within its budget."""
+    return Config(connect_timeout=_timeout(), read_timeout=_timeout(), retries={"max_attempts": 1})
+
+
+@dataclasses.dataclass
+class Broker(HealthCheck):
+    """The configured CELERY_BROKER_URL is reachable (no message is sent)."""
+
+    timeout = datetime.timedelta(seconds=5)
+
+    def run(self) -> None:
+        url = settings.CELERY_BROKER_URL
+        scheme = urlparse(url).scheme
+        try:
+            if scheme == "sqla+sqlite":
+                _sqlite_broker_check(url.removeprefix("sqla+sqlite:///"))
+            elif scheme == "sqs":
+                client = boto3.client(
+                    "sqs",
+                    region_name=settings.AWS_REGION,
+                    endpoint_url=sqs_endpoint(),
+                    config=aws_client_config(),
+                )
+                for queue in TASK_QUEUES:
+                    client.get_queue_attributes(QueueUrl=queue_url(client, queue), AttributeNames=["QueueArn"])
+            else:
+                with Connection(url, connect_timeout=_timeout()) as connection:
+                    connection.ensure_connection(max_retries=1)
+        except Exception as exc:
+            # The message of a client error can quote the URL: only a fixed text leaves.
+            raise ServiceUnavailable("broker unreachable") from exc
+
+
+def _sqlite_broker_check(path: str) -> None:
+    """Open the embedded broker's file read-write and read its header; before first use, its folder must be writable."""
+    file = Path(path)
+    if not file.exists():
+        if not os.access(file.parent, os.W_OK):
+            raise OSError("broker folder not writable")
+        return
+    connection = sqlite3.connect(f"file:{file}?mode=rw", uri=True, timeout=_timeout())
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+    finally:
+        connection.close()
+
+
+@dataclasses.dataclass
+class DocumentStorage(HealthCheck):
+    """The document storage is usable: the local folder is writable, or the S3 bucket answers ``HeadBucket``."""
+
+    timeout = datetime.timedelta(seconds=5)
+
+    def run(self) -> None:
+        try:
+            if settings.STORAGE_BACKEND == "s3":
+                client = boto3.client(
+                    "s3",
+                    region_name=settings.AWS_REGION,
+                    endpoint_url=settings.S3_ENDPOINT_URL,
+                    config=aws_client_config(),
+                )
+                client.head_bucket(Bucket=settings.S3_BUCKET)
+            else:
+                root = Path(settings.LOCAL_STORAGE_DIR)
+                root.mkdir(parents=True, exist_ok=True)
+                if not os.access(root, os.W_OK):
+                    raise OSError("storage folder not writable")
+        except Exception as exc:
+            raise ServiceUnavailable("storage unavailable") from exc
+
+
+class ProbeView(HealthCheckView):
+    """django-health-check's view, answering JSON by default and 503 (not 500) when a check fails."""
+
+    async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response: HttpResponse = await super().dispatch(request, *args, **kwargs)
+        if response.status_code == 500:
+            response.status_code = 503
+        return response
+
+    def render_to_response(self, context: dict[str, Any], **response_kwargs: Any) -> HttpResponse:
+        # The library's HTML page is for people; probes and scripts read JSON.
+        return self.render_to_response_json(response_kwargs.get("status", 200))  # type: ignore[no-any-return]
+
+
+# Process up: no dependency is touched, so a database outage never restarts the pods.
+liveness = ProbeView.as_view(checks=())
+readiness = ProbeView.as_view(
+    checks=(Database, Cache, Broker, DocumentStorage),
+)
