@@ -32,6 +32,8 @@ api_v1: list[Any] = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Django's set_language: the staff member's explicit choice of the admin's language (a cookie).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     path("intake/<str:token>/", intake_page, name="intake-page"),
     path("storage/upload", local_upload, name="storage-upload"),
