@@ -12,7 +12,13 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from applicants.fields import EncryptedCharField, EncryptedDateField, EncryptedEmailField
+from applicants.fields import (
+    EncryptedCharField,
+    EncryptedDateField,
+    EncryptedEmailField,
+    EncryptedJSONField,
+    EncryptedTextField,
+)
 
 # Retention periods are bounded so no agency can switch retention off: ten years at
 # most (a huge value once made the purge overflow for every agency after it).
@@ -42,6 +48,9 @@ class Organization(models.Model):
     # ones after their form expired.
     retention_days_after_decision = models.PositiveIntegerField(default=180, validators=RETENTION_DAYS_VALIDATORS)
     retention_days_undecided = models.PositiveIntegerField(default=90, validators=RETENTION_DAYS_VALIDATORS)
+    # The applicant's explanation always says what was checked and what would change the outcome;
+    # the risk word itself only when the agency chooses to show it.
+    show_risk_to_applicant = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -80,6 +89,8 @@ class Membership(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    # Opt-in: an e-mail when a report is ready, a resubmission arrives or an applicant contests.
+    notify_by_email = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -371,7 +382,9 @@ class Decision(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="decisions")
     decision = models.CharField(max_length=10, choices=DecisionOutcome.choices)
+    # Internal: staff only. The applicant sees ``message_to_applicant`` (MORE_INFO), never this.
     reason = models.TextField()
+    message_to_applicant = EncryptedTextField(blank=True, default="")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
 
@@ -381,6 +394,109 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} ({self.decided_at:%Y-%m-%d})"
+
+
+class InfoRequestStatus(models.TextChoices):
+    OPEN = "OPEN", "Aguarda documentos"
+    OVERDUE = "OVERDUE", "Prazo ultrapassado"
+    ANSWERED = "ANSWERED", "Respondido"
+    CLOSED = "CLOSED", "Fechado"
+
+
+class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):
+    def unanswered(self) -> InfoRequestQuerySet:
+        """Waiting for the person's documents (overdue ones included): their link takes uploads."""
+        return self.filter(answered_at__isnull=True, closed_at__isnull=True)
+
+    def overdue(self, *, now: dt.datetime) -> InfoRequestQuerySet:
+        return self.unanswered().filter(due_at__lte=now)
+
+
+class InfoRequest(models.Model):
+    """Staff ask one person for more documents (a ``MORE_INFO`` decision).
+
+    The person's link reopens for these uploads only (their personal data
+    stays locked). The request carries its own token (stored hashed) for the
+    link in the e-mail; it opens the same page as the person's first link. A
+    request past ``due_at`` still takes the documents, and shows as overdue.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey("Applicant", on_delete=models.CASCADE, related_name="info_requests")
+    decision = models.ForeignKey("Decision", on_delete=models.CASCADE, related_name="info_requests")
+    # What the applicant reads (the decision's internal reason is never shown to them).
+    message = EncryptedTextField(blank=True, default="")
+    # [{"document_type": "PROOF_OF_INCOME", "note": "o recibo de outubro"}]
+    requested_documents = EncryptedJSONField(default=list)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    due_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    # A later decision (or a new request) closes one still unanswered.
+    closed_at = models.DateTimeField(null=True, blank=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = InfoRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "pedido de documentos"
+        verbose_name_plural = "pedidos de documentos"
+        indexes = [models.Index(fields=["organization", "answered_at", "closed_at", "due_at"])]
+
+    def __str__(self) -> str:
+        return f"Pedido {str(self.id)[:8]}"
+
+    @property
+    def effective_status(self) -> str:
+        if self.answered_at is not None:
+            return InfoRequestStatus.ANSWERED
+        if self.closed_at is not None:
+            return InfoRequestStatus.CLOSED
+        if self.due_at <= timezone.now():
+            return InfoRequestStatus.OVERDUE
+        return InfoRequestStatus.OPEN
+
+    @property
+    def document_types(self) -> set[str]:
+        return {item["document_type"] for item in self.requested_documents}
+
+
+class ContestStatus(models.TextChoices):
+    OPEN = "OPEN", "Em aberto"
+    ANSWERED = "ANSWERED", "Respondida"
+
+
+class Contest(models.Model):
+    """The applicant's view on the result, or their contest of it (GDPR art. 22(3)); staff answer by e-mail."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey("Applicant", on_delete=models.CASCADE, related_name="contests")
+    message = EncryptedTextField()
+    status = models.CharField(max_length=10, choices=ContestStatus.choices, default=ContestStatus.OPEN)
+    answer = EncryptedTextField(blank=True, default="")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer_mailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "contestação"
+        verbose_name_plural = "contestações"
+        indexes = [models.Index(fields=["organization", "status", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="OPEN") | ~Q(answer=""), name="contest_answered_has_answer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Contestação {str(self.id)[:8]}"
 
 
 class AuditAction(models.TextChoices):
@@ -393,6 +509,11 @@ class AuditAction(models.TextChoices):
     PURGED = "PURGED", "Dados apagados"
     DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED", "Documento descarregado"
     KEYS_ROTATED = "KEYS_ROTATED", "Chaves rodadas"
+    DOCUMENTS_REQUESTED = "DOCUMENTS_REQUESTED", "Documentos pedidos ao candidato"
+    DOCUMENTS_RESUBMITTED = "DOCUMENTS_RESUBMITTED", "Documentos adicionais recebidos"
+    CONTEST_RECEIVED = "CONTEST_RECEIVED", "Contestação recebida"
+    CONTEST_ANSWERED = "CONTEST_ANSWERED", "Contestação respondida"
+    REPORT_DOWNLOADED = "REPORT_DOWNLOADED", "Relatório descarregado (PDF)"
 
 
 class AuditEvent(models.Model):

@@ -306,6 +306,10 @@ INTAKE_UPLOAD_RETENTION_DAYS = env_int("INTAKE_UPLOAD_RETENTION_DAYS", 1)
 if INTAKE_UPLOAD_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("INTAKE_UPLOAD_RETENTION_DAYS must be at least 1")
 CONSENT_TEXT_VERSION = env_str("CONSENT_TEXT_VERSION", "2026-11-v1")
+# Days an applicant has to answer a request for more documents before it shows as overdue.
+INFO_REQUEST_DAYS = env_int("INFO_REQUEST_DAYS", 7)
+if not 1 <= INFO_REQUEST_DAYS <= 90:
+    raise ImproperlyConfigured("INFO_REQUEST_DAYS must be 1 to 90")
 
 # --- Storage ------------------------------------------------------------------
 STORAGE_BACKEND = env_str("STORAGE_BACKEND", "local")

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from applicants.fields import EncryptedCharField, EncryptedJSONField
-from applicants.models import Applicant, IntakeFormRequest, Organization
+from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organization
 
 
 class DocumentType(models.TextChoices):
@@ -50,6 +50,10 @@ class Document(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="documents")
+    # Sent in answer to a request for more documents (the second round); NULL for the submission's own.
+    info_request = models.ForeignKey(
+        InfoRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="received_documents"
+    )
     document_type = models.CharField(max_length=20, choices=DocumentType.choices)
     # The immutable copy made at submission, ``documents/<organization>/<document>.<ext>``: ids only,
     # never the file name. Rows from before it may still point at their ``uploads/`` key.

@@ -56,6 +56,8 @@ class ScreeningReport(models.Model):
     model_name = models.CharField(max_length=64, blank=True)
     prompt_version = models.CharField(max_length=32, blank=True)
     rules_version = models.CharField(max_length=32)
+    # Screened again because someone answered a request for more documents.
+    resubmission = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = ScreeningReportQuerySet.as_manager()
