@@ -491,7 +491,7 @@ class Contest(models.Model):
         indexes = [models.Index(fields=["organization", "status", "-created_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="OPEN") | ~Q(answer=""), name="contest_answered_has_answer"
+                condition=Q(status="OPEN") | Q(answered_at__isnull=False), name="contest_answered_has_date"
             ),
         ]
 
