@@ -98,3 +98,42 @@ class InvitationAlreadySubmitted(BusinessRuleError):
     code = "invitation_submitted"
     status_code = 409
     default_message = "Esta pessoa já submeteu os seus dados: o convite não pode ser reenviado."
+
+
+class NoDocumentsRequested(BusinessRuleError):
+    code = "no_documents_requested"
+    status_code = 409
+    default_message = "A agência não pediu documentos adicionais a esta pessoa (ou o pedido já foi respondido)."
+
+
+class DocumentTypeNotRequested(BusinessRuleError):
+    code = "document_type_not_requested"
+    default_message = "A agência não pediu este tipo de documento."
+
+
+class NotScreenedYet(BusinessRuleError):
+    code = "not_screened_yet"
+    status_code = 409
+    default_message = "A candidatura ainda não foi analisada."
+
+
+class TooManyContests(BusinessRuleError):
+    code = "too_many_contests"
+    status_code = 409
+    default_message = "Já tem pedidos em aberto; a agência responde-lhe por e-mail."
+
+
+class PersonNotInApplication(BusinessRuleError):
+    code = "person_not_in_application"
+    default_message = "Essa pessoa não pertence a esta candidatura."
+
+
+class ContestAlreadyAnswered(BusinessRuleError):
+    code = "contest_answered"
+    status_code = 409
+    default_message = "Esta contestação já foi respondida."
+
+
+class RequestedDocumentMissing(BusinessRuleError):
+    code = "requested_document_missing"
+    default_message = "Falta pelo menos um dos tipos de documento pedidos pela agência."

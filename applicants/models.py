@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from applicants.fields import (
     EncryptedCharField,
@@ -54,6 +55,8 @@ class Organization(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -94,6 +97,8 @@ class Membership(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         ordering = ["organization", "user"]
 
     def __str__(self) -> str:
@@ -153,8 +158,9 @@ class IntakeFormRequest(models.Model):
     objects = IntakeFormRequestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("intake form request")
+        verbose_name_plural = _("intake form requests")
         ordering = ["-created_at"]
-        verbose_name = "intake form request"
         constraints = [
             models.CheckConstraint(condition=Q(property_price__gt=0), name="form_price_positive"),
         ]
@@ -197,9 +203,9 @@ class Application(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
         ordering = ["-created_at"]
-        verbose_name = "candidatura"
-        verbose_name_plural = "candidaturas"
         indexes = [models.Index(fields=["organization", "status", "-created_at"])]
 
     def __str__(self) -> str:
@@ -259,36 +265,51 @@ class Applicant(models.Model):
     """A person who answered an intake form. Personal data is encrypted at rest."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="applicants")
-    form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="applicants")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="applicants"
+    )
+    form_request = models.ForeignKey(
+        IntakeFormRequest, verbose_name=_("intake form request"), on_delete=models.CASCADE, related_name="applicants"
+    )
     # NULL only for rows written before households existed (the data migration fills them).
     application = models.ForeignKey(
-        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
+        Application,
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="members",
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.TENANT)
+    role = models.CharField(verbose_name=_("role"), max_length=10, choices=Role.choices, default=Role.TENANT)
     # What the applicant says applies to them; the rules say which documents prove it.
-    income_profile = models.CharField(max_length=12, choices=IncomeProfile.choices, blank=True, default="")
-    nif = EncryptedCharField(max_length=9)
+    income_profile = models.CharField(
+        verbose_name=_("income profile"), max_length=12, choices=IncomeProfile.choices, blank=True, default=""
+    )
+    nif = EncryptedCharField(verbose_name=_("NIF"), max_length=9)
     nif_index = models.CharField(max_length=64, db_index=True, editable=False)
-    name = EncryptedCharField(max_length=200)
-    date_of_birth = EncryptedDateField()
-    email = EncryptedEmailField(max_length=254)
-    phone = EncryptedCharField(max_length=32, blank=True)
-    status = models.CharField(max_length=12, choices=ApplicantStatus.choices, default=ApplicantStatus.PROCESSING)
-    failure_reason = models.TextField(blank=True)
+    name = EncryptedCharField(verbose_name=_("name"), max_length=200)
+    date_of_birth = EncryptedDateField(verbose_name=_("date of birth"))
+    email = EncryptedEmailField(verbose_name=_("email"), max_length=254)
+    phone = EncryptedCharField(verbose_name=_("phone"), max_length=32, blank=True)
+    status = models.CharField(
+        verbose_name=_("status"), max_length=12, choices=ApplicantStatus.choices, default=ApplicantStatus.PROCESSING
+    )
+    failure_reason = models.TextField(verbose_name=_("failure reason"), blank=True)
     # Denormalized from the latest report so lists can filter without a join.
-    risk_level = models.CharField(max_length=6, blank=True, default="")
+    risk_level = models.CharField(verbose_name=_("risk level"), max_length=6, blank=True, default="")
     # Consent record (GDPR art. 7): which text, when, from where.
-    consent_text_version = models.CharField(max_length=40)
-    consent_given_at = models.DateTimeField()
-    consent_ip = EncryptedCharField(max_length=45, blank=True)
-    processing_started_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    consent_text_version = models.CharField(verbose_name=_("consent text version"), max_length=40)
+    consent_given_at = models.DateTimeField(verbose_name=_("consent given at"))
+    consent_ip = EncryptedCharField(verbose_name=_("consent IP address"), max_length=45, blank=True)
+    processing_started_at = models.DateTimeField(verbose_name=_("processing started at"), null=True, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     objects = ApplicantQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("applicant")
+        verbose_name_plural = _("applicants")
         ordering = ["-created_at"]
         permissions = [
             ("view_pii", "Can view decrypted personal data"),
@@ -352,9 +373,9 @@ class Invitation(models.Model):
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
         ordering = ["created_at"]
-        verbose_name = "convite"
-        verbose_name_plural = "convites"
         constraints = [
             models.CheckConstraint(condition=~Q(role="TENANT"), name="invitation_role_not_lead"),
         ]
@@ -389,6 +410,8 @@ class Decision(models.Model):
     decided_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["-decided_at"]
         constraints = [models.CheckConstraint(condition=~Q(reason=""), name="decision_reason_required")]
 
@@ -440,9 +463,9 @@ class InfoRequest(models.Model):
     objects = InfoRequestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("request for documents")
+        verbose_name_plural = _("requests for documents")
         ordering = ["-created_at"]
-        verbose_name = "pedido de documentos"
-        verbose_name_plural = "pedidos de documentos"
         indexes = [models.Index(fields=["organization", "answered_at", "closed_at", "due_at"])]
 
     def __str__(self) -> str:
@@ -485,9 +508,9 @@ class Contest(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("applicant comment")
+        verbose_name_plural = _("applicant comments")
         ordering = ["-created_at"]
-        verbose_name = "contestação"
-        verbose_name_plural = "contestações"
         indexes = [models.Index(fields=["organization", "status", "-created_at"])]
         constraints = [
             models.CheckConstraint(
@@ -531,6 +554,8 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

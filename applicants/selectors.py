@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from applicants.crypto import nif_index_for
 from applicants.models import (
     Applicant,
     Application,
+    Contest,
+    ContestStatus,
     Decision,
     FormStatus,
+    InfoRequest,
     IntakeFormRequest,
     Invitation,
     InvitationStatus,
@@ -93,9 +97,29 @@ def intake_link_by_token(*, token: str) -> IntakeLink:
         .filter(token_hash=token_hash)
         .first()
     )
-    if invitation is None or not intake_token_matches(token, invitation.token_hash):
+    if invitation is not None and intake_token_matches(token, invitation.token_hash):
+        return IntakeLink(form_request=invitation.application.form_request, invitation=invitation)
+    return _link_of_info_request(token=token, token_hash=token_hash)
+
+
+def _link_of_info_request(*, token: str, token_hash: str) -> IntakeLink:
+    """A request for more documents carries its own token (the one in its e-mail): it opens the
+    same link as the person's first one, so an applicant who lost the first e-mail is not stuck."""
+    info_request = (
+        InfoRequest.objects.select_related(
+            "applicant__form_request__organization", "applicant__invitation__application"
+        )
+        .filter(token_hash=token_hash)
+        .first()
+    )
+    if info_request is None or not intake_token_matches(token, info_request.token_hash):
         raise Http404
-    return IntakeLink(form_request=invitation.application.form_request, invitation=invitation)
+    person = info_request.applicant
+    invitation = getattr(person, "invitation", None) if person.role != Role.TENANT else None
+    return IntakeLink(form_request=person.form_request, invitation=invitation)
+
+
+QS = TypeVar("QS", bound=QuerySet[Any])
 
 
 @dataclass(frozen=True)
@@ -104,6 +128,8 @@ class ApplicantFilters:
     risk_level: str | None = None
     form_request: str | None = None
     nif: str | None = None
+    info_request: str | None = None
+    contest: str | None = None
 
 
 def applicant_list(*, organization: Organization, filters: ApplicantFilters | None = None) -> QuerySet[Applicant]:
@@ -119,7 +145,29 @@ def applicant_list(*, organization: Organization, filters: ApplicantFilters | No
         queryset = queryset.filter(form_request_id=uuid.UUID(str(filters.form_request)))
     if filters.nif:
         queryset = queryset.filter(nif_index=nif_index_for(filters.nif))
+    if filters.info_request:
+        queryset = with_open_items(queryset, info_request=filters.info_request)
+    if filters.contest:
+        queryset = queryset.filter(Exists(Contest.objects.filter(applicant=OuterRef("pk"), status=ContestStatus.OPEN)))
     return queryset.order_by("-created_at", "id")
+
+
+def with_open_items(queryset: QS, *, info_request: str) -> QS:
+    """Applicants owing documents staff asked for: ``OPEN`` (all unanswered) or ``OVERDUE`` (past due)."""
+    owed = InfoRequest.objects.filter(applicant=OuterRef("pk")).unanswered()
+    if info_request == "OVERDUE":
+        owed = owed.filter(due_at__lte=timezone.now())
+    return queryset.filter(Exists(owed))
+
+
+def open_items_count(*, organization: Organization) -> dict[str, int]:
+    """For the workspace index: contests awaiting an answer, and requests for documents overdue."""
+    return {
+        "contests_open": Contest.objects.filter(organization=organization, status=ContestStatus.OPEN).count(),
+        "info_requests_overdue": InfoRequest.objects.filter(organization=organization)
+        .overdue(now=timezone.now())
+        .count(),
+    }
 
 
 def applicant_get(*, organization: Organization, applicant_id: uuid.UUID | str) -> Applicant:

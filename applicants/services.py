@@ -178,8 +178,13 @@ def form_request_create(
 
 
 @transaction.atomic
-def decision_record(*, applicant: Applicant, decided_by: Any, decision: str, reason: str) -> Decision:
-    """Record a person's decision (append-only history) and audit it."""
+def decision_record(
+    *, applicant: Applicant, decided_by: Any, decision: str, reason: str, message_to_applicant: str = ""
+) -> Decision:
+    """Record a person's decision (append-only history) and audit it.
+
+    ``reason`` is internal; ``message_to_applicant`` is what the applicant may read.
+    """
     if not reason.strip():
         raise ValueError("a decision needs a reason")
     recorded = Decision.objects.create(
@@ -187,6 +192,7 @@ def decision_record(*, applicant: Applicant, decided_by: Any, decision: str, rea
         applicant=applicant,
         decision=decision,
         reason=reason.strip(),
+        message_to_applicant=message_to_applicant.strip(),
         decided_by=decided_by if getattr(decided_by, "is_authenticated", False) else None,
     )
     audit_record(

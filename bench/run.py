@@ -40,6 +40,7 @@ django.setup()
 from applicants.identifiers import nif_has_valid_checksum  # noqa: E402
 from documents.extraction.errors import ExtractionFailed  # noqa: E402
 from documents.extraction.local import LocalExtractor  # noqa: E402
+from samples.certificates import certificate_corpus, tax_corpus  # noqa: E402
 from samples.identity import identity_corpus  # noqa: E402
 from samples.payslips import fatura_recibo_corpus, payslip_family_corpus  # noqa: E402
 from samples.synthetic import (  # noqa: E402
@@ -109,6 +110,20 @@ def family_of(document: Any) -> str:
     return {"CARTAO_CIDADAO": "cc_one_image"}.get(document.kind, document.kind.lower())
 
 
+def phone_photo(document: Any, *, rng: random.Random) -> Any:
+    """A phone photo of a paper document: lower resolution, more tilt and blur, harder compression."""
+    photo = scan(document, rng=rng, dpi=150, rotation=rng.uniform(-3, 3), blur=rng.uniform(0.5, 1.0), quality=60)
+    photo.tags.append("photo")
+    return photo
+
+
+def method_of(document: Any) -> str:
+    """text (a PDF's text layer), scan (a flatbed scan), or photo (a phone photo, and the harsh scans)."""
+    if document.method == "text":
+        return "text"
+    return "photo" if "photo" in document.tags else "scan"
+
+
 # A subsidy month's regular net is derived (the subsidy's own deductions taken out): cents may differ.
 TOLERANCE = {"regular_net_pay": 0.05}
 
@@ -126,20 +141,23 @@ def bench_extraction(size: int) -> None:
     families = payslip_family_corpus(per_family=max(2, size // 4))
     rng = random.Random(41)
     invoices = fatura_recibo_corpus()
+    certificates = certificate_corpus() + tax_corpus()
     new_documents = (
         families
         + [scan(d, rng=rng) for d in families]
+        + [phone_photo(d, rng=rng) for d in families]
         + identity_corpus(size=max(2, size // 3))
         + invoices
         + [scan(d, rng=rng) for d in invoices[:4]]
+        + certificates
+        + [scan(d, rng=rng) for d in certificates]
     )
     corpus = classic + new_documents
-    groups: dict[str, dict[str, dict[str, float]]] = {"kind": {}, "family": {}}
+    groups: dict[str, dict[str, dict[str, float]]] = {"kind": {}, "family": {}, "method": {}}
     ocr_files: list[tuple[Any, float]] = []
     mrz = {"corrupted_documents": 0, "reported_valid": 0, "wrong_field_at_full_confidence": 0}
     leaks = 0
     for document in corpus:
-        method = "text" if document.method == "text" else "scan/photo"
         started = time.perf_counter()
         try:
             result = extractor.extract(document.data, document_type=document.document_type)
@@ -150,9 +168,9 @@ def bench_extraction(size: int) -> None:
         elapsed = time.perf_counter() - started
         if document.method != "text" and document in classic:
             ocr_files.append((document, elapsed))
-        for axis, key in (("kind", document.kind), ("family", family_of(document))):
+        for axis, key in (("kind", document.kind), ("family", family_of(document)), ("method", "all")):
             group = groups[axis].setdefault(
-                f"{key} / {method}", {"right": 0, "total": 0, "docs": 0, "seconds": 0.0, "pages": 0}
+                f"{key} / {method_of(document)}", {"right": 0, "total": 0, "docs": 0, "seconds": 0.0, "pages": 0}
             )
             group["docs"] += 1
             group["seconds"] += elapsed
@@ -187,6 +205,7 @@ def bench_extraction(size: int) -> None:
         "documents": len(corpus),
         "groups": summarized(groups["kind"]),
         "families": summarized(groups["family"]),
+        "methods": summarized(groups["method"]),
         "accuracy": accuracy,
         "false_valid_nif": corrupted_nif_false_valids(extractor),
         "mrz_corrupted": mrz,
@@ -573,9 +592,9 @@ def table() -> str:
                 "0",
             )
         )
-        for axis in ("groups", "families"):
+        for axis in ("methods", "groups", "families"):
             for name, group in RESULTS["extraction"][axis].items():
-                label = f"  {'kind' if axis == 'groups' else 'family'} {name}"
+                label = f"  {dict(methods='method', groups='kind', families='family')[axis]} {name}"
                 rows.append(
                     (
                         label,

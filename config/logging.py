@@ -58,6 +58,8 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
             "werkzeug": {"level": "WARNING"},
             "httpx": {"level": "WARNING"},
             "httpx2": {"level": "WARNING"},
+            # The report PDF (workspace/report_pdf.py): seven progress lines a render at INFO.
+            "weasyprint": {"level": "WARNING"},
         },
     }
 

@@ -276,6 +276,8 @@ SPECTACULAR_SETTINGS = {
         "InvitedRoleEnum": ["CO_TENANT", "GUARANTOR"],
         "InvitationStatusEnum": "applicants.models.InvitationStatus",
         "IncomeProfileEnum": "applicants.models.IncomeProfile",
+        "InfoRequestStatusEnum": "applicants.models.InfoRequestStatus",
+        "ContestStatusEnum": "applicants.models.ContestStatus",
     },
 }
 

@@ -1,13 +1,23 @@
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from documents.views import local_download, local_upload
-from intake.api import IntakeInfoView, IntakeInvitationView, IntakeStatusView, IntakeSubmissionView, IntakeUploadView
+from intake.api import (
+    IntakeAdditionalDocumentsView,
+    IntakeContestView,
+    IntakeInfoView,
+    IntakeInvitationView,
+    IntakeStatusView,
+    IntakeSubmissionView,
+    IntakeUploadView,
+)
 from intake.views import intake_page
+from workspace import admin_views
 from workspace.api import ApplicantViewSet, ApplicationViewSet, IntakeFormRequestViewSet
 from workspace.health import liveness, readiness
 from workspace.metrics import metrics_view
@@ -26,11 +36,23 @@ api_v1: list[Any] = [
     path("intake/<str:token>/submissions", IntakeSubmissionView.as_view(), name="intake-submissions"),
     path("intake/<str:token>/status", IntakeStatusView.as_view(), name="intake-status"),
     path("intake/<str:token>/invitations", IntakeInvitationView.as_view(), name="intake-invitations"),
+    path(
+        "intake/<str:token>/additional-documents",
+        IntakeAdditionalDocumentsView.as_view(),
+        name="intake-additional-documents",
+    ),
+    path("intake/<str:token>/contest", IntakeContestView.as_view(), name="intake-contest"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
 
 urlpatterns = [
+    # Before admin.site.urls, which would otherwise take the path.
+    path(
+        "admin/notifications/",
+        staff_member_required(admin_views.notifications_toggle_view),
+        name="staff-notifications",
+    ),
     path("admin/", admin.site.urls),
     # Django's set_language: the staff member's explicit choice of the admin's language (a cookie).
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "documents"
     default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = _("Documents")
 
     def ready(self) -> None:
         # Imported here because it needs the models, which are not loaded when this module is.

@@ -8,6 +8,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from applicants.fields import EncryptedCharField, EncryptedJSONField
 from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organization
@@ -76,6 +77,8 @@ class Document(models.Model):
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["created_at"]
         constraints = [models.CheckConstraint(condition=Q(size__gte=0), name="document_size_non_negative")]
         indexes = [models.Index(fields=["status", "claimed_at"])]
@@ -89,7 +92,8 @@ class ExtractedData(models.Model):
 
     id = models.BigAutoField(primary_key=True)
     document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="extracted")
-    kind = models.CharField(max_length=24)
+    # Long enough for every DocumentKind (DECLARACAO_INICIO_ATIVIDADE is 27) with room for new ones.
+    kind = models.CharField(max_length=40)
     fields = EncryptedJSONField(default=dict)
     # Field name -> confidence (0..1); names only, no values.
     confidence = models.JSONField(default=dict)
@@ -103,7 +107,8 @@ class ExtractedData(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
-        verbose_name_plural = "extracted data"
+        verbose_name = _("extracted data")
+        verbose_name_plural = _("extracted data")
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.method})"

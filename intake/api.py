@@ -15,12 +15,16 @@ from rest_framework.views import APIView
 
 from applicants import selectors
 from applicants.errors import FormExpired
-from applicants.models import FormStatus, Invitation, Role
-from applicants.rest import NOT_FOUND, THROTTLED, client_address, error_response
+from applicants.models import Applicant, FormStatus, Invitation, Role
+from applicants.rest import FIELD_ERRORS, NOT_FOUND, THROTTLED, client_address, error_response
 from applicants.tokens import intake_token_hash
 from documents.models import DocumentType
-from intake import services
+from intake import second_round, services
 from intake.serializers import (
+    AdditionalDocumentsResultSerializer,
+    AdditionalDocumentsSerializer,
+    ContestResultSerializer,
+    ContestSerializer,
     HouseholdMemberSerializer,
     IntakeInfoSerializer,
     IntakeStatusSerializer,
@@ -30,6 +34,7 @@ from intake.serializers import (
     UploadRequestSerializer,
     UploadSlotSerializer,
 )
+from intake.status import income_documents, status_of_person
 
 
 class IntakeThrottle(AnonRateThrottle):
@@ -109,6 +114,7 @@ class IntakeInfoView(IntakeView):
                     "max_file_size": settings.INTAKE_MAX_FILE_SIZE,
                     "consent_text_version": settings.CONSENT_TEXT_VERSION,
                     "role": link.role,
+                    "income_documents": income_documents(language_of(request)),
                     "invited_by_name": lead_first_name(link),
                 }
             ).data
@@ -197,15 +203,55 @@ class IntakeStatusView(IntakeView):
     @extend_schema(responses={200: IntakeStatusSerializer, 404: NOT_FOUND})
     def get(self, request: Request, token: str) -> Response:
         link = self.link(token)
-        applicant = link.own_applicant()
-        household = household_status(link)
-        if applicant is None:
-            return Response({"status": link.effective_status, "documents": [], "household": household})
-        documents = [
-            {"document_type": d.document_type, "original_filename": d.original_filename, "status": d.status}
-            for d in applicant.documents.all()
-        ]
-        return Response({"status": applicant.status, "documents": documents, "household": household})
+        return Response(status_of_person(link, language=language_of(request)))
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeAdditionalDocumentsView(IntakeView):
+    throttle_classes = WRITE_THROTTLES
+
+    @extend_schema(
+        request=AdditionalDocumentsSerializer,
+        responses={
+            201: AdditionalDocumentsResultSerializer,
+            400: error_response(
+                "document_type_not_requested, requested_document_missing, a document code or a field error"
+            ),
+            404: NOT_FOUND,
+            409: error_response("no_documents_requested (nothing asked of this person, or already answered)"),
+        },
+    )
+    def post(self, request: Request, token: str) -> Response:
+        """Send the documents the agency asked for: screening runs again by itself."""
+        link = self.link(token)
+        serializer = AdditionalDocumentsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        documents = [services.SubmittedDocument(**document) for document in serializer.validated_data["documents"]]
+        info_request = second_round.additional_documents_receive(link=link, documents=documents)
+        person = Applicant.objects.get(pk=info_request.applicant_id)
+        return Response({"status": person.status, "documents_uploaded": len(documents)}, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+class IntakeContestView(IntakeView):
+    throttle_classes = WRITE_THROTTLES
+
+    @extend_schema(
+        request=ContestSerializer,
+        responses={
+            201: ContestResultSerializer,
+            400: FIELD_ERRORS,
+            404: NOT_FOUND,
+            409: error_response("not_screened_yet or too_many_contests"),
+        },
+    )
+    def post(self, request: Request, token: str) -> Response:
+        """Comment on or contest the result: it reaches the agency's staff, who answer by e-mail."""
+        link = self.link(token)
+        serializer = ContestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        contest = second_round.contest_receive(link=link, message=serializer.validated_data["message"])
+        return Response({"status": contest.status}, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
@@ -236,16 +282,9 @@ def invitation_result(invitation: Invitation) -> dict[str, Any]:
     return {"role": invitation.role, "email": invitation.email, "status": invitation.effective_status}
 
 
-def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:
-    """On the lead's link: who was invited and whether they have submitted (never what they sent)."""
-    if link.invitation is not None:
-        return []
-    application = getattr(link.form_request, "application", None)
-    if application is None:
-        return []
-    return [
-        {"role": i.role, "name": i.name, "invitation_status": i.effective_status} for i in application.invitations.all()
-    ]
+def language_of(request: Request) -> str:
+    """``?lang=en`` for English; pt-PT otherwise (the page passes its own choice)."""
+    return "en" if request.query_params.get("lang", "").lower().startswith("en") else "pt-PT"
 
 
 def lead_first_name(link: selectors.IntakeLink) -> str | None:

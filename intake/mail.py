@@ -1,4 +1,6 @@
-"""Mail to the people an application invites: their own link, pt-PT then English, their own name only.
+"""Mail to applicants: invitations, requests for more documents and answers to a contest.
+
+Each goes to one person about themselves only, pt-PT then English.
 
 Nothing in the message names or describes the person who invited them: the
 recipient learns the property and the agency, which they need to recognise
@@ -11,7 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
-from applicants.models import Invitation, Role
+from applicants.models import Contest, InfoRequest, Invitation, Role
 
 ROLE_WORDS = {
     Role.CO_TENANT: ("co-arrendatário(a)", "a co-tenant"),
@@ -39,3 +41,53 @@ def invitation_mail_send(*, invitation: Invitation, token: str) -> None:
     subject = " ".join(render_to_string("intake/mail/invitation_subject.txt", context).split())
     body = render_to_string("intake/mail/invitation_body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+
+
+DOCUMENT_TYPE_WORDS = {
+    "ID_DOCUMENT": ("documento de identificação", "identity document"),
+    "PROOF_OF_INCOME": ("comprovativo de rendimentos", "proof of income"),
+}
+
+
+def _send(*, template: str, context: dict[str, object], to: str) -> None:
+    subject = " ".join(render_to_string(f"intake/mail/{template}_subject.txt", context).split())
+    body = render_to_string(f"intake/mail/{template}_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def info_request_mail_send(*, info_request: InfoRequest, token: str) -> None:
+    """Tell the person what the agency asks for, and give them the link to send it. Raises on a mail failure."""
+    person = info_request.applicant
+    form = person.form_request
+    documents = [
+        {
+            "pt": DOCUMENT_TYPE_WORDS.get(item["document_type"], (item["document_type"],) * 2)[0],
+            "en": DOCUMENT_TYPE_WORDS.get(item["document_type"], (item["document_type"],) * 2)[1],
+            "note": item.get("note", ""),
+        }
+        for item in info_request.requested_documents
+    ]
+    context = {
+        "name": person.name,
+        "property_title": form.property_title,
+        "agency": form.organization.name,
+        "message": info_request.message,
+        "documents": documents,
+        "link": intake_url(token),
+        "due_at": info_request.due_at,
+    }
+    _send(template="info_request", context=context, to=person.email)
+
+
+def contest_answer_mail_send(*, contest: Contest) -> None:
+    """The agency's answer to the person's comment or contest. Raises on a mail failure."""
+    person = contest.applicant
+    form = person.form_request
+    context = {
+        "name": person.name,
+        "property_title": form.property_title,
+        "agency": form.organization.name,
+        "answer": contest.answer,
+        "sent_at": contest.created_at,
+    }
+    _send(template="contest_answer", context=context, to=person.email)

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from applicants.identifiers import InvalidNIF, nif_validate_personal
 from applicants.models import (
     ApplicantStatus,
+    ContestStatus,
     FormStatus,
     IncomeProfile,
     InvitationStatus,
@@ -20,6 +21,11 @@ from applicants.models import (
 )
 from applicants.rest import money_field
 from documents.models import DocumentStatus, DocumentType
+
+
+class IncomeDocumentSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the metaclass pops declared fields
 
 
 class IntakeInfoSerializer(serializers.Serializer):
@@ -35,6 +41,10 @@ class IntakeInfoSerializer(serializers.Serializer):
     max_file_size = serializers.IntegerField()
     consent_text_version = serializers.CharField()
     role = serializers.ChoiceField(choices=Role.choices)
+    income_documents = serializers.DictField(
+        child=IncomeDocumentSerializer(many=True),
+        help_text="For each income_profile, the income documents that prove it (kind and label), in order",
+    )
     invited_by_name = serializers.CharField(
         allow_null=True, help_text="The lead tenant's first name, on an invited person's link"
     )
@@ -145,7 +155,64 @@ class HouseholdStatusSerializer(serializers.Serializer):
     invitation_status = serializers.ChoiceField(choices=InvitationStatus.choices)
 
 
+class RequestedDocumentSerializer(serializers.Serializer):
+    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+    note = serializers.CharField(allow_blank=True)
+
+
+class ExplanationCheckSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    passed = serializers.BooleanField()
+    text = serializers.CharField()
+
+
+class ExplanationSerializer(serializers.Serializer):
+    """What was checked about this person and what would change the outcome; never another person's data."""
+
+    checks = ExplanationCheckSerializer(many=True)
+    dti_ratio = serializers.FloatField(allow_null=True)
+    dti_limit = serializers.FloatField(allow_null=True)
+    what_would_change = serializers.ListField(child=serializers.CharField())
+    risk_level = serializers.CharField(required=False, help_text="Only when the agency chooses to show it")
+
+
+class ApplicantContestSerializer(serializers.Serializer):
+    message = serializers.CharField()
+    status = serializers.ChoiceField(choices=ContestStatus.choices)
+    created_at = serializers.DateTimeField()
+    answer = serializers.CharField(allow_blank=True)
+
+
 class IntakeStatusSerializer(serializers.Serializer):
     status = serializers.CharField()
     documents = IntakeDocumentStatusSerializer(many=True)
     household = HouseholdStatusSerializer(many=True, required=False)
+    requested_documents = RequestedDocumentSerializer(
+        many=True, required=False, help_text="What the agency asks this person for (a request for more documents)"
+    )
+    message = serializers.CharField(required=False, help_text="The agency's message with the request")
+    due_at = serializers.DateTimeField(required=False, help_text="When the request is due")
+    explanation = ExplanationSerializer(required=False, help_text="After screening: about this person only")
+    contests = ApplicantContestSerializer(many=True, required=False)
+
+
+class AdditionalDocumentsSerializer(serializers.Serializer):
+    documents = SubmissionDocumentSerializer(many=True, allow_empty=False)
+
+    def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if len(value) > settings.INTAKE_MAX_DOCUMENTS:
+            raise serializers.ValidationError(f"No máximo {settings.INTAKE_MAX_DOCUMENTS} documentos.")
+        return value
+
+
+class AdditionalDocumentsResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    documents_uploaded = serializers.IntegerField()
+
+
+class ContestSerializer(serializers.Serializer):
+    message = serializers.CharField(max_length=2000, trim_whitespace=True)
+
+
+class ContestResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ContestStatus.choices)

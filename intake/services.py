@@ -23,6 +23,7 @@ from applicants.models import (
     ApplicationStatus,
     AuditAction,
     FormStatus,
+    InfoRequest,
     IntakeFormRequest,
     Invitation,
     InvitationStatus,
@@ -80,6 +81,23 @@ def link_check_writable(link: IntakeLink) -> None:
         raise errors.FormAlreadySubmitted("A candidatura já seguiu para análise sem esta pessoa.")
 
 
+def info_request_open(link: IntakeLink) -> InfoRequest | None:
+    """The request for more documents the link's person has yet to answer, if any."""
+    person = link.own_applicant()
+    if person is None:
+        return None
+    return InfoRequest.objects.filter(applicant=person).unanswered().order_by("-created_at").first()
+
+
+def link_check_uploadable(link: IntakeLink) -> None:
+    """A link takes uploads while open, and again once used while its person has documents to send."""
+    try:
+        link_check_writable(link)
+    except errors.FormAlreadySubmitted:
+        if info_request_open(link) is None:
+            raise
+
+
 def content_type_check(content_type: str) -> None:
     if content_type not in ALLOWED_CONTENT_TYPES:
         raise errors.FileTypeNotAllowed()
@@ -110,7 +128,7 @@ def upload_slot_issue(
     after the slot expires, unless a submission takes it first.
     """
     link = IntakeLink(form_request=form_request, invitation=invitation)
-    link_check_writable(link)
+    link_check_uploadable(link)
     content_type_check(content_type)
     if size > settings.INTAKE_MAX_FILE_SIZE:
         raise errors.FileTooLarge()
@@ -120,7 +138,7 @@ def upload_slot_issue(
         # The form's row lock makes check, count and insert one step: two requests cannot both take the
         # last slot, and none is issued once a concurrent submission has completed the form.
         locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
-        link_check_writable(IntakeLink(form_request=locked, invitation=_fresh(invitation)))
+        link_check_uploadable(IntakeLink(form_request=locked, invitation=_fresh(invitation)))
         slots = UploadSlot.objects.filter(form_request=form_request, key__startswith=link.upload_prefix)
         if slots.count() >= settings.INTAKE_MAX_UPLOAD_SLOTS:
             raise errors.TooManyUploads()
@@ -387,8 +405,8 @@ def _submission_create(
             status=ApplicantStatus.WAITING if waiting else ApplicantStatus.PROCESSING,
             now=now,
         )
-        _documents_create(applicant=applicant, verified=verified)
-        _link_close(link=IntakeLink(form_request=locked, invitation=invitation), verified=verified, now=now)
+        documents_create(applicant=applicant, verified=verified)
+        link_close(link=IntakeLink(form_request=locked, invitation=invitation), verified=verified, now=now)
         if invitation is None:
             locked.status = FormStatus.COMPLETED
             locked.completed_at = now
@@ -445,13 +463,16 @@ def _applicant_create(
         raise errors.DuplicateSubmission() from exc
 
 
-def _documents_create(*, applicant: Applicant, verified: list[VerifiedDocument]) -> None:
+def documents_create(
+    *, applicant: Applicant, verified: list[VerifiedDocument], info_request: InfoRequest | None = None
+) -> None:
     Document.objects.bulk_create(
         [
             Document(
                 id=item.document_id,
                 organization_id=applicant.organization_id,
                 applicant=applicant,
+                info_request=info_request,
                 document_type=item.submitted.document_type,
                 storage_key=item.storage_key,
                 original_filename=item.submitted.original_filename[:255],
@@ -466,7 +487,7 @@ def _documents_create(*, applicant: Applicant, verified: list[VerifiedDocument])
     stored_files_unschedule(keys=[item.storage_key for item in verified])
 
 
-def _link_close(*, link: IntakeLink, verified: list[VerifiedDocument], now: dt.datetime) -> None:
+def link_close(*, link: IntakeLink, verified: list[VerifiedDocument], now: dt.datetime) -> None:
     """Every upload of the link is garbage now (copied, or never submitted), and its slots close:
     the local endpoint refuses a second POST to any of them."""
     slots = UploadSlot.objects.filter(form_request=link.form_request, key__startswith=link.upload_prefix)

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from applicants.models import FormStatus
 from applicants.selectors import IntakeLink, intake_link_by_token
+from intake.status import income_documents, status_of_person
 
 SUPPORTED = {"pt-pt", "en"}
 
@@ -27,6 +28,8 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
     except Http404:
         link = None
     state = link.effective_status if link else None
+    language_code = "en" if language == "en" else "pt-PT"
+    person = status_of_person(link, language=language_code) if link and state == FormStatus.COMPLETED else {}
     context = {
         "token": token,
         "api_base": f"/api/v1/intake/{token}",
@@ -35,6 +38,9 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "state": state or "UNKNOWN",
         "agency_name": link.form_request.organization.name if link else "",
         "property_title": link.form_request.property_title if link else "",
+        # The person's own second round, in the HTML: what is asked of them, the explanation, their comments.
+        "person": person,
+        "income_documents": income_documents(language_code),
     }
     status = 404 if link is None else 410 if state == FormStatus.EXPIRED else 200
     response = render(request, "intake/intake.html", context, status=status)

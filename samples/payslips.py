@@ -425,12 +425,343 @@ def family_summary_line(slip: Slip) -> bytes:
     return s.bytes()
 
 
+# --- Families in the manner of other payroll products (issue 14): drawn from how those programs print,
+# not from what the parsers expect. Amounts with and without thousands separators, labels that change
+# from product to product.
+
+
+def box(s: Sheet, x: float, top: float, width: float, height: float) -> None:
+    s.pdf.rect(x, top - height, width, height)
+
+
+def deduction_rows(p: Payroll, words: tuple[str, str, str]) -> list[tuple[str, Decimal]]:
+    rows = [(words[0], p.social_security), (words[1], p.irs)]
+    if p.other_deduction:
+        rows.append((words[2], p.other_deduction))
+    return rows
+
+
+# Family 6 (Primavera-like): every section in a box; the identification box has small captions over the
+# values; remunerações and descontos boxes side by side; a totals box of captioned cells (hourly rate
+# first). Amounts without thousands separators.
+def family_boxed_sections(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Helvetica", "Helvetica-Bold")
+    top = s.y + 14
+    box(s, 40, top, 515, 46)
+    s.text(50, slip.employer[0], size=11, bold=True)
+    s.text(545, "Recibo de Vencimento", size=11, bold=True, right=True)
+    s.down()
+    s.text(50, f"N.º Contribuinte {slip.employer[1]}", size=8)
+    s.text(545, f"Mês: {slip.month_text}", size=9, right=True)
+    s.down(36)
+    top = s.y + 14
+    box(s, 40, top, 515, 38)
+    for x, caption in ((50, "Nome"), (300, "N.º Contribuinte"), (420, "N.º Seg. Social")):
+        s.text(x, caption, size=7)
+    s.down(14)
+    s.text(50, slip.person.full_name, size=10)
+    s.text(300, slip.person.nif, size=10)
+    s.text(420, slip.niss, size=10)
+    s.down(30)
+    earnings = [(earning_label(k, p, slip.variant + 5), v) for k, v in p.earnings]
+    deductions = deduction_rows(p, ("Seg. Social", "I.R.S.", "Seguro Vida"))
+    height = 22 + 13 * max(len(earnings), len(deductions))
+    top = s.y + 14
+    box(s, 40, top, 255, height)
+    box(s, 300, top, 255, height)
+    s.text(50, "REMUNERAÇÕES", size=8, bold=True)
+    s.text(310, "DESCONTOS", size=8, bold=True)
+    s.down(16)
+    for index in range(max(len(earnings), len(deductions))):
+        if index < len(earnings):
+            s.text(50, earnings[index][0], size=8)
+            s.text(288, pt(earnings[index][1], ""), size=8, right=True)
+        if index < len(deductions):
+            s.text(310, deductions[index][0], size=8)
+            s.text(548, pt(deductions[index][1], ""), size=8, right=True)
+        s.down(13)
+    s.y = top - height - 24
+    top = s.y + 14
+    cells = [("Vencimento/Hora", money(p.base * 12 / 52 / 40)), ("Total Remunerações", p.gross),
+             ("Total Descontos", p.deductions), ("Líquido a Receber", p.net)]  # fmt: skip
+    for index, (caption, _) in enumerate(cells):
+        box(s, 40 + index * 129, top, 125, 34)
+        s.text(46 + index * 129, caption, size=7)
+    s.down(18)
+    for index, (_, value) in enumerate(cells):
+        s.text(160 + index * 129, pt(value, ""), size=10, bold=index == 3, right=True)
+    s.down(30)
+    s.text(40, "Recebi a importância líquida constante deste recibo.", size=7)
+    return s.bytes()
+
+
+# Family 7 (Sage-like export): the amount column comes first, right-aligned, and the description after it;
+# deductions carry a minus sign; a rate or a base may follow the description.
+def family_amount_first(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Courier", "Courier-Bold")
+    s.text(40, "RECIBO DE VENCIMENTO", size=12, bold=True)
+    s.down()
+    s.text(40, f"{slip.employer[0]} / NIF {slip.employer[1]}", size=9)
+    s.down(20)
+    s.text(40, f"Empregado: {slip.person.full_name}", size=9)
+    s.down()
+    s.text(40, f"Contribuinte: {slip.person.nif}   Período: {slip.period.month:02d}/{slip.period.year}", size=9)
+    s.down(22)
+    s.text(120, "Valor", size=9, bold=True, right=True)
+    s.text(140, "Descrição", size=9, bold=True)
+    s.down()
+    for kind, value in p.earnings:
+        label = earning_label(kind, p, slip.variant + 6)
+        if kind == "meal":
+            label += f" ({p.meal_days} dias)"
+        s.text(120, pt(value), size=9, right=True)
+        s.text(140, label, size=9)
+        s.down()
+    s.text(120, pt(p.gross), size=9, bold=True, right=True)
+    s.text(140, "Total Ilíquido", size=9, bold=True)
+    s.down(18)
+    rows = [(p.social_security, "Segurança Social 11%"), (p.irs, f"IRS (taxa {pt(p.irs_rate * 100)}%)")]
+    if p.other_deduction:
+        rows.append((p.other_deduction, "Quota Sindical"))
+    for value, label in rows:
+        s.text(120, f"-{pt(value)}", size=9, right=True)
+        s.text(140, label, size=9)
+        s.down()
+    s.text(120, f"-{pt(p.deductions)}", size=9, bold=True, right=True)
+    s.text(140, "Total Descontos", size=9, bold=True)
+    s.down(20)
+    s.text(120, pt(p.net), size=10, bold=True, right=True)
+    s.text(140, "LÍQUIDO A PAGAR", size=10, bold=True)
+    return s.bytes()
+
+
+# Family 8 (Cegid/PHC-like): rubric table with separate abonos/descontos columns and no totals row;
+# the summary is a header row of five captions (TSU and IRS broken out) over a row of five values.
+def family_column_summary(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Times-Roman", "Times-Bold")
+    s.text(40, slip.employer[0].upper(), size=11, bold=True)
+    s.down()
+    s.text(40, f"NIPC {slip.employer[1]}", size=8)
+    s.text(555, "Recibo de Remunerações", size=11, bold=True, right=True)
+    s.down(22)
+    s.text(40, f"Trabalhador: {slip.person.full_name}")
+    s.text(380, f"NIF: {slip.person.nif}")
+    s.down()
+    s.text(40, f"Período de {slip.period:%d.%m.%Y} a {slip.period.replace(day=28):%d.%m.%Y}")
+    s.down(22)
+    for x, head, right in ((40, "Rubrica", False), (400, "Abonos", True), (500, "Descontos", True)):
+        s.text(x, head, bold=True, right=right)
+    s.down()
+    for kind, value in p.earnings:
+        s.text(40, earning_label(kind, p, slip.variant + 7))
+        s.text(400, pt(value), right=True)
+        s.down()
+    for label, value in deduction_rows(p, ("TSU Trabalhador", "Retenção IRS", "Penhora")):
+        s.text(40, label)
+        s.text(500, pt(value), right=True)
+        s.down()
+    s.down(16)
+    heads = ["Remuneração Ilíquida", "TSU", "Retenção IRS", "Outros Descontos", "Valor Líquido"]
+    values = [p.gross, p.social_security, p.irs, p.other_deduction, p.net]
+    for index, head in enumerate(heads):
+        s.text(40 + index * 105, head, size=8, bold=True)
+    s.down()
+    for index, value in enumerate(values):
+        s.text(40 + index * 105, pt(value), size=9)
+    s.down(24)
+    s.text(40, "Pago por transferência bancária.", size=8)
+    return s.bytes()
+
+
+# Family 9 (TOConline-like, cloud): key-value lines with dotted leaders and a euro sign before the amount,
+# ISO dates, "salário bruto / salário líquido" vocabulary.
+def family_key_value_euro(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Vera", "VeraBd")
+    s.text(40, f"Recibo de vencimento n.º {slip.period.year}/{slip.rng.randint(100, 999)}", size=12, bold=True)
+    s.down(18)
+    last = slip.period.replace(day=28)
+    s.text(40, f"Período: {slip.period.isoformat()} a {last.isoformat()}", size=8)
+    s.down(18)
+
+    def pair(label: str, value: str, *, bold: bool = False) -> None:
+        s.text(40, label + " " + "." * max(3, 60 - len(label)), size=9, bold=bold)
+        s.text(555, value, size=9, bold=bold, right=True)
+        s.down()
+
+    pair("Entidade empregadora", slip.employer[0])
+    pair("NIF da entidade", slip.employer[1])
+    pair("Nome do colaborador", slip.person.full_name)
+    pair("NIF do colaborador", slip.person.nif)
+    s.down(10)
+    s.text(40, "Rendimentos", size=10, bold=True)
+    s.down()
+    for kind, value in p.earnings:
+        pair(earning_label(kind, p, slip.variant + 8), f"€ {pt(value)}")
+    pair("Salário bruto", f"€ {pt(p.gross)}", bold=True)
+    s.down(8)
+    s.text(40, "Retenções e contribuições", size=10, bold=True)
+    s.down()
+    for label, value in deduction_rows(p, ("Contribuição Segurança Social", "Retenção na fonte (IRS)", "Seguro")):
+        pair(label, f"€ {pt(value)}")
+    pair("Total de descontos", f"€ {pt(p.deductions)}", bold=True)
+    s.down(8)
+    pair("Salário líquido", f"€ {pt(p.net)}", bold=True)
+    s.down(10)
+    s.text(40, f"Data de pagamento: {last.isoformat()}", size=8)
+    return s.bytes()
+
+
+# Family 10 (an in-house export): semicolon-separated lines, upper-case keys with underscores, amounts
+# without thousands separators.
+def family_semicolon_export(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Courier", "Courier-Bold")
+    lines = [
+        "RECIBO_VENCIMENTO;EXPORTACAO RH",
+        f"EMPRESA;{slip.employer[0]};NIPC;{slip.employer[1]}",
+        f"COLABORADOR;{slip.person.full_name.upper()};NIF;{slip.person.nif}",
+        f"PERIODO;{slip.period.year}-{slip.period.month:02d}",
+        "COD;RUBRICA;VALOR",
+    ]
+    for index, (kind, value) in enumerate(p.earnings):
+        lines.append(f"{100 + index};{earning_label(kind, p, slip.variant + 9).upper()};{pt(value, '')}")
+    for index, (label, value) in enumerate(deduction_rows(p, ("SEG SOCIAL", "RET IRS", "SINDICATO"))):
+        lines.append(f"{500 + index};{label};{pt(value, '')}")
+    lines += [f"TOTAL_ABONOS;{pt(p.gross, '')}", f"TOTAL_DESCONTOS;{pt(p.deductions, '')}",
+              f"LIQUIDO;{pt(p.net, '')}"]  # fmt: skip
+    for line in lines:
+        s.text(40, line, size=9)
+        s.down(13)
+    return s.bytes()
+
+
+# Family 11 (three pages, a long slip): page subtotals carried over ("A transportar" / "Transporte"),
+# identification repeated on every page, the totals on the last page.
+def family_carry_forward(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Helvetica", "Helvetica-Bold")
+    earnings = [(earning_label(k, p, slip.variant + 10), v) for k, v in p.earnings]
+    half = max(1, len(earnings) // 2)
+    pages = [earnings[:half], earnings[half:], []]
+    carried = Decimal("0")
+    for number, rows in enumerate(pages, start=1):
+        s.text(40, f"{slip.employer[0]}  (Contribuinte {slip.employer[1]})", size=9, bold=True)
+        s.text(555, f"Folha {number} de 3", size=8, right=True)
+        s.down()
+        s.text(40, f"Recibo de vencimento - {slip.month_text} - {slip.person.full_name} - NIF {slip.person.nif}",
+               size=8)  # fmt: skip
+        s.down(22)
+        if number > 1 and carried:
+            s.text(60, "Transporte")
+            s.text(520, pt(carried), right=True)
+            s.down(16)
+        for label, value in rows:
+            s.text(60, label)
+            s.text(520, pt(value), right=True)
+            carried += value
+            s.down()
+        if number == 2:
+            s.down(6)
+            s.text(60, "Total ilíquido", bold=True)
+            s.text(520, pt(p.gross), bold=True, right=True)
+            s.down(20)
+            for label, value in deduction_rows(p, ("Seg. Social", "Retenção IRS", "Adiantamento")):
+                s.text(60, label)
+                s.text(520, pt(value), right=True)
+                s.down()
+            carried = Decimal("0")
+        if number == 1:
+            s.down(6)
+            s.text(60, "A transportar")
+            s.text(520, pt(carried), right=True)
+        if number == 3:
+            s.text(60, "Total descontos")
+            s.text(520, pt(p.deductions), right=True)
+            s.down()
+            s.text(60, "Líquido a receber", bold=True)
+            s.text(520, pt(p.net), bold=True, right=True)
+            s.down(24)
+            s.text(40, f"Transferência bancária para {slip.iban()}", size=8)
+        else:
+            s.new_page()
+    return s.bytes()
+
+
+# Family 12 (Jasmin-like): one signed amount column; the gross has its own subtotal, deductions are
+# negative, and the last line is a bare "TOTAL" that is the net, followed by the amount in words.
+def family_signed_column(slip: Slip) -> bytes:
+    p, s = slip.payroll, Sheet("Vera", "VeraBd")
+    s.text(40, "Recibo de Vencimento", size=13, bold=True)
+    s.text(555, f"{MONTH_NAMES[slip.period.month - 1]}/{slip.period.year}", size=10, right=True)
+    s.down(20)
+    s.text(40, f"{slip.employer[0]} · NIF {slip.employer[1]}", size=8)
+    s.down(16)
+    s.text(40, f"Funcionário: {slip.person.full_name}", size=9)
+    s.text(380, f"NIF {slip.person.nif}", size=9)
+    s.down(22)
+    for kind, value in p.earnings:
+        s.text(40, earning_label(kind, p, slip.variant + 11), size=9)
+        s.text(500, pt(value), size=9, right=True)
+        s.down()
+    s.text(40, "Total Ilíquido", size=9, bold=True)
+    s.text(500, pt(p.gross), size=9, bold=True, right=True)
+    s.down(18)
+    for label, value in deduction_rows(p, ("Seg. Social", "IRS", "Seguro de Saúde")):
+        s.text(40, label, size=9)
+        s.text(500, f"-{pt(value)}", size=9, right=True)
+        s.down()
+    s.down(8)
+    s.text(40, "TOTAL", size=11, bold=True)
+    s.text(500, pt(p.net), size=11, bold=True, right=True)
+    s.down(16)
+    s.text(40, f"({amount_in_words(p.net)})", size=7)
+    return s.bytes()
+
+
+_UNITS = ["zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze",
+          "treze", "catorze", "quinze", "dezasseis", "dezassete", "dezoito", "dezanove"]  # fmt: skip
+_TENS = ["", "", "vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"]
+_HUNDREDS = ["", "cento", "duzentos", "trezentos", "quatrocentos", "quinhentos", "seiscentos", "setecentos",
+             "oitocentos", "novecentos"]  # fmt: skip
+
+
+def words_below_thousand(number: int) -> str:
+    if number == 100:
+        return "cem"
+    parts = []
+    if number >= 100:
+        parts.append(_HUNDREDS[number // 100])
+        number %= 100
+    if number >= 20:
+        parts.append(_TENS[number // 10] + (f" e {_UNITS[number % 10]}" if number % 10 else ""))
+    elif number or not parts:
+        parts.append(_UNITS[number])
+    return " e ".join(parts)
+
+
+def amount_in_words(value: Decimal) -> str:
+    euros, cents = int(value), int((value - int(value)) * 100)
+    thousands, rest = divmod(euros, 1000)
+    words = []
+    if thousands:
+        words.append("mil" if thousands == 1 else f"{words_below_thousand(thousands)} mil")
+    if rest or not thousands:
+        words.append(words_below_thousand(rest))
+    text = " e ".join(words) + " euros"
+    return text + (f" e {words_below_thousand(cents)} cêntimos" if cents else "")
+
+
 FAMILIES: dict[str, Callable[[Slip], bytes]] = {
     "coded_table": family_coded_table,
     "header_value_rows": family_header_value_rows,
     "two_columns": family_two_columns,
     "two_pages": family_two_pages,
     "summary_line": family_summary_line,
+    "boxed_sections": family_boxed_sections,
+    "amount_first": family_amount_first,
+    "column_summary": family_column_summary,
+    "key_value_euro": family_key_value_euro,
+    "semicolon_export": family_semicolon_export,
+    "carry_forward": family_carry_forward,
+    "signed_column": family_signed_column,
 }
 
 

@@ -8,6 +8,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from applicants.fields import EncryptedDecimalField, EncryptedJSONField, EncryptedTextField
 from applicants.models import Applicant, Application, Organization
@@ -63,6 +64,8 @@ class ScreeningReport(models.Model):
     objects = ScreeningReportQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("screening report")
+        verbose_name_plural = _("screening reports")
         ordering = ["-created_at"]
         get_latest_by = "created_at"
         constraints = [
@@ -110,6 +113,8 @@ class OutboxEvent(models.Model):
     objects = OutboxEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("outbox event")
+        verbose_name_plural = _("outbox events")
         ordering = ["created_at"]
         indexes = [models.Index(fields=["sent_at", "created_at"])]
 
@@ -136,6 +141,10 @@ class PipelineRun(models.Model):
     screening_claimed_at = models.DateTimeField(null=True, blank=True)
     recoveries = models.PositiveIntegerField(default=0)
     recovered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pipeline run")
+        verbose_name_plural = _("pipeline runs")
 
     def __str__(self) -> str:
         return f"Pipeline of {self.applicant_id} ({self.recoveries} recoveries)"

@@ -27,10 +27,19 @@ def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
     return reports.current(applicant_id=applicant.id)
 
 
+def report_newest_first(*, applicant: Applicant, limit: int = 20) -> list[ScreeningReport]:
+    """The current report and the ones it replaced, newest first (a household's, for any member)."""
+    reports = ScreeningReport.objects.filter(organization_id=applicant.organization_id)
+    if applicant.application_id is not None and reports.filter(application_id=applicant.application_id).exists():
+        reports = reports.filter(application_id=applicant.application_id)
+    else:
+        reports = reports.filter(applicant_id=applicant.id)
+    return list(reports.order_by("-created_at")[:limit])
+
+
 def report_history(*, applicant: Applicant, limit: int = 5) -> list[ScreeningReport]:
     """The reports the current one replaced, newest first."""
-    reports = ScreeningReport.objects.filter(organization_id=applicant.organization_id)
-    return list(reports.newest_first(applicant_id=applicant.id)[1 : limit + 1])
+    return report_newest_first(applicant=applicant, limit=limit + 1)[1:]
 
 
 def stalled_applicants(*, cutoff: dt.datetime, organization: Organization | None = None) -> QuerySet[Applicant]:
@@ -153,7 +162,13 @@ def household_members(applicant: Applicant) -> list[Applicant]:
 
 
 def person_facts(applicant: Applicant) -> dict[str, Any]:
-    return {"nif": applicant.nif, "name": applicant.name, "date_of_birth": applicant.date_of_birth.isoformat()}
+    # The declared income profile tells the income rules which documents to expect (screening/rules/profiles.py).
+    return {
+        "nif": applicant.nif,
+        "name": applicant.name,
+        "date_of_birth": applicant.date_of_birth.isoformat(),
+        "income_profile": applicant.income_profile,
+    }
 
 
 def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:

@@ -14,7 +14,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, stale_claim_cutoff
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    ApplicationStatus,
+    InfoRequest,
+    stale_claim_cutoff,
+)
+from applicants.notifications import StaffNotice, staff_notify
 from applicants.services import applicant_fail
 from applicants.task_base import heartbeat
 from documents.models import Document
@@ -190,6 +198,7 @@ def report_store(
     )
     average = income["average_monthly_income"]
     dti = affordability["dti_ratio"]
+    resubmission = answered_since_report(applicant=applicant, report_id=current)
     screening_report = ScreeningReport.objects.create(
         organization_id=applicant.organization_id,
         applicant=applicant,
@@ -207,6 +216,7 @@ def report_store(
         model_name=assessor.model_name,
         prompt_version=assessor.prompt_version,
         rules_version=RULES_VERSION,
+        resubmission=resubmission,
     )
     applicant.status = ApplicantStatus.COMPLETED
     applicant.risk_level = screening_report.risk_level
@@ -225,8 +235,24 @@ def report_store(
         payload=applicant_screened_payload(applicant=applicant, report=screening_report),
     )
     transaction.on_commit(outbox_relay_kick)
+    notice = StaffNotice.RESUBMISSION if resubmission else StaffNotice.REPORT_READY
+    organization_id, lead_id = applicant.organization_id, applicant.id
+    transaction.on_commit(lambda: staff_notify(organization_id=organization_id, notice=notice, applicant_id=lead_id))
     logger.info("screening.done", applicant_id=str(applicant.id), risk_level=screening_report.risk_level)
     return screening_report
+
+
+def answered_since_report(*, applicant: Applicant, report_id: str | None) -> bool:
+    """Whether someone in the household answered a request for more documents after ``report_id``
+    was written: the new report is then a resubmission, and staff see it flagged."""
+    if report_id is None:
+        return False
+    previous = ScreeningReport.objects.filter(id=report_id).values_list("created_at", flat=True).first()
+    if previous is None:
+        return False
+    return InfoRequest.objects.filter(
+        applicant__in=Applicant.objects.household_of(applicant.id), answered_at__gt=previous
+    ).exists()
 
 
 def applicant_screened_payload(*, applicant: Applicant, report: ScreeningReport) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Tesseract with Portuguese, PostgreSQL (CI's
-# second leg), Chromium (browser tests). Installs only what is missing, and
+# second leg), Chromium (browser tests), Pango, HarfBuzz's subsetter and the
+# DejaVu fonts (WeasyPrint, the report PDF). Installs only what is missing, and
 # only when it can (root with apt); otherwise it says what is missing.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -9,6 +10,10 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 ls /usr/share/tesseract-ocr/*/tessdata/por.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-por)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The subsetter changes the embedded fonts' bytes: without it WeasyPrint falls back to fontTools.
+ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+ls /usr/lib/*/libharfbuzz-subset.so.0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "system_deps: installing ${need[*]}"

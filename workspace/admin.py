@@ -25,12 +25,15 @@ from applicants.models import (
     Applicant,
     ApplicantStatus,
     Application,
+    ContestStatus,
     DecisionOutcome,
+    InfoRequest,
     IntakeFormRequest,
     InvitationStatus,
     Role,
 )
-from applicants.selectors import organization_for_user
+from applicants.selectors import organization_for_user, with_open_items
+from documents.models import DocumentType
 from screening.models import ScreeningReport
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
@@ -77,6 +80,48 @@ class FormRequestFilter(admin.SimpleListFilter):
         return queryset.filter(form_request_id=self.value()) if self.value() else queryset
 
 
+class OpenItemFilter(admin.SimpleListFilter):
+    """What waits on staff or on the applicant: a contest to answer, documents asked for (overdue ones)."""
+
+    title = "pendentes"
+    parameter_name = "open_item"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("CONTEST", "Contestação por responder"),
+            ("INFO_OPEN", "Documentos pedidos (por enviar)"),
+            ("INFO_OVERDUE", "Documentos pedidos, prazo ultrapassado"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        if value == "CONTEST":
+            return queryset.filter(contests__status=ContestStatus.OPEN).distinct()
+        if value in {"INFO_OPEN", "INFO_OVERDUE"}:
+            return with_open_items(queryset, info_request=value.removeprefix("INFO_"))
+        return queryset
+
+
+def second_round_context(applicant: Applicant, *, can_view_pii: bool) -> dict[str, Any]:
+    """Requests for more documents and the applicant's comments, and whom documents may be asked of."""
+    household = list(Applicant.objects.household_of(applicant.id).order_by("created_at"))
+    return {
+        "info_requests": list(
+            InfoRequest.objects.filter(applicant__in=household).select_related("applicant").order_by("-created_at")
+        ),
+        "contests": list(applicant.contests.select_related("answered_by").order_by("-created_at")),
+        "request_people": [
+            {
+                "id": person.id,
+                "label": f"{person.get_role_display()}: {person.name if can_view_pii else mask_name(person.name)}",
+                "selected": person.id == applicant.id,
+            }
+            for person in household
+        ],
+        "document_type_choices": DocumentType.choices,
+    }
+
+
 def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dict[str, Any]:
     """What the detail page shows below the fields: documents, extraction, report, checks."""
     documents = []
@@ -115,7 +160,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         "form_title",
         "created_at",
     )
-    list_filter = ("status", "risk_level", DecisionFilter, FormRequestFilter)
+    list_filter = ("status", "risk_level", OpenItemFilter, DecisionFilter, FormRequestFilter)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
     search_help_text = "NIF exato ou título do imóvel"
@@ -168,6 +213,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         context["application"] = applicant.application
         context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
         context["can_rerun"] = self.has_rerun_permission(request)
+        context.update(second_round_context(applicant, can_view_pii=self.can_view_pii(request)))
         response = super().change_view(request, object_id, form_url, context)
         if request.method == "GET" and response.status_code == 200 and self.can_view_pii(request):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="admin")
@@ -184,6 +230,16 @@ class ApplicantAdmin(OrganizationScopedAdmin):
                 "<uuid:object_id>/documents/<uuid:document_id>/download/",
                 wired(admin_views.download_view),
                 name="applicants_applicant_download",
+            ),
+            path(
+                "<uuid:object_id>/report.pdf",
+                wired(admin_views.report_pdf_view),
+                name="applicants_applicant_report_pdf",
+            ),
+            path(
+                "<uuid:object_id>/contests/<uuid:contest_id>/answer/",
+                wired(admin_views.contest_answer_view),
+                name="applicants_applicant_contest_answer",
             ),
             path("pipeline/", wired(admin_views.pipeline_view), name="applicants_applicant_pipeline"),
         ]

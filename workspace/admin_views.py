@@ -1,4 +1,4 @@
-"""The review pages' own views: decide, re-run, download a document, the pipeline overview;
+"""The review pages' own views: decide, re-run, download a document or the report's PDF, the pipeline overview;
 for an application, force its screening, invite a person and re-send an invitation.
 
 Plain functions wired by ``ApplicantAdmin.get_urls`` and ``ApplicationAdmin.get_urls``; each
@@ -7,6 +7,7 @@ takes the admin instance so it uses the same agency scoping (another agency's ro
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Protocol
 
 from django import forms
@@ -21,8 +22,11 @@ from applicants import services
 from applicants.errors import BusinessRuleError
 from applicants.models import Applicant, AuditAction, DecisionOutcome, Role
 from applicants.selectors import organization_for_user
+from documents.models import DocumentType
 from documents.storage import document_store
 from screening.selectors import pipeline_overview
+from workspace.report_pdf import pdf_response, report_pdf_download
+from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.services import applicant_rerun, application_invite, application_screen, invitation_resend
 
 DECIDE_PERMISSION = "applicants.add_decision"
@@ -48,11 +52,60 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     if request.method != "POST" or not request.user.has_perm(DECIDE_PERMISSION):
         raise PermissionDenied
     decision, reason = request.POST.get("decision", ""), request.POST.get("reason", "").strip()
+    requested = requested_documents_posted(request) if decision == DecisionOutcome.MORE_INFO else []
     if decision not in DecisionOutcome.values or not reason:
         messages.error(request, "Escolha uma decisão e escreva o motivo (obrigatório).")
+        return redirect("admin:applicants_applicant_change", object_id)
+    try:
+        decision_take(
+            applicant=applicant,
+            decided_by=request.user,
+            decision=decision,
+            reason=reason,
+            message_to_applicant=request.POST.get("message_to_applicant", "")[:2000],
+            requested_documents=requested,
+        )
+    except BusinessRuleError as exc:
+        messages.error(request, exc.message)
+        return redirect("admin:applicants_applicant_change", object_id)
+    note = f" Pedido enviado por e-mail ({len(requested)} documento(s))." if requested else ""
+    messages.success(request, f"Decisão registada: {DecisionOutcome(decision).label}.{note}")
+    return redirect("admin:applicants_applicant_change", object_id)
+
+
+def requested_documents_posted(request: HttpRequest) -> list[RequestedDocument]:
+    """The decision form's requested documents: a kind ticked, its note, and whom it is asked of."""
+    person = request.POST.get("request_person") or None
+    try:
+        person_id = uuid.UUID(person) if person else None
+    except ValueError:
+        person_id = None
+    return [
+        RequestedDocument(document_type=kind, note=request.POST.get(f"note_{kind}", "")[:300], applicant_id=person_id)
+        for kind in DocumentType.values
+        if request.POST.get(f"request_{kind}") == "1"
+    ]
+
+
+def contest_answer_view(
+    model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any, contest_id: Any
+) -> HttpResponse:
+    """Answer the applicant's comment or contest; the answer goes to them by e-mail."""
+    applicant = model_admin.get_object(request, str(object_id))
+    if request.method != "POST" or not request.user.has_perm(DECIDE_PERMISSION):
+        raise PermissionDenied
+    contest = applicant.contests.filter(id=contest_id).first()
+    if contest is None:
+        raise Http404
+    answer = request.POST.get("answer", "").strip()[:4000]
+    if not answer:
+        messages.error(request, "Escreva a resposta.")
     else:
-        services.decision_record(applicant=applicant, decided_by=request.user, decision=decision, reason=reason)
-        messages.success(request, f"Decisão registada: {DecisionOutcome(decision).label}.")
+        try:
+            contest_answer(contest=contest, actor=request.user, answer=answer)
+            messages.success(request, "Resposta enviada ao candidato por e-mail.")
+        except BusinessRuleError as exc:
+            messages.error(request, exc.message)
     return redirect("admin:applicants_applicant_change", object_id)
 
 
@@ -80,6 +133,17 @@ def download_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: 
         actor=request.user,
     )
     return HttpResponseRedirect(document_store().download_url(document.storage_key, expires_in=60))
+
+
+def report_pdf_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
+    """The current report as a PDF, masked like the page without ``view_pii``; audited with surface ``admin``."""
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+    applicant = model_admin.get_object(request, str(object_id))
+    rendered = report_pdf_download(applicant=applicant, viewer=request.user, surface="admin")
+    if rendered is None:
+        raise Http404
+    return pdf_response(rendered)
 
 
 def pipeline_view(model_admin: ApplicantAdmin, request: HttpRequest) -> HttpResponse:
@@ -176,3 +240,20 @@ def invitation_resend_view(
     else:
         _link_shown_once(request, created.intake_url, "Convite reenviado; o link anterior deixou de funcionar.")
     return redirect("admin:applicants_application_change", object_id)
+
+
+def notifications_toggle_view(request: HttpRequest) -> HttpResponse:
+    """The staff member's own opt-in to e-mails (report ready, resubmission, a contest): on or off."""
+    if request.method != "POST":
+        raise PermissionDenied
+    membership = getattr(request.user, "membership", None)
+    if membership is None:
+        raise Http404
+    membership.notify_by_email = request.POST.get("notify_by_email") == "1"
+    membership.save(update_fields=["notify_by_email"])
+    if membership.notify_by_email:
+        messages.success(request, "Notificações por e-mail ligadas.")
+    else:
+        messages.success(request, "Notificações por e-mail desligadas.")
+    target = request.POST.get("next", "")
+    return redirect(target if target.startswith("/admin/") else "admin:index")

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -21,11 +24,14 @@ from applicants.models import (
     Application,
     ApplicationStatus,
     AuditAction,
+    Contest,
     IntakeFormRequest,
     Organization,
 )
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED, error_response
 from screening.selectors import report_latest
+from workspace.report_pdf import PdfRenderer, pdf_response, report_pdf_download
+from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.serializers import (
     ApplicantDetailSerializer,
     ApplicantListSerializer,
@@ -34,6 +40,8 @@ from workspace.serializers import (
     ApplicationScreenResultSerializer,
     ApplicationScreenSerializer,
     ApplicationSerializer,
+    ContestAnswerSerializer,
+    ContestItemSerializer,
     DecisionCreateSerializer,
     DecisionSerializer,
     FormRequestCreatedSerializer,
@@ -105,8 +113,11 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         "list": ("applicants.view_applicant",),
         "retrieve": ("applicants.view_applicant",),
         "status_": ("applicants.view_applicant",),
+        "report_pdf": ("applicants.view_applicant",),
         "rescreen": ("applicants.rerun_applicant",),
         "decision": ("applicants.add_decision",),
+        # Answering is part of deciding on the applicant: the same permission.
+        "contest_answer": ("applicants.add_decision",),
     }
 
     def get_queryset(self) -> QuerySet[Applicant]:
@@ -125,6 +136,8 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             OpenApiParameter("risk_level", enum=["LOW", "MEDIUM", "HIGH"]),
             OpenApiParameter("form_request", OpenApiTypes.UUID),
             OpenApiParameter("nif", str, description="Exact NIF (any common format), matched through the blind index"),
+            OpenApiParameter("info_request", enum=["OPEN", "OVERDUE"]),
+            OpenApiParameter("contest", enum=["OPEN"]),
         ],
         responses={
             200: ApplicantListSerializer(many=True),
@@ -166,6 +179,26 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         return Response(data)
 
     @extend_schema(
+        # The renderers let a client send Accept: application/pdf; "?format=" is not part of the contract.
+        parameters=[OpenApiParameter("format", exclude=True)],
+        operation_id="applicants_report_pdf_retrieve",
+        responses={
+            (200, "application/pdf"): OpenApiResponse(
+                response=OpenApiTypes.BINARY,
+                description="The current report as a PDF (pt-PT), masked without view_pii; audited",
+            ),
+            404: NOT_FOUND,
+        },
+    )
+    @action(detail=True, methods=["get"], url_path=r"report\.pdf", renderer_classes=[JSONRenderer, PdfRenderer])
+    def report_pdf(self, request: Request, pk: str) -> HttpResponse:
+        """The report as a PDF: 404 for another agency's applicant and for one without a report yet."""
+        rendered = report_pdf_download(applicant=self.get_applicant(pk), viewer=request.user, surface="api")
+        if rendered is None:
+            raise Http404
+        return pdf_response(rendered)
+
+    @extend_schema(
         request=RescreenSerializer,
         responses={200: RescreenResultSerializer, 202: RescreenResultSerializer, 400: FIELD_ERRORS, 404: NOT_FOUND},
     )
@@ -187,8 +220,36 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         applicant = self.get_applicant(pk)
         serializer = DecisionCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        recorded = services.decision_record(applicant=applicant, decided_by=request.user, **serializer.validated_data)
+        data = serializer.validated_data
+        recorded = decision_take(
+            applicant=applicant,
+            decided_by=request.user,
+            decision=data["decision"],
+            reason=data["reason"],
+            message_to_applicant=data["message_to_applicant"],
+            requested_documents=[RequestedDocument(**item) for item in data["requested_documents"]],
+            due_at=data["due_at"],
+        )
         return Response(DecisionSerializer(recorded).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ContestAnswerSerializer,
+        responses={
+            200: ContestItemSerializer,
+            400: FIELD_ERRORS,
+            404: NOT_FOUND,
+            409: error_response("contest_answered"),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path=f"contests/(?P<contest_id>{UUID_PATTERN})/answer")
+    def contest_answer(self, request: Request, pk: str, contest_id: str) -> Response:
+        """Answer the applicant's comment or contest: the answer is e-mailed to them."""
+        applicant = self.get_applicant(pk)
+        contest = get_object_or_404(Contest, pk=contest_id, applicant=applicant, organization=self.organization)
+        serializer = ContestAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        answered = contest_answer(contest=contest, actor=request.user, answer=serializer.validated_data["answer"])
+        return Response(ContestItemSerializer(answered).data)
 
 
 class ApplicantFilterSerializer(serializers.Serializer):
@@ -196,6 +257,12 @@ class ApplicantFilterSerializer(serializers.Serializer):
     risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
     form_request = serializers.UUIDField(required=False)
     nif = serializers.CharField(max_length=40, required=False)
+    info_request = serializers.ChoiceField(
+        choices=["OPEN", "OVERDUE"], required=False, help_text="Documents asked for and not sent (OVERDUE: past due)"
+    )
+    contest = serializers.ChoiceField(
+        choices=["OPEN"], required=False, help_text="An applicant's comment awaits an answer"
+    )
 
     def validate_nif(self, value: str) -> str:
         # Nine ASCII digits after NFKC, like every other way a NIF enters; the check

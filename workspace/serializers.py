@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,9 +17,11 @@ from applicants.models import (
     ApplicantStatus,
     Application,
     ApplicationStatus,
+    ContestStatus,
     Decision,
     DecisionOutcome,
     FormStatus,
+    InfoRequestStatus,
     IntakeFormRequest,
     Invitation,
     InvitationStatus,
@@ -31,7 +35,7 @@ from documents.models import Document, DocumentStatus, DocumentType
 from intake.serializers import HouseholdMemberSerializer
 from screening.models import RiskLevel, ScreeningReport
 from screening.rules.affordability import property_monthly_cost
-from screening.selectors import report_latest
+from screening.selectors import report_latest, report_newest_first
 
 # --- Staff: intake form requests ---------------------------------------------------
 
@@ -128,6 +132,8 @@ class ReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = ScreeningReport
         fields = (
+            "id",
+            "resubmission",
             "risk_level",
             "identity_verified",
             "income_verified",
@@ -158,9 +164,68 @@ class DecisionSerializer(serializers.ModelSerializer):
         return obj.decided_by.get_username() if obj.decided_by else None
 
 
+class RequestedDocumentCreateSerializer(serializers.Serializer):
+    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    applicant_id = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="A member of the same application; default: this applicant",
+    )
+
+
 class DecisionCreateSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=DecisionOutcome.choices)
-    reason = serializers.CharField(max_length=2000, allow_blank=False, trim_whitespace=True)
+    reason = serializers.CharField(max_length=2000, allow_blank=False, trim_whitespace=True, help_text="Internal")
+    message_to_applicant = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default="", help_text="What the applicant reads (MORE_INFO)"
+    )
+    requested_documents = RequestedDocumentCreateSerializer(many=True, required=False, default=list)
+    due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["requested_documents"] and attrs["decision"] != DecisionOutcome.MORE_INFO:
+            raise serializers.ValidationError({"requested_documents": ["Só com a decisão MORE_INFO."]})
+        if len(attrs["requested_documents"]) > 10:
+            raise serializers.ValidationError({"requested_documents": ["No máximo 10 documentos por pedido."]})
+        due_at = attrs["due_at"]
+        if due_at is not None and not timezone.now() < due_at <= timezone.now() + dt.timedelta(days=90):
+            raise serializers.ValidationError({"due_at": ["O prazo deve estar nos próximos 90 dias."]})
+        return attrs
+
+
+class InfoRequestSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    applicant_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=InfoRequestStatus.choices, source="effective_status")
+    message = serializers.CharField()
+    requested_documents = serializers.ListField(child=serializers.DictField())
+    due_at = serializers.DateTimeField()
+    answered_at = serializers.DateTimeField(allow_null=True)
+    mailed_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class ContestItemSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    message = serializers.CharField()
+    status = serializers.ChoiceField(choices=ContestStatus.choices)
+    created_at = serializers.DateTimeField()
+    answer = serializers.CharField(allow_blank=True)
+    answered_at = serializers.DateTimeField(allow_null=True)
+
+
+class ContestAnswerSerializer(serializers.Serializer):
+    answer = serializers.CharField(max_length=4000, trim_whitespace=True)
+
+
+class ReportHistoryItemSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    risk_level = serializers.ChoiceField(choices=RiskLevel.choices)
+    created_at = serializers.DateTimeField()
+    superseded_at = serializers.DateTimeField()
+    resubmission = serializers.BooleanField()
 
 
 class ApplicantDocumentSerializer(serializers.ModelSerializer):
@@ -212,6 +277,9 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     report = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
     failure_reason = serializers.CharField(read_only=True)
+    report_history = serializers.SerializerMethodField()
+    info_requests = serializers.SerializerMethodField()
+    contests = serializers.SerializerMethodField()
 
     class Meta(ApplicantListSerializer.Meta):
         fields = (  # type: ignore[assignment]
@@ -224,7 +292,23 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
             "report",
             "decision",
             "failure_reason",
+            "report_history",
+            "info_requests",
+            "contests",
         )
+
+    @extend_schema_field(ReportHistoryItemSerializer(many=True))
+    def get_report_history(self, obj: Applicant) -> list[dict[str, Any]]:
+        """The reports the current one replaced, newest first, each with when it was replaced."""
+        return list(ReportHistoryItemSerializer(report_history_items(obj), many=True).data)
+
+    @extend_schema_field(InfoRequestSerializer(many=True))
+    def get_info_requests(self, obj: Applicant) -> list[dict[str, Any]]:
+        return list(InfoRequestSerializer(obj.info_requests.all(), many=True).data)
+
+    @extend_schema_field(ContestItemSerializer(many=True))
+    def get_contests(self, obj: Applicant) -> list[dict[str, Any]]:
+        return list(ContestItemSerializer(obj.contests.all(), many=True).data)
 
     def get_nif(self, obj: Applicant) -> str:
         return obj.nif if self.can_view_pii() else mask_tail(obj.nif)
@@ -243,6 +327,20 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     def get_decision(self, obj: Applicant) -> dict[str, Any] | None:
         decision = obj.latest_decision
         return dict(DecisionSerializer(decision).data) if decision else None
+
+
+def report_history_items(applicant: Applicant) -> list[dict[str, Any]]:
+    reports = report_newest_first(applicant=applicant, limit=21)
+    return [
+        {
+            "id": older.id,
+            "risk_level": older.risk_level,
+            "created_at": older.created_at,
+            "superseded_at": newer.created_at,
+            "resubmission": older.resubmission,
+        }
+        for newer, older in itertools.pairwise(reports)
+    ]
 
 
 class ApplicantStatusSerializer(serializers.Serializer):

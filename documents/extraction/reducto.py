@@ -16,7 +16,14 @@ from pydantic import ValidationError
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.extraction.parsers.identity import mrz_cross_check
 from documents.extraction.parsers.payslip import regular_net
-from documents.extraction.schema import IDENTITY_KINDS, PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
+from documents.extraction.schema import (
+    CERTIFICATE_KINDS,
+    IDENTITY_KINDS,
+    PAYSLIP_KINDS,
+    DocumentKind,
+    ExtractionResult,
+    fields_validate,
+)
 from documents.extraction.validation import fields_revalidate
 from documents.sniff import sniff_content_type
 
@@ -44,7 +51,8 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
         for name in ("employee_name", "employee_nif", "employer_name", "employer_nif", "taxpayer_name", "taxpayer_nif",
                      "issuer_name", "issuer_nif", "acquirer_name", "acquirer_nif", "invoice_number"):  # fmt: skip
             properties[name] = string
-        properties["issue_date"] = {"type": ["string", "null"], "description": "YYYY-MM-DD of a fatura-recibo"}
+        properties["issue_date"] = {"type": ["string", "null"],
+                                    "description": "YYYY-MM-DD of a fatura-recibo or a pension statement"}  # fmt: skip
         for name in ("base_amount", "vat_amount", "amount_received"):
             properties[name] = number
         properties["period"] = {"type": ["string", "null"], "description": "YYYY-MM of a payslip"}
@@ -63,6 +71,30 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
                                         "description": "Subsidio de ferias / de Natal paid whole this month (gross)"}  # fmt: skip
         properties["subsidy_twelfths_amount"] = {"type": ["number", "null"],
                                                  "description": "Subsidies paid monthly as duodecimos (gross)"}  # fmt: skip
+        # A pension statement (Seguranca Social / CGA) and a declaracao de inicio de atividade.
+        for name in ("pensioner_name", "pensioner_nif", "pension_type", "activity_code", "activity_description"):
+            properties[name] = string
+        properties["issuer"] = {"type": ["string", "null"], "enum": ["SEGURANCA_SOCIAL", "CGA", None],
+                                "description": "Who pays the pension"}  # fmt: skip
+        for name in ("gross_monthly_amount", "deductions", "net_monthly_amount", "annual_amount"):
+            properties[name] = {"type": ["number", "null"], "description": "Pension amount in EUR (monthly or annual)"}
+        properties["payments_per_year"] = {"type": ["integer", "null"],
+                                           "description": "Pension payments a year (14 with both subsidies)"}  # fmt: skip
+        properties["start_date"] = {"type": ["string", "null"], "description": "YYYY-MM-DD the activity started"}
+        # The nota de liquidacao's settlement and the declaration's annexes (TaxFields).
+        for name in ("taxable_income", "withholdings", "payments_on_account", "amount_payable", "amount_refundable",
+                     "employment_income", "pension_income", "self_employment_income"):  # fmt: skip
+            properties[name] = number
+        properties["annexes"] = {"type": ["array", "null"], "items": {"type": "string"},
+                                 "description": "Letters of the IRS declaration's annexes (A, B, H...)"}  # fmt: skip
+        # A certidao (AT) or declaracao de situacao contributiva (SS).
+        properties["holder_name"] = string
+        properties["holder_nif"] = string
+        properties["status"] = {"type": ["string", "null"], "enum": ["REGULAR", "IRREGULAR", None],
+                                "description": "Whether the certificate states a regular situation"}  # fmt: skip
+        properties["valid_until"] = {"type": ["string", "null"], "description": "YYYY-MM-DD, when printed"}
+        properties["validation_code"] = {"type": ["string", "null"],
+                                         "description": "The code to check the certificate on the issuer's portal"}  # fmt: skip
     return {"type": "object", "properties": properties, "required": ["kind"]}
 
 
@@ -136,6 +168,10 @@ class ReductoExtractor:
         if kind in IDENTITY_KINDS and isinstance(mrz_text, str) and mrz_text.strip():
             checked, confidence = mrz_cross_check(kind, fields, mrz_text.splitlines(), confidence=REMOTE_CONFIDENCE)
             warnings += checked
+        if kind in CERTIFICATE_KINDS:
+            # Which issuer follows from the kind; the validity is computed here from the issue date.
+            fields["issuer"] = "AT" if kind == DocumentKind.CERTIDAO_AT else "SS"
+            confidence["issuer"] = REMOTE_CONFIDENCE
         if kind in PAYSLIP_KINDS and fields.get("net_pay") is not None:
             # Derived here, the same way as from the local reader.
             lump = fields.get("subsidy_amount")

@@ -19,6 +19,14 @@ class DocumentKind(StrEnum):
     NOTA_LIQUIDACAO = "NOTA_LIQUIDACAO"
     # An independent worker's invoice-receipt issued on the Portal das Financas (recibo verde).
     FATURA_RECIBO = "FATURA_RECIBO"
+    # The declaracao de inicio de atividade (Portal das Financas): an independent worker's activity is open.
+    DECLARACAO_INICIO_ATIVIDADE = "DECLARACAO_INICIO_ATIVIDADE"
+    # A pension statement from the Seguranca Social (Centro Nacional de Pensoes) or the CGA.
+    DECLARACAO_PENSAO = "DECLARACAO_PENSAO"
+    # Official certificates of a clean situation (issue 14): the AT's certidao de divida e nao divida and the
+    # Seguranca Social's declaracao de situacao contributiva.
+    CERTIDAO_AT = "CERTIDAO_AT"
+    DECLARACAO_SS = "DECLARACAO_SS"
     UNKNOWN = "UNKNOWN"
 
 
@@ -28,10 +36,18 @@ IDENTITY_KINDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RES
 PAYSLIP_KINDS = frozenset({DocumentKind.RECIBO_VENCIMENTO})
 TAX_KINDS = frozenset({DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO})
 INCOME_KINDS = PAYSLIP_KINDS | TAX_KINDS
-# Read and checked, not yet counted by the income rules (issue 14: independent workers).
+# An independent worker's income (screening/rules/income.py counts them; docs/adr/013-income-profiles.md).
 INVOICE_KINDS = frozenset({DocumentKind.FATURA_RECIBO})
+# Proves an independent activity is open; no amounts.
+ACTIVITY_KINDS = frozenset({DocumentKind.DECLARACAO_INICIO_ATIVIDADE})
+PENSION_KINDS = frozenset({DocumentKind.DECLARACAO_PENSAO})
+# Whether the person owes the tax authority or social security; read and stated, never a reason to reject.
+CERTIFICATE_KINDS = frozenset({DocumentKind.CERTIDAO_AT, DocumentKind.DECLARACAO_SS})
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
-KINDS_BY_DOCUMENT_TYPE = {"ID_DOCUMENT": IDENTITY_KINDS, "PROOF_OF_INCOME": INCOME_KINDS | INVOICE_KINDS}
+KINDS_BY_DOCUMENT_TYPE = {
+    "ID_DOCUMENT": IDENTITY_KINDS,
+    "PROOF_OF_INCOME": INCOME_KINDS | INVOICE_KINDS | ACTIVITY_KINDS | PENSION_KINDS | CERTIFICATE_KINDS,
+}
 
 
 class IdentityFields(BaseModel):
@@ -84,6 +100,18 @@ class TaxFields(BaseModel):
     year: int | None = None
     gross_income: Decimal | None = None
     tax_paid: Decimal | None = None
+    # The nota / demonstracao de liquidacao: how the tax was settled. coleta liquida (tax_paid) less the
+    # withholdings and payments on account is the amount payable, or (negative) the refund.
+    taxable_income: Decimal | None = None
+    withholdings: Decimal | None = None
+    payments_on_account: Decimal | None = None
+    amount_payable: Decimal | None = None
+    amount_refundable: Decimal | None = None
+    # The declaration's annexes the income rules read: A (employment and pensions), B (independent work).
+    annexes: list[str] | None = None
+    employment_income: Decimal | None = None
+    pension_income: Decimal | None = None
+    self_employment_income: Decimal | None = None
 
 
 class InvoiceReceiptFields(BaseModel):
@@ -103,6 +131,58 @@ class InvoiceReceiptFields(BaseModel):
     amount_received: Decimal | None = None
 
 
+class ActivityStartFields(BaseModel):
+    """A declaracao de inicio de atividade: whose activity, since when, which one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    taxpayer_name: str | None = None
+    taxpayer_nif: str | None = None
+    start_date: dt.date | None = None
+    # The CAE or the IRS activity-table code (art. 151.º CIRS), as printed.
+    activity_code: str | None = None
+    activity_description: str | None = None
+
+
+class PensionFields(BaseModel):
+    """A pension statement: the monthly amount, how many times a year it is paid, and how it adds up.
+
+    net = gross - deductions (IRS withheld, ADSE, ...); annual = gross x payments per year.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    pensioner_name: str | None = None
+    pensioner_nif: str | None = None
+    issuer: Literal["SEGURANCA_SOCIAL", "CGA"] | None = None
+    # velhice, invalidez, sobrevivencia, aposentacao, reforma (folded, as printed).
+    pension_type: str | None = None
+    issue_date: dt.date | None = None
+    gross_monthly_amount: Decimal | None = None
+    deductions: Decimal | None = None
+    net_monthly_amount: Decimal | None = None
+    payments_per_year: int | None = None
+    annual_amount: Decimal | None = None
+
+
+class CertificateFields(BaseModel):
+    """A certidao (AT) or declaracao de situacao contributiva (SS): whose, whether regular, and until when.
+
+    ``valid_until`` is printed on some and otherwise the issue date plus the issuer's validity (AT 3
+    months, SS 4 months). ``validation_code`` is what staff type on the issuer's portal to confirm it.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    issuer: Literal["AT", "SS"] | None = None
+    holder_name: str | None = None
+    holder_nif: str | None = None
+    status: Literal["REGULAR", "IRREGULAR"] | None = None
+    issue_date: dt.date | None = None
+    valid_until: dt.date | None = None
+    validation_code: str | None = None
+
+
 FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.CARTAO_CIDADAO: IdentityFields,
     DocumentKind.TITULO_RESIDENCIA: IdentityFields,
@@ -111,6 +191,10 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.DECLARACAO_IRS: TaxFields,
     DocumentKind.NOTA_LIQUIDACAO: TaxFields,
     DocumentKind.FATURA_RECIBO: InvoiceReceiptFields,
+    DocumentKind.CERTIDAO_AT: CertificateFields,
+    DocumentKind.DECLARACAO_SS: CertificateFields,
+    DocumentKind.DECLARACAO_INICIO_ATIVIDADE: ActivityStartFields,
+    DocumentKind.DECLARACAO_PENSAO: PensionFields,
 }
 
 

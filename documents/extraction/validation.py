@@ -19,19 +19,29 @@ from typing import Any
 from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_normalize
 from documents.extraction.mrz import COUNTRY_CODES
 from documents.extraction.schema import (
+    ACTIVITY_KINDS,
+    CERTIFICATE_KINDS,
     IDENTITY_KINDS,
     INVOICE_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
+    PENSION_KINDS,
     TAX_KINDS,
     DocumentKind,
 )
 
-NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif")
+NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif", "pensioner_nif",
+              "holder_nif")  # fmt: skip
 REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
 REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "period")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")
 REQUIRED_INVOICE = ("issuer_nif", "issue_date", "base_amount", "amount_received")
+REQUIRED_PENSION = ("pensioner_nif", "gross_monthly_amount", "payments_per_year")
+REQUIRED_ACTIVITY = ("taxpayer_nif", "start_date")
+PAYMENT_COUNTS = (12, 13, 14)
+REQUIRED_CERTIFICATE = ("holder_nif", "status", "issue_date", "validation_code")
+# How long each issuer's certificate is valid from its issue date (AT 3 months, SS 4).
+CERTIFICATE_VALIDITY_MONTHS = {"AT": 3, "SS": 4}
 CENT = Decimal("0.01")
 OLDEST_AGE, YOUNGEST_AGE = 120, 14
 
@@ -65,6 +75,15 @@ def fields_revalidate(
     elif kind in INVOICE_KINDS:
         warnings += invoice_revalidate(fields, today=today)
         required = REQUIRED_INVOICE
+    elif kind in PENSION_KINDS:
+        warnings += pension_revalidate(fields, today=today)
+        required = REQUIRED_PENSION
+    elif kind in ACTIVITY_KINDS:
+        warnings += activity_revalidate(fields, today=today)
+        required = REQUIRED_ACTIVITY
+    if kind in CERTIFICATE_KINDS:
+        warnings += certificate_revalidate(fields, today=today)
+        required = REQUIRED_CERTIFICATE
     warnings += [f"missing:{name}" for name in required if fields.get(name) is None]
     expected_kinds = KINDS_BY_DOCUMENT_TYPE.get(document_type)
     if expected_kinds is not None and kind not in expected_kinds:
@@ -157,7 +176,55 @@ def tax_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
     gross, tax = fields.get("gross_income"), fields.get("tax_paid")
     if gross is not None and tax is not None and tax > gross:
         warnings.append("arithmetic_mismatch")
+    if tax_settlement_holds(fields) is False or (
+        gross is not None and fields.get("taxable_income") is not None and fields["taxable_income"] > gross + CENT
+    ):
+        warnings.append("arithmetic_mismatch")
     return warnings
+
+
+def tax_settlement_holds(fields: dict[str, Any]) -> bool | None:
+    """A nota de liquidacao: coleta liquida less withholdings and payments on account is the amount payable
+    (or, negative, the refund), to the cent; None when too little was read to tell."""
+    tax, withheld = fields.get("tax_paid"), fields.get("withholdings")
+    payable, refundable = fields.get("amount_payable"), fields.get("amount_refundable")
+    if tax is None or withheld is None or (payable is None and refundable is None):
+        return None
+    balance = tax - withheld - (fields.get("payments_on_account") or 0)
+    return abs(balance - ((payable or 0) - (refundable or 0))) <= CENT
+
+
+def certificate_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
+    """Issued in the past; valid until no later than the issuer's validity allows (a longer printed validity
+    is not believed: it is set back to the issuer's)."""
+    warnings = []
+    issued = fields.get("issue_date")
+    if issued is not None and not (dt.date(2000, 1, 1) <= issued <= today + dt.timedelta(days=1)):
+        fields["issue_date"] = issued = None
+        warnings.append("issue_date_implausible")
+    months = CERTIFICATE_VALIDITY_MONTHS.get(fields.get("issuer") or "")
+    until = fields.get("valid_until")
+    if issued is not None and months is not None:
+        limit = months_after(issued, months)
+        if until is None or until > limit or until <= issued:
+            if until is not None:
+                warnings.append("valid_until_implausible")
+            fields["valid_until"] = limit
+    elif until is not None and issued is None:
+        fields["valid_until"] = None
+    return warnings
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or that month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for candidate in sorted({day.day, min(day.day, 30), min(day.day, 29), min(day.day, 28)}, reverse=True):
+        try:
+            return dt.date(year, month, candidate)
+        except ValueError:
+            continue
+    return dt.date(year, month, 28)
 
 
 def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
@@ -175,6 +242,43 @@ def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
     if fields.get("issuer_nif") and fields.get("issuer_nif") == fields.get("acquirer_nif"):
         warnings.append("issuer_is_acquirer")
     return warnings
+
+
+def pension_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
+    """Net is gross less deductions and annual is a monthly amount times the payments, to the cent; 12 to 14 payments."""
+    warnings = []
+    if fields.get("payments_per_year") is not None and fields["payments_per_year"] not in PAYMENT_COUNTS:
+        fields["payments_per_year"] = None
+        warnings.append("payments_per_year_implausible")
+    issued = fields.get("issue_date")
+    if issued is not None and not (dt.date(2000, 1, 1) <= issued <= today + dt.timedelta(days=1)):
+        fields["issue_date"] = None
+        warnings.append("issue_date_implausible")
+    gross, net, deductions = (
+        fields.get("gross_monthly_amount"),
+        fields.get("net_monthly_amount"),
+        fields.get("deductions"),
+    )
+    if (
+        gross is not None
+        and net is not None
+        and (net > gross + CENT or (deductions is not None and abs(gross - deductions - net) > CENT))
+    ):
+        warnings.append("arithmetic_mismatch")
+    annual, count = fields.get("annual_amount"), fields.get("payments_per_year")
+    if annual is not None and count is not None:
+        monthly = [value for value in (gross, net) if value is not None]
+        if monthly and not any(abs(value * count - annual) <= CENT * count for value in monthly):
+            warnings.append("arithmetic_mismatch")
+    return warnings
+
+
+def activity_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
+    started = fields.get("start_date")
+    if started is not None and not (dt.date(1950, 1, 1) <= started <= today + dt.timedelta(days=1)):
+        fields["start_date"] = None
+        return ["start_date_implausible"]
+    return []
 
 
 def years_before(day: dt.date, years: int) -> dt.date:

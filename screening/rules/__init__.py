@@ -14,11 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from screening.rules.affordability import assess_affordability, loan_monthly_payment
+from screening.rules.certificates import verify_certificates
 from screening.rules.common import check
 from screening.rules.household import assess_household_node, household_report, verify_identities, verify_incomes
 from screening.rules.identity import verify_identity
 from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, verify_income
 from screening.rules.names import name_match
+from screening.rules.profiles import documents_for_profile
 from screening.rules.report import generate_report
 
 RULES_VERSION = "rules-2026.12.1"
@@ -34,7 +36,12 @@ def identity_node(state: dict[str, Any]) -> dict[str, Any]:
 
 
 def income_node(state: dict[str, Any]) -> dict[str, Any]:
-    return verify_incomes(state) if is_household(state) else verify_income(state)
+    if is_household(state):
+        return verify_incomes(state)
+    income = verify_income(state)
+    # Certificates of a clean tax and social-security situation: stated for a person to weigh, never a risk.
+    certificates = verify_certificates(state)
+    return {**income, "checks": [*income["checks"], *certificates["checks"]], "stated": certificates["reasons"]}
 
 
 def affordability_node(state: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +59,7 @@ __all__ = [
     "affordability_node",
     "assess_affordability",
     "check",
+    "documents_for_profile",
     "generate_report",
     "identity_node",
     "income_node",

@@ -81,10 +81,17 @@ def risk_reasons(
         reasons_high.append("dti_above_high")
     elif dti > medium:
         reasons_medium.append("dti_above_medium")
-    if not income["verified"] and 1 <= income["months_verified"] < REQUIRED_PAYSLIP_MONTHS:
+    if income_partial(income):
         reasons_medium.append("partial_income_months")
     reasons_medium.extend(dict.fromkeys(identity["warnings"] + income["warnings"]))
     return reasons_high, reasons_medium
+
+
+def income_partial(income: dict[str, Any]) -> bool:
+    """The income counted is only partly proven (too few months of payslips or faturas-recibo)."""
+    if "partial" in income:
+        return bool(income["partial"])
+    return not income["verified"] and 1 <= income["months_verified"] < REQUIRED_PAYSLIP_MONTHS
 
 
 def dti_check(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from screening.rules.affordability import dti_check, dti_ratio, property_monthly_cost, risk_reasons
+from screening.rules.affordability import dti_check, dti_ratio, income_partial, property_monthly_cost, risk_reasons
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
 from screening.rules.income import verify_income
@@ -82,8 +82,9 @@ def household_identity(tenants: list[dict[str, Any]]) -> dict[str, Any]:
 
 def household_income_result(tenants: list[dict[str, Any]]) -> dict[str, Any]:
     """The income facts the risk reasons read, over all tenants (partial months if any tenant's are)."""
-    partial = [t["income"] for t in tenants if not t["income"]["verified"] and t["income"]["months_verified"]]
+    partial = [t["income"] for t in tenants if income_partial(t["income"])]
     return {
+        "partial": bool(partial),
         "attributable": any(t["income"]["attributable"] for t in tenants),
         "verified": not partial and all(t["income"]["verified"] for t in tenants),
         "months_verified": min((p["months_verified"] for p in partial), default=0),

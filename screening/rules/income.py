@@ -1,56 +1,214 @@
 """Income: one check per function, composed by ``verify_income`` (the graph's second node).
 
-Payslips prove income month by month: the latest ``REQUIRED_PAYSLIP_MONTHS``
-distinct months within ``PAYSLIP_WINDOW_MONTHS``. A recent IRS document of the
-applicant proves it for a year. Each check returns one check dict; the node
-decides what counts towards the average.
+Three monthly sources, each proven by its own documents, and the IRS documents that prove a whole year:
+
+- employment: payslips, the latest ``REQUIRED_PAYSLIP_MONTHS`` distinct months within
+  ``PAYSLIP_WINDOW_MONTHS``. The regular net pay (a subsidy month without its lump) is annualised over
+  the 14 payments of a Portuguese salary (x 14 / 12) unless the payslip shows the subsidies paid monthly
+  in duodécimos (then it already holds them);
+- independent work: faturas-recibo of the last ``INVOICE_WINDOW_MONTHS``, at least
+  ``REQUIRED_INVOICE_MONTHS`` distinct months; base value less IRS withheld, averaged over the span of
+  months they cover;
+- pensions: a statement from the Segurança Social or the CGA, the monthly amount x payments a year / 12.
+
+The sources proven are added up; with none proven, a recent IRS document stands in; with neither, the
+sources partly proven give a partial income. The declared income profile (``profiles``) says which
+sources are expected and what is missing. Every number is computed here and the method is written in
+the report (docs/adr/013-income-profiles.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from documents.extraction.schema import PAYSLIP_KINDS, TAX_KINDS
-from screening.rules.common import check, extracted, money, quantize
+from documents.extraction.schema import ACTIVITY_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PENSION_KINDS, TAX_KINDS
+from screening.rules.common import check, extracted, format_eur, money, parse_date, quantize
 from screening.rules.names import name_match
+from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
 
 PAYSLIP_WINDOW_MONTHS = 6
 REQUIRED_PAYSLIP_MONTHS = 3
+INVOICE_WINDOW_MONTHS = 12
+REQUIRED_INVOICE_MONTHS = 6
+# A pension statement older than this no longer says what is paid now.
+PENSION_STATEMENT_MAX_AGE_DAYS = 365
+# Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
+SALARY_PAYMENTS_PER_YEAR = 14
 
 Document = dict[str, Any]
 Check = dict[str, Any]
 
+SOURCE_WORDS = {
+    "payslips": "recibos de vencimento",
+    "invoices": "faturas-recibo",
+    "pension": "declaração de pensão",
+}
+
+
+@dataclass
+class Source:
+    """One monthly income source as the documents prove it."""
+
+    name: str  # payslips, invoices, pension
+    verified: bool
+    monthly: Decimal | None
+    method: str
+    months: list[str] = field(default_factory=list)
+    missing: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.name,
+            "verified": self.verified,
+            "average_monthly_income": None if self.monthly is None else str(self.monthly),
+            "method": self.method,
+            "months": self.months,
+            "missing": self.missing,
+        }
+
 
 def verify_income(state: dict[str, Any]) -> dict[str, Any]:
-    """Node: every payslip and IRS document checked, then the monthly income and where it came from."""
+    """Node: every income document checked, then the monthly income, where it came from and how it was counted."""
     applicant = state["applicant"]
     today = dt.date.fromisoformat(state["today"])
-    payslips = [(d, payslip_checks(d, applicant, today=today)) for d in extracted(state["documents"], PAYSLIP_KINDS)]
-    taxes = [(d, tax_document(d, applicant, today=today)) for d in extracted(state["documents"], TAX_KINDS)]
-    monthly_net = monthly_net_income(payslips)
-    months = sorted(monthly_net, reverse=True)
+    documents = state["documents"]
+    payslips = [(d, payslip_checks(d, applicant, today=today)) for d in extracted(documents, PAYSLIP_KINDS)]
+    invoices = [(d, invoice_checks(d, applicant, today=today)) for d in extracted(documents, INVOICE_KINDS)]
+    pensions = [(d, pension_checks(d, applicant, today=today)) for d in extracted(documents, PENSION_KINDS)]
+    activities = [activity_check(d, applicant) for d in extracted(documents, ACTIVITY_KINDS)]
+    taxes = [(d, tax_document(d, applicant, today=today)) for d in extracted(documents, TAX_KINDS)]
     tax_income = next((tax_monthly_income(d) for d, tax_check in taxes if tax_check["passed"]), None)
-    verified_by_payslips = len(months) >= REQUIRED_PAYSLIP_MONTHS
-    average, source = average_monthly_income(monthly_net, tax_income)
+
+    sources = [
+        source
+        for source in (
+            employment_source(payslips) if payslips else None,
+            independent_source(invoices, today=today) if invoices else None,
+            pension_source(pensions) if pensions else None,
+        )
+        if source is not None
+    ]
+    average, source_name, method, partial = income_total(sources, tax_income)
+    profile = applicant.get("income_profile") or ""
+    profile_check, missing = profile_documents(profile, sources, tax_usable=tax_income is not None)
     payslip_results = [c for _, checks in payslips for c in checks]
-    payslip_owned = any(checks[0]["passed"] for _, checks in payslips)
+    checks = [
+        *payslip_results,
+        *([payslip_months(len(monthly_net_income(payslips)))] if payslips or not (invoices or pensions) else []),
+        *(c for _, invoice_results in invoices for c in invoice_results),
+        *([invoice_months(independent_months(invoices))] if invoices else []),
+        *(c for _, pension_results in pensions for c in pension_results),
+        *activities,
+        *(tax_check for _, tax_check in taxes),
+        income_method(average, method, verified=source_name not in {"none"} and not partial),
+        profile_check,
+    ]
+    payslip_months_found = sorted(monthly_net_income(payslips), reverse=True)
+    invoice_months_found = sorted(independent_months(invoices), reverse=True)
+    counted = [m for s in sources if s.verified or partial for m in s.months]
     return {
-        "verified": verified_by_payslips or tax_income is not None,
-        "attributable": payslip_owned or any(tax_owned(d, applicant) for d, _ in taxes),
-        "months_verified": len(months),
-        "months": months[:REQUIRED_PAYSLIP_MONTHS] if verified_by_payslips else months,
+        "verified": source_name != "none" and not partial,
+        "attributable": any(checks[0]["passed"] for _, checks in payslips + invoices + pensions)
+        or any(tax_owned(d, applicant) for d, _ in taxes),
+        "months_verified": max(len(payslip_months_found), len(invoice_months_found)),
+        "months": sorted(set(counted), reverse=True),
         "average_monthly_income": None if average is None else str(average),
-        "source": source,
-        "checks": [*payslip_results, payslip_months(len(months)), *(tax_check for _, tax_check in taxes)],
-        # One per payslip whose amounts do not add up: affordability lists it as a reason.
+        "source": source_name,
+        "method": method,
+        "partial": partial,
+        "profile": profile,
+        "missing": missing,
+        "sources": [s.as_dict() for s in sources],
+        "checks": checks,
+        # One per document whose amounts do not add up: affordability lists it as a reason.
         "warnings": [
             "arithmetic_mismatch"
-            for c in payslip_results
-            if c["name"] == "income.payslip_arithmetic" and not c["passed"]
+            for c in checks
+            if c["name"] in {"income.payslip_arithmetic", "income.invoice_arithmetic", "income.pension_arithmetic"}
+            and not c["passed"]
         ],
     }
+
+
+def income_total(sources: list[Source], tax_income: Decimal | None) -> tuple[Decimal | None, str, str, bool]:
+    """The monthly income, its source, the method in pt-PT, and whether it is only partly proven.
+
+    The proven sources add up; else a usable IRS document; else the partly proven sources (partial).
+    """
+    proven = [s for s in sources if s.verified and s.monthly is not None]
+    if proven:
+        total = quantize(sum((s.monthly for s in proven if s.monthly is not None), Decimal(0)))
+        name = proven[0].name if len(proven) == 1 else "mixed"
+        method = (
+            " + ".join(f"{s.method} ({format_eur(s.monthly)})" for s in proven) if len(proven) > 1 else proven[0].method
+        )
+        return total, name, method, False
+    if tax_income is not None:
+        return tax_income, "tax", "declaração de IRS: (rendimento - imposto) / 12", False
+    partial = [s for s in sources if s.monthly is not None]
+    if partial:
+        total = quantize(sum((s.monthly for s in partial if s.monthly is not None), Decimal(0)))
+        name = f"partial_{partial[0].name}" if len(partial) == 1 else "partial"
+        return total, name, " + ".join(s.method for s in partial), True
+    return None, "none", "sem documento de rendimentos utilizável", False
+
+
+def income_method(average: Decimal | None, method: str, *, verified: bool) -> Check:
+    """How the monthly income was counted: the report's one line on the method."""
+    return check(
+        "income.monthly_income",
+        average is not None and verified,
+        f"Rendimento mensal {format_eur(average)}: {method}."
+        if average is not None
+        else f"Rendimento mensal: {method}.",
+        value=average,
+    )
+
+
+def profile_documents(profile: str, sources: list[Source], *, tax_usable: bool) -> tuple[Check, list[str]]:
+    """Whether the documents prove the declared profile's income; what is missing, in pt-PT."""
+    proven = [s.name for s in sources if s.verified]
+    by_name = {s.name: s for s in sources}
+    expected = SOURCES_BY_PROFILE.get(profile)
+    label = PROFILE_LABELS.get(profile)
+    if expected is None:
+        found = ", ".join(SOURCE_WORDS[name] for name in proven) or ("IRS" if tax_usable else "nenhum documento")
+        passed = bool(proven) or tax_usable
+        evidence = f"Perfil de rendimentos não declarado; comprovados por: {found}."
+        return check("income.profile_documents", passed, evidence), [] if passed else [no_income_missing()]
+    needed = MIXED_SOURCES_REQUIRED if profile == MIXED else 1
+    proven_expected = [name for name in expected if name in proven]
+    passed = len(proven_expected) >= needed or tax_usable
+    missing: list[str] = []
+    if not passed:
+        for name in expected:
+            if name not in proven:
+                source = by_name.get(name)
+                missing.append(source.missing if source is not None and source.missing else MISSING_TEXT[name])
+        if profile == MIXED:
+            missing = [f"pelo menos {needed} fontes de rendimento comprovadas: " + "; ou ".join(missing)]
+        missing.append("ou a declaração / nota de liquidação de IRS do último ano")
+    outside = [SOURCE_WORDS[name] for name in proven if name not in expected]
+    evidence = f"Perfil declarado: {label}. " + (
+        "Rendimento comprovado pelos documentos do perfil." if passed else "Em falta: " + " ".join(missing) + "."
+    )
+    if outside:
+        evidence += f" Documentos fora do perfil declarado também contados: {', '.join(outside)}."
+    return check("income.profile_documents", passed, evidence, value=profile), missing
+
+
+MISSING_TEXT = {
+    "payslips": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses distintos",
+    "invoices": f"faturas-recibo de {REQUIRED_INVOICE_MONTHS} meses distintos dos últimos {INVOICE_WINDOW_MONTHS}",
+    "pension": "declaração de pensão da Segurança Social ou da CGA",
+}
+
+
+def no_income_missing() -> str:
+    return "um comprovativo de rendimentos (recibos, faturas-recibo, declaração de pensão ou IRS)"
 
 
 # --- Payslips ------------------------------------------------------------------------------
@@ -72,18 +230,7 @@ def payslip_label(document: Document) -> str:
 
 def payslip_owner(document: Document, applicant: dict[str, Any]) -> Check:
     """The payslip is the applicant's: by NIF when printed, else by name."""
-    fields = document["fields"]
-    owner, how = attributable(applicant, fields.get("employee_nif"), fields.get("employee_name"))
-    by_nif = how == "nif"
-    return check(
-        "income.payslip_owner",
-        owner,
-        f"{payslip_label(document)}: {'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'}).",
-        document_id=document["document_id"],
-        field="employee_nif" if by_nif else "employee_name",
-        value=fields.get("employee_nif") if by_nif else fields.get("employee_name"),
-        expected=applicant["nif"] if by_nif else applicant["name"],
-    )
+    return owner_check("income.payslip_owner", payslip_label(document), document, applicant, "employee")
 
 
 def payslip_arithmetic(document: Document) -> Check:
@@ -125,6 +272,11 @@ def payslip_months(months_verified: int) -> Check:
     )
 
 
+def passed_all(checks: list[Check], last: str) -> bool:
+    # Each document's checks stop at the first failure: the last one ran only if the others passed.
+    return checks[-1]["name"] == last and checks[-1]["passed"]
+
+
 def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:
     """Regular net pay by month (``YYYY-MM``) of the payslips that passed all their checks; a month's first wins.
 
@@ -138,15 +290,279 @@ def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str
         net = money(
             fields.get("regular_net_pay") if fields.get("regular_net_pay") is not None else fields.get("net_pay")
         )
-        # The recency check runs last, only after the others passed.
-        if checks[-1]["name"] == "income.payslip_recent" and checks[-1]["passed"] and net is not None:
+        if passed_all(checks, "income.payslip_recent") and net is not None:
             monthly.setdefault(document["fields"]["period"], net)
     return monthly
+
+
+def salary_payments_per_year(document: Document) -> int:
+    """12 when the payslip pays the subsidies monthly in duodécimos (its net already holds them), else 14."""
+    twelfths = money(document["fields"].get("subsidy_twelfths_amount"))
+    return 12 if twelfths is not None and twelfths > 0 else SALARY_PAYMENTS_PER_YEAR
+
+
+def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
+    """The latest required months' regular net, each times its payments a year, over 12 months each."""
+    monthly = monthly_net_income(payslips)
+    payments: dict[str, int] = {}
+    for document, checks in payslips:
+        if passed_all(checks, "income.payslip_recent"):
+            payments.setdefault(document["fields"]["period"], salary_payments_per_year(document))
+    months = sorted(monthly, reverse=True)[:REQUIRED_PAYSLIP_MONTHS]
+    verified = len(months) >= REQUIRED_PAYSLIP_MONTHS
+    missing = (
+        None
+        if verified
+        else f"recibos de vencimento de mais {REQUIRED_PAYSLIP_MONTHS - len(months)} mês(es) distintos "
+        f"(necessários {REQUIRED_PAYSLIP_MONTHS} dos últimos {PAYSLIP_WINDOW_MONTHS})"
+    )
+    if not months:
+        return Source("payslips", False, None, "nenhum recibo de vencimento válido", [], missing)
+    # One division at the end: the hand-computed figure in the tests is exactly this.
+    average = quantize(sum((monthly[m] * payments[m] for m in months), Decimal(0)) / (12 * len(months)))
+    counts = {payments[m] for m in months}
+    how = (
+        "vencimento regular x 14 / 12"
+        if counts == {SALARY_PAYMENTS_PER_YEAR}
+        else "vencimento regular (subsídios pagos em duodécimos, já incluídos)"
+        if counts == {12}
+        else "vencimento regular x 14 / 12, ou tal como pago nos meses com duodécimos"
+    )
+    method = f"{how}, média dos recibos de {', '.join(sorted(months))}"
+    return Source("payslips", verified, average, method, sorted(months), missing)
 
 
 def months_ago(period: str, today: dt.date) -> int:
     year, month = (int(part) for part in period.split("-"))
     return (today.year * 12 + today.month) - (year * 12 + month)
+
+
+def month_of(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+# --- Faturas-recibo (independent workers) ------------------------------------------------------
+
+
+def invoice_label(document: Document) -> str:
+    return f"Fatura-recibo {document['fields'].get('issue_date') or '(data não lida)'}"
+
+
+def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
+    """Issued by the applicant, amounts that add up, within the last ``INVOICE_WINDOW_MONTHS``; stops at the first failure."""
+    checks = [owner_check("income.invoice_owner", invoice_label(document), document, applicant, "issuer")]
+    if checks[-1]["passed"]:
+        checks.append(invoice_arithmetic(document))
+    if checks[-1]["passed"]:
+        checks.append(invoice_recent(document, today=today))
+    return checks
+
+
+def invoice_arithmetic(document: Document) -> Check:
+    """Base and amount received read, and base + VAT - IRS withheld = amount received (no ``arithmetic_mismatch``)."""
+    fields = document["fields"]
+    consistent = (
+        "arithmetic_mismatch" not in document.get("warnings", [])
+        and money(fields.get("base_amount")) is not None
+        and money(fields.get("amount_received")) is not None
+    )
+    return check(
+        "income.invoice_arithmetic",
+        consistent,
+        f"{invoice_label(document)}: base + IVA - retenção {'igual' if consistent else 'diferente'} da importância recebida.",
+        document_id=document["document_id"],
+        field="amount_received",
+        value=money(fields.get("amount_received")),
+    )
+
+
+def invoice_recent(document: Document, *, today: dt.date) -> Check:
+    issued = parse_date(document["fields"].get("issue_date"))
+    recent = issued is not None and 0 <= months_ago(month_of(issued), today) <= INVOICE_WINDOW_MONTHS
+    return check(
+        "income.invoice_recent",
+        recent,
+        f"{invoice_label(document)}: {'dentro' if recent else 'fora'} dos últimos {INVOICE_WINDOW_MONTHS} meses.",
+        document_id=document["document_id"],
+        field="issue_date",
+        value=issued,
+    )
+
+
+def invoice_income(document: Document) -> Decimal | None:
+    """What the worker keeps of one invoice: the base less the IRS withheld (the VAT is the State's)."""
+    fields = document["fields"]
+    base = money(fields.get("base_amount"))
+    if base is None:
+        return None
+    return base - (money(fields.get("irs_withholding")) or Decimal(0))
+
+
+def counted_invoices(invoices: list[tuple[Document, list[Check]]]) -> list[tuple[str, Decimal]]:
+    """(month, income) of each invoice that passed every check; an invoice sent twice counts once."""
+    counted: dict[str, tuple[str, Decimal]] = {}
+    for document, checks in invoices:
+        income = invoice_income(document)
+        issued = parse_date(document["fields"].get("issue_date"))
+        # The same invoice uploaded twice: same number, date and amount (numbers alone are short and may repeat).
+        number = document["fields"].get("invoice_number")
+        key = f"{number}|{issued}|{document['fields'].get('amount_received')}" if number else document["document_id"]
+        if passed_all(checks, "income.invoice_recent") and income is not None and issued is not None:
+            counted.setdefault(key, (month_of(issued), income))
+    return list(counted.values())
+
+
+def independent_months(invoices: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:
+    """Income by month (``YYYY-MM``): the invoices of one month add up."""
+    monthly: dict[str, Decimal] = {}
+    for month, income in counted_invoices(invoices):
+        monthly[month] = monthly.get(month, Decimal(0)) + income
+    return monthly
+
+
+def month_span(first: str, last: str) -> int:
+    first_year, first_month = (int(part) for part in first.split("-"))
+    last_year, last_month = (int(part) for part in last.split("-"))
+    return (last_year * 12 + last_month) - (first_year * 12 + first_month) + 1
+
+
+def independent_source(invoices: list[tuple[Document, list[Check]]], *, today: dt.date) -> Source:
+    """The invoices' income over every month from the first invoice to the last one or last month, whichever is later.
+
+    A month without an invoice counts as a month without income: an irregular
+    earner is averaged over the time the invoices cover, not only the good months.
+    """
+    monthly = independent_months(invoices)
+    months = sorted(monthly)
+    verified = len(months) >= REQUIRED_INVOICE_MONTHS
+    missing = (
+        None
+        if verified
+        else f"faturas-recibo de mais {REQUIRED_INVOICE_MONTHS - len(months)} mês(es) distintos "
+        f"(necessários {REQUIRED_INVOICE_MONTHS} dos últimos {INVOICE_WINDOW_MONTHS})"
+    )
+    if not months:
+        return Source("invoices", False, None, "nenhuma fatura-recibo válida", [], missing)
+    last_month = month_of(today.replace(day=1) - dt.timedelta(days=1))
+    span = month_span(months[0], max(months[-1], last_month))
+    total = sum(monthly.values(), Decimal(0))
+    count = len(counted_invoices(invoices))
+    method = (
+        f"média de {count} faturas-recibo, valor base - retenção de IRS: {format_eur(total)} "
+        f"em {span} meses ({months[0]} a {max(months[-1], last_month)})"
+    )
+    return Source("invoices", verified, quantize(total / span), method, months, missing)
+
+
+def invoice_months(monthly: dict[str, Decimal]) -> Check:
+    return check(
+        "income.invoice_months",
+        len(monthly) >= REQUIRED_INVOICE_MONTHS,
+        f"{len(monthly)} mês(es) distintos de faturas-recibo válidas "
+        f"(necessários {REQUIRED_INVOICE_MONTHS} dos últimos {INVOICE_WINDOW_MONTHS}).",
+        value=len(monthly),
+        expected=REQUIRED_INVOICE_MONTHS,
+    )
+
+
+def activity_check(document: Document, applicant: dict[str, Any]) -> Check:
+    """The declaração de início de atividade is the applicant's and says when the activity started (informative)."""
+    fields = document["fields"]
+    owner, how = attributable(applicant, fields.get("taxpayer_nif"), fields.get("taxpayer_name"))
+    started = fields.get("start_date")
+    passed = owner and started is not None
+    evidence = (
+        f"Declaração de início de atividade: atividade aberta desde {started}."
+        if passed
+        else "Declaração de início de atividade: não pertence ao candidato ou sem data de início."
+    )
+    return check(
+        "income.activity_start",
+        passed,
+        evidence,
+        document_id=document["document_id"],
+        field="taxpayer_nif" if how == "nif" else "taxpayer_name",
+        value=started,
+    )
+
+
+# --- Pensions --------------------------------------------------------------------------------
+
+
+def pension_label(document: Document) -> str:
+    issuer = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}.get(document["fields"].get("issuer") or "")
+    return f"Declaração de pensão{f' ({issuer})' if issuer else ''}"
+
+
+def pension_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
+    """The applicant's, amounts that add up, issued within ``PENSION_STATEMENT_MAX_AGE_DAYS``; stops at the first failure."""
+    checks = [owner_check("income.pension_owner", pension_label(document), document, applicant, "pensioner")]
+    if checks[-1]["passed"]:
+        checks.append(pension_arithmetic(document))
+    if checks[-1]["passed"]:
+        checks.append(pension_recent(document, today=today))
+    return checks
+
+
+def pension_arithmetic(document: Document) -> Check:
+    """A monthly amount was read and nothing contradicts it (no ``arithmetic_mismatch``)."""
+    monthly = pension_monthly_amount(document["fields"])
+    consistent = "arithmetic_mismatch" not in document.get("warnings", []) and monthly is not None
+    return check(
+        "income.pension_arithmetic",
+        consistent,
+        f"{pension_label(document)}: valores {'coerentes' if consistent else 'não lidos ou incoerentes'} "
+        "(ilíquido - descontos = líquido; mensal x prestações = anual).",
+        document_id=document["document_id"],
+        field="net_monthly_amount",
+        value=monthly,
+    )
+
+
+def pension_recent(document: Document, *, today: dt.date) -> Check:
+    issued = parse_date(document["fields"].get("issue_date"))
+    recent = issued is not None and 0 <= (today - issued).days <= PENSION_STATEMENT_MAX_AGE_DAYS
+    return check(
+        "income.pension_recent",
+        recent,
+        f"{pension_label(document)}: emitida {'há menos' if recent else 'sem data lida ou há mais'} de um ano.",
+        document_id=document["document_id"],
+        field="issue_date",
+        value=issued,
+    )
+
+
+def pension_monthly_amount(fields: dict[str, Any]) -> Decimal | None:
+    """The net monthly pension: as printed, else gross less deductions, else gross."""
+    net, gross, deductions = (
+        money(fields.get(name)) for name in ("net_monthly_amount", "gross_monthly_amount", "deductions")
+    )
+    if net is not None:
+        return net
+    if gross is not None:
+        return gross - (deductions or Decimal(0))
+    return None
+
+
+def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
+    """Each issuer's pension (the first usable statement of each): monthly amount x payments a year / 12, summed.
+
+    Payments a year not read count as 12: the lower figure, and the method says so.
+    """
+    by_issuer: dict[str, tuple[Decimal, int, bool]] = {}
+    for document, checks in pensions:
+        monthly = pension_monthly_amount(document["fields"])
+        if passed_all(checks, "income.pension_recent") and monthly is not None:
+            count = document["fields"].get("payments_per_year")
+            by_issuer.setdefault(document["fields"].get("issuer") or "", (monthly, int(count or 12), count is not None))
+    if not by_issuer:
+        return Source("pension", False, None, "nenhuma declaração de pensão válida", [], MISSING_TEXT["pension"])
+    total = sum((monthly * count for monthly, count, _ in by_issuer.values()), Decimal(0)) / 12
+    parts = [
+        f"pensão x {count} / 12 ({format_eur(monthly)} líquidos{'' if read else ', n.º de prestações não lido'})"
+        for monthly, count, read in by_issuer.values()
+    ]
+    return Source("pension", True, quantize(total), " + ".join(parts))
 
 
 # --- Tax documents -------------------------------------------------------------------------
@@ -181,14 +597,14 @@ def tax_years_accepted(today: dt.date) -> set[int]:
 
 
 def tax_monthly_income(document: Document) -> Decimal | None:
-    """Gross income minus tax paid, over twelve months."""
+    """Gross income minus tax paid, over twelve months (the year's income already holds every payment)."""
     gross, tax = money(document["fields"].get("gross_income")), money(document["fields"].get("tax_paid"))
     if gross is None:
         return None
     return quantize((gross - (tax or Decimal(0))) / 12)
 
 
-# --- Both ----------------------------------------------------------------------------------
+# --- All -----------------------------------------------------------------------------------
 
 
 def attributable(applicant: dict[str, Any], nif: str | None, name: str | None) -> tuple[bool, str]:
@@ -200,20 +616,17 @@ def attributable(applicant: dict[str, Any], nif: str | None, name: str | None) -
     return False, "none"
 
 
-def average_monthly_income(monthly_net: dict[str, Decimal], tax_income: Decimal | None) -> tuple[Decimal | None, str]:
-    """The latest required months of payslips, else the IRS document, else the fewer payslips there are.
-
-    Returns the average and its source: ``payslips``, ``tax``, ``partial_payslips`` or ``none``.
-    """
-    months = sorted(monthly_net, reverse=True)
-    if len(months) >= REQUIRED_PAYSLIP_MONTHS:
-        return mean([monthly_net[m] for m in months[:REQUIRED_PAYSLIP_MONTHS]]), "payslips"
-    if tax_income is not None:
-        return tax_income, "tax"
-    if months:
-        return mean([monthly_net[m] for m in months]), "partial_payslips"
-    return None, "none"
-
-
-def mean(values: list[Decimal]) -> Decimal:
-    return quantize(sum(values, Decimal(0)) / len(values))
+def owner_check(name: str, label: str, document: Document, applicant: dict[str, Any], party: str) -> Check:
+    """The document is the applicant's: by ``<party>_nif`` when printed, else by ``<party>_name``."""
+    fields = document["fields"]
+    owner, how = attributable(applicant, fields.get(f"{party}_nif"), fields.get(f"{party}_name"))
+    by_nif = how == "nif"
+    return check(
+        name,
+        owner,
+        f"{label}: {'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'}).",
+        document_id=document["document_id"],
+        field=f"{party}_nif" if by_nif else f"{party}_name",
+        value=fields.get(f"{party}_nif") if by_nif else fields.get(f"{party}_name"),
+        expected=applicant["nif"] if by_nif else applicant["name"],
+    )

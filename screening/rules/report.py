@@ -13,7 +13,7 @@ REASON_TEXT = {
     "income_unknown": "não foi possível apurar o rendimento mensal",
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",
-    "partial_income_months": "só foram comprovados 1 a 2 meses de rendimentos",
+    "partial_income_months": "os rendimentos só estão comprovados para parte dos meses exigidos",
     "id_expiring_soon": "o documento de identificação caduca em breve",
     "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
@@ -21,6 +21,10 @@ REASON_TEXT = {
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",
     "guarantor_does_not_cover": "o fiador não tem rendimento suficiente para garantir a renda",
     "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
+    # Stated, never a rejection (screening.rules.certificates).
+    "certificate_irregular": "uma certidão indica situação tributária ou contributiva não regularizada",
+    "certificate_expired": "uma certidão de situação tributária ou contributiva já caducou",
+    "certificate_not_owned": "uma certidão de situação tributária ou contributiva é de outra pessoa",
 }
 
 
@@ -42,16 +46,24 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
+    stated = [REASON_TEXT.get(reason, reason) for reason in income.get("stated") or ()]
+    if stated:
+        parts.append("A ponderar (não altera o risco): " + "; ".join(dict.fromkeys(stated)) + ".")
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
 
 
 def income_sentence(income: dict[str, Any]) -> str:
+    """The income and how it was counted (``method``, from the income rules), then what is missing."""
+    sentence = income_amount_sentence(income)
+    if income.get("missing"):
+        sentence += " Em falta para o perfil declarado: " + " ".join(income["missing"]) + "."
+    return sentence
+
+
+def income_amount_sentence(income: dict[str, Any]) -> str:
+    if income["source"] == "none" or income["average_monthly_income"] is None:
+        return "Rendimento não comprovado."
     average = format_eur(money(income["average_monthly_income"]))
-    if income["source"] == "payslips":
-        return f"Rendimento médio mensal líquido de {average}, com base nos recibos de {', '.join(sorted(income['months']))}."
-    if income["source"] == "tax":
-        return f"Rendimento médio mensal de {average}, calculado a partir da declaração de IRS (rendimento menos imposto, a dividir por 12)."
-    if income["source"] == "partial_payslips":
-        return f"Rendimento médio mensal líquido de {average}, mas apenas com {income['months_verified']} mês(es) comprovado(s)."
-    return "Rendimento não comprovado."
+    partial = ", apenas parcialmente comprovado" if income.get("partial") else ""
+    return f"Rendimento médio mensal líquido de {average}{partial}; método: {income['method']}."

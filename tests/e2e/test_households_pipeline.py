@@ -30,7 +30,8 @@ def person_with_documents(seed: int, base: str) -> tuple[Any, list[Synthetic], D
             payslip_pdf(person, period, base=Decimal(base), variant=offset, rng=random.Random(seed + offset))
         )
     nets = [Decimal(str(d.expected["net_pay"])) for d in documents[1:]]
-    return person, documents, (sum(nets, Decimal(0)) / 3).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    # Annualised over 14 payments (no duodécimos on these payslips): (n1 + n2 + n3) x 14 / (12 x 3).
+    return person, documents, (sum(nets, Decimal(0)) * 14 / 36).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def upload_all(stack: Stack, token: str, documents: list[Synthetic]) -> list[dict[str, Any]]:

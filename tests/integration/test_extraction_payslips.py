@@ -116,3 +116,85 @@ def test_year_to_date_figures_are_not_taken_for_the_month() -> None:
     for document in [d for d in CORPUS if "family:header_value_rows" in d.tags]:
         result = extract(document)
         assert result.fields["gross_pay"] == Decimal(str(document.expected["gross_pay"])).quantize(Decimal("0.01"))
+
+
+# --- Reading rules the new families exercise, on lines as a reader gives them -----------------------------
+
+
+def parsed_lines(*texts: str) -> Any:
+    from documents.extraction.parsers.payslip import parse_payslip
+    from documents.extraction.reader import Line
+
+    return parse_payslip([Line(text) for text in texts])
+
+
+def test_at_least_twelve_layout_families_in_the_manner_of_different_payroll_products() -> None:
+    assert len(FAMILIES) >= 12
+    pages = {family: len(pdf_pages(next(d for d in CORPUS if f"family:{family}" in d.tags))) for family in FAMILIES}
+    assert max(pages.values()) >= 3  # a slip that runs over several pages, subtotals carried over
+
+
+def pdf_pages(document: Any) -> list[Any]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(document.data)
+    return [pdf[index] for index in range(len(pdf))]
+
+
+def test_amounts_printed_before_their_descriptions_are_read_by_the_description_after_them() -> None:
+    parsed = parsed_lines("Recibo de vencimento", "2.000,00 Vencimento base", "220,00 Segurança Social 11%",
+                          "-250,00 IRS (taxa 12,50%)", "2.000,00 Total Ilíquido", "1.530,00 LÍQUIDO A PAGAR")  # fmt: skip
+    assert parsed.fields["gross_pay"] == Decimal("2000.00")
+    assert parsed.fields["social_security"] == Decimal("220.00")
+    assert parsed.fields["irs_withholding"] == Decimal("250.00")
+    assert parsed.fields["net_pay"] == Decimal("1530.00")
+
+
+def test_an_export_with_semicolons_and_underscored_keys_is_read() -> None:
+    parsed = parsed_lines("500;SEG SOCIAL;220,00", "501;RET IRS;250,00", "TOTAL_ABONOS;2000,00",
+                          "TOTAL_DESCONTOS;470,00", "LIQUIDO;1530,00")  # fmt: skip
+    assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("2000.00"), Decimal("1530.00"))
+
+
+def test_a_summary_column_repeating_a_deduction_row_is_not_counted_twice() -> None:
+    parsed = parsed_lines("Vencimento 2.000,00", "TSU Trabalhador 220,00", "Retenção IRS 250,00",
+                          "Remuneração Ilíquida TSU Retenção IRS Valor Líquido", "2.000,00 220,00 250,00 1.530,00")  # fmt: skip
+    assert parsed.fields["social_security"] == Decimal("220.00")
+    assert parsed.fields["irs_withholding"] == Decimal("250.00")
+    assert parsed.total_deductions == Decimal("470.00")
+
+
+def test_one_misread_digit_in_a_deduction_is_put_right_by_the_totals_and_marked() -> None:
+    # A scan read 237,71 as 237,11: the printed total and 11% of the gross say which row it was.
+    parsed = parsed_lines("Vencimento Base 2.161,00", "Seg. Social 237,11", "IRS 205,30", "Total Ilíquido 2.161,00",
+                          "Total Descontos 443,01", "Líquido a Receber 1.717,99")  # fmt: skip
+    assert parsed.fields["social_security"] == Decimal("237.71")
+    assert parsed.fields["irs_withholding"] == Decimal("205.30")
+    assert "derived:social_security" in parsed.warnings
+
+
+def test_a_date_in_the_period_line_is_not_an_amount() -> None:
+    parsed = parsed_lines("Período de 01.11.2025 a 28.11.2025", "Vencimento 1.000,00", "Seg. Social 110,00",
+                          "IRS 90,00", "Valor Líquido 800,00")  # fmt: skip
+    assert parsed.fields["gross_pay"] == Decimal("1000.00")
+    assert Decimal("1.11") not in parsed.fields.values()
+
+
+def test_a_label_stuck_to_the_name_or_a_dotted_leader_is_not_part_of_it() -> None:
+    assert parsed_lines("Colaborador: Catarina Ferreira nNIF: 299021998").fields["employee_name"] == "Catarina Ferreira"
+    leader = parsed_lines("Nome do colaborador Eeeseeeeeeees João Pedro Santos")
+    assert leader.fields["employee_name"] == "João Pedro Santos"
+
+
+def test_a_name_with_no_label_is_the_one_printed_beside_the_employees_nif() -> None:
+    parsed = parsed_lines("Recibo de vencimento - Junho 2026 - Ana Sofia Santos - NIF 245718931")
+    assert parsed.fields["employee_name"] == "Ana Sofia Santos"
+
+
+def test_phone_photos_of_the_new_families_are_read() -> None:
+    rng = random.Random(12)
+    for family in ("boxed_sections", "amount_first", "semicolon_export", "carry_forward", "signed_column"):
+        document = next(d for d in CORPUS if f"family:{family}" in d.tags)
+        photo = scan(document, rng=rng, dpi=150, rotation=rng.uniform(-3, 3), blur=0.8, quality=60)
+        wrong = wrong_fields(photo, extract(photo))
+        assert len(wrong) <= 1, (family, wrong)

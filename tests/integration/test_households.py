@@ -50,7 +50,9 @@ class Member:
                 )
             )
         nets = [Decimal(str(d.expected["net_pay"])) for d in self.documents[1:]]
-        self.average_net = (sum(nets, Decimal(0)) / 3).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        # Monthly income: the three nets annualised over 14 payments (no duodécimos on these payslips),
+        # (n1 + n2 + n3) x 14 / (12 x 3).
+        self.average_net = (sum(nets, Decimal(0)) * 14 / 36).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
     def submission(self, token: str, **extra: Any) -> dict[str, Any]:
         documents = [

@@ -37,3 +37,19 @@ def test_an_expired_link_answers_410_and_explains_it(alice_api: APIClient) -> No
     assert page.status_code == 410
     html = page.content.decode()
     assert "This link has expired" in html and "T1 em Benfica" in html
+
+
+def test_the_page_and_the_api_list_the_income_documents_of_each_profile(alice_api: APIClient) -> None:
+    form = form_request_create(alice_api)
+    info = APIClient().get(f"/api/v1/intake/{form['token']}").json()
+    kinds = {profile: [d["kind"] for d in documents] for profile, documents in info["income_documents"].items()}
+    assert set(kinds) == {"EMPLOYEE", "INDEPENDENT", "PENSIONER", "MIXED"}
+    assert kinds["EMPLOYEE"][0] == "RECIBO_VENCIMENTO" and "DECLARACAO_PENSAO" not in kinds["EMPLOYEE"]
+    assert kinds["PENSIONER"][0] == "DECLARACAO_PENSAO"
+    assert "FATURA_RECIBO" in kinds["INDEPENDENT"]
+    assert set(kinds["MIXED"]) >= set(kinds["EMPLOYEE"]) | set(kinds["INDEPENDENT"]) | set(kinds["PENSIONER"])
+    html = Client().get(f"/intake/{form['token']}/").content.decode()
+    assert 'name="income_profile"' in html and 'data-profile="PENSIONER"' in html
+    assert "Declaração de pensão" in html
+    english = Client().get(f"/intake/{form['token']}/?lang=en").content.decode()
+    assert "Pension statement" in english

@@ -46,6 +46,9 @@ def id_document(**overrides: Any) -> dict[str, Any]:
     }
 
 
+# These payslips pay the subsidies monthly in duodécimos, so each net is the monthly income as printed (no
+# x 14 / 12) and the boundaries below stay round; test_plain_payslips_are_annualised_over_fourteen_payments
+# covers the other case.
 def payslip(period: str, net: float = 2000.0, warnings: list[str] | None = None, **overrides: Any) -> dict[str, Any]:
     fields = {
         "employee_name": "Maria João Santos",
@@ -53,6 +56,7 @@ def payslip(period: str, net: float = 2000.0, warnings: list[str] | None = None,
         "period": period,
         "gross_pay": net * 1.3,
         "net_pay": net,
+        "subsidy_twelfths_amount": round(net * 0.2, 2),
     }
     fields.update(overrides)
     return {
@@ -120,6 +124,16 @@ def test_good_applicant_is_low_risk_with_verified_identity_and_income() -> None:
     assert result["affordability"]["dti_ratio"] == "0.3500"
     assert "BAIXO" in result["report"]["justification"]
     assert result["report"]["language"] == "pt-PT"
+
+
+def test_plain_payslips_are_annualised_over_fourteen_payments() -> None:
+    documents = [id_document(), *(payslip(p, 1800.0, subsidy_twelfths_amount=None) for p in THREE_MONTHS)]
+    result = screen(documents)
+    # 1800 x 14 / 12 = 2100.00; rent 700 / 2100 = 0.3333 (LOW; at 1800 a month it would be 0.3889, MEDIUM)
+    assert result["income"]["average_monthly_income"] == "2100.00"
+    assert result["affordability"]["dti_ratio"] == "0.3333"
+    assert result["affordability"]["risk_level"] == "LOW"
+    assert "vencimento regular x 14 / 12" in result["report"]["justification"]
 
 
 # --- Risk boundaries (rent 700; income chosen so the ratio lands exactly) --------------------------
@@ -335,3 +349,26 @@ def test_graph_runs_nodes_in_order_and_is_deterministic() -> None:
     assert first == second
     assert {"identity", "income", "affordability", "report"} <= set(first)
     assert asyncio.run(RulesAssessor().verify_identity(state(good_documents())))["verified"]
+
+
+def test_an_irregular_certificate_is_stated_in_the_report_and_leaves_the_risk_alone() -> None:
+    certificate = {
+        "document_id": "cert",
+        "status": "EXTRACTED",
+        "kind": "DECLARACAO_SS",
+        "fields": {
+            "issuer": "SS",
+            "holder_nif": NIF,
+            "status": "IRREGULAR",
+            "issue_date": TODAY.isoformat(),
+            "valid_until": (TODAY + dt.timedelta(days=90)).isoformat(),
+            "validation_code": "X1",
+        },
+    }
+    plain = screen(good_documents())
+    result = screen([*good_documents(), certificate])
+    assert result["affordability"]["risk_level"] == plain["affordability"]["risk_level"] == "LOW"
+    assert check_named(result, "certificates.ss_situation")["passed"] is False
+    assert "A ponderar (não altera o risco)" in result["report"]["justification"]
+    assert "não regularizada" in result["report"]["justification"]
+    assert "A ponderar" not in plain["report"]["justification"]

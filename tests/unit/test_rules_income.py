@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from screening.rules.income import (
-    average_monthly_income,
+    Source,
+    employment_source,
+    income_total,
     monthly_net_income,
     payslip_arithmetic,
     payslip_checks,
@@ -155,16 +157,37 @@ def test_tax_monthly_income_is_income_minus_tax_over_twelve() -> None:
 # --- Average -------------------------------------------------------------------------------
 
 
-def test_average_uses_the_latest_three_months_before_the_tax_document() -> None:
-    monthly = {"2026-10": Decimal(3000), "2026-09": Decimal(2000), "2026-08": Decimal(1000), "2026-07": Decimal(9000)}
-    assert average_monthly_income(monthly, Decimal(100)) == (Decimal("2000.00"), "payslips")
+def checked(documents: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    return [(d, payslip_checks(d, APPLICANT, today=TODAY)) for d in documents]
 
 
-def test_average_prefers_the_tax_document_to_too_few_payslips() -> None:
-    assert average_monthly_income({"2026-10": Decimal(3000)}, Decimal("2500.00")) == (Decimal("2500.00"), "tax")
+def test_employment_averages_the_latest_three_months_annualised_over_fourteen_payments() -> None:
+    documents = [payslip(p, net) for p, net in (("2026-10", 3000.0), ("2026-09", 2000.0), ("2026-08", 1000.0))]
+    source = employment_source(checked([*documents, payslip("2026-07", 9000.0)]))
+    assert source.verified
+    # (3000 + 2000 + 1000) x 14 / (12 x 3) = 84000 / 36 = 2333.333... -> 2333.33
+    assert source.monthly == Decimal("2333.33")
+    assert source.method.startswith("vencimento regular x 14 / 12")
 
 
-def test_average_of_fewer_payslips_is_partial_and_nothing_is_none() -> None:
-    monthly = {"2026-10": Decimal(3000), "2026-09": Decimal(2001)}
-    assert average_monthly_income(monthly, None) == (Decimal("2500.50"), "partial_payslips")
-    assert average_monthly_income({}, None) == (None, "none")
+def test_duodecimos_paid_monthly_are_not_annualised_again() -> None:
+    documents = [payslip(p, 2000.0, subsidy_twelfths_amount=333.34) for p in ("2026-10", "2026-09", "2026-08")]
+    source = employment_source(checked(documents))
+    assert source.monthly == Decimal("2000.00")
+    assert "duodécimos" in source.method
+
+
+def test_income_total_prefers_proven_sources_then_tax_then_partial() -> None:
+    proven = Source("payslips", True, Decimal("2000.00"), "m")
+    partial = Source("payslips", False, Decimal("1500.00"), "m")
+    assert income_total([proven], Decimal(100))[:2] == (Decimal("2000.00"), "payslips")
+    assert income_total([partial], Decimal("2500.00"))[:2] == (Decimal("2500.00"), "tax")
+    assert income_total([partial], None) == (Decimal("1500.00"), "partial_payslips", "m", True)
+    assert income_total([], None)[:2] == (None, "none")
+
+
+def test_two_proven_sources_add_up() -> None:
+    sources = [Source("payslips", True, Decimal("1200.00"), "a"), Source("pension", True, Decimal("300.50"), "b")]
+    total, name, method, partial = income_total(sources, None)
+    assert (total, name, partial) == (Decimal("1500.50"), "mixed", False)
+    assert method == "a (1 200,00 €) + b (300,50 €)"

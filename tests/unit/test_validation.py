@@ -208,3 +208,13 @@ def test_local_and_reducto_report_the_same_warnings_for_the_same_payslip(warning
     assert warning in local.warnings
     assert set(remote.warnings) == set(local.warnings)
     assert remote.fields == local.fields
+
+
+def test_every_document_kind_fits_the_column_that_stores_it() -> None:
+    # SQLite ignores a CharField's length, PostgreSQL refuses a longer value: check it on every backend.
+    from documents.extraction.schema import DocumentKind
+    from documents.models import ExtractedData
+
+    limit = ExtractedData._meta.get_field("kind").max_length
+    assert limit is not None
+    assert max(len(kind.value) for kind in DocumentKind) <= limit

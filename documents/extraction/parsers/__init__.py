@@ -11,14 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from documents.extraction.parsers.certificate import parse_certificate
 from documents.extraction.parsers.classify import classify, kind_from_mrz
 from documents.extraction.parsers.common import Parsed, title_case
 from documents.extraction.parsers.identity import parse_identity
 from documents.extraction.parsers.invoice import parse_invoice
 from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.parsers.pension import parse_activity_start, parse_pension
 from documents.extraction.parsers.tax import parse_tax
 from documents.extraction.reader import Line
-from documents.extraction.schema import IDENTITY_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, TAX_KINDS, DocumentKind
+from documents.extraction.schema import (
+    ACTIVITY_KINDS,
+    CERTIFICATE_KINDS,
+    IDENTITY_KINDS,
+    INVOICE_KINDS,
+    PAYSLIP_KINDS,
+    PENSION_KINDS,
+    TAX_KINDS,
+    DocumentKind,
+)
 
 __all__ = ["Parsed", "classify", "kind_from_mrz", "parse_document", "title_case"]
 
@@ -31,6 +42,12 @@ def parse_document(kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Se
         return parse_tax(lines)
     if kind in INVOICE_KINDS:
         return parse_invoice(lines)
+    if kind in PENSION_KINDS:
+        return parse_pension(lines)
+    if kind in ACTIVITY_KINDS:
+        return parse_activity_start(lines)
+    if kind in CERTIFICATE_KINDS:
+        return parse_certificate(lines, kind)
     if kind in IDENTITY_KINDS:
         return parse_identity(lines, kind, extra_mrz_texts=extra_mrz_texts)
     return Parsed()

@@ -9,7 +9,26 @@ from documents.extraction.mrz import MrzRead, read_mrz
 from documents.extraction.schema import DocumentKind
 
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
+    # Certificates first: their wording names taxes, income and social security too.
+    (DocumentKind.DECLARACAO_SS, re.compile(r"situacao\s+contributiva")),
+    (
+        DocumentKind.CERTIDAO_AT,
+        re.compile(r"certidao\s+de\s+(?:nao\s+)?divida|certidao(?=[\s\S]*situacao\s+tributaria)"),
+    ),
     (DocumentKind.FATURA_RECIBO, re.compile(r"fatura\s*-?\s*recibo|factura\s*-?\s*recibo|recibo\s+verde")),
+    (
+        DocumentKind.DECLARACAO_INICIO_ATIVIDADE,
+        re.compile(r"(declara[cç][aã]o|comprovativo)[^\n]{0,40}in[ií]cio\s+(de\s+|da\s+)?a(c)?tividade"),
+    ),
+    # Before the IRS titles: "declaração de rendimentos de pensões" is a pension statement.
+    (
+        DocumentKind.DECLARACAO_PENSAO,
+        re.compile(
+            r"declara[cç][aã]o\s+(de\s+)?(pens[aã]o|pensionista|rendimentos\s+de\s+pens)"
+            r"|valor\s+(mensal\s+)?da\s+pens[aã]o|pens[aã]o\s+(mensal\s+)?(il[ií]quida|l[ií]quida)"
+            r"|pens[aã]o\s+de\s+(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
+        ),
+    ),
     (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao de liquida[cç]ao")),
     (DocumentKind.DECLARACAO_IRS, re.compile(r"declara[cç]ao (de rendimentos|anual)|modelo 3|irs\s*-?\s*modelo")),
     (

@@ -81,7 +81,9 @@ def parse_invoice(lines: list[Line]) -> Parsed:
     for line in lines:
         number = NUMBER.search(fix_digits(line.text))
         if number:
-            parsed.put("invoice_number", re.sub(r"\s", "", number.group(1)).upper(), line.confidence)
+            # An O touching a digit inside the series is a zero misread by OCR ("ATSIREO1FR" is "ATSIRE01FR").
+            series = re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", number.group(1)).upper())
+            parsed.put("invoice_number", series, line.confidence)
             break
     for line in lines:
         if re.search(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+em", fold(line.text)):

@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
+    DATE_DMY,
     MONEY,
     MONTH_YEAR,
     NUMERIC_PERIOD,
@@ -144,17 +145,49 @@ def amounts_in(text: str) -> list[tuple[int, int, Decimal]]:
     return found
 
 
+# A semicolon that is not a decimal comma misread (digit on both sides) separates the fields of an export.
+FIELD_SEPARATOR = re.compile(r"(?<!\d);|;(?!\d)")
+WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+
+
+def label_text(raw: str) -> str:
+    return re.sub(r"(?i)\b(?:eur|euros?)\b|€|[|:;()\-+_]", " ", raw).strip()
+
+
 def line_segments(text: str, line_index: int, confidence: float) -> list[Segment]:
-    fixed = fix_digits(text)
+    # A date ("01.11.2025") is no amount, though its first figures look like one.
+    fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), FIELD_SEPARATOR.sub(" | ", fix_digits(text)))
+    found = amounts_in(fixed)
+    if found and not WORDS.search(fixed[: found[0][0]]) and WORDS.search(fixed[found[-1][1] :]):
+        return amount_first_segments(fixed, found, line_index, confidence)
     segments: list[Segment] = []
     cursor = 0
-    for start, end, value in amounts_in(fixed):
-        label = re.sub(r"(?i)\b(?:eur|euros?)\b|€|[|:;()\-+]", " ", fixed[cursor:start]).strip()
-        if segments and not re.search(r"[A-Za-zÀ-ÿ]{2,}", label):
+    for start, end, value in found:
+        label = label_text(fixed[cursor:start])
+        if segments and not WORDS.search(label):
             segments[-1].amounts.append(value)
         else:
             segments.append(Segment(label, [value], line_index, confidence, role_of(label) if label else None))
         cursor = end
+    return segments
+
+
+def amount_first_segments(
+    fixed: str, found: list[tuple[int, int, Decimal]], line_index: int, confidence: float
+) -> list[Segment]:
+    """A row printed amount first, description after ("-256,41 Segurança Social 11%"): each amount's label
+    is the text up to the next amount; amounts with no words between them stay one row's figures."""
+    segments: list[Segment] = []
+    pending: list[Decimal] = []
+    for index, (_, end, value) in enumerate(found):
+        pending.append(value)
+        following = fixed[end : found[index + 1][0] if index + 1 < len(found) else len(fixed)]
+        label = label_text(following)
+        if WORDS.search(label):
+            segments.append(Segment(label, pending, line_index, confidence, role_of(label)))
+            pending = []
+    if pending and segments:
+        segments[-1].amounts.extend(pending)
     return segments
 
 
@@ -248,9 +281,9 @@ def reconcile(page: Page) -> Assignment | None:
     if not pool:
         return None
     earnings = [segment.value for segment in page.segments if segment.role in EARNING_ROLES]
-    deductions_rows = [segment.value for segment in page.segments if segment.role in DEDUCTION_ROLES]
     earnings_sum = sum(earnings, Decimal("0")) if len(earnings) >= 2 else None
-    deductions_sum = sum(deductions_rows, Decimal("0")) if deductions_rows else None
+    deduction_totals = [rows_total(page.rows(role)) for role in sorted(DEDUCTION_ROLES)]
+    deductions_sum = sum((total for total in deduction_totals if total), Decimal("0")) or None
     generic_totals = {segment_value for s in page.rows("total") for segment_value in s.amounts}
     gross_options = set(pool) | ({earnings_sum} if earnings_sum else set())
     net_options = set(pool)
@@ -326,6 +359,20 @@ EMPLOYEE_LABEL = re.compile(
     r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
 )
 EMPLOYER_LABEL = re.compile(r"(?:entidade\s+(?:patronal|empregadora)|empregador|empresa|entidade)\s*[:.]?")
+NEXT_LABEL = re.compile(r"(?<![A-Za-zÀ-ÿ])[a-z]?(?:N\.?\s?[I1l]\.?\s?F|NIPC|NISS|[Nn]if|[Nn]ipc|[Nn]iss)\b")
+# What a scan makes of dotted leaders ("Nome ........ Ana"): dots, then letters repeated three times or more.
+LEADER = re.compile(r".*(?:\.{3,}|…)")
+NOT_A_NAME_WORD = re.compile(r"^(?:[^A-Za-zÀ-ÿ].*|[a-zà-ÿ]\S*|\S*([A-Za-zÀ-ÿ])\1\1\S*)$")
+
+
+def without_leader(text: str) -> str:
+    """The value after a label's dotted leader, without the leader's remains in a scan."""
+    words = re.sub(r"[;|]", " ", LEADER.sub("", text)).split()
+    while words and NOT_A_NAME_WORD.match(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
 COMPANY_SUFFIX = re.compile(r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s)\b\.?")
 
 
@@ -336,15 +383,16 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     payslip_subsidies(page, parsed)
     payslip_people(lines, parsed)
     assign_payslip_nifs(lines, parsed)
+    name_beside_nif(lines, parsed)
     payslip_period(lines, parsed)
     return parsed
 
 
 def payslip_amounts(page: Page, parsed: Parsed) -> None:
     """Labels first; then the arithmetic decides gross, deductions and net, and fills what labels missed."""
-    social = sum((s.value for s in page.rows("social_security")), Decimal("0")) or None
-    withholding = sum((s.value for s in page.rows("irs_withholding")), Decimal("0")) or None
-    others = sum((s.value for s in page.rows("other_deduction")), Decimal("0"))
+    social = rows_total(page.rows("social_security"))
+    withholding = rows_total(page.rows("irs_withholding"))
+    others = rows_total(page.rows("other_deduction")) or Decimal("0")
     base = page.hints.get("base_salary")
     if base:
         parsed.put("base_salary", base[0][0], base[0][1])
@@ -380,14 +428,32 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
     ):
         # One row's amount was misread (a rate taken for it, the amount pushed to the next line by OCR):
         # the printed amount that makes the rows add up to the total replaces it.
-        if deductions - social - others in page.pool:
-            withholding = deductions - social - others
+        new_withholding, new_social = deductions - social - others, deductions - withholding - others
+        if new_withholding in page.pool:
+            withholding = new_withholding
             parsed.fields.pop("irs_withholding", None)
             parsed.put("irs_withholding", withholding, ARITHMETIC_CONFIDENCE)
-        elif deductions - withholding - others in page.pool:
-            social = deductions - withholding - others
+        elif new_social in page.pool:
+            social = new_social
             parsed.fields.pop("social_security", None)
             parsed.put("social_security", social, ARITHMETIC_CONFIDENCE)
+        else:
+            # Neither is printed elsewhere: a scan misread one digit of one row. The row whose printed value
+            # is one digit away from what the totals require is the misread one (11% of the gross decides
+            # between the two when both are).
+            social_fits = one_digit_apart(new_social, social) and (
+                not one_digit_apart(new_withholding, withholding) or gross is None or close_to_rate(new_social, gross)
+            )
+            if social_fits:
+                social = new_social
+                parsed.fields.pop("social_security", None)
+                parsed.put("social_security", social, DERIVED_CONFIDENCE)
+                parsed.warnings.append("derived:social_security")
+            elif one_digit_apart(new_withholding, withholding):
+                withholding = new_withholding
+                parsed.fields.pop("irs_withholding", None)
+                parsed.put("irs_withholding", withholding, DERIVED_CONFIDENCE)
+                parsed.warnings.append("derived:irs_withholding")
     if deductions is not None:
         # A deduction the labels missed is what the total leaves once the others are taken out.
         if social is None and withholding is not None:
@@ -402,6 +468,27 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         for name in ("gross_pay", "net_pay", "social_security", "irs_withholding"):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+def one_digit_apart(wanted: Decimal, read: Decimal) -> bool:
+    """Whether ``read`` is ``wanted`` with one digit misread (same number of digits, one differs)."""
+    if wanted <= 0:
+        return False
+    a, b = f"{wanted:.2f}", f"{read:.2f}"
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def rows_total(rows: list[Segment]) -> Decimal | None:
+    """The sum of a deduction's rows; a row that restates the others (a summary "TSU" column repeating the
+    body's "Seg. Social" line) is not counted twice."""
+    values = [row.value for row in rows]
+    if not values:
+        return None
+    for index, value in enumerate(values):
+        others = values[:index] + values[index + 1 :]
+        if others and value == sum(others, Decimal("0")):
+            return value
+    return sum(values, Decimal("0")) or None
 
 
 def derive(parsed: Parsed, page: Page, name: str, value: Decimal) -> None:
@@ -484,6 +571,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             if match and not EMPLOYER_LABEL.match(folded[match.start() :]):
                 candidates = [line.text[match.end() :].lstrip(" :.")] + [ln.text for ln in lines[index + 1 : index + 3]]
                 for candidate in candidates:
+                    # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ...").
+                    candidate = without_leader(NEXT_LABEL.split(candidate)[0])
                     name = plausible_name(clean_name(candidate))
                     if name:
                         parsed.put("employee_name", title_case(name), line.confidence)
@@ -491,7 +580,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
         if "employer_name" not in parsed.fields:
             match = EMPLOYER_LABEL.search(folded)
             if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
-                employer = company_name(line.text[match.end() :].lstrip(" :."))
+                employer = company_name(without_leader(line.text[match.end() :].lstrip(" :.")))
                 if employer:
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
@@ -501,6 +590,25 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 if employer:
                     parsed.put("employer_name", employer, line.confidence * 0.9)
                     break
+
+
+def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
+    """No label named the employee: the plausible name printed closest before their NIF on its line
+    ("Recibo de vencimento - Junho 2025 - Ana Sousa - NIF 123456789")."""
+    nif = parsed.fields.get("employee_nif")
+    if "employee_name" in parsed.fields or not nif:
+        return
+    for line in lines:
+        at = re.sub(r"\s", "", fix_digits(line.text)).find(nif)
+        if at < 0:
+            continue
+        before = line.text[: line.text.find(nif[:3])] if nif[:3] in line.text else line.text
+        pieces = re.split(r"\s[-–·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
+        for piece in reversed(pieces):
+            name = plausible_name(clean_name(piece))
+            if name and not COMPANY_SUFFIX.search(fold(name)) and not MONTH_YEAR.search(fold(piece)):
+                parsed.put("employee_name", title_case(name), line.confidence * 0.9)
+                return
 
 
 def company_name(text: str) -> str | None:

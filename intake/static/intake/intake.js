@@ -13,6 +13,7 @@
   var ROLES = ["CO_TENANT", "GUARANTOR"];
   var WAITING_POLL_MS = 3000;
   var personCount = 0;
+  var lastStatus = null;
 
   function $(id) { return document.getElementById(id); }
   function show(id) { ["loading", "unavailable", "intake", "progress"].forEach(function (s) { $(s).hidden = s !== id; }); }
@@ -198,7 +199,7 @@
   $("add-person").addEventListener("click", function () { personRow($("household-list"), true).focus(); });
 
   // --- uploads: ask for a slot, post the file straight to it ------------------------------
-  function uploadRow(file) {
+  function uploadRow(file, listId) {
     var li = document.createElement("li");
     var label = document.createElement("span");
     label.textContent = file.name;
@@ -208,12 +209,12 @@
     var state = document.createElement("span");
     state.className = "state";
     li.appendChild(label); li.appendChild(bar); li.appendChild(state);
-    $("uploads").appendChild(li);
+    $(listId || "uploads").appendChild(li);
     return { bar: bar, state: state };
   }
 
-  function upload(file, documentType) {
-    var row = uploadRow(file);
+  function upload(file, documentType, listId) {
+    var row = uploadRow(file, listId);
     var contentType = fileType(file);
     return request("POST", "/uploads", { filename: file.name, content_type: contentType, size: file.size, document_type: documentType })
       .then(function (slot) {
@@ -268,6 +269,7 @@
         documents: documents,
       };
       if (people.length) body.household = peopleBody(people);
+      if ($("income_profile").value) body.income_profile = $("income_profile").value;
       return request("POST", "/submissions", body);
     }).then(function (result) {
       if (result.status === 201) { show("progress"); poll(); return; }
@@ -296,6 +298,9 @@
         list.appendChild(li);
       });
       showHousehold(result.data.household || []);
+      // A run that ends changes what the server renders (the explanation): fetch the page again.
+      if (lastStatus === "PROCESSING" && status !== "PROCESSING") { window.location.reload(); return; }
+      lastStatus = status;
       if (status === "PROCESSING") setTimeout(poll, 2000);
       else if (status === "WAITING") setTimeout(poll, WAITING_POLL_MS);
     });
@@ -341,6 +346,68 @@
       $("invite-more-submit").disabled = false;
       $("invite-more-error").textContent = T.submit_failed;
     });
+  });
+
+  // The income documents that prove the profile chosen (the server rendered every list; show one).
+  function showIncomeDocuments() {
+    var chosen = $("income_profile").value || "MIXED";
+    Array.prototype.forEach.call(document.querySelectorAll("#income-documents [data-profile]"), function (list) {
+      list.hidden = list.dataset.profile !== chosen;
+    });
+  }
+  $("income_profile").addEventListener("change", showIncomeDocuments);
+  showIncomeDocuments();
+
+  // --- the second round: the documents the agency asked for, and the applicant's comment ---------
+  var moreInfo = $("more-info-form");
+  if (moreInfo) moreInfo.addEventListener("submit", function (event) {
+    event.preventDefault();
+    $("more-info-error").textContent = "";
+    var inputs = moreInfo.querySelectorAll("input[type=file]");
+    var jobs = [];
+    var missing = false;
+    Array.prototype.forEach.call(inputs, function (input) {
+      if (!input.files.length) missing = true;
+      Array.prototype.forEach.call(input.files, function (file) {
+        if (!fileType(file)) { missing = true; return; }
+        jobs.push(upload(file, input.dataset.documentType, "more-info-uploads"));
+      });
+    });
+    if (missing) { $("more-info-error").textContent = T.required; return; }
+    $("more-info-submit").disabled = true;
+    Promise.all(jobs).then(function (documents) {
+      return request("POST", "/additional-documents", { documents: documents });
+    }).then(function (result) {
+      if (result.status !== 201) throw new Error((result.data && result.data.detail) || T.submit_failed);
+      $("more-info-error").textContent = "";
+      moreInfo.innerHTML = "";
+      var done = document.createElement("p");
+      done.className = "ok"; done.setAttribute("role", "status"); done.textContent = T.documents_sent;
+      moreInfo.appendChild(done);
+      lastStatus = "PROCESSING";
+      poll();
+    }).catch(function (error) {
+      $("more-info-submit").disabled = false;
+      $("more-info-error").textContent = T.submit_failed + " " + error.message;
+    });
+  });
+
+  var contest = $("contest-form");
+  if (contest) contest.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var message = $("contest-message").value.trim();
+    $("contest-error").textContent = ""; $("contest-done").textContent = "";
+    if (!message) { $("contest-error").textContent = T.required; return; }
+    $("contest-submit").disabled = true;
+    request("POST", "/contest", { message: message }).then(function (result) {
+      $("contest-submit").disabled = false;
+      if (result.status !== 201) { $("contest-error").textContent = (result.data && (result.data.detail || JSON.stringify(result.data))) || T.submit_failed; return; }
+      var li = document.createElement("li");
+      li.dataset.status = result.data.status; li.textContent = message;
+      $("contests").appendChild(li);
+      $("contest-message").value = "";
+      $("contest-done").textContent = T.contest_sent;
+    }).catch(function () { $("contest-submit").disabled = false; $("contest-error").textContent = T.submit_failed; });
   });
 
   function unavailable(title, text) {

@@ -1,0 +1,153 @@
+"""Certificates of a clean situation: the AT's certidao de divida e nao divida and the Seguranca Social's
+declaracao de situacao contributiva.
+
+Both say whose situation (name, NIF), whether it is regular, when they were issued, and carry a code
+anyone can check on the issuer's portal. The validity is printed on some ("valida por tres meses",
+"valida ate ...") and otherwise follows from the issuer: AT 3 months, SS 4 months from the issue date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from applicants.identifiers import nif_is_personal
+from applicants.text import fold
+from documents.extraction.parsers.common import (
+    MONTHS,
+    VALIDATED_CONFIDENCE,
+    Parsed,
+    clean_name,
+    parse_dates,
+    parse_nifs,
+    title_case,
+)
+from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind
+from documents.extraction.validation import months_after
+
+VALIDITY_MONTHS = {"AT": 3, "SS": 4}
+DERIVED_CONFIDENCE = 0.8
+
+# Irregular first: "nao tem a situacao regularizada" also holds the words of the regular one.
+IRREGULAR = re.compile(
+    r"n[aã]o\s+(?:tem|possui|se\s+encontra\s+com)\s+(?:a\s+)?(?:sua\s+)?situa[cç][aã]o\s+(?:\w+\s+)?regularizada"
+    r"|situa[cç][aã]o\s+(?:\w+[\s:]+)?(?:n[aã]o\s+regularizada|irregular)|(?<!n[aã]o\s)(?:tem|possui)\s+d[ií]vidas?"
+    r"|d[ií]vidas?\s+(?:em\s+)?(?:cobran[cç]a|execu[cç][aã]o)|valor\s+em\s+d[ií]vida"
+)
+REGULAR = re.compile(
+    r"situa[cç][aã]o\s+(?:\w+[\s:]+)?regularizada|situa[cç][aã]o\s+(?:\w+[\s:]+)?regular(?![a-z])"
+    r"|n[aã]o\s+(?:tem|possui|é\s+devedor|e\s+devedor)\s+(?:quaisquer\s+|qualquer\s+)?d[ií]vidas?"
+    r"|inexist[eê]ncia\s+de\s+d[ií]vida"
+)
+ISSUE_LABEL = re.compile(
+    r"data\s+(?:de\s+|da\s+)?emiss[aã]o|emitid[oa]\s+em|data\s*[:.]|(?:lisboa|porto|[a-z]+)\s*,\s*\d{1,2}\s+de\s+[a-z]+"
+)
+VALID_UNTIL_LABEL = re.compile(r"v[aá]lid[oa]\s+at[eé]|validade\s*[:.]|data\s+(?:de\s+|do\s+)?(?:fim|termo)\s+")
+VALIDITY_SPAN = re.compile(r"v[aá]lid[oa]\s+(?:pelo\s+per[ií]odo\s+de\s+|por\s+)(\w+)\s+\(?(\d*)\)?\s*m[eê]s")
+NUMBER_WORDS = {"um": 1, "dois": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6}
+CODE_LABEL = re.compile(
+    r"c[oó]digo\s+(?:de\s+)?(?:valida[cç][aã]o|acesso|verifica[cç][aã]o|autentica[cç][aã]o)|chave\s+de\s+(?:acesso|valida[cç][aã]o)"
+)
+CODE = re.compile(r"[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}|[A-Z0-9]{8,20}")
+# Inside a code Tesseract reads a J as a bracket now and then.
+CODE_LOOKALIKES = str.maketrans({")": "J", "]": "J", "}": "J"})
+NAME_LABEL = re.compile(
+    r"(?<![a-z])nome\s*[:.]?|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]"
+    r"|(?:certifica|declara)-?se[\s,]+(?:[a-z]+[\s,]+){0,6}?que\s+(?:o\s+|a\s+)?(?:contribuinte\s+|benefici[aá]rio\s+)?"
+)
+WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
+LONG_DATE = re.compile(r"(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
+
+
+def parse_certificate(lines: list[Line], kind: DocumentKind) -> Parsed:
+    parsed = Parsed()
+    issuer = "AT" if kind == DocumentKind.CERTIDAO_AT else "SS"
+    parsed.put("issuer", issuer, VALIDATED_CONFIDENCE)
+    text = " ".join(fold(line.text) for line in lines)
+    if IRREGULAR.search(text):
+        parsed.put("status", "IRREGULAR", 0.9)
+    elif REGULAR.search(text):
+        parsed.put("status", "REGULAR", 0.9)
+    certificate_dates(lines, parsed, issuer=issuer)
+    certificate_code(lines, parsed)
+    certificate_holder(lines, parsed)
+    return parsed
+
+
+def line_dates(text: str) -> list[dt.date]:
+    """Numeric dates and "12 de março de 2026"."""
+    found = parse_dates(text)
+    for day, month, year in LONG_DATE.findall(fold(text)):
+        if month in MONTHS:
+            try:
+                found.append(dt.date(int(year), MONTHS[month], int(day)))
+            except ValueError:
+                continue
+    return found
+
+
+def certificate_dates(lines: list[Line], parsed: Parsed, *, issuer: str) -> None:
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        for label, name in ((VALID_UNTIL_LABEL, "valid_until"), (ISSUE_LABEL, "issue_date")):
+            match = label.search(folded)
+            if match and name not in parsed.fields:
+                after = line_dates(line.text[match.start() :])
+                # A label alone on its line has its date below; "Validade: 3 meses" has none at all.
+                if not after and not WORDS.search(line.text[match.end() :]) and index + 1 < len(lines):
+                    after = line_dates(lines[index + 1].text)
+                if after:
+                    parsed.put(name, after[0], line.confidence)
+    if "issue_date" not in parsed.fields:
+        every = [date for line in lines for date in line_dates(line.text)]
+        if every:
+            parsed.put("issue_date", min(every), DERIVED_CONFIDENCE)
+    months = VALIDITY_MONTHS[issuer]
+    span = VALIDITY_SPAN.search(" ".join(fold(line.text) for line in lines))
+    if span:
+        months = int(span.group(2)) if span.group(2) else NUMBER_WORDS.get(span.group(1), months)
+    issued = parsed.fields.get("issue_date")
+    if "valid_until" not in parsed.fields and issued is not None:
+        parsed.put("valid_until", months_after(issued, months), DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:valid_until")
+
+
+def certificate_code(lines: list[Line], parsed: Parsed) -> None:
+    for index, line in enumerate(lines):
+        match = CODE_LABEL.search(fold(line.text))
+        if not match:
+            continue
+        candidates = [line.text[match.end() :]] + [ln.text for ln in lines[index + 1 : index + 2]]
+        for candidate in candidates:
+            code = CODE.search(code_repaired(candidate.lstrip(" :.")))
+            if code and (any(c.isdigit() for c in code.group(0)) or "-" in code.group(0)):
+                parsed.put("validation_code", re.sub(r"\s", "-", code.group(0)), line.confidence)
+                return
+
+
+def code_repaired(text: str) -> str:
+    """A bracket read for a J inside a code (between its letters and digits) becomes the J again."""
+
+    def repair(match: re.Match[str]) -> str:
+        return match.group(0).translate(CODE_LOOKALIKES)
+
+    return re.sub(r"(?<=[A-Z0-9])[)\]}](?=[-\sA-Z0-9]|$)", repair, text)
+
+
+def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
+    for line in lines:
+        for nif, valid in parse_nifs(line.text):
+            if valid and nif_is_personal(nif):
+                parsed.put("holder_nif", nif, VALIDATED_CONFIDENCE)
+            elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
+                parsed.warnings.append("nif_checksum_invalid")
+    for line in lines:
+        match = NAME_LABEL.search(fold(line.text))
+        if match:
+            name = clean_name(
+                re.split(r",|\b(?i:contribuinte|portador|titular)\b", line.text[match.end() :].lstrip(" :.,"))[0]
+            )
+            if name and len(name.split()) >= 2:
+                parsed.put("holder_name", title_case(name), line.confidence)
+                return

@@ -1,0 +1,117 @@
+"""The applicant's second round: the documents the agency asked for, and the applicant's own view.
+
+Both write only what the person holding the link sends about themselves;
+their personal data stays as they submitted it.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from applicants import errors
+from applicants.models import Applicant, AuditAction, Contest, ContestStatus, InfoRequest, IntakeFormRequest
+from applicants.notifications import StaffNotice, staff_notify
+from applicants.selectors import IntakeLink
+from applicants.services import audit_record
+from documents.storage.cleanup import stored_files_delete_now
+from intake.services import (
+    SubmittedDocument,
+    application_start,
+    documents_create,
+    info_request_open,
+    link_close,
+    submitted_documents_copy,
+    submitted_keys_check,
+)
+from screening.selectors import report_latest
+
+# Open comments a person may have at once: enough to add to one, bounded against a flood.
+MAX_OPEN_CONTESTS = 3
+
+
+def additional_documents_receive(*, link: IntakeLink, documents: list[SubmittedDocument]) -> InfoRequest:
+    """Take the documents a request asked for; once nobody in the household owes any, screen it again.
+
+    Only the requested document types are accepted, each of them at least once. The uploads are copied
+    and verified like a submission's, then stored as the person's documents
+    (tagged with the request), the request is answered and the link's uploads
+    close again. The re-run extracts the new documents, reuses the ones
+    already read, and writes a report that replaces the current one (kept in
+    the history, the new one flagged as a resubmission).
+    """
+    info_request = info_request_open(link)
+    if info_request is None:
+        raise errors.NoDocumentsRequested()
+    sent = {document.document_type for document in documents}
+    if sent - info_request.document_types:
+        raise errors.DocumentTypeNotRequested()
+    if info_request.document_types - sent:
+        raise errors.RequestedDocumentMissing()
+    submitted_keys_check(link=link, documents=documents)
+    verified = submitted_documents_copy(form_request=link.form_request, documents=documents)
+    try:
+        with transaction.atomic():
+            IntakeFormRequest.objects.select_for_update().get(pk=link.form_request.pk)
+            locked = InfoRequest.objects.select_for_update().select_related("applicant").get(pk=info_request.pk)
+            if locked.answered_at is not None or locked.closed_at is not None:
+                raise errors.NoDocumentsRequested()
+            now = timezone.now()
+            person = locked.applicant
+            documents_create(applicant=person, verified=verified, info_request=locked)
+            link_close(link=link, verified=verified, now=now)
+            locked.answered_at = now
+            locked.save(update_fields=["answered_at"])
+            audit_record(
+                action=AuditAction.DOCUMENTS_RESUBMITTED,
+                target_type="applicant",
+                target_id=person.id,
+                organization=person.organization,
+                details={"info_request_id": str(locked.id), "documents": len(verified)},
+            )
+            _rescreen_when_answered(person)
+    except Exception:
+        stored_files_delete_now(keys=[item.storage_key for item in verified])
+        raise
+    return locked
+
+
+def _rescreen_when_answered(person: Applicant) -> None:
+    """Screen the household again once every request made of it is answered (or closed)."""
+    application = person.application
+    if application is None:
+        return
+    waiting = InfoRequest.objects.filter(applicant__application=application).unanswered()
+    if waiting.exists():
+        return
+    application_start(application=application)
+
+
+def contest_receive(*, link: IntakeLink, message: str) -> Contest:
+    """The person's comment on, or contest of, the result: an open item for staff, audited and notified."""
+    person = link.own_applicant()
+    if person is None or report_latest(applicant=person) is None:
+        raise errors.NotScreenedYet()
+    with transaction.atomic():
+        locked = Applicant.objects.select_for_update().get(pk=person.pk)
+        if Contest.objects.filter(applicant=locked, status=ContestStatus.OPEN).count() >= MAX_OPEN_CONTESTS:
+            raise errors.TooManyContests()
+        contest = Contest.objects.create(
+            organization_id=locked.organization_id, applicant=locked, message=message.strip()
+        )
+        audit_record(
+            action=AuditAction.CONTEST_RECEIVED,
+            target_type="applicant",
+            target_id=locked.id,
+            organization=person.organization,
+            details={"contest_id": str(contest.id)},
+        )
+        organization_id, applicant_id = locked.organization_id, locked.id
+        transaction.on_commit(lambda: _notify(organization_id, applicant_id))
+    return contest
+
+
+def _notify(organization_id: uuid.UUID, applicant_id: uuid.UUID) -> None:
+    staff_notify(organization_id=organization_id, notice=StaffNotice.CONTEST, applicant_id=applicant_id)

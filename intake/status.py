@@ -1,0 +1,60 @@
+"""What an intake link's holder may read about themselves: their documents and outcome, what is asked of them.
+
+Shared by the REST status endpoint and the server-rendered page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from applicants import selectors
+from applicants.models import ApplicantStatus, IncomeProfile
+from intake import services
+from screening.explanation import applicant_explanation
+from screening.rules import documents_for_profile
+from screening.selectors import report_latest
+
+
+def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> dict[str, Any]:
+    """What the person holding the link may see: their own documents and outcome, what is asked of them."""
+    applicant = link.own_applicant()
+    household = household_status(link)
+    if applicant is None:
+        return {"status": link.effective_status, "documents": [], "household": household}
+    documents = [
+        {"document_type": d.document_type, "original_filename": d.original_filename, "status": d.status}
+        for d in applicant.documents.all()
+    ]
+    body: dict[str, Any] = {"status": applicant.status, "documents": documents, "household": household}
+    info_request = services.info_request_open(link)
+    if info_request is not None:
+        body.update(
+            requested_documents=info_request.requested_documents,
+            message=info_request.message,
+            due_at=info_request.due_at,
+        )
+    report = report_latest(applicant=applicant)
+    if report is not None and applicant.status == ApplicantStatus.COMPLETED:
+        body["explanation"] = applicant_explanation(applicant=applicant, report=report, language=language)
+    body["contests"] = [
+        {"message": c.message, "status": c.status, "created_at": c.created_at, "answer": c.answer}
+        for c in applicant.contests.all()
+    ]
+    return body
+
+
+def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:
+    """On the lead's link: who was invited and whether they have submitted (never what they sent)."""
+    if link.invitation is not None:
+        return []
+    application = getattr(link.form_request, "application", None)
+    if application is None:
+        return []
+    return [
+        {"role": i.role, "name": i.name, "invitation_status": i.effective_status} for i in application.invitations.all()
+    ]
+
+
+def income_documents(language: str = "pt-PT") -> dict[str, list[dict[str, str]]]:
+    """For each income profile the applicant may declare, the documents that prove it (the rules' list)."""
+    return {profile: documents_for_profile(profile, language) for profile in IncomeProfile.values}

@@ -1,0 +1,950 @@
+"""The applicant's explanation: what was checked about them, and what would change the outcome.
+
+Built from the stored report for the one person who asks (their own link):
+their identity and income checks, the taxa de esforço that decides the
+outcome (the household's for a tenant, their own for a guarantor) with the
+agency's limit, and the changes that would improve it. It never shows another
+member's name, income, documents or checks: a household report tags each
+member's identity and income checks with their ``applicant_id``, and only the
+viewer's are read.
+
+"What would change" is not a formula written again here: each person's
+results are rebuilt from the report into the shape the rules take, one thing
+is changed (a confirmed identity, more payslip months, a higher verified
+income, a guarantor), and the rules themselves (``assess_household``, which
+for one tenant and no guarantor is exactly the single-person assessment, and
+``guarantor_verdict``) judge it again. Amounts are the least cent at which the
+rules give a strictly better outcome, found by bisection over those rules: so
+the ratio's four-place rounding is the rules' own, and one cent less does not
+reach it. Thresholds are the agency's current ones (what a new screening with
+more documents would use).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+import structlog
+
+from applicants.models import Applicant, Organization
+from documents.extraction.schema import IDENTITY_KINDS
+from screening.models import ScreeningReport
+from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_cost
+from screening.rules.common import format_eur, format_percent, money
+from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
+from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS
+from screening.rules.names import name_match
+
+logger = structlog.get_logger(__name__)
+
+RISK_ORDER = {"LOW": 0, "MEDIUM": 1, "HIGH": 2}
+RISK_BY_RANK = {rank: level for level, rank in RISK_ORDER.items()}
+# A guarantor's own outcome: they cover the monthly cost or they do not.
+COVERS = "COVERS"
+HYPOTHETICAL_GUARANTOR = "hypothetical-guarantor"
+CENT = Decimal("0.01")
+
+ChangeKind = Literal[
+    "identity",
+    "payslip_months",
+    "invoice_months",
+    "monthly_income",
+    "household_income",
+    "guarantor_income",
+    "own_guarantor_income",
+]
+# The income rules' month counts: a source proven for too few months makes the income partial.
+MONTH_CHECKS: dict[str, ChangeKind] = {
+    "income.payslip_months": "payslip_months",
+    "income.invoice_months": "invoice_months",
+}
+Language = Literal["pt-PT", "en"]
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    """One change that, by the rules, makes the outcome strictly better.
+
+    ``amount`` is in euros (two places) for the income kinds, a count of more
+    payslip months for ``payslip_months`` and None for ``identity``:
+
+    - ``identity``: the person's identity confirmed by a valid identity document;
+    - ``payslip_months`` / ``invoice_months``: ``amount`` more months of payslips / faturas-recibo at the same income;
+    - ``monthly_income``: a verified monthly income of at least ``amount`` (one tenant);
+    - ``household_income``: ``amount`` more verified monthly income in the household (a tenant of several);
+    - ``guarantor_income``: a guarantor with a confirmed identity and at least ``amount`` a month (a tenant);
+    - ``own_guarantor_income``: the guarantor's own monthly income of at least ``amount`` (a guarantor).
+
+    ``with_identity``: the change helps only together with a confirmed identity.
+    ``reaches``: the outcome the rules give with it (a risk level, or ``COVERS`` for a guarantor).
+    """
+
+    kind: ChangeKind
+    amount: Decimal | None
+    reaches: str
+    with_identity: bool = False
+
+
+# --- The report's people, back in the shape the rules take -------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """One member's results as the affordability rules read them, rebuilt from the report."""
+
+    applicant_id: str
+    role: str
+    checks: list[dict[str, Any]]
+    identity: dict[str, Any]
+    income: dict[str, Any]
+
+    def as_member(self) -> dict[str, Any]:
+        return {"applicant_id": self.applicant_id, "role": self.role, "identity": self.identity, "income": self.income}
+
+    def with_identity_confirmed(self) -> Person:
+        return dataclasses.replace(self, identity={**self.identity, "verified": True})
+
+    def with_verified_income(self, average: Decimal) -> Person:
+        """Income proven for the required months (or by IRS) at ``average``; the document warnings stay."""
+        income = {
+            **self.income,
+            "verified": True,
+            "partial": False,
+            "attributable": True,
+            "months_verified": max(int(self.income["months_verified"]), REQUIRED_PAYSLIP_MONTHS),
+            "average_monthly_income": str(average),
+        }
+        return dataclasses.replace(self, income=income)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """The viewer, everyone judged with them, and what the rules need to judge them again."""
+
+    viewer: Person
+    members: list[Person]
+    household: bool
+    listing: dict[str, Any]
+    thresholds: dict[str, Any]
+    risk_level: str
+
+    @property
+    def monthly_cost(self) -> Decimal:
+        return property_monthly_cost(self.listing, self.thresholds)[0]
+
+    @property
+    def viewer_is_guarantor(self) -> bool:
+        return self.viewer.role == GUARANTOR_ROLE
+
+
+def organization_thresholds(organization: Organization) -> dict[str, Any]:
+    """The agency's thresholds in the graph state's shape (as ``screening_state_build`` writes them)."""
+    return {
+        "dti_high": str(organization.dti_high_threshold),
+        "dti_medium": str(organization.dti_medium_threshold),
+        "dti_guarantor": str(organization.dti_guarantor_threshold),
+        "id_expiry_warning_days": organization.id_expiry_warning_days,
+        "sale_loan_to_value": str(organization.sale_loan_to_value),
+        "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
+        "sale_loan_term_years": organization.sale_loan_term_years,
+    }
+
+
+def situation_of(*, applicant: Applicant, report: ScreeningReport) -> Situation | None:
+    """The viewer and the others of the report as the rules take them; None when the viewer is not in it."""
+    form = applicant.form_request
+    listing = {"listing_type": form.listing_type, "price": str(form.property_price)}
+    thresholds = organization_thresholds(applicant.organization)
+    summaries = (report.household or {}).get("members") or []
+    viewer_id = str(applicant.id)
+    if summaries:
+        members = [
+            person_from_checks(
+                applicant_id=str(summary["applicant_id"]),
+                role=summary["role"],
+                checks=[c for c in report.checks if str(c.get("applicant_id")) == str(summary["applicant_id"])],
+                identity_verified=bool(summary["identity_verified"]),
+                income_verified=bool(summary["income_verified"]),
+                average=money(summary["average_monthly_income"]),
+            )
+            for summary in summaries
+        ]
+    elif report.applicant_id == applicant.id:
+        members = [
+            person_from_checks(
+                applicant_id=viewer_id,
+                role=TENANT_ROLES[0],
+                checks=[c for c in report.checks if str(c.get("name", "")).startswith(("identity.", "income."))],
+                identity_verified=report.identity_verified,
+                income_verified=report.income_verified,
+                average=money(report.average_monthly_income),
+            )
+        ]
+    else:
+        members = []
+    viewer = next((m for m in members if m.applicant_id == viewer_id), None)
+    if viewer is None:
+        return None
+    return Situation(
+        viewer=viewer,
+        members=members,
+        household=bool(summaries),
+        listing=listing,
+        thresholds=thresholds,
+        risk_level=report.risk_level,
+    )
+
+
+def person_from_checks(
+    *,
+    applicant_id: str,
+    role: str,
+    checks: list[dict[str, Any]],
+    identity_verified: bool,
+    income_verified: bool,
+    average: Decimal | None,
+) -> Person:
+    """The identity and income results the risk rules read, from one person's stored checks.
+
+    Warnings are what the rules raise from these checks: a name that matches
+    only fuzzily, an identity document close to expiry, a payslip whose
+    amounts do not add up, an automatic review's concern.
+    """
+    identity_warnings = []
+    name_check = named(checks, "identity.name_match") or {}
+    if name_match(str(name_check.get("expected") or ""), str(name_check.get("value") or "")) == "fuzzy":
+        identity_warnings.append("fuzzy_name_match")
+    if named(checks, "identity.expiry_margin"):
+        identity_warnings.append("id_expiring_soon")
+    if any(c["name"] == "identity.llm_review" and not c["passed"] for c in checks):
+        identity_warnings.append("llm_consistency_concern")
+    income_warnings = ["arithmetic_mismatch" for c in checks if c["name"] in ARITHMETIC_CHECKS and not c["passed"]]
+    if any(c["name"] == "income.llm_review" and not c["passed"] for c in checks):
+        income_warnings.append("llm_consistency_concern")
+    month_counts = [int(c["value"]) for c in checks if c["name"] in MONTH_CHECKS and c["value"]]
+    owned = any(c["name"] in OWNER_CHECKS and c["passed"] for c in checks)
+    return Person(
+        applicant_id=applicant_id,
+        role=role,
+        checks=checks,
+        identity={"verified": identity_verified, "warnings": identity_warnings},
+        income={
+            "verified": income_verified,
+            # An income counted but not verified is a partly proven one (too few months).
+            "partial": not income_verified and average is not None,
+            "attributable": average is not None or owned,
+            "months_verified": max(month_counts, default=0),
+            "average_monthly_income": None if average is None else str(average),
+            "warnings": income_warnings,
+        },
+    )
+
+
+ARITHMETIC_CHECKS = frozenset({"income.payslip_arithmetic", "income.invoice_arithmetic", "income.pension_arithmetic"})
+OWNER_CHECKS = frozenset(
+    {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
+)
+
+
+def named(checks: Iterable[dict[str, Any]], name: str) -> dict[str, Any] | None:
+    return next((c for c in checks if c.get("name") == name), None)
+
+
+# --- What would change the outcome ---------------------------------------------------------------
+
+
+def outcome_changes(*, applicant: Applicant, report: ScreeningReport) -> list[OutcomeChange]:
+    """The changes that would, by the rules, make this person's outcome strictly better; [] when it is the best.
+
+    For a tenant the outcome is the report's risk level; for a guarantor, whether
+    they cover the monthly cost. Only the viewer's own levers are offered (their
+    identity, their payslips, their income) and, for a tenant, a guarantor.
+    Reads the report only; no query beyond the applicant's form and agency.
+    """
+    situation = situation_of(applicant=applicant, report=report)
+    return [] if situation is None else changes_for(situation)
+
+
+def changes_for(situation: Situation) -> list[OutcomeChange]:
+    baseline = (
+        guarantor_rank(situation, situation.viewer)
+        if situation.viewer_is_guarantor
+        else RISK_ORDER[situation.risk_level]
+    )
+    if baseline == 0:
+        return []
+
+    def better(viewer: Person, *, guarantor_income: Decimal | None = None) -> bool:
+        return rank(situation, viewer, guarantor_income=guarantor_income) < baseline
+
+    def reached(viewer: Person, *, guarantor_income: Decimal | None = None) -> str:
+        if situation.viewer_is_guarantor:
+            return COVERS
+        return RISK_BY_RANK[rank(situation, viewer, guarantor_income=guarantor_income)]
+
+    viewer = situation.viewer
+    changes: list[OutcomeChange] = []
+    if not viewer.identity["verified"] and better(viewer.with_identity_confirmed()):
+        changes.append(OutcomeChange("identity", None, reached(viewer.with_identity_confirmed())))
+    # Every lever alone first; with a confirmed identity only when alone it cannot help.
+    starts = [(False, viewer)] + ([(True, viewer.with_identity_confirmed())] if not viewer.identity["verified"] else [])
+    levers: list[Callable[[bool, Person], OutcomeChange | None]] = []
+    if not viewer.income["verified"] and not situation.viewer_is_guarantor:
+        for month_check in viewer.checks:
+            kind = MONTH_CHECKS.get(month_check["name"])
+            if kind is None:
+                continue
+            have, needed = int(month_check["value"] or 0), int(month_check["expected"] or 0)
+            if 1 <= have < needed:
+                levers.append(more_months(kind, needed - have, better=better, reached=reached))
+
+    own = money(viewer.income["average_monthly_income"]) or Decimal(0)
+    ceiling = income_ceiling(situation.monthly_cost)
+
+    def more_income(with_identity: bool, start: Person) -> OutcomeChange | None:
+        if situation.household and not situation.viewer_is_guarantor:
+            # A tenant of several: how much more the household needs, said as an addition
+            # (the household's total would be another person's data).
+            added = least_amount(lambda extra: better(start.with_verified_income(own + extra)), Decimal(0), ceiling)
+            if added is None:
+                return None
+            return OutcomeChange(
+                "household_income", added, reached(start.with_verified_income(own + added)), with_identity
+            )
+        kind: ChangeKind = "own_guarantor_income" if situation.viewer_is_guarantor else "monthly_income"
+        amount = least_amount(lambda income: better(start.with_verified_income(income)), own, ceiling)
+        if amount is None:
+            return None
+        return OutcomeChange(kind, amount, reached(start.with_verified_income(amount)), with_identity)
+
+    levers.append(more_income)
+    if not situation.viewer_is_guarantor:
+
+        def a_guarantor(with_identity: bool, start: Person) -> OutcomeChange | None:
+            if better(start):
+                return None
+            amount = least_amount(lambda income: better(start, guarantor_income=income), Decimal(0), ceiling)
+            if amount is None:
+                return None
+            return OutcomeChange("guarantor_income", amount, reached(start, guarantor_income=amount), with_identity)
+
+        levers.append(a_guarantor)
+    for lever in levers:
+        change = next(filter(None, (lever(with_identity, start) for with_identity, start in starts)), None)
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+def more_months(
+    kind: ChangeKind, missing: int, *, better: Callable[[Person], bool], reached: Callable[[Person], str]
+) -> Callable[[bool, Person], OutcomeChange | None]:
+    """The lever of ``missing`` more months of one source, at the same monthly income."""
+
+    def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
+        fixed = start.with_verified_income(money(start.income["average_monthly_income"]) or Decimal(0))
+        if better(start) or not better(fixed):
+            return None
+        return OutcomeChange(kind, Decimal(missing), reached(fixed), with_identity)
+
+    return lever
+
+
+def rank(situation: Situation, viewer: Person, *, guarantor_income: Decimal | None = None) -> int:
+    """The viewer's outcome by the rules with the viewer changed (and perhaps a guarantor added): lower is better."""
+    if situation.viewer_is_guarantor:
+        return guarantor_rank(situation, viewer)
+    members = [
+        viewer.as_member() if m.applicant_id == viewer.applicant_id else m.as_member() for m in situation.members
+    ]
+    if guarantor_income is not None:
+        members.append(hypothetical_guarantor(guarantor_income))
+    result = assess_household({"thresholds": situation.thresholds, "property": situation.listing, "members": members})
+    return RISK_ORDER[result["risk_level"]]
+
+
+def guarantor_rank(situation: Situation, guarantor: Person) -> int:
+    verdict = guarantor_verdict(
+        guarantor.as_member(), monthly_cost=situation.monthly_cost, thresholds=situation.thresholds
+    )
+    return 0 if verdict["covers"] else 1
+
+
+def hypothetical_guarantor(income: Decimal) -> dict[str, Any]:
+    return {
+        "applicant_id": HYPOTHETICAL_GUARANTOR,
+        "role": GUARANTOR_ROLE,
+        "identity": {"verified": True, "warnings": []},
+        "income": {
+            "verified": True,
+            "partial": False,
+            "attributable": True,
+            "months_verified": REQUIRED_PAYSLIP_MONTHS,
+            "average_monthly_income": str(income),
+            "warnings": [],
+        },
+    }
+
+
+def income_ceiling(monthly_cost: Decimal) -> Decimal:
+    """An income at which the ratio rounds to 0.0000: past it, more income changes nothing."""
+    return max(monthly_cost * 100_000, Decimal(1)).quantize(CENT)
+
+
+def least_amount(reaches: Callable[[Decimal], bool], current: Decimal, ceiling: Decimal) -> Decimal | None:
+    """The least amount above ``current``, to the cent, at which ``reaches`` holds; ``reaches`` must be monotone.
+
+    None when ``current`` already reaches it (the amount is not what is missing)
+    or when no amount up to ``ceiling`` does.
+    """
+    low, high = int(current / CENT), int(max(ceiling, current + CENT) / CENT)
+    if reaches(cents(low)) or not reaches(cents(high)):
+        return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if reaches(cents(middle)):
+            high = middle
+        else:
+            low = middle
+    return cents(high)
+
+
+def cents(count: int) -> Decimal:
+    return (Decimal(count) * CENT).quantize(CENT)
+
+
+# --- The explanation ---------------------------------------------------------------------------------
+
+
+def applicant_explanation(*, applicant: Applicant, report: ScreeningReport, language: str = "pt-PT") -> dict[str, Any]:
+    """What was checked about ``applicant`` and what would change the outcome, in pt-PT (default) or English.
+
+    ``{"checks": [{"name", "passed", "text"}], "dti_ratio", "dti_limit", "what_would_change": [str]}``
+    and ``"risk_level"`` only when the agency shows it to applicants. For a
+    tenant the ratio is the report's (the household's, for several tenants)
+    against the agency's maximum; for a guarantor it is their own against the
+    guarantor limit. Only this person's checks; never another member's name,
+    income, documents or checks. Reads the report and the applicant's form and
+    agency; writes nothing. An applicant the report does not cover gets no
+    checks and no changes (logged).
+    """
+    words = TEXTS["en" if language.lower().startswith("en") else "pt-PT"]
+    situation = situation_of(applicant=applicant, report=report)
+    thresholds = organization_thresholds(applicant.organization)
+    explanation: dict[str, Any]
+    if situation is None:
+        logger.warning("explanation.applicant_not_in_report", applicant_id=str(applicant.id), report_id=str(report.id))
+        explanation = {
+            "checks": [],
+            "dti_ratio": None,
+            "dti_limit": float(thresholds["dti_high"]),
+            "what_would_change": [],
+        }
+    else:
+        viewer = situation.viewer
+        checks = [identity_entry(viewer, words), income_entry(viewer, words)]
+        if situation.viewer_is_guarantor:
+            verdict = guarantor_verdict(viewer.as_member(), monthly_cost=situation.monthly_cost, thresholds=thresholds)
+            checks.append(guarantor_entry(situation, verdict, words))
+            dti, limit = money(verdict["dti_ratio"]), Decimal(verdict["threshold"])
+        else:
+            dti, limit = report.dti_ratio, Decimal(thresholds["dti_high"])
+            checks.append(affordability_entry(situation, dti, words))
+        explanation = {
+            "checks": checks,
+            "dti_ratio": None if dti is None else float(dti),
+            "dti_limit": float(limit),
+            "what_would_change": [change_sentence(c, situation, words) for c in changes_for(situation)],
+        }
+    if applicant.organization.show_risk_to_applicant:
+        explanation["risk_level"] = report.risk_level
+    return explanation
+
+
+def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
+    read = named(person.checks, "identity.document_read")
+    if read is None or not read["passed"]:
+        return entry("identity", False, words.no_identity_document)
+    document = words.identity_documents.get(identity_kind(read), words.identity_documents[""])
+    if person.identity["verified"]:
+        text = words.identity_confirmed.format(document=document)
+    else:
+        problems = [
+            words.identity_problems.get(c["name"], words.identity_problem_other)
+            for c in person.checks
+            if c["name"].startswith("identity.") and not c["passed"] and c["name"] != "identity.expiry_margin"
+        ]
+        text = words.identity_not_confirmed.format(
+            document=document, problems=joined(problems or [words.identity_problem_other], words)
+        )
+    if "fuzzy_name_match" in person.identity["warnings"]:
+        text += " " + words.fuzzy_name
+    margin = named(person.checks, "identity.expiry_margin")
+    if margin is not None and margin["value"]:
+        text += " " + words.expiring.format(date=words.date(str(margin["value"])))
+    return entry("identity", bool(person.identity["verified"]), text)
+
+
+def identity_kind(check: dict[str, Any]) -> str:
+    """The identity document's kind, named in the read check (``value`` when set, else its evidence)."""
+    if check.get("value") in IDENTITY_KINDS:
+        return str(check["value"])
+    return next((kind for kind in sorted(IDENTITY_KINDS) if f"({kind})" in str(check.get("evidence", ""))), "")
+
+
+def income_entry(person: Person, words: Texts) -> dict[str, Any]:
+    """Which documents proved the income, over which months, and how it was counted; what was not counted."""
+    checks = person.checks
+    average = money(person.income["average_monthly_income"])
+    verified = bool(person.income["verified"])
+    amount = words.money(average)
+    months = {
+        "payslips": sorted(
+            {str(c["value"])[:7] for c in checks if c["name"] == "income.payslip_recent" and c["passed"]}
+        ),
+        "invoices": sorted(
+            {str(c["value"])[:7] for c in checks if c["name"] == "income.invoice_recent" and c["passed"]}
+        ),
+    }
+    counted_payslips = months["payslips"][-REQUIRED_PAYSLIP_MONTHS:]
+    proven: list[str] = []
+    methods: list[str] = []
+    if len(months["payslips"]) >= REQUIRED_PAYSLIP_MONTHS:
+        proven.append(words.source_payslips.format(months=words.months(counted_payslips)))
+        methods.append(payslip_method(checks, words))
+    invoice_months = named(checks, "income.invoice_months")
+    if invoice_months is not None and invoice_months["passed"]:
+        proven.append(words.source_invoices.format(months=words.months(months["invoices"])))
+        methods.append(words.method_invoices)
+    if any(c["name"] == "income.pension_recent" and c["passed"] for c in checks):
+        proven.append(words.source_pension)
+        methods.append(words.method_pension)
+    tax = next((c for c in checks if c["name"] == "income.tax_document" and c["passed"]), None)
+    if verified and proven:
+        if len(proven) > 1:
+            methods.append(words.method_sum)
+        text = " ".join(
+            [words.income_proven.format(sources=joined(proven, words), average=amount), *filter(None, methods)]
+        )
+    elif verified and tax is not None:
+        text = words.income_tax.format(year=tax["value"] or "", average=amount)
+    elif verified:
+        text = words.income_verified.format(average=amount)
+    elif average is not None:
+        parts = [
+            words.partial_parts[c["name"]].format(
+                count=words.month_count(int(c["value"])),
+                months=words.months(months["payslips" if c["name"] == "income.payslip_months" else "invoices"]),
+                needed=c["expected"],
+            )
+            for c in checks
+            if c["name"] in words.partial_parts and not c["passed"] and c["value"] and int(c["value"]) >= 1
+        ]
+        text = words.income_partial.format(parts=joined(parts, words) or words.partial_unknown, average=amount)
+    else:
+        read_any = any(c["name"] in words.income_not_counted for c in checks)
+        text = words.income_none if read_any else words.income_no_documents
+    not_counted = [
+        words.income_not_counted[c["name"]] for c in checks if c["name"] in words.income_not_counted and not c["passed"]
+    ]
+    if not_counted:
+        text += " " + words.not_counted.format(items="; ".join(dict.fromkeys(not_counted)))
+    return entry("income", verified, text)
+
+
+def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
+    """How the payslips were counted, as the income rules wrote it in their method line (pt-PT) said plainly."""
+    method = named(checks, "income.monthly_income")
+    if method is None:
+        return words.method_payslips_average
+    evidence = str(method.get("evidence", ""))
+    if "x 14 / 12" in evidence and "duodécimos" not in evidence:
+        return words.method_payslips_fourteen
+    if "duodécimos" in evidence and "x 14 / 12" not in evidence:
+        return words.method_payslips_twelfths
+    return ""
+
+
+def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts) -> dict[str, Any]:
+    high, medium = Decimal(situation.thresholds["dti_high"]), Decimal(situation.thresholds["dti_medium"])
+    whose = words.household_income if situation.household else words.own_income
+    if dti is None:
+        return entry("affordability", False, words.dti_unknown.format(whose=whose))
+    text = words.dti.format(
+        ratio=words.ratio(dti),
+        cost_label=words.cost_label(situation.listing),
+        cost=words.money(situation.monthly_cost),
+        whose=whose,
+        limit=words.percent(high),
+    )
+    if medium < dti <= high:
+        text += " " + words.dti_above_recommended.format(recommended=words.percent(medium))
+    return entry("affordability", dti <= high, text)
+
+
+def guarantor_entry(situation: Situation, verdict: dict[str, Any], words: Texts) -> dict[str, Any]:
+    dti = money(verdict["dti_ratio"])
+    if not verdict["identity_verified"]:
+        text = words.guarantor_no_identity
+    elif dti is None:
+        text = words.guarantor_no_income
+    else:
+        text = (words.guarantor_covers if verdict["covers"] else words.guarantor_short).format(
+            cost_label=words.cost_label(situation.listing),
+            cost=words.money(situation.monthly_cost),
+            ratio=words.ratio(dti),
+            limit=words.percent(Decimal(verdict["threshold"])),
+        )
+    return entry("guarantor", bool(verdict["covers"]), text)
+
+
+def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -> str:
+    conditions = [words.with_identity] if change.with_identity or change.kind == "identity" else []
+    amount = change.amount or Decimal(0)
+    if change.kind == "payslip_months":
+        conditions.append(words.more_payslips(int(amount)))
+    elif change.kind == "invoice_months":
+        conditions.append(words.invoice_months_more.format(count=words.number(int(amount))))
+    elif change.kind in ("monthly_income", "own_guarantor_income"):
+        unproven = not situation.viewer.income["verified"]
+        conditions.append(
+            (words.income_unproven if unproven else words.income_at_least).format(amount=words.money(amount))
+        )
+    elif change.kind == "household_income":
+        conditions.append(words.household_more.format(amount=words.money(amount)))
+    elif change.kind == "guarantor_income":
+        conditions.append(words.a_guarantor.format(amount=words.money(amount)))
+    outcome = words.could_guarantee if situation.viewer_is_guarantor else words.would_improve
+    return words.sentence.format(conditions=joined(conditions, words), outcome=outcome)
+
+
+def entry(name: str, passed: bool, text: str) -> dict[str, Any]:
+    return {"name": name, "passed": passed, "text": text}
+
+
+def joined(items: list[str], words: Texts) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {words.and_} " + items[-1]
+
+
+# --- The words, in pt-PT and English -----------------------------------------------------------------
+
+MONTHS_PT = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+             "novembro", "dezembro")  # fmt: skip
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")  # fmt: skip
+NUMBER_WORDS_PT = {1: "um", 2: "dois", 3: "três"}
+NUMBER_WORDS_EN = {1: "one", 2: "two", 3: "three"}
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Every sentence of the explanation in one language; numbers formatted the language's way."""
+
+    language: Language
+    and_: str
+    identity_documents: dict[str, str]
+    no_identity_document: str
+    identity_confirmed: str
+    identity_not_confirmed: str
+    identity_problems: dict[str, str]
+    identity_problem_other: str
+    fuzzy_name: str
+    expiring: str
+    source_payslips: str
+    source_invoices: str
+    source_pension: str
+    income_proven: str
+    method_payslips_average: str
+    method_payslips_fourteen: str
+    method_payslips_twelfths: str
+    method_invoices: str
+    method_pension: str
+    method_sum: str
+    income_tax: str
+    income_verified: str
+    income_partial: str
+    partial_parts: dict[str, str]
+    partial_unknown: str
+    income_none: str
+    income_no_documents: str
+    income_not_counted: dict[str, str]
+    not_counted: str
+    own_income: str
+    household_income: str
+    dti: str
+    dti_unknown: str
+    dti_above_recommended: str
+    cost_labels: dict[str, str]
+    guarantor_covers: str
+    guarantor_short: str
+    guarantor_no_identity: str
+    guarantor_no_income: str
+    sentence: str
+    with_identity: str
+    payslip_one: str
+    payslip_many: str
+    invoice_months_more: str
+    income_at_least: str
+    income_unproven: str
+    household_more: str
+    a_guarantor: str
+    would_improve: str
+    could_guarantee: str
+
+    def money(self, value: Decimal | None) -> str:
+        if self.language == "pt-PT":
+            return format_eur(value)
+        return "—" if value is None else f"€{value.quantize(CENT):,.2f}"
+
+    def percent(self, value: Decimal) -> str:
+        if self.language == "pt-PT":
+            return format_percent(value)
+        return f"{(value * 100).quantize(Decimal('0.1'))}%"
+
+    def ratio(self, dti: Decimal) -> str:
+        """A ratio at the rules' ceiling only says it is past it."""
+        shown = self.percent(dti)
+        if dti >= DTI_RATIO_CEILING:
+            return ("mais de " if self.language == "pt-PT" else "over ") + shown
+        return shown
+
+    def months(self, periods: list[str]) -> str:
+        """``["2025-12", "2026-01"]`` -> "dezembro de 2025 e janeiro de 2026"; one year is named once."""
+        names = MONTHS_PT if self.language == "pt-PT" else MONTHS_EN
+        by_year: dict[str, list[str]] = {}
+        for period in periods:
+            year, _, month = period.partition("-")
+            by_year.setdefault(year, []).append(
+                names[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else period
+            )
+        of = " de " if self.language == "pt-PT" else " "
+        return joined([joined(months, self) + of + year for year, months in by_year.items()], self)
+
+    def month_count(self, count: int) -> str:
+        if self.language == "pt-PT":
+            return "1 mês" if count == 1 else f"{count} meses"
+        return "1 month" if count == 1 else f"{count} months"
+
+    def date(self, iso: str) -> str:
+        year, month, day = [*iso.split("-"), "", ""][:3]
+        return f"{day}/{month}/{year}" if self.language == "pt-PT" and day else iso
+
+    def cost_label(self, listing: dict[str, Any]) -> str:
+        return self.cost_labels["VENDA" if listing["listing_type"] == "VENDA" else "ARRENDAMENTO"]
+
+    def number(self, count: int) -> str:
+        numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
+        return numbers.get(count, str(count))
+
+    def more_payslips(self, count: int) -> str:
+        template = self.payslip_one if count == 1 else self.payslip_many
+        return template.format(count=self.number(count), window=PAYSLIP_WINDOW_MONTHS)
+
+
+PT = Texts(
+    language="pt-PT",
+    and_="e",
+    identity_documents={
+        "CARTAO_CIDADAO": "o Cartão de Cidadão",
+        "TITULO_RESIDENCIA": "o título de residência",
+        "PASSAPORTE": "o passaporte",
+        "": "o documento de identificação",
+    },
+    no_identity_document="A sua identidade não foi confirmada: não foi possível ler nenhum documento de identificação.",
+    identity_confirmed=(
+        "A sua identidade foi confirmada com {document}: os dados que indicou coincidem com os do documento, "
+        "que está válido."
+    ),
+    identity_not_confirmed="A sua identidade não foi confirmada com {document}: {problems}.",
+    identity_problems={
+        "identity.nif_match": "o NIF do documento é diferente do que indicou",
+        "identity.name_match": "o nome do documento é diferente do que indicou",
+        "identity.birth_date_match": "a data de nascimento não coincide com a que indicou ou não foi possível lê-la",
+        "identity.not_expired": "o documento está caducado ou não foi possível ler a validade",
+        "identity.sides_agree": "a frente e o verso do cartão não coincidem",
+        "identity.mrz_valid": "não foi possível validar a zona de leitura ótica do documento",
+        "identity.llm_review": "a análise automática encontrou incoerências no documento",
+    },
+    identity_problem_other="uma das verificações do documento falhou",
+    fuzzy_name="O nome que indicou só coincide aproximadamente com o do documento.",
+    expiring="O documento caduca em {date}.",
+    source_payslips="recibos de vencimento de {months}",
+    source_invoices="faturas-recibo de {months}",
+    source_pension="a declaração de pensão",
+    income_proven="O seu rendimento foi comprovado com {sources}: {average} por mês.",
+    method_payslips_average="É a média do vencimento líquido desses meses, sem subsídios.",
+    method_payslips_fourteen=(
+        "O vencimento líquido regular conta 14 vezes por ano (com os subsídios de férias e de Natal), "
+        "a dividir por 12 meses."
+    ),
+    method_payslips_twelfths="O vencimento líquido já inclui os subsídios de férias e de Natal, pagos em duodécimos.",
+    method_invoices="Nas faturas-recibo conta o valor base menos a retenção de IRS, em média pelos meses que cobrem.",
+    method_pension="Na pensão conta o valor mensal líquido, vezes as prestações do ano, a dividir por 12.",
+    method_sum="Os rendimentos das várias fontes somam-se.",
+    income_tax=(
+        "O seu rendimento foi comprovado com o documento de IRS de {year}: {average} por mês "
+        "(o rendimento do ano menos o imposto, a dividir por 12)."
+    ),
+    income_verified="O seu rendimento mensal foi comprovado: {average} por mês.",
+    income_partial="O seu rendimento só ficou comprovado em parte: {parts}. Foram contados {average} por mês.",
+    partial_parts={
+        "income.payslip_months": "recibos de vencimento de {count} ({months}), quando são precisos {needed}",
+        "income.invoice_months": "faturas-recibo de {count} ({months}), quando são precisos {needed}",
+    },
+    partial_unknown="faltam documentos de alguns meses",
+    income_none="Não foi possível comprovar o seu rendimento.",
+    income_no_documents=(
+        "Não foi possível comprovar o seu rendimento: não foi lido nenhum recibo de vencimento nem documento de IRS."
+    ),
+    income_not_counted={
+        "income.payslip_owner": "um recibo de vencimento em nome de outra pessoa",
+        "income.payslip_arithmetic": "um recibo de vencimento com valores que não batem certo",
+        "income.payslip_recent": f"um recibo de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
+        "income.tax_document": "um documento de IRS de outra pessoa ou que não é do último ano",
+        "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
+        "income.invoice_arithmetic": "uma fatura-recibo com valores que não batem certo",
+        "income.invoice_recent": "uma fatura-recibo demasiado antiga",
+        "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
+        "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
+        "income.pension_recent": "uma declaração de pensão com mais de um ano",
+    },
+    not_counted="Não foi contado: {items}.",
+    own_income="o seu rendimento mensal comprovado",
+    household_income="o rendimento mensal comprovado dos arrendatários em conjunto",
+    dti="A taxa de esforço é de {ratio}: {cost_label} de {cost} sobre {whose}. O limite da agência é de {limit}.",
+    dti_unknown="Não foi possível calcular a taxa de esforço: falta {whose}.",
+    dti_above_recommended="Está acima do valor recomendado pela agência, de {recommended}.",
+    cost_labels={"ARRENDAMENTO": "renda mensal", "VENDA": "prestação mensal estimada do crédito"},
+    guarantor_covers=(
+        "Com o seu rendimento, a taxa de esforço de fiador é de {ratio} ({cost_label} de {cost}), dentro do "
+        "limite para fiadores de {limit}: pode garantir esta candidatura."
+    ),
+    guarantor_short=(
+        "Com o seu rendimento, a taxa de esforço de fiador é de {ratio} ({cost_label} de {cost}), acima do "
+        "limite para fiadores de {limit}: não chega para garantir esta candidatura."
+    ),
+    guarantor_no_identity="Sem a identidade confirmada, não pode garantir esta candidatura.",
+    guarantor_no_income="Sem rendimento comprovado, não pode garantir esta candidatura.",
+    sentence="Com {conditions}, {outcome}.",
+    with_identity="a sua identidade confirmada (um documento de identificação válido, com os seus dados)",
+    payslip_one="mais {count} recibo de vencimento de outro mês (dos últimos {window} meses)",
+    payslip_many="mais {count} recibos de vencimento de meses diferentes (dos últimos {window} meses)",
+    invoice_months_more="faturas-recibo de mais {count} meses diferentes",
+    income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
+    income_unproven=(
+        "um rendimento mensal comprovado de pelo menos {amount} (recibos de vencimento de "
+        f"{REQUIRED_PAYSLIP_MONTHS} meses ou o documento de IRS do último ano)"
+    ),
+    household_more="mais {amount} por mês de rendimento comprovado dos arrendatários (o seu ou de outro arrendatário)",
+    a_guarantor="um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos {amount}",
+    would_improve="o resultado da avaliação melhoraria",
+    could_guarantee="poderia garantir esta candidatura",
+)
+
+EN = Texts(
+    language="en",
+    and_="and",
+    identity_documents={
+        "CARTAO_CIDADAO": "your Citizen Card",
+        "TITULO_RESIDENCIA": "your residence permit",
+        "PASSAPORTE": "your passport",
+        "": "your identity document",
+    },
+    no_identity_document="Your identity was not confirmed: no identity document could be read.",
+    identity_confirmed=(
+        "Your identity was confirmed with {document}: the details you gave match the document, which is valid."
+    ),
+    identity_not_confirmed="Your identity was not confirmed with {document}: {problems}.",
+    identity_problems={
+        "identity.nif_match": "the NIF on the document differs from the one you gave",
+        "identity.name_match": "the name on the document differs from the one you gave",
+        "identity.birth_date_match": "the date of birth does not match the one you gave, or could not be read",
+        "identity.not_expired": "the document has expired, or its expiry date could not be read",
+        "identity.sides_agree": "the front and back of the card do not match",
+        "identity.mrz_valid": "the document's machine-readable zone could not be validated",
+        "identity.llm_review": "the automatic review found inconsistencies in the document",
+    },
+    identity_problem_other="one of the document's checks failed",
+    fuzzy_name="The name you gave only roughly matches the one on the document.",
+    expiring="The document expires on {date}.",
+    source_payslips="payslips for {months}",
+    source_invoices="invoice-receipts (faturas-recibo) for {months}",
+    source_pension="your pension statement",
+    income_proven="Your income was verified with {sources}: {average} per month.",
+    method_payslips_average="It is the average net pay of those months, without bonuses.",
+    method_payslips_fourteen=(
+        "The regular net pay counts 14 times a year (with the holiday and Christmas bonuses), divided by 12 months."
+    ),
+    method_payslips_twelfths="The net pay already includes the holiday and Christmas bonuses, paid monthly.",
+    method_invoices="Invoice-receipts count their base amount less the IRS withheld, averaged over the months they cover.",
+    method_pension="The pension counts its net monthly amount, times the payments a year, divided by 12.",
+    method_sum="The income from each source is added up.",
+    income_tax=(
+        "Your income was verified with your {year} IRS tax document: {average} per month "
+        "(the year's income minus tax, divided by 12)."
+    ),
+    income_verified="Your monthly income was verified: {average} per month.",
+    income_partial="Your income was only partly verified: {parts}. {average} per month was counted.",
+    partial_parts={
+        "income.payslip_months": "payslips for {count} ({months}), where {needed} are needed",
+        "income.invoice_months": "invoice-receipts for {count} ({months}), where {needed} are needed",
+    },
+    partial_unknown="documents for some months are missing",
+    income_none="Your income could not be verified.",
+    income_no_documents="Your income could not be verified: no payslip or IRS tax document could be read.",
+    income_not_counted={
+        "income.payslip_owner": "a payslip in another person's name",
+        "income.payslip_arithmetic": "a payslip whose amounts do not add up",
+        "income.payslip_recent": f"a payslip older than {PAYSLIP_WINDOW_MONTHS} months",
+        "income.tax_document": "an IRS tax document of another person or not from the latest year",
+        "income.invoice_owner": "an invoice-receipt issued by another person",
+        "income.invoice_arithmetic": "an invoice-receipt whose amounts do not add up",
+        "income.invoice_recent": "an invoice-receipt that is too old",
+        "income.pension_owner": "a pension statement in another person's name",
+        "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
+        "income.pension_recent": "a pension statement more than a year old",
+    },
+    not_counted="Not counted: {items}.",
+    own_income="your verified monthly income",
+    household_income="the tenants' verified monthly income together",
+    dti=(
+        "The affordability ratio (taxa de esforço) is {ratio}: {cost_label} of {cost} over {whose}. "
+        "The agency's limit is {limit}."
+    ),
+    dti_unknown="The affordability ratio (taxa de esforço) could not be computed: {whose} is missing.",
+    dti_above_recommended="It is above the agency's recommended level of {recommended}.",
+    cost_labels={"ARRENDAMENTO": "the monthly rent", "VENDA": "the estimated monthly loan payment"},
+    guarantor_covers=(
+        "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), within the guarantor "
+        "limit of {limit}: you can guarantee this application."
+    ),
+    guarantor_short=(
+        "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), above the guarantor "
+        "limit of {limit}: it is not enough to guarantee this application."
+    ),
+    guarantor_no_identity="Without a confirmed identity, you cannot guarantee this application.",
+    guarantor_no_income="Without a verified income, you cannot guarantee this application.",
+    sentence="With {conditions}, {outcome}.",
+    with_identity="your identity confirmed (a valid identity document showing your details)",
+    payslip_one="{count} more payslip for another month (within the last {window} months)",
+    payslip_many="{count} more payslips for different months (within the last {window} months)",
+    invoice_months_more="invoice-receipts (faturas-recibo) for {count} more different months",
+    income_at_least="a verified monthly income of at least {amount}",
+    income_unproven=(
+        f"a verified monthly income of at least {{amount}} (payslips for {REQUIRED_PAYSLIP_MONTHS} months "
+        "or the latest IRS tax document)"
+    ),
+    household_more="{amount} more verified monthly income among the tenants (yours or another tenant's)",
+    a_guarantor="a guarantor with a confirmed identity and a verified monthly income of at least {amount}",
+    would_improve="the outcome of the assessment would improve",
+    could_guarantee="you could guarantee this application",
+)
+
+TEXTS: dict[str, Texts] = {"pt-PT": PT, "en": EN}

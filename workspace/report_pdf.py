@@ -1,0 +1,333 @@
+"""The screening report as a PDF in pt-PT (issue 16): the same masking as the staff API, the same bytes every time.
+
+``report_pdf_download`` renders the applicant's current report for one viewer
+and writes a ``REPORT_DOWNLOADED`` audit event with the file's SHA-256 (ids
+and the hash only); the API action and the admin button both call it.
+
+Rendering is two steps so each can be checked alone: ``report_pdf_view``
+reads the database and returns plain strings, already masked for the viewer
+(the template never sees a model, so no template edit can show what the
+viewer may not see); ``report_pdf_bytes`` turns that into a PDF with
+WeasyPrint, fetching nothing. Why WeasyPrint, and what makes the bytes
+repeat: docs/adr/012-report-pdf.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from applicants.masking import checks_for_viewer, mask_name, mask_tail
+from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role
+from applicants.services import audit_record
+from screening.models import RiskLevel, ScreeningReport
+from screening.rules.common import format_eur, format_percent, money
+from screening.selectors import household_members, report_history, report_latest
+
+PII_PERMISSION = "applicants.view_pii"
+TEMPLATE = "workspace/report_pdf.html"
+RESERVED = "(reservado)"
+HOUSEHOLD_WIDE = "Agregado"
+
+
+@dataclass(frozen=True)
+class ReportPdf:
+    """One rendered report: its bytes and what the audit trail and the download name need (ids only)."""
+
+    content: bytes
+    sha256: str
+    report_id: uuid.UUID
+    applicant_id: uuid.UUID
+    pii: bool
+
+    @property
+    def filename(self) -> str:
+        return f"relatorio-{self.applicant_id}-{self.report_id}.pdf"
+
+
+def report_pdf_download(*, applicant: Applicant, viewer: Any, surface: str) -> ReportPdf | None:
+    """Render the current report for ``viewer`` and audit the download; None when there is no report yet.
+
+    The caller has scoped ``applicant`` to the viewer's agency and checked
+    ``applicants.view_applicant``. Personal data appears only if the viewer
+    holds ``applicants.view_pii``. The audit event holds the report's id, the
+    SHA-256 of the bytes served, the surface and whether PII was in them.
+    """
+    rendered = report_pdf_render(applicant=applicant, viewer=viewer)
+    if rendered is None:
+        return None
+    audit_record(
+        action=AuditAction.REPORT_DOWNLOADED,
+        target_type="applicant",
+        target_id=applicant.id,
+        organization=applicant.organization,
+        actor=viewer,
+        details={
+            "sha256": rendered.sha256,
+            "report_id": str(rendered.report_id),
+            "surface": surface,
+            "pii": rendered.pii,
+        },
+    )
+    return rendered
+
+
+def report_pdf_render(*, applicant: Applicant, viewer: Any) -> ReportPdf | None:
+    """The current report as ``viewer`` may see it, as PDF bytes (no audit); None without a report."""
+    report = report_latest(applicant=applicant)
+    if report is None:
+        return None
+    can_view_pii = bool(viewer.has_perm(PII_PERMISSION))
+    content = report_pdf_bytes(report_pdf_view(applicant=applicant, report=report, can_view_pii=can_view_pii))
+    return ReportPdf(
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        report_id=report.id,
+        applicant_id=applicant.id,
+        pii=can_view_pii,
+    )
+
+
+# --- The view: plain strings, masked for the viewer ---------------------------------------------
+
+
+def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_pii: bool) -> dict[str, Any]:
+    """Everything the template prints, as JSON-able strings; personal data masked unless ``can_view_pii``.
+
+    The masks are the staff API's (``applicants.masking``): names ``M*** S***``,
+    the NIF's last three digits, check values ``null`` unless the check
+    compares nothing personal. Incomes read "(reservado)" as on the admin page.
+    """
+    form = applicant.form_request
+    checks = checks_for_viewer(list(report.checks), can_view_pii=can_view_pii)
+    household = report.household or {}
+    people = [
+        person_view(figures, applicant=person, checks=checks, household=bool(household), can_view_pii=can_view_pii)
+        for figures, person in report_people(report)
+    ]
+    guarantor = household.get("guarantor")
+    return {
+        "report_id": str(report.id),
+        "applicant_id": str(applicant.id),
+        "application_id": str(applicant.application_id) if applicant.application_id else "",
+        "created_at": local_time(report.created_at),
+        # UTC, W3C: WeasyPrint writes it as the PDF's creation date, so the bytes never hold "now".
+        "created_at_w3c": report.created_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "can_view_pii": can_view_pii,
+        "property_title": form.property_title,
+        "listing_label": ListingType(form.listing_type).label if form.listing_type in ListingType.values else "",
+        "property_price": format_eur(money(form.property_price)),
+        "price_label": "Renda mensal" if form.listing_type == ListingType.ARRENDAMENTO else "Preço",
+        "risk_level": report.risk_level,
+        "risk_label": RiskLevel(report.risk_level).label if report.risk_level in RiskLevel.values else "—",
+        "identity_verified": yes_no(report.identity_verified),
+        "income_verified": yes_no(report.income_verified),
+        "dti_ratio": format_percent(money(report.dti_ratio)),
+        "average_monthly_income": format_eur(money(report.average_monthly_income)) if can_view_pii else RESERVED,
+        "household": household_view(household, can_view_pii=can_view_pii) if household else None,
+        "guarantor": guarantor_view(guarantor) if guarantor else None,
+        "justification": report.justification,
+        "justification_language": report.justification_language,
+        "produced_by": " · ".join(filter(None, [report.backend, report.model_name, report.rules_version])),
+        "people": people,
+        "sections": [*people_sections(people), *household_section(checks, household=bool(household))],
+        "decisions": [
+            {
+                "decision": DecisionOutcome(d.decision).label if d.decision in DecisionOutcome.values else d.decision,
+                "reason": d.reason,
+                "decided_by": d.decided_by.get_username() if d.decided_by else "—",
+                "decided_at": local_time(d.decided_at),
+            }
+            for d in applicant.decisions.select_related("decided_by").order_by("decided_at", "id")
+        ],
+        "history": [
+            {"risk_label": RiskLevel(old.risk_level).label, "created_at": local_time(old.created_at)}
+            for old in report_history(applicant=applicant)
+            if old.risk_level in RiskLevel.values
+        ],
+    }
+
+
+def report_people(report: ScreeningReport) -> list[tuple[dict[str, Any], Applicant | None]]:
+    """Each person the report is about with their figures: the household's members, or the one applicant."""
+    household = report.household or {}
+    if not household:
+        figures = {
+            "applicant_id": str(report.applicant_id),
+            "role": report.applicant.role,
+            "identity_verified": report.identity_verified,
+            "income_verified": report.income_verified,
+            "average_monthly_income": report.average_monthly_income,
+            "income_share": None,
+        }
+        return [(figures, report.applicant)]
+    by_id = {str(member.id): member for member in household_members(report.applicant)}
+    return [(figures, by_id.get(str(figures["applicant_id"]))) for figures in household.get("members", [])]
+
+
+def person_view(
+    figures: dict[str, Any],
+    *,
+    applicant: Applicant | None,
+    checks: list[dict[str, Any]],
+    household: bool,
+    can_view_pii: bool,
+) -> dict[str, Any]:
+    person_id = str(figures["applicant_id"])
+    name, nif, birth = "—", "—", "—"
+    if applicant is not None:
+        name = applicant.name if can_view_pii else mask_name(applicant.name)
+        nif = applicant.nif if can_view_pii else mask_tail(applicant.nif)
+        birth = applicant.date_of_birth.strftime("%d/%m/%Y") if can_view_pii else RESERVED
+    income = money(figures.get("average_monthly_income"))
+    return {
+        "applicant_id": person_id,
+        "role_label": role_label(figures.get("role") or ""),
+        "name": name,
+        "nif": nif,
+        "date_of_birth": birth,
+        "identity_verified": yes_no(bool(figures.get("identity_verified"))),
+        "income_verified": yes_no(bool(figures.get("income_verified"))),
+        "average_monthly_income": format_eur(income) if can_view_pii else RESERVED,
+        "income_share": format_percent(money(figures.get("income_share"))),
+        # One person's report: every check is theirs. A household's: those tagged with their id.
+        "checks": [check_view(c) for c in checks if not household or str(c.get("applicant_id") or "") == person_id],
+    }
+
+
+def people_sections(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One section a person: who they are (masked as the viewer must see it) and their checks."""
+    return [
+        {
+            "heading": f"{person['role_label']}: {person['name']}",
+            "facts": [
+                ("NIF", person["nif"]),
+                ("Data de nascimento", person["date_of_birth"]),
+                ("Identidade verificada", person["identity_verified"]),
+                ("Rendimentos verificados", person["income_verified"]),
+                ("Rendimento médio mensal", person["average_monthly_income"]),
+                ("Identificador", person["applicant_id"]),
+            ],
+            "checks": person["checks"],
+        }
+        for person in people
+    ]
+
+
+def household_section(checks: list[dict[str, Any]], *, household: bool) -> list[dict[str, Any]]:
+    """A household's own checks (the taxa de esforço, the guarantor's cover): tagged with no person."""
+    own = [check_view(c) for c in checks if household and not c.get("applicant_id")]
+    return [{"heading": HOUSEHOLD_WIDE, "facts": [], "checks": own}] if own else []
+
+
+def household_view(household: dict[str, Any], *, can_view_pii: bool) -> dict[str, str]:
+    income = money(household.get("household_monthly_income"))
+    return {
+        "monthly_cost": format_eur(money(household.get("monthly_cost"))),
+        "household_monthly_income": format_eur(income) if can_view_pii else RESERVED,
+    }
+
+
+def guarantor_view(verdict: dict[str, Any]) -> dict[str, Any]:
+    """The guarantor verdict in the admin's words; amounts only (no one's name or identifiers)."""
+    shortfall = money(verdict.get("shortfall"))
+    return {
+        "covers": bool(verdict.get("covers")),
+        "dti_ratio": format_percent(money(verdict.get("dti_ratio"))),
+        "threshold": format_percent(money(verdict.get("threshold"))),
+        "identity_verified": bool(verdict.get("identity_verified")),
+        "shortfall": format_eur(shortfall) if shortfall is not None else "",
+        "income_needed": format_eur(money(verdict.get("income_needed"))),
+    }
+
+
+def check_view(check: dict[str, Any]) -> dict[str, Any]:
+    """A check already masked by ``checks_for_viewer``: its values are printed only when present."""
+    document_id = str(check.get("document_id") or "")
+    source = " · ".join(filter(None, [f"doc. {document_id[:8]}" if document_id else "", check.get("field") or ""]))
+    return {
+        "name": str(check.get("name", "")),
+        "passed": bool(check.get("passed")),
+        "evidence": str(check.get("evidence", "")),
+        "source": source,
+        "value": "" if check.get("value") is None else str(check["value"]),
+        "expected": "" if check.get("expected") is None else str(check["expected"]),
+    }
+
+
+def role_label(role: str) -> str:
+    return Role(role).label if role in Role.values else (role or "—")
+
+
+def yes_no(value: bool) -> str:
+    return "Sim" if value else "Não"
+
+
+def local_time(moment: dt.datetime) -> str:
+    """In the project's zone (``TIME_ZONE``), not the server process's: the same text in every process."""
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
+
+
+# --- The bytes ------------------------------------------------------------------------------------
+
+
+def fetcher_refusing_all() -> URLFetcher:
+    """The report is self-contained (inline CSS, system fonts): any URL in it stops the rendering.
+
+    No protocol is allowed (not http, not file, not data), and a refused URL is
+    fatal rather than a warning, so a template edit that adds one fails its tests.
+    """
+    return URLFetcher(allowed_protocols=(), fail_on_errors=True)
+
+
+def report_pdf_bytes(view: dict[str, Any]) -> bytes:
+    """The PDF for a view from ``report_pdf_view``: the same view gives the same bytes, in any process.
+
+    Fonts (DejaVu Sans, from the system) are embedded as subsets; the creation
+    date is the report's, and no modification date or file identifier is written.
+    """
+    with translation.override("pt-pt"):
+        html = render_to_string(TEMPLATE, view)
+    # A base URL that names no real place; the fetcher refuses every URL anyway.
+    document = HTML(string=html, base_url="about:blank", url_fetcher=fetcher_refusing_all())
+    content: bytes = document.write_pdf(pdf_identifier=False)
+    return content
+
+
+# --- HTTP -----------------------------------------------------------------------------------------
+
+
+def pdf_response(rendered: ReportPdf) -> HttpResponse:
+    """An attachment named with ids only; never cached (it may hold personal data)."""
+    response = HttpResponse(rendered.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class PdfRenderer(BaseRenderer):
+    """Lets a client send ``Accept: application/pdf``; errors still go out as JSON."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        if isinstance(data, bytes):
+            return data
+        response = (renderer_context or {}).get("response")
+        if response is not None:
+            response["Content-Type"] = "application/json"
+        return bytes(JSONRenderer().render(data))
