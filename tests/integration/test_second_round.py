@@ -135,6 +135,7 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
     page = APIClient().get(f"/intake/{new_token}/")
     assert "Precisamos do recibo de vencimento do terceiro mês." in page.content.decode()
     assert 'data-document-type="PROOF_OF_INCOME"' in page.content.decode()
+    assert 'data-more-info="requested"' in page.content.decode()
 
     # Only the requested kind; personal data stays locked (a new submission is still refused).
     id_again = applicant.documents(new_token, [applicant.id_card])
