@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from applicants.models import Applicant
 from screening.models import OutboxEvent
 from screening.outbox import outbox_relay
-from tests.helpers import form_request_create, submission_body
+from tests.helpers import form_request_create, submission_body, upload
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
@@ -81,3 +81,59 @@ def test_concurrent_relays_send_each_event_once(require_postgres: None) -> None:
     assert sum(counts) == 40
     assert len(sent) == len(set(sent)) == 40
     assert not OutboxEvent.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_two_concurrent_answers_to_one_request_for_documents_take_one(
+    require_postgres: None, alice: Any, alice_api: APIClient
+) -> None:
+    from applicants.errors import ContestAlreadyAnswered
+    from applicants.models import Contest, InfoRequest
+    from documents.models import Document
+    from workspace.second_round import RequestedDocument, contest_answer, decision_take
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    form = form_request_create(alice_api)
+    with mock.patch("screening.pipeline.pipeline_start") as started:
+        first = upload(form["token"], ("id.pdf", pdf, "application/pdf", "ID_DOCUMENT"))
+        body = submission_body(
+            "245718931",
+            [
+                {
+                    "key": first,
+                    "original_filename": "id.pdf",
+                    "content_type": "application/pdf",
+                    "document_type": "ID_DOCUMENT",
+                }
+            ],
+        )
+        assert APIClient().post(f"/api/v1/intake/{form['token']}/submissions", body, format="json").status_code == 201
+        applicant = Applicant.objects.get()
+        decision_take(
+            applicant=applicant,
+            decided_by=alice.user,
+            decision="MORE_INFO",
+            reason="r",
+            requested_documents=[RequestedDocument(document_type="PROOF_OF_INCOME")],
+        )
+        keys = [upload(form["token"], (f"p{i}.pdf", pdf, "application/pdf", "PROOF_OF_INCOME")) for i in range(2)]
+        started.reset_mock()
+        posts = iter(keys)
+        lock = threading.Lock()
+
+        def answer() -> int:
+            with lock:
+                key = next(posts)
+            document = {"key": key, "original_filename": "p.pdf", "content_type": "application/pdf",
+                        "document_type": "PROOF_OF_INCOME"}  # fmt: skip
+            url = f"/api/v1/intake/{form['token']}/additional-documents"
+            return APIClient().post(url, {"documents": [document]}, format="json").status_code
+
+        results = in_threads(2, answer)
+    assert sorted(results) == [201, 409]
+    assert Document.objects.filter(info_request__isnull=False).count() == 1
+    assert InfoRequest.objects.get().answered_at is not None
+    assert started.call_count == 1
+    contest = Contest.objects.create(organization=alice.organization, applicant=applicant, message="m")
+    outcomes = in_threads(2, lambda: contest_answer(contest=contest, actor=alice.user, answer="a").status)
+    assert outcomes.count("ANSWERED") == 1
+    assert [type(o) for o in outcomes if o != "ANSWERED"] == [ContestAlreadyAnswered]
