@@ -177,14 +177,6 @@ def applicant_get(*, organization: Organization, applicant_id: uuid.UUID | str) 
         raise Http404 from exc
 
 
-def applicant_status_get(*, organization: Organization, applicant_id: uuid.UUID | str) -> Applicant:
-    """Just enough of an applicant for the status endpoint (no prefetches)."""
-    try:
-        return Applicant.objects.only("id", "status", "organization_id").get(organization=organization, id=applicant_id)
-    except (Applicant.DoesNotExist, ValueError) as exc:
-        raise Http404 from exc
-
-
 @dataclass(frozen=True)
 class ApplicationFilters:
     status: str | None = None

@@ -1,9 +1,11 @@
 """`make bench`: throughput, overhead and scaling as ratios measured side by side in one run.
 
 The machine is shared and noisy, so every figure is printed next to its
-baseline from the same run. Results: a table on stdout and var/bench/latest.json.
+baseline from the same run. Results: a table on stdout and var/bench/latest.json,
+each figure beside the previous run's value, its goal and pass/fail (bench/report.py).
 
-    python bench/run.py [--only extraction,orchestration,ocr,api,scaling,tests] [--applicants N]
+    python bench/run.py [--only extraction,orchestration,ocr,api,scaling,production,tests] [--applicants N]
+        [--production-applicants 200]
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ import django  # noqa: E402
 django.setup()
 
 from applicants.identifiers import nif_has_valid_checksum  # noqa: E402
+from bench import report  # noqa: E402
+from bench.pipeline_latency import bench_idle_cpu, bench_latency, latency_rows  # noqa: E402
+from bench.production import bench_production, production_rows  # noqa: E402
 from documents.extraction.errors import ExtractionFailed  # noqa: E402
 from documents.extraction.local import LocalExtractor  # noqa: E402
 from samples.certificates import certificate_corpus, tax_corpus  # noqa: E402
@@ -480,7 +485,16 @@ def load(
     }
 
 
-def bench_api(requests: int, clients: int = 32) -> None:
+def bench_api(requests: int, clients: int = 32, rounds: int = 3) -> None:
+    """Submissions vs a bare DRF insert, status reads vs a bare DRF read, in one gunicorn, one database.
+
+    Both sides of each pair hit the same server, settings, database and cache,
+    after a warm-up of every endpoint (first requests pay imports, connections and
+    SQLite's page cache). The submission is one round with the bare POST measured
+    before and after it (their mean is the baseline); the status read is
+    ``rounds`` rounds, each a bare GET and a status run back to back, the order
+    alternating, and its goal holds only if every round's ratio does.
+    """
     base = Path(tempfile.mkdtemp(prefix="bench-api-"))
     stack = Stack(base, DJANGO_SETTINGS_MODULE="bench.settings")
     try:
@@ -490,9 +504,10 @@ def bench_api(requests: int, clients: int = 32) -> None:
         stack.spawn("gunicorn", sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
                     "--workers", "2", "--threads", "4", "--log-level", "warning")  # fmt: skip
         wait_until(stack.web_ready, timeout=30, what="gunicorn")
+        warm = 2 * clients
         forms = []
         pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-        for _ in range(requests):
+        for _ in range(requests + warm):
             _, form = stack.http("POST", "/api/v1/applicants/intake-form-requests",
                                  {"listing_type": "ARRENDAMENTO", "property_type": "APARTAMENTO", "property_title": "Bench", "property_price": 800}, token)  # fmt: skip
             key = f"uploads/{form['id']}/{uuid.uuid4()}.pdf"
@@ -500,7 +515,7 @@ def bench_api(requests: int, clients: int = 32) -> None:
             (base / "objects" / key).write_bytes(pdf)
             forms.append((form["token"], key))
         rng = random.Random(1)
-        people = [make_person(rng, dt.date.today()) for _ in range(requests)]
+        people = [make_person(rng, dt.date.today()) for _ in range(requests + warm)]
 
         def submission(index: int) -> dict[str, Any]:
             return {"nif": people[index].nif, "name": people[index].full_name, "date_of_birth": people[index].date_of_birth.isoformat(),
@@ -511,41 +526,70 @@ def bench_api(requests: int, clients: int = 32) -> None:
         def bare(index: int) -> dict[str, Any]:
             return {"action": "EXPORTED", "target_type": "bench", "target_id": str(index), "details": {"n": index}}
 
-        log(f"api: {requests} submissions vs bare POST, {clients} clients")
-        bare_post = load(
-            lambda i: f"{stack.url}/bench/bare", "POST", bare, clients=clients, requests=requests, headers={}
-        )
-        submit = load(
-            lambda i: f"{stack.url}/api/v1/intake/{forms[i][0]}/submissions",
-            "POST",
-            submission,
-            clients=clients,
-            requests=requests,
-            headers={},
-        )
+        def bare_posts(count: int) -> dict[str, Any]:
+            return load(lambda i: f"{stack.url}/bench/bare", "POST", bare, clients=clients, requests=count, headers={})
+
+        def submissions(offset: int, count: int) -> dict[str, Any]:
+            return load(lambda i: f"{stack.url}/api/v1/intake/{forms[offset + i][0]}/submissions", "POST",
+                        lambda i: submission(offset + i), clients=clients, requests=count, headers={})  # fmt: skip
+
+        log(f"api: warm-up ({warm} requests each), then {requests} submissions vs bare POST, {clients} clients")
+        bare_posts(warm)
+        submissions(requests, warm)
+        bare_before = bare_posts(requests)
+        submit = submissions(0, requests)
+        bare_after = bare_posts(requests)
+        bare_post = {
+            **bare_before,
+            "rps": (bare_before["rps"] + bare_after["rps"]) / 2,
+            "errors": bare_before["errors"] + bare_after["errors"],
+            "rps_before_after": [bare_before["rps"], bare_after["rps"]],
+        }
         applicant_ids = [row[0] for row in stack.query("SELECT id FROM applicants_applicant")]
         event_ids = [row[0] for row in stack.query("SELECT id FROM applicants_auditevent LIMIT 200")]
-        log(f"api: {requests} status reads vs bare GET, {clients} clients")
         auth = {"Authorization": f"Token {token}"}
-        bare_get = load(
-            lambda i: f"{stack.url}/bench/bare/{event_ids[i % len(event_ids)]}",
-            "GET",
-            None,
-            clients=clients,
-            requests=requests,
-            headers={},
-        )
-        status = load(lambda i: f"{stack.url}/api/v1/applicants/{uuid.UUID(applicant_ids[i % len(applicant_ids)])}/status", "GET", None,
-                      clients=clients, requests=requests, headers=auth)  # fmt: skip
+
+        def bare_gets(count: int) -> dict[str, Any]:
+            return load(lambda i: f"{stack.url}/bench/bare/{event_ids[i % len(event_ids)]}", "GET", None,
+                        clients=clients, requests=count, headers={})  # fmt: skip
+
+        def statuses(count: int) -> dict[str, Any]:
+            return load(lambda i: f"{stack.url}/api/v1/applicants/{uuid.UUID(applicant_ids[i % len(applicant_ids)])}/status", "GET", None,
+                        clients=clients, requests=count, headers=auth)  # fmt: skip
+
+        log(f"api: warm-up, then {rounds} rounds of {requests} status reads vs bare GET, {clients} clients")
+        bare_gets(warm)
+        statuses(warm)
+        status_rounds = []
+        for round_index in range(rounds):
+            if round_index % 2:
+                status, bare_get = statuses(requests), bare_gets(requests)
+            else:
+                bare_get, status = bare_gets(requests), statuses(requests)
+            status_rounds.append({"status": status, "bare_get": bare_get, "ratio": status["rps"] / bare_get["rps"]})
+        worst = min(status_rounds, key=lambda r: r["ratio"])
+
+        def round_summary(r: dict[str, Any]) -> dict[str, Any]:
+            errors = r["status"]["errors"] + r["bare_get"]["errors"]
+            return {
+                "status_rps": r["status"]["rps"],
+                "bare_get_rps": r["bare_get"]["rps"],
+                "ratio": r["ratio"],
+                "errors": errors,
+            }
+
         RESULTS["api"] = {
             "clients": clients,
             "submission": submit,
             "bare_post": bare_post,
             "submission_ratio": submit["rps"] / bare_post["rps"],
-            "status": status,
-            "bare_get": bare_get,
-            "status_ratio": status["rps"] / bare_get["rps"],
-            "goals": {"submission_ratio": ">= 0.5", "status_ratio": ">= 0.8", "errors": 0},
+            # The headline status figures are the worst round's: the goal is per round.
+            "status": worst["status"],
+            "bare_get": worst["bare_get"],
+            "status_ratio": worst["ratio"],
+            "status_rounds": [round_summary(r) for r in status_rounds],
+            "status_errors": sum(r["status"]["errors"] for r in status_rounds),
+            "goals": {"submission_ratio": ">= 0.5", "status_ratio": ">= 0.8 in every round", "errors": 0},
         }
     finally:
         stack.stop()
@@ -570,7 +614,7 @@ def bench_tests() -> None:
 # --- Report ----------------------------------------------------------------------------------------
 
 
-def table() -> str:
+def table() -> list[tuple[Any, ...]]:
     rows = [("figure", "value", "baseline (same run)", "ratio", "goal")]
     if "extraction" in RESULTS:
         accuracy = RESULTS["extraction"]["accuracy"]
@@ -639,12 +683,16 @@ def table() -> str:
         a = RESULTS["api"]
         rows.append(("submission req/s (p50/p99 ms)", f"{a['submission']['rps']:.0f} ({a['submission']['p50_ms']:.0f}/{a['submission']['p99_ms']:.0f})",
                      f"bare POST {a['bare_post']['rps']:.0f}", f"{a['submission_ratio']:.2f}", ">= 0.5"))  # fmt: skip
-        rows.append(("status req/s (p50/p99 ms)", f"{a['status']['rps']:.0f} ({a['status']['p50_ms']:.0f}/{a['status']['p99_ms']:.0f})",
+        rows.append(("status req/s, worst round (p50/p99 ms)", f"{a['status']['rps']:.0f} ({a['status']['p50_ms']:.0f}/{a['status']['p99_ms']:.0f})",
                      f"bare GET {a['bare_get']['rps']:.0f}", f"{a['status_ratio']:.2f}", ">= 0.8"))  # fmt: skip
+        if "status_rounds" in a:
+            rows.append(
+                ("  status rounds", " / ".join(f"{r['ratio']:.2f}" for r in a["status_rounds"]), "", "", "each >= 0.8")
+            )
         rows.append(
             (
                 "API errors",
-                str(a["submission"]["errors"] + a["status"]["errors"]),
+                str(a["submission"]["errors"] + a.get("status_errors", a["status"]["errors"])),
                 f"bare {a['bare_post']['errors'] + a['bare_get']['errors']}",
                 "",
                 "0",
@@ -668,19 +716,38 @@ def table() -> str:
                 f"{RESULTS['tests']['wall_seconds']:.0f}",
                 "",
                 "",
-                "passes" if RESULTS["tests"]["passed"] else "FAILED",
+                "passes",
+                RESULTS["tests"]["passed"],
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    return "\n".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows)
+    if "production" in RESULTS:
+        rows.extend(production_rows(RESULTS["production"]))
+    rows.extend(latency_rows(RESULTS))
+    return rows[1:]  # the header is report.render's
+
+
+def figures_of(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures of an older latest.json that kept only raw results (the table rows, rebuilt from them)."""
+    saved = dict(RESULTS)
+    RESULTS.clear()
+    RESULTS.update(results)
+    try:
+        return report.figures(table())
+    finally:
+        RESULTS.clear()
+        RESULTS.update(saved)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", default="extraction,orchestration,api,scaling,tests")
+    parser.add_argument("--only", default="extraction,orchestration,api,scaling,production,idle,latency,tests")
     parser.add_argument("--applicants", type=int, default=10)
     parser.add_argument("--api-requests", type=int, default=320)
     parser.add_argument("--corpus", type=int, default=12)
+    parser.add_argument("--production-applicants", type=int, default=200)
+    parser.add_argument("--production-clients", type=int, default=6, help="applicants in flight")
+    parser.add_argument("--production-layout", choices=("shared", "per-queue"), default="shared")
+    parser.add_argument("--production-concurrency", type=int, default=1, help="pool processes per worker")
     options = parser.parse_args()
     parts = set(options.only.split(","))
     if "extraction" in parts or "ocr" in parts:
@@ -692,14 +759,23 @@ def main() -> int:
         bench_api(options.api_requests)
     if "scaling" in parts:
         bench_scaling(options.applicants * 2)
+    if "production" in parts:
+        RESULTS["production"] = bench_production(options.production_applicants, clients=options.production_clients,
+                                                 layout=options.production_layout,
+                                                 concurrency=options.production_concurrency)  # fmt: skip
+    if "idle" in parts:
+        log("idle: one embedded worker left alone, its CPU over 20 s")
+        RESULTS["idle_cpu"] = bench_idle_cpu()
+    if "latency" in parts:
+        log("latency: one applicant into 1 and 2 idle embedded workers, interleaved")
+        RESULTS["latency"] = bench_latency()
     if "tests" in parts:
         bench_tests()
     RESULTS["finished_at"] = dt.datetime.now(dt.UTC).isoformat()
     output = ROOT / "var" / "bench" / "latest.json"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(RESULTS, indent=2, default=str))
+    written = report.write(output, RESULTS, table(), figures_of)
     print()
-    print(table())
+    print(report.render(written))
     print(f"\nwritten {output.relative_to(ROOT)}")
     return 0
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from celery import Celery
-from celery.signals import worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -14,23 +13,19 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@worker_init.connect
-def _tune_embedded_broker(**_: object) -> None:
-    """Poll the SQLite broker every 0.05 s instead of kombu's 1 s.
+def _adaptive_embedded_broker() -> None:
+    """The ``sqla+`` broker URLs use our adaptive-polling subclass of kombu's SQLAlchemy transport.
 
-    An idle poll is one small SELECT; with prefetch 1 every task hop waits
-    for the next poll, so the interval is per-task latency (see bench/).
-
-    kombu's SQLAlchemy channel passes every transport option to
-    ``create_engine()``, so the usual ``polling_interval`` option cannot be
-    used with it; the transport's class attribute is the one knob left.
+    Registered before any connection is made (this module is imported by
+    ``config/__init__.py``), in web processes and workers alike
+    (docs/adr/017-adaptive-broker-polling.md).
     """
-    from django.conf import settings
+    from kombu.transport import TRANSPORT_ALIASES  # type: ignore[attr-defined]
 
-    if str(settings.CELERY_BROKER_URL).startswith("sqla+"):
-        from kombu.transport import sqlalchemy as kombu_sqlalchemy
+    TRANSPORT_ALIASES["sqla"] = TRANSPORT_ALIASES["sqlalchemy"] = "config.embedded_broker:Transport"
 
-        kombu_sqlalchemy.Transport.polling_interval = settings.SQLA_POLLING_INTERVAL
+
+_adaptive_embedded_broker()
 
 
 def _embedded_broker_wal() -> None:

@@ -113,9 +113,12 @@ if CELERY_BROKER_URL.startswith("sqs://"):
     else:
         CELERY_BROKER_TRANSPORT_OPTIONS["queue_name_prefix"] = SQS_QUEUE_PREFIX
 elif CELERY_BROKER_URL.startswith("sqla+"):
-    # kombu hands these options to SQLAlchemy's create_engine (so no
-    # "polling_interval" here: see config/celery.py).
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
-# Idle cost vs per-hop latency (bench/): 0.05 s ~ 10% of task time between hops; 0.01 s ~ 3%,
-# but an idle worker then spends ~15% of a core polling.
-SQLA_POLLING_INTERVAL = float(os.environ.get("SQLA_POLLING_INTERVAL", "0.05"))
+    # Adaptive polling (config/embedded_broker.py, docs/adr/017-adaptive-broker-polling.md):
+    # every SQLA_POLLING_INTERVAL s while messages keep coming, slowing to
+    # SQLA_IDLE_POLLING_INTERVAL s when idle; an acknowledgement wakes the worker at once.
+    # The rest goes to SQLAlchemy's create_engine.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "connect_args": {"timeout": 30},
+        "polling_interval": float(os.environ.get("SQLA_POLLING_INTERVAL", "0.05")),
+        "idle_polling_interval": float(os.environ.get("SQLA_IDLE_POLLING_INTERVAL", "1.0")),
+    }

@@ -116,7 +116,8 @@ MIDDLEWARE = [
 # token authentication does not go through these backends.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the user's and groups' permissions in one query (a query less per staff request).
+    "applicants.backends.OneQueryModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADMIN_LOGIN_COOLOFF_MINUTES", 30))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import structlog
 from celery.exceptions import SoftTimeLimitExceeded
@@ -17,7 +19,7 @@ from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.metrics import EXTRACTION_SECONDS
-from documents.models import Document, DocumentStatus, ExtractedData
+from documents.models import Document, DocumentQuerySet, DocumentStatus, ExtractedData
 from documents.storage import StorageError, document_store
 
 logger = structlog.get_logger(__name__)
@@ -39,6 +41,14 @@ def document_claim(*, document_id: uuid.UUID | str) -> bool:
     return updated == 1
 
 
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """How one document's extraction ended, and whether its household has nothing left to read."""
+
+    status: str
+    household_done: bool
+
+
 def document_extract(*, document_id: uuid.UUID | str) -> str:
     """Extract one document. Idempotent; returns the document's final status.
 
@@ -47,13 +57,60 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
     the document back to ``UPLOADED`` and raise ``ExtractionUnavailable`` so
     the task retries.
     """
+    return _document_extract(document_id=document_id, lead_id=None).status
+
+
+def household_document_extract(*, applicant_id: uuid.UUID | str, document_id: uuid.UUID | str) -> DocumentOutcome:
+    """Extract one document of ``applicant_id``'s household (the run's lead) and say whether it was the last.
+
+    The fan-in of per-document extraction (docs/adr/016-per-document-extraction.md):
+    the document's final write and the count of the household's documents
+    still to read happen in one transaction under a row lock on the lead, so
+    of the last two documents finishing at once exactly one sees none left.
+    A duplicate delivery finding its document already finished reports the
+    household as done when it is: the first delivery's worker may have died
+    between its commit and sending the next step (the step is idempotent).
+    """
+    return _document_extract(document_id=document_id, lead_id=applicant_id)
+
+
+def _household_pending(lead_id: uuid.UUID | str) -> DocumentQuerySet:
+    return Document.objects.filter(
+        applicant_id__in=Applicant.objects.household_of(lead_id).values("id")
+    ).not_extracted_yet()
+
+
+def _document_finish(*, lead_id: uuid.UUID | str | None, write: Callable[[], object]) -> bool:
+    """Run the document's final ``write``; with a lead, under the lead's row lock, and tell whether
+    no document of the household is left to read (always False without a lead)."""
+    with transaction.atomic():
+        if lead_id is not None:
+            # PostgreSQL: the lock serialises finishers, and the count below (a new snapshot
+            # in READ COMMITTED) sees every finisher that held it before. SQLite: IMMEDIATE
+            # transactions already serialise writers.
+            list(Applicant.objects.select_for_update().filter(id=lead_id).values_list("id", flat=True))
+        write()
+        return lead_id is not None and not _household_pending(lead_id).exists()
+
+
+def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str | None) -> DocumentOutcome:
     log = logger.bind(document_id=str(document_id))
     if not document_claim(document_id=document_id):
         status = Document.objects.filter(id=document_id).values_list("status", flat=True).first()
         log.info("extraction.skipped", status=status)
-        return status or "MISSING"
+        finished = status in (DocumentStatus.EXTRACTED, DocumentStatus.FAILED)
+        done = finished and lead_id is not None and not _household_pending(lead_id).exists()
+        return DocumentOutcome(status=status or "MISSING", household_done=done)
     document = Document.objects.get(id=document_id)
     started = time.monotonic()
+
+    def failed(reason: str) -> DocumentOutcome:
+        done = _document_finish(lead_id=lead_id, write=lambda: document_fail(document=document, reason=reason))
+        return DocumentOutcome(
+            status=_extraction_observe(document=document, started=started, status=DocumentStatus.FAILED),
+            household_done=done,
+        )
+
     try:
         # The claim stays fresh while this worker lives; if it dies, the claim goes stale.
         with heartbeat(lambda: document_heartbeat(document_id=document.id)):
@@ -63,16 +120,10 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
                 raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
             result = extractor().extract(data, document_type=document.document_type)
     except FileNotFoundError:
-        return _extraction_observe(
-            document=document,
-            started=started,
-            status=document_fail(document=document, reason="O ficheiro já não existe no armazenamento."),
-        )
+        return failed("O ficheiro já não existe no armazenamento.")
     except ExtractionFailed as exc:
         log.info("extraction.failed", reason=exc.reason)
-        return _extraction_observe(
-            document=document, started=started, status=document_fail(document=document, reason=exc.reason)
-        )
+        return failed(exc.reason)
     except (ExtractionUnavailable, StorageError) as exc:
         document_release(document=document)
         log.warning("extraction.unavailable", error=exc.__class__.__name__)
@@ -86,11 +137,10 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         # can go on without it. The message may quote the document (PII): only
         # the class is logged, and staff read a fixed text.
         log.error("extraction.unexpected_error", error=exc.__class__.__name__)
-        return _extraction_observe(
-            document=document, started=started, status=document_fail(document=document, reason=UNEXPECTED_ERROR_REASON)
-        )
+        return failed(UNEXPECTED_ERROR_REASON)
     duration_ms = int((time.monotonic() - started) * 1000)
-    with transaction.atomic():
+
+    def store() -> None:
         ExtractedData.objects.update_or_create(
             document=document,
             defaults={
@@ -108,10 +158,15 @@ def document_extract(*, document_id: uuid.UUID | str) -> str:
         Document.objects.filter(id=document.id).update(
             status=DocumentStatus.EXTRACTED, error="", extracted_at=timezone.now()
         )
+
+    done = _document_finish(lead_id=lead_id, write=store)
     log.info(
         "extraction.done", kind=result.kind.value, method=result.method, pages=result.pages, duration_ms=duration_ms
     )
-    return _extraction_observe(document=document, started=started, status=DocumentStatus.EXTRACTED)
+    return DocumentOutcome(
+        status=_extraction_observe(document=document, started=started, status=DocumentStatus.EXTRACTED),
+        household_done=done,
+    )
 
 
 def _extraction_observe(*, document: Document, started: float, status: str) -> str:
@@ -135,8 +190,12 @@ def document_fail(*, document: Document, reason: str) -> str:
 
 
 def applicant_documents_extract(*, applicant_id: uuid.UUID | str) -> dict[str, int]:
-    """Extract every document that still needs it of the applicant's household
-    (everyone in their application; just theirs for one person); counts by outcome."""
+    """Extract every document that still needs it of the applicant's household, one after another
+    (everyone in their application; just theirs for one person); counts by outcome.
+
+    What ``applicant_documents_extract_task`` still does for chains queued before per-document
+    extraction; new runs send one task per document (``extraction_plan``).
+    """
     outcomes: dict[str, int] = {}
     household = Applicant.objects.household_of(applicant_id).values("id")
     document_ids = list(
@@ -146,6 +205,24 @@ def applicant_documents_extract(*, applicant_id: uuid.UUID | str) -> dict[str, i
         status = document_extract(document_id=document_id)
         outcomes[status] = outcomes.get(status, 0) + 1
     return outcomes
+
+
+@dataclass(frozen=True)
+class ExtractionPlan:
+    """What a run sends for a household: one extraction per document it may take now, and whether
+    some document is still on its way without this run (uploading, or read by a live claim)."""
+
+    document_ids: list[uuid.UUID]
+    others_pending: bool
+
+
+def extraction_plan(*, applicant_id: uuid.UUID | str) -> ExtractionPlan:
+    """The household's documents a run extracts: waiting ones and stale claims, in upload order."""
+    household = Document.objects.filter(applicant_id__in=Applicant.objects.household_of(applicant_id).values("id"))
+    claimable = household.claimable(cutoff=stale_claim_cutoff())
+    document_ids = list(claimable.order_by("created_at").values_list("id", flat=True))
+    others = household.not_extracted_yet().exclude(id__in=document_ids).exists()
+    return ExtractionPlan(document_ids=document_ids, others_pending=others)
 
 
 @transaction.atomic

@@ -1,19 +1,21 @@
 """Extraction tasks: thin, id-only, idempotent (documents are claimed one by one).
 
 Task names are pinned: a message queued before a deploy that moves this
-module is still understood after it.
+module is still understood after it. A run sends ``document_extract_task``
+once per document (docs/adr/016-per-document-extraction.md);
+``applicant_documents_extract_task`` stays for chains queued before that.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from celery import shared_task
+from celery import shared_task, signature
 from django.conf import settings
 
 from applicants.task_base import PipelineTask
 from documents.extraction.errors import ExtractionUnavailable
-from documents.services import applicant_documents_extract
+from documents.services import applicant_documents_extract, household_document_extract
 from documents.storage import StorageError
 from documents.storage.cleanup import stored_files_delete_due
 
@@ -38,8 +40,35 @@ class ExtractionTask(PipelineTask):
     max_retries=settings.PIPELINE_MAX_RETRIES,
 )
 def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, int]:
-    """Extract the applicant's documents. A duplicate delivery finds them claimed or done."""
+    """Extract the applicant's documents one after another; the chain it came in then screens.
+
+    Kept for messages queued before per-document extraction (and for ops). A
+    duplicate delivery finds the documents claimed or done.
+    """
     return applicant_documents_extract(applicant_id=applicant_id)
+
+
+@shared_task(
+    name="documents.tasks.document_extract_task",
+    bind=True,
+    base=ExtractionTask,
+    autoretry_for=(ExtractionUnavailable, StorageError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=settings.PIPELINE_MAX_RETRIES,
+)
+def document_extract_task(self: Any, applicant_id: str, document_id: str, then: dict[str, Any] | None = None) -> str:
+    """Extract one document of the run led by ``applicant_id``; the one that leaves none of the
+    household's documents to read sends ``then`` (the run's next step, ids and flags only).
+
+    The next step is idempotent, so a duplicate that also finds the household done
+    may send it again; extraction itself is claimed, so it never runs twice.
+    """
+    outcome = household_document_extract(applicant_id=applicant_id, document_id=document_id)
+    if outcome.household_done and then:
+        signature(then, app=self.app).apply_async()
+    return outcome.status
 
 
 @shared_task(name="documents.tasks.stored_files_cleanup_task")

@@ -438,26 +438,26 @@ def _applicant_create(
     status: str,
     now: dt.datetime,
 ) -> Applicant:
+    # No savepoint of its own: the error leaves the submission's transaction, which rolls back whole.
     try:
-        with transaction.atomic():
-            return Applicant.objects.create(
-                organization_id=form_request.organization_id,
-                form_request=form_request,
-                application=application,
-                role=role,
-                income_profile=income_profile,
-                nif=nif_normalize(data.nif),
-                nif_index=nif_index,
-                name=data.name.strip(),
-                date_of_birth=data.date_of_birth,
-                email=data.email.strip(),
-                phone=data.phone.strip(),
-                status=status,
-                consent_text_version=settings.CONSENT_TEXT_VERSION,
-                consent_given_at=now,
-                consent_ip=consent_ip,
-                processing_started_at=now if status == ApplicantStatus.PROCESSING else None,
-            )
+        return Applicant.objects.create(
+            organization_id=form_request.organization_id,
+            form_request=form_request,
+            application=application,
+            role=role,
+            income_profile=income_profile,
+            nif=nif_normalize(data.nif),
+            nif_index=nif_index,
+            name=data.name.strip(),
+            date_of_birth=data.date_of_birth,
+            email=data.email.strip(),
+            phone=data.phone.strip(),
+            status=status,
+            consent_text_version=settings.CONSENT_TEXT_VERSION,
+            consent_given_at=now,
+            consent_ip=consent_ip,
+            processing_started_at=now if status == ApplicantStatus.PROCESSING else None,
+        )
     except IntegrityError as exc:
         # The NIF is unique within an application (one application per form).
         raise errors.DuplicateSubmission() from exc

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import uuid
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 
 from applicants.models import Applicant, ApplicantStatus, Organization, stale_claim_cutoff
 from documents.models import Document, DocumentStatus
-from screening.graph import ScreeningState
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
+
+if TYPE_CHECKING:  # langgraph is imported by the graph: only for the type here
+    from screening.graph import ScreeningState
 
 
 def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
@@ -20,11 +26,39 @@ def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
     A household member's is their application's (filed under the lead tenant).
     """
     reports = ScreeningReport.objects.filter(organization_id=applicant.organization_id)
-    if applicant.application_id is not None:
-        household = reports.filter(application_id=applicant.application_id).order_by("-created_at").first()
-        if household is not None:
-            return household
-    return reports.current(applicant_id=applicant.id)
+    if applicant.application_id is None:
+        return reports.current(applicant_id=applicant.id)
+    # One query (the status endpoint's hot path): the household's newest report ranks first, else the person's own.
+    household = Case(When(application_id=applicant.application_id, then=Value(0)), default=Value(1))
+    return (
+        reports.filter(Q(application_id=applicant.application_id) | Q(applicant_id=applicant.id))
+        .order_by(household, "-created_at")
+        .first()
+    )
+
+
+def applicant_status_and_report(
+    *, organization: Organization, applicant_id: uuid.UUID | str
+) -> tuple[Applicant, ScreeningReport | None]:
+    """The status endpoint's read: the applicant (just its status) and ``report_latest``'s answer.
+
+    One query while no report exists (the applicant carries its current report's
+    id: the household's newest, else its own, as ``report_latest`` chooses), a second only to load a
+    report there is. Another agency's applicant is a 404.
+    """
+    reports = ScreeningReport.objects.filter(organization_id=OuterRef("organization_id")).order_by("-created_at")
+    household = reports.filter(application_id=OuterRef("application_id")).values("id")[:1]
+    own = reports.filter(applicant_id=OuterRef("id")).values("id")[:1]
+    try:
+        applicant = (
+            Applicant.objects.only("id", "status", "organization_id", "application_id")
+            .annotate(current_report_id=Coalesce(Subquery(household), Subquery(own)))
+            .get(organization=organization, id=applicant_id)
+        )
+    except (Applicant.DoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404 from exc
+    report_id = applicant.current_report_id  # type: ignore[attr-defined]
+    return applicant, (ScreeningReport.objects.get(pk=report_id) if report_id is not None else None)
 
 
 def report_newest_first(*, applicant: Applicant, limit: int = 20) -> list[ScreeningReport]:

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.conf import settings
@@ -27,12 +27,14 @@ from applicants.services import applicant_fail
 from applicants.task_base import heartbeat
 from documents.models import Document
 from screening.assessors import Assessor, assessor_from_settings
-from screening.graph import ScreeningState, run_screening
 from screening.metrics import SCREENING_SECONDS
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 from screening.outbox import outbox_relay
 from screening.rules import RULES_VERSION
 from screening.selectors import screening_state_build
+
+if TYPE_CHECKING:  # the graph imports langgraph: loaded by the worker that screens, not by every process
+    from screening.graph import ScreeningState
 
 logger = structlog.get_logger(__name__)
 
@@ -82,6 +84,8 @@ def screen_applicant(
         assessor = assessor or assessor_from_settings()
         with SCREENING_SECONDS.labels(backend=settings.SCREENING_BACKEND).time():
             with heartbeat(lambda: screening_heartbeat(applicant_id=applicant_id)):
+                from screening.graph import run_screening
+
                 state = run_screening(screening_state_build(applicant=applicant, today=today), assessor)
             return report_store(
                 applicant_id=applicant.id, state=state, assessor=assessor, force=force, supersedes=supersedes

@@ -12,6 +12,19 @@ from rest_framework.test import APIClient
 from applicants.services import AgencyCredentials, agency_create
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The e2e tests first, in the (random) order they came in; everything else after them as before.
+
+    They are the longest tests (real processes, OCR, a browser): started first,
+    xdist's round-robin first batch spreads them over both workers and the short
+    tests fill in behind, instead of one worker finishing alone on an e2e test
+    while the other idles. ``trylast``: after pytest-randomly and pytest-django
+    have ordered the list; the sort is stable, so their order holds within each part.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
     """Every test writes objects and events under its own temporary folder."""

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.test import Client
 from rest_framework.test import APIClient
 
-from samples.synthetic import Synthetic
+from samples.synthetic import Case, Synthetic, prepared_cases
+
+
+@functools.cache
+def prepared_cases_once() -> tuple[Case, ...]:
+    """``samples.synthetic.prepared_cases()``, built once per test process.
+
+    Each build renders every case's documents (about 2 s of CPU); six test
+    modules read a case at import, so every xdist worker built them six times
+    while collecting. No test changes a case (variants are built as new ones), so one copy serves all.
+    """
+    return tuple(prepared_cases())
+
+
+def prepared_case(name: str) -> Case:
+    return next(case for case in prepared_cases_once() if case.name == name)
 
 
 def form_request_create(api: APIClient, **overrides: Any) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from applicants.models import (
     Organization,
 )
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED, error_response
-from screening.selectors import report_latest
+from screening.selectors import applicant_status_and_report
 from workspace.report_pdf import PdfRenderer, pdf_response, report_pdf_download
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.serializers import (
@@ -169,8 +169,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     @extend_schema(responses={200: ApplicantStatusSerializer, 404: NOT_FOUND})
     @action(detail=True, methods=["get"], url_path="status")
     def status_(self, request: Request, pk: str) -> Response:
-        applicant = selectors.applicant_status_get(organization=self.organization, applicant_id=pk)
-        report = report_latest(applicant=applicant)
+        applicant, report = applicant_status_and_report(organization=self.organization, applicant_id=pk)
         data = ApplicantStatusSerializer(
             {"status": applicant.status, "report": report}, context={"request": request}
         ).data

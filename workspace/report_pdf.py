@@ -18,14 +18,12 @@ import datetime as dt
 import hashlib
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from applicants.masking import checks_for_viewer, mask_name, mask_tail
 from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role
@@ -33,6 +31,9 @@ from applicants.services import audit_record
 from screening.models import RiskLevel, ScreeningReport
 from screening.rules.common import format_eur, format_percent, money
 from screening.selectors import household_members, report_history, report_latest
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
 
 PII_PERMISSION = "applicants.view_pii"
 TEMPLATE = "workspace/report_pdf.html"
@@ -287,6 +288,8 @@ def fetcher_refusing_all() -> URLFetcher:
     No protocol is allowed (not http, not file, not data), and a refused URL is
     fatal rather than a warning, so a template edit that adds one fails its tests.
     """
+    from weasyprint.urls import URLFetcher  # WeasyPrint loads Pango: only in a process that renders
+
     return URLFetcher(allowed_protocols=(), fail_on_errors=True)
 
 
@@ -299,6 +302,8 @@ def report_pdf_bytes(view: dict[str, Any]) -> bytes:
     with translation.override("pt-pt"):
         html = render_to_string(TEMPLATE, view)
     # A base URL that names no real place; the fetcher refuses every URL anyway.
+    from weasyprint import HTML
+
     document = HTML(string=html, base_url="about:blank", url_fetcher=fetcher_refusing_all())
     content: bytes = document.write_pdf(pdf_identifier=False)
     return content

@@ -9,7 +9,9 @@ read where the format allows only digits becomes the digit it looks like
 (O -> 0, I -> 1, ...), a digit where only letters are allowed becomes the
 letter, and nothing else changes. A misprinted or tampered digit therefore
 stays wrong and its check digit fails. Check digits only choose among
-readings (two OCR passes, and where a dropped or doubled filler ``<`` goes).
+readings (two OCR passes, where a dropped or doubled filler ``<`` goes, and
+which half of a glyph OCR split in two, "0O" for "O", is dropped: that last
+reading only when every check digit then holds).
 
 Written here rather than taken from a library: see docs/adr/010-mrz-own-parser.md
 (the libraries checked reject the Portuguese Cartao de Cidadao's MRZ, whose
@@ -170,14 +172,35 @@ def repair(line: str, shape: str) -> str:
     return "".join(out)
 
 
-def fit_width(line: str, width: int) -> list[str]:
+# One glyph OCR split in two, a digit and the letter it looks like side by side ("O" read as "0O", "1" as
+# "1I"). Only these mixed pairs: "11" or "00" are ordinary data.
+DOUBLED_GLYPHS = frozenset({"0O", "O0", "0Q", "Q0", "1I", "I1", "1L", "L1"})
+
+
+def doubled_glyphs(line: str) -> list[int]:
+    """Positions of the first character of each doubled-glyph pair."""
+    return [index for index in range(len(line) - 1) if line[index : index + 2] in DOUBLED_GLYPHS]
+
+
+def fit_width(line: str, width: int, *, undouble: int = 2) -> list[str]:
     """Readings of ``line`` at exactly ``width`` characters: OCR drops or doubles fillers inside runs of ``<``,
     and now and then inserts a character.
 
     Candidates add or remove fillers in each run of at least two; a line one character too long also
     loses each single character in turn (check digits then tell which reading is right). A line with no
-    run of fillers is padded or cut at its end.
+    run of fillers is padded or cut at its end. A glyph read twice over ("O" as "0O", "1" as "1I"), up to
+    ``undouble`` of them, may also lose either half, the width then made up with fillers: a faded filler
+    can hide the extra character.
     """
+    readings = fit_fillers(line, width)
+    if undouble > 0:
+        for index in doubled_glyphs(line):
+            for drop in (index, index + 1):
+                readings += fit_width(line[:drop] + line[drop + 1 :], width, undouble=undouble - 1)
+    return list(dict.fromkeys(readings))
+
+
+def fit_fillers(line: str, width: int) -> list[str]:
     if len(line) == width:
         return [line]
     delta = width - len(line)
@@ -323,11 +346,19 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             group = run[start : start + count]
             if any(len(line) - width > 6 or width - len(line) > 16 for line in group):
                 continue
-            options = [fit_width(line, width) for line in group]
-            if not all(options):
-                continue
-            for combination in combinations(options, limit=256):
-                found.append(parse(combination, today=today))
+            options = [fit_width(line, width, undouble=0) for line in group]
+            if all(options):
+                found += [parse(combination, today=today) for combination in combinations(options, limit=256)]
+            # Dropping half of a doubled glyph moves every field after it: such a reading counts only
+            # when every check digit then holds, never to vouch for one field of a failed MRZ.
+            undoubled = [fit_width(line, width) for line in group]
+            if all(undoubled) and undoubled != options:
+                for combination in combinations(undoubled, limit=256):
+                    if all(line in plain for line, plain in zip(combination, options, strict=True)):
+                        continue
+                    reading = parse(combination, today=today)
+                    if reading.valid:
+                        found.append(reading)
     return found
 
 
@@ -350,8 +381,11 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
 
 
 def rank(reading: MrzRead) -> tuple[int, int, int]:
-    shape_ok = int(reading.document_code[:1] in {"I", "A", "C", "P"} and len(reading.issuing_state) == 3)
-    return reading.checks_passed, shape_ok, len(reading.checks)
+    """Most check digits holding first; then the right shape: a known document code and, as no check digit
+    covers them, country codes that exist or are one look-alike away (of "NPIX", "NPI" over "NPX")."""
+    shape = int(reading.document_code[:1] in {"I", "A", "C", "P"} and len(reading.issuing_state) == 3)
+    shape += sum(country_code(code) is not None for code in (reading.issuing_state, reading.nationality))
+    return reading.checks_passed, shape, len(reading.checks)
 
 
 def best_of(*candidates: MrzRead | None) -> MrzRead | None:

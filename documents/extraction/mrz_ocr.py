@@ -5,7 +5,10 @@ The general pass reads Portuguese text and now and then turns a filler into
 characters an MRZ may hold, Tesseract reads those lines far more reliably
 (the other text comes out as noise, which the MRZ finder ignores). It runs
 only when the general pass found no MRZ whose check digits all hold, under
-the same time and memory limits as the reader's pass.
+the same time and memory limits as the reader's pass. It reads the levelled
+page; when a tilted page was levelled and still gives no valid MRZ, it reads
+the page as it came once more (two different readings for the check digits
+to choose from).
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import tempfile
 from typing import Any
 
 from documents.extraction.errors import ExtractionUnavailable
+from documents.extraction.mrz import read_mrz
 from documents.extraction.reader import (
     OcrRefused,
+    deskew,
     lines_from_tesseract,
     open_image,
     prepare_for_ocr,
@@ -34,12 +39,23 @@ def mrz_ocr_texts(data: bytes) -> list[str]:
     """The text lines of the file read with the MRZ alphabet only; [] when it cannot be read."""
     lines: list[str] = []
     for image in page_images(data):
-        prepared = prepare_for_ocr(image)
-        with tempfile.NamedTemporaryFile(suffix=".bmp") as handle:
-            prepared.save(handle, format="BMP")
-            handle.flush()
-            lines += [line.text for line in lines_from_tesseract(mrz_tesseract(handle.name))]
+        as_taken = prepare_for_ocr(image, level=False)
+        levelled = deskew(as_taken)
+        read = mrz_read(levelled)
+        found = read_mrz(read)
+        if levelled is not as_taken and (found is None or not found.valid):
+            # Levelling a slightly tilted card now and then costs Tesseract a filler run it read before:
+            # the image as it came is a second, different reading (an empty line keeps the two apart).
+            read += ["", *mrz_read(as_taken)]
+        lines += read
     return lines
+
+
+def mrz_read(prepared: Any) -> list[str]:
+    with tempfile.NamedTemporaryFile(suffix=".bmp") as handle:
+        prepared.save(handle, format="BMP")
+        handle.flush()
+        return [line.text for line in lines_from_tesseract(mrz_tesseract(handle.name))]
 
 
 def page_images(data: bytes) -> list[Any]:

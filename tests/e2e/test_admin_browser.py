@@ -4,59 +4,53 @@ from __future__ import annotations
 
 import json
 import uuid
-from pathlib import Path
 
 import pytest
 
-from samples.synthetic import prepared_cases
 from tests.e2e.browser import browser_page, screenshot
 from tests.e2e.stack import Stack
+from tests.helpers import prepared_case
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.ocr]
 
-STRETCHED = next(case for case in prepared_cases() if case.name == "stretched")
+STRETCHED = prepared_case("stretched")
 
 
-def test_staff_reviews_a_report_and_records_a_decision(tmp_path: Path) -> None:
-    stack = Stack(tmp_path)
-    stack.start()
-    try:
-        stack.start_worker()
-        email, password = f"staff-{uuid.uuid4().hex[:6]}@agencia.test", "Staff-Pa55word!"
-        line = stack.manage("create_agency", "Agência Browser", "--staff-email", email, "--password", password)
-        token = json.loads(line.strip().splitlines()[-1])["token"]
-        applicant_id = stack.submit_case(token, STRETCHED)
-        stack.wait_for_status(token, applicant_id, "COMPLETED")
-        with browser_page() as page:
-            page.goto(f"{stack.url}/admin/login/")
-            page.fill("#id_username", email)
-            page.fill("#id_password", password)
-            page.click("input[type=submit]")
-            page.goto(f"{stack.url}/admin/applicants/applicant/")
-            row = page.locator("#result_list tbody tr").first
-            assert "COMPLETED" in row.inner_text() or "Concluído" in row.inner_text()
-            assert "MEDIUM" in row.inner_text()
-            masked = STRETCHED.person.nif[-3:]
-            assert f"***{masked}" in row.inner_text()
-            assert STRETCHED.person.nif not in page.content()
-            screenshot(page, "admin-applicant-list")
-            page.click("#result_list tbody tr th a")
-            page.wait_for_selector("[data-testid=risk-level]")
-            assert "Médio" in page.inner_text("[data-testid=risk-level]")
-            assert "Taxa de esforço" in page.inner_text("[data-testid=justification]")
-            checks = page.inner_text("[data-testid=checks]")
-            assert "affordability.dti" in checks and "identity.name_match" in checks
-            assert page.locator("[data-testid=documents] tbody tr").count() >= 4
-            screenshot(page, "admin-applicant-detail")
-            page.check("input[name=decision][value=MORE_INFO]")
-            page.fill("#decision-reason", "Pedir declaração de IRS para confirmar rendimentos.")
-            page.click("[data-testid=decision-form] button[type=submit]")
-            page.wait_for_selector(".messagelist")
-            assert "Decisão registada" in page.inner_text(".messagelist")
-            assert "Pedir declaração de IRS" in page.content()
-            screenshot(page, "admin-decision-recorded")
-        _, detail = stack.http("GET", f"/api/v1/applicants/{applicant_id}", token=token)
-        assert detail["decision"]["decision"] == "MORE_INFO"
-        assert detail["decision"]["decided_by"] == email
-    finally:
-        stack.stop()
+def test_staff_reviews_a_report_and_records_a_decision(embedded_stack: Stack) -> None:
+    stack = embedded_stack
+    email, password = f"staff-{uuid.uuid4().hex[:6]}@agencia.test", "Staff-Pa55word!"
+    line = stack.manage("create_agency", "Agência Browser", "--staff-email", email, "--password", password)
+    token = json.loads(line.strip().splitlines()[-1])["token"]
+    applicant_id = stack.submit_case(token, STRETCHED)
+    stack.wait_for_status(token, applicant_id, "COMPLETED")
+    with browser_page() as page:
+        page.goto(f"{stack.url}/admin/login/")
+        page.fill("#id_username", email)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.goto(f"{stack.url}/admin/applicants/applicant/")
+        row = page.locator("#result_list tbody tr").first
+        assert "COMPLETED" in row.inner_text() or "Concluído" in row.inner_text()
+        assert "MEDIUM" in row.inner_text()
+        masked = STRETCHED.person.nif[-3:]
+        assert f"***{masked}" in row.inner_text()
+        assert STRETCHED.person.nif not in page.content()
+        screenshot(page, "admin-applicant-list")
+        page.click("#result_list tbody tr th a")
+        page.wait_for_selector("[data-testid=risk-level]")
+        assert "Médio" in page.inner_text("[data-testid=risk-level]")
+        assert "Taxa de esforço" in page.inner_text("[data-testid=justification]")
+        checks = page.inner_text("[data-testid=checks]")
+        assert "affordability.dti" in checks and "identity.name_match" in checks
+        assert page.locator("[data-testid=documents] tbody tr").count() >= 4
+        screenshot(page, "admin-applicant-detail")
+        page.check("input[name=decision][value=MORE_INFO]")
+        page.fill("#decision-reason", "Pedir declaração de IRS para confirmar rendimentos.")
+        page.click("[data-testid=decision-form] button[type=submit]")
+        page.wait_for_selector(".messagelist")
+        assert "Decisão registada" in page.inner_text(".messagelist")
+        assert "Pedir declaração de IRS" in page.content()
+        screenshot(page, "admin-decision-recorded")
+    _, detail = stack.http("GET", f"/api/v1/applicants/{applicant_id}", token=token)
+    assert detail["decision"]["decision"] == "MORE_INFO"
+    assert detail["decision"]["decided_by"] == email

@@ -12,7 +12,6 @@ import datetime as dt
 import email
 import random
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from email.message import Message
 from pathlib import Path
@@ -20,22 +19,15 @@ from typing import Any
 
 import pytest
 
-from samples.synthetic import Synthetic, id_card_png, make_person, payslip_pdf, prepared_cases, recent_months
+from samples.synthetic import Synthetic, id_card_png, make_person, payslip_pdf, recent_months
 from tests.e2e.browser import browser_page, screenshot
 from tests.e2e.stack import Stack, wait_until
+from tests.helpers import prepared_case
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.ocr]
 
-LEAD = next(case for case in prepared_cases() if case.name == "good")
+LEAD = prepared_case("good")
 CO_TENANT_EMAIL = "co-arrendataria@example.test"
-
-
-@pytest.fixture
-def stack(tmp_path: Path) -> Iterator[Stack]:
-    running = Stack(tmp_path)
-    running.start()
-    yield running
-    running.stop()
 
 
 def co_tenant_with_documents(seed: int = 4242) -> tuple[Any, list[Synthetic]]:
@@ -92,9 +84,9 @@ def fill_person(page: Any, *, name: str, nif: str, date_of_birth: dt.date, email
 
 
 def test_lead_adds_a_co_tenant_who_submits_from_the_mailed_link_and_the_lead_sees_it(
-    stack: Stack, tmp_path: Path
+    embedded_stack: Stack, tmp_path: Path
 ) -> None:
-    stack.start_worker()
+    stack = embedded_stack
     staff = stack.create_agency()
     status, form = stack.http("POST", "/api/v1/applicants/intake-form-requests",
                               {"listing_type": "ARRENDAMENTO", "property_type": "APARTAMENTO",
@@ -126,7 +118,7 @@ def test_lead_adds_a_co_tenant_who_submits_from_the_mailed_link_and_the_lead_see
         assert "à espera" in lead_page.inner_text("#progress-status")
 
         message = wait_until(
-            lambda: newest_mail_to(tmp_path / "mail", CO_TENANT_EMAIL), timeout=30, what="the invitation e-mail"
+            lambda: newest_mail_to(stack.mail_dir, CO_TENANT_EMAIL), timeout=30, what="the invitation e-mail"
         )
         link = invitation_link(message, stack.url)
         assert form["token"] not in link

@@ -7,6 +7,7 @@ import datetime as dt
 import email
 import random
 import re
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -62,11 +63,8 @@ def link_from_mail(mail_dir: Path, recipient: str) -> str:
     raise AssertionError(f"no mail to {recipient} in {mail_dir}")
 
 
-def test_a_couple_is_screened_together_after_both_submit(tmp_path: Path, stacks: list[Stack]) -> None:
-    stack = Stack(tmp_path)
-    stacks.append(stack)
-    stack.start()
-    stack.start_worker()
+def test_a_couple_is_screened_together_after_both_submit(embedded_stack: Stack) -> None:
+    stack = embedded_stack
     staff = stack.create_agency()
     lead, lead_documents, lead_net = person_with_documents(701, "1700")
     partner, partner_documents, partner_net = person_with_documents(702, "1800")
@@ -82,7 +80,7 @@ def test_a_couple_is_screened_together_after_both_submit(tmp_path: Path, stacks:
     assert status == 201, created
     assert created["invitations"] == [{"role": "CO_TENANT", "email": "partner@example.test", "status": "SENT"}]
 
-    token = wait_until(lambda: link_from_mail(tmp_path / "mail", "partner@example.test"), timeout=20, what="mail")
+    token = wait_until(lambda: link_from_mail(stack.mail_dir, "partner@example.test"), timeout=20, what="mail")
     body = {"nif": partner.nif, "name": partner.full_name, "date_of_birth": partner.date_of_birth.isoformat(),
             "email": "partner@example.test", "terms_accepted": True,
             "documents": upload_all(stack, token, partner_documents)}  # fmt: skip
@@ -93,6 +91,12 @@ def test_a_couple_is_screened_together_after_both_submit(tmp_path: Path, stacks:
     total = lead_net + partner_net
     assert detail["report"]["risk_level"] == "LOW", detail["report"]["justification"]
     assert Decimal(str(detail["report"]["dti_ratio"])) == (RENT / total).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-    assert stack.query("SELECT count(*) FROM screening_screeningreport")[0][0] == 1
+    # One report for the household (the stack is shared: count the reports of this form's applicants).
+    household_reports = stack.query(
+        "SELECT count(*) FROM screening_screeningreport WHERE applicant_id IN (SELECT id FROM applicants_applicant"
+        " WHERE form_request_id = ?)",
+        uuid.UUID(form["id"]).hex,
+    )
+    assert household_reports[0][0] == 1
     _, lead_page = stack.http("GET", f"/api/v1/intake/{form['token']}/status")
     assert lead_page["household"][0]["invitation_status"] == "SUBMITTED"

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+import uuid
 from pathlib import Path
 
 import pytest
 
-from samples.synthetic import prepared_cases
 from tests.e2e.browser import browser_page, screenshot
 from tests.e2e.stack import Stack
+from tests.helpers import prepared_case
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.ocr]
 
-GOOD = next(case for case in prepared_cases() if case.name == "good")
+GOOD = prepared_case("good")
 
 
 @pytest.fixture
-def stack(tmp_path: Path) -> Iterator[Stack]:
-    running = Stack(tmp_path)
-    running.start()
-    yield running
-    running.stop()
+def stack(embedded_stack: Stack) -> Stack:
+    return embedded_stack
 
 
 def new_form(stack: Stack, token: str) -> dict[str, str]:
@@ -44,7 +41,6 @@ def write_files(tmp_path: Path) -> tuple[Path, list[Path]]:
 
 
 def test_applicant_fills_uploads_submits_and_sees_completion(stack: Stack, tmp_path: Path) -> None:
-    stack.start_worker()
     token = stack.create_agency()
     form = new_form(stack, token)
     id_file, payslips = write_files(tmp_path)
@@ -71,7 +67,9 @@ def test_applicant_fills_uploads_submits_and_sees_completion(stack: Stack, tmp_p
         screenshot(page, "intake-completed")
     _, listed = stack.http("GET", "/api/v1/applicants", token=token)
     assert listed["results"][0]["status"] == "COMPLETED"
-    consent = stack.query("SELECT consent_text_version FROM applicants_applicant")
+    consent = stack.query(
+        "SELECT consent_text_version FROM applicants_applicant WHERE id = ?", uuid.UUID(listed["results"][0]["id"]).hex
+    )
     assert consent[0][0]
 
 
@@ -95,7 +93,10 @@ def test_field_errors_for_invalid_nif_and_refused_file_type(stack: Stack, tmp_pa
         assert "Tipo de ficheiro não permitido" in page.inner_text("#id_document-error")
         assert page.locator("#uploads li").count() == 0  # refused before any upload
         screenshot(page, "intake-field-errors")
-    assert stack.query("SELECT count(*) FROM applicants_applicant")[0][0] == 0
+    applicants = stack.query(
+        "SELECT count(*) FROM applicants_applicant WHERE form_request_id = ?", uuid.UUID(form["id"]).hex
+    )
+    assert applicants[0][0] == 0
 
 
 def test_expired_link_shows_its_message_and_english_is_available(stack: Stack) -> None:

@@ -34,11 +34,8 @@ def mail_link(mail_dir: Path, recipient: str, subject_word: str) -> str:
     raise AssertionError(f"no mail to {recipient} about {subject_word}")
 
 
-def test_one_more_payslip_screens_again_by_itself(tmp_path: Path, stacks: list[Stack]) -> None:
-    stack = Stack(tmp_path)
-    stacks.append(stack)
-    stack.start()
-    stack.start_worker()
+def test_one_more_payslip_screens_again_by_itself(embedded_stack: Stack) -> None:
+    stack = embedded_stack
     staff = stack.create_agency()
     today = dt.date.today()
     person = make_person(random.Random(8801), today)
@@ -67,7 +64,7 @@ def test_one_more_payslip_screens_again_by_itself(tmp_path: Path, stacks: list[S
                                                            "note": "terceiro mês"}]}, staff)  # fmt: skip
     assert status == 201, decided
     token = wait_until(
-        lambda: mail_link(tmp_path / "mail", "ronda@example.test", "documentos"), timeout=20, what="request mail"
+        lambda: mail_link(stack.mail_dir, "ronda@example.test", "documentos"), timeout=20, what="request mail"
     )
     with urllib.request.urlopen(f"{stack.url}/intake/{token}/", timeout=30) as response:
         page = response.read().decode()

@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from samples.synthetic import prepared_cases, scan
+from samples.synthetic import scan
 from tests.e2e.stack import Stack, sqs_client, sqs_stack, wait_until
+from tests.helpers import prepared_case
 from tests.stubs import broken_openai, healthy_openai, stub_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 
-GOOD = next(case for case in prepared_cases() if case.name == "good")
+GOOD = prepared_case("good")
 
 
 def drain_events(endpoint: str, queue_url: str) -> list[dict[str, Any]]:
@@ -41,18 +42,22 @@ def queue_idle(endpoint: str, *urls: str) -> bool:
     return True
 
 
-def test_embedded_broker_runs_the_chain_with_a_real_worker(tmp_path: Path, stacks: list[Stack]) -> None:
-    stack = Stack(tmp_path)
-    stacks.append(stack)
-    stack.start()
-    stack.start_worker()
+def test_embedded_broker_runs_the_chain_with_a_real_worker(embedded_stack: Stack) -> None:
+    stack = embedded_stack
     token = stack.create_agency()
     applicant_id = stack.submit_case(token, GOOD)
     detail = stack.wait_for_status(token, applicant_id, "COMPLETED")
     assert detail["report"]["risk_level"] == "LOW"
     assert stack.report_count(applicant_id) == 1
-    wait_until(lambda: (tmp_path / "events.jsonl").exists(), timeout=20, what="event relayed")
-    events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+
+    # The stack is shared: its events file also holds other tests' applicants.
+    def relayed() -> list[dict[str, Any]]:
+        if not stack.events_file.exists():
+            return []
+        events = [json.loads(line) for line in stack.events_file.read_text().splitlines()]
+        return [event for event in events if event["applicant_id"] == applicant_id]
+
+    events = wait_until(relayed, timeout=20, what="event relayed")
     assert [e["applicant_id"] for e in events] == [applicant_id]
 
 

@@ -324,8 +324,8 @@ def claimed_document(applicant: Any, *, claimed_at: Any, index: int = 1) -> Docu
 def queued() -> Any:
     from unittest import mock
 
-    with mock.patch("screening.pipeline.chain") as chain:
-        yield chain
+    with mock.patch("screening.pipeline.messages_send") as send:
+        yield send
 
 
 def silent_for(settings: Any, extra: int = 5) -> Any:
@@ -387,8 +387,9 @@ def test_a_recovered_forced_rerun_is_sent_again_as_forced(settings: Any, queued:
     PipelineRun.objects.filter(applicant=applicant).update(heartbeat_at=silent_for(settings))
     queued.reset_mock()
     sweep()
-    signatures = queued.call_args.args
-    assert signatures[1].kwargs == {"force": True, "supersedes": "report-1"}
+    (screen,) = queued.call_args.args[0]  # no documents: screening is sent at once
+    assert screen.task == "screening.tasks.screen_applicant_task"
+    assert screen.kwargs == {"force": True, "supersedes": "report-1"}
 
 
 @pytest.mark.django_db(transaction=True)

@@ -159,9 +159,9 @@ def test_rotate_storage_keys_reencrypts_every_object_under_the_first_key(setting
 def test_nothing_under_data_dir_holds_an_uploaded_documents_bytes_after_a_full_pipeline_run(
     alice_api: APIClient, celery_eager: None, settings: Any
 ) -> None:
-    from samples.synthetic import prepared_cases
+    from tests.helpers import prepared_case
 
-    case = next(case for case in prepared_cases() if case.name == "good")
+    case = prepared_case("good")
     form = form_request_create(alice_api, property_price=float(case.price), listing_type=case.listing_type)
     documents = [
         doc_entry(upload(form["token"], document), document.name, document.content_type, document.document_type)

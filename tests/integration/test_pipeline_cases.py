@@ -9,13 +9,13 @@ import pytest
 from rest_framework.test import APIClient
 
 from applicants.models import Applicant
-from samples.synthetic import Case, prepared_cases
+from samples.synthetic import Case
 from screening.models import OutboxEvent, ScreeningReport
-from tests.helpers import form_request_create, submission_body, upload
+from tests.helpers import form_request_create, prepared_cases_once, submission_body, upload
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.ocr]
 
-CASES = {case.name: case for case in prepared_cases()}
+CASES = {case.name: case for case in prepared_cases_once()}
 
 
 def submit_case(api: APIClient, case: Case) -> str:

@@ -57,7 +57,7 @@ def test_task_failure_marks_the_applicant_failed_with_a_readable_reason(celery_e
 
     applicant = ApplicantFactory()
     with mock.patch(
-        "screening.services.run_screening", side_effect=AssessorError("model said something with Maria Santos")
+        "screening.graph.run_screening", side_effect=AssessorError("model said something with Maria Santos")
     ):
         result = screen_applicant_task.apply(args=[str(applicant.id)], throw=False)
     assert result.failed()
@@ -70,17 +70,35 @@ def test_task_failure_marks_the_applicant_failed_with_a_readable_reason(celery_e
 def test_task_arguments_hold_ids_only() -> None:
     from unittest import mock
 
+    from documents.models import Document
     from screening.pipeline import pipeline_start
 
     applicant = ApplicantFactory(name="Maria Santos", nif="245718931")
-    with mock.patch("celery.canvas._chain.apply_async", autospec=True) as apply_async:
-        pipeline_start(applicant_id=applicant.id, force=True, supersedes="r-1")
-    chain = apply_async.call_args.args[0]
-    sent = [(task.task, task.args, task.kwargs) for task in chain.tasks]
-    assert sent == [
-        ("documents.tasks.applicant_documents_extract_task", (str(applicant.id),), {}),
-        ("screening.tasks.screen_applicant_task", (str(applicant.id),), {"force": True, "supersedes": "r-1"}),
+    documents = [
+        Document.objects.create(
+            organization=applicant.organization,
+            applicant=applicant,
+            document_type="ID_DOCUMENT",
+            storage_key=f"k/{n}",
+            original_filename="a.png",
+            content_type="image/png",
+            size=1,
+            status="UPLOADED",
+        )
+        for n in range(2)
     ]
+    with mock.patch("screening.pipeline.messages_send") as send:
+        pipeline_start(applicant_id=applicant.id, force=True, supersedes="r-1")
+    screen = ("screening.tasks.screen_applicant_task", [str(applicant.id)], {"force": True, "supersedes": "r-1"})
+    sent = [(m.task, list(m.args), m.kwargs) for m in send.call_args.args[0]]
+    # One extraction per document; the screening step rides along, sent by the last one to finish.
+    assert [(task, args) for task, args, _ in sent] == [
+        ("documents.tasks.document_extract_task", [str(applicant.id), str(d.id)]) for d in documents
+    ]
+    for _, _, kwargs in sent:
+        then = kwargs["then"]
+        assert (then["task"], list(then["args"]), then["kwargs"]) == screen
+    assert "Maria" not in str(sent) and "245718931" not in str(sent)
 
 
 @pytest.mark.postgres_only

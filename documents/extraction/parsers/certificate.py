@@ -127,11 +127,13 @@ def certificate_code(lines: list[Line], parsed: Parsed) -> None:
 
 
 def code_repaired(text: str) -> str:
-    """A bracket read for a J inside a code (between its letters and digits) becomes the J again."""
+    """A bracket read for a J inside a code (between its letters and digits) becomes the J again; a J
+    read twice over, as a bracket and a J side by side ("UDMV-)JKP"), is one J."""
 
     def repair(match: re.Match[str]) -> str:
         return match.group(0).translate(CODE_LOOKALIKES)
 
+    text = re.sub(r"(?<=[-\sA-Z0-9])[)\]}]J|(?<=[-\sA-Z0-9])J[)\]}](?=[-\sA-Z0-9]|$)", "J", text)
     return re.sub(r"(?<=[A-Z0-9])[)\]}](?=[-\sA-Z0-9]|$)", repair, text)
 
 

@@ -18,6 +18,7 @@ from documents.extraction.mrz import (
     best_of,
     clean_line,
     country_code,
+    doubled_glyphs,
     looks_like_mrz,
     read_mrz,
     same_under_check,
@@ -180,7 +181,11 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 parsed.put("document_number", cc_format(number), VALIDATED_CONFIDENCE)
                 break
         else:
-            if CC_TOKEN.search(joined):
+            repaired = cc_number_undoubled(joined)
+            if repaired:
+                # The check digit chose among two readings of one glyph, not among every number.
+                parsed.put("document_number", cc_format(repaired), REPAIRED_CC_CONFIDENCE)
+            elif CC_TOKEN.search(joined):
                 parsed.warnings.append("document_number_check_invalid")
         return
     found = find_label(lines, ID_LABELS["document_number"])
@@ -194,6 +199,26 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if number_match:
                 parsed.put("document_number", number_match.group(1), line.confidence)
                 break
+
+
+# A CC number whose version letters were read with a glyph twice over: "54387055 0 0OM1" for "... OM1".
+CC_TOKEN_DOUBLED = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{3})\s?([0-9ODQIL])(?![\dA-Z])")
+REPAIRED_CC_CONFIDENCE = 0.9
+
+
+def cc_number_undoubled(joined: str) -> str | None:
+    """The one valid CC number left when a doubled glyph ("0O", "1I") in the version letters loses either
+    half; None when no such pair is there, or the check digit does not single out one reading."""
+    found: set[str] = set()
+    for match in CC_TOKEN_DOUBLED.finditer(joined):
+        head = (match.group(1) + match.group(2)).translate(_DIGIT_LOOKALIKES)
+        version, check = match.group(3), match.group(4).translate(_DIGIT_LOOKALIKES)
+        for index in doubled_glyphs(version):
+            for drop in (index, index + 1):
+                number = head + version[:drop] + version[drop + 1 :] + check
+                if cc_is_valid(number):
+                    found.add(number)
+    return found.pop() if len(found) == 1 else None
 
 
 def cc_format(number: str) -> str:

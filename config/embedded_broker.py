@@ -1,0 +1,134 @@
+"""The embedded broker's transport: kombu's SQLAlchemy transport, polled adaptively.
+
+kombu's virtual transports sleep a fixed ``polling_interval`` after every empty
+poll, and each poll of the SQLAlchemy transport opens a write transaction
+(``BEGIN IMMEDIATE`` on SQLite) per queue. A short interval cuts the wait
+between chained tasks but burns an idle worker's CPU; a long one does the
+opposite. This transport (docs/adr/017-adaptive-broker-polling.md):
+
+- polls every ``polling_interval`` (0.05 s) while messages keep coming, and
+  backs off towards ``idle_polling_interval`` (1 s) the longer it finds none;
+- wakes at once when this worker acknowledges a message (its prefetch slot is
+  free again: the next message, often one the finished task just sent, is
+  taken without waiting for a poll), and does not poll while no slot is free;
+- looks for a visible message with a plain read before taking the write lock,
+  so an empty poll is one indexed SELECT.
+
+Registered for the ``sqla+`` / ``sqlalchemy+`` broker URLs by ``config.celery``;
+the two intervals come from the broker transport options, which kombu's own
+channel would hand to ``create_engine()``.
+"""
+
+from __future__ import annotations
+
+import threading
+from queue import Empty
+from time import monotonic
+from typing import Any
+
+from kombu.transport import sqlalchemy as kombu_sqlalchemy
+from kombu.transport import virtual
+from sqlalchemy import text
+
+# Transport options this module reads; they never reach create_engine().
+POLLING_OPTIONS = ("polling_interval", "idle_polling_interval")
+
+
+class QoS(virtual.QoS):  # type: ignore[misc]
+    """Prefetch accounting that wakes the transport when a slot frees up."""
+
+    def ack(self, delivery_tag: Any) -> None:
+        super().ack(delivery_tag)
+        self.channel.connection.wake()
+
+    def reject(self, delivery_tag: Any, requeue: bool = False) -> None:
+        super().reject(delivery_tag, requeue=requeue)
+        self.channel.connection.wake()
+
+
+class Channel(kombu_sqlalchemy.Channel):  # type: ignore[misc]
+    QoS = QoS
+
+    def __init__(self, connection: Any, **kwargs: Any) -> None:
+        self._queue_ids: dict[str, int] = {}
+        super().__init__(connection, **kwargs)
+
+    def _engine_from_config(self) -> Any:
+        options = self.connection.client.transport_options
+        saved = {name: options.pop(name) for name in POLLING_OPTIONS if name in options}
+        try:
+            return super()._engine_from_config()
+        finally:
+            options.update(saved)
+
+    def _queue_id(self, queue: str) -> int:
+        if queue not in self._queue_ids:
+            self._queue_ids[queue] = self._get_or_create(queue).id
+        return self._queue_ids[queue]
+
+    def _get(self, queue: str, timeout: float | None = None) -> Any:
+        table = self.message_cls.__table__.name
+        try:
+            waiting = self.session.execute(
+                text(f"SELECT 1 FROM {table} WHERE queue_id = :queue AND visible = :yes LIMIT 1"),  # noqa: S608
+                {"queue": self._queue_id(queue), "yes": True},
+            ).first()
+        finally:
+            self.session.commit()  # hold no read snapshot between polls
+        if waiting is None:
+            raise Empty()
+        return super()._get(queue)
+
+
+class Transport(kombu_sqlalchemy.Transport):  # type: ignore[misc]
+    Channel = Channel
+
+    #: The fastest poll, right after work (seconds).
+    polling_interval = 0.05
+    #: The slowest poll, after a long idle time (seconds).
+    idle_polling_interval = 1.0
+    #: Idle for this many times the wait, the poll slows to that wait (0.5 s after 5 s idle).
+    backoff_ratio = 10.0
+
+    def __init__(self, client: Any, **kwargs: Any) -> None:
+        super().__init__(client, **kwargs)
+        idle = client.transport_options.get("idle_polling_interval")
+        if idle is not None:
+            self.idle_polling_interval = float(idle)
+        self._wake = threading.Event()
+        self._last_active = monotonic()
+
+    def wake(self) -> None:
+        """Poll now (a prefetch slot was freed), and count it as activity."""
+        self._last_active = monotonic()
+        self._wake.set()
+
+    def poll_interval(self, now: float) -> float:
+        """How long to wait before the next poll: short after activity, longer the longer it is idle.
+
+        While no prefetch slot is free a poll cannot take anything; the wait is
+        the long one and an acknowledgement ends it early (``wake``).
+        """
+        if not all(channel.qos.can_consume() for channel in self.channels if channel._consumers):
+            return float(self.idle_polling_interval)
+        idle_for = now - self._last_active
+        return float(min(self.idle_polling_interval, max(self.polling_interval, idle_for / self.backoff_ratio)))
+
+    def drain_events(self, connection: Any, timeout: float | None = None) -> None:
+        started = monotonic()
+        while True:
+            self._wake.clear()  # before the poll: a wake during it is not lost
+            try:
+                self.cycle.get(self._deliver, timeout=timeout)  # type: ignore[union-attr]
+            except Empty:
+                now = monotonic()
+                wait = self.poll_interval(now)
+                if timeout is not None:
+                    left = timeout - (now - started)
+                    if left <= 0:
+                        raise TimeoutError() from None
+                    wait = min(wait, left)
+                self._wake.wait(wait)
+            else:
+                self._last_active = monotonic()
+                return
