@@ -198,3 +198,27 @@ def test_phone_photos_of_the_new_families_are_read() -> None:
         photo = scan(document, rng=rng, dpi=150, rotation=rng.uniform(-3, 3), blur=0.8, quality=60)
         wrong = wrong_fields(photo, extract(photo))
         assert len(wrong) <= 1, (family, wrong)
+
+
+def test_a_name_before_a_nif_whose_digits_the_scan_lost_is_still_the_employees() -> None:
+    from documents.extraction.parsers.payslip import parse_payslip
+    from documents.extraction.reader import Line
+
+    lines = [
+        Line("Construções Tejo, Lda. (Contribuinte 501 964843) Folha 1 de 3", 0.97),
+        Line("Recibo de vencimento - Junho 2025 - Rui Miguel Sousa - NIF 2 .", 0.9),
+        Line("Remuneração Base 1.724,00", 0.96),
+    ]
+    parsed = parse_payslip(lines)
+    assert parsed.fields["employee_name"] == "Rui Miguel Sousa"
+    assert "employee_nif" not in parsed.fields
+    # The employer's line has a NIF label too, but a company is never the employee.
+    assert parse_payslip(lines[:1] + lines[2:]).fields.get("employee_name") is None
+
+
+def test_a_base_salary_label_cut_short_by_the_ocr_is_still_read() -> None:
+    from documents.extraction.parsers.payslip import parse_payslip
+    from documents.extraction.reader import Line
+
+    parsed = parse_payslip([Line("Abonos", 0.92), Line("Salár 1.053,00", 0.94), Line("IRS 131,24", 0.97)])
+    assert parsed.fields["base_salary"] == Decimal("1053.00")

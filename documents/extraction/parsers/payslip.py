@@ -73,7 +73,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
         r"(?:venc(?:imento)?|remunera[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
-        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]rio)(?![a-z])")),
+        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])")),  # "Salár": OCR lost the end
     ("earning", re.compile(
         r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
         r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono")),
@@ -596,19 +596,30 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
     """No label named the employee: the plausible name printed closest before their NIF on its line
     ("Recibo de vencimento - Junho 2025 - Ana Sousa - NIF 123456789")."""
     nif = parsed.fields.get("employee_nif")
-    if "employee_name" in parsed.fields or not nif:
+    if "employee_name" in parsed.fields:
         return
     for line in lines:
-        at = re.sub(r"\s", "", fix_digits(line.text)).find(nif)
-        if at < 0:
-            continue
-        before = line.text[: line.text.find(nif[:3])] if nif[:3] in line.text else line.text
+        if nif:
+            if re.sub(r"\s", "", fix_digits(line.text)).find(nif) < 0:
+                continue
+            before = line.text[: line.text.find(nif[:3])] if nif[:3] in line.text else line.text
+            trust = 0.9
+        else:
+            # The NIF's digits did not survive the scan, its label did: the name is still the one before it.
+            label = PERSONAL_NIF_LABEL.search(line.text)
+            if label is None:
+                continue
+            before, trust = line.text[: label.start()], 0.8
         pieces = re.split(r"\s[-–·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
         for piece in reversed(pieces):
             name = plausible_name(clean_name(piece))
             if name and not COMPANY_SUFFIX.search(fold(name)) and not MONTH_YEAR.search(fold(piece)):
-                parsed.put("employee_name", title_case(name), line.confidence * 0.9)
+                parsed.put("employee_name", title_case(name), line.confidence * trust)
                 return
+
+
+# A "NIF" label after a dash or at a field boundary, as payslip headers print the employee's.
+PERSONAL_NIF_LABEL = re.compile(r"\s[-–·|]\s*N\.?\s?I\.?\s?F\b")
 
 
 def company_name(text: str) -> str | None:
