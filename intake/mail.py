@@ -38,9 +38,7 @@ def invitation_mail_send(*, invitation: Invitation, token: str) -> None:
         "link": intake_url(token),
         "expires_at": invitation.expires_at,
     }
-    subject = " ".join(render_to_string("intake/mail/invitation_subject.txt", context).split())
-    body = render_to_string("intake/mail/invitation_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    _send(template="invitation", context=context, to=invitation.email)
 
 
 DOCUMENT_TYPE_WORDS = {
@@ -59,14 +57,10 @@ def info_request_mail_send(*, info_request: InfoRequest, token: str) -> None:
     """Tell the person what the agency asks for, and give them the link to send it. Raises on a mail failure."""
     person = info_request.applicant
     form = person.form_request
-    documents = [
-        {
-            "pt": DOCUMENT_TYPE_WORDS.get(item["document_type"], (item["document_type"],) * 2)[0],
-            "en": DOCUMENT_TYPE_WORDS.get(item["document_type"], (item["document_type"],) * 2)[1],
-            "note": item.get("note", ""),
-        }
-        for item in info_request.requested_documents
-    ]
+    documents = []
+    for item in info_request.requested_documents:
+        words_pt, words_en = DOCUMENT_TYPE_WORDS.get(item["document_type"], (item["document_type"],) * 2)
+        documents.append({"pt": words_pt, "en": words_en, "note": item.get("note", "")})
     context = {
         "name": person.name,
         "property_title": form.property_title,
