@@ -36,6 +36,8 @@ CHECKS_WITHOUT_PERSONAL_VALUES = frozenset(
         "identity.sides_agree",
         "identity.mrz_valid",
         "household.guarantor_covers",
+        # The value is the highest severity (LOW, MEDIUM, HIGH).
+        "authenticity.document",
     }
 )
 

@@ -28,6 +28,13 @@ RETENTION_DAYS_MAX = 3650
 RETENTION_DAYS_VALIDATORS = [MinValueValidator(RETENTION_DAYS_MIN), MaxValueValidator(RETENTION_DAYS_MAX)]
 
 
+class AuthenticitySeverity(models.TextChoices):
+    """The severities an authenticity signal can raise the risk from (LOW signals only inform)."""
+
+    MEDIUM = "MEDIUM", _("medium")
+    HIGH = "HIGH", _("high")
+
+
 class Organization(models.Model):
     """A real-estate agency; the tenancy boundary of every row below it."""
 
@@ -52,6 +59,14 @@ class Organization(models.Model):
     # The applicant's explanation always says what was checked and what would change the outcome;
     # the risk word itself only when the agency chooses to show it.
     show_risk_to_applicant = models.BooleanField(default=False)
+    # Authenticity signals (screening/rules/authenticity.py): the severity from which a signal raises
+    # the risk to at least MEDIUM, and how long after its creation a PDF's modification is worth saying.
+    authenticity_raise_severity = models.CharField(
+        max_length=6, choices=AuthenticitySeverity.choices, default=AuthenticitySeverity.HIGH
+    )
+    authenticity_modified_after_days = models.PositiveIntegerField(
+        default=30, validators=[MinValueValidator(1), MaxValueValidator(3650)]
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

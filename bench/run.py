@@ -41,6 +41,7 @@ django.setup()
 
 from applicants.identifiers import nif_has_valid_checksum  # noqa: E402
 from bench import report  # noqa: E402
+from bench.authenticity import authenticity_rows, bench_authenticity  # noqa: E402
 from bench.pipeline_latency import bench_idle_cpu, bench_latency, latency_rows  # noqa: E402
 from bench.production import bench_production, production_rows  # noqa: E402
 from documents.extraction.errors import ExtractionFailed  # noqa: E402
@@ -648,6 +649,8 @@ def table() -> list[tuple[Any, ...]]:
                         "",
                     )
                 )
+    if "authenticity" in RESULTS:
+        rows += authenticity_rows(RESULTS["authenticity"])
     ocr = RESULTS.get("ocr", {})
     if "ratio" in ocr:
         rows.append(
@@ -753,6 +756,8 @@ def main() -> int:
     if "extraction" in parts or "ocr" in parts:
         log("extraction: corpus accuracy and OCR time vs tesseract")
         bench_extraction(options.corpus)
+        log("authenticity: tampered variants flagged, clean documents with a concern")
+        RESULTS["authenticity"] = bench_authenticity()
     if "orchestration" in parts:
         bench_orchestration(options.applicants)
     if "api" in parts:

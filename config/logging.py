@@ -60,6 +60,8 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
             "httpx2": {"level": "WARNING"},
             # The report PDF (workspace/report_pdf.py): seven progress lines a render at INFO.
             "weasyprint": {"level": "WARNING"},
+            # PDF forensics (documents/extraction/forensics.py): a banner at import, qpdf repair notes per damaged file.
+            "pikepdf": {"level": "WARNING"},
         },
     }
 

@@ -279,6 +279,8 @@ SPECTACULAR_SETTINGS = {
         "IncomeProfileEnum": "applicants.models.IncomeProfile",
         "InfoRequestStatusEnum": "applicants.models.InfoRequestStatus",
         "ContestStatusEnum": "applicants.models.ContestStatus",
+        "SignalSeverityEnum": ["LOW", "MEDIUM", "HIGH"],
+        "SignalSourceEnum": ["file", "content", "reuse"],
     },
 }
 

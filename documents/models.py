@@ -81,7 +81,7 @@ class Document(models.Model):
         verbose_name_plural = _("documents")
         ordering = ["created_at"]
         constraints = [models.CheckConstraint(condition=Q(size__gte=0), name="document_size_non_negative")]
-        indexes = [models.Index(fields=["status", "claimed_at"])]
+        indexes = [models.Index(fields=["status", "claimed_at"]), models.Index(fields=["sha256"])]
 
     def __str__(self) -> str:
         return f"{self.get_document_type_display()} {str(self.id)[:8]}"
@@ -104,6 +104,13 @@ class ExtractedData(models.Model):
     extractor = models.CharField(max_length=40)
     extractor_version = models.CharField(max_length=20)
     duration_ms = models.PositiveIntegerField(default=0)
+    # What the file itself says about its making (documents/extraction/forensics.py): signals with a code,
+    # a severity, evidence and a pt-PT explanation. Encrypted: the evidence may name fonts and producers.
+    authenticity = EncryptedJSONField(default=list)
+    # A keyed hash of the fields that identify this document's content (documents/extraction/fingerprint.py):
+    # the same payslip numbers under another applicant match here even when the file differs. Empty when
+    # too little was read to tell documents apart.
+    content_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

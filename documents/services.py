@@ -18,6 +18,8 @@ from applicants.models import Applicant, stale_claim_cutoff
 from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.fingerprint import content_fingerprint
+from documents.extraction.forensics import file_signals
 from documents.metrics import EXTRACTION_SECONDS
 from documents.models import Document, DocumentQuerySet, DocumentStatus, ExtractedData
 from documents.storage import StorageError, document_store
@@ -119,6 +121,8 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
             if len(data) > settings.INTAKE_MAX_FILE_SIZE:
                 raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
             result = extractor().extract(data, document_type=document.document_type)
+            # Read from the file itself whichever backend read its fields (Reducto sees no revisions).
+            signals = file_signals(data, content_type=document.content_type)
     except FileNotFoundError:
         return failed("O ficheiro já não existe no armazenamento.")
     except ExtractionFailed as exc:
@@ -153,6 +157,8 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
                 "extractor": result.extractor,
                 "extractor_version": result.extractor_version,
                 "duration_ms": duration_ms,
+                "authenticity": signals,
+                "content_fingerprint": content_fingerprint(result.kind.value, result.json_fields()),
             },
         )
         Document.objects.filter(id=document.id).update(

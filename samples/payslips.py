@@ -831,7 +831,10 @@ def fatura_recibo_pdf(
     vat = Decimal("0") if vat_exempt else money(base * Decimal("0.23"))
     withholding = money(base * withholding_rate) if withholding_rate else Decimal("0")
     received = base + vat - withholding
-    number = f"FR ATSIRE01FR/{rng.randint(1, 240)}"
+    # The portal numbers a worker's invoices in one series, in date order: a few a week at most, so the
+    # number grows with the day of the year (and never goes back, which issue 17's checks rely on).
+    # (The draw keeps the range it always had, so every other value of the corpus stays the same.)
+    number = f"FR ATSIRE01FR/{issued.timetuple().tm_yday // 3 + rng.randint(1, 240) % 2 + 1}"
     s = Sheet("Helvetica", "Helvetica-Bold") if variant % 2 == 0 else Sheet("Times-Roman", "Times-Bold")
     if variant % 2 == 0:
         s.text(40, "FATURA-RECIBO", size=14, bold=True)

@@ -30,14 +30,17 @@ from typing import Any, Literal
 
 import structlog
 
-from applicants.models import Applicant, Organization
+from applicants.models import Applicant
 from documents.extraction.schema import IDENTITY_KINDS
 from screening.models import ScreeningReport
 from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_cost
+from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
+from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS
 from screening.rules.names import name_match
+from screening.selectors import organization_thresholds
 
 logger = structlog.get_logger(__name__)
 
@@ -141,19 +144,6 @@ class Situation:
         return self.viewer.role == GUARANTOR_ROLE
 
 
-def organization_thresholds(organization: Organization) -> dict[str, Any]:
-    """The agency's thresholds in the graph state's shape (as ``screening_state_build`` writes them)."""
-    return {
-        "dti_high": str(organization.dti_high_threshold),
-        "dti_medium": str(organization.dti_medium_threshold),
-        "dti_guarantor": str(organization.dti_guarantor_threshold),
-        "id_expiry_warning_days": organization.id_expiry_warning_days,
-        "sale_loan_to_value": str(organization.sale_loan_to_value),
-        "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
-        "sale_loan_term_years": organization.sale_loan_term_years,
-    }
-
-
 def situation_of(*, applicant: Applicant, report: ScreeningReport) -> Situation | None:
     """The viewer and the others of the report as the rules take them; None when the viewer is not in it."""
     form = applicant.form_request
@@ -223,6 +213,8 @@ def person_from_checks(
     if any(c["name"] == "identity.llm_review" and not c["passed"] for c in checks):
         identity_warnings.append("llm_consistency_concern")
     income_warnings = ["arithmetic_mismatch" for c in checks if c["name"] in ARITHMETIC_CHECKS and not c["passed"]]
+    if any(c["name"] == AUTHENTICITY_CHECK and not c["passed"] for c in checks):
+        income_warnings.append(AUTHENTICITY_REASON)
     if any(c["name"] == "income.llm_review" and not c["passed"] for c in checks):
         income_warnings.append("llm_consistency_concern")
     month_counts = [int(c["value"]) for c in checks if c["name"] in MONTH_CHECKS and c["value"]]

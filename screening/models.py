@@ -53,6 +53,9 @@ class ScreeningReport(models.Model):
     # Households only (empty for one person): the household figures, each member's summary
     # and the guarantor verdict: {"household_monthly_income", "monthly_cost", "members", "guarantor"}.
     household = EncryptedJSONField(default=dict, blank=True)
+    # The authenticity section (screening/rules/authenticity.py): per document with a signal, its signals
+    # (file, content, reuse) and the highest severity; empty when nothing was found.
+    authenticity = EncryptedJSONField(default=list, blank=True)
     backend = models.CharField(max_length=16)
     model_name = models.CharField(max_length=64, blank=True)
     prompt_version = models.CharField(max_length=32, blank=True)

@@ -161,15 +161,7 @@ def screening_state_build(*, applicant: Applicant, today: dt.date | None = None)
             "price": str(form.property_price),
             "title": form.property_title,
         },
-        "thresholds": {
-            "dti_high": str(organization.dti_high_threshold),
-            "dti_medium": str(organization.dti_medium_threshold),
-            "dti_guarantor": str(organization.dti_guarantor_threshold),
-            "id_expiry_warning_days": organization.id_expiry_warning_days,
-            "sale_loan_to_value": str(organization.sale_loan_to_value),
-            "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
-            "sale_loan_term_years": organization.sale_loan_term_years,
-        },
+        "thresholds": organization_thresholds(organization),
         "today": (today or timezone.localdate()).isoformat(),
         "documents": documents_facts(applicant),
     }
@@ -185,6 +177,21 @@ def screening_state_build(*, applicant: Applicant, today: dt.date | None = None)
             for member in members
         ]
     return state
+
+
+def organization_thresholds(organization: Organization) -> dict[str, Any]:
+    """The agency's thresholds in the graph state's shape: affordability, identity, the loan, authenticity."""
+    return {
+        "dti_high": str(organization.dti_high_threshold),
+        "dti_medium": str(organization.dti_medium_threshold),
+        "dti_guarantor": str(organization.dti_guarantor_threshold),
+        "id_expiry_warning_days": organization.id_expiry_warning_days,
+        "sale_loan_to_value": str(organization.sale_loan_to_value),
+        "sale_annual_interest_rate": str(organization.sale_annual_interest_rate),
+        "sale_loan_term_years": organization.sale_loan_term_years,
+        "authenticity_raise_severity": organization.authenticity_raise_severity,
+        "authenticity_modified_after_days": organization.authenticity_modified_after_days,
+    }
 
 
 def household_members(applicant: Applicant) -> list[Applicant]:
@@ -206,8 +213,10 @@ def person_facts(applicant: Applicant) -> dict[str, Any]:
 
 
 def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:
+    rows = list(Document.objects.filter(applicant=applicant).select_related("extracted").order_by("created_at"))
+    reuse = reuse_signals(applicant=applicant, documents=rows)
     documents = []
-    for document in Document.objects.filter(applicant=applicant).select_related("extracted").order_by("created_at"):
+    for document in rows:
         extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
         documents.append(
             {
@@ -218,6 +227,105 @@ def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:
                 "fields": extracted.fields if extracted else {},
                 "warnings": extracted.warnings if extracted else [],
                 "confidence": extracted.confidence if extracted else {},
+                "method": extracted.method if extracted else None,
+                # What the file says about its making, and where else it was seen (screening.rules.authenticity).
+                "authenticity": extracted.authenticity if extracted else [],
+                "reuse": reuse.get(str(document.id), []),
             }
         )
     return documents
+
+
+def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[str, list[dict[str, Any]]]:
+    """Document id -> where else the same file (SHA-256) or the same content (fingerprint) was sent.
+
+    One query over every agency, outside the person's own application (a couple may share a joint IRS
+    declaration). Someone else's application in the same agency is a HIGH signal naming it (staff of
+    the agency see both); in another agency a HIGH signal with no detail at all. The same person
+    (same NIF) applying again is a LOW note in the agency and nothing across agencies: applying to
+    several places with one's own payslips is normal.
+    """
+    hashes = {d.sha256 for d in documents if d.sha256}
+    prints = {
+        d.extracted.content_fingerprint
+        for d in documents
+        if d.status == DocumentStatus.EXTRACTED and getattr(d, "extracted", None) and d.extracted.content_fingerprint
+    }
+    if not hashes and not prints:
+        return {}
+    matches: list[dict[str, Any]] = [
+        dict(row)
+        for row in Document.objects.filter(Q(sha256__in=hashes) | Q(extracted__content_fingerprint__in=prints))
+        .exclude(applicant_id__in=Applicant.objects.household_of(applicant.id).values("id"))
+        .values(
+            "applicant_id",
+            "organization_id",
+            "sha256",
+            "extracted__content_fingerprint",
+            "applicant__nif_index",
+            "created_at",
+        )
+        .order_by("created_at")[:200]
+    ]
+    found: dict[str, list[dict[str, Any]]] = {}
+    for document in documents:
+        fingerprint = getattr(getattr(document, "extracted", None), "content_fingerprint", "")
+        same_file = [m for m in matches if document.sha256 and m["sha256"] == document.sha256]
+        same_content = [m for m in matches if fingerprint and m["extracted__content_fingerprint"] == fingerprint]
+        # Whoever sent it first is not the one flagged: another person's copy counts only when it
+        # predates this person's own first sending of it (here, or in an earlier application).
+        mine = [m["created_at"] for m in same_file + same_content if m["applicant__nif_index"] == applicant.nif_index]
+        first_sent = min([document.created_at, *mine])
+
+        def counts(match: dict[str, Any], first_sent: dt.datetime = first_sent) -> bool:
+            return match["applicant__nif_index"] == applicant.nif_index or match["created_at"] < first_sent
+
+        signals = reuse_signals_for(
+            applicant,
+            same_file=[m for m in same_file if counts(m)],
+            same_content=[m for m in same_content if counts(m)],
+        )
+        if signals:
+            found[str(document.id)] = signals
+    return found
+
+
+REUSE_TEXT = {
+    "DOCUMENT_REUSED": "O mesmo documento foi enviado noutra candidatura desta agência, por outra pessoa.",
+    "DOCUMENT_SEEN_IN_OTHER_AGENCY": "O mesmo documento foi visto numa candidatura de outra agência, por outra pessoa.",
+    "DOCUMENT_SENT_BEFORE": "A mesma pessoa já enviou este documento noutra candidatura desta agência.",
+}
+
+
+def reuse_signals_for(
+    applicant: Applicant, *, same_file: list[dict[str, Any]], same_content: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    by_code: dict[str, dict[str, Any]] = {}
+    for match_kind, matches in (("file", same_file), ("content", same_content)):
+        for match in matches:
+            same_agency = match["organization_id"] == applicant.organization_id
+            same_person = match["applicant__nif_index"] == applicant.nif_index
+            if same_person and not same_agency:
+                continue
+            code = (
+                "DOCUMENT_SENT_BEFORE"
+                if same_person
+                else "DOCUMENT_REUSED"
+                if same_agency
+                else "DOCUMENT_SEEN_IN_OTHER_AGENCY"
+            )
+            entry = by_code.setdefault(
+                code,
+                {
+                    "code": code,
+                    "severity": "LOW" if same_person else "HIGH",
+                    "evidence": {"match": match_kind},
+                    "explanation": REUSE_TEXT[code],
+                    "source": "reuse",
+                },
+            )
+            if same_agency:
+                others = entry["evidence"].setdefault("other_applicant_ids", [])
+                if str(match["applicant_id"]) not in others and len(others) < 5:
+                    others.append(str(match["applicant_id"]))
+    return list(by_code.values())

@@ -208,6 +208,7 @@ def report_store(
         applicant=applicant,
         application_id=applicant.application_id,
         household=household_summary(state),
+        authenticity=income.get("authenticity") or [],
         risk_level=affordability["risk_level"],
         identity_verified=identity["verified"],
         income_verified=income["verified"],

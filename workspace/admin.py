@@ -35,6 +35,7 @@ from applicants.models import (
 from applicants.selectors import organization_for_user, with_open_items
 from documents.models import DocumentType
 from screening.models import ScreeningReport
+from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
 from workspace.serializers import (
@@ -143,6 +144,11 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
         "review_documents": documents,
         "report": report,
         "checks": checks,
+        # Signals carry no personal data (codes, severities, producers, fonts, ids): shown to every staff member.
+        "authenticity": list(report.authenticity) if report else [],
+        "proposed_request": proposed_request(list(report.authenticity), applicant_id=str(report.applicant_id))
+        if report
+        else None,
         "report_history": history,
         "can_view_pii": can_view_pii,
     }

@@ -35,6 +35,7 @@ from documents.models import Document, DocumentStatus, DocumentType
 from intake.serializers import HouseholdMemberSerializer
 from screening.models import RiskLevel, ScreeningReport
 from screening.rules.affordability import property_monthly_cost
+from screening.rules.authenticity import proposed_request
 from screening.selectors import report_latest, report_newest_first
 
 # --- Staff: intake form requests ---------------------------------------------------
@@ -115,6 +116,36 @@ class CheckSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices, allow_null=True, required=False)
 
 
+class AuthenticitySignalSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    severity = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"])
+    # The signal's field named "source" (DRF pops declared fields off the class, so Field.source is untouched).
+    source = serializers.ChoiceField(choices=["file", "content", "reuse"])  # type: ignore[assignment]
+    explanation = serializers.CharField(help_text="pt-PT")
+    evidence = serializers.DictField(help_text="Facts behind the signal: counts, dates, producers, fonts, other ids")
+
+
+class AuthenticitySectionSerializer(serializers.Serializer):
+    document_id = serializers.UUIDField()
+    applicant_id = serializers.UUIDField(allow_null=True, required=False)
+    document_type = serializers.CharField(allow_null=True)
+    kind = serializers.CharField(allow_null=True)
+    highest = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"])
+    raises = serializers.BooleanField(help_text="Reached the agency's level: the risk is at least MEDIUM")
+    signals = AuthenticitySignalSerializer(many=True)
+
+
+class ProposedDocumentSerializer(serializers.Serializer):
+    applicant_id = serializers.UUIDField()
+    document_type = serializers.CharField()
+    note = serializers.CharField()
+
+
+class ProposedRequestSerializer(serializers.Serializer):
+    decision = serializers.CharField()
+    requested_documents = ProposedDocumentSerializer(many=True)
+
+
 def can_view_pii(context: dict[str, Any]) -> bool:
     """Whether the request's user holds ``applicants.view_pii``; without a request, no."""
     request = context.get("request")
@@ -128,6 +159,8 @@ class ReportSerializer(serializers.ModelSerializer):
     dti_ratio = serializers.FloatField(allow_null=True)
     average_monthly_income = serializers.FloatField(allow_null=True)
     checks = serializers.SerializerMethodField()
+    authenticity = AuthenticitySectionSerializer(many=True, read_only=True)
+    proposed_request = serializers.SerializerMethodField()
 
     class Meta:
         model = ScreeningReport
@@ -142,6 +175,8 @@ class ReportSerializer(serializers.ModelSerializer):
             "justification",
             "justification_language",
             "checks",
+            "authenticity",
+            "proposed_request",
             "backend",
             "model_name",
             "created_at",
@@ -151,6 +186,10 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_checks(self, obj: ScreeningReport) -> list[dict[str, Any]]:
         checks = checks_for_viewer(list(obj.checks), can_view_pii=can_view_pii(self.context))
         return list(CheckSerializer(checks, many=True).data)
+
+    @extend_schema_field(ProposedRequestSerializer(allow_null=True))
+    def get_proposed_request(self, obj: ScreeningReport) -> dict[str, Any] | None:
+        return proposed_request(list(obj.authenticity), applicant_id=str(obj.applicant_id))
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -418,6 +457,8 @@ class ApplicationReportSerializer(serializers.Serializer):
     justification = serializers.CharField()
     justification_language = serializers.CharField()
     checks = CheckSerializer(many=True)
+    authenticity = AuthenticitySectionSerializer(many=True)
+    proposed_request = ProposedRequestSerializer(allow_null=True)
     backend = serializers.CharField()
     model_name = serializers.CharField()
     created_at = serializers.DateTimeField()
@@ -556,6 +597,8 @@ def application_report_data(report: ScreeningReport, application: Application, *
         "justification": report.justification,
         "justification_language": report.justification_language,
         "checks": checks_for_viewer(list(report.checks), can_view_pii=can_view_pii),
+        "authenticity": list(report.authenticity),
+        "proposed_request": proposed_request(list(report.authenticity), applicant_id=str(report.applicant_id)),
         "backend": report.backend,
         "model_name": report.model_name,
         "created_at": report.created_at,

@@ -9,9 +9,11 @@ read where the format allows only digits becomes the digit it looks like
 (O -> 0, I -> 1, ...), a digit where only letters are allowed becomes the
 letter, and nothing else changes. A misprinted or tampered digit therefore
 stays wrong and its check digit fails. Check digits only choose among
-readings (two OCR passes, where a dropped or doubled filler ``<`` goes, and
-which half of a glyph OCR split in two, "0O" for "O", is dropped: that last
-reading only when every check digit then holds).
+readings (two OCR passes, where a dropped or doubled filler ``<`` goes, which
+character a line one too long loses, only one OCR can have added: a filler, a
+glyph doubled, a speck among fillers; and which half of a glyph OCR split in
+two, "0O" for "O", is dropped: that last reading only when every check digit
+then holds).
 
 Written here rather than taken from a library: see docs/adr/010-mrz-own-parser.md
 (the libraries checked reject the Portuguese Cartao de Cidadao's MRZ, whose
@@ -187,7 +189,7 @@ def fit_width(line: str, width: int, *, undouble: int = 2) -> list[str]:
     and now and then inserts a character.
 
     Candidates add or remove fillers in each run of at least two; a line one character too long also
-    loses each single character in turn (check digits then tell which reading is right). A line with no
+    loses, in turn, each character OCR can have added (``stray_character``). A line with no
     run of fillers is padded or cut at its end. A glyph read twice over ("O" as "0O", "1" as "1I"), up to
     ``undouble`` of them, may also lose either half, the width then made up with fillers: a faded filler
     can hide the extra character.
@@ -215,10 +217,23 @@ def fit_fillers(line: str, width: int) -> list[str]:
             adjusted = line[:cut] + FILLER * delta if delta > 0 else line[: cut + delta]
             readings.append(adjusted + line[cut:])
     if delta == -1:
-        readings += [line[:index] + line[index + 1 :] for index in range(len(line)) if line[index] != FILLER]
+        readings += [line[:index] + line[index + 1 :] for index in range(len(line)) if stray_character(line, index)]
     if not readings:
         readings.append(line + FILLER * delta if delta > 0 else line[:width])
     return list(dict.fromkeys(readings))
+
+
+def stray_character(line: str, index: int) -> bool:
+    """Whether OCR can have added ``line[index]``: a filler, one glyph of a pair read twice ("77" for "7"),
+    or a letter beside a filler (a speck among fillers; no check digit is a letter).
+
+    Any other character is data: dropping it would also drop a wrong check digit or shift the right one
+    into its place, and with enough such readings one holds every check by chance (a corrupted MRZ
+    then came out valid).
+    """
+    char = line[index]
+    neighbours = line[max(0, index - 1) : index] + line[index + 1 : index + 2]
+    return char == FILLER or char in neighbours or (char.isalpha() and FILLER in neighbours)
 
 
 def parse_date(value: str, *, kind: Literal["birth", "expiry"], today: dt.date) -> dt.date | None:

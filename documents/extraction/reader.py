@@ -50,6 +50,11 @@ SKEW_MIN_LINES = 3
 # Leaders ("Label ........ 1.234,56"): a stretch of a text line at least this many line heights
 # long with ink only in the line's lower part is dots, rules or noise, never words.
 LEADER_MIN_LINE_HEIGHTS = 3
+# Dots and rules stand at most this fraction of their label's letters high; the words of the next
+# line, which a tilt runs into the same band of rows, stand about as high as the label's.
+LEADER_MAX_LETTER_FRACTION = 0.5
+# The label's letters are measured over at most this many line heights before its leader.
+LEADER_LABEL_LINE_HEIGHTS = 8
 
 
 @dataclass
@@ -292,8 +297,9 @@ def erase_leaders(image: Any) -> Any:
 
     OCR reads a row of dots as letters ("Base ....... 921,00" becomes "BRLO ,sasmnin... 921,00"),
     which spoils the label. On each text line, a stretch at least LEADER_MIN_LINE_HEIGHTS line
-    heights long whose ink stays in a thin strip of the line's lower half holds no letter: it is
-    painted paper. Lines are found by the rows' ink, so the page should be level (``deskew``).
+    heights long whose ink stays in a thin strip of the line's lower half, far lower than the label's
+    letters, holds no letter: it is painted paper. Lines are found by the rows' ink, so on a tilted
+    page two lines may share a band (``lower_than_letters`` keeps the lower one's words).
     """
     from PIL import Image
 
@@ -334,7 +340,8 @@ def erase_leaders(image: Any) -> Any:
             # full stop or a comma after a word stays.
             if start is not None and start > 0 and x - start >= LEADER_MIN_LINE_HEIGHTS * band:
                 box = (start + band // 2, top, x - band // 4, bottom)
-                if thin_strip(ink, box):
+                label = (max(0, start - LEADER_LABEL_LINE_HEIGHTS * band), top, start, bottom)
+                if thin_strip(ink, box) and lower_than_letters(ink, box, label):
                     cleaned.paste(255, box)
             start = None
     return cleaned
@@ -348,6 +355,42 @@ def thin_strip(ink: Any, box: tuple[int, int, int, int]) -> bool:
     profile = list(ink.crop(box).resize((1, bottom - top), Image.Resampling.BOX).tobytes())
     inked = [y for y, value in enumerate(profile) if value > 0]
     return bool(inked) and inked[-1] - inked[0] + 1 <= 0.35 * (bottom - top)
+
+
+def slice_rows(ink: Any, box: tuple[int, int, int, int], width: int) -> list[list[int]]:
+    """The inked rows (counted from the box's top) of each slice about ``width`` wide across a box, left to right."""
+    from PIL import Image
+
+    left, top, right, bottom = box
+    columns = max(1, -(-(right - left) // max(1, width)))
+    grid = ink.crop(box).resize((columns, bottom - top), Image.Resampling.BOX).tobytes()
+    return [[y for y in range(bottom - top) if grid[y * columns + column]] for column in range(columns)]
+
+
+def tallest_run(rows: list[int]) -> int:
+    """The most inked rows in a row without a gap: a letter's height, not counting an accent or an i's dot."""
+    tallest = run = 0
+    for before, after in itertools.pairwise([-2, *rows]):
+        run = run + 1 if after == before + 1 else 1
+        tallest = max(tallest, run)
+    return tallest
+
+
+def lower_than_letters(ink: Any, stretch: tuple[int, int, int, int], label: tuple[int, int, int, int]) -> bool:
+    """Whether the ink of a stretch is everywhere far lower than the letters of the label before it.
+
+    On a tilted page two text lines can share one band of rows: where the upper line ends, the lower
+    line's words sit in the band's lower part like a leader, and ``thin_strip`` (measured against the
+    doubled band) would let them be painted out. Dots and rules are far lower than letters, words are
+    not. Both are measured in narrow slices, so a tilt does not make a long row of dots tall. The
+    label's tallest slice is its letters' height: most of the label may be dots a tilt lifted into it.
+    """
+    width = max(1, (label[3] - label[1]) // 2)
+    letters = max((tallest_run(rows) for rows in slice_rows(ink, label, width)), default=0)
+    return letters > 0 and all(
+        not rows or rows[-1] - rows[0] + 1 <= LEADER_MAX_LETTER_FRACTION * letters
+        for rows in slice_rows(ink, stretch, width)
+    )
 
 
 class OcrRefused(ExtractionFailed):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from screening.rules.affordability import assess_affordability, loan_monthly_payment
+from screening.rules.authenticity import verify_authenticity
 from screening.rules.certificates import verify_certificates
 from screening.rules.common import check
 from screening.rules.household import assess_household_node, household_report, verify_identities, verify_incomes
@@ -23,7 +24,7 @@ from screening.rules.names import name_match
 from screening.rules.profiles import documents_for_profile
 from screening.rules.report import generate_report
 
-RULES_VERSION = "rules-2026.12.1"
+RULES_VERSION = "rules-2026.12.2"
 
 
 def is_household(state: dict[str, Any]) -> bool:
@@ -41,7 +42,14 @@ def income_node(state: dict[str, Any]) -> dict[str, Any]:
     income = verify_income(state)
     # Certificates of a clean tax and social-security situation: stated for a person to weigh, never a risk.
     certificates = verify_certificates(state)
-    return {**income, "checks": [*income["checks"], *certificates["checks"]], "stated": certificates["reasons"]}
+    authenticity = verify_authenticity(state)
+    return {
+        **income,
+        "checks": [*income["checks"], *certificates["checks"], *authenticity["checks"]],
+        "warnings": [*income["warnings"], *authenticity["warnings"]],
+        "stated": certificates["reasons"],
+        "authenticity": authenticity["documents"],
+    }
 
 
 def affordability_node(state: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 from screening.rules.affordability import dti_check, dti_ratio, income_partial, property_monthly_cost, risk_reasons
+from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
+from screening.rules.authenticity import verify_authenticity
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
 from screening.rules.income import verify_income
@@ -42,6 +44,12 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
     reasons_high, reasons_medium = risk_reasons(
         household_identity(tenants), household_income_result(tenants), dti=dti, thresholds=thresholds
     )
+    # A guarantor's documents count for authenticity too, though their income is not the household's.
+    if (
+        any(AUTHENTICITY_REASON in g["income"]["warnings"] for g in guarantors)
+        and AUTHENTICITY_REASON not in reasons_medium
+    ):
+        reasons_medium.append(AUTHENTICITY_REASON)
     risk = "HIGH" if reasons_high else "MEDIUM" if reasons_medium else "LOW"
     verdicts = [guarantor_verdict(g, monthly_cost=monthly_cost, thresholds=thresholds) for g in guarantors]
     guarantor = best_guarantor(verdicts)
@@ -201,9 +209,21 @@ def verify_identities(state: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def income_with_authenticity(state: dict[str, Any]) -> dict[str, Any]:
+    """One member's income with their documents' authenticity signals (a concern is an income warning)."""
+    income = verify_income(state)
+    authenticity = verify_authenticity(state)
+    return {
+        **income,
+        "checks": [*income["checks"], *authenticity["checks"]],
+        "warnings": [*income["warnings"], *authenticity["warnings"]],
+        "authenticity": authenticity["documents"],
+    }
+
+
 def verify_incomes(state: dict[str, Any]) -> dict[str, Any]:
     """Income node for a household: each member's income on their own documents; the tenants' sum."""
-    results = {m["applicant_id"]: verify_income(person_state(state, m)) for m in state["members"]}
+    results = {m["applicant_id"]: income_with_authenticity(person_state(state, m)) for m in state["members"]}
     tenants = [{**m, "income": results[m["applicant_id"]]} for m in state["members"] if m["role"] in TENANT_ROLES]
     together = household_income_result(tenants)
     total = household_income(tenants)
@@ -214,6 +234,11 @@ def verify_incomes(state: dict[str, Any]) -> dict[str, Any]:
         "months": [],
         "checks": [c for m in state["members"] for c in tagged(results[m["applicant_id"]]["checks"], m)],
         "members": results,
+        "authenticity": [
+            {**section, "applicant_id": m["applicant_id"], "role": m["role"]}
+            for m in state["members"]
+            for section in results[m["applicant_id"]]["authenticity"]
+        ],
     }
 
 

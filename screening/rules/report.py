@@ -21,6 +21,8 @@ REASON_TEXT = {
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",
     "guarantor_does_not_cover": "o fiador não tem rendimento suficiente para garantir a renda",
     "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
+    "authenticity_concern": "um documento tem sinais de possível adulteração ou reutilização; "
+    "sugere-se pedir o original ao emissor antes de decidir",
     # Stated, never a rejection (screening.rules.certificates).
     "certificate_irregular": "uma certidão indica situação tributária ou contributiva não regularizada",
     "certificate_expired": "uma certidão de situação tributária ou contributiva já caducou",

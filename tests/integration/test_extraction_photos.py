@@ -92,6 +92,23 @@ def test_a_full_stop_after_the_last_word_of_a_line_stays() -> None:
     assert erase_leaders(page).tobytes() == page.tobytes()
 
 
+def test_the_words_of_a_tilted_line_running_under_a_shorter_line_stay() -> None:
+    # Tilted, the two lines share one band of rows: right of "2025" its upper part is empty and the
+    # surname sits in its lower part as dots would; it was painted out and the name read short.
+    font = ImageFont.truetype("DejaVuSans.ttf", 28)
+    page = Image.new("L", (1500, 300), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), "Ano dos rendimentos: 2025", font=font, fill=0)
+    draw.text((60, 110), "Sujeito Passivo A: João Pedro Ferreira", font=font, fill=0)
+    draw.text((1100, 110), "NIF: 123456789", font=font, fill=0)
+    tilted = page.rotate(1.5, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+
+    def ink(image: Image.Image) -> int:
+        return sum(image.histogram()[:128])
+
+    assert ink(erase_leaders(tilted)) == ink(tilted)
+
+
 @pytest.mark.ocr
 def test_rows_with_dotted_leaders_read_label_and_value_alone() -> None:
     lines = [line.text for line in ocr_image(leader_page())]

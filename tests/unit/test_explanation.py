@@ -23,12 +23,12 @@ from screening.explanation import (
     RISK_ORDER,
     OutcomeChange,
     applicant_explanation,
-    organization_thresholds,
     outcome_changes,
 )
 from screening.graph import ScreeningState, run_screening
 from screening.models import ScreeningReport
 from screening.rules.common import format_eur, format_percent
+from screening.selectors import organization_thresholds
 from screening.services import household_summary
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, make_nif
 from tests.unit.test_rules import NIF, THREE_MONTHS, TODAY, id_document, payslip, tax_document

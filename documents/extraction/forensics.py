@@ -1,0 +1,545 @@
+"""File forensics: what a file says about its making, read offline with pikepdf, pdfium and Pillow (issue 17).
+
+Each signal is a plain dict: ``code``, ``severity`` (LOW, MEDIUM, HIGH), ``evidence`` (producer strings, dates,
+counts, page numbers, font names; never document text), a short pt-PT ``explanation`` and ``source`` "file".
+
+The checks rely on how files are built, not on a corpus: payroll programs (Primavera, PHC, Sage, Jasper,
+Crystal, iText) write a PDF in one go; the Portal das Finanças and other issuers sign it in an incremental
+update that adds a signature field but leaves what the pages draw untouched. A later revision that redefines
+a page's content streams or the fonts and images they use, or one amount drawn in a font nothing else on
+its page uses, is what an edit leaves behind. A file that cannot be read is not evidence of anything: any
+failure gives no signal.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import hashlib
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+MAX_PAGES = 10  # pages examined for page edits and fonts
+MAX_REVISIONS = 20
+MAX_CHARS_PER_PAGE = 20_000
+MAX_NODES = 2_000  # objects hashed per page resource tree
+MAX_METADATA_BYTES = 1 << 20
+MAX_IMAGE_HEAD = 1 << 19  # where an image's XMP packet is looked for
+EVIDENCE_TEXT = 120
+
+
+@dataclass(frozen=True)
+class Signal:
+    code: str
+    severity: str
+    explanation: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "evidence": dict(self.evidence),
+            "explanation": self.explanation,
+            "source": "file",
+        }
+
+
+def file_signals(data: bytes, *, content_type: str) -> list[dict[str, Any]]:
+    """The file's signals; [] for a type we do not examine or a file we cannot read (never raises)."""
+    try:
+        if content_type == "application/pdf":
+            signals = pdf_signals(data)
+        elif content_type.startswith("image/"):
+            signals = image_signals(data)
+        else:
+            signals = []
+    except Exception:
+        return []
+    return [signal.as_dict() for signal in signals]
+
+
+# --- PDF -------------------------------------------------------------------------------------------------
+
+
+def pdf_signals(data: bytes) -> list[Signal]:
+    signals = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        # A damaged file (qpdf rebuilt its cross-reference) has lost its trailer and revisions to the damage,
+        # not to an edit: its structure says nothing. What it draws still does.
+        if not damaged(pdf):
+            metadata = read_metadata(pdf)
+            signals += [*producer_signals(metadata), *date_signals(metadata), *wiped_signals(metadata)]
+            signals += revision_signals(data, pdf)
+    # pdfium decodes every font kind (CID, Identity-H, TrueType subsets) to text; pikepdf does not.
+    signals += guarded(lambda: font_outlier_signals(data))
+    return signals
+
+
+def damaged(pdf: pikepdf.Pdf) -> bool:
+    return any("damaged" in warning or "reconstruct" in warning for warning in pdf.get_warnings())
+
+
+def guarded(check: Callable[[], list[Signal]]) -> list[Signal]:
+    """One check failing on an odd file leaves the others' signals standing."""
+    try:
+        return check()
+    except Exception:
+        return []
+
+
+# --- Metadata: producer, dates -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Metadata:
+    producer: str
+    creator: str
+    tools: tuple[str, ...]  # every application name the file carries (Info and XMP)
+    created: dt.datetime | None
+    modified: dt.datetime | None
+    has_info: bool
+    has_xmp: bool
+
+
+def read_metadata(pdf: pikepdf.Pdf) -> Metadata:
+    info = pdf.trailer.get("/Info")
+    info = info if isinstance(info, pikepdf.Dictionary) else pikepdf.Dictionary()
+    xmp = read_xmp(pdf)
+
+    def text(key: str) -> str:
+        value = info.get(key)
+        return str(value).strip()[:EVIDENCE_TEXT] if value is not None else ""
+
+    xmp_producer = xmp_value(xmp, "pdf:Producer")
+    xmp_tool = xmp_value(xmp, "xmp:CreatorTool")
+    return Metadata(
+        producer=text("/Producer") or xmp_producer,
+        creator=text("/Creator") or xmp_tool,
+        tools=tuple(t for t in (text("/Producer"), text("/Creator"), xmp_producer, xmp_tool) if t),
+        created=pdf_date(text("/CreationDate")) or iso_date(xmp_value(xmp, "xmp:CreateDate")),
+        modified=pdf_date(text("/ModDate")) or iso_date(xmp_value(xmp, "xmp:ModifyDate")),
+        has_info=any(text(key) for key in ("/Producer", "/Creator", "/CreationDate")),
+        has_xmp=bool(xmp.strip()),
+    )
+
+
+def read_xmp(pdf: pikepdf.Pdf) -> str:
+    stream = pdf.Root.get("/Metadata")
+    if not isinstance(stream, pikepdf.Stream):
+        return ""
+    try:
+        return stream.read_bytes()[:MAX_METADATA_BYTES].decode("utf-8", "replace")
+    except pikepdf.PdfError:
+        return ""
+
+
+def xmp_value(xmp: str, name: str) -> str:
+    """An XMP property written as an element, an attribute, or an rdf:Alt/Seq of one item."""
+    prefix = re.escape(name)
+    match = re.search(rf"<{prefix}>\s*(?:<rdf:\w+>\s*<rdf:li[^>]*>)?([^<]*)<", xmp) or re.search(
+        rf'{prefix}="([^"]*)"', xmp
+    )
+    return match.group(1).strip()[:EVIDENCE_TEXT] if match else ""
+
+
+PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([+\-Zz])(\d{2})?'?(\d{2})?)?")
+
+
+def pdf_date(value: str) -> dt.datetime | None:
+    """A PDF date (D:YYYYMMDDHHmmSS+hh'mm') in UTC; local time when it names no offset."""
+    match = PDF_DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, sign, tz_hours, tz_minutes = match.groups()
+    try:
+        moment = dt.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0),
+                             int(second or 0))  # fmt: skip
+    except ValueError:
+        return None
+    if sign in {"+", "-"}:
+        offset = dt.timedelta(hours=int(tz_hours or 0), minutes=int(tz_minutes or 0))
+        moment -= offset if sign == "+" else -offset
+    return moment
+
+
+def iso_date(value: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    offset = moment.utcoffset()
+    return moment.replace(tzinfo=None) - offset if offset is not None else moment
+
+
+# Application names payroll software never writes. Case-insensitive; word boundaries where a short name
+# could sit inside another word.
+EDITOR_NAMES = [
+    # Image and layout editors: a payslip is not laid out in them, but a page is retouched in them.
+    r"photoshop", r"\bgimp\b", r"illustrator", r"inkscape", r"affinity (?:photo|designer|publisher)",
+    r"pixelmator", r"coreldraw", r"\bcanva\b", r"photopea",
+    # Desktop PDF editors whose point is changing text in place (typewriter, edit text and images).
+    r"acrobat (?:pro|standard)", r"pdf-xchange (?:editor|viewer|pro)", r"foxit (?:phantompdf|pdf editor|editor)",
+    r"nitro (?:pro|pdf pro)", r"pdfelement", r"wondershare", r"master pdf editor", r"pdf expert", r"\bupdf\b",
+    r"pdfgear", r"soda pdf", r"able2extract", r"power pdf", r"pdfill", r"pdf annotator",
+    # Online PDF editors (also used to merge and compress: MEDIUM, not HIGH).
+    r"ilovepdf", r"smallpdf", r"sejda", r"pdfescape", r"pdffiller", r"docfly", r"pdf2go", r"dochub",
+]  # fmt: skip
+# Acrobat's OCR of a scan ("Paper Capture Plug-in", "Image Conversion Plug-in") names Acrobat Pro without
+# any edit: a scanned paper payslip, not an edited one; its Creator then names Acrobat Pro alone.
+ACROBAT_CAPTURE = r"acrobat.*plug-in"
+OFFICE_NAMES = [
+    # Word processors and spreadsheets: some small employers do make payslips in them, hence only LOW.
+    r"microsoft\W{0,3}\s*(?:office\s*)?(?:word|excel|powerpoint|office)", r"pdfmaker \S+ for (?:word|excel)",
+    r"libreoffice", r"openoffice", r"google docs", r"\bwps (?:office|writer|spreadsheets)", r"kingsoft",
+    r"onlyoffice", r"softmaker|textmaker|planmaker",
+    # Apple's office apps name themselves as the Creator only (the Producer is Quartz).
+    r"^(?:pages|numbers|keynote)\b",
+]  # fmt: skip
+# Not listed on purpose: "Quartz PDFContext" (macOS printing to PDF from any app, browsers included),
+# "Microsoft: Print To PDF", Ghostscript, Skia/PDF (Chrome), PDFCreator, PDF24, Acrobat Distiller and
+# "Adobe PDF Library": printers and libraries that payroll programs print through.
+
+
+def any_match(patterns: Iterable[str], names: Iterable[str]) -> bool:
+    return any(re.search(pattern, name, re.IGNORECASE) for pattern in patterns for name in names)
+
+
+def is_editor(tools: tuple[str, ...]) -> bool:
+    captured = any_match([ACROBAT_CAPTURE], tools)
+    editors = [tool for tool in tools if not (captured and any_match([r"acrobat"], [tool]))]
+    # LibreOffice opens a PDF for editing in Draw; its exports from Writer or Calc name those instead.
+    draw = any_match([r"libreoffice|openoffice"], tools) and any(tool.strip().lower() == "draw" for tool in tools)
+    return draw or any_match(EDITOR_NAMES, editors)
+
+
+def producer_signals(metadata: Metadata) -> list[Signal]:
+    evidence = {"producer": metadata.producer, "creator": metadata.creator}
+    if is_editor(metadata.tools):
+        return [Signal("PDF_PRODUCER_EDITOR", "MEDIUM", "O PDF foi gravado por um editor de imagem ou de PDF, que "
+                       "permite alterar o conteúdo do documento.", evidence)]  # fmt: skip
+    if any_match(OFFICE_NAMES, metadata.tools):
+        return [Signal("PDF_PRODUCER_OFFICE", "LOW", "O PDF foi produzido por um programa de escritório (processador "
+                       "de texto ou folha de cálculo), e não pelo software de quem emite o documento.", evidence)]  # fmt: skip
+    return []
+
+
+def date_signals(metadata: Metadata) -> list[Signal]:
+    if metadata.created is None or metadata.modified is None:
+        return []
+    days = (metadata.modified - metadata.created).days
+    if days < 1:
+        return []
+    evidence = {"days": days, "created": metadata.created.date().isoformat(),
+                "modified": metadata.modified.date().isoformat()}  # fmt: skip
+    return [Signal("PDF_MODIFIED_AFTER_CREATION", "LOW", f"O PDF foi modificado {days} dia(s) depois de criado.",
+                   evidence)]  # fmt: skip
+
+
+def wiped_signals(metadata: Metadata) -> list[Signal]:
+    if metadata.has_info or metadata.has_xmp:
+        return []
+    return [Signal("PDF_METADATA_WIPED", "LOW", "O PDF não tem metadados (programa de origem, data de criação): "
+                   "podem ter sido apagados.")]  # fmt: skip
+
+
+# --- Revisions: incremental updates -----------------------------------------------------------------------
+
+# The end of a revision: its cross-reference offset and the end-of-file marker.
+REVISION_END = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
+XREF_START = re.compile(rb"xref|\d+\s+\d+\s+obj")
+
+
+def revision_ends(data: bytes) -> list[int]:
+    """Byte offsets where each revision ends, the last one included.
+
+    A linearized file has a first-page cross-reference with its own %%EOF right after the linearization
+    dictionary; that part and the rest are one revision, so its end does not count. An end whose offset
+    points at no cross-reference (a PDF attached inside this one, say) is not one of this file's revisions.
+    """
+    matches = list(REVISION_END.finditer(data))
+    if len(matches) > 1 and b"/Linearized" in data[: matches[0].start()]:
+        matches = matches[1:]
+    ends = []
+    for match in matches:
+        offset = int(match.group(1))
+        # A little slack: some writers count line ends wrongly, and readers forgive them.
+        if 0 < offset < match.start() and XREF_START.search(data, max(0, offset - 20), offset + 40):
+            ends.append(match.end())
+    return ends[-MAX_REVISIONS:]
+
+
+def revision_signals(data: bytes, pdf: pikepdf.Pdf) -> list[Signal]:
+    ends = revision_ends(data)
+    if len(ends) < 2:
+        return []
+    revisions = len(ends)
+    pages: set[int] = set()
+    objects = 0
+    previous = guarded_open(data[: ends[0]])
+    for end in ends[1:]:
+        current = pdf if end == ends[-1] else guarded_open(data[:end])
+        if previous is not None and current is not None:
+            changed, count = page_changes(previous, current)
+            pages |= changed
+            objects += count
+        previous = current
+    if pages:
+        listed = sorted(pages)
+        return [Signal("PDF_INCREMENTAL_PAGE_EDIT", "HIGH", "O PDF foi alterado depois de criado: uma revisão posterior "
+                       f"mudou o que está desenhado na(s) página(s) {', '.join(map(str, listed))}.",
+                       {"revisions": revisions, "pages": listed, "objects": objects})]  # fmt: skip
+    return [Signal("PDF_INCREMENTAL_UPDATE", "LOW", "O PDF tem revisões posteriores à criação (por exemplo, uma "
+                   "assinatura digital) que não alteram o conteúdo das páginas.", {"revisions": revisions})]  # fmt: skip
+
+
+def guarded_open(data: bytes) -> pikepdf.Pdf | None:
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except Exception:
+        return None
+
+
+def page_changes(before: pikepdf.Pdf, after: pikepdf.Pdf) -> tuple[set[int], int]:
+    """1-based pages whose drawing differs between two revisions, and how many parts differ."""
+    changed: set[int] = set()
+    count = 0
+    old_pages = list(before.pages)[:MAX_PAGES]
+    for index, page in enumerate(list(after.pages)[:MAX_PAGES]):
+        new = drawing_parts(page.obj)
+        if not old_pages:
+            break  # an earlier revision we could not read pages from is no baseline
+        if index >= len(old_pages):  # a page the earlier revision did not have
+            changed.add(index + 1)
+            count += len(new)
+            continue
+        old = drawing_parts(old_pages[index].obj)
+        differing = [key for key, value in new.items() if key in old and old[key] != value]
+        # New content streams or annotations draw something; a new resource nothing draws changes nothing.
+        added = [key for key in new if key not in old and not key.startswith("Resources/")]
+        removed = [key for key in old if key not in new and key.startswith("Contents")]
+        if differing or added or removed:
+            changed.add(index + 1)
+            count += len(differing) + max(len(added), len(removed))  # a stream replaced is one object
+    return changed, count
+
+
+def drawing_parts(page: pikepdf.Dictionary) -> dict[str, str]:
+    """What a page draws, as digests of its parts: each content stream, each named resource, text boxes.
+
+    Digests are of content, not object numbers: an update that rewrites an object unchanged changes nothing.
+    A signature's widget and a page's /Annots list are not here: signing leaves these parts as they were.
+    """
+    parts: dict[str, str] = {}
+    contents = page.get("/Contents")
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+    for stream in streams[:64]:
+        digest = content_digest(stream)
+        if digest is not None:  # keyed by what it draws, not where it sits in the /Contents array
+            parts[f"Contents/{digest}"] = digest
+    resources = inherited(page, "/Resources")
+    if isinstance(resources, pikepdf.Dictionary):
+        for category in ("/Font", "/XObject", "/ExtGState", "/Pattern", "/Shading", "/ColorSpace"):
+            named = resources.get(category)
+            if isinstance(named, pikepdf.Dictionary):
+                for name, value in named.items():
+                    parts[f"Resources{category}{name}"] = tree_digest(value)
+    annots = page.get("/Annots")
+    # A typewriter or text-box comment (FreeText) with a number in it draws over the page: an edit by another
+    # route. One without digits is a note ("cópia"), as is every other annotation, a signature's included.
+    for annot in annots if isinstance(annots, pikepdf.Array) else []:
+        if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == pikepdf.Name.FreeText:
+            said = str(annot.get("/Contents", "")) + str(annot.get("/RC", ""))
+            if not said.strip() or re.search(r"\d", said):
+                digest = tree_digest(annot)
+                parts[f"Annot/{digest}"] = digest
+    return parts
+
+
+def inherited(page: pikepdf.Dictionary, key: str) -> Any:
+    node: Any = page
+    for _ in range(32):
+        if not isinstance(node, pikepdf.Dictionary):
+            return None
+        if key in node:
+            return node.get(key)
+        node = node.get("/Parent")
+    return None
+
+
+def content_digest(stream: Any) -> str | None:
+    """The decoded content (a recompressed but identical stream is the same drawing); None when it draws
+    nothing: tools that stamp or sign wrap a page's streams in q ... Q of their own."""
+    if not isinstance(stream, pikepdf.Stream):
+        return tree_digest(stream)
+    try:
+        payload = stream.read_bytes()
+    except pikepdf.PdfError:
+        payload = stream.read_raw_bytes()
+    if re.fullmatch(rb"[\sqQ]*", payload):
+        return None
+    return hashlib.sha256(payload).hexdigest()
+
+
+def tree_digest(root: Any) -> str:
+    """A digest of an object and everything it refers to (fonts, their programs and cmaps, forms, images)."""
+    digest = hashlib.sha256()
+    seen: set[tuple[int, int]] = set()
+    budget = [MAX_NODES]
+
+    def walk(node: Any, depth: int) -> None:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > 12:
+            return
+        if isinstance(node, pikepdf.Object) and node.is_indirect:
+            if node.objgen in seen:
+                digest.update(b"<seen>")
+                return
+            seen.add(node.objgen)
+        if isinstance(node, pikepdf.Stream):
+            digest.update(b"<stream>" + hashlib.sha256(node.read_raw_bytes()).digest())
+        if isinstance(node, pikepdf.Dictionary | pikepdf.Stream):
+            for key in sorted(node.keys()):
+                if key not in {"/Parent", "/P", "/Length"}:
+                    digest.update(key.encode())
+                    walk(node.get(key), depth + 1)
+        elif isinstance(node, pikepdf.Array):
+            digest.update(b"[")
+            for item in node:
+                walk(item, depth + 1)
+            digest.update(b"]")
+        else:
+            digest.update(repr(node).encode())
+
+    walk(root, 0)
+    return digest.hexdigest()
+
+
+# --- Fonts: an amount in a font nothing else on its page uses ------------------------------------------------
+
+# 1.234,56  1234,56  1 234,56  1234.56  -12,00  € 12,00  12,00 EUR (a date's "28.02" is not an amount).
+AMOUNT = re.compile(
+    r"(?:€\s?)?(?<![\d.,])-?(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)[.,]\d{2}(?!\d|[.,]\d)(?:\s?(?:€|EUR))?"
+)
+# Subset tags (ABCDEF+), then what tells weights, slants and widths apart, which stay one family: a bold
+# total in Helvetica-Bold is Helvetica. Case-sensitive, as PostScript names are: "Vermont" keeps its "mt".
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+STYLE_SUFFIX = re.compile(
+    r"(?:PSMT|PS|MT|Bold|Bd|Italic|Ital|Oblique|Regular|Semibold|SemiBold|Demi|Medium|Light|Black|Heavy|Narrow|"
+    r"Condensed|Cond)$"
+)
+
+
+def font_family(name: str) -> str:
+    """Helvetica-Bold, ABCDEF+Arial,Bold, ArialMT, TimesNewRomanPS-BoldMT, VeraBd -> Helvetica, Arial, TimesNewRoman, Vera."""
+    family = re.split(r"[-,]", SUBSET_TAG.sub("", name.strip()), maxsplit=1)[0].replace(" ", "")
+    while True:
+        shorter = STYLE_SUFFIX.sub("", family)
+        if shorter == family or len(shorter) < 3:
+            return family
+        family = shorter
+
+
+def font_outlier_signals(data: bytes) -> list[Signal]:
+    document = pdfium.PdfDocument(data)
+    try:
+        signals = []
+        for index in range(min(len(document), MAX_PAGES)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                found = font_outlier(page_chars(textpage))
+            finally:
+                textpage.close()
+                page.close()
+            if found is not None:
+                family, others = found
+                signals.append(Signal("PDF_FONT_OUTLIER", "HIGH", f"Na página {index + 1}, um valor está escrito num "
+                                      "tipo de letra que não é usado em mais nada da página, o que é típico de um "
+                                      "valor editado.", {"page": index + 1, "font": family, "other_fonts": others}))  # fmt: skip
+        return signals
+    finally:
+        document.close()
+
+
+def page_chars(textpage: Any) -> list[tuple[str, str]]:
+    """Each character of a page's text layer with its font family ("" for spaces pdfium adds)."""
+    count = min(pdfium_c.FPDFText_CountChars(textpage.raw), MAX_CHARS_PER_PAGE)
+    buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    chars = []
+    for index in range(count):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index) or 0xFFFD)
+        length = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, len(buffer), ctypes.byref(flags))
+        name = buffer.raw[: max(0, min(length, len(buffer)) - 1)].decode("utf-8", "replace") if length else ""
+        chars.append((char, font_family(name) if name else ""))
+    return chars
+
+
+def font_outlier(chars: list[tuple[str, str]]) -> tuple[str, list[str]] | None:
+    """The family that draws exactly one amount and nothing else, on a page with two amounts in other families."""
+    text = "".join(char for char, _ in chars)
+    amounts = [range(*match.span()) for match in AMOUNT.finditer(text)]
+    inside = {index: number for number, span in enumerate(amounts) for index in span}
+    drawn: dict[str, list[int]] = {}
+    for index, (char, family) in enumerate(chars):
+        if family and not char.isspace():
+            drawn.setdefault(family, []).append(index)
+    for family, indexes in drawn.items():
+        if any(index not in inside for index in indexes):
+            continue  # the family draws words, labels or other numbers too
+        if not any(chars[index][0].isdigit() for index in indexes):
+            continue  # a euro sign from a fallback font: the font lacked the glyph, nobody edited a digit
+        if len({inside[index] for index in indexes}) != 1:
+            continue
+        mine = set(indexes)
+        others = [span for span in amounts if not mine.intersection(span)]
+        if len(others) >= 2:
+            return family, sorted(name for name in drawn if name != family)
+    return None
+
+
+# --- Images: editing software in EXIF, PNG text, XMP -----------------------------------------------------
+
+IMAGE_EDITORS = [
+    r"photoshop", r"imageready", r"\bgimp\b", r"pixelmator", r"affinity photo", r"paint\.net", r"\bcanva\b", r"snapseed",
+    r"picsart", r"fotor", r"photopea", r"\bkrita\b", r"paintshop", r"corel", r"illustrator", r"inkscape",
+]  # fmt: skip
+# Photo development (exposure, crop) without tools to change what a document says; Photoshop's name is in
+# Lightroom's and Camera Raw's. Phones ("iOS 17.4", "HDR+", firmware builds), scanner apps (Microsoft Lens,
+# Adobe Scan, CamScanner, Genius Scan) and scanner drivers match nothing above.
+IMAGE_EXCEPTIONS = [r"lightroom", r"camera raw"]
+EXIF_SOFTWARE = 305
+EXIF_PROCESSING_SOFTWARE = 11
+
+
+def image_signals(data: bytes) -> list[Signal]:
+    for software in image_software(data):
+        if any_match(IMAGE_EDITORS, [software]) and not any_match(IMAGE_EXCEPTIONS, [software]):
+            return [Signal("IMAGE_EDITOR_SOFTWARE", "MEDIUM", "A imagem foi gravada por um editor de imagem, que "
+                           "permite alterar o conteúdo do documento.", {"software": software[:80]})]  # fmt: skip
+    return []
+
+
+def image_software(data: bytes) -> list[str]:
+    """Software names in EXIF (Software, ProcessingSoftware), PNG text chunks and the XMP packet."""
+    from PIL import Image
+
+    names: list[str] = []
+    # Pillow's pixel limit guards against decompression bombs (a PNG's eXIf chunk after its pixels is read by
+    # decoding them); a refused image gives no signal.
+    with Image.open(io.BytesIO(data)) as image:
+        exif = image.getexif()
+        names += [str(exif.get(tag, "")) for tag in (EXIF_SOFTWARE, EXIF_PROCESSING_SOFTWARE)]
+        names += [str(value) for key, value in image.info.items() if str(key).lower() in {"software", "creator tool"}]
+    head = data[:MAX_IMAGE_HEAD].decode("latin-1")
+    # XMP: the creating tool and each saved-by step of Photoshop's history (stEvt:softwareAgent).
+    names += re.findall(r"(?:xmp:CreatorTool|stEvt:softwareAgent)(?:>|=\")([^<\"]{1,200})", head)
+    return [name.strip() for name in names if name and name.strip()]

@@ -1,0 +1,351 @@
+"""Authenticity: signals that a document may have been edited, copied or borrowed. Advice, never a rejection.
+
+Three sources, one shape (``code``, ``severity``, ``evidence``, pt-PT ``explanation``, ``source``):
+
+- ``file``: what the file says about its making, read at extraction (documents/extraction/forensics.py);
+- ``reuse``: the same file or the same numbers under another applicant (screening.selectors adds them);
+- ``content``: numbers that cannot all be true, checked here (social security near 11 %, IRS withheld
+  within reach of the gross, one employer NIF, periods not in the future, the same amounts in two months,
+  faturas-recibo numbered in date order, certificates valid no longer than their issuer allows).
+
+A signal at or above the agency's ``authenticity_raise_severity`` (HIGH by default) makes the person's
+income warnings carry ``authenticity_concern``: the risk is then at least MEDIUM, with the reason and the
+proposal to ask the issuer for the original. LOW signals only inform. docs/adr/018-authenticity-signals.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from applicants.identifiers import nif_has_valid_checksum
+from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS
+from screening.rules.common import check, extracted, money, parse_date
+
+Document = dict[str, Any]
+Signal = dict[str, Any]
+
+SEVERITY_RANK = {"LOW": 1, "MEDIUM": 2, "HIGH": 3}
+REASON = "authenticity_concern"
+CHECK_NAME = "authenticity.document"
+# Employee social security in the general regime is 11 % of the contribution base (Código Contributivo,
+# art. 53.º). The base is at most the gross and, past exempt allowances (meal, travel), rarely under
+# 55 % of it (6 % of the gross); outside that band the amounts were not computed from one another.
+SS_RATE = Decimal("0.11")
+SS_SHARE_OF_GROSS_MIN = Decimal("0.06")
+# The top IRS withholding rates stay under half the income (tabelas de retenção na fonte).
+IRS_SHARE_OF_GROSS_MAX = Decimal("0.50")
+# How long each issuer's certificate is valid (AT: 3 months; SS: 4 months), with a few days of slack
+# for the date printed as the last day of the month.
+CERTIFICATE_VALIDITY_DAYS = {"AT": 92 + 5, "SS": 123 + 5}
+
+
+def signal(code: str, severity: str, explanation: str, **evidence: Any) -> Signal:
+    return {"code": code, "severity": severity, "evidence": evidence, "explanation": explanation, "source": "content"}
+
+
+def verify_authenticity(state: dict[str, Any]) -> dict[str, Any]:
+    """Per document, its file, reuse and content signals; a check per document with any; the warning.
+
+    ``state`` is one person's (documents with their ``authenticity`` and ``reuse`` lists) and carries
+    the agency's ``thresholds``.
+    """
+    thresholds = state["thresholds"]
+    today = dt.date.fromisoformat(state["today"])
+    raise_at = SEVERITY_RANK[str(thresholds.get("authenticity_raise_severity") or "HIGH")]
+    modified_days = int(thresholds.get("authenticity_modified_after_days") or 30)
+    documents = state["documents"]
+    found = content_signals(documents, today=today)
+    sections = []
+    for document in documents:
+        signals = [
+            *(s for s in document.get("authenticity") or () if kept(s, modified_days=modified_days)),
+            *(document.get("reuse") or ()),
+            *found.get(document["document_id"], ()),
+        ]
+        if signals:
+            sections.append(document_section(document, signals, raise_at=raise_at))
+    return {
+        "documents": sections,
+        "checks": [section_check(section) for section in sections],
+        "warnings": [REASON] if any(section["raises"] for section in sections) else [],
+    }
+
+
+def kept(signal_: Signal, *, modified_days: int) -> bool:
+    """A file signal the agency wants: a modification only past its threshold of days."""
+    if signal_.get("code") == "PDF_MODIFIED_AFTER_CREATION":
+        return int((signal_.get("evidence") or {}).get("days") or 0) >= modified_days
+    return True
+
+
+def document_section(document: Document, signals: list[Signal], *, raise_at: int) -> dict[str, Any]:
+    ordered = sorted(signals, key=lambda s: -SEVERITY_RANK.get(s["severity"], 0))
+    highest = ordered[0]["severity"]
+    return {
+        "document_id": document["document_id"],
+        "document_type": document.get("document_type"),
+        "kind": document.get("kind"),
+        "highest": highest,
+        "raises": SEVERITY_RANK[highest] >= raise_at,
+        "signals": ordered,
+    }
+
+
+def section_check(section: dict[str, Any]) -> dict[str, Any]:
+    """Passes unless a signal reaches the agency's level; the evidence lists every signal's code."""
+    codes = ", ".join(f"{s['code']} ({s['severity']})" for s in section["signals"])
+    verdict = (
+        "pedir o original ao emissor antes de decidir"
+        if section["raises"]
+        else "a ponderar, abaixo do nível que altera o risco"
+    )
+    return check(
+        CHECK_NAME,
+        not section["raises"],
+        f"Sinais de autenticidade: {codes}; {verdict}.",
+        document_id=section["document_id"],
+        field="authenticity",
+        value=section["highest"],
+    )
+
+
+# --- Content checks: numbers that cannot all be true -----------------------------------------------
+
+
+def content_signals(documents: list[Document], *, today: dt.date) -> dict[str, list[Signal]]:
+    """Document id -> the content signals found on it, over one person's documents."""
+    found: dict[str, list[Signal]] = defaultdict(list)
+    payslips = extracted(documents, PAYSLIP_KINDS)
+    for document in payslips:
+        found[document["document_id"]] += payslip_signals(document, today=today)
+    for document_id, signal_ in payslip_series_signals(payslips):
+        found[document_id].append(signal_)
+    for document_id, signal_ in invoice_series_signals(extracted(documents, INVOICE_KINDS), today=today):
+        found[document_id].append(signal_)
+    for document in extracted(documents, CERTIFICATE_KINDS):
+        found[document["document_id"]] += certificate_signals(document, today=today)
+    return {document_id: signals for document_id, signals in found.items() if signals}
+
+
+def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
+    fields = document.get("fields") or {}
+    gross, ss, irs = (
+        money(fields.get("gross_pay")),
+        money(fields.get("social_security")),
+        money(fields.get("irs_withholding")),
+    )
+    signals = []
+    if gross and gross > 0 and ss and ss > 0:
+        if ss > gross * SS_RATE + Decimal("0.50"):
+            signals.append(
+                signal(
+                    "PAYSLIP_SS_ABOVE_RATE",
+                    "MEDIUM",
+                    "A Segurança Social descontada excede 11 % do ilíquido: não pode ter sido calculada sobre este ilíquido.",
+                    share=f"{ss / gross:.4f}",
+                )
+            )
+        elif ss < gross * SS_SHARE_OF_GROSS_MIN:
+            signals.append(
+                signal(
+                    "PAYSLIP_SS_BELOW_RATE",
+                    "MEDIUM",
+                    "A Segurança Social descontada é muito inferior a 11 % do ilíquido (ilíquido aumentado?).",
+                    share=f"{ss / gross:.4f}",
+                )
+            )
+    if gross and gross > 0 and irs is not None and irs > gross * IRS_SHARE_OF_GROSS_MAX:
+        signals.append(
+            signal(
+                "PAYSLIP_IRS_IMPLAUSIBLE",
+                "MEDIUM",
+                "A retenção de IRS excede metade do ilíquido, acima de qualquer taxa das tabelas de retenção.",
+                share=f"{irs / gross:.4f}",
+            )
+        )
+    employer = fields.get("employer_nif")
+    if employer and not nif_has_valid_checksum(str(employer)):
+        signals.append(
+            signal(
+                "PAYSLIP_EMPLOYER_NIF_INVALID",
+                "MEDIUM",
+                "O NIF da entidade patronal não é válido (dígito de controlo).",
+            )
+        )
+    period = fields.get("period")
+    if period and period > f"{today.year:04d}-{today.month:02d}":
+        signals.append(
+            signal("PERIOD_IN_FUTURE", "HIGH", "O recibo refere-se a um mês que ainda não terminou.", period=period)
+        )
+    return signals
+
+
+AMOUNT_FIELDS = ("base_salary", "gross_pay", "social_security", "irs_withholding", "net_pay")
+
+
+def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]:
+    """Across one person's payslips: one employer NIF, and no two months with every amount equal."""
+    out: list[tuple[str, Signal]] = []
+    employers = {str(d["fields"].get("employer_nif")) for d in payslips if d["fields"].get("employer_nif")}
+    if len(employers) > 1:
+        for document in payslips[1:]:
+            if str(document["fields"].get("employer_nif")) != str(payslips[0]["fields"].get("employer_nif")):
+                out.append(
+                    (
+                        document["document_id"],
+                        signal(
+                            "PAYSLIP_EMPLOYER_CHANGED",
+                            "LOW",
+                            "Os recibos não têm todos o mesmo NIF de entidade patronal (mudança de emprego?).",
+                            employers=len(employers),
+                        ),
+                    )
+                )
+    seen: dict[tuple[str, ...], Document] = {}
+    for document in payslips:
+        fields = document["fields"]
+        amounts = tuple(str(money(fields.get(name))) for name in AMOUNT_FIELDS if fields.get(name) is not None)
+        # Three amounts at least, or a short payslip would match by chance.
+        if len(amounts) < 3 or not fields.get("period"):
+            continue
+        key = (str(fields.get("employer_nif") or ""), *amounts)
+        earlier = seen.setdefault(key, document)
+        if earlier is not document and earlier["fields"].get("period") != fields.get("period"):
+            out.append(
+                (
+                    document["document_id"],
+                    signal(
+                        "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD",
+                        "MEDIUM",
+                        "Tem os mesmos valores ao cêntimo que o recibo de outro mês: pode ser uma cópia com o mês "
+                        "alterado (ou um salário sem qualquer variação).",
+                        same_as_document_id=earlier["document_id"],
+                    ),
+                )
+            )
+    return out
+
+
+def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[tuple[str, Signal]]:
+    """Faturas-recibo: one issuer, numbers that grow with the date, no number used twice, none in the future."""
+    out: list[tuple[str, Signal]] = []
+    issuers = {str(d["fields"].get("issuer_nif")) for d in invoices if d["fields"].get("issuer_nif")}
+    for document in invoices:
+        issued = parse_date(document["fields"].get("issue_date"))
+        if issued is not None and issued > today:
+            out.append(
+                (document["document_id"], signal("ISSUE_DATE_IN_FUTURE", "HIGH", "A fatura-recibo tem data futura."))
+            )
+        if len(issuers) > 1 and str(document["fields"].get("issuer_nif")) != str(
+            invoices[0]["fields"].get("issuer_nif")
+        ):
+            out.append(
+                (
+                    document["document_id"],
+                    signal(
+                        "INVOICE_ISSUER_CHANGED", "MEDIUM", "As faturas-recibo não foram todas emitidas pelo mesmo NIF."
+                    ),
+                )
+            )
+    numbered = sorted(
+        (
+            (parse_date(d["fields"].get("issue_date")), invoice_sequence(d["fields"].get("invoice_number")), d)
+            for d in invoices
+        ),
+        key=lambda item: (item[0] or dt.date.min, item[1][1] if item[1] else -1),
+    )
+    by_number: dict[tuple[str, int], Document] = {}
+    # (series, year, number) of the invoice before: a series may start again at 1 in a new year.
+    previous: tuple[str, int, int] | None = None
+    for issued, sequence, document in numbered:
+        if sequence is None or issued is None:
+            continue
+        twin = by_number.setdefault(sequence, document)
+        if twin is not document and not same_invoice(twin, document):
+            out.append(
+                (
+                    document["document_id"],
+                    signal(
+                        "INVOICE_NUMBER_REUSED",
+                        "HIGH",
+                        "Duas faturas-recibo diferentes com o mesmo número: a numeração de uma série não se repete.",
+                        same_as_document_id=twin["document_id"],
+                    ),
+                )
+            )
+        elif previous is not None and previous[:2] == (sequence[0], issued.year) and sequence[1] < previous[2]:
+            out.append(
+                (
+                    document["document_id"],
+                    signal(
+                        "INVOICE_NUMBER_OUT_OF_ORDER",
+                        "MEDIUM",
+                        "Uma fatura-recibo mais recente tem número inferior ao de uma anterior da mesma série.",
+                    ),
+                )
+            )
+        previous = (sequence[0], issued.year, sequence[1])
+    return out
+
+
+def invoice_sequence(number: Any) -> tuple[str, int] | None:
+    """A fatura-recibo number as (series, sequence): "FR ATSIRE01FR/12" -> ("FRATSIRE01FR", 12)."""
+    if not number:
+        return None
+    text = "".join(str(number).split())
+    series, _, sequence = text.rpartition("/")
+    return (series, int(sequence)) if sequence.isdigit() else None
+
+
+def same_invoice(first: Document, second: Document) -> bool:
+    """The same fatura-recibo sent twice (same date and amounts): counted once, not a signal."""
+    return all(first["fields"].get(name) == second["fields"].get(name) for name in ("issue_date", "base_amount"))
+
+
+def certificate_signals(document: Document, *, today: dt.date) -> list[Signal]:
+    fields = document.get("fields") or {}
+    issued, valid_until = parse_date(fields.get("issue_date")), parse_date(fields.get("valid_until"))
+    signals = []
+    if issued is not None and issued > today:
+        signals.append(signal("ISSUE_DATE_IN_FUTURE", "HIGH", "A certidão tem data de emissão futura."))
+    allowed = CERTIFICATE_VALIDITY_DAYS.get(str(fields.get("issuer")))
+    if issued is not None and valid_until is not None and allowed and (valid_until - issued).days > allowed:
+        signals.append(
+            signal(
+                "CERTIFICATE_VALIDITY_TOO_LONG",
+                "MEDIUM",
+                "A validade impressa excede a que o emissor concede (AT: 3 meses; Segurança Social: 4 meses).",
+                days=(valid_until - issued).days,
+            )
+        )
+    return signals
+
+
+ORIGINAL_NOTE = (
+    "Pedimos o documento original, tal como foi emitido pela entidade (por exemplo descarregado do portal "
+    "do empregador, das Finanças ou da Segurança Social), sem alterações."
+)
+
+
+def proposed_request(sections: list[dict[str, Any]], *, applicant_id: str) -> dict[str, Any] | None:
+    """What staff may send with one click when a signal raised the risk: ask for the original from the issuer.
+
+    A proposal in the shape of ``POST /applicants/{id}/decision`` with ``MORE_INFO``; nothing is sent by itself.
+    """
+    raising = [section for section in sections if section.get("raises")]
+    if not raising:
+        return None
+    requested = {
+        (section.get("applicant_id") or applicant_id, section.get("document_type") or "PROOF_OF_INCOME")
+        for section in raising
+    }
+    return {
+        "decision": "MORE_INFO",
+        "requested_documents": [
+            {"applicant_id": person, "document_type": document_type, "note": ORIGINAL_NOTE}
+            for person, document_type in sorted(requested)
+        ],
+    }
