@@ -142,6 +142,18 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         "produced_by": " · ".join(filter(None, [report.backend, report.model_name, report.rules_version])),
         "people": people,
         "sections": [*people_sections(people), *household_section(checks, household=bool(household))],
+        "authenticity": [
+            {
+                "document": f"{section.get('kind') or section.get('document_type') or ''} {section['document_id'][:8]}",
+                "severity": signal["severity"],
+                "verdict": "pass" if signal["severity"] == "LOW" else "fail",
+                "code": signal["code"],
+                "explanation": signal["explanation"],
+            }
+            for section in report.authenticity
+            for signal in section["signals"]
+        ],
+        "authenticity_proposal": any(section.get("raises") for section in report.authenticity),
         "decisions": [
             {
                 "decision": DecisionOutcome(d.decision).label if d.decision in DecisionOutcome.values else d.decision,

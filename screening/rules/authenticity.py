@@ -5,8 +5,9 @@ Three sources, one shape (``code``, ``severity``, ``evidence``, pt-PT ``explanat
 - ``file``: what the file says about its making, read at extraction (documents/extraction/forensics.py);
 - ``reuse``: the same file or the same numbers under another applicant (screening.selectors adds them);
 - ``content``: numbers that cannot all be true, checked here (social security near 11 %, IRS withheld
-  within reach of the gross, one employer NIF, periods not in the future, the same amounts in two months,
-  faturas-recibo numbered in date order, certificates valid no longer than their issuer allows).
+  within reach of the gross, one employer NIF, periods consecutive and not in the future, the same amounts
+  in two months, faturas-recibo numbered in date order, certificates valid no longer than their issuer
+  allows).
 
 A signal at or above the agency's ``authenticity_raise_severity`` (HIGH by default) makes the person's
 income warnings carry ``authenticity_concern``: the risk is then at least MEDIUM, with the reason and the
@@ -16,6 +17,7 @@ proposal to ask the issuer for the original. LOW signals only inform. docs/adr/0
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -204,6 +206,7 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
                         ),
                     )
                 )
+    out += period_gaps(payslips)
     seen: dict[tuple[str, ...], Document] = {}
     for document in payslips:
         fields = document["fields"]
@@ -227,6 +230,51 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
                 )
             )
     return out
+
+
+def period_gaps(payslips: list[Document]) -> list[tuple[str, Signal]]:
+    """Months missing between the payslips sent, or a month sent twice with other amounts: LOW notes."""
+    by_period: dict[str, list[Document]] = defaultdict(list)
+    for document in payslips:
+        period = document["fields"].get("period")
+        if period:
+            by_period[str(period)].append(document)
+    out: list[tuple[str, Signal]] = []
+    periods = sorted(by_period)
+    for earlier, later in itertools.pairwise(periods):
+        missing = month_index(later) - month_index(earlier) - 1
+        if missing > 0:
+            out.append(
+                (
+                    by_period[later][0]["document_id"],
+                    signal(
+                        "PAYSLIP_PERIODS_NOT_CONSECUTIVE",
+                        "LOW",
+                        "Faltam recibos de meses intermédios entre os enviados.",
+                        missing_months=missing,
+                    ),
+                )
+            )
+    for documents in by_period.values():
+        nets = {str(money(d["fields"].get("net_pay"))) for d in documents}
+        if len(nets) > 1:
+            out += [
+                (
+                    document["document_id"],
+                    signal(
+                        "PAYSLIP_PERIOD_TWICE",
+                        "LOW",
+                        "Dois recibos do mesmo mês com valores diferentes (recibo complementar ou corrigido?).",
+                    ),
+                )
+                for document in documents[1:]
+            ]
+    return out
+
+
+def month_index(period: str) -> int:
+    year, month = period.split("-")
+    return int(year) * 12 + int(month)
 
 
 def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[tuple[str, Signal]]:

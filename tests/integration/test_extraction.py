@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zlib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from documents.models import Document, DocumentStatus
 from documents.services import applicant_documents_extract, document_extract
 from documents.storage import document_store
 from samples.synthetic import extraction_corpus, make_person, payslip_pdf, scan
+from samples.tampered import incremental_edit
 from tests.factories import ApplicantFactory
 
 pytestmark = pytest.mark.ocr
@@ -212,12 +214,24 @@ def test_extract_file_prints_the_documented_json(tmp_path: Path) -> None:
     out = io.StringIO()
     call_command("extract_file", str(path), "--document-type", "PROOF_OF_INCOME", stdout=out)
     result = json.loads(out.getvalue())
-    assert set(result) == {"kind", "fields", "confidence", "warnings", "pages", "method"}
+    assert set(result) == {"kind", "fields", "confidence", "warnings", "pages", "method", "authenticity"}
+    assert result["authenticity"] == []
     assert result["kind"] == "RECIBO_VENCIMENTO"
     assert result["method"] == "text"
     assert result["fields"]["net_pay"] == document.expected["net_pay"]
     assert isinstance(result["fields"]["net_pay"], float)
     assert all(0 <= value <= 1 for value in result["confidence"].values())
+
+
+def test_extract_file_shows_what_the_file_says_about_its_making(tmp_path: Path) -> None:
+    document = next(d for d in CORPUS if d.kind == "RECIBO_VENCIMENTO" and d.method == "text")
+    path = tmp_path / "edited.pdf"
+    path.write_bytes(incremental_edit(document, fields=("gross_pay", "net_pay"), delta=Decimal("300")).data)
+    out = io.StringIO()
+    call_command("extract_file", str(path), stdout=out)
+    result = json.loads(out.getvalue())
+    assert ("PDF_INCREMENTAL_PAGE_EDIT", "HIGH") in {(s["code"], s["severity"]) for s in result["authenticity"]}
+    assert result["fields"]["net_pay"] == document.expected["net_pay"] + 300
 
 
 def test_extract_file_reports_failure(tmp_path: Path) -> None:

@@ -453,3 +453,23 @@ def test_admin_page_without_a_report_has_no_button_and_the_download_is_404(alice
     assert "Descarregar relatório (PDF)" not in page
     assert admin.get(admin_url_for(waiting)).status_code == 404
     assert report_downloads() == []
+
+
+def test_the_authenticity_section_lists_each_signal_and_the_proposal(
+    alice: AgencyCredentials, screened: Applicant
+) -> None:
+    report = report_latest(applicant=screened)
+    assert report is not None
+    rendered = report_pdf_render(applicant=screened, viewer=alice.user)
+    assert rendered is not None and "Autenticidade" not in pdf_text(rendered.content)
+    report.authenticity = [
+        {"document_id": "0f3c2a9e-0000-4000-8000-000000000001", "document_type": "PROOF_OF_INCOME",
+         "kind": "RECIBO_VENCIMENTO", "highest": "HIGH", "raises": True,
+         "signals": [{"code": "PDF_INCREMENTAL_PAGE_EDIT", "severity": "HIGH", "source": "file",
+                      "explanation": "Uma revisão posterior alterou o conteúdo da página.", "evidence": {}}]}
+    ]  # fmt: skip
+    report.save(update_fields=["authenticity"])
+    text = squeezed(pdf_text(report_pdf_render(applicant=screened, viewer=alice.user).content))  # type: ignore[union-attr]
+    assert squeezed("Autenticidade dos documentos") in text
+    assert "PDF_INCREMENTAL_PAGE_EDIT" in text and squeezed("alterou o conteúdo da página") in text
+    assert squeezed("pedir o original ao emissor") in text

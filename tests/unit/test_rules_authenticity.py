@@ -167,3 +167,15 @@ def test_a_high_signal_makes_a_low_applicant_medium_with_the_reason() -> None:
     assessed = rules.assess_affordability({**clean, "identity": identity, "income": income})
     assert assessed["risk_level"] == "MEDIUM" and "authenticity_concern" in assessed["reasons"]
     assert income["authenticity"][0]["document_id"] == "c"
+
+
+def test_a_missing_month_or_a_month_sent_twice_are_low_notes() -> None:
+    today = dt.date(2026, 11, 23)
+    gap = content_signals([payslip("a", "2026-06"), payslip("b", "2026-09", net_pay=1200.0)], today=today)
+    assert [(s["code"], s["severity"], s["evidence"]) for s in gap["b"]] == [
+        ("PAYSLIP_PERIODS_NOT_CONSECUTIVE", "LOW", {"missing_months": 2})
+    ]
+    twice = content_signals([payslip("a", "2026-09"), payslip("b", "2026-09", net_pay=1200.0)], today=today)
+    assert codes(twice, "b") == ["PAYSLIP_PERIOD_TWICE"] and "a" not in twice
+    across_years = content_signals([payslip("a", "2025-12"), payslip("b", "2026-01", net_pay=1200.0)], today=today)
+    assert across_years == {}

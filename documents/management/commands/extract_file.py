@@ -1,4 +1,4 @@
-"""``manage.py extract_file PATH [--document-type ...]``: print what the extractor reads, as JSON."""
+"""``manage.py extract_file PATH [--document-type ...]``: print what the extractor reads and the file's authenticity signals, as JSON."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.forensics import file_signals
+from documents.sniff import sniff_content_type
 
 
 class Command(BaseCommand):
@@ -41,4 +43,6 @@ class Command(BaseCommand):
             raise CommandError(f"extraction backend unavailable: {exc}") from exc
         if options["document_type"] == "auto":
             result.warnings = [code for code in result.warnings if code != "document_type_mismatch"]
-        self.stdout.write(json.dumps(result.as_output(), ensure_ascii=False, indent=2))
+        # What the file says about its making, as the pipeline stores it (issue 17).
+        output = {**result.as_output(), "authenticity": file_signals(data, content_type=sniff_content_type(data) or "")}
+        self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
