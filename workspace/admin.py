@@ -119,7 +119,23 @@ def second_round_context(applicant: Applicant, *, can_view_pii: bool) -> dict[st
             }
             for person in household
         ],
-        "document_type_choices": DocumentType.choices,
+    }
+
+
+def proposal_prefill(proposal: dict[str, Any] | None, people: list[dict[str, Any]]) -> dict[str, Any]:
+    """The decision form filled in as the authenticity proposal has it (who, which documents, the note):
+    staff still choose the decision and write the reasons, nothing is sent by itself."""
+    requested = (proposal or {}).get("requested_documents") or []
+    if not requested:
+        return {"document_request_rows": [(value, label, False, "") for value, label in DocumentType.choices]}
+    notes = {item["document_type"]: item["note"] for item in requested}
+    person = str(requested[0]["applicant_id"])
+    for entry in people:
+        entry["selected"] = str(entry["id"]) == person
+    return {
+        "document_request_rows": [
+            (value, label, value in notes, notes.get(value, "")) for value, label in DocumentType.choices
+        ]
     }
 
 
@@ -220,6 +236,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
         context["can_rerun"] = self.has_rerun_permission(request)
         context.update(second_round_context(applicant, can_view_pii=self.can_view_pii(request)))
+        context.update(proposal_prefill(context["proposed_request"], context["request_people"]))
         response = super().change_view(request, object_id, form_url, context)
         if request.method == "GET" and response.status_code == 200 and self.can_view_pii(request):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="admin")
