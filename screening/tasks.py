@@ -13,7 +13,7 @@ from typing import Any
 
 import structlog
 from celery import shared_task
-from celery.signals import task_retry
+from celery.signals import celeryd_after_setup, task_retry
 from celery.utils.time import get_exponential_backoff_interval
 from django.utils import timezone
 
@@ -77,3 +77,17 @@ def pipeline_retry_is_a_sign_of_life(sender: Any = None, request: Any = None, re
     when = options.get("delay_seconds") or getattr(reason, "when", None) or 0
     due = when if isinstance(when, dt.datetime) else timezone.now() + dt.timedelta(seconds=float(when))
     pipeline_run_expect(applicant_id=request.args[0], at=due)
+
+
+@celeryd_after_setup.connect
+def screening_graph_preload(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A worker that takes the screening queue imports the graph (LangGraph, ~0.6 s) as it starts, not
+    while its first applicant waits. Before the pool starts, so prefork children inherit it.
+    """
+    queues = instance.app.amqp.queues.consume_from
+    if queues is None or "screening" in queues:
+        # Local on purpose: this module is imported by every process (task autodiscovery), and web
+        # processes never run the graph.
+        import screening.graph  # noqa: F401
+
+        logger.info("screening.graph_preloaded")

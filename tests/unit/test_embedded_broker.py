@@ -96,3 +96,36 @@ def test_an_ack_frees_the_slot_and_wakes_the_poll_at_once(connection: Connection
     waited = time.monotonic() - started
     assert len(messages) == 2
     assert 0.15 < waited < 1.0, waited
+
+
+def test_a_message_sent_by_another_process_ends_the_idle_wait(connection: Connection, tmp_path: Path) -> None:
+    """An idle worker waits long between polls, but a write to the broker file (another process sending)
+    rings the doorbell: the message is taken within a doorbell interval, not at the end of the wait."""
+    queue = Queue("extraction", Exchange("extraction", type="direct"), routing_key="extraction")
+    received: list[Any] = []
+    consume(connection, queue, received, ack=True)
+    transport = connection.transport
+    transport.idle_polling_interval = 5.0
+    transport._last_active = time.monotonic() - 600  # long idle: the next wait is the full 5 s
+    assert transport._doorbell_paths[0] == str(tmp_path / "broker.sqlite3")
+
+    def send_from_elsewhere() -> None:
+        with Connection(f"sqla+sqlite:///{tmp_path / 'broker.sqlite3'}", transport_options=dict(OPTIONS)) as other:
+            other.Producer().publish(
+                {"n": 1}, exchange=queue.exchange, routing_key="extraction", declare=[queue], serializer="json"
+            )
+
+    threading.Timer(0.3, send_from_elsewhere).start()
+    started = time.monotonic()
+    connection.drain_events(timeout=10)
+    waited = time.monotonic() - started
+    assert received == [{"n": 1}]
+    assert 0.25 < waited < 2.0, waited
+
+
+def test_without_a_broker_file_the_idle_wait_is_a_plain_wait() -> None:
+    from config.embedded_broker import doorbell_paths, file_marks
+
+    assert doorbell_paths("postgresql://broker/db") == ()
+    assert doorbell_paths("sqlite://") == ()
+    assert file_marks(("/nonexistent/broker.sqlite3",)) == ((0, 0),)
