@@ -649,3 +649,24 @@ def test_rescreening_a_member_of_a_waiting_application_leaves_it_waiting(
     assert (response.status_code, response.json()) == (200, {"status": "WAITING"})
     assert not queued.called
     assert Application.objects.get(id=application.id).status == ApplicationStatus.WAITING
+
+
+def test_admin_application_page_shows_each_persons_authenticity_signals_and_the_proposal(
+    alice: AgencyCredentials,
+) -> None:
+    application, lead, co_tenant = household_of(alice, guarantor_invited=True)
+    report = report_of(application, lead, co_tenant)
+    url = f"/admin/applicants/application/{application.id}/change/"
+    assert 'data-testid="authenticity"' not in admin_as(alice.user).get(url).content.decode()
+    report.authenticity = [
+        {"document_id": "0f3c2a9e-0000-4000-8000-000000000002", "document_type": "PROOF_OF_INCOME",
+         "kind": "RECIBO_VENCIMENTO", "highest": "HIGH", "raises": True, "applicant_id": str(co_tenant.id),
+         "role": "CO_TENANT",
+         "signals": [{"code": "DOCUMENT_REUSED", "severity": "HIGH", "source": "reuse", "explanation": "...",
+                      "evidence": {"match": "file", "other_applicant_ids": [str(lead.id)]}}]}
+    ]  # fmt: skip
+    report.save(update_fields=["authenticity"])
+    page = admin_as(alice.user).get(url).content.decode()
+    assert 'data-testid="authenticity"' in page and "DOCUMENT_REUSED" in page
+    assert f"/admin/applicants/applicant/{lead.id}/change/" in page
+    assert 'data-testid="authenticity-proposal"' in page
