@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from screening.rules.affordability import assess_affordability, loan_monthly_payment
-from screening.rules.authenticity import verify_authenticity
+from screening.rules.authenticity import income_with_authenticity
 from screening.rules.certificates import verify_certificates
 from screening.rules.common import check
 from screening.rules.household import assess_household_node, household_report, verify_identities, verify_incomes
@@ -39,17 +39,10 @@ def identity_node(state: dict[str, Any]) -> dict[str, Any]:
 def income_node(state: dict[str, Any]) -> dict[str, Any]:
     if is_household(state):
         return verify_incomes(state)
-    income = verify_income(state)
+    income = income_with_authenticity(state)
     # Certificates of a clean tax and social-security situation: stated for a person to weigh, never a risk.
     certificates = verify_certificates(state)
-    authenticity = verify_authenticity(state)
-    return {
-        **income,
-        "checks": [*income["checks"], *certificates["checks"], *authenticity["checks"]],
-        "warnings": [*income["warnings"], *authenticity["warnings"]],
-        "stated": certificates["reasons"],
-        "authenticity": authenticity["documents"],
-    }
+    return {**income, "checks": [*income["checks"], *certificates["checks"]], "stated": certificates["reasons"]}
 
 
 def affordability_node(state: dict[str, Any]) -> dict[str, Any]:

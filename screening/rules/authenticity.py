@@ -25,6 +25,7 @@ from typing import Any
 from applicants.identifiers import nif_has_valid_checksum
 from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS
 from screening.rules.common import check, extracted, money, parse_date
+from screening.rules.income import verify_income
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -112,6 +113,18 @@ def section_check(section: dict[str, Any]) -> dict[str, Any]:
         field="authenticity",
         value=section["highest"],
     )
+
+
+def income_with_authenticity(state: dict[str, Any]) -> dict[str, Any]:
+    """A person's income with their documents' authenticity signals: a concern is one more income warning."""
+    income = verify_income(state)
+    authenticity = verify_authenticity(state)
+    return {
+        **income,
+        "checks": [*income["checks"], *authenticity["checks"]],
+        "warnings": [*income["warnings"], *authenticity["warnings"]],
+        "authenticity": authenticity["documents"],
+    }
 
 
 # --- Content checks: numbers that cannot all be true -----------------------------------------------

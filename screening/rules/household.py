@@ -17,10 +17,9 @@ from typing import Any
 
 from screening.rules.affordability import dti_check, dti_ratio, income_partial, property_monthly_cost, risk_reasons
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
-from screening.rules.authenticity import verify_authenticity
+from screening.rules.authenticity import income_with_authenticity
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
-from screening.rules.income import verify_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
@@ -206,18 +205,6 @@ def verify_identities(state: dict[str, Any]) -> dict[str, Any]:
         "warnings": [w for t in tenants for w in results[t["applicant_id"]]["warnings"]],
         "name_match": results[lead["applicant_id"]]["name_match"],
         "members": results,
-    }
-
-
-def income_with_authenticity(state: dict[str, Any]) -> dict[str, Any]:
-    """One member's income with their documents' authenticity signals (a concern is an income warning)."""
-    income = verify_income(state)
-    authenticity = verify_authenticity(state)
-    return {
-        **income,
-        "checks": [*income["checks"], *authenticity["checks"]],
-        "warnings": [*income["warnings"], *authenticity["warnings"]],
-        "authenticity": authenticity["documents"],
     }
 
 
