@@ -29,15 +29,22 @@ class ExtractionTask(PipelineTask):
     }
 
 
+# A storage or provider outage gives the document back and retries with backoff and jitter (on SQS the
+# broker holds the retry back); every extraction task retries the same way.
+OUTAGE_RETRIES: dict[str, Any] = {
+    "autoretry_for": (ExtractionUnavailable, StorageError),
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": settings.PIPELINE_MAX_RETRIES,
+}
+
+
 @shared_task(
     name="documents.tasks.applicant_documents_extract_task",
     bind=True,
     base=ExtractionTask,
-    autoretry_for=(ExtractionUnavailable, StorageError),
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=settings.PIPELINE_MAX_RETRIES,
+    **OUTAGE_RETRIES,
 )
 def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, int]:
     """Extract the applicant's documents one after another; the chain it came in then screens.
@@ -52,11 +59,7 @@ def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, 
     name="documents.tasks.document_extract_task",
     bind=True,
     base=ExtractionTask,
-    autoretry_for=(ExtractionUnavailable, StorageError),
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=settings.PIPELINE_MAX_RETRIES,
+    **OUTAGE_RETRIES,
 )
 def document_extract_task(self: Any, applicant_id: str, document_id: str, then: dict[str, Any] | None = None) -> str:
     """Extract one document of the run led by ``applicant_id``; the one that leaves none of the
