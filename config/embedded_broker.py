@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import threading
+from json import dumps
 from queue import Empty
 from time import monotonic
 from typing import Any
@@ -36,6 +37,7 @@ from kombu.transport import sqlalchemy as kombu_sqlalchemy
 from kombu.transport import virtual
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 # Transport options this module reads; they never reach create_engine().
 POLLING_OPTIONS = ("polling_interval", "idle_polling_interval")
@@ -72,6 +74,19 @@ class Channel(kombu_sqlalchemy.Channel):  # type: ignore[misc]
         if queue not in self._queue_ids:
             self._queue_ids[queue] = self._get_or_create(queue).id
         return self._queue_ids[queue]
+
+    # kombu's own SQLAlchemy channel renames the base channel's parameter; ours follows it.
+    def _put(self, queue: Any, payload: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """kombu's ``_put`` (one committed row per message) without its per-message queue lookup and
+        ORM unit of work: one INSERT into the queue's cached id (a submission sends one per document)."""
+        messages = self.message_cls.__table__
+        try:
+            self.session.execute(messages.insert().values(payload=dumps(payload), queue_id=self._queue_id(queue)))
+            self.session.commit()
+        except OperationalError:
+            # As kombu: the publish fails (and can be retried) rather than report a message never stored.
+            self.session.rollback()
+            raise
 
     def _get(self, queue: str, timeout: float | None = None) -> Any:
         table = self.message_cls.__table__.name
