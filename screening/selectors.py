@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -45,20 +46,48 @@ def applicant_status_and_report(
     One query while no report exists (the applicant carries its current report's
     id: the household's newest, else its own, as ``report_latest`` chooses), a second only to load a
     report there is. Another agency's applicant is a 404.
+
+    Clients poll this endpoint, and building the ORM version of that query (two
+    correlated subqueries under a COALESCE) took ~1.2 ms a request against
+    ~0.1 ms to run it, so the statement is written once (``_status_read_sql``,
+    from the models' own table and column names) and only its parameters vary.
+    tests/integration/test_api_cost.py holds it to ``report_latest``'s choices.
     """
-    reports = ScreeningReport.objects.filter(organization_id=OuterRef("organization_id")).order_by("-created_at")
-    household = reports.filter(application_id=OuterRef("application_id")).values("id")[:1]
-    own = reports.filter(applicant_id=OuterRef("id")).values("id")[:1]
     try:
-        applicant = (
-            Applicant.objects.only("id", "status", "organization_id", "application_id")
-            .annotate(current_report_id=Coalesce(Subquery(household), Subquery(own)))
-            .get(organization=organization, id=applicant_id)
-        )
-    except (Applicant.DoesNotExist, ValueError, ValidationError) as exc:
+        params = [
+            Organization._meta.pk.get_db_prep_value(organization.pk, connection),  # type: ignore[union-attr]
+            Applicant._meta.pk.get_db_prep_value(applicant_id, connection),  # type: ignore[union-attr]
+        ]
+        applicant = next(iter(Applicant.objects.raw(_status_read_sql(), params)), None)
+    except (ValueError, ValidationError) as exc:
         raise Http404 from exc
+    if applicant is None:
+        raise Http404
     report_id = applicant.current_report_id  # type: ignore[attr-defined]
     return applicant, (ScreeningReport.objects.get(pk=report_id) if report_id is not None else None)
+
+
+@functools.cache
+def _status_read_sql() -> str:
+    """``report_latest``'s choice as SQL: the household's newest report, else the person's own newest."""
+    applicants, reports = Applicant._meta, ScreeningReport._meta
+
+    def column(meta: Any, name: str) -> str:
+        return str(meta.get_field(name).column)
+
+    # Names from the models' metadata only; every value is a parameter.
+    newest = (
+        f"SELECT r.{column(reports, 'id')} FROM {reports.db_table} r"  # noqa: S608
+        f" WHERE r.{column(reports, 'organization')} = a.{column(applicants, 'organization')} AND {{match}}"
+        f" ORDER BY r.{column(reports, 'created_at')} DESC LIMIT 1"
+    )
+    household = newest.format(match=f"r.{column(reports, 'application')} = a.{column(applicants, 'application')}")
+    own = newest.format(match=f"r.{column(reports, 'applicant')} = a.{column(applicants, 'id')}")
+    selected = ", ".join(f"a.{column(applicants, name)}" for name in ("id", "status", "organization", "application"))
+    return (
+        f"SELECT {selected}, COALESCE(({household}), ({own})) AS current_report_id FROM {applicants.db_table} a"  # noqa: S608
+        f" WHERE a.{column(applicants, 'organization')} = %s AND a.{column(applicants, 'id')} = %s"
+    )
 
 
 def report_newest_first(*, applicant: Applicant, limit: int = 20) -> list[ScreeningReport]:

@@ -52,6 +52,38 @@ def test_the_status_read_shows_the_households_report_before_the_persons_newer_ow
     assert alice_api.get(f"/api/v1/applicants/{applicant.pk}/status").json()["report"]["id"] == str(household.pk)
 
 
+def test_a_members_status_shows_the_report_filed_under_the_lead_as_report_latest_does(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    from screening.selectors import report_latest
+
+    lead = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
+    member = ApplicantFactory(form_request=lead.form_request)
+    application = Application.objects.create(
+        organization=alice.organization, form_request=lead.form_request, status=ApplicationStatus.PROCESSING
+    )
+    Applicant.objects.filter(pk__in=[lead.pk, member.pk]).update(application=application)
+    member.refresh_from_db()
+    member_own = report_for(member, application=None, age_minutes=1)
+    assert alice_api.get(f"/api/v1/applicants/{member.pk}/status").json()["report"]["id"] == str(member_own.pk)
+    household = report_for(lead, application=application, age_minutes=30)
+    body = alice_api.get(f"/api/v1/applicants/{member.pk}/status").json()
+    assert body["report"]["id"] == str(household.pk) == str(report_latest(applicant=member).pk)  # type: ignore[union-attr]
+
+
+def test_a_malformed_id_is_a_404_not_an_error(alice: AgencyCredentials) -> None:
+    from django.http import Http404
+
+    from screening.selectors import applicant_status_and_report
+
+    for malformed in ("not-a-uuid", "1" * 40, ""):
+        try:
+            applicant_status_and_report(organization=alice.organization, applicant_id=malformed)
+        except Http404:
+            continue
+        raise AssertionError(f"{malformed!r} was not a 404")
+
+
 def test_another_agencys_applicant_status_is_a_404(alice: AgencyCredentials, bob_api: APIClient) -> None:
     applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
     assert bob_api.get(f"/api/v1/applicants/{applicant.pk}/status").status_code == 404
@@ -69,6 +101,14 @@ def test_permissions_come_from_the_user_and_their_groups_in_one_query(db: Any, d
         assert not user.has_perm("applicants.view_pii")
     user.groups.remove(group)
     assert not type(user).objects.get(pk=user.pk).has_perm("applicants.view_applicant")
+
+
+def test_a_superuser_has_every_permission_in_one_query(db: Any, django_assert_num_queries: Any) -> None:
+    user = UserFactory(is_superuser=True)
+    user = type(user).objects.get(pk=user.pk)
+    with django_assert_num_queries(1):
+        permissions = user.get_all_permissions()
+    assert permissions == {f"{p.content_type.app_label}.{p.codename}" for p in Permission.objects.all()}
 
 
 def test_an_inactive_user_has_no_permissions(db: Any) -> None:
