@@ -11,6 +11,13 @@ from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 
+from applicants.prepared import PreparedQuery
+
+# Every staff request runs it: compiled once per thread (applicants/prepared.py).
+_token_with_agency = PreparedQuery(
+    lambda key: Token.objects.select_related("user__membership__organization").filter(key=key)
+)
+
 
 class AgencyTokenAuthentication(TokenAuthentication):
     """DRF's token auth, plus ``user.membership.organization`` joined in.
@@ -21,10 +28,9 @@ class AgencyTokenAuthentication(TokenAuthentication):
     """
 
     def authenticate_credentials(self, key: str) -> tuple[Any, Token]:
-        try:
-            token = Token.objects.select_related("user__membership__organization").get(key=key)
-        except Token.DoesNotExist as exc:
-            raise exceptions.AuthenticationFailed("Invalid token.") from exc
+        token = _token_with_agency.first(key)
+        if token is None:
+            raise exceptions.AuthenticationFailed("Invalid token.")
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
         if token.created < timezone.now() - dt.timedelta(days=settings.STAFF_TOKEN_TTL_DAYS):
