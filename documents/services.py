@@ -225,10 +225,16 @@ class ExtractionPlan:
 def extraction_plan(*, applicant_id: uuid.UUID | str) -> ExtractionPlan:
     """The household's documents a run extracts: waiting ones and stale claims, in upload order."""
     household = Document.objects.filter(applicant_id__in=Applicant.objects.household_of(applicant_id).values("id"))
-    claimable = household.claimable(cutoff=stale_claim_cutoff())
-    document_ids = list(claimable.order_by("created_at").values_list("id", flat=True))
-    others = household.not_extracted_yet().exclude(id__in=document_ids).exists()
-    return ExtractionPlan(document_ids=document_ids, others_pending=others)
+    # One read (every submission runs this): what is not extracted yet, split here as ``claimable`` would.
+    pending = list(household.not_extracted_yet().order_by("created_at").values_list("id", "status", "claimed_at"))
+    cutoff = stale_claim_cutoff()
+    document_ids = [
+        document_id
+        for document_id, status, claimed_at in pending
+        if status == DocumentStatus.UPLOADED
+        or (status == DocumentStatus.EXTRACTING and claimed_at is not None and claimed_at < cutoff)
+    ]
+    return ExtractionPlan(document_ids=document_ids, others_pending=len(document_ids) < len(pending))
 
 
 @transaction.atomic

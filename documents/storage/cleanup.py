@@ -69,10 +69,11 @@ def stored_files_delete_due(
         Document.objects.filter(storage_key__in=[row.key for row in rows]).values_list("storage_key", flat=True)
     )
     store = document_store()
-    deleted = failed = kept = 0
+    done: list[int] = []  # rows whose key is gone or kept: dropped together, one write for the batch
+    failed = kept = 0
     for row in rows:
         if row.key in referenced:
-            PendingDeletion.objects.filter(id=row.id).delete()
+            done.append(row.id)
             kept += 1
             continue
         try:
@@ -87,8 +88,10 @@ def stored_files_delete_due(
             logger.warning("storage.delete_failed", attempts=attempts, error=exc.__class__.__name__)
             failed += 1
             continue
-        PendingDeletion.objects.filter(id=row.id).delete()
-        deleted += 1
+        done.append(row.id)
+    if done:
+        PendingDeletion.objects.filter(id__in=done).delete()
+    deleted = len(done) - kept
     if rows:
         logger.info("storage.cleanup", deleted=deleted, failed=failed, kept=kept)
     return CleanupResult(deleted=deleted, failed=failed, kept=kept)
