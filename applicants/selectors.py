@@ -25,6 +25,7 @@ from applicants.models import (
     Organization,
     Role,
 )
+from applicants.prepared import PreparedQuery
 from applicants.tokens import intake_token_hash, intake_token_matches
 
 
@@ -84,12 +85,18 @@ class IntakeLink:
         return self.form_request.applicants.filter(role=Role.TENANT).first()
 
 
+# Every intake request opens its link first: compiled once per thread (applicants/prepared.py).
+_form_by_token_hash = PreparedQuery(
+    lambda token_hash: IntakeFormRequest.objects.select_related("organization").filter(token_hash=token_hash)
+)
+
+
 def intake_link_by_token(*, token: str) -> IntakeLink:
     """A form's token or an invitation's; unknown is a 404 (expiry is the caller's call)."""
     if not token or len(token) > 128:
         raise Http404
     token_hash = intake_token_hash(token)
-    form_request = IntakeFormRequest.objects.select_related("organization").filter(token_hash=token_hash).first()
+    form_request = _form_by_token_hash.first(token_hash)
     if form_request is not None and intake_token_matches(token, form_request.token_hash):
         return IntakeLink(form_request=form_request)
     invitation = (
