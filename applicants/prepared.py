@@ -21,10 +21,13 @@ _PLACEHOLDER = "\x00prepared-query-value\x00"
 
 @dataclass(frozen=True)
 class _Compiled:
+    model: Any
+    db: str
     sql: str
     params: tuple[Any, ...]
     value_at: int
     compiler: Any
+    converters: dict[int, Any]
     init_list: list[str]
     model_columns: slice
     populators: list[Any]
@@ -51,25 +54,27 @@ class PreparedQuery(Generic[M]):
         return objects[0] if objects else None
 
     def fetch(self, value: str, *, limit: int | None = None) -> list[M]:
-        queryset = self._build(_PLACEHOLDER)
-        compiled = self._compiled(queryset)
+        compiled = self._compiled()
         params = list(compiled.params)
         params[compiled.value_at] = value
-        with connections[queryset.db].cursor() as cursor:
+        with connections[compiled.db].cursor() as cursor:
             cursor.execute(compiled.sql, params)
-            rows = cursor.fetchall() if limit is None else cursor.fetchmany(limit)
+            rows: Any = cursor.fetchall() if limit is None else cursor.fetchmany(limit)
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
         objects = []
-        for row in compiled.compiler.results_iter(results=[rows]):
-            obj = queryset.model.from_db(queryset.db, compiled.init_list, row[compiled.model_columns])
+        for row in rows:
+            obj = compiled.model.from_db(compiled.db, compiled.init_list, row[compiled.model_columns])
             for populator in compiled.populators:
                 populator.populate(row, obj)
             objects.append(obj)
         return objects
 
-    def _compiled(self, queryset: models.QuerySet[M]) -> _Compiled:
+    def _compiled(self) -> _Compiled:
         compiled: _Compiled | None = getattr(self._local, "compiled", None)
-        if compiled is not None and compiled.compiler.connection is connections[queryset.db]:
+        if compiled is not None and compiled.compiler.connection is connections[compiled.db]:
             return compiled
+        queryset = self._build(_PLACEHOLDER)
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         if list(params).count(_PLACEHOLDER) != 1:
@@ -77,10 +82,13 @@ class PreparedQuery(Generic[M]):
         select, klass_info = compiler.select, compiler.klass_info
         first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1]
         compiled = _Compiled(
+            model=queryset.model,
+            db=queryset.db,
             sql=sql,
             params=tuple(params),
             value_at=list(params).index(_PLACEHOLDER),
             compiler=compiler,
+            converters=compiler.get_converters([column[0] for column in select[: compiler.col_count]]),
             init_list=[column[0].target.attname for column in select[first : last + 1]],
             model_columns=slice(first, last + 1),
             populators=get_related_populators(klass_info, select, queryset.db),
