@@ -24,17 +24,28 @@ from screening.tasks import screen_applicant_task
 
 
 def pipeline_start(
-    *, applicant_id: uuid.UUID | str, force: bool = False, supersedes: str | None = None, recovery: bool = False
+    *, applicant_id: uuid.UUID | str, force: bool = False, supersedes: str | None = None, recorded: bool = False
 ) -> None:
     """Record the run and send its messages. Task arguments are ids and flags, never personal data.
 
     A submission or a person's re-run starts a run (recoveries counted
-    afresh); the recovery sweep sends the same run again (``recovery=True``),
-    having counted the recovery itself.
+    afresh). ``recorded=True`` sends a run already recorded: by the recovery
+    sweep, which counted the recovery itself, or by ``pipeline_record`` in the
+    transaction that queued it.
     """
-    if not recovery:
+    if not recorded:
         pipeline_run_start(applicant_id=applicant_id, force=force, supersedes=supersedes)
     messages_send(pipeline_messages(applicant_id=applicant_id, force=force, supersedes=supersedes))
+
+
+def pipeline_record(*, applicant_id: uuid.UUID | str, force: bool = False, supersedes: str | None = None) -> None:
+    """Record the run in the caller's transaction; send it with ``pipeline_start(recorded=True)`` after commit.
+
+    The submission's own transaction carries the run, so SQLite's one write
+    lock is taken once less per submission, and a committed submission
+    always has its run (the sweep finds it if the messages never leave).
+    """
+    pipeline_run_start(applicant_id=applicant_id, force=force, supersedes=supersedes)
 
 
 def pipeline_messages(*, applicant_id: uuid.UUID | str, force: bool, supersedes: str | None) -> list[Signature]:

@@ -84,8 +84,9 @@ def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, re
             details={"force": force, "reextract": reextract},
         )
         applicant_id = applicant.id
+        pipeline.pipeline_record(applicant_id=applicant_id, force=force, supersedes=current)
         transaction.on_commit(
-            lambda: pipeline.pipeline_start(applicant_id=applicant_id, force=force, supersedes=current)
+            lambda: pipeline.pipeline_start(applicant_id=applicant_id, force=force, supersedes=current, recorded=True)
         )
     applicant.status = member.status = ApplicantStatus.PROCESSING
     return True
@@ -120,7 +121,7 @@ def pipeline_recover(*, limit: int = 200) -> RecoveryResult:
             continue
         try:
             pipeline.pipeline_start(
-                applicant_id=applicant_id, force=recovery.force, supersedes=recovery.supersedes, recovery=True
+                applicant_id=applicant_id, force=recovery.force, supersedes=recovery.supersedes, recorded=True
             )
         except Exception as exc:  # broker down: the run stays silent and the next sweep tries again
             logger.warning("pipeline.recovery_not_sent", applicant_id=str(applicant_id), error=exc.__class__.__name__)

@@ -28,7 +28,7 @@ from applicants.models import (
 )
 from applicants.services import AgencyCredentials, decision_record
 from applicants.tokens import intake_token_hash
-from screening.models import ScreeningReport
+from screening.models import PipelineRun, ScreeningReport
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, UserFactory, make_nif
 
 pytestmark = pytest.mark.django_db
@@ -196,6 +196,13 @@ def admin_as(user: Any) -> Client:
 
 
 # --- API: reading applications ------------------------------------------------------------------
+
+
+def assert_queued(queued: Any, *, lead: Applicant, force: bool, supersedes: str | None) -> None:
+    """The run was recorded in the transaction that queued it, and sent under the lead after commit."""
+    queued.assert_called_once_with(applicant_id=lead.id, force=force, supersedes=supersedes, recorded=True)
+    run = PipelineRun.objects.get(applicant_id=lead.id)
+    assert (run.force, run.supersedes) == (force, supersedes or "")
 
 
 def test_application_detail_shows_every_person_the_household_figures_and_the_guarantor_verdict(
@@ -451,7 +458,7 @@ def test_forced_screening_runs_with_whoever_submitted_and_is_audited_with_ids_on
     assert response.json() == {"status": "PROCESSING"}
     assert Application.objects.get(id=application.id).status == ApplicationStatus.PROCESSING
     assert set(Applicant.objects.filter(application=application).values_list("status", flat=True)) == {"PROCESSING"}
-    queued.assert_called_once_with(applicant_id=lead.id, force=False, supersedes=None)
+    assert_queued(queued, lead=lead, force=False, supersedes=None)
     event = AuditEvent.objects.get(action=AuditAction.FORCED_SCREENING)
     assert (event.actor, event.target_type, event.target_id) == (alice.user, "application", str(application.id))
     assert set(event.details["applicant_ids"]) == {str(lead.id), str(co_tenant.id)}
@@ -467,7 +474,7 @@ def test_forcing_a_screened_application_again_replaces_its_report(
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_api.post(f"/api/v1/applications/{application.id}/screen", {"force": True}, format="json")
     assert response.status_code == 202
-    queued.assert_called_once_with(applicant_id=lead.id, force=True, supersedes=str(report.id))
+    assert_queued(queued, lead=lead, force=True, supersedes=str(report.id))
 
 
 def test_screening_without_force_leaves_an_application_that_still_waits_alone(
@@ -490,7 +497,7 @@ def test_screening_without_force_starts_an_application_whose_invitations_expired
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_api.post(f"/api/v1/applications/{application.id}/screen", {}, format="json")
     assert response.status_code == 202
-    queued.assert_called_once_with(applicant_id=lead.id, force=False, supersedes=None)
+    assert_queued(queued, lead=lead, force=False, supersedes=None)
 
 
 def test_forced_screening_is_refused_while_a_run_is_under_way_or_without_a_lead(
@@ -571,7 +578,7 @@ def test_admin_force_button_screens_with_whoever_submitted(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_as(alice.user).post(f"/admin/applicants/application/{application.id}/screen/")
     assert response.status_code == 302
-    queued.assert_called_once_with(applicant_id=lead.id, force=False, supersedes=None)
+    assert_queued(queued, lead=lead, force=False, supersedes=None)
     assert AuditEvent.objects.filter(action=AuditAction.FORCED_SCREENING, target_id=str(application.id)).exists()
 
 
@@ -635,7 +642,7 @@ def test_rescreening_a_co_tenant_reruns_the_household_under_its_lead(
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_api.post(f"/api/v1/applicants/{co_tenant.id}/rescreen", {"force": True}, format="json")
     assert response.status_code == 202
-    queued.assert_called_once_with(applicant_id=lead.id, force=True, supersedes=str(report.id))
+    assert_queued(queued, lead=lead, force=True, supersedes=str(report.id))
     assert set(Applicant.objects.filter(application=application).values_list("status", flat=True)) == {"PROCESSING"}
     assert Application.objects.get(id=application.id).status == ApplicationStatus.PROCESSING
 

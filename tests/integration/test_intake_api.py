@@ -306,7 +306,12 @@ def test_rescreen_without_report_queues_and_without_force_leaves_a_report_alone(
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_api.post(f"/api/v1/applicants/{applicant_id}/rescreen", {"force": True}, format="json")
     assert response.status_code == 202
-    assert queued.call_args.kwargs == {"applicant_id": mock.ANY, "force": True, "supersedes": str(report.id)}
+    assert queued.call_args.kwargs == {
+        "applicant_id": mock.ANY,
+        "force": True,
+        "supersedes": str(report.id),
+        "recorded": True,  # by the re-run's transaction
+    }
 
 
 # --- Tenancy and authentication on every staff route --------------------------------------------

@@ -38,7 +38,7 @@ def test_rescreen_command_respects_force(queued: Any, django_capture_on_commit_c
     assert "already has a report" in run("rescreen", str(applicant.id))
     with django_capture_on_commit_callbacks(execute=True):
         assert "queued" in run("rescreen", str(applicant.id), "--force", "--reextract")
-    queued.assert_called_once_with(applicant_id=applicant.id, force=True, supersedes=str(report.id))
+    queued.assert_called_once_with(applicant_id=applicant.id, force=True, supersedes=str(report.id), recorded=True)
     with pytest.raises(CommandError):
         run("rescreen", "00000000-0000-0000-0000-000000000000")
 
