@@ -27,8 +27,16 @@ run: install
 system-deps:
 	bash scripts/system_deps.sh
 
+# Three xdist workers on two cores: the e2e tests mostly wait (visibility timeouts, stale windows,
+# worker start-up), and a third worker runs short tests meanwhile. tests/conftest.py orders the
+# tests (e2e first) and schedules them (a few at a time, the shared-stack tests on one worker).
+TEST_WORKERS ?= 3
+
+# PYTHONDONTWRITEBYTECODE cleared for the run: where it is set (some sandboxes and images set it),
+# every xdist worker compiled and assert-rewrote the tests and pytest's plugins from source again,
+# about 4 s of CPU per process per run; the compiled files land in the ignored __pycache__ folders.
 test: install system-deps
-	OMP_THREAD_LIMIT=1 $(PY) -m pytest -n 2 -p randomly --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= OMP_THREAD_LIMIT=1 $(PY) -m pytest -n $(TEST_WORKERS) -p randomly --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 COVERAGE_FLOOR ?= 85
 

@@ -348,7 +348,7 @@ def worker_span(stack: Stack) -> float:
 def run_through_workers(cases: list[Case], *, workers: int, sqs_endpoint: str | None = None) -> float:
     base = Path(tempfile.mkdtemp(prefix="bench-stack-"))
     if sqs_endpoint:
-        from tests.e2e.test_worker_pipeline import sqs_stack
+        from tests.e2e.stack import sqs_stack
 
         stack = sqs_stack(
             base,

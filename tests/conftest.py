@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,90 @@ from applicants.services import AgencyCredentials, agency_create
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The e2e tests first, in the (random) order they came in; everything else after them as before.
+    """The e2e tests first, those with stacks of their own (the longest) ahead; then the other OCR tests; the rest last.
 
-    They are the longest tests (real processes, OCR, a browser): started first,
-    xdist's round-robin first batch spreads them over both workers and the short
-    tests fill in behind, instead of one worker finishing alone on an e2e test
-    while the other idles. ``trylast``: after pytest-randomly and pytest-django
-    have ordered the list; the sort is stable, so their order holds within each part.
+    They are the longest tests (real processes, OCR, a browser), and mostly wait. The scheduler
+    below hands the tests out a few at a time in this order, so they start first, spread over
+    the workers, and the short tests fill in behind. (xdist's default ``load`` scheduling sends
+    each worker a contiguous quarter of the list first: one worker got every e2e test and ran
+    them one after the other, 200 s, while the other ran the rest and then idled.)
+    The OCR tests next for the same reason: a 15 s test dealt last would run alone at the end.
+    ``trylast``: after pytest-randomly and pytest-django have ordered the list; the sort is
+    stable, so their order holds within each part.
     """
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("e2e") is None,
+            "stacks" not in _fixtures(item),
+            item.get_closest_marker("ocr") is None,
+        )
+    )
+
+
+def _fixtures(item: pytest.Item) -> tuple[str, ...]:
+    return tuple(getattr(item, "fixturenames", ()))
+
+
+# The tests on the session's shared e2e stack (``embedded_stack``). Each xdist worker that runs one
+# starts a shared stack of its own (a web server and a worker, about 6 s of CPU), so the scheduler
+# below hands them all to one worker. Only a hint: a test missing here still passes, on a stack
+# its worker starts for it.
+SHARED_STACK_TESTS = (
+    "tests/e2e/test_admin_browser.py::",
+    "tests/e2e/test_household_browser.py::",
+    "tests/e2e/test_households_pipeline.py::",
+    "tests/e2e/test_intake_page.py::",
+    "tests/e2e/test_second_round_browser.py::",
+    "tests/e2e/test_second_round_pipeline.py::",
+    "tests/e2e/test_worker_pipeline.py::test_embedded_broker_runs_the_chain_with_a_real_worker",
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """xdist's scopes scheduler with every test its own unit of work except the shared-stack tests, one unit.
+
+    Units go out one at a time, in collection order after the largest unit (the shared-stack
+    tests), as a worker runs low; so the long tests start first on every worker. (pytest-xdist's
+    own ``--dist loadgroup`` would do it with ``xdist_group`` marks, but its worker-side hook
+    renames test ids through an attribute pytest 9 no longer has, and groups nothing.)
+    """
+    if config.getvalue("dist") != "load":  # an explicit --dist other than the default
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedStackScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "embedded_stack" if nodeid.startswith(SHARED_STACK_TESTS) else nodeid
+
+    return SharedStackScheduling(config, log)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under xdist, the controller builds the e2e tests' migrated template while the workers collect.
+
+    Building it takes a Django start for ``migrate`` and one for the agency pool (about 8 s here); done
+    by the first worker to reach an e2e test, the other waited for it on the lock with a core idle.
+    The workers find it built, or wait on the same lock (``tests.e2e.stack.ensure_template``).
+    """
+    config = session.config
+    if os.environ.get("PYTEST_XDIST_WORKER") or not getattr(config.option, "numprocesses", None):
+        return
+    if "not e2e" in (config.option.markexpr or "") or not _runs_e2e(config):
+        return
+    from tests.e2e.stack import ensure_template
+
+    root = config._tmp_path_factory.getbasetemp()  # the folder xdist hands its workers (their basetemp's parent)
+    threading.Thread(target=ensure_template, args=(root,), name="e2e-template", daemon=True).start()
+
+
+def _runs_e2e(config: pytest.Config) -> bool:
+    e2e = Path(__file__).parent / "e2e"
+    for arg in config.args:
+        path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
+        if path == e2e or e2e in path.parents or path in e2e.parents:
+            return True
+    return False
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,9 @@ Every stack process is a Django start (3-4 s of CPU here) and ``migrate`` on a
 fresh SQLite file costs one more plus the migrations, so the run pays for them
 once where the tests allow it:
 
-- ``migrate`` runs once per run (``_migrated_template``); each stack starts from
-  a copy of that file.
+- ``migrate`` runs once per run (``_migrated_template``), with a pool of agencies
+  made in the same database; each stack starts from a copy of that file and hands
+  the agencies out (``Stack.create_agency``), so a test's agency costs no Django start.
 - Tests on the embedded defaults that neither kill a process nor change a
   setting share one stack per xdist worker (``embedded_stack``), each under its
   own agency. Tests that kill workers, start their own, or need other settings
@@ -14,27 +15,22 @@ once where the tests allow it:
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.stack import Stack, build_template, free_port, use_template
+from tests.e2e.stack import Stack, ensure_template, free_port, use_template
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """One ``migrate`` per run, shared by the xdist workers through a lock file in their common folder."""
+    """One ``migrate`` per run, shared by the xdist workers through a lock file in their common folder
+    (under xdist the controller has usually built it while the workers collected: ``tests/conftest.py``)."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent
-    template = root / "e2e-template.sqlite3"
-    with (root / "e2e-template.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not template.exists():
-            build_template(template)
-    use_template(template)
+    use_template(ensure_template(root))
     yield
     use_template(None)
 

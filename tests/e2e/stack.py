@@ -6,6 +6,7 @@ SQS queues, a read-only look at its SQLite file), like an operator would.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
@@ -64,20 +65,61 @@ def multipart(fields: dict[str, str], file_name: str, data: bytes, content_type:
 
 # A database migrated once per test session (see ``build_template``); None: every stack migrates its own.
 _template: Path | None = None
+# The agencies created in that database, handed out in turn by each stack copied from it.
+_template_agencies: list[dict[str, str]] = []
+
+# Every test makes an agency or two; each ``manage.py create_agency`` is a Django start (about 2 s of
+# CPU here). The template holds this many, made by one process with the same service as the command.
+AGENCY_POOL_SIZE = 16
+# Of them, this many have a staff user who can log in to Django admin with STAFF_PASSWORD.
+STAFF_POOL_SIZE = 4
+STAFF_PASSWORD = "Staff-Pa55word!"
+
+_POOL_SCRIPT = f"""
+import json
+from applicants.services import agency_create
+pool = []
+for number in range({AGENCY_POOL_SIZE}):
+    email = f"e2e-pool-{{number}}@example.test"
+    password = {STAFF_PASSWORD!r} if number < {STAFF_POOL_SIZE} else None
+    credentials = agency_create(name=f"Agência E2E {{number}}", staff_email=email, password=password)
+    pool.append({{"token": credentials.token, "email": email, "password": password or ""}})
+print(json.dumps(pool))
+"""
+
+
+def agencies_file(template: Path) -> Path:
+    return template.with_name(f"{template.name}.agencies.json")
 
 
 def use_template(path: Path | None) -> None:
     """Start later stacks from a copy of the migrated database at ``path`` (None: migrate each one)."""
-    global _template
+    global _template, _template_agencies
     _template = path
+    pool = agencies_file(path) if path is not None else None
+    _template_agencies = json.loads(pool.read_text()) if pool is not None and pool.exists() else []
+
+
+def ensure_template(root: Path) -> Path:
+    """The run's template under ``root``, built by the first caller; the others (xdist workers, processes
+    sharing ``root``) wait for it on a lock file there."""
+    template = root / "e2e-template.sqlite3"
+    with (root / "e2e-template.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            build_template(template)
+    return template
 
 
 def build_template(path: Path) -> Path:
-    """Run ``migrate`` once on a fresh SQLite file and keep it at ``path`` for stacks to copy."""
+    """Run ``migrate`` once on a fresh SQLite file, create the agency pool in it, keep it at ``path`` for stacks to copy."""
     workdir = path.parent / f"{path.stem}-build"
     workdir.mkdir(parents=True, exist_ok=True)
-    Stack(workdir).manage("migrate", "--noinput")
+    builder = Stack(workdir)
+    builder.manage("migrate", "--noinput")
+    pool = builder.manage("shell", "-c", _POOL_SCRIPT).strip().splitlines()[-1]
     copy_database(workdir / "db.sqlite3", path)
+    agencies_file(path).write_text(pool)
     return path
 
 
@@ -130,6 +172,8 @@ class Stack:
         }
         self.processes: list[subprocess.Popen[bytes]] = []
         self.logs: list[Path] = []
+        # The template's agencies not yet handed out (filled when the database is copied from it).
+        self.agencies: list[dict[str, str]] = []
 
     @property
     def mail_dir(self) -> Path:
@@ -180,6 +224,7 @@ class Stack:
         database = self.base / "db.sqlite3"
         if _template is not None and not has_tables(database):
             copy_database(_template, database)
+            self.agencies = [dict(agency) for agency in _template_agencies]
         else:
             self.manage("migrate", "--noinput")
 
@@ -252,6 +297,11 @@ class Stack:
     # --- The applicant journey ------------------------------------------------------------------
 
     def create_agency(self) -> str:
+        """The API token of an agency no other test on this stack has: one from the template's pool, else a new one."""
+        for agency in self.agencies:
+            if not agency["password"]:
+                self.agencies.remove(agency)
+                return agency["token"]
         line = self.manage(
             "create_agency",
             f"Agência E2E {uuid.uuid4().hex[:6]}",
@@ -259,6 +309,18 @@ class Stack:
             f"e2e-{uuid.uuid4().hex[:6]}@example.test",
         )
         return str(json.loads(line.strip().splitlines()[-1])["token"])
+
+    def create_staff_agency(self) -> tuple[str, str, str]:
+        """Like ``create_agency``, with a staff user who can log in to Django admin: (token, email, password)."""
+        for agency in self.agencies:
+            if agency["password"]:
+                self.agencies.remove(agency)
+                return agency["token"], agency["email"], agency["password"]
+        email = f"staff-{uuid.uuid4().hex[:6]}@agencia.test"
+        line = self.manage(
+            "create_agency", f"Agência E2E {uuid.uuid4().hex[:6]}", "--staff-email", email, "--password", STAFF_PASSWORD
+        )
+        return str(json.loads(line.strip().splitlines()[-1])["token"]), email, STAFF_PASSWORD
 
     def submit_case(self, token: str, case: Any) -> str:
         status, form = self.http("POST", "/api/v1/applicants/intake-form-requests",

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import uuid
-
 import pytest
 
 from tests.e2e.browser import browser_page, screenshot
@@ -18,9 +15,7 @@ STRETCHED = prepared_case("stretched")
 
 def test_staff_reviews_a_report_and_records_a_decision(embedded_stack: Stack) -> None:
     stack = embedded_stack
-    email, password = f"staff-{uuid.uuid4().hex[:6]}@agencia.test", "Staff-Pa55word!"
-    line = stack.manage("create_agency", "Agência Browser", "--staff-email", email, "--password", password)
-    token = json.loads(line.strip().splitlines()[-1])["token"]
+    token, email, password = stack.create_staff_agency()
     applicant_id = stack.submit_case(token, STRETCHED)
     stack.wait_for_status(token, applicant_id, "COMPLETED")
     with browser_page() as page:

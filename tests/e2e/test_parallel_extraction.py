@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 import uuid
 from pathlib import Path
 
 import pytest
 
-from samples.synthetic import prepared_cases, scan
 from tests.e2e.stack import Stack
+from tests.helpers import with_scanned_payslips
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 
@@ -20,10 +19,8 @@ def db_time(value: str) -> dt.datetime:
 
 
 def test_two_workers_extract_one_applicants_documents_in_parallel(tmp_path: Path, stacks: list[Stack]) -> None:
-    good = next(case for case in prepared_cases() if case.name == "good")
-    rng = random.Random(4)
     # Scanned payslips: OCR takes a second or more each, long enough for the intervals to be measured.
-    case = type(good)(**{**good.__dict__, "documents": [*good.documents[:1], *(scan(d, rng=rng, dpi=200) for d in good.documents[1:])]})  # fmt: skip
+    case = with_scanned_payslips("good", dpi=200)
     stack = Stack(tmp_path)
     stacks.append(stack)
     stack.start()

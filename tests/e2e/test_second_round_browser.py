@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-import json
 import random
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,9 +33,7 @@ def answer_in_mail(mail_dir: Path, answer: str) -> str:
 
 def test_the_applicant_contests_and_staff_answer_in_a_portuguese_admin(embedded_stack: Stack) -> None:
     stack = embedded_stack
-    staff_email, password = f"staff-{uuid.uuid4().hex[:6]}@agencia.test", "Staff-Pa55word!"
-    line = stack.manage("create_agency", "Agência Segunda Ronda", "--staff-email", staff_email, "--password", password)
-    staff = json.loads(line.strip().splitlines()[-1])["token"]
+    staff, staff_email, password = stack.create_staff_agency()
     today = dt.date.today()
     person = make_person(random.Random(9901), today)
     payslips = [

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import random
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from samples.synthetic import scan
 from tests.e2e.stack import Stack, sqs_client, sqs_stack, wait_until
-from tests.helpers import prepared_case
+from tests.helpers import prepared_case, with_scanned_payslips
 from tests.stubs import broken_openai, healthy_openai, stub_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
@@ -123,13 +121,7 @@ def test_every_message_delivered_twice_gives_one_report_and_one_event(
 def test_worker_killed_mid_extraction_is_redelivered_and_completes(
     tmp_path: Path, moto_endpoint: str, stacks: list[Stack]
 ) -> None:
-    rng = random.Random(4)
-    slow = type(GOOD)(
-        **{
-            **GOOD.__dict__,
-            "documents": [GOOD.documents[0], *(scan(d, rng=rng, dpi=220) for d in GOOD.documents[1:])],
-        }
-    )
+    slow = with_scanned_payslips("good", dpi=220)
     # Limits roomy enough for OCR on a loaded CI machine: the message must come
     # back through the visibility timeout, not through a soft-time-limit retry.
     stack = sqs_stack(
@@ -163,9 +155,12 @@ def test_poison_message_lands_in_the_dlq_and_redrive_completes_it(
 ) -> None:
     with stub_server() as openai_stub:
         openai_stub.responder = broken_openai
+        # The message comes back twice through the visibility timeout before the DLQ takes it: the
+        # shortest timeout the budgets allow (graph 4 x 2 s within the soft limit, hard limit below it).
         stack = sqs_stack(
             tmp_path, moto_endpoint, SCREENING_BACKEND="openai", OPENAI_BASE_URL=f"{openai_stub.url}/v1", OPENAI_API_KEY="sk-test",
             OPENAI_MODEL="gpt-4o-mini", SCREENING_NODE_MAX_ATTEMPTS="1",
+            CELERY_TASK_SOFT_TIME_LIMIT="9", CELERY_TASK_TIME_LIMIT="10", SQS_VISIBILITY_TIMEOUT="11",
         )  # fmt: skip
         stacks.append(stack)
         stack.start()

@@ -9,16 +9,14 @@ killed worker's message is never delivered again).
 
 from __future__ import annotations
 
-import random
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-from samples.synthetic import scan
 from tests.e2e.stack import Stack, sqs_stack, wait_until
-from tests.helpers import prepared_case
+from tests.helpers import with_scanned_payslips
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 
@@ -35,11 +33,7 @@ WORK_AFTER_RECOVERY_SECONDS = 90
 
 def slow_case() -> object:
     """The good applicant with its payslips as 220 dpi scans: a few seconds of OCR, time to kill the worker."""
-    good = prepared_case("good")
-    rng = random.Random(4)
-    return type(good)(
-        **{**good.__dict__, "documents": [good.documents[0], *(scan(d, rng=rng, dpi=220) for d in good.documents[1:])]}
-    )
+    return with_scanned_payslips("good", dpi=220)
 
 
 @pytest.mark.parametrize("broker", ["embedded", "sqs"])
