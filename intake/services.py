@@ -420,8 +420,7 @@ def _submission_create(
         ]
         if not waiting:
             lead_id = applicant.id
-            pipeline.pipeline_record(applicant_id=lead_id)
-            transaction.on_commit(lambda: _pipeline_start(lead_id))
+            pipeline.pipeline_start_on_commit(applicant_id=lead_id)
         elif not invitations:
             application_start_if_complete(application=application)
     return Submission(applicant=applicant, application=application, invitations=invitations)
@@ -590,15 +589,4 @@ def application_start(*, application: Application) -> None:
     application.members.update(status=ApplicantStatus.PROCESSING, failure_reason="", processing_started_at=now)
     current = report_current_id(lead.id)
     lead_id = lead.id
-    pipeline.pipeline_record(applicant_id=lead_id, force=current is not None, supersedes=current)
-    transaction.on_commit(lambda: _pipeline_start(lead_id, force=current is not None, supersedes=current))
-
-
-def _pipeline_start(applicant_id: uuid.UUID, *, force: bool = False, supersedes: str | None = None) -> None:
-    """Send the run recorded in the committed transaction; a broker outage must
-    not turn the submission into an error: the applicant stays PROCESSING, the
-    beat sweep finds it stalled and sends its chain again (``requeue_stuck`` does the same at once)."""
-    try:
-        pipeline.pipeline_start(applicant_id=applicant_id, force=force, supersedes=supersedes, recorded=True)
-    except Exception as exc:
-        logger.error("pipeline.enqueue_failed", applicant_id=str(applicant_id), error=exc.__class__.__name__)
+    pipeline.pipeline_start_on_commit(applicant_id=lead_id, force=current is not None, supersedes=current)

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import uuid
 
+import structlog
 from celery.canvas import Signature
+from django.db import transaction
 
 from documents.services import extraction_plan
 from documents.tasks import document_extract_task
 from screening.services import pipeline_run_start
 from screening.tasks import screen_applicant_task
+
+logger = structlog.get_logger(__name__)
 
 
 def pipeline_start(
@@ -30,7 +34,7 @@ def pipeline_start(
 
     A submission or a person's re-run starts a run (recoveries counted
     afresh). ``recorded=True`` sends a run already recorded: by the recovery
-    sweep, which counted the recovery itself, or by ``pipeline_record`` in the
+    sweep, which counted the recovery itself, or by ``pipeline_start_on_commit`` in the
     transaction that queued it.
     """
     if not recorded:
@@ -38,14 +42,26 @@ def pipeline_start(
     messages_send(pipeline_messages(applicant_id=applicant_id, force=force, supersedes=supersedes))
 
 
-def pipeline_record(*, applicant_id: uuid.UUID | str, force: bool = False, supersedes: str | None = None) -> None:
-    """Record the run in the caller's transaction; send it with ``pipeline_start(recorded=True)`` after commit.
+def pipeline_start_on_commit(
+    *, applicant_id: uuid.UUID | str, force: bool = False, supersedes: str | None = None
+) -> None:
+    """Record the run in the caller's transaction; send its messages once that transaction commits.
 
-    The submission's own transaction carries the run, so SQLite's one write
-    lock is taken once less per submission, and a committed submission
-    always has its run (the sweep finds it if the messages never leave).
+    The transaction that queues the run (a submission, a household's start, a
+    re-run) carries the run's record, so SQLite's one write lock is taken once
+    less and a committed run always has its record. The commit is already done
+    when the messages go, so a broker outage is logged, not raised: the run
+    stays silent and the beat sweep sends it again (``requeue_stuck`` at once).
     """
     pipeline_run_start(applicant_id=applicant_id, force=force, supersedes=supersedes)
+
+    def send() -> None:
+        try:
+            pipeline_start(applicant_id=applicant_id, force=force, supersedes=supersedes, recorded=True)
+        except Exception as exc:
+            logger.error("pipeline.enqueue_failed", applicant_id=str(applicant_id), error=exc.__class__.__name__)
+
+    transaction.on_commit(send)
 
 
 def pipeline_messages(*, applicant_id: uuid.UUID | str, force: bool, supersedes: str | None) -> list[Signature]:

@@ -84,10 +84,7 @@ def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, re
             details={"force": force, "reextract": reextract},
         )
         applicant_id = applicant.id
-        pipeline.pipeline_record(applicant_id=applicant_id, force=force, supersedes=current)
-        transaction.on_commit(
-            lambda: pipeline.pipeline_start(applicant_id=applicant_id, force=force, supersedes=current, recorded=True)
-        )
+        pipeline.pipeline_start_on_commit(applicant_id=applicant_id, force=force, supersedes=current)
     applicant.status = member.status = ApplicantStatus.PROCESSING
     return True
 
