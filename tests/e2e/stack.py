@@ -298,29 +298,21 @@ class Stack:
 
     def create_agency(self) -> str:
         """The API token of an agency no other test on this stack has: one from the template's pool, else a new one."""
-        for agency in self.agencies:
-            if not agency["password"]:
-                self.agencies.remove(agency)
-                return agency["token"]
-        line = self.manage(
-            "create_agency",
-            f"Agência E2E {uuid.uuid4().hex[:6]}",
-            "--staff-email",
-            f"e2e-{uuid.uuid4().hex[:6]}@example.test",
-        )
-        return str(json.loads(line.strip().splitlines()[-1])["token"])
+        return self._agency(staff=False)[0]
 
     def create_staff_agency(self) -> tuple[str, str, str]:
         """Like ``create_agency``, with a staff user who can log in to Django admin: (token, email, password)."""
+        return self._agency(staff=True)
+
+    def _agency(self, *, staff: bool) -> tuple[str, str, str]:
         for agency in self.agencies:
-            if agency["password"]:
+            if bool(agency["password"]) == staff:
                 self.agencies.remove(agency)
                 return agency["token"], agency["email"], agency["password"]
-        email = f"staff-{uuid.uuid4().hex[:6]}@agencia.test"
-        line = self.manage(
-            "create_agency", f"Agência E2E {uuid.uuid4().hex[:6]}", "--staff-email", email, "--password", STAFF_PASSWORD
-        )
-        return str(json.loads(line.strip().splitlines()[-1])["token"]), email, STAFF_PASSWORD
+        email = f"e2e-{uuid.uuid4().hex[:6]}@example.test"
+        password = ("--password", STAFF_PASSWORD) if staff else ()
+        line = self.manage("create_agency", f"Agência E2E {uuid.uuid4().hex[:6]}", "--staff-email", email, *password)
+        return str(json.loads(line.strip().splitlines()[-1])["token"]), email, STAFF_PASSWORD if staff else ""
 
     def submit_case(self, token: str, case: Any) -> str:
         status, form = self.http("POST", "/api/v1/applicants/intake-form-requests",
