@@ -27,6 +27,10 @@ class DocumentStatus(models.TextChoices):
     FAILED = "FAILED", "Falhou"
 
 
+# Still on their way to ``EXTRACTED`` or ``FAILED``: screening waits for these.
+NOT_EXTRACTED_YET = frozenset({DocumentStatus.PENDING, DocumentStatus.UPLOADED, DocumentStatus.EXTRACTING})
+
+
 class DocumentQuerySet(models.QuerySet["Document"]):
     def stale_claims(self, *, cutoff: dt.datetime) -> DocumentQuerySet:
         """Claimed for extraction before ``cutoff``: the worker holding them died."""
@@ -40,7 +44,7 @@ class DocumentQuerySet(models.QuerySet["Document"]):
 
     def not_extracted_yet(self) -> DocumentQuerySet:
         """Still on their way to ``EXTRACTED`` or ``FAILED``: screening waits for these."""
-        return self.filter(status__in=[DocumentStatus.PENDING, DocumentStatus.UPLOADED, DocumentStatus.EXTRACTING])
+        return self.filter(status__in=sorted(NOT_EXTRACTED_YET))
 
     def release_claims(self) -> int:
         """Give claimed documents back for extraction (the one way a claim is released)."""

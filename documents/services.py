@@ -21,7 +21,7 @@ from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.extraction.fingerprint import content_fingerprint
 from documents.extraction.forensics import file_signals
 from documents.metrics import EXTRACTION_SECONDS
-from documents.models import Document, DocumentQuerySet, DocumentStatus, ExtractedData
+from documents.models import NOT_EXTRACTED_YET, Document, DocumentQuerySet, DocumentStatus, ExtractedData
 from documents.storage import StorageError, document_store
 
 logger = structlog.get_logger(__name__)
@@ -225,8 +225,10 @@ class ExtractionPlan:
 def extraction_plan(*, applicant_id: uuid.UUID | str) -> ExtractionPlan:
     """The household's documents a run extracts: waiting ones and stale claims, in upload order."""
     household = Document.objects.filter(applicant_id__in=Applicant.objects.household_of(applicant_id).values("id"))
-    # One read (every submission runs this): what is not extracted yet, split here as ``claimable`` would.
-    pending = list(household.not_extracted_yet().order_by("created_at").values_list("id", "status", "claimed_at"))
+    # One read (every submission runs this) of the household's few documents, by the applicant index:
+    # filtered on status in SQL, SQLite reads every agency's waiting documents by the status index instead.
+    rows = household.order_by("created_at").values_list("id", "status", "claimed_at")
+    pending = [row for row in rows if row[1] in NOT_EXTRACTED_YET]
     cutoff = stale_claim_cutoff()
     document_ids = [
         document_id
