@@ -341,7 +341,12 @@ class Applicant(models.Model):
                 condition=Q(risk_level__in=["", "LOW", "MEDIUM", "HIGH"]), name="applicant_risk_level_valid"
             ),
         ]
-        indexes = [models.Index(fields=["organization", "status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organization", "status", "-created_at"]),
+            # The recovery sweep (every PIPELINE_SWEEP_INTERVAL_SECONDS) and the metrics read the few
+            # applicants in flight across every agency: without it each was a scan of every applicant.
+            models.Index(fields=["status", "processing_started_at"], name="applicant_status_started_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Applicant {str(self.id)[:8]}"
