@@ -47,6 +47,7 @@ lint: install
 	$(VENV)/bin/lint-imports --no-logo
 	$(PY) scripts/import_cycles.py
 	bash scripts/dead_code.sh
+	DATA_DIR=$$(mktemp -d) $(PY) manage.py makemigrations --check --dry-run
 
 bench: install
 	OMP_THREAD_LIMIT=1 $(PY) bench/run.py
