@@ -272,8 +272,10 @@ class ApplicantQuerySet(models.QuerySet["Applicant"]):
         that it replaces made SQLite scan every applicant of every agency, on
         each submission's extraction plan.
         """
-        own_application = self.model.objects.filter(id=applicant_id, application__isnull=False).values("application_id")
-        return self.filter(Q(id=applicant_id) | Q(application_id__in=own_application))
+        # A scalar subquery, not ``__in``: PostgreSQL then ORs two index scans; with ``IN`` it scanned the table.
+        # No application: the subquery is NULL, which equals nothing.
+        own_application = Subquery(self.model.objects.filter(id=applicant_id).values("application_id")[:1])
+        return self.filter(Q(id=applicant_id) | Q(application_id=own_application))
 
     def with_latest_decision_value(self) -> ApplicantQuerySet:
         """Annotate ``latest_decision_value`` (the newest decision's outcome, or NULL) for filtering."""
