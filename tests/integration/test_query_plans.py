@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from applicants.models import Applicant, ApplicantStatus, Application, Role
+from applicants.models import Applicant, ApplicantStatus, Application, IntakeFormRequest, Role
 from applicants.services import AgencyCredentials
 from documents.models import Document, DocumentStatus
 from documents.services import extraction_plan
@@ -27,10 +27,13 @@ from tests.factories import ApplicantFactory, IntakeFormRequestFactory
 
 
 def household(alice: AgencyCredentials, members: int) -> list[Applicant]:
-    form = IntakeFormRequestFactory(organization=alice.organization)
+    form: IntakeFormRequest = IntakeFormRequestFactory(organization=alice.organization)
     application = Application.objects.create(organization=alice.organization, form_request=form)
     roles = [Role.TENANT, Role.CO_TENANT, Role.GUARANTOR][:members]
-    return [ApplicantFactory(form_request=form, application=application, role=role) for role in roles]
+    people: list[Applicant] = [
+        ApplicantFactory(form_request=form, application=application, role=role) for role in roles
+    ]
+    return people
 
 
 def document(applicant: Applicant, status: str, *, uploaded: int, claimed_at: dt.datetime | None = None) -> Document:
@@ -55,7 +58,9 @@ def scans_of(plan: list[str], table: str) -> list[str]:
 def test_household_of_is_the_whole_application_and_nobody_else(alice: AgencyCredentials) -> None:
     lead, co_tenant, guarantor = household(alice, 3)
     other_lead, other_co_tenant = household(alice, 2)
-    alone = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization), application=None)
+    alone: Applicant = ApplicantFactory(
+        form_request=IntakeFormRequestFactory(organization=alice.organization), application=None
+    )
     everyone = {lead.pk, co_tenant.pk, guarantor.pk}
     for member in (lead, co_tenant, guarantor):
         assert set(Applicant.objects.household_of(member.pk).values_list("pk", flat=True)) == everyone
@@ -64,7 +69,7 @@ def test_household_of_is_the_whole_application_and_nobody_else(alice: AgencyCred
         other_co_tenant.pk,
     }
     # Without an application (rows from before households): just the person, not every other such person.
-    other_alone = ApplicantFactory(
+    other_alone: Applicant = ApplicantFactory(
         form_request=IntakeFormRequestFactory(organization=alice.organization), application=None
     )
     assert list(Applicant.objects.household_of(alone.pk).values_list("pk", flat=True)) == [alone.pk]
