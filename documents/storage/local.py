@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,10 +41,14 @@ class LocalDocumentStore:
         self.cipher = cipher
 
     def path_for(self, key: str) -> Path:
-        path = (self.root / key).resolve()
-        if not str(path).startswith(str(self.root.resolve()) + os.sep):
+        # Lexical, not ``Path.resolve()``: no ``..`` or absolute key leaves the root, without an
+        # ``lstat`` of every folder on the way (a submission asked for six paths). Symlinks under the
+        # root are not looked for: nothing makes any, every object there is written by this class.
+        root = os.path.abspath(self.root)
+        path = os.path.normpath(os.path.join(root, key))
+        if not path.startswith(root + os.sep):
             raise ValueError("storage key escapes the storage root")
-        return path
+        return Path(path)
 
     def upload_slot(self, *, key: str, content_type: str, max_size: int) -> UploadForm:
         policy = signing.dumps(
@@ -101,10 +104,15 @@ class LocalDocumentStore:
     def delete(self, key: str) -> None:
         path = self.path_for(key)
         path.unlink(missing_ok=True)
-        # Remove the now empty per-form folders, never the root.
+        # Remove the now empty per-form folders, never the root. ``rmdir`` refuses a folder that is not
+        # empty, so a file written into it meanwhile (another upload of the form) stays.
+        root = Path(os.path.abspath(self.root))
         parent = path.parent
-        while parent != self.root.resolve() and parent.is_dir() and not any(parent.iterdir()):
-            shutil.rmtree(parent, ignore_errors=True)
+        while parent != root:
+            try:
+                parent.rmdir()
+            except OSError:  # not empty, or already gone
+                break
             parent = parent.parent
 
     def download_url(self, key: str, *, expires_in: int) -> str:
