@@ -120,16 +120,25 @@ def screening_heartbeat(*, applicant_id: uuid.UUID | str) -> None:
 
 
 def pipeline_run_start(*, applicant_id: uuid.UUID | str, force: bool, supersedes: str | None) -> None:
-    """Record a run being queued (a submission or a person's re-run): alive now, recoveries counted afresh."""
-    PipelineRun.objects.update_or_create(
+    """Record a run being queued (a submission or a person's re-run): alive now, recoveries counted afresh.
+
+    One upsert (``INSERT ... ON CONFLICT DO UPDATE``): ``update_or_create`` took a
+    locking read and two savepoints in the submission's transaction, and under
+    a race it could still meet the other's insert. ``recovered_at`` is kept.
+    """
+    run = PipelineRun(
         applicant_id=applicant_id,
-        defaults={
-            "force": force,
-            "supersedes": supersedes or "",
-            "heartbeat_at": timezone.now(),
-            "screening_claimed_at": None,
-            "recoveries": 0,
-        },
+        force=force,
+        supersedes=supersedes or "",
+        heartbeat_at=timezone.now(),
+        screening_claimed_at=None,
+        recoveries=0,
+    )
+    PipelineRun.objects.bulk_create(
+        [run],
+        update_conflicts=True,
+        unique_fields=["applicant"],
+        update_fields=["force", "supersedes", "heartbeat_at", "screening_claimed_at", "recoveries"],
     )
 
 

@@ -462,3 +462,25 @@ def test_a_retry_waiting_on_the_broker_counts_as_a_sign_of_life(settings: Any) -
     task_retry.send(sender=applicant_documents_extract_task, request=request, reason=Retry(when=200), einfo=None)
     run = PipelineRun.objects.get(applicant=applicant)
     assert run.heartbeat_at > timezone.now() + dt.timedelta(seconds=190)
+
+
+@pytest.mark.django_db
+def test_recording_a_run_again_revives_it_and_counts_recoveries_afresh() -> None:
+    from django.utils import timezone
+
+    from screening.models import PipelineRun
+    from screening.services import pipeline_run_start
+
+    applicant = ApplicantFactory()
+    pipeline_run_start(applicant_id=applicant.pk, force=False, supersedes=None)
+    long_ago = timezone.now() - dt.timedelta(hours=2)
+    PipelineRun.objects.filter(pk=applicant.pk).update(
+        recoveries=2, screening_claimed_at=long_ago, heartbeat_at=long_ago, recovered_at=long_ago
+    )
+
+    pipeline_run_start(applicant_id=applicant.pk, force=True, supersedes="report-1")
+
+    run = PipelineRun.objects.get()
+    assert (run.force, run.supersedes, run.recoveries, run.screening_claimed_at) == (True, "report-1", 0, None)
+    assert run.heartbeat_at > long_ago + dt.timedelta(hours=1)
+    assert run.recovered_at == long_ago  # the last recovery stays on record
