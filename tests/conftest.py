@@ -12,6 +12,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from applicants.services import AgencyCredentials, agency_create
+from tests import SHARED_DIR_VARIABLE
 
 
 @pytest.hookimpl(trylast=True)
@@ -75,6 +76,17 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return SharedStackScheduling(config, log)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Under xdist, the workers' common basetemp is where ``tests.helpers.built_once_per_run`` shares sample files.
+
+    Passed on in the environment: importing ``tests.helpers`` here would import the sample modules
+    before pytest-cov starts measuring in the worker (``pytest_sessionstart``), and lose their lines.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        os.environ[SHARED_DIR_VARIABLE] = str(config._tmp_path_factory.getbasetemp().parent)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under xdist, the controller builds the e2e tests' migrated template while the workers collect.
 
@@ -100,6 +112,136 @@ def _runs_e2e(config: pytest.Config) -> bool:
         if path == e2e or e2e in path.parents or path in e2e.parents:
             return True
     return False
+
+
+def _sqlite_test_database() -> bool:
+    """The test database is Django's in-memory SQLite one (the embedded default, not ``DATABASE_URL``'s PostgreSQL)."""
+    from django.conf import settings
+
+    databases = settings.DATABASES
+    default = databases.get("default", {})
+    return (
+        set(databases) == {"default"}
+        and default.get("ENGINE") == "django.db.backends.sqlite3"
+        and not default.get("TEST", {}).get("NAME")
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings: None) -> Iterator[None]:
+    """Under xdist on SQLite, one worker migrates its in-memory test database and the others copy it.
+
+    pytest-django's ``django_db_setup`` (which asks for this fixture just before it creates the test
+    database) ran every migration in every worker, 3-4 s of CPU each under coverage. Now the first
+    worker to get there runs Django's ``migrate`` as before and leaves a copy of the result in the
+    run's shared folder (SQLite's backup API); a worker that finds the copy loads it into its own
+    in-memory database instead of migrating (the same tables, rows and indexes). A worker that
+    arrives while the first one migrates waits for it on a lock file. Everything else of the setup
+    (``createcachetable``, the connection, the teardown) runs as before, and any other ``migrate``
+    (a test's own) is untouched: the stand-in takes the one call ``create_test_db`` makes, then puts
+    the real ``call_command`` back.
+    """
+    shared = os.environ.get(SHARED_DIR_VARIABLE)
+    if not shared or not os.environ.get("PYTEST_XDIST_WORKER") or not _sqlite_test_database():
+        yield
+        return
+    import fcntl
+    import sqlite3
+
+    from django.core import management
+    from django.db import connections
+
+    migrated = Path(shared) / "test-database-migrated.sqlite3"
+    real_call_command = management.call_command
+
+    def call_command(name: Any, *args: Any, **options: Any) -> Any:
+        if name != "migrate" or args or options.get("database") != "default" or not options.get("run_syncdb"):
+            return real_call_command(name, *args, **options)
+        management.call_command = real_call_command
+        connection = connections["default"]
+        with migrated.with_name(f"{migrated.name}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if migrated.exists():
+                connection.ensure_connection()
+                source = sqlite3.connect(f"file:{migrated}?mode=ro", uri=True)
+                try:
+                    source.backup(connection.connection)
+                finally:
+                    source.close()
+                return None
+            result = real_call_command(name, *args, **options)
+            connection.ensure_connection()
+            partial = migrated.with_name(f"{migrated.name}.partial")
+            target = sqlite3.connect(partial)
+            try:
+                connection.connection.backup(target)
+            finally:
+                target.close()
+            partial.replace(migrated)
+            return result
+
+    management.call_command = call_command
+    try:
+        yield
+    finally:
+        management.call_command = real_call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tesseract_once_per_image() -> Iterator[None]:
+    """Under xdist, Tesseract reads a given image with given options and limits once per run.
+
+    Several tests OCR the same rendered pages (a prepared case's ID card, a corpus scan), each
+    reading 0.5-2 s of CPU. ``documents.extraction.reader.tesseract_data`` (and ``mrz_ocr``'s
+    reference to it) is wrapped: the first worker to read an image runs the real function and, when
+    it succeeds, leaves its columns in the run's shared folder; a later read of the same bytes with
+    the same options, time limit, memory limit and binary gets those columns. A failure (a refused
+    image, a timeout, no binary) is never kept, so every test that expects one still runs Tesseract.
+    """
+    shared = os.environ.get(SHARED_DIR_VARIABLE)
+    if not shared or not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    import hashlib
+    import pickle
+    import shutil
+
+    from django.conf import settings
+
+    from documents.extraction import mrz_ocr, reader
+
+    folder = Path(shared) / "tesseract"
+    folder.mkdir(exist_ok=True)
+    real = reader.tesseract_data
+
+    def tesseract_data(path: str, **kwargs: Any) -> dict[str, list[Any]]:
+        key = hashlib.sha256(Path(path).read_bytes())
+        key.update(
+            repr(
+                (
+                    kwargs,
+                    settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
+                    settings.EXTRACTION_OCR_MAX_MEMORY_MB,
+                    shutil.which("tesseract"),
+                )
+            ).encode()
+        )
+        kept = folder / f"{key.hexdigest()}.pickle"
+        if kept.exists():
+            return pickle.loads(kept.read_bytes())  # type: ignore[no-any-return]  # noqa: S301 (written by this run)
+        columns = real(path, **kwargs)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(kept)
+        return columns
+
+    reader.tesseract_data = tesseract_data  # type: ignore[assignment]
+    mrz_ocr.tesseract_data = tesseract_data  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        reader.tesseract_data = real
+        mrz_ocr.tesseract_data = real
 
 
 @pytest.fixture(autouse=True)

@@ -2,25 +2,57 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import os
+import pickle
 import random
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from django.test import Client
 from rest_framework.test import APIClient
 
 from samples.synthetic import Case, Synthetic, prepared_cases, scan
+from tests import SHARED_DIR_VARIABLE
+
+T = TypeVar("T")
+
+
+def built_once_per_run(name: str, build: Callable[[], T]) -> T:
+    """``build()``, run by the first xdist worker to ask; the others load its result.
+
+    For deterministic sample files several workers need while collecting (a few seconds of CPU each,
+    more under coverage). The worker that builds them runs (and covers) the sample code; the others
+    wait on a lock file, then read a pickle this run wrote (in ``SHARED_DIR_VARIABLE``'s folder). Outside
+    xdist: ``build()``.
+    """
+    shared = os.environ.get(SHARED_DIR_VARIABLE)
+    if not shared or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build()
+    path = Path(shared) / f"built-once-{name}.pickle"
+    with path.with_name(f"built-once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]  # noqa: S301 (written by this run)
+        value = build()
+        partial = path.with_name(f"{path.name}.partial")
+        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+        return value
 
 
 @functools.cache
 def prepared_cases_once() -> tuple[Case, ...]:
-    """``samples.synthetic.prepared_cases()``, built once per test process.
+    """``samples.synthetic.prepared_cases()``, built once per test run.
 
     Each build renders every case's documents (about 2 s of CPU); six test
     modules read a case at import, so every xdist worker built them six times
-    while collecting. No test changes a case (variants are built as new ones), so one copy serves all.
+    while collecting (and then once each). No test changes a case (variants are built as new ones),
+    so one copy serves all: one worker builds it, the others load it (``built_once_per_run``).
     """
-    return tuple(prepared_cases())
+    return built_once_per_run("prepared-cases", lambda: tuple(prepared_cases()))
 
 
 def prepared_case(name: str) -> Case:
@@ -32,12 +64,16 @@ def with_scanned_payslips(name: str, *, dpi: int) -> Case:
     """The prepared case with its ID document as it is and its payslips as scans at ``dpi`` (seed 4).
 
     A few seconds of OCR for a worker, time for a test to kill it mid-extraction. Rendering the scans
-    costs about a second of CPU; three e2e tests ask for the same ones, so each process builds them once.
+    costs about a second of CPU; three e2e tests ask for the same ones, so the run builds them once.
     """
-    case = prepared_case(name)
-    rng = random.Random(4)
-    documents = [case.documents[0], *(scan(document, rng=rng, dpi=dpi) for document in case.documents[1:])]
-    return type(case)(**{**case.__dict__, "documents": documents})
+
+    def build() -> Case:
+        case = prepared_case(name)
+        rng = random.Random(4)
+        documents = [case.documents[0], *(scan(document, rng=rng, dpi=dpi) for document in case.documents[1:])]
+        return type(case)(**{**case.__dict__, "documents": documents})
+
+    return built_once_per_run(f"scanned-payslips-{name}-{dpi}", build)
 
 
 def form_request_create(api: APIClient, **overrides: Any) -> dict[str, Any]:

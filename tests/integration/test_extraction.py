@@ -20,10 +20,12 @@ from documents.storage import document_store
 from samples.synthetic import extraction_corpus, make_person, payslip_pdf, scan
 from samples.tampered import incremental_edit
 from tests.factories import ApplicantFactory
+from tests.helpers import built_once_per_run
 
 pytestmark = pytest.mark.ocr
 
-CORPUS = extraction_corpus(size=6)
+# Built by one xdist worker and loaded by the others (about 2 s of CPU each while collecting).
+CORPUS = built_once_per_run("extraction-corpus-6", lambda: extraction_corpus(size=6))
 
 
 def field_accuracy(documents: list[Any]) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from documents.extraction.forensics import file_signals
 from samples.payslips import FAMILIES
 from samples.synthetic import Synthetic
 from samples.tampered import EXPECTED, TamperedSample, amount_forms, clean_corpus, tampered_corpus
+from tests.helpers import built_once_per_run
 
 TODAY = dt.date(2026, 11, 23)
 RANK = {"LOW": 1, "MEDIUM": 2, "HIGH": 3}
@@ -23,7 +24,9 @@ AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})*,\d{2}(?!\d)|(?<![\d.,])\d
 
 @pytest.fixture(scope="module")
 def tampered() -> list[TamperedSample]:
-    return tampered_corpus(today=TODAY)
+    # About 1 s of CPU per build, and the tests of this module are dealt to every xdist worker:
+    # one builds it, the others load it (``tests.helpers.built_once_per_run``).
+    return built_once_per_run("tampered-corpus", lambda: tampered_corpus(today=TODAY))
 
 
 def signals(document: Synthetic) -> list[dict[str, Any]]:
