@@ -419,8 +419,7 @@ def _submission_create(
             invitation_create(application=application, role=m.role, name=m.name, email=m.email) for m in household
         ]
         if not waiting:
-            lead_id = applicant.id
-            pipeline.pipeline_start_on_commit(applicant_id=lead_id)
+            pipeline.pipeline_start_on_commit(applicant_id=applicant.id)
         elif not invitations:
             application_start_if_complete(application=application)
     return Submission(applicant=applicant, application=application, invitations=invitations)
@@ -588,5 +587,4 @@ def application_start(*, application: Application) -> None:
     application.status = ApplicationStatus.PROCESSING
     application.members.update(status=ApplicantStatus.PROCESSING, failure_reason="", processing_started_at=now)
     current = report_current_id(lead.id)
-    lead_id = lead.id
-    pipeline.pipeline_start_on_commit(applicant_id=lead_id, force=current is not None, supersedes=current)
+    pipeline.pipeline_start_on_commit(applicant_id=lead.id, force=current is not None, supersedes=current)

@@ -83,8 +83,7 @@ def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, re
             actor=actor,
             details={"force": force, "reextract": reextract},
         )
-        applicant_id = applicant.id
-        pipeline.pipeline_start_on_commit(applicant_id=applicant_id, force=force, supersedes=current)
+        pipeline.pipeline_start_on_commit(applicant_id=applicant.id, force=force, supersedes=current)
     applicant.status = member.status = ApplicantStatus.PROCESSING
     return True
 
