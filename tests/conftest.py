@@ -194,7 +194,8 @@ def _tesseract_once_per_image() -> Iterator[None]:
     Several tests OCR the same rendered pages (a prepared case's ID card, a corpus scan), each
     reading 0.5-2 s of CPU. ``documents.extraction.reader.tesseract_data`` (and ``mrz_ocr``'s
     reference to it) is wrapped: the first worker to read an image runs the real function and, when
-    it succeeds, leaves its columns in the run's shared folder; a later read of the same bytes with
+    it succeeds, leaves its columns in the run's shared folder (``tests.helpers.built_once_per_run``,
+    imported here, after coverage has started); a later read of the same bytes with
     the same options, time limit, memory limit and binary gets those columns. A failure (a refused
     image, a timeout, no binary) is never kept, so every test that expects one still runs Tesseract.
     """
@@ -203,37 +204,21 @@ def _tesseract_once_per_image() -> Iterator[None]:
         yield
         return
     import hashlib
-    import pickle
     import shutil
 
     from django.conf import settings
 
     from documents.extraction import mrz_ocr, reader
+    from tests.helpers import built_once_per_run
 
-    folder = Path(shared) / "tesseract"
-    folder.mkdir(exist_ok=True)
     real = reader.tesseract_data
 
     def tesseract_data(path: str, **kwargs: Any) -> dict[str, list[Any]]:
         key = hashlib.sha256(Path(path).read_bytes())
-        key.update(
-            repr(
-                (
-                    kwargs,
-                    settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
-                    settings.EXTRACTION_OCR_MAX_MEMORY_MB,
-                    shutil.which("tesseract"),
-                )
-            ).encode()
-        )
-        kept = folder / f"{key.hexdigest()}.pickle"
-        if kept.exists():
-            return pickle.loads(kept.read_bytes())  # type: ignore[no-any-return]  # noqa: S301 (written by this run)
-        columns = real(path, **kwargs)
-        partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(kept)
-        return columns
+        limits = (settings.EXTRACTION_OCR_TIMEOUT_SECONDS, settings.EXTRACTION_OCR_MAX_MEMORY_MB)
+        key.update(repr((kwargs, *limits, shutil.which("tesseract"))).encode())
+        # A read that raises leaves nothing behind: the next test to ask runs Tesseract again.
+        return built_once_per_run(f"tesseract-{key.hexdigest()}", lambda: real(path, **kwargs))
 
     reader.tesseract_data = tesseract_data  # type: ignore[assignment]
     mrz_ocr.tesseract_data = tesseract_data  # type: ignore[assignment]
