@@ -8,7 +8,7 @@ from typing import Any
 
 import structlog
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import task_postrun, task_prerun, worker_process_init
 from kombu.common import maybe_declare
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -96,3 +96,16 @@ def producer_warm_now(celery_app: Celery) -> None:
 @worker_process_init.connect
 def _pool_child_producer_warm(**kwargs: Any) -> None:
     producer_warm()
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _stale_connections_close(task: Any = None, **kwargs: Any) -> None:
+    """Between tasks, Django's request rules for connections (settings ``CELERY_DB_REUSE_MAX``).
+
+    An eager task runs inside its caller's transaction, which must stay open.
+    """
+    if task is not None and not getattr(task.request, "is_eager", False):
+        from django.db import close_old_connections
+
+        close_old_connections()
