@@ -155,6 +155,17 @@ def test_tesseract_runs_under_the_memory_limit(settings: Any) -> None:
         ocr_image(Image.new("L", (1600, 1200), 255))
 
 
+def test_the_limited_command_gets_the_address_space_limit_and_its_arguments_verbatim() -> None:
+    from documents.extraction.reader import memory_limited
+
+    limits = subprocess.run(memory_limited(["cat", "/proc/self/limits"], 64), capture_output=True, check=True)
+    address_space = next(line for line in limits.stdout.decode().splitlines() if line.startswith("Max address space"))
+    assert address_space.split()[3:5] == [str(64 * 1024 * 1024)] * 2  # soft and hard
+    tricky = ["a b", "$(touch pwned)", "; echo no", "'\"", "*"]
+    echoed = subprocess.run(memory_limited(["printf", "%s\\n", *tricky], 64), capture_output=True, check=True)
+    assert echoed.stdout.decode().splitlines() == tricky
+
+
 # --- 18. The outbox: no head-of-line blocking, parking, publishing outside the lock, pruning ---------
 
 
