@@ -8,6 +8,7 @@ can be mounted by an orchestrator instead of living in the environment.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -38,6 +39,19 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, got {raw!r}") from exc
+    if not math.isfinite(value) or value < 0:
+        raise ImproperlyConfigured(f"{name} must be a finite number >= 0, got {raw!r}")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

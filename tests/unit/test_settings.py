@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_secret
+from config.env import env_bool, env_float, env_secret
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -35,6 +35,21 @@ def test_anything_else_is_an_error(monkeypatch: pytest.MonkeyPatch, raw: str) ->
     monkeypatch.setenv("FLAG", raw)
     with pytest.raises(ImproperlyConfigured):
         env_bool("FLAG", default=False)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("0.002", 0.002), ("1", 1.0), ("", 0.5)])
+def test_intervals_read_as_numbers(monkeypatch: pytest.MonkeyPatch, raw: str, expected: float) -> None:
+    monkeypatch.setenv("INTERVAL", raw)
+    assert env_float("INTERVAL", 0.5) == expected
+
+
+@pytest.mark.parametrize("raw", ["fast", "-1", "nan", "inf", "0,01"])
+def test_an_interval_that_is_not_a_finite_positive_number_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
+    monkeypatch.setenv("INTERVAL", raw)
+    with pytest.raises(ImproperlyConfigured, match="INTERVAL"):
+        env_float("INTERVAL", 0.5)
 
 
 def test_secret_from_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
