@@ -36,6 +36,8 @@ class LocalDocumentStore:
 
     def __init__(self, root: Path, base_url: str, ttl: int, cipher: ObjectCipher) -> None:
         self.root = root
+        # Absolute once: every key is checked against it lexically (``path_for``).
+        self._absolute_root = os.path.abspath(root)
         self.base_url = base_url
         self.ttl = ttl
         self.cipher = cipher
@@ -44,9 +46,8 @@ class LocalDocumentStore:
         # Lexical, not ``Path.resolve()``: no ``..`` or absolute key leaves the root, without an
         # ``lstat`` of every folder on the way (a submission asked for six paths). Symlinks under the
         # root are not looked for: nothing makes any, every object there is written by this class.
-        root = os.path.abspath(self.root)
-        path = os.path.normpath(os.path.join(root, key))
-        if not path.startswith(root + os.sep):
+        path = os.path.normpath(os.path.join(self._absolute_root, key))
+        if not path.startswith(self._absolute_root + os.sep):
             raise ValueError("storage key escapes the storage root")
         return Path(path)
 
@@ -106,7 +107,7 @@ class LocalDocumentStore:
         path.unlink(missing_ok=True)
         # Remove the now empty per-form folders, never the root. ``rmdir`` refuses a folder that is not
         # empty, so a file written into it meanwhile (another upload of the form) stays.
-        root = Path(os.path.abspath(self.root))
+        root = Path(self._absolute_root)
         parent = path.parent
         while parent != root:
             try:
