@@ -50,13 +50,14 @@ def test_celerys_fixup_no_longer_closes_the_connection_around_every_task(closes:
     assert closes == []
 
 
-def test_the_connection_is_kept_between_tasks_while_it_is_young() -> None:
+def test_the_connection_is_kept_between_tasks_while_it_is_young(closes: list[None]) -> None:
     connection.ensure_connection()
     opened = connection.connection
     task = Task()
     task_prerun.send(sender=task, task=task, task_id="t", args=(), kwargs={})
     task_finished()
     assert connection.connection is opened
+    assert closes == []
 
 
 def test_an_old_connection_is_closed_after_the_task(closes: list[None]) -> None:
