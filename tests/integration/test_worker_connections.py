@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
@@ -25,6 +26,24 @@ class Task:
 def task_finished(*, eager: bool = False) -> None:
     task = Task(eager=eager)
     task_postrun.send(sender=task, task=task, task_id="t", args=(), kwargs={}, retval=None, state="SUCCESS")
+
+
+@pytest.fixture(autouse=True)
+def young_connection() -> Iterator[None]:
+    """Each test starts, and leaves the next one, a connection that is young and in autocommit.
+
+    Django's ``close()`` keeps an in-memory SQLite connection, so an age or a transaction a test
+    set would otherwise reach whichever test of this worker runs next (random order).
+    """
+
+    def rejuvenate() -> None:
+        connection.ensure_connection()
+        connection.set_autocommit(True)
+        connection.close_at = time.monotonic() + 60
+
+    rejuvenate()
+    yield
+    rejuvenate()
 
 
 @pytest.fixture
