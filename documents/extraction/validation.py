@@ -139,6 +139,11 @@ def payslip_revalidate(fields: dict[str, Any], *, total_deductions: Decimal | No
         # A regular net above the month's net, or a subsidy above the gross: one of them was misread.
         fields["regular_net_pay"] = None
         warnings.append("subsidy_implausible")
+    base = fields.get("base_salary")
+    if base is not None and gross is not None and base > gross + CENT:
+        # The base salary is one of the earnings the gross adds up: above it, a quantity column was read into it.
+        fields["base_salary"] = None
+        warnings.append("base_salary_implausible")
     period = fields.get("period")
     if period:
         year, month = (int(part) for part in period.split("-"))

@@ -54,7 +54,7 @@ CODE = re.compile(r"[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}|[A-Z0-9]{8,20}")
 CODE_LOOKALIKES = str.maketrans({")": "J", "]": "J", "}": "J"})
 NAME_LABEL = re.compile(
     r"(?<![a-z])nome\s*[:.]?|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]"
-    r"|(?:certifica|declara)-?se[\s,]+(?:[a-z]+[\s,]+){0,6}?que\s+(?:o\s+|a\s+)?(?:contribuinte\s+|benefici[aá]rio\s+)?"
+    r"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){0,6}?que\s+(?:o\s+|a\s+)?(?:contribuinte\s+|benefici[aá]rio\s+)?"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
 LONG_DATE = re.compile(r"(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")

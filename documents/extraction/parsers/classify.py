@@ -54,6 +54,9 @@ def classify(text: str) -> DocumentKind:
     for kind, pattern in _KIND_SIGNS:
         if pattern.search(folded):
             return kind
+    # A fatura-recibo whose title OCR broke ("FATU RA-RECIBO") still prints the portal's own wording.
+    if sum(bool(re.search(sign, folded)) for sign in FATURA_RECIBO_SIGNS) >= 2:
+        return DocumentKind.FATURA_RECIBO
     # Payroll software that omits the usual title still prints amounts under payroll words.
     if payroll_like(folded):
         return DocumentKind.RECIBO_VENCIMENTO
@@ -62,6 +65,12 @@ def classify(text: str) -> DocumentKind:
     return kind_from_mrz(read_mrz(text.splitlines()))
 
 
+FATURA_RECIBO_SIGNS = [
+    r"import[aâ]ncia\s+recebida",
+    r"(?<![a-z])adquirente(?![a-z])",
+    r"(?<![a-z])atcud(?![a-z])|atsire\w*fr",
+    r"prestador\s+de\s+servi[cç]os|transmitente",
+]
 PAYROLL_TERMS = [
     r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss",
     r"\birs\b|retencao\s+na\s+fonte",

@@ -38,7 +38,8 @@ ROLE_PATTERNS = [
         re.compile(r"valor\s+(?:base|tribut[aá]vel|dos?\s+servi[cç]os?)|base\s+tribut|(?<![a-z])base(?![a-z])"),
     ),
 ]
-ISSUER_LABEL = re.compile(r"prestador|emitente|transmitente|fornecedor")
+# "prestador" alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
+ISSUER_LABEL = re.compile(r"prestador(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor")
 ACQUIRER_LABEL = re.compile(r"adquirente|cliente|destinat[aá]rio")
 NUMBER = re.compile(r"(?:n\.?\s?[ºo°]\.?\s*)?(FR\s*[A-Z0-9]+/\d+)", re.IGNORECASE)
 
@@ -145,8 +146,26 @@ def near(value: Decimal, base: Decimal, rate: Decimal) -> bool:
 def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label."""
     party = "issuer"
+    side_by_side = joined = False
     for index, line in enumerate(lines):
         folded = fold(line.text)
+        if side_by_side_heading(folded):
+            side_by_side = joined = True
+            continue
+        if side_by_side:
+            # The two boxes side by side, read across (a scan, some PDFs): a line with two NIFs gives the
+            # issuer's first and the acquirer's second; the names on a joined line cannot be told apart.
+            nifs = parse_nifs(line.text)
+            if len(nifs) == 2:
+                for role, (nif, valid) in zip(("issuer", "acquirer"), nifs, strict=True):
+                    if valid:
+                        parsed.put(f"{role}_nif", nif, VALIDATED_CONFIDENCE)
+                    else:
+                        parsed.warnings.append("nif_checksum_invalid")
+                side_by_side = False
+            elif nifs:
+                side_by_side = False  # one NIF under two boxes: whose it is cannot be told, so neither
+            continue
         if ACQUIRER_LABEL.search(folded):
             party = "acquirer"
         elif ISSUER_LABEL.search(folded):
@@ -164,7 +183,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
                 if name:
                     parsed.put(f"{party}_name", name, line.confidence)
                     break
-    if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif"):
+    if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif") and not joined:
         # The portal prints the issuer's name alone, just above the issuer's NIF.
         at = next(i for i, line in enumerate(lines) if parsed.fields["issuer_nif"] in re.sub(r"\s", "", line.text))
         for line in (lines[at], *(lines[at - 1 : at] if at else [])):
@@ -172,6 +191,15 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
             if name and len(name.split()) >= 2:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+def side_by_side_heading(folded: str) -> bool:
+    """A line of the issuer's and the acquirer's labels and nothing else: their boxes stand side by side."""
+    issuer, acquirer = ISSUER_LABEL.search(folded), ACQUIRER_LABEL.search(folded)
+    if not (issuer and acquirer):
+        return False
+    rest = ISSUER_LABEL.sub(" ", ACQUIRER_LABEL.sub(" ", folded))
+    return not re.search(r"[a-z0-9]{2,}", rest)
 
 
 def party_name(text: str) -> str | None:
@@ -183,5 +211,8 @@ def party_name(text: str) -> str | None:
         return company_name(text)
     name = clean_name(text)
     if not name or re.search(r"(?<![a-z])(?:nif|fatura|recibo|original|pa[ií]s|data)(?![a-z])", fold(name)):
+        return None
+    # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
+    if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
     return title_case(name) if name.upper() == name else name

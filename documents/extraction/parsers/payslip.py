@@ -362,7 +362,12 @@ EMPLOYER_LABEL = re.compile(r"(?:entidade\s+(?:patronal|empregadora)|empregador|
 NEXT_LABEL = re.compile(r"(?<![A-Za-zÀ-ÿ])[a-z]?(?:N\.?\s?[I1l]\.?\s?F|NIPC|NISS|[Nn]if|[Nn]ipc|[Nn]iss)\b")
 # What a scan makes of dotted leaders ("Nome ........ Ana"): dots, then letters repeated three times or more.
 LEADER = re.compile(r".*(?:\.{3,}|…)")
-NOT_A_NAME_WORD = re.compile(r"^(?:[^A-Za-zÀ-ÿ].*|[a-zà-ÿ]\S*|\S*([A-Za-zÀ-ÿ])\1\1\S*)$")
+# The employee's side of a signature footer, printed right after "A Entidade Patronal".
+SIGNATURE_COUNTERPART = re.compile(
+    r"^(?:[oa]\s+)?(?:trabalhador|trabalhadora|colaborador|colaboradora|funcion[aá]ri[oa]|empregad[oa]|recebi)(?![a-z])"
+)
+# An employee number printed before the name ("T-1184 João Nunes") is no name word either.
+NOT_A_NAME_WORD = re.compile(r"^(?:[^A-Za-zÀ-ÿ].*|[a-zà-ÿ]\S*|\S*([A-Za-zÀ-ÿ])\1\1\S*|\S*\d\S*)$")
 
 
 def without_leader(text: str) -> str:
@@ -373,7 +378,9 @@ def without_leader(text: str) -> str:
     return " ".join(words)
 
 
-COMPANY_SUFFIX = re.compile(r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s)\b\.?")
+COMPANY_SUFFIX = re.compile(
+    r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l)\b\.?"
+)
 
 
 def parse_payslip(lines: list[Line]) -> Parsed:
@@ -488,7 +495,8 @@ def rows_total(rows: list[Segment]) -> Decimal | None:
         others = values[:index] + values[index + 1 :]
         if others and value == sum(others, Decimal("0")):
             return value
-    return sum(values, Decimal("0")) or None
+    # A printed "IRS 0,00" is a withholding of nothing (pay under the withholding threshold), not an unread row.
+    return sum(values, Decimal("0"))
 
 
 def derive(parsed: Parsed, page: Page, name: str, value: Decimal) -> None:
@@ -581,7 +589,9 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             match = EMPLOYER_LABEL.search(folded)
             if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
                 employer = company_name(without_leader(line.text[match.end() :].lstrip(" :.")))
-                if employer:
+                # A signature footer ("A Entidade Patronal      O Trabalhador") names no company: what follows
+                # the label there is the other party's label.
+                if employer and not SIGNATURE_COUNTERPART.match(fold(employer)):
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
         for line in lines:
@@ -624,10 +634,18 @@ PERSONAL_NIF_LABEL = re.compile(r"\s[-–·|]\s*N\.?\s?I\.?\s?F\b")
 
 def company_name(text: str) -> str | None:
     """The company's name: up to its legal suffix (Lda., S.A., Unipessoal) or the next label."""
-    raw = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[-–·]\s", text)[0]
+    head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b", text)[0]
+    raw = re.split(r"\s[-–·]\s", head)[0]
     suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
     if suffixes:
         raw = raw[: suffixes[-1].end()]
+    else:
+        # A dash inside the name ("Brilho Total - Limpezas Industriais, Lda.") stays when the legal suffix
+        # ends the text after it; otherwise the dash ends the name ("Empresa X - Recibo de Vencimento").
+        folded = fold(head)
+        after_dash = list(COMPANY_SUFFIX.finditer(folded, len(raw)))
+        if after_dash and not folded[after_dash[-1].end() :].strip(" .,;:"):
+            raw = head[: after_dash[-1].end()]
     employer = raw.strip(" ,;:")
     return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
 

@@ -80,7 +80,14 @@ def parse_tax(lines: list[Line]) -> Parsed:
         label_match = TAX_NAME_LABEL.search(folded)
         if label_match:
             # "Sujeito Passivo A: ..." names the first taxpayer; an "A" that starts a name stays.
-            taxpayer = clean_name(re.sub(r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?", "", line.text[label_match.end() :]))
+            # ... and a NIF printed before the name ("Sujeito passivo A: 123456789 Ana Sousa") is skipped.
+            taxpayer = clean_name(
+                re.sub(
+                    r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?",
+                    "",
+                    line.text[label_match.end() :],
+                )
+            )
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
                 break
