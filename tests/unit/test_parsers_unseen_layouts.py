@@ -1,4 +1,4 @@
-"""Layouts none of our generators make, written from a blind probe (2026-12-02): each was misread before.
+"""Layouts none of our generators make, written in two blind probes (2026-12-02): each was misread before.
 
 The texts are what the reader hands the parsers (a PDF's text layer or
 Tesseract's lines), cut down to what shows the defect.
@@ -60,12 +60,16 @@ Retenção na fonte de IRS 23% 460,00 €
 Importância recebida 2.000,00 €"""
 
 
-def read(text: str) -> tuple[DocumentKind, dict[str, Any], list[str]]:
+def read(text: str, document_type: str = "PROOF_OF_INCOME") -> tuple[DocumentKind, dict[str, Any], list[str]]:
     lines = [Line(line) for line in text.splitlines() if line.strip()]
     kind = classify(text)
-    fields = fields_validate(kind, parse_document(kind, lines).fields)
-    warnings = fields_revalidate(kind, fields, document_type="PROOF_OF_INCOME", today=TODAY)
-    return kind, fields, warnings
+    parsed = parse_document(kind, lines)
+    fields = fields_validate(kind, parsed.fields)
+    # As the local extractor calls it (documents/extraction/local.py).
+    warnings = fields_revalidate(
+        kind, fields, document_type=document_type, total_deductions=parsed.total_deductions, today=TODAY
+    )
+    return kind, fields, list(dict.fromkeys([*parsed.warnings, *warnings]))
 
 
 def test_the_signature_footer_is_not_read_as_the_employer() -> None:
@@ -173,3 +177,178 @@ tem a sua situação contributiva regularizada.
 Data de emissão: 10-03-2026"""
     _, fields, _ = read(text)
     assert fields["holder_name"] == "Catarina Isabel Leal Moreira"
+
+
+# --- Second round ---------------------------------------------------------------------------------
+
+CONSTRUCTION_PAYSLIP = """Construções Alto Minho, S.A.
+Lugar da Cruz, 118, 4990-620 Ponte de Lima · NIPC 503981273
+RECIBO DE VENCIMENTO
+Mês de processamento: 2026/04
+Empregado: 0217 - Fernando José Barbosa Lima NIF: 192837460
+Cód. Descrição Quant. Remunerações Descontos
+100 Vencimento 30 d 1.150,00 EUR
+210 Faltas injustificadas 2 d -106,15 EUR
+300 Subsídio de alimentação 23 d 138,00 EUR
+410 Subsídio de férias - duodécimo 1/12 95,83 EUR
+420 Subsídio de Natal - duodécimo 1/12 95,83 EUR
+901 Segurança Social 11,00% 135,91 EUR
+902 {irs} 11,20% 138,38 EUR
+Totais 1.373,51 EUR 274,29 EUR
+Valor líquido a receber 1.099,22 EUR"""
+
+
+def test_an_absence_printed_negative_lowers_the_gross_and_is_no_deduction() -> None:
+    for irs in ("IRS", "I.R.S."):
+        _, fields, warnings = read(CONSTRUCTION_PAYSLIP.format(irs=irs))
+        assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1373.51"), Decimal("1099.22")), irs
+        assert fields["irs_withholding"] == Decimal("138.38"), irs
+        assert fields["social_security"] == Decimal("135.91"), irs
+        assert not [code for code in warnings if code.startswith("derived:")], (irs, warnings)
+
+
+def test_an_hourly_rate_is_not_the_base_salary() -> None:
+    text = """Construções Alto Minho, S.A.
+RECIBO DE VENCIMENTO Abril 2026
+Empregado: Fernando José Barbosa Lima NIF: 192837460
+Vencimento hora: 6,63 EUR Horário: 40 h/semana
+Vencimento 1.150,00
+Segurança Social 126,50
+IRS 100,00
+Total ilíquido 1.150,00
+Líquido 923,50"""
+    _, fields, _ = read(text)
+    assert fields["base_salary"] == Decimal("1150.00")
+
+
+def test_a_rate_column_under_a_header_row_leaves_the_other_columns_their_meaning() -> None:
+    """A header row "Vencimento/Hora  Total Remunerações  Total Descontos  Líquido" over its values."""
+    text = """Padaria Estrela Unipessoal Lda Recibo de Vencimento
+N.º Contribuinte 509442013 Mês: Setembro 2025
+Nome: Ana Sofia Santos NIF 159231566
+Vencimento 2229,00 Seg. Social 295,30
+Subs. Refeição 204,00 I.R.S. 359,72
+Duodécimos Sub. Férias 185,75
+Duodécimos Sub. Natal 185,75
+Vencimento/Hora Total Remunerações Total Descontos Líquido a Receber
+12,86 2804,50 655,02 2149,48"""
+    _, fields, _ = read(text)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("2804.50"), Decimal("2149.48"))
+    assert fields["base_salary"] == Decimal("2229.00")
+
+
+def test_abbreviated_twelfths_are_twelfths_not_a_lump_subsidy() -> None:
+    text = """Auto Reparadora do Lis, Lda.
+Estrada de Leiria, 210 — Marinha Grande Contrib. 502837462
+RECIBO — ABRIL/2026
+Nome: Hélder Manuel Vieira Santos
+Vencimento base 1.120,00 EUR
+Trab. suplementar 88,20 EUR
+Sub. refeição 132,00 EUR
+Sub. Natal duod. 93,33 EUR
+Total ilíquido 1.433,53 EUR
+Segurança Social 143,17 EUR
+IRS 117,14 EUR
+Líquido a receber 1.173,22 EUR"""
+    _, fields, _ = read(text)
+    assert fields["subsidy_twelfths_amount"] == Decimal("93.33")
+    assert fields.get("subsidy_amount") is None
+    assert fields["regular_net_pay"] == Decimal("1173.22")
+
+
+def test_a_public_body_is_the_employer_and_its_health_scheme_a_deduction() -> None:
+    text = """MINISTÉRIO DO AMBIENTE E ENERGIA
+Instituto da Conservação da Natureza e das Florestas, I.P.
+Avenida da República, 16, 1050-191 Lisboa NIPC: 600012344
+ABONOS E DESCONTOS — Março de 2026
+Nome: Rogério Manuel Antunes Serrão
+101 Remuneração base 2.134,73
+102 Subsídio de refeição 132,66
+103 Subsídio de férias (duodécimos) 177,89
+104 Subsídio de Natal (duodécimos) 177,89
+501 CGA - Quota (11%) 273,96
+502 ADSE - Desconto (3,5%) 87,17
+503 IRS - Retenção 468,22
+Totais 2.623,17 829,35
+Líquido 1.793,82"""
+    _, fields, warnings = read(text)
+    assert fields["employer_name"] == "Instituto da Conservação da Natureza e das Florestas, I.P."
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("273.96"), Decimal("468.22"))
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_second_taxpayer_is_never_taken_for_the_first() -> None:
+    spouse_first = """NOTA DE LIQUIDAÇÃO IRS
+Ano: 2025
+Sujeito passivo B: 239485769 Sílvia Patrícia Gomes Faria
+Sujeito passivo A: 218374658 Ricardo Jorge Monteiro Faria
+Rendimentos brutos 48.540,00
+Coleta líquida 5.307,66
+Retenções na fonte 6.592,03"""
+    _, fields, _ = read(spouse_first)
+    assert (fields["taxpayer_name"], fields["taxpayer_nif"]) == ("Ricardo Jorge Monteiro Faria", "218374658")
+    one_line = """AUTORIDADE TRIBUTÁRIA E ADUANEIRA
+DEMONSTRAÇÃO DE LIQUIDAÇÃO DE IRS — Ano 2025
+NIF B: 203948564 NIF A: 192837451
+Sujeito passivo A: Paulo Sérgio Antunes Lobo Sujeito passivo B: Cláudia Maria Reis Lobo
+Rendimento bruto 33.870,00
+Rendimento coletável 28.120,00
+Coleta líquida 3.915,42
+Retenções na fonte 3.120,00
+Pagamentos por conta 0,00
+Valor a pagar 795,42"""
+    _, fields, _ = read(one_line)
+    assert (fields["taxpayer_name"], fields["taxpayer_nif"]) == ("Paulo Sérgio Antunes Lobo", "192837451")
+    assert fields["year"] == 2025  # "— Ano 2025", with no colon
+
+
+def test_the_global_income_is_no_gross_income_when_the_gross_is_printed() -> None:
+    text = """NOTA DE LIQUIDAÇÃO IRS
+Ano: 2025
+Sujeito passivo A: 218374658 Ricardo Jorge Monteiro Faria
+Rendimento global 40.332,00
+Rendimentos brutos categoria A 48.540,00
+Deduções específicas 8.208,00
+Rendimento coletável 40.332,00
+Coleta líquida 5.307,66
+Retenções na fonte 6.592,03"""
+    _, fields, _ = read(text)
+    assert fields["gross_income"] == Decimal("48540.00")
+
+
+def test_annex_a_titled_work_and_pensions_is_not_pension_income() -> None:
+    text = """DECLARAÇÃO DE RENDIMENTOS - IRS MODELO 3
+Ano dos rendimentos: 2025
+Sujeito passivo A 201 938 472 Luís Filipe Teixeira Nogueira
+Anexo A - Rendimentos do trabalho dependente e pensões - total 48.540,00"""
+    _, fields, _ = read(text)
+    assert fields.get("pension_income") is None
+    assert fields["gross_income"] == Decimal("48540.00")
+
+
+def test_the_date_of_issue_on_a_residence_permit_is_no_date_of_birth() -> None:
+    text = """Local de emissão / Place of issue
+AIMA - LISBOA
+Data de emissão / Date of issue
+17 06 2026
+N.º de Identificação Fiscal
+298712342
+IRPRTB174209532<<<<<<<<<<<<<<<
+8803056M2806169IND<<<<<<<<<<<8
+SINGH<<HARPREET<<<<<<<<<<<<<<<"""
+    kind, fields, warnings = read(text, document_type="ID_DOCUMENT")
+    assert kind == DocumentKind.TITULO_RESIDENCIA
+    assert fields["date_of_birth"] == dt.date(1988, 3, 5)
+    assert not [code for code in warnings if code.startswith("mrz_viz_mismatch")], warnings
+
+
+def test_a_pension_type_after_its_label_is_read() -> None:
+    text = """Segurança Social
+Centro Nacional de Pensões
+Declaração de valores de pensão
+Pensionista: Maria da Conceição Brito Lopes NIF 117392847
+Tipo de pensão Sobrevivência
+Valor mensal da pensão 568,11 €
+Valor líquido mensal 568,11 €"""
+    _, fields, _ = read(text)
+    assert fields["pension_type"] == "sobrevivencia"

@@ -94,6 +94,7 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         merge_mrz(parsed, mrz, kind)
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
+    unlabelled_dates(viz_lines, parsed)
     if kind == DocumentKind.CARTAO_CIDADAO:
         parsed.put("side", card_side(viz_lines, has_mrz=mrz is not None and mrz.checks_passed > 0), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
@@ -140,12 +141,40 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
                         dates = [whole_row[column[0]]]
                     parsed.put(name, dates[0], line.confidence)
                     break
-    all_dates = sorted(set(parse_dates("\n".join(line.text for line in lines))))
-    if "date_of_birth" not in parsed.fields and all_dates:
-        parsed.put("date_of_birth", all_dates[0], 0.6)
+    visual_document_number(lines, kind, parsed)
+
+
+def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
+    """Birth and expiry dates neither a label nor the MRZ gave: the earliest and the latest date printed.
+
+    Called after the MRZ is merged, so a guess never stands against (nor raises a mismatch with) a checked
+    MRZ; the date of issue, labelled as such, and the expiry read by its label are no birth date.
+    """
+    all_dates = sorted(set(parse_dates("\n".join(line.text for line in lines))) - issue_dates(lines))
+    birth_candidates = [date for date in all_dates if date != parsed.fields.get("expiry_date")]
+    if "date_of_birth" not in parsed.fields and birth_candidates:
+        parsed.put("date_of_birth", birth_candidates[0], 0.6)
     if "expiry_date" not in parsed.fields and len(all_dates) > 1:
         parsed.put("expiry_date", all_dates[-1], 0.6)
-    visual_document_number(lines, kind, parsed)
+
+
+ISSUE_DATE_LABEL = re.compile(r"data\s+de\s+emiss[aã]o|date\s+of\s+issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em")
+
+
+def issue_dates(lines: list[Line]) -> set:
+    """The date printed under or beside an issue-date label (its own column in a row of date labels)."""
+    found = find_label(lines, ISSUE_DATE_LABEL)
+    if not found:
+        return set()
+    column = date_column(lines[found[0]].text, ISSUE_DATE_LABEL)
+    for candidate, line in value_after_label(lines, *found):
+        dates = parse_dates(candidate)
+        if dates:
+            whole_row = parse_dates(line.text)
+            if column is not None and candidate == line.text and len(whole_row) == column[1]:
+                return {whole_row[column[0]]}
+            return {dates[0]}
+    return set()
 
 
 DATE_LABEL = re.compile(

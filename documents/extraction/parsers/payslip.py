@@ -48,6 +48,10 @@ ARITHMETIC_CONFIDENCE = 0.9
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Year-to-date and incidence figures are not this month's pay.
     ("skip", re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")),
+    # Nor is an hourly or daily rate ("Vencimento hora 6,63", "Valor/dia", "Salário diário"): unlike a
+    # year-to-date heading, a rate is one column of its row, the others being this month's.
+    ("rate", re.compile(r"(?:vencimento|venc|valor|sal[aá]rio|remunera[cç][aã]o|pre[cç]o|custo)\.?\s*(?:/|por|p\.)?\s*(?:hora|dia)(?![a-z])"
+                        r"|(?:vencimento|sal[aá]rio|remunera[cç][aã]o|valor)\s+(?:hor[aá]ri[oa]|di[aá]ri[oa])")),
     ("ss_base", re.compile(r"base\s+(?:de\s+)?incid[eê]ncia|incid[eê]ncia|base\s+(?:de\s+)?(?:descontos|ss|tributa)")),
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
@@ -62,14 +66,16 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay")),
     ("total", re.compile(r"(?<![a-z])(?:totais|total|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
-        r"seg(?:uran[cç]a)?\.?\s*social|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
+        r"seg(?:uran[cç]a)?\.?\s*social|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
+        r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
     ("irs_withholding", re.compile(
-        r"(?<![a-z])irs(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s/?\s*rend")),
+        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s/?\s*rend")),
     ("other_deduction", re.compile(
         r"sindica|quotiza|seguro|adiantamento|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
-        r"|empr[eé]stimo|desconto\s+de|faltas")),
-    ("subsidy_twelfths", re.compile(r"duod[eé]cimo")),
+        # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
+        r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])")),
+    ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
         r"(?:venc(?:imento)?|remunera[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
@@ -96,7 +102,7 @@ def role_of(label: str) -> str | None:
     found = [role for role, pattern in ROLE_PATTERNS if pattern.search(folded)]
     if not found:
         return None
-    for role in ("skip", "ss_base", "net_pay", "total_deductions", "gross_pay"):
+    for role in ("skip", "rate", "ss_base", "net_pay", "total_deductions", "gross_pay"):
         if role in found:
             return role
     for role in ("social_security", "irs_withholding", "other_deduction"):
@@ -148,6 +154,12 @@ def amounts_in(text: str) -> list[tuple[int, int, Decimal]]:
 # A semicolon that is not a decimal comma misread (digit on both sides) separates the fields of an export.
 FIELD_SEPARATOR = re.compile(r"(?<!\d);|;(?!\d)")
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+# Dotted abbreviations label rows too: "I.R.S.", "S.S.", "T.S.U.", "C.G.A.".
+DOTTED_ABBREVIATION = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:[A-Za-z]\.\s?){2,}")
+
+
+def has_words(text: str) -> bool:
+    return bool(WORDS.search(text) or DOTTED_ABBREVIATION.search(text))
 
 
 def label_text(raw: str) -> str:
@@ -158,18 +170,30 @@ def line_segments(text: str, line_index: int, confidence: float) -> list[Segment
     # A date ("01.11.2025") is no amount, though its first figures look like one.
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), FIELD_SEPARATOR.sub(" | ", fix_digits(text)))
     found = amounts_in(fixed)
-    if found and not WORDS.search(fixed[: found[0][0]]) and WORDS.search(fixed[found[-1][1] :]):
+    # A currency after the last amount ("138,38 EUR") is no description: the row is label first.
+    if found and not has_words(fixed[: found[0][0]]) and has_words(label_text(fixed[found[-1][1] :])):
         return amount_first_segments(fixed, found, line_index, confidence)
     segments: list[Segment] = []
     cursor = 0
     for start, end, value in found:
         label = label_text(fixed[cursor:start])
-        if segments and not WORDS.search(label):
+        negative = bool(ATTACHED_MINUS.search(fixed[cursor:start]))
+        if segments and not has_words(label):
             segments[-1].amounts.append(value)
         else:
-            segments.append(Segment(label, [value], line_index, confidence, role_of(label) if label else None))
+            role = role_of(label) if label else None
+            if negative and (role in EARNING_ROLES or (role == "other_deduction" and ABSENCE.search(fold(label)))):
+                # "Faltas injustificadas -120,00" among the earnings: the month's pay is that much less. It is
+                # no deduction (the descontos total leaves it out), and no positive earning either.
+                role, value = (role if role in EARNING_ROLES else "earning"), -value
+            segments.append(Segment(label, [value], line_index, confidence, role))
         cursor = end
     return segments
+
+
+# A minus sign stuck to an amount ("-106,15"), not a dash between label and amount ("Faltas - 106,15").
+ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212]$")
+ABSENCE = re.compile(r"(?<![a-z])(?:faltas?|aus[eê]ncias?)(?![a-z])")
 
 
 def amount_first_segments(
@@ -225,7 +249,7 @@ def read_page(lines: list[Line]) -> Page:
             continue
         page.segments += segments
     for segment in page.segments:
-        if segment.role == "skip":
+        if segment.role in {"skip", "rate"}:
             continue
         page.pool.update(segment.amounts)
         if segment.role:
@@ -379,7 +403,8 @@ def without_leader(text: str) -> str:
 
 
 COMPANY_SUFFIX = re.compile(
-    r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l)\b\.?"
+    r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l"
+    r"|i\.\s?p|e\.\s?p\.\s?e|e\.\s?m)\b\.?"
 )
 
 

@@ -61,7 +61,10 @@ PAYMENTS = re.compile(
     r"|(?:prestacoes|pagamentos|mensalidades)\s+(?:anuais|por\s+ano|no\s+ano)\D{0,25}?(?<!\d)(1[234])(?!\d)"
 )
 BOTH_SUBSIDIES = (re.compile(r"subsidio\s+de\s+ferias|14\.?\s*o?\s*mes"), re.compile(r"subsidio\s+de\s+natal"))
-PENSION_TYPE = re.compile(r"pensao\s+de\s+(velhice|invalidez|sobrevivencia|aposentacao|reforma)|(aposentacao|reforma)")
+PENSION_TYPE = re.compile(
+    r"(?:pensao\s+de|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
+    r"|(aposentacao|reforma)"
+)
 NAME_LABEL = re.compile(
     r"(?<![a-z])nome(?:\s+completo)?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"

@@ -33,9 +33,9 @@ DERIVED_CONFIDENCE = 0.7
 # Order matters where labels overlap: the first field whose words a text holds claims it.
 TAX_LABELS: dict[str, re.Pattern[str]] = {
     "taxable_income": re.compile(r"rendimento\s+(?:colect|colet|tribut)[aá]vel|mat[eé]ria\s+colet[aá]vel"),
-    "gross_income": re.compile(
-        r"rendimentos?\s+(?:brutos?|global|il[ií]quidos?|englobados?)|total\s+(?:dos?\s+)?rendimentos"
-    ),
+    "gross_income": re.compile(r"rendimentos?\s+(?:brutos?|il[ií]quidos?|englobados?)|total\s+(?:dos?\s+)?rendimentos"),
+    # The sum of the categories' incomes net of their specific deductions: the gross only when no gross is printed.
+    "global_income": re.compile(r"rendimentos?\s+global"),
     "tax_paid": re.compile(
         r"colecta\s+l[ií]quida|coleta\s+l[ií]quida|imposto\s+(?:pago|liquidado)|total\s+(?:do\s+)?imposto"
     ),
@@ -58,15 +58,41 @@ ANNEX_INCOME: dict[str, re.Pattern[str]] = {
 }
 TAX_NAME_LABEL = re.compile(r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]")
 TAX_YEAR_LABEL = re.compile(
-    r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
+    r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?=(?:19|20)\d{2}(?!\d))|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
+# Where a taxpayer's part of a line starts; the spouse's (or partner's) and the dependants' parts are left out.
+TAXPAYER_MARK = re.compile(
+    r"sujeito\s+passivo\s*[ab](?![a-zà-ÿ])|(?<![a-zà-ÿ])nif\s*(?:do\s+sujeito\s+passivo\s*)?[ab](?![a-zà-ÿ])"
+    r"|c[oô]njuge|unido\s+de\s+facto|dependentes?",
+    re.IGNORECASE,
+)
+
+
+def first_taxpayer_text(text: str) -> str:
+    """``text`` without the parts that belong to the second taxpayer or to dependants."""
+    marks = list(TAXPAYER_MARK.finditer(text))
+    if not marks:
+        return text
+    kept = [text[: marks[0].start()]]
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
+        if re.search(r"[aA]$", mark.group(0).strip()):
+            kept.append(text[mark.start() : end])
+    return " ".join(kept)
+
+
 NEGATIVE = re.compile(r"-\s*\d[\d.\s]*,\d{2}\s*$|\(\s*\d[\d.\s]*,\d{2}\s*\)\s*$")
 
 
 def parse_tax(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     tax_amounts(lines, parsed)
+    global_income, global_confidence = (
+        parsed.fields.pop("global_income", None),
+        parsed.confidence.pop("global_income", 0.0),
+    )
     tax_annexes(lines, parsed)
+    parsed.put("gross_income", global_income, global_confidence)
     tax_settlement(parsed)
     found = find_label(lines, TAX_YEAR_LABEL)
     if found:
@@ -75,8 +101,10 @@ def parse_tax(lines: list[Line]) -> Parsed:
             if match:
                 parsed.put("year", int(match.group(1)), line.confidence)
                 break
+    name_line: Line | None = None
     for line in lines:
-        folded = fold(line.text)
+        text = first_taxpayer_text(line.text)
+        folded = fold(text)
         label_match = TAX_NAME_LABEL.search(folded)
         if label_match:
             # "Sujeito Passivo A: ..." names the first taxpayer; an "A" that starts a name stays.
@@ -85,14 +113,17 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 re.sub(
                     r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?",
                     "",
-                    line.text[label_match.end() :],
+                    text[label_match.end() :],
                 )
             )
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
+                name_line = line
                 break
-    for line in lines:
-        for nif, valid in parse_nifs(line.text):
+    # The taxpayer's NIF: on the taxpayer's own line first; never one printed as the spouse's or a dependant's.
+    ordered = ([name_line] if name_line is not None else []) + [line for line in lines if line is not name_line]
+    for line in ordered:
+        for nif, valid in parse_nifs(first_taxpayer_text(line.text)):
             if valid and nif_is_personal(nif):
                 parsed.put("taxpayer_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
@@ -137,6 +168,7 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
 def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     """Which annexes the declaration holds, and the gross income each category declares."""
     annexes: list[str] = []
+    combined_income: list[tuple[Decimal, float]] = []
     for line in lines:
         folded = fold(line.text)
         for match in ANNEX.finditer(folded):
@@ -146,15 +178,20 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         values = parse_money(line.text)
         if not values or not re.search(r"rendimento|bruto|valor|montante|total", folded):
             continue
-        for name, pattern in ANNEX_INCOME.items():
-            if pattern.search(folded):
-                parsed.put(name, values[-1], line.confidence)
-                break
+        categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)]
+        if len(categories) == 1:
+            parsed.put(categories[0], values[-1], line.confidence)
+        elif categories:
+            # Anexo A's title names employment and pensions together: the amount is both categories' income.
+            combined_income.append((values[-1], line.confidence))
     if annexes:
         parsed.put("annexes", sorted(annexes), 0.9)
     if "gross_income" not in parsed.fields:
         parts = [parsed.fields.get(name) for name in ANNEX_INCOME]
-        if any(part is not None for part in parts):
+        if all(part is None for part in parts) and combined_income:
+            parsed.put("gross_income", combined_income[0][0], DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:gross_income")
+        elif any(part is not None for part in parts):
             total = sum((part for part in parts if part is not None), Decimal("0"))
             parsed.put("gross_income", total, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_income")
