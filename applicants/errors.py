@@ -62,7 +62,7 @@ class HouseholdNotAllowed(BusinessRuleError):
 class ApplicationNotWaiting(BusinessRuleError):
     code = "application_not_waiting"
     status_code = 409
-    default_message = "A candidatura já está em análise: não é possível convidar mais pessoas agora."
+    default_message = "A candidatura já está em análise ou foi analisada: não é possível convidar mais pessoas agora."
 
 
 class TermsNotAccepted(BusinessRuleError):

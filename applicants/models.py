@@ -247,6 +247,15 @@ class ApplicantStatus(models.TextChoices):
     FAILED = "FAILED", "Falhou"
 
 
+# The applicant statuses of the REST contract (docs/api.md, "Enumerations"): WAITING is the application's
+# status there, so an applicant whose application waits for the people it invited is PROCESSING to a client.
+CONTRACT_APPLICANT_STATUSES = [(value, label) for value, label in ApplicantStatus.choices if value != "WAITING"]
+
+
+def contract_applicant_status(status: str) -> str:
+    return ApplicantStatus.PROCESSING if status == ApplicantStatus.WAITING else status
+
+
 def stale_claim_cutoff(now: dt.datetime | None = None) -> dt.datetime:
     """Claims not refreshed since this belong to a worker that died: a live worker's
     heartbeat refreshes its claim well within the window, so the work may be taken over."""

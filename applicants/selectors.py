@@ -13,6 +13,7 @@ from django.utils import timezone
 from applicants.crypto import nif_index_for
 from applicants.models import (
     Applicant,
+    ApplicantStatus,
     Application,
     Contest,
     ContestStatus,
@@ -145,7 +146,9 @@ def applicant_list(*, organization: Organization, filters: ApplicantFilters | No
     )
     filters = filters or ApplicantFilters()
     if filters.status:
-        queryset = queryset.filter(status=filters.status)
+        # PROCESSING, as the contract shows it, covers an applicant whose application waits for others.
+        waiting = [ApplicantStatus.WAITING] if filters.status == ApplicantStatus.PROCESSING else []
+        queryset = queryset.filter(status__in=[filters.status, *waiting])
     if filters.risk_level:
         queryset = queryset.filter(risk_level=filters.risk_level)
     if filters.form_request:

@@ -269,7 +269,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "ApplicantStatusEnum": "applicants.models.ApplicantStatus",
+        # WAITING is the application's status in the contract, never an applicant's (applicants/models.py).
+        "ApplicantStatusEnum": "applicants.models.CONTRACT_APPLICANT_STATUSES",
+        "ApplicationStatusEnum": "applicants.models.ApplicationStatus",
         "DocumentStatusEnum": "documents.models.DocumentStatus",
         "FormStatusEnum": "applicants.models.FormStatus",
         "RiskLevelEnum": "screening.models.RiskLevel",

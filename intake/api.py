@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from applicants import selectors
 from applicants.errors import FormExpired
-from applicants.models import Applicant, FormStatus, Invitation, Role
+from applicants.models import Applicant, FormStatus, Invitation, Role, contract_applicant_status
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, THROTTLED, client_address, error_response
 from applicants.tokens import intake_token_hash
 from documents.models import DocumentType
@@ -249,7 +249,7 @@ class IntakeSubmissionView(IntakeView):
         )
         body = {
             "applicant_id": submission.applicant.id,
-            "status": submission.applicant.status,
+            "status": contract_applicant_status(submission.applicant.status),
             "documents_uploaded": len(data["documents"]),
             "application_id": submission.application.id,
             "invitations": [invitation_result(created.invitation) for created in submission.invitations],
@@ -288,7 +288,8 @@ class IntakeAdditionalDocumentsView(IntakeView):
         documents = [services.SubmittedDocument(**document) for document in serializer.validated_data["documents"]]
         info_request = second_round.additional_documents_receive(link=link, documents=documents)
         person = Applicant.objects.get(pk=info_request.applicant_id)
-        return Response({"status": person.status, "documents_uploaded": len(documents)}, status=status.HTTP_201_CREATED)
+        body = {"status": contract_applicant_status(person.status), "documents_uploaded": len(documents)}
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from applicants.identifiers import InvalidNIF, nif_validate_personal
 from applicants.models import (
-    ApplicantStatus,
+    CONTRACT_APPLICANT_STATUSES,
     ContestStatus,
     FormStatus,
     IncomeProfile,
@@ -135,7 +135,7 @@ class SubmissionSerializer(serializers.Serializer):
 
 class SubmissionResultSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField()
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES)
     documents_uploaded = serializers.IntegerField()
     application_id = serializers.UUIDField()
     invitations = InvitationResultSerializer(many=True)
@@ -206,7 +206,7 @@ class AdditionalDocumentsSerializer(serializers.Serializer):
 
 
 class AdditionalDocumentsResultSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES)
     documents_uploaded = serializers.IntegerField()
 
 

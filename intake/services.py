@@ -539,7 +539,8 @@ def invitation_create(
 
 
 def lead_invites(*, link: IntakeLink, member: HouseholdMember) -> CreatedInvitation:
-    """The lead tenant adds a co-tenant or guarantor from their page: after submitting, before screening."""
+    """The lead tenant adds a co-tenant or guarantor from their page: after submitting, while the application
+    waits for the people already invited (``application_not_waiting`` once its screening has started)."""
     if link.invitation is not None:
         raise errors.HouseholdNotAllowed()
     with transaction.atomic():
@@ -549,7 +550,9 @@ def lead_invites(*, link: IntakeLink, member: HouseholdMember) -> CreatedInvitat
         application = Application.objects.filter(form_request=locked).first()
         if application is None:
             raise errors.HouseholdNotAllowed("Submeta primeiro os seus dados; depois pode convidar outras pessoas.")
-        if application.status == ApplicationStatus.PROCESSING:
+        # Before the screening only (the contract): once screened, adding someone is the agency's call
+        # (their invitation, or a request for more documents), not a way to reopen a decided application.
+        if application.status != ApplicationStatus.WAITING:
             raise errors.ApplicationNotWaiting()
         return invitation_create(application=application, role=member.role, name=member.name, email=member.email)
 

@@ -19,6 +19,7 @@ from applicants import selectors, services
 from applicants.api_permissions import HasActionPermission, IsAgencyStaff
 from applicants.identifiers import nif_is_well_formed, nif_normalize
 from applicants.models import (
+    CONTRACT_APPLICANT_STATUSES,
     Applicant,
     ApplicantStatus,
     Application,
@@ -27,6 +28,7 @@ from applicants.models import (
     Contest,
     IntakeFormRequest,
     Organization,
+    contract_applicant_status,
 )
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED, error_response
 from screening.selectors import applicant_status_and_report
@@ -132,7 +134,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("status", enum=[c for c, _ in ApplicantStatus.choices]),
+            OpenApiParameter("status", enum=[c for c, _ in CONTRACT_APPLICANT_STATUSES]),
             OpenApiParameter("risk_level", enum=["LOW", "MEDIUM", "HIGH"]),
             OpenApiParameter("form_request", OpenApiTypes.UUID),
             OpenApiParameter("nif", str, description="Exact NIF (any common format), matched through the blind index"),
@@ -171,7 +173,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     def status_(self, request: Request, pk: str) -> Response:
         applicant, report = applicant_status_and_report(organization=self.organization, applicant_id=pk)
         data = ApplicantStatusSerializer(
-            {"status": applicant.status, "report": report}, context={"request": request}
+            {"status": contract_applicant_status(applicant.status), "report": report}, context={"request": request}
         ).data
         if report is not None and request.user.has_perm("applicants.view_pii"):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="api_status")
@@ -208,7 +210,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         serializer.is_valid(raise_exception=True)
         queued = applicant_rerun(applicant=applicant, actor=request.user, **serializer.validated_data)
         if not queued:
-            return Response({"status": applicant.status}, status=status.HTTP_200_OK)
+            return Response({"status": contract_applicant_status(applicant.status)}, status=status.HTTP_200_OK)
         return Response({"status": ApplicantStatus.PROCESSING}, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
@@ -252,7 +254,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
 
 
 class ApplicantFilterSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices, required=False)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES, required=False)
     risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
     form_request = serializers.UUIDField(required=False)
     nif = serializers.CharField(max_length=40, required=False)

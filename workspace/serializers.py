@@ -13,8 +13,8 @@ from rest_framework import serializers
 
 from applicants.masking import checks_for_viewer, mask_email, mask_filename, mask_name, mask_tail
 from applicants.models import (
+    CONTRACT_APPLICANT_STATUSES,
     Applicant,
-    ApplicantStatus,
     Application,
     ApplicationStatus,
     ContestStatus,
@@ -28,6 +28,7 @@ from applicants.models import (
     ListingType,
     PropertyType,
     Role,
+    contract_applicant_status,
 )
 from applicants.rest import money_field
 from applicants.services import FORM_MAX_EXPIRY_DAYS
@@ -51,7 +52,7 @@ class FormRequestCreateSerializer(serializers.Serializer):
 
 class SubmissionSummarySerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField()
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES)
     submitted_at = serializers.DateTimeField()
 
 
@@ -86,7 +87,11 @@ class FormRequestSerializer(serializers.ModelSerializer):
         if not applicants:
             return None
         applicant = applicants[0]
-        return {"applicant_id": applicant.id, "status": applicant.status, "submitted_at": applicant.created_at}
+        return {
+            "applicant_id": applicant.id,
+            "status": contract_applicant_status(applicant.status),
+            "submitted_at": applicant.created_at,
+        }
 
 
 class FormRequestCreatedSerializer(FormRequestSerializer):
@@ -286,12 +291,17 @@ class ApplicantListSerializer(serializers.ModelSerializer):
 
     name = serializers.SerializerMethodField()
     email = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField()
     risk_level = serializers.SerializerMethodField()
     form_request_id = serializers.UUIDField(read_only=True)
 
     class Meta:
         model = Applicant
         fields = ("id", "name", "email", "status", "risk_level", "form_request_id", "created_at")
+
+    @extend_schema_field(serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES))
+    def get_status(self, obj: Applicant) -> str:
+        return contract_applicant_status(obj.status)
 
     def can_view_pii(self) -> bool:
         return can_view_pii(self.context)
@@ -383,7 +393,7 @@ def report_history_items(applicant: Applicant) -> list[dict[str, Any]]:
 
 
 class ApplicantStatusSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES)
     report = ReportSerializer(allow_null=True)
 
 
@@ -393,7 +403,7 @@ class RescreenSerializer(serializers.Serializer):
 
 
 class RescreenResultSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES)
 
 
 # --- Staff: applications (households) ----------------------------------------------------
@@ -410,7 +420,7 @@ class ApplicationMemberSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField(allow_null=True)
     role = serializers.ChoiceField(choices=Role.choices)
     name = serializers.CharField()
-    status = serializers.ChoiceField(choices=ApplicantStatus.choices, allow_null=True)
+    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES, allow_null=True)
     invitation_status = serializers.ChoiceField(choices=InvitationStatus.choices, allow_null=True)
 
 
@@ -485,7 +495,7 @@ def application_members(application: Application, *, can_view_pii: bool) -> list
             "applicant_id": member.id,
             "role": member.role,
             "name": show_name(member.name),
-            "status": member.status,
+            "status": contract_applicant_status(member.status),
             "invitation_status": by_applicant[member.id].effective_status if member.id in by_applicant else None,
         }
         for member in submitted

@@ -212,9 +212,25 @@ def test_the_application_waits_for_every_invited_person(alice_api: APIClient, ce
     assert application.status == "WAITING"
     assert not ScreeningReport.objects.exists()
     assert Applicant.objects.get(id=body["applicant_id"]).status == "WAITING"
+    # To a client of the contract the waiting is the application's: the person is PROCESSING everywhere.
+    assert body["status"] == "PROCESSING"
+    assert alice_api.get(f"/api/v1/applicants/{body['applicant_id']}/status").json()["status"] == "PROCESSING"
+    listed = alice_api.get("/api/v1/applicants", {"status": "PROCESSING"}).json()["results"]
+    assert [(row["id"], row["status"]) for row in listed] == [(body["applicant_id"], "PROCESSING")]
+    assert alice_api.get(f"/api/v1/applications/{application.id}").json()["status"] == "WAITING"
+    assert alice_api.get("/api/v1/applicants", {"status": "WAITING"}).status_code == 400
     token = invitation_token_from_mail("alguem@example.com")
     APIClient().post(f"/api/v1/intake/{token}/submissions", partner.submission(token), format="json")
     assert ScreeningReport.objects.filter(application_id=application.id).count() == 1
+    # Screened: the lead can no longer add people from their link (the agency can, with its own invitation).
+    late = APIClient().post(
+        f"/api/v1/intake/{form['token']}/invitations",
+        {"role": "GUARANTOR", "name": "Tardio Silva", "email": "tardio@example.com"},
+        format="json",
+    )
+    assert (late.status_code, late.json()["code"]) == (409, "application_not_waiting")
+    assert Application.objects.get(id=application.id).status == "COMPLETED"
+    assert application.invitations.count() == 1
 
 
 def test_an_invited_link_opens_only_its_own_person(alice_api: APIClient, celery_eager: None) -> None:

@@ -653,7 +653,8 @@ def test_rescreening_a_member_of_a_waiting_application_leaves_it_waiting(
     application, _, co_tenant = household_of(alice, status=ApplicationStatus.WAITING, guarantor_invited=True)
     with django_capture_on_commit_callbacks(execute=True):
         response = alice_api.post(f"/api/v1/applicants/{co_tenant.id}/rescreen", {"force": True}, format="json")
-    assert (response.status_code, response.json()) == (200, {"status": "WAITING"})
+    # Left alone (200, nothing queued); to a client the member is PROCESSING, the application WAITING.
+    assert (response.status_code, response.json()) == (200, {"status": "PROCESSING"})
     assert not queued.called
     assert Application.objects.get(id=application.id).status == ApplicationStatus.WAITING
 
