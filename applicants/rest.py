@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
+from rest_framework.exceptions import APIException, Throttled, ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -15,10 +17,25 @@ from applicants.errors import BusinessRuleError
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Business-rule errors become ``{"detail", "code"}`` with their status (docs/api.md, Errors)."""
+    """Business-rule errors become ``{"detail", "code"}`` with their status (docs/api.md, Errors).
+
+    DRF's own non-field errors (a throttle, malformed JSON, missing credentials, ...) get the same
+    shape: their ``detail`` plus DRF's code, so a client can branch on ``code`` for every 4xx that
+    is not a field error. A throttle's wait is in ``Retry-After`` and said in Portuguese like every
+    other message (DRF's Portuguese catalogue leaves its "Expected available in" in English).
+    """
     if isinstance(exc, BusinessRuleError):
         return Response({"detail": exc.message, "code": exc.code}, status=exc.status_code)
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is None or isinstance(exc, ValidationError) or not isinstance(exc, APIException):
+        return response
+    if isinstance(exc, Throttled):
+        seconds = getattr(exc, "wait", None)  # set by DRF, missing from its type stubs
+        wait = f" Tente de novo dentro de {math.ceil(seconds)} s." if seconds is not None else ""
+        response.data = {"detail": f"Demasiados pedidos.{wait}", "code": "throttled"}
+    elif isinstance(response.data, dict) and "detail" in response.data:
+        response.data = {"detail": response.data["detail"], "code": exc.get_codes()}
+    return response
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -204,3 +204,25 @@ def test_migrate_creates_the_cache_table_for_make_run(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     tables = {row[0] for row in sqlite3.connect(tmp_path / "db.sqlite3").execute("SELECT name FROM sqlite_master")}
     assert "django_cache" in tables
+
+
+def test_drf_own_errors_have_the_business_error_shape_and_a_throttle_says_when_in_portuguese(
+    alice_api: APIClient,
+) -> None:
+    """Every 4xx that is not a field error is {"detail", "code"}: a client branches on code alone."""
+    token = form_request_create(alice_api)["token"]
+    api = APIClient()
+    with mock.patch.dict(SimpleRateThrottle.THROTTLE_RATES, {"intake_write": "1/min"}):
+        assert api.post(f"/api/v1/intake/{token}/uploads", SLOT, format="json").status_code == 201
+        throttled = api.post(f"/api/v1/intake/{token}/uploads", SLOT, format="json")
+    assert throttled.status_code == 429
+    body = throttled.json()
+    assert set(body) == {"detail", "code"} and body["code"] == "throttled"
+    wait = int(throttled["Retry-After"])
+    assert 0 < wait <= 60
+    assert body["detail"] == f"Demasiados pedidos. Tente de novo dentro de {wait} s."
+    malformed = api.post(f"/api/v1/intake/{token}/uploads", "{not json", content_type="application/json")
+    assert (malformed.status_code, malformed.json()["code"]) == (400, "parse_error")
+    anonymous = APIClient().get("/api/v1/applicants")
+    assert (anonymous.status_code, anonymous.json()["code"]) == (401, "not_authenticated")
+    assert set(anonymous.json()) == {"detail", "code"}
