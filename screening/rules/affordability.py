@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from screening.rules.common import check, format_eur, format_percent, money, quantize
@@ -62,6 +62,23 @@ def dti_ratio(monthly_cost: Decimal, income: Decimal | None) -> Decimal | None:
     if income is None or income <= 0:
         return None
     return min((monthly_cost / income).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP), DTI_RATIO_CEILING)
+
+
+def least_income_within(monthly_cost: Decimal, limit: Decimal) -> Decimal:
+    """The least income, in cents, whose ratio as ``dti_ratio`` rounds it is within ``limit``.
+
+    The verdicts compare the four-place ratio, so ``monthly_cost / limit`` (what the
+    report used to print as the income needed) can be a few tens of cents above the
+    income that already passes: a guarantor then "covers" with less than the income
+    the same report says is needed, and the applicant's page names another amount.
+    """
+    cent = Decimal("0.01")
+    needed = (monthly_cost / (limit + Decimal("0.00005"))).quantize(cent, rounding=ROUND_CEILING)
+    while (dti_ratio(monthly_cost, needed) or DTI_RATIO_CEILING) > limit:
+        needed += cent
+    while needed > cent and (dti_ratio(monthly_cost, needed - cent) or DTI_RATIO_CEILING) <= limit:
+        needed -= cent
+    return needed
 
 
 def risk_reasons(

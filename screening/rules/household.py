@@ -15,7 +15,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from screening.rules.affordability import dti_check, dti_ratio, income_partial, property_monthly_cost, risk_reasons
+from screening.rules.affordability import (
+    dti_check,
+    dti_ratio,
+    income_partial,
+    least_income_within,
+    property_monthly_cost,
+    risk_reasons,
+)
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.authenticity import income_with_authenticity
 from screening.rules.common import check, format_eur, format_percent, money, quantize
@@ -126,7 +133,7 @@ def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, threshol
     income = money(member["income"]["average_monthly_income"])
     dti = dti_ratio(monthly_cost, income)
     affordable = dti is not None and dti <= threshold
-    needed = quantize(monthly_cost / threshold)
+    needed = least_income_within(monthly_cost, threshold)
     shortfall = None if affordable else quantize(needed - (income or Decimal(0)))
     return {
         "applicant_id": member["applicant_id"],

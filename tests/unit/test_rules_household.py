@@ -71,9 +71,26 @@ def test_a_covering_guarantor_lowers_a_high_affordability_risk_to_medium() -> No
         "identity_verified": True,
         "dti_ratio": "0.2500",
         "threshold": "0.300",
-        "income_needed": "3333.33",
+        # The least income whose ratio, rounded to four places as every verdict reads it, is within 0.30.
+        "income_needed": "3332.78",
         "shortfall": None,
     }
+
+
+def test_the_income_needed_is_the_least_that_covers_under_the_verdicts_own_rounding() -> None:
+    """A fiador on exactly 2 800,00 € for 840,12 € covers (0.300043 reads 0.3000): the income the report
+    calls needed may not be above theirs, and one cent less than it must not cover (blind probe, 2026-12-02)."""
+    rent = {**RENT, "price": "840.12"}
+    covering = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "2800.00"), listing=rent)
+    assert covering["guarantor"]["covers"] is True
+    needed = Decimal(covering["guarantor"]["income_needed"])
+    assert needed <= Decimal("2800.00")
+    short = household(
+        person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", str(needed - Decimal("0.01"))), listing=rent
+    )
+    assert short["guarantor"]["covers"] is False
+    assert short["guarantor"]["income_needed"] == str(needed)
+    assert short["guarantor"]["shortfall"] == "0.01"
 
 
 def test_a_student_without_income_and_a_covering_guarantor_is_medium() -> None:
@@ -82,14 +99,15 @@ def test_a_student_without_income_and_a_covering_guarantor_is_medium() -> None:
 
 
 def test_a_guarantor_who_does_not_cover_leaves_high_and_shows_the_shortfall() -> None:
-    # Guarantor 1000 / 3000 = 0.3333 > 0.30; needs 1000 / 0.30 = 3333.33, short by 333.33.
+    # Guarantor 1000 / 3000 = 0.3333 > 0.30; needs 3332.78 (1000 / 3332.78 = 0.300049, read as 0.3000), short by
+    # 332.78: the least income that covers as the verdict rounds, not 1000 / 0.30.
     result = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "3000.00"))
     assert result["risk_level"] == "HIGH"
     assert result["guarantor"]["covers"] is False
-    assert result["guarantor"]["shortfall"] == "333.33"
+    assert result["guarantor"]["shortfall"] == "332.78"
     assert "guarantor_does_not_cover" in result["reasons"]
     check = next(c for c in result["checks"] if c["name"] == "household.guarantor_covers")
-    assert "333,33 €" in check["evidence"]
+    assert "332,78 €" in check["evidence"]
 
 
 def test_an_unverified_tenant_identity_is_high_whatever_the_guarantor() -> None:
