@@ -24,7 +24,7 @@ class LocalExtractor:
         if not read.text.strip():
             raise ExtractionFailed("Não foi possível ler texto no documento (digitalização ilegível?).")
         kind = classify(read.text)
-        extra_mrz_texts = mrz_ocr_texts(data) if needs_mrz_pass(kind, read) else []
+        extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if kind == DocumentKind.UNKNOWN and extra_mrz_texts:
             kind = kind_from_mrz(read_mrz(extra_mrz_texts))
         if kind == DocumentKind.UNKNOWN:

@@ -14,6 +14,7 @@ to choose from).
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from typing import Any
 
 from documents.extraction.errors import ExtractionUnavailable
@@ -27,6 +28,7 @@ from documents.extraction.reader import (
     render_page,
     tesseract_data,
     tsv_columns,
+    turn_page,
 )
 from documents.sniff import sniff_content_type
 
@@ -35,11 +37,14 @@ MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 MAX_PAGES = 2
 
 
-def mrz_ocr_texts(data: bytes) -> list[str]:
-    """The text lines of the file read with the MRZ alphabet only; [] when it cannot be read."""
+def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
+    """The text lines of the file read with the MRZ alphabet only; [] when it cannot be read.
+
+    ``turns``: per page, how the general pass turned it to read it upright (``ReadDocument.turns``).
+    """
     lines: list[str] = []
-    for image in page_images(data):
-        as_taken = prepare_for_ocr(image, level=False)
+    for index, image in enumerate(page_images(data)):
+        as_taken = turn_page(prepare_for_ocr(image, level=False), turns[index] if index < len(turns) else 0)
         levelled = deskew(as_taken)
         read = mrz_read(levelled)
         found = read_mrz(read)

@@ -21,7 +21,7 @@ from documents.extraction.mrz import country_code, read_mrz
 from documents.extraction.parsers.certificate import code_repaired
 from documents.extraction.parsers.identity import cc_number_undoubled
 from documents.extraction.reader import erase_leaders, ocr_image, skew_angle
-from samples.identity import corrupt, td1
+from samples.identity import cc_back, corrupt, td1
 from samples.payslips import family_payslip
 from samples.synthetic import make_person, scan
 
@@ -126,6 +126,36 @@ def test_a_tilted_phone_photo_of_a_payslip_with_leaders_reads_every_field(seed: 
     got = LocalExtractor().extract(photo.data, document_type=photo.document_type).json_fields()
     wrong = {name: (value, got.get(name)) for name, value in slip.expected.items() if not same(value, got.get(name))}
     assert not wrong
+
+
+def turned(document: Any, degrees: int) -> bytes:
+    """The file's first page as a JPEG turned ``degrees`` counter-clockwise, with no EXIF tag to say so."""
+    import io
+
+    from documents.extraction.mrz_ocr import page_images
+
+    out = io.BytesIO()
+    page_images(document.data)[0].rotate(degrees, expand=True).convert("RGB").save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
+@pytest.mark.ocr
+def test_a_card_or_a_page_scanned_sideways_or_upside_down_reads_as_upright() -> None:
+    """Tesseract's orientation detection turns it back; the MRZ pass reads the same turned page."""
+    rng = random.Random(8)
+    back = cc_back(make_person(rng, TODAY), rng=rng).document
+    slip = scan(
+        family_payslip("key_value_euro", make_person(rng, TODAY), dt.date(2026, 4, 1), base=Decimal(1480), rng=rng),
+        rng=rng,
+        dpi=200,
+    )
+    for document, degrees in ((back, 90), (back, 270), (slip, 180)):
+        upright = LocalExtractor().extract(turned(document, 0), document_type=document.document_type)
+        result = LocalExtractor().extract(turned(document, degrees), document_type=document.document_type)
+        assert result.kind == upright.kind, degrees
+        assert result.json_fields() == upright.json_fields(), degrees
+        assert {name for name, value in document.expected.items() if same(value, upright.json_fields().get(name))}
+    assert upright.json_fields()["net_pay"] == slip.expected["net_pay"]
 
 
 # --- Glyphs read twice over --------------------------------------------------------------------------
