@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 from applicants.text import fold
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.mrz import read_mrz
 from documents.extraction.mrz_ocr import mrz_ocr_texts
-from documents.extraction.parsers import classify, kind_from_mrz, parse_document
+from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS
 from documents.extraction.reader import ReadDocument, read_document
-from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
+from documents.extraction.schema import PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
 from documents.extraction.validation import fields_revalidate
 
 MRZ_KINDS = frozenset({DocumentKind.PASSAPORTE, DocumentKind.TITULO_RESIDENCIA})
@@ -33,6 +35,8 @@ class LocalExtractor:
                 "passaporte, recibo de vencimento ou declaração/nota de liquidação de IRS."
             )
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
+        if kind in PAYSLIP_KINDS:
+            parsed = one_payslip(kind, read, parsed)
         fields = fields_validate(kind, parsed.fields)
         checked = fields_revalidate(kind, fields, document_type=document_type, total_deductions=parsed.total_deductions)
         return ExtractionResult(
@@ -62,3 +66,32 @@ def needs_mrz_pass(kind: DocumentKind, read: ReadDocument) -> bool:
     # A scan nothing else recognised may be an MRZ read too poorly the first time: one more pass
     # before refusing it, whatever the upload was declared as.
     return kind == DocumentKind.UNKNOWN
+
+
+def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:
+    """One payslip when a PDF holds several: pages each complete (a period and a net pay of their own) that
+    differ in period, employee or net pay.
+
+    Read as one page, their rows add up: two months' (or a couple's) deductions came out as one payslip's,
+    beside the first page's gross and net, with no warning. The latest month is read (the first page, for
+    payslips of the same month), flagged ``multiple_payslips``. A page continuing the same payslip, or a
+    duplicate copy ("Original" / "Duplicado"), is left to the whole-document reading.
+    """
+    bounds = [*read.page_starts, len(read.lines)]
+    pages = [read.lines[start:end] for start, end in itertools.pairwise(bounds) if end > start]
+    if len(pages) < 2:
+        return parsed
+    complete = []
+    for lines in pages:
+        if classify("\n".join(line.text for line in lines)) != kind:
+            continue
+        page = parse_document(kind, lines)
+        if page.fields.get("period") and page.fields.get("net_pay") is not None:
+            complete.append(page)
+    identities = {tuple(page.fields.get(name) for name in ("period", "employee_nif", "net_pay")) for page in complete}
+    if len(identities) < 2:
+        return parsed
+    # max() keeps the first of equal periods.
+    chosen = max(complete, key=lambda page: page.fields["period"])
+    chosen.warnings.append("multiple_payslips")
+    return chosen

@@ -71,6 +71,8 @@ class ReadDocument:
     method: str  # "text" or "ocr"
     # Per page, the degrees (counter-clockwise) an OCR'd page was turned to be read upright; 0 as it came.
     turns: tuple[int, ...] = ()
+    # Index in ``lines`` of each page's first line (a PDF's pages; an image is one page).
+    page_starts: tuple[int, ...] = (0,)
 
     @property
     def text(self) -> str:
@@ -109,10 +111,12 @@ def read_pdf(data: bytes) -> ReadDocument:
             )
         lines: list[Line] = []
         turns: list[int] = []
+        starts: list[int] = []
         used_ocr = False
         for index in range(page_count):
             page = pdf[index]
-            text = page.get_textpage().get_text_bounded()
+            starts.append(len(lines))
+            text = page_text(page)
             if len(re.sub(r"\W", "", text)) >= MIN_TEXT_CHARS:
                 lines.extend(Line(text=row.strip()) for row in text.splitlines() if row.strip())
                 turns.append(0)
@@ -121,9 +125,48 @@ def read_pdf(data: bytes) -> ReadDocument:
             read = ocr_page(render_page(page))
             lines.extend(read.lines)
             turns.append(read.turn)
-        return ReadDocument(lines=lines, pages=page_count, method="ocr" if used_ocr else "text", turns=tuple(turns))
+        return ReadDocument(
+            lines=lines,
+            pages=page_count,
+            method="ocr" if used_ocr else "text",
+            turns=tuple(turns),
+            page_starts=tuple(starts),
+        )
     finally:
         pdf.close()
+
+
+def page_text(page: Any) -> str:
+    """A page's text layer, one row of the page as shown per line.
+
+    pdfium breaks lines along the page's own axes: on a page shown turned by its /Rotate entry (a portrait
+    payslip drawn on a landscape page and turned upright, as some payroll exports and scanners make
+    them) every row ran into the next as one line, and the labels lost their amounts. Such a page is
+    rebuilt from pdfium's text segments, ordered as the page is shown.
+    """
+    textpage = page.get_textpage()
+    rotation = page.get_rotation() % 360
+    if rotation == 0:
+        return str(textpage.get_text_bounded())
+    segments: list[tuple[float, float, float, str]] = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        if not text:
+            continue
+        # (down, across) as shown: a quarter turn clockwise shows the page's x axis downwards.
+        down, across = {90: (left, bottom), 180: (bottom, -right), 270: (-right, -top)}.get(rotation, (-top, left))
+        height = right - left if rotation in {90, 270} else top - bottom
+        segments.append((down, across, height, text))
+    rows: list[list[tuple[float, float, float, str]]] = []
+    for segment in sorted(segments):
+        if rows and segment[0] - rows[-1][0][0] < max(rows[-1][0][2], segment[2]) / 2:
+            rows[-1].append(segment)
+        else:
+            rows.append([segment])
+    return "\n".join(
+        " ".join(text for _down, _across, _height, text in sorted(row, key=lambda s: s[1])) for row in rows
+    )
 
 
 def check_image_size(width: float, height: float) -> None:
@@ -172,7 +215,7 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
 
     image = ImageOps.exif_transpose(image) or image
     check_image_size(*image.size)
-    image = image.convert("L")
+    image = as_grey_on_white(image)
     # Small phone crops read far better upscaled to ~1600 px wide, but never past
     # the pixel cap: a tall narrow image gets a smaller factor.
     if image.width < OCR_UPSCALE_BELOW:
@@ -183,6 +226,26 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
             check_image_size(*size)
             image = image.resize(size, Image.Resampling.LANCZOS)
     return deskew(image) if level else image
+
+
+def as_grey_on_white(image: Any) -> Any:
+    """8-bit grey as a viewer shows the image: transparency over white paper, 16-bit grey scaled down.
+
+    ``convert("L")`` drops the alpha channel and keeps the colour under it, black in most exports: a page
+    or card cut out on a transparent background (a PNG from a PDF export, a phone's "lift subject")
+    became black ink on black, read as illegible. It clips 16-bit grey at 255 instead of scaling it:
+    all but the darkest ink turned white.
+    """
+    from PIL import Image
+
+    if image.mode in {"I;16", "I;16L", "I;16B", "I;16N", "I"}:
+        top = 65535 if image.mode.startswith("I;16") else max(1, image.getextrema()[1])
+        return image.convert("I").point(lambda value: value * (255 / top)).convert("L")
+    if "A" in image.getbands() or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, rgba).convert("L")
+    return image.convert("L")
 
 
 def ink_threshold(image: Any) -> int:

@@ -349,12 +349,25 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         return
     # The MRZ drops accents and may cut long names: the visual zone's name must start the same way.
     printed, transliterated = comparable(read), comparable(mrz_value)
-    if printed == transliterated or (len(transliterated) >= 20 and printed.startswith(transliterated)):
+    if printed == transliterated or (
+        (len(transliterated) >= 20 or name_cut_short(mrz)) and printed.startswith(transliterated)
+    ):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
         return
     parsed.warnings.append(f"mrz_viz_mismatch:{name}")
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def name_cut_short(mrz: MrzRead) -> bool:
+    """Whether the MRZ's name field runs to the end of its line: ICAO 9303 then cuts the name short.
+
+    A Cartao de Cidadao's name line has 30 characters for surname and given names together: "MONTEIRO<DA<
+    SILVA<<HENRIQUE<JO" is Henrique José, whose given names alone are far under the 20 characters the
+    prefix rule asked for (a front and back in one image were flagged ``mrz_viz_mismatch:given_names``).
+    """
+    line = mrz.lines[2] if mrz.format == "TD1" and len(mrz.lines) > 2 else mrz.lines[0][5:] if mrz.lines else ""
+    return bool(line) and not line.endswith("<")
 
 
 # --- Cartao de Cidadao: which side, and the NIF ------------------------------------------------------
