@@ -249,7 +249,9 @@ class ApplicantStatus(models.TextChoices):
 
 # The applicant statuses of the REST contract (docs/api.md, "Enumerations"): WAITING is the application's
 # status there, so an applicant whose application waits for the people it invited is PROCESSING to a client.
-CONTRACT_APPLICANT_STATUSES = [(value, label) for value, label in ApplicantStatus.choices if value != "WAITING"]
+CONTRACT_APPLICANT_STATUSES = [
+    (value, label) for value, label in ApplicantStatus.choices if value != ApplicantStatus.WAITING
+]
 
 
 def contract_applicant_status(status: str) -> str:
