@@ -1,4 +1,4 @@
-"""Layouts none of our generators make, written in two blind probes (2026-12-02): each was misread before.
+"""Layouts none of our generators make, written in blind probes (2026-12-02): each was misread before.
 
 The texts are what the reader hands the parsers (a PDF's text layer or
 Tesseract's lines), cut down to what shows the defect.
@@ -352,3 +352,96 @@ Valor mensal da pensão 568,11 €
 Valor líquido mensal 568,11 €"""
     _, fields, _ = read(text)
     assert fields["pension_type"] == "sobrevivencia"
+
+
+# --- Fourth round: payroll software families ------------------------------------------------------
+
+
+def test_a_year_to_date_column_beside_the_month_is_not_the_month() -> None:
+    """ "Earnings  Current  YTD" over rows of two amounts: the month is the first, the year to date the last."""
+    text = """Recibo de Vencimento
+Período: 01.05.2026 - 31.05.2026
+Empresa Exemplo, S.A. NIPC: 515382744
+Colaborador: Tiago Alexandre Moreira Nunes
+NIF: 254093183
+Earnings / Abonos Current / Atual YTD / Acumulado
+1000 Base Salary / Vencimento Base 2.850,00 14.250,00
+2040 Meal Card / Cartão Refeição 150,00 750,00
+Gross Pay / Total Ilíquido 3.000,00 15.000,00
+Deductions / Descontos
+/311 Social Security / Segurança Social 11% 313,50 1.567,50
+/401 Income Tax / Retenção IRS 18,7% 532,95 2.664,75
+Total Deductions / Total Descontos 846,45 4.232,25
+Net Pay / Líquido EUR 2.153,55"""
+    _, fields, warnings = read(text)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("3000.00"), Decimal("2153.55"))
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("313.50"), Decimal("532.95"))
+    assert fields["base_salary"] == Decimal("2850.00")
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_employee_is_the_value_of_any_label_on_the_line_never_the_next_label_or_the_address() -> None:
+    _, fields, _ = read("""Recibo de Vencimento Maio 2026
+Empresa Exemplo, S.A. NIPC: 515382744
+Personnel No. / N.º Colaborador: 00081234 Employee / Colaborador: Tiago Alexandre Moreira Nunes
+Tax ID / NIF: 254093183
+Vencimento Base 1.000,00
+Segurança Social 110,00
+IRS 90,00
+Total Ilíquido 1.000,00
+Total Descontos 200,00
+Líquido 800,00""")
+    assert fields["employee_name"] == "Tiago Alexandre Moreira Nunes"
+    _, fields, _ = read("""Recibo de Vencimento - Original
+Nome / Empresa Quintas & Filhos - Construção Civil, Lda.
+NIPC 509174655 NISS 20009876543
+Sede Rua de Santa Catarina, 501 - 4000-451 Porto
+Nº Func. Nome Nº Contribuinte Nº Seg. Social
+0058 Fernando Jorge Amaral Quintela 187543267 11345678902
+Período: Dezembro/2026
+Vencimento 1.000,00 Segurança Social 110,00
+Total Abonos 1.000,00 IRS 90,00
+Total Descontos 200,00
+Líquido 800,00""")
+    assert fields["employee_name"] == "Fernando Jorge Amaral Quintela"  # from the row under the headings
+
+
+def test_the_period_is_the_month_paid_not_the_run_date_nor_an_earlier_date_on_the_line() -> None:
+    _, fields, _ = read("""Recibo de Vencimento
+Empresa: Call Center Ibérico, S.A. NIF 512746389
+Data de processamento: 05/11/2026
+Mês de referência: Outubro 2026
+Colaborador: Mariana Isabel Correia Fontes NIF 246581034
+Vencimento base 870,00
+Segurança Social 95,70
+IRS 0,00
+Total ilíquido 870,00
+Líquido 774,30""")
+    assert fields["period"] == "2026-10"
+    _, fields, _ = read("""Recibo de Vencimento
+Empresa: Call Center Ibérico, S.A. NIF 512746389
+Colaborador: Mariana Isabel Correia Fontes NIF 246581034
+Admissão: 15/09/2025 Horas/mês: 173,33
+Período: 01/10/2026 a 31/10/2026
+Vencimento base 870,00
+Segurança Social 95,70
+IRS 0,00
+Total ilíquido 870,00
+Líquido 774,30""")
+    assert fields["period"] == "2026-10"
+
+
+def test_a_private_employers_personal_nif_is_the_employers() -> None:
+    """A household employing a domestic worker: the employer's NIF is a person's, labelled as the employer's."""
+    _, fields, _ = read("""RECIBO DE REMUNERAÇÕES - Serviço Doméstico
+Entidade empregadora: Maria Helena Cardoso Matos
+NIF da entidade empregadora: 208561374
+Trabalhadora: Rosa Maria Tavares Pinheiro
+NIF da trabalhadora: 176345299
+Mês a que respeita: Fevereiro de 2026
+Horas de trabalho prestadas 86 h x 5,80 € 498,80 €
+Total ilíquido 498,80 €
+Contribuição para a Segurança Social (9,4%) 46,89 €
+Retenção na fonte de IRS 0,00 €
+Valor líquido recebido 451,91 €""")
+    assert (fields["employer_nif"], fields["employee_nif"]) == ("208561374", "176345299")

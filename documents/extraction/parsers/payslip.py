@@ -236,6 +236,13 @@ def read_page(lines: list[Line]) -> Page:
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines):
             continue
+        if ytd_column_heading(line.text, rows[index + 1]):
+            # "Earnings   Current   YTD": the year-to-date figures are a column of their own, the last
+            # amount of every row below; the month's value is the one before it.
+            for later in rows[index + 1 :]:
+                if later and len(later[-1].amounts) >= 2:
+                    later[-1].amounts.pop()
+            continue
         if role_of(line.text) == "skip":
             # "Acumulados do ano" as a heading: the figures on the next line are year to date too.
             skipped.add(index + 1)
@@ -255,6 +262,19 @@ def read_page(lines: list[Line]) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+YTD_HEADING = re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")
+
+
+def ytd_column_heading(text: str, below: list[Segment]) -> bool:
+    """A heading naming a year-to-date column after this month's ("Abonos  Atual  Acumulado"), over a row
+    whose value comes with a second amount: the row is this month's, its last amount the year to date."""
+    folded = fold(text)
+    matches = list(YTD_HEADING.finditer(folded))
+    if not matches or not has_words(label_text(folded[: matches[0].start()])) or has_words(folded[matches[-1].end() :]):
+        return False
+    return bool(below) and len(below[-1].amounts) >= 2 and below[-1].role not in {None, "skip"}
 
 
 def header_fill(roles: list[str], value_text: str, below: list[Segment]) -> list[Segment]:
@@ -596,20 +616,31 @@ def plausible_name(name: str | None) -> str | None:
     return name
 
 
+def labels_only(text: str) -> bool:
+    """Whether text holds labels at most: no figure, no company, no employer label ("", "......",
+    "Contribuinte  N.º Benef. S.S.")."""
+    folded = fold(LEADER.sub("", text))
+    return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
+
+
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     for index, line in enumerate(lines):
         folded = fold(line.text)
         if "employee_name" not in parsed.fields:
-            match = EMPLOYEE_LABEL.search(folded)
-            if match and not EMPLOYER_LABEL.match(folded[match.start() :]):
-                candidates = [line.text[match.end() :].lstrip(" :.")] + [ln.text for ln in lines[index + 1 : index + 3]]
-                for candidate in candidates:
-                    # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ...").
-                    candidate = without_leader(NEXT_LABEL.split(candidate)[0])
-                    name = plausible_name(clean_name(candidate))
-                    if name:
-                        parsed.put("employee_name", title_case(name), line.confidence)
-                        break
+            matches = [m for m in EMPLOYEE_LABEL.finditer(folded) if not EMPLOYER_LABEL.match(folded[m.start() :])]
+            rests = [line.text[m.end() :].lstrip(" :.") for m in matches]
+            # Every label's value on this line first ("N.º Colaborador: 00081234  Employee / Colaborador: Ana
+            # Sousa"); the lines below only after a label or a row of headings with no value after it, never
+            # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
+            # or the next label below.
+            candidates = rests + [ln.text for ln in lines[index + 1 : index + 3] if rests and labels_only(rests[0])]
+            for candidate in candidates:
+                # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ...").
+                candidate = without_leader(NEXT_LABEL.split(candidate)[0])
+                name = plausible_name(clean_name(candidate))
+                if name:
+                    parsed.put("employee_name", title_case(name), line.confidence)
+                    break
         if "employer_name" not in parsed.fields:
             match = EMPLOYER_LABEL.search(folded)
             if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
@@ -675,17 +706,39 @@ def company_name(text: str) -> str | None:
     return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
 
 
+# What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita").
+PERIOD_LABEL = re.compile(r"(?<![a-z/])(?:per[ií]odo|m[eê]s(?![a-z])|refer[eê]n|processamento)")
+# "Data de processamento: 05/11/2026", "Data de pagamento": the day the payroll ran or paid, often the month after.
+RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
+
+
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
-    period_line = next(
-        (ln for ln in lines if re.search(r"per[ií]odo|m[eê]s|refer[eê]ncia|processamento", fold(ln.text))), None
-    )
-    period = parse_period(period_line.text) if period_line else None
+    period, period_line, run_dates = None, None, []
+    labelled = None
+    for ln in lines:
+        folded = fold(ln.text)
+        for match in PERIOD_LABEL.finditer(folded):
+            if RUN_DATE.search(folded[max(0, match.start() - 12) : match.start()]):
+                run_dates.append(ln)
+                continue
+            labelled = (ln, match.start())
+            break
+        if labelled:
+            break
+    if labelled:
+        # From the label on: a date before it on the line ("Admissão: 15/09/2025  Período: ...") is another's.
+        period_line = labelled[0]
+        period = parse_period(period_line.text[labelled[1] :])
     if period is None:
         for line in lines:
             period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else None
             if period:
                 period_line = line
                 break
+    if period is None and run_dates:
+        # Only the run date names the month: the best there is.
+        period_line = run_dates[0]
+        period = parse_period(period_line.text)
     if period is None:
         # A bare "03-2025" near the top (the title line of some programs); a full date is not a period.
         for line in lines[:6]:
@@ -709,5 +762,7 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
             confidence = VALIDATED_CONFIDENCE
             if nif_is_personal(nif) and not EMPLOYER_LABEL.search(folded):
                 parsed.put("employee_nif", nif, confidence)
-            elif not nif_is_personal(nif):
+            elif not nif_is_personal(nif) or not EMPLOYEE_LABEL.search(EMPLOYER_LABEL.sub(" ", folded)):
+                # A personal NIF labelled the employer's is a private employer's (a household employing a
+                # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
