@@ -361,38 +361,45 @@ def ocr_image(image: Any) -> list[Line]:
 
 def ocr_page(image: Any) -> OcrPage:
     prepared = prepare_for_ocr(image, level=False)
-    lines = ocr_prepared(prepared)
-    turn = 0
+    lines = levelled_reading(prepared)
     words = sum(len(line.word_confidences) for line in lines)
     if words >= TURN_MIN_WORDS and mean_word_confidence(lines) < OCR_TURNED_BELOW:
-        # A page scanned or photographed sideways or upside down, with no EXIF tag to say so.
-        prepared, lines, turn = upright_reading(prepared, lines)
-    if mean_word_confidence(lines) >= OCR_CONFIDENT:
+        # Still noise once levelled: a page scanned or photographed sideways or upside down, with no EXIF
+        # tag to say so. (Tried after levelling: a tilted photo reads well levelled, and trying turns
+        # first cost each one four more readings.)
+        lines, turn = upright_reading(prepared, lines)
         return OcrPage(lines, turn)
+    return OcrPage(lines, 0)
+
+
+def levelled_reading(prepared: Any) -> list[Line]:
+    """The page read as it is and, unless that reads confidently, levelled: the better of the two."""
+    lines = ocr_prepared(prepared)
+    if mean_word_confidence(lines) >= OCR_CONFIDENT:
+        return lines
     levelled = deskew(prepared)
     if levelled is prepared:
-        return OcrPage(lines, turn)
+        return lines
     second = ocr_prepared(levelled)
-    return OcrPage(second if mean_word_confidence(second) > mean_word_confidence(lines) else lines, turn)
+    return second if mean_word_confidence(second) > mean_word_confidence(lines) else lines
 
 
-def upright_reading(prepared: Any, lines: list[Line]) -> tuple[Any, list[Line], int]:
-    """The page, its reading and its turn: as it came, or turned a quarter, half or three quarters.
+def upright_reading(prepared: Any, lines: list[Line]) -> tuple[list[Line], int]:
+    """The page's reading and its turn: as it came, or turned a quarter, half or three quarters.
 
     Tesseract's orientation detection says which turn to try first; it is right on pages of text and
     can be wrong on a card whose MRZ dominates it (a CC back read as upside down, in Bengali), so the
     reading's confidence decides, and the other turns are tried until one reads confidently.
     """
     upright = mean_word_confidence(lines)
-    best: tuple[Any, list[Line], int] = (prepared, lines, 0)
+    best: tuple[list[Line], int] = (lines, 0)
     best_confidence = upright
     suggested = suggested_turn(prepared)
     for degrees in [suggested] * bool(suggested) + [turn for turn in (90, 180, 270) if turn != suggested]:
-        turned = turn_page(prepared, degrees)
-        turned_lines = ocr_prepared(turned)
+        turned_lines = levelled_reading(turn_page(prepared, degrees))
         confidence = mean_word_confidence(turned_lines)
         if confidence > best_confidence and confidence >= upright + TURN_MARGIN:
-            best, best_confidence = (turned, turned_lines, degrees), confidence
+            best, best_confidence = (turned_lines, degrees), confidence
         if best_confidence >= OCR_CONFIDENT:
             break
     return best
