@@ -406,28 +406,25 @@ Líquido 800,00""")
     assert fields["employee_name"] == "Fernando Jorge Amaral Quintela"  # from the row under the headings
 
 
+CALL_CENTRE_PAYSLIP = """Recibo de Vencimento
+Empresa: Call Center Ibérico, S.A. NIF 512746389
+{dates}
+Colaborador: Mariana Isabel Correia Fontes NIF 246581034
+Vencimento base 870,00
+Segurança Social 95,70
+IRS 0,00
+Total ilíquido 870,00
+Líquido 774,30"""
+
+
 def test_the_period_is_the_month_paid_not_the_run_date_nor_an_earlier_date_on_the_line() -> None:
-    _, fields, _ = read("""Recibo de Vencimento
-Empresa: Call Center Ibérico, S.A. NIF 512746389
-Data de processamento: 05/11/2026
-Mês de referência: Outubro 2026
-Colaborador: Mariana Isabel Correia Fontes NIF 246581034
-Vencimento base 870,00
-Segurança Social 95,70
-IRS 0,00
-Total ilíquido 870,00
-Líquido 774,30""")
+    _, fields, _ = read(
+        CALL_CENTRE_PAYSLIP.format(dates="Data de processamento: 05/11/2026\nMês de referência: Outubro 2026")
+    )
     assert fields["period"] == "2026-10"
-    _, fields, _ = read("""Recibo de Vencimento
-Empresa: Call Center Ibérico, S.A. NIF 512746389
-Colaborador: Mariana Isabel Correia Fontes NIF 246581034
-Admissão: 15/09/2025 Horas/mês: 173,33
-Período: 01/10/2026 a 31/10/2026
-Vencimento base 870,00
-Segurança Social 95,70
-IRS 0,00
-Total ilíquido 870,00
-Líquido 774,30""")
+    _, fields, _ = read(
+        CALL_CENTRE_PAYSLIP.format(dates="Admissão: 15/09/2025 Horas/mês: 173,33\nPeríodo: 01/10/2026 a 31/10/2026")
+    )
     assert fields["period"] == "2026-10"
 
 
