@@ -7,6 +7,7 @@ NIF: they are never put in a field, a warning or a log line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -161,7 +162,7 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
 ISSUE_DATE_LABEL = re.compile(r"data\s+de\s+emiss[aã]o|date\s+of\s+issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em")
 
 
-def issue_dates(lines: list[Line]) -> set:
+def issue_dates(lines: list[Line]) -> set[dt.date]:
     """The date printed under or beside an issue-date label (its own column in a row of date labels)."""
     found = find_label(lines, ISSUE_DATE_LABEL)
     if not found:
@@ -366,7 +367,9 @@ def name_cut_short(mrz: MrzRead) -> bool:
     SILVA<<HENRIQUE<JO" is Henrique José, whose given names alone are far under the 20 characters the
     prefix rule asked for (a front and back in one image were flagged ``mrz_viz_mismatch:given_names``).
     """
-    line = mrz.lines[2] if mrz.format == "TD1" and len(mrz.lines) > 2 else mrz.lines[0][5:] if mrz.lines else ""
+    # A TD1 names the holder on its third line; a TD3 on its first, after five characters.
+    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
+    line = mrz.lines[row][start:] if len(mrz.lines) > row else ""
     return bool(line) and not line.endswith("<")
 
 
