@@ -57,6 +57,19 @@ def td1(*, code: str, state: str, number: str, birth: dt.date, sex: str, expiry:
     return [first, second, mrz_names(surname, given, 30)]
 
 
+def td2(*, code: str, state: str, number: str, birth: dt.date, sex: str, expiry: dt.date, nationality: str,
+        surname: str, given: str, optional: str = "") -> list[str]:  # fmt: skip
+    first = f"{code:<2}{state}".replace(" ", "<") + mrz_names(surname, given, 31)
+    if len(number) > 9:  # as in TD1: the rest of a long number and its check digit go in the optional data
+        head, tail = number[:9] + "<", f"{number[9:]}{icao_check(number)}{optional}"
+    else:
+        head, tail = f"{number:<<9}{icao_check(number.ljust(9, '<'))}", optional
+    second = f"{head}{nationality}{yymmdd(birth)}{icao_check(yymmdd(birth))}{sex}{yymmdd(expiry)}"
+    second = f"{second}{icao_check(yymmdd(expiry))}{tail}".ljust(35, "<")
+    second += icao_check(second[0:10] + second[13:20] + second[21:35])
+    return [first, second]
+
+
 def td3(*, code: str, state: str, number: str, birth: dt.date, sex: str, expiry: dt.date, nationality: str,
         surname: str, given: str, personal: str = "") -> list[str]:  # fmt: skip
     first = f"{code:<2}{state}".replace(" ", "<") + mrz_names(surname, given, 39)
@@ -407,6 +420,53 @@ def residence_permit_png(
     document = Synthetic("titulo-residencia.png", card.png(), "image/png", "ID_DOCUMENT", "TITULO_RESIDENCIA",
                          expected, method="ocr", tags=tags)  # fmt: skip
     return MrzDocument(document, lines, corrupted_field, number)
+
+
+# Other states' identity cards: the title each prints and its MRZ layout (the older Romanian card is a TD2).
+FOREIGN_CARDS = {
+    "ESP": ("REINO DE ESPAÑA  DOCUMENTO NACIONAL DE IDENTIDAD", "TD1"),
+    "FRA": ("RÉPUBLIQUE FRANÇAISE  CARTE NATIONALE D'IDENTITÉ / IDENTITY CARD", "TD1"),
+    "ITA": ("REPUBBLICA ITALIANA  CARTA DI IDENTITÀ / IDENTITY CARD", "TD1"),
+    "ROU": ("ROMÂNIA  CARTE DE IDENTITATE / IDENTITY CARD", "TD2"),
+}
+
+
+def foreign_card_png(person: Person, *, rng: random.Random, state: str, side: str) -> MrzDocument:
+    """Another state's identity card, one side: the front (title, bilingual labels, no MRZ) or the back
+    (place of birth, address and the MRZ)."""
+    title, layout = FOREIGN_CARDS[state]
+    number = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)) + "".join(
+        rng.choice("0123456789") for _ in range(6)
+    )
+    make_mrz = td1 if layout == "TD1" else td2
+    lines = make_mrz(code="ID", state=state, number=number, birth=person.date_of_birth, sex=person.sex,
+                     expiry=person.expiry_date, nationality=state, surname=person.surname,
+                     given=person.given_names)  # fmt: skip
+    card = Card(1300, 820, (236, 242, 248))
+    expected: dict[str, Any] = {"side": side, "date_of_birth": person.date_of_birth.isoformat()}
+    if side == "front":
+        card.text((40, 30), title, size=28, bold=True)
+        card.photo((40, 110, 330, 480))
+        x = 380
+        card.field((x, 110), "Surname / Apellidos / Nom", person.surname.upper())
+        card.field((x, 200), "Given names / Nombre / Prénoms", person.given_names.upper())
+        card.field((x, 290), "Sex / Sexo", person.sex)
+        card.field((x + 200, 290), "Nationality / Nacionalidad", state)
+        card.field((x, 380), "Date of birth / Fecha de nacimiento", dmy(person.date_of_birth))
+        card.field((x, 470), "Document No. / Núm. soporte", number)
+        card.field((x + 450, 470), "Date of expiry / Validez", dmy(person.expiry_date))
+        expected.update(surname=person.surname, given_names=person.given_names, document_number=number,
+                        expiry_date=person.expiry_date.isoformat(), mrz_valid=None)  # fmt: skip
+    else:
+        card.text((40, 40), "Place of birth / Lugar de nacimiento: " + rng.choice(["SEVILLA", "LYON", "ROMA"]), size=20)
+        card.text((40, 90), "Address / Domicilio: CALLE MAYOR 12, 3º", size=20)
+        card.mrz(lines, top=500, size=44 if layout == "TD1" else 38)
+        expected.update(document_number=number, expiry_date=person.expiry_date.isoformat(), mrz_valid=True,
+                        nationality=state, sex=person.sex)  # fmt: skip
+    tags = [f"family:foreign_card:{state}", f"mrz:{layout}", f"side:{side}"]
+    document = Synthetic(f"id-{state.lower()}-{side}.png", card.png(), "image/png", "ID_DOCUMENT",
+                         "CARTAO_IDENTIDADE_ESTRANGEIRO", expected, method="ocr", tags=tags)  # fmt: skip
+    return MrzDocument(document, lines, None, number)
 
 
 # --- Corpus --------------------------------------------------------------------------------------------

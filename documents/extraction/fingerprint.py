@@ -31,6 +31,7 @@ IDENTIFYING_FIELDS: dict[str, tuple[tuple[str, ...], int]] = {
     DocumentKind.CARTAO_CIDADAO: (("document_number", "date_of_birth", "expiry_date"), 2),
     DocumentKind.TITULO_RESIDENCIA: (("document_number", "date_of_birth", "expiry_date"), 2),
     DocumentKind.PASSAPORTE: (("document_number", "date_of_birth", "expiry_date"), 2),
+    DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO: (("document_number", "date_of_birth", "expiry_date"), 2),
     DocumentKind.CERTIDAO_AT: (("validation_code",), 1),
     DocumentKind.DECLARACAO_SS: (("validation_code",), 1),
 }

@@ -14,7 +14,9 @@ from documents.extraction.reader import ReadDocument, read_document
 from documents.extraction.schema import PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
 from documents.extraction.validation import fields_revalidate
 
-MRZ_KINDS = frozenset({DocumentKind.PASSAPORTE, DocumentKind.TITULO_RESIDENCIA})
+MRZ_KINDS = frozenset(
+    {DocumentKind.PASSAPORTE, DocumentKind.TITULO_RESIDENCIA, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO}
+)
 
 
 class LocalExtractor:
@@ -32,7 +34,8 @@ class LocalExtractor:
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed(
                 "Documento não reconhecido: esperava Cartão de Cidadão (frente ou verso), título de residência, "
-                "passaporte, recibo de vencimento ou declaração/nota de liquidação de IRS."
+                "passaporte, cartão de identidade de outro país, recibo de vencimento ou declaração/nota de "
+                "liquidação de IRS."
             )
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
         if kind in PAYSLIP_KINDS:

@@ -1,7 +1,7 @@
 """Machine-readable zones (ICAO 9303): find them among read lines, repair OCR by position, verify every check digit.
 
-TD1 (ID cards, residence permits: 3 lines of 30) and TD3 (passports: 2 lines
-of 44). A field is only trusted when its own check digit holds; the MRZ as a
+TD1 (ID cards, residence permits: 3 lines of 30), TD2 (older ID cards: 2 lines
+of 36) and TD3 (passports: 2 lines of 44). A field is only trusted when its own check digit holds; the MRZ as a
 whole is only valid when the composite check digit holds too.
 
 Repairs never search for a value that makes a check digit pass: a letter
@@ -25,11 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 FILLER = "<"
-TD1_WIDTH, TD3_WIDTH = 30, 44
+TD1_WIDTH, TD2_WIDTH, TD3_WIDTH = 30, 36, 44
 WEIGHTS = (7, 3, 1)
 
 # What each position may hold: a = letter or filler, n = digit, x = letter, digit or filler,
@@ -38,6 +38,10 @@ TD1_SHAPE = (
     "a" * 5 + "x" * 9 + "k" + "x" * 15,
     "n" * 7 + "s" + "n" * 7 + "a" * 3 + "x" * 11 + "n",
     "a" * 30,
+)
+TD2_SHAPE = (
+    "a" * 36,
+    "x" * 9 + "k" + "a" * 3 + "n" * 7 + "s" + "n" * 7 + "x" * 7 + "n",
 )
 TD3_SHAPE = (
     "a" * 44,
@@ -95,7 +99,7 @@ class MrzRead:
     """The fields of one MRZ and which check digits hold. Values whose own check fails are still given here;
     the caller decides (``trusted``) what it may use."""
 
-    format: Literal["TD1", "TD3"]
+    format: Literal["TD1", "TD2", "TD3"]
     lines: tuple[str, ...]
     document_code: str
     issuing_state: str
@@ -260,14 +264,7 @@ def names_from(field_text: str) -> tuple[str, str]:
 
 def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
-    number, number_check, optional = first[5:14], first[14], first[15:30]
-    if number_check == FILLER and optional.strip(FILLER):
-        # ICAO 9303 Part 5, note j: a number longer than 9 characters continues in the optional data,
-        # followed by its check digit (the Cartao de Cidadao's 12 characters: 8 digits, check, 2 letters, check).
-        extension = optional.split(FILLER, 1)[0]
-        number, number_check = number + extension[:-1], extension[-1:]
-        optional = optional[len(extension) :]
-    number = number.rstrip(FILLER)
+    number, number_check, optional = long_number(first[5:14], first[14], first[15:30])
     birth, expiry = second[0:6], second[8:14]
     composite_data = first[5:30] + second[0:7] + second[8:15] + second[18:29]
     surname, given = names_from(third)
@@ -293,6 +290,47 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     )
 
 
+def long_number(number: str, number_check: str, optional: str) -> tuple[str, str, str]:
+    """The document number, its check digit and the optional data left after it.
+
+    ICAO 9303 Parts 5 and 6, note j: a number longer than 9 characters has a filler where its check
+    digit would be and continues in the optional data, followed by its check digit (the Cartao de
+    Cidadao's 12 characters: 8 digits, check, 2 letters, check).
+    """
+    if number_check == FILLER and optional.strip(FILLER):
+        extension = optional.split(FILLER, 1)[0]
+        number, number_check = number + extension[:-1], extension[-1:]
+        optional = optional[len(extension) :]
+    return number.rstrip(FILLER), number_check, optional
+
+
+def parse_td2(lines: Sequence[str], *, today: dt.date) -> MrzRead:
+    first, second = (repair(line, shape) for line, shape in zip(lines, TD2_SHAPE, strict=True))
+    number, number_check, optional = long_number(second[0:9], second[9], second[28:35])
+    birth, expiry = second[13:19], second[21:27]
+    surname, given = names_from(first[5:36])
+    return MrzRead(
+        format="TD2",
+        lines=(first, second),
+        document_code=first[0:2].rstrip(FILLER),
+        issuing_state=first[2:5].replace(FILLER, ""),
+        document_number=number,
+        nationality=second[10:13].replace(FILLER, ""),
+        date_of_birth=parse_date(birth, kind="birth", today=today),
+        expiry_date=parse_date(expiry, kind="expiry", today=today),
+        sex=second[20] if second[20] in "MFX" else None,
+        surname=surname,
+        given_names=given,
+        optional_data=optional.strip(FILLER),
+        checks={
+            "document_number": check_holds(number, number_check),
+            "date_of_birth": check_holds(birth, second[19]),
+            "expiry_date": check_holds(expiry, second[27]),
+            "composite": check_holds(second[0:10] + second[13:20] + second[21:35], second[35]),
+        },
+    )
+
+
 def parse_td3(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second = (repair(line, shape) for line, shape in zip(lines, TD3_SHAPE, strict=True))
     number, birth, expiry, personal = second[0:9], second[13:19], second[21:27], second[28:42]
@@ -308,6 +346,10 @@ def parse_td3(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         ),
         "composite": check_holds(second[0:10] + second[13:20] + second[21:43], second[43]),
     }
+    if not personal.strip(FILLER) and checks["personal_number"]:
+        # An empty personal number holding proves nothing: counted, it made a TD2 padded with fillers (which
+        # then reads as a TD3 with every check holding) outrank the TD2 itself.
+        del checks["personal_number"]
     return MrzRead(
         format="TD3",
         lines=(first, second),
@@ -354,12 +396,17 @@ def mrz_candidates(texts: Iterable[str]) -> list[list[str]]:
 
 
 def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
-    """Every TD1/TD3 parse of a run of lines, over the width fits of each line."""
+    """Every TD1/TD2/TD3 parse of a run of lines, over the width fits of each line."""
     found: list[MrzRead] = []
-    for width, count, parse in ((TD1_WIDTH, 3, parse_td1), (TD3_WIDTH, 2, parse_td3)):
+    formats = ((TD1_WIDTH, 3, parse_td1), (TD2_WIDTH, 2, parse_td2), (TD3_WIDTH, 2, parse_td3))
+    for width, count, parse in formats:
         for start in range(0, len(run) - count + 1):
             group = run[start : start + count]
             if any(len(line) - width > 6 or width - len(line) > 16 for line in group):
+                continue
+            if width == TD2_WIDTH and abs(len(group[-1]) - TD2_WIDTH) > 3:
+                # Between the other two widths: only a data line of about 36 characters (few fillers, so
+                # few fade) makes a TD2, or a TD1 or TD3 read a few characters off is tried as one too.
                 continue
             options = [fit_width(line, width, undouble=0) for line in group]
             if all(options):
@@ -385,20 +432,51 @@ def combinations(options: list[list[str]], *, limit: int) -> list[list[str]]:
 
 
 def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead | None:
-    """The best MRZ among the lines (most check digits holding), or None if no MRZ is there."""
+    """The best MRZ among the lines (most check digits holding), or None if no MRZ is there.
+
+    When two equally good readings give a field different values, the check digits cannot tell which is
+    right, and the field is not vouched for (``unambiguous``).
+    """
     today = today or dt.date.today()
-    best: MrzRead | None = None
+    best: list[MrzRead] = []
     for run in mrz_candidates(texts):
         for reading in readings(run, today=today):
-            if best is None or rank(reading) > rank(best):
-                best = reading
-    return best
+            if not best or rank(reading) > rank(best[0]):
+                best = [reading]
+            elif rank(reading) == rank(best[0]):
+                best.append(reading)
+    return unambiguous(best) if best else None
+
+
+# The fields with a check digit of their own (named as their checks); the composite covers them all.
+CHECKED_FIELDS = ("document_number", "date_of_birth", "expiry_date")
+
+
+def unambiguous(readings: list[MrzRead]) -> MrzRead:
+    """The first reading, its checks failed for each field on which the equally good readings disagree.
+
+    One OCR'd character too many can be dropped in more than one place with every check still holding,
+    by chance (a doubled "77" or a speck beside the fillers: "KZJ573101" and "KZJ577310", both passing
+    1 chance in 100); such an MRZ is flagged, never taken as valid.
+    """
+    first = readings[0]
+    differ = {name for name in CHECKED_FIELDS if len({getattr(reading, name) for reading in readings}) > 1}
+    if not differ:
+        return first
+    checks = {name: held and name not in differ for name, held in first.checks.items()}
+    return replace(first, checks={**checks, "composite": False})
+
+
+# ICAO 9303: passports (P) and visas (V) are TD3; identity cards and official travel documents (I, A, C)
+# are TD1 or TD2, as are the smaller visas.
+DOCUMENT_CODES = {"TD1": ("I", "A", "C"), "TD2": ("I", "A", "C", "V"), "TD3": ("P", "V")}
 
 
 def rank(reading: MrzRead) -> tuple[int, int, int]:
-    """Most check digits holding first; then the right shape: a known document code and, as no check digit
+    """Most check digits holding first; then the right shape: a document code of the format and, as no check digit
     covers them, country codes that exist or are one look-alike away (of "NPIX", "NPI" over "NPX")."""
-    shape = int(reading.document_code[:1] in {"I", "A", "C", "P"} and len(reading.issuing_state) == 3)
+    codes = DOCUMENT_CODES[reading.format]
+    shape = int(reading.document_code[:1] in codes and len(reading.issuing_state) == 3)
     shape += sum(country_code(code) is not None for code in (reading.issuing_state, reading.nationality))
     return reading.checks_passed, shape, len(reading.checks)
 

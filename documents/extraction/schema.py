@@ -14,6 +14,8 @@ class DocumentKind(StrEnum):
     CARTAO_CIDADAO = "CARTAO_CIDADAO"
     TITULO_RESIDENCIA = "TITULO_RESIDENCIA"
     PASSAPORTE = "PASSAPORTE"
+    # A national identity card issued by another state (an EU, EEA or Swiss citizen's), read by its MRZ.
+    CARTAO_IDENTIDADE_ESTRANGEIRO = "CARTAO_IDENTIDADE_ESTRANGEIRO"
     RECIBO_VENCIMENTO = "RECIBO_VENCIMENTO"
     DECLARACAO_IRS = "DECLARACAO_IRS"
     NOTA_LIQUIDACAO = "NOTA_LIQUIDACAO"
@@ -32,7 +34,14 @@ class DocumentKind(StrEnum):
 
 # The one list of document kinds by what they prove; screening reads these too.
 # DocumentKind is a StrEnum, so a plain string such as "PASSAPORTE" is found in these sets.
-IDENTITY_KINDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RESIDENCIA, DocumentKind.PASSAPORTE})
+IDENTITY_KINDS = frozenset(
+    {
+        DocumentKind.CARTAO_CIDADAO,
+        DocumentKind.TITULO_RESIDENCIA,
+        DocumentKind.PASSAPORTE,
+        DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO,
+    }
+)
 PAYSLIP_KINDS = frozenset({DocumentKind.RECIBO_VENCIMENTO})
 TAX_KINDS = frozenset({DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO})
 INCOME_KINDS = PAYSLIP_KINDS | TAX_KINDS
@@ -187,6 +196,7 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.CARTAO_CIDADAO: IdentityFields,
     DocumentKind.TITULO_RESIDENCIA: IdentityFields,
     DocumentKind.PASSAPORTE: IdentityFields,
+    DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO: IdentityFields,
     DocumentKind.RECIBO_VENCIMENTO: PayslipFields,
     DocumentKind.DECLARACAO_IRS: TaxFields,
     DocumentKind.NOTA_LIQUIDACAO: TaxFields,

@@ -48,28 +48,36 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
 
 # Read through a machine-readable zone whose check digits hold, these are the document's own.
 MRZ_FIELDS = ("document_number", "date_of_birth", "expiry_date")
-# Passports and residence permits are checked through their MRZ; the CC front has none.
-MRZ_REQUIRED_KINDS = frozenset({"PASSAPORTE", "TITULO_RESIDENCIA"})
+# Passports, residence permits and other states' identity cards are checked through their MRZ (on a
+# card's back: its front alone cannot be); the CC front has none, and the CC is checked by its own number.
+MRZ_REQUIRED_KINDS = frozenset({"PASSAPORTE", "TITULO_RESIDENCIA", "CARTAO_IDENTIDADE_ESTRANGEIRO"})
+# Cards sent as two images, front and back, and how the evidence names them.
+TWO_SIDED_CARDS = {"CARTAO_CIDADAO": "do Cartão de Cidadão", "CARTAO_IDENTIDADE_ESTRANGEIRO": "do cartão de identidade"}
 
 
 def identity_document_pick(documents: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The identity we trust: both sides of the Cartão de Cidadão as one record when both were sent,
-    else the identity document that read the most fields."""
+    """The identity we trust: both sides of a card as one record when both were sent (the Cartão de Cidadão
+    first), else the identity document that read the most fields."""
     candidates = extracted(documents, IDENTITY_KINDS)
     if not candidates:
         return None
-    sides = {d["fields"].get("side"): d for d in candidates if d["kind"] == "CARTAO_CIDADAO"}
-    if "front" in sides and "back" in sides:
-        return cc_sides_merge(front=sides["front"], back=sides["back"])
+    for kind in TWO_SIDED_CARDS:
+        sides = {d["fields"].get("side"): d for d in candidates if d["kind"] == kind}
+        if "front" in sides and "back" in sides:
+            return card_sides_merge(front=sides["front"], back=sides["back"])
     return max(candidates, key=lambda d: sum(v is not None for v in d["fields"].values()))
 
 
-def cc_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
+def card_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
     """One identity from the card's two sides: names as printed on the front (accents, no
     truncation), the NIF from the back, number and dates from the back's MRZ when its check
-    digits hold, else from the front."""
-    fields = {**front["fields"]}
+    digits hold, else from the front; what the front did not give (a name under labels in another
+    language), the back's."""
     back_fields = back["fields"]
+    fields = {**front["fields"]}
+    for name, value in back_fields.items():
+        if fields.get(name) is None:
+            fields[name] = value
     fields["nif"] = back_fields.get("nif") or fields.get("nif")
     mrz_trusted = back_fields.get("mrz_valid") is True
     for name in MRZ_FIELDS:
@@ -87,12 +95,13 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
         return None
     front, back = sides["front"]["fields"], sides["back"]["fields"]
     differ = [name for name in MRZ_FIELDS if front.get(name) and back.get(name) and front[name] != back[name]]
+    card = TWO_SIDED_CARDS[document["kind"]]
     return check(
         "identity.sides_agree",
         not differ,
-        "Frente e verso do Cartão de Cidadão coincidem (número, nascimento e validade)."
+        f"Frente e verso {card} coincidem (número, nascimento e validade)."
         if not differ
-        else "Frente e verso do Cartão de Cidadão não coincidem: " + ", ".join(differ) + ".",
+        else f"Frente e verso {card} não coincidem: " + ", ".join(differ) + ".",
         document_id=sides["back"]["document_id"],
         field=differ[0] if differ else None,
     )
@@ -107,6 +116,8 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
         evidence = "Zona de leitura ótica (MRZ) lida, com todos os dígitos de controlo válidos."
     elif valid is False:
         evidence = "Zona de leitura ótica (MRZ) com dígitos de controlo inválidos: documento alterado ou mal lido."
+    elif document["fields"].get("side") == "front":
+        evidence = "Zona de leitura ótica (MRZ) não lida: está no verso do cartão, que não foi enviado."
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")

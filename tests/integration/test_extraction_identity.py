@@ -19,7 +19,15 @@ from documents.extraction.schema import ExtractionResult
 from documents.models import Document, DocumentStatus, ExtractedData
 from documents.services import document_extract
 from documents.storage import document_store
-from samples.identity import cc_back, cc_front_png, make_foreigner, passport_png, phone_photo, residence_permit_png
+from samples.identity import (
+    cc_back,
+    cc_front_png,
+    foreign_card_png,
+    make_foreigner,
+    passport_png,
+    phone_photo,
+    residence_permit_png,
+)
 from samples.synthetic import make_person, scan
 from tests.factories import ApplicantFactory
 
@@ -184,3 +192,40 @@ def test_extract_file_reads_a_card_back_as_a_new_user_would(tmp_path: Any) -> No
     assert printed["fields"]["nif"] == person.nif and printed["fields"]["side"] == "back"
     assert "document_type_mismatch" not in printed["warnings"]
     assert back.niss not in out.getvalue() and back.health_number not in out.getvalue()
+
+
+@pytest.mark.parametrize("state", ["ESP", "FRA", "ROU"])
+def test_another_states_identity_card_is_read_on_both_sides(state: str) -> None:
+    """An EU citizen's card: the back through its MRZ (TD1, or the older Romanian TD2), the front by its title."""
+    rng = random.Random(f"foreign-{state}")
+    person = make_foreigner(rng, TODAY)
+    for side in ("back", "front"):
+        document = foreign_card_png(person, rng=rng, state=state, side=side).document
+        result = extract(document)
+        assert result.kind.value == "CARTAO_IDENTIDADE_ESTRANGEIRO", (side, result.kind)
+        assert "mrz_check_invalid" not in result.warnings
+        assert_reads(document, result)
+
+
+def test_another_states_card_back_is_read_or_flagged_however_it_was_captured() -> None:
+    """OCR can cost a glyph of the MRZ (Tesseract read "GJV" as "GUV" on a clean Italian card): then the MRZ
+    is flagged and the field left out, never taken as valid."""
+    valid = []
+    for state in ("ESP", "FRA", "ITA", "ROU"):
+        for capture in ("file", "scan", "photo"):
+            rng = random.Random(f"foreign-{capture}-{state}")
+            document = foreign_card_png(make_foreigner(rng, TODAY), rng=rng, state=state, side="back").document
+            if capture != "file":
+                document = (scan if capture == "scan" else phone_photo)(document, rng=rng)
+            result = extract(document)
+            assert result.kind.value == "CARTAO_IDENTIDADE_ESTRANGEIRO", (state, capture)
+            if result.fields["mrz_valid"] is True:
+                assert_reads(document, result)
+                valid.append((state, capture))
+            else:
+                assert "mrz_check_invalid" in result.warnings
+                assert (
+                    result.fields["document_number"] is None
+                    or result.fields["document_number"] == document.expected["document_number"]
+                )
+    assert len(valid) >= 9, valid

@@ -1,4 +1,4 @@
-"""The MRZ reader: ICAO 9303 check digits, TD1 and TD3 layouts, OCR repair by position, and no corrupted MRZ
+"""The MRZ reader: ICAO 9303 check digits, TD1, TD2 and TD3 layouts, OCR repair by position, and no corrupted MRZ
 ever reported valid."""
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ TODAY = dt.date(2026, 11, 23)
 # ICAO 9303's own specimens (Part 4 and Part 5, "UTOPIA").
 ICAO_TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
 ICAO_TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+# Part 6's TD2 specimen, and its example of a document number longer than nine characters.
+ICAO_TD2 = ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"]
+ICAO_TD2_LONG_NUMBER = ["I<UTOSTEVENSON<<PETER<JOHN<<<<<<<<<<", "D23145890<UTO3407127M95071227349<<<8"]
 
 
 def test_check_digit_follows_icao_weights_7_3_1() -> None:
@@ -42,6 +45,31 @@ def test_icao_id_card_specimen_reads_as_td1() -> None:
     assert mrz is not None and mrz.format == "TD1" and mrz.valid
     assert mrz.document_number == "D23145890"
     assert (mrz.surname, mrz.given_names) == ("ERIKSSON", "ANNA MARIA")
+
+
+def test_icao_td2_specimen_reads_every_field_with_every_check_holding() -> None:
+    mrz = read_mrz(ICAO_TD2, today=TODAY)
+    assert mrz is not None and mrz.format == "TD2" and mrz.valid
+    assert (mrz.document_code, mrz.issuing_state, mrz.nationality, mrz.sex) == ("I", "UTO", "UTO", "F")
+    assert (mrz.surname, mrz.given_names, mrz.document_number) == ("ERIKSSON", "ANNA MARIA", "D23145890")
+    assert (mrz.date_of_birth, mrz.expiry_date) == (dt.date(1974, 8, 12), dt.date(2012, 4, 15))
+
+
+def test_a_td2_number_longer_than_nine_characters_continues_in_the_optional_data() -> None:
+    mrz = read_mrz(ICAO_TD2_LONG_NUMBER, today=TODAY)
+    assert mrz is not None and mrz.format == "TD2" and mrz.valid
+    assert mrz.document_number == "D23145890734"
+    assert (mrz.surname, mrz.given_names) == ("STEVENSON", "PETER JOHN")
+
+
+def test_a_td2_with_one_changed_digit_or_ocr_damage_is_read_as_such() -> None:
+    changed = [ICAO_TD2[0], ICAO_TD2[1].replace("7408122", "7408132")]
+    mrz = read_mrz(changed, today=TODAY)
+    assert mrz is not None and mrz.format == "TD2" and not mrz.valid and not mrz.checks["date_of_birth"]
+    # Faded fillers, and O read for 0 in the birth date (in the document number, O may be a letter).
+    damaged = [ICAO_TD2[0][:-4], ICAO_TD2[1][:13] + ICAO_TD2[1][13:].replace("0", "O", 1)]
+    mrz = read_mrz(damaged, today=TODAY)
+    assert mrz is not None and mrz.format == "TD2" and mrz.valid
 
 
 def test_cartao_de_cidadao_number_continues_in_the_optional_data() -> None:
@@ -135,6 +163,25 @@ def test_a_line_one_too_long_never_loses_a_wrong_check_digit() -> None:
     # Two errors against mod-10 check digits still agree by chance now and then (any reading that keeps
     # the line's characters can); dropping any character made every one of these valid.
     assert valid < 0.1 * trials
+
+
+def test_two_readings_that_both_hold_every_check_but_differ_are_not_taken_as_valid() -> None:
+    # A phone photo's OCR added an "l" after the number; dropping it, or one "7" of "77", both hold every
+    # check digit (chance, 1 in 100): "KZJ577310" or "KZJ573101", which the check digits cannot decide.
+    lines = ["IDFRAKZJ5773101l<<<<<<<<<<<<<<<", "8508029M3005109FRA<<<<<<<<<<<6", "O<BRIEN<<MICHAEL<<<<<<<<<<<<<<"]
+    mrz = read_mrz(lines, today=TODAY)
+    assert mrz is not None and not mrz.valid
+    assert not mrz.checked("document_number")
+    assert mrz.checked("date_of_birth") and mrz.checked("expiry_date")  # the same in every reading
+
+
+def test_a_td2_read_two_characters_long_is_not_taken_for_a_passport() -> None:
+    # "ROU" read "R0OU" and a filler read "«": 38 characters, which padded with fillers also reads as a TD3
+    # (the same fields in the same places) with every check holding.
+    lines = ["IDROUSHARMA<<RAHUL<<<<<<<<<<<<<<", "TWW1015037R0OU7012200M2802057<<<<«<<<4"]
+    mrz = read_mrz(lines, today=TODAY)
+    assert mrz is not None and mrz.format == "TD2" and mrz.valid
+    assert (mrz.document_code, mrz.issuing_state, mrz.document_number) == ("ID", "ROU", "TWW101503")
 
 
 def test_readings_a_check_digit_cannot_tell_apart_are_recognised() -> None:

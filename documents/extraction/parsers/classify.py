@@ -44,6 +44,16 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
         re.compile(r"t[ií]tulo de resid[eê]ncia|autoriza[cç][aã]o de resid[eê]ncia|residence permit"),
     ),
     (DocumentKind.PASSAPORTE, re.compile(r"passaporte|passport")),
+    # Another state's identity card, by its title in English (printed on every EU card since 2021) or in its
+    # own language; one whose title is not here is still known by its MRZ (``kind_from_mrz``).
+    (
+        DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO,
+        re.compile(
+            r"identity\s+card|documento\s+nacional\s+de\s+identidad|carte\s+(?:nationale\s+)?d.?\s?identite"
+            r"|carta\s+d.?\s?identita|personalausweis|identitatskarte|identiteitskaart|dowod\s+osobisty"
+            r"|carte\s+de\s+identitate|obcansky\s+prukaz"
+        ),
+    ),
 ]
 # Only the back of a Cartao de Cidadao prints the health-service number and the parents together.
 CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+)?n|filia[cç][aã]o")
@@ -53,7 +63,7 @@ def classify(text: str) -> DocumentKind:
     folded = fold(text)
     for kind, pattern in _KIND_SIGNS:
         if pattern.search(folded):
-            return kind
+            return foreign_card_checked(kind, text)
     # A fatura-recibo whose title OCR broke ("FATU RA-RECIBO") still prints the portal's own wording.
     if sum(bool(re.search(sign, folded)) for sign in FATURA_RECIBO_SIGNS) >= 2:
         return DocumentKind.FATURA_RECIBO
@@ -89,8 +99,25 @@ def payroll_like(folded: str) -> bool:
     return terms >= 3 and len(MONEY_TOKEN.findall(folded)) >= 4
 
 
+def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
+    """A card titled as another state's whose MRZ says Portugal issued it is Portuguese: the Cartao de
+    Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did."""
+    if kind != DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO:
+        return kind
+    mrz = read_mrz(text.splitlines())
+    if mrz is not None and mrz.checks_passed > 0 and mrz.issuing_state == "PRT":
+        return kind_from_mrz(mrz)
+    return kind
+
+
+# ICAO 9303: a TD1 or TD2 whose code starts with I, A or C is an identity card (or an official travel
+# document in that format); V is a visa.
+CARD_CODES = ("I", "A", "C")
+
+
 def kind_from_mrz(mrz: MrzRead | None) -> DocumentKind:
-    """A passport's TD3, a Portuguese ID card's TD1 ("I<PRT"), or a residence permit (TD1 with a type letter).
+    """A passport's TD3, a Portuguese ID card's TD1 ("I<PRT"), a Portuguese residence permit (TD1 with a type
+    letter), or another state's identity card (TD1 or TD2).
 
     Only an MRZ whose shape reads right counts (at least one check digit holds): a few lines of
     fillers do not make a document an identity document.
@@ -101,4 +128,6 @@ def kind_from_mrz(mrz: MrzRead | None) -> DocumentKind:
         return DocumentKind.PASSAPORTE
     if mrz.format == "TD1" and mrz.issuing_state == "PRT":
         return DocumentKind.CARTAO_CIDADAO if mrz.document_code == "I" else DocumentKind.TITULO_RESIDENCIA
+    if mrz.format in {"TD1", "TD2"} and mrz.document_code.startswith(CARD_CODES):
+        return DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
     return DocumentKind.UNKNOWN

@@ -65,6 +65,8 @@ FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+bi
 LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s\d{3}\s\d{3}|\d{9,13})(?![\dA-Z])")
 # "N.º", "No.", "Nº" start a new label on a row of several.
 LABEL_START = re.compile(r"(?<![a-z])n\.?\s?o\.?(?:\s|$)")
+# Cards sent as two images, front and back (the MRZ on the back); a passport is one page.
+TWO_SIDED_CARDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO})
 MRZ_CONFIDENCE_UNCHECKED = 0.5
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
@@ -96,7 +98,7 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
     unlabelled_dates(viz_lines, parsed)
-    if kind == DocumentKind.CARTAO_CIDADAO:
+    if kind in TWO_SIDED_CARDS:
         parsed.put("side", card_side(viz_lines, has_mrz=mrz is not None and mrz.checks_passed > 0), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
@@ -222,7 +224,12 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
     if found:
         for candidate, line in value_after_label(lines, *found):
             # As printed first: a number may start with G or S, which digit repair would turn into 6 or 5.
-            number_pattern = r"\b([A-Z]{0,2}\d{6,9}[A-Z0-9]{0,2})\b"
+            number_pattern = (
+                # Other states' cards: any 6 to 12 letters and digits ("CAA123456", "X4RTBPFW4", "CA00000AA").
+                r"\b((?=[A-Z]*\d)[A-Z0-9]{6,12})\b"
+                if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+                else r"\b([A-Z]{0,2}\d{6,9}[A-Z0-9]{0,2})\b"
+            )
             number_match = re.search(number_pattern, candidate.upper()) or re.search(
                 number_pattern, fix_digits(candidate.upper())
             )
@@ -367,7 +374,7 @@ def name_cut_short(mrz: MrzRead) -> bool:
     SILVA<<HENRIQUE<JO" is Henrique José, whose given names alone are far under the 20 characters the
     prefix rule asked for (a front and back in one image were flagged ``mrz_viz_mismatch:given_names``).
     """
-    # A TD1 names the holder on its third line; a TD3 on its first, after five characters.
+    # A TD1 names the holder on its third line; a TD2 or TD3 on its first, after five characters.
     row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
     line = mrz.lines[row][start:] if len(mrz.lines) > row else ""
     return bool(line) and not line.endswith("<")

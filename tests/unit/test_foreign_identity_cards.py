@@ -1,0 +1,128 @@
+"""Another state's identity card (an EU citizen's DNI, carte d'identité, carta d'identità...): known by its title
+or by its MRZ (TD1 or TD2), read from the MRZ on its back, and checked as a passport is.
+
+The texts are what the reader hands the parsers, cut down to what matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from documents.extraction.parsers import parse_document
+from documents.extraction.parsers.classify import classify
+from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind, fields_validate
+from documents.extraction.validation import fields_revalidate
+from samples.identity import td1, td2
+from screening.rules.identity import verify_identity
+
+TODAY = dt.date(2026, 12, 2)
+BIRTH, EXPIRY = dt.date(1991, 3, 14), dt.date(2031, 5, 20)
+PERSON = {"birth": BIRTH, "sex": "F", "expiry": EXPIRY, "surname": "García López", "given": "Lucía"}
+SPANISH_BACK = td1(code="ID", state="ESP", number="CAA123456", nationality="ESP", optional="99999999R", **PERSON)
+SPANISH_FRONT = """REINO DE ESPAÑA
+DOCUMENTO NACIONAL DE IDENTIDAD
+APELLIDOS / SURNAME
+GARCÍA LÓPEZ
+NOMBRE / GIVEN NAMES
+LUCÍA
+SEXO / SEX F  NACIONALIDAD / NATIONALITY ESP
+FECHA DE NACIMIENTO / DATE OF BIRTH 14 03 1991
+VÁLIDO HASTA / VALID UNTIL 20 05 2031"""
+FRENCH_BACK = td1(code="ID", state="FRA", number="X4RTBPFW4", nationality="FRA", **PERSON)
+# The older Romanian card: two lines of 36, no title the parsers know.
+ROMANIAN_TD2 = td2(code="ID", state="ROU", number="RX123456", nationality="ROU", **PERSON)
+
+
+def read(text: str) -> tuple[DocumentKind, dict[str, Any], list[str]]:
+    lines = [Line(line) for line in text.splitlines() if line.strip()]
+    kind = classify(text)
+    parsed = parse_document(kind, lines)
+    fields = fields_validate(kind, parsed.fields)
+    warnings = fields_revalidate(kind, fields, document_type="ID_DOCUMENT", total_deductions=None, today=TODAY)
+    return kind, fields, [*parsed.warnings, *warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(SPANISH_BACK),  # the back: an MRZ and nothing else
+        "\n".join(["Lugar de nacimiento Sevilla", *SPANISH_BACK]),
+        "\n".join(ROMANIAN_TD2),
+        "\n".join(["CARTE D'IDENTITÉ / IDENTITY CARD", *FRENCH_BACK]),
+    ],
+)
+def test_another_states_card_back_is_read_from_its_mrz(text: str) -> None:
+    kind, fields, warnings = read(text)
+    assert kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    assert fields["mrz_valid"] is True and warnings == []
+    assert (fields["date_of_birth"], fields["expiry_date"]) == (BIRTH, EXPIRY)
+    assert (fields["surname"], fields["given_names"], fields["sex"]) == ("Garcia Lopez", "Lucia", "F")
+    assert fields["side"] == "back"
+    assert fields["nif"] is None
+
+
+def test_the_front_is_known_by_its_title_and_read_by_its_english_labels() -> None:
+    kind, fields, _ = read(SPANISH_FRONT)
+    assert kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    assert fields["side"] == "front" and fields["mrz_valid"] is None
+    assert (fields["surname"], fields["given_names"]) == ("García López", "Lucía")
+    assert fields["date_of_birth"] == BIRTH
+
+
+def test_a_portuguese_card_whose_own_title_ocr_lost_stays_a_cartao_de_cidadao() -> None:
+    back = td1(code="I", state="PRT", number="123456784ZZ5", nationality="PRT", **PERSON)
+    text = "\n".join(["CART O DE CIDAD O / IDENTITY CARD", *back])
+    assert classify(text) == DocumentKind.CARTAO_CIDADAO
+
+
+def test_a_visa_is_not_an_identity_card() -> None:
+    visa = td2(code="V", state="FRA", number="X4RTBPFW4", nationality="USA", **PERSON)
+    assert classify("\n".join(visa)) == DocumentKind.UNKNOWN
+
+
+# --- Screening: checked as a passport is, the MRZ on the back required ---------------------------------
+
+
+def card_side(side: str, document_id: str, **fields: Any) -> dict[str, Any]:
+    return {"document_id": document_id, "document_type": "ID_DOCUMENT", "status": "EXTRACTED",
+            "kind": "CARTAO_IDENTIDADE_ESTRANGEIRO", "fields": {"side": side, **fields}, "warnings": [],
+            "confidence": {}}  # fmt: skip
+
+
+def identity_state(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "applicant": {"nif": "245718931", "name": "Lucía García López", "date_of_birth": BIRTH.isoformat()},
+        "today": TODAY.isoformat(),
+        "thresholds": {"id_expiry_warning_days": 60},
+        "documents": documents,
+    }
+
+
+FRONT = {"surname": "García López", "given_names": "Lucía", "full_name": None, "date_of_birth": BIRTH.isoformat()}
+BACK = {"surname": "Garcia Lopez", "given_names": "Lucia", "full_name": "Lucia Garcia Lopez",
+        "date_of_birth": BIRTH.isoformat(), "expiry_date": EXPIRY.isoformat(), "document_number": "CAA123456",
+        "nationality": "ESP", "mrz_valid": True}  # fmt: skip
+
+
+def by_name(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["name"]: c for c in result["checks"]}
+
+
+def test_front_and_back_are_one_identity_and_what_the_front_lacks_comes_from_the_back() -> None:
+    result = verify_identity(identity_state([card_side("front", "f", **FRONT), card_side("back", "b", **BACK)]))
+    assert result["verified"] is True, result["checks"]
+    checks = by_name(result)
+    assert checks["identity.sides_agree"]["evidence"].startswith("Frente e verso do cartão de identidade coincidem")
+    assert checks["identity.mrz_valid"]["passed"] and checks["identity.not_expired"]["passed"]
+    assert checks["identity.nif_match"]["passed"]  # no NIF on the card: name and birth date decide
+
+
+def test_the_back_alone_is_enough_and_the_front_alone_is_not() -> None:
+    assert verify_identity(identity_state([card_side("back", "b", **BACK)]))["verified"] is True
+    result = verify_identity(identity_state([card_side("front", "f", **FRONT, expiry_date=EXPIRY.isoformat())]))
+    assert result["verified"] is False
+    assert "verso do cartão" in by_name(result)["identity.mrz_valid"]["evidence"]
