@@ -435,8 +435,10 @@ def foreign_card_png(person: Person, *, rng: random.Random, state: str, side: st
     """Another state's identity card, one side: the front (title, bilingual labels, no MRZ) or the back
     (place of birth, address and the MRZ)."""
     title, layout = FOREIGN_CARDS[state]
-    number = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)) + "".join(
-        rng.choice("0123456789") for _ in range(6)
+    # The same card on both sides: its number follows from the holder, not from the call.
+    own = random.Random(f"{state}|{person.full_name}|{person.date_of_birth}")
+    number = "".join(own.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)) + "".join(
+        own.choice("0123456789") for _ in range(6)
     )
     make_mrz = td1 if layout == "TD1" else td2
     lines = make_mrz(code="ID", state=state, number=number, birth=person.date_of_birth, sex=person.sex,

@@ -14,10 +14,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from applicants.models import Applicant
-from samples.identity import make_foreigner, passport_png, residence_permit_png
+from samples.identity import foreign_card_png, make_foreigner, passport_png, residence_permit_png
 from samples.income_profiles import Pension, inicio_atividade_pdf, pension_statement_pdf
 from samples.payslips import Payroll, family_payslip, fatura_recibo_pdf
 from samples.synthetic import Person, Synthetic, id_card_png, make_person, recent_months
+from screening.explanation import applicant_explanation
 from screening.models import ScreeningReport
 from tests.helpers import form_request_create, submission_body, upload
 
@@ -118,6 +119,21 @@ def test_passport_holder_paid_in_duodecimos(alice_api: APIClient, celery_eager: 
     # rent 650 / 1884 = 0.34501 -> 0.3450 -> LOW
     assert_report(report, income=Decimal("1884.00"), dti=Decimal("0.3450"), risk="LOW", method="duodécimos")
     assert report.checks[0]["name"] == "identity.document_read"
+
+
+def test_eu_citizen_with_both_sides_of_a_spanish_identity_card(alice_api: APIClient, celery_eager: None) -> None:
+    rng = random.Random(505)
+    person = make_foreigner(rng, TODAY)
+    sides = [foreign_card_png(person, rng=rng, state="ESP", side=side).document for side in ("front", "back")]
+    payroll = [plain("1500", meal_days=21, meal="6.00", irs="0.11") for _ in range(3)]
+    report = submit(alice_api, Profile(person, "EMPLOYEE", [*sides, *payslips(person, payroll)], Decimal("500")))
+    assert report.identity_verified, [c for c in report.checks if c["name"].startswith("identity")]
+    assert "CARTAO_IDENTIDADE_ESTRANGEIRO" in check_named(report, "identity.document_read")["evidence"]
+    assert check_named(report, "identity.mrz_valid")["passed"]
+    assert check_named(report, "identity.sides_agree")["passed"]
+    explanation = applicant_explanation(applicant=report.applicant, report=report)
+    identity = next(c for c in explanation["checks"] if c["name"] == "identity")
+    assert identity["passed"] and "com o cartão de identidade" in identity["text"]
 
 
 def test_residence_permit_holder(alice_api: APIClient, celery_eager: None) -> None:
