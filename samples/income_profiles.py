@@ -146,6 +146,59 @@ def inicio_atividade_pdf(person: Person, *, started: dt.date, code: str = "1332"
                      "DECLARACAO_INICIO_ATIVIDADE", expected, tags=["family:inicio_atividade"])  # fmt: skip
 
 
+def employer_declaration_pdf(
+    person: Person,
+    *,
+    employer: tuple[str, str],
+    started: dt.date,
+    gross: Decimal,
+    issued: dt.date,
+    ends: dt.date | None = None,
+) -> Synthetic:
+    """An employer's declaration of employment on the company's letter paper: one sentence, wrapped."""
+    name, nipc = employer
+    contract = f"a termo certo, até {written_date(ends)}" if ends else "sem termo"
+    sentence = (
+        f"Para os devidos efeitos se declara que {person.full_name}, contribuinte n.º {person.nif}, é trabalhador(a) "
+        f"desta empresa desde {started:%d/%m/%Y}, com contrato de trabalho {contract}, auferindo a remuneração "
+        f"base mensal ilíquida de {pt(gross)} €, acrescida de subsídio de alimentação."
+    )
+    s = Sheet("Helvetica", "Helvetica-Bold")
+    s.text(40, name.upper(), size=12, bold=True)
+    s.down(16)
+    s.text(40, f"Avenida da Liberdade, 200 - 1250-147 Lisboa   NIPC {nipc}", size=8)
+    s.down(40)
+    s.text(250, "DECLARAÇÃO", size=12, bold=True)
+    s.down(30)
+    line = ""
+    for word in sentence.split():
+        if len(line) + len(word) > 95:
+            s.text(40, line)
+            s.down()
+            line = ""
+        line = f"{line} {word}".strip()
+    s.text(40, line)
+    s.down(30)
+    s.text(40, "Por ser verdade e me ter sido solicitada, passa-se a presente declaração.")
+    s.down(30)
+    s.text(40, f"Lisboa, {written_date(issued)}")
+    s.down(40)
+    s.text(40, "A Gerência")
+    expected = {
+        "employer_name": name.upper(),
+        "employer_nif": nipc,
+        "employee_name": person.full_name,
+        "employee_nif": person.nif,
+        "contract_type": "FIXED_TERM" if ends else "PERMANENT",
+        "start_date": started.isoformat(),
+        "end_date": ends.isoformat() if ends else None,
+        "monthly_gross_salary": float(money(gross)),
+        "issue_date": issued.isoformat(),
+    }
+    return Synthetic("declaracao-entidade-patronal.pdf", s.bytes(), "application/pdf", "PROOF_OF_INCOME",
+                     "DECLARACAO_ENTIDADE_PATRONAL", expected, tags=["family:employer_declaration"])  # fmt: skip
+
+
 def pension_corpus(today: dt.date | None = None, seed: int = 43) -> list[Synthetic]:
     """Both issuers' statements, as text PDFs and as scans, and an activity declaration."""
     from samples.synthetic import make_person

@@ -32,6 +32,10 @@ IDENTIFYING_FIELDS: dict[str, tuple[tuple[str, ...], int]] = {
     DocumentKind.TITULO_RESIDENCIA: (("document_number", "date_of_birth", "expiry_date"), 2),
     DocumentKind.PASSAPORTE: (("document_number", "date_of_birth", "expiry_date"), 2),
     DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO: (("document_number", "date_of_birth", "expiry_date"), 2),
+    DocumentKind.DECLARACAO_ENTIDADE_PATRONAL: (
+        ("employer_nif", "employee_nif", "issue_date", "start_date", "monthly_gross_salary"),
+        4,
+    ),
     DocumentKind.CERTIDAO_AT: (("validation_code",), 1),
     DocumentKind.DECLARACAO_SS: (("validation_code",), 1),
 }

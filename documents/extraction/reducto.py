@@ -80,7 +80,14 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
             properties[name] = {"type": ["number", "null"], "description": "Pension amount in EUR (monthly or annual)"}
         properties["payments_per_year"] = {"type": ["integer", "null"],
                                            "description": "Pension payments a year (14 with both subsidies)"}  # fmt: skip
-        properties["start_date"] = {"type": ["string", "null"], "description": "YYYY-MM-DD the activity started"}
+        properties["start_date"] = {"type": ["string", "null"],
+                                    "description": "YYYY-MM-DD the activity or the employment started"}  # fmt: skip
+        # An employer's declaration of employment (declaracao da entidade patronal).
+        properties["contract_type"] = {"type": ["string", "null"], "enum": ["PERMANENT", "FIXED_TERM", None],
+                                       "description": "Sem termo (permanent) or a termo (fixed-term)"}  # fmt: skip
+        properties["end_date"] = {"type": ["string", "null"], "description": "YYYY-MM-DD a fixed-term contract ends"}
+        for name in ("monthly_gross_salary", "monthly_net_salary"):
+            properties[name] = {"type": ["number", "null"], "description": "Monthly salary the employer declares"}
         # The nota de liquidacao's settlement and the declaration's annexes (TaxFields).
         for name in ("taxable_income", "withholdings", "payments_on_account", "amount_payable", "amount_refundable",
                      "employment_income", "pension_income", "self_employment_income"):  # fmt: skip

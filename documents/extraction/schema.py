@@ -29,6 +29,9 @@ class DocumentKind(StrEnum):
     # Seguranca Social's declaracao de situacao contributiva.
     CERTIDAO_AT = "CERTIDAO_AT"
     DECLARACAO_SS = "DECLARACAO_SS"
+    # An employer's declaration of employment (declaracao da entidade patronal): who employs the person, on
+    # which contract since when, and the salary it states.
+    DECLARACAO_ENTIDADE_PATRONAL = "DECLARACAO_ENTIDADE_PATRONAL"
     UNKNOWN = "UNKNOWN"
 
 
@@ -52,10 +55,17 @@ ACTIVITY_KINDS = frozenset({DocumentKind.DECLARACAO_INICIO_ATIVIDADE})
 PENSION_KINDS = frozenset({DocumentKind.DECLARACAO_PENSAO})
 # Whether the person owes the tax authority or social security; read and stated, never a reason to reject.
 CERTIFICATE_KINDS = frozenset({DocumentKind.CERTIDAO_AT, DocumentKind.DECLARACAO_SS})
+# The employer's word on the contract and salary: stated beside the payslips, never counted as income.
+EMPLOYMENT_KINDS = frozenset({DocumentKind.DECLARACAO_ENTIDADE_PATRONAL})
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,
-    "PROOF_OF_INCOME": INCOME_KINDS | INVOICE_KINDS | ACTIVITY_KINDS | PENSION_KINDS | CERTIFICATE_KINDS,
+    "PROOF_OF_INCOME": INCOME_KINDS
+    | INVOICE_KINDS
+    | ACTIVITY_KINDS
+    | PENSION_KINDS
+    | CERTIFICATE_KINDS
+    | EMPLOYMENT_KINDS,
 }
 
 
@@ -192,6 +202,28 @@ class CertificateFields(BaseModel):
     validation_code: str | None = None
 
 
+class EmploymentDeclarationFields(BaseModel):
+    """An employer's declaration of employment: the parties, the contract and the monthly salary it states.
+
+    ``contract_type``: ``PERMANENT`` (sem termo, por tempo indeterminado, efetivo) or ``FIXED_TERM`` (a termo
+    certo or incerto, a prazo, temporario), with ``end_date`` when a term's end is printed. The salary is the
+    gross (``monthly_gross_salary``: base, iliquido, bruto) or, when the declaration says so, the net.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    employer_name: str | None = None
+    employer_nif: str | None = None
+    employee_name: str | None = None
+    employee_nif: str | None = None
+    contract_type: Literal["PERMANENT", "FIXED_TERM"] | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    monthly_gross_salary: Decimal | None = Field(default=None, ge=0)
+    monthly_net_salary: Decimal | None = Field(default=None, ge=0)
+    issue_date: dt.date | None = None
+
+
 FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.CARTAO_CIDADAO: IdentityFields,
     DocumentKind.TITULO_RESIDENCIA: IdentityFields,
@@ -205,6 +237,7 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.DECLARACAO_SS: CertificateFields,
     DocumentKind.DECLARACAO_INICIO_ATIVIDADE: ActivityStartFields,
     DocumentKind.DECLARACAO_PENSAO: PensionFields,
+    DocumentKind.DECLARACAO_ENTIDADE_PATRONAL: EmploymentDeclarationFields,
 }
 
 

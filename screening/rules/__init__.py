@@ -17,6 +17,7 @@ from screening.rules.affordability import assess_affordability, loan_monthly_pay
 from screening.rules.authenticity import income_with_authenticity
 from screening.rules.certificates import verify_certificates
 from screening.rules.common import check
+from screening.rules.employment import verify_employment_declarations
 from screening.rules.household import assess_household_node, household_report, verify_identities, verify_incomes
 from screening.rules.identity import verify_identity
 from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, verify_income
@@ -24,7 +25,7 @@ from screening.rules.names import name_match
 from screening.rules.profiles import documents_for_profile
 from screening.rules.report import generate_report
 
-RULES_VERSION = "rules-2026.12.2"
+RULES_VERSION = "rules-2026.12.3"
 
 
 def is_household(state: dict[str, Any]) -> bool:
@@ -42,7 +43,13 @@ def income_node(state: dict[str, Any]) -> dict[str, Any]:
     income = income_with_authenticity(state)
     # Certificates of a clean tax and social-security situation: stated for a person to weigh, never a risk.
     certificates = verify_certificates(state)
-    return {**income, "checks": [*income["checks"], *certificates["checks"]], "stated": certificates["reasons"]}
+    # The employer's declaration: the contract and salary it states, beside the payslips, never counted.
+    employment = verify_employment_declarations(state)
+    return {
+        **income,
+        "checks": [*income["checks"], *certificates["checks"], *employment["checks"]],
+        "stated": [*certificates["reasons"], *employment["reasons"]],
+    }
 
 
 def affordability_node(state: dict[str, Any]) -> dict[str, Any]:

@@ -27,6 +27,13 @@ REASON_TEXT = {
     "certificate_irregular": "uma certidão indica situação tributária ou contributiva não regularizada",
     "certificate_expired": "uma certidão de situação tributária ou contributiva já caducou",
     "certificate_not_owned": "uma certidão de situação tributária ou contributiva é de outra pessoa",
+    # Stated, never a rejection (screening.rules.employment).
+    "employment_declaration_not_owned": "a declaração da entidade patronal é de outro trabalhador",
+    "employment_declaration_outdated": "a declaração da entidade patronal foi emitida há mais de três meses",
+    "employment_contract_ended": "o contrato declarado pela entidade patronal já terminou",
+    "employment_contract_ending_soon": "o contrato a termo declarado termina nos próximos seis meses",
+    "employment_declaration_other_employer": "a declaração da entidade patronal é de outra entidade que não a dos recibos",
+    "employment_declaration_salary_differs": "o vencimento declarado pela entidade patronal difere do dos recibos",
 }
 
 

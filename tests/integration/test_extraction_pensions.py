@@ -1,8 +1,10 @@
-"""Pension statements and the declaração de início de atividade: recognised, read by labels and arithmetic."""
+"""Pension statements, the declaração de início de atividade and the employer's declaration of employment:
+recognised, read by labels, wording and arithmetic."""
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 from decimal import Decimal
 
 import pytest
@@ -13,7 +15,8 @@ from documents.extraction.reader import Line
 from documents.extraction.reducto import extraction_schema
 from documents.extraction.schema import DocumentKind, fields_validate
 from documents.extraction.validation import fields_revalidate
-from samples.income_profiles import pension_corpus
+from samples.income_profiles import employer_declaration_pdf, pension_corpus
+from samples.synthetic import make_person, scan
 
 pytestmark = pytest.mark.ocr
 
@@ -75,3 +78,29 @@ def test_the_remote_schema_asks_for_the_pension_and_activity_fields() -> None:
         properties
     )
     assert "DECLARACAO_PENSAO" in properties["kind"]["enum"]
+
+
+@pytest.mark.parametrize("ends", [None, dt.date(2027, 8, 31)])
+def test_an_employer_declaration_is_read_exactly_from_its_pdf_and_never_wrongly_from_its_scan(
+    ends: dt.date | None,
+) -> None:
+    person = make_person(random.Random(71), TODAY)
+    declaration = employer_declaration_pdf(person, employer=("Tecnoforma - Soluções Informáticas, Lda.", "508192030"),
+                                           started=dt.date(2021, 3, 1), gross=Decimal("1512.40"),
+                                           issued=dt.date(2026, 11, 15), ends=ends)  # fmt: skip
+    result = LocalExtractor().extract(declaration.data, document_type="PROOF_OF_INCOME")
+    assert result.kind == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+    got = result.json_fields()
+    assert {name: got.get(name) for name in declaration.expected} == declaration.expected
+    assert result.warnings == []
+    # A scan may lose a field to OCR ("1.512,40" read "1.51 2,40", "ilíquida" read "líquida"): left out, never wrong.
+    scanned = scan(declaration, rng=random.Random(72))
+    result = LocalExtractor().extract(scanned.data, document_type="PROOF_OF_INCOME")
+    assert result.kind == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+    got = result.json_fields()
+    wrong = {name: got.get(name) for name, value in scanned.expected.items() if got.get(name) not in {value, None}}
+    assert wrong == {}
+    assert got["monthly_net_salary"] is None
+    assert {"employee_nif", "employer_nif", "contract_type", "start_date", "issue_date"} <= {
+        name for name, value in got.items() if value is not None
+    }

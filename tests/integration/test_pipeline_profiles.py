@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from applicants.models import Applicant
 from samples.identity import foreign_card_png, make_foreigner, passport_png, residence_permit_png
-from samples.income_profiles import Pension, inicio_atividade_pdf, pension_statement_pdf
+from samples.income_profiles import Pension, employer_declaration_pdf, inicio_atividade_pdf, pension_statement_pdf
 from samples.payslips import Payroll, family_payslip, fatura_recibo_pdf
 from samples.synthetic import Person, Synthetic, id_card_png, make_person, recent_months
 from screening.explanation import applicant_explanation
@@ -134,6 +134,25 @@ def test_eu_citizen_with_both_sides_of_a_spanish_identity_card(alice_api: APICli
     explanation = applicant_explanation(applicant=report.applicant, report=report)
     identity = next(c for c in explanation["checks"] if c["name"] == "identity")
     assert identity["passed"] and "com o cartão de identidade" in identity["text"]
+
+
+def test_employee_with_an_employer_declaration_beside_the_payslips(alice_api: APIClient, celery_eager: None) -> None:
+    rng = random.Random(606)
+    person = make_person(rng, TODAY)
+    card = id_card_png(person)
+    payroll = [plain("1400", meal_days=21, meal="6.00", irs="0.10") for _ in range(3)]
+    papers = payslips(person, payroll)
+    employer = (str(papers[0].expected["employer_name"]), str(papers[0].expected["employer_nif"]))
+    declaration = employer_declaration_pdf(person, employer=employer, started=TODAY - dt.timedelta(days=900),
+                                           gross=Decimal("1400"), issued=TODAY - dt.timedelta(days=10),
+                                           ends=TODAY + dt.timedelta(days=120))  # fmt: skip
+    report = submit(alice_api, Profile(person, "EMPLOYEE", [card, *papers, declaration], Decimal("450")))
+    stated = check_named(report, "employment.declaration")
+    assert stated["passed"] and stated["value"] == "FIXED_TERM", stated["evidence"]
+    assert "o contrato termina nos próximos 6 meses" in stated["evidence"]
+    assert "o contrato a termo declarado termina nos próximos seis meses" in report.justification
+    # Stated, never counted: the income is the payslips', as without the declaration.
+    assert "vencimento regular x 14 / 12" in check_named(report, "income.monthly_income")["evidence"]
 
 
 def test_residence_permit_holder(alice_api: APIClient, celery_eager: None) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from documents.extraction.parsers.certificate import parse_certificate
 from documents.extraction.parsers.classify import classify, kind_from_mrz
 from documents.extraction.parsers.common import Parsed, title_case
+from documents.extraction.parsers.employment import parse_employment_declaration
 from documents.extraction.parsers.identity import parse_identity
 from documents.extraction.parsers.invoice import parse_invoice
 from documents.extraction.parsers.payslip import parse_payslip
@@ -23,6 +24,7 @@ from documents.extraction.reader import Line
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
     CERTIFICATE_KINDS,
+    EMPLOYMENT_KINDS,
     IDENTITY_KINDS,
     INVOICE_KINDS,
     PAYSLIP_KINDS,
@@ -48,6 +50,8 @@ def parse_document(kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Se
         return parse_activity_start(lines)
     if kind in CERTIFICATE_KINDS:
         return parse_certificate(lines, kind)
+    if kind in EMPLOYMENT_KINDS:
+        return parse_employment_declaration(lines)
     if kind in IDENTITY_KINDS:
         return parse_identity(lines, kind, extra_mrz_texts=extra_mrz_texts)
     return Parsed()

@@ -62,6 +62,9 @@ CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+
 def classify(text: str) -> DocumentKind:
     folded = fold(text)
     for kind, pattern in _KIND_SIGNS:
+        if kind == DocumentKind.RECIBO_VENCIMENTO and employer_declaration(folded):
+            # Before the payslip's titles: the declaration may name the "recibos de vencimento" it goes with.
+            return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
         if pattern.search(folded):
             return foreign_card_checked(kind, text)
     # A fatura-recibo whose title OCR broke ("FATU RA-RECIBO") still prints the portal's own wording.
@@ -73,6 +76,27 @@ def classify(text: str) -> DocumentKind:
     if CC_BACK_SIGNS.search(folded):
         return DocumentKind.CARTAO_CIDADAO
     return kind_from_mrz(read_mrz(text.splitlines()))
+
+
+EMPLOYER_DECLARATION_TITLE = re.compile(
+    r"declara[cç][aã]o\s+(?:da\s+|de\s+)?entidade\s+(?:patronal|empregadora)"
+    r"|declara[cç][aã]o\s+de\s+(?:v[ií]nculo(?:\s+laboral)?|emprego|efetividade|situa[cç][aã]o\s+profissional)"
+)
+# "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ..."
+EMPLOYMENT_STATEMENT = re.compile(
+    r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,300}?(?<![a-z])que\s[\s\S]{0,300}?"
+    r"(?:(?:e|é)\s+(?:nossa?\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
+    r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
+    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa))"
+)
+
+
+def employer_declaration(folded: str) -> bool:
+    """An employer declaring someone's employment, by its title or its one sentence; a payslip's own footer
+    ("declaro que recebi ... O Trabalhador") is told apart by the payslip's amounts and payroll words."""
+    if not (EMPLOYER_DECLARATION_TITLE.search(folded) or EMPLOYMENT_STATEMENT.search(folded)):
+        return False
+    return not payroll_like(folded)
 
 
 FATURA_RECIBO_SIGNS = [

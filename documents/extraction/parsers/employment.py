@@ -1,0 +1,205 @@
+"""An employer's declaration of employment (declaracao da entidade patronal): free text, one or two sentences.
+
+"Para os devidos efeitos, declara-se que Ana Sousa, contribuinte n.º 245718931, é trabalhadora desta empresa
+desde 01/03/2021, com contrato de trabalho sem termo, auferindo a remuneração base mensal ilíquida de
+1.500,00 €." Employers word it in many ways, so each field is found by what states it (the contract's words,
+"desde", the salary's words) rather than by a layout. The two NIFs are told apart by their kind: the
+person's is personal (1, 2, 3), the company's collective, unless a label says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+
+from applicants.identifiers import nif_is_personal
+from applicants.text import fold
+from documents.extraction.parsers.common import (
+    MONTHS,
+    VALIDATED_CONFIDENCE,
+    Parsed,
+    clean_name,
+    parse_dates,
+    parse_money,
+    parse_nifs,
+    title_case,
+)
+from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name
+from documents.extraction.reader import Line
+
+# How sure a value found in free text is: by its own words, not by a label in a known place.
+STATED_CONFIDENCE = 0.85
+
+PERMANENT = re.compile(
+    r"sem\s+termo|(?:por\s+)?tempo\s+indeterminado|(?:contrato|vinculo)\s+efetiv|efetiv[oa]\s+(?:nesta|desta|da|na)"
+    r"|quadro\s+(?:de\s+pessoal|permanente)"
+)
+FIXED_TERM = re.compile(r"(?<!sem\s)a\s+termo|termo\s+(?:certo|incerto|resolutivo)|a\s+prazo|contrato\s+temporario")
+DATE_TEXT = (
+    r"(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4})"
+)
+START = re.compile(
+    r"(?:desde|admitid[oa]\s+(?:ao\s+servico\s+)?(?:em|a)|data\s+de\s+admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
+    r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a))\s*(?:o\s+dia\s+|de\s+|a\s+)?"
+    + DATE_TEXT
+)
+END = re.compile(
+    r"(?:termo\s+(?:em|a)|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em)"
+    r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
+)
+SALARY = re.compile(
+    r"(?:remunera[cç][aã]o|vencimento|sal[aá]rio|ordenado|retribui[cç][aã]o)(?:\s+(?:base|mensal|il[ií]quid[oa]|bruto|"
+    r"bruta|l[ií]quid[oa]|de\s+base|base\s+mensal))*"
+)
+NET_WORDS = re.compile(r"(?<![a-z])l[ií]quid[oa](?![a-z])")  # "líquido", not "ilíquido"
+# Below this a monthly amount is a misread (part-time work still pays more), not a salary.
+LEAST_MONTHLY_SALARY = Decimal(100)
+# An amount written without cents: "1.500 €", "1500 euros".
+WHOLE_EUROS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{3,6})\s?(?:€|eur(?:os)?\b)")
+EMPLOYER_NIF_LABEL = re.compile(r"nipc|pessoa\s+colectiva|pessoa\s+coletiva|entidade|empresa|sociedade")
+EMPLOYEE_INTRO = re.compile(
+    r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,200}?(?<![a-z])que\s+(?:[oa](?:\s*\([oa]\))?\s+)?"
+    r"(?:sr[a]?\.?(?:\s*\(a\)\.?)?\s*|senhor[a]?\s+|exm[oa]\.?\s+|trabalhador[a]?\s+|colaborador[a]?\s+"
+    r"|funcionari[oa]\s+)*",
+)
+# What a company's name follows on its line: "A empresa X, Lda.", "Entidade empregadora: X, S.A."
+EMPLOYER_LABEL = re.compile(
+    r"^\s*(?:a\s+(?:empresa|entidade|sociedade)\s+|(?:entidade(?:\s+(?:patronal|empregadora))?|empresa|empregadora?)"
+    r"\s*[:.-]\s*)",
+    re.I,
+)
+NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborador)?\s*[:.]")
+ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
+ISSUE_LABEL = re.compile(r"data\s*(?:de\s+emiss[aã]o)?\s*[:.]\s*")
+
+
+def parse_employment_declaration(lines: list[Line]) -> Parsed:
+    parsed = Parsed()
+    text = "\n".join(line.text for line in lines)
+    # One flowing text: the sentences wrap across lines.
+    # OCR may give an accent as a combining mark: composed, folding keeps each character's place.
+    flat = unicodedata.normalize("NFC", re.sub(r"\s+", " ", text))
+    folded = fold(flat)
+    employment_nifs(flat, folded, parsed)
+    employment_people(lines, flat, folded, parsed)
+    contract(folded, parsed)
+    salary(folded, parsed)
+    issue_date(folded, parsed)
+    return parsed
+
+
+def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
+    """The company's NIF (labelled NIPC or after the company's words, else the collective one) and the person's."""
+    for match in re.finditer(r"(?<!\d)(\d{3})\s?(\d{3})\s?(\d{3})(?!\d)", flat):
+        nif = "".join(match.groups())
+        if not [valid for number, valid in parse_nifs(nif) if valid]:
+            continue
+        before = folded[max(0, match.start() - 40) : match.start()]
+        labelled_employer = bool(EMPLOYER_NIF_LABEL.search(before)) and not re.search(r"contribuinte\s*n", before[-18:])
+        if labelled_employer or not nif_is_personal(nif):
+            parsed.put("employer_nif", nif, VALIDATED_CONFIDENCE)
+        else:
+            parsed.put("employee_nif", nif, VALIDATED_CONFIDENCE)
+
+
+def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed) -> None:
+    """The person named after "declara ... que" (or under a "Nome:" label), and the company: the line with a
+    legal form (Lda., S.A., Unipessoal) that is not the person's."""
+    intro = EMPLOYEE_INTRO.search(folded)
+    if intro:
+        # Folding drops accents one character for one, so the name is cut from the text as printed (accents
+        # kept); a character folding into two ("ﬁ") would shift it, and then the folded text is cut instead.
+        source = flat if len(folded) == len(flat) else folded
+        rest = re.split(r",|\s-\s|\bportador|\bcontribuinte|\bcom\s|\b[ée]\s", source[intro.end() :])[0]
+        name = clean_name(rest)
+        if name and plausible_person(name):
+            parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
+    if "employee_name" not in parsed.fields:
+        for line in lines:
+            label = NAME_LABEL.search(fold(line.text))
+            if label:
+                name = clean_name(line.text[label.end() :])
+                if name and plausible_person(name):
+                    parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
+                    break
+    for line in lines:
+        if COMPANY_SUFFIX.search(fold(line.text)):
+            employer = company_name(EMPLOYER_LABEL.sub("", line.text))
+            if employer and employer != parsed.fields.get("employee_name"):
+                parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
+                break
+
+
+def plausible_person(name: str) -> bool:
+    """Two words or more, none of them a company's or a sentence's."""
+    words = fold(name).split()
+    return len(words) >= 2 and not COMPANY_SUFFIX.search(fold(name)) and not {"empresa", "para", "efeitos"} & set(words)
+
+
+def contract(folded: str, parsed: Parsed) -> None:
+    if PERMANENT.search(folded):
+        parsed.put("contract_type", "PERMANENT", STATED_CONFIDENCE)
+    elif FIXED_TERM.search(folded):
+        parsed.put("contract_type", "FIXED_TERM", STATED_CONFIDENCE)
+    start = START.search(folded)
+    if start:
+        parsed.put("start_date", stated_date(start.group(1)), STATED_CONFIDENCE)
+    if parsed.fields.get("contract_type") == "FIXED_TERM":
+        for end in END.finditer(folded):
+            day = stated_date(end.group(1))
+            if day is not None and day != parsed.fields.get("start_date"):
+                parsed.put("end_date", day, STATED_CONFIDENCE)
+                break
+
+
+def stated_date(text: str) -> dt.date | None:
+    """'01/03/2021', '2021-03-01', '1 de março de 2021', 'março de 2021' or '03/2021' (a month: its first day)."""
+    dates = parse_dates(text)
+    if dates:
+        return dates[0]
+    words = re.fullmatch(r"(?:(\d{1,2})\s+de\s+)?([a-z]+)\s+de\s+(\d{4})", text.strip())
+    if words and words.group(2) in MONTHS:
+        try:
+            return dt.date(int(words.group(3)), MONTHS[words.group(2)], int(words.group(1) or 1))
+        except ValueError:
+            return None
+    month = re.fullmatch(r"(\d{1,2})\s?[./-]\s?(\d{4})", text.strip())
+    if month and 1 <= int(month.group(1)) <= 12:
+        return dt.date(int(month.group(2)), int(month.group(1)), 1)
+    return None
+
+
+def salary(folded: str, parsed: Parsed) -> None:
+    """The first plausible amount after the salary's words: gross unless they say net ("líquido"); a base salary
+    ("remuneração base") is gross whatever else a scan made of its words ("ilíquida" read "líquida")."""
+    implausible = False
+    for match in SALARY.finditer(folded):
+        window = folded[match.end() : match.end() + 90]
+        amounts = parse_money(window) or [Decimal(re.sub(r"\D", "", m.group(1))) for m in WHOLE_EUROS.finditer(window)]
+        plausible = [amount for amount in amounts if amount >= LEAST_MONTHLY_SALARY]
+        if not plausible:
+            implausible = implausible or bool(amounts)
+            continue
+        net = NET_WORDS.search(match.group(0)) and not re.search(r"(?<![a-z])base(?![a-z])", match.group(0))
+        parsed.put("monthly_net_salary" if net else "monthly_gross_salary", plausible[0], STATED_CONFIDENCE)
+        return
+    if implausible:
+        # "1.512,40" scanned as "1.51 2,40" reads 1,51 €: no salary rather than a wrong one.
+        parsed.warnings.append("salary_implausible")
+
+
+def issue_date(folded: str, parsed: Parsed) -> None:
+    """Where and when it was signed ("Lisboa, 15 de novembro de 2026"), else a dated "Data:" line."""
+    for match in ISSUE_LONG.finditer(folded):
+        day = stated_date(f"{match.group(1)} de {match.group(2)} de {match.group(3)}")
+        if day is not None:
+            parsed.put("issue_date", day, STATED_CONFIDENCE)
+            return
+    label = ISSUE_LABEL.search(folded)
+    if label:
+        dates = parse_dates(folded[label.end() : label.end() + 12])
+        if dates:
+            parsed.put("issue_date", dates[0], STATED_CONFIDENCE)
