@@ -1,8 +1,9 @@
 """Machine-readable zones (ICAO 9303): find them among read lines, repair OCR by position, verify every check digit.
 
-TD1 (ID cards, residence permits: 3 lines of 30), TD2 (older ID cards: 2 lines
-of 36) and TD3 (passports: 2 lines of 44). A field is only trusted when its own check digit holds; the MRZ as a
-whole is only valid when the composite check digit holds too.
+TD1 (ID cards, residence permits: 3 lines of 30), TD2 (older ID cards: 2
+lines of 36) and TD3 (passports: 2 lines of 44). A field is only trusted when
+its own check digit holds; the MRZ as a whole is only valid when the
+composite check digit holds too.
 
 Repairs never search for a value that makes a check digit pass: a letter
 read where the format allows only digits becomes the digit it looks like

@@ -180,6 +180,19 @@ def test_the_declaration_never_changes_the_income_counted_and_is_stated_in_the_r
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Declara-se que Ana Rita Sousa e Silva trabalha nesta empresa desde 2020.", "Ana Rita Sousa e Silva"),
+        ("Certificamos que a Sra. D. Maria da Luz Pinto exerce funções de cozinheira.", "Maria da Luz Pinto"),
+        ("Declaramos que o trabalhador Rui Costa (NIF 182736458) está ao serviço desde 2019.", "Rui Costa"),
+    ],
+)
+def test_the_person_is_the_name_the_sentence_declares(sentence: str, name: str) -> None:
+    _, fields, _ = read(f"DECLARAÇÃO\n{sentence}")
+    assert fields["employee_name"] == name
+
+
 def test_a_base_salary_is_gross_and_an_amount_no_salary_can_be_is_left_out() -> None:
     # As a scan read them: "ilíquida" lost its "i", and "1.512,40" came out "1.51 2,40".
     misread = LETTER.replace("ilíquida de 1.500,00 €", "líquida de 1.51 2,40 €")

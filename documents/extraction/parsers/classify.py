@@ -85,9 +85,9 @@ EMPLOYER_DECLARATION_TITLE = re.compile(
 # "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ..."
 EMPLOYMENT_STATEMENT = re.compile(
     r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,300}?(?<![a-z])que\s[\s\S]{0,300}?"
-    r"(?:(?:e|é)\s+(?:nossa?\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
+    r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
     r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
-    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa))"
+    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde))"
 )
 
 

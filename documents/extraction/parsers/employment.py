@@ -62,13 +62,22 @@ WHOLE_EUROS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{3,6})\s?(?:€|eur
 EMPLOYER_NIF_LABEL = re.compile(r"nipc|pessoa\s+colectiva|pessoa\s+coletiva|entidade|empresa|sociedade")
 EMPLOYEE_INTRO = re.compile(
     r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,200}?(?<![a-z])que\s+(?:[oa](?:\s*\([oa]\))?\s+)?"
-    r"(?:sr[a]?\.?(?:\s*\(a\)\.?)?\s*|senhor[a]?\s+|exm[oa]\.?\s+|trabalhador[a]?\s+|colaborador[a]?\s+"
+    r"(?:sr[a]?\.?(?:\s*\(a\)\.?)?\s*|senhor[a]?\s+|exm[oa]\.?\s+|dona\s+|dom\s+|d\.\s*|trabalhador[a]?\s+"
+    r"|colaborador[a]?\s+"
     r"|funcionari[oa]\s+)*",
 )
 # What a company's name follows on its line: "A empresa X, Lda.", "Entidade empregadora: X, S.A."
 EMPLOYER_LABEL = re.compile(
     r"^\s*(?:a\s+(?:empresa|entidade|sociedade)\s+|(?:entidade(?:\s+(?:patronal|empregadora))?|empresa|empregadora?)"
     r"\s*[:.-]\s*)",
+    re.I,
+)
+# Where the person's name ends in the sentence: "..., contribuinte", "é trabalhadora", "trabalha nesta empresa".
+# "e" alone does not end it ("Sousa e Silva"), only before the words of employment.
+NAME_END = re.compile(
+    r",|;|\s-\s|\((?!a\))|\b(?:portador|contribuinte|titular|nif|com\s|é\s|foi\s|est[aá]\s|se\s+encontra"
+    r"|trabalha|exerce|presta|desempenha|ao\s+servi|desde|admitid)"
+    r"|\be\s+(?:nosso|nossa|trabalhador|funcion[aá]ri|colaborador)",
     re.I,
 )
 NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborador)?\s*[:.]")
@@ -113,7 +122,7 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
         # Folding drops accents one character for one, so the name is cut from the text as printed (accents
         # kept); a character folding into two ("ﬁ") would shift it, and then the folded text is cut instead.
         source = flat if len(folded) == len(flat) else folded
-        rest = re.split(r",|\s-\s|\bportador|\bcontribuinte|\bcom\s|\b[ée]\s", source[intro.end() :])[0]
+        rest = NAME_END.split(source[intro.end() :])[0]
         name = clean_name(rest)
         if name and plausible_person(name):
             parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
