@@ -380,12 +380,18 @@ def mrz_candidates(texts: Iterable[str]) -> list[list[str]]:
     """
     runs: list[list[str]] = []
     current: list[str] = []
-    for text in texts:
+    texts_left = list(texts)
+    for index, text in enumerate(texts_left):
         cleaned = clean_line(text)
         # A line read with its fillers as "K" still has the MRZ's digits and shape; allow runs of K.
         if not looks_like_mrz(cleaned) and re.search(r"K{3,}", cleaned):
             cleaned = re.sub(r"K{3,}", lambda m: FILLER * len(m.group(0)), cleaned)
         if looks_like_mrz(cleaned) or (len(cleaned) >= 8 and FILLER in cleaned and MRZ_CHARS.match(cleaned)):
+            current.append(cleaned)
+            continue
+        if full_data_line(cleaned) and (current or next_is_mrz(texts_left, index)):
+            # A data line with every position used (a Belgian card's national number fills the optional
+            # data) has no filler at all: it belongs to the MRZ beside it.
             current.append(cleaned)
             continue
         if current:
@@ -394,6 +400,16 @@ def mrz_candidates(texts: Iterable[str]) -> list[list[str]]:
     if current:
         runs.append(current)
     return [run for run in runs if any(looks_like_mrz(line) for line in run)]
+
+
+def full_data_line(cleaned: str) -> bool:
+    """Only MRZ characters, digits among them, about as long as a data line (30, 36 or 44)."""
+    near_width = any(abs(len(cleaned) - width) <= 2 for width in (TD1_WIDTH, TD2_WIDTH, TD3_WIDTH))
+    return near_width and bool(MRZ_CHARS.match(cleaned)) and sum(char.isdigit() for char in cleaned) >= 12
+
+
+def next_is_mrz(texts: list[str], index: int) -> bool:
+    return index + 1 < len(texts) and looks_like_mrz(clean_line(texts[index + 1]))
 
 
 def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:

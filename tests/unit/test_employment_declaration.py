@@ -201,3 +201,37 @@ def test_a_base_salary_is_gross_and_an_amount_no_salary_can_be_is_left_out() -> 
     assert warnings == ["salary_implausible"]
     _, fields, _ = read(LETTER.replace("ilíquida de 1.500,00", "líquida de 1.500,00"))
     assert fields["monthly_gross_salary"] == Decimal("1500.00")  # "remuneração base": gross
+
+
+# Found by a blind probe (2026-12-02, round 5): wordings that were misread.
+SOLE_TRADER = """CAFÉ CENTRAL – Joaquim Fernandes Sousa
+NIF 123 456 703 · Praça da República, 4 · 5000-558 Vila Real
+DECLARAÇÃO
+Eu, Joaquim Fernandes Sousa, empresário em nome individual, com o NIF 123 456
+703, declaro que a Sr.ª D.ª Maria José Teixeira Guedes, NIF 188 776 656, trabalha por minha conta desde
+01/06/2015, com contrato de trabalho efetivo, com o ordenado ilíquido mensal de 930€.
+Vila Real, 25/11/2026"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SOLE_TRADER, {"employer_nif": "123456703", "employee_nif": "188776656", "contract_type": "PERMANENT",
+                       "employee_name": "Maria José Teixeira Guedes", "issue_date": dt.date(2026, 11, 25)}),
+        (LETTER.replace("auferindo a remuneração base mensal\nilíquida de 1.500,00 €",
+                        "auferindo a retribuição anual bruta de 21.000,00 €, paga em 14 prestações mensais de 1.500,00 €"),
+         {"monthly_gross_salary": Decimal("1500.00")}),
+        (LETTER.replace("auferindo a remuneração base mensal\nilíquida de 1.500,00 €",
+                        "tendo auferido até julho a remuneração base mensal de 1.400,00 €, sendo atualmente a sua "
+                        "remuneração base mensal de 1.500,00 €"),
+         {"monthly_gross_salary": Decimal("1500.00")}),
+        (FORM.replace("Data: 25/11/2026", "Declara-se, sob compromisso de honra, que os dados acima são verdadeiros."),
+         {"employee_name": "João Pedro Almeida", "employee_nif": "182736458"}),
+        ("DECLARAÇÃO\nA empresa declara que Rui Costa, NIF 182736458, é sua funcionária desde 1 de outubro de 2022, "
+         "com contrato sem termo.", {"employee_name": "Rui Costa", "contract_type": "PERMANENT"}),
+    ],
+)  # fmt: skip
+def test_wordings_a_blind_probe_found(text: str, expected: dict[str, Any]) -> None:
+    kind, fields, _ = read(text)
+    assert kind == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+    assert {name: fields[name] for name in expected} == expected

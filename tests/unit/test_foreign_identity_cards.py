@@ -126,3 +126,16 @@ def test_the_back_alone_is_enough_and_the_front_alone_is_not() -> None:
     result = verify_identity(identity_state([card_side("front", "f", **FRONT, expiry_date=EXPIRY.isoformat())]))
     assert result["verified"] is False
     assert "verso do cartão" in by_name(result)["identity.mrz_valid"]["evidence"]
+
+
+def test_a_data_line_with_no_filler_still_belongs_to_the_mrz() -> None:
+    # A Belgian card's national number fills line 2's optional data: not one "<" on the line.
+    back = ["IDBEL5921234569<<<<<<<<<<<<<<<", "8503127F3001178BEL850312123452", "PEETERS<<SOPHIE<MARIE<<<<<<<<<"]
+    kind, fields, warnings = read("\n".join(back))
+    assert kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    assert fields["mrz_valid"] is True and fields["document_number"] == "592123456" and warnings == []
+
+
+def test_a_visa_printing_the_passport_number_is_not_a_passport() -> None:
+    visa = td2(code="V", state="PRT", number="X4RTBPFW4", nationality="IND", **PERSON)
+    assert classify("\n".join(["VISTO / VISA", "Passport No. Z1234567", *visa])) == DocumentKind.UNKNOWN

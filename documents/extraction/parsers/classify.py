@@ -85,7 +85,7 @@ EMPLOYER_DECLARATION_TITLE = re.compile(
 # "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ..."
 EMPLOYMENT_STATEMENT = re.compile(
     r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,300}?(?<![a-z])que\s[\s\S]{0,300}?"
-    r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
+    r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+|sua\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
     r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
     r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde))"
 )
@@ -125,7 +125,11 @@ def payroll_like(folded: str) -> bool:
 
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     """A card titled as another state's whose MRZ says Portugal issued it is Portuguese: the Cartao de
-    Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did."""
+    Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did. And a visa
+    printing the passport's number ("Passport No.") is no passport: its MRZ's code is V."""
+    if kind == DocumentKind.PASSAPORTE:
+        visa = read_mrz(text.splitlines())
+        return DocumentKind.UNKNOWN if visa is not None and visa.valid and visa.document_code[:1] == "V" else kind
     if kind != DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO:
         return kind
     mrz = read_mrz(text.splitlines())

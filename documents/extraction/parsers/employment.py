@@ -33,7 +33,8 @@ from documents.extraction.reader import Line
 STATED_CONFIDENCE = 0.85
 
 PERMANENT = re.compile(
-    r"sem\s+termo|(?:por\s+)?tempo\s+indeterminado|(?:contrato|vinculo)\s+efetiv|efetiv[oa]\s+(?:nesta|desta|da|na)"
+    r"sem\s+termo|(?:por\s+)?tempo\s+indeterminado|(?:contrato|vinculo)\s+(?:de\s+trabalho\s+)?efetiv"
+    r"|efetiv[oa]\s+(?:nesta|desta|da|na)"
     r"|quadro\s+(?:de\s+pessoal|permanente)"
 )
 FIXED_TERM = re.compile(r"(?<!sem\s)a\s+termo|termo\s+(?:certo|incerto|resolutivo)|a\s+prazo|contrato\s+temporario")
@@ -42,16 +43,16 @@ DATE_TEXT = (
     r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4})"
 )
 START = re.compile(
-    r"(?:desde|admitid[oa]\s+(?:ao\s+servico\s+)?(?:em|a)|data\s+de\s+admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
+    r"(?:desde|admitid[oa]\s+(?:ao\s+servico\s+)?(?:em|a)|data\s+(?:de\s+)?admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
     r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a))\s*(?:o\s+dia\s+|de\s+|a\s+)?"
     + DATE_TEXT
 )
 END = re.compile(
-    r"(?:termo\s+(?:em|a)|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em)"
+    r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em)"
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
 SALARY = re.compile(
-    r"(?:remunera[cç][aã]o|vencimento|sal[aá]rio|ordenado|retribui[cç][aã]o)(?:\s+(?:base|mensal|il[ií]quid[oa]|bruto|"
+    r"(?:remunera[cç][aã]o|vencimento|sal[aá]rio|ordenado|retribui[cç][aã]o|presta[cç][oõ]es\s+mensais)(?:\s+(?:base|mensal|il[ií]quid[oa]|bruto|"
     r"bruta|l[ií]quid[oa]|de\s+base|base\s+mensal))*"
 )
 NET_WORDS = re.compile(r"(?<![a-z])l[ií]quid[oa](?![a-z])")  # "líquido", not "ilíquido"
@@ -61,8 +62,8 @@ LEAST_MONTHLY_SALARY = Decimal(100)
 WHOLE_EUROS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{3,6})\s?(?:€|eur(?:os)?\b)")
 EMPLOYER_NIF_LABEL = re.compile(r"nipc|pessoa\s+colectiva|pessoa\s+coletiva|entidade|empresa|sociedade")
 EMPLOYEE_INTRO = re.compile(
-    r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,200}?(?<![a-z])que\s+(?:[oa](?:\s*\([oa]\))?\s+)?"
-    r"(?:sr[a]?\.?(?:\s*\(a\)\.?)?\s*|senhor[a]?\s+|exm[oa]\.?\s+|dona\s+|dom\s+|d\.\s*|trabalhador[a]?\s+"
+    r"(?:declar|certific|atest|confirm)\w*[\s\S]{0,200}?(?<![a-z])que\s+(?:[oa](?:\s*\([oa]\))?\s+)?"
+    r"(?:sr[a]?\.?a?\.?(?:\s*\(a\)\.?)?\s*|senhor[a]?\s+|exm[oa]\.?\s+|dona\s+|dom\s+|d\.a?\.?\s*|trabalhador[a]?\s+"
     r"|colaborador[a]?\s+"
     r"|funcionari[oa]\s+)*",
 )
@@ -82,6 +83,11 @@ NAME_END = re.compile(
 )
 NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborador)?\s*[:.]")
 ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
+# "Lisboa, 03/11/2026", "Leiria, 30.11.2026": where and when it was signed, in numbers.
+ISSUE_NUMERIC = re.compile(r"[a-z]+\s*,\s*(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4})(?!\d)")
+# The salary now, when the declaration also states an earlier one ("auferiu 880 €, sendo atualmente 960 €").
+CURRENT = re.compile(r"(?:atualmente|actualmente|presentemente|neste\s+momento)")
+ANNUAL = re.compile(r"^\s*(?:anua[li]s?|por\s+ano|ao\s+ano)|^[^.]{0,25}?(?:anual|por\s+ano)")
 ISSUE_LABEL = re.compile(r"data\s*(?:de\s+emiss[aã]o)?\s*[:.]\s*")
 
 
@@ -102,13 +108,17 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
 
 def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
     """The company's NIF (labelled NIPC or after the company's words, else the collective one) and the person's."""
+    intro = declared_person(flat, folded)
     for match in re.finditer(r"(?<!\d)(\d{3})\s?(\d{3})\s?(\d{3})(?!\d)", flat):
         nif = "".join(match.groups())
         if not [valid for number, valid in parse_nifs(nif) if valid]:
             continue
         before = folded[max(0, match.start() - 40) : match.start()]
         labelled_employer = bool(EMPLOYER_NIF_LABEL.search(before)) and not re.search(r"contribuinte\s*n", before[-18:])
-        if labelled_employer or not nif_is_personal(nif):
+        # A sole trader employs under a personal NIF: one printed before the sentence that names the person
+        # (the letterhead) is the employer's.
+        letterhead = intro is not None and match.start() < intro[1]
+        if labelled_employer or letterhead or not nif_is_personal(nif):
             parsed.put("employer_nif", nif, VALIDATED_CONFIDENCE)
         else:
             parsed.put("employee_nif", nif, VALIDATED_CONFIDENCE)
@@ -117,23 +127,18 @@ def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
 def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed) -> None:
     """The person named after "declara ... que" (or under a "Nome:" label), and the company: the line with a
     legal form (Lda., S.A., Unipessoal) that is not the person's."""
-    intro = EMPLOYEE_INTRO.search(folded)
-    if intro:
-        # Folding drops accents one character for one, so the name is cut from the text as printed (accents
-        # kept); a character folding into two ("ﬁ") would shift it, and then the folded text is cut instead.
-        source = flat if len(folded) == len(flat) else folded
-        rest = NAME_END.split(source[intro.end() :])[0]
-        name = clean_name(rest)
-        if name and plausible_person(name):
-            parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
-    if "employee_name" not in parsed.fields:
-        for line in lines:
-            label = NAME_LABEL.search(fold(line.text))
-            if label:
-                name = clean_name(line.text[label.end() :])
-                if name and plausible_person(name):
-                    parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
-                    break
+    for line in lines:
+        label = NAME_LABEL.search(fold(line.text))
+        if label:
+            # A form names the person under its label; its closing sentence ("declara-se que os dados acima
+            # são verdadeiros") names nobody.
+            name = clean_name(line.text[label.end() :])
+            if name and plausible_person(name):
+                parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
+                break
+    declared = declared_person(flat, folded)
+    if declared and "employee_name" not in parsed.fields:
+        parsed.put("employee_name", declared[0], STATED_CONFIDENCE)
     for line in lines:
         if COMPANY_SUFFIX.search(fold(line.text)):
             employer = company_name(EMPLOYER_LABEL.sub("", line.text))
@@ -142,10 +147,23 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
                 break
 
 
+def declared_person(flat: str, folded: str) -> tuple[str, int] | None:
+    """The person the sentence declares ("declara-se que Ana Sousa, ...") and where their name starts."""
+    intro = EMPLOYEE_INTRO.search(folded)
+    if intro is None:
+        return None
+    # Folding drops accents one character for one, so the name is cut from the text as printed (accents
+    # kept); a character folding into two ("ﬁ") would shift it, and then the folded text is cut instead.
+    source = flat if len(folded) == len(flat) else folded
+    name = clean_name(NAME_END.split(source[intro.end() :])[0])
+    return (title_case(name), intro.end()) if name and plausible_person(name) else None
+
+
 def plausible_person(name: str) -> bool:
     """Two words or more, none of them a company's or a sentence's."""
     words = fold(name).split()
-    return len(words) >= 2 and not COMPANY_SUFFIX.search(fold(name)) and not {"empresa", "para", "efeitos"} & set(words)
+    sentence_words = {"empresa", "para", "efeitos", "os", "dados", "acima", "presente", "declaracao"}
+    return len(words) >= 2 and not COMPANY_SUFFIX.search(fold(name)) and not sentence_words & set(words)
 
 
 def contract(folded: str, parsed: Parsed) -> None:
@@ -185,8 +203,16 @@ def salary(folded: str, parsed: Parsed) -> None:
     """The first plausible amount after the salary's words: gross unless they say net ("líquido"); a base salary
     ("remuneração base") is gross whatever else a scan made of its words ("ilíquida" read "líquida")."""
     implausible = False
-    for match in SALARY.finditer(folded):
+    matches = list(SALARY.finditer(folded))
+    current = CURRENT.search(folded)
+    if current:
+        # The salary stated as today's comes first; an earlier one ("até julho auferiu ...") is history.
+        matches = [m for m in matches if m.start() > current.start()] + matches
+    for match in matches:
         window = folded[match.end() : match.end() + 90]
+        if ANNUAL.search(window):
+            # "retribuição anual bruta de 24.500,00 €": a year's pay, not a month's.
+            continue
         amounts = parse_money(window) or [Decimal(re.sub(r"\D", "", m.group(1))) for m in WHOLE_EUROS.finditer(window)]
         plausible = [amount for amount in amounts if amount >= LEAST_MONTHLY_SALARY]
         if not plausible:
@@ -207,6 +233,10 @@ def issue_date(folded: str, parsed: Parsed) -> None:
         if day is not None:
             parsed.put("issue_date", day, STATED_CONFIDENCE)
             return
+    numeric = ISSUE_NUMERIC.search(folded)
+    if numeric and parse_dates(numeric.group(1)):
+        parsed.put("issue_date", parse_dates(numeric.group(1))[0], STATED_CONFIDENCE)
+        return
     label = ISSUE_LABEL.search(folded)
     if label:
         dates = parse_dates(folded[label.end() : label.end() + 12])
