@@ -235,3 +235,16 @@ def test_wordings_a_blind_probe_found(text: str, expected: dict[str, Any]) -> No
     kind, fields, _ = read(text)
     assert kind == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
     assert {name: fields[name] for name in expected} == expected
+
+
+def test_a_public_employer_is_named_by_its_letterhead() -> None:
+    text = """Largo Dr. Virgílio Horta · 2714-501 Sintra · NIPC 505300427
+MUNICÍPIO DE SINTRA
+CÂMARA MUNICIPAL
+DECLARAÇÃO
+Para os devidos efeitos se declara que Rui Manuel Gonçalves Sobral, contribuinte n.º 209871237, exerce
+funções nesta Câmara Municipal, com contrato de trabalho em funções públicas por tempo indeterminado."""
+    kind, fields, _ = read(text)
+    assert kind == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+    assert (fields["employer_name"], fields["employer_nif"]) == ("Município de Sintra", "505300427")
+    assert (fields["employee_name"], fields["contract_type"]) == ("Rui Manuel Gonçalves Sobral", "PERMANENT")

@@ -81,6 +81,13 @@ NAME_END = re.compile(
     r"|\be\s+(?:nosso|nossa|trabalhador|funcion[aá]ri|colaborador)",
     re.I,
 )
+# A public employer has no legal form: its letterhead names the body ("MUNICÍPIO DE SINTRA").
+PUBLIC_EMPLOYER = re.compile(
+    r"(?:munic[ií]pio|c[aâ]mara\s+municipal|junta\s+de\s+freguesia|agrupamento\s+de\s+escolas|escola\s+\w+"
+    r"|centro\s+hospitalar|hospital|unidade\s+local\s+de\s+sa[uú]de|universidade|instituto)\s+(?:de\s+|do\s+|da\s+)?"
+    r"[^·|,;\n]{2,60}",
+    re.I,
+)
 NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborador)?\s*[:.]")
 ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
 # "Lisboa, 03/11/2026", "Leiria, 30.11.2026": where and when it was signed, in numbers.
@@ -144,6 +151,12 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
             employer = company_name(EMPLOYER_LABEL.sub("", line.text))
             if employer and employer != parsed.fields.get("employee_name"):
                 parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
+                break
+    if "employer_name" not in parsed.fields:
+        for line in lines:
+            public = PUBLIC_EMPLOYER.match(line.text.strip())
+            if public:
+                parsed.put("employer_name", title_case(public.group(0).strip(" ,.")), STATED_CONFIDENCE)
                 break
 
 
