@@ -118,3 +118,18 @@ def submission_body(nif: str, documents: list[dict[str, Any]], **overrides: Any)
             "phone": "+351912345678", "terms_accepted": True, "documents": documents}  # fmt: skip
     body.update(overrides)
     return body
+
+
+def read_text(text: str, *, document_type: str, today: Any) -> tuple[Any, dict[str, Any], list[str]]:
+    """A text as the local extractor handles a read page: its kind, fields checked as every backend's are,
+    and warnings (the parser's, then the checks')."""
+    from documents.extraction.parsers import classify, parse_document
+    from documents.extraction.reader import Line
+    from documents.extraction.schema import fields_validate
+    from documents.extraction.validation import fields_revalidate
+
+    kind = classify(text)
+    parsed = parse_document(kind, [Line(line) for line in text.splitlines() if line.strip()])
+    fields = fields_validate(kind, parsed.fields)
+    checked = fields_revalidate(kind, fields, document_type=document_type, total_deductions=None, today=today)
+    return kind, fields, [*parsed.warnings, *checked]

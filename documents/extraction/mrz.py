@@ -380,8 +380,8 @@ def mrz_candidates(texts: Iterable[str]) -> list[list[str]]:
     """
     runs: list[list[str]] = []
     current: list[str] = []
-    texts_left = list(texts)
-    for index, text in enumerate(texts_left):
+    lines = list(texts)
+    for index, text in enumerate(lines):
         cleaned = clean_line(text)
         # A line read with its fillers as "K" still has the MRZ's digits and shape; allow runs of K.
         if not looks_like_mrz(cleaned) and re.search(r"K{3,}", cleaned):
@@ -389,7 +389,7 @@ def mrz_candidates(texts: Iterable[str]) -> list[list[str]]:
         if looks_like_mrz(cleaned) or (len(cleaned) >= 8 and FILLER in cleaned and MRZ_CHARS.match(cleaned)):
             current.append(cleaned)
             continue
-        if full_data_line(cleaned) and (current or next_is_mrz(texts_left, index)):
+        if full_data_line(cleaned) and (current or next_is_mrz(lines, index)):
             # A data line with every position used (a Belgian card's national number fills the optional
             # data) has no filler at all: it belongs to the MRZ beside it.
             current.append(cleaned)

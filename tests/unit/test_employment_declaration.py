@@ -9,14 +9,12 @@ from typing import Any
 
 import pytest
 
-from documents.extraction.parsers import parse_document
 from documents.extraction.parsers.classify import classify
-from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind, fields_validate
-from documents.extraction.validation import fields_revalidate
+from documents.extraction.schema import DocumentKind
 from screening.rules import income_node
 from screening.rules.employment import verify_employment_declarations
 from screening.rules.report import generate_report
+from tests.helpers import read_text
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -54,12 +52,7 @@ Data: 25/11/2026"""
 
 
 def read(text: str) -> tuple[DocumentKind, dict[str, Any], list[str]]:
-    lines = [Line(line) for line in text.splitlines() if line.strip()]
-    kind = classify(text)
-    parsed = parse_document(kind, lines)
-    fields = fields_validate(kind, parsed.fields)
-    warnings = fields_revalidate(kind, fields, document_type="PROOF_OF_INCOME", total_deductions=None, today=TODAY)
-    return kind, fields, [*parsed.warnings, *warnings]
+    return read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,11 @@ from typing import Any
 
 import pytest
 
-from documents.extraction.parsers import parse_document
 from documents.extraction.parsers.classify import classify
-from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind, fields_validate
-from documents.extraction.validation import fields_revalidate
+from documents.extraction.schema import DocumentKind
 from samples.identity import td1, td2
 from screening.rules.identity import verify_identity
+from tests.helpers import read_text
 
 TODAY = dt.date(2026, 12, 2)
 BIRTH, EXPIRY = dt.date(1991, 3, 14), dt.date(2031, 5, 20)
@@ -38,12 +36,7 @@ ROMANIAN_TD2 = td2(code="ID", state="ROU", number="RX123456", nationality="ROU",
 
 
 def read(text: str) -> tuple[DocumentKind, dict[str, Any], list[str]]:
-    lines = [Line(line) for line in text.splitlines() if line.strip()]
-    kind = classify(text)
-    parsed = parse_document(kind, lines)
-    fields = fields_validate(kind, parsed.fields)
-    warnings = fields_revalidate(kind, fields, document_type="ID_DOCUMENT", total_deductions=None, today=TODAY)
-    return kind, fields, [*parsed.warnings, *warnings]
+    return read_text(text, document_type="ID_DOCUMENT", today=TODAY)
 
 
 @pytest.mark.parametrize(
