@@ -14,18 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from screening.rules.affordability import assess_affordability, loan_monthly_payment
-from screening.rules.authenticity import income_with_authenticity
-from screening.rules.certificates import verify_certificates
 from screening.rules.common import check
-from screening.rules.employment import verify_employment_declarations
 from screening.rules.household import assess_household_node, household_report, verify_identities, verify_incomes
 from screening.rules.identity import verify_identity
 from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, verify_income
 from screening.rules.names import name_match
+from screening.rules.person import person_income
 from screening.rules.profiles import documents_for_profile
 from screening.rules.report import generate_report
 
-RULES_VERSION = "rules-2026.12.3"
+RULES_VERSION = "rules-2026.12.4"
 
 
 def is_household(state: dict[str, Any]) -> bool:
@@ -38,18 +36,7 @@ def identity_node(state: dict[str, Any]) -> dict[str, Any]:
 
 
 def income_node(state: dict[str, Any]) -> dict[str, Any]:
-    if is_household(state):
-        return verify_incomes(state)
-    income = income_with_authenticity(state)
-    # Certificates of a clean tax and social-security situation: stated for a person to weigh, never a risk.
-    certificates = verify_certificates(state)
-    # The employer's declaration: the contract and salary it states, beside the payslips, never counted.
-    employment = verify_employment_declarations(state)
-    return {
-        **income,
-        "checks": [*income["checks"], *certificates["checks"], *employment["checks"]],
-        "stated": [*certificates["reasons"], *employment["reasons"]],
-    }
+    return verify_incomes(state) if is_household(state) else person_income(state)
 
 
 def affordability_node(state: dict[str, Any]) -> dict[str, Any]:

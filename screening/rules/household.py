@@ -24,9 +24,9 @@ from screening.rules.affordability import (
     risk_reasons,
 )
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
-from screening.rules.authenticity import income_with_authenticity
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
+from screening.rules.person import person_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
@@ -216,8 +216,12 @@ def verify_identities(state: dict[str, Any]) -> dict[str, Any]:
 
 
 def verify_incomes(state: dict[str, Any]) -> dict[str, Any]:
-    """Income node for a household: each member's income on their own documents; the tenants' sum."""
-    results = {m["applicant_id"]: income_with_authenticity(person_state(state, m)) for m in state["members"]}
+    """Income node for a household: each member's income on their own documents; the tenants' sum.
+
+    What each member's certificates and employer declaration state is kept with whose it is
+    (``stated``: applicant id, role and reason), for the report to word; it changes no risk.
+    """
+    results = {m["applicant_id"]: person_income(person_state(state, m)) for m in state["members"]}
     tenants = [{**m, "income": results[m["applicant_id"]]} for m in state["members"] if m["role"] in TENANT_ROLES]
     together = household_income_result(tenants)
     total = household_income(tenants)
@@ -232,6 +236,11 @@ def verify_incomes(state: dict[str, Any]) -> dict[str, Any]:
             {**section, "applicant_id": m["applicant_id"], "role": m["role"]}
             for m in state["members"]
             for section in results[m["applicant_id"]]["authenticity"]
+        ],
+        "stated": [
+            {"applicant_id": m["applicant_id"], "role": m["role"], "reason": reason}
+            for m in state["members"]
+            for reason in results[m["applicant_id"]]["stated"]
         ],
     }
 
@@ -282,8 +291,23 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
+    stated = stated_by_member(state["members"], state["income"].get("stated") or [])
+    if stated:
+        parts.append("A ponderar (não altera o risco): " + "; ".join(stated) + ".")
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def stated_by_member(members: list[dict[str, Any]], stated: list[dict[str, Any]]) -> list[str]:
+    """'fiador: <reason>, <reason>' for each member with something stated, in the application's order."""
+    sentences = []
+    for member in members:
+        texts = [
+            REASON_TEXT.get(s["reason"], s["reason"]) for s in stated if s["applicant_id"] == member["applicant_id"]
+        ]
+        if texts:
+            sentences.append(f"{ROLE_WORDS[member['role']]}: " + ", ".join(dict.fromkeys(texts)))
+    return sentences
 
 
 def guarantor_sentence(guarantor: dict[str, Any]) -> str:

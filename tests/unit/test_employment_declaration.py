@@ -11,7 +11,7 @@ import pytest
 
 from documents.extraction.parsers.classify import classify
 from documents.extraction.schema import DocumentKind
-from screening.rules import income_node
+from screening.rules import income_node, report_node
 from screening.rules.employment import verify_employment_declarations
 from screening.rules.report import generate_report
 from tests.helpers import read_text
@@ -170,6 +170,35 @@ def test_the_declaration_never_changes_the_income_counted_and_is_stated_in_the_r
     assert (
         "A ponderar (não altera o risco): o vencimento declarado pela entidade patronal difere"
         in (report["justification"])
+    )
+
+
+def test_a_guarantors_declaration_is_stated_as_theirs_in_a_households_report() -> None:
+    """Households went through the income rules without the certificates and declarations: a fiador's fixed-term
+    contract ending in four months was not stated anywhere."""
+    lead = {"applicant_id": "a", "role": "TENANT", **state([payslip(p) for p in ("2026-09", "2026-10", "2026-11")])}
+    guarantor_nif = "213509628"
+    guarantor_documents = [
+        payslip(p, employee_nif=guarantor_nif, employer_nif="510128378") for p in ("2026-09", "2026-10", "2026-11")
+    ]
+    ending = declaration(employee_nif=guarantor_nif, employer_nif="510128378", contract_type="FIXED_TERM",
+                         end_date="2027-03-31")  # fmt: skip
+    guarantor = {"applicant_id": "g", "role": "GUARANTOR", "documents": [*guarantor_documents, ending],
+                 "applicant": {"nif": guarantor_nif, "name": "Rui Costa", "income_profile": "EMPLOYEE"}}  # fmt: skip
+    members = [{k: v for k, v in member.items() if k != "today"} for member in (lead, guarantor)]
+    household = {"today": TODAY.isoformat(), "applicant": lead["applicant"], "documents": lead["documents"],
+                 "members": members, "thresholds": {"dti_medium": 0.35, "dti_high": 0.4}}  # fmt: skip
+    income = income_node(household)
+    assert income["stated"] == [{"applicant_id": "g", "role": "GUARANTOR", "reason": "employment_contract_ending_soon"}]
+    declared = [c for c in income["checks"] if c["name"] == "employment.declaration"]
+    assert [(c["role"], c["passed"]) for c in declared] == [("GUARANTOR", True)]
+    identity = {"members": {"a": {"verified": True}, "g": {"verified": True}}}
+    affordability: dict[str, Any] = {"risk_level": "LOW", "household_monthly_income": "1272.00", "dti_ratio": "0.3", "cost_label":
+                     "renda mensal", "monthly_cost": "380.00", "reasons": [], "guarantor": None}  # fmt: skip
+    report = report_node({**household, "identity": identity, "income": income, "affordability": affordability})
+    assert (
+        "A ponderar (não altera o risco): fiador: o contrato a termo declarado termina nos próximos seis meses."
+        in report["justification"]
     )
 
 
