@@ -9,8 +9,8 @@ from documents.extraction.errors import ExtractionFailed
 from documents.extraction.mrz import read_mrz
 from documents.extraction.mrz_ocr import mrz_ocr_texts
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
-from documents.extraction.parsers.classify import CC_BACK_SIGNS
-from documents.extraction.reader import ReadDocument, read_document
+from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
+from documents.extraction.reader import Line, ReadDocument, read_document
 from documents.extraction.schema import PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
 from documents.extraction.validation import fields_revalidate
 
@@ -72,8 +72,8 @@ def needs_mrz_pass(kind: DocumentKind, read: ReadDocument) -> bool:
 
 
 def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:
-    """One payslip when a PDF holds several: pages each complete (a period and a net pay of their own) that
-    differ in period, employee or net pay.
+    """One payslip when a PDF holds several: pages (or, on one page, sections under their own title) each
+    complete (a period and a net pay of their own) that differ in period, employee or net pay.
 
     Read as one page, their rows add up: two months' (or a couple's) deductions came out as one payslip's,
     beside the first page's gross and net, with no warning. The latest month is read (the first page, for
@@ -82,6 +82,8 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     """
     bounds = [*read.page_starts, len(read.lines)]
     pages = [read.lines[start:end] for start, end in itertools.pairwise(bounds) if end > start]
+    if len(pages) < 2:
+        pages = titled_sections(read.lines)
     if len(pages) < 2:
         return parsed
     complete = []
@@ -98,3 +100,13 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     chosen = max(complete, key=lambda page: page.fields["period"])
     chosen.warnings.append("multiple_payslips")
     return chosen
+
+
+def titled_sections(lines: list[Line]) -> list[list[Line]]:
+    """A page's lines cut where each payslip title begins (two months printed on one sheet); what comes
+    before the first title (a letterhead) stays with it."""
+    starts = [index for index, line in enumerate(lines) if PAYSLIP_TITLE.search(fold(line.text))]
+    if len(starts) < 2:
+        return [lines]
+    bounds = [0, *starts[1:], len(lines)]
+    return [lines[start:end] for start, end in itertools.pairwise(bounds)]

@@ -68,6 +68,35 @@ def test_a_payslip_and_its_duplicate_copy_read_as_one_without_a_warning() -> Non
     assert "multiple_payslips" not in warnings
 
 
+def one_sheet(top: bytes, bottom: bytes) -> bytes:
+    """Two payslips printed on one A4 sheet, one above the other at half size (some payroll software's layout)."""
+    sheet = pikepdf.new()
+    sheet.add_blank_page(page_size=(595.27, 841.89))
+    page = sheet.pages[0]
+    sources = [pikepdf.open(io.BytesIO(data)) for data in (top, bottom)]  # open until copied
+    forms = [sheet.copy_foreign(source.pages[0].as_form_xobject()) for source in sources]
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Top=forms[0], Bottom=forms[1]))
+    page.obj.Contents = sheet.make_stream(
+        b"q 0.5 0 0 0.5 148.8 420.9 cm /Top Do Q q 0.5 0 0 0.5 148.8 0 cm /Bottom Do Q"
+    )
+    out = io.BytesIO()
+    sheet.save(out)
+    return out.getvalue()
+
+
+def test_two_months_printed_on_one_sheet_read_as_the_latest_with_a_warning() -> None:
+    """Read as one payslip, the sheet gave the first month's figures and no warning: a month went missing
+    without anyone being told."""
+    october, november = payslip(31, 10, "1850"), payslip(31, 11, "1850")
+    for data in (one_sheet(october.data, november.data), one_sheet(november.data, october.data)):
+        fields, warnings = read(data)
+        assert {name: fields[name] for name in FIELDS} == expected(november)
+        assert "multiple_payslips" in warnings
+    fields, warnings = read(one_sheet(november.data, november.data))  # the original and its duplicate
+    assert {name: fields[name] for name in FIELDS} == expected(november)
+    assert "multiple_payslips" not in warnings
+
+
 @pytest.mark.parametrize("rotate", [90, 270])
 def test_a_text_layer_shown_upright_by_the_pages_rotate_entry_reads_row_by_row(rotate: int) -> None:
     """A portrait payslip drawn sideways on a landscape page that /Rotate turns upright (some exports)."""

@@ -8,6 +8,11 @@ from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz
 from documents.extraction.schema import DocumentKind
 
+# A payslip's title (on folded text); also where a second payslip printed on the same page begins.
+PAYSLIP_TITLE = re.compile(
+    r"recibo de (vencimento|remunera[cç]ao|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
+    r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])payslip"
+)
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     # Certificates first: their wording names taxes, income and social security too.
     (DocumentKind.DECLARACAO_SS, re.compile(r"situacao\s+contributiva")),
@@ -31,13 +36,7 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     ),
     (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao de liquida[cç]ao")),
     (DocumentKind.DECLARACAO_IRS, re.compile(r"declara[cç]ao (de rendimentos|anual)|modelo 3|irs\s*-?\s*modelo")),
-    (
-        DocumentKind.RECIBO_VENCIMENTO,
-        re.compile(
-            r"recibo de (vencimento|remunera[cç]ao|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
-            r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])payslip"
-        ),
-    ),
+    (DocumentKind.RECIBO_VENCIMENTO, PAYSLIP_TITLE),
     (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),
     (
         DocumentKind.TITULO_RESIDENCIA,
