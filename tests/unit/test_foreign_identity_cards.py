@@ -132,3 +132,27 @@ def test_a_data_line_with_no_filler_still_belongs_to_the_mrz() -> None:
 def test_a_visa_printing_the_passport_number_is_not_a_passport() -> None:
     visa = td2(code="V", state="PRT", number="X4RTBPFW4", nationality="IND", **PERSON)
     assert classify("\n".join(["VISTO / VISA", "Passport No. Z1234567", *visa])) == DocumentKind.UNKNOWN
+
+
+# Found by a blind probe (2026-12-02, round 5): an Italian front's bilingual label gave the name "Name".
+ITALIAN_FRONT = """REPUBBLICA ITALIANA
+CARTA DI IDENTITA / IDENTITY CARD
+COGNOME / SURNAME
+ROSSI
+NOME / NAME
+MARIO
+LUOGO E DATA DI NASCITA / PLACE AND DATE OF BIRTH"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ITALIAN_FRONT,
+        ITALIAN_FRONT.replace("NOME / NAME\nMARIO", "NOME / NAME\nNAME\nMARIO"),  # a label OCR'd twice
+        "IDENTITEITSKAART / IDENTITY CARD\nNAAM / SURNAME\nROSSI\nVOORNAMEN / GIVEN NAMES\nMARIO",
+    ],
+)
+def test_a_label_word_under_a_bilingual_label_is_never_taken_for_the_name(text: str) -> None:
+    kind, fields, _ = read(text)
+    assert kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    assert (fields["surname"], fields["given_names"], fields["full_name"]) == ("Rossi", "Mario", "Mario Rossi")

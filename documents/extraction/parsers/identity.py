@@ -55,6 +55,61 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|document\s+n|passport\s+n|permit\s+n"
     ),
 }
+# The words of the EU cards' name labels, in their languages and in English ("NOME / NAME", "VORNAMEN /
+# GIVEN NAMES / PRENOMS"): a line of nothing but these is a label, never the name under it.
+NAME_LABEL_WORDS = frozenset(
+    [
+        "name",
+        "names",
+        "surname",
+        "surnames",
+        "given",
+        "forename",
+        "forenames",
+        "first",
+        "last",
+        "family",
+        "birth",
+        "at",
+        "of",
+        "e",
+        "and",
+        "nome",
+        "nomi",
+        "cognome",
+        "cognomi",
+        "nom",
+        "noms",
+        "prenom",
+        "prenoms",
+        "vorname",
+        "vornamen",
+        "nachname",
+        "familienname",
+        "geburtsname",
+        "nombre",
+        "nombres",
+        "apellido",
+        "apellidos",
+        "naam",
+        "namen",
+        "voornaam",
+        "voornamen",
+        "achternaam",
+        "imie",
+        "imiona",
+        "nazwisko",
+        "prenume",
+        "prenumele",
+        "nume",
+        "numele",
+        "apelido",
+        "apelidos",
+        "proprio",
+        "proprios",
+        "s",
+    ]
+)
 LABEL_REMNANT = re.compile(r"^\s*(?:\(s\))?\s*/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)?\s*[:/]?\s*", re.IGNORECASE)
 # Labels of the numbers printed beside the NIF, which must never be taken for it.
 NIF_LABEL = re.compile(r"fiscal|(?<![a-z])nif(?![a-z])|tax\s+(?:identification\s+)?n|contribuinte")
@@ -79,6 +134,8 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float] | None:
             continue
         folded = fold(stripped)
         if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
+            continue
+        if set(re.findall(r"[a-z]+", folded)) <= NAME_LABEL_WORDS:
             continue
         name = clean_name(stripped)
         # Identity documents print names in capitals; mixed case is label text.
