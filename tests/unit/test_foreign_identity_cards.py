@@ -156,3 +156,32 @@ def test_a_label_word_under_a_bilingual_label_is_never_taken_for_the_name(text: 
     kind, fields, _ = read(text)
     assert kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
     assert (fields["surname"], fields["given_names"], fields["full_name"]) == ("Rossi", "Mario", "Mario Rossi")
+
+
+# Found by a blind probe (2026-12-03, round 6): a Cartão de Cidadão front typed in mixed case lost both names.
+MIXED_CASE_CC_FRONT = """REPÚBLICA PORTUGUESA PRT
+CARTÃO DE CIDADÃO · CITIZEN CARD
+Apelido(s) / Surname
+da Costa e Silva
+Nome(s) / Given name(s)
+José Maria
+Sexo / Sex
+M
+Nacionalidade / Nationality
+PRT
+Data de nascimento / Date of birth
+09.05.1975"""
+
+
+def test_names_typed_in_mixed_case_under_their_labels_are_read() -> None:
+    kind, fields, warnings = read(MIXED_CASE_CC_FRONT)
+    assert kind == DocumentKind.CARTAO_CIDADAO
+    assert (fields["surname"], fields["given_names"]) == ("da Costa e Silva", "José Maria")
+    assert "missing:full_name" not in warnings
+
+
+@pytest.mark.parametrize("under", ["Assinatura do titular", "Altura / Height", "Data de nascimento / Date of birth"])
+def test_a_label_in_mixed_case_where_the_name_was_not_read_is_not_taken_for_it(under: str) -> None:
+    text = MIXED_CASE_CC_FRONT.replace("da Costa e Silva\nNome(s) / Given name(s)\nJosé Maria", f"{under}\n{under}")
+    _, fields, _ = read(text)
+    assert fields["surname"] is None and fields["given_names"] is None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from applicants.identifiers import cc_is_valid, cc_normalize, nif_has_valid_checksum, nif_is_personal
-from applicants.text import fold, fold_accents
+from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
     MrzRead,
     best_of,
@@ -107,6 +107,15 @@ NAME_LABEL_WORDS = frozenset(
         "apelidos",
         "proprio",
         "proprios",
+        # Other labels a card prints under or beside the name.
+        "assinatura",
+        "signature",
+        "titular",
+        "holder",
+        "altura",
+        "height",
+        "filiacao",
+        "parents",
         "s",
     ]
 )
@@ -135,13 +144,26 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float] | None:
         folded = fold(stripped)
         if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
             continue
-        if set(re.findall(r"[a-z]+", folded)) <= NAME_LABEL_WORDS:
+        if set(re.findall(r"[a-z]+", folded)) - NAME_PARTICLES <= NAME_LABEL_WORDS:
             continue
         name = clean_name(stripped)
-        # Identity documents print names in capitals; mixed case is label text.
-        if name and not re.search(r"\d", name) and name.upper() == name:
+        # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
+        # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
+        # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
+        typed_name = line.confidence >= 1.0 and name_shaped(stripped)
+        if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
             return name, line.confidence
     return None
+
+
+def name_shaped(text: str) -> bool:
+    """Capitalised words and lower-case particles only, at least one of each kind a name has."""
+    words = text.split()
+    if not words or re.search(r"[/:|]", text):
+        return False
+    capitalised = [w for w in words if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['-][A-ZÀ-Ýa-zà-ÿ]+)*", w)]
+    particles = [w for w in words if w in NAME_PARTICLES]
+    return bool(capitalised) and len(capitalised) + len(particles) == len(words)
 
 
 def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
