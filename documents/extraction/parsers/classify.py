@@ -34,7 +34,7 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"|pens[aã]o\s+de\s+(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
         ),
     ),
-    (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao de liquida[cç]ao")),
+    (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao d[ae] liquida[cç]ao")),
     (DocumentKind.DECLARACAO_IRS, re.compile(r"declara[cç]ao (de rendimentos|anual)|modelo 3|irs\s*-?\s*modelo")),
     (DocumentKind.RECIBO_VENCIMENTO, PAYSLIP_TITLE),
     (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),
