@@ -157,7 +157,7 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float] | None:
 
 
 def name_shaped(text: str) -> bool:
-    """Capitalised words and lower-case particles only, at least one of each kind a name has."""
+    """Capitalised words and lower-case particles ("da", "e") only, with at least one capitalised word."""
     words = text.split()
     if not words or re.search(r"[/:|]", text):
         return False
