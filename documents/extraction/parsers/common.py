@@ -150,3 +150,13 @@ def value_after_label(
     candidates = [(lines[index].text[match.end() :], lines[index])]
     candidates += [(lines[i].text, lines[i]) for i in range(index + 1, min(len(lines), index + 1 + lookahead))]
     return candidates
+
+
+# A public or charitable employer has no legal form: its letterhead names the body ("MUNICÍPIO DE SINTRA").
+PUBLIC_EMPLOYER = re.compile(
+    r"(?:munic[ií]pio|c[aâ]mara\s+municipal|junta\s+de\s+freguesia|agrupamento\s+de\s+escolas|escola\s+\w+"
+    r"|centro\s+hospitalar|hospital|unidade\s+local\s+de\s+sa[uú]de|universidade|instituto"
+    r"|dire[cç][aã]o[\s-]+geral|santa\s+casa\s+da\s+miseric[oó]rdia)\s+(?:de\s+|do\s+|da\s+|dos\s+|das\s+)?"
+    r"[^·|,;\n]{2,60}",
+    re.I,
+)

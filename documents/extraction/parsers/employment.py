@@ -18,6 +18,7 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     MONTHS,
+    PUBLIC_EMPLOYER,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
@@ -79,13 +80,6 @@ NAME_END = re.compile(
     r",|;|\s-\s|\((?!a\))|\b(?:portador|contribuinte|titular|nif|com\s|é\s|foi\s|est[aá]\s|se\s+encontra"
     r"|trabalha|exerce|presta|desempenha|ao\s+servi|desde|admitid)"
     r"|\be\s+(?:nosso|nossa|trabalhador|funcion[aá]ri|colaborador)",
-    re.I,
-)
-# A public employer has no legal form: its letterhead names the body ("MUNICÍPIO DE SINTRA").
-PUBLIC_EMPLOYER = re.compile(
-    r"(?:munic[ií]pio|c[aâ]mara\s+municipal|junta\s+de\s+freguesia|agrupamento\s+de\s+escolas|escola\s+\w+"
-    r"|centro\s+hospitalar|hospital|unidade\s+local\s+de\s+sa[uú]de|universidade|instituto)\s+(?:de\s+|do\s+|da\s+)?"
-    r"[^·|,;\n]{2,60}",
     re.I,
 )
 NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborador)?\s*[:.]")

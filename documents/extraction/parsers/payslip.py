@@ -27,6 +27,7 @@ from documents.extraction.parsers.common import (
     MONEY,
     MONTH_YEAR,
     NUMERIC_PERIOD,
+    PUBLIC_EMPLOYER,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
@@ -39,6 +40,8 @@ from documents.extraction.parsers.common import (
 from documents.extraction.reader import Line
 
 CENT = Decimal("0.01")
+# The lines a letterhead may take before the payslip's own rows.
+LETTERHEAD_LINES = 5
 SS_EMPLOYEE_RATE = Decimal("0.11")
 DERIVED_CONFIDENCE = 0.7
 ARITHMETIC_CONFIDENCE = 0.9
@@ -656,6 +659,13 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 if employer:
                     parsed.put("employer_name", employer, line.confidence * 0.9)
                     break
+    if "employer_name" not in parsed.fields:
+        # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
+        for line in lines[:LETTERHEAD_LINES]:
+            public = PUBLIC_EMPLOYER.match(line.text.strip())
+            if public:
+                parsed.put("employer_name", title_case(public.group(0).strip(" ,.")), line.confidence * 0.9)
+                break
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
