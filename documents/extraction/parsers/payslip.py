@@ -154,6 +154,7 @@ def amounts_in(text: str) -> list[tuple[int, int, Decimal]]:
     return found
 
 
+FRACTION = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])")
 # A semicolon that is not a decimal comma misread (digit on both sides) separates the fields of an export.
 FIELD_SEPARATOR = re.compile(r"(?<!\d);|;(?!\d)")
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
@@ -170,8 +171,10 @@ def label_text(raw: str) -> str:
 
 
 def line_segments(text: str, line_index: int, confidence: float) -> list[Segment]:
-    # A date ("01.11.2025") is no amount, though its first figures look like one.
+    # A date ("01.11.2025") is no amount, though its first figures look like one; nor is a fraction in the
+    # quantity column ("Duodécimo Subsídio de Natal 1/12 104,17" read "12 104,17", twelve thousand).
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), FIELD_SEPARATOR.sub(" | ", fix_digits(text)))
+    fixed = FRACTION.sub(lambda match: " " * len(match.group(0)), fixed)
     found = amounts_in(fixed)
     # A currency after the last amount ("138,38 EUR") is no description: the row is label first.
     if found and not has_words(fixed[: found[0][0]]) and has_words(label_text(fixed[found[-1][1] :])):

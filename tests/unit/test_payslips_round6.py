@@ -1,5 +1,5 @@
-"""A public or charitable employer has no legal form to find it by: its letterhead names it (blind probe, round 6:
-a Município's, a Direção-Geral's and a Santa Casa's payslips gave no employer)."""
+"""Payslips the blind probe of round 6 misread: a public or charitable employer, which has no legal form to find it
+by (its letterhead names it), and a fraction in the quantity column taken into the amount beside it."""
 
 from __future__ import annotations
 
@@ -40,3 +40,21 @@ def test_a_public_employers_payslip_is_headed_by_its_name(letterhead: str, emplo
     assert kind == DocumentKind.RECIBO_VENCIMENTO
     assert fields["employer_name"] == employer
     assert fields["net_pay"] is not None and str(fields["net_pay"]) == "932.46"
+
+
+def test_a_fraction_in_the_quantity_column_is_no_part_of_the_amount_beside_it() -> None:
+    """Blind probe, round 6: "1/12 104,17" read as 12 104,17, a subsidy in twelfths of 24 208,34 € with no warning."""
+    text = """RECIBO DE VENCIMENTO   Junho 2026
+Empresa: NorteSoft Informática, S.A.  NIF 508192030
+Empregado: Sofia Alexandra Rebelo Nunes  NIF 245718931
+Ordenado base 30 1.250,00
+Duodécimo Subsídio de Férias 1/12 104,17
+Duodécimo Subsídio de Natal 1/12 104,17
+Total Remunerações 1.458,34
+Segurança Social 11% 160,42
+Retenção IRS 162,00
+Total Líquido 1.135,92"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=dt.date(2026, 12, 3))
+    assert str(fields["subsidy_twelfths_amount"]) == "208.34"
+    assert (str(fields["gross_pay"]), str(fields["net_pay"])) == ("1458.34", "1135.92")
+    assert warnings == []
