@@ -160,3 +160,12 @@ PUBLIC_EMPLOYER = re.compile(
     r"[^·|,;\n]{2,60}",
     re.I,
 )
+
+
+def public_employer(lines: list[Line]) -> tuple[str, float] | None:
+    """The public or charitable body a letterhead line starts with, and that line's confidence."""
+    for line in lines:
+        public = PUBLIC_EMPLOYER.match(line.text.strip())
+        if public:
+            return title_case(public.group(0).strip(" ,.")), line.confidence
+    return None

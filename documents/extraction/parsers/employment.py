@@ -18,13 +18,13 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     MONTHS,
-    PUBLIC_EMPLOYER,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
     parse_dates,
     parse_money,
     parse_nifs,
+    public_employer,
     title_case,
 )
 from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name
@@ -146,12 +146,9 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
             if employer and employer != parsed.fields.get("employee_name"):
                 parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
                 break
-    if "employer_name" not in parsed.fields:
-        for line in lines:
-            public = PUBLIC_EMPLOYER.match(line.text.strip())
-            if public:
-                parsed.put("employer_name", title_case(public.group(0).strip(" ,.")), STATED_CONFIDENCE)
-                break
+    public = None if "employer_name" in parsed.fields else public_employer(lines)
+    if public:
+        parsed.put("employer_name", public[0], STATED_CONFIDENCE)
 
 
 def declared_person(flat: str, folded: str) -> tuple[str, int] | None:
@@ -241,8 +238,9 @@ def issue_date(folded: str, parsed: Parsed) -> None:
             parsed.put("issue_date", day, STATED_CONFIDENCE)
             return
     numeric = ISSUE_NUMERIC.search(folded)
-    if numeric and parse_dates(numeric.group(1)):
-        parsed.put("issue_date", parse_dates(numeric.group(1))[0], STATED_CONFIDENCE)
+    signed = parse_dates(numeric.group(1)) if numeric else []
+    if signed:
+        parsed.put("issue_date", signed[0], STATED_CONFIDENCE)
         return
     label = ISSUE_LABEL.search(folded)
     if label:

@@ -27,7 +27,6 @@ from documents.extraction.parsers.common import (
     MONEY,
     MONTH_YEAR,
     NUMERIC_PERIOD,
-    PUBLIC_EMPLOYER,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
@@ -35,6 +34,7 @@ from documents.extraction.parsers.common import (
     parse_dates,
     parse_nifs,
     parse_period,
+    public_employer,
     title_case,
 )
 from documents.extraction.reader import Line
@@ -662,13 +662,10 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 if employer:
                     parsed.put("employer_name", employer, line.confidence * 0.9)
                     break
-    if "employer_name" not in parsed.fields:
-        # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
-        for line in lines[:LETTERHEAD_LINES]:
-            public = PUBLIC_EMPLOYER.match(line.text.strip())
-            if public:
-                parsed.put("employer_name", title_case(public.group(0).strip(" ,.")), line.confidence * 0.9)
-                break
+    # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
+    public = None if "employer_name" in parsed.fields else public_employer(lines[:LETTERHEAD_LINES])
+    if public:
+        parsed.put("employer_name", public[0], public[1] * 0.9)
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
