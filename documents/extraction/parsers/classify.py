@@ -10,7 +10,7 @@ from documents.extraction.schema import DocumentKind
 
 # A payslip's title (on folded text); also where a second payslip printed on the same page begins.
 PAYSLIP_TITLE = re.compile(
-    r"recibo de (vencimento|remunera[cç]ao|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
+    r"recibo de (vencimento|remunera[cç](?:ao|oes)|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
     r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])payslip"
 )
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [

@@ -30,8 +30,16 @@ MONTHS = {
     "jan": 1, "fev": 2, "mar": 3, "abr": 4, "mai": 5, "jun": 6,
     "jul": 7, "ago": 8, "set": 9, "out": 10, "nov": 11, "dez": 12,
 }  # fmt: skip
+# English month names an international payroll prints ("Pay period: 1 Oct 2026"), as whole words: "dec" or
+# "sep" could start a Portuguese word. January, March, June, July and November already read as Portuguese.
+ENGLISH_MONTHS = {
+    "feb": 2, "february": 2, "apr": 4, "april": 4, "may": 5, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "dec": 12, "december": 12,
+}  # fmt: skip
 MONTH_YEAR = re.compile(
-    r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[a-z]*\.?\s*(?:de\s+|/\s*|-\s*)?(\d{4})\b"
+    r"\b(?:(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[a-z]*"
+    r"|(?P<english>" + "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True)) + r")(?![a-z]))"
+    r"\.?\s*(?:de\s+|/\s*|-\s*)?(?P<year>\d{4})\b"
 )
 NUMERIC_PERIOD = re.compile(r"(?<!\d)(?:(\d{1,2})\s?[/.-]\s?(\d{4})|(\d{4})\s?[/.-]\s?(\d{1,2}))(?![\d/.-]*\d)")
 
@@ -89,7 +97,8 @@ def parse_period(text: str) -> str | None:
     folded = fold(text)
     match = MONTH_YEAR.search(folded)
     if match:
-        return f"{int(match.group(2)):04d}-{MONTHS[match.group(1)]:02d}"
+        named = MONTHS[match["month"]] if match["month"] else ENGLISH_MONTHS[match["english"]]
+        return f"{int(match['year']):04d}-{named:02d}"
     dates = parse_dates(text)
     if dates:
         return f"{dates[0].year:04d}-{dates[0].month:02d}"

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
+from documents.extraction.parsers.classify import PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
     DATE_DMY,
     MONEY,
@@ -69,7 +70,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay")),
     ("total", re.compile(r"(?<![a-z])(?:totais|total|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
-        r"seg(?:uran[cç]a)?\.?\s*social|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
+        r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
     ("irs_withholding", re.compile(
@@ -81,7 +82,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
-        r"(?:venc(?:imento)?|remunera[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
+        r"(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
+        r"|(?:base|basic)\s+(?:salary|pay)"
         r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])")),  # "Salár": OCR lost the end
     ("earning", re.compile(
         r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
@@ -93,8 +95,11 @@ EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfth
 LABEL_WORDS = re.compile(
     r"(?<![a-z])(?:seg|seguran[cç]a|social|irs|tsu|reten[cç][aã]o|total|totais|l[ií]quido|il[ií]quido|bruto"
     r"|vencimento|subs[ií]dio|sub|categoria|contribuinte|contribui[cç][aã]o|nif|niss|nipc|empresa|entidade"
-    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhador|colaborador"
-    r"|funcion[aá]rio|empregado|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban)(?![a-z])"
+    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?"
+    r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
+    r"|employee|name|tax|payslip|company|salary|pay"
+    # An address printed where a name could be ("Rua Formosa 45").
+    r"|rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|urbaniza[cç][aã]o|bairro|edif[ií]cio|lote)(?![a-z])"
 )
 
 
@@ -146,9 +151,15 @@ class Page:
         return [segment for segment in self.segments if segment.role == role]
 
 
-def amounts_in(text: str) -> list[tuple[int, int, Decimal]]:
+# An amount whose thousands are grouped with dots ("1.990,00").
+DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{2}(?!\d)")
+# MONEY without a space between figure groups.
+UNSPACED_MONEY = re.compile(MONEY.pattern.replace(r"[.\s\u00a0]", "[.]"))
+
+
+def amounts_in(text: str, *, spaced_groups: bool = True) -> list[tuple[int, int, Decimal]]:
     found = []
-    for match in MONEY.finditer(text):
+    for match in (MONEY if spaced_groups else UNSPACED_MONEY).finditer(text):
         whole = re.sub(r"[.\s\u00a0]", "", match.group(1))
         found.append((match.start(), match.end(), Decimal(f"{whole}.{match.group(3)}")))
     return found
@@ -170,12 +181,12 @@ def label_text(raw: str) -> str:
     return re.sub(r"(?i)\b(?:eur|euros?)\b|€|[|:;()\-+_]", " ", raw).strip()
 
 
-def line_segments(text: str, line_index: int, confidence: float) -> list[Segment]:
+def line_segments(text: str, line_index: int, confidence: float, *, spaced_groups: bool = True) -> list[Segment]:
     # A date ("01.11.2025") is no amount, though its first figures look like one; nor is a fraction in the
     # quantity column ("Duodécimo Subsídio de Natal 1/12 104,17" read "12 104,17", twelve thousand).
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), FIELD_SEPARATOR.sub(" | ", fix_digits(text)))
     fixed = FRACTION.sub(lambda match: " " * len(match.group(0)), fixed)
-    found = amounts_in(fixed)
+    found = amounts_in(fixed, spaced_groups=spaced_groups)
     # A currency after the last amount ("138,38 EUR") is no description: the row is label first.
     if found and not has_words(fixed[: found[0][0]]) and has_words(label_text(fixed[found[-1][1] :])):
         return amount_first_segments(fixed, found, line_index, confidence)
@@ -237,7 +248,15 @@ def header_labels(text: str) -> list[str]:
 
 def read_page(lines: list[Line]) -> Page:
     page = Page()
-    rows = [line_segments(line.text, index, line.confidence) for index, line in enumerate(lines)]
+    # One payroll program groups thousands one way. On a typed page that groups them with dots ("1.990,00"),
+    # figures a space apart are two columns ("Sub. Férias 1 940,00": quantity 1, then 940,00), not a
+    # thousands group. Not on a scan: OCR may read a dot as a space.
+    typed = all(line.confidence >= 1.0 for line in lines)
+    spaced_groups = not (typed and any(DOT_GROUPED.search(line.text) for line in lines))
+    rows = [
+        line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups)
+        for index, line in enumerate(lines)
+    ]
     skipped: set[int] = set()
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines):
@@ -405,8 +424,11 @@ def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RA
 
 
 EMPLOYEE_LABEL = re.compile(
-    r"(?:nome\s+do\s+)?(?:funcion[aá]rio|trabalhador|colaborador|empregado)\s*[:.]?"
+    r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?)"
+    r"(?![a-z])\s*[:.]?"
     r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
+    # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
+    r"|(?<![a-z])ex\.?m[oa]s?(?:\([oa]\))?\.?\s*(?:senhor(?:a|\(a\))?|sr(?:a|\(a\)|ª)?)?\.?"
 )
 EMPLOYER_LABEL = re.compile(r"(?:entidade\s+(?:patronal|empregadora)|empregador|empresa|entidade)\s*[:.]?")
 NEXT_LABEL = re.compile(r"(?<![A-Za-zÀ-ÿ])[a-z]?(?:N\.?\s?[I1l]\.?\s?F|NIPC|NISS|[Nn]if|[Nn]ipc|[Nn]iss)\b")
@@ -418,6 +440,10 @@ SIGNATURE_COUNTERPART = re.compile(
 )
 # An employee number printed before the name ("T-1184 João Nunes") is no name word either.
 NOT_A_NAME_WORD = re.compile(r"^(?:[^A-Za-zÀ-ÿ].*|[a-zà-ÿ]\S*|\S*([A-Za-zÀ-ÿ])\1\1\S*|\S*\d\S*)$")
+
+
+# What separates a header's fields on one line: "Nome: Ana Sousa · Categoria: ...", "Ana Sousa | NIF ...".
+FIELD_BREAK = re.compile(r"\s[·•|]\s")
 
 
 def without_leader(text: str) -> str:
@@ -613,11 +639,14 @@ def regular_net(
 
 
 def plausible_name(name: str | None) -> str | None:
-    """A person's name: two to eight words, none of them a payslip label word."""
+    """A person's name: two to eight words, none of them a payslip label word, each capitalised but the
+    particles ("de", "da")."""
     if not name:
         return None
     words = name.split()
     if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)):
+        return None
+    if any(not word[0].isupper() for word in words if word.lower() not in NAME_PARTICLES):
         return None
     return name
 
@@ -633,16 +662,23 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     for index, line in enumerate(lines):
         folded = fold(line.text)
         if "employee_name" not in parsed.fields:
-            matches = [m for m in EMPLOYEE_LABEL.finditer(folded) if not EMPLOYER_LABEL.match(folded[m.start() :])]
-            rests = [line.text[m.end() :].lstrip(" :.") for m in matches]
+            # Not a label after another's colon: that is the other label's value ("Categoria: Trabalhadora").
+            matches = [
+                m
+                for m in EMPLOYEE_LABEL.finditer(folded)
+                if not EMPLOYER_LABEL.match(folded[m.start() :]) and not folded[: m.start()].rstrip().endswith(":")
+            ]
+            rests = [FIELD_BREAK.split(line.text[m.end() :])[0].lstrip(" :.") for m in matches]
             # Every label's value on this line first ("N.º Colaborador: 00081234  Employee / Colaborador: Ana
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
             # or the next label below.
             candidates = rests + [ln.text for ln in lines[index + 1 : index + 3] if rests and labels_only(rests[0])]
             for candidate in candidates:
-                # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ...").
-                candidate = without_leader(NEXT_LABEL.split(candidate)[0])
+                # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
+                # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
+                candidate = LEADER.sub("", NEXT_LABEL.split(candidate)[0]).strip()
+                candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 name = plausible_name(clean_name(candidate))
                 if name:
                     parsed.put("employee_name", title_case(name), line.confidence)
@@ -656,10 +692,12 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 if employer and not SIGNATURE_COUNTERPART.match(fold(employer)):
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
-        for line in lines:
+        for index, line in enumerate(lines):
             if COMPANY_SUFFIX.search(fold(line.text)):
                 employer = company_name(line.text)
                 if employer:
+                    if index == 1 and line.text.startswith(employer[:8]):
+                        employer = letterhead_name(lines[0].text, employer)
                     parsed.put("employer_name", employer, line.confidence * 0.9)
                     break
     # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
@@ -674,7 +712,7 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
     nif = parsed.fields.get("employee_nif")
     if "employee_name" in parsed.fields:
         return
-    for line in lines:
+    for index, line in enumerate(lines):
         if nif:
             if re.sub(r"\s", "", fix_digits(line.text)).find(nif) < 0:
                 continue
@@ -688,10 +726,59 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             before, trust = line.text[: label.start()], 0.8
         pieces = re.split(r"\s[-–·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
         for piece in reversed(pieces):
-            name = plausible_name(clean_name(piece))
-            if name and not COMPANY_SUFFIX.search(fold(name)) and not MONTH_YEAR.search(fold(piece)):
+            name = person_in(piece)
+            if name:
                 parsed.put("employee_name", title_case(name), line.confidence * trust)
                 return
+        if not labels_only(before.rsplit(":", 1)[0]):
+            continue
+        # Nothing but labels before the NIF: the name is the closest line above that is not a label
+        # ("Vera Tavares" / "NIF 271036486 · Gerente"; "Vigilante" / "Jorge Couto" / "NIF" / "204839173").
+        for above in reversed(lines[max(0, index - 3) : index]):
+            name = person_in(above.text.rsplit(":", 1)[-1])
+            if name:
+                parsed.put("employee_name", title_case(name), above.confidence * trust * 0.9)
+                return
+            if not labels_only(above.text):
+                break
+
+
+def person_in(piece: str) -> str | None:
+    """The person's name a header field holds, after a code or number before it ("Func. 27 Ana Sousa")."""
+    if MONTH_YEAR.search(fold(piece)):
+        return None
+    for text in (piece, re.split(r"\d", piece)[-1]):
+        name = plausible_name(clean_name(text))
+        if name and not COMPANY_SUFFIX.search(fold(name)):
+            return name
+    return None
+
+
+PARENT_BODY = re.compile(r"\s*(?:minist[eé]rio|governo|rep[uú]blica|secretaria|regi[aã]o|grupo)(?![a-z])")
+
+
+def letterhead_name(first_line: str, company: str) -> str:
+    """A company name printed over the letterhead's two first lines ("SECURITAS ATLÂNTICO" / "Segurança
+    Privada, S.A. · NIPC ..."): the second line is only the name's tail (a few words before the legal form)
+    and the first is its head: a name's shape (a few capitalised words, no figure, label or title), no
+    parent body ("Ministério ...", "Grupo ...") and no word shared with the second (a brand over its legal
+    name, "ContactPlus" / "ContactPlus Portugal, S.A.", is no part of it)."""
+    words = first_line.split()
+    folded = fold(first_line)
+    tail = COMPANY_SUFFIX.split(fold(company))[0]
+    if (
+        not 1 <= len(words) <= 6
+        or len(re.findall(r"[a-z]{3,}", tail)) > 3
+        or PARENT_BODY.match(folded)
+        or re.search(r"[\d:@/|,]", first_line)
+        or PAYSLIP_TITLE.search(folded)
+        or LABEL_WORDS.search(folded)
+        or COMPANY_SUFFIX.search(folded)
+        or any(not word[0].isupper() for word in words if word.lower() not in NAME_PARTICLES)
+        or set(re.findall(r"\w{3,}", folded)) & set(re.findall(r"\w{3,}", fold(company)))
+    ):
+        return company
+    return f"{first_line.strip()} - {company}"
 
 
 # A "NIF" label after a dash or at a field boundary, as payslip headers print the employee's.
@@ -700,6 +787,12 @@ PERSONAL_NIF_LABEL = re.compile(r"\s[-–·|]\s*N\.?\s?I\.?\s?F\b")
 
 def company_name(text: str) -> str | None:
     """The company's name: up to its legal suffix (Lda., S.A., Unipessoal) or the next label."""
+    # The document's title on the same line ("PAYSLIP Remote Tech, Lda.", OCR joining a right-aligned
+    # "RECIBO DE REMUNERAÇÕES" to the letterhead) is no part of the name.
+    title = PAYSLIP_TITLE.search(fold(text))
+    if title:
+        before, after = text[: title.start()], text[title.end() :]
+        text = before if COMPANY_SUFFIX.search(fold(before)) or not COMPANY_SUFFIX.search(fold(after)) else after
     head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b", text)[0]
     raw = re.split(r"\s[-–·]\s", head)[0]
     suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
