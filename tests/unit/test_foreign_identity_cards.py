@@ -185,3 +185,23 @@ def test_a_label_in_mixed_case_where_the_name_was_not_read_is_not_taken_for_it(u
     text = MIXED_CASE_CC_FRONT.replace("da Costa e Silva\nNome(s) / Given name(s)\nJosé Maria", f"{under}\n{under}")
     _, fields, _ = read(text)
     assert fields["surname"] is None and fields["given_names"] is None
+
+
+@pytest.mark.parametrize("printed", ["13944117 7 ZZ3", "139441177ZZ3"])
+def test_a_citizen_cards_number_keeps_its_version_letters_spaced_or_not(printed: str) -> None:
+    """Blind probe, round 6: "145029387ZZ5" came out "14502938 7 225". Repairing look-alike digits turned the
+    unspaced version letters into digits, and the check digit holds for that reading too (as it does here)."""
+    text = f"""CARTÃO DE CIDADÃO
+APELIDOS
+VIEGAS MOURA
+NOMES
+ALICE BEATRIZ
+DATA DE NASCIMENTO
+04 11 1990
+N.º DOCUMENTO
+{printed}
+VÁLIDO ATÉ
+30 06 2031"""
+    _, fields, warnings = read_text(text, document_type="ID_DOCUMENT", today=dt.date(2026, 12, 3))
+    assert fields["document_number"] == "13944117 7 ZZ3"
+    assert "document_number_check_invalid" not in warnings

@@ -8,6 +8,7 @@ NIF: they are never put in a field, a warning or a log line.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -283,9 +284,12 @@ def date_column(label_line: str, label: re.Pattern[str]) -> tuple[int, int] | No
 
 
 def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
-    joined = fix_digits("\n".join(line.text for line in lines).upper())
+    printed = "\n".join(line.text for line in lines).upper()
+    joined = fix_digits(printed)
     if kind == DocumentKind.CARTAO_CIDADAO:
-        for match in CC_TOKEN.finditer(joined):
+        # As printed first: digit repair turns an unspaced number's version letters into digits
+        # ("145029387ZZ5" into "145029387225"), and the check digit can hold for both readings.
+        for match in itertools.chain(CC_TOKEN.finditer(printed), CC_TOKEN.finditer(joined)):
             number = cc_normalize("".join(match.groups())).translate(_DIGIT_LOOKALIKES)
             number = number[:9] + "".join(match.group(3)) + number[11:]
             if cc_is_valid(number):
