@@ -8,12 +8,15 @@ withholding that make the arithmetic hold among the amounts printed win.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.text import fold
 from documents.extraction.parsers.common import (
+    MONTHS,
+    NIF_TOKEN,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
@@ -39,9 +42,24 @@ ROLE_PATTERNS = [
     ),
 ]
 # "prestador" alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
-ISSUER_LABEL = re.compile(r"prestador(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor")
-ACQUIRER_LABEL = re.compile(r"adquirente|cliente|destinat[aá]rio")
-NUMBER = re.compile(r"(?:n\.?\s?[ºo°]\.?\s*)?(FR\s*[A-Z0-9]+/\d+)", re.IGNORECASE)
+# "De: <name> (NIF ...)" and "Para: <name> (NIF ...)": the one-line parties of a letter-like layout.
+ISSUER_LABEL = re.compile(
+    r"prestador(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:"
+)
+ACQUIRER_LABEL = re.compile(r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:")
+# What a party label carries besides its key word ("Transmitente dos bens / Prestador de serviços").
+LABEL_FILLER = re.compile(r"(?<![a-z])(?:d[aoe]s?|bens|servi[cç]os?|e|ou)(?![a-z])")
+# OCR can break the series at a space ("ATSIREO1 FR/45"): one space inside it is kept when its tail runs into
+# the "/number".
+NUMBER = re.compile(
+    r"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/\d+)", re.IGNORECASE
+)
+# The issue date under a bare "Data" label ("Data: 31.05.2026"), after the "data de emissão" wording.
+DATE_LABELS = [
+    re.compile(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+em"),
+    re.compile(r"(?<![a-z])data(?:\s+(?:do\s+)?documento)?\s*[:.]"),
+]
+DATE_IN_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:de\s+)?([a-z]{3,9})\.?\s*(?:de\s+)?(\d{4})(?!\d)")
 
 
 def header_roles(text: str) -> list[str]:
@@ -86,13 +104,29 @@ def parse_invoice(lines: list[Line]) -> Parsed:
             series = re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", number.group(1)).upper())
             parsed.put("invoice_number", series, line.confidence)
             break
-    for line in lines:
-        if re.search(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+em", fold(line.text)):
-            dates = parse_dates(line.text)
+    for pattern in DATE_LABELS:
+        for line in lines:
+            label = pattern.search(fold(line.text))
+            dates = invoice_dates(line.text[label.end() :]) if label else []
             if dates:
                 parsed.put("issue_date", dates[0], line.confidence)
                 break
     return parsed
+
+
+def invoice_dates(text: str) -> list[dt.date]:
+    """The dates in ``text``: in figures first, then in words ("19 de julho de 2026")."""
+    # TODO(common): the date in words belongs in common.parse_dates; kept here while common.py is edited.
+    dates = parse_dates(text)
+    for match in DATE_IN_WORDS.finditer(fold(fix_digits(text))):
+        month = MONTHS.get(match.group(2))
+        if month is None:
+            continue
+        try:
+            dates.append(dt.date(int(match.group(3)), month, int(match.group(1))))
+        except ValueError:
+            continue
+    return dates
 
 
 def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
@@ -147,6 +181,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label."""
     party = "issuer"
     side_by_side = joined = False
+    # The line each party's name was read from: a name read from the line just above two NIFs is both names.
+    name_lines: dict[str, int] = {}
     for index, line in enumerate(lines):
         folded = fold(line.text)
         if side_by_side_heading(folded):
@@ -170,7 +206,24 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
             party = "acquirer"
         elif ISSUER_LABEL.search(folded):
             party = "issuer"
-        for nif, valid in parse_nifs(line.text):
+        nifs = parse_nifs(line.text)
+        if len(nifs) == 2 and two_boxes_nifs(folded):
+            # Two NIFs on one unlabelled line are two boxes read across: the issuer's (left), then the
+            # acquirer's. The line above them, when a name was read from it, held both names run together.
+            for role, (nif, valid) in zip(("issuer", "acquirer"), nifs, strict=True):
+                if valid:
+                    parsed.fields.pop(f"{role}_nif", None)
+                    parsed.confidence.pop(f"{role}_nif", None)
+                    parsed.put(f"{role}_nif", nif, VALIDATED_CONFIDENCE)
+                else:
+                    parsed.warnings.append("nif_checksum_invalid")
+            for role, at in list(name_lines.items()):
+                if at == index - 1:
+                    parsed.fields.pop(f"{role}_name", None)
+                    parsed.confidence.pop(f"{role}_name", None)
+            joined = True
+            continue
+        for nif, valid in nifs:
             if valid:
                 parsed.put(f"{party}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
@@ -178,10 +231,11 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
         label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded)
         if label and f"{party}_name" not in parsed.fields:
             candidates = [line.text[label.end() :]] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
-            for candidate in candidates:
+            for offset, candidate in enumerate(candidates):
                 name = party_name(candidate)
                 if name:
                     parsed.put(f"{party}_name", name, line.confidence)
+                    name_lines[party] = index + offset
                     break
     if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif") and not joined:
         # The portal prints the issuer's name alone, just above the issuer's NIF.
@@ -193,12 +247,20 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
                 break
 
 
+def two_boxes_nifs(folded: str) -> bool:
+    """A line of two NIFs and nothing else but their labels ("NIF: 253018765 NIF: 514382902")."""
+    if ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded):
+        return False
+    rest = re.sub(r"n\.?\s?i\.?\s?f\.?|contribuinte(?:\s+n\.?\s?[ºo°])?", " ", NIF_TOKEN.sub(" ", fix_digits(folded)))
+    return not re.search(r"[a-z0-9]{2,}", rest)
+
+
 def side_by_side_heading(folded: str) -> bool:
     """A line of the issuer's and the acquirer's labels and nothing else: their boxes stand side by side."""
     issuer, acquirer = ISSUER_LABEL.search(folded), ACQUIRER_LABEL.search(folded)
     if not (issuer and acquirer):
         return False
-    rest = ISSUER_LABEL.sub(" ", ACQUIRER_LABEL.sub(" ", folded))
+    rest = LABEL_FILLER.sub(" ", ISSUER_LABEL.sub(" ", ACQUIRER_LABEL.sub(" ", folded)))
     return not re.search(r"[a-z0-9]{2,}", rest)
 
 

@@ -13,8 +13,9 @@ import re
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
+    NIF_TOKEN,
     VALIDATED_CONFIDENCE,
     YEAR,
     Parsed,
@@ -56,10 +57,17 @@ ANNEX_INCOME: dict[str, re.Pattern[str]] = {
         r"categoria\s+b(?![a-z])|rendimentos\s+(?:profissionais|empresariais)|presta[cç][oõ]es?\s+de\s+servi[cç]os"
     ),
 }
+# The annexes named in one list: "Anexos: A, H", "Anexos entregues: A e B".
+ANNEX_LIST = re.compile(r"(?<![a-z])anexos(?:\s+entregues)?\s*:\s*([a-z](?:\s*(?:,|/|e\s)\s*[a-z])*)(?![a-z])")
+# An annex's answer in the rosto's list: "Anexo H - Benefícios fiscais e deduções Não".
+ANNEX_NOT_DELIVERED = re.compile(r"(?<![a-z])n[aã]o(?:\s+(?:entregue|apresentad[oa]))?\s*[.;]?\s*$")
+# Labels of what is taken from the income (or paid beside it) on an income line.
+NOT_INCOME = re.compile(r"(?<![a-z])(?:reten[cç]|contribui[cç]|quotiza[cç]|imposto\s+retido|irs\s+retido)")
 TAX_NAME_LABEL = re.compile(r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]")
 TAX_YEAR_LABEL = re.compile(
     r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?=(?:19|20)\d{2}(?!\d))|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
+TAX_YEAR_TITLE = re.compile(r"(?<![a-z])irs\s+(?:de\s+)?((?:19|20)\d{2})(?![\d/-])")
 # Where a taxpayer's part of a line starts; the spouse's (or partner's) and the dependants' parts are left out.
 TAXPAYER_MARK = re.compile(
     r"sujeito\s+passivo\s*[ab](?![a-zà-ÿ])|(?<![a-zà-ÿ])nif\s*(?:do\s+sujeito\s+passivo\s*)?[ab](?![a-zà-ÿ])"
@@ -79,6 +87,39 @@ def first_taxpayer_text(text: str) -> str:
         if re.search(r"[aA]$", mark.group(0).strip()):
             kept.append(text[mark.start() : end])
     return " ".join(kept)
+
+
+# A name label that follows the taxpayer's mark and NIF ("Sujeito passivo A  NIF 183402952  Nome Fernando ...").
+NAME_WORD = re.compile(r"^\s*(?:nome(?:\s+completo)?|name)(?![a-zà-ÿ])[\s:.]*", re.IGNORECASE)
+# "Sujeito passivo A: ..." names the first taxpayer (an "A" that starts a name stays); a NIF printed before
+# the name ("Sujeito passivo A: 123456789 Ana Sousa") is skipped.
+MARK_AND_NIF = re.compile(
+    r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?"
+)
+LEADING_NIF = re.compile(r"^\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*")
+
+
+def taxpayer_after_label(text: str) -> str | None:
+    """The taxpayer's name in what follows a name label on its line: no mark, NIF or second label kept."""
+    return clean_name(NAME_WORD.sub("", MARK_AND_NIF.sub("", text), count=1))
+
+
+def taxpayer_below_label(text: str, next_text: str) -> str | None:
+    """The name on the line under a lone label: after a valid NIF ("228410932 Marta Sofia ..."), or alone on
+    its line with the NIF on the next ("Marta Sofia ..." / "NIF 228410932"); a column heading is neither."""
+    leading = LEADING_NIF.match(text)
+    if leading:
+        valid = parse_nifs(leading.group(1))[0][1]
+        name = clean_name(text[leading.end() :]) if valid else None
+        return name if name and len(name.split()) >= 2 else None
+    name = clean_name(text)
+    words = (name or "").split()
+    is_whole_line = name is not None and name == text.strip(" .")
+    capitalised = all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+    nif_follows = any(valid for _, valid in parse_nifs(next_text)) and bool(
+        re.search(r"nif|contribuinte", fold(next_text))
+    )
+    return name if is_whole_line and len(words) >= 2 and capitalised and nif_follows else None
 
 
 NEGATIVE = re.compile(r"-\s*\d[\d.\s]*,\d{2}\s*$|\(\s*\d[\d.\s]*,\d{2}\s*\)\s*$")
@@ -101,21 +142,25 @@ def parse_tax(lines: list[Line]) -> Parsed:
             if match:
                 parsed.put("year", int(match.group(1)), line.confidence)
                 break
-    name_line: Line | None = None
     for line in lines:
+        # No labelled year: the tax's own heading names it ("IRS 2025" over a nota, "Modelo 3 - Anexo A IRS 2025").
+        titled = TAX_YEAR_TITLE.search(fold(fix_digits(line.text)))
+        if titled:
+            parsed.put("year", int(titled.group(1)), line.confidence)
+            break
+    name_line: Line | None = None
+    for index, line in enumerate(lines):
         text = first_taxpayer_text(line.text)
         folded = fold(text)
         label_match = TAX_NAME_LABEL.search(folded)
         if label_match:
-            # "Sujeito Passivo A: ..." names the first taxpayer; an "A" that starts a name stays.
-            # ... and a NIF printed before the name ("Sujeito passivo A: 123456789 Ana Sousa") is skipped.
-            taxpayer = clean_name(
-                re.sub(
-                    r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?",
-                    "",
-                    text[label_match.end() :],
-                )
-            )
+            taxpayer = taxpayer_after_label(text[label_match.end() :])
+            if taxpayer is None and not text[label_match.end() :].strip(" :.") and index + 1 < len(lines):
+                # The label alone over its value ("Sujeito passivo A" / "228410932 Marta Sofia ..."): the
+                # line below is the name only when it is one, after the taxpayer's NIF or on its own.
+                below = lines[index + 1]
+                taxpayer = taxpayer_below_label(below.text, lines[index + 2].text if index + 2 < len(lines) else "")
+                line = below if taxpayer else line
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
                 name_line = line
@@ -168,14 +213,28 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
 def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     """Which annexes the declaration holds, and the gross income each category declares."""
     annexes: list[str] = []
+    not_delivered: set[str] = set()
     combined_income: list[tuple[Decimal, float]] = []
+    annex_a_table(lines, parsed)
     for line in lines:
         folded = fold(line.text)
-        for match in ANNEX.finditer(folded):
-            letter = match.group(1).upper()
-            if letter not in annexes:
-                annexes.append(letter)
-        values = parse_money(line.text)
+        listed = ANNEX_LIST.search(folded)
+        # "e" between the last two letters is the conjunction, not Anexo E.
+        listing = re.sub(r"\s+e\s+", ",", listed.group(1)) if listed else ""
+        letters = re.findall(r"(?<![a-z])[a-z](?![a-z])", listing)
+        for letter in [*letters, *(match.group(1) for match in ANNEX.finditer(folded))]:
+            if letter.upper() not in annexes:
+                annexes.append(letter.upper())
+        # The rosto's list of annexes answers "Sim" or "Não" for each: a "Não" is an annex not delivered.
+        mentions = list(ANNEX.finditer(folded))
+        for position, mention in enumerate(mentions):
+            answer_end = mentions[position + 1].start() if position + 1 < len(mentions) else len(folded)
+            if ANNEX_NOT_DELIVERED.search(folded[mention.end() : answer_end]):
+                not_delivered.add(mention.group(1).upper())
+        # Income comes before the withholding or contributions printed beside it ("Rendimento: 17.430,00
+        # Retenção: 1.890,00"): the amounts after those labels are theirs, not the income.
+        withheld = NOT_INCOME.search(folded)
+        values = parse_money(line.text[: withheld.start()] if withheld else line.text)
         if not values or not re.search(r"rendimento|bruto|valor|montante|total", folded):
             continue
         categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)]
@@ -184,6 +243,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         elif categories:
             # Anexo A's title names employment and pensions together: the amount is both categories' income.
             combined_income.append((values[-1], line.confidence))
+    annexes = [letter for letter in annexes if letter not in not_delivered]
     if annexes:
         parsed.put("annexes", sorted(annexes), 0.9)
     if "gross_income" not in parsed.fields:
@@ -195,6 +255,70 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
             total = sum((part for part in parts if part is not None), Decimal("0"))
             parsed.put("gross_income", total, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_income")
+
+
+# The money columns of Anexo A's table of incomes (Quadro 4A), in the order a header names them.
+INCOME_TABLE_COLUMNS = [
+    ("income", re.compile(r"rendimentos?(?![a-z])")),
+    ("withheld", re.compile(r"reten[cç][oõ]es|reten[cç][aã]o")),
+    ("contributions", re.compile(r"contribui[cç][oõ]es|quotiza[cç][oõ]es")),
+]
+TABLE_TOTAL = re.compile(r"^\s*(?:soma|total)(?![a-z])")
+# Anexo A's income code 401 is employment ("rendimentos do trabalho dependente"); the other codes are read
+# only under a heading that names one category.
+EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
+
+
+def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
+    """The income column of a table of payers' rows ("508392018 401 21.350,00 2.740,00 2.348,50"), and its "Soma".
+
+    A header names the money columns ("... Código Rendimentos Retenções Contribuições"); each row below that
+    starts with a payer's NIF and holds as many amounts is one payer's. The rows add up to the "Soma" row when
+    one is printed; when they do not, neither is trusted. The category is the heading's when it names one, else
+    the rows' code (401: employment).
+    """
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        columns = sorted(
+            (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
+        )
+        names = [name for _, name in columns]
+        if "income" not in names or len(names) < 2 or len(set(names)) != len(names) or parse_money(line.text):
+            continue
+        income_column = names.index("income")
+        heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
+        heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
+        rows: list[tuple[Decimal, str | None]] = []
+        total: Decimal | None = None
+        for row in lines[index + 1 :]:
+            values = parse_money(row.text)
+            if len(values) != len(names):
+                break
+            if TABLE_TOTAL.search(fold(row.text)):
+                total = values[income_column]
+                break
+            first_amount = re.search(r"\d[.,]\d{2}(?!\d)", fix_digits(row.text))
+            before_amounts = fix_digits(row.text)[: first_amount.start() if first_amount else None]
+            if not NIF_TOKEN.search(before_amounts):
+                break  # a payer's row starts with the payer's NIF; a row of bare amounts is some other table's
+            employment = EMPLOYMENT_CODE.search(NIF_TOKEN.sub(" ", before_amounts))
+            code_category = "employment_income" if employment else None
+            rows.append((values[income_column], code_category))
+        if not rows and total is None:
+            continue
+        categories = {category for _, category in rows}
+        if len(heading_categories) == 1:
+            category: str | None = heading_categories[0]
+        elif rows and categories == {"employment_income"}:
+            category = "employment_income"
+        else:
+            category = None
+        rows_sum = sum((value for value, _ in rows), Decimal("0"))
+        if rows and total is not None and rows_sum != total:
+            parsed.warnings.append("arithmetic_mismatch")
+        elif category is not None:
+            parsed.put(category, total if total is not None else rows_sum, line.confidence)
+        return
 
 
 def tax_settlement(parsed: Parsed) -> None:
