@@ -32,6 +32,9 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"declara[cç][aã]o\s+(de\s+)?(pens[aã]o|pensionista|rendimentos\s+de\s+pens)"
             r"|valor\s+(mensal\s+)?da\s+pens[aã]o|pens[aã]o\s+(mensal\s+)?(il[ií]quida|l[ií]quida)"
             r"|pens[aã]o\s+de\s+(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
+            # A letter's one sentence: "é aposentado desta Caixa", "aufere uma pensão mensal de ...".
+            r"|(?<![a-z])e\s+(aposentad|reformad|pensionista)[oa]?\s+(desta|da|do|pela|pelo)\s"
+            r"|(aufere|auferindo|recebe|beneficia)\s+(de\s+)?(uma\s+)?pens[aã]o(?![a-z])"
         ),
     ),
     (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao d[ae] liquida[cç]ao")),

@@ -5,23 +5,27 @@ A pension statement prints a monthly amount, what is taken from it (IRS withheld
 and how many times a year (14: the subsidio de ferias in July and de Natal in December; 12 where they are
 spread). Labels come in many wordings, one per line or as a header row over a row of values; the payments
 per year are printed ("paga 14 vezes por ano", "N.º de prestações anuais: 14") or follow from the annual
-amount over the monthly one. Which amount is which is checked by net = gross - deductions in
-``validation``; nothing is inferred from the layout of one issuer.
+amount over the monthly one. An amount belongs to the label before it (in a sentence too) or to its column; where
+the deductions could be a printed total or the items' sum, or the gross is only the items paid, net = gross -
+deductions picks the reading, and ``validation`` checks it again; nothing is inferred from the layout of one issuer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
+    MONEY,
     MONTHS,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
+    fix_digits,
     parse_dates,
     parse_money,
     parse_nifs,
@@ -30,6 +34,7 @@ from documents.extraction.parsers.common import (
 from documents.extraction.reader import Line
 
 PAYMENT_COUNTS = (12, 13, 14)
+CENT = Decimal("0.01")
 # Checked in this order on folded text; a span taken by one role is not read again by a later one.
 PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("annual_amount", re.compile(r"(?:valor|montante|total|rendimento)\s+(?:\w+\s+)?anual|anual\s+(?:iliquido|bruto)")),
@@ -46,16 +51,21 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?:iliquid[oa]|brut[oa])|valor\s+mensal(?:\s+da\s+pensao)?"
             r"|montante\s+mensal|valor\s+da\s+pensao|pensao\s+mensal|(?<![a-z])iliquido(?![a-z])"
+            r"|total\s+(?:de\s+|dos\s+)?abonos|abonos\s+totais"
         ),
     ),
     (
         "deduction",
         re.compile(
             r"(?<![a-z])irs(?![a-z])|retencao|(?<![a-z])adse(?![a-z])|contribuicao\s+extraordinaria|(?<![a-z])ces(?![a-z])"
-            r"|quotizac|desconto"
+            r"|quotizac|desconto|deduzid|(?<![a-z])deduc[ao]"
         ),
     ),
+    # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
+    ("credits", re.compile(r"(?<![a-z])(?:abonos|creditos)(?![a-z])")),
 ]
+TOTALS_ROW = re.compile(r"\s*(?:totais|total|somas?)(?![a-z])")
+COLUMN_TOTALS = {"credits": "gross_monthly_amount", "deduction": "deductions"}
 PAYMENTS = re.compile(
     r"(?<!\d)(1[234])\s*(?:prestacoes|pagamentos|mensalidades|vezes|meses)"
     r"|(?:prestacoes|pagamentos|mensalidades)\s+(?:anuais|por\s+ano|no\s+ano)\D{0,25}?(?<!\d)(1[234])(?!\d)"
@@ -63,14 +73,26 @@ PAYMENTS = re.compile(
 BOTH_SUBSIDIES = (re.compile(r"subsidio\s+de\s+ferias|14\.?\s*o?\s*mes"), re.compile(r"subsidio\s+de\s+natal"))
 PENSION_TYPE = re.compile(
     r"(?:pensao\s+de|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
-    r"|(aposentacao|reforma)"
 )
+# Only where no type is printed: "Pensão de aposentação" beside "Aposentada:" or "é aposentado desta Caixa".
+PENSION_TYPE_WORD = re.compile(r"(aposentacao|reforma)|(?<![a-z])(aposentad)[oa](?![a-z])")
 NAME_LABEL = re.compile(
     r"(?<![a-z])nome(?:\s+completo)?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
-    r"|declara(?:-se)?\s+(?:para\s+os\s+devidos\s+efeitos\s+)?que\s+(?:o\s+|a\s+)?(?:sr\.?\(?a?\)?\s+|sra\.?\s+)?"
 )
-ISSUE_LABEL = re.compile(r"data\s+(?:de\s+)?emissao|emitid[ao]\s+em|data\s+do\s+documento")
+# "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
+NAME_SENTENCE = re.compile(
+    r"(?:declara|certifica|atesta|informa)(?:mos|-se)?(?![a-z])[^.\n]{0,80}?(?<![a-z])que\s+(?:o\s+|a\s+)?"
+    r"(?:sr\.?\(?a?\)?\s+|sra\.?\s+|senhora?\s+|pensionista\s+)?"
+)
+# A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name).
+NAME_LABEL_BARE = re.compile(
+    r"\s*(?:nome(?:\s+completo)?|pensionista|beneficiari[oa]|titular|aposentad[oa](?:\s*\(a\))?"
+    r"|reformad[oa](?:\s*\(a\))?)\s*[:.]?\s*"
+)
+ISSUE_LABEL = re.compile(r"data\s+(?:de\s+)?emissao|emitid[ao]\s+em|data\s+do\s+documento|^\s*data\s*[:.]?\s*(?=\d|$)")
+# "Braga, 2026-01-28" or "Lisboa, 3 de fevereiro de 2026" above the signature: a place, a comma, the date.
+PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+)?(?=\d)")
 TEXT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+de\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\s+de\s+(\d{4})")
 
 
@@ -85,39 +107,157 @@ def text_dates(text: str) -> list[dt.date]:
     return found
 
 
-def line_roles(text: str) -> list[str]:
+Label = tuple[int, int, str]  # start, end, role
+Amount = tuple[int, Decimal]  # start, value
+
+
+@dataclass
+class PensionAmounts:
+    roles: dict[str, list[tuple[Decimal, float]]] = field(default_factory=dict)
+    # Amounts on lines no label names ("Pensão de velhice 1.120,40", "Complemento 10,00"): line index, amount,
+    # confidence. What they add up to is the gross only when the net and deductions say so.
+    items: list[tuple[int, Decimal, float]] = field(default_factory=list)
+
+    def add(self, role: str, value: Decimal, confidence: float) -> None:
+        self.roles.setdefault(role, []).append((value, confidence))
+
+    def get(self, role: str) -> list[tuple[Decimal, float]]:
+        return self.roles.get(role, [])
+
+
+def line_labels(text: str) -> list[Label]:
     """The amount roles a line names, left to right, each span read once."""
     folded = fold(text)
-    taken: list[tuple[int, int, str]] = []
+    taken: list[Label] = []
     for role, pattern in PENSION_ROLES:
         for match in pattern.finditer(folded):
             if not any(match.start() < end and start < match.end() for start, end, _ in taken):
                 taken.append((match.start(), match.end(), role))
-    return [role for _, _, role in sorted(taken)]
+    return sorted(taken)
 
 
-def pension_amounts(lines: list[Line]) -> dict[str, list[tuple[Decimal, float]]]:
-    """Each role's amounts in reading order: on the label's line, or under a header row of labels."""
-    found: dict[str, list[tuple[Decimal, float]]] = {}
-    for index, line in enumerate(lines):
-        roles = line_roles(line.text)
-        amounts = parse_money(line.text)
-        if not roles:
-            continue
-        if amounts:
-            # "Retenção na fonte de IRS (9,00 %) 90,00": the label's amount is the last one on its line.
-            found.setdefault(roles[0], []).append((amounts[-1], line.confidence))
-            continue
-        below = lines[index + 1] if index + 1 < len(lines) else None
-        if below is None or line_roles(below.text):
-            continue
-        values = parse_money(below.text)
-        if len(roles) >= 2 and len(values) == len(roles):
-            for role, value in zip(roles, values, strict=True):
-                found.setdefault(role, []).append((value, below.confidence))
-        elif len(roles) == 1 and values:
-            found.setdefault(roles[0], []).append((values[-1], below.confidence))
+def money_spans(text: str) -> list[Amount]:
+    """``parse_money`` with where each amount starts (``fix_digits`` keeps the length)."""
+    found = []
+    for match in MONEY.finditer(fix_digits(text)):
+        values = parse_money(match.group(0))
+        if values:
+            found.append((match.start(), values[0]))
     return found
+
+
+def outside_brackets(text: str) -> str:
+    """The line with bracketed amounts blanked when an amount stands outside them: "Descontos (IRS 30,00 + CES
+    10,00) 40,00" is one total with its breakdown, and the breakdown's labels are not the total's."""
+    blanked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)) if money_spans(m.group(0)) else m.group(0), text)
+    return blanked if money_spans(blanked) else text
+
+
+def label_phrases(text: str, labels: list[Label], amounts: list[Amount]) -> list[Label]:
+    """Labels that follow one another with no amount and no comma between them name one amount, by the first:
+    "Valor mensal da pensão sujeito a IRS 1.000,00" is the pension, "... 54,70 de ADSE e 209,42 de IRS, sendo o
+    valor líquido de 1.298,73" ends with the net. Each phrase's start, end and role (its first label's)."""
+    phrases: list[Label] = []
+    previous_end = -1
+    for start, end, role in labels:
+        between = text[previous_end:start] if previous_end >= 0 else ""
+        joined = previous_end >= 0 and not re.search(r"[,;]|\.\s", between)
+        if joined and not any(previous_end <= at < start for at, _ in amounts):
+            phrases[-1] = (phrases[-1][0], end, phrases[-1][2])
+        else:
+            phrases.append((start, end, role))
+        previous_end = end
+    return phrases
+
+
+def pension_amounts(lines: list[Line]) -> PensionAmounts:
+    """Each role's amounts in reading order.
+
+    An amount belongs to the nearest label before it on its line ("valor ilíquido de 812,34 €, sobre o qual incide
+    retenção de IRS no montante de 24,00 €, sendo pago o valor líquido de 788,34 €"); amounts before any label
+    go to a label left waiting at the end of the line above (a sentence broken over lines). A row of labels with
+    no amount is a header: the row under it, when it has no labels, gives one amount per label; a totals row
+    under a header of columns (abonos, descontos) gives each column's total.
+    """
+    read = PensionAmounts()
+    columns: list[str] = []
+    waiting: str | None = None
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip, waiting = False, None
+            continue
+        text = outside_brackets(line.text)
+        labels, amounts = line_labels(text), money_spans(text)
+        if labels and not amounts:
+            if len(labels) >= 2:
+                columns = [role for _, _, role in labels]
+            below = lines[index + 1] if index + 1 < len(lines) else None
+            values = parse_money(below.text) if below is not None and not line_labels(below.text) else []
+            if below is not None and values and (len(labels) == 1 or len(values) == len(labels)):
+                for (_, _, role), value in zip(labels, values[-len(labels) :], strict=True):
+                    # Under an "Abonos" column, what is paid before anything is taken: the gross.
+                    read.add(COLUMN_TOTALS.get(role, role) if role == "credits" else role, value, below.confidence)
+                skip = True
+                continue
+            # A lone label may be a sentence's last words; a row of them is a header, not a sentence.
+            waiting = labels[0][2] if len(labels) == 1 else None
+            continue
+        if not amounts:
+            waiting = None
+            continue
+        first_label = labels[0][0] if labels else len(text)
+        leading = [value for start, value in amounts if start < first_label]
+        if leading and waiting:
+            read.add(waiting, leading[-1], line.confidence)
+        elif leading and not labels and TOTALS_ROW.match(fold(text)) and len(leading) == len(columns):
+            for role, value in zip(columns, leading, strict=True):
+                read.add(COLUMN_TOTALS.get(role, role), value, line.confidence)
+        elif leading and not labels:
+            read.items.append((index, leading[-1], line.confidence))
+        waiting = None
+        phrases = label_phrases(text, labels, amounts)
+        for position, (_, phrase_end, role) in enumerate(phrases):
+            next_start = phrases[position + 1][0] if position + 1 < len(phrases) else len(text)
+            run = [value for start, value in amounts if phrase_end <= start < next_start]
+            if run:
+                # "Retenção na fonte de IRS 9,00 % 90,00": of a label's amounts, the last is its value.
+                read.add(role, run[-1], line.confidence)
+            elif position == len(phrases) - 1:
+                waiting = role
+    return read
+
+
+def deductions_read(
+    amounts: PensionAmounts, gross: Decimal | None, net: Decimal | None
+) -> tuple[Decimal, float] | None:
+    """The printed total of deductions, else the sum of the items; with gross and net read, the one that
+    makes gross - deductions = net (a total row misread, an item missed, still add up or are left)."""
+    candidates = list(amounts.get("deductions"))
+    items = amounts.get("deduction")
+    if items:
+        candidates.append((sum((value for value, _ in items), Decimal(0)), min(c for _, c in items)))
+    if gross is not None and net is not None:
+        for value, confidence in candidates:
+            if abs(gross - value - net) <= CENT:
+                return value, confidence
+    return candidates[0] if candidates else None
+
+
+def gross_from_items(amounts: PensionAmounts, expected: Decimal) -> tuple[Decimal, float] | None:
+    """What consecutive unlabelled lines add up to ("Pensão de velhice 1.120,40", "Complemento 10,00"), when that
+    is exactly the net plus the deductions: a nota de pagamento names what is paid, not "ilíquido"."""
+    items = amounts.items
+    for first in range(len(items)):
+        total, confidence = Decimal(0), 1.0
+        for position in range(first, len(items)):
+            if position > first and items[position][0] != items[position - 1][0] + 1:
+                break
+            total += items[position][1]
+            confidence = min(confidence, items[position][2])
+            if total == expected:
+                return total, confidence
+    return None
 
 
 def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, annual: Decimal | None) -> int | None:
@@ -141,18 +281,22 @@ def parse_pension(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     folded = fold("\n".join(line.text for line in lines))
     amounts = pension_amounts(lines)
-    for role in ("gross_monthly_amount", "net_monthly_amount", "annual_amount", "deductions"):
+    for role in ("gross_monthly_amount", "net_monthly_amount", "annual_amount"):
         if amounts.get(role):
-            value, confidence = amounts[role][0]
+            value, confidence = amounts.get(role)[0]
             parsed.put(role, value, confidence)
-    if "deductions" not in parsed.fields and amounts.get("deduction"):
-        items = amounts["deduction"]
-        parsed.put("deductions", sum((value for value, _ in items), Decimal(0)), min(c for _, c in items))
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
     if gross is not None and net is not None and net > gross:
         # Read the wrong way round: the larger amount is the one before deductions.
         parsed.fields["gross_monthly_amount"], parsed.fields["net_monthly_amount"] = net, gross
         gross, net = net, gross
+    deductions = deductions_read(amounts, gross, net)
+    if deductions is not None:
+        parsed.put("deductions", *deductions)
+        paid = gross_from_items(amounts, net + deductions[0]) if gross is None and net is not None else None
+        if paid is not None:
+            parsed.put("gross_monthly_amount", *paid)
+            gross = paid[0]
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
     if "caixa geral de aposentacoes" in folded or re.search(r"(?<![a-z])cga(?![a-z])", folded):
@@ -160,22 +304,32 @@ def parse_pension(lines: list[Line]) -> Parsed:
     elif re.search(r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes", folded):
         parsed.put("issuer", "SEGURANCA_SOCIAL", VALIDATED_CONFIDENCE)
     kind = PENSION_TYPE.search(folded)
+    word = PENSION_TYPE_WORD.search(folded)
     if kind:
-        parsed.put("pension_type", kind.group(1) or kind.group(2), 0.9)
+        parsed.put("pension_type", kind.group(1), 0.9)
+    elif word:
+        parsed.put("pension_type", word.group(1) or "aposentacao", 0.9)
     parsed.put("issue_date", issue_date(lines), 0.9)
     person(lines, parsed, prefix="pensioner")
     return parsed
 
 
 def issue_date(lines: list[Line]) -> dt.date | None:
-    """The labelled date of issue, else the last date written out (the place and date above the signature)."""
+    """The labelled date of issue (on the label's line or the next), else the last place and date or date
+    written out (the place and date above the signature)."""
+    for index, line in enumerate(lines):
+        label = ISSUE_LABEL.search(fold(line.text))
+        if label:
+            candidates = [line.text] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
+            for candidate in candidates:
+                dates = parse_dates(candidate) or text_dates(candidate)
+                if dates:
+                    return dates[0]
+    found: list[dt.date] = []
     for line in lines:
-        if ISSUE_LABEL.search(fold(line.text)):
-            dates = parse_dates(line.text) or text_dates(line.text)
-            if dates:
-                return dates[0]
-    written = [day for line in lines for day in text_dates(line.text)]
-    return written[-1] if written else None
+        place = PLACE_DATE.match(fold(line.text))
+        found += text_dates(line.text) or (parse_dates(line.text[place.end() :])[:1] if place else [])
+    return found[-1] if found else None
 
 
 def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
@@ -186,16 +340,41 @@ def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
                 parsed.put(f"{prefix}_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
+    name = labelled_name(lines)
+    if name is not None:
+        parsed.put(f"{prefix}_name", *name)
+
+
+def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
+    """After a label with a colon, else as a declaration's subject, else after a bare label on its line or under it."""
     for line in lines:
         label = NAME_LABEL.search(fold(line.text))
+        if label:
+            name = clean_name(line.text[label.end() :].split(",")[0])
+            if name and len(name.split()) >= 2:
+                return (title_case(name) if name.upper() == name else name), line.confidence
+    for line in lines:
+        # Folding keeps the length, so a match's end is the same offset in the printed text.
+        label = NAME_SENTENCE.search(fold(line.text))
+        name = clean_name(line.text[label.end() :].split(",")[0]) if label else None
+        if name and looks_like_name(name):
+            return (title_case(name) if name.upper() == name else name), line.confidence
+    for index, line in enumerate(lines):
+        label = NAME_LABEL_BARE.match(fold(line.text))
         if not label:
             continue
-        # Folding keeps the length, so the label's end is the same offset in the printed text.
-        rest = line.text[label.end() :].split(",")[0]
-        name = clean_name(rest)
-        if name and len(name.split()) >= 2:
-            parsed.put(f"{prefix}_name", title_case(name) if name.upper() == name else name, line.confidence)
-            return
+        rest = line.text[label.end() :]
+        source = line if rest.strip() else (lines[index + 1] if index + 1 < len(lines) else None)
+        name = clean_name((rest if rest.strip() else source.text).split(",")[0]) if source else None
+        if source is not None and name and looks_like_name(name) and not line_labels(source.text):
+            return (title_case(name) if name.upper() == name else name), source.confidence
+    return None
+
+
+def looks_like_name(name: str) -> bool:
+    """Two words or more, each capitalised but the particles ("de", "da"): a name, not the sentence going on."""
+    words = name.split()
+    return len(words) >= 2 and all(word[0].isupper() for word in words if word.lower() not in NAME_PARTICLES)
 
 
 # --- Declaracao de inicio de atividade ---------------------------------------------------------------------
