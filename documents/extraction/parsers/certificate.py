@@ -8,17 +8,15 @@ anyone can check on the issuer's portal. The validity is printed on some ("valid
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
-    MONTHS,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
-    parse_dates,
+    dates_in,
     parse_nifs,
     title_case,
 )
@@ -57,7 +55,6 @@ NAME_LABEL = re.compile(
     r"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){0,6}?que\s+(?:o\s+|a\s+)?(?:contribuinte\s+|benefici[aá]rio\s+)?"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
-LONG_DATE = re.compile(r"(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
 
 
 def parse_certificate(lines: list[Line], kind: DocumentKind) -> Parsed:
@@ -75,32 +72,20 @@ def parse_certificate(lines: list[Line], kind: DocumentKind) -> Parsed:
     return parsed
 
 
-def line_dates(text: str) -> list[dt.date]:
-    """Numeric dates and "12 de março de 2026"."""
-    found = parse_dates(text)
-    for day, month, year in LONG_DATE.findall(fold(text)):
-        if month in MONTHS:
-            try:
-                found.append(dt.date(int(year), MONTHS[month], int(day)))
-            except ValueError:
-                continue
-    return found
-
-
 def certificate_dates(lines: list[Line], parsed: Parsed, *, issuer: str) -> None:
     for index, line in enumerate(lines):
         folded = fold(line.text)
         for label, name in ((VALID_UNTIL_LABEL, "valid_until"), (ISSUE_LABEL, "issue_date")):
             match = label.search(folded)
             if match and name not in parsed.fields:
-                after = line_dates(line.text[match.start() :])
+                after = dates_in(line.text[match.start() :])
                 # A label alone on its line has its date below; "Validade: 3 meses" has none at all.
                 if not after and not WORDS.search(line.text[match.end() :]) and index + 1 < len(lines):
-                    after = line_dates(lines[index + 1].text)
+                    after = dates_in(lines[index + 1].text)
                 if after:
                     parsed.put(name, after[0], line.confidence)
     if "issue_date" not in parsed.fields:
-        every = [date for line in lines for date in line_dates(line.text)]
+        every = [date for line in lines for date in dates_in(line.text)]
         if every:
             parsed.put("issue_date", min(every), DERIVED_CONFIDENCE)
     months = VALIDITY_MONTHS[issuer]

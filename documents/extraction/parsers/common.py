@@ -86,6 +86,29 @@ def parse_dates(text: str) -> list[dt.date]:
     return dates
 
 
+# "12 de março de 2026", "7 Mar. 2026", "19 July 2026": a day, a month's name, a year.
+WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:de\s+)?([a-z]{3,9})\.?\s*(?:de\s+)?(\d{4})(?!\d)")
+
+
+def written_dates(text: str) -> list[dt.date]:
+    """The dates written with the month's name, as letters, certificates and invoices print them."""
+    found = []
+    for match in WRITTEN_DATE.finditer(fold(fix_digits(text))):
+        month = MONTHS.get(match.group(2)) or ENGLISH_MONTHS.get(match.group(2))
+        if month is None:
+            continue
+        try:
+            found.append(dt.date(int(match.group(3)), month, int(match.group(1))))
+        except ValueError:
+            continue
+    return found
+
+
+def dates_in(text: str) -> list[dt.date]:
+    """The dates in figures, then those written with the month's name."""
+    return parse_dates(text) + written_dates(text)
+
+
 def parse_nifs(text: str) -> list[tuple[str, bool]]:
     """Every 9-digit token with whether its check digit holds."""
     return [
@@ -120,6 +143,12 @@ def clean_name(text: str) -> str | None:
     words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
     name = " ".join(words).strip(" .-")
     return name if len(name) >= 3 else None
+
+
+def capitalised(words: str) -> bool:
+    """Every word capitalised (or in capitals) but the particles ("de", "da", "e"): the shape of a name, not
+    of a sentence or a job title going on ("de limpeza", "a tempo parcial")."""
+    return all(word[0].isupper() for word in words.split() if word.lower() not in NAME_PARTICLES)
 
 
 def title_case(name: str) -> str:

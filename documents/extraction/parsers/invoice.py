@@ -8,20 +8,18 @@ withholding that make the arithmetic hold among the amounts printed win.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.text import fold
 from documents.extraction.parsers.common import (
-    MONTHS,
     NIF_TOKEN,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
+    dates_in,
     fix_digits,
-    parse_dates,
     parse_nifs,
     title_case,
 )
@@ -59,7 +57,6 @@ DATE_LABELS = [
     re.compile(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+em"),
     re.compile(r"(?<![a-z])data(?:\s+(?:do\s+)?documento)?\s*[:.]"),
 ]
-DATE_IN_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s*(?:de\s+)?([a-z]{3,9})\.?\s*(?:de\s+)?(\d{4})(?!\d)")
 
 
 def header_roles(text: str) -> list[str]:
@@ -107,26 +104,11 @@ def parse_invoice(lines: list[Line]) -> Parsed:
     for pattern in DATE_LABELS:
         for line in lines:
             label = pattern.search(fold(line.text))
-            dates = invoice_dates(line.text[label.end() :]) if label else []
+            dates = dates_in(line.text[label.end() :]) if label else []
             if dates:
                 parsed.put("issue_date", dates[0], line.confidence)
                 break
     return parsed
-
-
-def invoice_dates(text: str) -> list[dt.date]:
-    """The dates in ``text``: in figures first, then in words ("19 de julho de 2026")."""
-    # TODO(common): the date in words belongs in common.parse_dates; kept here while common.py is edited.
-    dates = parse_dates(text)
-    for match in DATE_IN_WORDS.finditer(fold(fix_digits(text))):
-        month = MONTHS.get(match.group(2))
-        if month is None:
-            continue
-        try:
-            dates.append(dt.date(int(match.group(3)), month, int(match.group(1))))
-        except ValueError:
-            continue
-    return dates
 
 
 def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:

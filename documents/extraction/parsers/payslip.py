@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import NAME_PARTICLES, fold
+from applicants.text import fold
 from documents.extraction.parsers.classify import PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
     DATE_DMY,
@@ -30,6 +30,7 @@ from documents.extraction.parsers.common import (
     NUMERIC_PERIOD,
     VALIDATED_CONFIDENCE,
     Parsed,
+    capitalised,
     clean_name,
     fix_digits,
     parse_dates,
@@ -646,9 +647,7 @@ def plausible_name(name: str | None) -> str | None:
     words = name.split()
     if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)):
         return None
-    if any(not word[0].isupper() for word in words if word.lower() not in NAME_PARTICLES):
-        return None
-    return name
+    return name if capitalised(name) else None
 
 
 def labels_only(text: str) -> bool:
@@ -774,7 +773,7 @@ def letterhead_name(first_line: str, company: str) -> str:
         or PAYSLIP_TITLE.search(folded)
         or LABEL_WORDS.search(folded)
         or COMPANY_SUFFIX.search(folded)
-        or any(not word[0].isupper() for word in words if word.lower() not in NAME_PARTICLES)
+        or not capitalised(first_line)
         or set(re.findall(r"\w{3,}", folded)) & set(re.findall(r"\w{3,}", fold(company)))
     ):
         return company

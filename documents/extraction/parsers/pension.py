@@ -18,18 +18,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import NAME_PARTICLES, fold
+from applicants.text import fold
 from documents.extraction.parsers.common import (
     MONEY,
-    MONTHS,
     VALIDATED_CONFIDENCE,
     Parsed,
+    capitalised,
     clean_name,
     fix_digits,
     parse_dates,
     parse_money,
     parse_nifs,
     title_case,
+    written_dates,
 )
 from documents.extraction.reader import Line
 
@@ -93,20 +94,6 @@ NAME_LABEL_BARE = re.compile(
 ISSUE_LABEL = re.compile(r"data\s+(?:de\s+)?emissao|emitid[ao]\s+em|data\s+do\s+documento|^\s*data\s*[:.]?\s*(?=\d|$)")
 # "Braga, 2026-01-28" or "Lisboa, 3 de fevereiro de 2026" above the signature: a place, a comma, the date.
 PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+)?(?=\d)")
-TEXT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+de\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\s+de\s+(\d{4})")
-
-
-def text_dates(text: str) -> list[dt.date]:
-    """Dates written out ("12 de novembro de 2026"), as letters and certificates print them."""
-    found = []
-    for match in TEXT_DATE.finditer(fold(text)):
-        try:
-            found.append(dt.date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1))))
-        except ValueError:
-            continue
-    return found
-
-
 Label = tuple[int, int, str]  # start, end, role
 Amount = tuple[int, Decimal]  # start, value
 
@@ -322,13 +309,13 @@ def issue_date(lines: list[Line]) -> dt.date | None:
         if label:
             candidates = [line.text] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
             for candidate in candidates:
-                dates = parse_dates(candidate) or text_dates(candidate)
+                dates = parse_dates(candidate) or written_dates(candidate)
                 if dates:
                     return dates[0]
     found: list[dt.date] = []
     for line in lines:
         place = PLACE_DATE.match(fold(line.text))
-        found += text_dates(line.text) or (parse_dates(line.text[place.end() :])[:1] if place else [])
+        found += written_dates(line.text) or (parse_dates(line.text[place.end() :])[:1] if place else [])
     return found[-1] if found else None
 
 
@@ -374,7 +361,7 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
 def looks_like_name(name: str) -> bool:
     """Two words or more, each capitalised but the particles ("de", "da"): a name, not the sentence going on."""
     words = name.split()
-    return len(words) >= 2 and all(word[0].isupper() for word in words if word.lower() not in NAME_PARTICLES)
+    return len(words) >= 2 and capitalised(name)
 
 
 # --- Declaracao de inicio de atividade ---------------------------------------------------------------------
@@ -395,7 +382,7 @@ def parse_activity_start(lines: list[Line]) -> Parsed:
             continue
         candidates = [line.text[label.end() :]] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
         for candidate in candidates:
-            dates = parse_dates(candidate) or text_dates(candidate)
+            dates = parse_dates(candidate) or written_dates(candidate)
             if dates:
                 parsed.put("start_date", dates[0], line.confidence)
                 break

@@ -13,12 +13,13 @@ import re
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import NAME_PARTICLES, fold
+from applicants.text import fold
 from documents.extraction.parsers.common import (
     NIF_TOKEN,
     VALIDATED_CONFIDENCE,
     YEAR,
     Parsed,
+    capitalised,
     clean_name,
     find_label,
     fix_digits,
@@ -113,13 +114,12 @@ def taxpayer_below_label(text: str, next_text: str) -> str | None:
         name = clean_name(text[leading.end() :]) if valid else None
         return name if name and len(name.split()) >= 2 else None
     name = clean_name(text)
-    words = (name or "").split()
-    is_whole_line = name is not None and name == text.strip(" .")
-    capitalised = all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+    if name is None or name != text.strip(" .") or len(name.split()) < 2 or not capitalised(name):
+        return None
     nif_follows = any(valid for _, valid in parse_nifs(next_text)) and bool(
         re.search(r"nif|contribuinte", fold(next_text))
     )
-    return name if is_whole_line and len(words) >= 2 and capitalised and nif_follows else None
+    return name if nif_follows else None
 
 
 NEGATIVE = re.compile(r"-\s*\d[\d.\s]*,\d{2}\s*$|\(\s*\d[\d.\s]*,\d{2}\s*\)\s*$")
