@@ -125,13 +125,15 @@ Líq. a Receber 1.557,28"""
     assert (str(fields["gross_pay"]), str(fields["net_pay"])) == ("1852.00", "1557.28")
 
 
-def test_a_page_that_groups_thousands_with_spaces_keeps_reading_them_so() -> None:
-    text = """Oficina Auto Correia, Lda. NIF 548936439
+@pytest.mark.parametrize("gross", ["1 772,00", "1.772,00"])
+def test_without_a_quantity_column_figures_a_space_apart_are_thousands(gross: str) -> None:
+    """Some programs group thousands with spaces in the rows and with dots in the totals."""
+    text = f"""Oficina Auto Correia, Lda. NIF 548936439
 RECIBO DE VENCIMENTO  Julho 2026
 Nome: Paulo Jorge Correia Matos NIF: 252984153
 Vencimento base 1 640,00
 Subsídio de refeição 132,00
-Total ilíquido 1 772,00
+Total ilíquido {gross}
 Segurança Social 180,40
 IRS 205,00
 Líquido 1 386,60"""

@@ -154,6 +154,8 @@ class Page:
 
 # An amount whose thousands are grouped with dots ("1.990,00").
 DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{2}(?!\d)")
+# A quantity column's heading.
+QUANTITY_HEADING = re.compile(r"(?<![a-z])(?:qtd|qtde|qt|quant|quantidade|unid|dias|horas)(?![a-z])")
 # MONEY without a space between figure groups.
 UNSPACED_MONEY = re.compile(MONEY.pattern.replace(r"[.\s\u00a0]", "[.]"))
 
@@ -249,11 +251,15 @@ def header_labels(text: str) -> list[str]:
 
 def read_page(lines: list[Line]) -> Page:
     page = Page()
-    # One payroll program groups thousands one way. On a typed page that groups them with dots ("1.990,00"),
-    # figures a space apart are two columns ("Sub. Férias 1 940,00": quantity 1, then 940,00), not a
+    # Figures a space apart on a typed page with a quantity column, which groups its thousands with dots
+    # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
     typed = all(line.confidence >= 1.0 for line in lines)
-    spaced_groups = not (typed and any(DOT_GROUPED.search(line.text) for line in lines))
+    spaced_groups = not (
+        typed
+        and any(DOT_GROUPED.search(line.text) for line in lines)
+        and any(QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines)
+    )
     rows = [
         line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups)
         for index, line in enumerate(lines)
