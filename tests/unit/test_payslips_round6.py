@@ -31,7 +31,7 @@ Líquido a receber 932,46"""
     [
         ("MUNICÍPIO DE TORRES VEDRAS", "Município de Torres Vedras"),
         ("Santa Casa da Misericórdia de Arouca", "Santa Casa da Misericórdia de Arouca"),
-        ("DIREÇÃO-GERAL DO TERRITÓRIO", "Direção-geral do Território"),
+        ("DIREÇÃO-GERAL DO TERRITÓRIO", "Direção-Geral do Território"),
     ],
 )
 def test_a_public_employers_payslip_is_headed_by_its_name(letterhead: str, employer: str) -> None:

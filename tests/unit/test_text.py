@@ -22,3 +22,9 @@ def test_name_particles_are_left_out_of_name_comparison() -> None:
 def test_title_case_keeps_the_same_particles_lowercase() -> None:
     assert title_case("MARIA DA CONCEIÇÃO DOS SANTOS E SILVA") == "Maria da Conceição dos Santos e Silva"
     assert {"de", "da", "do", "das", "dos", "e"} == NAME_PARTICLES
+
+
+def test_title_case_capitalises_each_part_of_a_hyphenated_or_apostrophed_word() -> None:
+    """Blind probe, round 6: "ANA-RITA" came out "Ana-rita", and "DIREÇÃO-GERAL" "Direção-geral"."""
+    assert title_case("ANA-RITA D'ALMEIDA DA SILVA") == "Ana-Rita D'Almeida da Silva"
+    assert title_case("DIREÇÃO-GERAL DO TERRITÓRIO") == "Direção-Geral do Território"

@@ -152,7 +152,13 @@ def capitalised(words: str) -> bool:
 
 
 def title_case(name: str) -> str:
-    return " ".join(w.lower() if w.lower() in NAME_PARTICLES else w.capitalize() for w in name.split())
+    """'ANA-RITA D'ALMEIDA DA SILVA' -> 'Ana-Rita D'Almeida da Silva': each part of a hyphenated or
+    apostrophed word capitalised, the particles in lower case."""
+
+    def word(text: str) -> str:
+        return re.sub(r"[^\W\d_]+", lambda part: part.group(0).capitalize(), text.lower())
+
+    return " ".join(w.lower() if w.lower() in NAME_PARTICLES else word(w) for w in name.split())
 
 
 # --- Result builder ---------------------------------------------------------------------
