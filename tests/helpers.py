@@ -131,5 +131,7 @@ def read_text(text: str, *, document_type: str, today: Any) -> tuple[Any, dict[s
     kind = classify(text)
     parsed = parse_document(kind, [Line(line) for line in text.splitlines() if line.strip()])
     fields = fields_validate(kind, parsed.fields)
-    checked = fields_revalidate(kind, fields, document_type=document_type, total_deductions=None, today=today)
+    checked = fields_revalidate(
+        kind, fields, document_type=document_type, total_deductions=parsed.total_deductions, today=today
+    )
     return kind, fields, [*parsed.warnings, *checked]

@@ -11,7 +11,8 @@ from documents.extraction.schema import DocumentKind
 # A payslip's title (on folded text); also where a second payslip printed on the same page begins.
 PAYSLIP_TITLE = re.compile(
     r"recibo de (vencimento|remunera[cç](?:ao|oes)|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
-    r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])payslip"
+    r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])pay\s?slip"
+    r"|(?<![a-z])(pay|salary|earnings)\s+statement"
 )
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     # Certificates first: their wording names taxes, income and social security too.

@@ -59,9 +59,19 @@ def fix_digits(text: str) -> str:
     return re.sub(r"[0-9OoDQlIi|SsBZzG.,]{3,}", repair, text)
 
 
+# An amount written the English way, thousands by commas and cents after a dot ("3,364.20").
+ENGLISH_MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.,])")
+
+
+def portuguese_figures(text: str) -> str:
+    """English amounts rewritten the Portuguese way ("3,364.20" -> "3.364,20"), the same length: an English
+    payslip's "3,364.20" is otherwise read as 364,20."""
+    return ENGLISH_MONEY.sub(lambda match: match.group(0).translate(str.maketrans(",.", ".,")), text)
+
+
 def parse_money(text: str) -> list[Decimal]:
     values = []
-    for match in MONEY.finditer(fix_digits(text)):
+    for match in MONEY.finditer(portuguese_figures(fix_digits(text))):
         whole = re.sub(r"[.\s\u00a0]", "", match.group(1))
         try:
             values.append(Decimal(f"{whole}.{match.group(3)}"))
@@ -211,5 +221,10 @@ def public_employer(lines: list[Line]) -> tuple[str, float] | None:
     for line in lines:
         public = PUBLIC_EMPLOYER.match(line.text.strip())
         if public:
-            return title_case(public.group(0).strip(" ,.")), line.confidence
+            name = public.group(0)
+            if not name.isupper():
+                # A name in mixed case ends where a title in capitals begins ("Agrupamento de Escolas Dr.
+                # Manuel Laranjeira ABONOS E DESCONTOS": OCR joined a right-aligned title to the letterhead).
+                name = re.sub(r"(?:\s+[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{1,3})?)+\s*$", "", name)
+            return title_case(name.strip(" ,.")), line.confidence
     return None

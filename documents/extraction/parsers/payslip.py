@@ -27,6 +27,7 @@ from documents.extraction.parsers.common import (
     DATE_DMY,
     MONEY,
     MONTH_YEAR,
+    MONTHS,
     NUMERIC_PERIOD,
     VALIDATED_CONFIDENCE,
     Parsed,
@@ -36,6 +37,7 @@ from documents.extraction.parsers.common import (
     parse_dates,
     parse_nifs,
     parse_period,
+    portuguese_figures,
     public_employer,
     title_case,
 )
@@ -60,7 +62,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ss_base", re.compile(r"base\s+(?:de\s+)?incid[eê]ncia|incid[eê]ncia|base\s+(?:de\s+)?(?:descontos|ss|tributa)")),
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
-        r"|montante\s+l[ií]quido|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
+        r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
         r"|(?<![a-z])neto(?![a-z])|net\s+pay")),
     ("total_deductions", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:descontos|dedu[cç][oõ]es|reten[cç][oõ]es|d[eé]bitos)"
@@ -75,7 +77,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
     ("irs_withholding", re.compile(
-        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s/?\s*rend")),
+        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend")),
     ("other_deduction", re.compile(
         r"sindica|quotiza|seguro|adiantamento|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
@@ -187,7 +189,11 @@ def label_text(raw: str) -> str:
 def line_segments(text: str, line_index: int, confidence: float, *, spaced_groups: bool = True) -> list[Segment]:
     # A date ("01.11.2025") is no amount, though its first figures look like one; nor is a fraction in the
     # quantity column ("Duodécimo Subsídio de Natal 1/12 104,17" read "12 104,17", twelve thousand).
-    fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), FIELD_SEPARATOR.sub(" | ", fix_digits(text)))
+    # Two semicolons or more make an export's row, where each is a separator ("30;870,00"); a lone one
+    # between figures is a decimal comma misread.
+    separator = re.compile(";") if text.count(";") >= 2 else FIELD_SEPARATOR
+    fixed = separator.sub(" | ", portuguese_figures(fix_digits(text)))
+    fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), fixed)
     fixed = FRACTION.sub(lambda match: " " * len(match.group(0)), fixed)
     found = amounts_in(fixed, spaced_groups=spaced_groups)
     # A currency after the last amount ("138,38 EUR") is no description: the row is label first.
@@ -283,10 +289,13 @@ def read_page(lines: list[Line]) -> Page:
         below = rows[index + 1]
         if len(roles) >= 2 and below and all(segment.role is None for segment in below):
             rows[index + 1] = header_fill(roles, lines[index + 1].text, below)
+    two_columns = any(
+        not rows[index] and EARNINGS_THEN_DEDUCTIONS.search(fold(line.text)) for index, line in enumerate(lines)
+    )
     for index, segments in enumerate(rows):
         if not segments or index in skipped or segments[0].role == "skip":
             continue
-        page.segments += segments
+        page.segments += [part for segment in segments for part in column_totals(segment, two_columns)]
     for segment in page.segments:
         if segment.role in {"skip", "rate"}:
             continue
@@ -294,6 +303,27 @@ def read_page(lines: list[Line]) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+# A heading of an earnings column then a deductions column ("Descrição  Abonos  Descontos").
+EARNINGS_THEN_DEDUCTIONS = re.compile(
+    r"(?<![a-z])(?:abonos?|remunera[cç][oõ]es|vencimentos|cr[eé]ditos|earnings)(?![a-z]).*"
+    r"(?<![a-z])(?:descontos?|d[eé]bitos|deductions)(?![a-z])"
+)
+
+
+def column_totals(segment: Segment, two_columns: bool) -> list[Segment]:
+    """Under an earnings and a deductions column, a gross row with two amounts ("Ilíquido 947,83 123,27")
+    prints both columns' totals: the gross, then the deductions (not the gross, as a row's last amount)."""
+    if not two_columns or segment.role != "gross_pay" or len(segment.amounts) != 2:
+        return [segment]
+    gross, deductions = segment.amounts
+    if deductions >= gross:
+        return [segment]
+    return [
+        Segment(segment.label, [gross], segment.line_index, segment.confidence, "gross_pay"),
+        Segment(segment.label, [deductions], segment.line_index, segment.confidence, "total_deductions"),
+    ]
 
 
 YTD_HEADING = re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")
@@ -472,11 +502,29 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     page = read_page(lines)
     payslip_amounts(page, parsed)
     payslip_subsidies(page, parsed)
-    payslip_people(lines, parsed)
+    payslip_people([*header_cells(lines), *lines], parsed)
     assign_payslip_nifs(lines, parsed)
     name_beside_nif(lines, parsed)
     payslip_period(lines, parsed)
     return parsed
+
+
+CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
+
+
+def header_cells(lines: list[Line]) -> list[Line]:
+    """A delimited row of labels over a row of values with as many cells, no amount among them (an export:
+    "Empresa;NIF Empresa;Trabalhador;..." / "Padaria, Lda.;514027630;Joana Fidalgo;..."), as "label: value"
+    lines the labels can be read on."""
+    cells: list[Line] = []
+    for line, below in itertools.pairwise(lines):
+        labels, values = CELL_SEPARATOR.split(line.text.strip()), CELL_SEPARATOR.split(below.text.strip())
+        if len(labels) < 3 or len(labels) != len(values) or MONEY.search(below.text) or MONEY.search(line.text):
+            continue
+        if any(re.search(r"\d", label) for label in labels):
+            continue
+        cells += [Line(f"{label}: {value}", below.confidence) for label, value in zip(labels, values, strict=True)]
+    return cells
 
 
 def payslip_amounts(page: Page, parsed: Parsed) -> None:
@@ -651,9 +699,21 @@ def plausible_name(name: str | None) -> str | None:
     if not name:
         return None
     words = name.split()
-    if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)):
+    # Accents kept: "Sá" is a surname, "SA" a company's legal form.
+    if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)) or COMPANY_SUFFIX.search(name.lower()):
         return None
     return name if capitalised(name) else None
+
+
+def before_next_label(name: str | None) -> str | None:
+    """A labelled name up to the next label on its line ("Miguel Leal Employee tax number")."""
+    if not name:
+        return None
+    words = name.split()
+    for index, word in enumerate(words):
+        if LABEL_WORDS.fullmatch(fold(word)):
+            return " ".join(words[:index])
+    return name
 
 
 def labels_only(text: str) -> bool:
@@ -684,7 +744,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
                 candidate = LEADER.sub("", NEXT_LABEL.split(candidate)[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
-                name = plausible_name(clean_name(candidate))
+                name = plausible_name(before_next_label(clean_name(candidate)))
                 if name:
                     parsed.put("employee_name", title_case(name), line.confidence)
                     break
@@ -836,7 +896,7 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     if labelled:
         # From the label on: a date before it on the line ("Admissão: 15/09/2025  Período: ...") is another's.
         period_line = labelled[0]
-        period = parse_period(period_line.text[labelled[1] :])
+        period = parse_period(period_line.text[labelled[1] :]) or month_and_year(period_line.text)
     if period is None:
         for line in lines:
             period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else None
@@ -856,6 +916,22 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                     break
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
+YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.]?\s*((?:19|20)\d{2})(?!\d)")
+
+
+def month_and_year(text: str) -> str | None:
+    """Month and year under labels of their own, in either order ("Ano 2026  Mês 10", "MÊS: DEZEMBRO
+    ANO: 2026")."""
+    folded = fold(text)
+    month, year = MONTH_LABELLED.search(folded), YEAR_LABELLED.search(folded)
+    if not (month and year):
+        return None
+    word = month.group(1)
+    number = int(word) if word.isdigit() else MONTHS.get(word) or MONTHS.get(word[:3])
+    return f"{year.group(1)}-{number:02d}" if number and 1 <= number <= 12 else None
 
 
 def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
