@@ -52,7 +52,11 @@ MRZ_FIELDS = ("document_number", "date_of_birth", "expiry_date")
 # card's back: its front alone cannot be); the CC front has none, and the CC is checked by its own number.
 MRZ_REQUIRED_KINDS = frozenset({"PASSAPORTE", "TITULO_RESIDENCIA", "CARTAO_IDENTIDADE_ESTRANGEIRO"})
 # Cards sent as two images, front and back, and how the evidence names them.
-TWO_SIDED_CARDS = {"CARTAO_CIDADAO": "do Cartão de Cidadão", "CARTAO_IDENTIDADE_ESTRANGEIRO": "do cartão de identidade"}
+TWO_SIDED_CARDS = {
+    "CARTAO_CIDADAO": "do Cartão de Cidadão",
+    "CARTAO_IDENTIDADE_ESTRANGEIRO": "do cartão de identidade",
+    "TITULO_RESIDENCIA": "do título de residência",
+}
 
 
 def identity_document_pick(documents: list[dict[str, Any]]) -> dict[str, Any] | None:

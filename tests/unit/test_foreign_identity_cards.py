@@ -187,10 +187,11 @@ def test_a_label_in_mixed_case_where_the_name_was_not_read_is_not_taken_for_it(u
     assert fields["surname"] is None and fields["given_names"] is None
 
 
-@pytest.mark.parametrize("printed", ["13944117 7 ZZ3", "139441177ZZ3"])
+@pytest.mark.parametrize("printed", ["13944117 7 ZZ3", "139441177ZZ3", "13944117 7 223"])
 def test_a_citizen_cards_number_keeps_its_version_letters_spaced_or_not(printed: str) -> None:
     """Blind probe, round 6: "145029387ZZ5" came out "14502938 7 225". Repairing look-alike digits turned the
-    unspaced version letters into digits, and the check digit holds for that reading too (as it does here)."""
+    unspaced version letters into digits, and the check digit holds for that reading too (as it does here).
+    Round 7: OCR itself read a small card's "ZZ" as "22"."""
     text = f"""CARTÃO DE CIDADÃO
 APELIDOS
 VIEGAS MOURA
@@ -205,3 +206,40 @@ VÁLIDO ATÉ
     _, fields, warnings = read_text(text, document_type="ID_DOCUMENT", today=dt.date(2026, 12, 3))
     assert fields["document_number"] == "13944117 7 ZZ3"
     assert "document_number_check_invalid" not in warnings
+
+
+RESIDENCE_BACK = td1(code="IR", state="PRT", number="B17420953", nationality="BRA", **PERSON)
+RESIDENCE_FRONT = """REPÚBLICA PORTUGUESA
+TÍTULO DE RESIDÊNCIA / RESIDENCE PERMIT
+Apelido(s) / Surname
+GARCÍA LÓPEZ
+Nome(s) / Given names
+LUCÍA
+Nacionalidade / Nationality BRA
+Data de Nascimento / Date of Birth 14 03 1991"""
+
+
+def test_a_residence_permits_two_sides_are_told_apart_and_make_one_identity() -> None:
+    """Blind probe, round 7: a título de residência's front and back both came back with no side, so the
+    front's printed name and the back's MRZ were never one identity."""
+    front_kind, front, _ = read(RESIDENCE_FRONT)
+    back_kind, back, _ = read("\n".join(["Local de emissão / Place of issue: LISBOA", *RESIDENCE_BACK]))
+    assert (front_kind, back_kind) == (DocumentKind.TITULO_RESIDENCIA, DocumentKind.TITULO_RESIDENCIA)
+    assert (front["side"], back["side"]) == ("front", "back")
+    documents = [
+        {**card_side("front", "f", **FRONT), "kind": "TITULO_RESIDENCIA"},
+        {**card_side("back", "b", **{**BACK, "document_number": "B17420953", "nationality": "BRA"}),
+         "kind": "TITULO_RESIDENCIA"},
+    ]  # fmt: skip
+    result = verify_identity(identity_state(documents))
+    assert result["verified"] is True, result["checks"]
+    assert by_name(result)["identity.sides_agree"]["evidence"].startswith(
+        "Frente e verso do título de residência coincidem"
+    )
+
+
+def test_a_citizen_cards_holder_is_portuguese_whatever_ocr_made_of_the_unchecked_nationality() -> None:
+    """Blind probe, round 7: a back's MRZ nationality read "PRI" (no check digit covers it) came back as is."""
+    lines = td1(code="I", state="PRT", number="139441177ZZ3", nationality="PRI", **PERSON)
+    _, fields, _ = read("\n".join(lines))
+    assert fields["nationality"] == "PRT"

@@ -131,7 +131,9 @@ LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s\d{3}\s\d{3}|\d{9,13})(?![\dA-Z
 # "N.º", "No.", "Nº" start a new label on a row of several.
 LABEL_START = re.compile(r"(?<![a-z])n\.?\s?o\.?(?:\s|$)")
 # Cards sent as two images, front and back (the MRZ on the back); a passport is one page.
-TWO_SIDED_CARDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO})
+TWO_SIDED_CARDS = frozenset(
+    {DocumentKind.CARTAO_CIDADAO, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO, DocumentKind.TITULO_RESIDENCIA}
+)
 MRZ_CONFIDENCE_UNCHECKED = 0.5
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
@@ -283,6 +285,10 @@ def date_column(label_line: str, label: re.Pattern[str]) -> tuple[int, int] | No
     return (index, len(columns)) if index >= 0 else None
 
 
+# Digits OCR reads for the letters of a citizen card's version.
+_LETTER_LOOKALIKES = str.maketrans({"2": "Z", "5": "S", "8": "B", "0": "O", "1": "I", "6": "G"})
+
+
 def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
     printed = "\n".join(line.text for line in lines).upper()
     joined = fix_digits(printed)
@@ -291,9 +297,13 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
         # ("145029387ZZ5" into "145029387225"), and the check digit can hold for both readings.
         for match in itertools.chain(CC_TOKEN.finditer(printed), CC_TOKEN.finditer(joined)):
             number = cc_normalize("".join(match.groups())).translate(_DIGIT_LOOKALIKES)
-            number = number[:9] + "".join(match.group(3)) + number[11:]
-            if cc_is_valid(number):
-                parsed.put("document_number", cc_format(number), VALIDATED_CONFIDENCE)
+            # The version is letters ("ZZ", "ZY", counting down); OCR may read them as look-alike digits
+            # ("22"), and the check character can hold for both readings: letters first.
+            versions = [match.group(3).translate(_LETTER_LOOKALIKES), match.group(3)]
+            valid = [number[:9] + version + number[11:] for version in versions]
+            valid = [candidate for candidate in valid if cc_is_valid(candidate)]
+            if valid:
+                parsed.put("document_number", cc_format(valid[0]), VALIDATED_CONFIDENCE)
                 break
         else:
             repaired = cc_number_undoubled(joined)
@@ -367,7 +377,9 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         "date_of_birth": mrz.date_of_birth,
         "expiry_date": mrz.expiry_date,
         "sex": mrz.sex,
-        "nationality": country_code(mrz.nationality),
+        # No check digit covers the nationality; a Cartão de Cidadão's holder is Portuguese, whatever OCR
+        # made of it ("PRI").
+        "nationality": "PRT" if kind == DocumentKind.CARTAO_CIDADAO else country_code(mrz.nationality),
     }
     viz_number = parsed.fields.get("document_number")
     if viz_number and values["document_number"] and same_under_check(str(viz_number), values["document_number"]):
