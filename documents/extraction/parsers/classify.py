@@ -33,6 +33,9 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"declara[cç][aã]o\s+(de\s+)?(pens[aã]o|pensionista|rendimentos\s+de\s+pens)"
             r"|valor\s+(mensal\s+)?da\s+pens[aã]o|pens[aã]o\s+(mensal\s+)?(il[ií]quida|l[ií]quida)"
             r"|pens[aã]o\s+de\s+(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
+            # A grid of captions over values: "Declaração de montante de pensão", "Tipo de pensão" / "Velhice".
+            r"|(declara[cç][aã]o|comunica[cç][aã]o|comprovativo)\s+(de\s+|do\s+)?(montante|valor)(es)?\s+(de|da)\s+pens[aã]o"
+            r"|tipo\s+de\s+pens[aã]o\s*[:.]?\s*(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
             # A letter's one sentence: "é aposentado desta Caixa", "aufere uma pensão mensal de ...".
             r"|(?<![a-z])e\s+(aposentad|reformad|pensionista)[oa]?\s+(desta|da|do|pela|pelo)\s"
             r"|(aufere|auferindo|recebe|beneficia)\s+(de\s+)?(uma\s+)?pens[aã]o(?![a-z])"
@@ -93,11 +96,19 @@ EMPLOYMENT_STATEMENT = re.compile(
     r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde))"
 )
 
+# A declaration laid out as a form: the person under a label of their role, and the contract's own labels.
+EMPLOYMENT_FORM = (
+    re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*:", re.M),
+    re.compile(r"tipo\s+de\s+contrato|data\s+de\s+admiss|(?<![a-z])vinculo(?![a-z])|contrato\s+de\s+trabalho"),
+    re.compile(r"(?<![a-z])(?:declar|certific|atest)"),
+)
+
 
 def employer_declaration(folded: str) -> bool:
     """An employer declaring someone's employment, by its title or its one sentence; a payslip's own footer
     ("declaro que recebi ... O Trabalhador") is told apart by the payslip's amounts and payroll words."""
-    if not (EMPLOYER_DECLARATION_TITLE.search(folded) or EMPLOYMENT_STATEMENT.search(folded)):
+    form = all(sign.search(folded) for sign in EMPLOYMENT_FORM) and not PAYSLIP_TITLE.search(folded)
+    if not (EMPLOYER_DECLARATION_TITLE.search(folded) or EMPLOYMENT_STATEMENT.search(folded) or form):
         return False
     return not payroll_like(folded)
 

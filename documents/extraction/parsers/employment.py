@@ -15,8 +15,9 @@ import unicodedata
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
+    MONEY,
     MONTHS,
     VALIDATED_CONFIDENCE,
     Parsed,
@@ -45,7 +46,8 @@ DATE_TEXT = (
 )
 START = re.compile(
     r"(?:desde|admitid[oa]\s+(?:ao\s+servico\s+)?(?:em|a)|data\s+(?:de\s+)?admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
-    r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a))\s*(?:o\s+dia\s+|de\s+|a\s+)?"
+    r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a)|iniciad[oa]\s+(?:em|a)"
+    r"|data\s+(?:de\s+)?in[ií]cio(?:\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es))?\s*[:.])\s*(?:o\s+dia\s+|de\s+|a\s+)?"
     + DATE_TEXT
 )
 END = re.compile(
@@ -53,7 +55,8 @@ END = re.compile(
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
 SALARY = re.compile(
-    r"(?:remunera[cç][aã]o|vencimento|sal[aá]rio|ordenado|retribui[cç][aã]o|presta[cç][oõ]es\s+mensais)(?:\s+(?:base|mensal|il[ií]quid[oa]|bruto|"
+    r"(?:remunera[cç][aã]o|vencimento|sal[aá]rio|ordenado|retribui[cç][aã]o|presta[cç][oõ]es\s+mensais"
+    r"|aufere\s+mensalmente|aufere\s+(?:a\s+|uma\s+)?(?:quantia|importancia|montante)\s+mensal)(?:\s+(?:base|mensal|il[ií]quid[oa]|bruto|"
     r"bruta|l[ií]quid[oa]|de\s+base|base\s+mensal))*"
 )
 NET_WORDS = re.compile(r"(?<![a-z])l[ií]quid[oa](?![a-z])")  # "líquido", not "ilíquido"
@@ -83,12 +86,25 @@ NAME_END = re.compile(
     re.I,
 )
 NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborador)?\s*[:.]")
+# A line that starts with the person's role and a colon labels their name ("Trabalhador: Ana Sousa"); the same
+# word inside a sentence ("a pedido do trabalhador") labels nothing.
+ROLE_LABEL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*:", re.M)
+# "NIF do trabalhador: ...": the NIF a label gives to the person.
+EMPLOYEE_NIF_LABEL = re.compile(r"(?:trabalhador|colaborador|funcionari[oa])a?\s*(?:\(a\))?\s*[:.]?\s*$")
 ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
 # "Lisboa, 03/11/2026", "Leiria, 30.11.2026": where and when it was signed, in numbers.
 ISSUE_NUMERIC = re.compile(r"[a-z]+\s*,\s*(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4})(?!\d)")
 # The salary now, when the declaration also states an earlier one ("auferiu 880 €, sendo atualmente 960 €").
 CURRENT = re.compile(r"(?:atualmente|actualmente|presentemente|neste\s+momento)")
 ANNUAL = re.compile(r"^\s*(?:anua[li]s?|por\s+ano|ao\s+ano)|^[^.]{0,25}?(?:anual|por\s+ano)")
+CHARITY = re.compile(r"^[A-ZÀ-Ý][^.;:]{2,80},?\s+I\.?\s?P\.?\s?S\.?\s?S\.?$")
+# "paga em 14 prestações", "catorze vezes por ano": the payments a year's salary is made in.
+PAYMENTS = re.compile(
+    r"(?<!\d)(1[24])\s*(?:prestacoes|vezes|mensalidades)|(?<![a-z])(doze|catorze|quatorze)\s+(?:prestacoes|vezes|mensalidades)"
+)
+COUNT_WORDS = {"doze": 12, "catorze": 14, "quatorze": 14}
+# A monthly salary worked out from a yearly one: no amount printed as the month's.
+DERIVED_CONFIDENCE = 0.6
 ISSUE_LABEL = re.compile(r"data\s*(?:de\s+emiss[aã]o)?\s*[:.]\s*")
 
 
@@ -115,11 +131,16 @@ def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
         if not [valid for number, valid in parse_nifs(nif) if valid]:
             continue
         before = folded[max(0, match.start() - 40) : match.start()]
-        labelled_employer = bool(EMPLOYER_NIF_LABEL.search(before)) and not re.search(r"contribuinte\s*n", before[-18:])
+        labelled_employee = bool(EMPLOYEE_NIF_LABEL.search(before))
+        labelled_employer = (
+            bool(EMPLOYER_NIF_LABEL.search(before))
+            and not re.search(r"contribuinte\s*n", before[-18:])
+            and not labelled_employee
+        )
         # A sole trader employs under a personal NIF: one printed before the sentence that names the person
         # (the letterhead) is the employer's.
         letterhead = intro is not None and match.start() < intro[1]
-        if labelled_employer or letterhead or not nif_is_personal(nif):
+        if not labelled_employee and (labelled_employer or letterhead or not nif_is_personal(nif)):
             parsed.put("employer_nif", nif, VALIDATED_CONFIDENCE)
         else:
             parsed.put("employee_nif", nif, VALIDATED_CONFIDENCE)
@@ -129,7 +150,7 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     """The person named after "declara ... que" (or under a "Nome:" label), and the company: the line with a
     legal form (Lda., S.A., Unipessoal) that is not the person's."""
     for line in lines:
-        label = NAME_LABEL.search(fold(line.text))
+        label = NAME_LABEL.search(fold(line.text)) or ROLE_LABEL.match(fold(line.text))
         if label:
             # A form names the person under its label; its closing sentence ("declara-se que os dados acima
             # são verdadeiros") names nobody.
@@ -146,6 +167,11 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
             if employer and employer != parsed.fields.get("employee_name"):
                 parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
                 break
+    for line in lines if "employer_name" not in parsed.fields else []:
+        # A private charity (IPSS) has no company form: its letterhead ends with the status.
+        head = re.split(r"\s{2,}|\s[·|–-]\s|\b(?:NIPC|NIF|Contribuinte)\b", line.text.strip())[0].strip(" ,;")
+        if CHARITY.search(head) and len(head) <= 90:
+            parsed.put("employer_name", head, STATED_CONFIDENCE)
     public = None if "employer_name" in parsed.fields else public_employer(lines)
     if public:
         parsed.put("employer_name", public[0], STATED_CONFIDENCE)
@@ -160,7 +186,23 @@ def declared_person(flat: str, folded: str) -> tuple[str, int] | None:
     # kept); a character folding into two ("ﬁ") would shift it, and then the folded text is cut instead.
     source = flat if len(folded) == len(flat) else folded
     name = clean_name(NAME_END.split(source[intro.end() :])[0])
+    if name and source is flat:
+        # A name is printed capitalised: the sentence going on in lower case ("... que julgue convenientes")
+        # is not one, and ends a name that runs into it.
+        name = capitalised_run(name)
     return (title_case(name), intro.end()) if name and plausible_person(name) else None
+
+
+def capitalised_run(text: str) -> str | None:
+    """The words from the start that are capitalised (particles between them kept): where a name stops."""
+    words: list[str] = []
+    for word in text.split():
+        if word.lower() not in NAME_PARTICLES and not word[0].isupper():
+            break
+        words.append(word)
+    while words and words[-1].lower() in NAME_PARTICLES:
+        words.pop()
+    return " ".join(words).rstrip(".") or None
 
 
 def plausible_person(name: str) -> bool:
@@ -207,6 +249,7 @@ def salary(folded: str, parsed: Parsed) -> None:
     """The first plausible amount after the salary's words: gross unless they say net ("líquido"); a base salary
     ("remuneração base") is gross whatever else a scan made of its words ("ilíquida" read "líquida")."""
     implausible = False
+    yearly: tuple[Decimal, int] | None = None
     matches = list(SALARY.finditer(folded))
     current = CURRENT.search(folded)
     if current:
@@ -215,19 +258,47 @@ def salary(folded: str, parsed: Parsed) -> None:
     for match in matches:
         window = folded[match.end() : match.end() + 90]
         if ANNUAL.search(window):
-            # "retribuição anual bruta de 24.500,00 €": a year's pay, not a month's.
+            # "retribuição anual bruta de 24.500,00 €": a year's pay, not a month's; with the payments it is
+            # made in ("paga em 14 prestações") it gives the month's.
+            sentence = re.split(r"\.\s", window)[0]
+            payments = PAYMENTS.search(sentence)
+            annual = parse_money(sentence)
+            if yearly is None and payments and annual and not NET_WORDS.search(match.group(0) + sentence[:20]):
+                yearly = annual[0], int(payments.group(1) or COUNT_WORDS[payments.group(2)])
             continue
         amounts = parse_money(window) or [Decimal(re.sub(r"\D", "", m.group(1))) for m in WHOLE_EUROS.finditer(window)]
         plausible = [amount for amount in amounts if amount >= LEAST_MONTHLY_SALARY]
         if not plausible:
             implausible = implausible or bool(amounts)
             continue
-        net = NET_WORDS.search(match.group(0)) and not re.search(r"(?<![a-z])base(?![a-z])", match.group(0))
+        # The words up to the amount say which it is too: "aufere mensalmente o valor líquido de 818,80 €".
+        first_amount = MONEY.search(window)
+        words = match.group(0) + window[: first_amount.start() if first_amount else 0]
+        net = NET_WORDS.search(words) and not re.search(r"(?<![a-z])base(?![a-z])", words)
         parsed.put("monthly_net_salary" if net else "monthly_gross_salary", plausible[0], STATED_CONFIDENCE)
+        if not net:
+            stated_net(folded[match.end() :], plausible[0], parsed)
+        return
+    if yearly is not None:
+        monthly = (yearly[0] / yearly[1]).quantize(Decimal("0.01"))
+        if monthly >= LEAST_MONTHLY_SALARY:
+            parsed.put("monthly_gross_salary", monthly, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:monthly_gross_salary")
         return
     if implausible:
         # "1.512,40" scanned as "1.51 2,40" reads 1,51 €: no salary rather than a wrong one.
         parsed.warnings.append("salary_implausible")
+
+
+def stated_net(after: str, gross: Decimal, parsed: Parsed) -> None:
+    """The net the same sentence gives after the gross ("920,00 € ilíquidos, a que corresponde o valor líquido
+    de 818,80 €"): below the gross, or it is not the net of it."""
+    sentence = re.split(r"\.\s", after)[0]
+    for word in NET_WORDS.finditer(sentence):
+        amounts = parse_money(sentence[word.end() : word.end() + 40])
+        if amounts and LEAST_MONTHLY_SALARY <= amounts[0] < gross:
+            parsed.put("monthly_net_salary", amounts[0], STATED_CONFIDENCE)
+            return
 
 
 def issue_date(folded: str, parsed: Parsed) -> None:

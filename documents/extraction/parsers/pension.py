@@ -59,7 +59,7 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         "deduction",
         re.compile(
             r"(?<![a-z])irs(?![a-z])|retencao|(?<![a-z])adse(?![a-z])|contribuicao\s+extraordinaria|(?<![a-z])ces(?![a-z])"
-            r"|quotizac|desconto|deduzid|(?<![a-z])deduc[ao]"
+            r"|quotizac|descont(?:o|ad[oa])|deduzid|(?<![a-z])deduc[ao]|(?<![a-z])retid[oa](?![a-z])"
         ),
     ),
     # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
@@ -67,10 +67,16 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 TOTALS_ROW = re.compile(r"\s*(?:totais|total|somas?)(?![a-z])")
 COLUMN_TOTALS = {"credits": "gross_monthly_amount", "deduction": "deductions"}
+COUNT_WORDS = {"doze": 12, "treze": 13, "catorze": 14, "quatorze": 14}
 PAYMENTS = re.compile(
-    r"(?<!\d)(1[234])\s*(?:prestacoes|pagamentos|mensalidades|vezes|meses)"
+    r"(?:(?<!\d)(1[234])|(?<![a-z])(doze|treze|catorze|quatorze))\s*(?:prestacoes|pagamentos|mensalidades|vezes)"
     r"|(?:prestacoes|pagamentos|mensalidades)\s+(?:anuais|por\s+ano|no\s+ano)\D{0,25}?(?<!\d)(1[234])(?!\d)"
 )
+# "Pensão (12 meses) 8.224,80": the months the pension itself is paid, to which the two subsidies may still add.
+MONTHS_PAID = re.compile(r"(?<!\d)(1[234])\s*meses")
+# Where a sentence ends: a full stop after a word or an amount ("... 934,26 euros. Ao montante ..."), before a
+# capital; "V. Ex.ª" (one letter) and dot leaders (no capital after them) are not an end.
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=€))\.\s+(?=[A-ZÀ-Ý])")
 BOTH_SUBSIDIES = (re.compile(r"subsidio\s+de\s+ferias|14\.?\s*o?\s*mes"), re.compile(r"subsidio\s+de\s+natal"))
 PENSION_TYPE = re.compile(
     r"(?:pensao\s+de|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
@@ -78,7 +84,7 @@ PENSION_TYPE = re.compile(
 # Only where no type is printed: "Pensão de aposentação" beside "Aposentada:" or "é aposentado desta Caixa".
 PENSION_TYPE_WORD = re.compile(r"(aposentacao|reforma)|(?<![a-z])(aposentad)[oa](?![a-z])")
 NAME_LABEL = re.compile(
-    r"(?<![a-z])nome(?:\s+completo)?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
+    r"(?<![a-z])nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
 )
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
@@ -88,9 +94,15 @@ NAME_SENTENCE = re.compile(
 )
 # A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name).
 NAME_LABEL_BARE = re.compile(
-    r"\s*(?:nome(?:\s+completo)?|pensionista|beneficiari[oa]|titular|aposentad[oa](?:\s*\(a\))?"
+    r"\s*(?:nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?|pensionista|beneficiari[oa]|titular|aposentad[oa](?:\s*\(a\))?"
     r"|reformad[oa](?:\s*\(a\))?)\s*[:.]?\s*"
 )
+# A letter's salutation names its addressee, the pensioner: "Exma. Senhora Maria ...", "Ex.mo Sr. José ...".
+SALUTATION = re.compile(
+    r"\s*ex(?:\.?\s?m[oa]|celentissim[oa])\.?\s+(?:senhora?|sr\.?a?|sra\.?)\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?"
+)
+# Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
+OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
 ISSUE_LABEL = re.compile(r"data\s+(?:de\s+)?emissao|emitid[ao]\s+em|data\s+do\s+documento|^\s*data\s*[:.]?\s*(?=\d|$)")
 # "Braga, 2026-01-28" or "Lisboa, 3 de fevereiro de 2026" above the signature: a place, a comma, the date.
 PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+)?(?=\d)")
@@ -181,6 +193,11 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 columns = [role for _, _, role in labels]
             below = lines[index + 1] if index + 1 < len(lines) else None
             values = parse_money(below.text) if below is not None and not line_labels(below.text) else []
+            if values and len(values) != len(labels):
+                # "Valor ilíquido mensal Descontos (IRS)" over two amounts: neighbouring labels of one role
+                # name one column.
+                merged = [label for at, label in enumerate(labels) if at == 0 or labels[at - 1][2] != label[2]]
+                labels = merged if len(merged) == len(values) else labels
             if below is not None and values and (len(labels) == 1 or len(values) == len(labels)):
                 for (_, _, role), value in zip(labels, values[-len(labels) :], strict=True):
                     # Under an "Abonos" column, what is paid before anything is taken: the gross.
@@ -206,10 +223,14 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
             next_start = phrases[position + 1][0] if position + 1 < len(phrases) else len(text)
-            run = [value for start, value in amounts if phrase_end <= start < next_start]
+            run = [(start, value) for start, value in amounts if phrase_end <= start < next_start]
+            # The label's sentence ends after its first amount: an amount in the next sentence is not its own
+            # ("... ilíquido é de 934,26 euros. Ao montante referido é retido o valor de 41,00 euros").
+            end = SENTENCE_END.search(text, run[0][0]) if run else None
+            run = [(start, value) for start, value in run if end is None or start < end.start()]
             if run:
                 # "Retenção na fonte de IRS 9,00 % 90,00": of a label's amounts, the last is its value.
-                read.add(role, run[-1], line.confidence)
+                read.add(role, run[-1][1], line.confidence)
             elif position == len(phrases) - 1:
                 waiting = role
     return read
@@ -248,9 +269,11 @@ def gross_from_items(amounts: PensionAmounts, expected: Decimal) -> tuple[Decima
 
 
 def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, annual: Decimal | None) -> int | None:
-    """Printed, else the annual amount over the monthly one, else both subsidies named (14)."""
+    """Printed ("14 vezes", "catorze vezes por ano"), else the annual amount over the monthly one, else the
+    months the pension is paid ("Pensão (12 meses)") unless both subsidies are named beside them, else both
+    subsidies named (14)."""
     for match in PAYMENTS.finditer(text):
-        count = int(match.group(1) or match.group(2))
+        count = int(match.group(1) or match.group(3) or COUNT_WORDS[match.group(2)])
         if count in PAYMENT_COUNTS:
             return count
     if annual is not None:
@@ -259,7 +282,12 @@ def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, ann
                 for count in PAYMENT_COUNTS:
                     if abs(monthly * count - annual) <= Decimal("0.01") * count:
                         return count
-    if all(pattern.search(text) for pattern in BOTH_SUBSIDIES):
+    both_subsidies = all(pattern.search(text) for pattern in BOTH_SUBSIDIES)
+    for match in MONTHS_PAID.finditer(text):
+        # Twelve months of pension and the two subsidies listed as their own rows are fourteen payments.
+        if not (both_subsidies and int(match.group(1)) == 12):
+            return int(match.group(1))
+    if both_subsidies:
         return 14
     return None
 
@@ -355,6 +383,11 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
         name = clean_name((rest if rest.strip() else source.text).split(",")[0]) if source else None
         if source is not None and name and looks_like_name(name) and not line_labels(source.text):
             return (title_case(name) if name.upper() == name else name), source.confidence
+    for line in lines:
+        salutation = SALUTATION.match(fold(line.text))
+        name = clean_name(line.text[salutation.end() :].split(",")[0]) if salutation else None
+        if name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
+            return (title_case(name) if name.upper() == name else name), line.confidence
     return None
 
 
