@@ -30,7 +30,11 @@ CENT = Decimal("0.01")
 VAT_RATES = [Decimal(rate) for rate in ("0.23", "0.22", "0.16", "0.13", "0.12", "0.09", "0.06", "0.05", "0.04")]
 WITHHOLDING_RATES = [Decimal(rate) for rate in ("0.25", "0.23", "0.20", "0.165", "0.115", "0.10")]
 ROLE_PATTERNS = [
-    ("amount_received", re.compile(r"import[aâ]ncia\s+recebida|valor\s+recebido|total\s+recebido|recebido")),
+    # "Recebi a importância de 1.087,80 euros": the receipt in a sentence.
+    (
+        "amount_received",
+        re.compile(r"import[aâ]ncia\s+recebida|valor\s+recebido|total\s+recebido|recebid[oa]|recebi(?:mos)?(?![a-z])"),
+    ),
     ("irs_withholding", re.compile(r"reten[cç][aã]o|(?<![a-z])irs(?![a-z])")),
     ("vat_amount", re.compile(r"(?<![a-z])iva(?![a-z])")),
     ("stamp_duty", re.compile(r"imposto\s+do\s+selo")),
@@ -41,21 +45,35 @@ ROLE_PATTERNS = [
 ]
 # "prestador" alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
 # "De: <name> (NIF ...)" and "Para: <name> (NIF ...)": the one-line parties of a letter-like layout.
+# A bilingual caption's English half ("Emitente / Issuer", "Adquirente / Customer") is a label too, never a name.
+# A salutation ("Exmos. Senhores", "Ex.ma Senhora") opens the address window: the addressee is the acquirer.
 ISSUER_LABEL = re.compile(
     r"prestador(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:"
+    r"|(?<![a-z])(?:issuer|supplier|seller)(?![a-z])"
 )
-ACQUIRER_LABEL = re.compile(r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:")
+ACQUIRER_LABEL = re.compile(
+    r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|(?<![a-z])(?:customer|client|buyer)(?![a-z])"
+    r"|(?<![a-z])ex\.?\s?m[oa]s?(?![a-z])\.?(?:\s*(?:senhor(?:es|as?)?|sr[as]?)(?![a-z])\.?)?"
+)
+# A party's word right after "NIF" ("NIF emitente:", "NIF do adquirente") labels that NIF, not a name.
+NIF_QUALIFIER = re.compile(r"(?:n\.?\s?i\.?\s?f\.?|contribuinte)\s*(?:n\.?\s?[ºo°]\.?\s*)?(?:d[oa]s?\s+)?$")
 # What a party label carries besides its key word ("Transmitente dos bens / Prestador de serviços").
 LABEL_FILLER = re.compile(r"(?<![a-z])(?:d[aoe]s?|bens|servi[cç]os?|e|ou)(?![a-z])")
 # OCR can break the series at a space ("ATSIREO1 FR/45"): one space inside it is kept when its tail runs into
 # the "/number".
+# The Portal's series for a fatura-recibo of an "ato isolado" is typed "ATI" ("ATI ATSIRE01AI/2").
 NUMBER = re.compile(
-    r"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/\d+)", re.IGNORECASE
+    r"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR|(?<![A-Za-z])ATI)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/\d+)",
+    re.IGNORECASE,
 )
-# The issue date under a bare "Data" label ("Data: 31.05.2026"), after the "data de emissão" wording.
+# The issue date under a bare "Data" label ("Data: 31.05.2026", "Data 2026/10/05", "Data / Date: ..."), after
+# the "data de emissão" wording ("Emitida a 14 de agosto de 2026").
 DATE_LABELS = [
-    re.compile(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+em"),
-    re.compile(r"(?<![a-z])data(?:\s+(?:do\s+)?documento)?\s*[:.]"),
+    re.compile(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"),
+    re.compile(
+        r"(?<![a-z])data(?:\s+(?:do\s+)?documento)?(?:\s*/\s*(?:issue\s+)?date)?(?:\s*[:.]|(?=\s*\d))"
+        r"|(?<![a-z])(?:issue\s+)?date\s*:"
+    ),
 ]
 
 
@@ -122,9 +140,12 @@ def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
         if base <= 0:
             continue
         vat_options = {Decimal("0"), *(v for v in pool if any(near(v, base, rate) for rate in VAT_RATES))}
+        # A withholding its label names counts at any rate up to the highest (a rate printed wrong, or one not
+        # listed): the sum must still hold exactly among the amounts printed.
         withholding_options = {
             Decimal("0"),
             *(v for v in pool if any(near(v, base, rate) for rate in WITHHOLDING_RATES)),
+            *(v for v in hints.get("irs_withholding", set()) if 0 < v <= base * WITHHOLDING_RATES[0]),
         }
         for vat, withholding in itertools.product(vat_options, withholding_options):
             if base + vat - withholding != received or (vat == 0 and withholding == 0 and base != received):
@@ -205,20 +226,19 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
                     parsed.confidence.pop(f"{role}_name", None)
             joined = True
             continue
-        for nif, valid in nifs:
+        for (nif, valid), owner in zip(nifs, nif_owners(line.text, party), strict=True):
             if valid:
-                parsed.put(f"{party}_nif", nif, VALIDATED_CONFIDENCE)
+                parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
                 parsed.warnings.append("nif_checksum_invalid")
         label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded)
+        if label and NIF_QUALIFIER.search(folded[: label.start()]):
+            continue  # "NIF emitente: ...": the label is the NIF's; the line below is no name
         if label and f"{party}_name" not in parsed.fields:
-            candidates = [line.text[label.end() :]] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
-            for offset, candidate in enumerate(candidates):
-                name = party_name(candidate)
-                if name:
-                    parsed.put(f"{party}_name", name, line.confidence)
-                    name_lines[party] = index + offset
-                    break
+            found = label_name(lines, index, line.text[label.end() :])
+            if found:
+                parsed.put(f"{party}_name", found[0], line.confidence)
+                name_lines[party] = found[1]
     if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif") and not joined:
         # The portal prints the issuer's name alone, just above the issuer's NIF.
         at = next(i for i, line in enumerate(lines) if parsed.fields["issuer_nif"] in re.sub(r"\s", "", line.text))
@@ -227,6 +247,45 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
             if name and len(name.split()) >= 2:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+def nif_owners(text: str, party: str) -> list[str]:
+    """Whose each NIF ``parse_nifs`` finds on a line is: the party a label before it names on the line
+    ("NIF emitente: ...", "Adquirente: ... NIF ..."), else the block's."""
+    owners = []
+    start = 0
+    for token in NIF_TOKEN.finditer(fix_digits(text)):
+        before = fold(text[start : token.start()])
+        labels = [(m.start(), "acquirer") for m in ACQUIRER_LABEL.finditer(before)]
+        labels += [(m.start(), "issuer") for m in ISSUER_LABEL.finditer(before)]
+        owners.append(max(labels)[1] if labels else party)
+        start = token.end()
+    return owners
+
+
+def label_name(lines: list[Line], index: int, rest: str) -> tuple[str, int] | None:
+    """The name a party label gives, and the line it was read from: after the label on its line, else on the
+    line below; past a NIF line below only under a "Nome" label ("ADQUIRENTE" / "NIF ..." / "Nome ...")."""
+    # The caption's other-language half ("Emitente / Issuer") is no name; a NIF after the label leaves the
+    # name to its own line, never to the line below (a description, an address).
+    if re.fullmatch(r"\s*/\s*[^\W\d_][^\d/]{0,30}", rest):
+        rest = ""
+    name = party_name(rest)
+    if name:
+        return name, index
+    if parse_nifs(rest):
+        return None
+    for at in range(index + 1, min(len(lines), index + 4)):
+        text = lines[at].text
+        folded = fold(text)
+        if at > index + 1 and not re.match(r"\s*nome(?![a-z])", folded):
+            return None
+        name = party_name(text)
+        if name:
+            return name, at
+        if not parse_nifs(text) or ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded):
+            return None
+    return None
 
 
 def two_boxes_nifs(folded: str) -> bool:
@@ -250,11 +309,20 @@ def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:")."""
     if ":" in text[:30]:
         text = text.split(":", 1)[1]
+    # A scan reads the window and the header beside it as one line ("Município de Ourém FR ATSIRE01FR/112").
+    number = NUMBER.search(fix_digits(text))
+    if number:
+        text = text[: number.start()]
     text = re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :.-")
     if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
         return company_name(text)
     name = clean_name(text)
-    if not name or re.search(r"(?<![a-z])(?:nif|fatura|recibo|original|pa[ií]s|data)(?![a-z])", fold(name)):
+    # "País" labels the country; "Pais" ends many a surname ("Quaresma Pais").
+    if (
+        not name
+        or re.search(r"(?<![a-z])(?:nif|fatura|recibo|original|data)(?![a-z])", fold(name))
+        or re.search(r"(?i)(?<![^\W\d_])pa[íÍ]s(?![^\W\d_])|^pais(?![a-z])", name)
+    ):
         return None
     # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):

@@ -35,7 +35,9 @@ DERIVED_CONFIDENCE = 0.7
 # Order matters where labels overlap: the first field whose words a text holds claims it.
 TAX_LABELS: dict[str, re.Pattern[str]] = {
     "taxable_income": re.compile(r"rendimento\s+(?:colect|colet|tribut)[aá]vel|mat[eé]ria\s+colet[aá]vel"),
-    "gross_income": re.compile(r"rendimentos?\s+(?:brutos?|il[ií]quidos?|englobados?)|total\s+(?:dos?\s+)?rendimentos"),
+    "gross_income": re.compile(
+        r"rendimentos?\s+(?:brutos?|il[ií]quidos?|englobados?)|total\s+(?:d[eo]s?\s+)?rendimentos"
+    ),
     # The sum of the categories' incomes net of their specific deductions: the gross only when no gross is printed.
     "global_income": re.compile(r"rendimentos?\s+global"),
     "tax_paid": re.compile(
@@ -51,22 +53,38 @@ TAX_LABELS: dict[str, re.Pattern[str]] = {
 # The settlement's own total, with its sign: "Resultado da liquidação -312,40" is a refund.
 SETTLEMENT_RESULT = re.compile(r"resultado\s+(?:da\s+)?liquida[cç][aã]o|saldo\s+(?:da\s+)?liquida[cç][aã]o")
 ANNEX = re.compile(r"(?<![a-z])anexo\s+([a-z])(?![a-z])")
+# "Categoria A", "Cat. A": a category's code names it as surely as its words.
+CATEGORY_CODE = r"cat(?:egoria|\.)?\s*"
 ANNEX_INCOME: dict[str, re.Pattern[str]] = {
-    "pension_income": re.compile(r"pens[oõ]es|categoria\s+h(?![a-z])"),
-    "employment_income": re.compile(r"trabalho\s+dependente|categoria\s+a(?![a-z])"),
+    "pension_income": re.compile(rf"pens[oõ]es|{CATEGORY_CODE}h(?![a-z])"),
+    "employment_income": re.compile(rf"trabalho\s+dependente|{CATEGORY_CODE}a(?![a-z])"),
     "self_employment_income": re.compile(
-        r"categoria\s+b(?![a-z])|rendimentos\s+(?:profissionais|empresariais)|presta[cç][oõ]es?\s+de\s+servi[cç]os"
+        rf"{CATEGORY_CODE}b(?![a-z])|rendimentos\s+(?:profissionais|empresariais)|profissionais\s*/\s*empresariais"
+        r"|presta[cç][oõ]es?\s+de\s+servi[cç]os"
     ),
 }
+# What marks a line as a category's income: its words, or the category's code on a line of the rosto's summary
+# ("Trabalho dependente (Cat. A) 18.600,00").
+INCOME_LINE = re.compile(rf"rendimento|bruto|valor|montante|total|\(\s*{CATEGORY_CODE}[a-z]\s*\)")
 # The annexes named in one list: "Anexos: A, H", "Anexos entregues: A e B".
 ANNEX_LIST = re.compile(r"(?<![a-z])anexos(?:\s+entregues)?\s*:\s*([a-z](?:\s*(?:,|/|e\s)\s*[a-z])*)(?![a-z])")
 # An annex's answer in the rosto's list: "Anexo H - Benefícios fiscais e deduções Não".
 ANNEX_NOT_DELIVERED = re.compile(r"(?<![a-z])n[aã]o(?:\s+(?:entregue|apresentad[oa]))?\s*[.;]?\s*$")
 # Labels of what is taken from the income (or paid beside it) on an income line.
-NOT_INCOME = re.compile(r"(?<![a-z])(?:reten[cç]|contribui[cç]|quotiza[cç]|imposto\s+retido|irs\s+retido)")
+NOT_INCOME = re.compile(
+    r"(?<![a-z])(?:reten[cç]|contribui[cç]|quotiza[cç]|imposto\s+retido|irs\s+retido|dedu[cç]|despesas|perdas)"
+)
+# A checkbox before an annex ("[ ] Anexo F", "☐ Anexo F") or after it ("Anexo F ..... [ ]"): empty, the annex was
+# not delivered; ticked ("[X]", "☒", "■", "✔"), it was.
+EMPTY_BOX = r"(?:\[\s*\]|\(\s*\)|[☐□❏◻])"
+BOX_BEFORE_EMPTY = re.compile(rf"{EMPTY_BOX}[\s.:-]*$")
+BOX_AFTER_EMPTY = re.compile(rf"^[^\[\]☐□❏◻☒☑■✔✓]*{EMPTY_BOX}[\s.;]*$")
 TAX_NAME_LABEL = re.compile(r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]")
+# "Ano dos rendimentos: 2025", "Ano: 2025", "ANO DE 2025", "Rendimentos de 2025" (the income's year).
 TAX_YEAR_LABEL = re.compile(
-    r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?=(?:19|20)\d{2}(?!\d))|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
+    r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?:de\s+)?(?=(?:19|20)\d{2}(?!\d))"
+    r"|(?<![a-z])rendimentos\s+(?:de|do\s+ano(?:\s+de)?)\s+(?=(?:19|20)\d{2}(?![\d/.-]))"
+    r"|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
 TAX_YEAR_TITLE = re.compile(r"(?<![a-z])irs\s+(?:de\s+)?((?:19|20)\d{2})(?![\d/-])")
 # Where a taxpayer's part of a line starts; the spouse's (or partner's) and the dependants' parts are left out.
@@ -98,6 +116,24 @@ MARK_AND_NIF = re.compile(
     r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?"
 )
 LEADING_NIF = re.compile(r"^\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*")
+# A taxpayer's line with no name label, the NIF first: "NIF 219384762   RICARDO JORGE MEIRELES AMARAL".
+NIF_THEN_NAME = re.compile(r"^\s*(?:NIF|N\.?\s?I\.?\s?F\.?)\s*[:.]?\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*", re.I)
+
+
+def taxpayer_after_nif(text: str) -> str | None:
+    """The name after a personal NIF (valid check digit) that opens its line under the "NIF" label."""
+    leading = NIF_THEN_NAME.match(text)
+    if not leading:
+        return None
+    nif = re.sub(r"\s", "", leading.group(1))
+    if not (parse_nifs(nif)[0][1] and nif_is_personal(nif)):
+        return None
+    rest = text[leading.end() :]
+    name = clean_name(rest)
+    # The whole rest of the line is the name (in capitals or capitalised), of two words at least.
+    if name is None or name != rest.strip(" .") or len(name.split()) < 2 or not capitalised(name):
+        return None
+    return name
 
 
 def taxpayer_after_label(text: str) -> str | None:
@@ -161,6 +197,13 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 below = lines[index + 1]
                 taxpayer = taxpayer_below_label(below.text, lines[index + 2].text if index + 2 < len(lines) else "")
                 line = below if taxpayer else line
+            if taxpayer:
+                parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
+                name_line = line
+                break
+    if name_line is None:
+        for line in lines:
+            taxpayer = taxpayer_after_nif(first_taxpayer_text(line.text))
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
                 name_line = line
@@ -229,13 +272,19 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         mentions = list(ANNEX.finditer(folded))
         for position, mention in enumerate(mentions):
             answer_end = mentions[position + 1].start() if position + 1 < len(mentions) else len(folded)
-            if ANNEX_NOT_DELIVERED.search(folded[mention.end() : answer_end]):
+            answer_start = mentions[position - 1].end() if position else 0
+            answer = folded[mention.end() : answer_end]
+            if (
+                ANNEX_NOT_DELIVERED.search(answer)
+                or BOX_BEFORE_EMPTY.search(folded[answer_start : mention.start()])
+                or BOX_AFTER_EMPTY.search(answer)
+            ):
                 not_delivered.add(mention.group(1).upper())
         # Income comes before the withholding or contributions printed beside it ("Rendimento: 17.430,00
         # Retenção: 1.890,00"): the amounts after those labels are theirs, not the income.
         withheld = NOT_INCOME.search(folded)
         values = parse_money(line.text[: withheld.start()] if withheld else line.text)
-        if not values or not re.search(r"rendimento|bruto|valor|montante|total", folded):
+        if not values or not INCOME_LINE.search(folded):
             continue
         categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)]
         if len(categories) == 1:
