@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.parsers import title_case
 from screening.rules.names import name_tokens
@@ -28,3 +30,13 @@ def test_title_case_capitalises_each_part_of_a_hyphenated_or_apostrophed_word() 
     """Blind probe, round 6: "ANA-RITA" came out "Ana-rita", and "DIREÇÃO-GERAL" "Direção-geral"."""
     assert title_case("ANA-RITA D'ALMEIDA DA SILVA") == "Ana-Rita D'Almeida da Silva"
     assert title_case("DIREÇÃO-GERAL DO TERRITÓRIO") == "Direção-Geral do Território"
+
+
+def test_dates_written_year_first_with_any_one_separator_even_at_a_sentences_end() -> None:
+    from documents.extraction.parsers.common import dates_in, parse_dates
+
+    day = dt.date(2026, 10, 5)
+    for text in ("2026-10-05", "Data 2026/10/05", "2026.10.05", "emitida em 2026-10-05. A pensão"):
+        assert parse_dates(text) == [day], text
+    assert parse_dates("2026-10/05") == []
+    assert dates_in("Lisboa, 5 de outubro de 2026") == [day]

@@ -20,7 +20,8 @@ VALIDATED_CONFIDENCE = 0.99
 # OCR reads a decimal comma as ";" now and then.
 MONEY = re.compile(r"(?<![\d.,;])(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)\s?([.,;])\s?(\d{2})(?![\d%])(?!\s?%)")
 DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s?[ ./-]\s?(\d{1,2})\s?[ ./-]\s?(\d{4})(?!\d)")
-DATE_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# Year first, with dashes, slashes or dots, one separator throughout ("2026-10-05", "2026/10/05").
+DATE_YMD = re.compile(r"(?<!\d)(?<!\d[/.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d|[/.]\d)")
 NIF_TOKEN = re.compile(r"(?<![\d])(\d{3})\s?(\d{3})\s?(\d{3})(?![\d])")
 CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQIL])(?![\dA-Z])")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
@@ -84,7 +85,7 @@ def parse_dates(text: str) -> list[dt.date]:
     found = []
     repaired = fix_digits(text)
     for match in DATE_YMD.finditer(repaired):
-        found.append((match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3))))
+        found.append((match.start(), int(match.group(1)), int(match.group(3)), int(match.group(4))))
     for match in DATE_DMY.finditer(repaired):
         found.append((match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1))))
     dates = []
