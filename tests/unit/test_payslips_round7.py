@@ -145,3 +145,22 @@ Importância líquida 1.120,00"""
     _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert (str(fields["irs_withholding"]), str(fields["net_pay"])) == ("126.00", "1120.00")
     assert warnings == []
+
+
+def test_of_this_month_the_year_to_date_and_last_month_columns_the_month_is_read() -> None:
+    """Round 7: "Valor do mês  Acumulado no ano  Mês anterior" lost the base salary (the last column is last
+    month's, the one before it the year's)."""
+    text = """Frutaria Beira Rio, Lda.  NIF 576283312
+RECIBO DE VENCIMENTO  Setembro 2026
+Nome: Marta Isabel Nogueira Sá  NIF 216786843
+Rubrica Valor do mês Acumulado no ano Mês anterior
+Vencimento base 1.240,00 11.160,00 1.240,00
+Subsídio de refeição 132,00 1.188,00 126,00
+Total ilíquido 1.372,00 12.348,00 1.366,00
+Segurança Social 150,92 1.358,28 150,26
+IRS 96,00 864,00 95,00
+Líquido 1.125,08 10.125,72 1.120,74"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    read = (fields["base_salary"], fields["gross_pay"], fields["net_pay"], fields["irs_withholding"])
+    assert tuple(map(str, read)) == ("1240.00", "1372.00", "1125.08", "96.00")
+    assert warnings == []

@@ -274,6 +274,15 @@ def read_page(lines: list[Line]) -> Page:
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines):
             continue
+        columns = month_column(line.text)
+        if columns:
+            # "Rubrica  Valor do mês  Acumulado no ano  Mês anterior": of each row's last figures, one per
+            # column, the month's.
+            position, count = columns
+            for later in rows[index + 1 :]:
+                if later and len(later[-1].amounts) >= count:
+                    later[-1].amounts = [later[-1].amounts[len(later[-1].amounts) - count + position]]
+            continue
         if ytd_column_heading(line.text, rows[index + 1]):
             # "Earnings   Current   YTD": the year-to-date figures are a column of their own, the last
             # amount of every row below; the month's value is the one before it.
@@ -327,6 +336,32 @@ def column_totals(segment: Segment, two_columns: bool) -> list[Segment]:
 
 
 YTD_HEADING = re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")
+
+
+# Headings of amount columns: this month's, and the others (year to date, the month before).
+MONTH_HEADING = re.compile(
+    r"valor\s+do\s+m[eê]s(?!\s+anterior)|(?<![a-z])(?:atual|corrente|current|this\s+month)(?![a-z])"
+)
+OTHER_MONTHS_HEADING = re.compile(
+    r"acumulad[oa]s?(?:\s+(?:no|do)\s+ano)?|year\s+to\s+date|(?<![a-z])ytd(?![a-z])|desde\s+janeiro"
+    r"|m[eê]s\s+anterior|previous\s+month|(?<![a-z])anterior(?![a-z])"
+)
+
+
+def month_column(text: str) -> tuple[int, int] | None:
+    """Where this month's column is among a heading's amount columns, and how many there are, when the
+    heading names this month's and another's ("Valor do mês  Acumulado no ano  Mês anterior")."""
+    folded = fold(text)
+    if MONEY.search(text):
+        return None
+    found = sorted(
+        [(m.start(), True) for m in MONTH_HEADING.finditer(folded)]
+        + [(m.start(), False) for m in OTHER_MONTHS_HEADING.finditer(folded)]
+    )
+    kinds = [is_month for _, is_month in found]
+    if len(kinds) < 2 or kinds.count(True) != 1:
+        return None
+    return kinds.index(True), len(kinds)
 
 
 def ytd_column_heading(text: str, below: list[Segment]) -> bool:
