@@ -243,3 +243,13 @@ def test_a_citizen_cards_holder_is_portuguese_whatever_ocr_made_of_the_unchecked
     lines = td1(code="I", state="PRT", number="139441177ZZ3", nationality="PRI", **PERSON)
     _, fields, _ = read("\n".join(lines))
     assert fields["nationality"] == "PRT"
+
+
+def test_a_citizen_cards_number_in_the_mrz_survives_fillers_misread_after_it() -> None:
+    """Blind probe, round 7: "I<PRT162409737<ZZ605B<<<" (OCR made two fillers "5B") gave no number, though the
+    number's own check character holds."""
+    lines = td1(code="I", state="PRT", number="139441177ZZ3", nationality="PRT", **PERSON)
+    assert lines[0].startswith("I<PRT139441177<ZZ34<<")
+    misread = [lines[0].replace("ZZ34<<", "ZZ345B", 1), *lines[1:]]
+    _, fields, _ = read("\n".join(misread))
+    assert fields["document_number"] == "13944117 7 ZZ3"

@@ -387,7 +387,9 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         values["document_number"] = viz_number
     for name, value in values.items():
         read = parsed.fields.get(name)
-        if mrz.checked(name) and value is not None:
+        # A citizen card's number carries its own check character, which mrz_document_number has verified.
+        own_check = name == "document_number" and kind == DocumentKind.CARTAO_CIDADAO
+        if (mrz.checked(name) or own_check) and value is not None:
             if read is not None and comparable(read) != comparable(value):
                 parsed.warnings.append(f"mrz_viz_mismatch:{name}")
             parsed.fields[name] = value
@@ -429,7 +431,9 @@ def mrz_cross_check(
 def mrz_document_number(mrz: MrzRead, kind: DocumentKind) -> str | None:
     number = mrz.document_number
     if kind == DocumentKind.CARTAO_CIDADAO:
-        # The MRZ holds all 12 characters of the CC number, whose own check digit must hold too.
+        # The MRZ holds all 12 characters of the CC number, whose own check digit must hold too; fillers OCR
+        # read as characters may follow them ("ZZ605B" for "ZZ6<<<").
+        number = number[:12]
         return cc_format(number) if len(number) == 12 and cc_is_valid(number) else None
     return number or None
 
