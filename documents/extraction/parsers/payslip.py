@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.classify import PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
     DATE_DMY,
@@ -87,6 +87,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("base_salary", re.compile(
         r"(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
         r"|(?:base|basic)\s+(?:salary|pay)"
+        # A manager's pay (a member of a statutory body is paid "Remuneração de gerência", no salary) and an
+        # hourly worker's hours ("Horas prestadas: 96 h a 6,10 €/hora"): the month's base either way.
+        r"|(?:remunera[cç][aã]o|honor[aá]rios|vencimento)\s+(?:de\s+|da\s+)?ger[eê]ncia"
+        r"|^horas?\s+(?:prestadas|trabalhadas|normais|efetivas|de\s+trabalho)"
         r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])")),  # "Salár": OCR lost the end
     ("earning", re.compile(
         r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
@@ -98,7 +102,7 @@ EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfth
 LABEL_WORDS = re.compile(
     r"(?<![a-z])(?:seg|seguran[cç]a|social|irs|tsu|reten[cç][aã]o|total|totais|l[ií]quido|il[ií]quido|bruto"
     r"|vencimento|subs[ií]dio|sub|categoria|contribuinte|contribui[cç][aã]o|nif|niss|nipc|empresa|entidade"
-    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?"
+    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?|contrib"
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
     # An address printed where a name could be ("Rua Formosa 45").
@@ -204,7 +208,8 @@ def line_segments(text: str, line_index: int, confidence: float, *, spaced_group
     for start, end, value in found:
         label = label_text(fixed[cursor:start])
         negative = bool(ATTACHED_MINUS.search(fixed[cursor:start]))
-        if segments and not has_words(label):
+        # A rate's unit between two figures ("96 h a 6,10 €/hora 585,60 €") labels nothing: one row's figures.
+        if segments and (not has_words(label) or PER_UNIT.fullmatch(fold(label))):
             segments[-1].amounts.append(value)
         else:
             role = role_of(label) if label else None
@@ -217,6 +222,7 @@ def line_segments(text: str, line_index: int, confidence: float, *, spaced_group
     return segments
 
 
+PER_UNIT = re.compile(r"(?:/|por\s+)\s*(?:hora|h|dia|m[eê]s|unidade|un)")
 # A minus sign stuck to an amount ("-106,15"), not a dash between label and amount ("Faltas - 106,15").
 ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212]$")
 ABSENCE = re.compile(r"(?<![a-z])(?:faltas?|aus[eê]ncias?)(?![a-z])")
@@ -502,7 +508,14 @@ EMPLOYEE_LABEL = re.compile(
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
     r"|(?<![a-z])ex\.?m[oa]s?(?:\([oa]\))?\.?\s*(?:senhor(?:a|\(a\))?|sr(?:a|\(a\)|ª)?)?\.?"
 )
-EMPLOYER_LABEL = re.compile(r"(?:entidade\s+(?:patronal|empregadora)|empregador|empresa|entidade)\s*[:.]?")
+# "Empresa"/"Entidade" alone label the employer; not as the head of a noun ("Empresa de Trabalho Temporário",
+# a temp agency's trade) nor as the client's ("Empresa utilizadora").
+EMPLOYER_LABEL = re.compile(
+    r"(?:entidade\s+(?:patronal|empregadora)|empregador|(?:empresa|entidade)(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
+)
+# A temp agency's payslip names the company the worker is placed with ("Empresa utilizadora (cliente)"):
+# neither its name nor its NIF is the employer's.
+CLIENT_LABEL = re.compile(r"(?:empresa|entidade)\s+utilizadora|(?<![a-z])cliente(?![a-z])")
 NEXT_LABEL = re.compile(r"(?<![A-Za-zÀ-ÿ])[a-z]?(?:N\.?\s?[I1l]\.?\s?F|NIPC|NISS|[Nn]if|[Nn]ipc|[Nn]iss)\b")
 # What a scan makes of dotted leaders ("Nome ........ Ana"): dots, then letters repeated three times or more.
 LEADER = re.compile(r".*(?:\.{3,}|…)")
@@ -590,6 +603,8 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
             parsed.put(name, value, DERIVED_CONFIDENCE)
             parsed.warnings.append(f"derived:{name}")
     parsed.total_deductions = deductions
+    if deductions is not None and social is not None and withholding is not None:
+        social, withholding, others = rows_matching_total(page, deductions, (social, withholding, others))
     if social is not None:
         parsed.put("social_security", social, confidence_of(page, "social_security", social))
     if withholding is not None:
@@ -664,6 +679,19 @@ def rows_total(rows: list[Segment]) -> Decimal | None:
             return value
     # A printed "IRS 0,00" is a withholding of nothing (pay under the withholding threshold), not an unread row.
     return sum(values, Decimal("0"))
+
+
+def rows_matching_total(
+    page: Page, deductions: Decimal, totals: tuple[Decimal, Decimal, Decimal]
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Social security, IRS and other deductions as the printed total has them: two rows of one amount are
+    two deductions, not one restated, when only their sum makes the total ("IRS (vencimento) 59,00" /
+    "IRS (subsídio de Natal) 59,00")."""
+    if sum(totals) == deductions:
+        return totals
+    roles = ("social_security", "irs_withholding", "other_deduction")
+    social, withholding, others = (sum((row.value for row in page.rows(role)), Decimal("0")) for role in roles)
+    return (social, withholding, others) if social + withholding + others == deductions else totals
 
 
 def derive(parsed: Parsed, page: Page, name: str, value: Decimal) -> None:
@@ -746,7 +774,8 @@ def before_next_label(name: str | None) -> str | None:
         return None
     words = name.split()
     for index, word in enumerate(words):
-        if LABEL_WORDS.fullmatch(fold(word)):
+        # A label's own punctuation is no part of it ("CONTRIB.:").
+        if LABEL_WORDS.fullmatch(fold(word).strip(".:")):
             return " ".join(words[:index])
     return name
 
@@ -758,9 +787,25 @@ def labels_only(text: str) -> bool:
     return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
 
 
+def client_block(lines: list[Line]) -> set[int]:
+    """The lines a temp agency's client is printed on: its label's line and the name and NIF under it."""
+    block: set[int] = set()
+    for index, line in enumerate(lines):
+        if CLIENT_LABEL.search(fold(line.text)):
+            block.add(index)
+            for below in range(index + 1, min(index + 1 + PARTY_REACH, len(lines))):
+                if party_of_line(fold(lines[below].text)) not in (None, "client"):
+                    break
+                block.add(below)
+    return block
+
+
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
+    client = client_block(lines)
     for index, line in enumerate(lines):
         folded = fold(line.text)
+        if index in client:
+            continue
         if "employee_name" not in parsed.fields:
             # Not a label after another's colon: that is the other label's value ("Categoria: Trabalhadora").
             matches = [
@@ -793,7 +838,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
         for index, line in enumerate(lines):
-            if COMPANY_SUFFIX.search(fold(line.text)):
+            if COMPANY_SUFFIX.search(fold(line.text)) and index not in client:
                 employer = company_name(line.text)
                 if employer:
                     if index == 1 and line.text.startswith(employer[:8]):
@@ -847,11 +892,27 @@ def person_in(piece: str) -> str | None:
     """The person's name a header field holds, after a code or number before it ("Func. 27 Ana Sousa")."""
     if MONTH_YEAR.search(fold(piece)):
         return None
-    for text in (piece, re.split(r"\d", piece)[-1]):
+    # What a label names before its colon is the person's role ("Motorista: Paulo Faria"), not their name.
+    piece = piece.rsplit(":", 1)[-1]
+    # plausible_name turns companies away, with accents kept: "Sá" is a surname, "SA" a legal form.
+    for text in (piece, re.split(r"\d", piece)[-1], trailing_name(piece)):
         name = plausible_name(clean_name(text))
-        if name and not COMPANY_SUFFIX.search(fold(name)):
+        if name:
             return name
     return None
+
+
+def trailing_name(piece: str) -> str:
+    """The capitalised words that end a sentence naming the employee ("Recibo de vencimento de Ricardo
+    Antunes Barbosa"), back to the first word that is a label or in lower case (particles aside)."""
+    words: list[str] = []
+    for word in reversed(piece.split()):
+        if LABEL_WORDS.fullmatch(fold(word)) or not (word[0].isupper() or word.lower() in NAME_PARTICLES):
+            break
+        words.insert(0, word)
+    while words and words[0].lower() in NAME_PARTICLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 PARENT_BODY = re.compile(r"\s*(?:minist[eé]rio|governo|rep[uú]blica|secretaria|regi[aã]o|grupo)(?![a-z])")
@@ -893,7 +954,7 @@ def company_name(text: str) -> str | None:
     if title:
         before, after = text[: title.start()], text[title.end() :]
         text = before if COMPANY_SUFFIX.search(fold(before)) or not COMPANY_SUFFIX.search(fold(after)) else after
-    head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b", text)[0]
+    head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[·•|]\s", text)[0]
     raw = re.split(r"\s[-–·]\s", head)[0]
     suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
     if suffixes:
@@ -970,18 +1031,49 @@ def month_and_year(text: str) -> str | None:
 
 
 def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
-    """Personal NIFs (1/2/3/45...) belong to the employee, the others to the employer."""
-    for line in lines:
+    """Personal NIFs (1/2/3/45...) belong to the employee, the others to the employer; a label says otherwise
+    (a household employing a domestic worker, a temp agency's client)."""
+    for index, line in enumerate(lines):
         folded = fold(line.text)
         for nif, valid in parse_nifs(line.text):
             if not valid:
                 if re.search(r"nif|contribuinte|fiscal", folded):
                     parsed.warnings.append("nif_checksum_invalid")
                 continue
+            party = party_of_line(folded) or party_above(lines, index)
+            if party == "client":
+                continue
             confidence = VALIDATED_CONFIDENCE
-            if nif_is_personal(nif) and not EMPLOYER_LABEL.search(folded):
+            if nif_is_personal(nif) and party != "employer":
                 parsed.put("employee_nif", nif, confidence)
-            elif not nif_is_personal(nif) or not EMPLOYEE_LABEL.search(EMPLOYER_LABEL.sub(" ", folded)):
+            elif not nif_is_personal(nif) or party == "employer":
                 # A personal NIF labelled the employer's is a private employer's (a household employing a
                 # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
+
+
+# How far above its NIF a party's label may be: the name's line, then an address line.
+PARTY_REACH = 2
+
+
+def party_of_line(folded: str) -> str | None:
+    """The one party a line's labels name ("client", "employer" or "employee"); None for none or both."""
+    if CLIENT_LABEL.search(folded):
+        return "client"
+    employer = EMPLOYER_LABEL.search(folded) is not None
+    employee = EMPLOYEE_LABEL.search(EMPLOYER_LABEL.sub(" ", folded)) is not None
+    if employer == employee:
+        return None
+    return "employer" if employer else "employee"
+
+
+def party_above(lines: list[Line], index: int) -> str | None:
+    """The party whose block a NIF on a line of its own is printed in ("Entidade empregadora (particular):
+    Maria ..." / "NIF: 164093826"): the closest labelled line above, not past another NIF."""
+    for above in reversed(lines[max(0, index - PARTY_REACH) : index]):
+        if parse_nifs(above.text):
+            return None
+        party = party_of_line(fold(above.text))
+        if party:
+            return party
+    return None
