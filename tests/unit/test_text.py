@@ -6,6 +6,7 @@ import datetime as dt
 
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.parsers import title_case
+from documents.extraction.parsers.common import clean_name
 from screening.rules.names import name_tokens
 
 
@@ -40,3 +41,9 @@ def test_dates_written_year_first_with_any_one_separator_even_at_a_sentences_end
         assert parse_dates(text) == [day], text
     assert parse_dates("2026-10/05") == []
     assert dates_in("Lisboa, 5 de outubro de 2026") == [day]
+
+
+def test_a_name_keeps_letters_of_any_alphabet() -> None:
+    """Blind probe round 8: "Wiśniewska" was cut at the "ś" (only Latin-1 letters were kept)."""
+    assert clean_name("Agnieszka Wiśniewska  NIF 123") == "Agnieszka Wiśniewska"
+    assert clean_name("ŁUKASZ DVOŘÁK_") == "ŁUKASZ DVOŘÁK"

@@ -150,7 +150,8 @@ def clean_name(text: str) -> str | None:
         r"\s{2,}|\d|\(|\b(?:N\.?\s?I\.?\s?F\.?|NIF|Contribuinte|N\.?º|Nº|N\.o|Categoria|Sec[çc][ãa]o|NISS|Data)\b",
         text,
     )[0]
-    cut = re.sub(r"[^A-Za-zÀ-ÿ' .-]", " ", cut)
+    # Any alphabet's letters: "Wiśniewska", "Łukasz", "Dvořák" are names too (digits cut off above).
+    cut = re.sub(r"[^\w' .-]|_", " ", cut)
     words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
     name = " ".join(words).strip(" .-")
     return name if len(name) >= 3 else None
