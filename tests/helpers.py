@@ -132,6 +132,11 @@ def read_text(text: str, *, document_type: str, today: Any) -> tuple[Any, dict[s
     parsed = parse_document(kind, [Line(line) for line in text.splitlines() if line.strip()])
     fields = fields_validate(kind, parsed.fields)
     checked = fields_revalidate(
-        kind, fields, document_type=document_type, total_deductions=parsed.total_deductions, today=today
+        kind,
+        fields,
+        document_type=document_type,
+        total_deductions=parsed.total_deductions,
+        unpaid_absence=parsed.unpaid_absence,
+        today=today,
     )
     return kind, fields, [*parsed.warnings, *checked]

@@ -41,7 +41,13 @@ class LocalExtractor:
         if kind in PAYSLIP_KINDS:
             parsed = one_payslip(kind, read, parsed)
         fields = fields_validate(kind, parsed.fields)
-        checked = fields_revalidate(kind, fields, document_type=document_type, total_deductions=parsed.total_deductions)
+        checked = fields_revalidate(
+            kind,
+            fields,
+            document_type=document_type,
+            total_deductions=parsed.total_deductions,
+            unpaid_absence=parsed.unpaid_absence,
+        )
         return ExtractionResult(
             kind=kind,
             fields=fields,

@@ -52,13 +52,15 @@ def fields_revalidate(
     *,
     document_type: str,
     total_deductions: Decimal | None = None,
+    unpaid_absence: Decimal = Decimal(0),
     today: dt.date | None = None,
 ) -> list[str]:
     """Validate a backend's typed fields in place and return the warning codes, each once.
 
     ``fields`` is the output of ``schema.fields_validate``; a value that fails is set
     to None. ``total_deductions`` is a payslip's printed total when the backend read
-    one (it checks the arithmetic but is not an output field).
+    one (it checks the arithmetic but is not an output field); ``unpaid_absence`` the pay it withheld for
+    absence, which puts the base salary above the gross.
     """
     today = today or dt.date.today()
     warnings = nifs_revalidate(fields)
@@ -67,7 +69,9 @@ def fields_revalidate(
         warnings += identity_revalidate(kind, fields, today=today)
         required = REQUIRED_IDENTITY
     elif kind in PAYSLIP_KINDS:
-        warnings += payslip_revalidate(fields, total_deductions=total_deductions, today=today)
+        warnings += payslip_revalidate(
+            fields, total_deductions=total_deductions, unpaid_absence=unpaid_absence, today=today
+        )
         required = REQUIRED_PAYSLIP
     elif kind in TAX_KINDS:
         warnings += tax_revalidate(fields, today=today)
@@ -127,7 +131,13 @@ def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt
     return warnings
 
 
-def payslip_revalidate(fields: dict[str, Any], *, total_deductions: Decimal | None, today: dt.date) -> list[str]:
+def payslip_revalidate(
+    fields: dict[str, Any],
+    *,
+    total_deductions: Decimal | None,
+    unpaid_absence: Decimal = Decimal(0),
+    today: dt.date,
+) -> list[str]:
     warnings = []
     if payslip_arithmetic_holds(fields, total_deductions=total_deductions) is False:
         warnings.append("arithmetic_mismatch")
@@ -140,8 +150,9 @@ def payslip_revalidate(fields: dict[str, Any], *, total_deductions: Decimal | No
         fields["regular_net_pay"] = None
         warnings.append("subsidy_implausible")
     base = fields.get("base_salary")
-    if base is not None and gross is not None and base > gross + CENT:
-        # The base salary is one of the earnings the gross adds up: above it, a quantity column was read into it.
+    if base is not None and gross is not None and base > gross + unpaid_absence + CENT:
+        # The base salary is one of the earnings the gross adds up (less pay withheld for absence): above it,
+        # a quantity column was read into it.
         fields["base_salary"] = None
         warnings.append("base_salary_implausible")
     period = fields.get("period")

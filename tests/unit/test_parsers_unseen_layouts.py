@@ -86,13 +86,17 @@ def test_a_company_name_with_a_dash_before_its_legal_form_is_kept_whole() -> Non
     assert fields["acquirer_name"].startswith("Quinta Digital - Soluções Web, Lda")
 
 
-def test_a_quantity_column_glued_to_the_base_salary_is_dropped_not_believed() -> None:
-    """A quantity column glued to the amount ("30 870,00": 30 days, 870,00 €) reads as 30.870,00 €: above
-    the gross it cannot be the base salary."""
+def test_a_quantity_column_glued_to_the_base_salary_is_read_by_the_total_or_dropped() -> None:
+    """A quantity column glued to the amount ("30 870,00": 30 days, 870,00 €) could be 30.870,00 €: the
+    earnings adding up to the printed total tell the quantity from the amount; with no total to tell, a
+    base above the gross cannot be the base salary."""
     _, fields, warnings = read(CLEANING_PAYSLIP.format(base="30 870,00"))
+    assert fields["base_salary"] == Decimal("870.00")
+    assert "base_salary_implausible" not in warnings
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("984.40"), Decimal("888.70"))
+    _, fields, warnings = read(CLEANING_PAYSLIP.format(base="30 870,00").replace("Total 984,40 95,70\n", ""))
     assert fields["base_salary"] is None
     assert "base_salary_implausible" in warnings
-    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("984.40"), Decimal("888.70"))
     _, fields, warnings = read(CLEANING_PAYSLIP.format(base="30,00 870,00"))
     assert fields["base_salary"] == Decimal("870.00")
     assert "base_salary_implausible" not in warnings

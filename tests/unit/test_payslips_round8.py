@@ -166,3 +166,40 @@ Recibo de vencimento de Inês Carolina Sá Meireles (NIF 266184308) relativo a j
 903,55 € = Líquido pago"""
     _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert fields["employee_name"] == "Inês Carolina Sá Meireles"
+
+
+def test_a_sick_leave_month_keeps_its_base_above_the_gross() -> None:
+    """Round 8: "Vencimento base 30 930,00" under a "Dias" column, on a page with no thousands to show how it
+    groups them, was read 30.930,00; and a base above the gross (8 days' pay withheld for sick leave) was
+    dropped as implausible."""
+    text = """TINTURARIA DO LIS, LDA.
+NIF 512047162 · Leiria
+Período: setembro de 2026
+Nome Paula Cristina Vaz Cordeiro N.º Contribuinte 238551024
+Código Designação Dias Abonos Descontos
+001 Vencimento base 30 900,00
+045 Ausência por doença (CIT) 6 -180,00
+060 Subsídio de alimentação 16 96,00
+500 Segurança Social 68,64
+510 IRS 0,00
+Totais 816,00 68,64
+Líquido 747,36"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert str(fields["base_salary"]) == "900.00"
+    assert (str(fields["gross_pay"]), str(fields["net_pay"])) == ("816.00", "747.36")
+    assert "base_salary_implausible" not in warnings
+
+
+def test_a_base_above_the_gross_with_no_absence_is_still_implausible() -> None:
+    """The guard the rule above keeps: with no pay withheld, a base above the gross is a misreading."""
+    text = """Papelaria Central, Lda. · NIF 512047162
+Período 10/2026
+Colaboradora: Marta Sofia Rebelo Antunes NIF 238551024
+Vencimento base 9.000,00
+Total ilíquido 1.000,00
+Segurança Social 110,00
+IRS 62,00
+Líquido 828,00"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["base_salary"] is None
+    assert "base_salary_implausible" in warnings

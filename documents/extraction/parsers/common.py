@@ -183,6 +183,8 @@ class Parsed:
     warnings: list[str] = field(default_factory=list)
     # A payslip's printed total of deductions: it checks the arithmetic but is not an output field.
     total_deductions: Decimal | None = None
+    # Pay withheld for unpaid absence ("Ausência por doença -248,00"): the gross leaves it out, the base not.
+    unpaid_absence: Decimal = Decimal(0)
 
     def put(self, name: str, value: Any, confidence: float) -> None:
         if value is None or name in self.fields:

@@ -213,7 +213,9 @@ def line_segments(text: str, line_index: int, confidence: float, *, spaced_group
             segments[-1].amounts.append(value)
         else:
             role = role_of(label) if label else None
-            if negative and (role in EARNING_ROLES or (role == "other_deduction" and ABSENCE.search(fold(label)))):
+            if negative and (
+                role in EARNING_ROLES or (role in (None, "other_deduction") and ABSENCE.search(fold(label)))
+            ):
                 # "Faltas injustificadas -120,00" among the earnings: the month's pay is that much less. It is
                 # no deduction (the descontos total leaves it out), and no positive earning either.
                 role, value = (role if role in EARNING_ROLES else "earning"), -value
@@ -267,15 +269,17 @@ def read_page(lines: list[Line]) -> Page:
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
     typed = all(line.confidence >= 1.0 for line in lines)
-    spaced_groups = not (
-        typed
-        and any(DOT_GROUPED.search(line.text) for line in lines)
-        and any(QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines)
+    quantity_column = typed and any(
+        QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines
     )
-    rows = [
-        line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups)
-        for index, line in enumerate(lines)
-    ]
+    spaced_groups = not (quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
+    rows = page_rows(lines, spaced_groups=spaced_groups)
+    if quantity_column and spaced_groups:
+        # No thousands printed to tell how this page groups them: the reading whose earnings add up to a
+        # printed total ("Vencimento base 30 930,00" with "Totais 766,00": 30 days, 930,00).
+        split = page_rows(lines, spaced_groups=False)
+        if earnings_add_up(split) and not earnings_add_up(rows):
+            rows = split
     skipped: set[int] = set()
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines):
@@ -318,6 +322,21 @@ def read_page(lines: list[Line]) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+def page_rows(lines: list[Line], *, spaced_groups: bool) -> list[list[Segment]]:
+    return [
+        line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups)
+        for index, line in enumerate(lines)
+    ]
+
+
+def earnings_add_up(rows: list[list[Segment]]) -> bool:
+    """Whether the earning rows sum to a total printed on the page."""
+    segments = [segment for row in rows for segment in row]
+    earnings = [segment.value for segment in segments if segment.role in EARNING_ROLES]
+    totals = {amount for segment in segments if segment.role in {"gross_pay", "total"} for amount in segment.amounts}
+    return bool(earnings) and sum(earnings, Decimal(0)) in totals
 
 
 # A heading of an earnings column then a deductions column ("Descrição  Abonos  Descontos").
@@ -550,6 +569,9 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     page = read_page(lines)
     payslip_amounts(page, parsed)
     payslip_subsidies(page, parsed)
+    parsed.unpaid_absence = -sum(
+        (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
+    )
     payslip_people([*header_cells(lines), *lines], parsed)
     assign_payslip_nifs(lines, parsed)
     name_beside_nif(lines, parsed)
