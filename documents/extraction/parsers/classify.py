@@ -39,6 +39,10 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             # A letter's one sentence: "é aposentado desta Caixa", "aufere uma pensão mensal de ...".
             r"|(?<![a-z])e\s+(aposentad|reformad|pensionista)[oa]?\s+(desta|da|do|pela|pelo)\s"
             r"|(aufere|auferindo|recebe|beneficia)\s+(de\s+)?(uma\s+)?pens[aã]o(?![a-z])"
+            # "Recibo de pensão", "Pensão social de velhice", "é pensionista de invalidez": a pension's own names.
+            r"|recibo\s+de\s+pens(ao|oes)|pens[aã]o\s+social(\s+de)?\s+(velhice|invalidez)"
+            r"|pensionista\s+(de\s+|por\s+)?(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
+            r"|pension\s+(payment\s+)?statement|type\s+of\s+(benefit|pension)\s*:?\s*[a-z -]{0,20}pension"
         ),
     ),
     (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao d[ae] liquida[cç]ao")),
@@ -68,6 +72,12 @@ CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+
 def classify(text: str) -> DocumentKind:
     folded = fold(text)
     for kind, pattern in _KIND_SIGNS:
+        if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
+            return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+        if kind == DocumentKind.RECIBO_VENCIMENTO and pension_statement(folded):
+            # Before the payslip's titles and payroll words: a pension's statement prints "ilíquido",
+            # "Descontos" and "Abonos" too, and says whose pension it is by its own words.
+            return DocumentKind.DECLARACAO_PENSAO
         if kind == DocumentKind.RECIBO_VENCIMENTO and employer_declaration(folded):
             # Before the payslip's titles: the declaration may name the "recibos de vencimento" it goes with.
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
@@ -84,9 +94,53 @@ def classify(text: str) -> DocumentKind:
     return kind_from_mrz(read_mrz(text.splitlines()))
 
 
+# What a pension statement says about itself, each a sign of its own kind: the pension (not "de alimentos", a
+# payslip's garnishment), the body that pays it, the person's role, the pension's type.
+PENSION_SIGNS = (
+    re.compile(r"(?<![a-z])pens(?:ao|oes)(?![a-z])(?!\s+de\s+alimentos)|pensionista|(?<![a-z])pensions?(?![a-z])"),
+    re.compile(
+        r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes|caixa\s+geral\s+de\s+aposentacoes|(?<![a-z])cga(?![a-z])"
+        r"|pensions?\s+(?:service|office|authority|agency|institute)"
+    ),
+    re.compile(r"pensionista|beneficiari[oa]|(?<![a-z])(?:aposentad|reformad)[oa]|beneficiary|pensioner"),
+    re.compile(
+        r"velhice|invalidez|sobrevivencia|aposentacao|(?<![a-z])reforma(?![a-z])|retirement|old.age|survivor|invalidity"
+    ),
+)
+# A payslip names work: the salary, the worker, the employer. A pension statement names none of it.
+EMPLOYMENT_WORDS = re.compile(
+    r"vencimento|salari|ordenado|remunerac|trabalhador|funcionari|colaborador|categoria|entidade\s+empregadora"
+    r"|admissao|subsidio\s+de\s+(?:refeicao|alimentacao)|sub\.?\s+(?:refeicao|alimentacao)|horas\s+extra"
+    r"|(?<![a-z])(?:salary|employee|employer|payslip|wages?)(?![a-z])"
+)
+
+
+def pension_statement(folded: str) -> bool:
+    """A pension named with its payer, its holder or its type, on a page that names no work: the pension's
+    statement whatever payroll words it shares with a payslip ("ilíquido", "Descontos", "Abonos"). A payslip
+    deducting "Segurança Social" or a "Fundo de Pensões" names the salary and the worker."""
+    if not PENSION_SIGNS[0].search(folded) or EMPLOYMENT_WORDS.search(folded):
+        return False
+    return sum(bool(sign.search(folded)) for sign in PENSION_SIGNS) >= 3
+
+
+# An IRS return's form: its model, annexes, tables and taxpayers. An employer's letter titled "declaração de
+# rendimentos" has none of them.
+IRS_RETURN_FORM = re.compile(
+    r"modelo\s*3|(?<![a-z])anexos?\s+[a-j](?![a-z])|quadro\s+\d|sujeitos?\s+passivos?|autoridade\s+tributaria|irs\s*-?\s*modelo"
+)
+
+
+def employer_letter_of_income(folded: str) -> bool:
+    """An employer signing a "declaração de rendimentos e vínculo": an IRS return's title, none of its form."""
+    return employer_declaration(folded) and not IRS_RETURN_FORM.search(folded)
+
+
 EMPLOYER_DECLARATION_TITLE = re.compile(
     r"declara[cç][aã]o\s+(?:da\s+|de\s+)?entidade\s+(?:patronal|empregadora)"
     r"|declara[cç][aã]o\s+de\s+(?:v[ií]nculo(?:\s+laboral)?|emprego|efetividade|situa[cç][aã]o\s+profissional)"
+    # In English, for a foreign employer or an expatriate's HR: "Employment confirmation letter".
+    r"|employment\s+(?:confirmation|verification|certificate|reference)|(?:certificate|proof|confirmation)\s+of\s+employment"
 )
 # "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ..."
 EMPLOYMENT_STATEMENT = re.compile(
@@ -94,6 +148,8 @@ EMPLOYMENT_STATEMENT = re.compile(
     r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+|sua\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
     r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
     r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde))"
+    # "This is to confirm that Ms Ana Sousa has been employed by ..."
+    r"|(?:confirm|certif|declare)\w*\s+that\s[\s\S]{0,200}?(?:(?:is|has\s+been)\s+(?:employed|working)|employed\s+by)"
 )
 
 # A declaration laid out as a form: the person under a label of their role, and the contract's own labels.

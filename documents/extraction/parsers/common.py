@@ -34,8 +34,9 @@ MONTHS = {
 # English month names an international payroll prints ("Pay period: 1 Oct 2026"), as whole words: "dec" or
 # "sep" could start a Portuguese word. January, March, June, July and November already read as Portuguese.
 ENGLISH_MONTHS = {
-    "feb": 2, "february": 2, "apr": 4, "april": 4, "may": 5, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "dec": 12, "december": 12,
+    "january": 1, "feb": 2, "february": 2, "march": 3, "apr": 4, "april": 4, "may": 5, "june": 6, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "november": 11,
+    "dec": 12, "december": 12,
 }  # fmt: skip
 MONTH_YEAR = re.compile(
     r"\b(?:(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[a-z]*"
@@ -61,7 +62,8 @@ def fix_digits(text: str) -> str:
 
 
 # An amount written the English way, thousands by commas and cents after a dot ("3,364.20").
-ENGLISH_MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.,])")
+# A comma or a full stop may end the clause after it ("EUR 4,200.00, paid 14 times a year").
+ENGLISH_MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?!\d|[.,]\d)")
 
 
 def portuguese_figures(text: str) -> str:

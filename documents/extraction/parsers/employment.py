@@ -21,12 +21,15 @@ from documents.extraction.parsers.common import (
     MONTHS,
     VALIDATED_CONFIDENCE,
     Parsed,
+    capitalised,
     clean_name,
     parse_dates,
     parse_money,
     parse_nifs,
+    portuguese_figures,
     public_employer,
     title_case,
+    written_dates,
 )
 from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name
 from documents.extraction.reader import Line
@@ -34,39 +37,53 @@ from documents.extraction.reader import Line
 # How sure a value found in free text is: by its own words, not by a label in a known place.
 STATED_CONFIDENCE = 0.85
 
+# English wording too, for a foreign employer's letter ("a permanent (open-ended) employment contract").
 PERMANENT = re.compile(
     r"sem\s+termo|(?:por\s+)?tempo\s+indeterminado|(?:contrato|vinculo)\s+(?:de\s+trabalho\s+)?efetiv"
     r"|efetiv[oa]\s+(?:nesta|desta|da|na)"
     r"|quadro\s+(?:de\s+pessoal|permanente)"
+    r"|(?<![a-z])permanent(?![a-z])|open.ended\s+(?:employment\s+)?contract|indefinite.term"
 )
-FIXED_TERM = re.compile(r"(?<!sem\s)a\s+termo|termo\s+(?:certo|incerto|resolutivo)|a\s+prazo|contrato\s+temporario")
+FIXED_TERM = re.compile(
+    r"(?<!sem\s)a\s+termo|termo\s+(?:certo|incerto|resolutivo)|a\s+prazo|contrato\s+temporario"
+    r"|fixed.term|temporary\s+(?:employment\s+)?contract"
+)
 DATE_TEXT = (
     r"(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4})"
+    r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4})"
 )
 START = re.compile(
     r"(?:desde|admitid[oa]\s+(?:ao\s+servico\s+)?(?:em|a)|data\s+(?:de\s+)?admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
     r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a)|iniciad[oa]\s+(?:em|a)"
-    r"|data\s+(?:de\s+)?in[ií]cio(?:\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es))?\s*[:.])\s*(?:o\s+dia\s+|de\s+|a\s+)?"
-    + DATE_TEXT
+    # In a ruled table the label and its value are two cells: no colon between them.
+    r"|data\s+(?:de\s+)?in[ií]cio(?:\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es))?\s*[:.|]?"
+    r"|(?<![a-z])since|employed\s+(?:from|since)|start\s+date\s*:?|date\s+of\s+(?:hire|joining)\s*:?)"
+    r"\s*(?:o\s+dia\s+|de\s+|a\s+)?" + DATE_TEXT
 )
+# A contract "celebrado em 1 de março de 2025": the day it began, where no other start is stated.
+SIGNED = re.compile(r"(?:contrato|vinculo)[^.]{0,80}?celebrad[oa]\s+(?:em|a)\s*(?:o\s+dia\s+)?" + DATE_TEXT)
 END = re.compile(
-    r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em)"
+    r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.|]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em"
+    r"|(?<![a-z])until|end\s+date\s*:?|ending\s+on)"
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
 SALARY = re.compile(
     r"(?:remunera[cç][aã]o|vencimento|sal[aá]rio|ordenado|retribui[cç][aã]o|presta[cç][oõ]es\s+mensais"
     r"|aufere\s+mensalmente|aufere\s+(?:a\s+|uma\s+)?(?:quantia|importancia|montante)\s+mensal)(?:\s+(?:base|mensal|il[ií]quid[oa]|bruto|"
     r"bruta|l[ií]quid[oa]|de\s+base|base\s+mensal))*"
+    # "Her gross monthly base salary is EUR 4,200.00": in English the salary's words come before it.
+    r"|(?:(?:gross|net|monthly|base|basic)\s+)*(?:salary|wage|pay)(?![a-z])"
 )
-NET_WORDS = re.compile(r"(?<![a-z])l[ií]quid[oa](?![a-z])")  # "líquido", not "ilíquido"
+# "líquido", not "ilíquido"; "net" in English.
+NET_WORDS = re.compile(r"(?<![a-z])l[ií]quid[oa](?![a-z])|(?<![a-z])net(?![a-z])")
 # Below this a monthly amount is a misread (part-time work still pays more), not a salary.
 LEAST_MONTHLY_SALARY = Decimal(100)
 # An amount written without cents: "1.500 €", "1500 euros".
 WHOLE_EUROS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{3,6})\s?(?:€|eur(?:os)?\b)")
 EMPLOYER_NIF_LABEL = re.compile(r"nipc|pessoa\s+colectiva|pessoa\s+coletiva|entidade|empresa|sociedade")
 EMPLOYEE_INTRO = re.compile(
-    r"(?:declar|certific|atest|confirm)\w*[\s\S]{0,200}?(?<![a-z])que\s+(?:[oa](?:\s*\([oa]\))?\s+)?"
+    r"(?:declar|certific|atest|confirm)\w*[\s\S]{0,200}?(?<![a-z])(?:que|that)\s+(?:[oa](?:\s*\([oa]\))?\s+)?"
+    r"(?:(?:mr|ms|mrs|miss|dr)\.?\s+)?"
     r"(?:sr[a]?\.?a?\.?(?:\s*\(a\)\.?)?\s*|senhor[a]?\s+|exm[oa]\.?\s+|dona\s+|dom\s+|d\.a?\.?\s*|trabalhador[a]?\s+"
     r"|colaborador[a]?\s+"
     r"|funcionari[oa]\s+)*",
@@ -81,7 +98,7 @@ EMPLOYER_LABEL = re.compile(
 # "e" alone does not end it ("Sousa e Silva"), only before the words of employment.
 NAME_END = re.compile(
     r",|;|\s-\s|\((?!a\))|\b(?:portador|contribuinte|titular|nif|com\s|é\s|foi\s|est[aá]\s|se\s+encontra"
-    r"|trabalha|exerce|presta|desempenha|ao\s+servi|desde|admitid)"
+    r"|trabalha|exerce|presta|desempenha|ao\s+servi|desde|admitid|has\s|is\s|was\s|holder)"
     r"|\be\s+(?:nosso|nossa|trabalhador|funcion[aá]ri|colaborador)",
     re.I,
 )
@@ -89,11 +106,16 @@ NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborad
 # A line that starts with the person's role and a colon labels their name ("Trabalhador: Ana Sousa"); the same
 # word inside a sentence ("a pedido do trabalhador") labels nothing.
 ROLE_LABEL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*:", re.M)
+# The same label as a table's cell, the name in the next cell ("Trabalhadora | Natália Gaspar", the rule often
+# lost): read only when what follows is capitalised as a name is, not a sentence.
+ROLE_CELL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*\|?\s+")
 # "NIF do trabalhador: ...": the NIF a label gives to the person.
 EMPLOYEE_NIF_LABEL = re.compile(r"(?:trabalhador|colaborador|funcionari[oa])a?\s*(?:\(a\))?\s*[:.]?\s*$")
-ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+de\s+([a-z]+)\s+de\s+(\d{4})")
-# "Lisboa, 03/11/2026", "Leiria, 30.11.2026": where and when it was signed, in numbers.
-ISSUE_NUMERIC = re.compile(r"[a-z]+\s*,\s*(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4})(?!\d)")
+ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+(?:de\s+)?([a-z]+)\.?\s+(?:de\s+)?(\d{4})")
+# "Lisboa, 03/11/2026", "Leiria, 30.11.2026", "Ourém, 2026-10-05": where and when it was signed, in numbers.
+ISSUE_NUMERIC = re.compile(
+    r"[a-z]+\s*,\s*(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}|\d{4}\s?([-/.])\s?\d{1,2}\s?\2\s?\d{1,2})(?!\d)"
+)
 # The salary now, when the declaration also states an earlier one ("auferiu 880 €, sendo atualmente 960 €").
 CURRENT = re.compile(r"(?:atualmente|actualmente|presentemente|neste\s+momento)")
 ANNUAL = re.compile(r"^\s*(?:anua[li]s?|por\s+ano|ao\s+ano)|^[^.]{0,25}?(?:anual|por\s+ano)")
@@ -105,7 +127,13 @@ PAYMENTS = re.compile(
 COUNT_WORDS = {"doze": 12, "catorze": 14, "quatorze": 14}
 # A monthly salary worked out from a yearly one: no amount printed as the month's.
 DERIVED_CONFIDENCE = 0.6
-ISSUE_LABEL = re.compile(r"data\s*(?:de\s+emiss[aã]o)?\s*[:.]\s*")
+ISSUE_LABEL = re.compile(r"data\s*(?:(?:de\s+emiss[aã]o|da\s+declara[cç][aã]o|do\s+documento)\s*[:.|]?|[:.])\s*")
+# A letterhead of a body with no company form: "Associação Humanitária dos Bombeiros Voluntários de Ourém".
+NONPROFIT = re.compile(
+    r"^(?:associa[cç][aã]o|funda[cç][aã]o|cooperativa|federa[cç][aã]o|confedera[cç][aã]o|sindicato|irmandade)"
+    r"\s+[^\d·|,;]{3,90}$",
+    re.I,
+)
 
 
 def parse_employment_declaration(lines: list[Line]) -> Parsed:
@@ -117,10 +145,60 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
     folded = fold(flat)
     employment_nifs(flat, folded, parsed)
     employment_people(lines, flat, folded, parsed)
-    contract(folded, parsed)
-    salary(folded, parsed)
-    issue_date(folded, parsed)
+    # Dates written out in words ("um de março de dois mil e vinte e cinco") read as those in figures are.
+    dated = dates_in_figures(folded)
+    contract(dated, parsed)
+    salary(portuguese_figures(folded), parsed)
+    issue_date(dated, parsed)
     return parsed
+
+
+# Portuguese number words, as a notary's or a lawyer's letter writes a date out in full.
+NUMBER_WORDS = {
+    "um": 1, "uma": 1, "primeiro": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6,
+    "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14,
+    "quatorze": 14, "quinze": 15, "dezasseis": 16, "dezesseis": 16, "dezassete": 17, "dezessete": 17,
+    "dezoito": 18, "dezanove": 19, "dezenove": 19, "vinte": 20, "trinta": 30, "quarenta": 40,
+    "cinquenta": 50, "sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100, "cento": 100,
+    "duzentos": 200, "trezentos": 300, "quatrocentos": 400, "quinhentos": 500, "seiscentos": 600,
+    "setecentos": 700, "oitocentos": 800, "novecentos": 900,
+}  # fmt: skip
+_NUMBER = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|mil)"
+_NUMBER_RUN = _NUMBER + r"(?:\s+(?:e\s+)?" + _NUMBER + r")*"
+# "nove de dezembro de dois mil e vinte e seis": a day, a month's name, a year, the numbers in words.
+DATE_IN_WORDS = re.compile(
+    r"(?<![a-z])("
+    + _NUMBER_RUN
+    + r")\s+de\s+("
+    + "|".join(m for m in MONTHS if len(m) > 3)
+    + r")\s+de\s+("
+    + _NUMBER_RUN
+    + r")(?![a-z])"
+)
+
+
+def number_in_words(words: str) -> int:
+    """'dois mil e vinte e cinco' -> 2025, 'mil novecentos e noventa' -> 1990, 'trinta e um' -> 31."""
+    total, current = 0, 0
+    for word in words.split():
+        if word == "mil":
+            total += (current or 1) * 1000
+            current = 0
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+    return total + current
+
+
+def dates_in_figures(folded: str) -> str:
+    """The text with each date written in words put in figures ("1 de marco de 2025"), the rest as it was."""
+
+    def figures(match: re.Match[str]) -> str:
+        day, year = number_in_words(match.group(1)), number_in_words(match.group(3))
+        if not (1 <= day <= 31 and 1900 <= year <= 2100):
+            return match.group(0)
+        return f"{day} de {match.group(2)} de {year}"
+
+    return DATE_IN_WORDS.sub(figures, folded)
 
 
 def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
@@ -151,11 +229,12 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     legal form (Lda., S.A., Unipessoal) that is not the person's."""
     for line in lines:
         label = NAME_LABEL.search(fold(line.text)) or ROLE_LABEL.match(fold(line.text))
-        if label:
+        cell = None if label else ROLE_CELL.match(fold(line.text))
+        if label or cell:
             # A form names the person under its label; its closing sentence ("declara-se que os dados acima
             # são verdadeiros") names nobody.
-            name = clean_name(line.text[label.end() :])
-            if name and plausible_person(name):
+            name = clean_name(line.text[(label or cell).end() :])  # type: ignore[union-attr]
+            if name and plausible_person(name) and (label or capitalised(name)):
                 parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
                 break
     declared = declared_person(flat, folded)
@@ -170,7 +249,7 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     for line in lines if "employer_name" not in parsed.fields else []:
         # A private charity (IPSS) has no company form: its letterhead ends with the status.
         head = re.split(r"\s{2,}|\s[·|–-]\s|\b(?:NIPC|NIF|Contribuinte)\b", line.text.strip())[0].strip(" ,;")
-        if CHARITY.search(head) and len(head) <= 90:
+        if (CHARITY.search(head) or NONPROFIT.match(head)) and len(head) <= 90:
             parsed.put("employer_name", head, STATED_CONFIDENCE)
     public = None if "employer_name" in parsed.fields else public_employer(lines)
     if public:
@@ -217,7 +296,7 @@ def contract(folded: str, parsed: Parsed) -> None:
         parsed.put("contract_type", "PERMANENT", STATED_CONFIDENCE)
     elif FIXED_TERM.search(folded):
         parsed.put("contract_type", "FIXED_TERM", STATED_CONFIDENCE)
-    start = START.search(folded)
+    start = START.search(folded) or SIGNED.search(folded)
     if start:
         parsed.put("start_date", stated_date(start.group(1)), STATED_CONFIDENCE)
     if parsed.fields.get("contract_type") == "FIXED_TERM":
@@ -242,7 +321,8 @@ def stated_date(text: str) -> dt.date | None:
     month = re.fullmatch(r"(\d{1,2})\s?[./-]\s?(\d{4})", text.strip())
     if month and 1 <= int(month.group(1)) <= 12:
         return dt.date(int(month.group(2)), int(month.group(1)), 1)
-    return None
+    # "1 September 2024": an English letter's date.
+    return next(iter(written_dates(text)), None)
 
 
 def salary(folded: str, parsed: Parsed) -> None:

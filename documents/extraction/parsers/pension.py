@@ -29,22 +29,39 @@ from documents.extraction.parsers.common import (
     parse_dates,
     parse_money,
     parse_nifs,
+    portuguese_figures,
     title_case,
     written_dates,
 )
 from documents.extraction.reader import Line
 
 PAYMENT_COUNTS = (12, 13, 14)
+# An amount worked out from others rather than printed.
+DERIVED_CONFIDENCE = 0.6
 CENT = Decimal("0.01")
 # Checked in this order on folded text; a span taken by one role is not read again by a later one.
+# A foreign pension's statement may be in English ("Gross monthly amount", "Total deductions", "Net amount paid").
 PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("annual_amount", re.compile(r"(?:valor|montante|total|rendimento)\s+(?:\w+\s+)?anual|anual\s+(?:iliquido|bruto)")),
-    ("deductions", re.compile(r"total\s+(?:de\s+|dos\s+)?descontos|descontos\s+totais")),
+    # "Sem descontos": nothing is taken, and the amount after it is not a deduction.
+    ("no_deductions", re.compile(r"sem\s+(?:quaisquer\s+|qualquer\s+)?descontos|no\s+deductions")),
+    (
+        "annual_amount",
+        re.compile(
+            r"(?:valor|montante|total|rendimento)\s+(?:\w+\s+)?anual|anual\s+(?:iliquido|bruto)"
+            r"|(?:annual|yearly)\s+(?:gross\s+)?(?:amount|pension|total)"
+        ),
+    ),
+    (
+        "deductions",
+        re.compile(r"total\s+(?:de\s+|dos\s+)?descontos|descontos\s+totais|total\s+(?:of\s+)?deductions"),
+    ),
     (
         "net_monthly_amount",
         re.compile(
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?<![a-z])liquid[oa]|(?<![a-z])liquido\s+a\s+(?:receber|pagar)"
             r"|(?:valor|total|montante|importancia)\s+a\s+(?:receber|pagar)|(?<![a-z])liquido(?![a-z])"
+            r"|(?:valor|montante)\s+(?:mensal\s+)?pago(?![a-z])"
+            r"|(?<![a-z])net\s+(?:monthly\s+)?(?:amount|pension|payment)|amount\s+paid"
         ),
     ),
     (
@@ -53,6 +70,7 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?:iliquid[oa]|brut[oa])|valor\s+mensal(?:\s+da\s+pensao)?"
             r"|montante\s+mensal|valor\s+da\s+pensao|pensao\s+mensal|(?<![a-z])iliquido(?![a-z])"
             r"|total\s+(?:de\s+|dos\s+)?abonos|abonos\s+totais"
+            r"|gross\s+(?:monthly\s+)?(?:amount|pension)|monthly\s+(?:gross\s+)?(?:amount|pension)"
         ),
     ),
     (
@@ -60,6 +78,7 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![a-z])irs(?![a-z])|retencao|(?<![a-z])adse(?![a-z])|contribuicao\s+extraordinaria|(?<![a-z])ces(?![a-z])"
             r"|quotizac|descont(?:o|ad[oa])|deduzid|(?<![a-z])deduc[ao]|(?<![a-z])retid[oa](?![a-z])"
+            r"|(?<![a-z])(?:deduction|contribution|withholding|tax\s+withheld|income\s+tax)"
         ),
     ),
     # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
@@ -69,7 +88,8 @@ TOTALS_ROW = re.compile(r"\s*(?:totais|total|somas?)(?![a-z])")
 COLUMN_TOTALS = {"credits": "gross_monthly_amount", "deduction": "deductions"}
 COUNT_WORDS = {"doze": 12, "treze": 13, "catorze": 14, "quatorze": 14}
 PAYMENTS = re.compile(
-    r"(?:(?<!\d)(1[234])|(?<![a-z])(doze|treze|catorze|quatorze))\s*(?:prestacoes|pagamentos|mensalidades|vezes)"
+    r"(?:(?<!\d)(1[234])|(?<![a-z])(doze|treze|catorze|quatorze))\s*(?:prestacoes|pagamentos|mensalidades|vezes"
+    r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year)"
     r"|(?:prestacoes|pagamentos|mensalidades)\s+(?:anuais|por\s+ano|no\s+ano)\D{0,25}?(?<!\d)(1[234])(?!\d)"
 )
 # "Pensão (12 meses) 8.224,80": the months the pension itself is paid, to which the two subsidies may still add.
@@ -79,12 +99,20 @@ MONTHS_PAID = re.compile(r"(?<!\d)(1[234])\s*meses")
 SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=€))\.\s+(?=[A-ZÀ-Ý])")
 BOTH_SUBSIDIES = (re.compile(r"subsidio\s+de\s+ferias|14\.?\s*o?\s*mes"), re.compile(r"subsidio\s+de\s+natal"))
 PENSION_TYPE = re.compile(
-    r"(?:pensao\s+de|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
+    r"(?:pensao\s+(?:social\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*"
+    r"(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
+)
+# The English names of a foreign pension's type, by the Portuguese one they are.
+ENGLISH_PENSION_TYPES = (
+    ("velhice", re.compile(r"(?:retirement|old.age)\s+pension")),
+    ("invalidez", re.compile(r"(?:invalidity|disability)\s+pension")),
+    ("sobrevivencia", re.compile(r"(?:survivor.?s?|widow.?s?)\s+pension")),
 )
 # Only where no type is printed: "Pensão de aposentação" beside "Aposentada:" or "é aposentado desta Caixa".
 PENSION_TYPE_WORD = re.compile(r"(aposentacao|reforma)|(?<![a-z])(aposentad)[oa](?![a-z])")
 NAME_LABEL = re.compile(
     r"(?<![a-z])nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
+    r"|(?<![a-z])(?:beneficiary|pensioner|(?:full\s+)?name)\s*:"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
 )
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
@@ -136,9 +164,9 @@ def line_labels(text: str) -> list[Label]:
 
 
 def money_spans(text: str) -> list[Amount]:
-    """``parse_money`` with where each amount starts (``fix_digits`` keeps the length)."""
+    """``parse_money`` with where each amount starts (``fix_digits`` and ``portuguese_figures`` keep the length)."""
     found = []
-    for match in MONEY.finditer(fix_digits(text)):
+    for match in MONEY.finditer(portuguese_figures(fix_digits(text))):
         values = parse_money(match.group(0))
         if values:
             found.append((match.start(), values[0]))
@@ -169,6 +197,37 @@ def label_phrases(text: str, labels: list[Label], amounts: list[Amount]) -> list
     return phrases
 
 
+def bare_amount(line: Line) -> bool:
+    """A line that is one amount and nothing else but its currency ("1.104,36 €", "EUR 71,00"): a tile's value."""
+    spans = money_spans(line.text)
+    rest = MONEY.sub(" ", portuguese_figures(fix_digits(line.text)))
+    return len(spans) == 1 and not re.search(r"[^\W\d_]", re.sub(r"(?i)eur(?:os?)?|€", " ", rest))
+
+
+def bare_caption(line: Line) -> bool:
+    return bool(line_labels(line.text)) and not money_spans(line.text)
+
+
+def captions_first(lines: list[Line]) -> list[Line]:
+    """Tiles that print each value ABOVE its caption ("1.104,36 €" / "valor mensal bruto" / "71,00 €" / "retenção
+    IRS") turned caption first, as the header-over-value reading expects. They are told from captions over values
+    by the run's ends: a run of value, caption, value, caption ... that starts with a value and ends with a
+    caption (nothing under the last caption) holds its values above; two tiles at least, a grid."""
+    ordered = list(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and (bare_amount(lines[end]) if (end - index) % 2 == 0 else bare_caption(lines[end])):
+            end += 1
+        pairs = (end - index) // 2
+        if pairs >= 2 and (end - index) % 2 == 0:
+            for pair in range(pairs):
+                at = index + 2 * pair
+                ordered[at], ordered[at + 1] = lines[at + 1], lines[at]
+        index = max(end, index + 1)
+    return ordered
+
+
 def pension_amounts(lines: list[Line]) -> PensionAmounts:
     """Each role's amounts in reading order.
 
@@ -179,6 +238,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
     under a header of columns (abonos, descontos) gives each column's total.
     """
     read = PensionAmounts()
+    lines = captions_first(lines)
     columns: list[str] = []
     waiting: str | None = None
     skip = False
@@ -188,6 +248,9 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             continue
         text = outside_brackets(line.text)
         labels, amounts = line_labels(text), money_spans(text)
+        if any(role == "no_deductions" for _, _, role in labels):
+            read.add("deductions", Decimal(0), line.confidence)
+            labels = [label for label in labels if label[2] != "no_deductions"]
         if labels and not amounts:
             if len(labels) >= 2:
                 columns = [role for _, _, role in labels]
@@ -312,21 +375,34 @@ def parse_pension(lines: list[Line]) -> Parsed:
         if paid is not None:
             parsed.put("gross_monthly_amount", *paid)
             gross = paid[0]
+        elif gross is None and net is not None and deductions[0] == 0:
+            # "Sem descontos": what is paid is the whole pension; worked out, not printed, so said so.
+            parsed.put("gross_monthly_amount", net, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:gross_monthly_amount")
+            gross = net
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
     if "caixa geral de aposentacoes" in folded or re.search(r"(?<![a-z])cga(?![a-z])", folded):
         parsed.put("issuer", "CGA", VALIDATED_CONFIDENCE)
     elif re.search(r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes", folded):
         parsed.put("issuer", "SEGURANCA_SOCIAL", VALIDATED_CONFIDENCE)
-    kind = PENSION_TYPE.search(folded)
-    word = PENSION_TYPE_WORD.search(folded)
-    if kind:
-        parsed.put("pension_type", kind.group(1), 0.9)
-    elif word:
-        parsed.put("pension_type", word.group(1) or "aposentacao", 0.9)
+    parsed.put("pension_type", pension_type(folded), 0.9)
     parsed.put("issue_date", issue_date(lines), 0.9)
     person(lines, parsed, prefix="pensioner")
     return parsed
+
+
+def pension_type(folded: str) -> str | None:
+    """The type printed ("Pensão de velhice", "pensionista de invalidez", "Retirement pension"), else told by the
+    words of a retirement ("aposentação", "é aposentado")."""
+    kind = PENSION_TYPE.search(folded)
+    if kind:
+        return kind.group(1)
+    for name, english in ENGLISH_PENSION_TYPES:
+        if english.search(folded):
+            return name
+    word = PENSION_TYPE_WORD.search(folded)
+    return (word.group(1) or "aposentacao") if word else None
 
 
 def issue_date(lines: list[Line]) -> dt.date | None:
@@ -343,8 +419,13 @@ def issue_date(lines: list[Line]) -> dt.date | None:
     found: list[dt.date] = []
     for line in lines:
         place = PLACE_DATE.match(fold(line.text))
-        found += written_dates(line.text) or (parse_dates(line.text[place.end() :])[:1] if place else [])
+        found += written_dates(line.text) or (placed_date(fold(line.text)[place.end() :]) if place else [])
     return found[-1] if found else None
+
+
+def placed_date(text: str) -> list[dt.date]:
+    """The date after a place: in figures, or written with its month's name ("Berlin, 12 March 2026")."""
+    return parse_dates(text)[:1] or written_dates(text)[:1]
 
 
 def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
@@ -355,7 +436,7 @@ def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
                 parsed.put(f"{prefix}_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
-    name = labelled_name(lines)
+    name = labelled_name(lines) or name_beside_nif(lines, parsed.fields.get(f"{prefix}_nif"))
     if name is not None:
         parsed.put(f"{prefix}_name", *name)
 
@@ -387,6 +468,25 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
         salutation = SALUTATION.match(fold(line.text))
         name = clean_name(line.text[salutation.end() :].split(",")[0]) if salutation else None
         if name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
+            return (title_case(name) if name.upper() == name else name), line.confidence
+    return None
+
+
+# "Idalina Rosa Fragoso Marcelino | NIF 139084720": a name with no label, then its NIF's label.
+BESIDE_NIF = re.compile(r"\s*([^\d|·:;]+?)\s*[|·,;–-]\s*(?:nif|contribuinte|n\.?\s?i\.?\s?f\.?)(?![a-z])")
+
+
+def name_beside_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
+    """The name that opens the line of the person's own NIF (a body's name beside its NIF is not the person's:
+    its NIF is not theirs)."""
+    if nif is None:
+        return None
+    for line in lines:
+        beside = BESIDE_NIF.match(fold(line.text))
+        if beside is None or nif not in "".join(number for number, _ in parse_nifs(line.text[beside.end() :])):
+            continue
+        name = clean_name(line.text[: beside.end(1)])
+        if name and looks_like_name(name):
             return (title_case(name) if name.upper() == name else name), line.confidence
     return None
 
