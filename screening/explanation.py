@@ -213,6 +213,9 @@ def person_from_checks(
     if any(c["name"] == "identity.llm_review" and not c["passed"] for c in checks):
         identity_warnings.append("llm_consistency_concern")
     income_warnings = ["arithmetic_mismatch" for c in checks if c["name"] in ARITHMETIC_CHECKS and not c["passed"]]
+    income_warnings += [
+        "document_cancelled" for c in checks if c["name"] == "income.invoice_in_force" and not c["passed"]
+    ]
     if any(c["name"] == AUTHENTICITY_CHECK and not c["passed"] for c in checks):
         income_warnings.append(AUTHENTICITY_REASON)
     if any(c["name"] == "income.llm_review" and not c["passed"] for c in checks):
@@ -802,6 +805,7 @@ PT = Texts(
         "income.payslip_recent": f"um recibo de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         "income.tax_document": "um documento de IRS de outra pessoa ou que não é do último ano",
         "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
+        "income.invoice_in_force": "uma fatura-recibo anulada",
         "income.invoice_arithmetic": "uma fatura-recibo com valores que não batem certo",
         "income.invoice_recent": "uma fatura-recibo demasiado antiga",
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
@@ -899,6 +903,7 @@ EN = Texts(
         "income.payslip_recent": f"a payslip older than {PAYSLIP_WINDOW_MONTHS} months",
         "income.tax_document": "an IRS tax document of another person or not from the latest year",
         "income.invoice_owner": "an invoice-receipt issued by another person",
+        "income.invoice_in_force": "a cancelled invoice-receipt",
         "income.invoice_arithmetic": "an invoice-receipt whose amounts do not add up",
         "income.invoice_recent": "an invoice-receipt that is too old",
         "income.pension_owner": "a pension statement in another person's name",

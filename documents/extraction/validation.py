@@ -13,11 +13,13 @@ numbers printed on a page; that is reading, and stays in ``parsers``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_normalize
 from documents.extraction.mrz import COUNTRY_CODES
+from documents.extraction.parsers.invoice import foreign_vat_number
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
     CERTIFICATE_KINDS,
@@ -95,11 +97,20 @@ def fields_revalidate(
     return list(dict.fromkeys(warnings))
 
 
+def foreign_vat(value: str) -> bool:
+    """The whole value is an EU VAT number in its country's form ("SE556012579001")."""
+    found = foreign_vat_number(value)
+    return found is not None and found[0] == re.sub(r"[\s.-]", "", value.upper())
+
+
 def nifs_revalidate(fields: dict[str, Any]) -> list[str]:
     """Normalize every NIF read ('PT 245 718 931' -> '245718931'); drop one whose check digit fails."""
     warnings = []
     for name in NIF_FIELDS:
         if fields.get(name) is None:
+            continue
+        if name == "acquirer_nif" and foreign_vat(str(fields[name])):
+            # A client abroad: its own country's VAT number, no Portuguese NIF (the parser checked its form).
             continue
         nif = nif_normalize(str(fields[name]))
         fields[name] = nif if nif_has_valid_checksum(nif) else None

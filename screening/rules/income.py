@@ -123,12 +123,15 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         "missing": missing,
         "sources": [s.as_dict() for s in sources],
         "checks": checks,
-        # One per document whose amounts do not add up: affordability lists it as a reason.
+        # One per document whose amounts do not add up, or that was cancelled: affordability lists it as a reason.
         "warnings": [
-            "arithmetic_mismatch"
-            for c in checks
-            if c["name"] in {"income.payslip_arithmetic", "income.invoice_arithmetic", "income.pension_arithmetic"}
-            and not c["passed"]
+            *(
+                "arithmetic_mismatch"
+                for c in checks
+                if c["name"] in {"income.payslip_arithmetic", "income.invoice_arithmetic", "income.pension_arithmetic"}
+                and not c["passed"]
+            ),
+            *("document_cancelled" for c in checks if c["name"] == "income.invoice_in_force" and not c["passed"]),
         ],
     }
 
@@ -349,13 +352,28 @@ def invoice_label(document: Document) -> str:
 
 
 def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
-    """Issued by the applicant, amounts that add up, within the last ``INVOICE_WINDOW_MONTHS``; stops at the first failure."""
+    """Issued by the applicant, not cancelled, amounts that add up, within the last ``INVOICE_WINDOW_MONTHS``;
+    stops at the first failure."""
     checks = [owner_check("income.invoice_owner", invoice_label(document), document, applicant, "issuer")]
+    if checks[-1]["passed"]:
+        checks.append(invoice_in_force(document))
     if checks[-1]["passed"]:
         checks.append(invoice_arithmetic(document))
     if checks[-1]["passed"]:
         checks.append(invoice_recent(document, today=today))
     return checks
+
+
+def invoice_in_force(document: Document) -> Check:
+    """Not cancelled (no ``document_cancelled``): a fatura-recibo annulled on the Portal ("ANULADO", "Documento
+    anulado em ...") was never income, whatever amounts it still shows."""
+    cancelled = "document_cancelled" in document.get("warnings", [])
+    return check(
+        "income.invoice_in_force",
+        not cancelled,
+        f"{invoice_label(document)}: {'anulada (não conta como rendimento)' if cancelled else 'não anulada'}.",
+        document_id=document["document_id"],
+    )
 
 
 def invoice_arithmetic(document: Document) -> Check:

@@ -16,6 +16,7 @@ REASON_TEXT = {
     "partial_income_months": "os rendimentos só estão comprovados para parte dos meses exigidos",
     "id_expiring_soon": "o documento de identificação caduca em breve",
     "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
+    "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
     "llm_consistency_concern": "a análise automática assinalou incoerências nos documentos",
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",

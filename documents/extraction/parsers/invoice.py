@@ -14,9 +14,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.text import fold
 from documents.extraction.parsers.common import (
+    DATE_DMY,
+    DATE_YMD,
     NIF_TOKEN,
     VALIDATED_CONFIDENCE,
     Parsed,
+    capitalised,
     clean_name,
     dates_in,
     fix_digits,
@@ -43,12 +46,12 @@ ROLE_PATTERNS = [
         re.compile(r"valor\s+(?:base|tribut[aá]vel|dos?\s+servi[cç]os?)|base\s+tribut|(?<![a-z])base(?![a-z])"),
     ),
 ]
-# "prestador" alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
+# "prestador" (or "prestadora") alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
 # "De: <name> (NIF ...)" and "Para: <name> (NIF ...)": the one-line parties of a letter-like layout.
 # A bilingual caption's English half ("Emitente / Issuer", "Adquirente / Customer") is a label too, never a name.
 # A salutation ("Exmos. Senhores", "Ex.ma Senhora") opens the address window: the addressee is the acquirer.
 ISSUER_LABEL = re.compile(
-    r"prestador(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:"
+    r"prestadora?(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:"
     r"|(?<![a-z])(?:issuer|supplier|seller)(?![a-z])"
 )
 ACQUIRER_LABEL = re.compile(
@@ -75,6 +78,27 @@ DATE_LABELS = [
         r"|(?<![a-z])(?:issue\s+)?date\s*:"
     ),
 ]
+# A caption "Data" (or "Data de emissão") with its value on the line below: the caption ends its line or
+# a column ("Data  Cliente"); "Data de vencimento" or "Data da prestação" name other dates.
+DATE_CAPTION = re.compile(
+    r"(?:(?<![a-z])data(?:\s+(?:de\s+)?emiss[aã]o|\s+(?:do\s+)?documento)?|(?<![a-z])(?:issue\s+)?date)"
+    r"(?:\s*/\s*(?:issue\s+)?date)?\s*[:.]?(?:\s*$|\s{2,})"
+)
+
+
+# A cancelled document says so: a stamp alone on its line ("ANULADO", "CANCELADA", "VOID"), the document's
+# state ("Estado: Anulada"), or a sentence naming the document ("Documento anulado em 02/10/2026",
+# "Fatura-recibo cancelada"). Its amounts are no income.
+CANCELLED_WORD = r"(?:anulad[oa]|cancelad[oa]|cancel+ed|void|sem\s+efeito)(?![a-z])"
+CANCELLED = re.compile(
+    rf"^\W*{CANCELLED_WORD}\W*$"
+    rf"|(?<![a-z])(?:estado|situa[cç][aã]o|status)\s*[:.]?\s*{CANCELLED_WORD}"
+    rf"|(?<![a-z])(?:documento|fatura(?:[\s-]+recibo)?|recibo)\s+(?:foi\s+)?{CANCELLED_WORD}"
+)
+
+
+def is_cancelled(lines: list[Line]) -> bool:
+    return any(CANCELLED.search(fold(line.text).strip()) for line in lines)
 
 
 def header_roles(text: str) -> list[str]:
@@ -88,6 +112,11 @@ def header_roles(text: str) -> list[str]:
     return roles
 
 
+def only_figures(text: str) -> bool:
+    """Amounts and a currency, no words: a value row, not a row of its own label."""
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"(?i)(?<![^\W\d_])(?:eur|euros?)(?![^\W\d_])", " ", text))
+
+
 def role_of(label: str) -> str | None:
     folded = fold(label)
     return next((role for role, pattern in ROLE_PATTERNS if pattern.search(folded)), None)
@@ -95,6 +124,8 @@ def role_of(label: str) -> str | None:
 
 def parse_invoice(lines: list[Line]) -> Parsed:
     parsed = Parsed()
+    if is_cancelled(lines):
+        parsed.warnings.append("document_cancelled")
     rows = [line_segments(line.text, index, line.confidence) for index, line in enumerate(lines)]
     for row in rows:
         for segment in row:
@@ -103,8 +134,11 @@ def parse_invoice(lines: list[Line]) -> Parsed:
         below = rows[index + 1]
         roles = header_roles(lines[index].text)
         amounts = [value for segment in below for value in segment.amounts]
-        if not row and len(roles) >= 2 and len(roles) == len(amounts) and all(s.role is None for s in below):
-            # A header row over a row of values: each amount takes its column's label.
+        if row or not roles or len(roles) != len(amounts) or any(s.role is not None for s in below):
+            continue
+        # A header row over a row of values: each amount takes its column's label. A caption over its one
+        # value (a box: "Base tributável" / "420,00") is such a header when the value stands alone.
+        if len(roles) >= 2 or only_figures(lines[index + 1].text):
             rows[index + 1] = [
                 Segment(role, [value], index + 1, below[0].confidence, role)
                 for role, value in zip(roles, amounts, strict=True)
@@ -119,14 +153,27 @@ def parse_invoice(lines: list[Line]) -> Parsed:
             series = re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", number.group(1)).upper())
             parsed.put("invoice_number", series, line.confidence)
             break
+    invoice_issue_date(lines, parsed)
+    return parsed
+
+
+def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
+    """The date after its label on the label's line; else under a "Data" caption with no figures on its line
+    ("Data" / "14-04-2026"; a scan's caption row "Cliente  Data" over "<name>  14-04-2026")."""
     for pattern in DATE_LABELS:
         for line in lines:
             label = pattern.search(fold(line.text))
             dates = dates_in(line.text[label.end() :]) if label else []
             if dates:
                 parsed.put("issue_date", dates[0], line.confidence)
-                break
-    return parsed
+                return
+    for line, below in itertools.pairwise(lines):
+        folded = fold(line.text)
+        if DATE_CAPTION.search(folded) and not re.search(r"\d", folded):
+            dates = dates_in(below.text)
+            if dates:
+                parsed.put("issue_date", dates[0], below.confidence)
+                return
 
 
 def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
@@ -188,13 +235,15 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     name_lines: dict[str, int] = {}
     for index, line in enumerate(lines):
         folded = fold(line.text)
+        # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF.
+        nif_text = without_foreign_vat(line.text)
         if side_by_side_heading(folded):
             side_by_side = joined = True
             continue
         if side_by_side:
             # The two boxes side by side, read across (a scan, some PDFs): a line with two NIFs gives the
             # issuer's first and the acquirer's second; the names on a joined line cannot be told apart.
-            nifs = parse_nifs(line.text)
+            nifs = parse_nifs(nif_text)
             if len(nifs) == 2:
                 for role, (nif, valid) in zip(("issuer", "acquirer"), nifs, strict=True):
                     if valid:
@@ -209,7 +258,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
             party = "acquirer"
         elif ISSUER_LABEL.search(folded):
             party = "issuer"
-        nifs = parse_nifs(line.text)
+        nifs = parse_nifs(nif_text)
         if len(nifs) == 2 and two_boxes_nifs(folded):
             # Two NIFs on one unlabelled line are two boxes read across: the issuer's (left), then the
             # acquirer's. The line above them, when a name was read from it, held both names run together.
@@ -226,7 +275,9 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
                     parsed.confidence.pop(f"{role}_name", None)
             joined = True
             continue
-        for (nif, valid), owner in zip(nifs, nif_owners(line.text, party), strict=True):
+        if (party == "acquirer" or ACQUIRER_LABEL.search(folded)) and "acquirer_nif" not in parsed.fields:
+            acquirer_foreign_vat(line.text, parsed)
+        for (nif, valid), owner in zip(nifs, nif_owners(nif_text, party), strict=True):
             if valid:
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
@@ -243,10 +294,25 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
         # The portal prints the issuer's name alone, just above the issuer's NIF.
         at = next(i for i, line in enumerate(lines) if parsed.fields["issuer_nif"] in re.sub(r"\s", "", line.text))
         for line in (lines[at], *(lines[at - 1 : at] if at else [])):
-            name = party_name(re.split(r"\bNIF\b", line.text)[0])
-            if name and len(name.split()) >= 2:
+            name = name_before_nif(line.text)
+            if name:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+# What labels a NIF on the issuer's line ("NIF 219084734", "Contribuinte n.º 130472867").
+NIF_LABEL = re.compile(r"(?i)\b(?:NIF|NIPC|N\.\s?I\.\s?F\.?|Contribuinte)\b")
+
+
+def name_before_nif(text: str) -> str | None:
+    """The issuer's name on its NIF's line, before the NIF and the other particulars the line lists after it
+    ("Rita Sousa · NIF ..."), or on the line above: capitalised, two words at least. A profession and its
+    registration ("Advogado · Cédula profissional 21034L · Contribuinte n.º ...") are no name."""
+    first = re.split(r"\s[·•|]\s", NIF_LABEL.split(text)[0])[0]
+    name = party_name(first)
+    if not name or len(name.split()) < 2 or not capitalised(name):
+        return None
+    return name
 
 
 def nif_owners(text: str, party: str) -> list[str]:
@@ -305,6 +371,9 @@ def side_by_side_heading(folded: str) -> bool:
     return not re.search(r"[a-z0-9]{2,}", rest)
 
 
+DOCUMENT_TITLE = re.compile(r"(?i)(?<![^\W\d_])(?:fatura(?:[\s-]+recibo)?|recibo)(?![^\W\d_])")
+
+
 def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:")."""
     if ":" in text[:30]:
@@ -313,6 +382,14 @@ def party_name(text: str) -> str | None:
     number = NUMBER.search(fix_digits(text))
     if number:
         text = text[: number.start()]
+    # ... or the window and the date column beside it ("Atelier Sete Colinas - Publicidade, Lda. 14-04-2026"),
+    # or the name and the document's title ("Sofia Margarida Lencastre Fatura-Recibo").
+    dates = [match.start() for pattern in (DATE_DMY, DATE_YMD) for match in pattern.finditer(fix_digits(text))]
+    if dates:
+        text = text[: min(dates)]
+    title = DOCUMENT_TITLE.search(text)
+    if title and title.start() > 0:
+        text = text[: title.start()]
     text = re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :.-")
     if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
         return company_name(text)
@@ -328,3 +405,98 @@ def party_name(text: str) -> str | None:
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
     return title_case(name) if name.upper() == name else name
+
+
+# --- A foreign client's VAT number ----------------------------------------------------------------------
+
+# The VAT numbers of the other EU states (and the UK's) by their country prefix, as VIES checks their form.
+FOREIGN_VAT_FORMATS = {
+    "AT": r"U\d{8}", "BE": r"[01]\d{9}", "BG": r"\d{9,10}", "CY": r"\d{8}[A-Z]", "CZ": r"\d{8,10}", "DE": r"\d{9}",
+    "DK": r"\d{8}", "EE": r"\d{9}", "EL": r"\d{9}", "ES": r"[A-Z0-9]\d{7}[A-Z0-9]", "FI": r"\d{8}",
+    "FR": r"[A-HJ-NP-Z0-9]{2}\d{9}", "HR": r"\d{11}", "HU": r"\d{8}", "IE": r"\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W]",
+    "IT": r"\d{11}", "LT": r"\d{9}|\d{12}", "LU": r"\d{8}", "LV": r"\d{11}", "MT": r"\d{8}", "NL": r"\d{9}B\d{2}",
+    "PL": r"\d{10}", "RO": r"[1-9]\d{1,9}", "SE": r"\d{10}01", "SI": r"\d{8}", "SK": r"\d{10}",
+    "XI": r"\d{9}|\d{12}", "GB": r"\d{9}|\d{12}",
+}  # fmt: skip
+FOREIGN_VAT = re.compile(rf"(?<![A-Za-z0-9])({'|'.join(FOREIGN_VAT_FORMATS)})[\s-]?([0-9A-Z+*]{{2,12}})(?![0-9A-Za-z])")
+
+
+def foreign_vat_number(text: str) -> tuple[str, bool] | None:
+    """An EU VAT number on the line ("SE556812345601", "DE 123 456 788") in its country's form, and whether its
+    check digits hold (true for the countries whose rule is not here)."""
+    # Groups of digits printed apart are one number. No look-alike repair: a Dutch number holds a "B".
+    joined = re.sub(r"(?<=\d)[\s.](?=\d)", "", text)
+    for match in FOREIGN_VAT.finditer(joined):
+        country, number = match.groups()
+        if re.fullmatch(FOREIGN_VAT_FORMATS[country], number):
+            return country + number, vat_check_holds(country, number)
+    return None
+
+
+def acquirer_foreign_vat(text: str, parsed: Parsed) -> None:
+    """A client abroad is identified by its own country's VAT number, not a Portuguese NIF. The Portal takes
+    it as typed, so one whose check digits fail is still the number printed: kept, less sure, and flagged."""
+    found = foreign_vat_number(text)
+    if found is None:
+        return
+    number, holds = found
+    parsed.put("acquirer_nif", number, VALIDATED_CONFIDENCE if holds else 0.6)
+    if not holds:
+        parsed.warnings.append("foreign_vat_check_invalid")
+
+
+FOREIGN_VAT_SPAN = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{'|'.join(FOREIGN_VAT_FORMATS)})[\s-]?[0-9A-Z+*](?:[\s.]?[0-9A-Z+*])*(?![0-9A-Za-z])"
+)
+
+
+def without_foreign_vat(text: str) -> str:
+    """The line with each foreign VAT number blanked out, the same length."""
+    return FOREIGN_VAT_SPAN.sub(
+        lambda match: " " * len(match.group(0)) if foreign_vat_number(match.group(0)) else match.group(0), text
+    )
+
+
+def luhn_holds(digits: str) -> bool:
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        doubled = int(digit) * (2 if position % 2 else 1)
+        total += doubled - 9 if doubled > 9 else doubled
+    return total % 10 == 0
+
+
+def weighted_remainder(digits: str, weights: tuple[int, ...], modulus: int = 11) -> int:
+    return sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False)) % modulus
+
+
+def german_vat_holds(digits: str) -> bool:
+    """ISO 7064 MOD 11,10 over the first eight digits gives the ninth."""
+    product = 10
+    for digit in digits[:8]:
+        total = (int(digit) + product) % 10 or 10
+        product = (2 * total) % 11
+    return (11 - product) % 10 == int(digits[8])
+
+
+def vat_check_holds(country: str, number: str) -> bool:
+    """The country's check digits (a form alone passes for the countries whose rule is not here)."""
+    if country == "SE":
+        return luhn_holds(number[:10])
+    if country == "IT":
+        return luhn_holds(number)
+    if country == "BE":
+        return 97 - int(number[:8]) % 97 == int(number[8:])
+    if country == "FR" and number[:2].isdigit():
+        return (12 + 3 * (int(number[2:]) % 97)) % 97 == int(number[:2])
+    if country == "DE":
+        return german_vat_holds(number)
+    if country == "DK":
+        return weighted_remainder(number, (2, 7, 6, 5, 4, 3, 2, 1)) == 0
+    if country == "FI":
+        remainder = weighted_remainder(number[:7], (7, 9, 10, 5, 8, 4, 2))
+        return remainder != 1 and (11 - remainder) % 11 == int(number[7])
+    if country == "LU":
+        return int(number[:6]) % 89 == int(number[6:])
+    if country == "PL":
+        return weighted_remainder(number[:9], (6, 5, 7, 2, 3, 4, 5, 6, 7)) == int(number[9])
+    return True

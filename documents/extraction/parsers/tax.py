@@ -79,11 +79,14 @@ NOT_INCOME = re.compile(
 EMPTY_BOX = r"(?:\[\s*\]|\(\s*\)|[☐□❏◻])"
 BOX_BEFORE_EMPTY = re.compile(rf"{EMPTY_BOX}[\s.:-]*$")
 BOX_AFTER_EMPTY = re.compile(rf"^[^\[\]☐□❏◻☒☑■✔✓]*{EMPTY_BOX}[\s.;]*$")
-TAX_NAME_LABEL = re.compile(r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]")
-# "Ano dos rendimentos: 2025", "Ano: 2025", "ANO DE 2025", "Rendimentos de 2025" (the income's year).
+# "Titular: <name> · NIF ..." heads an annex printed alone.
+TAX_NAME_LABEL = re.compile(
+    r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]|(?<![a-z])titular\s*[:.]"
+)
+# "Ano dos rendimentos: 2025", "Ano: 2025", "ANO DE 2025", "Rendimentos (de) 2025" (the income's year).
 TAX_YEAR_LABEL = re.compile(
     r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?:de\s+)?(?=(?:19|20)\d{2}(?!\d))"
-    r"|(?<![a-z])rendimentos\s+(?:de|do\s+ano(?:\s+de)?)\s+(?=(?:19|20)\d{2}(?![\d/.-]))"
+    r"|(?<![a-z])rendimentos\s+(?:(?:de|do\s+ano(?:\s+de)?)\s+)?(?=(?:19|20)\d{2}(?![\d/.,-]))"
     r"|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
 TAX_YEAR_TITLE = re.compile(r"(?<![a-z])irs\s+(?:de\s+)?((?:19|20)\d{2})(?![\d/-])")
@@ -93,6 +96,11 @@ TAXPAYER_MARK = re.compile(
     r"|c[oô]njuge|unido\s+de\s+facto|dependentes?",
     re.IGNORECASE,
 )
+
+
+def others_heading(text: str) -> bool:
+    """A line that heads the second taxpayer's or a dependant's box ("Sujeito passivo B", "Cônjuge")."""
+    return bool(TAXPAYER_MARK.search(text)) and not first_taxpayer_text(text).strip(" :.·-")
 
 
 def first_taxpayer_text(text: str) -> str:
@@ -149,6 +157,9 @@ def taxpayer_below_label(text: str, next_text: str) -> str | None:
         valid = parse_nifs(leading.group(1))[0][1]
         name = clean_name(text[leading.end() :]) if valid else None
         return name if name and len(name.split()) >= 2 else None
+    beside = name_then_nif(text)
+    if beside:
+        return beside
     name = clean_name(text)
     if name is None or name != text.strip(" .") or len(name.split()) < 2 or not capitalised(name):
         return None
@@ -156,6 +167,28 @@ def taxpayer_below_label(text: str, next_text: str) -> str | None:
         re.search(r"nif|contribuinte", fold(next_text))
     )
     return name if nif_follows else None
+
+
+# A taxpayer's line with the name first, then the NIF and nothing else: "Hélder Filipe Nóbrega NIF 216403871".
+NAME_THEN_NIF = re.compile(
+    r"^(?P<name>[^\d]+?)[\s·|,;:-]*(?:NIF|N\.\s?I\.\s?F\.?|Contribuinte)(?:\s+n\.?\s?[ºo°]\.?)?\s*[:.]?\s*"
+    r"(?P<nif>\d{3}\s?\d{3}\s?\d{3})\s*$",
+    re.IGNORECASE,
+)
+
+
+def name_then_nif(text: str) -> str | None:
+    """The name on a line of a name and a personal NIF (valid check digit) after it, two words at least."""
+    match = NAME_THEN_NIF.match(text.strip())
+    if not match:
+        return None
+    nif = re.sub(r"\s", "", match["nif"])
+    if not (parse_nifs(nif)[0][1] and nif_is_personal(nif)):
+        return None
+    name = clean_name(match["name"])
+    if name is None or name != match["name"].strip(" .·|,;:-") or len(name.split()) < 2 or not capitalised(name):
+        return None
+    return name
 
 
 NEGATIVE = re.compile(r"-\s*\d[\d.\s]*,\d{2}\s*$|\(\s*\d[\d.\s]*,\d{2}\s*\)\s*$")
@@ -202,8 +235,13 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 name_line = line
                 break
     if name_line is None:
-        for line in lines:
-            taxpayer = taxpayer_after_nif(first_taxpayer_text(line.text))
+        for previous, line in zip([None, *lines], lines, strict=False):
+            text = first_taxpayer_text(line.text)
+            # No label: "NIF 219384762 RICARDO ...", or "Ricardo ... NIF 219384762" unless under the spouse's
+            # (or a dependant's) heading.
+            taxpayer = taxpayer_after_nif(text) or (
+                name_then_nif(text) if previous is None or not others_heading(previous.text) else None
+            )
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
                 name_line = line
@@ -236,7 +274,13 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
         folded = fold(line.text)
         spans = label_spans(folded)
         below = lines[index + 1] if index + 1 < len(lines) else None
-        below_values = parse_money(below.text) if below is not None and not label_spans(fold(below.text)) else []
+        # A row of an annex's table ("403 Prestações de serviços 14.250,00") under a caption is one of the rows
+        # the caption heads, not its value.
+        below_values = (
+            parse_money(below.text)
+            if below is not None and not label_spans(fold(below.text)) and not CODED_ROW.match(fold(below.text))
+            else []
+        )
         for position, (_, end, name) in enumerate(spans):
             stop = spans[position + 1][0] if position + 1 < len(spans) else len(line.text)
             values = parse_money(line.text[end:stop])
@@ -259,6 +303,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     not_delivered: set[str] = set()
     combined_income: list[tuple[Decimal, float]] = []
     annex_a_table(lines, parsed)
+    annex_code_table(lines, parsed)
     for line in lines:
         folded = fold(line.text)
         listed = ANNEX_LIST.search(folded)
@@ -368,6 +413,54 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
         elif category is not None:
             parsed.put(category, total if total is not None else rows_sum, line.confidence)
         return
+
+
+# A row of an annex's table by field code: the code, its words, one amount ("404 Outras prestações de serviços
+# 2.380,00"). Anexo B's codes are all self-employment income, whatever each row's words.
+CODED_ROW = re.compile(r"^\s*(?:campo\s+)?\d{3,4}\s+(?=[^\W\d_]{3})[^\n]*?\d[.,]\d{2}\s*(?:€|eur)?\s*$")
+ANNEX_CATEGORY = {"B": "self_employment_income"}
+
+
+def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
+    """The incomes of an annex's table of field codes ("403 ... 14.250,00" / "404 ... 2.380,00" / "Soma
+    16.630,00"), summed, and checked against its "Soma" when one is printed: a sum that does not hold is
+    flagged, and neither is trusted. The category is the one the heading, the rows' words or the annex names."""
+    index = 0
+    while index < len(lines):
+        # Each run of coded rows is one table (Anexo A's, then Anexo B's).
+        start = index
+        while index < len(lines) and CODED_ROW.match(fold(lines[index].text)):
+            index += 1
+        rows = lines[start:index]
+        index = max(index, start + 1)
+        # A table of withholdings or deductions by code is no income.
+        if len(rows) < 2 or any(NOT_INCOME.search(fold(row.text)) for row in rows):
+            continue
+        total_line = lines[index] if index < len(lines) and TABLE_TOTAL.search(fold(lines[index].text)) else None
+        category = code_table_category(lines[max(0, start - 3) : start], rows, lines)
+        values = [parse_money(row.text)[-1] for row in rows]
+        rows_sum = sum(values, Decimal("0"))
+        printed = parse_money(total_line.text) if total_line is not None else []
+        if printed and printed[-1] != rows_sum:
+            parsed.warnings.append("arithmetic_mismatch")
+        elif category is not None:
+            parsed.put(category, rows_sum, min(row.confidence for row in rows))
+
+
+def code_table_category(heading: list[Line], rows: list[Line], lines: list[Line]) -> str | None:
+    """The income category of a table of coded rows: the heading's, else the one every row's words name, else
+    the annex's (the heading's, or the document's only annex)."""
+    heading_text = " ".join(fold(line.text) for line in heading)
+    named = {name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading_text)}
+    if len(named) == 1:
+        return named.pop()
+    per_row = [{name for name, pattern in ANNEX_INCOME.items() if pattern.search(fold(row.text))} for row in rows]
+    if all(len(names) == 1 for names in per_row) and len(set.union(*per_row)) == 1:
+        return per_row[0].pop()
+    annexes = {match.group(1).upper() for match in ANNEX.finditer(heading_text)} or {
+        match.group(1).upper() for line in lines for match in ANNEX.finditer(fold(line.text))
+    }
+    return ANNEX_CATEGORY.get(annexes.pop()) if len(annexes) == 1 else None
 
 
 def tax_settlement(parsed: Parsed) -> None:
