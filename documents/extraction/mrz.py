@@ -24,6 +24,8 @@ Written here rather than taken from a library: see docs/adr/010-mrz-own-parser.m
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -456,13 +458,39 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
     """
     today = today or dt.date.today()
     best: list[MrzRead] = []
-    for run in mrz_candidates(texts):
+    runs = mrz_candidates(texts)
+    for run in runs + mixed_runs(runs):
         for reading in readings(run, today=today):
             if not best or rank(reading) > rank(best[0]):
                 best = [reading]
             elif rank(reading) == rank(best[0]):
                 best.append(reading)
     return unambiguous(best) if best else None
+
+
+# Two runs are readings of one MRZ (a second OCR pass) when each line reads nearly the same in both.
+SAME_LINE_SIMILARITY = 0.85
+
+
+def mixed_runs(runs: list[list[str]]) -> list[list[str]]:
+    """Runs taking each line from either of two readings of the same MRZ.
+
+    Two OCR passes err in different places (one reads a "0" as "O" on the first line, the other drops the
+    last check digit of the second): each line is still as one pass read it, and the check digits choose.
+    Runs of different MRZs (two cards in one file) are never mixed: their lines differ far more.
+    """
+    mixed: list[list[str]] = []
+    for first, second in itertools.combinations(runs, 2):
+        if len(first) != len(second) or not all(
+            difflib.SequenceMatcher(None, a, b).ratio() >= SAME_LINE_SIMILARITY
+            for a, b in zip(first, second, strict=True)
+        ):
+            continue
+        for choice in itertools.product((first, second), repeat=len(first)):
+            run = [source[index] for index, source in enumerate(choice)]
+            if run not in (first, second, *mixed):
+                mixed.append(run)
+    return mixed
 
 
 # The fields with a check digit of their own (named as their checks); the composite covers them all.

@@ -8,7 +8,11 @@ only when the general pass found no MRZ whose check digits all hold, under
 the same time and memory limits as the reader's pass. It reads the levelled
 page; when a tilted page was levelled and still gives no valid MRZ, it reads
 the page as it came once more (two different readings for the check digits
-to choose from).
+to choose from). A small image the reader upscaled and whose MRZ still fails
+is read once more at its own size: Tesseract reads some glyphs differently at
+another scale (a card's monospaced "0" as "O0", a "6" as "0" once upscaled,
+both right at the image's own size), another reading for the check digits to
+choose from, never a value made up to pass them.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from typing import Any
 from documents.extraction.errors import ExtractionUnavailable
 from documents.extraction.mrz import read_mrz
 from documents.extraction.reader import (
+    OCR_UPSCALE_BELOW,
     OcrRefused,
+    as_grey_on_white,
     deskew,
     lines_from_tesseract,
     open_image,
@@ -44,16 +50,30 @@ def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
     """
     lines: list[str] = []
     for index, image in enumerate(page_images(data)):
-        as_taken = turn_page(prepare_for_ocr(image, level=False), turns[index] if index < len(turns) else 0)
+        turn = turns[index] if index < len(turns) else 0
+        as_taken = turn_page(prepare_for_ocr(image, level=False), turn)
         levelled = deskew(as_taken)
         read = mrz_read(levelled)
-        found = read_mrz(read)
-        if levelled is not as_taken and (found is None or not found.valid):
+        if levelled is not as_taken and not valid_mrz(read):
             # Levelling a slightly tilted card now and then costs Tesseract a filler run it read before:
             # the image as it came is a second, different reading (an empty line keeps the two apart).
             read += ["", *mrz_read(as_taken)]
+        if image.width < OCR_UPSCALE_BELOW and not valid_mrz(read):
+            read += ["", *mrz_read(deskew(turn_page(own_size(image), turn)))]
         lines += read
     return lines
+
+
+def valid_mrz(texts: list[str]) -> bool:
+    found = read_mrz(texts)
+    return found is not None and found.valid
+
+
+def own_size(image: Any) -> Any:
+    """The image in grey as it came, not upscaled as ``prepare_for_ocr`` does a small one."""
+    from PIL import ImageOps
+
+    return as_grey_on_white(ImageOps.exif_transpose(image) or image)
 
 
 def mrz_read(prepared: Any) -> list[str]:

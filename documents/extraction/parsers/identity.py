@@ -41,19 +41,24 @@ from documents.extraction.parsers.common import (
 from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind
 
+# "Nascimento" alone labels the birth date on a residence permit ("Nascimento   Válido até"); "Local de
+# nascimento" and "Lugar de nascimento" are the place.
+BARE_BIRTH_LABEL = r"(?<![a-z])(?<!local\sde\s)(?<!lugar\sde\s)(?<!data\sde\s)nascimento"
 ID_LABELS: dict[str, re.Pattern[str]] = {
-    "surname": re.compile(r"apelidos?(?:\(s\))?|surname"),
+    # OCR reads "rn" as "m" ("Sumame").
+    "surname": re.compile(r"apelidos?(?:\(s\))?|su(?:rn|m)ame"),
     "given_names": re.compile(
         r"(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
     ),
     "sex": re.compile(r"sexo|(?<![a-z])sex(?![a-z])"),
     "nationality": re.compile(r"nacionalidade|nationality"),
-    "date_of_birth": re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth"),
+    "date_of_birth": re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth|" + BARE_BIRTH_LABEL),
     "expiry_date": re.compile(
         r"data\s+de\s+validade|validade|expiry\s+date|date\s+of\s+expiry|v[aá]lido\s+at[eé]|valid\s+until"
     ),
     "document_number": re.compile(
-        r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|document\s+n|passport\s+n|permit\s+n"
+        r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|(?:documento|passaporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
+        r"|document\s+n|passport\s+n|permit\s+n"
     ),
 }
 # The words of the EU cards' name labels, in their languages and in English ("NOME / NAME", "VORNAMEN /
@@ -134,11 +139,66 @@ LABEL_START = re.compile(r"(?<![a-z])n\.?\s?o\.?(?:\s|$)")
 TWO_SIDED_CARDS = frozenset(
     {DocumentKind.CARTAO_CIDADAO, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO, DocumentKind.TITULO_RESIDENCIA}
 )
+# A nationality printed as a word: the country's name and its adjective (masculine, feminine) in Portuguese,
+# English and the holder's own language, folded (no accents, lower case). The states of most of Portugal's
+# foreign residents and of the EU; a country missing here is simply not read from the visual zone (the MRZ's
+# code still is).
+_NATIONALITY_WORD_TEXT = """
+    PRT: portugal, portugues, portuguesa, portuguese
+    BRA: brasil, brazil, brasileiro, brasileira, brazilian
+    AGO: angola, angolano, angolana, angolan
+    CPV: cabo verde, cape verde, cabo-verdiano, cabo-verdiana, caboverdiano, caboverdiana, cape verdean
+    GNB: guine-bissau, guinea-bissau, guineense, bissau-guinean
+    STP: sao tome, sao-tomense, santomense
+    MOZ: mocambique, mozambique, mocambicano, mocambicana, mozambican
+    TLS: timor-leste, timor leste, timorense, east timorese
+    ESP: espanha, spain, espana, espanhol, espanhola, spanish, espanol, espanola
+    FRA: franca, france, frances, francesa, french, francais, francaise
+    DEU: alemanha, germany, deutschland, alemao, alema, german, deutsch, deutsche
+    ITA: italia, italy, italiano, italiana, italian
+    GBR: reino unido, united kingdom, britanico, britanica, british
+    IRL: irlanda, ireland, irlandes, irlandesa, irish
+    NLD: paises baixos, netherlands, holanda, neerlandes, neerlandesa, holandes, holandesa, dutch, nederlandse
+    BEL: belgica, belgium, belga, belgian, belge
+    LUX: luxemburgo, luxembourg, luxemburgues, luxemburguesa, luxembourgish
+    CHE: suica, switzerland, suico, swiss
+    AUT: austria, austriaco, austriaca, austrian
+    POL: polonia, poland, polaco, polaca, polish, polska, polskie, polski
+    ROU: romenia, romania, romeno, romena, romanian, romana
+    BGR: bulgaria, bulgaro, bulgara, bulgarian
+    UKR: ucrania, ukraine, ucraniano, ucraniana, ukrainian
+    MDA: moldavia, moldova, moldavo, moldava, moldovan
+    RUS: russia, russo, russa, russian
+    SWE: suecia, sweden, sueco, sueca, swedish
+    GRC: grecia, greece, grego, grega, greek
+    USA: estados unidos, united states, norte-americano, norte-americana, american
+    CAN: canada, canadiano, canadiana, canadian
+    VEN: venezuela, venezuelano, venezuelana, venezuelan
+    COL: colombia, colombiano, colombiana, colombian
+    ARG: argentina, argentino, argentine
+    IND: india, indiano, indiana, indian
+    NPL: nepal, nepales, nepalesa, nepalese, nepali
+    BGD: bangladesh, bangladeshi
+    PAK: paquistao, pakistan, paquistanes, paquistanesa, pakistani
+    CHN: china, chines, chinesa, chinese
+    MAR: marrocos, morocco, marroquino, marroquina, moroccan
+    TUR: turquia, turkey, turco, turca, turkish
+"""
+NATIONALITY_WORDS = {
+    word.strip(): code
+    for line in _NATIONALITY_WORD_TEXT.strip().splitlines()
+    for code, _, words in [line.strip().partition(": ")]
+    for word in words.split(",")
+}
+SEX_LETTERS = {"geschlecht": {"W": "F"}, "geslacht": {"V": "F"}}
+# ICAO 9303's own codes for a state whose ISO 3166 alpha-3 code the visual zone gives: Germany is "D".
+ICAO_STATE_CODES = {"D": "DEU"}
 MRZ_CONFIDENCE_UNCHECKED = 0.5
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
 
-def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float] | None:
+def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | None:
+    """The first candidate that reads as a name, its confidence and the line it was read from."""
     for text, line in candidates:
         # Strip bilingual label remnants such as "(s) / Surname".
         stripped = LABEL_REMNANT.sub("", text)
@@ -155,8 +215,42 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float] | None:
         # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
         typed_name = line.confidence >= 1.0 and name_shaped(stripped)
         if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
-            return name, line.confidence
+            return name, line.confidence, line
     return None
+
+
+# A line a long name wraps onto, under a name printed below its label: words in capitals, nothing else.
+NAME_IN_CAPITALS = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'-]*(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'-]*)*")
+# What OCR adds at the edges of a line on a photo: a card's border read as "|", a speck as a quote or a dot.
+EDGE_NOISE = " |!¦\"'`”“‘’.,;:_~"
+# A name wraps onto a second line, a third now and then; more lines of capitals are something else.
+MAX_WRAPPED_NAME_LINES = 2
+
+
+def wrapped_name_lines(lines: list[Line], value_index: int) -> list[Line]:
+    """The lines in capitals after a name's first line, up to the next label: the rest of a long name.
+
+    Taken only when a label line ends them: lines in capitals running into anything else (the end, a
+    line of figures, OCR noise) may be the next name's value under a label OCR lost, so none is taken.
+    """
+    wrapped: list[Line] = []
+    for line in lines[value_index + 1 : value_index + 2 + MAX_WRAPPED_NAME_LINES]:
+        if is_label_line(line.text):
+            return wrapped
+        text = line.text.strip(EDGE_NOISE)
+        if len(wrapped) == MAX_WRAPPED_NAME_LINES or not NAME_IN_CAPITALS.fullmatch(text) or not clean_name(text):
+            return []
+        wrapped.append(line)
+    return []
+
+
+def is_label_line(text: str) -> bool:
+    """A line naming a field (any of the identity labels, a date's, or only name-label words), not a value."""
+    folded = fold(text)
+    if any(label.search(folded) for label in (*ID_LABELS.values(), DATE_LABEL, ISSUE_DATE_LABEL)):
+        return True
+    words = set(re.findall(r"[a-z]+", folded))
+    return bool(words) and words - NAME_PARTICLES <= NAME_LABEL_WORDS
 
 
 def name_shaped(text: str) -> bool:
@@ -192,26 +286,22 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
 
 
 def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
-    for name in ("surname", "given_names"):
-        found = find_label(lines, ID_LABELS[name])
-        if found:
-            index, match = found
-            value = name_value(value_after_label(lines, index, match))
-            if value:
-                parsed.put(name, title_case(value[0]), value[1])
+    labels = {name: find_label(lines, ID_LABELS[name]) for name in ("surname", "given_names")}
+    for name, found in labels.items():
+        # Only a name under both labels can be told where it ends: the other name's label bounds it.
+        value = visual_name(lines, found, may_wrap=all(labels.values())) if found else None
+        if value:
+            parsed.put(name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
-    if found:
-        for candidate, line in value_after_label(lines, *found):
-            sex_match = re.search(r"(?<![A-Za-z])([MFX])(?![A-Za-z])", candidate)
-            if sex_match:
-                parsed.put("sex", sex_match.group(1), line.confidence)
-                break
+    sex = visual_sex(lines, found) if found else None
+    if sex:
+        parsed.put("sex", *sex)
     found = find_label(lines, ID_LABELS["nationality"])
     if found:
         for candidate, line in value_after_label(lines, *found):
-            code_match = re.search(r"(?<![A-Z])([A-Z]{3})(?![A-Z])", candidate)
-            if code_match:
-                parsed.put("nationality", code_match.group(1), line.confidence)
+            nationality = visual_nationality(candidate)
+            if nationality:
+                parsed.put("nationality", nationality, line.confidence)
                 break
     for name in ("date_of_birth", "expiry_date"):
         found = find_label(lines, ID_LABELS[name])
@@ -227,6 +317,56 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
+
+
+def visual_name(lines: list[Line], found: tuple[int, re.Match[str]], *, may_wrap: bool) -> tuple[str, float] | None:
+    """The name under or after a label, with the lines a long name printed under its label wraps onto."""
+    index, match = found
+    value = name_value(value_after_label(lines, index, match))
+    if value is None:
+        return None
+    text, confidence, line = value
+    if may_wrap and line is not lines[index]:
+        for wrapped in wrapped_name_lines(lines, next(i for i, other in enumerate(lines) if other is line)):
+            text = f"{text} {clean_name(wrapped.text)}"
+            confidence = min(confidence, wrapped.confidence)
+    return text, confidence
+
+
+def visual_sex(lines: list[Line], found: tuple[int, re.Match[str]]) -> tuple[str, float] | None:
+    # A German or Dutch card prints the woman's letter of its own language: W (weiblich), V (vrouw).
+    label = fold(lines[found[0]].text)
+    own_letters = next((letters for word, letters in SEX_LETTERS.items() if word in label), {})
+    letters = "".join(["MFX", *own_letters])
+    for candidate, line in value_after_label(lines, *found):
+        sex_match = re.search(rf"(?<![A-Za-z])([{letters}])(?![A-Za-z])", candidate)
+        if sex_match:
+            return own_letters.get(sex_match.group(1), sex_match.group(1)), line.confidence
+    return None
+
+
+# A date written with its month's abbreviation ("05 JUL 1968", "10 AGO/AUG 2022"): "AGO" and "MAR" are also
+# country codes (Angola, Morocco).
+WRITTEN_MONTH_DATE = re.compile(r"\b\d{1,2}\s*[A-Z]{3,9}\.?(?:\s*/\s*[A-Z]{3,9}\.?)?\s*\d{2,4}\b")
+# A demonym's feminine or plural ending printed beside it: "BRASILEIRO(A)".
+GENDER_ENDING = re.compile(r"\((?:A|O|AS|OS)\)")
+
+
+def visual_nationality(text: str) -> str | None:
+    """The nationality a value prints: a country code in capitals, or a country's name or adjective as a word
+    ("PORTUGUESA", "BRASIL", "BRASILEIRO(A)", "DEUTSCH"), as ISO 3166 alpha-3; None when neither is there."""
+    text = GENDER_ENDING.sub("", WRITTEN_MONTH_DATE.sub(" ", text))
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+    for index, word in enumerate(words):
+        folded = fold(word)
+        pair = f"{folded} {fold(words[index + 1])}" if index + 1 < len(words) else ""
+        named = NATIONALITY_WORDS.get(pair) or NATIONALITY_WORDS.get(folded)
+        if named:
+            return named
+        # A code is printed in capitals; a word of three letters in lower case is a label's.
+        if len(word) == 3 and word.isupper() and country_code(word) == word:
+            return word
+    return None
 
 
 def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
@@ -264,7 +404,8 @@ def issue_dates(lines: list[Line]) -> set[dt.date]:
 
 DATE_LABEL = re.compile(
     r"data\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|date\s+of\s+(?:birth|expiry|issue)"
-    r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date"
+    r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date|"
+    + BARE_BIRTH_LABEL
 )
 
 
@@ -390,7 +531,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         # A citizen card's number carries its own check character, which mrz_document_number has verified.
         own_check = name == "document_number" and kind == DocumentKind.CARTAO_CIDADAO
         if (mrz.checked(name) or own_check) and value is not None:
-            if read is not None and comparable(read) != comparable(value):
+            if read is not None and not same_value(name, read, value):
                 parsed.warnings.append(f"mrz_viz_mismatch:{name}")
             parsed.fields[name] = value
             parsed.confidence[name] = VALIDATED_CONFIDENCE
@@ -436,6 +577,14 @@ def mrz_document_number(mrz: MrzRead, kind: DocumentKind) -> str | None:
         number = number[:12]
         return cc_format(number) if len(number) == 12 and cc_is_valid(number) else None
     return number or None
+
+
+def same_value(name: str, read: Any, mrz_value: Any) -> bool:
+    """The visual zone's value and the MRZ's are the same (a nationality in ICAO's code or ISO's, "D" or "DEU")."""
+    read_text, mrz_text = comparable(read), comparable(mrz_value)
+    if name in {"nationality", "issuing_state"}:
+        read_text, mrz_text = (ICAO_STATE_CODES.get(code, code) for code in (read_text, mrz_text))
+    return read_text == mrz_text
 
 
 def comparable(value: Any) -> str:
