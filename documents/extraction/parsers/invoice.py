@@ -17,6 +17,7 @@ from documents.extraction.parsers.common import (
     DATE_DMY,
     DATE_YMD,
     NIF_TOKEN,
+    SALUTATION,
     VALIDATED_CONFIDENCE,
     Parsed,
     capitalised,
@@ -56,7 +57,7 @@ ISSUER_LABEL = re.compile(
 )
 ACQUIRER_LABEL = re.compile(
     r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|(?<![a-z])(?:customer|client|buyer)(?![a-z])"
-    r"|(?<![a-z])ex\.?\s?m[oa]s?(?![a-z])\.?(?:\s*(?:senhor(?:es|as?)?|sr[as]?)(?![a-z])\.?)?"
+    r"|" + SALUTATION
 )
 # A party's word right after "NIF" ("NIF emitente:", "NIF do adquirente") labels that NIF, not a name.
 NIF_QUALIFIER = re.compile(r"(?:n\.?\s?i\.?\s?f\.?|contribuinte)\s*(?:n\.?\s?[ºo°]\.?\s*)?(?:d[oa]s?\s+)?$")

@@ -29,6 +29,7 @@ from documents.extraction.parsers.common import (
     MONTH_YEAR,
     MONTHS,
     NUMERIC_PERIOD,
+    SALUTATION,
     VALIDATED_CONFIDENCE,
     Parsed,
     capitalised,
@@ -525,7 +526,7 @@ EMPLOYEE_LABEL = re.compile(
     r"(?![a-z])\s*[:.]?"
     r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
-    r"|(?<![a-z])ex\.?m[oa]s?(?:\([oa]\))?\.?\s*(?:senhor(?:a|\(a\))?|sr(?:a|\(a\)|ª)?)?\.?"
+    r"|" + SALUTATION
 )
 # "Empresa"/"Entidade" alone label the employer; not as the head of a noun ("Empresa de Trabalho Temporário",
 # a temp agency's trade) nor as the client's ("Empresa utilizadora").

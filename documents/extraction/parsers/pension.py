@@ -21,6 +21,7 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     MONEY,
+    SALUTATION,
     VALIDATED_CONFIDENCE,
     Parsed,
     capitalised,
@@ -126,9 +127,7 @@ NAME_LABEL_BARE = re.compile(
     r"|reformad[oa](?:\s*\(a\))?)\s*[:.]?\s*"
 )
 # A letter's salutation names its addressee, the pensioner: "Exma. Senhora Maria ...", "Ex.mo Sr. José ...".
-SALUTATION = re.compile(
-    r"\s*ex(?:\.?\s?m[oa]|celentissim[oa])\.?\s+(?:senhora?|sr\.?a?|sra\.?)\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?"
-)
+ADDRESSEE = re.compile(r"\s*" + SALUTATION + r"\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?")
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
 ISSUE_LABEL = re.compile(r"data\s+(?:de\s+)?emissao|emitid[ao]\s+em|data\s+do\s+documento|^\s*data\s*[:.]?\s*(?=\d|$)")
@@ -465,7 +464,7 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
         if source is not None and name and looks_like_name(name) and not line_labels(source.text):
             return (title_case(name) if name.upper() == name else name), source.confidence
     for line in lines:
-        salutation = SALUTATION.match(fold(line.text))
+        salutation = ADDRESSEE.match(fold(line.text))
         name = clean_name(line.text[salutation.end() :].split(",")[0]) if salutation else None
         if name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
             return (title_case(name) if name.upper() == name else name), line.confidence
