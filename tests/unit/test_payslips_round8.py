@@ -5,7 +5,10 @@ pay, the employee named in the title's sentence."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.reader import Line
 from tests.helpers import read_text
 
 TODAY = dt.date(2026, 12, 3)
@@ -203,3 +206,42 @@ Líquido 828,00"""
     _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert fields["base_salary"] is None
     assert "base_salary_implausible" in warnings
+
+
+TWO_COLUMN_TEMP_AGENCY = """TEMPORALIS Recibo de vencimento
+Empresa de Trabalho Temporário - Alvará n.º 77 Setembro 2026
+Empresa utilizadora (cliente) Trabalhador temporário
+Conservas do Atlântico, S.A. Nuno Miguel Serrano Pacheco
+NIF 508329175 NIF 214703584
+Rubrica Qtd. Crédito Débito
+Retribuição base 1 900,00
+Subsídio de refeição 22 132,00
+Seg. Social 11% 99,00
+IRS 28,00
+Total 1.032,00 127,00
+A receber 905,00
+Temporalis - Empresa de Trabalho Temporário, S.A. . NIPC 509912745 . Rua Augusta 10, Lisboa"""
+
+
+def test_two_nifs_on_a_line_go_to_the_party_labels_above_them_in_order() -> None:
+    """Round 8 (the photo): OCR put the client's and the worker's boxes side by side, one line of labels and one
+    of NIFs; the client's NIF was taken as the employer's, and the client as the employer."""
+    lines = [Line(text, 0.95) for text in TWO_COLUMN_TEMP_AGENCY.splitlines()]
+    fields = parse_payslip(lines).fields
+    assert (fields["employee_nif"], fields["employer_nif"]) == ("214703584", "509912745")
+    assert fields["employer_name"] == "Temporalis - Empresa de Trabalho Temporário, S.A."
+
+
+def test_on_a_scan_too_the_earnings_adding_up_tell_a_quantity_from_thousands() -> None:
+    """Round 8 (the photo): "Retribuição base 1 900,00" under "Qtd." read 1.900,00, above the gross."""
+    lines = [Line(text, 0.95) for text in TWO_COLUMN_TEMP_AGENCY.splitlines()]
+    fields = parse_payslip(lines).fields
+    assert fields["base_salary"] == Decimal("900.00")
+
+
+def test_on_a_scan_a_thousands_group_that_adds_up_stays_one_amount() -> None:
+    """The other side: OCR reading "1.519,00" as "1 519,00" is still 1 519,00 when that is what adds up."""
+    text = TWO_COLUMN_TEMP_AGENCY.replace("1 900,00", "1 519,00").replace("1.032,00", "1.651,00")
+    text = text.replace("A receber 905,00", "A receber 1.524,00")
+    fields = parse_payslip([Line(line, 0.95) for line in text.splitlines()]).fields
+    assert fields["base_salary"] == Decimal("1519.00")

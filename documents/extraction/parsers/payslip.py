@@ -270,14 +270,13 @@ def read_page(lines: list[Line]) -> Page:
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
     typed = all(line.confidence >= 1.0 for line in lines)
-    quantity_column = typed and any(
-        QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines
-    )
-    spaced_groups = not (quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
+    quantity_column = any(QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines)
+    spaced_groups = not (typed and quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
     rows = page_rows(lines, spaced_groups=spaced_groups)
     if quantity_column and spaced_groups:
-        # No thousands printed to tell how this page groups them: the reading whose earnings add up to a
-        # printed total ("Vencimento base 30 930,00" with "Totais 766,00": 30 days, 930,00).
+        # Nothing on the page tells how it groups thousands (or a scan, where OCR may read a dot as a space):
+        # the reading whose earnings add up to a printed total ("Vencimento base 30 930,00" with "Totais
+        # 766,00": 30 days, 930,00).
         split = page_rows(lines, spaced_groups=False)
         if earnings_add_up(split) and not earnings_add_up(rows):
             rows = split
@@ -573,8 +572,8 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     parsed.unpaid_absence = -sum(
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
     )
-    payslip_people([*header_cells(lines), *lines], parsed)
     assign_payslip_nifs(lines, parsed)
+    payslip_people([*header_cells(lines), *lines], parsed)
     name_beside_nif(lines, parsed)
     payslip_period(lines, parsed)
     return parsed
@@ -810,11 +809,27 @@ def labels_only(text: str) -> bool:
     return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
 
 
+def companies_by_employer_nif(lines: list[Line], client: set[int], nif: str | None) -> list[int]:
+    """The lines printing a company (a legal form), outside a temp agency's client box: first those with the
+    employer's NIF on them or on the line below (the footer "Flexipessoal - ..., S.A. · NIPC 507931645"
+    over a client's box higher up), then the others in reading order."""
+    found = [
+        index for index, line in enumerate(lines) if COMPANY_SUFFIX.search(fold(line.text)) and index not in client
+    ]
+
+    def beside_nif(index: int) -> bool:
+        near = " ".join(line.text for line in lines[index : index + 2])
+        return nif is not None and nif in re.sub(r"\s", "", fix_digits(near))
+
+    return sorted(found, key=lambda index: not beside_nif(index))
+
+
 def client_block(lines: list[Line]) -> set[int]:
     """The lines a temp agency's client is printed on: its label's line and the name and NIF under it."""
     block: set[int] = set()
     for index, line in enumerate(lines):
-        if CLIENT_LABEL.search(fold(line.text)):
+        # Only a box of its own: a label line naming another party too is two columns, the client's one of them.
+        if set(party_labels(fold(line.text))) == {"client"}:
             block.add(index)
             for below in range(index + 1, min(index + 1 + PARTY_REACH, len(lines))):
                 if party_of_line(fold(lines[below].text)) not in (None, "client"):
@@ -860,14 +875,14 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 if employer and not SIGNATURE_COUNTERPART.match(fold(employer)):
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
-        for index, line in enumerate(lines):
-            if COMPANY_SUFFIX.search(fold(line.text)) and index not in client:
-                employer = company_name(line.text)
-                if employer:
-                    if index == 1 and line.text.startswith(employer[:8]):
-                        employer = letterhead_name(lines[0].text, employer)
-                    parsed.put("employer_name", employer, line.confidence * 0.9)
-                    break
+        for index in companies_by_employer_nif(lines, client, parsed.fields.get("employer_nif")):
+            line = lines[index]
+            employer = company_name(line.text)
+            if employer:
+                if index == 1 and line.text.startswith(employer[:8]):
+                    employer = letterhead_name(lines[0].text, employer)
+                parsed.put("employer_name", employer, line.confidence * 0.9)
+                break
     # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
     public = None if "employer_name" in parsed.fields else public_employer(lines[:LETTERHEAD_LINES])
     if public:
@@ -1058,12 +1073,14 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     (a household employing a domestic worker, a temp agency's client)."""
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        for nif, valid in parse_nifs(line.text):
+        nifs = parse_nifs(line.text)
+        columns = column_parties(lines, index, len(nifs))
+        for position, (nif, valid) in enumerate(nifs):
             if not valid:
                 if re.search(r"nif|contribuinte|fiscal", folded):
                     parsed.warnings.append("nif_checksum_invalid")
                 continue
-            party = party_of_line(folded) or party_above(lines, index)
+            party = columns[position] if columns else party_of_line(folded) or party_above(lines, index)
             if party == "client":
                 continue
             confidence = VALIDATED_CONFIDENCE
@@ -1079,15 +1096,37 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
 PARTY_REACH = 2
 
 
+def party_labels(folded: str) -> list[str]:
+    """The parties a line's labels name, left to right ("client", "employer", "employee"); one party's label
+    in two words ("Empresa utilizadora (cliente)") counts once."""
+    blanked = EMPLOYER_LABEL.sub(lambda match: " " * len(match.group(0)), folded)
+    found = sorted(
+        [(match.start(), "client") for match in CLIENT_LABEL.finditer(folded)]
+        + [(match.start(), "employer") for match in EMPLOYER_LABEL.finditer(folded)]
+        + [(match.start(), "employee") for match in EMPLOYEE_LABEL.finditer(blanked)]
+    )
+    return [party for index, (_, party) in enumerate(found) if index == 0 or found[index - 1][1] != party]
+
+
 def party_of_line(folded: str) -> str | None:
-    """The one party a line's labels name ("client", "employer" or "employee"); None for none or both."""
-    if CLIENT_LABEL.search(folded):
-        return "client"
-    employer = EMPLOYER_LABEL.search(folded) is not None
-    employee = EMPLOYEE_LABEL.search(EMPLOYER_LABEL.sub(" ", folded)) is not None
-    if employer == employee:
+    """The one party a line's labels name; None for none or several."""
+    parties = set(party_labels(folded))
+    return parties.pop() if len(parties) == 1 else None
+
+
+def column_parties(lines: list[Line], index: int, count: int) -> list[str] | None:
+    """Several NIFs on one line under as many party labels, each NIF its column's ("Empresa utilizadora
+    (cliente)   Trabalhador temporário" / ... / "NIF 510028470   NIF 251407390"): the labels in order, from
+    the NIFs' own line or the closest labelled line above."""
+    if count < 2:
         return None
-    return "employer" if employer else "employee"
+    for at in range(index, max(-1, index - PARTY_REACH - 1), -1):
+        if at < index and parse_nifs(lines[at].text):
+            return None
+        parties = party_labels(fold(lines[at].text))
+        if parties:
+            return parties if len(parties) == count else None
+    return None
 
 
 def party_above(lines: list[Line], index: int) -> str | None:
