@@ -95,10 +95,13 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])")),  # "Salár": OCR lost the end
     ("earning", re.compile(
         r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
-        r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono")),
+        r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono"
+        # The public sector's supplements ("Suplemento de condição militar", "Suplemento de missão").
+        r"|(?<![a-z])suplemento(?![a-z])")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths"})
+ADDRESS_WORDS = r"rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|urbaniza[cç][aã]o|bairro|edif[ií]cio|lote"
 # Words that label a payslip's rows and headings: a "name" made of them is a label, never a person.
 LABEL_WORDS = re.compile(
     r"(?<![a-z])(?:seg|seguran[cç]a|social|irs|tsu|reten[cç][aã]o|total|totais|l[ií]quido|il[ií]quido|bruto"
@@ -107,7 +110,7 @@ LABEL_WORDS = re.compile(
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
     # An address printed where a name could be ("Rua Formosa 45").
-    r"|rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|urbaniza[cç][aã]o|bairro|edif[ií]cio|lote)(?![a-z])"
+    r"|" + ADDRESS_WORDS + r")(?![a-z])"
 )
 
 
@@ -139,6 +142,8 @@ class Segment:
     line_index: int
     confidence: float
     role: str | None = None
+    # Printed with a minus ("Regularização IRS -18,00"): a deduction given back, or how a slip prints them all.
+    negative: bool = False
 
     @property
     def value(self) -> Decimal:
@@ -220,7 +225,7 @@ def line_segments(text: str, line_index: int, confidence: float, *, spaced_group
                 # "Faltas injustificadas -120,00" among the earnings: the month's pay is that much less. It is
                 # no deduction (the descontos total leaves it out), and no positive earning either.
                 role, value = (role if role in EARNING_ROLES else "earning"), -value
-            segments.append(Segment(label, [value], line_index, confidence, role))
+            segments.append(Segment(label, [value], line_index, confidence, role, negative=negative))
         cursor = end
     return segments
 
@@ -712,8 +717,16 @@ def rows_matching_total(
     if sum(totals) == deductions:
         return totals
     roles = ("social_security", "irs_withholding", "other_deduction")
-    social, withholding, others = (sum((row.value for row in page.rows(role)), Decimal("0")) for role in roles)
-    return (social, withholding, others) if social + withholding + others == deductions else totals
+    # Every row counted, then a row printed with a minus taken off, not added ("IRS do mês 31,00" /
+    # "Regularização IRS -18,00", withheld too much last month): whichever the total has.
+    for signed in (False, True):
+        sums = tuple(
+            sum((-row.value if signed and row.negative else row.value for row in page.rows(role)), Decimal("0"))
+            for role in roles
+        )
+        if sum(sums) == deductions:
+            return sums[0], sums[1], sums[2]
+    return totals
 
 
 def derive(parsed: Parsed, page: Page, name: str, value: Decimal) -> None:
@@ -887,6 +900,44 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     public = None if "employer_name" in parsed.fields else public_employer(lines[:LETTERHEAD_LINES])
     if public:
         parsed.put("employer_name", public[0], public[1] * 0.9)
+    body = None if "employer_name" in parsed.fields else body_over_nif(lines, parsed.fields.get("employer_nif"))
+    if body:
+        parsed.put("employer_name", *body)
+
+
+# What a body's own name is not made of: figures and an address's or a form's signs.
+NOT_A_BODY_NAME = re.compile(r"[\d:@/|]")
+
+
+def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
+    """A body with no legal form and no word a public body is known by, printed on the letterhead line
+    over its NIF's ("EXÉRCITO PORTUGUÊS — Direção de Finanças" / "NIPC 600009475"; "Centro Social e Paroquial
+    de São Brás" / "IPSS · Contribuinte n.º ..."): the name up to a dash, in a name's shape (capitalised
+    words, no figure, label, title or parent body)."""
+    if nif is None:
+        return None
+    for index, line in enumerate(lines[: LETTERHEAD_LINES + 1]):
+        if index == 0 or nif not in re.sub(r"\s", "", fix_digits(line.text)):
+            continue
+        above = lines[index - 1]
+        name = re.split(r"\s[-–—·]\s", above.text.strip())[0].strip(" ,.")
+        folded = fold(name)
+        words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
+        if (
+            not 2 <= len(words) <= 10
+            or NOT_A_BODY_NAME.search(name)
+            or PAYSLIP_TITLE.search(folded)
+            # Not LABEL_WORDS: a "Centro Social" is a body, though "social" labels a payslip's row.
+            or role_of(name)
+            or EMPLOYER_LABEL.search(folded)
+            or EMPLOYEE_LABEL.search(folded)
+            or re.match(r"(?:" + ADDRESS_WORDS + r")(?![a-z])", folded)
+            or PARENT_BODY.match(folded)
+            or not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+        ):
+            return None
+        return title_case(name) if name.isupper() else name, above.confidence * 0.85
+    return None
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
