@@ -147,15 +147,81 @@ def parse_invoice(lines: list[Line]) -> Parsed:
     segments = [segment for row in rows for segment in row]
     invoice_amounts(segments, parsed)
     invoice_parties(lines, parsed)
+    invoice_number(lines, parsed)
+    invoice_issue_date(lines, parsed)
+    return parsed
+
+
+# The number after its "n.º" ("Fatura-Recibo n.º ATSIRE01FR/58"): a series of letters and digits, "/" and the
+# sequence, the document's type before the series or not (OCR may misread it: "ER ATSIREO1FR/31").
+LABELLED_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*(?:([A-Z]{2,3})\s)?"
+    r"((?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,})\s?/\s?(\d+)(?!\d)"
+)
+# An "ato isolado"'s own numbering after its words ("Documento: Ato isolado n.º 2026/4").
+ACT_NUMBER = re.compile(
+    r"(?<![^\W\d_])ato\s+isolado\s*(?:n\.?\s?[ºo°]\.?|n[uú]mero)\s*[:.]?\s*([A-Z0-9]+(?:\s?/\s?\d+)?)(?![\w/])",
+    re.IGNORECASE,
+)
+# The series printed apart from the sequence ("Série ATSIRE01FR" / "N.º 58").
+SERIES = re.compile(r"(?<![^\W\d_])s[ée]rie\s*[:.]?\s*((?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,})(?![\w/])", re.I)
+SEQUENCE = re.compile(
+    r"(?<![^\W\d_])(?:n\.?\s?[ºo°]\.?|n[uú]mero)\s*(?:(?:do\s+)?documento\s*)?[:.]?\s*(\d{1,7})(?![\d/.,-])", re.I
+)
+
+
+def ocr_series(text: str) -> str:
+    """The series without spaces, in capitals, an O touching a digit read as the zero it is ("ATSIREO1FR")."""
+    return re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", text).upper())
+
+
+def series_type(series: str, printed: str | None = None) -> str:
+    """The document's type code before its series. The Portal names a series after its type ("ATSIRE01FR" is a
+    fatura-recibo's, "ATSIRE01AI" an ato isolado's): that wins over a type OCR misread ("ER"); with no type
+    printed and none in the series' name, the document is a fatura-recibo."""
+    if printed in ("FR", "ATI"):
+        return printed
+    if series.endswith("FR"):
+        return "FR"
+    if series.endswith("AI"):
+        return "ATI"
+    return printed or "FR"
+
+
+def invoice_number(lines: list[Line], parsed: Parsed) -> None:
+    """The document's number: its type and series with the sequence ("FR ATSIRE01FR/58"), else the series
+    after a "n.º" with the type left to the title, else an "ato isolado"'s own number, else the series and
+    the sequence printed apart. The type is kept in the number so that one document's numbers compare."""
     for line in lines:
         number = NUMBER.search(fix_digits(line.text))
         if number:
-            # An O touching a digit inside the series is a zero misread by OCR ("ATSIREO1FR" is "ATSIRE01FR").
-            series = re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", number.group(1)).upper())
-            parsed.put("invoice_number", series, line.confidence)
-            break
-    invoice_issue_date(lines, parsed)
-    return parsed
+            parsed.put("invoice_number", ocr_series(number.group(1)), line.confidence)
+            return
+    for line in lines:
+        labelled = LABELLED_NUMBER.search(line.text)
+        if labelled:
+            series = ocr_series(labelled.group(2))
+            parsed.put("invoice_number", f"{series_type(series, labelled.group(1))}{series}/{labelled.group(3)}",
+                       line.confidence)  # fmt: skip
+            return
+    for line in lines:
+        act = ACT_NUMBER.search(line.text)
+        if act and re.search(r"\d", act.group(1)):
+            parsed.put("invoice_number", ocr_series(act.group(1)), line.confidence)
+            return
+    for index, line in enumerate(lines):
+        found = SERIES.search(line.text)
+        if not found:
+            continue
+        # The sequence is printed with its series: on its line or the next to it, never a paragraph's "n.º".
+        for near_line in lines[max(0, index - 1) : index + 2]:
+            sequence = SEQUENCE.search(near_line.text)
+            if sequence:
+                series = ocr_series(found.group(1))
+                confidence = min(line.confidence, near_line.confidence)
+                parsed.put("invoice_number", f"{series_type(series)}{series}/{sequence.group(1)}", confidence)
+                return
+        return
 
 
 def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
@@ -294,7 +360,11 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif") and not joined:
         # The portal prints the issuer's name alone, just above the issuer's NIF.
         at = next(i for i, line in enumerate(lines) if parsed.fields["issuer_nif"] in re.sub(r"\s", "", line.text))
-        for line in (lines[at], *(lines[at - 1 : at] if at else [])):
+        # A name alone on the line above the NIF's is the issuer's; the NIF's line then lists what the issuer
+        # does ("Explicações de Matemática e Físico-Química · NIF ..."), not who.
+        above = lines[at - 1 : at] if at else []
+        alone = [line for line in above if name_alone(line.text)]
+        for line in (*alone, lines[at], *above):
             name = name_before_nif(line.text)
             if name:
                 parsed.put("issuer_name", name, line.confidence)
@@ -314,6 +384,22 @@ def name_before_nif(text: str) -> str | None:
     if not name or len(name.split()) < 2 or not capitalised(name):
         return None
     return name
+
+
+# The tax authority's heading over a portal's document names no party.
+AUTHORITY = re.compile(r"(?<![a-z])(?:portal|financas|autoridade|tributaria|aduaneira|republica|ministerio)(?![a-z])")
+
+
+def name_alone(text: str) -> bool:
+    """A line that is a name and nothing else: capitalised words, two at least, no figures, no label."""
+    name = party_name(text)
+    return bool(
+        name
+        and not re.search(r"\d|:", text)
+        and len(name.split()) == len(text.split()) >= 2
+        and capitalised(name)
+        and not AUTHORITY.search(fold(text))
+    )
 
 
 def nif_owners(text: str, party: str) -> list[str]:

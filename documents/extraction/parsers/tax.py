@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
     NIF_TOKEN,
     VALIDATED_CONFIDENCE,
@@ -67,7 +67,12 @@ ANNEX_INCOME: dict[str, re.Pattern[str]] = {
 # ("Trabalho dependente (Cat. A) 18.600,00").
 INCOME_LINE = re.compile(rf"rendimento|bruto|valor|montante|total|\(\s*{CATEGORY_CODE}[a-z]\s*\)")
 # The annexes named in one list: "Anexos: A, H", "Anexos entregues: A e B".
-ANNEX_LIST = re.compile(r"(?<![a-z])anexos(?:\s+entregues)?\s*:\s*([a-z](?:\s*(?:,|/|e\s)\s*[a-z])*)(?![a-z])")
+# "Anexos entregues A, F" needs no colon when the list ends its line.
+ANNEX_LETTERS = r"([a-z](?:\s*(?:,|/|e\s)\s*[a-z])*)(?![a-z])"
+ANNEX_LIST = re.compile(
+    rf"(?<![a-z])anexos(?:\s+(?:entregues|apresentad[oa]s))?\s*:\s*{ANNEX_LETTERS}"
+    rf"|(?<![a-z])anexos\s+(?:entregues|apresentad[oa]s)\s+{ANNEX_LETTERS}(?=[\s.;]*$)"
+)
 # An annex's answer in the rosto's list: "Anexo H - Benefícios fiscais e deduções Não".
 ANNEX_NOT_DELIVERED = re.compile(r"(?<![a-z])n[aã]o(?:\s+(?:entregue|apresentad[oa]))?\s*[.;]?\s*$")
 # Labels of what is taken from the income (or paid beside it) on an income line.
@@ -75,10 +80,13 @@ NOT_INCOME = re.compile(
     r"(?<![a-z])(?:reten[cç]|contribui[cç]|quotiza[cç]|imposto\s+retido|irs\s+retido|dedu[cç]|despesas|perdas)"
 )
 # A checkbox before an annex ("[ ] Anexo F", "☐ Anexo F") or after it ("Anexo F ..... [ ]"): empty, the annex was
-# not delivered; ticked ("[X]", "☒", "■", "✔"), it was.
-EMPTY_BOX = r"(?:\[\s*\]|\(\s*\)|[☐□❏◻])"
-BOX_BEFORE_EMPTY = re.compile(rf"{EMPTY_BOX}[\s.:-]*$")
-BOX_AFTER_EMPTY = re.compile(rf"^[^\[\]☐□❏◻☒☑■✔✓]*{EMPTY_BOX}[\s.;]*$")
+# not delivered; ticked ("[X]", "(x)", "☒", "■", "✔", an "X" beside it), it was.
+EMPTY_BOX = r"\[\s*\]|\(\s*\)|[☐□❏◻]"
+TICKED_BOX = r"\[\s*[x✓✔v]\s*\]|\(\s*[x✓✔v]\s*\)|[☒☑■✔✓]"
+BOX = re.compile(rf"(?P<empty>{EMPTY_BOX})|(?P<ticked>{TICKED_BOX})")
+# A bare "X" is a tick only right beside its annex ("Anexo A X   Anexo H X").
+X_AFTER = re.compile(r"^[\s.:-]*x(?![a-z0-9])")
+X_BEFORE = re.compile(r"(?<![a-z0-9])x[\s.:-]*$")
 # "Titular: <name> · NIF ..." heads an annex printed alone.
 TAX_NAME_LABEL = re.compile(
     r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]|(?<![a-z])titular\s*[:.]"
@@ -89,7 +97,8 @@ TAX_YEAR_LABEL = re.compile(
     r"|(?<![a-z])rendimentos\s+(?:(?:de|do\s+ano(?:\s+de)?)\s+)?(?=(?:19|20)\d{2}(?![\d/.,-]))"
     r"|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
-TAX_YEAR_TITLE = re.compile(r"(?<![a-z])irs\s+(?:de\s+)?((?:19|20)\d{2})(?![\d/-])")
+# "IRS 2025", "IRS de 2025", "LIQUIDAÇÃO DE IRS — 2025".
+TAX_YEAR_TITLE = re.compile(r"(?<![a-z])irs\s*(?:[-–—:]\s*)?(?:de\s+)?((?:19|20)\d{2})(?![\d/-])")
 # Where a taxpayer's part of a line starts; the spouse's (or partner's) and the dependants' parts are left out.
 TAXPAYER_MARK = re.compile(
     r"sujeito\s+passivo\s*[ab](?![a-zà-ÿ])|(?<![a-zà-ÿ])nif\s*(?:do\s+sujeito\s+passivo\s*)?[ab](?![a-zà-ÿ])"
@@ -116,6 +125,10 @@ def first_taxpayer_text(text: str) -> str:
     return " ".join(kept)
 
 
+# The captions a caption row prints beside the taxpayer's ("Sujeito passivo   NIF").
+CAPTION_WORDS = re.compile(
+    r"(?<![a-z])(?:nif|n\.\s?i\.\s?f\.?|contribuinte|n\.?\s?[ºo°]\s+(?:de\s+)?identifica[cç][aã]o\s+fiscal)"
+)
 # A name label that follows the taxpayer's mark and NIF ("Sujeito passivo A  NIF 183402952  Nome Fernando ...").
 NAME_WORD = re.compile(r"^\s*(?:nome(?:\s+completo)?|name)(?![a-zà-ÿ])[\s:.]*", re.IGNORECASE)
 # "Sujeito passivo A: ..." names the first taxpayer (an "A" that starts a name stays); a NIF printed before
@@ -144,29 +157,77 @@ def taxpayer_after_nif(text: str) -> str | None:
     return name
 
 
+def taxpayer_nif_first(text: str) -> bool:
+    """A line opened by a personal NIF (valid check digit) under its "NIF" label."""
+    leading = NIF_THEN_NAME.match(text)
+    nif = re.sub(r"\s", "", leading.group(1)) if leading else ""
+    return bool(leading and parse_nifs(nif)[0][1] and nif_is_personal(nif))
+
+
 def taxpayer_after_label(text: str) -> str | None:
     """The taxpayer's name in what follows a name label on its line: no mark, NIF or second label kept."""
     return clean_name(NAME_WORD.sub("", MARK_AND_NIF.sub("", text), count=1))
 
 
-def taxpayer_below_label(text: str, next_text: str) -> str | None:
-    """The name on the line under a lone label: after a valid NIF ("228410932 Marta Sofia ..."), or alone on
-    its line with the NIF on the next ("Marta Sofia ..." / "NIF 228410932"); a column heading is neither."""
+def taxpayer_below_label(lines: list[Line], index: int) -> tuple[str, float] | None:
+    """The name on the line under a lone label (``lines[index]``), and how sure the reading is: after a valid NIF
+    ("228410932 Marta Sofia ..."), before one ("Marta Sofia ... 228410932" under "Sujeito passivo  NIF"), or
+    alone on its line with the NIF on the next ("Marta Sofia ..." / "NIF 228410932", or "NIF" / "228410932");
+    a column heading is neither. Under a heading of the two taxpayers' columns ("Sujeito passivo A  Sujeito
+    passivo B" / "Nome  <A's>  <B's>" / "NIF  <A's>  <B's>") the row holds both names: the first is A's."""
+    # A name label opening the row ("Nome  Ricardo ...") is no part of the name.
+    text = NAME_WORD.sub("", lines[index + 1].text, count=1)
+    following = " ".join(line.text for line in lines[index + 2 : index + 4])
     leading = LEADING_NIF.match(text)
     if leading:
         valid = parse_nifs(leading.group(1))[0][1]
         name = clean_name(text[leading.end() :]) if valid else None
-        return name if name and len(name.split()) >= 2 else None
-    beside = name_then_nif(text)
+        return (name, 1.0) if name and len(name.split()) >= 2 else None
+    beside = name_then_nif(text, labelled=False)
     if beside:
-        return beside
+        return beside, 1.0
     name = clean_name(text)
     if name is None or name != text.strip(" .") or len(name.split()) < 2 or not capitalised(name):
         return None
-    nif_follows = any(valid for _, valid in parse_nifs(next_text)) and bool(
-        re.search(r"nif|contribuinte", fold(next_text))
+    nif_row = next((line.text for line in lines[index + 2 : index + 4] if parse_nifs(line.text)), "")
+    nif_follows = any(valid for _, valid in parse_nifs(nif_row)) and bool(
+        re.search(r"nif|contribuinte", fold(following))
     )
-    return name if nif_follows else None
+    if not nif_follows:
+        return None
+    # The columns: the NIFs of a row of NIFs and nothing else ("NIF  208461370  239104854"), else the
+    # taxpayers the heading names ("Sujeito passivo A  Sujeito passivo B"); a phone number is no column.
+    only_nifs = not re.search(r"[^\W_]{2,}", CAPTION_WORDS.sub(" ", NIF_TOKEN.sub(" ", fold(fix_digits(nif_row)))))
+    heading_columns = len(re.findall(r"sujeito\s+passivo\s*[ab](?![a-z])", fold(lines[index].text)))
+    columns = sum(valid for _, valid in parse_nifs(nif_row)) if only_nifs else heading_columns
+    return first_of_names(text, name, columns) if columns >= 2 else (name, 1.0)
+
+
+def first_of_names(text: str, names: str, columns: int) -> tuple[str, float]:
+    """The first of ``columns`` names run together on one row, and how sure the split is. Columns printed apart
+    split there; else the first name ends with the surname the last one ends with (spouses share one: "Ricardo
+    Manuel Outeiro Salvador  Cátia Vanessa Rego Salvador"); else nothing tells where: an empty name, no
+    guess."""
+    gaps = [name for part in re.split(r"\s{2,}", text.strip()) if (name := clean_name(part))]
+    if len(gaps) == columns:
+        return gaps[0], 1.0
+    words = names.split()
+    if columns != 2:
+        return "", 0.0
+    # Where the first name may end: two words at least on each side, no particle ending one or opening the next.
+    cuts = [
+        cut
+        for cut in range(2, len(words) - 1)
+        if words[cut - 1].lower() not in NAME_PARTICLES and words[cut].lower() not in NAME_PARTICLES
+    ]
+    if not cuts:
+        return "", 0.0
+    middle = len(words) / 2
+    shared = [cut for cut in cuts if fold(words[cut - 1]) == fold(words[-1])]
+    if shared:
+        cut = min(shared, key=lambda cut: abs(cut - middle))
+        return " ".join(words[:cut]), 1.0
+    return "", 0.0
 
 
 # A taxpayer's line with the name first, then the NIF and nothing else: "Hélder Filipe Nóbrega NIF 216403871".
@@ -177,9 +238,14 @@ NAME_THEN_NIF = re.compile(
 )
 
 
-def name_then_nif(text: str) -> str | None:
-    """The name on a line of a name and a personal NIF (valid check digit) after it, two words at least."""
-    match = NAME_THEN_NIF.match(text.strip())
+# Under a caption row that names the NIF's column ("Sujeito passivo   NIF"), the NIF follows the name bare.
+NAME_THEN_BARE_NIF = re.compile(r"^(?P<name>[^\d]+?)[\s·|,;:-]*(?P<nif>\d{3}\s?\d{3}\s?\d{3})\s*$")
+
+
+def name_then_nif(text: str, *, labelled: bool = True) -> str | None:
+    """The name on a line of a name and a personal NIF (valid check digit) after it, two words at least; the
+    NIF after its label, or bare when not ``labelled``."""
+    match = NAME_THEN_NIF.match(text.strip()) or (None if labelled else NAME_THEN_BARE_NIF.match(text.strip()))
     if not match:
         return None
     nif = re.sub(r"\s", "", match["nif"])
@@ -223,15 +289,24 @@ def parse_tax(lines: list[Line]) -> Parsed:
         folded = fold(text)
         label_match = TAX_NAME_LABEL.search(folded)
         if label_match:
-            taxpayer = taxpayer_after_label(text[label_match.end() :])
-            if taxpayer is None and not text[label_match.end() :].strip(" :.") and index + 1 < len(lines):
-                # The label alone over its value ("Sujeito passivo A" / "228410932 Marta Sofia ..."): the
-                # line below is the name only when it is one, after the taxpayer's NIF or on its own.
-                below = lines[index + 1]
-                taxpayer = taxpayer_below_label(below.text, lines[index + 2].text if index + 2 < len(lines) else "")
-                line = below if taxpayer else line
+            rest = text[label_match.end() :]
+            taxpayer = taxpayer_after_label(rest)
+            sure = 1.0
+            # The label alone over its value, or with the NIF's caption beside it ("Sujeito passivo   NIF").
+            caption_row = not CAPTION_WORDS.sub("", fold(rest)).strip(" :.·|/-")
+            if taxpayer is None and caption_row and index + 1 < len(lines):
+                # ("Sujeito passivo A" / "228410932 Marta Sofia ..."): the line below is the name only when it
+                # is one, after the taxpayer's NIF, before it, or on its own.
+                below = taxpayer_below_label(lines, index)
+                if below:
+                    (taxpayer, sure), line = below, lines[index + 1]
+                    if not taxpayer:
+                        # Two taxpayers' names run together, nothing telling where the first ends: no name
+                        # rather than a guess, nor the row whole under a later "Nome" label.
+                        name_line = line
+                        break
             if taxpayer:
-                parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
+                parsed.put("taxpayer_name", title_case(taxpayer), line.confidence * sure)
                 name_line = line
                 break
     if name_line is None:
@@ -242,6 +317,12 @@ def parse_tax(lines: list[Line]) -> Parsed:
             taxpayer = taxpayer_after_nif(text) or (
                 name_then_nif(text) if previous is None or not others_heading(previous.text) else None
             )
+            if taxpayer is None and previous is not None and taxpayer_nif_first(text):
+                # The name alone over the line its NIF opens ("Rodrigo ... Queirós" / "NIF 217305849 · Rua ...").
+                above = first_taxpayer_text(previous.text)
+                name = clean_name(above)
+                if name and name == above.strip(" .") and len(name.split()) >= 2 and capitalised(name):
+                    taxpayer, line = name, previous
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
                 name_line = line
@@ -308,7 +389,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         folded = fold(line.text)
         listed = ANNEX_LIST.search(folded)
         # "e" between the last two letters is the conjunction, not Anexo E.
-        listing = re.sub(r"\s+e\s+", ",", listed.group(1)) if listed else ""
+        listing = re.sub(r"\s+e\s+", ",", listed.group(1) or listed.group(2)) if listed else ""
         letters = re.findall(r"(?<![a-z])[a-z](?![a-z])", listing)
         for letter in [*letters, *(match.group(1) for match in ANNEX.finditer(folded))]:
             if letter.upper() not in annexes:
@@ -317,14 +398,9 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         mentions = list(ANNEX.finditer(folded))
         for position, mention in enumerate(mentions):
             answer_end = mentions[position + 1].start() if position + 1 < len(mentions) else len(folded)
-            answer_start = mentions[position - 1].end() if position else 0
-            answer = folded[mention.end() : answer_end]
-            if (
-                ANNEX_NOT_DELIVERED.search(answer)
-                or BOX_BEFORE_EMPTY.search(folded[answer_start : mention.start()])
-                or BOX_AFTER_EMPTY.search(answer)
-            ):
+            if ANNEX_NOT_DELIVERED.search(folded[mention.end() : answer_end]):
                 not_delivered.add(mention.group(1).upper())
+        not_delivered |= unticked_annexes(folded, mentions)
         # Income comes before the withholding or contributions printed beside it ("Rendimento: 17.430,00
         # Retenção: 1.890,00"): the amounts after those labels are theirs, not the income.
         withheld = NOT_INCOME.search(folded)
@@ -349,6 +425,40 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
             total = sum((part for part in parts if part is not None), Decimal("0"))
             parsed.put("gross_income", total, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_income")
+
+
+def unticked_annexes(folded: str, mentions: list[re.Match[str]]) -> set[str]:
+    """The annexes a line of checkboxes leaves unticked: an empty box, or none beside an annex where the others
+    on the line have theirs ("Anexo A [X]  Anexo B [ ]  Anexo H [X]", "Anexo A X  Anexo B  Anexo H X").
+
+    The boxes stand on one side of their annexes throughout a line: before them when the line opens with a box
+    and has none after its last annex ("[X] Anexo A  [ ] Anexo B"), else after them. Between two annexes, a
+    box is thus the first's or the second's by that side, never both."""
+    if not mentions:
+        return set()
+    starts = [mention.start() for mention in mentions]
+    ends = [mention.end() for mention in mentions]
+    before = [folded[end:start] for end, start in zip([0, *ends[:-1]], starts, strict=True)]
+    after = [folded[end:start] for end, start in zip(ends, [*starts[1:], len(folded)], strict=True)]
+    boxes_first = bool(BOX.search(before[0]) or X_BEFORE.search(before[0])) and not (
+        BOX.search(after[-1]) or X_AFTER.search(after[-1])
+    )
+    states: list[str | None] = []
+    for position in range(len(mentions)):
+        if boxes_first:
+            boxes = list(BOX.finditer(before[position]))
+            box = boxes[-1] if boxes else None
+            bare_x = X_BEFORE.search(before[position])
+        else:
+            box = BOX.search(after[position])
+            bare_x = X_AFTER.search(after[position])
+        states.append(box.lastgroup if box else "ticked" if bare_x else None)
+    ticked = states.count("ticked")
+    return {
+        mention.group(1).upper()
+        for mention, state in zip(mentions, states, strict=True)
+        if state == "empty" or (state is None and ticked and len(mentions) >= 2)
+    }
 
 
 # The money columns of Anexo A's table of incomes (Quadro 4A), in the order a header names them.
