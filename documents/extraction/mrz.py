@@ -27,6 +27,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -146,6 +147,27 @@ def country_code(value: str) -> str | None:
         for other in LETTER_LOOKALIKES.get(char, "") + char.translate(AS_LETTER)
     } & COUNTRY_CODES
     return near.pop() if len(near) == 1 else None
+
+
+# ICAO 9303 Part 3's transliteration of the Latin letters an MRZ cannot hold: a letter with a diacritic loses it
+# (Ç -> C), and these become the letters given, one of two forms for the first five (Ä -> AE or A, as the
+# issuing state chooses).
+MRZ_DIGRAPHS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "Å": "AA", "Ø": "OE", "Æ": "AE", "Œ": "OE", "ß": "SS",
+                "Þ": "TH", "Ĳ": "IJ", "Ð": "D", "Đ": "D", "Ł": "L", "Ħ": "H", "Ŀ": "L", "Ŧ": "T", "ı": "I"}  # fmt: skip
+MRZ_SINGLE_LETTERS = {"Ä": "A", "Ö": "O", "Ü": "U", "Å": "A", "Ø": "O"}
+
+
+def mrz_name_forms(name: str) -> set[str]:
+    """How ICAO 9303 writes a printed name in an MRZ, the fillers left out: apostrophes and other punctuation
+    dropped ("O'CONNOR" -> "OCONNOR"), hyphens and spaces as fillers ("CONNOR-WHITE" -> "CONNOR<WHITE"),
+    diacritics dropped or, for the letters above, transliterated (both forms: "MÜLLER" -> "MUELLER", "MULLER")."""
+    upper = name.upper()
+    forms = set()
+    for table in (MRZ_DIGRAPHS, {**MRZ_DIGRAPHS, **MRZ_SINGLE_LETTERS}):
+        letters = "".join(table.get(char, char) for char in upper)
+        decomposed = unicodedata.normalize("NFKD", letters)
+        forms.add(re.sub(r"[^A-Z]", "", "".join(char for char in decomposed if not unicodedata.combining(char))))
+    return forms
 
 
 def same_under_check(left: str, right: str) -> bool:

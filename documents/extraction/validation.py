@@ -120,6 +120,8 @@ def nifs_revalidate(fields: dict[str, Any]) -> list[str]:
 
 
 def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt.date) -> list[str]:
+    """The CC number's check character, plausible dates, known country codes; a document past its expiry
+    date keeps that date, flagged ``document_expired``."""
     warnings = []
     number = fields.get("document_number")
     if kind == DocumentKind.CARTAO_CIDADAO and number and not cc_is_valid(number):
@@ -131,8 +133,12 @@ def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt
         warnings.append("date_of_birth_implausible")
     expiry = fields.get("expiry_date")
     if expiry is not None and birth is not None and expiry <= birth:
-        fields["expiry_date"] = None
+        fields["expiry_date"] = expiry = None
         warnings.append("expiry_date_implausible")
+    if expiry is not None and expiry < today:
+        # The date stays (the screening fails the identity on it); the warning tells whoever reads the
+        # extraction alone. Valid on its expiry day itself, as the screening counts it.
+        warnings.append("document_expired")
     for name in ("nationality", "issuing_state"):
         if fields.get(name) is not None and fields[name] not in COUNTRY_CODES:
             fields[name] = None

@@ -22,6 +22,7 @@ from documents.extraction.mrz import (
     country_code,
     doubled_glyphs,
     looks_like_mrz,
+    mrz_name_forms,
     read_mrz,
     same_under_check,
 )
@@ -32,6 +33,7 @@ from documents.extraction.parsers.common import (
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
+    dates_in,
     find_label,
     fix_digits,
     parse_dates,
@@ -58,7 +60,7 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
     ),
     "document_number": re.compile(
         r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|(?:documento|passaporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
-        r"|document\s+n|passport\s+n|permit\s+n"
+        r"|document\s+n|passport\s+n|permit\s+n|(?<![a-z])doc\.?\s*n(?:o|r|umber)?(?![a-z])"
     ),
 }
 # The words of the EU cards' name labels, in their languages and in English ("NOME / NAME", "VORNAMEN /
@@ -183,6 +185,18 @@ _NATIONALITY_WORD_TEXT = """
     CHN: china, chines, chinesa, chinese
     MAR: marrocos, morocco, marroquino, marroquina, moroccan
     TUR: turquia, turkey, turco, turca, turkish
+    CZE: republica checa, czech republic, czechia, chequia, ceska republika, checo, checa, czech, cesky, ceska
+    SVK: eslovaquia, slovakia, slovensko, slovenska republika, eslovaco, eslovaca, slovak, slovensky
+    HUN: hungria, hungary, magyarorszag, hungaro, hungara, hungarian, magyar
+    HRV: croacia, croatia, hrvatska, croata, croatian
+    SVN: eslovenia, slovenia, slovenija, esloveno, eslovena, slovenian, slovene
+    LTU: lituania, lithuania, lietuva, lituano, lituana, lithuanian, lietuvos
+    LVA: letonia, latvia, latvija, latvian
+    EST: estonia, eesti, estonio, estonian
+    FIN: finlandia, finland, suomi, finlandes, finlandesa, finnish
+    DNK: dinamarca, denmark, danmark, dinamarques, dinamarquesa, danish
+    CYP: chipre, cyprus, cipriota, cypriot
+    MLT: malta, maltes, maltesa, maltese
 """
 NATIONALITY_WORDS = {
     word.strip(): code
@@ -197,11 +211,15 @@ MRZ_CONFIDENCE_UNCHECKED = 0.5
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
 
+# OCR's and typesetters' apostrophes, which the name cleaning would take for a word's end.
+APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`", "'"))
+
+
 def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | None:
     """The first candidate that reads as a name, its confidence and the line it was read from."""
     for text, line in candidates:
-        # Strip bilingual label remnants such as "(s) / Surname".
-        stripped = LABEL_REMNANT.sub("", text)
+        # Strip bilingual label remnants such as "(s) / Surname"; a typographic apostrophe is a name's ("D’ARCY").
+        stripped = LABEL_REMNANT.sub("", text).translate(APOSTROPHES)
         if not stripped.strip():
             continue
         folded = fold(stripped)
@@ -209,6 +227,8 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
             continue
         if set(re.findall(r"[a-z]+", folded)) - NAME_PARTICLES <= NAME_LABEL_WORDS:
             continue
+        if line.confidence < 1.0:
+            stripped = without_leading_noise(stripped)
         name = clean_name(stripped)
         # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
         # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
@@ -217,6 +237,21 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
             return name, line.confidence, line
     return None
+
+
+# What a photo's background or the card's portrait adds before a name in capitals, read as a short word in lower
+# case ("dao CONCEIÇÃO GONÇALVES").
+LEADING_NOISE = re.compile(r"^\W*(?:[a-z]{1,3}\W*\s+)+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
+
+
+def without_leading_noise(text: str) -> str:
+    """An OCR'd name line without the short lower-case words before its name in capitals; a particle ("da",
+    "de") may be the name's own, read in the wrong case, and is kept with the rest of the line."""
+    noise = LEADING_NOISE.match(text)
+    if noise is None or set(re.findall(r"[a-z]+", noise.group(0))) & NAME_PARTICLES:
+        return text
+    rest = text[noise.end() :]
+    return rest if NAME_IN_CAPITALS.fullmatch(rest.strip(EDGE_NOISE)) else text
 
 
 # A line a long name wraps onto, under a name printed below its label: words in capitals, nothing else.
@@ -338,11 +373,18 @@ def visual_sex(lines: list[Line], found: tuple[int, re.Match[str]]) -> tuple[str
     label = fold(lines[found[0]].text)
     own_letters = next((letters for word, letters in SEX_LETTERS.items() if word in label), {})
     letters = "".join(["MFX", *own_letters])
-    for candidate, line in value_after_label(lines, *found):
-        sex_match = re.search(rf"(?<![A-Za-z])([{letters}])(?![A-Za-z])", candidate)
-        if sex_match:
-            return own_letters.get(sex_match.group(1), sex_match.group(1)), line.confidence
+    candidates = value_after_label(lines, *found)
+    for pattern in (re.compile(rf"(?<![A-Za-z])([{letters}])(?![A-Za-z])"), BILINGUAL_SEX):
+        for candidate, line in candidates:
+            sex_match = pattern.search(candidate)
+            if sex_match:
+                return own_letters.get(sex_match.group(1), sex_match.group(1)), line.confidence
     return None
+
+
+# A card printing the sex in its own language and in ICAO's letter after a slash ("Ž/F", "K/F", "N/F", "M/M"):
+# OCR may read the slash as I, l or 1 ("ZIF"). Looked for only when no letter stands alone.
+BILINGUAL_SEX = re.compile(r"(?<![^\W\d_])[MFXŽZKNVW]\s?[/|Il1]\s?([MFX])(?![^\W\d_])")
 
 
 # A date written with its month's abbreviation ("05 JUL 1968", "10 AGO/AUG 2022"): "AGO" and "MAR" are also
@@ -457,12 +499,19 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
     found = find_label(lines, ID_LABELS["document_number"])
     if found:
         for candidate, line in value_after_label(lines, *found):
+            grouped = grouped_number(candidate)
+            if grouped:
+                parsed.put("document_number", grouped, line.confidence)
+                break
             # As printed first: a number may start with G or S, which digit repair would turn into 6 or 5.
             number_pattern = (
                 # Other states' cards: any 6 to 12 letters and digits ("CAA123456", "X4RTBPFW4", "CA00000AA").
                 r"\b((?=[A-Z]*\d)[A-Z0-9]{6,12})\b"
                 if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
-                else r"\b([A-Z]{0,2}\d{6,9}[A-Z0-9]{0,2})\b"
+                # Passports and permits: up to two letters around the digits ("FZ392817", "AA1234567"), or a
+                # series of three or four letters before a run of ten or more ("CPLP20250481736"); not before
+                # a short run, where the third letter is more often OCR's ("FXx482913" for FX482913).
+                else r"\b((?:[A-Z]{0,2}\d{6,9}|[A-Z]{3,4}\d{10,12})[A-Z0-9]{0,2})\b"
             )
             number_match = re.search(number_pattern, candidate.upper()) or re.search(
                 number_pattern, fix_digits(candidate.upper())
@@ -470,6 +519,28 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if number_match:
                 parsed.put("document_number", number_match.group(1), line.confidence)
                 break
+
+
+# A number printed in groups joined by hyphens, letters and digits ("CPLP-2025-0481736", "RP-A-123456"); OCR may
+# space the hyphens or read them as dashes.
+GROUPED_NUMBER = re.compile(r"(?<![A-Z0-9-])[A-Z0-9]+(?:\s?[-‐‑–—]\s?[A-Z0-9]+)+(?![A-Z0-9-])")
+GROUPED_NUMBER_LENGTH = range(6, 21)
+
+
+def grouped_number(text: str) -> str | None:
+    """The first number in hyphen-joined groups with letters and at least six digits, whole and as printed
+    (spaces dropped, dashes as hyphens): cut at a hyphen, it would be only its last group. A date is none."""
+    for match in GROUPED_NUMBER.finditer(text.upper()):
+        number = re.sub(r"\s", "", re.sub(r"[‐‑–—]", "-", match.group(0)))
+        compact = number.replace("-", "")
+        if (
+            re.search(r"[A-Z]", compact)
+            and sum(char.isdigit() for char in compact) >= 6
+            and len(compact) in GROUPED_NUMBER_LENGTH
+            and not dates_in(number.replace("-", " "))
+        ):
+            return number
+    return None
 
 
 # A CC number whose version letters were read with a glyph twice over: "54387055 0 0OM1" for "... OM1".
@@ -523,8 +594,13 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         "nationality": "PRT" if kind == DocumentKind.CARTAO_CIDADAO else country_code(mrz.nationality),
     }
     viz_number = parsed.fields.get("document_number")
-    if viz_number and values["document_number"] and same_under_check(str(viz_number), values["document_number"]):
-        # G and 6 (and the like) weigh the same in a check digit: the visual zone breaks the tie.
+    if (
+        viz_number
+        and values["document_number"]
+        and same_under_check(comparable(viz_number), comparable(values["document_number"]))
+    ):
+        # G and 6 (and the like) weigh the same in a check digit: the visual zone breaks the tie. It keeps the
+        # hyphens the MRZ leaves out too ("AB-123456" for "AB123456").
         values["document_number"] = viz_number
     for name, value in values.items():
         read = parsed.fields.get(name)
@@ -588,7 +664,8 @@ def same_value(name: str, read: Any, mrz_value: Any) -> bool:
 
 
 def comparable(value: Any) -> str:
-    return re.sub(r"[\s<]", "", fold_accents(str(value)).upper())
+    """Without accents, spaces, fillers and hyphens: an MRZ holds a document number's letters and digits only."""
+    return re.sub(r"[\s<-]", "", fold_accents(str(value)).upper())
 
 
 def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
@@ -603,10 +680,11 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     if read is None:
         parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
         return
-    # The MRZ drops accents and may cut long names: the visual zone's name must start the same way.
-    printed, transliterated = comparable(read), comparable(mrz_value)
-    if printed == transliterated or (
-        (len(transliterated) >= 20 or name_cut_short(mrz)) and printed.startswith(transliterated)
+    # The MRZ writes the name the ICAO way (no accents nor apostrophes, hyphens as fillers) and may cut a long
+    # one: the visual zone's name, written so, must start the same way.
+    printed, transliterated = mrz_name_forms(str(read)), re.sub(r"[^A-Z]", "", mrz_value.upper())
+    if transliterated in printed or (
+        (len(transliterated) >= 20 or name_cut_short(mrz)) and any(form.startswith(transliterated) for form in printed)
     ):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
