@@ -6,7 +6,7 @@ import datetime as dt
 
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.parsers import title_case
-from documents.extraction.parsers.common import clean_name
+from documents.extraction.parsers.common import clean_name, written_dates
 from screening.rules.names import name_tokens
 
 
@@ -47,3 +47,11 @@ def test_a_name_keeps_letters_of_any_alphabet() -> None:
     """Blind probe round 8: "Wiśniewska" was cut at the "ś" (only Latin-1 letters were kept)."""
     assert clean_name("Agnieszka Wiśniewska  NIF 123") == "Agnieszka Wiśniewska"
     assert clean_name("ŁUKASZ DVOŘÁK_") == "ŁUKASZ DVOŘÁK"
+
+
+def test_dates_written_with_a_month_s_name_in_five_languages() -> None:
+    """Portuguese, English, French, Spanish and German letters write their dates with the month's name."""
+    texts = ["1.º de março de 2026", "1 March 2026", "1er mars 2026", "1 de marzo de 2026", "1. März 2026"]
+    assert [written_dates(text) for text in texts] == [[dt.date(2026, 3, 1)]] * 5
+    assert written_dates("12 septiembre 2025") == [dt.date(2025, 9, 12)]
+    assert written_dates("12 de blabla de 2026") == []

@@ -14,6 +14,15 @@ PAYSLIP_TITLE = re.compile(
     r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])pay\s?slip"
     r"|(?<![a-z])(pay|salary|earnings)\s+statement"
 )
+# A foreign pension by its own names (on folded text): a French "attestation de paiement" of a "retraite
+# personnelle", a Spanish "certificado de pensión" of a "pensión de jubilación", a German "Rentenanpassung" of a
+# "Regelaltersrente".
+FOREIGN_PENSION_NAMES = (
+    r"attestation\s+de\s+(?:paiement\s+(?:de\s+(?:la\s+|votre\s+)?)?)?(?:retraite|pension)"
+    r"|retraite\s+(?:personnelle|de\s+base|de\s+droit\s+propre)|pension\s+de\s+(?:vieillesse|reversion|retraite)"
+    r"|certificado\s+de\s+(?:pension|prestacion)|pension\s+de\s+(?:jubilacion|viudedad|orfandad|incapacidad)"
+    r"|renten(?:bescheid|anpassung|mitteilung|art\s*:)|(?:alters|witwen|witwer|waisen|erwerbsminderungs)rente"
+)
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     # Certificates first: their wording names taxes, income and social security too.
     (DocumentKind.DECLARACAO_SS, re.compile(r"situacao\s+contributiva")),
@@ -43,9 +52,18 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"|recibo\s+de\s+pens(ao|oes)|pens[aã]o\s+social(\s+de)?\s+(velhice|invalidez)"
             r"|pensionista\s+(de\s+|por\s+)?(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
             r"|pension\s+(payment\s+)?statement|type\s+of\s+(benefit|pension)\s*:?\s*[a-z -]{0,20}pension"
+            r"|" + FOREIGN_PENSION_NAMES
         ),
     ),
-    (DocumentKind.NOTA_LIQUIDACAO, re.compile(r"nota de liquida[cç]ao|demonstra[cç]ao d[ae] liquida[cç]ao")),
+    (
+        DocumentKind.NOTA_LIQUIDACAO,
+        re.compile(
+            r"nota de liquida[cç]ao|demonstra[cç]ao d[ae] liquida[cç]ao"
+            # Titled "LIQUIDAÇÃO DE IRS — 2025" alone, on a line of its own.
+            r"|^\W*liquida[cç]ao\s+d[eo]\s+irs(?![a-z])",
+            re.M,
+        ),
+    ),
     (DocumentKind.DECLARACAO_IRS, re.compile(r"declara[cç]ao (de rendimentos|anual)|modelo 3|irs\s*-?\s*modelo")),
     (DocumentKind.RECIBO_VENCIMENTO, PAYSLIP_TITLE),
     (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),
@@ -70,7 +88,7 @@ CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+
 
 
 def classify(text: str) -> DocumentKind:
-    folded = fold(text)
+    folded = without_disclaimers(fold(text))
     for kind, pattern in _KIND_SIGNS:
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
@@ -94,17 +112,43 @@ def classify(text: str) -> DocumentKind:
     return kind_from_mrz(read_mrz(text.splitlines()))
 
 
+# "Este comprovativo não substitui a nota de liquidação", "This letter does not replace a payslip": what follows
+# such a negation names another document, not this one's kind (the title says that).
+DISCLAIMER = re.compile(
+    r"(?<![a-z])(?:nao\s+(?:substitui|dispensa|constitui|equivale|vale\s+como|serve\s+(?:de|como)|e\s+(?:um|uma)\s)"
+    r"|(?:does|do|shall|can)\s*not\s+(?:replace|constitute|substitute|serve\s+as)|is\s+not\s+an?\s)[^.\n]*"
+)
+
+
+def without_disclaimers(folded: str) -> str:
+    """The text with what a disclaimer says this document is not cut out (to the end of its sentence)."""
+    return DISCLAIMER.sub(" ", folded)
+
+
 # What a pension statement says about itself, each a sign of its own kind: the pension (not "de alimentos", a
-# payslip's garnishment), the body that pays it, the person's role, the pension's type.
+# payslip's garnishment), the body that pays it, the person's role, the pension's type; in Portuguese, English,
+# French, Spanish and German.
 PENSION_SIGNS = (
-    re.compile(r"(?<![a-z])pens(?:ao|oes)(?![a-z])(?!\s+de\s+alimentos)|pensionista|(?<![a-z])pensions?(?![a-z])"),
+    re.compile(
+        r"(?<![a-z])pens(?:ao|oes)(?![a-z])(?!\s+de\s+alimentos)|pensionista|(?<![a-z])pensions?(?![a-z])"
+        r"|(?<![a-z])retraite(?![a-z])|(?<![a-z])jubilacion|(?<![a-z])rente(?:n[a-z]*)?(?![a-z])"
+        r"|(?:alters|witwen|witwer|waisen|erwerbsminderungs|hinterbliebenen)rente"
+    ),
     re.compile(
         r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes|caixa\s+geral\s+de\s+aposentacoes|(?<![a-z])cga(?![a-z])"
         r"|pensions?\s+(?:service|office|authority|agency|institute)"
+        r"|assurance\s+(?:retraite|vieillesse)|(?<![a-z])(?:cnav|carsat|agirc|arrco)(?![a-z])|seguridad\s+social"
+        r"|(?<![a-z])inss(?![a-z])|rentenversicherung|renten\s*service"
     ),
-    re.compile(r"pensionista|beneficiari[oa]|(?<![a-z])(?:aposentad|reformad)[oa]|beneficiary|pensioner"),
+    re.compile(
+        r"pensionista|beneficiari[oa]|(?<![a-z])(?:aposentad|reformad)[oa]|beneficiary|pensioner"
+        r"|beneficiaire|(?<![a-z])retraite[e]?\s*:|(?<![a-z])jubilad[oa]|rentner|rentenempfanger"
+    ),
     re.compile(
         r"velhice|invalidez|sobrevivencia|aposentacao|(?<![a-z])reforma(?![a-z])|retirement|old.age|survivor|invalidity"
+        r"|vieillesse|retraite\s+(?:personnelle|de\s+base|de\s+droit\s+propre)|reversion|invalidite|jubilacion"
+        r"|viudedad|orfandad|incapacidad\s+permanente|altersrente|(?:witwen|witwer|waisen|hinterbliebenen)rente"
+        r"|erwerbsminderung"
     ),
 )
 # A payslip names work: the salary, the worker, the employer. A pension statement names none of it.
@@ -142,12 +186,13 @@ EMPLOYER_DECLARATION_TITLE = re.compile(
     # In English, for a foreign employer or an expatriate's HR: "Employment confirmation letter".
     r"|employment\s+(?:confirmation|verification|certificate|reference)|(?:certificate|proof|confirmation)\s+of\s+employment"
 )
-# "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ..."
+# "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ...",
+# "Declaramos que Rui Sá ... se encontra ao nosso serviço ..."
 EMPLOYMENT_STATEMENT = re.compile(
     r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,300}?(?<![a-z])que\s[\s\S]{0,300}?"
-    r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+|sua\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce\s|desempenha\s"
+    r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+|sua\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce(?:ndo)?\s|desempenha\s"
     r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
-    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde))"
+    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde)|ao\s+(?:nosso|seu)\s+servico)"
     # "This is to confirm that Ms Ana Sousa has been employed by ..."
     r"|(?:confirm|certif|declare)\w*\s+that\s[\s\S]{0,200}?(?:(?:is|has\s+been)\s+(?:employed|working)|employed\s+by)"
 )

@@ -105,15 +105,26 @@ def parse_dates(text: str) -> list[dt.date]:
     return dates
 
 
-# "12 de março de 2026", "7 Mar. 2026", "19 July 2026": a day, a month's name, a year.
-WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:de\s+)?([a-z]{3,9})\.?\s*(?:de\s+)?(\d{4})(?!\d)")
+# The months of a French, Spanish or German date, for a foreign pension's or employer's letter.
+FOREIGN_MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "janner": 1, "februar": 2, "marz": 3, "maerz": 3, "april": 4, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+}  # fmt: skip
+# "12 de março de 2026", "1.º de março", "7 Mar. 2026", "19 July 2026", "1er juillet 2026", "12. März 2026": a
+# day, a month's name, a year.
+WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:\.?o|\.|er)?\s*(?:de\s+)?([a-z]{3,10})\.?\s*(?:de\s+)?(\d{4})(?!\d)")
 
 
 def written_dates(text: str) -> list[dt.date]:
     """The dates written with the month's name, as letters, certificates and invoices print them."""
     found = []
     for match in WRITTEN_DATE.finditer(fold(fix_digits(text))):
-        month = MONTHS.get(match.group(2)) or ENGLISH_MONTHS.get(match.group(2))
+        name = match.group(2)
+        month = MONTHS.get(name) or ENGLISH_MONTHS.get(name) or FOREIGN_MONTHS.get(name)
         if month is None:
             continue
         try:

@@ -31,7 +31,7 @@ from documents.extraction.parsers.common import (
     title_case,
     written_dates,
 )
-from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name
+from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name, letterhead_name
 from documents.extraction.reader import Line
 
 # How sure a value found in free text is: by its own words, not by a label in a known place.
@@ -53,18 +53,20 @@ DATE_TEXT = (
     r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4})"
 )
 START = re.compile(
-    r"(?:desde|admitid[oa]\s+(?:ao\s+servico\s+)?(?:em|a)|data\s+(?:de\s+)?admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
+    r"(?:desde|admitid[oa]\s+(?:ao\s+(?:seu\s+|nosso\s+)?servico\s+)?(?:em|a)|data\s+(?:de\s+)?admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
     r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a)|iniciad[oa]\s+(?:em|a)"
     # In a ruled table the label and its value are two cells: no colon between them.
     r"|data\s+(?:de\s+)?in[ií]cio(?:\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es))?\s*[:.|]?"
-    r"|(?<![a-z])since|employed\s+(?:from|since)|start\s+date\s*:?|date\s+of\s+(?:hire|joining)\s*:?)"
+    r"|(?<![a-z])since|employed\s+(?:from|since)|start\s+date\s*:?|date\s+of\s+(?:hire|joining)\s*:?"
+    # "... a fixed-term contract which started on 1 February 2026 and will end on ...".
+    r"|(?:started|starting|commenced|began|begins|effective)\s+(?:on|from))"
     r"\s*(?:o\s+dia\s+|de\s+|a\s+)?" + DATE_TEXT
 )
 # A contract "celebrado em 1 de março de 2025": the day it began, where no other start is stated.
 SIGNED = re.compile(r"(?:contrato|vinculo)[^.]{0,80}?celebrad[oa]\s+(?:em|a)\s*(?:o\s+dia\s+)?" + DATE_TEXT)
 END = re.compile(
     r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.|]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em"
-    r"|(?<![a-z])until|end\s+date\s*:?|ending\s+on)"
+    r"|(?<![a-z])until|end\s+date\s*:?|ending\s+on|(?:will\s+)?(?:end|ends|ended|expire|expires)\s+on)"
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
 SALARY = re.compile(
@@ -111,7 +113,9 @@ ROLE_LABEL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|fun
 ROLE_CELL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*\|?\s+")
 # "NIF do trabalhador: ...": the NIF a label gives to the person.
 EMPLOYEE_NIF_LABEL = re.compile(r"(?:trabalhador|colaborador|funcionari[oa])a?\s*(?:\(a\))?\s*[:.]?\s*$")
-ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(\d{1,2})\s+(?:de\s+)?([a-z]+)\.?\s+(?:de\s+)?(\d{4})")
+# "Lisboa, 15 de novembro de 2026", "Setúbal, aos 14 (dias do mês) de outubro de 2026" (``dates_in_figures``
+# drops the days-of-the-month phrase).
+ISSUE_LONG = re.compile(r"[a-z]+\s*,\s*(?:aos\s+|em\s+)?(\d{1,2})\s+(?:de\s+)?([a-z]+)\.?\s+(?:de\s+)?(\d{4})")
 # "Lisboa, 03/11/2026", "Leiria, 30.11.2026", "Ourém, 2026-10-05": where and when it was signed, in numbers.
 ISSUE_NUMERIC = re.compile(
     r"[a-z]+\s*,\s*(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}|\d{4}\s?([-/.])\s?\d{1,2}\s?\2\s?\d{1,2})(?!\d)"
@@ -128,6 +132,10 @@ COUNT_WORDS = {"doze": 12, "catorze": 14, "quatorze": 14}
 # A monthly salary worked out from a yearly one: no amount printed as the month's.
 DERIVED_CONFIDENCE = 0.6
 ISSUE_LABEL = re.compile(r"data\s*(?:(?:de\s+emiss[aã]o|da\s+declara[cç][aã]o|do\s+documento)\s*[:.|]?|[:.])\s*")
+# A letter's title or opening, over the company's line where a letterhead's first line would be: no part of its name.
+LETTER_TITLE = re.compile(
+    r"declara|certifica|atesta|attestation|confirma|to\s+whom|(?<![a-z])(?:carta|letter|assunto|subject|ref)(?![a-z])"
+)
 # A letterhead of a body with no company form: "Associação Humanitária dos Bombeiros Voluntários de Ourém".
 NONPROFIT = re.compile(
     r"^(?:associa[cç][aã]o|funda[cç][aã]o|cooperativa|federa[cç][aã]o|confedera[cç][aã]o|sindicato|irmandade)"
@@ -189,8 +197,14 @@ def number_in_words(words: str) -> int:
     return total + current
 
 
+# "aos 14 dias do mês de outubro de 2026": a notarial way to write "14 de outubro de 2026".
+DAYS_OF_THE_MONTH = re.compile(r"\s+dias?\s+do\s+mes\s+de\s+(?=[a-z]+\s+de\s+)")
+
+
 def dates_in_figures(folded: str) -> str:
-    """The text with each date written in words put in figures ("1 de marco de 2025"), the rest as it was."""
+    """The text with each date written in words put in figures ("1 de marco de 2025"), the days-of-the-month
+    phrase shortened ("14 dias do mes de outubro" -> "14 de outubro"), the rest as it was."""
+    folded = DAYS_OF_THE_MONTH.sub(" de ", folded)
 
     def figures(match: re.Match[str]) -> str:
         day, year = number_in_words(match.group(1)), number_in_words(match.group(3))
@@ -240,10 +254,14 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     declared = declared_person(flat, folded)
     if declared and "employee_name" not in parsed.fields:
         parsed.put("employee_name", declared[0], STATED_CONFIDENCE)
-    for line in lines:
+    for index, line in enumerate(lines):
         if COMPANY_SUFFIX.search(fold(line.text)):
             employer = company_name(EMPLOYER_LABEL.sub("", line.text))
             if employer and employer != parsed.fields.get("employee_name"):
+                if index == 1 and line.text.startswith(employer[:8]) and not LETTER_TITLE.search(fold(lines[0].text)):
+                    # "LISBON DIGITAL HUB" / "Unipessoal Lda. · NIPC ...": the line above holds the name's head.
+                    head = lines[0].text.strip()
+                    employer = letterhead_name(title_case(head) if head.isupper() else head, employer)
                 parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
                 break
     for line in lines if "employer_name" not in parsed.fields else []:

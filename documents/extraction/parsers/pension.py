@@ -8,6 +8,8 @@ per year are printed ("paga 14 vezes por ano", "N.º de prestações anuais: 14"
 amount over the monthly one. An amount belongs to the label before it (in a sentence too) or to its column; where
 the deductions could be a printed total or the items' sum, or the gross is only the items paid, net = gross -
 deductions picks the reading, and ``validation`` checks it again; nothing is inferred from the layout of one issuer.
+A foreign insurer's statement (in English, French, Spanish or German) is read by the same roles, each holding its
+words in each language, and its dates may name their month in its language.
 """
 
 from __future__ import annotations
@@ -41,20 +43,34 @@ PAYMENT_COUNTS = (12, 13, 14)
 DERIVED_CONFIDENCE = 0.6
 CENT = Decimal("0.01")
 # Checked in this order on folded text; a span taken by one role is not read again by a later one.
-# A foreign pension's statement may be in English ("Gross monthly amount", "Total deductions", "Net amount paid").
+# A foreign pension's statement may be in English ("Gross monthly amount", "Total deductions", "Net amount paid"),
+# French ("Montant mensuel brut", "CSG", "Montant mensuel net"), Spanish ("Importe íntegro mensual", "Retención
+# IRPF", "Importe líquido") or German ("Monatliche Rente (brutto)", "Beitrag zur Krankenversicherung",
+# "Zahlbetrag"): each role's pattern holds its words in each language.
 PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
     # "Sem descontos": nothing is taken, and the amount after it is not a deduction.
-    ("no_deductions", re.compile(r"sem\s+(?:quaisquer\s+|qualquer\s+)?descontos|no\s+deductions")),
+    (
+        "no_deductions",
+        re.compile(
+            r"sem\s+(?:quaisquer\s+|qualquer\s+)?descontos|no\s+deductions|sans\s+(?:retenue|prelevement)s?"
+            r"|sin\s+(?:retenciones|deducciones|descuentos)|keine\s+abzuge"
+        ),
+    ),
     (
         "annual_amount",
         re.compile(
             r"(?:valor|montante|total|rendimento)\s+(?:\w+\s+)?anual|anual\s+(?:iliquido|bruto)"
             r"|(?:annual|yearly)\s+(?:gross\s+)?(?:amount|pension|total)"
+            r"|(?:montant|importe)\s+(?:\w+\s+)?anu(?:el|al)|jahres(?:betrag|rente)"
         ),
     ),
     (
         "deductions",
-        re.compile(r"total\s+(?:de\s+|dos\s+)?descontos|descontos\s+totais|total\s+(?:of\s+)?deductions"),
+        re.compile(
+            r"total\s+(?:de\s+|dos\s+)?descontos|descontos\s+totais|total\s+(?:of\s+)?deductions"
+            r"|total\s+(?:des\s+)?(?:prelevements|retenues|cotisations)|total\s+(?:de\s+)?(?:retenciones|deducciones|descuentos)"
+            r"|summe\s+(?:der\s+)?abzuge|abzuge\s+(?:gesamt|insgesamt)"
+        ),
     ),
     (
         "net_monthly_amount",
@@ -62,7 +78,11 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?<![a-z])liquid[oa]|(?<![a-z])liquido\s+a\s+(?:receber|pagar)"
             r"|(?:valor|total|montante|importancia)\s+a\s+(?:receber|pagar)|(?<![a-z])liquido(?![a-z])"
             r"|(?:valor|montante)\s+(?:mensal\s+)?pago(?![a-z])"
+            # "Montante creditado": what reached the pensioner's account.
+            r"|(?:valor|montante|importancia|quantia)\s+(?:mensal\s+)?creditad[oa]"
             r"|(?<![a-z])net\s+(?:monthly\s+)?(?:amount|pension|payment)|amount\s+paid"
+            r"|(?:montant|importe)\s+(?:mensuel\s+|mensual\s+)?(?:net[oa]?|liquido)(?![a-z])|net\s+a\s+payer"
+            r"|(?:rente|betrag)[a-z]*\s*\(?\s*netto|(?<![a-z])(?:zahl|auszahlungs|netto)betrag|nettorente"
         ),
     ),
     (
@@ -72,6 +92,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|montante\s+mensal|valor\s+da\s+pensao|pensao\s+mensal|(?<![a-z])iliquido(?![a-z])"
             r"|total\s+(?:de\s+|dos\s+)?abonos|abonos\s+totais"
             r"|gross\s+(?:monthly\s+)?(?:amount|pension)|monthly\s+(?:gross\s+)?(?:amount|pension)"
+            r"|(?:montant|importe)(?:\s+(?:mensuel|mensual|total))?\s+(?:brut[oa]?|integro)(?![a-z])"
+            r"|(?:rente|betrag)[a-z]*\s*\(?\s*brutto|brutto\s*(?:rente|betrag)|bruttorente|monatliche\s+rente"
         ),
     ),
     (
@@ -80,6 +102,11 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![a-z])irs(?![a-z])|retencao|(?<![a-z])adse(?![a-z])|contribuicao\s+extraordinaria|(?<![a-z])ces(?![a-z])"
             r"|quotizac|descont(?:o|ad[oa])|deduzid|(?<![a-z])deduc[ao]|(?<![a-z])retid[oa](?![a-z])"
             r"|(?<![a-z])(?:deduction|contribution|withholding|tax\s+withheld|income\s+tax)"
+            # France's social levies (CSG, CRDS, CASA: "CASA" only as an amount's label, it is a word in Portuguese),
+            # Spain's IRPF withheld, Germany's health and care insurance and tax.
+            r"|(?<![a-z])(?:csg|crds)(?![a-z])|(?<![a-z])casa(?=\s*[-–]?\s*\d)|prelevement|cotisation|(?<![a-z])impot"
+            r"|retencion|(?<![a-z])irpf(?![a-z])"
+            r"|(?<![a-z])beitrag|(?:kranken|pflege)versicherung|(?<![a-z])(?:lohn|einkommen)?steuer(?![a-z-])"
         ),
     ),
     # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
@@ -87,11 +114,29 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 TOTALS_ROW = re.compile(r"\s*(?:totais|total|somas?)(?![a-z])")
 COLUMN_TOTALS = {"credits": "gross_monthly_amount", "deduction": "deductions"}
-COUNT_WORDS = {"doze": 12, "treze": 13, "catorze": 14, "quatorze": 14}
+# The count in words, in Portuguese, Spanish ("catorce pagas"), French ("douze versements") and German.
+COUNT_WORDS = {
+    "doze": 12, "treze": 13, "catorze": 14, "quatorze": 14, "doce": 12, "trece": 13, "catorce": 14,
+    "douze": 12, "treize": 13, "zwolf": 12, "dreizehn": 13, "vierzehn": 14,
+}  # fmt: skip
+# What the payments are called ("14 prestações", "Número de pagas anuales: 14", "12 versements par an").
+PAYMENT_WORDS = r"(?:prestacoes|pagamentos|mensalidades|pagas|versements|mensualites|zahlungen|monatsrenten)"
 PAYMENTS = re.compile(
-    r"(?:(?<!\d)(1[234])|(?<![a-z])(doze|treze|catorze|quatorze))\s*(?:prestacoes|pagamentos|mensalidades|vezes"
+    r"(?:(?<!\d)(1[234])|(?<![a-z])(" + "|".join(COUNT_WORDS) + r"))\s*(?:" + PAYMENT_WORDS + r"|vezes"
     r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year)"
-    r"|(?:prestacoes|pagamentos|mensalidades)\s+(?:anuais|por\s+ano|no\s+ano)\D{0,25}?(?<!\d)(1[234])(?!\d)"
+    r"|" + PAYMENT_WORDS + r"\s+(?:anuais|anuales|annuels|por\s+ano|no\s+ano|al\s+ano|par\s+an|pro\s+jahr)"
+    r"\D{0,25}?(?<!\d)(1[234])(?!\d)"
+)
+# France and Germany pay a pension monthly, twelve times a year, with no holiday or Christmas month (Portugal's
+# and Spain's fourteen are printed, or named as the subsidies or "pagas extraordinarias"): a statement naming the
+# pension in their words and no extra month is paid twelve times, worked out rather than printed.
+TWELVE_A_YEAR_ABROAD = re.compile(
+    r"(?<![a-z])retraite(?![a-z])|(?<![a-z])rente(?:n[a-z]*)?(?![a-z])"
+    r"|(?:alters|witwen|witwer|waisen|erwerbsminderungs|hinterbliebenen)rente"
+)
+EXTRA_MONTH = re.compile(
+    r"subsidio|paga(?:s)?\s+extra|(?<!\d)1[34]\s*(?:e|eme)?\s*mois|treizieme|weihnachtsgeld|sonderzahlung"
+    r"|(?<!\d)1[34]\.\s*monat|tredicesima"
 )
 # "Pensão (12 meses) 8.224,80": the months the pension itself is paid, to which the two subsidies may still add.
 MONTHS_PAID = re.compile(r"(?<!\d)(1[234])\s*meses")
@@ -103,11 +148,30 @@ PENSION_TYPE = re.compile(
     r"(?:pensao\s+(?:social\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*"
     r"(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
 )
-# The English names of a foreign pension's type, by the Portuguese one they are.
-ENGLISH_PENSION_TYPES = (
-    ("velhice", re.compile(r"(?:retirement|old.age)\s+pension")),
-    ("invalidez", re.compile(r"(?:invalidity|disability)\s+pension")),
-    ("sobrevivencia", re.compile(r"(?:survivor.?s?|widow.?s?)\s+pension")),
+# A foreign pension's type in English, French, Spanish or German, by the Portuguese one it is. A survivor's and an
+# invalidity pension first: the old-age insurer's own name ("Assurance retraite", "Caisse ... vieillesse") is
+# printed on them too.
+FOREIGN_PENSION_TYPES = (
+    (
+        "sobrevivencia",
+        re.compile(
+            r"(?:survivor.?s?|widow.?s?)\s+pension|(?<![a-z])reversion(?![a-z])|viudedad|orfandad"
+            r"|(?:witwen|witwer|waisen|hinterbliebenen)rente"
+        ),
+    ),
+    (
+        "invalidez",
+        re.compile(
+            r"(?:invalidity|disability)\s+pension|(?<![a-z])invalidite|incapacidad\s+permanente|erwerbsminderungsrente"
+        ),
+    ),
+    (
+        "velhice",
+        re.compile(
+            r"(?:retirement|old.age)\s+pension|pension\s+de\s+(?:vieillesse|retraite)|retraite\s+(?:personnelle"
+            r"|de\s+base|de\s+droit\s+propre)|(?<![a-z])jubilacion|altersrente"
+        ),
+    ),
 )
 # Only where no type is printed: "Pensão de aposentação" beside "Aposentada:" or "é aposentado desta Caixa".
 PENSION_TYPE_WORD = re.compile(r"(aposentacao|reforma)|(?<![a-z])(aposentad)[oa](?![a-z])")
@@ -128,11 +192,20 @@ NAME_LABEL_BARE = re.compile(
 )
 # A letter's salutation names its addressee, the pensioner: "Exma. Senhora Maria ...", "Ex.mo Sr. José ...".
 ADDRESSEE = re.compile(r"\s*" + SALUTATION + r"\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?")
+# A foreign insurer's letter addresses the pensioner in its language: "M." / "Madame", "Doña" / "Sr.", "Herrn" / "Frau".
+FOREIGN_ADDRESSEE = re.compile(
+    r"\s*(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau)\s+"
+)
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
-ISSUE_LABEL = re.compile(r"data\s+(?:de\s+)?emissao|emitid[ao]\s+em|data\s+do\s+documento|^\s*data\s*[:.]?\s*(?=\d|$)")
-# "Braga, 2026-01-28" or "Lisboa, 3 de fevereiro de 2026" above the signature: a place, a comma, the date.
-PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+)?(?=\d)")
+# "Data de emissão", a portal's "Impresso em", a foreign "Datum" / "Fecha" / "Date d'émission".
+ISSUE_LABEL = re.compile(
+    r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|^\s*(?:data|datum|fecha|date)\s*[:.]?\s*(?=\d|$)"
+    r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
+)
+# "Braga, 2026-01-28", "Lisboa, 3 de fevereiro de 2026", "Paris, le 15/03/2026", "Pontevedra, a 4 de febrero de
+# 2026" above the signature: a place, a comma, the date.
+PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+|le\s+|a\s+|den\s+|am\s+)?(?=\d)")
 Label = tuple[int, int, str]  # start, end, role
 Amount = tuple[int, Decimal]  # start, value
 
@@ -162,14 +235,25 @@ def line_labels(text: str) -> list[Label]:
     return sorted(taken)
 
 
+# A month or a day written year first ("2026-05", "2026/05/31"): a portal's table opens its rows with one, and its
+# month's figures are no thousands group of the amount after it ("2026-05 612,48" is not 5.612,48).
+YEAR_FIRST = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s?[-/]\s?\d{1,2}(?:\s?[-/]\s?\d{1,2})?(?![\d.,])")
+
+
 def money_spans(text: str) -> list[Amount]:
-    """``parse_money`` with where each amount starts (``fix_digits`` and ``portuguese_figures`` keep the length)."""
+    """``parse_money`` with where each amount starts (``fix_digits`` and ``portuguese_figures`` keep the length),
+    a year-first month or date blanked first (same length) so that none of its figures joins an amount."""
+    blanked = YEAR_FIRST.sub(lambda match: " " * len(match.group(0)), text)
     found = []
-    for match in MONEY.finditer(portuguese_figures(fix_digits(text))):
+    for match in MONEY.finditer(portuguese_figures(fix_digits(blanked))):
         values = parse_money(match.group(0))
         if values:
             found.append((match.start(), values[0]))
     return found
+
+
+def amounts_in(text: str) -> list[Decimal]:
+    return [value for _, value in money_spans(text)]
 
 
 def outside_brackets(text: str) -> str:
@@ -254,7 +338,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             if len(labels) >= 2:
                 columns = [role for _, _, role in labels]
             below = lines[index + 1] if index + 1 < len(lines) else None
-            values = parse_money(below.text) if below is not None and not line_labels(below.text) else []
+            values = amounts_in(below.text) if below is not None and not line_labels(below.text) else []
             if values and len(values) != len(labels):
                 # "Valor ilíquido mensal Descontos (IRS)" over two amounts: neighbouring labels of one role
                 # name one column.
@@ -354,6 +438,11 @@ def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, ann
     return None
 
 
+def paid_twelve_times_abroad(folded: str) -> bool:
+    """A French or German pension (``TWELVE_A_YEAR_ABROAD``) with no extra month named."""
+    return bool(TWELVE_A_YEAR_ABROAD.search(folded)) and not EXTRA_MONTH.search(folded)
+
+
 def parse_pension(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     folded = fold("\n".join(line.text for line in lines))
@@ -381,6 +470,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
             gross = net
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
+    if count is None and paid_twelve_times_abroad(folded):
+        parsed.put("payments_per_year", 12, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:payments_per_year")
     if "caixa geral de aposentacoes" in folded or re.search(r"(?<![a-z])cga(?![a-z])", folded):
         parsed.put("issuer", "CGA", VALIDATED_CONFIDENCE)
     elif re.search(r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes", folded):
@@ -392,13 +484,13 @@ def parse_pension(lines: list[Line]) -> Parsed:
 
 
 def pension_type(folded: str) -> str | None:
-    """The type printed ("Pensão de velhice", "pensionista de invalidez", "Retirement pension"), else told by the
-    words of a retirement ("aposentação", "é aposentado")."""
+    """The type printed ("Pensão de velhice", "pensionista de invalidez", "Retirement pension", "Regelaltersrente"),
+    else told by the words of a retirement ("aposentação", "é aposentado")."""
     kind = PENSION_TYPE.search(folded)
     if kind:
         return kind.group(1)
-    for name, english in ENGLISH_PENSION_TYPES:
-        if english.search(folded):
+    for name, foreign in FOREIGN_PENSION_TYPES:
+        if foreign.search(folded):
             return name
     word = PENSION_TYPE_WORD.search(folded)
     return (word.group(1) or "aposentacao") if word else None
@@ -464,7 +556,7 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
         if source is not None and name and looks_like_name(name) and not line_labels(source.text):
             return (title_case(name) if name.upper() == name else name), source.confidence
     for line in lines:
-        salutation = ADDRESSEE.match(fold(line.text))
+        salutation = ADDRESSEE.match(fold(line.text)) or FOREIGN_ADDRESSEE.match(fold(line.text))
         name = clean_name(line.text[salutation.end() :].split(",")[0]) if salutation else None
         if name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
             return (title_case(name) if name.upper() == name else name), line.confidence
