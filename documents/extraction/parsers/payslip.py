@@ -285,6 +285,7 @@ def read_page(lines: list[Line]) -> Page:
         split = page_rows(lines, spaced_groups=False)
         if earnings_add_up(split) and not earnings_add_up(rows):
             rows = split
+    join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines):
@@ -329,6 +330,20 @@ def read_page(lines: list[Line]) -> Page:
     return page
 
 
+def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
+    """A row label wrapped over two lines ("Vencimento" / "base mensal 870,00"): the word alone on its line
+    heads the next row's label when that label goes on in lower case and only the two together name a role."""
+    for index, row in enumerate(rows[1:], start=1):
+        above = lines[index - 1].text.strip()
+        if rows[index - 1] or not row or row[0].role is not None or not row[0].label[:1].islower():
+            continue
+        if len(above.split()) > 2 or not has_words(above) or re.search(r"\d", above):
+            continue
+        joined = f"{above} {row[0].label}"
+        if role_of(joined):
+            row[0].label, row[0].role = joined, role_of(joined)
+
+
 def page_rows(lines: list[Line], *, spaced_groups: bool) -> list[list[Segment]]:
     return [
         line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups)
@@ -338,10 +353,15 @@ def page_rows(lines: list[Line], *, spaced_groups: bool) -> list[list[Segment]]:
 
 def earnings_add_up(rows: list[list[Segment]]) -> bool:
     """Whether the earning rows sum to a total printed on the page."""
-    segments = [segment for row in rows for segment in row]
+    return earnings_total([segment for row in rows for segment in row]) is not None
+
+
+def earnings_total(segments: list[Segment]) -> Decimal | None:
+    """The earning rows' sum when a total printed on the page says it."""
     earnings = [segment.value for segment in segments if segment.role in EARNING_ROLES]
     totals = {amount for segment in segments if segment.role in {"gross_pay", "total"} for amount in segment.amounts}
-    return bool(earnings) and sum(earnings, Decimal(0)) in totals
+    total = sum(earnings, Decimal(0))
+    return total if earnings and total in totals else None
 
 
 # A heading of an earnings column then a deductions column ("Descrição  Abonos  Descontos").
@@ -394,12 +414,17 @@ def month_column(text: str) -> tuple[int, int] | None:
     return kinds.index(True), len(kinds)
 
 
+# A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano".
+YTD_HEADING_TAIL = re.compile(r"^[oa]s?(?![a-z])(?:\s+(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z]))?")
+
+
 def ytd_column_heading(text: str, below: list[Segment]) -> bool:
     """A heading naming a year-to-date column after this month's ("Abonos  Atual  Acumulado"), over a row
     whose value comes with a second amount: the row is this month's, its last amount the year to date."""
     folded = fold(text)
     matches = list(YTD_HEADING.finditer(folded))
-    if not matches or not has_words(label_text(folded[: matches[0].start()])) or has_words(folded[matches[-1].end() :]):
+    tail = YTD_HEADING_TAIL.sub("", folded[matches[-1].end() :]) if matches else ""
+    if not matches or not has_words(label_text(folded[: matches[0].start()])) or has_words(tail):
         return False
     return bool(below) and len(below[-1].amounts) >= 2 and below[-1].role not in {None, "skip"}
 
@@ -528,6 +553,8 @@ def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RA
 EMPLOYEE_LABEL = re.compile(
     r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?)"
     r"(?![a-z])\s*[:.]?"
+    # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
+    r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
     r"|" + SALUTATION
@@ -677,6 +704,12 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
             derive(parsed, page, "social_security", missing)
         elif withholding is None and social is not None:
             derive(parsed, page, "irs_withholding", deductions - social - others)
+    printed_gross = earnings_total(page.segments) if gross is None else None
+    if printed_gross is not None:
+        # The earnings add up to a printed total: that is the gross, whatever the net says (a net that does not
+        # follow from it is then an arithmetic mismatch, not a gross to work back from it).
+        gross = printed_gross
+        parsed.put("gross_pay", gross, ARITHMETIC_CONFIDENCE)
     if gross is None and net is not None and social is not None and withholding is not None:
         derive(parsed, page, "gross_pay", net + social + withholding + others)
     holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
@@ -910,34 +943,47 @@ NOT_A_BODY_NAME = re.compile(r"[\d:@/|]")
 
 
 def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
-    """A body with no legal form and no word a public body is known by, printed on the letterhead line
-    over its NIF's ("EXÉRCITO PORTUGUÊS — Direção de Finanças" / "NIPC 600009475"; "Centro Social e Paroquial
-    de São Brás" / "IPSS · Contribuinte n.º ..."): the name up to a dash, in a name's shape (capitalised
-    words, no figure, label, title or parent body)."""
+    """A body with no legal form and no word a public body is known by, heading the letterhead over its NIF's
+    line ("EXÉRCITO PORTUGUÊS — Direção de Finanças" / "NIPC 600009475"; "Centro Social e Paroquial de São
+    Brás" / "IPSS · Contribuinte n.º ..."): of the lines in a name's shape over the NIF's, the topmost under
+    any parent body ("GUARDA NACIONAL REPUBLICANA" over its "Comando da Administração ..."), up to a dash."""
     if nif is None:
         return None
     for index, line in enumerate(lines[: LETTERHEAD_LINES + 1]):
-        if index == 0 or nif not in re.sub(r"\s", "", fix_digits(line.text)):
+        if nif not in re.sub(r"\s", "", fix_digits(line.text)):
             continue
-        above = lines[index - 1]
-        name = re.split(r"\s[-–—·]\s", above.text.strip())[0].strip(" ,.")
-        folded = fold(name)
-        words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
-        if (
-            not 2 <= len(words) <= 10
-            or NOT_A_BODY_NAME.search(name)
-            or PAYSLIP_TITLE.search(folded)
-            # Not LABEL_WORDS: a "Centro Social" is a body, though "social" labels a payslip's row.
-            or role_of(name)
-            or EMPLOYER_LABEL.search(folded)
-            or EMPLOYEE_LABEL.search(folded)
-            or re.match(r"(?:" + ADDRESS_WORDS + r")(?![a-z])", folded)
-            or PARENT_BODY.match(folded)
-            or not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
-        ):
-            return None
-        return title_case(name) if name.isupper() else name, above.confidence * 0.85
+        found = None
+        for above in reversed(lines[:index]):
+            name = body_name(above.text)
+            if name is None:
+                break
+            found = (title_case(name) if name.isupper() else name), above.confidence * 0.85
+        return found
     return None
+
+
+def body_name(text: str) -> str | None:
+    """A body's name in a letterhead line: its first part of two words or more between dashes ("PSP —
+    Polícia de Segurança Pública": not the acronym), in a name's shape (capitalised words, no figure, label,
+    title, address or parent body)."""
+    parts = [part.strip(" ,.") for part in re.split(r"\s[-–—·]\s", text.strip())]
+    name = next((part for part in parts if len(part.split()) >= 2), "")
+    folded = fold(name)
+    words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
+    if (
+        not 2 <= len(words) <= 10
+        or NOT_A_BODY_NAME.search(name)
+        or PAYSLIP_TITLE.search(folded)
+        # Not LABEL_WORDS: a "Centro Social" is a body, though "social" labels a payslip's row.
+        or role_of(name)
+        or EMPLOYER_LABEL.search(folded)
+        or EMPLOYEE_LABEL.search(folded)
+        or re.match(r"(?:" + ADDRESS_WORDS + r")(?![a-z])", folded)
+        or PARENT_BODY.match(folded)
+        or not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+    ):
+        return None
+    return name
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
@@ -964,7 +1010,8 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             if name:
                 parsed.put("employee_name", title_case(name), line.confidence * trust)
                 return
-        if not labels_only(before.rsplit(":", 1)[0]):
+        # Labels and a number are no name either ("Matrícula 148.392 · NIF ..."): the name is above.
+        if not labels_only(re.sub(r"[\d.,]+", " ", before.rsplit(":", 1)[0])):
             continue
         # Nothing but labels before the NIF: the name is the closest line above that is not a label
         # ("Vera Tavares" / "NIF 271036486 · Gerente"; "Vigilante" / "Jorge Couto" / "NIF" / "204839173").
@@ -977,12 +1024,27 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
                 break
 
 
+# A military or police rank before the name ("Agente Principal Hélder Rebelo", "1.º Sargento", "Guarda
+# Principal"): the person's post, no part of their name.
+RANK = re.compile(
+    r"^\s*(?:\d\.?\s?[ºo°]\s+)?(?:(?:sub)?(?:agente|guarda|cabo|soldado|sargento|furriel|alferes|tenente|capit[aã]o"
+    r"|major|coronel|general|comiss[aá]rio|chefe|intendente|superintendente|inspetor|marinheiro|grumete)"
+    r"(?:\s+(?:principal|coordenador|ajudante|adjunto|chefe|mor|graduado))*\s+)+",
+    re.IGNORECASE,
+)
+
+
 def person_in(piece: str) -> str | None:
-    """The person's name a header field holds, after a code or number before it ("Func. 27 Ana Sousa")."""
+    """The person's name a header field holds, after a code or number before it ("Func. 27 Ana Sousa") and
+    their rank ("Agente Principal ...")."""
     if MONTH_YEAR.search(fold(piece)):
         return None
     # What a label names before its colon is the person's role ("Motorista: Paulo Faria"), not their name.
     piece = piece.rsplit(":", 1)[-1]
+    # A rank before the name, after any number ("N.º 1984572 GUARDA PRINCIPAL"): what is left is the name.
+    after_number = re.split(r"\d", piece)[-1]
+    if RANK.match(after_number):
+        piece = RANK.sub("", after_number)
     # plausible_name turns companies away, with accents kept: "Sá" is a surname, "SA" a legal form.
     for text in (piece, re.split(r"\d", piece)[-1], trailing_name(piece)):
         name = plausible_name(clean_name(text))
@@ -1087,6 +1149,17 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
             period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else None
             if period:
                 period_line = line
+                break
+    if period is None:
+        # "Abonos e descontos de 01/10/2026 a 31/10/2026": a range of days within one month is that month.
+        for line in lines:
+            dates = parse_dates(line.text)
+            if (
+                len(dates) == 2
+                and dates[0] <= dates[1]
+                and (dates[0].year, dates[0].month) == (dates[1].year, dates[1].month)
+            ):
+                period, period_line = f"{dates[0].year:04d}-{dates[0].month:02d}", line
                 break
     if period is None and run_dates:
         # Only the run date names the month: the best there is.
