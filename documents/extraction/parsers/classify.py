@@ -22,6 +22,12 @@ FOREIGN_PENSION_NAMES = (
     r"|retraite\s+(?:personnelle|de\s+base|de\s+droit\s+propre)|pension\s+de\s+(?:vieillesse|reversion|retraite)"
     r"|certificado\s+de\s+(?:pension|prestacion)|pension\s+de\s+(?:jubilacion|viudedad|orfandad|incapacidad)"
     r"|renten(?:bescheid|anpassung|mitteilung|art\s*:)|(?:alters|witwen|witwer|waisen|erwerbsminderungs)rente"
+    # A Swiss "attestation de rente" of a "rente (ordinaire) de vieillesse", the UK's "State Pension", a Dutch
+    # "AOW-pensioen", a Brazilian "aposentadoria por idade" (Brazil's word for a pension, "pensão" being a
+    # survivor's there).
+    r"|attestation\s+de\s+rente|rente\s+(?:[a-z]+\s+){0,2}de\s+(?:vieillesse|survivants?|veuve|invalidite)"
+    r"|(?<![a-z])state\s+pension|(?<![a-z])aow[\s-]+(?:pension|pensioen|uitkering)|ouderdomspensioen"
+    r"|aposentadoria\s+por\s+(?:idade|invalidez|tempo\s+de\s+contribuicao)"
 )
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     # Certificates first: their wording names taxes, income and social security too.
@@ -132,13 +138,16 @@ PENSION_SIGNS = (
     re.compile(
         r"(?<![a-z])pens(?:ao|oes)(?![a-z])(?!\s+de\s+alimentos)|pensionista|(?<![a-z])pensions?(?![a-z])"
         r"|(?<![a-z])retraite(?![a-z])|(?<![a-z])jubilacion|(?<![a-z])rente(?:n[a-z]*)?(?![a-z])"
-        r"|(?:alters|witwen|witwer|waisen|erwerbsminderungs|hinterbliebenen)rente"
+        r"|(?:alters|witwen|witwer|waisen|erwerbsminderungs|hinterbliebenen)rente|(?<![a-z])aposentadoria(?![a-z])"
+        r"|pensioen"
     ),
     re.compile(
         r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes|caixa\s+geral\s+de\s+aposentacoes|(?<![a-z])cga(?![a-z])"
         r"|pensions?\s+(?:service|office|authority|agency|institute)"
         r"|assurance\s+(?:retraite|vieillesse)|(?<![a-z])(?:cnav|carsat|agirc|arrco)(?![a-z])|seguridad\s+social"
         r"|(?<![a-z])inss(?![a-z])|rentenversicherung|renten\s*service"
+        r"|(?<![a-z])(?:avs|ahv)(?![a-z])|caisse\s+(?:[a-z]+\s+){0,2}de\s+compensation|sociale\s+verzekeringsbank"
+        r"|(?<![a-z])svb(?![a-z])|seguro\s+social"
     ),
     re.compile(
         r"pensionista|beneficiari[oa]|(?<![a-z])(?:aposentad|reformad)[oa]|beneficiary|pensioner"
@@ -148,14 +157,16 @@ PENSION_SIGNS = (
         r"velhice|invalidez|sobrevivencia|aposentacao|(?<![a-z])reforma(?![a-z])|retirement|old.age|survivor|invalidity"
         r"|vieillesse|retraite\s+(?:personnelle|de\s+base|de\s+droit\s+propre)|reversion|invalidite|jubilacion"
         r"|viudedad|orfandad|incapacidad\s+permanente|altersrente|(?:witwen|witwer|waisen|hinterbliebenen)rente"
-        r"|erwerbsminderung"
+        r"|erwerbsminderung|(?<![a-z])state\s+pension|(?<![a-z])aow(?![a-z])|ouderdom"
+        r"|aposentadoria\s+por\s+(?:idade|invalidez|tempo)|pensao\s+por\s+morte"
     ),
 )
 # A payslip names work: the salary, the worker, the employer. A pension statement names none of it.
 EMPLOYMENT_WORDS = re.compile(
     r"vencimento|salari|ordenado|remunerac|trabalhador|funcionari|colaborador|categoria|entidade\s+empregadora"
     r"|admissao|subsidio\s+de\s+(?:refeicao|alimentacao)|sub\.?\s+(?:refeicao|alimentacao)|horas\s+extra"
-    r"|(?<![a-z])(?:salary|employee|employer|payslip|wages?)(?![a-z])"
+    # "Wage tax" (the Dutch "loonheffing") is withheld from a pension too.
+    r"|(?<![a-z])(?:salary|employee|employer|payslip|wages?)(?![a-z])(?!\s+tax)"
 )
 
 

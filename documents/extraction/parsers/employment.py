@@ -57,6 +57,7 @@ START = re.compile(
     r"|com\s+in[ií]cio\s+(?:em|a)|iniciou\s+(?:fun[cç][oõ]es|funcoes)\s+(?:em|a)|iniciad[oa]\s+(?:em|a)"
     # In a ruled table the label and its value are two cells: no colon between them.
     r"|data\s+(?:de\s+)?in[ií]cio(?:\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es))?\s*[:.|]?"
+    r"|in[ií]cio\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es)\s*[:.|]?"
     r"|(?<![a-z])since|employed\s+(?:from|since)|start\s+date\s*:?|date\s+of\s+(?:hire|joining)\s*:?"
     # "... a fixed-term contract which started on 1 February 2026 and will end on ...".
     r"|(?:started|starting|commenced|began|begins|effective)\s+(?:on|from))"
@@ -65,7 +66,9 @@ START = re.compile(
 # A contract "celebrado em 1 de março de 2025": the day it began, where no other start is stated.
 SIGNED = re.compile(r"(?:contrato|vinculo)[^.]{0,80}?celebrad[oa]\s+(?:em|a)\s*(?:o\s+dia\s+)?" + DATE_TEXT)
 END = re.compile(
-    r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.|]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em"
+    # A table's row: "Termo da renovação em curso 31/05/2027", "Fim do contrato 30/06/2027".
+    r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.|]?"
+    r"|(?:termo|fim)\s+d[oa]\s+(?:contrato|vinculo|renovacao|prazo)(?:\s+em\s+curso)?\s*[:.|]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em"
     r"|(?<![a-z])until|end\s+date\s*:?|ending\s+on|(?:will\s+)?(?:end|ends|ended|expire|expires)\s+on)"
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
@@ -131,7 +134,10 @@ PAYMENTS = re.compile(
 COUNT_WORDS = {"doze": 12, "catorze": 14, "quatorze": 14}
 # A monthly salary worked out from a yearly one: no amount printed as the month's.
 DERIVED_CONFIDENCE = 0.6
-ISSUE_LABEL = re.compile(r"data\s*(?:(?:de\s+emiss[aã]o|da\s+declara[cç][aã]o|do\s+documento)\s*[:.|]?|[:.])\s*")
+# "Data: 22/07/2026", or a table's row "Data 22/07/2026" (a date straight after the word, no other label's).
+ISSUE_LABEL = re.compile(
+    r"(?<![a-z])data\s*(?:(?:de\s+emiss[aã]o|da\s+declara[cç][aã]o|do\s+documento)\s*[:.|]?|[:.|]|(?=\d{1,2}\s?[./-]\s?\d))\s*"
+)
 # A letter's title or opening, over the company's line where a letterhead's first line would be: no part of its name.
 LETTER_TITLE = re.compile(
     r"declara|certifica|atesta|attestation|confirma|to\s+whom|(?<![a-z])(?:carta|letter|assunto|subject|ref)(?![a-z])"
@@ -411,8 +417,8 @@ def issue_date(folded: str, parsed: Parsed) -> None:
     if signed:
         parsed.put("issue_date", signed[0], STATED_CONFIDENCE)
         return
-    label = ISSUE_LABEL.search(folded)
-    if label:
+    for label in ISSUE_LABEL.finditer(folded):
         dates = parse_dates(folded[label.end() : label.end() + 12])
         if dates:
             parsed.put("issue_date", dates[0], STATED_CONFIDENCE)
+            return

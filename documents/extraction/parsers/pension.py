@@ -15,6 +15,7 @@ words in each language, and its dates may name their month in its language.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,6 +33,7 @@ from documents.extraction.parsers.common import (
     parse_dates,
     parse_money,
     parse_nifs,
+    parse_period,
     portuguese_figures,
     title_case,
     written_dates,
@@ -54,6 +56,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"sem\s+(?:quaisquer\s+|qualquer\s+)?descontos|no\s+deductions|sans\s+(?:retenue|prelevement)s?"
             r"|sin\s+(?:retenciones|deducciones|descuentos)|keine\s+abzuge"
+            # "Tax is not deducted by us", "Aucune retenue à la source n'est effectuée".
+            r"|(?:is|are)\s+not\s+deducted|aucun(?:e)?\s+(?:retenue|prelevement)"
         ),
     ),
     (
@@ -83,6 +87,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<![a-z])net\s+(?:monthly\s+)?(?:amount|pension|payment)|amount\s+paid"
             r"|(?:montant|importe)\s+(?:mensuel\s+|mensual\s+)?(?:net[oa]?|liquido)(?![a-z])|net\s+a\s+payer"
             r"|(?:rente|betrag)[a-z]*\s*\(?\s*netto|(?<![a-z])(?:zahl|auszahlungs|netto)betrag|nettorente"
+            # Dutch, often beside the English: "Net per month / Netto per maand".
+            r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag)"
         ),
     ),
     (
@@ -94,6 +100,9 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|gross\s+(?:monthly\s+)?(?:amount|pension)|monthly\s+(?:gross\s+)?(?:amount|pension)"
             r"|(?:montant|importe)(?:\s+(?:mensuel|mensual|total))?\s+(?:brut[oa]?|integro)(?![a-z])"
             r"|(?:rente|betrag)[a-z]*\s*\(?\s*brutto|brutto\s*(?:rente|betrag)|bruttorente|monatliche\s+rente"
+            # "Gross AOW pension per month / Bruto AOW per maand", a Swiss "Rente mensuelle ordinaire de vieillesse".
+            r"|gross\s+(?:[a-z]+\s+)?(?:amount|pension|benefit)|bruto\s+(?:[a-z]+\s+)?(?:per\s+maand|pensioen|uitkering)"
+            r"|(?:rente|pension)\s+mensuelle"
         ),
     ),
     (
@@ -107,6 +116,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<![a-z])(?:csg|crds)(?![a-z])|(?<![a-z])casa(?=\s*[-–]?\s*\d)|prelevement|cotisation|(?<![a-z])impot"
             r"|retencion|(?<![a-z])irpf(?![a-z])"
             r"|(?<![a-z])beitrag|(?:kranken|pflege)versicherung|(?<![a-z])(?:lohn|einkommen)?steuer(?![a-z-])"
+            # The Dutch wage tax, Brazil's income tax withheld at source (IRRF).
+            r"|loonheffing|wage\s+tax|(?<![a-z])irrf(?![a-z])"
         ),
     ),
     # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
@@ -123,7 +134,7 @@ COUNT_WORDS = {
 PAYMENT_WORDS = r"(?:prestacoes|pagamentos|mensalidades|pagas|versements|mensualites|zahlungen|monatsrenten)"
 PAYMENTS = re.compile(
     r"(?:(?<!\d)(1[234])|(?<![a-z])(" + "|".join(COUNT_WORDS) + r"))\s*(?:" + PAYMENT_WORDS + r"|vezes"
-    r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year)"
+    r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year|fois\s+par\s+an|veces\s+al\s+ano|keer\s+per\s+jaar)"
     r"|" + PAYMENT_WORDS + r"\s+(?:anuais|anuales|annuels|por\s+ano|no\s+ano|al\s+ano|par\s+an|pro\s+jahr)"
     r"\D{0,25}?(?<!\d)(1[234])(?!\d)"
 )
@@ -155,7 +166,7 @@ FOREIGN_PENSION_TYPES = (
     (
         "sobrevivencia",
         re.compile(
-            r"(?:survivor.?s?|widow.?s?)\s+pension|(?<![a-z])reversion(?![a-z])|viudedad|orfandad"
+            r"(?:survivor.?s?|widow.?s?)\s+pension|(?<![a-z])reversion(?![a-z])|viudedad|orfandad|pensao\s+por\s+morte"
             r"|(?:witwen|witwer|waisen|hinterbliebenen)rente"
         ),
     ),
@@ -163,6 +174,7 @@ FOREIGN_PENSION_TYPES = (
         "invalidez",
         re.compile(
             r"(?:invalidity|disability)\s+pension|(?<![a-z])invalidite|incapacidad\s+permanente|erwerbsminderungsrente"
+            r"|aposentadoria\s+por\s+invalidez"
         ),
     ),
     (
@@ -170,6 +182,10 @@ FOREIGN_PENSION_TYPES = (
         re.compile(
             r"(?:retirement|old.age)\s+pension|pension\s+de\s+(?:vieillesse|retraite)|retraite\s+(?:personnelle"
             r"|de\s+base|de\s+droit\s+propre)|(?<![a-z])jubilacion|altersrente"
+            # A Swiss "rente (ordinaire) de vieillesse", the UK's State Pension, the Dutch AOW (Algemene
+            # Ouderdomswet), Brazil's "aposentadoria por idade" (or "por tempo de contribuição").
+            r"|rente\s+(?:[a-z]+\s+){0,2}de\s+vieillesse|(?<![a-z])state\s+pension|(?<![a-z])aow(?![a-z])|ouderdom"
+            r"|aposentadoria\s+por\s+(?:idade|tempo)"
         ),
     ),
 )
@@ -177,7 +193,7 @@ FOREIGN_PENSION_TYPES = (
 PENSION_TYPE_WORD = re.compile(r"(aposentacao|reforma)|(?<![a-z])(aposentad)[oa](?![a-z])")
 NAME_LABEL = re.compile(
     r"(?<![a-z])nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
-    r"|(?<![a-z])(?:beneficiary|pensioner|(?:full\s+)?name)\s*:"
+    r"|(?<![a-z])(?:beneficiary|pensioner|(?:full\s+)?name|naam|nom|nombre)\s*:"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
 )
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
@@ -191,10 +207,11 @@ NAME_LABEL_BARE = re.compile(
     r"|reformad[oa](?:\s*\(a\))?)\s*[:.]?\s*"
 )
 # A letter's salutation names its addressee, the pensioner: "Exma. Senhora Maria ...", "Ex.mo Sr. José ...".
-ADDRESSEE = re.compile(r"\s*" + SALUTATION + r"\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?")
+# Alone on its line, the salutation is over the name ("Ex.ma Senhora" / "Custódia ...", "Monsieur" / "José ...").
+ADDRESSEE = re.compile(r"\s*" + SALUTATION + r"(?:\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?|\s*$)")
 # A foreign insurer's letter addresses the pensioner in its language: "M." / "Madame", "Doña" / "Sr.", "Herrn" / "Frau".
 FOREIGN_ADDRESSEE = re.compile(
-    r"\s*(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau)\s+"
+    r"\s*(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau)(?:\s+|\s*$)"
 )
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
@@ -206,6 +223,8 @@ ISSUE_LABEL = re.compile(
 # "Braga, 2026-01-28", "Lisboa, 3 de fevereiro de 2026", "Paris, le 15/03/2026", "Pontevedra, a 4 de febrero de
 # 2026" above the signature: a place, a comma, the date.
 PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+|le\s+|a\s+|den\s+|am\s+)?(?=\d)")
+# The same after a subject on the line ("Assunto: Atualização anual — 2026 Lisboa, 12 de janeiro de 2026").
+PLACE_DATE_INSIDE = re.compile(r"(?<=\s)[a-z][a-z'-]{2,40},\s*(?:em\s+|aos\s+|le\s+|a\s+|den\s+|am\s+)?(?=\d)")
 Label = tuple[int, int, str]  # start, end, role
 Amount = tuple[int, Decimal]  # start, value
 
@@ -217,11 +236,47 @@ class PensionAmounts:
     # confidence. What they add up to is the gross only when the net and deductions say so.
     items: list[tuple[int, Decimal, float]] = field(default_factory=list)
 
+    # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
+    stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
     def add(self, role: str, value: Decimal, confidence: float) -> None:
         self.roles.setdefault(role, []).append((value, confidence))
 
     def get(self, role: str) -> list[tuple[Decimal, float]]:
         return self.roles.get(role, [])
+
+    def current(self, role: str) -> tuple[Decimal, float] | None:
+        """The role's value that applies now: of two or more, the one its words say is new or the latest month's
+        ("Valor mensal em dezembro de 2025: 517,84 €" / "Valor mensal a partir de janeiro de 2026: 530,78 €"),
+        else the first."""
+        values, stamps = self.get(role), self.stamps.get(role, [])
+        if not values:
+            return None
+        if len(values) < 2 or len(stamps) != len(values) or len(set(stamps)) < 2:
+            return values[0]
+        return values[max(range(len(values)), key=lambda at: stamps[at])]
+
+
+# A label's words that say its amount is the one now applying, or one that applied before: "a partir de janeiro
+# de 2026", "com efeitos a", "atualizado", "novo" / "anterior", "em dezembro de 2025 (antes)", in Portuguese,
+# English, French, Spanish, German and Dutch.
+NOW_WORDS = re.compile(
+    r"a\s+partir\s+d[eoa]|com\s+efeitos?|desde|a(?:c)?tualizad[oa]|(?<![a-z])nov[oa](?![a-z])|(?<![a-z])a(?:c)?tual(?![a-z])"
+    r"|(?<![a-z])(?:from|new|current|as\s+of)(?![a-z])|a\s+compter\s+d|(?<![a-z])nouveau|(?<![a-z])nuevo|vigente"
+    r"|(?<![a-z])ab(?![a-z])|(?<![a-z])neu(?:e[rs]?)?(?![a-z])|(?<![a-z])vanaf|(?<![a-z])nieuw"
+)
+BEFORE_WORDS = re.compile(
+    r"anterior|antig[oa]|(?<![a-z])(?:previous|old|former|until)(?![a-z])|(?<![a-z])ate(?![a-z])|ancien|precedent"
+    r"|(?<![a-z])(?:bisher|alt|vorher)(?![a-z])|(?<![a-z])oud(?![a-z])"
+)
+
+
+def when_stated(words: str) -> tuple[int, str]:
+    """How current the words before an amount say it is, to compare: +1 new, -1 before, 0 neither; then the
+    month they name ("2026-01"), if any."""
+    folded = fold(words)
+    now = 1 if NOW_WORDS.search(folded) else -1 if BEFORE_WORDS.search(folded) else 0
+    return now, parse_period(words) or ""
 
 
 def line_labels(text: str) -> list[Label]:
@@ -243,12 +298,70 @@ YEAR_FIRST = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s?[-/]\s?\d{1,2}(?:\s?[-/]\s
 def money_spans(text: str) -> list[Amount]:
     """``parse_money`` with where each amount starts (``fix_digits`` and ``portuguese_figures`` keep the length),
     a year-first month or date blanked first (same length) so that none of its figures joins an amount."""
+    return [(start, value) for start, _, value in money_matches(text)]
+
+
+def money_matches(text: str) -> list[tuple[int, int, Decimal]]:
+    """Each amount's start, end and value (``money_spans``)."""
     blanked = YEAR_FIRST.sub(lambda match: " " * len(match.group(0)), text)
+    # A Swiss amount groups its thousands by an apostrophe ("CHF 1'146.00"): a space, as in "1 146.00".
+    blanked = re.sub(r"(?<=\d)['’](?=\d{3}(?!\d))", " ", blanked)
     found = []
     for match in MONEY.finditer(portuguese_figures(fix_digits(blanked))):
         values = parse_money(match.group(0))
         if values:
-            found.append((match.start(), values[0]))
+            found.append((match.start(), match.end(), values[0]))
+    return found
+
+
+# The currency beside an amount, on folded text: a foreign pension is paid in its country's.
+CURRENCIES = (
+    ("EUR", re.compile(r"€|(?<![a-z])eur(?:os?)?(?![a-z])")),
+    ("CHF", re.compile(r"(?<![a-z])(?:chf|sfr|fr\.)")),
+    ("GBP", re.compile(r"£|(?<![a-z])gbp(?![a-z])")),
+    ("BRL", re.compile(r"r\$|(?<![a-z])brl(?![a-z])|(?<![a-z])reais(?![a-z])")),
+    ("USD", re.compile(r"\$|(?<![a-z])usd(?![a-z])")),
+    ("OTHER", re.compile(r"(?<![a-z])(?:cad|aud|sek|nok|dkk|pln|czk|huf|ron|jpy|cve|aoa|mzn)(?![a-z])")),
+)
+
+
+def amount_currency(lines: list[Line], value: Decimal) -> str | None:
+    """The currency printed just before or after the amount ("CHF 1 146.00", "£230.25", "R$ 2.846,50",
+    "1.580,24 €"), where the amount is first printed."""
+    for line in lines:
+        folded = fold(line.text)
+        for start, end, amount in money_matches(line.text):
+            if amount != value:
+                continue
+            beside = folded[max(0, start - 5) : start] + " " + folded[end : end + 6]
+            for code, pattern in CURRENCIES:
+                if pattern.search(beside):
+                    return code
+    return None
+
+
+# "£230.25 a week", "CHF 250.00 par semaine", "120,00 € por semana"; "£921.00 every 4 weeks".
+PER_WEEKS = re.compile(
+    r"\s*(?:[a-z]{3}\s*|€\s*)?(?:(?:a|per|each|every|par|por|pro|cada)\s+(?:(4|four|quatre|cuatro|quatro|vier)\s+)?"
+    r"(?:weeks?|semaines?|semanas?|wochen?|weken?)(?![a-z])|weekly|hebdomadaire|semanal(?:mente)?|wochentlich)"
+)
+WEEKS_A_YEAR = 52
+
+
+def per_week(lines: list[Line]) -> list[tuple[Decimal, Decimal, float]]:
+    """Amounts paid by the week or every four weeks: each printed, its month's worth (x 52 / 12), its line's
+    confidence; a deduction's line left out."""
+    found = []
+    for line in lines:
+        folded = fold(line.text)
+        if any(role == "deduction" for _, _, role in line_labels(line.text)):
+            continue
+        for _, end, amount in money_matches(line.text):
+            weeks = PER_WEEKS.match(folded, end)
+            if weeks:
+                per = 4 if weeks.group(1) else 1
+                monthly = (amount * WEEKS_A_YEAR / per / 12).quantize(CENT)
+                found.append((amount, monthly, line.confidence))
     return found
 
 
@@ -333,7 +446,8 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
         labels, amounts = line_labels(text), money_spans(text)
         if any(role == "no_deductions" for _, _, role in labels):
             read.add("deductions", Decimal(0), line.confidence)
-            labels = [label for label in labels if label[2] != "no_deductions"]
+            # "Tax is not deducted by us. Income tax is payable in Portugal": the tax it names is not taken.
+            labels = [label for label in labels if label[2] not in {"no_deductions", "deduction"}]
         if labels and not amounts:
             if len(labels) >= 2:
                 columns = [role for _, _, role in labels]
@@ -368,6 +482,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
         waiting = None
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
+            since = phrases[position - 1][1] if position else 0
             next_start = phrases[position + 1][0] if position + 1 < len(phrases) else len(text)
             run = [(start, value) for start, value in amounts if phrase_end <= start < next_start]
             # The label's sentence ends after its first amount: an amount in the next sentence is not its own
@@ -377,6 +492,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             if run:
                 # "Retenção na fonte de IRS 9,00 % 90,00": of a label's amounts, the last is its value.
                 read.add(role, run[-1][1], line.confidence)
+                read.stamps.setdefault(role, []).append(when_stated(text[since : run[-1][0]]))
             elif position == len(phrases) - 1:
                 waiting = role
     return read
@@ -448,14 +564,34 @@ def parse_pension(lines: list[Line]) -> Parsed:
     folded = fold("\n".join(line.text for line in lines))
     amounts = pension_amounts(lines)
     for role in ("gross_monthly_amount", "net_monthly_amount", "annual_amount"):
-        if amounts.get(role):
-            value, confidence = amounts.get(role)[0]
-            parsed.put(role, value, confidence)
+        current = amounts.current(role)
+        if current is not None:
+            parsed.put(role, *current)
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
     if gross is not None and net is not None and net > gross:
         # Read the wrong way round: the larger amount is the one before deductions.
         parsed.fields["gross_monthly_amount"], parsed.fields["net_monthly_amount"] = net, gross
         gross, net = net, gross
+    weekly = per_week(lines)
+    for role in ("gross_monthly_amount", "net_monthly_amount"):
+        printed = parsed.fields.get(role)
+        monthly = next((month for amount, month, _ in weekly if amount == printed), None)
+        if monthly is not None:
+            # "Gross pension: £230.25 per week": the month's worth, worked out.
+            parsed.fields[role], parsed.confidence[role] = monthly, DERIVED_CONFIDENCE
+            parsed.warnings.append(f"derived:{role}")
+    if weekly and "gross_monthly_amount" not in parsed.fields and "net_monthly_amount" not in parsed.fields:
+        # "Your new State Pension is £230.25 a week": the pension's month's worth, paid as twelve months.
+        parsed.put("gross_monthly_amount", weekly[0][1], DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:gross_monthly_amount")
+        parsed.put("payments_per_year", 12, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:payments_per_year")
+    gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
+    printed_amount = next((amount for amount, month, _ in weekly if month in (gross, net)), gross or net)
+    currency = amount_currency(lines, printed_amount) if printed_amount is not None else None
+    if currency not in (None, "EUR"):
+        # CHF, GBP, BRL ... read as they are printed, not converted: whoever weighs them must know.
+        parsed.warnings.append("currency_not_eur")
     deductions = deductions_read(amounts, gross, net)
     if deductions is not None:
         parsed.put("deductions", *deductions)
@@ -508,10 +644,15 @@ def issue_date(lines: list[Line]) -> dt.date | None:
                 if dates:
                     return dates[0]
     found: list[dt.date] = []
+    placed: list[dt.date] = []
     for line in lines:
-        place = PLACE_DATE.match(fold(line.text))
-        found += written_dates(line.text) or (placed_date(fold(line.text)[place.end() :]) if place else [])
-    return found[-1] if found else None
+        place = PLACE_DATE.match(fold(line.text)) or PLACE_DATE_INSIDE.search(fold(line.text))
+        signed = placed_date(fold(line.text)[place.end() :]) if place else []
+        placed += signed
+        found += written_dates(line.text) or signed
+    # A place before it marks the letter's own date: "Lisboa, 12 de janeiro de 2026" over "com efeitos a 1 de
+    # janeiro de 2026" in the text below.
+    return placed[-1] if placed else found[-1] if found else None
 
 
 def placed_date(text: str) -> list[dt.date]:
@@ -555,10 +696,37 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
         name = clean_name((rest if rest.strip() else source.text).split(",")[0]) if source else None
         if source is not None and name and looks_like_name(name) and not line_labels(source.text):
             return (title_case(name) if name.upper() == name else name), source.confidence
-    for line in lines:
+    for index, line in enumerate(lines):
         salutation = ADDRESSEE.match(fold(line.text)) or FOREIGN_ADDRESSEE.match(fold(line.text))
-        name = clean_name(line.text[salutation.end() :].split(",")[0]) if salutation else None
-        if name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
+        if salutation is None:
+            continue
+        rest = line.text[salutation.end() :]
+        # The salutation alone on its line ("Ex.ma Senhora", "Monsieur"): the name is the next line.
+        source = line if rest.strip() else (lines[index + 1] if index + 1 < len(lines) else None)
+        name = clean_name((rest if source is line else source.text).split(",")[0]) if source else None
+        if source is not None and name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
+            return (title_case(name) if name.upper() == name else name), source.confidence
+    return addressee_over_address(lines)
+
+
+# A Portuguese postal code ("8200-385 Albufeira"): the address a letter from abroad is sent to.
+POSTCODE = re.compile(r"(?<!\d)\d{4}\s?-\s?\d{3}(?!\d)")
+# Words of a body's name, not a person's, in an issuer's letterhead over its own address.
+BODY_WORDS = {
+    "instituto", "centro", "centre", "center", "caixa", "caisse", "servico", "service", "pension", "pensions",
+    "pensoes", "seguranca", "social", "sociale", "bank", "fundo", "fund", "office", "department", "ministerio",
+    "ministry", "agency", "nacional", "national", "insurance", "verzekeringsbank", "seguro", "international",
+}  # fmt: skip
+
+
+def addressee_over_address(lines: list[Line]) -> tuple[str, float] | None:
+    """A letter's address window with no salutation: the name on the line over a street and postal code in
+    Portugal ("Margaret Ann Whitfield Sousa" / "Rua das Gaivotas 18, 8200-385 Albufeira"), not a body's."""
+    for line, below in itertools.pairwise(lines):
+        if not POSTCODE.search(below.text) or re.search(r"\d", line.text) or line_labels(line.text):
+            continue
+        name = clean_name(line.text)
+        if name and name == line.text.strip() and looks_like_name(name) and not BODY_WORDS & set(fold(name).split()):
             return (title_case(name) if name.upper() == name else name), line.confidence
     return None
 
