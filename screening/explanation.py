@@ -38,7 +38,7 @@ from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
-from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS
+from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, failed_check_warnings
 from screening.rules.names import name_match
 from screening.selectors import organization_thresholds
 
@@ -212,10 +212,7 @@ def person_from_checks(
         identity_warnings.append("id_expiring_soon")
     if any(c["name"] == "identity.llm_review" and not c["passed"] for c in checks):
         identity_warnings.append("llm_consistency_concern")
-    income_warnings = ["arithmetic_mismatch" for c in checks if c["name"] in ARITHMETIC_CHECKS and not c["passed"]]
-    income_warnings += [
-        "document_cancelled" for c in checks if c["name"] == "income.invoice_in_force" and not c["passed"]
-    ]
+    income_warnings = failed_check_warnings(checks)
     if any(c["name"] == AUTHENTICITY_CHECK and not c["passed"] for c in checks):
         income_warnings.append(AUTHENTICITY_REASON)
     if any(c["name"] == "income.llm_review" and not c["passed"] for c in checks):
@@ -239,7 +236,6 @@ def person_from_checks(
     )
 
 
-ARITHMETIC_CHECKS = frozenset({"income.payslip_arithmetic", "income.invoice_arithmetic", "income.pension_arithmetic"})
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -806,6 +802,7 @@ PT = Texts(
         "income.tax_document": "um documento de IRS de outra pessoa ou que não é do último ano",
         "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
         "income.invoice_in_force": "uma fatura-recibo anulada",
+        "income.pension_in_euros": "uma pensão paga noutra moeda",
         "income.invoice_arithmetic": "uma fatura-recibo com valores que não batem certo",
         "income.invoice_recent": "uma fatura-recibo demasiado antiga",
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
@@ -904,6 +901,7 @@ EN = Texts(
         "income.tax_document": "an IRS tax document of another person or not from the latest year",
         "income.invoice_owner": "an invoice-receipt issued by another person",
         "income.invoice_in_force": "a cancelled invoice-receipt",
+        "income.pension_in_euros": "a pension paid in another currency",
         "income.invoice_arithmetic": "an invoice-receipt whose amounts do not add up",
         "income.invoice_recent": "an invoice-receipt that is too old",
         "income.pension_owner": "a pension statement in another person's name",

@@ -123,17 +123,24 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         "missing": missing,
         "sources": [s.as_dict() for s in sources],
         "checks": checks,
-        # One per document whose amounts do not add up, or that was cancelled: affordability lists it as a reason.
-        "warnings": [
-            *(
-                "arithmetic_mismatch"
-                for c in checks
-                if c["name"] in {"income.payslip_arithmetic", "income.invoice_arithmetic", "income.pension_arithmetic"}
-                and not c["passed"]
-            ),
-            *("document_cancelled" for c in checks if c["name"] == "income.invoice_in_force" and not c["passed"]),
-        ],
+        # One per document whose amounts do not add up, that was cancelled or is paid in another currency:
+        # affordability lists it as a reason.
+        "warnings": failed_check_warnings(checks),
     }
+
+
+# The checks whose failure is a reason to look again, and the warning each gives.
+CHECK_WARNINGS = {
+    "income.payslip_arithmetic": "arithmetic_mismatch",
+    "income.invoice_arithmetic": "arithmetic_mismatch",
+    "income.pension_arithmetic": "arithmetic_mismatch",
+    "income.invoice_in_force": "document_cancelled",
+    "income.pension_in_euros": "currency_not_eur",
+}
+
+
+def failed_check_warnings(checks: list[Check]) -> list[str]:
+    return [CHECK_WARNINGS[c["name"]] for c in checks if c["name"] in CHECK_WARNINGS and not c["passed"]]
 
 
 def income_total(sources: list[Source], tax_income: Decimal | None) -> tuple[Decimal | None, str, str, bool]:
@@ -513,13 +520,29 @@ def pension_label(document: Document) -> str:
 
 
 def pension_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
-    """The applicant's, amounts that add up, issued within ``PENSION_STATEMENT_MAX_AGE_DAYS``; stops at the first failure."""
+    """The applicant's, paid in euros, amounts that add up, issued within ``PENSION_STATEMENT_MAX_AGE_DAYS``; stops
+    at the first failure."""
     checks = [owner_check("income.pension_owner", pension_label(document), document, applicant, "pensioner")]
+    if checks[-1]["passed"]:
+        checks.append(pension_in_euros(document))
     if checks[-1]["passed"]:
         checks.append(pension_arithmetic(document))
     if checks[-1]["passed"]:
         checks.append(pension_recent(document, today=today))
     return checks
+
+
+def pension_in_euros(document: Document) -> Check:
+    """Paid in euros (no ``currency_not_eur``): a foreign pension paid in francs, pounds or reais is not so many
+    euros, and no exchange rate is ours to pick; a person converts it."""
+    foreign = "currency_not_eur" in document.get("warnings", [])
+    return check(
+        "income.pension_in_euros",
+        not foreign,
+        f"{pension_label(document)}: "
+        f"{'paga noutra moeda (não contada; o valor em euros fica para quem decide)' if foreign else 'em euros'}.",
+        document_id=document["document_id"],
+    )
 
 
 def pension_arithmetic(document: Document) -> Check:
