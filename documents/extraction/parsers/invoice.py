@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
+from applicants.identifiers import nif_has_valid_checksum, nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     DATE_DMY,
@@ -34,19 +36,48 @@ CENT = Decimal("0.01")
 VAT_RATES = [Decimal(rate) for rate in ("0.23", "0.22", "0.16", "0.13", "0.12", "0.09", "0.06", "0.05", "0.04")]
 WITHHOLDING_RATES = [Decimal(rate) for rate in ("0.25", "0.23", "0.20", "0.165", "0.115", "0.10")]
 ROLE_PATTERNS = [
+    # The base under the names that hold a tax's word ("Incidência" of the VAT, "Total s/ IVA", "Total sem IVA"),
+    # or an English invoice's ("Net amount", "Taxable amount"): before the taxes' own patterns.
+    (
+        "base_amount",
+        re.compile(
+            r"incid[eê]ncia|total\s+il[ií]quido|(?<![a-z])(?:sub)?total\s+(?:s/|sem)\s*iva"
+            r"|(?<![a-z])(?:net|taxable)\s+amount|amount\s+(?:before|excl(?:uding|\.)?)\s+(?:tax|vat)"
+        ),
+    ),
     # "Recebi a importância de 1.087,80 euros": the receipt in a sentence.
     (
         "amount_received",
-        re.compile(r"import[aâ]ncia\s+recebida|valor\s+recebido|total\s+recebido|recebid[oa]|recebi(?:mos)?(?![a-z])"),
+        re.compile(
+            r"import[aâ]ncia\s+recebida|valor\s+recebido|total\s+recebido|recebid[oa]|recebi(?:mos)?(?![a-z])"
+            r"|(?<![a-z])(?:amount\s+)?received(?![a-z])"
+        ),
     ),
-    ("irs_withholding", re.compile(r"reten[cç][aã]o|(?<![a-z])irs(?![a-z])")),
-    ("vat_amount", re.compile(r"(?<![a-z])iva(?![a-z])")),
-    ("stamp_duty", re.compile(r"imposto\s+do\s+selo")),
+    (
+        "irs_withholding",
+        re.compile(r"reten[cç][aã]o|(?<![a-z])irs(?![a-z])|(?<![a-z])withholding|(?<![a-z])withheld(?![a-z])"),
+    ),
+    ("vat_amount", re.compile(r"(?<![a-z])(?:iva|vat)(?![a-z])")),
+    ("stamp_duty", re.compile(r"imposto\s+do\s+selo|stamp\s+duty")),
     (
         "base_amount",
         re.compile(r"valor\s+(?:base|tribut[aá]vel|dos?\s+servi[cç]os?)|base\s+tribut|(?<![a-z])base(?![a-z])"),
     ),
+    # "Pago — cartão de débito 529,99", "Amount paid": what was paid is what was received, once no tax is named.
+    ("amount_received", re.compile(r"(?<![a-z])(?:pago|paga|paid)(?![a-z])")),
 ]
+# A legal reference's number is no amount: "verba 2.23 Lista I", "art. 53.º", "artigo 9.º, n.º 10", "alínea b)
+# do n.º 1.2", "Decreto-Lei n.º 12/2020". The number after such a word (and its "n.º") is blanked out before
+# the amounts are read.
+LEGAL_REFERENCE = re.compile(
+    r"(?<![^\W\d_])(?:verbas?|artigos?|arts?\.?\s?[ºo°]?|n\.\s?[ºo°]s?|n\s?[º°]s?|al[ií]neas?|al\.|listas?"
+    r"|decreto[\s-]+lei|dl|lei|portaria|despacho)\.?\s*(?:n\.\s?[ºo°]\.?\s*|n\s?[º°]\.?\s*)?"
+    r"(\d+(?:[.,]\d+)*(?:\.?\s?[ºo°])?(?:\s?/\s?\d+)?)(?![\d,.]?\d)",
+    re.IGNORECASE,
+)
+# An amount with commas both for its thousands and before its cents ("3,200,00", as an English template filled
+# the Portuguese way prints it): one amount, its last comma the decimal one.
+COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+,\d{2}(?![\d]|[.,]\d)")
 # "prestador" (or "prestadora") alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
 # "De: <name> (NIF ...)" and "Para: <name> (NIF ...)": the one-line parties of a letter-like layout.
 # A bilingual caption's English half ("Emitente / Issuer", "Adquirente / Customer") is a label too, never a name.
@@ -73,7 +104,10 @@ NUMBER = re.compile(
 # The issue date under a bare "Data" label ("Data: 31.05.2026", "Data 2026/10/05", "Data / Date: ..."), after
 # the "data de emissão" wording ("Emitida a 14 de agosto de 2026").
 DATE_LABELS = [
-    re.compile(r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"),
+    re.compile(
+        r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"
+        r"|(?<![a-z])(?:date\s+of\s+issue|(?:issue|invoice)\s+date|issued\s+(?:on|at))(?![a-z])"
+    ),
     re.compile(
         r"(?<![a-z])data(?:\s+(?:do\s+)?documento)?(?:\s*/\s*(?:issue\s+)?date)?(?:\s*[:.]|(?=\s*\d))"
         r"|(?<![a-z])(?:issue\s+)?date\s*:"
@@ -104,9 +138,14 @@ def is_cancelled(lines: list[Line]) -> bool:
 
 def header_roles(text: str) -> list[str]:
     folded = fold(text)
-    spans = sorted((match.start(), role) for role, pattern in ROLE_PATTERNS for match in pattern.finditer(folded))
+    # One caption is one column: a tax's word inside the base's caption ("Total s/ IVA") names no other.
+    taken: list[tuple[int, int, str]] = []
+    for role, pattern in ROLE_PATTERNS:
+        for match in pattern.finditer(folded):
+            if not any(start < match.end() and match.start() < end for start, end, _ in taken):
+                taken.append((match.start(), match.end(), role))
     roles: list[str] = []
-    for _, role in spans:
+    for _, _, role in sorted(taken):
         # "Retenção IRS" is one column named twice.
         if not roles or roles[-1] != role:
             roles.append(role)
@@ -123,11 +162,17 @@ def role_of(label: str) -> str | None:
     return next((role for role, pattern in ROLE_PATTERNS if pattern.search(folded)), None)
 
 
+def amounts_text(text: str) -> str:
+    """The line as its amounts are read: legal references' numbers blanked out, "3,200,00" as "3.200,00"."""
+    text = COMMA_GROUPED.sub(lambda match: match.group(0)[:-3].replace(",", ".") + match.group(0)[-3:], text)
+    return LEGAL_REFERENCE.sub(lambda match: match.group(0)[: match.start(1) - match.start()], text)
+
+
 def parse_invoice(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     if is_cancelled(lines):
         parsed.warnings.append("document_cancelled")
-    rows = [line_segments(line.text, index, line.confidence) for index, line in enumerate(lines)]
+    rows = [line_segments(amounts_text(line.text), index, line.confidence) for index, line in enumerate(lines)]
     for row in rows:
         for segment in row:
             segment.role = role_of(segment.label)
@@ -147,6 +192,11 @@ def parse_invoice(lines: list[Line]) -> Parsed:
     segments = [segment for row in rows for segment in row]
     invoice_amounts(segments, parsed)
     invoice_parties(lines, parsed)
+    issuer = parsed.fields.get("issuer_nif")
+    if issuer and not nif_is_personal(issuer):
+        # A self-employed worker's fatura-recibo is issued under a personal NIF; a company's (a shop's receipt
+        # for a purchase, the applicant only its client) is no proof of the applicant's income.
+        parsed.warnings.append("issuer_is_company")
     invoice_number(lines, parsed)
     invoice_issue_date(lines, parsed)
     return parsed
@@ -244,13 +294,15 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
 
 
 def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
-    pool = sorted({value for segment in segments for value in segment.amounts})
+    printed = Counter(value for segment in segments for value in segment.amounts)
+    pool = sorted(printed)
     hints: dict[str, set[Decimal]] = {}
     for segment in segments:
         if segment.role:
             hints.setdefault(segment.role, set()).add(segment.value)
     solutions: list[tuple[float, Decimal, Decimal, Decimal, Decimal]] = []
-    for base, received in itertools.product(pool, pool):
+    bases = sorted({*pool, *item_totals(segments)})
+    for base, received in itertools.product(bases, pool):
         if base <= 0:
             continue
         vat_options = {Decimal("0"), *(v for v in pool if any(near(v, base, rate) for rate in VAT_RATES))}
@@ -263,6 +315,10 @@ def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
         }
         for vat, withholding in itertools.product(vat_options, withholding_options):
             if base + vat - withholding != received or (vat == 0 and withholding == 0 and base != received):
+                continue
+            # One figure printed once is the VAT or the withholding, not both ("IVA 23% 99,10" on a shop's
+            # receipt is no 23% withholding that cancels it).
+            if vat and vat == withholding and printed[vat] < 2:
                 continue
             score = 0.0
             for role, value in (("base_amount", base), ("amount_received", received), ("vat_amount", vat),
@@ -290,6 +346,25 @@ def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
             parsed.put(role, values[0], 0.8)
 
 
+def item_totals(segments: list[Segment]) -> set[Decimal]:
+    """The sum of each run of item lines (consecutive lines of one unlabelled amount each, two lines at least):
+    the base when no line prints it. The arithmetic still decides whether it is one."""
+    by_line: dict[int, list[Segment]] = {}
+    for segment in segments:
+        by_line.setdefault(segment.line_index, []).append(segment)
+    runs: list[list[Decimal]] = []
+    last = -2
+    for index, row in sorted(by_line.items()):
+        if len(row) == 1 and row[0].role is None and row[0].value > 0:
+            if index != last + 1 or not runs:
+                runs.append([])
+            runs[-1].append(row[0].value)
+            last = index
+        else:
+            last = -2
+    return {sum(run, Decimal(0)) for run in runs if len(run) >= 2}
+
+
 def near(value: Decimal, base: Decimal, rate: Decimal) -> bool:
     return abs((base * rate).quantize(CENT, rounding=ROUND_HALF_UP) - value) <= CENT
 
@@ -303,7 +378,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     for index, line in enumerate(lines):
         folded = fold(line.text)
         # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF.
-        nif_text = without_foreign_vat(line.text)
+        nif_text = joined_nif(without_foreign_vat(line.text))
         if side_by_side_heading(folded):
             side_by_side = joined = True
             continue
@@ -369,6 +444,23 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
             if name:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+# A NIF after its label with its digits grouped some other way ("NIF 51 4803266", a photo's spacing).
+SPLIT_NIF = re.compile(r"(?i)(\b(?:NIF|NIPC|Contribuinte)\b[^\d\n]{0,24}?)(\d[\d ]{8,11}\d)(?!\d)")
+
+
+def joined_nif(text: str) -> str:
+    """The line with a labelled NIF's digit groups joined, when the nine digits' check digit holds and the
+    groups are not already a NIF's."""
+
+    def join(match: re.Match[str]) -> str:
+        digits = match.group(2).replace(" ", "")
+        if len(digits) != 9 or not nif_has_valid_checksum(digits) or any(v for _, v in parse_nifs(match.group(2))):
+            return match.group(0)
+        return match.group(1) + digits
+
+    return SPLIT_NIF.sub(join, text)
 
 
 # What labels a NIF on the issuer's line ("NIF 219084734", "Contribuinte n.º 130472867").
@@ -480,6 +572,9 @@ def party_name(text: str) -> str | None:
     text = re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :.-")
     if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
         return company_name(text)
+    foreign = foreign_company(text)
+    if foreign:
+        return foreign
     name = clean_name(text)
     # "País" labels the country; "Pais" ends many a surname ("Quaresma Pais").
     if (
@@ -492,6 +587,28 @@ def party_name(text: str) -> str | None:
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
     return title_case(name) if name.upper() == name else name
+
+
+# A foreign company's legal form ends its name ("Hollandse Data Solutions B.V.", "Nordwind GmbH", "Acme Inc."):
+# the words before it are the name as printed, whatever they are ("Data", "Solutions").
+FOREIGN_LEGAL_FORM = re.compile(
+    r"(?<![^\W\d_])(?:B\.\s?V\.?|N\.\s?V\.?|BV|NV|GmbH|AG|KG|AB|Oy|ApS|A/S|SAS|S\.A\.S\.?|SARL|S\.à\s?r\.l\.?"
+    r"|S\.\s?L\.?(?:\s?U\.?)?|SLU|S\.\s?r\.\s?l\.?|S\.\s?p\.\s?A\.?|Ltd\.?|LTD\.?|Limited|LIMITED|Inc\.?|INC\.?|LLC"
+    r"|L\.L\.C\.|PLC|plc|Corp\.?|Sp\.\s?z\s?o\.\s?o\.?)(?![^\W\d_])"
+)
+
+
+def foreign_company(text: str) -> str | None:
+    """A foreign company's name up to its legal form, the form kept; at least one capitalised word before it."""
+    head = re.split(r"\s{2,}|\s[·•|–—-]\s|\b(?:VAT|NIF|NIPC|Tax\s+ID)\b", text)[0]
+    forms = [form for form in FOREIGN_LEGAL_FORM.finditer(head) if form.start() > 0]
+    if not forms:
+        return None
+    name = head[: forms[-1].end()].strip(" ,;:")
+    words = name[: forms[-1].start()].split()
+    if not words or not words[0][0].isupper() or re.search(r"\d", name):
+        return None
+    return name
 
 
 # --- A foreign client's VAT number ----------------------------------------------------------------------

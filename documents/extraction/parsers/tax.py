@@ -97,8 +97,12 @@ TAX_YEAR_LABEL = re.compile(
     r"|(?<![a-z])rendimentos\s+(?:(?:de|do\s+ano(?:\s+de)?)\s+)?(?=(?:19|20)\d{2}(?![\d/.,-]))"
     r"|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
-# "IRS 2025", "IRS de 2025", "LIQUIDAÇÃO DE IRS — 2025".
-TAX_YEAR_TITLE = re.compile(r"(?<![a-z])irs\s*(?:[-–—:]\s*)?(?:de\s+)?((?:19|20)\d{2})(?![\d/-])")
+# "IRS 2025", "IRS de 2025", "LIQUIDAÇÃO DE IRS — 2025"; the declaration's model between the tax and the year
+# ("IRS — MODELO 3 — 2025", "IRS Mod. 3 de 2025"), or the model alone before it ("Modelo 3 — 2025").
+TAX_YEAR_TITLE = re.compile(
+    r"(?:(?<![a-z])irs(?:\s*[-–—:]?\s*(?:modelo|mod\.?)\s*3(?!\d))?|(?<![a-z])(?:modelo|mod\.?)\s*3(?!\d))"
+    r"\s*(?:[-–—:/]\s*)?(?:de\s+)?((?:19|20)\d{2})(?![\d/-])"
+)
 # Where a taxpayer's part of a line starts; the spouse's (or partner's) and the dependants' parts are left out.
 TAXPAYER_MARK = re.compile(
     r"sujeito\s+passivo\s*[ab](?![a-zà-ÿ])|(?<![a-zà-ÿ])nif\s*(?:do\s+sujeito\s+passivo\s*)?[ab](?![a-zà-ÿ])"
