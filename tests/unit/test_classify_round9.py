@@ -66,3 +66,10 @@ def test_a_certificate_of_no_debt_keeps_its_negated_title() -> None:
 CERTIDÃO DE NÃO DÍVIDA
 Certifica-se que o contribuinte 230606725 tem a sua situação tributária regularizada."""
     assert classify(text) == DocumentKind.CERTIDAO_AT
+
+
+def test_an_english_invoice_receipt_title_and_an_abbreviated_modelo_3() -> None:
+    """Round 10: "INVOICE-RECEIPT" with no Portuguese title, and "IRS Mod. 3 de 2025", were not recognised."""
+    assert classify("INVOICE-RECEIPT No. FR ATSIRE01FR/12\nIssuer: Ana Sousa") == DocumentKind.FATURA_RECIBO
+    assert classify("IRS Mod. 3 de 2025\nAnexo A") == DocumentKind.DECLARACAO_IRS
+    assert classify("Mod. 30 de 2025") != DocumentKind.DECLARACAO_IRS

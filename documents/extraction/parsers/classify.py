@@ -36,7 +36,11 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
         DocumentKind.CERTIDAO_AT,
         re.compile(r"certidao\s+de\s+(?:nao\s+)?divida|certidao(?=[\s\S]*situacao\s+tributaria)"),
     ),
-    (DocumentKind.FATURA_RECIBO, re.compile(r"fatura\s*-?\s*recibo|factura\s*-?\s*recibo|recibo\s+verde")),
+    (
+        DocumentKind.FATURA_RECIBO,
+        # "Invoice-receipt": the Portal's own English for a fatura-recibo issued to a client abroad.
+        re.compile(r"fatura\s*-?\s*recibo|factura\s*-?\s*recibo|recibo\s+verde|invoice\s*-?\s*receipt"),
+    ),
     (
         DocumentKind.DECLARACAO_INICIO_ATIVIDADE,
         re.compile(r"(declara[cç][aã]o|comprovativo)[^\n]{0,40}in[ií]cio\s+(de\s+|da\s+)?a(c)?tividade"),
@@ -70,7 +74,10 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             re.M,
         ),
     ),
-    (DocumentKind.DECLARACAO_IRS, re.compile(r"declara[cç]ao (de rendimentos|anual)|modelo 3|irs\s*-?\s*modelo")),
+    (
+        DocumentKind.DECLARACAO_IRS,
+        re.compile(r"declara[cç]ao (de rendimentos|anual)|(?<![a-z])mod(?:elo|\.)\s*3(?!\d)|irs\s*-?\s*mod(?:elo|\.)"),
+    ),
     (DocumentKind.RECIBO_VENCIMENTO, PAYSLIP_TITLE),
     (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),
     (
