@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_normalize
+from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_is_personal, nif_normalize
 from documents.extraction.mrz import COUNTRY_CODES
 from documents.extraction.parsers.invoice import foreign_vat_number
 from documents.extraction.schema import (
@@ -272,8 +272,14 @@ def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
         expected = base + (fields.get("vat_amount") or 0) - (fields.get("irs_withholding") or 0)
         if abs(expected - received) > CENT:
             warnings.append("arithmetic_mismatch")
-    if fields.get("issuer_nif") and fields.get("issuer_nif") == fields.get("acquirer_nif"):
+    issuer = fields.get("issuer_nif")
+    if issuer and issuer == fields.get("acquirer_nif"):
         warnings.append("issuer_is_acquirer")
+    if issuer and not nif_is_personal(issuer):
+        # A self-employed worker's fatura-recibo is issued under a personal NIF; a company's (a shop's receipt
+        # for a purchase, the applicant only its client) is no proof of the applicant's income. Here, not in
+        # the parser, so that every backend's reading is checked.
+        warnings.append("issuer_is_company")
     return warnings
 
 

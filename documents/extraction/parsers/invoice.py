@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
-from applicants.identifiers import nif_has_valid_checksum, nif_is_personal
+from applicants.identifiers import nif_has_valid_checksum
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     DATE_DMY,
@@ -192,11 +192,6 @@ def parse_invoice(lines: list[Line]) -> Parsed:
     segments = [segment for row in rows for segment in row]
     invoice_amounts(segments, parsed)
     invoice_parties(lines, parsed)
-    issuer = parsed.fields.get("issuer_nif")
-    if issuer and not nif_is_personal(issuer):
-        # A self-employed worker's fatura-recibo is issued under a personal NIF; a company's (a shop's receipt
-        # for a purchase, the applicant only its client) is no proof of the applicant's income.
-        parsed.warnings.append("issuer_is_company")
     invoice_number(lines, parsed)
     invoice_issue_date(lines, parsed)
     return parsed
