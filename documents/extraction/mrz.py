@@ -481,12 +481,14 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
     today = today or dt.date.today()
     best: list[MrzRead] = []
     runs = mrz_candidates(texts)
-    for run in runs + mixed_runs(runs):
-        for reading in readings(run, today=today):
-            if not best or rank(reading) > rank(best[0]):
-                best = [reading]
-            elif rank(reading) == rank(best[0]):
-                best.append(reading)
+    # A glyph one reading split in two counts only when every check digit then holds (see split_glyph_runs).
+    found = [reading for run in runs + mixed_runs(runs) for reading in readings(run, today=today)]
+    found += [reading for run in split_glyph_runs(runs) for reading in readings(run, today=today) if reading.valid]
+    for reading in found:
+        if not best or rank(reading) > rank(best[0]):
+            best = [reading]
+        elif rank(reading) == rank(best[0]):
+            best.append(reading)
     return unambiguous(best) if best else None
 
 
@@ -513,6 +515,89 @@ def mixed_runs(runs: list[list[str]]) -> list[list[str]]:
             if run not in (first, second, *mixed):
                 mixed.append(run)
     return mixed
+
+
+def split_glyph_runs(runs: list[list[str]]) -> list[list[str]]:
+    """Runs where one glyph two readings of an MRZ read differently is taken as the other reading has it.
+
+    One pass reads a line one character longer than the other, and only by that character: one glyph
+    read as two ("6" as "60") in the longer line, or read as another in the shorter ("6" as "0"), and which
+    it is no check digit alone can tell. Each reading of that glyph comes from one of the passes: the
+    shorter line with, in turn, the character on either side of the gap replaced by the longer line's extra
+    character. The caller counts these runs only when every check digit then holds, as for a glyph split
+    in two within one reading (``fit_width``); no other character changes.
+    """
+    split: list[list[str]] = []
+    for first, second in itertools.permutations(runs, 2):
+        if len(first) != len(second):
+            continue
+        for index, (short, long) in enumerate(zip(first, second, strict=True)):
+            extra = one_extra_character(short, long)
+            # An extra filler is one dropped or doubled in a run of them: fit_width's to place, no glyph's.
+            if extra is None or extra[1] == FILLER or not similar_runs(first, second):
+                continue
+            gap, char = extra
+            for position in (gap - 1, gap):
+                if 0 <= position < len(short) and short[position] != char:
+                    line = short[:position] + char + short[position + 1 :]
+                    run = [*first[:index], line, *first[index + 1 :]]
+                    if run not in split and run not in runs:
+                        split.append(run)
+    return split
+
+
+def one_extra_character(short: str, long: str) -> tuple[int, str] | None:
+    """Where ``long`` has one character ``short`` lacks, all else the same: (its position in ``short``, it)."""
+    if len(long) != len(short) + 1:
+        return None
+    opcodes = [
+        op for op in difflib.SequenceMatcher(None, short, long, autojunk=False).get_opcodes() if op[0] != "equal"
+    ]
+    if len(opcodes) != 1 or opcodes[0][0] != "insert" or opcodes[0][4] - opcodes[0][3] != 1:
+        return None
+    _, gap, _, start, _ = opcodes[0]
+    return gap, long[start]
+
+
+def similar_runs(first: list[str], second: list[str]) -> bool:
+    """Each line of one run reads nearly the same in the other: two readings of one MRZ."""
+    return all(
+        difflib.SequenceMatcher(None, a, b).ratio() >= SAME_LINE_SIMILARITY for a, b in zip(first, second, strict=True)
+    )
+
+
+def with_document_number(reading: MrzRead, number: str, *, today: dt.date | None = None) -> MrzRead | None:
+    """The MRZ read again with ``number``, the visual zone's reading of its document number, in place of its own.
+
+    OCR reads the MRZ's "0" as "O" (or "1" as "I") where letters and digits may both stand, and no repair
+    can tell which was printed; the visual zone prints the same number in another typeface. Taken only when
+    the two differ in look-alike characters alone (nothing but the glyph OCR may have confused changes) and
+    every check digit then holds; None otherwise. Numbers of up to 9 characters (no ICAO long number).
+    """
+    number = re.sub(r"[\s-]", "", number.upper())
+    own = reading.document_number
+    if (
+        reading.valid
+        or len(number) != len(own)
+        or not 0 < len(number) <= 9
+        or number == own
+        or not all(a == b or look_alike(a, b) for a, b in zip(number, own, strict=True))
+    ):
+        return None
+    row, start = (0, 5) if reading.format == "TD1" else (1, 0)
+    line = reading.lines[row]
+    if line[start : start + len(own)] != own:
+        return None
+    lines = list(reading.lines)
+    lines[row] = line[:start] + number + line[start + len(number) :]
+    parse = {"TD1": parse_td1, "TD2": parse_td2, "TD3": parse_td3}[reading.format]
+    again = parse(lines, today=today or dt.date.today())
+    return again if again.valid else None
+
+
+def look_alike(a: str, b: str) -> bool:
+    """A letter and the digit OCR takes it for (O and 0, I and 1, ...)."""
+    return a.translate(AS_DIGIT) == b or b.translate(AS_DIGIT) == a
 
 
 # The fields with a check digit of their own (named as their checks); the composite covers them all.

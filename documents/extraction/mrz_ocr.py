@@ -12,7 +12,10 @@ to choose from). A small image the reader upscaled and whose MRZ still fails
 is read once more at its own size: Tesseract reads some glyphs differently at
 another scale (a card's monospaced "0" as "O0", a "6" as "0" once upscaled,
 both right at the image's own size), another reading for the check digits to
-choose from, never a value made up to pass them.
+choose from, never a value made up to pass them. A page the general pass
+turned to read it, whose MRZ still fails, is read once more as it came: that
+turn is the general pass's guess, and a photo it read as noise may have been
+turned wrongly.
 """
 
 from __future__ import annotations
@@ -60,6 +63,10 @@ def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
             read += ["", *mrz_read(as_taken)]
         if image.width < OCR_UPSCALE_BELOW and not valid_mrz(read):
             read += ["", *mrz_read(deskew(turn_page(own_size(image), turn)))]
+        if turn and not valid_mrz(read):
+            # The general pass chose its turn by how well the page read; a photo it read as noise (a card on a
+            # dark table) may be turned wrongly, and its MRZ then reads upright only as the page came.
+            read += ["", *mrz_read(deskew(prepare_for_ocr(image, level=False)))]
         lines += read
     return lines
 

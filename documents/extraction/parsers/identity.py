@@ -25,6 +25,7 @@ from documents.extraction.mrz import (
     mrz_name_forms,
     read_mrz,
     same_under_check,
+    with_document_number,
 )
 from documents.extraction.parsers.classify import CC_BACK_SIGNS
 from documents.extraction.parsers.common import (
@@ -83,6 +84,11 @@ NAME_LABEL_WORDS = frozenset(
         "e",
         "and",
         "nome",
+        "nomes",
+        "sobrenome",
+        "sobrenomes",
+        "prenome",
+        "prenomes",
         "nomi",
         "cognome",
         "cognomi",
@@ -301,7 +307,7 @@ def name_shaped(text: str) -> bool:
 def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
     """The visual zone, then the MRZ (from the lines, or from ``extra_mrz_texts``: a second OCR pass)."""
     parsed = Parsed()
-    viz_lines = [line for line in lines if not looks_like_mrz(clean_line(line.text))]
+    viz_lines = [line for line in lines if not mrz_line(line.text)]
     visual_zone(viz_lines, kind, parsed)
     mrz = best_of(read_mrz(line.text for line in lines), read_mrz(extra_mrz_texts) if extra_mrz_texts else None)
     if mrz is not None and mrz.checks_passed > 0:
@@ -320,7 +326,18 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     return parsed
 
 
+def mrz_line(text: str) -> bool:
+    """A line of the MRZ, not of the visual zone. A caption row in brackets cleans up like one
+    ("Apelido(s) / Surname Nome(s) / Given name(s)": its brackets read as fillers), but an MRZ is printed
+    in capitals and OCR reads at most a stray letter of it in lower case."""
+    return looks_like_mrz(clean_line(text)) and sum(char.islower() for char in text) < 3
+
+
 def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
+    if values_above_captions(lines):
+        captioned_from_below(lines, parsed)
+        visual_document_number(lines, kind, parsed)
+        return
     labels = {name: find_label(lines, ID_LABELS[name]) for name in ("surname", "given_names")}
     for name, found in labels.items():
         # Only a name under both labels can be told where it ends: the other name's label bounds it.
@@ -352,6 +369,111 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
+
+
+# --- Values printed above their captions ------------------------------------------------------------
+
+# A caption the parser reads no field from, which still takes a column of its row ("Altura / Height").
+OTHER_CAPTION = re.compile(r"altura|height|estatura")
+# Fields whose value has a shape of its own (a lone letter, a country code, dates): found on the line above a
+# caption row, they show the card prints each value above its caption.
+# A name of two letters in capitals, one of them a vowel ("SÁ", "LI", "OM"): too short for a name read off a line.
+SHORT_NAME = re.compile(r"(?=[A-ZÀ-Ý]{2}$)[A-ZÀ-Ý]?[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ý][A-ZÀ-Ý]?")
+SHAPED_FIELDS = ("sex", "nationality", "date_of_birth", "expiry_date")
+
+
+def values_above_captions(lines: list[Line]) -> bool:
+    """Whether the card prints each value above its caption ("SÁ" over "Apelido(s) / Surname").
+
+    Told by the values with a shape of their own: at least two of them fit the line above their caption row
+    and none the line under it (a card with values under the captions has the previous row's value above).
+    """
+    above = below = 0
+    for name in SHAPED_FIELDS:
+        found = find_label(lines, ID_LABELS[name])
+        if found is None:
+            continue
+        index = found[0]
+        if index > 0 and shaped_value(name, lines[index - 1].text):
+            above += 1
+        if index + 1 < len(lines) and shaped_value(name, lines[index + 1].text):
+            below += 1
+    return above >= 2 and below == 0
+
+
+def shaped_value(name: str, text: str) -> bool:
+    if is_label_line(text):
+        return False
+    if name == "sex":
+        return re.search(r"(?<![A-Za-z])[MFX](?![A-Za-z])", text) is not None
+    if name == "nationality":
+        return visual_nationality(text) is not None
+    return bool(parse_dates(text))
+
+
+def row_captions(text: str) -> list[str]:
+    """The fields a caption row names, left to right; a bilingual caption ("Sexo / Sex") counts once."""
+    folded = fold(text)
+    starts: dict[str, int] = {}
+    for name, label in ID_LABELS.items():
+        match = label.search(folded)
+        if match:
+            starts[name] = match.start()
+    for number, match in enumerate(OTHER_CAPTION.finditer(folded)):
+        starts.setdefault(f"other{number}", match.start())
+    return sorted(starts, key=starts.__getitem__)
+
+
+def value_above(lines: list[Line], name: str) -> tuple[str, Line] | None:
+    """The value over ``name``'s caption: the line above the caption row, or its word in the caption's column
+    when the row names several fields and the line has as many words; None when that cannot be told."""
+    found = find_label(lines, ID_LABELS[name])
+    if found is None or found[0] == 0:
+        return None
+    line = lines[found[0] - 1]
+    if is_label_line(line.text):
+        return None
+    text = without_leading_noise(line.text.strip(EDGE_NOISE)).strip(EDGE_NOISE)
+    captions = row_captions(lines[found[0]].text)
+    if len(captions) <= 1 or name in SHAPED_FIELDS:
+        # A value with a shape of its own is found by it on the whole line (the dates by their column).
+        return text, line
+    words = text.split()
+    if len(words) == len(captions) and name in captions:
+        return words[captions.index(name)], line
+    return None
+
+
+def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
+    """Names, sex, nationality and dates of a card printing each value above its caption."""
+    for name in ("surname", "given_names"):
+        above = value_above(lines, name)
+        value = name_value([above]) if above else None
+        if value:
+            parsed.put(name, title_case(value[0]), value[1])
+        elif above and SHORT_NAME.fullmatch(above[0]) and not is_label_line(above[0]):
+            # A word alone in its caption's column is that field's whole value, however short ("SÁ").
+            parsed.put(name, title_case(above[0]), above[1].confidence)
+    above = value_above(lines, "sex")
+    if above:
+        sex_match = re.search(r"(?<![A-Za-z])([MFX])(?![A-Za-z])", above[0])
+        if sex_match:
+            parsed.put("sex", sex_match.group(1), above[1].confidence)
+    above = value_above(lines, "nationality")
+    nationality = visual_nationality(above[0]) if above else None
+    if above and nationality:
+        parsed.put("nationality", nationality, above[1].confidence)
+    for name in ("date_of_birth", "expiry_date"):
+        found = find_label(lines, ID_LABELS[name])
+        above = value_above(lines, name)
+        dates = parse_dates(above[0]) if above and found else []
+        if not above or not found or not dates:
+            continue
+        column = date_column(lines[found[0]].text, ID_LABELS[name])
+        if column is not None and len(dates) == column[1]:
+            parsed.put(name, dates[column[0]], above[1].confidence)
+        elif len(dates) == 1:
+            parsed.put(name, dates[0], above[1].confidence)
 
 
 def visual_name(lines: list[Line], found: tuple[int, re.Match[str]], *, may_wrap: bool) -> tuple[str, float] | None:
@@ -577,6 +699,11 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
     ``mrz_viz_mismatch:<field>`` when the visual zone reads otherwise than a checked MRZ;
     ``mrz_check_invalid`` when any check digit fails.
     """
+    viz_number = parsed.fields.get("document_number")
+    if viz_number and not mrz.valid:
+        # The visual zone's number is a second reading of the MRZ's, in another typeface ("A01938472" where OCR
+        # read the MRZ's "AO1938472"): taken only when it differs in look-alikes alone and every check then holds.
+        mrz = with_document_number(mrz, str(viz_number)) or mrz
     parsed.fields["mrz_valid"] = mrz.valid
     parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
     if not mrz.valid:
