@@ -126,17 +126,10 @@ def read_text(text: str, *, document_type: str, today: Any) -> tuple[Any, dict[s
     from documents.extraction.parsers import classify, parse_document
     from documents.extraction.reader import Line
     from documents.extraction.schema import fields_validate
-    from documents.extraction.validation import fields_revalidate
+    from documents.extraction.validation import parsed_revalidate
 
     kind = classify(text)
     parsed = parse_document(kind, [Line(line) for line in text.splitlines() if line.strip()])
     fields = fields_validate(kind, parsed.fields)
-    checked = fields_revalidate(
-        kind,
-        fields,
-        document_type=document_type,
-        total_deductions=parsed.total_deductions,
-        unpaid_absence=parsed.unpaid_absence,
-        today=today,
-    )
+    checked = parsed_revalidate(kind, fields, parsed, document_type=document_type, today=today)
     return kind, fields, [*parsed.warnings, *checked]

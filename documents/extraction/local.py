@@ -12,7 +12,7 @@ from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
 from documents.extraction.reader import Line, ReadDocument, read_document
 from documents.extraction.schema import PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
-from documents.extraction.validation import fields_revalidate
+from documents.extraction.validation import parsed_revalidate
 
 MRZ_KINDS = frozenset(
     {DocumentKind.PASSAPORTE, DocumentKind.TITULO_RESIDENCIA, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO}
@@ -41,13 +41,7 @@ class LocalExtractor:
         if kind in PAYSLIP_KINDS:
             parsed = one_payslip(kind, read, parsed)
         fields = fields_validate(kind, parsed.fields)
-        checked = fields_revalidate(
-            kind,
-            fields,
-            document_type=document_type,
-            total_deductions=parsed.total_deductions,
-            unpaid_absence=parsed.unpaid_absence,
-        )
+        checked = parsed_revalidate(kind, fields, parsed, document_type=document_type)
         return ExtractionResult(
             kind=kind,
             fields=fields,

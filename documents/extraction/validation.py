@@ -19,6 +19,7 @@ from typing import Any
 
 from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_is_personal, nif_normalize
 from documents.extraction.mrz import COUNTRY_CODES
+from documents.extraction.parsers.common import Parsed
 from documents.extraction.parsers.invoice import foreign_vat_number
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
@@ -95,6 +96,21 @@ def fields_revalidate(
     if expected_kinds is not None and kind not in expected_kinds:
         warnings.append("document_type_mismatch")
     return list(dict.fromkeys(warnings))
+
+
+def parsed_revalidate(
+    kind: DocumentKind, fields: dict[str, Any], parsed: Parsed, *, document_type: str, today: dt.date | None = None
+) -> list[str]:
+    """``fields_revalidate`` with what our own parser read besides the fields: a payslip's printed total of
+    deductions and the pay it withheld for absence."""
+    return fields_revalidate(
+        kind,
+        fields,
+        document_type=document_type,
+        total_deductions=parsed.total_deductions,
+        unpaid_absence=parsed.unpaid_absence,
+        today=today,
+    )
 
 
 def foreign_vat(value: str) -> bool:
