@@ -22,7 +22,9 @@ MONEY = re.compile(r"(?<![\d.,;])(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)\s?([.,;])\s?
 DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s?[ ./-]\s?(\d{1,2})\s?[ ./-]\s?(\d{4})(?!\d)")
 # Year first, with dashes, slashes or dots, one separator throughout ("2026-10-05", "2026/10/05").
 DATE_YMD = re.compile(r"(?<!\d)(?<!\d[/.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d|[/.]\d)")
-NIF_TOKEN = re.compile(r"(?<![\d])(\d{3})\s?(\d{3})\s?(\d{3})(?![\d])")
+# Nine digits, grouped by threes with spaces or dots as some print them ("PT 500.829.136"); not part of a longer
+# figure or of an amount ("500.829.136,00").
+NIF_TOKEN = re.compile(r"(?<!\d)(?<!\d[.,])(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})(?!\d|[.,]\d)")
 CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQIL])(?![\dA-Z])")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 MONTHS = {

@@ -578,8 +578,9 @@ SIGNATURE_COUNTERPART = re.compile(
 NOT_A_NAME_WORD = re.compile(r"^(?:[^A-Za-zÀ-ÿ].*|[a-zà-ÿ]\S*|\S*([A-Za-zÀ-ÿ])\1\1\S*|\S*\d\S*)$")
 
 
-# What separates a header's fields on one line: "Nome: Ana Sousa · Categoria: ...", "Ana Sousa | NIF ...".
-FIELD_BREAK = re.compile(r"\s[·•|]\s")
+# What separates a header's fields on one line: "Nome: Ana Sousa · Categoria: ...", "Ana Sousa | NIF ...", "Colaborador
+# 0217 — Ana Sousa — Motorista".
+FIELD_BREAK = re.compile(r"\s[·•|—]\s")
 
 
 def without_leader(text: str) -> str:
@@ -1004,7 +1005,7 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             if label is None:
                 continue
             before, trust = line.text[: label.start()], 0.8
-        pieces = re.split(r"\s[-–·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
+        pieces = re.split(r"\s[-–—·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
         for piece in reversed(pieces):
             name = person_in(piece)
             if name:
