@@ -58,3 +58,18 @@ IRS 96,00
 Líquido 811,80"""
     _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert fields["employee_name"] == "Ionuț Alexandru Popescu"
+
+
+def test_an_english_employer_caption_is_no_part_of_its_name() -> None:
+    """Round 11: "Employer: <company>, Unipessoal Lda. (NIF ...)" kept "Employer:" in the employer's name."""
+    text = """Employer: Atlantic Shared Services Portugal, Unipessoal Lda. (NIF 509912745)
+PAYSLIP — PORTUGAL   Pay period: 01 Sep 2026 – 30 Sep 2026
+Employee: OKONKWO, Chidi Emmanuel
+Tax ID (NIF) 214983056
+Base salary 1,750.00
+Gross pay 1,750.00
+Social Security (11%) 192.50
+Income tax withholding (IRS) 210.00
+Net pay 1,347.50"""
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employer_name"] == "Atlantic Shared Services Portugal, Unipessoal Lda."

@@ -563,6 +563,8 @@ EMPLOYEE_LABEL = re.compile(
 # a temp agency's trade) nor as the client's ("Empresa utilizadora").
 EMPLOYER_LABEL = re.compile(
     r"(?:entidade\s+(?:patronal|empregadora)|empregador|(?:empresa|entidade)(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
+    # In English only as a caption with its colon: "Employer: ...", not an "Employer SS contribution" row.
+    r"|(?<![a-z])employer\s*:"
 )
 # A temp agency's payslip names the company the worker is placed with ("Empresa utilizadora (cliente)"):
 # neither its name nor its NIF is the employer's.
