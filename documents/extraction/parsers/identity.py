@@ -483,11 +483,31 @@ def visual_name(lines: list[Line], found: tuple[int, re.Match[str]], *, may_wrap
     if value is None:
         return None
     text, confidence, line = value
+    if line is not lines[index]:
+        text = without_next_columns(text, fold(lines[index].text[match.end() :]))
     if may_wrap and line is not lines[index]:
         for wrapped in wrapped_name_lines(lines, next(i for i, other in enumerate(lines) if other is line)):
             text = f"{text} {clean_name(wrapped.text)}"
             confidence = min(confidence, wrapped.confidence)
     return text, confidence
+
+
+# The labels of the fields a caption row may print after a name's, and what their values look like.
+NEXT_COLUMN_LABELS = ("sex", "nationality", "date_of_birth", "expiry_date", "document_number")
+
+
+def without_next_columns(name: str, captions_after: str) -> str:
+    """A name read under its caption, without the values of the captions printed after it on that row ("Given
+    Name(s)  Nationality" / "PRIYA  IND"): its last words while they read as a nationality, a sex or a figure,
+    never its first word."""
+    if not any(ID_LABELS[label].search(captions_after) for label in NEXT_COLUMN_LABELS):
+        return name
+    words = name.split()
+    while len(words) > 1 and (
+        visual_nationality(words[-1]) or words[-1].upper() in {"M", "F", "X"} or re.search(r"\d", words[-1])
+    ):
+        words.pop()
+    return " ".join(words)
 
 
 def visual_sex(lines: list[Line], found: tuple[int, re.Match[str]]) -> tuple[str, float] | None:
