@@ -95,10 +95,26 @@ EMPLOYEE_INTRO = re.compile(
 )
 # What a company's name follows on its line: "A empresa X, Lda.", "Entidade empregadora: X, S.A."
 EMPLOYER_LABEL = re.compile(
-    r"^\s*(?:a\s+(?:empresa|entidade|sociedade)\s+|(?:entidade(?:\s+(?:patronal|empregadora))?|empresa|empregadora?)"
-    r"\s*[:.-]\s*)",
+    r"^\s*(?:a\s+(?:empresa|entidade|sociedade)\s+|(?:entidade(?:\s+(?:patronal|empregadora))?|empresa|empregadora?"
+    r"|employer|employing\s+(?:company|entity)|company)"
+    r"\s*[:.-]\s*"
+    # A form's row: the caption in one cell, the name in the next, the rule often lost ("Entidade empregadora X").
+    r"|entidade\s+(?:patronal|empregadora)\s*\|?\s+(?=\S))",
     re.I,
 )
+# A declaration's subject: "A Multitempo, S.A., NIPC ..., declara que ...": the article is no part of the name.
+SUBJECT_ARTICLE = re.compile(r"^\s*[AO]\s+(?=[A-ZÀ-Ý])")
+SUBJECT_VERB = re.compile(r"(?<![a-z])(?:declara|certifica|atesta|confirma|informa)(?![a-z])")
+# Words of a sentence, not of a company's name: a run over them is the sentence around the name.
+SENTENCE_WORDS = re.compile(
+    r"(?<![a-z])(?:declara\w*|certifica\w*|atesta\w*|confirm\w*|que|that|trabalhador\w*|colaborador\w*|titular"
+    r"|employed|hereby)(?![a-z])"
+)
+# A ticked box before a choice: "[X] Termo certo", "☒ Termo certo", "(x) Termo certo", "✔ Termo certo", or the
+# bare "X" a PDF's text keeps of "[X]" when the boxes are drawn, not written.
+TICK = r"(?:\[\s*[x✓✔✗]\s*\]|\(\s*[x✓✔✗]\s*\)|[☒☑✔✓✗]|(?<![a-z0-9\]\)])x(?![a-z0-9]))"
+TICKED_PERMANENT = re.compile(TICK + r"\s*(?:sem\s+termo|(?:por\s+)?tempo\s+indeterminado|efetiv|permanent)")
+TICKED_FIXED = re.compile(TICK + r"\s*(?:termo\s+(?:certo|incerto|resolutivo)|a\s+termo|a\s+prazo|temporari|fixed)")
 # Where the person's name ends in the sentence: "..., contribuinte", "é trabalhadora", "trabalha nesta empresa".
 # "e" alone does not end it ("Sousa e Silva"), only before the words of employment.
 NAME_END = re.compile(
@@ -129,9 +145,12 @@ ANNUAL = re.compile(r"^\s*(?:anua[li]s?|por\s+ano|ao\s+ano)|^[^.]{0,25}?(?:anual
 CHARITY = re.compile(r"^[A-ZÀ-Ý][^.;:]{2,80},?\s+I\.?\s?P\.?\s?S\.?\s?S\.?$")
 # "paga em 14 prestações", "catorze vezes por ano": the payments a year's salary is made in.
 PAYMENTS = re.compile(
-    r"(?<!\d)(1[24])\s*(?:prestacoes|vezes|mensalidades)|(?<![a-z])(doze|catorze|quatorze)\s+(?:prestacoes|vezes|mensalidades)"
+    r"(?<!\d)(1[24])\s*(?:prestacoes|vezes|mensalidades|(?:monthly\s+)?(?:instal?lments|payments))"
+    r"|(?<![a-z])(doze|catorze|quatorze|twelve|fourteen)\s+(?:prestacoes|vezes|mensalidades|(?:monthly\s+)?(?:instal?lments|payments))"
 )
-COUNT_WORDS = {"doze": 12, "catorze": 14, "quatorze": 14}
+COUNT_WORDS = {"doze": 12, "catorze": 14, "quatorze": 14, "twelve": 12, "fourteen": 14}
+# "annual gross base salary": in English the year is said before the salary's words.
+ANNUAL_BEFORE = re.compile(r"(?<![a-z])(?:annual|yearly|anual)\s+(?:(?:gross|net|base|basic|total)\s+)*$")
 # A monthly salary worked out from a yearly one: no amount printed as the month's.
 DERIVED_CONFIDENCE = 0.6
 # "Data: 22/07/2026", or a table's row "Data 22/07/2026" (a date straight after the word, no other label's).
@@ -263,6 +282,11 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     for index, line in enumerate(lines):
         if COMPANY_SUFFIX.search(fold(line.text)):
             employer = company_name(EMPLOYER_LABEL.sub("", line.text))
+            if employer and (not COMPANY_SUFFIX.search(fold(employer)) or SENTENCE_WORDS.search(fold(employer))):
+                # "Declara-se que Ana Sousa, NIF ..., é trabalhadora da X, Lda.": the sentence before the company.
+                employer = company_in_sentence(line.text)
+            if employer and SUBJECT_ARTICLE.match(employer) and SUBJECT_VERB.search(fold(line.text)):
+                employer = SUBJECT_ARTICLE.sub("", employer)
             if employer and employer != parsed.fields.get("employee_name"):
                 if index == 1 and line.text.startswith(employer[:8]) and not LETTER_TITLE.search(fold(lines[0].text)):
                     # "LISBON DIGITAL HUB" / "Unipessoal Lda. · NIPC ...": the line above holds the name's head.
@@ -270,6 +294,11 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
                     employer = letterhead_name(title_case(head) if head.isupper() else head, employer)
                 parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
                 break
+    if "employer_name" not in parsed.fields:
+        # The company named inside the sentence, wrapped over lines: "desta empresa (X, Lda., NIF ...)".
+        employer = company_in_sentence(flat)
+        if employer and employer != parsed.fields.get("employee_name"):
+            parsed.put("employer_name", employer, STATED_CONFIDENCE)
     for line in lines if "employer_name" not in parsed.fields else []:
         # A private charity (IPSS) has no company form: its letterhead ends with the status.
         head = re.split(r"\s{2,}|\s[·|–-]\s|\b(?:NIPC|NIF|Contribuinte)\b", line.text.strip())[0].strip(" ,;")
@@ -278,6 +307,55 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     public = None if "employer_name" in parsed.fields else public_employer(lines)
     if public:
         parsed.put("employer_name", public[0], STATED_CONFIDENCE)
+
+
+# Small words inside a company's name ("Lavandarias do Oeste", "Silva & Filhos"): not where it starts.
+COMPANY_JOINERS = {"de", "do", "da", "dos", "das", "e", "&", "—", "–", "-"}
+
+
+def company_in_sentence(text: str) -> str | None:
+    """The company a sentence names ("é trabalhadora da Farfetch Portugal, Unipessoal Lda. (NIPC ...)", "desta
+    empresa (Supermercados X, Lda., NIF ...)"): the capitalised words that run back from its legal form."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    for suffix in COMPANY_SUFFIX.finditer(folded):
+        head = text[: suffix.start()]
+        words = re.split(r"(\s+)", head.rstrip())
+        start = len(head.rstrip())
+        kept = 0
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if not word or word.isspace():
+                continue
+            bare = word.strip(",")
+            if "(" in bare:
+                # "(Supermercados ...": the bracket opens the name.
+                if bare[bare.rindex("(") + 1 :][:1].isupper():
+                    start = sum(len(w) for w in words[:index]) + bare.rindex("(") + 1
+                    kept += 1
+                break
+            if bare[:1].isupper() or bare.lower() in COMPANY_JOINERS or (kept == 0 and bare.lower() == "unipessoal"):
+                if bare.endswith((".", ":", ";")) and kept:
+                    break
+                start = sum(len(w) for w in words[:index])
+                kept += 1
+                continue
+            break
+        end = suffix.end()
+        # "Unipessoal Lda.", "Sociedade Unipessoal, Lda.": the legal form may take more than one word.
+        more = COMPANY_SUFFIX.match(folded, end + len(folded[end:]) - len(folded[end:].lstrip(" ,")))
+        while more and more.end() > end:
+            end = more.end()
+            more = COMPANY_SUFFIX.match(folded, end + len(folded[end:]) - len(folded[end:].lstrip(" ,")))
+        candidate = text[start:end].strip()
+        while candidate.split(" ", 1)[0].lower() in COMPANY_JOINERS and " " in candidate:
+            candidate = candidate.split(" ", 1)[1]
+        if kept and not SENTENCE_WORDS.search(fold(candidate)) and len(re.findall(r"[A-Za-zÀ-ÿ]", candidate)) >= 3:
+            name = company_name(candidate)
+            if name and COMPANY_SUFFIX.search(fold(name)):
+                return name.strip(" ,")
+    return None
 
 
 def declared_person(flat: str, folded: str) -> tuple[str, int] | None:
@@ -316,7 +394,11 @@ def plausible_person(name: str) -> bool:
 
 
 def contract(folded: str, parsed: Parsed) -> None:
-    if PERMANENT.search(folded):
+    # A form lists every kind with a box each: only the ticked one is the contract's.
+    ticked_permanent, ticked_fixed = TICKED_PERMANENT.search(folded), TICKED_FIXED.search(folded)
+    if ticked_fixed and not ticked_permanent:
+        parsed.put("contract_type", "FIXED_TERM", STATED_CONFIDENCE)
+    elif (ticked_permanent and not ticked_fixed) or PERMANENT.search(folded):
         parsed.put("contract_type", "PERMANENT", STATED_CONFIDENCE)
     elif FIXED_TERM.search(folded):
         parsed.put("contract_type", "FIXED_TERM", STATED_CONFIDENCE)
@@ -361,14 +443,24 @@ def salary(folded: str, parsed: Parsed) -> None:
         matches = [m for m in matches if m.start() > current.start()] + matches
     for match in matches:
         window = folded[match.end() : match.end() + 90]
-        if ANNUAL.search(window):
+        if ANNUAL.search(window) or ANNUAL_BEFORE.search(folded[max(0, match.start() - 30) : match.start()]):
             # "retribuição anual bruta de 24.500,00 €": a year's pay, not a month's; with the payments it is
             # made in ("paga em 14 prestações") it gives the month's.
             sentence = re.split(r"\.\s", window)[0]
             payments = PAYMENTS.search(sentence)
             annual = parse_money(sentence)
             if yearly is None and payments and annual and not NET_WORDS.search(match.group(0) + sentence[:20]):
-                yearly = annual[0], int(payments.group(1) or COUNT_WORDS[payments.group(2)])
+                count = int(payments.group(1) or COUNT_WORDS[payments.group(2)])
+                yearly = annual[0], count
+                # "paid in 14 instalments of EUR 3,900.00": the instalment printed is the month's salary.
+                each = parse_money(sentence[payments.end() : payments.end() + 30])
+                if (
+                    each
+                    and LEAST_MONTHLY_SALARY <= each[0] < annual[0]
+                    and abs(each[0] * count - annual[0]) <= annual[0] / 50
+                ):
+                    parsed.put("monthly_gross_salary", each[0], STATED_CONFIDENCE)
+                    return
             continue
         amounts = parse_money(window) or [Decimal(re.sub(r"\D", "", m.group(1))) for m in WHOLE_EUROS.finditer(window)]
         plausible = [amount for amount in amounts if amount >= LEAST_MONTHLY_SALARY]
@@ -379,6 +471,10 @@ def salary(folded: str, parsed: Parsed) -> None:
         first_amount = MONEY.search(window)
         words = match.group(0) + window[: first_amount.start() if first_amount else 0]
         net = NET_WORDS.search(words) and not re.search(r"(?<![a-z])base(?![a-z])", words)
+        if net and twice_net(folded, match, plausible[0]):
+            # "Remuneração mensal líquida: 1.045,00 € Remuneração mensal líquida: 912,20 €": a scan lost the "i"
+            # of "ilíquida"; of two amounts both called net, the larger is the gross.
+            net = False
         parsed.put("monthly_net_salary" if net else "monthly_gross_salary", plausible[0], STATED_CONFIDENCE)
         if not net:
             stated_net(folded[match.end() :], plausible[0], parsed)
@@ -392,6 +488,19 @@ def salary(folded: str, parsed: Parsed) -> None:
     if implausible:
         # "1.512,40" scanned as "1.51 2,40" reads 1,51 €: no salary rather than a wrong one.
         parsed.warnings.append("salary_implausible")
+
+
+def twice_net(folded: str, match: re.Match[str], amount: Decimal) -> bool:
+    """The salary's words straight after this amount say net again, of a smaller amount."""
+    after = folded[match.end() : match.end() + 120]
+    first = MONEY.search(after)
+    if first is None:
+        return False
+    again = SALARY.search(after, first.end())
+    if again is None or again.start() - first.end() > 6 or not NET_WORDS.search(again.group(0)):
+        return False
+    amounts = parse_money(after[again.end() : again.end() + 30])
+    return bool(amounts) and LEAST_MONTHLY_SALARY <= amounts[0] < amount
 
 
 def stated_net(after: str, gross: Decimal, parsed: Parsed) -> None:

@@ -96,6 +96,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?:iliquid[oa]|brut[oa])|valor\s+mensal(?:\s+da\s+pensao)?"
             r"|montante\s+mensal|valor\s+da\s+pensao|pensao\s+mensal|(?<![a-z])iliquido(?![a-z])"
+            # "Total mensal ..... 503,55 €" under the pension and its complement: the whole month's, before tax.
+            r"|total\s+mensal(?![a-z])"
             r"|total\s+(?:de\s+|dos\s+)?abonos|abonos\s+totais"
             r"|gross\s+(?:monthly\s+)?(?:amount|pension)|monthly\s+(?:gross\s+)?(?:amount|pension)"
             r"|(?:montant|importe)(?:\s+(?:mensuel|mensual|total))?\s+(?:brut[oa]?|integro)(?![a-z])"
@@ -219,6 +221,8 @@ OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "geren
 ISSUE_LABEL = re.compile(
     r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|^\s*(?:data|datum|fecha|date)\s*[:.]?\s*(?=\d|$)"
     r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
+    # Inline after other fields: "Beneficiária: ... · NIF ... · Data: 2026-04-07".
+    r"|(?:[·|;]|\s[-–]\s|\s{2,})\s*(?:data|date)\s*:\s*(?=\d)"
 )
 # "Braga, 2026-01-28", "Lisboa, 3 de fevereiro de 2026", "Paris, le 15/03/2026", "Pontevedra, a 4 de febrero de
 # 2026" above the signature: a place, a comma, the date.
@@ -453,6 +457,11 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 columns = [role for _, _, role in labels]
             below = lines[index + 1] if index + 1 < len(lines) else None
             values = amounts_in(below.text) if below is not None and not line_labels(below.text) else []
+            if len(labels) == 1 and values and item_rows_to_total(lines, index + 1):
+                # "Valor mensal" over "Pensão de velhice 612,40", "Pensão de sobrevivência 287,55", "Total bruto
+                # 899,95": a column's caption over its rows; the first row is one part, the total row the whole.
+                waiting = None
+                continue
             if values and len(values) != len(labels):
                 # "Valor ilíquido mensal Descontos (IRS)" over two amounts: neighbouring labels of one role
                 # name one column.
@@ -496,6 +505,14 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             elif position == len(phrases) - 1:
                 waiting = role
     return read
+
+
+def item_rows_to_total(lines: list[Line], first: int) -> bool:
+    """Two lines or more from ``first`` with an amount each and no label, then a total's row: a table's items."""
+    at = first
+    while at < len(lines) and not line_labels(lines[at].text) and len(money_spans(lines[at].text)) == 1:
+        at += 1
+    return at - first >= 2 and at < len(lines) and bool(TOTALS_ROW.match(fold(lines[at].text)))
 
 
 def deductions_read(
@@ -639,6 +656,9 @@ def issue_date(lines: list[Line]) -> dt.date | None:
         label = ISSUE_LABEL.search(fold(line.text))
         if label:
             candidates = [line.text] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
+            if len(fold(line.text)) == len(line.text):
+                # The date the label gives, not one of the fields before it on the line.
+                candidates.insert(0, line.text[label.end() :])
             for candidate in candidates:
                 dates = parse_dates(candidate) or written_dates(candidate)
                 if dates:
