@@ -70,7 +70,11 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
         re.compile(
             r"nota de liquida[cç]ao|demonstra[cç]ao d[ae] liquida[cç]ao"
             # Titled "LIQUIDAÇÃO DE IRS — 2025" alone, on a line of its own.
-            r"|^\W*liquida[cç]ao\s+d[eo]\s+irs(?![a-z])",
+            r"|^\W*liquida[cç]ao\s+d[eo]\s+irs(?![a-z])"
+            # The settlement's statement by its other names: "Demonstração de acerto de contas" (the refund or the
+            # payment the liquidação comes to), an IRS "Nota de cobrança".
+            r"|demonstra[cç]ao\s+(?:d[oe]\s+)?acerto\s+de\s+contas"
+            r"|(?<![a-z])irs(?![a-z])[^\n]{0,20}nota\s+de\s+cobranca|nota\s+de\s+cobranca\s+(?:d[eo]\s+)?irs(?![a-z])",
             re.M,
         ),
     ),

@@ -28,6 +28,7 @@ from documents.extraction.parsers.common import (
     fix_digits,
     parse_nifs,
     title_case,
+    written_dates,
 )
 from documents.extraction.parsers.payslip import Segment, company_name, line_segments
 from documents.extraction.reader import Line
@@ -286,6 +287,20 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
             if dates:
                 parsed.put("issue_date", dates[0], below.confidence)
                 return
+    for line in lines:
+        # No label: the place and the date written out, as a letter dates itself ("Lisboa, 9 de março de 2026").
+        place = PLACE_AND_DATE.search(line.text)
+        dates = written_dates(line.text[place.end() :]) if place else []
+        if dates:
+            parsed.put("issue_date", dates[0], line.confidence)
+            return
+
+
+# A place's name and a comma before a date written with the month's name ("Lisboa, 9 de março de 2026",
+# "Vila Nova de Gaia, 3 de maio de 2026").
+PLACE_AND_DATE = re.compile(
+    r"(?<![^\W\d_])[A-ZÀ-Ý][^\W\d_]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][^\W\d_]+)*\s*,\s*(?=\d{1,2}(?:\.?[ºo])?\s+de\s+[^\W\d_]{3,})"
+)
 
 
 def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
@@ -364,8 +379,38 @@ def near(value: Decimal, base: Decimal, rate: Decimal) -> bool:
     return abs((base * rate).quantize(CENT, rounding=ROUND_HALF_UP) - value) <= CENT
 
 
+# The receipt's own sentence names who paid: "Recebi de Joaquim Serrão, NIF 110293843, a quantia de ...",
+# "Recebemos do Sr. Rui Sá (contribuinte n.º ...) a importância de ...".
+RECEIVED_FROM = re.compile(
+    r"(?i)(?<![^\W\d_])receb(?:i|emos|ido|ida)\s+(?:de|d[oa])\s+(?P<name>[^\d,;()]+?)"
+    r"\s*[,;(]?\s*(?:(?:com\s+(?:o\s+)?)?(?:NIF|N\.\s?I\.\s?F\.?|NIPC|contribuinte)(?:\s+n\.?\s?[ºo°]\.?)?\s*[:.]?\s*"
+    r"(?P<nif>\d{3}\s?\d{3}\s?\d{3})(?!\d)|(?=[,;]?\s*(?:a|o)\s+(?:quantia|import[aâ]ncia|montante|valor)(?![^\W\d_])))"
+)
+
+
+def received_from(lines: list[Line], parsed: Parsed) -> str | None:
+    """The acquirer the receipt's "Recebi de <name>, NIF <nif>, a quantia de ..." names, put first; the NIF's
+    digits are returned (they are not the issuer's)."""
+    for line in lines:
+        match = RECEIVED_FROM.search(line.text)
+        if not match:
+            continue
+        name = party_name(match["name"])
+        if not name or len(name.split()) < 2 or not capitalised(name):
+            continue
+        parsed.put("acquirer_name", name, line.confidence)
+        if match["nif"]:
+            nif = re.sub(r"\s", "", match["nif"])
+            if parse_nifs(nif)[0][1]:
+                parsed.put("acquirer_nif", nif, VALIDATED_CONFIDENCE)
+                return nif
+        return None
+    return None
+
+
 def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label."""
+    payer_nif = received_from(lines, parsed)
     party = "issuer"
     side_by_side = joined = False
     # The line each party's name was read from: a name read from the line just above two NIFs is both names.
@@ -415,6 +460,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
         if (party == "acquirer" or ACQUIRER_LABEL.search(folded)) and "acquirer_nif" not in parsed.fields:
             acquirer_foreign_vat(line.text, parsed)
         for (nif, valid), owner in zip(nifs, nif_owners(nif_text, party), strict=True):
+            if nif == payer_nif:
+                continue  # the payer's, read from the receipt's sentence
             if valid:
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
@@ -434,6 +481,10 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
         # does ("Explicações de Matemática e Físico-Química · NIF ..."), not who.
         above = lines[at - 1 : at] if at else []
         alone = [line for line in above if name_alone(line.text)]
+        if HONORIFIC.match(lines[at].text) and name_before_nif(lines[at].text):
+            # A professional's own name and title on the NIF's line ("Dr.ª Helena Amaral · Cédula ... · NIF ...")
+            # issue the receipt; the line above is the practice's letterhead ("Consultório de Psicologia").
+            alone = []
         for line in (*alone, lines[at], *above):
             name = name_before_nif(line.text)
             if name:
@@ -456,6 +507,10 @@ def joined_nif(text: str) -> str:
         return match.group(1) + digits
 
     return SPLIT_NIF.sub(join, text)
+
+
+# A professional's title before the name: "Dr.", "Dr.ª", "Dra.", "Eng.º", "Arq.", "Prof.ª", "Enf.".
+HONORIFIC = re.compile(r"(?i)^\s*(?:dr|dra|eng|enga|arq|prof|profa|enf|enfa)(?:\.\s?[ºªoa]?|[ºª])\s*[^\W\d_]")
 
 
 # What labels a NIF on the issuer's line ("NIF 219084734", "Contribuinte n.º 130472867").
@@ -503,6 +558,12 @@ def nif_owners(text: str, party: str) -> list[str]:
     return owners
 
 
+# What kind of acquirer it is ("destinatário particular", "Cliente: consumidor final"), not who.
+ACQUIRER_KIND = re.compile(
+    r"\W*(?:um\s+|uma\s+)?(?:particular(?:es)?|consumidor(?:\s+final)?|pessoa\s+singular)(?![a-z])\W*"
+)
+
+
 def label_name(lines: list[Line], index: int, rest: str) -> tuple[str, int] | None:
     """The name a party label gives, and the line it was read from: after the label on its line, else on the
     line below; past a NIF line below only under a "Nome" label ("ADQUIRENTE" / "NIF ..." / "Nome ...")."""
@@ -510,6 +571,8 @@ def label_name(lines: list[Line], index: int, rest: str) -> tuple[str, int] | No
     # name to its own line, never to the line below (a description, an address).
     if re.fullmatch(r"\s*/\s*[^\W\d_][^\d/]{0,30}", rest):
         rest = ""
+    if ACQUIRER_KIND.match(fold(rest).split(":", 1)[-1]):
+        return None  # "Adquirente: particular": no name here, nor on the line below
     name = party_name(rest)
     if name:
         return name, index
@@ -577,6 +640,9 @@ def party_name(text: str) -> str | None:
         or re.search(r"(?<![a-z])(?:nif|fatura|recibo|original|data)(?![a-z])", fold(name))
         or re.search(r"(?i)(?<![^\W\d_])pa[íÍ]s(?![^\W\d_])|^pais(?![a-z])", name)
     ):
+        return None
+    # What kind of acquirer it is is not who.
+    if ACQUIRER_KIND.fullmatch(fold(name)):
         return None
     # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):

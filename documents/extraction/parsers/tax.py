@@ -161,6 +161,37 @@ def taxpayer_after_nif(text: str) -> str | None:
     return name
 
 
+# A line of parts set apart by a middle dot or a bar ("Ano: 2025 · Identificação fiscal: 174930283 · Filomena ...").
+LINE_PARTS = re.compile(r"\s+[·•|]\s+|\s{3,}")
+# A part that is a labelled NIF and nothing else.
+NIF_PART = re.compile(
+    r"^(?:NIF|N\.?\s?I\.?\s?F\.?|Contribuinte|Identifica[cç][aã]o\s+fiscal|N\.?\s?[ºo°]\s+(?:de\s+)?contribuinte)"
+    r"(?:\s+n\.?\s?[ºo°]\.?)?\s*[:.]?\s*(\d{3}\s?\d{3}\s?\d{3})\s*$",
+    re.IGNORECASE,
+)
+
+
+def taxpayer_beside_nif_part(text: str) -> str | None:
+    """The name in the part next to a part that is a labelled personal NIF (valid check digit) alone, on a line
+    of parts set apart by dots or bars: the part after the NIF first, else the one before it."""
+    parts = [part.strip() for part in LINE_PARTS.split(text.strip())]
+    for position, part in enumerate(parts):
+        match = NIF_PART.match(part)
+        if not match:
+            continue
+        nif = re.sub(r"\s", "", match.group(1))
+        if not (parse_nifs(nif)[0][1] and nif_is_personal(nif)):
+            continue
+        for neighbour in (position + 1, position - 1):
+            if not 0 <= neighbour < len(parts):
+                continue
+            candidate = parts[neighbour].strip(" .")
+            name = clean_name(candidate)
+            if name and name == candidate and len(name.split()) >= 2 and capitalised(name):
+                return name
+    return None
+
+
 def taxpayer_nif_first(text: str) -> bool:
     """A line opened by a personal NIF (valid check digit) under its "NIF" label."""
     leading = NIF_THEN_NAME.match(text)
@@ -321,6 +352,7 @@ def parse_tax(lines: list[Line]) -> Parsed:
             taxpayer = taxpayer_after_nif(text) or (
                 name_then_nif(text) if previous is None or not others_heading(previous.text) else None
             )
+            taxpayer = taxpayer or taxpayer_beside_nif_part(text)
             if taxpayer is None and previous is not None and taxpayer_nif_first(text):
                 # The name alone over the line its NIF opens ("Rodrigo ... Queirós" / "NIF 217305849 · Rua ...").
                 above = first_taxpayer_text(previous.text)

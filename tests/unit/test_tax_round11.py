@@ -1,0 +1,85 @@
+"""IRS notas the blind probe of round 11 misread: a settlement titled "Nota de cobrança / Demonstração de acerto
+de contas" whose refund is printed only as a negative "Resultado da liquidação", and its taxpayer named in a part
+of a dotted line beside the NIF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from documents.extraction.parsers.classify import classify
+from documents.extraction.schema import DocumentKind
+from tests.helpers import read_text
+
+
+def read(text: str) -> tuple[Any, dict[str, Any], list[str]]:
+    return read_text(text, document_type="PROOF_OF_INCOME", today=dt.date(2026, 12, 3))
+
+
+def acerto(title: str, result: str) -> str:
+    return f"""Autoridade Tributária e Aduaneira
+{title}
+Ano dos rendimentos: 2024 · Identificação fiscal: 215839404 · Gaspar Teodoro Nunes Vilarinho
+(01) Rendimento global 22.310,00
+(02) Rendimento coletável 18.110,00
+(03) Coleta líquida 2.015,40
+(04) Retenções na fonte 2.600,00
+(05) Pagamentos por conta 0,00
+(06) Resultado da liquidação (03 - 04 - 05) {result}"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "IRS — Nota de cobrança / Demonstração de acerto de contas",
+        "Demonstração de Acerto de Contas — IRS",
+        "Nota de cobrança de IRS",
+    ],
+)
+def test_an_acerto_de_contas_is_a_nota_and_its_negative_result_the_refund(title: str) -> None:
+    """Round 11: 'Demonstração de acerto de contas' with a result of -437,70 was refused (not recognised)."""
+    kind, fields, warnings = read(acerto(title, "-584,60"))
+    assert kind == DocumentKind.NOTA_LIQUIDACAO
+    assert fields["amount_refundable"] == Decimal("584.60")
+    assert fields["amount_payable"] is None
+    assert fields["tax_paid"] == Decimal("2015.40")
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_a_positive_result_of_an_acerto_is_the_amount_payable() -> None:
+    text = acerto("Demonstração de acerto de contas", "515,40").replace("2.600,00", "1.500,00")
+    kind, fields, warnings = read(text)
+    assert kind == DocumentKind.NOTA_LIQUIDACAO
+    assert fields["amount_payable"] == Decimal("515.40")
+    assert fields["amount_refundable"] is None
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_taxpayer_in_the_part_beside_the_nif_on_a_dotted_line() -> None:
+    """Round 11: 'Ano ... · Identificação fiscal: <nif> · <name>': the name was not read."""
+    _, fields, _ = read(acerto("Demonstração de acerto de contas", "-584,60"))
+    assert fields["taxpayer_name"] == "Gaspar Teodoro Nunes Vilarinho"
+    assert fields["taxpayer_nif"] == "215839404"
+
+
+def test_a_name_before_the_nif_part_is_read_too() -> None:
+    text = acerto("Demonstração de acerto de contas", "-584,60").replace(
+        "Ano dos rendimentos: 2024 · Identificação fiscal: 215839404 · Gaspar Teodoro Nunes Vilarinho",
+        "Ano: 2024 | Gaspar Teodoro Nunes Vilarinho | NIF: 215839404",
+    )
+    _, fields, _ = read(text)
+    assert fields["taxpayer_name"] == "Gaspar Teodoro Nunes Vilarinho"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nota de cobrança n.º 123 — Condomínio do Edifício Aurora\nQuota de março 45,00",
+        "Acerto de contas entre sócios\nSaldo 120,00",
+    ],
+)
+def test_a_nota_de_cobranca_or_acerto_not_of_irs_is_no_nota_de_liquidacao(text: str) -> None:
+    assert classify(text) != DocumentKind.NOTA_LIQUIDACAO
