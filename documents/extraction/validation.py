@@ -56,6 +56,7 @@ def fields_revalidate(
     document_type: str,
     total_deductions: Decimal | None = None,
     unpaid_absence: Decimal = Decimal(0),
+    settlement_interest: Decimal = Decimal(0),
     today: dt.date | None = None,
 ) -> list[str]:
     """Validate a backend's typed fields in place and return the warning codes, each once.
@@ -63,7 +64,8 @@ def fields_revalidate(
     ``fields`` is the output of ``schema.fields_validate``; a value that fails is set
     to None. ``total_deductions`` is a payslip's printed total when the backend read
     one (it checks the arithmetic but is not an output field); ``unpaid_absence`` the pay it withheld for
-    absence, which puts the base salary above the gross.
+    absence, which puts the base salary above the gross; ``settlement_interest`` the interest a nota de
+    liquidação charges, part of its settlement.
     """
     today = today or dt.date.today()
     warnings = nifs_revalidate(fields)
@@ -77,7 +79,7 @@ def fields_revalidate(
         )
         required = REQUIRED_PAYSLIP
     elif kind in TAX_KINDS:
-        warnings += tax_revalidate(fields, today=today)
+        warnings += tax_revalidate(fields, settlement_interest=settlement_interest, today=today)
         required = REQUIRED_TAX
     elif kind in INVOICE_KINDS:
         warnings += invoice_revalidate(fields, today=today)
@@ -102,13 +104,14 @@ def parsed_revalidate(
     kind: DocumentKind, fields: dict[str, Any], parsed: Parsed, *, document_type: str, today: dt.date | None = None
 ) -> list[str]:
     """``fields_revalidate`` with what our own parser read besides the fields: a payslip's printed total of
-    deductions and the pay it withheld for absence."""
+    deductions and the pay it withheld for absence, a nota's interest."""
     return fields_revalidate(
         kind,
         fields,
         document_type=document_type,
         total_deductions=parsed.total_deductions,
         unpaid_absence=parsed.unpaid_absence,
+        settlement_interest=parsed.settlement_interest,
         today=today,
     )
 
@@ -216,7 +219,7 @@ def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decima
     return abs(gross - deductions - net) <= CENT
 
 
-def tax_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
+def tax_revalidate(fields: dict[str, Any], *, settlement_interest: Decimal = Decimal(0), today: dt.date) -> list[str]:
     warnings = []
     year = fields.get("year")
     if year is not None and not (2000 <= year <= today.year):
@@ -225,21 +228,21 @@ def tax_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
     gross, tax = fields.get("gross_income"), fields.get("tax_paid")
     if gross is not None and tax is not None and tax > gross:
         warnings.append("arithmetic_mismatch")
-    if tax_settlement_holds(fields) is False or (
+    if tax_settlement_holds(fields, interest=settlement_interest) is False or (
         gross is not None and fields.get("taxable_income") is not None and fields["taxable_income"] > gross + CENT
     ):
         warnings.append("arithmetic_mismatch")
     return warnings
 
 
-def tax_settlement_holds(fields: dict[str, Any]) -> bool | None:
-    """A nota de liquidacao: coleta liquida less withholdings and payments on account is the amount payable
-    (or, negative, the refund), to the cent; None when too little was read to tell."""
+def tax_settlement_holds(fields: dict[str, Any], *, interest: Decimal = Decimal(0)) -> bool | None:
+    """A nota de liquidacao: coleta liquida less withholdings and payments on account, plus any interest charged,
+    is the amount payable (or, negative, the refund), to the cent; None when too little was read to tell."""
     tax, withheld = fields.get("tax_paid"), fields.get("withholdings")
     payable, refundable = fields.get("amount_payable"), fields.get("amount_refundable")
     if tax is None or withheld is None or (payable is None and refundable is None):
         return None
-    balance = tax - withheld - (fields.get("payments_on_account") or 0)
+    balance = tax - withheld - (fields.get("payments_on_account") or 0) + interest
     return abs(balance - ((payable or 0) - (refundable or 0))) <= CENT
 
 

@@ -83,3 +83,23 @@ def test_a_name_before_the_nif_part_is_read_too() -> None:
 )
 def test_a_nota_de_cobranca_or_acerto_not_of_irs_is_no_nota_de_liquidacao(text: str) -> None:
     assert classify(text) != DocumentKind.NOTA_LIQUIDACAO
+
+
+def test_interest_charged_is_part_of_the_settlement() -> None:
+    """Round 11: "Juros compensatórios 12,31" on a correct nota gave a false ``arithmetic_mismatch``."""
+    text = """DEMONSTRAÇÃO DA LIQUIDAÇÃO DE IRS — 2025
+Sujeito passivo: Rodrigo Salvador Mendonça Paiva
+NIF: 214983056
+Rendimento bruto 38.210,00
+Coleta líquida 8.127,55
+Retenções na fonte 6.950,00
+Pagamentos por conta 400,00
+Juros compensatórios 12,31
+Valor a pagar até 31/08/2026 789,86"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=dt.date(2026, 12, 3))
+    assert fields["amount_payable"] == Decimal("789.86")
+    assert "arithmetic_mismatch" not in warnings
+    _, _, warnings = read_text(
+        text.replace("789,86", "801,86"), document_type="PROOF_OF_INCOME", today=dt.date(2026, 12, 3)
+    )
+    assert "arithmetic_mismatch" in warnings

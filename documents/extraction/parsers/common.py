@@ -206,6 +206,8 @@ class Parsed:
     total_deductions: Decimal | None = None
     # Pay withheld for unpaid absence ("Ausência por doença -248,00"): the gross leaves it out, the base not.
     unpaid_absence: Decimal = Decimal(0)
+    # Interest a nota de liquidação adds to the tax ("Juros compensatórios 12,31"): part of its settlement.
+    settlement_interest: Decimal = Decimal(0)
 
     def put(self, name: str, value: Any, confidence: float) -> None:
         if value is None or name in self.fields:

@@ -295,6 +295,19 @@ def name_then_nif(text: str, *, labelled: bool = True) -> str | None:
 NEGATIVE = re.compile(r"-\s*\d[\d.\s]*,\d{2}\s*$|\(\s*\d[\d.\s]*,\d{2}\s*\)\s*$")
 
 
+# Interest the AT adds to a late or short settlement: "Juros compensatórios", "Juros de mora/moratórios".
+INTEREST = re.compile(r"(?<![a-z])juros\s+(?:compensat[oó]rios|morat[oó]rios|de\s+mora)")
+
+
+def settlement_interest(lines: list[Line]) -> Decimal:
+    """The interest printed on a nota's own lines, each its last amount (0 when none)."""
+    total = Decimal(0)
+    for line in lines:
+        amounts = parse_money(line.text) if INTEREST.search(fold(line.text)) else []
+        total += amounts[-1] if amounts else Decimal(0)
+    return total
+
+
 def parse_tax(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     tax_amounts(lines, parsed)
@@ -371,6 +384,7 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 parsed.put("taxpayer_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
+    parsed.settlement_interest = settlement_interest(lines)
     return parsed
 
 
