@@ -867,10 +867,14 @@ def companies_by_employer_nif(lines: list[Line], client: set[int], nif: str | No
     ]
 
     def beside_nif(index: int) -> bool:
-        near = " ".join(line.text for line in lines[index : index + 2])
-        return nif is not None and nif in re.sub(r"\s", "", fix_digits(near))
+        return nif is not None and prints_nif(" ".join(line.text for line in lines[index : index + 2]), nif)
 
     return sorted(found, key=lambda index: not beside_nif(index))
+
+
+def prints_nif(text: str, nif: str) -> bool:
+    """Whether the text prints the NIF, however its digits are grouped ("514 830 271", "PT 514.830.271")."""
+    return nif in re.sub(r"[\s.]", "", fix_digits(text))
 
 
 def client_block(lines: list[Line]) -> set[int]:
@@ -953,7 +957,7 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
     if nif is None:
         return None
     for index, line in enumerate(lines[: LETTERHEAD_LINES + 1]):
-        if nif not in re.sub(r"\s", "", fix_digits(line.text)):
+        if not prints_nif(line.text, nif):
             continue
         found = None
         for above in reversed(lines[:index]):
@@ -997,7 +1001,7 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
         return
     for index, line in enumerate(lines):
         if nif:
-            if re.sub(r"\s", "", fix_digits(line.text)).find(nif) < 0:
+            if not prints_nif(line.text, nif):
                 continue
             before = line.text[: line.text.find(nif[:3])] if nif[:3] in line.text else line.text
             trust = 0.9
