@@ -76,3 +76,41 @@ Honorários 60,00 €
 Total recebido 60,00 €"""
     _, fields, _ = read(text)
     assert fields["acquirer_name"] is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("FATURA-RECIBO FR ATSIRE01FR/218 14.09.2026", dt.date(2026, 9, 14)),
+        ("Fatura-Recibo n.º FR ATSIRE01FR/5   2026-02-03", dt.date(2026, 2, 3)),
+        ("FATURA-RECIBO   07/05/2026", dt.date(2026, 5, 7)),
+    ],
+)
+def test_a_date_printed_only_beside_the_documents_title_or_number_is_its_issue_date(
+    heading: str, expected: dt.date
+) -> None:
+    kind, fields, _ = read(f"""{heading}
+Prestador
+Rui Alexandre Fontes Mesquita
+Contribuinte 215839404
+Adquirente
+Oficina Gráfica do Mondego, Lda.
+Contribuinte 502011378
+Paginação de catálogo — agosto 01/08/2026 a 31/08/2026 600,00
+IVA — isento artigo 53.º do CIVA 0,00
+IRS retido 25% 150,00
+Líquido recebido 450,00""")
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert fields["issue_date"] == expected
+
+
+def test_a_services_dates_are_never_taken_for_the_issue_date() -> None:
+    _, fields, warnings = read("""FATURA-RECIBO FR ATSIRE01FR/218
+Prestador Rui Alexandre Fontes Mesquita Contribuinte 215839404
+Adquirente Oficina Gráfica do Mondego, Lda. Contribuinte 502011378
+Paginação de catálogo de 01/08/2026 a 31/08/2026 600,00
+IVA — isento artigo 53.º do CIVA 0,00
+IRS retido 25% 150,00
+Líquido recebido 450,00""")
+    assert fields["issue_date"] is None
+    assert "missing:issue_date" in warnings

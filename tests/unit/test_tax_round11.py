@@ -103,3 +103,19 @@ Valor a pagar até 31/08/2026 789,86"""
         text.replace("789,86", "801,86"), document_type="PROOF_OF_INCOME", today=dt.date(2026, 12, 3)
     )
     assert "arithmetic_mismatch" in warnings
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_the_taxpayer_named_between_dashes_beside_the_nif(dash: str) -> None:
+    kind, fields, _ = read(f"""AT · Nota de liquidação IRS 2025
+Leonor Beatriz Sarmento Quaresma {dash} NIF 215839404 {dash} Pensionista
+Rendimentos categoria H (pensões) 14.200,00
+Dedução específica 4.104,00
+Rendimento coletável 10.096,00
+Coleta líquida 940,50
+Retenções na fonte 1.120,00
+Pagamentos por conta 0,00
+Valor a reembolsar 179,50""")
+    assert kind == DocumentKind.NOTA_LIQUIDACAO
+    assert fields["taxpayer_name"] == "Leonor Beatriz Sarmento Quaresma"
+    assert fields["taxpayer_nif"] == "215839404"

@@ -26,6 +26,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     dates_in,
     fix_digits,
+    parse_dates,
     parse_nifs,
     title_case,
     written_dates,
@@ -291,6 +292,14 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
         # No label: the place and the date written out, as a letter dates itself ("Lisboa, 9 de março de 2026").
         place = PLACE_AND_DATE.search(line.text)
         dates = written_dates(line.text[place.end() :]) if place else []
+        if dates:
+            parsed.put("issue_date", dates[0], line.confidence)
+            return
+    for line in lines:
+        # No label and no place: the date in figures after the document's title or number on their line, as a
+        # heading prints it ("FATURA-RECIBO FR ATSIRE01FR/103 30.11.2026"); a service's dates are never there.
+        heading = NUMBER.search(fix_digits(line.text)) or DOCUMENT_TITLE.search(line.text)
+        dates = parse_dates(fix_digits(line.text)[heading.end() :]) if heading else []
         if dates:
             parsed.put("issue_date", dates[0], line.confidence)
             return

@@ -162,7 +162,7 @@ def taxpayer_after_nif(text: str) -> str | None:
 
 
 # A line of parts set apart by a middle dot or a bar ("Ano: 2025 · Identificação fiscal: 174930283 · Filomena ...").
-LINE_PARTS = re.compile(r"\s+[·•|]\s+|\s{3,}")
+LINE_PARTS = re.compile(r"\s+[·•|—–]\s+|\s{3,}")
 # A part that is a labelled NIF and nothing else.
 NIF_PART = re.compile(
     r"^(?:NIF|N\.?\s?I\.?\s?F\.?|Contribuinte|Identifica[cç][aã]o\s+fiscal|N\.?\s?[ºo°]\s+(?:de\s+)?contribuinte)"
