@@ -41,3 +41,25 @@ def test_a_name_whose_caption_row_names_nothing_else_is_kept_whole() -> None:
 def test_a_one_word_name_is_never_emptied() -> None:
     """The first word stays, whatever it looks like: a name may be a country's code too ("BEN")."""
     assert given_names(GRID.format(given="BEN", birth="19/08/1994").replace("BEN IND", "BEN")) == "Ben"
+
+
+FRONT_ENGLISH_FIRST = """PORTUGAL CITIZEN CARD / CARTÃO DE CIDADÃO
+Surname / {surname_caption}: BETTENCOURT DA PONTE
+Given names / {given_caption}: GONÇALO AFONSO
+Sex / Sexo: M
+Nationality / Nacionalidade: PRT
+Date of birth / Data de nascimento: 22 01 1987
+Expiry / Validade: 17 06 2031"""
+
+
+def test_a_caption_in_english_then_portuguese_leaves_no_caption_in_the_name() -> None:
+    """A front printing "Surname / Apelido: VALUE" on one line: the caption's second language is no name."""
+    for surname_caption, given_caption in [
+        ("Apelido", "Nomes"),
+        ("Apelido(s)", "Nome(s)"),
+        ("APELIDOS", "NOMES PRÓPRIOS"),
+    ]:
+        text = FRONT_ENGLISH_FIRST.format(surname_caption=surname_caption, given_caption=given_caption)
+        lines = [Line(line, 0.94) for line in text.splitlines()]
+        fields = parse_identity(lines, DocumentKind.CARTAO_CIDADAO).fields
+        assert (fields.get("surname"), fields.get("given_names")) == ("Bettencourt da Ponte", "Gonçalo Afonso")

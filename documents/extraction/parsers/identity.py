@@ -133,7 +133,13 @@ NAME_LABEL_WORDS = frozenset(
         "s",
     ]
 )
-LABEL_REMNANT = re.compile(r"^\s*(?:\(s\))?\s*/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)?\s*[:/]?\s*", re.IGNORECASE)
+LABEL_REMNANT = re.compile(
+    # The caption's other language after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
+    # "Given names / Nomes:".
+    r"^\s*(?:\(s\))?\s*(?:/\s*(?:apelidos?|nomes?(?:\s+pr[oó]prios?)?)(?:\(s\))?"
+    r"|/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)?)\s*[:/]?\s*",
+    re.IGNORECASE,
+)
 # Labels of the numbers printed beside the NIF, which must never be taken for it.
 NIF_LABEL = re.compile(r"fiscal|(?<![a-z])nif(?![a-z])|tax\s+(?:identification\s+)?n|contribuinte")
 OTHER_NUMBER_LABEL = re.compile(
