@@ -73,3 +73,69 @@ Income tax withholding (IRS) 210.00
 Net pay 1,347.50"""
     _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert fields["employer_name"] == "Atlantic Shared Services Portugal, Unipessoal Lda."
+
+
+LEFTOVER = """{letterhead}
+Recibo de vencimento
+Entidade NIF
+508231417
+{employee_caption}
+{employee}
+NIF
+215839404
+{period}
+Vencimento base 1.240,00
+Subsídio de refeição 22 dias 132,00
+Total ilíquido 1.372,00
+Segurança Social -136,40
+Retenção IRS -98,00
+Líquido 1.137,60"""
+
+
+@pytest.mark.parametrize("period", ["Mês\n07\nAno\n2026", "Ano\n2026\nMês\n07", "Mês Ano\n07 2026"])
+def test_month_and_year_printed_under_captions_of_their_own(period: str) -> None:
+    """Round 11: a grid "Mês" / "05" / "Ano" / "2026" gave no period."""
+    text = LEFTOVER.format(letterhead="Padaria Flor do Vouga, Lda.", employee_caption="Funcionário",
+                           employee="Gustavo Henrique Pires Lameiras", period=period)  # fmt: skip
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["period"] == "2026-07"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Employee: LAMEIRAS, Gustavo Henrique", "Gustavo Henrique Lameiras"),
+        ("Trabalhador: PIRES DA COSTA, Ana Rita", "Ana Rita Pires da Costa"),
+        ("Trabalhador: Gustavo Henrique Lameiras", "Gustavo Henrique Lameiras"),
+    ],
+)
+def test_a_name_printed_surname_comma_given_names_is_turned_round(printed: str, expected: str) -> None:
+    """Round 11: "Employee: OKONKWO, Chidi Emmanuel" was read surname first."""
+    text = f"""Padaria Flor do Vouga, Lda. · NIF 508231417
+{printed}
+NIF 215839404
+Vencimento de julho 2026
+Vencimento base 1.240,00
+Total ilíquido 1.240,00
+Segurança Social -136,40
+Retenção IRS -98,00
+Líquido 1.005,60"""
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employee_name"] == expected
+
+
+def test_an_autonomous_regions_department_is_the_employer() -> None:
+    """Round 11: "Região Autónoma dos Açores — Secretaria Regional da Educação · NIF ..." gave no employer."""
+    text = """GOVERNO DOS AÇORES
+Região Autónoma dos Açores — Secretaria Regional da Saúde · NIF 672034182
+ABONOS E DESCONTOS — MAIO/2026
+Nome Gustavo Henrique Pires Lameiras
+NIF 215839404 · Técnico superior
+Remuneração base 1.632,82
+Subsídio de refeição 120,00
+CGA — Quota 179,61
+ADSE 3,5% 57,15
+IRS 190,00
+Líquido 1.326,06"""
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employer_name"] == "Região Autónoma dos Açores — Secretaria Regional da Saúde"

@@ -119,3 +119,27 @@ Valor a reembolsar 179,50""")
     assert kind == DocumentKind.NOTA_LIQUIDACAO
     assert fields["taxpayer_name"] == "Leonor Beatriz Sarmento Quaresma"
     assert fields["taxpayer_nif"] == "215839404"
+
+
+@pytest.mark.parametrize(("mark_a", "mark_b"), [("(A)", "(B)"), ("sujeito passivo A", "sujeito passivo B")])
+def test_a_joint_declarations_income_of_one_category_is_both_taxpayers(mark_a: str, mark_b: str) -> None:
+    """Round 11: a joint Modelo 3 printing Anexo A's income once for each spouse kept only the first."""
+    kind, fields, _ = read(f"""MODELO 3 — DECLARAÇÃO DE RENDIMENTOS IRS Ano 2025
+Sujeito passivo A: 215839404 Rui Alexandre Fontes Mesquita
+Sujeito passivo B: 227310544 Inês Margarida Couto Mesquita
+Anexos entregues: A
+Anexo A — Rendimentos do trabalho dependente {mark_a}: 18.200,00
+Anexo A — Rendimentos do trabalho dependente {mark_b}: 15.050,00
+Total de rendimentos brutos: 33.250,00""")
+    assert kind == DocumentKind.DECLARACAO_IRS
+    assert fields["employment_income"] == Decimal("33250.00")
+
+
+def test_one_taxpayers_income_printed_once_is_theirs_alone() -> None:
+    """The guard: a single taxpayer's line marked "(A)" is not doubled or summed with anything."""
+    _, fields, _ = read("""MODELO 3 — DECLARAÇÃO DE RENDIMENTOS IRS Ano 2025
+Sujeito passivo A: 215839404 Rui Alexandre Fontes Mesquita
+Anexos entregues: A
+Anexo A — Rendimentos do trabalho dependente (A): 18.200,00
+Total de rendimentos brutos: 18.200,00""")
+    assert fields["employment_income"] == Decimal("18200.00")

@@ -178,6 +178,23 @@ def clean_name(text: str) -> str | None:
     return name if len(name) >= 3 else None
 
 
+# A name printed the register's way, the surname in capitals before a comma and the given names after it
+# ("OKONKWO, Chidi Emmanuel", "DA SILVA FERREIRA, Ana Rita").
+SURNAME_COMMA_GIVEN = re.compile(
+    r"^\s*(?P<surname>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý'’-]+)*)\s*,\s*"
+    r"(?P<given>[A-ZÀ-Ý][a-zß-ÿ'’-]+(?:\s+(?:[A-ZÀ-Ý][a-zß-ÿ'’-]+|d[aeo]s?|e))*)(?=\s*$|\s{2,}|\s[·•|—]\s)"
+)
+
+
+def given_names_first(text: str) -> str:
+    """A name printed "SURNAME, Given names" turned to the order it is spoken ("Chidi Emmanuel OKONKWO"); any
+    other text as it is. Only the capitals before the comma tell the surname: "Ana, Rui" is two people."""
+    match = SURNAME_COMMA_GIVEN.match(text)
+    if not match:
+        return text
+    return f"{match['given']} {match['surname']}{text[match.end() :]}"
+
+
 def capitalised(words: str) -> bool:
     """Every word capitalised (or in capitals) but the particles ("de", "da", "e"): the shape of a name, not
     of a sentence or a job title going on ("de limpeza", "a tempo parcial")."""
@@ -237,7 +254,10 @@ def value_after_label(
 PUBLIC_EMPLOYER = re.compile(
     r"(?:munic[ií]pio|c[aâ]mara\s+municipal|junta\s+de\s+freguesia|agrupamento\s+de\s+escolas|escola\s+\w+"
     r"|centro\s+hospitalar|hospital|unidade\s+local\s+de\s+sa[uú]de|universidade|instituto"
-    r"|dire[cç][aã]o[\s-]+geral|santa\s+casa\s+da\s+miseric[oó]rdia)\s+(?:de\s+|do\s+|da\s+|dos\s+|das\s+)?"
+    r"|dire[cç][aã]o[\s-]+geral|santa\s+casa\s+da\s+miseric[oó]rdia"
+    # An autonomous region's government and its departments ("Região Autónoma dos Açores — Secretaria Regional
+    # da Educação", "Secretaria-Geral da Educação").
+    r"|regi[aã]o\s+aut[oó]noma|secretaria[\s-]+(?:regional|geral))\s+(?:de\s+|do\s+|da\s+|dos\s+|das\s+)?"
     r"[^·|,;\n]{2,60}",
     re.I,
 )

@@ -35,6 +35,7 @@ from documents.extraction.parsers.common import (
     capitalised,
     clean_name,
     fix_digits,
+    given_names_first,
     parse_dates,
     parse_nifs,
     parse_period,
@@ -904,7 +905,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 for m in EMPLOYEE_LABEL.finditer(folded)
                 if not EMPLOYER_LABEL.match(folded[m.start() :]) and not folded[: m.start()].rstrip().endswith(":")
             ]
-            rests = [FIELD_BREAK.split(line.text[m.end() :])[0].lstrip(" :.") for m in matches]
+            rests = [given_names_first(FIELD_BREAK.split(line.text[m.end() :])[0].lstrip(" :.")) for m in matches]
             # Every label's value on this line first ("N.º Colaborador: 00081234  Employee / Colaborador: Ana
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
@@ -1151,6 +1152,12 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
         # From the label on: a date before it on the line ("Admissão: 15/09/2025  Período: ...") is another's.
         period_line = labelled[0]
         period = parse_period(period_line.text[labelled[1] :]) or month_and_year(period_line.text)
+        if period is None:
+            # A grid of captions over their values: "Mês" / "05" / "Ano" / "2026" (the year's pair may come
+            # first), or "Mês  Ano" / "05  2026".
+            at = lines.index(period_line)
+            grid = " ".join(ln.text for ln in lines[max(0, at - 2) : at + 4])
+            period = month_and_year(grid) or captions_over_month_and_year(lines[at : at + 2])
     if period is None:
         for line in lines:
             period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else None
@@ -1185,6 +1192,18 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
 
 MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
 YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.]?\s*((?:19|20)\d{2})(?!\d)")
+
+
+def captions_over_month_and_year(rows: list[Line]) -> str | None:
+    """A row of the two captions alone ("Mês  Ano") over a row of their two figures ("05  2026")."""
+    if len(rows) < 2:
+        return None
+    captions = re.findall(r"[a-z]+", fold(rows[0].text))
+    figures = re.findall(r"\d+", fix_digits(rows[1].text))
+    if sorted(captions) != ["ano", "mes"] or len(figures) != 2 or re.search(r"[^\d\s/.-]", rows[1].text.strip()):
+        return None
+    month, year = figures if captions[0] == "mes" else figures[::-1]
+    return month_and_year(f"mes {month} ano {year}")
 
 
 def month_and_year(text: str) -> str | None:

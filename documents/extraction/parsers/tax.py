@@ -75,6 +75,8 @@ ANNEX_LIST = re.compile(
 )
 # An annex's answer in the rosto's list: "Anexo H - Benefícios fiscais e deduções Não".
 ANNEX_NOT_DELIVERED = re.compile(r"(?<![a-z])n[aã]o(?:\s+(?:entregue|apresentad[oa]))?\s*[.;]?\s*$")
+# Whose income a joint declaration's line prints: "(A)", "sujeito passivo B", "titular A".
+INCOME_OWNER = re.compile(r"\(\s*(?P<letter>[ab])\s*\)|(?:sujeito\s+passivo|titular)\s+(?P<letter2>[ab])(?![a-z])")
 # Labels of what is taken from the income (or paid beside it) on an income line.
 NOT_INCOME = re.compile(
     r"(?<![a-z])(?:reten[cç]|contribui[cç]|quotiza[cç]|imposto\s+retido|irs\s+retido|dedu[cç]|despesas|perdas)"
@@ -433,6 +435,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     annexes: list[str] = []
     not_delivered: set[str] = set()
     combined_income: list[tuple[Decimal, float]] = []
+    by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
     annex_a_table(lines, parsed)
     annex_code_table(lines, parsed)
     for line in lines:
@@ -460,9 +463,19 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)]
         if len(categories) == 1:
             parsed.put(categories[0], values[-1], line.confidence)
+            owner = INCOME_OWNER.search(folded)
+            if owner:
+                letter = owner["letter"] or owner["letter2"]
+                by_taxpayer.setdefault(categories[0], {}).setdefault(letter, (values[-1], line.confidence))
         elif categories:
             # Anexo A's title names employment and pensions together: the amount is both categories' income.
             combined_income.append((values[-1], line.confidence))
+    for category, owners in by_taxpayer.items():
+        # A joint declaration prints a category once for each taxpayer ("... (A): 21.640,00" / "... (B):
+        # 17.300,00"): the declaration's income of that category is their sum.
+        if len(owners) >= 2 and parsed.fields.get(category) in {value for value, _ in owners.values()}:
+            parsed.fields[category] = sum((value for value, _ in owners.values()), Decimal("0"))
+            parsed.confidence[category] = min(confidence for _, confidence in owners.values())
     annexes = [letter for letter in annexes if letter not in not_delivered]
     if annexes:
         parsed.put("annexes", sorted(annexes), 0.9)
