@@ -87,7 +87,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
-        r"(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:base|mensal|normal)"
+        r"(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:de\s+)?(?:base|mensal|normal)"
+        # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
+        r"|(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio)\.?\s*\(?\s*horas?\s+normais"
         r"|(?:base|basic)\s+(?:salary|pay)"
         # A manager's pay (a member of a statutory body is paid "Remuneração de gerência", no salary) and an
         # hourly worker's hours ("Horas prestadas: 96 h a 6,10 €/hora"): the month's base either way.
@@ -110,6 +112,8 @@ LABEL_WORDS = re.compile(
     r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?|contrib"
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
+    # A table's column headings under the header ("Descrição  Horas  Preço/h  Valor").
+    r"|descri[cç][aã]o|designa[cç][aã]o|rubricas?|horas?|pre[cç]o|quantidade|qtd|montante|desconto"
     # An address printed where a name could be ("Rua Formosa 45").
     r"|" + ADDRESS_WORDS + r")(?![a-z])"
 )
@@ -374,8 +378,12 @@ EARNINGS_THEN_DEDUCTIONS = re.compile(
 
 def column_totals(segment: Segment, two_columns: bool) -> list[Segment]:
     """Under an earnings and a deductions column, a gross row with two amounts ("Ilíquido 947,83 123,27")
-    prints both columns' totals: the gross, then the deductions (not the gross, as a row's last amount)."""
-    if not two_columns or segment.role != "gross_pay" or len(segment.amounts) != 2:
+    prints both columns' totals: the gross, then the deductions (not the gross, as a row's last amount). So
+    does a row whose label names both totals, whatever the heading ("Total abonos / descontos 1.142,00 152,10")."""
+    both_named = segment.role in ("gross_pay", "total_deductions") and EARNINGS_THEN_DEDUCTIONS.search(
+        fold(segment.label)
+    )
+    if not (both_named or (two_columns and segment.role == "gross_pay")) or len(segment.amounts) != 2:
         return [segment]
     gross, deductions = segment.amounts
     if deductions >= gross:
@@ -571,8 +579,20 @@ EMPLOYER_LABEL = re.compile(
 # neither its name nor its NIF is the employer's.
 CLIENT_LABEL = re.compile(r"(?:empresa|entidade)\s+utilizadora|(?<![a-z])cliente(?![a-z])")
 NEXT_LABEL = re.compile(r"(?<![A-Za-zÀ-ÿ])[a-z]?(?:N\.?\s?[I1l]\.?\s?F|NIPC|NISS|[Nn]if|[Nn]ipc|[Nn]iss)\b")
-# What a scan makes of dotted leaders ("Nome ........ Ana"): dots, then letters repeated three times or more.
-LEADER = re.compile(r".*(?:\.{3,}|…)")
+# A dotted leader between a label and its value ("Nome ........ Ana").
+LEADER = re.compile(r"\.{3,}|…")
+
+
+def after_leader(text: str) -> str:
+    """The value after a label's dotted leader: the first stretch after a leader with a capital or a figure in
+    it. A scan leaves stray letters in a leader ("....eee.... Ana"), and may join the next column's label and
+    leader to the value ("Ana Sousa Secção ...... Acabamentos"): neither is the value."""
+    parts = LEADER.split(text)
+    if len(parts) == 1:
+        return text
+    return next((part for part in parts[1:] if re.search(r"[A-ZÀ-Ý\d]", part)), parts[-1])
+
+
 # The employee's side of a signature footer, printed right after "A Entidade Patronal".
 SIGNATURE_COUNTERPART = re.compile(
     r"^(?:[oa]\s+)?(?:trabalhador|trabalhadora|colaborador|colaboradora|funcion[aá]ri[oa]|empregad[oa]|recebi)(?![a-z])"
@@ -588,7 +608,7 @@ FIELD_BREAK = re.compile(r"\s[·•|—]\s")
 
 def without_leader(text: str) -> str:
     """The value after a label's dotted leader, without the leader's remains in a scan."""
-    words = re.sub(r"[;|]", " ", LEADER.sub("", text)).split()
+    words = re.sub(r"[;|]", " ", after_leader(text)).split()
     while words and NOT_A_NAME_WORD.match(words[0]):
         words.pop(0)
     return " ".join(words)
@@ -852,10 +872,18 @@ def before_next_label(name: str | None) -> str | None:
     return name
 
 
+def labelled_value(rest: str) -> str:
+    """The value after a label, up to the next field: its first part with a letter, past a number printed
+    before it ("Trabalhadora 182940578 · Maria de Fátima Semedo": the NIF, then the name)."""
+    # A dotted leader stays for after_leader to read past ("Nome ........ Ana").
+    parts = [part.lstrip(" :") for part in FIELD_BREAK.split(rest)]
+    return next((part for part in parts if re.search(r"[^\W\d_]", part)), parts[0])
+
+
 def labels_only(text: str) -> bool:
     """Whether text holds labels at most: no figure, no company, no employer label ("", "......",
     "Contribuinte  N.º Benef. S.S.")."""
-    folded = fold(LEADER.sub("", text))
+    folded = fold(after_leader(text))
     return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
 
 
@@ -905,7 +933,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 for m in EMPLOYEE_LABEL.finditer(folded)
                 if not EMPLOYER_LABEL.match(folded[m.start() :]) and not folded[: m.start()].rstrip().endswith(":")
             ]
-            rests = [given_names_first(FIELD_BREAK.split(line.text[m.end() :])[0].lstrip(" :.")) for m in matches]
+            rests = [given_names_first(labelled_value(line.text[m.end() :])) for m in matches]
             # Every label's value on this line first ("N.º Colaborador: 00081234  Employee / Colaborador: Ana
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
@@ -914,7 +942,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             for candidate in candidates:
                 # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
                 # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
-                candidate = LEADER.sub("", NEXT_LABEL.split(candidate)[0]).strip()
+                candidate = after_leader(NEXT_LABEL.split(candidate)[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 name = plausible_name(before_next_label(clean_name(candidate)))
                 if name:
