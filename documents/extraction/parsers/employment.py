@@ -243,8 +243,8 @@ def dates_in_figures(folded: str) -> str:
 def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
     """The company's NIF (labelled NIPC or after the company's words, else the collective one) and the person's."""
     intro = declared_person(flat, folded)
-    for match in re.finditer(r"(?<!\d)(\d{3})\s?(\d{3})\s?(\d{3})(?!\d)", flat):
-        nif = "".join(match.groups())
+    for match in nif_matches(flat, folded):
+        nif = re.sub(r"\s", "", match.group(1))
         if not [valid for number, valid in parse_nifs(nif) if valid]:
             continue
         before = folded[max(0, match.start() - 40) : match.start()]
@@ -261,6 +261,21 @@ def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
             parsed.put("employer_nif", nif, VALIDATED_CONFIDENCE)
         else:
             parsed.put("employee_nif", nif, VALIDATED_CONFIDENCE)
+
+
+# Nine digits in threes ("253 049 172") or run together; after a NIF's label, also broken where a photo's read
+# put a space ("(NIF 2530491 72)"): the check digit still has to hold.
+NIF_DIGITS = re.compile(r"(?<!\d)(\d{3}\s?\d{3}\s?\d{3})(?!\d)")
+LABELLED_NIF_DIGITS = re.compile(r"(?:(?<![a-z])nif|contribuinte)[^\d\n]{0,12}?(?<!\d)((?:\d\s?){8}\d)(?!\d)")
+
+
+def nif_matches(flat: str, folded: str) -> list[re.Match[str]]:
+    """Each NIF's digits in reading order, a labelled one broken by a stray space too (once, where it starts)."""
+    found = {match.start(1): match for match in NIF_DIGITS.finditer(flat)}
+    if len(folded) == len(flat):
+        for match in LABELLED_NIF_DIGITS.finditer(folded):
+            found.setdefault(match.start(1), match)
+    return [found[start] for start in sorted(found)]
 
 
 def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed) -> None:
@@ -304,6 +319,9 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
         head = re.split(r"\s{2,}|\s[·|–-]\s|\b(?:NIPC|NIF|Contribuinte)\b", line.text.strip())[0].strip(" ,;")
         if (CHARITY.search(head) or NONPROFIT.match(head)) and len(head) <= 90:
             parsed.put("employer_name", head, STATED_CONFIDENCE)
+    declarant = None if "employer_name" in parsed.fields else first_person_employer(flat, folded)
+    if declarant and declarant != parsed.fields.get("employee_name"):
+        parsed.put("employer_name", declarant, STATED_CONFIDENCE)
     public = None if "employer_name" in parsed.fields else public_employer(lines)
     if public:
         parsed.put("employer_name", public[0], STATED_CONFIDENCE)
@@ -356,6 +374,30 @@ def company_in_sentence(text: str) -> str | None:
             if name and COMPANY_SUFFIX.search(fold(name)):
                 return name.strip(" ,")
     return None
+
+
+# "Eu, Helena ..., contribuinte n.º ..., residente na ..., declaro, sob compromisso de honra, que ...": a private
+# employer (a household) declaring in the first person. The declaration follows within its opening sentence.
+FIRST_PERSON = re.compile(r"(?<![a-z])eu\s*,\s*")
+FIRST_PERSON_VERB = re.compile(r"(?<![a-z])(?:declaro|certifico|atesto|confirmo)(?![a-z])")
+# Someone declaring for a body ("Eu, ..., na qualidade de gerente da ..."): the body employs, not they.
+ON_BEHALF = re.compile(
+    r"qualidade\s+de|representa|(?<![a-z])(?:gerente|diretor[a]?|director[a]?|administrador[a]?|presidente"
+    r"|responsavel|socio|socia|provedor[a]?)(?![a-z])"
+)
+
+
+def first_person_employer(flat: str, folded: str) -> str | None:
+    """The person who declares in the first person, in their own name: the employer."""
+    opening = FIRST_PERSON.search(folded)
+    verb = FIRST_PERSON_VERB.search(folded, opening.end()) if opening else None
+    if opening is None or verb is None or verb.start() - opening.end() > 250 or len(folded) != len(flat):
+        return None
+    if ON_BEHALF.search(folded[opening.end() : verb.start()]):
+        return None
+    name = clean_name(NAME_END.split(flat[opening.end() : verb.start()])[0])
+    name = capitalised_run(name) if name else None
+    return title_case(name) if name and plausible_person(name) else None
 
 
 def declared_person(flat: str, folded: str) -> tuple[str, int] | None:

@@ -74,13 +74,16 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"total\s+(?:de\s+|dos\s+)?descontos|descontos\s+totais|total\s+(?:of\s+)?deductions"
             r"|total\s+(?:des\s+)?(?:prelevements|retenues|cotisations)|total\s+(?:de\s+)?(?:retenciones|deducciones|descuentos)"
             r"|summe\s+(?:der\s+)?abzuge|abzuge\s+(?:gesamt|insgesamt)"
+            # "Descontos: R$ 337,12" under the rubrics: the word alone opening its line labels their total.
+            r"|^\W*(?:descontos|deducoes)\s*:"
         ),
     ),
     (
         "net_monthly_amount",
         re.compile(
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?<![a-z])liquid[oa]|(?<![a-z])liquido\s+a\s+(?:receber|pagar)"
-            r"|(?:valor|total|montante|importancia)\s+a\s+(?:receber|pagar)|(?<![a-z])liquido(?![a-z])"
+            # "Valor mensal a receber 750,73": what is paid, the month named or not.
+            r"|(?:valor|total|montante|importancia)\s+(?:mensal\s+)?a\s+(?:receber|pagar)|(?<![a-z])liquido(?![a-z])"
             r"|(?:valor|montante)\s+(?:mensal\s+)?pago(?![a-z])"
             # "Montante creditado": what reached the pensioner's account.
             r"|(?:valor|montante|importancia|quantia)\s+(?:mensal\s+)?creditad[oa]"
@@ -197,6 +200,8 @@ NAME_LABEL = re.compile(
     r"(?<![a-z])nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
     r"|(?<![a-z])(?:beneficiary|pensioner|(?:full\s+)?name|naam|nom|nombre)\s*:"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
+    # A decision on a claim names the claimant: "Requerente: Maria ... · NIF ...".
+    r"|requerente\s*[:.]|(?<![a-z])applicant\s*:"
 )
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
 NAME_SENTENCE = re.compile(
@@ -224,6 +229,9 @@ ISSUE_LABEL = re.compile(
     # Inline after other fields: "Beneficiária: ... · NIF ... · Data: 2026-04-07".
     r"|(?:[·|;]|\s[-–]\s|\s{2,})\s*(?:data|date)\s*:\s*(?=\d)"
 )
+# Where no date of issue is printed, the date of the decision a letter communicates: "Data do despacho: 2026-05-20
+# · Início da pensão: 2026-04-01" (the pension's start is not the letter's date).
+DECISION_LABEL = re.compile(r"data\s+d[oa]\s+(?:despacho|decisao|deliberacao|deferimento|comunicacao|oficio|carta)")
 # "Braga, 2026-01-28", "Lisboa, 3 de fevereiro de 2026", "Paris, le 15/03/2026", "Pontevedra, a 4 de febrero de
 # 2026" above the signature: a place, a comma, the date.
 PLACE_DATE = re.compile(r"\s*[a-z][a-z .'-]{1,40},\s*(?:em\s+|aos\s+|le\s+|a\s+|den\s+|am\s+)?(?=\d)")
@@ -498,6 +506,10 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             # ("... ilíquido é de 934,26 euros. Ao montante referido é retido o valor de 41,00 euros").
             end = SENTENCE_END.search(text, run[0][0]) if run else None
             run = [(start, value) for start, value in run if end is None or start < end.start()]
+            if run and role != "annual_amount" and the_years(text[since : run[-1][0]]):
+                # "IRS retido no ano ..... 238,00 €" over "Retenção mensal de IRS ..... 18,00 €": the year's
+                # total is no part of the month's.
+                continue
             if run:
                 # "Retenção na fonte de IRS 9,00 % 90,00": of a label's amounts, the last is its value.
                 read.add(role, run[-1][1], line.confidence)
@@ -505,6 +517,24 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             elif position == len(phrases) - 1:
                 waiting = role
     return read
+
+
+# Words saying an amount is the year's, not the month's: "IRS retido no ano", "Retenção anual", "acumulado",
+# "Year to date", "Jahressteuer"; a yearly update ("atualização anual") says nothing of the amount's period.
+YEAR_WORDS = re.compile(
+    r"(?<![a-z])(?:no|durante\s+o|ao\s+longo\s+do)\s+ano(?![a-z])|(?<!atualizacao\s)(?<!actualizacao\s)(?<!revisao\s)"
+    r"(?<![a-z])anua(?:l|is)(?![a-z])|acumulad[oa]|(?<![a-z])(?:annual|yearly|annuel(?:le)?|year.to.date|ytd)(?![a-z])"
+    r"|(?<![a-z])jahres"
+)
+# Words saying it is the month's: they win over a year named beside them ("Retenção mensal (taxa anual) ...").
+MONTH_WORDS = re.compile(r"(?<![a-z])(?:mensal|mensais|por\s+mes|monthly|per\s+month|mensuel(?:le)?|monatlich)")
+
+
+def the_years(words: str) -> bool:
+    """The words before an amount say it is a year's total; a count of payments a year ("14 vezes no ano") is
+    not one."""
+    folded = PAYMENTS.sub(" ", fold(words))
+    return bool(YEAR_WORDS.search(folded)) and not MONTH_WORDS.search(folded)
 
 
 def item_rows_to_total(lines: list[Line], first: int) -> bool:
@@ -522,13 +552,27 @@ def deductions_read(
     makes gross - deductions = net (a total row misread, an item missed, still add up or are left)."""
     candidates = list(amounts.get("deductions"))
     items = amounts.get("deduction")
-    if items:
+    total = total_among(items)
+    if total is not None:
+        # "IRS 30,00", "ADSE 10,00", "Descontos 40,00": the last is the others' total, not one more part.
+        candidates.append(total)
+    elif items:
         candidates.append((sum((value for value, _ in items), Decimal(0)), min(c for _, c in items)))
     if gross is not None and net is not None:
         for value, confidence in candidates:
             if abs(gross - value - net) <= CENT:
                 return value, confidence
     return candidates[0] if candidates else None
+
+
+def total_among(items: list[tuple[Decimal, float]]) -> tuple[Decimal, float] | None:
+    """Of three amounts or more, one that is the sum of all the others: their printed total."""
+    whole = sum((value for value, _ in items), Decimal(0))
+    if len(items) >= 3:
+        for value, confidence in items:
+            if value * 2 == whole:
+                return value, confidence
+    return None
 
 
 def gross_from_items(amounts: PensionAmounts, expected: Decimal) -> tuple[Decimal, float] | None:
@@ -545,6 +589,25 @@ def gross_from_items(amounts: PensionAmounts, expected: Decimal) -> tuple[Decima
             if total == expected:
                 return total, confidence
     return None
+
+
+YEAR = re.compile(r"(?<![\d.,])(20\d{2})(?![\d.,])")
+
+
+def year_over(lines: list[Line], value: Decimal) -> int | None:
+    """The year the line printing ``value`` names, else the nearest line above it that names one (its heading)."""
+    printed = next((at for at, line in enumerate(lines) if value in amounts_in(line.text)), None)
+    for at in range(printed, -1, -1) if printed is not None else ():
+        years = YEAR.findall(MONEY.sub(" ", portuguese_figures(fix_digits(lines[at].text))))
+        if years:
+            return int(years[-1])
+    return None
+
+
+def earlier_year(lines: list[Line], annual: Decimal, monthly: Decimal) -> bool:
+    """The annual amount is under an earlier year than the monthly one."""
+    annual_year, monthly_year = year_over(lines, annual), year_over(lines, monthly)
+    return annual_year is not None and monthly_year is not None and annual_year < monthly_year
 
 
 def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, annual: Decimal | None) -> int | None:
@@ -582,6 +645,16 @@ def parse_pension(lines: list[Line]) -> Parsed:
     amounts = pension_amounts(lines)
     for role in ("gross_monthly_amount", "net_monthly_amount", "annual_amount"):
         current = amounts.current(role)
+        monthly = parsed.fields.get("gross_monthly_amount") or parsed.fields.get("net_monthly_amount")
+        if (
+            role == "annual_amount"
+            and current is not None
+            and monthly is not None
+            and earlier_year(lines, current[0], monthly)
+        ):
+            # "Valores pagos no ano de 2025: Total ilíquido anual 10.103,60 €" over "Situação em janeiro de
+            # 2026: Montante mensal 742,30 €": last year's total, paid before the update, is not this month's.
+            continue
         if current is not None:
             parsed.put(role, *current)
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
@@ -650,19 +723,11 @@ def pension_type(folded: str) -> str | None:
 
 
 def issue_date(lines: list[Line]) -> dt.date | None:
-    """The labelled date of issue (on the label's line or the next), else the last place and date or date
-    written out (the place and date above the signature)."""
-    for index, line in enumerate(lines):
-        label = ISSUE_LABEL.search(fold(line.text))
-        if label:
-            candidates = [line.text] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
-            if len(fold(line.text)) == len(line.text):
-                # The date the label gives, not one of the fields before it on the line.
-                candidates.insert(0, line.text[label.end() :])
-            for candidate in candidates:
-                dates = parse_dates(candidate) or written_dates(candidate)
-                if dates:
-                    return dates[0]
+    """The labelled date of issue (on the label's line or the next), else the last place and date (above the
+    signature), else the date of the decision communicated, else the last date written out."""
+    labelled = labelled_date(lines, ISSUE_LABEL)
+    if labelled is not None:
+        return labelled
     found: list[dt.date] = []
     placed: list[dt.date] = []
     for line in lines:
@@ -672,7 +737,25 @@ def issue_date(lines: list[Line]) -> dt.date | None:
         found += written_dates(line.text) or signed
     # A place before it marks the letter's own date: "Lisboa, 12 de janeiro de 2026" over "com efeitos a 1 de
     # janeiro de 2026" in the text below.
-    return placed[-1] if placed else found[-1] if found else None
+    if placed:
+        return placed[-1]
+    return labelled_date(lines, DECISION_LABEL) or (found[-1] if found else None)
+
+
+def labelled_date(lines: list[Line], pattern: re.Pattern[str]) -> dt.date | None:
+    """The date after the first line's label (on its line or the next)."""
+    for index, line in enumerate(lines):
+        label = pattern.search(fold(line.text))
+        if label:
+            candidates = [line.text] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
+            if len(fold(line.text)) == len(line.text):
+                # The date the label gives, not one of the fields before it on the line.
+                candidates.insert(0, line.text[label.end() :])
+            for candidate in candidates:
+                dates = parse_dates(candidate) or written_dates(candidate)
+                if dates:
+                    return dates[0]
+    return None
 
 
 def placed_date(text: str) -> list[dt.date]:
