@@ -31,6 +31,8 @@ from documents.extraction.parsers.classify import CC_BACK_SIGNS
 from documents.extraction.parsers.common import (
     _DIGIT_LOOKALIKES,
     CC_TOKEN,
+    ENGLISH_MONTHS,
+    MONTHS,
     VALIDATED_CONFIDENCE,
     Parsed,
     clean_name,
@@ -48,19 +50,24 @@ from documents.extraction.schema import DocumentKind
 # nascimento" and "Lugar de nascimento" are the place.
 BARE_BIRTH_LABEL = r"(?<![a-z])(?<!local\sde\s)(?<!lugar\sde\s)(?<!data\sde\s)nascimento"
 ID_LABELS: dict[str, re.Pattern[str]] = {
-    # OCR reads "rn" as "m" ("Sumame").
-    "surname": re.compile(r"apelidos?(?:\(s\))?|su(?:rn|m)ame"),
+    # OCR reads "rn" as "m" ("Sumame"). The French captions a card or passport adds as its third language
+    # ("APELIDO(S) / SURNAME / NOM", "PRÉNOMS", "SEXE", "NATIONALITÉ", "DATE DE NAISSANCE", "DATE D'EXPIRATION")
+    # are captions too, on their own or after the others.
+    "surname": re.compile(r"apelidos?(?:\(s\))?|su(?:rn|m)ame|(?<![a-z])nom(?![a-z])"),
     "given_names": re.compile(
         r"(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
+        r"|(?<![a-z])prenoms?(?![a-z])"
     ),
-    "sex": re.compile(r"sexo|(?<![a-z])sex(?![a-z])"),
-    "nationality": re.compile(r"nacionalidade|nationality"),
-    "date_of_birth": re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth|" + BARE_BIRTH_LABEL),
+    "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
+    "nationality": re.compile(r"nacionalidade|nationality|nationalite"),
+    "date_of_birth": re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|" + BARE_BIRTH_LABEL),
     "expiry_date": re.compile(
         r"data\s+de\s+validade|validade|expiry\s+date|date\s+of\s+expiry|v[aá]lido\s+at[eé]|valid\s+until"
+        r"|date\s+d\W?\s*expiration"
     ),
     "document_number": re.compile(
         r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|(?:documento|passaporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
+        r"|n\.?\s?[ºo°]?\s*du\s+document"
         r"|document\s+n|passport\s+n|permit\s+n|(?<![a-z])doc\.?\s*n(?:o|r|umber)?(?![a-z])"
     ),
 }
@@ -134,10 +141,11 @@ NAME_LABEL_WORDS = frozenset(
     ]
 )
 LABEL_REMNANT = re.compile(
-    # The caption's other language after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
-    # "Given names / Nomes:".
-    r"^\s*(?:\(s\))?\s*(?:/\s*(?:apelidos?|nomes?(?:\s+pr[oó]prios?)?)(?:\(s\))?"
-    r"|/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)?)\s*[:/]?\s*",
+    # The caption's other languages after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
+    # "Given names / Nomes:", "(S) / GIVEN NAMES / PRÉNOMS".
+    r"^\s*(?:\(s\))?\s*(?:/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)\s*)?"
+    r"(?:/\s*(?:apelidos?|nomes?(?:\s+pr[oó]prios?)?|surname|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
+    r"[:/]?\s*",
     re.IGNORECASE,
 )
 # Labels of the numbers printed beside the NIF, which must never be taken for it.
@@ -335,8 +343,15 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
 def mrz_line(text: str) -> bool:
     """A line of the MRZ, not of the visual zone. A caption row in brackets cleans up like one
     ("Apelido(s) / Surname Nome(s) / Given name(s)": its brackets read as fillers), but an MRZ is printed
-    in capitals and OCR reads at most a stray letter of it in lower case."""
-    return looks_like_mrz(clean_line(text)) and sum(char.islower() for char in text) < 3
+    in capitals and OCR reads at most a stray letter of it in lower case. A caption in capitals
+    ("NOME(S) PRÓPRIO(S) / GIVEN NAMES / PRÉNOMS") is told by its closed brackets: an MRZ has none."""
+    without_endings = CAPTION_ENDING.sub("", text)
+    return looks_like_mrz(clean_line(without_endings)) and sum(char.islower() for char in text) < 3
+
+
+# A caption's plural or gender ending in brackets ("NOME(S)", "PRÓPRIO(S)", "BRASILEIRO(A)"): OCR reads a filler as
+# "(", never as a bracket closed one or two letters later.
+CAPTION_ENDING = re.compile(r"\([A-Za-z]{1,2}\)")
 
 
 def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
@@ -366,10 +381,10 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
         if found:
             column = date_column(lines[found[0]].text, ID_LABELS[name])
             for candidate, line in value_after_label(lines, *found):
-                dates = parse_dates(candidate)
+                dates = card_dates(candidate)
                 if dates:
                     # A row of several date labels over a row of as many dates: the same column.
-                    whole_row = parse_dates(line.text)
+                    whole_row = card_dates(line.text)
                     if column is not None and candidate == line.text and len(whole_row) == column[1]:
                         dates = [whole_row[column[0]]]
                     parsed.put(name, dates[0], line.confidence)
@@ -472,7 +487,7 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
     for name in ("date_of_birth", "expiry_date"):
         found = find_label(lines, ID_LABELS[name])
         above = value_above(lines, name)
-        dates = parse_dates(above[0]) if above and found else []
+        dates = card_dates(above[0]) if above and found else []
         if not above or not found or not dates:
             continue
         column = date_column(lines[found[0]].text, ID_LABELS[name])
@@ -557,6 +572,36 @@ def visual_nationality(text: str) -> str | None:
         if len(word) == 3 and word.isupper() and country_code(word) == word:
             return word
     return None
+
+
+# A passport's date with the month's abbreviation, in the issuing state's language and in English after a slash
+# ("11 SET/SEP 2033", "27 FEV/FEB 1996", "05 JUL 1968"); OCR may read the slash as "I" or "1" ("SETISEP").
+CARD_WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([a-z]{3,4})\.?(?:\s*[/|il1]\s*([a-z]{3,4})\.?)?\s*(\d{4})(?!\d)")
+
+
+def card_dates(text: str) -> list[dt.date]:
+    """The dates a visual-zone value prints: in figures, else with the month's abbreviation."""
+    return parse_dates(text) or written_card_dates(text)
+
+
+def written_card_dates(text: str) -> list[dt.date]:
+    """Dates written "DD MMM YYYY" or "DD MMM/MMM YYYY"; both abbreviations of a bilingual one must name the same
+    month, or the date is not read."""
+    found = []
+    for match in CARD_WRITTEN_DATE.finditer(fold(text)):
+        months = {abbreviation_month(name) for name in match.group(2, 3) if name}
+        month = months.pop() if len(months) == 1 else None
+        if month is None:
+            continue
+        try:
+            found.append(dt.date(int(match.group(4)), month, int(match.group(1))))
+        except ValueError:
+            continue
+    return found
+
+
+def abbreviation_month(name: str) -> int | None:
+    return MONTHS.get(name) or ENGLISH_MONTHS.get(name)
 
 
 def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
