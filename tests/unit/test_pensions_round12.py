@@ -150,3 +150,11 @@ Valor líquido 1.360,65 €
 Lisboa, 2026-02-10"""
     _, _, warnings = read(text)
     assert "arithmetic_mismatch" in warnings
+
+
+def test_a_loan_repaid_from_the_pension_is_one_of_its_deductions() -> None:
+    """With no "Descontos" total printed, the loan's row ("Consignação empréstimo") is a deduction like the tax."""
+    text = BRAZIL.replace("Descontos: R$ 221,35\n", "")
+    _, fields, warnings = read(text)
+    assert fields["deductions"] == Decimal("221.35")
+    assert "arithmetic_mismatch" not in warnings

@@ -115,6 +115,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![a-z])irs(?![a-z])|retencao|(?<![a-z])adse(?![a-z])|contribuicao\s+extraordinaria|(?<![a-z])ces(?![a-z])"
             r"|quotizac|descont(?:o|ad[oa])|deduzid|(?<![a-z])deduc[ao]|(?<![a-z])retid[oa](?![a-z])"
+            # A loan repaid from the pension ("Consignação empréstimo bancário"), a garnishment ("Penhora").
+            r"|consignac|emprestimo|penhora"
             r"|(?<![a-z])(?:deduction|contribution|withholding|tax\s+withheld|income\s+tax)"
             # France's social levies (CSG, CRDS, CASA: "CASA" only as an amount's label, it is a word in Portuguese),
             # Spain's IRPF withheld, Germany's health and care insurance and tax.
