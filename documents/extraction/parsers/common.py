@@ -66,9 +66,10 @@ def fix_digits(text: str) -> str:
 # An amount written the English way, thousands by commas and cents after a dot ("3,364.20").
 # A letter's salutation, on folded text: "Exmo.(a) Senhor(a)", "Ex.ma Sr.ª", "Exmos. Senhores", "Excelentíssima
 # Senhora". It opens the address window of a payslip, an invoice or a pension's letter: the addressee follows.
+# The plural a salutation may be printed with, for one addressee or more: "Exmo(s). Sr(s).", "Senhor(es)".
 SALUTATION = (
-    r"(?<![a-z])ex(?:\.?\s?m[oa]s?|celentissim[oa]s?)(?:\([oa]\))?(?![a-z])\.?"
-    r"(?:\s*(?:senhor(?:es|as?|\(a\))?|sr(?:\.?as?|s|\(a\))?)(?![a-z])\.?)?"
+    r"(?<![a-z])ex(?:\.?\s?m[oa]s?|celentissim[oa]s?)(?:\.?\((?:[oa]?s|es|[oa])\))?(?![a-z])\.?"
+    r"(?:\s*(?:senhor(?:es|as?|\((?:a|es|as)\))?|sr(?:\.?\s?as?|s|\.?\((?:a|s|as|es)\))?)(?![a-z])\.?)?"
 )
 # A comma or a full stop may end the clause after it ("EUR 4,200.00, paid 14 times a year").
 ENGLISH_MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?!\d|[.,]\d)")

@@ -178,25 +178,102 @@ def parse_invoice(lines: list[Line]) -> Parsed:
     for row in rows:
         for segment in row:
             segment.role = role_of(segment.label)
-    for index, row in enumerate(rows[:-1]):
-        below = rows[index + 1]
-        roles = header_roles(lines[index].text)
-        amounts = [value for segment in below for value in segment.amounts]
-        if row or not roles or len(roles) != len(amounts) or any(s.role is not None for s in below):
-            continue
-        # A header row over a row of values: each amount takes its column's label. A caption over its one
-        # value (a box: "Base tributável" / "420,00") is such a header when the value stands alone.
-        if len(roles) >= 2 or only_figures(lines[index + 1].text):
-            rows[index + 1] = [
-                Segment(role, [value], index + 1, below[0].confidence, role)
-                for role, value in zip(roles, amounts, strict=True)
-            ]
-    segments = [segment for row in rows for segment in row]
-    invoice_amounts(segments, parsed)
-    invoice_parties(lines, parsed)
+    captions_below = invoice_amounts_by_boxes(lines, rows, parsed)
+    invoice_parties(lines, parsed, captions_below=captions_below)
     invoice_number(lines, parsed)
-    invoice_issue_date(lines, parsed)
+    invoice_issue_date(lines, parsed, captions_below=captions_below)
     return parsed
+
+
+def caption_pairs(lines: list[Line], rows: list[list[Segment]], *, captions_below: bool) -> dict[int, list[str]]:
+    """The value rows a caption row labels, each with its columns' roles: the row under each caption ("Valor
+    base" / "420,00"), or with ``captions_below`` the row over it ("1.536,00" / "Valor base"), as a form's boxes
+    print their captions under the values."""
+    pairs: dict[int, list[str]] = {}
+    for index, row in enumerate(rows):
+        at = index - 1 if captions_below else index + 1
+        roles = header_roles(lines[index].text)
+        if row or not roles or not 0 <= at < len(rows):
+            continue
+        values = rows[at]
+        amounts = [value for segment in values for value in segment.amounts]
+        if len(roles) != len(amounts) or any(segment.role is not None for segment in values):
+            continue
+        # A caption over its one value (a box: "Base tributável" / "420,00") is such a header when the value
+        # stands alone; a value row over its captions is figures and nothing else.
+        if (len(roles) >= 2 and not captions_below) or only_figures(lines[at].text):
+            pairs[at] = roles
+    return pairs
+
+
+def captioned(rows: list[list[Segment]], pairs: dict[int, list[str]]) -> list[Segment]:
+    """Every segment, each value row of ``pairs`` as one segment per amount, its column's role its label."""
+    segments: list[Segment] = []
+    for index, row in enumerate(rows):
+        if index in pairs:
+            amounts = [value for segment in row for value in segment.amounts]
+            row = [
+                Segment(role, [value], index, row[0].confidence, role)
+                for role, value in zip(pairs[index], amounts, strict=True)
+            ]
+        segments.extend(row)
+    return segments
+
+
+def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parsed: Parsed) -> bool:
+    """The amounts, each caption row read over its values or, when a caption row also sits under a row of
+    figures, under them: the reading whose labels the arithmetic backs wins. Returns whether captions sit
+    under their values (the document's other boxes are then read so too).
+
+    Boxes printed one under the other ("1.536,00" / "Valor base" / "0,00" / "IVA" ...) pair each caption with
+    the figures above it or below it alike; read the wrong way, every amount shifts one box. When the
+    arithmetic backs neither reading (or both, differently) and nothing in the layout tells, no caption is
+    used: a missing amount is better than a shifted one."""
+    over = caption_pairs(lines, rows, captions_below=False)
+    under = caption_pairs(lines, rows, captions_below=True)
+    if not under:
+        invoice_amounts(captioned(rows, over), parsed)
+        return False
+    over_holds = labels_hold(captioned(rows, over))
+    under_holds = labels_hold(captioned(rows, under))
+    if over_holds and (not under_holds or under_holds == over_holds):
+        below = False
+    elif under_holds and not over_holds:
+        below = True
+    else:
+        direction = layout_direction(over, under)
+        if direction is None:
+            invoice_amounts(captioned(rows, {}), parsed)
+            return False
+        below = direction
+    invoice_amounts(captioned(rows, under if below else over), parsed)
+    return below
+
+
+def labels_hold(segments: list[Segment]) -> tuple[Decimal, ...] | None:
+    """The amounts (base, VAT, withholding, received) of the best solution when it agrees with every label
+    printed, else None."""
+    best = best_solution(segments)
+    hinted = {segment.role for segment in segments if segment.role in AMOUNT_ROLES}
+    if best is None or best[0] != 4 * len(hinted) or not hinted:
+        return None
+    return best[1:]
+
+
+def layout_direction(over: dict[int, list[str]], under: dict[int, list[str]]) -> bool | None:
+    """Whether captions sit under their values, as the caption rows that can be read only one way tell
+    (the last box's caption with no figures under it, the first's with none over it); None when they do not
+    all tell the same, or none tells."""
+    # A caption row labels the value row ``at`` over it (under) or under it (over): its own index is at ± 1.
+    captions_over = {at - 1 for at in over}
+    captions_under = {at + 1 for at in under}
+    only_over = captions_over - captions_under
+    only_under = captions_under - captions_over
+    if only_over and not only_under:
+        return False
+    if only_under and not only_over:
+        return True
+    return None
 
 
 # The number after its "n.º" ("Fatura-Recibo n.º ATSIRE01FR/58"): a series of letters and digits, "/" and the
@@ -271,9 +348,10 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
         return
 
 
-def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
+def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: bool = False) -> None:
     """The date after its label on the label's line; else under a "Data" caption with no figures on its line
-    ("Data" / "14-04-2026"; a scan's caption row "Cliente  Data" over "<name>  14-04-2026")."""
+    ("Data" / "14-04-2026"; a scan's caption row "Cliente  Data" over "<name>  14-04-2026"), or over it when
+    the document's boxes print their captions under the values ("02/06/2026" / "Data de emissão")."""
     for pattern in DATE_LABELS:
         for line in lines:
             label = pattern.search(fold(line.text))
@@ -281,12 +359,13 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed) -> None:
             if dates:
                 parsed.put("issue_date", dates[0], line.confidence)
                 return
-    for line, below in itertools.pairwise(lines):
+    for above, below in itertools.pairwise(lines):
+        line, value = (below, above) if captions_below else (above, below)
         folded = fold(line.text)
         if DATE_CAPTION.search(folded) and not re.search(r"\d", folded):
-            dates = dates_in(below.text)
+            dates = dates_in(value.text)
             if dates:
-                parsed.put("issue_date", dates[0], below.confidence)
+                parsed.put("issue_date", dates[0], value.confidence)
                 return
     for line in lines:
         # No label: the place and the date written out, as a letter dates itself ("Lisboa, 9 de março de 2026").
@@ -312,14 +391,20 @@ PLACE_AND_DATE = re.compile(
 )
 
 
-def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
+Solution = tuple[float, Decimal, Decimal, Decimal, Decimal]
+AMOUNT_ROLES = ("base_amount", "vat_amount", "irs_withholding", "amount_received")
+
+
+def amount_solutions(segments: list[Segment]) -> list[Solution]:
+    """Every (score, base, VAT, withholding, received) among the amounts printed for which the arithmetic holds,
+    best first: each amount its label names scores, each a label names otherwise costs."""
     printed = Counter(value for segment in segments for value in segment.amounts)
     pool = sorted(printed)
     hints: dict[str, set[Decimal]] = {}
     for segment in segments:
         if segment.role:
             hints.setdefault(segment.role, set()).add(segment.value)
-    solutions: list[tuple[float, Decimal, Decimal, Decimal, Decimal]] = []
+    solutions: list[Solution] = []
     bases = sorted({*pool, *item_totals(segments)})
     for base, received in itertools.product(bases, pool):
         if base <= 0:
@@ -349,17 +434,28 @@ def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
                     score -= 5
             solutions.append((score, base, vat, withholding, received))
     solutions.sort(key=lambda solution: solution[0], reverse=True)
-    # Labels back the best solution, or the page allows only one with VAT and withholding at legal rates.
-    # (Any amount is its own base and receipt with no VAT and no withholding: that says nothing.)
+    return solutions
+
+
+def best_solution(segments: list[Segment]) -> Solution | None:
+    """The solution the labels back, or the only one with VAT and withholding at legal rates. (Any amount is
+    its own base and receipt with no VAT and no withholding: that says nothing.)"""
+    solutions = amount_solutions(segments)
     telling = [solution for solution in solutions if solution[2] or solution[3]]
     unique = len(telling) == 1 and telling[0] == solutions[0] and telling[0][0] >= 0
     if solutions and (solutions[0][0] >= 4 or unique):
-        _, base, vat, withholding, received = solutions[0]
-        for name, value in (("base_amount", base), ("vat_amount", vat), ("irs_withholding", withholding),
-                            ("amount_received", received)):  # fmt: skip
-            parsed.put(name, value, VALIDATED_CONFIDENCE if solutions[0][0] >= 4 else 0.85)
+        return solutions[0]
+    return None
+
+
+def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
+    best = best_solution(segments)
+    if best is not None:
+        score, base, vat, withholding, received = best
+        for name, value in zip(AMOUNT_ROLES, (base, vat, withholding, received), strict=True):
+            parsed.put(name, value, VALIDATED_CONFIDENCE if score >= 4 else 0.85)
         return
-    for role in ("base_amount", "vat_amount", "irs_withholding", "amount_received"):
+    for role in AMOUNT_ROLES:
         values = [segment.value for segment in segments if segment.role == role]
         if values:
             parsed.put(role, values[0], 0.8)
@@ -417,8 +513,9 @@ def received_from(lines: list[Line], parsed: Parsed) -> str | None:
     return None
 
 
-def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
-    """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label."""
+def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool = False) -> None:
+    """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label; with
+    ``captions_below`` each value sits over its caption ("<name>" / "Nome do adquirente")."""
     payer_nif = received_from(lines, parsed)
     party = "issuer"
     side_by_side = joined = False
@@ -426,8 +523,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
     name_lines: dict[str, int] = {}
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF.
-        nif_text = joined_nif(without_foreign_vat(line.text))
+        # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF, nor is a phone number.
+        nif_text = joined_nif(without_phones(without_foreign_vat(line.text)))
         if side_by_side_heading(folded):
             side_by_side = joined = True
             continue
@@ -468,7 +565,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
             continue
         if (party == "acquirer" or ACQUIRER_LABEL.search(folded)) and "acquirer_nif" not in parsed.fields:
             acquirer_foreign_vat(line.text, parsed)
-        for (nif, valid), owner in zip(nifs, nif_owners(nif_text, party), strict=True):
+        owners = nif_owners(nif_text, caption_party(lines, index, party) if captions_below else party)
+        for (nif, valid), owner in zip(nifs, owners, strict=True):
             if nif == payer_nif:
                 continue  # the payer's, read from the receipt's sentence
             if valid:
@@ -479,7 +577,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed) -> None:
         if label and NIF_QUALIFIER.search(folded[: label.start()]):
             continue  # "NIF emitente: ...": the label is the NIF's; the line below is no name
         if label and f"{party}_name" not in parsed.fields:
-            found = label_name(lines, index, line.text[label.end() :])
+            found = label_name(lines, index, line.text[label.end() :], captions_below=captions_below)
             if found:
                 parsed.put(f"{party}_name", found[0], line.confidence)
                 name_lines[party] = found[1]
@@ -573,9 +671,10 @@ ACQUIRER_KIND = re.compile(
 )
 
 
-def label_name(lines: list[Line], index: int, rest: str) -> tuple[str, int] | None:
+def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool = False) -> tuple[str, int] | None:
     """The name a party label gives, and the line it was read from: after the label on its line, else on the
-    line below; past a NIF line below only under a "Nome" label ("ADQUIRENTE" / "NIF ..." / "Nome ...")."""
+    line below; past a NIF line below only under a "Nome" label ("ADQUIRENTE" / "NIF ..." / "Nome ...").
+    With ``captions_below`` the label is a box's caption: the name is the line over it, never under it."""
     # The caption's other-language half ("Emitente / Issuer") is no name; a NIF after the label leaves the
     # name to its own line, never to the line below (a description, an address).
     if re.fullmatch(r"\s*/\s*[^\W\d_][^\d/]{0,30}", rest):
@@ -587,6 +686,8 @@ def label_name(lines: list[Line], index: int, rest: str) -> tuple[str, int] | No
         return name, index
     if parse_nifs(rest):
         return None
+    if captions_below:
+        return name_over_caption(lines, index)
     for at in range(index + 1, min(len(lines), index + 4)):
         text = lines[at].text
         folded = fold(text)
@@ -598,6 +699,55 @@ def label_name(lines: list[Line], index: int, rest: str) -> tuple[str, int] | No
         if not parse_nifs(text) or ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded):
             return None
     return None
+
+
+def name_over_caption(lines: list[Line], index: int) -> tuple[str, int] | None:
+    """The name in the box over a party's caption ("Lar Residencial ..." / "Nome / denominação do adquirente"):
+    the caption alone on its line, the line over it a name and nothing else (no figures, no label)."""
+    if not index or not caption_alone(fold(lines[index].text)):
+        return None
+    above = lines[index - 1].text
+    folded = fold(above)
+    if re.search(r"\d", above) or ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded):
+        return None
+    name = party_name(above)
+    return (name, index - 1) if name and capitalised(name) else None
+
+
+# The words a party's caption holds besides its label ("Nome / denominação social do adquirente").
+CAPTION_FILLER = re.compile(r"(?<![a-z])(?:nome|denominacao|designacao|firma|social|completo)(?![a-z])")
+
+
+def caption_alone(folded: str) -> bool:
+    """A line that is a party's caption and nothing else."""
+    rest = CAPTION_FILLER.sub(" ", LABEL_FILLER.sub(" ", ISSUER_LABEL.sub(" ", ACQUIRER_LABEL.sub(" ", folded))))
+    return not re.search(r"[a-z0-9]{2,}", rest)
+
+
+def caption_party(lines: list[Line], index: int, party: str) -> str:
+    """Whose a NIF alone in its box is when captions sit under their values: the party its caption names
+    ("503981273" / "NIF do adquirente"), else the block's."""
+    caption = fold(lines[index + 1].text) if index + 1 < len(lines) else ""
+    if re.search(r"[^\W\d_]{2,}", NIF_TOKEN.sub(" ", fix_digits(lines[index].text))):
+        return party
+    if ACQUIRER_LABEL.search(caption):
+        return "acquirer"
+    if ISSUER_LABEL.search(caption):
+        return "issuer"
+    return party
+
+
+# A phone number after its word ("Tel. 912 345 678", "Telefone: 213 456 789", "Tlm +351 936 000 111"): nine
+# digits, as many as a NIF's, and no NIF.
+PHONE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tel(?:ef(?:one)?|em[oó]vel|m)?|tlm|tlf|fax|phone|mobile)\.?\s*[:.]?\s*"
+    r"(?:(?:\+|00)\s?351\s*)?\d{3}[\s.]?\d{3}[\s.]?\d{3}(?!\d)"
+)
+
+
+def without_phones(text: str) -> str:
+    """The line with each phone number blanked out, the same length."""
+    return PHONE.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def two_boxes_nifs(folded: str) -> bool:

@@ -143,12 +143,18 @@ MARK_AND_NIF = re.compile(
     r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?"
 )
 LEADING_NIF = re.compile(r"^\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*")
-# A taxpayer's line with no name label, the NIF first: "NIF 219384762   RICARDO JORGE MEIRELES AMARAL".
-NIF_THEN_NAME = re.compile(r"^\s*(?:NIF|N\.?\s?I\.?\s?F\.?)\s*[:.]?\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*", re.I)
+# A taxpayer's line with no name label, the NIF first under any of a NIF's labels: "NIF 219384762   RICARDO
+# JORGE MEIRELES AMARAL", "N.º de contribuinte 139082743", "Número de identificação fiscal: 139082743".
+NIF_THEN_NAME = re.compile(
+    r"^\s*(?:NIF|N\.?\s?I\.?\s?F\.?|(?:N\.?\s?[ºo°]\.?|N[uú]mero)\s+(?:de\s+)?(?:contribuinte|identifica[cç][aã]o\s+fiscal)"
+    r"|Contribuinte(?:\s+n\.?\s?[ºo°]\.?)?|Identifica[cç][aã]o\s+fiscal)"
+    r"\s*[:.]?\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*",
+    re.I,
+)
 
 
 def taxpayer_after_nif(text: str) -> str | None:
-    """The name after a personal NIF (valid check digit) that opens its line under the "NIF" label."""
+    """The name after a personal NIF (valid check digit) that opens its line under a NIF's label."""
     leading = NIF_THEN_NAME.match(text)
     if not leading:
         return None
@@ -194,8 +200,16 @@ def taxpayer_beside_nif_part(text: str) -> str | None:
     return None
 
 
+# The authority's or the document's heading over the NIF's line names no taxpayer ("Autoridade Tributária e
+# Aduaneira", "Nota de Liquidação").
+TAX_HEADING = re.compile(
+    r"(?<![a-z])(?:autoridade|tributaria|aduaneira|financas|ministerio|republica|servico|direcao|nota|liquidacao"
+    r"|demonstracao|declaracao|comprovativo|imposto|rendimentos?)(?![a-z])"
+)
+
+
 def taxpayer_nif_first(text: str) -> bool:
-    """A line opened by a personal NIF (valid check digit) under its "NIF" label."""
+    """A line opened by a personal NIF (valid check digit) under a NIF's label ("NIF", "N.º de contribuinte")."""
     leading = NIF_THEN_NAME.match(text)
     nif = re.sub(r"\s", "", leading.group(1)) if leading else ""
     return bool(leading and parse_nifs(nif)[0][1] and nif_is_personal(nif))
@@ -372,7 +386,13 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 # The name alone over the line its NIF opens ("Rodrigo ... Queirós" / "NIF 217305849 · Rua ...").
                 above = first_taxpayer_text(previous.text)
                 name = clean_name(above)
-                if name and name == above.strip(" .") and len(name.split()) >= 2 and capitalised(name):
+                if (
+                    name
+                    and name == above.strip(" .")
+                    and len(name.split()) >= 2
+                    and capitalised(name)
+                    and not TAX_HEADING.search(fold(name))
+                ):
                     taxpayer, line = name, previous
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
