@@ -254,7 +254,8 @@ def fit_fillers(line: str, width: int) -> list[str]:
 
 def stray_character(line: str, index: int) -> bool:
     """Whether OCR can have added ``line[index]``: a filler, one glyph of a pair read twice ("77" for "7"),
-    or a letter beside a filler (a speck among fillers; no check digit is a letter).
+    a letter beside a filler (a speck among fillers; no check digit is a letter), or a digit between two of
+    the same letter, read off the strokes where they touch (a Cartão de Cidadão's version "ZZ" as "Z7Z").
 
     Any other character is data: dropping it would also drop a wrong check digit or shift the right one
     into its place, and with enough such readings one holds every check by chance (a corrupted MRZ
@@ -262,7 +263,13 @@ def stray_character(line: str, index: int) -> bool:
     """
     char = line[index]
     neighbours = line[max(0, index - 1) : index] + line[index + 1 : index + 2]
-    return char == FILLER or char in neighbours or (char.isalpha() and FILLER in neighbours)
+    between_twins = len(neighbours) == 2 and neighbours[0] == neighbours[1] and neighbours[0].isalpha()
+    return (
+        char == FILLER
+        or char in neighbours
+        or (char.isalpha() and FILLER in neighbours)
+        or (char.isdigit() and between_twins)
+    )
 
 
 def parse_date(value: str, *, kind: Literal["birth", "expiry"], today: dt.date) -> dt.date | None:
@@ -462,7 +469,30 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
                     reading = parse(combination, today=today)
                     if reading.valid:
                         found.append(reading)
+            versions = cc_version_readings(options[0]) if width == TD1_WIDTH and all(options) else []
+            for combination in combinations([versions, *options[1:]], limit=256) if versions else []:
+                reading = parse(combination, today=today)
+                if reading.valid:
+                    found.append(reading)
     return found
+
+
+# A Cartão de Cidadão's version is two letters after its number's filler ("I<PRT162839405<ZZ04"); OCR reads a "Z"
+# of it as "7" or "2" ("Z704"). The letters each digit may stand for there.
+VERSION_LETTERS = {"7": "ZT", "2": "Z", "0": "O", "1": "I", "5": "S", "8": "B", "6": "G", "4": "A"}
+
+
+def cc_version_readings(lines: list[str]) -> list[str]:
+    """Readings of a Cartão de Cidadão's first line with the digits of its version read as the letters they
+    look like; the caller keeps one only when every check digit then holds."""
+    variants = []
+    for line in lines:
+        if not (line.startswith("I<PRT") and len(line) == TD1_WIDTH and line[14] == FILLER):
+            continue
+        version = line[15:17]
+        choices = [char if char.isalpha() else VERSION_LETTERS.get(char, "") for char in version]
+        variants += [line[:15] + first + second + line[17:] for first in choices[0] for second in choices[1]]
+    return [variant for variant in dict.fromkeys(variants) if variant not in lines]
 
 
 def combinations(options: list[list[str]], *, limit: int) -> list[list[str]]:
