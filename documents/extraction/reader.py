@@ -1,8 +1,9 @@
 """Turn a PDF or image into text lines: the PDF text layer first, else Tesseract OCR.
 
 Before OCR a page is levelled (a phone photo's tilt measured from its text
-lines) and dotted leaders between a label and its value are painted out, so
-"Base ........ 921,00" does not come back as "BRLO ,sasmn 921,00".
+lines), the rules of a bordered table or a card's frame are painted out (Tesseract
+dropped every ruled cell), and dotted leaders between a label and its value are
+painted out, so "Base ........ 921,00" does not come back as "BRLO ,sasmn 921,00".
 
 Bounded on purpose: page count, pixel count (checked before decoding and
 after every resize), aspect ratio, OCR time and OCR memory all have limits
@@ -54,6 +55,17 @@ LEADER_MIN_LINE_HEIGHTS = 3
 LEADER_MAX_LETTER_FRACTION = 0.5
 # The label's letters are measured over at most this many line heights before its leader.
 LEADER_LABEL_LINE_HEIGHTS = 8
+# Rules (a bordered table's ruling, a box's or a card's frame): a straight run of ink at least this
+# fraction of the page's width long, across or down (a table row's side on a card is 1/19 of its
+# width). Pages reach OCR at least OCR_UPSCALE_BELOW pixels wide, so that is many letters high.
+RULE_MIN_WIDTH_FRACTION = 1 / 8
+RULE_MIN_DOWN_WIDTH_FRACTION = 1 / 22
+# ...and at most this many pixels thick (or this fraction of the page's width on a large page): a
+# letter's stroke is never that long, a photo or a dark band behind white letters is far thicker.
+RULE_MAX_THICKNESS = 4
+RULE_MAX_THICKNESS_FRACTION = 1 / 200
+# Runs are looked for on blocks of this many pixels along the rule (an 8th of the pixels to go over).
+RULE_BLOCK = 8
 
 
 @dataclass
@@ -433,7 +445,7 @@ def ocr_prepared(prepared: Any) -> list[Line]:
     # An uncompressed BMP hands the pixels over in ~1 ms; a PNG costs ~20 ms
     # per page to encode.
     with tempfile.NamedTemporaryFile(suffix=".bmp") as handle:
-        erase_leaders(prepared).save(handle, format="BMP")
+        erase_leaders(erase_rules(prepared)).save(handle, format="BMP")
         handle.flush()
         data = tesseract_data(handle.name)
     return lines_from_tesseract(data)
@@ -497,6 +509,115 @@ def erase_leaders(image: Any) -> Any:
                     cleaned.paste(255, box)
             start = None
     return cleaned
+
+
+def erase_rules(image: Any) -> Any:
+    """A copy of a grayscale page with long thin straight rules (table ruling, box borders, a frame) painted paper.
+
+    With ``--psm 6`` Tesseract dropped every cell of a bordered table ("Apelidos | TAVARES LOPES" in a
+    ruled box) and a card's line close to its frame. A rule is a run of ink far longer than a letter
+    and a few pixels thin: letters, figures and a signature have no such run, and a photo or a dark
+    band is too thick, so their pixels stay as they were. The page itself when it has no rule.
+    """
+    from PIL import ImageChops
+
+    threshold = ink_threshold(image)
+    ink = image.point(lambda level: 255 if level <= threshold else 0)
+    width = ink.width
+    thickness = max(RULE_MAX_THICKNESS, int(width * RULE_MAX_THICKNESS_FRACTION))
+    across = rule_mask(ink, int(width * RULE_MIN_WIDTH_FRACTION), thickness, along_rows=True)
+    # Only a level page's rules: on a tilted photo the long sides of a box keep straight stretches as
+    # long as a row's side while its long tops have none, and whitening a tilted box in pieces spoiled
+    # the reading of the card around it.
+    if across is None:
+        return image
+    down = rule_mask(ink, int(width * RULE_MIN_DOWN_WIDTH_FRACTION), thickness, along_rows=False)
+    mask = across if down is None else ImageChops.lighter(across, down)
+    cleaned = image.copy()
+    cleaned.paste(paper_level(image, threshold), mask=mask)
+    return cleaned
+
+
+def rule_mask(ink: Any, length: int, thickness: int, *, along_rows: bool) -> Any | None:
+    """A mask of an ink image's rules along its rows (or columns): runs ``length`` long, ``thickness`` thin at most.
+
+    Looked for on blocks RULE_BLOCK pixels long, a block counting as ink when it is all ink (an eighth
+    of the pixels to go over); None when there is no rule.
+    """
+    from PIL import Image, ImageChops
+
+    width, height = ink.size
+    count = (width if along_rows else height) // RULE_BLOCK
+    if count < 2 or length < 2 * RULE_BLOCK:
+        return None
+    covered = count * RULE_BLOCK
+    size, box = ((count, height), (0, 0, covered, height)) if along_rows else ((width, count), (0, 0, width, covered))
+    blocks = ink.resize(size, Image.Resampling.BOX, box=box).point(lambda value: 255 if value >= 250 else 0)
+    # Whatever a run of `length` pixels is cut into, it holds this many whole blocks in a row.
+    blocks_long = (length - RULE_BLOCK + 1) // RULE_BLOCK
+    starts = ink_runs(blocks, blocks_long, along_rows=along_rows, grow=False)
+    if not starts.getbbox():
+        return None
+    runs = ink_runs(starts, blocks_long, along_rows=along_rows, grow=True)
+    # Where the long runs stack thicker than a rule, or the ink is thicker than a rule both ways, they are a
+    # photo or a dark band. What is left must still be long: the ink between two white letters of a dark
+    # band's title is as thin as a rule, but only as long as the letters before it goes on into the band.
+    thick = ImageChops.lighter(
+        opening(runs, thickness + 1, along_rows=not along_rows),
+        opening(opening(blocks, 2, along_rows=along_rows), thickness + 1, along_rows=not along_rows),
+    )
+    rules = opening(ImageChops.subtract(runs, thick), blocks_long, along_rows=along_rows)
+    if not rules.getbbox():
+        return None
+    # A rule's anti-aliased edges (a pixel either side) and its ends cut off by the blocks go too.
+    rules = ink_runs(rules, 3, along_rows=along_rows, grow=True, centred=True)
+    rules = ink_runs(rules, 3, along_rows=not along_rows, grow=True, centred=True)
+    mask = Image.new("L", ink.size, 0)
+    mask.paste(rules.resize(box[2:], Image.Resampling.NEAREST), (0, 0))
+    return mask
+
+
+def opening(ink: Any, length: int, *, along_rows: bool) -> Any:
+    """The ink of an image that lies on a straight run at least ``length`` pixels long (along rows or columns)."""
+    return ink_runs(ink_runs(ink, length, along_rows=along_rows, grow=False), length, along_rows=along_rows, grow=True)
+
+
+def ink_runs(ink: Any, length: int, *, along_rows: bool, grow: bool, centred: bool = False) -> Any:
+    """Min (``grow`` False) or max (``grow`` True) of each pixel and the next ``length`` - 1 along rows or columns.
+
+    Shrinking looks ahead and growing looks back, so growing undoes shrinking on a long run; ``centred``
+    grows half each way. Doubling the step needs only log2(length) shifted copies, all in Pillow's C code.
+    """
+    from PIL import ImageChops
+
+    combine = ImageChops.lighter if grow else ImageChops.darker
+    if centred:
+        ink = shifted(ink, (length - 1) // 2, along_rows=along_rows)
+    done = 1
+    while done < length:
+        step = min(done, length - done)
+        ink = combine(ink, shifted(ink, -step if grow else step, along_rows=along_rows))
+        done += step
+    return ink
+
+
+def shifted(image: Any, step: int, *, along_rows: bool) -> Any:
+    """``image`` moved ``step`` pixels left (up when not ``along_rows``; right or down when negative), black filled."""
+    from PIL import Image
+
+    width, height = image.size
+    moved = Image.new(image.mode, image.size, 0)
+    if along_rows:
+        moved.paste(image.crop((max(step, 0), 0, width + min(step, 0), height)), (max(-step, 0), 0))
+    else:
+        moved.paste(image.crop((0, max(step, 0), width, height + min(step, 0))), (0, max(-step, 0)))
+    return moved
+
+
+def paper_level(image: Any, threshold: int) -> int:
+    """The commonest grey level lighter than the ink threshold: the paper's, to paint over what is not text."""
+    histogram = image.histogram()[:256]
+    return max(range(threshold + 1, 256), key=lambda level: histogram[level], default=255)
 
 
 def thin_strip(ink: Any, box: tuple[int, int, int, int]) -> bool:
