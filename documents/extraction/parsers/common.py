@@ -75,10 +75,20 @@ SALUTATION = (
 ENGLISH_MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?!\d|[.,]\d)")
 
 
+# An amount written the Swiss way, thousands by apostrophes ("CHF 1'184.00").
+SWISS_MONEY = re.compile(r"(?<![\d.,'’])\d{1,3}(?:['’]\d{3})+\.\d{2}(?!\d|[.,]\d)")
+
+
 def portuguese_figures(text: str) -> str:
-    """English amounts rewritten the Portuguese way ("3,364.20" -> "3.364,20"), the same length: an English
-    payslip's "3,364.20" is otherwise read as 364,20."""
-    return ENGLISH_MONEY.sub(lambda match: match.group(0).translate(str.maketrans(",.", ".,")), text)
+    """English and Swiss amounts rewritten the Portuguese way ("3,364.20" -> "3.364,20", "1'184.00" ->
+    "1.184,00"), the same length: an English payslip's "3,364.20" is otherwise read as 364,20."""
+    text = ENGLISH_MONEY.sub(lambda match: match.group(0).translate(str.maketrans(",.", ".,")), text)
+    return SWISS_MONEY.sub(lambda match: match.group(0).translate(str.maketrans("'’.", "..,")), text)
+
+
+def only_figures(text: str) -> bool:
+    """Amounts and a currency, no words: a value row, not a row of its own label."""
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"(?i)(?<![^\W\d_])(?:eur|euros?)(?![^\W\d_])", " ", text))
 
 
 def parse_money(text: str) -> list[Decimal]:

@@ -36,6 +36,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     fix_digits,
     given_names_first,
+    only_figures,
     parse_dates,
     parse_nifs,
     parse_period,
@@ -94,6 +95,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A manager's pay (a member of a statutory body is paid "Remuneração de gerência", no salary) and an
         # hourly worker's hours ("Horas prestadas: 96 h a 6,10 €/hora"): the month's base either way.
         r"|(?:remunera[cç][aã]o|honor[aá]rios|vencimento)\s+(?:de\s+|da\s+)?ger[eê]ncia"
+        # A trainee's or an apprentice's grant is their month's pay ("Bolsa de estágio (1,5 × IAS) 1.045,66").
+        r"|^bolsa\s+(?:de\s+)?(?:est[aá]gio|forma[cç][aã]o|aprendizagem)"
         r"|^horas?\s+(?:prestadas|trabalhadas|normais|efetivas|de\s+trabalho)"
         r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])")),  # "Salár": OCR lost the end
     ("earning", re.compile(
@@ -109,7 +112,7 @@ ADDRESS_WORDS = r"rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|urbani
 LABEL_WORDS = re.compile(
     r"(?<![a-z])(?:seg|seguran[cç]a|social|irs|tsu|reten[cç][aã]o|total|totais|l[ií]quido|il[ií]quido|bruto"
     r"|vencimento|subs[ií]dio|sub|categoria|contribuinte|contribui[cç][aã]o|nif|niss|nipc|empresa|entidade"
-    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?|contrib"
+    r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?|contrib|cont"
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
     # A table's column headings under the header ("Descrição  Horas  Preço/h  Valor").
@@ -317,7 +320,12 @@ def read_page(lines: list[Line]) -> Page:
             continue
         roles = header_labels(line.text)
         below = rows[index + 1]
-        if len(roles) >= 2 and below and all(segment.role is None for segment in below):
+        if box_caption(lines, rows, index) and captions_over_figures(lines, rows, index):
+            # A box with its caption over its one figure ("Vencimento líquido" / "1.527,80 €"): the caption's
+            # role, as a row's label gives it (not a header's columns: "Vencimento" and "líquido" are one).
+            rows[index + 1] = [Segment(line.text.strip(), below[0].amounts, index + 1, below[0].confidence,
+                                       role_of(line.text))]  # fmt: skip
+        elif len(roles) >= 2 and below and all(segment.role is None for segment in below):
             rows[index + 1] = header_fill(roles, lines[index + 1].text, below)
     two_columns = any(
         not rows[index] and EARNINGS_THEN_DEDUCTIONS.search(fold(line.text)) for index, line in enumerate(lines)
@@ -333,6 +341,35 @@ def read_page(lines: list[Line]) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+def box_caption(lines: list[Line], rows: list[list[Segment]], index: int) -> bool:
+    """A line that is a caption naming one role and nothing else (no figure)."""
+    caption = lines[index].text
+    return (
+        not rows[index]
+        and role_of(caption) not in (None, "skip", "rate", "total", "earning")
+        and not re.search(r"\d", caption)
+    )
+
+
+def box_figure(lines: list[Line], rows: list[list[Segment]], index: int) -> bool:
+    """A line of one figure and nothing else, no label of its own."""
+    row = rows[index] if 0 <= index < len(rows) else []
+    return len(row) == 1 and len(row[0].amounts) == 1 and row[0].role is None and only_figures(lines[index].text)
+
+
+def captions_over_figures(lines: list[Line], rows: list[list[Segment]], index: int) -> bool:
+    """Whether the caption at ``index`` labels the figure under it. Boxes printed one under another pair a
+    caption with the figure above or below it alike ("1 481,60" / "Total ilíquido" / "261,20" / "Total de
+    descontos"): the run of boxes tells, by what it starts with, a caption (captions over their figures) or a
+    figure (captions under them)."""
+    if not box_figure(lines, rows, index + 1):
+        return False
+    first = index
+    while first >= 2 and box_caption(lines, rows, first - 2) and box_figure(lines, rows, first - 1):
+        first -= 2
+    return not box_figure(lines, rows, first - 1)
 
 
 def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
@@ -438,6 +475,9 @@ def ytd_column_heading(text: str, below: list[Segment]) -> bool:
     return bool(below) and len(below[-1].amounts) >= 2 and below[-1].role not in {None, "skip"}
 
 
+CURRENCY_SIGNS = frozenset({"€", "eur", "euros"})
+
+
 def header_fill(roles: list[str], value_text: str, below: list[Segment]) -> list[Segment]:
     """The value row's amounts with the header's roles, column by column (unchanged when columns do not match).
 
@@ -449,7 +489,11 @@ def header_fill(roles: list[str], value_text: str, below: list[Segment]) -> list
         assigned = list(zip(roles, amounts, strict=True))
     else:
         cells: list[str] = []
-        for token in re.split(r"\s+", fix_digits(value_text).strip()):
+        # A currency sign after an amount is no cell of its own ("1.527,80 €").
+        tokens = [
+            token for token in re.split(r"\s+", fix_digits(value_text).strip()) if fold(token) not in CURRENCY_SIGNS
+        ]
+        for token in tokens:
             is_amount = bool(MONEY.fullmatch(token))
             if cells and not is_amount and not MONEY.fullmatch(cells[-1]):
                 cells[-1] += " " + token
@@ -564,6 +608,8 @@ EMPLOYEE_LABEL = re.compile(
     r"(?![a-z])\s*[:.]?"
     # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
+    # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
+    r"|(?<![a-z])(?:tripulante|estagiari[oa]|formand[oa]|aprendiz)\s*:"
     r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
     r"|" + SALUTATION
@@ -872,6 +918,18 @@ def before_next_label(name: str | None) -> str | None:
     return name
 
 
+def under_caption(caption_row: str, at: int, value_row: str) -> str:
+    """The value in a caption's column: a row of captions parted by dots or bars ("NIM · Posto · Nome") over a
+    row of as many values ("14829301 · Cabo · Tiago Bernardo") gives the one under the caption at ``at``;
+    any other row is returned whole."""
+    captions = FIELD_BREAK.split(caption_row)
+    values = FIELD_BREAK.split(value_row)
+    if len(captions) < 2 or len(values) != len(captions):
+        return value_row
+    column = len(FIELD_BREAK.split(caption_row[:at])) - 1
+    return values[column]
+
+
 def labelled_value(rest: str) -> str:
     """The value after a label, up to the next field: its first part with a letter, past a number printed
     before it ("Trabalhadora 182940578 · Maria de Fátima Semedo": the NIF, then the name)."""
@@ -938,12 +996,15 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
             # or the next label below.
-            candidates = rests + [ln.text for ln in lines[index + 1 : index + 3] if rests and labels_only(rests[0])]
+            below = [ln.text for ln in lines[index + 1 : index + 3] if rests and labels_only(rests[0])]
+            candidates = rests + [under_caption(line.text, matches[0].start(), text) for text in below]
             for candidate in candidates:
                 # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
                 # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
                 candidate = after_leader(NEXT_LABEL.split(candidate)[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
+                # A rank before the name is the person's post ("Cabo Tiago Bernardo").
+                candidate = RANK.sub("", candidate, count=1)
                 name = plausible_name(before_next_label(clean_name(candidate)))
                 if name:
                     parsed.put("employee_name", title_case(name), line.confidence)
