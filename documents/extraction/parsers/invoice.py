@@ -3,7 +3,8 @@
 amount received = base + VAT - IRS withheld (stamp duty, when printed, is 0 on services). VAT is 0 under
 the art. 53.º exemption or a rate of the base (23%, 13%, 6%, or the islands'); the withholding 0 when
 waived, else a rate of the base (25%, 23%, 20%, 16.5%, 11.5%). Labels are hints: the base, VAT and
-withholding that make the arithmetic hold among the amounts printed win.
+withholding that make the arithmetic hold among the amounts printed win, but a label's own amount the sum has
+no place for is kept as printed, never swapped for another printed amount (ADR 024): the checks flag the sum.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     dates_in,
     fix_digits,
+    only_figures,
     parse_dates,
     parse_nifs,
     title_case,
@@ -89,9 +91,12 @@ ISSUER_LABEL = re.compile(
     r"|(?<![a-z])(?:issuer|supplier|seller)(?![a-z])"
 )
 ACQUIRER_LABEL = re.compile(
-    r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|(?<![a-z])(?:customer|client|buyer)(?![a-z])"
+    r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
     r"|" + SALUTATION
 )
+# "Entidade:" alone labels the other party once the issuer's block has been labelled ("Prestador: ... — NIF ..." /
+# "Entidade: <club> — NIF ..."): the entity the service was rendered to, which pays. Before it, it names nobody.
+ENTITY_LABEL = re.compile(r"^\W*entidade(?:\s+pagadora)?\s*:")
 # A party's word right after "NIF" ("NIF emitente:", "NIF do adquirente") labels that NIF, not a name.
 NIF_QUALIFIER = re.compile(r"(?:n\.?\s?i\.?\s?f\.?|contribuinte)\s*(?:n\.?\s?[ºo°]\.?\s*)?(?:d[oa]s?\s+)?$")
 # What a party label carries besides its key word ("Transmitente dos bens / Prestador de serviços").
@@ -152,11 +157,6 @@ def header_roles(text: str) -> list[str]:
         if not roles or roles[-1] != role:
             roles.append(role)
     return roles
-
-
-def only_figures(text: str) -> bool:
-    """Amounts and a currency, no words: a value row, not a row of its own label."""
-    return not re.search(r"[^\W\d_]{2,}", re.sub(r"(?i)(?<![^\W\d_])(?:eur|euros?)(?![^\W\d_])", " ", text))
 
 
 def role_of(label: str) -> str | None:
@@ -375,13 +375,43 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
             parsed.put("issue_date", dates[0], line.confidence)
             return
     for line in lines:
-        # No label and no place: the date in figures after the document's title or number on their line, as a
-        # heading prints it ("FATURA-RECIBO FR ATSIRE01FR/103 30.11.2026"); a service's dates are never there.
-        heading = NUMBER.search(fix_digits(line.text)) or DOCUMENT_TITLE.search(line.text)
-        dates = parse_dates(fix_digits(line.text)[heading.end() :]) if heading else []
+        # No label and no place: the date in figures after the document's title, number or ATCUD on their line,
+        # as a heading prints it ("FATURA-RECIBO FR ATSIRE01FR/103 30.11.2026", "ATCUD JVB3X2L9-5 · 2026-06-19");
+        # a service's dates are never there.
+        text = fix_digits(line.text)
+        end = heading_end(text)
+        dates = parse_dates(without_atcud_code(text)[end:]) if end is not None else []
         if dates:
             parsed.put("issue_date", dates[0], line.confidence)
             return
+    for line, below in itertools.pairwise(lines):
+        # ... or alone on the line under them, the heading's own second line ("Fatura-Recibo FR 2026/37" /
+        # "2026.10.15").
+        if heading_end(fix_digits(line.text)) is not None and date_alone(below.text):
+            parsed.put("issue_date", parse_dates(below.text)[0], below.confidence)
+            return
+
+
+# The ATCUD ("ATCUD: JVB3X2L9-5", the series' validation code and the sequence) names the document as its
+# number does; the code's figures are no date ("ATCUD CSDF7T5H-5 2026-06-19" is no 9 May).
+ATCUD = re.compile(r"(?<![^\W\d_])(ATCUD)(?![^\W\d_])(\s*[:.]?\s*[A-Z0-9]+-\d+)?")
+
+
+def without_atcud_code(text: str) -> str:
+    """The line with each ATCUD's code blanked out, the same length."""
+    return ATCUD.sub(lambda match: match.group(1) + " " * len(match.group(2) or ""), text)
+
+
+def heading_end(text: str) -> int | None:
+    """Where the document's number (else its title, else its ATCUD) ends on a line, None when it holds none."""
+    heading = NUMBER.search(text) or DOCUMENT_TITLE.search(text) or ATCUD.search(text)
+    return heading.end() if heading else None
+
+
+def date_alone(text: str) -> bool:
+    """A line that is one date in figures and nothing else ("2026.10.15", "15/10/2026")."""
+    repaired = fix_digits(text).strip(" .,;:-–—")
+    return any(pattern.fullmatch(repaired) for pattern in (DATE_DMY, DATE_YMD)) and bool(parse_dates(repaired))
 
 
 # A place's name and a comma before a date written with the month's name ("Lisboa, 9 de março de 2026",
@@ -451,14 +481,41 @@ def best_solution(segments: list[Segment]) -> Solution | None:
 def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
     best = best_solution(segments)
     if best is not None:
-        score, base, vat, withholding, received = best
-        for name, value in zip(AMOUNT_ROLES, (base, vat, withholding, received), strict=True):
-            parsed.put(name, value, VALIDATED_CONFIDENCE if score >= 4 else 0.85)
+        score, *amounts = best
+        contradicted = contradicted_labels(segments, dict(zip(AMOUNT_ROLES, amounts, strict=True)))
+        for name, value in zip(AMOUNT_ROLES, amounts, strict=True):
+            if name in contradicted:
+                # The printed value its label names is kept; the sum that then fails is the checks' mismatch.
+                parsed.put(name, contradicted[name], 0.8)
+            else:
+                parsed.put(name, value, VALIDATED_CONFIDENCE if score >= 4 and not contradicted else 0.85)
         return
     for role in AMOUNT_ROLES:
         values = [segment.value for segment in segments if segment.role == role]
         if values:
             parsed.put(role, values[0], 0.8)
+
+
+def contradicted_labels(segments: list[Segment], solution: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Each amount whose label names one value the solution has no place for, with that value (ADR 024).
+
+    "Valor base 900,00", "IVA 23% 207,00", "Retenção IRS 23% 207,00", "Valor recebido 1.107,00": the sum holds
+    only with the base taken for the receipt (or the withholding dropped); an altered document looks so. A label
+    whose figure the solution already places in another role (each time it is printed) was a loose hint, not a
+    contradiction; nor is a label naming different figures on different lines."""
+    labelled: dict[str, list[Decimal]] = {}
+    for segment in segments:
+        if segment.role in AMOUNT_ROLES:
+            labelled.setdefault(segment.role, []).append(segment.value)
+    used = Counter(value for value in solution.values() if value)
+    printed = Counter(value for segment in segments for value in segment.amounts)
+    contradicted: dict[str, Decimal] = {}
+    for role, values in labelled.items():
+        value = values[0]
+        if len(set(values)) != 1 or value == solution[role] or printed[value] <= used[value]:
+            continue
+        contradicted[role] = value
+    return contradicted
 
 
 def item_totals(segments: list[Segment]) -> set[Decimal]:
@@ -521,8 +578,11 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     side_by_side = joined = False
     # The line each party's name was read from: a name read from the line just above two NIFs is both names.
     name_lines: dict[str, int] = {}
+    issuer_labelled = False
     for index, line in enumerate(lines):
         folded = fold(line.text)
+        entity = ENTITY_LABEL.search(folded) if issuer_labelled else None
+        issuer_labelled = issuer_labelled or bool(ISSUER_LABEL.search(folded))
         # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF, nor is a phone number.
         nif_text = joined_nif(without_phones(without_foreign_vat(line.text)))
         if side_by_side_heading(folded):
@@ -542,7 +602,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             elif nifs:
                 side_by_side = False  # one NIF under two boxes: whose it is cannot be told, so neither
             continue
-        if ACQUIRER_LABEL.search(folded):
+        if ACQUIRER_LABEL.search(folded) or entity:
             party = "acquirer"
         elif ISSUER_LABEL.search(folded):
             party = "issuer"
@@ -573,7 +633,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
                 parsed.warnings.append("nif_checksum_invalid")
-        label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded)
+        label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded) or entity
         if label and NIF_QUALIFIER.search(folded[: label.start()]):
             continue  # "NIF emitente: ...": the label is the NIF's; the line below is no name
         if label and f"{party}_name" not in parsed.fields:
