@@ -151,6 +151,8 @@ PENSION_SIGNS = (
         r"|(?<![a-z])retraite(?![a-z])|(?<![a-z])jubilacion|(?<![a-z])rente(?:n[a-z]*)?(?![a-z])"
         r"|(?:alters|witwen|witwer|waisen|erwerbsminderungs|hinterbliebenen)rente|(?<![a-z])aposentadoria(?![a-z])"
         r"|pensioen"
+        # A company or occupational scheme's pension: Germany's "Betriebsrente", "Zusatzrente", "Werksrente".
+        r"|(?:betriebs|zusatz|werks)rente"
     ),
     re.compile(
         r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes|caixa\s+geral\s+de\s+aposentacoes|(?<![a-z])cga(?![a-z])"
@@ -159,6 +161,10 @@ PENSION_SIGNS = (
         r"|(?<![a-z])inss(?![a-z])|rentenversicherung|renten\s*service"
         r"|(?<![a-z])(?:avs|ahv)(?![a-z])|caisse\s+(?:[a-z]+\s+){0,2}de\s+compensation|sociale\s+verzekeringsbank"
         r"|(?<![a-z])svb(?![a-z])|seguro\s+social"
+        # France's complementary schemes: Agirc-Arrco for the private sector, IRCANTEC for public contractors.
+        r"|(?<![a-z])ircantec(?![a-z])"
+        # Germany's occupational payers: a "Pensionskasse", a "Pensionsfonds", a "Versorgungswerk".
+        r"|pensions(?:kasse|fonds)|versorgungs(?:werk|kasse)"
     ),
     re.compile(
         r"pensionista|beneficiari[oa]|(?<![a-z])(?:aposentad|reformad)[oa]|beneficiary|pensioner"
@@ -170,6 +176,10 @@ PENSION_SIGNS = (
         r"|viudedad|orfandad|incapacidad\s+permanente|altersrente|(?:witwen|witwer|waisen|hinterbliebenen)rente"
         r"|erwerbsminderung|(?<![a-z])state\s+pension|(?<![a-z])aow(?![a-z])|ouderdom"
         r"|aposentadoria\s+por\s+(?:idade|invalidez|tempo)|pensao\s+por\s+morte"
+        # A complementary pension, paid beside the state's: "retraite complémentaire Agirc-Arrco", "pension
+        # complémentaire", "pensão complementar", a German "Betriebsrente".
+        r"|(?:retraite|pension)\s+complementaire|pensao\s+complementar|complemento\s+de\s+(?:pensao|reforma)"
+        r"|(?:betriebs|zusatz|werks)rente"
     ),
 )
 # A payslip names work: the salary, the worker, the employer. A pension statement names none of it.
@@ -178,6 +188,8 @@ EMPLOYMENT_WORDS = re.compile(
     r"|admissao|subsidio\s+de\s+(?:refeicao|alimentacao)|sub\.?\s+(?:refeicao|alimentacao)|horas\s+extra"
     # "Wage tax" (the Dutch "loonheffing") is withheld from a pension too.
     r"|(?<![a-z])(?:salary|employee|employer|payslip|wages?)(?![a-z])(?!\s+tax)"
+    # A French or German payslip deducts for the complementary pension ("Retraite complémentaire Agirc-Arrco T1").
+    r"|bulletin\s+de\s+(?:paie|salaire)|(?:gehalts|lohn|entgelt)abrechnung"
 )
 
 

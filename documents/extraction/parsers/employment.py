@@ -58,6 +58,8 @@ START = re.compile(
     # In a ruled table the label and its value are two cells: no colon between them.
     r"|data\s+(?:de\s+)?in[ií]cio(?:\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es))?\s*[:.|]?"
     r"|in[ií]cio\s+d[oa]\s+(?:contrato|vinculo|fun[cç][oõ]es)\s*[:.|]?"
+    # A list's item, the noun alone as its label: "• Início: 1 de fevereiro de 2025", "Admissão: 01/02/2025".
+    r"|(?<![a-z])(?:in[ií]cio|admiss[aã]o)\s*:"
     r"|(?<![a-z])since|employed\s+(?:from|since)|start\s+date\s*:?|date\s+of\s+(?:hire|joining)\s*:?"
     # "... a fixed-term contract which started on 1 February 2026 and will end on ...".
     r"|(?:started|starting|commenced|began|begins|effective)\s+(?:on|from))"
@@ -156,6 +158,8 @@ DERIVED_CONFIDENCE = 0.6
 # "Data: 22/07/2026", or a table's row "Data 22/07/2026" (a date straight after the word, no other label's).
 ISSUE_LABEL = re.compile(
     r"(?<![a-z])data\s*(?:(?:de\s+emiss[aã]o|da\s+declara[cç][aã]o|do\s+documento)\s*[:.|]?|[:.|]|(?=\d{1,2}\s?[./-]\s?\d))\s*"
+    # A declaration sent as an e-mail is dated by its sending: "Enviado em 2026-11-27 18:42", "Sent: 27/11/2026".
+    r"|(?<![a-z])(?:enviad[oa]|sent)(?:\s+(?:em|a|on))?\s*[:.]?\s*(?=\d)"
 )
 # A letter's title or opening, over the company's line where a letterhead's first line would be: no part of its name.
 LETTER_TITLE = re.compile(

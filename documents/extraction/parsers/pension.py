@@ -89,6 +89,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:valor|montante|importancia|quantia)\s+(?:mensal\s+)?creditad[oa]"
             r"|(?<![a-z])net\s+(?:monthly\s+)?(?:amount|pension|payment)|amount\s+paid"
             r"|(?:montant|importe)\s+(?:mensuel\s+|mensual\s+)?(?:net[oa]?|liquido)(?![a-z])|net\s+a\s+payer"
+            # "Montant versé par mois CHF 1'184.00": what is paid out, in French.
+            r"|montant\s+(?:mensuel\s+)?verse(?![a-z])"
             r"|(?:rente|betrag)[a-z]*\s*\(?\s*netto|(?<![a-z])(?:zahl|auszahlungs|netto)betrag|nettorente"
             # Dutch, often beside the English: "Net per month / Netto per maand".
             r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag)"
@@ -108,6 +110,9 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             # "Gross AOW pension per month / Bruto AOW per maand", a Swiss "Rente mensuelle ordinaire de vieillesse".
             r"|gross\s+(?:[a-z]+\s+)?(?:amount|pension|benefit)|bruto\s+(?:[a-z]+\s+)?(?:per\s+maand|pensioen|uitkering)"
             r"|(?:rente|pension)\s+mensuelle"
+            # "Montant mensuel de la rente CHF 1'184.00": the month's amount before anything is taken (a net one
+            # says so, "Montant mensuel net", read above).
+            r"|montant\s+mensuel(?![a-z])"
         ),
     ),
     (
@@ -121,6 +126,7 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             # France's social levies (CSG, CRDS, CASA: "CASA" only as an amount's label, it is a word in Portuguese),
             # Spain's IRPF withheld, Germany's health and care insurance and tax.
             r"|(?<![a-z])(?:csg|crds)(?![a-z])|(?<![a-z])casa(?=\s*[-–]?\s*\d)|prelevement|cotisation|(?<![a-z])impot"
+            r"|(?<![a-z])retenues?(?![a-z])"
             r"|retencion|(?<![a-z])irpf(?![a-z])"
             r"|(?<![a-z])beitrag|(?:kranken|pflege)versicherung|(?<![a-z])(?:lohn|einkommen)?steuer(?![a-z-])"
             # The Dutch wage tax, Brazil's income tax withheld at source (IRRF).
@@ -193,6 +199,9 @@ FOREIGN_PENSION_TYPES = (
             # Ouderdomswet), Brazil's "aposentadoria por idade" (or "por tempo de contribuição").
             r"|rente\s+(?:[a-z]+\s+){0,2}de\s+vieillesse|(?<![a-z])state\s+pension|(?<![a-z])aow(?![a-z])|ouderdom"
             r"|aposentadoria\s+por\s+(?:idade|tempo)"
+            # A complementary old-age pension, paid beside the state's: "retraite complémentaire Agirc-Arrco",
+            # a German "Betriebsrente" (a survivor's or an invalidity one says so, read above).
+            r"|(?:retraite|pension)\s+complementaire|(?:betriebs|zusatz|werks)rente"
         ),
     ),
 )
@@ -204,11 +213,21 @@ NAME_LABEL = re.compile(
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
     # A decision on a claim names the claimant: "Requerente: Maria ... · NIF ...".
     r"|requerente\s*[:.]|(?<![a-z])applicant\s*:"
+    # French labels, a space before the colon as French sets it: "Bénéficiaire : ...", "Pensionnée : ...",
+    # "Assuré(e) : ..."; a German "Rentenempfänger: ...". Not "Retraité :": folded, it is the noun ("Caisse de
+    # retraite : ...").
+    r"|(?<![a-z])(?:beneficiaire|pensionne|assure)(?:e|\(e\))?\s*:|(?:renten|versorgungs)empfanger(?:in)?\s*:"
 )
+# Where a labelled name ends: a comma, or the separator before the line's next field ("Pensionnée : Maria ...
+# · Matricule 1958...", "Beneficiário: ... | NISS ...", "... — cônjuge sobrevivo").
+NEXT_FIELD = re.compile(r"[,;·|•]|\s[–—-]\s")
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
 NAME_SENTENCE = re.compile(
     r"(?:declara|certifica|atesta|informa)(?:mos|-se)?(?![a-z])[^.\n]{0,80}?(?<![a-z])que\s+(?:o\s+|a\s+)?"
     r"(?:sr\.?\(?a?\)?\s+|sra\.?\s+|senhora?\s+|pensionista\s+)?"
+    # In French: "Nous attestons que M. António ...", "La caisse certifie que Madame ...".
+    r"|(?:attest|certifi)(?:ons|e|ez)(?![a-z])[^.\n]{0,80}?(?<![a-z])qu[e']\s*"
+    r"(?:(?:m|mme|mlle)\.?\s+|monsieur\s+|madame\s+|mademoiselle\s+)?"
 )
 # A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name).
 NAME_LABEL_BARE = re.compile(
@@ -231,6 +250,10 @@ ISSUE_LABEL = re.compile(
     # Inline after other fields: "Beneficiária: ... · NIF ... · Data: 2026-04-07".
     r"|(?:[·|;]|\s[-–]\s|\s{2,})\s*(?:data|date)\s*:\s*(?=\d)"
 )
+# A field's label set off by its capital inside a line, the title before it: "Relevé de pension — novembre 2026
+# Date : 05/11/2026" (a right-aligned box read onto the title's line). Read on the printed text: folded, "Payment
+# date:" would be one too.
+ISSUE_LABEL_INSIDE = re.compile(r"(?<=\s)(?:Data|Date|Datum|Fecha)\s*:\s*(?=\d)")
 # Where no date of issue is printed, the date of the decision a letter communicates: "Data do despacho: 2026-05-20
 # · Início da pensão: 2026-04-01" (the pension's start is not the letter's date).
 DECISION_LABEL = re.compile(r"data\s+d[oa]\s+(?:despacho|decisao|deliberacao|deferimento|comunicacao|oficio|carta)")
@@ -451,13 +474,15 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
     lines = captions_first(lines)
     columns: list[str] = []
     waiting: str | None = None
-    skip = False
+    skip_to = -1
     for index, line in enumerate(lines):
-        if skip:
-            skip, waiting = False, None
+        if index <= skip_to:
+            waiting = None
             continue
         text = outside_brackets(line.text)
         labels, amounts = line_labels(text), money_spans(text)
+        if labels and not amounts:
+            labels = with_pension_column(text, labels)
         if any(role == "no_deductions" for _, _, role in labels):
             read.add("deductions", Decimal(0), line.confidence)
             # "Tax is not deducted by us. Income tax is payable in Portugal": the tax it names is not taken.
@@ -478,10 +503,10 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 merged = [label for at, label in enumerate(labels) if at == 0 or labels[at - 1][2] != label[2]]
                 labels = merged if len(merged) == len(values) else labels
             if below is not None and values and (len(labels) == 1 or len(values) == len(labels)):
-                for (_, _, role), value in zip(labels, values[-len(labels) :], strict=True):
+                row, skip_to = latest_month_row(lines, index + 1, len(labels))
+                for (_, _, role), value in zip(labels, amounts_in(row.text)[-len(labels) :], strict=True):
                     # Under an "Abonos" column, what is paid before anything is taken: the gross.
-                    read.add(COLUMN_TOTALS.get(role, role) if role == "credits" else role, value, below.confidence)
-                skip = True
+                    read.add(COLUMN_TOTALS.get(role, role) if role == "credits" else role, value, row.confidence)
                 continue
             # A lone label may be a sentence's last words; a row of them is a header, not a sentence.
             waiting = labels[0][2] if len(labels) == 1 else None
@@ -519,6 +544,43 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             elif position == len(phrases) - 1:
                 waiting = role
     return read
+
+
+# A header's column of the pension itself, before the columns of what is taken and paid: "Mês | Pensão de
+# sobrevivência | IRS | Líquido", "Period | Pension | Tax | Net". Not a column of the pension's type or dates.
+PENSION_COLUMN = re.compile(
+    r"(?<![a-z])(?<!tipo\sde\s)(?<!data\sda\s)(?<!inicio\sda\s)(?:pensao|pension|rente|retraite)"
+    r"(?:\s+(?:de|da|do|por|of|d[eu])\s+[a-z]+)?(?![a-z])"
+)
+
+
+def with_pension_column(text: str, labels: list[Label]) -> list[Label]:
+    """A header row's labels, with the pension's own column as the gross where it opens the amount columns and no
+    other label names the gross: the pension before deductions is what its column holds."""
+    if not labels or any(role == "gross_monthly_amount" for _, _, role in labels):
+        return labels
+    column = PENSION_COLUMN.search(fold(text))
+    if column is None or column.end() > labels[0][0]:
+        return labels
+    return [(column.start(), column.end(), "gross_monthly_amount"), *labels]
+
+
+def latest_month_row(lines: list[Line], first: int, columns: int) -> tuple[Line, int]:
+    """The row under a header to read, and the last row of the table: of rows that each open with their month
+    ("Agosto 2026 842,37 32,00 810,37", "Setembro 2026 ..."), the latest month's is what is paid now; a row
+    naming an extra payment (a subsidy's month) is not the month's pension. Otherwise the row right under it."""
+    dated: list[tuple[str, int]] = []
+    at = first
+    while at < len(lines) and not line_labels(lines[at].text) and len(amounts_in(lines[at].text)) == columns:
+        period = parse_period(lines[at].text)
+        if period is None:
+            break
+        if not EXTRA_MONTH.search(fold(lines[at].text)):
+            dated.append((period, at))
+        at += 1
+    if at - first < 2 or not dated:
+        return lines[first], first
+    return lines[max(dated)[1]], at - 1
 
 
 # Words saying an amount is the year's, not the month's: "IRS retido no ano", "Retenção anual", "acumulado",
@@ -727,7 +789,7 @@ def pension_type(folded: str) -> str | None:
 def issue_date(lines: list[Line]) -> dt.date | None:
     """The labelled date of issue (on the label's line or the next), else the last place and date (above the
     signature), else the date of the decision communicated, else the last date written out."""
-    labelled = labelled_date(lines, ISSUE_LABEL)
+    labelled = labelled_date(lines, ISSUE_LABEL) or labelled_date(lines, ISSUE_LABEL_INSIDE, folded=False)
     if labelled is not None:
         return labelled
     found: list[dt.date] = []
@@ -744,10 +806,11 @@ def issue_date(lines: list[Line]) -> dt.date | None:
     return labelled_date(lines, DECISION_LABEL) or (found[-1] if found else None)
 
 
-def labelled_date(lines: list[Line], pattern: re.Pattern[str]) -> dt.date | None:
-    """The date after the first line's label (on its line or the next)."""
+def labelled_date(lines: list[Line], pattern: re.Pattern[str], *, folded: bool = True) -> dt.date | None:
+    """The date after the first line's label (on its line or the next); the label read on folded text, or on the
+    printed text where its case tells."""
     for index, line in enumerate(lines):
-        label = pattern.search(fold(line.text))
+        label = pattern.search(fold(line.text) if folded else line.text)
         if label:
             candidates = [line.text] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
             if len(fold(line.text)) == len(line.text):
@@ -783,7 +846,7 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
     for line in lines:
         label = NAME_LABEL.search(fold(line.text))
         if label:
-            name = clean_name(line.text[label.end() :].split(",")[0])
+            name = clean_name(NEXT_FIELD.split(line.text[label.end() :])[0])
             if name and len(name.split()) >= 2:
                 return (title_case(name) if name.upper() == name else name), line.confidence
     for line in lines:
