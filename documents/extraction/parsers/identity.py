@@ -11,11 +11,13 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from applicants.identifiers import cc_is_valid, cc_normalize, nif_has_valid_checksum, nif_is_personal
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
+    LETTER_LOOKALIKES,
     MrzRead,
     best_of,
     clean_line,
@@ -52,21 +54,25 @@ BARE_BIRTH_LABEL = r"(?<![a-z])(?<!local\sde\s)(?<!lugar\sde\s)(?<!data\sde\s)na
 ID_LABELS: dict[str, re.Pattern[str]] = {
     # OCR reads "rn" as "m" ("Sumame"). The French captions a card or passport adds as its third language
     # ("APELIDO(S) / SURNAME / NOM", "PRÉNOMS", "SEXE", "NATIONALITÉ", "DATE DE NAISSANCE", "DATE D'EXPIRATION")
-    # are captions too, on their own or after the others.
-    "surname": re.compile(r"apelidos?(?:\(s\))?|su(?:rn|m)ame|(?<![a-z])nom(?![a-z])"),
+    # are captions too, on their own or after the others; so are a Spanish-speaking state's ("Apellidos / Surnames",
+    # "Nombres / Given names", "Nacionalidad", "Fecha de nacimiento", "Fecha de vencimiento", "N.º de pasaporte").
+    "surname": re.compile(r"apell?idos?(?:\(s\))?|su(?:rn|m)ame|(?<![a-z])nom(?![a-z])"),
     "given_names": re.compile(
         r"(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
-        r"|(?<![a-z])prenoms?(?![a-z])"
+        r"|(?<![a-z])prenoms?(?![a-z])|(?<![a-z])nombres?(?![a-z])"
     ),
     "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
-    "nationality": re.compile(r"nacionalidade|nationality|nationalite"),
-    "date_of_birth": re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|" + BARE_BIRTH_LABEL),
+    "nationality": re.compile(r"nacionalidade?|nationality|nationalite"),
+    "date_of_birth": re.compile(
+        r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|fecha\s+de\s+nacimiento|" + BARE_BIRTH_LABEL
+    ),
     "expiry_date": re.compile(
         r"data\s+de\s+validade|validade|expiry\s+date|date\s+of\s+expiry|v[aá]lido\s+at[eé]|valid\s+until"
-        r"|date\s+d\W?\s*expiration"
+        r"|date\s+d\W?\s*expiration|fecha\s+de\s+(?:vencimiento|caducidad|expiracion)"
     ),
     "document_number": re.compile(
-        r"n\.?\s?[ºo°]?\s*(?:do\s+)?(?:documento|passaporte|t[ií]tulo)|(?:documento|passaporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
+        r"n\.?\s?[ºo°]?\s*(?:d[oe]\s+)?(?:documento|pass?aporte|t[ií]tulo)"
+        r"|(?:documento|pass?aporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
         r"|n\.?\s?[ºo°]?\s*du\s+document"
         r"|document\s+n|passport\s+n|permit\s+n|(?<![a-z])doc\.?\s*n(?:o|r|umber)?(?![a-z])"
     ),
@@ -144,7 +150,7 @@ LABEL_REMNANT = re.compile(
     # The caption's other languages after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
     # "Given names / Nomes:", "(S) / GIVEN NAMES / PRÉNOMS".
     r"^\s*(?:\(s\))?\s*(?:/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)\s*)?"
-    r"(?:/\s*(?:apelidos?|nomes?(?:\s+pr[oó]prios?)?|surname|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
+    r"(?:/\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|surnames?|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
     r"[:/]?\s*",
     re.IGNORECASE,
 )
@@ -195,9 +201,18 @@ _NATIONALITY_WORD_TEXT = """
     GRC: grecia, greece, grego, grega, greek
     USA: estados unidos, united states, norte-americano, norte-americana, american
     CAN: canada, canadiano, canadiana, canadian
-    VEN: venezuela, venezuelano, venezuelana, venezuelan
+    VEN: venezuela, venezuelano, venezuelana, venezuelan, venezolano, venezolana
     COL: colombia, colombiano, colombiana, colombian
     ARG: argentina, argentino, argentine
+    PER: peru, peruano, peruana, peruvian
+    CHL: chile, chileno, chilena, chilean
+    MEX: mexico, mexicano, mexicana, mexican
+    CUB: cuba, cubano, cubana, cuban
+    ECU: equador, ecuador, equatoriano, equatoriana, ecuatoriano, ecuatoriana, ecuadorian
+    BOL: bolivia, boliviano, boliviana, bolivian
+    URY: uruguai, uruguay, uruguaio, uruguaia, uruguayo, uruguaya, uruguayan
+    PRY: paraguai, paraguay, paraguaio, paraguaia, paraguayo, paraguaya, paraguayan
+    DOM: republica dominicana, dominican republic, dominicano, dominicana, dominican
     IND: india, indiano, indiana, indian
     NPL: nepal, nepales, nepalesa, nepalese, nepali
     BGD: bangladesh, bangladeshi
@@ -325,6 +340,9 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     visual_zone(viz_lines, kind, parsed)
     mrz = best_of(read_mrz(line.text for line in lines), read_mrz(extra_mrz_texts) if extra_mrz_texts else None)
     if mrz is not None and mrz.checks_passed > 0:
+        names_row = names_side_by_side(viz_lines)
+        if names_row is not None and not {"surname", "given_names"} & parsed.fields.keys():
+            names_split_by_mrz(names_row, mrz, parsed)
         merge_mrz(parsed, mrz, kind)
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
@@ -359,12 +377,16 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
         captioned_from_below(lines, parsed)
         visual_document_number(lines, kind, parsed)
         return
-    labels = {name: find_label(lines, ID_LABELS[name]) for name in ("surname", "given_names")}
-    for name, found in labels.items():
-        # Only a name under both labels can be told where it ends: the other name's label bounds it.
-        value = visual_name(lines, found, may_wrap=all(labels.values())) if found else None
-        if value:
-            parsed.put(name, title_case(value[0]), value[1])
+    names_row = names_side_by_side(lines)
+    if names_row is not None:
+        names_split_by_columns(names_row, parsed)
+    else:
+        labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
+        for name, found in labels.items():
+            # Only a name under both labels can be told where it ends: the other name's label bounds it.
+            value = visual_name(lines, found, may_wrap=all(labels.values())) if found else None
+            if value:
+                parsed.put(name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
     sex = visual_sex(lines, found) if found else None
     if sex:
@@ -390,6 +412,69 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
+
+
+# --- Both names' captions on one row ------------------------------------------------------------------
+
+NAME_FIELDS = ("surname", "given_names")
+
+
+@dataclass
+class NamesRow:
+    """The row under a caption row naming both names side by side, and the name fields in their column order."""
+
+    words: list[str]
+    fields: list[str]
+    line: Line
+
+
+def names_side_by_side(lines: list[Line]) -> NamesRow | None:
+    """Both names' captions on one row with nothing else on it ("Apellidos / Surnames  Nombres / Given names"),
+    and the row under it: the two names side by side, which a line of text no longer parts by column."""
+    found = [find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS]
+    if found[0] is None or found[1] is None or found[0][0] != found[1][0] or found[0][0] + 1 >= len(lines):
+        return None
+    index = found[0][0]
+    if not captions_only(lines[index].text) or is_label_line(lines[index + 1].text):
+        return None
+    captions = row_captions(lines[index].text)
+    text = without_leading_noise(lines[index + 1].text.strip(EDGE_NOISE)).strip(EDGE_NOISE)
+    # Other captions after the names' ("... Given names  Sex") put their values after the names' too.
+    text = without_next_columns(text, fold(lines[index].text))
+    name = clean_name(text.translate(APOSTROPHES)) if NAME_IN_CAPITALS.search(text) else None
+    if not name:
+        return None
+    return NamesRow(name.split(), [name for name in captions if name in NAME_FIELDS], lines[index + 1])
+
+
+def captions_only(text: str) -> bool:
+    """A row of captions and nothing else: what is left without them is name-label words and punctuation."""
+    folded = fold(text)
+    for label in (*ID_LABELS.values(), OTHER_CAPTION):
+        folded = label.sub(" ", folded)
+    return set(re.findall(r"[a-z]+", folded)) - NAME_PARTICLES <= NAME_LABEL_WORDS
+
+
+def names_split_by_columns(row: NamesRow, parsed: Parsed) -> None:
+    """A word for each caption ("Surname  Given names" over "LI  WEI"): each name is its column's word. More
+    words than captions cannot be parted without the MRZ (names_split_by_mrz)."""
+    if len(row.words) != len(row.fields):
+        return
+    for name, word in zip(row.fields, row.words, strict=True):
+        parsed.put(name, title_case(word), row.line.confidence)
+
+
+def names_split_by_mrz(row: NamesRow, mrz: MrzRead, parsed: Parsed) -> None:
+    """The names side by side, parted where the MRZ's surname ends ("RODRÍGUEZ PEÑA MARÍA ALEJANDRA" by
+    "RODRIGUEZ<PENA<<MARIA<ALEJANDRA"): each keeps the visual zone's spelling. No cut that makes both halves
+    the MRZ's names (the ICAO way) leaves them to the MRZ alone."""
+    mrz_names = {"surname": mrz.surname, "given_names": mrz.given_names}
+    for cut in range(1, len(row.words)):
+        halves = dict(zip(row.fields, (" ".join(row.words[:cut]), " ".join(row.words[cut:])), strict=True))
+        if all(mrz_names[name] and same_name(halves[name], mrz_names[name], mrz) for name in NAME_FIELDS):
+            for name in NAME_FIELDS:
+                parsed.put(name, title_case(halves[name]), row.line.confidence)
+            return
 
 
 # --- Values printed above their captions ------------------------------------------------------------
@@ -600,8 +685,12 @@ def written_card_dates(text: str) -> list[dt.date]:
     return found
 
 
+# The Spanish abbreviations neither Portuguese nor English shares ("15 ENE/JAN 1988", "24 DIC/DEC 2031").
+SPANISH_MONTH_ABBREVIATIONS = {"ene": 1, "dic": 12}
+
+
 def abbreviation_month(name: str) -> int | None:
-    return MONTHS.get(name) or ENGLISH_MONTHS.get(name)
+    return MONTHS.get(name) or ENGLISH_MONTHS.get(name) or SPANISH_MONTH_ABBREVIATIONS.get(name)
 
 
 def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
@@ -618,7 +707,10 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
         parsed.put("expiry_date", all_dates[-1], 0.6)
 
 
-ISSUE_DATE_LABEL = re.compile(r"data\s+de\s+emiss[aã]o|date\s+of\s+issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em")
+ISSUE_DATE_LABEL = re.compile(
+    r"data\s+de\s+emiss[aã]o|date\s+of\s+issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
+    r"|fecha\s+de\s+(?:expedicion|emision)"
+)
 
 
 def issue_dates(lines: list[Line]) -> set[dt.date]:
@@ -639,8 +731,8 @@ def issue_dates(lines: list[Line]) -> set[dt.date]:
 
 DATE_LABEL = re.compile(
     r"data\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|date\s+of\s+(?:birth|expiry|issue)"
-    r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date|"
-    + BARE_BIRTH_LABEL
+    r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date"
+    r"|fecha\s+de\s+(?:nacimiento|vencimiento|caducidad|expiracion|expedicion|emision)|" + BARE_BIRTH_LABEL
 )
 
 
@@ -869,8 +961,12 @@ def comparable(value: Any) -> str:
 def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     """The visual zone's spelling (accents, never cut short); the MRZ's when the visual zone has none.
 
-    No check digit covers a name, so when the two disagree neither is proven: the visual zone's stays,
-    flagged ``mrz_viz_mismatch:<field>`` at lower confidence.
+    No check digit covers a name, so when the two disagree neither is proven, and the disagreement is flagged
+    ``mrz_viz_mismatch:<field>`` at lower confidence. Which one is reported depends on how they differ:
+    whole words more or fewer ("Priya Ind" for "PRIYA": a neighbouring column, a lost line) are the layout's
+    mistakes, and an MRZ whose every check digit holds was found and read whole, its name parted by its
+    fillers: its words are reported, in the visual zone's spelling where it has them. Letters differing
+    within the words may be either reading's: the visual zone's stays.
     """
     if not mrz_value:
         return
@@ -878,17 +974,70 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     if read is None:
         parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
         return
-    # The MRZ writes the name the ICAO way (no accents nor apostrophes, hyphens as fillers) and may cut a long
-    # one: the visual zone's name, written so, must start the same way.
-    printed, transliterated = mrz_name_forms(str(read)), re.sub(r"[^A-Z]", "", mrz_value.upper())
-    if transliterated in printed or (
-        (len(transliterated) >= 20 or name_cut_short(mrz)) and any(form.startswith(transliterated) for form in printed)
-    ):
+    if same_name(str(read), mrz_value, mrz):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
         return
     parsed.warnings.append(f"mrz_viz_mismatch:{name}")
+    aligned = mrz_words_in_printed_spelling(str(read), mrz_value) if mrz.valid else None
+    if aligned is not None:
+        parsed.fields[name] = title_case(aligned)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def same_name(printed: str, mrz_value: str, mrz: MrzRead) -> bool:
+    """A printed name and the MRZ's are the same, compared the ICAO way: the MRZ writes it without accents nor
+    apostrophes, hyphens and spaces as fillers ("O'CONNOR-WHITE" as "OCONNOR<WHITE"), and may cut a long one
+    short, so the printed name, written so, must start the same way. OCR may read a letter of either as its
+    look-alike ("XIAQMEI" for "XIAOMEI"): no check digit covers a name to show which reading is right."""
+    forms, transliterated = mrz_name_forms(printed), re.sub(r"[^A-Z]", "", mrz_value.upper())
+    cut_short = len(transliterated) >= 20 or name_cut_short(mrz)
+    return any(same_letters(form[: len(transliterated)] if cut_short else form, transliterated) for form in forms)
+
+
+# Letters that differ between two readings of one name, all look-alikes, before they are taken for two names.
+MAX_LOOKALIKE_LETTERS = 2
+
+
+def same_letters(printed: str, mrz_letters: str) -> bool:
+    """The same letters, or as many with at most MAX_LOOKALIKE_LETTERS apart, each a look-alike of the other."""
+    if len(printed) != len(mrz_letters):
+        return False
+    apart = [(a, b) for a, b in zip(printed, mrz_letters, strict=True) if a != b]
+    return len(apart) <= MAX_LOOKALIKE_LETTERS and all(
+        b in LETTER_LOOKALIKES.get(a, "") or a in LETTER_LOOKALIKES.get(b, "") for a, b in apart
+    )
+
+
+def mrz_words_in_printed_spelling(printed: str, mrz_value: str) -> str | None:
+    """The MRZ's name words, each in the printed name's spelling where a printed word reads as it ("Peña" for
+    "PENA"), when the two differ only by whole words: the printed words match the MRZ's in order, with some
+    left over or some missing. None when a word in common cannot be found: they differ within the words."""
+    printed_words, mrz_words = printed.split(), mrz_value.split()
+    result: list[str] = []
+    position = 0
+    matched = 0
+    for mrz_word in mrz_words:
+        found = next(
+            (
+                index
+                for index in range(position, len(printed_words))
+                if same_letters_any_form(printed_words[index], mrz_word)
+            ),
+            None,
+        )
+        if found is None:
+            result.append(mrz_word)
+            continue
+        result.append(printed_words[found])
+        position, matched = found + 1, matched + 1
+    # Words both left over and missing are one word read two ways: a difference within the words.
+    only_whole_words = len(printed_words) == matched or len(mrz_words) == matched
+    return " ".join(result) if matched and only_whole_words else None
+
+
+def same_letters_any_form(printed_word: str, mrz_word: str) -> bool:
+    return any(same_letters(form, mrz_word.upper()) for form in mrz_name_forms(printed_word))
 
 
 def name_cut_short(mrz: MrzRead) -> bool:
