@@ -19,6 +19,23 @@ MRZ_KINDS = frozenset(
 )
 
 
+# What to upload instead, by what the applicant said the file was: the person reads this in their status.
+UNRECOGNISED = {
+    "ID_DOCUMENT": (
+        "Documento não reconhecido como documento de identificação: envie o Cartão de Cidadão (frente e verso), "
+        "o passaporte, o título de residência ou o cartão de identidade do seu país."
+    ),
+    "PROOF_OF_INCOME": (
+        "Documento não reconhecido como comprovativo de rendimentos: envie recibos de vencimento, faturas-recibo, "
+        "a declaração ou nota de liquidação de IRS, a declaração da pensão ou a declaração da entidade patronal."
+    ),
+}
+UNRECOGNISED_ANY = (
+    "Documento não reconhecido: esperava um documento de identificação (Cartão de Cidadão, passaporte, título de "
+    "residência) ou um comprovativo de rendimentos (recibo de vencimento, fatura-recibo, IRS, pensão)."
+)
+
+
 class LocalExtractor:
     name = "local"
     version = "1.1.0"
@@ -32,11 +49,7 @@ class LocalExtractor:
         if kind == DocumentKind.UNKNOWN and extra_mrz_texts:
             kind = kind_from_mrz(read_mrz(extra_mrz_texts))
         if kind == DocumentKind.UNKNOWN:
-            raise ExtractionFailed(
-                "Documento não reconhecido: esperava Cartão de Cidadão (frente ou verso), título de residência, "
-                "passaporte, cartão de identidade de outro país, recibo de vencimento ou declaração/nota de "
-                "liquidação de IRS."
-            )
+            raise ExtractionFailed(UNRECOGNISED.get(document_type, UNRECOGNISED_ANY))
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
         if kind in PAYSLIP_KINDS:
             parsed = one_payslip(kind, read, parsed)
