@@ -123,3 +123,18 @@ def test_a_failed_mrz_never_overrules_the_visual_zone_s_name() -> None:
     fields, warnings = parse(text, mrz)
     assert fields["surname"] == "Wang Lü"
     assert "mrz_check_invalid" in warnings
+
+
+def test_a_nif_whose_groups_lost_a_space_is_read_and_the_other_numbers_are_not() -> None:
+    """Round 12: "NIF 192 837419" (OCR lost one of the spaces) gave no NIF; the health and social security
+    numbers beside it are never taken for it."""
+    from documents.extraction.parsers.identity import parse_identity
+    from documents.extraction.reader import Line
+    from documents.extraction.schema import DocumentKind
+
+    lines = [
+        Line("NIF 215 839404 N.º UTENTE 294 018 372", 0.85),
+        Line("NSS 120 384 756 19", 0.94),
+        Line("Filiação: JOSÉ MESQUITA - ANA FONTES", 0.92),
+    ]
+    assert parse_identity(lines, DocumentKind.CARTAO_CIDADAO).fields.get("nif") == "215839404"

@@ -160,7 +160,8 @@ OTHER_NUMBER_LABEL = re.compile(
     r"utente|sa[uú]de|health|seguran[cç]a\s+social|social\s+security|(?<![a-z])niss(?![a-z])|(?<![a-z])sns(?![a-z])"
 )
 FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+birth")
-LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s\d{3}\s\d{3}|\d{9,13})(?![\dA-Z])")
+# A NIF is printed in threes; OCR may lose one of the spaces ("192 837419").
+LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s?\d{3}\s?\d{3}|\d{9,13})(?![\dA-Z])")
 # "N.º", "No.", "Nº" start a new label on a row of several.
 LABEL_START = re.compile(r"(?<![a-z])n\.?\s?o\.?(?:\s|$)")
 # Cards sent as two images, front and back (the MRZ on the back); a passport is one page.
