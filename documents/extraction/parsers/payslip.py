@@ -1227,13 +1227,13 @@ RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     period, period_line, run_dates = None, None, []
     labelled = None
-    for ln in lines:
+    for row, ln in enumerate(lines):
         folded = fold(ln.text)
         for match in PERIOD_LABEL.finditer(folded):
             if RUN_DATE.search(folded[max(0, match.start() - 12) : match.start()]):
                 run_dates.append(ln)
                 continue
-            labelled = (ln, match.start())
+            labelled = (ln, match.start(), row)
             break
         if labelled:
             break
@@ -1244,7 +1244,7 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
         if period is None:
             # A grid of captions over their values: "Mês" / "05" / "Ano" / "2026" (the year's pair may come
             # first), or "Mês  Ano" / "05  2026".
-            at = lines.index(period_line)
+            at = labelled[2]
             grid = " ".join(ln.text for ln in lines[max(0, at - 2) : at + 4])
             period = month_and_year(grid) or captions_over_month_and_year(lines[at : at + 2])
     if period is None:
