@@ -206,10 +206,23 @@ def given_names_first(text: str) -> str:
     return f"{match['given']} {match['surname']}{text[match.end() :]}"
 
 
+# A foreign company's establishment in Portugal, named after the company: "— Sucursal em Portugal", "Sucursal
+# portuguesa", "Representação permanente em Portugal". Part of the name the establishment's NIF is registered to.
+BRANCH_WORDS = (
+    r"sucursal(?:\s+(?:em|de)\s+portugal|\s+portuguesa)?|representa[cç][aã]o\s+permanente(?:\s+em\s+portugal)?"
+)
+
+
+# A particle elided onto the surname after it: "d'Oliveira", "d’Eça".
+ELIDED_PARTICLE = re.compile(r"^d['’](?=[A-ZÀ-Ý])")
+
+
 def capitalised(words: str) -> bool:
-    """Every word capitalised (or in capitals) but the particles ("de", "da", "e"): the shape of a name, not
-    of a sentence or a job title going on ("de limpeza", "a tempo parcial")."""
-    return all(word[0].isupper() for word in words.split() if word.lower() not in NAME_PARTICLES)
+    """Every word capitalised (or in capitals) but the particles ("de", "da", "e", the "d'" of "d'Oliveira"):
+    the shape of a name, not of a sentence or a job title going on ("de limpeza", "a tempo parcial")."""
+    return all(
+        ELIDED_PARTICLE.sub("", word)[0].isupper() for word in words.split() if word.lower() not in NAME_PARTICLES
+    )
 
 
 def title_case(name: str) -> str:

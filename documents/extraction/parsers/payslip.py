@@ -24,6 +24,7 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.classify import PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
+    BRANCH_WORDS,
     DATE_DMY,
     MONEY,
     MONTH_YEAR,
@@ -617,7 +618,7 @@ EMPLOYEE_LABEL = re.compile(
 # "Empresa"/"Entidade" alone label the employer; not as the head of a noun ("Empresa de Trabalho Temporário",
 # a temp agency's trade) nor as the client's ("Empresa utilizadora").
 EMPLOYER_LABEL = re.compile(
-    r"(?:entidade\s+(?:patronal|empregadora)|empregador|(?:empresa|entidade)(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
+    r"(?:entidade\s+(?:patronal|empregadora)|empregador|(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
     # In English only as a caption with its colon: "Employer: ...", not an "Employer SS contribution" row.
     r"|(?<![a-z])employer\s*:"
 )
@@ -660,9 +661,13 @@ def without_leader(text: str) -> str:
     return " ".join(words)
 
 
+# A foreign company's branch after its name, on folded text.
+BRANCH = re.compile(rf"(?:{BRANCH_WORDS})(?![a-z])")
 COMPANY_SUFFIX = re.compile(
     r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l"
-    r"|i\.\s?p|e\.\s?p\.\s?e|e\.\s?m)\b\.?"
+    r"|i\.\s?p|e\.\s?p\.\s?e|e\.\s?m"
+    # A complementary grouping of companies, and foreign companies' forms.
+    r"|ace|ltd|gmbh|b\.\s?v|sarl|s\.\s?a\.\s?s)\b\.?"
 )
 
 
@@ -930,6 +935,26 @@ def under_caption(caption_row: str, at: int, value_row: str) -> str:
     return values[column]
 
 
+def name_tail(lines: list[Line], at: int) -> str:
+    """The end of a name under its caption that a narrow box wrapped onto the next line ("Nome" / "Ram Bahadur" /
+    "Gurung" / "NIF"): one or two capitalised words alone on their line, a caption alone on the line after."""
+    if at + 2 >= len(lines):
+        return ""
+    tail, after = lines[at + 1].text.strip(), lines[at + 2].text
+    words = tail.split()
+    if (
+        not 1 <= len(words) <= 2
+        or clean_name(tail) != tail
+        or not capitalised(tail)
+        or LABEL_WORDS.search(fold(tail))
+        or COMPANY_SUFFIX.search(fold(tail))
+        or not labels_only(after)
+        or not re.search(r"[^\W\d_]", after)
+    ):
+        return ""
+    return tail
+
+
 def labelled_value(rest: str) -> str:
     """The value after a label, up to the next field: its first part with a letter, past a number printed
     before it ("Trabalhadora 182940578 · Maria de Fátima Semedo": the NIF, then the name)."""
@@ -996,9 +1021,11 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
             # or the next label below.
-            below = [ln.text for ln in lines[index + 1 : index + 3] if rests and labels_only(rests[0])]
-            candidates = rests + [under_caption(line.text, matches[0].start(), text) for text in below]
-            for candidate in candidates:
+            below = list(range(index + 1, min(index + 3, len(lines)))) if rests and labels_only(rests[0]) else []
+            candidates = [(rest, None) for rest in rests] + [
+                (under_caption(line.text, matches[0].start(), lines[at].text), at) for at in below
+            ]
+            for candidate, at in candidates:
                 # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
                 # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
                 candidate = after_leader(NEXT_LABEL.split(candidate)[0]).strip()
@@ -1006,6 +1033,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # A rank before the name is the person's post ("Cabo Tiago Bernardo").
                 candidate = RANK.sub("", candidate, count=1)
                 name = plausible_name(before_next_label(clean_name(candidate)))
+                if name and at is not None and candidate == lines[at].text.strip():
+                    name = plausible_name(f"{name} {name_tail(lines, at)}".strip()) or name
                 if name:
                     parsed.put("employee_name", title_case(name), line.confidence)
                     break
@@ -1055,6 +1084,12 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             if name is None:
                 break
             found = (title_case(name) if name.isupper() else name), above.confidence * 0.85
+        # None above it: the body named on its NIF's own line, before the NIF ("Transports Lemoine & Fils —
+        # Sucursal em Portugal · NIF 980721547 · Vila Franca de Xira"); under a body, that is its department.
+        head = re.split(r"\s[·•|]\s|\bN\.?\s?I\.?\s?[FP]|\bNIPC\b|\bContribuinte\b", line.text)[0]
+        own = body_name(head) if found is None and head.strip() else None
+        if own:
+            found = (title_case(own) if own.isupper() else own), line.confidence * 0.85
         return found
     return None
 
@@ -1064,7 +1099,9 @@ def body_name(text: str) -> str | None:
     Polícia de Segurança Pública": not the acronym), in a name's shape (capitalised words, no figure, label,
     title, address or parent body)."""
     parts = [part.strip(" ,.") for part in re.split(r"\s[-–—·]\s", text.strip())]
-    name = next((part for part in parts if len(part.split()) >= 2), "")
+    at = next((at for at, part in enumerate(parts) if len(part.split()) >= 2), None)
+    name = parts[at] if at is not None else ""
+    branch = parts[at + 1] if at is not None and at + 1 < len(parts) and BRANCH.match(fold(parts[at + 1])) else None
     folded = fold(name)
     words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
     if (
@@ -1080,7 +1117,7 @@ def body_name(text: str) -> str | None:
         or not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
     ):
         return None
-    return name
+    return f"{name} — {branch}" if branch else name
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
@@ -1207,6 +1244,10 @@ def company_name(text: str) -> str | None:
     suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
     if suffixes:
         raw = raw[: suffixes[-1].end()]
+        # A foreign company's branch is the establishment employing here: "Helix Europe B.V. — Sucursal em Portugal".
+        branch = re.match(r"\s*[-–—,]\s*(.+)", head[len(raw) :])
+        if branch and BRANCH.match(fold(branch.group(1))):
+            raw = head[: len(raw) + branch.end(1)]
     else:
         # A dash inside the name ("Brilho Total - Limpezas Industriais, Lda.") stays when the legal suffix
         # ends the text after it; otherwise the dash ends the name ("Empresa X - Recibo de Vencimento").
