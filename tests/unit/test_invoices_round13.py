@@ -163,3 +163,19 @@ Importância recebida 400,00 €"""
     assert fields["issuer_nif"] == "244232326"
     assert fields["acquirer_nif"] == "529042142"
     assert fields["acquirer_name"] == "Grupo Desportivo Ribeirinho"
+
+
+def test_a_figure_ocr_made_of_a_waived_withholdings_legal_reference_is_no_contradiction() -> None:
+    """The guard the round-13 fix needed: "Retenção na fonte de IRS — Dispensa (art.º 101.º-B, n.º 1)" as a scan
+    read it ("101.º-8,00€1") names no withholding; the label says there is none, so nothing is contradicted."""
+    kind, fields, warnings = read("""FATURA-RECIBO N.º FR ATSIRE01FR/3
+Data de Emissão: 18-03-2026
+Emitente: Filipa Andreia Rocha Lemos · NIF 244232326
+Adquirente: Tipografia Ribeirinha, Lda. · NIF 529042142
+Valor Base 850,00 €
+IVA - Isento (art.º 53.º do CIVA) 0,00 €
+Retenção na fonte de IRS — Dispensa (art.º 101.º-8,00€1, al. a) €
+Importância recebida 850,00 €""")
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert (fields["irs_withholding"], fields["amount_received"]) == (0, 850)
+    assert "arithmetic_mismatch" not in warnings

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from applicants.identifiers import nif_has_valid_checksum
 from applicants.text import fold
 from documents.extraction.parsers.common import (
+    BRANCH_WORDS,
     DATE_DMY,
     DATE_YMD,
     NIF_TOKEN,
@@ -113,6 +114,8 @@ NUMBER = re.compile(
 DATE_LABELS = [
     re.compile(
         r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"
+        # "Emissão" alone before its date ("Emissão: 21 de junho de 2026", "Emissão 2026-06-21").
+        r"|(?<![a-z])emiss[aã]o(?:\s*[:.]|(?=\s*\d))"
         r"|(?<![a-z])(?:date\s+of\s+issue|(?:issue|invoice)\s+date|issued\s+(?:on|at))(?![a-z])"
     ),
     re.compile(
@@ -510,12 +513,21 @@ def contradicted_labels(segments: list[Segment], solution: dict[str, Decimal]) -
     used = Counter(value for value in solution.values() if value)
     printed = Counter(value for segment in segments for value in segment.amounts)
     contradicted: dict[str, Decimal] = {}
+    waived = any(WAIVED.search(fold(segment.label)) for segment in segments if segment.role == "irs_withholding")
     for role, values in labelled.items():
         value = values[0]
         if len(set(values)) != 1 or value == solution[role] or printed[value] <= used[value]:
             continue
+        if role == "irs_withholding" and waived and not solution[role]:
+            # "Retenção na fonte de IRS — Dispensa (art.º 101.º-B, n.º 1 ...)": the label says there is none; a
+            # figure on its line is the legal reference's, as OCR read it ("101.º-8,00€1").
+            continue
         contradicted[role] = value
     return contradicted
+
+
+# A withholding its label says is not made: dispensed, not due, exempt.
+WAIVED = re.compile(r"dispens|nao\s+sujeit|isent|sem\s+retenc")
 
 
 def item_totals(segments: list[Segment]) -> set[Decimal]:
@@ -576,6 +588,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     payer_nif = received_from(lines, parsed)
     party = "issuer"
     side_by_side = joined = False
+    boxes_start = 0
     # The line each party's name was read from: a name read from the line just above two NIFs is both names.
     name_lines: dict[str, int] = {}
     issuer_labelled = False
@@ -587,10 +600,12 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         nif_text = joined_nif(without_phones(without_foreign_vat(line.text)))
         if side_by_side_heading(folded):
             side_by_side = joined = True
+            boxes_start = index + 1
             continue
         if side_by_side:
             # The two boxes side by side, read across (a scan, some PDFs): a line with two NIFs gives the
-            # issuer's first and the acquirer's second; the names on a joined line cannot be told apart.
+            # issuer's first and the acquirer's second; the names on the joined line above them only where
+            # the line tells where the first name ends.
             nifs = parse_nifs(nif_text)
             if len(nifs) == 2:
                 for role, (nif, valid) in zip(("issuer", "acquirer"), nifs, strict=True):
@@ -598,6 +613,10 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                         parsed.put(f"{role}_nif", nif, VALIDATED_CONFIDENCE)
                     else:
                         parsed.warnings.append("nif_checksum_invalid")
+                names = side_by_side_names(lines[boxes_start:index], nif_text)
+                if names:
+                    for role, box_name in zip(("issuer", "acquirer"), names, strict=True):
+                        parsed.put(f"{role}_name", box_name, min(line.confidence, lines[index - 1].confidence))
                 side_by_side = False
             elif nifs:
                 side_by_side = False  # one NIF under two boxes: whose it is cannot be told, so neither
@@ -827,6 +846,68 @@ def side_by_side_heading(folded: str) -> bool:
     return not re.search(r"[a-z0-9]{2,}", rest)
 
 
+# The words a body's name opens with ("Associação Humanitária ...", "Município de Ourém", "Clube Desportivo
+# ..."): where such a name starts after a person's, two boxes' names read across as one line part.
+BODY_START = re.compile(
+    r"(?:associa[cç][aã]o|munic[ií]pio|c[aâ]mara\s+municipal|junta\s+de\s+freguesia|uni[aã]o\s+de\s+freguesias"
+    r"|centro|instituto|funda[cç][aã]o|clube|cooperativa|sociedade|santa\s+casa|escola|agrupamento|universidade"
+    r"|hospital|liga|federa[cç][aã]o|sindicato|irmandade|confraria|comiss[aã]o|academia|col[eé]gio|externato"
+    r"|conservat[oó]rio|teatro|museu|cl[ií]nica|condom[ií]nio|par[oó]quia|f[aá]brica\s+da\s+igreja"
+    r"|filarm[oó]nica|casa\s+d[aoe]s?|grupo\s+d[aoe]s?|ordem\s+d[aoe]s?|dire[cç][aã]o[\s-]+geral"
+    r"|secretaria[\s-]+(?:regional|geral)|servi[cç]os\s+municipalizados)(?![a-z])"
+)
+# A company's legal form ends its name: the other box's name starts after it ("Atelier Norte, Lda. Rui Sá").
+LEGAL_FORM_END = re.compile(r"(?i)(?:,?\s(?:lda|s\.\s?a|unipessoal(?:\s+lda)?)\.?)(?=\s)")
+# What a box's second line may carry after the name's wrap, before the NIF: more of the name, never an
+# address ("Rua ...", "Av. ...") nor figures.
+ADDRESS_START = re.compile(
+    r"^(?:rua|r\.|av\.?|avenida|largo|pra[cç]a|travessa|estrada|lugar|urbaniza[cç][aã]o|edif[ií]cio|apartado)(?![a-z])"
+)
+
+
+def side_by_side_names(name_lines: list[Line], nif_text: str) -> tuple[str, str] | None:
+    """The issuer's and the acquirer's names from the line their side-by-side boxes print them on, read across
+    as one ("Joana D'Orey Sampaio Associação Humanitária dos Bombeiros"), with what each box wraps onto the
+    NIFs' line before its NIF ("NIF 218309457 Voluntários de Ourém — NIF 501029389").
+
+    The line parts only where one name plainly ends: at a company's legal form, or where a body's name
+    (an association, a municipality, a club) starts after two words at least. Any other split is a guess."""
+    if len(name_lines) != 1:
+        return None
+    split = joined_names_split(name_lines[0].text)
+    tokens = list(NIF_TOKEN.finditer(fix_digits(nif_text)))
+    if split is None or len(tokens) != 2:
+        return None
+    labels = [label.start() for label in NIF_LABEL.finditer(nif_text, tokens[0].end(), tokens[1].start())]
+    wraps = (
+        nif_text[: (NIF_LABEL.search(nif_text[: tokens[0].start()]) or tokens[0]).start()],
+        nif_text[tokens[0].end() : labels[-1] if labels else tokens[1].start()],
+    )
+    names = []
+    for name, wrap in zip(split, wraps, strict=True):
+        wrap = wrap.strip(" ,;:·|–—-")
+        if wrap and (re.search(r"\d|:", wrap) or ADDRESS_START.match(fold(wrap)) or not capitalised(wrap)):
+            wrap = ""
+        full = party_name(f"{name} {wrap}".strip())
+        if not full or len(full.split()) < 2:
+            return None
+        names.append(full)
+    return names[0], names[1]
+
+
+def joined_names_split(text: str) -> tuple[str, str] | None:
+    """Two names run together, parted where one plainly ends (see ``side_by_side_names``); None when no
+    single place does."""
+    words = list(re.finditer(r"\S+", text))
+    cuts = {form.end() for form in LEGAL_FORM_END.finditer(text)}
+    cuts |= {word.start() for at, word in enumerate(words) if at >= 2 and BODY_START.match(fold(text[word.start() :]))}
+    cuts = {cut for cut in cuts if text[:cut].strip() and text[cut:].strip()}
+    if len(cuts) != 1:
+        return None
+    cut = cuts.pop()
+    return text[:cut].strip(" ,"), text[cut:].strip(" ,")
+
+
 DOCUMENT_TITLE = re.compile(r"(?i)(?<![^\W\d_])(?:fatura(?:[\s-]+recibo)?|recibo)(?![^\W\d_])")
 
 
@@ -848,10 +929,11 @@ def party_name(text: str) -> str | None:
         text = text[: title.start()]
     text = re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :.-")
     if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
-        return company_name(text)
+        company = company_name(text)
+        return with_branch(company, text) if company else company
     foreign = foreign_company(text)
     if foreign:
-        return foreign
+        return with_branch(foreign, text)
     name = clean_name(text)
     # "País" labels the country; "Pais" ends many a surname ("Quaresma Pais").
     if (
@@ -889,6 +971,20 @@ def foreign_company(text: str) -> str | None:
     if not words or not words[0][0].isupper() or re.search(r"\d", name):
         return None
     return name
+
+
+def with_branch(name: str, text: str) -> str:
+    """The company's name with its branch here when the text names one right after it: the Portuguese
+    establishment's legal name ("Helix Biotech Europe B.V. — Sucursal em Portugal"), the one its NIF is
+    registered to."""
+    end = text.find(name)
+    branch = BRANCH.match(text, end + len(name)) if end >= 0 else None
+    return name + branch.group(0).rstrip(" .,;:") if branch else name
+
+
+# A foreign company's Portuguese establishment after its name: "— Sucursal em Portugal", ", Sucursal
+# portuguesa", "- Representação permanente em Portugal".
+BRANCH = re.compile(rf"\.?\s*(?:[,–—-]\s*)?(?:{BRANCH_WORDS})(?![^\W\d_])", re.IGNORECASE)
 
 
 # --- A foreign client's VAT number ----------------------------------------------------------------------

@@ -64,8 +64,15 @@ ANNEX_INCOME: dict[str, re.Pattern[str]] = {
     ),
 }
 # What marks a line as a category's income: its words, or the category's code on a line of the rosto's summary
-# ("Trabalho dependente (Cat. A) 18.600,00").
-INCOME_LINE = re.compile(rf"rendimento|bruto|valor|montante|total|\(\s*{CATEGORY_CODE}[a-z]\s*\)")
+# ("Trabalho dependente (Cat. A) 18.600,00"); or the row of an annex's quadro it is, by its field code ("A-4A
+# Trabalho dependente — NIF 509284173 11.940,00"), or by the payer's NIF beside the category's words.
+INCOME_LINE = re.compile(
+    rf"rendimento|bruto|valor|montante|total|\(\s*{CATEGORY_CODE}[a-z]\s*\)"
+    r"|^\s*[a-z]\s*[-–.]\s*\d{1,2}[a-z]?(?![\d.,])|(?<![a-z])(?:nif|nipc)\s*[:.]?\s*\d{9}(?!\d)"
+)
+# Income obtained abroad is Anexo J's, whichever category it names ("J-4 Rendimentos obtidos no estrangeiro —
+# Nepal (cód. 524), cat. A 1.280,00"): it is not the Portuguese income of that category.
+FOREIGN_INCOME = re.compile(r"estrangeiro|^\s*j\s*[-–.]\s*\d|(?<![a-z])anexo\s+j(?![a-z])")
 # The annexes named in one list: "Anexos: A, H", "Anexos entregues: A e B".
 # "Anexos entregues A, F" needs no colon when the list ends its line.
 ANNEX_LETTERS = r"([a-z](?:\s*(?:,|/|e\s)\s*[a-z])*)(?![a-z])"
@@ -478,7 +485,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         # Retenção: 1.890,00"): the amounts after those labels are theirs, not the income.
         withheld = NOT_INCOME.search(folded)
         values = parse_money(line.text[: withheld.start()] if withheld else line.text)
-        if not values or not INCOME_LINE.search(folded):
+        if not values or not INCOME_LINE.search(folded) or FOREIGN_INCOME.search(folded):
             continue
         categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)]
         if len(categories) == 1:
