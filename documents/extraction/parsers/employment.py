@@ -17,6 +17,7 @@ from decimal import Decimal
 from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
+    BRANCH_WORDS,
     MONEY,
     MONTHS,
     VALIDATED_CONFIDENCE,
@@ -131,7 +132,10 @@ NAME_LABEL = re.compile(r"(?<![a-z])nome(?:\s+do\s+trabalhador|\s+do\s+colaborad
 ROLE_LABEL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*:", re.M)
 # The same label as a table's cell, the name in the next cell ("Trabalhadora | Natália Gaspar", the rule often
 # lost): read only when what follows is capitalised as a name is, not a sentence.
-ROLE_CELL = re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*\|?\s+")
+# A two-column table's bare "Nome" caption is one too ("Nome | Euclides ...").
+ROLE_CELL = re.compile(
+    r"^\s*(?:(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?|nome(?:\s+completo)?)\s*\|?\s+"
+)
 # "NIF do trabalhador: ...": the NIF a label gives to the person.
 EMPLOYEE_NIF_LABEL = re.compile(r"(?:trabalhador|colaborador|funcionari[oa])a?\s*(?:\(a\))?\s*[:.]?\s*$")
 # "Lisboa, 15 de novembro de 2026", "Setúbal, aos 14 (dias do mês) de outubro de 2026" (``dates_in_figures``
@@ -144,7 +148,20 @@ ISSUE_NUMERIC = re.compile(
 # The salary now, when the declaration also states an earlier one ("auferiu 880 €, sendo atualmente 960 €").
 CURRENT = re.compile(r"(?:atualmente|actualmente|presentemente|neste\s+momento)")
 ANNUAL = re.compile(r"^\s*(?:anua[li]s?|por\s+ano|ao\s+ano)|^[^.]{0,25}?(?:anual|por\s+ano)")
-CHARITY = re.compile(r"^[A-ZÀ-Ý][^.;:]{2,80},?\s+I\.?\s?P\.?\s?S\.?\s?S\.?$")
+CHARITY = re.compile(r"^[A-ZÀ-Ý][^.;:]{2,80},?\s+\(?I\.?\s?P\.?\s?S\.?\s?S\.?\)?$")
+# Legal forms the payslips' ``COMPANY_SUFFIX`` does not hold, ending a letterhead's name: a complementary grouping
+# ("Frutas do Sudoeste — Agrupamento Complementar de Empresas, ACE"), a cooperative, a private charity ("... de
+# Paulo (IPSS)"), a public business entity, a foreign company's form ("Ltd", "GmbH", "B.V.", "S.A.S.", "AS"),
+# each maybe followed by its Portuguese branch ("Vantage Aerostructures Ltd — Sucursal em Portugal"). Read on the
+# printed text: "AS" is a company's form only in capitals.
+OTHER_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:A\.?C\.?E|ACE|C\.?R\.?L|CRL|Cooperativa|\(?I\.?\s?P\.?\s?S\.?\s?S\.?\)?|E\.?P\.?E|Ltd|Limited|GmbH"
+    r"|B\.\s?V|BV|N\.\s?V|NV|S\.\s?A\.\s?S|SAS|SARL|S\.\s?L|S\.\s?r\.\s?l|AS|ASA|AB|AG|ApS|Oy|Inc|LLC|PLC|plc)\.?"
+    r"|\s+Agrupamento\s+Complementar\s+de\s+Empresas)"
+    rf"(?:\s*[-–—,]\s*(?i:{BRANCH_WORDS}))?$"
+)
+# A foreign company's Portuguese branch, printed after its name: part of the employer's name.
+BRANCH = re.compile(rf"\s*[-–—,]\s*(?:{BRANCH_WORDS})(?![a-zà-ÿ])", re.I)
 # "paga em 14 prestações", "catorze vezes por ano": the payments a year's salary is made in.
 PAYMENTS = re.compile(
     r"(?<!\d)(1[24])\s*(?:prestacoes|vezes|mensalidades|(?:monthly\s+)?(?:instal?lments|payments))"
@@ -187,7 +204,44 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
     contract(dated, parsed)
     salary(portuguese_figures(folded), parsed)
     issue_date(dated, parsed)
+    captioned_dates(lines, parsed)
     return parsed
+
+
+# A two-column form's row, the caption alone before its date at the right margin, the gap lost in reading:
+# "Início 2026-03-02", "TERMO 2027-03-01", "Data 2026-10-20". The whole line is the caption and the date.
+ROW_DATES = (
+    (
+        "start_date",
+        re.compile(
+            r"(?:data\s+(?:de\s+)?)?(?:inicio|admissao)(?:\s+d[oa]\s+(?:contrato|vinculo|funcoes))?|entrada\s+ao\s+servico"
+            r"|start(?:\s+date)?|date\s+of\s+(?:hire|joining)"
+        ),
+    ),
+    (
+        "end_date",
+        re.compile(
+            r"(?:data\s+(?:de\s+|do\s+)?)?(?:termo|fim|cessacao)(?:\s+d[oa]\s+(?:contrato|vinculo))?|end(?:\s+date)?"
+        ),
+    ),
+    ("issue_date", re.compile(r"data(?:\s+de\s+emissao|\s+da\s+declaracao)?|date(?:\s+of\s+issue)?")),
+)
+
+
+def captioned_dates(lines: list[Line], parsed: Parsed) -> None:
+    """The dates no sentence or labelled phrase gave, read from a form's rows of a caption and a date alone."""
+    for line in lines:
+        folded = fold(line.text).strip()
+        for field, caption in ROW_DATES:
+            row = re.fullmatch(r"(?:" + caption.pattern + r")\s*[:.|]?\s*" + DATE_TEXT, folded)
+            if row is None or field in parsed.fields:
+                continue
+            if field == "end_date" and parsed.fields.get("contract_type") == "PERMANENT":
+                # An open-ended contract has no end: the row is something else's ("Fim do período experimental").
+                continue
+            day = stated_date(row.group(1))
+            if day is not None:
+                parsed.put(field, day, STATED_CONFIDENCE)
 
 
 # Portuguese number words, as a notary's or a lawyer's letter writes a date out in full.
@@ -291,8 +345,9 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
         if label or cell:
             # A form names the person under its label; its closing sentence ("declara-se que os dados acima
             # são verdadeiros") names nobody.
-            name = clean_name(line.text[(label or cell).end() :])  # type: ignore[union-attr]
-            if name and plausible_person(name) and (label or capitalised(name)):
+            rest = line.text[(label or cell).end() :]  # type: ignore[union-attr]
+            name = clean_name(rest)
+            if name and plausible_person(name) and (label or capitalised(name)) and not names_a_body(rest):
                 parsed.put("employee_name", title_case(name), STATED_CONFIDENCE)
                 break
     declared = declared_person(flat, folded)
@@ -311,13 +366,16 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
                     # "LISBON DIGITAL HUB" / "Unipessoal Lda. · NIPC ...": the line above holds the name's head.
                     head = lines[0].text.strip()
                     employer = letterhead_name(title_case(head) if head.isupper() else head, employer)
-                parsed.put("employer_name", employer.strip(" ,"), STATED_CONFIDENCE)
+                parsed.put("employer_name", with_branch(line.text, employer.strip(" ,")), STATED_CONFIDENCE)
                 break
     if "employer_name" not in parsed.fields:
         # The company named inside the sentence, wrapped over lines: "desta empresa (X, Lda., NIF ...)".
         employer = company_in_sentence(flat)
         if employer and employer != parsed.fields.get("employee_name"):
             parsed.put("employer_name", employer, STATED_CONFIDENCE)
+    letterhead = None if "employer_name" in parsed.fields else letterhead_company(lines)
+    if letterhead and letterhead != parsed.fields.get("employee_name"):
+        parsed.put("employer_name", letterhead, STATED_CONFIDENCE)
     for line in lines if "employer_name" not in parsed.fields else []:
         # A private charity (IPSS) has no company form: its letterhead ends with the status.
         head = re.split(r"\s{2,}|\s[·|–-]\s|\b(?:NIPC|NIF|Contribuinte)\b", line.text.strip())[0].strip(" ,;")
@@ -329,6 +387,31 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     public = None if "employer_name" in parsed.fields else public_employer(lines)
     if public:
         parsed.put("employer_name", public[0], STATED_CONFIDENCE)
+
+
+# How many lines a letterhead takes at most, the declaration's title or text below it.
+LETTERHEAD_LINES = 4
+
+
+def letterhead_company(lines: list[Line]) -> str | None:
+    """A letterhead's name ending in a legal form of ``OTHER_LEGAL_FORM``, before its NIF or address ("Centro
+    Social e Paroquial de São Vicente de Paulo (IPSS)" / "NIPC ... · Amadora"), over the declaration's text."""
+    for line in lines[:LETTERHEAD_LINES]:
+        if SENTENCE_WORDS.search(fold(line.text)) or LETTER_TITLE.search(fold(line.text)):
+            break
+        head = re.split(r"\s{2,}|\s[·|]\s|\b(?:NIPC|NIF|Contribuinte)\b", line.text.strip())[0].strip(" ,;")
+        words = [word for word in head.split() if word.lower() not in COMPANY_JOINERS]
+        if OTHER_LEGAL_FORM.search(head) and len(words) >= 2 and words[0][:1].isupper() and len(head) <= 100:
+            return head
+    return None
+
+
+def with_branch(text: str, employer: str) -> str:
+    """The company's name with its Portuguese branch when the line goes on with it ("X, S.A. — Sucursal em
+    Portugal"): the branch, with its own NIF, is the employer."""
+    at = text.find(employer)
+    branch = BRANCH.match(text, at + len(employer)) if at >= 0 else None
+    return text[at : branch.end()].strip() if branch else employer
 
 
 # Small words inside a company's name ("Lavandarias do Oeste", "Silva & Filhos"): not where it starts.
@@ -430,6 +513,13 @@ def capitalised_run(text: str) -> str | None:
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()
     return " ".join(words).rstrip(".") or None
+
+
+def names_a_body(text: str) -> bool:
+    """A company's or a charity's name ("Centro Social ... (IPSS)", "Associação ..."), not a person's: a form's
+    "Nome" row in the employer's part names the employer."""
+    text = text.strip(" ,;|")
+    return bool(OTHER_LEGAL_FORM.search(text) or CHARITY.search(text) or NONPROFIT.match(text))
 
 
 def plausible_person(name: str) -> bool:

@@ -168,8 +168,16 @@ MONTHS_PAID = re.compile(r"(?<!\d)(1[234])\s*meses")
 # capital; "V. Ex.ª" (one letter) and dot leaders (no capital after them) are not an end.
 SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=€))\.\s+(?=[A-ZÀ-Ý])")
 BOTH_SUBSIDIES = (re.compile(r"subsidio\s+de\s+ferias|14\.?\s*o?\s*mes"), re.compile(r"subsidio\s+de\s+natal"))
+# A bilingual form repeats the caption in a second language before the value: "Tipo de pensão   Type of pension
+# Sobrevivência / Survivor's".
+TRANSLATED_TYPE_CAPTION = (
+    r"(?:/?\s*(?:type\s+of\s+(?:pension|benefit)|pension\s+type|type\s+de\s+(?:pension|prestation)"
+    r"|tipo\s+de\s+pension|rentenart)\s*[:.]?\s*)?"
+)
 PENSION_TYPE = re.compile(
-    r"(?:pensao\s+(?:social\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?|(?<![a-z])pensao\s*:)\s*"
+    r"(?:pensao\s+(?:social\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?\s*"
+    + TRANSLATED_TYPE_CAPTION
+    + r"|(?<![a-z])pensao\s*:)\s*"
     r"(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
 )
 # A foreign pension's type in English, French, Spanish or German, by the Portuguese one it is. A survivor's and an
@@ -225,6 +233,8 @@ NEXT_FIELD = re.compile(r"[,;·|•]|\s[–—-]\s")
 NAME_SENTENCE = re.compile(
     r"(?:declara|certifica|atesta|informa)(?:mos|-se)?(?![a-z])[^.\n]{0,80}?(?<![a-z])que\s+(?:o\s+|a\s+)?"
     r"(?:sr\.?\(?a?\)?\s+|sra\.?\s+|senhora?\s+|pensionista\s+)?"
+    # A title before the name: "que o Dr. Henrique ...", "que a Eng.ª Ana ...".
+    r"(?:(?:dr|dra|eng|prof|profa)\.?(?:[ºªoa]\.?)?\s+|d\.\s*)?"
     # In French: "Nous attestons que M. António ...", "La caisse certifie que Madame ...".
     r"|(?:attest|certifi)(?:ons|e|ez)(?![a-z])[^.\n]{0,80}?(?<![a-z])qu[e']\s*"
     r"(?:(?:m|mme|mlle)\.?\s+|monsieur\s+|madame\s+|mademoiselle\s+)?"
@@ -233,6 +243,18 @@ NAME_SENTENCE = re.compile(
 NAME_LABEL_BARE = re.compile(
     r"\s*(?:nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?|pensionista|beneficiari[oa]|titular|aposentad[oa](?:\s*\(a\))?"
     r"|reformad[oa](?:\s*\(a\))?)\s*[:.]?\s*"
+)
+# The same caption in a second language after the first, on a bilingual form's row: "Beneficiária   Beneficiary
+# Nadiya ..." (the value right-aligned, the gaps lost): no part of the name.
+TRANSLATED_NAME_CAPTION = re.compile(
+    r"\s*/?\s*(?:beneficiary|pensioner|recipient|holder|(?:full\s+)?name|beneficiaire|pensionnee?|nom(?:bre)?"
+    r"|titular|(?:renten)?empfanger(?:in)?)(?![a-z])\s*[:.]?\s*"
+)
+# A title before the name is no part of it: "o Dr. Henrique ...", "Eng.ª Ana ...", "D. Maria ...".
+HONORIFIC = re.compile(
+    r"^(?:(?:dr|dra|eng|enga|engo|prof|profa|sr|sra|exm[oa]|mr|mrs|ms)\.?(?:[ºªoa]\.?)?\s+"
+    r"|(?:d|m|mme)\.\s*|(?:senhora?|dona)\s+)+",
+    re.I,
 )
 # A letter's salutation names its addressee, the pensioner: "Exma. Senhora Maria ...", "Ex.mo Sr. José ...".
 # Alone on its line, the salutation is over the name ("Ex.ma Senhora" / "Custódia ...", "Monsieur" / "José ...").
@@ -803,7 +825,29 @@ def issue_date(lines: list[Line]) -> dt.date | None:
     # janeiro de 2026" in the text below.
     if placed:
         return placed[-1]
-    return labelled_date(lines, DECISION_LABEL) or (found[-1] if found else None)
+    return letterhead_date(lines) or labelled_date(lines, DECISION_LABEL) or (found[-1] if found else None)
+
+
+# A date in figures closing a letterhead's line, set at its right margin: "SEGURANÇA SOCIAL · SOCIAL SECURITY
+# 2026-11-30" (the gap before it lost).
+TRAILING_DATE = re.compile(r"\s(\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*$")
+# Words that make a date another one than the letter's: a birth, a period, a start.
+OTHER_DATE_WORDS = re.compile(
+    r"nascimento|inicio|efeitos|desde|(?<![a-z])ate(?![a-z])|periodo|referencia|pagamento|vencimento|validade"
+    r"|birth|from|since|until|period|start|payment"
+)
+LETTERHEAD_LINES = 3
+
+
+def letterhead_date(lines: list[Line]) -> dt.date | None:
+    """The date alone at the end of one of the first lines, no label of another date before it: the letter's."""
+    for line in lines[:LETTERHEAD_LINES]:
+        trailing = TRAILING_DATE.search(line.text)
+        if trailing and not OTHER_DATE_WORDS.search(fold(line.text[: trailing.start()])):
+            dates = parse_dates(trailing.group(1))
+            if dates:
+                return dates[0]
+    return None
 
 
 def labelled_date(lines: list[Line], pattern: re.Pattern[str], *, folded: bool = True) -> dt.date | None:
@@ -842,6 +886,15 @@ def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
 
 
 def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
+    """The name as ``name_as_printed`` finds it, without a title before it ("Dr. Henrique ..." -> "Henrique ...")."""
+    found = name_as_printed(lines)
+    if found is None:
+        return None
+    name = HONORIFIC.sub("", found[0])
+    return (name, found[1]) if len(name.split()) >= 2 else found
+
+
+def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
     """After a label with a colon, else as a declaration's subject, else after a bare label on its line or under it."""
     for line in lines:
         label = NAME_LABEL.search(fold(line.text))
@@ -860,6 +913,9 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
         if not label:
             continue
         rest = line.text[label.end() :]
+        translated = TRANSLATED_NAME_CAPTION.match(fold(rest))
+        if translated and rest[translated.end() :].strip():
+            rest = rest[translated.end() :]
         source = line if rest.strip() else (lines[index + 1] if index + 1 < len(lines) else None)
         name = clean_name((rest if rest.strip() else source.text).split(",")[0]) if source else None
         if source is not None and name and looks_like_name(name) and not line_labels(source.text):
