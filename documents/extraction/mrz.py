@@ -28,9 +28,11 @@ import difflib
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
+
+from applicants.identifiers import cc_is_valid
 
 FILLER = "<"
 TD1_WIDTH, TD2_WIDTH, TD3_WIDTH = 30, 36, 44
@@ -253,7 +255,7 @@ def fit_fillers(line: str, width: int) -> list[str]:
 
 
 def stray_character(line: str, index: int) -> bool:
-    """Whether OCR can have added ``line[index]``: a filler, one glyph of a pair read twice ("77" for "7"),
+    """Whether OCR can have added ``line[index]``: a filler in a run, one glyph of a pair read twice ("77" for "7"),
     a letter beside a filler (a speck among fillers; no check digit is a letter), or a digit between two of
     the same letter, read off the strokes where they touch (a Cartão de Cidadão's version "ZZ" as "Z7Z").
 
@@ -261,12 +263,18 @@ def stray_character(line: str, index: int) -> bool:
     into its place, and with enough such readings one holds every check by chance (a corrupted MRZ
     then came out valid).
     """
+    # The document's code and issuing state open the first line ("I<PRT", "P<UTO"): dropping one of them moves
+    # every field after it.
+    if index < 5:
+        return False
     char = line[index]
     neighbours = line[max(0, index - 1) : index] + line[index + 1 : index + 2]
     between_twins = len(neighbours) == 2 and neighbours[0] == neighbours[1] and neighbours[0].isalpha()
     return (
-        char == FILLER
-        or char in neighbours
+        # A filler OCR added sits in a run of them: a lone one between data is the layout's ("I<PRT", a long
+        # number's "<" before its end), and dropping it shifts every field after it.
+        (char == FILLER and FILLER in neighbours)
+        or (char != FILLER and char in neighbours)
         or (char.isalpha() and FILLER in neighbours)
         or (char.isdigit() and between_twins)
     )
@@ -297,6 +305,9 @@ def names_from(field_text: str) -> tuple[str, str]:
 def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
     number, number_check, optional = long_number(first[5:14], first[14], first[15:30])
+    # A Cartão de Cidadão's 12-character number carries a check character of its own ("16283940 5 ZZ0"): a
+    # reading that moved or changed a character of it fails that too, not only the MRZ's check digits.
+    own_check = first[:5] != "I<PRT" or (len(number) == 12 and cc_is_valid(number))
     birth, expiry = second[0:6], second[8:14]
     composite_data = first[5:30] + second[0:7] + second[8:15] + second[18:29]
     surname, given = names_from(third)
@@ -314,7 +325,7 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         given_names=given,
         optional_data=(optional + second[18:29]).strip(FILLER),
         checks={
-            "document_number": check_holds(number, number_check),
+            "document_number": check_holds(number, number_check) and own_check,
             "date_of_birth": check_holds(birth, second[6]),
             "expiry_date": check_holds(expiry, second[14]),
             "composite": check_holds(composite_data, second[29]),
@@ -459,22 +470,53 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             options = [fit_width(line, width, undouble=0) for line in group]
             if all(options):
                 found += [parse(combination, today=today) for combination in combinations(options, limit=256)]
-            # Dropping half of a doubled glyph moves every field after it: such a reading counts only
-            # when every check digit then holds, never to vouch for one field of a failed MRZ.
-            undoubled = [fit_width(line, width) for line in group]
-            if all(undoubled) and undoubled != options:
-                for combination in combinations(undoubled, limit=256):
-                    if all(line in plain for line, plain in zip(combination, options, strict=True)):
-                        continue
-                    reading = parse(combination, today=today)
-                    if reading.valid:
-                        found.append(reading)
-            versions = cc_version_readings(options[0]) if width == TD1_WIDTH and all(options) else []
-            for combination in combinations([versions, *options[1:]], limit=256) if versions else []:
-                reading = parse(combination, today=today)
-                if reading.valid:
-                    found.append(reading)
+            # Readings that change what OCR read more than fitting its fillers (half of a doubled glyph dropped,
+            # which moves every field after it; a "0" put back for a lost composite digit; a version's digits read
+            # as the letters they look like) count only when every check digit then holds, never to vouch for
+            # one field of a failed MRZ.
+            repaired = [
+                [fit_width(line, width) for line in group],
+                [with_lost_final_zero(fits, index) for index, fits in enumerate(options)],
+            ]
+            if width == TD1_WIDTH and all(options):
+                repaired.append([cc_version_readings(options[0]) or options[0], *options[1:]])
+            for variants in repaired:
+                found += valid_readings(variants, options, parse, today=today)
     return found
+
+
+def valid_readings(
+    variants: list[list[str]], options: list[list[str]], parse: Callable[..., MrzRead], *, today: dt.date
+) -> list[MrzRead]:
+    """The valid parses of the combinations of ``variants`` that are not already among the plain ``options``."""
+    if not all(variants) or variants == options:
+        return []
+    found = []
+    for combination in combinations(variants, limit=256):
+        if all(line in plain for line, plain in zip(combination, options, strict=True)):
+            continue
+        reading = parse(combination, today=today)
+        if reading.valid:
+            found.append(reading)
+    return found
+
+
+# The data line (the second in every format) ends in the composite check digit, never a filler.
+DATA_LINE = 1
+
+
+def with_lost_final_zero(fits: list[str], index: int) -> list[str]:
+    """A data line's readings, plus a "0" in place of a composite check digit read as a filler after fillers.
+
+    OCR loses a lone "0" at the end of a run of fillers ("...<<<<<<0" read as "...<<<<<<|" or as nothing
+    at all), the line then padded with a filler. Only a "0" is put back: a corrupted digit that OCR dropped
+    is not made up, and the composite still has to hold (with every other check digit: a "0" that made only
+    the composite hold, by chance, would outrank the right reading of a corrupted MRZ).
+    """
+    if index != DATA_LINE:
+        return fits
+    lost = [fit[:-1] + "0" for fit in fits if fit.endswith(FILLER * 2)]
+    return list(dict.fromkeys(fits + lost))
 
 
 # A Cartão de Cidadão's version is two letters after its number's filler ("I<PRT162839405<ZZ04"); OCR reads a "Z"
