@@ -75,6 +75,8 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|(?:documento|pass?aporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
         r"|n\.?\s?[ºo°]?\s*du\s+document"
         r"|document\s+n|passport\s+n|permit\s+n|(?<![a-z])doc\.?\s*n(?:o|r|umber)?(?![a-z])"
+        # The bare caption in both languages ("N.º / No."); alone, "N.º" is as often a law's ("art. 88.º n.º 2").
+        r"|(?<![a-z])n\.?\s?[ºo°]\.?\s*/\s*no(?![a-z])"
     ),
 }
 # The words of the EU cards' name labels, in their languages and in English ("NOME / NAME", "VORNAMEN /
@@ -265,7 +267,7 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
             continue
         if line.confidence < 1.0:
             stripped = without_leading_noise(stripped)
-        name = clean_name(stripped)
+        name = clean_name(without_document_number(stripped))
         # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
         # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
         # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
@@ -273,6 +275,18 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
             return name, line.confidence, line
     return None
+
+
+# A document number: letters and digits in one word, at least three digits ("PC0481927", "A0K192837"); a name
+# misread by OCR has a digit or two for letters at most ("J0SÉ").
+DOCUMENT_NUMBER_WORD = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?:\S*\d){3}\S*")
+
+
+def without_document_number(text: str) -> str:
+    """The name before a document number printed on its row ("SEMEDO TAVARES PC0481927", the passport's number
+    in the page's corner): that word is never part of a name, and nor is what follows it."""
+    number = DOCUMENT_NUMBER_WORD.search(text)
+    return text[: number.start()] if number else text
 
 
 # What a photo's background or the card's portrait adds before a name in capitals, read as a short word in lower
@@ -802,9 +816,25 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             number_match = re.search(number_pattern, candidate.upper()) or re.search(
                 number_pattern, fix_digits(candidate.upper())
             )
-            if number_match:
-                parsed.put("document_number", number_match.group(1), line.confidence)
+            value = number_match.group(1) if number_match else icao_number(candidate, line)
+            if value:
+                parsed.put("document_number", value, line.confidence)
                 break
+
+
+# ICAO's nine-character document number field, whole: at least six digits and a letter after one of them (a
+# permit's "A0K192837", "C4A129385"); letters only before the digits are the shapes above.
+ICAO_NUMBER = re.compile(r"\b(?=[A-Z]*\d[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){6})[A-Z0-9]{9}\b")
+
+
+def icao_number(candidate: str, line: Line) -> str | None:
+    """A nine-character number of letters and digits mixed, as printed: digit repair would make one out of any code
+    ("AB12CD34E"). Only the "O" OCR reads for a zero ("AOK192837") is read as one; a text layer's is as printed."""
+    text = candidate.upper()
+    if line.confidence < 1.0:
+        text = re.sub(r"\b[A-Z0-9]{9}\b", lambda token: token.group(0).replace("O", "0"), text)
+    number = ICAO_NUMBER.search(text)
+    return number.group(0) if number else None
 
 
 # A number printed in groups joined by hyphens, letters and digits ("CPLP-2025-0481736", "RP-A-123456"); OCR may
