@@ -213,6 +213,19 @@ BRANCH_WORDS = (
 )
 
 
+# The branch right after a company's name, past a dash or a comma.
+BRANCH_AFTER_NAME = re.compile(rf"\.?\s*(?:[,–—-]\s*)?(?:{BRANCH_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
+def with_branch(name: str, text: str) -> str:
+    """The company's name with its branch here when the text names one right after it: the Portuguese
+    establishment's legal name ("Helix Biotech Europe B.V. — Sucursal em Portugal"), the one its NIF is
+    registered to."""
+    end = text.find(name)
+    branch = BRANCH_AFTER_NAME.match(text, end + len(name)) if end >= 0 else None
+    return name + branch.group(0).rstrip(" .,;:") if branch else name
+
+
 # A particle elided onto the surname after it: "d'Oliveira", "d’Eça".
 ELIDED_PARTICLE = re.compile(r"^d['’](?=[A-ZÀ-Ý])")
 

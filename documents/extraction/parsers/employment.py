@@ -30,6 +30,7 @@ from documents.extraction.parsers.common import (
     portuguese_figures,
     public_employer,
     title_case,
+    with_branch,
     written_dates,
 )
 from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name, letterhead_name
@@ -160,8 +161,6 @@ OTHER_LEGAL_FORM = re.compile(
     r"|\s+Agrupamento\s+Complementar\s+de\s+Empresas)"
     rf"(?:\s*[-–—,]\s*(?i:{BRANCH_WORDS}))?$"
 )
-# A foreign company's Portuguese branch, printed after its name: part of the employer's name.
-BRANCH = re.compile(rf"\s*[-–—,]\s*(?:{BRANCH_WORDS})(?![a-zà-ÿ])", re.I)
 # "paga em 14 prestações", "catorze vezes por ano": the payments a year's salary is made in.
 PAYMENTS = re.compile(
     r"(?<!\d)(1[24])\s*(?:prestacoes|vezes|mensalidades|(?:monthly\s+)?(?:instal?lments|payments))"
@@ -366,7 +365,7 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
                     # "LISBON DIGITAL HUB" / "Unipessoal Lda. · NIPC ...": the line above holds the name's head.
                     head = lines[0].text.strip()
                     employer = letterhead_name(title_case(head) if head.isupper() else head, employer)
-                parsed.put("employer_name", with_branch(line.text, employer.strip(" ,")), STATED_CONFIDENCE)
+                parsed.put("employer_name", with_branch(employer.strip(" ,"), line.text), STATED_CONFIDENCE)
                 break
     if "employer_name" not in parsed.fields:
         # The company named inside the sentence, wrapped over lines: "desta empresa (X, Lda., NIF ...)".
@@ -404,14 +403,6 @@ def letterhead_company(lines: list[Line]) -> str | None:
         if OTHER_LEGAL_FORM.search(head) and len(words) >= 2 and words[0][:1].isupper() and len(head) <= 100:
             return head
     return None
-
-
-def with_branch(text: str, employer: str) -> str:
-    """The company's name with its Portuguese branch when the line goes on with it ("X, S.A. — Sucursal em
-    Portugal"): the branch, with its own NIF, is the employer."""
-    at = text.find(employer)
-    branch = BRANCH.match(text, at + len(employer)) if at >= 0 else None
-    return text[at : branch.end()].strip() if branch else employer
 
 
 # Small words inside a company's name ("Lavandarias do Oeste", "Silva & Filhos"): not where it starts.

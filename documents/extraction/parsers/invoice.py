@@ -17,7 +17,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from applicants.identifiers import nif_has_valid_checksum
 from applicants.text import fold
 from documents.extraction.parsers.common import (
-    BRANCH_WORDS,
     DATE_DMY,
     DATE_YMD,
     NIF_TOKEN,
@@ -32,6 +31,7 @@ from documents.extraction.parsers.common import (
     parse_dates,
     parse_nifs,
     title_case,
+    with_branch,
     written_dates,
 )
 from documents.extraction.parsers.payslip import Segment, company_name, line_segments
@@ -971,20 +971,6 @@ def foreign_company(text: str) -> str | None:
     if not words or not words[0][0].isupper() or re.search(r"\d", name):
         return None
     return name
-
-
-def with_branch(name: str, text: str) -> str:
-    """The company's name with its branch here when the text names one right after it: the Portuguese
-    establishment's legal name ("Helix Biotech Europe B.V. — Sucursal em Portugal"), the one its NIF is
-    registered to."""
-    end = text.find(name)
-    branch = BRANCH.match(text, end + len(name)) if end >= 0 else None
-    return name + branch.group(0).rstrip(" .,;:") if branch else name
-
-
-# A foreign company's Portuguese establishment after its name: "— Sucursal em Portugal", ", Sucursal
-# portuguesa", "- Representação permanente em Portugal".
-BRANCH = re.compile(rf"\.?\s*(?:[,–—-]\s*)?(?:{BRANCH_WORDS})(?![^\W\d_])", re.IGNORECASE)
 
 
 # --- A foreign client's VAT number ----------------------------------------------------------------------
