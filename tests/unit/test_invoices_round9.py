@@ -100,6 +100,16 @@ Total pago 462,00"""
     assert fields.get("invoice_number") is None
 
 
+# The receipt's rows under its parties, the same for every heading below.
+RECEIPT_ROWS = """Adquirente: Consumidor final
+Emitida em 2026-10-12
+Base tributável 200,00
+IVA à taxa normal (23%) 46,00
+Total do documento 246,00
+Retenção de IRS 0,00
+Valor recebido 246,00"""
+
+
 @pytest.mark.parametrize(
     "activity",
     [
@@ -114,13 +124,7 @@ def test_the_issuers_name_is_the_line_above_its_activity_and_nif(activity: str) 
 {activity} · NIF 163770522
 FATURA-RECIBO
 FR ATSIRE01FR/88
-Adquirente: Consumidor final
-Emitida em 2026-10-12
-Base tributável 200,00
-IVA à taxa normal (23%) 46,00
-Total do documento 246,00
-Retenção de IRS 0,00
-Valor recebido 246,00"""
+{RECEIPT_ROWS}"""
     _, fields, _ = read(text)
     assert fields["issuer_name"] == "Rodrigo Valentim Sarmento Quintela"
     assert fields["issuer_nif"] == "163770522"
@@ -131,12 +135,6 @@ def test_the_name_on_the_nif_line_wins_under_a_title_or_the_portals_heading(abov
     text = f"""{above}
 Rodrigo Valentim Sarmento Quintela · NIF 163770522
 FATURA-RECIBO FR ATSIRE01FR/88
-Adquirente: Consumidor final
-Emitida em 2026-10-12
-Base tributável 200,00
-IVA à taxa normal (23%) 46,00
-Total do documento 246,00
-Retenção de IRS 0,00
-Valor recebido 246,00"""
+{RECEIPT_ROWS}"""
     _, fields, _ = read(text)
     assert fields["issuer_name"] == "Rodrigo Valentim Sarmento Quintela"
