@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
-from rest_framework.exceptions import APIException, Throttled, ValidationError
+from rest_framework.exceptions import APIException, NotFound, Throttled, ValidationError
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from applicants.errors import BusinessRuleError
@@ -26,6 +29,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """
     if isinstance(exc, BusinessRuleError):
         return Response({"detail": exc.message, "code": exc.code}, status=exc.status_code)
+    if isinstance(exc, Http404):  # the selectors' "not found (or another agency's)": DRF's own, for its code
+        exc = NotFound()
     response = drf_exception_handler(exc, context)
     if response is None or isinstance(exc, ValidationError) or not isinstance(exc, APIException):
         return response
@@ -36,6 +41,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": response.data["detail"], "code": exc.get_codes()}
     return response
+
+
+class UnknownEndpoint(APIView):
+    """What no route of the API takes (an id that is not a UUID, a mistyped path): a 404 of the API's shape.
+
+    Django's own page would be HTML, and with ``DEBUG`` on it lists every URL pattern.
+    """
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        raise NotFound()
 
 
 class ErrorSerializer(serializers.Serializer):

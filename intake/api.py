@@ -152,12 +152,19 @@ TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, descript
 
 @extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeInfoView(IntakeView):
-    @extend_schema(responses={200: IntakeInfoSerializer, 404: NOT_FOUND, 410: error_response("form_expired")})
+    @extend_schema(
+        responses={
+            200: IntakeInfoSerializer,
+            404: NOT_FOUND,
+            410: error_response("form_expired or form_already_submitted"),
+        }
+    )
     def get(self, request: Request, token: str) -> Response:
         link = self.link(token)
         form_request = link.form_request
         if link.effective_status == FormStatus.EXPIRED:
             raise FormExpired()
+        services.link_check_not_left_out(link)
         return Response(
             IntakeInfoSerializer(
                 {

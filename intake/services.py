@@ -77,7 +77,17 @@ def link_check_writable(link: IntakeLink) -> None:
         raise errors.FormAlreadySubmitted()
     if link.invitation.effective_status == InvitationStatus.EXPIRED:
         raise errors.FormExpired()
-    if link.invitation.application.status != ApplicationStatus.WAITING:
+    link_check_not_left_out(link)
+
+
+def link_check_not_left_out(link: IntakeLink) -> None:
+    """An invited person who had not submitted when the application was screened without them (forced)."""
+    invitation = link.invitation
+    if (
+        invitation is not None
+        and invitation.status != InvitationStatus.SUBMITTED
+        and invitation.application.status != ApplicationStatus.WAITING
+    ):
         raise errors.FormAlreadySubmitted("A candidatura já seguiu para análise sem esta pessoa.")
 
 

@@ -168,7 +168,8 @@ def situation_of(*, applicant: Applicant, report: ScreeningReport) -> Situation 
             person_from_checks(
                 applicant_id=viewer_id,
                 role=TENANT_ROLES[0],
-                checks=[c for c in report.checks if str(c.get("name", "")).startswith(("identity.", "income."))],
+                # The authenticity checks too: a signal that raises keeps the risk at least MEDIUM.
+                checks=[c for c in report.checks if str(c.get("name", "")).startswith(PERSON_CHECK_PREFIXES)],
                 identity_verified=report.identity_verified,
                 income_verified=report.income_verified,
                 average=money(report.average_monthly_income),
@@ -236,6 +237,7 @@ def person_from_checks(
     )
 
 
+PERSON_CHECK_PREFIXES = ("identity.", "income.", "authenticity.")
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )

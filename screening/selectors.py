@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from applicants.models import Applicant, ApplicantStatus, Organization, stale_claim_cutoff
+from documents.extraction.fingerprint import AMOUNTS_ONLY_KINDS
 from documents.models import Document, DocumentStatus
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 
@@ -321,12 +322,24 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
             applicant,
             same_file=[m for m in same_file if counts(m)],
             same_content=[m for m in same_content if counts(m)],
+            amounts_only=getattr(getattr(document, "extracted", None), "kind", "") in AMOUNTS_ONLY_KINDS,
         )
         if signals:
             found[str(document.id)] = signals
     return found
 
 
+# The same amounts, not the same file, of a kind with no number of its own: colleagues on the same pay
+# share them, so the agency is told (MEDIUM: stated, raising only where the agency chose MEDIUM) but the
+# risk does not rise by default as it does for the same file or a numbered document (cases probe, F5).
+SAME_AMOUNTS_TEXT = {
+    "DOCUMENT_REUSED": "Um documento com os mesmos valores (emissor, período e montantes) foi enviado noutra "
+    "candidatura desta agência, por outra pessoa; colegas com a mesma remuneração ou pensão podem ter documentos "
+    "iguais.",
+    "DOCUMENT_SEEN_IN_OTHER_AGENCY": "Um documento com os mesmos valores (emissor, período e montantes) foi visto "
+    "numa candidatura de outra agência, por outra pessoa; colegas com a mesma remuneração ou pensão podem ter "
+    "documentos iguais.",
+}
 REUSE_TEXT = {
     "DOCUMENT_REUSED": "O mesmo documento foi enviado noutra candidatura desta agência, por outra pessoa.",
     "DOCUMENT_SEEN_IN_OTHER_AGENCY": "O mesmo documento foi visto numa candidatura de outra agência, por outra pessoa.",
@@ -335,10 +348,16 @@ REUSE_TEXT = {
 
 
 def reuse_signals_for(
-    applicant: Applicant, *, same_file: list[dict[str, Any]], same_content: list[dict[str, Any]]
+    applicant: Applicant,
+    *,
+    same_file: list[dict[str, Any]],
+    same_content: list[dict[str, Any]],
+    amounts_only: bool = False,
 ) -> list[dict[str, Any]]:
+    """The signals of one document; the same file first, so it sets the severity when both match."""
     by_code: dict[str, dict[str, Any]] = {}
     for match_kind, matches in (("file", same_file), ("content", same_content)):
+        same_amounts = match_kind == "content" and amounts_only
         for match in matches:
             same_agency = match["organization_id"] == applicant.organization_id
             same_person = match["applicant__nif_index"] == applicant.nif_index
@@ -355,9 +374,9 @@ def reuse_signals_for(
                 code,
                 {
                     "code": code,
-                    "severity": "LOW" if same_person else "HIGH",
+                    "severity": "LOW" if same_person else "MEDIUM" if same_amounts else "HIGH",
                     "evidence": {"match": match_kind},
-                    "explanation": REUSE_TEXT[code],
+                    "explanation": SAME_AMOUNTS_TEXT[code] if same_amounts and not same_person else REUSE_TEXT[code],
                     "source": "reuse",
                 },
             )

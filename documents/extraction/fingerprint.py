@@ -40,6 +40,18 @@ IDENTIFYING_FIELDS: dict[str, tuple[tuple[str, ...], int]] = {
     DocumentKind.DECLARACAO_SS: (("validation_code",), 1),
 }
 
+# Kinds whose identifying fields are the issuer, the period and the amounts, with no number of the
+# document's own (an invoice number, a validation code, a card number): two colleagues on the same pay,
+# or two pensioners on the same pension, send documents with the same fingerprint.
+AMOUNTS_ONLY_KINDS = frozenset(
+    {
+        DocumentKind.RECIBO_VENCIMENTO,
+        DocumentKind.DECLARACAO_PENSAO,
+        DocumentKind.DECLARACAO_IRS,
+        DocumentKind.NOTA_LIQUIDACAO,
+    }
+)
+
 
 def content_fingerprint(kind: str, fields: dict[str, Any]) -> str:
     """The keyed hash of ``kind`` and its identifying fields (JSON values), or "" when too few were read."""

@@ -158,7 +158,8 @@ def guarantor_effect(
 ) -> tuple[str, list[str]]:
     """The risk after the guarantor, and the reason that says what the guarantor did (or could not do)."""
     if not guarantor["covers"]:
-        return risk, ["guarantor_does_not_cover"]
+        # A reason for a risk the guarantor could have lowered; the verdict itself is shown either way.
+        return risk, ["guarantor_does_not_cover"] if risk != "LOW" else []
     at_level = reasons_high if risk == "HIGH" else reasons_medium if risk == "MEDIUM" else []
     if at_level and set(at_level) <= AFFORDABILITY_REASONS:
         return LOWER[risk], ["guarantor_covers"]
@@ -275,10 +276,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         else "Identidade não confirmada: " + ", ".join(unconfirmed) + "."
     )
     tenants = sum(1 for m in state["members"] if m["role"] in TENANT_ROLES)
-    parts.append(
-        f"Rendimento mensal conjunto de {tenants} arrendatário(s): "
-        f"{format_eur(money(affordability['household_monthly_income']))}."
-    )
+    parts.append(tenants_income_sentence(tenants, money(affordability["household_monthly_income"])))
     dti = money(affordability["dti_ratio"])
     if dti is not None:
         parts.append(
@@ -296,6 +294,15 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append("A ponderar (não altera o risco): " + "; ".join(stated) + ".")
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def tenants_income_sentence(tenants: int, income: Decimal | None) -> str:
+    """'Rendimento mensal conjunto dos 2 arrendatários: 3 100,00 €.', or of the one tenant, or not proven."""
+    whose = "do arrendatário" if tenants == 1 else f"dos {tenants} arrendatários"
+    if income is None:
+        return f"Rendimento {whose} não comprovado."
+    together = "" if tenants == 1 else " conjunto"
+    return f"Rendimento mensal{together} {whose}: {format_eur(income)}."
 
 
 def stated_by_member(members: list[dict[str, Any]], stated: list[dict[str, Any]]) -> list[str]:

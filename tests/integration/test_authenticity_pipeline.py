@@ -146,3 +146,33 @@ def test_the_same_file_under_someone_else_is_flagged_with_a_link_here_and_no_det
     assert {(s["code"], s["severity"]) for s in reuse_of(again["report"])} == {("DOCUMENT_SENT_BEFORE", "LOW")}
     assert concerns_of(again["report"]) == []
     assert again["report"]["risk_level"] == "LOW"
+
+
+def test_a_colleague_on_the_same_pay_is_stated_at_medium_and_does_not_raise_the_risk(
+    alice: AgencyCredentials, alice_api: APIClient, celery_eager: None
+) -> None:
+    """Two people at one employer on the same pay send payslips with the same employer, months and amounts
+    under their own names: the fingerprint matches, but that is no borrowed document (the cases probe's
+    pensioners on the same pension were flagged HIGH, "O mesmo documento", and kept MEDIUM)."""
+    owner = Applicant(8301)
+    owner.submit(alice_api, [owner.id_card, *owner.payslips])
+    colleague = Applicant(8302)
+    same_pay = [
+        payslip_pdf(colleague.person, period, base=Decimal("3500"), variant=i, rng=random.Random(8301 * 10 + i))
+        for i, period in enumerate(recent_months(TODAY, 3))
+    ]
+    second = colleague.submit(alice_api, [colleague.id_card, *same_pay])
+
+    reuse = reuse_of(second["report"])
+    assert [(s["code"], s["severity"], s["evidence"]["match"]) for s in reuse] == [
+        ("DOCUMENT_REUSED", "MEDIUM", "content")
+    ] * 3
+    assert "mesmos valores" in reuse[0]["explanation"] and "O mesmo documento" not in reuse[0]["explanation"]
+    assert concerns_of(second["report"]) == [("DOCUMENT_REUSED", "MEDIUM")] * 3
+    assert second["report"]["risk_level"] == "LOW"
+    # The same file, though, is still the HIGH signal it was (the test above), and an agency that lets
+    # MEDIUM signals count sees these raise.
+    Organization.objects.filter(id=alice.organization.id).update(authenticity_raise_severity="MEDIUM")
+    again = alice_api.post(f"/api/v1/applicants/{second['id']}/rescreen", {"force": True}, format="json")
+    assert again.status_code == 202, again.content
+    assert alice_api.get(f"/api/v1/applicants/{second['id']}").json()["report"]["risk_level"] == "MEDIUM"

@@ -49,7 +49,7 @@ def invitation_of(
         role=role,
         name=name,
         email=email,
-        token_hash=intake_token_hash(f"token-{name}-{timezone.now().timestamp()}"),
+        token_hash=extra.pop("token_hash", intake_token_hash(f"token-{name}-{timezone.now().timestamp()}")),
         expires_at=extra.pop("expires_at", timezone.now() + dt.timedelta(days=14)),
         status=InvitationStatus.SUBMITTED if applicant else InvitationStatus.SENT,
         applicant=applicant,
@@ -464,6 +464,32 @@ def test_forced_screening_runs_with_whoever_submitted_and_is_audited_with_ids_on
     assert set(event.details["applicant_ids"]) == {str(lead.id), str(co_tenant.id)}
     assert event.details["invitations_not_submitted"] == [str(waiting_for.id)]
     assert "Maria" not in str(event.details) and "Rui" not in str(event.details)
+
+
+def test_a_person_left_out_of_a_forced_screening_finds_their_link_closed(
+    alice: AgencyCredentials, alice_api: APIClient, queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """docs/api.md: after a forced screening "their link answers 410". The cases probe found the link's read
+    still answering 200 PENDING (only writes were refused), so an intake page showed an open form."""
+    application, *_ = household_of(alice, status=ApplicationStatus.WAITING)
+    token = "left-out-guarantor-token"
+    invitation_of(
+        application, role=Role.GUARANTOR, name="Rui Lopes", email="rui@example.com", token_hash=intake_token_hash(token)
+    )
+    assert APIClient().get(f"/api/v1/intake/{token}").json()["status"] == "PENDING"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_api.post(f"/api/v1/applications/{application.id}/screen", {"force": True}, format="json")
+
+    read = APIClient().get(f"/api/v1/intake/{token}")
+    assert read.status_code == 410
+    assert read.json() == {
+        "detail": "A candidatura já seguiu para análise sem esta pessoa.",
+        "code": "form_already_submitted",
+    }
+    slot = {"filename": "cc.png", "content_type": "image/png", "size": 1000, "document_type": "ID_DOCUMENT"}
+    write = APIClient().post(f"/api/v1/intake/{token}/uploads", slot, format="json")
+    assert (write.status_code, write.json()["code"]) == (410, "form_already_submitted")
 
 
 def test_forcing_a_screened_application_again_replaces_its_report(

@@ -328,6 +328,26 @@ def test_a_payslip_that_does_not_add_up_is_named_as_not_counted() -> None:
     assert explanation["what_would_change"] == []
 
 
+def test_a_document_to_check_with_the_issuer_keeps_the_risk_medium_so_no_amount_is_promised() -> None:
+    # 700 / 1990 = 0.3518: MEDIUM by the ratio alone, and a document whose signal raises keeps it at least
+    # MEDIUM (docs/api.md), so neither more income nor a guarantor would make it LOW. (The cases probe's
+    # s3: the applicant was promised an improvement at 1 400,20 € because the single-person explanation
+    # read only the identity and income checks, not the authenticity one beside them.)
+    form = form_for(agency())
+    maria = person(form, income=Decimal("1990.00"))
+    for document in maria.documents:
+        if document["kind"] == "DECLARACAO_IRS":
+            document["reuse"] = [
+                {"code": "DOCUMENT_REUSED", "severity": "HIGH", "evidence": {"match": "content"}, "source": "reuse"}
+            ]
+    _, report = screened(form, maria)
+
+    assert report.risk_level == "MEDIUM"
+    assert any(c["name"] == "authenticity.document" and not c["passed"] for c in report.checks)
+    assert outcome_changes(applicant=maria.applicant, report=report) == []
+    assert applicant_explanation(applicant=maria.applicant, report=report)["what_would_change"] == []
+
+
 def test_a_sale_names_the_loan_payment() -> None:
     form = form_for(agency(), price="200000", listing="VENDA")
     maria = person(form)
@@ -428,6 +448,26 @@ def test_a_covering_guarantor_has_nothing_to_change() -> None:
     # The tenant's HIGH was lowered to MEDIUM by the guarantor; another guarantor changes nothing more.
     assert report.risk_level == "MEDIUM"
     assert "guarantor_income" not in by_kind(outcome_changes(applicant=maria.applicant, report=report))
+
+
+def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staff() -> None:
+    """The cases probe's h4: the staff text said "Rendimento mensal conjunto de 1 arrendatário(s): —" and
+    "nenhum comprovativo de rendimentos pertence ao candidato" of a student who sent none."""
+    form = form_for(agency(), price="800")
+    ines = person(form, name="Inês Sofia Matos", nif=make_nif(31), income=None)
+    rui = person(form, role="GUARANTOR", name="Rui Manuel Costa", nif=make_nif(777), income=Decimal("4000.00"))
+    _, report = screened(form, ines, rui)
+
+    # No income is money alone: a covering guarantor lowers HIGH by one level (docs/api.md, Households).
+    assert report.risk_level == "MEDIUM"
+    assert "Rendimento do arrendatário não comprovado." in report.justification
+    assert "nenhum comprovativo de rendimentos está em nome do candidato" in report.justification
+    assert "arrendatário(s)" not in report.justification and "—" not in report.justification
+
+    couple_form = form_for(agency())
+    maria, joao = couple(couple_form)
+    _, together = screened(couple_form, maria, joao)
+    assert "Rendimento mensal conjunto dos 2 arrendatários: 2 734,56 €." in together.justification
 
 
 def test_someone_the_report_does_not_cover_gets_no_checks() -> None:

@@ -110,6 +110,20 @@ def test_a_guarantor_who_does_not_cover_leaves_high_and_shows_the_shortfall() ->
     assert "332,78 €" in check["evidence"]
 
 
+def test_a_guarantor_who_does_not_cover_is_no_reason_when_the_tenants_are_low_alone() -> None:
+    """The cases probe's h1: tenants at 1000 / 3200 = 0.3125 (LOW) and a guarantor at 1000 / 3000 = 0.3333 read
+    "Risco BAIXO ... Motivos: o fiador não tem rendimento suficiente". A guarantor only ever lowers a risk, so
+    one who does not cover is no reason for a LOW one; the verdict and its shortfall are still shown."""
+    result = household(
+        person("a", "TENANT", "1600.00"), person("b", "CO_TENANT", "1600.00"), person("g", "GUARANTOR", "3000.00")
+    )
+    assert result["risk_level"] == "LOW"
+    assert result["guarantor"]["covers"] is False and result["guarantor"]["shortfall"] == "332.78"
+    assert result["reasons"] == []
+    check = next(c for c in result["checks"] if c["name"] == "household.guarantor_covers")
+    assert not check["passed"] and "332,78 €" in check["evidence"]
+
+
 def test_an_unverified_tenant_identity_is_high_whatever_the_guarantor() -> None:
     result = household(
         person("a", "TENANT", "3000.00"),
