@@ -56,10 +56,16 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
     # ("APELIDO(S) / SURNAME / NOM", "PRÉNOMS", "SEXE", "NATIONALITÉ", "DATE DE NAISSANCE", "DATE D'EXPIRATION")
     # are captions too, on their own or after the others; so are a Spanish-speaking state's ("Apellidos / Surnames",
     # "Nombres / Given names", "Nacionalidad", "Fecha de nacimiento", "Fecha de vencimiento", "N.º de pasaporte").
-    "surname": re.compile(r"apell?idos?(?:\(s\))?|su(?:rn|m)ame|(?<![a-z])nom(?![a-z])"),
+    # An EU card may caption the names in its own language alone: Italian "COGNOME" / "NOME", German "FAMILIENNAME"
+    # / "VORNAMEN", Dutch "ACHTERNAAM" / "VOORNAMEN", Polish "NAZWISKO" / "IMIONA", Romanian "NUME" / "PRENUME".
+    "surname": re.compile(
+        r"apell?idos?(?:\(s\))?|su(?:rn|m)ame|(?<![a-z])nom(?![a-z])|(?<![a-z])cognom[ei](?![a-z])"
+        r"|(?<![a-z])(?:familienname|nachname|achternaam|nazwisko|nume)(?![a-z])"
+    ),
     "given_names": re.compile(
         r"(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
         r"|(?<![a-z])prenoms?(?![a-z])|(?<![a-z])nombres?(?![a-z])"
+        r"|(?<![a-z])(?:vornamen?|voornamen?|imiona|imie|prenume)(?![a-z])"
     ),
     "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
     "nationality": re.compile(r"nacionalidade?|nationality|nationalite"),
@@ -71,10 +77,12 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|date\s+d\W?\s*expiration|fecha\s+de\s+(?:vencimiento|caducidad|expiracion)"
     ),
     "document_number": re.compile(
-        r"n\.?\s?[ºo°]?\s*(?:d[oe]\s+)?(?:documento|pass?aporte|t[ií]tulo)"
+        r"(?:n\.?\s?[ºo°]?|(?<![a-z])numero)\s*(?:d[oe]\s+)?(?:documento|pass?aporte|t[ií]tulo)"
         r"|(?:documento|pass?aporte|t[ií]tulo)\s+n\.?\s?[ºo°]"
         r"|n\.?\s?[ºo°]?\s*du\s+document"
         r"|document\s+n|passport\s+n|permit\s+n|(?<![a-z])doc\.?\s*n(?:o|r|umber)?(?![a-z])"
+        # A Spanish DNI's card number, the MRZ's ("NÚM. SOPORTE"); its "DNI 12345678Z" is the holder's own number.
+        r"|(?<![a-z])num\.?\s*soporte"
         # The bare caption in both languages ("N.º / No."); alone, "N.º" is as often a law's ("art. 88.º n.º 2").
         r"|(?<![a-z])n\.?\s?[ºo°]\.?\s*/\s*no(?![a-z])"
     ),
@@ -148,6 +156,20 @@ NAME_LABEL_WORDS = frozenset(
         "s",
     ]
 )
+# Spain captions each surname on its own ("PRIMER APELLIDO", "SEGUNDO APELLIDO"): the ordinal is the caption's,
+# never a name's (a given name "SEGUNDO" on its own row stays one).
+ORDINAL_SURNAME_CAPTION = re.compile(
+    r"(?<![a-z])(?:primer|primero|segundo|first|second|[12]\.?\s?(?:er|o|º|°)?)\s+(?=apell?idos?|surname)"
+)
+# The caption of the second surname, printed on a row of its own under the first surname's value.
+SECOND_SURNAME_CAPTION = re.compile(r"(?<![a-z])(?:segundo|second|2\.?\s?(?:o|º|°)?)\s+(?:apell?idos?|surname)")
+
+
+def label_words(folded: str) -> set[str]:
+    """The words of a folded line that may all be name-label words, an ordinal caption's counted as its noun's."""
+    return set(re.findall(r"[a-z]+", ORDINAL_SURNAME_CAPTION.sub(" ", folded))) - NAME_PARTICLES
+
+
 LABEL_REMNANT = re.compile(
     # The caption's other languages after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
     # "Given names / Nomes:", "(S) / GIVEN NAMES / PRÉNOMS".
@@ -263,7 +285,7 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         folded = fold(stripped)
         if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
             continue
-        if set(re.findall(r"[a-z]+", folded)) - NAME_PARTICLES <= NAME_LABEL_WORDS:
+        if label_words(folded) <= NAME_LABEL_WORDS:
             continue
         if line.confidence < 1.0:
             stripped = without_leading_noise(stripped)
@@ -334,8 +356,7 @@ def is_label_line(text: str) -> bool:
     folded = fold(text)
     if any(label.search(folded) for label in (*ID_LABELS.values(), DATE_LABEL, ISSUE_DATE_LABEL)):
         return True
-    words = set(re.findall(r"[a-z]+", folded))
-    return bool(words) and words - NAME_PARTICLES <= NAME_LABEL_WORDS
+    return bool(re.search(r"[a-z]", folded)) and label_words(folded) <= NAME_LABEL_WORDS
 
 
 def name_shaped(text: str) -> bool:
@@ -361,6 +382,9 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         merge_mrz(parsed, mrz, kind)
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
+    if parsed.fields.get("document_number") and "document_number_implausible" in parsed.warnings:
+        # The MRZ's number (a permit's back on the same image) stands for the visual zone's misreading.
+        parsed.warnings.remove("document_number_implausible")
     unlabelled_dates(viz_lines, parsed)
     if kind in TWO_SIDED_CARDS:
         parsed.put("side", card_side(viz_lines, has_mrz=mrz is not None and mrz.checks_passed > 0), 0.9)
@@ -370,7 +394,14 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
         full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
         parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
+    elif "full_name" not in parsed.fields and "given_names" in parsed.fields and single_name(mrz):
+        parsed.put("full_name", parsed.fields["given_names"], parsed.confidence["given_names"])
     return parsed
+
+
+def single_name(mrz: MrzRead | None) -> bool:
+    """A holder of one name only, by a valid MRZ whose primary identifier is empty ("P<IND<<SUKHWINDER<<<")."""
+    return mrz is not None and mrz.valid and not mrz.surname and bool(mrz.given_names)
 
 
 def mrz_line(text: str) -> bool:
@@ -399,7 +430,9 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
         labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
         for name, found in labels.items():
             # Only a name under both labels can be told where it ends: the other name's label bounds it.
-            value = visual_name(lines, found, may_wrap=all(labels.values())) if found else None
+            value = visual_name(lines, found, name, may_wrap=all(labels.values())) if found else None
+            if value and found and name == "surname":
+                value = with_second_surname(lines, value, after=found[0])
             if value:
                 parsed.put(name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
@@ -467,7 +500,7 @@ def captions_only(text: str) -> bool:
     folded = fold(text)
     for label in (*ID_LABELS.values(), OTHER_CAPTION):
         folded = label.sub(" ", folded)
-    return set(re.findall(r"[a-z]+", folded)) - NAME_PARTICLES <= NAME_LABEL_WORDS
+    return label_words(folded) <= NAME_LABEL_WORDS
 
 
 def names_split_by_columns(row: NamesRow, parsed: Parsed) -> None:
@@ -597,10 +630,12 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
             parsed.put(name, dates[0], above[1].confidence)
 
 
-def visual_name(lines: list[Line], found: tuple[int, re.Match[str]], *, may_wrap: bool) -> tuple[str, float] | None:
+def visual_name(
+    lines: list[Line], found: tuple[int, re.Match[str]], name: str, *, may_wrap: bool
+) -> tuple[str, float] | None:
     """The name under or after a label, with the lines a long name printed under its label wraps onto."""
     index, match = found
-    value = name_value(value_after_label(lines, index, match))
+    value = name_value(before_other_name_caption(value_after_label(lines, index, match), name))
     if value is None:
         return None
     text, confidence, line = value
@@ -611,6 +646,31 @@ def visual_name(lines: list[Line], found: tuple[int, re.Match[str]], *, may_wrap
             text = f"{text} {clean_name(wrapped.text)}"
             confidence = min(confidence, wrapped.confidence)
     return text, confidence
+
+
+def before_other_name_caption(candidates: list[tuple[str, Line]], name: str) -> list[tuple[str, Line]]:
+    """A name caption's candidates up to the other name's caption: an empty caption row ("Surname" with nothing
+    under it, a single-name holder) is followed by "Given Name(s)" / "SUKHWINDER", which is that caption's value."""
+    other = ID_LABELS["given_names" if name == "surname" else "surname"]
+    own = ID_LABELS[name]
+    for position, (_, line) in enumerate(candidates[1:], start=1):
+        folded = fold(line.text)
+        if other.search(folded) and not own.search(folded) and is_label_line(line.text):
+            return candidates[:position]
+    return candidates
+
+
+def with_second_surname(lines: list[Line], value: tuple[str, float], *, after: int) -> tuple[str, float]:
+    """The first surname and the second, each under a caption of its own row ("PRIMER APELLIDO" / "GARCÍA" /
+    "SEGUNDO APELLIDO" / "LÓPEZ"), joined in their order. Both captions on one row ("PRIMER APELLIDO SEGUNDO
+    APELLIDO" / "GARCÍA LÓPEZ") have both surnames under them, already read."""
+    found = find_label(lines, SECOND_SURNAME_CAPTION, start=after + 1)
+    if found is None or not is_label_line(lines[found[0]].text):
+        return value
+    second = name_value(before_other_name_caption(value_after_label(lines, *found), "surname"))
+    if second is None or fold(second[0]) in fold(value[0]).split():
+        return value
+    return f"{value[0]} {second[0]}", min(value[1], second[1])
 
 
 # The labels of the fields a caption row may print after a name's, and what their values look like.
@@ -758,14 +818,29 @@ def date_column(label_line: str, label: re.Pattern[str]) -> tuple[int, int] | No
     if target is None:
         return None
     columns: list[int] = []
-    previous_end: int | None = None
+    previous: re.Match[str] | None = None
     for match in DATE_LABEL.finditer(folded):
-        # "Data de validade / Date of expiry": the translation after a slash is the same column.
-        if previous_end is None or folded[previous_end : match.start()].strip() != "/":
+        # "Data de validade / Date of expiry": the translation after a slash is the same column; two dates
+        # after a slash are two ("Date of Issue / Date of Expiry" over "22/03/2022 21/03/2032").
+        translation = (
+            previous is not None
+            and folded[previous.end() : match.start()].strip() == "/"
+            and date_label_field(previous.group(0)) == date_label_field(match.group(0))
+        )
+        if not translation:
             columns.append(match.start())
-        previous_end = match.end()
+        previous = match
     index = sum(1 for start in columns if start <= target.start()) - 1
     return (index, len(columns)) if index >= 0 else None
+
+
+def date_label_field(label: str) -> str:
+    """Which date a date label names: "issue", "birth" or "expiry"."""
+    if ISSUE_DATE_LABEL.search(label):
+        return "issue"
+    if re.search(r"nasc|birth|naissance", label):
+        return "birth"
+    return "expiry"
 
 
 # Digits OCR reads for the letters of a citizen card's version.
@@ -803,23 +878,46 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if grouped:
                 parsed.put("document_number", grouped, line.confidence)
                 break
-            # As printed first: a number may start with G or S, which digit repair would turn into 6 or 5.
-            number_pattern = (
-                # Other states' cards: any 6 to 12 letters and digits ("CAA123456", "X4RTBPFW4", "CA00000AA").
-                r"\b((?=[A-Z]*\d)[A-Z0-9]{6,12})\b"
-                if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
-                # Passports and permits: up to two letters around the digits ("FZ392817", "AA1234567"), or a
-                # series of three or four letters before a run of ten or more ("CPLP20250481736"); not before
-                # a short run, where the third letter is more often OCR's ("FXx482913" for FX482913).
-                else r"\b((?:[A-Z]{0,2}\d{6,9}|[A-Z]{3,4}\d{10,12})[A-Z0-9]{0,2})\b"
-            )
-            number_match = re.search(number_pattern, candidate.upper()) or re.search(
-                number_pattern, fix_digits(candidate.upper())
-            )
-            value = number_match.group(1) if number_match else icao_number(candidate, line)
+            value = permit_or_card_number(candidate, line, kind)
+            if value and kind == DocumentKind.TITULO_RESIDENCIA and not PERMIT_NUMBER.fullmatch(value):
+                # Under its caption, a reading no permit number can be ("R122204938": OCR read the "Z" of
+                # "R1Z204938" as "Z2", digit repair made it "22"): left out and flagged, never guessed back.
+                parsed.warnings.append("document_number_implausible")
+                break
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+
+
+def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str | None:
+    """A passport's, a permit's or another state's card's number in a value under its caption.
+
+    As printed first: a number may start with G or S, which digit repair would turn into 6 or 5. On a permit,
+    ICAO's nine characters as printed come before digit repair too: the letter of "R1Z204938" is its own, and
+    repaired it would read "R12204938".
+    """
+    number_pattern = (
+        # Other states' cards: any 6 to 12 letters and digits ("CAA123456", "X4RTBPFW4", "CA00000AA").
+        r"\b((?=[A-Z]*\d)[A-Z0-9]{6,12})\b"
+        if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+        # Passports and permits: up to two letters around the digits ("FZ392817", "AA1234567"), or a
+        # series of three or four letters before a run of ten or more ("CPLP20250481736"); not before
+        # a short run, where the third letter is more often OCR's ("FXx482913" for FX482913).
+        else r"\b((?:[A-Z]{0,2}\d{6,9}|[A-Z]{3,4}\d{10,12})[A-Z0-9]{0,2})\b"
+    )
+    printed = re.search(number_pattern, candidate.upper())
+    if printed:
+        return printed.group(1)
+    icao = icao_number(candidate, line)
+    if icao and kind == DocumentKind.TITULO_RESIDENCIA:
+        return icao
+    repaired = re.search(number_pattern, fix_digits(candidate.upper()))
+    return repaired.group(1) if repaired else icao
+
+
+# A residence permit's number: ICAO's nine characters ("A0K192837", "Y18273645"), or a series of three or four letters
+# before ten or more digits ("CPLP20250481736"); a number in hyphen-joined groups is read apart (grouped_number).
+PERMIT_NUMBER = re.compile(r"[A-Z0-9]{9}|[A-Z]{3,4}\d{10,12}[A-Z0-9]{0,2}")
 
 
 # ICAO's nine-character document number field, whole: at least six digits and a letter after one of them (a
@@ -999,9 +1097,15 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     fillers: its words are reported, in the visual zone's spelling where it has them. Letters differing
     within the words may be either reading's: the visual zone's stays.
     """
-    if not mrz_value:
-        return
     read = parsed.fields.get(name)
+    if not mrz_value:
+        if name == "surname" and read is not None and single_name(mrz) and same_name(str(read), mrz.given_names, mrz):
+            # A single-name holder's one name read twice, under the empty surname caption too: the MRZ, valid,
+            # holds no surname.
+            parsed.warnings.append("mrz_viz_mismatch:surname")
+            parsed.fields.pop("surname")
+            parsed.confidence.pop("surname", None)
+        return
     if read is None:
         parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
         return
