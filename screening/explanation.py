@@ -23,6 +23,7 @@ more documents would use).
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -541,11 +542,9 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     else:
         read_any = any(c["name"] in words.income_not_counted for c in checks)
         text = words.income_none if read_any else words.income_no_documents
-    not_counted = [
-        words.income_not_counted[c["name"]] for c in checks if c["name"] in words.income_not_counted and not c["passed"]
-    ]
-    if not_counted:
-        text += " " + words.not_counted.format(items="; ".join(dict.fromkeys(not_counted)))
+    failed = Counter(c["name"] for c in checks if c["name"] in words.income_not_counted and not c["passed"])
+    if failed:
+        text += " " + words.not_counted.format(items="; ".join(words.documents(name, n) for name, n in failed.items()))
     return entry("income", verified, text)
 
 
@@ -668,6 +667,7 @@ class Texts:
     income_none: str
     income_no_documents: str
     income_not_counted: dict[str, str]
+    income_not_counted_many: dict[str, str]
     not_counted: str
     own_income: str
     household_income: str
@@ -735,6 +735,15 @@ class Texts:
     def number(self, count: int) -> str:
         numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
         return numbers.get(count, str(count))
+
+    def documents(self, check_name: str, count: int) -> str:
+        """'um recibo de vencimento em nome de outra pessoa', '3 recibos de vencimento em nome de outra pessoa'.
+
+        In figures: a number word would have to agree with the noun ("dois recibos", "duas faturas-recibo").
+        """
+        if count == 1:
+            return self.income_not_counted[check_name]
+        return self.income_not_counted_many[check_name].format(count=count)
 
     def more_payslips(self, count: int) -> str:
         template = self.payslip_one if count == 1 else self.payslip_many
@@ -811,7 +820,21 @@ PT = Texts(
         "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "uma declaração de pensão com mais de um ano",
     },
-    not_counted="Não foi contado: {items}.",
+    income_not_counted_many={
+        "income.payslip_owner": "{count} recibos de vencimento em nome de outra pessoa",
+        "income.payslip_arithmetic": "{count} recibos de vencimento com valores que não batem certo",
+        "income.payslip_recent": f"{{count}} recibos de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
+        "income.tax_document": "{count} documentos de IRS de outra pessoa ou que não são do último ano",
+        "income.invoice_owner": "{count} faturas-recibo emitidas por outra pessoa",
+        "income.invoice_in_force": "{count} faturas-recibo anuladas",
+        "income.pension_in_euros": "{count} pensões pagas noutra moeda",
+        "income.invoice_arithmetic": "{count} faturas-recibo com valores que não batem certo",
+        "income.invoice_recent": "{count} faturas-recibo demasiado antigas",
+        "income.pension_owner": "{count} declarações de pensão em nome de outra pessoa",
+        "income.pension_arithmetic": "{count} declarações de pensão com valores ilegíveis ou que não batem certo",
+        "income.pension_recent": "{count} declarações de pensão com mais de um ano",
+    },
+    not_counted="Documentos não contados: {items}.",
     own_income="o seu rendimento mensal comprovado",
     household_income="o rendimento mensal comprovado dos arrendatários em conjunto",
     dti="A taxa de esforço é de {ratio}: {cost_label} de {cost} sobre {whose}. O limite da agência é de {limit}.",
@@ -910,7 +933,21 @@ EN = Texts(
         "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
         "income.pension_recent": "a pension statement more than a year old",
     },
-    not_counted="Not counted: {items}.",
+    income_not_counted_many={
+        "income.payslip_owner": "{count} payslips in another person's name",
+        "income.payslip_arithmetic": "{count} payslips whose amounts do not add up",
+        "income.payslip_recent": f"{{count}} payslips older than {PAYSLIP_WINDOW_MONTHS} months",
+        "income.tax_document": "{count} IRS tax documents of another person or not from the latest year",
+        "income.invoice_owner": "{count} invoice-receipts issued by another person",
+        "income.invoice_in_force": "{count} cancelled invoice-receipts",
+        "income.pension_in_euros": "{count} pensions paid in another currency",
+        "income.invoice_arithmetic": "{count} invoice-receipts whose amounts do not add up",
+        "income.invoice_recent": "{count} invoice-receipts that are too old",
+        "income.pension_owner": "{count} pension statements in another person's name",
+        "income.pension_arithmetic": "{count} pension statements whose amounts are unreadable or do not add up",
+        "income.pension_recent": "{count} pension statements more than a year old",
+    },
+    not_counted="Documents not counted: {items}.",
     own_income="your verified monthly income",
     household_income="the tenants' verified monthly income together",
     dti=(

@@ -348,6 +348,26 @@ def test_a_document_to_check_with_the_issuer_keeps_the_risk_medium_so_no_amount_
     assert applicant_explanation(applicant=maria.applicant, report=report)["what_would_change"] == []
 
 
+def test_several_documents_not_counted_for_one_reason_are_counted_in_the_sentence() -> None:
+    """The cases probe's a2: three payslips in another person's name read "Não foi contado: um recibo ..."."""
+    form = form_for(agency())
+    others = tuple(
+        payslip(period, employee_name="Ana Rita Sousa", employee_nif=make_nif(99), net_pay="2000.00")
+        for period in THREE_MONTHS
+    )
+    late = payslip("2025-01", employee_name=LEAD_NAME, net_pay="2000.00")
+    maria = person(form, extra=(*others, late))
+    _, report = screened(form, maria)
+
+    text = applicant_explanation(applicant=maria.applicant, report=report)["checks"][1]["text"]
+    assert (
+        "Documentos não contados: 3 recibos de vencimento em nome de outra pessoa; "
+        "um recibo de vencimento com mais de" in text
+    )
+    english = applicant_explanation(applicant=maria.applicant, report=report, language="en")["checks"][1]["text"]
+    assert "Documents not counted: 3 payslips in another person's name; a payslip older than" in english
+
+
 def test_a_sale_names_the_loan_payment() -> None:
     form = form_for(agency(), price="200000", listing="VENDA")
     maria = person(form)
