@@ -44,15 +44,24 @@ ISSUE_LABEL = re.compile(
 VALID_UNTIL_LABEL = re.compile(r"v[aá]lid[oa]\s+at[eé]|validade\s*[:.]|data\s+(?:de\s+|do\s+)?(?:fim|termo)\s+")
 VALIDITY_SPAN = re.compile(r"v[aá]lid[oa]\s+(?:pelo\s+per[ií]odo\s+de\s+|por\s+)(\w+)\s+\(?(\d*)\)?\s*m[eê]s")
 NUMBER_WORDS = {"um": 1, "dois": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6}
+# The code after its caption, or named in the footer's sentence ("A autenticidade pode ser confirmada com o
+# código 91827364.", "... através do código ...").
 CODE_LABEL = re.compile(
     r"c[oó]digo\s+(?:de\s+)?(?:valida[cç][aã]o|acesso|verifica[cç][aã]o|autentica[cç][aã]o)|chave\s+de\s+(?:acesso|valida[cç][aã]o)"
+    r"|(?<![a-z])(?:com|atrav[eé]s\s+d[oa]|mediante|utilizando|introduzindo)\s+(?:o\s+)?c[oó]digo(?!\s+postal)(?![a-z])"
 )
 CODE = re.compile(r"[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}|[A-Z0-9]{8,20}")
+# A short code of six or seven characters right after its caption ("Código de acesso: 4X7R9Q").
+SHORT_CODE = re.compile(r"^[A-Z0-9]{6,7}(?![A-Za-z0-9])")
 # Inside a code Tesseract reads a J as a bracket now and then.
 CODE_LOOKALIKES = str.maketrans({")": "J", "]": "J", "}": "J"})
+# Who the certificate is about: the words of the holder's role are its label, never part of the name ("Certifica-se
+# que o sujeito passivo <name>,", "o contribuinte <name> (NIF ...)", a boxed row "Beneficiário <name>").
+HOLDER_ROLE = r"(?:contribuinte|sujeito\s+passivo|benefici[aá]ri[oa]|requerente|titular)"
 NAME_LABEL = re.compile(
-    r"(?<![a-z])nome\s*[:.]?|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]"
-    r"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){0,6}?que\s+(?:o\s+|a\s+)?(?:contribuinte\s+|benefici[aá]rio\s+)?"
+    rf"(?<![a-z])nome\s*[:.]?|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]|^\s*{HOLDER_ROLE}\s*[:.]?\s+"
+    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,6}}?que\s+(?:o\s+|a\s+)?(?:{HOLDER_ROLE}\s+)?"
+    rf"|(?<![a-z])(?:o|a)\s+{HOLDER_ROLE}\s+(?=[A-ZÀ-Þ])"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
 
@@ -105,7 +114,7 @@ def certificate_code(lines: list[Line], parsed: Parsed) -> None:
             continue
         candidates = [line.text[match.end() :]] + [ln.text for ln in lines[index + 1 : index + 2]]
         for candidate in candidates:
-            code = CODE.search(code_repaired(candidate.lstrip(" :.")))
+            code = CODE.search(code_repaired(candidate.lstrip(" :."))) or SHORT_CODE.search(candidate.strip(" :."))
             if code and (any(c.isdigit() for c in code.group(0)) or "-" in code.group(0)):
                 parsed.put("validation_code", re.sub(r"\s", "-", code.group(0)), line.confidence)
                 return
@@ -130,11 +139,39 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
     for line in lines:
-        match = NAME_LABEL.search(fold(line.text))
+        # fold() keeps positions but lowers the case: the role's "o contribuinte <Name>" is told by the capital.
+        match = NAME_LABEL.search(fold(line.text)) or NAME_LABEL.search(line.text)
         if match:
             name = clean_name(
-                re.split(r",|\b(?i:contribuinte|portador|titular)\b", line.text[match.end() :].lstrip(" :.,"))[0]
+                re.split(r"[,(]|\b(?i:contribuinte|portador|titular|nif)\b", line.text[match.end() :].lstrip(" :.,"))[0]
             )
             if name and len(name.split()) >= 2:
                 parsed.put("holder_name", title_case(name), line.confidence)
                 return
+    for line in lines:
+        name = name_before_nif(line.text)
+        if name:
+            parsed.put("holder_name", name, line.confidence)
+            return
+
+
+# The holder's name and NIF in one breath: "Carlos Eduardo Brandão Maia, NIF 192837460,", "..., contribuinte
+# n.º 192837460": the capitalised words just before the NIF's label.
+NAME_BEFORE_NIF = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Þ][\wÀ-ÿ'’-]+|d[aoe]s?|e)(?:\s+(?:[A-ZÀ-Þ][\wÀ-ÿ'’-]+|d[aoe]s?|e))+)\s*[,(]?\s*"
+    r"(?i:NIF|contribuinte\s+n\.?\s?[ºo°]|n\.?\s?[ºo°]\s+de\s+identifica[cç][aã]o\s+fiscal)\s*[:.]?\s*\d{9}(?!\d)"
+)
+
+
+def name_before_nif(text: str) -> str | None:
+    """The holder's name right before a personal NIF's label on a line, two words at least."""
+    match = NAME_BEFORE_NIF.search(text)
+    if not match:
+        return None
+    words = match["name"].split()
+    while words and words[0][0].islower():
+        words.pop(0)  # a particle cannot open a name
+    name = clean_name(" ".join(words))
+    if not name or len(name.split()) < 2 or not any(nif_is_personal(n) for n, valid in parse_nifs(text) if valid):
+        return None
+    return title_case(name)

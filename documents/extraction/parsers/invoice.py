@@ -91,9 +91,20 @@ ISSUER_LABEL = re.compile(
     r"prestadora?(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:"
     r"|(?<![a-z])(?:issuer|supplier|seller)(?![a-z])"
 )
+# An English invoice's "Bill to:", "Billed to", "Invoice to", "Sold to" heads the acquirer's block as well.
 ACQUIRER_LABEL = re.compile(
     r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
+    r"|(?<![a-z])(?:bill(?:ed)?|invoiced?|sold)\s+to(?![a-z])"
     r"|" + SALUTATION
+)
+# A note in brackets that names a party's kind ("Retenção na fonte: 0,00 € (adquirente sem contabilidade
+# organizada)", "(cliente particular)"): it explains an amount, it heads no party's block.
+PARTY_NOTE = re.compile(r"\([^()]*?(?:adquirente|cliente|destinat[aá]rio)[^()]*?\s[^()]*?\s[^()]*\)")
+# A receipt written as prose names the acquirer after what the issuer did for it, at the end of the issuer's
+# line or alone ("Nuno ... — NIF ..." / "prestou a" / "Condomínio ... — NIPC ..."): the next NIF line is its.
+RENDERED_TO = re.compile(
+    r"(?<![a-z])(?:prest(?:ou|aram|ad[oa]s?)|fornec(?:eu|eram|id[oa]s?)|vend(?:eu|eram|id[oa]s?)|factur(?:ou|ad[oa])"
+    r"|fatur(?:ou|ad[oa]))(?:\s+(?:o|os|a|as)\s+(?:seus?\s+)?servi[cç]os?)?\s+(?:a|ao|[aà]|para|em\s+favor\s+de)\s*[:.]?\s*$"
 )
 # "Entidade:" alone labels the other party once the issuer's block has been labelled ("Prestador: ... — NIF ..." /
 # "Entidade: <club> — NIF ..."): the entity the service was rendered to, which pays. Before it, it names nobody.
@@ -285,6 +296,11 @@ LABELLED_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*(?:([A-Z]{2,3})\s)?"
     r"((?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,})\s?/\s?(\d+)(?!\d)"
 )
+# A receipt book's number: a series of one to three capitals and the sequence after "n.º", on the title's line
+# or alone ("FATURA-RECIBO N.º A/12", "N.º B/0457"); the book's documents are faturas-recibo.
+BOOK_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*([A-Z]{1,3})\s?/\s?(\d{1,7})(?![\d/])"
+)
 # An "ato isolado"'s own numbering after its words ("Documento: Ato isolado n.º 2026/4").
 ACT_NUMBER = re.compile(
     r"(?<![^\W\d_])ato\s+isolado\s*(?:n\.?\s?[ºo°]\.?|n[uú]mero)\s*[:.]?\s*([A-Z0-9]+(?:\s?/\s?\d+)?)(?![\w/])",
@@ -332,6 +348,11 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
                        line.confidence)  # fmt: skip
             return
     for line in lines:
+        book = BOOK_NUMBER.search(line.text)
+        if book and book_number_line(line.text, book):
+            parsed.put("invoice_number", f"FR{book.group(1)}/{book.group(2)}", line.confidence)
+            return
+    for line in lines:
         act = ACT_NUMBER.search(line.text)
         if act and re.search(r"\d", act.group(1)):
             parsed.put("invoice_number", ocr_series(act.group(1)), line.confidence)
@@ -349,6 +370,13 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
                 parsed.put("invoice_number", f"{series_type(series)}{series}/{sequence.group(1)}", confidence)
                 return
         return
+
+
+def book_number_line(text: str, number: re.Match[str]) -> bool:
+    """A receipt book's number stands alone on its line or after the document's title, nothing else beside it
+    ("FATURA-RECIBO N.º A/12"), never in a sentence's reference ("nos termos do n.º A/12 ...")."""
+    rest = DOCUMENT_TITLE.sub(" ", text[: number.start()] + " " + text[number.end() :])
+    return not re.search(r"[^\W\d_]{2,}", rest)
 
 
 def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: bool = False) -> None:
@@ -592,8 +620,9 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     # The line each party's name was read from: a name read from the line just above two NIFs is both names.
     name_lines: dict[str, int] = {}
     issuer_labelled = False
+    rendered_to = False
     for index, line in enumerate(lines):
-        folded = fold(line.text)
+        folded = PARTY_NOTE.sub(lambda note: " " * len(note.group(0)), fold(line.text))
         entity = ENTITY_LABEL.search(folded) if issuer_labelled else None
         issuer_labelled = issuer_labelled or bool(ISSUER_LABEL.search(folded))
         # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF, nor is a phone number.
@@ -626,6 +655,13 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         elif ISSUER_LABEL.search(folded):
             party = "issuer"
         nifs = parse_nifs(nif_text)
+        if rendered_to and nifs:
+            # The acquirer's line after "prestou a": its name before its NIF ("Condomínio ... — NIPC ...").
+            party, rendered_to = "acquirer", False
+            name = name_before_nif(line.text)
+            if name:
+                parsed.put("acquirer_name", name, line.confidence)
+                name_lines["acquirer"] = index
         if len(nifs) == 2 and two_boxes_nifs(folded):
             # Two NIFs on one unlabelled line are two boxes read across: the issuer's (left), then the
             # acquirer's. The line above them, when a name was read from it, held both names run together.
@@ -652,6 +688,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
                 parsed.warnings.append("nif_checksum_invalid")
+        if RENDERED_TO.search(folded) and "acquirer_nif" not in parsed.fields:
+            rendered_to = True
         label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded) or entity
         if label and NIF_QUALIFIER.search(folded[: label.start()]):
             continue  # "NIF emitente: ...": the label is the NIF's; the line below is no name
@@ -708,10 +746,16 @@ def name_before_nif(text: str) -> str | None:
     ("Rita Sousa · NIF ..."), or on the line above: capitalised, two words at least. A profession and its
     registration ("Advogado · Cédula profissional 21034L · Contribuinte n.º ...") are no name."""
     first = re.split(r"\s[·•|]\s", NIF_LABEL.split(text)[0])[0]
-    name = party_name(first)
-    if not name or len(name.split()) < 2 or not capitalised(name):
-        return None
-    return name
+    # A dash parts the name from what follows it ("Nuno ... — Eletricista certificado — NIF ..."); a company's
+    # name keeps its dash ("Atelier Sete Colinas - Publicidade, Lda."), and a hyphen parts it only when the
+    # line whole is no name.
+    dashed = re.split(r"\s[—–]\s", first)[0]
+    company = re.search(r"(?<![a-z])(?:lda|unipessoal|s\.\s?a)(?![a-z])", fold(first))  # not the surname "Sá"
+    for part in (first, re.split(r"\s-\s", first)[0]) if company or dashed == first else (dashed, first):
+        name = party_name(part)
+        if name and len(name.split()) >= 2 and capitalised(name):
+            return name
+    return None
 
 
 # The tax authority's heading over a portal's document names no party.

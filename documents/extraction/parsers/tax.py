@@ -315,7 +315,32 @@ def name_then_nif(text: str, *, labelled: bool = True) -> str | None:
     return name
 
 
-NEGATIVE = re.compile(r"-\s*\d[\d.\s]*,\d{2}\s*$|\(\s*\d[\d.\s]*,\d{2}\s*\)\s*$")
+# An amount printed below zero at the end of its line, the currency before or after it: "-532,10 €",
+# "€ -532,10", "- 532,10 EUR", a trailing minus "532,10-" or "532,10 €-", or bracketed "(532,10)".
+CURRENCY = r"(?:€|eur(?:os?)?)?"
+NEGATIVE = re.compile(
+    rf"(?:[-−–]\s*{CURRENCY}\s*\d[\d.\s]*,\d{{2}}\s*{CURRENCY}"
+    rf"|\d,\d{{2}}\s*{CURRENCY}\s*[-−–]\s*{CURRENCY}"
+    rf"|\(\s*{CURRENCY}\s*\d[\d.\s]*,\d{{2}}\s*{CURRENCY}\s*\))\s*$",
+    re.IGNORECASE,
+)
+# A settlement's result said in words to be a refund, beside it or in a sentence below it: "Resultado negativo: o
+# montante será reembolsado", "(a reembolsar)", "a restituir", "a favor do sujeito passivo".
+REFUND_WORDS = re.compile(
+    r"resultado\s+negativo|reembols|a\s+(?:restituir|recuperar)|a\s+favor\s+d[oa]\s+(?:sujeito\s+passivo|contribuinte)"
+)
+# "Não há lugar a pagamento nem a reembolso": a zero result, which names a refund only to deny it.
+DENIED = re.compile(r"(?<![a-z])(?:n[aã]o|nem|sem)\s+(?:h[aá]\s+lugar\s+)?(?:a\s+)?(?:pagamento|reembolso)")
+
+
+def refund_result(rest: str, below: str | None) -> bool:
+    """A settlement's result that is a refund: printed below zero, or called one beside it or in a sentence of
+    its own below it ("Resultado da liquidação   -532,10 €" / "Resultado negativo: o montante será reembolsado");
+    a row below with an amount of its own ("Valor a reembolsar 0,00") says nothing of this one."""
+    if NEGATIVE.search(rest.strip()):
+        return True
+    sentences = [rest] + ([below] if below and not parse_money(below) else [])
+    return any(REFUND_WORDS.search(fold(text)) and not DENIED.search(fold(text)) for text in sentences)
 
 
 # Interest the AT adds to a late or short settlement: "Juros compensatórios", "Juros de mora/moratórios".
@@ -445,6 +470,9 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
             stop = spans[position + 1][0] if position + 1 < len(spans) else len(line.text)
             values = parse_money(line.text[end:stop])
             if values:
+                # "Valor a pagar  -532,10 €": an amount payable below zero is what the taxpayer gets back.
+                if name == "amount_payable" and NEGATIVE.search(line.text[end:stop].strip()):
+                    name = "amount_refundable"
                 parsed.put(name, values[-1], line.confidence)
             elif below is not None and len(below_values) == len(spans):
                 parsed.put(name, below_values[position], below.confidence)
@@ -453,7 +481,7 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
             rest = line.text[result.end() :]
             values = parse_money(rest)
             if values:
-                refund = bool(NEGATIVE.search(rest.strip())) or "reembols" in fold(rest)
+                refund = refund_result(rest, below.text if below is not None else None)
                 parsed.put("amount_refundable" if refund else "amount_payable", values[-1], line.confidence)
 
 
