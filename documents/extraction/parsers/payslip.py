@@ -99,7 +99,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A trainee's or an apprentice's grant is their month's pay ("Bolsa de estágio (1,5 × IAS) 1.045,66").
         r"|^bolsa\s+(?:de\s+)?(?:est[aá]gio|forma[cç][aã]o|aprendizagem)"
         r"|^horas?\s+(?:prestadas|trabalhadas|normais|efetivas|de\s+trabalho)"
-        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])")),  # "Salár": OCR lost the end
+        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])"  # "Salár": OCR lost the end
+        # "Retribuição 870,00 €": a domestic worker's one earning, the caption alone.
+        r"|^(?:retribui[cç][aã]o|remunera[cç][aã]o)$")),
     ("earning", re.compile(
         r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
         r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono"
@@ -123,11 +125,16 @@ LABEL_WORDS = re.compile(
 )
 
 
+def roles_named(label: str) -> list[str]:
+    """Every role whose words the label holds, in ROLE_PATTERNS' order."""
+    folded = fold(label)
+    return [role for role, pattern in ROLE_PATTERNS if pattern.search(folded)]
+
+
 def role_of(label: str) -> str | None:
     """The first role whose words the label holds; a deduction word outranks an earning one
     ("IRS Sub. Natal" is a deduction)."""
-    folded = fold(label)
-    found = [role for role, pattern in ROLE_PATTERNS if pattern.search(folded)]
+    found = roles_named(label)
     if not found:
         return None
     for role in ("skip", "rate", "ss_base", "net_pay", "total_deductions", "gross_pay"):
@@ -335,6 +342,7 @@ def read_page(lines: list[Line]) -> Page:
         if not segments or index in skipped or segments[0].role == "skip":
             continue
         page.segments += [part for segment in segments for part in column_totals(segment, two_columns)]
+    paid_at_a_rate(page.segments)
     for segment in page.segments:
         if segment.role in {"skip", "rate"}:
             continue
@@ -342,6 +350,40 @@ def read_page(lines: list[Line]) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+# The words of the month's own pay in a rate's label ("Remuneração horária", "Salário/dia"), not a bonus's
+# ("Horas extra valor/hora": that label names an earning too).
+BASE_PAY_WORDS = re.compile(r"(?<![a-z])(?:venc(?:imento)?|salario|remuneracao|retribuicao|ordenado)(?![a-z])")
+# A quantity in a rate row's label ("Vencimento/hora 160 h x"), whole or with decimals.
+QUANTITY = re.compile(r"(?<![\d.,])\d+(?:,\d+)?(?![\d.,])")
+
+
+def paid_at_a_rate(segments: list[Segment]) -> None:
+    """A month paid by the hour or the day, no other row naming the base pay ("Remuneração horária 86,50 h 5,65
+    488,73"): the rate's row whose amount is its quantity times its rate is the month's base pay, not a rate."""
+    if any(segment.role == "base_salary" for segment in segments):
+        return
+    for segment in segments:
+        if (
+            segment.role == "rate"
+            and BASE_PAY_WORDS.search(fold(segment.label))
+            and set(roles_named(segment.label)) <= {"rate", "base_salary"}
+            and quantity_times_rate(segment)
+        ):
+            segment.role = "base_salary"
+            return
+
+
+def quantity_times_rate(segment: Segment) -> bool:
+    """The row's amount is two of its other figures multiplied, to the cent: the hours or days, printed as an
+    amount ("86,50 h") or in the label ("86 h"), and the rate."""
+    *figures, amount = segment.amounts
+    figures += [Decimal(number.replace(",", ".")) for number in QUANTITY.findall(segment.label)]
+    return any(
+        abs((first * second).quantize(CENT, rounding=ROUND_HALF_UP) - amount) <= CENT
+        for first, second in itertools.combinations(figures, 2)
+    )
 
 
 def box_caption(lines: list[Line], rows: list[list[Segment]], index: int) -> bool:
@@ -1240,6 +1282,7 @@ def company_name(text: str) -> str | None:
         before, after = text[: title.start()], text[title.end() :]
         text = before if COMPANY_SUFFIX.search(fold(before)) or not COMPANY_SUFFIX.search(fold(after)) else after
     head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[·•|]\s", text)[0]
+    head = before_address(head)
     raw = re.split(r"\s[-–·]\s", head)[0]
     suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
     if suffixes:
@@ -1257,6 +1300,23 @@ def company_name(text: str) -> str | None:
             raw = head[: after_dash[-1].end()]
     employer = raw.strip(" ,;:")
     return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
+
+
+# An address after the name and a comma: a street's word ("Av. da República 1500", "R. do Almada 12", "Zona
+# Industrial de ..."), a door's number ("n.º 7") or a postcode ("4450-001 Matosinhos").
+ADDRESS_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:rua|r\.|avenida|av\.?|travessa|tv\.|largo|lg\.|praca|pc\.|estrada|calcada|alameda|urbanizacao|urb\."
+    r"|bairro|beco|rotunda|zona\s+industrial|parque\s+(?:industrial|empresarial)|apartado|lote|lugar\s+d[aoe]s?)"
+    r"(?![a-z])|n\.?\s?o\s*\d|\d{4}\s?-\s?\d{3}(?!\d))"
+)
+
+
+def before_address(text: str) -> str:
+    """A name the address follows after a comma ("Condomínio do Edifício Atlântico, Av. da República 1500,
+    Matosinhos") ends at that comma; a comma before a legal form or a partner's name (", Lda.", "Santos, Ferreira
+    & Filhos") is the name's own."""
+    address = ADDRESS_AFTER_COMMA.search(fold(text))
+    return text[: address.start()] if address else text
 
 
 # What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita").
@@ -1281,7 +1341,11 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     if labelled:
         # From the label on: a date before it on the line ("Admissão: 15/09/2025  Período: ...") is another's.
         period_line = labelled[0]
-        period = parse_period(period_line.text[labelled[1] :]) or month_and_year(period_line.text)
+        period = (
+            parse_period(period_line.text[labelled[1] :])
+            or month_and_year(period_line.text)
+            or month_of_the_year(period_line.text[labelled[1] :])
+        )
         if period is None:
             # A grid of captions over their values: "Mês" / "05" / "Ano" / "2026" (the year's pair may come
             # first), or "Mês  Ano" / "05  2026".
@@ -1290,7 +1354,7 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
             period = month_and_year(grid) or captions_over_month_and_year(lines[at : at + 2])
     if period is None:
         for line in lines:
-            period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else None
+            period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else month_of_the_year(line.text)
             if period:
                 period_line = line
                 break
@@ -1318,6 +1382,20 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                     break
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# A month's name and its year with the words of a sentence between them: "fevereiro do ano de 2026", "março do
+# ano 2026", "abril, ano de 2026". Whole names only: an abbreviation is a word's start ("mai" in "maior").
+MONTH_OF_THE_YEAR = re.compile(
+    r"(?<![a-z])(" + "|".join(name for name in MONTHS if len(name) > 3) + r")(?![a-z])"
+    r"\s*,?\s*(?:d[eo]\s+)?ano\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)"
+)
+
+
+def month_of_the_year(text: str) -> str | None:
+    """The period a sentence names as a month of a year ("mês de fevereiro do ano de 2026")."""
+    match = MONTH_OF_THE_YEAR.search(fold(text))
+    return f"{match.group(2)}-{MONTHS[match.group(1)]:02d}" if match else None
 
 
 MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")

@@ -122,6 +122,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|quotizac|descont(?:o|ad[oa])|deduzid|(?<![a-z])deduc[ao]|(?<![a-z])retid[oa](?![a-z])"
             # A loan repaid from the pension ("Consignação empréstimo bancário"), a garnishment ("Penhora").
             r"|consignac|emprestimo|penhora"
+            # The bank workers' health schemes a bank's pension fund takes its share for ("SAMS 1,5% 41,10").
+            r"|(?<![a-z])(?:sams|sscgd)(?![a-z])"
             r"|(?<![a-z])(?:deduction|contribution|withholding|tax\s+withheld|income\s+tax)"
             # France's social levies (CSG, CRDS, CASA: "CASA" only as an amount's label, it is a word in Portuguese),
             # Spain's IRPF withheld, Germany's health and care insurance and tax.
@@ -136,6 +138,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
     # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
     ("credits", re.compile(r"(?<![a-z])(?:abonos|creditos)(?![a-z])")),
 ]
+# A rate printed on a row ("SAMS 1,5%", "2 %").
+RATE = re.compile(r"(?<![\d.,])\d{1,2}(?:[.,]\d{1,2})?\s?%")
 TOTALS_ROW = re.compile(r"\s*(?:totais|total|somas?)(?![a-z])")
 COLUMN_TOTALS = {"credits": "gross_monthly_amount", "deduction": "deductions"}
 # The count in words, in Portuguese, Spanish ("catorce pagas"), French ("douze versements") and German.
@@ -294,6 +298,9 @@ class PensionAmounts:
     # Amounts on lines no label names ("Pensão de velhice 1.120,40", "Complemento 10,00"): line index, amount,
     # confidence. What they add up to is the gross only when the net and deductions say so.
     items: list[tuple[int, Decimal, float]] = field(default_factory=list)
+    # The lines of items printed with a rate ("Fundo de saúde 1,5% 41,10"): a levy on the pension, when the
+    # arithmetic says so (a complement may be a share of something too).
+    rated: set[int] = field(default_factory=set)
 
     # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -545,6 +552,8 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 read.add(COLUMN_TOTALS.get(role, role), value, line.confidence)
         elif leading and not labels:
             read.items.append((index, leading[-1], line.confidence))
+            if RATE.search(text):
+                read.rated.add(index)
         waiting = None
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
@@ -635,7 +644,18 @@ def deductions_read(
     amounts: PensionAmounts, gross: Decimal | None, net: Decimal | None
 ) -> tuple[Decimal, float] | None:
     """The printed total of deductions, else the sum of the items; with gross and net read, the one that
-    makes gross - deductions = net (a total row misread, an item missed, still add up or are left)."""
+    makes gross - deductions = net (a total row misread, an item missed, still add up or are left), the
+    levies printed with a rate counted in only when nothing else adds up."""
+    candidates = deduction_candidates(amounts)
+    if gross is not None and net is not None:
+        for value, confidence in candidates + with_levies(amounts, candidates):
+            if abs(gross - value - net) <= CENT:
+                return value, confidence
+    return candidates[0] if candidates else None
+
+
+def deduction_candidates(amounts: PensionAmounts) -> list[tuple[Decimal, float]]:
+    """The printed total of deductions, then the items' total or sum."""
     candidates = list(amounts.get("deductions"))
     items = amounts.get("deduction")
     total = total_among(items)
@@ -644,11 +664,34 @@ def deductions_read(
         candidates.append(total)
     elif items:
         candidates.append((sum((value for value, _ in items), Decimal(0)), min(c for _, c in items)))
-    if gross is not None and net is not None:
-        for value, confidence in candidates:
-            if abs(gross - value - net) <= CENT:
-                return value, confidence
-    return candidates[0] if candidates else None
+    return candidates
+
+
+def with_levies(amounts: PensionAmounts, candidates: list[tuple[Decimal, float]]) -> list[tuple[Decimal, float]]:
+    """Each candidate with the unlabelled rows printed with a rate added ("Pensão 2.740,00" / "Fundo de saúde 2%
+    54,80" / "IRS 612,00"): a contribution levied at that rate on the pension is taken from it."""
+    levies = [(value, confidence) for at, value, confidence in amounts.items if at in amounts.rated]
+    if not levies:
+        return []
+    levied = sum((value for value, _ in levies), Decimal(0))
+    trust = min(confidence for _, confidence in levies)
+    return [(value + levied, min(confidence, trust)) for value, confidence in candidates or [(Decimal(0), 1.0)]]
+
+
+def paid_from_items(
+    amounts: PensionAmounts, net: Decimal, deductions: tuple[Decimal, float]
+) -> tuple[tuple[Decimal, float], tuple[Decimal, float]] | None:
+    """The gross the unlabelled rows print, with the deductions that make it add up: those read, else with the
+    rows printed with a rate taken as levies ("Pensão 2.740,00" / "Fundo de saúde 2% 54,80" / "IRS 612,00" /
+    "Valor líquido 2.073,20"), the pension being then the other rows."""
+    paid = gross_from_items(amounts, net + deductions[0])
+    if paid is not None:
+        return paid, deductions
+    for levied in with_levies(amounts, [deductions]):
+        paid = gross_from_items(amounts, net + levied[0], exclude=amounts.rated)
+        if paid is not None:
+            return paid, levied
+    return None
 
 
 def total_among(items: list[tuple[Decimal, float]]) -> tuple[Decimal, float] | None:
@@ -661,20 +704,28 @@ def total_among(items: list[tuple[Decimal, float]]) -> tuple[Decimal, float] | N
     return None
 
 
-def gross_from_items(amounts: PensionAmounts, expected: Decimal) -> tuple[Decimal, float] | None:
+def gross_from_items(
+    amounts: PensionAmounts, expected: Decimal, *, exclude: set[int] | None = None
+) -> tuple[Decimal, float] | None:
     """What consecutive unlabelled lines add up to ("Pensão de velhice 1.120,40", "Complemento 10,00"), when that
-    is exactly the net plus the deductions: a nota de pagamento names what is paid, not "ilíquido"."""
-    items = amounts.items
+    is exactly the net plus the deductions: a nota de pagamento names what is paid, not "ilíquido". Lines in
+    ``exclude`` (levies) are neither part of a run nor break one."""
+    items = [item for item in amounts.items if not exclude or item[0] not in exclude]
     for first in range(len(items)):
         total, confidence = Decimal(0), 1.0
         for position in range(first, len(items)):
-            if position > first and items[position][0] != items[position - 1][0] + 1:
+            if position > first and not consecutive(items[position - 1][0], items[position][0], exclude):
                 break
             total += items[position][1]
             confidence = min(confidence, items[position][2])
             if total == expected:
                 return total, confidence
     return None
+
+
+def consecutive(before: int, after: int, skipped: set[int] | None) -> bool:
+    """Whether line ``after`` follows line ``before``, lines in ``skipped`` between them aside."""
+    return all(at in (skipped or set()) for at in range(before + 1, after))
 
 
 YEAR = re.compile(r"(?<![\d.,])(20\d{2})(?![\d.,])")
@@ -770,8 +821,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
         parsed.warnings.append("currency_not_eur")
     deductions = deductions_read(amounts, gross, net)
     if deductions is not None:
+        found = paid_from_items(amounts, net, deductions) if gross is None and net is not None else None
+        paid, deductions = found if found is not None else (None, deductions)
         parsed.put("deductions", *deductions)
-        paid = gross_from_items(amounts, net + deductions[0]) if gross is None and net is not None else None
         if paid is not None:
             parsed.put("gross_monthly_amount", *paid)
             gross = paid[0]
