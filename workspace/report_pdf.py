@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,8 +30,9 @@ from applicants.masking import checks_for_viewer, mask_name, mask_tail
 from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role
 from applicants.services import audit_record
 from screening.models import RiskLevel, ScreeningReport
+from screening.rules.affordability import property_monthly_cost
 from screening.rules.common import format_eur, format_percent, money
-from screening.selectors import household_members, report_history, report_latest
+from screening.selectors import household_members, organization_thresholds, report_history, report_latest
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -111,6 +113,11 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
     """
     form = applicant.form_request
     checks = checks_for_viewer(list(report.checks), can_view_pii=can_view_pii)
+    justification = report.justification
+    if not can_view_pii:
+        public = public_amounts(applicant)
+        justification = without_incomes(justification, public=public)
+        checks = [{**c, "evidence": without_incomes(str(c.get("evidence", "")), public=public)} for c in checks]
     household = report.household or {}
     people = [
         person_view(figures, applicant=person, checks=checks, household=bool(household), can_view_pii=can_view_pii)
@@ -136,8 +143,8 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         "dti_ratio": format_percent(money(report.dti_ratio)),
         "average_monthly_income": format_eur(money(report.average_monthly_income)) if can_view_pii else RESERVED,
         "household": household_view(household, can_view_pii=can_view_pii) if household else None,
-        "guarantor": guarantor_view(guarantor) if guarantor else None,
-        "justification": report.justification,
+        "guarantor": guarantor_view(guarantor, can_view_pii=can_view_pii) if guarantor else None,
+        "justification": justification,
         "justification_language": report.justification_language,
         "produced_by": " · ".join(filter(None, [report.backend, report.model_name, report.rules_version])),
         "people": people,
@@ -243,6 +250,25 @@ def household_section(checks: list[dict[str, Any]], *, household: bool) -> list[
     return [{"heading": HOUSEHOLD_WIDE, "facts": [], "checks": own}] if own else []
 
 
+# An amount as the rules write it in the justification and the checks' evidence ("1 563,37 €").
+AMOUNT = re.compile(r"\d{1,3}(?: \d{3})*,\d{2} €")
+
+
+def public_amounts(applicant: Applicant) -> set[str]:
+    """The amounts in a report's texts that are no one's income: the property's price and its monthly cost."""
+    form = applicant.form_request
+    listing = {"listing_type": form.listing_type, "price": str(form.property_price)}
+    cost, _ = property_monthly_cost(listing, organization_thresholds(applicant.organization))
+    return {format_eur(money(form.property_price)), format_eur(cost)}
+
+
+def without_incomes(text: str, *, public: set[str]) -> str:
+    """A report's text with every amount but the public ones "(reservado)": an income, a shortfall or an amount
+    needed would tell what someone earns (the rules' sentences print them: "Rendimento médio mensal líquido de
+    1 563,37 €", "faltam 400,08 €")."""
+    return AMOUNT.sub(lambda amount: amount.group(0) if amount.group(0) in public else RESERVED, text)
+
+
 def household_view(household: dict[str, Any], *, can_view_pii: bool) -> dict[str, str]:
     income = money(household.get("household_monthly_income"))
     return {
@@ -251,15 +277,16 @@ def household_view(household: dict[str, Any], *, can_view_pii: bool) -> dict[str
     }
 
 
-def guarantor_view(verdict: dict[str, Any]) -> dict[str, Any]:
-    """The guarantor verdict in the admin's words; amounts only (no one's name or identifiers)."""
+def guarantor_view(verdict: dict[str, Any], *, can_view_pii: bool) -> dict[str, Any]:
+    """The guarantor verdict in the admin's words; amounts only (no one's name or identifiers). The shortfall
+    is the income needed less the guarantor's own: shown only with the incomes."""
     shortfall = money(verdict.get("shortfall"))
     return {
         "covers": bool(verdict.get("covers")),
         "dti_ratio": format_percent(money(verdict.get("dti_ratio"))),
         "threshold": format_percent(money(verdict.get("threshold"))),
         "identity_verified": bool(verdict.get("identity_verified")),
-        "shortfall": format_eur(shortfall) if shortfall is not None else "",
+        "shortfall": "" if shortfall is None else format_eur(shortfall) if can_view_pii else RESERVED,
         "income_needed": format_eur(money(verdict.get("income_needed"))),
     }
 

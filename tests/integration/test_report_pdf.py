@@ -94,7 +94,7 @@ def screened(alice: AgencyCredentials) -> Applicant:
     ]
     ScreeningReport.objects.create(organization=applicant.organization, applicant=applicant, risk_level="MEDIUM",
                                    identity_verified=False, income_verified=True, dti_ratio=Decimal("0.3"),
-                                   average_monthly_income=Decimal("2500"), justification="Risco MÉDIO: NIF diferente.",
+                                   average_monthly_income=Decimal("2500"), justification="Risco MÉDIO: NIF diferente. Rendimento médio mensal líquido de 2 500,00 €. Taxa de esforço de 30,0 % (renda mensal de 900,00 €).",
                                    checks=checks, backend="rules", rules_version="rules-test")  # fmt: skip
     Applicant.objects.filter(id=applicant.id).update(status="COMPLETED", risk_level="MEDIUM")
     Decision.objects.create(organization=applicant.organization, applicant=applicant, decision="APPROVED",
@@ -240,6 +240,9 @@ def test_staff_without_view_pii_get_a_pdf_with_no_nif_name_or_birth_date(colleag
     # What the staff API shows instead: the NIF's tail, the initials; the checks and evidence are still there.
     assert "***931" in flat and squeezed("M*** S***") in flat and "(reservado)" in text
     assert squeezed("NIF do documento diferente do NIF indicado.") in flat and "identity.nif_match" in flat
+    # Nor the income anywhere: not in the figures, the summary's sentence or a check's evidence (the cases
+    # probe found the summary printing it under a "(reservado)" table); the rent still reads.
+    assert "2500,00€" not in flat and "900,00€" in flat
 
 
 def test_fonts_are_embedded(alice: AgencyCredentials, screened: Applicant) -> None:
@@ -308,6 +311,9 @@ def test_a_households_report_shows_each_person_their_checks_and_the_guarantor_ve
     for secret in (NIF, co_tenant.nif, NAME, "João Pereira", "Pereira"):
         assert squeezed(secret) not in masked_text, secret
     assert squeezed("O fiador não cobre o encargo") in masked_text and "identity.nif_match" in masked_text
+    # No income, nor a shortfall that would give the guarantor's away; the rent is no one's.
+    assert "850,00€" not in masked_text and "600,00€" not in masked_text and "750,00€" in masked_text
+    assert squeezed("faltam 500,00 €") not in masked_text and squeezed("faltam (reservado)") in masked_text
 
 
 @pytest.mark.parametrize("url", ["http://198.51.100.7/logo.png", "file:///etc/hostname"])
