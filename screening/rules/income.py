@@ -271,12 +271,17 @@ def payslip_recent(document: Document, *, today: dt.date) -> Check:
     )
 
 
+def distinct_months(count: int) -> str:
+    """'1 mês distinto', '2 meses distintos' (the report's words, agreeing with the number)."""
+    return "1 mês distinto" if count == 1 else f"{count} meses distintos"
+
+
 def payslip_months(months_verified: int) -> Check:
     """Enough distinct months of payslips that passed every check."""
     return check(
         "income.payslip_months",
         months_verified >= REQUIRED_PAYSLIP_MONTHS,
-        f"{months_verified} mês(es) distintos de recibos válidos (necessários {REQUIRED_PAYSLIP_MONTHS}).",
+        f"{distinct_months(months_verified)} de recibos válidos (necessários {REQUIRED_PAYSLIP_MONTHS}).",
         value=months_verified,
         expected=REQUIRED_PAYSLIP_MONTHS,
     )
@@ -323,7 +328,7 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     missing = (
         None
         if verified
-        else f"recibos de vencimento de mais {REQUIRED_PAYSLIP_MONTHS - len(months)} mês(es) distintos "
+        else f"recibos de vencimento de mais {distinct_months(REQUIRED_PAYSLIP_MONTHS - len(months))} "
         f"(necessários {REQUIRED_PAYSLIP_MONTHS} dos últimos {PAYSLIP_WINDOW_MONTHS})"
     )
     if not months:
@@ -463,7 +468,7 @@ def independent_source(invoices: list[tuple[Document, list[Check]]], *, today: d
     missing = (
         None
         if verified
-        else f"faturas-recibo de mais {REQUIRED_INVOICE_MONTHS - len(months)} mês(es) distintos "
+        else f"faturas-recibo de mais {distinct_months(REQUIRED_INVOICE_MONTHS - len(months))} "
         f"(necessários {REQUIRED_INVOICE_MONTHS} dos últimos {INVOICE_WINDOW_MONTHS})"
     )
     if not months:
@@ -483,7 +488,7 @@ def invoice_months(monthly: dict[str, Decimal]) -> Check:
     return check(
         "income.invoice_months",
         len(monthly) >= REQUIRED_INVOICE_MONTHS,
-        f"{len(monthly)} mês(es) distintos de faturas-recibo válidas "
+        f"{distinct_months(len(monthly))} de faturas-recibo válidas "
         f"(necessários {REQUIRED_INVOICE_MONTHS} dos últimos {INVOICE_WINDOW_MONTHS}).",
         value=len(monthly),
         expected=REQUIRED_INVOICE_MONTHS,

@@ -191,3 +191,9 @@ def test_two_proven_sources_add_up() -> None:
     total, name, method, partial = income_total(sources, None)
     assert (total, name, partial) == (Decimal("1500.50"), "mixed", False)
     assert method == "a (1 200,00 €) + b (300,50 €)"
+
+
+def test_the_months_still_needed_agree_with_their_number() -> None:
+    """The cases probe read "mais 1 mês(es) distintos"."""
+    assert payslip_months(1)["evidence"].startswith("1 mês distinto de recibos válidos")
+    assert payslip_months(2)["evidence"].startswith("2 meses distintos de recibos válidos")

@@ -73,7 +73,7 @@ def test_fewer_than_six_months_is_partial_and_says_what_is_missing() -> None:
     assert result["source"] == "partial_invoices"
     assert result["average_monthly_income"] == "1000.00"  # 2000 over September..October
     assert not check(result, "income.invoice_months")["passed"]
-    assert "faturas-recibo de mais 4 mês(es)" in " ".join(result["missing"])
+    assert "faturas-recibo de mais 4 meses distintos" in " ".join(result["missing"])
 
 
 def test_an_invoice_sent_twice_counts_once_and_someone_elses_not_at_all() -> None:

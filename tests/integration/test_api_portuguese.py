@@ -1,0 +1,42 @@
+"""The framework's own messages read in European Portuguese, as everything else the API says.
+
+Django REST framework's Portuguese catalogue is Brazilian and has typos ("Você não tem permissão para
+executar essa ação.", "não é um escolha válido", "Certifque-se") and gaps ("Must be a valid UUID."):
+the project's catalogue (``locale/pt_PT``) takes precedence with its own (cases probe 3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import translation
+from rest_framework import serializers
+from rest_framework.test import APIClient
+
+
+def test_a_refusal_and_field_errors_read_in_european_portuguese(alice_api: APIClient, outsider: Any) -> None:
+    outsiders = APIClient()
+    outsiders.force_authenticate(outsider)
+    refused = outsiders.get("/api/v1/applicants")
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "Não tem permissão para realizar esta ação.", "code": "permission_denied"}
+
+    created = alice_api.post(
+        "/api/v1/applicants/intake-form-requests",
+        {"property_title": "T2", "property_type": "NAVE", "listing_type": "ARRENDAMENTO", "property_price": -5},
+        format="json",
+    )
+    assert created.status_code == 400
+    errors = created.json()
+    assert errors["property_type"] == ['"NAVE" não é uma opção válida.']
+    assert errors["property_price"][0].startswith("Garanta que este valor é maior ou igual a")
+
+
+def test_the_messages_the_framework_has_no_portuguese_for_are_translated_too(db: object) -> None:
+    with translation.override("pt-pt"), pytest.raises(serializers.ValidationError) as raised:
+        serializers.UUIDField().run_validation("not-a-uuid")
+    assert raised.value.detail == ["Tem de ser um UUID válido."]
+    with translation.override("pt-pt"), pytest.raises(serializers.ValidationError) as raised:
+        serializers.IntegerField(min_value=1).run_validation(0)
+    assert raised.value.detail == ["Garanta que este valor é maior ou igual a 1."]
