@@ -266,9 +266,16 @@ class IntakeSubmissionView(IntakeView):
 
 @extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
 class IntakeStatusView(IntakeView):
-    @extend_schema(responses={200: IntakeStatusSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        responses={
+            200: IntakeStatusSerializer,
+            404: NOT_FOUND,
+            410: error_response("form_already_submitted (screened without this invited person)"),
+        }
+    )
     def get(self, request: Request, token: str) -> Response:
         link = self.link(token)
+        services.link_check_not_left_out(link)
         return Response(status_of_person(link, language=language_of(request)))
 
 
@@ -310,11 +317,13 @@ class IntakeContestView(IntakeView):
             400: FIELD_ERRORS,
             404: NOT_FOUND,
             409: error_response("not_screened_yet or too_many_contests"),
+            410: error_response("form_already_submitted (screened without this invited person)"),
         },
     )
     def post(self, request: Request, token: str) -> Response:
         """Comment on or contest the result: it reaches the agency's staff, who answer by e-mail."""
         link = self.link(token)
+        services.link_check_not_left_out(link)
         serializer = ContestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         contest = second_round.contest_receive(link=link, message=serializer.validated_data["message"])

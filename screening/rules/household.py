@@ -277,6 +277,15 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     )
     tenants = sum(1 for m in state["members"] if m["role"] in TENANT_ROLES)
     parts.append(tenants_income_sentence(tenants, money(affordability["household_monthly_income"])))
+    unproven = [
+        ROLE_WORDS[m["role"]]
+        for m in affordability["members"]
+        if m["role"] in TENANT_ROLES and m["average_monthly_income"] is None
+    ]
+    if unproven and tenants > 1 and affordability["household_monthly_income"] is not None:
+        # The sum is of the incomes proven: say whose is not in it (the cases probe read a couple's
+        # "conjunto" that was the lead's alone).
+        parts.append("Sem rendimento comprovado, fora da soma: " + ", ".join(unproven) + ".")
     dti = money(affordability["dti_ratio"])
     if dti is not None:
         parts.append(

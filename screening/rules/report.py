@@ -9,7 +9,7 @@ from screening.rules.common import format_eur, format_percent, money
 RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
 REASON_TEXT = {
     "identity_not_verified": "a identidade não foi confirmada pelos documentos",
-    "no_attributable_income": "nenhum comprovativo de rendimentos está em nome do candidato",
+    "no_attributable_income": "não há comprovativos de rendimentos em nome do candidato",
     "income_unknown": "não foi possível apurar o rendimento mensal",
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",

@@ -490,6 +490,12 @@ def test_a_person_left_out_of_a_forced_screening_finds_their_link_closed(
     slot = {"filename": "cc.png", "content_type": "image/png", "size": 1000, "document_type": "ID_DOCUMENT"}
     write = APIClient().post(f"/api/v1/intake/{token}/uploads", slot, format="json")
     assert (write.status_code, write.json()["code"]) == (410, "form_already_submitted")
+    # Their progress and a contest too: nothing of theirs was screened (cases probe 3 read "PENDING" and
+    # "A candidatura ainda não foi analisada.").
+    progress = APIClient().get(f"/api/v1/intake/{token}/status")
+    assert (progress.status_code, progress.json()["code"]) == (410, "form_already_submitted")
+    contest = APIClient().post(f"/api/v1/intake/{token}/contest", {"message": "Não concordo."}, format="json")
+    assert (contest.status_code, contest.json()["code"]) == (410, "form_already_submitted")
 
 
 def test_forcing_a_screened_application_again_replaces_its_report(

@@ -481,13 +481,20 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
     # No income is money alone: a covering guarantor lowers HIGH by one level (docs/api.md, Households).
     assert report.risk_level == "MEDIUM"
     assert "Rendimento do arrendatário não comprovado." in report.justification
-    assert "nenhum comprovativo de rendimentos está em nome do candidato" in report.justification
+    assert "não há comprovativos de rendimentos em nome do candidato" in report.justification
     assert "arrendatário(s)" not in report.justification and "—" not in report.justification
 
     couple_form = form_for(agency())
     maria, joao = couple(couple_form)
     _, together = screened(couple_form, maria, joao)
     assert "Rendimento mensal conjunto dos 2 arrendatários: 2 734,56 €." in together.justification
+    assert "fora da soma" not in together.justification
+
+    # A co-tenant whose income could not be proven is named as left out of the sum, not hidden in it.
+    unproven = person(couple_form, role="CO_TENANT", name="João Pedro Pereira", nif=make_nif(4242), income=None)
+    _, without = screened(couple_form, maria, unproven)
+    assert "Rendimento mensal conjunto dos 2 arrendatários: 1 500,00 €." in without.justification
+    assert "Sem rendimento comprovado, fora da soma: co-arrendatário." in without.justification
 
 
 def test_someone_the_report_does_not_cover_gets_no_checks() -> None:
