@@ -145,6 +145,9 @@ class IntakeDocumentStatusSerializer(serializers.Serializer):
     document_type = serializers.ChoiceField(choices=DocumentType.choices)
     original_filename = serializers.CharField()
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
+    reason = serializers.CharField(
+        allow_null=True, help_text="Why a FAILED document could not be read and what to send instead (pt-PT); else null"
+    )
 
 
 class HouseholdStatusSerializer(serializers.Serializer):

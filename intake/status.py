@@ -9,6 +9,7 @@ from typing import Any
 
 from applicants import selectors
 from applicants.models import ApplicantStatus, IncomeProfile
+from documents.models import DocumentStatus
 from intake import services
 from screening.explanation import applicant_explanation
 from screening.rules import documents_for_profile
@@ -22,7 +23,14 @@ def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> 
     if applicant is None:
         return {"status": link.effective_status, "documents": [], "household": household}
     documents = [
-        {"document_type": d.document_type, "original_filename": d.original_filename, "status": d.status}
+        {
+            "document_type": d.document_type,
+            "original_filename": d.original_filename,
+            "status": d.status,
+            # The extraction's reasons are fixed texts addressed to the sender ("PDF protegido por
+            # palavra-passe: envie uma versão sem proteção."), never the document's content.
+            "reason": (d.error or None) if d.status == DocumentStatus.FAILED else None,
+        }
         for d in applicant.documents.all()
     ]
     body: dict[str, Any] = {"status": applicant.status, "documents": documents, "household": household}

@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 
 from applicants.models import Applicant, IntakeFormRequest
 from applicants.services import AgencyCredentials
-from documents.models import Document
+from documents.models import Document, DocumentStatus
 from tests.helpers import form_request_create, submission_body, upload
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +79,18 @@ def test_reference_flow_from_form_to_listed_applicant(
     status = APIClient().get(f"/api/v1/intake/{token}/status").json()
     assert status["status"] == "PROCESSING"
     assert {d["original_filename"] for d in status["documents"]} == {"cc.png", "recibo.pdf"}
+    assert {d["reason"] for d in status["documents"]} == {None}
+
+    # A document that could not be read says why to the person who sent it (the cases probe's applicant
+    # saw only FAILED, while staff read the reason).
+    Document.objects.filter(applicant_id=applicant_id, document_type="PROOF_OF_INCOME").update(
+        status=DocumentStatus.FAILED, error="PDF protegido por palavra-passe: envie uma versão sem proteção."
+    )
+    failed = APIClient().get(f"/api/v1/intake/{token}/status").json()["documents"]
+    assert {d["original_filename"]: d["reason"] for d in failed} == {
+        "cc.png": None,
+        "recibo.pdf": "PDF protegido por palavra-passe: envie uma versão sem proteção.",
+    }
 
     listed = alice_api.get("/api/v1/applicants").json()
     assert listed["count"] == 1

@@ -293,7 +293,7 @@
       list.innerHTML = "";
       result.data.documents.forEach(function (doc) {
         var li = document.createElement("li");
-        li.textContent = doc.original_filename + ": " + (T["doc_" + doc.status] || doc.status);
+        li.textContent = doc.original_filename + ": " + (T["doc_" + doc.status] || doc.status) + (doc.reason ? " (" + doc.reason + ")" : "");
         li.dataset.status = doc.status;
         list.appendChild(li);
       });
