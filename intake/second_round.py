@@ -45,6 +45,8 @@ def additional_documents_receive(*, link: IntakeLink, documents: list[SubmittedD
     info_request = info_request_open(link)
     if info_request is None:
         raise errors.NoDocumentsRequested()
+    if not documents:
+        raise errors.RequestedDocumentMissing()
     sent = {document.document_type for document in documents}
     if sent - info_request.document_types:
         raise errors.DocumentTypeNotRequested()

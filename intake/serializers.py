@@ -200,7 +200,8 @@ class IntakeStatusSerializer(serializers.Serializer):
 
 
 class AdditionalDocumentsSerializer(serializers.Serializer):
-    documents = SubmissionDocumentSerializer(many=True, allow_empty=False)
+    # An empty list is the requested documents missing (``requested_document_missing``), said by the service.
+    documents = SubmissionDocumentSerializer(many=True)
 
     def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(value) > settings.INTAKE_MAX_DOCUMENTS:

@@ -143,6 +143,9 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
         f"/api/v1/intake/{new_token}/additional-documents", {"documents": id_again}, format="json"
     )
     assert refused.status_code == 400 and refused.json()["code"] == "document_type_not_requested"
+    # Nothing sent is the requested document missing, with its code (cases probe 3 got a bare field error).
+    empty = APIClient().post(f"/api/v1/intake/{new_token}/additional-documents", {"documents": []}, format="json")
+    assert empty.status_code == 400 and empty.json()["code"] == "requested_document_missing"
     again = APIClient().post(f"/api/v1/intake/{new_token}/submissions", {}, format="json")
     assert again.status_code in {400, 410}
     reports_before = ScreeningReport.objects.count()
@@ -249,7 +252,7 @@ def test_documents_are_requested_only_of_people_in_the_application(
     nothing = APIClient().post(
         f"/api/v1/intake/{my_form['token']}/additional-documents", {"documents": []}, format="json"
     )
-    assert nothing.status_code == 400
+    assert nothing.status_code == 409 and nothing.json()["code"] == "no_documents_requested"
     stray = {"key": "uploads/x", "original_filename": "a.pdf", "content_type": "application/pdf",
              "document_type": "ID_DOCUMENT"}  # fmt: skip
     unasked = APIClient().post(
