@@ -1,139 +1,149 @@
-"""Business-rule errors with the stable codes of the REST contract (docs/api.md)."""
+"""Business-rule errors with the stable codes of the REST contract (docs/api.md).
+
+The messages are written in European Portuguese and marked for translation: the English ones are in
+``locale/en`` (an applicant's page in English asks with ``?lang=en``, a client with ``Accept-Language``).
+"""
 
 from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class BusinessRuleError(Exception):
     code = "business_rule"
     status_code = 400
-    default_message = "O pedido não pode ser processado."
+    default_message: str | Promise = _("O pedido não pode ser processado.")
 
-    def __init__(self, message: str | None = None) -> None:
-        self.message = message or self.default_message
+    def __init__(self, message: str | Promise | None = None) -> None:
+        # In the language of the request that raised it (LocaleMiddleware, or ``?lang=en`` on an intake link).
+        self.message = str(message or self.default_message)
         super().__init__(self.message)
 
 
 class InvalidStorageKey(BusinessRuleError):
     code = "invalid_storage_key"
-    default_message = "O ficheiro indicado não pertence a este formulário."
+    default_message = _("O ficheiro indicado não pertence a este formulário.")
 
 
 class FileNotFound(BusinessRuleError):
     code = "file_not_found"
-    default_message = "O ficheiro indicado não foi carregado."
+    default_message = _("O ficheiro indicado não foi carregado.")
 
 
 class FileTypeNotAllowed(BusinessRuleError):
     code = "file_type_not_allowed"
-    default_message = "Tipo de ficheiro não permitido: use PDF, JPEG ou PNG."
+    default_message = _("Tipo de ficheiro não permitido: use PDF, JPEG ou PNG.")
 
 
 class FileTooLarge(BusinessRuleError):
     code = "file_too_large"
-    default_message = "O ficheiro excede o tamanho máximo permitido."
+    default_message = _("O ficheiro excede o tamanho máximo permitido.")
 
 
 class TooManyDocuments(BusinessRuleError):
     code = "too_many_documents"
-    default_message = "Foram enviados documentos a mais."
+    default_message = _("Foram enviados documentos a mais.")
 
 
 class TooManyUploads(BusinessRuleError):
     code = "too_many_uploads"
-    default_message = "Foram pedidos carregamentos a mais para este formulário."
+    default_message = _("Foram pedidos carregamentos a mais para este formulário.")
 
 
 class TooManyPeople(BusinessRuleError):
     code = "too_many_people"
-    default_message = "Foram convidadas pessoas a mais para esta candidatura."
+    default_message = _("Foram convidadas pessoas a mais para esta candidatura.")
 
 
 class InvalidHouseholdRole(BusinessRuleError):
     code = "invalid_role"
-    default_message = "Só pode convidar co-arrendatários (CO_TENANT) ou fiadores (GUARANTOR)."
+    default_message = _("Só pode convidar co-arrendatários (CO_TENANT) ou fiadores (GUARANTOR).")
 
 
 class HouseholdNotAllowed(BusinessRuleError):
     code = "household_not_allowed"
     status_code = 403
-    default_message = "Só o arrendatário principal pode convidar outras pessoas."
+    default_message = _("Só o arrendatário principal pode convidar outras pessoas.")
 
 
 class ApplicationNotWaiting(BusinessRuleError):
     code = "application_not_waiting"
     status_code = 409
-    default_message = "A candidatura já está em análise ou foi analisada: não é possível convidar mais pessoas agora."
+    default_message = _(
+        "A candidatura já está em análise ou foi analisada: não é possível convidar mais pessoas agora."
+    )
 
 
 class TermsNotAccepted(BusinessRuleError):
     code = "terms_not_accepted"
-    default_message = "É necessário aceitar os termos para continuar."
+    default_message = _("É necessário aceitar os termos para continuar.")
 
 
 class DuplicateSubmission(BusinessRuleError):
     code = "duplicate_submission"
     status_code = 409
-    default_message = "Já existe uma candidatura com este NIF para este formulário."
+    default_message = _("Já existe uma candidatura com este NIF para este formulário.")
 
 
 class FormExpired(BusinessRuleError):
     code = "form_expired"
     status_code = 410
-    default_message = "Este formulário expirou."
+    default_message = _("Este formulário expirou.")
 
 
 class FormAlreadySubmitted(BusinessRuleError):
     code = "form_already_submitted"
     status_code = 410
-    default_message = "Este formulário já foi submetido."
+    default_message = _("Este formulário já foi submetido.")
 
 
 class ApplicationWithoutLead(BusinessRuleError):
     code = "application_without_lead"
     status_code = 409
-    default_message = "A candidatura não tem arrendatário principal: não há quem analisar."
+    default_message = _("A candidatura não tem arrendatário principal: não há quem analisar.")
 
 
 class InvitationAlreadySubmitted(BusinessRuleError):
     code = "invitation_submitted"
     status_code = 409
-    default_message = "Esta pessoa já submeteu os seus dados: o convite não pode ser reenviado."
+    default_message = _("Esta pessoa já submeteu os seus dados: o convite não pode ser reenviado.")
 
 
 class NoDocumentsRequested(BusinessRuleError):
     code = "no_documents_requested"
     status_code = 409
-    default_message = "A agência não pediu documentos adicionais a esta pessoa (ou o pedido já foi respondido)."
+    default_message = _("A agência não pediu documentos adicionais a esta pessoa (ou o pedido já foi respondido).")
 
 
 class DocumentTypeNotRequested(BusinessRuleError):
     code = "document_type_not_requested"
-    default_message = "A agência não pediu este tipo de documento."
+    default_message = _("A agência não pediu este tipo de documento.")
 
 
 class NotScreenedYet(BusinessRuleError):
     code = "not_screened_yet"
     status_code = 409
-    default_message = "A candidatura ainda não foi analisada."
+    default_message = _("A candidatura ainda não foi analisada.")
 
 
 class TooManyContests(BusinessRuleError):
     code = "too_many_contests"
     status_code = 409
-    default_message = "Já tem pedidos em aberto; a agência responde-lhe por e-mail."
+    default_message = _("Já tem pedidos em aberto; a agência responde-lhe por e-mail.")
 
 
 class PersonNotInApplication(BusinessRuleError):
     code = "person_not_in_application"
-    default_message = "Essa pessoa não pertence a esta candidatura."
+    default_message = _("Essa pessoa não pertence a esta candidatura.")
 
 
 class ContestAlreadyAnswered(BusinessRuleError):
     code = "contest_answered"
     status_code = 409
-    default_message = "Esta contestação já foi respondida."
+    default_message = _("Esta contestação já foi respondida.")
 
 
 class RequestedDocumentMissing(BusinessRuleError):
     code = "requested_document_missing"
-    default_message = "Falta pelo menos um dos tipos de documento pedidos pela agência."
+    default_message = _("Falta pelo menos um dos tipos de documento pedidos pela agência.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
+
 PERSONAL_NIF_PREFIXES = ("1", "2", "3", "45")
 _NIF_NOISE = re.compile(r"[\s.\-]")
 # ASCII only: ``\d`` and ``str.isdigit()`` also accept "²" (which ``int()`` refuses) and
@@ -52,11 +54,11 @@ def nif_validate_personal(raw: str) -> str:
     """Return the normalized NIF of a natural person or raise ``InvalidNIF``."""
     nif = nif_normalize(raw)
     if not nif_is_well_formed(nif):
-        raise InvalidNIF("O NIF deve ter 9 algarismos.")
+        raise InvalidNIF(_("O NIF deve ter 9 algarismos."))
     if not nif_has_valid_checksum(nif):
-        raise InvalidNIF("O NIF não é válido (dígito de controlo errado).")
+        raise InvalidNIF(_("O NIF não é válido (dígito de controlo errado)."))
     if not nif_is_personal(nif):
-        raise InvalidNIF("O NIF não corresponde a uma pessoa singular.")
+        raise InvalidNIF(_("O NIF não corresponde a uma pessoa singular."))
     return nif
 
 

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
@@ -36,8 +37,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return response
     if isinstance(exc, Throttled):
         seconds = getattr(exc, "wait", None)  # set by DRF, missing from its type stubs
-        wait = f" Tente de novo dentro de {math.ceil(seconds)} s." if seconds is not None else ""
-        response.data = {"detail": f"Demasiados pedidos.{wait}", "code": "throttled"}
+        detail = (
+            _("Demasiados pedidos. Tente de novo dentro de %(seconds)s s.") % {"seconds": math.ceil(seconds)}
+            if seconds is not None
+            else _("Demasiados pedidos.")
+        )
+        response.data = {"detail": detail, "code": "throttled"}
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": response.data["detail"], "code": exc.get_codes()}
     return response

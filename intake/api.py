@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import router, transaction
+from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
@@ -110,6 +111,14 @@ class IntakeView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
     throttle_classes = [IntakeThrottle]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """The page's language choice (``?lang=en``) for everything said back, errors included; the
+        request's own language (``Accept-Language``, LocaleMiddleware) otherwise."""
+        if language_of(request) == "en":
+            translation.activate("en")
+            request.LANGUAGE_CODE = "en"
+        super().initial(request, *args, **kwargs)
 
     def check_throttles(self, request: Request) -> None:
         """DRF's check, with every passing throttle's count written at the end, in one transaction.

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from applicants.identifiers import InvalidNIF, nif_validate_personal
@@ -82,7 +83,7 @@ class HouseholdMemberSerializer(serializers.Serializer):
 
     def validate_name(self, value: str) -> str:
         if len(value.strip()) < 2:
-            raise serializers.ValidationError("Indique o nome.")
+            raise serializers.ValidationError(_("Indique o nome."))
         return value.strip()
 
 
@@ -114,22 +115,22 @@ class SubmissionSerializer(serializers.Serializer):
 
     def validate_name(self, value: str) -> str:
         if len(value.strip()) < 2:
-            raise serializers.ValidationError("Indique o nome completo.")
+            raise serializers.ValidationError(_("Indique o nome completo."))
         return value.strip()
 
     def validate_date_of_birth(self, value: dt.date) -> dt.date:
         today = dt.date.today()
         if value >= today or value.year < 1900:
-            raise serializers.ValidationError("Data de nascimento inválida.")
+            raise serializers.ValidationError(_("Data de nascimento inválida."))
         age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
         if age < 18:
-            raise serializers.ValidationError("O candidato deve ser maior de idade.")
+            raise serializers.ValidationError(_("O candidato deve ser maior de idade."))
         return value
 
     def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # The count limit is a business rule with its own code; checked in the service.
         if len(value) > settings.INTAKE_MAX_DOCUMENTS * 10:
-            raise serializers.ValidationError("Demasiados documentos.")
+            raise serializers.ValidationError(_("Demasiados documentos."))
         return value
 
 
@@ -205,7 +206,9 @@ class AdditionalDocumentsSerializer(serializers.Serializer):
 
     def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(value) > settings.INTAKE_MAX_DOCUMENTS:
-            raise serializers.ValidationError(f"No máximo {settings.INTAKE_MAX_DOCUMENTS} documentos.")
+            raise serializers.ValidationError(
+                _("No máximo %(count)s documentos.") % {"count": settings.INTAKE_MAX_DOCUMENTS}
+            )
         return value
 
 

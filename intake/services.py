@@ -12,6 +12,7 @@ import structlog
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applicants import errors
 from applicants.crypto import nif_index_for
@@ -88,7 +89,7 @@ def link_check_not_left_out(link: IntakeLink) -> None:
         and invitation.status != InvitationStatus.SUBMITTED
         and invitation.application.status != ApplicationStatus.WAITING
     ):
-        raise errors.FormAlreadySubmitted("A candidatura já seguiu para análise sem esta pessoa.")
+        raise errors.FormAlreadySubmitted(_("A candidatura já seguiu para análise sem esta pessoa."))
 
 
 def info_request_open(link: IntakeLink) -> InfoRequest | None:
@@ -232,7 +233,7 @@ def submitted_documents_copy(
             raise errors.FileTooLarge()
         sniffed = sniff_content_type(store.read_head(document.key, SNIFF_BYTES)) if stored.size else None
         if sniffed is None:
-            raise errors.FileTypeNotAllowed("O conteúdo do ficheiro não é PDF, JPEG nem PNG.")
+            raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."))
         document_id = uuid.uuid4()
         planned.append((document, document_id, sniffed))
     copies = {
@@ -253,7 +254,7 @@ def submitted_documents_copy(
                 raise errors.FileTooLarge()
             # The upload may have been replaced since it was sniffed: what counts is the copy.
             if copied.size == 0 or sniff_content_type(store.read_head(copied.key, SNIFF_BYTES)) != sniffed:
-                raise errors.FileTypeNotAllowed("O conteúdo do ficheiro não é PDF, JPEG nem PNG.")
+                raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."))
             verified.append(
                 VerifiedDocument(
                     submitted=document,
@@ -559,7 +560,7 @@ def lead_invites(*, link: IntakeLink, member: HouseholdMember) -> CreatedInvitat
             raise errors.FormExpired()
         application = Application.objects.filter(form_request=locked).first()
         if application is None:
-            raise errors.HouseholdNotAllowed("Submeta primeiro os seus dados; depois pode convidar outras pessoas.")
+            raise errors.HouseholdNotAllowed(_("Submeta primeiro os seus dados; depois pode convidar outras pessoas."))
         # Before the screening only (the contract): once screened, adding someone is the agency's call
         # (their invitation, or a request for more documents), not a way to reopen a decided application.
         if application.status != ApplicationStatus.WAITING:
@@ -594,7 +595,7 @@ def application_start(*, application: Application) -> None:
     """
     lead = application.members.filter(role=Role.TENANT).first()
     if lead is None:
-        raise errors.FormAlreadySubmitted("A candidatura ainda não tem o arrendatário principal.")
+        raise errors.FormAlreadySubmitted(_("A candidatura ainda não tem o arrendatário principal."))
     now = timezone.now()
     Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.PROCESSING, updated_at=now)
     application.status = ApplicationStatus.PROCESSING

@@ -10,6 +10,7 @@ import structlog
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applicants import errors
 from applicants.models import (
@@ -206,7 +207,7 @@ def application_screen(*, application: Application, actor: Any, force: bool) -> 
         if locked.status == ApplicationStatus.PROCESSING:
             if not force:
                 return False
-            raise errors.ApplicationNotWaiting("A candidatura já está em análise.")
+            raise errors.ApplicationNotWaiting(_("A candidatura já está em análise."))
         if not locked.members.filter(role=Role.TENANT).exists():
             raise errors.ApplicationWithoutLead()
         if force:

@@ -14,6 +14,8 @@ from django.utils import translation
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
+from tests.helpers import form_request_create
+
 
 def test_a_refusal_and_field_errors_read_in_european_portuguese(alice_api: APIClient, outsider: Any) -> None:
     outsiders = APIClient()
@@ -40,3 +42,27 @@ def test_the_messages_the_framework_has_no_portuguese_for_are_translated_too(db:
     with translation.override("pt-pt"), pytest.raises(serializers.ValidationError) as raised:
         serializers.IntegerField(min_value=1).run_validation(0)
     assert raised.value.detail == ["Garanta que este valor é maior ou igual a 1."]
+
+
+def test_an_applicant_reading_in_english_gets_the_errors_in_english(alice_api: APIClient) -> None:
+    """The intake page in English asks with ``?lang=en``: the business errors and field errors follow it (cases
+    probe 3: only ``Accept-Language`` switched them); without it they stay in European Portuguese."""
+    token = form_request_create(alice_api)["token"]
+    slot = {"filename": "a.exe", "content_type": "application/x-msdownload", "size": 10, "document_type": "ID_DOCUMENT"}
+
+    portuguese = APIClient().post(f"/api/v1/intake/{token}/uploads", slot, format="json").json()
+    english = APIClient().post(f"/api/v1/intake/{token}/uploads?lang=en", slot, format="json").json()
+    assert portuguese == {
+        "detail": "Tipo de ficheiro não permitido: use PDF, JPEG ou PNG.",
+        "code": "file_type_not_allowed",
+    }
+    assert english == {"detail": "File type not allowed: use PDF, JPEG or PNG.", "code": "file_type_not_allowed"}
+
+    submission = {"nif": "123456780", "name": "A", "date_of_birth": "2020-01-01", "email": "x"}
+    errors = APIClient().post(f"/api/v1/intake/{token}/submissions?lang=en", submission, format="json").json()
+    assert errors["nif"] == ["The NIF is not valid (wrong check digit)."]
+    assert errors["email"] == ["Enter a valid email address."]
+    assert errors["terms_accepted"] == ["This field is required."]
+    # The next request in Portuguese is in Portuguese again (the language is the request's, not the thread's).
+    again = APIClient().post(f"/api/v1/intake/{token}/submissions", submission, format="json").json()
+    assert again["nif"] == ["O NIF não é válido (dígito de controlo errado)."]
