@@ -21,7 +21,8 @@
   function request(method, path, body) {
     return fetch(api + path, {
       method: method,
-      headers: body ? { "Content-Type": "application/json" } : {},
+      // The page's language for the answers, errors included (the browser's may be another).
+      headers: Object.assign({ "Accept-Language": document.documentElement.lang }, body ? { "Content-Type": "application/json" } : {}),
       body: body ? JSON.stringify(body) : undefined,
       credentials: "omit",
     }).then(function (response) {
