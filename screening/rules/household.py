@@ -279,7 +279,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     parts.append(tenants_income_sentence(tenants, money(affordability["household_monthly_income"])))
     unproven = [
         ROLE_WORDS[m["role"]]
-        for m in affordability["members"]
+        for m in affordability.get("members", [])
         if m["role"] in TENANT_ROLES and m["average_monthly_income"] is None
     ]
     if unproven and tenants > 1 and affordability["household_monthly_income"] is not None:
