@@ -302,8 +302,23 @@ def names_from(field_text: str) -> tuple[str, str]:
     return surname.replace(FILLER, " ").strip(), given.replace(FILLER, " ").strip()
 
 
+def with_document_code(first: str, format_name: Literal["TD1", "TD2", "TD3"]) -> str:
+    """The first line with its document code's letter read back where OCR misread it: no format allows another
+    letter or a filler there, and no check digit covers it. An "I" loses a serif ("T<LTU", "L<PRT"), or a glare
+    or the card's edge turns it into a bracket that cleans up as a filler ("[<PRT" -> "<<PRT"); a "C" reads "G"."""
+    codes = DOCUMENT_CODES[format_name]
+    if not first or first[0] in codes:
+        return first
+    if first[0] == FILLER:
+        # An empty code: only a card's "I" is a glyph thin enough to vanish or read as a bracket.
+        return "I" + first[1:] if "I" in codes else first
+    meant = [code for code in codes if first[0] in LETTER_LOOKALIKES.get(code, "")]
+    return meant[0] + first[1:] if len(meant) == 1 else first
+
+
 def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
+    first = with_document_code(first, "TD1")
     number, number_check, optional = long_number(first[5:14], first[14], first[15:30])
     # A Cartão de Cidadão's 12-character number carries a check character of its own ("16283940 5 ZZ0"): a
     # reading that moved or changed a character of it fails that too, not only the MRZ's check digits.
@@ -349,6 +364,7 @@ def long_number(number: str, number_check: str, optional: str) -> tuple[str, str
 
 def parse_td2(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second = (repair(line, shape) for line, shape in zip(lines, TD2_SHAPE, strict=True))
+    first = with_document_code(first, "TD2")
     number, number_check, optional = long_number(second[0:9], second[9], second[28:35])
     birth, expiry = second[13:19], second[21:27]
     surname, given = names_from(first[5:36])

@@ -68,7 +68,9 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|(?<![a-z])(?:vornamen?|voornamen?|imiona|imie|prenume)(?![a-z])"
     ),
     "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
-    "nationality": re.compile(r"nacionalidade?|nationality|nationalite"),
+    # A residence permit abbreviates it beside the sex, in both languages ("Sexo / Sex  Nac. / Nat."); "Nat."
+    # alone may be a Brazilian document's "Naturalidade", the place of birth.
+    "nationality": re.compile(r"nacionalidade?|nationality|nationalite|(?<![a-z])nac(?:\.(?!\w)|\.?\s*/?\s*nat\.)"),
     "date_of_birth": re.compile(
         r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|fecha\s+de\s+nacimiento|" + BARE_BIRTH_LABEL
     ),
@@ -312,8 +314,8 @@ def without_document_number(text: str) -> str:
 
 
 # What a photo's background or the card's portrait adds before a name in capitals, read as a short word in lower
-# case ("dao CONCEIÇÃO GONÇALVES").
-LEADING_NOISE = re.compile(r"^\W*(?:[a-z]{1,3}\W*\s+)+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
+# case ("dao CONCEIÇÃO GONÇALVES") or as a lone figure ("0 MARIA INÊS": the portrait's edge); a name has no digit.
+LEADING_NOISE = re.compile(r"^\W*(?:(?:[a-z]{1,3}|\d)\W*\s+)+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
 
 
 def without_leading_noise(text: str) -> str:
@@ -539,8 +541,10 @@ SHAPED_FIELDS = ("sex", "nationality", "date_of_birth", "expiry_date")
 def values_above_captions(lines: list[Line]) -> bool:
     """Whether the card prints each value above its caption ("SÁ" over "Apelido(s) / Surname").
 
-    Told by the values with a shape of their own: at least two of them fit the line above their caption row
-    and none the line under it (a card with values under the captions has the previous row's value above).
+    Told by the values with a shape of their own: at least two of them fit the line above their caption row,
+    and more than fit the line under it. Either way one row's values sit between two caption rows: under the
+    birth date's caption of a card printing values above, the next row's ("15938274 2 ZY5  22 04 2031"); above
+    the validity's caption of a card printing them under, the previous row's ("F  PRT  09 12 2001").
     """
     above = below = 0
     for name in SHAPED_FIELDS:
@@ -552,7 +556,7 @@ def values_above_captions(lines: list[Line]) -> bool:
             above += 1
         if index + 1 < len(lines) and shaped_value(name, lines[index + 1].text):
             below += 1
-    return above >= 2 and below == 0
+    return above >= 2 and above > below
 
 
 def shaped_value(name: str, text: str) -> bool:
@@ -741,7 +745,18 @@ CARD_WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([a-z]{3,4})\.?(?:\s*[/|il1]
 
 def card_dates(text: str) -> list[dt.date]:
     """The dates a visual-zone value prints: in figures, else with the month's abbreviation."""
-    return parse_dates(text) or written_card_dates(text)
+    return figure_dates(text) or written_card_dates(text)
+
+
+# A card prints a date in figures with two-digit days and months ("31/05/2028", "09 12 2001"): a day or month of
+# one digit is one whose other digit OCR lost to the card's edge, a shadow or glare ("1/05/2028").
+CUT_SHORT_DATE = re.compile(r"(?<!\d)(?:\d\s?[ ./-]\s?\d{1,2}|\d{2}\s?[ ./-]\s?\d)\s?[ ./-]\s?\d{4}(?!\d)")
+
+
+def figure_dates(text: str) -> list[dt.date]:
+    """The dates in figures a card prints, none cut short: a date OCR lost a digit of is another date, so it is
+    left unread (missing) rather than read wrong."""
+    return parse_dates(CUT_SHORT_DATE.sub(" ", fix_digits(text)))
 
 
 def written_card_dates(text: str) -> list[dt.date]:
@@ -774,7 +789,7 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
     Called after the MRZ is merged, so a guess never stands against (nor raises a mismatch with) a checked
     MRZ; the date of issue, labelled as such, and the expiry read by its label are no birth date.
     """
-    all_dates = sorted(set(parse_dates("\n".join(line.text for line in lines))) - issue_dates(lines))
+    all_dates = sorted(set(figure_dates("\n".join(line.text for line in lines))) - issue_dates(lines))
     birth_candidates = [date for date in all_dates if date != parsed.fields.get("expiry_date")]
     if "date_of_birth" not in parsed.fields and birth_candidates:
         parsed.put("date_of_birth", birth_candidates[0], 0.6)
