@@ -273,6 +273,11 @@ def amount_first_segments(
 
 def header_labels(text: str) -> list[str]:
     """The roles a row of labels names, left to right (a header row over a row of values)."""
+    return [role for _, _, role in header_spans(text)]
+
+
+def header_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where each role a row of labels names is (start, end, role), left to right."""
     folded = fold(text)
     spans: list[tuple[int, int, str]] = []
     for role, pattern in ROLE_PATTERNS:
@@ -282,7 +287,48 @@ def header_labels(text: str) -> list[str]:
             if any(start <= match.start() < end or match.start() <= start < match.end() for start, end, _ in spans):
                 continue
             spans.append((match.start(), match.end(), role))
-    return [role for _, _, role in sorted(spans)]
+    return sorted(spans)
+
+
+def grid_columns(text: str) -> list[str] | None:
+    """The columns of a grid heading that gives each quantity a column of its own, the gross first ("Rubrica
+    Valor ilíquido  Incidência SS  Seg. Social  IRS  Líquido"): their roles, left to right. The tax an incidence
+    base is of is no column of its own ("Incidência SS" is one)."""
+    folded = fold(text)
+    if QUANTITY_HEADING.search(folded):
+        return None
+    columns: list[tuple[int, int, str]] = []
+    for start, end, role in header_spans(text):
+        base = columns[-1] if columns and columns[-1][2] == "ss_base" else None
+        if base and role in ("social_security", "irs_withholding") and not folded[base[1] : start].strip(" .:/"):
+            # The base's own tax, once: "Incidência SS", then the "Seg. Social" column.
+            columns[-1] = (base[0], end, "ss_base_of")
+            continue
+        columns.append((start, end, role))
+    roles = [role.removesuffix("_of") for _, _, role in columns]
+    if len(roles) < 3 or roles[0] != "gross_pay" or len(set(roles)) != len(roles):
+        return None
+    return roles if "net_pay" in roles and set(roles) & DEDUCTION_ROLES else None
+
+
+def fill_grid(columns: list[str], rows: list[list[Segment]]) -> None:
+    """The rows under a grid heading (``grid_columns``), each printing its figures from the first column on: an
+    earning's own amount is its gross column, the first ("Vencimento 920,00 920,00 101,20": 920,00, then its
+    incidence base and its social security); a totals row with a figure in every column gives each column's
+    total ("TOTAL 1.127,00 995,00 109,45 22,00 995,55"). A deduction's row prints its one amount as it is."""
+    for row in rows:
+        if not row:
+            return
+        if len(row) != 1 or len(row[0].amounts) > len(columns):
+            continue
+        segment = row[0]
+        if segment.role in ("total", "gross_pay") and len(segment.amounts) == len(columns):
+            row[:] = [
+                Segment(segment.label, [value], segment.line_index, segment.confidence, role)
+                for role, value in zip(columns, segment.amounts, strict=True)
+            ]
+        elif segment.role is None or segment.role in EARNING_ROLES:
+            segment.amounts = segment.amounts[:1]
 
 
 def read_page(lines: list[Line]) -> Page:
@@ -335,13 +381,19 @@ def read_page(lines: list[Line]) -> Page:
                                        role_of(line.text))]  # fmt: skip
         elif len(roles) >= 2 and below and all(segment.role is None for segment in below):
             rows[index + 1] = header_fill(roles, lines[index + 1].text, below)
+        elif grid := grid_columns(line.text):
+            fill_grid(grid, rows[index + 1 :])
     two_columns = any(
         not rows[index] and EARNINGS_THEN_DEDUCTIONS.search(fold(line.text)) for index, line in enumerate(lines)
     )
-    for index, segments in enumerate(rows):
-        if not segments or index in skipped or segments[0].role == "skip":
-            continue
-        page.segments += [part for segment in segments for part in column_totals(segment, two_columns)]
+    kept = [segments for index, segments in enumerate(rows) if segments and index not in skipped]
+    kept = [segments for segments in kept if segments[0].role != "skip"]
+    deductions = deduction_rows_sum([segment for segments in kept for segment in segments])
+    earnings_above = Decimal(0)
+    for segments in kept:
+        sums = (earnings_above, deductions)
+        page.segments += [part for segment in segments for part in column_totals(segment, two_columns, sums)]
+        earnings_above += sum((s.value for s in segments if s.role is None or s.role in EARNING_ROLES), Decimal(0))
     paid_at_a_rate(page.segments)
     for segment in page.segments:
         if segment.role in {"skip", "rate"}:
@@ -456,14 +508,34 @@ EARNINGS_THEN_DEDUCTIONS = re.compile(
 )
 
 
-def column_totals(segment: Segment, two_columns: bool) -> list[Segment]:
+def deduction_rows_sum(segments: list[Segment]) -> Decimal | None:
+    """What the deduction rows add up to, when there are any."""
+    values = [segment.value for segment in segments if segment.role in DEDUCTION_ROLES]
+    return sum(values, Decimal(0)) if values else None
+
+
+def column_totals(
+    segment: Segment, two_columns: bool, rows_sums: tuple[Decimal, Decimal | None] | None = None
+) -> list[Segment]:
     """Under an earnings and a deductions column, a gross row with two amounts ("Ilíquido 947,83 123,27")
     prints both columns' totals: the gross, then the deductions (not the gross, as a row's last amount). So
-    does a row whose label names both totals, whatever the heading ("Total abonos / descontos 1.142,00 152,10")."""
+    does a row whose label names both totals, whatever the heading ("Total abonos / descontos 1.142,00 152,10"),
+    and a gross row, no heading naming the columns, whose two amounts are what the earning rows above it and the
+    deduction rows add up to (``rows_sums``: "Total ilíquido 913,50 100,49" under "Remuneração base 870,00",
+    "Trabalho noturno 43,50", "Segurança Social 100,49" and "IRS 0,00"). A first amount the earnings above do
+    not make stays as it was: a forged total must still fail the arithmetic."""
     both_named = segment.role in ("gross_pay", "total_deductions") and EARNINGS_THEN_DEDUCTIONS.search(
         fold(segment.label)
     )
-    if not (both_named or (two_columns and segment.role == "gross_pay")) or len(segment.amounts) != 2:
+    deductions_second = (
+        segment.role == "gross_pay"
+        and rows_sums is not None
+        and len(segment.amounts) == 2
+        and tuple(segment.amounts) == rows_sums
+    )
+    if not (both_named or deductions_second or (two_columns and segment.role == "gross_pay")):
+        return [segment]
+    if len(segment.amounts) != 2:
         return [segment]
     gross, deductions = segment.amounts
     if deductions >= gross:
@@ -646,14 +718,17 @@ def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RA
 # --- The payslip -----------------------------------------------------------------------------------------
 
 
+# A bilingual caption's second language after a slash, up to its colon: "Trabalhador / Worker: Ana Sousa",
+# "Nome / Name: ...". Only with the colon: "Nome / Empresa Quintas, Lda." is a value after the slash.
+TRANSLATED_CAPTION = r"(?:\s*/\s*[a-z][a-z .']{0,24}?(?=\s*:))?"
 EMPLOYEE_LABEL = re.compile(
     r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?)"
-    r"(?![a-z])\s*[:.]?"
+    r"(?![a-z])" + TRANSLATED_CAPTION + r"\s*[:.]?"
     # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
     r"|(?<![a-z])(?:tripulante|estagiari[oa]|formand[oa]|aprendiz)\s*:"
-    r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))\s*[:.]?"
+    r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))" + TRANSLATED_CAPTION + r"\s*[:.]?"
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
     r"|" + SALUTATION
 )
@@ -1072,8 +1147,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
                 candidate = after_leader(NEXT_LABEL.split(candidate)[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
-                # A rank before the name is the person's post ("Cabo Tiago Bernardo").
-                candidate = RANK.sub("", candidate, count=1)
+                # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
+                candidate = without_post(candidate)
                 name = plausible_name(before_next_label(clean_name(candidate)))
                 if name and at is not None and candidate == lines[at].text.strip():
                     name = plausible_name(f"{name} {name_tail(lines, at)}".strip()) or name
@@ -1180,6 +1255,8 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             if label is None:
                 continue
             before, trust = line.text[: label.start()], 0.8
+        # A bracketed note parts the fields around it: "Professor (Mathematics, IB)  Venkata Reddy  NIF ...".
+        before = re.sub(r"\([^()]*\)", " | ", before)
         pieces = re.split(r"\s[-–—·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
         for piece in reversed(pieces):
             name = person_in(piece)
@@ -1192,6 +1269,11 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
         # Nothing but labels before the NIF: the name is the closest line above that is not a label
         # ("Vera Tavares" / "NIF 271036486 · Gerente"; "Vigilante" / "Jorge Couto" / "NIF" / "204839173").
         for above in reversed(lines[max(0, index - 3) : index]):
+            # The employer's NIF line is the employer's: the town after it is no name ("NIPC 503829170 ·
+            # Alverca do Ribatejo").
+            employer_nif = parsed.fields.get("employer_nif")
+            if employer_nif and prints_nif(above.text, employer_nif):
+                break
             name = person_in(above.text.rsplit(":", 1)[-1])
             if name:
                 parsed.put("employee_name", title_case(name), above.confidence * trust * 0.9)
@@ -1210,17 +1292,42 @@ RANK = re.compile(
 )
 
 
-def person_in(piece: str) -> str | None:
-    """The person's name a header field holds, after a code or number before it ("Func. 27 Ana Sousa") and
-    their rank ("Agente Principal ...")."""
-    if MONTH_YEAR.search(fold(piece)):
-        return None
-    # What a label names before its colon is the person's role ("Motorista: Paulo Faria"), not their name.
-    piece = piece.rsplit(":", 1)[-1]
-    # A rank before the name, after any number ("N.º 1984572 GUARDA PRINCIPAL"): what is left is the name.
+# A job title printed before the name on its line, no caption between ("Enfermeira  Manpreet Kaur Dhillon · NIF
+# ...", "Professor Rui Matos"): the person's post. Only words no one is named by (not "Pedreira", "Carpinteiro").
+JOB_TITLE = re.compile(
+    r"^\s*(?:enfermeir[oa]|m[eé]dic[oa]|professor(?:a)?|educador(?:a)?|formador(?:a)?|investigador(?:a)?"
+    r"|auxiliar|assistente|t[eé]cnic[oa]|operador(?:a)?|oper[aá]ri[oa]|engenheir[oa]|re(?:c)?cepcionista|rececionista"
+    r"|vigilante|motorista|cozinheir[oa]|ajudante|escritur[aá]ri[oa]|secret[aá]ri[oa]|contabilista"
+    r"|farmac[eê]utic[oa]|programador(?:a)?|consultor(?:a)?|analista|e(?:l)?ectricista|eletricista|canalizador(?:a)?"
+    r"|servente|jardineir[oa]|caixeir[oa]|vendedor(?:a)?|fisioterapeuta|psic[oó]log[oa]|advogad[oa]"
+    r"|arquitet[oa]|mec[aâ]nic[oa]|soldador(?:a)?|estafeta|camareir[oa]|gerente|diretor(?:a)?|director(?:a)?"
+    r"|coordenador(?:a)?|supervisor(?:a)?|encarregad[oa]|cuidador(?:a)?|pedreiro|carpinteiro|pintor(?:a)?"
+    r"|trabalhador(?:a)?\s+agr[ií]cola)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_post(piece: str) -> str:
+    """The name a header field holds without the post printed before it: a rank ("Agente Principal ...", after
+    any number: "N.º 1984572 GUARDA PRINCIPAL ...") or a job title ("Enfermeira Manpreet Kaur Dhillon")."""
+    if RANK.match(piece):
+        return RANK.sub("", piece, count=1)
     after_number = re.split(r"\d", piece)[-1]
     if RANK.match(after_number):
-        piece = RANK.sub("", after_number)
+        return RANK.sub("", after_number)
+    return JOB_TITLE.sub("", piece, count=1)
+
+
+def person_in(piece: str) -> str | None:
+    """The person's name a header field holds, after a code or number before it ("Func. 27 Ana Sousa") and
+    their post ("Agente Principal ...", "Enfermeira ...")."""
+    if MONTH_YEAR.search(fold(piece)):
+        return None
+    # What a label names before its colon is the person's role ("Motorista: Paulo Faria"), not their name; a
+    # colon with nothing after it ends the name (a fax reads the dot before "NIF" as one: "Adilson Domingos : NIF").
+    head, _, after = piece.rpartition(":")
+    piece = after if re.search(r"[^\W\d_]", after) or not head else head
+    piece = without_post(piece)
     # plausible_name turns companies away, with accents kept: "Sá" is a surname, "SA" a legal form.
     for text in (piece, re.split(r"\d", piece)[-1], trailing_name(piece)):
         name = plausible_name(clean_name(text))
@@ -1353,11 +1460,15 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
             grid = " ".join(ln.text for ln in lines[max(0, at - 2) : at + 4])
             period = month_and_year(grid) or captions_over_month_and_year(lines[at : at + 2])
     if period is None:
+        period, period_line = year_dot_month(lines)
+    if period is None:
         for line in lines:
             period = parse_period(line.text) if MONTH_YEAR.search(fold(line.text)) else month_of_the_year(line.text)
             if period:
                 period_line = line
                 break
+    if period is None:
+        period, period_line = days_of_one_month(lines)
     if period is None:
         # "Abonos e descontos de 01/10/2026 a 31/10/2026": a range of days within one month is that month.
         for line in lines:
@@ -1382,6 +1493,36 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                     break
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# A reference's year and month parted by a dot in the middle: "Ref.ª 2026 · 08", "Período 2026 · 08".
+YEAR_DOT_MONTH = re.compile(
+    r"(?<![a-z])(?:ref(?:\.\s?a|\.|erencia)|periodo|mes)(?![a-z])\s*[:.]?\s*((?:19|20)\d{2})\s*[·•]\s*(\d{1,2})(?!\d)"
+)
+# A range of days whose first date leaves out the year the second prints: "01-06 a 30-06-2026".
+DAYS_OF_ONE_MONTH = re.compile(
+    r"(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})\s*(?:a|ate|–|-)\s*(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})(?!\d)"
+)
+
+
+def year_dot_month(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The month a reference names as its year and month parted by a middle dot ("Ref.ª 2026 · 08")."""
+    for line in lines:
+        match = YEAR_DOT_MONTH.search(fold(line.text))
+        if match and 1 <= int(match.group(2)) <= 12:
+            return f"{match.group(1)}-{int(match.group(2)):02d}", line
+    return None, None
+
+
+def days_of_one_month(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The month a range of its days names, the year printed once ("01-06 a 30-06-2026", a grid's cell under
+    "Período"): both days in the same month."""
+    for line in lines:
+        for match in DAYS_OF_ONE_MONTH.finditer(fold(line.text)):
+            first_day, month, last_day, month_again, year = (int(group) for group in match.groups())
+            if month == month_again and 1 <= month <= 12 and 1 <= first_day <= last_day <= 31:
+                return f"{year:04d}-{month:02d}", line
+    return None, None
 
 
 # A month's name and its year with the words of a sentence between them: "fevereiro do ano de 2026", "março do

@@ -94,6 +94,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:rente|betrag)[a-z]*\s*\(?\s*netto|(?<![a-z])(?:zahl|auszahlungs|netto)betrag|nettorente"
             # Dutch, often beside the English: "Net per month / Netto per maand".
             r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag)"
+            # A form in another alphabet with English captions: "До виплати / Net payable: 6 214,50".
+            r"|(?<![a-z])net\s+(?:amount\s+)?payable|(?<![a-z])amount\s+payable"
         ),
     ),
     (
@@ -273,6 +275,8 @@ OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "geren
 ISSUE_LABEL = re.compile(
     r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|^\s*(?:data|datum|fecha|date)\s*[:.]?\s*(?=\d|$)"
     r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
+    # English captions beside another language's: "Дата видачі / Date of issue: 02.10.2026", "Issue date".
+    r"|date\s+of\s+issue|(?<![a-z])issue\s+date|date\s+issued"
     # Inline after other fields: "Beneficiária: ... · NIF ... · Data: 2026-04-07".
     r"|(?:[·|;]|\s[-–]\s|\s{2,})\s*(?:data|date)\s*:\s*(?=\d)"
 )
@@ -847,15 +851,27 @@ def parse_pension(lines: list[Line]) -> Parsed:
     return parsed
 
 
+# An English type under an English caption, after the caption's other language: "Вид пенсії / Type: за віком /
+# old-age", "Pension type: survivor's". The type's words alone, the caption naming the pension.
+CAPTIONED_ENGLISH_TYPE = re.compile(
+    r"(?<![a-z])(?:type(?:\s+of\s+(?:pension|benefit))?|pension\s+type)\s*:[^\n]{0,40}?(?<![a-z])"
+    r"(?:(old.age|retirement)|(survivor|widow)|(invalidity|disability))(?![a-z])"
+)
+CAPTIONED_TYPE_NAMES = ("velhice", "sobrevivencia", "invalidez")
+
+
 def pension_type(folded: str) -> str | None:
-    """The type printed ("Pensão de velhice", "pensionista de invalidez", "Retirement pension", "Regelaltersrente"),
-    else told by the words of a retirement ("aposentação", "é aposentado")."""
+    """The type printed ("Pensão de velhice", "pensionista de invalidez", "Retirement pension", "Regelaltersrente",
+    "Type: old-age"), else told by the words of a retirement ("aposentação", "é aposentado")."""
     kind = PENSION_TYPE.search(folded)
     if kind:
         return kind.group(1)
     for name, foreign in FOREIGN_PENSION_TYPES:
         if foreign.search(folded):
             return name
+    captioned = CAPTIONED_ENGLISH_TYPE.search(folded)
+    if captioned:
+        return next(name for name, group in zip(CAPTIONED_TYPE_NAMES, captioned.groups(), strict=True) if group)
     word = PENSION_TYPE_WORD.search(folded)
     return (word.group(1) or "aposentacao") if word else None
 
