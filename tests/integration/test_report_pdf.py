@@ -66,6 +66,13 @@ REASON = "Taxa de esforço aceitável; contrato de trabalho sem termo."
 SECRETS = (NIF, DOCUMENT_NIF, NAME, "Maria Santos Silva", "Santos", BIRTH, "15/06/1990", "1990-06-16")
 
 
+# As the rules write it: the income and the rent in figures.
+JUSTIFICATION = (
+    "Risco MÉDIO: NIF diferente. Rendimento médio mensal líquido de 2 500,00 €. "
+    "Taxa de esforço de 30,0 % (renda mensal de 900,00 €)."
+)
+
+
 @pytest.fixture
 def screened(alice: AgencyCredentials) -> Applicant:
     """An applicant with a current report holding the checks the rules write (with their values) and a decision."""
@@ -94,7 +101,7 @@ def screened(alice: AgencyCredentials) -> Applicant:
     ]
     ScreeningReport.objects.create(organization=applicant.organization, applicant=applicant, risk_level="MEDIUM",
                                    identity_verified=False, income_verified=True, dti_ratio=Decimal("0.3"),
-                                   average_monthly_income=Decimal("2500"), justification="Risco MÉDIO: NIF diferente. Rendimento médio mensal líquido de 2 500,00 €. Taxa de esforço de 30,0 % (renda mensal de 900,00 €).",
+                                   average_monthly_income=Decimal("2500"), justification=JUSTIFICATION,
                                    checks=checks, backend="rules", rules_version="rules-test")  # fmt: skip
     Applicant.objects.filter(id=applicant.id).update(status="COMPLETED", risk_level="MEDIUM")
     Decision.objects.create(organization=applicant.organization, applicant=applicant, decision="APPROVED",
