@@ -37,6 +37,8 @@ REGULAR = re.compile(
     r"situa[cç][aã]o\s+(?:\w+[\s:]+)?regularizada|situa[cç][aã]o\s+(?:\w+[\s:]+)?regular(?![a-z])"
     r"|n[aã]o\s+(?:tem|possui|é\s+devedor|e\s+devedor)\s+(?:quaisquer\s+|qualquer\s+)?d[ií]vidas?"
     r"|inexist[eê]ncia\s+de\s+d[ií]vida"
+    # The AT's legal wording for a company: "não é devedora perante a Fazenda Pública de quaisquer impostos".
+    r"|n[aã]o\s+(?:[eé]|se\s+encontra)\s+devedor[a]?\s+(?:perante|[aà]|ao)\s"
 )
 ISSUE_LABEL = re.compile(
     r"data\s+(?:de\s+|da\s+)?emiss[aã]o|emitid[oa]\s+em|data\s*[:.]|(?:lisboa|porto|[a-z]+)\s*,\s*\d{1,2}\s+de\s+[a-z]+"
@@ -47,10 +49,12 @@ NUMBER_WORDS = {"um": 1, "dois": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 
 # The code after its caption, or named in the footer's sentence ("A autenticidade pode ser confirmada com o
 # código 91827364.", "... através do código ...").
 CODE_LABEL = re.compile(
-    r"c[oó]digo\s+(?:de\s+)?(?:valida[cç][aã]o|acesso|verifica[cç][aã]o|autentica[cç][aã]o)|chave\s+de\s+(?:acesso|valida[cç][aã]o)"
+    r"c[oó]digo\s+(?:de\s+)?(?:valida[cç][aã]o|acesso|verifica[cç][aã]o|autentica[cç][aã]o|consulta)"
+    r"|chave\s+de\s+(?:acesso|valida[cç][aã]o|consulta)"
     r"|(?<![a-z])(?:com|atrav[eé]s\s+d[oa]|mediante|utilizando|introduzindo)\s+(?:o\s+)?c[oó]digo(?!\s+postal)(?![a-z])"
 )
-CODE = re.compile(r"[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}|[A-Z0-9]{8,20}")
+# A letter prefix joined by a hyphen is part of the code ("SS-7731-X9K2-QQ40"), not the issuer's label.
+CODE = re.compile(r"(?:[A-Z]{1,3}-)?[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}|[A-Z0-9]{8,20}")
 # A short code of six or seven characters right after its caption ("Código de acesso: 4X7R9Q").
 SHORT_CODE = re.compile(r"^[A-Z0-9]{6,7}(?![A-Za-z0-9])")
 # Inside a code Tesseract reads a J as a bracket now and then.
@@ -58,10 +62,17 @@ CODE_LOOKALIKES = str.maketrans({")": "J", "]": "J", "}": "J"})
 # Who the certificate is about: the words of the holder's role are its label, never part of the name ("Certifica-se
 # que o sujeito passivo <name>,", "o contribuinte <name> (NIF ...)", a boxed row "Beneficiário <name>").
 HOLDER_ROLE = r"(?:contribuinte|sujeito\s+passivo|benefici[aá]ri[oa]|requerente|titular)"
+# A company holder is named after its own role word: "Certifica-se que a sociedade Kathmandu Spices, Lda., ...".
+COMPANY_ROLE = r"(?:sociedade|empresa|entidade)"
+# The caption may name a company's name too, or the role: "Nome / Denominação", "Nome do contribuinte".
+NAME_CAPTION = (
+    rf"(?<![a-z])nome(?:\s*/\s*denomina[cç][aã]o(?:\s+social)?|\s+d[oa]\s+{HOLDER_ROLE}|\s+completo)?\s*[:.]?"
+    r"|(?<![a-z])denomina[cç][aã]o(?:\s+social)?\s*[:.]"
+)
 NAME_LABEL = re.compile(
-    rf"(?<![a-z])nome\s*[:.]?|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]|^\s*{HOLDER_ROLE}\s*[:.]?\s+"
-    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,6}}?que\s+(?:o\s+|a\s+)?(?:{HOLDER_ROLE}\s+)?"
-    rf"|(?<![a-z])(?:o|a)\s+{HOLDER_ROLE}\s+(?=[A-ZÀ-Þ])"
+    rf"{NAME_CAPTION}|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]|^\s*{HOLDER_ROLE}\s*[:.]?\s+"
+    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,6}}?que\s+(?:o\s+|a\s+)?(?:{HOLDER_ROLE}\s+|{COMPANY_ROLE}\s+)?"
+    rf"|(?<![a-z])(?:o|a)\s+(?:{HOLDER_ROLE}|sociedade|empresa)\s+(?=[A-ZÀ-Þ])"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
 
@@ -131,20 +142,36 @@ def code_repaired(text: str) -> str:
     return re.sub(r"(?<=[A-Z0-9])[)\]}](?=[-\sA-Z0-9]|$)", repair, text)
 
 
+# A company's NIF under its own caption: "pessoa coletiva n.º 518293041", "NIPC 518293041".
+COMPANY_NIF = re.compile(r"(?:pessoa\s+cole(?:c)?tiva|(?<![a-z])nipc)(?:\s+n\.?\s?[ºo°]\.?)?\s*[:.]?\s*(\d{9})(?!\d)")
+# The legal form that ends a company's name after a comma: "Kathmandu Spices, Lda.", "Norte Têxtil, S.A.".
+LEGAL_FORM = re.compile(r"^\s*(?:lda|limitada|s\.?\s?a|sgps|unipessoal|crl|e\.?\s?i\.?\s?m)\.?\s*$", re.IGNORECASE)
+
+
 def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
     for line in lines:
+        company = COMPANY_NIF.search(fold(line.text))
+        if company and parse_nifs(company.group(1))[0][1]:
+            parsed.put("holder_nif", company.group(1), VALIDATED_CONFIDENCE)
         for nif, valid in parse_nifs(line.text):
             if valid and nif_is_personal(nif):
                 parsed.put("holder_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
-    for line in lines:
+    for index, line in enumerate(lines):
         # fold() keeps positions but lowers the case: the role's "o contribuinte <Name>" is told by the capital.
         match = NAME_LABEL.search(fold(line.text)) or NAME_LABEL.search(line.text)
         if match:
-            name = clean_name(
-                re.split(r"[,(]|\b(?i:contribuinte|portador|titular|nif)\b", line.text[match.end() :].lstrip(" :.,"))[0]
-            )
+            rest = line.text[match.end() :].lstrip(" :.,")
+            below = name_in_row_below(lines[index + 1].text) if not rest.strip() and index + 1 < len(lines) else None
+            if below:
+                parsed.put("holder_name", title_case(below), lines[index + 1].confidence)
+                return
+            firm = company_name(rest)
+            if firm:
+                parsed.put("holder_name", firm, line.confidence)
+                return
+            name = clean_name(re.split(r"[,(]|\b(?i:contribuinte|portador|titular|nif)\b", rest)[0])
             if name and len(name.split()) >= 2:
                 parsed.put("holder_name", title_case(name), line.confidence)
                 return
@@ -153,6 +180,26 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
         if name:
             parsed.put("holder_name", name, line.confidence)
             return
+
+
+def name_in_row_below(text: str) -> str | None:
+    """The name in the row under a caption that ends its caption row ("NISS  NIF  Nome do contribuinte" /
+    "12093184756  326049185  Kiran Bahadur Rai"): the row's words after its numbers, and nothing else."""
+    # A fax draws the grid's rules as bars ("| 12093184756 326049185 | Kiran Bahadur Rai").
+    candidate = re.sub(r"^[\d\s.|¦]+", "", text).strip(" .|¦")
+    name = clean_name(candidate)
+    if not name or name != candidate or len(name.split()) < 2 or not name[0].isupper():
+        return None
+    return name
+
+
+def company_name(text: str) -> str | None:
+    """A company's name as printed, up to its legal form after a comma ("Kathmandu Spices — Comércio Alimentar,
+    Lda., pessoa coletiva n.º ..."); None when no legal form follows the first part (a person's name)."""
+    parts = text.split(",")
+    if len(parts) < 2 or not LEGAL_FORM.match(parts[1]) or not re.search(r"[^\W\d_]{2}", parts[0]):
+        return None
+    return f"{parts[0].strip()}, {parts[1].strip()}"
 
 
 # The holder's name and NIF in one breath: "Carlos Eduardo Brandão Maia, NIF 192837460,", "..., contribuinte

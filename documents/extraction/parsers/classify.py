@@ -34,7 +34,12 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     (DocumentKind.DECLARACAO_SS, re.compile(r"situacao\s+contributiva")),
     (
         DocumentKind.CERTIDAO_AT,
-        re.compile(r"certidao\s+de\s+(?:nao\s+)?divida|certidao(?=[\s\S]*situacao\s+tributaria)"),
+        # A certidão's legal wording may be the only status it prints: "... não é devedora perante a Fazenda Pública".
+        re.compile(
+            r"certidao\s+de\s+(?:nao\s+)?divida|certidao(?=[\s\S]*situacao\s+tributaria)"
+            r"|certidao(?=[\s\S]*nao\s+(?:e|se\s+encontra)\s+devedor[a]?\s+(?:perante\s+)?(?:a\s+|o\s+)?"
+            r"(?:fazenda\s+publica|estado|autoridade\s+tributaria|administracao\s+(?:fiscal|tributaria)))"
+        ),
     ),
     (
         DocumentKind.FATURA_RECIBO,
@@ -74,7 +79,9 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             # The settlement's statement by its other names: "Demonstração de acerto de contas" (the refund or the
             # payment the liquidação comes to), an IRS "Nota de cobrança".
             r"|demonstra[cç]ao\s+(?:d[oe]\s+)?acerto\s+de\s+contas"
-            r"|(?<![a-z])irs(?![a-z])[^\n]{0,20}nota\s+de\s+cobranca|nota\s+de\s+cobranca\s+(?:d[eo]\s+)?irs(?![a-z])",
+            # The title's parts may stand apart by a dash: "Nota de Cobrança — IRS 2025".
+            r"|(?<![a-z])irs(?![a-z])[^\n]{0,20}nota\s+de\s+cobranca"
+            r"|nota\s+de\s+cobranca\s*(?:[-–—:]\s*)?(?:d[eo]\s+)?irs(?![a-z])",
             re.M,
         ),
     ),
@@ -233,7 +240,12 @@ EMPLOYMENT_STATEMENT = re.compile(
 
 # A declaration laid out as a form: the person under a label of their role, and the contract's own labels.
 EMPLOYMENT_FORM = (
-    re.compile(r"^\s*(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*:", re.M),
+    # The worker named under a caption: "Trabalhador: ...", or a table's "Nome completo | ..." ("Campo | Dado").
+    re.compile(
+        r"^\s*(?:(?:nome\s+d[oa]\s+)?(?:trabalhador|colaborador|funcionari[oa])(?:a|\(a\))?\s*:"
+        r"|nome(?:\s+completo)?\s*[:|]?\s+\S)",
+        re.M,
+    ),
     re.compile(r"tipo\s+de\s+contrato|data\s+de\s+admiss|(?<![a-z])vinculo(?![a-z])|contrato\s+de\s+trabalho"),
     re.compile(r"(?<![a-z])(?:declar|certific|atest)"),
 )

@@ -84,16 +84,17 @@ LEGAL_REFERENCE = re.compile(
 # the Portuguese way prints it): one amount, its last comma the decimal one.
 COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+,\d{2}(?![\d]|[.,]\d)")
 # "prestador" (or "prestadora") alone: the activity table's "Outros prestadores de serviços" (code 1519) is no label.
-# "De: <name> (NIF ...)" and "Para: <name> (NIF ...)": the one-line parties of a letter-like layout.
+# "De: <name> (NIF ...)" and "Para: <name> (NIF ...)": the one-line parties of a letter-like layout; "DE" and
+# "PARA" alone on their lines head the two blocks.
 # A bilingual caption's English half ("Emitente / Issuer", "Adquirente / Customer") is a label too, never a name.
 # A salutation ("Exmos. Senhores", "Ex.ma Senhora") opens the address window: the addressee is the acquirer.
 ISSUER_LABEL = re.compile(
-    r"prestadora?(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:"
+    r"prestadora?(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:|^\s*de\s*$"
     r"|(?<![a-z])(?:issuer|supplier|seller)(?![a-z])"
 )
 # An English invoice's "Bill to:", "Billed to", "Invoice to", "Sold to" heads the acquirer's block as well.
 ACQUIRER_LABEL = re.compile(
-    r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
+    r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|^\s*para\s*$|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
     r"|(?<![a-z])(?:bill(?:ed)?|invoiced?|sold)\s+to(?![a-z])"
     r"|" + SALUTATION
 )
@@ -116,8 +117,10 @@ LABEL_FILLER = re.compile(r"(?<![a-z])(?:d[aoe]s?|bens|servi[cç]os?|e|ou)(?![a-
 # OCR can break the series at a space ("ATSIREO1 FR/45"): one space inside it is kept when its tail runs into
 # the "/number".
 # The Portal's series for a fatura-recibo of an "ato isolado" is typed "ATI" ("ATI ATSIRE01AI/2").
+# A sequence may carry a hyphenated part of its own ("FR 1/2026-118"), never a date's ("FR A/12-05-2026").
 NUMBER = re.compile(
-    r"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR|(?<![A-Za-z])ATI)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/\d+)",
+    r"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR|(?<![A-Za-z])ATI)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/\d+"
+    r"(?:-\d+(?![\d./-]))?)",
     re.IGNORECASE,
 )
 # The issue date under a bare "Data" label ("Data: 31.05.2026", "Data 2026/10/05", "Data / Date: ..."), after
@@ -298,8 +301,10 @@ LABELLED_NUMBER = re.compile(
 )
 # A receipt book's number: a series of one to three capitals and the sequence after "n.º", on the title's line
 # or alone ("FATURA-RECIBO N.º A/12", "N.º B/0457"); the book's documents are faturas-recibo.
+# The series may name its year: "FATURA-RECIBO Nº AP/2026/0011".
 BOOK_NUMBER = re.compile(
-    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*([A-Z]{1,3})\s?/\s?(\d{1,7})(?![\d/])"
+    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*([A-Z]{1,3}(?:\s?/\s?(?:19|20)\d{2})?)\s?/\s?(\d{1,7})"
+    r"(?![\d/])"
 )
 # An "ato isolado"'s own numbering after its words ("Documento: Ato isolado n.º 2026/4").
 ACT_NUMBER = re.compile(
@@ -350,7 +355,8 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
     for line in lines:
         book = BOOK_NUMBER.search(line.text)
         if book and book_number_line(line.text, book):
-            parsed.put("invoice_number", f"FR{book.group(1)}/{book.group(2)}", line.confidence)
+            series = re.sub(r"\s", "", book.group(1))
+            parsed.put("invoice_number", f"FR{series}/{book.group(2)}", line.confidence)
             return
     for line in lines:
         act = ACT_NUMBER.search(line.text)
@@ -705,6 +711,10 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         # does ("Explicações de Matemática e Físico-Química · NIF ..."), not who.
         above = lines[at - 1 : at] if at else []
         alone = [line for line in above if name_alone(line.text)]
+        if not alone and at >= 2 and profession_line(lines[at - 1].text) and name_alone(lines[at - 2].text):
+            # A letterhead's name, its profession under it, then the NIF ("Olena Petrivna Kovalchuk" /
+            # "Tradutora e intérprete (UK/RU/PT)" / "Contribuinte n.º ...").
+            alone = [lines[at - 2]]
         if HONORIFIC.match(lines[at].text) and name_before_nif(lines[at].text):
             # A professional's own name and title on the NIF's line ("Dr.ª Helena Amaral · Cédula ... · NIF ...")
             # issue the receipt; the line above is the practice's letterhead ("Consultório de Psicologia").
@@ -714,6 +724,19 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             if name:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+def profession_line(text: str) -> bool:
+    """A line that says what a professional does, under the name: words in lower case after the first, no
+    figures, no label, no name ("Tradutora e intérprete (UK/RU/PT)", "Psicóloga clínica")."""
+    words = re.sub(r"\([^()]*\)", " ", text).split()
+    return bool(
+        words
+        and not re.search(r"\d|:", text)
+        and not name_alone(text)
+        and any(word[0].islower() for word in words[1:] if fold(word) not in {"e", "de", "da", "do", "das", "dos"})
+        and not (ISSUER_LABEL.search(fold(text)) or ACQUIRER_LABEL.search(fold(text)) or AUTHORITY.search(fold(text)))
+    )
 
 
 # A NIF after its label with its digits grouped some other way ("NIF 51 4803266", a photo's spacing).
@@ -802,6 +825,12 @@ def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool
     # name to its own line, never to the line below (a description, an address).
     if re.fullmatch(r"\s*/\s*[^\W\d_][^\d/]{0,30}", rest):
         rest = ""
+    # The kind in brackets before the name is a note on the caption ("Cliente (consumidor final)  Maria ...").
+    bracket = re.match(r"\s*\(([^()]*)\)", rest)
+    if bracket and ACQUIRER_KIND.fullmatch(fold(bracket.group(1))):
+        rest = rest[bracket.end() :]
+        if not rest.strip():
+            return None  # the kind alone: no name here, nor on the line below
     if ACQUIRER_KIND.match(fold(rest).split(":", 1)[-1]):
         return None  # "Adquirente: particular": no name here, nor on the line below
     name = party_name(rest)
@@ -978,6 +1007,13 @@ def party_name(text: str) -> str | None:
     foreign = foreign_company(text)
     if foreign:
         return with_branch(foreign, text)
+    # A dash parts a person's name from what the line says next ("Djénifer ... — Músico (cód. 2652) — NIF ..."),
+    # when what comes before it is a name of two words at least; a body's name keeps its dash on either side
+    # ("Teatro Experimental de Cascais — Associação Cultural").
+    parts = re.split(r"\s[—–]\s", text)
+    head = clean_name(parts[0])
+    if head and len(head.split()) >= 2 and not any(BODY_START.match(fold(part.strip())) for part in parts[:2]):
+        text = parts[0]
     name = clean_name(text)
     # "País" labels the country; "Pais" ends many a surname ("Quaresma Pais").
     if (

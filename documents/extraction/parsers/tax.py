@@ -74,10 +74,12 @@ INCOME_LINE = re.compile(
 # Nepal (cód. 524), cat. A 1.280,00"): it is not the Portuguese income of that category.
 FOREIGN_INCOME = re.compile(r"estrangeiro|^\s*j\s*[-–.]\s*\d|(?<![a-z])anexo\s+j(?![a-z])")
 # The annexes named in one list: "Anexos: A, H", "Anexos entregues: A e B".
-# "Anexos entregues A, F" needs no colon when the list ends its line.
-ANNEX_LETTERS = r"([a-z](?:\s*(?:,|/|e\s)\s*[a-z])*)(?![a-z])"
+# "Anexos entregues A, F" needs no colon when the list ends its line. A joint return lists the rosto first and
+# counts an annex delivered once for each taxpayer: "Anexos: Rosto, A (2), H".
+ANNEX_COUNT = r"(?:\s*\(\s*\d\s*\))?"
+ANNEX_LETTERS = rf"([a-z]{ANNEX_COUNT}(?:\s*(?:,|/|e\s)\s*[a-z]{ANNEX_COUNT})*)(?![a-z])"
 ANNEX_LIST = re.compile(
-    rf"(?<![a-z])anexos(?:\s+(?:entregues|apresentad[oa]s))?\s*:\s*{ANNEX_LETTERS}"
+    rf"(?<![a-z])anexos(?:\s+(?:entregues|apresentad[oa]s))?\s*:\s*(?:rosto\s*(?:,|e\s)\s*)?{ANNEX_LETTERS}"
     rf"|(?<![a-z])anexos\s+(?:entregues|apresentad[oa]s)\s+{ANNEX_LETTERS}(?=[\s.;]*$)"
 )
 # An annex's answer in the rosto's list: "Anexo H - Benefícios fiscais e deduções Não".
@@ -475,7 +477,9 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
                     name = "amount_refundable"
                 parsed.put(name, values[-1], line.confidence)
             elif below is not None and len(below_values) == len(spans):
-                parsed.put(name, below_values[position], below.confidence)
+                total = column_total(lines[index + 1 :], len(spans))
+                value = total[position] if total else below_values[position]
+                parsed.put(name, value, below.confidence)
         result = SETTLEMENT_RESULT.search(folded)
         if result:
             rest = line.text[result.end() :]
@@ -483,6 +487,25 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
             if values:
                 refund = refund_result(rest, below.text if below is not None else None)
                 parsed.put("amount_refundable" if refund else "amount_payable", values[-1], line.confidence)
+
+
+def column_total(rows: list[Line], width: int) -> list[Decimal] | None:
+    """The "Soma" (or "Total") row that closes a column of rows under a caption row, each row as many amounts as
+    there are captions ("Rendimento bruto" / "A 503829170 401 21.840,00" / "B ... 16.380,00" / "Soma
+    38.220,00"): the caption's value is the column's total, not its first row (a joint return's taxpayer A)."""
+    for position, row in enumerate(rows):
+        values = parse_money(row.text)
+        if len(values) != width or label_spans(fold(row.text)):
+            return None
+        if TABLE_TOTAL.search(fold(row.text)):
+            return values if position >= 2 and sum_holds(rows[:position], values, width) else None
+    return None
+
+
+def sum_holds(rows: list[Line], total: list[Decimal], width: int) -> bool:
+    """The rows add up to the printed total in every column."""
+    sums = [sum((parse_money(row.text)[column] for row in rows), Decimal("0")) for column in range(width)]
+    return sums == total
 
 
 def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
@@ -493,6 +516,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
     annex_a_table(lines, parsed)
     annex_code_table(lines, parsed)
+    owners_table(lines, parsed)
     for line in lines:
         folded = fold(line.text)
         listed = ANNEX_LIST.search(folded)
@@ -641,6 +665,38 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
         elif category is not None:
             parsed.put(category, total if total is not None else rows_sum, line.confidence)
         return
+
+
+# A row of a joint return's annex that opens with whose income it is: "Titular A 401 21.840,00", "B 600897320 401
+# 16.380,00", "Sujeito passivo B 16.380,00".
+OWNER_ROW = re.compile(r"^\s*(?:(?:titular|sujeito\s+passivo)\s*)?[ab](?![a-z])")
+
+
+def owners_table(lines: list[Line], parsed: Parsed) -> None:
+    """A category's income on a joint return's annex printed as one row per taxpayer and their "Soma": the
+    category the heading names (two lines above the rows) takes the total the rows add up to; a total they do
+    not make is flagged and neither is trusted."""
+    index = 0
+    while index < len(lines):
+        start = index
+        while (
+            index < len(lines) and OWNER_ROW.match(fold(lines[index].text)) and len(parse_money(lines[index].text)) == 1
+        ):
+            index += 1
+        rows, index = lines[start:index], max(index, start + 1)
+        total_line = lines[start + len(rows)] if start + len(rows) < len(lines) else None
+        if len(rows) < 2 or total_line is None or not TABLE_TOTAL.search(fold(total_line.text)):
+            continue
+        printed = parse_money(total_line.text)
+        heading = " ".join(fold(line.text) for line in lines[max(0, start - 2) : start])
+        named = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
+        rows_sum = sum((parse_money(row.text)[0] for row in rows), Decimal("0"))
+        if len(printed) != 1 or len(named) != 1:
+            continue
+        if printed[0] != rows_sum:
+            parsed.warnings.append("arithmetic_mismatch")
+        else:
+            parsed.put(named[0], rows_sum, min(row.confidence for row in [*rows, total_line]))
 
 
 # A row of an annex's table by field code: the code, its words, one amount ("404 Outras prestações de serviços
