@@ -117,7 +117,6 @@ class IntakeView(APIView):
         request's own language (``Accept-Language``, LocaleMiddleware) otherwise."""
         if language_of(request) == "en":
             translation.activate("en")
-            request.LANGUAGE_CODE = "en"
         super().initial(request, *args, **kwargs)
 
     def check_throttles(self, request: Request) -> None:
