@@ -114,16 +114,19 @@ Ilíquido Seg. Social IRS Líquido
     assert fields["net_pay"] == Decimal("1041.90")
 
 
-def test_a_gross_row_carrying_the_deductions_total_too_gives_both() -> None:
-    text = """Limpezas Costa Azul, Lda.
+# A cleaner's payslip whose gross row also carries the deductions' total; the last two lines are each test's.
+BOTH_TOTALS = """Limpezas Costa Azul, Lda.
 NIF 585372446 · Período: 2026/09
 Nome: Ionela Maria Popescu NIF: 257746374
 Remuneração base 1.150,00
 Trabalho noturno (25%) 132,00
 Segurança Social 126,50
 IRS 61,00
-Total ilíquido 1.282,00 187,50
-Valor líquido 1.094,50"""
+"""
+
+
+def test_a_gross_row_carrying_the_deductions_total_too_gives_both() -> None:
+    text = BOTH_TOTALS + "Total ilíquido 1.282,00 187,50\nValor líquido 1.094,50"
     fields = read(text)
     assert fields["gross_pay"] == 1282
     assert fields["base_salary"] == 1150
@@ -153,14 +156,6 @@ NIF NISS
 def test_guard_a_forged_gross_the_earnings_do_not_make_still_fails_the_arithmetic() -> None:
     """The guard: a gross row's two amounts are read as both totals only when the earning rows above make the
     first; a forged 'Total ilíquido' the rows do not add up to is still an arithmetic mismatch."""
-    text = """Limpezas Costa Azul, Lda.
-NIF 585372446 · Período: 2026/09
-Nome: Ionela Maria Popescu NIF: 257746374
-Remuneração base 1.150,00
-Trabalho noturno (25%) 132,00
-Segurança Social 126,50
-IRS 61,00
-Total ilíquido 1.982,00 187,50
-Valor líquido 1.794,50"""
+    text = BOTH_TOTALS + "Total ilíquido 1.982,00 187,50\nValor líquido 1.794,50"
     _, _, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert "arithmetic_mismatch" in warnings
