@@ -11,7 +11,7 @@ from typing import Any
 
 from documents.extraction.schema import IDENTITY_KINDS
 from screening.rules.common import check, extracted, parse_date
-from screening.rules.names import name_match
+from screening.rules.names import mrz_name_fits, name_match
 
 NAME_EVIDENCE = {
     "exact": "Nome igual ao do documento.",
@@ -99,16 +99,36 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
         return None
     front, back = sides["front"]["fields"], sides["back"]["fields"]
     differ = [name for name in MRZ_FIELDS if front.get(name) and back.get(name) and front[name] != back[name]]
+    if not names_fit(front, back):
+        differ.append("full_name")
     card = TWO_SIDED_CARDS[document["kind"]]
     return check(
         "identity.sides_agree",
         not differ,
-        f"Frente e verso {card} coincidem (número, nascimento e validade)."
+        f"Frente e verso {card} coincidem (nome, número, nascimento e validade)."
         if not differ
-        else f"Frente e verso {card} não coincidem: " + ", ".join(differ) + ".",
+        else f"Frente e verso {card} não coincidem: " + ", ".join(SIDE_FIELD_WORDS[name] for name in differ) + ".",
         document_id=sides["back"]["document_id"],
         field=differ[0] if differ else None,
     )
+
+
+# How the evidence names what differs between a card's sides.
+SIDE_FIELD_WORDS = {
+    "document_number": "número do documento",
+    "date_of_birth": "data de nascimento",
+    "expiry_date": "data de validade",
+    "full_name": "nome",
+}
+
+
+def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
+    """The front's printed name against the back's MRZ name, read only where every check digit holds
+    (an MRZ's names have no check digit of their own) and the front's name was read."""
+    printed = read_name(front)
+    if back.get("mrz_valid") is not True or not printed or not (back.get("surname") or back.get("given_names")):
+        return True
+    return mrz_name_fits(printed, surname=back.get("surname") or "", given_names=back.get("given_names") or "")
 
 
 def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:

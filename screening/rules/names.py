@@ -30,3 +30,24 @@ def name_match(submitted: str, read: str) -> str:
     ):
         return "fuzzy"
     return "none"
+
+
+def mrz_name_fits(printed: str, *, surname: str, given_names: str) -> bool:
+    """Whether an MRZ's name could be the name printed on the document's other side.
+
+    The MRZ writes names without accents, transliterated (Ü as UE) and cut to fit its line,
+    sometimes to initials, so it is read as a shortened form of the printed name: its first
+    surname and its first given name must each stand for a printed word (the same word within
+    OCR's slips, or a word it starts). Two people who share a surname still differ by the given
+    name; a printed name OCR read only in part is not taken for another person's.
+    """
+    words = name_tokens(printed)
+    firsts = [tokens[0] for tokens in (name_tokens(surname), name_tokens(given_names)) if tokens]
+    return bool(words) and all(any(mrz_word_fits(first, word) for word in words) for first in firsts)
+
+
+def mrz_word_fits(mrz_word: str, printed_word: str) -> bool:
+    """An MRZ word is the printed word within OCR's slips (one letter in four) or a start of it (an initial, a cut word)."""
+    if printed_word.startswith(mrz_word):
+        return True
+    return difflib.SequenceMatcher(None, mrz_word, printed_word).ratio() >= 0.75

@@ -227,3 +227,47 @@ def test_a_cc_front_alone_needs_no_mrz() -> None:
     result = verify_identity(identity_state([cc_side("front", "f", **FRONT, nif="245718931")]))
     assert result["verified"] is True
     assert "identity.mrz_valid" not in {c["name"] for c in result["checks"]}
+
+
+def sides_check(front: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
+    result = verify_identity(identity_state([cc_side("front", "f", **front), cc_side("back", "b", **back)]))
+    return next(c for c in result["checks"] if c["name"] == "identity.sides_agree")
+
+
+def test_a_back_whose_valid_mrz_names_another_person_fails_the_identity() -> None:
+    """The front of one card and the back of another: the front's number was not read, so only the names tell."""
+    front = {k: v for k, v in FRONT.items() if k != "document_number"}
+    back = {**BACK, "surname": "SANTOS", "given_names": "PEDRO MIGUEL"}
+    check = sides_check(front, back)
+    assert check["passed"] is False and check["field"] == "full_name"
+    assert check["evidence"] == "Frente e verso do Cartão de Cidadão não coincidem: nome."
+    result = verify_identity(identity_state([cc_side("front", "f", **front), cc_side("back", "b", **back)]))
+    assert result["verified"] is False
+
+
+@pytest.mark.parametrize(
+    ("printed", "surname", "given_names"),
+    [
+        ("Maria da Conceição Fernandes Silva", "FERNANDES SILVA", "MARIA DA CONCEICAO"),
+        # Cut to fit the MRZ's line, and shortened to initials.
+        ("Maria da Conceição Fernandes Silva", "FERNANDES SILVA", "MARIA C F"),
+        ("Ana Sofia Rodrigues Vasconcelos Albuquerque", "RODRIGUES VASCONCELOS ALBUQ", "ANA SOFIA"),
+        # Transliterated by the MRZ's rules, and a letter OCR misread in the printed name.
+        ("Jürgen Müller", "MUELLER", "JUERGEN"),
+        ("Maria João Montelro", "MONTEIRO", "MARIA JOAO"),
+    ],
+)
+def test_a_back_whose_mrz_is_the_printed_name_shortened_agrees(printed: str, surname: str, given_names: str) -> None:
+    check = sides_check({**FRONT, "full_name": printed}, {**BACK, "surname": surname, "given_names": given_names})
+    assert check["passed"] is True, check["evidence"]
+
+
+def test_a_back_whose_mrz_check_digits_fail_is_not_compared_by_name() -> None:
+    """An MRZ's names have no check digit: read with a failing one they may be OCR's, and the MRZ check says so."""
+    check = sides_check(FRONT, {**BACK, "given_names": "PEDRO", "mrz_valid": False})
+    assert check["passed"] is True
+
+
+def test_sides_that_disagree_name_the_fields_in_portuguese() -> None:
+    check = sides_check(FRONT, {**BACK, "date_of_birth": "1991-06-15", "expiry_date": "2031-01-01"})
+    assert check["evidence"].endswith("não coincidem: data de nascimento, data de validade.")
