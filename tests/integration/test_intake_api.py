@@ -91,6 +91,15 @@ def test_reference_flow_from_form_to_listed_applicant(
         "cc.png": None,
         "recibo.pdf": "PDF protegido por palavra-passe: envie uma versão sem proteção.",
     }
+    # In the page's language, as errors are: ?lang=en or the Accept-Language the page sends.
+    for english in (
+        APIClient().get(f"/api/v1/intake/{token}/status?lang=en"),
+        APIClient().get(f"/api/v1/intake/{token}/status", HTTP_ACCEPT_LANGUAGE="en"),
+    ):
+        assert {d["original_filename"]: d["reason"] for d in english.json()["documents"]} == {
+            "cc.png": None,
+            "recibo.pdf": "The PDF is password-protected: send a version without protection.",
+        }
 
     listed = alice_api.get("/api/v1/applicants").json()
     assert listed["count"] == 1
