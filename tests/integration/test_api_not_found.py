@@ -64,3 +64,31 @@ def test_a_path_no_route_takes_is_a_json_not_found_even_in_debug(
 def test_an_unknown_intake_token_is_not_found_with_its_code(db: object) -> None:
     response = APIClient().get("/api/v1/intake/no-such-token")
     assert (response.status_code, response.json()) == (404, NOT_FOUND)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("delete", "/api/v1/applicants/{mine}", "GET"),
+        ("put", "/api/v1/applicants/{mine}", "GET"),
+        ("patch", "/api/v1/applicants/intake-form-requests/{form}", "GET"),
+        ("delete", "/api/v1/applicants/{mine}/decision", "POST"),
+    ],
+)
+def test_a_method_the_route_does_not_take_is_405_even_for_the_agencys_admin(
+    alice_api: APIClient, alice: AgencyCredentials, method: str, path: str, allowed: str
+) -> None:
+    """Cases probe 4: DELETE on an applicant answered 403 "Não tem permissão" to an admin who has every
+    permission; the route does not take the method, and says which it takes."""
+    form = IntakeFormRequestFactory(organization=alice.organization)
+    mine = ApplicantFactory(form_request=form)
+    response = getattr(alice_api, method)(path.format(mine=mine.id, form=form.id))
+    assert response.status_code == 405, response.content
+    assert response.json()["code"] == "method_not_allowed"
+    assert allowed in response["Allow"]
+
+
+def test_a_method_the_route_does_not_take_still_needs_a_staff_login(anonymous_api: APIClient) -> None:
+    """The guard: without credentials the answer is still 401, before anything about the route is said."""
+    response = anonymous_api.delete(f"/api/v1/applicants/{uuid.uuid4()}")
+    assert response.status_code == 401
