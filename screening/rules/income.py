@@ -399,7 +399,7 @@ def invoice_arithmetic(document: Document) -> Check:
     return check(
         "income.invoice_arithmetic",
         consistent,
-        f"{invoice_label(document)}: base + IVA - retenção {'igual' if consistent else 'diferente'} da importância recebida.",
+        f"{invoice_label(document)}: base + IVA - retenção {'igual à' if consistent else 'diferente da'} importância recebida.",
         document_id=document["document_id"],
         field="amount_received",
         value=money(fields.get("amount_received")),

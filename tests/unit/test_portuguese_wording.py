@@ -1,0 +1,58 @@
+"""What applicants and staff read is European Portuguese, not Brazilian (cases probe 4 found "é você" on the
+intake page of an invited co-tenant).
+
+Read from the sources themselves: every string literal of the apps' code, the templates and the pt-PT
+catalogue's translations; a new text with a Brazilian word fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ("applicants", "documents", "intake", "screening", "workspace")
+# Words a Portuguese reader takes for Brazilian at once (pt-PT: o senhor / a si, ficheiro, registo, telemóvel,
+# ecrã, equipa, utilizador, transferir).
+BRAZILIAN = re.compile(
+    r"\b(você|vocês|arquivo|arquivos|registro|registros|cadastro|cadastrar|celular|tela|equipe|usuário|usuários|"
+    r"baixar|deletar|contato|contatos|ônibus|econômic\w*|arquivad\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def app_strings() -> list[tuple[str, str]]:
+    found = []
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    found.append((str(path.relative_to(ROOT)), node.value))
+        for path in (ROOT / app).rglob("*.html"):
+            found.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")))
+    return found
+
+
+def catalogue_translations() -> list[tuple[str, str]]:
+    text = (ROOT / "locale/pt_PT/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    # Comments quote DRF's Brazilian catalogue to say why it is overridden; only translations count.
+    return [("locale/pt_PT", match) for match in re.findall(r'^msgstr "(.*)"$', text, re.MULTILINE)]
+
+
+def test_the_scan_reads_the_texts_it_guards() -> None:
+    """The scan itself: the intake page's catalogue and the report's rules are among what it reads."""
+    texts = [text for _, text in catalogue_translations() + app_strings()]
+    assert any("convidou-o(a) a juntar-se a esta candidatura" in text for text in texts)
+    assert any("importância recebida" in text for text in texts)
+
+
+def test_no_brazilian_words_in_what_people_read() -> None:
+    hits = [
+        (where, BRAZILIAN.search(text).group(0))  # type: ignore[union-attr]
+        for where, text in catalogue_translations() + app_strings()
+        if BRAZILIAN.search(text)
+    ]
+    assert hits == []
