@@ -39,8 +39,8 @@ from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
+from screening.rules.identity import NAME_EVIDENCE
 from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, failed_check_warnings
-from screening.rules.names import name_match
 from screening.selectors import organization_thresholds
 
 logger = structlog.get_logger(__name__)
@@ -208,7 +208,9 @@ def person_from_checks(
     """
     identity_warnings = []
     name_check = named(checks, "identity.name_match") or {}
-    if name_match(str(name_check.get("expected") or ""), str(name_check.get("value") or "")) == "fuzzy":
+    # The grade the rules gave, not one computed again from the names shown: a name the MRZ cut short
+    # matches by the rules and would read as only similar here.
+    if str(name_check.get("evidence") or "").startswith(NAME_EVIDENCE["fuzzy"]):
         identity_warnings.append("fuzzy_name_match")
     if named(checks, "identity.expiry_margin"):
         identity_warnings.append("id_expiring_soon")

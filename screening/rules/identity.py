@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from applicants.text import fold
 from documents.extraction.schema import IDENTITY_KINDS
 from screening.rules.common import check, extracted, parse_date
 from screening.rules.names import mrz_name_fits, name_match
@@ -19,6 +20,7 @@ NAME_EVIDENCE = {
     "fuzzy": "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura).",
     "none": "Nome diferente do documento.",
 }
+NAME_CUT_EVIDENCE = "O nome do documento está cortado na zona de leitura ótica (MRZ), que não tem espaço para mais."
 
 
 def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
@@ -28,7 +30,7 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
     document = identity_document_pick(state["documents"])
     if document is None:
         return {"verified": False, "checks": [identity_document_read(None)], "warnings": [], "name_match": "none"}
-    match = name_match(applicant["name"], read_name(document["fields"]))
+    match = name_match(applicant["name"], name_to_match(document, applicant_name=applicant["name"]))
     checks = [
         identity_document_read(document),
         nif_match(document, applicant_nif=applicant["nif"]),
@@ -152,6 +154,37 @@ def read_name(fields: dict[str, Any]) -> str:
     return fields.get("full_name") or " ".join(filter(None, [fields.get("given_names"), fields.get("surname")]))
 
 
+# The extraction's warning that the MRZ's name field is full: its last word may be cut ("ANA<BEATRI").
+MRZ_NAME_CUT = "mrz_name_truncated"
+
+
+def name_to_match(document: dict[str, Any], *, applicant_name: str) -> str:
+    """The document's name as compared with the one typed: as read, except that a name the MRZ cut short
+    (a long Portuguese name on a card's back) has its last given word completed from the typed word it
+    starts, so a cut is not taken for a misspelling. What the document says is still what the check shows."""
+    fields = document["fields"]
+    if read_name_source(document) is None or fields.get("full_name"):
+        return read_name(fields)
+    # The MRZ writes the surname, then the given names: the cut falls on the last given name, or on the
+    # surname when there is none.
+    given, surname = (fields.get("given_names") or "").split(), (fields.get("surname") or "").split()
+    cut = given or surname
+    if cut:
+        typed = [word for word in applicant_name.split() if fold(word).startswith(fold(cut[-1]))]
+        cut[-1] = typed[0] if len(typed) == 1 else cut[-1]
+    return " ".join(given + surname)
+
+
+def read_name_source(document: dict[str, Any]) -> dict[str, Any] | None:
+    """The record whose MRZ gave a name it may have cut, if any: the back of a card sent in two sides when
+    the front gave no name, or the document itself."""
+    sides = document.get("sides")
+    if sides and read_name(sides["front"]["fields"]):
+        return None
+    source = sides["back"] if sides else document
+    return source if MRZ_NAME_CUT in (source.get("warnings") or []) else None
+
+
 def identity_document_read(document: dict[str, Any] | None) -> dict[str, Any]:
     if document is None:
         return check("identity.document_read", False, "Nenhum documento de identificação foi lido.")
@@ -188,10 +221,11 @@ def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]
 
 def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
+    cut = read_name_source(document) is not None and not document["fields"].get("full_name")
     return check(
         "identity.name_match",
         match != "none",
-        NAME_EVIDENCE[match],
+        NAME_EVIDENCE[match] + (" " + NAME_CUT_EVIDENCE if cut else ""),
         document_id=document["document_id"],
         field="full_name",
         value=read_name(document["fields"]),

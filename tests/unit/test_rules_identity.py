@@ -271,3 +271,35 @@ def test_a_back_whose_mrz_check_digits_fail_is_not_compared_by_name() -> None:
 def test_sides_that_disagree_name_the_fields_in_portuguese() -> None:
     check = sides_check(FRONT, {**BACK, "date_of_birth": "1991-06-15", "expiry_date": "2031-01-01"})
     assert check["evidence"].endswith("não coincidem: data de nascimento, data de validade.")
+
+
+CUT_BACK = {**BACK, "surname": "RODRIGUES DA SILVA", "given_names": "ANA BEATRI"}
+
+
+def cut_back_state(name: str, *, cut: bool = True) -> dict[str, Any]:
+    back = cc_side("back", "b", **CUT_BACK)
+    back["warnings"] = ["mrz_name_truncated"] if cut else []
+    state = identity_state([back])
+    state["applicant"]["name"] = name
+    return state
+
+
+def test_a_name_the_mrz_cut_short_matches_the_name_it_starts() -> None:
+    """A CC back alone: a long name does not fit the MRZ's 30 characters, and the extraction says so."""
+    result = verify_identity(cut_back_state("Ana Beatriz Rodrigues da Silva"))
+    check = next(c for c in result["checks"] if c["name"] == "identity.name_match")
+    assert result["verified"] is True and result["warnings"] == []
+    assert check["value"] == "ANA BEATRI RODRIGUES DA SILVA"  # what the document says
+    assert check["evidence"].startswith("Nome igual ao do documento.") and "cortado" in check["evidence"]
+
+
+def test_a_name_not_said_to_be_cut_is_only_similar() -> None:
+    """The guard: without the extraction's warning the same letters are a near spelling (MEDIUM)."""
+    result = verify_identity(cut_back_state("Ana Beatriz Rodrigues da Silva", cut=False))
+    assert result["warnings"] == ["fuzzy_name_match"]
+
+
+def test_a_cut_name_completes_only_from_a_word_it_starts() -> None:
+    """Another person's name is not made to fit by the cut: 'Beatri' does not start 'Bruna'."""
+    result = verify_identity(cut_back_state("Ana Bruna Rodrigues da Silva"))
+    assert result["verified"] is False
