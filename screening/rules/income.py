@@ -97,7 +97,11 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     payslip_results = [c for _, checks in payslips for c in checks]
     checks = [
         *payslip_results,
-        *([payslip_months(len(monthly_net_income(payslips)))] if payslips or not (invoices or pensions) else []),
+        *(
+            [payslip_months(len(monthly_net_income(payslips)))]
+            if payslips_expected(profile, payslips, invoices, pensions)
+            else []
+        ),
         *(c for _, invoice_results in invoices for c in invoice_results),
         *([invoice_months(independent_months(invoices))] if invoices else []),
         *(c for _, pension_results in pensions for c in pension_results),
@@ -127,6 +131,15 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         # affordability lists it as a reason.
         "warnings": failed_check_warnings(checks),
     }
+
+
+def payslips_expected(profile: str, payslips: list[Any], invoices: list[Any], pensions: list[Any]) -> bool:
+    """Whether the payslip months are a line of the report: payslips were sent, or nothing else was and the
+    person did not declare a profile without them (an independent worker proving income by IRS alone read a
+    failed "0 meses de recibos" beside a passing profile check: cases probe 4)."""
+    if payslips:
+        return True
+    return not (invoices or pensions) and "payslips" in SOURCES_BY_PROFILE.get(profile, ("payslips",))
 
 
 # The checks whose failure is a reason to look again, and the warning each gives.

@@ -143,3 +143,21 @@ def test_documents_for_each_profile_with_their_labels() -> None:
     assert independent["FATURA_RECIBO"].startswith("Faturas-recibo")
     assert "DECLARACAO_INICIO_ATIVIDADE" in independent and "RECIBO_VENCIMENTO" not in independent
     assert len(documents_for_profile("")) == len(documents_for_profile("MIXED")) == 6
+
+
+def nota(year: int = 2025) -> dict[str, Any]:
+    fields = {"taxpayer_nif": NIF, "year": year, "gross_income": 30000.0, "tax_paid": 4200.0}
+    return {"document_id": "nota", "status": "EXTRACTED", "kind": "NOTA_LIQUIDACAO", "fields": fields, "warnings": []}
+
+
+def test_an_independent_worker_proving_income_by_irs_alone_reads_no_payslip_line() -> None:
+    """Cases probe 4: a failed "0 meses distintos de recibos" stood beside the passing profile check."""
+    result = income([nota()], "INDEPENDENT")
+    assert check(result, "income.profile_documents")["passed"]
+    assert "income.payslip_months" not in {c["name"] for c in result["checks"]}
+
+
+def test_an_employee_or_an_undeclared_profile_with_irs_alone_still_reads_the_payslip_months() -> None:
+    """The guard: where payslips are what the profile proves income by, their absence stays a line."""
+    for profile in ("EMPLOYEE", ""):
+        assert check(income([nota()], profile), "income.payslip_months")["passed"] is False
