@@ -79,16 +79,35 @@ STAFF_PERMISSIONS = (
 @transaction.atomic
 def agency_create(*, name: str, staff_email: str, password: str | None = None) -> AgencyCredentials:
     """Create an agency, its first (admin) staff user and an API token."""
-    user_model = get_user_model()
     organization = Organization.objects.create(name=name)
-    user = user_model.objects.create_user(
-        username=staff_email, email=staff_email, password=password, is_staff=password is not None
+    return staff_member_add(organization=organization, email=staff_email, role=MembershipRole.ADMIN, password=password)
+
+
+@transaction.atomic
+def staff_member_add(
+    *,
+    organization: Organization,
+    email: str,
+    role: str = MembershipRole.STAFF,
+    password: str | None = None,
+    view_pii: bool = True,
+) -> AgencyCredentials:
+    """A colleague in an agency: their user, membership, the role's permissions and an API token.
+
+    Each person their own login, so the audit trail and decisions name who did what. A password also lets
+    them into Django admin; without one they use the API only. ``view_pii=False``: the role's permissions
+    but personal data masked (a trainee, a colleague who only follows the pipeline).
+    """
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=password, is_staff=password is not None
     )
     if password is None:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    Membership.objects.create(user=user, organization=organization, role=MembershipRole.ADMIN)
-    staff_permissions_grant(user=user, role=MembershipRole.ADMIN)
+    Membership.objects.create(user=user, organization=organization, role=role)
+    staff_permissions_grant(user=user, role=role)
+    if not view_pii:
+        user.user_permissions.remove(Permission.objects.get(content_type__app_label="applicants", codename="view_pii"))
     token = Token.objects.create(user=user)
     return AgencyCredentials(organization=organization, user=user, token=token.key)
 

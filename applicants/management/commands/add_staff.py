@@ -1,0 +1,57 @@
+"""``manage.py add_staff "<agency>" --email <email> [--role STAFF|ADMIN] [--password ...] [--no-pii]``: one JSON line."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from applicants.models import MembershipRole, Organization
+from applicants.services import staff_member_add
+
+
+class Command(BaseCommand):
+    help = "Add a colleague to an agency (by name or id): a user with the role's permissions and an API token."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("agency", help="the agency's name or id")
+        parser.add_argument("--email", required=True)
+        parser.add_argument("--role", choices=list(MembershipRole.values), default=MembershipRole.STAFF)
+        parser.add_argument("--password", default=None, help="also allow this user into Django admin")
+        parser.add_argument("--no-pii", action="store_true", help="the role's permissions, personal data masked")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from django.contrib.auth import get_user_model
+
+        organization = agency_named(options["agency"])
+        if get_user_model().objects.filter(username=options["email"]).exists():
+            raise CommandError("a user with this email exists")
+        credentials = staff_member_add(
+            organization=organization,
+            email=options["email"],
+            role=options["role"],
+            password=options["password"],
+            view_pii=not options["no_pii"],
+        )
+        self.stdout.write(
+            json.dumps(
+                {
+                    "organization_id": str(organization.id),
+                    "user_id": str(credentials.user.pk),
+                    "role": options["role"],
+                    "token": credentials.token,
+                }
+            )
+        )
+
+
+def agency_named(name_or_id: str) -> Organization:
+    try:
+        organization = Organization.objects.filter(id=uuid.UUID(name_or_id)).first()
+    except ValueError:
+        organization = Organization.objects.filter(name=name_or_id).first()
+    if organization is None:
+        raise CommandError("no agency with this name or id")
+    return organization
