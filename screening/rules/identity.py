@@ -163,7 +163,7 @@ def name_to_match(document: dict[str, Any], *, applicant_name: str) -> str:
     (a long Portuguese name on a card's back) has its last given word completed from the typed word it
     starts, so a cut is not taken for a misspelling. What the document says is still what the check shows."""
     fields = document["fields"]
-    if read_name_source(document) is None or fields.get("full_name"):
+    if read_name_source(document) is None:
         return read_name(fields)
     # The MRZ writes the surname, then the given names: the cut falls on the last given name, or on the
     # surname when there is none.
@@ -221,7 +221,7 @@ def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]
 
 def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
-    cut = read_name_source(document) is not None and not document["fields"].get("full_name")
+    cut = read_name_source(document) is not None
     return check(
         "identity.name_match",
         match != "none",
