@@ -17,6 +17,7 @@ import ctypes
 import datetime as dt
 import hashlib
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -80,6 +81,7 @@ def pdf_signals(data: bytes) -> list[Signal]:
             signals += revision_signals(data, pdf)
     # pdfium decodes every font kind (CID, Identity-H, TrueType subsets) to text; pikepdf does not.
     signals += guarded(lambda: font_outlier_signals(data))
+    signals += guarded(lambda: covered_amount_signals(data))
     return signals
 
 
@@ -460,10 +462,12 @@ def font_outlier_signals(data: bytes) -> list[Signal]:
                 textpage.close()
                 page.close()
             if found is not None:
-                family, others = found
-                signals.append(Signal("PDF_FONT_OUTLIER", "HIGH", f"Na página {index + 1}, um valor está escrito num "
-                                      "tipo de letra que não é usado em mais nada da página, o que é típico de um "
-                                      "valor editado.", {"page": index + 1, "font": family, "other_fonts": others}))  # fmt: skip
+                family, others, count = found
+                said = "um valor está escrito" if count == 1 else f"{count} valores estão escritos"
+                evidence = {"page": index + 1, "font": family, "other_fonts": others}
+                signals.append(Signal("PDF_FONT_OUTLIER", "HIGH", f"Na página {index + 1}, {said} num tipo de "
+                                      "letra que não é usado em mais nada da página, o que é típico de um valor "
+                                      "editado.", evidence))  # fmt: skip
         return signals
     finally:
         document.close()
@@ -483,8 +487,13 @@ def page_chars(textpage: Any) -> list[tuple[str, str]]:
     return chars
 
 
-def font_outlier(chars: list[tuple[str, str]]) -> tuple[str, list[str]] | None:
-    """The family that draws exactly one amount and nothing else, on a page with two amounts in other families."""
+def font_outlier(chars: list[tuple[str, str]]) -> tuple[str, list[str], int] | None:
+    """The family that draws amounts and nothing else, on a page with two amounts in other families; its other
+    families and how many amounts it draws.
+
+    An editor that redraws several amounts draws them all in its one font. A payroll program that prints its
+    amounts in a font of their own (a monospace) prints all of them in it: no amount is left in another family.
+    """
     text = "".join(char for char, _ in chars)
     amounts = [range(*match.span()) for match in AMOUNT.finditer(text)]
     inside = {index: number for number, span in enumerate(amounts) for index in span}
@@ -497,13 +506,198 @@ def font_outlier(chars: list[tuple[str, str]]) -> tuple[str, list[str]] | None:
             continue  # the family draws words, labels or other numbers too
         if not any(chars[index][0].isdigit() for index in indexes):
             continue  # a euro sign from a fallback font: the font lacked the glyph, nobody edited a digit
-        if len({inside[index] for index in indexes}) != 1:
-            continue
         mine = set(indexes)
         others = [span for span in amounts if not mine.intersection(span)]
         if len(others) >= 2:
-            return family, sorted(name for name in drawn if name != family)
+            return family, sorted(name for name in drawn if name != family), len({inside[index] for index in indexes})
     return None
+
+
+# --- Covered text: an amount under an opaque box drawn after it, another written on top ----------------------
+
+# A simple PDF tool "edits" an amount by drawing an opaque box over it and writing the new one on top; the old
+# text stays in the file. Backgrounds, zebra rows and table fills are drawn before their text, so text under a
+# box drawn later is text nobody sees. A character is covered when most of its box lies under one such box; a
+# text object is hidden when most of its characters are.
+COVERED_CHAR_FRACTION = 0.6
+HIDDEN_OBJECT_FRACTION = 0.5
+# An opaque box larger than this fraction of the page is a scan or a background, not a patch over a value.
+MAX_COVER_PAGE_FRACTION = 0.25
+# Text written over a covering box: at least this fraction of its own box lies on the box.
+OVERDRAWN_FRACTION = 0.5
+MAX_PAGE_OBJECTS = 5_000
+MAX_COVERS = 1_000  # opaque boxes looked at per page: each text object is compared with those it touches
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+@dataclass(frozen=True)
+class HiddenText:
+    """A text object hidden under an opaque box drawn after it, and what is written over that box."""
+
+    obj: Any  # pdfium's text object (valid while its page is open)
+    text: str
+    fonts: tuple[str, ...]
+    written_over: tuple[tuple[str, str], ...]  # (text, font family) of text drawn later over the covering box
+
+
+@dataclass
+class TextObject:
+    order: int
+    obj: Any
+    chars: list[tuple[str, str, Box]] = field(default_factory=list)  # char, font family, box
+
+
+def hidden_texts(page: Any, textpage: Any) -> list[HiddenText]:
+    """The page's text objects that an opaque box drawn later in the content hides; [] on most pages."""
+    objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
+    width, height = page.get_size()
+    covers = [(order, box) for order, obj in enumerate(objects) if (box := opaque_box(obj, width * height))]
+    texts = {handle(obj.raw): TextObject(order, obj) for order, obj in enumerate(objects)
+             if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT}  # fmt: skip
+    first_text = min((text.order for text in texts.values()), default=len(objects))
+    if not any(order > first_text for order, _ in covers) or len(covers) > MAX_COVERS:
+        return []  # every box is drawn before the text (backgrounds), or the page is a drawing, not a document
+    for index, (char, family, box) in enumerate(text_chars(textpage)):
+        owner = texts.get(handle(pdfium_c.FPDFText_GetTextObject(textpage.raw, index)))
+        if owner is not None:
+            owner.chars.append((char, family, box))
+    hidden = []
+    for text in texts.values():
+        cover = covering_box(text, covers)
+        if cover is not None:
+            order, box = cover
+            over = [other for other in texts.values() if other.order > order and lies_on(other, box)]
+            hidden.append(HiddenText(text.obj, object_text(text), tuple(sorted({f for _, f, _ in text.chars if f})),
+                                     tuple((object_text(other), object_family(other)) for other in over)))  # fmt: skip
+    return hidden
+
+
+def handle(raw: Any) -> int | None:
+    return ctypes.cast(raw, ctypes.c_void_p).value if raw else None
+
+
+def opaque_box(obj: Any, page_area: float) -> Box | None:
+    """The box an opaque filled rectangle or image covers; None for anything else (strokes, shapes, see-through)."""
+    if obj.type not in {pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE}:
+        return None
+    if pdfium_c.FPDFPageObj_HasTransparency(obj.raw):
+        return None
+    matrix = obj.get_matrix().get()
+    if abs(matrix[1]) > 1e-6 or abs(matrix[2]) > 1e-6:
+        return None  # turned or skewed: its bounds are not what it covers
+    if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and not filled_rectangle(obj):
+        return None
+    box = as_box(obj.get_bounds())
+    return box if 0 < area(box) <= MAX_COVER_PAGE_FRACTION * page_area else None
+
+
+def filled_rectangle(obj: Any) -> bool:
+    """A path filled with an opaque colour whose points all sit on its bounding box's corners (a rectangle)."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return False
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(value) for value in (red, green, blue, alpha)))
+    if fill_mode.value == pdfium_c.FPDF_FILLMODE_NONE or alpha.value != 255:
+        return False
+    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    if not 4 <= count <= 6:
+        return False
+    xs, ys = set(), set()
+    for index in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+        x, y = ctypes.c_float(), ctypes.c_float()
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            return False
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            return False
+        xs.add(round(x.value, 2))
+        ys.add(round(y.value, 2))
+    return len(xs) == 2 and len(ys) == 2
+
+
+def text_chars(textpage: Any) -> list[tuple[str, str, Box]]:
+    """Each character of a text layer with its font family and tight box."""
+    chars = page_chars(textpage)
+    return [(char, family, as_box(textpage.get_charbox(index))) for index, (char, family) in enumerate(chars)]
+
+
+def as_box(values: Iterable[float]) -> Box:
+    left, bottom, right, top = values
+    return (left, bottom, right, top)
+
+
+def overlap(box: Box, other: Box) -> float:
+    width = min(box[2], other[2]) - max(box[0], other[0])
+    height = min(box[3], other[3]) - max(box[1], other[1])
+    return max(0.0, width) * max(0.0, height)
+
+
+def area(box: Box) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def covering_box(text: TextObject, covers: list[tuple[int, Box]]) -> tuple[int, Box] | None:
+    """The first box drawn after a text object that hides most of its characters; None when it is visible."""
+    bounds = as_box(text.obj.get_bounds())
+    later = [(order, box) for order, box in covers if order > text.order and overlap(bounds, box) > 0]
+    inked = [box for char, _, box in text.chars if not char.isspace() and area(box) > 0]
+    if not later or not inked:
+        return None
+    hiding: dict[int, int] = {}
+    for box in inked:
+        for position, cover in enumerate(later):
+            if overlap(box, cover[1]) >= COVERED_CHAR_FRACTION * area(box):
+                hiding[position] = hiding.get(position, 0) + 1
+                break
+    if sum(hiding.values()) < HIDDEN_OBJECT_FRACTION * len(inked):
+        return None
+    return later[max(hiding, key=lambda position: hiding[position])]
+
+
+def lies_on(text: TextObject, box: Box) -> bool:
+    bounds = as_box(text.obj.get_bounds())
+    return area(bounds) > 0 and overlap(bounds, box) >= OVERDRAWN_FRACTION * area(bounds)
+
+
+def object_text(text: TextObject) -> str:
+    return "".join(char for char, _, _ in text.chars)
+
+
+def object_family(text: TextObject) -> str:
+    families = [family for char, family, _ in text.chars if family and not char.isspace()]
+    return max(set(families), key=families.count) if families else ""
+
+
+def covered_amount_signals(data: bytes) -> list[Signal]:
+    document = pdfium.PdfDocument(data)
+    try:
+        signals = []
+        for index in range(min(len(document), MAX_PAGES)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                redrawn = [text for text in hidden_texts(page, textpage) if redrawn_amount(text)]
+            finally:
+                textpage.close()
+                page.close()
+            if redrawn:
+                fonts = sorted({font for text in redrawn for font in text.fonts})
+                over_fonts = sorted({font for text in redrawn for _, font in text.written_over if font})
+                said = "um valor está tapado" if len(redrawn) == 1 else f"{len(redrawn)} valores estão tapados"
+                evidence = {"page": index + 1, "count": len(redrawn), "fonts": fonts, "over_fonts": over_fonts}
+                signals.append(Signal("PDF_COVERED_AMOUNT", "HIGH", f"Na página {index + 1}, {said} por um "
+                                      "retângulo opaco com outro valor escrito por cima, o que é típico de um valor "
+                                      "editado.", evidence))  # fmt: skip
+        return signals
+    finally:
+        document.close()
+
+
+def redrawn_amount(text: HiddenText) -> bool:
+    """An amount hidden under a box with text written over the box (a blank patch or a logo's is no edit)."""
+    return bool(AMOUNT.search(text.text)) and any(written.strip() for written, _ in text.written_over)
 
 
 # --- Images: editing software in EXIF, PNG text, XMP -----------------------------------------------------

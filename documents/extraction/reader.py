@@ -154,11 +154,15 @@ def page_text(page: Any) -> str:
     pdfium breaks lines along the page's own axes: on a page shown turned by its /Rotate entry (a portrait
     payslip drawn on a landscape page and turned upright, as some payroll exports and scanners make
     them) every row ran into the next as one line, and the labels lost their amounts. Such a page is
-    rebuilt from pdfium's text segments, ordered as the page is shown.
+    rebuilt from pdfium's text segments, ordered as the page is shown. So is a page with text hidden
+    under an opaque box drawn after it: the text is left out, as a person does not see it.
     """
     textpage = page.get_textpage()
     rotation = page.get_rotation() % 360
-    if rotation == 0:
+    if hide_covered_text(page, textpage):
+        # pdfium lays text out in content order: the text written over the box came last, on rows of its own.
+        textpage = page.get_textpage()
+    elif rotation == 0:
         return str(textpage.get_text_bounded())
     segments: list[tuple[float, float, float, str]] = []
     for index in range(textpage.count_rects()):
@@ -179,6 +183,27 @@ def page_text(page: Any) -> str:
     return "\n".join(
         " ".join(text for _down, _across, _height, text in sorted(row, key=lambda s: s[1])) for row in rows
     )
+
+
+def hide_covered_text(page: Any, textpage: Any) -> bool:
+    """Leave out of the page's text layer what an opaque box drawn later hides (a value whited out and written
+    over by a PDF editor: the reader sees the value on top); whether anything was hidden.
+
+    A hidden text object is only made inactive in memory: a text page made afterwards leaves it out.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    from documents.extraction.forensics import hidden_texts
+
+    try:
+        hidden = hidden_texts(page, textpage)
+    except Exception:
+        return False  # an odd page is read as it always was
+    for text in hidden:
+        pdfium_c.FPDFPageObj_SetIsActive(text.obj.raw, False)
+    if hidden:
+        textpage.close()
+    return bool(hidden)
 
 
 def check_image_size(width: float, height: float) -> None:
