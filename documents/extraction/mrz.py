@@ -184,9 +184,30 @@ def same_under_check(left: str, right: str) -> bool:
 
 
 def clean_line(text: str) -> str:
-    """Uppercase, fillers normalized, spaces and stray punctuation dropped."""
+    """Uppercase, fillers normalized, spaces and stray punctuation dropped, and a names line without the lone
+    glyphs OCR read off the card's edge beside it."""
     text = text.upper().translate(FILLER_LOOKALIKES)
-    return re.sub(r"[^A-Z0-9<]", "", text)
+    return without_edge_glyphs(re.sub(r"[^A-Z0-9< ]", "", text).strip()).replace(" ", "")
+
+
+# A single character set apart by a gap at either end of a line: an MRZ is printed without gaps, so the gap is the
+# margin between the zone and the card's edge or a frame line, which OCR read as a glyph ("4 MUELLER<<KATHARINA<<<").
+LEADING_GLYPH = re.compile(r"^\S\s+(?=[A-Z])")
+TRAILING_GLYPH = re.compile(r"(?<=<)\s+\S$")
+
+
+def without_edge_glyphs(text: str) -> str:
+    """A names line (letters and fillers, no digit: no check digit covers it) without a lone glyph at its start
+    before the name's first letter, nor one after its closing fillers, when the glyphs make it longer than an
+    MRZ line and it fits one without them. A line with digits keeps them: its check digits judge every reading,
+    and dropping a data line's first character would move every field. A line of an MRZ's width keeps them
+    too: there the "glyph" is the name's first letter OCR set apart ("S ILVA<<MARIA")."""
+    rest = TRAILING_GLYPH.sub("", LEADING_GLYPH.sub("", text))
+    compact, whole = rest.replace(" ", ""), text.replace(" ", "")
+    if rest == text or re.search(r"\d", compact) or FILLER * 2 not in compact:
+        return text
+    fits_without = any(len(compact) <= width < len(whole) for width in (TD1_WIDTH, TD2_WIDTH, TD3_WIDTH))
+    return rest if fits_without else text
 
 
 def repair(line: str, shape: str) -> str:

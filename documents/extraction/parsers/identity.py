@@ -22,7 +22,6 @@ from documents.extraction.mrz import (
     best_of,
     clean_line,
     country_code,
-    doubled_glyphs,
     looks_like_mrz,
     mrz_name_forms,
     read_mrz,
@@ -318,9 +317,17 @@ def without_document_number(text: str) -> str:
 LEADING_NOISE = re.compile(r"^\W*(?:(?:[a-z]{1,3}|\d)\W*\s+)+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
 
 
+# What OCR reads of a passport's portrait before the frame line between it and the data, a bar ("Re | MAGALHÃES").
+BEFORE_FRAME_LINE = re.compile(r"^[^|¦]{0,6}[|¦]+\s*(?=[A-ZÀ-Ý])")
+
+
 def without_leading_noise(text: str) -> str:
-    """An OCR'd name line without the short lower-case words before its name in capitals; a particle ("da",
-    "de") may be the name's own, read in the wrong case, and is kept with the rest of the line."""
+    """An OCR'd name line without the short lower-case words before its name in capitals, nor a short word before
+    a frame line; a particle ("da", "de") may be the name's own, read in the wrong case, and is kept with the
+    rest of the line."""
+    framed = BEFORE_FRAME_LINE.match(text)
+    if framed and NAME_IN_CAPITALS.fullmatch(text[framed.end() :].strip(EDGE_NOISE)):
+        return text[framed.end() :]
     noise = LEADING_NOISE.match(text)
     if noise is None or set(re.findall(r"[a-z]+", noise.group(0))) & NAME_PARTICLES:
         return text
@@ -384,21 +391,37 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         merge_mrz(parsed, mrz, kind)
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
-    if parsed.fields.get("document_number") and "document_number_implausible" in parsed.warnings:
+    if parsed.fields.get("document_number"):
         # The MRZ's number (a permit's back on the same image) stands for the visual zone's misreading.
-        parsed.warnings.remove("document_number_implausible")
+        parsed.warnings[:] = [code for code in parsed.warnings if code not in VISUAL_NUMBER_UNREAD]
     unlabelled_dates(viz_lines, parsed)
     if kind in TWO_SIDED_CARDS:
         parsed.put("side", card_side(viz_lines, has_mrz=mrz is not None and mrz.checks_passed > 0), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
         parsed.put("nif", nif, VALIDATED_CONFIDENCE)
+    elif (
+        kind == DocumentKind.CARTAO_CIDADAO
+        and parsed.fields.get("side") in {"back", "both"}
+        and not nif_flagged(parsed)
+    ):
+        # Every Cartão de Cidadão prints the NIF on its back: not found there, it was not read (a shadow, glare).
+        parsed.warnings.append("missing:nif")
     if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
         full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
         parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
     elif "full_name" not in parsed.fields and "given_names" in parsed.fields and single_name(mrz):
         parsed.put("full_name", parsed.fields["given_names"], parsed.confidence["given_names"])
     return parsed
+
+
+# The visual zone's warnings that its document number was left out, moot once the MRZ gives the number.
+VISUAL_NUMBER_UNREAD = frozenset({"document_number_implausible", "document_number_unreadable"})
+
+
+def nif_flagged(parsed: Parsed) -> bool:
+    """Whether the NIF was found but left out, and already said why (its check digit failed, two candidates)."""
+    return bool({"nif_checksum_invalid", "nif_ambiguous"} & set(parsed.warnings))
 
 
 def single_name(mrz: MrzRead | None) -> bool:
@@ -653,15 +676,22 @@ def visual_name(
 
 
 def before_other_name_caption(candidates: list[tuple[str, Line]], name: str) -> list[tuple[str, Line]]:
-    """A name caption's candidates up to the other name's caption: an empty caption row ("Surname" with nothing
-    under it, a single-name holder) is followed by "Given Name(s)" / "SUKHWINDER", which is that caption's value."""
-    other = ID_LABELS["given_names" if name == "surname" else "surname"]
+    """A name caption's candidates up to another field's caption: an empty caption row ("Surname" with nothing
+    under it, a single-name holder) is followed by "Given Name(s)" / "SUKHWINDER", which is that caption's value;
+    a name line OCR lost leaves the next caption's value ("Nationality" / "ESPAÑOLA"), which is no name."""
     own = ID_LABELS[name]
     for position, (_, line) in enumerate(candidates[1:], start=1):
         folded = fold(line.text)
-        if other.search(folded) and not own.search(folded) and is_label_line(line.text):
+        if other_field_caption(folded, name) and not own.search(folded) and is_label_line(line.text):
             return candidates[:position]
     return candidates
+
+
+def other_field_caption(folded: str, name: str) -> bool:
+    """Whether a folded line holds the caption of a field other than the name ``name``."""
+    return any(label.search(folded) for field_name, label in ID_LABELS.items() if field_name != name) or bool(
+        DATE_LABEL.search(folded)
+    )
 
 
 def with_second_surname(lines: list[Line], value: tuple[str, float], *, after: int) -> tuple[str, float]:
@@ -879,12 +909,15 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 parsed.put("document_number", cc_format(valid[0]), VALIDATED_CONFIDENCE)
                 break
         else:
-            repaired = cc_number_undoubled(joined)
+            repaired = cc_number_undoubled(printed) or cc_number_undoubled(joined)
             if repaired:
                 # The check digit chose among two readings of one glyph, not among every number.
                 parsed.put("document_number", cc_format(repaired), REPAIRED_CC_CONFIDENCE)
             elif CC_TOKEN.search(joined):
                 parsed.warnings.append("document_number_check_invalid")
+            elif CC_SHAPED.search(joined) or find_label(lines, ID_LABELS["document_number"]):
+                # Printed but read too poorly for its check character to single out one reading: left out, said so.
+                parsed.warnings.append(DOCUMENT_NUMBER_UNREAD)
         return
     found = find_label(lines, ID_LABELS["document_number"])
     if found:
@@ -920,7 +953,7 @@ def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str
         # a short run, where the third letter is more often OCR's ("FXx482913" for FX482913).
         else r"\b((?:[A-Z]{0,2}\d{6,9}|[A-Z]{3,4}\d{10,12})[A-Z0-9]{0,2})\b"
     )
-    printed = re.search(number_pattern, candidate.upper())
+    printed = re.search(number_pattern, candidate.upper()) or THREE_LETTER_SERIES.search(candidate)
     if printed:
         return printed.group(1)
     icao = icao_number(candidate, line)
@@ -928,6 +961,12 @@ def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str
         return icao
     repaired = re.search(number_pattern, fix_digits(candidate.upper()))
     return repaired.group(1) if repaired else icao
+
+
+# ICAO's nine characters as three letters and six digits ("PAB123456"), printed in capitals: digit repair would read
+# the third letter as a figure ("PA8123456"). A letter OCR read in lower case is not one ("FXx482913" for FX482913).
+# An "O" is OCR's zero as often as a letter ("BOT726154" for B0T726154): a series with one is left to icao_number.
+THREE_LETTER_SERIES = re.compile(r"\b([A-NP-Z]{3}\d{6})\b")
 
 
 # A residence permit's number: ICAO's nine characters ("A0K192837", "Y18273645"), or a series of three or four letters
@@ -972,21 +1011,42 @@ def grouped_number(text: str) -> str | None:
     return None
 
 
-# A CC number whose version letters were read with a glyph twice over: "54387055 0 0OM1" for "... OM1".
+# A CC number whose version letters were read with a glyph twice over: "54387055 0 0OM1" for "... OM1", "ZZ28"
+# for "ZZ8" (before digit repair, which makes "ZZ28" of "ZZ28" and "22Z8" alike).
 CC_TOKEN_DOUBLED = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{3})\s?([0-9ODQIL])(?![\dA-Z])")
 REPAIRED_CC_CONFIDENCE = 0.9
+# A letter of the version read twice, as itself and as the figure it looks like, side by side: OCR's usual
+# confusions (Z/2, O/0, I/1, S/5, B/8, G/6), either way round.
+VERSION_DOUBLED_GLYPHS = frozenset(
+    pair
+    for letter, digit in (
+        ("Z", "2"),
+        ("O", "0"),
+        ("Q", "0"),
+        ("I", "1"),
+        ("L", "1"),
+        ("S", "5"),
+        ("B", "8"),
+        ("G", "6"),
+    )
+    for pair in (letter + digit, digit + letter)
+)
+# A CC number's shape, whatever OCR made of its version and check character ("13698521 1 ZZ28").
+CC_SHAPED = re.compile(r"(?<![\dA-Z])\d{8}\s?\d\s?[A-Z0-9]{2,4}(?![\dA-Z])")
+DOCUMENT_NUMBER_UNREAD = "document_number_unreadable"
 
 
 def cc_number_undoubled(joined: str) -> str | None:
-    """The one valid CC number left when a doubled glyph ("0O", "1I") in the version letters loses either
+    """The one valid CC number left when a doubled glyph ("0O", "Z2") in the version letters loses either
     half; None when no such pair is there, or the check digit does not single out one reading."""
     found: set[str] = set()
     for match in CC_TOKEN_DOUBLED.finditer(joined):
         head = (match.group(1) + match.group(2)).translate(_DIGIT_LOOKALIKES)
         version, check = match.group(3), match.group(4).translate(_DIGIT_LOOKALIKES)
-        for index in doubled_glyphs(version):
+        doubled = [index for index in range(len(version) - 1) if version[index : index + 2] in VERSION_DOUBLED_GLYPHS]
+        for index in doubled:
             for drop in (index, index + 1):
-                number = head + version[:drop] + version[drop + 1 :] + check
+                number = head + (version[:drop] + version[drop + 1 :]).translate(_LETTER_LOOKALIKES) + check
                 if cc_is_valid(number):
                     found.add(number)
     return found.pop() if len(found) == 1 else None
@@ -1015,7 +1075,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
     parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
     if not mrz.valid:
         parsed.warnings.append("mrz_check_invalid")
-    issuing_state = country_code(mrz.issuing_state)
+    issuing_state = iso_state_code(country_code(mrz.issuing_state))
     if issuing_state:
         parsed.put("issuing_state", issuing_state, VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
     values: dict[str, Any] = {
@@ -1025,7 +1085,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         "sex": mrz.sex,
         # No check digit covers the nationality; a Cartão de Cidadão's holder is Portuguese, whatever OCR
         # made of it ("PRI").
-        "nationality": "PRT" if kind == DocumentKind.CARTAO_CIDADAO else country_code(mrz.nationality),
+        "nationality": "PRT" if kind == DocumentKind.CARTAO_CIDADAO else iso_state_code(country_code(mrz.nationality)),
     }
     viz_number = parsed.fields.get("document_number")
     if (
@@ -1056,6 +1116,30 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
         merge_name(parsed, name, value, mrz)
+    if mrz_name_reported_cut(parsed, mrz):
+        parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+# The MRZ's name field is full: ICAO 9303 cut the name to fit, and its last word may be cut short ("ANA<BEATRI").
+MRZ_NAME_TRUNCATED = "mrz_name_truncated"
+
+
+def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead) -> bool:
+    """Whether the name reported is the MRZ's and the MRZ's name field is full. The cut falls on the last name the
+    MRZ writes: the given names, or the surname of a holder without any. A visual zone's reading of that name
+    is whole, and one that reads longer is reported instead."""
+    if not name_cut_short(mrz):
+        return False
+    name, value = ("given_names", mrz.given_names) if mrz.given_names else ("surname", mrz.surname)
+    reported = parsed.fields.get(name)
+    return bool(value) and reported is not None and comparable(reported) == comparable(value)
+
+
+def iso_state_code(code: str | None) -> str | None:
+    """A state's ISO 3166 alpha-3 code for the MRZ's code: the same but for the states ICAO 9303 codes otherwise
+    (Germany's "D"). The codes no ISO state stands for (the UN's, a refugee's, a stateless person's, the
+    British nationality classes) are the document's own, kept as they are."""
+    return ICAO_STATE_CODES.get(code, code) if code else code
 
 
 def mrz_cross_check(
