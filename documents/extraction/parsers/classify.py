@@ -116,6 +116,8 @@ def classify(text: str) -> DocumentKind:
     for kind, pattern in _KIND_SIGNS:
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+        if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and pension_letter_of_income(folded):
+            return DocumentKind.DECLARACAO_PENSAO
         if kind == DocumentKind.RECIBO_VENCIMENTO and pension_statement(folded):
             # Before the payslip's titles and payroll words: a pension's statement prints "ilíquido",
             # "Descontos" and "Abonos" too, and says whose pension it is by its own words.
@@ -214,6 +216,12 @@ def pension_statement(folded: str) -> bool:
 IRS_RETURN_FORM = re.compile(
     r"modelo\s*3|(?<![a-z])anexos?\s+[a-j](?![a-z])|quadro\s+\d|sujeitos?\s+passivos?|autoridade\s+tributaria|irs\s*-?\s*modelo"
 )
+
+
+def pension_letter_of_income(folded: str) -> bool:
+    """A pension fund's or a pension's payer "declaração de rendimentos": an IRS return's title, none of its form,
+    and a pension statement's own words (the pension, its payer or holder, its type)."""
+    return pension_statement(folded) and not IRS_RETURN_FORM.search(folded)
 
 
 def employer_letter_of_income(folded: str) -> bool:

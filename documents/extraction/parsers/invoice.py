@@ -1000,7 +1000,7 @@ def party_name(text: str) -> str | None:
     title = DOCUMENT_TITLE.search(text)
     if title and title.start() > 0:
         text = text[: title.start()]
-    text = re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :.-")
+    text = without_final_stop(re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :-").lstrip("."))
     if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
         company = company_name(text)
         return with_branch(company, text) if company else company
@@ -1029,6 +1029,16 @@ def party_name(text: str) -> str | None:
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
     return title_case(name) if name.upper() == name else name
+
+
+# A company's form ends the name with its own dot ("Lda.", "S.A.", "Unipessoal Lda.", "Inc."): the dot is the
+# name's, not the line's full stop.
+FORM_WITH_DOT = re.compile(r"(?i)(?<![^\W\d_])(?:lda|limitada|s\.\s?a|crl|sgps|ltd|inc|corp|co|e\.\s?i\.\s?m)\.$")
+
+
+def without_final_stop(text: str) -> str:
+    """The name without a full stop after it, the dot of a company's form kept."""
+    return text if FORM_WITH_DOT.search(text) else text.rstrip(". ")
 
 
 # A foreign company's legal form ends its name ("Hollandse Data Solutions B.V.", "Nordwind GmbH", "Acme Inc."):

@@ -56,6 +56,13 @@ ARITHMETIC_CONFIDENCE = 0.9
 
 # --- Vocabulary: what a segment's label says its amount is ------------------------------------------
 
+# The month's pay by its name or as payroll software cuts it: "Vencimento", "Vencim.", "Venc.", "Remuneração",
+# "Remun.", "Rem.", "Retribuição", "Retrib.", "Salário", "Sal.", "Ordenado", "Ord.". A cut word ends with its dot
+# or stands before the caption's second word ("Remun Base"), never inside a longer word ("Remunerações").
+PAY_WORD = (
+    r"(?<![a-z])(?:venc(?:im(?:ento)?)?|rem(?:un(?:era[cç][aã]o)?)?|retrib(?:ui[cç][aã]o)?|sal(?:[aá]rio)?"
+    r"|ord(?:enado)?)(?![a-z])"
+)
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Year-to-date and incidence figures are not this month's pay.
     ("skip", re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")),
@@ -89,9 +96,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
-        r"(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio|ordenado)\.?\s+(?:de\s+)?(?:base|mensal|normal)"
+        rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal|normal)"
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
-        r"|(?:venc(?:imento)?|remunera[cç][aã]o|retribui[cç][aã]o|sal[aá]rio)\.?\s*\(?\s*horas?\s+normais"
+        rf"|{PAY_WORD}\.?\s*\(?\s*horas?\s+normais"
         r"|(?:base|basic)\s+(?:salary|pay)"
         # A manager's pay (a member of a statutory body is paid "Remuneração de gerência", no salary) and an
         # hourly worker's hours ("Horas prestadas: 96 h a 6,10 €/hora"): the month's base either way.
@@ -792,6 +799,7 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     page = read_page(lines)
     payslip_amounts(page, parsed)
+    net_through_broken_figures(lines, page, parsed)
     payslip_subsidies(page, parsed)
     parsed.unpaid_absence = -sum(
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
@@ -909,6 +917,39 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         for name in ("gross_pay", "net_pay", "social_security", "irs_withholding"):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+NET_CAPTION = dict(ROLE_PATTERNS)["net_pay"]
+
+
+def net_through_broken_figures(lines: list[Line], page: Page, parsed: Parsed) -> None:
+    """A scan's net whose separators OCR broke ("LIQUIDO A RECEBER 1: 19625", no amount to read): when the figures
+    after the net's caption are, in order and all of them, those of gross - deductions, that is the net. Worked
+    out, so said so; figures that differ leave the net unread."""
+    gross, deductions = parsed.fields.get("gross_pay"), printed_deductions(page, parsed)
+    if "net_pay" in parsed.fields or gross is None or deductions is None or gross - deductions <= 0:
+        return
+    wanted = gross - deductions
+    for line in lines:
+        caption = NET_CAPTION.search(fold(line.text))
+        rest = line.text[caption.end() :] if caption else ""
+        if not caption or MONEY.search(rest) or re.search(r"[^\W\d_]", re.sub(r"(?i)eur(?:os?)?|€", " ", rest)):
+            continue
+        if re.sub(r"\D", "", rest) == f"{wanted:.2f}".replace(".", ""):
+            parsed.put("net_pay", wanted, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:net_pay")
+            return
+
+
+def printed_deductions(page: Page, parsed: Parsed) -> Decimal | None:
+    """The deductions' total: the one read, else the rows' sum where the page prints it ("TOTAIS 1.451,00 254,75")."""
+    if parsed.total_deductions is not None:
+        return parsed.total_deductions
+    social, withholding = parsed.fields.get("social_security"), parsed.fields.get("irs_withholding")
+    if social is None or withholding is None:
+        return None
+    rows = social + withholding + (rows_total(page.rows("other_deduction")) or Decimal("0"))
+    return rows if rows in page.pool else None
 
 
 def one_digit_apart(wanted: Decimal, read: Decimal) -> bool:

@@ -780,10 +780,30 @@ def paid_twelve_times_abroad(folded: str) -> bool:
     return bool(TWELVE_A_YEAR_ABROAD.search(folded)) and not EXTRA_MONTH.search(folded)
 
 
+# OCR may lose the thin "i" opening "ilíquido" and read "líquido", the word that says the opposite; it then doubts
+# what it read. A line whose "líquido" the OCR doubts this much after a caption's first word ("valor mensal
+# líquido") does not say whether its amount is gross or net: its amount is left out (and the missing field
+# flagged) rather than guessed either way.
+DOUBTFUL_WORD = 0.4
+NET_WORD = re.compile(r"l[i1l]quid[oa][:.,;]?")
+
+
+def doubtful_net_lines_left_out(lines: list[Line]) -> list[Line]:
+    """The lines, each with a "líquido" the OCR doubts after a caption's first word emptied."""
+    return [Line(text="", confidence=line.confidence) if doubtful_net_word(line) else line for line in lines]
+
+
+def doubtful_net_word(line: Line) -> bool:
+    return any(
+        at > 0 and sure < DOUBTFUL_WORD and NET_WORD.fullmatch(fold(word))
+        for at, (word, sure) in enumerate(line.word_confidences)
+    )
+
+
 def parse_pension(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     folded = fold("\n".join(line.text for line in lines))
-    amounts = pension_amounts(lines)
+    amounts = pension_amounts(doubtful_net_lines_left_out(lines))
     for role in ("gross_monthly_amount", "net_monthly_amount", "annual_amount"):
         current = amounts.current(role)
         monthly = parsed.fields.get("gross_monthly_amount") or parsed.fields.get("net_monthly_amount")

@@ -55,9 +55,11 @@ SETTLEMENT_RESULT = re.compile(r"resultado\s+(?:da\s+)?liquida[cç][aã]o|saldo\
 ANNEX = re.compile(r"(?<![a-z])anexo\s+([a-z])(?![a-z])")
 # "Categoria A", "Cat. A": a category's code names it as surely as its words.
 CATEGORY_CODE = r"cat(?:egoria|\.)?\s*"
+# Anexo A's income codes name their category by their letter: "Código A01" (employment), "Código H01" (pensions).
+INCOME_CODE = r"c[oó]d(?:igo|\.)?\s*(?:do\s+rendimento\s*)?[:.]?\s*"
 ANNEX_INCOME: dict[str, re.Pattern[str]] = {
-    "pension_income": re.compile(rf"pens[oõ]es|{CATEGORY_CODE}h(?![a-z])"),
-    "employment_income": re.compile(rf"trabalho\s+dependente|{CATEGORY_CODE}a(?![a-z])"),
+    "pension_income": re.compile(rf"pens[oõ]es|{CATEGORY_CODE}h(?![a-z])|{INCOME_CODE}h\d{{2}}(?!\d)"),
+    "employment_income": re.compile(rf"trabalho\s+dependente|{CATEGORY_CODE}a(?![a-z])|{INCOME_CODE}a\d{{2}}(?!\d)"),
     "self_employment_income": re.compile(
         rf"{CATEGORY_CODE}b(?![a-z])|rendimentos\s+(?:profissionais|empresariais)|profissionais\s*/\s*empresariais"
         r"|presta[cç][oõ]es?\s+de\s+servi[cç]os"
@@ -470,7 +472,7 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
         )
         for position, (_, end, name) in enumerate(spans):
             stop = spans[position + 1][0] if position + 1 < len(spans) else len(line.text)
-            values = parse_money(line.text[end:stop])
+            values = parse_money(up_to_next_caption(line.text[end:stop]))
             if values:
                 # "Valor a pagar  -532,10 €": an amount payable below zero is what the taxpayer gets back.
                 if name == "amount_payable" and NEGATIVE.search(line.text[end:stop].strip()):
@@ -487,6 +489,19 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
             if values:
                 refund = refund_result(rest, below.text if below is not None else None)
                 parsed.put("amount_refundable" if refund else "amount_payable", values[-1], line.confidence)
+
+
+# Words after an amount start another amount's caption: "Retenções 1.940,00 Contribuições 2.079,00". The
+# currency's word after an amount is still the amount's.
+NEXT_CAPTION = re.compile(
+    r"\d[.,]\d{2}(?!\d)\s*(?:€|eur(?:os?)?(?![^\W\d_]))?[\s:;|·-]*(?=[^\W\d_]{3})(?!(?i:eur(?:os?)?)(?![^\W\d_]))"
+)
+
+
+def up_to_next_caption(text: str) -> str:
+    """A label's text up to the caption of the next amount printed after its own (a field's label or not)."""
+    caption = NEXT_CAPTION.search(text)
+    return text[: caption.end()] if caption else text
 
 
 def column_total(rows: list[Line], width: int) -> list[Decimal] | None:
