@@ -74,14 +74,22 @@ def income_documents(language: str = "pt-PT") -> dict[str, list[dict[str, str]]]
 # The extraction's reasons that carry a number, each read back into the template the catalogue translates.
 NUMBERED_REASONS = (
     (
-        re.compile(r"PDF com demasiadas páginas \((?P<pages>\d+); máximo (?P<limit>\d+)\)\."),
-        gettext_noop("PDF com demasiadas páginas (%(pages)s; máximo %(limit)s)."),
+        re.compile(
+            r"PDF com demasiadas páginas \((?P<pages>\d+); máximo (?P<limit>\d+)\): envie só as páginas do documento pedido\."
+        ),
+        gettext_noop(
+            "PDF com demasiadas páginas (%(pages)s; máximo %(limit)s): envie só as páginas do documento pedido."
+        ),
     ),
     (
         re.compile(
-            r"Imagem ou página com proporções invulgares \(mais de (?P<ratio>\d+):1\): não parece um documento\."
+            r"Imagem ou página com proporções invulgares \(mais de (?P<ratio>\d+):1\), que não parece um documento: "
+            r"envie a página inteira\."
         ),
-        gettext_noop("Imagem ou página com proporções invulgares (mais de %(ratio)s:1): não parece um documento."),
+        gettext_noop(
+            "Imagem ou página com proporções invulgares (mais de %(ratio)s:1), que não parece um documento: "
+            "envie a página inteira."
+        ),
     ),
     (
         re.compile(r"O serviço de extração recusou o documento \(HTTP (?P<code>\d+)\)\."),

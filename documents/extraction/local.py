@@ -43,7 +43,10 @@ class LocalExtractor:
     def extract(self, data: bytes, *, document_type: str) -> ExtractionResult:
         read = read_document(data)
         if not read.text.strip():
-            raise ExtractionFailed("Não foi possível ler texto no documento (digitalização ilegível?).")
+            raise ExtractionFailed(
+                "Não foi possível ler texto no documento (digitalização ilegível?): envie uma digitalização ou fotografia "
+                "nítida e direita, ou o PDF original."
+            )
         kind = classify(read.text)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if kind == DocumentKind.UNKNOWN and extra_mrz_texts:

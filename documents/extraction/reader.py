@@ -93,7 +93,7 @@ class ReadDocument:
 
 def read_document(data: bytes) -> ReadDocument:
     if not data:
-        raise ExtractionFailed("Ficheiro vazio.")
+        raise ExtractionFailed("Ficheiro vazio: envie o documento outra vez.")
     content_type = sniff_content_type(data[:1024])
     if content_type == "application/pdf":
         return read_pdf(data)
@@ -112,14 +112,15 @@ def read_pdf(data: bytes) -> ReadDocument:
         message = str(exc).lower()
         if "password" in message:
             raise ExtractionFailed("PDF protegido por palavra-passe: envie uma versão sem proteção.") from exc
-        raise ExtractionFailed("PDF corrompido ou ilegível.") from exc
+        raise ExtractionFailed("PDF corrompido ou ilegível: envie o documento outra vez ou o PDF original.") from exc
     try:
         page_count = len(pdf)
         if page_count == 0:
-            raise ExtractionFailed("PDF sem páginas.")
+            raise ExtractionFailed("PDF sem páginas: envie o documento completo.")
         if page_count > settings.EXTRACTION_MAX_PAGES:
             raise ExtractionFailed(
-                f"PDF com demasiadas páginas ({page_count}; máximo {settings.EXTRACTION_MAX_PAGES})."
+                f"PDF com demasiadas páginas ({page_count}; máximo {settings.EXTRACTION_MAX_PAGES}): "
+                "envie só as páginas do documento pedido."
             )
         lines: list[Line] = []
         turns: list[int] = []
@@ -209,13 +210,14 @@ def hide_covered_text(page: Any, textpage: Any) -> bool:
 def check_image_size(width: float, height: float) -> None:
     """Refuse sizes no document has: called before decoding or rendering, and after every resize."""
     if width < 1 or height < 1:
-        raise ExtractionFailed("Imagem corrompida ou ilegível.")
+        raise ExtractionFailed("Imagem corrompida ou ilegível: envie o documento outra vez, em PDF, JPEG ou PNG.")
     if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
         raise ExtractionFailed(
-            f"Imagem ou página com proporções invulgares (mais de {MAX_ASPECT_RATIO}:1): não parece um documento."
+            f"Imagem ou página com proporções invulgares (mais de {MAX_ASPECT_RATIO}:1), que não parece um documento: "
+            "envie a página inteira."
         )
     if width * height > settings.EXTRACTION_MAX_IMAGE_PIXELS:
-        raise ExtractionFailed("Imagem com demasiados píxeis.")
+        raise ExtractionFailed("Imagem com demasiados píxeis: envie uma imagem mais pequena ou um PDF.")
 
 
 def render_page(page: Any) -> Any:
@@ -224,7 +226,7 @@ def render_page(page: Any) -> Any:
     if width * scale * height * scale > settings.EXTRACTION_MAX_IMAGE_PIXELS:
         scale = (settings.EXTRACTION_MAX_IMAGE_PIXELS / (width * height)) ** 0.5
         if scale < 1:
-            raise ExtractionFailed("Página de PDF demasiado grande para ler.")
+            raise ExtractionFailed("Página de PDF demasiado grande para ler: envie o documento em tamanho A4.")
     check_image_size(int(width * scale), int(height * scale))
     return page.render(scale=scale, grayscale=True).to_pil()
 
@@ -235,15 +237,19 @@ def open_image(data: bytes) -> Any:
     try:
         image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
-        raise ExtractionFailed("Imagem com demasiados píxeis.") from exc
+        raise ExtractionFailed("Imagem com demasiados píxeis: envie uma imagem mais pequena ou um PDF.") from exc
     except (UnidentifiedImageError, OSError) as exc:
-        raise ExtractionFailed("Imagem corrompida ou ilegível.") from exc
+        raise ExtractionFailed(
+            "Imagem corrompida ou ilegível: envie o documento outra vez, em PDF, JPEG ou PNG."
+        ) from exc
     # Checked before decoding: a decompression bomb is small on disk, huge in memory.
     check_image_size(*image.size)
     try:
         image.load()
     except (OSError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
-        raise ExtractionFailed("Imagem corrompida ou ilegível.") from exc
+        raise ExtractionFailed(
+            "Imagem corrompida ou ilegível: envie o documento outra vez, em PDF, JPEG ou PNG."
+        ) from exc
     return image
 
 
@@ -713,7 +719,9 @@ def tesseract_text(path: str, *, options: Sequence[str], language: str = "por") 
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise ExtractionFailed("A leitura (OCR) excedeu o tempo máximo.") from exc
+        raise ExtractionFailed(
+            "A leitura (OCR) excedeu o tempo máximo: envie o PDF original ou uma digitalização mais leve."
+        ) from exc
     except OSError as exc:
         raise ExtractionUnavailable("tesseract could not start") from exc
     if done.returncode != 0:

@@ -46,7 +46,7 @@ def test_the_source_scan_finds_the_reasons() -> None:
     """The scan itself: it must find the known kinds of reason, or the test below proves nothing."""
     reasons = reasons_in_source()
     assert "PDF protegido por palavra-passe: envie uma versão sem proteção." in reasons
-    assert "PDF com demasiadas páginas (7; máximo 7)." in reasons
+    assert "PDF com demasiadas páginas (7; máximo 7): envie só as páginas do documento pedido." in reasons
     assert any(r.startswith("Documento não reconhecido como comprovativo") for r in reasons)
     assert any(r.startswith("Erro inesperado") for r in reasons)
     assert len(reasons) >= 20
@@ -65,7 +65,7 @@ def test_every_reason_reads_in_english_and_stays_as_written_in_portuguese(reason
 
 def test_a_numbered_reason_keeps_its_numbers_in_english() -> None:
     with translation.override("en"):
-        assert reason_in_language("PDF com demasiadas páginas (42; máximo 20).") == (
-            "The PDF has too many pages (42; at most 20)."
-        )
+        assert reason_in_language(
+            "PDF com demasiadas páginas (42; máximo 20): envie só as páginas do documento pedido."
+        ) == ("The PDF has too many pages (42; at most 20): send only the pages of the document asked for.")
         assert reason_in_language("a text nobody catalogued") == "a text nobody catalogued"
