@@ -67,6 +67,20 @@ class HouseholdNotAllowed(BusinessRuleError):
     default_message = _("Só o arrendatário principal pode convidar outras pessoas.")
 
 
+class ApplicationHasOthers(BusinessRuleError):
+    code = "application_has_others"
+    status_code = 409
+    default_message = _(
+        "Esta pessoa candidata-se com outras e o relatório da candidatura é de todas: apague a candidatura inteira."
+    )
+
+
+class ApplicantProcessing(BusinessRuleError):
+    code = "applicant_processing"
+    status_code = 409
+    default_message = _("Os documentos estão a ser analisados neste momento: tente de novo dentro de momentos.")
+
+
 class ApplicationNotWaiting(BusinessRuleError):
     code = "application_not_waiting"
     status_code = 409

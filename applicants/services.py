@@ -116,6 +116,8 @@ AGENCY_ADMIN_PERMISSIONS = (
     # Thresholds (taxa de esforço), loan terms and retention periods are the agency's to set.
     ("applicants", "view_organization"),
     ("applicants", "change_organization"),
+    # Erasing a person's data on their request (GDPR art. 17) cannot be undone: the admin's, not every colleague's.
+    ("applicants", "delete_applicant"),
 )
 
 ROLE_PERMISSIONS = {

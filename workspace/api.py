@@ -33,6 +33,7 @@ from applicants.models import (
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED, error_response
 from screening.selectors import applicant_status_and_report
 from workspace.report_pdf import PdfRenderer, pdf_response, report_pdf_download
+from workspace.retention import applicant_erase, applicant_export, application_erase
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.serializers import (
     ApplicantDetailSerializer,
@@ -120,6 +121,9 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         "decision": ("applicants.add_decision",),
         # Answering is part of deciding on the applicant: the same permission.
         "contest_answer": ("applicants.add_decision",),
+        # GDPR: a person's data in clear is theirs to have (art. 15); erasing it is the agency admin's (art. 17).
+        "export": ("applicants.view_applicant", "applicants.view_pii"),
+        "destroy": ("applicants.delete_applicant",),
     }
 
     def get_queryset(self) -> QuerySet[Applicant]:
@@ -167,6 +171,33 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         if request.user.has_perm("applicants.view_pii"):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="api")
         return Response(data)
+
+    @extend_schema(
+        responses={
+            204: OpenApiResponse(description="Erased: the person's rows, documents, stored files and reports"),
+            404: NOT_FOUND,
+            409: error_response("application_has_others (erase the application) or applicant_processing"),
+        }
+    )
+    def destroy(self, request: Request, pk: str) -> Response:
+        """Erase one person on request (GDPR art. 17); audited with ids and counts only."""
+        applicant_erase(applicant=self.get_applicant(pk), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        responses={
+            (200, "application/json"): OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="Everything held about the person (GDPR art. 15): data, documents with what was read, "
+                "reports, decisions; audited",
+            ),
+            404: NOT_FOUND,
+        }
+    )
+    @action(detail=True, methods=["get"])
+    def export(self, request: Request, pk: str) -> Response:
+        """Subject access: what ``manage.py export_applicant`` prints, for the agency to hand to the person."""
+        return Response(applicant_export(applicant=self.get_applicant(pk), actor=request.user))
 
     @extend_schema(responses={200: ApplicantStatusSerializer, 404: NOT_FOUND})
     @action(detail=True, methods=["get"], url_path="status")
@@ -293,6 +324,7 @@ class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: i
         "retrieve": ("applicants.view_applicant",),
         "invitations": ("applicants.view_applicant", "applicants.add_intakeformrequest"),
         "screen": ("applicants.view_applicant", "applicants.rerun_applicant"),
+        "destroy": ("applicants.delete_applicant",),
     }
 
     def get_queryset(self) -> QuerySet[Application]:
@@ -331,6 +363,18 @@ class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: i
         data = ApplicationSerializer(applications, many=True, context={"request": request}).data
         self.pii_viewed(applications, surface="api_applications")
         return self.get_paginated_response(data)
+
+    @extend_schema(
+        responses={
+            204: OpenApiResponse(description="Erased: every member, their documents, files and the reports"),
+            404: NOT_FOUND,
+            409: error_response("applicant_processing"),
+        }
+    )
+    def destroy(self, request: Request, pk: str) -> Response:
+        """Erase an application and every member on request (GDPR art. 17); audited with ids and counts only."""
+        application_erase(application=self.get_application(pk), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses={200: ApplicationSerializer, 404: NOT_FOUND})
     def retrieve(self, request: Request, pk: str) -> Response:

@@ -11,7 +11,8 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from applicants.models import Applicant, AuditAction, Organization
+from applicants import errors
+from applicants.models import Applicant, ApplicantStatus, Application, AuditAction, Organization
 from applicants.services import audit_record
 from documents.models import Document
 from screening.models import ScreeningReport
@@ -82,6 +83,50 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
         )
     logger.info("retention.purged", organization_id=str(organization.id), applicants=len(expired), files=len(keys))
     return PurgeResult(applicants=len(expired), files=len(keys))
+
+
+def applicant_erase(*, applicant: Applicant, actor: Any = None) -> PurgeResult:
+    """Erase one person on request (GDPR art. 17): their rows, documents, stored files and reports.
+
+    A person who applies with others shares the application's report with them, so one member alone is
+    refused (``application_has_others``): the agency erases the whole application, or goes on without them.
+    """
+    application = applicant.application
+    if application is not None and Applicant.objects.filter(application=application).exclude(id=applicant.id).exists():
+        raise errors.ApplicationHasOthers()
+    return _erase([applicant], application=application, actor=actor)
+
+
+def application_erase(*, application: Application, actor: Any = None) -> PurgeResult:
+    """Erase an application on request: every member, as ``applicant_erase`` erases one."""
+    return _erase(list(application.members.all()), application=application, actor=actor)
+
+
+def _erase(members: list[Applicant], *, application: Application | None, actor: Any) -> PurgeResult:
+    """Delete the members (documents, reports, decisions and requests cascade; stored files go after commit, as
+    in the retention purge) and their application; audited with ids and counts only. Not while a worker reads
+    their documents (``applicant_processing``): its writes would race the deletion."""
+    if any(member.status == ApplicantStatus.PROCESSING for member in members):
+        raise errors.ApplicantProcessing()
+    files = Document.objects.filter(applicant__in=members).count()
+    organization = members[0].organization if members else getattr(application, "organization", None)
+    target = (
+        ("applicant", members[0].id) if len(members) == 1 or application is None else ("application", application.id)
+    )
+    with transaction.atomic():
+        Applicant.objects.filter(id__in=[member.id for member in members]).delete()
+        if application is not None:
+            Application.objects.filter(id=application.id).delete()
+        audit_record(
+            action=AuditAction.PURGED,
+            target_type=target[0],
+            target_id=target[1],
+            organization=organization,
+            actor=actor,
+            details={"reason": "erasure_request", "applicant_ids": [str(m.id) for m in members], "files": files},
+        )
+    logger.info("retention.erased", applicants=len(members), files=files)
+    return PurgeResult(applicants=len(members), files=files)
 
 
 def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, Any]:

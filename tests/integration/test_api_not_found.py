@@ -69,7 +69,7 @@ def test_an_unknown_intake_token_is_not_found_with_its_code(db: object) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
     [
-        ("delete", "/api/v1/applicants/{mine}", "GET"),
+        ("post", "/api/v1/applicants/{mine}", "GET"),
         ("put", "/api/v1/applicants/{mine}", "GET"),
         ("patch", "/api/v1/applicants/intake-form-requests/{form}", "GET"),
         ("delete", "/api/v1/applicants/{mine}/decision", "POST"),
@@ -78,8 +78,8 @@ def test_an_unknown_intake_token_is_not_found_with_its_code(db: object) -> None:
 def test_a_method_the_route_does_not_take_is_405_even_for_the_agencys_admin(
     alice_api: APIClient, alice: AgencyCredentials, method: str, path: str, allowed: str
 ) -> None:
-    """Cases probe 4: DELETE on an applicant answered 403 "Não tem permissão" to an admin who has every
-    permission; the route does not take the method, and says which it takes."""
+    """Cases probe 4: PUT or DELETE on an applicant answered 403 "Não tem permissão" to an admin who has every
+    permission; a method the route does not take is 405, and the answer says which it takes."""
     form = IntakeFormRequestFactory(organization=alice.organization)
     mine = ApplicantFactory(form_request=form)
     response = getattr(alice_api, method)(path.format(mine=mine.id, form=form.id))
@@ -90,5 +90,5 @@ def test_a_method_the_route_does_not_take_is_405_even_for_the_agencys_admin(
 
 def test_a_method_the_route_does_not_take_still_needs_a_staff_login(anonymous_api: APIClient) -> None:
     """The guard: without credentials the answer is still 401, before anything about the route is said."""
-    response = anonymous_api.delete(f"/api/v1/applicants/{uuid.uuid4()}")
+    response = anonymous_api.put(f"/api/v1/applicants/{uuid.uuid4()}")
     assert response.status_code == 401

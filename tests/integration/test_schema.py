@@ -40,6 +40,7 @@ def test_schema_lists_every_endpoint_of_the_contract() -> None:
         "/api/v1/applicants/{id}/decision",
         "/api/v1/applicants/{id}/contests/{contest_id}/answer",
         "/api/v1/applicants/{id}/report.pdf",
+        "/api/v1/applicants/{id}/export",
         "/api/v1/applications",
         "/api/v1/applications/{id}",
         "/api/v1/applications/{id}/invitations",
@@ -107,5 +108,5 @@ def test_every_operation_answers_without_5xx_and_within_its_schema(staff_token: 
             run()
         except BaseException as exc:
             failures.append(f"{operation.method.upper()} {operation.path}: {str(exc)[:800]}")
-    assert operations == 21
+    assert operations == 24
     assert failures == []
