@@ -6,7 +6,7 @@ shell command.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from rest_framework.test import APIClient
@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 def applicant_with_a_file(credentials: AgencyCredentials, **fields: Any) -> tuple[Applicant, str]:
     fields.setdefault("status", ApplicantStatus.COMPLETED)
-    applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=credentials.organization), **fields)
+    form = IntakeFormRequestFactory(organization=credentials.organization)
+    applicant = cast(Applicant, ApplicantFactory(form_request=form, **fields))
     key = f"uploads/{applicant.form_request_id}/00000000-0000-4000-8000-000000000009/r.pdf"
     document_store().put(key, b"%PDF-1.4", "application/pdf")
     Document.objects.create(organization=applicant.organization, applicant=applicant, document_type="PROOF_OF_INCOME",
@@ -66,8 +67,14 @@ def test_one_of_several_is_refused_and_the_application_is_erased_whole(
 ) -> None:
     lead, _ = applicant_with_a_file(alice)
     application = Application.objects.create(organization=alice.organization, form_request=lead.form_request)
-    guarantor = ApplicantFactory(
-        form_request=lead.form_request, role=Role.GUARANTOR, application=application, status=ApplicantStatus.COMPLETED
+    guarantor = cast(
+        Applicant,
+        ApplicantFactory(
+            form_request=lead.form_request,
+            role=Role.GUARANTOR,
+            application=application,
+            status=ApplicantStatus.COMPLETED,
+        ),
     )
     Applicant.objects.filter(id=lead.id).update(application=application)
     refused = alice_api.delete(f"/api/v1/applicants/{guarantor.id}")
