@@ -191,9 +191,20 @@ def identity_document_read(document: dict[str, Any] | None) -> dict[str, Any]:
     return check(
         "identity.document_read",
         True,
-        f"Documento de identificação lido ({document['kind']}).",
+        f"Documento de identificação lido ({document['kind']}).{one_side_note(document)}",
         document_id=document["document_id"],
     )
+
+
+def one_side_note(document: dict[str, Any]) -> str:
+    """A card sent by one side only: said, so staff can ask for the other (the front has the photo and the name
+    as printed, the back the NIF and the MRZ). It does not change the outcome: each side's own checks decide."""
+    side = document["fields"].get("side")
+    card = TWO_SIDED_CARDS.get(document["kind"])
+    if card is None or side not in {"front", "back"}:
+        return ""
+    missing = "a frente (fotografia e nome impresso)" if side == "back" else "o verso (NIF e zona de leitura ótica)"
+    return f" Só foi enviado um lado {card}: falta {missing}."
 
 
 def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]:

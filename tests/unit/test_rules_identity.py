@@ -305,3 +305,15 @@ def test_a_cut_name_completes_only_from_a_word_it_starts() -> None:
     """Another person's name is not made to fit by the cut: 'Beatri' does not start 'Bruna'."""
     result = verify_identity(cut_back_state("Ana Bruna Rodrigues da Silva"))
     assert result["verified"] is False
+
+
+def test_a_card_sent_by_one_side_says_which_side_is_missing_without_changing_the_outcome() -> None:
+    """Cases probe 4: a CC back alone verified the identity (LOW) and nothing said the photo side was missing."""
+    back = verify_identity(identity_state([cc_side("back", "b", **BACK)]))
+    read = next(c for c in back["checks"] if c["name"] == "identity.document_read")
+    assert read["evidence"].endswith(
+        "Só foi enviado um lado do Cartão de Cidadão: falta a frente (fotografia e nome impresso)."
+    )
+    assert back["verified"] is True
+    both = verify_identity(identity_state([cc_side("front", "f", **FRONT), cc_side("back", "b", **BACK)]))
+    assert "Só foi enviado" not in next(c for c in both["checks"] if c["name"] == "identity.document_read")["evidence"]
