@@ -118,6 +118,8 @@ def classify(text: str) -> DocumentKind:
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and pension_letter_of_income(folded):
             return DocumentKind.DECLARACAO_PENSAO
+        if kind == DocumentKind.DECLARACAO_PENSAO and pattern.search(folded) and tax_form_naming_pensions(folded):
+            continue  # an IRS return or nota whose rows name the pensions declared in it
         if kind == DocumentKind.RECIBO_VENCIMENTO and pension_statement(folded):
             # Before the payslip's titles and payroll words: a pension's statement prints "ilíquido",
             # "Descontos" and "Abonos" too, and says whose pension it is by its own words.
@@ -216,6 +218,23 @@ def pension_statement(folded: str) -> bool:
 IRS_RETURN_FORM = re.compile(
     r"modelo\s*3|(?<![a-z])anexos?\s+[a-j](?![a-z])|quadro\s+\d|sujeitos?\s+passivos?|autoridade\s+tributaria|irs\s*-?\s*modelo"
 )
+
+
+# The parts only the AT's own forms have: the Modelo 3 and its annexes, their numbered tables, the taxpayers.
+TAX_FORM_PARTS = re.compile(
+    r"modelo\s*3|(?<![a-z])anexos?\s+[a-j](?![a-z])|quadro\s+\d|sujeitos?\s+passivos?|irs\s*-?\s*modelo"
+)
+
+
+def tax_form_naming_pensions(folded: str) -> bool:
+    """An IRS return or a nota de liquidação titled as such, with the form's parts, whose rows name pensions
+    ("Anexo A ... pensão de velhice", "Código H01"): a pensioner's tax document, not a pension statement."""
+    titled = any(
+        pattern.search(folded)
+        for kind, pattern in _KIND_SIGNS
+        if kind in {DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO}
+    )
+    return titled and bool(TAX_FORM_PARTS.search(folded))
 
 
 def pension_letter_of_income(folded: str) -> bool:
