@@ -632,16 +632,29 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
     fields = document["fields"]
     owner, how = attributable(applicant, fields.get("taxpayer_nif"), fields.get("taxpayer_name"))
     year = fields.get("year")
-    usable = owner and year in tax_years_accepted(today) and money(fields.get("gross_income")) is not None
+    problems = [
+        *([] if owner else ["não é do candidato"]),
+        *([] if year in tax_years_accepted(today) else ["não é do último ano"]),
+        *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
+    ]
+    if PROOF_OF_FILING in document.get("warnings", []):
+        # The AT's proof that a return was filed prints no income: it cannot stand for the return.
+        problems = ["é só o comprovativo de entrega, sem rendimentos: envie a declaração ou a nota de liquidação"]
+    usable = not problems
     return check(
         "income.tax_document",
         usable,
-        f"Documento de IRS de {year or '(ano não lido)'}: {'identifica o candidato e é do último ano' if usable else 'não utilizável (titular ou ano)'}.",
+        f"Documento de IRS de {year or '(ano não lido)'}: "
+        + ("identifica o candidato e é do último ano." if usable else "não utilizável (" + "; ".join(problems) + ")."),
         document_id=document["document_id"],
         field="taxpayer_nif" if how == "nif" else "taxpayer_name",
         value=year,
         expected=sorted(tax_years_accepted(today)),
     )
+
+
+# The extraction's warning on the AT's "comprovativo de entrega" of a return: proof of filing, no income.
+PROOF_OF_FILING = "proof_of_filing_only"
 
 
 def tax_owned(document: Document, applicant: dict[str, Any]) -> bool:

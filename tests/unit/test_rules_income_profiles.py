@@ -161,3 +161,17 @@ def test_an_employee_or_an_undeclared_profile_with_irs_alone_still_reads_the_pay
     """The guard: where payslips are what the profile proves income by, their absence stays a line."""
     for profile in ("EMPLOYEE", ""):
         assert check(income([nota()], profile), "income.payslip_months")["passed"] is False
+
+
+def test_a_proof_of_filing_is_no_tax_document_and_says_what_to_send() -> None:
+    """Round 18: the AT's "comprovativo de entrega" read as a return without amounts; the extraction flags it."""
+    proof = {**nota(), "kind": "DECLARACAO_IRS", "warnings": ["proof_of_filing_only"]}
+    proof["fields"] = {"taxpayer_nif": NIF, "year": 2025}
+    tax = check(income([proof], "INDEPENDENT"), "income.tax_document")
+    assert tax["passed"] is False
+    assert "comprovativo de entrega" in tax["evidence"] and "nota de liquidação" in tax["evidence"]
+
+
+def test_an_unusable_tax_document_says_why() -> None:
+    tax = check(income([nota(year=2021)], "INDEPENDENT"), "income.tax_document")
+    assert tax["evidence"] == "Documento de IRS de 2021: não utilizável (não é do último ano)."
