@@ -198,6 +198,10 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
     folded = fold(flat)
     employment_nifs(flat, folded, parsed)
     employment_people(lines, flat, folded, parsed)
+    employer = parsed.fields.get("employer_name")
+    if employer:
+        # A scan's speck before the name ("Entidade: . Logística ..."): no name opens with a stop or a rule.
+        parsed.fields["employer_name"] = employer.lstrip(LEADING_MARKS)
     # Dates written out in words ("um de março de dois mil e vinte e cinco") read as those in figures are.
     dated = dates_in_figures(folded)
     contract(dated, parsed)
@@ -227,12 +231,28 @@ ROW_DATES = (
 )
 
 
+# What a scan leaves around a row's caption and date: specks read as a stray letter or mark ("Início: E
+# 01/10/2025 l .", "Termo: 30/09/2026 ."), one before the date, any after it. A text layer has none.
+OCR_SPECK_BEFORE = r"(?:[^\s\d]{1,2}\s+)?"
+OCR_SPECKS_AFTER = r"(?:\s+[^\s\d]{1,2})*\s*"
+LEADING_MARKS = " .,;:|·-–—"
+
+
 def captioned_dates(lines: list[Line], parsed: Parsed) -> None:
     """The dates no sentence or labelled phrase gave, read from a form's rows of a caption and a date alone."""
     for line in lines:
         folded = fold(line.text).strip()
+        scanned = line.confidence < 1.0
         for field, caption in ROW_DATES:
-            row = re.fullmatch(r"(?:" + caption.pattern + r")\s*[:.|]?\s*" + DATE_TEXT, folded)
+            row = re.fullmatch(
+                r"(?:"
+                + caption.pattern
+                + r")\s*[:.|]?\s*"
+                + (OCR_SPECK_BEFORE if scanned else "")
+                + DATE_TEXT
+                + (OCR_SPECKS_AFTER if scanned else ""),
+                folded,
+            )
             if row is None or field in parsed.fields:
                 continue
             if field == "end_date" and parsed.fields.get("contract_type") == "PERMANENT":

@@ -417,7 +417,9 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
         # a service's dates are never there.
         text = fix_digits(line.text)
         end = heading_end(text)
-        dates = parse_dates(without_atcud_code(text)[end:]) if end is not None else []
+        after = without_atcud_code(text)[end:] if end is not None else ""
+        # In figures, or written out after a separator ("FR ATSIRE01FR/103 · 27 de fevereiro de 2026").
+        dates = parse_dates(after) or written_dates(after)
         if dates:
             parsed.put("issue_date", dates[0], line.confidence)
             return
@@ -910,8 +912,14 @@ def two_boxes_nifs(folded: str) -> bool:
     return not re.search(r"[a-z0-9]{2,}", rest)
 
 
+# "DE  PARA", "De: / Para:": the two boxes' captions read across as one line.
+FROM_TO_HEADING = re.compile(r"^\W*de\W+para\W*$")
+
+
 def side_by_side_heading(folded: str) -> bool:
     """A line of the issuer's and the acquirer's labels and nothing else: their boxes stand side by side."""
+    if FROM_TO_HEADING.match(folded):
+        return True
     issuer, acquirer = ISSUER_LABEL.search(folded), ACQUIRER_LABEL.search(folded)
     if not (issuer and acquirer):
         return False
@@ -931,6 +939,7 @@ BODY_START = re.compile(
 )
 # A company's legal form ends its name: the other box's name starts after it ("Atelier Norte, Lda. Rui Sá").
 LEGAL_FORM_END = re.compile(r"(?i)(?:,?\s(?:lda|s\.\s?a|unipessoal(?:\s+lda)?)\.?)(?=\s)")
+LEGAL_FORM_TAIL = re.compile(r"(?i)^[\s,]*(?:lda|limitada|s\.\s?a)\.?\s*$")
 # What a box's second line may carry after the name's wrap, before the NIF: more of the name, never an
 # address ("Rua ...", "Av. ...") nor figures.
 ADDRESS_START = re.compile(
@@ -974,7 +983,8 @@ def joined_names_split(text: str) -> tuple[str, str] | None:
     words = list(re.finditer(r"\S+", text))
     cuts = {form.end() for form in LEGAL_FORM_END.finditer(text)}
     cuts |= {word.start() for at, word in enumerate(words) if at >= 2 and BODY_START.match(fold(text[word.start() :]))}
-    cuts = {cut for cut in cuts if text[:cut].strip() and text[cut:].strip()}
+    # A cut that leaves only the rest of a legal form ("... Unipessoal" / " Lda.") ends no name.
+    cuts = {cut for cut in cuts if text[:cut].strip() and text[cut:].strip() and not LEGAL_FORM_TAIL.match(text[cut:])}
     if len(cuts) != 1:
         return None
     cut = cuts.pop()

@@ -26,6 +26,7 @@ from documents.extraction.parsers.common import (
     MONEY,
     SALUTATION,
     VALIDATED_CONFIDENCE,
+    WRITTEN_DATE,
     Parsed,
     capitalised,
     clean_name,
@@ -186,6 +187,12 @@ PENSION_TYPE = re.compile(
     + r"|(?<![a-z])pensao\s*:)\s*"
     r"(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
 )
+# A caption | value table's row: "Pensão | Velhice", "Tipo | Sobrevivência" (the rule between the cells lost in a
+# PDF's text layer: "Pensão Velhice"), the type the row's only value.
+PENSION_TYPE_CELL = re.compile(
+    r"(?m)^\s*(?:pensao|tipo(?:\s+de\s+pensao)?)\s*[|:.]?\s*(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
+    r"\s*[|.]?\s*$"
+)
 # A foreign pension's type in English, French, Spanish or German, by the Portuguese one it is. A survivor's and an
 # invalidity pension first: the old-age insurer's own name ("Assurance retraite", "Caisse ... vieillesse") is
 # printed on them too.
@@ -267,7 +274,9 @@ HONORIFIC = re.compile(
 ADDRESSEE = re.compile(r"\s*" + SALUTATION + r"(?:\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?|\s*$)")
 # A foreign insurer's letter addresses the pensioner in its language: "M." / "Madame", "Doña" / "Sr.", "Herrn" / "Frau".
 FOREIGN_ADDRESSEE = re.compile(
-    r"\s*(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau)(?:\s+|\s*$)"
+    r"\s*(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau"
+    # An English letter's address window: "Mrs Margaret ...", "Mr. John ...".
+    r"|mrs?\.?|ms\.?|miss)(?:\s+|\s*$)"
 )
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
@@ -883,7 +892,7 @@ CAPTIONED_TYPE_NAMES = ("velhice", "sobrevivencia", "invalidez")
 def pension_type(folded: str) -> str | None:
     """The type printed ("Pensão de velhice", "pensionista de invalidez", "Retirement pension", "Regelaltersrente",
     "Type: old-age"), else told by the words of a retirement ("aposentação", "é aposentado")."""
-    kind = PENSION_TYPE.search(folded)
+    kind = PENSION_TYPE.search(folded) or PENSION_TYPE_CELL.search(folded)
     if kind:
         return kind.group(1)
     for name, foreign in FOREIGN_PENSION_TYPES:
@@ -902,18 +911,28 @@ def issue_date(lines: list[Line]) -> dt.date | None:
     labelled = labelled_date(lines, ISSUE_LABEL) or labelled_date(lines, ISSUE_LABEL_INSIDE, folded=False)
     if labelled is not None:
         return labelled
-    found: list[dt.date] = []
     placed: list[dt.date] = []
     for line in lines:
         place = PLACE_DATE.match(fold(line.text)) or PLACE_DATE_INSIDE.search(fold(line.text))
-        signed = placed_date(fold(line.text)[place.end() :]) if place else []
-        placed += signed
-        found += written_dates(line.text) or signed
+        placed += placed_date(fold(line.text)[place.end() :]) if place else []
     # A place before it marks the letter's own date: "Lisboa, 12 de janeiro de 2026" over "com efeitos a 1 de
     # janeiro de 2026" in the text below.
     if placed:
         return placed[-1]
-    return letterhead_date(lines) or labelled_date(lines, DECISION_LABEL) or (found[-1] if found else None)
+    return letterhead_date(lines) or labelled_date(lines, DECISION_LABEL) or last_plain_date(lines)
+
+
+def last_plain_date(lines: list[Line]) -> dt.date | None:
+    """The last date written out that no word of another date comes just before: not the pension's start in
+    "has been receiving a pension ... since 1 April 2019" or "com efeitos desde 1 de abril de 2019"."""
+    found: list[dt.date] = []
+    for line in lines:
+        folded = fold(fix_digits(line.text))
+        for match in WRITTEN_DATE.finditer(folded):
+            if OTHER_DATE_WORDS.search(folded[max(0, match.start() - OTHER_DATE_REACH) : match.start()]):
+                continue
+            found += written_dates(match.group(0))
+    return found[-1] if found else None
 
 
 # A date in figures closing a letterhead's line, set at its right margin: "SEGURANÇA SOCIAL · SOCIAL SECURITY
@@ -925,11 +944,19 @@ OTHER_DATE_WORDS = re.compile(
     r"|birth|from|since|until|period|start|payment"
 )
 LETTERHEAD_LINES = 3
+# A line that is a date and nothing else ("3 February 2026", "12 de janeiro de 2026", "2026-02-03").
+DATE_LINE = re.compile(r"\s*(" + WRITTEN_DATE.pattern + r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*\.?\s*")
+# How far before a date its word is looked for ("desde 1 de abril", "since 1 April", "Início da pensão: ...").
+OTHER_DATE_REACH = 25
 
 
 def letterhead_date(lines: list[Line]) -> dt.date | None:
-    """The date alone at the end of one of the first lines, no label of another date before it: the letter's."""
+    """The date alone at the end of one of the first lines, no label of another date before it, or a line of
+    its own under the sender's name ("3 February 2026"): the letter's."""
     for line in lines[:LETTERHEAD_LINES]:
+        alone = DATE_LINE.fullmatch(fold(fix_digits(line.text)))
+        if alone:
+            return next(iter(written_dates(alone.group(1)) + parse_dates(alone.group(1))), None)
         trailing = TRAILING_DATE.search(line.text)
         if trailing and not OTHER_DATE_WORDS.search(fold(line.text[: trailing.start()])):
             dates = parse_dates(trailing.group(1))

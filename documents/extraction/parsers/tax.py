@@ -41,14 +41,15 @@ TAX_LABELS: dict[str, re.Pattern[str]] = {
     # The sum of the categories' incomes net of their specific deductions: the gross only when no gross is printed.
     "global_income": re.compile(r"rendimentos?\s+global"),
     "tax_paid": re.compile(
-        r"colecta\s+l[ií]quida|coleta\s+l[ií]quida|imposto\s+(?:pago|liquidado)|total\s+(?:do\s+)?imposto"
+        r"colecta\s*l[ií]quida|coleta\s*l[ií]quida|imposto\s+(?:pago|liquidado)|total\s+(?:do\s+)?imposto"
     ),
     "withholdings": re.compile(r"reten[cç][oõ]es\s+na\s+fonte|reten[cç][aã]o\s+na\s+fonte|(?<![a-z])reten[cç][oõ]es"),
     "payments_on_account": re.compile(r"pagamentos?\s+por\s+conta"),
     "amount_refundable": re.compile(
         r"(?:valor|montante|import[aâ]ncia|imposto)\s+a\s+(?:reembolsar|restituir)|reembolso(?!\s+de\s+despesas)"
     ),
-    "amount_payable": re.compile(r"(?:valor|montante|import[aâ]ncia|imposto|total)\s+a\s+pagar"),
+    # A scan may lose the gap before the "a": "Valora pagar".
+    "amount_payable": re.compile(r"(?:valor|montante|import[aâ]ncia|imposto|total)\s*a\s+pagar"),
 }
 # The settlement's own total, with its sign: "Resultado da liquidação -312,40" is a refund.
 SETTLEMENT_RESULT = re.compile(r"resultado\s+(?:da\s+)?liquida[cç][aã]o|saldo\s+(?:da\s+)?liquida[cç][aã]o")
@@ -72,6 +73,8 @@ INCOME_LINE = re.compile(
     rf"rendimento|bruto|valor|montante|total|\(\s*{CATEGORY_CODE}[a-z]\s*\)"
     r"|^\s*[a-z]\s*[-–.]\s*\d{1,2}[a-z]?(?![\d.,])|(?<![a-z])(?:nif|nipc)\s*[:.]?\s*\d{9}(?!\d)"
 )
+# An income line that names only its annex, Anexo A (categories A and H): "ANEXO A — Quadro 4A Rendimentos ...".
+ANNEX_A_INCOME = re.compile(r"(?<![a-z])anexo\s+a(?![a-z])")
 # Income obtained abroad is Anexo J's, whichever category it names ("J-4 Rendimentos obtidos no estrangeiro —
 # Nepal (cód. 524), cat. A 1.280,00"): it is not the Portuguese income of that category.
 FOREIGN_INCOME = re.compile(r"estrangeiro|^\s*j\s*[-–.]\s*\d|(?<![a-z])anexo\s+j(?![a-z])")
@@ -443,7 +446,24 @@ def parse_tax(lines: list[Line]) -> Parsed:
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
     parsed.settlement_interest = settlement_interest(lines)
+    if proof_of_filing_only(lines, parsed):
+        parsed.warnings.append("proof_of_filing_only")
     return parsed
+
+
+# The AT's receipt for a return submitted: "Comprovativo de entrega da declaração", "Comprovativo de submissão".
+PROOF_OF_FILING = re.compile(
+    r"comprovativo\s+de\s+(?:entrega|submiss[aã]o|rece[cç][aã]o)"
+    r"|declara[cç][aã]o\s+(?:foi\s+)?submetida\s+com\s+sucesso"
+)
+INCOME_FIELDS = ("gross_income", "taxable_income", *ANNEX_INCOME)
+
+
+def proof_of_filing_only(lines: list[Line], parsed: Parsed) -> bool:
+    """A receipt that a return was filed, with none of its incomes: it proves no income, and must not pass for the
+    return itself (a printout of the return with its receipt page keeps its amounts, and is not flagged)."""
+    filed = any(PROOF_OF_FILING.search(fold(line.text)) for line in lines)
+    return filed and all(parsed.fields.get(name) is None for name in INCOME_FIELDS)
 
 
 def label_spans(folded: str) -> list[tuple[int, int, str]]:
@@ -465,11 +485,7 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
         below = lines[index + 1] if index + 1 < len(lines) else None
         # A row of an annex's table ("403 Prestações de serviços 14.250,00") under a caption is one of the rows
         # the caption heads, not its value.
-        below_values = (
-            parse_money(below.text)
-            if below is not None and not label_spans(fold(below.text)) and not CODED_ROW.match(fold(below.text))
-            else []
-        )
+        below_values = parse_money(below.text) if below is not None and values_row(below) else []
         for position, (_, end, name) in enumerate(spans):
             stop = spans[position + 1][0] if position + 1 < len(spans) else len(line.text)
             values = parse_money(up_to_next_caption(line.text[end:stop]))
@@ -489,6 +505,22 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
             if values:
                 refund = refund_result(rest, below.text if below is not None else None)
                 parsed.put("amount_refundable" if refund else "amount_payable", values[-1], line.confidence)
+
+
+# A word of a caption, not a row's owner letter, code or total: "Coletaliquida", "Rendimento".
+CAPTION_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def values_row(line: Line) -> bool:
+    """A row of values under a caption row: no label of its own, no coded row, and no caption's word before its
+    first amount. A line with a caption the labels do not know (a scan's "Coletaliquida : 5.890,44") is another
+    field's, not the value of the caption above it."""
+    folded = fold(line.text)
+    if label_spans(folded) or CODED_ROW.match(folded):
+        return False
+    first_amount = re.search(r"\d[.,]\d{2}(?!\d)", fix_digits(line.text))
+    before = TABLE_TOTAL.sub("", folded[: first_amount.start() if first_amount else None])
+    return not CAPTION_WORD.search(before)
 
 
 # Words after an amount start another amount's caption: "Retenções 1.940,00 Contribuições 2.079,00". The
@@ -555,6 +587,9 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         if not values or not INCOME_LINE.search(folded) or FOREIGN_INCOME.search(folded):
             continue
         categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)]
+        if not categories and ANNEX_A_INCOME.search(folded):
+            # "ANEXO A — Quadro 4A Rendimentos 16.200,00": Anexo A's income, employment and pensions together.
+            categories = ["employment_income", "pension_income"]
         if len(categories) == 1:
             parsed.put(categories[0], values[-1], line.confidence)
             owner = INCOME_OWNER.search(folded)
@@ -647,16 +682,20 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
         if "income" not in names or len(names) < 2 or len(set(names)) != len(names) or parse_money(line.text):
             continue
         income_column = names.index("income")
+        withheld_column = names.index("withheld") if "withheld" in names else None
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
         heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
         rows: list[tuple[Decimal, str | None]] = []
+        withheld: list[Decimal] = []
         total: Decimal | None = None
+        withheld_total: Decimal | None = None
         for row in lines[index + 1 :]:
             values = parse_money(row.text)
             if len(values) != len(names):
                 break
             if TABLE_TOTAL.search(fold(row.text)):
                 total = values[income_column]
+                withheld_total = values[withheld_column] if withheld_column is not None else None
                 break
             first_amount = re.search(r"\d[.,]\d{2}(?!\d)", fix_digits(row.text))
             before_amounts = fix_digits(row.text)[: first_amount.start() if first_amount else None]
@@ -665,6 +704,8 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
             employment = EMPLOYMENT_CODE.search(NIF_TOKEN.sub(" ", before_amounts))
             code_category = "employment_income" if employment else None
             rows.append((values[income_column], code_category))
+            if withheld_column is not None:
+                withheld.append(values[withheld_column])
         if not rows and total is None:
             continue
         categories = {category for _, category in rows}
@@ -679,7 +720,19 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
             parsed.warnings.append("arithmetic_mismatch")
         elif category is not None:
             parsed.put(category, total if total is not None else rows_sum, line.confidence)
+        table_withholdings(parsed, withheld, withheld_total, line.confidence)
         return
+
+
+def table_withholdings(parsed: Parsed, rows: list[Decimal], total: Decimal | None, confidence: float) -> None:
+    """The withholdings column of the payers' table: its "Soma" when the rows add up to it, else the rows' sum
+    when no total is printed; a column that does not add up is flagged, as the income's is."""
+    rows_sum = sum(rows, Decimal("0"))
+    if rows and total is not None and rows_sum != total:
+        if "arithmetic_mismatch" not in parsed.warnings:
+            parsed.warnings.append("arithmetic_mismatch")
+    elif rows or total is not None:
+        parsed.put("withholdings", total if total is not None else rows_sum, confidence)
 
 
 # A row of a joint return's annex that opens with whose income it is: "Titular A 401 21.840,00", "B 600897320 401
@@ -715,8 +768,9 @@ def owners_table(lines: list[Line], parsed: Parsed) -> None:
 
 
 # A row of an annex's table by field code: the code, its words, one amount ("404 Outras prestações de serviços
-# 2.380,00"). Anexo B's codes are all self-employment income, whatever each row's words.
-CODED_ROW = re.compile(r"^\s*(?:campo\s+)?\d{3,4}\s+(?=[^\W\d_]{3})[^\n]*?\d[.,]\d{2}\s*(?:€|eur)?\s*$")
+# 2.380,00", "403 — Prestações de serviços 18.600,00").
+# Anexo B's codes are all self-employment income, whatever each row's words.
+CODED_ROW = re.compile(r"^\s*(?:campo\s+)?\d{3,4}\s+(?:[—–-]\s+)?(?=[^\W\d_]{3})[^\n]*?\d[.,]\d{2}\s*(?:€|eur)?\s*$")
 ANNEX_CATEGORY = {"B": "self_employment_income"}
 
 
@@ -732,10 +786,11 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
             index += 1
         rows = lines[start:index]
         index = max(index, start + 1)
-        # A table of withholdings or deductions by code is no income.
-        if len(rows) < 2 or any(NOT_INCOME.search(fold(row.text)) for row in rows):
-            continue
         total_line = lines[index] if index < len(lines) and TABLE_TOTAL.search(fold(lines[index].text)) else None
+        # A table of withholdings or deductions by code is no income. One coded row alone is a table only with
+        # its total printed under it.
+        if not rows or (len(rows) < 2 and total_line is None) or any(NOT_INCOME.search(fold(r.text)) for r in rows):
+            continue
         category = code_table_category(lines[max(0, start - 3) : start], rows, lines)
         values = [parse_money(row.text)[-1] for row in rows]
         rows_sum = sum(values, Decimal("0"))
