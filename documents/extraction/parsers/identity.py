@@ -278,11 +278,15 @@ APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`", "'"))
 
 def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | None:
     """The first candidate that reads as a name, its confidence and the line it was read from."""
-    for text, line in candidates:
+    for position, (text, line) in enumerate(candidates):
         # Strip bilingual label remnants such as "(s) / Surname"; a typographic apostrophe is a name's ("D’ARCY").
-        stripped = LABEL_REMNANT.sub("", text).translate(APOSTROPHES)
+        stripped = LABEL_REMNANT.sub("", without_bracketed(text)).translate(APOSTROPHES)
         if not stripped.strip():
             continue
+        if position == 0 and len(candidates) > 1 and line.confidence < 1.0 and noise_around_a_word(stripped):
+            # The caption's own line, past the caption: a word among OCR's specks is no name printed there.
+            continue
+        stripped = latin_rendering(stripped)
         folded = fold(stripped)
         if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
             continue
@@ -298,6 +302,40 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
             return name, line.confidence, line
     return None
+
+
+# Text in square brackets: a placeholder or an OCR artefact ("[FOTO]" where the portrait is), never a name's.
+BRACKETED = re.compile(r"\[[^\]]*\]")
+
+
+def without_bracketed(text: str) -> str:
+    return BRACKETED.sub(" ", text)
+
+
+# What OCR reads of specks and the card's pattern: a word of no letters, or a short word in lower case ("' a!").
+SPECK_WORD = re.compile(r"[^\w]+|[a-z]{1,3}\W*")
+
+
+def noise_around_a_word(text: str) -> bool:
+    """Whether a value is one word among OCR noise ("— PRÉ ' a!"): a name captioned on its own line reads whole,
+    so the word is more likely a fragment of the card's pattern than the name, printed under the caption."""
+    words = text.strip(EDGE_NOISE + "—–-").split()
+    noise = [word for word in words if SPECK_WORD.fullmatch(word) and word not in NAME_PARTICLES]
+    return len(words) - len(noise) == 1 and bool(noise)
+
+
+# A name printed twice, in the state's own script and in Latin letters ("КОВАЛЕНКО / KOVALENKO").
+SCRIPT_SEPARATOR = re.compile(r"\s/\s")
+
+
+def latin_rendering(text: str) -> str:
+    """The Latin rendering of a name printed in two scripts: the one in Latin letters, else the last (ICAO 9303
+    gives the transliteration after the national characters; OCR in a Latin alphabet reads both as Latin)."""
+    renderings = [part for part in SCRIPT_SEPARATOR.split(text) if part.strip()]
+    if len(renderings) < 2:
+        return text
+    latin = [part for part in renderings if re.fullmatch(r"[\sA-Za-zÀ-ÿ'.-]+", part.strip())]
+    return (latin or renderings)[-1]
 
 
 # A document number: letters and digits in one word, at least three digits ("PC0481927", "A0K192837"); a name
@@ -459,7 +497,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
             if value and found and name == "surname":
                 value = with_second_surname(lines, value, after=found[0])
             if value:
-                parsed.put(name, title_case(value[0]), value[1])
+                parsed.put(whole_name_caption(name, labels), title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
     sex = visual_sex(lines, found) if found else None
     if sex:
@@ -487,6 +525,16 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
     visual_document_number(lines, kind, parsed)
 
 
+def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | None]) -> str:
+    """The field a name caption names: a lone "Nome" with no surname caption anywhere ("Nome: AMADOU BALDÉ", an
+    older card's) captions the whole name; "Nomes", "Nome(s) próprio(s)" or "Nome" beside "Apelido" the given
+    names."""
+    found = labels.get(name)
+    if name == "given_names" and found and labels.get("surname") is None and found[1].group(0).strip() == "nome":
+        return "full_name"
+    return name
+
+
 # --- Both names' captions on one row ------------------------------------------------------------------
 
 NAME_FIELDS = ("surname", "given_names")
@@ -511,7 +559,7 @@ def names_side_by_side(lines: list[Line]) -> NamesRow | None:
     if not captions_only(lines[index].text) or is_label_line(lines[index + 1].text):
         return None
     captions = row_captions(lines[index].text)
-    text = without_leading_noise(lines[index + 1].text.strip(EDGE_NOISE)).strip(EDGE_NOISE)
+    text = without_leading_noise(without_bracketed(lines[index + 1].text).strip(EDGE_NOISE)).strip(EDGE_NOISE)
     # Other captions after the names' ("... Given names  Sex") put their values after the names' too.
     text = without_next_columns(text, fold(lines[index].text))
     name = clean_name(text.translate(APOSTROPHES)) if NAME_IN_CAPITALS.search(text) else None
@@ -919,7 +967,7 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 # Printed but read too poorly for its check character to single out one reading: left out, said so.
                 parsed.warnings.append(DOCUMENT_NUMBER_UNREAD)
         return
-    found = find_label(lines, ID_LABELS["document_number"])
+    found = find_label(lines, ID_LABELS["document_number"]) or find_label(lines, BARE_NUMBER_CAPTION)
     if found:
         for candidate, line in value_after_label(lines, *found):
             grouped = grouped_number(candidate)
@@ -935,6 +983,11 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+
+
+# The bare caption "N.º" opening a line, the number after it ("N.º P123456"): inside a line it is as often a law's
+# ("Art. 88.º n.º 2"), and before a word another number's ("N.º Utente").
+BARE_NUMBER_CAPTION = re.compile(r"^\W{0,2}n\.?\s?[º°o]\.?(?=\s*[a-z]{0,2}\d)")
 
 
 def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str | None:
@@ -971,7 +1024,8 @@ THREE_LETTER_SERIES = re.compile(r"\b([A-NP-Z]{3}\d{6})\b")
 
 # A residence permit's number: ICAO's nine characters ("A0K192837", "Y18273645"), or a series of three or four letters
 # before ten or more digits ("CPLP20250481736"); a number in hyphen-joined groups is read apart (grouped_number).
-PERMIT_NUMBER = re.compile(r"[A-Z0-9]{9}|[A-Z]{3,4}\d{10,12}[A-Z0-9]{0,2}")
+# An older card's shorter number, a letter or two before six to eight digits ("P123456"), is as printed too.
+PERMIT_NUMBER = re.compile(r"[A-Z0-9]{9}|[A-Z]{3,4}\d{10,12}[A-Z0-9]{0,2}|[A-Z]{1,2}\d{6,8}")
 
 
 # ICAO's nine-character document number field, whole: at least six digits and a letter after one of them (a
@@ -1100,7 +1154,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         read = parsed.fields.get(name)
         # A citizen card's number carries its own check character, which mrz_document_number has verified.
         own_check = name == "document_number" and kind == DocumentKind.CARTAO_CIDADAO
-        if (mrz.checked(name) or own_check) and value is not None:
+        if ((mrz.checked(name) and data_line_in_place(mrz)) or own_check) and value is not None:
             if read is not None and not same_value(name, read, value):
                 parsed.warnings.append(f"mrz_viz_mismatch:{name}")
             parsed.fields[name] = value
@@ -1115,9 +1169,22 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         elif value is not None and name not in mrz.checks:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
-        merge_name(parsed, name, value, mrz)
+        merge_name(parsed, name, value if name_line_in_place(mrz) else "", mrz)
     if mrz_name_reported_cut(parsed, mrz):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+def data_line_in_place(mrz: MrzRead) -> bool:
+    """Whether a failed MRZ's data line has its fields where ICAO 9303 puts them: its nationality reads as a state.
+    OCR that lost characters before it moved every field after it, and a check digit may then hold by chance (an
+    expiry date and its check digit read where the birth date's belong)."""
+    return mrz.valid or country_code(mrz.nationality) is not None
+
+
+def name_line_in_place(mrz: MrzRead) -> bool:
+    """Whether a failed passport's or TD2 card's name line is where ICAO 9303 puts it: its issuing state, before
+    the name on that line, reads as a state. A TD1 names the holder on a line of its own."""
+    return mrz.valid or mrz.format == "TD1" or country_code(mrz.issuing_state) is not None
 
 
 # The MRZ's name field is full: ICAO 9303 cut the name to fit, and its last word may be cut short ("ANA<BEATRI").
