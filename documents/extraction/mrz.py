@@ -733,13 +733,15 @@ def unambiguous(readings: list[MrzRead]) -> MrzRead:
 DOCUMENT_CODES = {"TD1": ("I", "A", "C"), "TD2": ("I", "A", "C", "V"), "TD3": ("P", "V")}
 
 
-def rank(reading: MrzRead) -> tuple[int, int, int]:
-    """Most check digits holding first; then the right shape: a document code of the format and, as no check digit
-    covers them, country codes that exist or are one look-alike away (of "NPIX", "NPI" over "NPX")."""
+def rank(reading: MrzRead) -> tuple[int, bool, int, int]:
+    """Most check digits holding first; then a reading in which every one holds (an empty personal number has no
+    check of its own to count: "<<02" with four checks, all holding, over "<<80" with five, one failing); then
+    the right shape: a document code of the format and, as no check digit covers them, country codes that exist
+    or are one look-alike away (of "NPIX", "NPI" over "NPX")."""
     codes = DOCUMENT_CODES[reading.format]
     shape = int(reading.document_code[:1] in codes and len(reading.issuing_state) == 3)
     shape += sum(country_code(code) is not None for code in (reading.issuing_state, reading.nationality))
-    return reading.checks_passed, shape, len(reading.checks)
+    return reading.checks_passed, reading.valid, shape, len(reading.checks)
 
 
 def best_of(*candidates: MrzRead | None) -> MrzRead | None:

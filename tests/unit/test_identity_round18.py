@@ -151,3 +151,20 @@ def test_a_failed_mrz_whose_fields_are_in_place_still_gives_its_checked_dates() 
     assert fields["date_of_birth"] == dt.date(1983, 11, 6)
     assert fields["expiry_date"] == dt.date(2029, 7, 14)
     assert "mrz_check_invalid" in warnings
+
+
+def test_of_two_readings_holding_as_many_checks_the_valid_one_is_kept() -> None:
+    """Round 18's Indian passport (review of the identity fixer's report): one pass read the empty personal
+    number's check as "8" (five checks, four holding), another as "0" (an empty field's check does not count:
+    four checks, all holding); the ranking kept the failing reading for its extra check."""
+    from documents.extraction.mrz import best_of, check_digit, read_mrz
+
+    first, second = td3(code="P", state="IND", number="V4829173", birth=dt.date(1994, 8, 12), sex="F",
+                        expiry=dt.date(2034, 1, 9), nationality="IND", surname="SHARMA", given="PRIYA")  # fmt: skip
+    head = second[:42]
+    good = head + "0" + check_digit(head[0:10] + head[13:20] + head[21:42] + "0")
+    bad = head + "8" + check_digit(head[0:10] + head[13:20] + head[21:42] + "8")
+    valid, failing = read_mrz([first, good]), read_mrz([first, bad])
+    assert valid is not None and failing is not None and valid.valid and not failing.valid
+    assert failing.checks_passed == valid.checks_passed
+    assert best_of(failing, valid) is valid and best_of(valid, failing) is valid
