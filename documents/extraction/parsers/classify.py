@@ -293,22 +293,28 @@ FATURA_RECIBO_SIGNS = [
     r"(?<![a-z])atcud(?![a-z])|atsire\w*fr",
     r"prestador\s+de\s+servi[cç]os|transmitente",
 ]
+# Each kind by its word or as payroll software cuts it ("Desc. S.S.", "Venc. Base", "Remun. Ilíq.", "Sub. Alim.").
 PAYROLL_TERMS = [
-    r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss",
+    r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss|(?<![a-z])s\.\s?s\.",
     r"\birs\b|retencao\s+na\s+fonte",
     r"liquido|a\s+receber|a\s+transferir",
-    r"vencimento|ordenado|salario|remuneracao|remuneracoes",
-    r"abonos|ganhos|descontos|deducoes",
-    r"subsidio\s+de\s+(refeicao|alimentacao)|sub\.?\s+(refeicao|alimentacao)",
+    r"vencimento|ordenado|salario|remuneracao|remuneracoes|(?<![a-z])(?:venc|vencim|remun|ord)\.",
+    r"abonos|ganhos|descontos|deducoes|(?<![a-z])desc\.",
+    r"subsidio\s+de\s+(refeicao|alimentacao)|sub\.?\s+(refeicao|alimentacao|alim\.)",
     r"salarios|processamento",
 ]
 MONEY_TOKEN = re.compile(r"\d,\d{2}(?!\d)")
+# A whole-euro amount ending a captioned row, thousands grouped by dots ("Vencimento base 1.250", "IRS 112"): a
+# small employer's slip prints no cents. Not a NIF or a year (more than three figures ungrouped).
+WHOLE_AMOUNT_ROW = re.compile(r"[a-z.)]\s+\d{1,3}(?:\.\d{3})*\s*(?:€|eur)?\s*$", re.M)
 
 
 def payroll_like(folded: str) -> bool:
-    """Three kinds of payroll words and at least four amounts: a payslip whatever its title."""
+    """Three kinds of payroll words and at least four amounts, with cents or, on a slip printing none, whole
+    euros ending its rows: a payslip whatever its title."""
     terms = sum(bool(re.search(term, folded)) for term in PAYROLL_TERMS)
-    return terms >= 3 and len(MONEY_TOKEN.findall(folded)) >= 4
+    amounts = len(MONEY_TOKEN.findall(folded)) or len(WHOLE_AMOUNT_ROW.findall(folded))
+    return terms >= 3 and amounts >= 4
 
 
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:

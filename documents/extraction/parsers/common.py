@@ -300,15 +300,20 @@ PUBLIC_EMPLOYER = re.compile(
 )
 
 
+# A NIF's label after a body's name, a dash or a comma before it or not.
+PUBLIC_BODY_NIF = re.compile(r"(?:\s*[-–—,]\s*|\s+)(?:N\.?\s?I\.?\s?[FP]\.?\s?C?|NIPC|Contribuinte)\b", re.I)
+
+
 def public_employer(lines: list[Line]) -> tuple[str, float] | None:
     """The public or charitable body a letterhead line starts with, and that line's confidence."""
     for line in lines:
         public = PUBLIC_EMPLOYER.match(line.text.strip())
         if public:
-            name = public.group(0)
+            # Its NIF printed after the name ("Agrupamento de Escolas ... — NIPC 600123464") is no part of it.
+            name = PUBLIC_BODY_NIF.split(public.group(0))[0]
             if not name.isupper():
                 # A name in mixed case ends where a title in capitals begins ("Agrupamento de Escolas Dr.
                 # Manuel Laranjeira ABONOS E DESCONTOS": OCR joined a right-aligned title to the letterhead).
                 name = re.sub(r"(?:\s+[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{1,3})?)+\s*$", "", name)
-            return title_case(name.strip(" ,.")), line.confidence
+            return title_case(name.strip(" ,.-–—")), line.confidence
     return None

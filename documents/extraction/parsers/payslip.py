@@ -74,14 +74,15 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
-        r"|(?<![a-z])neto(?![a-z])|net\s+pay")),
+        # Cut as payroll software prints it: "Vlr. Líq.".
+        r"|(?<![a-z])neto(?![a-z])|net\s+pay|(?<![a-z])liq(?![a-z])")),
     ("total_deductions", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:descontos|dedu[cç][oõ]es|reten[cç][oõ]es|d[eé]bitos)"
         r"|(?:descontos|dedu[cç][oõ]es)\s+totais|(?<!outros\s)(?<![a-z])(?:descontos|dedu[cç][oõ]es)(?![a-z])")),
     ("gross_pay", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:il[ií]quido|bruto|abonos|remunera[cç][oõ]es|ganhos|vencimentos|cr[eé]ditos|rendimentos)"
         r"|remunera[cç][aã]o\s+(?:il[ií]quida|bruta)|(?:vencimento|valor|sal[aá]rio)\s+(?:il[ií]quido|bruto)"
-        r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay")),
+        r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay|(?<![a-z])iliq(?![a-z])")),  # "Remun. Ilíq."
     ("total", re.compile(r"(?<![a-z])(?:totais|total|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
@@ -203,6 +204,14 @@ def amounts_in(text: str, *, spaced_groups: bool = True) -> list[tuple[int, int,
     return found
 
 
+# A whole-euro amount, thousands grouped by dots ("1.250", "980"); not a rate ("11%"), a date's part or a NIF.
+WHOLE_EUROS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})*)(?![\d.,/])(?!\s?%)")
+
+
+def whole_euro_amounts(text: str) -> list[tuple[int, int, Decimal]]:
+    return [(m.start(), m.end(), Decimal(m.group(1).replace(".", ""))) for m in WHOLE_EUROS.finditer(text)]
+
+
 FRACTION = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])")
 # A semicolon that is not a decimal comma misread (digit on both sides) separates the fields of an export.
 FIELD_SEPARATOR = re.compile(r"(?<!\d);|;(?!\d)")
@@ -219,7 +228,9 @@ def label_text(raw: str) -> str:
     return re.sub(r"(?i)\b(?:eur|euros?)\b|€|[|:;()\-+_]", " ", raw).strip()
 
 
-def line_segments(text: str, line_index: int, confidence: float, *, spaced_groups: bool = True) -> list[Segment]:
+def line_segments(
+    text: str, line_index: int, confidence: float, *, spaced_groups: bool = True, whole_euros: bool = False
+) -> list[Segment]:
     # A date ("01.11.2025") is no amount, though its first figures look like one; nor is a fraction in the
     # quantity column ("Duodécimo Subsídio de Natal 1/12 104,17" read "12 104,17", twelve thousand).
     # Two semicolons or more make an export's row, where each is a separator ("30;870,00"); a lone one
@@ -228,7 +239,7 @@ def line_segments(text: str, line_index: int, confidence: float, *, spaced_group
     fixed = separator.sub(" | ", portuguese_figures(fix_digits(text)))
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), fixed)
     fixed = FRACTION.sub(lambda match: " " * len(match.group(0)), fixed)
-    found = amounts_in(fixed, spaced_groups=spaced_groups)
+    found = whole_euro_amounts(fixed) if whole_euros else amounts_in(fixed, spaced_groups=spaced_groups)
     # A currency after the last amount ("138,38 EUR") is no description: the row is label first.
     if found and not has_words(fixed[: found[0][0]]) and has_words(label_text(fixed[found[-1][1] :])):
         return amount_first_segments(fixed, found, line_index, confidence)
@@ -338,7 +349,7 @@ def fill_grid(columns: list[str], rows: list[list[Segment]]) -> None:
             segment.amounts = segment.amounts[:1]
 
 
-def read_page(lines: list[Line]) -> Page:
+def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     page = Page()
     # Figures a space apart on a typed page with a quantity column, which groups its thousands with dots
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
@@ -346,12 +357,12 @@ def read_page(lines: list[Line]) -> Page:
     typed = all(line.confidence >= 1.0 for line in lines)
     quantity_column = any(QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines)
     spaced_groups = not (typed and quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
-    rows = page_rows(lines, spaced_groups=spaced_groups)
+    rows = page_rows(lines, spaced_groups=spaced_groups, whole_euros=whole_euros)
     if quantity_column and spaced_groups:
         # Nothing on the page tells how it groups thousands (or a scan, where OCR may read a dot as a space):
         # the reading whose earnings add up to a printed total ("Vencimento base 30 930,00" with "Totais
         # 766,00": 30 days, 930,00).
-        split = page_rows(lines, spaced_groups=False)
+        split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
         if earnings_add_up(split) and not earnings_add_up(rows):
             rows = split
     join_wrapped_labels(lines, rows)
@@ -479,7 +490,10 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
     heads the next row's label when that label goes on in lower case and only the two together name a role."""
     for index, row in enumerate(rows[1:], start=1):
         above = lines[index - 1].text.strip()
-        if rows[index - 1] or not row or row[0].role is not None or not row[0].label[:1].islower():
+        if rows[index - 1] or not row or row[0].role is not None:
+            continue
+        # Going on in capitals ("Remuneração" / "Base 1.100,00") only after a payroll word of its own.
+        if not row[0].label[:1].islower() and not (len(above.split()) == 1 and roles_named(above)):
             continue
         if len(above.split()) > 2 or not has_words(above) or re.search(r"\d", above):
             continue
@@ -488,9 +502,9 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
             row[0].label, row[0].role = joined, role_of(joined)
 
 
-def page_rows(lines: list[Line], *, spaced_groups: bool) -> list[list[Segment]]:
+def page_rows(lines: list[Line], *, spaced_groups: bool, whole_euros: bool = False) -> list[list[Segment]]:
     return [
-        line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups)
+        line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups, whole_euros=whole_euros)
         for index, line in enumerate(lines)
     ]
 
@@ -702,6 +716,16 @@ def reconcile(page: Page) -> Assignment | None:
     return best
 
 
+def whole_euros_add_up(page: Page) -> bool:
+    """Whether a page read in whole euros holds as a payslip with that reading: its labelled gross less its
+    deduction rows is its labelled net ("Total ilíquido 1.400", "Seg. Social 138", "IRS 112", "Líquido 1.150")."""
+    gross, net = page.hint("gross_pay") or earnings_total(page.segments), page.hint("net_pay")
+    deductions = deduction_rows_sum(page.segments)
+    if gross is None or net is None or deductions is None:
+        return False
+    return gross - deductions == net
+
+
 def labelled_otherwise(page: Page, role: str) -> set[Decimal]:
     """Amounts whose label gives them a role that ``role`` cannot share.
 
@@ -796,8 +820,29 @@ COMPANY_SUFFIX = re.compile(
 
 
 def parse_payslip(lines: list[Line]) -> Parsed:
+    left = left_of_two_payslips(lines)
+    if left is None:
+        return parse_one_payslip([legal_form_misread(line) for line in lines])
+    parsed = parse_one_payslip([legal_form_misread(line) for line in left.lines])
+    # The first slip's name may go on in a line both slips share: not knowing its end, the name is left unread.
+    name = parsed.fields.get("employee_name")
+    if name and any(fold(name.split()[-1]) in fold(left.lines[at].text) for at in left.before_shared):
+        parsed.fields.pop("employee_name")
+        parsed.confidence.pop("employee_name", None)
+        parsed.warnings.append("missing:employee_name")
+    parsed.warnings.append("multiple_payslips")
+    return parsed
+
+
+def parse_one_payslip(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     page = read_page(lines)
+    if not page.pool:
+        # No amount with cents on the page: a small employer's slip in whole euros ("1.250"), read so when the
+        # slip's own arithmetic holds with that reading.
+        whole = read_page(lines, whole_euros=True)
+        if whole_euros_add_up(whole):
+            page = whole
     payslip_amounts(page, parsed)
     net_through_broken_figures(lines, page, parsed)
     payslip_subsidies(page, parsed)
@@ -807,8 +852,88 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     assign_payslip_nifs(lines, parsed)
     payslip_people([*header_cells(lines), *lines], parsed)
     name_beside_nif(lines, parsed)
+    if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
+        parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
     return parsed
+
+
+# --- Two payslips side by side ----------------------------------------------------------------------------
+
+
+@dataclass
+class LeftColumn:
+    """The left payslip's lines, and where a line both slips share (neither can be told from the other's) came
+    right after one of them."""
+
+    lines: list[Line]
+    before_shared: set[int]
+
+
+# Rows of amounts each printed twice with the same caption that make a page of two payslips side by side.
+SIDE_BY_SIDE_ROWS = 3
+
+
+def left_of_two_payslips(lines: list[Line]) -> LeftColumn | None:
+    """Two payslips printed side by side (two employees, one sheet): a text layer joins their rows, "Venc. Base
+    920,00 Venc. Base 1.040,00", "Nome: Ana Sousa Nome: Rui Lopes". Read as one, one person's name would go
+    with the other's amounts. The left slip is read, every line as its left half: a row whose caption comes
+    again halfway, or a line printed twice. A line that parts neither way holds both slips' text, and is left
+    out."""
+    halves = [halves_of(line.text) for line in lines]
+    captioned_rows = sum(1 for half in halves if half and half[1] and MONEY.search(half[0]))
+    if captioned_rows < SIDE_BY_SIDE_ROWS:
+        return None
+    left: list[Line] = []
+    before_shared: set[int] = set()
+    for line, half in zip(lines, halves, strict=True):
+        if half is None:
+            if left:
+                before_shared.add(len(left) - 1)
+            continue
+        left.append(Line(half[0], line.confidence))
+    return LeftColumn(left, before_shared)
+
+
+def halves_of(text: str) -> tuple[str, bool] | None:
+    """A line's left half when the line is two alike ("NIPC 508432197 NIPC 508432197"; "IRS 0,00 IRS 42,00",
+    the caption again with another figure; "Nome: Ana Sousa Nome: Rui Lopes", a caption with its colon again),
+    and whether a caption came again; None for a line that does not part so."""
+    words = text.split()
+    middle = len(words) // 2
+    if len(words) % 2 == 0 and words and words[:middle] == words[middle:]:
+        return " ".join(words[:middle]), False
+    caption = caption_of(words)
+    if not caption or not has_words(" ".join(caption)):
+        return None
+    if len(caption) < len(words):
+        # A row of figures: its whole caption again before the second slip's figures.
+        starts = (start for start in range(len(caption) + 1, len(words)) if caption_of(words[start:]) == caption)
+    elif caption[0].endswith(":"):
+        # No figure on the line: only a caption ending in its colon tells where the second one starts.
+        starts = (start for start in range(2, len(words)) if words[start] == caption[0])
+    else:
+        return None
+    start = next(starts, None)
+    return (" ".join(words[:start]), True) if start else None
+
+
+def caption_of(words: list[str]) -> list[str]:
+    """The words before a row's first figure."""
+    return list(itertools.takewhile(lambda word: not re.search(r"\d", word), words))
+
+
+# "Lda." read "Ida" by OCR (a serif L is an I to Tesseract), where only a legal form stands: after a company's
+# name and its comma, ending the name ("Clínica Sorriso, Ida." / "Clínica Sorriso, Ida").
+LEGAL_FORM_MISREAD = re.compile(r"(,\s*)(?:Ida|IDA)(?:\.|(?=\s*$|\s+[^\w\s]*\s*$|\s+[a-z]\W*$))")
+
+
+def legal_form_misread(line: Line) -> Line:
+    """The line with a legal form OCR misread ("Ida" for "Lda") put right; a caption naming the employee keeps
+    what follows it (a name may be printed surname first: "SOUSA, Ida")."""
+    if EMPLOYEE_LABEL.search(fold(line.text)) or not LEGAL_FORM_MISREAD.search(line.text):
+        return line
+    return Line(LEGAL_FORM_MISREAD.sub(r"\1Lda.", line.text), line.confidence, line.word_confidences)
 
 
 CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
@@ -1066,6 +1191,9 @@ def plausible_name(name: str | None) -> str | None:
     # Accents kept: "Sá" is a surname, "SA" a company's legal form.
     if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)) or COMPANY_SUFFIX.search(name.lower()):
         return None
+    if ends_cut(name):
+        # "Bruno Miguel dos": a name cut at its line's end, not the whole name.
+        return None
     return name if capitalised(name) else None
 
 
@@ -1099,18 +1227,26 @@ def name_tail(lines: list[Line], at: int) -> str:
     if at + 2 >= len(lines):
         return ""
     tail, after = lines[at + 1].text.strip(), lines[at + 2].text
-    words = tail.split()
-    if (
-        not 1 <= len(words) <= 2
-        or clean_name(tail) != tail
-        or not capitalised(tail)
-        or LABEL_WORDS.search(fold(tail))
-        or COMPANY_SUFFIX.search(fold(tail))
-        or not labels_only(after)
-        or not re.search(r"[^\W\d_]", after)
-    ):
+    if not name_words_alone(tail) or not labels_only(after) or not re.search(r"[^\W\d_]", after):
         return ""
     return tail
+
+
+def name_words_alone(text: str) -> bool:
+    """One or two capitalised words alone on their line, no label or company among them: a name's end."""
+    return (
+        1 <= len(text.split()) <= 2
+        and clean_name(text) == text
+        and capitalised(text)
+        and not LABEL_WORDS.search(fold(text))
+        and not COMPANY_SUFFIX.search(fold(text))
+    )
+
+
+def ends_cut(name: str | None) -> bool:
+    """A name ending in a particle ("Bruno Miguel dos"): cut at its line's end."""
+    words = (name or "").split()
+    return bool(words) and words[-1].lower() in NAME_PARTICLES - {"e"}
 
 
 def labelled_value(rest: str) -> str:
@@ -1190,7 +1326,16 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
                 candidate = without_post(candidate)
-                name = plausible_name(before_next_label(clean_name(candidate)))
+                cut = before_next_label(clean_name(candidate))
+                if at is None and ends_cut(cut):
+                    # "Nome: Bruno Miguel dos" / "Santos-Ferreira": the name goes on on the next line, or is
+                    # not known whole (then not read, nor looked for below).
+                    tail = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+                    cut = f"{cut} {tail}" if name_words_alone(tail) else None
+                    if cut is None:
+                        parsed.warnings.append("missing:employee_name")
+                        break
+                name = plausible_name(cut)
                 if name and at is not None and candidate == lines[at].text.strip():
                     name = plausible_name(f"{name} {name_tail(lines, at)}".strip()) or name
                 if name:
@@ -1256,7 +1401,8 @@ def body_name(text: str) -> str | None:
     """A body's name in a letterhead line: its first part of two words or more between dashes ("PSP —
     Polícia de Segurança Pública": not the acronym), in a name's shape (capitalised words, no figure, label,
     title, address or parent body)."""
-    parts = [part.strip(" ,.") for part in re.split(r"\s[-–—·]\s", text.strip())]
+    # A dash left at the end, its NIF cut off after it ("Agrupamento ... D. Dinis —"), is no part of the name.
+    parts = [part.strip(" ,.-–—·") for part in re.split(r"\s[-–—·]\s", text.strip())]
     at = next((at for at, part in enumerate(parts) if len(part.split()) >= 2), None)
     name = parts[at] if at is not None else ""
     branch = parts[at + 1] if at is not None and at + 1 < len(parts) and BRANCH.match(fold(parts[at + 1])) else None
@@ -1429,6 +1575,11 @@ def company_name(text: str) -> str | None:
     if title:
         before, after = text[: title.start()], text[title.end() :]
         text = before if COMPANY_SUFFIX.search(fold(before)) or not COMPANY_SUFFIX.search(fold(after)) else after
+    # A payroll heading before the name, a separator between ("PROCESSAMENTO DE SALÁRIOS · Metalúrgica ..., Lda."):
+    # the name is what follows it.
+    heading = PAYROLL_HEADING.match(fold(text))
+    if heading and COMPANY_SUFFIX.search(fold(text[heading.end() :])):
+        text = text[heading.end() :]
     head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[·•|]\s", text)[0]
     head = before_address(head)
     raw = re.split(r"\s[-–·]\s", head)[0]
@@ -1448,6 +1599,13 @@ def company_name(text: str) -> str | None:
             raw = head[: after_dash[-1].end()]
     employer = raw.strip(" ,;:")
     return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
+
+
+# A payroll run's heading and its separator: "PROCESSAMENTO DE SALÁRIOS · ", "Folha de remunerações | ".
+PAYROLL_HEADING = re.compile(
+    r"\s*(?:processamento|recibo|folha|mapa)(?:\s+(?:de|dos?|das?)?\s*"
+    r"(?:salarios?|vencimentos?|remuneracao|remuneracoes|ordenados?))?(?:\s+[a-z]+)?\s*[·•|]\s*"
+)
 
 
 # An address after the name and a comma: a street's word ("Av. da República 1500", "R. do Almada 12", "Zona
@@ -1475,31 +1633,17 @@ RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
 
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     period, period_line, run_dates = None, None, []
-    labelled = None
     for row, ln in enumerate(lines):
         folded = fold(ln.text)
         for match in PERIOD_LABEL.finditer(folded):
             if RUN_DATE.search(folded[max(0, match.start() - 12) : match.start()]):
                 run_dates.append(ln)
                 continue
-            labelled = (ln, match.start(), row)
+            # A label naming no month ("PROCESSAMENTO DE SALÁRIOS" as a heading) sends on to the next one.
+            period, period_line = labelled_period(lines, row, match.start()), ln
             break
-        if labelled:
+        if period:
             break
-    if labelled:
-        # From the label on: a date before it on the line ("Admissão: 15/09/2025  Período: ...") is another's.
-        period_line = labelled[0]
-        period = (
-            parse_period(period_line.text[labelled[1] :])
-            or month_and_year(period_line.text)
-            or month_of_the_year(period_line.text[labelled[1] :])
-        )
-        if period is None:
-            # A grid of captions over their values: "Mês" / "05" / "Ano" / "2026" (the year's pair may come
-            # first), or "Mês  Ano" / "05  2026".
-            at = labelled[2]
-            grid = " ".join(ln.text for ln in lines[max(0, at - 2) : at + 4])
-            period = month_and_year(grid) or captions_over_month_and_year(lines[at : at + 2])
     if period is None:
         period, period_line = year_dot_month(lines)
     if period is None:
@@ -1534,6 +1678,25 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                     break
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# The payment's or the run's date after the period on its line ("Período: 02/2026  Data pagamento: 27/02/2026").
+RUN_DATE_AFTER = re.compile(r"(?i)\s(?:data|dt\.?)\s+(?:de\s+|do\s+|da\s+)?(?:pag|process|emiss|venc)")
+
+
+def labelled_period(lines: list[Line], row: int, at: int) -> str | None:
+    """The month a period's label at ``at`` on line ``row`` names: on its line from the label on, up to a run
+    date after it (a date before it, "Admissão: 15/09/2025  Período: ...", is another's), else in a grid of
+    captions over their values."""
+    text = lines[row].text
+    own = RUN_DATE_AFTER.split(text[at:])[0]
+    period = parse_period(own) or month_and_year(text) or month_of_the_year(text[at:])
+    if period is None:
+        # A grid of captions over their values: "Mês" / "05" / "Ano" / "2026" (the year's pair may come
+        # first), or "Mês  Ano" / "05  2026".
+        grid = " ".join(ln.text for ln in lines[max(0, row - 2) : row + 4])
+        period = month_and_year(grid) or captions_over_month_and_year(lines[row : row + 2])
+    return period
 
 
 # A reference's year and month parted by a dot in the middle: "Ref.ª 2026 · 08", "Período 2026 · 08".
