@@ -39,3 +39,13 @@ def test_a_nota_de_liquidacao_naming_pensions_is_a_nota() -> None:
 def test_a_pension_statement_stays_one(text: str) -> None:
     """The guard (passes before and after)."""
     assert classify(text) == DocumentKind.DECLARACAO_PENSAO
+
+
+def test_a_schemes_english_letter_confirming_a_pension_in_payment_is_a_pension_statement() -> None:
+    """Round 18: a UK scheme's "Confirmation of pension in payment" letter was refused as unrecognised."""
+    text = (
+        "Brightwater Pension Scheme\n3 February 2026\nConfirmation of pension in payment\n"
+        "We confirm that Mrs Margaret Sousa has been receiving a pension from the Scheme since 1 April 2019.\n"
+        "Gross pension per month £1,050.00\nPaid monthly, on the 1st"
+    )
+    assert classify(text) == DocumentKind.DECLARACAO_PENSAO

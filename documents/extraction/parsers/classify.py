@@ -67,6 +67,10 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"|recibo\s+de\s+pens(ao|oes)|pens[aã]o\s+social(\s+de)?\s+(velhice|invalidez)"
             r"|pensionista\s+(de\s+|por\s+)?(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
             r"|pension\s+(payment\s+)?statement|type\s+of\s+(benefit|pension)\s*:?\s*[a-z -]{0,20}pension"
+            # A scheme's letter in English: "Confirmation of pension in payment", "has been receiving a pension",
+            # "Gross pension per month".
+            r"|pensions?\s+in\s+payment|(?:receiving|receives|in\s+receipt\s+of)\s+(?:a\s+|an?\s+\w+\s+)?pension"
+            r"|(?:gross|net)\s+pension\s+(?:per|a|each)\s+(?:month|year|annum)"
             r"|" + FOREIGN_PENSION_NAMES
         ),
     ),
