@@ -450,6 +450,22 @@ def font_family(name: str) -> str:
 
 
 def font_outlier_signals(data: bytes) -> list[Signal]:
+    return page_signals(data, font_outlier_signal)
+
+
+def font_outlier_signal(number: int, page: Any, textpage: Any) -> Signal | None:
+    found = font_outlier(page_chars(textpage))
+    if found is None:
+        return None
+    family, others, count = found
+    said = "um valor está escrito" if count == 1 else f"{count} valores estão escritos"
+    evidence = {"page": number, "font": family, "other_fonts": others}
+    return Signal("PDF_FONT_OUTLIER", "HIGH", f"Na página {number}, {said} num tipo de letra que não é usado em "
+                  "mais nada da página, o que é típico de um valor editado.", evidence)  # fmt: skip
+
+
+def page_signals(data: bytes, signal_of: Callable[[int, Any, Any], Signal | None]) -> list[Signal]:
+    """``signal_of(page number, page, text layer)`` on each examined page of a PDF; pages and layers closed after."""
     document = pdfium.PdfDocument(data)
     try:
         signals = []
@@ -457,17 +473,12 @@ def font_outlier_signals(data: bytes) -> list[Signal]:
             page = document[index]
             textpage = page.get_textpage()
             try:
-                found = font_outlier(page_chars(textpage))
+                found = signal_of(index + 1, page, textpage)
             finally:
                 textpage.close()
                 page.close()
             if found is not None:
-                family, others, count = found
-                said = "um valor está escrito" if count == 1 else f"{count} valores estão escritos"
-                evidence = {"page": index + 1, "font": family, "other_fonts": others}
-                signals.append(Signal("PDF_FONT_OUTLIER", "HIGH", f"Na página {index + 1}, {said} num tipo de "
-                                      "letra que não é usado em mais nada da página, o que é típico de um valor "
-                                      "editado.", evidence))  # fmt: skip
+                signals.append(found)
         return signals
     finally:
         document.close()
@@ -671,28 +682,19 @@ def object_family(text: TextObject) -> str:
 
 
 def covered_amount_signals(data: bytes) -> list[Signal]:
-    document = pdfium.PdfDocument(data)
-    try:
-        signals = []
-        for index in range(min(len(document), MAX_PAGES)):
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                redrawn = [text for text in hidden_texts(page, textpage) if redrawn_amount(text)]
-            finally:
-                textpage.close()
-                page.close()
-            if redrawn:
-                fonts = sorted({font for text in redrawn for font in text.fonts})
-                over_fonts = sorted({font for text in redrawn for _, font in text.written_over if font})
-                said = "um valor está tapado" if len(redrawn) == 1 else f"{len(redrawn)} valores estão tapados"
-                evidence = {"page": index + 1, "count": len(redrawn), "fonts": fonts, "over_fonts": over_fonts}
-                signals.append(Signal("PDF_COVERED_AMOUNT", "HIGH", f"Na página {index + 1}, {said} por um "
-                                      "retângulo opaco com outro valor escrito por cima, o que é típico de um valor "
-                                      "editado.", evidence))  # fmt: skip
-        return signals
-    finally:
-        document.close()
+    return page_signals(data, covered_amount_signal)
+
+
+def covered_amount_signal(number: int, page: Any, textpage: Any) -> Signal | None:
+    redrawn = [text for text in hidden_texts(page, textpage) if redrawn_amount(text)]
+    if not redrawn:
+        return None
+    fonts = sorted({font for text in redrawn for font in text.fonts})
+    over_fonts = sorted({font for text in redrawn for _, font in text.written_over if font})
+    said = "um valor está tapado" if len(redrawn) == 1 else f"{len(redrawn)} valores estão tapados"
+    evidence = {"page": number, "count": len(redrawn), "fonts": fonts, "over_fonts": over_fonts}
+    return Signal("PDF_COVERED_AMOUNT", "HIGH", f"Na página {number}, {said} por um retângulo opaco com outro "
+                  "valor escrito por cima, o que é típico de um valor editado.", evidence)  # fmt: skip
 
 
 def redrawn_amount(text: HiddenText) -> bool:
