@@ -268,3 +268,11 @@ IRS 88,00
 Valor Líquido 935,50"""
         _, fields, _ = read(text)
         assert fields["employer_name"] == "Clínica Vale Fundo, Lda.", header
+
+
+def test_a_lone_e_ending_a_name_is_a_speck_not_the_particle() -> None:
+    """Round 18's p05 scan: "Maria da Conceição Furtado Antunes e"; "e" joins two names, never ends one."""
+    from documents.extraction.parsers.common import clean_name
+
+    assert clean_name("Maria da Conceição Furtado Antunes e") == "Maria da Conceição Furtado Antunes"
+    assert clean_name("Ana Sousa e Silva") == "Ana Sousa e Silva"

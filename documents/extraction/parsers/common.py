@@ -185,6 +185,9 @@ def clean_name(text: str) -> str | None:
     # Any alphabet's letters: "Wiśniewska", "Łukasz", "Dvořák" are names too (digits cut off above).
     cut = re.sub(r"[^\w' .-]|_", " ", cut)
     words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
+    # "e" joins two names ("Sousa e Silva"), never ends one: at the end it is a speck OCR read as a letter.
+    while words and words[-1].lower() == "e":
+        words.pop()
     name = " ".join(words).strip(" .-")
     return name if len(name) >= 3 else None
 
