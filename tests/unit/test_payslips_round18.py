@@ -276,3 +276,11 @@ def test_a_lone_e_ending_a_name_is_a_speck_not_the_particle() -> None:
 
     assert clean_name("Maria da Conceição Furtado Antunes e") == "Maria da Conceição Furtado Antunes"
     assert clean_name("Ana Sousa e Silva") == "Ana Sousa e Silva"
+
+
+def test_a_dot_for_the_space_between_two_names_is_a_space() -> None:
+    """Round 18's s05 scan: "Graça Maria.Nunes Vieira"; an initial keeps its dot."""
+    from documents.extraction.parsers.common import clean_name
+
+    assert clean_name("Graça Maria.Nunes Vieira") == "Graça Maria Nunes Vieira"
+    assert clean_name("Agrupamento de Escolas D. Dinis") == "Agrupamento de Escolas D. Dinis"

@@ -184,6 +184,8 @@ def clean_name(text: str) -> str | None:
     )[0]
     # Any alphabet's letters: "Wiśniewska", "Łukasz", "Dvořák" are names too (digits cut off above).
     cut = re.sub(r"[^\w' .-]|_", " ", cut)
+    # A dot OCR put for the space between two words ("Maria.Nunes"); an initial's dot ("D. Dinis") has its space.
+    cut = re.sub(r"(?<=[a-zß-ÿ])\.(?=[A-ZÀ-Ý])", " ", cut)
     words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
     # "e" joins two names ("Sousa e Silva"), never ends one: at the end it is a speck OCR read as a letter.
     while words and words[-1].lower() == "e":
