@@ -40,7 +40,12 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import NAME_EVIDENCE
-from screening.rules.income import PAYSLIP_WINDOW_MONTHS, REQUIRED_PAYSLIP_MONTHS, failed_check_warnings
+from screening.rules.income import (
+    PAYSLIP_WINDOW_MONTHS,
+    REQUIRED_INVOICE_MONTHS,
+    REQUIRED_PAYSLIP_MONTHS,
+    failed_check_warnings,
+)
 from screening.selectors import organization_thresholds
 
 logger = structlog.get_logger(__name__)
@@ -606,7 +611,11 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
     elif change.kind in ("monthly_income", "own_guarantor_income"):
         unproven = not situation.viewer.income["verified"]
         conditions.append(
-            (words.income_unproven if unproven else words.income_at_least).format(amount=words.money(amount))
+            words.income_unproven.format(
+                amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation))
+            )
+            if unproven
+            else words.income_at_least.format(amount=words.money(amount))
         )
     elif change.kind == "household_income":
         conditions.append(words.household_more.format(amount=words.money(amount)))
@@ -614,6 +623,12 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.a_guarantor.format(amount=words.money(amount)))
     outcome = words.could_guarantee if situation.viewer_is_guarantor else words.would_improve
     return words.sentence.format(conditions=joined(conditions, words), outcome=outcome)
+
+
+def declared_profile(situation: Situation) -> str:
+    """The income profile the viewer declared ("" when none), as the profile check recorded it."""
+    check = named(situation.viewer.checks, "income.profile_documents") or {}
+    return str(check.get("value") or "")
 
 
 def entry(name: str, passed: bool, text: str) -> dict[str, Any]:
@@ -688,6 +703,8 @@ class Texts:
     invoice_months_more: str
     income_at_least: str
     income_unproven: str
+    # The proofs of a monthly income, by declared profile ("" for none declared).
+    proofs: dict[str, str]
     household_more: str
     a_guarantor: str
     would_improve: str
@@ -746,6 +763,9 @@ class Texts:
         if count == 1:
             return self.income_not_counted[check_name]
         return self.income_not_counted_many[check_name].format(count=count)
+
+    def proofs_for(self, profile: str) -> str:
+        return self.proofs.get(profile, self.proofs[""])
 
     def more_payslips(self, count: int) -> str:
         template = self.payslip_one if count == 1 else self.payslip_many
@@ -859,10 +879,14 @@ PT = Texts(
     payslip_many="mais {count} recibos de vencimento de meses diferentes (dos últimos {window} meses)",
     invoice_months_more="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
-    income_unproven=(
-        "um rendimento mensal comprovado de pelo menos {amount} (recibos de vencimento de "
-        f"{REQUIRED_PAYSLIP_MONTHS} meses ou o documento de IRS do último ano)"
-    ),
+    income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
+    proofs={
+        "": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses",
+        "EMPLOYEE": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses",
+        "INDEPENDENT": f"faturas-recibo de {REQUIRED_INVOICE_MONTHS} meses",
+        "PENSIONER": "a declaração da pensão",
+        "MIXED": "os comprovativos de cada fonte de rendimento",
+    },
     household_more="mais {amount} por mês de rendimento comprovado dos arrendatários (o seu ou de outro arrendatário)",
     a_guarantor="um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos {amount}",
     would_improve="o resultado da avaliação melhoraria",
@@ -975,10 +999,14 @@ EN = Texts(
     payslip_many="{count} more payslips for different months (within the last {window} months)",
     invoice_months_more="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
-    income_unproven=(
-        f"a verified monthly income of at least {{amount}} (payslips for {REQUIRED_PAYSLIP_MONTHS} months "
-        "or the latest IRS tax document)"
-    ),
+    income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
+    proofs={
+        "": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
+        "EMPLOYEE": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
+        "INDEPENDENT": f"faturas-recibo for {REQUIRED_INVOICE_MONTHS} months",
+        "PENSIONER": "the pension statement",
+        "MIXED": "the proofs of each source of income",
+    },
     household_more="{amount} more verified monthly income among the tenants (yours or another tenant's)",
     a_guarantor="a guarantor with a confirmed identity and a verified monthly income of at least {amount}",
     would_improve="the outcome of the assessment would improve",

@@ -570,3 +570,27 @@ def test_a_stored_report_explains_the_same_as_the_one_built_in_memory() -> None:
     from_database = applicant_explanation(applicant=applicant, report=reloaded)
     assert from_database == applicant_explanation(applicant=stored, report=report)
     assert len(from_database["what_would_change"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("profile", "language", "asked", "not_asked"),
+    [
+        ("PENSIONER", "pt-PT", "(a declaração da pensão ou o documento de IRS do último ano)", "recibos"),
+        ("INDEPENDENT", "pt-PT", "(faturas-recibo de 6 meses ou o documento de IRS do último ano)", "recibos de"),
+        ("", "pt-PT", "(recibos de vencimento de 3 meses ou o documento de IRS do último ano)", "pensão"),
+        ("PENSIONER", "en", "(the pension statement or the latest IRS tax document)", "payslips"),
+    ],
+)
+def test_the_proofs_asked_for_are_the_declared_profiles(
+    profile: str, language: str, asked: str, not_asked: str
+) -> None:
+    """Cases probe 5: a pensioner with no usable proof was asked for "recibos de vencimento de 3 meses", while the
+    staff's profile check rightly asked for the pension statement."""
+    form = form_for(agency())
+    maria = person(form, income=None)
+    state = initial_state(form, [maria])
+    state["applicant"]["income_profile"] = profile
+    report = report_of(rules_run(state), maria.applicant)
+    changes = applicant_explanation(applicant=maria.applicant, report=report, language=language)["what_would_change"]
+    text = " ".join(changes)
+    assert asked in text and not_asked not in text
