@@ -693,10 +693,17 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     fields = document["fields"]
     owner, how = attributable(applicant, fields.get(f"{party}_nif"), fields.get(f"{party}_name"))
     by_nif = how == "nif"
+    if how == "none":
+        said = "não mostra de quem é (nem NIF nem nome lidos)"
+    else:
+        said = f"{'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'})"
+    if not owner and "multiple_payslips" in document.get("warnings", []):
+        # Two people's slips on one sheet: only one is read, and it may be the colleague's.
+        said += "; o ficheiro tem mais de um recibo e só um foi lido: envie o seu num ficheiro à parte"
     return check(
         name,
         owner,
-        f"{label}: {'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'}).",
+        f"{label}: {said}.",
         document_id=document["document_id"],
         field=f"{party}_nif" if by_nif else f"{party}_name",
         value=fields.get(f"{party}_nif") if by_nif else fields.get(f"{party}_name"),

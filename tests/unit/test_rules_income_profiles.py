@@ -175,3 +175,20 @@ def test_a_proof_of_filing_is_no_tax_document_and_says_what_to_send() -> None:
 def test_an_unusable_tax_document_says_why() -> None:
     tax = check(income([nota(year=2021)], "INDEPENDENT"), "income.tax_document")
     assert tax["evidence"] == "Documento de IRS de 2021: não utilizável (não é do último ano)."
+
+
+def test_a_payslip_showing_no_holder_says_so_rather_than_naming_a_way_it_did_not_check() -> None:
+    """Cases probe 5: a letter whose holder was not read read "não pertence ao candidato (por nome)"."""
+    slip = payslip("2026-10", 1500.0)
+    slip["fields"].pop("employee_nif")
+    owner = check(income([slip]), "income.payslip_owner")
+    assert owner["passed"] is False and "não mostra de quem é (nem NIF nem nome lidos)" in owner["evidence"]
+
+
+def test_a_colleagues_slip_read_from_a_shared_sheet_asks_for_ones_own_apart() -> None:
+    """Cases probe 5: two employees' slips on one scanned sheet; the one read was the colleague's."""
+    slip = payslip("2026-10", 1500.0)
+    slip["fields"]["employee_nif"] = "123456789"
+    slip["warnings"] = ["multiple_payslips"]
+    owner = check(income([slip]), "income.payslip_owner")
+    assert owner["passed"] is False and "envie o seu num ficheiro à parte" in owner["evidence"]
