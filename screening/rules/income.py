@@ -669,8 +669,14 @@ def tax_years_accepted(today: dt.date) -> set[int]:
 
 
 def tax_monthly_income(document: Document) -> Decimal | None:
-    """Gross income minus tax paid, over twelve months (the year's income already holds every payment)."""
-    gross, tax = money(document["fields"].get("gross_income")), money(document["fields"].get("tax_paid"))
+    """Gross income minus tax, over twelve months (the year's income already holds every payment). The tax is
+    the settled tax (a nota's coleta líquida); a return, which prints no settled tax, gives the IRS withheld
+    over the year instead (cases probe 5: a pensioner's return counted its gross as net)."""
+    fields = document["fields"]
+    gross = money(fields.get("gross_income"))
+    tax = money(fields.get("tax_paid"))
+    if tax is None:
+        tax = money(fields.get("withholdings"))
     if gross is None:
         return None
     return quantize((gross - (tax or Decimal(0))) / 12)

@@ -192,3 +192,14 @@ def test_a_colleagues_slip_read_from_a_shared_sheet_asks_for_ones_own_apart() ->
     slip["warnings"] = ["multiple_payslips"]
     owner = check(income([slip]), "income.payslip_owner")
     assert owner["passed"] is False and "envie o seu num ficheiro à parte" in owner["evidence"]
+
+
+def test_a_return_without_settled_tax_takes_the_irs_withheld_off_its_gross() -> None:
+    """Cases probe 5: a pensioner's Modelo 3 (gross 12 600, IRS withheld 420, no settled tax) counted
+    12 600 / 12 = 1 050,00 a month and called it net; it is (12 600 - 420) / 12."""
+    ret = {**nota(), "kind": "DECLARACAO_IRS"}
+    ret["fields"] = {"taxpayer_nif": NIF, "year": 2025, "gross_income": 12600.0, "withholdings": 420.0}
+    assert income([ret], "PENSIONER")["average_monthly_income"] == "1015.00"
+    settled = {**nota(), "fields": {**nota()["fields"], "withholdings": 9999.0}}
+    # The guard: a nota's settled tax is the tax, whatever was withheld ((30 000 - 4 200) / 12).
+    assert income([settled], "PENSIONER")["average_monthly_income"] == "2150.00"
