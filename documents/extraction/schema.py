@@ -57,6 +57,10 @@ PENSION_KINDS = frozenset({DocumentKind.DECLARACAO_PENSAO})
 CERTIFICATE_KINDS = frozenset({DocumentKind.CERTIDAO_AT, DocumentKind.DECLARACAO_SS})
 # The employer's word on the contract and salary: stated beside the payslips, never counted as income.
 EMPLOYMENT_KINDS = frozenset({DocumentKind.DECLARACAO_ENTIDADE_PATRONAL})
+# Warnings the extraction writes and screening reads, one spelling for both: an MRZ name field full to its end
+# (its last word may be cut short, "ANA<BEATRI"), and the AT's proof that a return was filed (no income on it).
+MRZ_NAME_TRUNCATED = "mrz_name_truncated"
+PROOF_OF_FILING_ONLY = "proof_of_filing_only"
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from applicants.text import fold
-from documents.extraction.schema import IDENTITY_KINDS
+from documents.extraction.schema import IDENTITY_KINDS, MRZ_NAME_TRUNCATED
 from screening.rules.common import check, extracted, parse_date
 from screening.rules.names import mrz_name_fits, name_match
 
@@ -154,10 +154,6 @@ def read_name(fields: dict[str, Any]) -> str:
     return fields.get("full_name") or " ".join(filter(None, [fields.get("given_names"), fields.get("surname")]))
 
 
-# The extraction's warning that the MRZ's name field is full: its last word may be cut ("ANA<BEATRI").
-MRZ_NAME_CUT = "mrz_name_truncated"
-
-
 def name_to_match(document: dict[str, Any], *, applicant_name: str) -> str:
     """The document's name as compared with the one typed: as read, except that a name the MRZ cut short
     (a long Portuguese name on a card's back) has its last given word completed from the typed word it
@@ -182,7 +178,7 @@ def read_name_source(document: dict[str, Any]) -> dict[str, Any] | None:
     if sides and read_name(sides["front"]["fields"]):
         return None
     source = sides["back"] if sides else document
-    return source if MRZ_NAME_CUT in (source.get("warnings") or []) else None
+    return source if MRZ_NAME_TRUNCATED in (source.get("warnings") or []) else None
 
 
 def identity_document_read(document: dict[str, Any] | None) -> dict[str, Any]:

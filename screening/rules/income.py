@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from documents.extraction.schema import ACTIVITY_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PENSION_KINDS, TAX_KINDS
+from documents.extraction.schema import (
+    ACTIVITY_KINDS,
+    INVOICE_KINDS,
+    PAYSLIP_KINDS,
+    PENSION_KINDS,
+    PROOF_OF_FILING_ONLY,
+    TAX_KINDS,
+)
 from screening.rules.common import check, extracted, format_eur, money, parse_date, quantize
 from screening.rules.names import name_match
 from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
@@ -637,7 +644,7 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
         *([] if year in tax_years_accepted(today) else ["não é do último ano"]),
         *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
     ]
-    if PROOF_OF_FILING in document.get("warnings", []):
+    if PROOF_OF_FILING_ONLY in document.get("warnings", []):
         # The AT's proof that a return was filed prints no income: it cannot stand for the return.
         problems = ["é só o comprovativo de entrega, sem rendimentos: envie a declaração ou a nota de liquidação"]
     usable = not problems
@@ -651,10 +658,6 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
         value=year,
         expected=sorted(tax_years_accepted(today)),
     )
-
-
-# The extraction's warning on the AT's "comprovativo de entrega" of a return: proof of filing, no income.
-PROOF_OF_FILING = "proof_of_filing_only"
 
 
 def tax_owned(document: Document, applicant: dict[str, Any]) -> bool:

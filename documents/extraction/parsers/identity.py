@@ -45,7 +45,7 @@ from documents.extraction.parsers.common import (
     value_after_label,
 )
 from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind
+from documents.extraction.schema import MRZ_NAME_TRUNCATED, DocumentKind
 
 # "Nascimento" alone labels the birth date on a residence permit ("Nascimento   Válido até"); "Local de
 # nascimento" and "Lugar de nascimento" are the place.
@@ -1185,10 +1185,6 @@ def name_line_in_place(mrz: MrzRead) -> bool:
     """Whether a failed passport's or TD2 card's name line is where ICAO 9303 puts it: its issuing state, before
     the name on that line, reads as a state. A TD1 names the holder on a line of its own."""
     return mrz.valid or mrz.format == "TD1" or country_code(mrz.issuing_state) is not None
-
-
-# The MRZ's name field is full: ICAO 9303 cut the name to fit, and its last word may be cut short ("ANA<BEATRI").
-MRZ_NAME_TRUNCATED = "mrz_name_truncated"
 
 
 def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead) -> bool:

@@ -29,6 +29,7 @@ from documents.extraction.parsers.common import (
     value_after_label,
 )
 from documents.extraction.reader import Line
+from documents.extraction.schema import PROOF_OF_FILING_ONLY
 
 DERIVED_CONFIDENCE = 0.7
 
@@ -447,7 +448,7 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 parsed.warnings.append("nif_checksum_invalid")
     parsed.settlement_interest = settlement_interest(lines)
     if proof_of_filing_only(lines, parsed):
-        parsed.warnings.append("proof_of_filing_only")
+        parsed.warnings.append(PROOF_OF_FILING_ONLY)
     return parsed
 
 
