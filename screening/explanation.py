@@ -703,7 +703,7 @@ class Texts:
     invoice_months_more: str
     income_at_least: str
     income_unproven: str
-    # The proofs of a monthly income, by declared profile ("" for none declared).
+    # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
     proofs: dict[str, str]
     household_more: str
     a_guarantor: str
@@ -882,7 +882,6 @@ PT = Texts(
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
     proofs={
         "": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses",
-        "EMPLOYEE": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses",
         "INDEPENDENT": f"faturas-recibo de {REQUIRED_INVOICE_MONTHS} meses",
         "PENSIONER": "a declaração da pensão",
         "MIXED": "os comprovativos de cada fonte de rendimento",
@@ -1002,7 +1001,6 @@ EN = Texts(
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
     proofs={
         "": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
-        "EMPLOYEE": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
         "INDEPENDENT": f"faturas-recibo for {REQUIRED_INVOICE_MONTHS} months",
         "PENSIONER": "the pension statement",
         "MIXED": "the proofs of each source of income",
