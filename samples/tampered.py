@@ -33,6 +33,7 @@ EXPECTED = {
     "office_resave": ("PDF_PRODUCER_OFFICE", "LOW"),
     "redrawn_amount": ("PDF_FONT_OUTLIER", "HIGH"),
     "image_edited": ("IMAGE_EDITOR_SOFTWARE", "MEDIUM"),
+    "annotated_amount": ("PDF_ANNOTATED_AMOUNT", "HIGH"),
 }
 OFFICE_SUITES = [
     ("LibreOffice 7.6", "Writer"),
@@ -273,6 +274,50 @@ def redrawn_amount(document: Synthetic, rng: random.Random) -> Synthetic:
     return replace(document, data=out.getvalue(), tags=[*document.tags, "tampered:redrawn_amount"])
 
 
+def annotated_amount(document: Synthetic, rng: random.Random) -> Synthetic:
+    """A PDF reader's text box over the net: an opaque white FreeText annotation showing a higher net.
+
+    The page's content is untouched, as Acrobat, Preview or an online editor leave it; the box is drawn from
+    its own appearance stream, in Helvetica, as those readers write it.
+    """
+    import pikepdf
+
+    index, shown, (left, bottom, right, top), size, baseline = locate_net(document)
+    new = raised(shown, Decimal(rng.choice([200, 310, 450, 700])))
+    rect = [left - 2, bottom - 2, right + 2, top + 2]
+    width, height = rect[2] - rect[0], rect[3] - rect[1]
+    text_width = 0.556 * size * len(new)  # Helvetica's digits are 0.556 em wide
+    appearance = (
+        f"1 1 1 rg 0 0 {width:.2f} {height:.2f} re f BT /Helv {size:.2f} Tf 0 g "
+        f"{width - 2 - text_width:.2f} {baseline - rect[1]:.2f} Td ({new}) Tj ET"
+    ).encode()
+    with pikepdf.open(io.BytesIO(document.data)) as pdf:
+        font = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+        )
+        stream = pikepdf.Stream(pdf, appearance)
+        stream.Type, stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        stream.BBox = [0, 0, width, height]
+        stream.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(Helv=font))
+        annotation = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.FreeText,
+                Rect=rect,
+                Contents=pikepdf.String(new),
+                DA=pikepdf.String(f"/Helv {size:.2f} Tf 0 g"),
+                C=[1, 1, 1],
+                F=4,  # printed
+                AP=pikepdf.Dictionary(N=stream),
+            )
+        )
+        page = pdf.pages[index]
+        page.obj.Annots = pdf.make_indirect(pikepdf.Array([*page.obj.get("/Annots", []), annotation]))
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return replace(document, data=out.getvalue(), tags=[*document.tags, "tampered:annotated_amount"])
+
+
 def image_with_software(document: Synthetic, software: str, *, as_jpeg: bool) -> Synthetic:
     """The image saved again with ``software`` in its EXIF Software tag (PNG eXIf chunk or JPEG APP1)."""
     from PIL import Image
@@ -324,6 +369,9 @@ def tampered_corpus(seed: int = 53, per_variant: int = 12, today: dt.date | None
     for index in range(per_variant):
         original = payslip(index + 7)
         add("redrawn_amount", original, redrawn_amount(original, rng))
+    for index in range(per_variant):
+        original = payslip(index + 3)
+        add("annotated_amount", original, annotated_amount(original, rng))
     for index in range(per_variant):
         original = cc_front_png(make_person(rng, today), variant=index)
         edited = image_with_software(original, IMAGE_EDITORS[index % 2], as_jpeg=index % 3 == 1)

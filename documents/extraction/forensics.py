@@ -82,6 +82,7 @@ def pdf_signals(data: bytes) -> list[Signal]:
     # pdfium decodes every font kind (CID, Identity-H, TrueType subsets) to text; pikepdf does not.
     signals += guarded(lambda: font_outlier_signals(data))
     signals += guarded(lambda: covered_amount_signals(data))
+    signals += guarded(lambda: annotated_amount_signals(data))
     return signals
 
 
@@ -700,6 +701,122 @@ def covered_amount_signal(number: int, page: Any, textpage: Any) -> Signal | Non
 def redrawn_amount(text: HiddenText) -> bool:
     """An amount hidden under a box with text written over the box (a blank patch or a logo's is no edit)."""
     return bool(AMOUNT.search(text.text)) and any(written.strip() for written, _ in text.written_over)
+
+
+# --- Annotations: a comment box, a stamp or a filled shape laid over an amount ----------------------------------
+
+# A PDF reader (Acrobat, Preview, Edge, the online editors) "edits" without touching the page: it adds an
+# annotation, a text box ("FreeText"), a stamp or a filled rectangle, drawn over the page. Payroll programs and
+# the tax and social-security portals write none over their values; a form's fields (widgets), links, notes,
+# highlights and outlines drawn around a value hide nothing and are not looked at.
+MAX_ANNOTATIONS = 200
+HIDING_ANNOTATIONS = {pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP, pdfium_c.FPDF_ANNOT_REDACT}
+# A shape hides what is under it only when it is filled (its interior colour, /IC).
+FILLABLE_ANNOTATIONS = {pdfium_c.FPDF_ANNOT_SQUARE, pdfium_c.FPDF_ANNOT_CIRCLE, pdfium_c.FPDF_ANNOT_POLYGON}
+UNSEEN_ANNOTATION = pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW
+
+
+@dataclass(frozen=True)
+class AnnotationCover:
+    subtype: str  # "FreeText", "Stamp", "Square"... as the PDF names it
+    box: Box
+
+
+ANNOTATION_NAMES = {
+    pdfium_c.FPDF_ANNOT_FREETEXT: "FreeText",
+    pdfium_c.FPDF_ANNOT_STAMP: "Stamp",
+    pdfium_c.FPDF_ANNOT_REDACT: "Redact",
+    pdfium_c.FPDF_ANNOT_SQUARE: "Square",
+    pdfium_c.FPDF_ANNOT_CIRCLE: "Circle",
+    pdfium_c.FPDF_ANNOT_POLYGON: "Polygon",
+}
+
+
+def annotation_covers(page: Any) -> list[AnnotationCover]:
+    """The page's shown annotations that hide what lies under them (text boxes, stamps, filled shapes)."""
+    covers = []
+    for index in range(min(pdfium_c.FPDFPage_GetAnnotCount(page.raw), MAX_ANNOTATIONS)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        if not annotation:
+            continue
+        try:
+            subtype = pdfium_c.FPDFAnnot_GetSubtype(annotation)
+            hides = subtype in HIDING_ANNOTATIONS or (
+                subtype in FILLABLE_ANNOTATIONS and pdfium_c.FPDFAnnot_HasKey(annotation, b"IC")
+            )
+            if not hides or pdfium_c.FPDFAnnot_GetFlags(annotation) & UNSEEN_ANNOTATION:
+                continue
+            rect = pdfium_c.FS_RECTF()
+            if not pdfium_c.FPDFAnnot_GetRect(annotation, ctypes.byref(rect)):
+                continue
+            box = (min(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.left, rect.right),
+                   max(rect.bottom, rect.top))  # fmt: skip
+            if area(box) > 0:
+                covers.append(AnnotationCover(ANNOTATION_NAMES[subtype], box))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+    return covers
+
+
+def annotation_hidden_texts(page: Any, textpage: Any, covers: list[AnnotationCover]) -> list[tuple[Any, str, str]]:
+    """The page's own text objects an annotation hides: (pdfium's object, its text, the hiding annotation's kind).
+
+    Annotations are drawn after the whole page, so any text object under one is under it, whatever its order.
+    """
+    if not covers:
+        return []
+    objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
+    texts = {handle(obj.raw): TextObject(order, obj) for order, obj in enumerate(objects)
+             if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT}  # fmt: skip
+    for index, (char, family, box) in enumerate(text_chars(textpage)):
+        owner = texts.get(handle(pdfium_c.FPDFText_GetTextObject(textpage.raw, index)))
+        if owner is not None:
+            owner.chars.append((char, family, box))
+    drawn_after = len(objects)
+    boxes = [(drawn_after + position, cover.box) for position, cover in enumerate(covers)]
+    hidden = []
+    for text in texts.values():
+        found = covering_box(text, boxes)
+        if found is not None:
+            hidden.append((text.obj, object_text(text), covers[found[0] - drawn_after].subtype))
+    return hidden
+
+
+def annotated_amount_signals(data: bytes) -> list[Signal]:
+    return page_signals(data, annotated_amount_signal)
+
+
+def annotated_amount_signal(number: int, page: Any, textpage: Any) -> Signal | None:
+    covers = annotation_covers(page)
+    hidden = annotation_hidden_amounts(text_chars(textpage), covers) if covers else []
+    if not hidden:
+        return None
+    kinds = sorted(set(hidden))
+    said = "um valor está tapado" if len(hidden) == 1 else f"{len(hidden)} valores estão tapados"
+    evidence = {"page": number, "count": len(hidden), "annotations": kinds}
+    return Signal("PDF_ANNOTATED_AMOUNT", "HIGH", f"Na página {number}, {said} por uma anotação acrescentada ao PDF "
+                  "(uma caixa de texto, um carimbo ou um retângulo preenchido), o que é típico de um valor editado "
+                  "num leitor de PDF.", evidence)  # fmt: skip
+
+
+def annotation_hidden_amounts(chars: list[tuple[str, str, Box]], covers: list[AnnotationCover]) -> list[str]:
+    """For each amount of the page's text mostly under an annotation, that annotation's kind.
+
+    Amounts, not text objects: a payroll program may write a whole line ("Líquido a receber 1.234,56") as one
+    object, of which the box hides only the amount.
+    """
+    text = "".join(char for char, _, _ in chars)
+    kinds = []
+    for match in AMOUNT.finditer(text):
+        inked = [box for char, _, box in chars[match.start() : match.end()] if not char.isspace() and area(box) > 0]
+        under: dict[str, int] = {}
+        for box in inked:
+            cover = next((c for c in covers if overlap(box, c.box) >= COVERED_CHAR_FRACTION * area(box)), None)
+            if cover is not None:
+                under[cover.subtype] = under.get(cover.subtype, 0) + 1
+        if inked and sum(under.values()) >= HIDDEN_OBJECT_FRACTION * len(inked):
+            kinds.append(max(under, key=lambda kind: under[kind]))
+    return kinds
 
 
 # --- Images: editing software in EXIF, PNG text, XMP -----------------------------------------------------

@@ -122,6 +122,9 @@ def read_pdf(data: bytes) -> ReadDocument:
             raise ExtractionFailed("PDF protegido por palavra-passe: envie uma versão sem proteção.") from exc
         raise ExtractionFailed("PDF corrompido ou ilegível: envie o documento outra vez ou o PDF original.") from exc
     try:
+        # A filled form's values live in its fields, drawn from appearances pdfium makes once the form is loaded
+        # (a field written without one, /NeedAppearances); must come before the first page is loaded.
+        pdf.init_forms()
         page_count = len(pdf)
         if page_count == 0:
             raise ExtractionFailed("PDF sem páginas: envie o documento completo.")
@@ -135,9 +138,9 @@ def read_pdf(data: bytes) -> ReadDocument:
         starts: list[int] = []
         used_ocr = False
         for index in range(page_count):
-            page = pdf[index]
+            page, annotations = shown_page(pdf, index)
             starts.append(len(lines))
-            text = page_text(page)
+            text = page_text(page, annotations=annotations)
             if len(re.sub(r"\W", "", text)) >= MIN_TEXT_CHARS:
                 lines.extend(Line(text=row.strip()) for row in text.splitlines() if row.strip())
                 turns.append(0)
@@ -157,21 +160,49 @@ def read_pdf(data: bytes) -> ReadDocument:
         pdf.close()
 
 
-def page_text(page: Any) -> str:
+def shown_page(pdf: Any, index: int) -> tuple[Any, list[Any] | None]:
+    """The page with what its annotations show drawn into its content, and the annotations that hide what lies under
+    them (None when nothing was drawn in).
+
+    A filled PDF form keeps its values in its fields (annotations), not in the page's text: they are read only once
+    drawn in. So is a text box, a stamp or a filled shape someone laid over the page in a PDF reader; the page's own
+    text such an annotation hides is left out (``page_text``), as a person does not see it, and the file's forensic
+    check names the edit (``PDF_ANNOTATED_AMOUNT``). A page without annotations is returned as it was loaded.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    from documents.extraction.forensics import annotation_covers
+
+    page = pdf[index]
+    if not pdfium_c.FPDFPage_GetAnnotCount(page.raw):
+        return page, None
+    try:
+        covers = annotation_covers(page)
+    except Exception:
+        covers = []  # an odd annotation: the page is still drawn in and read
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return page, None  # nothing shown (links, hidden notes): the page as it came
+    page.close()  # pdfium reads a flattened page's new content only when it is loaded again
+    return pdf[index], covers
+
+
+def page_text(page: Any, *, annotations: list[Any] | None = None) -> str:
     """A page's text layer, one row of the page as shown per line.
 
     pdfium breaks lines along the page's own axes: on a page shown turned by its /Rotate entry (a portrait
     payslip drawn on a landscape page and turned upright, as some payroll exports and scanners make
     them) every row ran into the next as one line, and the labels lost their amounts. Such a page is
     rebuilt from pdfium's text segments, ordered as the page is shown. So is a page with text hidden
-    under an opaque box drawn after it: the text is left out, as a person does not see it.
+    under an opaque box drawn after it: the text is left out, as a person does not see it. So is a page whose
+    annotations were drawn in (``shown_page``, with those that hide text as ``annotations``): pdfium lays what
+    they show out after the whole page, away from the captions they stand beside.
     """
     textpage = page.get_textpage()
     rotation = page.get_rotation() % 360
-    if hide_covered_text(page, textpage):
+    if hide_covered_text(page, textpage, annotations or []):
         # pdfium lays text out in content order: the text written over the box came last, on rows of its own.
         textpage = page.get_textpage()
-    elif rotation == 0:
+    elif rotation == 0 and annotations is None:
         return str(textpage.get_text_bounded())
     segments: list[tuple[float, float, float, str]] = []
     for index in range(textpage.count_rects()):
@@ -194,22 +225,24 @@ def page_text(page: Any) -> str:
     )
 
 
-def hide_covered_text(page: Any, textpage: Any) -> bool:
+def hide_covered_text(page: Any, textpage: Any, annotations: list[Any]) -> bool:
     """Leave out of the page's text layer what an opaque box drawn later hides (a value whited out and written
-    over by a PDF editor: the reader sees the value on top); whether anything was hidden.
+    over by a PDF editor: the reader sees the value on top) or what one of ``annotations`` (drawn in by
+    ``shown_page``) hides; whether anything was hidden.
 
     A hidden text object is only made inactive in memory: a text page made afterwards leaves it out.
     """
     import pypdfium2.raw as pdfium_c
 
-    from documents.extraction.forensics import hidden_texts
+    from documents.extraction.forensics import annotation_hidden_texts, hidden_texts
 
     try:
-        hidden = hidden_texts(page, textpage)
+        hidden = [text.obj for text in hidden_texts(page, textpage)]
+        hidden += [obj for obj, _, _ in annotation_hidden_texts(page, textpage, annotations)]
     except Exception:
         return False  # an odd page is read as it always was
-    for text in hidden:
-        pdfium_c.FPDFPageObj_SetIsActive(text.obj.raw, False)
+    for obj in hidden:
+        pdfium_c.FPDFPageObj_SetIsActive(obj.raw, False)
     if hidden:
         textpage.close()
     return bool(hidden)
