@@ -14,6 +14,7 @@ import io
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pikepdf
 import pytest
@@ -108,7 +109,7 @@ def slip() -> Synthetic:
                           rng=rng, variant=0)  # fmt: skip
 
 
-def with_annotation(document: Synthetic, subtype: str, **entries: object) -> bytes:
+def with_annotation(document: Synthetic, subtype: str, **entries: Any) -> bytes:
     """The slip with an annotation of ``subtype`` (without an appearance of its own) around its net amount."""
     index, _, (left, bottom, right, top), _, _ = locate_net(document)
     with pikepdf.open(io.BytesIO(document.data)) as pdf:
