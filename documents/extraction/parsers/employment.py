@@ -372,7 +372,12 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     declared = declared_person(flat, folded)
     if declared and "employee_name" not in parsed.fields:
         parsed.put("employee_name", declared[0], STATED_CONFIDENCE)
-    for index, line in enumerate(lines):
+    declaring = declaring_company(lines)
+    if declaring and declaring[0] != parsed.fields.get("employee_name"):
+        # The company that makes the declaration names itself whole in its sentence; a letterhead above it may
+        # print a logo's initials, a brand or a tagline of its legal form, and is the weaker source.
+        parsed.put("employer_name", with_branch(*declaring), STATED_CONFIDENCE)
+    for index, line in enumerate(lines if "employer_name" not in parsed.fields else []):
         if COMPANY_SUFFIX.search(fold(line.text)):
             employer = company_name(EMPLOYER_LABEL.sub("", line.text))
             if employer and (not COMPANY_SUFFIX.search(fold(employer)) or SENTENCE_WORDS.search(fold(employer))):
@@ -406,6 +411,40 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     public = None if "employer_name" in parsed.fields else public_employer(lines)
     if public:
         parsed.put("employer_name", public[0], STATED_CONFIDENCE)
+
+
+# The declaring verb on the line's own text (accents kept: "DECLARAÇÃO" is the title, not the verb), to cut the
+# line where the subject before it ends.
+SUBJECT_VERB_CASELESS = re.compile(r"(?<![^\W\d_])(?:declara|certifica|atesta|confirma|informa)(?![^\W\d_])", re.I)
+
+
+def declaring_company(lines: list[Line]) -> tuple[str, str] | None:
+    """The company a line's sentence makes the declaration in, with its legal form: "Xpto Têxteis, S.A., pessoa
+    coletiva n.º ..., declara que ...", "A Xpto, Lda., NIPC ..., certifica que ...", the sentence on one line or
+    wrapped over two (its seat's address before the verb). Its name and the text it stands in."""
+    for index, line in enumerate(lines):
+        verb = SUBJECT_VERB_CASELESS.search(line.text)
+        before = line.text[: verb.start()] if verb else ""
+        if before.strip() and not COMPANY_SUFFIX.search(fold(before)) and index > 0:
+            # The subject's words run on from the line above ("..., com sede na Avenida ...," / "4900 Braga, declara").
+            before = f"{lines[index - 1].text} {before}"
+        subject = EMPLOYER_LABEL.sub("", before)
+        if not COMPANY_SUFFIX.search(fold(subject)):
+            continue
+        name = company_name(SUBJECT_ARTICLE.sub("", subject))
+        if name and declarant_name(name):
+            return name.strip(" ,"), subject
+    return None
+
+
+def declarant_name(name: str) -> bool:
+    """A company's name: capitalised, with its legal form and words of its own besides ("Sociedade" alone, a
+    letterhead's tagline, is none), and none of a sentence's."""
+    folded = fold(name)
+    own_words = re.findall(r"[a-z]{3,}", COMPANY_SUFFIX.sub(" ", folded))
+    return (
+        name[:1].isupper() and bool(COMPANY_SUFFIX.search(folded) and own_words) and not SENTENCE_WORDS.search(folded)
+    )
 
 
 # How many lines a letterhead takes at most, the declaration's title or text below it.

@@ -317,9 +317,33 @@ class PensionAmounts:
 
     # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # Each row read under a header of columns: its roles and values, in the order read.
+    table_rows: list[list[tuple[str, Decimal]]] = field(default_factory=list)
 
     def add(self, role: str, value: Decimal, confidence: float) -> None:
         self.roles.setdefault(role, []).append((value, confidence))
+
+    def without_restated_deductions(self) -> None:
+        """A table's row that only restates the month read elsewhere (the statement's captions on page 1, "Mês |
+        Ilíquido | IRS | Líquido" and the year's payments on page 2): each of its values, the gross or net among
+        them, was read already, and its deductions are the same ones, not more to add to them."""
+        for row in self.table_rows:
+            roles = {role for role, _ in row}
+            if not roles & {"deduction", "deductions"} or not roles & {"gross_monthly_amount", "net_monthly_amount"}:
+                continue
+            if all(self.times_read(role, value) > row.count((role, value)) for role, value in row):
+                for role, value in row:
+                    if role in {"deduction", "deductions"}:
+                        self.remove_one(role, value)
+
+    def times_read(self, role: str, value: Decimal) -> int:
+        return sum(read == value for read, _ in self.get(role))
+
+    def remove_one(self, role: str, value: Decimal) -> None:
+        """One of the role's values equal to ``value``, the last read, taken out."""
+        values = self.get(role)
+        at = max(index for index, (read, _) in enumerate(values) if read == value)
+        del values[at]
 
     def get(self, role: str) -> list[tuple[Decimal, float]]:
         return self.roles.get(role, [])
@@ -546,9 +570,12 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 labels = merged if len(merged) == len(values) else labels
             if below is not None and values and (len(labels) == 1 or len(values) == len(labels)):
                 row, skip_to = latest_month_row(lines, index + 1, len(labels))
+                read.table_rows.append([])
                 for (_, _, role), value in zip(labels, amounts_in(row.text)[-len(labels) :], strict=True):
                     # Under an "Abonos" column, what is paid before anything is taken: the gross.
-                    read.add(COLUMN_TOTALS.get(role, role) if role == "credits" else role, value, row.confidence)
+                    role = COLUMN_TOTALS.get(role, role) if role == "credits" else role
+                    read.add(role, value, row.confidence)
+                    read.table_rows[-1].append((role, value))
                 continue
             # A lone label may be a sentence's last words; a row of them is a header, not a sentence.
             waiting = labels[0][2] if len(labels) == 1 else None
@@ -587,6 +614,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 read.stamps.setdefault(role, []).append(when_stated(text[since : run[-1][0]]))
             elif position == len(phrases) - 1:
                 waiting = role
+    read.without_restated_deductions()
     return read
 
 
