@@ -56,6 +56,13 @@ ARITHMETIC_CONFIDENCE = 0.9
 
 # --- Vocabulary: what a segment's label says its amount is ------------------------------------------
 
+# The year to date, as a row's caption or a column's heading: "Acumulado(s)", cut "Acum.", "Total do ano", "Ano
+# corrente", "YTD", "Desde janeiro".
+YEAR_TO_DATE_WORDS = (
+    r"acumulad|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])|ano\s+corrente|year\s+to\s+date"
+    r"|desde\s+janeiro|(?<![a-z])ytd(?![a-z])"
+)
+
 # The month's pay by its name or as payroll software cuts it: "Vencimento", "Vencim.", "Venc.", "Remuneração",
 # "Remun.", "Rem.", "Retribuição", "Retrib.", "Salário", "Sal.", "Ordenado", "Ord.". A cut word ends with its dot
 # or stands before the caption's second word ("Remun Base"), never inside a longer word ("Remunerações").
@@ -65,7 +72,7 @@ PAY_WORD = (
 )
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Year-to-date and incidence figures are not this month's pay.
-    ("skip", re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")),
+    ("skip", re.compile(YEAR_TO_DATE_WORDS)),
     # Nor is an hourly or daily rate ("Vencimento hora 6,63", "Valor/dia", "Salário diário"): unlike a
     # year-to-date heading, a rate is one column of its row, the others being this month's.
     ("rate", re.compile(r"(?:vencimento|venc|valor|sal[aá]rio|remunera[cç][aã]o|pre[cç]o|custo)\.?\s*(?:/|por|p\.)?\s*(?:hora|dia)(?![a-z])"
@@ -567,15 +574,20 @@ def column_totals(
     ]
 
 
-YTD_HEADING = re.compile(r"acumulad|ano\s+corrente|year\s+to\s+date|desde\s+janeiro|(?<![a-z])ytd(?![a-z])")
+YTD_HEADING = re.compile(YEAR_TO_DATE_WORDS)
 
 
-# Headings of amount columns: this month's, and the others (year to date, the month before).
+# Headings of amount columns: this month's, and the others (year to date, the month before). "Mês" and "Valor"
+# alone head the month's column only beside another's ("Mês  Acumulados (ano)", "Valor  Acumulado"): a "Valor"
+# that a year-to-date word or the month before qualifies is that column's ("Valor acumulado").
 MONTH_HEADING = re.compile(
-    r"valor\s+do\s+m[eê]s(?!\s+anterior)|(?<![a-z])(?:atual|corrente|current|this\s+month)(?![a-z])"
+    r"valor\s+do\s+m[eê]s(?!\s+anterior)|(?<![a-z])(?:atual|(?<!ano\s)corrente|current|this\s+month)(?![a-z])"
+    r"|(?<![a-z])m[eê]s(?![a-z])(?!\s+anterior)"
+    r"|(?<![a-z])valor(?![a-z])(?!\s+(?:acumulad|acum(?![a-z])|anual|anterior|d[oe]\s+(?:m[eê]s|ano)|no\s+ano))"
 )
 OTHER_MONTHS_HEADING = re.compile(
-    r"acumulad[oa]s?(?:\s+(?:no|do)\s+ano)?|year\s+to\s+date|(?<![a-z])ytd(?![a-z])|desde\s+janeiro"
+    r"acumulad[oa]s?(?:\s+(?:no|do)\s+ano)?|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])"
+    r"|year\s+to\s+date|(?<![a-z])ytd(?![a-z])|desde\s+janeiro"
     r"|m[eê]s\s+anterior|previous\s+month|(?<![a-z])anterior(?![a-z])"
 )
 
@@ -597,7 +609,9 @@ def month_column(text: str) -> tuple[int, int] | None:
 
 
 # A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano".
-YTD_HEADING_TAIL = re.compile(r"^[oa]s?(?![a-z])(?:\s+(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z]))?")
+YTD_HEADING_TAIL = re.compile(
+    r"^[oa]s?(?![a-z])(?:\s*\(?\s*(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z])\s*\)?)?"
+)
 
 
 def ytd_column_heading(text: str, below: list[Segment]) -> bool:
@@ -1008,20 +1022,32 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         else:
             # Neither is printed elsewhere: a scan misread one digit of one row. The row whose printed value
             # is one digit away from what the totals require is the misread one (11% of the gross decides
-            # between the two when both are).
+            # between the two when both are). A text layer misreads nothing: there, only 11% of the gross
+            # vouches for a social security the total asks for; no rate does for an IRS.
+            rate_vouches = gross is not None and close_to_rate(new_social, gross)
             social_fits = one_digit_apart(new_social, social) and (
-                not one_digit_apart(new_withholding, withholding) or gross is None or close_to_rate(new_social, gross)
+                rate_vouches
+                or (
+                    read_by_ocr(page, "social_security")
+                    and (gross is None or not one_digit_apart(new_withholding, withholding))
+                )
             )
+            withholding_fits = one_digit_apart(new_withholding, withholding) and read_by_ocr(page, "irs_withholding")
             if social_fits:
                 social = new_social
                 parsed.fields.pop("social_security", None)
                 parsed.put("social_security", social, DERIVED_CONFIDENCE)
                 parsed.warnings.append("derived:social_security")
-            elif one_digit_apart(new_withholding, withholding):
+            elif withholding_fits:
                 withholding = new_withholding
                 parsed.fields.pop("irs_withholding", None)
                 parsed.put("irs_withholding", withholding, DERIVED_CONFIDENCE)
                 parsed.warnings.append("derived:irs_withholding")
+            elif deductions in labelled_values(page, "total_deductions") and not unlabelled_rows_make(
+                page, deductions - social - withholding - others
+            ):
+                # The rows as printed do not make the printed total: the slip does not add up, and says so.
+                parsed.warnings.append("arithmetic_mismatch")
     if deductions is not None:
         # A deduction the labels missed is what the total leaves once the others are taken out.
         if social is None and withholding is not None:
@@ -1039,9 +1065,35 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         derive(parsed, page, "gross_pay", net + social + withholding + others)
     holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
     if holds:
-        for name in ("gross_pay", "net_pay", "social_security", "irs_withholding"):
+        # Rows that do not make the total are not vouched for by it.
+        parts = () if "arithmetic_mismatch" in parsed.warnings else ("social_security", "irs_withholding")
+        for name in ("gross_pay", "net_pay", *parts):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+def read_by_ocr(page: Page, role: str) -> bool:
+    """Whether a row of the role was read off an image (a figure may be misread), not off a text layer."""
+    return any(row.confidence < 1.0 for row in page.rows(role))
+
+
+def labelled_values(page: Page, role: str) -> set[Decimal]:
+    return {value for value, _ in page.hints.get(role, [])}
+
+
+# How many unlabelled rows may make up what the labelled deductions leave of their total.
+UNLABELLED_ROWS = 3
+
+
+def unlabelled_rows_make(page: Page, gap: Decimal) -> bool:
+    """Whether rows no label names (a deduction the vocabulary does not know: "Cartão refeição", "Penalização")
+    make what the labelled deduction rows leave of the printed total."""
+    values = [segment.value for segment in page.segments if segment.role is None]
+    return any(
+        sum(chosen, Decimal(0)) == gap
+        for size in range(1, min(UNLABELLED_ROWS, len(values)) + 1)
+        for chosen in itertools.combinations(values, size)
+    )
 
 
 NET_CAPTION = dict(ROLE_PATTERNS)["net_pay"]
@@ -1299,6 +1351,8 @@ def client_block(lines: list[Line]) -> set[int]:
 
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     client = client_block(lines)
+    # A label's value that is a code, held back in case no company is printed with its legal form.
+    coded: tuple[str, float] | None = None
     for index, line in enumerate(lines):
         folded = fold(line.text)
         if index in client:
@@ -1344,10 +1398,15 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
         if "employer_name" not in parsed.fields:
             match = EMPLOYER_LABEL.search(folded)
             if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
-                employer = company_name(without_leader(line.text[match.end() :].lstrip(" :.")))
+                value = line.text[match.end() :].lstrip(" :.")
+                employer = company_name(without_leader(value))
                 # A signature footer ("A Entidade Patronal      O Trabalhador") names no company: what follows
                 # the label there is the other party's label.
-                if employer and not SIGNATURE_COUNTERPART.match(fold(employer)):
+                if employer and SIGNATURE_COUNTERPART.match(fold(employer)):
+                    employer = None
+                if employer and labels_a_code(value, employer):
+                    coded = coded or (employer, line.confidence * 0.8)
+                elif employer:
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
         for index in companies_by_employer_nif(lines, client, parsed.fields.get("employer_nif")):
@@ -1365,6 +1424,15 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     body = None if "employer_name" in parsed.fields else body_over_nif(lines, parsed.fields.get("employer_nif"))
     if body:
         parsed.put("employer_name", *body)
+    if coded:
+        parsed.put("employer_name", *coded)
+
+
+def labels_a_code(value: str, employer: str) -> bool:
+    """Whether an employer label's value is a payroll system's code, no company's name: a figure right after the
+    label or within the value, and no legal form ("ENTIDADE 0100 AREA PROC. PT01": the entity's number, then its
+    processing area). A company named with its legal form elsewhere on the slip is the employer then."""
+    return not COMPANY_SUFFIX.search(fold(employer)) and bool(re.match(r"\d", value) or re.search(r"\d", employer))
 
 
 # What a body's own name is not made of: figures and an address's or a form's signs.
