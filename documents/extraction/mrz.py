@@ -193,15 +193,17 @@ def clean_line(text: str) -> str:
 # A single character set apart by a gap at either end of a line: an MRZ is printed without gaps, so the gap is the
 # margin between the zone and the card's edge or a frame line, which OCR read as a glyph ("4 MUELLER<<KATHARINA<<<").
 LEADING_GLYPH = re.compile(r"^\S\s+(?=[A-Z])")
-TRAILING_GLYPH = re.compile(r"(?<=<)\s+\S$")
+# After the closing fillers, or after the last letter of a name that fills its line ("GUIMARAES<<B e": the card's
+# edge beside a name ICAO cut short).
+TRAILING_GLYPH = re.compile(r"(?<=[A-Z<])\s+\S$")
 
 
 def without_edge_glyphs(text: str) -> str:
     """A names line (letters and fillers, no digit: no check digit covers it) without a lone glyph at its start
-    before the name's first letter, nor one after its closing fillers, when the glyphs make it longer than an
-    MRZ line and it fits one without them. A line with digits keeps them: its check digits judge every reading,
-    and dropping a data line's first character would move every field. A line of an MRZ's width keeps them
-    too: there the "glyph" is the name's first letter OCR set apart ("S ILVA<<MARIA")."""
+    before the name's first letter, nor one after its closing fillers or its last letter, when the glyphs make it
+    longer than an MRZ line and it fits one without them. A line with digits keeps them: its check digits judge
+    every reading, and dropping a data line's first character would move every field. A line of an MRZ's width
+    keeps them too: there the "glyph" is the name's first letter OCR set apart ("S ILVA<<MARIA")."""
     rest = TRAILING_GLYPH.sub("", LEADING_GLYPH.sub("", text))
     compact, whole = rest.replace(" ", ""), text.replace(" ", "")
     if rest == text or re.search(r"\d", compact) or FILLER * 2 not in compact:
@@ -504,6 +506,9 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
                 # Between the other two widths: only a data line of about 36 characters (few fillers, so
                 # few fade) makes a TD2, or a TD1 or TD3 read a few characters off is tried as one too.
                 continue
+            group = [
+                names_undoubled(line, width) if row == NAMES_ROW[width] else line for row, line in enumerate(group)
+            ]
             options = [fit_width(line, width, undouble=0) for line in group]
             if all(options):
                 found += [parse(combination, today=today) for combination in combinations(options, limit=256)]
@@ -520,6 +525,25 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             for variants in repaired:
                 found += valid_readings(variants, options, parse, today=today)
     return found
+
+
+# The line of each format that holds the name: letters and fillers only.
+NAMES_ROW = {TD1_WIDTH: 2, TD2_WIDTH: 0, TD3_WIDTH: 0}
+
+
+def names_undoubled(line: str, width: int) -> str:
+    """A names line longer than its width without the digit of each glyph OCR read twice ("J0OAO" for "JOAO").
+
+    A names line holds no digit, and no check digit covers it to choose among readings: repaired as it came, the
+    digit would become the letter it looks like beside that letter ("JOOAO"), and fitting the width would cost the
+    line a filler instead. A line of its width keeps the digit: there it was read for a letter, not beside it.
+    """
+    for index in reversed(doubled_glyphs(line)):
+        if len(line) <= width:
+            break
+        drop = index if line[index].isdigit() else index + 1
+        line = line[:drop] + line[drop + 1 :]
+    return line
 
 
 def valid_readings(

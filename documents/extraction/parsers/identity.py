@@ -295,6 +295,8 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         if line.confidence < 1.0:
             stripped = without_leading_noise(stripped)
         name = clean_name(without_document_number(stripped))
+        if name and line.confidence < 1.0:
+            name = without_doubtful_last_word(name, line)
         # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
         # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
         # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
@@ -302,6 +304,30 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
             return name, line.confidence, line
     return None
+
+
+# A short last word OCR doubts far more than the name's other words is a speck, a glare's or a shadow's edge read as
+# letters ("RAJESH KUMAR ES", "ES" at 0.37 after two words at 0.9).
+DOUBTFUL_WORD_LETTERS = 3
+DOUBTFUL_WORD_CONFIDENCE = 0.5
+SURE_WORD_CONFIDENCE = 0.8
+
+
+def without_doubtful_last_word(name: str, line: Line) -> str:
+    """An OCR'd name without a short last word read far less surely than every other word of it."""
+    words = name.split()
+    sureness = dict(line.word_confidences)
+    last = words[-1]
+    others = [sureness.get(word) for word in words[:-1]]
+    if (
+        len(words) < 2
+        or len(last) > DOUBTFUL_WORD_LETTERS
+        or last.lower() in NAME_PARTICLES
+        or sureness.get(last, 1.0) >= DOUBTFUL_WORD_CONFIDENCE
+        or any(sure is None or sure < SURE_WORD_CONFIDENCE for sure in others)
+    ):
+        return name
+    return " ".join(words[:-1])
 
 
 # Text in square brackets: a placeholder or an OCR artefact ("[FOTO]" where the portrait is), never a name's.
@@ -427,6 +453,8 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         if names_row is not None and not {"surname", "given_names"} & parsed.fields.keys():
             names_split_by_mrz(names_row, mrz, parsed)
         merge_mrz(parsed, mrz, kind)
+        if mrz.valid:
+            names_in_printed_spelling(viz_lines, parsed)
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
     if parsed.fields.get("document_number"):
@@ -967,7 +995,11 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 # Printed but read too poorly for its check character to single out one reading: left out, said so.
                 parsed.warnings.append(DOCUMENT_NUMBER_UNREAD)
         return
-    found = find_label(lines, ID_LABELS["document_number"]) or find_label(lines, BARE_NUMBER_CAPTION)
+    found = (
+        find_label(lines, ID_LABELS["document_number"])
+        or find_label(lines, BARE_NUMBER_CAPTION)
+        or number_caption_ending_row(lines)
+    )
     if found:
         for candidate, line in value_after_label(lines, *found):
             grouped = grouped_number(candidate)
@@ -988,6 +1020,21 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
 # The bare caption "N.º" opening a line, the number after it ("N.º P123456"): inside a line it is as often a law's
 # ("Art. 88.º n.º 2"), and before a word another number's ("N.º Utente").
 BARE_NUMBER_CAPTION = re.compile(r"^\W{0,2}n\.?\s?[º°o]\.?(?=\s*[a-z]{0,2}\d)")
+
+
+# The bare caption "N.º" as the last of a row of captions ("VÁLIDO ATÉ  N.º"), its value in the row under it; as
+# printed, in capitals: a lower-case "no" ending a line is a word.
+ROW_END_NUMBER_CAPTION = re.compile(r"(?<![A-Za-z])N\.?\s?[º°o]\.?\s*$")
+
+
+def number_caption_ending_row(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """The bare number caption ending a line that opens with another field's caption: a row of captions, not a
+    law's or an address's "n.º" (which a figure follows on its own line)."""
+    for index, line in enumerate(lines):
+        match = ROW_END_NUMBER_CAPTION.search(line.text)
+        if match and other_field_caption(fold(line.text[: match.start()]), "document_number"):
+            return index, match
+    return None
 
 
 def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str | None:
@@ -1172,6 +1219,65 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         merge_name(parsed, name, value if name_line_in_place(mrz) else "", mrz)
     if mrz_name_reported_cut(parsed, mrz):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+# A name's word as a passport or card prints it: capitals, with accents, apostrophes or hyphens ICAO 9303 drops.
+PRINTED_NAME_WORD = re.compile(r"[A-ZÀ-Ý]+(?:['-][A-ZÀ-Ý]+)*'?")
+
+
+def names_in_printed_spelling(lines: list[Line], parsed: Parsed) -> None:
+    """The names a valid MRZ vouches for, in the visual zone's spelling where its words are written there.
+
+    A name taken from the MRZ, or read in the visual zone without its accents, is the MRZ's transliteration
+    ("FATIMA", "OCONNOR WHITAKER"); the visual zone prints the document's spelling ("FÁTIMA", "O'CONNOR-WHITAKER")
+    even where OCR lost the caption or split the line the name is on. A word printed with the same letters once
+    accents and punctuation are dropped, and a hyphen for each filler between the MRZ's words, is that spelling.
+    """
+    printed = printed_name_words(lines)
+    for name in (*NAME_FIELDS, "full_name"):
+        value = parsed.fields.get(name)
+        if value:
+            parsed.fields[name] = title_case(in_printed_spelling(str(value), printed))
+
+
+def printed_name_words(lines: list[Line]) -> list[str]:
+    """The visual zone's words in capitals that carry what an MRZ cannot write: accents, apostrophes, hyphens."""
+    words = []
+    for line in lines:
+        for word in line.text.translate(APOSTROPHES).split():
+            word = word.strip(EDGE_NOISE.replace("'", "") + "—–")
+            if PRINTED_NAME_WORD.fullmatch(word) and not re.fullmatch(r"[A-Z]+", word):
+                words.append(word)
+    return words
+
+
+def in_printed_spelling(value: str, printed: list[str]) -> str:
+    """``value`` with each run of its plain words (no accent, no punctuation) that a printed word writes, as one
+    hyphenated word or with accents, replaced by that printed word; the longest run first."""
+    words, result, index = value.split(), [], 0
+    while index < len(words):
+        for end in range(len(words), index, -1):
+            run = words[index:end]
+            spelled = printed_spelling(run, printed) if all(re.fullmatch(r"[A-Za-z]+", word) for word in run) else None
+            if spelled:
+                result.append(spelled)
+                index = end
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    return " ".join(result)
+
+
+def printed_spelling(run: list[str], printed: list[str]) -> str | None:
+    """The printed word that writes ``run``: its letters the run's, a hyphen between each two of its words (or an
+    apostrophe: ICAO 9303 drops it, some states write it as a filler, "O<BRIEN")."""
+    letters = "".join(run).upper()
+    for word in printed:
+        separators = {word.count("-"), word.count("-") + word.count("'")}
+        if len(run) - 1 in separators and letters in mrz_name_forms(word):
+            return word
+    return None
 
 
 def data_line_in_place(mrz: MrzRead) -> bool:
