@@ -157,3 +157,26 @@ def test_guard_a_scans_misread_irs_digit_is_still_put_right_by_the_total() -> No
     parsed = parse_payslip([Line(text, 0.93) for text in UNEVEN.splitlines()])
     assert parsed.fields["irs_withholding"] == Decimal("60.00")
     assert "derived:irs_withholding" in parsed.warnings
+
+
+def test_a_scans_deduction_row_ocr_could_not_read_as_an_amount_is_no_mismatch() -> None:
+    """Off a scan, a deduction row whose comma OCR lost ("ADSE 3,5% 6393") leaves a gap between the rows read and
+    the printed total that gross less total deductions still closes: a misread, not a slip that does not add up
+    (round 18's public-sector scan was flagged by the first version of the check above)."""
+    from documents.extraction.parsers.payslip import parse_payslip
+    from documents.extraction.reader import Line
+
+    lines = [
+        "Agrupamento de Escolas do Norte NIPC 600123464",
+        "Nome: Rita Marques Lobo",
+        "Remuneração base 1826,44",
+        "Total de abonos 1.826,44",
+        "CGA Quota 11% 200,91",
+        "ADSE 3,5% 6393",
+        "IRS 292,00",
+        "Total de descontos 556,84",
+        "Líquido a abonar 1.269,60",
+    ]
+    parsed = parse_payslip([Line(text, 0.7) for text in lines])
+    assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("1826.44"), Decimal("1269.60"))
+    assert "arithmetic_mismatch" not in parsed.warnings

@@ -1043,10 +1043,13 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
                 parsed.fields.pop("irs_withholding", None)
                 parsed.put("irs_withholding", withholding, DERIVED_CONFIDENCE)
                 parsed.warnings.append("derived:irs_withholding")
-            elif deductions in labelled_values(page, "total_deductions") and not unlabelled_rows_make(
-                page, deductions - social - withholding - others
+            elif (
+                not any(read_by_ocr(page, role) for role in ("social_security", "irs_withholding", "total_deductions"))
+                and deductions in labelled_values(page, "total_deductions")
+                and not unlabelled_rows_make(page, deductions - social - withholding - others)
             ):
-                # The rows as printed do not make the printed total: the slip does not add up, and says so.
+                # On a text layer, the rows as printed do not make the printed total: the slip does not add up,
+                # and says so. On a scan the gap is as likely a row OCR could not read as an amount ("6393").
                 parsed.warnings.append("arithmetic_mismatch")
     if deductions is not None:
         # A deduction the labels missed is what the total leaves once the others are taken out.
