@@ -300,6 +300,7 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
     image = ImageOps.exif_transpose(image) or image
     check_image_size(*image.size)
     image = as_grey_on_white(image)
+    image = document_on_its_own(image)
     # Small phone crops read far better upscaled to ~1600 px wide, but never past
     # the pixel cap: a tall narrow image gets a smaller factor.
     if image.width < OCR_UPSCALE_BELOW:
@@ -311,6 +312,78 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
             image = image.resize(size, Image.Resampling.LANCZOS)
     image = even_out_light(image)
     return deskew(image) if level else image
+
+
+# A document photographed on a darker surface (a card on a table): found on the photo shrunk to this many pixels
+# wide, where the document is the largest region lighter than Otsu's threshold.
+DOCUMENT_PROBE_WIDTH = 160
+# The surface shows all round: at most this fraction of the photo's outermost pixels is light...
+DOCUMENT_LIGHT_EDGE_FRACTION = 0.1
+# ...the document takes at most this fraction of the photo (a page filling the frame is read as it came)...
+DOCUMENT_MAX_AREA_FRACTION = 0.8
+# ...and is this many grey levels lighter, on average, than the surface around it.
+DOCUMENT_MIN_CONTRAST = 60
+# Kept around the document's box when cut out: its corners, turned or in perspective, stay in.
+DOCUMENT_MARGIN_FRACTION = 0.03
+
+
+def document_on_its_own(image: Any) -> Any:
+    """A grayscale photo cut down to the document in it, when it lies on a darker surface that shows all round it.
+
+    A card photographed on a table takes half the photo or less: its small print (a CC back's NIF under its
+    caption) was a few pixels high, too small for Tesseract, and the photo, wide enough, was not enlarged. Cut
+    out, the card is enlarged like any small image. A page that fills the frame, or in a shadow that reaches the
+    photo's edge, is left whole: the surface must show all round the document, and be clearly darker.
+    """
+    from PIL import Image
+
+    height = max(1, round(image.height * DOCUMENT_PROBE_WIDTH / image.width))
+    probe = image.resize((DOCUMENT_PROBE_WIDTH, height), Image.Resampling.BOX)
+    levels = probe.tobytes()
+    threshold = ink_threshold(probe)
+    width = probe.width
+    edge = [index for index in range(len(levels)) if index < width or index >= len(levels) - width
+            or index % width in {0, width - 1}]  # fmt: skip
+    if sum(levels[index] > threshold for index in edge) > DOCUMENT_LIGHT_EDGE_FRACTION * len(edge):
+        return image
+    region = largest_light_region(levels, width, threshold)
+    if not region or len(region) > DOCUMENT_MAX_AREA_FRACTION * len(levels):
+        return image
+    surface = sum(levels[index] for index in edge) / len(edge)
+    if sum(levels[index] for index in region) / len(region) - surface < DOCUMENT_MIN_CONTRAST:
+        return image
+    xs, ys = [index % width for index in region], [index // width for index in region]
+    scale = image.width / width
+    margin = DOCUMENT_MARGIN_FRACTION * image.width
+    box = (
+        max(0, int(min(xs) * scale - margin)),
+        max(0, int(min(ys) * scale - margin)),
+        min(image.width, int((max(xs) + 1) * scale + margin)),
+        min(image.height, int((max(ys) + 1) * scale + margin)),
+    )
+    return image.crop(box)
+
+
+def largest_light_region(levels: bytes, width: int, threshold: int) -> list[int]:
+    """The pixel indexes of the largest 4-connected region of pixels lighter than ``threshold``."""
+    seen = bytearray(len(levels))
+    best: list[int] = []
+    for start in range(len(levels)):
+        if seen[start] or levels[start] <= threshold:
+            continue
+        seen[start] = 1
+        region, queue = [], [start]
+        while queue:
+            index = queue.pop()
+            region.append(index)
+            x = index % width
+            for neighbour in (index - width, index + width, index - 1 if x else -1, index + 1 if x + 1 < width else -1):
+                if 0 <= neighbour < len(levels) and not seen[neighbour] and levels[neighbour] > threshold:
+                    seen[neighbour] = 1
+                    queue.append(neighbour)
+        if len(region) > len(best):
+            best = region
+    return best
 
 
 def as_grey_on_white(image: Any) -> Any:

@@ -1,0 +1,72 @@
+"""A card photographed on a table: the card is cut out of the photo before it is read.
+
+The blind probe of round 19 photographed a Cartão de Cidadão's back on a dark table, the card half the photo's
+width: its MRZ read, but its NIF (small print under its caption) did not, and the report then asked for the NIF
+the card shows. A photo that size was not enlarged; cut down to the card, it is, like any small image. The cards
+drawn here kept their NIF before, but 3 of these 4 photos lost their MRZ's check digits (9 of 12 read on a grid
+of 6 cards at two sizes; 12 of 12 now).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import shutil
+
+import pytest
+from PIL import Image
+
+from documents.extraction.local import LocalExtractor
+from documents.extraction.reader import document_on_its_own
+from samples.identity import cc_back
+from samples.synthetic import make_person
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+TODAY = dt.date(2026, 12, 3)
+
+
+def on_a_table(card: Image.Image, *, card_share: float, surface: int, turn: float) -> Image.Image:
+    """``card`` laid on an even surface of grey ``surface``, ``card_share`` of the photo's width, turned ``turn``°."""
+    width = round(card.width / card_share)
+    photo = Image.new("L", (width, round(width * 0.63)), surface)
+    turned = card.convert("L").rotate(turn, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=surface)
+    photo.paste(turned, ((photo.width - turned.width) // 2, (photo.height - turned.height) // 2))
+    return photo
+
+
+def jpeg(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=82)
+    return buffer.getvalue()
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("seed", "scale", "card_share"), [(1, 0.6, 0.45), (1, 0.5, 0.4), (2, 0.6, 0.45), (2, 0.5, 0.4)]
+)
+def test_a_card_back_on_a_dark_table_reads_its_nif_and_a_valid_mrz(seed: int, scale: float, card_share: float) -> None:
+    rng = random.Random(seed)
+    person = make_person(rng, TODAY)
+    back = cc_back(person, rng=rng, variant=seed)
+    drawn = Image.open(io.BytesIO(back.document.data))
+    card = drawn.resize((int(drawn.width * scale), int(drawn.height * scale)), Image.Resampling.LANCZOS)
+    photo = on_a_table(card, card_share=card_share, surface=70, turn=1.5)
+    fields = LocalExtractor().extract(jpeg(photo), document_type="ID_DOCUMENT").json_fields()
+    assert (fields["nif"], fields["mrz_valid"]) == (person.nif, True)
+
+
+def test_only_a_document_the_surface_shows_all_round_is_cut_out() -> None:
+    """Guards (the cut is new): a page filling the frame, a light surface and a page whose shadow reaches the
+    photo's edge are left whole; a card on a dark surface is cut to itself and a small margin."""
+    card = Image.new("L", (600, 380), 235)
+    on_dark = on_a_table(card, card_share=0.5, surface=60, turn=0)
+    cut = document_on_its_own(on_dark)
+    assert 600 <= cut.width <= 600 + 0.1 * on_dark.width and 380 <= cut.height <= 380 + 0.1 * on_dark.width
+
+    assert document_on_its_own(on_a_table(card, card_share=0.5, surface=200, turn=0)).size == (1200, 756)
+    assert document_on_its_own(on_a_table(card, card_share=0.92, surface=60, turn=0)).size == (652, 411)
+    shaded = on_a_table(card, card_share=0.5, surface=60, turn=0)
+    shaded.paste(235, (0, 0, shaded.width // 2, shaded.height))  # the page runs to the photo's edge on one side
+    assert document_on_its_own(shaded).size == shaded.size
