@@ -23,7 +23,7 @@ from screening.rules.person import person_income
 from screening.rules.profiles import documents_for_profile
 from screening.rules.report import generate_report
 
-RULES_VERSION = "rules-2026.12.10"
+RULES_VERSION = "rules-2026.12.11"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -20,10 +20,12 @@ the report (docs/adr/013-income-profiles.md).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from applicants.text import fold
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
     INVOICE_KINDS,
@@ -156,6 +158,7 @@ CHECK_WARNINGS = {
     "income.pension_arithmetic": "arithmetic_mismatch",
     "income.invoice_in_force": "document_cancelled",
     "income.pension_in_euros": "currency_not_eur",
+    "income.payslip_in_euros": "currency_not_eur",
 }
 
 
@@ -245,8 +248,10 @@ def no_income_missing() -> str:
 
 
 def payslip_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
-    """Owner, then arithmetic, then recency, stopping at the first that fails."""
+    """Owner, then currency, then arithmetic, then recency, stopping at the first that fails."""
     checks = [payslip_owner(document, applicant)]
+    if checks[-1]["passed"]:
+        checks.append(payslip_in_euros(document))
     if checks[-1]["passed"]:
         checks.append(payslip_arithmetic(document))
     if checks[-1]["passed"]:
@@ -261,6 +266,19 @@ def payslip_label(document: Document) -> str:
 def payslip_owner(document: Document, applicant: dict[str, Any]) -> Check:
     """The payslip is the applicant's: by NIF when printed, else by name."""
     return owner_check("income.payslip_owner", payslip_label(document), document, applicant, "employee")
+
+
+def payslip_in_euros(document: Document) -> Check:
+    """Paid in euros (no ``currency_not_eur``): a payslip in pounds, dollars or reais (a remote worker's, a job
+    abroad) is not so many euros, nor paid 14 times a year; no exchange rate is ours to pick, a person converts it."""
+    foreign = "currency_not_eur" in document.get("warnings", [])
+    return check(
+        "income.payslip_in_euros",
+        not foreign,
+        f"{payslip_label(document)}: "
+        f"{'pago noutra moeda (não contado; o valor em euros fica para quem decide)' if foreign else 'em euros'}.",
+        document_id=document["document_id"],
+    )
 
 
 def payslip_arithmetic(document: Document) -> Check:
@@ -312,22 +330,82 @@ def passed_all(checks: list[Check], last: str) -> bool:
     return checks[-1]["name"] == last and checks[-1]["passed"]
 
 
-def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:
-    """Regular net pay by month (``YYYY-MM``) of the payslips that passed all their checks; a month's first wins.
+def payslip_net(document: Document) -> Decimal | None:
+    """The payslip's regular net pay: a June or December payslip carrying a lump *subsídio* counts at its regular
+    net (``regular_net_pay``, read without the subsidy), so a subsidy month never inflates the average."""
+    fields = document["fields"]
+    return money(fields.get("regular_net_pay") if fields.get("regular_net_pay") is not None else fields.get("net_pay"))
 
-    A June or December payslip carrying a lump *subsídio* is counted at its
-    regular net (``regular_net_pay``, read without the subsidy), so a subsidy
-    month never inflates the average; payslips without it count their net.
+
+def counted_payslips(payslips: list[tuple[Document, list[Check]]]) -> dict[str, list[Document]]:
+    """By month (``YYYY-MM``), the payslips that passed all their checks and count: one per employer.
+
+    Two jobs held together (a cleaning job and a restaurant's, a call centre's and deliveries) are two payslips a
+    month from two employers, and both count. A month's second payslip from the same employer (a copy, a
+    correction) does not, nor one whose employer cannot be told apart from the first's, nor one with the same
+    amounts. An employer counts beside another only when it pays in two months or more of those sent: a job left or
+    started within a month (its final settlement, its first pay) is not a second income.
     """
-    monthly: dict[str, Decimal] = {}
+    by_month: dict[str, list[Document]] = {}
     for document, checks in payslips:
-        fields = document["fields"]
-        net = money(
-            fields.get("regular_net_pay") if fields.get("regular_net_pay") is not None else fields.get("net_pay")
-        )
-        if passed_all(checks, "income.payslip_recent") and net is not None:
-            monthly.setdefault(document["fields"]["period"], net)
-    return monthly
+        if not passed_all(checks, "income.payslip_recent") or payslip_net(document) is None:
+            continue
+        month = by_month.setdefault(document["fields"]["period"], [])
+        if not any(same_job(document, other) for other in month):
+            month.append(document)
+    return {
+        period: [first, *(d for d in others if employer_months(d, by_month) >= CONCURRENT_JOB_MIN_MONTHS)]
+        for period, (first, *others) in by_month.items()
+    }
+
+
+# Months an employer must pay in, of those sent, to count beside another employer.
+CONCURRENT_JOB_MIN_MONTHS = 2
+
+
+def employer_months(document: Document, by_month: dict[str, list[Document]]) -> int:
+    return sum(any(same_employer(document, other) for other in month) for month in by_month.values())
+
+
+def same_job(document: Document, other: Document) -> bool:
+    """The same employer's pay, or the same amounts (one payslip sent twice, its employer read differently)."""
+    same_amounts = all(
+        money(document["fields"].get(name)) == money(other["fields"].get(name)) for name in ("gross_pay", "net_pay")
+    )
+    return same_amounts or same_employer(document, other)
+
+
+def same_employer(document: Document, other: Document) -> bool:
+    """By NIF when both print one, else by name (its legal form and punctuation aside); when neither pair can be
+    compared, assumed the same: an income is never counted twice on a guess."""
+    nifs = [digits_only(d["fields"].get("employer_nif")) for d in (document, other)]
+    if all(nifs):
+        return nifs[0] == nifs[1]
+    names = [employer_key(d["fields"].get("employer_name")) for d in (document, other)]
+    if all(names):
+        return names[0] == names[1]
+    return True
+
+
+def digits_only(value: Any) -> str:
+    return "".join(char for char in str(value or "") if char.isdigit())
+
+
+LEGAL_FORMS = re.compile(r"(?<![a-z])(?:lda|limitada|s\s*a|unipessoal|sociedade\s+anonima|sgps|crl)(?![a-z])")
+
+
+def employer_key(name: Any) -> str:
+    """An employer's name as compared across payslips: folded, without its legal form, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", LEGAL_FORMS.sub(" ", fold(str(name or "")).replace(".", " ")))
+
+
+def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:
+    """Regular net pay by month (``YYYY-MM``) of the payslips that count (``counted_payslips``), each employer's
+    added up."""
+    return {
+        period: sum((payslip_net(d) or Decimal(0) for d in documents), Decimal(0))
+        for period, documents in counted_payslips(payslips).items()
+    }
 
 
 def salary_payments_per_year(document: Document) -> int:
@@ -337,13 +415,9 @@ def salary_payments_per_year(document: Document) -> int:
 
 
 def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
-    """The latest required months' regular net, each times its payments a year, over 12 months each."""
-    monthly = monthly_net_income(payslips)
-    payments: dict[str, int] = {}
-    for document, checks in payslips:
-        if passed_all(checks, "income.payslip_recent"):
-            payments.setdefault(document["fields"]["period"], salary_payments_per_year(document))
-    months = sorted(monthly, reverse=True)[:REQUIRED_PAYSLIP_MONTHS]
+    """The latest required months' regular net, each payslip's times its payments a year, over 12 months each."""
+    counted = counted_payslips(payslips)
+    months = sorted(counted, reverse=True)[:REQUIRED_PAYSLIP_MONTHS]
     verified = len(months) >= REQUIRED_PAYSLIP_MONTHS
     missing = (
         None
@@ -353,9 +427,11 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     )
     if not months:
         return Source("payslips", False, None, "nenhum recibo de vencimento válido", [], missing)
+    used = [d for m in months for d in counted[m]]
     # One division at the end: the hand-computed figure in the tests is exactly this.
-    average = quantize(sum((monthly[m] * payments[m] for m in months), Decimal(0)) / (12 * len(months)))
-    counts = {payments[m] for m in months}
+    paid = sum(((payslip_net(d) or Decimal(0)) * salary_payments_per_year(d) for d in used), Decimal(0))
+    average = quantize(paid / (12 * len(months)))
+    counts = {salary_payments_per_year(d) for d in used}
     how = (
         "vencimento regular x 14 / 12"
         if counts == {SALARY_PAYMENTS_PER_YEAR}
@@ -363,7 +439,9 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         if counts == {12}
         else "vencimento regular x 14 / 12, ou tal como pago nos meses com duodécimos"
     )
-    method = f"{how}, média dos recibos de {', '.join(sorted(months))}"
+    jobs = max(len(counted[m]) for m in months)
+    employers = f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes)" if jobs > 1 else ""
+    method = f"{how}{employers}, média dos recibos de {', '.join(sorted(months))}"
     return Source("payslips", verified, average, method, sorted(months), missing)
 
 

@@ -17,7 +17,8 @@ REASON_TEXT = {
     "id_expiring_soon": "o documento de identificação caduca em breve",
     "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
-    "currency_not_eur": "uma pensão é paga noutra moeda e não foi contada; o valor em euros fica para quem decide",
+    "currency_not_eur": "um rendimento (recibo ou pensão) é pago noutra moeda e não foi contado; "
+    "o valor em euros fica para quem decide",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
     "llm_consistency_concern": "a análise automática assinalou incoerências nos documentos",
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",

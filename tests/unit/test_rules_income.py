@@ -107,8 +107,10 @@ def test_payslip_checks_stop_at_the_first_failing_check() -> None:
     names = [c["name"] for c in payslip_checks(payslip(employee_nif="123456789"), APPLICANT, today=TODAY)]
     assert names == ["income.payslip_owner"]
     names = [c["name"] for c in payslip_checks(payslip(warnings=["arithmetic_mismatch"]), APPLICANT, today=TODAY)]
-    assert names == ["income.payslip_owner", "income.payslip_arithmetic"]
-    assert len(payslip_checks(payslip(), APPLICANT, today=TODAY)) == 3
+    assert names == ["income.payslip_owner", "income.payslip_in_euros", "income.payslip_arithmetic"]
+    names = [c["name"] for c in payslip_checks(payslip(warnings=["currency_not_eur"]), APPLICANT, today=TODAY)]
+    assert names == ["income.payslip_owner", "income.payslip_in_euros"]
+    assert len(payslip_checks(payslip(), APPLICANT, today=TODAY)) == 4
 
 
 def test_monthly_net_income_counts_only_fully_checked_payslips_and_the_first_of_each_month() -> None:

@@ -869,7 +869,26 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
+    if paid_in_another_currency(lines):
+        # Read as printed, not converted, nor a Portuguese salary's 14 payments: whoever weighs it must know.
+        parsed.warnings.append("currency_not_eur")
     return parsed
+
+
+# Another currency than the euro as a payslip prints it, on folded text: a sign or a code beside its amounts, or
+# the words of a line saying what they are in ("All amounts in GBP", "Moeda: USD", "Net pay £2,500.00").
+FOREIGN_CURRENCY = re.compile(
+    r"£|\$|(?<![a-z])(?:gbp|usd|chf|brl|cad|aud|jpy|cve|aoa|mzn|sek|nok|dkk|pln|czk|huf)(?![a-z])"
+    r"|(?<![a-z])(?:pounds?\s+sterling|reais|dollars?|francs?\s+suisses?)(?![a-z])"
+)
+EURO = re.compile(r"€|(?<![a-z])eur(?:os?)?(?![a-z])")
+
+
+def paid_in_another_currency(lines: list[Line]) -> bool:
+    """Whether the slip names another currency and the euro nowhere: a Portuguese slip often prints its amounts
+    bare, but never in pounds, dollars or reais."""
+    text = fold("\n".join(line.text for line in lines))
+    return bool(FOREIGN_CURRENCY.search(text)) and not EURO.search(text)
 
 
 # --- Two payslips side by side ----------------------------------------------------------------------------
