@@ -107,11 +107,12 @@ def household_income_result(tenants: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def member_shares(tenants: list[dict[str, Any]], total: Decimal | None) -> list[dict[str, Any]]:
-    """Each tenant's part of the household income (0..1, four decimals)."""
+    """Each tenant's part of the household income (0..1, four decimals): 0 for a tenant with no income proven (a
+    partner without income, or whose documents did not count); None only without a household income."""
     shares = []
     for tenant in tenants:
-        own = money(tenant["income"]["average_monthly_income"])
-        share = None if own is None or not total else (own / total).quantize(Decimal("0.0001"))
+        own = money(tenant["income"]["average_monthly_income"]) or Decimal(0)
+        share = None if not total else (own / total).quantize(Decimal("0.0001"))
         shares.append(member_summary(tenant, share=share))
     return shares
 

@@ -178,3 +178,17 @@ def test_one_tenant_and_no_guarantor_is_exactly_the_single_person_assessment(
     together = household(member, listing=listing)
     for key in ("dti_ratio", "monthly_cost", "risk_level", "reasons", "checks"):
         assert together[key] == single[key], key
+
+
+def test_a_co_tenant_without_income_has_a_share_of_zero_not_none() -> None:
+    """Cases probe 6: a partner who declares no income had `income_share` null, which the contract keeps for a
+    guarantor; their part of the household income is 0. Without any household income the share stays null."""
+    from screening.rules.household import member_shares
+
+    def tenant(income: str | None) -> dict[str, Any]:
+        return {"applicant_id": "a", "role": "CO_TENANT", "identity": {"verified": True},
+                "income": {"verified": income is not None, "average_monthly_income": income}}  # fmt: skip
+
+    shares = member_shares([tenant("1750.00"), tenant(None)], Decimal("1750.00"))
+    assert [s["income_share"] for s in shares] == ["1.0000", "0.0000"]
+    assert [s["income_share"] for s in member_shares([tenant(None)], None)] == [None]
