@@ -1,6 +1,9 @@
 """`make run`: the web server and one worker (all queues, with beat) in the foreground.
 
-Ctrl-C (or SIGTERM) stops both; if either exits, the other is stopped too.
+Ctrl-C (or SIGTERM) stops both. A process that exits on its own (a worker killed by the OOM killer or by hand)
+is started again, as a process manager would in production: the work it was doing is taken up again by the
+pipeline's recovery, with nobody at the keyboard. One that keeps exiting (``MAX_RESTARTS`` within
+``RESTART_WINDOW_SECONDS``: a port in use, a broken setting) stops everything with an error instead.
 """
 
 from __future__ import annotations
@@ -10,9 +13,65 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_RESTARTS = 5
+RESTART_WINDOW_SECONDS = 60.0
+RESTART_PAUSE_SECONDS = 1.0
+
+
+class Service:
+    """One child process, started again when it exits on its own."""
+
+    def __init__(self, name: str, command: list[str], env: dict[str, str]) -> None:
+        self.name, self.command, self.env = name, command, env
+        self.restarts: list[float] = []
+        self.process = self.start()
+
+    def start(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(self.command, cwd=ROOT, env=self.env)
+
+    def restart_if_exited(self, now: float) -> bool:
+        """Start it again if it exited; False when it exited too often to go on."""
+        code = self.process.poll()
+        if code is None:
+            return True
+        self.restarts = [at for at in self.restarts if now - at < RESTART_WINDOW_SECONDS] + [now]
+        if len(self.restarts) > MAX_RESTARTS:
+            print(
+                f"run: the {self.name} exited {len(self.restarts)} times in a minute (code {code}); stopping",
+                flush=True,
+            )
+            return False
+        print(f"run: the {self.name} exited (code {code}); starting it again", flush=True)
+        time.sleep(RESTART_PAUSE_SECONDS)
+        self.process = self.start()
+        return True
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+
+
+def services(port: str, data_dir: Path, env: dict[str, str]) -> list[Service]:
+    python = sys.executable
+    worker = [python, "-m", "celery", "-A", "config", "worker", "-Q", "extraction,screening", "--concurrency", "2",
+              "--beat", "--schedule", str(data_dir / "celerybeat-schedule"), "--loglevel", "INFO"]  # fmt: skip
+    return [
+        Service("web server", [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"], env),
+        Service("worker", worker, env),
+    ]
+
+
+def supervise(running: list[Service], stopping: Callable[[], bool]) -> int:
+    """Keep every service up until asked to stop (0) or one keeps exiting (1)."""
+    while not stopping():
+        if not all(service.restart_if_exited(time.monotonic()) for service in running):
+            return 1
+        time.sleep(0.5)
+    return 0
 
 
 def main() -> int:
@@ -20,51 +79,27 @@ def main() -> int:
     data_dir = Path(os.environ.get("DATA_DIR", ROOT / "var"))
     data_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONUNBUFFERED": "1"}
-    python = sys.executable
-    processes = [
-        subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT, env=env),
-        subprocess.Popen(
-            [
-                python,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "-Q",
-                "extraction,screening",
-                "--concurrency",
-                "2",
-                "--beat",
-                "--schedule",
-                str(data_dir / "celerybeat-schedule"),
-                "--loglevel",
-                "INFO",
-            ],
-            cwd=ROOT,
-            env=env,
-        ),
-    ]
+    running = services(port, data_dir, env)
+    asked: list[int] = []
 
-    def stop(*_: object) -> None:
-        for process in processes:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
+    def stop(signum: int, _frame: object) -> None:
+        asked.append(signum)
+        for service in running:
+            service.stop()
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     try:
-        while all(process.poll() is None for process in processes):
-            time.sleep(0.5)
+        return supervise(running, lambda: bool(asked))
     finally:
-        stop()
+        for service in running:
+            service.stop()
         deadline = time.monotonic() + 20
-        for process in processes:
+        for service in running:
             try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                process.kill()
-    return 0
+                service.process.kill()
 
 
 if __name__ == "__main__":
