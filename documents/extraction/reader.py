@@ -300,7 +300,6 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
     image = ImageOps.exif_transpose(image) or image
     check_image_size(*image.size)
     image = as_grey_on_white(image)
-    image = document_on_its_own(image)
     # Small phone crops read far better upscaled to ~1600 px wide, but never past
     # the pixel cap: a tall narrow image gets a smaller factor.
     if image.width < OCR_UPSCALE_BELOW:
@@ -327,13 +326,30 @@ DOCUMENT_MIN_CONTRAST = 60
 DOCUMENT_MARGIN_FRACTION = 0.03
 
 
+def read_cut_out(data: bytes) -> list[Line] | None:
+    """An image's document cut out of the surface it lies on (``document_on_its_own``) and read; None for a PDF,
+    or a photo with nothing to cut out."""
+    from PIL import ImageOps
+
+    if sniff_content_type(data[:1024]) not in {"image/jpeg", "image/png"}:
+        return None
+    image = open_image(data)
+    grey = as_grey_on_white(ImageOps.exif_transpose(image) or image)
+    cut = document_on_its_own(grey)
+    return None if cut is grey else ocr_page(cut).lines
+
+
 def document_on_its_own(image: Any) -> Any:
-    """A grayscale photo cut down to the document in it, when it lies on a darker surface that shows all round it.
+    """A grayscale photo cut down to the documents in it, when they lie on a darker surface that shows all round.
 
     A card photographed on a table takes half the photo or less: its small print (a CC back's NIF under its
     caption) was a few pixels high, too small for Tesseract, and the photo, wide enough, was not enlarged. Cut
     out, the card is enlarged like any small image. A page that fills the frame, or in a shadow that reaches the
-    photo's edge, is left whole: the surface must show all round the document, and be clearly darker.
+    photo's edge, is left whole: the surface must show all round the document, and be clearly darker. Two cards
+    side by side (a front and a back) are cut out together: every light region at least half the largest's size.
+
+    Used for a second look only (``local.nif_from_the_card_cut_out``): as every photo's first reading, three of
+    round 19's photos on a table lost a field or their MRZ's check digits to it.
     """
     from PIL import Image
 
@@ -346,7 +362,7 @@ def document_on_its_own(image: Any) -> Any:
             or index % width in {0, width - 1}]  # fmt: skip
     if sum(levels[index] > threshold for index in edge) > DOCUMENT_LIGHT_EDGE_FRACTION * len(edge):
         return image
-    region = largest_light_region(levels, width, threshold)
+    region = [index for found in light_regions(levels, width, threshold) for index in found]
     if not region or len(region) > DOCUMENT_MAX_AREA_FRACTION * len(levels):
         return image
     surface = sum(levels[index] for index in edge) / len(edge)
@@ -364,10 +380,15 @@ def document_on_its_own(image: Any) -> Any:
     return image.crop(box)
 
 
-def largest_light_region(levels: bytes, width: int, threshold: int) -> list[int]:
-    """The pixel indexes of the largest 4-connected region of pixels lighter than ``threshold``."""
+# A light region at least this fraction of the largest's size is a document too (a card's other side beside it).
+DOCUMENT_REGION_FRACTION = 0.5
+
+
+def light_regions(levels: bytes, width: int, threshold: int) -> list[list[int]]:
+    """The pixel indexes of the 4-connected regions of pixels lighter than ``threshold`` at least
+    ``DOCUMENT_REGION_FRACTION`` of the largest's size."""
     seen = bytearray(len(levels))
-    best: list[int] = []
+    regions: list[list[int]] = []
     for start in range(len(levels)):
         if seen[start] or levels[start] <= threshold:
             continue
@@ -381,9 +402,9 @@ def largest_light_region(levels: bytes, width: int, threshold: int) -> list[int]
                 if 0 <= neighbour < len(levels) and not seen[neighbour] and levels[neighbour] > threshold:
                     seen[neighbour] = 1
                     queue.append(neighbour)
-        if len(region) > len(best):
-            best = region
-    return best
+        regions.append(region)
+    largest = max((len(region) for region in regions), default=0)
+    return [region for region in regions if len(region) >= DOCUMENT_REGION_FRACTION * largest]
 
 
 def as_grey_on_white(image: Any) -> Any:

@@ -1,10 +1,9 @@
-"""A card photographed on a table: the card is cut out of the photo before it is read.
+"""A CC back photographed on a table whose NIF was not read is cut out of the photo and read again for it.
 
 The blind probe of round 19 photographed a Cartão de Cidadão's back on a dark table, the card half the photo's
 width: its MRZ read, but its NIF (small print under its caption) did not, and the report then asked for the NIF
-the card shows. A photo that size was not enlarged; cut down to the card, it is, like any small image. The cards
-drawn here kept their NIF before, but 3 of these 4 photos lost their MRZ's check digits (9 of 12 read on a grid
-of 6 cards at two sizes; 12 of 12 now).
+the card shows. Cut down to the card, the photo is enlarged like any small image and the NIF reads. Only as a
+second look: as every photo's first reading, the cut cost three of that probe's photos a field or their MRZ.
 """
 
 from __future__ import annotations
@@ -37,24 +36,23 @@ def on_a_table(card: Image.Image, *, card_share: float, surface: int, turn: floa
 
 def jpeg(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=82)
+    image.convert("RGB").save(buffer, format="JPEG", quality=75)
     return buffer.getvalue()
 
 
 @pytest.mark.ocr
 @needs_tesseract
-@pytest.mark.parametrize(
-    ("seed", "scale", "card_share"), [(1, 0.6, 0.45), (1, 0.5, 0.4), (2, 0.6, 0.45), (2, 0.5, 0.4)]
-)
-def test_a_card_back_on_a_dark_table_reads_its_nif_and_a_valid_mrz(seed: int, scale: float, card_share: float) -> None:
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_small_card_back_on_a_dark_table_reads_its_nif(seed: int) -> None:
     rng = random.Random(seed)
     person = make_person(rng, TODAY)
     back = cc_back(person, rng=rng, variant=seed)
     drawn = Image.open(io.BytesIO(back.document.data))
-    card = drawn.resize((int(drawn.width * scale), int(drawn.height * scale)), Image.Resampling.LANCZOS)
-    photo = on_a_table(card, card_share=card_share, surface=70, turn=1.5)
-    fields = LocalExtractor().extract(jpeg(photo), document_type="ID_DOCUMENT").json_fields()
-    assert (fields["nif"], fields["mrz_valid"]) == (person.nif, True)
+    card = drawn.resize((int(drawn.width * 0.4), int(drawn.height * 0.4)), Image.Resampling.LANCZOS)
+    photo = jpeg(on_a_table(card, card_share=0.35, surface=70, turn=1.5))
+    result = LocalExtractor().extract(photo, document_type="ID_DOCUMENT")
+    assert result.json_fields()["nif"] == person.nif
+    assert "missing:nif" not in result.warnings
 
 
 def test_only_a_document_the_surface_shows_all_round_is_cut_out() -> None:
@@ -70,3 +68,9 @@ def test_only_a_document_the_surface_shows_all_round_is_cut_out() -> None:
     shaded = on_a_table(card, card_share=0.5, surface=60, turn=0)
     shaded.paste(235, (0, 0, shaded.width // 2, shaded.height))  # the page runs to the photo's edge on one side
     assert document_on_its_own(shaded).size == shaded.size
+
+    sides = Image.new("L", (1800, 800), 60)  # a card's front and back side by side: both are kept
+    sides.paste(card, (150, 200))
+    sides.paste(card.resize((560, 360)), (1000, 210))
+    both = document_on_its_own(sides)
+    assert both.width >= 1560 - 150 and both.height < 800
