@@ -173,3 +173,14 @@ def test_a_glyph_beyond_a_full_names_line_is_no_part_of_the_name() -> None:
     assert fields["mrz_valid"] is True
     assert fields["surname"] == "Carvalho da Silva Guimaraes"
     assert "mrz_name_truncated" in warnings
+
+
+def test_other_languages_particles_between_two_words_of_a_name_are_in_lower_case() -> None:
+    """Round 19's Spanish passport and DNI gave "Fernández de La Vega", "García de La Torre"; a particle first or
+    last may be a name of its own ("Le", "Van") and keeps its capital."""
+    from documents.extraction.parsers.common import title_case
+
+    assert title_case("MARÍA JOSÉ FERNÁNDEZ DE LA VEGA") == "María José Fernández de la Vega"
+    assert title_case("PIETER VAN DER BERG") == "Pieter van der Berg"
+    assert title_case("THI HOA LE") == "Thi Hoa Le"
+    assert title_case("VAN HOUTEN") == "Van Houten"

@@ -243,6 +243,11 @@ def capitalised(words: str) -> bool:
     )
 
 
+# Other languages' particles ("María José Fernández de la Vega", "Pieter van der Berg"): in lower case between
+# two words of a name; first or last they may be a name of their own ("Le", "Van").
+FOREIGN_NAME_PARTICLES = frozenset({"la", "las", "los", "del", "della", "di", "du", "des", "le", "van", "von", "der"})
+
+
 def title_case(name: str) -> str:
     """'ANA-RITA D'ALMEIDA DA SILVA' -> 'Ana-Rita D'Almeida da Silva': each part of a hyphenated or
     apostrophed word capitalised, the particles in lower case."""
@@ -250,7 +255,13 @@ def title_case(name: str) -> str:
     def word(text: str) -> str:
         return re.sub(r"[^\W\d_]+", lambda part: part.group(0).capitalize(), text.lower())
 
-    return " ".join(w.lower() if w.lower() in NAME_PARTICLES else word(w) for w in name.split())
+    words = name.split()
+    return " ".join(
+        w.lower()
+        if w.lower() in NAME_PARTICLES or (w.lower() in FOREIGN_NAME_PARTICLES and 0 < index < len(words) - 1)
+        else word(w)
+        for index, w in enumerate(words)
+    )
 
 
 # --- Result builder ---------------------------------------------------------------------
