@@ -269,16 +269,17 @@ def payslip_owner(document: Document, applicant: dict[str, Any]) -> Check:
 
 
 def payslip_in_euros(document: Document) -> Check:
-    """Paid in euros (no ``currency_not_eur``): a payslip in pounds, dollars or reais (a remote worker's, a job
-    abroad) is not so many euros, nor paid 14 times a year; no exchange rate is ours to pick, a person converts it."""
+    """Paid in euros: a payslip in pounds, dollars or reais (a remote worker's, a job abroad) is not so many euros,
+    nor paid 14 times a year."""
+    return in_euros_check("income.payslip_in_euros", payslip_label(document), document, feminine=False)
+
+
+def in_euros_check(name: str, label: str, document: Document, *, feminine: bool) -> Check:
+    """Paid in euros (no ``currency_not_eur``): no exchange rate is ours to pick; a person converts it."""
     foreign = "currency_not_eur" in document.get("warnings", [])
-    return check(
-        "income.payslip_in_euros",
-        not foreign,
-        f"{payslip_label(document)}: "
-        f"{'pago noutra moeda (não contado; o valor em euros fica para quem decide)' if foreign else 'em euros'}.",
-        document_id=document["document_id"],
-    )
+    paid, counted = ("paga", "contada") if feminine else ("pago", "contado")
+    said = f"{paid} noutra moeda (não {counted}; o valor em euros fica para quem decide)" if foreign else "em euros"
+    return check(name, not foreign, f"{label}: {said}.", document_id=document["document_id"])
 
 
 def payslip_arithmetic(document: Document) -> Check:
@@ -636,16 +637,8 @@ def pension_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
 
 
 def pension_in_euros(document: Document) -> Check:
-    """Paid in euros (no ``currency_not_eur``): a foreign pension paid in francs, pounds or reais is not so many
-    euros, and no exchange rate is ours to pick; a person converts it."""
-    foreign = "currency_not_eur" in document.get("warnings", [])
-    return check(
-        "income.pension_in_euros",
-        not foreign,
-        f"{pension_label(document)}: "
-        f"{'paga noutra moeda (não contada; o valor em euros fica para quem decide)' if foreign else 'em euros'}.",
-        document_id=document["document_id"],
-    )
+    """Paid in euros: a foreign pension paid in francs, pounds or reais is not so many euros."""
+    return in_euros_check("income.pension_in_euros", pension_label(document), document, feminine=True)
 
 
 def pension_arithmetic(document: Document) -> Check:
