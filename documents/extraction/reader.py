@@ -314,7 +314,7 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
 
 
 # A document photographed on a darker surface (a card on a table): found on the photo shrunk to this many pixels
-# wide, where the document is the largest region lighter than Otsu's threshold.
+# wide, where documents are the large regions lighter than Otsu's threshold.
 DOCUMENT_PROBE_WIDTH = 160
 # The surface shows all round: at most this fraction of the photo's outermost pixels is light...
 DOCUMENT_LIGHT_EDGE_FRACTION = 0.1
