@@ -565,15 +565,10 @@ def hidden_texts(page: Any, textpage: Any) -> list[HiddenText]:
     objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
     width, height = page.get_size()
     covers = [(order, box) for order, obj in enumerate(objects) if (box := opaque_box(obj, width * height))]
-    texts = {handle(obj.raw): TextObject(order, obj) for order, obj in enumerate(objects)
-             if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT}  # fmt: skip
-    first_text = min((text.order for text in texts.values()), default=len(objects))
-    if not any(order > first_text for order, _ in covers) or len(covers) > MAX_COVERS:
+    first_text = next((order for order, obj in enumerate(objects) if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT), None)
+    if first_text is None or not any(order > first_text for order, _ in covers) or len(covers) > MAX_COVERS:
         return []  # every box is drawn before the text (backgrounds), or the page is a drawing, not a document
-    for index, (char, family, box) in enumerate(text_chars(textpage)):
-        owner = texts.get(handle(pdfium_c.FPDFText_GetTextObject(textpage.raw, index)))
-        if owner is not None:
-            owner.chars.append((char, family, box))
+    texts = text_objects(objects, textpage)
     hidden = []
     for text in texts.values():
         cover = covering_box(text, covers)
@@ -583,6 +578,17 @@ def hidden_texts(page: Any, textpage: Any) -> list[HiddenText]:
             hidden.append(HiddenText(text.obj, object_text(text), tuple(sorted({f for _, f, _ in text.chars if f})),
                                      tuple((object_text(other), object_family(other)) for other in over)))  # fmt: skip
     return hidden
+
+
+def text_objects(objects: list[Any], textpage: Any) -> dict[int | None, TextObject]:
+    """The page's text objects (``objects`` in drawing order) by handle, each with its characters."""
+    texts = {handle(obj.raw): TextObject(order, obj) for order, obj in enumerate(objects)
+             if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT}  # fmt: skip
+    for index, (char, family, box) in enumerate(text_chars(textpage)):
+        owner = texts.get(handle(pdfium_c.FPDFText_GetTextObject(textpage.raw, index)))
+        if owner is not None:
+            owner.chars.append((char, family, box))
+    return texts
 
 
 def handle(raw: Any) -> int | None:
@@ -766,12 +772,7 @@ def annotation_hidden_texts(page: Any, textpage: Any, covers: list[AnnotationCov
     if not covers:
         return []
     objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
-    texts = {handle(obj.raw): TextObject(order, obj) for order, obj in enumerate(objects)
-             if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT}  # fmt: skip
-    for index, (char, family, box) in enumerate(text_chars(textpage)):
-        owner = texts.get(handle(pdfium_c.FPDFText_GetTextObject(textpage.raw, index)))
-        if owner is not None:
-            owner.chars.append((char, family, box))
+    texts = text_objects(objects, textpage)
     drawn_after = len(objects)
     boxes = [(drawn_after + position, cover.box) for position, cover in enumerate(covers)]
     hidden = []
