@@ -37,7 +37,7 @@ from screening.models import ScreeningReport
 from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_cost
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
-from screening.rules.common import format_eur, format_percent, money
+from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import NAME_EVIDENCE
 from screening.rules.income import (
@@ -718,7 +718,7 @@ class Texts:
     def percent(self, value: Decimal) -> str:
         if self.language == "pt-PT":
             return format_percent(value)
-        return f"{(value * 100).quantize(Decimal('0.1'))}%"
+        return f"{percent_figure(value)}%"
 
     def ratio(self, dti: Decimal) -> str:
         """A ratio at the rules' ceiling only says it is past it."""

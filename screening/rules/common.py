@@ -65,6 +65,17 @@ def format_eur(value: Decimal | None) -> str:
 
 
 def format_percent(value: Decimal | None) -> str:
+    """'33,5 %', '35,04 %': the ratio as compared (four places), so one just above a limit never prints as it.
+
+    With one decimal, a ratio of 0.3504 printed "35,0 %" beside a limit of "35,0 %" it is above (cases probe 6).
+    """
     if value is None:
         return "—"
-    return f"{(value * 100).quantize(Decimal('0.1'))}".replace(".", ",") + " %"
+    return percent_figure(value).replace(".", ",") + " %"
+
+
+def percent_figure(value: Decimal) -> str:
+    """A ratio as a percentage, with two decimals where the second is not 0: '33.5', '35.04'."""
+    hundredths = (value * 100).quantize(Decimal("0.01"))
+    tenths = hundredths.quantize(Decimal("0.1"))
+    return str(hundredths if hundredths != tenths else tenths)

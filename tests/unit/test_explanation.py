@@ -238,7 +238,7 @@ def test_a_ratio_above_the_limit_says_the_least_income_and_guarantor_income_that
     assert changes["guarantor_income"].reaches == "MEDIUM"
     explanation = applicant_explanation(applicant=maria.applicant, report=report)
     assert not explanation["checks"][2]["passed"]
-    assert "46,7 %" in explanation["checks"][2]["text"]
+    assert "46,67 %" in explanation["checks"][2]["text"]
     assert explanation["what_would_change"] == [
         "Com um rendimento mensal comprovado de pelo menos 1 749,79 €, o resultado da avaliação melhoraria.",
         "Com um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos 2 332,95 €, "
@@ -406,7 +406,7 @@ def test_a_household_member_sees_their_own_checks_and_the_household_ratio_only()
         assert format_eur(incomes[viewer.applicant.id]) in text
         assert "2 734,56 €" not in text  # the household's total would give away the other's income
         assert explanation["dti_ratio"] == pytest.approx(0.3657)
-        assert "36,6 %" in explanation["checks"][2]["text"]
+        assert "36,57 %" in explanation["checks"][2]["text"]
 
 
 def test_a_household_member_is_told_how_much_more_the_household_needs_and_it_is_exact() -> None:
@@ -534,7 +534,7 @@ def test_english_says_the_same_in_english() -> None:
     assert english["dti_ratio"] == portuguese["dti_ratio"]
     assert "Citizen Card" in english["checks"][0]["text"]
     assert "2025 IRS tax document: €1,500.00 per month" in english["checks"][1]["text"]
-    assert "46.7%" in english["checks"][2]["text"] and "40.0%" in english["checks"][2]["text"]
+    assert "46.67%" in english["checks"][2]["text"] and "40.0%" in english["checks"][2]["text"]
     assert english["what_would_change"][0] == (
         "With a verified monthly income of at least €1,749.79, the outcome of the assessment would improve."
     )
