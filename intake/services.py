@@ -32,6 +32,7 @@ from applicants.models import (
 )
 from applicants.selectors import IntakeLink
 from applicants.services import audit_record
+from applicants.text import fold
 from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, DocumentStatus, UploadSlot
 from documents.sniff import ALLOWED_CONTENT_TYPES, SNIFF_BYTES, sniff_content_type
@@ -516,6 +517,7 @@ def invitation_create(
     """
     if role not in (Role.CO_TENANT, Role.GUARANTOR):
         raise errors.InvalidHouseholdRole()
+    invitation_replace_same_person(application=application, role=role, name=name, email=email)
     # Expired (and re-sent) invitations do not use up the household's places.
     live = Invitation.objects.filter(application=application).exclude(
         status=InvitationStatus.SENT, expires_at__lte=timezone.now()
@@ -547,6 +549,29 @@ def invitation_create(
     invitation_id = invitation.id
     transaction.on_commit(lambda: _invitation_mail(invitation_id, token))
     return CreatedInvitation(invitation=invitation, token=token)
+
+
+def invitation_replace_same_person(*, application: Application, role: str, name: str, email: str) -> None:
+    """Inviting again someone the application already invited (same role, e-mail and name) re-sends their link.
+
+    Their earlier link ends now, as the admin's re-send does: two live links for one person left the application
+    waiting for the one they did not use, and never screened (cases probe 7). A person who already submitted is
+    not invited again (``invitation_submitted``). E-mails and names are encrypted: compared here, not in SQL.
+    """
+    now = timezone.now()
+    answered_or_live = Invitation.objects.filter(
+        application=application, role=role, status__in=[InvitationStatus.SENT, InvitationStatus.SUBMITTED]
+    ).exclude(status=InvitationStatus.SENT, expires_at__lte=now)
+    for earlier in answered_or_live:
+        if earlier.email.strip().lower() != email.strip().lower() or same_words(earlier.name) != same_words(name):
+            continue
+        if earlier.status == InvitationStatus.SUBMITTED:
+            raise errors.InvitationAlreadySubmitted()
+        Invitation.objects.filter(pk=earlier.pk).update(expires_at=now)
+
+
+def same_words(name: str) -> str:
+    return " ".join(fold(name).split())
 
 
 def lead_invites(*, link: IntakeLink, member: HouseholdMember) -> CreatedInvitation:

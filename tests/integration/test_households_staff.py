@@ -710,3 +710,44 @@ def test_admin_application_page_shows_each_persons_authenticity_signals_and_the_
     assert 'data-testid="authenticity"' in page and "DOCUMENT_REUSED" in page
     assert f"/admin/applicants/applicant/{lead.id}/change/" in page
     assert 'data-testid="authenticity-proposal"' in page
+
+
+# --- API: inviting the same person again ---------------------------------------------------------------------
+
+
+def test_inviting_the_same_person_again_re_sends_their_link_and_the_old_one_ends(
+    alice: AgencyCredentials, alice_api: APIClient, queued: Any, mailoutbox: list[Any]
+) -> None:
+    """Cases probe 7: staff invited a guarantor again through the API (same name and e-mail); both links stayed
+    live, the guarantor used the first, and the application waited for the second for ever."""
+    application, *_ = household_of(alice, status=ApplicationStatus.WAITING, guarantor_invited=True)
+    first = application.invitations.get(role=Role.GUARANTOR)
+    url = f"/api/v1/applications/{application.id}/invitations"
+
+    response = alice_api.post(
+        url, {"role": "GUARANTOR", "name": " rui  LOPES", "email": "Rui@Example.com"}, format="json"
+    )
+
+    assert response.status_code == 201, response.content
+    first.refresh_from_db()
+    assert first.expires_at <= timezone.now()  # the old link opens nothing any more
+    live = application.invitations.filter(role=Role.GUARANTOR, expires_at__gt=timezone.now())
+    assert [str(i.id) for i in live] == [response.json()["id"]]
+    assert alice_api.get(f"/api/v1/intake/{response.json()['token']}").status_code == 200
+
+
+def test_a_person_who_submitted_is_not_invited_again_but_another_person_with_their_e_mail_is(
+    alice: AgencyCredentials, alice_api: APIClient, queued: Any
+) -> None:
+    application, *_ = household_of(alice, status=ApplicationStatus.WAITING)
+    url = f"/api/v1/applications/{application.id}/invitations"
+
+    again = alice_api.post(
+        url, {"role": "CO_TENANT", "name": "João Pereira", "email": "joao@example.com"}, format="json"
+    )
+    assert again.status_code == 409 and again.json()["code"] == "invitation_submitted"
+
+    sharing = alice_api.post(
+        url, {"role": "CO_TENANT", "name": "Ana Pereira", "email": "joao@example.com"}, format="json"
+    )
+    assert sharing.status_code == 201  # a couple sharing one address are two people
