@@ -12,16 +12,26 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 SNIFF_BYTES = 1024
 
+# Files that may hold a PDF's bytes near their start without being one: archives (a ZIP stores its first member
+# uncompressed 30 bytes in), executables, old Office documents. A PDF's leading junk is never one of these.
+_OTHER_FORMATS: tuple[bytes, ...] = (
+    b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07",
+    b"\xfd7zXZ\x00", b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xca\xfe\xba\xbe",
+)  # fmt: skip
+
 
 def sniff_content_type(head: bytes) -> str | None:
     """Return the allowed content type these leading bytes prove, else None.
 
     PDF readers accept a header within the first KiB, so a PDF may start with
-    a little junk; images must start with their signature.
+    a little junk; images must start with their signature. Junk that is another
+    format's signature (a ZIP holding a PDF, renamed ``.pdf``) is no PDF.
     """
     for signature, content_type in _SIGNATURES:
         if head.startswith(signature):
             return content_type
+    if head.startswith(_OTHER_FORMATS):
+        return None
     if b"%PDF-" in head[:SNIFF_BYTES]:
         return "application/pdf"
     return None
