@@ -7,6 +7,8 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applicants.identifiers import InvalidNIF, nif_validate_personal
@@ -93,6 +95,21 @@ class InvitationResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=InvitationStatus.choices)
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
+class ConsentField(serializers.Field):  # type: ignore[type-arg]
+    """Consent is the JSON value ``true`` and nothing else.
+
+    DRF's boolean field took "true", "1", 1, "yes" and "on" as consent (cases probe 7): a client's string or
+    number is not a person ticking the box. Anything else, or nothing, is no consent: ``terms_not_accepted``.
+    """
+
+    def to_internal_value(self, data: Any) -> bool:
+        return data is True
+
+    def to_representation(self, value: Any) -> bool:
+        return value is True
+
+
 class SubmissionSerializer(serializers.Serializer):
     # Wider than 9 so "PT 245 718 931" reaches normalization (the model field's max_length=9 would refuse it first).
     nif = serializers.CharField(max_length=20)
@@ -100,7 +117,7 @@ class SubmissionSerializer(serializers.Serializer):
     date_of_birth = serializers.DateField()
     email = serializers.EmailField(max_length=254)
     phone = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", max_length=32, required=False, allow_blank=True, default="")
-    terms_accepted = serializers.BooleanField()
+    terms_accepted = ConsentField(required=False, default=False, allow_null=True)
     documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
     household = HouseholdMemberSerializer(many=True, required=False, default=list)
     income_profile = serializers.ChoiceField(

@@ -62,7 +62,7 @@ def test_an_applicant_reading_in_english_gets_the_errors_in_english(alice_api: A
     errors = APIClient().post(f"/api/v1/intake/{token}/submissions?lang=en", submission, format="json").json()
     assert errors["nif"] == ["The NIF is not valid (wrong check digit)."]
     assert errors["email"] == ["Enter a valid email address."]
-    assert errors["terms_accepted"] == ["This field is required."]
+    assert errors["documents"] == ["This field is required."]
     # The next request in Portuguese is in Portuguese again (the language is the request's, not the thread's).
     again = APIClient().post(f"/api/v1/intake/{token}/submissions", submission, format="json").json()
     assert again["nif"] == ["O NIF não é válido (dígito de controlo errado)."]

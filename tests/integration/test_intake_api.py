@@ -228,6 +228,21 @@ def test_terms_not_accepted(alice_api: APIClient, queued: Any) -> None:
     assert (response.status_code, response.json()["code"]) == (400, "terms_not_accepted")
 
 
+@pytest.mark.parametrize("consent", ["true", "1", 1, "yes", "on", None, "missing"])
+def test_consent_is_the_json_value_true_and_nothing_else(alice_api: APIClient, queued: Any, consent: Any) -> None:
+    """Cases probe 7: "true", "1", 1, "yes" and "on" were recorded as consent (DRF's boolean coercion), and a missing
+    ``terms_accepted`` was a field error instead of ``terms_not_accepted``."""
+    form = form_request_create(alice_api)
+    body = submission_body("245718931", [])
+    if consent == "missing":
+        del body["terms_accepted"]
+    else:
+        body["terms_accepted"] = consent
+    response = submit(form["token"], body)
+    assert (response.status_code, response.json()["code"]) == (400, "terms_not_accepted")
+    assert not Applicant.objects.filter(form_request_id=form["id"]).exists()
+
+
 def test_after_completion_the_same_nif_and_another_are_both_410(alice_api: APIClient, queued: Any) -> None:
     form = form_request_create(alice_api)
     assert submit(form["token"], submission_body("245718931", [])).status_code == 201
