@@ -570,7 +570,7 @@ def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
 
 def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts) -> dict[str, Any]:
     high, medium = Decimal(situation.thresholds["dti_high"]), Decimal(situation.thresholds["dti_medium"])
-    whose = words.household_income if situation.household else words.own_income
+    whose = words.household_income_of(situation.listing) if situation.household else words.own_income
     if dti is None:
         return entry("affordability", False, words.dti_unknown.format(whose=whose))
     text = words.dti.format(
@@ -618,7 +618,7 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
             else words.income_at_least.format(amount=words.money(amount))
         )
     elif change.kind == "household_income":
-        conditions.append(words.household_more.format(amount=words.money(amount)))
+        conditions.append(words.household_more_of(situation.listing).format(amount=words.money(amount)))
     elif change.kind == "guarantor_income":
         conditions.append(words.a_guarantor.format(amount=words.money(amount)))
     outcome = words.could_guarantee if situation.viewer_is_guarantor else words.would_improve
@@ -688,6 +688,7 @@ class Texts:
     not_counted: str
     own_income: str
     household_income: str
+    household_income_buyers: str
     dti: str
     dti_unknown: str
     dti_above_recommended: str
@@ -706,6 +707,7 @@ class Texts:
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
     proofs: dict[str, str]
     household_more: str
+    household_more_buyers: str
     a_guarantor: str
     would_improve: str
     could_guarantee: str
@@ -750,6 +752,13 @@ class Texts:
 
     def cost_label(self, listing: dict[str, Any]) -> str:
         return self.cost_labels["VENDA" if listing["listing_type"] == "VENDA" else "ARRENDAMENTO"]
+
+    def household_income_of(self, listing: dict[str, Any]) -> str:
+        """The household's income, the buyers' for a sale (a couple buying together are no tenants)."""
+        return self.household_income_buyers if listing["listing_type"] == "VENDA" else self.household_income
+
+    def household_more_of(self, listing: dict[str, Any]) -> str:
+        return self.household_more_buyers if listing["listing_type"] == "VENDA" else self.household_more
 
     def number(self, count: int) -> str:
         numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
@@ -861,6 +870,7 @@ PT = Texts(
     not_counted="Documentos não contados: {items}.",
     own_income="o seu rendimento mensal comprovado",
     household_income="o rendimento mensal comprovado dos arrendatários em conjunto",
+    household_income_buyers="o rendimento mensal comprovado dos compradores em conjunto",
     dti="A taxa de esforço é de {ratio}: {cost_label} de {cost} sobre {whose}. O limite da agência é de {limit}.",
     dti_unknown="Não foi possível calcular a taxa de esforço: falta {whose}.",
     dti_above_recommended="Está acima do valor recomendado pela agência, de {recommended}.",
@@ -889,6 +899,7 @@ PT = Texts(
         "MIXED": "os comprovativos de cada fonte de rendimento",
     },
     household_more="mais {amount} por mês de rendimento comprovado dos arrendatários (o seu ou de outro arrendatário)",
+    household_more_buyers="mais {amount} por mês de rendimento comprovado dos compradores (o seu ou de outro comprador)",
     a_guarantor="um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos {amount}",
     would_improve="o resultado da avaliação melhoraria",
     could_guarantee="poderia garantir esta candidatura",
@@ -979,6 +990,7 @@ EN = Texts(
     not_counted="Documents not counted: {items}.",
     own_income="your verified monthly income",
     household_income="the tenants' verified monthly income together",
+    household_income_buyers="the buyers' verified monthly income together",
     dti=(
         "The affordability ratio (taxa de esforço) is {ratio}: {cost_label} of {cost} over {whose}. "
         "The agency's limit is {limit}."
@@ -1010,6 +1022,7 @@ EN = Texts(
         "MIXED": "the proofs of each source of income",
     },
     household_more="{amount} more verified monthly income among the tenants (yours or another tenant's)",
+    household_more_buyers="{amount} more verified monthly income among the buyers (yours or another buyer's)",
     a_guarantor="a guarantor with a confirmed identity and a verified monthly income of at least {amount}",
     would_improve="the outcome of the assessment would improve",
     could_guarantee="you could guarantee this application",

@@ -263,6 +263,16 @@ def assess_household_node(state: dict[str, Any]) -> dict[str, Any]:
 
 
 ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
+# A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
+BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "co-comprador", "GUARANTOR": "fiador"}
+
+
+def role_words(state: dict[str, Any]) -> dict[str, str]:
+    return BUYER_ROLE_WORDS if selling(state) else ROLE_WORDS
+
+
+def selling(state: dict[str, Any]) -> bool:
+    return (state.get("property") or {}).get("listing_type") == "VENDA"
 
 
 def household_report(state: dict[str, Any]) -> dict[str, Any]:
@@ -270,16 +280,19 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     affordability = state["affordability"]
     identities = state["identity"]["members"]
     parts = [f"Risco {RISK_WORDS[affordability['risk_level']]}."]
-    unconfirmed = [ROLE_WORDS[m["role"]] for m in state["members"] if not identities[m["applicant_id"]]["verified"]]
+    words = role_words(state)
+    unconfirmed = [words[m["role"]] for m in state["members"] if not identities[m["applicant_id"]]["verified"]]
     parts.append(
         "Identidade confirmada para todas as pessoas da candidatura."
         if not unconfirmed
         else "Identidade não confirmada: " + ", ".join(unconfirmed) + "."
     )
     tenants = sum(1 for m in state["members"] if m["role"] in TENANT_ROLES)
-    parts.append(tenants_income_sentence(tenants, money(affordability["household_monthly_income"])))
+    parts.append(
+        tenants_income_sentence(tenants, money(affordability["household_monthly_income"]), buyers=selling(state))
+    )
     unproven = [
-        ROLE_WORDS[m["role"]]
+        words[m["role"]]
         for m in affordability.get("members", [])
         if m["role"] in TENANT_ROLES and m["average_monthly_income"] is None
     ]
@@ -295,27 +308,31 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         )
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
-        parts.append(guarantor_sentence(guarantor))
+        parts.append(guarantor_sentence(guarantor, cost="a prestação" if selling(state) else "a renda"))
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
-    stated = stated_by_member(state["members"], state["income"].get("stated") or [])
+    stated = stated_by_member(state["members"], state["income"].get("stated") or [], words)
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(stated) + ".")
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
 
 
-def tenants_income_sentence(tenants: int, income: Decimal | None) -> str:
-    """'Rendimento mensal conjunto dos 2 arrendatários: 3 100,00 €.', or of the one tenant, or not proven."""
-    whose = "do arrendatário" if tenants == 1 else f"dos {tenants} arrendatários"
+def tenants_income_sentence(tenants: int, income: Decimal | None, *, buyers: bool = False) -> str:
+    """'Rendimento mensal conjunto dos 2 arrendatários: 3 100,00 €.', or of the one tenant, or not proven; the
+    buyers' for a sale."""
+    one, many = ("comprador", "compradores") if buyers else ("arrendatário", "arrendatários")
+    whose = f"do {one}" if tenants == 1 else f"dos {tenants} {many}"
     if income is None:
         return f"Rendimento {whose} não comprovado."
     together = "" if tenants == 1 else " conjunto"
     return f"Rendimento mensal{together} {whose}: {format_eur(income)}."
 
 
-def stated_by_member(members: list[dict[str, Any]], stated: list[dict[str, Any]]) -> list[str]:
+def stated_by_member(
+    members: list[dict[str, Any]], stated: list[dict[str, Any]], words: dict[str, str] = ROLE_WORDS
+) -> list[str]:
     """'fiador: <reason>, <reason>' for each member with something stated, in the application's order."""
     sentences = []
     for member in members:
@@ -323,17 +340,17 @@ def stated_by_member(members: list[dict[str, Any]], stated: list[dict[str, Any]]
             REASON_TEXT.get(s["reason"], s["reason"]) for s in stated if s["applicant_id"] == member["applicant_id"]
         ]
         if texts:
-            sentences.append(f"{ROLE_WORDS[member['role']]}: " + ", ".join(dict.fromkeys(texts)))
+            sentences.append(f"{words[member['role']]}: " + ", ".join(dict.fromkeys(texts)))
     return sentences
 
 
-def guarantor_sentence(guarantor: dict[str, Any]) -> str:
+def guarantor_sentence(guarantor: dict[str, Any], *, cost: str = "a renda") -> str:
     ratio, limit = format_percent(money(guarantor["dti_ratio"])), format_percent(money(guarantor["threshold"]))
     if guarantor["covers"]:
-        return f"O fiador cobre a renda (taxa de esforço do fiador {ratio}, limite {limit})."
+        return f"O fiador cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
     if not guarantor["identity_verified"]:
-        return "O fiador não tem a identidade confirmada e não pode garantir a renda."
+        return f"O fiador não tem a identidade confirmada e não pode garantir {cost}."
     return (
-        f"O fiador não cobre a renda (taxa de esforço {ratio}, limite {limit}): faltam "
+        f"O fiador não cobre {cost} (taxa de esforço {ratio}, limite {limit}): faltam "
         f"{format_eur(money(guarantor['shortfall']))} de rendimento mensal."
     )

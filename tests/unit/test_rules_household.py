@@ -192,3 +192,28 @@ def test_a_co_tenant_without_income_has_a_share_of_zero_not_none() -> None:
     shares = member_shares([tenant("1750.00"), tenant(None)], Decimal("1750.00"))
     assert [s["income_share"] for s in shares] == ["1.0000", "0.0000"]
     assert [s["income_share"] for s in member_shares([tenant(None)], None)] == [None]
+
+
+def test_a_couple_buying_together_are_buyers_in_the_report_not_tenants() -> None:
+    """Cases probe 7: a sale's household report (and its PDF) called a couple buying a flat "arrendatários"."""
+    from screening.rules.household import household_report
+
+    def report(listing: dict[str, Any]) -> str:
+        members = [person("a", "TENANT", "1200.00"), person("b", "CO_TENANT", None, identity_ok=False)]
+        state = {"property": listing, "members": members, "affordability": household(*members, listing=listing),
+                 "identity": {"members": {m["applicant_id"]: m["identity"] for m in members}}, "income": {}}  # fmt: skip
+        return str(household_report(state)["justification"])
+
+    sale = report({"listing_type": "VENDA", "price": "200000"})
+    assert "dos 2 compradores" in sale and "co-comprador" in sale and "arrendat" not in sale
+    rent = report(RENT)
+    assert "dos 2 arrendatários" in rent and "co-arrendatário" in rent
+
+
+def test_a_buyers_explanation_speaks_of_buyers() -> None:
+    from screening.explanation import EN, PT
+
+    sale, rent = {"listing_type": "VENDA"}, {"listing_type": "ARRENDAMENTO"}
+    assert "compradores" in PT.household_income_of(sale) and "compradores" in PT.household_more_of(sale)
+    assert "buyers" in EN.household_income_of(sale) and "buyers" in EN.household_more_of(sale)
+    assert "arrendatários" in PT.household_income_of(rent) and "tenants" in EN.household_more_of(rent)
