@@ -46,6 +46,8 @@ REQUIRED_INVOICE_MONTHS = 6
 PENSION_STATEMENT_MAX_AGE_DAYS = 365
 # Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
 SALARY_PAYMENTS_PER_YEAR = 14
+# The extraction's warning on a payslip from another country (documents.extraction.parsers.payslip).
+FOREIGN_PAYSLIP = "foreign_payslip"
 
 Document = dict[str, Any]
 Check = dict[str, Any]
@@ -410,9 +412,17 @@ def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str
 
 
 def salary_payments_per_year(document: Document) -> int:
-    """12 when the payslip pays the subsidies monthly in duodécimos (its net already holds them), else 14."""
+    """12 when the payslip pays the subsidies monthly in duodécimos (its net already holds them) or is another
+    country's (``foreign_payslip``: the 14 payments are a Portuguese salary's, not a French or a German one's),
+    else 14."""
     twelfths = money(document["fields"].get("subsidy_twelfths_amount"))
-    return 12 if twelfths is not None and twelfths > 0 else SALARY_PAYMENTS_PER_YEAR
+    if foreign_payslip(document) or (twelfths is not None and twelfths > 0):
+        return 12
+    return SALARY_PAYMENTS_PER_YEAR
+
+
+def foreign_payslip(document: Document) -> bool:
+    return FOREIGN_PAYSLIP in document.get("warnings", [])
 
 
 def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
@@ -432,14 +442,18 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     # One division at the end: the hand-computed figure in the tests is exactly this.
     paid = sum(((payslip_net(d) or Decimal(0)) * salary_payments_per_year(d) for d in used), Decimal(0))
     average = quantize(paid / (12 * len(months)))
-    counts = {salary_payments_per_year(d) for d in used}
+    counts = {salary_payments_per_year(d) for d in used if not foreign_payslip(d)}
     how = (
         "vencimento regular x 14 / 12"
         if counts == {SALARY_PAYMENTS_PER_YEAR}
         else "vencimento regular (subsídios pagos em duodécimos, já incluídos)"
         if counts == {12}
         else "vencimento regular x 14 / 12, ou tal como pago nos meses com duodécimos"
+        if counts
+        else "vencimento regular de recibos de outro país, 12 pagamentos por ano"
     )
+    if counts and any(foreign_payslip(d) for d in used):
+        how += "; recibos de outro país a 12 pagamentos por ano"
     jobs = max(len(counted[m]) for m in months)
     employers = f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes)" if jobs > 1 else ""
     method = f"{how}{employers}, média dos recibos de {', '.join(sorted(months))}"

@@ -112,3 +112,16 @@ def test_a_payslip_in_pounds_is_flagged_and_a_portuguese_one_with_bare_amounts_o
     assert "currency_not_eur" not in warnings(PORTUGUESE_SLIP)
     assert "currency_not_eur" not in warnings(PORTUGUESE_SLIP.replace("700,00", "700,00 €"))
     assert "currency_not_eur" not in warnings(PORTUGUESE_SLIP + "\nTaxa de câmbio USD não aplicável 0,00 €")
+
+
+def test_another_countrys_payslip_in_euros_counts_at_twelve_payments_a_year() -> None:
+    """A French or German salary is paid 12 times, not a Portuguese one's 14 (the extraction says
+    ``foreign_payslip``): 2 400 x 12 / 12, not x 14 / 12."""
+    paris = {"employer_name": "Atelier Lumière SAS", "employer_nif": ""}
+    result = income([payslip(m, 2400.0, paris, ["foreign_payslip"]) for m in MONTHS])
+    assert Decimal(result["average_monthly_income"]) == Decimal("2400.00")
+    assert result["verified"] and "outro país" in result["method"]
+    mixed = income([*(payslip(m, 700.0, CLEANING) for m in MONTHS), *(payslip(m, 600.0, paris, ["foreign_payslip"])
+                                                                        for m in MONTHS)])  # fmt: skip
+    # 700 x 14 / 12 + 600 = 816.666... + 600 -> 1416.67
+    assert Decimal(mixed["average_monthly_income"]) == Decimal("1416.67")
