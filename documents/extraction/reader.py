@@ -598,6 +598,8 @@ def ocr_image(image: Any) -> list[Line]:
 
 def ocr_page(image: Any) -> OcrPage:
     prepared = prepare_for_ocr(image, level=False)
+    if blank_page(prepared):
+        return OcrPage([], 0)
     lines = levelled_reading(prepared)
     words = sum(len(line.word_confidences) for line in lines)
     if words >= TURN_MIN_WORDS and mean_word_confidence(lines) < OCR_TURNED_BELOW:
@@ -607,6 +609,29 @@ def ocr_page(image: Any) -> OcrPage:
         lines, turn = upright_reading(prepared, lines)
         return OcrPage(lines, turn)
     return OcrPage(lines, 0)
+
+
+# A page with no ink: its darkest pixels (this fraction of them, past a few specks) are no darker than this grey.
+# Faint print, the faintest the probes sent, reaches 130-140 there; a scanned blank back page 206.
+BLANK_PAGE_DARKEST_FRACTION = 0.0005
+BLANK_PAGE_DARKEST_LEVEL = 180
+
+
+def blank_page(prepared: Any) -> bool:
+    """Whether a grayscale page holds no ink at all (a scanned blank back page).
+
+    Tesseract looks for letters in the paper's grain of such a page and finds none, slowly, at every turn and
+    level it is tried: 210 s of CPU for one page (round 20), a payslip with its blank back refused on the time
+    limit when the machine was busy.
+    """
+    histogram = prepared.histogram()[:256]
+    darkest = BLANK_PAGE_DARKEST_FRACTION * sum(histogram)
+    seen = 0
+    for level, count in enumerate(histogram):
+        seen += count
+        if seen > darkest:
+            return level >= BLANK_PAGE_DARKEST_LEVEL
+    return True
 
 
 def levelled_reading(prepared: Any) -> list[Line]:
