@@ -299,7 +299,7 @@ def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:
 
     image = ImageOps.exif_transpose(image) or image
     check_image_size(*image.size)
-    image = as_grey_on_white(image)
+    image = dark_background_inverted(as_grey_on_white(image))
     # Small phone crops read far better upscaled to ~1600 px wide, but never past
     # the pixel cap: a tall narrow image gets a smaller factor.
     if image.width < OCR_UPSCALE_BELOW:
@@ -324,6 +324,31 @@ DOCUMENT_MAX_AREA_FRACTION = 0.8
 DOCUMENT_MIN_CONTRAST = 60
 # Kept around the document's box when cut out: its corners, turned or in perspective, stay in.
 DOCUMENT_MARGIN_FRACTION = 0.03
+
+
+# Light text on a dark background (a phone's dark mode): on the photo shrunk to DOCUMENT_PROBE_WIDTH, the pixels
+# lighter than Otsu's threshold are fewer than this fraction, and no region of them is larger than the second
+# (letters' strokes, not a card or a page lying on a dark table).
+DARK_MODE_LIGHT_FRACTION = 0.3
+DARK_MODE_LARGEST_LIGHT_REGION = 0.02
+
+
+def dark_background_inverted(image: Any) -> Any:
+    """A grayscale screenshot of light text on a dark background, inverted to dark text on light; else as it came.
+
+    Tesseract reads dark text on light paper: a payslip app's dark-mode screenshot was refused as unrecognised
+    (round 20). A card or a page photographed on a dark table is one large light region, and is left as it is.
+    """
+    from PIL import Image, ImageOps
+
+    height = max(1, round(image.height * DOCUMENT_PROBE_WIDTH / image.width))
+    probe = image.resize((DOCUMENT_PROBE_WIDTH, height), Image.Resampling.BOX)
+    levels, threshold = probe.tobytes(), ink_threshold(probe)
+    light = sum(level > threshold for level in levels)
+    if not light or light > DARK_MODE_LIGHT_FRACTION * len(levels):
+        return image
+    largest = max(len(region) for region in light_regions(levels, DOCUMENT_PROBE_WIDTH, threshold))
+    return ImageOps.invert(image) if largest <= DARK_MODE_LARGEST_LIGHT_REGION * len(levels) else image
 
 
 def read_cut_out(data: bytes) -> list[Line] | None:
