@@ -36,6 +36,8 @@ class ScreeningState(TypedDict, total=False):
     today: str
     documents: list[dict[str, Any]]
     members: list[dict[str, Any]]
+    # The roles of the people invited who did not submit (a forced screening went on without them); no PII.
+    not_submitted: list[str]
     identity: dict[str, Any]
     income: dict[str, Any]
     affordability: dict[str, Any]

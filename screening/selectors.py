@@ -13,7 +13,15 @@ from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Va
 from django.http import Http404
 from django.utils import timezone
 
-from applicants.models import Applicant, ApplicantStatus, Organization, stale_claim_cutoff
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Invitation,
+    InvitationStatus,
+    Organization,
+    stale_claim_cutoff,
+)
+from applicants.text import fold
 from documents.extraction.fingerprint import AMOUNTS_ONLY_KINDS
 from documents.models import Document, DocumentStatus
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
@@ -195,6 +203,9 @@ def screening_state_build(*, applicant: Applicant, today: dt.date | None = None)
         "today": (today or timezone.localdate()).isoformat(),
         "documents": documents_facts(applicant),
     }
+    left_out = roles_not_submitted(applicant)
+    if left_out:
+        state["not_submitted"] = left_out
     members = household_members(applicant)
     if len(members) > 1:
         state["members"] = [
@@ -222,6 +233,25 @@ def organization_thresholds(organization: Organization) -> dict[str, Any]:
         "authenticity_raise_severity": organization.authenticity_raise_severity,
         "authenticity_modified_after_days": organization.authenticity_modified_after_days,
     }
+
+
+def roles_not_submitted(applicant: Applicant) -> list[str]:
+    """The roles of the people invited to the application who did not submit: a screening forced without them
+    says who is not in it (cases probe 7). A person invited again (re-sent) counts once."""
+    if applicant.application_id is None:
+        return []
+    invitations = Invitation.objects.filter(application_id=applicant.application_id).order_by("created_at")
+    submitted = {person_key(i) for i in invitations if i.status == InvitationStatus.SUBMITTED}
+    left_out: dict[tuple[str, str, str], str] = {}
+    for invitation in invitations:
+        key = person_key(invitation)
+        if key not in submitted:
+            left_out.setdefault(key, invitation.role)
+    return list(left_out.values())
+
+
+def person_key(invitation: Invitation) -> tuple[str, str, str]:
+    return invitation.role, invitation.email.strip().lower(), " ".join(fold(invitation.name).split())
 
 
 def household_members(applicant: Applicant) -> list[Applicant]:

@@ -27,7 +27,7 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
 from screening.rules.person import person_income
-from screening.rules.report import REASON_TEXT, RISK_WORDS
+from screening.rules.report import REASON_TEXT, RISK_WORDS, not_submitted_sentence
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
 GUARANTOR_ROLE = "GUARANTOR"
@@ -315,6 +315,9 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     stated = stated_by_member(state["members"], state["income"].get("stated") or [], words)
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(stated) + ".")
+    left_out = not_submitted_sentence(state.get("not_submitted") or [], words)
+    if left_out:
+        parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
 

@@ -61,8 +61,24 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     stated = [REASON_TEXT.get(reason, reason) for reason in income.get("stated") or ()]
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(dict.fromkeys(stated)) + ".")
+    selling = (state.get("property") or {}).get("listing_type") == "VENDA"
+    words = {**SINGLE_ROLE_WORDS, **BUYER_WORDS} if selling else SINGLE_ROLE_WORDS
+    left_out = not_submitted_sentence(state.get("not_submitted") or [], words)
+    if left_out:
+        parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+SINGLE_ROLE_WORDS = {"CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
+BUYER_WORDS = {"CO_TENANT": "co-comprador"}
+
+
+def not_submitted_sentence(roles: list[str], words: dict[str, str]) -> str:
+    """'Convidados que não submeteram (fora desta análise): fiador.', or '' when everyone invited submitted."""
+    if not roles:
+        return ""
+    return "Convidados que não submeteram (fora desta análise): " + ", ".join(words.get(r, r) for r in roles) + "."
 
 
 def income_sentence(income: dict[str, Any]) -> str:

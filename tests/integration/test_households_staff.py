@@ -751,3 +751,33 @@ def test_a_person_who_submitted_is_not_invited_again_but_another_person_with_the
         url, {"role": "CO_TENANT", "name": "Ana Pereira", "email": "joao@example.com"}, format="json"
     )
     assert sharing.status_code == 201  # a couple sharing one address are two people
+
+
+def test_a_screening_forced_without_some_invitees_says_who_is_not_in_it(alice: AgencyCredentials, queued: Any) -> None:
+    """Cases probe 7: staff screened an application without the co-tenant and guarantor who never answered, and
+    the report did not say anyone was left out. The state carries their roles (no names), a re-sent invitation
+    once, and the report says it; whoever submitted is not listed."""
+    from screening.rules.report import generate_report
+    from screening.selectors import screening_state_build
+
+    application, lead, _ = household_of(alice, status=ApplicationStatus.WAITING, guarantor_invited=True)
+    invitation_of(application, role=Role.GUARANTOR, name="rui lopes", email="RUI@example.com")  # re-sent to him
+    state = screening_state_build(applicant=lead)
+    assert state["not_submitted"] == ["GUARANTOR"]
+
+    report = generate_report(
+        {
+            **state,
+            "identity": {"verified": True},
+            "income": {"verified": True, "average_monthly_income": "1500.00", "method": "", "source": "payslips"},
+            "affordability": {
+                "risk_level": "LOW",
+                "dti_ratio": "0.3000",
+                "reasons": [],
+                "cost_label": "renda mensal",
+                "monthly_cost": "450.00",
+            },
+        }
+    )
+    assert "Convidados que não submeteram (fora desta análise): fiador." in report["justification"]
+    assert "Rui" not in report["justification"]

@@ -198,16 +198,19 @@ def test_a_couple_buying_together_are_buyers_in_the_report_not_tenants() -> None
     """Cases probe 7: a sale's household report (and its PDF) called a couple buying a flat "arrendatários"."""
     from screening.rules.household import household_report
 
-    def report(listing: dict[str, Any]) -> str:
+    def report(listing: dict[str, Any], not_submitted: tuple[str, ...] = ()) -> str:
         members = [person("a", "TENANT", "1200.00"), person("b", "CO_TENANT", None, identity_ok=False)]
         state = {"property": listing, "members": members, "affordability": household(*members, listing=listing),
-                 "identity": {"members": {m["applicant_id"]: m["identity"] for m in members}}, "income": {}}  # fmt: skip
+                 "identity": {"members": {m["applicant_id"]: m["identity"] for m in members}}, "income": {},
+                 "not_submitted": list(not_submitted)}  # fmt: skip
         return str(household_report(state)["justification"])
 
     sale = report({"listing_type": "VENDA", "price": "200000"})
     assert "dos 2 compradores" in sale and "co-comprador" in sale and "arrendat" not in sale
-    rent = report(RENT)
+    assert "não submeteram" not in sale
+    rent = report(RENT, not_submitted=("GUARANTOR",))
     assert "dos 2 arrendatários" in rent and "co-arrendatário" in rent
+    assert "Convidados que não submeteram (fora desta análise): fiador." in rent
 
 
 def test_a_buyers_explanation_speaks_of_buyers() -> None:
