@@ -6,6 +6,7 @@ The messages are written in European Portuguese and marked for translation: the 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -38,7 +39,12 @@ class FileTypeNotAllowed(BusinessRuleError):
 
 class FileTooLarge(BusinessRuleError):
     code = "file_too_large"
-    default_message = _("O ficheiro excede o tamanho máximo permitido.")
+
+    def __init__(self, message: str | Promise | None = None) -> None:
+        # The limit said in the error itself: "the maximum allowed" left an applicant guessing (cases probe 7).
+        megabytes = settings.INTAKE_MAX_FILE_SIZE / (1024 * 1024)
+        limit = f"{megabytes:g} MB"
+        super().__init__(message or _("O ficheiro excede o tamanho máximo permitido (%(limit)s).") % {"limit": limit})
 
 
 class TooManyDocuments(BusinessRuleError):

@@ -186,6 +186,15 @@ def test_file_too_large_at_upload_slot_and_at_submission(alice_api: APIClient, s
         format="json",
     )
     assert (response.status_code, response.json()["code"]) == (400, "file_too_large")
+    # The limit is said (cases probe 7: "the maximum allowed" left the applicant guessing), in either language.
+    assert response.json()["detail"] == "O ficheiro excede o tamanho máximo permitido (10 MB)."
+    english = APIClient().post(
+        f"/api/v1/intake/{form['token']}/uploads?lang=en",
+        {"filename": "big.pdf", "content_type": "application/pdf", "size": 10 * 1024 * 1024 + 1,
+         "document_type": "PROOF_OF_INCOME"},
+        format="json",
+    )  # fmt: skip
+    assert english.json()["detail"] == "The file is larger than the maximum allowed (10 MB)."
     key = upload(form["token"], pdf_document(data=PDF + b"0" * 2000))
     settings.INTAKE_MAX_FILE_SIZE = 1000
     response = submit(form["token"], submission_body("245718931", [doc_entry(key)]))
