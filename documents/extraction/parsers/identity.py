@@ -69,7 +69,8 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
     "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
     # A residence permit abbreviates it beside the sex, in both languages ("Sexo / Sex  Nac. / Nat."); "Nat."
     # alone may be a Brazilian document's "Naturalidade", the place of birth.
-    "nationality": re.compile(r"nacionalidade?|nationality|nationalite|(?<![a-z])nac(?:\.(?!\w)|\.?\s*/?\s*nat\.)"),
+    # OCR reads the caption's "C" as a "G" ("NAGIONALIDADE", "NAGONALIDADE"), as it reads "rn" as "m" above.
+    "nationality": re.compile(r"na[cg]i?onalidade?|nationality|nationalite|(?<![a-z])nac(?:\.(?!\w)|\.?\s*/?\s*nat\.)"),
     "date_of_birth": re.compile(
         r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|fecha\s+de\s+nacimiento|" + BARE_BIRTH_LABEL
     ),
@@ -286,7 +287,9 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         if position == 0 and len(candidates) > 1 and line.confidence < 1.0 and noise_around_a_word(stripped):
             # The caption's own line, past the caption: a word among OCR's specks is no name printed there.
             continue
-        stripped = latin_rendering(stripped)
+        stripped = front_side_only(latin_rendering(stripped))
+        if not stripped.strip():
+            continue
         folded = fold(stripped)
         if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
             continue
@@ -336,6 +339,33 @@ BRACKETED = re.compile(r"\[[^\]]*\]")
 
 def without_bracketed(text: str) -> str:
     return BRACKETED.sub(" ", text)
+
+
+# The captions of what a Cartão de Cidadão prints on its back (the NIF, the social-security and health-service
+# numbers, the parents' names): on a front and back copied side by side, OCR reads them on the front's rows.
+BACK_CAPTION = re.compile(
+    NIF_LABEL.pattern + "|" + OTHER_NUMBER_LABEL.pattern + r"|filia[cç]?[aã]o|(?<![a-z])parents(?![a-z])",
+    re.IGNORECASE,
+)
+# A word in mixed case, capitalised ("Carlos", "Fernanda"): a name the card prints in capitals never reads so.
+MIXED_CASE_WORD = re.compile(r"[A-ZÀ-Ý][a-zß-ÿ]+(?:['-][A-Za-zÀ-ÿ]+)*")
+
+
+def front_side_only(text: str) -> str:
+    """A name's value without what a card's other side, read on the same row, adds after it: the back's captions
+    ("RODRIGUES NISS / SOCIAL SECURITY No."), or words in mixed case after the name in capitals ("ANA MARGARIDA
+    Maria Fernanda dos Santos", the parents' names). A name in mixed case from the start (a typed document's) is
+    left whole."""
+    # Searched as printed, case aside (the captions' accents are in the patterns): the cut is the text's own.
+    caption = BACK_CAPTION.search(text)
+    if caption:
+        text = text[: caption.start()]
+    words = text.split()
+    for index, word in enumerate(words):
+        if MIXED_CASE_WORD.fullmatch(word.strip(EDGE_NOISE)):
+            capitals = [other for other in words[:index] if other.lower() not in NAME_PARTICLES]
+            return " ".join(words[:index]) if capitals and all(other.isupper() for other in capitals) else text
+    return text
 
 
 # What OCR reads of specks and the card's pattern: a word of no letters, or a short word in lower case ("' a!").
@@ -462,7 +492,8 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         parsed.warnings[:] = [code for code in parsed.warnings if code not in VISUAL_NUMBER_UNREAD]
     unlabelled_dates(viz_lines, parsed)
     if kind in TWO_SIDED_CARDS:
-        parsed.put("side", card_side(viz_lines, has_mrz=mrz is not None and mrz.checks_passed > 0), 0.9)
+        has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
+        parsed.put("side", card_side(viz_lines, has_mrz=has_mrz), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
         parsed.put("nif", nif, VALIDATED_CONFIDENCE)
@@ -1459,10 +1490,17 @@ def name_cut_short(mrz: MrzRead) -> bool:
 # --- Cartao de Cidadao: which side, and the NIF ------------------------------------------------------
 
 
+def mrz_zone_printed(lines: list[Line]) -> bool:
+    """Whether two lines in a row read as an MRZ's: the back's zone is on the page, though OCR misread too much of
+    it for its check digits (a front and back photocopied side by side on one page)."""
+    return any(mrz_line(first.text) and mrz_line(second.text) for first, second in itertools.pairwise(lines))
+
+
 def card_side(lines: list[Line], *, has_mrz: bool) -> str:
     text = fold("\n".join(line.text for line in lines))
     back = has_mrz or bool(CC_BACK_SIGNS.search(text))
-    front = bool(FRONT_SIGNS.search(text))
+    # The surname's caption in any of the languages a card prints it in ("NOM", "NUME"), as OCR may misread it.
+    front = bool(FRONT_SIGNS.search(text) or ID_LABELS["surname"].search(text))
     if front and back:
         return "both"
     return "back" if back else "front"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.identifiers import nif_has_valid_checksum
@@ -187,8 +188,21 @@ def amounts_text(text: str) -> str:
     return LEGAL_REFERENCE.sub(lambda match: match.group(0)[: match.start(1) - match.start()], text)
 
 
+# A web address: with its scheme ("https://..."), "www." or a host name and a path, as a browser's address bar
+# or a print's header shows it ("faturas.portaldasfinancas.gov.pt/consultarDocumentoPortalEmitente.action?...").
+URL = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*")
+
+
+def without_urls(line: Line) -> Line:
+    """The line with each web address blanked out, the same length: a page's address names no party, amount or
+    date, though its words may hold a label's ("...PortalEmitente.action?idDocumento=...")."""
+    text = URL.sub(lambda match: " " * len(match.group(0)), line.text)
+    return line if text == line.text else replace(line, text=text)
+
+
 def parse_invoice(lines: list[Line]) -> Parsed:
     parsed = Parsed()
+    lines = [without_urls(line) for line in lines]
     if is_cancelled(lines):
         parsed.warnings.append("document_cancelled")
     rows = [line_segments(amounts_text(line.text), index, line.confidence) for index, line in enumerate(lines)]
