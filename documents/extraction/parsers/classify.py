@@ -8,11 +8,19 @@ from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz
 from documents.extraction.schema import DocumentKind
 
+# Another country's payslip by its own title (on folded text): a French "bulletin de paie", an Italian "busta
+# paga" or "cedolino", a German or Swiss "Gehaltsabrechnung" (DATEV's "Abrechnung der Brutto/Netto-Bezüge"), a
+# Dutch "loonstrook", a Spanish "nómina", an American "pay stub", a Brazilian "holerite" or "contracheque".
+FOREIGN_PAYSLIP_TITLE = (
+    r"bulletin\s+de\s+(?:paie|salaire)|busta\s+paga|(?<![a-z])cedolino|(?:gehalts|lohn|entgelt)abrechnung"
+    r"|abrechnung\s+der\s+brutto|(?:loon|salaris)strook|(?<![a-z])nominas?(?![a-z])|(?<![a-z])pay\s?stub"
+    r"|(?<![a-z])holerite|(?<![a-z])contra-?cheque|demonstrativo\s+de\s+pagamento"
+)
 # A payslip's title (on folded text); also where a second payslip printed on the same page begins.
 PAYSLIP_TITLE = re.compile(
     r"recibo de (vencimento|remunera[cç](?:ao|oes)|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
     r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])pay\s?slip"
-    r"|(?<![a-z])(pay|salary|earnings)\s+statement"
+    r"|(?<![a-z])(pay|salary|earnings)\s+statement|" + FOREIGN_PAYSLIP_TITLE
 )
 # A foreign pension by its own names (on folded text): a French "attestation de paiement" of a "retraite
 # personnelle", a Spanish "certificado de pensión" of a "pensión de jubilación", a German "Rentenanpassung" of a
@@ -203,8 +211,9 @@ EMPLOYMENT_WORDS = re.compile(
     r"|admissao|subsidio\s+de\s+(?:refeicao|alimentacao)|sub\.?\s+(?:refeicao|alimentacao)|horas\s+extra"
     # "Wage tax" (the Dutch "loonheffing") is withheld from a pension too.
     r"|(?<![a-z])(?:salary|employee|employer|payslip|wages?)(?![a-z])(?!\s+tax)"
-    # A French or German payslip deducts for the complementary pension ("Retraite complémentaire Agirc-Arrco T1").
-    r"|bulletin\s+de\s+(?:paie|salaire)|(?:gehalts|lohn|entgelt)abrechnung"
+    # A French or German payslip deducts for the complementary pension ("Retraite complémentaire Agirc-Arrco T1"),
+    # a Dutch one for the "pensioenpremie": another country's payslip names itself.
+    r"|" + FOREIGN_PAYSLIP_TITLE
 )
 
 

@@ -22,10 +22,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
-from documents.extraction.parsers.classify import PAYSLIP_TITLE
+from documents.extraction.parsers.classify import FOREIGN_PAYSLIP_TITLE, PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
     BRANCH_WORDS,
     DATE_DMY,
+    FOREIGN_NAME_PARTICLES,
     MONEY,
     MONTH_YEAR,
     MONTHS,
@@ -82,14 +83,24 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
         # Cut as payroll software prints it: "Vlr. Líq.".
-        r"|(?<![a-z])neto(?![a-z])|net\s+pay|(?<![a-z])liq(?![a-z])")),
+        r"|(?<![a-z])neto(?![a-z])|net\s+pay|(?<![a-z])liq(?![a-z])"
+        # Another country's: "Net à payer", "Net payé", "Netto in busta", "Nettolohn", "Netto-Verdienst",
+        # "Auszahlungsbetrag", "Nettoloon", "Netto te betalen", "Líquido a percibir", "Salário líquido".
+        r"|(?<![a-z])net\s+(?:a\s+payer|paye)|(?<![a-z])netto|auszahlung|a\s+percibir|salario\s+liquido")),
     ("total_deductions", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:descontos|dedu[cç][oõ]es|reten[cç][oõ]es|d[eé]bitos)"
-        r"|(?:descontos|dedu[cç][oõ]es)\s+totais|(?<!outros\s)(?<![a-z])(?:descontos|dedu[cç][oõ]es)(?![a-z])")),
+        r"|(?:descontos|dedu[cç][oõ]es)\s+totais|(?<!outros\s)(?<![a-z])(?:descontos|dedu[cç][oõ]es)(?![a-z])"
+        # "Total deductions", "Total cotisations", "Totale trattenute", "Total Abzüge", "Total a deducir",
+        # "Totaal inhoudingen".
+        r"|tota(?:le?|al)\s+(?:des\s+)?(?:deductions|cotisations|trattenute|abz[uü]ge|a\s+deducir|inhoudingen)")),
     ("gross_pay", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:il[ií]quido|bruto|abonos|remunera[cç][oõ]es|ganhos|vencimentos|cr[eé]ditos|rendimentos)"
         r"|remunera[cç][aã]o\s+(?:il[ií]quida|bruta)|(?:vencimento|valor|sal[aá]rio)\s+(?:il[ií]quido|bruto)"
-        r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay|(?<![a-z])iliq(?![a-z])")),  # "Remun. Ilíq."
+        r"|(?<![a-z])il[ií]quido|(?<![a-z])bruto(?![a-z])|gross\s+pay|(?<![a-z])iliq(?![a-z])"  # "Remun. Ilíq."
+        # Another country's: "Salaire brut", "Totale competenze", "Lordo", "Gesamt-Brutto", "Bruttolohn",
+        # "Brutoloon", "Total devengado".
+        r"|(?<![a-z])brut(?![a-z])|totale\s+competenze|(?<![a-z])lordo(?![a-z])|(?<![a-z])(?:gesamt[\s-]*)?brutto"
+        r"|(?<![a-z])bruto\s?loon|total\s+devengado")),
     ("total", re.compile(r"(?<![a-z])(?:totais|total|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
@@ -133,6 +144,9 @@ LABEL_WORDS = re.compile(
     r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?|contrib|cont"
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
+    # Another country's identity and tax numbers' captions, printed after the name on its line ("Santos CPF
+    # 123.456.789-09", "Bianchi C.F. ...", "Käser AHV-Nr. ...", "Personeelsnr. 318").
+    r"|cpf|cnpj|cif|nie|dni|ssn|siret|siren|bsn|c\.\s?f|p\.?\s?iva|number|nummer|[a-z-]*nr"
     # A table's column headings under the header ("Descrição  Horas  Preço/h  Valor").
     r"|descri[cç][aã]o|designa[cç][aã]o|rubricas?|horas?|pre[cç]o|quantidade|qtd|montante|desconto"
     # An address printed where a name could be ("Rua Formosa 45").
@@ -581,7 +595,8 @@ YTD_HEADING = re.compile(YEAR_TO_DATE_WORDS)
 # alone head the month's column only beside another's ("Mês  Acumulados (ano)", "Valor  Acumulado"): a "Valor"
 # that a year-to-date word or the month before qualifies is that column's ("Valor acumulado").
 MONTH_HEADING = re.compile(
-    r"valor\s+do\s+m[eê]s(?!\s+anterior)|(?<![a-z])(?:atual|(?<!ano\s)corrente|current|this\s+month)(?![a-z])"
+    r"valor\s+do\s+m[eê]s(?!\s+anterior)"
+    r"|(?<![a-z])(?:atual|(?<!ano\s)corrente|current|this\s+(?:month|(?:pay\s+)?period))(?![a-z])"
     r"|(?<![a-z])m[eê]s(?![a-z])(?!\s+anterior)"
     r"|(?<![a-z])valor(?![a-z])(?!\s+(?:acumulad|acum(?![a-z])|anual|anterior|d[oe]\s+(?:m[eê]s|ano)|no\s+ano))"
 )
@@ -773,6 +788,11 @@ EMPLOYEE_LABEL = re.compile(
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
     r"|(?<![a-z])(?:tripulante|estagiari[oa]|formand[oa]|aprendiz)\s*:"
+    # Another country's payslip's caption for the employee: "Trabajador:", "Salarié :", "Dipendente:", "Werknemer:",
+    # "Mitarbeiter:", "Arbeitnehmer:"; or the salutation of its window envelope ("Frau Laura Käser", "Mr ...").
+    r"|(?<![a-z])(?:trabajador(?:a)?|empleado|salariee?|employee?|dipendente|lavorat(?:ore|rice)|werknemer"
+    r"|mitarbeiter(?:in)?|arbeitnehmer(?:in)?)\s*:"
+    r"|^\s*(?:frau|herrn?|madame|monsieur|mme|mrs|mr|ms|dhr|mevr)\.?\s"
     r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))" + TRANSLATED_CAPTION + r"\s*[:.]?"
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
     r"|" + SALUTATION
@@ -783,6 +803,8 @@ EMPLOYER_LABEL = re.compile(
     r"(?:entidade\s+(?:patronal|empregadora)|empregador|(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
     # In English only as a caption with its colon: "Employer: ...", not an "Employer SS contribution" row.
     r"|(?<![a-z])employer\s*:"
+    # Another country's caption for the employer: "Ditta:", "Employeur :", "Arbeitgeber:", "Werkgever:".
+    r"|(?<![a-z])(?:ditta|employeur|arbeitgeber|werkgever|empleador|razon\s+social)\s*:"
 )
 # A temp agency's payslip names the company the worker is placed with ("Empresa utilizadora (cliente)"):
 # neither its name nor its NIF is the employer's.
@@ -829,7 +851,10 @@ COMPANY_SUFFIX = re.compile(
     r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l"
     r"|i\.\s?p|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
-    r"|ace|ltd|gmbh|b\.\s?v|sarl|s\.\s?a\.\s?s)\b\.?"
+    r"|ace|ltd|gmbh|b\.\s?v|sarl|s\.\s?a\.\s?s"
+    # Spain's "S.L.", Italy's "S.r.l." and "S.p.A.", Germany's and Switzerland's "AG", Brazil's "Ltda.", the US's
+    # "Inc." and "LLC", the UK's "plc".
+    r"|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc)\b\.?"
 )
 
 
@@ -869,17 +894,27 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
-    if paid_in_another_currency(lines):
+    another_currency = paid_in_another_currency(lines)
+    if another_currency:
         # Read as printed, not converted, nor a Portuguese salary's 14 payments: whoever weighs it must know.
         parsed.warnings.append("currency_not_eur")
+    if another_currency or another_countrys_payslip(lines):
+        # Another country's salary is paid 12 times a year, not a Portuguese one's 14: the rules count it so.
+        parsed.warnings.append("foreign_payslip")
     return parsed
 
 
 # Another currency than the euro as a payslip prints it, on folded text: a sign or a code beside its amounts, or
-# the words of a line saying what they are in ("All amounts in GBP", "Moeda: USD", "Net pay £2,500.00").
+# the words of a line saying what they are in ("All amounts in GBP", "Moeda: USD", "Net pay £2,500.00"). Those of
+# the countries Portugal's foreign residents come from first: the kwanza ("Kz"), the metical ("MT" by an amount),
+# the Cape Verdean escudo ("1.000$00", "CVE"), the real ("R$"), the pound, the dollar, the Swiss franc, the rupee
+# ("₹", "INR", "NPR"), the hryvnia ("₴"), the yuan ("¥", "RMB").
 FOREIGN_CURRENCY = re.compile(
-    r"£|\$|(?<![a-z])(?:gbp|usd|chf|brl|cad|aud|jpy|cve|aoa|mzn|sek|nok|dkk|pln|czk|huf)(?![a-z])"
-    r"|(?<![a-z])(?:pounds?\s+sterling|reais|dollars?|francs?\s+suisses?)(?![a-z])"
+    r"£|\$|[₹₴¥₽₦]|(?<![a-z])(?:gbp|usd|chf|brl|cad|aud|jpy|cve|aoa|mzn|sek|nok|dkk|pln|czk|huf"
+    r"|inr|npr|uah|cny|rmb)(?![a-z])"
+    r"|(?<![a-z])kz(?![a-z])|\d\s?mt(?![a-z])|(?<![a-z])mt\s?\d"
+    r"|(?<![a-z])(?:pounds?\s+sterling|reais|dollars?|francs?\s+suisses?|kwanzas?|meticais|hryvnias?|rupees?"
+    r"|yuan|renminbi)(?![a-z])"
 )
 EURO = re.compile(r"€|(?<![a-z])eur(?:os?)?(?![a-z])")
 
@@ -889,6 +924,31 @@ def paid_in_another_currency(lines: list[Line]) -> bool:
     bare, but never in pounds, dollars or reais."""
     text = fold("\n".join(line.text for line in lines))
     return bool(FOREIGN_CURRENCY.search(text)) and not EURO.search(text)
+
+
+# Another country's payroll by its words (on folded text): its payslip's title, its taxes and contributions (the
+# UK's PAYE and National Insurance, Spain's IRPF, Italy's IRPEF and INPS, Brazil's INSS, IRRF and FGTS, Angola's
+# IRT, the US federal income tax and Medicare, Germany's Lohnsteuer, the Dutch loonheffing, France's CSG, the
+# Swiss AHV) and its captions for the net and the gross.
+FOREIGN_PAYROLL_WORDS = re.compile(
+    FOREIGN_PAYSLIP_TITLE
+    + r"|(?<![a-z])(?:paye|irpf|irpef|inps|inss|irrf|fgts|irt|csg|ahv|avs|medicare)(?![a-z])|national\s+insurance"
+    r"|federal\s+income\s+tax|lohnsteuer|loonheffing|securite\s+sociale|seguridad\s+social|sozialversicherung"
+    r"|(?<![a-z])net\s+(?:a\s+payer|paye)|(?<![a-z])netto|auszahlung|a\s+percibir|(?<![a-z])brutto|devengado"
+)
+# A Portuguese payslip's own words: its taxes and contributions, its subsidies, its title. A slip printing them is
+# Portugal's, whatever other language it also speaks ("Payslip / Recibo de vencimento", "IRS withholding").
+PORTUGUESE_PAYROLL_WORDS = re.compile(
+    r"(?<![a-z])(?:irs|tsu|niss|cga|adse)(?![a-z])|seguranca\s+social"
+    r"|subsidio\s+de\s+(?:refeicao|alimentacao|ferias|natal)|recibo\s+de\s+vencimento"
+)
+
+
+def another_countrys_payslip(lines: list[Line]) -> bool:
+    """Whether the slip speaks another country's payroll (its title, its taxes, its captions) and none of
+    Portugal's: a French, German or Spanish salary paid in euros is paid 12 times a year all the same."""
+    text = fold("\n".join(line.text for line in lines))
+    return bool(FOREIGN_PAYROLL_WORDS.search(text)) and not PORTUGUESE_PAYROLL_WORDS.search(text)
 
 
 # --- Two payslips side by side ----------------------------------------------------------------------------
@@ -1268,19 +1328,36 @@ def plausible_name(name: str | None) -> str | None:
     if ends_cut(name):
         # "Bruno Miguel dos": a name cut at its line's end, not the whole name.
         return None
-    return name if capitalised(name) else None
+    return name if name_shaped(name) else None
+
+
+def name_shaped(name: str) -> bool:
+    """Capitalised words, with Portugal's particles or, between two words, another language's in lower case
+    ("Alejandro Ruiz de la Fuente", "Sanne van der Berg")."""
+    words = name.split()
+    kept = [
+        word for index, word in enumerate(words) if not (0 < index < len(words) - 1 and word in FOREIGN_NAME_PARTICLES)
+    ]
+    return capitalised(" ".join(kept))
 
 
 def before_next_label(name: str | None) -> str | None:
-    """A labelled name up to the next label on its line ("Miguel Leal Employee tax number")."""
+    """A labelled name up to the next label on its line ("Miguel Leal Employee tax number"), and the acronym
+    that qualifies that label ("Priya Shah-Robinson NI number", "Laura Käser AHV Nr.")."""
     if not name:
         return None
     words = name.split()
     for index, word in enumerate(words):
         # A label's own punctuation is no part of it ("CONTRIB.:").
         if LABEL_WORDS.fullmatch(fold(word).strip(".:")):
+            if index >= 2 and QUALIFYING_ACRONYM.fullmatch(words[index - 1]) and not name.isupper():
+                index -= 1
             return " ".join(words[:index])
     return name
+
+
+# An acronym in capitals before a label, in a name printed in mixed case: the label's own ("NI number").
+QUALIFYING_ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
 def under_caption(caption_row: str, at: int, value_row: str) -> str:
@@ -1435,7 +1512,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             line = lines[index]
             employer = company_name(line.text)
             if employer:
-                if index == 1 and line.text.startswith(employer[:8]):
+                # A first line OCR barely made out is a logo's marks ("FEM" at 0.34), no head of the name.
+                if index == 1 and line.text.startswith(employer[:8]) and lines[0].confidence >= LEGIBLE_CONFIDENCE:
                     employer = letterhead_name(lines[0].text, employer)
                 parsed.put("employer_name", employer, line.confidence * 0.9)
                 break
@@ -1629,6 +1707,10 @@ def trailing_name(piece: str) -> str:
 PARENT_BODY = re.compile(r"\s*(?:minist[eé]rio|governo|rep[uú]blica|secretaria|regi[aã]o|grupo)(?![a-z])")
 
 
+# Below this mean word confidence a line is OCR's guess at marks (a logo, a stamp), not printed words.
+LEGIBLE_CONFIDENCE = 0.6
+
+
 def letterhead_name(first_line: str, company: str) -> str:
     """A company name printed over the letterhead's two first lines ("SECURITAS ATLÂNTICO" / "Segurança
     Privada, S.A. · NIPC ..."): the second line is only the name's tail (a few words before the legal form)
@@ -1670,7 +1752,9 @@ def company_name(text: str) -> str | None:
     heading = PAYROLL_HEADING.match(fold(text))
     if heading and COMPANY_SUFFIX.search(fold(text[heading.end() :])):
         text = text[heading.end() :]
-    head = re.split(r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[·•|]\s", text)[0]
+    head = re.split(
+        r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[·•|]\s|" + FOREIGN_COMPANY_NUMBER, text
+    )[0]
     head = before_address(head)
     raw = re.split(r"\s[-–·]\s", head)[0]
     suffixes = list(COMPANY_SUFFIX.finditer(fold(raw)))
@@ -1689,6 +1773,11 @@ def company_name(text: str) -> str | None:
             raw = head[: after_dash[-1].end()]
     employer = raw.strip(" ,;:")
     return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
+
+
+# Another country's company numbers' captions, ending a company's name on its line: Spain's "CIF", Brazil's
+# "CNPJ", France's "SIRET"/"SIREN", Italy's "P.IVA", a "VAT"/"UID"/"EIN" number, a Dutch "Loonheffingennr.".
+FOREIGN_COMPANY_NUMBER = r"\b(?:CIF|CNPJ|SIRET|SIREN|P\.?\s?IVA|VAT|UID|EIN|KvK|Loonheffingennr)\b"
 
 
 # A payroll run's heading and its separator: "PROCESSAMENTO DE SALÁRIOS · ", "Folha de remunerações | ".
@@ -1743,6 +1832,8 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                 period_line = line
                 break
     if period is None:
+        period, period_line = foreign_month_named(lines)
+    if period is None:
         period, period_line = days_of_one_month(lines)
     if period is None:
         # "Abonos e descontos de 01/10/2026 a 31/10/2026": a range of days within one month is that month.
@@ -1760,6 +1851,8 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
         period_line = run_dates[0]
         period = parse_period(period_line.text)
     if period is None:
+        period, period_line = paid_at_the_months_end(lines)
+    if period is None:
         # A bare "03-2025" near the top (the title line of some programs); a full date is not a period.
         for line in lines[:6]:
             if NUMERIC_PERIOD.search(fix_digits(line.text)) and not parse_dates(line.text):
@@ -1768,6 +1861,54 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                     break
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# The months in French, Italian, German, Dutch and Spanish (folded), as another country's payslip names its own.
+FOREIGN_MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "aout": 8, "septembre": 9,
+    "octobre": 10, "decembre": 12,
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    "januar": 1, "februar": 2, "marz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "enero": 1, "febrero": 2, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9, "octubre": 10,
+    "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+FOREIGN_MONTH_YEAR = re.compile(
+    r"(?<![a-z])(" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True)) + r")(?![a-z])"
+    r"\.?\s*(?:de\s+|del\s+|/\s*|-\s*)?((?:19|20)\d{2})(?!\d)"
+)
+
+
+def foreign_month_named(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The month another country's payslip names in its language ("Lohnabrechnung Februar 2026", "Periode: maart
+    2026", "Mese di GENNAIO 2026")."""
+    for line in lines:
+        match = FOREIGN_MONTH_YEAR.search(fold(line.text))
+        if match:
+            return f"{match.group(2)}-{FOREIGN_MONTHS[match.group(1)]:02d}", line
+    return None, None
+
+
+# The day the salary was paid, by its caption: "Pay date", "Date of payment", "Data de pagamento", "Fecha de
+# pago", "Date de paiement", "Payé le", "Betaald op", "Zahlungsdatum".
+PAY_DATE = re.compile(
+    r"(?<![a-z])(?:pay(?:ment)?\s+date|date\s+(?:of\s+)?pa(?:id|yment)|paid\s+on|data\s+(?:de\s+|do\s+|di\s+)?pagamento"
+    r"|fecha\s+de\s+pago|date\s+de\s+paiement|paye\s+le|betaald\s+op|(?:aus)?zahlungsdatum)(?![a-z])"
+)
+# A salary paid from this day of a month on pays that month; one paid early in a month may pay the one before.
+MONTH_END_DAYS_FROM = 20
+
+
+def paid_at_the_months_end(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The month a salary paid at its end pays, when the slip prints no period but the day it was paid ("Pay date:
+    31/03/2026"). A day early in a month says nothing sure (the month before's salary is often paid then)."""
+    for line in lines:
+        caption = PAY_DATE.search(fold(line.text))
+        dates = parse_dates(line.text[caption.end() :]) if caption else []
+        if dates and dates[0].day >= MONTH_END_DAYS_FROM:
+            return f"{dates[0].year:04d}-{dates[0].month:02d}", line
+    return None, None
 
 
 # The payment's or the run's date after the period on its line ("Período: 02/2026  Data pagamento: 27/02/2026").
@@ -1866,7 +2007,7 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     (a household employing a domestic worker, a temp agency's client)."""
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        nifs = parse_nifs(line.text)
+        nifs = parse_nifs(without_longer_numbers(line.text))
         columns = column_parties(lines, index, len(nifs))
         for position, (nif, valid) in enumerate(nifs):
             if not valid:
@@ -1883,6 +2024,22 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 # A personal NIF labelled the employer's is a private employer's (a household employing a
                 # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
+
+
+# Digit groups glued by dots, dashes or slashes: a CPF ("123.456.789-09"), a CNPJ ("12.345.678/0001-95").
+GLUED_NUMBER = re.compile(r"(?<![\d.\-/])\d+(?:[.\-/]\d+)+")
+NIF_DIGITS = 9
+
+
+def without_longer_numbers(text: str) -> str:
+    """The text with every number longer than a NIF blanked: a Brazilian CPF's first nine digits may pass the
+    NIF's check digit, but a longer number (CPF, CNPJ, NISS, IBAN) is never a NIF."""
+
+    def blank(match: re.Match[str]) -> str:
+        number = match.group(0)
+        return " " * len(number) if sum(char.isdigit() for char in number) > NIF_DIGITS else number
+
+    return GLUED_NUMBER.sub(blank, text)
 
 
 # How far above its NIF a party's label may be: the name's line, then an address line.
