@@ -142,3 +142,20 @@ def test_a_name_typed_in_mixed_case_is_kept_whole() -> None:
     )
     assert parsed.fields["given_names"] == "Maria Inês"
     assert parsed.fields["surname"] == "da Costa e Silva"
+
+
+def test_a_back_captions_number_sign_goes_with_it() -> None:
+    """Round 19's front and back in one photo read "RODRIGUES ESTEVÃO PINHEIRO N.º UTENTE DE SAUDE / ...": the
+    surname kept "N.º", was refused as a name, and "National" was taken instead."""
+    from documents.extraction.parsers.identity import front_side_only
+
+    row = "RODRIGUES ESTEVÃO PINHEIRO N.º UTENTE DE SAUDE / NATIONAL HEALTH USER No."
+    assert front_side_only(row) == "RODRIGUES ESTEVÃO PINHEIRO"
+
+
+def test_a_back_captions_english_half_is_no_name() -> None:
+    """The same row split at its slash: "NATIONAL HEALTH USER No." was cut to "NATIONAL" and taken as the surname."""
+    from documents.extraction.parsers.identity import front_side_only
+
+    assert front_side_only("NATIONAL HEALTH USER No.").strip() == ""
+    assert front_side_only("SOCIAL SECURITY No. 12093847561").strip() == ""

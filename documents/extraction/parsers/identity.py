@@ -344,7 +344,9 @@ def without_bracketed(text: str) -> str:
 # The captions of what a Cartão de Cidadão prints on its back (the NIF, the social-security and health-service
 # numbers, the parents' names): on a front and back copied side by side, OCR reads them on the front's rows.
 BACK_CAPTION = re.compile(
-    NIF_LABEL.pattern + "|" + OTHER_NUMBER_LABEL.pattern + r"|filia[cç]?[aã]o|(?<![a-z])parents(?![a-z])",
+    NIF_LABEL.pattern + "|" + OTHER_NUMBER_LABEL.pattern + r"|filia[cç]?[aã]o|(?<![a-z])parents(?![a-z])"
+    # The English halves, which OCR may set on a row of their own after the caption's slash.
+    r"|national\s+health|social\s+security|(?<![a-z])tax\s+n",
     re.IGNORECASE,
 )
 # A word in mixed case, capitalised ("Carlos", "Fernanda"): a name the card prints in capitals never reads so.
@@ -359,7 +361,8 @@ def front_side_only(text: str) -> str:
     # Searched as printed, case aside (the captions' accents are in the patterns): the cut is the text's own.
     caption = BACK_CAPTION.search(text)
     if caption:
-        text = text[: caption.start()]
+        # The caption's own "N.º" before it ("PINHEIRO N.º UTENTE DE SAÚDE") goes with it.
+        text = re.sub(r"\s*N\.?\s?[º°o]\.?\s*$", "", text[: caption.start()])
     words = text.split()
     for index, word in enumerate(words):
         if MIXED_CASE_WORD.fullmatch(word.strip(EDGE_NOISE)):
