@@ -55,6 +55,24 @@ def test_a_small_card_back_on_a_dark_table_reads_its_nif(seed: int) -> None:
     assert "missing:nif" not in result.warnings
 
 
+@pytest.mark.ocr
+@needs_tesseract
+@pytest.mark.parametrize(("seed", "scale", "card_share"), [(1, 0.6, 0.45), (2, 0.5, 0.4)])
+def test_a_card_back_on_a_dark_table_whose_mrz_failed_is_read_again_cut_out(
+    seed: int, scale: float, card_share: float
+) -> None:
+    """These photos' MRZs failed their check digits as they came (the cut-out's first version, as every photo's
+    first reading, read them); now the card cut out is a second reading, kept only when every check holds."""
+    rng = random.Random(seed)
+    person = make_person(rng, TODAY)
+    back = cc_back(person, rng=rng, variant=seed)
+    drawn = Image.open(io.BytesIO(back.document.data))
+    card = drawn.resize((int(drawn.width * scale), int(drawn.height * scale)), Image.Resampling.LANCZOS)
+    photo = jpeg(on_a_table(card, card_share=card_share, surface=70, turn=1.5))
+    fields = LocalExtractor().extract(photo, document_type="ID_DOCUMENT").json_fields()
+    assert (fields["mrz_valid"], fields["date_of_birth"]) == (True, person.date_of_birth.isoformat())
+
+
 def test_only_a_document_the_surface_shows_all_round_is_cut_out() -> None:
     """Guards (the cut is new): a page filling the frame, a light surface and a page whose shadow reaches the
     photo's edge are left whole; a card on a dark surface is cut to itself and a small margin."""
