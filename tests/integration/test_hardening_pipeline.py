@@ -151,8 +151,10 @@ def test_tesseract_runs_under_the_memory_limit(settings: Any) -> None:
     from documents.extraction.reader import ocr_image
 
     settings.EXTRACTION_OCR_MAX_MEMORY_MB = 16  # far below what Tesseract needs to load its model
+    page = Image.new("L", (1600, 1200), 255)
+    page.paste(0, (100, 100, 900, 140))  # some ink: a blank page is not given to Tesseract at all
     with pytest.raises(ExtractionFailed, match="OCR"):
-        ocr_image(Image.new("L", (1600, 1200), 255))
+        ocr_image(page)
 
 
 def test_the_limited_command_gets_the_address_space_limit_and_its_arguments_verbatim() -> None:
