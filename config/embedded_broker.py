@@ -37,7 +37,7 @@ from kombu.transport import sqlalchemy as kombu_sqlalchemy
 from kombu.transport import virtual
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 # Transport options this module reads; they never reach create_engine().
 POLLING_OPTIONS = ("polling_interval", "idle_polling_interval")
@@ -69,6 +69,20 @@ class Channel(kombu_sqlalchemy.Channel):  # type: ignore[misc]
             return super()._engine_from_config()
         finally:
             options.update(saved)
+
+    def _get_or_create(self, queue: str) -> Any:
+        """kombu's get-or-create of a queue's row, safe when another process inserts it first.
+
+        kombu guards it with a lock of its own process only, and catches OperationalError, not IntegrityError: a
+        worker's pool children opening their producers as they start both found no row, both inserted it, and the
+        second died of ``UNIQUE constraint failed: kombu_queue.name`` (the worker never became ready: seen in the
+        benchmark's idle run). The row the other process made is the queue's.
+        """
+        try:
+            return super()._get_or_create(queue)
+        except IntegrityError:
+            self.session.rollback()
+            return self.session.query(self.queue_cls).filter(self.queue_cls.name == queue).one()
 
     def _queue_id(self, queue: str) -> int:
         if queue not in self._queue_ids:

@@ -129,3 +129,28 @@ def test_without_a_broker_file_the_idle_wait_is_a_plain_wait() -> None:
     assert doorbell_paths("postgresql://broker/db") == ()
     assert doorbell_paths("sqlite://") == ()
     assert file_marks(("/nonexistent/broker.sqlite3",)) == ((0, 0),)
+
+
+def test_a_queue_row_another_process_inserted_first_is_taken_not_fatal(connection: Connection, tmp_path: Path) -> None:
+    """Two processes starting at once (a worker's pool children) both looked for the queue's row, found none and
+    inserted it: the second died of ``UNIQUE constraint failed: kombu_queue.name`` and the worker never became
+    ready (the benchmark's idle run). Here the other process inserts the row between this one's look and insert."""
+    import sqlite3
+
+    channel = connection.default_channel
+    channel.session  # noqa: B018  (creates the tables)
+    real_commit = channel.session.commit
+
+    def commit_after_another_process_inserted() -> None:
+        other = sqlite3.connect(tmp_path / "broker.sqlite3", timeout=30)
+        other.execute("INSERT INTO kombu_queue (name) VALUES ('raced')")
+        other.commit()
+        other.close()
+        real_commit()
+
+    channel.session.commit = commit_after_another_process_inserted
+    try:
+        row = channel._get_or_create("raced")
+    finally:
+        channel.session.commit = real_commit
+    assert (row.name, row.id) == ("raced", channel.session.query(channel.queue_cls).filter_by(name="raced").one().id)
