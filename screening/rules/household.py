@@ -27,7 +27,7 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
 from screening.rules.person import person_income
-from screening.rules.report import REASON_TEXT, RISK_WORDS, not_submitted_sentence
+from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
 GUARANTOR_ROLE = "GUARANTOR"
@@ -260,19 +260,6 @@ def assess_household_node(state: dict[str, Any]) -> dict[str, Any]:
         for m in state["members"]
     ]
     return assess_household({**state, "members": members})
-
-
-ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
-# A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
-BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "co-comprador", "GUARANTOR": "fiador"}
-
-
-def role_words(state: dict[str, Any]) -> dict[str, str]:
-    return BUYER_ROLE_WORDS if selling(state) else ROLE_WORDS
-
-
-def selling(state: dict[str, Any]) -> bool:
-    return (state.get("property") or {}).get("listing_type") == "VENDA"
 
 
 def household_report(state: dict[str, Any]) -> dict[str, Any]:

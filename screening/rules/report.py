@@ -61,17 +61,24 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     stated = [REASON_TEXT.get(reason, reason) for reason in income.get("stated") or ()]
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(dict.fromkeys(stated)) + ".")
-    selling = (state.get("property") or {}).get("listing_type") == "VENDA"
-    words = {**SINGLE_ROLE_WORDS, **BUYER_WORDS} if selling else SINGLE_ROLE_WORDS
-    left_out = not_submitted_sentence(state.get("not_submitted") or [], words)
+    left_out = not_submitted_sentence(state.get("not_submitted") or [], role_words(state))
     if left_out:
         parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
 
 
-SINGLE_ROLE_WORDS = {"CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
-BUYER_WORDS = {"CO_TENANT": "co-comprador"}
+ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
+# A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
+BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "co-comprador", "GUARANTOR": "fiador"}
+
+
+def role_words(state: dict[str, Any]) -> dict[str, str]:
+    return BUYER_ROLE_WORDS if selling(state) else ROLE_WORDS
+
+
+def selling(state: dict[str, Any]) -> bool:
+    return (state.get("property") or {}).get("listing_type") == "VENDA"
 
 
 def not_submitted_sentence(roles: list[str], words: dict[str, str]) -> str:
