@@ -108,9 +108,21 @@ def load(path: Path) -> dict[str, Any] | None:
     return loaded if isinstance(loaded, dict) else None
 
 
-def write(path: Path, results: dict[str, Any], rows: Iterable[Sequence[Any]], figures_of: Any = None) -> dict[str, Any]:
-    """Write this run's results with its figures and the previous ones beside them; return what was written."""
-    previous = previous_figures(load(path), figures_of)
+def write(
+    path: Path,
+    results: dict[str, Any],
+    rows: Iterable[Sequence[Any]],
+    figures_of: Any = None,
+    previous: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Write this run's results with its figures and the previous ones beside them; return what was written.
+
+    ``previous`` is the file's figures as they were before this run: a run that writes after each of
+    its parts passes what it read at its start, so its own first parts never become its "previous".
+    Read from the file when not given.
+    """
+    if previous is None:
+        previous = previous_figures(load(path), figures_of)
     document = {**results, "figures": figures(rows), "previous": previous}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2, default=str))

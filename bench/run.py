@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import unicodedata
 import uuid
 from decimal import Decimal
@@ -759,6 +760,8 @@ def table() -> list[tuple[Any, ...]]:
     if "production" in RESULTS:
         rows.extend(production_rows(RESULTS["production"]))
     rows.extend(latency_rows(RESULTS))
+    if RESULTS.get("failed_parts"):
+        rows.append(("parts that failed", ", ".join(RESULTS["failed_parts"]), "", "", "none", False))
     return rows[1:]  # the header is report.render's
 
 
@@ -788,35 +791,60 @@ def main() -> int:
     parser.add_argument("--production-concurrency", type=int, default=1, help="pool processes per worker")
     options = parser.parse_args()
     parts = set(options.only.split(","))
-    if "extraction" in parts or "ocr" in parts:
+    output = ROOT / "var" / "bench" / "latest.json"
+    # Read once: the file is rewritten after every part, and this run's first parts are not its "previous".
+    previous = report.previous_figures(report.load(output), figures_of)
+
+    def extraction() -> None:
         log("extraction: corpus accuracy and OCR time vs tesseract")
         bench_extraction(options.corpus)
         log("authenticity: tampered variants flagged, clean documents with a concern")
         RESULTS["authenticity"] = bench_authenticity()
-    if "orchestration" in parts:
-        bench_orchestration(options.applicants)
-    if "api" in parts:
-        bench_api(options.api_requests, options.status_requests)
-    if "scaling" in parts:
-        bench_scaling(options.applicants * 2)
-    if "production" in parts:
+
+    def production() -> None:
         RESULTS["production"] = bench_production(options.production_applicants, clients=options.production_clients,
                                                  layout=options.production_layout,
                                                  concurrency=options.production_concurrency)  # fmt: skip
-    if "idle" in parts:
+
+    def idle() -> None:
         log("idle: one embedded worker left alone, its CPU over 20 s")
         RESULTS["idle_cpu"] = bench_idle_cpu()
-    if "latency" in parts:
+
+    def latency() -> None:
         log("latency: one applicant into 1 and 2 idle embedded workers, interleaved")
         RESULTS["latency"] = bench_latency()
-    if "tests" in parts:
-        bench_tests()
+
+    steps: list[tuple[str, Any]] = [
+        ("extraction", extraction),
+        ("orchestration", lambda: bench_orchestration(options.applicants)),
+        ("api", lambda: bench_api(options.api_requests, options.status_requests)),
+        ("scaling", lambda: bench_scaling(options.applicants * 2)),
+        ("production", production),
+        ("idle", idle),
+        ("latency", latency),
+        ("tests", bench_tests),
+    ]
+    failed: dict[str, str] = {}
+    for name, step in steps:
+        if name not in parts and not (name == "extraction" and "ocr" in parts):
+            continue
+        try:
+            step()
+        except Exception as error:  # one part's failure must not lose the others' figures
+            traceback.print_exc()
+            failed[name] = f"{type(error).__name__}: {error}"
+            log(f"{name}: FAILED ({failed[name]}); going on with the other parts")
+        RESULTS["failed_parts"] = failed
+        # Written after every part: a run stopped or broken later keeps what it measured so far.
+        report.write(output, RESULTS, table(), previous=previous)
     RESULTS["finished_at"] = dt.datetime.now(dt.UTC).isoformat()
-    output = ROOT / "var" / "bench" / "latest.json"
-    written = report.write(output, RESULTS, table(), figures_of)
+    written = report.write(output, RESULTS, table(), previous=previous)
     print()
     print(report.render(written))
     print(f"\nwritten {output.relative_to(ROOT)}")
+    if failed:
+        print("failed parts: " + "; ".join(f"{name}: {reason}" for name, reason in failed.items()))
+        return 1
     return 0
 
 

@@ -104,3 +104,14 @@ def test_an_unreadable_previous_file_is_no_previous_figures(tmp_path: Path) -> N
     path = tmp_path / "latest.json"
     path.write_text("{not json")
     assert report.write(path, {}, rows("0 of 200", "300"))["previous"] == {}
+
+
+def test_a_run_written_after_each_part_keeps_the_previous_run_as_its_previous(tmp_path: Path) -> None:
+    path = tmp_path / "latest.json"
+    report.write(path, {"started_at": "last-run"}, rows("0 of 200", "324"))
+    previous = report.previous_figures(report.load(path))
+    report.write(path, {"started_at": "this-run"}, rows("0 of 200", "390")[1:], previous=previous)
+    final = report.write(path, {"started_at": "this-run"}, rows("2 of 200", "390"), previous=previous)
+    assert final["previous"]["worker peak RSS, MB"]["value"] == "324"
+    assert final["previous"]["worker peak RSS, MB"]["at"] == "last-run"
+    assert json.loads(path.read_text())["figures"][0]["value"] == "2 of 200"
