@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -32,6 +33,15 @@ def _refuse(status: int, code: str, message: str) -> JsonResponse:
 @csrf_exempt
 @require_POST
 def local_upload(request: HttpRequest) -> HttpResponse:
+    """The upload, answered in the language of the page that asked for the slot (its URL carries
+    ``?lang=en``), else the request's own (``Accept-Language``)."""
+    if request.GET.get("lang", "").lower().startswith("en"):
+        with translation.override("en"):
+            return _upload(request)
+    return _upload(request)
+
+
+def _upload(request: HttpRequest) -> HttpResponse:
     store = document_store()
     if not isinstance(store, LocalDocumentStore):
         raise Http404
@@ -39,7 +49,7 @@ def local_upload(request: HttpRequest) -> HttpResponse:
     # not exceed the largest file allowed plus the form fields.
     declared = int(request.META.get("CONTENT_LENGTH") or 0)
     if declared > settings.INTAKE_MAX_FILE_SIZE + 64 * 1024:
-        return _refuse(413, "file_too_large", "O ficheiro excede o tamanho máximo permitido.")
+        return _refuse(413, "file_too_large", _("O ficheiro excede o tamanho máximo permitido."))
     # Memory only (FILE_UPLOAD_MAX_MEMORY_SIZE covers the cap above): Django's temporary-file
     # handler would put the document on disk in clear before it is encrypted.
     request.upload_handlers = [MemoryFileUploadHandler(request)]
@@ -48,22 +58,22 @@ def local_upload(request: HttpRequest) -> HttpResponse:
             request.POST.get("policy", ""), salt=UPLOAD_SIGNING_SALT, max_age=settings.INTAKE_UPLOAD_URL_TTL
         )
     except signing.SignatureExpired:
-        return _refuse(403, "upload_expired", "O endereço de carregamento expirou.")
+        return _refuse(403, "upload_expired", _("O endereço de carregamento expirou."))
     except signing.BadSignature:
-        return _refuse(403, "invalid_policy", "Pedido de carregamento inválido.")
+        return _refuse(403, "invalid_policy", _("Pedido de carregamento inválido."))
     if request.POST.get("key") != policy["key"]:
-        return _refuse(403, "invalid_storage_key", "O ficheiro não corresponde ao pedido.")
+        return _refuse(403, "invalid_storage_key", _("O ficheiro não corresponde ao pedido."))
     if request.POST.get("Content-Type") != policy["content_type"]:
-        return _refuse(403, "file_type_not_allowed", "O tipo do ficheiro não corresponde ao pedido.")
+        return _refuse(403, "file_type_not_allowed", _("O tipo do ficheiro não corresponde ao pedido."))
     upload: Any = request.FILES.get("file")
     if upload is None:
-        return _refuse(400, "file_missing", "Falta o ficheiro.")
+        return _refuse(400, "file_missing", _("Falta o ficheiro."))
     if upload.size == 0 or upload.size > policy["max_size"]:
-        return _refuse(400, "file_too_large", "O tamanho do ficheiro não corresponde ao pedido.")
+        return _refuse(400, "file_too_large", _("O tamanho do ficheiro não corresponde ao pedido."))
     # One conditional update takes the slot: a replayed or late POST finds it taken and writes nothing.
     taken = UploadSlot.objects.filter(key=policy["key"], used_at__isnull=True).update(used_at=timezone.now())
     if taken != 1:
-        return _refuse(403, "upload_used", "Este endereço de carregamento já foi usado.")
+        return _refuse(403, "upload_used", _("Este endereço de carregamento já foi usado."))
     store.put(policy["key"], upload.read(), policy["content_type"])
     return HttpResponse(status=204)
 

@@ -18,6 +18,7 @@ from typing import IO
 from urllib.parse import urlencode
 
 from django.core import signing
+from django.utils import translation
 
 from documents.storage.encryption import OVERHEAD_BYTES, ObjectCipher, is_sealed
 from documents.storage.port import (
@@ -55,8 +56,11 @@ class LocalDocumentStore:
         policy = signing.dumps(
             {"key": key, "content_type": content_type, "max_size": max_size}, salt=UPLOAD_SIGNING_SALT
         )
+        # The page's language when the slot was issued (``?lang=en`` activates English): the upload's
+        # own refusals are read by the same person. S3 answers in its own words, whatever we add.
+        language = "?lang=en" if (translation.get_language() or "").startswith("en") else ""
         return UploadForm(
-            url=f"{self.base_url}/storage/upload",
+            url=f"{self.base_url}/storage/upload{language}",
             fields={"key": key, "Content-Type": content_type, "policy": policy},
             expires_in=self.ttl,
         )

@@ -475,3 +475,35 @@ def test_broker_outage_after_commit_keeps_the_submission(
         response = submit(form["token"], submission_body("245718931", []))
     assert response.status_code == 201
     assert Applicant.objects.get().status == "PROCESSING"
+
+
+def test_the_local_upload_answers_in_the_language_of_the_page_that_asked_for_its_slot(alice_api: APIClient) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    form = form_request_create(alice_api)
+
+    def slot(query: str) -> dict[str, Any]:
+        return dict(
+            APIClient()
+            .post(
+                f"/api/v1/intake/{form['token']}/uploads{query}",
+                {"filename": "r.pdf", "content_type": "application/pdf", "size": len(PDF), "document_type": "PROOF_OF_INCOME"},
+                format="json",
+            )
+            .json()
+        )  # fmt: skip
+
+    def post_twice(given: dict[str, Any]) -> tuple[str, str]:
+        path = given["upload"]["url"].removeprefix("http://testserver").split("/storage/upload")[1]
+        url = f"/storage/upload{path}"
+        first = Client().post(url, dict(given["upload"]["fields"], file=SimpleUploadedFile("r.pdf", PDF)))
+        assert first.status_code == 204
+        again = Client().post(url, dict(given["upload"]["fields"], file=SimpleUploadedFile("r.pdf", PDF)))
+        assert again.json()["code"] == "upload_used"
+        return url, again.json()["detail"]
+
+    english_url, english = post_twice(slot("?lang=en"))
+    portuguese_url, portuguese = post_twice(slot(""))
+    assert english_url.endswith("?lang=en") and english == "This upload address was already used."
+    assert portuguese_url == "/storage/upload" and portuguese == "Este endereço de carregamento já foi usado."
