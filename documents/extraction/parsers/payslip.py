@@ -2031,15 +2031,26 @@ GLUED_NUMBER = re.compile(r"(?<![\d.\-/])\d+(?:[.\-/]\d+)+")
 NIF_DIGITS = 9
 
 
+# Short digit groups spaced out, as a NISS is printed ("123 456 789 01", "12 345 678 901"): one number when
+# they hold a NISS's 11 digits (a quantity before a spaced NIF is another number).
+NISS_DIGITS = 11
+SPACED_NUMBER = re.compile(r"(?<![\d.,])\d{1,4}(?: \d{1,4}){2,}(?![\d.,])")
+
+
 def without_longer_numbers(text: str) -> str:
     """The text with every number longer than a NIF blanked: a Brazilian CPF's first nine digits may pass the
-    NIF's check digit, but a longer number (CPF, CNPJ, NISS, IBAN) is never a NIF."""
+    NIF's check digit, but a longer number (CPF, CNPJ, NISS, IBAN) is never a NIF. A NIF spaced out in threes
+    stays whole; a NISS spaced out the same way ("123 456 789 01") holds 11 digits and goes."""
 
     def blank(match: re.Match[str]) -> str:
         number = match.group(0)
         return " " * len(number) if sum(char.isdigit() for char in number) > NIF_DIGITS else number
 
-    return GLUED_NUMBER.sub(blank, text)
+    def blank_niss(match: re.Match[str]) -> str:
+        number = match.group(0)
+        return " " * len(number) if sum(char.isdigit() for char in number) == NISS_DIGITS else number
+
+    return SPACED_NUMBER.sub(blank_niss, GLUED_NUMBER.sub(blank, text))
 
 
 # How far above its NIF a party's label may be: the name's line, then an address line.
