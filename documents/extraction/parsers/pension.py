@@ -947,7 +947,35 @@ def issue_date(lines: list[Line]) -> dt.date | None:
     # janeiro de 2026" in the text below.
     if placed:
         return placed[-1]
-    return letterhead_date(lines) or labelled_date(lines, DECISION_LABEL) or last_plain_date(lines)
+    return (
+        letterhead_date(lines)
+        or labelled_date(lines, DECISION_LABEL)
+        or last_plain_date(lines)
+        or labelled_date(lines, PAYMENT_DATE_LABEL)
+        or processing_month(lines)
+    )
+
+
+# A month's pension slip (a CNP "movimento mensal", a CGA "nota de abono") dates itself by its payment or the
+# month it was processed for: "Data de pagamento: 08/11/2026", "Mês de processamento: Novembro de 2026".
+PAYMENT_DATE_LABEL = re.compile(
+    r"data\s+d[eo]\s+(?:pagamento|processamento|abono|movimento)|pag[oa]\s+em|payment\s+date|date\s+of\s+payment"
+    r"|date\s+de\s+(?:paiement|versement)|fecha\s+de\s+pago|zahlungsdatum"
+)
+PROCESSING_MONTH_LABEL = re.compile(r"(?:mes|periodo)\s+(?:de\s+)?(?:processamento|referencia|pagamento|abono)")
+
+
+def processing_month(lines: list[Line]) -> dt.date | None:
+    """The first day of the month a slip was processed for, when it prints no date of its own."""
+    for line in lines:
+        folded = fold(line.text)
+        label = PROCESSING_MONTH_LABEL.search(folded)
+        if label:
+            period = parse_period(folded[label.end() :])
+            if period:
+                year, month = (int(part) for part in period.split("-"))
+                return dt.date(year, month, 1)
+    return None
 
 
 def last_plain_date(lines: list[Line]) -> dt.date | None:
