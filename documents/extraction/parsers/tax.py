@@ -660,7 +660,10 @@ INCOME_TABLE_COLUMNS = [
     ("withheld", re.compile(r"reten[cç][oõ]es|reten[cç][aã]o")),
     ("contributions", re.compile(r"contribui[cç][oõ]es|quotiza[cç][oõ]es")),
 ]
-TABLE_TOTAL = re.compile(r"^\s*(?:soma|total)(?![a-z])")
+# A row may open with the quadro it belongs to, as a return printed as a list does: "Quadro 4A - 403 Prestações de
+# serviços ... 31.200,00", "Quadro 4A - Total 31.200,00".
+QUADRO_PREFIX = r"(?:quadro\s+\d{1,2}[a-z]?\s*[-–—:.]?\s*)?"
+TABLE_TOTAL = re.compile(rf"^\s*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
 # Anexo A's income code 401 is employment ("rendimentos do trabalho dependente"); the other codes are read
 # only under a heading that names one category.
 EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
@@ -771,7 +774,9 @@ def owners_table(lines: list[Line], parsed: Parsed) -> None:
 # A row of an annex's table by field code: the code, its words, one amount ("404 Outras prestações de serviços
 # 2.380,00", "403 — Prestações de serviços 18.600,00").
 # Anexo B's codes are all self-employment income, whatever each row's words.
-CODED_ROW = re.compile(r"^\s*(?:campo\s+)?\d{3,4}\s+(?:[—–-]\s+)?(?=[^\W\d_]{3})[^\n]*?\d[.,]\d{2}\s*(?:€|eur)?\s*$")
+CODED_ROW = re.compile(
+    rf"^\s*{QUADRO_PREFIX}(?:campo\s+)?\d{{3,4}}\s+(?:[—–-]\s+)?(?=[^\W\d_]{{3}})[^\n]*?\d[.,]\d{{2}}\s*(?:€|eur)?\s*$"
+)
 ANNEX_CATEGORY = {"B": "self_employment_income"}
 
 
