@@ -20,12 +20,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from text_to_num import alpha2digit
+
 from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.classify import FOREIGN_PAYSLIP_TITLE, PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
     BRANCH_WORDS,
     DATE_DMY,
+    ENGLISH_MONTHS,
     FOREIGN_NAME_PARTICLES,
     MONEY,
     MONTH_YEAR,
@@ -884,6 +887,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
             page = whole
     payslip_amounts(page, parsed)
     net_through_broken_figures(lines, page, parsed)
+    net_in_words(lines, parsed)
     payslip_subsidies(page, parsed)
     parsed.unpaid_absence = -sum(
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
@@ -1198,6 +1202,39 @@ def net_through_broken_figures(lines: list[Line], page: Page, parsed: Parsed) ->
             parsed.put("net_pay", wanted, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:net_pay")
             return
+
+
+# The net's caption in a sentence: "A quantia líquida de ...", "importância líquida", "o valor líquido".
+NET_IN_A_SENTENCE = re.compile(r"(?<![a-z])l[ií]quid[oa](?![a-z])")
+# An amount once its words are figures: "1063 euros e 40 cêntimos", "900 euros".
+EUROS_AND_CENTS = re.compile(r"(?<![\d.,])(\d+)\s+euros?(?:\s+e\s+(\d{1,2})\s+centimos?)?(?![a-z])")
+
+
+def net_in_words(lines: list[Line], parsed: Parsed) -> None:
+    """A net printed only in words after its caption ("A quantia líquida de mil e sessenta e três euros e
+    quarenta cêntimos"), its sentence perhaps going on on the next line. The arithmetic's check (gross less
+    deductions) then weighs it as it weighs a net printed in figures."""
+    if "net_pay" in parsed.fields:
+        return
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        caption = NET_CAPTION.search(folded) or NET_IN_A_SENTENCE.search(folded)
+        if not caption:
+            continue
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        amount = written_amount(f"{line.text[caption.end() :]} {following}")
+        if amount:
+            parsed.put("net_pay", amount, line.confidence * 0.9)
+            return
+
+
+def written_amount(text: str) -> Decimal | None:
+    """The first amount in Portuguese words in the text, its euros and the cents that may follow (text2num
+    turns the words into figures: "mil e sessenta e três" is 1063)."""
+    match = EUROS_AND_CENTS.search(fold(alpha2digit(text.lower(), "pt")))
+    if match is None:
+        return None
+    return (Decimal(match.group(1)) + Decimal(match.group(2) or 0) / 100).quantize(CENT)
 
 
 def printed_deductions(page: Page, parsed: Parsed) -> Decimal | None:
@@ -1518,7 +1555,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 parsed.put("employer_name", employer, line.confidence * 0.9)
                 break
     # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
-    public = None if "employer_name" in parsed.fields else public_employer(lines[:LETTERHEAD_LINES])
+    letterhead = [without_title(line) for line in lines[:LETTERHEAD_LINES]]
+    public = None if "employer_name" in parsed.fields else public_employer(letterhead)
     if public:
         parsed.put("employer_name", public[0], public[1] * 0.9)
     body = None if "employer_name" in parsed.fields else body_over_nif(lines, parsed.fields.get("employer_nif"))
@@ -1526,6 +1564,26 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
         parsed.put("employer_name", *body)
     if coded:
         parsed.put("employer_name", *coded)
+
+
+# A month and its year as a title prints them beside the body's name ("— Out. 2026", "Outubro 2026").
+# Whole month names only: a place's name may start like one ("Setúbal 2900").
+TITLE_PERIOD = re.compile(
+    r"\s*[-–—·|]?\s*(?<![a-z])(?:(?:"
+    + "|".join(sorted({*MONTHS, *ENGLISH_MONTHS}, key=len, reverse=True))
+    + r")\.?\s*(?:de\s+|/\s*|-\s*)?(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:19|20)\d{2})(?![\d/.-]*\d)"
+)
+
+
+def without_title(line: Line) -> Line:
+    """The line up to the payslip's title or a period printed on it: OCR joins a title on the right
+    ("Câmara Municipal de ... Recibo de vencimento — Out. 2026") to the body's name on the left, and neither is
+    any part of the name."""
+    folded = fold(line.text)
+    ends = [match.start() for match in (PAYSLIP_TITLE.search(folded), TITLE_PERIOD.search(folded)) if match]
+    if not ends or min(ends) == 0:
+        return line
+    return Line(line.text[: min(ends)].rstrip(" -–—·|,"), line.confidence, line.word_confidences)
 
 
 def labels_a_code(value: str, employer: str) -> bool:
@@ -1836,6 +1894,10 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     if period is None:
         period, period_line = days_of_one_month(lines)
     if period is None:
+        period, period_line = next(
+            ((month_named_days(line.text), line) for line in lines if month_named_days(line.text)), (None, None)
+        )
+    if period is None:
         # "Abonos e descontos de 01/10/2026 a 31/10/2026": a range of days within one month is that month.
         for line in lines:
             dates = parse_dates(line.text)
@@ -1855,8 +1917,10 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     if period is None:
         # A bare "03-2025" near the top (the title line of some programs); a full date is not a period.
         for line in lines[:6]:
-            if NUMERIC_PERIOD.search(fix_digits(line.text)) and not parse_dates(line.text):
-                period, period_line = parse_period(line.text), line
+            # A reference number's parts ("Recibo n.º 2026/10/0213") are no month and year.
+            bare = without_longer_numbers_than_periods(line.text)
+            if NUMERIC_PERIOD.search(bare) and not parse_dates(line.text):
+                period, period_line = parse_period(bare), line
                 if period:
                     break
     if period and period_line:
@@ -1921,13 +1985,73 @@ def labelled_period(lines: list[Line], row: int, at: int) -> str | None:
     captions over their values."""
     text = lines[row].text
     own = RUN_DATE_AFTER.split(text[at:])[0]
-    period = parse_period(own) or month_and_year(text) or month_of_the_year(text[at:])
+    period = parse_period(own) or month_and_year(text) or month_of_the_year(text[at:]) or month_named_days(own)
+    if period is None:
+        period = period_under_caption(lines, row, at)
     if period is None:
         # A grid of captions over their values: "Mês" / "05" / "Ano" / "2026" (the year's pair may come
         # first), or "Mês  Ano" / "05  2026".
         grid = " ".join(ln.text for ln in lines[max(0, row - 2) : row + 4])
         period = month_and_year(grid) or captions_over_month_and_year(lines[row : row + 2])
     return period
+
+
+# A number of three parts or more ("Recibo n.º 2026/10/0213", a date): no month and year of its own inside.
+LONGER_NUMBER = re.compile(r"(?<![\d/.-])\d+(?:\s?[/.-]\s?\d+){2,}(?![\d/.-]*\d)")
+
+
+def without_longer_numbers_than_periods(text: str) -> str:
+    """The text with every number of three parts or more blanked: a reference or a date is no period."""
+    return LONGER_NUMBER.sub(lambda match: " " * len(match.group(0)), fix_digits(text))
+
+
+def period_under_caption(lines: list[Line], row: int, at: int) -> str | None:
+    """The period printed under its caption: a caption with no figure on its line ("Mês de referência", alone or
+    in a row of captions "Colaborador | NIF | Mês de referência | Secção") over the row of values. The value in
+    its column when both rows part their cells, else the one month and year the row below prints ("10/2026",
+    "outubro 2026"); a row with two (an admission's, a period's) says nothing sure."""
+    caption_row = lines[row].text
+    if row + 1 >= len(lines) or re.search(r"\d", caption_row):
+        return None
+    value_row = without_longer_numbers_than_periods(under_caption(caption_row, at, lines[row + 1].text))
+    named = [parse_period(match.group(0)) for match in MONTH_YEAR.finditer(fold(value_row))]
+    numeric = [parse_period(match.group(0)) for match in NUMERIC_PERIOD.finditer(value_row)]
+    periods = {period for period in [*named, *numeric] if period and PLAUSIBLE_YEAR.match(period)}
+    return periods.pop() if len(periods) == 1 else None
+
+
+PLAUSIBLE_YEAR = re.compile(r"(?:19|20)\d{2}-")
+# A month's days in the English order, the month before its days and the year after them: "Nov 1 – Nov 30,
+# 2026", "November 1-30, 2026", "Oct 1st to Oct 31st, 2026".
+NAMED_MONTH = r"(?<![a-z])([a-z]{3,9})\.?"
+DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+MONTH_NAMED_DAYS = re.compile(
+    NAMED_MONTH
+    + r"\s+"
+    + DAY
+    + r"\s*(?:[-–—]|to|through|a|ate)\s*(?:"
+    + NAMED_MONTH
+    + r"\s+)?"
+    + DAY
+    + r"\s*,?\s+((?:19|20)\d{2})(?!\d)"
+)
+
+
+def month_named_days(text: str) -> str | None:
+    """The month a range of its days names, the month's name (Portuguese or English) before the days, the year
+    after them ("Pay period: Nov 1 – Nov 30, 2026"); both ends in the same month."""
+    for match in MONTH_NAMED_DAYS.finditer(fold(text)):
+        first, first_day, last, last_day, year = match.groups()
+        month = month_number(first)
+        if month and (last is None or month_number(last) == month) and 1 <= int(first_day) <= int(last_day) <= 31:
+            return f"{year}-{month:02d}"
+    return None
+
+
+def month_number(word: str) -> int | None:
+    """A month's number by its Portuguese or English name or abbreviation, whole ("nov", "november",
+    "novembro")."""
+    return MONTHS.get(word) or ENGLISH_MONTHS.get(word)
 
 
 # A reference's year and month parted by a dot in the middle: "Ref.ª 2026 · 08", "Período 2026 · 08".
