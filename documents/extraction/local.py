@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import itertools
+import tempfile
+from typing import Any
 
 from applicants.text import fold
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.mrz import read_mrz
-from documents.extraction.mrz_ocr import mrz_ocr_texts
+from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
 from documents.extraction.parsers.common import VALIDATED_CONFIDENCE
-from documents.extraction.reader import Line, ReadDocument, read_cut_out, read_document
+from documents.extraction.reader import (
+    Line,
+    OcrRefused,
+    ReadDocument,
+    lines_from_tesseract,
+    read_cut_out,
+    read_document,
+    tesseract_data,
+    turn_page,
+)
 from documents.extraction.schema import PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
 from documents.extraction.validation import parsed_revalidate
 
@@ -59,6 +70,8 @@ class LocalExtractor:
             parsed = mrz_from_the_card_cut_out(data, kind, read, parsed, extra_mrz_texts)
         if "missing:nif" in parsed.warnings and read.method == "ocr":
             nif_from_the_card_cut_out(data, kind, parsed)
+        if "missing:nif" in parsed.warnings and read.method == "ocr":
+            nif_from_a_laid_out_reading(data, kind, read, parsed)
         if kind in PAYSLIP_KINDS:
             parsed = one_payslip(kind, read, parsed)
         fields = fields_validate(kind, parsed.fields)
@@ -121,6 +134,36 @@ def nif_from_the_card_cut_out(data: bytes, kind: DocumentKind, parsed: Parsed) -
     if nif:
         parsed.fields["nif"], parsed.confidence["nif"] = nif, VALIDATED_CONFIDENCE
         parsed.warnings.remove("missing:nif")
+
+
+def nif_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> None:
+    """A CC back whose NIF was not read, read again with Tesseract finding the page's blocks itself, for its NIF
+    alone (under its caption, its check digit holding).
+
+    The reader reads a page as one block of text, which suits pages of one type size; a card's back on a page of
+    its own is dominated by its MRZ, printed four times the captions' size, and read so the captions and the
+    parents' names were dropped as noise, and the numbers left bare (round 21: the back as a PDF's second page;
+    the same back stacked under its front read whole). Read at its own size: the reader's upscaling of a card
+    rendered 1000 px wide blurred the NIF on its grey background for this segmentation.
+    """
+    for index, image in enumerate(page_images(data)):
+        turn = read.turns[index] if index < len(read.turns) else 0
+        nif = parse_document(kind, laid_out_reading(turn_page(own_size(image), turn))).fields.get("nif")
+        if nif:
+            parsed.fields["nif"], parsed.confidence["nif"] = nif, VALIDATED_CONFIDENCE
+            parsed.warnings.remove("missing:nif")
+            return
+
+
+def laid_out_reading(page: Any) -> list[Line]:
+    """A grey page read by Tesseract's automatic page segmentation: blocks of each type size apart."""
+    with tempfile.NamedTemporaryFile(suffix=".bmp") as handle:
+        page.save(handle, format="BMP")
+        handle.flush()
+        try:
+            return lines_from_tesseract(tesseract_data(handle.name, options=("--psm", "3")))
+        except OcrRefused:
+            return []
 
 
 def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:

@@ -1307,11 +1307,21 @@ def printed_spelling(run: list[str], printed: list[str]) -> str | None:
     """The printed word that writes ``run``: its letters the run's, a hyphen between each two of its words (or an
     apostrophe: ICAO 9303 drops it, some states write it as a filler, "O<BRIEN")."""
     letters = "".join(run).upper()
-    for word in printed:
-        separators = {word.count("-"), word.count("-") + word.count("'")}
-        if len(run) - 1 in separators and letters in mrz_name_forms(word):
-            return word
-    return None
+    fitting = [word for word in printed if len(run) - 1 in {word.count("-"), word.count("-") + word.count("'")}]
+    exact = next((word for word in fitting if letters in mrz_name_forms(word)), None)
+    return exact or next((word for word in fitting if one_lookalike_apart(word, letters)), None)
+
+
+def one_lookalike_apart(printed_word: str, mrz_letters: str) -> bool:
+    """A printed word whose letters are the MRZ's but for one look-alike: OCR read the MRZ's monospaced "I" as "T"
+    ("TONUT<ALEXANDRU" under "IONUT-ALEXANDRU", round 21). No check digit covers a name, so the MRZ's valid check
+    digits say nothing of its letters; the visual zone's, in a larger type, stays, as ``merge_name`` keeps it when
+    the two differ so. One letter only: a word carrying accents or hyphens that far from the MRZ's is another."""
+    return any(
+        sum(a != b for a, b in zip(form, mrz_letters, strict=True)) == 1 and same_letters(form, mrz_letters)
+        for form in mrz_name_forms(printed_word)
+        if len(form) == len(mrz_letters)
+    )
 
 
 def data_line_in_place(mrz: MrzRead) -> bool:
@@ -1428,7 +1438,7 @@ def same_name(printed: str, mrz_value: str, mrz: MrzRead) -> bool:
     short, so the printed name, written so, must start the same way. OCR may read a letter of either as its
     look-alike ("XIAQMEI" for "XIAOMEI"): no check digit covers a name to show which reading is right."""
     forms, transliterated = mrz_name_forms(printed), re.sub(r"[^A-Z]", "", mrz_value.upper())
-    cut_short = len(transliterated) >= 20 or name_cut_short(mrz)
+    cut_short = len(transliterated) >= 20 or name_cut_short(mrz) or name_cut_at_a_word(mrz)
     return any(same_letters(form[: len(transliterated)] if cut_short else form, transliterated) for form in forms)
 
 
@@ -1490,6 +1500,15 @@ def name_cut_short(mrz: MrzRead) -> bool:
     return bool(line) and not line.endswith("<")
 
 
+def name_cut_at_a_word(mrz: MrzRead) -> bool:
+    """Whether the MRZ's name field ends with one filler after the last name: no room for another name (a filler
+    and a letter), so the issuer may have cut the names at a word ("ALBUQUERQUE<NASCIMENTO<<THAIS<" for Thaís
+    Cristina, round 21). Only a may: a name that just fits ends so too, so nothing is flagged for it."""
+    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
+    line = mrz.lines[row][start:] if len(mrz.lines) > row else ""
+    return len(line) > 1 and line.endswith("<") and not line.endswith("<<")
+
+
 # --- Cartao de Cidadao: which side, and the NIF ------------------------------------------------------
 
 
@@ -1524,20 +1543,27 @@ def identity_nif(lines: list[Line], kind: DocumentKind, *, exclude: set[str], pa
     photo), the only personal NIF-valid 9-digit number not labelled as something else is taken; two
     such numbers are ambiguous and neither is taken (``nif_ambiguous``). Passports and residence
     permits print no NIF, so there only a labelled one counts.
+
+    An unlabelled number is taken only before any other long number: the card prints the NIF first, then the
+    social-security and health-user numbers, and the health-user number is 9 digits too, passing the NIF's check
+    digit one time in eleven. A NIF misread to 10 digits, with every caption lost, left the health-user number
+    the only candidate, taken silently (round 21).
     """
     labelled, unlabelled = [], []
-    invalid_labelled = False
+    invalid_labelled = after_another_number = False
     for number, label in labelled_numbers(lines):
-        if len(number) != 9 or number in exclude or cc_number_prefix(number, exclude):
+        if number in exclude or cc_number_prefix(number, exclude):
             continue
-        valid = nif_has_valid_checksum(number) and nif_is_personal(number)
+        valid = len(number) == 9 and nif_has_valid_checksum(number) and nif_is_personal(number)
         if label == "nif":
             if valid:
                 labelled.append(number)
             else:
-                invalid_labelled = True
-        elif label is None and valid:
+                invalid_labelled = len(number) == 9 or invalid_labelled
+            continue
+        if label is None and valid and not after_another_number:
             unlabelled.append(number)
+        after_another_number = True
     if labelled:
         return labelled[0]
     if invalid_labelled:
