@@ -9,6 +9,7 @@ no place for is kept as printed, never swapped for another printed amount (ADR 0
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter
@@ -201,8 +202,55 @@ def without_urls(line: Line) -> Line:
 
 
 def parse_invoice(lines: list[Line]) -> Parsed:
-    parsed = Parsed()
+    """One fatura-recibo; of several in one file (a PDF of the months' documents), the latest issued, flagged
+    ``multiple_invoices``: one document's fields hold one invoice, and the latest month is the one the rules'
+    window of recent months needs most (as a file of several payslips gives its latest, ``multiple_payslips``).
+    The others are not read: each must still be its own upload to count."""
     lines = [without_urls(line) for line in lines]
+    sections = invoice_sections(lines)
+    if len(sections) < 2:
+        return parse_one_invoice(lines)
+    # max() keeps the first of equal dates; an undated one is never the latest.
+    latest = max((parse_one_invoice(section) for section in sections), key=issued_on)
+    latest.warnings.append("multiple_invoices")
+    return latest
+
+
+def issued_on(parsed: Parsed) -> dt.date:
+    issued = parsed.fields.get("issue_date")
+    return issued if isinstance(issued, dt.date) else dt.date.min
+
+
+# What a document's heading line may hold besides its title and number: the copy it is.
+COPY_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:original|duplicado|triplicado|c[oó]pia|via)(?![^\W\d_])")
+
+
+def invoice_sections(lines: list[Line]) -> list[list[Line]]:
+    """The file's lines cut into one section per document, where two headings or more ("FATURA-RECIBO N.º FR
+    ATSIRE01FR/52", the title and its number alone on the line) give different numbers; copies of one document
+    (same number) and a number cited in a sentence cut nothing. Each section starts as many lines before its
+    heading as the first one's letterhead holds, not reaching back into the document before it."""
+    headings: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        number = NUMBER.search(fix_digits(line.text))
+        if number and DOCUMENT_TITLE.search(line.text) and heading_alone(line.text, number):
+            headings.append((index, ocr_series(number.group(1))))
+    numbers = {number for _, number in headings}
+    if len(numbers) < 2 or len(numbers) < len(headings):
+        return [lines]
+    letterhead = headings[0][0]
+    starts = [0] + [max(at - letterhead, headings[k][0] + 1) for k, (at, _) in enumerate(headings[1:])]
+    return [lines[start:end] for start, end in itertools.pairwise([*starts, len(lines)])]
+
+
+def heading_alone(text: str, number: re.Match[str]) -> bool:
+    """The line is the document's title and number, nothing else but the copy it is."""
+    rest = COPY_WORDS.sub(" ", DOCUMENT_TITLE.sub(" ", text[: number.start()] + " " + text[number.end() :]))
+    return not re.search(r"[^\W\d_]{2,}", rest)
+
+
+def parse_one_invoice(lines: list[Line]) -> Parsed:
+    parsed = Parsed()
     if is_cancelled(lines):
         parsed.warnings.append("document_cancelled")
     rows = [line_segments(amounts_text(line.text), index, line.confidence) for index, line in enumerate(lines)]
@@ -860,6 +908,11 @@ def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool
         text = lines[at].text
         folded = fold(text)
         if at > index + 1 and not re.match(r"\s*nome(?![a-z])", folded):
+            # The Portal's box: its caption, "NIF: ...", then the name alone on its line ("EMITENTE" / "NIF:
+            # 245817360" / "Ana Rita ..."), kept as printed ("... - Consultores, S.A."); a line
+            # with figures or a label (an address, "País:") is none.
+            if at == index + 2 and box_name_line(text):
+                return (title_case(text.strip()) if text.isupper() else text.strip()), at
             return None
         name = party_name(text)
         if name:
@@ -867,6 +920,20 @@ def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool
         if not parse_nifs(text) or ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded):
             return None
     return None
+
+
+def box_name_line(text: str) -> bool:
+    """A line that is a person's or a company's name and nothing else, under a party's NIF (a dash between a
+    company's words is no word of its own)."""
+    name = party_name(text)
+    words = [word for word in (name or "").split() if re.search(r"[^\W\d_]", word)]
+    return bool(
+        len(words) >= 2
+        and not re.search(r"\d|:", text)
+        and capitalised(" ".join(words))
+        and not AUTHORITY.search(fold(text))
+        and not (ISSUER_LABEL.search(fold(text)) or ACQUIRER_LABEL.search(fold(text)))
+    )
 
 
 def name_over_caption(lines: list[Line], index: int) -> tuple[str, int] | None:

@@ -15,7 +15,6 @@ words in each language, and its dates may name their month in its language.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -244,7 +243,10 @@ NAME_LABEL = re.compile(
 NEXT_FIELD = re.compile(r"[,;·|•]|\s[–—-]\s")
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
 NAME_SENTENCE = re.compile(
-    r"(?:declara|certifica|atesta|informa)(?:mos|-se)?(?![a-z])[^.\n]{0,80}?(?<![a-z])que\s+(?:o\s+|a\s+)?"
+    # A dot that ends no sentence may come before the "que" ("Declara-se, para efeitos do disposto no art. 119.º
+    # do CIRS, que a ..."): one before a figure or a letter, not before a word after a space.
+    r"(?:declara|certifica|atesta|informa)(?:mos|-se)?(?![a-z])(?:[^.\n]|\.(?!\s+[a-z])){0,80}?(?<![a-z])que\s+"
+    r"(?:o\s+|a\s+)?"
     r"(?:sr\.?\(?a?\)?\s+|sra\.?\s+|senhora?\s+|pensionista\s+)?"
     # A title before the name: "que o Dr. Henrique ...", "que a Eng.ª Ana ...".
     r"(?:(?:dr|dra|eng|prof|profa)\.?(?:[ºªoa]\.?)?\s+|d\.\s*)?"
@@ -314,6 +316,9 @@ class PensionAmounts:
     # The lines of items printed with a rate ("Fundo de saúde 1,5% 41,10"): a levy on the pension, when the
     # arithmetic says so (a complement may be a share of something too).
     rated: set[int] = field(default_factory=set)
+    # The items that name a pension by its type ("Pensão de velhice (regime geral) 540,20 €"): type, amount,
+    # confidence.
+    pensions: list[tuple[str, Decimal, float]] = field(default_factory=list)
 
     # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -594,6 +599,9 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             read.items.append((index, leading[-1], line.confidence))
             if RATE.search(text):
                 read.rated.add(index)
+            named = PENSION_ROW.match(fold(text))
+            if named and only_the_amount(text[named.end() :]):
+                read.pensions.append((named.group(1), leading[-1], line.confidence))
         waiting = None
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
@@ -616,6 +624,20 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 waiting = role
     read.without_restated_deductions()
     return read
+
+
+# A row that names a pension by its type before its amount: "Pensão de invalidez (regime geral) 540,20 €",
+# "Pensão de sobrevivência 198,75".
+PENSION_ROW = re.compile(
+    r"\W*pensao\s+(?:social\s+)?(?:de|por)\s+(velhice|invalidez|sobrevivencia|aposentacao|reforma)(?![a-z])"
+)
+
+
+def only_the_amount(text: str) -> bool:
+    """What follows a pension's type is its amount alone, a note in brackets before it ("(regime geral) 540,20 €"):
+    not "12 meses 6.840,00", a year's."""
+    rest = MONEY.sub(" ", portuguese_figures(fix_digits(re.sub(r"\([^()]*\)", " ", text))))
+    return len(money_spans(text)) == 1 and not re.search(r"[^\W\d_]", re.sub(r"(?i)eur(?:os?)?|€", " ", rest))
 
 
 # A header's column of the pension itself, before the columns of what is taken and paid: "Mês | Pensão de
@@ -893,6 +915,11 @@ def parse_pension(lines: list[Line]) -> Parsed:
             parsed.put("gross_monthly_amount", net, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_monthly_amount")
             gross = net
+    if gross is None:
+        gross = gross_from_pension_rows(amounts, parsed)
+    read_already = {"gross_monthly_amount", "net_monthly_amount", "annual_amount"} & parsed.fields.keys()
+    if year_declaration(folded) and not read_already:
+        year_gross(lines, parsed)
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
     if count is None and paid_twelve_times_abroad(folded):
@@ -906,6 +933,59 @@ def parse_pension(lines: list[Line]) -> Parsed:
     parsed.put("issue_date", issue_date(lines), 0.9)
     person(lines, parsed, prefix="pensioner")
     return parsed
+
+
+def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal | None:
+    """Where no label named the gross and no reading of the rows made it add up, the pensions the unlabelled rows
+    name by their type, when they are all the unlabelled rows. One pension's row is its amount before anything is
+    taken (a net printed beside it that does not follow is then the arithmetic's to flag); the rows of two pensions
+    of one person (velhice and sobrevivência) are one month's income, their sum, worked out rather than printed and
+    so said (``derived:``). The same type twice is not two pensions (a year's months, an update's old and new
+    amount): nothing is read."""
+    kinds = [kind for kind, _, _ in amounts.pensions]
+    if not kinds or len(set(kinds)) != len(kinds) or len(amounts.items) != len(kinds):
+        # Another unlabelled row ("Complemento por dependência 104,85", "Subsídio de Natal") is part of what is
+        # paid too, and how is not known.
+        return None
+    total = sum((value for _, value, _ in amounts.pensions), Decimal(0))
+    confidence = min(confidence for _, _, confidence in amounts.pensions)
+    if len(kinds) == 1:
+        parsed.put("gross_monthly_amount", total, confidence)
+    else:
+        parsed.put("gross_monthly_amount", total, min(confidence, DERIVED_CONFIDENCE))
+        parsed.warnings.append("derived:gross_monthly_amount")
+    return total
+
+
+# A declaration of what was paid in a year, for the pensioner's IRS return: "auferiu no ano de 2025", "recebeu
+# durante o ano de 2025", "(Para efeitos de IRS — Ano de 2025)". Its amounts are the year's.
+YEAR_DECLARATION = re.compile(
+    r"(?:auferi[ud]|receb(?:eu|eram|id[oa]s?)|pag(?:ou|aram|[oa]s)|abonad[oa]s?)(?![a-z])[^.]{0,60}?"
+    r"(?:no|durante\s+o)\s+ano\s+(?:de\s+)?(?:19|20)\d{2}"
+    r"|para\s+efeitos\s+(?:de|do)\s+irs\W{0,5}(?:ano|relativ)"
+)
+# What a year's declaration calls the pension before tax: "Rendimentos ilíquidos (categoria H) 9.417,60 €",
+# "Rendimento bruto", "Total ilíquido".
+YEAR_GROSS_LABEL = re.compile(
+    r"rendimentos?\s+(?:brutos?|iliquidos?)|(?:total|valor|montante)\s+(?:bruto|iliquido)|(?<![a-z])iliquidos?(?![a-z])"
+)
+
+
+def year_declaration(folded: str) -> bool:
+    return bool(YEAR_DECLARATION.search(folded))
+
+
+def year_gross(lines: list[Line], parsed: Parsed) -> None:
+    """A year's declaration with no monthly amount: its gross is the annual amount, and the tax it says was
+    withheld is the year's, no month's deductions."""
+    for line in lines:
+        label = YEAR_GROSS_LABEL.search(fold(line.text))
+        values = amounts_in(line.text[label.end() :]) if label else []
+        if values:
+            parsed.put("annual_amount", values[-1], line.confidence)
+            parsed.fields.pop("deductions", None)
+            parsed.confidence.pop("deductions", None)
+            return
 
 
 # An English type under an English caption, after the caption's other language: "Вид пенсії / Type: за віком /
@@ -1116,14 +1196,33 @@ BODY_WORDS = {
 
 def addressee_over_address(lines: list[Line]) -> tuple[str, float] | None:
     """A letter's address window with no salutation: the name on the line over a street and postal code in
-    Portugal ("Margaret Ann Whitfield Sousa" / "Rua das Gaivotas 18, 8200-385 Albufeira"), not a body's."""
-    for line, below in itertools.pairwise(lines):
-        if not POSTCODE.search(below.text) or re.search(r"\d", line.text) or line_labels(line.text):
+    Portugal ("Margaret Ann Whitfield Sousa" / "Rua das Gaivotas 18, 8200-385 Albufeira"), or over the street's
+    line and the postal code's under it ("Travessa das Oliveiras, 14 - 1.º Dto." / "4750-210 Barcelos"), not a body's."""
+    for index, line in enumerate(lines):
+        if (
+            not postal_address_below(lines[index + 1 : index + 3])
+            or re.search(r"\d", line.text)
+            or line_labels(line.text)
+        ):
             continue
         name = clean_name(line.text)
         if name and name == line.text.strip() and looks_like_name(name) and not BODY_WORDS & set(fold(name).split()):
             return (title_case(name) if name.upper() == name else name), line.confidence
     return None
+
+
+def postal_address_below(below: list[Line]) -> bool:
+    """The next line holds a postal code, or the next is a street's (a number in it, no amount's label) and the one
+    after it holds the postal code."""
+    if below and POSTCODE.search(below[0].text):
+        return True
+    return (
+        len(below) == 2
+        and bool(re.search(r"\d", below[0].text))
+        and not line_labels(below[0].text)
+        and not POSTCODE.search(below[0].text)
+        and bool(POSTCODE.match(below[1].text.strip()))
+    )
 
 
 # "Idalina Rosa Fragoso Marcelino | NIF 139084720": a name with no label, then its NIF's label.
