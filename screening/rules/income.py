@@ -486,6 +486,13 @@ def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
         checks.append(invoice_arithmetic(document))
     if checks[-1]["passed"]:
         checks.append(invoice_recent(document, today=today))
+    if "multiple_invoices" in document.get("warnings", []):
+        # A PDF of several months' faturas-recibo: its latest was read, and each other month counts only as an
+        # upload of its own; whoever reads the report learns why those months are missing.
+        checks[-1]["evidence"] = (
+            checks[-1]["evidence"].rstrip(".")
+            + "; o ficheiro tem mais de uma fatura-recibo e só a mais recente foi lida: envie cada uma à parte."
+        )
     return checks
 
 
