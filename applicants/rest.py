@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
-from rest_framework.exceptions import APIException, NotFound, Throttled, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ParseError, Throttled, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
@@ -43,6 +43,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             else _("Demasiados pedidos.")
         )
         response.data = {"detail": detail, "code": "throttled"}
+    elif isinstance(exc, ParseError) and str(exc.detail).startswith("JSON parse error"):
+        # DRF writes this one untranslated, with the JSON decoder's English text after it.
+        response.data = {"detail": _("O corpo do pedido não é JSON válido."), "code": "parse_error"}
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": response.data["detail"], "code": exc.get_codes()}
     return response
@@ -76,10 +79,9 @@ def error_response(description: str) -> OpenApiResponse:
 
 
 NOT_FOUND = OpenApiResponse(description="Not found (or another agency's)")
-UNAUTHORIZED = OpenApiResponse(description="Missing or invalid credentials")
 PAGE_NOT_FOUND = OpenApiResponse(description="Page out of range")
-THROTTLED = OpenApiResponse(description="Too many requests from this address; retry later")
 FIELD_ERRORS = OpenApiResponse(response=OpenApiTypes.OBJECT, description='Field errors: {"field": ["message", ...]}')
+INVALID_FILTER = OpenApiResponse(response=OpenApiTypes.OBJECT, description='Invalid filter: {"parameter": ["message"]}')
 
 
 def client_address(request: Any) -> str:

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from applicants import selectors
 from applicants.errors import FormExpired
 from applicants.models import Applicant, FormStatus, Invitation, Role, contract_applicant_status
-from applicants.rest import FIELD_ERRORS, NOT_FOUND, THROTTLED, client_address, error_response
+from applicants.rest import FIELD_ERRORS, NOT_FOUND, client_address, error_response
 from applicants.tokens import intake_token_hash
 from documents.models import DocumentType
 from intake import second_round, services
@@ -158,7 +158,7 @@ class IntakeView(APIView):
 TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, description="The intake token from the link")
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeInfoView(IntakeView):
     @extend_schema(
         responses={
@@ -195,7 +195,7 @@ class IntakeInfoView(IntakeView):
         )
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeUploadView(IntakeView):
     throttle_classes = WRITE_THROTTLES
 
@@ -224,7 +224,7 @@ class IntakeUploadView(IntakeView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeSubmissionView(IntakeView):
     throttle_classes = WRITE_THROTTLES
 
@@ -272,7 +272,7 @@ class IntakeSubmissionView(IntakeView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeStatusView(IntakeView):
     @extend_schema(
         responses={
@@ -287,7 +287,7 @@ class IntakeStatusView(IntakeView):
         return Response(status_of_person(link, language=language_of(request)))
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeAdditionalDocumentsView(IntakeView):
     throttle_classes = WRITE_THROTTLES
 
@@ -314,7 +314,7 @@ class IntakeAdditionalDocumentsView(IntakeView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeContestView(IntakeView):
     throttle_classes = WRITE_THROTTLES
 
@@ -338,7 +338,7 @@ class IntakeContestView(IntakeView):
         return Response({"status": contest.status}, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER], responses={429: THROTTLED})
+@extend_schema(tags=["intake"], parameters=[TOKEN_PARAMETER])
 class IntakeInvitationView(IntakeView):
     throttle_classes = WRITE_THROTTLES
 

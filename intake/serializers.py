@@ -116,7 +116,7 @@ class SubmissionSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     date_of_birth = serializers.DateField()
     email = serializers.EmailField(max_length=254)
-    phone = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", max_length=32, required=False, allow_blank=True, default="")
+    phone = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", max_length=32, required=False, allow_blank=True)
     terms_accepted = ConsentField(required=False, default=False, allow_null=True)
     documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
     household = HouseholdMemberSerializer(many=True, required=False, default=list)

@@ -30,7 +30,7 @@ from applicants.models import (
     Organization,
     contract_applicant_status,
 )
-from applicants.rest import FIELD_ERRORS, NOT_FOUND, PAGE_NOT_FOUND, UNAUTHORIZED, error_response
+from applicants.rest import FIELD_ERRORS, INVALID_FILTER, NOT_FOUND, PAGE_NOT_FOUND, error_response
 from screening.selectors import applicant_status_and_report
 from workspace.report_pdf import PdfRenderer, pdf_response, report_pdf_download
 from workspace.retention import applicant_erase, applicant_export, application_erase
@@ -69,7 +69,7 @@ class AgencyScopedMixin:
         return organization
 
 
-@extend_schema(tags=["intake form requests"], responses={401: UNAUTHORIZED, 403: UNAUTHORIZED})
+@extend_schema(tags=["intake form requests"])
 class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = FormRequestSerializer
     lookup_value_regex = UUID_PATTERN
@@ -107,7 +107,7 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
         return Response(data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["applicants"], responses={401: UNAUTHORIZED, 403: UNAUTHORIZED})
+@extend_schema(tags=["applicants"])
 class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = ApplicantListSerializer
     lookup_value_regex = UUID_PATTERN
@@ -147,7 +147,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         ],
         responses={
             200: ApplicantListSerializer(many=True),
-            400: OpenApiResponse(description="Invalid filter"),
+            400: INVALID_FILTER,
             404: PAGE_NOT_FOUND,
         },
     )
@@ -311,7 +311,7 @@ class ApplicationFilterSerializer(serializers.Serializer):
     form_request = serializers.UUIDField(required=False)
 
 
-@extend_schema(tags=["applications"], responses={401: UNAUTHORIZED, 403: UNAUTHORIZED})
+@extend_schema(tags=["applications"])
 class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     """Households: the people who apply together for one form, their invitations and their one report."""
 
@@ -353,7 +353,7 @@ class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: i
         ],
         responses={
             200: ApplicationSerializer(many=True),
-            400: OpenApiResponse(description="Invalid filter"),
+            400: INVALID_FILTER,
             404: PAGE_NOT_FOUND,
         },
     )

@@ -110,3 +110,62 @@ def test_every_operation_answers_without_5xx_and_within_its_schema(staff_token: 
             failures.append(f"{operation.method.upper()} {operation.path}: {str(exc)[:800]}")
     assert operations == 24
     assert failures == []
+
+
+def served_schema() -> dict[str, Any]:
+    import json
+
+    out = io.StringIO()
+    call_command("spectacular", "--format", "openapi-json", stdout=out)
+    return dict(json.loads(out.getvalue()))
+
+
+def test_a_strict_openapi_validator_accepts_the_schema() -> None:
+    """drf-spectacular's own ``--validate`` checks structure only; openapi-spec-validator also checks each
+    default against its schema (a phone's default ``''`` against its pattern failed it: cases probe 9)."""
+    from openapi_spec_validator import validate
+
+    validate(served_schema())
+
+
+def test_a_nested_object_the_api_may_send_as_null_is_declared_nullable_the_openapi_3_0_3_way() -> None:
+    """``{"allOf": [$ref], "nullable": true}`` has no effect under OpenAPI 3.0.3 (``nullable`` needs a ``type``
+    beside it): a strict client refused every new form's ``"submission": null`` (cases probe 9)."""
+    from openapi_schema_validator import OAS30ReadValidator
+
+    schema = served_schema()
+    components = schema["components"]["schemas"]
+    form = {"$ref": "#/components/schemas/FormRequest", "components": schema["components"]}
+    validator = OAS30ReadValidator(form)
+    example = {name: None for name in components["FormRequest"]["properties"]}
+    errors = {".".join(map(str, error.path)) for error in validator.iter_errors(example)}
+    assert "submission" not in errors
+    assert "submission" in {".".join(map(str, e.path)) for e in validator.iter_errors({"submission": 5})}
+    still_allof = [
+        f"{name}.{field}"
+        for name, component in components.items()
+        for field, spec in (component.get("properties") or {}).items()
+        if spec.get("nullable") and "allOf" in spec and "type" not in spec
+    ]
+    assert still_allof == []
+
+
+def test_every_operation_declares_the_statuses_the_framework_answers_with_their_error_body() -> None:
+    """Staff operations answer 401 and 403, any operation 406, one with a body 415, a throttled one 429; each
+    4xx has a body ({"detail", "code"} or field errors) a generated client can read (cases probe 9: none of the
+    staff operations declared 401/403, 406 and 415 were nowhere, 25 4xx had no body)."""
+    paths = served_schema()["paths"]
+    missing = []
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            declared = operation["responses"]
+            expected = {"406"}
+            expected |= {"401", "403"} if operation.get("security") != [{}] else {"429"}
+            expected |= {"415"} if method in ("post", "put", "patch") else set()
+            missing += [f"{method.upper()} {path} {code}" for code in sorted(expected - set(declared))]
+            missing += [
+                f"{method.upper()} {path} {code} without a body"
+                for code, response in declared.items()
+                if code.startswith("4") and "content" not in response
+            ]
+    assert missing == []
