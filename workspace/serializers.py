@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -219,6 +220,21 @@ class RequestedDocumentCreateSerializer(serializers.Serializer):
     )
 
 
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DeadlineField(serializers.DateTimeField):
+    """A deadline as people write one: a date alone is the whole of that day, to its last second, and a time
+    without an offset is the agency's (``TIME_ZONE``, Lisbon), as DRF reads it. Read as midnight, "due on
+    the 10th" was overdue from the first minute of the 10th (cases probe 9)."""
+
+    def to_internal_value(self, value: Any) -> dt.datetime:
+        if isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()):
+            day = dt.date.fromisoformat(value.strip())
+            return timezone.make_aware(dt.datetime.combine(day, dt.time.max), timezone.get_default_timezone())
+        return super().to_internal_value(value)
+
+
 class DecisionCreateSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=DecisionOutcome.choices)
     reason = serializers.CharField(max_length=2000, allow_blank=False, trim_whitespace=True, help_text="Internal")
@@ -226,7 +242,12 @@ class DecisionCreateSerializer(serializers.Serializer):
         max_length=2000, required=False, allow_blank=True, default="", help_text="What the applicant reads (MORE_INFO)"
     )
     requested_documents = RequestedDocumentCreateSerializer(many=True, required=False, default=list)
-    due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    due_at = DeadlineField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Date and time with offset; a date alone is the end of that day, a time without offset Lisbon's",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["requested_documents"] and attrs["decision"] != DecisionOutcome.MORE_INFO:

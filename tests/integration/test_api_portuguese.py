@@ -66,3 +66,31 @@ def test_an_applicant_reading_in_english_gets_the_errors_in_english(alice_api: A
     # The next request in Portuguese is in Portuguese again (the language is the request's, not the thread's).
     again = APIClient().post(f"/api/v1/intake/{token}/submissions", submission, format="json").json()
     assert again["nif"] == ["O NIF não é válido (dígito de controlo errado)."]
+
+
+@pytest.mark.parametrize(
+    ("language", "unknown_token", "malformed_json"),
+    [
+        ("pt-PT", "Token inválido.", "O corpo do pedido não é JSON válido."),
+        ("en", "Invalid token.", "The request body is not valid JSON."),
+    ],
+)
+def test_an_unknown_token_and_a_malformed_body_answer_in_the_callers_language(
+    alice_api: APIClient, language: str, unknown_token: str, malformed_json: str
+) -> None:
+    """A revoked or mistyped token and a body that is not JSON answered in English whatever the language
+    (cases probe 9): the token's message was not marked for translation, and DRF writes the JSON
+    decoder's English text into its own."""
+    stranger = APIClient(HTTP_ACCEPT_LANGUAGE=language, HTTP_AUTHORIZATION="Token " + "f" * 40)
+    refused = stranger.get("/api/v1/applicants")
+    assert refused.status_code == 401
+    assert refused.json() == {"detail": unknown_token, "code": "authentication_failed"}
+
+    broken = alice_api.post(
+        "/api/v1/applicants/intake-form-requests",
+        b"{bad",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert broken.status_code == 400
+    assert broken.json() == {"detail": malformed_json, "code": "parse_error"}
