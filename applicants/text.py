@@ -15,9 +15,12 @@ NAME_PARTICLES = frozenset({"de", "da", "do", "das", "dos", "e"})
 
 
 def fold_accents(text: str) -> str:
-    """Drop accents and keep case: 'Conceição' -> 'Conceicao' (NFKD, combining marks removed)."""
+    """Drop accents and keep case: 'Conceição' -> 'Conceicao' (NFKD, combining marks removed).
+
+    Composed again (NFC) after, which only Hangul has left to compose: its syllables stay one character each,
+    as every other letter does, so a label's offsets in the folded text are its offsets in the printed one."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
 def fold(text: str) -> str:

@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,36 @@ class Line:
     # Mean word confidence 0..1 (1.0 for a PDF text layer).
     confidence: float = 1.0
     word_confidences: list[tuple[str, float]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = one_character_per_letter(self.text)
+
+
+def one_character_per_letter(text: str) -> str:
+    """The text with accents composed (NFC), each character that folds to several spelled out ("ﬁ" -> "fi",
+    "…" -> "...", "№" -> "No") and marks composing with nothing dropped: a PDF's text layer and Tesseract
+    both give these.
+
+    The parsers match labels on ``fold(text)`` and slice the printed text at the match's offsets; that holds
+    only while folding keeps one character for one, which a ligature or a decomposed accent broke (a name
+    after "Certiﬁca-se que" lost its first letter).
+    """
+    composed = unicodedata.normalize("NFC", text)
+    if composed.isascii():
+        return composed
+    kept = []
+    for char in composed:
+        letters = _letters_folded_from(char)
+        if letters > 1:
+            kept.append(unicodedata.normalize("NFKC", char))
+        elif letters == 1:
+            kept.append(char)
+        # else a mark no letter composed with (OCR noise): folding drops it, and so does the line.
+    return "".join(kept)
+
+
+def _letters_folded_from(char: str) -> int:
+    return sum(1 for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
 
 
 @dataclass
