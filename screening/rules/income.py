@@ -691,15 +691,25 @@ def pension_recent(document: Document, *, today: dt.date) -> Check:
 
 
 def pension_monthly_amount(fields: dict[str, Any]) -> Decimal | None:
-    """The net monthly pension: as printed, else gross less deductions, else gross."""
-    net, gross, deductions = (
-        money(fields.get(name)) for name in ("net_monthly_amount", "gross_monthly_amount", "deductions")
+    """The net monthly pension: as printed, else gross less deductions, else gross; a year's declaration
+    printing no month (the one a pensioner is sent for the IRS return): its annual amount / 12."""
+    net, gross, deductions, annual = (
+        money(fields.get(name))
+        for name in ("net_monthly_amount", "gross_monthly_amount", "deductions", "annual_amount")
     )
     if net is not None:
         return net
     if gross is not None:
         return gross - (deductions or Decimal(0))
+    if annual is not None:
+        return annual / 12
     return None
+
+
+def pension_from_year_only(fields: dict[str, Any]) -> bool:
+    return all(money(fields.get(name)) is None for name in ("net_monthly_amount", "gross_monthly_amount")) and (
+        money(fields.get("annual_amount")) is not None
+    )
 
 
 def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
@@ -707,20 +717,27 @@ def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
 
     Payments a year not read count as 12: the lower figure, and the method says so.
     """
-    by_issuer: dict[str, tuple[Decimal, int, bool]] = {}
+    by_issuer: dict[str, tuple[Decimal, int, str]] = {}
     for document, checks in pensions:
-        monthly = pension_monthly_amount(document["fields"])
+        fields = document["fields"]
+        monthly = pension_monthly_amount(fields)
         if passed_all(checks, "income.pension_recent") and monthly is not None:
-            count = document["fields"].get("payments_per_year")
-            by_issuer.setdefault(document["fields"].get("issuer") or "", (monthly, int(count or 12), count is not None))
+            by_issuer.setdefault(fields.get("issuer") or "", pension_part(fields, monthly))
     if not by_issuer:
         return Source("pension", False, None, "nenhuma declaração de pensão válida", [], MISSING_TEXT["pension"])
     total = sum((monthly * count for monthly, count, _ in by_issuer.values()), Decimal(0)) / 12
-    parts = [
-        f"pensão x {count} / 12 ({format_eur(monthly)} líquidos{'' if read else ', n.º de prestações não lido'})"
-        for monthly, count, read in by_issuer.values()
-    ]
-    return Source("pension", True, quantize(total), " + ".join(parts))
+    return Source("pension", True, quantize(total), " + ".join(part for _, _, part in by_issuer.values()))
+
+
+def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int, str]:
+    """One issuer's pension as (monthly amount, payments a year, how it was counted)."""
+    if pension_from_year_only(fields):
+        # A year's declaration prints the year's gross only: the tax withheld from it is not read, so this is
+        # the gross, and the method says so.
+        return monthly, 12, f"pensão anual / 12 ({format_eur(money(fields['annual_amount']))} ilíquidos no ano)"
+    count = fields.get("payments_per_year")
+    read = "" if count is not None else ", n.º de prestações não lido"
+    return monthly, int(count or 12), f"pensão x {count or 12} / 12 ({format_eur(monthly)} líquidos{read})"
 
 
 # --- Tax documents -------------------------------------------------------------------------

@@ -39,3 +39,16 @@ def test_pensions_in_euros_pass_the_check() -> None:
     result = income([pension("ss", 800.0, "SEGURANCA_SOCIAL")])
     assert all(c["passed"] for c in result["checks"] if c["name"] == "income.pension_in_euros")
     assert "currency_not_eur" not in result["warnings"]
+
+
+def test_a_years_declaration_printing_no_month_counts_its_annual_amount_over_twelve() -> None:
+    """The declaration a pensioner is sent for the IRS return prints the year's gross only (round 21 taught the
+    parser to read it as ``annual_amount``): the rules counted only monthly amounts, so it proved nothing."""
+    year = pension("ss", 0.0, "SEGURANCA_SOCIAL")
+    for name in ("gross_monthly_amount", "deductions", "net_monthly_amount", "payments_per_year"):
+        year["fields"].pop(name)
+    year["fields"]["annual_amount"] = 11894.40
+    result = income([year])
+    assert Decimal(result["average_monthly_income"]) == Decimal("991.20")
+    assert all(c["passed"] for c in result["checks"] if c["document_id"] == "ss")
+    assert "anual" in result["method"] and "ilíquidos" in result["method"]
