@@ -187,7 +187,18 @@ def clean_line(text: str) -> str:
     """Uppercase, fillers normalized, spaces and stray punctuation dropped, and a names line without the lone
     glyphs OCR read off the card's edge beside it."""
     text = text.upper().translate(FILLER_LOOKALIKES)
-    return without_edge_glyphs(re.sub(r"[^A-Z0-9< ]", "", text).strip()).replace(" ", "")
+    text = without_other_column(re.sub(r"[^A-Z0-9< ]", "", text).strip())
+    return without_edge_glyphs(text).replace(" ", "")
+
+
+def without_other_column(text: str) -> str:
+    """An MRZ line without what OCR read beside it on the same row, a gap apart: a card's front photographed or
+    scanned beside its back puts the front's last row ("18 09 2030") before the back's MRZ. Only a line whose last
+    word is a whole MRZ line, width and fillers, after words with no filler: an MRZ line OCR split has fillers or
+    a lone glyph before its gap (what ``without_edge_glyphs`` judges)."""
+    before, _, last = text.rpartition(" ")
+    whole_line = len(last) in (TD1_WIDTH, TD2_WIDTH, TD3_WIDTH) and last.count(FILLER) >= 2
+    return last if whole_line and len(before.strip()) >= 2 and FILLER not in before else text
 
 
 # A single character set apart by a gap at either end of a line: an MRZ is printed without gaps, so the gap is the
@@ -339,6 +350,18 @@ def with_document_code(first: str, format_name: Literal["TD1", "TD2", "TD3"]) ->
     return meant[0] + first[1:] if len(meant) == 1 else first
 
 
+def state_and_names(first: str, width: int) -> tuple[str, str]:
+    """The name line's issuing state and name field. A two-letter document code written with a filler after it
+    ("PO<CHN", a type ICAO 9303 writes "POCHN") moves both one character on: the state is then where the state
+    reads, and the names after it, rather than a non-state and a name starting with the state's last letter."""
+    state, start = first[2:5], 5
+    if first[2:3] == FILLER and country_code(state) is None and len(first[3:6].strip(FILLER)) == 3:
+        shifted = first[3:6]
+        if country_code(shifted) is not None:
+            state, start = shifted, 6
+    return state.replace(FILLER, ""), first[start:width]
+
+
 def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
     first = with_document_code(first, "TD1")
@@ -390,12 +413,13 @@ def parse_td2(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first = with_document_code(first, "TD2")
     number, number_check, optional = long_number(second[0:9], second[9], second[28:35])
     birth, expiry = second[13:19], second[21:27]
-    surname, given = names_from(first[5:36])
+    issuing_state, name_field = state_and_names(first, 36)
+    surname, given = names_from(name_field)
     return MrzRead(
         format="TD2",
         lines=(first, second),
         document_code=first[0:2].rstrip(FILLER),
-        issuing_state=first[2:5].replace(FILLER, ""),
+        issuing_state=issuing_state,
         document_number=number,
         nationality=second[10:13].replace(FILLER, ""),
         date_of_birth=parse_date(birth, kind="birth", today=today),
@@ -417,7 +441,8 @@ def parse_td3(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second = (repair(line, shape) for line, shape in zip(lines, TD3_SHAPE, strict=True))
     number, birth, expiry, personal = second[0:9], second[13:19], second[21:27], second[28:42]
     personal_check = second[42]
-    surname, given = names_from(first[5:44])
+    issuing_state, name_field = state_and_names(first, 44)
+    surname, given = names_from(name_field)
     checks = {
         "document_number": check_holds(number, second[9]),
         "date_of_birth": check_holds(birth, second[19]),
@@ -436,7 +461,7 @@ def parse_td3(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         format="TD3",
         lines=(first, second),
         document_code=first[0:2].rstrip(FILLER),
-        issuing_state=first[2:5].replace(FILLER, ""),
+        issuing_state=issuing_state,
         document_number=number.rstrip(FILLER),
         nationality=second[10:13].replace(FILLER, ""),
         date_of_birth=parse_date(birth, kind="birth", today=today),
@@ -522,6 +547,7 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             ]
             if width == TD1_WIDTH and all(options):
                 repaired.append([cc_version_readings(options[0]) or options[0], *options[1:]])
+                repaired.append([optional_check_letter_readings(options[0]) or options[0], *options[1:]])
             for variants in repaired:
                 found += valid_readings(variants, options, parse, today=today)
     return found
@@ -596,6 +622,24 @@ def cc_version_readings(lines: list[str]) -> list[str]:
         choices = [char if char.isalpha() else VERSION_LETTERS.get(char, "") for char in version]
         variants += [line[:15] + first + second + line[17:] for first in choices[0] for second in choices[1]]
     return [variant for variant in dict.fromkeys(variants) if variant not in lines]
+
+
+# The letters a card's national number ends with (Spain's "12345678Z") as OCR reads them in the MRZ's type.
+DIGIT_AS_LETTER = {"2": "Z", "7": "Z", "5": "S", "8": "B", "0": "O", "1": "I", "6": "G", "4": "A"}
+TD1_OPTIONAL_DATA = slice(15, 30)
+
+
+def optional_check_letter_readings(fits: list[str]) -> list[str]:
+    """A TD1 first line's readings with the last character of its optional data, a digit, read as the letter it
+    looks like: a national number's check letter, which no check digit of its own covers (only the composite's,
+    which a misread letter fails while every other check holds). Counted only where every check then holds."""
+    found = []
+    for line in fits:
+        optional = line[TD1_OPTIONAL_DATA].rstrip(FILLER)
+        if optional and optional[-1] in DIGIT_AS_LETTER:
+            end = TD1_OPTIONAL_DATA.start + len(optional) - 1
+            found.append(line[:end] + DIGIT_AS_LETTER[optional[-1]] + line[end + 1 :])
+    return found
 
 
 def combinations(options: list[list[str]], *, limit: int) -> list[list[str]]:

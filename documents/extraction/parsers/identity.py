@@ -277,8 +277,9 @@ VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`", "'"))
 
 
-def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | None:
-    """The first candidate that reads as a name, its confidence and the line it was read from."""
+def name_value(candidates: list[tuple[str, Line]], *, mixed_case: bool = False) -> tuple[str, float, Line] | None:
+    """The first candidate that reads as a name, its confidence and the line it was read from; in mixed case too
+    where the document prints names so (``mixed_case``: a Cartão de Cidadão's "Dos Santos Magalhães")."""
     for position, (text, line) in enumerate(candidates):
         # Strip bilingual label remnants such as "(s) / Surname"; a typographic apostrophe is a name's ("D’ARCY").
         stripped = LABEL_REMNANT.sub("", without_bracketed(text)).translate(APOSTROPHES)
@@ -304,7 +305,8 @@ def name_value(candidates: list[tuple[str, Line]]) -> tuple[str, float, Line] | 
         # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
         # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
         typed_name = line.confidence >= 1.0 and name_shaped(stripped)
-        if name and not re.search(r"\d", name) and (name.upper() == name or typed_name):
+        printed_so = typed_name or (mixed_case and name is not None and name_shaped(name))
+        if name and not re.search(r"\d", name) and (name.upper() == name or printed_so):
             return name, line.confidence, line
     return None
 
@@ -353,6 +355,9 @@ BACK_CAPTION = re.compile(
 MIXED_CASE_WORD = re.compile(r"[A-ZÀ-Ý][a-zß-ÿ]+(?:['-][A-Za-zÀ-ÿ]+)*")
 
 
+CAPTION_LEAD_IN = re.compile(r"\s*(?:N\.?\s?[º°o]\.?|N[ÚU]MERO(?:\s+D[EO]S?)?)\s*$", re.IGNORECASE)
+
+
 def front_side_only(text: str) -> str:
     """A name's value without what a card's other side, read on the same row, adds after it: the back's captions
     ("RODRIGUES NISS / SOCIAL SECURITY No."), or words in mixed case after the name in capitals ("ANA MARGARIDA
@@ -361,8 +366,9 @@ def front_side_only(text: str) -> str:
     # Searched as printed, case aside (the captions' accents are in the patterns): the cut is the text's own.
     caption = BACK_CAPTION.search(text)
     if caption:
-        # The caption's own "N.º" before it ("PINHEIRO N.º UTENTE DE SAÚDE") goes with it.
-        text = re.sub(r"\s*N\.?\s?[º°o]\.?\s*$", "", text[: caption.start()])
+        # The caption's own "N.º" or "NÚMERO DE" before it ("PINHEIRO N.º UTENTE DE SAÚDE", "NÚMERO DE SEGURANÇA
+        # SOCIAL" beside an empty caption's row) goes with it: a caption is never a name.
+        text = CAPTION_LEAD_IN.sub("", text[: caption.start()])
     words = text.split()
     for index, word in enumerate(words):
         if MIXED_CASE_WORD.fullmatch(word.strip(EDGE_NOISE)):
@@ -486,8 +492,10 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         if names_row is not None and not {"surname", "given_names"} & parsed.fields.keys():
             names_split_by_mrz(names_row, mrz, parsed)
         merge_mrz(parsed, mrz, kind)
+        if MRZ_NAME_TRUNCATED in parsed.warnings:
+            name_completed_from_visual_zone(viz_lines, parsed)
         if mrz.valid:
-            names_in_printed_spelling(viz_lines, parsed)
+            names_in_printed_spelling(viz_lines, parsed, umlauts=writes_umlauts(mrz))
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
     if parsed.fields.get("document_number"):
@@ -555,7 +563,11 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
         labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
         for name, found in labels.items():
             # Only a name under both labels can be told where it ends: the other name's label bounds it.
-            value = visual_name(lines, found, name, may_wrap=all(labels.values())) if found else None
+            # The Cartão de Cidadão prints its holder's names in mixed case.
+            mixed_case = kind == DocumentKind.CARTAO_CIDADAO
+            value = (
+                visual_name(lines, found, name, may_wrap=all(labels.values()), mixed_case=mixed_case) if found else None
+            )
             if value and found and name == "surname":
                 value = with_second_surname(lines, value, after=found[0])
             if value:
@@ -768,11 +780,12 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
 
 
 def visual_name(
-    lines: list[Line], found: tuple[int, re.Match[str]], name: str, *, may_wrap: bool
+    lines: list[Line], found: tuple[int, re.Match[str]], name: str, *, may_wrap: bool, mixed_case: bool = False
 ) -> tuple[str, float] | None:
     """The name under or after a label, with the lines a long name printed under its label wraps onto."""
     index, match = found
-    value = name_value(before_other_name_caption(value_after_label(lines, index, match), name))
+    candidates = before_other_name_caption(value_after_label(lines, index, match), name)
+    value = name_value(candidates, mixed_case=mixed_case)
     if value is None:
         return None
     text, confidence, line = value
@@ -1071,6 +1084,12 @@ def number_caption_ending_row(lines: list[Line]) -> tuple[int, re.Match[str]] | 
     return None
 
 
+# A number printed in groups of digits apart, alone under its caption: a Russian passport's series and number
+# ("75 1234567"), which its MRZ writes joined. Read as its last group, it differed from the MRZ's number.
+SPACED_NUMBER = re.compile(r"\d{2,4}(?:\s\d{2,7}){1,2}")
+SPACED_NUMBER_LENGTH = range(6, 13)
+
+
 def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str | None:
     """A passport's, a permit's or another state's card's number in a value under its caption.
 
@@ -1087,6 +1106,9 @@ def permit_or_card_number(candidate: str, line: Line, kind: DocumentKind) -> str
         # a short run, where the third letter is more often OCR's ("FXx482913" for FX482913).
         else r"\b((?:[A-Z]{0,2}\d{6,9}|[A-Z]{3,4}\d{10,12})[A-Z0-9]{0,2})\b"
     )
+    spaced = SPACED_NUMBER.fullmatch(candidate.strip())
+    if spaced and len(joined := re.sub(r"\s", "", spaced.group(0))) in SPACED_NUMBER_LENGTH:
+        return joined
     printed = re.search(number_pattern, candidate.upper()) or THREE_LETTER_SERIES.search(candidate)
     if printed:
         return printed.group(1)
@@ -1255,11 +1277,43 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
 
 
+def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed) -> None:
+    """The name the MRZ cut short ("JOAO<PED"), whole from a visual zone's line that starts with it where OCR lost
+    that name's caption (a card's front beside its back): the line's words the MRZ's, the last begun by the
+    MRZ's last. The cut is then no longer reported."""
+    for name in ("given_names", "surname"):
+        value = parsed.fields.get(name)
+        if not value:
+            continue
+        whole = next(filter(None, (starting_with(str(value), line) for line in lines)), None)
+        if whole is not None:
+            parsed.fields[name] = title_case(whole)
+            parsed.warnings.remove(MRZ_NAME_TRUNCATED)
+            return
+
+
+def starting_with(cut: str, line: Line) -> str | None:
+    """The line's name when its words start as the words of ``cut`` do and it is longer; else None."""
+    printed = clean_name(line.text)
+    if not printed or not (printed.upper() == printed or name_shaped(printed)):
+        return None
+    cut_words, printed_words = comparable_words(cut), comparable_words(printed)
+    if len(printed_words) < len(cut_words) or len("".join(printed_words)) <= len("".join(cut_words)):
+        return None
+    *whole_words, last = cut_words
+    same_start = printed_words[: len(whole_words)] == whole_words and printed_words[len(whole_words)].startswith(last)
+    return printed if same_start else None
+
+
+def comparable_words(name: str) -> list[str]:
+    return [re.sub(r"[^A-Z]", "", word) for word in fold_accents(name).upper().split()]
+
+
 # A name's word as a passport or card prints it: capitals, with accents, apostrophes or hyphens ICAO 9303 drops.
 PRINTED_NAME_WORD = re.compile(r"[A-ZÀ-Ý]+(?:['-][A-ZÀ-Ý]+)*'?")
 
 
-def names_in_printed_spelling(lines: list[Line], parsed: Parsed) -> None:
+def names_in_printed_spelling(lines: list[Line], parsed: Parsed, *, umlauts: bool) -> None:
     """The names a valid MRZ vouches for, in the visual zone's spelling where its words are written there.
 
     A name taken from the MRZ, or read in the visual zone without its accents, is the MRZ's transliteration
@@ -1271,28 +1325,40 @@ def names_in_printed_spelling(lines: list[Line], parsed: Parsed) -> None:
     for name in (*NAME_FIELDS, "full_name"):
         value = parsed.fields.get(name)
         if value:
-            parsed.fields[name] = title_case(in_printed_spelling(str(value), printed))
+            parsed.fields[name] = title_case(in_printed_spelling(str(value), printed, umlauts=umlauts))
 
 
-def printed_name_words(lines: list[Line]) -> list[str]:
-    """The visual zone's words in capitals that carry what an MRZ cannot write: accents, apostrophes, hyphens."""
+@dataclass(frozen=True)
+class PrintedWord:
+    word: str
+    sure: bool
+
+
+def printed_name_words(lines: list[Line]) -> list[PrintedWord]:
+    """The visual zone's words in capitals that carry what an MRZ cannot write (accents, apostrophes, hyphens),
+    and those some passports print in mixed case ("Éloïse, Claire"), where a plain word may still be a name the
+    MRZ's OCR misread a letter of. Each with whether OCR was sure of its line."""
     words = []
     for line in lines:
         for word in line.text.translate(APOSTROPHES).split():
             word = word.strip(EDGE_NOISE.replace("'", "") + "—–")
-            if PRINTED_NAME_WORD.fullmatch(word) and not re.fullmatch(r"[A-Z]+", word):
-                words.append(word)
+            mixed_case = bool(MIXED_CASE_WORD.fullmatch(word))
+            word = word.upper() if mixed_case else word
+            # A plain word in capitals the MRZ writes as well, unless it is a caption or another's name.
+            if PRINTED_NAME_WORD.fullmatch(word) and (mixed_case or not re.fullmatch(r"[A-Z]+", word)):
+                words.append(PrintedWord(word, line.confidence >= SURE_WORD_CONFIDENCE))
     return words
 
 
-def in_printed_spelling(value: str, printed: list[str]) -> str:
+def in_printed_spelling(value: str, printed: list[PrintedWord], *, umlauts: bool) -> str:
     """``value`` with each run of its plain words (no accent, no punctuation) that a printed word writes, as one
     hyphenated word or with accents, replaced by that printed word; the longest run first."""
     words, result, index = value.split(), [], 0
     while index < len(words):
         for end in range(len(words), index, -1):
             run = words[index:end]
-            spelled = printed_spelling(run, printed) if all(re.fullmatch(r"[A-Za-z]+", word) for word in run) else None
+            plain = all(re.fullmatch(r"[A-Za-z]+", word) for word in run)
+            spelled = printed_spelling(run, printed, umlauts=umlauts) if plain else None
             if spelled:
                 result.append(spelled)
                 index = end
@@ -1303,13 +1369,76 @@ def in_printed_spelling(value: str, printed: list[str]) -> str:
     return " ".join(result)
 
 
-def printed_spelling(run: list[str], printed: list[str]) -> str | None:
+def printed_spelling(run: list[str], printed: list[PrintedWord], *, umlauts: bool) -> str | None:
     """The printed word that writes ``run``: its letters the run's, a hyphen between each two of its words (or an
     apostrophe: ICAO 9303 drops it, some states write it as a filler, "O<BRIEN")."""
     letters = "".join(run).upper()
-    fitting = [word for word in printed if len(run) - 1 in {word.count("-"), word.count("-") + word.count("'")}]
+    fitting = [
+        found.word
+        for found in printed
+        if len(run) - 1 in {found.word.count("-"), found.word.count("-") + found.word.count("'")}
+    ]
     exact = next((word for word in fitting if letters in mrz_name_forms(word)), None)
-    return exact or next((word for word in fitting if one_lookalike_apart(word, letters)), None)
+    if exact is None and umlauts:
+        exact = next(filter(None, (with_lost_umlauts(word, letters) for word in fitting)), None)
+    lookalike = next((word for word in fitting if one_lookalike_apart(word, letters)), None)
+    return exact or lookalike or one_letter_more_or_less(run, letters, printed)
+
+
+def one_letter_more_or_less(run: list[str], letters: str, printed: list[PrintedWord]) -> str | None:
+    """A printed word one letter longer or shorter than the MRZ's run: one of the two readings gained or lost a
+    letter ("LOQUIS" for "LOUIS", "ONUT" for "IONUT"). The reading OCR was sure of wins: the printed word from a
+    line read surely, else the MRZ's letters, hyphenated as the printed word is (its accents are lost with its
+    letters' places)."""
+    for found in printed:
+        # A plain word differs from the MRZ's as another name does; a hyphen or an accent is the name's own.
+        if found.word.count("-") != len(run) - 1 or found.word.count("'") or re.fullmatch(r"[A-Z]+", found.word):
+            continue
+        if any(one_edit_apart(form, letters) for form in mrz_name_forms(found.word)):
+            return found.word if found.sure else "-".join(run)
+    return None
+
+
+# Shorter words than this one letter apart are other names ("ANA" and "ANNA"), not one name misread.
+MIN_EDITED_NAME_LETTERS = 5
+
+
+def one_edit_apart(printed: str, mrz_letters: str) -> bool:
+    """One letter inserted in one of the two, and nothing else apart."""
+    shorter, longer = sorted((printed, mrz_letters), key=len)
+    if len(longer) - len(shorter) != 1 or len(shorter) < MIN_EDITED_NAME_LETTERS:
+        return False
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
+
+
+# ICAO 9303 writes Ä, Ö, Ü as AE, OE, UE; a printed A, O or U where the MRZ has those two letters is the umlaut
+# OCR did not see (a German card's "MULLER" over the MRZ's "MUELLER").
+UMLAUTS = {"A": "Ä", "O": "Ö", "U": "Ü"}
+# The states whose documents print names with umlauts the MRZ writes so (German-speaking, Nordic, Baltic,
+# Hungarian). Elsewhere a printed "MANUL" under an MRZ's "MANUEL" is OCR's lost E, never an umlaut.
+UMLAUT_STATES = frozenset({"D", "DEU", "AUT", "CHE", "LIE", "LUX", "SWE", "FIN", "EST", "HUN", "DNK", "NOR", "ISL"})
+
+
+def writes_umlauts(mrz: MrzRead) -> bool:
+    return bool({mrz.issuing_state, mrz.nationality} & UMLAUT_STATES)
+
+
+def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
+    """``printed_word`` with its umlauts back where its letters are the MRZ's but for an E after an A, O or U,
+    at least one such place; None when they differ otherwise."""
+    result, position, restored = [], 0, False
+    for char in printed_word:
+        letter = fold_accents(char).upper()
+        if not letter.isalpha():
+            result.append(char)
+            continue
+        if mrz_letters[position : position + 1] != letter:
+            return None
+        position += 1
+        if letter in UMLAUTS and char == letter and mrz_letters[position : position + 1] == "E":
+            char, position, restored = UMLAUTS[letter], position + 1, True
+        result.append(char)
+    return "".join(result) if restored and position == len(mrz_letters) else None
 
 
 def one_lookalike_apart(printed_word: str, mrz_letters: str) -> bool:
@@ -1421,7 +1550,12 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     if read is None:
         parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
         return
-    if same_name(str(read), mrz_value, mrz):
+    restored = (
+        with_lost_umlauts(str(read).upper(), re.sub(r"[^A-Z]", "", mrz_value.upper())) if writes_umlauts(mrz) else None
+    )
+    if restored is not None:
+        parsed.fields[name] = title_case(restored)
+    if restored is not None or same_name(str(read), mrz_value, mrz):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
         return
