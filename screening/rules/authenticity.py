@@ -145,6 +145,9 @@ def content_signals(documents: list[Document], *, today: dt.date) -> dict[str, l
     return {document_id: signals for document_id, signals in found.items() if signals}
 
 
+NIF_CHECKSUM_INVALID = "nif_checksum_invalid"
+
+
 def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
     fields = document.get("fields") or {}
     gross, ss, irs = (
@@ -188,6 +191,17 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
                 "PAYSLIP_EMPLOYER_NIF_INVALID",
                 "MEDIUM",
                 "O NIF da entidade patronal não é válido (dígito de controlo).",
+            )
+        )
+    elif not employer and NIF_CHECKSUM_INVALID in document.get("warnings", []):
+        # The local parsers keep no invalid NIF in a field: a printed one that fails its check digit, with no
+        # valid employer NIF read, is said by the warning (round 22's D01 passed without a word).
+        signals.append(
+            signal(
+                "PAYSLIP_EMPLOYER_NIF_INVALID",
+                "MEDIUM",
+                "O recibo imprime um NIF que não é válido (dígito de controlo) e nenhum NIF válido da entidade "
+                "patronal.",
             )
         )
     period = fields.get("period")

@@ -67,6 +67,18 @@ def test_numbers_that_cannot_all_be_true_are_signalled(fields: dict[str, Any], c
     assert codes(found, "a") == [code]
 
 
+def test_a_printed_nif_failing_its_check_digit_with_no_valid_employer_nif_is_signalled() -> None:
+    """The local parsers keep no invalid NIF in a field, only the warning ``nif_checksum_invalid``: a payslip whose
+    employer NIF fails its check digit passed without a word (doc probe round 22, D01)."""
+    flagged = payslip("a", "2026-10", employer_nif=None)
+    flagged["warnings"] = ["nif_checksum_invalid"]
+    found = content_signals([flagged], today=dt.date(2026, 11, 23))
+    assert codes(found, "a") == ["PAYSLIP_EMPLOYER_NIF_INVALID"]
+    # With the employer's valid NIF read, the invalid one printed was another's (OCR's misread employee NIF).
+    valid_employer = {**flagged, "fields": {**flagged["fields"], "employer_nif": EMPLOYER}}
+    assert content_signals([valid_employer], today=dt.date(2026, 11, 23)).get("a", []) == []
+
+
 def test_the_current_month_is_not_the_future() -> None:
     found = content_signals([payslip("a", "2026-11")], today=dt.date(2026, 11, 23))
     assert found.get("a", []) == []

@@ -864,8 +864,8 @@ COMPANY_SUFFIX = re.compile(
 def parse_payslip(lines: list[Line]) -> Parsed:
     left = left_of_two_payslips(lines)
     if left is None:
-        return parse_one_payslip([legal_form_misread(line) for line in lines])
-    parsed = parse_one_payslip([legal_form_misread(line) for line in left.lines])
+        return parse_one_payslip([misreads_put_right(line) for line in lines])
+    parsed = parse_one_payslip([misreads_put_right(line) for line in left.lines])
     # The first slip's name may go on in a line both slips share: not knowing its end, the name is left unread.
     name = parsed.fields.get("employee_name")
     if name and any(fold(name.split()[-1]) in fold(left.lines[at].text) for at in left.before_shared):
@@ -923,11 +923,32 @@ FOREIGN_CURRENCY = re.compile(
 EURO = re.compile(r"€|(?<![a-z])eur(?:os?)?(?![a-z])")
 
 
+# A currency's sign of one stroke, alone by an amount: OCR makes one of a "€" a stamp, a signature or a fold
+# blotted ("1.005,50 £"). "R$" and the Cape Verdean "1.000$00" are not alone.
+SIGN_ALONE = re.compile(r"(?<![a-z\d])[£$¥₹₴₽₦]|(?<=\d)[£$¥₹₴₽₦](?!\d)")
+# A Portuguese employer's or worker's numbers by their captions: a NIPC, a NISS.
+PORTUGUESE_NUMBER_CAPTIONS = re.compile(r"(?<![a-z])(?:nipc|niss|n\.\s?i\.\s?p\.\s?c)(?![a-z])")
+
+
 def paid_in_another_currency(lines: list[Line]) -> bool:
     """Whether the slip names another currency and the euro nowhere: a Portuguese slip often prints its amounts
-    bare, but never in pounds, dollars or reais."""
+    bare, but never in pounds, dollars or reais. On a Portuguese slip's scan, a sign alone is no evidence: it is
+    as likely a blotted "€" (a slip in another currency would print its code or its name, or on a text layer its
+    sign as it is)."""
     text = fold("\n".join(line.text for line in lines))
-    return bool(FOREIGN_CURRENCY.search(text)) and not EURO.search(text)
+    if EURO.search(text):
+        return False
+    portuguese = bool(PORTUGUESE_PAYROLL_WORDS.search(text) or PORTUGUESE_NUMBER_CAPTIONS.search(text))
+    return any(names_another_currency(line, portuguese_scan=portuguese and line.confidence < 1.0) for line in lines)
+
+
+def names_another_currency(line: Line, *, portuguese_scan: bool) -> bool:
+    """Whether the line prints another currency: its code, its name, or its sign (a sign alone not on a
+    Portuguese slip's scan)."""
+    folded = fold(line.text)
+    return any(
+        not (portuguese_scan and SIGN_ALONE.match(folded, match.start())) for match in FOREIGN_CURRENCY.finditer(folded)
+    )
 
 
 # Another country's payroll by its words (on folded text): its payslip's title, its taxes and contributions (the
@@ -1033,6 +1054,22 @@ def legal_form_misread(line: Line) -> Line:
     return Line(LEGAL_FORM_MISREAD.sub(r"\1Lda.", line.text), line.confidence, line.word_confidences)
 
 
+# The particle "e" between two of a name's words, read as a euro sign ("Menezes € Castro").
+PARTICLE_MISREAD = re.compile(r"(?<=[a-zß-ÿ]) € (?=[A-ZÀ-Ý][a-zß-ÿ])")
+
+
+def particle_misread(line: Line) -> Line:
+    """The line with the particle "e" OCR read as "€" between two words of the name a caption names ("Nome:
+    Francisco de Menezes € Castro") put right: in a name, a euro sign is no currency."""
+    if not PARTICLE_MISREAD.search(line.text) or not EMPLOYEE_LABEL.search(fold(line.text)):
+        return line
+    return Line(PARTICLE_MISREAD.sub(" e ", line.text), line.confidence, line.word_confidences)
+
+
+def misreads_put_right(line: Line) -> Line:
+    return particle_misread(legal_form_misread(line))
+
+
 CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
 
 
@@ -1128,7 +1165,8 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
                 parsed.warnings.append("derived:irs_withholding")
             elif (
                 not any(read_by_ocr(page, role) for role in ("social_security", "irs_withholding", "total_deductions"))
-                and deductions in labelled_values(page, "total_deductions")
+                # The deductions' total under its caption, or in a row of totals ("Totais 1.136,00 94,96").
+                and deductions in labelled_values(page, "total_deductions") | labelled_values(page, "total")
                 and not unlabelled_rows_make(page, deductions - social - withholding - others)
             ):
                 # On a text layer, the rows as printed do not make the printed total: the slip does not add up,
@@ -1147,6 +1185,8 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         # follow from it is then an arithmetic mismatch, not a gross to work back from it).
         gross = printed_gross
         parsed.put("gross_pay", gross, ARITHMETIC_CONFIDENCE)
+    if deductions is None and gross is not None and net is not None:
+        social, withholding = rows_against_gross_and_net(page, parsed, gross - net - others, social, withholding)
     if gross is None and net is not None and social is not None and withholding is not None:
         derive(parsed, page, "gross_pay", net + social + withholding + others)
     holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
@@ -1254,6 +1294,46 @@ def one_digit_apart(wanted: Decimal, read: Decimal) -> bool:
         return False
     a, b = f"{wanted:.2f}", f"{read:.2f}"
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def lost_leading_digits(wanted: Decimal, read: Decimal) -> bool:
+    """Whether ``read`` is ``wanted`` with its first digits lost (a stamp's ink over them: "127,00" read "7,00")."""
+    return 0 < read < wanted and f"{wanted:.2f}".endswith(f"{read:.2f}")
+
+
+def misread_from(wanted: Decimal, read: Decimal) -> bool:
+    return one_digit_apart(wanted, read) or lost_leading_digits(wanted, read)
+
+
+def rows_against_gross_and_net(
+    page: Page, parsed: Parsed, wanted: Decimal, social: Decimal | None, withholding: Decimal | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """No deductions' total read (a stamp over it): the printed gross less the printed net is what the rows
+    make. On a scan, the one row whose figure is that less the other's with a digit misread or its first digits
+    lost is read so, worked out and said so; 11% of the gross decides when both rows could be."""
+    gross = parsed.fields.get("gross_pay")
+    if (
+        social is None
+        or withholding is None
+        or gross not in page.pool
+        or parsed.fields.get("net_pay") not in labelled_values(page, "net_pay")
+        or social + withholding == wanted
+    ):
+        return social, withholding
+    new_social, new_withholding = wanted - withholding, wanted - social
+    social_fits = read_by_ocr(page, "social_security") and misread_from(new_social, social)
+    withholding_fits = read_by_ocr(page, "irs_withholding") and misread_from(new_withholding, withholding)
+    if social_fits and (not withholding_fits or close_to_rate(new_social, gross)):
+        social = new_social
+        parsed.fields.pop("social_security", None)
+        parsed.put("social_security", social, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:social_security")
+    elif withholding_fits and not social_fits:
+        withholding = new_withholding
+        parsed.fields.pop("irs_withholding", None)
+        parsed.put("irs_withholding", withholding, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:irs_withholding")
+    return social, withholding
 
 
 def rows_total(rows: list[Segment]) -> Decimal | None:
@@ -1609,6 +1689,9 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             continue
         found = None
         for above in reversed(lines[:index]):
+            if found is None and address_line(above.text):
+                # The body's address between its name and its NIF ("Rua Castilho, 39 - 1250-068 Lisboa").
+                continue
             name = body_name(above.text)
             if name is None:
                 break
@@ -1621,6 +1704,15 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             found = (title_case(own) if own.isupper() else own), line.confidence * 0.85
         return found
     return None
+
+
+# A postcode and its town ("1250-068 Lisboa").
+POSTCODE = re.compile(r"(?<!\d)\d{4}\s?-\s?\d{3}(?!\d)")
+
+
+def address_line(text: str) -> bool:
+    """Whether a letterhead's line is an address: a street's word first, or a postcode."""
+    return bool(re.match(r"\s*(?:" + ADDRESS_WORDS + r")(?![a-z])", fold(text)) or POSTCODE.search(text))
 
 
 def body_name(text: str) -> str | None:
@@ -1985,7 +2077,13 @@ def labelled_period(lines: list[Line], row: int, at: int) -> str | None:
     captions over their values."""
     text = lines[row].text
     own = RUN_DATE_AFTER.split(text[at:])[0]
-    period = parse_period(own) or month_and_year(text) or month_of_the_year(text[at:]) or month_named_days(own)
+    period = (
+        parse_period(own)
+        or month_and_year(text)
+        or month_of_the_year(text[at:])
+        or month_named_days(own)
+        or short_year_period(own)
+    )
     if period is None:
         period = period_under_caption(lines, row, at)
     if period is None:
@@ -1994,6 +2092,18 @@ def labelled_period(lines: list[Line], row: int, at: int) -> str | None:
         grid = " ".join(ln.text for ln in lines[max(0, row - 2) : row + 4])
         period = month_and_year(grid) or captions_over_month_and_year(lines[row : row + 2])
     return period
+
+
+# A month's name, whole or cut, and the year's two last digits, as a spreadsheet prints them ("mar/26",
+# "Mar-26", "março/26"); only after the period's caption, where two digits can be no day.
+SHORT_YEAR_PERIOD = re.compile(
+    r"(?<![a-z])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s?[/-]\s?(\d{2})(?![\d/.-])"
+)
+
+
+def short_year_period(text: str) -> str | None:
+    match = SHORT_YEAR_PERIOD.search(fold(text))
+    return f"20{match.group(2)}-{MONTHS[match.group(1)]:02d}" if match else None
 
 
 # A number of three parts or more ("Recibo n.º 2026/10/0213", a date): no month and year of its own inside.
@@ -2135,7 +2245,8 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
         columns = column_parties(lines, index, len(nifs))
         for position, (nif, valid) in enumerate(nifs):
             if not valid:
-                if re.search(r"nif|contribuinte|fiscal", folded):
+                # A company's number printed under its own caption ("NIPC", "N.I.P.C.") is a NIF all the same.
+                if re.search(r"nif|contribuinte|fiscal|nipc|n\.\s?i\.\s?p\.\s?c|pessoa\s+colec?tiva", folded):
                     parsed.warnings.append("nif_checksum_invalid")
                 continue
             party = columns[position] if columns else party_of_line(folded) or party_above(lines, index)
