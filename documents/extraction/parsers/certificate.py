@@ -15,6 +15,7 @@ from applicants.text import fold
 from documents.extraction.parsers.common import (
     VALIDATED_CONFIDENCE,
     Parsed,
+    capitalised,
     clean_name,
     dates_in,
     parse_nifs,
@@ -69,12 +70,17 @@ NAME_CAPTION = (
     rf"(?<![a-z])nome(?:\s*/\s*denomina[cç][aã]o(?:\s+social)?|\s+d[oa]\s+{HOLDER_ROLE}|\s+completo)?\s*[:.]?"
     r"|(?<![a-z])denomina[cç][aã]o(?:\s+social)?\s*[:.]"
 )
+# The sentence may break its line after the role, the name opening the next ("... que o contribuinte" / "Vítor
+# Hugo ..., NIF ..."): the role then ends the line, and the label with it.
 NAME_LABEL = re.compile(
     rf"{NAME_CAPTION}|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]|^\s*{HOLDER_ROLE}\s*[:.]?\s+"
-    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,6}}?que\s+(?:o\s+|a\s+)?(?:{HOLDER_ROLE}\s+|{COMPANY_ROLE}\s+)?"
-    rf"|(?<![a-z])(?:o|a)\s+(?:{HOLDER_ROLE}|sociedade|empresa)\s+(?=[A-ZÀ-Þ])"
+    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,6}}?que(?:\s+|\s*$)(?:o\s+|a\s+)?"
+    rf"(?:{HOLDER_ROLE}(?:\s+|\s*$)|{COMPANY_ROLE}\s+)?"
+    rf"|(?<![a-z])(?:o|a)\s+(?:{HOLDER_ROLE}|sociedade|empresa)(?:\s+(?=[A-ZÀ-Þ])|\s*$)"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
+# What ends a holder's name on its line: a comma or bracket, or the next caption.
+HOLDER_NAME_END = re.compile(r"[,(]|\b(?i:contribuinte|portador|titular|nif)\b")
 
 
 def parse_certificate(lines: list[Line], kind: DocumentKind) -> Parsed:
@@ -161,25 +167,49 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
     for index, line in enumerate(lines):
         # fold() keeps positions but lowers the case: the role's "o contribuinte <Name>" is told by the capital.
         match = NAME_LABEL.search(fold(line.text)) or NAME_LABEL.search(line.text)
-        if match:
-            rest = line.text[match.end() :].lstrip(" :.,")
-            below = name_in_row_below(lines[index + 1].text) if not rest.strip() and index + 1 < len(lines) else None
-            if below:
-                parsed.put("holder_name", title_case(below), lines[index + 1].confidence)
-                return
-            firm = company_name(rest)
-            if firm:
-                parsed.put("holder_name", firm, line.confidence)
-                return
-            name = clean_name(re.split(r"[,(]|\b(?i:contribuinte|portador|titular|nif)\b", rest)[0])
-            if name and len(name.split()) >= 2:
-                parsed.put("holder_name", title_case(name), line.confidence)
+        if not match:
+            continue
+        rest = line.text[match.end() :].lstrip(" :.,")
+        following = lines[index + 1] if not rest.strip() and index + 1 < len(lines) else None
+        below = name_in_row_below(following.text) if following is not None else None
+        if below and following is not None:
+            parsed.put("holder_name", title_case(below), following.confidence)
+            return
+        holder = holder_after_label(rest)
+        if holder:
+            parsed.put("holder_name", holder, line.confidence)
+            return
+        # The label ending its line, its sentence going on below: the name opens the next line.
+        if following is not None and opens_with_a_name(following.text):
+            holder = holder_after_label(following.text)
+            if holder:
+                parsed.put("holder_name", holder, following.confidence)
                 return
     for line in lines:
         name = name_before_nif(line.text)
         if name:
             parsed.put("holder_name", name, line.confidence)
             return
+    # A certificate says whose situation it is: one read without the holder's name is said to be so.
+    parsed.warnings.append("missing:holder_name")
+
+
+def opens_with_a_name(text: str) -> bool:
+    """A line that opens with a name's capitalised words, not with the sentence going on ("com o NIF ...")."""
+    name = clean_name(HOLDER_NAME_END.split(text)[0])
+    return name is not None and capitalised(name)
+
+
+def holder_after_label(rest: str) -> str | None:
+    """The holder named in what follows the label: a company up to its legal form, else a person's name up to the
+    comma, bracket or next label that ends it, two words at least."""
+    firm = company_name(rest)
+    if firm:
+        return firm
+    name = clean_name(HOLDER_NAME_END.split(rest)[0])
+    if name and len(name.split()) >= 2:
+        return title_case(name)
+    return None
 
 
 def name_in_row_below(text: str) -> str | None:

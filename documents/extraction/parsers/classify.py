@@ -37,6 +37,9 @@ FOREIGN_PENSION_NAMES = (
     r"|(?<![a-z])state\s+pension|(?<![a-z])aow[\s-]+(?:pension|pensioen|uitkering)|ouderdomspensioen"
     r"|aposentadoria\s+por\s+(?:idade|invalidez|tempo\s+de\s+contribuicao)"
 )
+# The AT's names on its own documents, and the title of its statement of a year's income (on folded text).
+AT_NAME = r"(?:autoridade\s+tributaria|portal\s+das\s+financas)"
+AT_INCOME_TITLE = r"comprovativo\s+de\s+rendimentos(?!\s+de\s+pens)"
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     # Certificates first: their wording names taxes, income and social security too.
     (DocumentKind.DECLARACAO_SS, re.compile(r"situacao\s+contributiva")),
@@ -75,6 +78,10 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"|recibo\s+de\s+pens(ao|oes)|pens[aã]o\s+social(\s+de)?\s+(velhice|invalidez)"
             r"|pensionista\s+(de\s+|por\s+)?(velhice|invalidez|sobreviv[eê]ncia|aposenta[cç][aã]o|reforma)"
             r"|pension\s+(payment\s+)?statement|type\s+of\s+(benefit|pension)\s*:?\s*[a-z -]{0,20}pension"
+            # The Segurança Social's lasting benefits paid monthly as a pension is, for life or while the
+            # condition lasts: the "Prestação Social para a Inclusão" (disability), the "Complemento Solidário
+            # para Idosos". A temporary one (unemployment, sickness, parental) is no pension, and is not here.
+            r"|presta[cç][aã]o\s+social\s+(?:para\s+a\s+)?inclus[aã]o|complemento\s+solid[aá]rio\s+para\s+idosos"
             # A scheme's letter in English: "Confirmation of pension in payment", "has been receiving a pension",
             # "Gross pension per month".
             r"|pensions?\s+in\s+payment|(?:receiving|receives|in\s+receipt\s+of)\s+(?:a\s+|an?\s+\w+\s+)?pension"
@@ -99,7 +106,13 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     ),
     (
         DocumentKind.DECLARACAO_IRS,
-        re.compile(r"declara[cç]ao (de rendimentos|anual)|(?<![a-z])mod(?:elo|\.)\s*3(?!\d)|irs\s*-?\s*mod(?:elo|\.)"),
+        re.compile(
+            r"declara[cç]ao (de rendimentos|anual)|(?<![a-z])mod(?:elo|\.)\s*3(?!\d)|irs\s*-?\s*mod(?:elo|\.)"
+            # The AT's own statement of a year's income as the payers declared it ("Comprovativo de rendimentos —
+            # ano 2025"): the facts of the return's income annex, titled so, under the AT's name.
+            rf"|{AT_NAME}[\s\S]*^\W*{AT_INCOME_TITLE}|^\W*{AT_INCOME_TITLE}[\s\S]*{AT_NAME}",
+            re.M,
+        ),
     ),
     (DocumentKind.RECIBO_VENCIMENTO, PAYSLIP_TITLE),
     (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),

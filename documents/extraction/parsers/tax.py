@@ -667,6 +667,22 @@ TABLE_TOTAL = re.compile(rf"^\s*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
 # Anexo A's income code 401 is employment ("rendimentos do trabalho dependente"); the other codes are read
 # only under a heading that names one category.
 EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
+# A table with a "Categoria" column prints each payer's category by its letter ("515168793 A 18.340,00 ..."): A is
+# employment, H pensions, B self-employment.
+CATEGORY_COLUMN = re.compile(r"(?<![a-z])categoria(?![a-z])")
+CATEGORY_LETTERS = {"a": "employment_income", "h": "pension_income", "b": "self_employment_income"}
+
+
+def row_category(before_amounts: str, *, category_column: bool) -> str | None:
+    """A payer's row's category: its income code 401 (employment), or, under a "Categoria" column, the one
+    category letter standing alone between the payer's NIF and the amounts."""
+    rest = NIF_TOKEN.sub(" ", before_amounts)
+    if EMPLOYMENT_CODE.search(rest):
+        return "employment_income"
+    letters = re.findall(r"(?<![^\W\d_])[a-z](?![^\W\d_])", fold(rest))
+    if category_column and len(letters) == 1:
+        return CATEGORY_LETTERS.get(letters[0])
+    return None
 
 
 def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
@@ -689,6 +705,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
         withheld_column = names.index("withheld") if "withheld" in names else None
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
         heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
+        category_column = bool(CATEGORY_COLUMN.search(folded))
         rows: list[tuple[Decimal, str | None]] = []
         withheld: list[Decimal] = []
         total: Decimal | None = None
@@ -705,27 +722,33 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
             before_amounts = fix_digits(row.text)[: first_amount.start() if first_amount else None]
             if not NIF_TOKEN.search(before_amounts):
                 break  # a payer's row starts with the payer's NIF; a row of bare amounts is some other table's
-            employment = EMPLOYMENT_CODE.search(NIF_TOKEN.sub(" ", before_amounts))
-            code_category = "employment_income" if employment else None
-            rows.append((values[income_column], code_category))
+            rows.append((values[income_column], row_category(before_amounts, category_column=category_column)))
             if withheld_column is not None:
                 withheld.append(values[withheld_column])
         if not rows and total is None:
             continue
-        categories = {category for _, category in rows}
-        if len(heading_categories) == 1:
-            category: str | None = heading_categories[0]
-        elif rows and categories == {"employment_income"}:
-            category = "employment_income"
-        else:
-            category = None
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
         if rows and total is not None and rows_sum != total:
             parsed.warnings.append("arithmetic_mismatch")
-        elif category is not None:
-            parsed.put(category, total if total is not None else rows_sum, line.confidence)
+        elif len(heading_categories) == 1:
+            parsed.put(heading_categories[0], total if total is not None else rows_sum, line.confidence)
+        else:
+            rows_categories(parsed, rows, line.confidence)
         table_withholdings(parsed, withheld, withheld_total, line.confidence)
         return
+
+
+def rows_categories(parsed: Parsed, rows: list[tuple[Decimal, str | None]], confidence: float) -> None:
+    """Each category's income, the sum of its payers' rows, when every row says its category (a payer of
+    employment and one of a pension on one table are two categories' incomes); else none."""
+    if not rows or any(category is None for _, category in rows):
+        return
+    by_category: dict[str, Decimal] = {}
+    for value, category in rows:
+        if category is not None:
+            by_category[category] = by_category.get(category, Decimal("0")) + value
+    for category, value in by_category.items():
+        parsed.put(category, value, confidence)
 
 
 def table_withholdings(parsed: Parsed, rows: list[Decimal], total: Decimal | None, confidence: float) -> None:
