@@ -23,7 +23,13 @@ from documents.extraction.reader import (
     tesseract_data,
     turn_page,
 )
-from documents.extraction.schema import PAYSLIP_KINDS, DocumentKind, ExtractionResult, fields_validate
+from documents.extraction.schema import (
+    KINDS_BY_DOCUMENT_TYPE,
+    PAYSLIP_KINDS,
+    DocumentKind,
+    ExtractionResult,
+    fields_validate,
+)
 from documents.extraction.validation import parsed_revalidate
 
 MRZ_KINDS = frozenset(
@@ -60,6 +66,7 @@ class LocalExtractor:
                 "nítida e direita, ou o PDF original."
             )
         kind = classify(read.text)
+        read, kind, narrowed = pages_of_the_declared_type(read, kind, document_type)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if kind == DocumentKind.UNKNOWN and extra_mrz_texts:
             kind = kind_from_mrz(read_mrz(extra_mrz_texts))
@@ -74,6 +81,8 @@ class LocalExtractor:
             nif_from_a_laid_out_reading(data, kind, read, parsed)
         if kind in PAYSLIP_KINDS:
             parsed = one_payslip(kind, read, parsed)
+        if narrowed:
+            parsed.warnings.append(OTHER_DOCUMENTS_IN_FILE)
         fields = fields_validate(kind, parsed.fields)
         checked = parsed_revalidate(kind, fields, parsed, document_type=document_type)
         return ExtractionResult(
@@ -87,6 +96,49 @@ class LocalExtractor:
             extractor=self.name,
             extractor_version=self.version,
         )
+
+
+# A file holding more than the document it was sent as: its pages of that type were read, the others left.
+OTHER_DOCUMENTS_IN_FILE = "other_documents_in_file"
+
+
+def pages_of_the_declared_type(
+    read: ReadDocument, kind: DocumentKind, document_type: str
+) -> tuple[ReadDocument, DocumentKind, bool]:
+    """A PDF of several documents (a CC's two sides and three payslips scanned together, sent once as the
+    identity document and once as the proof of income) read whole as something else than it was sent as:
+    only its pages of the declared type, when it has any, and whether it was so narrowed.
+
+    Read whole, the payslips' words won, and the card sent as the identity document was not read at all
+    (round 22). A page counts by its own kind, or, for an identity document, by an MRZ on it (a card's back
+    whose captions OCR missed). A file holding no page of the declared type is read whole, as before.
+    """
+    expected = KINDS_BY_DOCUMENT_TYPE.get(document_type)
+    if expected is None or kind in expected or len(read.page_starts) < 2:
+        return read, kind, False
+    bounds = [*read.page_starts, len(read.lines)]
+    pages = [read.lines[start:end] for start, end in itertools.pairwise(bounds)]
+    kept = [lines for lines in pages if page_of_type(lines, expected, identity=document_type == "ID_DOCUMENT")]
+    if not kept:
+        return read, kind, False
+    starts = tuple(itertools.accumulate((len(lines) for lines in kept[:-1]), initial=0))
+    narrowed = ReadDocument(
+        lines=[line for lines in kept for line in lines],
+        pages=read.pages,
+        method=read.method,
+        turns=read.turns,
+        page_starts=starts,
+    )
+    narrowed_kind = classify(narrowed.text)
+    if narrowed_kind not in expected:
+        return read, kind, False
+    return narrowed, narrowed_kind, True
+
+
+def page_of_type(lines: list[Line], expected: frozenset[DocumentKind], *, identity: bool) -> bool:
+    if classify("\n".join(line.text for line in lines)) in expected:
+        return True
+    return identity and read_mrz(line.text for line in lines) is not None
 
 
 def needs_mrz_pass(kind: DocumentKind, read: ReadDocument) -> bool:
