@@ -133,3 +133,17 @@ def read_text(text: str, *, document_type: str, today: Any) -> tuple[Any, dict[s
     fields = fields_validate(kind, parsed.fields)
     checked = parsed_revalidate(kind, fields, parsed, document_type=document_type, today=today)
     return kind, fields, [*parsed.warnings, *checked]
+
+
+def pdf_of(*parts: bytes) -> bytes:
+    """One PDF of the pages of ``parts``, in order (documents scanned or exported into one file)."""
+    import io
+
+    import pikepdf
+
+    merged = pikepdf.new()
+    for data in parts:
+        merged.pages.extend(pikepdf.open(io.BytesIO(data)).pages)
+    out = io.BytesIO()
+    merged.save(out)
+    return out.getvalue()

@@ -18,6 +18,7 @@ from documents.extraction.mrz import check_digit as icao_check_digit
 from documents.extraction.parsers import classify, parse_document
 from documents.extraction.reader import Line
 from samples.synthetic import Synthetic, make_person, payslip_pdf
+from tests.helpers import pdf_of
 
 TODAY = dt.date(2026, 12, 2)
 FIELDS = ("employee_name", "employee_nif", "period", "gross_pay", "net_pay", "social_security", "irs_withholding")
@@ -26,15 +27,6 @@ FIELDS = ("employee_name", "employee_nif", "period", "gross_pay", "net_pay", "so
 def payslip(seed: int, month: int, base: str) -> Synthetic:
     person = make_person(random.Random(seed), TODAY)
     return payslip_pdf(person, dt.date(2026, month, 1), base=Decimal(base), variant=0, rng=random.Random(seed + month))
-
-
-def pdf_of(*parts: bytes) -> bytes:
-    merged = pikepdf.new()
-    for data in parts:
-        merged.pages.extend(pikepdf.open(io.BytesIO(data)).pages)
-    out = io.BytesIO()
-    merged.save(out)
-    return out.getvalue()
 
 
 def read(data: bytes, document_type: str = "PROOF_OF_INCOME") -> tuple[dict[str, object], list[str]]:

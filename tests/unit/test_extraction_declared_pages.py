@@ -9,13 +9,13 @@ import io
 import random
 from decimal import Decimal
 
-import pikepdf
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from documents.extraction.local import OTHER_DOCUMENTS_IN_FILE, LocalExtractor
 from samples.identity import td1
 from samples.synthetic import Person, make_person, payslip_pdf
+from tests.helpers import pdf_of
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -44,15 +44,6 @@ def card_pages(person: Person) -> bytes:
     return buffer.getvalue()
 
 
-def bundle(*parts: bytes) -> bytes:
-    merged = pikepdf.new()
-    for part in parts:
-        merged.pages.extend(pikepdf.open(io.BytesIO(part)).pages)
-    out = io.BytesIO()
-    merged.save(out)
-    return out.getvalue()
-
-
 def person_and_payslips() -> tuple[Person, list[bytes]]:
     person = make_person(random.Random(22), TODAY)
     months = [dt.date(2026, month, 1) for month in (8, 9, 10)]
@@ -61,7 +52,7 @@ def person_and_payslips() -> tuple[Person, list[bytes]]:
 
 def test_a_card_and_payslips_in_one_file_sent_as_the_identity_document_read_as_the_card() -> None:
     person, payslips = person_and_payslips()
-    result = LocalExtractor().extract(bundle(card_pages(person), *payslips), document_type="ID_DOCUMENT")
+    result = LocalExtractor().extract(pdf_of(card_pages(person), *payslips), document_type="ID_DOCUMENT")
     fields = result.json_fields()
     assert result.kind == "CARTAO_CIDADAO"
     assert (fields["nif"], fields["mrz_valid"]) == (person.nif, True)
@@ -72,7 +63,7 @@ def test_a_card_and_payslips_in_one_file_sent_as_the_identity_document_read_as_t
 def test_the_same_file_sent_as_the_proof_of_income_reads_the_latest_payslip() -> None:
     """Guard (passes before and after): the payslips' words win a file read whole as income."""
     person, payslips = person_and_payslips()
-    result = LocalExtractor().extract(bundle(card_pages(person), *payslips), document_type="PROOF_OF_INCOME")
+    result = LocalExtractor().extract(pdf_of(card_pages(person), *payslips), document_type="PROOF_OF_INCOME")
     assert result.kind == "RECIBO_VENCIMENTO"
     assert result.json_fields()["period"] == "2026-10"
 
@@ -81,7 +72,7 @@ def test_a_card_first_then_one_payslip_sent_as_income_reads_the_payslip() -> Non
     """Guard (passes before and after): a card's two pages beside one payslip, sent as income, read as the
     payslip, whether the whole file or only its payslip's page is read."""
     person, payslips = person_and_payslips()
-    result = LocalExtractor().extract(bundle(card_pages(person), payslips[0]), document_type="PROOF_OF_INCOME")
+    result = LocalExtractor().extract(pdf_of(card_pages(person), payslips[0]), document_type="PROOF_OF_INCOME")
     assert result.kind == "RECIBO_VENCIMENTO"
     assert result.json_fields()["employee_nif"] == person.nif
 
