@@ -19,6 +19,7 @@ import hashlib
 import io
 import itertools
 import re
+import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,6 +84,7 @@ def pdf_signals(data: bytes) -> list[Signal]:
     signals += guarded(lambda: font_outlier_signals(data))
     signals += guarded(lambda: covered_amount_signals(data))
     signals += guarded(lambda: annotated_amount_signals(data))
+    signals += guarded(lambda: image_amount_signals(data))
     return signals
 
 
@@ -818,6 +820,84 @@ def annotation_hidden_amounts(chars: list[tuple[str, str, Box]], covers: list[An
         if inked and sum(under.values()) >= HIDDEN_OBJECT_FRACTION * len(inked):
             kinds.append(max(under, key=lambda kind: under[kind]))
     return kinds
+
+
+# --- An amount drawn as a picture: a text page whose value beside its caption is an image --------------------
+
+# A payroll program writes its amounts as text. An amount pasted as a picture of other digits (cut from another
+# payslip, or drawn in an image editor) where the page's own was deleted leaves the caption's row with no amount
+# in its text and a small image beside the caption, the height of a line of text. Logos, signatures and QR codes
+# are larger, square or beside no amount's caption.
+AMOUNT_CAPTION = re.compile(
+    r"(?<![a-z])(?:l[ií]quido|il[ií]quido|bruto|total|a\s+receber|vencimento|sal[aá]rio|remunera[cç][aã]o|valor|"
+    r"net\s+pay|gross|amount)(?![a-z])",
+    re.IGNORECASE,
+)
+# An image this many text lines high at most, and at least this many times as wide as high (a row of digits).
+MAX_IMAGE_LINES = 2.5
+MIN_IMAGE_ASPECT = 1.5
+MAX_IMAGE_PAGE_WIDTH_FRACTION = 0.4
+# Two boxes share a row when their heights overlap by at least this fraction of the lower one.
+SAME_ROW_FRACTION = 0.5
+
+
+def image_amount_signals(data: bytes) -> list[Signal]:
+    return page_signals(data, image_amount_signal)
+
+
+def image_amount_signal(number: int, page: Any, textpage: Any) -> Signal | None:
+    objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
+    texts = [text for text in text_objects(objects, textpage).values() if object_text(text).strip()]
+    page_text = "".join(object_text(text) for text in texts)
+    if len(AMOUNT.findall(page_text)) < 2:
+        return None  # a scan, or a page of no amounts: its pictures are what it is made of
+    line_height = statistics.median(box_height(as_box(text.obj.get_bounds())) for text in texts)
+    width, _ = page.get_size()
+    rows = [
+        caption
+        for obj in objects
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE
+        and (box := inline_image_box(obj, line_height, width)) is not None
+        and (caption := amount_caption_beside(box, texts)) is not None
+    ]
+    if not rows:
+        return None
+    evidence = {"page": number, "count": len(rows), "captions": rows}
+    return Signal("PDF_AMOUNT_AS_IMAGE", "HIGH", f"Na página {number}, o valor de \"{rows[0]}\" é uma imagem colada "
+                  "numa linha de texto sem o valor escrito, o que é típico de um valor substituído.", evidence)  # fmt: skip
+
+
+def box_height(box: Box) -> float:
+    return box[3] - box[1]
+
+
+def inline_image_box(obj: Any, line_height: float, page_width: float) -> Box | None:
+    """An image's box when it is the size of a value on a line of text; None for a logo, a signature, a code."""
+    matrix = obj.get_matrix().get()
+    if abs(matrix[1]) > 1e-6 or abs(matrix[2]) > 1e-6:
+        return None
+    box = as_box(obj.get_bounds())
+    height, width = box_height(box), box[2] - box[0]
+    fits_a_line = 0 < height <= MAX_IMAGE_LINES * line_height
+    return (
+        box
+        if fits_a_line and MIN_IMAGE_ASPECT * height <= width <= MAX_IMAGE_PAGE_WIDTH_FRACTION * page_width
+        else None
+    )
+
+
+def amount_caption_beside(box: Box, texts: list[TextObject]) -> str | None:
+    """The amount's caption written on the image's row, left of it, when that row's text has no amount of its own."""
+    row = [text for text in texts if same_row(as_box(text.obj.get_bounds()), box)]
+    row_text = " ".join(object_text(text) for text in sorted(row, key=lambda text: text.obj.get_bounds()[0]))
+    left = [text for text in row if text.obj.get_bounds()[2] <= box[0] + 1]
+    caption = next((object_text(text).strip() for text in left if AMOUNT_CAPTION.search(object_text(text))), None)
+    return caption if caption is not None and not AMOUNT.search(row_text) else None
+
+
+def same_row(box: Box, other: Box) -> bool:
+    shared = min(box[3], other[3]) - max(box[1], other[1])
+    return shared >= SAME_ROW_FRACTION * min(box_height(box), box_height(other)) > 0
 
 
 # --- Images: editing software in EXIF, PNG text, XMP -----------------------------------------------------
