@@ -151,3 +151,14 @@ def test_every_enumeration_value_is_documented_and_every_documented_value_exists
     assert undocumented == [], "schema enumerations with no identical line in docs/api.md"
     unserved = {label: sorted(values) for label, values in in_doc.items() if values not in in_schema}
     assert unserved == {}, "docs/api.md enumerations with no identical enumeration in the schema"
+
+
+def test_the_checks_shown_to_staff_without_personal_data_are_the_ones_the_document_lists() -> None:
+    """The document listed 7 of the 11 checks whose ``value`` staff without ``view_pii`` see (cases probe 10 read
+    ``authenticity.document``'s severity and took it for a leak)."""
+    from applicants.masking import CHECKS_WITHOUT_PERSONAL_VALUES
+
+    text = API_DOC.read_text()
+    start = text.index("in the report's `checks` a `value` and")
+    listed = re.findall(r"`([a-z]+\.[a-z_]+)`", text[start : text.index("): the NIF, name", start)])
+    assert set(listed) == CHECKS_WITHOUT_PERSONAL_VALUES
