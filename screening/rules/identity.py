@@ -7,6 +7,7 @@ the person typed, and returns one check dict; the node decides what follows.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from applicants.text import fold
@@ -101,6 +102,8 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
         return None
     front, back = sides["front"]["fields"], sides["back"]["fields"]
     differ = [name for name in MRZ_FIELDS if front.get(name) and back.get(name) and front[name] != back[name]]
+    if "document_number" in differ and misread_front_number(front["document_number"], back):
+        differ.remove("document_number")
     if not names_fit(front, back):
         differ.append("full_name")
     card = TWO_SIDED_CARDS[document["kind"]]
@@ -113,6 +116,23 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
         document_id=sides["back"]["document_id"],
         field=differ[0] if differ else None,
     )
+
+
+# Characters OCR takes for one another on a card's printed number (a CC's "72256335 3 ZZ5" read "12256335 3 Z25",
+# which its own check character happens to accept: cases probe 10).
+NUMBER_LOOKALIKES = [set(pair) for pair in ("17", "1I", "1L", "0O", "0D", "0Q", "2Z", "5S", "8B", "6G", "4A")]
+
+
+def misread_front_number(front_number: str, back: dict[str, Any]) -> bool:
+    """The front's printed number is the back's but for characters OCR takes for one another, and the back's
+    number is vouched for by its MRZ's check digits: a misreading of the front, not another card."""
+    if back.get("mrz_valid") is not True:
+        return False
+    printed, vouched = (re.sub(r"[\s-]", "", str(value)).upper() for value in (front_number, back["document_number"]))
+    if len(printed) != len(vouched):
+        return False
+    pairs = [{a, b} for a, b in zip(printed, vouched, strict=True) if a != b]
+    return bool(pairs) and all(pair in NUMBER_LOOKALIKES for pair in pairs)
 
 
 # How the evidence names what differs between a card's sides.

@@ -317,3 +317,13 @@ def test_a_card_sent_by_one_side_says_which_side_is_missing_without_changing_the
     assert back["verified"] is True
     both = verify_identity(identity_state([cc_side("front", "f", **FRONT), cc_side("back", "b", **BACK)]))
     assert "Só foi enviado" not in next(c for c in both["checks"] if c["name"] == "identity.document_read")["evidence"]
+
+
+def test_a_front_number_ocr_misread_into_look_alikes_agrees_with_the_backs_vouched_number() -> None:
+    """A clean card's front "72256335 3 ZZ5" read "12256335 3 Z25" (which the number's own check character
+    accepts) failed the identity although the back's MRZ held: a genuine applicant came out HIGH (cases probe 10)."""
+    back = {**BACK, "document_number": "72256335 3 ZZ5"}
+    assert sides_check({**FRONT, "document_number": "12256335 3 Z25"}, back)["passed"]
+    # Another number altogether, or a number no valid MRZ vouches for, still disagrees.
+    assert not sides_check({**FRONT, "document_number": "52256335 3 ZZ5"}, back)["passed"]
+    assert not sides_check({**FRONT, "document_number": "12256335 3 Z25"}, {**back, "mrz_valid": None})["passed"]
