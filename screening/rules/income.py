@@ -153,12 +153,15 @@ def payslips_expected(profile: str, payslips: list[Any], invoices: list[Any], pe
     return not (invoices or pensions) and "payslips" in SOURCES_BY_PROFILE.get(profile, ("payslips",))
 
 
+# The extraction's word for an "ato isolado": one service by someone with no activity open, no month of an income.
+ONE_OFF_ACT = "one_off_act"
 # The checks whose failure is a reason to look again, and the warning each gives.
 CHECK_WARNINGS = {
     "income.payslip_arithmetic": "arithmetic_mismatch",
     "income.invoice_arithmetic": "arithmetic_mismatch",
     "income.pension_arithmetic": "arithmetic_mismatch",
     "income.invoice_in_force": "document_cancelled",
+    "income.invoice_recurring": ONE_OFF_ACT,
     "income.pension_in_euros": "currency_not_eur",
     "income.payslip_in_euros": "currency_not_eur",
 }
@@ -483,6 +486,8 @@ def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
     if checks[-1]["passed"]:
         checks.append(invoice_in_force(document))
     if checks[-1]["passed"]:
+        checks.append(invoice_recurring(document))
+    if checks[-1]["passed"]:
         checks.append(invoice_arithmetic(document))
     if checks[-1]["passed"]:
         checks.append(invoice_recent(document, today=today))
@@ -504,6 +509,19 @@ def invoice_in_force(document: Document) -> Check:
         "income.invoice_in_force",
         not cancelled,
         f"{invoice_label(document)}: {'anulada (não conta como rendimento)' if cancelled else 'não anulada'}.",
+        document_id=document["document_id"],
+    )
+
+
+def invoice_recurring(document: Document) -> Check:
+    """Not an "ato isolado" (``one_off_act``): a one-off act's income happened once and is no month of an activity,
+    so it is shown and not averaged into the monthly income."""
+    one_off = ONE_OFF_ACT in document.get("warnings", [])
+    return check(
+        "income.invoice_recurring",
+        not one_off,
+        f"{invoice_label(document)}: "
+        + ("ato isolado, um rendimento pontual (não conta como mês de atividade)." if one_off else "de atividade."),
         document_id=document["document_id"],
     )
 

@@ -46,3 +46,15 @@ def test_invoices_in_force_pass_the_check() -> None:
     result = income([invoice(month, 1000.0) for month in range(5, 11)])
     assert all(c["passed"] for c in result["checks"] if c["name"] == "income.invoice_in_force")
     assert "document_cancelled" not in result["warnings"]
+
+
+def test_a_one_off_acts_invoice_is_shown_and_not_averaged_as_a_month() -> None:
+    """An "ato isolado" (round 23: read as an ordinary fatura-recibo) is income that happened once: averaged in,
+    a single 9 000 € job would have raised the monthly income of six months of work."""
+    documents = [invoice(month, 1000.0) for month in range(5, 11)] + [invoice(11, 9000.0, ["one_off_act"])]
+    result = income(documents)
+    one_off = next(c for c in result["checks"] if c["name"] == "income.invoice_recurring" and not c["passed"])
+    assert one_off["document_id"] == "fr-11"
+    assert "ato isolado" in one_off["evidence"]
+    assert Decimal(result["average_monthly_income"]) == Decimal("1000.00")
+    assert "one_off_act" in result["warnings"]

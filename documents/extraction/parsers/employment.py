@@ -372,6 +372,9 @@ def employment_people(lines: list[Line], flat: str, folded: str, parsed: Parsed)
     declared = declared_person(flat, folded)
     if declared and "employee_name" not in parsed.fields:
         parsed.put("employee_name", declared[0], STATED_CONFIDENCE)
+    owner = None if "employee_name" in parsed.fields else name_before_employee_nif(flat, parsed)
+    if owner:
+        parsed.put("employee_name", owner, STATED_CONFIDENCE)
     declaring = declaring_company(lines)
     if declaring and declaring[0] != parsed.fields.get("employee_name"):
         # The company that makes the declaration names itself whole in its sentence; a letterhead above it may
@@ -428,13 +431,29 @@ def declaring_company(lines: list[Line]) -> tuple[str, str] | None:
         if before.strip() and not COMPANY_SUFFIX.search(fold(before)) and index > 0:
             # The subject's words run on from the line above ("..., com sede na Avenida ...," / "4900 Braga, declara").
             before = f"{lines[index - 1].text} {before}"
-        subject = EMPLOYER_LABEL.sub("", before)
+        subject = without_opening_phrase(EMPLOYER_LABEL.sub("", before))
         if not COMPANY_SUFFIX.search(fold(subject)):
             continue
         name = company_name(SUBJECT_ARTICLE.sub("", subject))
         if name and declarant_name(name):
             return name.strip(" ,"), subject
     return None
+
+
+def without_opening_phrase(subject: str) -> str:
+    """The subject without the phrase a sentence may open with before it ("Para os devidos efeitos, Xpto, S.A.,
+    NIPC ..., declara", "For all due purposes, Xpto, S.A., ... hereby declares"): a clause up to a comma whose
+    words after the first are in lower case, as a company's name's words are not (its joiners aside)."""
+    clause, comma, rest = subject.partition(",")
+    words = clause.split()[1:]
+    lower = [word for word in words if word[:1].islower() and word.lower() not in COMPANY_JOINERS]
+    form = COMPANY_SUFFIX.search(fold(rest))
+    # What follows holds a name before its legal form: a name's own lower-case words ("Padaria e pastelaria
+    # Xpto, Lda.") are not cut down to the form alone.
+    if not (comma and lower and form and re.search(r"[A-ZÀ-Ý][^\W\d_]{2,}", rest[: form.start()])):
+        return subject
+    # "..., a Xpto, Lda., declara": the article that opens the subject is no part of the name either.
+    return re.sub(r"^\s*[ao]\s+(?=[A-ZÀ-Ý])", "", rest.lstrip())
 
 
 def declarant_name(name: str) -> bool:
@@ -551,6 +570,41 @@ def declared_person(flat: str, folded: str) -> tuple[str, int] | None:
         # is not one, and ends a name that runs into it.
         name = capitalised_run(name)
     return (title_case(name), intro.end()) if name and plausible_person(name) else None
+
+
+# The label between a person's name and their NIF: ", NIF", ", contribuinte n.º", ", tax number (NIF)".
+NIF_LABEL_BEFORE = re.compile(
+    r"[,\s]*(?:\(?(?:nif|contribuinte|tax\s+(?:number|id(?:entification\s+number)?)|taxpayer\s+number)\)?"
+    r"[\s(),.:ºo]*(?:n\.?\s?[ºo]\.?\s*)?)+$"
+)
+
+
+# A word of a name: letters, a double name's hyphen or an apostrophe between them ("Sá-Pereira", "D'Almeida").
+NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def name_before_employee_nif(flat: str, parsed: Parsed) -> str | None:
+    """The person whose NIF the sentence gives straight after their name ("... Arjun Mehta, NIF 2..., has been
+    employed"), where no "declares that" introduced them (a scan's misread word, a line's end cut off)."""
+    nif = parsed.fields.get("employee_nif")
+    found = re.search(r"(?<!\d)" + r"\s?".join(nif) + r"(?!\d)", flat) if nif else None
+    if found is None:
+        return None
+    before = flat[max(0, found.start() - 120) : found.start()]
+    label = NIF_LABEL_BEFORE.search(fold(before))
+    if label is None or not label.group(0).strip(" ,"):
+        return None
+    # The capitalised words that end right before the label, back to the first that is not a name's.
+    words = before[: label.start()].split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or (kept and word.lower() in NAME_PARTICLES)) or not NAME_WORD.fullmatch(word):
+            break
+        kept.insert(0, word)
+    while kept and kept[0].lower() in NAME_PARTICLES:
+        kept.pop(0)
+    name = " ".join(kept)
+    return title_case(name) if plausible_person(name) and not names_a_body(name) else None
 
 
 def capitalised_run(text: str) -> str | None:

@@ -261,7 +261,23 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
     invoice_parties(lines, parsed, captions_below=captions_below)
     invoice_number(lines, parsed)
     invoice_issue_date(lines, parsed, captions_below=captions_below)
+    if one_off_act(lines, parsed):
+        parsed.warnings.append("one_off_act")
     return parsed
+
+
+# An "ato isolado" (a one-off act: a single service by someone not registered as self-employed) says so in its
+# title or description, or by its type and series on the Portal ("ATI ATSIRE01AI/2").
+ONE_OFF_WORDS = re.compile(r"(?<![a-z])ac?to\s+isolado(?![a-z])")
+ONE_OFF_NUMBER = re.compile(r"^ATI|AI/\d+(?:-\d+)?$")
+
+
+def one_off_act(lines: list[Line], parsed: Parsed) -> bool:
+    """A one-off act's receipt: its income happened once, it is no month of a recurring activity."""
+    number = parsed.fields.get("invoice_number")
+    if isinstance(number, str) and ONE_OFF_NUMBER.search(number):
+        return True
+    return any(ONE_OFF_WORDS.search(fold(line.text)) for line in lines)
 
 
 def caption_pairs(lines: list[Line], rows: list[list[Segment]], *, captions_below: bool) -> dict[int, list[str]]:
@@ -1075,6 +1091,14 @@ def joined_names_split(text: str) -> tuple[str, str] | None:
 DOCUMENT_TITLE = re.compile(r"(?i)(?<![^\W\d_])(?:fatura(?:[\s-]+recibo)?|recibo)(?![^\W\d_])")
 
 
+# A company's legal form in its name ("Lda.", "S.A.", "SA", "Unipessoal"), on the printed text in lower case: the
+# surname "Sá" is no "SA" (its accent kept), nor is the first or last half of a double surname joined by a hyphen
+# ("Sá-Pereira", "Sa-Pereira" once a scan lost the accent, "Pereira-Sa").
+COMPANY_FORM = re.compile(
+    r"(?<![^\W\d_])(?:lda|unipessoal)(?![^\W\d_])|(?<![^\W\d_])(?<!-)(?:s\.\s?a|sa)(?![^\W\d_]|-)"
+)
+
+
 def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:")."""
     if ":" in text[:30]:
@@ -1092,7 +1116,7 @@ def party_name(text: str) -> str | None:
     if title and title.start() > 0:
         text = text[: title.start()]
     text = without_final_stop(re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :-").lstrip("."))
-    if re.search(r"\b(lda|s\.?a|unipessoal)\b", fold(text)):
+    if COMPANY_FORM.search(text.lower()):
         company = company_name(text)
         return with_branch(company, text) if company else company
     foreign = foreign_company(text)
