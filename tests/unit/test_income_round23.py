@@ -131,3 +131,15 @@ def test_an_english_declaration_names_the_person_before_their_nif() -> None:
     assert parsed.fields["employee_nif"] == "234519878"
     assert parsed.fields["employer_name"] == "Vidros do Norte, S.A."
     assert parsed.fields["contract_type"] == "PERMANENT"
+
+
+def test_an_employment_declaration_titled_in_english_is_one() -> None:
+    """Round 23: "Declaration of employment" was no title the classifier knew, and a line cut at the page's edge
+    lost the sentence's "declares that": the declaration was refused."""
+    from documents.extraction.parsers import classify
+
+    text = """Pinheiro & Costa Engenharia, S.A.
+DECLARATION OF EMPLOYMENT
+Pinheiro & Costa Engenharia, S.A., NIPC 575617276, declares tha
+Arjun Vikram Mehta, tax number (NIF) 264930339, has been employed by this company since 1 March 2024."""
+    assert classify(text) == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL

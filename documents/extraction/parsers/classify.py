@@ -132,6 +132,8 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
         ),
     ),
 ]
+# The temporary protection of people displaced by a war (EU Directive 2001/55/EC), granted by a certificate.
+TEMPORARY_PROTECTION = re.compile(r"prote[cç][aã]o\s+tempor[aá]ria|temporary\s+protection")
 # Only the back of a Cartao de Cidadao prints the health-service number and the parents together.
 CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+)?n|filia[cç][aã]o")
 
@@ -152,6 +154,10 @@ def classify(text: str) -> DocumentKind:
         if kind == DocumentKind.RECIBO_VENCIMENTO and employer_declaration(folded):
             # Before the payslip's titles: the declaration may name the "recibos de vencimento" it goes with.
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+        if kind == DocumentKind.TITULO_RESIDENCIA and pattern.search(folded) and TEMPORARY_PROTECTION.search(folded):
+            # A certificate of temporary protection: no card, no photo, no number of a card. It grants residence
+            # but proves no identity; only its MRZ, on a card, makes it a permit.
+            return kind_from_mrz(read_mrz(text.splitlines()))
         if pattern.search(folded):
             return foreign_card_checked(kind, text)
     # A fatura-recibo whose title OCR broke ("FATU RA-RECIBO") still prints the portal's own wording.
@@ -278,7 +284,8 @@ EMPLOYER_DECLARATION_TITLE = re.compile(
     r"declara[cç][aã]o\s+(?:da\s+|de\s+)?entidade\s+(?:patronal|empregadora)"
     r"|declara[cç][aã]o\s+de\s+(?:v[ií]nculo(?:\s+laboral)?|emprego|efetividade|situa[cç][aã]o\s+profissional)"
     # In English, for a foreign employer or an expatriate's HR: "Employment confirmation letter".
-    r"|employment\s+(?:confirmation|verification|certificate|reference)|(?:certificate|proof|confirmation)\s+of\s+employment"
+    r"|employment\s+(?:confirmation|verification|certificate|reference|declaration)"
+    r"|(?:certificate|proof|confirmation|declaration)\s+of\s+employment"
 )
 # "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ...",
 # "Declaramos que Rui Sá ... se encontra ao nosso serviço ..."

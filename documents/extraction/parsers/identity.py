@@ -17,6 +17,7 @@ from typing import Any
 from applicants.identifiers import cc_is_valid, cc_normalize, nif_has_valid_checksum, nif_is_personal
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
+    COUNTRY_CODES,
     LETTER_LOOKALIKES,
     MrzRead,
     best_of,
@@ -1043,9 +1044,7 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 parsed.warnings.append(DOCUMENT_NUMBER_UNREAD)
         return
     found = (
-        find_label(lines, ID_LABELS["document_number"])
-        or find_label(lines, BARE_NUMBER_CAPTION)
-        or number_caption_ending_row(lines)
+        own_number_caption(lines, kind) or find_label(lines, BARE_NUMBER_CAPTION) or number_caption_ending_row(lines)
     )
     if found:
         for candidate, line in value_after_label(lines, *found):
@@ -1062,6 +1061,22 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+
+
+# A number's caption naming a passport ("Passaporte n.º", "N.º do passaporte", "Passport No.").
+PASSPORT_NUMBER_CAPTION = re.compile(r"pass?aporte|passport")
+
+
+def own_number_caption(lines: list[Line], kind: DocumentKind) -> tuple[int, re.Match[str]] | None:
+    """The first caption of a document number that is the document's own. A residence permit printed on paper
+    names the holder's passport too ("Documento de viagem: Passaporte n.º ..."): that number is the passport's,
+    and the permit's is under its own caption ("N.º do título")."""
+    start = 0
+    while (found := find_label(lines, ID_LABELS["document_number"], start=start)) is not None:
+        if kind != DocumentKind.TITULO_RESIDENCIA or not PASSPORT_NUMBER_CAPTION.search(found[1].group(0)):
+            return found
+        start = found[0] + 1
+    return None
 
 
 # The bare caption "N.º" opening a line, the number after it ("N.º P123456"): inside a line it is as often a law's
@@ -1271,8 +1286,9 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
         elif value is not None and name not in mrz.checks:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
+    names_read = name_line_in_place(mrz) and not name_line_damaged(mrz)
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
-        merge_name(parsed, name, value if name_line_in_place(mrz) else "", mrz)
+        merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
 
@@ -1466,6 +1482,21 @@ def name_line_in_place(mrz: MrzRead) -> bool:
     return mrz.valid or mrz.format == "TD1" or country_code(mrz.issuing_state) is not None
 
 
+# Letters ending a names line after a run of three fillers or more: ICAO 9303 writes the name from the line's start
+# and fills what is left, so a name runs on past such a run only when the line lost characters OCR could not read
+# (a thumb or a glare over its start) and fitting its width put fillers back in the middle.
+NAME_AFTER_FILLERS = re.compile(r"<{3,}(?:[A-Z]+<)*[A-Z]{2,}$")
+
+
+def name_line_damaged(mrz: MrzRead) -> bool:
+    """Whether the MRZ's names line was read with characters lost: its words and where the surname ends are not
+    the ones printed ("EIREDO<DE<CARVALHO<<<<<<ANA<RI" for "FIGUEIREDO<DE<CARVALHO<<ANA<RI"), and no check digit
+    covers a name to tell. The visual zone's names stand alone."""
+    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
+    line = mrz.lines[row][start:] if len(mrz.lines) > row else ""
+    return NAME_AFTER_FILLERS.search(line) is not None
+
+
 def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead) -> bool:
     """Whether the name reported is the MRZ's and the MRZ's name field is full. The cut falls on the last name the
     MRZ writes: the given names, or the surname of a holder without any. A visual zone's reading of that name
@@ -1536,7 +1567,8 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     whole words more or fewer ("Priya Ind" for "PRIYA": a neighbouring column, a lost line) are the layout's
     mistakes, and an MRZ whose every check digit holds was found and read whole, its name parted by its
     fillers: its words are reported, in the visual zone's spelling where it has them. Letters differing
-    within the words may be either reading's: the visual zone's stays.
+    within the words may be either reading's: the visual zone's stays, unless it is no name at all (a state's
+    code, a caption: another field's beside the name's caption), which a valid MRZ's name replaces.
     """
     read = parsed.fields.get(name)
     if not mrz_value:
@@ -1563,7 +1595,23 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     aligned = mrz_words_in_printed_spelling(str(read), mrz_value) if mrz.valid else None
     if aligned is not None:
         parsed.fields[name] = title_case(aligned)
+    elif mrz.valid and not a_name(str(read)):
+        # What the visual zone read is no name at all (another field's value or a caption beside the name's
+        # caption): it does not stand against the MRZ's name, the only one read.
+        parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def a_name(text: str) -> bool:
+    """Whether a visual-zone reading may be a name: not only states' codes ("IND", the nationality of a card's
+    back copied beside its front, read on the given names' caption row) or captions' words."""
+    words = text.split()
+    codes_or_captions = [
+        word
+        for word in words
+        if (len(word) == 3 and word.upper() in COUNTRY_CODES) or is_label_line(word) or fold(word) in NAME_LABEL_WORDS
+    ]
+    return len(codes_or_captions) < len(words)
 
 
 def same_name(printed: str, mrz_value: str, mrz: MrzRead) -> bool:
