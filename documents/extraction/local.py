@@ -251,9 +251,25 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
 
 def titled_sections(lines: list[Line]) -> list[list[Line]]:
     """A page's lines cut where each payslip title begins (two months printed on one sheet); what comes
-    before the first title (a letterhead) stays with it."""
+    before the first title (a letterhead) stays with it.
+
+    The letterhead printed again above a later title begins that title's section, not the end of the one
+    before; printed once, above the first slip only, it heads every slip. Cut off, a later slip lost its
+    employer's name and NIPC without a word (round 23): the employer printed above both slips is each one's.
+    """
     starts = [index for index, line in enumerate(lines) if PAYSLIP_TITLE.search(fold(line.text))]
     if len(starts) < 2:
         return [lines]
+    letterhead = lines[: starts[0]]
+    printed = {fold(line.text) for line in letterhead}
+    for position in range(1, len(starts)):
+        while starts[position] - 1 > starts[position - 1] and fold(lines[starts[position] - 1].text) in printed:
+            starts[position] -= 1
     bounds = [0, *starts[1:], len(lines)]
-    return [lines[start:end] for start, end in itertools.pairwise(bounds)]
+    sections = [lines[start:end] for start, end in itertools.pairwise(bounds)]
+    return [sections[0], *(section if own_letterhead(section) else [*letterhead, *section] for section in sections[1:])]
+
+
+def own_letterhead(section: list[Line]) -> bool:
+    """Whether a later slip's section opens with a letterhead of its own rather than its title."""
+    return not PAYSLIP_TITLE.search(fold(section[0].text))

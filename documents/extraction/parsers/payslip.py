@@ -1720,7 +1720,9 @@ def body_name(text: str) -> str | None:
     Polícia de Segurança Pública": not the acronym), in a name's shape (capitalised words, no figure, label,
     title, address or parent body)."""
     # A dash left at the end, its NIF cut off after it ("Agrupamento ... D. Dinis —"), is no part of the name.
-    parts = [part.strip(" ,.-–—·") for part in re.split(r"\s[-–—·]\s", text.strip())]
+    # The separators are kept: a branch is joined to its company by the dash printed between them.
+    pieces = re.split(r"(\s[-–—·]\s)", text.strip())
+    parts, separators = [part.strip(" ,.-–—·") for part in pieces[::2]], pieces[1::2]
     at = next((at for at, part in enumerate(parts) if len(part.split()) >= 2), None)
     name = parts[at] if at is not None else ""
     branch = parts[at + 1] if at is not None and at + 1 < len(parts) and BRANCH.match(fold(parts[at + 1])) else None
@@ -1739,7 +1741,7 @@ def body_name(text: str) -> str | None:
         or not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
     ):
         return None
-    return f"{name} — {branch}" if branch else name
+    return f"{name}{separators[at]}{branch}" if branch and at is not None else name
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:

@@ -817,10 +817,12 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
         index = max(index, start + 1)
         total_line = lines[index] if index < len(lines) and TABLE_TOTAL.search(fold(lines[index].text)) else None
         # A table of withholdings or deductions by code is no income. One coded row alone is a table only with
-        # its total printed under it.
-        if not rows or (len(rows) < 2 and total_line is None) or any(NOT_INCOME.search(fold(r.text)) for r in rows):
+        # its total printed under it, or under a caption naming the category its own words name.
+        heading = lines[max(0, start - 3) : start]
+        alone = len(rows) == 1 and total_line is None and not row_under_its_category(heading, rows[0])
+        if not rows or alone or any(NOT_INCOME.search(fold(r.text)) for r in rows):
             continue
-        category = code_table_category(lines[max(0, start - 3) : start], rows, lines)
+        category = code_table_category(heading, rows, lines)
         values = [parse_money(row.text)[-1] for row in rows]
         rows_sum = sum(values, Decimal("0"))
         printed = parse_money(total_line.text) if total_line is not None else []
@@ -828,6 +830,20 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
             parsed.warnings.append("arithmetic_mismatch")
         elif category is not None:
             parsed.put(category, rows_sum, min(row.confidence for row in rows))
+
+
+def categories_named(folded: str) -> set[str]:
+    return {name for name, pattern in ANNEX_INCOME.items() if pattern.search(folded)}
+
+
+def row_under_its_category(heading: list[Line], row: Line) -> bool:
+    """One coded row under a caption, as an annex of a single activity prints it ("ANEXO B ... Categoria B" /
+    "Quadro 4A - Prestações de serviços" / "403 Prestações de serviços ... 28.400,00"): income when the heading
+    and the row's own words name the same one category, and the heading is no quadro of deductions or
+    withholdings (a quadro of "pensões de alimentos" paid is a deduction, not a pension)."""
+    heading_text = " ".join(fold(line.text) for line in heading)
+    named = categories_named(heading_text)
+    return len(named) == 1 and categories_named(fold(row.text)) == named and not NOT_INCOME.search(heading_text)
 
 
 def code_table_category(heading: list[Line], rows: list[Line], lines: list[Line]) -> str | None:
