@@ -147,3 +147,14 @@ def pdf_of(*parts: bytes) -> bytes:
     out = io.BytesIO()
     merged.save(out)
     return out.getvalue()
+
+
+def parse_identity_lines(lines: Any, kind: Any, *, mrz: list[str] | None = None) -> tuple[dict[str, object], list[str]]:
+    """An identity document's read lines (text, or (text, confidence); 0.9 by default) and its MRZ's lines after
+    them, parsed: its fields and warnings."""
+    from documents.extraction.parsers.identity import parse_identity
+    from documents.extraction.reader import Line
+
+    read = [Line(*line) if isinstance(line, tuple) else Line(line, 0.9) for line in [*lines, *(mrz or [])]]
+    parsed = parse_identity(read, kind)
+    return parsed.fields, parsed.warnings

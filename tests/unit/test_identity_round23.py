@@ -11,18 +11,15 @@ import datetime as dt
 from collections.abc import Sequence
 
 from documents.extraction.parsers.classify import classify
-from documents.extraction.parsers.identity import parse_identity
-from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind
 from samples.identity import td1
+from tests.helpers import parse_identity_lines
 
 
 def parse(
     lines: Sequence[str | tuple[str, float]], kind: DocumentKind, *, mrz: list[str] | None = None
 ) -> tuple[dict[str, object], list[str]]:
-    read = [Line(*line) if isinstance(line, tuple) else Line(line, 0.9) for line in [*lines, *(mrz or [])]]
-    parsed = parse_identity(read, kind)
-    return parsed.fields, parsed.warnings
+    return parse_identity_lines(lines, kind, mrz=mrz)
 
 
 def permit_mrz(*, surname: str, given: str, nationality: str = "PAK") -> list[str]:
