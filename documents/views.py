@@ -91,5 +91,8 @@ def local_download(request: HttpRequest) -> FileResponse:
         raise Http404 from exc
     if store.stat(payload["key"]) is None:
         raise Http404
-    # Decrypted in memory; always an attachment, named by ids only.
-    return FileResponse(store.open(payload["key"]), as_attachment=True, filename=payload["key"].rsplit("/", 1)[-1])
+    # Decrypted in memory; always an attachment, named by ids only, and kept by no cache on the way (a person's
+    # identity document or payslip: cases probe 11 found it served with no Cache-Control).
+    response = FileResponse(store.open(payload["key"]), as_attachment=True, filename=payload["key"].rsplit("/", 1)[-1])
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -147,6 +147,8 @@ def test_download_link_is_short_lived_and_audited(alice: AgencyCredentials, bob:
     downloaded = Client().get(redirect["Location"].replace("http://testserver", ""))
     assert downloaded.status_code == 200
     assert b"".join(downloaded.streaming_content) == b"\x89PNG\r\n\x1a\nfake"
+    # A person's document is kept by no cache on its way (cases probe 11: it came with no Cache-Control).
+    assert downloaded["Cache-Control"] == "private, no-store"
     assert Client().get("/storage/download?token=forged").status_code == 404
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from applicants.models import Applicant
+from workspace.management.arguments import full_uuid
 from workspace.retention import applicant_export
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     help = "Write everything held about one applicant as JSON (GDPR art. 15)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("applicant_id")
+        parser.add_argument("applicant_id", type=full_uuid)
         parser.add_argument("--output", help="file to write (default: standard output)")
 
     def handle(self, *args: Any, **options: Any) -> None:

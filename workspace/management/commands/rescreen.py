@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from applicants.models import Applicant
+from workspace.management.arguments import full_uuid
 from workspace.services import applicant_rerun
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
     help = "Queue extraction (optionally again) and screening for one applicant."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("applicant_id")
+        parser.add_argument("applicant_id", type=full_uuid)
         parser.add_argument(
             "--force", action="store_true", help="screen again even if a report exists (kept in history)"
         )
