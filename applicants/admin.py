@@ -96,9 +96,21 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     )
     list_filter = (FormStatusFilter, "listing_type", "property_type")
     search_fields = ("property_title",)
-    readonly_fields = ("organization", "status", "token_hash", "created_by", "created_at", "completed_at", "submission")
+    readonly_fields = (
+        "organization",
+        "status",
+        "token_hash",
+        "created_by_name",
+        "created_at",
+        "completed_at",
+        "submission",
+    )
     fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at", *readonly_fields)
     list_select_related = ("organization",)
+
+    @admin.display(description="criado por")
+    def created_by_name(self, obj: IntakeFormRequest) -> str:
+        return staff_member(obj.created_by)
 
     @admin.display(description="estado")
     def status_display(self, obj: IntakeFormRequest) -> str:
@@ -154,11 +166,21 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         )
 
 
+def staff_member(user: Any) -> str:
+    """A colleague as the admin shows them: their name, not a link to a user's page that an agency's admin may not
+    open (Django links a read-only foreign key to its change page, which answered a bare 403: cases probe 11)."""
+    return str(user) if user is not None else "—"
+
+
 class DecisionInline(ScopedInline):
     model = Decision
-    fields = ("decision", "reason", "decided_by", "decided_at")
+    fields = ("decision", "reason", "decided_by_name", "decided_at")
     readonly_fields = fields
     verbose_name_plural = "histórico de decisões"
+
+    @admin.display(description="decidido por")
+    def decided_by_name(self, obj: Decision) -> str:
+        return staff_member(obj.decided_by)
 
 
 @admin.register(Decision)
@@ -187,7 +209,13 @@ class AuditEventAdmin(OrganizationScopedAdmin):
     list_display = ("created_at", "action", "actor", "target_type", "target_id")
     list_filter = ("action", "target_type")
     list_select_related = ("actor",)
-    readonly_fields = ("created_at", "action", "actor", "organization", "target_type", "target_id", "details")
+    readonly_fields = ("created_at", "action", "actor_name", "organization", "target_type", "target_id", "details")
+    # Read-only, Django would show every model field: the actor's as a link to their user page.
+    fields = readonly_fields
+
+    @admin.display(description="autor")
+    def actor_name(self, obj: AuditEvent) -> str:
+        return staff_member(obj.actor)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

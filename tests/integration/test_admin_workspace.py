@@ -246,3 +246,22 @@ def test_agency_admin_sets_its_own_thresholds_and_retention_only(
         90,
     )
     assert client.get(f"/admin/applicants/organization/{bob.organization.pk}/change/").status_code == 404
+
+
+def test_colleagues_are_named_not_linked_to_user_pages_an_agency_admin_may_not_open(alice: AgencyCredentials) -> None:
+    """The decision history, the audit trail and a form named their author with a link to Django's user page, which
+    answered the agency's admin a bare English 403 (cases probe 11)."""
+    applicant = applicant_of(alice)
+    author = applicant.organization.memberships.first().user
+    decision_record(applicant=applicant, decided_by=author, decision="APPROVED", reason="Rendimento suficiente.")
+    client = logged_in(alice)
+    event = AuditEvent.objects.filter(organization=applicant.organization, actor=author).first()
+    pages = [
+        f"/admin/applicants/applicant/{applicant.pk}/change/",
+        f"/admin/applicants/auditevent/{event.pk}/change/",
+        f"/admin/applicants/intakeformrequest/{applicant.form_request_id}/change/",
+    ]
+    for page in pages:
+        html = client.get(page).content.decode()
+        assert "/admin/auth/user/" not in html, page
+        assert str(author) in html, page
