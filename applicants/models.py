@@ -362,7 +362,7 @@ class Applicant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Applicant {str(self.id)[:8]}"
+        return f"Candidato {str(self.id)[:8]}"
 
     @property
     def latest_decision(self) -> Decision | None:
@@ -440,12 +440,12 @@ class Decision(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="decisions")
-    decision = models.CharField(max_length=10, choices=DecisionOutcome.choices)
+    decision = models.CharField(verbose_name=_("decision"), max_length=10, choices=DecisionOutcome.choices)
     # Internal: staff only. The applicant sees ``message_to_applicant`` (MORE_INFO), never this.
-    reason = models.TextField()
+    reason = models.TextField(verbose_name=_("reason"))
     message_to_applicant = EncryptedTextField(blank=True, default="")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    decided_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(verbose_name=_("decided at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("decision")

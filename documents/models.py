@@ -59,23 +59,25 @@ class Document(models.Model):
     info_request = models.ForeignKey(
         InfoRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="received_documents"
     )
-    document_type = models.CharField(max_length=20, choices=DocumentType.choices)
+    document_type = models.CharField(verbose_name=_("document type"), max_length=20, choices=DocumentType.choices)
     # The immutable copy made at submission, ``documents/<organization>/<document>.<ext>``: ids only,
     # never the file name. Rows from before it may still point at their ``uploads/`` key.
     storage_key = models.CharField(max_length=512, unique=True)
     # File names often carry the person's name ("cc-maria-santos.png").
     original_filename = EncryptedCharField(max_length=255)
     # Sniffed from the stored bytes, not the type the applicant declared.
-    content_type = models.CharField(max_length=100)
+    content_type = models.CharField(verbose_name=_("content type"), max_length=100)
     # SHA-256 (hex) of the bytes verified at submission; empty on rows older than the copy.
     sha256 = models.CharField(max_length=64, blank=True)
-    size = models.PositiveBigIntegerField()
-    status = models.CharField(max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.UPLOADED)
+    size = models.PositiveBigIntegerField(verbose_name=_("size"))
+    status = models.CharField(
+        verbose_name=_("status"), max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.UPLOADED
+    )
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = DocumentQuerySet.as_manager()

@@ -41,10 +41,10 @@ class ScreeningReport(models.Model):
     application = models.ForeignKey(
         Application, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
-    risk_level = models.CharField(max_length=6, choices=RiskLevel.choices)
-    identity_verified = models.BooleanField()
-    income_verified = models.BooleanField()
-    dti_ratio = models.DecimalField(max_digits=8, decimal_places=4, null=True, blank=True)
+    risk_level = models.CharField(verbose_name=_("risk level"), max_length=6, choices=RiskLevel.choices)
+    identity_verified = models.BooleanField(verbose_name=_("identity verified"))
+    income_verified = models.BooleanField(verbose_name=_("income verified"))
+    dti_ratio = models.DecimalField(verbose_name=_("DTI ratio"), max_digits=8, decimal_places=4, null=True, blank=True)
     average_monthly_income = EncryptedDecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     justification = EncryptedTextField()
     justification_language = models.CharField(max_length=8, default="pt-PT")
@@ -56,13 +56,13 @@ class ScreeningReport(models.Model):
     # The authenticity section (screening/rules/authenticity.py): per document with a signal, its signals
     # (file, content, reuse) and the highest severity; empty when nothing was found.
     authenticity = EncryptedJSONField(default=list, blank=True)
-    backend = models.CharField(max_length=16)
+    backend = models.CharField(verbose_name=_("backend"), max_length=16)
     model_name = models.CharField(max_length=64, blank=True)
     prompt_version = models.CharField(max_length=32, blank=True)
     rules_version = models.CharField(max_length=32)
     # Screened again because someone answered a request for more documents.
     resubmission = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, db_index=True)
 
     objects = ScreeningReportQuerySet.as_manager()
 

@@ -34,7 +34,7 @@ from applicants.models import (
 )
 from applicants.selectors import organization_for_user, with_open_items
 from documents.models import DocumentType
-from screening.models import ScreeningReport
+from screening.models import RiskLevel, ScreeningReport
 from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
@@ -79,6 +79,19 @@ class FormRequestFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         return queryset.filter(form_request_id=self.value()) if self.value() else queryset
+
+
+class RiskFilter(admin.SimpleListFilter):
+    """The applicant's risk by its words ("Baixo"), as the report says it; the list showed the stored "LOW"."""
+
+    title = "nível de risco"
+    parameter_name = "risk_level"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(value, str(label)) for value, label in RiskLevel.choices]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(risk_level=self.value()) if self.value() else queryset
 
 
 class OpenItemFilter(admin.SimpleListFilter):
@@ -177,12 +190,12 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         "name_masked",
         "nif_masked",
         "status",
-        "risk_level",
+        "risk_display",
         "latest_decision",
         "form_title",
         "created_at",
     )
-    list_filter = ("status", "risk_level", OpenItemFilter, DecisionFilter, FormRequestFilter)
+    list_filter = ("status", RiskFilter, OpenItemFilter, DecisionFilter, FormRequestFilter)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
     search_help_text = "NIF exato ou título do imóvel"
@@ -316,6 +329,10 @@ class ApplicantAdmin(OrganizationScopedAdmin):
     @admin.display(description="data de nascimento")
     def date_of_birth_masked(self, obj: Applicant) -> str:
         return "****-**-**"
+
+    @admin.display(description="nível de risco", ordering="risk_level")
+    def risk_display(self, obj: Applicant) -> str:
+        return str(RiskLevel(obj.risk_level).label) if obj.risk_level in RiskLevel.values else "—"
 
     @admin.display(description="decisão")
     def latest_decision(self, obj: Applicant) -> str:

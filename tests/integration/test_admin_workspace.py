@@ -265,3 +265,29 @@ def test_colleagues_are_named_not_linked_to_user_pages_an_agency_admin_may_not_o
         html = client.get(page).content.decode()
         assert "/admin/auth/user/" not in html, page
         assert str(author) in html, page
+
+
+ENGLISH_LEFT = ["View ", ">View<", "Document type", "Content type", "Risk level", "Identity verified", "Dti ratio",
+                "Backend", "Created at", "Decided at", ">Decision<", ">Reason<", "Applicant "]  # fmt: skip
+
+
+def test_the_admin_reads_in_european_portuguese(alice: AgencyCredentials) -> None:
+    """Labels, columns, filters and titles left in English on the pages staff use every day, and the risk shown
+    as the stored "HIGH" (cases probe 11)."""
+    applicant = applicant_of(alice)
+    screen_applicant(applicant_id=applicant.id)
+    decision_record(applicant=applicant, decided_by=alice.user, decision="REJECTED", reason="Sem rendimento.")
+    client = logged_in(alice)
+    pages = {
+        url: client.get(url).content.decode()
+        for url in [
+            "/admin/",
+            "/admin/applicants/applicant/",
+            f"/admin/applicants/applicant/{applicant.pk}/change/",
+            "/admin/documents/document/",
+            "/admin/screening/screeningreport/",
+        ]
+    }
+    left = {url: [text for text in ENGLISH_LEFT if text in html] for url, html in pages.items()}
+    assert {url: found for url, found in left.items() if found} == {}
+    assert "Alto" in pages["/admin/applicants/applicant/"]
