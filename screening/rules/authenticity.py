@@ -146,6 +146,7 @@ def content_signals(documents: list[Document], *, today: dt.date) -> dict[str, l
 
 
 NIF_CHECKSUM_INVALID = "nif_checksum_invalid"
+NIF_AMBIGUOUS = "nif_ambiguous"
 
 
 def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
@@ -202,6 +203,15 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
                 "MEDIUM",
                 "O recibo imprime um NIF que não é válido (dígito de controlo) e nenhum NIF válido da entidade "
                 "patronal.",
+            )
+        )
+    if NIF_AMBIGUOUS in document.get("warnings", []):
+        # Two different workers' NIFs on one payslip: the extraction took neither (round 24's N02).
+        signals.append(
+            signal(
+                "PAYSLIP_EMPLOYEE_NIF_AMBIGUOUS",
+                "MEDIUM",
+                "O recibo imprime dois NIF de trabalhador diferentes: não se sabe a quem pertence.",
             )
         )
     period = fields.get("period")

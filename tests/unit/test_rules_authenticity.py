@@ -79,6 +79,14 @@ def test_a_printed_nif_failing_its_check_digit_with_no_valid_employer_nif_is_sig
     assert content_signals([valid_employer], today=dt.date(2026, 11, 23)).get("a", []) == []
 
 
+def test_a_payslip_with_two_workers_nifs_is_signalled() -> None:
+    """Round 24: a payslip printing two different employee NIFs; the extraction now takes neither
+    (``nif_ambiguous``) and the report says why."""
+    flagged = payslip("a", "2026-10", employee_nif=None)
+    flagged["warnings"] = ["nif_ambiguous"]
+    assert codes(content_signals([flagged], today=dt.date(2026, 11, 23)), "a") == ["PAYSLIP_EMPLOYEE_NIF_AMBIGUOUS"]
+
+
 def test_the_current_month_is_not_the_future() -> None:
     found = content_signals([payslip("a", "2026-11")], today=dt.date(2026, 11, 23))
     assert found.get("a", []) == []
