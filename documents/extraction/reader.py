@@ -16,12 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import math
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -218,22 +220,24 @@ def shown_page(pdf: Any, index: int) -> tuple[Any, list[Any] | None]:
 
 
 def page_text(page: Any, *, annotations: list[Any] | None = None) -> str:
-    """A page's text layer, one row of the page as shown per line.
+    """A page's text layer, one row of the page as read per line: as shown, turned so its letters stand upright.
 
     pdfium breaks lines along the page's own axes: on a page shown turned by its /Rotate entry (a portrait
     payslip drawn on a landscape page and turned upright, as some payroll exports and scanners make
     them) every row ran into the next as one line, and the labels lost their amounts. Such a page is
-    rebuilt from pdfium's text segments, ordered as the page is shown. So is a page with text hidden
+    rebuilt from pdfium's text segments, ordered as its letters read (``letters_turn``): upright letters on a page
+    shown sideways are read as a person turning the page reads them. So is a page with text hidden
     under an opaque box drawn after it: the text is left out, as a person does not see it. So is a page whose
     annotations were drawn in (``shown_page``, with those that hide text as ``annotations``): pdfium lays what
     they show out after the whole page, away from the captions they stand beside.
     """
     textpage = page.get_textpage()
-    rotation = page.get_rotation() % 360
-    if hide_covered_text(page, textpage, annotations or []):
+    hidden = hide_covered_text(page, textpage, annotations or [])
+    if hidden:
         # pdfium lays text out in content order: the text written over the box came last, on rows of its own.
         textpage = page.get_textpage()
-    elif rotation == 0 and annotations is None:
+    turn = letters_turn(textpage)
+    if not hidden and turn == 0 and page.get_rotation() % 360 == 0 and annotations is None:
         return str(textpage.get_text_bounded())
     segments: list[tuple[float, float, float, str]] = []
     for index in range(textpage.count_rects()):
@@ -241,9 +245,9 @@ def page_text(page: Any, *, annotations: list[Any] | None = None) -> str:
         text = textpage.get_text_bounded(left, bottom, right, top).strip()
         if not text:
             continue
-        # (down, across) as shown: a quarter turn clockwise shows the page's x axis downwards.
-        down, across = {90: (left, bottom), 180: (bottom, -right), 270: (-right, -top)}.get(rotation, (-top, left))
-        height = right - left if rotation in {90, 270} else top - bottom
+        # (down, across) with the letters upright: letters turned a quarter counter-clockwise run up the y axis.
+        down, across = {90: (left, bottom), 180: (bottom, -right), 270: (-right, -top)}.get(turn, (-top, left))
+        height = right - left if turn in {90, 270} else top - bottom
         segments.append((down, across, height, text))
     rows: list[list[tuple[float, float, float, str]]] = []
     for segment in sorted(segments):
@@ -254,6 +258,26 @@ def page_text(page: Any, *, annotations: list[Any] | None = None) -> str:
     return "\n".join(
         " ".join(text for _down, _across, _height, text in sorted(row, key=lambda s: s[1])) for row in rows
     )
+
+
+def letters_turn(textpage: Any) -> int:
+    """How far most of a page's letters are turned counter-clockwise on the page's own axes (0, 90, 180 or 270):
+    the turn that sets them upright, whatever the page's /Rotate.
+
+    A page's /Rotate turns the letters with it: upright letters on a page shown a quarter turn are read by
+    turning the page back, and letters drawn turned on a page whose /Rotate sets them upright are read as
+    shown. Laid out by /Rotate alone, the first read each column of the page as a row (round 24).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    turns: Counter[int] = Counter()
+    for index in range(textpage.count_chars()):
+        if chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)).isspace():
+            continue
+        clockwise = math.degrees(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))
+        if clockwise >= 0:  # pdfium answers -1 for a character it has no angle for
+            turns[round(-clockwise / 90) % 4 * 90] += 1
+    return turns.most_common(1)[0][0] if turns else 0
 
 
 def hide_covered_text(page: Any, textpage: Any, annotations: list[Any]) -> bool:

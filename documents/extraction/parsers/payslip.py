@@ -2240,7 +2240,12 @@ def month_and_year(text: str) -> str | None:
 
 def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     """Personal NIFs (1/2/3/45...) belong to the employee, the others to the employer; a label says otherwise
-    (a household employing a domestic worker, a temp agency's client)."""
+    (a household employing a domestic worker, a temp agency's client).
+
+    A payslip is one employee's: two different personal NIFs given to the employee (one by the name, another in
+    the footer) cannot both be theirs, and neither is taken (``nif_ambiguous``), as on an identity card.
+    """
+    employee_nifs: list[str] = []
     for index, line in enumerate(lines):
         folded = fold(line.text)
         nifs = parse_nifs(without_longer_numbers(line.text))
@@ -2256,11 +2261,16 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 continue
             confidence = VALIDATED_CONFIDENCE
             if nif_is_personal(nif) and party != "employer":
+                employee_nifs.append(nif)
                 parsed.put("employee_nif", nif, confidence)
             elif not nif_is_personal(nif) or party == "employer":
                 # A personal NIF labelled the employer's is a private employer's (a household employing a
                 # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
+    if len(set(employee_nifs)) > 1:
+        parsed.warnings.append("nif_ambiguous")
+        parsed.fields.pop("employee_nif", None)
+        parsed.confidence.pop("employee_nif", None)
 
 
 # Digit groups glued by dots, dashes or slashes: a CPF ("123.456.789-09"), a CNPJ ("12.345.678/0001-95").
