@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -516,12 +516,49 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     ):
         # Every Cartão de Cidadão prints the NIF on its back: not found there, it was not read (a shadow, glare).
         parsed.warnings.append("missing:nif")
+    if several_identities(lines, viz_lines, exclude=document_numbers(parsed)):
+        parsed.warnings.append(MULTIPLE_IDENTITY_DOCUMENTS)
     if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
         full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
         parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
     elif "full_name" not in parsed.fields and "given_names" in parsed.fields and single_name(mrz):
         parsed.put("full_name", parsed.fields["given_names"], parsed.confidence["given_names"])
     return parsed
+
+
+# Another document's holder on the same page (a couple's cards copied onto one A4 sheet): one is read, and
+# nothing read says whose the other is.
+MULTIPLE_IDENTITY_DOCUMENTS = "multiple_identity_documents"
+
+
+def several_identities(lines: list[Line], viz_lines: list[Line], *, exclude: set[str]) -> bool:
+    """Whether the page holds two documents: two different MRZs whose check digits all hold, two different card
+    numbers whose check characters hold, or two different valid NIFs each under its caption.
+
+    Each is vouched for by its check digits, so an OCR slip does not make a second person; the same card read twice
+    (front and back, or photocopied twice) gives the same numbers.
+    """
+    printed = "\n".join(line.text for line in viz_lines).upper()
+    cards = {number[:9] for text in (printed, fix_digits(printed)) for number in checked_cc_numbers(text)}
+    nifs = {number for number in labelled_nifs(viz_lines) if number not in exclude}
+    return any(len(found) > 1 for found in (valid_mrz_numbers(lines), cards, nifs))
+
+
+def valid_mrz_numbers(lines: list[Line]) -> set[str]:
+    """The document numbers of the page's MRZs whose check digits all hold, each MRZ read from its own run of
+    lines (two MRZs read as one hold no check)."""
+    runs = [list(run) for is_mrz, run in itertools.groupby(lines, key=lambda line: mrz_line(line.text)) if is_mrz]
+    reads = [read_mrz(line.text for line in run) for run in runs]
+    return {read.document_number for read in reads if read is not None and read.valid}
+
+
+def labelled_nifs(lines: list[Line]) -> set[str]:
+    """The valid personal NIFs printed under (or after) a NIF caption."""
+    return {
+        number
+        for number, label in labelled_numbers(lines)
+        if label == "nif" and len(number) == 9 and nif_has_valid_checksum(number) and nif_is_personal(number)
+    }
 
 
 # The visual zone's warnings that its document number was left out, moot once the MRZ gives the number.
@@ -1022,16 +1059,9 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
     if kind == DocumentKind.CARTAO_CIDADAO:
         # As printed first: digit repair turns an unspaced number's version letters into digits
         # ("145029387ZZ5" into "145029387225"), and the check digit can hold for both readings.
-        for match in itertools.chain(CC_TOKEN.finditer(printed), CC_TOKEN.finditer(joined)):
-            number = cc_normalize("".join(match.groups())).translate(_DIGIT_LOOKALIKES)
-            # The version is letters ("ZZ", "ZY", counting down); OCR may read them as look-alike digits
-            # ("22"), and the check character can hold for both readings: letters first.
-            versions = [match.group(3).translate(_LETTER_LOOKALIKES), match.group(3)]
-            valid = [number[:9] + version + number[11:] for version in versions]
-            valid = [candidate for candidate in valid if cc_is_valid(candidate)]
-            if valid:
-                parsed.put("document_number", cc_format(valid[0]), VALIDATED_CONFIDENCE)
-                break
+        number = next(itertools.chain(checked_cc_numbers(printed), checked_cc_numbers(joined)), None)
+        if number:
+            parsed.put("document_number", cc_format(number), VALIDATED_CONFIDENCE)
         else:
             repaired = cc_number_undoubled(printed) or cc_number_undoubled(joined)
             if repaired:
@@ -1061,6 +1091,19 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+
+
+def checked_cc_numbers(text: str) -> Iterator[str]:
+    """The Cartão de Cidadão numbers printed in ``text`` whose check character holds, in order, compact."""
+    for match in CC_TOKEN.finditer(text):
+        number = cc_normalize("".join(match.groups())).translate(_DIGIT_LOOKALIKES)
+        # The version is letters ("ZZ", "ZY", counting down); OCR may read them as look-alike digits
+        # ("22"), and the check character can hold for both readings: letters first.
+        versions = [match.group(3).translate(_LETTER_LOOKALIKES), match.group(3)]
+        valid = [number[:9] + version + number[11:] for version in versions]
+        valid = [candidate for candidate in valid if cc_is_valid(candidate)]
+        if valid:
+            yield valid[0]
 
 
 # A number's caption naming a passport ("Passaporte n.º", "N.º do passaporte", "Passport No.").
