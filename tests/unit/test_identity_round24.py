@@ -108,3 +108,12 @@ def test_the_same_card_copied_twice_is_not_flagged() -> None:
     card = cc_card(**FIRST, mrz_lines=first_mrz())
     _, warnings = parse_identity_lines([*card, *card], DocumentKind.CARTAO_CIDADAO)
     assert MULTIPLE not in warnings
+
+
+def test_one_card_number_and_its_ocr_misreading_are_one_card() -> None:
+    """A card's number read once as printed and once with a look-alike digit ("722563353" and "122563353": the weak
+    check character may accept both, as cases probe 10 saw) is one card, not a second person (lead's review)."""
+    from documents.extraction.parsers.identity import two_cards
+
+    assert not two_cards({"722563353", "122563353"})
+    assert two_cards({"722563353", "145029387"})

@@ -541,7 +541,21 @@ def several_identities(lines: list[Line], viz_lines: list[Line], *, exclude: set
     printed = "\n".join(line.text for line in viz_lines).upper()
     cards = {number[:9] for text in (printed, fix_digits(printed)) for number in checked_cc_numbers(text)}
     nifs = {number for number in labelled_nifs(viz_lines) if number not in exclude}
-    return any(len(found) > 1 for found in (valid_mrz_numbers(lines), cards, nifs))
+    return any(len(found) > 1 for found in (valid_mrz_numbers(lines), nifs)) or two_cards(cards)
+
+
+# Digits OCR takes for one another on a card's number: its check character is weak enough to accept a misreading
+# ("72256335 3" read "12256335 3"), which is the same card, not a second person's (cases probe 10).
+CARD_DIGIT_LOOKALIKES = [set(pair) for pair in ("17", "38", "56", "69", "08")]
+
+
+def two_cards(numbers: set[str]) -> bool:
+    """Whether two of the card numbers differ other than by digits OCR takes for one another."""
+    return any(
+        any(a != b and {a, b} not in CARD_DIGIT_LOOKALIKES for a, b in zip(first, second, strict=True))
+        for first, second in itertools.combinations(sorted(numbers), 2)
+        if len(first) == len(second)
+    )
 
 
 def valid_mrz_numbers(lines: list[Line]) -> set[str]:
