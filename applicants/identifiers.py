@@ -97,3 +97,21 @@ def cc_check_digit(first_eleven: str) -> str:
         if cc_is_valid(first_eleven + digit):
             return digit
     raise ValueError("no check digit fits")
+
+
+# Characters OCR takes for one another on a card's printed number. The CC number's check character is weak enough
+# to accept a misreading ("72256335 3 ZZ5" read "12256335 3 Z25": cases probe 10), so a number differing from
+# another only in these is that number misread, not another card.
+CARD_LOOKALIKE_PAIRS = frozenset(
+    frozenset(pair)
+    for pair in ("17", "1I", "1L", "0O", "0D", "0Q", "08", "2Z", "38", "4A", "56", "5S", "69", "6G", "8B")
+)
+
+
+def card_numbers_alike(first: str, second: str) -> bool:
+    """Two card numbers (spaces and hyphens aside) that are one, or one misread: same length, and every character
+    that differs is a look-alike of the other's."""
+    a, b = (re.sub(r"[\s\-]", "", value).upper() for value in (first, second))
+    return len(a) == len(b) and all(
+        x == y or frozenset((x, y)) in CARD_LOOKALIKE_PAIRS for x, y in zip(a, b, strict=True)
+    )

@@ -7,9 +7,9 @@ the person typed, and returns one check dict; the node decides what follows.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
+from applicants.identifiers import card_numbers_alike
 from applicants.text import fold
 from documents.extraction.schema import IDENTITY_KINDS, MRZ_NAME_TRUNCATED
 from screening.rules.common import check, extracted, parse_date
@@ -118,21 +118,10 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
     )
 
 
-# Characters OCR takes for one another on a card's printed number (a CC's "72256335 3 ZZ5" read "12256335 3 Z25",
-# which its own check character happens to accept: cases probe 10).
-NUMBER_LOOKALIKES = [set(pair) for pair in ("17", "1I", "1L", "0O", "0D", "0Q", "2Z", "5S", "8B", "6G", "4A")]
-
-
 def misread_front_number(front_number: str, back: dict[str, Any]) -> bool:
-    """The front's printed number is the back's but for characters OCR takes for one another, and the back's
-    number is vouched for by its MRZ's check digits: a misreading of the front, not another card."""
-    if back.get("mrz_valid") is not True:
-        return False
-    printed, vouched = (re.sub(r"[\s-]", "", str(value)).upper() for value in (front_number, back["document_number"]))
-    if len(printed) != len(vouched):
-        return False
-    pairs = [{a, b} for a, b in zip(printed, vouched, strict=True) if a != b]
-    return bool(pairs) and all(pair in NUMBER_LOOKALIKES for pair in pairs)
+    """The front's printed number is the back's misread (``card_numbers_alike``), and the back's number is vouched
+    for by its MRZ's check digits: a misreading of the front, not another card."""
+    return back.get("mrz_valid") is True and card_numbers_alike(str(front_number), str(back["document_number"]))
 
 
 # How the evidence names what differs between a card's sides.

@@ -14,7 +14,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from applicants.identifiers import cc_is_valid, cc_normalize, nif_has_valid_checksum, nif_is_personal
+from applicants.identifiers import (
+    card_numbers_alike,
+    cc_is_valid,
+    cc_normalize,
+    nif_has_valid_checksum,
+    nif_is_personal,
+)
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
     COUNTRY_CODES,
@@ -544,18 +550,9 @@ def several_identities(lines: list[Line], viz_lines: list[Line], *, exclude: set
     return any(len(found) > 1 for found in (valid_mrz_numbers(lines), nifs)) or two_cards(cards)
 
 
-# Digits OCR takes for one another on a card's number: its check character is weak enough to accept a misreading
-# ("72256335 3" read "12256335 3"), which is the same card, not a second person's (cases probe 10).
-CARD_DIGIT_LOOKALIKES = [set(pair) for pair in ("17", "38", "56", "69", "08")]
-
-
 def two_cards(numbers: set[str]) -> bool:
-    """Whether two of the card numbers differ other than by digits OCR takes for one another."""
-    return any(
-        any(a != b and {a, b} not in CARD_DIGIT_LOOKALIKES for a, b in zip(first, second, strict=True))
-        for first, second in itertools.combinations(sorted(numbers), 2)
-        if len(first) == len(second)
-    )
+    """Whether two of the card numbers differ other than by a misreading (``card_numbers_alike``)."""
+    return any(not card_numbers_alike(first, second) for first, second in itertools.combinations(sorted(numbers), 2))
 
 
 def valid_mrz_numbers(lines: list[Line]) -> set[str]:
