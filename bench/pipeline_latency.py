@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bench.stacks import PRODUCTION_ENV
 from samples.identity import cc_back, cc_front_png
 from samples.synthetic import Case, make_person, payslip_pdf, recent_months
 from tests.e2e.stack import Stack, wait_until
@@ -68,7 +69,7 @@ def worker_ready(stack: Stack, count: int = 1) -> bool:
 
 def bench_idle_cpu(seconds: float = IDLE_SECONDS) -> dict[str, Any]:
     base = Path(tempfile.mkdtemp(prefix="bench-idle-"))
-    stack = Stack(base)
+    stack = Stack(base, **PRODUCTION_ENV)
     try:
         stack.manage("migrate", "--noinput")
         worker = stack.start_worker()
@@ -102,7 +103,7 @@ def one_applicant(seed: int) -> Case:
 def applicant_latency(*, workers: int, seed: int) -> float:
     """Seconds from the submission's commit to the report, one applicant into ``workers`` idle workers."""
     base = Path(tempfile.mkdtemp(prefix="bench-latency-"))
-    stack = Stack(base)
+    stack = Stack(base, **PRODUCTION_ENV)
     try:
         stack.start()
         for _ in range(workers):

@@ -39,6 +39,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bench.stacks import PRODUCTION_ENV
 from samples.identity import cc_back, cc_front_png
 from samples.income_profiles import Pension, pension_statement_pdf
 from samples.payslips import fatura_recibo_pdf
@@ -354,7 +355,7 @@ def production_stack(base: Path, database_url: str, endpoint: str) -> Stack:
         base,
         **AWS,
         DATABASE_URL=database_url,
-        DEBUG="false",
+        **PRODUCTION_ENV,
         STORAGE_BACKEND="s3",
         S3_BUCKET=f"{prefix}documents",
         S3_ENDPOINT_URL=endpoint,

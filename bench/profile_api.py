@@ -31,6 +31,11 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="bench-profile-")
 os.environ.setdefault("EVENTS_BACKEND", "file")
 
+from bench.stacks import PRODUCTION_ENV  # noqa: E402
+
+for name, value in PRODUCTION_ENV.items():
+    os.environ.setdefault(name, value)
+
 import django  # noqa: E402
 
 django.setup()
@@ -109,7 +114,11 @@ def main(endpoint: str, requests: int = 300, rounds: int = 3) -> None:
         measured(index)
     profiler.disable()
     report = io.StringIO()
-    pstats.Stats(profiler, stream=report).sort_stats("cumulative").print_stats(PROJECT_CODE, 40)
+    # PROFILE_ALL=1 PROFILE_SORT=tottime: every function by its own time, Django's and the libraries' too.
+    restriction = [60] if os.environ.get("PROFILE_ALL") else [PROJECT_CODE, 40]
+    pstats.Stats(profiler, stream=report).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
+        *restriction
+    )
     print(report.getvalue())
 
 

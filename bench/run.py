@@ -48,6 +48,7 @@ from bench import report  # noqa: E402
 from bench.authenticity import authenticity_rows, bench_authenticity  # noqa: E402
 from bench.pipeline_latency import bench_idle_cpu, bench_latency, latency_rows  # noqa: E402
 from bench.production import bench_production, production_rows  # noqa: E402
+from bench.stacks import PRODUCTION_ENV  # noqa: E402
 from documents.extraction.errors import ExtractionFailed  # noqa: E402
 from documents.extraction.fingerprint import content_fingerprint  # noqa: E402
 from documents.extraction.forensics import file_signals  # noqa: E402
@@ -362,9 +363,10 @@ def run_through_workers(cases: list[Case], *, workers: int, sqs_endpoint: str | 
             CELERY_TASK_TIME_LIMIT="60",
             PIPELINE_STUCK_AFTER_SECONDS="90",
             PIPELINE_MAX_RETRIES="3",
+            **PRODUCTION_ENV,
         )
     else:
-        stack = Stack(base)
+        stack = Stack(base, **PRODUCTION_ENV)
     stack.env["EVENTS_BACKEND"] = stack.env.get("EVENTS_BACKEND", "file")
     stack.start()
     try:
@@ -520,7 +522,7 @@ def bench_api(requests: int, status_requests: int, clients: int = 32, rounds: in
     back to back, the order alternating, and its goal holds only if every round's ratio does.
     """
     base = Path(tempfile.mkdtemp(prefix="bench-api-"))
-    stack = Stack(base, DJANGO_SETTINGS_MODULE="bench.settings")
+    stack = Stack(base, DJANGO_SETTINGS_MODULE="bench.settings", **PRODUCTION_ENV)
     try:
         stack.manage("migrate", "--noinput")
         token = stack.create_agency()
