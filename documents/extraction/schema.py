@@ -61,6 +61,9 @@ EMPLOYMENT_KINDS = frozenset({DocumentKind.DECLARACAO_ENTIDADE_PATRONAL})
 # (its last word may be cut short, "ANA<BEATRI"), and the AT's proof that a return was filed (no income on it).
 MRZ_NAME_TRUNCATED = "mrz_name_truncated"
 PROOF_OF_FILING_ONLY = "proof_of_filing_only"
+# A date of issue no genuine document has: an identity document's after its own expiry, before its holder's
+# birth or still to come (income documents' are withheld with it too).
+ISSUE_DATE_IMPLAUSIBLE = "issue_date_implausible"
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

@@ -11,7 +11,7 @@ from typing import Any
 
 from applicants.identifiers import card_numbers_alike
 from applicants.text import fold
-from documents.extraction.schema import IDENTITY_KINDS, MRZ_NAME_TRUNCATED
+from documents.extraction.schema import IDENTITY_KINDS, ISSUE_DATE_IMPLAUSIBLE, MRZ_NAME_TRUNCATED
 from screening.rules.common import check, extracted, parse_date
 from screening.rules.names import mrz_name_fits, name_match
 
@@ -38,7 +38,7 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
         name_match_check(document, applicant_name=applicant["name"], match=match),
         birth_date_match(document, applicant_birth=applicant["date_of_birth"]),
         not_expired(document, today=today),
-        *filter(None, [sides_agree(document), mrz_check(document)]),
+        *filter(None, [sides_agree(document), mrz_check(document), issue_date_check(document)]),
     ]
     verified = all(c["passed"] for c in checks)
     warnings = ["fuzzy_name_match"] if match == "fuzzy" else []
@@ -156,6 +156,24 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
+
+
+def issue_date_check(document: dict[str, Any]) -> dict[str, Any] | None:
+    """Only when the reading found the document's date of issue impossible (after its expiry, before its holder's
+    birth, still to come): the MRZ's check digits do not cover that date, so nothing else catches a card
+    patched together from two or an edited date. It may also be a date misread: a person looks at the original."""
+    sides = document.get("sides") or {"document": document}
+    flagged = [side for side in sides.values() if ISSUE_DATE_IMPLAUSIBLE in (side.get("warnings") or [])]
+    if not flagged:
+        return None
+    return check(
+        "identity.issue_date_plausible",
+        False,
+        "A data de emissão do documento é impossível (posterior à validade, anterior ao nascimento ou futura): "
+        "documento alterado ou mal lido. Confirme no original.",
+        document_id=flagged[0]["document_id"],
+        field="issue_date",
+    )
 
 
 def read_name(fields: dict[str, Any]) -> str:

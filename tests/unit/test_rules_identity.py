@@ -327,3 +327,32 @@ def test_a_front_number_ocr_misread_into_look_alikes_agrees_with_the_backs_vouch
     # Another number altogether, or a number no valid MRZ vouches for, still disagrees.
     assert not sides_check({**FRONT, "document_number": "52256335 3 ZZ5"}, back)["passed"]
     assert not sides_check({**FRONT, "document_number": "12256335 3 Z25"}, {**back, "mrz_valid": None})["passed"]
+
+
+# --- A date of issue no genuine document has (round 25's blind probe: issued 2030, expiring 2029) -----------
+
+
+def test_a_back_read_with_an_impossible_issue_date_fails_the_identity() -> None:
+    back = cc_side("back", "b", **BACK)
+    back["warnings"] = ["issue_date_implausible"]
+    result = verify_identity(identity_state([cc_side("front", "f", **FRONT), back]))
+    check = next(c for c in result["checks"] if c["name"] == "identity.issue_date_plausible")
+    assert check["passed"] is False and check["document_id"] == "b" and check["field"] == "issue_date"
+    assert "Confirme no original" in check["evidence"]
+    assert result["verified"] is False
+
+
+def test_a_single_document_with_an_impossible_issue_date_fails_the_identity() -> None:
+    document = {**id_document(), "warnings": ["issue_date_implausible"]}
+    state = identity_state([document])
+    state["applicant"]["name"] = "Maria João Santos"
+    result = verify_identity(state)
+    assert [c["passed"] for c in result["checks"] if c["name"] == "identity.issue_date_plausible"] == [False]
+    assert result["verified"] is False
+
+
+def test_without_the_warning_there_is_no_issue_date_check() -> None:
+    """The guard: the check is shown only when the reading found the date impossible."""
+    result = verify_identity(identity_state([cc_side("front", "f", **FRONT), cc_side("back", "b", **BACK)]))
+    assert result["verified"] is True
+    assert "identity.issue_date_plausible" not in {c["name"] for c in result["checks"]}

@@ -118,6 +118,27 @@ def parse_dates(text: str) -> list[dt.date]:
     return dates
 
 
+# A date with a two-digit year ("10/02/26", "15.03.26"), one separator throughout, no part of a longer figure or
+# code ("2026/10/02/26", "10/02/2026").
+SHORT_YEAR_DATE = re.compile(r"(?<!\d)(?<!\d[/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?!\d|[/.-]\d)")
+
+
+def issue_dates_short_year(text: str, today: dt.date | None = None) -> list[dt.date]:
+    """The dates with a two-digit year where a document's date of issue is expected ("Data: 15/03/26"). Only
+    there: elsewhere "dd/mm/yy" may be a code or a reference. A date of issue is recent, so the year is this
+    century's; one still to come is none (a birth's "15/03/56" read as 2056): not read."""
+    today = today or dt.date.today()
+    dates = []
+    for match in SHORT_YEAR_DATE.finditer(fix_digits(text)):
+        try:
+            date = dt.date(2000 + int(match.group(4)), int(match.group(3)), int(match.group(1)))
+        except ValueError:
+            continue
+        if date <= today:
+            dates.append(date)
+    return dates
+
+
 # The months of a French, Spanish or German date, for a foreign pension's or employer's letter.
 FOREIGN_MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -176,6 +197,12 @@ def parse_period(text: str) -> str | None:
     return None
 
 
+# The one-letter words that are names of their own: "Ó", a Portuguese surname and name word ("Rita Sofia do Ó",
+# "Associação Cultural Ó Gente"). Only as a capital: any other letter alone is an initial that lost its dot or a
+# speck OCR read as a letter.
+ONE_LETTER_NAMES = frozenset({"Ó"})
+
+
 def clean_name(text: str) -> str | None:
     # A name ends where a digit, a bracket or the next label starts.
     cut = re.split(
@@ -186,7 +213,7 @@ def clean_name(text: str) -> str | None:
     cut = re.sub(r"[^\w' .-]|_", " ", cut)
     # A dot OCR put for the space between two words ("Maria.Nunes"); an initial's dot ("D. Dinis") has its space.
     cut = re.sub(r"(?<=[a-zß-ÿ])\.(?=[A-ZÀ-Ý])", " ", cut)
-    words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES]
+    words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES or w in ONE_LETTER_NAMES]
     # "e" joins two names ("Sousa e Silva"), never ends one: at the end it is a speck OCR read as a letter.
     while words and words[-1].lower() == "e":
         words.pop()

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from applicants.identifiers import (
     card_numbers_alike,
     cc_is_valid,
@@ -52,7 +54,7 @@ from documents.extraction.parsers.common import (
     value_after_label,
 )
 from documents.extraction.reader import Line
-from documents.extraction.schema import MRZ_NAME_TRUNCATED, DocumentKind
+from documents.extraction.schema import ISSUE_DATE_IMPLAUSIBLE, MRZ_NAME_TRUNCATED, DocumentKind
 
 # "Nascimento" alone labels the birth date on a residence permit ("Nascimento   Válido até"); "Local de
 # nascimento" and "Lugar de nascimento" are the place.
@@ -172,6 +174,34 @@ ORDINAL_SURNAME_CAPTION = re.compile(
 )
 # The caption of the second surname, printed on a row of its own under the first surname's value.
 SECOND_SURNAME_CAPTION = re.compile(r"(?<![a-z])(?:segundo|second|2\.?\s?(?:o|º|°)?)\s+(?:apell?idos?|surname)")
+
+
+# A name caption's long word read with a letter or two wrong ("Summame" for "Surname") is still the caption: no
+# name lies that close to one. Shorter caption words ("nome", "nom") and the card's other captions ("parents",
+# a letter from the surname "Parente") are too near real names.
+MISREADABLE_CAPTION_WORDS = frozenset(
+    {"surname", "surnames", "forename", "forenames", "apelido", "apelidos", "apellido", "apellidos", "sobrenome",
+     "sobrenomes", "prenome", "prenomes", "cognome", "cognomi", "vorname", "vornamen", "nachname", "familienname",
+     "geburtsname", "nombres", "voornaam", "voornamen", "achternaam", "nazwisko", "prenume", "prenumele"}
+)  # fmt: skip
+MISREAD_CAPTION_LETTERS = 7
+MISREAD_CAPTION_EDITS = 2
+
+
+def caption_words_only(folded: str) -> bool:
+    """Whether every word of a folded candidate is a name caption's, as printed or as OCR misread it."""
+    return all(caption_word(word) for word in label_words(folded))
+
+
+def caption_word(word: str) -> bool:
+    return word in NAME_LABEL_WORDS or misread_caption_word(word)
+
+
+def misread_caption_word(word: str) -> bool:
+    return len(word) >= MISREAD_CAPTION_LETTERS and any(
+        Levenshtein.distance(word, caption, score_cutoff=MISREAD_CAPTION_EDITS) <= MISREAD_CAPTION_EDITS
+        for caption in MISREADABLE_CAPTION_WORDS
+    )
 
 
 def label_words(folded: str) -> set[str]:
@@ -301,7 +331,7 @@ def name_value(candidates: list[tuple[str, Line]], *, mixed_case: bool = False) 
         folded = fold(stripped)
         if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
             continue
-        if label_words(folded) <= NAME_LABEL_WORDS:
+        if caption_words_only(folded):
             continue
         if line.confidence < 1.0:
             stripped = without_leading_noise(stripped)
@@ -475,7 +505,7 @@ def is_label_line(text: str) -> bool:
     folded = fold(text)
     if any(label.search(folded) for label in (*ID_LABELS.values(), DATE_LABEL, ISSUE_DATE_LABEL)):
         return True
-    return bool(re.search(r"[a-z]", folded)) and label_words(folded) <= NAME_LABEL_WORDS
+    return bool(re.search(r"[a-z]", folded)) and caption_words_only(folded)
 
 
 def name_shaped(text: str) -> bool:
@@ -527,9 +557,31 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
         full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
         parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
+        full_name_flagged_with_its_parts(parsed)
     elif "full_name" not in parsed.fields and "given_names" in parsed.fields and single_name(mrz):
         parsed.put("full_name", parsed.fields["given_names"], parsed.confidence["given_names"])
+    if issue_date_implausible(viz_lines, parsed, today=dt.date.today()):
+        parsed.warnings.append(ISSUE_DATE_IMPLAUSIBLE)
     return parsed
+
+
+def full_name_flagged_with_its_parts(parsed: Parsed) -> None:
+    """A full name made of a surname or given names the MRZ reads otherwise carries that doubt too: whoever reads
+    the full name alone must not take it for certain."""
+    if any(f"mrz_viz_mismatch:{name}" in parsed.warnings for name in NAME_FIELDS):
+        parsed.warnings.append("mrz_viz_mismatch:full_name")
+
+
+def issue_date_implausible(lines: list[Line], parsed: Parsed, *, today: dt.date) -> bool:
+    """A document issued after its own expiry date, before its holder's birth, or in the future: not a genuine
+    one's dates (or not this document's), whatever its MRZ's check digits say (they do not cover the issue date)."""
+    expiry, birth = parsed.fields.get("expiry_date"), parsed.fields.get("date_of_birth")
+    return any(
+        issued > today + dt.timedelta(days=1)
+        or (isinstance(expiry, dt.date) and issued > expiry)
+        or (isinstance(birth, dt.date) and issued < birth)
+        for issued in issue_dates(lines)
+    )
 
 
 # Another document's holder on the same page (a couple's cards copied onto one A4 sheet): one is read, and
@@ -696,7 +748,7 @@ def captions_only(text: str) -> bool:
     folded = fold(text)
     for label in (*ID_LABELS.values(), OTHER_CAPTION):
         folded = label.sub(" ", folded)
-    return label_words(folded) <= NAME_LABEL_WORDS
+    return caption_words_only(folded)
 
 
 def names_split_by_columns(row: NamesRow, parsed: Parsed) -> None:
@@ -1495,7 +1547,8 @@ def writes_umlauts(mrz: MrzRead) -> bool:
 
 def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
     """``printed_word`` with its umlauts back where its letters are the MRZ's but for an E after an A, O or U,
-    at least one such place; None when they differ otherwise."""
+    at least one such place; None when they differ otherwise. The vowel may be printed bare or with another
+    accent: OCR reads an umlaut's dots as an acute ("MÚLLER" over the MRZ's "MUELLER")."""
     result, position, restored = [], 0, False
     for char in printed_word:
         letter = fold_accents(char).upper()
@@ -1505,8 +1558,9 @@ def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
         if mrz_letters[position : position + 1] != letter:
             return None
         position += 1
-        if letter in UMLAUTS and char == letter and mrz_letters[position : position + 1] == "E":
-            char, position, restored = UMLAUTS[letter], position + 1, True
+        if letter in UMLAUTS and char.upper() != UMLAUTS[letter] and mrz_letters[position : position + 1] == "E":
+            umlaut = UMLAUTS[letter] if char.isupper() else UMLAUTS[letter].lower()
+            char, position, restored = umlaut, position + 1, True
         result.append(char)
     return "".join(result) if restored and position == len(mrz_letters) else None
 
@@ -1586,6 +1640,7 @@ def mrz_cross_check(
     if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
         full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
         parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
+        full_name_flagged_with_its_parts(parsed)
     fields.update(parsed.fields)
     return parsed.warnings, parsed.confidence
 
@@ -1663,7 +1718,7 @@ def a_name(text: str) -> bool:
     codes_or_captions = [
         word
         for word in words
-        if (len(word) == 3 and word.upper() in COUNTRY_CODES) or is_label_line(word) or fold(word) in NAME_LABEL_WORDS
+        if (len(word) == 3 and word.upper() in COUNTRY_CODES) or is_label_line(word) or caption_word(fold(word))
     ]
     return len(codes_or_captions) < len(words)
 

@@ -29,6 +29,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     dates_in,
     fix_digits,
+    issue_dates_short_year,
     only_figures,
     parse_dates,
     parse_nifs,
@@ -470,7 +471,7 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
     for pattern in DATE_LABELS:
         for line in lines:
             label = pattern.search(fold(line.text))
-            dates = dates_in(line.text[label.end() :]) if label else []
+            dates = labelled_issue_dates(line.text[label.end() :]) if label else []
             if dates:
                 parsed.put("issue_date", dates[0], line.confidence)
                 return
@@ -478,7 +479,7 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
         line, value = (below, above) if captions_below else (above, below)
         folded = fold(line.text)
         if DATE_CAPTION.search(folded) and not re.search(r"\d", folded):
-            dates = dates_in(value.text)
+            dates = labelled_issue_dates(value.text)
             if dates:
                 parsed.put("issue_date", dates[0], value.confidence)
                 return
@@ -507,6 +508,12 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
         if heading_end(fix_digits(line.text)) is not None and date_alone(below.text):
             parsed.put("issue_date", parse_dates(below.text)[0], below.confidence)
             return
+
+
+def labelled_issue_dates(text: str) -> list[dt.date]:
+    """The dates after a date of issue's label or under its caption: with the year in full, else with two
+    figures ("Data de emissão: 10/02/26"), as invoicing software prints them to save room."""
+    return dates_in(text) or issue_dates_short_year(text)
 
 
 # The ATCUD ("ATCUD: JVB3X2L9-5", the series' validation code and the sequence) names the document as its

@@ -30,6 +30,7 @@ from documents.extraction.parsers.common import (
     capitalised,
     clean_name,
     fix_digits,
+    issue_dates_short_year,
     parse_dates,
     parse_money,
     parse_nifs,
@@ -1112,7 +1113,8 @@ def labelled_date(lines: list[Line], pattern: re.Pattern[str], *, folded: bool =
                 # The date the label gives, not one of the fields before it on the line.
                 candidates.insert(0, line.text[label.end() :])
             for candidate in candidates:
-                dates = parse_dates(candidate) or written_dates(candidate)
+                # A labelled date may print its year in two figures ("Data: 15/03/26").
+                dates = parse_dates(candidate) or written_dates(candidate) or issue_dates_short_year(candidate)
                 if dates:
                     return dates[0]
     return None
