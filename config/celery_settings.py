@@ -33,6 +33,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # DLQ after maxReceiveCount receives instead of it silently vanishing.
 CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT = env_bool("CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task message of the wrong shape is rejected (to the DLQ on SQS), not the end of the worker.
+CELERY_WORKER_CONSUMER = "config.worker_consumer:Consumer"
 # Celery's Django fix-up closes the database connection before and after every task
 # (4% of an extraction worker's CPU on SQLite, measured with py-spy) unless this is
 # set; then it closes only every this many tasks, and between tasks config.celery
