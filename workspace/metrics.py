@@ -25,6 +25,7 @@ from typing import Any
 
 import boto3
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from prometheus_client import REGISTRY, CollectorRegistry, Histogram, generate_latest
@@ -67,24 +68,37 @@ class PipelineStateCollector(Collector):
     """Gauges read from the database at scrape time: one query per figure, ids and counts only."""
 
     def collect(self) -> Iterator[Metric]:
-        documents = GaugeMetricFamily("documents_by_state", "Documents in each state, all agencies.", labels=["state"])
-        for row in Document.objects.order_by().values("status").annotate(n=Count("id")):
-            documents.add_metric([row["status"]], row["n"])
-        yield documents
-        applicants = GaugeMetricFamily(
-            "applicants_by_state", "Applicants in each state, all agencies.", labels=["state"]
-        )
-        for row in Applicant.objects.order_by().values("status").annotate(n=Count("id")):
-            applicants.add_metric([row["status"]], row["n"])
-        yield applicants
-        outbox = OutboxEvent.objects.aggregate(
-            backlog=Count("id", filter=Q(sent_at__isnull=True, parked_at__isnull=True)),
-            parked=Count("id", filter=Q(sent_at__isnull=True, parked_at__isnull=False)),
-        )
-        yield GaugeMetricFamily("outbox_backlog", "Events not yet published and not parked.", value=outbox["backlog"])
-        yield GaugeMetricFamily("outbox_parked", "Events parked after their last attempt.", value=outbox["parked"])
+        try:
+            # Read whole before anything is yielded: a database that fails half-way gives no half a scrape.
+            figures = list(_database_figures())
+        except DatabaseError:
+            # The scrape still answers with what the processes know (requests, durations, queue depth) instead
+            # of a 500 that loses them too; readiness names the database, and this gauge tells the gap.
+            figures = []
+        yield GaugeMetricFamily(
+            "pipeline_state_up", "1 when the database answered this scrape's state gauges, 0 when not.",
+            value=1 if figures else 0,
+        )  # fmt: skip
+        yield from figures
         if settings.CELERY_BROKER_URL.startswith("sqs://"):
             yield from _queue_depth()
+
+
+def _database_figures() -> Iterator[Metric]:
+    documents = GaugeMetricFamily("documents_by_state", "Documents in each state, all agencies.", labels=["state"])
+    for row in Document.objects.order_by().values("status").annotate(n=Count("id")):
+        documents.add_metric([row["status"]], row["n"])
+    yield documents
+    applicants = GaugeMetricFamily("applicants_by_state", "Applicants in each state, all agencies.", labels=["state"])
+    for row in Applicant.objects.order_by().values("status").annotate(n=Count("id")):
+        applicants.add_metric([row["status"]], row["n"])
+    yield applicants
+    outbox = OutboxEvent.objects.aggregate(
+        backlog=Count("id", filter=Q(sent_at__isnull=True, parked_at__isnull=True)),
+        parked=Count("id", filter=Q(sent_at__isnull=True, parked_at__isnull=False)),
+    )
+    yield GaugeMetricFamily("outbox_backlog", "Events not yet published and not parked.", value=outbox["backlog"])
+    yield GaugeMetricFamily("outbox_parked", "Events parked after their last attempt.", value=outbox["parked"])
 
 
 def _queue_depth() -> Iterator[Metric]:

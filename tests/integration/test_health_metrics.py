@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import OperationalError, connection
 from django.test import Client
 
 from documents.models import Document
@@ -131,3 +132,21 @@ def test_production_refuses_metrics_without_a_token(tmp_path: Any) -> None:
     assert done.returncode != 0 and "METRICS_TOKEN" in done.stderr
     done = manage("check", **PRODUCTION, METRICS_ENABLED="true", METRICS_TOKEN="m" * 40, DATA_DIR=str(tmp_path))
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.django_db
+def test_metrics_answer_without_the_database_and_say_its_gauges_are_missing(client: Client) -> None:
+    """Cases probe 12: with PostgreSQL stopped, /metrics answered 500 and lost the processes' own figures too."""
+    client.get("/health/live")
+
+    def database_down(*_: Any) -> None:
+        raise OperationalError("connection refused")
+
+    with connection.execute_wrapper(database_down):
+        response = client.get("/metrics")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "pipeline_state_up 0.0" in body
+    assert 'http_request_duration_seconds_count{method="GET",status="200",view="health-live"}' in body
+    assert "documents_by_state{" not in body
+    assert "pipeline_state_up 1.0" in client.get("/metrics").content.decode()
