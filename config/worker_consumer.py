@@ -11,7 +11,9 @@ one; this adds a body of the wrong shape.
 The message is rejected without requeue: on SQS with a redrive policy kombu
 leaves it for the dead-letter queue (where ``redrive_dlq`` can send it back once
 understood), elsewhere it is discarded. Only its task name, id and the error's
-class are logged: a malformed message may carry anything.
+class are logged, here and for the messages Celery already refused (no task
+header, a body it cannot decode, an invalid task), whose bodies Celery's own
+handlers wrote to the log: a message that is not ours may carry anything.
 """
 
 from __future__ import annotations
@@ -36,15 +38,33 @@ class Consumer(CeleryConsumer):  # type: ignore[misc]
         return tolerant_task_handler(super().create_task_handler(promise), self.on_malformed_task)
 
     def on_malformed_task(self, message: Any, exc: Exception) -> None:
-        headers = message.headers if isinstance(message.headers, dict) else {}
-        logger.error(
-            "worker.malformed_task_message",
-            task=str(headers.get("task", ""))[:200],
-            task_id=str(headers.get("id", ""))[:64],
-            error=exc.__class__.__name__,
-        )
+        self._refuse("worker.malformed_task_message", message, exc)
+
+    def on_invalid_task(self, body: Any, message: Any, exc: Exception) -> None:
+        self._refuse("worker.invalid_task_message", message, exc)
+
+    def on_unknown_message(self, body: Any, message: Any) -> None:
+        self._refuse("worker.unknown_message", message, None)
+
+    def on_decode_error(self, message: Any, exc: Exception) -> None:
+        # Acknowledged, as Celery does: a body nobody can decode never will be.
+        logger.critical("worker.undecodable_message", **_described(message, exc))
+        message.ack()
+
+    def _refuse(self, event: str, message: Any, exc: Exception | None) -> None:
+        logger.error(event, **_described(message, exc))
         message.reject_log_error(logger, self.connection_errors)
         signals.task_rejected.send(sender=self, message=message, exc=exc)
+
+
+def _described(message: Any, exc: Exception | None) -> dict[str, str]:
+    """A refused message as the log may show it: its task's name and id, never its body."""
+    headers = message.headers if isinstance(message.headers, dict) else {}
+    return {
+        "task": str(headers.get("task", ""))[:200],
+        "task_id": str(headers.get("id", ""))[:64],
+        "error": exc.__class__.__name__ if exc is not None else "",
+    }
 
 
 def tolerant_task_handler(

@@ -17,16 +17,17 @@ pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 GOOD = prepared_case("good")
 
 
-def publish_malformed(stack: Stack, body: object) -> str:
-    """A message on the screening queue naming a real task, with ``body`` in place of its arguments."""
+def publish_malformed(stack: Stack, body: object, *, task: str | None = "screening.tasks.screen_applicant_task") -> str:
+    """A message on the screening queue naming ``task`` (none: no task header), with ``body`` as its arguments."""
     task_id = str(uuid.uuid4())
+    headers = {"id": task_id, **({"task": task} if task else {})}
     screening = Queue("screening", Exchange("screening", type="direct"), routing_key="screening")
     with Connection(f"sqla+sqlite:///{stack.base / 'broker.sqlite3'}") as connection:
         connection.Producer(serializer="json").publish(  # type: ignore[attr-defined]
             body,
             exchange=screening.exchange,
             routing_key="screening",
-            headers={"task": "screening.tasks.screen_applicant_task", "id": task_id},
+            headers=headers,
             declare=[screening],
         )
     return task_id
@@ -49,4 +50,14 @@ def test_a_malformed_task_message_is_rejected_and_the_worker_goes_on(embedded_st
     token = stack.create_agency()
     applicant_id = stack.submit_case(token, GOOD)
     assert stack.wait_for_status(token, applicant_id, "COMPLETED")["report"]["risk_level"] == "LOW"
+    assert all(process.poll() is None for process in stack.processes), stack.log_tail()
+
+
+def test_a_message_naming_no_task_is_refused_without_its_body_in_the_log(embedded_stack: Stack) -> None:
+    """Celery's own handler logged the whole body of a message without a task header (cases probe 12)."""
+    stack = embedded_stack
+    task_id = publish_malformed(stack, {"note": "not-for-the-log"}, task=None)
+    wait_until(lambda: task_id in worker_logs(stack), timeout=30, what="the message refused")
+    assert "worker.unknown_message" in next(line for line in worker_logs(stack).splitlines() if task_id in line)
+    assert "not-for-the-log" not in worker_logs(stack)
     assert all(process.poll() is None for process in stack.processes), stack.log_tail()
