@@ -18,6 +18,7 @@ handlers wrote to the log: a message that is not ours may carry anything.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,8 @@ from celery.worker.consumer import Consumer as CeleryConsumer
 from vine import promise
 
 logger = structlog.get_logger(__name__)
+# kombu's reject_log_error formats its own message printf-style, as the standard library's loggers do.
+kombu_logger = logging.getLogger(__name__)
 
 # What unpacking or reading a body of the wrong shape raises; anything else (the pool, the broker) is not the
 # message's fault and still stops the worker as Celery means it to.
@@ -53,7 +56,7 @@ class Consumer(CeleryConsumer):  # type: ignore[misc]
 
     def _refuse(self, event: str, message: Any, exc: Exception | None) -> None:
         logger.error(event, **_described(message, exc))
-        message.reject_log_error(logger, self.connection_errors)
+        message.reject_log_error(kombu_logger, self.connection_errors)
         signals.task_rejected.send(sender=self, message=message, exc=exc)
 
 
