@@ -220,6 +220,10 @@ def both_sides_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
     size, the front's captions and names were read right.
     """
     for index, image in enumerate(page_images(data)):
+        if card_shaped(image):
+            # One side of a card fills its image (a scanner app's crop): no room for the front beside it, and
+            # the reading again is a whole Tesseract pass, paid by every CC back sent on its own.
+            continue
         turn = read.turns[index] if index < len(read.turns) else 0
         again = parse_document(kind, laid_out_reading(turn_page(prepare_for_ocr(image), turn)))
         if again.fields.get("side") == "both" and again.fields.get("mrz_valid") is True:
@@ -227,6 +231,18 @@ def both_sides_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
                 return parsed
             return again
     return parsed
+
+
+# An ID-1 card's sides (85.6 x 54 mm), within 8%: an image of that shape is one side cropped to its edges. A4 in
+# either orientation (1.41), a 16:9 photo (1.78) and two sides side by side or stacked are outside it.
+CARD_ASPECT = 85.6 / 54
+CARD_ASPECT_TOLERANCE = 0.08
+
+
+def card_shaped(image: Any) -> bool:
+    width, height = image.size
+    aspect = max(width, height) / max(1, min(width, height))
+    return abs(aspect - CARD_ASPECT) <= CARD_ASPECT_TOLERANCE * CARD_ASPECT
 
 
 def laid_out_reading(page: Any) -> list[Line]:

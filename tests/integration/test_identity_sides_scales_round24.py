@@ -10,6 +10,7 @@ import random
 import pytest
 from PIL import Image
 
+from documents.extraction import local
 from documents.extraction.local import LocalExtractor
 from samples.identity import cc_back, cc_front_png
 from samples.synthetic import Person, make_cc_number, make_nif
@@ -50,3 +51,28 @@ def test_both_sides_at_one_scale_are_read_as_before() -> None:
     result = LocalExtractor().extract(sides_at_scales(1.0), document_type="ID_DOCUMENT")
     assert result.fields["side"] == "both"
     assert result.fields["surname"] == "Vaz-Correia Gomes"
+
+
+def back_alone(*, on_a4: bool) -> bytes:
+    back = Image.open(io.BytesIO(cc_back(person(), rng=random.Random(2405)).document.data))
+    if not on_a4:
+        image = back
+    else:  # photocopied on an A4 page: room for a front that might be there too
+        image = Image.new("RGB", (back.width + 200, int((back.width + 200) * 1.414)), (250, 250, 250))
+        image.paste(back, (100, 100))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("on_a4", "read_again"), [(False, 0), (True, 1)], ids=["card-crop", "a4-page"])
+def test_a_back_cropped_to_the_card_is_not_read_a_second_time(monkeypatch: pytest.MonkeyPatch, on_a4: bool,
+                                                               read_again: int) -> None:  # fmt: skip
+    """A back cropped to its card has no room for a front: the block-by-block reading (a whole Tesseract pass,
+    paid by every CC back sent alone) is kept for pages that might hold both sides."""
+    calls = []
+    reading = local.laid_out_reading
+    monkeypatch.setattr(local, "laid_out_reading", lambda page: calls.append(page) or reading(page))
+    result = LocalExtractor().extract(back_alone(on_a4=on_a4), document_type="ID_DOCUMENT")
+    assert result.fields["side"] == "back" and result.fields["mrz_valid"] is True
+    assert len(calls) == read_again
