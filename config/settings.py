@@ -238,6 +238,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["applicants.api_permissions.IsAgencyStaff"],
+    # JSON bodies are read without the Unicode controls that reorder text on screen (applicants.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "applicants.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "applicants.openapi.ApiAutoSchema",

@@ -1,0 +1,31 @@
+"""Request bodies as the API reads them: text without the Unicode controls that reorder how it is shown.
+
+An embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) makes text display in another order than
+it is stored: a property title typed "T1 <RLO>gpj.exe" shows as "T1 exe.jpg" in the admin, a file name
+"recibo<RLO>fdp.exe" as "recibo.exe.pdf" (security probe, cases 13). No name, title, e-mail or note needs
+one (right-to-left scripts order themselves), so every string of a JSON body is read without them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import parsers
+
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def without_bidi_controls(value: Any) -> Any:
+    """``value`` (a parsed JSON document) with the reordering controls taken out of every string, keys too."""
+    if isinstance(value, str):
+        return value.translate(BIDI_CONTROLS)
+    if isinstance(value, list):
+        return [without_bidi_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {without_bidi_controls(key): without_bidi_controls(item) for key, item in value.items()}
+    return value
+
+
+class JSONParser(parsers.JSONParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        return without_bidi_controls(super().parse(stream, media_type, parser_context))
