@@ -174,12 +174,18 @@ def read_pdf(data: bytes) -> ReadDocument:
             page, annotations = shown_page(pdf, index)
             starts.append(len(lines))
             text = page_text(page, annotations=annotations)
-            if len(re.sub(r"\W", "", text)) >= MIN_TEXT_CHARS:
-                lines.extend(Line(text=row.strip()) for row in text.splitlines() if row.strip())
+            has_text = len(re.sub(r"\W", "", text)) >= MIN_TEXT_CHARS
+            if has_text and text_layer_is_the_page(page):
+                lines.extend(text_lines(text))
+                turns.append(0)
+                continue
+            read = ocr_page(render_page(page))
+            if has_text and len(re.sub(r"\W", "", "".join(line.text for line in read.lines))) < MIN_TEXT_CHARS:
+                # OCR found nearly nothing where the layer has words: the layer is the better reading left.
+                lines.extend(text_lines(text))
                 turns.append(0)
                 continue
             used_ocr = True
-            read = ocr_page(render_page(page))
             lines.extend(read.lines)
             turns.append(read.turn)
         return ReadDocument(
@@ -191,6 +197,132 @@ def read_pdf(data: bytes) -> ReadDocument:
         )
     finally:
         pdf.close()
+
+
+def text_lines(text: str) -> list[Line]:
+    return [Line(text=row.strip()) for row in text.splitlines() if row.strip()]
+
+
+# A text layer is not the page's text when this share of its letters (and at least UNSPELLED_MIN of them) are glyphs
+# it cannot spell: a font without a ToUnicode map whose codes mean nothing (a subset, a Type 3 font).
+UNSPELLED_SHARE = 0.01
+UNSPELLED_MIN = 2
+# A picture taking at least this share of the page is the page (a scan, a photo of a printout)...
+PICTURE_PAGE_SHARE = 0.5
+# ...and the page is read from it when the picture shows at least this many lines of print where the layer has none.
+PICTURE_LINES_WITHOUT_TEXT = 3
+# Lines of print are looked for on the page rendered at this many dots per inch (a 10 pt line ~14 px high).
+PICTURE_PROBE_DPI = 100
+
+
+def text_layer_is_the_page(page: Any) -> bool:
+    """Whether a page's text layer is what the page shows, so it can be read instead of the page (exact and fast).
+
+    Not when the layer cannot spell its letters (``unspelled_glyphs``: garbage, or a name without its accents),
+    when its only text is invisible over a picture of the page (a scanner's PDF: the layer is the scanner's OCR,
+    typos included, and the picture is the document), or when the picture shows lines of print the layer does
+    not hold (a text header over a scanned body). Such a page is OCR'd as a whole, as a person reads it.
+    """
+    textpage = page.get_textpage()
+    try:
+        if unspelled_glyphs(textpage):
+            return False
+        if not picture_fills_page(page):
+            return True
+        if only_invisible_text(page):
+            return False
+        return lines_only_in_the_picture(page, textpage) < PICTURE_LINES_WITHOUT_TEXT
+    except Exception:
+        return True  # an odd page is read as it always was
+    finally:
+        textpage.close()
+
+
+def unspelled_glyphs(textpage: Any) -> bool:
+    """Whether enough of a text layer's characters are glyphs its fonts give no letter for: pdfium reports a failed
+    ToUnicode lookup, or the layer holds control characters or U+FFFD in their place."""
+    import pypdfium2.raw as pdfium_c
+
+    letters = unspelled = 0
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) or chr(code).isspace():
+            continue
+        letters += 1
+        if pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, index) == 1 or code < 32 or code == 0xFFFD:
+            unspelled += 1
+    return unspelled >= max(UNSPELLED_MIN, UNSPELLED_SHARE * letters)
+
+
+def picture_fills_page(page: Any) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = picture.get_bounds()
+        if (right - left) * (top - bottom) >= PICTURE_PAGE_SHARE * width * height:
+            return True
+    return False
+
+
+def only_invisible_text(page: Any) -> bool:
+    """Whether every text object of a page is drawn invisible (render mode 3, or 7: a clip only)."""
+    import pypdfium2.raw as pdfium_c
+
+    invisible = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(text.raw) for text in page.get_objects([pdfium_c.FPDF_PAGEOBJ_TEXT])
+    ]
+    return bool(modes) and all(mode in invisible for mode in modes)
+
+
+def lines_only_in_the_picture(page: Any, textpage: Any) -> int:
+    """How many lines of print the rendered page shows on rows where its text layer has no letter.
+
+    Rows of ink bands as high as the layer's letters (a logo or a photo is far taller, a rule far thinner).
+    Only a page as drawn (no /Rotate): its rows are then the rendered image's rows.
+    """
+    if page.get_rotation() % 360:
+        return 0
+    scale = PICTURE_PROBE_DPI / 72
+    _, page_height = page.get_size()
+    covered: set[int] = set()
+    heights = []
+    for index in range(textpage.count_chars()):
+        _left, bottom, _right, top = textpage.get_charbox(index)
+        if top - bottom <= 0:
+            continue
+        heights.append((top - bottom) * scale)
+        pad = (top - bottom) / 2
+        covered.update(range(int((page_height - top - pad) * scale), int((page_height - bottom + pad) * scale) + 1))
+    if not heights:
+        return 0
+    letter = sorted(heights)[len(heights) // 2]
+    image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+    return sum(
+        1
+        for top, bottom in ink_bands(image)
+        if 0.5 * letter <= bottom - top <= 3 * letter and not covered.intersection(range(top, bottom))
+    )
+
+
+def ink_bands(image: Any) -> list[tuple[int, int]]:
+    """The runs of a grayscale page's rows that hold a few pixels of ink, (top, bottom) each."""
+    from PIL import Image
+
+    threshold = ink_threshold(image)
+    ink = image.point(lambda level: 255 if level <= threshold else 0)
+    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+    minimum = 255 * max(3, ink.width // 500) / ink.width
+    bands: list[tuple[int, int]] = []
+    top = None
+    for y, value in enumerate([*rows, 0]):
+        if value >= minimum and top is None:
+            top = y
+        elif value < minimum and top is not None:
+            bands.append((top, y))
+            top = None
+    return bands
 
 
 def shown_page(pdf: Any, index: int) -> tuple[Any, list[Any] | None]:
