@@ -312,14 +312,66 @@ VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
 # OCR's and typesetters' apostrophes, which the name cleaning would take for a word's end.
 APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`", "'"))
+# An address's caption, in the languages of the cards Portugal's residents hold: a card's back photographed beside
+# its front prints it on the row of the front's name caption ("APELLIDOS  DOMICILIO C. ..."). What follows it is
+# an address, never a name.
+ADDRESS_CAPTION = re.compile(
+    r"(?<![a-z])(?:domicilio|morada|address|adresse|indirizzo|direccion|endereco|anschrift|wohnort|adres|adresa)"
+    r"(?![a-z])"
+)
+# Words too short to tell two names apart by: initials, particles of any language ("LA", "DI", "VAN" is kept).
+MIN_SHARED_WORD_LETTERS = 3
+# A word this long read with one letter wrong ("TEIXElRA") is still the MRZ's word.
+MISREAD_WORD_LETTERS = 5
 
 
-def name_value(candidates: list[tuple[str, Line]], *, mixed_case: bool = False) -> tuple[str, float, Line] | None:
+def name_value(
+    candidates: list[tuple[str, Line]], *, mixed_case: bool = False, mrz_name: str = ""
+) -> tuple[str, float, Line] | None:
     """The first candidate that reads as a name, its confidence and the line it was read from; in mixed case too
-    where the document prints names so (``mixed_case``: a Cartão de Cidadão's "Dos Santos Magalhães")."""
+    where the document prints names so (``mixed_case``: a Cartão de Cidadão's "Dos Santos Magalhães").
+
+    With a valid MRZ's name for this caption (``mrz_name``), a first reading that shares none of its words gives
+    way to a later candidate that shares one: text beside the caption (a card's other side photographed next to
+    it) reads as a name as well as the name under the caption does, and only the MRZ tells them apart."""
+    names = names_read(candidates, mixed_case=mixed_case)
+    first = next(names, None)
+    if first is None or not mrz_name or shares_a_word(first[0], mrz_name):
+        return first
+    return next((value for value in names if shares_a_word(value[0], mrz_name)), first)
+
+
+def shares_a_word(printed: str, mrz_name: str) -> bool:
+    """Whether a printed name has a word the MRZ's name has, written the ICAO way (no accents, "Ü" as "UE")."""
+    mrz_words = {word for word in re.split(r"[^A-Z]+", mrz_name.upper()) if len(word) >= MIN_SHARED_WORD_LETTERS}
+    return any(
+        same_word(form, mrz_word)
+        for word in re.split(r"[\s-]+", printed)
+        if fold(word) not in NAME_PARTICLES
+        for form in mrz_name_forms(word)
+        for mrz_word in mrz_words
+    )
+
+
+def same_word(printed_form: str, mrz_word: str) -> bool:
+    """The same word, or a long one a letter apart: OCR may misread a letter of either reading."""
+    if len(mrz_word) < MISREAD_WORD_LETTERS:
+        return printed_form == mrz_word
+    return Levenshtein.distance(printed_form, mrz_word, score_cutoff=1) <= 1
+
+
+def before_address_caption(text: str) -> str:
+    """A candidate up to an address caption it holds: the caption and the address after it are no name."""
+    found = ADDRESS_CAPTION.search(fold(text))
+    return text[: found.start()] if found else text
+
+
+def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Iterator[tuple[str, float, Line]]:
+    """The candidates that read as a name, in order (see ``name_value``)."""
     for position, (text, line) in enumerate(candidates):
         # Strip bilingual label remnants such as "(s) / Surname"; a typographic apostrophe is a name's ("D’ARCY").
         stripped = LABEL_REMNANT.sub("", without_bracketed(text)).translate(APOSTROPHES)
+        stripped = before_address_caption(stripped)
         if not stripped.strip():
             continue
         if position == 0 and len(candidates) > 1 and line.confidence < 1.0 and noise_around_a_word(stripped):
@@ -344,8 +396,7 @@ def name_value(candidates: list[tuple[str, Line]], *, mixed_case: bool = False) 
         typed_name = line.confidence >= 1.0 and name_shaped(stripped)
         printed_so = typed_name or (mixed_case and name is not None and name_shaped(name))
         if name and not re.search(r"\d", name) and (name.upper() == name or printed_so):
-            return name, line.confidence, line
-    return None
+            yield name, line.confidence, line
 
 
 # A short last word OCR doubts far more than the name's other words is a speck, a glare's or a shadow's edge read as
@@ -522,8 +573,8 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
     """The visual zone, then the MRZ (from the lines, or from ``extra_mrz_texts``: a second OCR pass)."""
     parsed = Parsed()
     viz_lines = [line for line in lines if not mrz_line(line.text)]
-    visual_zone(viz_lines, kind, parsed)
     mrz = best_of(read_mrz(line.text for line in lines), read_mrz(extra_mrz_texts) if extra_mrz_texts else None)
+    visual_zone(viz_lines, kind, parsed, valid_mrz=mrz if mrz is not None and mrz.valid else None)
     if mrz is not None and mrz.checks_passed > 0:
         names_row = names_side_by_side(viz_lines)
         if names_row is not None and not {"surname", "given_names"} & parsed.fields.keys():
@@ -652,7 +703,7 @@ def mrz_line(text: str) -> bool:
 CAPTION_ENDING = re.compile(r"\([A-Za-z]{1,2}\)")
 
 
-def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
+def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_mrz: MrzRead | None = None) -> None:
     if values_above_captions(lines):
         captioned_from_below(lines, parsed)
         visual_document_number(lines, kind, parsed)
@@ -663,16 +714,26 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
     else:
         labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
         for name, found in labels.items():
+            field_name = whole_name_caption(name, labels)
             # Only a name under both labels can be told where it ends: the other name's label bounds it.
             # The Cartão de Cidadão prints its holder's names in mixed case.
             mixed_case = kind == DocumentKind.CARTAO_CIDADAO
             value = (
-                visual_name(lines, found, name, may_wrap=all(labels.values()), mixed_case=mixed_case) if found else None
+                visual_name(
+                    lines,
+                    found,
+                    name,
+                    may_wrap=all(labels.values()),
+                    mixed_case=mixed_case,
+                    mrz_name=mrz_name_of(valid_mrz, field_name),
+                )
+                if found
+                else None
             )
             if value and found and name == "surname":
                 value = with_second_surname(lines, value, after=found[0])
             if value:
-                parsed.put(whole_name_caption(name, labels), title_case(value[0]), value[1])
+                parsed.put(field_name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
     sex = visual_sex(lines, found) if found else None
     if sex:
@@ -698,6 +759,13 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed) -> None:
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
+
+
+def mrz_name_of(mrz: MrzRead | None, field_name: str) -> str:
+    """The name a valid MRZ gives the field ``field_name`` ("surname", "given_names", "full_name"); "" without."""
+    if mrz is None:
+        return ""
+    return {"surname": mrz.surname, "given_names": mrz.given_names}.get(field_name, f"{mrz.given_names} {mrz.surname}")
 
 
 def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | None]) -> str:
@@ -881,12 +949,19 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
 
 
 def visual_name(
-    lines: list[Line], found: tuple[int, re.Match[str]], name: str, *, may_wrap: bool, mixed_case: bool = False
+    lines: list[Line],
+    found: tuple[int, re.Match[str]],
+    name: str,
+    *,
+    may_wrap: bool,
+    mixed_case: bool = False,
+    mrz_name: str = "",
 ) -> tuple[str, float] | None:
-    """The name under or after a label, with the lines a long name printed under its label wraps onto."""
+    """The name under or after a label, with the lines a long name printed under its label wraps onto; the one
+    sharing a word with a valid MRZ's ``mrz_name`` where the first does not (see ``name_value``)."""
     index, match = found
     candidates = before_other_name_caption(value_after_label(lines, index, match), name)
-    value = name_value(candidates, mixed_case=mixed_case)
+    value = name_value(candidates, mixed_case=mixed_case, mrz_name=mrz_name)
     if value is None:
         return None
     text, confidence, line = value
