@@ -80,11 +80,14 @@ def pdf_signals(data: bytes) -> list[Signal]:
             metadata = read_metadata(pdf)
             signals += [*producer_signals(metadata), *date_signals(metadata), *wiped_signals(metadata)]
             signals += revision_signals(data, pdf)
+        signals += guarded(lambda: javascript_signals(pdf))
     # pdfium decodes every font kind (CID, Identity-H, TrueType subsets) to text; pikepdf does not.
     signals += guarded(lambda: font_outlier_signals(data))
     signals += guarded(lambda: covered_amount_signals(data))
     signals += guarded(lambda: annotated_amount_signals(data))
     signals += guarded(lambda: image_amount_signals(data))
+    signals += guarded(lambda: invisible_text_signals(data))
+    signals += guarded(lambda: typed_over_picture_signals(data))
     return signals
 
 
@@ -253,6 +256,91 @@ def wiped_signals(metadata: Metadata) -> list[Signal]:
         return []
     return [Signal("PDF_METADATA_WIPED", "LOW", "O PDF não tem metadados (programa de origem, data de criação): "
                    "podem ter sido apagados.")]  # fmt: skip
+
+
+# --- JavaScript: a program the file runs in the reader --------------------------------------------------------
+
+# No payroll program, invoicing portal or pension statement needs a script to show its values; one that runs
+# when the file opens (the catalogue's /OpenAction or /AA, the /Names JavaScript tree, a page's /AA) can show
+# other values than the page holds, fill or change fields, or attack the reader. Scripts only on form fields and
+# links (an Acrobat form's number formatting and sums) run when a person clicks or types: a fillable template
+# has them, hence LOW.
+MAX_ANNOTATIONS_SCANNED = 500
+MAX_FIELDS = 500
+
+
+def javascript_signals(pdf: pikepdf.Pdf) -> list[Signal]:
+    on_open = opening_scripts(pdf)
+    on_use = form_scripts(pdf)
+    if on_open:
+        return [Signal("PDF_JAVASCRIPT", "MEDIUM", "O PDF tem código JavaScript que corre ao abrir o documento: "
+                       "nenhum recibo, fatura ou declaração precisa dele, e pode mostrar outros valores ou alterar "
+                       "o que se vê.", {"on_open": on_open, "in_fields": on_use})]  # fmt: skip
+    if on_use:
+        evidence = {"on_open": [], "in_fields": on_use}
+        return [Signal("PDF_JAVASCRIPT", "LOW", "O PDF tem código JavaScript nos campos de formulário ou nas "
+                       "ligações (típico de um formulário preenchível).", evidence)]  # fmt: skip
+    return []
+
+
+def runs_script(action: Any, depth: int = 0) -> bool:
+    """An action dictionary that is a JavaScript action, or chains to one (/Next)."""
+    if not isinstance(action, pikepdf.Dictionary) or depth > 8:
+        return False
+    if action.get("/S") == pikepdf.Name.JavaScript or "/JS" in action:
+        return True
+    chained = action.get("/Next")
+    following: list[Any] = list(chained) if isinstance(chained, pikepdf.Array) else [chained]
+    return any(runs_script(item, depth + 1) for item in following[:16])
+
+
+def additional_actions(holder: Any) -> bool:
+    """A dictionary whose /AA (additional actions: open, close, keystroke, format...) holds a script."""
+    actions = holder.get("/AA") if isinstance(holder, pikepdf.Dictionary) else None
+    return isinstance(actions, pikepdf.Dictionary) and any(runs_script(action) for _, action in actions.items())
+
+
+def opening_scripts(pdf: pikepdf.Pdf) -> list[str]:
+    """Where a script runs without a click: the catalogue's open action and /AA, its /Names tree, a page's /AA."""
+    root = pdf.Root
+    found = []
+    if runs_script(root.get("/OpenAction")):
+        found.append("OpenAction")
+    if additional_actions(root):
+        found.append("AA")
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary) and name_tree_filled(names.get("/JavaScript")):
+        found.append("Names/JavaScript")
+    pages = [index + 1 for index, page in enumerate(list(pdf.pages)[:MAX_PAGES]) if additional_actions(page.obj)]
+    found += [f"page {number}" for number in pages]
+    return found
+
+
+def name_tree_filled(tree: Any) -> bool:
+    """A name tree with entries (an editor that removed the scripts may leave the empty tree behind)."""
+    if not isinstance(tree, pikepdf.Dictionary):
+        return False
+    entries = [tree.get(key) for key in ("/Names", "/Kids")]
+    return any(isinstance(entry, pikepdf.Array) and len(entry) > 0 for entry in entries)
+
+
+def form_scripts(pdf: pikepdf.Pdf) -> int:
+    """How many annotations (links, widgets) and form fields carry a script run on a click or a keystroke."""
+    holders: list[Any] = []
+    for page in list(pdf.pages)[:MAX_PAGES]:
+        annots = page.obj.get("/Annots")
+        holders += list(annots)[:MAX_ANNOTATIONS_SCANNED] if isinstance(annots, pikepdf.Array) else []
+    form = pdf.Root.get("/AcroForm")
+    fields = form.get("/Fields") if isinstance(form, pikepdf.Dictionary) else None
+    pending = list(fields)[:MAX_FIELDS] if isinstance(fields, pikepdf.Array) else []
+    while pending and len(holders) < MAX_ANNOTATIONS_SCANNED + MAX_FIELDS:
+        node = pending.pop()
+        holders.append(node)
+        kids = node.get("/Kids") if isinstance(node, pikepdf.Dictionary) else None
+        pending += list(kids)[:MAX_FIELDS] if isinstance(kids, pikepdf.Array) else []
+    unique = {holder.objgen if holder.is_indirect else id(holder): holder for holder in holders
+              if isinstance(holder, pikepdf.Dictionary)}  # fmt: skip
+    return sum(1 for holder in unique.values() if runs_script(holder.get("/A")) or additional_actions(holder))
 
 
 # --- Revisions: incremental updates -----------------------------------------------------------------------
@@ -898,6 +986,161 @@ def amount_caption_beside(box: Box, texts: list[TextObject]) -> str | None:
 def same_row(box: Box, other: Box) -> bool:
     shared = min(box[3], other[3]) - max(box[1], other[1])
     return shared >= SAME_ROW_FRACTION * min(box_height(box), box_height(other)) > 0
+
+
+# --- Text nobody sees: invisible or the colour of what lies beneath -------------------------------------------
+
+# The text layer is what the extraction reads; a person reads the page. Text drawn in render mode 3 or 7 (no
+# ink), fully transparent, or in the colour of what lies beneath it (white on the white page) is read but not
+# seen. A scanner's searchable PDF writes its invisible text over the page's picture: text an image lies under
+# or over is not looked at. An amount nobody sees with nothing drawn at its place (the page looks empty there) is
+# HIGH; under vector drawings (outlined glyphs with a search layer) it may be the same text, hence MEDIUM.
+UNPAINTED_MODES = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
+FILLING_MODES = {0, 2, 4, 6}  # fill, fill+stroke, and the same adding to the clip
+STROKING_MODES = {1, 2, 5, 6}
+SAME_COLOUR = 10  # per channel, of 255
+BACKGROUND_FRACTION = 0.9  # a filled shape is a text's background when it lies under this much of it
+WHITE = (255, 255, 255)
+
+
+@dataclass(frozen=True)
+class Unseen:
+    text: TextObject
+    under_drawing: bool  # a filled shape drawn after it lies on it (outlines that may show the same text)
+
+
+def invisible_text_signals(data: bytes) -> list[Signal]:
+    return page_signals(data, invisible_text_signal)
+
+
+def invisible_text_signal(number: int, page: Any, textpage: Any) -> Signal | None:
+    unseen = unseen_texts(page, textpage)
+    amounts = [item for item in unseen if AMOUNT.search(object_text(item.text))]
+    if not amounts:
+        return None
+    bare = [item for item in amounts if not item.under_drawing]
+    severity = "HIGH" if bare else "MEDIUM"
+    evidence = {"page": number, "amounts": len(amounts), "characters": sum(inked(item.text) for item in unseen)}
+    return Signal("PDF_INVISIBLE_TEXT", severity, f"Na página {number}, o texto lido tem valores que não se veem "
+                  "na página (texto invisível ou da cor do fundo): o que se lê não é o que uma pessoa vê.",
+                  evidence)  # fmt: skip
+
+
+def inked(text: TextObject) -> int:
+    return sum(1 for char, _, box in text.chars if not char.isspace() and area(box) > 0)
+
+
+def unseen_texts(page: Any, textpage: Any) -> list[Unseen]:
+    """The page's text objects a reader cannot see, away from any image."""
+    objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
+    # A form XObject may hold the page's picture (some scanners' and OCR tools' PDFs wrap it in one): its bounds
+    # count as an image's, or their searchable layer would read as hidden text.
+    pictures = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+    images = [as_box(obj.get_bounds()) for obj in objects if obj.type in pictures]
+    found = []
+    for text in text_objects(objects, textpage).values():
+        bounds = as_box(text.obj.get_bounds())
+        if not inked(text) or any(overlap(bounds, image) > 0 for image in images):
+            continue
+        if not painted(text.obj, background_colour(text.order, bounds, objects)):
+            found.append(Unseen(text, drawn_over(text.order, bounds, objects)))
+    return found
+
+
+def object_colour(obj: Any, getter: Callable[..., Any]) -> tuple[int, int, int, int] | None:
+    """An object's colour as RGBA; None when pdfium cannot give one (a pattern or a shading as the colour)."""
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj.raw, *(ctypes.byref(value) for value in (red, green, blue, alpha))):
+        return None
+    return red.value, green.value, blue.value, alpha.value
+
+
+def painted(obj: Any, background: tuple[int, int, int] | None) -> bool:
+    """Whether a text object leaves ink a reader can see (``background`` None: unknown, taken as seen)."""
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+    if mode in UNPAINTED_MODES:
+        return False
+    if background is None:
+        return True
+    colours = []
+    if mode in FILLING_MODES:
+        colours.append(object_colour(obj, pdfium_c.FPDFPageObj_GetFillColor))
+    if mode in STROKING_MODES:
+        colours.append(object_colour(obj, pdfium_c.FPDFPageObj_GetStrokeColor))
+    # A colour pdfium cannot name is taken as seen.
+    return any(colour is None or (colour[3] > 0 and not same_colour(colour[:3], background)) for colour in colours)
+
+
+def same_colour(colour: Iterable[int], other: Iterable[int]) -> bool:
+    return all(abs(a - b) <= SAME_COLOUR for a, b in zip(colour, other, strict=True))
+
+
+def background_colour(order: int, bounds: Box, objects: list[Any]) -> tuple[int, int, int] | None:
+    """The colour under a text: the last filled shape drawn before it there, else the white page; None when what
+    lies beneath is not one opaque colour (a shading, a form, a see-through or partial shape)."""
+    for obj in reversed(objects[:order]):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT or overlap(as_box(obj.get_bounds()), bounds) <= 0:
+            continue
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and not fills(obj):
+            continue  # a line or a frame: it paints nothing under the text's interior
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH or pdfium_c.FPDFPageObj_HasTransparency(obj.raw):
+            return None
+        if overlap(as_box(obj.get_bounds()), bounds) < BACKGROUND_FRACTION * area(bounds):
+            return None
+        colour = object_colour(obj, pdfium_c.FPDFPageObj_GetFillColor)
+        return colour[:3] if colour is not None else None
+    return WHITE
+
+
+def fills(obj: Any) -> bool:
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return False
+    return fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE
+
+
+def drawn_over(order: int, bounds: Box, objects: list[Any]) -> bool:
+    return any(
+        obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT and overlap(as_box(obj.get_bounds()), bounds) > 0
+        for obj in objects[order + 1 :]
+    )
+
+
+# --- Text typed over a picture of a document ------------------------------------------------------------------
+
+# A page whose body is a picture (a scan, a photo, a screenshot pasted into a word processor) carries its values
+# in the picture; a scanner's searchable layer is invisible. Visible text on such a picture that is mostly
+# amounts is a value typed over the picture's own (after whiting it out in the image, or on top of it). A
+# letterhead or background picture under a document written in text is not this: its text is mostly words.
+MIN_PICTURE_PAGE_FRACTION = 0.5
+TYPED_AMOUNT_FRACTION = 0.5  # of the visible characters on the picture
+
+
+def typed_over_picture_signals(data: bytes) -> list[Signal]:
+    return page_signals(data, typed_over_picture_signal)
+
+
+def typed_over_picture_signal(number: int, page: Any, textpage: Any) -> Signal | None:
+    objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
+    width, height = page.get_size()
+    pictures = [(order, as_box(obj.get_bounds())) for order, obj in enumerate(objects)
+                if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE
+                and area(as_box(obj.get_bounds())) >= MIN_PICTURE_PAGE_FRACTION * width * height]  # fmt: skip
+    if not pictures:
+        return None
+    texts = [text for text in text_objects(objects, textpage).values() if inked(text)]
+    visible = [text for text in texts if pdfium_c.FPDFTextObj_GetTextRenderMode(text.obj.raw) not in UNPAINTED_MODES]
+    typed = [text for text in visible if any(order < text.order and lies_on(text, box) for order, box in pictures)]
+    amounts = [match for text in typed for match in AMOUNT.finditer(object_text(text))]
+    if not amounts:
+        return None
+    amount_chars = sum(len(re.sub(r"\s", "", match.group())) for match in amounts)
+    if amount_chars < TYPED_AMOUNT_FRACTION * sum(inked(text) for text in visible):
+        return None
+    evidence = {"page": number, "amounts": len(amounts), "characters": sum(inked(text) for text in visible)}
+    return Signal("PDF_TEXT_OVER_PICTURE", "MEDIUM", f"Na página {number}, o documento é uma imagem e os únicos "
+                  "textos escritos por cima dela são valores, o que é típico de um valor apagado na imagem e "
+                  "escrito de novo.", evidence)  # fmt: skip
 
 
 # --- Images: editing software in EXIF, PNG text, XMP -----------------------------------------------------
