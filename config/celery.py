@@ -18,8 +18,9 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-def _adaptive_embedded_broker() -> None:
-    """The ``sqla+`` broker URLs use our adaptive-polling subclass of kombu's SQLAlchemy transport.
+def _our_broker_transports() -> None:
+    """The ``sqla+`` broker URLs use our adaptive-polling subclass of kombu's SQLAlchemy transport,
+    the ``sqs://`` ones our subclass of kombu's SQS transport woken by acknowledgements.
 
     Registered before any connection is made (this module is imported by
     ``config/__init__.py``), in web processes and workers alike
@@ -28,9 +29,10 @@ def _adaptive_embedded_broker() -> None:
     from kombu.transport import TRANSPORT_ALIASES  # type: ignore[attr-defined]
 
     TRANSPORT_ALIASES["sqla"] = TRANSPORT_ALIASES["sqlalchemy"] = "config.embedded_broker:Transport"
+    TRANSPORT_ALIASES["sqs"] = "config.sqs_broker:Transport"
 
 
-_adaptive_embedded_broker()
+_our_broker_transports()
 
 
 def _embedded_broker_wal() -> None:

@@ -107,11 +107,8 @@ if CELERY_BROKER_URL.startswith("sqs://"):
         # Long polling does the waiting: an empty receive returns after
         # wait_time_seconds, so the pause before the next one can be short.
         "wait_time_seconds": env_int("SQS_WAIT_TIME_SECONDS", 10),
-        # Also how often kombu looks again whether a prefetch slot is free while
-        # a task runs (a local check, no request): at 0.1 s the next receive
-        # started ~50 ms after each task on average, 86 ms between documents
-        # measured on moto against 19 ms on the embedded broker; 0.002 s took
-        # another ~3.5 ms off (16 against 19 ms) for 500 checks a second while busy.
+        # While a task runs the queue waits for its acknowledgement instead
+        # (config/sqs_broker.py, ADR 017).
         "polling_interval": env_float("SQS_POLLING_INTERVAL", 0.01),
         # kombu takes the endpoint from the broker URL; a loopback emulator is plain HTTP.
         "is_secure": not (_broker.hostname or "").startswith("127.") and _broker.hostname != "localhost",
