@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_secret, env_str
@@ -107,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy on every response (django-csp; the upload origin added per settings).
+    "config.csp.ContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: turns a locked-out admin login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -218,7 +221,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Kept beside frame-ancestors 'none' for browsers without CSP 2.
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp, docs/adr/026-content-security-policy.md): no inline script
+# anywhere (Swagger UI's init script is a file, SpectacularSwaggerSplitView), no inline style (ours
+# are static files); images may be data: URIs, which Swagger UI's and the admin's CSS draw icons with.
+# config.csp adds the upload origin to connect-src (the S3 endpoint, or PUBLIC_BASE_URL's origin).
+# CSP_REPORT_ONLY=true sends it as Content-Security-Policy-Report-Only: browsers log, block nothing.
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+}
+if env_bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

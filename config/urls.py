@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from applicants.rest import UnknownEndpoint
@@ -44,7 +44,8 @@ api_v1: list[Any] = [
     ),
     path("intake/<str:token>/contest", IntakeContestView.as_view(), name="intake-contest"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
-    path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # The split view serves Swagger UI's init script as a file (?script): no inline script for the CSP to allow.
+    path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     # Last: whatever no route above takes answers the API's JSON 404, not Django's page.
     re_path(r"^.*$", UnknownEndpoint.as_view(), name="api-unknown"),
 ]

@@ -22,6 +22,8 @@ ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(__file__).resolve().p
 
 @contextmanager
 def browser_page(*, width: int = 1280, height: int = 900, locale: str = "pt-PT") -> Iterator[Any]:
+    """A page that fails the test, once it is done, if the Content-Security-Policy blocked anything
+    (an inline script or style, a source it does not list): Chromium logs each to the console."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -29,9 +31,19 @@ def browser_page(*, width: int = 1280, height: int = 900, locale: str = "pt-PT")
         try:
             context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
             context.set_default_timeout(20_000)
-            yield context.new_page()
+            page = context.new_page()
+            violations: list[str] = []
+            page.on("console", lambda message: csp_violation(message.text, violations))
+            yield page
+            assert not violations, f"Content-Security-Policy violations: {violations}"
         finally:
             browser.close()
+
+
+def csp_violation(text: str, violations: list[str]) -> None:
+    # "Refused to load ..." and "Executing inline script violates ..." both name the policy.
+    if "Content Security Policy" in text or "Content-Security-Policy" in text:
+        violations.append(text)
 
 
 def screenshot(page: Any, name: str) -> Path:

@@ -50,3 +50,31 @@ def test_staff_reviews_a_report_and_records_a_decision(embedded_stack: Stack) ->
     _, detail = stack.http("GET", f"/api/v1/applicants/{applicant_id}", token=token)
     assert detail["decision"]["decision"] == "MORE_INFO"
     assert detail["decision"]["decided_by"] == email
+
+
+def test_swagger_ui_renders_the_api_under_the_content_security_policy(embedded_stack: Stack) -> None:
+    """Its init script is a file (SpectacularSwaggerSplitView): the strict policy blocks nothing on the page."""
+    with browser_page() as page:
+        page.goto(f"{embedded_stack.url}/api/v1/docs")
+        page.wait_for_selector(".swagger-ui .opblock-tag")
+        assert "Applicant screening API" in page.inner_text(".swagger-ui .info")
+        assert page.locator(".swagger-ui .opblock").count() > 10
+        screenshot(page, "swagger-ui")
+
+
+def test_a_page_whose_inline_script_the_policy_blocks_fails_the_browser_check() -> None:
+    """The guard of every browser test above: an inline script (or style) the policy refuses is a failure."""
+    with pytest.raises(AssertionError, match="Content-Security-Policy violations"):
+        open_page_with_a_blocked_inline_script()
+
+
+def open_page_with_a_blocked_inline_script() -> None:
+    html = "<!DOCTYPE html><p>x</p><script>document.title = 'ran'</script>"
+    headers = {"Content-Security-Policy": "script-src 'self'"}
+    with browser_page() as page:
+        page.route(
+            "http://csp.test/",
+            lambda route: route.fulfill(status=200, headers=headers, body=html, content_type="text/html"),
+        )
+        page.goto("http://csp.test/")
+        assert page.title() == ""
