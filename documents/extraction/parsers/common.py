@@ -347,13 +347,29 @@ PUBLIC_EMPLOYER = re.compile(
 PUBLIC_BODY_NIF = re.compile(r"(?:\s*[-–—,]\s*|\s+)(?:N\.?\s?I\.?\s?[FP]\.?\s?C?|NIPC|Contribuinte)\b", re.I)
 
 
+# A place after a body's name and its comma, ending its line ("Agrupamento de Escolas D. Dinis, Leiria"): one to
+# three capitalised words, the particles between them ("Vila Nova de Gaia"). No address (a number, a street). A
+# title in capitals OCR joined to the line may follow ("..., Leiria ABONOS E DESCONTOS"): public_employer drops it.
+PLACE_AFTER_COMMA = re.compile(
+    r",\s*[A-ZÀ-Ý][^\W\d_]+(?:\s+(?:(?:d[aeo]s?|e)\s+)?[A-ZÀ-Ý][^\W\d_]+){0,2}"
+    r"(?=(?:\s+[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{1,3})?)*\s*$)"
+)
+STREET = re.compile(r"(?i)(?<![^\W\d_])(?:rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|bairro)(?![^\W\d_])")
+
+
+def place_after_comma(rest: str) -> str:
+    """The place the rest of a body's line names after a comma, or nothing."""
+    place = PLACE_AFTER_COMMA.match(rest)
+    return place.group(0).rstrip() if place and not STREET.search(place.group(0)) else ""
+
+
 def public_employer(lines: list[Line]) -> tuple[str, float] | None:
     """The public or charitable body a letterhead line starts with, and that line's confidence."""
     for line in lines:
         public = PUBLIC_EMPLOYER.match(line.text.strip())
         if public:
             # Its NIF printed after the name ("Agrupamento de Escolas ... — NIPC 600123464") is no part of it.
-            name = PUBLIC_BODY_NIF.split(public.group(0))[0]
+            name = PUBLIC_BODY_NIF.split(public.group(0) + place_after_comma(line.text.strip()[public.end() :]))[0]
             if not name.isupper():
                 # A name in mixed case ends where a title in capitals begins ("Agrupamento de Escolas Dr.
                 # Manuel Laranjeira ABONOS E DESCONTOS": OCR joined a right-aligned title to the letterhead).

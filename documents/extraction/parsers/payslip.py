@@ -783,10 +783,13 @@ def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RA
 
 # A bilingual caption's second language after a slash, up to its colon: "Trabalhador / Worker: Ana Sousa",
 # "Nome / Name: ...". Only with the colon: "Nome / Empresa Quintas, Lda." is a value after the slash.
+# Words qualifying the caption's role before its colon ("Trabalhador temporário:", "Colaboradora efetiva:",
+# "Funcionário a termo:"): the caption's, not the name's. No number's caption ("Trabalhador NIF:").
+ROLE_QUALIFIER = r"(?:(?:\s+(?!(?:nif|niss|nipc|n)(?![a-z]))[a-z]+){1,2}(?=\s*:))?"
 TRANSLATED_CAPTION = r"(?:\s*/\s*[a-z][a-z .']{0,24}?(?=\s*:))?"
 EMPLOYEE_LABEL = re.compile(
     r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?)"
-    r"(?![a-z])" + TRANSLATED_CAPTION + r"\s*[:.]?"
+    r"(?![a-z])" + ROLE_QUALIFIER + TRANSLATED_CAPTION + r"\s*[:.]?"
     # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
@@ -893,6 +896,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
     )
     assign_payslip_nifs(lines, parsed)
+    receipt_declaration(lines, parsed)
     payslip_people([*header_cells(lines), *lines], parsed)
     name_beside_nif(lines, parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
@@ -1189,13 +1193,62 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         social, withholding = rows_against_gross_and_net(page, parsed, gross - net - others, social, withholding)
     if gross is None and net is not None and social is not None and withholding is not None:
         derive(parsed, page, "gross_pay", net + social + withholding + others)
+    earnings_mismatch = gross is not None and earnings_contradict_gross(page, gross)
+    if earnings_mismatch and "arithmetic_mismatch" not in parsed.warnings:
+        # The earning rows do not make the printed gross: whatever the deductions and the net say of it, the slip
+        # does not add up (a gross raised by hand, the net raised with it).
+        parsed.warnings.append("arithmetic_mismatch")
     holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
     if holds:
-        # Rows that do not make the total are not vouched for by it.
+        # Rows that do not make the total are not vouched for by it; nor is a gross its earning rows do not make.
         parts = () if "arithmetic_mismatch" in parsed.warnings else ("social_security", "irs_withholding")
-        for name in ("gross_pay", "net_pay", *parts):
+        vouched = ("net_pay",) if earnings_mismatch else ("gross_pay", "net_pay")
+        for name in (*vouched, *parts):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+# The most earning rows whose every selection is tried against the printed gross (2 ** 12 sums).
+ITEMISED_EARNINGS = 12
+
+
+def earnings_contradict_gross(page: Page, gross: Decimal) -> bool:
+    """Whether a slip itemising its earnings on a text layer prints a gross no selection of them makes.
+
+    Cautious, for a slip prints rows it does not add up: the base restated in the header, a meal allowance paid on
+    a card shown for information, an amount not subject to tax. So any selection of the earning rows may make the
+    gross, with up to three rows no label names (an earning the vocabulary does not know). Only a text layer:
+    on a scan, OCR may have missed a row altogether."""
+    earnings = [segment for segment in page.segments if segment.role in EARNING_ROLES]
+    printed = [segment for segment in page.rows("gross_pay") if segment.value == gross]
+    if len(earnings) < 2 or len(earnings) > ITEMISED_EARNINGS or not printed:
+        return False
+    if any(segment.confidence < 1.0 for segment in [*earnings, *printed]):
+        return False
+    unlabelled = [signed(segment) for segment in page.segments if segment.role is None]
+    unknown_earnings = {
+        sum(chosen, Decimal(0))
+        for size in range(min(UNLABELLED_ROWS, len(unlabelled)) + 1)
+        for chosen in itertools.combinations(unlabelled, size)
+    }
+    return not any(
+        gross - made + slack in unknown_earnings
+        for made in selection_sums(earnings)
+        for slack in (-CENT, Decimal(0), CENT)
+    )
+
+
+def selection_sums(rows: list[Segment]) -> set[Decimal]:
+    """What every selection of the rows adds up to."""
+    sums = {Decimal(0)}
+    for row in rows:
+        sums |= {made + signed(row) for made in sums}
+    return sums
+
+
+def signed(row: Segment) -> Decimal:
+    """A row's value, taken off when printed with a minus (a negative "acerto", pay withheld for an absence)."""
+    return -abs(row.value) if row.negative else row.value
 
 
 def read_by_ocr(page: Page, role: str) -> bool:
@@ -1563,6 +1616,62 @@ def client_block(lines: list[Line]) -> set[int]:
                     break
                 block.add(below)
     return block
+
+
+# A receipt's declaration: "Eu, <worker>, contribuinte n.º ..., declaro ter recebido de <employer>, contribuinte
+# n.º ..." (a domestic worker's receipt, signed by the worker). Who declares having received is the employee; whom
+# from, the employer, a private person as often as not. On the lines joined, the sentence going on from line to line.
+DECLARANT = re.compile(r"(?<![^\W\d_])[Ee][Uu]\s*,?\s+")
+RECEIVED_FROM = re.compile(
+    r"(?<![^\W\d_])(?:declar[oa]\s+(?:ter\s+recebido|que\s+recebi)|recebi|recebido)\s+(?:de|d[oa])\s+"
+    # A courtesy title before the payer's name ("recebi do Sr. ...", "da Sr.ª D. ...").
+    r"(?:(?:sr|sra|dr|dra|eng|d)\.?[ªº]?\s+)*",
+    re.IGNORECASE,
+)
+# How far past a party's name its NIF may be printed ("..., empregada doméstica, contribuinte n.º ...").
+NIF_REACH = 80
+
+
+def receipt_declaration(lines: list[Line], parsed: Parsed) -> None:
+    """The parties of a receipt's declaration, each with the NIF printed after their name: theirs whatever a
+    personal NIF's own rule says (both are personal on a household's receipt, neither then to be withheld)."""
+    text = " ".join(line.text for line in lines)
+    received = next((m for m in RECEIVED_FROM.finditer(text) if name_opening(text[m.end() :])), None)
+    if received is None:
+        return
+    employer = name_opening(text[received.end() :])
+    declarants = [m for m in DECLARANT.finditer(text[: received.start()]) if name_opening(text[m.end() :])]
+    employee = name_opening(text[declarants[-1].end() :]) if declarants else None
+    if employee is None or employer is None:
+        return
+    employee_nifs = valid_nifs(text[declarants[-1].end() : received.start()])
+    employer_nifs = valid_nifs(text[received.end() : received.end() + len(employer) + NIF_REACH])
+    parsed.put("employee_name", title_case(employee), confidence_at(lines, declarants[-1].end()))
+    parsed.put("employer_name", title_case(employer), confidence_at(lines, received.end()))
+    for name, nifs in (("employee_nif", employee_nifs), ("employer_nif", employer_nifs)):
+        if nifs:
+            parsed.fields.pop(name, None)
+            parsed.put(name, nifs[0], VALIDATED_CONFIDENCE)
+    if employee_nifs and "nif_ambiguous" in parsed.warnings:
+        parsed.warnings.remove("nif_ambiguous")
+
+
+def name_opening(text: str) -> str | None:
+    """The person's name a stretch of text opens with, up to its comma or the next caption."""
+    return plausible_name(before_next_label(clean_name(text.split(",")[0])))
+
+
+def confidence_at(lines: list[Line], offset: int) -> float:
+    """The confidence of the line an offset into the lines joined by spaces falls on."""
+    for line in lines:
+        if offset <= len(line.text):
+            return line.confidence
+        offset -= len(line.text) + 1
+    return lines[-1].confidence
+
+
+def valid_nifs(text: str) -> list[str]:
+    return [nif for nif, valid in parse_nifs(without_longer_numbers(text)) if valid]
 
 
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
