@@ -1150,7 +1150,27 @@ def party_name(text: str) -> str | None:
     # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
-    return title_case(name) if name.upper() == name else name
+    return with_commas(title_case(name) if name.upper() == name else name, text)
+
+
+def with_commas(name: str, printed: str) -> str:
+    """A body's name with the commas it was printed with, which ``clean_name`` reads away: "Escola ... do
+    Bairro, Associação", "Agrupamento de Escolas ..., <place>". A person's name has none to keep."""
+    words = name.split()
+    # Each word of the name is found in order in the printed text; a comma between two of them is the name's.
+    pattern = r"\s*,?\s*".join(f"({re.escape(word)})" for word in words)
+    match = re.search(pattern, printed, re.I)
+    if match is None or len(words) < 2:
+        return name
+    parts, start = [], 0
+    for index in range(1, len(words)):
+        if "," in printed[match.end(index) : match.start(index + 1)]:
+            parts.append(" ".join(words[start:index]))
+            start = index
+    parts.append(" ".join(words[start:]))
+    if len(parts) == 1 or not any(BODY_START.match(fold(part)) for part in parts):
+        return name
+    return ", ".join(parts)
 
 
 # A company's form ends the name with its own dot ("Lda.", "S.A.", "Unipessoal Lda.", "Inc."): the dot is the

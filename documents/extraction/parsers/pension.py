@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
@@ -271,6 +271,15 @@ HONORIFIC = re.compile(
     r"^(?:(?:dr|dra|eng|enga|engo|prof|profa|sr|sra|exm[oa]|mr|mrs|ms)\.?(?:[ºªoa]\.?)?\s+"
     r"|(?:d|m|mme)\.\s*|(?:senhora?|dona)\s+)+",
     re.I,
+)
+# A form's marks for either gender after a word: "o(a) Dr.(a)", "Exmo(a). Senhor(a)", "Aposentado(a)".
+GENDER_MARK = re.compile(r"(?<=[^\W\d_]|\.)\(\s?(?:a|o|as|os|es)\s?\)", re.I)
+# How a letter addresses its reader or anyone, never a name: "V. Exa.", "V. Ex.ª", "Vossa Excelência", "Exmo.
+# Senhor", "Sr.", "Sra.", "Dona" (folded, "ª" is "a"); one or more of them and nothing else.
+FORM_OF_ADDRESS = re.compile(
+    r"(?:\s*(?:v\.?\s?(?:ex\.?\s?(?:a|as|cia)|s\.?\s?a)|vossa\s+(?:excelencia|senhoria)s?|"
+    + SALUTATION
+    + r"|senhora?|sr|sra|dona|d)\.?)+\s*"
 )
 # A letter's salutation names its addressee, the pensioner: "Exma. Senhora Maria ...", "Ex.mo Sr. José ...".
 # Alone on its line, the salutation is over the name ("Ex.ma Senhora" / "Custódia ...", "Monsieur" / "José ...").
@@ -1148,7 +1157,10 @@ def labelled_name(lines: list[Line]) -> tuple[str, float] | None:
 
 
 def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
-    """After a label with a colon, else as a declaration's subject, else after a bare label on its line or under it."""
+    """After a label with a colon, else as a declaration's subject, else after a bare label on its line or under it.
+    A form's gender marks are read away first: "que o(a) Dr.(a) Álvaro ..." is "que o Dr. Álvaro ..." (a bracket
+    ends a name for ``clean_name``)."""
+    lines = [replace(line, text=GENDER_MARK.sub("", line.text)) for line in lines]
     for line in lines:
         label = NAME_LABEL.search(fold(line.text))
         if label:
@@ -1247,9 +1259,10 @@ def name_beside_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | N
 
 
 def looks_like_name(name: str) -> bool:
-    """Two words or more, each capitalised but the particles ("de", "da"): a name, not the sentence going on."""
+    """Two words or more, each capitalised but the particles ("de", "da"): a name, not the sentence going on, nor a
+    form of address ("V. Exa", "Vossa Excelência", "Exmo. Senhor")."""
     words = name.split()
-    return len(words) >= 2 and capitalised(name)
+    return len(words) >= 2 and capitalised(name) and not FORM_OF_ADDRESS.fullmatch(fold(name))
 
 
 # --- Declaracao de inicio de atividade ---------------------------------------------------------------------
