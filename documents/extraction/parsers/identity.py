@@ -967,11 +967,40 @@ def visual_name(
     text, confidence, line = value
     if line is not lines[index]:
         text = without_next_columns(text, fold(lines[index].text[match.end() :]))
+        if mrz_name and caption_beside(lines[index].text[match.end() :]):
+            text = within_the_mrz_name(text, mrz_name)
     if may_wrap and line is not lines[index]:
         for wrapped in wrapped_name_lines(lines, next(i for i, other in enumerate(lines) if other is line)):
             text = f"{text} {clean_name(wrapped.text)}"
             confidence = min(confidence, wrapped.confidence)
     return text, confidence
+
+
+# Another field's caption after a name's on its row: a bilingual caption ("BEHÖRDE / AUTHORITY"), a word each side.
+CAPTION_BESIDE = re.compile(r"[^\W\d_]{3,}\s*/\s*[^\W\d_]{3,}")
+
+
+def caption_beside(after_caption: str) -> bool:
+    """Whether a name caption's row goes on with another field's caption: the row under it then holds that
+    field's value after the name (a card's other side copied beside it), which a line of text no longer parts."""
+    rest = LABEL_REMNANT.sub("", after_caption)
+    # The name caption's own other languages ("VORNAMEN / GIVEN NAMES / PRÉNOMS") are no other field's.
+    other_captions = [found for found in CAPTION_BESIDE.finditer(rest) if not caption_words_only(fold(found.group(0)))]
+    return bool(other_captions) or other_field_caption(fold(rest), "")
+
+
+def within_the_mrz_name(text: str, mrz_name: str) -> str:
+    """A name read beside another column, up to where its words have spelled out a valid MRZ's name: the words
+    the MRZ's letters cover, the last one continuing an MRZ name cut short ("MAXIMILIAN<J" covers "MAXIMILIAN
+    JOHANN"). The words after it are the next column's value. A name whose words never cover the MRZ's (a
+    letter read otherwise, a word missing) is left whole: it cannot be told where it ends."""
+    words = text.split()
+    mrz_letters = re.sub(r"[^A-Z]", "", mrz_name.upper())
+    for count in range(1, len(words)):
+        forms = mrz_name_forms(" ".join(words[:count]))
+        if any(len(form) >= len(mrz_letters) and same_letters(form[: len(mrz_letters)], mrz_letters) for form in forms):
+            return " ".join(words[:count])
+    return text
 
 
 def before_other_name_caption(candidates: list[tuple[str, Line]], name: str) -> list[tuple[str, Line]]:
@@ -1608,9 +1637,11 @@ def one_edit_apart(printed: str, mrz_letters: str) -> bool:
     return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
 
-# ICAO 9303 writes Ä, Ö, Ü as AE, OE, UE; a printed A, O or U where the MRZ has those two letters is the umlaut
-# OCR did not see (a German card's "MULLER" over the MRZ's "MUELLER").
-UMLAUTS = {"A": "Ä", "O": "Ö", "U": "Ü"}
+# ICAO 9303 writes Ä, Ö, Ü as AE, OE, UE and Å as AA; a printed A, O or U where the MRZ has those two letters is
+# the letter whose marks OCR did not see (a German card's "MULLER" over the MRZ's "MUELLER", a Swedish passport's
+# "ÂSA" over "AASA"). Keyed by the printed letter and the MRZ's letter after it. Æ and Ø (also AE, OE) are left:
+# a printed A or O under them reads as well as Ä or Ö, and only the issuing state would tell which.
+UMLAUTS = {("A", "E"): "Ä", ("O", "E"): "Ö", ("U", "E"): "Ü", ("A", "A"): "Å"}
 # The states whose documents print names with umlauts the MRZ writes so (German-speaking, Nordic, Baltic,
 # Hungarian). Elsewhere a printed "MANUL" under an MRZ's "MANUEL" is OCR's lost E, never an umlaut.
 UMLAUT_STATES = frozenset({"D", "DEU", "AUT", "CHE", "LIE", "LUX", "SWE", "FIN", "EST", "HUN", "DNK", "NOR", "ISL"})
@@ -1621,9 +1652,10 @@ def writes_umlauts(mrz: MrzRead) -> bool:
 
 
 def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
-    """``printed_word`` with its umlauts back where its letters are the MRZ's but for an E after an A, O or U,
-    at least one such place; None when they differ otherwise. The vowel may be printed bare or with another
-    accent: OCR reads an umlaut's dots as an acute ("MÚLLER" over the MRZ's "MUELLER")."""
+    """``printed_word`` with its umlauts back where its letters are the MRZ's but for an E after an A, O or U (an
+    A after an A: Å), at least one such place; None when they differ otherwise. The vowel may be printed bare or
+    with another accent: OCR reads an umlaut's dots as an acute ("MÚLLER" over the MRZ's "MUELLER"), a ring as a
+    circumflex ("ÂSA" over "AASA")."""
     result, position, restored = [], 0, False
     for char in printed_word:
         letter = fold_accents(char).upper()
@@ -1633,8 +1665,9 @@ def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
         if mrz_letters[position : position + 1] != letter:
             return None
         position += 1
-        if letter in UMLAUTS and char.upper() != UMLAUTS[letter] and mrz_letters[position : position + 1] == "E":
-            umlaut = UMLAUTS[letter] if char.isupper() else UMLAUTS[letter].lower()
+        marked = UMLAUTS.get((letter, mrz_letters[position : position + 1]))
+        if marked is not None and char.upper() != marked:
+            umlaut = marked if char.isupper() else marked.lower()
             char, position, restored = umlaut, position + 1, True
         result.append(char)
     return "".join(result) if restored and position == len(mrz_letters) else None
