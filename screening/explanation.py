@@ -799,6 +799,7 @@ PT = Texts(
     identity_not_confirmed="A sua identidade não foi confirmada com {document}: {problems}.",
     identity_problems={
         "identity.nif_match": "o NIF do documento é diferente do que indicou",
+        "identity.nif_documents": "o NIF que indicou é diferente do NIF dos seus comprovativos de rendimentos",
         "identity.name_match": "o nome do documento é diferente do que indicou",
         "identity.birth_date_match": "a data de nascimento não coincide com a que indicou ou não foi possível lê-la",
         "identity.not_expired": "o documento está caducado ou não foi possível ler a validade",
@@ -852,6 +853,7 @@ PT = Texts(
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "uma declaração de pensão com mais de um ano",
+        "income.document_read": "um ficheiro que não foi possível ler (envie-o de novo)",
     },
     income_not_counted_many={
         "income.payslip_owner": "{count} recibos de vencimento em nome de outra pessoa",
@@ -867,6 +869,7 @@ PT = Texts(
         "income.pension_owner": "{count} declarações de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "{count} declarações de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "{count} declarações de pensão com mais de um ano",
+        "income.document_read": "{count} ficheiros que não foi possível ler (envie-os de novo)",
     },
     not_counted="Documentos não contados: {items}.",
     own_income="o seu rendimento mensal comprovado",
@@ -923,6 +926,7 @@ EN = Texts(
     identity_not_confirmed="Your identity was not confirmed with {document}: {problems}.",
     identity_problems={
         "identity.nif_match": "the NIF on the document differs from the one you gave",
+        "identity.nif_documents": "the NIF you gave differs from the one on your income documents",
         "identity.name_match": "the name on the document differs from the one you gave",
         "identity.birth_date_match": "the date of birth does not match the one you gave, or could not be read",
         "identity.not_expired": "the document has expired, or its expiry date could not be read",
@@ -973,6 +977,7 @@ EN = Texts(
         "income.pension_owner": "a pension statement in another person's name",
         "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
         "income.pension_recent": "a pension statement more than a year old",
+        "income.document_read": "a file that could not be read (send it again)",
     },
     income_not_counted_many={
         "income.payslip_owner": "{count} payslips in another person's name",
@@ -988,6 +993,7 @@ EN = Texts(
         "income.pension_owner": "{count} pension statements in another person's name",
         "income.pension_arithmetic": "{count} pension statements whose amounts are unreadable or do not add up",
         "income.pension_recent": "{count} pension statements more than a year old",
+        "income.document_read": "{count} files that could not be read (send them again)",
     },
     not_counted="Documents not counted: {items}.",
     own_income="your verified monthly income",

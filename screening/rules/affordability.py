@@ -90,7 +90,10 @@ def risk_reasons(
     reasons_medium: list[str] = []
     if not identity["verified"]:
         reasons_high.append("identity_not_verified")
-    if not income["attributable"]:
+    if identity.get("nif_conflict"):
+        # The proofs are in the person's name with another NIF: not "none in their name" (cases probe 14).
+        reasons_high.append("nif_differs_from_documents")
+    elif not income["attributable"]:
         reasons_high.append("no_attributable_income")
     if dti is None:
         reasons_high.append("income_unknown")

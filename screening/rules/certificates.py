@@ -45,7 +45,7 @@ def certificate_check(document: dict[str, Any], applicant: dict[str, Any], *, to
     issued, valid_until = parse_date(fields.get("issue_date")), parse_date(fields.get("valid_until"))
     dates = ""
     if issued is not None and valid_until is not None:
-        dates = f" (emitida em {issued:%d-%m-%Y}, válida até {valid_until:%d-%m-%Y})"
+        dates = f" (emitida em {issued:%d/%m/%Y}, válida até {valid_until:%d/%m/%Y})"
     stated = {
         "REGULAR": f"{subject} regularizada",
         "IRREGULAR": f"{subject} não regularizada (motivo a ponderar, não de recusa)",

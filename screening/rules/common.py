@@ -64,6 +64,25 @@ def format_eur(value: Decimal | None) -> str:
     return f"{whole.replace(',', ' ')},{cents} €"
 
 
+def format_date(value: dt.date | str | None) -> str:
+    """A date as the report's sentences write it, in the Portuguese form: '22/05/2029' (``value`` fields stay ISO)."""
+    day = value if isinstance(value, dt.date) else parse_date(value)
+    return "—" if day is None else f"{day:%d/%m/%Y}"
+
+
+def format_month(period: str | None) -> str:
+    """A month (``YYYY-MM``) as the report's sentences write it: '09/2026'; anything else as it came."""
+    if not period:
+        return "—"
+    year, _, month = str(period).partition("-")
+    return f"{month}/{year}" if len(year) == 4 and len(month) == 2 and (year + month).isdigit() else str(period)
+
+
+def format_months(periods: list[str]) -> str:
+    """'09/2026, 10/2026, 11/2026'."""
+    return ", ".join(format_month(period) for period in periods)
+
+
 def format_percent(value: Decimal | None) -> str:
     """'33,5 %', '35,04 %': the ratio as compared (four places), so one just above a limit never prints as it.
 

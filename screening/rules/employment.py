@@ -73,7 +73,7 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 def declaration_check(document: dict[str, Any], reasons: list[str]) -> dict[str, Any]:
     fields = document.get("fields") or {}
     issued = parse_date(fields.get("issue_date"))
-    title = "Declaração da entidade patronal" + (f" (emitida em {issued:%d-%m-%Y})" if issued else "")
+    title = "Declaração da entidade patronal" + (f" (emitida em {issued:%d/%m/%Y})" if issued else "")
     stated = [contract_words(fields)]
     gross, net = money(fields.get("monthly_gross_salary")), money(fields.get("monthly_net_salary"))
     if gross is not None:
@@ -107,9 +107,9 @@ def contract_words(fields: dict[str, Any]) -> str:
     words = CONTRACT_WORDS.get(str(fields.get("contract_type")), "tipo de contrato não lido")
     start, end = parse_date(fields.get("start_date")), parse_date(fields.get("end_date"))
     if start is not None:
-        words += f" desde {start:%m-%Y}"
+        words += f" desde {start:%m/%Y}"
     if end is not None:
-        words += f" até {end:%d-%m-%Y}"
+        words += f" até {end:%d/%m/%Y}"
     return words
 
 

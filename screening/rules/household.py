@@ -26,6 +26,7 @@ from screening.rules.affordability import (
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
+from screening.rules.income import UNREADABLE_WARNING
 from screening.rules.person import person_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
 
@@ -90,6 +91,7 @@ def household_identity(tenants: list[dict[str, Any]]) -> dict[str, Any]:
     """Verified only when every tenant's identity is; the tenants' warnings together."""
     return {
         "verified": bool(tenants) and all(t["identity"]["verified"] for t in tenants),
+        "nif_conflict": any(t["identity"].get("nif_conflict") for t in tenants),
         "warnings": [w for t in tenants for w in t["identity"]["warnings"]],
     }
 
@@ -287,6 +289,14 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         # The sum is of the incomes proven: say whose is not in it (the cases probe read a couple's
         # "conjunto" that was the lead's alone).
         parts.append("Sem rendimento comprovado, fora da soma: " + ", ".join(unproven) + ".")
+    unread = unreadable_by_member(state, words)
+    if unread:
+        # Sent, not missing: the files are to be sent again (cases probe 14 read "Em falta: recibos" and a LOW).
+        parts.append(
+            "Comprovativos de rendimentos enviados mas não lidos (ilegíveis ou corrompidos), a pedir de novo: "
+            + ", ".join(unread)
+            + "."
+        )
     dti = money(affordability["dti_ratio"])
     if dti is not None:
         parts.append(
@@ -307,6 +317,19 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def unreadable_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """'co-arrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read."""
+    results = (state.get("income") or {}).get("members") or {}
+    said = []
+    for member in state["members"]:
+        income = results.get(member["applicant_id"]) or {}
+        if UNREADABLE_WARNING not in (income.get("warnings") or []):
+            continue
+        count = sum(1 for c in income.get("checks") or [] if c["name"] == "income.document_read" and not c["passed"])
+        said.append(f"{words[member['role']]} ({'1 ficheiro' if count == 1 else f'{count} ficheiros'})")
+    return said
 
 
 def tenants_income_sentence(tenants: int, income: Decimal | None, *, buyers: bool = False) -> str:

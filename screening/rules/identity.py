@@ -11,8 +11,16 @@ from typing import Any
 
 from applicants.identifiers import card_numbers_alike
 from applicants.text import fold
-from documents.extraction.schema import IDENTITY_KINDS, ISSUE_DATE_IMPLAUSIBLE, MRZ_NAME_TRUNCATED
-from screening.rules.common import check, extracted, parse_date
+from documents.extraction.schema import (
+    IDENTITY_KINDS,
+    INVOICE_KINDS,
+    ISSUE_DATE_IMPLAUSIBLE,
+    MRZ_NAME_TRUNCATED,
+    PAYSLIP_KINDS,
+    PENSION_KINDS,
+    TAX_KINDS,
+)
+from screening.rules.common import check, extracted, format_date, parse_date
 from screening.rules.names import mrz_name_fits, name_match
 
 NAME_EVIDENCE = {
@@ -40,13 +48,22 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
         not_expired(document, today=today),
         *filter(None, [sides_agree(document), mrz_check(document), issue_date_check(document)]),
     ]
+    conflict = nif_documents_check(document, state["documents"], applicant=applicant)
+    if conflict is not None:
+        checks.append(conflict)
     verified = all(c["passed"] for c in checks)
     warnings = ["fuzzy_name_match"] if match == "fuzzy" else []
     margin = expiry_margin(document, today=today, warning_days=int(state["thresholds"]["id_expiry_warning_days"]))
     if margin is not None:
         checks.append(margin)
         warnings.append("id_expiring_soon")
-    return {"verified": verified, "checks": checks, "warnings": warnings, "name_match": match}
+    return {
+        "verified": verified,
+        "checks": checks,
+        "warnings": warnings,
+        "name_match": match,
+        "nif_conflict": conflict is not None,
+    }
 
 
 # Read through a machine-readable zone whose check digits hold, these are the document's own.
@@ -253,6 +270,57 @@ def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]
     )
 
 
+# Whose NIF and name each proof of income prints.
+INCOME_PARTIES = (
+    (PAYSLIP_KINDS, "employee"),
+    (INVOICE_KINDS, "issuer"),
+    (PENSION_KINDS, "pensioner"),
+    (TAX_KINDS, "taxpayer"),
+)
+
+
+def nif_documents_check(
+    document: dict[str, Any], documents: list[dict[str, Any]], *, applicant: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A failed check when the identity document prints no NIF (a passport, a card's front) and proofs of income
+    in the applicant's own name print another NIF than the one typed; None otherwise.
+
+    The NIF typed is then checked by nothing but those documents, and they contradict it: a typo to correct, or
+    someone else's documents under the applicant's name. Either way the identity is not confirmed while it stands
+    (cases probe 14: the report said "Identidade confirmada" and blamed payslips "not in the candidate's name").
+    With a NIF on the identity document, that document decides (``nif_match``) and the income owner checks say
+    which proofs are someone else's."""
+    if document["fields"].get("nif"):
+        return None
+    others = [
+        d
+        for kinds, party in INCOME_PARTIES
+        for d in extracted(documents, kinds)
+        if d["fields"].get(f"{party}_nif")
+        and d["fields"][f"{party}_nif"] != applicant["nif"]
+        and name_match(applicant["name"], d["fields"].get(f"{party}_name") or "") in {"exact", "partial"}
+    ]
+    if not others:
+        return None
+    which = (
+        "1 comprovativo de rendimentos em nome do candidato mostra"
+        if len(others) == 1
+        else f"{len(others)} comprovativos de rendimentos em nome do candidato mostram"
+    )
+    return check(
+        "identity.nif_documents",
+        False,
+        f"O documento de identificação não mostra o NIF, e {which} outro NIF que não o indicado: "
+        "um erro no NIF indicado a corrigir, ou documentos de outra pessoa.",
+        document_id=others[0]["document_id"],
+        field="nif",
+        value=next(
+            d["fields"][f"{party}_nif"] for kinds, party in INCOME_PARTIES for d in others if d["kind"] in kinds
+        ),
+        expected=applicant["nif"],
+    )
+
+
 def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
     cut = read_name_source(document) is not None
@@ -303,7 +371,7 @@ def not_expired(document: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
     return check(
         "identity.not_expired",
         valid,
-        f"Documento válido até {expiry.isoformat()}." if valid else f"Documento caducado em {expiry.isoformat()}.",
+        f"Documento válido até {format_date(expiry)}." if valid else f"Documento caducado em {format_date(expiry)}.",
         document_id=document["document_id"],
         field="expiry_date",
         value=expiry,

@@ -34,7 +34,17 @@ from documents.extraction.schema import (
     PROOF_OF_FILING_ONLY,
     TAX_KINDS,
 )
-from screening.rules.common import check, extracted, format_eur, money, parse_date, quantize
+from screening.rules.common import (
+    check,
+    extracted,
+    format_date,
+    format_eur,
+    format_month,
+    format_months,
+    money,
+    parse_date,
+    quantize,
+)
 from screening.rules.names import name_match
 from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
 
@@ -69,6 +79,9 @@ class Source:
     method: str
     months: list[str] = field(default_factory=list)
     missing: str | None = None
+    # Whether the amount counted is a net one: a pension statement's one unlabelled monthly amount, or a year's
+    # gross, is counted as printed, and the report does not call it net.
+    net_stated: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +91,7 @@ class Source:
             "method": self.method,
             "months": self.months,
             "missing": self.missing,
+            "net_stated": self.net_stated,
         }
 
 
@@ -104,7 +118,10 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     ]
     average, source_name, method, partial = income_total(sources, tax_income)
     profile = applicant.get("income_profile") or ""
-    profile_check, missing = profile_documents(profile, sources, tax_usable=tax_income is not None)
+    unread = unreadable_documents(documents)
+    profile_check, missing = profile_documents(
+        profile, sources, tax_usable=tax_income is not None, unreadable=len(unread)
+    )
     payslip_results = [c for _, checks in payslips for c in checks]
     checks = [
         *payslip_results,
@@ -118,6 +135,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         *(c for _, pension_results in pensions for c in pension_results),
         *activities,
         *(tax_check for _, tax_check in taxes),
+        *(document_read(d) for d in unread),
         income_method(average, method, verified=source_name not in {"none"} and not partial),
         profile_check,
     ]
@@ -134,6 +152,9 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         "source": source_name,
         "method": method,
         "partial": partial,
+        # The income counted holds an amount the documents do not state as net (the report then does not say
+        # "líquido").
+        "net_stated": all(s.net_stated for s in sources if s.monthly is not None and (s.verified or partial)),
         "profile": profile,
         "missing": missing,
         "sources": [s.as_dict() for s in sources],
@@ -167,8 +188,32 @@ CHECK_WARNINGS = {
 }
 
 
+# A proof of income sent that could not be read, while the income is not proven: the file may be what would prove it.
+UNREADABLE_WARNING = "income_documents_unreadable"
+
+
 def failed_check_warnings(checks: list[Check]) -> list[str]:
-    return [CHECK_WARNINGS[c["name"]] for c in checks if c["name"] in CHECK_WARNINGS and not c["passed"]]
+    warnings = [CHECK_WARNINGS[c["name"]] for c in checks if c["name"] in CHECK_WARNINGS and not c["passed"]]
+    proven = any(c["name"] == "income.monthly_income" and c["passed"] for c in checks)
+    if not proven and any(c["name"] == "income.document_read" and not c["passed"] for c in checks):
+        warnings.append(UNREADABLE_WARNING)
+    return warnings
+
+
+def unreadable_documents(documents: list[Document]) -> list[Document]:
+    """The proofs of income sent whose reading failed (a corrupt or unreadable file): sent, not missing."""
+    return [d for d in documents if d.get("status") == "FAILED" and d.get("document_type") == "PROOF_OF_INCOME"]
+
+
+def document_read(document: Document) -> Check:
+    """A proof of income that could not be read: said as such, so it is asked for again, not taken for never sent."""
+    return check(
+        "income.document_read",
+        False,
+        "Comprovativo de rendimentos enviado mas não lido (ficheiro ilegível ou corrompido): "
+        "não foi contado; peça que seja enviado de novo.",
+        document_id=document.get("document_id"),
+    )
 
 
 def income_total(sources: list[Source], tax_income: Decimal | None) -> tuple[Decimal | None, str, str, bool]:
@@ -206,8 +251,23 @@ def income_method(average: Decimal | None, method: str, *, verified: bool) -> Ch
     )
 
 
-def profile_documents(profile: str, sources: list[Source], *, tax_usable: bool) -> tuple[Check, list[str]]:
-    """Whether the documents prove the declared profile's income; what is missing, in pt-PT."""
+def profile_documents(
+    profile: str, sources: list[Source], *, tax_usable: bool, unreadable: int = 0
+) -> tuple[Check, list[str]]:
+    """Whether the documents prove the declared profile's income; what is missing, in pt-PT (and the files sent that
+    could not be read, which are not missing: they are to be sent again)."""
+    check_, missing = profile_documents_read(profile, sources, tax_usable=tax_usable)
+    if unreadable and not check_["passed"]:
+        files = "1 ficheiro" if unreadable == 1 else f"{unreadable} ficheiros"
+        check_["evidence"] += (
+            f" Enviados mas não lidos (ilegíveis ou corrompidos): {files} de comprovativos de rendimentos, "
+            "a enviar de novo."
+        )
+    return check_, missing
+
+
+def profile_documents_read(profile: str, sources: list[Source], *, tax_usable: bool) -> tuple[Check, list[str]]:
+    """Whether the documents read prove the declared profile's income; what is missing, in pt-PT."""
     proven = [s.name for s in sources if s.verified]
     by_name = {s.name: s for s in sources}
     expected = SOURCES_BY_PROFILE.get(profile)
@@ -265,7 +325,8 @@ def payslip_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
 
 
 def payslip_label(document: Document) -> str:
-    return f"Recibo {document['fields'].get('period') or '(período não lido)'}"
+    period = document["fields"].get("period")
+    return f"Recibo {format_month(period) if period else '(período não lido)'}"
 
 
 def payslip_owner(document: Document, applicant: dict[str, Any]) -> Check:
@@ -294,7 +355,7 @@ def payslip_arithmetic(document: Document) -> Check:
     return check(
         "income.payslip_arithmetic",
         consistent,
-        f"{payslip_label(document)}: ilíquido menos descontos {'igual' if consistent else 'diferente'} do líquido.",
+        f"{payslip_label(document)}: ilíquido menos descontos {'igual ao' if consistent else 'diferente do'} líquido.",
         document_id=document["document_id"],
         field="net_pay",
         value=net,
@@ -459,8 +520,26 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         how += "; recibos de outro país a 12 pagamentos por ano"
     jobs = max(len(counted[m]) for m in months)
     employers = f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes)" if jobs > 1 else ""
-    method = f"{how}{employers}, média dos recibos de {', '.join(sorted(months))}"
+    method = f"{how}{employers}, média dos recibos de {format_months(sorted(months))}{subsidy_months_note(used)}"
     return Source("payslips", verified, average, method, sorted(months), missing)
+
+
+def subsidy_months_note(used: list[Document]) -> str:
+    """The months counted at an estimate, not at their printed net: a lump holiday or Christmas subsidy's month counts
+    at its net less the subsidy's own net (``regular_net_pay``), so whoever averages the printed nets by hand finds
+    another figure unless the report says what was counted (cases probe 14: an analyst would have overridden it)."""
+    notes = []
+    for document in sorted(used, key=lambda d: str(d["fields"].get("period"))):
+        fields = document["fields"]
+        regular, printed = money(fields.get("regular_net_pay")), money(fields.get("net_pay"))
+        if regular is not None and regular != printed:
+            notes.append(
+                f"{format_month(fields.get('period'))} contado {format_eur(regular)} "
+                f"em vez dos {format_eur(printed)} impressos"
+            )
+    if not notes:
+        return ""
+    return "; mês com subsídio de férias ou de Natal (estimativa: o líquido sem o subsídio): " + ", ".join(notes)
 
 
 def months_ago(period: str, today: dt.date) -> int:
@@ -476,7 +555,8 @@ def month_of(day: dt.date) -> str:
 
 
 def invoice_label(document: Document) -> str:
-    return f"Fatura-recibo {document['fields'].get('issue_date') or '(data não lida)'}"
+    issued = document["fields"].get("issue_date")
+    return f"Fatura-recibo {format_date(issued) if parse_date(issued) else issued or '(data não lida)'}"
 
 
 def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
@@ -617,7 +697,7 @@ def independent_source(invoices: list[tuple[Document, list[Check]]], *, today: d
     count = len(counted_invoices(invoices))
     method = (
         f"média de {count} faturas-recibo, valor base - retenção de IRS: {format_eur(total)} "
-        f"em {span} meses ({months[0]} a {max(months[-1], last_month)})"
+        f"em {span} meses ({format_month(months[0])} a {format_month(max(months[-1], last_month))})"
     )
     return Source("invoices", verified, quantize(total / span), method, months, missing)
 
@@ -640,7 +720,7 @@ def activity_check(document: Document, applicant: dict[str, Any]) -> Check:
     started = fields.get("start_date")
     passed = owner and started is not None
     evidence = (
-        f"Declaração de início de atividade: atividade aberta desde {started}."
+        f"Declaração de início de atividade: atividade aberta desde {format_date(started) if parse_date(started) else started}."
         if passed
         else "Declaração de início de atividade: não pertence ao candidato ou sem data de início."
     )
@@ -735,7 +815,7 @@ def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
 
     Payments a year not read count as 12: the lower figure, and the method says so.
     """
-    by_issuer: dict[str, tuple[Decimal, int, str]] = {}
+    by_issuer: dict[str, tuple[Decimal, int, str, bool]] = {}
     for document, checks in pensions:
         fields = document["fields"]
         monthly = pension_monthly_amount(fields)
@@ -743,19 +823,31 @@ def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
             by_issuer.setdefault(fields.get("issuer") or "", pension_part(fields, monthly))
     if not by_issuer:
         return Source("pension", False, None, "nenhuma declaração de pensão válida", [], MISSING_TEXT["pension"])
-    total = sum((monthly * count for monthly, count, _ in by_issuer.values()), Decimal(0)) / 12
-    return Source("pension", True, quantize(total), " + ".join(part for _, _, part in by_issuer.values()))
+    total = sum((monthly * count for monthly, count, _, _ in by_issuer.values()), Decimal(0)) / 12
+    method = " + ".join(part for _, _, part, _ in by_issuer.values())
+    net_stated = all(net for _, _, _, net in by_issuer.values())
+    return Source("pension", True, quantize(total), method, net_stated=net_stated)
 
 
-def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int, str]:
-    """One issuer's pension as (monthly amount, payments a year, how it was counted)."""
+def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int, str, bool]:
+    """One issuer's pension as (monthly amount, payments a year, how it was counted, whether the amount is net).
+
+    Net when the statement prints a net amount, or a gross and its deductions; a single monthly amount printed
+    without saying net or gross ("Valor mensal da pensão") is counted as printed and said to be so, as a
+    year's gross is (cases probe 14: it read "líquidos")."""
     if pension_from_year_only(fields):
         # A year's declaration prints the year's gross only: the tax withheld from it is not read, so this is
         # the gross, and the method says so.
-        return monthly, 12, f"pensão anual / 12 ({format_eur(money(fields['annual_amount']))} ilíquidos no ano)"
+        return monthly, 12, f"pensão anual / 12 ({format_eur(money(fields['annual_amount']))} ilíquidos no ano)", False
     count = fields.get("payments_per_year")
     read = "" if count is not None else ", n.º de prestações não lido"
-    return monthly, int(count or 12), f"pensão x {count or 12} / 12 ({format_eur(monthly)} líquidos{read})"
+    net = money(fields.get("net_monthly_amount")) is not None or money(fields.get("deductions")) is not None
+    amount = (
+        f"{format_eur(monthly)} líquidos"
+        if net
+        else f"valor da pensão de {format_eur(monthly)}, não indicado como líquido"
+    )
+    return monthly, int(count or 12), f"pensão x {count or 12} / 12 ({amount}{read})", net
 
 
 # --- Tax documents -------------------------------------------------------------------------

@@ -14,6 +14,10 @@ REASON_TEXT = {
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",
     "partial_income_months": "os rendimentos só estão comprovados para parte dos meses exigidos",
+    "income_documents_unreadable": "há comprovativos de rendimentos enviados que não puderam ser lidos "
+    "(ficheiros ilegíveis ou corrompidos): pedir que sejam enviados de novo",
+    "nif_differs_from_documents": "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
+    "candidato: um erro no NIF indicado a corrigir, ou documentos de outra pessoa",
     "id_expiring_soon": "o documento de identificação caduca em breve",
     "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
@@ -45,11 +49,15 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     """Node: risk, identity, income, ratio and reasons in a few sentences; a recommendation, never a decision."""
     identity, income, affordability = state["identity"], state["income"], state["affordability"]
     parts = [f"Risco {RISK_WORDS[affordability['risk_level']]}."]
-    parts.append(
-        "Identidade confirmada pelo documento de identificação."
-        if identity["verified"]
-        else "Identidade não confirmada."
-    )
+    if identity["verified"]:
+        parts.append("Identidade confirmada pelo documento de identificação.")
+    elif identity.get("nif_conflict"):
+        parts.append(
+            "Identidade não confirmada: o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
+            "candidato."
+        )
+    else:
+        parts.append("Identidade não confirmada.")
     parts.append(income_sentence(income))
     dti = money(affordability["dti_ratio"])
     if dti is not None:
@@ -102,4 +110,6 @@ def income_amount_sentence(income: dict[str, Any]) -> str:
         return "Rendimento não comprovado."
     average = format_eur(money(income["average_monthly_income"]))
     partial = ", apenas parcialmente comprovado" if income.get("partial") else ""
-    return f"Rendimento médio mensal líquido de {average}{partial}; método: {income['method']}."
+    # An amount the documents do not state as net (a pension's one unlabelled amount, a year's gross) is not called so.
+    net = " líquido" if income.get("net_stated", True) else ""
+    return f"Rendimento médio mensal{net} de {average}{partial}; método: {income['method']}."

@@ -126,7 +126,7 @@ def test_a_declaration_that_agrees_with_the_payslips_states_the_contract_and_pas
     assert result["reasons"] == []
     (found,) = result["checks"]
     assert found["name"] == "employment.declaration" and found["passed"] and found["value"] == "PERMANENT"
-    assert "contrato sem termo desde 03-2021" in found["evidence"]
+    assert "contrato sem termo desde 03/2021" in found["evidence"]
     assert "1 500,00 €" in found["evidence"]
 
 

@@ -119,7 +119,7 @@ def test_not_expired_passes_on_the_expiry_day_itself() -> None:
 def test_not_expired_fails_the_day_after_expiry() -> None:
     result = not_expired(id_document(expiry_date="2026-11-22"), today=TODAY)
     assert not result["passed"]
-    assert result["evidence"] == "Documento caducado em 2026-11-22."
+    assert result["evidence"] == "Documento caducado em 22/11/2026."
 
 
 def test_not_expired_fails_when_the_expiry_date_was_not_read() -> None:
