@@ -23,7 +23,9 @@ from screening.rules.person import person_income
 from screening.rules.profiles import documents_for_profile
 from screening.rules.report import generate_report
 
-RULES_VERSION = "rules-2026.12.11"
+# rules-2026.12.12: identity.nif_documents (a typed NIF the proofs in the applicant's name contradict), unreadable
+# proofs of income MEDIUM (income.document_read) (cases probe 14).
+RULES_VERSION = "rules-2026.12.12"
 
 
 def is_household(state: dict[str, Any]) -> bool:
