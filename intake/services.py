@@ -204,7 +204,10 @@ def _fresh(invitation: Invitation | None) -> Invitation | None:
 def submitted_keys_check(*, link: IntakeLink, documents: list[SubmittedDocument]) -> None:
     """At most ``INTAKE_MAX_DOCUMENTS``; each key one of this link's upload keys, and no key twice."""
     if len(documents) > settings.INTAKE_MAX_DOCUMENTS:
-        raise errors.TooManyDocuments(f"No máximo {settings.INTAKE_MAX_DOCUMENTS} documentos por candidatura.")
+        raise errors.TooManyDocuments(
+            f"No máximo {settings.INTAKE_MAX_DOCUMENTS} documentos por candidatura: envie só os documentos pedidos "
+            "para o seu perfil de rendimentos."
+        )
     prefix = link.upload_prefix
     seen: set[str] = set()
     for document in documents:
