@@ -41,6 +41,7 @@ from screening.rules.common import format_eur, format_percent, money, percent_fi
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import NAME_EVIDENCE
 from screening.rules.income import (
+    OWN_NAME_OTHER_NIF,
     PAYSLIP_WINDOW_MONTHS,
     REQUIRED_INVOICE_MONTHS,
     REQUIRED_PAYSLIP_MONTHS,
@@ -459,11 +460,19 @@ def applicant_explanation(*, applicant: Applicant, report: ScreeningReport, lang
             "checks": checks,
             "dti_ratio": None if dti is None else float(dti),
             "dti_limit": float(limit),
-            "what_would_change": [change_sentence(c, situation, words) for c in changes_for(situation)],
+            "what_would_change": [
+                *([words.nif_to_correct] if nif_contradicted(viewer) else []),
+                *(change_sentence(c, situation, words) for c in changes_for(situation)),
+            ],
         }
     if applicant.organization.show_risk_to_applicant:
         explanation["risk_level"] = report.risk_level
     return explanation
+
+
+def nif_contradicted(person: Person) -> bool:
+    """The person's own documents contradict the NIF they typed (identity.nif_documents): correcting it comes first."""
+    return any(c["name"] == "identity.nif_documents" and not c["passed"] for c in person.checks)
 
 
 def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
@@ -549,10 +558,22 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     else:
         read_any = any(c["name"] in words.income_not_counted for c in checks)
         text = words.income_none if read_any else words.income_no_documents
-    failed = Counter(c["name"] for c in checks if c["name"] in words.income_not_counted and not c["passed"])
+    failed = Counter(
+        (c["name"], other_nif(c)) for c in checks if c["name"] in words.income_not_counted and not c["passed"]
+    )
+    if named(checks, "income.payslip_file_combined"):
+        text += " " + words.payslips_combined
     if failed:
-        text += " " + words.not_counted.format(items="; ".join(words.documents(name, n) for name, n in failed.items()))
+        text += " " + words.not_counted.format(
+            items="; ".join(words.documents(name, n, other_nif=nif) for (name, nif), n in failed.items())
+        )
     return entry("income", verified, text)
+
+
+def other_nif(check: dict[str, Any]) -> bool:
+    """An owner check that failed on a document in the person's own name with another NIF: not "another person's"
+    (cases probe 15, K05: her own payslips, her NIF typed with a typo)."""
+    return check["name"] in OWNER_CHECKS and OWN_NAME_OTHER_NIF in str(check.get("evidence") or "")
 
 
 def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
@@ -605,7 +626,9 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
     conditions = [words.with_identity] if change.with_identity or change.kind == "identity" else []
     amount = change.amount or Decimal(0)
     if change.kind == "payslip_months":
-        conditions.append(words.more_payslips(int(amount)))
+        # Months sent in one file with others were not read: asked again, they are asked as files of their own.
+        combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
+        conditions.append(words.more_payslips(int(amount)) + (words.each_month_own_file if combined else ""))
     elif change.kind == "invoice_months":
         conditions.append(words.invoice_months_more.format(count=words.number(int(amount))))
     elif change.kind in ("monthly_income", "own_guarantor_income"):
@@ -686,6 +709,14 @@ class Texts:
     income_not_counted: dict[str, str]
     income_not_counted_many: dict[str, str]
     not_counted: str
+    # Proofs in the person's own name with another NIF than the one typed (income.*_owner, OWN_NAME_OTHER_NIF).
+    income_other_nif: dict[str, str]
+    income_other_nif_many: dict[str, str]
+    # The NIF typed that the person's own documents contradict (identity.nif_documents): what to do first.
+    nif_to_correct: str
+    # A file that held several payslips, only the latest read (income.payslip_file_combined).
+    payslips_combined: str
+    each_month_own_file: str
     own_income: str
     household_income: str
     household_income_buyers: str
@@ -764,14 +795,20 @@ class Texts:
         numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
         return numbers.get(count, str(count))
 
-    def documents(self, check_name: str, count: int) -> str:
-        """'um recibo de vencimento em nome de outra pessoa', '3 recibos de vencimento em nome de outra pessoa'.
+    def documents(self, check_name: str, count: int, *, other_nif: bool = False) -> str:
+        """'um recibo de vencimento em nome de outra pessoa', '3 recibos de vencimento em nome de outra pessoa';
+        with ``other_nif``, '3 recibos de vencimento em seu nome, mas com outro NIF que não o que indicou'.
 
         In figures: a number word would have to agree with the noun ("dois recibos", "duas faturas-recibo").
         """
+        one, many = (
+            (self.income_other_nif, self.income_other_nif_many)
+            if other_nif and check_name in self.income_other_nif
+            else (self.income_not_counted, self.income_not_counted_many)
+        )
         if count == 1:
-            return self.income_not_counted[check_name]
-        return self.income_not_counted_many[check_name].format(count=count)
+            return one[check_name]
+        return many[check_name].format(count=count)
 
     def proofs_for(self, profile: str) -> str:
         return self.proofs.get(profile, self.proofs[""])
@@ -872,6 +909,25 @@ PT = Texts(
         "income.document_read": "{count} ficheiros que não foi possível ler (envie-os de novo)",
     },
     not_counted="Documentos não contados: {items}.",
+    income_other_nif={
+        "income.payslip_owner": "um recibo de vencimento em seu nome, mas com outro NIF que não o que indicou",
+        "income.invoice_owner": "uma fatura-recibo emitida em seu nome, mas com outro NIF que não o que indicou",
+        "income.pension_owner": "uma declaração de pensão em seu nome, mas com outro NIF que não o que indicou",
+    },
+    income_other_nif_many={
+        "income.payslip_owner": "{count} recibos de vencimento em seu nome, mas com outro NIF que não o que indicou",
+        "income.invoice_owner": "{count} faturas-recibo emitidas em seu nome, mas com outro NIF que não o que indicou",
+        "income.pension_owner": "{count} declarações de pensão em seu nome, mas com outro NIF que não o que indicou",
+    },
+    nif_to_correct=(
+        "Confirme o NIF que indicou: os seus documentos mostram outro. Se foi um erro, peça à agência uma nova "
+        "ligação e indique o NIF certo; os mesmos documentos servem."
+    ),
+    payslips_combined=(
+        "Um ficheiro que enviou tinha vários recibos de vencimento: só foi lido o mais recente, e os outros meses "
+        "desse ficheiro não foram contados. Envie cada mês num ficheiro à parte."
+    ),
+    each_month_own_file=", cada mês num ficheiro à parte",
     own_income="o seu rendimento mensal comprovado",
     household_income="o rendimento mensal comprovado dos arrendatários em conjunto",
     household_income_buyers="o rendimento mensal comprovado dos compradores em conjunto",
@@ -996,6 +1052,25 @@ EN = Texts(
         "income.document_read": "{count} files that could not be read (send them again)",
     },
     not_counted="Documents not counted: {items}.",
+    income_other_nif={
+        "income.payslip_owner": "a payslip in your name, but with another NIF than the one you gave",
+        "income.invoice_owner": "an invoice-receipt issued in your name, but with another NIF than the one you gave",
+        "income.pension_owner": "a pension statement in your name, but with another NIF than the one you gave",
+    },
+    income_other_nif_many={
+        "income.payslip_owner": "{count} payslips in your name, but with another NIF than the one you gave",
+        "income.invoice_owner": "{count} invoice-receipts issued in your name, but with another NIF than the one you gave",
+        "income.pension_owner": "{count} pension statements in your name, but with another NIF than the one you gave",
+    },
+    nif_to_correct=(
+        "Check the NIF you gave: your documents show another. If it was a mistake, ask the agency for a new link "
+        "and give the right NIF; the same documents will do."
+    ),
+    payslips_combined=(
+        "A file you sent held several payslips: only the latest was read, and the other months in it were not "
+        "counted. Send each month as its own file."
+    ),
+    each_month_own_file=", each month as its own file",
     own_income="your verified monthly income",
     household_income="the tenants' verified monthly income together",
     household_income_buyers="the buyers' verified monthly income together",

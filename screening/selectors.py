@@ -13,6 +13,7 @@ from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Va
 from django.http import Http404
 from django.utils import timezone
 
+from applicants.identifiers import cc_is_valid
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -23,6 +24,7 @@ from applicants.models import (
 )
 from applicants.text import fold
 from documents.extraction.fingerprint import AMOUNTS_ONLY_KINDS
+from documents.extraction.schema import IDENTITY_KINDS
 from documents.models import Document, DocumentStatus
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 
@@ -315,7 +317,8 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
     declaration). Someone else's application in the same agency is a HIGH signal naming it (staff of
     the agency see both); in another agency a HIGH signal with no detail at all. The same person
     (same NIF) applying again is a LOW note in the agency and nothing across agencies: applying to
-    several places with one's own payslips is normal.
+    several places with one's own payslips is normal. In the agency, the same person is also the holder of the
+    same identity document (``same_holders``): one who applies again with the NIF corrected is not "another person".
     """
     hashes = {d.sha256 for d in documents if d.sha256}
     prints = {
@@ -335,6 +338,10 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
         for row in others.filter(**{lookup: values}).order_by("created_at").values(*REUSE_FIELDS)[:100]
     ]
     matches: list[dict[str, Any]] = list({row["id"]: dict(row) for row in rows}.values())
+    holders = same_holders(applicant=applicant, documents=documents, matches=matches)
+    for match in matches:
+        match["same_person"] = match["applicant__nif_index"] == applicant.nif_index or match["applicant_id"] in holders
+        match["same_holder"] = match["applicant__nif_index"] != applicant.nif_index and match["same_person"]
     found: dict[str, list[dict[str, Any]]] = {}
     for document in documents:
         fingerprint = getattr(getattr(document, "extracted", None), "content_fingerprint", "")
@@ -342,11 +349,11 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
         same_content = [m for m in matches if fingerprint and m["extracted__content_fingerprint"] == fingerprint]
         # Whoever sent it first is not the one flagged: another person's copy counts only when it
         # predates this person's own first sending of it (here, or in an earlier application).
-        mine = [m["created_at"] for m in same_file + same_content if m["applicant__nif_index"] == applicant.nif_index]
+        mine = [m["created_at"] for m in same_file + same_content if m["same_person"]]
         first_sent = min([document.created_at, *mine])
 
         def counts(match: dict[str, Any], first_sent: dt.datetime = first_sent) -> bool:
-            return match["applicant__nif_index"] == applicant.nif_index or match["created_at"] < first_sent
+            return bool(match["same_person"]) or match["created_at"] < first_sent
 
         signals = reuse_signals_for(
             applicant,
@@ -357,6 +364,54 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
         if signals:
             found[str(document.id)] = signals
     return found
+
+
+def same_holders(*, applicant: Applicant, documents: list[Document], matches: list[dict[str, Any]]) -> set[uuid.UUID]:
+    """The other applicants of this agency, among those a reuse lookup matched, who sent an identity document with
+    the same number as this applicant's own: the same person under another NIF (cases probe 15, K05: a NIF typed
+    with a typo, then a new link with the NIF corrected and the same card and payslips).
+
+    A document number is a stronger identifier than a NIF typed, but only one read from a document that vouches for
+    it (a Cartão de Cidadão's check character, or an MRZ whose check digits hold), and only when that document does
+    not contradict the NIF this applicant typed (it prints that NIF, or none): another person's card sent under
+    one's own NIF stays another person's. One query, scoped to the agency; nothing is compared across agencies,
+    and the numbers are compared in memory, never logged.
+    """
+    own = {
+        number
+        for document in documents
+        for number in [identity_number(document, nif=applicant.nif)]
+        if number is not None
+    }
+    candidates = {
+        m["applicant_id"]
+        for m in matches
+        if m["organization_id"] == applicant.organization_id and m["applicant__nif_index"] != applicant.nif_index
+    }
+    if not own or not candidates:
+        return set()
+    theirs = Document.objects.filter(
+        organization_id=applicant.organization_id,
+        applicant_id__in=candidates,
+        status=DocumentStatus.EXTRACTED,
+        extracted__kind__in=IDENTITY_KINDS,
+    ).select_related("extracted")
+    return {document.applicant_id for document in theirs if identity_number(document) in own}
+
+
+def identity_number(document: Document, *, nif: str | None = None) -> tuple[str, str] | None:
+    """``(kind, number)`` of an identity document whose number its own check characters vouch for; None otherwise,
+    and None when ``nif`` is given and the document prints another NIF."""
+    extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
+    if extracted is None or extracted.kind not in IDENTITY_KINDS:
+        return None
+    fields = extracted.fields or {}
+    number = "".join(char for char in str(fields.get("document_number") or "").upper() if char.isalnum())
+    vouched = fields.get("mrz_valid") is True or (extracted.kind == "CARTAO_CIDADAO" and cc_is_valid(number))
+    printed_nif = fields.get("nif")
+    if not number or not vouched or (nif is not None and printed_nif and printed_nif != nif):
+        return None
+    return extracted.kind, number
 
 
 # The same amounts, not the same file, of a kind with no number of its own: colleagues on the same pay
@@ -375,6 +430,11 @@ REUSE_TEXT = {
     "DOCUMENT_SEEN_IN_OTHER_AGENCY": "O mesmo documento foi visto numa candidatura de outra agência, por outra pessoa.",
     "DOCUMENT_SENT_BEFORE": "A mesma pessoa já enviou este documento noutra candidatura desta agência.",
 }
+# The same person recognised by their identity document, under another NIF typed (``same_holders``).
+SAME_HOLDER_TEXT = (
+    "A mesma pessoa (o mesmo documento de identificação) já enviou este documento noutra candidatura desta agência, "
+    "com outro NIF indicado (por exemplo, um erro no NIF corrigido)."
+)
 
 
 def reuse_signals_for(
@@ -390,7 +450,7 @@ def reuse_signals_for(
         same_amounts = match_kind == "content" and amounts_only
         for match in matches:
             same_agency = match["organization_id"] == applicant.organization_id
-            same_person = match["applicant__nif_index"] == applicant.nif_index
+            same_person = bool(match.get("same_person", match["applicant__nif_index"] == applicant.nif_index))
             if same_person and not same_agency:
                 continue
             code = (
@@ -406,7 +466,11 @@ def reuse_signals_for(
                     "code": code,
                     "severity": "LOW" if same_person else "MEDIUM" if same_amounts else "HIGH",
                     "evidence": {"match": match_kind},
-                    "explanation": SAME_AMOUNTS_TEXT[code] if same_amounts and not same_person else REUSE_TEXT[code],
+                    "explanation": SAME_AMOUNTS_TEXT[code]
+                    if same_amounts and not same_person
+                    else SAME_HOLDER_TEXT
+                    if match.get("same_holder")
+                    else REUSE_TEXT[code],
                     "source": "reuse",
                 },
             )

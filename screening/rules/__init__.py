@@ -25,7 +25,9 @@ from screening.rules.report import generate_report
 
 # rules-2026.12.12: identity.nif_documents (a typed NIF the proofs in the applicant's name contradict), unreadable
 # proofs of income MEDIUM (income.document_read) (cases probe 14).
-RULES_VERSION = "rules-2026.12.12"
+# rules-2026.12.13: identity.nif_documents also when the identity document prints another NIF, the proofs' own
+# name with another NIF, income.payslip_file_combined and income.payslip_repeated (cases probe 15).
+RULES_VERSION = "rules-2026.12.13"
 
 
 def is_household(state: dict[str, Any]) -> bool:

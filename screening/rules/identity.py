@@ -282,18 +282,21 @@ INCOME_PARTIES = (
 def nif_documents_check(
     document: dict[str, Any], documents: list[dict[str, Any]], *, applicant: dict[str, Any]
 ) -> dict[str, Any] | None:
-    """A failed check when the identity document prints no NIF (a passport, a card's front) and proofs of income
-    in the applicant's own name print another NIF than the one typed; None otherwise.
+    """A failed check when the identity document does not vouch for the NIF typed (it prints none, as a passport
+    or a card's front, or prints another) and proofs of income in the applicant's own name print another NIF than
+    the one typed; None otherwise.
 
-    The NIF typed is then checked by nothing but those documents, and they contradict it: a typo to correct, or
-    someone else's documents under the applicant's name. Either way the identity is not confirmed while it stands
-    (cases probe 14: the report said "Identidade confirmada" and blamed payslips "not in the candidate's name").
-    With a NIF on the identity document, that document decides (``nif_match``) and the income owner checks say
-    which proofs are someone else's."""
-    if document["fields"].get("nif"):
+    The documents then agree on a person, by name, and contradict the NIF typed: a typo to correct, or someone
+    else's documents under the applicant's name. Either way the identity is not confirmed while it stands, and the
+    report names the conflict rather than "no proof of income in the candidate's name" (cases probe 14: a passport;
+    cases probe 15, K05: a Cartão de Cidadão printing the NIF the payslips print, the one typed off by a digit).
+    When the identity document prints the NIF typed, it decides (``nif_match``), and payslips in the applicant's name
+    with another NIF are an income question (a namesake's, a payroll error), said by the income owner checks."""
+    printed = document["fields"].get("nif")
+    if printed == applicant["nif"]:
         return None
     others = [
-        d
+        (d, d["fields"][f"{party}_nif"])
         for kinds, party in INCOME_PARTIES
         for d in extracted(documents, kinds)
         if d["fields"].get(f"{party}_nif")
@@ -302,21 +305,25 @@ def nif_documents_check(
     ]
     if not others:
         return None
-    which = (
-        "1 comprovativo de rendimentos em nome do candidato mostra"
+    proofs = (
+        "1 comprovativo de rendimentos em nome do candidato"
         if len(others) == 1
-        else f"{len(others)} comprovativos de rendimentos em nome do candidato mostram"
+        else f"{len(others)} comprovativos de rendimentos em nome do candidato"
     )
+    shows = "mostra" if len(others) == 1 else "mostram"
+    if not printed:
+        said = f"O documento de identificação não mostra o NIF, e {proofs} {shows} outro NIF que não o indicado"
+    elif all(nif == printed for _, nif in others):
+        said = f"O documento de identificação e {proofs} mostram o mesmo NIF, outro que não o indicado"
+    else:
+        said = f"O documento de identificação mostra outro NIF que não o indicado, e {proofs} {shows} ainda outro"
     return check(
         "identity.nif_documents",
         False,
-        f"O documento de identificação não mostra o NIF, e {which} outro NIF que não o indicado: "
-        "um erro no NIF indicado a corrigir, ou documentos de outra pessoa.",
-        document_id=others[0]["document_id"],
+        f"{said}: um erro no NIF indicado a corrigir, ou documentos de outra pessoa.",
+        document_id=others[0][0]["document_id"],
         field="nif",
-        value=next(
-            d["fields"][f"{party}_nif"] for kinds, party in INCOME_PARTIES for d in others if d["kind"] in kinds
-        ),
+        value=others[0][1],
         expected=applicant["nif"],
     )
 

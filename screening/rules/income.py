@@ -125,6 +125,8 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     payslip_results = [c for _, checks in payslips for c in checks]
     checks = [
         *payslip_results,
+        *payslip_files_combined(payslips),
+        *payslips_repeated(payslips),
         *(
             [payslip_months(len(monthly_net_income(payslips)))]
             if payslips_expected(profile, payslips, invoices, pensions)
@@ -324,6 +326,61 @@ def payslip_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
     return checks
 
 
+# The extraction's warning on a file holding several payslips, of which only the latest month was read
+# (documents.extraction.local).
+MULTIPLE_PAYSLIPS = "multiple_payslips"
+ONE_FILE_PER_MONTH = "cada mês num ficheiro à parte: de um ficheiro com vários recibos só se lê o mais recente"
+
+
+def payslip_files_combined(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One failed check per file of the applicant's that held several payslips: only the latest month was read, so
+    the other months sent in it count for nothing, and the person must be told to send each month as its own file
+    rather than asked for months they believe they sent (cases probe 15, K13). It changes no risk by itself: the
+    months counted do. A file whose one payslip read is someone else's says so in its owner check."""
+    return [
+        check(
+            "income.payslip_file_combined",
+            False,
+            f"{payslip_label(document)}: o ficheiro tinha vários recibos de vencimento e só o mais recente foi lido; "
+            "os outros meses desse ficheiro não foram contados: envie cada mês num ficheiro à parte.",
+            document_id=document["document_id"],
+            field="period",
+            value=document["fields"].get("period"),
+        )
+        for document, checks in payslips
+        if checks[0]["passed"] and MULTIPLE_PAYSLIPS in (document.get("warnings") or [])
+    ]
+
+
+def payslips_repeated(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One check per payslip that repeats one already counted (the same month, the same employer or the same
+    amounts: the same file sent twice, or a copy): it is counted once, which the report says rather than leaving the
+    month's checks listed twice for staff to puzzle out (cases probe 15, K12). Not a failure, and not a reuse signal:
+    it is the person's own document."""
+    counted = {d["document_id"] for month in counted_payslips(payslips).values() for d in month}
+    seen: dict[str, list[Document]] = {}
+    repeated = []
+    for document, checks in payslips:
+        if not passed_all(checks, "income.payslip_recent") or payslip_net(document) is None:
+            continue
+        earlier = seen.setdefault(document["fields"]["period"], [])
+        if document["document_id"] not in counted and any(same_job(document, other) for other in earlier):
+            repeated.append(
+                check(
+                    "income.payslip_repeated",
+                    True,
+                    f"{payslip_label(document)}: recibo repetido, o mesmo de um recibo já contado (o mesmo mês, do "
+                    "mesmo empregador ou com os mesmos valores: o mesmo ficheiro enviado duas vezes ou uma cópia); "
+                    "contado uma vez.",
+                    document_id=document["document_id"],
+                    field="period",
+                    value=document["fields"].get("period"),
+                )
+            )
+        earlier.append(document)
+    return repeated
+
+
 def payslip_label(document: Document) -> str:
     period = document["fields"].get("period")
     return f"Recibo {format_month(period) if period else '(período não lido)'}"
@@ -498,7 +555,9 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         None
         if verified
         else f"recibos de vencimento de mais {distinct_months(REQUIRED_PAYSLIP_MONTHS - len(months))} "
-        f"(necessários {REQUIRED_PAYSLIP_MONTHS} dos últimos {PAYSLIP_WINDOW_MONTHS})"
+        f"(necessários {REQUIRED_PAYSLIP_MONTHS} dos últimos {PAYSLIP_WINDOW_MONTHS}"
+        + (f"; {ONE_FILE_PER_MONTH}" if payslip_files_combined(payslips) else "")
+        + ")"
     )
     if not months:
         return Source("payslips", False, None, "nenhum recibo de vencimento válido", [], missing)
@@ -916,6 +975,16 @@ def attributable(applicant: dict[str, Any], nif: str | None, name: str | None) -
     return False, "none"
 
 
+# How an owner check says a document is in the applicant's name with another NIF than the one typed; the applicant's
+# explanation reads it (screening.explanation) so it does not call the document another person's.
+OWN_NAME_OTHER_NIF = "em nome do candidato, mas com outro NIF que não o indicado"
+
+
+def own_name(applicant: dict[str, Any], name: str | None) -> bool:
+    """The name printed is the applicant's (the same words, or with middle names left out)."""
+    return bool(name) and name_match(applicant["name"], name or "") in {"exact", "partial"}
+
+
 def owner_check(name: str, label: str, document: Document, applicant: dict[str, Any], party: str) -> Check:
     """The document is the applicant's: by ``<party>_nif`` when printed, else by ``<party>_name``."""
     fields = document["fields"]
@@ -923,9 +992,13 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     by_nif = how == "nif"
     if how == "none":
         said = "não mostra de quem é (nem NIF nem nome lidos)"
+    elif by_nif and not owner and own_name(applicant, fields.get(f"{party}_name")):
+        # The applicant's name with another NIF is not "another person's": a typo in the NIF typed, a namesake, or
+        # someone else's document; the identity checks say which (identity.nif_documents; cases probe 15, K05).
+        said = f"{OWN_NAME_OTHER_NIF}: não contado"
     else:
         said = f"{'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'})"
-    if not owner and "multiple_payslips" in document.get("warnings", []):
+    if not owner and MULTIPLE_PAYSLIPS in document.get("warnings", []):
         # Two people's slips on one sheet: only one is read, and it may be the colleague's.
         said += "; o ficheiro tem mais de um recibo e só um foi lido: envie o seu num ficheiro à parte"
     return check(

@@ -52,13 +52,10 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     if identity["verified"]:
         parts.append("Identidade confirmada pelo documento de identificação.")
     elif identity.get("nif_conflict"):
-        parts.append(
-            "Identidade não confirmada: o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
-            "candidato."
-        )
+        parts.append(nif_conflict_sentence(identity))
     else:
         parts.append("Identidade não confirmada.")
-    parts.append(income_sentence(income))
+    parts.append(income_sentence(income, nif_conflict=bool(identity.get("nif_conflict"))))
     dti = money(affordability["dti_ratio"])
     if dti is not None:
         parts.append(
@@ -97,10 +94,29 @@ def not_submitted_sentence(roles: list[str], words: dict[str, str]) -> str:
     return "Convidados que não submeteram (fora desta análise): " + ", ".join(words.get(r, r) for r in roles) + "."
 
 
-def income_sentence(income: dict[str, Any]) -> str:
-    """The income and how it was counted (``method``, from the income rules), then what is missing."""
+def nif_conflict_sentence(identity: dict[str, Any]) -> str:
+    """Which documents contradict the NIF typed: the proofs of income in the person's name, and the identity document
+    too when it prints another NIF (cases probe 15, K05: a Cartão de Cidadão and payslips with one NIF, typed with a
+    typo)."""
+    card = any(c["name"] == "identity.nif_match" and not c["passed"] for c in identity.get("checks") or [])
+    which = "do documento de identificação e dos comprovativos" if card else "dos comprovativos"
+    return f"Identidade não confirmada: o NIF indicado difere do NIF {which} de rendimentos em nome do candidato."
+
+
+# The proofs of income in the person's name with another NIF are not counted; they are not missing either.
+NIF_CONFLICT_INCOME = (
+    "Os comprovativos de rendimentos em nome do candidato com outro NIF que não o indicado não foram contados; "
+    "se o NIF indicado foi um erro, contam numa nova candidatura com o NIF certo."
+)
+
+
+def income_sentence(income: dict[str, Any], *, nif_conflict: bool = False) -> str:
+    """The income and how it was counted (``method``, from the income rules), then what is missing; with the NIF in
+    conflict, the proofs it left uncounted instead of a list of documents "missing" that were sent."""
     sentence = income_amount_sentence(income)
-    if income.get("missing"):
+    if nif_conflict:
+        sentence += " " + NIF_CONFLICT_INCOME
+    elif income.get("missing"):
         sentence += " Em falta para o perfil declarado: " + " ".join(income["missing"]) + "."
     return sentence
 

@@ -60,7 +60,8 @@ def test_payslip_owner_passes_by_nif_when_the_nif_is_the_applicants() -> None:
 def test_payslip_owner_fails_when_the_payslip_nif_is_someone_elses_even_if_the_name_matches() -> None:
     result = payslip_owner(payslip(employee_nif="123456789"), APPLICANT)
     assert not result["passed"]
-    assert "não pertence" in result["evidence"]
+    # Not counted, and not called another person's: the name is the applicant's (cases probe 15, K05).
+    assert "em nome do candidato, mas com outro NIF que não o indicado" in result["evidence"]
 
 
 def test_payslip_owner_falls_back_to_the_name_when_no_nif_is_printed() -> None:
