@@ -31,6 +31,7 @@ from screening.metrics import SCREENING_SECONDS
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
 from screening.outbox import outbox_relay
 from screening.rules import RULES_VERSION
+from screening.rules.report import changes_sentence
 from screening.selectors import screening_state_build
 
 if TYPE_CHECKING:  # the graph imports langgraph: loaded by the worker that screens, not by every process
@@ -212,6 +213,12 @@ def report_store(
     average = income["average_monthly_income"]
     dti = affordability["dti_ratio"]
     resubmission = answered_since_report(applicant=applicant, report_id=current)
+    justification = report["justification"]
+    if resubmission and report["language"] == "pt-PT":
+        # The documents asked for came: say what they changed (a manager otherwise sets two reports side by side).
+        justification = " ".join(
+            filter(None, [justification, changes_since_report(report_id=current, identity=identity, state=state)])
+        )
     screening_report = ScreeningReport.objects.create(
         organization_id=applicant.organization_id,
         applicant=applicant,
@@ -223,7 +230,7 @@ def report_store(
         income_verified=income["verified"],
         dti_ratio=Decimal(dti) if dti is not None else None,
         average_monthly_income=Decimal(average) if average is not None else None,
-        justification=report["justification"],
+        justification=justification,
         justification_language=report["language"],
         checks=[*identity["checks"], *income["checks"], *affordability["checks"]],
         backend=assessor.backend,
@@ -254,6 +261,27 @@ def report_store(
     transaction.on_commit(lambda: staff_notify(organization_id=organization_id, notice=notice, applicant_id=lead_id))
     logger.info("screening.done", applicant_id=str(applicant.id), risk_level=screening_report.risk_level)
     return screening_report
+
+
+def changes_since_report(*, report_id: str | None, identity: dict[str, Any], state: ScreeningState) -> str:
+    """The sentence saying what a resubmission's report changed against the report before the new documents."""
+    previous = ScreeningReport.objects.filter(id=report_id).first() if report_id is not None else None
+    if previous is None:
+        return ""
+    before = {
+        "risk_level": previous.risk_level,
+        "identity_verified": previous.identity_verified,
+        "average_monthly_income": previous.average_monthly_income,
+        "dti_ratio": previous.dti_ratio,
+        "created_at": timezone.localtime(previous.created_at).date(),
+    }
+    after = {
+        "risk_level": state["affordability"]["risk_level"],
+        "identity_verified": identity["verified"],
+        "average_monthly_income": state["income"]["average_monthly_income"],
+        "dti_ratio": state["affordability"]["dti_ratio"],
+    }
+    return changes_sentence(before, after)
 
 
 def answered_since_report(*, applicant: Applicant, report_id: str | None) -> bool:

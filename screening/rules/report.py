@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from screening.rules.common import format_eur, format_percent, money
+from screening.rules.common import format_date, format_eur, format_percent, money
 
 RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
 REASON_TEXT = {
@@ -129,3 +130,32 @@ def income_amount_sentence(income: dict[str, Any]) -> str:
     # An amount the documents do not state as net (a pension's one unlabelled amount, a year's gross) is not called so.
     net = " líquido" if income.get("net_stated", True) else ""
     return f"Rendimento médio mensal{net} de {average}{partial}; método: {income['method']}."
+
+
+def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """What a report written after new documents changed against the one before them: the risk, the identity, the
+    income proven and the ratio, each "before → now", only those that changed (cases probe 15, K04: a manager had
+    to set two reports side by side). ``before`` and ``after`` hold ``risk_level``, ``identity_verified``,
+    ``average_monthly_income`` and ``dti_ratio``; ``before`` also the day it was written (``created_at``)."""
+    changes = []
+    if before["risk_level"] != after["risk_level"]:
+        changes.append(f"risco {RISK_WORDS[before['risk_level']]} → {RISK_WORDS[after['risk_level']]}")
+    if bool(before["identity_verified"]) != bool(after["identity_verified"]):
+        words = {True: "confirmada", False: "não confirmada"}
+        changes.append(
+            f"identidade {words[bool(before['identity_verified'])]} → {words[bool(after['identity_verified'])]}"
+        )
+    income_before, income_after = money(before["average_monthly_income"]), money(after["average_monthly_income"])
+    if income_before != income_after:
+        changes.append(f"rendimento mensal {eur_or_none(income_before)} → {eur_or_none(income_after)}")
+    dti_before, dti_after = money(before["dti_ratio"]), money(after["dti_ratio"])
+    if dti_before != dti_after:
+        changes.append(f"taxa de esforço {format_percent(dti_before)} → {format_percent(dti_after)}")
+    since = f"Desde o relatório anterior ({format_date(before['created_at'])}), com os documentos novos"
+    if not changes:
+        return f"{since}: sem alterações no risco, na identidade, no rendimento nem na taxa de esforço."
+    return f"{since}: " + "; ".join(changes) + "."
+
+
+def eur_or_none(value: Decimal | None) -> str:
+    return "não comprovado" if value is None else format_eur(value)

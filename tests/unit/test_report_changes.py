@@ -1,0 +1,44 @@
+"""A resubmission's report says what the new documents changed (cases probe 15, K04)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from screening.rules.report import changes_sentence
+
+BEFORE = {
+    "risk_level": "HIGH",
+    "identity_verified": False,
+    "average_monthly_income": None,
+    "dti_ratio": None,
+    "created_at": dt.date(2026, 11, 20),
+}
+
+
+def test_each_change_is_said_before_and_now() -> None:
+    after = {
+        "risk_level": "LOW",
+        "identity_verified": True,
+        "average_monthly_income": Decimal("1486.33"),
+        "dti_ratio": Decimal("0.3364"),
+    }
+    assert changes_sentence(BEFORE, after) == (
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco ALTO → BAIXO; identidade não "
+        "confirmada → confirmada; rendimento mensal não comprovado → 1 486,33 €; taxa de esforço — → 33,64 %."
+    )
+
+
+def test_only_what_changed_is_said() -> None:
+    before = {**BEFORE, "risk_level": "MEDIUM", "identity_verified": True, "average_monthly_income": "1200.00"}
+    after = {"risk_level": "MEDIUM", "identity_verified": True, "average_monthly_income": "1400.00", "dti_ratio": None}
+    assert changes_sentence(before, after) == (
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: rendimento mensal 1 200,00 € → 1 400,00 €."
+    )
+
+
+def test_nothing_changed_is_said_as_such() -> None:
+    after = {key: value for key, value in BEFORE.items() if key != "created_at"}
+    assert changes_sentence(BEFORE, after).endswith(
+        ": sem alterações no risco, na identidade, no rendimento nem na taxa de esforço."
+    )
