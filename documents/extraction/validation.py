@@ -194,10 +194,16 @@ def payslip_revalidate(
     period = fields.get("period")
     if period:
         year, month = (int(part) for part in period.split("-"))
-        if not (1 <= month <= 12) or year < 2000 or dt.date(year, month, 1) > today + dt.timedelta(days=31):
+        if not (1 <= month <= 12) or year < 2000 or dt.date(year, month, 1) > today + PAYSLIP_ISSUED_AHEAD:
             fields["period"] = None
             warnings.append("period_implausible")
     return warnings
+
+
+# How long before its month a payslip may be issued: the next month's slip in the last week of this one (paid before
+# Christmas, before a holiday); earlier, a month to come is not a payslip yet. (31 days let January's slip through on
+# 4 December: the round 28 probe's negative.)
+PAYSLIP_ISSUED_AHEAD = dt.timedelta(days=7)
 
 
 def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decimal | None = None) -> bool | None:

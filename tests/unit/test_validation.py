@@ -218,3 +218,19 @@ def test_every_document_kind_fits_the_column_that_stores_it() -> None:
     limit = ExtractedData._meta.get_field("kind").max_length
     assert limit is not None
     assert max(len(kind.value) for kind in DocumentKind) <= limit
+
+
+@pytest.mark.parametrize(
+    ("today", "implausible"),
+    [
+        (dt.date(2026, 12, 4), True),  # January's slip at the start of December: a month to come (round 28, n5)
+        (dt.date(2026, 12, 24), True),
+        (dt.date(2026, 12, 26), False),  # in December's last week, January's slip may be issued ahead
+        (dt.date(2027, 1, 2), False),
+    ],
+)
+def test_next_months_payslip_is_plausible_only_in_this_months_last_week(today: dt.date, implausible: bool) -> None:
+    fields = payslip_fields(period="2027-01")
+    warnings = fields_revalidate(DocumentKind.RECIBO_VENCIMENTO, fields, document_type="PROOF_OF_INCOME", today=today)
+    assert ("period_implausible" in warnings) is implausible
+    assert (fields["period"] is None) is implausible
