@@ -110,7 +110,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
     ("irs_withholding", re.compile(
-        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend")),
+        # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
+        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend")),
     ("other_deduction", re.compile(
         r"sindica|quotiza|seguro|adiantamento|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
@@ -135,7 +136,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:refei[cç][aã]o|alimenta[cç][aã]o|turno|transporte)|horas?\s+extra"
         r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono"
         # The public sector's supplements ("Suplemento de condição militar", "Suplemento de missão").
-        r"|(?<![a-z])suplemento(?![a-z])")),
+        r"|(?<![a-z])suplemento(?![a-z])"
+        # Night work's pay ("Trabalho noturno", "Complemento nocturno"): an earning the gross adds up.
+        r"|(?<![a-z])(?:trabalho|complemento|acr[eé]scimo)\s+(?:de\s+)?noc?turno(?![a-z])")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths"})
@@ -220,9 +223,16 @@ QUANTITY_HEADING = re.compile(r"(?<![a-z])(?:qtd|qtde|qt|quant|quantidade|unid|d
 UNSPACED_MONEY = re.compile(MONEY.pattern.replace(r"[.\s\u00a0]", "[.]"))
 
 
+# More figures after an amount's cents ("0061.22.108734"): a reference's digit groups (an insurance policy, a
+# contract), not an amount.
+LONGER_FIGURE = re.compile(r"[.,]\d")
+
+
 def amounts_in(text: str, *, spaced_groups: bool = True) -> list[tuple[int, int, Decimal]]:
     found = []
     for match in (MONEY if spaced_groups else UNSPACED_MONEY).finditer(text):
+        if LONGER_FIGURE.match(text, match.end()):
+            continue
         whole = re.sub(r"[.\s\u00a0]", "", match.group(1))
         found.append((match.start(), match.end(), Decimal(f"{whole}.{match.group(3)}")))
     return found
@@ -1530,6 +1540,33 @@ def before_next_label(name: str | None) -> str | None:
 QUALIFYING_ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
+# A name's caption opening a line, no colon: a box's caption, not the company's own word.
+BOX_CAPTION = re.compile(r"^\s*Nome\s+(?=[A-ZÀ-Ý])")
+
+
+def letterhead_beside_caption(value: str) -> bool:
+    """Whether a name's caption is followed on its line by a company and no employer's caption: a caption alone
+    at the top of its box ("Nome"), the letterhead on the right joined to it by OCR ("Nome Brilho Total -
+    Limpezas, Lda."). The name is in the box, below; the letterhead's address is joined to it there."""
+    folded = fold(value)
+    return bool(COMPANY_SUFFIX.search(folded)) and not EMPLOYER_LABEL.search(folded)
+
+
+# A street's word starting an address, a door's number after a comma or a postcode after it on the line: the
+# right column's letterhead address joined to a name on the left ("Maria Gomes Rua das Fontaínhas, 301,
+# 4000-234 Porto"). Not a surname that is also a street's word, a NIF after it ("Paulo Estrada Lima 215763920").
+STREET_AFTER_NAME = re.compile(
+    r"\s(?:Rua|R\.|Avenida|Av\.|Travessa|Tv\.|Largo|Praça|Estrada|Calçada|Alameda|Urbanização|Urb\.)\s"
+    r"(?=[^\d]*(?:,\s*\d|\d{4}\s?-\s?\d{3}(?!\d)))"
+)
+
+
+def before_street(text: str) -> str:
+    """The text up to an address a street's word starts (a door's number or a postcode after it)."""
+    street = STREET_AFTER_NAME.search(text)
+    return text[: street.start()] if street else text
+
+
 def under_caption(caption_row: str, at: int, value_row: str) -> str:
     """The value in a caption's column: a row of captions parted by dots or bars ("NIM · Posto · Nome") over a
     row of as many values ("14829301 · Cabo · Tiago Bernardo") gives the one under the caption at ``at``;
@@ -1694,9 +1731,13 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
             # or the next label below.
-            below = list(range(index + 1, min(index + 3, len(lines)))) if rests and labels_only(rests[0]) else []
+            below = (
+                list(range(index + 1, min(index + 3, len(lines))))
+                if rests and (labels_only(rests[0]) or letterhead_beside_caption(rests[0]))
+                else []
+            )
             candidates = [(rest, None) for rest in rests] + [
-                (under_caption(line.text, matches[0].start(), lines[at].text), at) for at in below
+                (before_street(under_caption(line.text, matches[0].start(), lines[at].text)), at) for at in below
             ]
             for candidate, at in candidates:
                 # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
@@ -1736,7 +1777,9 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     if "employer_name" not in parsed.fields:
         for index in companies_by_employer_nif(lines, client, parsed.fields.get("employer_nif")):
             line = lines[index]
-            employer = company_name(line.text)
+            # A caption alone at the top of the left box ("Nome"), OCR joining the right column's letterhead to
+            # it, is no part of the company's name.
+            employer = company_name(BOX_CAPTION.sub("", line.text, count=1))
             if employer:
                 # A first line OCR barely made out is a logo's marks ("FEM" at 0.34), no head of the name.
                 if index == 1 and line.text.startswith(employer[:8]) and lines[0].confidence >= LEGIBLE_CONFIDENCE:
@@ -1764,12 +1807,20 @@ TITLE_PERIOD = re.compile(
 )
 
 
+# The public sector's own titles for a payslip ("Nota de abonos e descontos", "Abonos e descontos", "Nota de
+# vencimento"), in whatever case OCR reads them: no body's name holds them.
+PUBLIC_PAYSLIP_TITLE = re.compile(
+    r"(?<![a-z])(?:nota\s+de\s+)?abonos\s+e\s+descontos(?![a-z])|(?<![a-z])nota\s+de\s+(?:vencimentos?|remuneracao)(?![a-z])"
+)
+
+
 def without_title(line: Line) -> Line:
     """The line up to the payslip's title or a period printed on it: OCR joins a title on the right
     ("Câmara Municipal de ... Recibo de vencimento — Out. 2026") to the body's name on the left, and neither is
     any part of the name."""
     folded = fold(line.text)
-    ends = [match.start() for match in (PAYSLIP_TITLE.search(folded), TITLE_PERIOD.search(folded)) if match]
+    titles = (PAYSLIP_TITLE.search(folded), PUBLIC_PAYSLIP_TITLE.search(folded), TITLE_PERIOD.search(folded))
+    ends = [match.start() for match in titles if match]
     if not ends or min(ends) == 0:
         return line
     return Line(line.text[: min(ends)].rstrip(" -–—·|,"), line.confidence, line.word_confidences)
@@ -1889,6 +1940,10 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             # Alverca do Ribatejo").
             employer_nif = parsed.fields.get("employer_nif")
             if employer_nif and prints_nif(above.text, employer_nif):
+                break
+            # A line OCR barely made out (a blurred screenshot's "NPC SO9NNS64O Anaeé") holds misread letters,
+            # not a name; the lines above it are further from the NIF still.
+            if above.confidence < LEGIBLE_CONFIDENCE:
                 break
             name = person_in(above.text.rsplit(":", 1)[-1])
             if name:
