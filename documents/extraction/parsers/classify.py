@@ -158,6 +158,8 @@ def classify(text: str) -> DocumentKind:
             # A certificate of temporary protection: no card, no photo, no number of a card. It grants residence
             # but proves no identity; only its MRZ, on a card, makes it a permit.
             return kind_from_mrz(read_mrz(text.splitlines()))
+        if kind in IDENTITY_KINDS and not named_as_itself(pattern, folded):
+            continue  # a contract's "titular do passaporte n.º ...": the page speaks of the document, is not it
         if pattern.search(folded):
             return foreign_card_checked(kind, text)
     # A fatura-recibo whose title OCR broke ("FATU RA-RECIBO") still prints the portal's own wording.
@@ -169,6 +171,33 @@ def classify(text: str) -> DocumentKind:
     if CC_BACK_SIGNS.search(folded):
         return DocumentKind.CARTAO_CIDADAO
     return kind_from_mrz(read_mrz(text.splitlines()))
+
+
+IDENTITY_KINDS = frozenset(
+    {
+        DocumentKind.CARTAO_CIDADAO,
+        DocumentKind.TITULO_RESIDENCIA,
+        DocumentKind.PASSAPORTE,
+        DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO,
+    }
+)
+# The word before an identity document's name in a sentence that speaks of it ("titular do passaporte n.º",
+# "portador do Cartão de Cidadão", "holder of the passport", "de autorização de residência"): an article, a
+# preposition or a possessive. A card or a passport prints its kind as its title or a caption, after a state's
+# name, a slash or nothing. Single letters ("o", "a") are left out: a photo's border often reads as one.
+MENTIONED_BEFORE = re.compile(
+    r"(?<![a-z])(?:do|da|de|dum|duma|um|uma|seu|sua|respetivo|respectivo|the|your|his|her|their|of|valid|del|el|su"
+    r"|du|le|la|votre|son|sa)\s+$"
+)
+
+
+def named_as_itself(pattern: re.Pattern[str], folded: str) -> bool:
+    """The identity document's kind printed once at least as a title or a caption, not only named inside a
+    sentence (an employment contract's "titular do passaporte n.º AAF482913" is no passport: round 28)."""
+    return any(
+        not MENTIONED_BEFORE.search(folded[max(0, match.start() - 12) : match.start()])
+        for match in pattern.finditer(folded)
+    )
 
 
 # "Este comprovativo não substitui a nota de liquidação", "This letter does not replace a payslip": what follows

@@ -428,16 +428,28 @@ def declaring_company(lines: list[Line]) -> tuple[str, str] | None:
     for index, line in enumerate(lines):
         verb = SUBJECT_VERB_CASELESS.search(line.text)
         before = line.text[: verb.start()] if verb else ""
-        if before.strip() and not COMPANY_SUFFIX.search(fold(before)) and index > 0:
-            # The subject's words run on from the line above ("..., com sede na Avenida ...," / "4900 Braga, declara").
+        if (before.strip() or verb) and not COMPANY_SUFFIX.search(fold(before)) and index > 0:
+            # The subject's words run on from the line above ("..., com sede na Avenida ...," / "4900 Braga, declara"),
+            # or are all on it, the verb opening the line ("..., a Xpto - Navegação, S.A., pessoa coletiva n.º ..." /
+            # "declara que ..."): the whole name, where a letterhead may wrap it over two lines (round 28).
             before = f"{lines[index - 1].text} {before}"
         subject = without_opening_phrase(EMPLOYER_LABEL.sub("", before))
-        if not COMPANY_SUFFIX.search(fold(subject)):
+        forms = list(COMPANY_SUFFIX.finditer(fold(subject)))
+        if not forms:
             continue
+        if PARTICULARS_AFTER_FORM.match(subject, forms[-1].end()):
+            # "Xpto - Navegação e Logística, S.A., pessoa coletiva n.º ...": the name ends at its legal form, and
+            # a dash inside it stays (``company_name`` keeps one only when the form ends the text).
+            subject = subject[: forms[-1].end()]
         name = company_name(SUBJECT_ARTICLE.sub("", subject))
         if name and declarant_name(name):
             return name.strip(" ,"), subject
     return None
+
+
+# What a sentence says of the company after its legal form: ", pessoa coletiva n.º ...", ", com sede em ...",
+# ", NIPC ...". A capitalised word after the comma may be the name's own ("Xpto, S.A., Sucursal ...").
+PARTICULARS_AFTER_FORM = re.compile(r"\s*,\s*(?:[a-zà-ÿ]|NIPC|NIF|N\.\s?I\.\s?F)")
 
 
 def without_opening_phrase(subject: str) -> str:

@@ -1084,6 +1084,13 @@ def side_by_side_names(name_lines: list[Line], nif_text: str) -> tuple[str, str]
 def joined_names_split(text: str) -> tuple[str, str] | None:
     """Two names run together, parted where one plainly ends (see ``side_by_side_names``); None when no
     single place does."""
+    # A reading that kept the gap between the two boxes (two spaces or more, once) shows where the first name ends,
+    # whatever names they are: a person's beside a company's ("Tomás ... Monteiro   Lume Azul - Agência ..., Lda.")
+    # has no other mark of it.
+    gaps = list(re.finditer(r"\s{2,}", text.strip()))
+    if len(gaps) == 1:
+        head, tail = text.strip()[: gaps[0].start()], text.strip()[gaps[0].end() :]
+        return head.strip(" ,"), tail.strip(" ,")
     words = list(re.finditer(r"\S+", text))
     cuts = {form.end() for form in LEGAL_FORM_END.finditer(text)}
     cuts |= {word.start() for at, word in enumerate(words) if at >= 2 and BODY_START.match(fold(text[word.start() :]))}
@@ -1150,7 +1157,25 @@ def party_name(text: str) -> str | None:
     # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
+    if BODY_START.match(fold(name)):
+        name = with_articles(name, text)
     return with_commas(title_case(name) if name.upper() == name else name, text)
+
+
+def with_articles(name: str, printed: str) -> str:
+    """A body's name with the article it was printed with between two of its words, which ``clean_name`` reads
+    away as a speck: "Cooperativa Cultural O Gato Preto, CRL", "Associação A Voz do Operário" (round 28). Only
+    a capital "O" or "A" standing alone between two words of the name as printed."""
+    words = name.split()
+    pattern = r"\s*,?\s+(?:[OA]\s+)?".join(f"({re.escape(word)})" for word in words)
+    match = re.search(pattern, printed)
+    if match is None or len(words) < 2:
+        return name
+    kept = [words[0]]
+    for index in range(1, len(words)):
+        article = re.fullmatch(r"\s+([OA])\s+", printed[match.end(index) : match.start(index + 1)])
+        kept += [article.group(1), words[index]] if article else [words[index]]
+    return " ".join(kept)
 
 
 def with_commas(name: str, printed: str) -> str:

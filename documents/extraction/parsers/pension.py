@@ -94,7 +94,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|montant\s+(?:mensuel\s+)?verse(?![a-z])"
             r"|(?:rente|betrag)[a-z]*\s*\(?\s*netto|(?<![a-z])(?:zahl|auszahlungs|netto)betrag|nettorente"
             # Dutch, often beside the English: "Net per month / Netto per maand".
-            r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag)"
+            # "Netto uitbetaald": what was paid out.
+            r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag|uitbetaald)"
             # A form in another alphabet with English captions: "До виплати / Net payable: 6 214,50".
             r"|(?<![a-z])net\s+(?:amount\s+)?payable|(?<![a-z])amount\s+payable"
         ),
@@ -111,7 +112,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:montant|importe)(?:\s+(?:mensuel|mensual|total))?\s+(?:brut[oa]?|integro)(?![a-z])"
             r"|(?:rente|betrag)[a-z]*\s*\(?\s*brutto|brutto\s*(?:rente|betrag)|bruttorente|monatliche\s+rente"
             # "Gross AOW pension per month / Bruto AOW per maand", a Swiss "Rente mensuelle ordinaire de vieillesse".
-            r"|gross\s+(?:[a-z]+\s+)?(?:amount|pension|benefit)|bruto\s+(?:[a-z]+\s+)?(?:per\s+maand|pensioen|uitkering)"
+            # The scheme's name may be joined to the pension's: "Bruto AOW-pensioen € 1.021,37".
+            r"|gross\s+(?:[a-z]+\s+)?(?:amount|pension|benefit)|bruto\s+(?:[a-z]+[\s-]+)?(?:per\s+maand|pensioen|uitkering)"
             r"|(?:rente|pension)\s+mensuelle"
             # "Montant mensuel de la rente CHF 1'184.00": the month's amount before anything is taken (a net one
             # says so, "Montant mensuel net", read above).
@@ -242,6 +244,12 @@ NAME_LABEL = re.compile(
 # Where a labelled name ends: a comma, or the separator before the line's next field ("Pensionnée : Maria ...
 # · Matricule 1958...", "Beneficiário: ... | NISS ...", "... — cônjuge sobrevivo").
 NEXT_FIELD = re.compile(r"[,;·|•]|\s[–—-]\s")
+# The next field's caption on the name's line, the gap before it lost: "Naam: Marc ... Vandenberghe Geboortedatum:
+# 27-04-1958" (round 28), "Nome: ... Data de nascimento: ...". Any word with its colon is one; so is a date of
+# birth's caption of several words, in each language the labels are read in.
+FOLLOWING_CAPTION = re.compile(
+    r"\s(?:data\s+de\s+nascimento|date\s+(?:of\s+birth|de\s+naissance)|fecha\s+de\s+nacimiento|[^\W\d_]+\s*:)"
+)
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
 NAME_SENTENCE = re.compile(
     # A dot that ends no sentence may come before the "que" ("Declara-se, para efeitos do disposto no art. 119.º
@@ -1164,7 +1172,9 @@ def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
     for line in lines:
         label = NAME_LABEL.search(fold(line.text))
         if label:
-            name = clean_name(NEXT_FIELD.split(line.text[label.end() :])[0])
+            rest = line.text[label.end() :]
+            caption = FOLLOWING_CAPTION.search(fold(rest))
+            name = clean_name(NEXT_FIELD.split(rest[: caption.start()] if caption else rest)[0])
             if name and len(name.split()) >= 2:
                 return (title_case(name) if name.upper() == name else name), line.confidence
     for line in lines:
