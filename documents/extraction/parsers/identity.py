@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -33,6 +33,7 @@ from documents.extraction.mrz import (
     country_code,
     looks_like_mrz,
     mrz_name_forms,
+    names_from,
     read_mrz,
     same_under_check,
     with_document_number,
@@ -333,12 +334,21 @@ def name_value(
 
     With a valid MRZ's name for this caption (``mrz_name``), a first reading that shares none of its words gives
     way to a later candidate that shares one: text beside the caption (a card's other side photographed next to
-    it) reads as a name as well as the name under the caption does, and only the MRZ tells them apart."""
-    names = names_read(candidates, mixed_case=mixed_case)
-    first = next(names, None)
-    if first is None or not mrz_name or shares_a_word(first[0], mrz_name):
+    it) reads as a name as well as the name under the caption does, and only the MRZ tells them apart. A first
+    reading sharing only a word gives way in turn to a later one that spells the MRZ's name out: the parents'
+    names on a back read on the surname caption's row share the holder's surname ("INÊS MARTA BARROS" beside
+    "APELIDO(S)", over the holder's "BARROS DA COSTA")."""
+    names = list(names_read(candidates, mixed_case=mixed_case))
+    first = names[0] if names else None
+    if first is None or not mrz_name or spells_the_mrz_name(first[0], mrz_name):
         return first
-    return next((value for value in names if shares_a_word(value[0], mrz_name)), first)
+    spelled = next((value for value in names[1:] if spells_the_mrz_name(value[0], mrz_name)), None)
+    return spelled or next((value for value in names if shares_a_word(value[0], mrz_name)), first)
+
+
+def spells_the_mrz_name(printed: str, mrz_name: str) -> bool:
+    """Whether a printed name's first words spell a valid MRZ's name, the ICAO way (see ``within_the_mrz_name``)."""
+    return words_spelling_the_mrz_name(printed.split(), mrz_name) is not None
 
 
 def shares_a_word(printed: str, mrz_name: str) -> bool:
@@ -377,7 +387,9 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         if position == 0 and len(candidates) > 1 and line.confidence < 1.0 and noise_around_a_word(stripped):
             # The caption's own line, past the caption: a word among OCR's specks is no name printed there.
             continue
-        stripped = front_side_only(latin_rendering(stripped))
+        # The other side's captions first: a caption row's own slashes ("LOCAL DE PEDIDO / PLACE OF REQUEST", read
+        # after a name on a front and back side by side) would read as a name's two scripts.
+        stripped = latin_rendering(front_side_only(stripped))
         if not stripped.strip():
             continue
         folded = fold(stripped)
@@ -435,6 +447,8 @@ def without_bracketed(text: str) -> str:
 # numbers, the parents' names): on a front and back copied side by side, OCR reads them on the front's rows.
 BACK_CAPTION = re.compile(
     NIF_LABEL.pattern + "|" + OTHER_NUMBER_LABEL.pattern + r"|filia[cç]?[aã]o|(?<![a-z])parents(?![a-z])"
+    # Where the card was asked for, in both languages.
+    r"|local\s+de\s+pedido|place\s+of\s+request"
     # The English halves, which OCR may set on a row of their own after the caption's slash.
     r"|national\s+health|social\s+security|(?<![a-z])tax\s+n",
     re.IGNORECASE,
@@ -579,9 +593,11 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         names_row = names_side_by_side(viz_lines)
         if names_row is not None and not {"surname", "given_names"} & parsed.fields.keys():
             names_split_by_mrz(names_row, mrz, parsed)
+        if mrz.valid:
+            mrz = with_names_line_as_printed(mrz, [*(line.text for line in lines), *extra_mrz_texts], parsed)
         merge_mrz(parsed, mrz, kind)
         if MRZ_NAME_TRUNCATED in parsed.warnings:
-            name_completed_from_visual_zone(viz_lines, parsed)
+            name_completed_from_visual_zone(viz_lines, parsed, mrz)
         if mrz.valid:
             names_in_printed_spelling(viz_lines, parsed, umlauts=writes_umlauts(mrz))
     elif kind == DocumentKind.PASSAPORTE:
@@ -995,12 +1011,20 @@ def within_the_mrz_name(text: str, mrz_name: str) -> str:
     JOHANN"). The words after it are the next column's value. A name whose words never cover the MRZ's (a
     letter read otherwise, a word missing) is left whole: it cannot be told where it ends."""
     words = text.split()
+    count = words_spelling_the_mrz_name(words, mrz_name)
+    return " ".join(words[:count]) if count is not None and count < len(words) else text
+
+
+def words_spelling_the_mrz_name(words: list[str], mrz_name: str) -> int | None:
+    """How many of a printed name's first words spell a valid MRZ's name out (see ``within_the_mrz_name``)."""
     mrz_letters = re.sub(r"[^A-Z]", "", mrz_name.upper())
-    for count in range(1, len(words)):
+    if not mrz_letters:
+        return None
+    for count in range(1, len(words) + 1):
         forms = mrz_name_forms(" ".join(words[:count]))
         if any(len(form) >= len(mrz_letters) and same_letters(form[: len(mrz_letters)], mrz_letters) for form in forms):
-            return " ".join(words[:count])
-    return text
+            return count
+    return None
 
 
 def before_other_name_caption(candidates: list[tuple[str, Line]], name: str) -> list[tuple[str, Line]]:
@@ -1442,11 +1466,44 @@ def cc_format(number: str) -> str:
 # --- MRZ --------------------------------------------------------------------------------------------
 
 
-def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
+def with_names_line_as_printed(mrz: MrzRead, texts: Sequence[str], parsed: Parsed) -> MrzRead:
+    """The MRZ with its names line fitted as the visual zone prints the names, where OCR read that line one
+    character too long and fitting its width dropped a character at a guess.
+
+    A names line that fills its width has no filler run to absorb a character OCR added ("TEIXEIRA<MOUTRAO<DE<
+    VASCONCELOS", 31 characters for 30), and no check digit covers a name to tell which character is the extra one:
+    the fit dropped the first letter beside a filler ("TEIXEIR<MOUTRAO..."). The one drop whose names are the
+    visual zone's ("TEIXEIRA-MOURÃO DE VASCONCELOS") is that line's reading; any other, or none, leaves the MRZ as
+    it was read, and a visual zone that differs otherwise is still flagged."""
+    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
+    if len(mrz.lines) <= row:
+        return mrz
+    fitted = mrz.lines[row]
+    printed = {name: str(parsed.fields[name]) for name in NAME_FIELDS if parsed.fields.get(name)}
+    if not printed or all(same_name(value, getattr(mrz, name), mrz) for name, value in printed.items()):
+        return mrz
+    for text in texts:
+        read = clean_line(text)
+        if len(read) != len(fitted) + 1 or re.search(r"\d", read):
+            continue
+        drops = [read[:index] + read[index + 1 :] for index in range(len(read))]
+        if fitted not in drops:
+            continue
+        for line in dict.fromkeys(drops):
+            surname, given_names = names_from(line[start:])
+            fitting = replace(mrz, lines=(*mrz.lines[:row], line, *mrz.lines[row + 1 :]), surname=surname,
+                              given_names=given_names)  # fmt: skip
+            if all(same_name(value, getattr(fitting, name), fitting) for name, value in printed.items()):
+                return fitting
+    return mrz
+
+
+def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names: bool = True) -> None:
     """Cross-check the visual zone with the MRZ: a checked MRZ value wins, a failed one is never used.
 
     ``mrz_viz_mismatch:<field>`` when the visual zone reads otherwise than a checked MRZ;
-    ``mrz_check_invalid`` when any check digit fails.
+    ``mrz_check_invalid`` when any check digit fails. The names already in ``parsed`` are the visual zone's
+    (``visual_names``), or another backend's, which may be its transcription of the MRZ's.
     """
     viz_number = parsed.fields.get("document_number")
     if viz_number and not mrz.valid:
@@ -1497,25 +1554,25 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind) -> None:
         elif value is not None and name not in mrz.checks:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
     names_read = name_line_in_place(mrz) and not name_line_damaged(mrz)
+    printed = {name: parsed.fields.get(name) for name in NAME_FIELDS} if visual_names else {}
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
         merge_name(parsed, name, value if names_read else "", mrz)
-    if mrz_name_reported_cut(parsed, mrz):
+    if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
 
 
-def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed) -> None:
+def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed, mrz: MrzRead) -> None:
     """The name the MRZ cut short ("JOAO<PED"), whole from a visual zone's line that starts with it where OCR lost
     that name's caption (a card's front beside its back): the line's words the MRZ's, the last begun by the
-    MRZ's last. The cut is then no longer reported."""
-    for name in ("given_names", "surname"):
-        value = parsed.fields.get(name)
-        if not value:
-            continue
-        whole = next(filter(None, (starting_with(str(value), line) for line in lines)), None)
-        if whole is not None:
-            parsed.fields[name] = title_case(whole)
-            parsed.warnings.remove(MRZ_NAME_TRUNCATED)
-            return
+    MRZ's last. The cut is then no longer reported. Only the name the cut falls on (``mrz_name_reported_cut``):
+    given names read whole under their caption beside a surname that fills the line are not lengthened by a
+    signature that starts with them ("Rodrigo Teix.")."""
+    name = "given_names" if mrz.given_names else "surname"
+    value = parsed.fields.get(name)
+    whole = next(filter(None, (starting_with(str(value), line) for line in lines)), None) if value else None
+    if whole is not None:
+        parsed.fields[name] = title_case(whole)
+        parsed.warnings.remove(MRZ_NAME_TRUNCATED)
 
 
 def starting_with(cut: str, line: Line) -> str | None:
@@ -1547,11 +1604,32 @@ def names_in_printed_spelling(lines: list[Line], parsed: Parsed, *, umlauts: boo
     even where OCR lost the caption or split the line the name is on. A word printed with the same letters once
     accents and punctuation are dropped, and a hyphen for each filler between the MRZ's words, is that spelling.
     """
-    printed = printed_name_words(lines)
+    printed = printed_name_words(without_parents_names(lines))
     for name in (*NAME_FIELDS, "full_name"):
         value = parsed.fields.get(name)
         if value:
             parsed.fields[name] = title_case(in_printed_spelling(str(value), printed, umlauts=umlauts))
+
+
+# The caption of the parents' names a Cartão de Cidadão prints on its back, over one line for each parent.
+PARENTS_CAPTION = re.compile(r"filia[cç]?[aã]o|(?<![a-z])parents(?![a-z])")
+PARENTS_NAME_LINES = 2
+
+
+def without_parents_names(lines: list[Line]) -> list[Line]:
+    """The lines without the parents' names under their caption: another person's name, whose spelling is not the
+    holder's ("JOSÉ CARLOS PAIVA", the father, over an MRZ's "TIAGO<JOSE"). Only the lines after the caption
+    that hold a name and nothing else: a line the front's text shares (a card's two sides side by side) keeps
+    the holder's own words."""
+    parents: set[int] = set()
+    for index, line in enumerate(lines):
+        if not PARENTS_CAPTION.search(fold(line.text)):
+            continue
+        for after in range(index + 1, min(len(lines), index + 1 + PARENTS_NAME_LINES)):
+            if not NAME_IN_CAPITALS.fullmatch(lines[after].text.strip(EDGE_NOISE)) or is_label_line(lines[after].text):
+                break
+            parents.add(after)
+    return [line for index, line in enumerate(lines) if index not in parents]
 
 
 @dataclass(frozen=True)
@@ -1713,14 +1791,21 @@ def name_line_damaged(mrz: MrzRead) -> bool:
     return NAME_AFTER_FILLERS.search(line) is not None
 
 
-def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead) -> bool:
+def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead, *, printed: dict[str, Any]) -> bool:
     """Whether the name reported is the MRZ's and the MRZ's name field is full. The cut falls on the last name the
     MRZ writes: the given names, or the surname of a holder without any. A visual zone's reading of that name
-    is whole, and one that reads longer is reported instead."""
+    is whole, and one that reads longer is reported instead.
+
+    A surname that fills the line on its own ("TEIXEIRA<MOURAO<DE<VASCONCELOS") beside given names the visual zone
+    read (``printed``, its names before the MRZ was merged) left no room for the given names: the cut fell between
+    the two, and a surname the visual zone read the same is whole. A reading equal to a cut given name proves
+    nothing: a name read beside another column is cut where the MRZ's ends (``within_the_mrz_name``)."""
     if not name_cut_short(mrz):
         return False
     name, value = ("given_names", mrz.given_names) if mrz.given_names else ("surname", mrz.surname)
     reported = parsed.fields.get(name)
+    if name == "surname" and printed.get("given_names") and reported is not None and reported == printed.get(name):
+        return False
     return bool(value) and reported is not None and comparable(reported) == comparable(value)
 
 
@@ -1744,7 +1829,7 @@ def mrz_cross_check(
     if mrz is None or mrz.checks_passed == 0:
         return ["mrz_unread"], dict.fromkeys(present, confidence)
     parsed = Parsed(fields=present, confidence=dict.fromkeys(present, confidence))
-    merge_mrz(parsed, mrz, kind)
+    merge_mrz(parsed, mrz, kind, visual_names=False)
     if "full_name" not in parsed.fields and "surname" in parsed.fields and "given_names" in parsed.fields:
         full = f"{parsed.fields['given_names']} {parsed.fields['surname']}"
         parsed.put("full_name", full, min(parsed.confidence["given_names"], parsed.confidence["surname"]))
@@ -1821,7 +1906,10 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
 
 def a_name(text: str) -> bool:
     """Whether a visual-zone reading may be a name: not only states' codes ("IND", the nationality of a card's
-    back copied beside its front, read on the given names' caption row) or captions' words."""
+    back copied beside its front, read on the given names' caption row) or captions' words, and no caption of a
+    card's back ("Place Of Request") at all."""
+    if BACK_CAPTION.search(text):
+        return False
     words = text.split()
     codes_or_captions = [
         word
