@@ -21,7 +21,7 @@ from documents.extraction.schema import (
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
-from screening.rules.names import mrz_name_fits, name_match
+from screening.rules.names import mrz_name_fits, name_match, names_the_applicant
 
 NAME_EVIDENCE = {
     "exact": "Nome igual ao do documento.",
@@ -301,7 +301,7 @@ def nif_documents_check(
         for d in extracted(documents, kinds)
         if d["fields"].get(f"{party}_nif")
         and d["fields"][f"{party}_nif"] != applicant["nif"]
-        and name_match(applicant["name"], d["fields"].get(f"{party}_name") or "") in {"exact", "partial"}
+        and names_the_applicant(applicant["name"], d["fields"].get(f"{party}_name"))
     ]
     if not others:
         return None

@@ -45,7 +45,7 @@ from screening.rules.common import (
     parse_date,
     quantize,
 )
-from screening.rules.names import name_match
+from screening.rules.names import name_match, names_the_applicant
 from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
 
 PAYSLIP_WINDOW_MONTHS = 6
@@ -980,11 +980,6 @@ def attributable(applicant: dict[str, Any], nif: str | None, name: str | None) -
 OWN_NAME_OTHER_NIF = "em nome do candidato, mas com outro NIF que não o indicado"
 
 
-def own_name(applicant: dict[str, Any], name: str | None) -> bool:
-    """The name printed is the applicant's (the same words, or with middle names left out)."""
-    return bool(name) and name_match(applicant["name"], name or "") in {"exact", "partial"}
-
-
 def owner_check(name: str, label: str, document: Document, applicant: dict[str, Any], party: str) -> Check:
     """The document is the applicant's: by ``<party>_nif`` when printed, else by ``<party>_name``."""
     fields = document["fields"]
@@ -992,7 +987,7 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     by_nif = how == "nif"
     if how == "none":
         said = "não mostra de quem é (nem NIF nem nome lidos)"
-    elif by_nif and not owner and own_name(applicant, fields.get(f"{party}_name")):
+    elif by_nif and not owner and names_the_applicant(applicant["name"], fields.get(f"{party}_name")):
         # The applicant's name with another NIF is not "another person's": a typo in the NIF typed, a namesake, or
         # someone else's document; the identity checks say which (identity.nif_documents; cases probe 15, K05).
         said = f"{OWN_NAME_OTHER_NIF}: não contado"

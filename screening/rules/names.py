@@ -51,3 +51,10 @@ def mrz_word_fits(mrz_word: str, printed_word: str) -> bool:
     if printed_word.startswith(mrz_word):
         return True
     return difflib.SequenceMatcher(None, mrz_word, printed_word).ratio() >= 0.75
+
+
+def names_the_applicant(applicant_name: str, printed: str | None) -> bool:
+    """Whether a document's printed name is the applicant's: the same words, or with middle names left out (not one
+    only similar). Proofs in the applicant's own name with another NIF than the one typed are judged by it, in the
+    identity rules (``identity.nif_documents``) and the income owner checks alike."""
+    return bool(printed) and name_match(applicant_name, printed or "") in {"exact", "partial"}

@@ -6,7 +6,7 @@ import re
 
 from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz
-from documents.extraction.schema import DocumentKind
+from documents.extraction.schema import IDENTITY_KINDS, DocumentKind
 
 # Another country's payslip by its own title (on folded text): a French "bulletin de paie", an Italian "busta
 # paga" or "cedolino", a German or Swiss "Gehaltsabrechnung" (DATEV's "Abrechnung der Brutto/Netto-Bezüge"), a
@@ -173,14 +173,6 @@ def classify(text: str) -> DocumentKind:
     return kind_from_mrz(read_mrz(text.splitlines()))
 
 
-IDENTITY_KINDS = frozenset(
-    {
-        DocumentKind.CARTAO_CIDADAO,
-        DocumentKind.TITULO_RESIDENCIA,
-        DocumentKind.PASSAPORTE,
-        DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO,
-    }
-)
 # The word before an identity document's name in a sentence that speaks of it ("titular do passaporte n.º",
 # "portador do Cartão de Cidadão", "holder of the passport", "de autorização de residência"): an article, a
 # preposition or a possessive. A card or a passport prints its kind as its title or a caption, after a state's
