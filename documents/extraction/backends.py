@@ -12,8 +12,11 @@ from documents.extraction.schema import ExtractionResult
 
 
 class Extractor(Protocol):
-    name: str
-    version: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
 
     def extract(self, data: bytes, *, document_type: str) -> ExtractionResult: ...
 
