@@ -870,7 +870,9 @@ COMPANY_SUFFIX = re.compile(
     r"|ace|ltd|gmbh|b\.\s?v|sarl|s\.\s?a\.\s?s"
     # Spain's "S.L.", Italy's "S.r.l." and "S.p.A.", Germany's and Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
-    r"|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc)\b\.?"
+    r"|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc"
+    # Brazil's "S/A" (a Brazilian company's branch, and the form generators of Portuguese test data print).
+    r"|s/a)\b\.?"
 )
 
 
@@ -1081,7 +1083,36 @@ def particle_misread(line: Line) -> Line:
 
 
 def misreads_put_right(line: Line) -> Line:
-    return particle_misread(legal_form_misread(line))
+    return particle_misread(legal_form_misread(logo_marks_dropped(line)))
+
+
+# A box's or a logo's edge as OCR spells it: strokes and brackets, no letter.
+BOX_MARK = re.compile(r"[|\[\](){}/\\_!]+")
+
+
+def logo_marks_dropped(line: Line) -> Line:
+    """The line without the marks OCR read in a logo printed before it: strokes ("|", "[|]") or one letter it
+    barely made out ("E" at 0.44 for a grey square) before a word it read well ("E Castro" / "Contribuinte:
+    ..."). A text layer has no such marks (no word confidences)."""
+    words = line.word_confidences
+    drop = 0
+    while drop + 1 < len(words):
+        word, confidence = words[drop]
+        mark = BOX_MARK.fullmatch(word) or (len(word) == 1 and word.isalpha() and confidence < LEGIBLE_CONFIDENCE)
+        if not mark or words[drop + 1][1] < LOGO_NEIGHBOUR_CONFIDENCE:
+            break
+        drop += 1
+    if not drop:
+        return line
+    start = 0
+    for word, _ in words[:drop]:
+        start = line.text.index(word, start) + len(word)
+    kept = words[drop:]
+    return Line(line.text[start:].lstrip(), sum(c for _, c in kept) / len(kept), kept)
+
+
+# A word read this well after a mark is printed text, the mark before it a logo's.
+LOGO_NEIGHBOUR_CONFIDENCE = 0.85
 
 
 CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
@@ -1853,6 +1884,13 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
                 # The body's address between its name and its NIF ("Rua Castilho, 39 - 1250-068 Lisboa").
                 continue
             name = body_name(above.text)
+            if name is None and found is None:
+                # Right over the NIF's line, a company named by one word ("Paiva" / "NIF 509..."): a
+                # founder's surname is the commonest company name there is.
+                name = one_word_company(above.text, nif)
+                if name:
+                    found = name, above.confidence * 0.8
+                break
             if name is None:
                 break
             found = (title_case(name) if name.isupper() else name), above.confidence * 0.85
@@ -1873,6 +1911,25 @@ POSTCODE = re.compile(r"(?<!\d)\d{4}\s?-\s?\d{3}(?!\d)")
 def address_line(text: str) -> bool:
     """Whether a letterhead's line is an address: a street's word first, or a postcode."""
     return bool(re.match(r"\s*(?:" + ADDRESS_WORDS + r")(?![a-z])", fold(text)) or POSTCODE.search(text))
+
+
+# A word a letterhead prints alone that names no company: the copy's mark, the title's words.
+NOT_A_COMPANY_WORD = re.compile(
+    r"(?:original|duplicado|triplicado|copia|via|confidencial|recibo|vencimento|salario|remuneracoes|payslip"
+    r"|empregador|empresa|entidade|sede|filial|logotipo|logo)$"
+)
+
+
+def one_word_company(text: str, nif: str) -> str | None:
+    """A company's name of one capitalised word ("Paiva", "Sousa-Lobo") over a company's NIF, not a label's or
+    a title's word: a person's NIF under it makes it no company."""
+    word = text.strip(" ,.;-–—·")
+    if nif_is_personal(nif) or not re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]{2,}(?:[-'’][A-ZÀ-Þa-zß-ÿ][^\W\d_]*)*", word):
+        return None
+    folded = fold(word)
+    if NOT_A_COMPANY_WORD.match(folded) or LABEL_WORDS.search(folded) or PAYSLIP_TITLE.search(folded):
+        return None
+    return title_case(word) if word.isupper() else word
 
 
 def body_name(text: str) -> str | None:
