@@ -520,10 +520,18 @@ def prepared_cases(today: dt.date | None = None, seed: int = 7) -> list[Case]:
     for index, (name, base, rent, scanned, risk) in enumerate(specs):
         person = make_person(rng, today)
         documents = [id_card_png(person, variant=index)]
+        # One employer for the three months, as a person's payslips are (the demo applicant of `make run` had a
+        # different one each month, and its first report asked "mudança de emprego?").
+        employer = EMPLOYERS[index % len(EMPLOYERS)]
         for offset, period in enumerate(recent_months(today, 3)):
             documents.append(
                 payslip_pdf(
-                    person, period, base=base, variant=index + offset, rng=random.Random(seed + index * 10 + offset)
+                    person,
+                    period,
+                    base=base,
+                    variant=index + offset,
+                    employer=employer,
+                    rng=random.Random(seed + index * 10 + offset),
                 )
             )
         if scanned:

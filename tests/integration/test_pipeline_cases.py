@@ -53,6 +53,8 @@ def test_prepared_case_reaches_its_expected_risk(
     status = alice_api.get(f"/api/v1/applicants/{applicant_id}/status").json()
     assert status["report"]["risk_level"] == case.expected_risk
     assert all({"name", "passed", "evidence"} <= set(check) for check in status["report"]["checks"])
+    # A person's three payslips come from one employer: the demo's first report asks no "mudança de emprego?".
+    assert "PAYSLIP_EMPLOYER_CHANGED" not in json.dumps([report.checks, report.authenticity])
     event = OutboxEvent.objects.get()
     assert event.sent_at is not None
     sent = [json.loads(line) for line in settings.EVENTS_FILE.read_text().splitlines()]
