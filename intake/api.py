@@ -203,7 +203,10 @@ class IntakeUploadView(IntakeView):
         request=UploadRequestSerializer,
         responses={
             201: UploadSlotSerializer,
-            400: error_response("file_type_not_allowed, file_too_large, too_many_uploads or a field error"),
+            400: error_response(
+                "file_type_not_allowed, file_too_large, too_many_uploads, document_type_not_requested (a second "
+                "round's slot of a type not asked for) or a field error"
+            ),
             404: NOT_FOUND,
             410: error_response("form_expired or form_already_submitted"),
         },
@@ -219,6 +222,7 @@ class IntakeUploadView(IntakeView):
             filename=data["filename"],
             content_type=data["content_type"],
             size=data["size"],
+            document_type=data["document_type"],
         )
         body = {"key": slot.key, "upload": {"url": slot.url, "fields": slot.fields}, "expires_in": slot.expires_in}
         return Response(body, status=status.HTTP_201_CREATED)

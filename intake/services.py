@@ -101,13 +101,17 @@ def info_request_open(link: IntakeLink) -> InfoRequest | None:
     return InfoRequest.objects.filter(applicant=person).unanswered().order_by("-created_at").first()
 
 
-def link_check_uploadable(link: IntakeLink) -> None:
-    """A link takes uploads while open, and again once used while its person has documents to send."""
+def link_check_uploadable(link: IntakeLink, document_type: str | None = None) -> None:
+    """A link takes uploads while open, and again once used while its person has documents to send: then only
+    of the types asked for (refused when the slot is asked for, not after the upload at the submission)."""
     try:
         link_check_writable(link)
     except errors.FormAlreadySubmitted:
-        if info_request_open(link) is None:
+        info_request = info_request_open(link)
+        if info_request is None:
             raise
+        if document_type is not None and document_type not in info_request.document_types:
+            raise errors.DocumentTypeNotRequested() from None
 
 
 def content_type_check(content_type: str) -> None:
@@ -130,6 +134,7 @@ def upload_slot_issue(
     content_type: str,
     size: int,
     invitation: Invitation | None = None,
+    document_type: str | None = None,
 ) -> IssuedUploadSlot:
     """A direct-to-storage upload slot for one file of this form (declared type and size).
 
@@ -140,7 +145,7 @@ def upload_slot_issue(
     after the slot expires, unless a submission takes it first.
     """
     link = IntakeLink(form_request=form_request, invitation=invitation)
-    link_check_uploadable(link)
+    link_check_uploadable(link, document_type)
     content_type_check(content_type)
     if size > settings.INTAKE_MAX_FILE_SIZE:
         raise errors.FileTooLarge()

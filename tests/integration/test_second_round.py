@@ -137,10 +137,23 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
     assert 'data-document-type="PROOF_OF_INCOME"' in page.content.decode()
     assert 'data-more-info="requested"' in page.content.decode()
 
-    # Only the requested kind; personal data stays locked (a new submission is still refused).
-    id_again = applicant.documents(new_token, [applicant.id_card])
+    # Only the requested kind, from the upload slot on (cases probe 16: an ID slot was granted, and the file
+    # refused only at the submission); personal data stays locked (a new submission is still refused).
+    card = applicant.id_card
+    slot = APIClient().post(
+        f"/api/v1/intake/{new_token}/uploads",
+        {"filename": card.name, "content_type": card.content_type, "size": len(card.data),
+         "document_type": "ID_DOCUMENT"},
+        format="json",
+    )  # fmt: skip
+    assert slot.status_code == 400 and slot.json()["code"] == "document_type_not_requested"
+    # A file uploaded as the type asked for and submitted as another is refused at the submission.
+    declared_otherwise = [
+        {**document, "document_type": "ID_DOCUMENT"}
+        for document in applicant.documents(new_token, [applicant.payslips[2]])
+    ]
     refused = APIClient().post(
-        f"/api/v1/intake/{new_token}/additional-documents", {"documents": id_again}, format="json"
+        f"/api/v1/intake/{new_token}/additional-documents", {"documents": declared_otherwise}, format="json"
     )
     assert refused.status_code == 400 and refused.json()["code"] == "document_type_not_requested"
     # Nothing sent is the requested document missing, with its code (cases probe 3 got a bare field error).
@@ -183,7 +196,9 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
         format="json",
     )
     assert closed.status_code == 410
-    twice = APIClient().post(f"/api/v1/intake/{new_token}/additional-documents", {"documents": id_again}, format="json")
+    twice = APIClient().post(
+        f"/api/v1/intake/{new_token}/additional-documents", {"documents": declared_otherwise}, format="json"
+    )
     assert twice.status_code == 409 and twice.json()["code"] == "no_documents_requested"
 
     # Staff who opted in were told of both reports, without personal data.
