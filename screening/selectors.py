@@ -285,6 +285,8 @@ def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:
                 "document_id": str(document.id),
                 "document_type": document.document_type,
                 "status": document.status,
+                # Why a FAILED document was not read: the extractor's fixed text (never the document's words).
+                "failure_reason": document.error if document.status == DocumentStatus.FAILED else "",
                 "kind": extracted.kind if extracted else None,
                 "fields": extracted.fields if extracted else {},
                 "warnings": extracted.warnings if extracted else [],

@@ -208,14 +208,17 @@ def unreadable_documents(documents: list[Document]) -> list[Document]:
 
 
 def document_read(document: Document) -> Check:
-    """A proof of income that could not be read: said as such, so it is asked for again, not taken for never sent."""
-    return check(
-        "income.document_read",
-        False,
-        "Comprovativo de rendimentos enviado mas não lido (ficheiro ilegível ou corrompido): "
-        "não foi contado; peça que seja enviado de novo.",
-        document_id=document.get("document_id"),
+    """A proof of income that could not be read: said as such, so it is asked for again, not taken for never sent;
+    with the reading's own reason, which says what to send instead (a PDF without its password, a smaller image),
+    when there is one (cases probe 16: every unread file was "ilegível ou corrompido")."""
+    reason = str(document.get("failure_reason") or "").strip()
+    evidence = (
+        f"Comprovativo de rendimentos enviado mas não lido, não contado — {reason}"
+        if reason
+        else "Comprovativo de rendimentos enviado mas não lido (ficheiro ilegível ou corrompido): "
+        "não foi contado; peça que seja enviado de novo."
     )
+    return check("income.document_read", False, evidence, document_id=document.get("document_id"))
 
 
 def income_total(sources: list[Source], tax_income: Decimal | None) -> tuple[Decimal | None, str, str, bool]:

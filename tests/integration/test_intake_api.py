@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from applicants.models import Applicant, IntakeFormRequest
 from applicants.services import AgencyCredentials
 from documents.models import Document, DocumentStatus
+from screening.selectors import documents_facts
 from tests.helpers import form_request_create, submission_body, upload
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,12 @@ def test_reference_flow_from_form_to_listed_applicant(
     assert {d["original_filename"]: d["reason"] for d in failed} == {
         "cc.png": None,
         "recibo.pdf": "PDF protegido por palavra-passe: envie uma versão sem proteção.",
+    }
+    # Screening reads the same reason, for the report's evidence (cases probe 16).
+    facts = {d["document_type"]: d["failure_reason"] for d in documents_facts(Applicant.objects.get(id=applicant_id))}
+    assert facts == {
+        "ID_DOCUMENT": "",
+        "PROOF_OF_INCOME": "PDF protegido por palavra-passe: envie uma versão sem proteção.",
     }
     # In the page's language, as errors are: ?lang=en or the Accept-Language the page sends.
     for english in (

@@ -197,3 +197,19 @@ def test_date_and_month_forms() -> None:
     assert format_date("2029-05-22") == "22/05/2029"
     assert format_date(TODAY) == "23/11/2026"
     assert format_month("2026-09") == "09/2026"
+
+
+def test_an_unread_proof_says_why_it_was_not_read_and_what_to_send_instead() -> None:
+    """Cases probe 16: a password-protected PDF and an oversized image read "ilegível ou corrompido"."""
+    protected = {
+        **unreadable("locked"),
+        "failure_reason": "PDF protegido por palavra-passe: envie uma versão sem proteção.",
+    }
+    result = screen([id_document(), *(payslip(p) for p in THREE_MONTHS), protected, unreadable("bad")])
+    read = {c["document_id"]: c["evidence"] for c in result["income"]["checks"] if c["name"] == "income.document_read"}
+    assert read["locked"] == (
+        "Comprovativo de rendimentos enviado mas não lido, não contado — PDF protegido por palavra-passe: envie uma "
+        "versão sem proteção."
+    )
+    # Without a reason recorded (a report of before), the general words.
+    assert "ilegível ou corrompido" in read["bad"]
