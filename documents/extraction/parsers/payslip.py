@@ -299,8 +299,9 @@ def line_segments(
 
 
 PER_UNIT = re.compile(r"(?:/|por\s+)\s*(?:hora|h|dia|m[eê]s|unidade|un)")
-# A minus sign stuck to an amount ("-106,15"), not a dash between label and amount ("Faltas - 106,15").
-ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212]$")
+# A minus sign stuck to an amount ("-106,15", and before its euro sign "-€ 41,33"), not a dash between label and
+# amount ("Faltas - 106,15").
+ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212](?:€\s?)?$")
 ABSENCE = re.compile(r"(?<![a-z])(?:faltas?|aus[eê]ncias?)(?![a-z])")
 
 
@@ -396,9 +397,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         # Nothing on the page tells how it groups thousands (or a scan, where OCR may read a dot as a space):
         # the reading whose earnings add up to a printed total ("Vencimento base 30 930,00" with "Totais
         # 766,00": 30 days, 930,00).
-        split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
-        if earnings_add_up(split) and not earnings_add_up(rows):
-            rows = split
+        rows = rows_adding_up(rows, page_rows(lines, spaced_groups=False, whole_euros=whole_euros))
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     for index, line in enumerate(lines):
@@ -546,6 +545,47 @@ def page_rows(lines: list[Line], *, spaced_groups: bool, whole_euros: bool = Fal
 def earnings_add_up(rows: list[list[Segment]]) -> bool:
     """Whether the earning rows sum to a total printed on the page."""
     return earnings_total([segment for row in rows for segment in row]) is not None
+
+
+# Rows read both ways beyond this many, the readings are not all tried (2 ** n of them).
+MOST_AMBIGUOUS_ROWS = 8
+
+
+def rows_adding_up(spaced: list[list[Segment]], split: list[list[Segment]]) -> list[list[Segment]]:
+    """Of the rows a quantity column makes ambiguous, each read as one amount ("2 875,50": thousands a space
+    apart) or as a quantity and an amount ("22 132,00": 22 days), the reading whose earnings add up to a total
+    printed on the page, the fewest rows split first; the spaced reading when none does.
+
+    Row by row, not the whole page one way (doc probe 29: "Vencimento base 30 2 875,50 €" over "Subsídio de
+    alimentação 22 132,00 €", totalling 3 007,50; and "Subs. refeição 19 144,97 EUR" under totals printed on a
+    row of their own)."""
+    ambiguous = [
+        index
+        for index, (one, other) in enumerate(zip(spaced, split, strict=True))
+        if [segment.amounts for segment in one] != [segment.amounts for segment in other]
+    ]
+    if len(ambiguous) > MOST_AMBIGUOUS_ROWS:
+        return split if earnings_add_up(split) and not earnings_add_up(spaced) else spaced
+    for size in range(len(ambiguous) + 1):
+        for chosen in itertools.combinations(ambiguous, size):
+            rows = [split[index] if index in chosen else row for index, row in enumerate(spaced)]
+            if earnings_add_up(rows) or earnings_printed(rows):
+                return rows
+    return spaced
+
+
+def earnings_printed(rows: list[list[Segment]]) -> bool:
+    """Whether the earning rows sum to a figure printed on the page without an earning's or a deduction's
+    caption (a total under its caption, on a row of figures)."""
+    segments = [segment for row in rows for segment in row]
+    earnings = [segment.value for segment in segments if segment.role in EARNING_ROLES]
+    printed = {
+        amount
+        for segment in segments
+        if segment.role not in EARNING_ROLES and segment.role not in DEDUCTION_ROLES
+        for amount in segment.amounts
+    }
+    return bool(earnings) and sum(earnings, Decimal(0)) in printed
 
 
 def earnings_total(segments: list[Segment]) -> Decimal | None:
@@ -865,7 +905,8 @@ def without_leader(text: str) -> str:
 BRANCH = re.compile(rf"(?:{BRANCH_WORDS})(?![a-z])")
 COMPANY_SUFFIX = re.compile(
     r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l"
-    r"|i\.\s?p|e\.\s?p\.\s?e|e\.\s?m"
+    # A public institute's "I.P.", not the inside of the caption "N.I.P.C." (doc probe 29: "N.I.P." as the name).
+    r"|i\.\s?p(?!\.\s?c(?![a-z]))|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
     r"|ace|ltd|gmbh|b\.\s?v|sarl|s\.\s?a\.\s?s"
     # Spain's "S.L.", Italy's "S.r.l." and "S.p.A.", Germany's and Switzerland's "AG", Brazil's "Ltda.", the US's
@@ -910,6 +951,9 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     assign_payslip_nifs(lines, parsed)
     receipt_declaration(lines, parsed)
     payslip_people([*header_cells(lines), *lines], parsed)
+    employer = parsed.fields.get("employer_name")
+    if employer:
+        parsed.fields["employer_name"] = without_monogram(employer)
     name_beside_nif(lines, parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
@@ -1098,7 +1142,13 @@ def logo_marks_dropped(line: Line) -> Line:
     drop = 0
     while drop + 1 < len(words):
         word, confidence = words[drop]
-        mark = BOX_MARK.fullmatch(word) or (len(word) == 1 and word.isalpha() and confidence < LEGIBLE_CONFIDENCE)
+        faint = confidence < LEGIBLE_CONFIDENCE
+        # A stroke, a letter barely made out, or both ("o]" at 0.04 for a logo's circle).
+        mark = (
+            BOX_MARK.fullmatch(word)
+            or (len(word) == 1 and word.isalpha() and faint)
+            or (len(word) <= 3 and BOX_MARK.search(word) and faint)
+        )
         if not mark or words[drop + 1][1] < LOGO_NEIGHBOUR_CONFIDENCE:
             break
         drop += 1
@@ -1657,14 +1707,18 @@ def companies_by_employer_nif(lines: list[Line], client: set[int], nif: str | No
     """The lines printing a company (a legal form), outside a temp agency's client box: first those with the
     employer's NIF on them or on the line below (the footer "Flexipessoal - ..., S.A. · NIPC 507931645"
     over a client's box higher up), then the others in reading order."""
-    found = [
-        index for index, line in enumerate(lines) if COMPANY_SUFFIX.search(fold(line.text)) and index not in client
-    ]
+    found = [index for index, line in enumerate(lines) if prints_legal_form(line.text) and index not in client]
 
     def beside_nif(index: int) -> bool:
         return nif is not None and prints_nif(" ".join(line.text for line in lines[index : index + 2]), nif)
 
     return sorted(found, key=lambda index: not beside_nif(index))
+
+
+def prints_legal_form(text: str) -> bool:
+    """Whether the text prints a company's legal form: not the surname "Sá", which folds to an "SA" (doc probe
+    29: "Trabalhador João Simão Estêvão Sá" taken for the employer)."""
+    return any("á" not in text[match.start() : match.end()].lower() for match in COMPANY_SUFFIX.finditer(fold(text)))
 
 
 def prints_nif(text: str, nif: str) -> bool:
@@ -1740,6 +1794,31 @@ def confidence_at(lines: list[Line], offset: int) -> float:
 
 def valid_nifs(text: str) -> list[str]:
     return [nif for nif, valid in parse_nifs(without_longer_numbers(text)) if valid]
+
+
+# A logo's letters before the name they stand for ("HL Hotelaria Lusitânia Lda"): two to five capitals, a space.
+# Not after a dash: "EDP - Energias de Portugal, S.A." is the company's registered name, acronym and all.
+MONOGRAM = re.compile(r"([A-ZÀ-Þ]{2,5})\s+(?=[A-ZÀ-Þ])")
+
+
+def without_monogram(name: str) -> str:
+    """The company's name without the initials a logo prints before it (a text layer gives the logo's letters
+    as words, doc probe 29): kept when the capitals are not the initials of the words after them, with or
+    without their particles ("TAP Air Portugal" stays: T-A-P is not A-P)."""
+    match = MONOGRAM.match(name)
+    if match is None:
+        return name
+    rest = name[match.end() :]
+    return rest if initials_of(match.group(1), rest) else name
+
+
+def initials_of(letters: str, name: str) -> bool:
+    """Whether the letters are the initials of the name's first words, its particles counted or not ("HD",
+    "HM": Hotelaria do Mondego)."""
+    words = re.findall(r"[^\W\d_]+", name)
+    every = "".join(fold(word[0]) for word in words)
+    capitals = "".join(fold(word[0]) for word in words if word.lower() not in NAME_PARTICLES)
+    return every.startswith(fold(letters)) or capitals.startswith(fold(letters))
 
 
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
@@ -2103,6 +2182,8 @@ def letterhead_name(first_line: str, company: str) -> str:
         or COMPANY_SUFFIX.search(folded)
         or not capitalised(first_line)
         or set(re.findall(r"\w{3,}", folded)) & set(re.findall(r"\w{3,}", fold(company)))
+        # A logo's initials on a line of their own ("ME" over "Metalomecânica Estrela do Norte, S.A.").
+        or (re.fullmatch(r"[A-ZÀ-Þ]{2,5}", first_line.strip()) and initials_of(first_line.strip(), company))
     ):
         return company
     return f"{first_line.strip()} - {company}"
@@ -2474,7 +2555,8 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
         for position, (nif, valid) in enumerate(nifs):
             if not valid:
                 # A company's number printed under its own caption ("NIPC", "N.I.P.C.") is a NIF all the same.
-                if re.search(r"nif|contribuinte|fiscal|nipc|n\.\s?i\.\s?p\.\s?c|pessoa\s+colec?tiva", folded):
+                # So is one under "N.I.F." (doc probe 29: an invalid one withheld without a word).
+                if re.search(r"nif|contribuinte|fiscal|nipc|n\.\s?i\.\s?[fp]\.?|pessoa\s+colec?tiva", folded):
                     parsed.warnings.append("nif_checksum_invalid")
                 continue
             party = columns[position] if columns else party_of_line(folded) or party_above(lines, index)
