@@ -604,7 +604,8 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         parsed.warnings.append("mrz_unread")
     if parsed.fields.get("document_number"):
         # The MRZ's number (a permit's back on the same image) stands for the visual zone's misreading.
-        parsed.warnings[:] = [code for code in parsed.warnings if code not in VISUAL_NUMBER_UNREAD]
+        moot = VISUAL_NUMBER_UNREAD | ({"document_number_check_invalid"} if mrz is not None and mrz.valid else set())
+        parsed.warnings[:] = [code for code in parsed.warnings if code not in moot]
     unlabelled_dates(viz_lines, parsed)
     if kind in TWO_SIDED_CARDS:
         has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)

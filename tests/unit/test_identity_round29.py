@@ -1,0 +1,38 @@
+"""Doc probe round 29 (random layouts): a card back whose noise reads like a citizen card number failing its check
+character, beside a valid MRZ that gives the number."""
+
+from __future__ import annotations
+
+from documents.extraction.parsers.identity import parse_identity
+from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind
+
+
+def ocr(text: str, confidence: float) -> Line:
+    return Line(text, confidence, [(word, confidence) for word in text.split()])
+
+
+BACK = [
+    ocr("EiteNêsdas", 0.0),
+    ocr("Lúcia Sá", 0.96),
+    ocr("292946708", 0.12),
+    ocr("15309621091 0 CUM", 0.52),
+    ocr("eis933288", 0.0),
+    ocr("I<PRT740893637<YO72<<<<<<<<<<<", 0.85),
+    ocr("8506117F3508013PRT<<<<<<<<<<<4", 0.66),
+    ocr("LOURENCO<SEQUEIRA<<DEBORA<ANA<", 0.85),
+]
+
+
+def test_a_valid_mrz_s_number_makes_the_visual_zone_s_failed_check_moot() -> None:
+    parsed = parse_identity(BACK, DocumentKind.CARTAO_CIDADAO)
+    assert parsed.fields["mrz_valid"] is True
+    assert parsed.fields["document_number"] == "74089363 7 YO7"
+    assert "document_number_check_invalid" not in parsed.warnings
+
+
+def test_without_a_valid_mrz_the_failed_check_is_still_said() -> None:
+    broken = [*BACK[:5], ocr("I<PRT740893637<YO73<<<<<<<<<<<", 0.85), *BACK[6:]]
+    parsed = parse_identity(broken, DocumentKind.CARTAO_CIDADAO)
+    assert parsed.fields["mrz_valid"] is False
+    assert {"document_number_check_invalid", "mrz_check_invalid"} <= set(parsed.warnings)
