@@ -11,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from applicants import errors
 from applicants.identifiers import InvalidNIF, nif_validate_personal
 from applicants.models import (
     CONTRACT_APPLICANT_STATUSES,
@@ -78,8 +79,22 @@ class SubmissionDocumentSerializer(serializers.Serializer):
     document_type = serializers.ChoiceField(choices=DocumentType.choices)
 
 
+class HouseholdRoleField(serializers.ChoiceField):
+    """``CO_TENANT`` or ``GUARANTOR``; any other value is ``400 invalid_role`` with its code, as the contract says
+    (cases probe 16: a field error without the code came back, and clients branch on the code)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=[Role.CO_TENANT, Role.GUARANTOR], **kwargs)
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        # Left out, it is a field error (required); sent, null or blank included, it is a role or invalid_role.
+        if data is not serializers.empty and (data in ("", None) or str(data) not in self.choice_strings_to_values):
+            raise errors.InvalidHouseholdRole()
+        return super().run_validation(data)
+
+
 class HouseholdMemberSerializer(serializers.Serializer):
-    role = serializers.ChoiceField(choices=[Role.CO_TENANT, Role.GUARANTOR])
+    role = HouseholdRoleField()
     name = serializers.CharField(max_length=200)
     email = serializers.EmailField(max_length=254)
 

@@ -235,6 +235,20 @@ def test_the_application_waits_for_every_invited_person(alice_api: APIClient, ce
     assert application.invitations.count() == 1
 
 
+def test_a_household_member_s_role_not_to_be_invited_is_invalid_role(alice_api: APIClient) -> None:
+    lead = Member(503, "2000")
+    form = form_request_create(alice_api, property_price=float(RENT))
+    household = [{"role": "TENANT", "name": "Alguém", "email": "alguem@example.com"}]
+    refused = APIClient().post(
+        f"/api/v1/intake/{form['token']}/submissions",
+        lead.submission(form["token"], household=household),
+        format="json",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid_role", refused.content
+    assert not Application.objects.exists()
+
+
 def test_an_invited_link_opens_only_its_own_person(alice_api: APIClient, celery_eager: None) -> None:
     lead, partner = Member(601, "2500"), Member(602, "2500")
     form = form_request_create(alice_api, property_price=float(RENT))

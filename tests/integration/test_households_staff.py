@@ -440,6 +440,13 @@ def test_staff_invitation_validates_role_name_and_email(alice: AgencyCredentials
     ):
         assert alice_api.post(url, body, format="json").status_code == 400
     assert application.invitations.count() == 1
+    # A role that is not one's to invite answers with the contract's code (cases probe 16: a bare field error).
+    for role in ("TENANT", "tenant", "", None):
+        refused = alice_api.post(url, {"role": role, "name": "Rui Lopes", "email": "rui@example.com"}, format="json")
+        assert refused.status_code == 400
+        assert refused.json()["code"] == "invalid_role", refused.content
+    missing = alice_api.post(url, {"name": "Rui Lopes", "email": "rui@example.com"}, format="json")
+    assert missing.status_code == 400 and "role" in missing.json()
 
 
 # --- API: forced screening --------------------------------------------------------------------------
