@@ -120,7 +120,11 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     profile = applicant.get("income_profile") or ""
     unread = unreadable_documents(documents)
     profile_check, missing = profile_documents(
-        profile, sources, tax_usable=tax_income is not None, unreadable=len(unread)
+        profile,
+        sources,
+        tax_usable=tax_income is not None,
+        unreadable=len(unread),
+        not_counted=not_counted([*payslips, *invoices, *pensions]),
     )
     payslip_results = [c for _, checks in payslips for c in checks]
     checks = [
@@ -257,10 +261,10 @@ def income_method(average: Decimal | None, method: str, *, verified: bool) -> Ch
 
 
 def profile_documents(
-    profile: str, sources: list[Source], *, tax_usable: bool, unreadable: int = 0
+    profile: str, sources: list[Source], *, tax_usable: bool, unreadable: int = 0, not_counted: str = ""
 ) -> tuple[Check, list[str]]:
     """Whether the documents prove the declared profile's income; what is missing, in pt-PT (and the files sent that
-    could not be read, which are not missing: they are to be sent again)."""
+    could not be read, which are not missing: they are to be sent again; and those read but not counted, and why)."""
     check_, missing = profile_documents_read(profile, sources, tax_usable=tax_usable)
     if unreadable and not check_["passed"]:
         files = "1 ficheiro" if unreadable == 1 else f"{unreadable} ficheiros"
@@ -268,7 +272,43 @@ def profile_documents(
             f" Enviados mas não lidos (ilegíveis ou corrompidos): {files} de comprovativos de rendimentos, "
             "a enviar de novo."
         )
+    if not_counted and not check_["passed"]:
+        check_["evidence"] += f" Enviados mas não contados: {not_counted}."
     return check_, missing
+
+
+# Why a document read was not counted, by the first of its checks that failed.
+NOT_COUNTED_BECAUSE = {
+    "owner": "de outra pessoa, pelo nome ou pelo NIF",
+    "in_euros": "noutra moeda",
+    "arithmetic": "com contas que não batem certo",
+    "recent": "antigos demais",
+    "in_force": "anulados",
+    "recurring": "atos isolados",
+}
+DOCUMENT_WORDS = {
+    "payslip": ("recibo de vencimento", "recibos de vencimento"),
+    "invoice": ("fatura-recibo", "faturas-recibo"),
+    "pension": ("declaração de pensão", "declarações de pensão"),
+}
+
+
+def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
+    """The income documents read whose own checks failed, counted by kind and reason ("3 recibos de vencimento
+    (de outra pessoa, pelo nome ou pelo NIF)"): sent, so not to be reported as missing alone (cases probe 16: a NIF
+    typed with a typo left "Em falta: recibos de vencimento de 3 meses" beside the three payslips sent)."""
+    counts: dict[tuple[str, str], int] = {}
+    for _, checks in documents:
+        failed = next((c["name"] for c in checks if not c["passed"]), None)
+        if failed is None:
+            continue
+        kind, _, which = failed.removeprefix("income.").partition("_")
+        reason = NOT_COUNTED_BECAUSE.get(which)
+        if kind in DOCUMENT_WORDS and reason:
+            counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
+    return "; ".join(
+        f"{count} {DOCUMENT_WORDS[kind][count > 1]} ({reason})" for (kind, reason), count in counts.items()
+    )
 
 
 def profile_documents_read(profile: str, sources: list[Source], *, tax_usable: bool) -> tuple[Check, list[str]]:
