@@ -395,6 +395,11 @@ SERIES = re.compile(r"(?<![^\W\d_])s[ée]rie\s*[:.]?\s*((?=[A-Z0-9]*[A-Z])(?=[A-
 SEQUENCE = re.compile(
     r"(?<![^\W\d_])(?:n\.?\s?[ºo°]\.?|n[uú]mero)\s*(?:(?:do\s+)?documento\s*)?[:.]?\s*(\d{1,7})(?![\d/.,-])", re.I
 )
+# A fatura-recibo's own numbering with no series, its type and the sequence joined by a dash ("FATURA / RECIBO
+# FR-008", "N.º FR-046", "Documento: FR-006"; an OCR'd dash may be long): the type in capitals, a word of its own,
+# the sequence ending the number, never a date's or a code's figures after it ("FR-12-05-2026", "FR-008/2").
+DASH = r"[-\u2010\u2011\u2013\u2014]"
+TYPE_DASH_NUMBER = re.compile(rf"(?<![^\W_])FR\s?{DASH}\s?(\d{{1,7}})(?![\d/:-]|[.,]\d|\s?(?:{DASH}|/)\s?\d)")
 
 
 def ocr_series(text: str) -> str:
@@ -417,8 +422,9 @@ def series_type(series: str, printed: str | None = None) -> str:
 
 def invoice_number(lines: list[Line], parsed: Parsed) -> None:
     """The document's number: its type and series with the sequence ("FR ATSIRE01FR/58"), else the series
-    after a "n.º" with the type left to the title, else an "ato isolado"'s own number, else the series and
-    the sequence printed apart. The type is kept in the number so that one document's numbers compare."""
+    after a "n.º" with the type left to the title, else an "ato isolado"'s own number, else the type and the
+    sequence joined by a dash ("FR-008"), else the series and the sequence printed apart. The type is kept in the
+    number so that one document's numbers compare."""
     for line in lines:
         number = NUMBER.search(fix_digits(line.text))
         if number:
@@ -441,6 +447,11 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
         act = ACT_NUMBER.search(line.text)
         if act and re.search(r"\d", act.group(1)):
             parsed.put("invoice_number", ocr_series(act.group(1)), line.confidence)
+            return
+    for line in lines:
+        dashed = TYPE_DASH_NUMBER.search(fix_digits(line.text))
+        if dashed:
+            parsed.put("invoice_number", f"FR-{dashed.group(1)}", line.confidence)
             return
     for index, line in enumerate(lines):
         found = SERIES.search(line.text)

@@ -75,8 +75,9 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"total\s+(?:de\s+|dos\s+)?descontos|descontos\s+totais|total\s+(?:of\s+)?deductions"
             r"|total\s+(?:des\s+)?(?:prelevements|retenues|cotisations)|total\s+(?:de\s+)?(?:retenciones|deducciones|descuentos)"
             r"|summe\s+(?:der\s+)?abzuge|abzuge\s+(?:gesamt|insgesamt)"
-            # "Descontos: R$ 337,12" under the rubrics: the word alone opening its line labels their total.
-            r"|^\W*(?:descontos|deducoes)\s*:"
+            # "Descontos: R$ 337,12" under the rubrics, "Descontos 63,55 EUR" under "Retenção na fonte 63,55 EUR":
+            # the plural alone opening its line, before its amount, labels their total, not one more of them.
+            r"|^\W*(?:descontos|deducoes)\s*(?::|(?=(?:€|eur|r\$)?\s*\d))"
         ),
     ),
     (
@@ -281,7 +282,8 @@ HONORIFIC = re.compile(
     re.I,
 )
 # A form's marks for either gender after a word: "o(a) Dr.(a)", "Exmo(a). Senhor(a)", "Aposentado(a)".
-GENDER_MARK = re.compile(r"(?<=[^\W\d_]|\.)\(\s?(?:a|o|as|os|es)\s?\)", re.I)
+# A scan may read a space before the mark after a stop ("Exmo. (a) Senhor(a)").
+GENDER_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\.)\s?)\(\s?(?:a|o|as|os|es)\s?\)", re.I)
 # How a letter addresses its reader or anyone, never a name: "V. Exa.", "V. Ex.ª", "Vossa Excelência", "Exmo.
 # Senhor", "Sr.", "Sra.", "Dona" (folded, "ª" is "a"); one or more of them and nothing else.
 FORM_OF_ADDRESS = re.compile(
@@ -745,6 +747,10 @@ def deduction_candidates(amounts: PensionAmounts) -> list[tuple[Decimal, float]]
         candidates.append(total)
     elif items:
         candidates.append((sum((value for value, _ in items), Decimal(0)), min(c for _, c in items)))
+        if len(items) >= 2 and items[-1][0] == sum((value for value, _ in items[:-1]), Decimal(0)):
+            # "Retenção na fonte 63,55", "Total retido 63,55": the last may be the others' total, though one item
+            # and its total cannot be told from two equal items; only the arithmetic, after the sum, picks it.
+            candidates.append(items[-1])
     return candidates
 
 
