@@ -272,6 +272,7 @@ def changes_since_report(*, report_id: str | None, identity: dict[str, Any], sta
         "risk_level": previous.risk_level,
         "identity_verified": previous.identity_verified,
         "average_monthly_income": previous.average_monthly_income,
+        "income_verified": previous.income_verified,
         "dti_ratio": previous.dti_ratio,
         "created_at": timezone.localtime(previous.created_at).date(),
     }
@@ -279,6 +280,7 @@ def changes_since_report(*, report_id: str | None, identity: dict[str, Any], sta
         "risk_level": state["affordability"]["risk_level"],
         "identity_verified": identity["verified"],
         "average_monthly_income": state["income"]["average_monthly_income"],
+        "income_verified": state["income"]["verified"],
         "dti_ratio": state["affordability"]["dti_ratio"],
     }
     return changes_sentence(before, after)

@@ -136,7 +136,8 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
     """What a report written after new documents changed against the one before them: the risk, the identity, the
     income proven and the ratio, each "before → now", only those that changed (cases probe 15, K04: a manager had
     to set two reports side by side). ``before`` and ``after`` hold ``risk_level``, ``identity_verified``,
-    ``average_monthly_income`` and ``dti_ratio``; ``before`` also the day it was written (``created_at``)."""
+    ``average_monthly_income`` and ``dti_ratio``, and may hold ``income_verified``; ``before`` also the day it was
+    written (``created_at``)."""
     changes = []
     if before["risk_level"] != after["risk_level"]:
         changes.append(f"risco {RISK_WORDS[before['risk_level']]} → {RISK_WORDS[after['risk_level']]}")
@@ -146,8 +147,14 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
             f"identidade {words[bool(before['identity_verified'])]} → {words[bool(after['identity_verified'])]}"
         )
     income_before, income_after = money(before["average_monthly_income"]), money(after["average_monthly_income"])
-    if income_before != income_after:
-        changes.append(f"rendimento mensal {eur_or_none(income_before)} → {eur_or_none(income_after)}")
+    partly_before, partly_after = partly_proven(before, income_before), partly_proven(after, income_after)
+    if income_before != income_after or partly_before != partly_after:
+        # Partly proven → proven is a change too, the amount the same or not (cases probe 16: "risco MÉDIO →
+        # BAIXO" alone, the income having become proven).
+        changes.append(
+            f"rendimento mensal {eur_or_none(income_before)}{PARTLY[partly_before]} → "
+            f"{eur_or_none(income_after)}{PARTLY[partly_after]}"
+        )
     dti_before, dti_after = money(before["dti_ratio"]), money(after["dti_ratio"])
     if dti_before != dti_after:
         changes.append(f"taxa de esforço {format_percent(dti_before)} → {format_percent(dti_after)}")
@@ -155,6 +162,14 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
     if not changes:
         return f"{since}: sem alterações no risco, na identidade, no rendimento nem na taxa de esforço."
     return f"{since}: " + "; ".join(changes) + "."
+
+
+PARTLY = {True: " (parcialmente comprovado)", False: ""}
+
+
+def partly_proven(report: dict[str, Any], income: Decimal | None) -> bool:
+    """An income counted but not proven in full (``income_verified`` false), when the report says."""
+    return income is not None and report.get("income_verified") is False
 
 
 def eur_or_none(value: Decimal | None) -> str:

@@ -42,3 +42,15 @@ def test_nothing_changed_is_said_as_such() -> None:
     assert changes_sentence(BEFORE, after).endswith(
         ": sem alterações no risco, na identidade, no rendimento nem na taxa de esforço."
     )
+
+
+def test_an_income_that_became_proven_is_said_though_its_amount_stayed() -> None:
+    """Cases probe 16: "risco MÉDIO → BAIXO" alone, the income having gone from partly proven to proven."""
+    before = {**BEFORE, "risk_level": "MEDIUM", "identity_verified": True, "average_monthly_income": "1512.00"}
+    after = {"risk_level": "LOW", "identity_verified": True, "average_monthly_income": "1512.00", "dti_ratio": None}
+    assert changes_sentence({**before, "income_verified": False}, {**after, "income_verified": True}) == (
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco MÉDIO → BAIXO; rendimento mensal "
+        "1 512,00 € (parcialmente comprovado) → 1 512,00 €."
+    )
+    # A report that does not say whether its income was proven in full compares its amount only.
+    assert "rendimento" not in changes_sentence(before, after)
