@@ -68,7 +68,10 @@ def _upload(request: HttpRequest) -> HttpResponse:
     upload: Any = request.FILES.get("file")
     if upload is None:
         return _refuse(400, "file_missing", _("Falta o ficheiro."))
-    if upload.size == 0 or upload.size > policy["max_size"]:
+    if upload.size == 0:
+        # Its own code: an empty file is no size problem to its sender (cases probe 16 read "file_too_large").
+        return _refuse(400, "file_empty", _("O ficheiro está vazio: escolha o documento outra vez."))
+    if upload.size > policy["max_size"]:
         return _refuse(400, "file_too_large", _("O tamanho do ficheiro não corresponde ao pedido."))
     # One conditional update takes the slot: a replayed or late POST finds it taken and writes nothing.
     taken = UploadSlot.objects.filter(key=policy["key"], used_at__isnull=True).update(used_at=timezone.now())

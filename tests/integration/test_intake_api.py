@@ -456,6 +456,10 @@ def test_local_upload_refuses_an_oversized_body_before_reading_it(alice_api: API
     )
     response = Client().post("/storage/upload", fields)
     assert (response.status_code, response.json()["code"]) == (413, "file_too_large")
+    # An empty file is said to be empty, not too large (cases probe 16).
+    empty = dict(slot["upload"]["fields"], file=SimpleUploadedFile("r.pdf", b"", content_type="application/pdf"))
+    response = Client().post("/storage/upload", empty)
+    assert (response.status_code, response.json()["code"]) == (400, "file_empty")
 
 
 def test_intake_endpoints_are_throttled_per_address(alice_api: APIClient, settings: Any) -> None:
