@@ -29,7 +29,16 @@ def assess_affordability(state: dict[str, Any]) -> dict[str, Any]:
         "cost_label": cost_label,
         "risk_level": "HIGH" if reasons_high else "MEDIUM" if reasons_medium else "LOW",
         "reasons": reasons_high + reasons_medium,
-        "checks": [dti_check(dti, high=high, monthly_cost=monthly_cost, cost_label=cost_label, income=average)],
+        "checks": [
+            dti_check(
+                dti,
+                high=high,
+                medium=Decimal(str(thresholds["dti_medium"])),
+                monthly_cost=monthly_cost,
+                cost_label=cost_label,
+                income=average,
+            )
+        ],
     }
 
 
@@ -115,14 +124,28 @@ def income_partial(income: dict[str, Any]) -> bool:
 
 
 def dti_check(
-    dti: Decimal | None, *, high: Decimal, monthly_cost: Decimal, cost_label: str, income: Decimal | None
+    dti: Decimal | None,
+    *,
+    high: Decimal,
+    medium: Decimal | None = None,
+    monthly_cost: Decimal,
+    cost_label: str,
+    income: Decimal | None,
 ) -> dict[str, Any]:
-    """Passes when the ratio is known and within the agency's maximum."""
+    """Passes when the ratio is known and within the agency's maximum; between the recommended limit and the
+    maximum it passes and says it is above the recommended one, the risk's reason (cases probe 16: a passed check
+    the only reason for a MEDIUM, with nothing on it to say so)."""
     ratio = f"acima de {format_percent(DTI_RATIO_CEILING)}" if dti == DTI_RATIO_CEILING else format_percent(dti)
+    above_recommended = (
+        f" Acima da recomendada ({format_percent(medium)})."
+        if dti is not None and medium is not None and medium < dti <= high
+        else ""
+    )
     return check(
         "affordability.dti",
         dti is not None and dti <= high,
         f"Taxa de esforço {ratio} ({cost_label} {format_eur(monthly_cost)} / rendimento {format_eur(income)})."
+        + above_recommended
         if dti is not None
         else "Sem rendimento verificável para calcular a taxa de esforço.",
         field="dti_ratio",

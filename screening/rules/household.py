@@ -65,7 +65,8 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
         risk, extra = guarantor_effect(guarantor, risk=risk, reasons_high=reasons_high, reasons_medium=reasons_medium)
         reasons += extra
     high = Decimal(str(thresholds["dti_high"]))
-    checks = [dti_check(dti, high=high, monthly_cost=monthly_cost, cost_label=cost_label, income=income)]
+    medium = Decimal(str(thresholds["dti_medium"]))
+    checks = [dti_check(dti, high=high, medium=medium, monthly_cost=monthly_cost, cost_label=cost_label, income=income)]
     checks += [guarantor_check(verdict, monthly_cost=monthly_cost) for verdict in verdicts]
     return {
         "dti_ratio": None if dti is None else str(dti),
