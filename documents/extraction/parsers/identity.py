@@ -8,6 +8,7 @@ NIF: they are never put in a field, a warning or a log line.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -1898,11 +1899,28 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     aligned = mrz_words_in_printed_spelling(str(read), mrz_value) if mrz.valid else None
     if aligned is not None:
         parsed.fields[name] = title_case(aligned)
-    elif mrz.valid and not a_name(str(read)):
+    elif mrz.valid and (not a_name(str(read)) or guessed(parsed.confidence.get(name, 1.0), str(read), mrz_value)):
         # What the visual zone read is no name at all (another field's value or a caption beside the name's
-        # caption): it does not stand against the MRZ's name, the only one read.
+        # caption), or OCR's unsure guess nothing like the valid MRZ's ("Epe Re" at 0.68 for "IRYNA" over a
+        # guilloche, doc probe 29): it does not stand against the MRZ's name, the only one read. The mismatch
+        # stays said. A name read clearly stays, flagged: no check digit tells which of two names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+# Below this share of letters in common (difflib's ratio), two readings of a name are not one name misread.
+UNLIKE_NAMES = 0.5
+
+
+# A visual-zone name read with less confidence than this is OCR's guess, not print read clearly.
+CLEAR_NAME_CONFIDENCE = 0.8
+
+
+def guessed(confidence: float, printed: str, mrz_value: str) -> bool:
+    """Whether a printed name is OCR's unsure guess sharing too few letters with the MRZ's to be one name read
+    two ways."""
+    letters = [re.sub(r"[^A-Z]", "", fold_accents(value).upper()) for value in (printed, mrz_value)]
+    return confidence < CLEAR_NAME_CONFIDENCE and difflib.SequenceMatcher(None, *letters).ratio() < UNLIKE_NAMES
 
 
 def a_name(text: str) -> bool:
