@@ -1919,7 +1919,9 @@ CLEAR_NAME_CONFIDENCE = 0.8
 def guessed(confidence: float, printed: str, mrz_value: str) -> bool:
     """Whether a printed name is OCR's unsure guess sharing too few letters with the MRZ's to be one name read
     two ways."""
-    printed_letters, mrz_letters = (re.sub(r"[^A-Z]", "", fold_accents(value).upper()) for value in (printed, mrz_value))
+    printed_letters, mrz_letters = (
+        re.sub(r"[^A-Z]", "", fold_accents(value).upper()) for value in (printed, mrz_value)
+    )
     similarity = difflib.SequenceMatcher(None, printed_letters, mrz_letters).ratio()
     return confidence < CLEAR_NAME_CONFIDENCE and similarity < UNLIKE_NAMES
 
