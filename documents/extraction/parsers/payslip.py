@@ -1156,7 +1156,10 @@ def logo_marks_dropped(line: Line) -> Line:
         return line
     start = 0
     for word, _ in words[:drop]:
-        start = line.text.index(word, start) + len(word)
+        found = line.text.find(word, start)
+        if found < 0:
+            return line  # the words as OCR gave them are not the line's text as normalised: leave it whole
+        start = found + len(word)
     kept = words[drop:]
     return Line(line.text[start:].lstrip(), sum(c for _, c in kept) / len(kept), kept)
 
