@@ -282,9 +282,9 @@ NOT_COUNTED_BECAUSE = {
     "owner": "de outra pessoa, pelo nome ou pelo NIF",
     "in_euros": "noutra moeda",
     "arithmetic": "com contas que não batem certo",
-    "recent": "antigos demais",
-    "in_force": "anulados",
-    "recurring": "atos isolados",
+    "recent": "fora do período pedido",
+    "in_force": "documento anulado",
+    "recurring": "ato isolado",
 }
 DOCUMENT_WORDS = {
     "payslip": ("recibo de vencimento", "recibos de vencimento"),
