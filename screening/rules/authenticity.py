@@ -377,11 +377,15 @@ def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[
 
 
 def invoice_sequence(number: Any) -> tuple[str, int] | None:
-    """A fatura-recibo number as (series, sequence): "FR ATSIRE01FR/12" -> ("FRATSIRE01FR", 12)."""
+    """A fatura-recibo number as (series, sequence): "FR ATSIRE01FR/12" -> ("FRATSIRE01FR", 12), and a type and
+    sequence joined by a dash, with no series, "FR-008" -> ("FR", 8) (doc probe 29: such numbers took no part in
+    the sequence rule)."""
     if not number:
         return None
     text = "".join(str(number).split())
     series, _, sequence = text.rpartition("/")
+    if not series and not sequence.isdigit():
+        series, _, sequence = text.rpartition("-")
     return (series, int(sequence)) if sequence.isdigit() else None
 
 

@@ -139,7 +139,9 @@ def test_invoice_numbers_follow_the_dates_and_never_repeat() -> None:
 
 def test_invoice_sequence_reads_series_and_number() -> None:
     assert invoice_sequence("FR ATSIRE01FR/12") == ("FRATSIRE01FR", 12)
+    assert invoice_sequence("FR-008") == ("FR", 8)
     assert invoice_sequence("sem número") is None and invoice_sequence(None) is None
+    assert invoice_sequence("12") == ("", 12)
 
 
 def test_a_certificate_valid_longer_than_its_issuer_allows() -> None:
