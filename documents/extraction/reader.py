@@ -20,6 +20,7 @@ import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import unicodedata
@@ -85,6 +86,9 @@ class Line:
     # Mean word confidence 0..1 (1.0 for a PDF text layer).
     confidence: float = 1.0
     word_confidences: list[tuple[str, float]] = field(default_factory=list)
+    # Each word's box on the page as OCR found it (left, top, width, height in pixels), in the order of
+    # ``word_confidences``; empty for a text layer and for a line a parser rebuilt.
+    word_boxes: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = one_character_per_letter(self.text)
@@ -176,7 +180,7 @@ def read_pdf(data: bytes) -> ReadDocument:
             text = page_text(page, annotations=annotations)
             has_text = len(re.sub(r"\W", "", text)) >= MIN_TEXT_CHARS
             if has_text and text_layer_is_the_page(page):
-                lines.extend(text_lines(text))
+                lines.extend(with_word_boxes(page, text_lines(text)))
                 turns.append(0)
                 continue
             read = ocr_page(render_page(page))
@@ -201,6 +205,61 @@ def read_pdf(data: bytes) -> ReadDocument:
 
 def text_lines(text: str) -> list[Line]:
     return [Line(text=row.strip()) for row in text.splitlines() if row.strip()]
+
+
+def with_word_boxes(page: Any, lines: list[Line]) -> list[Line]:
+    """The text layer's lines with their words' boxes, where a row of pdfium's text segments spells the line: a
+    wide gap between two of its words then shows, as on a scan, where one column ends and the next begins.
+
+    pdfium gives a box per segment (a run of letters), not per word; a word's box is its share of its segment's,
+    by letters. Rows are grouped as ``page_text`` groups them on a turned page."""
+    textpage = page.get_textpage()
+    segments: list[tuple[float, float, float, float, str]] = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = one_character_per_letter(textpage.get_text_bounded(left, bottom, right, top).strip())
+        if text:
+            segments.append((-top, left, right, top - bottom, text))
+    rows: list[list[tuple[float, float, float, float, str]]] = []
+    for segment in sorted(segments):
+        if rows and segment[0] - rows[-1][0][0] < max(rows[-1][0][3], segment[3]) / 2:
+            rows[-1].append(segment)
+        else:
+            rows.append([segment])
+    boxes_by_words: dict[tuple[str, ...], list[tuple[int, int, int, int]]] = {}
+    for row in rows:
+        words: list[str] = []
+        boxes: list[tuple[int, int, int, int]] = []
+        for down, left, right, height, text in sorted(row, key=lambda segment: segment[1]):
+            letter = (right - left) / len(text)
+            for word in re.finditer(r"\S+", text):
+                words.append(word.group())
+                start = left + word.start() * letter
+                boxes.append((round(start), round(down), round(len(word.group()) * letter), round(height)))
+        boxes_by_words.setdefault(tuple(words), boxes)
+    for line in lines:
+        line.word_boxes = boxes_by_words.get(tuple(line.text.split()), [])
+    return lines
+
+
+# Two words this many of the line's heights apart or more stand in two columns (words of one phrase stand a
+# third of a height apart).
+COLUMN_GAP_IN_HEIGHTS = 1.5
+
+
+def gapped_text(line: Line) -> str:
+    """The line's text with three spaces where its words' boxes stand in two columns ("Martim Magalhães   Hotelaria
+    Guimarães, S.A."): the gap a reading across two boxes lost. The text as it is without boxes."""
+    words = line.text.split()
+    boxes = line.word_boxes
+    if len(words) < 2 or len(boxes) != len(words):
+        return line.text
+    height = statistics.median(box[3] for box in boxes)
+    parts = [words[0]]
+    for before, box, word in zip(boxes, boxes[1:], words[1:], strict=False):
+        wide = box[0] - (before[0] + before[2]) >= COLUMN_GAP_IN_HEIGHTS * height
+        parts.append(("   " if wide else " ") + word)
+    return "".join(parts)
 
 
 # A text layer is not the page's text when this share of its letters (and at least UNSPELLED_MIN of them) are glyphs
@@ -563,23 +622,10 @@ def document_on_its_own(image: Any) -> Any:
     Used for a second look only (``local.nif_from_the_card_cut_out``): as every photo's first reading, three of
     round 19's photos on a table lost a field or their MRZ's check digits to it.
     """
-    from PIL import Image
-
-    height = max(1, round(image.height * DOCUMENT_PROBE_WIDTH / image.width))
-    probe = image.resize((DOCUMENT_PROBE_WIDTH, height), Image.Resampling.BOX)
-    levels = probe.tobytes()
-    threshold = ink_threshold(probe)
-    width = probe.width
-    edge = [index for index in range(len(levels)) if index < width or index >= len(levels) - width
-            or index % width in {0, width - 1}]  # fmt: skip
-    if sum(levels[index] > threshold for index in edge) > DOCUMENT_LIGHT_EDGE_FRACTION * len(edge):
+    found = document_region(image)
+    if found is None:
         return image
-    region = [index for found in light_regions(levels, width, threshold) for index in found]
-    if not region or len(region) > DOCUMENT_MAX_AREA_FRACTION * len(levels):
-        return image
-    surface = sum(levels[index] for index in edge) / len(edge)
-    if sum(levels[index] for index in region) / len(region) - surface < DOCUMENT_MIN_CONTRAST:
-        return image
+    region, (width, _) = found
     xs, ys = [index % width for index in region], [index // width for index in region]
     scale = image.width / width
     margin = DOCUMENT_MARGIN_FRACTION * image.width
@@ -590,6 +636,54 @@ def document_on_its_own(image: Any) -> Any:
         min(image.height, int((max(ys) + 1) * scale + margin)),
     )
     return image.crop(box)
+
+
+def document_region(image: Any) -> tuple[list[int], tuple[int, int]] | None:
+    """The documents' pixels on the grayscale photo shrunk to ``DOCUMENT_PROBE_WIDTH`` (their indexes, and the
+    shrunk photo's size), when they lie on a darker surface that shows all round (see ``document_on_its_own``);
+    None otherwise."""
+    from PIL import Image
+
+    height = max(1, round(image.height * DOCUMENT_PROBE_WIDTH / image.width))
+    probe = image.resize((DOCUMENT_PROBE_WIDTH, height), Image.Resampling.BOX)
+    levels = probe.tobytes()
+    threshold = ink_threshold(probe)
+    width = probe.width
+    edge = [index for index in range(len(levels)) if index < width or index >= len(levels) - width
+            or index % width in {0, width - 1}]  # fmt: skip
+    if sum(levels[index] > threshold for index in edge) > DOCUMENT_LIGHT_EDGE_FRACTION * len(edge):
+        return None
+    region = [index for found in light_regions(levels, width, threshold) for index in found]
+    if not region or len(region) > DOCUMENT_MAX_AREA_FRACTION * len(levels):
+        return None
+    surface = sum(levels[index] for index in edge) / len(edge)
+    if sum(levels[index] for index in region) / len(region) - surface < DOCUMENT_MIN_CONTRAST:
+        return None
+    return region, probe.size
+
+
+def surface_whitened(image: Any) -> Any | None:
+    """A grayscale photo of documents on a darker surface with the surface painted white, the documents where
+    they lie; None when no document stands out (``document_region``).
+
+    A patterned surface (a striped cloth, wood grain) is ink to the levelling: its stripes, long and straight,
+    outweighed a card's print turned 5 degrees on it, and the card's MRZ was read unlevelled and failed (round
+    29). With the surface gone only the documents' print is levelled by."""
+    from PIL import Image, ImageFilter
+
+    found = document_region(image)
+    if found is None:
+        return None
+    region, size = found
+    inside = bytearray(size[0] * size[1])
+    for index in region:
+        inside[index] = 255
+    mask = Image.frombytes("L", size, bytes(inside))
+    # The print inside a document is darker than its paper and left holes in the region: closed over; then the
+    # region is drawn in from the documents' edges, which are the surface's shadow as often as the paper's.
+    mask = mask.filter(ImageFilter.MaxFilter(3)).filter(ImageFilter.MinFilter(5))
+    mask = mask.resize(image.size, Image.Resampling.BILINEAR).point(lambda level: 255 if level > 128 else 0)
+    return Image.composite(image, Image.new("L", image.size, 255), mask)
 
 
 # A light region at least this fraction of the largest's size is a document too (a card's other side beside it).
@@ -1202,6 +1296,8 @@ def tsv_columns(tsv: str) -> dict[str, list[Any]]:
 
 def lines_from_tesseract(data: dict[str, list[Any]]) -> list[Line]:
     grouped: dict[tuple[int, int, int, int], list[tuple[str, float]]] = {}
+    boxes: dict[tuple[int, int, int, int], list[tuple[int, int, int, int]]] = {}
+    has_boxes = all(name in data for name in ("left", "top", "width", "height"))
     for index, word in enumerate(data["text"]):
         word = str(word).strip()
         if not word:
@@ -1209,6 +1305,9 @@ def lines_from_tesseract(data: dict[str, list[Any]]) -> list[Line]:
         key = (data["page_num"][index], data["block_num"][index], data["par_num"][index], data["line_num"][index])
         confidence = max(float(data["conf"][index]), 0.0) / 100
         grouped.setdefault(key, []).append((word, confidence))
+        if has_boxes:
+            box = (data["left"][index], data["top"][index], data["width"][index], data["height"][index])
+            boxes.setdefault(key, []).append(box)
     lines = []
     for key in sorted(grouped):
         words = grouped[key]
@@ -1217,6 +1316,7 @@ def lines_from_tesseract(data: dict[str, list[Any]]) -> list[Line]:
                 text=" ".join(word for word, _ in words),
                 confidence=sum(conf for _, conf in words) / len(words),
                 word_confidences=words,
+                word_boxes=boxes.get(key, []),
             )
         )
     return lines

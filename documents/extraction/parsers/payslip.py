@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -1102,8 +1103,11 @@ def caption_of(words: list[str]) -> list[str]:
 
 
 # "Lda." read "Ida" by OCR (a serif L is an I to Tesseract), where only a legal form stands: after a company's
-# name and its comma, ending the name ("Clínica Sorriso, Ida." / "Clínica Sorriso, Ida").
-LEGAL_FORM_MISREAD = re.compile(r"(,\s*)(?:Ida|IDA)(?:\.|(?=\s*$|\s+[^\w\s]*\s*$|\s+[a-z]\W*$))")
+# name and its comma, or after "Unipessoal", ending the name ("Clínica Sorriso, Ida." / "Clínica Sorriso, Ida" /
+# "Soluções Lusitânia Unipessoal Ida.").
+LEGAL_FORM_MISREAD = re.compile(
+    r"(,\s*|\b(?:Unipessoal|UNIPESSOAL)\s+)(?:Ida|IDA)(?:\.|(?=\s*$|\s+[^\w\s]*\s*$|\s+[a-z]\W*$))"
+)
 
 
 def legal_form_misread(line: Line) -> Line:
@@ -1135,9 +1139,10 @@ BOX_MARK = re.compile(r"[|\[\](){}/\\_!]+")
 
 
 def logo_marks_dropped(line: Line) -> Line:
-    """The line without the marks OCR read in a logo printed before it: strokes ("|", "[|]") or one letter it
+    """The line without the marks OCR read in a logo printed before it: strokes ("|", "[|]"), one letter it
     barely made out ("E" at 0.44 for a grey square) before a word it read well ("E Castro" / "Contribuinte:
-    ..."). A text layer has no such marks (no word confidences)."""
+    ..."), or one glyph standing taller than the line and apart from it (a circle read "O" or "À", a knot read
+    "8"). A text layer has no such marks (no word confidences)."""
     words = line.word_confidences
     drop = 0
     while drop + 1 < len(words):
@@ -1148,6 +1153,7 @@ def logo_marks_dropped(line: Line) -> Line:
             BOX_MARK.fullmatch(word)
             or (len(word) == 1 and word.isalpha() and faint)
             or (len(word) <= 3 and BOX_MARK.search(word) and faint)
+            or (len(word) == 1 and drop == 0 and glyph_stands_apart(line))
         )
         if not mark or words[drop + 1][1] < LOGO_NEIGHBOUR_CONFIDENCE:
             break
@@ -1166,6 +1172,23 @@ def logo_marks_dropped(line: Line) -> Line:
 
 # A word read this well after a mark is printed text, the mark before it a logo's.
 LOGO_NEIGHBOUR_CONFIDENCE = 0.85
+# A logo's glyph is drawn larger than the name beside it and kept apart from it: taller than the words after
+# it by this factor, and a gap of at least this many of their heights before the next word (words of one
+# line stand a third of a height apart; an article "O" or "A" starting a name is as tall as the name).
+LOGO_TALLER_THAN_TEXT = 1.25
+LOGO_GAP_IN_HEIGHTS = 1.0
+
+
+def glyph_stands_apart(line: Line) -> bool:
+    """Whether the line's first word, as OCR boxed it, is taller than the words after it and set apart from
+    them: a logo printed before a name, not a letter of the name."""
+    boxes = line.word_boxes
+    if len(boxes) < 2 or len(boxes) != len(line.word_confidences):
+        return False
+    left, _, width, height = boxes[0]
+    text_height = statistics.median(box[3] for box in boxes[1:])
+    gap = boxes[1][0] - (left + width)
+    return height >= LOGO_TALLER_THAN_TEXT * text_height and gap >= LOGO_GAP_IN_HEIGHTS * text_height
 
 
 CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
