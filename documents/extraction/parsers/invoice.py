@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from applicants.identifiers import nif_has_valid_checksum
+from applicants.identifiers import nif_has_valid_checksum, nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     DATE_DMY,
@@ -38,7 +38,7 @@ from documents.extraction.parsers.common import (
     written_dates,
 )
 from documents.extraction.parsers.payslip import Segment, company_name, line_segments
-from documents.extraction.reader import Line
+from documents.extraction.reader import Line, gapped_text
 
 CENT = Decimal("0.01")
 VAT_RATES = [Decimal(rate) for rate in ("0.23", "0.22", "0.16", "0.13", "0.12", "0.09", "0.06", "0.05", "0.04")]
@@ -813,6 +813,11 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             # A letterhead's name, its profession under it, then the NIF ("Olena Petrivna Kovalchuk" /
             # "Tradutora e intérprete (UK/RU/PT)" / "Contribuinte n.º ...").
             alone = [lines[at - 2]]
+        if not alone and nif_is_personal(parsed.fields["issuer_nif"]):
+            # A person's letterhead over the document's title, the NIF further down among the particulars
+            # ("Márcia Lourenço Simões" / "Consultoria em engenharia" / "Rua ..." / "Fatura-Recibo" / "N.º ..." /
+            # "NIF: ..."): the first name alone over the title is the issuer's.
+            alone = letterhead_name(lines[:at])
         if HONORIFIC.match(lines[at].text) and name_before_nif(lines[at].text):
             # A professional's own name and title on the NIF's line ("Dr.ª Helena Amaral · Cédula ... · NIF ...")
             # issue the receipt; the line above is the practice's letterhead ("Consultório de Psicologia").
@@ -1019,6 +1024,18 @@ def without_phones(text: str) -> str:
     return PHONE.sub(lambda match: " " * len(match.group(0)), text)
 
 
+def letterhead_name(lines: list[Line]) -> list[Line]:
+    """The first line that is a name alone above a line that is the document's title alone ("Fatura-Recibo"),
+    no party's label between them; none when there is no such title."""
+    title = next((at for at, line in enumerate(lines) if DOCUMENT_TITLE.fullmatch(line.text.strip(" .:"))), None)
+    if title is None:
+        return []
+    letterhead = lines[:title]
+    if any(ACQUIRER_LABEL.search(fold(line.text)) or ISSUER_LABEL.search(fold(line.text)) for line in letterhead):
+        return []
+    return [line for line in letterhead if name_alone(line.text)][:1]
+
+
 def two_boxes_nifs(folded: str) -> bool:
     """A line of two NIFs and nothing else but their labels ("NIF: 253018765 NIF: 514382902")."""
     if ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded):
@@ -1071,7 +1088,7 @@ def side_by_side_names(name_lines: list[Line], nif_text: str) -> tuple[str, str]
     (an association, a municipality, a club) starts after two words at least. Any other split is a guess."""
     if len(name_lines) != 1:
         return None
-    split = joined_names_split(name_lines[0].text)
+    split = joined_names_split(gapped_text(name_lines[0]))
     tokens = list(NIF_TOKEN.finditer(fix_digits(nif_text)))
     if split is None or len(tokens) != 2:
         return None
