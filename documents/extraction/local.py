@@ -108,6 +108,8 @@ class LocalExtractor:
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if kind == DocumentKind.UNKNOWN and extra_mrz_texts:
             kind = kind_from_mrz(read_mrz(extra_mrz_texts))
+        elif kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and extra_mrz_texts:
+            kind = portuguese_card_by_its_mrz(kind, extra_mrz_texts)
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed(ILLEGIBLE if illegible(read) else UNRECOGNISED.get(document_type, UNRECOGNISED_ANY))
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
@@ -185,6 +187,16 @@ def illegible(read: ReadDocument) -> bool:
     """Whether OCR read too little of a picture with confidence to tell what it is."""
     legible = [line for line in read.lines if line.confidence >= LEGIBLE_CONFIDENCE]
     return read.method == "ocr" and len(legible) < LEGIBLE_LINES
+
+
+def portuguese_card_by_its_mrz(kind: DocumentKind, mrz_texts: list[str]) -> DocumentKind:
+    """A card the general reading took for another state's (its MRZ misread there, the title unread) whose MRZ,
+    read on its own and every check digit holding, says Portugal issued it: a Cartão de Cidadão or a residence
+    permit, as ``classify.foreign_card_checked`` decides on the general reading."""
+    mrz = read_mrz(mrz_texts)
+    if mrz is None or not mrz.valid or mrz.issuing_state != "PRT":
+        return kind
+    return kind_from_mrz(mrz)
 
 
 def needs_mrz_pass(kind: DocumentKind, read: ReadDocument) -> bool:

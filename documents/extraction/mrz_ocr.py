@@ -42,6 +42,7 @@ from documents.extraction.reader import (
     open_image,
     prepare_for_ocr,
     render_page,
+    surface_whitened,
     tesseract_data,
     tsv_columns,
     turn_page,
@@ -79,8 +80,22 @@ def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
             # The general pass chose its turn by how well the page read; a photo it read as noise (a card on a
             # dark table) may be turned wrongly, and its MRZ then reads upright only as the page came.
             read += ["", *mrz_read(deskew(prepare_for_ocr(image, level=False)))]
-        lines += read + band_readings(levelled, first.band if isinstance(first, PageReading) else None, read)
+        read += band_readings(levelled, first.band if isinstance(first, PageReading) else None, read)
+        if not valid_mrz(read):
+            read += surface_free_readings(image, turn)
+        lines += read
     return lines
+
+
+def surface_free_readings(image: Any, turn: int) -> list[str]:
+    """A card photographed on a patterned surface, read again with the surface painted out so that the card's
+    own print levels it (``surface_whitened``); [] when no card stands out of a surface."""
+    whitened = surface_whitened(own_size(image))
+    if whitened is None:
+        return []
+    levelled = deskew(turn_page(prepare_for_ocr(whitened, level=False), turn))
+    reading = mrz_read(levelled)
+    return ["", *reading, *band_readings(levelled, reading.band, list(reading))]
 
 
 def band_readings(page: Any, band: Band | None, read: list[str]) -> list[str]:
