@@ -238,7 +238,10 @@ class IntakeSubmissionView(IntakeView):
             201: SubmissionResultSerializer,
             400: error_response("a field error or one of the document/terms codes"),
             404: NOT_FOUND,
-            409: error_response("duplicate_submission (only on a form reopened by hand; a completed form is 410)"),
+            409: error_response(
+                "duplicate_submission (a member typing another member's NIF; on the lead's form only when reopened "
+                "by hand: a completed form is 410)"
+            ),
             410: error_response("form_expired or form_already_submitted"),
         },
     )

@@ -235,6 +235,10 @@ class DeadlineField(serializers.DateTimeField):
         return super().to_internal_value(value)
 
 
+# What a decision carries for the applicant: only a MORE_INFO decision is sent to them.
+SECOND_ROUND_ONLY = ("message_to_applicant", "requested_documents", "due_at")
+
+
 class DecisionCreateSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=DecisionOutcome.choices)
     reason = serializers.CharField(max_length=2000, allow_blank=False, trim_whitespace=True, help_text="Internal")
@@ -250,8 +254,12 @@ class DecisionCreateSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if attrs["requested_documents"] and attrs["decision"] != DecisionOutcome.MORE_INFO:
-            raise serializers.ValidationError({"requested_documents": ["Só com a decisão MORE_INFO."]})
+        if attrs["decision"] != DecisionOutcome.MORE_INFO:
+            # Only a request for documents reaches the applicant: a message or a deadline sent with another
+            # decision would be dropped unseen, so it is refused (end-to-end probe 17).
+            sent = [name for name in SECOND_ROUND_ONLY if attrs[name]]
+            if sent:
+                raise serializers.ValidationError({name: ["Só com a decisão MORE_INFO."] for name in sent})
         if len(attrs["requested_documents"]) > 10:
             raise serializers.ValidationError({"requested_documents": ["No máximo 10 documentos por pedido."]})
         due_at = attrs["due_at"]
