@@ -274,6 +274,7 @@ def changes_since_report(*, report_id: str | None, identity: dict[str, Any], sta
         "average_monthly_income": previous.average_monthly_income,
         "income_verified": previous.income_verified,
         "dti_ratio": previous.dti_ratio,
+        "guarantor": (previous.household or {}).get("guarantor"),
         "created_at": timezone.localtime(previous.created_at).date(),
     }
     after = {
@@ -282,6 +283,7 @@ def changes_since_report(*, report_id: str | None, identity: dict[str, Any], sta
         "average_monthly_income": state["income"]["average_monthly_income"],
         "income_verified": state["income"]["verified"],
         "dti_ratio": state["affordability"]["dti_ratio"],
+        "guarantor": household_summary(state).get("guarantor"),
     }
     return changes_sentence(before, after)
 

@@ -163,11 +163,22 @@ def guarantor_effect(
     """The risk after the guarantor, and the reason that says what the guarantor did (or could not do)."""
     if not guarantor["covers"]:
         # A reason for a risk the guarantor could have lowered; the verdict itself is shown either way.
-        return risk, ["guarantor_does_not_cover"] if risk != "LOW" else []
+        return risk, [guarantor_shortcoming(guarantor)] if risk != "LOW" else []
     at_level = reasons_high if risk == "HIGH" else reasons_medium if risk == "MEDIUM" else []
     if at_level and set(at_level) <= AFFORDABILITY_REASONS:
         return LOWER[risk], ["guarantor_covers"]
     return risk, ["guarantor_covers_but_not_applied"] if risk != "LOW" else []
+
+
+def guarantor_shortcoming(verdict: dict[str, Any]) -> str:
+    """Why a guarantor does not cover: no income proven at all (no proof sent, or none counted: unreadable, or
+    someone else's), an income too low, or an income that would cover behind an identity not verified. "Not
+    enough income" said of a fiador whose every payslip was a third person's was wrong (end-to-end probe 17)."""
+    if verdict["dti_ratio"] is None:
+        return "guarantor_income_not_proven"
+    if Decimal(verdict["dti_ratio"]) > Decimal(verdict["threshold"]):
+        return "guarantor_does_not_cover"
+    return "guarantor_identity_not_verified"
 
 
 def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[str, Any]:

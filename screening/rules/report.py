@@ -29,6 +29,9 @@ REASON_TEXT = {
     "llm_consistency_concern": "a análise automática assinalou incoerências nos documentos",
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",
     "guarantor_does_not_cover": "o fiador não tem rendimento suficiente para garantir a renda",
+    "guarantor_income_not_proven": "o rendimento do fiador não está comprovado (comprovativos em falta, "
+    "ilegíveis ou de outra pessoa)",
+    "guarantor_identity_not_verified": "a identidade do fiador não está confirmada",
     "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
     "authenticity_concern": "um documento tem sinais de possível adulteração ou reutilização; "
     "sugere-se pedir o original ao emissor antes de decidir",
@@ -158,6 +161,13 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
     dti_before, dti_after = money(before["dti_ratio"]), money(after["dti_ratio"])
     if dti_before != dti_after:
         changes.append(f"taxa de esforço {format_percent(dti_before)} → {format_percent(dti_after)}")
+    guarantor_before, guarantor_after = (
+        guarantor_words(before.get("guarantor")),
+        guarantor_words(after.get("guarantor")),
+    )
+    if guarantor_before != guarantor_after:
+        # A fiador's new documents can be the whole change (end-to-end probe 17: "risco MÉDIO → BAIXO" alone).
+        changes.append(f"fiador: {guarantor_before} → {guarantor_after}")
     since = f"Desde o relatório anterior ({format_date(before['created_at'])}), com os documentos novos"
     if not changes:
         return f"{since}: sem alterações no risco, na identidade, no rendimento nem na taxa de esforço."
@@ -165,6 +175,16 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
 
 
 PARTLY = {True: " (parcialmente comprovado)", False: ""}
+
+
+def guarantor_words(verdict: dict[str, Any] | None) -> str:
+    """The guarantor verdict as the "what changed" sentence says it: covers, or not and by how much."""
+    if verdict is None:
+        return "nenhum"
+    if verdict.get("covers"):
+        return "cobre a renda"
+    shortfall = money(verdict.get("shortfall"))
+    return f"não cobre (faltam {format_eur(shortfall)})" if shortfall else "não cobre"
 
 
 def partly_proven(report: dict[str, Any], income: Decimal | None) -> bool:

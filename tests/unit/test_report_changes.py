@@ -54,3 +54,18 @@ def test_an_income_that_became_proven_is_said_though_its_amount_stayed() -> None
     )
     # A report that does not say whether its income was proven in full compares its amount only.
     assert "rendimento" not in changes_sentence(before, after)
+
+
+def test_a_guarantor_who_now_covers_is_said() -> None:
+    """End-to-end probe 17: the fiador's new payslips were the whole change, and the sentence said only the risk."""
+    before = {**BEFORE, "risk_level": "MEDIUM", "identity_verified": True, "average_monthly_income": "1345.75"}
+    after = {key: value for key, value in before.items() if key != "created_at"}
+    short = {"covers": False, "shortfall": "1666.39", "income_needed": "1666.39"}
+    covering = {"covers": True, "shortfall": None, "income_needed": "1666.39"}
+    sentence = changes_sentence({**before, "guarantor": short}, {**after, "risk_level": "LOW", "guarantor": covering})
+    assert sentence == (
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco MÉDIO → BAIXO; fiador: não cobre "
+        "(faltam 1 666,39 €) → cobre a renda."
+    )
+    assert changes_sentence(before, {**after, "guarantor": covering}).endswith("fiador: nenhum → cobre a renda.")
+    assert "fiador" not in changes_sentence({**before, "guarantor": covering}, {**after, "guarantor": covering})

@@ -220,3 +220,16 @@ def test_a_buyers_explanation_speaks_of_buyers() -> None:
     assert "compradores" in PT.household_income_of(sale) and "compradores" in PT.household_more_of(sale)
     assert "buyers" in EN.household_income_of(sale) and "buyers" in EN.household_more_of(sale)
     assert "arrendatários" in PT.household_income_of(rent) and "tenants" in EN.household_more_of(rent)
+
+
+def test_why_a_guarantor_does_not_cover_is_said_as_it_is() -> None:
+    """End-to-end probe 17: a fiador whose payslips were all a third person's had no income counted, and the
+    reason read "o fiador não tem rendimento suficiente"."""
+    unproven = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", None))
+    assert "guarantor_income_not_proven" in unproven["reasons"]
+    assert "guarantor_does_not_cover" not in unproven["reasons"]
+    short = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "3000.00"))
+    assert "guarantor_does_not_cover" in short["reasons"]
+    unverified = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "9000.00", identity_ok=False))
+    assert "guarantor_identity_not_verified" in unverified["reasons"]
+    assert "guarantor_does_not_cover" not in unverified["reasons"]
