@@ -118,6 +118,12 @@ class FormAlreadySubmitted(BusinessRuleError):
     default_message = _("Este formulário já foi submetido.")
 
 
+class DataErased(BusinessRuleError):
+    code = "data_erased"
+    status_code = 410
+    default_message = _("Os dados enviados com este link foram apagados, a pedido ou no fim do prazo de conservação.")
+
+
 class ApplicationWithoutLead(BusinessRuleError):
     code = "application_without_lead"
     status_code = 409

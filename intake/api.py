@@ -164,7 +164,7 @@ class IntakeInfoView(IntakeView):
         responses={
             200: IntakeInfoSerializer,
             404: NOT_FOUND,
-            410: error_response("form_expired or form_already_submitted"),
+            410: error_response("form_expired, form_already_submitted or data_erased"),
         }
     )
     def get(self, request: Request, token: str) -> Response:
@@ -173,6 +173,7 @@ class IntakeInfoView(IntakeView):
         if link.effective_status == FormStatus.EXPIRED:
             raise FormExpired()
         services.link_check_not_left_out(link)
+        services.link_check_not_erased(link)
         return Response(
             IntakeInfoSerializer(
                 {
@@ -285,7 +286,7 @@ class IntakeStatusView(IntakeView):
         responses={
             200: IntakeStatusSerializer,
             404: NOT_FOUND,
-            410: error_response("form_already_submitted (screened without this invited person)"),
+            410: error_response("form_already_submitted (screened without this invited person) or data_erased"),
         }
     )
     def get(self, request: Request, token: str) -> Response:

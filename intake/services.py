@@ -93,6 +93,13 @@ def link_check_not_left_out(link: IntakeLink) -> None:
         raise errors.FormAlreadySubmitted(_("A candidatura já seguiu para análise sem esta pessoa."))
 
 
+def link_check_not_erased(link: IntakeLink) -> None:
+    """A used link whose person is no longer held: erased on request or purged at the end of retention. The link
+    said "COMPLETED" with nothing in it, and nothing told its holder their data was gone (end-to-end probe 17)."""
+    if link.effective_status == FormStatus.COMPLETED and link.own_applicant() is None:
+        raise errors.DataErased()
+
+
 def info_request_open(link: IntakeLink) -> InfoRequest | None:
     """The request for more documents the link's person has yet to answer, if any."""
     person = link.own_applicant()

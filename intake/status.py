@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
-from applicants import selectors
-from applicants.models import ApplicantStatus, IncomeProfile
+from applicants import errors, selectors
+from applicants.models import ApplicantStatus, FormStatus, IncomeProfile
 from documents.models import DocumentStatus
 from intake import services
 from screening.explanation import applicant_explanation
@@ -24,6 +24,8 @@ def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> 
     applicant = link.own_applicant()
     household = household_status(link)
     if applicant is None:
+        if link.effective_status == FormStatus.COMPLETED:
+            raise errors.DataErased()  # used, and no one held: erased (``services.link_check_not_erased``)
         return {"status": link.effective_status, "documents": [], "household": household}
     documents = [
         {

@@ -6,16 +6,21 @@ An unknown link answers 404 and an expired one 410, each with a page that says s
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
+from applicants.errors import DataErased
 from applicants.models import FormStatus
 from applicants.selectors import IntakeLink, intake_link_by_token
 from intake.status import income_documents, status_of_person
 
 SUPPORTED = {"pt-pt", "en"}
+# A used link whose person was erased or purged: the page says so (the API answers 410 data_erased).
+ERASED = "ERASED"
 
 
 def intake_page(request: HttpRequest, token: str) -> HttpResponse:
@@ -29,7 +34,12 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         link = None
     state = link.effective_status if link else None
     language_code = "en" if language == "en" else "pt-PT"
-    person = status_of_person(link, language=language_code) if link and state == FormStatus.COMPLETED else {}
+    person: dict[str, Any] = {}
+    if link and state == FormStatus.COMPLETED:
+        try:
+            person = status_of_person(link, language=language_code)
+        except DataErased:
+            state = ERASED
     context = {
         "token": token,
         "api_base": f"/api/v1/intake/{token}",
@@ -42,7 +52,7 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "person": person,
         "income_documents": income_documents(language_code),
     }
-    status = 404 if link is None else 410 if state == FormStatus.EXPIRED else 200
+    status = 404 if link is None else 410 if state in (FormStatus.EXPIRED, ERASED) else 200
     response = render(request, "intake/intake.html", context, status=status)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure())
     # The token is a credential: keep it out of other sites' Referer headers.

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def applicant_with_a_file(credentials: AgencyCredentials, **fields: Any) -> tuple[Applicant, str]:
     fields.setdefault("status", ApplicantStatus.COMPLETED)
-    form = IntakeFormRequestFactory(organization=credentials.organization)
+    form = fields.pop("form_request", None) or IntakeFormRequestFactory(organization=credentials.organization)
     applicant = cast(Applicant, ApplicantFactory(form_request=form, **fields))
     key = f"uploads/{applicant.form_request_id}/00000000-0000-4000-8000-000000000009/r.pdf"
     document_store().put(key, b"%PDF-1.4", "application/pdf")
@@ -106,3 +106,29 @@ def test_the_export_is_the_persons_data_for_staff_who_may_see_it_and_is_audited(
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {trainee.token}")
     assert client.get(f"/api/v1/applicants/{applicant.id}/export").status_code == 403
+
+
+def test_the_erased_person_s_link_says_their_data_is_gone(
+    alice: AgencyCredentials, alice_api: APIClient, django_capture_on_commit_callbacks: Any
+) -> None:
+    """End-to-end probe 17: after the erasure the link still read "COMPLETED", with nothing in it."""
+    from applicants.models import FormStatus
+    from applicants.tokens import intake_token_hash
+
+    form = IntakeFormRequestFactory(
+        organization=alice.organization, token_hash=intake_token_hash("erased-link"), status=FormStatus.COMPLETED
+    )
+    applicant, _ = applicant_with_a_file(alice, form_request=form)
+    anonymous = APIClient()
+    assert anonymous.get("/api/v1/intake/erased-link").json()["status"] == "COMPLETED"
+    assert anonymous.get("/api/v1/intake/erased-link/status").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alice_api.delete(f"/api/v1/applicants/{applicant.id}").status_code == 204
+    for path in ("/api/v1/intake/erased-link", "/api/v1/intake/erased-link/status"):
+        response = anonymous.get(path)
+        assert (response.status_code, response.json()["code"]) == (410, "data_erased"), path
+    page = anonymous.get("/intake/erased-link/")
+    assert page.status_code == 410
+    assert "Os seus dados foram apagados" in page.content.decode()
+    english = APIClient().get("/api/v1/intake/erased-link", HTTP_ACCEPT_LANGUAGE="en").json()["detail"]  # no cookie
+    assert english.startswith("The data sent with this link was erased")

@@ -419,6 +419,7 @@
 
   request("GET", "").then(function (result) {
     if (result.status === 410 && result.data && result.data.code === "form_already_submitted") return unavailable(T.closed_title, T.closed_text);
+    if (result.status === 410 && result.data && result.data.code === "data_erased") return unavailable(T.erased_title, T.erased_text);
     if (result.status === 410) return unavailable(T.expired_title, T.expired_text);
     if (result.status !== 200) return unavailable(T.invalid_title, T.invalid_text);
     info = result.data;
