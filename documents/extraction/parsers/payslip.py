@@ -151,6 +151,8 @@ LABEL_WORDS = re.compile(
     r"|per[ií]odo|taxa|descontos|abonos|remunera[cç][aã]o|remunera[cç][oõ]es|trabalhadora?|colaboradora?|contrib|cont"
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
+    # The worker's number beside the name ("Trabalhador: Fábio Paixão Número: 532", "N.º 532", "Matrícula 17").
+    r"|numero|n\.o|matricula|codigo"
     # Another country's identity and tax numbers' captions, printed after the name on its line ("Santos CPF
     # 123.456.789-09", "Bianchi C.F. ...", "Käser AHV-Nr. ...", "Personeelsnr. 318").
     r"|cpf|cnpj|cif|nie|dni|ssn|siret|siren|bsn|c\.\s?f|p\.?\s?iva|number|nummer|[a-z-]*nr"
@@ -248,6 +250,7 @@ def whole_euro_amounts(text: str) -> list[tuple[int, int, Decimal]]:
 
 
 FRACTION = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])")
+TWELFTH = re.compile(r"1/12")
 # A semicolon that is not a decimal comma misread (digit on both sides) separates the fields of an export.
 FIELD_SEPARATOR = re.compile(r"(?<!\d);|;(?!\d)")
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
@@ -273,7 +276,10 @@ def line_segments(
     separator = re.compile(";") if text.count(";") >= 2 else FIELD_SEPARATOR
     fixed = separator.sub(" | ", portuguese_figures(fix_digits(text)))
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), fixed)
-    fixed = FRACTION.sub(lambda match: " " * len(match.group(0)), fixed)
+    # "1/12" says the row is a twelfth of a subsidy ("Subs. Férias 1/12 105,42"): kept in the label as a word.
+    fixed = FRACTION.sub(
+        lambda match: "duod." if TWELFTH.fullmatch(match.group(0)) else " " * len(match.group(0)), fixed
+    )
     found = whole_euro_amounts(fixed) if whole_euros else amounts_in(fixed, spaced_groups=spaced_groups)
     # A currency after the last amount ("138,38 EUR") is no description: the row is label first.
     if found and not has_words(fixed[: found[0][0]]) and has_words(label_text(fixed[found[-1][1] :])):
@@ -285,18 +291,29 @@ def line_segments(
         negative = bool(ATTACHED_MINUS.search(fixed[cursor:start]))
         # A rate's unit between two figures ("96 h a 6,10 €/hora 585,60 €") labels nothing: one row's figures.
         if segments and (not has_words(label) or PER_UNIT.fullmatch(fold(label))):
-            segments[-1].amounts.append(value)
+            row = segments[-1]
+            withheld = pay_withheld(row.role, row.label, value) if negative else (row.role, value)
+            if withheld[1] != value:
+                # Pay withheld printed with a minus after its quantity and rate ("Faltas 3,00 50,83 -152,49"). Other
+                # rows' minus there is left as before (slips printing every deduction so).
+                row.role, value, row.negative = withheld[0], withheld[1], True
+            row.amounts.append(value)
         else:
             role = role_of(label) if label else None
-            if negative and (
-                role in EARNING_ROLES or (role in (None, "other_deduction") and ABSENCE.search(fold(label)))
-            ):
-                # "Faltas injustificadas -120,00" among the earnings: the month's pay is that much less. It is
-                # no deduction (the descontos total leaves it out), and no positive earning either.
-                role, value = (role if role in EARNING_ROLES else "earning"), -value
+            if negative:
+                role, value = pay_withheld(role, label, value)
             segments.append(Segment(label, [value], line_index, confidence, role, negative=negative))
         cursor = end
     return segments
+
+
+def pay_withheld(role: str | None, label: str, value: Decimal) -> tuple[str | None, Decimal]:
+    """A row printed with a minus: "Faltas injustificadas -120,00" among the earnings is pay withheld, the month's
+    pay that much less. It is no deduction (the descontos total leaves it out), and no positive earning either.
+    Any other row keeps its role and value (its ``negative`` flag says how it was printed)."""
+    if role in EARNING_ROLES or (role in (None, "other_deduction") and ABSENCE.search(fold(label))):
+        return (role if role in EARNING_ROLES else "earning"), -value
+    return role, value
 
 
 PER_UNIT = re.compile(r"(?:/|por\s+)\s*(?:hora|h|dia|m[eê]s|unidade|un)")
@@ -519,6 +536,10 @@ def captions_over_figures(lines: list[Line], rows: list[list[Segment]], index: i
     return not box_figure(lines, rows, first - 1)
 
 
+# A section's heading alone on its line, over its rows: earnings or deductions in the plural.
+SECTION_HEADING = re.compile(r"descontos|abonos|rendimentos|remunera[cç][oõ]es|vencimentos|deducoes|retencoes")
+
+
 def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
     """A row label wrapped over two lines ("Vencimento" / "base mensal 870,00"): the word alone on its line
     heads the next row's label when that label goes on in lower case and only the two together name a role."""
@@ -531,6 +552,8 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
             continue
         if len(above.split()) > 2 or not has_words(above) or re.search(r"\d", above):
             continue
+        if SECTION_HEADING.fullmatch(fold(above).strip(" :")):
+            continue  # "Descontos" over "Ausências (dias) 2,00 84,34": the column's heading, no wrapped label
         joined = f"{above} {row[0].label}"
         if role_of(joined):
             row[0].label, row[0].role = joined, role_of(joined)
@@ -1636,13 +1659,15 @@ def before_next_label(name: str | None) -> str | None:
     words = name.split()
     for index, word in enumerate(words):
         # A label's own punctuation is no part of it ("CONTRIB.:").
-        if LABEL_WORDS.fullmatch(fold(word).strip(".:")):
+        if LABEL_WORDS.fullmatch(fold(word).strip(".:")) or NUMBER_SIGN.fullmatch(word):
             if index >= 2 and QUALIFYING_ACRONYM.fullmatch(words[index - 1]) and not name.isupper():
                 index -= 1
             return " ".join(words[:index])
     return name
 
 
+# "Nº" / "N°" alone (folded it is the word "no"): the caption of a number after the name.
+NUMBER_SIGN = re.compile(r"N[º°]\.?:?")
 # An acronym in capitals before a label, in a name printed in mixed case: the label's own ("NI number").
 QUALIFYING_ACRONYM = re.compile(r"[A-Z]{2,4}")
 
@@ -2566,6 +2591,9 @@ def month_and_year(text: str) -> str | None:
     return f"{year.group(1)}-{number:02d}" if number and 1 <= number <= 12 else None
 
 
+NIF_CAPTION = re.compile(r"nif|contribuinte|fiscal|nipc|n\.\s?i\.\s?[fp]\.?|pessoa\s+colec?tiva")
+
+
 def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     """Personal NIFs (1/2/3/45...) belong to the employee, the others to the employer; a label says otherwise
     (a household employing a domestic worker, a temp agency's client).
@@ -2581,8 +2609,10 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
         for position, (nif, valid) in enumerate(nifs):
             if not valid:
                 # A company's number printed under its own caption ("NIPC", "N.I.P.C.") is a NIF all the same.
-                # So is one under "N.I.F." (doc probe 29: an invalid one withheld without a word).
-                if re.search(r"nif|contribuinte|fiscal|nipc|n\.\s?i\.\s?[fp]\.?|pessoa\s+colec?tiva", folded):
+                # So is one under "N.I.F." (doc probe 29: an invalid one withheld without a word), and one alone
+                # on its line under its caption ("Nº Fiscal" / "366655568": doc probe 30).
+                above = fold(lines[index - 1].text) if index else ""
+                if NIF_CAPTION.search(folded) or (NIF_CAPTION.search(above) and not re.search(r"\d", above)):
                     parsed.warnings.append("nif_checksum_invalid")
                 continue
             party = columns[position] if columns else party_of_line(folded) or party_above(lines, index)
