@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -378,14 +379,16 @@ def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[
 
 def invoice_sequence(number: Any) -> tuple[str, int] | None:
     """A fatura-recibo number as (series, sequence): "FR ATSIRE01FR/12" -> ("FRATSIRE01FR", 12), and a type and
-    sequence joined by a dash, with no series, "FR-008" -> ("FR", 8) (doc probe 29: such numbers took no part in
-    the sequence rule)."""
+    sequence joined by a dash or a space, with no series, "FR-008" -> ("FR", 8), "FR 40" -> ("FR", 40) (doc probes
+    29 and 30: such numbers took no part in the sequence rule)."""
     if not number:
         return None
     text = "".join(str(number).split())
     series, _, sequence = text.rpartition("/")
     if not series and not sequence.isdigit():
-        series, _, sequence = text.rpartition("-")
+        # The type and the sequence joined by a dash or printed a space apart ("FR-008", "FR 40").
+        typed = re.fullmatch(r"([A-Z]+)-?(\d+)", text)
+        series, sequence = typed.groups() if typed else ("", "")
     return (series, int(sequence)) if sequence.isdigit() else None
 
 

@@ -117,3 +117,13 @@ def test_a_letterhead_over_a_company_s_nif_is_not_taken_for_a_person() -> None:
     text = LETTERHEAD.replace("NIF: 161920381", "NIF: 509442013")
     fields = parse_invoice([Line(line) for line in text.splitlines()]).fields
     assert fields.get("issuer_name") != "Márcia Lourenço Simões"
+
+
+def test_the_acquirer_s_caption_with_its_complement_is_no_name_and_a_spaced_type_and_sequence_is_the_number() -> None:
+    """Doc probe 30A: "Adquirente do serviço" gave the acquirer "do serviço" (3 of 3), and "N.º FR 40" no number."""
+    text = LETTERHEAD.replace("Nome do adquirente Clínica", "Adquirente do serviço\nNome Clínica").replace(
+        "N.º: FR A/61", "FATURA-RECIBO N.º FR 40"
+    )
+    fields = parse_invoice([Line(line) for line in text.splitlines()]).fields
+    assert fields["acquirer_name"] == "Clínica Dentária Beira-Mar Unipessoal Lda."
+    assert fields["invoice_number"] == "FR 40"

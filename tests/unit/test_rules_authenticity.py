@@ -140,6 +140,7 @@ def test_invoice_numbers_follow_the_dates_and_never_repeat() -> None:
 def test_invoice_sequence_reads_series_and_number() -> None:
     assert invoice_sequence("FR ATSIRE01FR/12") == ("FRATSIRE01FR", 12)
     assert invoice_sequence("FR-008") == ("FR", 8)
+    assert invoice_sequence("FR 40") == ("FR", 40)  # doc probe 30: "FATURA-RECIBO N.º FR 40"
     assert invoice_sequence("sem número") is None and invoice_sequence(None) is None
     assert invoice_sequence("12") == ("", 12)
 

@@ -97,7 +97,7 @@ ISSUER_LABEL = re.compile(
 )
 # An English invoice's "Bill to:", "Billed to", "Invoice to", "Sold to" heads the acquirer's block as well.
 ACQUIRER_LABEL = re.compile(
-    r"adquirente|cliente|destinat[aá]rio|^\s*para\s*:|^\s*para\s*$|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
+    r"(?:adquirente|cliente|destinat[aá]rio)(?:\s+d[oa]s?\s+(?:servi[cç]os?|bens?))?(?![a-z])|^\s*para\s*:|^\s*para\s*$|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
     r"|(?<![a-z])(?:bill(?:ed)?|invoiced?|sold)\s+to(?![a-z])"
     r"|" + SALUTATION
 )
@@ -401,6 +401,10 @@ SEQUENCE = re.compile(
 DASH = r"[-\u2010\u2011\u2013\u2014]"
 TYPE_DASH_NUMBER = re.compile(rf"(?<![^\W_])FR\s?{DASH}\s?(\d{{1,7}})(?![\d/:-]|[.,]\d|\s?(?:{DASH}|/)\s?\d)")
 
+# The type and the sequence a space apart after the number's caption ("FATURA-RECIBO N.º FR 40"): only after the
+# caption, for "FR 40" alone may be any two words' figures.
+TYPE_SPACE_NUMBER = re.compile(r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*FR\s(\d{1,7})(?![\d/.,:-])")
+
 
 def ocr_series(text: str) -> str:
     """The series without spaces, in capitals, an O touching a digit read as the zero it is ("ATSIREO1FR")."""
@@ -452,6 +456,11 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
         dashed = TYPE_DASH_NUMBER.search(fix_digits(line.text))
         if dashed:
             parsed.put("invoice_number", f"FR-{dashed.group(1)}", line.confidence)
+            return
+    for line in lines:
+        spaced = TYPE_SPACE_NUMBER.search(fix_digits(line.text))
+        if spaced:
+            parsed.put("invoice_number", f"FR {spaced.group(1)}", line.confidence)
             return
     for index, line in enumerate(lines):
         found = SERIES.search(line.text)
