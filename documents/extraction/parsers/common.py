@@ -25,7 +25,8 @@ DATE_YMD = re.compile(r"(?<!\d)(?<!\d[/.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(
 # Nine digits, grouped by threes with spaces or dots as some print them ("PT 500.829.136"); not part of a longer
 # figure or of an amount ("500.829.136,00").
 NIF_TOKEN = re.compile(r"(?<!\d)(?<!\d[.,])(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})(?!\d|[.,]\d)")
-CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQIL])(?![\dA-Z])")
+# The check character may be read as a "G" (a "9" lower-cased by OCR as "g", then upper-cased; or a "6").
+CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQILG])(?![\dA-Z])")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 MONTHS = {
     "janeiro": 1, "fevereiro": 2, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
