@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -388,11 +389,23 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
             complete.append(page)
     identities = {tuple(page.fields.get(name) for name in ("period", "employee_nif", "net_pay")) for page in complete}
     if len(identities) < 2:
-        return parsed
+        # One payslip printed twice on a sheet ("ORIGINAL" / "DUPLICADO"): its first copy, for read as one the
+        # two copies' rows added up (doc probe 30A: both copies' twelfths summed as one slip's).
+        return complete[0] if len(complete) >= 2 and copies_of_one(pages) else parsed
     # max() keeps the first of equal periods.
     chosen = max(complete, key=lambda page: page.fields["period"])
     chosen.warnings.append("multiple_payslips")
     return chosen
+
+
+# A copy's own mark, the one line two printed copies of a payslip differ by.
+COPY_MARK = re.compile(r"^\W*(?:original|duplicado|triplicado|copia|2\.?a\s+via|via\s+d[oa]\s+\w+)\W*$")
+
+
+def copies_of_one(sections: list[list[Line]]) -> bool:
+    """Whether the sections print the same lines but for their copy marks."""
+    printed = [[fold(line.text) for line in section if not COPY_MARK.match(fold(line.text))] for section in sections]
+    return all(lines == printed[0] for lines in printed[1:])
 
 
 def titled_sections(lines: list[Line]) -> list[list[Line]]:

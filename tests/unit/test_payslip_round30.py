@@ -104,3 +104,61 @@ def test_an_invalid_nif_alone_under_its_caption_is_said_not_silently_dropped() -
     # A valid one under the same caption is the employee's, no warning.
     fields, warnings = checked(ABSENCE_AFTER_ITS_RATE.replace("N.I.F.", "Nº Fiscal"))
     assert fields["employee_nif"] == "162056516" and "nif_checksum_invalid" not in warnings
+
+
+COPY = """RECIBO DE VENCIMENTO
+NÓBREGA & BARÃO LDA. NIPC: 539628727
+PROCESSAMENTO: 09/2026
+TRABALHADOR: GONÇALO MAGALHÃES
+Nº FISCAL: 129665584
+001 SALÁRIO BASE 30,00 1.815,00
+002 SUBS. FÉRIAS 1/12 151,25
+003 SUBS. NATAL 1/12 151,25
+004 SUBS. ALIMENTAÇÃO 22,00 6,00 132,00
+TOTAL ILÍQUIDO 2.249,50
+505 TSU TRABALHADOR 2117,50 232,93
+506 IRS - RETENÇÃO NA FONTE 412,91
+507 EMPRÉSTIMO (PREST. 4/10) 150,00
+TOTAL DE DESCONTOS 795,84
+VALOR LÍQUIDO 1.453,66 EUR"""
+
+
+def two_copies_pdf() -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=landscape(A4))
+    page.setFont("Helvetica", 8)
+    for left, mark in ((30, "ORIGINAL"), (440, "DUPLICADO")):
+        for row, text in enumerate([mark, *COPY.splitlines()]):
+            page.drawString(left, 560 - 14 * row, text)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_one_payslip_printed_twice_on_a_sheet_is_read_once() -> None:
+    """Doc probe 30A: an ORIGINAL and its DUPLICADO on one landscape page were read as one slip, both copies'
+    twelfths added up (605,00 for 302,50) and "ORIGINAL - " put before the employer's name."""
+    from documents.extraction.local import LocalExtractor
+
+    result = LocalExtractor().extract(two_copies_pdf(), document_type="PROOF_OF_INCOME")
+    fields = result.json_fields()
+    assert fields["subsidy_twelfths_amount"] == 302.5
+    assert fields["net_pay"] == 1453.66 and fields["gross_pay"] == 2249.5
+    assert fields["employer_name"] == "NÓBREGA & BARÃO LDA."
+    assert "multiple_payslips" not in result.warnings
+
+
+def test_an_amount_after_the_last_of_several_captions_on_a_line_is_that_caption_s() -> None:
+    """ "IRS: Casado único titular, 2 dep. Venc. base: 1.065,00" (a listing's employee block): the amount is the
+    base salary's; read as the IRS row it became the IRS, or was added to it (doc probe 30A)."""
+    text = ABSENCE_AFTER_ITS_RATE.replace(
+        "Cód. Descrição", "IRS: Casado único titular, 2 dep. Venc. base: 1.525,00\nCód. Descrição"
+    )
+    fields, warnings = checked(text)
+    assert fields["irs_withholding"] == Decimal("175.68")
+    assert fields["base_salary"] == Decimal("1525.00")
+    assert "arithmetic_mismatch" not in warnings

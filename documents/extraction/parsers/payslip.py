@@ -299,12 +299,29 @@ def line_segments(
                 row.role, value, row.negative = withheld[0], withheld[1], True
             row.amounts.append(value)
         else:
-            role = role_of(label) if label else None
+            role = last_caption_role(fixed[cursor:start]) or (role_of(label) if label else None)
             if negative:
                 role, value = pay_withheld(role, label, value)
             segments.append(Segment(label, [value], line_index, confidence, role, negative=negative))
         cursor = end
     return segments
+
+
+def last_caption_role(raw: str) -> str | None:
+    """The role the caption just before an amount names, when a line of captions and values ends with it ("IRS:
+    Casado único titular, 2 dep. Venc. base: 1.815,00": the amount is the base salary's, not the IRS's; doc probe
+    30A, where a photo's IRS became the base salary). None unless the text holds two captions or more, the last
+    one ending just before the amount."""
+    if not raw.rstrip().endswith(":") or raw.count(":") < 2:
+        return None
+    caption = raw.rstrip()[:-1].rsplit(":", 1)[1]
+    # The caption is the words after the previous caption's value: its last few words.
+    words = label_text(caption).split()
+    for size in (2, 3, 1):
+        role = role_of(" ".join(words[-size:])) if len(words) >= size else None
+        if role:
+            return role
+    return None
 
 
 def pay_withheld(role: str | None, label: str, value: Decimal) -> tuple[str | None, Decimal]:
@@ -2214,6 +2231,9 @@ PARENT_BODY = re.compile(r"\s*(?:minist[eé]rio|governo|rep[uú]blica|secretaria
 LEGIBLE_CONFIDENCE = 0.6
 
 
+COPY_MARK_LINE = re.compile(r"\W*(?:original|duplicado|triplicado|copia|2\.?a\s+via)\W*")
+
+
 def letterhead_name(first_line: str, company: str) -> str:
     """A company name printed over the letterhead's two first lines ("SECURITAS ATLÂNTICO" / "Segurança
     Privada, S.A. · NIPC ..."): the second line is only the name's tail (a few words before the legal form)
@@ -2231,6 +2251,8 @@ def letterhead_name(first_line: str, company: str) -> str:
         or PAYSLIP_TITLE.search(folded)
         or LABEL_WORDS.search(folded)
         or COMPANY_SUFFIX.search(folded)
+        # A copy's mark over the letterhead ("ORIGINAL" / "DUPLICADO"), no part of the name (doc probe 30A).
+        or COPY_MARK_LINE.fullmatch(folded.strip())
         or not capitalised(first_line)
         or set(re.findall(r"\w{3,}", folded)) & set(re.findall(r"\w{3,}", fold(company)))
         # A logo's initials on a line of their own ("ME" over "Metalomecânica Estrela do Norte, S.A.").
