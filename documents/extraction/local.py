@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from documents.extraction.mrz import read_mrz
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
-from documents.extraction.parsers.common import VALIDATED_CONFIDENCE
+from documents.extraction.parsers.common import COPY_MARK, VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import checked_cc_numbers
 from documents.extraction.reader import (
     Line,
@@ -398,13 +397,12 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     return chosen
 
 
-# A copy's own mark, the one line two printed copies of a payslip differ by.
-COPY_MARK = re.compile(r"^\W*(?:original|duplicado|triplicado|copia|2\.?a\s+via|via\s+d[oa]\s+\w+)\W*$")
-
-
 def copies_of_one(sections: list[list[Line]]) -> bool:
     """Whether the sections print the same lines but for their copy marks."""
-    printed = [[fold(line.text) for line in section if not COPY_MARK.match(fold(line.text))] for section in sections]
+    printed = [
+        [fold(line.text) for line in section if not COPY_MARK.fullmatch(fold(line.text).strip())]
+        for section in sections
+    ]
     return all(lines == printed[0] for lines in printed[1:])
 
 

@@ -86,8 +86,8 @@ class Line:
     # Mean word confidence 0..1 (1.0 for a PDF text layer).
     confidence: float = 1.0
     word_confidences: list[tuple[str, float]] = field(default_factory=list)
-    # Each word's box on the page as OCR found it (left, top, width, height in pixels), in the order of
-    # ``word_confidences``; empty for a text layer and for a line a parser rebuilt.
+    # Each word's box on the page (left, top, width, height), one per word of ``text``: as OCR found it (pixels),
+    # or its share of a text layer's segment (points, ``with_word_boxes``); empty for a line a parser rebuilt.
     word_boxes: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -27,6 +27,9 @@ DATE_YMD = re.compile(r"(?<!\d)(?<!\d[/.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(
 NIF_TOKEN = re.compile(r"(?<!\d)(?<!\d[.,])(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})(?!\d|[.,]\d)")
 # The check character may be read as a "G" (a "9" lower-cased by OCR as "g", then upper-cased; or a "6").
 CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQILG])(?![\dA-Z])")
+# A copy's own mark on a line of its own, folded ("ORIGINAL", "DUPLICADO", "2.ª via"): two printed copies of one
+# document differ by it alone, and it is no part of a name printed under it.
+COPY_MARK = re.compile(r"\W*(?:original|duplicado|triplicado|copia|2\.?\s?a\s+via|via\s+d[oa]\s+\w+)\W*")
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 MONTHS = {
     "janeiro": 1, "fevereiro": 2, "marco": 3, "abril": 4, "maio": 5, "junho": 6,

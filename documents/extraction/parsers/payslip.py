@@ -28,6 +28,7 @@ from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.classify import FOREIGN_PAYSLIP_TITLE, PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
     BRANCH_WORDS,
+    COPY_MARK,
     DATE_DMY,
     ENGLISH_MONTHS,
     FOREIGN_NAME_PARTICLES,
@@ -2231,9 +2232,6 @@ PARENT_BODY = re.compile(r"\s*(?:minist[eé]rio|governo|rep[uú]blica|secretaria
 LEGIBLE_CONFIDENCE = 0.6
 
 
-COPY_MARK_LINE = re.compile(r"\W*(?:original|duplicado|triplicado|copia|2\.?a\s+via)\W*")
-
-
 def letterhead_name(first_line: str, company: str) -> str:
     """A company name printed over the letterhead's two first lines ("SECURITAS ATLÂNTICO" / "Segurança
     Privada, S.A. · NIPC ..."): the second line is only the name's tail (a few words before the legal form)
@@ -2252,7 +2250,7 @@ def letterhead_name(first_line: str, company: str) -> str:
         or LABEL_WORDS.search(folded)
         or COMPANY_SUFFIX.search(folded)
         # A copy's mark over the letterhead ("ORIGINAL" / "DUPLICADO"), no part of the name (doc probe 30A).
-        or COPY_MARK_LINE.fullmatch(folded.strip())
+        or COPY_MARK.fullmatch(folded.strip())
         or not capitalised(first_line)
         or set(re.findall(r"\w{3,}", folded)) & set(re.findall(r"\w{3,}", fold(company)))
         # A logo's initials on a line of their own ("ME" over "Metalomecânica Estrela do Norte, S.A.").
