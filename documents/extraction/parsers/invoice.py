@@ -826,7 +826,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             # A person's letterhead over the document's title, the NIF further down among the particulars
             # ("Márcia Lourenço Simões" / "Consultoria em engenharia" / "Rua ..." / "Fatura-Recibo" / "N.º ..." /
             # "NIF: ..."): the first name alone over the title is the issuer's.
-            alone = letterhead_name(lines[:at])
+            alone = name_over_the_title(lines[:at])
         if HONORIFIC.match(lines[at].text) and name_before_nif(lines[at].text):
             # A professional's own name and title on the NIF's line ("Dr.ª Helena Amaral · Cédula ... · NIF ...")
             # issue the receipt; the line above is the practice's letterhead ("Consultório de Psicologia").
@@ -1033,7 +1033,7 @@ def without_phones(text: str) -> str:
     return PHONE.sub(lambda match: " " * len(match.group(0)), text)
 
 
-def letterhead_name(lines: list[Line]) -> list[Line]:
+def name_over_the_title(lines: list[Line]) -> list[Line]:
     """The first line that is a name alone above a line that is the document's title alone ("Fatura-Recibo"),
     no party's label between them; none when there is no such title."""
     title = next((at for at, line in enumerate(lines) if DOCUMENT_TITLE.fullmatch(line.text.strip(" .:"))), None)
