@@ -5,19 +5,7 @@ from __future__ import annotations
 
 from documents.extraction.parsers.payslip import logo_marks_dropped, parse_payslip
 from documents.extraction.reader import Line, lines_from_tesseract
-
-BODY = [
-    "Recibo de vencimento",
-    "Período: Outubro 2026",
-    "Trabalhador: Andreia Samuel Matos",
-    "NIF: 304882143",
-    "Vencimento base 1.908,00",
-    "Segurança Social 209,88",
-    "IRS 171,72",
-    "Total ilíquido 1.908,00",
-    "Total descontos 381,60",
-    "Líquido a receber 1.526,40",
-]
+from tests.unit.test_payslip_random_layouts import BODY  # the same slip under another letterhead
 
 
 def boxed_line(*words: tuple[str, float, tuple[int, int, int, int]]) -> Line:
