@@ -112,6 +112,7 @@ def test_a_photo_whose_title_was_lost_is_a_citizen_card_by_its_checked_number() 
     from documents.extraction.parsers.identity import checked_cc_numbers
 
     assert list(checked_cc_numbers("27701080 2 ZXG")) == ["277010802ZX9"]
+    assert list(checked_cc_numbers("26293943776 G")) == []  # a NISS and a smudge read "g": no version letters
     lost = ("SEPÚBLICA no ATUGUESA pRT", "TEIXEIRA DO CARMO", "F 1,90 PRT", "18 03 2004")
     assert card_by_its_number(ocr_read(*lost, "27701080 2 Zxg 25 08 2027")) == DocumentKind.CARTAO_CIDADAO
     # The check character failing, or no number at all: nothing says it is a card.

@@ -1293,7 +1293,10 @@ def checked_cc_numbers(text: str) -> Iterator[str]:
         # The version is letters ("ZZ", "ZY", counting down); OCR may read them as look-alike digits
         # ("22"), and the check character can hold for both readings: letters first.
         versions = [match.group(3).translate(_LETTER_LOOKALIKES), match.group(3)]
-        # A "G" for the check character is a "6" or a "9" ("Zxg" for "ZX9" on a photo).
+        # A "G" for the check character is a "6" or a "9" ("Zxg" for "ZX9" on a photo), after a version read as
+        # letters only: eleven digits and a stray "g" are a NISS beside a smudge (doc probe 30B's card back).
+        if match.group(4) == "G" and not match.group(3).isalpha():
+            continue
         checks = ["6", "9"] if match.group(4) == "G" else [number[11:]]
         valid = [number[:9] + version + check for version in versions for check in checks]
         valid = [candidate for candidate in valid if cc_is_valid(candidate)]
