@@ -671,19 +671,54 @@ def surface_whitened(image: Any) -> Any | None:
     29). With the surface gone only the documents' print is levelled by."""
     from PIL import Image, ImageFilter
 
+    from PIL import ImageDraw
+
     found = document_region(image)
     if found is None:
         return None
     region, size = found
-    inside = bytearray(size[0] * size[1])
-    for index in region:
-        inside[index] = 255
-    mask = Image.frombytes("L", size, bytes(inside))
-    # The print inside a document is darker than its paper and left holes in the region: closed over; then the
-    # region is drawn in from the documents' edges, which are the surface's shadow as often as the paper's.
-    mask = mask.filter(ImageFilter.MaxFilter(3)).filter(ImageFilter.MinFilter(5))
+    width = size[0]
+    mask = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(mask)
+    # A card or a page is convex: each light region's hull is the document, its print (darker than its paper,
+    # an MRZ's large letters, a shaded corner) holes in the region that belong to it (doc probe 30B).
+    for found_region in light_regions_of(region, width):
+        hull = convex_hull([(index % width, index // width) for index in found_region])
+        if len(hull) >= 3:
+            draw.polygon(hull, fill=255)
+    # Drawn in from the documents' edges, which are the surface's shadow as often as the paper's.
+    mask = mask.filter(ImageFilter.MinFilter(3))
     mask = mask.resize(image.size, Image.Resampling.BILINEAR).point(lambda level: 255 if level > 128 else 0)
     return Image.composite(image, Image.new("L", image.size, 255), mask)
+
+
+def light_regions_of(region: list[int], width: int) -> list[list[int]]:
+    """``document_region``'s pixels parted again into their 4-connected regions (each document on its own)."""
+    levels = bytearray(max(region) + width + 1)
+    for index in region:
+        levels[index] = 255
+    return light_regions(bytes(levels), width, 0)
+
+
+def convex_hull(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The points' convex hull, counter-clockwise (Andrew's monotone chain)."""
+    ordered = sorted(set(points))
+    if len(ordered) < 3:
+        return ordered
+
+    def turn(o: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> int:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    def half(sequence: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        chain: list[tuple[int, int]] = []
+        for point in sequence:
+            while len(chain) >= 2 and turn(chain[-2], chain[-1], point) <= 0:
+                chain.pop()
+            chain.append(point)
+        return chain
+
+    lower, upper = half(ordered), half(list(reversed(ordered)))
+    return lower[:-1] + upper[:-1]
 
 
 # A light region at least this fraction of the largest's size is a document too (a card's other side beside it).

@@ -83,3 +83,16 @@ def test_a_card_taken_for_another_state_s_is_portuguese_by_its_valid_mrz() -> No
     broken = mrz("PRT")
     broken[1] = broken[1][:6] + str((int(broken[1][6]) + 1) % 10) + broken[1][7:]  # the birth date's check digit
     assert portuguese_card_by_its_mrz(foreign, broken) == foreign
+
+
+def test_a_card_s_dark_print_at_its_edge_stays_when_the_surface_is_painted_out() -> None:
+    """Doc probe 30B: an MRZ's large letters and a shaded lower band, darker than the card's paper, were left out
+    of the card's light region and painted white with the surface; the card is convex, its hull is kept."""
+    card = Image.new("L", (600, 380), 230)
+    ImageDraw.Draw(card).rectangle((40, 290, 420, 372), fill=70)  # large dark print near the lower edge
+    photo = Image.new("L", (1000, 700), 110)
+    photo.paste(card, (200, 160))
+    whitened = surface_whitened(photo)
+    assert whitened is not None
+    assert whitened.getpixel((400, 500)) == 70  # inside the band, on the card
+    assert whitened.getpixel((50, 50)) == 255  # the surface
