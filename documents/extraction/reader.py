@@ -669,9 +669,7 @@ def surface_whitened(image: Any) -> Any | None:
     A patterned surface (a striped cloth, wood grain) is ink to the levelling: its stripes, long and straight,
     outweighed a card's print turned 5 degrees on it, and the card's MRZ was read unlevelled and failed (round
     29). With the surface gone only the documents' print is levelled by."""
-    from PIL import Image, ImageFilter
-
-    from PIL import ImageDraw
+    from PIL import Image, ImageDraw, ImageFilter
 
     found = document_region(image)
     if found is None:
