@@ -52,6 +52,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     if request.method != "POST" or not request.user.has_perm(DECIDE_PERMISSION):
         raise PermissionDenied
     decision, reason = request.POST.get("decision", ""), request.POST.get("reason", "").strip()
+    message = request.POST.get("message_to_applicant", "")
     requested = requested_documents_posted(request) if decision == DecisionOutcome.MORE_INFO else []
     if decision not in DecisionOutcome.values or not reason:
         messages.error(request, "Escolha uma decisão e escreva o motivo (obrigatório).")
@@ -62,7 +63,8 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
             decided_by=request.user,
             decision=decision,
             reason=reason,
-            message_to_applicant=request.POST.get("message_to_applicant", "")[:2000],
+            # Only a MORE_INFO decision reaches the applicant, as in the API: a message typed with another is not kept.
+            message_to_applicant=message[:2000] if decision == DecisionOutcome.MORE_INFO else "",
             requested_documents=requested,
         )
     except BusinessRuleError as exc:

@@ -98,3 +98,18 @@ def test_staff_switch_their_own_email_notifications(alice: AgencyCredentials) ->
     assert Membership.objects.get(user=alice.user).notify_by_email is True
     assert "Notificações por e-mail: ligadas" in client.get("/admin/").content.decode()
     assert client.get("/admin/notifications/").status_code == 403
+
+
+def test_a_message_typed_with_an_approval_is_not_kept_as_one_for_the_applicant(alice: AgencyCredentials) -> None:
+    """As in the API (end-to-end probe 17): only a MORE_INFO decision reaches the applicant."""
+    from applicants.models import Decision
+
+    applicant = applicant_of(alice, email="pessoa@example.com")
+    response = logged_in(alice).post(
+        f"/admin/applicants/applicant/{applicant.id}/decide/",
+        {"decision": "APPROVED", "reason": "interno", "message_to_applicant": "Parabéns!"},
+    )
+    assert response.status_code == 302
+    decision = Decision.objects.get(applicant=applicant)
+    assert (decision.decision, decision.message_to_applicant) == ("APPROVED", "")
+    assert mail.outbox == []
