@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -307,6 +308,8 @@ FRONT_FIELDS = ("surname", "given_names", "document_number", "date_of_birth", "e
 # A field of the second reading is taken only when read this surely (a name's words read well); the number and
 # the dates are vouched for by their own checks in the parser.
 GAP_MIN_CONFIDENCE = 0.8
+# A word no Portuguese word starts with ("Ão", "Õe", "Ça"): the tail of a name a block boundary cut.
+NAME_FRAGMENT = re.compile(r"(?<!\S)[ÃÕÇãõç]")
 
 
 def front_gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> None:
@@ -327,8 +330,12 @@ def front_gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
         if again.fields.get("side") != "front":
             continue
         for name in missing:
-            if again.fields.get(name) and again.confidence.get(name, 0) >= GAP_MIN_CONFIDENCE:
-                parsed.fields[name], parsed.confidence[name] = again.fields[name], again.confidence[name]
+            value = again.fields.get(name)
+            if not value or again.confidence.get(name, 0) < GAP_MIN_CONFIDENCE:
+                continue
+            if name in ("surname", "given_names") and NAME_FRAGMENT.search(str(value)):
+                continue  # a block cut the name: "Ão Frazão" for "Sá Estêvão Frazão" (doc probe 29's front)
+            parsed.fields[name], parsed.confidence[name] = value, again.confidence[name]
         if parsed.fields.get("document_number"):
             parsed.warnings[:] = [code for code in parsed.warnings if code != "document_number_check_invalid"]
         elif (

@@ -118,3 +118,11 @@ def test_a_photo_whose_title_was_lost_is_a_citizen_card_by_its_checked_number() 
     # The check character failing, or no number at all: nothing says it is a card.
     assert card_by_its_number(ocr_read(*lost, "27701080 3 Zxg 25 08 2027")) == DocumentKind.UNKNOWN
     assert card_by_its_number(ocr_read("Fatura n.º 12", "Total 120,00")) == DocumentKind.UNKNOWN
+
+
+def test_a_name_a_block_boundary_cut_is_not_taken() -> None:
+    """Doc probe 29's front: the second reading's surname was "Ão Frazão" for "Sá Estêvão Frazão"."""
+    from documents.extraction.local import NAME_FRAGMENT
+
+    assert NAME_FRAGMENT.search("Ão Frazão")
+    assert not NAME_FRAGMENT.search("Sá Estêvão Frazão") and not NAME_FRAGMENT.search("Conceição da Graça")
