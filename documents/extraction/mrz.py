@@ -205,8 +205,9 @@ def without_other_column(text: str) -> str:
 # margin between the zone and the card's edge or a frame line, which OCR read as a glyph ("4 MUELLER<<KATHARINA<<<").
 LEADING_GLYPH = re.compile(r"^\S\s+(?=[A-Z])")
 # After the closing fillers, or after the last letter of a name that fills its line ("GUIMARAES<<B e": the card's
-# edge beside a name ICAO cut short).
-TRAILING_GLYPH = re.compile(r"(?<=[A-Z<])\s+\S$")
+# edge beside a name ICAO cut short); up to three, each a gap apart ("MADALINA<<<<<<<<<<<<< E E": a passport
+# page's guilloche border beside its MRZ, doc probe 30).
+TRAILING_GLYPH = re.compile(r"(?<=[A-Z<])(?:\s+\S){1,3}$")
 
 
 def without_edge_glyphs(text: str) -> str:
