@@ -268,6 +268,10 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
+    # JSON only, whatever the Accept header asks: DRF's browsable HTML pages answered a browser's "text/html", errors
+    # included, against the contract's "always JSON" (e2e probe 18); a client asking for nothing JSON can take gets
+    # 406. The report's PDF adds its own renderer on its action.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "applicants.openapi.ApiAutoSchema",
