@@ -39,35 +39,54 @@ class Organization(models.Model):
     """A real-estate agency; the tenancy boundary of every row below it."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(verbose_name=_("name"), max_length=200, unique=True)
     # Affordability thresholds (taxa de esforco) and the loan assumed for sales.
-    dti_high_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.400"))
-    dti_medium_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.350"))
+    dti_high_threshold = models.DecimalField(
+        verbose_name=_("high DTI threshold"), max_digits=4, decimal_places=3, default=Decimal("0.400")
+    )
+    dti_medium_threshold = models.DecimalField(
+        verbose_name=_("medium DTI threshold"), max_digits=4, decimal_places=3, default=Decimal("0.350")
+    )
     # A guarantor (fiador) covers when the monthly cost over their income is at most this:
     # stricter than the tenants' limits, as referencing practice makes guarantors.
-    dti_guarantor_threshold = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.300"))
-    id_expiry_warning_days = models.PositiveIntegerField(default=60)
-    sale_loan_to_value = models.DecimalField(max_digits=4, decimal_places=3, default=Decimal("0.900"))
-    sale_annual_interest_rate = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0.0400"))
+    dti_guarantor_threshold = models.DecimalField(
+        verbose_name=_("guarantor DTI threshold"), max_digits=4, decimal_places=3, default=Decimal("0.300")
+    )
+    id_expiry_warning_days = models.PositiveIntegerField(verbose_name=_("ID expiry warning (days)"), default=60)
+    sale_loan_to_value = models.DecimalField(
+        verbose_name=_("sale loan-to-value"), max_digits=4, decimal_places=3, default=Decimal("0.900")
+    )
+    sale_annual_interest_rate = models.DecimalField(
+        verbose_name=_("sale annual interest rate"), max_digits=5, decimal_places=4, default=Decimal("0.0400")
+    )
     sale_loan_term_years = models.PositiveIntegerField(
-        default=30, validators=[MinValueValidator(1), MaxValueValidator(50)]
+        verbose_name=_("sale loan term (years)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
     # GDPR retention: days to keep applicants after a decision, and undecided
     # ones after their form expired.
-    retention_days_after_decision = models.PositiveIntegerField(default=180, validators=RETENTION_DAYS_VALIDATORS)
-    retention_days_undecided = models.PositiveIntegerField(default=90, validators=RETENTION_DAYS_VALIDATORS)
+    retention_days_after_decision = models.PositiveIntegerField(
+        verbose_name=_("retention after a decision (days)"), default=180, validators=RETENTION_DAYS_VALIDATORS
+    )
+    retention_days_undecided = models.PositiveIntegerField(
+        verbose_name=_("retention without a decision (days)"), default=90, validators=RETENTION_DAYS_VALIDATORS
+    )
     # The applicant's explanation always says what was checked and what would change the outcome;
     # the risk word itself only when the agency chooses to show it.
-    show_risk_to_applicant = models.BooleanField(default=False)
+    show_risk_to_applicant = models.BooleanField(verbose_name=_("show the risk to the applicant"), default=False)
     # Authenticity signals (screening/rules/authenticity.py): the severity from which a signal raises
     # the risk to at least MEDIUM, and how long after its creation a PDF's modification is worth saying.
     authenticity_raise_severity = models.CharField(
-        max_length=6, choices=AuthenticitySeverity.choices, default=AuthenticitySeverity.HIGH
+        verbose_name=_("authenticity severity that raises the risk"),
+        max_length=6,
+        choices=AuthenticitySeverity.choices,
+        default=AuthenticitySeverity.HIGH,
     )
     authenticity_modified_after_days = models.PositiveIntegerField(
-        default=30, validators=[MinValueValidator(1), MaxValueValidator(3650)]
+        verbose_name=_("PDF modification noted after (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("agency")
@@ -104,12 +123,18 @@ class MembershipRole(models.TextChoices):
 class Membership(models.Model):
     """Ties a staff user to exactly one agency."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="membership"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        verbose_name=_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.STAFF
+    )
     # Opt-in: an e-mail when a report is ready, a resubmission arrives or an applicant contests.
-    notify_by_email = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    notify_by_email = models.BooleanField(verbose_name=_("notify by email"), default=False)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("membership")
@@ -154,21 +179,33 @@ class IntakeFormRequest(models.Model):
     """A link sent to one applicant for one property; its token is stored hashed."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="form_requests")
-    listing_type = models.CharField(max_length=20, choices=ListingType.choices)
-    property_type = models.CharField(max_length=20, choices=PropertyType.choices)
-    property_title = models.CharField(max_length=200)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="form_requests"
+    )
+    listing_type = models.CharField(verbose_name=_("listing type"), max_length=20, choices=ListingType.choices)
+    property_type = models.CharField(verbose_name=_("property type"), max_length=20, choices=PropertyType.choices)
+    property_title = models.CharField(verbose_name=_("property title"), max_length=200)
     property_price = models.DecimalField(
-        max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+        verbose_name=_("property price"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    expires_at = models.DateTimeField()
-    status = models.CharField(max_length=10, choices=FormStatus.choices, default=FormStatus.PENDING)
+    token_hash = models.CharField(verbose_name=_("token hash"), max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    status = models.CharField(
+        verbose_name=_("status"), max_length=10, choices=FormStatus.choices, default=FormStatus.PENDING
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
+    completed_at = models.DateTimeField(verbose_name=_("completed at"), null=True, blank=True)
 
     objects = IntakeFormRequestQuerySet.as_manager()
 
@@ -211,11 +248,17 @@ class Application(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="applications")
-    form_request = models.OneToOneField(IntakeFormRequest, on_delete=models.CASCADE, related_name="application")
-    status = models.CharField(max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.WAITING)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="applications"
+    )
+    form_request = models.OneToOneField(
+        IntakeFormRequest, verbose_name=_("intake form request"), on_delete=models.CASCADE, related_name="application"
+    )
+    status = models.CharField(
+        verbose_name=_("status"), max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.WAITING
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("application")
@@ -319,7 +362,7 @@ class Applicant(models.Model):
         verbose_name=_("income profile"), max_length=12, choices=IncomeProfile.choices, blank=True, default=""
     )
     nif = EncryptedCharField(verbose_name=_("NIF"), max_length=9)
-    nif_index = models.CharField(max_length=64, db_index=True, editable=False)
+    nif_index = models.CharField(verbose_name=_("NIF index"), max_length=64, db_index=True, editable=False)
     name = EncryptedCharField(verbose_name=_("name"), max_length=200)
     date_of_birth = EncryptedDateField(verbose_name=_("date of birth"))
     email = EncryptedEmailField(verbose_name=_("email"), max_length=254)
@@ -438,13 +481,17 @@ class Decision(models.Model):
     """A person's decision on an applicant (GDPR art. 22): the report only advises."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="decisions")
+    organization = models.ForeignKey(Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey(
+        Applicant, verbose_name=_("applicant"), on_delete=models.CASCADE, related_name="decisions"
+    )
     decision = models.CharField(verbose_name=_("decision"), max_length=10, choices=DecisionOutcome.choices)
     # Internal: staff only. The applicant sees ``message_to_applicant`` (MORE_INFO), never this.
     reason = models.TextField(verbose_name=_("reason"))
-    message_to_applicant = EncryptedTextField(blank=True, default="")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    message_to_applicant = EncryptedTextField(verbose_name=_("message to the applicant"), blank=True, default="")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(verbose_name=_("decided at"), default=timezone.now)
 
     class Meta:
@@ -581,15 +628,22 @@ class AuditEvent(models.Model):
     """Who saw or changed what, when. Holds ids only, never personal data."""
 
     id = models.BigAutoField(primary_key=True)
-    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(max_length=24, choices=AuditAction.choices)
-    target_type = models.CharField(max_length=40)
-    target_id = models.CharField(max_length=64)
-    details = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(verbose_name=_("action"), max_length=24, choices=AuditAction.choices)
+    target_type = models.CharField(verbose_name=_("target type"), max_length=40)
+    target_id = models.CharField(verbose_name=_("target ID"), max_length=64)
+    details = models.JSONField(verbose_name=_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("audit event")

@@ -53,32 +53,39 @@ class DocumentQuerySet(models.QuerySet["Document"]):
 
 class Document(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="documents")
+    organization = models.ForeignKey(Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey(
+        Applicant, verbose_name=_("applicant"), on_delete=models.CASCADE, related_name="documents"
+    )
     # Sent in answer to a request for more documents (the second round); NULL for the submission's own.
     info_request = models.ForeignKey(
-        InfoRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="received_documents"
+        InfoRequest,
+        verbose_name=_("request for documents"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="received_documents",
     )
     document_type = models.CharField(verbose_name=_("document type"), max_length=20, choices=DocumentType.choices)
     # The immutable copy made at submission, ``documents/<organization>/<document>.<ext>``: ids only,
     # never the file name. Rows from before it may still point at their ``uploads/`` key.
-    storage_key = models.CharField(max_length=512, unique=True)
+    storage_key = models.CharField(verbose_name=_("storage key"), max_length=512, unique=True)
     # File names often carry the person's name ("cc-maria-santos.png").
-    original_filename = EncryptedCharField(max_length=255)
+    original_filename = EncryptedCharField(verbose_name=_("original file name"), max_length=255)
     # Sniffed from the stored bytes, not the type the applicant declared.
     content_type = models.CharField(verbose_name=_("content type"), max_length=100)
     # SHA-256 (hex) of the bytes verified at submission; empty on rows older than the copy.
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(verbose_name=_("SHA-256"), max_length=64, blank=True)
     size = models.PositiveBigIntegerField(verbose_name=_("size"))
     status = models.CharField(
         verbose_name=_("status"), max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.UPLOADED
     )
-    error = models.TextField(blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    extracted_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(verbose_name=_("error"), blank=True)
+    attempts = models.PositiveIntegerField(verbose_name=_("attempts"), default=0)
+    claimed_at = models.DateTimeField(verbose_name=_("claimed for reading at"), null=True, blank=True)
+    extracted_at = models.DateTimeField(verbose_name=_("read at"), null=True, blank=True)
     created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -97,27 +104,31 @@ class ExtractedData(models.Model):
     """One extraction result per document; the fields are personal data and encrypted."""
 
     id = models.BigAutoField(primary_key=True)
-    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="extracted")
+    document = models.OneToOneField(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="extracted"
+    )
     # Long enough for every DocumentKind (DECLARACAO_INICIO_ATIVIDADE is 27) with room for new ones.
-    kind = models.CharField(max_length=40)
-    fields = EncryptedJSONField(default=dict)
+    kind = models.CharField(verbose_name=_("kind recognised"), max_length=40)
+    fields = EncryptedJSONField(verbose_name=_("fields read"), default=dict)
     # Field name -> confidence (0..1); names only, no values.
-    confidence = models.JSONField(default=dict)
+    confidence = models.JSONField(verbose_name=_("confidence"), default=dict)
     # Warning codes and field names; never the values read.
-    warnings = models.JSONField(default=list)
-    pages = models.PositiveIntegerField(default=0)
-    method = models.CharField(max_length=8)
-    extractor = models.CharField(max_length=40)
-    extractor_version = models.CharField(max_length=20)
-    duration_ms = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(verbose_name=_("warnings"), default=list)
+    pages = models.PositiveIntegerField(verbose_name=_("pages"), default=0)
+    method = models.CharField(verbose_name=_("method"), max_length=8)
+    extractor = models.CharField(verbose_name=_("extractor"), max_length=40)
+    extractor_version = models.CharField(verbose_name=_("extractor version"), max_length=20)
+    duration_ms = models.PositiveIntegerField(verbose_name=_("duration (ms)"), default=0)
     # What the file itself says about its making (documents/extraction/forensics.py): signals with a code,
     # a severity, evidence and a pt-PT explanation. Encrypted: the evidence may name fonts and producers.
-    authenticity = EncryptedJSONField(default=list)
+    authenticity = EncryptedJSONField(verbose_name=_("authenticity"), default=list)
     # A keyed hash of the fields that identify this document's content (documents/extraction/fingerprint.py):
     # the same payslip numbers under another applicant match here even when the file differs. Empty when
     # too little was read to tell documents apart.
-    content_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    content_fingerprint = models.CharField(
+        verbose_name=_("content fingerprint"), max_length=64, blank=True, db_index=True
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("extracted data")

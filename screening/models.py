@@ -34,34 +34,43 @@ class ScreeningReport(models.Model):
     """A risk report. The newest per applicant is current; older ones stay as history."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="+")
     # The lead tenant: a household's report is filed under its lead, and found for any member
     # through ``application``.
-    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="reports")
+    applicant = models.ForeignKey(
+        Applicant, verbose_name=_("applicant"), on_delete=models.CASCADE, related_name="reports"
+    )
     application = models.ForeignKey(
-        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+        Application,
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
     )
     risk_level = models.CharField(verbose_name=_("risk level"), max_length=6, choices=RiskLevel.choices)
     identity_verified = models.BooleanField(verbose_name=_("identity verified"))
     income_verified = models.BooleanField(verbose_name=_("income verified"))
     dti_ratio = models.DecimalField(verbose_name=_("DTI ratio"), max_digits=8, decimal_places=4, null=True, blank=True)
-    average_monthly_income = EncryptedDecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    justification = EncryptedTextField()
-    justification_language = models.CharField(max_length=8, default="pt-PT")
+    average_monthly_income = EncryptedDecimalField(
+        verbose_name=_("average monthly income"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    justification = EncryptedTextField(verbose_name=_("justification"))
+    justification_language = models.CharField(verbose_name=_("justification language"), max_length=8, default="pt-PT")
     # [{"name", "passed", "evidence", "document_id", "field", "value", "expected"}]
-    checks = EncryptedJSONField(default=list)
+    checks = EncryptedJSONField(verbose_name=_("checks"), default=list)
     # Households only (empty for one person): the household figures, each member's summary
     # and the guarantor verdict: {"household_monthly_income", "monthly_cost", "members", "guarantor"}.
-    household = EncryptedJSONField(default=dict, blank=True)
+    household = EncryptedJSONField(verbose_name=_("household"), default=dict, blank=True)
     # The authenticity section (screening/rules/authenticity.py): per document with a signal, its signals
     # (file, content, reuse) and the highest severity; empty when nothing was found.
-    authenticity = EncryptedJSONField(default=list, blank=True)
+    authenticity = EncryptedJSONField(verbose_name=_("authenticity"), default=list, blank=True)
     backend = models.CharField(verbose_name=_("backend"), max_length=16)
-    model_name = models.CharField(max_length=64, blank=True)
-    prompt_version = models.CharField(max_length=32, blank=True)
-    rules_version = models.CharField(max_length=32)
+    model_name = models.CharField(verbose_name=_("model name"), max_length=64, blank=True)
+    prompt_version = models.CharField(verbose_name=_("prompt version"), max_length=32, blank=True)
+    rules_version = models.CharField(verbose_name=_("rules version"), max_length=32)
     # Screened again because someone answered a request for more documents.
-    resubmission = models.BooleanField(default=False)
+    resubmission = models.BooleanField(verbose_name=_("resubmission"), default=False)
     created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, db_index=True)
 
     objects = ScreeningReportQuerySet.as_manager()
@@ -102,16 +111,18 @@ class OutboxEvent(models.Model):
     """An event written with the data it describes and relayed later (at least once)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, null=True, on_delete=models.SET_NULL, related_name="+")
-    event_type = models.CharField(max_length=40)
-    payload = models.JSONField()
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.CharField(max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("agency"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    event_type = models.CharField(verbose_name=_("event type"), max_length=40)
+    payload = models.JSONField(verbose_name=_("payload"))
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(verbose_name=_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(verbose_name=_("attempts"), default=0)
+    last_error = models.CharField(verbose_name=_("last error"), max_length=300, blank=True)
     # Not before: a relay's lease while it publishes, then the backoff after a failure.
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    parked_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(verbose_name=_("next attempt at"), null=True, blank=True)
+    parked_at = models.DateTimeField(verbose_name=_("parked at"), null=True, blank=True)
 
     objects = OutboxEventQuerySet.as_manager()
 
