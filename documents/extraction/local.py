@@ -26,6 +26,7 @@ from documents.extraction.reader import (
     prepare_for_ocr,
     read_cut_out,
     read_document,
+    read_side_by_side,
     tesseract_data,
     turn_page,
 )
@@ -99,7 +100,8 @@ class LocalExtractor:
         return source_version()
 
     def extract(self, data: bytes, *, document_type: str) -> ExtractionResult:
-        read = read_document(data)
+        # A card's two sides photographed side by side are parted (ID only: a payslip's pages are not cards).
+        read = read_side_by_side(data) if document_type == "ID_DOCUMENT" else read_document(data)
         if not read.text.strip():
             raise ExtractionFailed(
                 "Não foi possível ler texto no documento (digitalização ilegível?): envie uma digitalização ou fotografia "

@@ -26,7 +26,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
@@ -608,6 +608,122 @@ def read_cut_out(data: bytes) -> list[Line] | None:
     grey = as_grey_on_white(ImageOps.exif_transpose(image) or image)
     cut = document_on_its_own(grey)
     return None if cut is grey else ocr_page(cut).lines
+
+
+def read_side_by_side(data: bytes) -> ReadDocument:
+    """An image read whole and, when it is a photo of two documents side by side on a darker surface (a card's
+    front beside its back), its lines parted into each document's, the left one's first.
+
+    Read as one block, OCR joined the two cards' rows: the back's "Place of birth" caption and value read on the
+    front's surname row became the surname, and the front's words joined the back's MRZ lines, so no check digit
+    held (doc probe 31). Parted, each card's lines follow one another as a stacked page's do. The words stay the
+    ones the whole page was read with: each card read again on its own lost the accents of capitals ("LÓPEZ" read
+    "LOPEZ") as often as it gained anything."""
+    read = read_document(data)
+    if read.method != "ocr" or read.turns != (0,):
+        return read
+    from PIL import ImageOps
+
+    image = open_image(data)
+    if not documents_side_by_side(as_grey_on_white(ImageOps.exif_transpose(image) or image)):
+        return read
+    parted = lines_parted_at_a_gutter(read.lines)
+    return replace(read, lines=parted) if parted is not None else read
+
+
+# The gap between two documents' words: at least this many of its words' heights wide, no word crossing it.
+GUTTER_MIN_WORD_HEIGHTS = 1.5
+# Words OCR made of the surface between the documents (a speck read "e"): no word to stop a gutter.
+GUTTER_NOISE_CONFIDENCE = 0.3
+
+
+def lines_parted_at_a_gutter(lines: list[Line]) -> list[Line] | None:
+    """The lines parted at the widest vertical gap no word crosses, in the page's middle half: each line's words
+    left of it, line by line, then those right of it; None without such a gap (one document, or OCR's boxes
+    lost)."""
+    words = [
+        (word, box)
+        for line in lines
+        if len(line.word_boxes) == len(line.word_confidences)
+        for word, box in zip(line.word_confidences, line.word_boxes, strict=True)
+    ]
+    solid = [box for (text, confidence), box in words if confidence >= GUTTER_NOISE_CONFIDENCE or len(text) > 2]
+    if not solid:
+        return None
+    page_left, page_right = min(box[0] for box in solid), max(box[0] + box[2] for box in solid)
+    covered = bytearray(page_right - page_left + 1)
+    for left, _, width, _ in solid:
+        covered[left - page_left : left - page_left + width] = b"\x01" * width
+    middle = range(len(covered) // 4, 3 * len(covered) // 4)
+    gaps = [(start, stop) for start, stop in runs_of_zeros(covered) if start in middle or stop in middle]
+    if not gaps:
+        return None
+    start, stop = max(gaps, key=lambda gap: gap[1] - gap[0])
+    heights = sorted(box[3] for box in solid)
+    if stop - start < GUTTER_MIN_WORD_HEIGHTS * heights[len(heights) // 2]:
+        return None
+    gutter = page_left + (start + stop) / 2
+    left_lines, right_lines = [], []
+    for line in lines:
+        if len(line.word_boxes) != len(line.word_confidences):
+            return None
+        sides = [box[0] + box[2] / 2 < gutter for box in line.word_boxes]
+        left_lines.append(line_of(line, [index for index, left in enumerate(sides) if left]))
+        right_lines.append(line_of(line, [index for index, left in enumerate(sides) if not left]))
+    return [line for line in [*left_lines, *right_lines] if line is not None]
+
+
+def runs_of_zeros(values: bytearray) -> list[tuple[int, int]]:
+    """The (start, stop) of each run of zeros."""
+    return [match.span() for match in re.finditer(rb"\x00+", bytes(values))]
+
+
+def line_of(line: Line, indexes: list[int]) -> Line | None:
+    """The line made of some of ``line``'s words; None for none."""
+    if not indexes:
+        return None
+    words = [line.word_confidences[index] for index in indexes]
+    return Line(
+        text=" ".join(word for word, _ in words),
+        confidence=sum(confidence for _, confidence in words) / len(words),
+        word_confidences=words,
+        word_boxes=[line.word_boxes[index] for index in indexes],
+    )
+
+
+# Two documents lie side by side when their rows overlap by at least this fraction of the shorter one's height.
+SIDE_BY_SIDE_ROW_OVERLAP = 0.5
+
+
+def documents_side_by_side(image: Any) -> list[tuple[int, int, int, int]]:
+    """The boxes (left, top, right, bottom) of exactly two documents lying side by side on a darker surface, left
+    first; [] for one document, for more, or for two one above the other (read well as they are)."""
+    found = document_region(image)
+    if found is None:
+        return []
+    region, (width, _) = found
+    parts = light_regions_of(region, width)
+    if len(parts) != 2:
+        return []
+    bounds = sorted(
+        (min(xs), min(ys), max(xs) + 1, max(ys) + 1)
+        for xs, ys in (([index % width for index in part], [index // width for index in part]) for part in parts)
+    )
+    (_, top, right, bottom), (next_left, next_top, _, next_bottom) = bounds
+    shared_rows = min(bottom, next_bottom) - max(top, next_top)
+    if right > next_left or shared_rows < SIDE_BY_SIDE_ROW_OVERLAP * min(bottom - top, next_bottom - next_top):
+        return []
+    scale = image.width / width
+    margin = DOCUMENT_MARGIN_FRACTION * image.width
+    return [
+        (
+            max(0, int(left * scale - margin)),
+            max(0, int(top * scale - margin)),
+            min(image.width, int(right * scale + margin)),
+            min(image.height, int(bottom * scale + margin)),
+        )
+        for left, top, right, bottom in bounds
+    ]
 
 
 def document_on_its_own(image: Any) -> Any:
