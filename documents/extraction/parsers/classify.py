@@ -348,16 +348,19 @@ FATURA_RECIBO_SIGNS = [
     r"prestador\s+de\s+servi[cç]os|transmitente",
 ]
 # Each kind by its word or as payroll software cuts it ("Desc. S.S.", "Venc. Base", "Remun. Ilíq.", "Sub. Alim.").
+# A multinational's slip in English prints the same kinds in its words ("Social Security (11%)", "Net pay", "Gross
+# pay", "Deductions", "Meal allowance"): its lower half photographed without the title was refused (doc probe 31).
 PAYROLL_TERMS = [
-    r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss|(?<![a-z])s\.\s?s\.",
+    r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss|(?<![a-z])s\.\s?s\.|social\s+security",
     r"\birs\b|retencao\s+na\s+fonte",
-    r"liquido|a\s+receber|a\s+transferir",
-    r"vencimento|ordenado|salario|remuneracao|remuneracoes|(?<![a-z])(?:venc|vencim|remun|ord)\.",
-    r"abonos|ganhos|descontos|deducoes|(?<![a-z])desc\.",
-    r"subsidio\s+de\s+(refeicao|alimentacao)|sub\.?\s+(refeicao|alimentacao|alim\.)",
-    r"salarios|processamento",
+    r"liquido|a\s+receber|a\s+transferir|net\s+(?:pay|salary)",
+    r"vencimento|ordenado|salario|remuneracao|remuneracoes|(?<![a-z])(?:venc|vencim|remun|ord)\.|(?:gross|base|basic)\s+(?:pay|salary)",
+    r"abonos|ganhos|descontos|deducoes|(?<![a-z])desc\.|(?<![a-z])(?:earnings|deductions)(?![a-z])",
+    r"subsidio\s+de\s+(refeicao|alimentacao)|sub\.?\s+(refeicao|alimentacao|alim\.)|meal\s+allowance",
+    r"salarios|processamento|(?<![a-z])payroll(?![a-z])",
 ]
-MONEY_TOKEN = re.compile(r"\d,\d{2}(?!\d)")
+# Cents after a comma, or after a dot on a slip in English ("2,113.35").
+MONEY_TOKEN = re.compile(r"\d[,.]\d{2}(?!\d)")
 # A whole-euro amount ending a captioned row, thousands grouped by dots ("Vencimento base 1.250", "IRS 112"): a
 # small employer's slip prints no cents. Not a NIF or a year (more than three figures ungrouped).
 WHOLE_AMOUNT_ROW = re.compile(r"[a-z.)]\s+\d{1,3}(?:\.\d{3})*\s*(?:€|eur)?\s*$", re.M)

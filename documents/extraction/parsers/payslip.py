@@ -140,7 +140,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # The public sector's supplements ("Suplemento de condição militar", "Suplemento de missão").
         r"|(?<![a-z])suplemento(?![a-z])"
         # Night work's pay ("Trabalho noturno", "Complemento nocturno"): an earning the gross adds up.
-        r"|(?<![a-z])(?:trabalho|complemento|acr[eé]scimo)\s+(?:de\s+)?noc?turno(?![a-z])")),
+        r"|(?<![a-z])(?:trabalho|complemento|acr[eé]scimo|subs[ií]dio)\s+(?:de\s+)?noc?turno(?![a-z])"
+        # A restaurant's or a hotel's tips paid through the payroll ("Gorjetas 40,83"): earnings the gross adds up.
+        r"|(?<![a-z])gorjetas?(?![a-z])")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths"})
@@ -172,8 +174,11 @@ def roles_named(label: str) -> list[str]:
 
 def role_of(label: str) -> str | None:
     """The first role whose words the label holds; a deduction word outranks an earning one
-    ("IRS Sub. Natal" is a deduction)."""
+    ("IRS Sub. Natal" is a deduction). A bilingual caption none of whose words name a role as a whole is read
+    by its halves ("Regular hours / Horas normais": the Portuguese half's "Horas normais" starts its own)."""
     found = roles_named(label)
+    if not found and " / " in label:
+        found = next(filter(None, (roles_named(half) for half in label.split(" / "))), [])
     if not found:
         return None
     for role in ("skip", "rate", "ss_base", "net_pay", "total_deductions", "gross_pay"):
@@ -1307,14 +1312,24 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
             # between the two when both are). A text layer misreads nothing: there, only 11% of the gross
             # vouches for a social security the total asks for; no rate does for an IRS.
             rate_vouches = gross is not None and close_to_rate(new_social, gross)
-            social_fits = one_digit_apart(new_social, social) and (
-                rate_vouches
-                or (
-                    read_by_ocr(page, "social_security")
-                    and (gross is None or not one_digit_apart(new_withholding, withholding))
+            # The social security read is 11% of the base read (or of the gross): it stands, whatever the total
+            # asks of it; the IRS row is the misread one (a stamp over "10" of "106,64", doc probe 31).
+            read_vouched = any(close_to_rate(social, figure) for figure in (gross, page.hint("base_salary")) if figure)
+            social_fits = (
+                not read_vouched
+                and one_digit_apart(new_social, social)
+                and (
+                    rate_vouches
+                    or (
+                        read_by_ocr(page, "social_security")
+                        and (gross is None or not one_digit_apart(new_withholding, withholding))
+                    )
                 )
             )
-            withholding_fits = one_digit_apart(new_withholding, withholding) and read_by_ocr(page, "irs_withholding")
+            withholding_fits = read_by_ocr(page, "irs_withholding") and (
+                one_digit_apart(new_withholding, withholding)
+                or (read_vouched and lost_leading_digits(new_withholding, withholding))
+            )
             if social_fits:
                 social = new_social
                 parsed.fields.pop("social_security", None)
@@ -1351,6 +1366,8 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         social, withholding = rows_against_gross_and_net(page, parsed, gross - net - others, social, withholding)
     if gross is None and net is not None and social is not None and withholding is not None:
         derive(parsed, page, "gross_pay", net + social + withholding + others)
+    if read_by_ocr(page, "gross_pay") or read_by_ocr(page, "net_pay"):
+        gross, net = totals_under_a_stamp(page, parsed, gross, net, deductions)
     earnings_mismatch = gross is not None and earnings_contradict_gross(page, gross)
     if earnings_mismatch and "arithmetic_mismatch" not in parsed.warnings:
         # The earning rows do not make the printed gross: whatever the deductions and the net say of it, the slip
@@ -1364,6 +1381,70 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         for name in (*vouched, *parts):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+def totals_under_a_stamp(
+    page: Page, parsed: Parsed, gross: Decimal | None, net: Decimal | None, deductions: Decimal | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """A scan whose totals lost their first digits under a stamp or a signature ("1.291,73" read ".291,73", the
+    net "1.122,76" read "122,76"), and the gross worked back from them: the earning rows, read clear above the
+    stamp, make the gross whose last digits were read, and the net is that less the deductions when its last
+    digits are the ones read. Said so (``derived:``). (Doc probe 31.)
+
+    A gross worked back from the net that 11% social security read clear cannot come from (the social security's
+    base is at most the gross) was made of a figure misread: it is dropped, and the slip said not to add up."""
+    gross = parsed.fields.get("gross_pay", gross)
+    earnings = [segment.value for segment in page.segments if segment.role in EARNING_ROLES]
+    itemised = sum(earnings, Decimal(0)) if len(earnings) >= 2 else None
+    if gross is not None and itemised is not None and lost_leading_digits(itemised, gross):
+        gross = itemised
+        parsed.fields.pop("gross_pay", None)
+        parsed.put("gross_pay", gross, DERIVED_CONFIDENCE)
+        if "derived:gross_pay" not in parsed.warnings:
+            parsed.warnings.append("derived:gross_pay")
+        if net is not None and deductions is not None and lost_leading_digits(gross - deductions, net):
+            net = gross - deductions
+            parsed.fields.pop("net_pay", None)
+            parsed.put("net_pay", net, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:net_pay")
+    social = parsed.fields.get("social_security")
+    if (
+        gross is not None
+        and "derived:gross_pay" in parsed.warnings
+        and "derived:social_security" not in parsed.warnings
+        and social is not None
+        and social > gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
+    ):
+        gross = None
+        parsed.fields.pop("gross_pay", None)
+        parsed.confidence.pop("gross_pay", None)
+        parsed.warnings.remove("derived:gross_pay")
+        if "arithmetic_mismatch" not in parsed.warnings:
+            parsed.warnings.append("arithmetic_mismatch")
+    if gross is None and net is not None and net_below_what_the_rows_leave(page, parsed, net):
+        parsed.warnings.append("arithmetic_mismatch")
+    return gross, net
+
+
+# What is left of a gross at the least: less 11% social security and IRS withheld at no more than half of it (the
+# withholding tables' top rates stay under that), before any other deduction a row prints.
+LEAST_NET_SHARE = Decimal(1) - SS_EMPLOYEE_RATE - Decimal("0.50")
+
+
+def net_below_what_the_rows_leave(page: Page, parsed: Parsed, net: Decimal) -> bool:
+    """Whether a net read with no gross to check it against is less than any gross the base salary or the social
+    security read (11% of a base at most the gross) can leave: its first digits lost under a stamp ("3 086,77" read
+    "86,77"), with nothing else to tell (doc probe 31)."""
+    if "arithmetic_mismatch" in parsed.warnings or not read_by_ocr(page, "net_pay"):
+        return False
+    social, base = parsed.fields.get("social_security"), parsed.fields.get("base_salary")
+    least_gross = max(social / SS_EMPLOYEE_RATE if social else Decimal(0), base or Decimal(0))
+    others = rows_total(page.rows("other_deduction")) or Decimal(0)
+    return net + others < least_gross * LEAST_NET_SHARE
+
+
+# Social security rounded to the cent on a base itself rounded: a few cents over 11% of the gross are no contradiction.
+SS_ROUNDING_SLACK = Decimal("0.50")
 
 
 # The most earning rows whose every selection is tried against the printed gross (2 ** 12 sums).
