@@ -135,3 +135,22 @@ def test_an_english_bill_is_no_payslip() -> None:
     """Guard: amounts and one payroll-sounding word are not a payslip."""
     bill = "Electricity bill\nPeriod 01.10.2026 - 31.10.2026\nEnergy 84.20\nNetwork access 21.15\nVAT 23% 24.23\nTotal 129.58"
     assert classify(bill) != DocumentKind.RECIBO_VENCIMENTO
+
+
+def names_read(employer_line: str, employee_line: str) -> tuple[object, object]:
+    lines = [employer_line, "Período: 09/2026", employee_line, "NIF: 364126957", "Vencimento base 1.000,00",
+             "Segurança Social 110,00", "Líquido a receber 890,00"]  # fmt: skip
+    fields = parse_payslip([Line(line, 0.9) for line in lines]).fields
+    return fields.get("employer_name"), fields.get("employee_name")
+
+
+def test_a_fold_through_the_number_s_caption_after_the_name_ends_the_name_there() -> None:
+    """A crease took the N of "N.º mecanográfico" ("».º"): the name ran into the caption and its number, and was
+    refused whole."""
+    _, employee = names_read("Padaria Central, Lda.", "Nome: Rita Sofia Nóbrega ».º mecanográfico: 73295")
+    assert employee == "Rita Sofia Nóbrega"
+
+
+def test_a_fold_through_unipessoal_s_lda_is_still_lda() -> None:
+    employer, _ = names_read("Lavandaria Estrela d'Ouro, Unipessoal Lc a. Recibo de Vencimento", "Nome: Rita Sofia")
+    assert employer == "Lavandaria Estrela d'Ouro, Unipessoal Lda."

@@ -155,7 +155,7 @@ LABEL_WORDS = re.compile(
     r"|funcion[aá]ri[oa]|empregad[oa]|nome|morada|admiss[aã]o|departamento|sec[cç][aã]o|recibo|valor|data|iban"
     r"|employee|name|tax|payslip|company|salary|pay"
     # The worker's number beside the name ("Trabalhador: Fábio Paixão Número: 532", "N.º 532", "Matrícula 17").
-    r"|numero|n\.o|matricula|codigo"
+    r"|numero|n\.o|matricula|codigo|mecanografico"
     # Another country's identity and tax numbers' captions, printed after the name on its line ("Santos CPF
     # 123.456.789-09", "Bianchi C.F. ...", "Käser AHV-Nr. ...", "Personeelsnr. 318").
     r"|cpf|cnpj|cif|nie|dni|ssn|siret|siren|bsn|c\.\s?f|p\.?\s?iva|number|nummer|[a-z-]*nr"
@@ -1156,12 +1156,18 @@ LEGAL_FORM_MISREAD = re.compile(
 )
 
 
+# After "Unipessoal" only "Lda." stands: any short L-word ending in a dot there is it, misread (a fold through it:
+# "Unipessoal Lc a.", doc probe 31).
+UNIPESSOAL_FORM_MISREAD = re.compile(r"\b(Unipessoal|UNIPESSOAL)\s+(?!Lda\.)L[A-Za-z]{0,2}\s?[A-Za-z]{0,2}\.(?=\s|$)")
+
+
 def legal_form_misread(line: Line) -> Line:
     """The line with a legal form OCR misread ("Ida" for "Lda") put right; a caption naming the employee keeps
     what follows it (a name may be printed surname first: "SOUSA, Ida")."""
-    if EMPLOYEE_LABEL.search(fold(line.text)) or not LEGAL_FORM_MISREAD.search(line.text):
+    if EMPLOYEE_LABEL.search(fold(line.text)):
         return line
-    return Line(LEGAL_FORM_MISREAD.sub(r"\1Lda.", line.text), line.confidence, line.word_confidences)
+    text = UNIPESSOAL_FORM_MISREAD.sub(r"\1 Lda.", LEGAL_FORM_MISREAD.sub(r"\1Lda.", line.text))
+    return line if text == line.text else Line(text, line.confidence, line.word_confidences)
 
 
 # The particle "e" between two of a name's words, read as a euro sign ("Menezes € Castro").
@@ -1765,8 +1771,9 @@ def before_next_label(name: str | None) -> str | None:
     return name
 
 
-# "Nº" / "N°" alone (folded it is the word "no"): the caption of a number after the name.
-NUMBER_SIGN = re.compile(r"N[º°]\.?:?")
+# "Nº" / "N°" alone (folded it is the word "no"): the caption of a number after the name; its N lost to a fold
+# or a speck (".º", "».º": doc probe 31), an ordinal sign is still no part of a name.
+NUMBER_SIGN = re.compile(r"(?:N|[^\w\s])?\.?[º°]\.?:?")
 # An acronym in capitals before a label, in a name printed in mixed case: the label's own ("NI number").
 QUALIFYING_ACRONYM = re.compile(r"[A-Z]{2,4}")
 
