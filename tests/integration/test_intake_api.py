@@ -148,6 +148,16 @@ def test_invalid_storage_key_for_another_forms_prefix(alice_api: APIClient, queu
     assert (response.status_code, response.json()["code"]) == (400, "invalid_storage_key")
 
 
+def test_the_same_key_twice_is_an_invalid_storage_key_that_says_so(alice_api: APIClient, queued: Any) -> None:
+    """The code the contract names, and a message that says what is wrong: the file does belong to the form (e2e
+    probe 18 was told it did not)."""
+    form = form_request_create(alice_api)
+    key = upload(form["token"], pdf_document())
+    response = submit(form["token"], submission_body("245718931", [doc_entry(key), doc_entry(key)]))
+    assert (response.status_code, response.json()["code"]) == (400, "invalid_storage_key")
+    assert "mais do que uma vez" in response.json()["detail"]
+
+
 def test_path_traversal_key_is_an_invalid_storage_key(alice_api: APIClient, queued: Any) -> None:
     form = form_request_create(alice_api)
     key = f"uploads/{form['id']}/../../etc/passwd"
