@@ -36,8 +36,9 @@ def test_a_browser_s_accept_header_gets_json_never_an_html_page(
         assert "results" in body
 
 
-def test_a_client_that_accepts_nothing_json_is_told_so_in_json(alice_api: APIClient) -> None:
-    response = alice_api.get("/api/v1/applicants", HTTP_ACCEPT="application/xml")
+@pytest.mark.parametrize("accept", ["application/xml", "text/html"])
+def test_a_client_that_accepts_nothing_json_is_told_so_in_json(alice_api: APIClient, accept: str) -> None:
+    response = alice_api.get("/api/v1/applicants", HTTP_ACCEPT=accept)
     assert response.status_code == 406
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["code"] == "not_acceptable"
