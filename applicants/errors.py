@@ -106,6 +106,12 @@ class DuplicateSubmission(BusinessRuleError):
     default_message = _("Já existe uma candidatura com este NIF para este formulário.")
 
 
+class FormNotPending(BusinessRuleError):
+    code = "form_not_pending"
+    status_code = 409
+    default_message = _("O candidato já submeteu este formulário: já não pode ser fechado.")
+
+
 class FormExpired(BusinessRuleError):
     code = "form_expired"
     status_code = 410

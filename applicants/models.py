@@ -622,6 +622,7 @@ class AuditAction(models.TextChoices):
     CONTEST_RECEIVED = "CONTEST_RECEIVED", "Contestação recebida"
     CONTEST_ANSWERED = "CONTEST_ANSWERED", "Contestação respondida"
     REPORT_DOWNLOADED = "REPORT_DOWNLOADED", "Relatório descarregado (PDF)"
+    FORM_CLOSED = "FORM_CLOSED", "Formulário fechado antes de expirar"
 
 
 class AuditEvent(models.Model):

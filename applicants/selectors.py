@@ -35,14 +35,20 @@ def organization_for_user(user: Any) -> Organization | None:
     return membership.organization if membership else None
 
 
-def form_request_list(*, organization: Organization) -> QuerySet[IntakeFormRequest]:
-    return (
-        IntakeFormRequest.objects.filter(organization=organization)
-        .prefetch_related(
-            Prefetch("applicants", queryset=Applicant.objects.only("id", "status", "created_at", "form_request_id"))
-        )
-        .order_by("-created_at")
-    )
+def form_request_list(*, organization: Organization, status: str | None = None) -> QuerySet[IntakeFormRequest]:
+    """The agency's forms, newest first; with ``status``, those whose status as the API shows it (expiry applied:
+    a pending form past its date is ``EXPIRED``) is that one."""
+    forms = IntakeFormRequest.objects.filter(organization=organization)
+    now = timezone.now()
+    if status == FormStatus.PENDING:
+        forms = forms.open(now=now)
+    elif status == FormStatus.EXPIRED:
+        forms = forms.expired(now=now)
+    elif status == FormStatus.COMPLETED:
+        forms = forms.filter(status=FormStatus.COMPLETED)
+    return forms.prefetch_related(
+        Prefetch("applicants", queryset=Applicant.objects.only("id", "status", "created_at", "form_request_id"))
+    ).order_by("-created_at")
 
 
 def form_request_get(*, organization: Organization, form_request_id: uuid.UUID | str) -> IntakeFormRequest:

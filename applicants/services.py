@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from applicants import errors
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -24,6 +25,7 @@ from applicants.models import (
     AuditAction,
     AuditEvent,
     Decision,
+    FormStatus,
     IntakeFormRequest,
     Membership,
     MembershipRole,
@@ -196,6 +198,31 @@ def form_request_create(
         expires_at=expires_at,
     )
     return CreatedFormRequest(form_request=form_request, token=token)
+
+
+@transaction.atomic
+def form_request_close(*, form_request: IntakeFormRequest, closed_by: Any) -> IntakeFormRequest:
+    """Close a form no one submitted yet before its date (the property let, a link sent to the wrong person): it
+    expires now, its link and upload slots refuse as an expired form's do, and the audit trail says who closed it.
+
+    A form already expired is left as it is (closing twice is one close); a submitted one cannot be closed
+    (``FormNotPending``): its applicant's data is there, and erasure is how that goes."""
+    locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
+    now = timezone.now()
+    if locked.status == FormStatus.COMPLETED:
+        raise errors.FormNotPending()
+    if locked.effective_status == FormStatus.EXPIRED:
+        return locked
+    locked.status, locked.expires_at = FormStatus.EXPIRED, now
+    locked.save(update_fields=["status", "expires_at"])
+    audit_record(
+        action=AuditAction.FORM_CLOSED,
+        target_type="intake_form_request",
+        target_id=locked.pk,
+        organization=locked.organization,
+        actor=closed_by,
+    )
+    return locked
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from applicants.models import (
     ApplicationStatus,
     AuditAction,
     Contest,
+    FormStatus,
     IntakeFormRequest,
     Organization,
     contract_applicant_status,
@@ -78,15 +79,42 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
         "list": ("applicants.view_intakeformrequest",),
         "retrieve": ("applicants.view_intakeformrequest",),
         "create": ("applicants.add_intakeformrequest",),
+        # Who may send a link may take it back.
+        "close": ("applicants.add_intakeformrequest",),
     }
 
     def get_queryset(self) -> QuerySet[IntakeFormRequest]:
         return selectors.form_request_list(organization=self.organization)
 
-    @extend_schema(responses={200: FormRequestSerializer(many=True), 404: PAGE_NOT_FOUND})
+    @extend_schema(
+        parameters=[OpenApiParameter("status", enum=[choice for choice, _ in FormStatus.choices])],
+        responses={200: FormRequestSerializer(many=True), 400: INVALID_FILTER, 404: PAGE_NOT_FOUND},
+    )
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        filters = FormRequestFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        forms = selectors.form_request_list(organization=self.organization, status=filters.validated_data.get("status"))
+        page = self.paginate_queryset(forms)
         return self.get_paginated_response(FormRequestSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: FormRequestSerializer,
+            404: NOT_FOUND,
+            409: error_response("form_not_pending: the applicant already submitted it"),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str) -> Response:
+        """Close a form before its date: its link answers as an expired one's from now on."""
+        form_request = selectors.form_request_get(organization=self.organization, form_request_id=pk)
+        closed = services.form_request_close(form_request=form_request, closed_by=request.user)
+        return Response(
+            FormRequestSerializer(
+                selectors.form_request_get(organization=self.organization, form_request_id=closed.pk)
+            ).data
+        )
 
     @extend_schema(responses={200: FormRequestSerializer, 404: NOT_FOUND})
     def retrieve(self, request: Request, pk: str) -> Response:
@@ -282,6 +310,10 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         serializer.is_valid(raise_exception=True)
         answered = contest_answer(contest=contest, actor=request.user, answer=serializer.validated_data["answer"])
         return Response(ContestItemSerializer(answered).data)
+
+
+class FormRequestFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=FormStatus.choices, required=False)
 
 
 class ApplicantFilterSerializer(serializers.Serializer):
