@@ -620,7 +620,8 @@ def read_side_by_side(data: bytes) -> ReadDocument:
     ones the whole page was read with: each card read again on its own lost the accents of capitals ("LÓPEZ" read
     "LOPEZ") as often as it gained anything."""
     read = read_document(data)
-    if read.method != "ocr" or read.turns != (0,):
+    # A photo only: a PDF's pages (a scan of both sides on one page included) are not opened as one image.
+    if read.method != "ocr" or read.turns != (0,) or sniff_content_type(data[:1024]) not in {"image/jpeg", "image/png"}:
         return read
     from PIL import ImageOps
 

@@ -118,3 +118,17 @@ def test_a_card_whose_words_cross_the_middle_is_not_parted() -> None:
     )
     lines = [words(("CARTÃO", 100), ("DE", 190), ("CIDADÃO", 230)), words(("SILVA", 300), ("1,70", 1300)), mrz]
     assert lines_parted_at_a_gutter(lines) is None
+
+
+def test_a_scan_in_a_pdf_is_read_as_a_pdf_not_opened_as_a_photo() -> None:
+    """A card scanned into a PDF (no text layer) is read by OCR like a photo, but is no image to look for cards on:
+    opened as one, it was refused as a corrupt image (the round's own regression run, six PDFs)."""
+    holder = person()
+    front, back = sides(holder)
+    page = on_a_table([(front, (60, 60)), (back, (60, front.height + 120))], (front.width + 120, 1900))
+    buffer = io.BytesIO()
+    page.convert("RGB").save(buffer, format="PDF", resolution=200)
+    result = LocalExtractor().extract(buffer.getvalue(), document_type="ID_DOCUMENT")
+    assert result.method == "ocr"
+    assert result.fields["surname"] == "Abreu Sequeira"
+    assert result.fields["mrz_valid"] is True
