@@ -182,12 +182,15 @@ def payslips_expected(profile: str, payslips: list[Any], invoices: list[Any], pe
 
 # The extraction's word for an "ato isolado": one service by someone with no activity open, no month of an income.
 ONE_OFF_ACT = "one_off_act"
+# The extraction's word for a fatura that is no receipt: billed, not shown paid.
+NOT_A_RECEIPT = "invoice_not_receipt"
 # The checks whose failure is a reason to look again, and the warning each gives.
 CHECK_WARNINGS = {
     "income.payslip_arithmetic": "arithmetic_mismatch",
     "income.invoice_arithmetic": "arithmetic_mismatch",
     "income.pension_arithmetic": "arithmetic_mismatch",
     "income.invoice_in_force": "document_cancelled",
+    "income.invoice_paid": NOT_A_RECEIPT,
     "income.invoice_recurring": ONE_OFF_ACT,
     "income.pension_in_euros": "currency_not_eur",
     "income.payslip_in_euros": "currency_not_eur",
@@ -667,6 +670,8 @@ def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
     checks = [owner_check("income.invoice_owner", invoice_label(document), document, applicant, "issuer")]
     if checks[-1]["passed"]:
         checks.append(invoice_in_force(document))
+    if checks[-1]["passed"] and NOT_A_RECEIPT in document.get("warnings", []):
+        checks.append(invoice_paid(document))
     if checks[-1]["passed"]:
         checks.append(invoice_recurring(document))
     if checks[-1]["passed"]:
@@ -691,6 +696,18 @@ def invoice_in_force(document: Document) -> Check:
         "income.invoice_in_force",
         not cancelled,
         f"{invoice_label(document)}: {'anulada (não conta como rendimento)' if cancelled else 'não anulada'}.",
+        document_id=document["document_id"],
+    )
+
+
+def invoice_paid(document: Document) -> Check:
+    """A fatura with no receipt (``invoice_not_receipt``): billed, its payment not shown, so not counted. Said only
+    of such a fatura: a fatura-recibo is its own receipt."""
+    return check(
+        "income.invoice_paid",
+        False,
+        f"{invoice_label(document).replace('Fatura-recibo', 'Fatura')}: fatura sem recibo, o pagamento não está "
+        "comprovado (não conta como rendimento; envie a fatura-recibo ou o recibo).",
         document_id=document["document_id"],
     )
 

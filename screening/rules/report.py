@@ -22,6 +22,7 @@ REASON_TEXT = {
     "id_expiring_soon": "o documento de identificação caduca em breve",
     "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
+    "invoice_not_receipt": "uma fatura apresentada não tem recibo (pagamento não comprovado) e não foi contada como rendimento",
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
     "currency_not_eur": "um rendimento (recibo ou pensão) é pago noutra moeda e não foi contado; "
     "o valor em euros fica para quem decide",

@@ -58,3 +58,17 @@ def test_a_one_off_acts_invoice_is_shown_and_not_averaged_as_a_month() -> None:
     assert "ato isolado" in one_off["evidence"]
     assert Decimal(result["average_monthly_income"]) == Decimal("1000.00")
     assert "one_off_act" in result["warnings"]
+
+
+def test_a_fatura_with_no_receipt_is_not_counted_and_says_why() -> None:
+    """A "Fatura" (type FT) bills a service; its "Total a pagar" was read as the amount received and counted (doc
+    probe 32). Flagged ``invoice_not_receipt`` by the extraction, it is stated and left out, as a cancelled one is."""
+    documents = [invoice(month, 1000.0) for month in range(5, 11)] + [invoice(11, 9000.0, ["invoice_not_receipt"])]
+    result = income(documents)
+    unpaid = next(c for c in result["checks"] if c["name"] == "income.invoice_paid")
+    assert (unpaid["passed"], unpaid["document_id"]) == (False, "fr-11")
+    assert "sem recibo" in unpaid["evidence"]
+    assert "2026-11" not in result["months"]
+    assert Decimal(result["average_monthly_income"]) == Decimal("1000.00")
+    assert "invoice_not_receipt" in result["warnings"]
+    assert not [c for c in income(documents[:6])["checks"] if c["name"] == "income.invoice_paid"]

@@ -226,6 +226,10 @@ def issued_on(parsed: Parsed) -> dt.date:
 COPY_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:original|duplicado|triplicado|c[oó]pia|via)(?![^\W\d_])")
 
 
+# A heading's title stands at most this many lines above its number (the copy's word, "ORIGINAL", between them).
+TITLE_LINES_ABOVE = 3
+
+
 def invoice_sections(lines: list[Line]) -> list[list[Line]]:
     """The file's lines cut into one section per document, where two headings or more ("FATURA-RECIBO N.º FR
     ATSIRE01FR/52", the title and its number alone on the line) give different numbers; copies of one document
@@ -234,7 +238,10 @@ def invoice_sections(lines: list[Line]) -> list[list[Line]]:
     headings: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         number = NUMBER.search(fix_digits(line.text))
-        if number and DOCUMENT_TITLE.search(line.text) and heading_alone(line.text, number):
+        # The title on the number's line, or a few lines above it ("FATURA-RECIBO" / "ORIGINAL" / "N.º FR
+        # ATSIRE01FR/20", as the Portal prints it: doc probe 32 had three such pages read as one).
+        titled = any(DOCUMENT_TITLE.search(above.text) for above in lines[max(0, index - TITLE_LINES_ABOVE) : index])
+        if number and (titled or DOCUMENT_TITLE.search(line.text)) and heading_alone(line.text, number):
             headings.append((index, ocr_series(number.group(1))))
     numbers = {number for _, number in headings}
     if len(numbers) < 2 or len(numbers) < len(headings):
@@ -264,7 +271,32 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
     invoice_issue_date(lines, parsed, captions_below=captions_below)
     if one_off_act(lines, parsed):
         parsed.warnings.append("one_off_act")
+    if only_billed(lines, parsed):
+        # "Total a pagar" is what the client owes, not what was received: the amount is left unread.
+        parsed.warnings.append(NOT_A_RECEIPT)
+        parsed.fields.pop("amount_received", None)
+        parsed.confidence.pop("amount_received", None)
     return parsed
+
+
+# A "Fatura" (the Portal's type FT) bills a service; only a receipt ("Fatura-recibo", a "Recibo" after the fatura)
+# says it was paid. Doc probe 32 sent one, its "Total a pagar" read as the amount received.
+NOT_A_RECEIPT = "invoice_not_receipt"
+FATURA_TYPE_NUMBER = re.compile(r"^FT(?![A-Z])")
+FATURA_TITLE_ALONE = re.compile(r"^\W*fatura\W*$")
+RECEIPT_WORDS = re.compile(r"recib|recebid|quita[cç]|(?<![a-z])pag[oa](?![a-z])|liquidad[oa]")
+
+
+def only_billed(lines: list[Line], parsed: Parsed) -> bool:
+    """A fatura that is no receipt: its number's type is FT or its title is "Fatura" alone, and no word of the
+    page says anything was received or paid."""
+    folded = [fold(line.text).strip() for line in lines]
+    if any(RECEIPT_WORDS.search(text) for text in folded):
+        return False
+    number = parsed.fields.get("invoice_number")
+    return (isinstance(number, str) and bool(FATURA_TYPE_NUMBER.search(number))) or any(
+        FATURA_TITLE_ALONE.match(text) for text in folded
+    )
 
 
 # An "ato isolado" (a one-off act: a single service by someone not registered as self-employed) says so in its
