@@ -72,3 +72,41 @@ def test_a_fatura_recibo_is_its_own_receipt() -> None:
     fields, warnings = parsed(receipt("20", "2026-10-05", "1.000,00", "230,00", "1.230,00"))
     assert "invoice_not_receipt" not in warnings
     assert fields["amount_received"] == Decimal("1230.00")
+
+
+SOFTWARE_LETTERHEAD = """João Martins Araújo
+Prestação de serviços
+Avenida da Liberdade, n.º 44, 3.º E
+4700-321 Braga
+Contribuinte n.º 148479766
+Exmo.(s) Sr.(s)
+Associação Cultural Pé de Vento
+Largo do Chafariz, n.º 45, 3.º A
+8000-250 Faro
+NIF: 503504564
+Fatura-Recibo FR 2026/16
+Original
+Data
+4 de julho de 2026
+Descrição Qtd. Preço unit. IVA Total
+Serviços de design gráfico 1,00 1000,00 23% 1000,00
+Total ilíquido 1000,00 €
+Total IVA 230,00 €
+Total documento 1230,00 €
+Retenção IRS (11,5%) 115,00 €
+Total pago 1115,00 €"""
+
+
+def test_an_accountant_program_s_letterhead_names_the_issuer() -> None:
+    """The worker's name heads the page over what they do and their address, down to their NIF; no caption says
+    it is the issuer's (5 of 5 of the probe's software layouts read no issuer name)."""
+    fields, _ = parsed(SOFTWARE_LETTERHEAD)
+    assert (fields["issuer_name"], fields["issuer_nif"]) == ("João Martins Araújo", "148479766")
+    assert fields["acquirer_name"] == "Associação Cultural Pé de Vento"
+
+
+def test_a_company_s_name_under_the_letterhead_leaves_the_issuer_unnamed() -> None:
+    """Guard: two names over the NIF, no telling which is the issuer's."""
+    text = SOFTWARE_LETTERHEAD.replace("Prestação de serviços", "Maria Lopes Araújo")
+    fields, _ = parsed(text)
+    assert fields.get("issuer_name") is None

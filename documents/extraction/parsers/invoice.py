@@ -858,7 +858,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             # A person's letterhead over the document's title, the NIF further down among the particulars
             # ("Márcia Lourenço Simões" / "Consultoria em engenharia" / "Rua ..." / "Fatura-Recibo" / "N.º ..." /
             # "NIF: ..."): the first name alone over the title is the issuer's.
-            alone = name_over_the_title(lines[:at])
+            alone = name_over_the_title(lines[:at]) or letterhead_name(lines[:at])
         if HONORIFIC.match(lines[at].text) and name_before_nif(lines[at].text):
             # A professional's own name and title on the NIF's line ("Dr.ª Helena Amaral · Cédula ... · NIF ...")
             # issue the receipt; the line above is the practice's letterhead ("Consultório de Psicologia").
@@ -1075,6 +1075,21 @@ def name_over_the_title(lines: list[Line]) -> list[Line]:
     if any(ACQUIRER_LABEL.search(fold(line.text)) or ISSUER_LABEL.search(fold(line.text)) for line in letterhead):
         return []
     return [line for line in letterhead if name_alone(line.text)][:1]
+
+
+def letterhead_name(lines: list[Line]) -> list[Line]:
+    """The page's first line when it is a name alone heading the issuer's own particulars down to its NIF (what it
+    does, its address: "João Martins Araújo" / "Prestação de serviços" / "Avenida ..." / "4700-321 Braga" /
+    "Contribuinte n.º ...", an accountant's program's letterhead: doc probe 32); none when another name or a
+    party's label stands between them."""
+    if not lines or not name_alone(lines[0].text):
+        return []
+    rest = lines[1:]
+    if any(name_alone(line.text) for line in rest) or any(
+        ACQUIRER_LABEL.search(fold(line.text)) or ISSUER_LABEL.search(fold(line.text)) for line in rest
+    ):
+        return []
+    return lines[:1]
 
 
 def two_boxes_nifs(folded: str) -> bool:
