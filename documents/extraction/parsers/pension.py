@@ -157,7 +157,9 @@ COUNT_WORDS = {
 PAYMENT_WORDS = r"(?:prestacoes|pagamentos|mensalidades|pagas|versements|mensualites|zahlungen|monatsrenten)"
 PAYMENTS = re.compile(
     r"(?:(?<!\d)(1[234])|(?<![a-z])(" + "|".join(COUNT_WORDS) + r"))\s*(?:" + PAYMENT_WORDS + r"|vezes"
-    r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year|fois\s+par\s+an|veces\s+al\s+ano|keer\s+per\s+jaar)"
+    r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year|fois\s+par\s+an|veces\s+al\s+ano|keer\s+per\s+jaar"
+    # "12 mal im Jahr", "12-mal jährlich" (a German insurer's letter).
+    r"|-?\s?mal\s+(?:im\s+jahr|pro\s+jahr|jahrlich))"
     r"|" + PAYMENT_WORDS + r"\s+(?:anuais|anuales|annuels|por\s+ano|no\s+ano|al\s+ano|par\s+an|pro\s+jahr)"
     r"\D{0,25}?(?<!\d)(1[234])(?!\d)"
 )
@@ -295,11 +297,13 @@ FORM_OF_ADDRESS = re.compile(
 # Alone on its line, the salutation is over the name ("Ex.ma Senhora" / "Custódia ...", "Monsieur" / "José ...").
 ADDRESSEE = re.compile(r"\s*" + SALUTATION + r"(?:\s+(?:d\.?\s?|dona\s+|dr\.?a?\s+)?|\s*$)")
 # A foreign insurer's letter addresses the pensioner in its language: "M." / "Madame", "Doña" / "Sr.", "Herrn" / "Frau".
-FOREIGN_ADDRESSEE = re.compile(
-    r"\s*(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau"
+FOREIGN_TITLE = (
+    r"(?:monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|don|dona|senora?|sra?\.|herrn?|frau"
     # An English letter's address window: "Mrs Margaret ...", "Mr. John ...".
-    r"|mrs?\.?|ms\.?|miss)(?:\s+|\s*$)"
+    r"|mrs?\.?|ms\.?|miss)"
 )
+# Both forms a form letter prints for either sex ("Madame, Monsieur ...", "Frau/Herrn ...": doc probe 32).
+FOREIGN_ADDRESSEE = re.compile(rf"\s*(?:dear\s+)?{FOREIGN_TITLE}(?:\s*[,/]\s*{FOREIGN_TITLE})*(?:\s+|\s*$)")
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
 # "Data de emissão", a portal's "Impresso em", a foreign "Datum" / "Fecha" / "Date d'émission".
