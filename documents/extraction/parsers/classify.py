@@ -27,6 +27,9 @@ PAYSLIP_TITLE = re.compile(
 # "Regelaltersrente".
 FOREIGN_PENSION_NAMES = (
     r"attestation\s+de\s+(?:paiement\s+(?:de\s+(?:la\s+|votre\s+)?)?)?(?:retraite|pension)"
+    # Agirc-Arrco's "Relevé de paiement - retraite complémentaire" (doc probe 32); "retraite complémentaire" alone
+    # is a French payslip's deduction too.
+    r"|releve\s+de\s+(?:paiements?|versements?)\W+(?:de\s+(?:la\s+|votre\s+|vos\s+)?)?(?:retraites?|pensions?)"
     r"|retraite\s+(?:personnelle|de\s+base|de\s+droit\s+propre)|pension\s+de\s+(?:vieillesse|reversion|retraite)"
     r"|certificado\s+de\s+(?:pension|prestacion)|pension\s+de\s+(?:jubilacion|viudedad|orfandad|incapacidad)"
     r"|renten(?:bescheid|anpassung|mitteilung|art\s*:)|(?:alters|witwen|witwer|waisen|erwerbsminderungs)rente"
