@@ -110,3 +110,9 @@ def test_a_company_s_name_under_the_letterhead_leaves_the_issuer_unnamed() -> No
     text = SOFTWARE_LETTERHEAD.replace("Prestação de serviços", "Maria Lopes Araújo")
     fields, _ = parsed(text)
     assert fields.get("issuer_name") is None
+
+
+def test_the_portal_series_digits_ocr_read_as_letters_are_digits() -> None:
+    """A phone photo's "ATSIRE01FR" read "ATSIREOIFR": the Portal's series holds two digits there."""
+    text = receipt("48", "2026-10-05", "1.000,00", "230,00", "1.230,00").replace("ATSIRE01FR/48", "ATSIREOIFR/48")
+    assert parsed(text)[0]["invoice_number"] == "FRATSIRE01FR/48"

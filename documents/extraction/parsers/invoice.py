@@ -438,9 +438,15 @@ TYPE_DASH_NUMBER = re.compile(rf"(?<![^\W_])FR\s?{DASH}\s?(\d{{1,7}})(?![\d/:-]|
 TYPE_SPACE_NUMBER = re.compile(r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*FR\s(\d{1,7})(?![\d/.,:-])")
 
 
+# The Portal's own series: "ATSIRE", two digits, the type ("ATSIRE01FR"); OCR reads the digits as "OI", "O1", "0l".
+PORTAL_SERIES_DIGITS = re.compile(r"(?<=ATSIRE)[0-9OIL]{2}(?=[A-Z]{2}(?:/|$))")
+
+
 def ocr_series(text: str) -> str:
-    """The series without spaces, in capitals, an O touching a digit read as the zero it is ("ATSIREO1FR")."""
-    return re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", text).upper())
+    """The series without spaces, in capitals, an O touching a digit read as the zero it is ("ATSIREO1FR"), and the
+    Portal's two digits read as letters put back ("ATSIREOIFR", doc probe 32)."""
+    series = re.sub(r"O(?=\d)|(?<=\d)O", "0", re.sub(r"\s", "", text).upper())
+    return PORTAL_SERIES_DIGITS.sub(lambda match: match.group(0).translate(str.maketrans("OIL", "011")), series)
 
 
 def series_type(series: str, printed: str | None = None) -> str:
