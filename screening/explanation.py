@@ -874,7 +874,8 @@ PT = Texts(
     partial_unknown="faltam documentos de alguns meses",
     income_none="Não foi possível comprovar o seu rendimento.",
     income_no_documents=(
-        "Não foi possível comprovar o seu rendimento: não foi lido nenhum recibo de vencimento nem documento de IRS."
+        "Não foi possível comprovar o seu rendimento: não recebemos nenhum comprovativo de rendimentos (recibo de "
+        "vencimento, fatura-recibo, declaração da pensão ou documento de IRS)."
     ),
     income_not_counted={
         "income.payslip_owner": "um recibo de vencimento em nome de outra pessoa",
@@ -1020,7 +1021,10 @@ EN = Texts(
     },
     partial_unknown="documents for some months are missing",
     income_none="Your income could not be verified.",
-    income_no_documents="Your income could not be verified: no payslip or IRS tax document could be read.",
+    income_no_documents=(
+        "Your income could not be verified: no proof of income (payslip, invoice-receipt, pension statement or IRS tax "
+        "document) was received."
+    ),
     income_not_counted={
         "income.payslip_owner": "a payslip in another person's name",
         "income.payslip_arithmetic": "a payslip whose amounts do not add up",

@@ -483,6 +483,10 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
     assert "Rendimento do arrendatário não comprovado." in report.justification
     assert "não há comprovativos de rendimentos em nome do candidato" in report.justification
     assert "arrendatário(s)" not in report.justification and "—" not in report.justification
+    # Her own page says nothing was sent, not that something sent was not read (e2e probe 19).
+    her_income = next(e for e in applicant_explanation(applicant=ines.applicant, report=report)["checks"]
+                      if e["name"] == "income")  # fmt: skip
+    assert "não recebemos nenhum comprovativo de rendimentos" in her_income["text"]
 
     couple_form = form_for(agency())
     maria, joao = couple(couple_form)
