@@ -18,6 +18,7 @@ from documents.extraction.parsers.common import (
     capitalised,
     clean_name,
     dates_in,
+    joined_nif,
     parse_nifs,
     title_case,
 )
@@ -159,7 +160,7 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
         company = COMPANY_NIF.search(fold(line.text))
         if company and parse_nifs(company.group(1))[0][1]:
             parsed.put("holder_nif", company.group(1), VALIDATED_CONFIDENCE)
-        for nif, valid in parse_nifs(line.text):
+        for nif, valid in parse_nifs(joined_nif(line.text)):
             if valid and nif_is_personal(nif):
                 parsed.put("holder_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):

@@ -177,6 +177,26 @@ def dates_in(text: str) -> list[dt.date]:
     return parse_dates(text) + written_dates(text)
 
 
+# A NIF after its label with its digits grouped some other way ("NIF 51 4803266", a photo's spacing; "número de
+# identificação fiscal 1782 78068" in a certificate's sentence, doc probe 32).
+SPLIT_NIF = re.compile(
+    r"(?i)(\b(?:NIF|NIPC|Contribuinte|identifica[cç][aã]o\s+fiscal)\b[^\d\n]{0,24}?)(\d[\d ]{8,11}\d)(?!\d)"
+)
+
+
+def joined_nif(text: str) -> str:
+    """The line with a labelled NIF's digit groups joined, when the nine digits' check digit holds and the
+    groups are not already a NIF's."""
+
+    def join(match: re.Match[str]) -> str:
+        digits = match.group(2).replace(" ", "")
+        if len(digits) != 9 or not nif_has_valid_checksum(digits) or any(v for _, v in parse_nifs(match.group(2))):
+            return match.group(0)
+        return match.group(1) + digits
+
+    return SPLIT_NIF.sub(join, text)
+
+
 def parse_nifs(text: str) -> list[tuple[str, bool]]:
     """Every 9-digit token with whether its check digit holds."""
     return [

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from applicants.identifiers import nif_has_valid_checksum, nif_is_personal
+from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
     DATE_DMY,
@@ -30,6 +30,7 @@ from documents.extraction.parsers.common import (
     dates_in,
     fix_digits,
     issue_dates_short_year,
+    joined_nif,
     only_figures,
     parse_dates,
     parse_nifs,
@@ -887,23 +888,6 @@ def profession_line(text: str) -> bool:
         and any(word[0].islower() for word in words[1:] if fold(word) not in {"e", "de", "da", "do", "das", "dos"})
         and not (ISSUER_LABEL.search(fold(text)) or ACQUIRER_LABEL.search(fold(text)) or AUTHORITY.search(fold(text)))
     )
-
-
-# A NIF after its label with its digits grouped some other way ("NIF 51 4803266", a photo's spacing).
-SPLIT_NIF = re.compile(r"(?i)(\b(?:NIF|NIPC|Contribuinte)\b[^\d\n]{0,24}?)(\d[\d ]{8,11}\d)(?!\d)")
-
-
-def joined_nif(text: str) -> str:
-    """The line with a labelled NIF's digit groups joined, when the nine digits' check digit holds and the
-    groups are not already a NIF's."""
-
-    def join(match: re.Match[str]) -> str:
-        digits = match.group(2).replace(" ", "")
-        if len(digits) != 9 or not nif_has_valid_checksum(digits) or any(v for _, v in parse_nifs(match.group(2))):
-            return match.group(0)
-        return match.group(1) + digits
-
-    return SPLIT_NIF.sub(join, text)
 
 
 # A professional's title before the name: "Dr.", "Dr.ª", "Dra.", "Eng.º", "Arq.", "Prof.ª", "Enf.".
