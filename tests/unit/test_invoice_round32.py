@@ -116,3 +116,14 @@ def test_the_portal_series_digits_ocr_read_as_letters_are_digits() -> None:
     """A phone photo's "ATSIRE01FR" read "ATSIREOIFR": the Portal's series holds two digits there."""
     text = receipt("48", "2026-10-05", "1.000,00", "230,00", "1.230,00").replace("ATSIRE01FR/48", "ATSIREOIFR/48")
     assert parsed(text)[0]["invoice_number"] == "FRATSIRE01FR/48"
+
+
+def test_a_date_under_its_caption_with_a_glyph_ocr_read_after_the_caption() -> None:
+    """A photo's caption row "Prestador de serviços Data de emissão j" over "<NAME> 2026-09-17": the glyph off the
+    paper's edge hid the caption's end, and the date was not read."""
+    text = receipt("17", "2026-09-17", "929,00", "213,67", "1.142,67")
+    lines = text.splitlines()
+    at = lines.index("Prestador de serviços")
+    lines[at : at + 5] = ["Prestador de serviços Data de emissão j", "TERESA MOURA VILAÇA 2026-09-17", "NIF: 245718931"]
+    fields, _ = parsed("\n".join(line for line in lines if line not in ("Data de emissão", "2026-09-17")))
+    assert fields["issue_date"] == dt.date(2026, 9, 17)

@@ -143,9 +143,11 @@ DATE_LABELS = [
 ]
 # A caption "Data" (or "Data de emissão") with its value on the line below: the caption ends its line or
 # a column ("Data  Cliente"); "Data de vencimento" or "Data da prestação" name other dates.
+# The caption ends its line, or a column (two spaces), or a lone glyph OCR read off the paper's edge after it
+# ("Prestador de serviços Data de emissão j", a photo: doc probe 32).
 DATE_CAPTION = re.compile(
     r"(?:(?<![a-z])data(?:\s+(?:de\s+)?emiss[aã]o|\s+(?:do\s+)?documento)?|(?<![a-z])(?:issue\s+)?date)"
-    r"(?:\s*/\s*(?:issue\s+)?date)?\s*[:.]?(?:\s*$|\s{2,})"
+    r"(?:\s*/\s*(?:issue\s+)?date)?\s*[:.]?(?:\s*$|\s{2,}|\s+[^\w\s]?\w?[^\w\s]?\s*$)"
 )
 
 
