@@ -127,3 +127,14 @@ def test_a_date_under_its_caption_with_a_glyph_ocr_read_after_the_caption() -> N
     lines[at : at + 5] = ["Prestador de serviços Data de emissão j", "TERESA MOURA VILAÇA 2026-09-17", "NIF: 245718931"]
     fields, _ = parsed("\n".join(line for line in lines if line not in ("Data de emissão", "2026-09-17")))
     assert fields["issue_date"] == dt.date(2026, 9, 17)
+
+
+def test_a_line_ocr_made_of_a_box_s_edge_is_not_the_issuer_s_name() -> None:
+    """A photo of the Portal's page: under "Prestador de serviços" OCR read the name box's top edge as a line of
+    noise, taken for the issuer's name ("PE GR CON aDa CART"); the name in the box is the next line."""
+    texts = [("Portal das Finanças FATURA-RECIBO", 0.81), ("N.º FR ATSIRE01FR/51", 0.86),
+             ("Prestador de serviços Data de emissão", 0.83), ("é PE GR CON aDa CART -09-", 0.21),
+             ("| TERESA MOURA VILAÇA | 10-09-2026", 0.89), ("NIF: 245718931", 0.75), ("Valor base 840,84 €", 0.9),
+             ("IVA (6%) 50,45 €", 0.9), ("Importância recebida 891,29 €", 0.9)]  # fmt: skip
+    result = parse_invoice([Line(text, confidence) for text, confidence in texts])
+    assert result.fields["issuer_name"] == "Teresa Moura Vilaça"

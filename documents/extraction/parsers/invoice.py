@@ -953,6 +953,10 @@ ACQUIRER_KIND = re.compile(
 )
 
 
+# Below this confidence a line OCR read is noise (an edge, a shadow), not a line printed on the page.
+NOISE_LINE = 0.3
+
+
 def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool = False) -> tuple[str, int] | None:
     """The name a party label gives, and the line it was read from: after the label on its line, else on the
     line below; past a NIF line below only under a "Nome" label ("ADQUIRENTE" / "NIF ..." / "Nome ...").
@@ -976,14 +980,17 @@ def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool
         return None
     if captions_below:
         return name_over_caption(lines, index)
-    for at in range(index + 1, min(len(lines), index + 4)):
+    # A line OCR made of a box's edge (a photo: "é PE GR CON aDa CART -09-" at 0.21 over "| RÚBEN LOUREIRO
+    # MARQUES |", doc probe 32) is no line of the page's: the lines below the label are counted without it.
+    below = [at for at in range(index + 1, min(len(lines), index + 5)) if lines[at].confidence >= NOISE_LINE][:3]
+    for position, at in enumerate(below, start=1):
         text = lines[at].text
         folded = fold(text)
-        if at > index + 1 and not re.match(r"\s*nome(?![a-z])", folded):
+        if position > 1 and not re.match(r"\s*nome(?![a-z])", folded):
             # The Portal's box: its caption, "NIF: ...", then the name alone on its line ("EMITENTE" / "NIF:
             # 245817360" / "Ana Rita ..."), kept as printed ("... - Consultores, S.A."); a line
             # with figures or a label (an address, "País:") is none.
-            if at == index + 2 and box_name_line(text):
+            if position == 2 and box_name_line(text):
                 return (title_case(text.strip()) if text.isupper() else text.strip()), at
             return None
         name = party_name(text)
