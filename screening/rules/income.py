@@ -105,7 +105,8 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     pensions = [(d, pension_checks(d, applicant, today=today)) for d in extracted(documents, PENSION_KINDS)]
     activities = [activity_check(d, applicant) for d in extracted(documents, ACTIVITY_KINDS)]
     taxes = [(d, tax_document(d, applicant, today=today)) for d in extracted(documents, TAX_KINDS)]
-    tax_income = next((tax_monthly_income(d) for d, tax_check in taxes if tax_check["passed"]), None)
+    tax_document_used = next((d for d, tax_check in taxes if tax_check["passed"]), None)
+    tax_income = tax_monthly_income(tax_document_used) if tax_document_used is not None else None
 
     sources = [
         source
@@ -116,7 +117,9 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         )
         if source is not None
     ]
-    average, source_name, method, partial = income_total(sources, tax_income)
+    average, source_name, method, partial = income_total(
+        sources, tax_income, tax_method(tax_document_used) if tax_document_used is not None else ""
+    )
     profile = applicant.get("income_profile") or ""
     unread = unreadable_documents(documents)
     profile_check, missing = profile_documents(
@@ -228,7 +231,9 @@ def document_read(document: Document) -> Check:
     return check("income.document_read", False, evidence, document_id=document.get("document_id"))
 
 
-def income_total(sources: list[Source], tax_income: Decimal | None) -> tuple[Decimal | None, str, str, bool]:
+def income_total(
+    sources: list[Source], tax_income: Decimal | None, tax_income_method: str = ""
+) -> tuple[Decimal | None, str, str, bool]:
     """The monthly income, its source, the method in pt-PT, and whether it is only partly proven.
 
     The proven sources add up; else a usable IRS document; else the partly proven sources (partial).
@@ -242,7 +247,7 @@ def income_total(sources: list[Source], tax_income: Decimal | None) -> tuple[Dec
         )
         return total, name, method, False
     if tax_income is not None:
-        return tax_income, "tax", "declaração de IRS: (rendimento - imposto) / 12", False
+        return tax_income, "tax", tax_income_method or "declaração de IRS: (rendimento - imposto) / 12", False
     partial = [s for s in sources if s.monthly is not None]
     if partial:
         total = quantize(sum((s.monthly for s in partial if s.monthly is not None), Decimal(0)))
@@ -1021,6 +1026,20 @@ def tax_monthly_income(document: Document) -> Decimal | None:
     if gross is None:
         return None
     return quantize((gross - (tax or Decimal(0))) / 12)
+
+
+def tax_method(document: Document) -> str:
+    """How an IRS document's monthly income was worked out, with its figures, as the other methods print theirs
+    (e2e probe 19: "(rendimento - imposto) / 12" alone)."""
+    fields = document["fields"]
+    gross = money(fields.get("gross_income"))
+    tax = money(fields.get("tax_paid"))
+    tax_name = "imposto liquidado"
+    if tax is None:
+        tax, tax_name = money(fields.get("withholdings")), "retenções"
+    if gross is None:
+        return "declaração de IRS: (rendimento - imposto) / 12"
+    return f"declaração de IRS: (rendimento {format_eur(gross)} - {tax_name} {format_eur(tax or Decimal(0))}) / 12"
 
 
 # --- All -----------------------------------------------------------------------------------

@@ -157,6 +157,13 @@ def test_an_independent_worker_proving_income_by_irs_alone_reads_no_payslip_line
     assert "income.payslip_months" not in {c["name"] for c in result["checks"]}
 
 
+def test_the_irs_method_prints_its_figures_as_the_other_methods_do() -> None:
+    """E2e probe 19: "declaração de IRS: (rendimento - imposto) / 12" alone, while the faturas-recibo's method printed
+    its totals."""
+    result = income([nota()], "INDEPENDENT")
+    assert result["method"] == "declaração de IRS: (rendimento 30 000,00 € - imposto liquidado 4 200,00 €) / 12"
+
+
 def test_an_employee_or_an_undeclared_profile_with_irs_alone_still_reads_the_payslip_months() -> None:
     """The guard: where payslips are what the profile proves income by, their absence stays a line."""
     for profile in ("EMPLOYEE", ""):
