@@ -12,7 +12,7 @@ from typing import Any
 
 from applicants.text import fold
 from documents.extraction.errors import ExtractionFailed
-from documents.extraction.mrz import read_mrz
+from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
@@ -117,7 +117,7 @@ class LocalExtractor:
         elif kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and extra_mrz_texts:
             kind = portuguese_card_by_its_mrz(kind, extra_mrz_texts)
         if kind == DocumentKind.UNKNOWN:
-            raise ExtractionFailed(ILLEGIBLE if illegible(read) else UNRECOGNISED.get(document_type, UNRECOGNISED_ANY))
+            raise ExtractionFailed(refusal(read, document_type, extra_mrz_texts))
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
         if parsed.fields.get("mrz_valid") is False and read.method == "ocr":
             parsed = mrz_from_the_card_cut_out(data, kind, read, parsed, extra_mrz_texts)
@@ -189,6 +189,26 @@ def page_of_type(lines: list[Line], expected: frozenset[DocumentKind], *, identi
     if classify("\n".join(line.text for line in lines)) in expected:
         return True
     return identity and read_mrz(line.text for line in lines) is not None
+
+
+# An identity document whose MRZ lines were read but make no MRZ: a photocopy or a photo that cut its last line off,
+# or a thumb over it (doc probe 31: told it was no identity document at all).
+MRZ_CUT = (
+    "A zona de leitura ótica do documento (as linhas com «<<<») está cortada ou ilegível: envie uma fotografia ou "
+    "digitalização do documento inteiro, com essas linhas completas."
+)
+# MRZ-shaped lines read that made no MRZ: two of a card's three, or one of a passport's two.
+MRZ_LINES_OF_A_CUT_ZONE = 1
+
+
+def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str:
+    """Why a file no parser recognised is refused, as the sender can act on it."""
+    if illegible(read):
+        return ILLEGIBLE
+    mrz_shaped = {clean_line(text) for text in [*(line.text for line in read.lines), *mrz_texts]}
+    if document_type == "ID_DOCUMENT" and sum(looks_like_mrz(text) for text in mrz_shaped) >= MRZ_LINES_OF_A_CUT_ZONE:
+        return MRZ_CUT
+    return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
 
 
 def illegible(read: ReadDocument) -> bool:
