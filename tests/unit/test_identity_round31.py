@@ -48,3 +48,15 @@ def test_a_names_line_that_fills_its_width_keeps_a_last_letter_set_apart() -> No
     assert len(names) == 44 and not names.endswith("<")
     mrz = read_mrz([names[:-1] + " " + names[-1], data])
     assert mrz is not None and mrz.given_names == "JOAO PEDROS"
+
+
+def test_a_date_caption_whose_words_ocr_joined_still_heads_its_column() -> None:
+    """ "Date ofissue Date of expiry" over "12 Jun 2022 12 Jun 2032": "ofissue" was no date caption, so the expiry
+    caption was taken for the row's only one and the issue date read under it, flagged against the valid MRZ."""
+    mrz = td3(code="P", state="CHN", number="YJ8708609", birth=dt.date(1975, 5, 21), sex="M",
+              expiry=dt.date(2032, 6, 12), nationality="CHN", surname="WANG", given="XIAOMING")  # fmt: skip
+    lines = ["PASSPORT", "Surname", "WANG", "Given names", "XIAOMING", "Date ofissue Date of expiry",
+             "12 Jun 2022 12 Jun 2032", *mrz]  # fmt: skip
+    parsed = parse_identity([Line(text, 0.9) for text in lines], DocumentKind.PASSAPORTE)
+    assert parsed.fields["expiry_date"] == dt.date(2032, 6, 12)
+    assert "mrz_viz_mismatch:expiry_date" not in parsed.warnings

@@ -1204,7 +1204,8 @@ def issue_dates(lines: list[Line]) -> set[dt.date]:
 
 
 DATE_LABEL = re.compile(
-    r"data\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|date\s+of\s+(?:birth|expiry|issue)"
+    # "Date ofissue": OCR joins the words of a small caption (doc probe 31's passport).
+    r"data\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|date\s+of\s*(?:birth|expiry|issue)"
     r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date"
     r"|fecha\s+de\s+(?:nacimiento|vencimiento|caducidad|expiracion|expedicion|emision)|" + BARE_BIRTH_LABEL
 )
