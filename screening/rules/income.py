@@ -231,6 +231,10 @@ def document_read(document: Document) -> Check:
     return check("income.document_read", False, evidence, document_id=document.get("document_id"))
 
 
+# How an IRS document's monthly income is worked out, when its figures are not at hand to print.
+TAX_METHOD = "declaração de IRS: (rendimento - imposto) / 12"
+
+
 def income_total(
     sources: list[Source], tax_income: Decimal | None, tax_income_method: str = ""
 ) -> tuple[Decimal | None, str, str, bool]:
@@ -247,7 +251,7 @@ def income_total(
         )
         return total, name, method, False
     if tax_income is not None:
-        return tax_income, "tax", tax_income_method or "declaração de IRS: (rendimento - imposto) / 12", False
+        return tax_income, "tax", tax_income_method or TAX_METHOD, False
     partial = [s for s in sources if s.monthly is not None]
     if partial:
         total = quantize(sum((s.monthly for s in partial if s.monthly is not None), Decimal(0)))
@@ -1038,7 +1042,7 @@ def tax_method(document: Document) -> str:
     if tax is None:
         tax, tax_name = money(fields.get("withholdings")), "retenções"
     if gross is None:
-        return "declaração de IRS: (rendimento - imposto) / 12"
+        return TAX_METHOD
     return f"declaração de IRS: (rendimento {format_eur(gross)} - {tax_name} {format_eur(tax or Decimal(0))}) / 12"
 
 
