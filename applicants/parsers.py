@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework import parsers
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, parsers
 
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
@@ -26,6 +27,28 @@ def without_bidi_controls(value: Any) -> Any:
     return value
 
 
+# No body of the contract nests deeper than a household's list of documents (four levels); a body of 100,000
+# brackets made Python's decoder recurse past its limit and answered 500 (e2e probe 20).
+MAX_NESTING = 32
+
+
+def nesting_of(value: Any) -> int:
+    """How deep lists and objects nest in ``value``, walked without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            pending.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 class JSONParser(parsers.JSONParser):
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
-        return without_bidi_controls(super().parse(stream, media_type, parser_context))
+        try:
+            parsed = super().parse(stream, media_type, parser_context)
+        except RecursionError as exc:
+            raise exceptions.ParseError(_("O corpo do pedido tem demasiados níveis.")) from exc
+        if nesting_of(parsed) > MAX_NESTING:
+            raise exceptions.ParseError(_("O corpo do pedido tem demasiados níveis."))
+        return without_bidi_controls(parsed)

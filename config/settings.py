@@ -262,12 +262,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["applicants.api_permissions.IsAgencyStaff"],
-    # JSON bodies are read without the Unicode controls that reorder text on screen (applicants.parsers).
-    "DEFAULT_PARSER_CLASSES": [
-        "applicants.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # Bodies are JSON only, as the contract says, read without the Unicode controls that reorder text on screen
+    # (applicants.parsers). DRF's form and multipart parsers took the same fields past that cleaning (e2e probe
+    # 20 stored a title "T1 <RLO>gpj.exe" sent form-encoded); any other type is now a 415.
+    "DEFAULT_PARSER_CLASSES": ["applicants.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # JSON only, whatever the Accept header asks: DRF's browsable HTML pages answered a browser's "text/html", errors
     # included, against the contract's "always JSON" (e2e probe 18); a client asking for nothing JSON can take gets
     # 406. The report's PDF adds its own renderer on its action.

@@ -7,9 +7,12 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from rest_framework.test import APIClient
 
 from applicants.models import AuditAction, AuditEvent
+from documents.storage import document_store
 from tests.helpers import form_request_create, submission_body
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +45,23 @@ def test_a_closed_form_answers_as_an_expired_one_and_the_trail_says_who_closed_i
     again = close(alice_api, form)
     assert (again.status_code, again.json()["status"]) == (200, "EXPIRED")
     assert AuditEvent.objects.filter(action=AuditAction.FORM_CLOSED, target_id=form["id"]).count() == 1
+
+
+def test_a_slot_handed_out_before_the_close_stores_nothing_after_it(alice_api: APIClient) -> None:
+    """E2e probe 20 stored a file through a slot asked for before staff closed the form (204)."""
+    form = form_request_create(alice_api)
+    slot = APIClient().post(
+        f"/api/v1/intake/{form['token']}/uploads",
+        {"filename": "recibo.pdf", "content_type": "application/pdf", "size": 9, "document_type": "PROOF_OF_INCOME"},
+        format="json",
+    )
+    assert slot.status_code == 201
+    assert close(alice_api, form).status_code == 200
+    fields = dict(slot.json()["upload"]["fields"])
+    fields["file"] = SimpleUploadedFile("recibo.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+    posted = Client().post("/storage/upload", fields)
+    assert (posted.status_code, posted.json()["code"]) == (410, "form_expired")
+    assert document_store().stat(slot.json()["key"]) is None
 
 
 def test_a_submitted_form_cannot_be_closed(alice_api: APIClient, queued: Any) -> None:
