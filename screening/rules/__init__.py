@@ -27,7 +27,8 @@ from screening.rules.report import generate_report
 # proofs of income MEDIUM (income.document_read) (cases probe 14).
 # rules-2026.12.13: identity.nif_documents also when the identity document prints another NIF, the proofs' own
 # name with another NIF, income.payslip_file_combined and income.payslip_repeated (cases probe 15).
-RULES_VERSION = "rules-2026.12.13"
+# rules-2026.12.14: income.payslip_contract_ongoing, a contract's last payslip stated (blind probe r33a).
+RULES_VERSION = "rules-2026.12.14"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -133,6 +133,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     checks = [
         *payslip_results,
         *payslip_files_combined(payslips),
+        *payslip_contracts_ended(payslips),
         *payslips_repeated(payslips),
         *(
             [payslip_months(len(monthly_net_income(payslips)))]
@@ -197,6 +198,7 @@ CHECK_WARNINGS = {
     "income.invoice_recurring": ONE_OFF_ACT,
     "income.pension_in_euros": "currency_not_eur",
     "income.payslip_in_euros": "currency_not_eur",
+    "income.payslip_contract_ongoing": "payslip_contract_ended",
 }
 
 
@@ -404,6 +406,31 @@ def payslip_files_combined(payslips: list[tuple[Document, list[Check]]]) -> list
         )
         for document, checks in payslips
         if checks[0]["passed"] and MULTIPLE_PAYSLIPS in (document.get("warnings") or [])
+    ]
+
+
+# The extraction's warning on a contract's last payslip: compensation for its end or unused holidays paid.
+TERMINATION_PAY = "termination_pay"
+
+
+def payslip_contracts_ended(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One failed check per payslip of the applicant's that ends a contract (``termination_pay``): its month counts at
+    its regular net, the one-off amounts left out, but the job it ends may pay no more, which a person must confirm
+    (blind probe r33a: such a month was counted at twice the salary, and nothing said the job had ended). Makes the
+    report at least MEDIUM, as the other stated checks do."""
+    return [
+        check(
+            "income.payslip_contract_ongoing",
+            False,
+            f"{payslip_label(document)}: último recibo de um contrato que terminou (compensação pela cessação ou "
+            "férias não gozadas pagas); contado pelo vencimento regular, sem esses montantes, mas este rendimento "
+            "pode não continuar: confirme a situação profissional atual.",
+            document_id=document["document_id"],
+            field="regular_net_pay",
+            value=payslip_net(document),
+        )
+        for document, checks in payslips
+        if checks[0]["passed"] and TERMINATION_PAY in (document.get("warnings") or [])
     ]
 
 

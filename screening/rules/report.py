@@ -24,6 +24,8 @@ REASON_TEXT = {
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
     "invoice_not_receipt": "uma fatura apresentada não tem recibo (pagamento não comprovado) e não foi contada como rendimento",
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
+    "payslip_contract_ended": "um recibo de vencimento é o último de um contrato que terminou (compensação pela "
+    "cessação ou férias não gozadas): o rendimento desse emprego pode não continuar",
     "currency_not_eur": "um rendimento (recibo ou pensão) é pago noutra moeda e não foi contado; "
     "o valor em euros fica para quem decide",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",

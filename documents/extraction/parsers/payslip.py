@@ -118,6 +118,13 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"sindica|quotiza|seguro|adiantamento|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
         r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])")),
+    # A contract's end paid on its last payslip (blind probe r33a: counted as twice a month's pay): the compensation
+    # for its end, exempt from social security (its own net), and the holidays earned and not taken, taxed as pay.
+    # Before the subsidies: "Férias não gozadas" holds "férias".
+    ("severance", re.compile(
+        r"compensa[cç][aã]o\s+(?:por|de|pela)\s+(?:cessa[cç][aã]o|caducidade|despedimento|rescis[aã]o)"
+        r"|indemniza[cç][aã]o\s+(?:por|de|pela)\s+(?:cessa[cç][aã]o|despedimento|rescis[aã]o|antiguidade)")),
+    ("unused_holidays", re.compile(r"f[eé]rias\s+(?:vencidas\s+e\s+)?n[aã]o\s+gozadas")),
     ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
@@ -145,7 +152,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])gorjetas?(?![a-z])")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
-EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths"})
+EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths", "severance", "unused_holidays"})
 ADDRESS_WORDS = r"rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|urbaniza[cç][aã]o|bairro|edif[ií]cio|lote"
 # Words that label a payslip's rows and headings: a "name" made of them is a label, never a person.
 LABEL_WORDS = re.compile(
@@ -425,6 +432,12 @@ def fill_grid(columns: list[str], rows: list[list[Segment]]) -> None:
             segment.amounts = segment.amounts[:1]
 
 
+OUTSIDE_THE_NET = re.compile(
+    r"n[aã]o\s+(?:esta\s+|est[aá]\s+)?inclu[ií]d[oa]s?\s+(?:no|do|em)\s+(?:valor\s+|montante\s+)?l[ií]quido"
+    r"|fora\s+do\s+(?:valor\s+)?l[ií]quido|not\s+included\s+in\s+(?:the\s+)?net|creditad[oa]\s+(?:no|em)\s+cart[aã]o"
+)
+
+
 def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     page = Page()
     # Figures a space apart on a typed page with a quantity column, which groups its thousands with dots
@@ -442,7 +455,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     for index, line in enumerate(lines):
-        if rows[index] or index + 1 >= len(lines):
+        if rows[index] or index + 1 >= len(lines) or outside_the_net(line):
             continue
         columns = month_column(line.text)
         if columns:
@@ -584,9 +597,19 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
 
 def page_rows(lines: list[Line], *, spaced_groups: bool, whole_euros: bool = False) -> list[list[Segment]]:
     return [
-        line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups, whole_euros=whole_euros)
+        []
+        if outside_the_net(line)
+        else line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups, whole_euros=whole_euros)
         for index, line in enumerate(lines)
     ]
+
+
+def outside_the_net(line: Line) -> bool:
+    """Whether the line is a row the slip itself says is paid outside its net ("Subsídio de alimentação (cartão)
+    22 x 7,63 = 167,86 € — creditado no cartão, não incluído no líquido"): none of the month's sums holds it, and
+    its figures are no earning (blind probe r33a: a minimum wage's base read as implausible and its arithmetic
+    as broken)."""
+    return bool(OUTSIDE_THE_NET.search(fold(line.text)))
 
 
 def earnings_add_up(rows: list[list[Segment]]) -> bool:
@@ -1683,6 +1706,10 @@ def confidence_of(page: Page, role: str, value: Decimal) -> float:
     return next((confidence for hinted, confidence in page.hints.get(role, []) if hinted == value), 0.8)
 
 
+# A contract's last payslip: its compensation or unused holidays are paid once, and the job they end pays no more.
+TERMINATION_PAY = "termination_pay"
+
+
 def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     """Lump subsidies and duodecimos apart; the regular net is the net without the lump subsidy's own net.
 
@@ -1692,22 +1719,29 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     """
     lump = sum((s.value for s in page.rows("subsidy")), Decimal("0"))
     twelfths = sum((s.value for s in page.rows("subsidy_twelfths")), Decimal("0"))
+    severance = sum((s.value for s in page.rows("severance")), Decimal("0"))
+    unused_holidays = sum((s.value for s in page.rows("unused_holidays")), Decimal("0"))
     if twelfths:
         parsed.put("subsidy_twelfths_amount", twelfths, 0.9)
+    if severance or unused_holidays:
+        parsed.warnings.append(TERMINATION_PAY)
     net = parsed.fields.get("net_pay")
-    if not lump:
+    if not (lump or severance or unused_holidays):
         if net is not None:
             parsed.put("regular_net_pay", net, parsed.confidence.get("net_pay", 0.9))
         return
-    parsed.put("subsidy_amount", lump, 0.9)
+    if lump:
+        parsed.put("subsidy_amount", lump, 0.9)
     if net is None:
         return
     subsidy_irs = sum(
         (s.value for s in page.rows("irs_withholding") if re.search(r"f[eé]rias|natal", fold(s.label))), Decimal("0")
     )
-    regular = regular_net(parsed.fields, lump=lump, subsidy_irs=subsidy_irs or None)
-    if regular is not None:
-        parsed.put("regular_net_pay", regular, DERIVED_CONFIDENCE)
+    # Unused holidays are taxed as a subsidy is; the compensation is its own net (exempt).
+    taxed = lump + unused_holidays
+    regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None) if taxed else net
+    if regular is not None and regular - severance > 0:
+        parsed.put("regular_net_pay", regular - severance, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:regular_net_pay")
 
 

@@ -1,0 +1,106 @@
+"""Payslips of blind probe r33a: a meal card's allowance printed under the totals and said to be outside the net (a
+minimum wage's base then read as implausible and its arithmetic as broken), and a contract's last payslip, whose
+compensation for the end of the contract and unused holidays were counted as the month's pay (twice the salary)
+with nothing saying the job had ended. The texts are the probe's layouts with figures of their own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from documents.extraction.parsers.payslip import role_of
+from tests.helpers import read_text
+from tests.unit.test_rules import THREE_MONTHS, id_document, payslip, screen
+
+HEADER = """Mercearia Fonseca & Filhos, Lda.
+NIF 503504564
+RECIBO DE VENCIMENTO
+Período: 09/2026
+Nome: Rui Manuel Antunes
+NIF: 245718931
+Cód. Descrição Qtd. Abonos Descontos"""
+
+MEAL_CARD = (
+    HEADER
+    + """
+R001 Vencimento base 30 925,00
+D001 Segurança Social (11%) 11% 101,75
+Totais 925,00 101,75
+Líquido a receber 823,25 €
+Remuneração ilíquida: 925,00 € Base de incidência SS: 925,00 €
+Subsídio de alimentação (cartão) 22 x 7,63 = 167,86 € — creditado no cartão, não incluído no líquido"""
+)
+
+TERMINATION = (
+    HEADER
+    + """
+R001 Remuneração base 30 2 150,00
+R060 Compensação por cessação do contrato 3 010,00
+R061 Férias não gozadas 781,82
+D001 Segurança Social (11%) 11% 322,50
+D002 Retenção na fonte IRS 19,00% 557,05
+Totais 5 941,82 879,55
+Líquido a receber 5 062,27 €
+Remuneração ilíquida: 5 941,82 € Base de incidência SS: 2 931,82 €"""
+)
+
+
+def read(text: str) -> tuple[dict[str, Any], list[str]]:
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=None)
+    return fields, warnings
+
+
+def test_an_allowance_the_slip_says_is_outside_its_net_is_no_earning() -> None:
+    fields, warnings = read(MEAL_CARD)
+    assert (fields["base_salary"], fields["gross_pay"], fields["net_pay"]) == (
+        Decimal("925.00"),
+        Decimal("925.00"),
+        Decimal("823.25"),
+    )
+    assert "arithmetic_mismatch" not in warnings and "base_salary_implausible" not in warnings
+
+
+def test_the_same_allowance_inside_the_net_is_still_an_earning() -> None:
+    inside = MEAL_CARD.replace(" — creditado no cartão, não incluído no líquido", "")
+    _, warnings = read(inside)
+    # Printed under the totals as an earning of the month, it is one the totals leave out: the slip no longer adds up.
+    assert "arithmetic_mismatch" in warnings or "base_salary_implausible" in warnings
+
+
+def test_a_contract_s_last_payslip_counts_its_regular_net_and_says_the_contract_ended() -> None:
+    fields, warnings = read(TERMINATION)
+    assert fields["gross_pay"] == Decimal("5941.82") and fields["net_pay"] == Decimal("5062.27")
+    # The unused holidays less their 11% and the month's IRS rate (557,05 / 2 931,82 = 19%), and the compensation,
+    # exempt, whole: 5 062,27 - (781,82 - 86,00 - 148,55) - 3 010,00.
+    assert fields["regular_net_pay"] == Decimal("1505.00")
+    assert fields.get("subsidy_amount") is None
+    assert "termination_pay" in warnings
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_end_of_a_contract_s_rows_are_named_as_such() -> None:
+    assert role_of("Compensação por cessação do contrato") == "severance"
+    assert role_of("Indemnização por despedimento") == "severance"
+    assert role_of("Férias não gozadas") == "unused_holidays"
+    assert role_of("Férias vencidas e não gozadas") == "unused_holidays"
+    assert role_of("Subsídio de férias") == "subsidy"
+
+
+def test_an_ordinary_payslip_says_nothing_of_a_contract_s_end() -> None:
+    _, warnings = read(MEAL_CARD)
+    assert "termination_pay" not in warnings
+
+
+def test_the_report_states_a_contract_s_last_payslip_and_is_at_least_medium() -> None:
+    months = [payslip(period) for period in THREE_MONTHS]
+    months[-1]["warnings"] = ["termination_pay", "derived:regular_net_pay"]
+    result = screen([id_document(), *months])
+    [ended] = [c for c in result["income"]["checks"] if c["name"] == "income.payslip_contract_ongoing"]
+    assert not ended["passed"] and ended["document_id"] == months[-1]["document_id"]
+    assert "último recibo de um contrato que terminou" in ended["evidence"]
+    assert result["affordability"]["risk_level"] in ("MEDIUM", "HIGH")
+    assert "payslip_contract_ended" in result["affordability"]["reasons"]
+    assert "o último de um contrato que terminou" in result["report"]["justification"]
+    plain = screen([id_document(), *(payslip(period) for period in THREE_MONTHS)])
+    assert plain["affordability"]["risk_level"] == "LOW"
+    assert not [c for c in plain["income"]["checks"] if c["name"] == "income.payslip_contract_ongoing"]
