@@ -302,7 +302,9 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
     ) -> tuple[QuerySet[Any], bool]:
         candidate = nif_normalize(search_term)
-        if nif_is_well_formed(candidate):
+        # Searching by NIF is a use of personal data: only for staff who may see it (e2e probe 20); for the others
+        # the term is searched as any other text.
+        if nif_is_well_formed(candidate) and self.can_view_pii(request):
             return self.scope(request, queryset.filter(nif_index=nif_index_for(candidate))), False
         return super().get_search_results(request, queryset, search_term)
 

@@ -7,10 +7,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -157,6 +159,10 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     def get_queryset(self) -> QuerySet[Applicant]:
         filters = ApplicantFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
+        if "nif" in filters.validated_data and not self.request.user.has_perm("applicants.view_pii"):
+            # A NIF lookup says whether that person applied: personal data, as the NIF itself is to read (e2e
+            # probe 20: staff without the permission could test any NIF they knew).
+            raise PermissionDenied(_("Pesquisar por NIF requer a permissão de ver dados pessoais."))
         return selectors.applicant_list(
             organization=self.organization, filters=selectors.ApplicantFilters(**filters.validated_data)
         )

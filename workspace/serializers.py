@@ -31,7 +31,7 @@ from applicants.models import (
     Role,
     contract_applicant_status,
 )
-from applicants.rest import money_field
+from applicants.rest import JsonBooleanField, money_field
 from applicants.services import FORM_MAX_EXPIRY_DAYS
 from documents.models import Document, DocumentStatus, DocumentType
 from intake.serializers import HouseholdMemberSerializer
@@ -427,8 +427,8 @@ class ApplicantStatusSerializer(serializers.Serializer):
 
 
 class RescreenSerializer(serializers.Serializer):
-    force = serializers.BooleanField(default=False)
-    reextract = serializers.BooleanField(default=False)
+    force = JsonBooleanField(default=False)
+    reextract = JsonBooleanField(default=False)
 
 
 class RescreenResultSerializer(serializers.Serializer):

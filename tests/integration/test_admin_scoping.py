@@ -71,3 +71,27 @@ def test_admin_search_by_exact_nif_uses_blind_index(alice: AgencyCredentials, bo
     response = logged_in(alice).get("/admin/applicants/applicant/", {"q": "PT 245 718 931"})
     assert response.context["cl"].result_count == 1
     assert list(response.context["cl"].result_list) == [mine]
+
+
+def test_staff_without_the_personal_data_permission_cannot_test_a_nif(alice: AgencyCredentials) -> None:
+    """E2e probe 20: the API's ``?nif=`` filter and the admin's NIF search answered 1 or 0 for any NIF typed, so staff
+    who may not see NIFs could confirm that a person they knew had applied."""
+    from rest_framework.test import APIClient
+
+    from applicants.services import staff_member_add
+
+    ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization), nif="245718931")
+    trainee = staff_member_add(
+        organization=alice.organization, email="eva@x.test", password="eva-Pa55word!", view_pii=False
+    )
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {trainee.token}")
+    refused = api.get("/api/v1/applicants", {"nif": "245718931"})
+    assert (refused.status_code, refused.json()["code"]) == (403, "permission_denied")
+    assert api.get("/api/v1/applicants").json()["count"] == 1
+    admin = Client()
+    admin.force_login(trainee.user)
+    searched = admin.get("/admin/applicants/applicant/", {"q": "245718931"})
+    assert searched.context["cl"].result_count == 0
+    # Staff who may see NIFs still find the person by one.
+    assert logged_in(alice).get("/admin/applicants/applicant/", {"q": "245718931"}).context["cl"].result_count == 1

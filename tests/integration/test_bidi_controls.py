@@ -45,3 +45,23 @@ def test_a_staff_title_and_an_applicants_name_and_file_name_lose_their_reorderin
 def test_every_string_of_a_body_is_read_without_them_and_other_text_is_left_alone() -> None:
     body: Any = {f"k{RLO}": [f"a{REORDERING}b", {"n": 1, "x": None, "s": "João \u200f Ana"}]}
     assert without_bidi_controls(body) == {"k": ["ab", {"n": 1, "x": None, "s": "João \u200f Ana"}]}
+
+
+def test_characters_that_show_as_nothing_are_taken_out_and_scripts_joiners_stay() -> None:
+    """E2e probe 20: a bell and a zero-width space were stored and shown as typed; "Ana<ZWSP>Maria" looks like
+    "AnaMaria" and is another string. The tab and line breaks are text; a zero-width joiner makes emoji and scripts."""
+    body: Any = {"name": "Ana\u200bMaria\u0007 \u2060Costa\ufeff\x1b\x85", "note": "linha 1\nlinha 2\tfim\r\n"}
+    assert without_bidi_controls(body) == {"name": "AnaMaria Costa", "note": "linha 1\nlinha 2\tfim\r\n"}
+    assert without_bidi_controls("👩\u200d💻 मि\u200cत्र") == "👩\u200d💻 मि\u200cत्र"
+
+
+def test_a_name_typed_with_a_zero_width_space_is_stored_without_it(alice_api: APIClient) -> None:
+    form = form_request_create(alice_api)
+    with mock.patch("screening.pipeline.pipeline_start"):
+        response = APIClient().post(
+            f"/api/v1/intake/{form['token']}/submissions",
+            submission_body(NIF, [], name="Ana\u200bMaria\u0007 Costa"),
+            format="json",
+        )
+    assert response.status_code == 201, response.content
+    assert Applicant.objects.get(id=response.json()["applicant_id"]).name == "AnaMaria Costa"

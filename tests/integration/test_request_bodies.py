@@ -5,11 +5,13 @@ an HTML page), one past the size limit (an HTML 400 and a logged traceback), a l
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
 
 from applicants.models import IntakeFormRequest
+from tests.factories import ApplicantFactory, IntakeFormRequestFactory
 from tests.helpers import form_request_create, submission_body
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +64,12 @@ def test_a_lone_surrogate_is_refused_in_portuguese(alice_api: APIClient) -> None
     response = APIClient().post(f"/api/v1/intake/{form['token']}/submissions", escaped, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["name"] == ["O texto tem um carácter inválido (U+DCFF)."]
+
+
+@pytest.mark.parametrize("force", ["yes", "true", 1, "on"])
+def test_a_switch_is_the_json_true_or_false_only(alice: Any, alice_api: APIClient, force: Any) -> None:
+    """E2e probe 20: ``"force": "yes"`` forced a screening (DRF's boolean takes "yes", "on", "1" and 1)."""
+    applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
+    response = alice_api.post(f"/api/v1/applicants/{applicant.id}/rescreen", {"force": force}, format="json")
+    assert response.status_code == 400
+    assert response.json()["force"] == ["Tem de ser um valor booleano válido."]
