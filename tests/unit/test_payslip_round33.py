@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from documents.extraction.parsers.payslip import role_of
+from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 from tests.unit.test_rules import THREE_MONTHS, id_document, payslip, screen
 
@@ -104,3 +105,41 @@ def test_the_report_states_a_contract_s_last_payslip_and_is_at_least_medium() ->
     plain = screen([id_document(), *(payslip(period) for period in THREE_MONTHS)])
     assert plain["affordability"]["risk_level"] == "LOW"
     assert not [c for c in plain["income"]["checks"] if c["name"] == "income.payslip_contract_ongoing"]
+
+
+SPECKED_NAMES = (
+    HEADER.replace("Nome: Rui Manuel Antunes", "EMPREGADO: RÚBEN FILIPA ABREU ANTUNES [mi]")
+    + """
+R001 Vencimento base 30 925,00
+D001 Segurança Social (11%) 11% 101,75
+Líquido a receber 823,25 €"""
+)
+
+
+def test_a_name_ends_at_a_mark_no_name_holds() -> None:
+    fields, _ = read(SPECKED_NAMES)
+    assert fields["employee_name"] == "Rúben Filipa Abreu Antunes"
+    semicolon = SPECKED_NAMES.replace("ANTUNES [mi]", "ANTUNES E; o “im")
+    assert read(semicolon)[0]["employee_name"] == "Rúben Filipa Abreu Antunes"
+
+
+SIMULATION = """Escola de Condução Lusitânia, Lda.
+NIF 503504564
+SIMULAÇÃO DE VENCIMENTO
+Proposta de admissão — valores meramente indicativos, sem valor de recibo
+Candidato(a): Rui Manuel Antunes
+Remuneração base 1.250,00
+Remuneração ilíquida estimada 1.250,00
+Segurança Social (11%) 137,50
+Líquido estimado 1.112,50 €"""
+
+
+def test_a_salary_simulation_is_no_payslip() -> None:
+    kind, _, _ = read_text(SIMULATION, document_type="PROOF_OF_INCOME", today=None)
+    assert kind == DocumentKind.UNKNOWN
+    # The same figures under a payslip's title are one.
+    paid = SIMULATION.replace("SIMULAÇÃO DE VENCIMENTO", "RECIBO DE VENCIMENTO").replace(" estimad", "")
+    paid = paid.replace(
+        "Proposta de admissão — valores meramente indicativos, sem valor de recibo\n", "Período: 10/2026\n"
+    )
+    assert read_text(paid, document_type="PROOF_OF_INCOME", today=None)[0] == DocumentKind.RECIBO_VENCIMENTO

@@ -137,11 +137,28 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
 ]
 # The temporary protection of people displaced by a war (EU Directive 2001/55/EC), granted by a certificate.
 TEMPORARY_PROTECTION = re.compile(r"prote[cç][aã]o\s+tempor[aá]ria|temporary\s+protection")
+# An application for a residence permit: AIMA's "manifestação de interesse" (Lei 23/2007, art. 88.º and 89.º), or a
+# "pedido de autorização de residência".
+RESIDENCE_APPLICATION = re.compile(
+    r"manifesta[cç][aã]o\s+de\s+interesse|pedido\s+de\s+(?:concess[aã]o\s+de\s+)?autoriza[cç][aã]o\s+de\s+resid[eê]ncia"
+)
 # Only the back of a Cartao de Cidadao prints the health-service number and the parents together.
 CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+)?n|filia[cç][aã]o")
 
 
+# A salary simulation or an offer's estimate ("SIMULAÇÃO DE VENCIMENTO", "Líquido estimado", "valores meramente
+# indicativos, sem valor de recibo"): the pay of a month no one was paid yet, laid out as a payslip (blind probe
+# r33a: read as one). No kind: refused as no proof of income.
+SIMULATION = re.compile(
+    r"simulacao\s+(?:de\s+|do\s+)?(?:vencimento|salari|recibo|ordenado|remuneracao|processamento)"
+    r"|(?:liquido|vencimento|salario|remuneracao(?:\s+iliquida)?)\s+estimad[oa]|sem\s+valor\s+(?:de|como)\s+recibo"
+    r"|(?:salary|payslip|pay|payroll)\s+(?:simulation|estimate)"
+)
+
+
 def classify(text: str) -> DocumentKind:
+    if SIMULATION.search(fold(text)):
+        return DocumentKind.UNKNOWN
     folded = without_disclaimers(fold(text))
     for kind, pattern in _KIND_SIGNS:
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
@@ -160,6 +177,10 @@ def classify(text: str) -> DocumentKind:
         if kind == DocumentKind.TITULO_RESIDENCIA and pattern.search(folded) and TEMPORARY_PROTECTION.search(folded):
             # A certificate of temporary protection: no card, no photo, no number of a card. It grants residence
             # but proves no identity; only its MRZ, on a card, makes it a permit.
+            return kind_from_mrz(read_mrz(text.splitlines()))
+        if kind == DocumentKind.TITULO_RESIDENCIA and pattern.search(folded) and RESIDENCE_APPLICATION.search(folded):
+            # The receipt of an application for a permit, which names the permit applied for: no card, no number
+            # of a card (blind probe r33b: an AIMA receipt read as a permit with a birth date alone).
             return kind_from_mrz(read_mrz(text.splitlines()))
         if kind in IDENTITY_KINDS and not named_as_itself(pattern, folded):
             continue  # a contract's "titular do passaporte n.º ...": the page speaks of the document, is not it

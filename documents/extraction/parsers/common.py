@@ -227,7 +227,19 @@ def parse_period(text: str) -> str | None:
 ONE_LETTER_NAMES = frozenset({"Ó"})
 
 
+BRACKETED = re.compile(r"\[[^\]]*\]")
+NAME_ENDING_MARK = re.compile(r"[{|;<>=]")
+
+
 def clean_name(text: str) -> str | None:
+    # A bracketed word is a placeholder or OCR's reading of specks ("[FOTO] MOREIRA", a dot-matrix form's punched
+    # holes read "RÚBEN ABREU ANTUNES [mi]": blind probe r33a), never part of a name; nor is what follows a mark no
+    # name holds, once the name has begun ("ARAÚJO RIBEIRO E; o “im", "| TERESA MOURA | 10-09-2026").
+    text = BRACKETED.sub(" ", text)
+    ending = next(
+        (mark for mark in NAME_ENDING_MARK.finditer(text) if re.search(r"[^\W\d_]{2}", text[: mark.start()])), None
+    )
+    text = text[: ending.start()] if ending else text
     # A name ends where a digit, a bracket or the next label starts.
     cut = re.split(
         r"\s{2,}|\d|\(|\b(?:N\.?\s?I\.?\s?F\.?|NIF|Contribuinte|N\.?º|Nº|N\.o|Categoria|Sec[çc][ãa]o|NISS|Data)\b",
