@@ -17,7 +17,7 @@ from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
 from documents.extraction.parsers.common import COPY_MARK, VALIDATED_CONFIDENCE
-from documents.extraction.parsers.identity import checked_cc_numbers
+from documents.extraction.parsers.identity import checked_cc_numbers, mrz_line
 from documents.extraction.reader import (
     Line,
     OcrRefused,
@@ -205,7 +205,10 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
     """Why a file no parser recognised is refused, as the sender can act on it."""
     if illegible(read):
         return ILLEGIBLE
-    mrz_shaped = {clean_line(text) for text in [*(line.text for line in read.lines), *mrz_texts]}
+    # A line of prose with brackets cleans up with fillers ("convocado(a) para ..."); an MRZ line is in capitals
+    # (blind probe r33b: an appointment letter told its MRZ was cut).
+    read_mrz_lines = [line.text for line in read.lines if mrz_line(line.text)]
+    mrz_shaped = {clean_line(text) for text in [*read_mrz_lines, *mrz_texts]}
     if document_type == "ID_DOCUMENT" and sum(looks_like_mrz(text) for text in mrz_shaped) >= MRZ_LINES_OF_A_CUT_ZONE:
         return MRZ_CUT
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)

@@ -214,8 +214,9 @@ def label_words(folded: str) -> set[str]:
 LABEL_REMNANT = re.compile(
     # The caption's other languages after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
     # "Given names / Nomes:", "(S) / GIVEN NAMES / PRÉNOMS".
-    r"^\s*(?:\(s\))?\s*(?:/?\s*(?:surname|given\s*names?\s*(?:\(s\))?)\s*)?"
-    r"(?:/\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|surnames?|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
+    # OCR reads "rn" as "m" ("Sumame"), as the surname's caption allows.
+    r"^\s*(?:\(s\))?\s*(?:/?\s*(?:su(?:rn|m)ame|given\s*names?\s*(?:\(s\))?)\s*)?"
+    r"(?:/\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|su(?:rn|m)ames?|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
     r"[:/]?\s*",
     re.IGNORECASE,
 )
@@ -377,6 +378,12 @@ def before_address_caption(text: str) -> str:
     return text[: found.start()] if found else text
 
 
+# What follows a name caption on its row when it opens with a slash, perhaps after the caption's misread ending
+# ("IS! / QIVEN MAMEIS)" after "NOME"): the caption in its other language, never the name (blind probe r33b: a CC
+# scan's given names read as "Qiven Mameis").
+CAPTION_TRANSLATION = re.compile(r"\s*\S{0,3}\s*/")
+
+
 def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Iterator[tuple[str, float, Line]]:
     """The candidates that read as a name, in order (see ``name_value``)."""
     for position, (text, line) in enumerate(candidates):
@@ -388,13 +395,17 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         if position == 0 and len(candidates) > 1 and line.confidence < 1.0 and noise_around_a_word(stripped):
             # The caption's own line, past the caption: a word among OCR's specks is no name printed there.
             continue
+        if position == 0 and len(candidates) > 1 and CAPTION_TRANSLATION.match(text):
+            # The caption's other language after its slash, its ending misread ("NOMEIS! / QIVEN MAMEIS)").
+            continue
         # The other side's captions first: a caption row's own slashes ("LOCAL DE PEDIDO / PLACE OF REQUEST", read
         # after a name on a front and back side by side) would read as a name's two scripts.
         stripped = latin_rendering(front_side_only(stripped))
         if not stripped.strip():
             continue
         folded = fold(stripped)
-        if any(p.search(folded) for p in ID_LABELS.values()) and not re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip()):
+        in_capitals = re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip(EDGE_NOISE))
+        if any(p.search(folded) for p in ID_LABELS.values()) and not in_capitals:
             continue
         if caption_words_only(folded):
             continue
@@ -569,9 +580,29 @@ def wrapped_name_lines(lines: list[Line], value_index: int) -> list[Line]:
 def is_label_line(text: str) -> bool:
     """A line naming a field (any of the identity labels, a date's, or only name-label words), not a value."""
     folded = fold(text)
-    if any(label.search(folded) for label in (*ID_LABELS.values(), DATE_LABEL, ISSUE_DATE_LABEL)):
+    if any(label.search(folded) for label in field_captions()) and not name_with_birth_word(text):
         return True
     return bool(re.search(r"[a-z]", folded)) and caption_words_only(folded)
+
+
+def field_captions() -> tuple[re.Pattern[str], ...]:
+    """Every field's caption pattern (a function: the date captions are defined further down)."""
+    return (*ID_LABELS.values(), DATE_LABEL, ISSUE_DATE_LABEL)
+
+
+def name_with_birth_word(text: str) -> bool:
+    """Whether a line in capitals is a name holding the surname "NASCIMENTO", which the bare birth caption of a
+    residence permit reads as ("ANA BEATRIZ NASCIMENTO PEREIRA"): with that word dropped, no caption is left and
+    other words are, which no caption row has (blind probe r33b: the CIN's name under "Nome" taken for a caption,
+    and the holder's name lost)."""
+    stripped = text.strip(EDGE_NOISE)
+    if not NAME_IN_CAPITALS.fullmatch(stripped):
+        return False
+    folded = fold(stripped)
+    rest = re.sub(BARE_BIRTH_LABEL, " ", folded)
+    if rest == folded or any(label.search(rest) for label in field_captions()):
+        return False
+    return any(not caption_word(word) for word in label_words(rest))
 
 
 def name_shaped(text: str) -> bool:
@@ -597,6 +628,8 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         if mrz.valid:
             mrz = with_names_line_as_printed(mrz, [*(line.text for line in lines), *extra_mrz_texts], parsed)
         merge_mrz(parsed, mrz, kind)
+        if mrz.valid and mrz.surname:
+            whole_name_parted_by_the_mrz(parsed, mrz)
         if MRZ_NAME_TRUNCATED in parsed.warnings:
             name_completed_from_visual_zone(viz_lines, parsed, mrz)
         if mrz.valid:
@@ -733,15 +766,16 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
         labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
         for name, found in labels.items():
             field_name = whole_name_caption(name, labels)
-            # Only a name under both labels can be told where it ends: the other name's label bounds it.
-            # The Cartão de Cidadão prints its holder's names in mixed case.
+            # Only a name under both labels can be told where it ends: the other name's label bounds it. A whole
+            # name under its one caption is bounded by the next field's (a CIN's "Nome" over two lines, blind probe
+            # r33b). The Cartão de Cidadão prints its holder's names in mixed case.
             mixed_case = kind == DocumentKind.CARTAO_CIDADAO
             value = (
                 visual_name(
                     lines,
                     found,
                     name,
-                    may_wrap=all(labels.values()),
+                    may_wrap=all(labels.values()) or field_name == "full_name",
                     mixed_case=mixed_case,
                     mrz_name=mrz_name_of(valid_mrz, field_name),
                 )
@@ -791,7 +825,9 @@ def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | 
     older card's) captions the whole name; "Nomes", "Nome(s) próprio(s)" or "Nome" beside "Apelido" the given
     names."""
     found = labels.get(name)
-    if name == "given_names" and found and labels.get("surname") is None and found[1].group(0).strip() == "nome":
+    # "Nome / Name" (Brazil's CIN) captions the whole name as well: its slash ends the caption's first language.
+    caption = found[1].group(0).strip(" /") if found else ""
+    if name == "given_names" and labels.get("surname") is None and caption == "nome":
         return "full_name"
     return name
 
@@ -989,9 +1025,16 @@ def visual_name(
             text = within_the_mrz_name(text, mrz_name)
     if may_wrap and line is not lines[index]:
         for wrapped in wrapped_name_lines(lines, next(i for i, other in enumerate(lines) if other is line)):
-            text = f"{text} {clean_name(wrapped.text)}"
+            text = f"{text}{joining_e(line.text)} {clean_name(wrapped.text)}"
+            line = wrapped
             confidence = min(confidence, wrapped.confidence)
     return text, confidence
+
+
+def joining_e(text: str) -> str:
+    """The " e" a name's line ends with, joining it to the line it wraps onto ("DE OLIVEIRA E" / "SOUZA"),
+    which ``clean_name`` drops as a speck at a name's end (blind probe r33b); else ""."""
+    return " e" if re.search(r"\s[Ee]$", text.strip(EDGE_NOISE)) else ""
 
 
 # Another field's caption after a name's on its row: a bilingual caption ("BEHÖRDE / AUTHORITY"), a word each side.
@@ -1583,6 +1626,34 @@ def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed, mrz: MrzR
         parsed.warnings.remove(MRZ_NAME_TRUNCATED)
 
 
+def surname_alone_fills_the_field(mrz: MrzRead) -> bool:
+    """Whether the MRZ's name field holds nothing but the primary identifier, cut at the field's end: no "<<"
+    ("DA<COSTA<DE<JESUS<DOS<SANTOS<A", 30 characters on a TD1; 39 on a TD3). ICAO 9303 then truncates the surname
+    and leaves the given names out, so the holder has given names the MRZ does not show (blind probe r33b)."""
+    return name_cut_short(mrz) and bool(mrz.surname) and not mrz.given_names
+
+
+def whole_name_parted_by_the_mrz(parsed: Parsed, mrz: MrzRead) -> None:
+    """A whole name printed under one caption (given names, then surname: a CIN's "Nome") parted where the valid
+    MRZ's surname begins, each part whole as printed: the MRZ may cut either (blind probe r33b: the first of two
+    lines taken for the given names, and the surname doubled in the full name). The words after the cut are the
+    surname when they spell the MRZ's, or start it where the surname alone fills the MRZ's field; the words before
+    it must read as the MRZ's given names, if it has any. The cut is then no longer reported."""
+    full = parsed.fields.get("full_name")
+    words = str(full).split() if full else []
+    for start in range(1, len(words)):
+        given, surname = " ".join(words[:start]), words[start:]
+        spelled = words_spelling_the_mrz_name(surname, mrz.surname)
+        whole = spelled == len(surname) or (spelled is not None and surname_alone_fills_the_field(mrz))
+        if whole and (not mrz.given_names or same_name(given, mrz.given_names, mrz)):
+            confidence = parsed.confidence["full_name"]
+            parsed.fields["given_names"], parsed.confidence["given_names"] = given, confidence
+            parsed.fields["surname"], parsed.confidence["surname"] = " ".join(surname), confidence
+            if MRZ_NAME_TRUNCATED in parsed.warnings:
+                parsed.warnings.remove(MRZ_NAME_TRUNCATED)
+            return
+
+
 def starting_with(cut: str, line: Line) -> str | None:
     """The line's name when its words start as the words of ``cut`` do and it is longer; else None."""
     printed = clean_name(line.text)
@@ -1905,13 +1976,37 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     aligned = mrz_words_in_printed_spelling(str(read), mrz_value) if mrz.valid else None
     if aligned is not None:
         parsed.fields[name] = title_case(aligned)
-    elif mrz.valid and (not a_name(str(read)) or guessed(parsed.confidence.get(name, 1.0), str(read), mrz_value)):
+    elif mrz.valid and (
+        not a_name(str(read))
+        or guessed(parsed.confidence.get(name, 1.0), str(read), mrz_value)
+        or letters_merged_or_split(str(read), mrz_value)
+    ):
         # What the visual zone read is no name at all (another field's value or a caption beside the name's
-        # caption), or OCR's unsure guess nothing like the valid MRZ's ("Epe Re" at 0.68 for "IRYNA" over a
-        # guilloche, doc probe 29): it does not stand against the MRZ's name, the only one read. The mismatch
-        # stays said. A name read clearly stays, flagged: no check digit tells which of two names is the holder's.
+        # caption), OCR's unsure guess nothing like the valid MRZ's ("Epe Re" at 0.68 for "IRYNA" over a
+        # guilloche, doc probe 29), or the MRZ's name with letters OCR merged or split in the visual zone's
+        # typeface ("Natalia" for "NATALIIA", blind probe r33b): it does not stand against the MRZ's name. The
+        # mismatch stays said. A different name read clearly stays, flagged: no check digit tells which of two
+        # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+# Edits apart, at most, for a visual-zone reading to be the MRZ's name with letters merged or split.
+MERGED_OR_SPLIT_EDITS = 2
+
+
+def letters_merged_or_split(printed: str, mrz_value: str) -> bool:
+    """Whether a printed name is the MRZ's with a letter or two merged or split by OCR: one or two edits apart, with
+    a letter more or fewer ("NATALIA" for "NATALIIA", "YULHA" for "YULIIA"). A proportional typeface's narrow
+    letters run together ("II" read as "I" or "H", "rn" as "m"); OCR-B prints one character a cell, so the MRZ's
+    count of letters is the one to trust (blind probe r33b). Names of one length ("MANUEL", "MIGUEL", "RAJ" and
+    "RAM") are left to the visual zone, flagged."""
+    mrz_letters = re.sub(r"[^A-Z]", "", mrz_value.upper())
+    return any(
+        len(form) != len(mrz_letters)
+        and Levenshtein.distance(form, mrz_letters, score_cutoff=MERGED_OR_SPLIT_EDITS) <= MERGED_OR_SPLIT_EDITS
+        for form in mrz_name_forms(printed)
+    )
 
 
 # Below this share of letters in common (difflib's ratio), two readings of a name are not one name misread.
