@@ -143,3 +143,9 @@ def test_a_salary_simulation_is_no_payslip() -> None:
         "Proposta de admissão — valores meramente indicativos, sem valor de recibo\n", "Período: 10/2026\n"
     )
     assert read_text(paid, document_type="PROOF_OF_INCOME", today=None)[0] == DocumentKind.RECIBO_VENCIMENTO
+
+
+def test_a_subsidy_caption_whose_words_ocr_joined_is_still_a_subsidy() -> None:
+    """A scan's "Subsídiodeférias": the lump was counted as pay, the regular net the whole double month's."""
+    assert role_of("RO30 Subsídiodeférias") == "subsidy"
+    assert role_of("Subs.deNatal") == "subsidy"

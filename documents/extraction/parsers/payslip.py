@@ -126,7 +126,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|indemniza[cç][aã]o\s+(?:por|de|pela)\s+(?:cessa[cç][aã]o|despedimento|rescis[aã]o|antiguidade)")),
     ("unused_holidays", re.compile(r"f[eé]rias\s+(?:vencidas\s+e\s+)?n[aã]o\s+gozadas")),
     ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
-    ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s+)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
+    # OCR may join the caption's words on a scan ("Subsídiodeférias": blind probe r33a, the lump read as pay).
+    ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s*)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
     ("base_salary", re.compile(
         rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal|normal)"
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
