@@ -149,3 +149,12 @@ def test_a_subsidy_caption_whose_words_ocr_joined_is_still_a_subsidy() -> None:
     """A scan's "Subsídiodeférias": the lump was counted as pay, the regular net the whole double month's."""
     assert role_of("RO30 Subsídiodeférias") == "subsidy"
     assert role_of("Subs.deNatal") == "subsidy"
+
+
+def test_a_last_payslip_with_no_rate_to_read_counts_at_the_least_its_month_could_be() -> None:
+    """No social security nor IRS row read (a scan's lower rows lost): the month's whole net would count the end of
+    the contract as pay; the net less the one-off rows whole is what is left."""
+    no_rates = "\n".join(line for line in TERMINATION.splitlines() if not line.startswith(("D00", "Totais")))
+    fields, warnings = read(no_rates)
+    assert "termination_pay" in warnings
+    assert fields["regular_net_pay"] == Decimal("5062.27") - Decimal("3010.00") - Decimal("781.82")

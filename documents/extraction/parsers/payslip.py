@@ -1741,6 +1741,10 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     # Unused holidays are taxed as a subsidy is; the compensation is its own net (exempt).
     taxed = lump + unused_holidays
     regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None) if taxed else net
+    if regular is None and (severance or unused_holidays):
+        # No rate to take the holidays' deductions at: the net less them whole, the least the month could have
+        # been. The month's whole net would count the end of a contract as pay.
+        regular = net - taxed
     if regular is not None and regular - severance > 0:
         parsed.put("regular_net_pay", regular - severance, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:regular_net_pay")
