@@ -112,3 +112,23 @@ def test_a_letter_with_brackets_in_its_prose_is_refused_as_no_identity_document_
     ]
     read = ReadDocument(lines=lines_of(*texts), pages=1, method="text", turns=(0,))
     assert refusal(read, "ID_DOCUMENT", []) != MRZ_CUT
+
+
+def permit_back(caption: str, numbers: str) -> list[Line]:
+    mrz = td1(code="IR", state="PRT", number="B9608481", birth=dt.date(1996, 6, 22), sex="F",
+              expiry=dt.date(2028, 8, 21), nationality="AGO", surname="DA SILVA", given="ANA BEATRIZ")  # fmt: skip
+    return lines_of("AUTORIZAÇÃO DE RESIDÊNCIA PERMANENTE", "LOCAL DE EMISSÃO / PLACE OF ISSUE", "AIMA - LISBOA",
+                    caption, numbers, *mrz, confidence=0.9)  # fmt: skip
+
+
+def test_a_residence_permit_s_nif_beside_its_social_security_number_is_read_when_ocr_lost_the_caption() -> None:
+    parsed = parse_identity(permit_back("ne uss", "233017046 18529818224"), DocumentKind.TITULO_RESIDENCIA)
+    assert parsed.fields["nif"] == "233017046"
+    assert "missing:nif" not in parsed.warnings
+
+
+def test_a_permit_s_unlabelled_number_is_not_a_nif_without_its_check_digit_or_its_neighbour() -> None:
+    wrong_check = parse_identity(permit_back("ne uss", "233017047 18529818224"), DocumentKind.TITULO_RESIDENCIA)
+    assert wrong_check.fields.get("nif") is None
+    alone = parse_identity(permit_back("ne uss", "233017046"), DocumentKind.TITULO_RESIDENCIA)
+    assert alone.fields.get("nif") is None

@@ -2179,6 +2179,8 @@ def identity_nif(lines: list[Line], kind: DocumentKind, *, exclude: set[str], pa
     if invalid_labelled:
         parsed.warnings.append("nif_checksum_invalid")
         return None
+    if kind == DocumentKind.TITULO_RESIDENCIA:
+        return nif_beside_social_security_number(lines, exclude)
     if kind != DocumentKind.CARTAO_CIDADAO:
         return None
     distinct = list(dict.fromkeys(unlabelled))
@@ -2187,6 +2189,25 @@ def identity_nif(lines: list[Line], kind: DocumentKind, *, exclude: set[str], pa
     if len(distinct) > 1:
         parsed.warnings.append("nif_ambiguous")
     return None
+
+
+# A residence permit's back prints the NIF and the social-security number side by side under "NIF / NISS": nine
+# digits, then eleven.
+NIF_THEN_NISS = re.compile(r"(?<![\dA-Z])(\d{9})\s+\d{11}(?![\dA-Z])")
+
+
+def nif_beside_social_security_number(lines: list[Line], exclude: set[str]) -> str | None:
+    """A Portuguese residence permit's NIF whose caption OCR lost ("ne uss" for "NIF / NISS" on a scan: blind probe
+    r33b): a personal NIF, its check digit holding, followed on its line by an eleven-digit number, the order the
+    permit's back prints them in. One such line only; none else is taken unlabelled (the permit also prints other
+    long numbers)."""
+    found = {
+        match.group(1)
+        for line in lines
+        for match in NIF_THEN_NISS.finditer(fix_digits(line.text))
+        if match.group(1) not in exclude and nif_has_valid_checksum(match.group(1)) and nif_is_personal(match.group(1))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def cc_number_prefix(number: str, exclude: set[str]) -> bool:
