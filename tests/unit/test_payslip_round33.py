@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from documents.extraction.parsers.payslip import role_of
+from documents.extraction.parsers.payslip import first_of_two_copies, role_of
+from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 from tests.unit.test_rules import THREE_MONTHS, id_document, payslip, screen
@@ -158,3 +159,49 @@ def test_a_last_payslip_with_no_rate_to_read_counts_at_the_least_its_month_could
     fields, warnings = read(no_rates)
     assert "termination_pay" in warnings
     assert fields["regular_net_pay"] == Decimal("5062.27") - Decimal("3010.00") - Decimal("781.82")
+
+
+COPY = """{mark}
+Casa Nórdica Mobiliário Portugal, Lda. Recibo de Vencimentos
+Parque Empresarial da Quinta da Fonte, 259 - 3022-129 Évora
+Nº Contribuinte: 503504564
+Referente a: {month} de 2026
+Data de pagamento: 25-{number}-2026
+N.º: 19584 Colaborador: Márcia Rafael Quintas Magalhães
+Contribuinte: 245718931
+101 Remuneração base 1.250,00
+105 Subsídio de Natal 1.250,00
+501 TSU Trabalhador 11,00% 275,00
+502 Retenção IRS 11,5% 287,50
+Total Remunerações
+2.500,00
+Total Descontos
+562,50
+Vencimento Líquido
+1.937,50"""
+
+
+def test_two_copies_of_one_payslip_on_a_page_are_read_as_one() -> None:
+    """Blind probe r34b: "Original — Trabalhador" over "Duplicado — Empresa" on one A4, read whole, doubled the lump
+    subsidy, and the copy mark's "Trabalhador" took the letterhead's street for the employee's name."""
+    page = "\n".join(
+        COPY.format(mark=mark, month="Novembro", number="11")
+        for mark in ("Original — Trabalhador", "Duplicado — Empresa")
+    )
+    fields, _ = read(page)
+    assert fields["employee_name"] == "Márcia Rafael Quintas Magalhães"
+    assert (fields["gross_pay"], fields["net_pay"], fields["subsidy_amount"]) == (
+        Decimal("2500.00"),
+        Decimal("1937.50"),
+        Decimal("1250.00"),
+    )
+
+
+def test_two_months_stacked_on_a_page_are_not_taken_for_two_copies() -> None:
+    lines = [
+        Line(text)
+        for month, number in (("Outubro", "10"), ("Novembro", "11"))
+        for text in COPY.format(mark="Original", month=month, number=number).splitlines()
+    ]
+    assert first_of_two_copies(lines) == lines
+    assert first_of_two_copies(lines[: len(lines) // 2] * 2) == lines[: len(lines) // 2]

@@ -988,7 +988,16 @@ COMPANY_SUFFIX = re.compile(
 )
 
 
+# A copy's mark with whose copy it is ("Original — Trabalhador", "Duplicado - Empresa", "Via do colaborador"): its
+# "Trabalhador" is no caption of the name (blind probe r34b: the letterhead's street under it read as the name).
+COPY_MARK_LINE = re.compile(
+    r"\W*(?:original|duplicado|triplicado|copia|2\.?\s?a\s+via|via)(?:\s*[-—–:/|]?\s*(?:d[oa]\s+|para\s+[oa]\s+)?"
+    r"(?:trabalhador[a]?|colaborador[a]?|funcionari[oa]|empregad[oa]|empresa|entidade(?:\s+\w+)?|empregador))?\W*"
+)
+
+
 def parse_payslip(lines: list[Line]) -> Parsed:
+    lines = [line for line in first_of_two_copies(lines) if not COPY_MARK_LINE.fullmatch(fold(line.text))]
     left = left_of_two_payslips(lines)
     if left is None:
         return parse_one_payslip([misreads_put_right(line) for line in lines])
@@ -1121,6 +1130,42 @@ class LeftColumn:
 
 # Rows of amounts each printed twice with the same caption that make a page of two payslips side by side.
 SIDE_BY_SIDE_ROWS = 3
+
+
+# A copy holds at least this many lines; of its lines and the other copy's, this share at least read alike.
+COPY_LINES = 8
+COPIES_ALIKE = 0.85
+# Two lines this alike (difflib's ratio) are one line read twice, OCR's misreadings apart.
+LINE_ALIKE = 0.85
+# The dates and months a payslip prints: its period and its payment date.
+DATES_PRINTED = re.compile(
+    r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{2,4}|(?<!\d)\d{1,2}\s?/\s?\d{4}"
+    r"|(?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)(?:\s+(?:de\s+)?\d{4})?"
+)
+
+
+def first_of_two_copies(lines: list[Line]) -> list[Line]:
+    """The first of two copies of one payslip printed one above the other ("Original — Trabalhador" /
+    "Duplicado — Empresa" on one A4): read whole, every row counted twice, a lump subsidy doubled and a street
+    taken for the name (blind probe r34b). The copies' lines read alike, line for line, save their copy mark, and
+    print the same dates: two months' payslips stacked print two periods, and stay whole."""
+    import difflib
+
+    count = len(lines)
+    for start in range(max(COPY_LINES, count // 2 - 3), min(count - COPY_LINES, count // 2 + 3) + 1):
+        first, second = lines[:start], lines[start : 2 * start]
+        if len(second) < COPY_LINES or len(second) < start - 2:
+            continue
+        alike = sum(
+            difflib.SequenceMatcher(None, one.text, other.text).ratio() >= LINE_ALIKE
+            for one, other in zip(first, second, strict=False)
+        )
+        if alike < COPIES_ALIKE * len(second):
+            continue
+        dates = [DATES_PRINTED.findall(fold(" ".join(line.text for line in half))) for half in (first, second)]
+        if dates[0] and dates[0] == dates[1][: len(dates[0])]:
+            return first
+    return lines
 
 
 def left_of_two_payslips(lines: list[Line]) -> LeftColumn | None:
