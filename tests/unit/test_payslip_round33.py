@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from documents.extraction.parsers.payslip import first_of_two_copies, role_of
+from documents.extraction.parsers.payslip import first_of_two_copies, role_of, without_logo_letters
 from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
@@ -205,3 +205,16 @@ def test_two_months_stacked_on_a_page_are_not_taken_for_two_copies() -> None:
     ]
     assert first_of_two_copies(lines) == lines
     assert first_of_two_copies(lines[: len(lines) // 2] * 2) == lines[: len(lines) // 2]
+
+
+def line_read(words: list[tuple[str, float]]) -> Line:
+    return Line(" ".join(word for word, _ in words), min(c for _, c in words), word_confidences=words)
+
+
+def test_capitals_ocr_read_unsure_in_a_logo_before_the_employer_are_no_part_of_its_name() -> None:
+    """Blind probe r34b: a logo's square read "E" or "NE" before "Hotel Falésia Dourada - Turismo, S.A."."""
+    logo = line_read([("NE", 0.15), ("Casa", 0.93), ("Nórdica,", 0.93), ("Lda.", 0.95)])
+    assert without_logo_letters("NE Casa Nórdica, Lda.", [logo]) == "Casa Nórdica, Lda."
+    # Capitals read as surely as the name are the name's own ("EB 2,3 ...", "A Padaria ...").
+    sure = line_read([("A", 0.95), ("Padaria", 0.96), ("Lusa,", 0.96), ("Lda.", 0.96)])
+    assert without_logo_letters("A Padaria Lusa, Lda.", [sure]) == "A Padaria Lusa, Lda."

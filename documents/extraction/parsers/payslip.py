@@ -1033,7 +1033,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     payslip_people([*header_cells(lines), *lines], parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
-        parsed.fields["employer_name"] = without_monogram(employer)
+        parsed.fields["employer_name"] = without_logo_letters(without_monogram(employer), lines)
     name_beside_nif(lines, parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
@@ -2040,6 +2040,29 @@ def valid_nifs(text: str) -> list[str]:
 # A logo's letters before the name they stand for ("HL Hotelaria Lusitânia Lda"): two to five capitals, a space.
 # Not after a dash: "EDP - Energias de Portugal, S.A." is the company's registered name, acronym and all.
 MONOGRAM = re.compile(r"([A-ZÀ-Þ]{2,5})\s+(?=[A-ZÀ-Þ])")
+
+
+# A logo's square read by OCR as one or two capitals before the name, unsure of them, sure of the name ("E" at 0.63,
+# "NE" at 0.15, "EB" at 0.54 before words read at 0.92 or more: blind probe r34b).
+LOGO_LETTERS = re.compile(r"[A-ZÀ-Þ]{1,2}")
+LOGO_LETTERS_CONFIDENCE = 0.7
+NAME_WORD_CONFIDENCE = 0.85
+
+
+def without_logo_letters(name: str, lines: list[Line]) -> str:
+    """The company's name without one or two capitals OCR read, unsure, in the logo printed before it."""
+    first, _, rest = name.partition(" ")
+    if not rest or not LOGO_LETTERS.fullmatch(first):
+        return name
+    read_unsure = any(
+        len(line.word_confidences) >= 2
+        and line.text.lstrip().startswith(name)
+        and line.word_confidences[0][0] == first
+        and line.word_confidences[0][1] < LOGO_LETTERS_CONFIDENCE
+        and line.word_confidences[1][1] >= NAME_WORD_CONFIDENCE
+        for line in lines
+    )
+    return rest if read_unsure else name
 
 
 def without_monogram(name: str) -> str:
