@@ -16,7 +16,7 @@ from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
-from documents.extraction.parsers.common import COPY_MARK, VALIDATED_CONFIDENCE
+from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import checked_cc_numbers, mrz_line
 from documents.extraction.reader import (
     Line,
@@ -107,6 +107,8 @@ class LocalExtractor:
                 "Não foi possível ler texto no documento (digitalização ilegível?): envie uma digitalização ou fotografia "
                 "nítida e direita, ou o PDF original."
             )
+        if document_type == "PROOF_OF_INCOME":
+            read = without_pages_of_prose(read)
         kind = classify(read.text)
         read, kind, narrowed = pages_of_the_declared_type(read, kind, document_type)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
@@ -150,6 +152,31 @@ class LocalExtractor:
 
 # A file holding more than the document it was sent as: its pages of that type were read, the others left.
 OTHER_DOCUMENTS_IN_FILE = "other_documents_in_file"
+
+
+# A page that can hold a proof of income prints an amount or a nine-digit number (a NIF, a NISS's start).
+INCOME_PAGE_FIGURES = re.compile(rf"{MONEY.pattern}|(?<!\d)\d{{9}}(?!\d)")
+
+
+def without_pages_of_prose(read: ReadDocument) -> ReadDocument:
+    """A proof of income's file without its pages of prose alone, no amount nor any NIF on them: a bank's covering
+    letter before the payslip ("remetemos em anexo cópia do recibo de vencimento"), a page of terms after it. Read
+    whole, the letter's bank was taken for the employer (blind probe r34a, 3 of 3 such files). A file of such pages
+    only is read whole, as before."""
+    if len(read.page_starts) < 2:
+        return read
+    bounds = [*read.page_starts, len(read.lines)]
+    pages = [read.lines[start:end] for start, end in itertools.pairwise(bounds)]
+    kept = [lines for lines in pages if any(INCOME_PAGE_FIGURES.search(line.text) for line in lines)]
+    if not kept or len(kept) == len(pages):
+        return read
+    return ReadDocument(
+        lines=[line for lines in kept for line in lines],
+        pages=read.pages,
+        method=read.method,
+        turns=read.turns,
+        page_starts=tuple(itertools.accumulate((len(lines) for lines in kept[:-1]), initial=0)),
+    )
 
 
 def pages_of_the_declared_type(

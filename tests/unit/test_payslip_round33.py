@@ -8,8 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from documents.extraction.local import without_pages_of_prose
 from documents.extraction.parsers.payslip import first_of_two_copies, role_of, without_logo_letters
-from documents.extraction.reader import Line
+from documents.extraction.reader import Line, ReadDocument
 from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 from tests.unit.test_rules import THREE_MONTHS, id_document, payslip, screen
@@ -218,3 +219,23 @@ def test_capitals_ocr_read_unsure_in_a_logo_before_the_employer_are_no_part_of_i
     # Capitals read as surely as the name are the name's own ("EB 2,3 ...", "A Padaria ...").
     sure = line_read([("A", 0.95), ("Padaria", 0.96), ("Lusa,", 0.96), ("Lda.", 0.96)])
     assert without_logo_letters("A Padaria Lusa, Lda.", [sure]) == "A Padaria Lusa, Lda."
+
+
+def test_a_bank_s_covering_letter_and_a_terms_page_are_left_out_of_a_proof_of_income() -> None:
+    """Blind probe r34a: read whole, a bank's letter before the payslip gave the bank as the employer."""
+    letter = ["Caixa Geral de Depósitos, S.A.", "Assunto: envio de documentação",
+              "Conforme solicitado, remetemos em anexo cópia do recibo de vencimento do nosso cliente."]  # fmt: skip
+    payslip = MEAL_CARD.splitlines()
+    terms = ["Termos e condições de utilização", "1. Os dados pessoais são tratados nos termos do RGPD."]
+    pages = [letter, payslip, terms]
+    read = ReadDocument(
+        lines=[Line(text) for page in pages for text in page],
+        pages=3,
+        method="text",
+        page_starts=(0, len(letter), len(letter) + len(payslip)),
+    )
+    kept = without_pages_of_prose(read)
+    assert [line.text for line in kept.lines] == payslip and kept.page_starts == (0,)
+    # A file of prose alone is read whole, as before (and refused by what it is).
+    prose = ReadDocument(lines=[Line(t) for t in letter + terms], pages=2, method="text", page_starts=(0, 3))
+    assert without_pages_of_prose(prose) is prose
