@@ -239,3 +239,37 @@ def test_a_bank_s_covering_letter_and_a_terms_page_are_left_out_of_a_proof_of_in
     # A file of prose alone is read whole, as before (and refused by what it is).
     prose = ReadDocument(lines=[Line(t) for t in letter + terms], pages=2, method="text", page_starts=(0, 3))
     assert without_pages_of_prose(prose) is prose
+
+
+YEAR_READ_AS_MONTH = (
+    HEADER
+    + """
+A01 Vencimento base 30 1.245,11
+A02 Trabalho suplementar 25% 44,90
+D01 Seg. Social 11,00% 1.337,76
+D02 IRS 11,5% 1.398,51
+líquido 13.249,08"""
+)
+
+
+def test_a_gross_many_times_the_base_is_a_year_s_figures_read_as_the_month_s() -> None:
+    """Blind probe r34b: a photo's "Acumulados do ano: Ilíquido 16.149,38 IRS ... Seg. Social ..." read "líquido ...",
+    and a month counted at ten times the salary, with nothing said."""
+    fields, warnings = read(YEAR_READ_AS_MONTH)
+    assert fields["net_pay"] == Decimal("13249.08")
+    assert "arithmetic_mismatch" in warnings
+
+
+def test_a_month_mostly_of_commission_is_no_year_s_figures() -> None:
+    commission = (
+        HEADER
+        + """
+A01 Vencimento base 870,00
+A05 Comissões de vendas 3.130,00
+Total ilíquido 4.000,00
+D01 Segurança Social 11% 440,00
+D02 IRS 520,00
+Líquido a receber 3.040,00"""
+    )
+    fields, warnings = read(commission)
+    assert fields["gross_pay"] == Decimal("4000.00") and "arithmetic_mismatch" not in warnings

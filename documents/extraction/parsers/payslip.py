@@ -1448,6 +1448,14 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         # The earning rows do not make the printed gross: whatever the deductions and the net say of it, the slip
         # does not add up (a gross raised by hand, the net raised with it).
         parsed.warnings.append("arithmetic_mismatch")
+    read_or_derived = parsed.fields.get("gross_pay")
+    if (
+        read_or_derived is not None
+        and gross_far_above_the_rows(page, read_or_derived)
+        and "arithmetic_mismatch" not in parsed.warnings
+    ):
+        # A year's figures taken for the month's (a scan's "Acumulados do ano" block beside the totals box).
+        parsed.warnings.append("arithmetic_mismatch")
     holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
     if holds:
         # Rows that do not make the total are not vouched for by it; nor is a gross its earning rows do not make.
@@ -1524,6 +1532,22 @@ SS_ROUNDING_SLACK = Decimal("0.50")
 
 # The most earning rows whose every selection is tried against the printed gross (2 ** 12 sums).
 ITEMISED_EARNINGS = 12
+
+
+# Above this many times the month's base salary, a gross is no month's: a lump subsidy doubles it, overtime,
+# allowances and commissions add to it, a year to date is the months gone by times it (September's, nine).
+FAR_ABOVE_THE_BASE = 6
+
+
+def gross_far_above_the_rows(page: Page, gross: Decimal) -> bool:
+    """Whether a gross is many times the month's base salary row, on a slip that ends no contract: the year to
+    date's figures read as the month's (blind probe r34b: "Acumulados do ano" beside the month's totals box on a
+    photo, its "Ilíquido 16.149,38" read "líquido", counted as a month's net of ten times the salary). Any layer.
+    The compensation for a contract's end may be many salaries: such a slip is left to its own check."""
+    bases = [segment.value for segment in page.rows("base_salary") if segment.value > 0]
+    if not bases or page.rows("severance"):
+        return False
+    return gross > FAR_ABOVE_THE_BASE * max(bases)
 
 
 def earnings_contradict_gross(page: Page, gross: Decimal) -> bool:
