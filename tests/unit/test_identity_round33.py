@@ -10,7 +10,7 @@ import datetime as dt
 
 from documents.extraction.local import MRZ_CUT, refusal
 from documents.extraction.parsers.classify import classify
-from documents.extraction.parsers.identity import parse_identity
+from documents.extraction.parsers.identity import letters_merged_or_split, names_read, parse_identity
 from documents.extraction.reader import Line, ReadDocument
 from documents.extraction.schema import MRZ_NAME_TRUNCATED, DocumentKind
 from samples.identity import td1, td3
@@ -132,3 +132,17 @@ def test_a_permit_s_unlabelled_number_is_not_a_nif_without_its_check_digit_or_it
     assert wrong_check.fields.get("nif") is None
     alone = parse_identity(permit_back("ne uss", "233017046"), DocumentKind.TITULO_RESIDENCIA)
     assert alone.fields.get("nif") is None
+
+
+def test_a_letter_the_mrz_spells_with_several_is_no_letter_merged() -> None:
+    """r31b's rerun: "Oñate" read "Onate" against the MRZ's "ONXXATE" (ICAO spells Ñ "NXX") took the MRZ's spelling."""
+    assert not letters_merged_or_split("Sánchez Onate", "SANCHEZ ONXXATE")
+    assert not letters_merged_or_split("Müller", "MUELLER")
+    assert letters_merged_or_split("Natalia", "NATALIIA")
+
+
+def test_another_field_s_caption_after_the_name_s_caption_is_no_name() -> None:
+    """r31b's rerun: a permit's "O / PLACE OF ISSUE", read after the surname's caption, was taken for the surname."""
+    line = Line("x", 0.9)
+    candidates = [(" / SURNAME ADE O 87502", line), ("O / PLACE OF ISSUE", line), ("GONÇALVES DA SILVA", line)]
+    assert [name for name, _, _ in names_read(candidates, mixed_case=False)][:1] == ["GONÇALVES DA SILVA"]

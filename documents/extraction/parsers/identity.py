@@ -382,6 +382,11 @@ def before_address_caption(text: str) -> str:
 # ("IS! / QIVEN MAMEIS)" after "NOME"): the caption in its other language, never the name (blind probe r33b: a CC
 # scan's given names read as "Qiven Mameis").
 CAPTION_TRANSLATION = re.compile(r"\s*\S{0,3}\s*/")
+# Another field's caption alone, in either language ("O / PLACE OF ISSUE" read after the name's caption): no name.
+OTHER_FIELDS_CAPTION_ONLY = re.compile(
+    r"(?:(?:place|date|of|issue|birth|sex|nationality|authority|document|number|expiry|local|data|de|emissao"
+    r"|nascimento|validade|sexo|nacionalidade|autoridade|documento|o|no)\W*)+"
+)
 
 
 def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Iterator[tuple[str, float, Line]]:
@@ -407,7 +412,7 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         in_capitals = re.fullmatch(r"[A-ZÀ-Ý' -]{2,}", stripped.strip(EDGE_NOISE))
         if any(p.search(folded) for p in ID_LABELS.values()) and not in_capitals:
             continue
-        if caption_words_only(folded):
+        if caption_words_only(folded) or OTHER_FIELDS_CAPTION_ONLY.fullmatch(folded.strip(EDGE_NOISE + "/ ")):
             continue
         if line.confidence < 1.0:
             stripped = without_leading_noise(stripped)
@@ -1995,6 +2000,9 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
 MERGED_OR_SPLIT_EDITS = 2
 
 
+ICAO_SPELLED_WITH_SEVERAL = (("NXX", "N"), ("AE", "A"), ("OE", "O"), ("UE", "U"), ("AA", "A"), ("SS", "S"))
+
+
 def letters_merged_or_split(printed: str, mrz_value: str) -> bool:
     """Whether a printed name is the MRZ's with a letter or two merged or split by OCR: one or two edits apart, with
     a letter more or fewer ("NATALIA" for "NATALIIA", "YULHA" for "YULIIA"). A proportional typeface's narrow
@@ -2002,6 +2010,13 @@ def letters_merged_or_split(printed: str, mrz_value: str) -> bool:
     count of letters is the one to trust (blind probe r33b). Names of one length ("MANUEL", "MIGUEL", "RAJ" and
     "RAM") are left to the visual zone, flagged."""
     mrz_letters = re.sub(r"[^A-Z]", "", mrz_value.upper())
+    # A letter the MRZ spells with several ("Ñ" as "NXX", "Ö" as "OE", "Å" as "AA", "ß" as "SS": ICAO 9303's
+    # transliteration), its accent lost by OCR in the visual zone ("Oñate" read "Onate" against "ONXXATE"), is no
+    # letter merged: the visual zone's spelling stands (r31b, rerun).
+    spelled_whole = {mrz_letters, *(mrz_letters.replace(many, one) for many, one in ICAO_SPELLED_WITH_SEVERAL)}
+    forms = {re.sub(r"[^A-Z]", "", form.upper()) for form in mrz_name_forms(printed)}
+    if forms & spelled_whole:
+        return False
     return any(
         len(form) != len(mrz_letters)
         and Levenshtein.distance(form, mrz_letters, score_cutoff=MERGED_OR_SPLIT_EDITS) <= MERGED_OR_SPLIT_EDITS
