@@ -146,3 +146,17 @@ def test_another_field_s_caption_after_the_name_s_caption_is_no_name() -> None:
     line = Line("x", 0.9)
     candidates = [(" / SURNAME ADE O 87502", line), ("O / PLACE OF ISSUE", line), ("GONÇALVES DA SILVA", line)]
     assert [name for name, _, _ in names_read(candidates, mixed_case=False)][:1] == ["GONÇALVES DA SILVA"]
+
+
+def test_a_bilingual_issue_caption_whose_english_ocr_joined_is_one_column() -> None:
+    """Blind probe r34a: "Data de emissão / Date ofissue Data de validade / Date of expiry" over "18 SEP 2026 17 SEP
+    2031" read the issue date as the expiry, and flagged a valid passport's dates as mismatched."""
+    mrz = td3(code="P", state="PRT", number="CE8506661", birth=dt.date(1984, 9, 22), sex="M",
+              expiry=dt.date(2031, 9, 17), nationality="PRT", surname="BRANDAO ROMAO", given="RUBEN")  # fmt: skip
+    lines = lines_of("PASSAPORTE / PASSPORT", "Apelidos / Surname", "BRANDÃO ROMÃO", "Nomes / Given names", "RÚBEN",
+                     "Data de nascimento / Date of birth", "22 SEP 1984",
+                     "Data de emissão / Date ofissue Data de validade / Date of expiry", "18 SEP 2026 17 SEP 2031",
+                     *mrz, confidence=0.9)  # fmt: skip
+    parsed = parse_identity(lines, DocumentKind.PASSAPORTE)
+    assert parsed.fields["expiry_date"] == dt.date(2031, 9, 17)
+    assert "mrz_viz_mismatch:expiry_date" not in parsed.warnings

@@ -1229,8 +1229,10 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
         parsed.put("expiry_date", all_dates[-1], 0.6)
 
 
+# "Date ofissue" as OCR joins it, as DATE_LABEL reads it: else the bilingual "Data de emissão / Date ofissue" is two
+# columns, and the issue date is read as the expiry (blind probe r34a: a false mismatch on 3 of 9 passports).
 ISSUE_DATE_LABEL = re.compile(
-    r"data\s+de\s+emiss[aã]o|date\s+of\s+issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
+    r"data\s+de\s+emiss[aã]o|date\s+of\s*issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
     r"|fecha\s+de\s+(?:expedicion|emision)"
 )
 
