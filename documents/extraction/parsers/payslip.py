@@ -15,6 +15,7 @@ apart so the month's regular net pay can be told from a subsidy-inflated one.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import statistics
@@ -1149,8 +1150,6 @@ def first_of_two_copies(lines: list[Line]) -> list[Line]:
     "Duplicado — Empresa" on one A4): read whole, every row counted twice, a lump subsidy doubled and a street
     taken for the name (blind probe r34b). The copies' lines read alike, line for line, save their copy mark, and
     print the same dates: two months' payslips stacked print two periods, and stay whole."""
-    import difflib
-
     count = len(lines)
     for start in range(max(COPY_LINES, count // 2 - 3), min(count - COPY_LINES, count // 2 + 3) + 1):
         first, second = lines[:start], lines[start : 2 * start]
@@ -1451,7 +1450,7 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
     read_or_derived = parsed.fields.get("gross_pay")
     if (
         read_or_derived is not None
-        and gross_far_above_the_rows(page, read_or_derived)
+        and gross_far_above_the_base(page, read_or_derived)
         and "arithmetic_mismatch" not in parsed.warnings
     ):
         # A year's figures taken for the month's (a scan's "Acumulados do ano" block beside the totals box).
@@ -1539,7 +1538,7 @@ ITEMISED_EARNINGS = 12
 FAR_ABOVE_THE_BASE = 6
 
 
-def gross_far_above_the_rows(page: Page, gross: Decimal) -> bool:
+def gross_far_above_the_base(page: Page, gross: Decimal) -> bool:
     """Whether a gross is many times the month's base salary row, on a slip that ends no contract: the year to
     date's figures read as the month's (blind probe r34b: "Acumulados do ano" beside the month's totals box on a
     photo, its "Ilíquido 16.149,38" read "líquido", counted as a month's net of ten times the salary). Any layer.
