@@ -456,8 +456,13 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         rows = rows_adding_up(rows, page_rows(lines, spaced_groups=False, whole_euros=whole_euros))
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
+    ytd_headings: set[str] = set()
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines) or outside_the_net(line):
+            continue
+        if fold(line.text).strip() in ytd_headings:
+            # A continuation page repeats the heading whose year-to-date column is already off every row below
+            # (blind probe r34b: taken the second time for an "Acumulados" heading, its next row was skipped).
             continue
         columns = month_column(line.text)
         if columns:
@@ -474,6 +479,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
             for later in rows[index + 1 :]:
                 if later and len(later[-1].amounts) >= 2:
                     later[-1].amounts.pop()
+            ytd_headings.add(fold(line.text).strip())
             continue
         if role_of(line.text) == "skip":
             # "Acumulados do ano" as a heading: the figures on the next line are year to date too.
@@ -1604,12 +1610,33 @@ UNLABELLED_ROWS = 3
 def unlabelled_rows_make(page: Page, gap: Decimal) -> bool:
     """Whether rows no label names (a deduction the vocabulary does not know: "Cartão refeição", "Penalização")
     make what the labelled deduction rows leave of the printed total."""
-    values = [segment.value for segment in page.segments if segment.role is None]
+    values = [segment.value for segment in page.segments if segment.role is None] + allowances_taken_back(page)
     return any(
         sum(chosen, Decimal(0)) == gap
         for size in range(1, min(UNLABELLED_ROWS, len(values)) + 1)
         for chosen in itertools.combinations(values, size)
     )
+
+
+def allowances_taken_back(page: Page) -> list[Decimal]:
+    """An allowance paid in kind, printed among the earnings and again among the deductions, under its own
+    name ("Subsídio alimentação 211,20" over "Segurança Social", "IRS", "Sub. Refeição Cartão 211,20"): the
+    card's amount taken back out of the net. Its second row names an earning, yet it is a deduction (blind probe
+    r34b: a correct slip's deductions read as not making their printed total)."""
+    deduction_lines = [segment.line_index for segment in page.segments if segment.role in DEDUCTION_ROLES]
+    if not deduction_lines:
+        return []
+    first_deduction = min(deduction_lines)
+    paid = {
+        segment.value
+        for segment in page.segments
+        if segment.role in EARNING_ROLES and segment.line_index < first_deduction
+    }
+    return [
+        segment.value
+        for segment in page.segments
+        if segment.role in EARNING_ROLES and segment.line_index > first_deduction and segment.value in paid
+    ]
 
 
 NET_CAPTION = dict(ROLE_PATTERNS)["net_pay"]
