@@ -64,6 +64,9 @@ PROOF_OF_FILING_ONLY = "proof_of_filing_only"
 # A date of issue no genuine document has: an identity document's after its own expiry, before its holder's
 # birth or still to come (income documents' are withheld with it too).
 ISSUE_DATE_IMPLAUSIBLE = "issue_date_implausible"
+# A payslip's month still to come, further ahead than a slip is ever issued: its period is withheld (never
+# counted) and the screening raises it as an authenticity signal.
+PERIOD_IN_FUTURE = "period_in_future"
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

@@ -29,6 +29,7 @@ from documents.extraction.schema import (
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     PENSION_KINDS,
+    PERIOD_IN_FUTURE,
     TAX_KINDS,
     DocumentKind,
 )
@@ -197,6 +198,10 @@ def payslip_revalidate(
         if not (1 <= month <= 12) or year < 2000 or dt.date(year, month, 1) > today + PAYSLIP_ISSUED_AHEAD:
             fields["period"] = None
             warnings.append("period_implausible")
+            if 1 <= month <= 12 and year >= 2000:
+                # A real month still to come: never counted, and the screening's authenticity rules say so
+                # (blind probe c21: next month's slip dropped its period, and no signal was raised).
+                warnings.append(PERIOD_IN_FUTURE)
     return warnings
 
 

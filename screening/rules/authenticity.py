@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from applicants.identifiers import nif_has_valid_checksum
-from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS
+from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PERIOD_IN_FUTURE
 from screening.rules.common import check, extracted, money, parse_date
 from screening.rules.income import verify_income
 
@@ -216,7 +216,10 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
             )
         )
     period = fields.get("period")
-    if period and period > f"{today.year:04d}-{today.month:02d}":
+    if PERIOD_IN_FUTURE in document.get("warnings", []):
+        # A month further ahead than a slip is ever issued: the extraction left the period out, never counted.
+        signals.append(signal("PERIOD_IN_FUTURE", "HIGH", "O recibo refere-se a um mês que ainda não começou."))
+    elif period and period > f"{today.year:04d}-{today.month:02d}":
         signals.append(
             signal("PERIOD_IN_FUTURE", "HIGH", "O recibo refere-se a um mês que ainda não terminou.", period=period)
         )

@@ -508,7 +508,9 @@ def payslip_recent(document: Document, *, today: dt.date) -> Check:
     return check(
         "income.payslip_recent",
         recent,
-        f"{payslip_label(document)}: {'dentro' if recent else 'fora'} dos últimos {PAYSLIP_WINDOW_MONTHS} meses.",
+        f"{payslip_label(document)}: {'dentro' if recent else 'fora'} dos últimos {PAYSLIP_WINDOW_MONTHS} meses."
+        if period is not None
+        else f"{payslip_label(document)}: sem o mês lido, não conta como dos últimos {PAYSLIP_WINDOW_MONTHS} meses.",
         document_id=document["document_id"],
         field="period",
         value=period,

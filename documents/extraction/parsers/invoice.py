@@ -122,8 +122,11 @@ LABEL_FILLER = re.compile(r"(?<![a-z])(?:d[aoe]s?|bens|servi[cç]os?|e|ou)(?![a-
 # the "/number".
 # The Portal's series for a fatura-recibo of an "ato isolado" is typed "ATI" ("ATI ATSIRE01AI/2").
 # A sequence may carry a hyphenated part of its own ("FR 1/2026-118"), never a date's ("FR A/12-05-2026").
+# A series may name its year before the sequence ("FR ATSIRE01FR/2026/12", blind probe c21: read without the
+# sequence, six faturas-recibo of one worker were one number used six times).
+YEAR = r"(?:(?:19|20)\d{2}/)?"
 NUMBER = re.compile(
-    r"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR|(?<![A-Za-z])ATI)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/\d+"
+    rf"(?:n\.?\s?[ºo°]\.?\s*)?((?-i:FR|(?<![A-Za-z])ATI)\s*[A-Z0-9]+(?:\s[A-Z0-9]*[A-Z][A-Z0-9]*(?=/))?/{YEAR}\d+"
     r"(?:-\d+(?![\d./-]))?)",
     re.IGNORECASE,
 )
@@ -411,7 +414,7 @@ def layout_direction(over: dict[int, list[str]], under: dict[int, list[str]]) ->
 # sequence, the document's type before the series or not (OCR may misread it: "ER ATSIREO1FR/31").
 LABELLED_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*(?:([A-Z]{2,3})\s)?"
-    r"((?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,})\s?/\s?(\d+)(?!\d)"
+    r"((?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,})\s?/\s?((?:(?:19|20)\d{2}\s?/\s?)?\d+)(?!\d)"
 )
 # A receipt book's number: a series of one to three capitals and the sequence after "n.º", on the title's line
 # or alone ("FATURA-RECIBO N.º A/12", "N.º B/0457"); the book's documents are faturas-recibo.
@@ -478,8 +481,8 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
     for line in lines:
         labelled = LABELLED_NUMBER.search(line.text)
         if labelled:
-            series = ocr_series(labelled.group(2))
-            parsed.put("invoice_number", f"{series_type(series, labelled.group(1))}{series}/{labelled.group(3)}",
+            series, sequence = ocr_series(labelled.group(2)), re.sub(r"\s", "", labelled.group(3))
+            parsed.put("invoice_number", f"{series_type(series, labelled.group(1))}{series}/{sequence}",
                        line.confidence)  # fmt: skip
             return
     for line in lines:
