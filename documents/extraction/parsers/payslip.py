@@ -68,6 +68,8 @@ ARITHMETIC_CONFIDENCE = 0.9
 YEAR_TO_DATE_WORDS = (
     r"acumulad|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])|ano\s+corrente|year\s+to\s+date"
     r"|desde\s+janeiro|(?<![a-z])ytd(?![a-z])"
+    # Another country's: "Cumuls annuels" (blind probe r35b: a French scan's year's "Brut" read as the month's).
+    r"|(?<![a-z])cumuls?(?![a-z])"
 )
 
 # The month's pay by its name or as payroll software cuts it: "Vencimento", "Vencim.", "Venc.", "Remuneração",
@@ -78,8 +80,10 @@ PAY_WORD = (
     r"|ord(?:enado)?)(?![a-z])"
 )
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # Year-to-date and incidence figures are not this month's pay.
-    ("skip", re.compile(YEAR_TO_DATE_WORDS)),
+    # Year-to-date and incidence figures are not this month's pay. Nor is a net before the income tax a French
+    # slip still withholds ("Net à payer avant impôt sur le revenu" over "Net payé": blind probe r35b, the larger
+    # counted as the net).
+    ("skip", re.compile(YEAR_TO_DATE_WORDS + r"|(?<![a-z])net\s+(?:a\s+payer\s+)?avant\s+imp")),
     # Nor is an hourly or daily rate ("Vencimento hora 6,63", "Valor/dia", "Salário diário"): unlike a
     # year-to-date heading, a rate is one column of its row, the others being this month's.
     ("rate", re.compile(r"(?:vencimento|venc|valor|sal[aá]rio|remunera[cç][aã]o|pre[cç]o|custo)\.?\s*(?:/|por|p\.)?\s*(?:hora|dia)(?![a-z])"
@@ -134,6 +138,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
         rf"|{PAY_WORD}\.?\s*\(?\s*horas?\s+normais"
         r"|(?:base|basic)\s+(?:salary|pay)"
+        # Another country's: "Salaire de base", "Gehalt", "Grundgehalt", "Monatslohn", "Salario base", "Sueldo base",
+        # "Salaris", "Salário base" (blind probe r35b: the base the year-to-date guards compare with).
+        r"|salaire\s+de\s+base|(?<![a-z])(?:grund)?gehalt(?![a-z])|(?<![a-z])monatslohn|(?:salario|sueldo)\s+base"
+        r"|(?<![a-z])salaris(?![a-z])"
         # A manager's pay (a member of a statutory body is paid "Remuneração de gerência", no salary) and an
         # hourly worker's hours ("Horas prestadas: 96 h a 6,10 €/hora"): the month's base either way.
         r"|(?:remunera[cç][aã]o|honor[aá]rios|vencimento)\s+(?:de\s+|da\s+)?ger[eê]ncia"
@@ -917,7 +925,9 @@ ROLE_QUALIFIER = r"(?:(?:\s+(?!(?:nif|niss|nipc|n)(?![a-z]))[a-z]+){1,2}(?=\s*:)
 TRANSLATED_CAPTION = r"(?:\s*/\s*[a-z][a-z .']{0,24}?(?=\s*:))?"
 EMPLOYEE_LABEL = re.compile(
     r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?)"
-    r"(?![a-z])" + ROLE_QUALIFIER + TRANSLATED_CAPTION + r"\s*[:.]?"
+    # Not an English caption of the employee's number or contributions ("Employee ID: 940140 Check No.: DD-75000",
+    # "Employee NI TD £1,416.96": blind probe r35b, "Check No. Dd" and "Ni Td" read as the names).
+    r"(?![a-z])(?!\s*(?:id|no|nr|number|ni|nic|#)(?![a-z]))" + ROLE_QUALIFIER + TRANSLATED_CAPTION + r"\s*[:.]?"
     # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
@@ -1107,6 +1117,9 @@ FOREIGN_PAYROLL_WORDS = re.compile(
     + r"|(?<![a-z])(?:paye|irpf|irpef|inps|inss|irrf|fgts|irt|csg|ahv|avs|medicare)(?![a-z])|national\s+insurance"
     r"|federal\s+income\s+tax|lohnsteuer|loonheffing|securite\s+sociale|seguridad\s+social|sozialversicherung"
     r"|(?<![a-z])net\s+(?:a\s+payer|paye)|(?<![a-z])netto|auszahlung|a\s+percibir|(?<![a-z])brutto|devengado"
+    # An employer of record's slip in English says where the work is, and its employer's legal form is another
+    # country's (blind probe r35b: a German salary in euros, "Country: Germany", read as a Portuguese one's 14).
+    r"|(?<![a-z])country\s*:\s*(?!portugal)[a-z]|(?<![a-z])(?:gmbh|ltd|llc|plc|sarl)(?![a-z])|(?<![a-z])inc\."
 )
 # A Portuguese payslip's own words: its taxes and contributions, its subsidies, its title. A slip printing them is
 # Portugal's, whatever other language it also speaks ("Payslip / Recibo de vencimento", "IRS withholding").
@@ -1350,6 +1363,9 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
     net: Decimal | None
     if assignment is not None and assignment.score >= 4:
         gross, deductions, net = assignment.gross, assignment.deductions, assignment.net
+        paid = net_after_later_deductions(page, net)
+        if paid is not None:
+            deductions, net = gross - paid, paid
     else:
         gross, deductions, net = labelled["gross_pay"], labelled["total_deductions"], labelled["net_pay"]
     for name, value in (("gross_pay", gross), ("net_pay", net)):
@@ -1542,6 +1558,30 @@ ITEMISED_EARNINGS = 12
 # Above this many times the month's base salary, a gross is no month's: a lump subsidy doubles it, overtime,
 # allowances and commissions add to it, a year to date is the months gone by times it (September's, nine).
 FAR_ABOVE_THE_BASE = 6
+
+
+def net_after_later_deductions(page: Page, net: Decimal) -> Decimal | None:
+    """The net the slip labels and pays, when it is what the worked-out net leaves once rows printed after the
+    deductions' total are taken too: another country's income tax withheld after the contributions ("Total des
+    cotisations 667,55", "Net à payer avant impôt 2 242,45", "Impôt sur le revenu prélevé à la source 174,40",
+    "Net payé 2 068,05": blind probe r35b, the net before the tax counted). None otherwise."""
+    totals = page.rows("total_deductions")
+    labelled = [row for row in page.rows("net_pay") if row.value < net]
+    if not totals or len(labelled) != 1:
+        return None
+    after, paid = max(row.line_index for row in totals), labelled[0]
+    later = [
+        row.value
+        for row in page.segments
+        if after < row.line_index < paid.line_index and row.role in (None, *DEDUCTION_ROLES) and row.value < net
+    ]
+    taken = net - paid.value
+    fits = any(
+        sum(chosen, Decimal(0)) == taken
+        for size in range(1, min(UNLABELLED_ROWS, len(later)) + 1)
+        for chosen in itertools.combinations(later, size)
+    )
+    return paid.value if fits else None
 
 
 def gross_far_above_the_base(page: Page, gross: Decimal) -> bool:

@@ -427,6 +427,10 @@ def line_labels(text: str) -> list[Label]:
 YEAR_FIRST = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s?[-/]\s?\d{1,2}(?:\s?[-/]\s?\d{1,2})?(?![\d.,])")
 
 
+# A date day first, one separator throughout ("01.10.2026", "19/10/2026"); never spaced figures.
+DAY_FIRST = re.compile(r"(?<![\d.,])\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}(?![\d.,])")
+
+
 def money_spans(text: str) -> list[Amount]:
     """``parse_money`` with where each amount starts (``fix_digits`` and ``portuguese_figures`` keep the length),
     a year-first month or date blanked first (same length) so that none of its figures joins an amount."""
@@ -436,6 +440,9 @@ def money_spans(text: str) -> list[Amount]:
 def money_matches(text: str) -> list[tuple[int, int, Decimal]]:
     """Each amount's start, end and value (``money_spans``)."""
     blanked = YEAR_FIRST.sub(lambda match: " " * len(match.group(0)), text)
+    # So is a date day first: "ab 01.10.2026" had given an amount of 1,10 (blind probe r35b, a German pension
+    # letter's deductions one euro ten off, and a false arithmetic mismatch).
+    blanked = DAY_FIRST.sub(lambda match: " " * len(match.group(0)), blanked)
     # A Swiss amount groups its thousands by an apostrophe ("CHF 1'146.00"): a space, as in "1 146.00".
     blanked = re.sub(r"(?<=\d)['’](?=\d{3}(?!\d))", " ", blanked)
     found = []

@@ -1,0 +1,130 @@
+"""Blind probe r35b (expats and remote workers): a French slip's net before the income tax counted as the net,
+its year's "Brut" under "Cumuls annuels" as the month's, an employer of record's German salary in euros read as a
+Portuguese one (14 payments), English captions of the employee's number taken for the name, and a German
+pension letter's date read as an amount. The texts follow the probe's layouts with figures and names of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from tests.helpers import read_text
+
+TODAY = dt.date(2026, 12, 4)
+
+FRENCH = """Atelier Garonne SAS
+12 quai des Chartrons, 33000 Bordeaux
+Bulletin de salaire
+Hélène Marchand
+Période: du 01/11/2026 au 30/11/2026 Paiement le: 28/11/2026
+Éléments de rémunération
+Salaire de base 151,67 21,10 3 200,00
+Salaire brut 3 200,00
+Cotisations et contributions salariales
+Sécurité sociale plafonnée 220,80
+Complémentaire Tranche 1 128,32
+CSG déductible 213,76
+CSG/CRDS non déductible 91,17
+Total des cotisations et contributions 654,05
+Net à payer avant impôt sur le revenu 2 545,95
+Montant net social 2 545,95
+Impôt sur le revenu prélevé à la source (taux 6,0 %) 152,76
+Net payé en euros 2 393,19 €
+Cumuls annuels
+Brut 35 200,00 Net imposable 28 100,00 Impôt prélevé 1 680,36"""
+
+EOR_GERMANY = """Payslip
+Globalhire Employment Services GmbH
+Friedrichstraße 68, 10117 Berlin
+Client company: Southern Cross Apps Pty (Australia)
+Country: Germany
+Pay period October 2026 Currency EUR
+Employee: Ingrid Halvorsen
+Base salary 5,200.00 EUR
+Income tax 1,050.40 EUR
+Health insurance 444.60 EUR
+Pension insurance 483.60 EUR
+Totals 5,200.00 EUR 1,978.60 EUR
+Net pay 3,221.40 EUR"""
+
+PORTUGUESE_IN_ENGLISH = """Payslip Tejo Analytics, Lda.
+Av. da Liberdade, 110, 1269-046 Lisboa
+NIPC 503504564
+Employee: Siobhán Walsh
+Tax ID (NIF): 245718931
+Period October 2026
+Base salary €4,000.00
+Social Security (11%) €440.00
+IRS withholding €920.00
+Net pay €2,640.00"""
+
+UK_CAPTIONS = """Payslip
+Harbour & Finch Consulting Ltd
+22 Rose Street, Edinburgh EH2 2PR
+Employee No. 46821 Employee ID: 940140 Check No.: DD-75000
+Payments
+Basic Salary £4,000.00
+Gross Pay £4,000.00
+Net Pay £3,013.34
+Year to date
+Taxable Pay TD £22,800.00 Employee NI TD £1,416.96"""
+
+GERMAN_PENSION = """Deutsche Rentenversicherung Bund
+10704 Berlin
+Frau Ilse Brandauer
+Rua das Flores 44
+4050-262 Porto
+Datum 19.10.2026
+Mitteilung über die Neuberechnung Ihrer Rente
+wegen der Änderung des Zusatzbeitrags zur Krankenversicherung wird Ihre Altersrente ab
+01.10.2026 neu berechnet.
+Monatliche Rente (brutto) 1.842,50 EUR
+abzüglich Beitragsanteil zur Krankenversicherung 157,53 EUR
+abzüglich Beitrag zur Pflegeversicherung 77,39 EUR
+Zahlbetrag 1.607,58 EUR"""
+
+
+def read(text: str) -> tuple[Any, dict[str, Any], list[str]]:
+    return read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+
+
+def test_a_french_slip_pays_the_net_after_the_income_tax_and_its_years_figures_are_not_the_months() -> None:
+    _, fields, warnings = read(FRENCH)
+    assert (fields["gross_pay"], fields["net_pay"], fields["base_salary"]) == (
+        Decimal("3200.00"),
+        Decimal("2393.19"),
+        Decimal("3200.00"),
+    )
+    assert "foreign_payslip" in warnings and "arithmetic_mismatch" not in warnings
+
+
+def test_without_the_tax_row_between_them_the_worked_out_net_stays() -> None:
+    # A net printed lower than what the contributions leave, with no row between to take the difference: not paid
+    # after a later deduction, so the label does not win on its own.
+    text = FRENCH.replace("Impôt sur le revenu prélevé à la source (taux 6,0 %) 152,76\n", "")
+    _, fields, _ = read(text)
+    assert fields["net_pay"] == Decimal("2545.95")
+
+
+def test_an_employer_of_records_german_salary_in_euros_is_another_countrys() -> None:
+    _, fields, warnings = read(EOR_GERMANY)
+    assert fields["net_pay"] == Decimal("3221.40")
+    assert "foreign_payslip" in warnings and "currency_not_eur" not in warnings
+    _, _, portuguese = read(PORTUGUESE_IN_ENGLISH)
+    assert "foreign_payslip" not in portuguese
+
+
+def test_english_captions_of_the_employees_numbers_are_no_name() -> None:
+    _, fields, _ = read(UK_CAPTIONS)
+    assert fields.get("employee_name") is None
+
+
+def test_a_pension_letters_date_is_no_amount() -> None:
+    _, fields, warnings = read(GERMAN_PENSION)
+    assert (fields["gross_monthly_amount"], fields["deductions"], fields["net_monthly_amount"]) == (
+        Decimal("1842.50"),
+        Decimal("234.92"),
+        Decimal("1607.58"),
+    )
+    assert "arithmetic_mismatch" not in warnings
