@@ -136,6 +136,10 @@ class AuthenticitySectionSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField(allow_null=True, required=False)
     document_type = serializers.CharField(allow_null=True)
     kind = serializers.CharField(allow_null=True)
+    description = serializers.CharField(
+        required=False,
+        help_text='Which document, in pt-PT ("o recibo de vencimento de 10/2026"); reports before 2026-12-04 lack it',
+    )
     highest = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"])
     raises = serializers.BooleanField(help_text="Reached the agency's level: the risk is at least MEDIUM")
     signals = AuthenticitySignalSerializer(many=True)

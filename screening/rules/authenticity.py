@@ -25,7 +25,7 @@ from typing import Any
 
 from applicants.identifiers import nif_has_valid_checksum
 from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PERIOD_IN_FUTURE
-from screening.rules.common import check, extracted, money, parse_date
+from screening.rules.common import check, extracted, format_month, money, parse_date
 from screening.rules.income import verify_income
 
 Document = dict[str, Any]
@@ -95,7 +95,35 @@ def document_section(document: Document, signals: list[Signal], *, raise_at: int
         "highest": highest,
         "raises": SEVERITY_RANK[highest] >= raise_at,
         "signals": ordered,
+        "description": described(document),
     }
+
+
+def described(document: Document) -> str:
+    """Which document, in the words the applicant will read ("o recibo de vencimento de 10/2026"): the proposed
+    request names what to send again, not only its type (blind probe c21: the applicant re-sends everything)."""
+    fields = document.get("fields") or {}
+    kind = document.get("kind")
+    if kind in PAYSLIP_KINDS:
+        period = fields.get("period")
+        return f"o recibo de vencimento de {format_month(period)}" if period else "o recibo de vencimento sem mês lido"
+    if kind in INVOICE_KINDS:
+        issued = parse_date(fields.get("issue_date"))
+        return f"a fatura-recibo de {issued:%d/%m/%Y}" if issued else "a fatura-recibo"
+    if document.get("document_type") == "ID_DOCUMENT":
+        return "o documento de identificação"
+    return DESCRIBED_KINDS.get(str(kind), "o comprovativo de rendimentos")
+
+
+DESCRIBED_KINDS = {
+    "DECLARACAO_PENSAO": "a declaração de pensão",
+    "DECLARACAO_IRS": "a declaração de IRS",
+    "NOTA_LIQUIDACAO": "a nota de liquidação de IRS",
+    "CERTIDAO_AT": "a certidão das Finanças",
+    "DECLARACAO_SS": "a declaração da Segurança Social",
+    "DECLARACAO_ENTIDADE_PATRONAL": "a declaração da entidade patronal",
+    "DECLARACAO_INICIO_ATIVIDADE": "a declaração de início de atividade",
+}
 
 
 def section_check(section: dict[str, Any]) -> dict[str, Any]:
@@ -433,14 +461,44 @@ def proposed_request(sections: list[dict[str, Any]], *, applicant_id: str) -> di
     raising = [section for section in sections if section.get("raises")]
     if not raising:
         return None
-    requested = {
-        (section.get("applicant_id") or applicant_id, section.get("document_type") or "PROOF_OF_INCOME")
-        for section in raising
-    }
+    requested: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for section in raising:
+        key = (section.get("applicant_id") or applicant_id, section.get("document_type") or "PROOF_OF_INCOME")
+        if section.get("description") and section["description"] not in requested[key]:
+            requested[key].append(section["description"])
     return {
         "decision": "MORE_INFO",
         "requested_documents": [
-            {"applicant_id": person, "document_type": document_type, "note": ORIGINAL_NOTE}
+            {
+                "applicant_id": person,
+                "document_type": document_type,
+                "note": original_note(requested[person, document_type]),
+            }
             for person, document_type in sorted(requested)
         ],
     }
+
+
+# The longest note a requested document takes (``POST /applicants/{id}/decision``).
+NOTE_MAX_LENGTH = 300
+
+
+def original_note(descriptions: list[str]) -> str:
+    """The note asking for the originals, naming the documents ("do recibo de vencimento de 10/2026 e da
+    fatura-recibo de 28/10/2026") as far as the note's length allows; the general words when none fits."""
+    for count in range(len(descriptions), 0, -1):
+        named = [f"d{description}" for description in descriptions[:count]]  # "de o recibo" is "do recibo"
+        rest = len(descriptions) - count
+        if rest:
+            named.append(f"de mais {rest} {'documento' if rest == 1 else 'documentos'}")
+        items = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} e {named[-1]}"
+        several = len(descriptions) > 1
+        note = (
+            f"Pedimos {'os originais' if several else 'o original'} {items}, tal como "
+            f"{'foram emitidos' if several else 'foi emitido'} pela entidade (por exemplo "
+            f"{'descarregados' if several else 'descarregado'} do portal do "
+            "empregador, das Finanças ou da Segurança Social), sem alterações."
+        )
+        if len(note) <= NOTE_MAX_LENGTH:
+            return note
+    return ORIGINAL_NOTE

@@ -107,7 +107,7 @@ def test_an_edited_payslip_makes_a_low_applicant_medium_with_the_reason_and_a_pr
     assert 'data-testid="authenticity-proposal"' in page
     # The decision form comes filled in as proposed (the documents, the note), the decision left to staff.
     assert 'name="request_PROOF_OF_INCOME" value="1" checked' in page
-    assert 'name="request_ID_DOCUMENT" value="1">' in page and "documento original" in page
+    assert 'name="request_ID_DOCUMENT" value="1">' in page and "Pedimos o original do recibo de vencimento de " in page
     assert 'type="radio" name="decision" value="MORE_INFO" required>' in page
     assert alice_api.get(f"/api/v1/applicants/{submitted['id']}").json()["decision"] is None
 

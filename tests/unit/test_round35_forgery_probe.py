@@ -122,3 +122,38 @@ def test_an_old_payslip_is_still_said_to_be_older() -> None:
     _, report = screened(form, maria)
     text = applicant_explanation(applicant=maria.applicant, report=report)["checks"][1]["text"]
     assert "um recibo de vencimento com mais de 6 meses" in text
+
+
+def test_the_proposed_request_names_the_documents_to_send_again() -> None:
+    """Probe c21: the proposal's note named no document, and the applicant would send everything again."""
+    from screening.rules.authenticity import NOTE_MAX_LENGTH, proposed_request
+
+    def raising(document_id: str, **section: Any) -> dict[str, Any]:
+        return {"document_id": document_id, "raises": True, "document_type": "PROOF_OF_INCOME", **section}
+
+    proposal = proposed_request(
+        [raising("a", description="o recibo de vencimento de 10/2026"), {"document_id": "b", "raises": False}],
+        applicant_id="lead",
+    )
+    assert proposal is not None
+    [asked] = proposal["requested_documents"]
+    assert asked["note"].startswith("Pedimos o original do recibo de vencimento de 10/2026, tal como foi emitido")
+    many = proposed_request(
+        [raising(str(month), description=f"o recibo de vencimento de {month:02d}/2026") for month in range(1, 12)],
+        applicant_id="lead",
+    )
+    assert many is not None
+    [several] = many["requested_documents"]
+    assert several["note"].startswith("Pedimos os originais do recibo de vencimento de 01/2026, do recibo")
+    assert "e de mais" in several["note"] and len(several["note"]) <= NOTE_MAX_LENGTH
+
+
+def test_a_documents_description_says_which_one() -> None:
+    from screening.rules.authenticity import described
+
+    slip = content_payslip("s", "2026-10")
+    assert described(slip) == "o recibo de vencimento de 10/2026"
+    assert described(invoice("i", "FR A/3", "2026-10-28")) == "a fatura-recibo de 28/10/2026"
+    assert described({"document_id": "c", "document_type": "ID_DOCUMENT", "kind": "CARTAO_CIDADAO"}) == (
+        "o documento de identificação"
+    )
