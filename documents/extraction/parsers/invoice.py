@@ -481,8 +481,8 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
     for line in lines:
         labelled = LABELLED_NUMBER.search(line.text)
         if labelled:
-            series, sequence = ocr_series(labelled.group(2)), re.sub(r"\s", "", labelled.group(3))
-            parsed.put("invoice_number", f"{series_type(series, labelled.group(1))}{series}/{sequence}",
+            series, in_series = ocr_series(labelled.group(2)), re.sub(r"\s", "", labelled.group(3))
+            parsed.put("invoice_number", f"{series_type(series, labelled.group(1))}{series}/{in_series}",
                        line.confidence)  # fmt: skip
             return
     for line in lines:
