@@ -128,3 +128,36 @@ def test_a_pension_letters_date_is_no_amount() -> None:
         Decimal("1607.58"),
     )
     assert "arithmetic_mismatch" not in warnings
+
+
+UK = """Payslip
+Harrowgate Analytics Ltd
+14 Wharf Road, London N1 7GR
+Eleanor Whitfield
+Pay Date
+27/10/2026
+Payments
+Basic Salary £6,000.00
+Bonus £500.00
+Deductions
+PAYE Tax £1,520.40
+NI EE £310.20
+Totals £6,500.00 £1,830.60
+Net Pay £4,669.40
+Year to date
+Taxable Pay TD £45,500.00 Tax Paid TD £10,642.80
+Gross Pay TD £45,500.00 Employee NI TD £2,171.40"""
+
+
+def test_a_uk_slips_to_date_figures_are_not_the_months_and_its_totals_row_is_the_gross() -> None:
+    _, fields, warnings = read(UK)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("6500.00"), Decimal("4669.40"))
+    assert {"currency_not_eur", "foreign_payslip"} <= set(warnings)
+
+
+def test_a_french_slips_period_from_its_range_of_whole_dates() -> None:
+    _, fields, _ = read(FRENCH)
+    assert fields["period"] == "2026-11"
+    # Two dates of different months name no one month.
+    _, other, _ = read(FRENCH.replace("du 01/11/2026 au 30/11/2026", "du 15/10/2026 au 14/11/2026"))
+    assert other.get("period") is None

@@ -70,6 +70,8 @@ YEAR_TO_DATE_WORDS = (
     r"|desde\s+janeiro|(?<![a-z])ytd(?![a-z])"
     # Another country's: "Cumuls annuels" (blind probe r35b: a French scan's year's "Brut" read as the month's).
     r"|(?<![a-z])cumuls?(?![a-z])"
+    # The UK's "to date" after each caption ("Gross Pay TD £24,000.00", "Employee NI TD"): blind probe r35b.
+    r"|(?<![a-z])td(?![a-z])"
 )
 
 # The month's pay by its name or as payroll software cuts it: "Vencimento", "Vencim.", "Venc.", "Remuneração",
@@ -111,7 +113,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Brutoloon", "Total devengado".
         r"|(?<![a-z])brut(?![a-z])|totale\s+competenze|(?<![a-z])lordo(?![a-z])|(?<![a-z])(?:gesamt[\s-]*)?brutto"
         r"|(?<![a-z])bruto\s?loon|total\s+devengado")),
-    ("total", re.compile(r"(?<![a-z])(?:totais|total|soma|somas)(?![a-z])")),
+    ("total", re.compile(r"(?<![a-z])(?:totais|totals?|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
@@ -2828,9 +2830,11 @@ def month_number(word: str) -> int | None:
 YEAR_DOT_MONTH = re.compile(
     r"(?<![a-z])(?:ref(?:\.\s?a|\.|erencia)|periodo|mes)(?![a-z])\s*[:.]?\s*((?:19|20)\d{2})\s*[·•]\s*(\d{1,2})(?!\d)"
 )
-# A range of days whose first date leaves out the year the second prints: "01-06 a 30-06-2026".
+# A range of days whose first date leaves out the year the second prints: "01-06 a 30-06-2026"; or prints it too,
+# in another language's words ("du 01/11/2026 au 30/11/2026", "01.11.2026 bis 30.11.2026": blind probe r35b).
 DAYS_OF_ONE_MONTH = re.compile(
-    r"(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})\s*(?:a|ate|–|-)\s*(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})(?!\d)"
+    r"(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})(?:[-/.]((?:19|20)\d{2}))?\s*(?:a|ate|au|to|bis|al|–|-)\s*"
+    r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})(?!\d)"
 )
 
 
@@ -2848,8 +2852,9 @@ def days_of_one_month(lines: list[Line]) -> tuple[str | None, Line | None]:
     "Período"): both days in the same month."""
     for line in lines:
         for match in DAYS_OF_ONE_MONTH.finditer(fold(line.text)):
-            first_day, month, last_day, month_again, year = (int(group) for group in match.groups())
-            if month == month_again and 1 <= month <= 12 and 1 <= first_day <= last_day <= 31:
+            first_day, month, first_year, last_day, month_again, year = (int(group or 0) for group in match.groups())
+            same_year = first_year in (0, year)
+            if same_year and month == month_again and 1 <= month <= 12 and 1 <= first_day <= last_day <= 31:
                 return f"{year:04d}-{month:02d}", line
     return None, None
 
