@@ -161,3 +161,47 @@ def test_a_french_slips_period_from_its_range_of_whole_dates() -> None:
     # Two dates of different months name no one month.
     _, other, _ = read(FRENCH.replace("du 01/11/2026 au 30/11/2026", "du 15/10/2026 au 14/11/2026"))
     assert other.get("period") is None
+
+
+US_BENEFIT_LETTER = """Social Security Administration
+Retirement, Survivors and Disability Insurance
+Grace Adebayo
+Rua do Carmo 8
+1200-095 Lisboa
+Date October 5, 2026
+Benefit Verification Letter
+Beginning December 2025, the full monthly Social Security benefit before any deductions is $1,980.40.
+We deduct $202.90 for medical insurance premiums each month.
+The regular monthly Social Security payment is $1,777.50.
+Monthly benefit before deductions $1,980.40
+Medicare Part B premium $202.90
+Monthly payment after deductions $1,777.50
+Your benefits are paid in U.S. dollars."""
+
+UK_STATE_PENSION = """The Pension Service
+Wolverhampton WV98 1AF
+Margaret Doyle
+Rua da Rosa 123
+1200-385 Lisboa
+Date 3 November 2026
+Your State Pension
+We are writing to confirm the amount of State Pension you are entitled to.
+Amount paid every 4 weeks £884.80
+Payment frequency every 4 weeks"""
+
+
+def test_a_us_benefit_letter_is_a_pension_read_in_dollars() -> None:
+    kind, fields, warnings = read(US_BENEFIT_LETTER)
+    assert kind == "DECLARACAO_PENSAO"
+    assert (fields["gross_monthly_amount"], fields["deductions"], fields["net_monthly_amount"]) == (
+        Decimal("1980.40"),
+        Decimal("202.90"),
+        Decimal("1777.50"),
+    )
+    assert "currency_not_eur" in warnings
+
+
+def test_a_state_pension_paid_every_four_weeks_is_its_months_worth() -> None:
+    kind, fields, _ = read(UK_STATE_PENSION)
+    assert kind == "DECLARACAO_PENSAO"
+    assert fields["net_monthly_amount"] == Decimal("958.53")  # 884,80 x 13 / 12

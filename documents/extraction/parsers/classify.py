@@ -39,6 +39,10 @@ FOREIGN_PENSION_NAMES = (
     r"|attestation\s+de\s+rente|rente\s+(?:[a-z]+\s+){0,2}de\s+(?:vieillesse|survivants?|veuve|invalidite)"
     r"|(?<![a-z])state\s+pension|(?<![a-z])aow[\s-]+(?:pension|pensioen|uitkering)|ouderdomspensioen"
     r"|aposentadoria\s+por\s+(?:idade|invalidez|tempo\s+de\s+contribuicao)"
+    # The US Social Security's "Benefit Verification Letter", a US public plan's "Retirement Benefit Statement", a
+    # UK insurer's "Annuity payment advice" of a "pension annuity" (blind probe r35b: refused as no income).
+    r"|benefit\s+verification\s+letter|retirement\s+benefit\s+statement|annuity\s+payment\s+advice"
+    r"|pension\s+annuity|monthly\s+(?:social\s+security|retirement)\s+(?:benefit|payment)"
 )
 # The AT's names on its own documents, and the title of its statement of a year's income (on folded text).
 AT_NAME = r"(?:autoridade\s+tributaria|portal\s+das\s+financas)"

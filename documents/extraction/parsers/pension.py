@@ -99,6 +99,10 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag|uitbetaald)"
             # A form in another alphabet with English captions: "До виплати / Net payable: 6 214,50".
             r"|(?<![a-z])net\s+(?:amount\s+)?payable|(?<![a-z])amount\s+payable"
+            # A US letter's "Monthly payment after deductions", "Net monthly deposit", "regular monthly Social
+            # Security payment" (blind probe r35b).
+            r"|(?:payment|benefit|amount|pension)\s+after\s+(?:any\s+)?deductions"
+            r"|(?<![a-z])net\s+(?:monthly\s+)?(?:deposit|benefit)|regular\s+monthly\s+(?:[a-z]+\s+){0,2}payment"
         ),
     ),
     (
@@ -119,6 +123,9 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             # "Montant mensuel de la rente CHF 1'184.00": the month's amount before anything is taken (a net one
             # says so, "Montant mensuel net", read above).
             r"|montant\s+mensuel(?![a-z])"
+            # "Monthly benefit before deductions", "the full monthly Social Security benefit before any deductions".
+            r"|(?:benefit|payment|amount|pension)\s+before\s+(?:any\s+)?deductions"
+            r"|full\s+monthly\s+(?:[a-z]+\s+){0,3}benefit"
         ),
     ),
     (
@@ -139,6 +146,8 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<![a-z])beitrag|(?:kranken|pflege)versicherung|(?<![a-z])(?:lohn|einkommen)?steuer(?![a-z-])"
             # The Dutch wage tax, Brazil's income tax withheld at source (IRRF).
             r"|loonheffing|wage\s+tax|(?<![a-z])irrf(?![a-z])"
+            # A US plan's "Retiree health premium", Medicare's "Part B premium"; "We deduct $202.90 for ...".
+            r"|(?<![a-z])premiums?(?![a-z])|(?<![a-z])deduct(?![a-z])"
         ),
     ),
     # The column of what is paid, beside the column of "descontos", in a nota de abono: read only as a column.
@@ -485,6 +494,8 @@ PER_WEEKS = re.compile(
     r"(?:weeks?|semaines?|semanas?|wochen?|weken?)(?![a-z])|weekly|hebdomadaire|semanal(?:mente)?|wochentlich)"
 )
 WEEKS_A_YEAR = 52
+# The same words ending a caption, just before its amount (a currency sign between).
+WEEKS_CAPTION = re.compile(PER_WEEKS.pattern.removeprefix(r"\s*(?:[a-z]{3}\s*|€\s*)?") + r"\W*(?:[a-z]{3})?\W*$")
 
 
 def per_week(lines: list[Line]) -> list[tuple[Decimal, Decimal, float]]:
@@ -495,8 +506,10 @@ def per_week(lines: list[Line]) -> list[tuple[Decimal, Decimal, float]]:
         folded = fold(line.text)
         if any(role == "deduction" for _, _, role in line_labels(line.text)):
             continue
-        for _, end, amount in money_matches(line.text):
-            weeks = PER_WEEKS.match(folded, end)
+        for start, end, amount in money_matches(line.text):
+            # After the amount ("£196.31 a week"), or as its caption's words before it ("Your weekly State Pension
+            # £196.31", "Amount paid every 4 weeks £785.24": blind probe r35b, the four weeks' read as a month's).
+            weeks = PER_WEEKS.match(folded, end) or WEEKS_CAPTION.search(folded[:start])
             if weeks:
                 per = 4 if weeks.group(1) else 1
                 monthly = (amount * WEEKS_A_YEAR / per / 12).quantize(CENT)
