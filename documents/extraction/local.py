@@ -112,6 +112,8 @@ class LocalExtractor:
         kind = classify(read.text)
         read, kind, narrowed = pages_of_the_declared_type(read, kind, document_type)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
+        if document_type == "ID_DOCUMENT" and a_visa(data, read, kind, extra_mrz_texts):
+            raise ExtractionFailed(VISA)
         if kind == DocumentKind.UNKNOWN and extra_mrz_texts:
             kind = kind_from_mrz(read_mrz(extra_mrz_texts))
         if kind == DocumentKind.UNKNOWN and document_type == "ID_DOCUMENT" and read.method == "ocr":
@@ -123,9 +125,9 @@ class LocalExtractor:
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
         if parsed.fields.get("mrz_valid") is False and read.method == "ocr":
             parsed = mrz_from_the_card_cut_out(data, kind, read, parsed, extra_mrz_texts)
-        if "missing:nif" in parsed.warnings and read.method == "ocr":
+        if nif_wanted(kind, parsed) and read.method == "ocr":
             nif_from_the_card_cut_out(data, kind, parsed)
-        if "missing:nif" in parsed.warnings and read.method == "ocr":
+        if nif_wanted(kind, parsed) and read.method == "ocr":
             nif_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "back":
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
@@ -241,6 +243,31 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
 
 
+VISA = (
+    "Este documento é um visto, que autoriza a entrada, não um documento de identificação: envie a página de dados "
+    "do passaporte (a da fotografia) ou o título de residência."
+)
+# A visa's own title, printed on its sticker ("VISTO / VISA", "VISA D").
+VISA_TITLE = re.compile(r"(?<![a-z])(?:visto|visa)(?![a-z])")
+
+
+def a_visa(data: bytes, read: ReadDocument, kind: DocumentKind, mrz_texts: list[str]) -> bool:
+    """Whether the identity document sent is a visa sticker, by its MRZ's document code V (ICAO 9303's MRV), its
+    own check digits holding: it names and dates a person as a passport does, but proves no identity (blind probe
+    r35c: a D8 visa read as a passport, or refused as an MRZ cut short). Its MRZ is read on its own only when the
+    page calls itself a visa."""
+    if kind not in (DocumentKind.PASSAPORTE, DocumentKind.UNKNOWN) or not VISA_TITLE.search(fold(read.text)):
+        return False
+    texts = mrz_texts or mrz_ocr_texts(data, turns=read.turns)
+    readings = [read_mrz(read.text.splitlines()), read_mrz(texts) if texts else None]
+    return any(
+        mrz is not None
+        and mrz.document_code[:1] == "V"
+        and sum(held for name, held in mrz.checks.items() if name != "composite") >= 2
+        for mrz in readings
+    )
+
+
 def illegible(read: ReadDocument) -> bool:
     """Whether OCR read too little of a picture with confidence to tell what it is."""
     legible = [line for line in read.lines if line.confidence >= LEGIBLE_CONFIDENCE]
@@ -298,6 +325,23 @@ def mrz_from_the_card_cut_out(
     return again if again.fields.get("mrz_valid") is True else parsed
 
 
+def nif_wanted(kind: DocumentKind, parsed: Parsed) -> bool:
+    """Whether a card's NIF is missing and worth a second look: a Cartão de Cidadão's back says so; a residence
+    permit's back prints one since the AIMA's cards (NIF and NISS over the MRZ), though older ones do not, so it
+    is looked for without a warning (blind probe r35c: small captions on a pale background, a photo's first
+    reading had only the MRZ)."""
+    if "missing:nif" in parsed.warnings:
+        return True
+    return (
+        kind == DocumentKind.TITULO_RESIDENCIA and parsed.fields.get("side") == "back" and not parsed.fields.get("nif")
+    )
+
+
+def found_nif(parsed: Parsed) -> None:
+    if "missing:nif" in parsed.warnings:
+        parsed.warnings.remove("missing:nif")
+
+
 def nif_from_the_card_cut_out(data: bytes, kind: DocumentKind, parsed: Parsed) -> None:
     """A CC back whose NIF was not read, photographed on a table: the card cut out of the photo and read again,
     for its NIF alone (its check digit vouches for it).
@@ -310,7 +354,7 @@ def nif_from_the_card_cut_out(data: bytes, kind: DocumentKind, parsed: Parsed) -
     nif = parse_document(kind, lines).fields.get("nif") if lines else None
     if nif:
         parsed.fields["nif"], parsed.confidence["nif"] = nif, VALIDATED_CONFIDENCE
-        parsed.warnings.remove("missing:nif")
+        found_nif(parsed)
 
 
 def nif_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> None:
@@ -328,7 +372,7 @@ def nif_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocum
         nif = parse_document(kind, laid_out_reading(turn_page(own_size(image), turn))).fields.get("nif")
         if nif:
             parsed.fields["nif"], parsed.confidence["nif"] = nif, VALIDATED_CONFIDENCE
-            parsed.warnings.remove("missing:nif")
+            found_nif(parsed)
             return
 
 

@@ -344,8 +344,25 @@ def name_value(
     first = names[0] if names else None
     if first is None or not mrz_name or spells_the_mrz_name(first[0], mrz_name):
         return first
+    rest = after_a_stray_first_word(first[0])
+    if rest and spells_the_mrz_name(rest, mrz_name):
+        # A short word before what spells the valid MRZ's name out is a pattern's marks read as letters ("EB MARY
+        # ELIZABETH" over MARY<ELIZABETH: blind probe r35c), not a name the MRZ left out: it prints them all.
+        return rest, first[1], first[2]
     spelled = next((value for value in names[1:] if spells_the_mrz_name(value[0], mrz_name)), None)
     return spelled or next((value for value in names if shares_a_word(value[0], mrz_name)), first)
+
+
+# The longest stray word before a printed name that the MRZ's name shows is no part of it.
+STRAY_WORD_LETTERS = 3
+
+
+def after_a_stray_first_word(name: str) -> str | None:
+    """The name after its first word, when that word is short enough to be OCR's reading of marks and no particle."""
+    words = name.split()
+    if len(words) < 2 or len(words[0]) > STRAY_WORD_LETTERS or fold(words[0]) in NAME_PARTICLES:
+        return None
+    return " ".join(words[1:])
 
 
 def spells_the_mrz_name(printed: str, mrz_name: str) -> bool:
@@ -418,7 +435,7 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
             stripped = without_leading_noise(stripped)
         name = clean_name(without_document_number(stripped))
         if name and line.confidence < 1.0:
-            name = without_doubtful_last_word(name, line)
+            name = without_doubtful_first_word(without_doubtful_last_word(name, line), line)
         # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
         # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
         # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
@@ -450,6 +467,17 @@ def without_doubtful_last_word(name: str, line: Line) -> str:
     ):
         return name
     return " ".join(words[:-1])
+
+
+def without_doubtful_first_word(name: str, line: Line) -> str:
+    """An OCR'd name without a short first word read far less surely than every other word of it: a guilloche's or
+    a card pattern's marks before the names ("SS ERIK JOHAN", "SS" at 0.003; blind probe r35c)."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    reversed_name = " ".join(reversed(words))
+    kept = without_doubtful_last_word(reversed_name, line)
+    return name if kept == reversed_name else " ".join(words[1:])
 
 
 # Text in square brackets: a placeholder or an OCR artefact ("[FOTO]" where the portrait is), never a name's.
@@ -936,7 +964,7 @@ def shaped_value(name: str, text: str) -> bool:
     if is_label_line(text):
         return False
     if name == "sex":
-        return re.search(r"(?<![A-Za-z])[MFX](?![A-Za-z])", text) is not None
+        return re.search(r"(?<![^\W\d_])[MFX](?![^\W\d_])", text) is not None
     if name == "nationality":
         return visual_nationality(text) is not None
     return bool(parse_dates(text))
@@ -987,7 +1015,7 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
             parsed.put(name, title_case(above[0]), above[1].confidence)
     above = value_above(lines, "sex")
     if above:
-        sex_match = re.search(r"(?<![A-Za-z])([MFX])(?![A-Za-z])", above[0])
+        sex_match = re.search(r"(?<![^\W\d_])([MFX])(?![^\W\d_])", above[0])
         if sex_match:
             parsed.put("sex", sex_match.group(1), above[1].confidence)
     above = value_above(lines, "nationality")
@@ -1133,7 +1161,9 @@ def visual_sex(lines: list[Line], found: tuple[int, re.Match[str]]) -> tuple[str
     own_letters = next((letters for word, letters in SEX_LETTERS.items() if word in label), {})
     letters = "".join(["MFX", *own_letters])
     candidates = value_after_label(lines, *found)
-    for pattern in (re.compile(rf"(?<![A-Za-z])([{letters}])(?![A-Za-z])"), BILINGUAL_SEX):
+    # A letter alone, no letter of any alphabet beside it: the "F" of "Fôdelsedatum" on the next caption is none
+    # (blind probe r35c: a Swedish card's "M/M" read as F).
+    for pattern in (re.compile(rf"(?<![^\W\d_])([{letters}])(?![^\W\d_])"), BILINGUAL_SEX):
         for candidate, line in candidates:
             sex_match = pattern.search(candidate)
             if sex_match:
@@ -1978,6 +2008,14 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     if restored is not None or same_name(str(read), mrz_value, mrz):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+        return
+    rest = after_a_stray_first_word(str(read))
+    if mrz.valid and rest and (same_name(rest, mrz_value, mrz) or spells_the_mrz_name(rest, mrz_value)):
+        # A short word before the name that a valid MRZ prints whole: a pattern's marks OCR read as letters ("Er
+        # Maria Eduarda Cristina", blind probe r35c). The MRZ, which cuts a name at its end only, leaves no word out
+        # at its start.
+        parsed.fields[name] = rest
+        parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
         return
     parsed.warnings.append(f"mrz_viz_mismatch:{name}")
     aligned = mrz_words_in_printed_spelling(str(read), mrz_value) if mrz.valid else None
