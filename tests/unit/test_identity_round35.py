@@ -14,9 +14,7 @@ def visa_zone(code: str) -> list[str]:
     """An MRV-A's two lines (ICAO 9303 part 7): no composite check digit, unlike a passport's TD3."""
     first = f"{code}PRTHARPER<<GRACE<ELLEN".ljust(44, "<")
     number, birth, expiry = "L48213977", "950719", "270627"
-    second = (
-        f"{number}{check_digit(number)}USA{birth}{check_digit(birth)}F{expiry}{check_digit(expiry)}".ljust(44, "<")
-    )
+    second = f"{number}{check_digit(number)}USA{birth}{check_digit(birth)}F{expiry}{check_digit(expiry)}".ljust(44, "<")
     return [first, second]
 
 

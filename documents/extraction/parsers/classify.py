@@ -405,10 +405,13 @@ def payroll_like(folded: str) -> bool:
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     """A card titled as another state's whose MRZ says Portugal issued it is Portuguese: the Cartao de
     Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did. And a visa
-    printing the passport's number ("Passport No.") is no passport: its MRZ's code is V."""
+    printing the passport's number ("Passport No.") is no passport: its MRZ's code is V. A visa's MRZ (MRV-A) has
+    no composite check digit, so a passport's reading of it never holds whole: its own checks holding are enough
+    (blind probe r35c: a D8 visa sticker read as a passport)."""
     if kind == DocumentKind.PASSAPORTE:
         visa = read_mrz(text.splitlines())
-        return DocumentKind.UNKNOWN if visa is not None and visa.valid and visa.document_code[:1] == "V" else kind
+        visa_checks = 0 if visa is None else sum(held for name, held in visa.checks.items() if name != "composite")
+        return DocumentKind.UNKNOWN if visa is not None and visa.document_code[:1] == "V" and visa_checks >= 2 else kind
     if kind != DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO:
         return kind
     mrz = read_mrz(text.splitlines())
