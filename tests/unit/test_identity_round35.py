@@ -42,7 +42,7 @@ def test_a_passport_naming_visas_is_still_a_passport() -> None:
 
 def passport_zone(surname: str, given_names: str) -> list[str]:
     """A TD3's two lines with every check digit holding."""
-    first = f"P<USA{surname}<<{given_names.replace(' ', '<')}".ljust(44, "<")
+    first = f"P<USA{surname}<<{given_names.replace(' ', '<')}".ljust(44, "<")[:44]
     number, birth, expiry, personal = "548213977", "880719", "310627", "<" * 14
     second = (
         f"{number}{check_digit(number)}USA{birth}{check_digit(birth)}F{expiry}{check_digit(expiry)}"
@@ -99,3 +99,23 @@ def test_a_residence_permits_back_without_its_nif_is_read_again_for_it() -> None
     assert not nif_wanted(DocumentKind.TITULO_RESIDENCIA, Parsed(fields={"side": "back", "nif": "245718931"}))
     assert not nif_wanted(DocumentKind.PASSAPORTE, Parsed(fields={"side": "back"}))
     assert nif_wanted(DocumentKind.CARTAO_CIDADAO, Parsed(warnings=["missing:nif"]))
+
+
+def test_words_after_a_printed_name_that_spells_a_whole_mrz_name_are_another_fields() -> None:
+    from documents.extraction.mrz import read_mrz
+    from documents.extraction.parsers.common import Parsed
+    from documents.extraction.parsers.identity import merge_name
+
+    mrz = read_mrz(passport_zone("PARK", "SEO YEON"))
+    assert mrz is not None and mrz.valid
+    parsed = Parsed()
+    parsed.put("given_names", "Seoyeon República Of Korea", 0.89)
+    merge_name(parsed, "given_names", mrz.given_names, mrz)
+    assert parsed.fields["given_names"] == "Seoyeon"
+    # A name field full to its end may have cut the name: the printed words after it stay, as before.
+    cut = read_mrz(passport_zone("WOLFESCHLEGELSTEINHAUSENBERGER", "SEO YEON"))
+    assert cut is not None and cut.valid and cut.given_names == "SEO YEO"
+    kept = Parsed()
+    kept.put("given_names", "Seoyeon Maria Grace", 0.89)
+    merge_name(kept, "given_names", cut.given_names, cut)
+    assert kept.fields["given_names"] == "Seoyeon Maria Grace"

@@ -2019,6 +2019,14 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         return
     parsed.warnings.append(f"mrz_viz_mismatch:{name}")
     aligned = mrz_words_in_printed_spelling(str(read), mrz_value) if mrz.valid else None
+    if aligned is None and mrz.valid and not name_cut_short(mrz):
+        # The printed name's first words spell the whole MRZ's name, its spaces aside ("Seoyeon" for "SEO YEON"),
+        # and more words follow that a name field with room to spare would have held: another field's value read
+        # on the name's line ("Seoyeon República Of Korea": blind probe r35c). The words that spell it are the name.
+        words = str(read).split()
+        count = words_spelling_the_mrz_name(words, mrz_value)
+        if count is not None and count < len(words):
+            aligned = " ".join(words[:count])
     if aligned is not None:
         parsed.fields[name] = title_case(aligned)
     elif mrz.valid and (
