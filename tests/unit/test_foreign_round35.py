@@ -205,3 +205,19 @@ def test_a_state_pension_paid_every_four_weeks_is_its_months_worth() -> None:
     kind, fields, _ = read(UK_STATE_PENSION)
     assert kind == "DECLARACAO_PENSAO"
     assert fields["net_monthly_amount"] == Decimal("958.53")  # 884,80 x 13 / 12
+
+
+def test_a_bilingual_or_foreign_title_beside_the_employer_is_no_part_of_its_name() -> None:
+    from documents.extraction.parsers.payslip import company_name
+
+    assert company_name("Recibo de Vencimento / Payslip Tejo Fintech, S.A.") == "Tejo Fintech, S.A."
+    assert company_name("RECIBO INDIVIDUAL JUSTIFICATIVO DEL PAGO DE SALARIOS Cántabro Ingeniería S.L.U.") == (
+        "Cántabro Ingeniería S.L.U."
+    )
+    assert company_name("Gehaltsabrechnung /Netto-Bezüge Spreeblick Games GmbH") == "Spreeblick Games GmbH"
+    assert company_name("Isarwerk Digital GmbH & Co. KG") == "Isarwerk Digital GmbH & Co. KG"
+    # The titles read before stay as they were: after the name, or alone before it.
+    assert company_name("Lisbon Contact Hub Portugal, Lda. PAYSLIP / RECIBO DE VENCIMENTO") == (
+        "Lisbon Contact Hub Portugal, Lda."
+    )
+    assert company_name("PAYSLIP Remote Tech, Lda.") == "Remote Tech, Lda."

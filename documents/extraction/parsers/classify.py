@@ -15,6 +15,8 @@ FOREIGN_PAYSLIP_TITLE = (
     r"bulletin\s+de\s+(?:paie|salaire)|busta\s+paga|(?<![a-z])cedolino|(?:gehalts|lohn|entgelt)abrechnung"
     r"|abrechnung\s+der\s+brutto|(?:loon|salaris)strook|(?<![a-z])nominas?(?![a-z])|(?<![a-z])pay\s?stub"
     r"|(?<![a-z])holerite|(?<![a-z])contra-?cheque|demonstrativo\s+de\s+pagamento"
+    # Spain's statutory title, Germany's "Netto-Bezüge" heading beside the company (blind probe r35b).
+    r"|recibo\s+individual\s+justificativo(?:\s+del\s+pago\s+de\s+salarios)?|netto\s?-?\s?bezuge"
 )
 # A payslip's title (on folded text); also where a second payslip printed on the same page begins.
 PAYSLIP_TITLE = re.compile(

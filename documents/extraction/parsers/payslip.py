@@ -998,10 +998,10 @@ COMPANY_SUFFIX = re.compile(
     # A public institute's "I.P.", not the inside of the caption "N.I.P.C." (doc probe 29: "N.I.P." as the name).
     r"|i\.\s?p(?!\.\s?c(?![a-z]))|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
-    r"|ace|ltd|gmbh|b\.\s?v|sarl|s\.\s?a\.\s?s"
-    # Spain's "S.L.", Italy's "S.r.l." and "S.p.A.", Germany's and Switzerland's "AG", Brazil's "Ltda.", the US's
+    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl|s\.\s?a\.\s?s"
+    # Spain's "S.L." and "S.L.U." (blind probe r35b: cut to "S.L."), Italy's "S.r.l." and "S.p.A.", Germany's and Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
-    r"|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc"
+    r"|s\.\s?l\.\s?u|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc"
     # Brazil's "S/A" (a Brazilian company's branch, and the form generators of Portuguese test data print).
     r"|s/a)\b\.?"
 )
@@ -2555,10 +2555,14 @@ def company_name(text: str) -> str | None:
     """The company's name: up to its legal suffix (Lda., S.A., Unipessoal) or the next label."""
     # The document's title on the same line ("PAYSLIP Remote Tech, Lda.", OCR joining a right-aligned
     # "RECIBO DE REMUNERAÇÕES" to the letterhead) is no part of the name.
-    title = PAYSLIP_TITLE.search(fold(text))
-    if title:
+    # A bilingual title is two ("Recibo de Vencimento / Payslip Tejo Fintech, S.A.": blind probe r35b, "/ Payslip"
+    # kept in the name): each is taken off in turn, and the separator left between them.
+    while title := PAYSLIP_TITLE.search(fold(text)):
         before, after = text[: title.start()], text[title.end() :]
-        text = before if COMPANY_SUFFIX.search(fold(before)) or not COMPANY_SUFFIX.search(fold(after)) else after
+        kept = before if COMPANY_SUFFIX.search(fold(before)) or not COMPANY_SUFFIX.search(fold(after)) else after
+        if kept == text:
+            break
+        text = kept.strip(" /|·•:-–—") if kept is after else kept
     # A payroll heading before the name, a separator between ("PROCESSAMENTO DE SALÁRIOS · Metalúrgica ..., Lda."):
     # the name is what follows it.
     heading = PAYROLL_HEADING.match(fold(text))
