@@ -18,27 +18,12 @@ from screening.rules.authenticity import content_signals
 from screening.rules.income import payslip_recent
 from tests.helpers import read_text
 from tests.unit.test_explanation import LEAD_NAME, agency, form_for, person, screened
+from tests.unit.test_invoice_round29 import fatura
 from tests.unit.test_rules import payslip
 from tests.unit.test_rules_authenticity import codes, invoice
 from tests.unit.test_rules_authenticity import payslip as content_payslip
 
 TODAY = dt.date(2026, 12, 4)
-
-
-def fatura(number_line: str) -> str:
-    return f"""Portal das Finanças
-{number_line}
-Data de emissão: 28/10/2026
-Transmitente
-Nome: Rodrigo Meireles Tavares
-NIF: 257746374
-Adquirente
-Nome: Clube Náutico do Seixal
-NIF: 561576823
-Valor base 1.950,00
-IVA 0,00
-Motivo de isenção Artigo 53.º do CIVA
-Importância recebida 1.950,00"""
 
 
 @pytest.mark.parametrize(
