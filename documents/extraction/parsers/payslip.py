@@ -926,10 +926,12 @@ def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RA
 ROLE_QUALIFIER = r"(?:(?:\s+(?!(?:nif|niss|nipc|n)(?![a-z]))[a-z]+){1,2}(?=\s*:))?"
 TRANSLATED_CAPTION = r"(?:\s*/\s*[a-z][a-z .']{0,24}?(?=\s*:))?"
 EMPLOYEE_LABEL = re.compile(
-    r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?)"
+    r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?"
     # Not an English caption of the employee's number or contributions ("Employee ID: 940140 Check No.: DD-75000",
-    # "Employee NI TD £1,416.96": blind probe r35b, "Check No. Dd" and "Ni Td" read as the names).
-    r"(?![a-z])(?!\s*(?:id|no|nr|number|ni|nic|#)(?![a-z]))" + ROLE_QUALIFIER + TRANSLATED_CAPTION + r"\s*[:.]?"
+    # "Employee NI TD £1,416.96": blind probe r35b, "Check No. Dd" and "Ni Td" read as the names). A Portuguese
+    # caption's "N.º" may come before the name ("Colaborador Nº 123 Ana Silva").
+    r"(?!\s*(?:id|no|nr|number|ni|nic|#)(?![a-z])))"
+    r"(?![a-z])" + ROLE_QUALIFIER + TRANSLATED_CAPTION + r"\s*[:.]?"
     # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
@@ -999,7 +1001,8 @@ COMPANY_SUFFIX = re.compile(
     r"|i\.\s?p(?!\.\s?c(?![a-z]))|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
     r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl|s\.\s?a\.\s?s"
-    # Spain's "S.L." and "S.L.U." (blind probe r35b: cut to "S.L."), Italy's "S.r.l." and "S.p.A.", Germany's and Switzerland's "AG", Brazil's "Ltda.", the US's
+    # Spain's "S.L." and "S.L.U." (blind probe r35b: cut to "S.L."), Italy's "S.r.l." and "S.p.A.", Germany's and
+    # Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
     r"|s\.\s?l\.\s?u|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc"
     # Brazil's "S/A" (a Brazilian company's branch, and the form generators of Portuguese test data print).
