@@ -473,7 +473,9 @@ def without_doubtful_first_word(name: str, line: Line) -> str:
     """An OCR'd name without a short first word read far less surely than every other word of it: a guilloche's or
     a card pattern's marks before the names ("SS ERIK JOHAN", "SS" at 0.003; blind probe r35c)."""
     words = name.split()
-    if len(words) < 2:
+    if len(words) < 3:
+        # One word left would stand alone, read clearly, against a valid MRZ's name it may not be (blind probe
+        # r31b's German card: "ias CAN", the back's "CAN" field beside the front's unread given names).
         return name
     reversed_name = " ".join(reversed(words))
     kept = without_doubtful_last_word(reversed_name, line)
