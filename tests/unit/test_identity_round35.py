@@ -119,3 +119,14 @@ def test_words_after_a_printed_name_that_spells_a_whole_mrz_name_are_another_fie
     kept.put("given_names", "Seoyeon Maria Grace", 0.89)
     merge_name(kept, "given_names", cut.given_names, cut)
     assert kept.fields["given_names"] == "Seoyeon Maria Grace"
+
+
+def test_a_doubtful_first_word_goes_only_when_two_words_or_more_stay() -> None:
+    from documents.extraction.parsers.identity import without_doubtful_first_word
+
+    swedish = Line("SS ERIK JOHAN", 0.62, word_confidences=[("SS", 0.003), ("ERIK", 0.97), ("JOHAN", 0.95)])
+    assert without_doubtful_first_word("SS ERIK JOHAN", swedish) == "ERIK JOHAN"
+    # Blind probe r31b's German card: the given names unread, "ias" and the back's "CAN" on their line. "Can" alone
+    # would have stood against the valid MRZ's JUERGEN; the doubtful pair gives way to it, as before.
+    german = Line("ias CAN 243835", 0.68, word_confidences=[("ias", 0.11), ("CAN", 0.96), ("243835", 0.96)])
+    assert without_doubtful_first_word("ias CAN", german) == "ias CAN"
