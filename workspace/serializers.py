@@ -37,7 +37,7 @@ from documents.models import Document, DocumentStatus, DocumentType
 from intake.serializers import HouseholdMemberSerializer
 from screening.models import RiskLevel, ScreeningReport
 from screening.rules.affordability import property_monthly_cost
-from screening.rules.authenticity import proposed_request
+from screening.rules.authenticity import NOTE_MAX_LENGTH, proposed_request
 from screening.selectors import report_latest, report_newest_first
 
 # --- Staff: intake form requests ---------------------------------------------------
@@ -215,7 +215,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 class RequestedDocumentCreateSerializer(serializers.Serializer):
     document_type = serializers.ChoiceField(choices=DocumentType.choices)
-    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
     applicant_id = serializers.UUIDField(
         required=False,
         allow_null=True,

@@ -479,7 +479,7 @@ def proposed_request(sections: list[dict[str, Any]], *, applicant_id: str) -> di
     }
 
 
-# The longest note a requested document takes (``POST /applicants/{id}/decision``).
+# The longest note a requested document takes (``POST /applicants/{id}/decision`` validates it so).
 NOTE_MAX_LENGTH = 300
 
 
