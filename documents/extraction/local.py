@@ -12,7 +12,7 @@ from typing import Any
 
 from applicants.text import fold
 from documents.extraction.errors import ExtractionFailed
-from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz
+from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
@@ -252,20 +252,13 @@ VISA_TITLE = re.compile(r"(?<![a-z])(?:visto|visa)(?![a-z])")
 
 
 def a_visa(data: bytes, read: ReadDocument, kind: DocumentKind, mrz_texts: list[str]) -> bool:
-    """Whether the identity document sent is a visa sticker, by its MRZ's document code V (ICAO 9303's MRV), its
-    own check digits holding: it names and dates a person as a passport does, but proves no identity (blind probe
-    r35c: a D8 visa read as a passport, or refused as an MRZ cut short). Its MRZ is read on its own only when the
-    page calls itself a visa."""
+    """Whether the identity document sent is a visa sticker (``visa_zone``): it names and dates a person as a
+    passport does, but proves no identity (blind probe r35c: a D8 visa read as a passport, or refused as an MRZ cut
+    short). Its MRZ is read on its own only when the page calls itself a visa."""
     if kind not in (DocumentKind.PASSAPORTE, DocumentKind.UNKNOWN) or not VISA_TITLE.search(fold(read.text)):
         return False
     texts = mrz_texts or mrz_ocr_texts(data, turns=read.turns)
-    readings = [read_mrz(read.text.splitlines()), read_mrz(texts) if texts else None]
-    return any(
-        mrz is not None
-        and mrz.document_code[:1] == "V"
-        and sum(held for name, held in mrz.checks.items() if name != "composite") >= 2
-        for mrz in readings
-    )
+    return visa_zone(read_mrz(read.text.splitlines())) or bool(texts and visa_zone(read_mrz(texts)))
 
 
 def illegible(read: ReadDocument) -> bool:

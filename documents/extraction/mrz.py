@@ -816,3 +816,12 @@ def rank(reading: MrzRead) -> tuple[int, bool, int, int]:
 def best_of(*candidates: MrzRead | None) -> MrzRead | None:
     present = [candidate for candidate in candidates if candidate is not None]
     return max(present, key=rank) if present else None
+
+
+def visa_zone(mrz: MrzRead | None) -> bool:
+    """Whether an MRZ is a visa's (ICAO 9303 part 7, the MRV): its document code V, and its own check digits
+    holding. An MRV has no composite check digit, so a passport's reading of it never holds whole (blind probe
+    r35c: a D8 visa sticker read as a passport)."""
+    if mrz is None or mrz.document_code[:1] != "V":
+        return False
+    return sum(held for name, held in mrz.checks.items() if name != "composite") >= 2

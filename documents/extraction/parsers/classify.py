@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from applicants.text import fold
-from documents.extraction.mrz import MrzRead, read_mrz
+from documents.extraction.mrz import MrzRead, read_mrz, visa_zone
 from documents.extraction.schema import IDENTITY_KINDS, DocumentKind
 
 # Another country's payslip by its own title (on folded text): a French "bulletin de paie", an Italian "busta
@@ -407,13 +407,9 @@ def payroll_like(folded: str) -> bool:
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     """A card titled as another state's whose MRZ says Portugal issued it is Portuguese: the Cartao de
     Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did. And a visa
-    printing the passport's number ("Passport No.") is no passport: its MRZ's code is V. A visa's MRZ (MRV-A) has
-    no composite check digit, so a passport's reading of it never holds whole: its own checks holding are enough
-    (blind probe r35c: a D8 visa sticker read as a passport)."""
+    printing the passport's number ("Passport No.") is no passport: its MRZ is a visa's (``visa_zone``)."""
     if kind == DocumentKind.PASSAPORTE:
-        visa = read_mrz(text.splitlines())
-        visa_checks = 0 if visa is None else sum(held for name, held in visa.checks.items() if name != "composite")
-        return DocumentKind.UNKNOWN if visa is not None and visa.document_code[:1] == "V" and visa_checks >= 2 else kind
+        return DocumentKind.UNKNOWN if visa_zone(read_mrz(text.splitlines())) else kind
     if kind != DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO:
         return kind
     mrz = read_mrz(text.splitlines())

@@ -455,18 +455,20 @@ SURE_WORD_CONFIDENCE = 0.8
 def without_doubtful_last_word(name: str, line: Line) -> str:
     """An OCR'd name without a short last word read far less surely than every other word of it."""
     words = name.split()
-    sureness = dict(line.word_confidences)
-    last = words[-1]
-    others = [sureness.get(word) for word in words[:-1]]
-    if (
-        len(words) < 2
-        or len(last) > DOUBTFUL_WORD_LETTERS
-        or last.lower() in NAME_PARTICLES
-        or sureness.get(last, 1.0) >= DOUBTFUL_WORD_CONFIDENCE
-        or any(sure is None or sure < SURE_WORD_CONFIDENCE for sure in others)
-    ):
+    if len(words) < 2 or not doubtful_beside(words[-1], words[:-1], line):
         return name
     return " ".join(words[:-1])
+
+
+def doubtful_beside(word: str, others: list[str], line: Line) -> bool:
+    """Whether a short word, no particle, was read far less surely than every other word of its name."""
+    sureness = dict(line.word_confidences)
+    return (
+        len(word) <= DOUBTFUL_WORD_LETTERS
+        and word.lower() not in NAME_PARTICLES
+        and sureness.get(word, 1.0) < DOUBTFUL_WORD_CONFIDENCE
+        and all(sureness.get(other, 0.0) >= SURE_WORD_CONFIDENCE for other in others)
+    )
 
 
 def without_doubtful_first_word(name: str, line: Line) -> str:
@@ -477,9 +479,7 @@ def without_doubtful_first_word(name: str, line: Line) -> str:
         # One word left would stand alone, read clearly, against a valid MRZ's name it may not be (blind probe
         # r31b's German card: "ias CAN", the back's "CAN" field beside the front's unread given names).
         return name
-    reversed_name = " ".join(reversed(words))
-    kept = without_doubtful_last_word(reversed_name, line)
-    return name if kept == reversed_name else " ".join(words[1:])
+    return " ".join(words[1:]) if doubtful_beside(words[0], words[1:], line) else name
 
 
 # Text in square brackets: a placeholder or an OCR artefact ("[FOTO]" where the portrait is), never a name's.
