@@ -16,6 +16,7 @@ apart so the month's regular net pay can be told from a subsidy-inflated one.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 import statistics
@@ -52,7 +53,7 @@ from documents.extraction.parsers.common import (
     public_employer,
     title_case,
 )
-from documents.extraction.reader import Line
+from documents.extraction.reader import Line, line_of
 
 CENT = Decimal("0.01")
 # The lines a letterhead may take before the payslip's own rows.
@@ -117,14 +118,17 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
+        # Its caption cut by a narrow column: "Contribuição Segurança" (blind probe r34b).
+        r"|contribui[cç][aã]o\s+(?:para\s+a\s+)?seg(?:uran[cç]a|\.)(?![a-z])"
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend")),
     ("other_deduction", re.compile(
-        r"sindica|quotiza|seguro|adiantamento|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
+        r"sindica|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
+        # An advance's word cut by a narrow column ("Reembolso de adiantamen"): blind probe r34b.
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
-        r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])")),
+        r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de")),
     # A contract's end paid on its last payslip (blind probe r33a: counted as twice a month's pay): the compensation
     # for its end, exempt from social security (its own net), and the holidays earned and not taken, taxed as pay.
     # Before the subsidies: "Férias não gozadas" holds "férias".
@@ -165,6 +169,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths", "severance", "unused_holidays"})
+# The month's totals, as a box at the foot prints them.
+TOTALS_ROLES = frozenset({"gross_pay", "total_deductions", "net_pay"})
 ADDRESS_WORDS = r"rua|avenida|av|travessa|largo|pra[cç]a|estrada|alameda|urbaniza[cç][aã]o|bairro|edif[ií]cio|lote"
 # Words that label a payslip's rows and headings: a "name" made of them is a label, never a person.
 LABEL_WORDS = re.compile(
@@ -291,6 +297,11 @@ def label_text(raw: str) -> str:
     return re.sub(r"(?i)\b(?:eur|euros?)\b|€|[|:;()\-+_]", " ", raw).strip()
 
 
+# Two amounts a text layer joined, the unit price and the value of tight columns ("30 73,172195,00 6585,00": 73,17
+# and 2195,00, blind probe r34b): cents are two figures, so the first ends two figures after its comma.
+GLUED_AMOUNTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*,\d{2})(?=[1-9]\d{0,2}(?:\.?\d{3})*,\d{2}(?![\d.,]))")
+
+
 def line_segments(
     text: str, line_index: int, confidence: float, *, spaced_groups: bool = True, whole_euros: bool = False
 ) -> list[Segment]:
@@ -300,6 +311,7 @@ def line_segments(
     # between figures is a decimal comma misread.
     separator = re.compile(";") if text.count(";") >= 2 else FIELD_SEPARATOR
     fixed = separator.sub(" | ", portuguese_figures(fix_digits(text)))
+    fixed = GLUED_AMOUNTS.sub(r"\1 ", fixed)
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), fixed)
     # "1/12" says the row is a twelfth of a subsidy ("Subs. Férias 1/12 105,42"): kept in the label as a word.
     fixed = FRACTION.sub(
@@ -450,8 +462,77 @@ OUTSIDE_THE_NET = re.compile(
 )
 
 
+# A year-to-date caption opening a line ("Acumulados do ano:", "Year to date / Acumulados do ano:"), after at most a
+# stray mark OCR read before it.
+YTD_CAPTION_OPENING = re.compile(r"^\W{0,3}(?:" + YEAR_TO_DATE_WORDS + r")")
+# A gap between two words this many word heights wide parts two columns of one printed line.
+COLUMN_GAP_WORD_HEIGHTS = 6
+# Lines under a year-to-date caption that may still hold its figures.
+YTD_BLOCK_LINES = 3
+
+
+def beside_a_ytd_block(lines: list[Line]) -> list[Line]:
+    """The page's lines without a year-to-date block's figures that OCR read onto the lines of the column beside it.
+
+    "Acumulados do ano:" with "Ilíquido 27.219,81 IRS 3.728,45 Seg. Social 2.929,52" under it, printed left of the
+    month's totals box: OCR reads each row across the page ("Ilíquido 27.219,81 ... Total Descontos 805,27"), so the
+    year's figures stood on the box's lines, read as the month's (blind probe r34b, 7 scans and photos). The words
+    left of where the box's column starts are the block's; the box's words stay. A text layer keeps the block's lines
+    apart, and a line with no column beside it is left to the caption's own rule (the next line is skipped).
+    """
+    kept = list(lines)
+    for index, line in enumerate(lines):
+        column = ytd_caption_column(line)
+        if column is None:
+            continue
+        block = list(itertools.takewhile(functools.partial(figures_left_of, column=column), lines[index + 1 :]))
+        if not block:
+            # The caption's figures are on its own line, not under it: the caption's own rule.
+            continue
+        for below in range(index, index + 1 + min(len(block), YTD_BLOCK_LINES)):
+            right = [position for position, box in enumerate(lines[below].word_boxes) if box[0] >= column]
+            kept[below] = line_of(lines[below], right) or Line("")
+    return kept
+
+
+def figures_left_of(line: Line, column: float) -> bool:
+    """Whether the words of a line left of a column's start hold an amount."""
+    if len(line.word_boxes) != len(line.word_confidences):
+        return False
+    left = [word for (word, _), box in zip(line.word_confidences, line.word_boxes, strict=True) if box[0] < column]
+    return bool(MONEY.search(" ".join(left)))
+
+
+def ytd_caption_column(line: Line) -> float | None:
+    """Where the column beside a year-to-date caption starts on its line (a word's height left of its first word),
+    when the line opens with the caption and a gap wider than a column's parts it from words further right."""
+    if not YTD_CAPTION_OPENING.search(fold(line.text)):
+        return None
+    pieces = column_pieces(line)
+    if len(pieces) < 2:
+        return None
+    return pieces[1].word_boxes[0][0] - statistics.median(box[3] for box in line.word_boxes)
+
+
+def column_pieces(line: Line) -> list[Line]:
+    """A line cut where a gap wider than a column's parts two words: the printed columns OCR read as one line. The
+    line whole when it has no word boxes or no such gap."""
+    boxes = line.word_boxes
+    if not boxes or len(boxes) != len(line.word_confidences):
+        return [line]
+    height = statistics.median(box[3] for box in boxes)
+    cuts = [
+        position + 1
+        for position, (before, after) in enumerate(itertools.pairwise(boxes))
+        if after[0] - (before[0] + before[2]) >= COLUMN_GAP_WORD_HEIGHTS * height
+    ]
+    bounds = [0, *cuts, len(boxes)]
+    return [piece for start, stop in itertools.pairwise(bounds) if (piece := line_of(line, list(range(start, stop))))]
+
+
 def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     page = Page()
+    lines = beside_a_ytd_block(lines)
     # Figures a space apart on a typed page with a quantity column, which groups its thousands with dots
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
@@ -480,10 +561,12 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
             # column, the month's.
             position, count = columns
             for later in rows[index + 1 :]:
-                if later and len(later[-1].amounts) >= count:
-                    later[-1].amounts = [later[-1].amounts[len(later[-1].amounts) - count + position]]
+                # Each segment of a row: the two tables' rows may be one line.
+                for segment in later:
+                    if len(segment.amounts) >= count:
+                        segment.amounts = [segment.amounts[len(segment.amounts) - count + position]]
             continue
-        if ytd_column_heading(line.text, rows[index + 1]):
+        if ytd_column_heading(line.text, rows[index + 1 : index + 1 + ROWS_UNDER_A_HEADING]):
             # "Earnings   Current   YTD": the year-to-date figures are a column of their own, the last
             # amount of every row below; the month's value is the one before it.
             for later in rows[index + 1 :]:
@@ -615,11 +698,28 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
 
 def page_rows(lines: list[Line], *, spaced_groups: bool, whole_euros: bool = False) -> list[list[Segment]]:
     return [
-        []
-        if outside_the_net(line)
-        else line_segments(line.text, index, line.confidence, spaced_groups=spaced_groups, whole_euros=whole_euros)
+        line_segments(
+            beside_the_note(line).text if outside_the_net(line) else line.text,
+            index,
+            line.confidence,
+            spaced_groups=spaced_groups,
+            whole_euros=whole_euros,
+        )
         for index, line in enumerate(lines)
     ]
+
+
+def beside_the_note(line: Line) -> Line:
+    """Of a line saying a row is paid outside the net, what a column further right holds after the note: a totals
+    box's caption and figure that OCR read onto the note's line ("Subsídio de alimentação em cartão (não incluído no
+    líquido):" beside "Net Pay / Valor Líquido 3.059,80": blind probe r34b, the net unread). Nothing else of the
+    line: the note's own amount, wherever printed, is no earning. The box's figure may stand a gap after its caption.
+    """
+    pieces = column_pieces(line)
+    noted = [position for position, piece in enumerate(pieces) if outside_the_net(piece)]
+    later = pieces[noted[-1] + 1 :] if noted else []
+    boxed = list(itertools.dropwhile(lambda piece: role_of(piece.text) not in TOTALS_ROLES, later))
+    return Line(" ".join(piece.text for piece in boxed))
 
 
 def outside_the_net(line: Line) -> bool:
@@ -759,6 +859,11 @@ def month_column(text: str) -> tuple[int, int] | None:
         + [(m.start(), False) for m in OTHER_MONTHS_HEADING.finditer(folded)]
     )
     kinds = [is_month for _, is_month in found]
+    tables = kinds.count(True)
+    if tables > 1 and len(kinds) % tables == 0 and kinds == kinds[: len(kinds) // tables] * tables:
+        # Earnings and deductions side by side, each table heading the same columns ("Cód. Descrição Valor Acum.
+        # Cód. Descrição Valor Acum.": blind probe r34b, the year's IRS read as the month's): one table's columns.
+        kinds = kinds[: len(kinds) // tables]
     if len(kinds) < 2 or kinds.count(True) != 1:
         return None
     return kinds.index(True), len(kinds)
@@ -770,15 +875,23 @@ YTD_HEADING_TAIL = re.compile(
 )
 
 
-def ytd_column_heading(text: str, below: list[Segment]) -> bool:
-    """A heading naming a year-to-date column after this month's ("Abonos  Atual  Acumulado"), over a row
-    whose value comes with a second amount: the row is this month's, its last amount the year to date."""
+# The rows under a heading looked at for one printing the year to date beside the month.
+ROWS_UNDER_A_HEADING = 3
+
+
+def ytd_column_heading(text: str, below: list[list[Segment]]) -> bool:
+    """A heading naming a year-to-date column after this month's ("Abonos  Atual  Acumulado"), over rows of which
+    one of the first whose value comes with a second amount: the row is this month's, its last amount the year to
+    date. Not only the first: a row OCR or a text layer garbled may lack one."""
     folded = fold(text)
     matches = list(YTD_HEADING.finditer(folded))
     tail = YTD_HEADING_TAIL.sub("", folded[matches[-1].end() :]) if matches else ""
     if not matches or not has_words(label_text(folded[: matches[0].start()])) or has_words(tail):
         return False
-    return bool(below) and len(below[-1].amounts) >= 2 and below[-1].role not in {None, "skip"}
+    return any(
+        len(row[-1].amounts) >= 2 and row[-1].role not in {None, "skip"}
+        for row in [row for row in below if row][:ROWS_UNDER_A_HEADING]
+    )
 
 
 CURRENCY_SIGNS = frozenset({"€", "eur", "euros"})

@@ -1,0 +1,184 @@
+"""Payslips of blind probe r34b's layouts that OCR read wrongly: a year-to-date block ("Acumulados do ano:" over
+"Ilíquido ... IRS ... Seg. Social ...") printed left of the month's totals box, whose figures OCR read onto the
+box's lines (the year's gross, IRS and social security taken for the month's); a note of the meal card's
+allowance "não incluído no líquido" beside the box's net (the net unread); and an advance's word cut by a narrow
+column ("Reembolso de adiantamen", its amount taken for IRS). Then a text layer's earnings and deductions side by
+side, each with a year-to-date column under one heading repeated (the year's IRS read as the month's). The pages are built as Tesseract boxes words, from
+the probe's geometry, with figures of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from documents.extraction.parsers.payslip import column_pieces, line_segments, parse_payslip
+from documents.extraction.reader import Line
+from tests.helpers import read_text
+
+TODAY = dt.date(2026, 12, 4)
+
+# A word's height and a character's width in pixels, as on a 300 dpi scan.
+HEIGHT = 28
+CHARACTER = 15
+
+
+def scanned(*pieces: tuple[int, str]) -> Line:
+    """One OCR line: each piece's words from its left edge, a space's width apart."""
+    words: list[tuple[str, float]] = []
+    boxes: list[tuple[int, int, int, int]] = []
+    for left, text in pieces:
+        x = left
+        for word in text.split():
+            words.append((word, 0.93))
+            boxes.append((x, 500, CHARACTER * len(word), HEIGHT))
+            x += CHARACTER * (len(word) + 1)
+    return Line(" ".join(word for word, _ in words), 0.93, words, boxes)
+
+
+HEADER = [
+    scanned((170, "Guarda Sul Segurança, S.A."), (1400, "Recibo de Vencimentos")),
+    scanned((170, "Rua do Carmo, 12 - 1200-094 Lisboa"), (1400, "Mês de referência: 10/2026")),
+    scanned((170, "Contribuinte n.º: 503504564"), (1400, "Data de emissão: 30-10-2026")),
+    scanned((170, "Cód. Func.: 4471"), (1400, "Trabalhador: Rui Manuel Antunes")),
+    scanned((170, "NIF: 245718931")),
+    scanned((170, "Rendimentos"), (1300, "Descontos")),
+    scanned((170, "Cód. Descrição Qtd. V.Unit. Valor"), (1300, "Cód. Descrição Taxa Valor")),
+    scanned((170, "101 Vencimento 1.200,00"), (1300, "501 TSU Trabalhador 11,00% 165,00")),
+    scanned((170, "102 Subsídio de função 150,00"), (1300, "502 IRS 12,0% 162,00")),
+    scanned((170, "103 Sub. alimentação 20 6,50 130,00"), (1300, "503 Reembolso de adiantamen 100,00")),
+]
+
+
+def test_a_year_to_date_block_beside_the_totals_box_is_not_the_month() -> None:
+    # Gross 1.480,00 = 1.200 + 150 + 130; deductions 427,00 = 165 + 162 + 100; net 1.053,00.
+    parsed = parse_payslip(
+        [
+            *HEADER,
+            scanned((170, "Acumulados do ano:"), (1400, "Total de Abonos 1.480,00 EUR")),
+            scanned(
+                (170, "Ilíquido 14.650,00 IRS 1.603,80 Seg. Social 1.611,50"), (1400, "Total Descontos 427,00 EUR")
+            ),
+            scanned((1400, "A receber 1.053,00 EUR")),
+        ]
+    )
+    fields = parsed.fields
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1480.00"), Decimal("1053.00"))
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("165.00"), Decimal("162.00"))
+    assert "arithmetic_mismatch" not in parsed.warnings
+
+
+def test_the_block_on_the_captions_own_line_then_the_box_under_it() -> None:
+    # The caption and the year's figures on one line, the box's first row beside them: the year's are never read.
+    parsed = parse_payslip(
+        [
+            *HEADER,
+            scanned((170, "Acumulados do ano:"), (1400, "Vencimento Ilíquido 1.480,00")),
+            scanned((170, "líquido 14.650,00 IRS 1.603,80 Seg. Social 1.611,50"), (1400, "Total de Descontos 427,00")),
+            scanned((1400, "Total Líquido 1.053,00")),
+        ]
+    )
+    assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("1480.00"), Decimal("1053.00"))
+    assert parsed.fields["social_security"] == Decimal("165.00")
+
+
+def test_a_year_to_date_line_with_its_figures_and_no_column_beside_it_stays_the_captions_rule() -> None:
+    # A text layer's line: the caption's figures right after it, the box's lines apart. Nothing is split off.
+    line = Line("Acumulados do ano: Ilíquido 14.650,00 IRS 1.603,80")
+    assert [piece.text for piece in column_pieces(line)] == [line.text]
+    parsed = parse_payslip(
+        [
+            *HEADER,
+            line,
+            scanned((1400, "Total Ilíquido 1.480,00")),
+            scanned((1400, "Total Descontos 427,00")),
+            scanned((1400, "Líquido a receber 1.053,00")),
+        ]
+    )
+    assert (parsed.fields["gross_pay"], parsed.fields["irs_withholding"]) == (Decimal("1480.00"), Decimal("162.00"))
+
+
+def test_the_net_beside_a_note_of_what_the_net_leaves_out() -> None:
+    lines = [
+        *HEADER,
+        scanned((1400, "Total Ilíquido 1.480,00 EUR")),
+        scanned((1400, "Total Descontos 427,00 EUR")),
+        scanned(
+            (170, "Subsídio de alimentação em cartão (não incluído no líquido):"),
+            (1400, "Valor Líquido"),
+            (2000, "1.053,00 EUR"),
+        ),
+        scanned((170, "21 x 10,20 = 214,20 €")),
+    ]
+    parsed = parse_payslip(lines)
+    assert parsed.fields["net_pay"] == Decimal("1053.00")
+    assert "arithmetic_mismatch" not in parsed.warnings
+
+
+def test_a_notes_own_amount_further_right_is_still_outside_the_pay() -> None:
+    # The card's amount a column away from its note: no totals caption leads it, so it is not read.
+    lines = [
+        *HEADER,
+        scanned((170, "Subsídio de alimentação em cartão (não incluído no líquido):"), (1400, "214,20 €")),
+        scanned((1400, "Total Ilíquido 1.480,00 EUR")),
+        scanned((1400, "Total Descontos 427,00 EUR")),
+        scanned((1400, "Valor Líquido 1.053,00 EUR")),
+    ]
+    parsed = parse_payslip(lines)
+    assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("1480.00"), Decimal("1053.00"))
+    assert "arithmetic_mismatch" not in parsed.warnings
+
+
+def test_an_advance_whose_word_a_narrow_column_cut_is_a_deduction_not_irs() -> None:
+    parsed = parse_payslip(
+        [
+            *HEADER,
+            scanned((1400, "Total Ilíquido 1.480,00 EUR")),
+            scanned((1400, "Total Descontos 427,00 EUR")),
+            scanned((1400, "Valor Líquido 1.053,00 EUR")),
+        ]
+    )
+    assert parsed.fields["irs_withholding"] == Decimal("162.00")
+    assert "derived:irs_withholding" not in parsed.warnings
+
+
+# Earnings and deductions side by side on a text layer, each table with a month's and a year-to-date column under
+# one heading repeated, the tables' rows one after the other; the base row's unit price and value joined (tight
+# columns), captions cut by the column's width.
+SIDE_BY_SIDE_YTD = """Lusitânia Partilhados, S.A. PAYSLIP / RECIBO DE VENCIMENTO
+NIF: 503504564
+Period / Período: Setembro 2026 / September 2026
+No. / N.º: 30689 Name / Nome: Rui Manuel Antunes
+Tax ID / NIF: 245718931
+Earnings / Remunerações Deductions / Descontos
+Cód. Descrição Qtd. V.Unit. Valor Acum. Cód. Descrição Valor Acum.
+1010 Vencimento Base 30 60,001800,00 16200,00
+1020 Isenção de horário de 450,00 4050,00
+1050 Duodécimos Sub. Natal 150,00 1350,00
+8010 Contribuição Segurança 264,00 2376,00
+8020 IRS - Retenção na fonte 301,00 2709,00
+8030 Plano de saúde 40,00 360,00
+Gross Pay / Total Ilíquido
+2400,00
+Total Deductions / Total Descontos
+605,00
+Net Pay / Valor Líquido
+1795,00"""
+
+
+def test_side_by_side_tables_each_with_a_year_to_date_column_read_the_months() -> None:
+    _, fields, warnings = read_text(SIDE_BY_SIDE_YTD, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("2400.00"), Decimal("1795.00"))
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("264.00"), Decimal("301.00"))
+    assert fields["subsidy_twelfths_amount"] == Decimal("150.00")
+    assert fields["base_salary"] == Decimal("1800.00")
+    assert "arithmetic_mismatch" not in warnings
+    assert not [warning for warning in warnings if warning.startswith("derived:")]
+
+
+def test_two_amounts_joined_are_read_apart_and_one_amount_stays_whole() -> None:
+    assert [segment.amounts for segment in line_segments("1010 Vencimento Base 30 60,001800,00 16200,00", 0, 1.0)] == [
+        [Decimal("60.00"), Decimal("1800.00"), Decimal("16200.00")]
+    ]
+    assert [segment.amounts for segment in line_segments("Vencimento base 1.800,00 16.200,00", 0, 1.0)] == [
+        [Decimal("1800.00"), Decimal("16200.00")]
+    ]
