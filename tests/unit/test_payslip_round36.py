@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from documents.extraction.parsers.payslip import column_pieces, line_segments, parse_payslip
+from documents.extraction.parsers.payslip import column_pieces, header_labels, line_segments, parse_payslip
 from documents.extraction.reader import Line
 from tests.helpers import read_text
 
@@ -181,4 +181,42 @@ def test_two_amounts_joined_are_read_apart_and_one_amount_stays_whole() -> None:
     ]
     assert [segment.amounts for segment in line_segments("Vencimento base 1.800,00 16.200,00", 0, 1.0)] == [
         [Decimal("1800.00"), Decimal("16200.00")]
+    ]
+
+
+# The same tables as OCR reads a scan of them: each line holds an earning and a deduction, every figure followed by
+# its year to date; the totals in three boxes captioned in two languages, their figures on the line under them.
+SIDE_BY_SIDE_SCANNED = """Lusitânia Partilhados, S.A. PAYSLIP / RECIBO DE VENCIMENTO
+NIF: 503504564 Period / Período: Setembro 2026 / September 2026
+No. / N.º: 30689 Name / Nome: Rui Manuel Antunes
+Tax ID / NIF: 245718931
+Earnings / Remunerações Deductions / Descontos
+Cód. Descrição Qtd. V.Unit. Valor Acum. Cód. Descrição Valor Acum.
+101 Ordenado base 30 60,00 1.800,00 16.200,00 501 Segurança Social (11%) 264,00 2.376,00
+102 Language Bonus / Prémio d 450,00 4.050,00 502 Retenção na fonte de IRS 301,00 2.709,00
+103 Trabalho noturno 24 6,25 150,00 1.350,00 503 Reembolso de adiantamen 40,00 360,00
+Gross Pay / Total Ilíquido Total Deductions / Total Descontos Net Pay / Valor Líquido
+2.400,00 € 605,00 € 1.795,00 €"""
+
+
+def test_scanned_side_by_side_rows_and_bilingual_totals_boxes() -> None:
+    _, fields, warnings = read_text(SIDE_BY_SIDE_SCANNED, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("2400.00"), Decimal("1795.00"))
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("264.00"), Decimal("301.00"))
+    assert fields["base_salary"] == Decimal("1800.00")
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_a_caption_and_its_translation_are_one_column() -> None:
+    assert header_labels("Gross Pay / Total Ilíquido Total Deductions / Total Descontos Net Pay / Valor Líquido") == [
+        "gross_pay",
+        "total_deductions",
+        "net_pay",
+    ]
+    # Columns of their own, each in one language, stay apart.
+    assert header_labels("Ilíquido / Seg. Social / IRS / Líquido") == [
+        "gross_pay",
+        "social_security",
+        "irs_withholding",
+        "net_pay",
     ]

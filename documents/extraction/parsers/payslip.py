@@ -412,7 +412,19 @@ def header_spans(text: str) -> list[tuple[int, int, str]]:
             if any(start <= match.start() < end or match.start() <= start < match.end() for start, end, _ in spans):
                 continue
             spans.append((match.start(), match.end(), role))
-    return sorted(spans)
+    merged: list[tuple[int, int, str]] = []
+    for start, end, role in sorted(spans):
+        if merged and merged[-1][2] == role and BILINGUAL_SLASH.fullmatch(folded[merged[-1][1] : start]):
+            # One column captioned in two languages ("Gross Pay / Total Ilíquido"): blind probe r34b, three
+            # boxes' captions counted as six columns and their figures left unread.
+            merged[-1] = (merged[-1][0], end, role)
+        else:
+            merged.append((start, end, role))
+    return merged
+
+
+# What parts a caption from its translation: a slash, words of neither caption's role around it.
+BILINGUAL_SLASH = re.compile(r"[^/\d]*/[^/\d]*")
 
 
 def grid_columns(text: str) -> list[str] | None:
@@ -568,10 +580,13 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
             continue
         if ytd_column_heading(line.text, rows[index + 1 : index + 1 + ROWS_UNDER_A_HEADING]):
             # "Earnings   Current   YTD": the year-to-date figures are a column of their own, the last
-            # amount of every row below; the month's value is the one before it.
+            # amount of every row below; the month's value is the one before it. Under a heading naming it once a
+            # table, earnings and deductions side by side, each table's segment of a row ends with its own.
+            tables = len(YTD_HEADING.findall(fold(line.text)))
             for later in rows[index + 1 :]:
-                if later and len(later[-1].amounts) >= 2:
-                    later[-1].amounts.pop()
+                for segment in later if tables > 1 else later[-1:]:
+                    if len(segment.amounts) >= 2:
+                        segment.amounts.pop()
             ytd_headings.add(fold(line.text).strip())
             continue
         if role_of(line.text) == "skip":
