@@ -220,3 +220,36 @@ def test_a_caption_and_its_translation_are_one_column() -> None:
         "irs_withholding",
         "net_pay",
     ]
+
+
+def test_the_totals_boxes_under_tables_with_a_year_to_date_column_keep_their_three_figures() -> None:
+    # The boxes' captions end the tables: their figures are no row with a year to date. As OCR read it: a thousands
+    # group spaced ("2 400,00"), the CGA's caption cut.
+    text = (
+        SIDE_BY_SIDE_SCANNED.replace("Segurança Social (11%)", "Caixa Geral de Aposen")
+        .replace(
+            "Gross Pay / Total Ilíquido Total Deductions / Total Descontos Net Pay / Valor Líquido",
+            "Total de Abonos Total Descontos A receber",
+        )
+        .replace("2.400,00 €", "2 400,00 €")
+    )
+    parsed = parse_payslip([Line(line, 0.9) for line in text.splitlines()])
+    assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("2400.00"), Decimal("1795.00"))
+    assert parsed.fields["social_security"] == Decimal("264.00")
+    assert not [warning for warning in parsed.warnings if warning.startswith("derived:")]
+
+
+def test_a_table_rule_against_a_figure_is_no_digit() -> None:
+    # "1000,00| |8010": the rules OCR read beside the base's figure and the next table's code.
+    assert [
+        (s.role, s.amounts) for s in line_segments("1010 Vencimento Base 30 1000,00| |8010 Seg. Social 179,03", 0, 0.9)
+    ] == [
+        ("base_salary", [Decimal("1000.00")]),
+        ("social_security", [Decimal("179.03")]),
+    ]
+
+
+def test_the_public_administrations_remuneracao_principal_is_the_base() -> None:
+    assert [(s.role, s.amounts) for s in line_segments("1010 Remuneração principal 1.025,00", 0, 1.0)] == [
+        ("base_salary", [Decimal("1025.00")])
+    ]

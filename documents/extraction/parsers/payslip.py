@@ -120,7 +120,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
         # Its caption cut by a narrow column: "Contribuição Segurança" (blind probe r34b).
         r"|contribui[cç][aã]o\s+(?:para\s+a\s+)?seg(?:uran[cç]a|\.)(?![a-z])"
-        r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+aposenta")),
+        r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+apos")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend")),
@@ -143,6 +143,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal|normal)"
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
         rf"|{PAY_WORD}\.?\s*\(?\s*horas?\s+normais"
+        # The public administration's base pay: "Remuneração principal" (blind probe r34b, a municipality's).
+        r"|remunera[cç][aã]o\s+principal"
         r"|(?:base|basic)\s+(?:salary|pay)"
         # Another country's: "Salaire de base", "Gehalt", "Grundgehalt", "Monatslohn", "Salario base", "Sueldo base",
         # "Salaris", "Salário base" (blind probe r35b: the base the year-to-date guards compare with).
@@ -284,6 +286,10 @@ FRACTION = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])")
 TWELFTH = re.compile(r"1/12")
 # A semicolon that is not a decimal comma misread (digit on both sides) separates the fields of an export.
 FIELD_SEPARATOR = re.compile(r"(?<!\d);|;(?!\d)")
+# A table's rule OCR read as "|" against a figure: right after an amount's cents ("1000,00|"), or before a code
+# after another rule ("| |8010"). Either is a column's edge, not the "1" an OCR'd bar may be (blind probe r34b:
+# "1000,00| |8010 Seg. Social" read as 1000,001 and 18010, the base row lost).
+TABLE_RULE = re.compile(r"(?<=,\d\d)\|(?!\d)|(?<=\|)\s*\|(?=\d)")
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # Dotted abbreviations label rows too: "I.R.S.", "S.S.", "T.S.U.", "C.G.A.".
 DOTTED_ABBREVIATION = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:[A-Za-z]\.\s?){2,}")
@@ -310,7 +316,7 @@ def line_segments(
     # Two semicolons or more make an export's row, where each is a separator ("30;870,00"); a lone one
     # between figures is a decimal comma misread.
     separator = re.compile(";") if text.count(";") >= 2 else FIELD_SEPARATOR
-    fixed = separator.sub(" | ", portuguese_figures(fix_digits(text)))
+    fixed = separator.sub(" | ", portuguese_figures(fix_digits(TABLE_RULE.sub(" | ", text))))
     fixed = GLUED_AMOUNTS.sub(r"\1 ", fixed)
     fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), fixed)
     # "1/12" says the row is a twelfth of a subsidy ("Subs. Férias 1/12 105,42"): kept in the label as a word.
@@ -483,6 +489,19 @@ COLUMN_GAP_WORD_HEIGHTS = 6
 YTD_BLOCK_LINES = 3
 
 
+def rows_of_the_table(lines: list[Line], rows: list[list[Segment]], heading: int) -> list[list[Segment]]:
+    """The rows under a table's heading, up to a line of captions heading figures of their own ("Total de Abonos
+    Total Descontos A receber" over the totals' boxes): the heading's columns end there (blind probe r34b: the
+    year-to-date column taken off the boxes' figures, the net's dropped)."""
+    below: list[list[Segment]] = []
+    for index in range(heading + 1, len(lines)):
+        captions = header_labels(lines[index].text)
+        if not rows[index] and len(captions) >= 2 and set(captions) <= TOTALS_ROLES:
+            break
+        below.append(rows[index])
+    return below
+
+
 def beside_a_ytd_block(lines: list[Line]) -> list[Line]:
     """The page's lines without a year-to-date block's figures that OCR read onto the lines of the column beside it.
 
@@ -572,7 +591,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
             # "Rubrica  Valor do mês  Acumulado no ano  Mês anterior": of each row's last figures, one per
             # column, the month's.
             position, count = columns
-            for later in rows[index + 1 :]:
+            for later in rows_of_the_table(lines, rows, index):
                 # Each segment of a row: the two tables' rows may be one line.
                 for segment in later:
                     if len(segment.amounts) >= count:
@@ -583,7 +602,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
             # amount of every row below; the month's value is the one before it. Under a heading naming it once a
             # table, earnings and deductions side by side, each table's segment of a row ends with its own.
             tables = len(YTD_HEADING.findall(fold(line.text)))
-            for later in rows[index + 1 :]:
+            for later in rows_of_the_table(lines, rows, index):
                 for segment in later if tables > 1 else later[-1:]:
                     if len(segment.amounts) >= 2:
                         segment.amounts.pop()
