@@ -253,3 +253,62 @@ def test_the_public_administrations_remuneracao_principal_is_the_base() -> None:
     assert [(s.role, s.amounts) for s in line_segments("1010 Remuneração principal 1.025,00", 0, 1.0)] == [
         ("base_salary", [Decimal("1025.00")])
     ]
+
+
+# A sole trader's slip: the employer is a person, their NIF personal, in the letterhead above the employee's caption.
+SOLE_TRADER = """Padaria Quintela
+Rosa Maria Quintela (empresário em nome individual)
+Rua da Fonte, 12
+4700-321 Braga
+NIF: 213456788
+Recibo de Vencimento
+Mês: outubro/2026
+Colaborador: Sérgio Manuel Pires
+Contribuinte: 245718931 N.º Benef.: 12345678901
+Salário base: 920,00
+R01 Vencimento base 30 d 920,00
+D01 Seg. Social (11%) 101,20
+D02 IRS 0,00
+Total de Remunerações 920,00
+Total Descontos 101,20
+Valor a Pagar 818,80
+Recebi o líquido de 818,80"""
+
+# A household's slip for its domestic worker, made by an accountant: the bureau prints its own name and legal form.
+HOUSEHOLD = """Joaquim Alberto Teixeira RECIBO DE REMUNERAÇÃO (SERVIÇO DOMÉSTICO)
+Rua das Flores, 7, 1.º Dto. 2870-320 Montijo Processado por: Contas em Dia, Lda.
+N.º Contribuinte
+213456788
+Processamento
+Outubro de 2026
+Trabalhador
+Ana Paula Moreira
+NIF 245718931
+Remuneração base 600,00
+Segurança Social (9,4%) 56,40
+Total ilíquido 600,00
+Total descontos 56,40
+Líquido a receber 543,60"""
+
+
+def test_a_private_employers_nif_in_the_letterhead_is_the_employers() -> None:
+    _, fields, warnings = read_text(SOLE_TRADER, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["employee_nif"], fields["employer_nif"]) == ("245718931", "213456788")
+    assert fields["employee_name"] == "Sérgio Manuel Pires"
+    assert fields["employer_name"] == "Padaria Quintela"
+    assert "nif_ambiguous" not in warnings
+    _, fields, warnings = read_text(HOUSEHOLD, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["employee_nif"], fields["employer_nif"]) == ("245718931", "213456788")
+    # Not the bureau that processed the slip, nor the NIF's caption.
+    assert fields.get("employer_name") in (None, "Joaquim Alberto Teixeira")
+    assert "nif_ambiguous" not in warnings
+
+
+def test_two_personal_nifs_both_under_the_employees_caption_stay_ambiguous() -> None:
+    # No letterhead holds either: one person's slip cannot print two NIFs of theirs.
+    text = SOLE_TRADER.replace("NIF: 213456788\n", "").replace(
+        "Contribuinte: 245718931", "Contribuinte: 245718931 NIF (antigo): 213456788"
+    )
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert "nif_ambiguous" in warnings
+    assert fields.get("employee_nif") is None

@@ -1088,7 +1088,8 @@ EMPLOYEE_LABEL = re.compile(
     r"|(?<![a-z])(?:trabajador(?:a)?|empleado|salariee?|employee?|dipendente|lavorat(?:ore|rice)|werknemer"
     r"|mitarbeiter(?:in)?|arbeitnehmer(?:in)?)\s*:"
     r"|^\s*(?:frau|herrn?|madame|monsieur|mme|mrs|mr|ms|dhr|mevr)\.?\s"
-    r"|(?<![a-z])nome(?!\s+d[ao]\s+(?:empresa|entidade))" + TRANSLATED_CAPTION + r"\s*[:.]?"
+    # Not the phrase "em nome de", "(empresário) em nome individual" (blind probe r36b: a sole trader's letterhead).
+    r"|(?<![a-z])(?<!em\s)nome(?!\s+d[ao]\s+(?:empresa|entidade))" + TRANSLATED_CAPTION + r"\s*[:.]?"
     # A window envelope's addressee ("Exmo.(a) Senhor(a)", "Ex.ma Sr.ª"): on a payslip, the employee.
     r"|" + SALUTATION
 )
@@ -2186,11 +2187,20 @@ def labels_only(text: str) -> bool:
     return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
 
 
+# The accountant or payroll bureau that processed the slip ("Processado por: Contas Certas, Lda."): never the
+# employer (blind probe r36b: a household's slip gave the bureau's line as its employer).
+PROCESSED_BY = re.compile(r"(?i)\bprocessad[oa]\s+por\b")
+
+
 def companies_by_employer_nif(lines: list[Line], client: set[int], nif: str | None) -> list[int]:
     """The lines printing a company (a legal form), outside a temp agency's client box: first those with the
     employer's NIF on them or on the line below (the footer "Flexipessoal - ..., S.A. · NIPC 507931645"
     over a client's box higher up), then the others in reading order."""
-    found = [index for index, line in enumerate(lines) if prints_legal_form(line.text) and index not in client]
+    found = [
+        index
+        for index, line in enumerate(lines)
+        if prints_legal_form(PROCESSED_BY.split(line.text)[0]) and index not in client
+    ]
 
     def beside_nif(index: int) -> bool:
         return nif is not None and prints_nif(" ".join(line.text for line in lines[index : index + 2]), nif)
@@ -2453,6 +2463,9 @@ def labels_a_code(value: str, employer: str) -> bool:
 NOT_A_BODY_NAME = re.compile(r"[\d:@/|]")
 
 
+BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
 def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
     """A body with no legal form and no word a public body is known by, heading the letterhead over its NIF's
     line ("EXÉRCITO PORTUGUÊS — Direção de Finanças" / "NIPC 600009475"; "Centro Social e Paroquial de São
@@ -2468,7 +2481,9 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             if found is None and address_line(above.text):
                 # The body's address between its name and its NIF ("Rua Castilho, 39 - 1250-068 Lisboa").
                 continue
-            name = body_name(above.text)
+            # A qualifier in brackets is no part of the name: "Fátima Ribeiro (empresário em nome individual)", a
+            # sole trader's letterhead (blind probe r36b), "(IPSS)".
+            name = body_name(BRACKETED.sub("", above.text))
             if name is None and found is None:
                 # Right over the NIF's line, a company named by one word ("Paiva" / "NIF 509..."): a
                 # founder's surname is the commonest company name there is.
@@ -2540,10 +2555,15 @@ def body_name(text: str) -> str | None:
         or EMPLOYEE_LABEL.search(folded)
         or re.match(r"(?:" + ADDRESS_WORDS + r")(?![a-z])", folded)
         or PARENT_BODY.match(folded)
+        or NUMBER_CAPTION.search(folded)
         or not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
     ):
         return None
     return f"{name}{separators[at]}{branch}" if branch and at is not None else name
+
+
+# A number's caption standing over its value ("N.º Contribuinte" / "198058691", blind probe r36b): no body's name.
+NUMBER_CAPTION = re.compile(r"contribuinte|(?<![a-z])(?:nif|nipc|niss)(?![a-z])|^n\.?\s?[ºo°](?![a-z])")
 
 
 def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
@@ -3065,7 +3085,7 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     A payslip is one employee's: two different personal NIFs given to the employee (one by the name, another in
     the footer) cannot both be theirs, and neither is taken (``nif_ambiguous``), as on an identity card.
     """
-    employee_nifs: list[str] = []
+    employee_nifs: list[tuple[str, int]] = []
     for index, line in enumerate(lines):
         folded = fold(line.text)
         nifs = parse_nifs(without_longer_numbers(line.text))
@@ -3084,16 +3104,34 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 continue
             confidence = VALIDATED_CONFIDENCE
             if nif_is_personal(nif) and party != "employer":
-                employee_nifs.append(nif)
+                employee_nifs.append((nif, index))
                 parsed.put("employee_nif", nif, confidence)
             elif not nif_is_personal(nif) or party == "employer":
                 # A personal NIF labelled the employer's is a private employer's (a household employing a
                 # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
-    if len(set(employee_nifs)) > 1:
+    if len({nif for nif, _ in employee_nifs}) > 1 and not a_private_employers_letterhead(lines, employee_nifs, parsed):
         parsed.warnings.append("nif_ambiguous")
         parsed.fields.pop("employee_nif", None)
         parsed.confidence.pop("employee_nif", None)
+
+
+def a_private_employers_letterhead(lines: list[Line], personal: list[tuple[str, int]], parsed: Parsed) -> bool:
+    """Whether of two personal NIFs no caption gives a party, one is the letterhead's, above the employee's caption,
+    and the other the employee's, under it: the letterhead's is a private employer's (a sole trader, a household
+    employing a domestic worker: blind probe r36b, both NIFs withheld on 6 of 6 such slips). Both then taken, when
+    no company's NIF is the employer's already."""
+    caption = next((index for index, line in enumerate(lines) if EMPLOYEE_LABEL.search(fold(line.text))), None)
+    if caption is None or "employer_nif" in parsed.fields:
+        return False
+    above = {nif for nif, index in personal if index < caption}
+    below = {nif for nif, index in personal if index >= caption}
+    if len(above) != 1 or len(below) != 1:
+        return False
+    parsed.fields.pop("employee_nif", None)
+    parsed.put("employee_nif", below.pop(), VALIDATED_CONFIDENCE)
+    parsed.put("employer_nif", above.pop(), VALIDATED_CONFIDENCE)
+    return True
 
 
 # Digit groups glued by dots, dashes or slashes: a CPF ("123.456.789-09"), a CNPJ ("12.345.678/0001-95").
