@@ -312,3 +312,23 @@ def test_two_personal_nifs_both_under_the_employees_caption_stay_ambiguous() -> 
     _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert "nif_ambiguous" in warnings
     assert fields.get("employee_nif") is None
+
+
+# An accountant's dense grid: captions in a row over their values, "NISS Empresa" among them.
+DENSE_GRID = """Relojoaria Central, Sociedade Unipessoal, Lda. RECIBO DE VENCIMENTO
+Rua Direita, 10 8000-375 Faro
+Contribuinte n.º NISS Empresa Período Data de pagamento
+503504564 12839639476 01/10/2026 a 31/10/2026 02/11/2026
+N.º Nome NIF N.º Seg. Social Data admissão
+0010 Carla Sofia Rebelo 245718931 29358748427 19/04/2010
+Cód. Descrição Qtd. Abonos Descontos
+R01 Salário base 30d 1.000,00
+D01 Seg. Social (11%) 110,00
+D02 IRS 60,00
+Remuneração Ilíquida Descontos Vencimento Líquido
+1.000,00 170,00 830,00"""
+
+
+def test_a_numbers_caption_naming_the_company_is_no_employer_label() -> None:
+    _, fields, _ = read_text(DENSE_GRID, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employer_name"] == "Relojoaria Central, Sociedade Unipessoal, Lda."

@@ -1096,7 +1096,10 @@ EMPLOYEE_LABEL = re.compile(
 # "Empresa"/"Entidade" alone label the employer; not as the head of a noun ("Empresa de Trabalho Temporário",
 # a temp agency's trade) nor as the client's ("Empresa utilizadora").
 EMPLOYER_LABEL = re.compile(
-    r"(?:entidade\s+(?:patronal|empregadora)|empregador|(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
+    r"(?:entidade\s+(?:patronal|empregadora)|empregador"
+    # Not a number's caption naming whose it is ("NISS Empresa", "NIF Entidade": blind probe r36b, the captions
+    # after it read as the employer's name).
+    r"|(?<!niss\s)(?<!nif\s)(?<!nipc\s)(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
     # In English only as a caption with its colon: "Employer: ...", not an "Employer SS contribution" row.
     r"|(?<![a-z])employer\s*:"
     # Another country's caption for the employer: "Ditta:", "Employeur :", "Arbeitgeber:", "Werkgever:".
