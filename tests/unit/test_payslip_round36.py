@@ -332,3 +332,20 @@ Remuneração Ilíquida Descontos Vencimento Líquido
 def test_a_numbers_caption_naming_the_company_is_no_employer_label() -> None:
     _, fields, _ = read_text(DENSE_GRID, document_type="PROOF_OF_INCOME", today=TODAY)
     assert fields["employer_name"] == "Relojoaria Central, Sociedade Unipessoal, Lda."
+
+
+def test_a_meal_cards_credit_among_the_deductions_is_not_the_irs() -> None:
+    text = """Clínica Dentária Boa Vista, Lda. FOLHA DE REMUNERAÇÕES - RECIBO
+NIPC: 503504564 Mês de referência: Outubro 2026
+Funcionário: Rita Almeida Fontes Contribuinte: 245718931
+Descrição Abonos Descontos
+R01 Ordenado 30 d 1000,00
+R11 Subsídio de refeição - cartão 20 d 150,00
+D01 Seg. Social 110,00
+D02 Retenção IRS Jovem 0,00
+D20 Valor creditado cartão refeição 150,00
+Total Ilíquido: 1150,00 € Total Descontos: 260,00 € Líquido a receber: 890,00 €"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("110.00"), Decimal("0.00"))
+    assert fields["net_pay"] == Decimal("890.00")
+    assert "arithmetic_mismatch" not in warnings

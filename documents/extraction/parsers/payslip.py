@@ -1546,6 +1546,9 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         and social is not None
         and withholding is not None
         and social + withholding + others != deductions
+        # Rows no label names making up the difference are deductions of their own ("Valor creditado cartão
+        # refeição" after "Retenção IRS Jovem 0,00": blind probe r36b, the card's amount taken for the IRS).
+        and not unlabelled_rows_make(page, deductions - social - withholding - others)
     ):
         # One row's amount was misread (a rate taken for it, the amount pushed to the next line by OCR):
         # the printed amount that makes the rows add up to the total replaces it.
