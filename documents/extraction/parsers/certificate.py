@@ -66,17 +66,22 @@ CODE_LOOKALIKES = str.maketrans({")": "J", "]": "J", "}": "J"})
 HOLDER_ROLE = r"(?:contribuinte|sujeito\s+passivo|benefici[aá]ri[oa]|requerente|titular)"
 # A company holder is named after its own role word: "Certifica-se que a sociedade Kathmandu Spices, Lda., ...".
 COMPANY_ROLE = r"(?:sociedade|empresa|entidade)"
-# The caption may name a company's name too, or the role: "Nome / Denominação", "Nome do contribuinte".
+# The caption may name a company's name too, or the role: "Nome / Denominação", "Nome / Firma" (the AT's certidão,
+# blind probe r36a: its "Firma" was read as the name's first word), "Nome do contribuinte".
 NAME_CAPTION = (
-    rf"(?<![a-z])nome(?:\s*/\s*denomina[cç][aã]o(?:\s+social)?|\s+d[oa]\s+{HOLDER_ROLE}|\s+completo)?\s*[:.]?"
+    rf"(?<![a-z])nome(?:\s*/\s*(?:denomina[cç][aã]o(?:\s+social)?|firma)|\s+d[oa]\s+{HOLDER_ROLE}|\s+completo)?\s*[:.]?"
     r"|(?<![a-z])denomina[cç][aã]o(?:\s+social)?\s*[:.]"
 )
+# What may stand between "que" and the holder's name: an article, the holder's role.
+HOLDER_AFTER_QUE = rf"(?:o\s+|a\s+)?(?:{HOLDER_ROLE}(?:\s+|\s*$)|{COMPANY_ROLE}\s+)?"
 # The sentence may break its line after the role, the name opening the next ("... que o contribuinte" / "Vítor
 # Hugo ..., NIF ..."): the role then ends the line, and the label with it.
 NAME_LABEL = re.compile(
     rf"{NAME_CAPTION}|contribuinte\s*[:.]|benefici[aá]rio\s*[:.]|titular\s*[:.]|^\s*{HOLDER_ROLE}\s*[:.]?\s+"
-    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,6}}?que(?:\s+|\s*$)(?:o\s+|a\s+)?"
-    rf"(?:{HOLDER_ROLE}(?:\s+|\s*$)|{COMPANY_ROLE}\s+)?"
+    # A preamble may stand between the verb and "que": "Certifica-se, face aos elementos disponíveis no sistema
+    # informático da Autoridade Tributária e Aduaneira, que ..." (blind probe r36a); ``sentence_opening_que``
+    # reads it when it wraps, "que" opening the line below.
+    rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,16}}?que(?:\s+|\s*$){HOLDER_AFTER_QUE}"
     rf"|(?<![a-z])(?:o|a)\s+(?:{HOLDER_ROLE}|sociedade|empresa)(?:\s+(?=[A-ZÀ-Þ])|\s*$)"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
@@ -128,9 +133,19 @@ def certificate_dates(lines: list[Line], parsed: Parsed, *, issuer: str) -> None
 def certificate_code(lines: list[Line], parsed: Parsed) -> None:
     for index, line in enumerate(lines):
         match = CODE_LABEL.search(fold(line.text))
-        if not match:
+        following = lines[index + 1 : index + 2]
+        if not match and following:
+            # The sentence's words wrapped before "código", the code after it on the next line: "..., utilizando
+            # o" / "código 7932330883428076." (blind probe r36a). The label is read across the break.
+            joined = f"{line.text} {following[0].text}"
+            match = CODE_LABEL.search(fold(joined))
+            if match is None or match.start() >= len(line.text):
+                continue
+            candidates = [joined[match.end() :]] + [ln.text for ln in lines[index + 2 : index + 3]]
+        elif not match:
             continue
-        candidates = [line.text[match.end() :]] + [ln.text for ln in lines[index + 1 : index + 2]]
+        else:
+            candidates = [line.text[match.end() :]] + [ln.text for ln in following]
         for candidate in candidates:
             code = CODE.search(code_repaired(candidate.lstrip(" :."))) or SHORT_CODE.search(candidate.strip(" :."))
             if code and (any(c.isdigit() for c in code.group(0)) or "-" in code.group(0)):
@@ -149,8 +164,11 @@ def code_repaired(text: str) -> str:
     return re.sub(r"(?<=[A-Z0-9])[)\]}](?=[-\sA-Z0-9]|$)", repair, text)
 
 
-# A company's NIF under its own caption: "pessoa coletiva n.º 518293041", "NIPC 518293041".
-COMPANY_NIF = re.compile(r"(?:pessoa\s+cole(?:c)?tiva|(?<![a-z])nipc)(?:\s+n\.?\s?[ºo°]\.?)?\s*[:.]?\s*(\d{9})(?!\d)")
+# A company's NIF under its own caption: "pessoa coletiva n.º 518293041", "NIPC 518293041", "NIPC 572 296 983"
+# (grouped in threes, as the AT prints it: blind probe r36a).
+COMPANY_NIF = re.compile(
+    r"(?:pessoa\s+cole(?:c)?tiva|(?<![a-z])nipc)(?:\s+n\.?\s?[ºo°]\.?)?\s*[:.]?\s*(\d{3}[\s.]?\d{3}[\s.]?\d{3})(?![\d.,]\d|\d)"
+)
 # The legal form that ends a company's name after a comma: "Kathmandu Spices, Lda.", "Norte Têxtil, S.A.".
 LEGAL_FORM = re.compile(r"^\s*(?:lda|limitada|s\.?\s?a|sgps|unipessoal|crl|e\.?\s?i\.?\s?m)\.?\s*$", re.IGNORECASE)
 
@@ -159,7 +177,7 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
     for line in lines:
         company = COMPANY_NIF.search(fold(line.text))
         if company and parse_nifs(company.group(1))[0][1]:
-            parsed.put("holder_nif", company.group(1), VALIDATED_CONFIDENCE)
+            parsed.put("holder_nif", re.sub(r"\D", "", company.group(1)), VALIDATED_CONFIDENCE)
         for nif, valid in parse_nifs(joined_nif(line.text)):
             if valid and nif_is_personal(nif):
                 parsed.put("holder_nif", nif, VALIDATED_CONFIDENCE)
@@ -167,7 +185,7 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
                 parsed.warnings.append("nif_checksum_invalid")
     for index, line in enumerate(lines):
         # fold() keeps positions but lowers the case: the role's "o contribuinte <Name>" is told by the capital.
-        match = NAME_LABEL.search(fold(line.text)) or NAME_LABEL.search(line.text)
+        match = NAME_LABEL.search(fold(line.text)) or NAME_LABEL.search(line.text) or sentence_opening_que(lines, index)
         if not match:
             continue
         rest = line.text[match.end() :].lstrip(" :.,")
@@ -175,6 +193,10 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
         below = name_in_row_below(following.text) if following is not None else None
         if below and following is not None:
             parsed.put("holder_name", title_case(below), following.confidence)
+            return
+        wrapped = wrapped_company(rest, lines[index + 1].text) if rest.strip() and index + 1 < len(lines) else None
+        if wrapped:
+            parsed.put("holder_name", wrapped, min(line.confidence, lines[index + 1].confidence))
             return
         holder = holder_after_label(rest)
         if holder:
@@ -195,6 +217,25 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
     parsed.warnings.append("missing:holder_name")
 
 
+# "que" opening a line: the declaring sentence's verb ended a line above ("Certifica-se, face aos elementos
+# disponíveis no sistema informático da Autoridade" / "Tributária e Aduaneira, que João ...": blind probe r36a).
+WRAPPED_QUE = re.compile(rf"^(?:[^\W\d_]+[\s,]+){{0,12}}?que(?:\s+|\s*$){HOLDER_AFTER_QUE}")
+DECLARING_VERB = re.compile(r"(?<![a-z])(?:certifica|declara)(?:-?se)?(?:[\s,]|$)")
+QUE = re.compile(r"(?<![a-z])que(?![a-z])")
+# A sentence's end: a full stop before a space or the end of the text.
+SENTENCE_END = re.compile(r"\.(?:\s|$)")
+
+
+def sentence_opening_que(lines: list[Line], index: int) -> re.Match[str] | None:
+    """The "que" that introduces the holder when the declaring verb is on one of the two lines above, its sentence
+    neither ended nor past its own "que" before this line."""
+    above = fold(" ".join(line.text for line in lines[max(0, index - 2) : index]))
+    verbs = list(DECLARING_VERB.finditer(above))
+    if not verbs or SENTENCE_END.search(above, verbs[-1].end()) or QUE.search(above, verbs[-1].end()):
+        return None
+    return WRAPPED_QUE.match(fold(lines[index].text))
+
+
 def opens_with_a_name(text: str) -> bool:
     """A line that opens with a name's capitalised words, not with the sentence going on ("com o NIF ...")."""
     name = clean_name(HOLDER_NAME_END.split(text)[0])
@@ -208,9 +249,43 @@ def holder_after_label(rest: str) -> str | None:
     if firm:
         return firm
     name = clean_name(HOLDER_NAME_END.split(rest)[0])
-    if name and len(name.split()) >= 2:
+    if name and len(name.split()) >= 2 and looks_like_a_name(name):
         return title_case(name)
     return None
+
+
+# The words of a certificate's sentence, never of a name: when OCR loses the "Nome" row, the declaring sentence
+# ("a entidade acima identificada tem a situação contributiva regularizada") is all that follows its label.
+SENTENCE_WORDS = re.compile(
+    r"(?<![a-z])(?:acima|abaixo|identificad[oa]s?|tem|possui|situacao|contributiva|tributaria|regularizada"
+    r"|perante|devedor[a]?|efeitos|presente|declaracao|certidao)(?![a-z])"
+)
+
+
+def looks_like_a_name(name: str) -> bool:
+    """A name as printed: each word capitalised (or in capitals) but the particles, none a sentence's word. A
+    run of a sentence's words is none (blind probe r36a: "Acima Identificada Tem Situação Contributiva
+    Regularizada" was read off a photo whose "Nome" row OCR lost)."""
+    return capitalised(name) and not SENTENCE_WORDS.search(fold(name))
+
+
+# A caption that opens the line under a holder's name: the next row, not the name going on.
+NEXT_CAPTION = re.compile(
+    r"^\s*(?:nif|nipc|niss|contribuinte|domicilio|morada|sede|endereco|residencia|servico|empresa|entidade"
+    r"|sociedade|data|codigo|certifica|declara)(?![a-z])"
+)
+NAME_WORD = re.compile(r"[^\W\d_]+")
+# A company's name is not cut before its wrapped end: the name's own words may hold more commas than one.
+MAX_NAME_PARTS = 3
+
+
+def wrapped_company(rest: str, below: str) -> str | None:
+    """A company's name that wraps, its legal form on the line below ("Nome / Firma SERRA DA ESTRELA, COMÉRCIO DE
+    PRODUTOS" / "ALIMENTARES, S.A.": blind probe r36a), whole; None when the line holds a whole name or the line
+    below is a row of its own."""
+    if company_name(rest) or NEXT_CAPTION.match(fold(below)):
+        return None
+    return company_name(f"{rest.strip()} {below.strip()}")
 
 
 def name_in_row_below(text: str) -> str | None:
@@ -224,13 +299,26 @@ def name_in_row_below(text: str) -> str | None:
     return name
 
 
+def name_part(part: str) -> bool:
+    """A part of a name between two of its commas: capitalised words, no figure."""
+    words = NAME_WORD.findall(part)
+    return bool(words) and not re.search(r"\d", part) and capitalised(" ".join(words))
+
+
 def company_name(text: str) -> str | None:
     """A company's name as printed, up to its legal form after a comma ("Kathmandu Spices — Comércio Alimentar,
-    Lda., pessoa coletiva n.º ..."); None when no legal form follows the first part (a person's name)."""
-    parts = text.split(",")
-    if len(parts) < 2 or not LEGAL_FORM.match(parts[1]) or not re.search(r"[^\W\d_]{2}", parts[0]):
+    Lda., pessoa coletiva n.º ..."), its own commas kept ("Serra da Estrela, Comércio de Produtos Alimentares,
+    S.A."); None when no legal form follows the name's parts (a person's name). One printed in capitals is given
+    in title case, as a person's is."""
+    parts = [part.strip() for part in text.split(",")]
+    form = next((index for index, part in enumerate(parts[1:MAX_NAME_PARTS], 1) if LEGAL_FORM.match(part)), None)
+    if form is None or not re.search(r"[^\W\d_]{2}", parts[0]):
         return None
-    return f"{parts[0].strip()}, {parts[1].strip()}"
+    # The name's own parts between its first and its form are name words: no figure, no sentence going on.
+    if not all(name_part(part) for part in parts[1:form]):
+        return None
+    name = ", ".join(parts[: form + 1])
+    return title_case(name) if name.isupper() else name
 
 
 # The holder's name and NIF in one breath: "Carlos Eduardo Brandão Maia, NIF 192837460,", "..., contribuinte

@@ -68,7 +68,12 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     ),
     (
         DocumentKind.DECLARACAO_INICIO_ATIVIDADE,
-        re.compile(r"(declara[cç][aã]o|comprovativo)[^\n]{0,40}in[ií]cio\s+(de\s+|da\s+)?a(c)?tividade"),
+        re.compile(
+            r"(declara[cç][aã]o|comprovativo)[^\n]{0,40}in[ií]cio\s+(de\s+|da\s+)?a(c)?tividade"
+            # A declaração de alterações de atividade is filed on an open activity, so it proves one as the
+            # início does (blind probe r36a: refused as no income). A cessação, which closes it, is no sign here.
+            r"|declara[cç][aã]o\s+de\s+altera[cç](?:[oõ]es|[aã]o)\s+(de\s+|da\s+)?a(c)?tividade"
+        ),
     ),
     # Before the IRS titles: "declaração de rendimentos de pensões" is a pension statement.
     (

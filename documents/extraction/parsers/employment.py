@@ -18,6 +18,7 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
     BRANCH_WORDS,
+    FOREIGN_NAME_PARTICLES,
     MONEY,
     MONTHS,
     VALIDATED_CONFIDENCE,
@@ -317,12 +318,26 @@ def dates_in_figures(folded: str) -> str:
     return DATE_IN_WORDS.sub(figures, folded)
 
 
+# A temporary-work agency's declaration names the company its worker is placed with: "cedida à empresa utilizadora
+# Xpto, Lda., NIPC ...", "placed with the user company Xpto (NIPC ...)". That company does not employ them.
+USER_COMPANY = re.compile(
+    r"(?:empresa|entidade)\s+utilizadora|(?<![a-z])utilizador[a]?\s+d[oa]\s+trabalho"
+    r"|(?:user|client)\s+(?:company|undertaking|entity)"
+)
+# How far back a NIF's company is named: its name, maybe long, and its legal form between.
+USER_COMPANY_REACH = 120
+
+
 def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
     """The company's NIF (labelled NIPC or after the company's words, else the collective one) and the person's."""
     intro = declared_person(flat, folded)
     for match in nif_matches(flat, folded):
         nif = re.sub(r"\s", "", match.group(1))
         if not [valid for number, valid in parse_nifs(nif) if valid]:
+            continue
+        if user_company_nif(folded, match.start()):
+            # Blind probe r36a: with the agency's own NIPC unreadable in a photo's footer, the user company's was
+            # given as the employer's. It is never the employer's, nor the worker's.
             continue
         before = folded[max(0, match.start() - 40) : match.start()]
         labelled_employee = bool(EMPLOYEE_NIF_LABEL.search(before))
@@ -338,6 +353,13 @@ def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
             parsed.put("employer_nif", nif, VALIDATED_CONFIDENCE)
         else:
             parsed.put("employee_nif", nif, VALIDATED_CONFIDENCE)
+
+
+def user_company_nif(folded: str, start: int) -> bool:
+    """The NIF at ``start`` is the first one after the words naming the user company, close enough to be its own."""
+    before = folded[max(0, start - USER_COMPANY_REACH) : start]
+    named = list(USER_COMPANY.finditer(before))
+    return bool(named) and not NIF_DIGITS.search(before, named[-1].end())
 
 
 # Nine digits in threes ("253 049 172") or run together; after a NIF's label, also broken where a photo's read
@@ -620,13 +642,15 @@ def name_before_employee_nif(flat: str, parsed: Parsed) -> str | None:
 
 
 def capitalised_run(text: str) -> str | None:
-    """The words from the start that are capitalised (particles between them kept): where a name stops."""
+    """The words from the start that are capitalised (particles between them kept, another language's too: "Pieter
+    van der Berg", blind probe r36a): where a name stops."""
+    particles = NAME_PARTICLES | FOREIGN_NAME_PARTICLES
     words: list[str] = []
     for word in text.split():
-        if word.lower() not in NAME_PARTICLES and not word[0].isupper():
+        if word.lower() not in particles and not word[0].isupper():
             break
         words.append(word)
-    while words and words[-1].lower() in NAME_PARTICLES:
+    while words and words[-1].lower() in particles:
         words.pop()
     return " ".join(words).rstrip(".") or None
 
@@ -730,6 +754,7 @@ def salary(folded: str, parsed: Parsed) -> None:
         parsed.put("monthly_net_salary" if net else "monthly_gross_salary", plausible[0], STATED_CONFIDENCE)
         if not net:
             stated_net(folded[match.end() :], plausible[0], parsed)
+            net_in_own_sentence(folded[match.end() :], plausible[0], parsed)
         return
     if yearly is not None:
         monthly = (yearly[0] / yearly[1]).quantize(Decimal("0.01"))
@@ -764,6 +789,35 @@ def stated_net(after: str, gross: Decimal, parsed: Parsed) -> None:
         if amounts and LEAST_MONTHLY_SALARY <= amounts[0] < gross:
             parsed.put("monthly_net_salary", amounts[0], STATED_CONFIDENCE)
             return
+
+
+# What a net is the net of, named before its "líquido": "O valor líquido mensal auferido é de ...", "A remuneração
+# líquida mensal corresponde a ...", "Her net monthly pay is ...".
+NET_OF = re.compile(
+    r"(?<![a-z])(?:remuneracao|vencimento|salario|ordenado|retribuicao|valor|montante|quantia|importancia"
+    r"|salary|pay|wage|amount)(?![a-z])"
+)
+# A sentence's total over months, not a month's net: "acumulado", "no corrente ano", "year to date".
+NOT_A_MONTH = re.compile(
+    r"anua[li]|por\s+ano|ao\s+ano|acumulad|(?:no|do|neste)\s+(?:corrente\s+)?ano|ate\s+(?:a\s+)?(?:data|presente)"
+    r"|annual|yearly|per\s+year|to\s+date|this\s+year"
+)
+
+
+def net_in_own_sentence(after: str, gross: Decimal, parsed: Parsed) -> None:
+    """The net a later sentence of its own states after the gross ("Aufere a remuneração base mensal ilíquida de
+    4.175,00 €. O valor líquido mensal auferido é de 3.328,86 €.": blind probe r36a, read only in the gross's
+    sentence before): a month's, below the gross, its salary's words before "líquido"."""
+    for sentence in re.split(r"\.\s", after)[1:]:
+        if NOT_A_MONTH.search(sentence):
+            continue
+        for word in NET_WORDS.finditer(sentence):
+            if not NET_OF.search(sentence[max(0, word.start() - 30) : word.start()]):
+                continue
+            amounts = parse_money(sentence[word.end() : word.end() + 60])
+            if amounts and LEAST_MONTHLY_SALARY <= amounts[0] < gross:
+                parsed.put("monthly_net_salary", amounts[0], STATED_CONFIDENCE)
+                return
 
 
 def issue_date(folded: str, parsed: Parsed) -> None:

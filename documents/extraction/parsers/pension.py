@@ -1307,12 +1307,24 @@ def looks_like_name(name: str) -> bool:
 
 # --- Declaracao de inicio de atividade ---------------------------------------------------------------------
 
+# A declaração de alterações de atividade (read as this kind: it proves the activity open too) prints the day of
+# the change beside the start ("Data da alteração", "Data de início da alteração", "Data de produção de efeitos"):
+# the start is only ever the day printed as the activity's start.
 START_LABEL = re.compile(
-    r"data\s+(?:de\s+)?inicio(?:\s+d[ae]\s+ac?tividade)?|inicio\s+(?:de\s+|da\s+)?ac?tividade\s*(?:em|:)"
+    r"data\s+(?:de\s+)?inicio(?!\s+d[aeo]s?\s+(?:alterac|efeitos|producao))(?:\s+d[ae]\s+ac?tividade)?"
+    r"|inicio\s+(?:de\s+|da\s+)?ac?tividade\s*(?:em|:)"
 )
+# Another date's caption on the line below a start's: that date is not the start.
+OTHER_DATE_CAPTION = re.compile(r"(?<![a-z])data(?![a-z])|alterac|efeitos|cessacao|rececao|emissao|emitid")
+# The CAE's caption may name the classification's revision: "CAE principal (Rev. 3) 74100 - Atividades de design"
+# (blind probe r36a: its "3" stopped the code being read).
+CAE_REVISION = r"\(\s*rev\.?\s*\d\s*\)"
 ACTIVITY_CODE = re.compile(
-    r"(?:(?<![a-z])(?:cae|codigo|cirs)(?![a-z])|atividade\s+principal)[^0-9\n]{0,40}?(?<!\d)(\d{4,5})(?!\d)"
+    r"(?:(?<![a-z])(?:cae|codigo|cirs)(?![a-z])|atividade\s+principal)(?:" + CAE_REVISION + r"|[^0-9\n]){0,40}?"
+    r"(?<!\d)(\d{4,5})(?!\d)"
 )
+# A secondary activity is the main one's only where no other is printed.
+SECONDARY = re.compile(r"secundari")
 
 
 def parse_activity_start(lines: list[Line]) -> Parsed:
@@ -1321,7 +1333,8 @@ def parse_activity_start(lines: list[Line]) -> Parsed:
         label = START_LABEL.search(fold(line.text))
         if not label:
             continue
-        candidates = [line.text[label.end() :]] + ([lines[index + 1].text] if index + 1 < len(lines) else [])
+        below = lines[index + 1].text if index + 1 < len(lines) else ""
+        candidates = [line.text[label.end() :]] + ([below] if not OTHER_DATE_CAPTION.search(fold(below)) else [])
         for candidate in candidates:
             dates = parse_dates(candidate) or written_dates(candidate)
             if dates:
@@ -1329,13 +1342,34 @@ def parse_activity_start(lines: list[Line]) -> Parsed:
                 break
         if "start_date" in parsed.fields:
             break
-    for line in lines:
-        code = ACTIVITY_CODE.search(fold(line.text))
-        if code:
-            parsed.put("activity_code", code.group(1), line.confidence)
-            description = re.sub(r"^[\s:.\-–]+", "", line.text[code.end() :]).strip()
-            if len(description) >= 4:
-                parsed.put("activity_description", description, line.confidence)
-            break
+    activity(lines, parsed)
     person(lines, parsed, prefix="taxpayer")
     return parsed
+
+
+def activity(lines: list[Line], parsed: Parsed) -> None:
+    """The activity's code and its description after it, the main one before a secondary one."""
+    coded = [(index, code) for index, line in enumerate(lines) if (code := ACTIVITY_CODE.search(fold(line.text)))]
+    coded.sort(key=lambda found: bool(SECONDARY.search(fold(lines[found[0]].text)[: found[1].start(1)])))
+    if not coded:
+        return
+    index, code = coded[0]
+    line = lines[index]
+    parsed.put("activity_code", code.group(1), line.confidence)
+    description = re.sub(r"^[\s:.\-–]+", "", line.text[code.end() :]).strip()
+    below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    if len(description) >= 4 and description_goes_on(description, below):
+        # "1519 - Outros prestadores de" / "serviços": the value wrapped in its column (blind probe r36a).
+        description = f"{description} {below}"
+    if len(description) >= 4:
+        parsed.put("activity_description", description, line.confidence)
+
+
+# A description's line that goes on below: a few words in lower case, no figure, no caption of a row of its own.
+DESCRIPTION_TAIL = re.compile(r"[a-zà-ÿ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}")
+
+
+def description_goes_on(description: str, below: str) -> bool:
+    """The line below holds the rest of a wrapped description: it opens in lower case, as no caption or title does,
+    and the description does not end a sentence."""
+    return bool(DESCRIPTION_TAIL.fullmatch(below)) and not description.endswith((".", ";", ":"))
