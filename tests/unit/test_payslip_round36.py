@@ -349,3 +349,43 @@ Total Ilíquido: 1150,00 € Total Descontos: 260,00 € Líquido a receber: 890
     assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("110.00"), Decimal("0.00"))
     assert fields["net_pay"] == Decimal("890.00")
     assert "arithmetic_mismatch" not in warnings
+
+
+# A payslip written as a letter by a small employer's accountant: the title an accountant's program gives it, the
+# parties in a sentence wrapping inside the company's name.
+LETTER = """Drogaria Vale do Sousa, Unipessoal, Lda.
+Rua do Mercado, 4
+4580-123 Paredes
+NIPC: 503504564
+Paredes, 31 de outubro de 2026
+TALÃO DE VENCIMENTO
+Joana Pires Maia, contribuinte n.º 245718931, empregada de balcão, ao serviço de Drogaria Vale do
+Sousa, Unipessoal, Lda., NIPC 503504564, declara ter recebido a importância líquida de 890,00 referente
+à remuneração do mês de outubro de 2026, conforme se discrimina:
+Vencimento base 1.000,00
+Segurança Social 110,00
+Total Ilíquido 1.000,00
+Total Descontos 110,00
+Líquido 890,00"""
+
+
+def test_an_accountants_title_and_the_company_named_whole_in_a_letter() -> None:
+    kind, fields, _ = read_text(LETTER, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert kind == "RECIBO_VENCIMENTO"
+    assert fields["employer_name"] == "Drogaria Vale do Sousa, Unipessoal, Lda."
+    assert fields["net_pay"] == Decimal("890.00")
+    # The sentence's own words before the company are no part of its name, the letterhead or not.
+    without_letterhead = LETTER.replace("Drogaria Vale do Sousa, Unipessoal, Lda.\n", "", 1).replace(
+        "do\nSousa", "do Sousa"
+    )
+    _, fields, _ = read_text(without_letterhead, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employer_name"] == "Drogaria Vale do Sousa, Unipessoal, Lda."
+
+
+def test_an_accountants_folha_de_remuneracoes_title_is_no_employers_name() -> None:
+    text = DENSE_GRID.replace(
+        "Relojoaria Central, Sociedade Unipessoal, Lda. RECIBO DE VENCIMENTO",
+        "Empregador Folha de Remunerações - Recibo\nRelojoaria Central, Sociedade Unipessoal, Lda.",
+    )
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employer_name"] == "Relojoaria Central, Sociedade Unipessoal, Lda."

@@ -21,6 +21,9 @@ FOREIGN_PAYSLIP_TITLE = (
 # A payslip's title (on folded text); also where a second payslip printed on the same page begins.
 PAYSLIP_TITLE = re.compile(
     r"recibo de (vencimento|remunera[cç](?:ao|oes)|sal[aá]rio|ordenado)|folha de (vencimento|pagamento)"
+    # An accountant's program's titles (blind probe r36b: a letter's "TALÃO DE VENCIMENTO" refused as no income,
+    # "Folha de Remunerações - Recibo" taken for the employer's name).
+    r"|tal[aã]o de (vencimento|remunera[cç](?:ao|oes)|sal[aá]rio|ordenado)|folha de remunera[cç](?:ao|oes)"
     r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])pay\s?slip"
     r"|(?<![a-z])(pay|salary|earnings)\s+statement|" + FOREIGN_PAYSLIP_TITLE
 )

@@ -2193,6 +2193,20 @@ def labels_only(text: str) -> bool:
     return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
 
 
+def whole_name_elsewhere(name: str, lines: list[Line]) -> str:
+    """The company's name whole where another line prints it, when the one read is its end: a sentence wrapping its
+    line inside the name ("... declara ter recebido de Farmácia Central de" / "Tomar, Unipessoal, Lda., NIPC ...",
+    the letterhead's "Farmácia Central de Tomar, Unipessoal, Lda." above: blind probe r36b)."""
+    longer = [
+        whole
+        for line in lines
+        if (whole := company_name(BOX_CAPTION.sub("", line.text, count=1)))
+        and len(whole) > len(name)
+        and fold(whole).endswith(" " + fold(name))
+    ]
+    return min(longer, key=len) if longer else name
+
+
 # The accountant or payroll bureau that processed the slip ("Processado por: Contas Certas, Lda."): never the
 # employer (blind probe r36b: a household's slip gave the bureau's line as its employer).
 PROCESSED_BY = re.compile(r"(?i)\bprocessad[oa]\s+por\b")
@@ -2407,7 +2421,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 elif employer:
                     parsed.put("employer_name", employer, line.confidence)
     if "employer_name" not in parsed.fields:
-        for index in companies_by_employer_nif(lines, client, parsed.fields.get("employer_nif")):
+        company_lines = companies_by_employer_nif(lines, client, parsed.fields.get("employer_nif"))
+        for index in company_lines:
             line = lines[index]
             # A caption alone at the top of the left box ("Nome"), OCR joining the right column's letterhead to
             # it, is no part of the company's name.
@@ -2416,6 +2431,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # A first line OCR barely made out is a logo's marks ("FEM" at 0.34), no head of the name.
                 if index == 1 and line.text.startswith(employer[:8]) and lines[0].confidence >= LEGIBLE_CONFIDENCE:
                     employer = letterhead_name(lines[0].text, employer)
+                employer = whole_name_elsewhere(employer, [lines[other] for other in company_lines if other != index])
                 parsed.put("employer_name", employer, line.confidence * 0.9)
                 break
     # A public or charitable employer (Município, Direção-Geral, Santa Casa) heads the payslip with its name.
@@ -2744,6 +2760,11 @@ def company_name(text: str) -> str | None:
     heading = PAYROLL_HEADING.match(fold(text))
     if heading and COMPANY_SUFFIX.search(fold(text[heading.end() :])):
         text = text[heading.end() :]
+    # A sentence naming the company after its own words ("..., padeiro, ao serviço de Panificadora Romão & Filhos,
+    # Lda.", "declara ter recebido de ..."): the name is what follows the last of them (blind probe r36b).
+    introduced = list(COMPANY_INTRODUCED.finditer(fold(text)))
+    if introduced and COMPANY_SUFFIX.search(fold(text[introduced[-1].end() :])):
+        text = text[introduced[-1].end() :]
     head = re.split(
         r"\s{2,}|\bN\.?\s?[I1l]\.?\s?[FE]\b|\bNIPC\b|\bContribuinte\b|\s[·•|]\s|" + FOREIGN_COMPANY_NUMBER, text
     )[0]
@@ -2773,6 +2794,9 @@ FOREIGN_COMPANY_NUMBER = r"\b(?:CIF|CNPJ|SIRET|SIREN|P\.?\s?IVA|VAT|UID|EIN|KvK|
 
 
 # A payroll run's heading and its separator: "PROCESSAMENTO DE SALÁRIOS · ", "Folha de remunerações | ".
+COMPANY_INTRODUCED = re.compile(
+    r"(?<![a-z])(?:ao\s+servi[cç]o\s+d[ae]|(?:ter\s+)?recebid[oa]\s+d[ae]|recebi\s+d[ae]|pag[oa]\s+pel[ao])\s+"
+)
 PAYROLL_HEADING = re.compile(
     r"\s*(?:processamento|recibo|folha|mapa)(?:\s+(?:de|dos?|das?)?\s*"
     r"(?:salarios?|vencimentos?|remuneracao|remuneracoes|ordenados?))?(?:\s+[a-z]+)?\s*[·•|]\s*"
