@@ -389,3 +389,25 @@ def test_an_accountants_folha_de_remuneracoes_title_is_no_employers_name() -> No
     )
     _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert fields["employer_name"] == "Relojoaria Central, Sociedade Unipessoal, Lda."
+
+
+def test_a_households_letter_names_the_employee_who_declares_and_the_employer_who_paid() -> None:
+    text = """Rui Manuel Teixeira Lobo
+Rua do Castelo, 20, 1.º
+4750-374 Barcelos
+Contribuinte n.º: 213456788
+Barcelos, 30 de novembro de 2026
+FOLHA DE REMUNERAÇÕES - RECIBO
+Ana Paula Moreira Dias, contribuinte n.º 245718931, beneficiário da
+Segurança Social n.º 21300007064, com a categoria de trabalhadora de serviço
+doméstico, declara ter recebido de Rui Manuel Teixeira Lobo,
+Contribuinte n.º 213456788, a importância líquida de 543,60 €, referente à
+remuneração do mês de novembro de 2026, conforme se discrimina:
+Remuneração base (serviço doméstico) 600,00
+Segurança Social - Serv. Doméstico 9,4% 56,40
+Total Ilíquido / Total Descontos 600,00 € 56,40 €
+Líquido a receber 543,60 €"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["employee_name"], fields["employee_nif"]) == ("Ana Paula Moreira Dias", "245718931")
+    assert (fields["employer_name"], fields["employer_nif"]) == ("Rui Manuel Teixeira Lobo", "213456788")
+    assert "nif_ambiguous" not in warnings

@@ -2275,13 +2275,14 @@ def receipt_declaration(lines: list[Line], parsed: Parsed) -> None:
     if received is None:
         return
     employer = name_opening(text[received.end() :])
-    declarants = [m for m in DECLARANT.finditer(text[: received.start()]) if name_opening(text[m.end() :])]
-    employee = name_opening(text[declarants[-1].end() :]) if declarants else None
-    if employee is None or employer is None:
+    declarants = [m.end() for m in DECLARANT.finditer(text[: received.start()]) if name_opening(text[m.end() :])]
+    subject = declarants[-1] if declarants else sentence_subject(lines, received.start())
+    employee = name_opening(text[subject:]) if subject is not None else None
+    if subject is None or employee is None or employer is None:
         return
-    employee_nifs = valid_nifs(text[declarants[-1].end() : received.start()])
+    employee_nifs = valid_nifs(text[subject : received.start()])
     employer_nifs = valid_nifs(text[received.end() : received.end() + len(employer) + NIF_REACH])
-    parsed.put("employee_name", title_case(employee), confidence_at(lines, declarants[-1].end()))
+    parsed.put("employee_name", title_case(employee), confidence_at(lines, subject))
     parsed.put("employer_name", title_case(employer), confidence_at(lines, received.end()))
     for name, nifs in (("employee_nif", employee_nifs), ("employer_nif", employer_nifs)):
         if nifs:
@@ -2289,6 +2290,24 @@ def receipt_declaration(lines: list[Line], parsed: Parsed) -> None:
             parsed.put(name, nifs[0], VALIDATED_CONFIDENCE)
     if employee_nifs and "nif_ambiguous" in parsed.warnings:
         parsed.warnings.remove("nif_ambiguous")
+
+
+# How many lines above the receipt's words its sentence may open.
+SENTENCE_LINES = 3
+
+
+def sentence_subject(lines: list[Line], received: int) -> int | None:
+    """Where, in the lines joined by spaces, the receipt's sentence opens with the declarant's name and its comma
+    ("Mónica Sequeira, contribuinte n.º ..., declara ter recebido de ...": blind probe r36b, a household's slip
+    whose employer, heading the letter, was taken for the employee): the closest line above the receipt's
+    words that does."""
+    starts = list(itertools.accumulate((len(line.text) + 1 for line in lines), initial=0))
+    at = next((index for index, start in enumerate(starts[1:]) if start > received), len(lines) - 1)
+    for index in range(at, max(-1, at - SENTENCE_LINES - 1), -1):
+        text = lines[index].text
+        if "," in text and starts[index] < received and name_opening(text):
+            return starts[index]
+    return None
 
 
 def name_opening(text: str) -> str | None:
