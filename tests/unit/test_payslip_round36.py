@@ -411,3 +411,16 @@ Líquido a receber 543,60 €"""
     assert (fields["employee_name"], fields["employee_nif"]) == ("Ana Paula Moreira Dias", "245718931")
     assert (fields["employer_name"], fields["employer_nif"]) == ("Rui Manuel Teixeira Lobo", "213456788")
     assert "nif_ambiguous" not in warnings
+
+
+def test_the_second_copy_on_the_page_loses_its_year_to_date_figures_too() -> None:
+    # The employee's and the company's copies one under the other, each with its heading and its totals' boxes.
+    copy = SIDE_BY_SIDE_SCANNED.replace(
+        "Gross Pay / Total Ilíquido Total Deductions / Total Descontos Net Pay / Valor Líquido",
+        "Total de Abonos Total Descontos A receber",
+    )
+    # OCR read marks and stray strokes between them: the copies' lines no longer pair up one for one.
+    strokes = "\n".join(["»", "| |", "Duplicado — Empresa", "—", "| ' |", "=", "' ,"])
+    _, fields, _ = read_text(f"{copy}\n{strokes}\n{copy}", document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("264.00"), Decimal("301.00"))
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("2400.00"), Decimal("1795.00"))

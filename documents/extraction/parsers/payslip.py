@@ -489,16 +489,16 @@ COLUMN_GAP_WORD_HEIGHTS = 6
 YTD_BLOCK_LINES = 3
 
 
-def rows_of_the_table(lines: list[Line], rows: list[list[Segment]], heading: int) -> list[list[Segment]]:
+def rows_of_the_table(lines: list[Line], rows: list[list[Segment]], heading: int) -> list[int]:
     """The rows under a table's heading, up to a line of captions heading figures of their own ("Total de Abonos
     Total Descontos A receber" over the totals' boxes): the heading's columns end there (blind probe r34b: the
     year-to-date column taken off the boxes' figures, the net's dropped)."""
-    below: list[list[Segment]] = []
+    below: list[int] = []
     for index in range(heading + 1, len(lines)):
         captions = header_labels(lines[index].text)
         if not rows[index] and len(captions) >= 2 and set(captions) <= TOTALS_ROLES:
             break
-        below.append(rows[index])
+        below.append(index)
     return below
 
 
@@ -579,31 +579,36 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     ytd_headings: set[str] = set()
+    # The rows whose year-to-date figure a heading already took off.
+    trimmed: set[int] = set()
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines) or outside_the_net(line):
-            continue
-        if fold(line.text).strip() in ytd_headings:
-            # A continuation page repeats the heading whose year-to-date column is already off every row below
-            # (blind probe r34b: taken the second time for an "Acumulados" heading, its next row was skipped).
             continue
         columns = month_column(line.text)
         if columns:
             # "Rubrica  Valor do mês  Acumulado no ano  Mês anterior": of each row's last figures, one per
             # column, the month's.
             position, count = columns
-            for later in rows_of_the_table(lines, rows, index):
+            for at in rows_of_the_table(lines, rows, index):
                 # Each segment of a row: the two tables' rows may be one line.
-                for segment in later:
+                for segment in rows[at]:
                     if len(segment.amounts) >= count:
                         segment.amounts = [segment.amounts[len(segment.amounts) - count + position]]
             continue
-        if ytd_column_heading(line.text, rows[index + 1 : index + 1 + ROWS_UNDER_A_HEADING]):
+        # A continuation page, or the slip's second copy on the page, repeats the heading: its rows lose their
+        # year-to-date figure too, once (blind probe r34b: taken the second time for an "Acumulados" heading, its
+        # next row was skipped; a copy's rows kept the year's figures).
+        repeated = fold(line.text).strip() in ytd_headings
+        if repeated or ytd_column_heading(line.text, rows[index + 1 : index + 1 + ROWS_UNDER_A_HEADING]):
             # "Earnings   Current   YTD": the year-to-date figures are a column of their own, the last
             # amount of every row below; the month's value is the one before it. Under a heading naming it once a
             # table, earnings and deductions side by side, each table's segment of a row ends with its own.
             tables = len(YTD_HEADING.findall(fold(line.text)))
-            for later in rows_of_the_table(lines, rows, index):
-                for segment in later if tables > 1 else later[-1:]:
+            for at in rows_of_the_table(lines, rows, index):
+                if at in trimmed:
+                    continue
+                trimmed.add(at)
+                for segment in rows[at] if tables > 1 else rows[at][-1:]:
                     if len(segment.amounts) >= 2:
                         segment.amounts.pop()
             ytd_headings.add(fold(line.text).strip())
