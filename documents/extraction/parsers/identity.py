@@ -215,8 +215,9 @@ LABEL_REMNANT = re.compile(
     # The caption's other languages after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
     # "Given names / Nomes:", "(S) / GIVEN NAMES / PRÉNOMS".
     # OCR reads "rn" as "m" ("Sumame"), as the surname's caption allows.
-    r"^\s*(?:\(s\))?\s*(?:/?\s*(?:su(?:rn|m)ame|given\s*names?\s*(?:\(s\))?)\s*)?"
-    r"(?:/\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|su(?:rn|m)ames?|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
+    # OCR may read the slash as a bar ("APELIDO | SURNAME": blind probe r37a, "Surname" taken for the surname).
+    r"^\s*(?:\(s\))?\s*(?:[/|]?\s*(?:su(?:rn|m)ame|given\s*names?\s*(?:\(s\))?)\s*)?"
+    r"(?:[/|]\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|su(?:rn|m)ames?|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
     r"[:/]?\s*",
     re.IGNORECASE,
 )
@@ -843,6 +844,10 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                     whole_row = card_dates(line.text)
                     if column is not None and candidate == line.text and len(whole_row) == column[1]:
                         dates = [whole_row[column[0]]]
+                    elif column is not None and candidate == line.text and column[1] > 1:
+                        # Fewer dates than columns, one unread: which column a date is of is not known (blind
+                        # probe r37a: the issue date taken for the expiry, its own "og FEB 2033" unread).
+                        break
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
@@ -1033,7 +1038,8 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
         column = date_column(lines[found[0]].text, ID_LABELS[name])
         if column is not None and len(dates) == column[1]:
             parsed.put(name, dates[column[0]], above[1].confidence)
-        elif len(dates) == 1:
+        elif len(dates) == 1 and (column is None or column[1] == 1):
+            # One date under a row of date captions may be any column's (the next column's unread): not taken.
             parsed.put(name, dates[0], above[1].confidence)
 
 
@@ -1263,8 +1269,10 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
 
 # "Date ofissue" as OCR joins it, as DATE_LABEL reads it: else the bilingual "Data de emissão / Date ofissue" is two
 # columns, and the issue date is read as the expiry (blind probe r34a: a false mismatch on 3 of 9 passports).
+# OCR may read the small caption's "d" as a "p" ("pata de emissão | pate of issue": blind probe r37a, the issue
+# date beside it then read as the expiry, a valid passport said expired).
 ISSUE_DATE_LABEL = re.compile(
-    r"data\s+de\s+emiss[aã]o|date\s+of\s*issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
+    r"[dp]ata\s+de\s+emiss[aã]o|[dp]ate\s+of\s*issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
     r"|fecha\s+de\s+(?:expedicion|emision)"
 )
 
@@ -1287,7 +1295,7 @@ def issue_dates(lines: list[Line]) -> set[dt.date]:
 
 DATE_LABEL = re.compile(
     # "Date ofissue": OCR joins the words of a small caption (doc probe 31's passport).
-    r"data\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|date\s+of\s*(?:birth|expiry|issue)"
+    r"[dp]ata\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|[dp]ate\s+of\s*(?:birth|expiry|issue)"
     r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date"
     r"|fecha\s+de\s+(?:nacimiento|vencimiento|caducidad|expiracion|expedicion|emision)|" + BARE_BIRTH_LABEL
 )
@@ -1304,9 +1312,10 @@ def date_column(label_line: str, label: re.Pattern[str]) -> tuple[int, int] | No
     for match in DATE_LABEL.finditer(folded):
         # "Data de validade / Date of expiry": the translation after a slash is the same column; two dates
         # after a slash are two ("Date of Issue / Date of Expiry" over "22/03/2022 21/03/2032").
+        # OCR may read the slash as a bar ("válido até | Date of expiry").
         translation = (
             previous is not None
-            and folded[previous.end() : match.start()].strip() == "/"
+            and folded[previous.end() : match.start()].strip() in ("/", "|")
             and date_label_field(previous.group(0)) == date_label_field(match.group(0))
         )
         if not translation:
@@ -1320,7 +1329,7 @@ def date_label_field(label: str) -> str:
     """Which date a date label names: "issue", "birth" or "expiry"."""
     if ISSUE_DATE_LABEL.search(label):
         return "issue"
-    if re.search(r"nasc|birth|naissance", label):
+    if re.search(r"nasc|nacim|birth|naissance", label):
         return "birth"
     return "expiry"
 

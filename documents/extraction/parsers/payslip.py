@@ -1208,6 +1208,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     )
     assign_payslip_nifs(lines, parsed)
     receipt_declaration(lines, parsed)
+    name_under_its_column_caption(lines, parsed)
     payslip_people([*header_cells(lines), *lines], parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
@@ -2379,6 +2380,32 @@ def initials_of(letters: str, name: str) -> bool:
     every = "".join(fold(word[0]) for word in words)
     capitals = "".join(fold(word[0]) for word in words if word.lower() not in NAME_PARTICLES)
     return every.startswith(fold(letters)) or capitals.startswith(fold(letters))
+
+
+def name_under_its_column_caption(lines: list[Line], parsed: Parsed) -> None:
+    """The employee's name under their box's caption, the employer's box beside it: "Entidade empregadora
+    Colaborador" over "Lisbon Tech Hub, Unipessoal Lda.   Lukas Schäfer", one OCR line each (blind probe r37a: the
+    name left unread on a scan). The words of the line below from where the caption's column starts."""
+    for index, line in enumerate(lines[:-1]):
+        folded = fold(line.text)
+        if party_labels(folded) != ["employer", "employee"] or MONEY.search(line.text) or ":" in line.text:
+            continue
+        caption = EMPLOYEE_LABEL.search(EMPLOYER_LABEL.sub(lambda match: " " * len(match.group(0)), folded))
+        below = lines[index + 1]
+        if caption is None or not line.word_boxes or len(below.word_boxes) != len(below.word_confidences):
+            continue
+        # The caption's first word: the words before it on the line, counted.
+        at = len(line.text[: caption.start()].split())
+        if at >= len(line.word_boxes):
+            continue
+        column = line.word_boxes[at][0] - line.word_boxes[at][3]
+        words = [
+            word for (word, _), box in zip(below.word_confidences, below.word_boxes, strict=True) if box[0] >= column
+        ]
+        name = plausible_name(before_next_label(clean_name(" ".join(words))))
+        if name:
+            parsed.put("employee_name", title_case(name), below.confidence)
+        return
 
 
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
