@@ -2,8 +2,8 @@
 the expiry under a row of date captions OCR misread ("pata de emissão | pate of issue válido até | Date of expiry"
 over "09 FEB 2023 og FEB 2033": a valid passport said expired); a residence permit's caption "APELIDO | SURNAME",
 the slash read as a bar, its English word taken for the surname; and a payslip's employee named under their box's
-caption beside the employer's box ("Entidade empregadora  Colaborador"), the name left unread. Texts of our own in
-the probe's layouts."""
+caption beside the employer's box ("Entidade empregadora  Colaborador"), the name left unread; an employer's
+declaration naming its employee "Sá", read as the legal form "SA". Texts of our own in the probe's layouts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from documents.extraction.parsers import parse_document
 from documents.extraction.parsers.payslip import parse_payslip
 from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind
+from tests.helpers import read_text
 from tests.unit.test_payslip_round36 import scanned
 
 
@@ -78,3 +79,16 @@ def test_the_employees_name_under_their_boxs_caption_beside_the_employers() -> N
     parsed = parse_payslip(lines)
     assert parsed.fields["employee_name"] == "Sofia Marques Teixeira"
     assert parsed.fields["employer_name"] == "Alfama Digital, Unipessoal Lda."
+
+
+def test_an_employees_surname_sa_is_no_legal_form() -> None:
+    text = """Lusofone Atendimento, S.A.
+NIPC 503504564
+DECLARAÇÃO
+Lusofone Atendimento, S.A., pessoa coletiva n.º 503504564, com sede em Lisboa, declara, para os devidos efeitos, que
+Rui Manuel Sá Pereira, NIF 245718931, é seu trabalhador
+desde 03/02/2025, com contrato de trabalho sem termo, exercendo as funções de operador,
+auferindo a remuneração base mensal ilíquida de 950,00 €.
+Lisboa, 1 de dezembro de 2026"""
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=None)
+    assert fields["employee_name"] == "Rui Manuel Sá Pereira"

@@ -34,7 +34,7 @@ from documents.extraction.parsers.common import (
     with_branch,
     written_dates,
 )
-from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name, letterhead_name
+from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name, letterhead_name, prints_legal_form
 from documents.extraction.reader import Line
 
 # How sure a value found in free text is: by its own words, not by a label in a known place.
@@ -663,10 +663,11 @@ def names_a_body(text: str) -> bool:
 
 
 def plausible_person(name: str) -> bool:
-    """Two words or more, none of them a company's or a sentence's."""
+    """Two words or more, none of them a company's or a sentence's. The surname "Sá" is no "SA" (blind probe r37a:
+    "Tiago Alexandre Sá Pereira" left unread)."""
     words = fold(name).split()
     sentence_words = {"empresa", "para", "efeitos", "os", "dados", "acima", "presente", "declaracao"}
-    return len(words) >= 2 and not COMPANY_SUFFIX.search(fold(name)) and not sentence_words & set(words)
+    return len(words) >= 2 and not prints_legal_form(name) and not sentence_words & set(words)
 
 
 def contract(folded: str, parsed: Parsed) -> None:
