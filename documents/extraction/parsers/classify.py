@@ -170,14 +170,53 @@ SIMULATION = re.compile(
 )
 
 
+# A pension no one is paid yet: a simulation or an estimate of one ("Simulação de pensão de velhice", "Valor estimado
+# da pensão mensal", "não constitui atribuição de pensão"), a State Pension forecast, a French "estimation" of a
+# retirement (blind probe r37b: read as a pension paid, its estimate counted as income). No kind: refused as no
+# proof of income, as a salary's simulation is.
+PENSION_SIMULATION = re.compile(
+    r"simulacao\s+(?:d[aeo]\s+)?(?:sua\s+)?(?:pensao|pensoes|reforma|aposentacao)"
+    r"|(?:valor|montante|importancia)\s+(?:\w+\s+)?estimad[oa]\s+(?:d[ae]\s+)?(?:sua\s+)?(?:pensao|reforma)"
+    r"|pensao\s+(?:mensal\s+)?estimada|nao\s+constitui\s+atribuicao\s+de\s+(?:pensao|reforma)"
+    r"|(?:state\s+)?pension\s+(?:forecast|estimate|projection)|simulation\s+de\s+(?:votre\s+)?(?:retraite|pension)"
+    r"|estimation\s+(?:indicative\s+)?(?:globale\s+)?de\s+(?:votre\s+)?(?:retraite|pension)"
+    r"|simulacion\s+de\s+(?:su\s+)?(?:pension|jubilacion)"
+)
+# A claim for a pension not yet decided: the receipt of a "requerimento" and its state "Em análise" ("O seu
+# requerimento ... encontra-se em análise", "não constitui deferimento da pensão"). No pension is paid yet (blind
+# probe r37b: accepted as a pension statement): refused as the simulation is. A decision granting it is the
+# pension's statement ("Deferimento do requerimento de pensão de velhice").
+PENSION_CLAIM_PENDING = re.compile(
+    r"comprovativo\s+de\s+(?:entrega|submissao|rececao)\s+(?:d[oe]\s+)?(?:requerimento|pedido)"
+    r"|(?:estado|situacao)(?:\s+d[oa]\s+(?:pedido|requerimento|processo))?\s*[:.]?\s*"
+    r"(?:em\s+(?:analise|apreciacao|tramitacao|instrucao)|pendente|a\s+aguardar)"
+    r"|(?:requerimento|pedido|processo)[^.\n]{0,60}?(?:encontra-se|esta|em)\s+(?:em\s+)?(?:analise|apreciacao|instrucao)"
+    r"|nao\s+constitui\s+deferimento|aguarda\s+(?:a\s+)?decisao"
+    r"|(?:application|claim)\s+(?:is\s+)?(?:being\s+processed|under\s+(?:review|consideration))"
+    r"|demande\s+(?:de\s+retraite\s+)?(?:est\s+)?en\s+cours\s+d.?\s?instruction"
+)
+# What says a claim was decided and the pension is paid, outside a disclaimer ("não constitui deferimento").
+PENSION_GRANTED = re.compile(r"deferid[oa]|deferimento|(?<![a-z])em\s+pagamento|atribuid[oa]")
+
+
+def pension_not_paid(folded: str) -> bool:
+    """A pension's simulation, or a claim for one not yet decided (``PENSION_SIMULATION``,
+    ``PENSION_CLAIM_PENDING``)."""
+    if PENSION_SIMULATION.search(folded):
+        return True
+    return bool(PENSION_CLAIM_PENDING.search(folded)) and not PENSION_GRANTED.search(without_disclaimers(folded))
+
+
 def classify(text: str) -> DocumentKind:
-    if SIMULATION.search(fold(text)):
+    if SIMULATION.search(fold(text)) or pension_not_paid(fold(text)):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(fold(text))
     for kind, pattern in _KIND_SIGNS:
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and pension_letter_of_income(folded):
+            return DocumentKind.DECLARACAO_PENSAO
+        if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and pension_payers_statement(folded):
             return DocumentKind.DECLARACAO_PENSAO
         if kind == DocumentKind.DECLARACAO_PENSAO and pattern.search(folded) and tax_form_naming_pensions(folded):
             continue  # an IRS return or nota whose rows name the pensions declared in it
@@ -325,7 +364,25 @@ def tax_form_naming_pensions(folded: str) -> bool:
         for kind, pattern in _KIND_SIGNS
         if kind in {DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO}
     )
-    return titled and bool(TAX_FORM_PARTS.search(folded))
+    return titled and bool(TAX_FORM_PARTS.search(folded)) and not pension_payers_statement(folded)
+
+
+# What a payer's statement of a year's income says it is for: "para efeitos de IRS", "a declarar no Anexo A".
+FOR_THE_RETURN = re.compile(
+    r"para\s+efeitos\s+(?:de|do)\s+irs|a\s+(?:declarar|inscrever|incluir|mencionar)\s+n[oa]\s+(?:declaracao|anexo|modelo)"
+)
+# The return's own taxpayers, by their letters ("Sujeito passivo A"), and the AT's own statement of a year's income.
+TAXPAYERS_OWN_FORM = re.compile(r"sujeitos?\s+passivos?\s+[ab](?![a-z])|^\W*" + AT_INCOME_TITLE, re.M)
+
+
+def pension_payers_statement(folded: str) -> bool:
+    """A pension's payer stating what it paid in a year for the pensioner's IRS return: "Declaração de rendimentos —
+    Ano 2025 (para efeitos de IRS — Modelo 3, Anexo A, categoria H)", the Segurança Social's, a pension named (blind
+    probe r37b: read as the return itself, every pension field lost). The return's parts it names are where its
+    figures go; the return is no statement "para efeitos de IRS", and names its taxpayers by their letters."""
+    return bool(
+        FOR_THE_RETURN.search(folded) and PENSION_SIGNS[0].search(folded) and PENSION_SIGNS[1].search(folded)
+    ) and not TAXPAYERS_OWN_FORM.search(folded)
 
 
 def pension_letter_of_income(folded: str) -> bool:

@@ -106,12 +106,22 @@ def parse_money(text: str) -> list[Decimal]:
     return values
 
 
+# OCR may split a month of two figures in two ("18/1 1/2026", a gap between the ones of "11"): read whole where
+# the day and the year stand whole around it and both separators are one character, so only the month was cut.
+SPLIT_MONTH_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])([01]) (\d)\2((?:19|20)\d{2})(?!\d)")
+# What is left of a date cut otherwise: its day's separator a space, the figures before it part of the same date
+# ("1 1/2026" after "18/"). Never a date of its own (blind probe r37b: read as 1 January 2026, a silent wrong date).
+DATE_TAIL = re.compile(r"\d[./-]$")
+
+
 def parse_dates(text: str) -> list[dt.date]:
     found = []
-    repaired = fix_digits(text)
+    repaired = SPLIT_MONTH_DATE.sub(r"\1\2\3\4\2\5", fix_digits(text))
     for match in DATE_YMD.finditer(repaired):
         found.append((match.start(), int(match.group(1)), int(match.group(3)), int(match.group(4))))
     for match in DATE_DMY.finditer(repaired):
+        if cut_date_tail(repaired, match):
+            continue
         found.append((match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1))))
     dates = []
     for _, year, month, day in sorted(found):
@@ -120,6 +130,12 @@ def parse_dates(text: str) -> list[dt.date]:
         except ValueError:
             continue
     return dates
+
+
+def cut_date_tail(text: str, match: re.Match[str]) -> bool:
+    """The day-first date ``match`` is the end of a date cut by a space (``DATE_TAIL``)."""
+    day_and_month_apart = not text[match.end(1) : match.start(2)].strip()
+    return day_and_month_apart and bool(DATE_TAIL.search(text[: match.start()]))
 
 
 # A date with a two-digit year ("10/02/26", "15.03.26"), one separator throughout, no part of a longer figure or

@@ -66,7 +66,9 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:valor|montante|total|rendimento)\s+(?:\w+\s+)?anual|anual\s+(?:iliquido|bruto)"
             r"|(?:annual|yearly)\s+(?:gross\s+)?(?:amount|pension|total)"
-            r"|(?:montant|importe)\s+(?:\w+\s+)?anu(?:el|al)|jahres(?:betrag|rente)"
+            # French doubles the n ("Montant annuel CHF 20'256.00": blind probe r37b, a Swiss AVS statement's year
+            # unread), Spanish does not ("Importe anual").
+            r"|(?:montant|importe)\s+(?:\w+\s+)?an+u(?:el|al)|jahres(?:betrag|rente)"
         ),
     ),
     (
@@ -607,9 +609,11 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 columns = [role for _, _, role in labels]
             below = lines[index + 1] if index + 1 < len(lines) else None
             values = amounts_in(below.text) if below is not None and not line_labels(below.text) else []
-            if len(labels) == 1 and values and item_rows_to_total(lines, index + 1):
+            if len(labels) == 1 and values and (item_rows_to_total(lines, index + 1) or pension_rows(lines, index + 1)):
                 # "Valor mensal" over "Pensão de velhice 612,40", "Pensão de sobrevivência 287,55", "Total bruto
                 # 899,95": a column's caption over its rows; the first row is one part, the total row the whole.
+                # With no total row, the pensions' rows are still the parts (blind probe r37b: the first taken for
+                # the whole month's).
                 waiting = None
                 continue
             if values and len(values) != len(labels):
@@ -737,6 +741,18 @@ def the_years(words: str) -> bool:
     not one."""
     folded = PAYMENTS.sub(" ", fold(words))
     return bool(YEAR_WORDS.search(folded)) and not MONTH_WORDS.search(folded)
+
+
+def pension_rows(lines: list[Line], first: int) -> bool:
+    """Two lines or more from ``first``, each a pension named by its type and its amount alone, no two of one type
+    ("Pensão de velhice 757,55 €", "Pensão de sobrevivência 628,47 €"): one person's pensions, each a part."""
+    kinds: list[str] = []
+    for line in lines[first:]:
+        named = PENSION_ROW.match(fold(line.text))
+        if named is None or not only_the_amount(line.text[named.end() :]):
+            break
+        kinds.append(named.group(1))
+    return len(kinds) >= 2 and len(set(kinds)) == len(kinds)
 
 
 def item_rows_to_total(lines: list[Line], first: int) -> bool:
@@ -896,8 +912,17 @@ NET_WORD = re.compile(r"l[i1l]quid[oa][:.,;]?")
 
 
 def doubtful_net_lines_left_out(lines: list[Line]) -> list[Line]:
-    """The lines, each with a "líquido" the OCR doubts after a caption's first word emptied."""
-    return [Line(text="", confidence=line.confidence) if doubtful_net_word(line) else line for line in lines]
+    """The lines, each with a "líquido" the OCR doubts after a caption's first word emptied; not a year's amount's
+    line ("Valor anual ilíquido: 34.019,52 €" read "líquido"): gross or net, it is the year's, and the annual
+    amount is checked against either month (blind probe r37b: a fund statement's year lost on a photo)."""
+    return [
+        Line(text="", confidence=line.confidence) if doubtful_net_word(line) and not annual_caption(line) else line
+        for line in lines
+    ]
+
+
+def annual_caption(line: Line) -> bool:
+    return any(role == "annual_amount" for _, _, role in line_labels(line.text))
 
 
 def doubtful_net_word(line: Line) -> bool:
@@ -958,6 +983,10 @@ def parse_pension(lines: list[Line]) -> Parsed:
         if paid is not None:
             parsed.put("gross_monthly_amount", *paid)
             gross = paid[0]
+            if pensions_added_up(amounts, paid[0]):
+                # Two pensions' rows with no total under them (velhice and sobrevivência): their sum, worked out.
+                parsed.confidence["gross_monthly_amount"] = min(paid[1], DERIVED_CONFIDENCE)
+                parsed.warnings.append("derived:gross_monthly_amount")
         elif gross is None and net is not None and deductions[0] == 0:
             # "Sem descontos": what is paid is the whole pension; worked out, not printed, so said so.
             parsed.put("gross_monthly_amount", net, DERIVED_CONFIDENCE)
@@ -968,6 +997,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
     read_already = {"gross_monthly_amount", "net_monthly_amount", "annual_amount"} & parsed.fields.keys()
     if year_declaration(folded) and not read_already:
         year_gross(lines, parsed)
+    elif year_declaration(folded) and "annual_amount" not in parsed.fields:
+        year_gross_beside_the_month(lines, parsed)
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
     if count is None and paid_twelve_times_abroad(folded):
@@ -981,6 +1012,12 @@ def parse_pension(lines: list[Line]) -> Parsed:
     parsed.put("issue_date", issue_date(lines), 0.9)
     person(lines, parsed, prefix="pensioner")
     return parsed
+
+
+def pensions_added_up(amounts: PensionAmounts, gross: Decimal) -> bool:
+    """The gross is the sum of two pensions or more named by their type, no total printed for them."""
+    kinds = {kind for kind, _, _ in amounts.pensions}
+    return len(kinds) >= 2 and sum((value for _, value, _ in amounts.pensions), Decimal(0)) == gross
 
 
 def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal | None:
@@ -1006,14 +1043,15 @@ def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal 
 
 
 # A declaration of what was paid in a year, for the pensioner's IRS return: "auferiu no ano de 2025", "recebeu
-# durante o ano de 2025", "(Para efeitos de IRS — Ano de 2025)". Its amounts are the year's.
+# durante o ano de 2025", "Rendimentos pagos em 2025" (the Segurança Social's: blind probe r37b), "(Para efeitos de
+# IRS — Ano de 2025)". Its amounts are the year's.
 YEAR_DECLARATION = re.compile(
     r"(?:auferi[ud]|receb(?:eu|eram|id[oa]s?)|pag(?:ou|aram|[oa]s)|abonad[oa]s?)(?![a-z])[^.]{0,60}?"
-    r"(?:no|durante\s+o)\s+ano\s+(?:de\s+)?(?:19|20)\d{2}"
+    r"(?:(?:no|durante\s+o)\s+ano\s+(?:de\s+)?|em\s+)(?:19|20)\d{2}(?!\d)"
     r"|para\s+efeitos\s+(?:de|do)\s+irs\W{0,5}(?:ano|relativ)"
 )
 # What a year's declaration calls the pension before tax: "Rendimentos ilíquidos (categoria H) 9.417,60 €",
-# "Rendimento bruto", "Total ilíquido".
+# "Rendimento bruto (código 401)", "Total ilíquido".
 YEAR_GROSS_LABEL = re.compile(
     r"rendimentos?\s+(?:brutos?|iliquidos?)|(?:total|valor|montante)\s+(?:bruto|iliquido)|(?<![a-z])iliquidos?(?![a-z])"
 )
@@ -1033,6 +1071,20 @@ def year_gross(lines: list[Line], parsed: Parsed) -> None:
             parsed.put("annual_amount", values[-1], line.confidence)
             parsed.fields.pop("deductions", None)
             parsed.confidence.pop("deductions", None)
+            return
+
+
+def year_gross_beside_the_month(lines: list[Line], parsed: Parsed) -> None:
+    """A year's declaration printing the month's pension too: its year's gross is the annual amount where it is
+    that month paid 12, 13 or 14 times (a year before an update is not this month's, and is left)."""
+    months = [parsed.fields.get(role) for role in ("gross_monthly_amount", "net_monthly_amount")]
+    for line in lines:
+        label = YEAR_GROSS_LABEL.search(fold(line.text))
+        values = amounts_in(line.text[label.end() :]) if label else []
+        if values and any(
+            month and abs(month * count - values[-1]) <= CENT * count for month in months for count in PAYMENT_COUNTS
+        ):
+            parsed.put("annual_amount", values[-1], line.confidence)
             return
 
 
