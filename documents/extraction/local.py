@@ -15,7 +15,7 @@ from documents.extraction.errors import ExtractionFailed
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
-from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE
+from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE, pension_not_paid
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import checked_cc_numbers, mrz_line
 from documents.extraction.reader import (
@@ -240,7 +240,18 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
     mrz_shaped = {clean_line(text) for text in [*read_mrz_lines, *mrz_texts]}
     if document_type == "ID_DOCUMENT" and sum(looks_like_mrz(text) for text in mrz_shaped) >= MRZ_LINES_OF_A_CUT_ZONE:
         return MRZ_CUT
+    if document_type == "PROOF_OF_INCOME" and pension_not_paid(fold(read.text)):
+        return PENSION_NOT_PAID
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
+
+
+# A pension's simulation, or a claim for one not yet decided (blind probe r37b): no pension is paid yet. The sender
+# is told what would prove one.
+PENSION_NOT_PAID = (
+    "Este documento é uma simulação ou um pedido de pensão ainda não decidido, não uma pensão paga: envie a "
+    "declaração da pensão que recebe (da Segurança Social, da CGA ou do fundo de pensões) ou outro comprovativo "
+    "de rendimentos."
+)
 
 
 VISA = (

@@ -17,7 +17,15 @@ from intake.status import reason_in_language
 ROOT = Path(__file__).resolve().parents[2]
 # Where a reason is written: raised by the extraction, or named as the text of a failed document.
 REASON_CALLS = {"ExtractionFailed", "failed"}
-REASON_NAMES = {"UNRECOGNISED", "UNRECOGNISED_ANY", "UNEXPECTED_ERROR_REASON", "ILLEGIBLE", "MRZ_CUT"}
+REASON_NAMES = {
+    "UNRECOGNISED",
+    "UNRECOGNISED_ANY",
+    "UNEXPECTED_ERROR_REASON",
+    "ILLEGIBLE",
+    "MRZ_CUT",
+    "VISA",
+    "PENSION_NOT_PAID",
+}
 
 
 def example(node: ast.expr) -> str | None:

@@ -282,3 +282,16 @@ def test_a_month_s_line_whose_liquido_ocr_doubted_is_still_left_out() -> None:
     fields = parse_pension(lines).fields
     assert "net_monthly_amount" not in fields
     assert "gross_monthly_amount" not in fields
+
+
+def test_the_sender_of_a_simulation_is_told_what_proves_a_pension() -> None:
+    from documents.extraction.local import PENSION_NOT_PAID, UNRECOGNISED, refusal
+    from documents.extraction.reader import Line, ReadDocument
+
+    def read_page(text: str) -> ReadDocument:
+        return ReadDocument(lines=[Line(line) for line in text.splitlines()], pages=1, method="text")
+
+    assert refusal(read_page(SIMULATION), "PROOF_OF_INCOME", []) == PENSION_NOT_PAID
+    # Any other refused document keeps the general reason.
+    letter = "Banco Atlântico\nExtrato de conta\nSaldo disponível 1.234,56 €\nMovimentos de novembro de 2026"
+    assert refusal(read_page(letter), "PROOF_OF_INCOME", []) == UNRECOGNISED["PROOF_OF_INCOME"]
