@@ -424,3 +424,28 @@ def test_the_second_copy_on_the_page_loses_its_year_to_date_figures_too() -> Non
     _, fields, _ = read_text(f"{copy}\n{strokes}\n{copy}", document_type="PROOF_OF_INCOME", today=TODAY)
     assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("264.00"), Decimal("301.00"))
     assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("2400.00"), Decimal("1795.00"))
+
+
+def test_a_card_allowance_given_back_with_a_minus_is_a_deduction() -> None:
+    text = """Café Central, Lda.
+N.I.F.: 503504564
+Recibo de Vencimento
+Empregado(a): Rita Almeida Fontes
+N.I.F.: 245718931
+Período: 2026-11
+Ordenado 1.000,00
+Subsídio de refeição - cartão (20 d x 7,50) + 150,00
+Remuneração Ilíquida 1.150,00
+Segurança Social 11% -110,00
+IRS -60,00
+Sub. alimentação pago em cartão -150,00
+Valor a Pagar 830,00"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1150.00"), Decimal("830.00"))
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("110.00"), Decimal("60.00"))
+    assert not warnings
+    # An absence withheld with a minus among the earnings stays what it is: pay not earned.
+    absent = text.replace("Subsídio de refeição - cartão (20 d x 7,50) + 150,00", "Faltas injustificadas (1 d) -50,00")
+    absent = absent.replace("1.150,00", "950,00").replace("Sub. alimentação pago em cartão -150,00\n", "")
+    _, fields, _ = read_text(absent.replace("830,00", "780,00"), document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("950.00"), Decimal("780.00"))

@@ -640,6 +640,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         page.segments += [part for segment in segments for part in column_totals(segment, two_columns, sums)]
         earnings_above += sum((s.value for s in segments if s.role is None or s.role in EARNING_ROLES), Decimal(0))
     paid_at_a_rate(page.segments)
+    allowances_given_back(page.segments)
     for segment in page.segments:
         if segment.role in {"skip", "rate"}:
             continue
@@ -654,6 +655,28 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
 BASE_PAY_WORDS = re.compile(r"(?<![a-z])(?:venc(?:imento)?|salario|remuneracao|retribuicao|ordenado)(?![a-z])")
 # A quantity in a rate row's label ("Vencimento/hora 160 h x"), whole or with decimals.
 QUANTITY = re.compile(r"(?<![\d.,])\d+(?:,\d+)?(?![\d.,])")
+
+
+def allowances_given_back(segments: list[Segment]) -> None:
+    """An allowance paid on a card and taken back among the deductions with a minus, under its earning's name
+    ("Subsídio de refeição - cartão + 150,00" above, "Sub. alimentação pago em cartão -150,00" under "IRS -60,00"):
+    a deduction of that amount, not an earning cancelled (blind probe r36b: the printed gross 1.150,00 replaced by
+    the earnings' 1.000,00, silently). Only after a deduction's row, only the amount an earning above was paid."""
+    deductions = [segment.line_index for segment in segments if segment.role in DEDUCTION_ROLES]
+    if not deductions:
+        return
+    paid = {
+        segment.value for segment in segments if segment.role in EARNING_ROLES and segment.line_index < min(deductions)
+    }
+    for segment in segments:
+        if (
+            segment.role in EARNING_ROLES
+            and segment.negative
+            and segment.line_index > min(deductions)
+            and abs(segment.value) in paid
+        ):
+            segment.role, segment.negative = "other_deduction", False
+            segment.amounts = [abs(amount) for amount in segment.amounts]
 
 
 def paid_at_a_rate(segments: list[Segment]) -> None:
