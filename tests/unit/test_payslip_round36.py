@@ -449,3 +449,10 @@ Valor a Pagar 830,00"""
     absent = absent.replace("1.150,00", "950,00").replace("Sub. alimentação pago em cartão -150,00\n", "")
     _, fields, _ = read_text(absent.replace("830,00", "780,00"), document_type="PROOF_OF_INCOME", today=TODAY)
     assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("950.00"), Decimal("780.00"))
+
+
+def test_an_english_footers_issued_by_is_no_part_of_the_employers_name() -> None:
+    from documents.extraction.parsers.payslip import company_name
+
+    assert company_name("Issued by Remotely Payroll UK Ltd") == "Remotely Payroll UK Ltd"
+    assert company_name("Este recibo foi processado e pago pela Contas Certas, Lda.") == "Contas Certas, Lda."

@@ -2869,7 +2869,9 @@ FOREIGN_COMPANY_NUMBER = r"\b(?:CIF|CNPJ|SIRET|SIREN|P\.?\s?IVA|VAT|UID|EIN|KvK|
 
 # A payroll run's heading and its separator: "PROCESSAMENTO DE SALÁRIOS · ", "Folha de remunerações | ".
 COMPANY_INTRODUCED = re.compile(
-    r"(?<![a-z])(?:ao\s+servi[cç]o\s+d[ae]|(?:ter\s+)?recebid[oa]\s+d[ae]|recebi\s+d[ae]|pag[oa]\s+pel[ao])\s+"
+    r"(?<![a-z])(?:ao\s+servi[cç]o\s+d[ae]|(?:ter\s+)?recebid[oa]\s+d[ae]|recebi\s+d[ae]|pag[oa]\s+pel[ao]"
+    # An English footer's "Issued by Remotely Payroll UK Ltd" (blind probe r35b, rerun).
+    r"|(?:issued|paid|processed|employed)\s+by)\s+"
 )
 PAYROLL_HEADING = re.compile(
     r"\s*(?:processamento|recibo|folha|mapa)(?:\s+(?:de|dos?|das?)?\s*"
