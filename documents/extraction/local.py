@@ -15,7 +15,7 @@ from documents.extraction.errors import ExtractionFailed
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
-from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE, pension_not_paid
+from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE, pension_not_paid, pro_forma_or_quote
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import checked_cc_numbers, mrz_line
 from documents.extraction.reader import (
@@ -242,6 +242,8 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
         return MRZ_CUT
     if document_type == "PROOF_OF_INCOME" and pension_not_paid(fold(read.text)):
         return PENSION_NOT_PAID
+    if document_type == "PROOF_OF_INCOME" and pro_forma_or_quote(fold(read.text)):
+        return NOT_BILLED_YET
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
 
 
@@ -251,6 +253,14 @@ PENSION_NOT_PAID = (
     "Este documento é uma simulação ou um pedido de pensão ainda não decidido, não uma pensão paga: envie a "
     "declaração da pensão que recebe (da Segurança Social, da CGA ou do fundo de pensões) ou outro comprovativo "
     "de rendimentos."
+)
+
+# A pro-forma invoice or a quote (blind probe r38a): nothing was sold or paid yet. The sender is told what proves an
+# independent worker's income.
+NOT_BILLED_YET = (
+    "Este documento é uma fatura pró-forma ou um orçamento, que não prova um pagamento recebido: envie as "
+    "faturas-recibo (ou a fatura e o recibo) emitidas no Portal das Finanças ou no programa de faturação, ou outro "
+    "comprovativo de rendimentos."
 )
 
 

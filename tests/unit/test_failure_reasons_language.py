@@ -25,6 +25,7 @@ REASON_NAMES = {
     "MRZ_CUT",
     "VISA",
     "PENSION_NOT_PAID",
+    "NOT_BILLED_YET",
 }
 
 

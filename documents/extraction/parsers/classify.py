@@ -52,6 +52,13 @@ FOREIGN_PENSION_NAMES = (
 # The AT's names on its own documents, and the title of its statement of a year's income (on folded text).
 AT_NAME = r"(?:autoridade\s+tributaria|portal\s+das\s+financas)"
 AT_INCOME_TITLE = r"comprovativo\s+de\s+rendimentos(?!\s+de\s+pens)"
+
+
+def split_by_ocr(word: str) -> str:
+    """A word's pattern that holds with one space OCR put between any two of its letters ("fatu ra")."""
+    return r"\s?".join(word)
+
+
 _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     # Certificates first: their wording names taxes, income and social security too.
     (DocumentKind.DECLARACAO_SS, re.compile(r"situacao\s+contributiva")),
@@ -66,8 +73,12 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     ),
     (
         DocumentKind.FATURA_RECIBO,
-        # "Invoice-receipt": the Portal's own English for a fatura-recibo issued to a client abroad.
-        re.compile(r"fatura\s*-?\s*recibo|factura\s*-?\s*recibo|recibo\s+verde|invoice\s*-?\s*receipt"),
+        # "Invoice-receipt": the Portal's own English for a fatura-recibo issued to a client abroad. A scan's OCR
+        # may split the title's words ("Fatu ra-Recibo", blind probe r38a: the program's layout read as a payslip).
+        re.compile(
+            rf"{split_by_ocr('fatura')}\s*-?\s*{split_by_ocr('recibo')}|factura\s*-?\s*recibo|recibo\s+verde"
+            r"|invoice\s*-?\s*receipt"
+        ),
     ),
     (
         DocumentKind.DECLARACAO_INICIO_ATIVIDADE,
@@ -207,8 +218,40 @@ def pension_not_paid(folded: str) -> bool:
     return bool(PENSION_CLAIM_PENDING.search(folded)) and not PENSION_GRANTED.search(without_disclaimers(folded))
 
 
+# A pro-forma invoice ("Fatura Pró-forma", "documento sem valor fiscal") or a quote ("ORÇAMENTO", "Proposta de
+# honorários"): what would be billed, before anything was sold or paid (blind probe r38a: a pró-forma in an
+# accountant program's layout read as a payslip, its "Total recebido" counted as a month's net). A pró-forma has no
+# kind: refused; the refusal names both.
+PRO_FORMA = re.compile(
+    r"(?<![a-z])(?:fatura|factura|invoice)\s*[-–]?\s*pro\s*[-–]?\s*forma(?![a-z])"
+    r"|(?<![a-z])pro\s*[-–]?\s*forma\s+invoice(?![a-z])|(?<![a-z])proforma(?![a-z])"
+)
+# A quote by its title, at the start of a line ("ORÇAMENTO", "Orçamento n.º ORC 2026/21"), not the State's budget.
+QUOTE_TITLE = re.compile(
+    r"^\W*(?:orcamento|proposta\s+de\s+(?:honorarios|orcamento))(?![a-z])(?!\s+(?:geral\s+)?d[oa]\s+estado)", re.M
+)
+# A document that cites a pró-forma names it after an article or a reference's word ("referente à fatura pró-forma
+# PF 2026/3", "conforme a proforma"): the citing document is no pró-forma.
+CITED_BEFORE = re.compile(
+    r"(?<![a-z])(?:a|as|da|na|de|do|sua|nossa|vossa|ref\.?|referente|conforme|segundo|anterior)\s*[:.]?\s*$"
+)
+
+
+def pro_forma(folded: str) -> bool:
+    """A pro-forma invoice by its own title, not by a mention of one: it proves no income."""
+    text = without_disclaimers(folded)
+    return any(
+        not CITED_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) for match in PRO_FORMA.finditer(text)
+    )
+
+
+def pro_forma_or_quote(folded: str) -> bool:
+    """A pro-forma invoice or a quote (a quote no parser knows, so refused already: this names why)."""
+    return pro_forma(folded) or bool(QUOTE_TITLE.search(without_disclaimers(folded)))
+
+
 def classify(text: str) -> DocumentKind:
-    if SIMULATION.search(fold(text)) or pension_not_paid(fold(text)):
+    if SIMULATION.search(fold(text)) or pension_not_paid(fold(text)) or pro_forma(fold(text)):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(fold(text))
     for kind, pattern in _KIND_SIGNS:
@@ -439,8 +482,13 @@ def employer_declaration(folded: str) -> bool:
 FATURA_RECIBO_SIGNS = [
     r"import[aâ]ncia\s+recebida",
     r"(?<![a-z])adquirente(?![a-z])",
-    r"(?<![a-z])atcud(?![a-z])|atsire\w*fr",
+    # The Portal's series names the document's type: a fatura-recibo's, a fatura's (FT), a recibo's (R) (blind probe
+    # r38a: a photo of a plain "Fatura" whose shadow hid its other signs was refused, its text version read).
+    r"(?<![a-z])atcud(?![a-z])|atsire\w*(?:fr|ft|r)(?![a-z])",
     r"prestador\s+de\s+servi[cç]os|transmitente",
+    # A fatura-recibo's own number, its type FR before the series and the sequence ("FR 2026/21", "FR FR2026/98",
+    # an accountant's program's): no payslip is numbered so (blind probe r38a: a scan read as a payslip).
+    r"(?<![a-z0-9])fr\s+[a-z0-9]*\d[a-z0-9]*(?:/[a-z0-9]+)*/\d+(?![\d/])",
 ]
 # Each kind by its word or as payroll software cuts it ("Desc. S.S.", "Venc. Base", "Remun. Ilíq.", "Sub. Alim.").
 # A multinational's slip in English prints the same kinds in its words ("Social Security (11%)", "Net pay", "Gross

@@ -288,7 +288,9 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
 # A "Fatura" (the Portal's type FT) bills a service; only a receipt ("Fatura-recibo", a "Recibo" after the fatura)
 # says it was paid. Doc probe 32 sent one, its "Total a pagar" read as the amount received.
 NOT_A_RECEIPT = "invoice_not_receipt"
-FATURA_TYPE_NUMBER = re.compile(r"^FT(?![A-Z])")
+# The type may run into the Portal's series, which names the type again ("FTATSIRE01FT/11", a photo's OCR: blind
+# probe r38a, its "Total a pagar" read as received).
+FATURA_TYPE_NUMBER = re.compile(r"^FT(?![A-Z])|^FT(?=[A-Z0-9]*FT/)")
 FATURA_TITLE_ALONE = re.compile(r"^\W*fatura\W*$")
 RECEIPT_WORDS = re.compile(r"recib|recebid|quita[cç]|(?<![a-z])pag[oa](?![a-z])|liquidad[oa]")
 
@@ -412,8 +414,9 @@ def layout_direction(over: dict[int, list[str]], under: dict[int, list[str]]) ->
 
 # The number after its "n.º" ("Fatura-Recibo n.º ATSIRE01FR/58"): a series of letters and digits, "/" and the
 # sequence, the document's type before the series or not (OCR may misread it: "ER ATSIREO1FR/31").
+# The type before the series may be one letter: the Portal's recibo is "N.º R ATSIRE01R/10" (blind probe r38a).
 LABELLED_NUMBER = re.compile(
-    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*(?:([A-Z]{2,3})\s)?"
+    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*(?:([A-Z]{1,3})\s)?"
     r"((?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,})\s?/\s?((?:(?:19|20)\d{2}\s?/\s?)?\d+)(?!\d)"
 )
 # A receipt book's number: a series of one to three capitals and the sequence after "n.º", on the title's line
@@ -547,6 +550,12 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
             if dates:
                 parsed.put("issue_date", dates[0], value.confidence)
                 return
+    for line, below in itertools.pairwise(lines):
+        if DATE_FIRST_CAPTION.search(fold(line.text)) and not re.search(r"\d", line.text):
+            first = first_date_of_row(below.text)
+            if first is not None:
+                parsed.put("issue_date", first, below.confidence)
+                return
     for line in lines:
         # No label: the place and the date written out, as a letter dates itself ("Lisboa, 9 de março de 2026").
         place = PLACE_AND_DATE.search(line.text)
@@ -572,6 +581,25 @@ def invoice_issue_date(lines: list[Line], parsed: Parsed, *, captions_below: boo
         if heading_end(fix_digits(line.text)) is not None and date_alone(below.text):
             parsed.put("issue_date", parse_dates(below.text)[0], below.confidence)
             return
+
+
+# A row of captions that opens with "Data" over a row of values ("Data | Vencimento | Moeda | Cond. pagamento" /
+# "15/10/2026 | 15/10/2026 | EUR | Pronto pagamento", an accountant's program's shaded row: blind probe r38a, its
+# date not read). The first caption is the document's date; "Data de vencimento" is one caption, another date's.
+DATE_FIRST_CAPTION = re.compile(r"^\W*data(?:\s+(?:de\s+)?emiss[aã]o)?\s+(?!d[aeo]s?\s)(?:\S{1,2}\s+)?[a-z]{3,}")
+# What OCR may put before a row's first value: specks, a quote mark, a stray letter ("o “08/09/2026 ...").
+ROW_START_NOISE = re.compile(r"^[\W_]*(?:[^\W\d_][\W_]+)?")
+
+
+def first_date_of_row(text: str) -> dt.date | None:
+    """The date the row of values opens with (after OCR's specks), in the caption row's first column."""
+    row = ROW_START_NOISE.sub("", fix_digits(text), count=1)
+    for pattern in (DATE_DMY, DATE_YMD):
+        match = pattern.match(row)
+        if match:
+            dates = parse_dates(match.group(0))
+            return dates[0] if dates else None
+    return None
 
 
 def labelled_issue_dates(text: str) -> list[dt.date]:
@@ -1079,11 +1107,17 @@ def name_over_the_title(lines: list[Line]) -> list[Line]:
     return [line for line in letterhead if name_alone(line.text)][:1]
 
 
+# A monogram's letters on a line of their own: one to three capitals.
+LOGO_LETTERS = re.compile(r"[A-ZÀ-Ý]{1,3}")
+
+
 def letterhead_name(lines: list[Line]) -> list[Line]:
     """The page's first line when it is a name alone heading the issuer's own particulars down to its NIF (what it
     does, its address: "João Martins Araújo" / "Prestação de serviços" / "Avenida ..." / "4700-321 Braga" /
     "Contribuinte n.º ...", an accountant's program's letterhead: doc probe 32); none when another name or a
     party's label stands between them."""
+    # A logo's letters may stand over the name or beside it ("AR" / "Ana Rita ...": blind probe r38a).
+    lines = list(itertools.dropwhile(lambda line: LOGO_LETTERS.fullmatch(line.text.strip()), lines))
     if not lines or not name_alone(lines[0].text):
         return []
     rest = lines[1:]
@@ -1188,7 +1222,11 @@ def joined_names_split(text: str) -> tuple[str, str] | None:
     return text[:cut].strip(" ,"), text[cut:].strip(" ,")
 
 
-DOCUMENT_TITLE = re.compile(r"(?i)(?<![^\W\d_])(?:fatura(?:[\s-]+recibo)?|recibo)(?![^\W\d_])")
+# OCR may split the title's words at a space ("Fatu ra-Recibo", "RECI BO": blind probe r38a, "Fatu ra" read as the
+# acquirer's name beside the salutation).
+FATURA_WORD = r"\s?".join("fatura")
+RECIBO_WORD = r"\s?".join("recibo")
+DOCUMENT_TITLE = re.compile(rf"(?i)(?<![^\W\d_])(?:{FATURA_WORD}(?:[\s-]+{RECIBO_WORD})?|{RECIBO_WORD})(?![^\W\d_])")
 
 
 # A company's legal form in its name ("Lda.", "S.A.", "SA", "Unipessoal"), on the printed text in lower case: the
@@ -1199,8 +1237,16 @@ COMPANY_FORM = re.compile(
 )
 
 
+# A street's word opens an address, never a name ("Praceta Padre Américo, 12 · 1100-486 LISBOA", "Largo São
+# Domingos, 3": blind probe r38a, a letterhead's street taken for the issuer 3 times of 3).
+STREET_START = re.compile(
+    r"^(?:rua|r\.|av\.?|avenida|largo|pra[cç]a|praceta|travessa|tv\.|estrada|alameda|beco|cal[cç]ada|rotunda"
+    r"|urbaniza[cç][aã]o|bairro|caminho|azinhaga|edif[ií]cio|apartado)(?![a-z])"
+)
+
+
 def party_name(text: str) -> str | None:
-    """A person's or a company's name after its label ("Nome:", "Prestador de serviços:")."""
+    """A person's or a company's name after its label ("Nome:", "Prestador de serviços:"); an address is none."""
     if ":" in text[:30]:
         text = text.split(":", 1)[1]
     # A scan reads the window and the header beside it as one line ("Município de Ourém FR ATSIRE01FR/112").
@@ -1237,15 +1283,20 @@ def party_name(text: str) -> str | None:
         or re.search(r"(?i)(?<![^\W\d_])pa[íÍ]s(?![^\W\d_])|^pais(?![a-z])", name)
     ):
         return None
-    # What kind of acquirer it is is not who.
-    if ACQUIRER_KIND.fullmatch(fold(name)):
+    # What kind of acquirer it is is not who; nor is where it is.
+    if ACQUIRER_KIND.fullmatch(fold(name)) or STREET_START.match(fold(name)):
         return None
     # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):
         return None
     if BODY_START.match(fold(name)):
         name = with_articles(name, text)
-    return with_commas(title_case(name) if name.upper() == name else name, text)
+    return with_form_dot(with_commas(title_case(name) if name.upper() == name else name, text), text)
+
+
+def with_form_dot(name: str, printed: str) -> str:
+    """The name with the last dot of its legal form as printed ("..., C.R.L."), which ``clean_name`` reads away."""
+    return f"{name}." if FORM_WITH_DOT.search(printed) and printed.rstrip().endswith(f"{name}.") else name
 
 
 def with_articles(name: str, printed: str) -> str:
@@ -1286,7 +1337,10 @@ def with_commas(name: str, printed: str) -> str:
 
 # A company's form ends the name with its own dot ("Lda.", "S.A.", "Unipessoal Lda.", "Inc."): the dot is the
 # name's, not the line's full stop.
-FORM_WITH_DOT = re.compile(r"(?i)(?<![^\W\d_])(?:lda|limitada|s\.\s?a|crl|sgps|ltd|inc|corp|co|e\.\s?i\.\s?m)\.$")
+# "C.R.L." (a cooperative's form) keeps its last dot as "Lda." does (blind probe r38a).
+FORM_WITH_DOT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:lda|limitada|s\.\s?a|crl|c\.\s?r\.\s?l|sgps|ltd|inc|corp|co|e\.\s?i\.\s?m)\.$"
+)
 
 
 def without_final_stop(text: str) -> str:

@@ -1413,8 +1413,19 @@ def activity(lines: list[Line], parsed: Parsed) -> None:
     if len(description) >= 4 and description_goes_on(description, below):
         # "1519 - Outros prestadores de" / "serviços": the value wrapped in its column (blind probe r36a).
         description = f"{description} {below}"
+    captioned = DESCRIPTION_CAPTION.match(fold(below))
+    if len(description) < 4 and captioned:
+        # The code alone on its line, its description under its own caption ("CAE principal: 74300" /
+        # "Descrição: Tradução e interpretação": blind probe r38a, not read).
+        description = below[captioned.end() :].strip()
     if len(description) >= 4:
         parsed.put("activity_description", description, line.confidence)
+
+
+# The description's own caption on the line under the code ("Descrição:", "Designação da atividade:").
+DESCRIPTION_CAPTION = re.compile(
+    r"^\W*(?:descri[cç][aã]o|designa[cç][aã]o|denomina[cç][aã]o)(?:\s+d[ae]\s+ac?tividade)?\s*[:.]\s*"
+)
 
 
 # A description's line that goes on below: a few words in lower case, no figure, no caption of a row of its own.

@@ -36,8 +36,9 @@ DERIVED_CONFIDENCE = 0.7
 # Order matters where labels overlap: the first field whose words a text holds claims it.
 TAX_LABELS: dict[str, re.Pattern[str]] = {
     "taxable_income": re.compile(r"rendimento\s+(?:colect|colet|tribut)[aá]vel|mat[eé]ria\s+colet[aá]vel"),
+    # Anexo C's revenue is its "Total de proveitos" (C403): the gross of organised accounts (blind probe r38a).
     "gross_income": re.compile(
-        r"rendimentos?\s+(?:brutos?|il[ií]quidos?|englobados?)|total\s+(?:d[eo]s?\s+)?rendimentos"
+        r"rendimentos?\s+(?:brutos?|il[ií]quidos?|englobados?)|total\s+(?:d[eo]s?\s+)?(?:rendimentos|proveitos)"
     ),
     # The sum of the categories' incomes net of their specific deductions: the gross only when no gross is printed.
     "global_income": re.compile(r"rendimentos?\s+global"),
@@ -663,7 +664,7 @@ INCOME_TABLE_COLUMNS = [
 # A row may open with the quadro it belongs to, as a return printed as a list does: "Quadro 4A - 403 Prestações de
 # serviços ... 31.200,00", "Quadro 4A - Total 31.200,00".
 QUADRO_PREFIX = r"(?:quadro\s+\d{1,2}[a-z]?\s*[-–—:.]?\s*)?"
-TABLE_TOTAL = re.compile(rf"^\s*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
+TABLE_TOTAL = re.compile(rf"^[\s|]*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
 # Anexo A's income code 401 is employment ("rendimentos do trabalho dependente"); the other codes are read
 # only under a heading that names one category.
 EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
@@ -683,6 +684,22 @@ def row_category(before_amounts: str, *, category_column: bool) -> str | None:
     if category_column and len(letters) == 1:
         return CATEGORY_LETTERS.get(letters[0])
     return None
+
+
+# A row that opens with its category's letter before a dash ("B - Rendimentos profissionais ...", "Cat. A: ...").
+CATEGORY_ROW = re.compile(r"^\W*(?:cat(?:egoria|\.)?\s*)?([a-z])\s*[-–—:.)]\s")
+
+
+def category_row(before_amounts: str) -> str | None:
+    """The one category a row with no payer names: by its letter ("B - ..."), its words ("Trabalho dependente
+    ..."), or both when they agree."""
+    folded = fold(before_amounts)
+    named = categories_named(folded)
+    lettered = CATEGORY_ROW.match(folded)
+    if lettered:
+        category = CATEGORY_LETTERS.get(lettered.group(1))
+        return category if category is not None and named <= {category} else None
+    return named.pop() if len(named) == 1 else None
 
 
 def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
@@ -720,9 +737,15 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
                 break
             first_amount = re.search(r"\d[.,]\d{2}(?!\d)", fix_digits(row.text))
             before_amounts = fix_digits(row.text)[: first_amount.start() if first_amount else None]
-            if not NIF_TOKEN.search(before_amounts):
+            if NIF_TOKEN.search(before_amounts):
+                rows.append((values[income_column], row_category(before_amounts, category_column=category_column)))
+            elif category_row(before_amounts) is not None:
+                # The AT's comprovativo de rendimentos: one row per category, no payer ("B - Rendimentos
+                # profissionais (Anexo B) | Rendimento bruto | Retenções"); its last amount is the withholdings
+                # (blind probe r38a: taken for the income, 4x too low).
+                rows.append((values[income_column], category_row(before_amounts)))
+            else:
                 break  # a payer's row starts with the payer's NIF; a row of bare amounts is some other table's
-            rows.append((values[income_column], row_category(before_amounts, category_column=category_column)))
             if withheld_column is not None:
                 withheld.append(values[withheld_column])
         if not rows and total is None:
@@ -797,10 +820,15 @@ def owners_table(lines: list[Line], parsed: Parsed) -> None:
 # A row of an annex's table by field code: the code, its words, one amount ("404 Outras prestações de serviços
 # 2.380,00", "403 — Prestações de serviços 18.600,00").
 # Anexo B's codes are all self-employment income, whatever each row's words.
+# A scan may add specks around them: "406. Rendimentos ... 1.443,72 ,", "401 ' Vendas ... 0,00 |." (blind probe r38a).
 CODED_ROW = re.compile(
-    rf"^\s*{QUADRO_PREFIX}(?:campo\s+)?\d{{3,4}}\s+(?:[—–-]\s+)?(?=[^\W\d_]{{3}})[^\n]*?\d[.,]\d{{2}}\s*(?:€|eur)?\s*$"
+    rf"^\s*{QUADRO_PREFIX}(?:campo\s+)?\d{{3,4}}\.?\s+(?:[^\w\s]{{1,2}}\s+)?(?=[^\W\d_]{{3}})[^\n]*?\d[.,]\d{{2}}"
+    r"\s*(?:€|eur)?[\s|.,:;'\"]*$"
 )
 ANNEX_CATEGORY = {"B": "self_employment_income"}
+# An annex's own title over its pages ("ANEXO B", "Anexo B - Rendimentos da categoria B"), not the rosto's list of
+# annexes ("Anexos entregues: Anexo B [X] Anexo A [ ]").
+ANNEX_TITLE = re.compile(r"^\W*anexo\s+([a-z])(?![a-z])")
 
 
 def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
@@ -822,7 +850,7 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
         alone = len(rows) == 1 and total_line is None and not row_under_its_category(heading, rows[0])
         if not rows or alone or any(NOT_INCOME.search(fold(r.text)) for r in rows):
             continue
-        category = code_table_category(heading, rows, lines)
+        category = code_table_category(heading, rows, lines, start)
         values = [parse_money(row.text)[-1] for row in rows]
         rows_sum = sum(values, Decimal("0"))
         printed = parse_money(total_line.text) if total_line is not None else []
@@ -846,9 +874,11 @@ def row_under_its_category(heading: list[Line], row: Line) -> bool:
     return len(named) == 1 and categories_named(fold(row.text)) == named and not NOT_INCOME.search(heading_text)
 
 
-def code_table_category(heading: list[Line], rows: list[Line], lines: list[Line]) -> str | None:
+def code_table_category(heading: list[Line], rows: list[Line], lines: list[Line], start: int) -> str | None:
     """The income category of a table of coded rows: the heading's, else the one every row's words name, else
-    the annex's (the heading's, or the document's only annex)."""
+    the annex's (the heading's, else the one whose title stands nearest above the table, else the document's only
+    annex). The rosto's list names every annex with its box, ticked or not: the table's own annex is the title
+    over it (blind probe r38a: "Anexo B [X] Anexo A [ ] Anexo H [ ]" left Anexo B's Quadro 04 unread)."""
     heading_text = " ".join(fold(line.text) for line in heading)
     named = {name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading_text)}
     if len(named) == 1:
@@ -856,9 +886,12 @@ def code_table_category(heading: list[Line], rows: list[Line], lines: list[Line]
     per_row = [{name for name, pattern in ANNEX_INCOME.items() if pattern.search(fold(row.text))} for row in rows]
     if all(len(names) == 1 for names in per_row) and len(set.union(*per_row)) == 1:
         return per_row[0].pop()
-    annexes = {match.group(1).upper() for match in ANNEX.finditer(heading_text)} or {
-        match.group(1).upper() for line in lines for match in ANNEX.finditer(fold(line.text))
-    }
+    titles = [title.group(1).upper() for line in lines[:start] if (title := ANNEX_TITLE.match(fold(line.text)))]
+    annexes = (
+        {match.group(1).upper() for match in ANNEX.finditer(heading_text)}
+        or set(titles[-1:])
+        or {match.group(1).upper() for line in lines for match in ANNEX.finditer(fold(line.text))}
+    )
     return ANNEX_CATEGORY.get(annexes.pop()) if len(annexes) == 1 else None
 
 
