@@ -1186,15 +1186,22 @@ BILINGUAL_SEX = re.compile(r"(?<![^\W\d_])[MFXŽZKNVW]\s?[/|Il1]\s?([MFX])(?![^\
 
 # A date written with its month's abbreviation ("05 JUL 1968", "10 AGO/AUG 2022"): "AGO" and "MAR" are also
 # country codes (Angola, Morocco).
-WRITTEN_MONTH_DATE = re.compile(r"\b\d{1,2}\s*[A-Z]{3,9}\.?(?:\s*/\s*[A-Z]{3,9}\.?)?\s*\d{2,4}\b")
+WRITTEN_MONTH_DATE = re.compile(r"\b\d{1,2}\s*([A-Z]{3,9})\.?(?:\s*/\s*[A-Z]{3,9}\.?)?\s*\d{2,4}\b")
 # A demonym's feminine or plural ending printed beside it: "BRASILEIRO(A)".
 GENDER_ENDING = re.compile(r"\((?:A|O|AS|OS)\)")
+
+
+def without_a_written_date(match: re.Match[str]) -> str:
+    """A date written with its month's abbreviation blanked; figures around a country's code left as they are
+    ("F 1,53 PRT 23 06 2003", a card's height, nationality and birth date in a row: blind probe r38b, "PRT" taken
+    for a month's and the nationality never read off a card's front)."""
+    return " " if abbreviation_month(match.group(1).lower()) else match.group(0)
 
 
 def visual_nationality(text: str) -> str | None:
     """The nationality a value prints: a country code in capitals, or a country's name or adjective as a word
     ("PORTUGUESA", "BRASIL", "BRASILEIRO(A)", "DEUTSCH"), as ISO 3166 alpha-3; None when neither is there."""
-    text = GENDER_ENDING.sub("", WRITTEN_MONTH_DATE.sub(" ", text))
+    text = GENDER_ENDING.sub("", WRITTEN_MONTH_DATE.sub(without_a_written_date, text))
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
     for index, word in enumerate(words):
         folded = fold(word)
@@ -2019,6 +2026,7 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     if restored is not None or same_name(str(read), mrz_value, mrz):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+            parsed.fields[name] = words_rejoined(str(parsed.fields[name]), mrz_value)
         return
     rest = after_a_stray_first_word(str(read))
     if mrz.valid and rest and (same_name(rest, mrz_value, mrz) or spells_the_mrz_name(rest, mrz_value)):
@@ -2053,6 +2061,29 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def words_rejoined(printed: str, mrz_value: str) -> str:
+    """The printed name with a word OCR split in two joined again where a valid MRZ prints it whole ("Assu Nção" over
+    the MRZ's "ASSUNCAO": blind probe r38b, a space read at the cedilla). The printed letters, accents and all, stay."""
+    words, wanted = printed.split(), mrz_value.upper().split()
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        at = len(joined)
+        pair = words[index] + words[index + 1].lower() if index + 1 < len(words) else ""
+        if (
+            at < len(wanted)
+            and fold_accents(words[index]).upper() != wanted[at]
+            and pair
+            and fold_accents(pair).upper() == wanted[at]
+        ):
+            joined.append(pair)
+            index += 2
+            continue
+        joined.append(words[index])
+        index += 1
+    return " ".join(joined)
 
 
 # Edits apart, at most, for a visual-zone reading to be the MRZ's name with letters merged or split.
