@@ -456,3 +456,21 @@ def test_an_english_footers_issued_by_is_no_part_of_the_employers_name() -> None
 
     assert company_name("Issued by Remotely Payroll UK Ltd") == "Remotely Payroll UK Ltd"
     assert company_name("Este recibo foi processado e pago pela Contas Certas, Lda.") == "Contas Certas, Lda."
+
+
+def test_a_receipt_naming_a_company_as_the_payer_keeps_its_whole_name() -> None:
+    text = """Drogaria Vale & Filhos, Lda.
+Rua do Mercado, 4
+NIPC: 503504564
+RECIBO DE ORDENADO
+Joana Pires Maia, contribuinte n.º 245718931, com a categoria de caixeira, declara ter recebido de
+Drogaria Vale & Filhos, Lda., NIPC 503504564, a importância líquida de 890,00 €, referente à
+remuneração do mês de outubro de 2026, conforme se discrimina:
+Vencimento base 1.000,00
+Segurança Social 110,00
+Total Ilíquido 1.000,00
+Total Descontos 110,00
+Líquido 890,00"""
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert (fields["employee_name"], fields["employee_nif"]) == ("Joana Pires Maia", "245718931")
+    assert (fields["employer_name"], fields["employer_nif"]) == ("Drogaria Vale & Filhos, Lda.", "503504564")

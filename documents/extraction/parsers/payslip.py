@@ -2303,7 +2303,11 @@ def receipt_declaration(lines: list[Line], parsed: Parsed) -> None:
     received = next((m for m in RECEIVED_FROM.finditer(text) if name_opening(text[m.end() :])), None)
     if received is None:
         return
-    employer = name_opening(text[received.end() :])
+    # The payer may be a company ("declara ter recebido de Farmácia Central, Unipessoal, Lda., NIPC ..."): its name
+    # whole, legal form and all, not cut at its first comma as a person's is (blind probe r36b rerun).
+    employer = company_paying(text[received.end() : received.end() + NIF_REACH + 40]) or name_opening(
+        text[received.end() :]
+    )
     declarants = [m.end() for m in DECLARANT.finditer(text[: received.start()]) if name_opening(text[m.end() :])]
     subject = declarants[-1] if declarants else sentence_subject(lines, received.start())
     employee = name_opening(text[subject:]) if subject is not None else None
@@ -2312,13 +2316,24 @@ def receipt_declaration(lines: list[Line], parsed: Parsed) -> None:
     employee_nifs = valid_nifs(text[subject : received.start()])
     employer_nifs = valid_nifs(text[received.end() : received.end() + len(employer) + NIF_REACH])
     parsed.put("employee_name", title_case(employee), confidence_at(lines, subject))
-    parsed.put("employer_name", title_case(employer), confidence_at(lines, received.end()))
+    parsed.put(
+        "employer_name",
+        employer if prints_legal_form(employer) else title_case(employer),
+        confidence_at(lines, received.end()),
+    )
     for name, nifs in (("employee_nif", employee_nifs), ("employer_nif", employer_nifs)):
         if nifs:
             parsed.fields.pop(name, None)
             parsed.put(name, nifs[0], VALIDATED_CONFIDENCE)
     if employee_nifs and "nif_ambiguous" in parsed.warnings:
         parsed.warnings.remove("nif_ambiguous")
+
+
+def company_paying(text: str) -> str | None:
+    """The company a receipt's sentence names as the payer, when what follows "recebido de" opens with a company's
+    name and its legal form."""
+    name = company_name(text)
+    return name if name and prints_legal_form(name) and text.lstrip().startswith(name.split(",")[0]) else None
 
 
 # How many lines above the receipt's words its sentence may open.
