@@ -429,7 +429,7 @@ def header_spans(text: str) -> list[tuple[int, int, str]]:
     return merged
 
 
-# What parts a caption from its translation: a slash, words of neither caption's role around it.
+# What parts a caption from its translation: one slash, no figure (the words around it are the captions' own).
 BILINGUAL_SLASH = re.compile(r"[^/\d]*/[^/\d]*")
 
 
@@ -3231,28 +3231,33 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 # A personal NIF labelled the employer's is a private employer's (a household employing a
                 # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
-    if len({nif for nif, _ in employee_nifs}) > 1 and not a_private_employers_letterhead(lines, employee_nifs, parsed):
-        parsed.warnings.append("nif_ambiguous")
+    if len({nif for nif, _ in employee_nifs}) < 2:
+        return
+    private = None if "employer_nif" in parsed.fields else private_employers_letterhead(lines, employee_nifs)
+    if private is not None:
+        employee, employer = private
         parsed.fields.pop("employee_nif", None)
-        parsed.confidence.pop("employee_nif", None)
+        parsed.put("employee_nif", employee, VALIDATED_CONFIDENCE)
+        parsed.put("employer_nif", employer, VALIDATED_CONFIDENCE)
+        return
+    parsed.warnings.append("nif_ambiguous")
+    parsed.fields.pop("employee_nif", None)
+    parsed.confidence.pop("employee_nif", None)
 
 
-def a_private_employers_letterhead(lines: list[Line], personal: list[tuple[str, int]], parsed: Parsed) -> bool:
-    """Whether of two personal NIFs no caption gives a party, one is the letterhead's, above the employee's caption,
-    and the other the employee's, under it: the letterhead's is a private employer's (a sole trader, a household
-    employing a domestic worker: blind probe r36b, both NIFs withheld on 6 of 6 such slips). Both then taken, when
-    no company's NIF is the employer's already."""
+def private_employers_letterhead(lines: list[Line], personal: list[tuple[str, int]]) -> tuple[str, str] | None:
+    """The employee's and the employer's NIFs, when of two personal NIFs no caption gives a party to, one is the
+    letterhead's, above the employee's caption, and the other under it: the letterhead's is a private employer's (a
+    sole trader, a household employing a domestic worker: blind probe r36b, both NIFs withheld on 6 of 6 such
+    slips). None when they do not part so."""
     caption = next((index for index, line in enumerate(lines) if EMPLOYEE_LABEL.search(fold(line.text))), None)
-    if caption is None or "employer_nif" in parsed.fields:
-        return False
+    if caption is None:
+        return None
     above = {nif for nif, index in personal if index < caption}
     below = {nif for nif, index in personal if index >= caption}
     if len(above) != 1 or len(below) != 1:
-        return False
-    parsed.fields.pop("employee_nif", None)
-    parsed.put("employee_nif", below.pop(), VALIDATED_CONFIDENCE)
-    parsed.put("employer_nif", above.pop(), VALIDATED_CONFIDENCE)
-    return True
+        return None
+    return below.pop(), above.pop()
 
 
 # Digit groups glued by dots, dashes or slashes: a CPF ("123.456.789-09"), a CNPJ ("12.345.678/0001-95").
