@@ -474,3 +474,25 @@ Líquido 890,00"""
     _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
     assert (fields["employee_name"], fields["employee_nif"]) == ("Joana Pires Maia", "245718931")
     assert (fields["employer_name"], fields["employer_nif"]) == ("Drogaria Vale & Filhos, Lda.", "503504564")
+
+
+def test_a_mark_ocr_read_after_the_employers_name_is_no_part_of_it() -> None:
+    from documents.extraction.parsers.payslip import without_trailing_marks
+
+    assert without_trailing_marks("Junta de Freguesia de Azeitão !") == "Junta de Freguesia de Azeitão"
+    assert without_trailing_marks("Casa Vale, Lda. |") == "Casa Vale, Lda."
+    # A legal form's dot, a bracket and a sign inside the name stay.
+    assert without_trailing_marks("Silva & Costa, Lda.") == "Silva & Costa, Lda."
+    assert without_trailing_marks("Obras Gerais (Norte)") == "Obras Gerais (Norte)"
+    text = """Junta de Freguesia de São Pedro !
+NIPC: 503504564
+Talão de Vencimento
+Colaborador: Rita Almeida Fontes
+Nº Contrib.: 245718931
+Período: 01/10/2026 a 31/10/2026
+Ordenado 1.000,00
+Total Ilíquido 1.000,00
+TSU Trabalhador (11%) -110,00
+Vencimento Líquido 890,00"""
+    _, fields, _ = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["employer_name"] == "Junta de Freguesia de São Pedro"

@@ -1235,7 +1235,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     payslip_people([*header_cells(lines), *lines], parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
-        parsed.fields["employer_name"] = without_logo_letters(without_monogram(employer), lines)
+        parsed.fields["employer_name"] = without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
     name_beside_nif(lines, parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
@@ -2382,6 +2382,15 @@ MONOGRAM = re.compile(r"([A-ZÀ-Þ]{2,5})\s+(?=[A-ZÀ-Þ])")
 LOGO_LETTERS = re.compile(r"[A-ZÀ-Þ]{1,2}")
 LOGO_LETTERS_CONFIDENCE = 0.7
 NAME_WORD_CONFIDENCE = 0.85
+
+
+# Marks OCR reads after a name at a scan's edge or a box's border ("Junta de Freguesia de Azeitão !", "... |"): no
+# company's name ends in a lone sign (blind probe r36b). A legal form's dot, a bracket closed, stay.
+TRAILING_MARKS = re.compile(r"(?:\s+[^\w\s.)\]]{1,2})+$")
+
+
+def without_trailing_marks(name: str) -> str:
+    return TRAILING_MARKS.sub("", name)
 
 
 def without_logo_letters(name: str, lines: list[Line]) -> str:
