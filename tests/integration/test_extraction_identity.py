@@ -77,7 +77,8 @@ def test_the_niss_and_the_health_number_never_leave_the_extraction_step(caplog: 
     back = cc_back(person, rng=random.Random(106), variant=2, health_passes_nif_check=True)
     with caplog.at_level(logging.DEBUG):
         result = extract(back.document)
-    output = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+    # The extractor's version carries a hash of its code, whose hex may open with nine digits: it is no number read.
+    output = json.dumps(result.model_dump(mode="json", exclude={"extractor_version"}), ensure_ascii=False)
     assert back.niss not in output and back.health_number not in output
     assert not re.search(r"(?<!\d)\d{11}(?!\d)", output)
     nine_digit_numbers = set(re.findall(r"(?<!\d)\d{9}(?!\d)", output))
