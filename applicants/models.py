@@ -464,6 +464,13 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.get_role_display()} {str(self.id)[:8]}"
 
+    def superseded_in(self, invitations: list[Invitation]) -> bool:
+        """Re-sent to the same person (same role and e-mail) later: only the newest link counts."""
+        return any(
+            other.created_at > self.created_at and other.role == self.role and other.email.lower() == self.email.lower()
+            for other in invitations
+        )
+
     @property
     def effective_status(self) -> str:
         if self.status == InvitationStatus.SENT and self.expires_at <= timezone.now():

@@ -63,8 +63,12 @@ def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:
     application = getattr(link.form_request, "application", None)
     if application is None:
         return []
+    invitations = list(application.invitations.all())
+    # A link re-sent to the same person is one person, as on the staff's view: the newest link's status.
     return [
-        {"role": i.role, "name": i.name, "invitation_status": i.effective_status} for i in application.invitations.all()
+        {"role": i.role, "name": i.name, "invitation_status": i.effective_status}
+        for i in invitations
+        if not i.superseded_in(invitations)
     ]
 
 

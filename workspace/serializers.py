@@ -24,7 +24,6 @@ from applicants.models import (
     FormStatus,
     InfoRequestStatus,
     IntakeFormRequest,
-    Invitation,
     InvitationStatus,
     ListingType,
     PropertyType,
@@ -507,16 +506,6 @@ class ApplicationReportSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-def invitation_superseded(invitation: Invitation, invitations: list[Invitation]) -> bool:
-    """A link re-sent to the same person (same role and e-mail) later: only the newest one counts."""
-    return any(
-        other.created_at > invitation.created_at
-        and other.role == invitation.role
-        and other.email.lower() == invitation.email.lower()
-        for other in invitations
-    )
-
-
 def application_members(application: Application, *, can_view_pii: bool) -> list[dict[str, Any]]:
     """The lead first, then the others who submitted, then those invited who have not (the newest link each)."""
     show_name = (lambda name: name) if can_view_pii else mask_name
@@ -542,7 +531,7 @@ def application_members(application: Application, *, can_view_pii: bool) -> list
             "invitation_status": invitation.effective_status,
         }
         for invitation in invitations
-        if invitation.applicant_id is None and not invitation_superseded(invitation, invitations)
+        if invitation.applicant_id is None and not invitation.superseded_in(invitations)
     ]
     return members
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 from unittest import mock
 
@@ -28,6 +29,7 @@ from applicants.models import (
 )
 from applicants.services import AgencyCredentials, decision_record
 from applicants.tokens import intake_token_hash
+from intake.status import household_status
 from screening.models import PipelineRun, ScreeningReport
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, UserFactory, make_nif
 
@@ -651,6 +653,9 @@ def test_admin_invites_a_person_and_resends_a_link_ending_the_old_one(
     assert APIClient().get(f"/api/v1/intake/{first_token}").status_code == 410
     detail = api_as(alice.user).get(f"/api/v1/applications/{application.id}").json()
     assert [m["invitation_status"] for m in detail["members"] if m["role"] == "GUARANTOR"] == ["SENT"]
+    # The lead's page counts the person once too (e2e probe 22: it listed the old link EXPIRED beside the new one).
+    leads_page = household_status(SimpleNamespace(invitation=None, form_request=application.form_request))
+    assert [m["invitation_status"] for m in leads_page if m["role"] == "GUARANTOR"] == ["SENT"]
 
 
 def test_admin_invite_needs_the_permission_and_a_valid_form(alice: AgencyCredentials) -> None:
