@@ -222,7 +222,8 @@ def test_only_the_name_the_mrz_cut_is_completed_from_the_visual_zone() -> None:
     ]
     fields, warnings = parse_identity_lines(lines, DocumentKind.CARTAO_CIDADAO, mrz=mrz)
     assert fields["given_names"] == "Rodrigo"
-    assert fields["surname"] == "Teixeira Mourao de Vasconcelos"
+    # The MRZ's words, spelt as the card prints them ("MOURÃO": the registry's spelling, round 39).
+    assert fields["surname"] == "Teixeira Mourão de Vasconcelos"
     assert "mrz_name_truncated" in warnings
 
 

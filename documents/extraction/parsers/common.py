@@ -335,6 +335,9 @@ def title_case(name: str) -> str:
         return re.sub(r"[^\W\d_]+", lambda part: part.group(0).capitalize(), text.lower())
 
     words = name.split()
+    # A lone "É" between names is the particle "e" OCR gave an accent (blind probe r38b, a tilted passport): no
+    # name is the word "é".
+    words = ["e" if w in {"É", "é"} and 0 < index < len(words) - 1 else w for index, w in enumerate(words)]
     return " ".join(
         w.lower()
         if w.lower() in NAME_PARTICLES or (w.lower() in FOREIGN_NAME_PARTICLES and 0 < index < len(words) - 1)

@@ -55,6 +55,7 @@ from documents.extraction.parsers.common import (
     title_case,
     value_after_label,
 )
+from documents.extraction.parsers.portuguese_names import accents_restored
 from documents.extraction.reader import Line
 from documents.extraction.schema import ISSUE_DATE_IMPLAUSIBLE, MRZ_NAME_TRUNCATED, DocumentKind
 
@@ -700,7 +701,20 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
         parsed.put("full_name", parsed.fields["given_names"], parsed.confidence["given_names"])
     if issue_date_implausible(viz_lines, parsed, today=dt.date.today()):
         parsed.warnings.append(ISSUE_DATE_IMPLAUSIBLE)
+    if names_printed_in_portugal(kind, parsed):
+        for field in ("full_name", *NAME_FIELDS):
+            if parsed.fields.get(field):
+                parsed.fields[field] = accents_restored(parsed.fields[field])
     return parsed
+
+
+def names_printed_in_portugal(kind: DocumentKind, parsed: Parsed) -> bool:
+    """Whether the names were read off a Portuguese document's visual zone, in the registry's spelling: a Cartão de
+    Cidadão's front (a back prints them only in its MRZ, without accents, and is left as it reads) or a Portuguese
+    passport's data page."""
+    if kind == DocumentKind.CARTAO_CIDADAO:
+        return parsed.fields.get("side") in {"front", "both"}
+    return kind == DocumentKind.PASSAPORTE and parsed.fields.get("issuing_state") == "PRT"
 
 
 def full_name_flagged_with_its_parts(parsed: Parsed) -> None:
