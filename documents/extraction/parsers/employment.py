@@ -35,6 +35,7 @@ from documents.extraction.parsers.common import (
     written_dates,
 )
 from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name, letterhead_name, prints_legal_form
+from documents.extraction.parsers.pension import without_reference_numbers
 from documents.extraction.reader import Line
 
 # How sure a value found in free text is: by its own words, not by a label in a known place.
@@ -331,7 +332,9 @@ USER_COMPANY_REACH = 120
 def employment_nifs(flat: str, folded: str, parsed: Parsed) -> None:
     """The company's NIF (labelled NIPC or after the company's words, else the collective one) and the person's."""
     intro = declared_person(flat, folded)
-    for match in nif_matches(flat, folded):
+    # A letter's or a process's reference ("N/ Ref.ª ...", "Processo n.º ...") is neither's NIF, whatever its
+    # check digit says; blanked, the same length, so each match stands where it stands in ``folded``.
+    for match in nif_matches(without_reference_numbers(flat), without_reference_numbers(folded)):
         nif = re.sub(r"\s", "", match.group(1))
         if not [valid for number, valid in parse_nifs(nif) if valid]:
             continue

@@ -879,7 +879,11 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         if label and NIF_QUALIFIER.search(folded[: label.start()]):
             continue  # "NIF emitente: ...": the label is the NIF's; the line below is no name
         if label and f"{party}_name" not in parsed.fields:
-            found = label_name(lines, index, line.text[label.end() :], captions_below=captions_below)
+            # A label in one of two columns a read joined ("Fatura-Recibo   Exmo.(s) Sr.(s)" / "N.º FR 2026/16   Rita
+            # ..."): the name is read from its column first, then as the lines are.
+            column = label_column(lines, index, label.start(), label.end())
+            found = label_name(*column, captions_below=captions_below) if column else None
+            found = found or label_name(lines, index, line.text[label.end() :], captions_below=captions_below)
             if found:
                 parsed.put(f"{party}_name", found[0], line.confidence)
                 name_lines[party] = found[1]
@@ -908,6 +912,63 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             if name:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+# How many lines under a party's label its column is followed down (the name, maybe a line between).
+COLUMN_LINES = 4
+
+
+def label_column(lines: list[Line], index: int, start: int, end: int) -> tuple[list[Line], int, str] | None:
+    """Where the label at ``start:end`` of ``lines[index]`` heads a column of its own (an address window beside the
+    document's title and number, the two read across as one: "Fatura-Recibo   Exmo.(s) Sr.(s)" / "N.º FR 2026/0016
+    Rita Filipa ..." / "Data: ...   Rua ..."): the lines with, under it, only their columns that start under the
+    label's (a line with none of them read as noise, ``NOISE_LINE``: not the box's), the label's index, and what
+    follows the label in its column. None where the label does not start a column its words' boxes show apart."""
+    line = lines[index]
+    words = list(re.finditer(r"\S+", line.text))
+    if len(line.word_boxes) != len(words) or len(fold(line.text)) != len(line.text):
+        return None
+    at = next((number for number, word in enumerate(words) if word.end() > start), None)
+    spans = column_spans(line)
+    column = next((span for span in spans if span[0] <= (at or 0) < span[1]), None)
+    # The label opens its column; a line of one column is followed down only from a label that opens it.
+    if at is None or column is None or column[0] != at or (len(spans) == 1 and at != 0):
+        return None
+    height = sorted(box[3] for box in line.word_boxes)[len(words) // 2]
+    left = line.word_boxes[column[0]][0] - height
+    right = line.word_boxes[column[1]][0] - height if column[1] < len(words) else None
+    rest = line.text[end : words[column[1]].start() if column[1] < len(words) else len(line.text)]
+    cut = list(lines)
+    for below in range(index + 1, min(len(lines), index + 1 + COLUMN_LINES)):
+        under = lines[below]
+        texts = under.text.split()
+        if len(under.word_boxes) != len(texts):
+            continue
+        kept = [
+            number
+            for first, last in column_spans(under)
+            if under.word_boxes[first][0] >= left and (right is None or under.word_boxes[first][0] < right)
+            for number in range(first, last)
+        ]
+        cut[below] = replace(
+            under,
+            text=" ".join(texts[number] for number in kept),
+            word_boxes=[under.word_boxes[number] for number in kept],
+            word_confidences=[],
+            confidence=under.confidence if kept else 0.0,
+        )
+    return cut, index, rest
+
+
+def column_spans(line: Line) -> list[tuple[int, int]]:
+    """The words (first, past the last) of each column a line's boxes show apart (``gapped_text``)."""
+    spans = []
+    first = 0
+    for column in gapped_text(line).split("   "):
+        last = first + len(column.split())
+        spans.append((first, last))
+        first = last
+    return spans
 
 
 def profession_line(text: str) -> bool:
@@ -1245,6 +1306,12 @@ STREET_START = re.compile(
 )
 
 
+# A form of address and nothing else ("Srs", "Exma. Senhora", "V. Exa."), on folded text.
+ADDRESS_WORDS = re.compile(
+    r"(?:[\W_]*(?:ex\.?\s?m[oa]s?|sr[as]?s?|senhor(?:es|as?)?|dona|v\.?\s?ex\.?\s?as?)(?![a-z])[\W_]*)+"
+)
+
+
 def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:"); an address is none."""
     if ":" in text[:30]:
@@ -1283,8 +1350,9 @@ def party_name(text: str) -> str | None:
         or re.search(r"(?i)(?<![^\W\d_])pa[íÍ]s(?![^\W\d_])|^pais(?![a-z])", name)
     ):
         return None
-    # What kind of acquirer it is is not who; nor is where it is.
-    if ACQUIRER_KIND.fullmatch(fold(name)) or STREET_START.match(fold(name)):
+    # What kind of acquirer it is is not who; nor is where it is; nor how it is addressed (a photo's bracket broke
+    # the salutation "Exmo.(s) Sr.(s)" into "Exmo) Srs)": its "Srs" is no name, blind probe r39a).
+    if ACQUIRER_KIND.fullmatch(fold(name)) or STREET_START.match(fold(name)) or ADDRESS_WORDS.fullmatch(fold(name)):
         return None
     # A second label for the same block ("Transmitente / Prestador de Serviços") is not the party's name.
     if ISSUER_LABEL.search(fold(name)) or ACQUIRER_LABEL.search(fold(name)):

@@ -28,6 +28,7 @@ from documents.extraction.parsers.common import (
     title_case,
     value_after_label,
 )
+from documents.extraction.parsers.pension import without_reference_numbers
 from documents.extraction.reader import Line
 from documents.extraction.schema import PROOF_OF_FILING_ONLY
 
@@ -439,10 +440,11 @@ def parse_tax(lines: list[Line]) -> Parsed:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
                 name_line = line
                 break
-    # The taxpayer's NIF: on the taxpayer's own line first; never one printed as the spouse's or a dependant's.
+    # The taxpayer's NIF: on the taxpayer's own line first; never one printed as the spouse's or a dependant's, nor
+    # a process's or a payment's reference ("N.º de processo ...", "Referência ...").
     ordered = ([name_line] if name_line is not None else []) + [line for line in lines if line is not name_line]
     for line in ordered:
-        for nif, valid in parse_nifs(first_taxpayer_text(line.text)):
+        for nif, valid in parse_nifs(without_reference_numbers(first_taxpayer_text(line.text))):
             if valid and nif_is_personal(nif):
                 parsed.put("taxpayer_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
