@@ -32,6 +32,7 @@ from documents.extraction.parsers.common import (
     BRANCH_WORDS,
     COPY_MARK,
     DATE_DMY,
+    DATE_YMD,
     ENGLISH_MONTHS,
     FOREIGN_NAME_PARTICLES,
     MONEY,
@@ -633,6 +634,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     )
     kept = [segments for index, segments in enumerate(rows) if segments and index not in skipped]
     kept = [segments for segments in kept if segments[0].role != "skip"]
+    kept = without_restated_base(kept, lines)
     deductions = deduction_rows_sum([segment for segments in kept for segment in segments])
     earnings_above = Decimal(0)
     for segments in kept:
@@ -648,6 +650,44 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+# A base salary's caption as a header's field, its colon before the figure ("Venc. base: 1.520,32").
+BASE_FIELD = re.compile(rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal)\s*:\s*(?:eur\s*|€\s*)?\d")
+
+
+def without_restated_base(rows: list[list[Segment]], lines: list[Line]) -> list[list[Segment]]:
+    """The rows without the base salary a header restates as a field ("Admissão: 23-11-2007  Venc. base: 1.520,32")
+    when the earnings' table prints it as a row of its own ("114 Vencimento Base 1.520,32"): one earning, not two
+    (blind probe r39a: the header's base counted in the earnings' sum, the printed "Totais" gross not recognised
+    and a gross worked back from an inflated net in its place). Only a field captioned with its colon, and only when
+    a row not so captioned prints the same amount."""
+    fields = {
+        (at, position)
+        for at, segments in enumerate(rows)
+        for position, segment in enumerate(segments)
+        if segment.role == "base_salary" and base_field(lines[segment.line_index].text)
+    }
+    row_values = {
+        segment.value
+        for at, segments in enumerate(rows)
+        for position, segment in enumerate(segments)
+        if segment.role == "base_salary" and (at, position) not in fields
+    }
+    kept = [
+        [
+            segment
+            for position, segment in enumerate(segments)
+            if (at, position) not in fields or segment.value not in row_values
+        ]
+        for at, segments in enumerate(rows)
+    ]
+    return [segments for segments in kept if segments]
+
+
+def base_field(text: str) -> bool:
+    """Whether a line prints the base salary as a header's field, its caption's colon before its figure."""
+    return bool(BASE_FIELD.search(fold(text)))
 
 
 # The words of the month's own pay in a rate's label ("Remuneração horária", "Salário/dia"), not a bonus's
@@ -878,7 +918,17 @@ def column_totals(
         and len(segment.amounts) == 2
         and tuple(segment.amounts) == rows_sums
     )
-    if not (both_named or deductions_second or (two_columns and segment.role == "gross_pay")):
+    # A row of totals under the two columns ("Totais 1.825,03 303,69" under "Abonos  Descontos"): each column's
+    # total, when the deduction rows or the earning rows above make one of them (blind probe r39a: the row's last
+    # figure taken for a generic total, the printed gross left unread and one worked back from the net instead).
+    totals_row = (
+        two_columns
+        and segment.role == "total"
+        and rows_sums is not None
+        and len(segment.amounts) == 2
+        and (segment.amounts[0] == rows_sums[0] or segment.amounts[1] == rows_sums[1])
+    )
+    if not (both_named or deductions_second or totals_row or (two_columns and segment.role == "gross_pay")):
         return [segment]
     if len(segment.amounts) != 2:
         return [segment]
@@ -1640,7 +1690,7 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
             derive(parsed, page, "social_security", missing)
         elif withholding is None and social is not None:
             derive(parsed, page, "irs_withholding", deductions - social - others)
-    printed_gross = earnings_total(page.segments) if gross is None else None
+    printed_gross = (earnings_total(page.segments) or total_some_earnings_make(page)) if gross is None else None
     if printed_gross is not None:
         # The earnings add up to a printed total: that is the gross, whatever the net says (a net that does not
         # follow from it is then an arithmetic mismatch, not a gross to work back from it).
@@ -1807,6 +1857,26 @@ def earnings_contradict_gross(page: Page, gross: Decimal) -> bool:
         for made in selection_sums(earnings)
         for slack in (-CENT, Decimal(0), CENT)
     )
+
+
+def total_some_earnings_make(page: Page) -> Decimal | None:
+    """The one figure of a row of totals ("Total 1.825,03") the earning rows make once a row repeating another's
+    amount is left out (the header restating the base salary beside the table's own row of it): the printed gross,
+    never to be replaced by one worked back from the net (blind probe r39a: a net raised by hand, and the gross
+    derived from it over the printed "Totais")."""
+    earnings = [segment for segment in page.segments if segment.role in EARNING_ROLES]
+    if len(earnings) < 2 or len(earnings) > ITEMISED_EARNINGS:
+        return None
+    totals = {amount for segment in page.rows("total") for amount in segment.amounts}
+    made: set[Decimal] = set()
+    for size in range(1, len(earnings) - 1):
+        for left_out in itertools.combinations(range(len(earnings)), size):
+            kept = [row for at, row in enumerate(earnings) if at not in left_out]
+            repeats = all(any(earnings[at].value == row.value for row in kept) for at in left_out)
+            total = sum((signed(row) for row in kept), Decimal(0))
+            if repeats and total in totals:
+                made.add(total)
+    return made.pop() if len(made) == 1 else None
 
 
 def selection_sums(rows: list[Segment]) -> set[Decimal]:
@@ -2927,6 +2997,8 @@ RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
 
 
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
+    # The day the worker was admitted is never the month paid, wherever it stands on the period's line.
+    lines = [without_admission_date(line) for line in lines]
     period, period_line, run_dates = None, None, []
     for row, ln in enumerate(lines):
         folded = fold(ln.text)
@@ -3037,14 +3109,35 @@ def paid_at_the_months_end(lines: list[Line]) -> tuple[str | None, Line | None]:
 RUN_DATE_AFTER = re.compile(r"(?i)\s(?:data|dt\.?)\s+(?:de\s+|do\s+|da\s+)?(?:pag|process|emiss|venc)")
 
 
+# An admission's caption and its date ("Admissão: 21-06-2023", "Data de admissão 04-09-2021", "Dt. Admiss.
+# 02/02/2018"): the day the worker started, no month paid (blind probe r39a: "Período: 2026/09  Venc. Base: ...
+# Admissão: 21-06-2023" read as June 2023).
+ADMISSION_CAPTION = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:data|dt)\.?\s*(?:de\s+|da\s+)?)?admiss(?:[aã]o|\.)?(?![^\W\d_])[\s:.-]*"
+)
+
+
+def without_admission_date(line: Line) -> Line:
+    """The line with an admission's caption and the date right after it blanked, each character a space (offsets
+    kept)."""
+    text, figures = line.text, fix_digits(line.text)
+    for caption in ADMISSION_CAPTION.finditer(line.text):
+        date = DATE_DMY.match(figures, caption.end()) or DATE_YMD.match(figures, caption.end())
+        if date:
+            text = text[: caption.start()] + " " * (date.end() - caption.start()) + text[date.end() :]
+    return line if text == line.text else Line(text, line.confidence, line.word_confidences, line.word_boxes)
+
+
 def labelled_period(lines: list[Line], row: int, at: int) -> str | None:
     """The month a period's label at ``at`` on line ``row`` names: on its line from the label on, up to a run
     date after it (a date before it, "Admissão: 15/09/2025  Período: ...", is another's), else in a grid of
-    captions over their values."""
+    captions over their values. A month and year in figures first after the label is the period, whatever date
+    the line prints after it ("Período: 2026/09  ...  Data: 28-09-2026")."""
     text = lines[row].text
     own = RUN_DATE_AFTER.split(text[at:])[0]
     period = (
-        parse_period(own)
+        numeric_period_first(own)
+        or parse_period(own)
         or month_and_year(text)
         or month_of_the_year(text[at:])
         or month_named_days(own)
@@ -3058,6 +3151,20 @@ def labelled_period(lines: list[Line], row: int, at: int) -> str | None:
         grid = " ".join(ln.text for ln in lines[max(0, row - 2) : row + 4])
         period = month_and_year(grid) or captions_over_month_and_year(lines[row : row + 2])
     return period
+
+
+def numeric_period_first(text: str) -> str | None:
+    """The month and year in figures ("2026/09", "09/2026", "09-2026") a period's caption's text prints before any
+    date or month named, none of a longer number's parts."""
+    numeric = NUMERIC_PERIOD.search(without_longer_numbers_than_periods(text))
+    if numeric is None:
+        return None
+    named = MONTH_YEAR.search(fold(text))
+    dated = [match.start() for pattern in (DATE_DMY, DATE_YMD) for match in pattern.finditer(fix_digits(text))]
+    if (named and named.start() < numeric.start()) or any(start < numeric.start() for start in dated):
+        return None
+    period = parse_period(numeric.group(0))
+    return period if period and PLAUSIBLE_YEAR.match(period) else None
 
 
 # A month's name, whole or cut, and the year's two last digits, as a spreadsheet prints them ("mar/26",
