@@ -17,25 +17,9 @@ from documents.extraction.parsers.payslip import parse_payslip
 from documents.extraction.reader import Line
 from documents.extraction.schema import fields_validate
 from documents.extraction.validation import parsed_revalidate
+from tests.unit.test_payslip_round36 import scanned
 
 TODAY = dt.date(2026, 12, 4)
-
-# A word's height and a character's width in pixels, as on a 300 dpi scan.
-HEIGHT = 28
-CHARACTER = 15
-
-
-def scanned(*pieces: tuple[int, str]) -> Line:
-    """One OCR line: each piece's words from its left edge, a space's width apart."""
-    words: list[tuple[str, float]] = []
-    boxes: list[tuple[int, int, int, int]] = []
-    for left, text in pieces:
-        x = left
-        for word in text.split():
-            words.append((word, 0.95))
-            boxes.append((x, 500, CHARACTER * len(word), HEIGHT))
-            x += CHARACTER * (len(word) + 1)
-    return Line(" ".join(word for word, _ in words), 0.95, words, boxes)
 
 
 def checked(lines: list[Line]) -> tuple[dict[str, Any], list[str]]:
