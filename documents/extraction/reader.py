@@ -607,6 +607,8 @@ def dark_background_inverted(image: Any) -> Any:
 # pixels wide at most) and that square's 3x3 median is at least this. Scans and photos in good light measured 0.2-3.8
 # (blind probe r38b), its low-light photos 7-10.5 (one at 5.0).
 GRAIN_PROBE_SIZE = 400
+# A phone's full-size photo (12 megapixels and up): its surface costs Tesseract more than the document does.
+LARGE_PHOTO_PIXELS = 10_000_000
 GRAINY_PHOTO_NOISE = 5.0
 # Grain this heavy is smoothed out before reading (``smoothed_if_grainy``): a median blurs as it smooths, and a
 # blurred photo with lighter grain (5.0) lost its reading to it.
@@ -619,14 +621,16 @@ def without_a_grainy_surface(image: Any) -> Any:
 
     Tesseract looks for letters in every grain of such a photo's surface: on a 7-megapixel photo of a card on wood
     each pass took 20-40 s, and with the turns tried after a noisy first reading the photo was refused on the time
-    limit after 268 s (blind probe r38b). The card alone read in 0.5 s. A photo in
-    good light keeps its whole first reading: cut out as every photo's first reading, the card cost some of round
-    19's photos a field or their MRZ's check digits.
+    limit after 268 s (blind probe r38b). The card alone read in 0.5 s. A photo of LARGE_PHOTO_PIXELS or more is
+    cut down too, grainy or not: a phone's 12-megapixel photo of a page on a wooden table took 33-60 s a pass, up to
+    the time limit on a busy machine (blind probe r39a). A smaller photo in good light keeps its whole first
+    reading: cut out as every photo's first reading, the card cost some of round 19's photos a field or their MRZ's
+    check digits.
     """
     from PIL import ImageOps
 
     grey = as_grey_on_white(ImageOps.exif_transpose(image) or image)
-    if grain(grey) < GRAINY_PHOTO_NOISE:
+    if grain(grey) < GRAINY_PHOTO_NOISE and grey.width * grey.height < LARGE_PHOTO_PIXELS:
         return image
     cut = document_on_its_own(grey)
     return image if cut is grey else cut
@@ -1200,11 +1204,14 @@ TEXT_REGION_MAX_AREA = 0.7
 TEXT_REGION_MARGIN = 0.03
 # A word with this many digits or more is a figure of the page's, whatever its confidence.
 TEXT_REGION_FIGURE_DIGITS = 5
+# The text region's reading replaces the page's when it is this much more confident: a poor scan read within its
+# words' box read about as poorly (0.55 against 0.53), and lost its date below the box (blind probe r33a's files).
+TEXT_REGION_GAIN = 0.15
 
 
 def text_region_reading(page: Any, lines: list[Line]) -> list[Line] | None:
     """A page that read poorly read again within the box of the words it read well; None when that box is most of
-    the page, too few words read well, or the second reading is no better.
+    the page, too few words read well, or the second reading is not clearly more confident.
 
     A page photographed on a patterned table (a checked cloth, marble, a carpet) is read across the pattern as one
     block of text: every line gets the pattern's noise beside the page's words, and a sharp photo of a declaration
@@ -1215,7 +1222,7 @@ def text_region_reading(page: Any, lines: list[Line]) -> list[Line] | None:
     if region is None:
         return None
     again = levelled_reading(even_out_light(page.crop(region)))
-    return again if mean_word_confidence(again) > mean_word_confidence(lines) else None
+    return again if mean_word_confidence(again) >= mean_word_confidence(lines) + TEXT_REGION_GAIN else None
 
 
 def text_region(lines: list[Line], width: int, height: int) -> tuple[int, int, int, int] | None:
