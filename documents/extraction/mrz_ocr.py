@@ -46,7 +46,7 @@ from documents.extraction.reader import (
     tesseract_data,
     tsv_columns,
     turn_page,
-    without_a_grainy_surface,
+    without_the_surface,
 )
 from documents.sniff import sniff_content_type
 
@@ -197,7 +197,7 @@ def band_at_cap_height(page: Any, band: Band, cap_height: int) -> Any:
 def page_images(data: bytes) -> list[Any]:
     content_type = sniff_content_type(data[:1024])
     if content_type in {"image/jpeg", "image/png"}:
-        return [without_a_grainy_surface(open_image(data))]
+        return [without_the_surface(open_image(data))]
     if content_type != "application/pdf":
         return []
     import pypdfium2 as pdfium

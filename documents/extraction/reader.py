@@ -149,7 +149,7 @@ def read_document(data: bytes) -> ReadDocument:
     if content_type == "application/pdf":
         return read_pdf(data)
     if content_type in {"image/jpeg", "image/png"}:
-        page = ocr_page(without_a_grainy_surface(open_image(data)))
+        page = ocr_page(without_the_surface(open_image(data)))
         return ReadDocument(lines=page.lines, pages=1, method="ocr", turns=(page.turn,))
     raise ExtractionFailed("Tipo de ficheiro não suportado (não é PDF, JPEG nem PNG).")
 
@@ -607,17 +607,18 @@ def dark_background_inverted(image: Any) -> Any:
 # pixels wide at most) and that square's 3x3 median is at least this. Scans and photos in good light measured 0.2-3.8
 # (blind probe r38b), its low-light photos 7-10.5 (one at 5.0).
 GRAIN_PROBE_SIZE = 400
-# A phone's full-size photo (12 megapixels and up): its surface costs Tesseract more than the document does.
-LARGE_PHOTO_PIXELS = 10_000_000
 GRAINY_PHOTO_NOISE = 5.0
 # Grain this heavy is smoothed out before reading (``smoothed_if_grainy``): a median blurs as it smooths, and a
 # blurred photo with lighter grain (5.0) lost its reading to it.
 HEAVY_GRAIN_NOISE = 6.0
+# A phone's full-size photo (12 megapixels and up): its surface costs Tesseract more than the document does.
+LARGE_PHOTO_PIXELS = 10_000_000
 
 
-def without_a_grainy_surface(image: Any) -> Any:
-    """A grainy photo of a document on a darker surface (a card on a table in low light) cut down to the document
-    (``document_on_its_own``); any other image as it came.
+def without_the_surface(image: Any) -> Any:
+    """A photo of a document on a darker surface cut down to the document (``document_on_its_own``) where the
+    surface costs more than the document: a grainy photo (a card on a table in low light) or a full-size one; any
+    other image as it came.
 
     Tesseract looks for letters in every grain of such a photo's surface: on a 7-megapixel photo of a card on wood
     each pass took 20-40 s, and with the turns tried after a noisy first reading the photo was refused on the time

@@ -14,7 +14,7 @@ from documents.extraction.reader import (
     grain,
     read_document,
     smoothed_if_grainy,
-    without_a_grainy_surface,
+    without_the_surface,
 )
 
 CARD_ROWS = ["APELIDO(S) / SURNAME", "FERREIRA DA COSTA", "NOME(S) / GIVEN NAMES", "MARIANA SOFIA", "DATA 14 03 1988"]
@@ -48,8 +48,8 @@ def test_grain_tells_a_photo_in_low_light_from_one_in_good_light() -> None:
 
 def test_a_grainy_photo_is_cut_down_to_its_document_and_a_clean_one_kept_whole() -> None:
     clean = card_on_a_table(noise=0)
-    assert without_a_grainy_surface(clean) is clean
-    cut = without_a_grainy_surface(card_on_a_table(noise=30))
+    assert without_the_surface(clean) is clean
+    cut = without_the_surface(card_on_a_table(noise=30))
     assert 1300 <= cut.width < 1600 and 820 <= cut.height < 1100
 
 
@@ -69,8 +69,8 @@ def test_a_phones_full_size_photo_is_cut_down_to_its_document_grain_or_not() -> 
     """A 12-megapixel photo of a page on a table (blind probe r39a): the surface cost Tesseract 33-60 s a pass."""
     photo = Image.new("L", (4000, 3000), 70)
     photo.paste(Image.new("L", (2100, 2700), 235), (900, 150))
-    cut = without_a_grainy_surface(photo)
+    cut = without_the_surface(photo)
     assert grain(photo) < GRAINY_PHOTO_NOISE
     assert 2100 <= cut.width < 2500 and 2700 <= cut.height <= 3000
     small = photo.resize((2000, 1500))
-    assert without_a_grainy_surface(small) is small  # a smaller photo in good light keeps its whole reading
+    assert without_the_surface(small) is small  # a smaller photo in good light keeps its whole reading
