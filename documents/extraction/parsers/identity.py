@@ -709,9 +709,9 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
 
 
 def names_printed_in_portugal(kind: DocumentKind, parsed: Parsed) -> bool:
-    """Whether the names were read off a Portuguese document's visual zone, in the registry's spelling: a Cartão de
-    Cidadão's front (a back prints them only in its MRZ, without accents, and is left as it reads) or a Portuguese
-    passport's data page."""
+    """Whether the names are those a Portuguese document prints in its visual zone in the registry's spelling: a
+    Cartão de Cidadão's front (a back prints them only in its MRZ, without accents, and is left as it reads) or a
+    Portuguese passport's data page (its MRZ's names are the page's, less their accents)."""
     if kind == DocumentKind.CARTAO_CIDADAO:
         return parsed.fields.get("side") in {"front", "both"}
     return kind == DocumentKind.PASSAPORTE and parsed.fields.get("issuing_state") == "PRT"
