@@ -4,11 +4,10 @@ as illegible. The page is read again within the box of the words it read well. P
 
 from __future__ import annotations
 
-import io
-
 from PIL import Image, ImageDraw, ImageFont
 
 from documents.extraction.reader import Line, mean_word_confidence, read_document, text_region, text_region_reading
+from tests.integration.test_grainy_photos import png
 
 ROWS = [
     "DECLARAÇÃO",
@@ -41,12 +40,6 @@ def page_on_a_checked_cloth() -> Image.Image:
         page_draw.text((120, 200 + 80 * index), row, font=font, fill=25)
     photo.paste(page, (500, 600))
     return photo
-
-
-def png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
 
 
 def test_a_page_on_a_checked_cloth_is_read_within_its_words() -> None:
