@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from documents.extraction.parsers import classify, parse_document
-from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.parsers.payslip import captions_only, parse_payslip
 from documents.extraction.reader import Line
 from documents.extraction.schema import fields_validate
 from documents.extraction.validation import parsed_revalidate
@@ -185,3 +185,25 @@ def test_a_period_of_days_beside_the_admission_date() -> None:
 def test_the_admission_before_the_period_caption_stays_another_date() -> None:
     parsed = parse_payslip(accountant_slip("Admissão: 12-12-2012 Mês: 10/2026 Venc. Base: 1214,70"))
     assert parsed.fields["period"] == "2026-10"
+
+
+def test_two_boxes_captions_read_side_by_side_are_no_employer() -> None:
+    # Two boxes side by side, their captions on one line, OCR's stop after the first word ("ENTIDADE."), the box's
+    # lines without word boxes to part them.
+    lines = [
+        Line("RECIBO DE VENCIMENTO", 0.95),
+        Line("Mês de referência: Outubro de 2026", 0.93),
+        Line("ENTIDADE. EMPREGADORA TRABALHADOR", 0.9),
+        Line("Padaria Central do Lis, Lda. Rui Manuel Tavares", 0.9),
+        Line("Rua Direita, 8 - 1º Esq, NIF 171562887 NISS 12011223344", 0.9),
+        Line("2400-118 Leiria Categoria: Padeiro", 0.9),
+        Line("Vencimento base 1.250,00", 0.95),
+        Line("Segurança Social 137,50", 0.95),
+        Line("IRS 80,00", 0.95),
+        Line("Líquido a receber 1.032,50", 0.95),
+    ]
+    parsed = parse_payslip(lines)
+    assert parsed.fields.get("employer_name") != "EMPREGADORA TRABALHADOR"
+    assert not captions_only(parsed.fields.get("employer_name"))
+    assert captions_only("Entidade Empregadora") and captions_only("Dados do colaborador:")
+    assert not captions_only("Empresa de Limpezas Tejo, Lda.")  # a company named after what it does is a name

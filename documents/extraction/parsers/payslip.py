@@ -1286,6 +1286,10 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     employer = parsed.fields.get("employer_name")
     if employer:
         parsed.fields["employer_name"] = without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
+    for party in ("employer_name", "employee_name"):
+        if captions_only(parsed.fields.get(party)):
+            parsed.fields.pop(party)
+            parsed.confidence.pop(party, None)
     name_beside_nif(lines, parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
@@ -2161,6 +2165,21 @@ def regular_net(
         subsidy_irs = (lump * withholding / taxable).quantize(CENT, rounding=ROUND_HALF_UP)
     subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs
     return net - subsidy_net
+
+
+# The words of the parties' boxes' captions ("ENTIDADE EMPREGADORA", "TRABALHADOR", "Dados do colaborador").
+CAPTION_WORDS = frozenset(
+    {"entidade", "empregadora", "empregador", "patronal", "empresa", "trabalhador", "trabalhadora", "colaborador",
+     "colaboradora", "funcionario", "funcionaria", "empregado", "empregada", "nome", "dados", "do", "da", "de",
+     "employer", "employee", "company", "name"}
+)  # fmt: skip
+
+
+def captions_only(name: str | None) -> bool:
+    """Whether a name read is only the parties' captions: two boxes' captions side by side read as the employer
+    ("EMPREGADORA TRABALHADOR", blind probe r39a, a photo whose names under them were lost)."""
+    words = [word.strip(".:;,()/|") for word in fold(name or "").split()]
+    return bool(words) and all(word in CAPTION_WORDS for word in words if word)
 
 
 def plausible_name(name: str | None) -> str | None:
