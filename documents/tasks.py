@@ -1,9 +1,10 @@
 """Extraction tasks: thin, id-only, idempotent (documents are claimed one by one).
 
 Task names are pinned: a message queued before a deploy that moves this
-module is still understood after it. A run sends ``document_extract_task``
-once per document (docs/adr/016-per-document-extraction.md);
-``applicant_documents_extract_task`` stays for chains queued before that.
+module is still understood after it. A run sends ``document_batch_extract_task``
+once per batch of documents (docs/adr/016-per-document-extraction.md and its
+amendment); ``document_extract_task`` and ``applicant_documents_extract_task``
+stay for messages queued before that.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from django.conf import settings
 
 from applicants.task_base import PipelineTask
 from documents.extraction.errors import ExtractionUnavailable
-from documents.services import applicant_documents_extract, household_document_extract
+from documents.services import (
+    applicant_documents_extract,
+    household_document_extract,
+    household_documents_extract,
+)
 from documents.storage import StorageError
 from documents.storage.cleanup import stored_files_delete_due
 
@@ -69,6 +74,32 @@ def document_extract_task(self: Any, applicant_id: str, document_id: str, then: 
     may send it again; extraction itself is claimed, so it never runs twice.
     """
     outcome = household_document_extract(applicant_id=applicant_id, document_id=document_id)
+    if outcome.household_done and then:
+        signature(then, app=self.app).apply_async()
+    return outcome.status
+
+
+@shared_task(
+    name="documents.tasks.document_batch_extract_task",
+    bind=True,
+    base=ExtractionTask,
+    **OUTAGE_RETRIES,
+)
+def document_batch_extract_task(
+    self: Any, applicant_id: str, document_ids: list[str], then: dict[str, Any] | None = None
+) -> str:
+    """Extract a batch of documents of the run led by ``applicant_id`` in turn; the task that leaves
+    none of the household's documents to read sends ``then`` (ids and flags only).
+
+    Documents after one that needs OCR are handed on to a new message of this
+    task as that OCR starts. A retry after an outage runs the batch again:
+    the documents already read are skipped by their claims.
+    """
+
+    def hand_on(rest: list[str]) -> None:
+        document_batch_extract_task.apply_async(args=(applicant_id, rest), kwargs={"then": then})
+
+    outcome = household_documents_extract(applicant_id=applicant_id, document_ids=document_ids, hand_on=hand_on)
     if outcome.household_done and then:
         signature(then, app=self.app).apply_async()
     return outcome.status

@@ -4,7 +4,8 @@ The one place that knows the order of the pipeline's tasks. It sits at the
 top of the screening app (it imports the tasks); the entry points above call
 ``pipeline_start`` after their transaction commits.
 
-Each document is its own extraction task, so free workers read one
+Each image, and the PDFs together, are an extraction task (a scanned PDF
+hands the ones after it on as its OCR starts), so free workers read one
 applicant's documents side by side; the task that finishes the household's
 last document sends screening (a fan-in decided in the database, not a Celery
 chord: no result backend, and it survives duplicate delivery and a lost
@@ -20,7 +21,7 @@ from celery.canvas import Signature
 from django.db import transaction
 
 from documents.services import extraction_plan
-from documents.tasks import document_extract_task
+from documents.tasks import document_batch_extract_task
 from screening.services import pipeline_run_start
 from screening.tasks import screen_applicant_task
 
@@ -65,7 +66,8 @@ def pipeline_start_on_commit(
 
 
 def pipeline_messages(*, applicant_id: uuid.UUID | str, force: bool, supersedes: str | None) -> list[Signature]:
-    """One extraction per document the run may take, each carrying the screening step for the last one.
+    """One extraction per batch of documents the run may take (``extraction_plan``), each carrying
+    the screening step for the last one.
 
     Screening is sent at once as well when there is nothing for this run to
     extract, or when a document is on its way without it (still uploading, or
@@ -75,10 +77,12 @@ def pipeline_messages(*, applicant_id: uuid.UUID | str, force: bool, supersedes:
     screen = screen_applicant_task.si(str(applicant_id), force=force, supersedes=supersedes)
     plan = extraction_plan(applicant_id=applicant_id)
     messages: list[Signature] = [
-        document_extract_task.si(str(applicant_id), str(document_id), then=dict(screen))
-        for document_id in plan.document_ids
+        document_batch_extract_task.si(
+            str(applicant_id), [str(document_id) for document_id in batch], then=dict(screen)
+        )
+        for batch in plan.batches
     ]
-    if not plan.document_ids or plan.others_pending:
+    if not plan.batches or plan.others_pending:
         messages.append(screen)
     return messages
 

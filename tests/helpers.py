@@ -60,8 +60,9 @@ def prepared_case(name: str) -> Case:
 
 
 @functools.cache
-def with_scanned_payslips(name: str, *, dpi: int) -> Case:
-    """The prepared case with its ID document as it is and its payslips as scans at ``dpi`` (seed 4).
+def with_scanned_payslips(name: str, *, dpi: int, as_pdf: bool = False) -> Case:
+    """The prepared case with its ID document as it is and its payslips as scans at ``dpi`` (seed 4):
+    JPEGs, or with ``as_pdf`` image-only PDFs of them (as a scanner app saves a page).
 
     A few seconds of OCR for a worker, time for a test to kill it mid-extraction. Rendering the scans
     costs about a second of CPU; three e2e tests ask for the same ones, so the run builds them once.
@@ -70,10 +71,25 @@ def with_scanned_payslips(name: str, *, dpi: int) -> Case:
     def build() -> Case:
         case = prepared_case(name)
         rng = random.Random(4)
-        documents = [case.documents[0], *(scan(document, rng=rng, dpi=dpi) for document in case.documents[1:])]
-        return type(case)(**{**case.__dict__, "documents": documents})
+        scans = [scan(document, rng=rng, dpi=dpi) for document in case.documents[1:]]
+        if as_pdf:
+            scans = [image_pdf_of(document, dpi=dpi) for document in scans]
+        return type(case)(**{**case.__dict__, "documents": [case.documents[0], *scans]})
 
-    return built_once_per_run(f"scanned-payslips-{name}-{dpi}", build)
+    return built_once_per_run(f"scanned-payslips-{name}-{dpi}{'-pdf' if as_pdf else ''}", build)
+
+
+def image_pdf_of(document: Synthetic, *, dpi: int) -> Synthetic:
+    """A JPEG document as a one-page PDF with no text layer."""
+    import dataclasses
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(document.data)).save(buffer, format="PDF", resolution=dpi)
+    stem = document.name.rsplit(".", 1)[0]
+    return dataclasses.replace(document, name=f"{stem}.pdf", data=buffer.getvalue(), content_type="application/pdf")
 
 
 def form_request_create(api: APIClient, **overrides: Any) -> dict[str, Any]:

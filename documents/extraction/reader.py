@@ -32,6 +32,7 @@ from typing import Any
 from django.conf import settings
 
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.pace import slow_work_starts
 from documents.sniff import sniff_content_type
 
 # Tesseract's OpenMP threads fight each other on 2 cores: 1 thread is ~3x faster.
@@ -1550,6 +1551,7 @@ def tesseract_text(path: str, *, options: Sequence[str], language: str = "por") 
     command = shutil.which("tesseract")
     if command is None:
         raise ExtractionUnavailable("tesseract is not installed")
+    slow_work_starts()
     try:
         done = subprocess.run(  # noqa: S603 (fixed argument list, no shell interpolation)
             memory_limited([command, path, "stdout", "-l", language, *options], settings.EXTRACTION_OCR_MAX_MEMORY_MB),

@@ -14,6 +14,7 @@ import httpx
 from pydantic import ValidationError
 
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.pace import slow_work_starts
 from documents.extraction.parsers.identity import mrz_cross_check
 from documents.extraction.parsers.payslip import regular_net
 from documents.extraction.schema import (
@@ -146,6 +147,7 @@ class ReductoExtractor:
         content_type = sniff_content_type(data[:1024]) if data else None
         if content_type is None:
             raise ExtractionFailed("Tipo de ficheiro não suportado (não é PDF, JPEG nem PNG).")
+        slow_work_starts()
         uploaded = self.post("/upload", files={"file": ("document", data, content_type)})
         file_id = uploaded.get("file_id")
         if not file_id:

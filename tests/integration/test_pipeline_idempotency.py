@@ -91,9 +91,9 @@ def test_task_arguments_hold_ids_only() -> None:
         pipeline_start(applicant_id=applicant.id, force=True, supersedes="r-1")
     screen = ("screening.tasks.screen_applicant_task", [str(applicant.id)], {"force": True, "supersedes": "r-1"})
     sent = [(m.task, list(m.args), m.kwargs) for m in send.call_args.args[0]]
-    # One extraction per document; the screening step rides along, sent by the last one to finish.
+    # One extraction per image; the screening step rides along, sent by the last one to finish.
     assert [(task, args) for task, args, _ in sent] == [
-        ("documents.tasks.document_extract_task", [str(applicant.id), str(d.id)]) for d in documents
+        ("documents.tasks.document_batch_extract_task", [str(applicant.id), [str(d.id)]]) for d in documents
     ]
     for _, _, kwargs in sent:
         then = kwargs["then"]

@@ -89,6 +89,7 @@ def test_the_extraction_plan_takes_the_households_waiting_documents_in_upload_or
     plan = extraction_plan(applicant_id=guarantor.pk)
 
     assert plan.document_ids == [first.pk, second.pk, stale.pk]
+    assert plan.batches == [[first.pk, second.pk, stale.pk]]  # PDFs, read together
     assert plan.others_pending is True  # the live claim is on its way without this run
     assert extraction_plan(applicant_id=stranger.pk).others_pending is False
 
