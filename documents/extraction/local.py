@@ -497,21 +497,37 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     if len(pages) < 2:
         return parsed
     complete = []
+    corrected = []
     for lines in pages:
-        if classify("\n".join(line.text for line in lines)) != kind:
+        text = "\n".join(line.text for line in lines)
+        if classify(text) != kind:
             continue
         page = parse_document(kind, lines)
         if page.fields.get("period") and page.fields.get("net_pay") is not None:
             complete.append(page)
+            corrected.append(bool(CORRECTION_MARK.search(fold(text))))
     identities = {tuple(page.fields.get(name) for name in ("period", "employee_nif", "net_pay")) for page in complete}
     if len(identities) < 2:
         # One payslip printed twice on a sheet ("ORIGINAL" / "DUPLICADO"): its first copy, for read as one the
         # two copies' rows added up (doc probe 30A: both copies' twelfths summed as one slip's).
         return complete[0] if len(complete) >= 2 and copies_of_one(pages) else parsed
-    # max() keeps the first of equal periods.
-    chosen = max(complete, key=lambda page: page.fields["period"])
-    chosen.warnings.append("multiple_payslips")
+    # The latest month; of one month's pages, one that corrects a payslip ("Recibo retificativo", "substitui o
+    # recibo emitido em ...") over the one it replaces (blind probe r40a: the superseded original was read); else
+    # the first (max() keeps the first of equals).
+    chosen_at = max(range(len(complete)), key=lambda at: (complete[at].fields["period"], corrected[at]))
+    chosen = complete[chosen_at]
+    if corrected[chosen_at]:
+        chosen.warnings.append("payslip_corrected")
+    if any(page.fields["period"] != chosen.fields["period"] for page in complete) or not corrected[chosen_at]:
+        chosen.warnings.append("multiple_payslips")
     return chosen
+
+
+# A payslip that says it corrects or replaces another of the same month.
+CORRECTION_MARK = re.compile(
+    r"rec?tificativ|(?:recibo|payslip)\s+(?:de\s+)?(?:substituicao|correcao)|substitui\s+o\s+recibo"
+    r"|(?:corrected|amended|revised|replacement)\s+(?:pay\s*slip|pay\s+statement)|replaces\s+(?:the\s+)?pay\s*slip"
+)
 
 
 def copies_of_one(sections: list[list[Line]]) -> bool:
