@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from applicants.identifiers import nif_has_valid_checksum
 from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz, visa_zone
 from documents.extraction.schema import IDENTITY_KINDS, DocumentKind
@@ -280,6 +281,8 @@ def classify(text: str) -> DocumentKind:
             return kind_from_mrz(read_mrz(text.splitlines()))
         if kind in IDENTITY_KINDS and not named_as_itself(pattern, folded):
             continue  # a contract's "titular do passaporte n.º ...": the page speaks of the document, is not it
+        if kind == DocumentKind.RECIBO_VENCIMENTO and pattern.search(folded):
+            return payslip_checked(text)
         if pattern.search(folded):
             return foreign_card_checked(kind, text)
     # A fatura-recibo whose title OCR broke ("FATU RA-RECIBO") still prints the portal's own wording.
@@ -287,7 +290,7 @@ def classify(text: str) -> DocumentKind:
         return DocumentKind.FATURA_RECIBO
     # Payroll software that omits the usual title still prints amounts under payroll words.
     if payroll_like(folded):
-        return DocumentKind.RECIBO_VENCIMENTO
+        return payslip_checked(text)
     if CC_BACK_SIGNS.search(folded):
         return DocumentKind.CARTAO_CIDADAO
     return kind_from_mrz(read_mrz(text.splitlines()))
@@ -515,6 +518,35 @@ def payroll_like(folded: str) -> bool:
     terms = sum(bool(re.search(term, folded)) for term in PAYROLL_TERMS)
     amounts = len(MONEY_TOKEN.findall(folded)) or len(WHOLE_AMOUNT_ROW.findall(folded))
     return terms >= 3 and amounts >= 4
+
+
+# A personal NIF (first figure 1, 2 or 3) in a row, nine figures standing alone.
+PERSONAL_NIF = re.compile(r"(?<![\d.,])[123]\d{8}(?![\d.,])")
+# A row of a payroll's table: an amount with cents.
+ROW_AMOUNT = re.compile(r"\d[,.]\d{2}(?!\d)")
+# Rows of a table, each with a person's NIF and pay of their own, that make a list of people: a payslip prints one
+# worker (two, two-up, with the worker's NIF at most once in a row with pay).
+PEOPLE_IN_A_LIST = 3
+
+
+def payroll_summary(text: str) -> bool:
+    """A company's payroll summary ("Mapa de remunerações", "Resumo do processamento"): one table of many workers,
+    each row a person's NIF and pay. It is no one's payslip (blind probe r40a: the first worker's name read as the
+    payslip's, the company's total social security as theirs). Told by its rows, not its title: a valid personal
+    NIF in each of several rows with amounts, no two alike."""
+    people = {
+        nif
+        for line in text.splitlines()
+        if ROW_AMOUNT.search(line)
+        for nif in PERSONAL_NIF.findall(line)
+        if nif_has_valid_checksum(nif)
+    }
+    return len(people) >= PEOPLE_IN_A_LIST
+
+
+def payslip_checked(text: str) -> DocumentKind:
+    """A payslip's kind, unless the page lists many people's pay (``payroll_summary``): then none, refused."""
+    return DocumentKind.UNKNOWN if payroll_summary(text) else DocumentKind.RECIBO_VENCIMENTO
 
 
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:

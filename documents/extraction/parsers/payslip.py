@@ -86,13 +86,19 @@ PAY_WORD = (
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Year-to-date and incidence figures are not this month's pay. Nor is a net before the income tax a French
     # slip still withholds ("Net à payer avant impôt sur le revenu" over "Net payé": blind probe r35b, the larger
-    # counted as the net).
-    ("skip", re.compile(YEAR_TO_DATE_WORDS + r"|(?<![a-z])net\s+(?:a\s+payer\s+)?avant\s+imp")),
+    # counted as the net). Nor a page's subtotal carried to the next ("A transportar 2898.65 0.00", "Carried
+    # forward", "Transporte"): the rows above again, read alone as a page's gross and net (blind probe r40a: a
+    # slip's first page taken for a payslip of its own, its subtotal less a negative acerto for its net).
+    ("skip", re.compile(YEAR_TO_DATE_WORDS + r"|(?<![a-z])net\s+(?:a\s+payer\s+)?avant\s+imp"
+                        r"|(?<![a-z])a\s+transportar(?![a-z])|(?<![a-z])(?:carried|brought)\s+forward(?![a-z])"
+                        r"|^\W*transporte\W*$")),
     # Nor is an hourly or daily rate ("Vencimento hora 6,63", "Valor/dia", "Salário diário"): unlike a
     # year-to-date heading, a rate is one column of its row, the others being this month's.
     ("rate", re.compile(r"(?:vencimento|venc|valor|sal[aá]rio|remunera[cç][aã]o|pre[cç]o|custo)\.?\s*(?:/|por|p\.)?\s*(?:hora|dia)(?![a-z])"
                         r"|(?:vencimento|sal[aá]rio|remunera[cç][aã]o|valor)\s+(?:hor[aá]ri[oa]|di[aá]ri[oa])")),
-    ("ss_base", re.compile(r"base\s+(?:de\s+)?incid[eê]ncia|incid[eê]ncia|base\s+(?:de\s+)?(?:descontos|ss|tributa)")),
+    # In English, "Income tax base", "Taxable pay": a base, never the tax withheld ("Income tax" is an IRS line).
+    ("ss_base", re.compile(r"base\s+(?:de\s+)?incid[eê]ncia|incid[eê]ncia|base\s+(?:de\s+)?(?:descontos|ss|tributa)"
+                           r"|(?<![a-z])tax\s+base(?![a-z])|(?<![a-z])taxable\s+(?:income|pay|earnings|gross)(?![a-z])")),
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
@@ -124,7 +130,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+apos")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
-        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend")),
+        r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend"
+        # In English: "Income tax on holiday allowance", a subsidy's own withholding line (blind probe r40a).
+        r"|(?<![a-z])income\s+tax(?![a-z])")),
     ("other_deduction", re.compile(
         r"sindica|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # An advance's word cut by a narrow column ("Reembolso de adiantamen"): blind probe r34b.
@@ -137,9 +145,12 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"compensa[cç][aã]o\s+(?:por|de|pela)\s+(?:cessa[cç][aã]o|caducidade|despedimento|rescis[aã]o)"
         r"|indemniza[cç][aã]o\s+(?:por|de|pela)\s+(?:cessa[cç][aã]o|despedimento|rescis[aã]o|antiguidade)")),
     ("unused_holidays", re.compile(r"f[eé]rias\s+(?:vencidas\s+e\s+)?n[aã]o\s+gozadas")),
-    ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])")),
+    # In English, "Holiday allowance (twelfths 1/12)".
+    ("subsidy_twelfths", re.compile(r"duod(?:[eé]cimo|\.|(?![a-z]))|(?<![\d/])1\s?/\s?12(?![\d/])|(?<![a-z])twelfths?(?![a-z])")),
     # OCR may join the caption's words on a scan ("Subsídiodeférias": blind probe r33a, the lump read as pay).
-    ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s*)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])")),
+    # In English, "Holiday allowance", "Christmas subsidy" (blind probe r40a: read as pay, the month's net overstated).
+    ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s*)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])"
+                           r"|(?<![a-z])(?:holiday|vacation|christmas)\s+(?:allowance|subsidy|bonus)")),
     ("base_salary", re.compile(
         rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal|normal)"
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
@@ -319,7 +330,7 @@ def line_segments(
     separator = re.compile(";") if text.count(";") >= 2 else FIELD_SEPARATOR
     fixed = separator.sub(" | ", portuguese_figures(fix_digits(TABLE_RULE.sub(" | ", text))))
     fixed = GLUED_AMOUNTS.sub(r"\1 ", fixed)
-    fixed = DATE_DMY.sub(lambda match: " " * len(match.group(0)), fixed)
+    fixed = DATE_DMY.sub(date_blanked, fixed)
     # "1/12" says the row is a twelfth of a subsidy ("Subs. Férias 1/12 105,42"): kept in the label as a word.
     fixed = FRACTION.sub(
         lambda match: "duod." if TWELFTH.fullmatch(match.group(0)) else " " * len(match.group(0)), fixed
@@ -349,6 +360,19 @@ def line_segments(
             segments.append(Segment(label, [value], line_index, confidence, role, negative=negative))
         cursor = end
     return segments
+
+
+def date_blanked(match: re.Match[str]) -> str:
+    """A date's characters as spaces (offsets kept); figures that only look like one as they are."""
+    return match.group(0) if amounts_not_a_date(match) else " " * len(match.group(0))
+
+
+def amounts_not_a_date(match: re.Match[str]) -> bool:
+    """Whether what reads as a date is a quantity and an amount in the English way ("30.00 1950.00": 30 days, then
+    1950.00, read as day 30, month 00 of 1950; blind probe r40a, the base salary's row lost): its month is no month,
+    or its "year" goes on with cents, the whole euros of an amount."""
+    month = int(match.group(2))
+    return not 1 <= month <= 12 or bool(re.match(r"[.,]\d{2}(?!\d)", match.string[match.end() :]))
 
 
 def last_caption_role(raw: str) -> str | None:
@@ -952,6 +976,9 @@ MONTH_HEADING = re.compile(
     r"|(?<![a-z])(?:atual|(?<!ano\s)corrente|current|this\s+(?:month|(?:pay\s+)?period))(?![a-z])"
     r"|(?<![a-z])m[eê]s(?![a-z])(?!\s+anterior)"
     r"|(?<![a-z])valor(?![a-z])(?!\s+(?:acumulad|acum(?![a-z])|anual|anterior|d[oe]\s+(?:m[eê]s|ano)|no\s+ano))"
+    # A unit's price is a rate, no month's amount ("Qtd.  Valor unit.  Abonos  Descontos  Acumulado ano": blind probe
+    # r40a, the month's gross taken off the totals row as if it were the year's).
+    r"(?!\s*(?:unit|/\s*(?:hora|dia|h(?![a-z]))))"
 )
 OTHER_MONTHS_HEADING = re.compile(
     r"acumulad[oa]s?(?:\s+(?:no|do)\s+ano)?|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])"
@@ -970,7 +997,7 @@ def month_column(text: str) -> tuple[int, int] | None:
         [(m.start(), True) for m in MONTH_HEADING.finditer(folded)]
         + [(m.start(), False) for m in OTHER_MONTHS_HEADING.finditer(folded)]
     )
-    kinds = [is_month for _, is_month in found]
+    kinds = [is_month for _, is_month in one_column_per_translation(folded, found)]
     tables = kinds.count(True)
     if tables > 1 and len(kinds) % tables == 0 and kinds == kinds[: len(kinds) // tables] * tables:
         # Earnings and deductions side by side, each table heading the same columns ("Cód. Descrição Valor Acum.
@@ -979,6 +1006,25 @@ def month_column(text: str) -> tuple[int, int] | None:
     if len(kinds) < 2 or kinds.count(True) != 1:
         return None
     return kinds.index(True), len(kinds)
+
+
+def one_column_per_translation(folded: str, found: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+    """A heading's columns with a caption and its translation one column ("Acumulado / YTD", "Mês / Month"): two
+    headings of the same kind parted by a slash alone (blind probe r40a: "Acumulado / YTD" counted as two columns,
+    each row's year-to-date figure read as the month's)."""
+    merged: list[tuple[int, bool]] = []
+    for start, is_month in found:
+        translated = merged and BILINGUAL_SLASH.fullmatch(between_headings(folded, merged[-1][0], start))
+        if translated and merged[-1][1] == is_month:
+            continue
+        merged.append((start, is_month))
+    return merged
+
+
+def between_headings(folded: str, first: int, second: int) -> str:
+    """The text from the end of the heading's word at ``first`` to the heading at ``second``."""
+    word = re.match(r"[a-z.]*", folded[first:])
+    return folded[first + (word.end() if word else 0) : second]
 
 
 # A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano".
@@ -1149,7 +1195,19 @@ def close_to_rate(amount: Decimal, base: Decimal, rate: Decimal = SS_EMPLOYEE_RA
 # Words qualifying the caption's role before its colon ("Trabalhador temporário:", "Colaboradora efetiva:",
 # "Funcionário a termo:"): the caption's, not the name's. No number's caption ("Trabalhador NIF:").
 ROLE_QUALIFIER = r"(?:(?:\s+(?!(?:nif|niss|nipc|n)(?![a-z]))[a-z]+){1,2}(?=\s*:))?"
-TRANSLATED_CAPTION = r"(?:\s*/\s*[a-z][a-z .']{0,24}?(?=\s*:))?"
+
+
+def translated_caption(english: str) -> str:
+    """A Portuguese caption's English half after its slash, one caption with it: any words up to a colon, or
+    with no colon the English captions of the same party ("Nome / Name Ana Sousa", "Empresa / Employer Quintas,
+    Lda.": blind probe r40a, "Employer" kept in the name or read as it)."""
+    return rf"(?:\s*/\s*(?:[a-z][a-z .']{{0,24}}?(?=\s*:)|(?:{english})(?![a-z])))?"
+
+
+# The employee's and the employer's captions in English, as a bilingual caption's second half prints them.
+ENGLISH_EMPLOYEE_CAPTION = r"(?:employee|worker)(?:'s)?(?:\s+(?:full\s+)?name)?|(?:full\s+)?name"
+ENGLISH_EMPLOYER_CAPTION = r"(?:employer|company)(?:'s)?(?:\s+name)?"
+TRANSLATED_CAPTION = translated_caption(ENGLISH_EMPLOYEE_CAPTION)
 EMPLOYEE_LABEL = re.compile(
     r"(?<![a-z])(?:nome\s+do\s+)?(?:funcion[aá]ri[oa]|trabalhadora?|colaboradora?|empregad[oa]|employee(?:\s+name)?"
     # Not an English caption of the employee's number or contributions ("Employee ID: 940140 Check No.: DD-75000",
@@ -1177,7 +1235,10 @@ EMPLOYER_LABEL = re.compile(
     r"(?:entidade\s+(?:patronal|empregadora)|empregador"
     # Not a number's caption naming whose it is ("NISS Empresa", "NIF Entidade": blind probe r36b, the captions
     # after it read as the employer's name).
-    r"|(?<!niss\s)(?<!nif\s)(?<!nipc\s)(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))\s*[:.]?"
+    r"|(?<!niss\s)(?<!nif\s)(?<!nipc\s)(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))"
+    # Its English half after a slash is the same caption ("Empresa / Employer", "A Entidade Patronal / Employer").
+    + translated_caption(ENGLISH_EMPLOYER_CAPTION)
+    + r"\s*[:.]?"
     # In English only as a caption with its colon: "Employer: ...", not an "Employer SS contribution" row.
     r"|(?<![a-z])employer\s*:"
     # Another country's caption for the employer: "Ditta:", "Employeur :", "Arbeitgeber:", "Werkgever:".
@@ -1203,7 +1264,8 @@ def after_leader(text: str) -> str:
 
 # The employee's side of a signature footer, printed right after "A Entidade Patronal".
 SIGNATURE_COUNTERPART = re.compile(
-    r"^(?:[oa]\s+)?(?:trabalhador|trabalhadora|colaborador|colaboradora|funcion[aá]ri[oa]|empregad[oa]|recebi)(?![a-z])"
+    r"^(?:[oa]\s+|the\s+)?(?:trabalhador|trabalhadora|colaborador|colaboradora|funcion[aá]ri[oa]|empregad[oa]|recebi"
+    r"|employee|worker)(?![a-z])"
 )
 # An employee number printed before the name ("T-1184 João Nunes") is no name word either.
 NOT_A_NAME_WORD = re.compile(r"^(?:[^A-Za-zÀ-ÿ].*|[a-zà-ÿ]\S*|\S*([A-Za-zÀ-ÿ])\1\1\S*|\S*\d\S*)$")
@@ -2106,6 +2168,9 @@ def confidence_of(page: Page, role: str, value: Decimal) -> float:
 
 # A contract's last payslip: its compensation or unused holidays are paid once, and the job they end pays no more.
 TERMINATION_PAY = "termination_pay"
+# A lump subsidy's name in a withholding line's caption ("IRS s/ subsídio de férias", "Income tax on holiday
+# allowance"): the subsidy's own IRS.
+SUBSIDY_NAMED = dict(ROLE_PATTERNS)["subsidy"]
 
 
 def payslip_subsidies(page: Page, parsed: Parsed) -> None:
@@ -2133,7 +2198,7 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     if net is None:
         return
     subsidy_irs = sum(
-        (s.value for s in page.rows("irs_withholding") if re.search(r"f[eé]rias|natal", fold(s.label))), Decimal("0")
+        (s.value for s in page.rows("irs_withholding") if SUBSIDY_NAMED.search(fold(s.label))), Decimal("0")
     )
     # Unused holidays are taxed as a subsidy is; the compensation is its own net (exempt).
     taxed = lump + unused_holidays
@@ -2328,6 +2393,51 @@ def whole_name_elsewhere(name: str, lines: list[Line]) -> str:
 # The accountant or payroll bureau that processed the slip ("Processado por: Contas Certas, Lda."): never the
 # employer (blind probe r36b: a household's slip gave the bureau's line as its employer).
 PROCESSED_BY = re.compile(r"(?i)\bprocessad[oa]\s+por\b")
+# Who processed the payroll, in Portuguese or English, on folded text: a bank's or a bureau's payroll service
+# ("Caixa Central Payroll Services", "Banco ... — Serviço de Processamento Salarial") or the program's footer
+# ("Primavera Executive v10 — Recursos Humanos — Processed on 24/08/2026"). Such a line names no party.
+PAYROLL_PROCESSING = re.compile(
+    r"(?<![a-z])(?:process(?:ed|ing|ad[oa]|amento)|payroll|recursos\s+humanos|human\s+resources)(?![a-z])"
+)
+
+
+def processing_line(text: str) -> bool:
+    """Whether a line is a payroll service's or a payroll program's (blind probe r40a: "Caixa Central Payroll
+    Services" joined to the employer's name, the program's footer and the bank's service read as the employee)."""
+    return bool(PAYROLL_PROCESSING.search(fold(text)))
+
+
+# A signature footer's words besides the parties' captions: their articles ("A Entidade Patronal", "O Trabalhador",
+# "The Employee") and the signature's own word.
+SIGNATURE_WORDS = frozenset({"a", "o", "the", "assinatura", "signature"})
+EMPLOYER_CAPTION_WORDS = frozenset({"empregadora", "empregador", "patronal", "empresa", "employer", "company"})
+EMPLOYEE_CAPTION_WORDS = frozenset(
+    {"trabalhador", "trabalhadora", "colaborador", "colaboradora", "funcionario", "funcionaria", "empregado",
+     "empregada", "employee"}
+)  # fmt: skip
+
+
+# A copy's mark in English, alone or as a Portuguese one's second half, on folded text ("Employee's copy",
+# "Original — Trabalhador / Employee's copy"): whose copy it is, no caption of a name below (blind probe r40a: the
+# bank's payroll service under it read as the employee).
+ENGLISH_COPY_MARK_LINE = re.compile(
+    r"\W*(?:(?:original|duplicado|triplicado|copia)(?![a-z])[^/]*/\s*)?"
+    r"(?:(?:employee|employer|company)'?s?\s+)?(?:copy|original|duplicate)\W*"
+)
+
+
+def signature_footer(text: str) -> bool:
+    """Whether a line is where both parties sign: their captions side by side, an article or the word "assinatura"
+    among them, nothing else ("A Entidade Patronal / Employer   O Trabalhador / Employee", "The Employer   The
+    Employee"). It captions no value: read as one, the bilingual footer gave the employer "Employer O Trabalhador /
+    Employee" and the program's footer under it the employee (blind probe r40a)."""
+    words = {word.strip(".:;,()/|") for word in fold(text).split()} - {""}
+    return (
+        words <= CAPTION_WORDS | SIGNATURE_WORDS
+        and bool(words & SIGNATURE_WORDS)
+        and bool(words & EMPLOYER_CAPTION_WORDS)
+        and bool(words & EMPLOYEE_CAPTION_WORDS)
+    )
 
 
 def companies_by_employer_nif(lines: list[Line], client: set[int], nif: str | None) -> list[int]:
@@ -2550,7 +2660,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     coded: tuple[str, float] | None = None
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        if index in client:
+        if index in client or signature_footer(line.text) or ENGLISH_COPY_MARK_LINE.fullmatch(folded):
             continue
         if "employee_name" not in parsed.fields:
             # Not a label after another's colon: that is the other label's value ("Categoria: Trabalhadora").
@@ -2564,8 +2674,9 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             # Sousa"); the lines below only after a label or a row of headings with no value after it, never
             # after a value that is no name ("Nome / Empresa Quintas, Lda."): that sends us to the address
             # or the next label below.
+            # Not a payroll service's or program's line: it names who processed the slip, not the employee.
             below = (
-                list(range(index + 1, min(index + 3, len(lines))))
+                [at for at in range(index + 1, min(index + 3, len(lines))) if not processing_line(lines[at].text)]
                 if rests and (labels_only(rests[0]) or letterhead_beside_caption(rests[0]))
                 else []
             )
@@ -2595,7 +2706,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                     parsed.put("employee_name", title_case(name), line.confidence)
                     break
         if "employer_name" not in parsed.fields:
-            match = EMPLOYER_LABEL.search(folded)
+            match = employer_caption(line.text)
             if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
                 value = line.text[match.end() :].lstrip(" :.")
                 employer = company_name(without_leader(value))
@@ -2917,6 +3028,9 @@ def letterhead_name(first_line: str, company: str) -> str:
         or COMPANY_SUFFIX.search(folded)
         # A copy's mark over the letterhead ("ORIGINAL" / "DUPLICADO"), no part of the name (doc probe 30A).
         or COPY_MARK.fullmatch(folded.strip())
+        # A bank's or a bureau's payroll service over the letterhead ("Caixa Central Payroll Services"): whoever
+        # processed the slip, not the head of the employer's name (blind probe r40a).
+        or processing_line(first_line)
         or not capitalised(first_line)
         or set(re.findall(r"\w{3,}", folded)) & set(re.findall(r"\w{3,}", fold(company)))
         # A logo's initials on a line of their own ("ME" over "Metalomecânica Estrela do Norte, S.A.").
@@ -2928,6 +3042,23 @@ def letterhead_name(first_line: str, company: str) -> str:
 
 # A "NIF" label after a dash or at a field boundary, as payslip headers print the employee's.
 PERSONAL_NIF_LABEL = re.compile(r"\s[-–·|]\s*N\.?\s?I\.?\s?F\b")
+
+
+# An English key/value row's caption opening the line, no colon ("Employer   Transportes do Atlântico, Lda.").
+ENGLISH_EMPLOYER_ROW = re.compile(r"^\W{0,3}(?:" + ENGLISH_EMPLOYER_CAPTION + r")(?![a-z])\s*[:.]?")
+
+
+def employer_caption(text: str) -> re.Match[str] | None:
+    """The employer's caption on a line (on its folded text): a Portuguese or another country's caption, or an
+    English one opening a key/value row with no colon ("Employer Transportes do Atlântico, Lda.": blind probe
+    r40a, "Employer" kept in the name). Without a colon the English caption counts only before a company's legal
+    form: "Employer SS contribution 23,75%" is a row of the table."""
+    folded = fold(text)
+    label = EMPLOYER_LABEL.search(folded)
+    if label:
+        return label
+    row = ENGLISH_EMPLOYER_ROW.match(folded)
+    return row if row and prints_legal_form(text[row.end() :]) else None
 
 
 def company_name(text: str) -> str | None:
@@ -3010,14 +3141,19 @@ def before_address(text: str) -> str:
 
 
 # What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita").
-PERIOD_LABEL = re.compile(r"(?<![a-z/])(?:per[ií]odo|m[eê]s(?![a-z])|refer[eê]n|processamento)")
+# In English "Pay period:", "Period" (blind probe r40a: unread, a back-pay row's "(Oct 2026)" taken instead).
+PERIOD_LABEL = re.compile(
+    r"(?<![a-z/])(?:per[ií]odo|m[eê]s(?![a-z])|refer[eê]n|processamento|(?:pay\s+)?period(?![a-z]))"
+)
 # "Data de processamento: 05/11/2026", "Data de pagamento": the day the payroll ran or paid, often the month after.
 RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
 
 
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
-    # The day the worker was admitted is never the month paid, wherever it stands on the period's line.
-    lines = [without_admission_date(line) for line in lines]
+    # The day the worker was admitted is never the month paid, wherever it stands on the period's line; nor is the
+    # month a row's brackets name, a back pay's ("Acerto retroativo venc. base (out/2026) 62,40"), but last of all.
+    printed = [without_admission_date(line) for line in lines]
+    lines = [without_a_rows_own_month(line) for line in printed]
     period, period_line, run_dates = None, None, []
     for row, ln in enumerate(lines):
         folded = fold(ln.text)
@@ -3072,8 +3208,38 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                 period, period_line = parse_period(bare), line
                 if period:
                     break
+    if period is None:
+        period, period_line = next(
+            ((parse_period(line.text), line) for line in printed if month_named(line)), (None, None)
+        )
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# A row's bracketed note ("(Oct 2026)", "(set/2026)", "(ref. 10/2026)"), and a table row's amount ending its line.
+BRACKETED_NOTE = re.compile(r"\([^()]*\)")
+ROW_ENDING = re.compile(MONEY.pattern + r"\s*(?:€|eur(?:os?)?)?\s*$", re.IGNORECASE)
+
+
+def without_a_rows_own_month(line: Line) -> Line:
+    """The line with what a row of the table notes in brackets blanked (offsets kept) when the note names a month:
+    a back pay's or a correction's month ("Back pay adjustment (Oct 2026) 48,50"), not the month the slip pays
+    (blind probe r40a: four slips dated a month early, their period printed in figures after a title or an English
+    caption). A row is a line ending with an amount."""
+    if not ROW_ENDING.search(portuguese_figures(line.text)):
+        return line
+    text = BRACKETED_NOTE.sub(note_blanked_if_a_month, line.text)
+    return line if text == line.text else Line(text, line.confidence, line.word_confidences, line.word_boxes)
+
+
+def note_blanked_if_a_month(match: re.Match[str]) -> str:
+    note = match.group(0)
+    return " " * len(note) if month_named(Line(note)) or parse_period(note) else note
+
+
+def month_named(line: Line) -> bool:
+    """Whether the line names a month and its year ("Outubro 2026", "out/2026")."""
+    return bool(MONTH_YEAR.search(fold(line.text)))
 
 
 # The months in French, Italian, German, Dutch and Spanish (folded), as another country's payslip names its own.
