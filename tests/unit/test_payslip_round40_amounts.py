@@ -311,3 +311,39 @@ def test_a_transport_allowance_is_still_an_earning() -> None:
     # Guard: "Subsídio de transporte" is pay, not a page's subtotal.
     [segment] = line_segments("Subsídio de transporte 40,00", 0, 1.0)
     assert segment.role == "earning"
+
+
+# --- Drawn again with new seeds: English pay withheld for absence, and an overtime correction -----------------
+
+# Earnings 3250,00 - 27,35 - 325,00 = 2897,65; deductions 318,74 + 660,66 = 979,40; net 1918,25.
+ABSENCE_LIST = typed(
+    "PAYSLIP 01/10/2026 - 31/10/2026",
+    "Employer Transportes Algarve Sul, S.A.",
+    "Tax ID (NIF) 514839520",
+    "Name Rui Leitão Cardoso",
+    "Tax ID (NIF) 245252398",
+    "Code Description Units Amount",
+    "101 Base salary 3.250,00",
+    "102 Overtime correction 09/2026 (overpaid) -27,35",
+    "103 Sick leave absence (3 days) 3,00 -325,00",
+    "504 Social Security (11%) -318,74",
+    "505 Income tax (IRS) 22.8% -660,66",
+    "Gross pay 2.897,65",
+    "Total deductions -979,40",
+    "Net pay 1.918,25",
+)
+
+
+def test_english_pay_withheld_for_absence_leaves_the_base_above_the_gross_plausible() -> None:
+    fields, warnings = checked(ABSENCE_LIST)
+    assert fields["base_salary"] == Decimal("3250.00")
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("2897.65"), Decimal("1918.25"))
+    assert "base_salary_implausible" not in warnings
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_a_base_above_a_gross_with_nothing_withheld_is_still_implausible() -> None:
+    lines = [line for line in ABSENCE_LIST if "absence" not in line.text and "correction" not in line.text]
+    fields, warnings = checked(lines)
+    assert fields.get("base_salary") is None
+    assert "base_salary_implausible" in warnings

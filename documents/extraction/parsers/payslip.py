@@ -179,7 +179,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # Night work's pay ("Trabalho noturno", "Complemento nocturno"): an earning the gross adds up.
         r"|(?<![a-z])(?:trabalho|complemento|acr[eé]scimo|subs[ií]dio)\s+(?:de\s+)?noc?turno(?![a-z])"
         # A restaurant's or a hotel's tips paid through the payroll ("Gorjetas 40,83"): earnings the gross adds up.
-        r"|(?<![a-z])gorjetas?(?![a-z])")),
+        r"|(?<![a-z])gorjetas?(?![a-z])"
+        # In English: "Overtime", "Overtime correction 09/2026 (overpaid) -27,35", "Night shift", "Back pay".
+        r"|(?<![a-z])(?:overtime|back\s*pay|night\s+(?:shift|work)|commissions?)(?![a-z])")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths", "severance", "unused_holidays"})
@@ -405,7 +407,8 @@ PER_UNIT = re.compile(r"(?:/|por\s+)\s*(?:hora|h|dia|m[eê]s|unidade|un)")
 # A minus sign stuck to an amount ("-106,15", and before its euro sign "-€ 41,33"), not a dash between label and
 # amount ("Faltas - 106,15").
 ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212](?:€\s?)?$")
-ABSENCE = re.compile(r"(?<![a-z])(?:faltas?|aus[eê]ncias?)(?![a-z])")
+# In English, "Sick leave absence (3 days) -325,00", "Unpaid leave" (blind probe r40a, drawn again).
+ABSENCE = re.compile(r"(?<![a-z])(?:faltas?|aus[eê]ncias?|absences?|sick\s+(?:leave|days?)|unpaid\s+leave)(?![a-z])")
 
 
 def amount_first_segments(
