@@ -8,31 +8,17 @@ worker's payslip. The lines are a text layer's, with names and figures of their 
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from typing import Any
 
-from documents.extraction.parsers import classify, parse_document
+from documents.extraction.parsers import classify
 from documents.extraction.parsers.payslip import line_segments, month_column, parse_payslip
 from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind, fields_validate
-from documents.extraction.validation import parsed_revalidate
-
-TODAY = dt.date(2026, 12, 5)
+from documents.extraction.schema import DocumentKind
+from tests.unit.test_payslip_round39 import checked
 
 
 def typed(*texts: str) -> list[Line]:
     return [Line(text) for text in texts]
-
-
-def checked(lines: list[Line]) -> tuple[dict[str, Any], list[str]]:
-    """The fields and warnings as the local extractor gives them: the parser's, then the checks every backend's
-    reading goes through (the arithmetic's among them)."""
-    kind = classify("\n".join(line.text for line in lines))
-    parsed = parse_document(kind, lines)
-    fields = fields_validate(kind, parsed.fields)
-    warnings = parsed_revalidate(kind, fields, parsed, document_type="PROOF_OF_INCOME", today=TODAY)
-    return fields, [*parsed.warnings, *warnings]
 
 
 # --- G: "30.00 1950.00" is a quantity and an amount, not a date ------------------------------------------------
