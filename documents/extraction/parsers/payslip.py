@@ -2235,12 +2235,16 @@ def regular_net(
     return net - subsidy_net
 
 
-# The words of the parties' boxes' captions ("ENTIDADE EMPREGADORA", "TRABALHADOR", "Dados do colaborador").
-CAPTION_WORDS = frozenset(
-    {"entidade", "empregadora", "empregador", "patronal", "empresa", "trabalhador", "trabalhadora", "colaborador",
-     "colaboradora", "funcionario", "funcionaria", "empregado", "empregada", "nome", "dados", "do", "da", "de",
-     "employer", "employee", "company", "name"}
+# The words naming each party in a caption, and all the words of the parties' boxes' captions ("ENTIDADE
+# EMPREGADORA", "TRABALHADOR", "Dados do colaborador").
+EMPLOYER_CAPTION_WORDS = frozenset({"empregadora", "empregador", "patronal", "empresa", "employer", "company"})
+EMPLOYEE_CAPTION_WORDS = frozenset(
+    {"trabalhador", "trabalhadora", "colaborador", "colaboradora", "funcionario", "funcionaria", "empregado",
+     "empregada", "employee"}
 )  # fmt: skip
+CAPTION_WORDS = (
+    EMPLOYER_CAPTION_WORDS | EMPLOYEE_CAPTION_WORDS | {"entidade", "nome", "dados", "do", "da", "de", "name"}
+)
 
 
 def captions_only(name: str | None) -> bool:
@@ -2413,11 +2417,6 @@ def processing_line(text: str) -> bool:
 # A signature footer's words besides the parties' captions: their articles ("A Entidade Patronal", "O Trabalhador",
 # "The Employee") and the signature's own word.
 SIGNATURE_WORDS = frozenset({"a", "o", "the", "assinatura", "signature"})
-EMPLOYER_CAPTION_WORDS = frozenset({"empregadora", "empregador", "patronal", "empresa", "employer", "company"})
-EMPLOYEE_CAPTION_WORDS = frozenset(
-    {"trabalhador", "trabalhadora", "colaborador", "colaboradora", "funcionario", "funcionaria", "empregado",
-     "empregada", "employee"}
-)  # fmt: skip
 
 
 # A copy's mark in English, alone or as a Portuguese one's second half, on folded text ("Employee's copy",
