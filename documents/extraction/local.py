@@ -15,7 +15,14 @@ from documents.extraction.errors import ExtractionFailed
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
-from documents.extraction.parsers.classify import CC_BACK_SIGNS, PAYSLIP_TITLE, pension_not_paid, pro_forma_or_quote
+from documents.extraction.parsers.classify import (
+    CC_BACK_SIGNS,
+    PAYSLIP_TITLE,
+    SIMULATION,
+    TEMPORARY_PROTECTION,
+    pension_not_paid,
+    pro_forma_or_quote,
+)
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import checked_cc_numbers, mrz_line
 from documents.extraction.reader import (
@@ -244,6 +251,10 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
         return PENSION_NOT_PAID
     if document_type == "PROOF_OF_INCOME" and pro_forma_or_quote(fold(read.text)):
         return NOT_BILLED_YET
+    if document_type == "PROOF_OF_INCOME" and SIMULATION.search(fold(read.text)):
+        return SALARY_NOT_PAID
+    if document_type == "ID_DOCUMENT" and TEMPORARY_PROTECTION.search(fold(read.text)):
+        return NO_IDENTITY_PROVED
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
 
 
@@ -261,6 +272,20 @@ NOT_BILLED_YET = (
     "Este documento é uma fatura pró-forma ou um orçamento, que não prova um pagamento recebido: envie as "
     "faturas-recibo (ou a fatura e o recibo) emitidas no Portal das Finanças ou no programa de faturação, ou outro "
     "comprovativo de rendimentos."
+)
+
+# A salary simulation or an offer's estimate (classify.SIMULATION; blind probe r41a: told only "not recognised"): no
+# month was paid yet. The sender is told what would prove the pay.
+SALARY_NOT_PAID = (
+    "Este documento é uma simulação ou uma estimativa de vencimento, não um recibo de um mês pago: envie os recibos "
+    "de vencimento dos últimos meses ou outro comprovativo de rendimentos."
+)
+
+# A certificate of temporary protection (classify.TEMPORARY_PROTECTION): it grants residence but proves no identity,
+# as docs/api.md says (blind probe r41a: told only "not recognised", the passport one option among others).
+NO_IDENTITY_PROVED = (
+    "Este documento é um certificado de proteção temporária, que autoriza a residência mas não prova a identidade: "
+    "envie a página de dados do passaporte (a da fotografia) ou outro documento de identificação com fotografia."
 )
 
 

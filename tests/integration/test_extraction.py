@@ -239,8 +239,12 @@ def test_extract_file_shows_what_the_file_says_about_its_making(tmp_path: Path) 
 def test_extract_file_reports_failure(tmp_path: Path) -> None:
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
+    out = io.StringIO()
     with pytest.raises(CommandError, match="vazio"):
-        call_command("extract_file", str(path))
+        call_command("extract_file", str(path), stdout=out)
+    refused = json.loads(out.getvalue())
+    assert refused["refused"] is True
+    assert "vazio" in refused["reason"]
 
 
 def test_scan_of_a_payslip_reads_by_ocr() -> None:

@@ -26,6 +26,8 @@ REASON_NAMES = {
     "VISA",
     "PENSION_NOT_PAID",
     "NOT_BILLED_YET",
+    "SALARY_NOT_PAID",
+    "NO_IDENTITY_PROVED",
 }
 
 

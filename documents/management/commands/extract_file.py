@@ -1,4 +1,5 @@
-"""``manage.py extract_file PATH [--document-type ...]``: print what the extractor reads and the file's authenticity signals, as JSON."""
+"""``manage.py extract_file PATH [--document-type ...]``: what the extractor reads and the file's authenticity signals,
+or why it refuses the file, as JSON."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ class Command(BaseCommand):
         try:
             result = extractor().extract(data, document_type=document_type)
         except ExtractionFailed as exc:
+            # A refusal is an answer too: scripts read it from stdout as JSON, and the exit status still says it
+            # (blind probe r41a: it was on stderr only, as Django's error line).
+            self.stdout.write(json.dumps({"refused": True, "reason": exc.reason}, ensure_ascii=False, indent=2))
             raise CommandError(f"extraction failed: {exc.reason}") from exc
         except ExtractionUnavailable as exc:
             raise CommandError(f"extraction backend unavailable: {exc}") from exc
