@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from applicants import errors
@@ -146,10 +147,11 @@ def form_expiry_validate(expires_at: dt.datetime, *, now: dt.datetime | None = N
     ``FORM_MAX_EXPIRY_DAYS`` ahead (``ValidationError``)."""
     now = now or timezone.now()
     if expires_at <= now and not allow_past:
-        raise ValidationError("A data de expiração tem de ser futura.", code="expiry_in_past")
+        raise ValidationError(_("A data de expiração tem de ser futura."), code="expiry_in_past")
     if expires_at > now + dt.timedelta(days=FORM_MAX_EXPIRY_DAYS):
         raise ValidationError(
-            f"A data de expiração não pode passar de {FORM_MAX_EXPIRY_DAYS} dias.", code="expiry_too_far"
+            _("A data de expiração não pode passar de %(days)s dias.") % {"days": FORM_MAX_EXPIRY_DAYS},
+            code="expiry_too_far",
         )
 
 

@@ -217,8 +217,11 @@ def submitted_keys_check(*, link: IntakeLink, documents: list[SubmittedDocument]
     """At most ``INTAKE_MAX_DOCUMENTS``; each key one of this link's upload keys, and no key twice."""
     if len(documents) > settings.INTAKE_MAX_DOCUMENTS:
         raise errors.TooManyDocuments(
-            f"No máximo {settings.INTAKE_MAX_DOCUMENTS} documentos por candidatura: envie só os documentos pedidos "
-            "para o seu perfil de rendimentos."
+            _(
+                "No máximo %(count)s documentos por candidatura: envie só os documentos pedidos para o seu perfil "
+                "de rendimentos."
+            )
+            % {"count": settings.INTAKE_MAX_DOCUMENTS}
         )
     prefix = link.upload_prefix
     seen: set[str] = set()

@@ -339,7 +339,7 @@ class ApplicantFilterSerializer(serializers.Serializer):
         # digit is not tested (a wrong one simply matches nobody).
         nif = nif_normalize(value)
         if not nif_is_well_formed(nif):
-            raise serializers.ValidationError("O NIF deve ter 9 algarismos.")
+            raise serializers.ValidationError(_("O NIF deve ter 9 algarismos."))
         return nif
 
 

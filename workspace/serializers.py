@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -262,12 +263,12 @@ class DecisionCreateSerializer(serializers.Serializer):
             # decision would be dropped unseen, so it is refused (end-to-end probe 17).
             sent = [name for name in SECOND_ROUND_ONLY if attrs[name]]
             if sent:
-                raise serializers.ValidationError({name: ["Só com a decisão MORE_INFO."] for name in sent})
+                raise serializers.ValidationError({name: [_("Só com a decisão MORE_INFO.")] for name in sent})
         if len(attrs["requested_documents"]) > 10:
-            raise serializers.ValidationError({"requested_documents": ["No máximo 10 documentos por pedido."]})
+            raise serializers.ValidationError({"requested_documents": [_("No máximo 10 documentos por pedido.")]})
         due_at = attrs["due_at"]
         if due_at is not None and not timezone.now() < due_at <= timezone.now() + dt.timedelta(days=90):
-            raise serializers.ValidationError({"due_at": ["O prazo deve estar nos próximos 90 dias."]})
+            raise serializers.ValidationError({"due_at": [_("O prazo deve estar nos próximos 90 dias.")]})
         return attrs
 
 
