@@ -3151,10 +3151,44 @@ PERIOD_LABEL = re.compile(
 RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
 
 
+# A month's full name OCR broke with one space before its year: a photo's wide capital set apart ("N ovembro/2026",
+# blind probe r41a: the title's month, the slip's only one, unread).
+FULL_MONTH_NAMES = sorted(
+    {name for name in MONTHS if len(name) > 3} | {name for name in ENGLISH_MONTHS if len(name) > 4},
+    key=len,
+    reverse=True,
+)
+YEAR_AFTER_MONTH = r"(?=\s*(?:de\s+|[/|–—-]\s*)?(?:19|20)\d{2}(?!\d))"
+SPLIT_MONTH = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(f"{name[:cut]} {name[cut:]}" for name in FULL_MONTH_NAMES for cut in range(1, len(name)))
+    + r")(?![a-z])"
+    + YEAR_AFTER_MONTH
+)
+# A dash other than a hyphen between a month's name and its year ("Novembro – 2026", "Nov—2026"), or the bar OCR
+# reads for a slash ("Novembro|2026"): the separator the month's and year's pattern knows, a slash.
+MONTH_DASH_YEAR = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted({*MONTHS, *ENGLISH_MONTHS}, key=len, reverse=True)) + r")(?![a-z])\.?\s*([–—|])"
+    r"(?=\s*(?:19|20)\d{2}(?!\d))"
+)
+
+
+def month_and_year_mended(line: Line) -> Line:
+    """The line with a month's name OCR split rejoined (its space moved after it) and the dash or bar between a
+    month and its year made a slash, offsets and words kept: "N ovembro/2026" -> "Novembro /2026"."""
+    text = line.text
+    for match in SPLIT_MONTH.finditer(fold(text)):
+        word = text[match.start() : match.end()]
+        text = text[: match.start()] + word.replace(" ", "", 1) + " " + text[match.end() :]
+    for match in MONTH_DASH_YEAR.finditer(fold(text)):
+        text = text[: match.start(1)] + "/" + text[match.end(1) :]
+    return line if text == line.text else Line(text, line.confidence, line.word_confidences, line.word_boxes)
+
+
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     # The day the worker was admitted is never the month paid, wherever it stands on the period's line; nor is the
     # month a row's brackets name, a back pay's ("Acerto retroativo venc. base (out/2026) 62,40"), but last of all.
-    printed = [without_admission_date(line) for line in lines]
+    printed = [without_admission_date(month_and_year_mended(line)) for line in lines]
     lines = [without_a_rows_own_month(line) for line in printed]
     period, period_line, run_dates = None, None, []
     for row, ln in enumerate(lines):

@@ -156,9 +156,14 @@ CAPTION_WORDS = re.compile(
 NAME_WORD = re.compile(r"^\s*(?:nome(?:\s+completo)?|name)(?![a-zà-ÿ])[\s:.]*", re.IGNORECASE)
 # "Sujeito passivo A: ..." names the first taxpayer (an "A" that starts a name stays); a NIF printed before
 # the name ("Sujeito passivo A: 123456789 Ana Sousa") is skipped.
+# A dash may set the mark apart ("Sujeito passivo A — NIF: 223203882 ...": blind probe r41a).
 MARK_AND_NIF = re.compile(
-    r"^[\s:.]*(?:A(?![A-Za-zÀ-ÿ])[\s:.]*)?(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–]*)?"
+    r"^[\s:.\-–—]*(?:A(?![A-Za-zÀ-ÿ])[\s:.\-–—]*)?"
+    r"(?:(?:NIF|N\.?\s?I\.?\s?F\.?)?[\s:.]*\d{3}\s?\d{3}\s?\d{3}[\s:.\-–—]*)?"
 )
+# A "Nome" caption anywhere on the taxpayer's line, past the mark, the NIF or other captions: the name is what
+# follows it ("Sujeito passivo A — NIF: 223203882   Nome: Isabel ...": blind probe r41a, the name unread).
+NAME_CAPTION = re.compile(r"(?<![^\W\d_])(?:nome(?:\s+completo)?|name)(?![^\W\d_])[\s:.]*", re.IGNORECASE)
 LEADING_NIF = re.compile(r"^\s*(\d{3}\s?\d{3}\s?\d{3})(?!\d)[\s:.\-–]*")
 # A taxpayer's line with no name label, the NIF first under any of a NIF's labels: "NIF 219384762   RICARDO
 # JORGE MEIRELES AMARAL", "N.º de contribuinte 139082743", "Número de identificação fiscal: 139082743".
@@ -233,7 +238,12 @@ def taxpayer_nif_first(text: str) -> bool:
 
 
 def taxpayer_after_label(text: str) -> str | None:
-    """The taxpayer's name in what follows a name label on its line: no mark, NIF or second label kept."""
+    """The taxpayer's name in what follows a name label on its line: after a "Nome" caption wherever it stands,
+    else with no mark, NIF or second label kept."""
+    for caption in NAME_CAPTION.finditer(text):
+        name = clean_name(text[caption.end() :])
+        if name and len(name.split()) >= 2 and capitalised(name):
+            return name
     return clean_name(NAME_WORD.sub("", MARK_AND_NIF.sub("", text), count=1))
 
 
@@ -565,7 +575,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     not_delivered: set[str] = set()
     combined_income: list[tuple[Decimal, float]] = []
     by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
-    annex_a_table(lines, parsed)
+    table_total = annex_a_table(lines, parsed)
     annex_code_table(lines, parsed)
     owners_table(lines, parsed)
     for line in lines:
@@ -619,8 +629,14 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
             parsed.warnings.append("derived:gross_income")
         elif any(part is not None for part in parts):
             total = sum((part for part in parts if part is not None), Decimal("0"))
-            parsed.put("gross_income", total, DERIVED_CONFIDENCE)
-            parsed.warnings.append("derived:gross_income")
+            # The payers' table prints the return's gross when it holds every income read and the return
+            # delivers no other annex of income (Anexo H is deductions): its "Soma", or its one row (blind probe
+            # r41a: "Soma 24.920,00" flagged as derived).
+            if table_total is not None and table_total[0] == total and set(annexes) <= ANNEXES_OF_NO_OTHER_INCOME:
+                parsed.put("gross_income", total, table_total[1])
+            else:
+                parsed.put("gross_income", total, DERIVED_CONFIDENCE)
+                parsed.warnings.append("derived:gross_income")
 
 
 def unticked_annexes(folded: str, mentions: list[re.Match[str]]) -> set[str]:
@@ -657,6 +673,9 @@ def unticked_annexes(folded: str, mentions: list[re.Match[str]]) -> set[str]:
     }
 
 
+# The annexes a return may deliver beside the payers' table with no income of their own: Anexo A (the table's) and
+# Anexo H (tax benefits and deductions).
+ANNEXES_OF_NO_OTHER_INCOME = {"A", "H"}
 # The money columns of Anexo A's table of incomes (Quadro 4A), in the order a header names them.
 INCOME_TABLE_COLUMNS = [
     ("income", re.compile(r"rendimentos?(?![a-z])")),
@@ -704,13 +723,14 @@ def category_row(before_amounts: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
+def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | None:
     """The income column of a table of payers' rows ("508392018 401 21.350,00 2.740,00 2.348,50"), and its "Soma".
 
     A header names the money columns ("... Código Rendimentos Retenções Contribuições"); each row below that
     starts with a payer's NIF and holds as many amounts is one payer's. The rows add up to the "Soma" row when
     one is printed; when they do not, neither is trusted. The category is the heading's when it names one, else
-    the rows' code (401: employment).
+    the rows' code (401: employment). Returns the income column's printed total and its confidence: the "Soma" the
+    rows add up to, or the one row when no "Soma" is printed.
     """
     for index, line in enumerate(lines):
         folded = fold(line.text)
@@ -753,14 +773,19 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> None:
         if not rows and total is None:
             continue
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
+        printed: tuple[Decimal, float] | None = None
         if rows and total is not None and rows_sum != total:
             parsed.warnings.append("arithmetic_mismatch")
-        elif len(heading_categories) == 1:
-            parsed.put(heading_categories[0], total if total is not None else rows_sum, line.confidence)
         else:
-            rows_categories(parsed, rows, line.confidence)
+            if total is not None or len(rows) == 1:
+                printed = (rows_sum if total is None else total, line.confidence)
+            if len(heading_categories) == 1:
+                parsed.put(heading_categories[0], total if total is not None else rows_sum, line.confidence)
+            else:
+                rows_categories(parsed, rows, line.confidence)
         table_withholdings(parsed, withheld, withheld_total, line.confidence)
-        return
+        return printed
+    return None
 
 
 def rows_categories(parsed: Parsed, rows: list[tuple[Decimal, str | None]], confidence: float) -> None:
