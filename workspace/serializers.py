@@ -489,6 +489,9 @@ class GuarantorVerdictSerializer(serializers.Serializer):
 
 
 class ApplicationReportSerializer(serializers.Serializer):
+    # The report's id, as the applicant's status and the APPLICANT_SCREENED event give it (end-to-end probe c23: a
+    # client reading applications could not match a report to its event).
+    id = serializers.UUIDField()
     risk_level = serializers.ChoiceField(choices=RiskLevel.choices)
     identity_verified = serializers.BooleanField()
     income_verified = serializers.BooleanField()
@@ -599,6 +602,7 @@ def application_report_data(report: ScreeningReport, application: Application, *
     household = report.household or single_person_figures(report, application)
     guarantor = household.get("guarantor")
     return {
+        "id": report.id,
         "risk_level": report.risk_level,
         "identity_verified": report.identity_verified,
         "income_verified": report.income_verified,

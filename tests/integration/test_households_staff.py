@@ -31,6 +31,7 @@ from applicants.services import AgencyCredentials, decision_record
 from applicants.tokens import intake_token_hash
 from intake.status import household_status
 from screening.models import PipelineRun, ScreeningReport
+from screening.services import applicant_screened_payload
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, UserFactory, make_nif
 
 pytestmark = pytest.mark.django_db
@@ -329,6 +330,21 @@ def test_applicant_detail_names_its_application_and_role_and_shows_the_household
     assert body["role"] == "CO_TENANT"
     assert body["report"]["risk_level"] == "HIGH"
     assert body["report"]["checks"][0]["applicant_id"] == str(co_tenant.id)
+
+
+def test_the_applications_report_carries_the_id_its_members_and_its_event_give(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """End-to-end probe c23: a client reading applications could not match their report to the event's."""
+    application, lead, co_tenant = household_of(alice)
+    report = report_of(application, lead, co_tenant)
+
+    body = alice_api.get(f"/api/v1/applications/{application.id}").json()
+    listed = alice_api.get("/api/v1/applications").json()["results"][0]
+    member = alice_api.get(f"/api/v1/applicants/{co_tenant.id}").json()
+
+    event = applicant_screened_payload(applicant=lead, report=report)
+    assert body["report"]["id"] == listed["report"]["id"] == member["report"]["id"] == event["report_id"]
 
 
 # --- API: tenancy -----------------------------------------------------------------------------------
