@@ -113,10 +113,9 @@ class IntakeView(APIView):
     throttle_classes = [IntakeThrottle]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        """The page's language choice (``?lang=en``) for everything said back, errors included; the
+        """The page's language choice (``?lang=``) for everything said back, errors included; the
         request's own language (``Accept-Language``, LocaleMiddleware) otherwise."""
-        if language_of(request) == "en":
-            translation.activate("en")
+        translation.activate("en" if language_of(request) == "en" else "pt-pt")
         super().initial(request, *args, **kwargs)
 
     def check_throttles(self, request: Request) -> None:
@@ -375,8 +374,13 @@ def invitation_result(invitation: Invitation) -> dict[str, Any]:
 
 
 def language_of(request: Request) -> str:
-    """``?lang=en`` for English; pt-PT otherwise (the page passes its own choice)."""
-    return "en" if request.query_params.get("lang", "").lower().startswith("en") else "pt-PT"
+    """``?lang=`` when given (``en`` for English, pt-PT for anything else); else the request's own language,
+    ``Accept-Language`` through LocaleMiddleware, as the page sends it: the explanation and the lists of documents
+    follow the same choice as the errors (end-to-end probe c23: English reasons beside a Portuguese explanation)."""
+    chosen = request.query_params.get("lang", "").lower()
+    if chosen:
+        return "en" if chosen.startswith("en") else "pt-PT"
+    return "en" if (translation.get_language() or "").lower().startswith("en") else "pt-PT"
 
 
 def lead_first_name(link: selectors.IntakeLink) -> str | None:

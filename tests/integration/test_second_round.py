@@ -345,6 +345,11 @@ def test_the_applicants_page_explains_their_result_and_shows_the_risk_only_if_th
     assert 'data-testid="explanation"' in page and explanation["what_would_change"][0] in page
     english = APIClient().get(f"/api/v1/intake/{form['token']}/status?lang=en").json()["explanation"]
     assert english["what_would_change"] != explanation["what_would_change"]
+    # The page asks in its own language with Accept-Language, as its errors do (end-to-end probe c23); ?lang wins.
+    asked = APIClient().get(f"/api/v1/intake/{form['token']}/status", HTTP_ACCEPT_LANGUAGE="en").json()["explanation"]
+    assert asked["what_would_change"] == english["what_would_change"]
+    chosen = APIClient().get(f"/api/v1/intake/{form['token']}/status?lang=pt-pt", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert chosen["explanation"]["what_would_change"] == explanation["what_would_change"]
     alice.organization.show_risk_to_applicant = True
     alice.organization.save(update_fields=["show_risk_to_applicant"])
     shown = APIClient().get(f"/api/v1/intake/{form['token']}/status").json()["explanation"]
