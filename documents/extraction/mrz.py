@@ -186,9 +186,22 @@ def same_under_check(left: str, right: str) -> bool:
 def clean_line(text: str) -> str:
     """Uppercase, fillers normalized, spaces and stray punctuation dropped, and a names line without the lone
     glyphs OCR read off the card's edge beside it."""
-    text = text.upper().translate(FILLER_LOOKALIKES)
+    text = fillers_read_in_lower_case(text).upper().translate(FILLER_LOOKALIKES)
     text = without_other_column(re.sub(r"[^A-Z0-9< ]", "", text).strip())
     return without_edge_glyphs(text).replace(" ", "")
+
+
+def fillers_read_in_lower_case(text: str) -> str:
+    """An MRZ line whose fillers OCR read as lower-case letters, with each of those letters a filler again.
+
+    OCR-B prints capitals only, and a filler is a glyph smaller than them, which OCR may read as a small letter
+    ("P<ESPFERNANDEZ<GARCIAc<LUCIAc<<<e<<cc<<<<c<<": blind probe r41a, a passport's surname read "GARCIAC LUCIAC"
+    and flagged against the printed one). Where such a letter stands among the fillers after a run of three, where
+    the line holds nothing else, the line's OCR read fillers so: the same letters in lower case elsewhere on the
+    line are fillers too. A capital OCR read in lower case ("MARc<<<<") with only fillers after it is left as read."""
+    _, run, tail = text.partition(FILLER * 3)
+    seen = set(re.findall(r"(?<=<)[a-z]|[a-z](?=<)", run + tail))
+    return "".join(FILLER if char in seen else char for char in text) if seen else text
 
 
 def without_other_column(text: str) -> str:
@@ -825,8 +838,21 @@ def cc_version_misshapen(reading: MrzRead) -> bool:
 
 
 def best_of(*candidates: MrzRead | None) -> MrzRead | None:
+    """The best of MRZ readings from separate OCR passes (the page's, the MRZ's own). Between readings the check
+    digits rank alike, the one with the fewest characters after its names field's closing fillers: no check digit
+    covers a name, and the page's reading with fillers read as letters ("GARCIAC<LUCIAC<<<E<<CC<<", seen tracing
+    blind probe r41a) came first on a tie and beat the MRZ pass's "GARCIA<<LUCIA<<<<", a surname "GARCIAC LUCIAC"."""
     present = [candidate for candidate in candidates if candidate is not None]
-    return max(present, key=rank) if present else None
+    return max(present, key=lambda reading: (rank(reading), -characters_after_the_name(reading))) if present else None
+
+
+def characters_after_the_name(reading: MrzRead) -> int:
+    """How many characters other than fillers follow the first run of three fillers in the names field. ICAO 9303
+    writes the name from the field's start and fills the rest: each is a filler misread, or the card's edge."""
+    row, start = (2, 0) if reading.format == "TD1" else (0, 5)
+    field = reading.lines[row][start:] if len(reading.lines) > row else ""
+    _, _, rest = field.partition(FILLER * 3)
+    return len(rest.replace(FILLER, ""))
 
 
 def visa_zone(mrz: MrzRead | None) -> bool:

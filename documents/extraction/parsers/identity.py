@@ -32,6 +32,7 @@ from documents.extraction.mrz import (
     best_of,
     clean_line,
     country_code,
+    fillers_read_in_lower_case,
     looks_like_mrz,
     mrz_name_forms,
     names_from,
@@ -664,11 +665,14 @@ def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Se
             names_split_by_mrz(names_row, mrz, parsed)
         if mrz.valid:
             mrz = with_names_line_as_printed(mrz, [*(line.text for line in lines), *extra_mrz_texts], parsed)
+        printed = {name: parsed.fields.get(name) for name in NAME_FIELDS}
         merge_mrz(parsed, mrz, kind)
         if mrz.valid and mrz.surname:
             whole_name_parted_by_the_mrz(parsed, mrz)
         if MRZ_NAME_TRUNCATED in parsed.warnings:
             name_completed_from_visual_zone(viz_lines, parsed, mrz)
+        if MRZ_NAME_TRUNCATED in parsed.warnings and name_printed_whole(viz_lines, printed, mrz):
+            parsed.warnings.remove(MRZ_NAME_TRUNCATED)
         if mrz.valid:
             names_in_printed_spelling(viz_lines, parsed, umlauts=writes_umlauts(mrz))
     elif kind == DocumentKind.PASSAPORTE:
@@ -796,7 +800,9 @@ def mrz_line(text: str) -> bool:
     in capitals and OCR reads at most a stray letter of it in lower case. A caption in capitals
     ("NOME(S) PRÓPRIO(S) / GIVEN NAMES / PRÉNOMS") is told by its closed brackets: an MRZ has none."""
     without_endings = CAPTION_ENDING.sub("", text)
-    return looks_like_mrz(clean_line(without_endings)) and sum(char.islower() for char in text) < 3
+    # Fillers OCR read as small letters ("GARCIAc<LUCIAc<<<e<<cc<<") are no lower-case text (blind probe r41a).
+    lower_case = sum(char.islower() for char in fillers_read_in_lower_case(text))
+    return looks_like_mrz(clean_line(without_endings)) and lower_case < 3
 
 
 # A caption's plural or gender ending in brackets ("NOME(S)", "PRÓPRIO(S)", "BRASILEIRO(A)"): OCR reads a filler as
@@ -837,7 +843,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
             if value:
                 parsed.put(field_name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
-    sex = visual_sex(lines, found) if found else None
+    sex = visual_sex(lines, found, kind) if found else None
     if sex:
         parsed.put("sex", *sex)
     found = find_label(lines, ID_LABELS["nationality"])
@@ -1177,7 +1183,9 @@ def without_next_columns(name: str, captions_after: str) -> str:
     return " ".join(words)
 
 
-def visual_sex(lines: list[Line], found: tuple[int, re.Match[str]]) -> tuple[str, float] | None:
+def visual_sex(
+    lines: list[Line], found: tuple[int, re.Match[str]], kind: DocumentKind | None = None
+) -> tuple[str, float] | None:
     # A German or Dutch card prints the woman's letter of its own language: W (weiblich), V (vrouw).
     label = fold(lines[found[0]].text)
     own_letters = next((letters for word, letters in SEX_LETTERS.items() if word in label), {})
@@ -1190,7 +1198,22 @@ def visual_sex(lines: list[Line], found: tuple[int, re.Match[str]]) -> tuple[str
             sex_match = pattern.search(candidate)
             if sex_match:
                 return own_letters.get(sex_match.group(1), sex_match.group(1)), line.confidence
+    if kind in PORTUGUESE_CARDS and found[1].start() <= CAPTION_OPENS_ROW and len(candidates) > 1:
+        # A Portuguese card prints "M" or "F" first on the row under "SEXO / SEX" (height and nationality beside
+        # it); a lone "E" opening that row is its "F" with the lower bar OCR saw too long (blind probe r41a, a
+        # photo of a card's front), as the MRZ's sex is repaired. Elsewhere an "E" may be a letter of its own
+        # (Turkish "E/M", erkek).
+        candidate, line = candidates[1]
+        if re.match(r"\W{0,2}E(?![^\W\d_])", candidate.strip()):
+            return "F", min(line.confidence, REPAIRED_SEX_CONFIDENCE)
     return None
+
+
+# The Portuguese state's cards, printing the holder's sex as "M" or "F" only.
+PORTUGUESE_CARDS = frozenset({DocumentKind.CARTAO_CIDADAO, DocumentKind.TITULO_RESIDENCIA})
+# A caption found this far into its row, at most (OCR's specks before it), opens the row: its value opens the next.
+CAPTION_OPENS_ROW = 3
+REPAIRED_SEX_CONFIDENCE = 0.6
 
 
 # A card printing the sex in its own language and in ICAO's letter after a slash ("Ž/F", "K/F", "N/F", "M/M"):
@@ -1235,8 +1258,27 @@ CARD_WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([a-z]{3,4})\.?(?:\s*[/|il1]
 
 
 def card_dates(text: str) -> list[dt.date]:
-    """The dates a visual-zone value prints: in figures, else with the month's abbreviation."""
-    return figure_dates(text) or written_card_dates(text)
+    """The dates a visual-zone value prints: in figures, else with the month's abbreviation, else in figures with
+    one of their two spaces lost."""
+    return figure_dates(text) or written_card_dates(text) or figure_dates_one_space_lost(text)
+
+
+# A card's date in figures, "DD MM YYYY", with the space between day and month or between month and year lost
+# ("1407 1991", "14 071991"): OCR closed the narrow gap on a photo (blind probe r41a, a card front's birth date
+# missing). Only one space: eight figures run together are as often a number as a date.
+DATE_ONE_SPACE_LOST = re.compile(r"(?<![\d.,/-])(?:(\d{2})(\d{2})\s(\d{4})|(\d{2})\s(\d{2})(\d{4}))(?![\d.,/-])")
+
+
+def figure_dates_one_space_lost(text: str) -> list[dt.date]:
+    """The dates a card prints in figures whose day and month, or month and year, OCR ran together."""
+    found = []
+    for match in DATE_ONE_SPACE_LOST.finditer(fix_digits(text)):
+        day, month, year = (int(part) for part in match.groups() if part is not None)
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return found
 
 
 # A card prints a date in figures with two-digit days and months ("31/05/2028", "09 12 2001"): a day or month of
@@ -1379,9 +1421,8 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 # Printed but read too poorly for its check character to single out one reading: left out, said so.
                 parsed.warnings.append(DOCUMENT_NUMBER_UNREAD)
         return
-    found = (
-        own_number_caption(lines, kind) or find_label(lines, BARE_NUMBER_CAPTION) or number_caption_ending_row(lines)
-    )
+    own_caption = own_number_caption(lines, kind)
+    found = own_caption or find_label(lines, BARE_NUMBER_CAPTION) or number_caption_ending_row(lines)
     if found:
         for candidate, line in value_after_label(lines, *found):
             grouped = grouped_number(candidate)
@@ -1389,6 +1430,13 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 parsed.put("document_number", grouped, line.confidence)
                 break
             value = permit_or_card_number(candidate, line, kind)
+            row_under = found[0] + 1 < len(lines) and line is lines[found[0] + 1]
+            named = own_caption is not None and DOCUMENT_NAMED.search(own_caption[1].group(0)) is not None
+            if value is None and kind == DocumentKind.TITULO_RESIDENCIA and named and row_under:
+                value = permit_code_under_its_caption(candidate)
+                if value:
+                    parsed.put("document_number", value, min(line.confidence, UNCHECKED_PERMIT_NUMBER_CONFIDENCE))
+                    break
             if value and kind == DocumentKind.TITULO_RESIDENCIA and not PERMIT_NUMBER.fullmatch(value):
                 # Under its caption, a reading no permit number can be ("R122204938": OCR read the "Z" of
                 # "R1Z204938" as "Z2", digit repair made it "22"): left out and flagged, never guessed back.
@@ -1397,6 +1445,26 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+
+
+# A number caption that names the document ("N.º DOCUMENTO", "DOCUMENT No.", "N.º do título", "PERMIT No."), folded.
+DOCUMENT_NAMED = re.compile(r"document|t[ií]tulo|permit")
+# ICAO's nine characters of a permit's number, letters and digits in any order ("Y48K2P7Q1"), in capitals as
+# printed: at least two digits, so that no word is one.
+PERMIT_CODE = re.compile(r"(?=(?:[A-Z]*\d){2})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{9}")
+# Nothing checks such a number on the front (its check digit is the back's MRZ's, which replaces it): below what a
+# reading under its caption is given.
+UNCHECKED_PERMIT_NUMBER_CONFIDENCE = 0.7
+
+
+def permit_code_under_its_caption(candidate: str) -> str | None:
+    """A permit's number with fewer figures than ``permit_or_card_number`` asks for ("Y48K2P7Q1", blind probe r41a),
+    read only under a caption naming the document's number ("N.º DOCUMENTO / DOCUMENT No.", "N.º do título"): the
+    first word of the row right under it, as printed. A bare "N.º" captions any number, and there a code with few
+    figures is not taken (round 14). No check character: a look-alike OCR read otherwise stays, and the back's MRZ,
+    when sent, decides."""
+    words = candidate.split()
+    return words[0] if words and PERMIT_CODE.fullmatch(words[0]) else None
 
 
 def checked_cc_numbers(text: str) -> Iterator[str]:
@@ -1693,6 +1761,22 @@ def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed, mrz: MrzR
     if whole is not None:
         parsed.fields[name] = title_case(whole)
         parsed.warnings.remove(MRZ_NAME_TRUNCATED)
+
+
+def name_printed_whole(lines: list[Line], printed: dict[str, Any], mrz: MrzRead) -> bool:
+    """Whether the visual zone shows the name the MRZ fills its field with whole: read under its caption
+    (``printed``, before the MRZ was merged) as the MRZ's letters exactly, from a line that ends with it. A name
+    that fills the field to its last character is only possibly cut ("FERREIRA<MAGALHAES<<JOAO<PEDRO", 30
+    characters); the card's printed "JOÃO PEDRO" says it is not (blind probe r41a: two cards copied front and back
+    on one page flagged). A back alone has nothing printed to tell, and stays flagged. A reading cut where the
+    MRZ's name ends because another column follows it on its line (``within_the_mrz_name``) proves nothing: its
+    line goes on."""
+    name, value = ("given_names", mrz.given_names) if mrz.given_names else ("surname", mrz.surname)
+    reading = printed.get(name)
+    if not value or not reading or comparable(reading) != comparable(value):
+        return False
+    wanted = comparable_words(value)
+    return any(comparable_words(clean_name(line.text) or "")[-len(wanted) :] == wanted for line in lines)
 
 
 def surname_alone_fills_the_field(mrz: MrzRead) -> bool:
