@@ -29,7 +29,12 @@ NAME_EVIDENCE = {
     "fuzzy": "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura).",
     "none": "Nome diferente do documento.",
 }
-NAME_CUT_EVIDENCE = "O nome do documento está cortado na zona de leitura ótica (MRZ), que não tem espaço para mais."
+# A name that fills the MRZ's field to its end may be cut or may just fit (nothing else on the side read says which:
+# blind probe r41a, a back alone whose name fits exactly): the evidence says "may".
+NAME_CUT_EVIDENCE = (
+    "O nome do documento pode estar cortado na zona de leitura ótica (MRZ), que preenche até ao fim e não tem "
+    "espaço para mais."
+)
 
 
 def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
