@@ -24,7 +24,7 @@ from documents.extraction.parsers.classify import (
     pro_forma_or_quote,
 )
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
-from documents.extraction.parsers.identity import checked_cc_numbers, mrz_line
+from documents.extraction.parsers.identity import MULTIPLE_IDENTITY_DOCUMENTS, checked_cc_numbers, mrz_line
 from documents.extraction.reader import (
     Line,
     OcrRefused,
@@ -222,9 +222,18 @@ def pages_of_the_declared_type(
 
 
 def page_of_type(lines: list[Line], expected: frozenset[DocumentKind], *, identity: bool) -> bool:
-    if classify("\n".join(line.text for line in lines)) in expected:
+    text = "\n".join(line.text for line in lines)
+    page_kind = classify(text)
+    if page_kind in expected:
         return True
-    return identity and read_mrz(line.text for line in lines) is not None
+    if not identity:
+        return False
+    # A card's front whose title OCR lost counts by its Cartão de Cidadão number, the check character holding, as
+    # ``card_by_its_number`` takes a photo of one (blind probe r42a: a front, a payslip and the back in one PDF sent
+    # as the identity document; the front dropped, the card read as its back alone, named as its MRZ spells it and
+    # without its number). A page of another kind printing its holder's number (a payslip's "CC n.º") stays out.
+    front = page_kind == DocumentKind.UNKNOWN and next(checked_cc_numbers(text.upper()), None) is not None
+    return front or read_mrz(line.text for line in lines) is not None
 
 
 # An identity document whose MRZ lines were read but make no MRZ: a photocopy or a photo that cut its last line off,
@@ -369,6 +378,9 @@ def nif_wanted(kind: DocumentKind, parsed: Parsed) -> bool:
     permit's back prints one since the AIMA's cards (NIF and NISS over the MRZ), though older ones do not, so it
     is looked for without a warning (blind probe r35c: small captions on a pale background, a photo's first
     reading had only the MRZ)."""
+    if MULTIPLE_IDENTITY_DOCUMENTS in parsed.warnings:
+        # The card cut out of the page, or the page read again, may be the other person's card (blind probe r42a).
+        return False
     if "missing:nif" in parsed.warnings:
         return True
     return (
@@ -431,7 +443,7 @@ def both_sides_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
             continue
         turn = read.turns[index] if index < len(read.turns) else 0
         again = parse_document(kind, laid_out_reading(turn_page(prepare_for_ocr(image), turn)))
-        if again.fields.get("side") == "both" and again.fields.get("mrz_valid") is True:
+        if again.fields.get("side") == "both" and again.fields.get("mrz_valid") is True and same_card(parsed, again):
             if not again.fields.get("nif") and parsed.fields.get("nif"):
                 return parsed
             return again
@@ -462,7 +474,7 @@ def front_gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
     for index, image in enumerate(page_images(data)):
         turn = read.turns[index] if index < len(read.turns) else 0
         again = parse_document(kind, laid_out_reading(turn_page(prepare_for_ocr(image), turn)))
-        if again.fields.get("side") != "front":
+        if again.fields.get("side") != "front" or not same_card(parsed, again):
             continue
         for name in missing:
             value = again.fields.get(name)
@@ -487,6 +499,17 @@ def front_gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
 # either orientation (1.41), a 16:9 photo (1.78) and two sides side by side or stacked are outside it.
 CARD_ASPECT = 85.6 / 54
 CARD_ASPECT_TOLERANCE = 0.08
+
+
+def same_card(parsed: Parsed, again: Parsed) -> bool:
+    """Whether a second reading of the page read the card the first reading did. On a page holding several people's
+    cards each reading is of its first card, and which card comes first depends on the reading's order of blocks:
+    there only a reading of the same document number is the same card (blind probe r42a: a couple's fronts, the
+    first card's given names unread and taken from a second reading, which may be the other card's)."""
+    if MULTIPLE_IDENTITY_DOCUMENTS not in parsed.warnings:
+        return True
+    number = parsed.fields.get("document_number")
+    return bool(number) and number == again.fields.get("document_number")
 
 
 def card_shaped(image: Any) -> bool:

@@ -654,7 +654,45 @@ def name_shaped(text: str) -> bool:
 
 
 def parse_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
-    """The visual zone, then the MRZ (from the lines, or from ``extra_mrz_texts``: a second OCR pass)."""
+    """The visual zone, then the MRZ (from the lines, or from ``extra_mrz_texts``: a second OCR pass). A page
+    holding several people's documents is read as the first of them (``cards_by_repeated_captions``)."""
+    parsed = parse_one_identity(lines, kind, extra_mrz_texts=extra_mrz_texts)
+    if MULTIPLE_IDENTITY_DOCUMENTS not in parsed.warnings:
+        return parsed
+    cards = cards_by_repeated_captions(lines)
+    if len(cards) < 2:
+        return parsed
+    # A second MRZ pass read the whole page: whose MRZ it read, no line says. The first card's own lines only.
+    first = parse_one_identity(cards[0], kind)
+    if MULTIPLE_IDENTITY_DOCUMENTS not in first.warnings:
+        first.warnings.append(MULTIPLE_IDENTITY_DOCUMENTS)
+    return first
+
+
+def cards_by_repeated_captions(lines: list[Line]) -> list[list[Line]]:
+    """The page's lines parted where a card's caption comes again: each card prints its surname, birth date or
+    number caption once, so the second "APELIDO(S)" (or any caption already seen) opens the next card.
+
+    Read whole, a page holding two people's cards mixed them (blind probe r42a: a couple's fronts copied onto one
+    page, the first card's given-names caption unread, gave "Rui Miguel Gonçalves Araújo Inês Margarida": the
+    first card's surname run on into its given names, the second card's given names under the only such caption,
+    the number and dates the first's), where docs/api.md says the page is read as one of them. Only used once
+    ``several_identities`` found two documents: the same card's front and back are never parted."""
+    cards: list[list[Line]] = [[]]
+    seen: set[str] = set()
+    for line in lines:
+        folded = fold(line.text)
+        captions = set() if mrz_line(line.text) else {name for name, label in ID_LABELS.items() if label.search(folded)}
+        if captions & seen:
+            cards.append([])
+            seen = set()
+        seen |= captions
+        cards[-1].append(line)
+    return cards
+
+
+def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
+    """The lines read as one document's."""
     parsed = Parsed()
     viz_lines = [line for line in lines if not mrz_line(line.text)]
     mrz = best_of(read_mrz(line.text for line in lines), read_mrz(extra_mrz_texts) if extra_mrz_texts else None)
