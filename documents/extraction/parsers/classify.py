@@ -545,8 +545,39 @@ def payroll_summary(text: str) -> bool:
 
 
 def payslip_checked(text: str) -> DocumentKind:
-    """A payslip's kind, unless the page lists many people's pay (``payroll_summary``): then none, refused."""
-    return DocumentKind.UNKNOWN if payroll_summary(text) else DocumentKind.RECIBO_VENCIMENTO
+    """A payslip's kind, unless the page lists many people's pay (``payroll_summary``) or only names a payslip
+    (``payroll_amounts``): then none, refused."""
+    if payroll_summary(text) or not payroll_amounts(fold(text)):
+        return DocumentKind.UNKNOWN
+    return DocumentKind.RECIBO_VENCIMENTO
+
+
+# A date's figures, which a cents pattern would read as an amount ("01.11.2026": "1.11").
+DATE_FIGURES = re.compile(r"(?<![\d.,])\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?![\d.,])")
+# A payroll word's amount on the lines from its own: its row, or the row of figures under a row of captions (a box's
+# caption over its value, a column OCR read after the captions' column).
+AMOUNT_LINES = 2
+# A row's caption in any language: a word.
+CAPTION_WORD = re.compile(r"[a-z]{3,}")
+
+
+def payroll_amounts(folded: str) -> bool:
+    """Whether the page prints an amount in a row with its caption, or beside a payroll word: what any payslip does,
+    in any language, however poorly OCR read the rest. A page that names a payslip and prints none only speaks of
+    one: an e-mail sending it ("Segue em anexo o recibo de vencimento de novembro"), the envelope it came in
+    ("CONFIDENCIAL – Recibo de vencimento" over the addressee), both read as payslips by their title (blind probe
+    r42a: a period from the e-mail's date, an employer from the envelope's sender)."""
+    lines = [DATE_FIGURES.sub(" ", line) for line in folded.splitlines()]
+    return any(
+        (MONEY_TOKEN.search(line) and CAPTION_WORD.search(line))
+        or (
+            any(re.search(term, line) for term in PAYROLL_TERMS)
+            and any(
+                MONEY_TOKEN.search(row) or WHOLE_AMOUNT_ROW.search(row) for row in lines[index : index + AMOUNT_LINES]
+            )
+        )
+        for index, line in enumerate(lines)
+    )
 
 
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:

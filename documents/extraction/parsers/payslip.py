@@ -20,6 +20,7 @@ import functools
 import itertools
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -1251,6 +1252,12 @@ EMPLOYER_LABEL = re.compile(
 # neither its name nor its NIF is the employer's.
 CLIENT_LABEL = re.compile(r"(?:empresa|entidade)\s+utilizadora|(?<![a-z])cliente(?![a-z])")
 NEXT_LABEL = re.compile(r"(?<![A-Za-zÀ-ÿ])[a-z]?(?:N\.?\s?[I1l]\.?\s?F|NIPC|NISS|[Nn]if|[Nn]ipc|[Nn]iss)\b")
+# The next field's caption after a value on the same line, known by its colon whatever its word: a capitalised
+# word and the small words after it, then a colon ("Tiago André Figueiredo Sá Função: Farmacêutica adjunta",
+# "Ana Sousa Local de trabalho: Lisboa"). A text layer parts the two fields by a column gap; OCR joins them by one
+# space (blind probe r42a: the name lost on every scan of a slip whose job title sits right of it, "Função" being
+# no payroll word). Only after the value has begun: a caption's own "N.º: 0217" before the name stays.
+NEXT_CAPTION = re.compile(r"(?<=\S)\s+[A-ZÀ-Ý][^\s:]*(?:\s+[a-zß-ÿ][^\s:]*){0,3}\s*:")
 # A dotted leader between a label and its value ("Nome ........ Ana").
 LEADER = re.compile(r"\.{3,}|…")
 
@@ -1318,9 +1325,15 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     if left is None:
         return parse_one_payslip([misreads_put_right(line) for line in lines])
     parsed = parse_one_payslip([misreads_put_right(line) for line in left.lines])
-    # The first slip's name may go on in a line both slips share: not knowing its end, the name is left unread.
+    column = left.lines
+    # Two months side by side (a landscape page of one worker's September and October): the latest month is read,
+    # as of two pages (blind probe r42a: September's amounts read, October's wanted, the period of neither).
+    right = parse_one_payslip([misreads_put_right(line) for line in left.right_lines])
+    if parsed.fields.get("period") and right.fields.get("period", "") > parsed.fields["period"]:
+        parsed, column = right, left.right_lines
+    # A slip's name may go on in a line both slips share: not knowing its end, the name is left unread.
     name = parsed.fields.get("employee_name")
-    if name and any(fold(name.split()[-1]) in fold(left.lines[at].text) for at in left.before_shared):
+    if name and any(fold(name.split()[-1]) in fold(column[at].text) for at in left.before_shared):
         parsed.fields.pop("employee_name")
         parsed.confidence.pop("employee_name", None)
         parsed.warnings.append("missing:employee_name")
@@ -1445,11 +1458,12 @@ def another_countrys_payslip(lines: list[Line]) -> bool:
 
 @dataclass
 class LeftColumn:
-    """The left payslip's lines, and where a line both slips share (neither can be told from the other's) came
-    right after one of them."""
+    """The left payslip's lines, the right one's, and where a line both slips share (neither can be told from the
+    other's) came right after one of them."""
 
     lines: list[Line]
     before_shared: set[int]
+    right_lines: list[Line]
 
 
 # Rows of amounts each printed twice with the same caption that make a page of two payslips side by side.
@@ -1501,6 +1515,7 @@ def left_of_two_payslips(lines: list[Line]) -> LeftColumn | None:
     if captioned_rows < SIDE_BY_SIDE_ROWS:
         return None
     left: list[Line] = []
+    right: list[Line] = []
     before_shared: set[int] = set()
     for line, half in zip(lines, halves, strict=True):
         if half is None:
@@ -1508,30 +1523,52 @@ def left_of_two_payslips(lines: list[Line]) -> LeftColumn | None:
                 before_shared.add(len(left) - 1)
             continue
         left.append(Line(half[0], line.confidence))
-    return LeftColumn(left, before_shared)
+        right.append(Line(half[1], line.confidence))
+    return LeftColumn(left, before_shared, right)
 
 
-def halves_of(text: str) -> tuple[str, bool] | None:
-    """A line's left half when the line is two alike ("NIPC 508432197 NIPC 508432197"; "IRS 0,00 IRS 42,00",
-    the caption again with another figure; "Nome: Ana Sousa Nome: Rui Lopes", a caption with its colon again),
-    and whether a caption came again; None for a line that does not part so."""
+# The words a line of two slips' opens with that, found again further on it, start the second slip's half: a title
+# with each slip's own month ("Recibo de Remunerações — Setembro de 2026 Recibo de Remunerações — Outubro de 2026").
+OPENING_WORDS = 3
+
+
+def halves_of(text: str) -> tuple[str, str, bool] | None:
+    """A line's left and right halves when the line is two alike ("NIPC 508432197 NIPC 508432197"; "IRS 0,00 IRS
+    42,00", the caption again with another figure; "Nome: Ana Sousa Nome: Rui Lopes", a caption with its colon
+    again; a title's opening words again), and whether a caption came again; None for a line that does not part
+    so."""
     words = text.split()
     middle = len(words) // 2
     if len(words) % 2 == 0 and words and words[:middle] == words[middle:]:
-        return " ".join(words[:middle]), False
+        return " ".join(words[:middle]), " ".join(words[middle:]), False
     caption = caption_of(words)
     if not caption or not has_words(" ".join(caption)):
         return None
+    starts: Iterator[int] = iter(())
     if len(caption) < len(words):
         # A row of figures: its whole caption again before the second slip's figures.
         starts = (start for start in range(len(caption) + 1, len(words)) if caption_of(words[start:]) == caption)
     elif caption[0].endswith(":"):
         # No figure on the line: only a caption ending in its colon tells where the second one starts.
         starts = (start for start in range(2, len(words)) if words[start] == caption[0])
-    else:
+    start = next(starts, None) or opening_again(words)
+    return (" ".join(words[:start]), " ".join(words[start:]), True) if start else None
+
+
+def opening_again(words: list[str]) -> int | None:
+    """Where a line's opening words, a title's or a caption's, come again on it: the second slip's half, whatever
+    figures or month each half prints after them."""
+    opening = words[:OPENING_WORDS]
+    if len(opening) < OPENING_WORDS or not has_words(" ".join(opening)):
         return None
-    start = next(starts, None)
-    return (" ".join(words[:start]), True) if start else None
+    return next(
+        (
+            start
+            for start in range(OPENING_WORDS, len(words) - OPENING_WORDS + 1)
+            if words[start:][:OPENING_WORDS] == opening
+        ),
+        None,
+    )
 
 
 def caption_of(words: list[str]) -> list[str]:
@@ -2419,6 +2456,25 @@ def processing_line(text: str) -> bool:
 SIGNATURE_WORDS = frozenset({"a", "o", "the", "assinatura", "signature"})
 
 
+# A noun the caption's word completes ("Portal do Colaborador", "Área do Trabalhador", "Dados da funcionária"),
+# on folded text: a title or a heading, not the caption of a value.
+OF_THE_EMPLOYEE = re.compile(r"[a-z]{2,}\s+d[oa]\s*$")
+
+
+def names_a_title(folded: str, match: re.Match[str]) -> bool:
+    """Whether an employee's caption is the end of a title with words after it and no colon: a payroll portal's
+    name and its menu in the top bar of a browser's print ("Portal do Colaborador | Início Recibos Férias
+    Documentos Sair": blind probe r42a, the menu read as the name). A heading alone on its line still sends the
+    reading to the lines below; a heading with its colon ("Dados do colaborador: Ana Sousa") keeps its value."""
+    rest = folded[match.end() :]
+    return (
+        bool(OF_THE_EMPLOYEE.search(folded[: match.start()]))
+        and not match.group(0).rstrip().endswith(":")
+        and not rest.lstrip().startswith(":")
+        and bool(re.search(r"[a-z]", rest))
+    )
+
+
 # A copy's mark in English, alone or as a Portuguese one's second half, on folded text ("Employee's copy",
 # "Original — Trabalhador / Employee's copy"): whose copy it is, no caption of a name below (blind probe r40a: the
 # bank's payroll service under it read as the employee).
@@ -2669,7 +2725,9 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             matches = [
                 m
                 for m in EMPLOYEE_LABEL.finditer(folded)
-                if not EMPLOYER_LABEL.match(folded[m.start() :]) and not folded[: m.start()].rstrip().endswith(":")
+                if not EMPLOYER_LABEL.match(folded[m.start() :])
+                and not folded[: m.start()].rstrip().endswith(":")
+                and not names_a_title(folded, m)
             ]
             rests = [given_names_first(labelled_value(line.text[m.end() :])) for m in matches]
             # Every label's value on this line first ("N.º Colaborador: 00081234  Employee / Colaborador: Ana
@@ -2688,7 +2746,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             for candidate, at in candidates:
                 # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
                 # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
-                candidate = after_leader(NEXT_LABEL.split(candidate)[0]).strip()
+                candidate = after_leader(NEXT_CAPTION.split(NEXT_LABEL.split(candidate)[0])[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
                 candidate = without_post(candidate)
