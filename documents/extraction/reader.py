@@ -234,18 +234,32 @@ def with_word_boxes(page: Any, lines: list[Line]) -> list[Line]:
         else:
             rows.append([segment])
     boxes_by_words: dict[tuple[str, ...], list[tuple[int, int, int, int]]] = {}
+    # A row's columns, each apart: the layer may give a column's lines one after the other, then the next column's
+    # (two parties' boxes side by side, "Transmitente" over one, "Adquirente" over the other: blind probe r42a), so a
+    # line is one column of its row. Words found in two places give no boxes: which of them the line is is unknown.
+    boxes_by_column: dict[tuple[str, ...], list[list[tuple[int, int, int, int]]]] = {}
     for row in rows:
         words: list[str] = []
         boxes: list[tuple[int, int, int, int]] = []
+        column_starts = [0]
+        before: tuple[float, float] | None = None  # the previous segment's right edge and height
         for down, left, right, height, text in sorted(row, key=lambda segment: segment[1]):
+            if before and left - before[0] >= COLUMN_GAP_IN_HEIGHTS * max(height, before[1]):
+                column_starts.append(len(words))
+            before = (right, height)
             letter = (right - left) / len(text)
             for word in re.finditer(r"\S+", text):
                 words.append(word.group())
                 start = left + word.start() * letter
                 boxes.append((round(start), round(down), round(len(word.group()) * letter), round(height)))
         boxes_by_words.setdefault(tuple(words), boxes)
+        if len(column_starts) > 1:
+            for first, last in itertools.pairwise([*column_starts, len(words)]):
+                boxes_by_column.setdefault(tuple(words[first:last]), []).append(boxes[first:last])
     for line in lines:
-        line.word_boxes = boxes_by_words.get(tuple(line.text.split()), [])
+        words_of_line = tuple(line.text.split())
+        columns = boxes_by_column.get(words_of_line, [])
+        line.word_boxes = boxes_by_words.get(words_of_line) or (columns[0] if len(columns) == 1 else [])
     return lines
 
 
@@ -584,6 +598,12 @@ DOCUMENT_MARGIN_FRACTION = 0.03
 # (letters' strokes, not a card or a page lying on a dark table).
 DARK_MODE_LIGHT_FRACTION = 0.3
 DARK_MODE_LARGEST_LIGHT_REGION = 0.02
+# ...and the light pixels are on average at least this many grey levels lighter than the dark ones: text stands out
+# from its background. A blank page's paper grain split at Otsu's threshold is two halves of one grey, 1-2 levels
+# apart (blind probe r42a: a blank 150-dpi scan in a PDF, ~244 all over once shrunk, was inverted to a black page
+# Tesseract then read for ~45 s at every turn); a dark-mode screenshot's text stands 40-90 levels above its
+# background, small grey letters (16 px, level 180) included.
+DARK_MODE_MIN_CONTRAST = 16
 
 
 def dark_background_inverted(image: Any) -> Any:
@@ -600,6 +620,10 @@ def dark_background_inverted(image: Any) -> Any:
     light = sum(level > threshold for level in levels)
     if not light or light > DARK_MODE_LIGHT_FRACTION * len(levels):
         return image
+    light_mean = sum(level for level in levels if level > threshold) / light
+    dark_mean = sum(level for level in levels if level <= threshold) / (len(levels) - light)
+    if light_mean - dark_mean < DARK_MODE_MIN_CONTRAST:
+        return image  # one grey all over (a blank page): no text on it, light or dark
     largest = max(len(region) for region in light_regions(levels, DOCUMENT_PROBE_WIDTH, threshold))
     return ImageOps.invert(image) if largest <= DARK_MODE_LARGEST_LIGHT_REGION * len(levels) else image
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import statistics
 from collections import Counter
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -39,7 +40,7 @@ from documents.extraction.parsers.common import (
     written_dates,
 )
 from documents.extraction.parsers.payslip import Segment, company_name, line_segments
-from documents.extraction.reader import Line, gapped_text
+from documents.extraction.reader import COLUMN_GAP_IN_HEIGHTS, Line, gapped_text
 
 CENT = Decimal("0.01")
 VAT_RATES = [Decimal(rate) for rate in ("0.23", "0.22", "0.16", "0.13", "0.12", "0.09", "0.06", "0.05", "0.04")]
@@ -799,8 +800,15 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label; with
     ``captions_below`` each value sits over its caption ("<name>" / "Nome do adquirente")."""
     payer_nif = received_from(lines, parsed)
-    party = "issuer"
+    # None once whose an unlabelled NIF is cannot be told (``side_by_side``'s boxes): such a NIF is left unread.
+    party: str | None = "issuer"
     side_by_side = joined = False
+    # The side-by-side boxes' columns, where the heading's words' boxes show them: (the right column's left edge, the
+    # party over the left column, the party over the right one).
+    columns: tuple[float, str, str] | None = None
+    # Per party, the lines read from its column, and whether it held the party's NIF.
+    column_lines: dict[str, int] = {}
+    column_nifs: set[str] = set()
     boxes_start = 0
     # The line each party's name was read from: a name read from the line just above two NIFs is both names.
     name_lines: dict[str, int] = {}
@@ -815,7 +823,33 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         if side_by_side_heading(folded):
             side_by_side = joined = True
             boxes_start = index + 1
+            columns = heading_columns(line, folded)
+            column_lines, column_nifs = {}, set()
             continue
+        box_party = line_column(line, columns) if side_by_side and columns else None
+        if box_party:
+            # A text layer may give one box's lines, then the other's (blind probe r42a: the issuer's NIF, alone on
+            # its line, was left as nobody's and the buyer's, next, went to the issuer at 0.99): the words' boxes tell
+            # whose each line is. The name is the column's first line, or its second under its NIF (the Portal's box).
+            nifs = parse_nifs(nif_text)
+            if len(nifs) == 1 and box_party not in column_nifs:
+                nif, valid = nifs[0]
+                if valid:
+                    parsed.put(f"{box_party}_nif", nif, VALIDATED_CONFIDENCE)
+                else:
+                    parsed.warnings.append("nif_checksum_invalid")
+                column_nifs.add(box_party)
+            read = column_lines.get(box_party, 0)
+            if not nifs and (read == 0 or (read == 1 and box_party in column_nifs)):
+                name = party_name(line.text) if box_name_line(line.text) else None
+                if name and f"{box_party}_name" not in parsed.fields:
+                    parsed.put(f"{box_party}_name", name, line.confidence)
+            column_lines[box_party] = read + 1
+            continue
+        if side_by_side and columns and column_lines:
+            # A line across both columns (the description under the boxes) ends them; a NIF after them is no
+            # column's, and whose it is cannot be told.
+            side_by_side, party = False, None
         if side_by_side:
             # The two boxes side by side, read across (a scan, some PDFs): a line with two NIFs gives the
             # issuer's first and the acquirer's second; the names on the joined line above them only where
@@ -833,7 +867,9 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                         parsed.put(f"{role}_name", box_name, min(line.confidence, lines[index - 1].confidence))
                 side_by_side = False
             elif nifs:
-                side_by_side = False  # one NIF under two boxes: whose it is cannot be told, so neither
+                # One NIF under two boxes: whose it is cannot be told, so neither; nor the next unlabelled one's (the
+                # other box's, read after it).
+                side_by_side, party = False, None
             continue
         if ACQUIRER_LABEL.search(folded) or entity:
             party = "acquirer"
@@ -867,8 +903,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             acquirer_foreign_vat(line.text, parsed)
         owners = nif_owners(nif_text, caption_party(lines, index, party) if captions_below else party)
         for (nif, valid), owner in zip(nifs, owners, strict=True):
-            if nif == payer_nif:
-                continue  # the payer's, read from the receipt's sentence
+            if nif == payer_nif or owner is None:
+                continue  # the payer's, read from the receipt's sentence; or nobody's that can be told
             if valid:
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
@@ -878,7 +914,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded) or entity
         if label and NIF_QUALIFIER.search(folded[: label.start()]):
             continue  # "NIF emitente: ...": the label is the NIF's; the line below is no name
-        if label and f"{party}_name" not in parsed.fields:
+        if label and party and f"{party}_name" not in parsed.fields:
             # A label in one of two columns a read joined ("Fatura-Recibo   Exmo.(s) Sr.(s)" / "N.º FR 2026/16   Rita
             # ..."): the name is read from its column first, then as the lines are.
             column = label_column(lines, index, label.start(), label.end())
@@ -1025,10 +1061,10 @@ def name_alone(text: str) -> bool:
     )
 
 
-def nif_owners(text: str, party: str) -> list[str]:
+def nif_owners(text: str, party: str | None) -> list[str | None]:
     """Whose each NIF ``parse_nifs`` finds on a line is: the party a label before it names on the line
     ("NIF emitente: ...", "Adquirente: ... NIF ..."), else the block's."""
-    owners = []
+    owners: list[str | None] = []
     start = 0
     for token in NIF_TOKEN.finditer(fix_digits(text)):
         before = fold(text[start : token.start()])
@@ -1130,7 +1166,7 @@ def caption_alone(folded: str) -> bool:
     return not re.search(r"[a-z0-9]{2,}", rest)
 
 
-def caption_party(lines: list[Line], index: int, party: str) -> str:
+def caption_party(lines: list[Line], index: int, party: str | None) -> str | None:
     """Whose a NIF alone in its box is when captions sit under their values: the party its caption names
     ("503981273" / "NIF do adquirente"), else the block's."""
     caption = fold(lines[index + 1].text) if index + 1 < len(lines) else ""
@@ -1199,6 +1235,41 @@ def two_boxes_nifs(folded: str) -> bool:
 
 # "DE  PARA", "De: / Para:": the two boxes' captions read across as one line.
 FROM_TO_HEADING = re.compile(r"^\W*de\W+para\W*$")
+
+
+def heading_columns(line: Line, folded: str) -> tuple[float, str, str] | None:
+    """Where the two parties' labels of a side-by-side heading ("Transmitente   Adquirente") stand apart by their
+    words' boxes: the right column's left edge (a letter's height before its label), the party over the left column,
+    the party over the right one; None without boxes, or with the labels not apart."""
+    words = list(re.finditer(r"\S+", line.text))
+    issuer, acquirer = ISSUER_LABEL.search(folded), ACQUIRER_LABEL.search(folded)
+    if not (issuer and acquirer) or len(line.word_boxes) != len(words) or len(folded) != len(line.text):
+        return None
+
+    def left_edge(match: re.Match[str]) -> int:
+        return line.word_boxes[next(at for at, word in enumerate(words) if word.end() > match.start())][0]
+
+    height = statistics.median(box[3] for box in line.word_boxes)
+    issuer_left, acquirer_left = left_edge(issuer), left_edge(acquirer)
+    if abs(issuer_left - acquirer_left) < COLUMN_GAP_IN_HEIGHTS * height:
+        return None
+    if issuer_left < acquirer_left:
+        return acquirer_left - height, "issuer", "acquirer"
+    return issuer_left - height, "acquirer", "issuer"
+
+
+def line_column(line: Line, columns: tuple[float, str, str]) -> str | None:
+    """The party whose column a line under a side-by-side heading stands in, all its words in it; None when its
+    words' boxes are unknown or it runs across both columns."""
+    words = line.text.split()
+    if not words or len(line.word_boxes) != len(words):
+        return None
+    edge, left, right = columns
+    if all(box[0] >= edge for box in line.word_boxes):
+        return right
+    if all(box[0] + box[2] < edge for box in line.word_boxes):
+        return left
+    return None
 
 
 def side_by_side_heading(folded: str) -> bool:
