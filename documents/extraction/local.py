@@ -22,6 +22,7 @@ from documents.extraction.parsers.classify import (
     TEMPORARY_PROTECTION,
     pension_not_paid,
     pro_forma_or_quote,
+    tax_simulation,
 )
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import MULTIPLE_IDENTITY_DOCUMENTS, checked_cc_numbers, mrz_line
@@ -260,6 +261,8 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
         return PENSION_NOT_PAID
     if document_type == "PROOF_OF_INCOME" and pro_forma_or_quote(fold(read.text)):
         return NOT_BILLED_YET
+    if document_type == "PROOF_OF_INCOME" and tax_simulation(fold(read.text)):
+        return TAX_NOT_FILED
     if document_type == "PROOF_OF_INCOME" and SIMULATION.search(fold(read.text)):
         return SALARY_NOT_PAID
     if document_type == "ID_DOCUMENT" and TEMPORARY_PROTECTION.search(fold(read.text)):
@@ -288,6 +291,13 @@ NOT_BILLED_YET = (
 SALARY_NOT_PAID = (
     "Este documento é uma simulação ou uma estimativa de vencimento, não um recibo de um mês pago: envie os recibos "
     "de vencimento dos últimos meses ou outro comprovativo de rendimentos."
+)
+
+# An IRS simulation (classify.tax_simulation; blind probe r43a: read as a return): its amounts are estimates of a
+# return not filed. The sender is told what proves the income: the return as filed, or the nota de liquidação.
+TAX_NOT_FILED = (
+    "Este documento é uma simulação do IRS, não uma declaração entregue: envie a declaração de IRS (Modelo 3) "
+    "entregue com o seu comprovativo, a nota de liquidação ou outro comprovativo de rendimentos."
 )
 
 # A certificate of temporary protection (classify.TEMPORARY_PROTECTION): it grants residence but proves no identity,

@@ -182,6 +182,27 @@ SIMULATION = re.compile(
 )
 
 
+# An IRS simulation: the Portal das Finanças' "Simulador de IRS", titled "SIMULAÇÃO DO IRS 2025", its results
+# "(estimado)" (blind probe r43a: read as a return, its estimated refund and income taken for the declared ones).
+# It proves no income: no kind, refused with its own reason. Its title opens a line, and the page says what it is
+# besides (an estimate, a "resultado da simulação", "meramente informativo"): a return or a nota that mentions a
+# simulation in a sentence or a footnote ("Pode simular o IRS no Portal") is no simulation.
+TAX_SIMULATION_TITLE = re.compile(
+    r"^\W*(?:simulacao|simulador)\s+(?:d[aeo]\s+)?(?:irs|imposto\s+sobre\s+o\s+rendimento|liquidacao|declaracao)"
+    r"(?![a-z])",
+    re.M,
+)
+TAX_SIMULATION_SIGN = re.compile(
+    r"\(\s*estimad[oa]s?\s*\)|(?:valor|montante|imposto|reembolso|coleta|rendimento)[a-z\s]{0,30}estimad[oa]"
+    r"|resultado\s+da\s+simulacao|meramente\s+(?:informativ|indicativ)|valores\s+introduzidos"
+)
+
+
+def tax_simulation(folded: str) -> bool:
+    """An IRS simulation by its title and what it says it is (``TAX_SIMULATION_TITLE``)."""
+    return bool(TAX_SIMULATION_TITLE.search(folded) and TAX_SIMULATION_SIGN.search(folded))
+
+
 # A pension no one is paid yet: a simulation or an estimate of one ("Simulação de pensão de velhice", "Valor estimado
 # da pensão mensal", "não constitui atribuição de pensão"), a State Pension forecast, a French "estimation" of a
 # retirement (blind probe r37b: read as a pension paid, its estimate counted as income). No kind: refused as no
@@ -252,7 +273,12 @@ def pro_forma_or_quote(folded: str) -> bool:
 
 
 def classify(text: str) -> DocumentKind:
-    if SIMULATION.search(fold(text)) or pension_not_paid(fold(text)) or pro_forma(fold(text)):
+    if (
+        SIMULATION.search(fold(text))
+        or pension_not_paid(fold(text))
+        or pro_forma(fold(text))
+        or tax_simulation(fold(text))
+    ):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(fold(text))
     for kind, pattern in _KIND_SIGNS:

@@ -335,6 +335,45 @@ def name_then_nif(text: str, *, labelled: bool = True) -> str | None:
     return name
 
 
+# A certidão names its taxpayer in a sentence, the NIF after the name and a comma: "Certifica-se ... que Ana Maria
+# Sousa Reis, contribuinte n.º 154471283, declarou ...", "... que o contribuinte Rui Lopes, NIF 219384762, ...";
+# the name may end one line and the NIF open the next (blind probe r43a: no name read).
+PROSE_NIF = re.compile(
+    r",\s*(?:(?:com\s+o\s+|titular\s+do\s+|portador[a]?\s+do\s+)?(?:NIF|N\.\s?I\.\s?F\.?)|contribuinte)"
+    r"(?:\s+(?:n\.?\s?[ºo°]\.?|fiscal))?\s*[:.]?\s*(?P<nif>\d{3}\s?\d{3}\s?\d{3})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def taxpayer_in_prose(text: str) -> str | None:
+    """The name a sentence gives its taxpayer right before a personal NIF (valid check digit): the capitalised
+    words before ", contribuinte n.º <NIF>" back to the first word that is neither a name's nor a particle."""
+    for match in PROSE_NIF.finditer(text):
+        nif = re.sub(r"\s", "", match["nif"])
+        if not (parse_nifs(nif)[0][1] and nif_is_personal(nif)):
+            continue
+        words = text[: match.start()].split()
+        run: list[str] = []
+        for word in reversed(words):
+            if not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
+                break
+            if word.lower() not in NAME_PARTICLES and not word[0].isupper():
+                break
+            run.insert(0, word)
+        while run and run[0].lower() in NAME_PARTICLES:
+            run.pop(0)
+        # "Certifica-se que o contribuinte Rui ...": a capitalised sentence opener or caption is no name's word.
+        while run and fold(run[0]) in PROSE_OPENERS:
+            run.pop(0)
+        name = clean_name(" ".join(run))
+        if name and name == " ".join(run) and len(name.split()) >= 2 and capitalised(name):
+            return name
+    return None
+
+
+PROSE_OPENERS = {"certifica-se", "certifico", "declara-se", "atesta-se", "que", "o", "a", "contribuinte", "sr", "sra"}
+
+
 # An amount printed below zero at the end of its line, the currency before or after it: "-532,10 €",
 # "€ -532,10", "- 532,10 EUR", a trailing minus "532,10-" or "532,10 €-", or bracketed "(532,10)".
 CURRENCY = r"(?:€|eur(?:os?)?)?"
@@ -448,6 +487,18 @@ def parse_tax(lines: list[Line]) -> Parsed:
                     taxpayer, line = name, previous
             if taxpayer:
                 parsed.put("taxpayer_name", title_case(taxpayer), line.confidence)
+                name_line = line
+                break
+    if name_line is None:
+        for line, following in zip(lines, [*lines[1:], None], strict=True):
+            # A sentence names the taxpayer, on this line or running on to the next (a certidão's "... que <name>,"
+            # / "contribuinte n.º <NIF>, declarou ...").
+            taxpayer, sure = taxpayer_in_prose(line.text), line.confidence
+            if taxpayer is None and following is not None:
+                taxpayer = taxpayer_in_prose(f"{line.text} {following.text}")
+                sure = min(line.confidence, following.confidence)
+            if taxpayer:
+                parsed.put("taxpayer_name", title_case(taxpayer), sure)
                 name_line = line
                 break
     # The taxpayer's NIF: on the taxpayer's own line first; never one printed as the spouse's or a dependant's, nor
@@ -687,20 +738,37 @@ INCOME_TABLE_COLUMNS = [
 QUADRO_PREFIX = r"(?:quadro\s+\d{1,2}[a-z]?\s*[-–—:.]?\s*)?"
 TABLE_TOTAL = re.compile(rf"^[\s|]*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
 # Anexo A's income code 401 is employment ("rendimentos do trabalho dependente"); the other codes are read
-# only under a heading that names one category.
+# only under a heading that names one category, or in Anexo A's own table, by the AT's table of codes.
 EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
+# Anexo A's Quadro 4A codes by category (blind probe r43a: a pensioner's "A 505305500 403 41.611,82 ..." row, under
+# a title naming both categories, left the return with no income at all): 401 employment, 402 gratuities not paid
+# by the employer (category A); 403 pensions, 404 survivors' pensions, 405 alimony, 406 temporary and life
+# annuities (category H). The other codes (pre-retirement, sportsmen, ex-residents, IRS Jovem) are left unread.
+ANNEX_A_CODES = {
+    "401": "employment_income",
+    "402": "employment_income",
+    "403": "pension_income",
+    "404": "pension_income",
+    "405": "pension_income",
+    "406": "pension_income",
+}
+ANNEX_A_CODE = re.compile(r"(?<!\d)(4\d{2})(?!\d)")
 # A table with a "Categoria" column prints each payer's category by its letter ("515168793 A 18.340,00 ..."): A is
 # employment, H pensions, B self-employment.
 CATEGORY_COLUMN = re.compile(r"(?<![a-z])categoria(?![a-z])")
 CATEGORY_LETTERS = {"a": "employment_income", "h": "pension_income", "b": "self_employment_income"}
 
 
-def row_category(before_amounts: str, *, category_column: bool) -> str | None:
-    """A payer's row's category: its income code 401 (employment), or, under a "Categoria" column, the one
-    category letter standing alone between the payer's NIF and the amounts."""
+def row_category(before_amounts: str, *, category_column: bool, annex_a: bool = False) -> str | None:
+    """A payer's row's category: its income code 401 (employment), any of Anexo A's codes in Anexo A's own
+    table, or, under a "Categoria" column, the one category letter standing alone between the payer's NIF and
+    the amounts."""
     rest = NIF_TOKEN.sub(" ", before_amounts)
     if EMPLOYMENT_CODE.search(rest):
         return "employment_income"
+    codes = {ANNEX_A_CODES.get(code) for code in ANNEX_A_CODE.findall(rest)} if annex_a else set()
+    if len(codes) == 1 and None not in codes:
+        return codes.pop()
     letters = re.findall(r"(?<![^\W\d_])[a-z](?![^\W\d_])", fold(rest))
     if category_column and len(letters) == 1:
         return CATEGORY_LETTERS.get(letters[0])
@@ -745,6 +813,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
         heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
         category_column = bool(CATEGORY_COLUMN.search(folded))
+        annex_a = table_is_annex_a(lines, index, heading_categories)
         rows: list[tuple[Decimal, str | None]] = []
         withheld: list[Decimal] = []
         total: Decimal | None = None
@@ -760,7 +829,8 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
             first_amount = re.search(r"\d[.,]\d{2}(?!\d)", fix_digits(row.text))
             before_amounts = fix_digits(row.text)[: first_amount.start() if first_amount else None]
             if NIF_TOKEN.search(before_amounts):
-                rows.append((values[income_column], row_category(before_amounts, category_column=category_column)))
+                category = row_category(before_amounts, category_column=category_column, annex_a=annex_a)
+                rows.append((values[income_column], category))
             elif category_row(before_amounts) is not None:
                 # The AT's comprovativo de rendimentos: one row per category, no payer ("B - Rendimentos
                 # profissionais (Anexo B) | Rendimento bruto | Retenções"); its last amount is the withholdings
@@ -786,6 +856,16 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         table_withholdings(parsed, withheld, withheld_total, line.confidence)
         return printed
     return None
+
+
+def table_is_annex_a(lines: list[Line], index: int, heading_categories: list[str]) -> bool:
+    """The payers' table under ``lines[index]`` is Anexo A's: the nearest annex title above it is Anexo A's, or
+    its heading names Anexo A's two categories, employment and pensions, and no other. Anexo B's codes (403
+    "prestações de serviços") are other incomes, so Anexo A's codes are read only in its own table."""
+    titles = [title.group(1) for line in lines[:index] if (title := ANNEX_TITLE.match(fold(line.text)))]
+    if titles:
+        return titles[-1] == "a"
+    return set(heading_categories) == {"employment_income", "pension_income"}
 
 
 def rows_categories(parsed: Parsed, rows: list[tuple[Decimal, str | None]], confidence: float) -> None:
