@@ -741,9 +741,9 @@ TABLE_TOTAL = re.compile(rf"^[\s|]*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
 # only under a heading that names one category, or in Anexo A's own table, by the AT's table of codes.
 EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
 # Anexo A's Quadro 4A codes by category (blind probe r43a: a pensioner's "A 505305500 403 41.611,82 ..." row, under
-# a title naming both categories, left the return with no income at all): 401 employment, 402 gratuities not paid
-# by the employer (category A); 403 pensions, 404 survivors' pensions, 405 alimony, 406 temporary and life
-# annuities (category H). The other codes (pre-retirement, sportsmen, ex-residents, IRS Jovem) are left unread.
+# a title naming both categories, left the return with no income at all): 401 and 402 are category A's
+# (employment), 403 to 406 category H's (pensions of every kind, annuities). The other codes (pre-retirement,
+# sportsmen, ex-residents, IRS Jovem) are left unread: their category was not checked against the AT's table.
 ANNEX_A_CODES = {
     "401": "employment_income",
     "402": "employment_income",
