@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -257,16 +258,10 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
     mrz_shaped = {clean_line(text) for text in [*read_mrz_lines, *mrz_texts]}
     if document_type == "ID_DOCUMENT" and sum(looks_like_mrz(text) for text in mrz_shaped) >= MRZ_LINES_OF_A_CUT_ZONE:
         return MRZ_CUT
-    if document_type == "PROOF_OF_INCOME" and pension_not_paid(fold(read.text)):
-        return PENSION_NOT_PAID
-    if document_type == "PROOF_OF_INCOME" and pro_forma_or_quote(fold(read.text)):
-        return NOT_BILLED_YET
-    if document_type == "PROOF_OF_INCOME" and tax_simulation(fold(read.text)):
-        return TAX_NOT_FILED
-    if document_type == "PROOF_OF_INCOME" and SIMULATION.search(fold(read.text)):
-        return SALARY_NOT_PAID
-    if document_type == "ID_DOCUMENT" and TEMPORARY_PROTECTION.search(fold(read.text)):
-        return NO_IDENTITY_PROVED
+    folded = fold(read.text)
+    for declared, says_so, reason in DOCUMENTS_THAT_SAY_WHAT_THEY_ARE:
+        if document_type == declared and says_so(folded):
+            return reason
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
 
 
@@ -305,6 +300,16 @@ TAX_NOT_FILED = (
 NO_IDENTITY_PROVED = (
     "Este documento é um certificado de proteção temporária, que autoriza a residência mas não prova a identidade: "
     "envie a página de dados do passaporte (a da fotografia) ou outro documento de identificação com fotografia."
+)
+
+# Refused documents that say what they are, in the order tried (an IRS simulation before a salary one): the declared
+# type, the sign on the folded text, the reason that tells the sender what to send instead.
+DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str], ...] = (
+    ("PROOF_OF_INCOME", pension_not_paid, PENSION_NOT_PAID),
+    ("PROOF_OF_INCOME", pro_forma_or_quote, NOT_BILLED_YET),
+    ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
+    ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
+    ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
 )
 
 

@@ -273,14 +273,10 @@ def pro_forma_or_quote(folded: str) -> bool:
 
 
 def classify(text: str) -> DocumentKind:
-    if (
-        SIMULATION.search(fold(text))
-        or pension_not_paid(fold(text))
-        or pro_forma(fold(text))
-        or tax_simulation(fold(text))
-    ):
+    whole = fold(text)
+    if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
         return DocumentKind.UNKNOWN
-    folded = without_disclaimers(fold(text))
+    folded = without_disclaimers(whole)
     for kind, pattern in _KIND_SIGNS:
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
