@@ -95,6 +95,15 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
             properties[name] = number
         properties["annexes"] = {"type": ["array", "null"], "items": {"type": "string"},
                                  "description": "Letters of the IRS declaration's annexes (A, B, H...)"}  # fmt: skip
+        # A couple's IRS return: joint (sujeito passivo A and B) or separate, the spouse, and each one's own part.
+        properties["joint_return"] = {"type": ["boolean", "null"],
+                                      "description": "The IRS return is a joint one (tributacao conjunta)"}  # fmt: skip
+        properties["spouse_name"] = string
+        properties["spouse_nif"] = string
+        for name in ("taxpayer_gross_income", "spouse_gross_income"):
+            properties[name] = {"type": ["number", "null"],
+                                "description": "Sujeito passivo A's / B's own gross income on a joint return, "
+                                "only where the rows say whose each income is"}  # fmt: skip
         # A certidao (AT) or declaracao de situacao contributiva (SS).
         properties["holder_name"] = string
         properties["holder_nif"] = string

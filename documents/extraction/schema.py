@@ -141,6 +141,14 @@ class TaxFields(BaseModel):
     employment_income: Decimal | None = None
     pension_income: Decimal | None = None
     self_employment_income: Decimal | None = None
+    # A couple's return (parsers.tax_couples): a joint one declares both spouses' income under sujeito passivo A;
+    # the spouse is its sujeito passivo B, or the cônjuge a separate return names. Each one's own gross income only
+    # where the document says whose each income is and the parts add up to gross_income.
+    joint_return: bool | None = None
+    spouse_name: str | None = None
+    spouse_nif: str | None = None
+    taxpayer_gross_income: Decimal | None = None
+    spouse_gross_income: Decimal | None = None
 
 
 class InvoiceReceiptFields(BaseModel):

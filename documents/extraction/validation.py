@@ -35,7 +35,7 @@ from documents.extraction.schema import (
 )
 
 NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif", "pensioner_nif",
-              "holder_nif")  # fmt: skip
+              "holder_nif", "spouse_nif")  # fmt: skip
 REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
 REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "period")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")

@@ -28,7 +28,9 @@ from screening.rules.report import generate_report
 # rules-2026.12.13: identity.nif_documents also when the identity document prints another NIF, the proofs' own
 # name with another NIF, income.payslip_file_combined and income.payslip_repeated (cases probe 15).
 # rules-2026.12.14: income.payslip_contract_ongoing, a contract's last payslip stated (blind probe r33a).
-RULES_VERSION = "rules-2026.12.14"
+# rules-2026.12.15: a joint IRS return counts the applicant's own part, sujeito passivo A or B (income.tax_joint_share;
+# ADR 029).
+RULES_VERSION = "rules-2026.12.15"
 
 
 def is_household(state: dict[str, Any]) -> bool:

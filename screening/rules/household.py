@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from documents.extraction.schema import INVOICE_KINDS, PAYSLIP_KINDS, PENSION_KINDS
 from screening.rules.affordability import (
     dti_check,
     dti_ratio,
@@ -24,13 +25,15 @@ from screening.rules.affordability import (
     risk_reasons,
 )
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
-from screening.rules.common import check, format_eur, format_percent, money, quantize
+from screening.rules.common import check, extracted, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
 from screening.rules.income import UNREADABLE_WARNING
 from screening.rules.person import person_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
+# The documents that prove one person's own income, unlike a joint IRS return, which may be a couple's.
+OWN_INCOME_KINDS = PAYSLIP_KINDS | INVOICE_KINDS | PENSION_KINDS
 GUARANTOR_ROLE = "GUARANTOR"
 DEFAULT_GUARANTOR_THRESHOLD = Decimal("0.30")
 # Reasons about money alone: the only ones a guarantor's income can answer for.
@@ -208,8 +211,22 @@ def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[s
 
 
 def person_state(state: dict[str, Any], member: dict[str, Any]) -> dict[str, Any]:
-    """The single-person state of one member: the shared facts with their own data and documents."""
-    return {**state, "applicant": member["applicant"], "documents": member["documents"]}
+    """The single-person state of one member: the shared facts with their own data and documents; a tenant's
+    applicant data also says who the other tenants are (``co_tenants``), which a joint IRS return's income needs to
+    be counted once (screening.rules.income.tax_share)."""
+    applicant = member["applicant"]
+    if member["role"] in TENANT_ROLES:
+        others = [m for m in state["members"] if m["role"] in TENANT_ROLES and m is not member]
+        applicant = {**applicant, "co_tenants": [co_tenant(m) for m in others]}
+    return {**state, "applicant": applicant, "documents": member["documents"]}
+
+
+def co_tenant(member: dict[str, Any]) -> dict[str, Any]:
+    """A tenant's NIF and whether they sent income documents of their own (payslips, invoices, a pension)."""
+    return {
+        "nif": member["applicant"].get("nif"),
+        "own_income_documents": bool(extracted(member["documents"], OWN_INCOME_KINDS)),
+    }
 
 
 def tagged(checks: list[dict[str, Any]], member: dict[str, Any]) -> list[dict[str, Any]]:

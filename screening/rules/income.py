@@ -41,6 +41,7 @@ from screening.rules.common import (
     format_eur,
     format_month,
     format_months,
+    format_percent,
     money,
     parse_date,
     quantize,
@@ -105,8 +106,14 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     pensions = [(d, pension_checks(d, applicant, today=today)) for d in extracted(documents, PENSION_KINDS)]
     activities = [activity_check(d, applicant) for d in extracted(documents, ACTIVITY_KINDS)]
     taxes = [(d, tax_document(d, applicant, today=today)) for d in extracted(documents, TAX_KINDS)]
-    tax_document_used = next((d for d, tax_check in taxes if tax_check["passed"]), None)
-    tax_income = tax_monthly_income(tax_document_used) if tax_document_used is not None else None
+    shares = [(d, tax_share(d, applicant)) for d, tax_check in taxes if tax_check["passed"]]
+    joint_checks = [joint_share_check(d, share) for d, share in shares if share.joint]
+    tax_document_used, share_used = next(((d, share) for d, share in shares if share.usable), (None, None))
+    tax_income = (
+        tax_monthly_income(tax_document_used, share_used)
+        if tax_document_used is not None and share_used is not None
+        else None
+    )
 
     sources = [
         source
@@ -118,7 +125,9 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         if source is not None
     ]
     average, source_name, method, partial = income_total(
-        sources, tax_income, tax_method(tax_document_used) if tax_document_used is not None else ""
+        sources,
+        tax_income,
+        tax_method(tax_document_used, share_used) if tax_document_used is not None and share_used is not None else "",
     )
     profile = applicant.get("income_profile") or ""
     unread = unreadable_documents(documents)
@@ -145,6 +154,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         *(c for _, pension_results in pensions for c in pension_results),
         *activities,
         *(tax_check for _, tax_check in taxes),
+        *joint_checks,
         *(document_read(d) for d in unread),
         income_method(average, method, verified=source_name not in {"none"} and not partial),
         profile_check,
@@ -1011,9 +1021,11 @@ def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int
 
 
 def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.date) -> Check:
-    """Usable IRS document: the applicant's, of an accepted year, with the gross income read."""
+    """Usable IRS document: the applicant's (either taxpayer of a joint return), of an accepted year, with the gross
+    income read."""
     fields = document["fields"]
-    owner, how = attributable(applicant, fields.get("taxpayer_nif"), fields.get("taxpayer_name"))
+    holder, how = tax_holder(applicant, fields)
+    owner = holder is not None
     year = fields.get("year")
     problems = [
         *([] if owner else ["não é do candidato"]),
@@ -1030,7 +1042,7 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
         f"Documento de IRS de {year or '(ano não lido)'}: "
         + ("identifica o candidato e é do último ano." if usable else "não utilizável (" + "; ".join(problems) + ")."),
         document_id=document["document_id"],
-        field="taxpayer_nif" if how == "nif" else "taxpayer_name",
+        field=("spouse" if holder == "B" else "taxpayer") + ("_nif" if how == "nif" else "_name"),
         value=year,
         expected=sorted(tax_years_accepted(today)),
     )
@@ -1038,8 +1050,93 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
 
 def tax_owned(document: Document, applicant: dict[str, Any]) -> bool:
     """The IRS document is the applicant's, whatever its year: income is then attributable."""
+    return tax_holder(applicant, document["fields"])[0] is not None
+
+
+def tax_holder(applicant: dict[str, Any], fields: dict[str, Any]) -> tuple[str | None, str]:
+    """Which taxpayer of an IRS document the applicant is, and how that is known (nif, name, none): "A", the one
+    it is filed under, "B", the second taxpayer of a joint return, or None. A separate return's spouse is named
+    on it but is no taxpayer of it."""
+    owner, how = attributable(applicant, fields.get("taxpayer_nif"), fields.get("taxpayer_name"))
+    if owner:
+        return "A", how
+    if fields.get("joint_return"):
+        spouse, spouse_how = attributable(applicant, fields.get("spouse_nif"), fields.get("spouse_name"))
+        if spouse:
+            return "B", spouse_how
+    return None, how
+
+
+# --- A couple's joint IRS return -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaxShare:
+    """How much of an IRS document's income is the applicant's: all of it on their own return; on a joint return,
+    their own part where the document says whose each income is; else, when the spouse is a co-tenant of the
+    same application with no income documents of their own, the couple's income once, in sujeito passivo A (B
+    then counts none of it); else none, and ``usable`` is False (docs/adr/029-joint-irs-returns.md)."""
+
+    holder: str
+    joint: bool
+    share: Decimal
+    usable: bool
+    own_gross: Decimal | None = None
+    counted_in_partner: bool = False
+
+
+def tax_share(document: Document, applicant: dict[str, Any]) -> TaxShare:
     fields = document["fields"]
-    return attributable(applicant, fields.get("taxpayer_nif"), fields.get("taxpayer_name"))[0]
+    holder = tax_holder(applicant, fields)[0] or "A"
+    gross = money(fields.get("gross_income"))
+    if not fields.get("joint_return") or gross is None:
+        return TaxShare(holder, joint=False, share=Decimal(1), usable=True)
+    own = money(fields.get("taxpayer_gross_income" if holder == "A" else "spouse_gross_income"))
+    if own is not None and gross > 0:
+        return TaxShare(holder, joint=True, share=own / gross, usable=True, own_gross=own)
+    partner = fields.get("spouse_nif" if holder == "A" else "taxpayer_nif")
+    co_tenant = next((t for t in applicant.get("co_tenants") or () if partner and t.get("nif") == partner), None)
+    if co_tenant is not None and not co_tenant.get("own_income_documents"):
+        whole = holder == "A"
+        return TaxShare(holder, joint=True, share=Decimal(whole), usable=True, counted_in_partner=not whole)
+    return TaxShare(holder, joint=True, share=Decimal(0), usable=False)
+
+
+def joint_share_check(document: Document, share: TaxShare) -> Check:
+    """A joint return counts the applicant's own part only: said how, or why it was not counted."""
+    fields = document["fields"]
+    gross = money(fields.get("gross_income"))
+    taxpayer = f"sujeito passivo {share.holder}"
+    if share.own_gross is not None:
+        evidence = (
+            f"Declaração de IRS conjunta: conta a parte do candidato ({taxpayer}), {format_eur(share.own_gross)} "
+            f"dos {format_eur(gross)} de rendimentos do casal."
+        )
+    elif share.usable and share.counted_in_partner:
+        evidence = (
+            f"Declaração de IRS conjunta ({taxpayer}): os rendimentos do casal, {format_eur(gross)}, contam uma vez, "
+            "no sujeito passivo A, co-arrendatário desta candidatura."
+        )
+    elif share.usable:
+        evidence = (
+            f"Declaração de IRS conjunta ({taxpayer}): os rendimentos do casal, {format_eur(gross)}, contam uma vez, "
+            "aqui: o cônjuge é co-arrendatário desta candidatura e não enviou rendimentos seus."
+        )
+    else:
+        evidence = (
+            f"Declaração de IRS conjunta ({taxpayer}): os {format_eur(gross)} são os rendimentos do casal e o "
+            "documento não mostra a parte de cada um; não contada. Envie os seus recibos, ou a declaração com o "
+            "Anexo A que indica o titular de cada rendimento."
+        )
+    return check(
+        "income.tax_joint_share",
+        share.usable,
+        evidence,
+        document_id=document["document_id"],
+        field="taxpayer_gross_income" if share.holder == "A" else "spouse_gross_income",
+        value=share.own_gross,
+        expected=gross,
+    )
 
 
 def tax_years_accepted(today: dt.date) -> set[int]:
@@ -1047,7 +1144,7 @@ def tax_years_accepted(today: dt.date) -> set[int]:
     return {today.year - 1} | ({today.year - 2} if today.month < 7 else set())
 
 
-def tax_monthly_income(document: Document) -> Decimal | None:
+def tax_monthly_income(document: Document, share: TaxShare | None = None) -> Decimal | None:
     """Gross income minus tax, over twelve months (the year's income already holds every payment). The tax is
     the settled tax (a nota's coleta líquida); a return, which prints no settled tax, gives the IRS withheld
     over the year instead (cases probe 5: a pensioner's return counted its gross as net)."""
@@ -1058,10 +1155,12 @@ def tax_monthly_income(document: Document) -> Decimal | None:
         tax = money(fields.get("withholdings"))
     if gross is None:
         return None
-    return quantize((gross - (tax or Decimal(0))) / 12)
+    # A joint return's tax is the couple's: the applicant's part of it is taken in proportion to their income.
+    part = share.share if share is not None else Decimal(1)
+    return quantize((gross - (tax or Decimal(0))) * part / 12)
 
 
-def tax_method(document: Document) -> str:
+def tax_method(document: Document, share: TaxShare | None = None) -> str:
     """How an IRS document's monthly income was worked out, with its figures, as the other methods print theirs
     (e2e probe 19: "(rendimento - imposto) / 12" alone)."""
     fields = document["fields"]
@@ -1072,7 +1171,17 @@ def tax_method(document: Document) -> str:
         tax, tax_name = money(fields.get("withholdings")), "retenções"
     if gross is None:
         return TAX_METHOD
-    return f"declaração de IRS: (rendimento {format_eur(gross)} - {tax_name} {format_eur(tax or Decimal(0))}) / 12"
+    whole = f"(rendimento {format_eur(gross)} - {tax_name} {format_eur(tax or Decimal(0))}) / 12"
+    if share is None or not share.joint:
+        return f"declaração de IRS: {whole}"
+    if share.own_gross is None:
+        counted = "contados no sujeito passivo A" if share.counted_in_partner else "contados uma vez"
+        return f"declaração de IRS conjunta, rendimentos do casal {counted}: {whole}"
+    return (
+        f"declaração de IRS conjunta, parte do sujeito passivo {share.holder} "
+        f"({format_eur(share.own_gross)} de {format_eur(gross)}, o imposto na mesma proporção): {whole} x "
+        f"{format_percent(share.share)}"
+    )
 
 
 # --- All -----------------------------------------------------------------------------------

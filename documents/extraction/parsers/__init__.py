@@ -20,6 +20,7 @@ from documents.extraction.parsers.invoice import parse_invoice
 from documents.extraction.parsers.payslip import parse_payslip
 from documents.extraction.parsers.pension import parse_activity_start, parse_pension
 from documents.extraction.parsers.tax import parse_tax
+from documents.extraction.parsers.tax_couples import read_couple
 from documents.extraction.reader import Line
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
@@ -41,7 +42,9 @@ def parse_document(kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Se
     if kind in PAYSLIP_KINDS:
         return parse_payslip(lines)
     if kind in TAX_KINDS:
-        return parse_tax(lines)
+        parsed = parse_tax(lines)
+        read_couple(lines, parsed)
+        return parsed
     if kind in INVOICE_KINDS:
         return parse_invoice(lines)
     if kind in PENSION_KINDS:

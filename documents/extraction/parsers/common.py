@@ -360,6 +360,9 @@ class Parsed:
     unpaid_absence: Decimal = Decimal(0)
     # Interest a nota de liquidação adds to the tax ("Juros compensatórios 12,31"): part of its settlement.
     settlement_interest: Decimal = Decimal(0)
+    # A joint IRS return's incomes by whose they are, one list per table or set of lines that says so: each row's
+    # owner ("A", "B", or the NIFs printed on the row, or None when the row does not say) and its income.
+    income_owners: list[list[tuple[str | frozenset[str] | None, Decimal]]] = field(default_factory=list)
 
     def put(self, name: str, value: Any, confidence: float) -> None:
         if value is None or name in self.fields:

@@ -664,6 +664,10 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
         elif categories:
             # Anexo A's title names employment and pensions together: the amount is both categories' income.
             combined_income.append((values[-1], line.confidence))
+    if by_taxpayer:
+        parsed.income_owners.append(
+            [(letter.upper(), value) for owners in by_taxpayer.values() for letter, (value, _) in owners.items()]
+        )
     for category, owners in by_taxpayer.items():
         # A joint declaration prints a category once for each taxpayer ("... (A): 21.640,00" / "... (B):
         # 17.300,00"): the declaration's income of that category is their sum.
@@ -813,14 +817,21 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
         heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
         category_column = bool(CATEGORY_COLUMN.search(folded))
+        owner_column = bool(OWNER_COLUMN.search(folded))
         annex_a = table_is_annex_a(lines, index, heading_categories)
         rows: list[tuple[Decimal, str | None]] = []
+        owners: list[tuple[str | frozenset[str] | None, Decimal]] = []
         withheld: list[Decimal] = []
         total: Decimal | None = None
         withheld_total: Decimal | None = None
+        broken = False
         for row in lines[index + 1 :]:
             values = parse_money(row.text)
             if len(values) != len(names):
+                # A payer's row whose amounts did not all read ("B 573832650 401 38.492,37 611172 4.234,16" on a
+                # photo) leaves the table unread: its rows above are not all of it (blind probe r43a: A's row
+                # alone was taken for the couple's gross).
+                broken = bool(values) and bool(NIF_TOKEN.search(fix_digits(row.text)))
                 break
             if TABLE_TOTAL.search(fold(row.text)):
                 total = values[income_column]
@@ -831,6 +842,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
             if NIF_TOKEN.search(before_amounts):
                 category = row_category(before_amounts, category_column=category_column, annex_a=annex_a)
                 rows.append((values[income_column], category))
+                owners.append((row_owner_key(before_amounts, owner_column=owner_column), values[income_column]))
             elif category_row(before_amounts) is not None:
                 # The AT's comprovativo de rendimentos: one row per category, no payer ("B - Rendimentos
                 # profissionais (Anexo B) | Rendimento bruto | Retenções"); its last amount is the withholdings
@@ -840,6 +852,8 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
                 break  # a payer's row starts with the payer's NIF; a row of bare amounts is some other table's
             if withheld_column is not None:
                 withheld.append(values[withheld_column])
+        if broken:
+            return None
         if not rows and total is None:
             continue
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
@@ -849,6 +863,8 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         else:
             if total is not None or len(rows) == 1:
                 printed = (rows_sum if total is None else total, line.confidence)
+            if any(key is not None for key, _ in owners):
+                parsed.income_owners.append(owners)
             if len(heading_categories) == 1:
                 parsed.put(heading_categories[0], total if total is not None else rows_sum, line.confidence)
             else:
@@ -856,6 +872,27 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         table_withholdings(parsed, withheld, withheld_total, line.confidence)
         return printed
     return None
+
+
+# A payers' table's column of whose each income is on a joint return: "Titular", "Sujeito passivo", "SP".
+OWNER_COLUMN = re.compile(r"(?<![a-z])(?:titular|sujeito\s+passivo|s\.?\s?p\.?)(?![a-z])")
+# A row's owner printed first: "A 540602000 401 ...", "SPB 513932844 ...", "Titular B ...", "Sujeito passivo A ...".
+OWNER_LETTER = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)?([ab])(?![a-z0-9])")
+# The owner said on the row itself, whatever the header: "SPA", "Titular A", "Sujeito passivo B".
+OWNER_WORDED = re.compile(r"^\W*(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*([ab])(?![a-z0-9])")
+
+
+def row_owner_key(before_amounts: str, *, owner_column: bool) -> str | frozenset[str] | None:
+    """Whose a payers' row's income is on a joint return: the letter opening it under a "Titular" column (or
+    worded on the row: "SPB ..."), else the personal NIFs printed on it (a column of the titular's NIF), resolved
+    against the taxpayers' NIFs once they are read (parsers.tax_couples); a bare letter under no such column may be
+    the category's ("A 515168793 ..." under "Categoria"), so it says nothing."""
+    folded = fold(before_amounts)
+    lettered = (OWNER_LETTER if owner_column else OWNER_WORDED).match(folded)
+    if lettered:
+        return lettered.group(1).upper()
+    nifs = frozenset(nif for nif, valid in parse_nifs(before_amounts) if valid and nif_is_personal(nif))
+    return nifs or None
 
 
 def table_is_annex_a(lines: list[Line], index: int, heading_categories: list[str]) -> bool:
@@ -922,6 +959,13 @@ def owners_table(lines: list[Line], parsed: Parsed) -> None:
             parsed.warnings.append("arithmetic_mismatch")
         else:
             parsed.put(named[0], rows_sum, min(row.confidence for row in [*rows, total_line]))
+            parsed.income_owners.append(
+                [
+                    (match.group(1).upper() if (match := OWNER_LETTER.match(fold(row.text))) else None,
+                     parse_money(row.text)[0])
+                    for row in rows
+                ]
+            )  # fmt: skip
 
 
 # A row of an annex's table by field code: the code, its words, one amount ("404 Outras prestações de serviços
@@ -965,6 +1009,33 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
             parsed.warnings.append("arithmetic_mismatch")
         elif category is not None:
             parsed.put(category, rows_sum, min(row.confidence for row in rows))
+            owner = annex_owner(lines, start)
+            if owner is not None:
+                parsed.income_owners.append([(owner, rows_sum)])
+
+
+# An annex's own line naming whose its incomes are on a joint return: "Titular dos rendimentos: Sujeito passivo B",
+# "Titular do rendimento  B", "NIF do titular 202122115".
+ANNEX_OWNER = re.compile(r"titular(?:\s+d[oa]s?\s+rendimentos?)?\s*[:.]?\s*(?:sujeito\s+passivo\s*)?([ab])(?![a-z0-9])")
+ANNEX_OWNER_NIF = re.compile(r"titular")
+
+
+def annex_owner(lines: list[Line], start: int) -> str | frozenset[str] | None:
+    """Whose an annex's table of incomes is: the titular its annex names between its title and the table, by
+    letter, or by the personal NIFs on that line (resolved against the taxpayers' once read)."""
+    titles = [index for index in range(start) if ANNEX_TITLE.match(fold(lines[index].text))]
+    if not titles:
+        return None
+    for line in lines[titles[-1] : start]:
+        folded = fold(line.text)
+        lettered = ANNEX_OWNER.search(folded)
+        if lettered:
+            return lettered.group(1).upper()
+        if ANNEX_OWNER_NIF.search(folded):
+            nifs = frozenset(nif for nif, valid in parse_nifs(line.text) if valid and nif_is_personal(nif))
+            if nifs:
+                return nifs
+    return None
 
 
 def categories_named(folded: str) -> set[str]:

@@ -1,0 +1,197 @@
+"""A couple's IRS documents: whether a return is joint, who the second taxpayer is, and each one's own income.
+
+A joint return (tributação conjunta) is filed under sujeito passivo A and declares the couple's income: its
+``gross_income`` is both spouses'. The second taxpayer is sujeito passivo B. A married person's separate return
+(tributação separada) names the spouse too ("NIF do cônjuge ou unido de facto"), but declares the filer's income
+alone. Screening counts an applicant's own part of a joint return only (screening.rules.income), so each
+taxpayer's part is read where the document says whose each income is (Anexo A's "Titular" column, rows marked
+"(A)" / "(B)"), and given only when the parts add up to the return's gross income: a nota de liquidação prints the
+couple's totals alone, and a part that cannot be checked is no part (docs/adr/029-joint-irs-returns.md).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from applicants.identifiers import nif_is_personal
+from applicants.text import fold
+from documents.extraction.parsers.common import Parsed, capitalised, clean_name, parse_nifs, title_case
+from documents.extraction.parsers.tax import (
+    LEADING_NIF,
+    NAME_CAPTION,
+    TAXPAYER_MARK,
+    name_then_nif,
+    taxpayer_after_label,
+    taxpayer_after_nif,
+)
+from documents.extraction.reader import Line
+
+# Where the second taxpayer's part of a line starts: "Sujeito passivo B", "NIF B", "NIF do sujeito passivo B",
+# "Cônjuge ou unido de facto" (a separate return's spouse), "Unido de facto".
+SPOUSE_MARK = re.compile(
+    r"sujeito\s+passivo\s*b(?![a-zà-ÿ])|(?<![a-zà-ÿ])nif\s*(?:do\s+sujeito\s+passivo\s*)?b(?![a-zà-ÿ])"
+    r"|c[oô]njuge(?:\s+ou\s+unido\s+de\s+facto)?|unido\s+de\s+facto",
+    re.IGNORECASE,
+)
+# Only a joint return has a sujeito passivo B: the spouse a separate return names is its "cônjuge".
+SECOND_TAXPAYER = re.compile(r"sujeito\s+passivo\s*b|nif\s*(?:do\s+sujeito\s+passivo\s*)?b", re.IGNORECASE)
+# What a return says of its taxation: "Opção pela tributação conjunta: Sim", "Tributação conjunta [X]",
+# "Tributação separada", "Declaração conjunta".
+JOINT_WORDS = re.compile(r"tributa[cç][aã]o\s+conjunta|declara[cç][aã]o\s+conjunta|irs\s+conjunto")
+SEPARATE_WORDS = re.compile(r"tributa[cç][aã]o\s+separada|declara[cç][aã]o\s+separada")
+# The answer printed after the words, before any other option: "Sim", "Não", a ticked or an empty box.
+ANSWER = re.compile(
+    r"^[\s:.\-–—]*(?:(?P<yes>sim|\[\s*[x✓✔v]\s*\]|\(\s*[x✓✔v]\s*\)|[☒☑■✔✓]|x(?![a-z]))"
+    r"|(?P<no>n[aã]o(?![a-z])|\[\s*\]|\(\s*\)|[☐□❏◻]))"
+)
+# A line that is the spouse's heading and nothing else ("Sujeito passivo B", "Cônjuge:", "Cônjuge / unido de
+# facto — NIF"): their NIF and name are on the next line.
+CAPTIONS = re.compile(r"(?<![a-z])(?:nif|nome|n\.?\s?[ºo°]|contribuinte|identifica[cç][aã]o|fiscal)(?![a-z])")
+
+
+def read_couple(lines: list[Line], parsed: Parsed) -> None:
+    """The spouse (NIF and name), whether the return is joint, and each taxpayer's own gross income."""
+    spouse = spouse_of(lines, parsed.fields.get("taxpayer_nif"))
+    if spouse is not None:
+        nif, name, confidence, _ = spouse
+        if nif:
+            parsed.put("spouse_nif", nif, confidence)
+        if name:
+            parsed.put("spouse_name", title_case(name), confidence)
+    joint = joint_return(lines, parsed, second_taxpayer=spouse is not None and spouse[3])
+    if joint is not None:
+        parsed.put("joint_return", joint, 0.9)
+    if joint:
+        parts = taxpayers_parts(parsed)
+        if parts is not None:
+            confidence = parsed.confidence.get("gross_income", 0.0)
+            parsed.put("taxpayer_gross_income", parts[0], confidence)
+            parsed.put("spouse_gross_income", parts[1], confidence)
+
+
+def spouse_part(text: str) -> tuple[str, bool] | None:
+    """The part of a line from the spouse's mark to the next taxpayer's or dependant's mark, and whether the mark
+    names a second taxpayer (sujeito passivo B); None when the line names no spouse."""
+    mark = SPOUSE_MARK.search(text)
+    if mark is None:
+        return None
+    following = [m for m in TAXPAYER_MARK.finditer(text, mark.end()) if m.start() >= mark.end()]
+    end = following[0].start() if following else len(text)
+    return text[mark.end() : end], bool(SECOND_TAXPAYER.fullmatch(mark.group(0).strip()))
+
+
+def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> tuple[str | None, str | None, float, bool] | None:
+    """The spouse's NIF and name, how sure, and whether printed as sujeito passivo B: on their mark's line ("Sujeito
+    passivo B NIF 264151984 Nome: Sofia ...", "NIF do cônjuge ou unido de facto: 245367926"), or on the line under
+    a heading that is their mark alone. A NIF is theirs only when valid, personal, and not the taxpayer's own."""
+    for index, line in enumerate(lines):
+        found = spouse_part(line.text)
+        if found is None:
+            continue
+        part, second = found
+        confidence = line.confidence
+        if heading_only(part) and index + 1 < len(lines):
+            part, confidence = lines[index + 1].text, min(confidence, lines[index + 1].confidence)
+        nifs = [nif for nif, valid in parse_nifs(part) if valid and nif_is_personal(nif) and nif != taxpayer_nif]
+        if not nifs:
+            continue
+        return nifs[0], spouse_name(part), confidence, second
+    return None
+
+
+def heading_only(part: str) -> bool:
+    """Nothing but captions and punctuation after the mark: the values are on the next line."""
+    return not re.search(r"[^\W_]", CAPTIONS.sub(" ", fold(part)))
+
+
+def spouse_name(part: str) -> str | None:
+    """The name in the spouse's part of a line: after a "Nome" caption or the NIF, or before the NIF."""
+    text = part.strip(" :.-–—·|")
+    name = taxpayer_after_nif(text) or name_then_nif(text) or name_then_nif(text, labelled=False)
+    leading = LEADING_NIF.match(text)
+    if name is None and leading:
+        # The bare NIF first, then the name: "Sujeito passivo B 283181362 Leonor Sequeira Lourenço".
+        rest = text[leading.end() :]
+        candidate = clean_name(rest)
+        name = candidate if candidate and candidate == rest.strip(" .") and capitalised(candidate) else None
+    if name is None and NAME_CAPTION.search(text):
+        name = taxpayer_after_label(text)
+    if name is None:
+        return None
+    name = clean_name(name)
+    return name if name and len(name.split()) >= 2 else None
+
+
+def joint_return(lines: list[Line], parsed: Parsed, *, second_taxpayer: bool) -> bool | None:
+    """Whether the return is joint: what it says of its taxation first ("tributação conjunta: Sim", a box ticked
+    beside one option), else a sujeito passivo B printed, or incomes marked as B's; a return that names its
+    taxpayer and no second one is not. None when no taxpayer was read at all."""
+    said = taxation_said(lines)
+    if said is not None:
+        return said
+    if second_taxpayer or any(key == "B" for rows in parsed.income_owners for key, _ in rows):
+        return True
+    if parsed.fields.get("taxpayer_nif") or parsed.fields.get("taxpayer_name"):
+        return False
+    return None
+
+
+def taxation_said(lines: list[Line]) -> bool | None:
+    """Joint or separate as the return answers it: an option followed by "Sim"/"Não" or its box, ticked or not;
+    an option printed bare ("Tributação conjunta · Estado civil: casados") when the other is never printed."""
+    folded = [fold(line.text) for line in lines]
+    answers: list[bool] = []
+    bare: set[bool] = set()
+    for text in folded:
+        for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False)):
+            for match in pattern.finditer(text):
+                answer = ANSWER.match(text[match.end() :])
+                if answer is None:
+                    bare.add(joint)
+                elif answer["yes"]:
+                    answers.append(joint)
+                else:
+                    # "Não", or this option's box left empty: the other option is the one taken.
+                    answers.append(not joint)
+    if answers and len(set(answers)) == 1:
+        return answers[0]
+    if not answers and len(bare) == 1:
+        return bare.pop()
+    return None
+
+
+def taxpayers_parts(parsed: Parsed) -> tuple[Decimal, Decimal] | None:
+    """Sujeito passivo A's and B's gross income, from the first table whose rows all say whose they are and add
+    up, A's and B's together, to the return's gross income; None when none does."""
+    gross = parsed.fields.get("gross_income")
+    if gross is None:
+        return None
+    taxpayer, spouse = parsed.fields.get("taxpayer_nif"), parsed.fields.get("spouse_nif")
+    # Each table alone, then all of them together (Anexo A's rows of one spouse and Anexo B of the other): a row
+    # read twice, by two of the readers, makes the parts exceed the gross, and is no answer.
+    every_row = [row for rows in parsed.income_owners for row in rows]
+    for rows in [*parsed.income_owners, every_row]:
+        parts = {"A": Decimal(0), "B": Decimal(0)}
+        for key, amount in rows:
+            owner = row_owner(key, taxpayer=taxpayer, spouse=spouse)
+            if owner is None:
+                break
+            parts[owner] += amount
+        else:
+            if rows and parts["A"] + parts["B"] == gross:
+                return parts["A"], parts["B"]
+    return None
+
+
+def row_owner(key: str | frozenset[str] | None, *, taxpayer: str | None, spouse: str | None) -> str | None:
+    """ "A" or "B" for a row marked so, or printing one taxpayer's NIF (and not the other's); else None."""
+    if isinstance(key, str):
+        return key
+    if not key:
+        return None
+    if taxpayer in key and spouse not in key:
+        return "A"
+    if spouse in key and taxpayer not in key:
+        return "B"
+    return None

@@ -1,0 +1,304 @@
+"""A couple's IRS documents: a joint return is the couple's income, so each spouse is credited with their own part.
+
+Before, a joint return's whole gross income was credited to sujeito passivo A (the couple's income as one
+person's) and sujeito passivo B was not matched to it at all (blind probe r43a). The extraction now says whether a
+return is joint, who the spouse is, and each one's part where the rows say whose each income is and the parts
+add up; screening counts the applicant's own part, or, with no parts, the couple's income once when the spouse is
+a co-tenant with no income documents of their own, else nothing, and says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from documents.extraction.schema import DocumentKind
+from screening.assessors import RulesAssessor
+from screening.graph import run_screening
+from screening.rules import verify_income
+from screening.rules.common import format_eur
+from tests.helpers import read_text
+from tests.unit.test_rules import id_document, state
+
+A_NIF, B_NIF, CHILD_NIF = "219074275", "264151984", "283181362"
+TODAY = dt.date(2026, 11, 23)
+
+
+def read(text: str) -> tuple[Any, dict[str, Any], list[str]]:
+    return read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+
+
+def modelo_3(rows: str, *, rosto: str | None = None, header: str = "Titular NIF da entidade Código Rendimentos "
+             "Retenções Contribuições") -> str:  # fmt: skip
+    rosto = rosto or (
+        f"Sujeito passivo A NIF {A_NIF} Nome: Gonçalo Manuel Araújo Guimarães\n"
+        f"Sujeito passivo B NIF {B_NIF} Nome: Sofia Patrício Fernandes\n"
+        "Quadro 5 Estado civil: Casados Opção pela tributação conjunta: Sim"
+    )
+    return f"""AUTORIDADE TRIBUTÁRIA E ADUANEIRA
+DECLARAÇÃO DE RENDIMENTOS - IRS MODELO 3
+Quadro 3 Ano dos rendimentos: 2025
+Quadro 4 Identificação dos sujeitos passivos
+{rosto}
+Anexos entregues: Anexo A
+ANEXO A - Rendimentos do trabalho dependente e de pensões
+Quadro 4A Rendimentos obtidos em território português
+{header}
+{rows}"""
+
+
+JOINT_ROWS = """A 540602000 401 27.373,14 2.930,75 3.011,05
+B 513932844 401 35.354,24 5.492,63 3.888,97
+B 573000824 401 2.899,60 361,27 318,96
+Soma 65.626,98 8.784,65 7.218,98"""
+
+
+# --- Extraction ------------------------------------------------------------------------------------------------
+
+
+def test_a_joint_returns_titular_column_gives_each_spouses_own_part() -> None:
+    kind, fields, warnings = read(modelo_3(JOINT_ROWS))
+    assert kind == DocumentKind.DECLARACAO_IRS
+    assert fields["gross_income"] == Decimal("65626.98")
+    assert fields["joint_return"] is True
+    assert (fields["spouse_nif"], fields["spouse_name"]) == (B_NIF, "Sofia Patrício Fernandes")
+    assert fields["taxpayer_gross_income"] == Decimal("27373.14")
+    assert fields["spouse_gross_income"] == Decimal("38253.84")
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_titular_printed_as_sp_a_or_as_the_taxpayers_nif() -> None:
+    worded = modelo_3(JOINT_ROWS.replace("A 540", "SPA 540").replace("B 5", "SPB 5"), header="NIF da entidade "
+                      "Código Rendimentos Retenções Contribuições")  # fmt: skip
+    by_nif = modelo_3(
+        JOINT_ROWS.replace("A 540", f"{A_NIF} 540").replace("B 5", f"{B_NIF} 5"),
+        header="NIF do titular NIF da entidade Código Rendimentos Retenções Contribuições",
+    )
+    for text in (worded, by_nif):
+        _, fields, _ = read(text)
+        assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+            Decimal("27373.14"),
+            Decimal("38253.84"),
+        )
+
+
+def test_parts_that_do_not_make_the_total_are_not_given() -> None:
+    """Rows that do not add up to their "Soma": neither the rows nor the parts are trusted."""
+    _, fields, warnings = read(modelo_3(JOINT_ROWS.replace("Soma 65.626,98", "Soma 66.626,98")))
+    assert "arithmetic_mismatch" in warnings
+    assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
+    assert fields["joint_return"] is True
+
+
+def test_a_category_letter_opening_a_row_is_no_owner() -> None:
+    """Under a "Categoria" column the letter opening a row is the category's (A: employment), not the titular's."""
+    rows = "A 540602000 27.373,14 2.930,75\nA 513932844 38.253,84 5.853,90\nSoma 65.626,98 8.784,65"
+    _, fields, _ = read(modelo_3(rows, header="Categoria NIF da entidade Rendimentos Retenções"))
+    assert fields["gross_income"] == Decimal("65626.98")
+    assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
+
+
+def test_a_spouses_anexo_b_and_the_others_anexo_a_rows_give_both_parts() -> None:
+    text = modelo_3("A 561657785 401 14 119,65 1 500,91 1 553,16\nSoma 14 119,65 1 500,91 1 553,16").replace(
+        "Anexos entregues: Anexo A", "Anexos entregues: Anexo A, Anexo B"
+    ) + (
+        "\nANEXO B - Rendimentos categoria B - Regime simplificado"
+        "\nQuadro 3 Titular dos rendimentos: Sujeito passivo B CAE/Código CIRS: 1519"
+        "\nQuadro 4A Rendimentos da atividade (regime simplificado)"
+        "\n404 Rendimentos das atividades profissionais (tabela do art. 151.º do CIRS) 8 776,57"
+        "\nSoma 8 776,57"
+    )
+    _, fields, _ = read(text)
+    assert fields["gross_income"] == Decimal("22896.22")
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("14119.65"),
+        Decimal("8776.57"),
+    )
+
+
+def test_a_payers_row_whose_amounts_did_not_all_read_leaves_the_table_unread() -> None:
+    """A photo's row with a garbled amount: the rows above it are not the whole table (r43a: A's row was taken for
+    the couple's gross)."""
+    rows = "A 553997599 401 14.397,78 2.386,98 1.583,76\nB 573832650 401 38.492,37 611172 4.234,16\n"
+    rows += "Soma 52.890,15 8.498,70 5.817,92"
+    _, fields, _ = read(modelo_3(rows))
+    assert fields["gross_income"] != Decimal("14397.78")
+    assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
+
+
+def test_a_joint_nota_names_both_taxpayers_and_gives_no_parts() -> None:
+    _, fields, _ = read(f"""DEMONSTRAÇÃO DE LIQUIDAÇÃO DE IRS
+Nota de liquidação n.º 20264213871204 Ano dos rendimentos: 2025
+Sujeito passivo A {A_NIF} Gonçalo Manuel Araújo Guimarães
+Sujeito passivo B {B_NIF} Sofia Patrício Fernandes
+Rendimento bruto - Categoria A - Trabalho dependente 43.572,49
+Rendimento coletável 35.364,49
+Coleta líquida 4.698,19
+Retenções na fonte 5.379,76
+Pagamentos por conta 0,00
+VALOR A REEMBOLSAR 681,57""")
+    assert fields["joint_return"] is True
+    assert (fields["spouse_nif"], fields["spouse_name"]) == (B_NIF, "Sofia Patrício Fernandes")
+    assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        "Opção pela tributação conjunta: Não",
+        "Tributação conjunta [ ]   Tributação separada [X]",
+        "Tributação separada",
+    ],
+)
+def test_a_separate_return_names_the_spouse_but_is_not_joint(option: str) -> None:
+    rosto = (
+        f"Sujeito passivo NIF {A_NIF} Nome: Gonçalo Manuel Araújo Guimarães\n"
+        f"Estado civil: Casado · NIF do cônjuge ou unido de facto: {B_NIF}\n{option}"
+    )
+    _, fields, _ = read(modelo_3("A 540602000 401 27.373,14 2.930,75 3.011,05\nSoma 27.373,14 2.930,75 3.011,05",
+                                 rosto=rosto))  # fmt: skip
+    assert fields["joint_return"] is False
+    assert fields["spouse_nif"] == B_NIF
+    assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
+
+
+def test_a_ticked_joint_option_is_joint() -> None:
+    rosto = (
+        f"Sujeito passivo A NIF {A_NIF} Nome: Gonçalo Manuel Araújo Guimarães\n"
+        f"Cônjuge ou unido de facto NIF {B_NIF}\nTributação conjunta [X]   Tributação separada [ ]"
+    )
+    _, fields, _ = read(modelo_3(JOINT_ROWS, rosto=rosto))
+    assert fields["joint_return"] is True
+    assert fields["spouse_gross_income"] == Decimal("38253.84")
+
+
+def test_a_single_persons_return_is_not_joint_and_a_dependant_is_no_spouse() -> None:
+    rosto = f"Sujeito passivo A NIF {A_NIF} Nome: Gonçalo Manuel Araújo Guimarães\nDependentes NIF {CHILD_NIF}"
+    rows = "A 540602000 401 27.373,14 2.930,75 3.011,05\nSoma 27.373,14 2.930,75 3.011,05"
+    _, fields, _ = read(modelo_3(rows, rosto=rosto))
+    assert fields["joint_return"] is False
+    assert fields["spouse_nif"] is None
+    assert fields["taxpayer_gross_income"] is None
+
+
+def test_b_printed_before_a_is_still_the_spouse() -> None:
+    rosto = (
+        f"Sujeito passivo B\nSofia Patrício Fernandes NIF {B_NIF}\n"
+        f"Sujeito passivo A\nGonçalo Manuel Araújo Guimarães NIF {A_NIF}"
+    )
+    _, fields, _ = read(modelo_3(JOINT_ROWS, rosto=rosto))
+    assert (fields["taxpayer_nif"], fields["spouse_nif"]) == (A_NIF, B_NIF)
+    assert fields["spouse_name"] == "Sofia Patrício Fernandes"
+    assert fields["joint_return"] is True
+    assert fields["taxpayer_gross_income"] == Decimal("27373.14")
+
+
+# --- Screening -------------------------------------------------------------------------------------------------
+
+SOFIA = {"nif": B_NIF, "name": "Sofia Patrício Fernandes", "date_of_birth": "1990-06-15", "income_profile": "OTHER"}
+GONCALO = {"nif": A_NIF, "name": "Gonçalo Manuel Araújo Guimarães", "date_of_birth": "1988-02-01",
+           "income_profile": "OTHER"}  # fmt: skip
+
+
+def joint_return(**overrides: Any) -> dict[str, Any]:
+    fields = {
+        "taxpayer_name": "Gonçalo Manuel Araújo Guimarães",
+        "taxpayer_nif": A_NIF,
+        "spouse_name": "Sofia Patrício Fernandes",
+        "spouse_nif": B_NIF,
+        "joint_return": True,
+        "year": 2025,
+        "gross_income": "60000.00",
+        "withholdings": "12000.00",
+        "taxpayer_gross_income": "45000.00",
+        "spouse_gross_income": "15000.00",
+    }
+    fields.update(overrides)
+    return {"document_id": "irs", "status": "EXTRACTED", "kind": "DECLARACAO_IRS", "fields": fields, "warnings": []}
+
+
+def income(applicant: dict[str, Any], documents: list[dict[str, Any]]) -> dict[str, Any]:
+    return verify_income({"applicant": applicant, "today": TODAY.isoformat(), "documents": documents})
+
+
+def check(result: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in result["checks"] if c["name"] == name)
+
+
+def test_each_spouse_is_credited_with_their_own_part_the_tax_in_proportion() -> None:
+    # (60,000 - 12,000) / 12 = 4,000 a month for the couple; A has 3/4 of the income, B 1/4.
+    a, b = income(GONCALO, [joint_return()]), income(SOFIA, [joint_return()])
+    assert (a["average_monthly_income"], b["average_monthly_income"]) == ("3000.00", "1000.00")
+    assert a["source"] == b["source"] == "tax" and a["verified"] and b["verified"]
+    assert "parte do sujeito passivo B" in b["method"]
+    assert check(b, "income.tax_document")["passed"]
+    share = check(b, "income.tax_joint_share")
+    assert share["passed"] and format_eur(Decimal(15000)) in share["evidence"]
+
+
+def test_a_single_persons_return_counts_whole_and_a_separate_returns_spouse_is_no_taxpayer() -> None:
+    single = joint_return(joint_return=False, spouse_nif=None, spouse_name=None, taxpayer_gross_income=None,
+                          spouse_gross_income=None)  # fmt: skip
+    assert income(GONCALO, [single])["average_monthly_income"] == "4000.00"
+    separate = joint_return(joint_return=False, taxpayer_gross_income=None, spouse_gross_income=None)
+    result = income(SOFIA, [separate])
+    assert result["average_monthly_income"] is None
+    assert not check(result, "income.tax_document")["passed"]
+
+
+def test_a_joint_return_without_parts_is_not_counted_for_one_spouse_alone() -> None:
+    """Applying alone, A is no longer credited with the couple's income (nor B with none of it, unexplained)."""
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    for applicant in (GONCALO, SOFIA):
+        result = income(applicant, [no_parts])
+        assert result["average_monthly_income"] is None
+        assert result["attributable"]
+        share = check(result, "income.tax_joint_share")
+        assert not share["passed"]
+        assert "não mostra a parte de cada um" in share["evidence"]
+
+
+def household(a_documents: list[dict[str, Any]], b_documents: list[dict[str, Any]]) -> dict[str, Any]:
+    a_id = id_document(nif=A_NIF, full_name=GONCALO["name"], given_names="Gonçalo Manuel",
+                       surname="Araújo Guimarães", date_of_birth=GONCALO["date_of_birth"])  # fmt: skip
+    b_id = id_document(nif=B_NIF, full_name=SOFIA["name"], given_names="Sofia", surname="Patrício Fernandes",
+                       date_of_birth=SOFIA["date_of_birth"])  # fmt: skip
+    members = [
+        {"applicant_id": "a", "role": "TENANT", "applicant": GONCALO,
+         "documents": [{**a_id, "document_id": "id-a"}, *a_documents]},
+        {"applicant_id": "b", "role": "CO_TENANT", "applicant": SOFIA,
+         "documents": [{**b_id, "document_id": "id-b"}, *b_documents]},
+    ]  # fmt: skip
+    result = run_screening({**state([], price="1200"), "applicant": GONCALO, "members": members}, RulesAssessor())
+    return dict(result)  # type: ignore[arg-type]
+
+
+def test_a_couple_of_co_tenants_with_an_unsplit_joint_return_counts_its_income_once() -> None:
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    result = household([no_parts], [{**no_parts, "document_id": "irs-b"}])
+    members = result["income"]["members"]
+    assert members["a"]["average_monthly_income"] == "4000.00"
+    assert members["b"]["average_monthly_income"] == "0.00"
+    assert result["affordability"]["household_monthly_income"] == "4000.00"
+
+
+def test_a_couple_with_parts_counts_each_part_once() -> None:
+    result = household([joint_return()], [{**joint_return(), "document_id": "irs-b"}])
+    assert result["affordability"]["household_monthly_income"] == "4000.00"
+
+
+def test_a_co_tenant_proving_their_own_income_is_not_counted_again_in_an_unsplit_joint_return() -> None:
+    """B's payslips prove B's income: A's part of the couple's return is then unknown, and not counted."""
+    payslips = [
+        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
+         "fields": {"employee_name": SOFIA["name"], "employee_nif": B_NIF, "period": period, "net_pay": "1000.00"}}
+        for period in ("2026-10", "2026-09", "2026-08")
+    ]  # fmt: skip
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    result = household([no_parts], payslips)
+    members = result["income"]["members"]
+    assert members["a"]["average_monthly_income"] is None
+    assert members["b"]["source"] == "payslips"
