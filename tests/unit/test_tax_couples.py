@@ -302,3 +302,29 @@ def test_a_co_tenant_proving_their_own_income_is_not_counted_again_in_an_unsplit
     members = result["income"]["members"]
     assert members["a"]["average_monthly_income"] is None
     assert members["b"]["source"] == "payslips"
+
+
+@pytest.mark.parametrize(
+    ("option", "joint"),
+    [
+        ("Quadro 5A Opção pela tributação conjunta: Sim [X] Não [ ]", True),
+        ("Quadro 5A Opção pela tributação conjunta: Sim [ ] Não [X]", False),
+        ("Quadro 5A Opção pela tributação conjunta 1 Sim ☒ 2 Não ☐", True),
+        ("[X] Tributação conjunta   [ ] Tributação separada", True),
+        ("[ ] Tributação conjunta   [X] Tributação separada", False),
+        ("Estado civil: casado · Tributação: conjunta", True),
+        ("Tributação conjunta   Tributação separada", None),
+    ],
+)
+def test_the_taxation_option_is_read_by_its_answer_and_the_side_its_boxes_stand(
+    option: str, joint: bool | None
+) -> None:
+    """A box before its option is that option's, not the previous one's; "Sim [ ]" is a no."""
+    rosto = (
+        f"Sujeito passivo A NIF {A_NIF} Nome: Gonçalo Manuel Araújo Guimarães\n"
+        f"Cônjuge ou unido de facto NIF {B_NIF}\n{option}"
+    )
+    _, fields, _ = read(modelo_3("A 540602000 401 27.373,14 2.930,75 3.011,05\nSoma 27.373,14 2.930,75 3.011,05",
+                                 rosto=rosto))  # fmt: skip
+    # Nothing answered: one taxpayer and a cônjuge is a separate return's.
+    assert fields["joint_return"] is (False if joint is None else joint)

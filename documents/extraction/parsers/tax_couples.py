@@ -37,14 +37,18 @@ SPOUSE_MARK = re.compile(
 # Only a joint return has a sujeito passivo B: the spouse a separate return names is its "cônjuge".
 SECOND_TAXPAYER = re.compile(r"sujeito\s+passivo\s*b|nif\s*(?:do\s+sujeito\s+passivo\s*)?b", re.IGNORECASE)
 # What a return says of its taxation: "Opção pela tributação conjunta: Sim", "Tributação conjunta [X]",
-# "Tributação separada", "Declaração conjunta".
-JOINT_WORDS = re.compile(r"tributa[cç][aã]o\s+conjunta|declara[cç][aã]o\s+conjunta|irs\s+conjunto")
-SEPARATE_WORDS = re.compile(r"tributa[cç][aã]o\s+separada|declara[cç][aã]o\s+separada")
-# The answer printed after the words, before any other option: "Sim", "Não", a ticked or an empty box.
-ANSWER = re.compile(
-    r"^[\s:.\-–—]*(?:(?P<yes>sim|\[\s*[x✓✔v]\s*\]|\(\s*[x✓✔v]\s*\)|[☒☑■✔✓]|x(?![a-z]))"
-    r"|(?P<no>n[aã]o(?![a-z])|\[\s*\]|\(\s*\)|[☐□❏◻]))"
-)
+# "Tributação: separada", "Declaração conjunta".
+JOINT_WORDS = re.compile(r"tributa[cç][aã]o\s*[:.\-–]?\s*conjunta|declara[cç][aã]o\s+conjunta|irs\s+conjunto")
+SEPARATE_WORDS = re.compile(r"tributa[cç][aã]o\s*[:.\-–]?\s*separada|declara[cç][aã]o\s+separada")
+TICK = r"\[\s*[x✓✔v]\s*\]|\(\s*[x✓✔v]\s*\)|[☒☑■✔✓]|x(?![a-z])"
+EMPTY = r"\[\s*\]|\(\s*\)|[☐□❏◻]"
+LEAD = r"^[\s:.\-–—]*(?:\d\s*[-.)]?\s+)?"
+# The answer after the option's words: "Sim" or "Não" with its box if printed ("Sim [X] Não [ ]"), or the option's
+# own box ("Tributação conjunta [X]").
+WORD_ANSWER = re.compile(rf"{LEAD}(?P<word>sim|n[aã]o)(?![a-z])\s*(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))?")
+BOX_AFTER = re.compile(rf"{LEAD}(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))")
+# The option's box before its words ("[X] Tributação conjunta"), its number between them ("[ ] 2 Separada").
+BOX_BEFORE = re.compile(rf"(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))\s*(?:\d\s*[-.)]?\s*)?$")
 # A line that is the spouse's heading and nothing else ("Sujeito passivo B", "Cônjuge:", "Cônjuge / unido de
 # facto — NIF"): their NIF and name are on the next line.
 CAPTIONS = re.compile(r"(?<![a-z])(?:nif|nome|n\.?\s?[ºo°]|contribuinte|identifica[cç][aã]o|fiscal)(?![a-z])")
@@ -138,27 +142,51 @@ def joint_return(lines: list[Line], parsed: Parsed, *, second_taxpayer: bool) ->
 
 
 def taxation_said(lines: list[Line]) -> bool | None:
-    """Joint or separate as the return answers it: an option followed by "Sim"/"Não" or its box, ticked or not;
-    an option printed bare ("Tributação conjunta · Estado civil: casados") when the other is never printed."""
-    folded = [fold(line.text) for line in lines]
+    """Joint or separate as the return answers it: an option followed by "Sim"/"Não" (with its box when printed) or
+    by its own box, ticked or empty; the boxes stand before their options when a line opens with one. An option
+    printed bare ("Tributação conjunta · Estado civil: casados") counts when the other is never printed."""
     answers: list[bool] = []
     bare: set[bool] = set()
-    for text in folded:
-        for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False)):
-            for match in pattern.finditer(text):
-                answer = ANSWER.match(text[match.end() :])
-                if answer is None:
-                    bare.add(joint)
-                elif answer["yes"]:
-                    answers.append(joint)
-                else:
-                    # "Não", or this option's box left empty: the other option is the one taken.
-                    answers.append(not joint)
+    for text in (fold(line.text) for line in lines):
+        options = [
+            (match, joint)
+            for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False))
+            for match in pattern.finditer(text)
+        ]
+        if not options:
+            continue
+        first = min(match.start() for match, _ in options)
+        boxes_before = bool(BOX_BEFORE.search(text[:first]))
+        for match, joint in options:
+            taken = option_taken(text, match, boxes_before=boxes_before)
+            if taken is None:
+                bare.add(joint)
+            else:
+                # An option not taken ("Não", its box empty) is the other one.
+                answers.append(joint if taken else not joint)
     if answers and len(set(answers)) == 1:
         return answers[0]
     if not answers and len(bare) == 1:
         return bare.pop()
     return None
+
+
+def option_taken(text: str, match: re.Match[str], *, boxes_before: bool) -> bool | None:
+    """Whether one option of the taxation is the one taken, by the answer printed with it; None when none is."""
+    rest = text[match.end() :]
+    worded = WORD_ANSWER.match(rest)
+    if worded:
+        said_yes = worded["word"] == "sim"
+        if worded["empty"]:
+            return not said_yes
+        if worded["tick"]:
+            return said_yes
+        # "Sim" or "Não" alone is the answer; the two words listed side by side, no box ticked, are none.
+        return None if re.match(r"\s*(?:sim|n[aã]o)(?![a-z])", rest[worded.end() :]) else said_yes
+    box = BOX_BEFORE.search(text[: match.start()]) if boxes_before else BOX_AFTER.match(rest)
+    if box is None:
+        return None
+    return bool(box["tick"])
 
 
 def taxpayers_parts(parsed: Parsed) -> tuple[Decimal, Decimal] | None:
