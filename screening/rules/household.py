@@ -211,20 +211,23 @@ def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[s
 
 
 def person_state(state: dict[str, Any], member: dict[str, Any]) -> dict[str, Any]:
-    """The single-person state of one member: the shared facts with their own data and documents; a tenant's
-    applicant data also says who the other tenants are (``co_tenants``), which a joint IRS return's income needs to
-    be counted once (screening.rules.income.tax_share)."""
-    applicant = member["applicant"]
-    if member["role"] in TENANT_ROLES:
-        others = [m for m in state["members"] if m["role"] in TENANT_ROLES and m is not member]
-        applicant = {**applicant, "co_tenants": [co_tenant(m) for m in others]}
+    """The single-person state of one member: the shared facts with their own data and documents; their applicant
+    data also says who stands beside them in the application (``co_members``: the other tenants of a tenant, the
+    other guarantors of a guarantor), which a joint IRS return's income needs to be counted once
+    (screening.rules.income.tax_share)."""
+    tenant = member["role"] in TENANT_ROLES
+    beside = [m for m in state["members"] if (m["role"] in TENANT_ROLES) == tenant and m is not member]
+    words = role_words(state)
+    applicant = {**member["applicant"], "co_members": [co_member(m, words) for m in beside]}
     return {**state, "applicant": applicant, "documents": member["documents"]}
 
 
-def co_tenant(member: dict[str, Any]) -> dict[str, Any]:
-    """A tenant's NIF and whether they sent income documents of their own (payslips, invoices, a pension)."""
+def co_member(member: dict[str, Any], words: dict[str, str]) -> dict[str, Any]:
+    """A member's NIF, role in words, and whether they sent income documents of their own (payslips, invoices, a
+    pension)."""
     return {
         "nif": member["applicant"].get("nif"),
+        "role": words.get(member["role"], ""),
         "own_income_documents": bool(extracted(member["documents"], OWN_INCOME_KINDS)),
     }
 

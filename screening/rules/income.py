@@ -1073,9 +1073,10 @@ def tax_holder(applicant: dict[str, Any], fields: dict[str, Any]) -> tuple[str |
 @dataclass(frozen=True)
 class TaxShare:
     """How much of an IRS document's income is the applicant's: all of it on their own return; on a joint return,
-    their own part where the document says whose each income is; else, when the spouse is a co-tenant of the
-    same application with no income documents of their own, the couple's income once, in sujeito passivo A (B
-    then counts none of it); else none, and ``usable`` is False (docs/adr/029-joint-irs-returns.md)."""
+    their own part where the document says whose each income is; else, when the spouse stands beside them in the
+    same application (a co-tenant of a tenant, a guarantor with a guarantor) with no income documents of their
+    own, the couple's income once, in sujeito passivo A (B then counts none of it); else none, and ``usable`` is
+    False (docs/adr/029-joint-irs-returns.md)."""
 
     holder: str
     joint: bool
@@ -1083,6 +1084,8 @@ class TaxShare:
     usable: bool
     own_gross: Decimal | None = None
     counted_in_partner: bool = False
+    # The spouse's role in the application, in words, when the couple's income counts once.
+    partner_role: str = ""
 
 
 def tax_share(document: Document, applicant: dict[str, Any]) -> TaxShare:
@@ -1095,10 +1098,17 @@ def tax_share(document: Document, applicant: dict[str, Any]) -> TaxShare:
     if own is not None and gross > 0:
         return TaxShare(holder, joint=True, share=own / gross, usable=True, own_gross=own)
     partner = fields.get("spouse_nif" if holder == "A" else "taxpayer_nif")
-    co_tenant = next((t for t in applicant.get("co_tenants") or () if partner and t.get("nif") == partner), None)
-    if co_tenant is not None and not co_tenant.get("own_income_documents"):
+    beside = next((m for m in applicant.get("co_members") or () if partner and m.get("nif") == partner), None)
+    if beside is not None and not beside.get("own_income_documents"):
         whole = holder == "A"
-        return TaxShare(holder, joint=True, share=Decimal(whole), usable=True, counted_in_partner=not whole)
+        return TaxShare(
+            holder,
+            joint=True,
+            share=Decimal(whole),
+            usable=True,
+            counted_in_partner=not whole,
+            partner_role=beside.get("role") or "",
+        )
     return TaxShare(holder, joint=True, share=Decimal(0), usable=False)
 
 
@@ -1115,12 +1125,12 @@ def joint_share_check(document: Document, share: TaxShare) -> Check:
     elif share.usable and share.counted_in_partner:
         evidence = (
             f"Declaração de IRS conjunta ({taxpayer}): os rendimentos do casal, {format_eur(gross)}, contam uma vez, "
-            "no sujeito passivo A, co-arrendatário desta candidatura."
+            f"no sujeito passivo A, {share.partner_role} desta candidatura."
         )
     elif share.usable:
         evidence = (
             f"Declaração de IRS conjunta ({taxpayer}): os rendimentos do casal, {format_eur(gross)}, contam uma vez, "
-            "aqui: o cônjuge é co-arrendatário desta candidatura e não enviou rendimentos seus."
+            f"aqui: o cônjuge, {share.partner_role} desta candidatura, não enviou rendimentos seus."
         )
     else:
         evidence = (

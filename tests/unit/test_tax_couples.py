@@ -261,17 +261,27 @@ def test_a_joint_return_without_parts_is_not_counted_for_one_spouse_alone() -> N
         assert "não mostra a parte de cada um" in share["evidence"]
 
 
-def household(a_documents: list[dict[str, Any]], b_documents: list[dict[str, Any]]) -> dict[str, Any]:
+def household(
+    a_documents: list[dict[str, Any]],
+    b_documents: list[dict[str, Any]],
+    *,
+    roles: tuple[str, str] = ("TENANT", "CO_TENANT"),
+) -> dict[str, Any]:
     a_id = id_document(nif=A_NIF, full_name=GONCALO["name"], given_names="Gonçalo Manuel",
                        surname="Araújo Guimarães", date_of_birth=GONCALO["date_of_birth"])  # fmt: skip
     b_id = id_document(nif=B_NIF, full_name=SOFIA["name"], given_names="Sofia", surname="Patrício Fernandes",
                        date_of_birth=SOFIA["date_of_birth"])  # fmt: skip
     members = [
-        {"applicant_id": "a", "role": "TENANT", "applicant": GONCALO,
+        {"applicant_id": "a", "role": roles[0], "applicant": GONCALO,
          "documents": [{**a_id, "document_id": "id-a"}, *a_documents]},
-        {"applicant_id": "b", "role": "CO_TENANT", "applicant": SOFIA,
+        {"applicant_id": "b", "role": roles[1], "applicant": SOFIA,
          "documents": [{**b_id, "document_id": "id-b"}, *b_documents]},
     ]  # fmt: skip
+    if roles[0] != "TENANT":
+        tenant = {"nif": "245718931", "name": "Maria João Santos", "date_of_birth": "1990-06-15",
+                  "income_profile": "EMPLOYEE"}  # fmt: skip
+        members.insert(0, {"applicant_id": "t", "role": "TENANT", "applicant": tenant,
+                           "documents": [{**id_document(), "document_id": "id-t"}]})  # fmt: skip
     result = run_screening({**state([], price="1200"), "applicant": GONCALO, "members": members}, RulesAssessor())
     return dict(result)  # type: ignore[arg-type]
 
@@ -328,3 +338,15 @@ def test_the_taxation_option_is_read_by_its_answer_and_the_side_its_boxes_stand(
                                  rosto=rosto))  # fmt: skip
     # Nothing answered: one taxpayer and a cônjuge is a separate return's.
     assert fields["joint_return"] is (False if joint is None else joint)
+
+
+def test_a_couple_of_guarantors_with_an_unsplit_joint_return_guarantee_with_its_income_once() -> None:
+    """Spouses who are both fiadores: the couple's income counts once, in A, who then covers the rent."""
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    result = household([no_parts], [{**no_parts, "document_id": "irs-b"}], roles=("GUARANTOR", "GUARANTOR"))
+    members = result["income"]["members"]
+    assert (members["a"]["average_monthly_income"], members["b"]["average_monthly_income"]) == ("4000.00", "0.00")
+    assert result["affordability"]["guarantor"]["applicant_id"] == "a"
+    evidence = next(c["evidence"] for c in result["income"]["checks"] if c["name"] == "income.tax_joint_share"
+                    and c["applicant_id"] == "a")  # fmt: skip
+    assert "fiador desta candidatura" in evidence
