@@ -13,6 +13,7 @@ from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Va
 from django.http import Http404
 from django.utils import timezone
 
+from applicants.crypto import nif_index_for
 from applicants.identifiers import cc_is_valid
 from applicants.models import (
     Applicant,
@@ -362,10 +363,21 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
             same_file=[m for m in same_file if counts(m)],
             same_content=[m for m in same_content if counts(m)],
             amounts_only=getattr(getattr(document, "extracted", None), "kind", "") in AMOUNTS_ONLY_KINDS,
+            spouses=joint_taxpayers(document) - {applicant.nif_index},
         )
         if signals:
             found[str(document.id)] = signals
     return found
+
+
+def joint_taxpayers(document: Document) -> set[str]:
+    """The NIF indexes of a joint IRS return's two taxpayers (sujeito passivo A and B): the same return sent by the
+    other one is theirs too, not someone else's document. Empty for any other document."""
+    extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
+    fields = (extracted.fields or {}) if extracted is not None else {}
+    if not fields.get("joint_return"):
+        return set()
+    return {nif_index_for(str(nif)) for nif in (fields.get("taxpayer_nif"), fields.get("spouse_nif")) if nif}
 
 
 def same_holders(*, applicant: Applicant, documents: list[Document], matches: list[dict[str, Any]]) -> set[uuid.UUID]:
@@ -431,6 +443,8 @@ REUSE_TEXT = {
     "DOCUMENT_REUSED": "O mesmo documento foi enviado noutra candidatura desta agência, por outra pessoa.",
     "DOCUMENT_SEEN_IN_OTHER_AGENCY": "O mesmo documento foi visto numa candidatura de outra agência, por outra pessoa.",
     "DOCUMENT_SENT_BEFORE": "A mesma pessoa já enviou este documento noutra candidatura desta agência.",
+    "DOCUMENT_SENT_BY_SPOUSE": "O cônjuge, o outro sujeito passivo desta declaração de IRS conjunta, já enviou este "
+    "documento noutra candidatura desta agência.",
 }
 # The same person recognised by their identity document, under another NIF typed (``same_holders``).
 SAME_HOLDER_TEXT = (
@@ -445,19 +459,25 @@ def reuse_signals_for(
     same_file: list[dict[str, Any]],
     same_content: list[dict[str, Any]],
     amounts_only: bool = False,
+    spouses: set[str] | frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
-    """The signals of one document; the same file first, so it sets the severity when both match."""
+    """The signals of one document; the same file first, so it sets the severity when both match. ``spouses``: the
+    NIF indexes of the other taxpayer of a joint IRS return, whose copy of it is no one else's document (a LOW note
+    in the agency, as the same person's is, and nothing across agencies)."""
     by_code: dict[str, dict[str, Any]] = {}
     for match_kind, matches in (("file", same_file), ("content", same_content)):
         same_amounts = match_kind == "content" and amounts_only
         for match in matches:
             same_agency = match["organization_id"] == applicant.organization_id
             same_person = bool(match.get("same_person", match["applicant__nif_index"] == applicant.nif_index))
-            if same_person and not same_agency:
+            spouse = not same_person and match["applicant__nif_index"] in spouses
+            if (same_person or spouse) and not same_agency:
                 continue
             code = (
                 "DOCUMENT_SENT_BEFORE"
                 if same_person
+                else "DOCUMENT_SENT_BY_SPOUSE"
+                if spouse
                 else "DOCUMENT_REUSED"
                 if same_agency
                 else "DOCUMENT_SEEN_IN_OTHER_AGENCY"
@@ -466,10 +486,10 @@ def reuse_signals_for(
                 code,
                 {
                     "code": code,
-                    "severity": "LOW" if same_person else "MEDIUM" if same_amounts else "HIGH",
+                    "severity": "LOW" if same_person or spouse else "MEDIUM" if same_amounts else "HIGH",
                     "evidence": {"match": match_kind},
                     "explanation": SAME_AMOUNTS_TEXT[code]
-                    if same_amounts and not same_person
+                    if same_amounts and not same_person and not spouse
                     else SAME_HOLDER_TEXT
                     if match.get("same_holder")
                     else REUSE_TEXT[code],

@@ -20,7 +20,10 @@ from screening.assessors import RulesAssessor
 from screening.graph import run_screening
 from screening.rules import verify_income
 from screening.rules.common import format_eur
+from screening.selectors import reuse_signals
+from tests.factories import OrganizationFactory
 from tests.helpers import read_text
+from tests.unit.test_cases15_screening import applicant_in, codes, stored
 from tests.unit.test_rules import id_document, state
 
 A_NIF, B_NIF, CHILD_NIF = "219074275", "264151984", "283181362"
@@ -350,3 +353,32 @@ def test_a_couple_of_guarantors_with_an_unsplit_joint_return_guarantee_with_its_
     evidence = next(c["evidence"] for c in result["income"]["checks"] if c["name"] == "income.tax_joint_share"
                     and c["applicant_id"] == "a")  # fmt: skip
     assert "fiador desta candidatura" in evidence
+
+
+# --- The same joint return sent by each spouse -------------------------------------------------------------------
+
+
+def joint_return_sent(applicant: Any, *, joint: bool = True) -> list[Any]:
+    fields = {"taxpayer_nif": A_NIF, "spouse_nif": B_NIF, "joint_return": joint, "gross_income": "60000.00"}
+    return [stored(applicant, sha256="joint-return".ljust(64, "0"), kind="DECLARACAO_IRS", fields=fields)]
+
+
+@pytest.mark.django_db
+def test_the_spouse_sending_the_same_joint_return_is_a_low_note_not_someone_elses_document() -> None:
+    """One spouse applied alone with the couple's return; the other then applies with it: it is theirs too."""
+    organization = OrganizationFactory()
+    joint_return_sent(applicant_in(organization, A_NIF))
+    found = reuse_signals(applicant=(wife := applicant_in(organization, B_NIF)), documents=joint_return_sent(wife))
+    assert codes(found) == {("DOCUMENT_SENT_BY_SPOUSE", "LOW")}
+    # In another agency: nothing, as for the same person.
+    elsewhere = applicant_in(OrganizationFactory(), B_NIF)
+    assert reuse_signals(applicant=elsewhere, documents=joint_return_sent(elsewhere)) == {}
+
+
+@pytest.mark.django_db
+def test_a_separate_return_naming_the_spouse_sent_by_them_is_still_someone_elses() -> None:
+    organization = OrganizationFactory()
+    joint_return_sent(applicant_in(organization, A_NIF), joint=False)
+    wife = applicant_in(organization, B_NIF)
+    found = reuse_signals(applicant=wife, documents=joint_return_sent(wife, joint=False))
+    assert codes(found) == {("DOCUMENT_REUSED", "HIGH")}
