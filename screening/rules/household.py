@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from documents.extraction.schema import INVOICE_KINDS, PAYSLIP_KINDS, PENSION_KINDS
+from documents.extraction.schema import TAX_KINDS
 from screening.rules.affordability import (
     dti_check,
     dti_ratio,
@@ -27,13 +27,11 @@ from screening.rules.affordability import (
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, extracted, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
-from screening.rules.income import UNREADABLE_WARNING
+from screening.rules.income import OWN_INCOME_KINDS, UNREADABLE_WARNING
 from screening.rules.person import person_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
-# The documents that prove one person's own income, unlike a joint IRS return, which may be a couple's.
-OWN_INCOME_KINDS = PAYSLIP_KINDS | INVOICE_KINDS | PENSION_KINDS
 GUARANTOR_ROLE = "GUARANTOR"
 DEFAULT_GUARANTOR_THRESHOLD = Decimal("0.30")
 # Reasons about money alone: the only ones a guarantor's income can answer for.
@@ -213,13 +211,25 @@ def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[s
 def person_state(state: dict[str, Any], member: dict[str, Any]) -> dict[str, Any]:
     """The single-person state of one member: the shared facts with their own data and documents; their applicant
     data also says who stands beside them in the application (``co_members``: the other tenants of a tenant, the
-    other guarantors of a guarantor), which a joint IRS return's income needs to be counted once
+    other guarantors of a guarantor), and ``shared_documents`` holds the joint IRS returns those sent that name
+    this member as a taxpayer: a couple's return is both spouses', whichever sent it (e2e probe c24: the lead,
+    sujeito passivo B, sent the nota and the couple's income counted nowhere). Both count it once
     (screening.rules.income.tax_share)."""
     tenant = member["role"] in TENANT_ROLES
     beside = [m for m in state["members"] if (m["role"] in TENANT_ROLES) == tenant and m is not member]
     words = role_words(state)
     applicant = {**member["applicant"], "co_members": [co_member(m, words) for m in beside]}
-    return {**state, "applicant": applicant, "documents": member["documents"]}
+    nif = member["applicant"].get("nif")
+    shared = [d for m in beside for d in extracted(m["documents"], TAX_KINDS) if joint_taxpayer(d, nif)]
+    return {**state, "applicant": applicant, "documents": member["documents"], "shared_documents": shared}
+
+
+def joint_taxpayer(document: dict[str, Any], nif: str | None) -> bool:
+    """A joint IRS return naming ``nif`` as one of its two taxpayers."""
+    fields = document.get("fields") or {}
+    return (
+        bool(nif) and bool(fields.get("joint_return")) and nif in {fields.get("taxpayer_nif"), fields.get("spouse_nif")}
+    )
 
 
 def co_member(member: dict[str, Any], words: dict[str, str]) -> dict[str, Any]:

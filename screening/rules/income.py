@@ -49,6 +49,8 @@ from screening.rules.common import (
 from screening.rules.names import name_match, names_the_applicant
 from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
 
+# The documents that prove one person's own income, unlike a joint IRS return, which may be a couple's.
+OWN_INCOME_KINDS = PAYSLIP_KINDS | INVOICE_KINDS | PENSION_KINDS
 PAYSLIP_WINDOW_MONTHS = 6
 REQUIRED_PAYSLIP_MONTHS = 3
 INVOICE_WINDOW_MONTHS = 12
@@ -105,8 +107,11 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     invoices = [(d, invoice_checks(d, applicant, today=today)) for d in extracted(documents, INVOICE_KINDS)]
     pensions = [(d, pension_checks(d, applicant, today=today)) for d in extracted(documents, PENSION_KINDS)]
     activities = [activity_check(d, applicant) for d in extracted(documents, ACTIVITY_KINDS)]
-    taxes = [(d, tax_document(d, applicant, today=today)) for d in extracted(documents, TAX_KINDS)]
-    shares = [(d, tax_share(d, applicant)) for d, tax_check in taxes if tax_check["passed"]]
+    taxes = [(d, tax_document(d, applicant, today=today)) for d in tax_documents(state)]
+    own_income = bool(extracted(documents, OWN_INCOME_KINDS))
+    shares = [
+        (d, tax_share(d, applicant, own_income_documents=own_income)) for d, tax_check in taxes if tax_check["passed"]
+    ]
     joint_checks = [joint_share_check(d, share) for d, share in shares if share.joint]
     tax_document_used, share_used = next(((d, share) for d, share in shares if share.usable), (None, None))
     tax_income = (
@@ -136,7 +141,10 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         sources,
         tax_usable=tax_income is not None,
         unreadable=len(unread),
-        not_counted=not_counted([*payslips, *invoices, *pensions]),
+        not_counted="; ".join(
+            filter(None, [not_counted([*payslips, *invoices, *pensions]), joint_not_counted(joint_checks)])
+        ),
+        joint_unsplit=any(not c["passed"] for c in joint_checks),
     )
     payslip_results = [c for _, checks in payslips for c in checks]
     checks = [
@@ -285,11 +293,17 @@ def income_method(average: Decimal | None, method: str, *, verified: bool) -> Ch
 
 
 def profile_documents(
-    profile: str, sources: list[Source], *, tax_usable: bool, unreadable: int = 0, not_counted: str = ""
+    profile: str,
+    sources: list[Source],
+    *,
+    tax_usable: bool,
+    unreadable: int = 0,
+    not_counted: str = "",
+    joint_unsplit: bool = False,
 ) -> tuple[Check, list[str]]:
     """Whether the documents prove the declared profile's income; what is missing, in pt-PT (and the files sent that
     could not be read, which are not missing: they are to be sent again; and those read but not counted, and why)."""
-    check_, missing = profile_documents_read(profile, sources, tax_usable=tax_usable)
+    check_, missing = profile_documents_read(profile, sources, tax_usable=tax_usable, joint_unsplit=joint_unsplit)
     if unreadable and not check_["passed"]:
         files = "1 ficheiro" if unreadable == 1 else f"{unreadable} ficheiros"
         check_["evidence"] += (
@@ -335,7 +349,18 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
     )
 
 
-def profile_documents_read(profile: str, sources: list[Source], *, tax_usable: bool) -> tuple[Check, list[str]]:
+# The IRS document that would prove the income when the others do not; after a joint return that does not show
+# each spouse's part, the one that does (e2e probe c24: "Em falta: ... ou a nota de liquidação" beside the nota).
+TAX_ALTERNATIVE = "ou a declaração / nota de liquidação de IRS do último ano"
+JOINT_TAX_ALTERNATIVE = (
+    "ou a declaração de IRS do último ano que mostre a sua parte dos rendimentos do casal (o Anexo A com o titular de "
+    "cada rendimento)"
+)
+
+
+def profile_documents_read(
+    profile: str, sources: list[Source], *, tax_usable: bool, joint_unsplit: bool = False
+) -> tuple[Check, list[str]]:
     """Whether the documents read prove the declared profile's income; what is missing, in pt-PT."""
     proven = [s.name for s in sources if s.verified]
     by_name = {s.name: s for s in sources}
@@ -357,7 +382,7 @@ def profile_documents_read(profile: str, sources: list[Source], *, tax_usable: b
                 missing.append(source.missing if source is not None and source.missing else MISSING_TEXT[name])
         if profile == MIXED:
             missing = [f"pelo menos {needed} fontes de rendimento comprovadas: " + "; ou ".join(missing)]
-        missing.append("ou a declaração / nota de liquidação de IRS do último ano")
+        missing.append(JOINT_TAX_ALTERNATIVE if joint_unsplit else TAX_ALTERNATIVE)
     outside = [SOURCE_WORDS[name] for name in proven if name not in expected]
     evidence = f"Perfil declarado: {label}. " + (
         "Rendimento comprovado pelos documentos do perfil." if passed else "Em falta: " + " ".join(missing) + "."
@@ -1088,7 +1113,27 @@ class TaxShare:
     partner_role: str = ""
 
 
-def tax_share(document: Document, applicant: dict[str, Any]) -> TaxShare:
+def tax_documents(state: dict[str, Any]) -> list[Document]:
+    """The applicant's IRS documents read, and a joint return their spouse sent in the same application, which is
+    theirs too (``shared_documents``, screening.rules.household), unless they sent the same return themselves."""
+    own = extracted(state["documents"], TAX_KINDS)
+    shared = [
+        document
+        for document in extracted(state.get("shared_documents") or [], TAX_KINDS)
+        if not any(same_return(document, mine) for mine in own)
+    ]
+    return own + shared
+
+
+def same_return(first: Document, second: Document) -> bool:
+    """The same couple's IRS document of the same year and kind (each spouse may upload a copy)."""
+    names = ("taxpayer_nif", "spouse_nif", "year")
+    return first.get("kind") == second.get("kind") and all(
+        first["fields"].get(name) == second["fields"].get(name) for name in names
+    )
+
+
+def tax_share(document: Document, applicant: dict[str, Any], *, own_income_documents: bool = False) -> TaxShare:
     fields = document["fields"]
     holder = tax_holder(applicant, fields)[0] or "A"
     gross = money(fields.get("gross_income"))
@@ -1099,7 +1144,9 @@ def tax_share(document: Document, applicant: dict[str, Any]) -> TaxShare:
         return TaxShare(holder, joint=True, share=own / gross, usable=True, own_gross=own)
     partner = fields.get("spouse_nif" if holder == "A" else "taxpayer_nif")
     beside = next((m for m in applicant.get("co_members") or () if partner and m.get("nif") == partner), None)
-    if beside is not None and not beside.get("own_income_documents"):
+    # The couple's income once, in A, only when neither proves an income of their own: else A's part is unknown
+    # (B's payslips are in it), and B's income is theirs, not a part of A's.
+    if beside is not None and not beside.get("own_income_documents") and not own_income_documents:
         whole = holder == "A"
         return TaxShare(
             holder,
@@ -1110,6 +1157,15 @@ def tax_share(document: Document, applicant: dict[str, Any]) -> TaxShare:
             partner_role=beside.get("role") or "",
         )
     return TaxShare(holder, joint=True, share=Decimal(0), usable=False)
+
+
+def joint_not_counted(joint_checks: list[Check]) -> str:
+    """The joint returns sent but not counted, for the profile check's "Enviados mas não contados"."""
+    count = sum(not c["passed"] for c in joint_checks)
+    if not count:
+        return ""
+    noun = "declaração de IRS conjunta" if count == 1 else "declarações de IRS conjuntas"
+    return f"{count} {noun} (sem a parte de cada cônjuge nos rendimentos do casal)"
 
 
 def joint_share_check(document: Document, share: TaxShare) -> Check:

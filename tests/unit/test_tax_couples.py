@@ -382,3 +382,48 @@ def test_a_separate_return_naming_the_spouse_sent_by_them_is_still_someone_elses
     wife = applicant_in(organization, B_NIF)
     found = reuse_signals(applicant=wife, documents=joint_return_sent(wife, joint=False))
     assert codes(found) == {("DOCUMENT_REUSED", "HIGH")}
+
+
+def test_a_return_whose_anexo_b_was_not_read_gives_no_parts() -> None:
+    """Anexo B delivered but unread: the rows of Anexo A are not the whole gross, whatever they add up to."""
+    text = modelo_3("B 513932844 401 22.400,00 2.240,00 2.464,00\nSoma 22.400,00 2.240,00 2.464,00").replace(
+        "Anexos entregues: Anexo A", "Anexos entregues: Anexo A, Anexo B"
+    )
+    _, fields, _ = read(text)
+    assert fields["joint_return"] is True
+    assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
+
+
+def test_the_lead_who_is_b_sending_the_nota_counts_the_couples_income_once_in_a() -> None:
+    """E2e probe c24 (c12): B, the lead, sent the nota; A, the co-tenant, sent none. It counted nowhere."""
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    result = household([], [no_parts])  # A (GONCALO) sends nothing, B (SOFIA) the nota
+    members = result["income"]["members"]
+    assert (members["a"]["average_monthly_income"], members["b"]["average_monthly_income"]) == ("4000.00", "0.00")
+    assert result["affordability"]["household_monthly_income"] == "4000.00"
+    # And A, who sent it, with B sending nothing (c03): B is inside the sum, not "without proven income".
+    result = household([no_parts], [])
+    assert result["income"]["members"]["b"]["verified"]
+    assert result["affordability"]["household_monthly_income"] == "4000.00"
+
+
+def test_a_spouse_with_payslips_makes_the_unsplit_return_count_for_neither() -> None:
+    """A proves their own salary; B sent nothing: B's income is not A's return minus a salary no one can split."""
+    payslips = [
+        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
+         "fields": {"employee_name": GONCALO["name"], "employee_nif": A_NIF, "period": period, "net_pay": "1000.00"}}
+        for period in ("2026-10", "2026-09", "2026-08")
+    ]  # fmt: skip
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    members = household([no_parts, *payslips], [])["income"]["members"]
+    assert members["a"]["source"] == "payslips"
+    assert members["b"]["average_monthly_income"] is None
+
+
+def test_a_joint_return_not_counted_is_named_as_sent_and_the_return_that_would_count_is_asked_for() -> None:
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    profile = check(income({**SOFIA, "income_profile": "EMPLOYEE"}, [no_parts]), "income.profile_documents")
+    assert not profile["passed"]
+    assert "Enviados mas não contados: 1 declaração de IRS conjunta" in profile["evidence"]
+    assert "que mostre a sua parte dos rendimentos do casal" in profile["evidence"]
+    assert "ou a declaração / nota de liquidação de IRS do último ano" not in profile["evidence"]

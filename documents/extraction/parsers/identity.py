@@ -1890,16 +1890,22 @@ def without_parents_names(lines: list[Line]) -> list[Line]:
     """The lines without the parents' names under their caption: another person's name, whose spelling is not the
     holder's ("JOSÉ CARLOS PAIVA", the father, over an MRZ's "TIAGO<JOSE"). Only the lines after the caption
     that hold a name and nothing else: a line the front's text shares (a card's two sides side by side) keeps
-    the holder's own words."""
+    the holder's own words. The names printed on the caption's own line after it ("Filiação / Parents José *
+    Maria") are theirs too (e2e probe c24: the mother's "Maria" was taken for the holder's "MARTA", a letter
+    apart, over the MRZ and the front that both said MARTA)."""
     parents: set[int] = set()
+    kept = list(lines)
     for index, line in enumerate(lines):
-        if not PARENTS_CAPTION.search(fold(line.text)):
+        caption = PARENTS_CAPTION.search(fold(line.text))
+        if not caption:
             continue
+        # fold() keeps the text's length, so the caption's place in the folded line is its place in the line.
+        kept[index] = replace(line, text=line.text[: caption.start()], word_confidences=[], word_boxes=[])
         for after in range(index + 1, min(len(lines), index + 1 + PARENTS_NAME_LINES)):
             if not NAME_IN_CAPITALS.fullmatch(lines[after].text.strip(EDGE_NOISE)) or is_label_line(lines[after].text):
                 break
             parents.add(after)
-    return [line for index, line in enumerate(lines) if index not in parents]
+    return [line for index, line in enumerate(kept) if index not in parents]
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,27 @@ def read_couple(lines: list[Line], parsed: Parsed) -> None:
     joint = joint_return(lines, parsed, second_taxpayer=spouse is not None and spouse[3])
     if joint is not None:
         parsed.put("joint_return", joint, 0.9)
-    if joint:
+    if joint and every_income_read(parsed):
         parts = taxpayers_parts(parsed)
         if parts is not None:
             confidence = parsed.confidence.get("gross_income", 0.0)
             parsed.put("taxpayer_gross_income", parts[0], confidence)
             parsed.put("spouse_gross_income", parts[1], confidence)
+
+
+# The annexes whose income the parsers read (A: employment and pensions, B: independent work) and Anexo H
+# (deductions, no income). Another annex of income (E, F, G, J...) is in the gross but in no table read.
+ANNEXES_READ = {"A", "B", "H"}
+
+
+def every_income_read(parsed: Parsed) -> bool:
+    """The return's gross holds no income the parsers did not read: no annex of income beyond A and B, and Anexo
+    B's income read when it is delivered. Parts that add up to a gross missing an annex are no parts (e2e probe c24:
+    Anexo B unread, B's Anexo A rows were the whole "gross" and the other spouse was given 0)."""
+    annexes = set(parsed.fields.get("annexes") or ())
+    if not annexes <= ANNEXES_READ:
+        return False
+    return "B" not in annexes or parsed.fields.get("self_employment_income") is not None
 
 
 def spouse_part(text: str) -> tuple[str, bool] | None:
