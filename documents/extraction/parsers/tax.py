@@ -735,8 +735,14 @@ ANNEXES_OF_NO_OTHER_INCOME = {"A", "H"}
 INCOME_TABLE_COLUMNS = [
     ("income", re.compile(r"rendimentos?(?![a-z])")),
     ("withheld", re.compile(r"reten[cç][oõ]es|reten[cç][aã]o")),
-    ("contributions", re.compile(r"contribui[cç][oõ]es|quotiza[cç][oõ]es")),
+    ("contributions", re.compile(r"contribui[cç][oõ]es")),
+    # Union dues are a column of their own in Quadro 4A, beside the contributions (blind probe r44a: a header
+    # naming both, "... Contribuições Quotizações", was taken for one column named twice, and the table skipped).
+    ("dues", re.compile(r"quotiza[cç][oõ]es")),
 ]
+# The official form prints its column headings on two lines ("NIF da entidade" / "pagadora", "Retenções" / "na
+# fonte"), so a header's captions may run on over a few lines before the first row.
+HEADER_LINES = 10
 # A row may open with the quadro it belongs to, as a return printed as a list does: "Quadro 4A - 403 Prestações de
 # serviços ... 31.200,00", "Quadro 4A - Total 31.200,00".
 QUADRO_PREFIX = r"(?:quadro\s+\d{1,2}[a-z]?\s*[-–—:.]?\s*)?"
@@ -806,18 +812,22 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
     """
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        columns = sorted(
-            (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
-        )
-        names = [name for _, name in columns]
+        names = table_columns(folded)
         if "income" not in names or len(names) < 2 or len(set(names)) != len(names) or parse_money(line.text):
             continue
+        first = index + 1
+        while first < min(len(lines), index + 1 + HEADER_LINES) and header_continues(lines[first]):
+            first += 1
+        header = " ".join(fold(part.text) for part in lines[index:first])
+        if first < len(lines):
+            names = header_names(names, header, len(parse_money(lines[first].text)))
         income_column = names.index("income")
         withheld_column = names.index("withheld") if "withheld" in names else None
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
         heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
-        category_column = bool(CATEGORY_COLUMN.search(folded))
-        owner_column = bool(OWNER_COLUMN.search(folded))
+        category_column = bool(CATEGORY_COLUMN.search(header))
+        owner_column = bool(OWNER_COLUMN.search(header))
+        owner_place = owner_column_place(header)
         annex_a = table_is_annex_a(lines, index, heading_categories)
         rows: list[tuple[Decimal, str | None]] = []
         owners: list[tuple[str | frozenset[str] | None, Decimal]] = []
@@ -825,7 +835,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         total: Decimal | None = None
         withheld_total: Decimal | None = None
         broken = False
-        for row in lines[index + 1 :]:
+        for row in lines[first:]:
             values = parse_money(row.text)
             if len(values) != len(names):
                 # A payer's row whose amounts did not all read ("B 573832650 401 38.492,37 611172 4.234,16" on a
@@ -842,7 +852,8 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
             if NIF_TOKEN.search(before_amounts):
                 category = row_category(before_amounts, category_column=category_column, annex_a=annex_a)
                 rows.append((values[income_column], category))
-                owners.append((row_owner_key(before_amounts, owner_column=owner_column), values[income_column]))
+                owner = row_owner_key(before_amounts, owner_column=owner_column, place=owner_place)
+                owners.append((owner, values[income_column]))
             elif category_row(before_amounts) is not None:
                 # The AT's comprovativo de rendimentos: one row per category, no payer ("B - Rendimentos
                 # profissionais (Anexo B) | Rendimento bruto | Retenções"); its last amount is the withholdings
@@ -874,6 +885,37 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
     return None
 
 
+def table_columns(folded: str) -> list[str]:
+    """The money columns a header names, left to right."""
+    columns = sorted(
+        (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
+    )
+    return [name for _, name in columns]
+
+
+def header_continues(line: Line) -> bool:
+    """A line of a header's captions running on towards its rows: no amount, no NIF, no total, no annex's title
+    (the official form's "pagadora", "na fonte", "sindicais"; a scan's ruled line "| |")."""
+    folded = fold(line.text)
+    return not (
+        parse_money(line.text)
+        or NIF_TOKEN.search(fix_digits(line.text))
+        or TABLE_TOTAL.search(folded)
+        or ANNEX_TITLE.match(folded)
+    )
+
+
+def header_names(own: list[str], header: str, width: int) -> list[str]:
+    """The money columns of a header over one line or several: its first line's when they are as many as the first
+    row's amounts, else those of all its lines together when they are (the official form's text layer hands over
+    "Titular Rendimentos Retenções" / "na fonte" / "Contribuições Quotizações" / "sindicais" as lines of their
+    own)."""
+    if len(own) == width:
+        return own
+    names = table_columns(header)
+    return names if len(names) == width and len(set(names)) == width and "income" in names else own
+
+
 # A payers' table's column of whose each income is on a joint return: "Titular", "Sujeito passivo", "SP".
 OWNER_COLUMN = re.compile(r"(?<![a-z])(?:titular|sujeito\s+passivo|s\.?\s?p\.?)(?![a-z])")
 # A row's owner printed first: "A 540602000 401 ...", "SPB 513932844 ...", "Titular B ...", "Sujeito passivo A ...".
@@ -882,13 +924,53 @@ OWNER_LETTER = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)
 OWNER_WORDED = re.compile(r"^\W*(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*([ab])(?![a-z0-9])")
 
 
-def row_owner_key(before_amounts: str, *, owner_column: bool) -> str | frozenset[str] | None:
-    """Whose a payers' row's income is on a joint return: the letter opening it under a "Titular" column (or
-    worded on the row: "SPB ..."), else the personal NIFs printed on it (a column of the titular's NIF), resolved
-    against the taxpayers' NIFs once they are read (parsers.tax_couples); a bare letter under no such column may be
-    the category's ("A 515168793 ..." under "Categoria"), so it says nothing."""
+# A header's caption of the payer's NIF ("NIF pagador", "NIF da entidade"), and its letters' columns.
+NIF_CAPTION = re.compile(r"(?<![a-z])nif(?![a-z])")
+LETTER_COLUMNS = {"owner": OWNER_COLUMN, "category": CATEGORY_COLUMN}
+# A letter standing alone in a row, as its owner's or its category's column prints it: "A", "SPB", "Titular B"; a
+# dependant's "D1" is none.
+ROW_LETTER = re.compile(r"(?<![^\W\d_])(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)?([a-z])(?![^\W_])")
+
+
+def owner_column_place(header: str) -> tuple[bool, int, int] | None:
+    """Where a header puts its owner's column among the columns of letters: after the payer's NIF or before it, its
+    rank among the letters' columns on that side (the owner's and the category's), and how many there are. None
+    when the header names no owner's column or no payer's NIF."""
+    nif = NIF_CAPTION.search(header)
+    owner = OWNER_COLUMN.search(header)
+    if nif is None or owner is None:
+        return None
+    after = owner.start() > nif.start()
+    starts = sorted(
+        found.start()
+        for pattern in LETTER_COLUMNS.values()
+        if (found := pattern.search(header)) is not None and (found.start() > nif.start()) == after
+    )
+    return after, starts.index(owner.start()), len(starts)
+
+
+def row_owner_key(
+    before_amounts: str, *, owner_column: bool, place: tuple[bool, int, int] | None = None
+) -> str | frozenset[str] | None:
+    """Whose a payers' row's income is on a joint return: the letter in the "Titular" column where its header puts
+    it, or opening the row under such a column (or worded on the row: "SPB ..."), else the personal NIFs printed on
+    it (a column of the titular's NIF), resolved against the taxpayers' NIFs once they are read
+    (parsers.tax_couples); a bare letter under no such column may be the category's ("A 515168793 ..." under
+    "Categoria"), so it says nothing."""
     folded = fold(before_amounts)
-    lettered = (OWNER_LETTER if owner_column else OWNER_WORDED).match(folded)
+    payer = NIF_TOKEN.search(before_amounts)
+    if place is not None and payer is not None:
+        # The owner's column after the payer's NIF and code (blind probe r44a: "589038001 401 A 18 913,21 ...",
+        # "579719057 401 B ...", "500792771 | 403 | SPB ..." gave no parts): its letter is read on the header's
+        # side of the NIF, by its rank among the letters' columns, not as the row's first word.
+        after, rank, count = place
+        side = folded[payer.end() :] if after else folded[: payer.start()]
+        letters = ROW_LETTER.findall(side)
+        if len(letters) == count and letters[rank] in {"a", "b"}:
+            return letters[rank].upper()
+    # A letter opening the row is its owner's only under an owner's column the header puts first.
+    bare = owner_column and (place is None or not place[0])
+    lettered = (OWNER_LETTER if bare else OWNER_WORDED).match(folded)
     if lettered:
         return lettered.group(1).upper()
     nifs = frozenset(nif for nif, valid in parse_nifs(before_amounts) if valid and nif_is_personal(nif))
