@@ -626,7 +626,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     not_delivered: set[str] = set()
     combined_income: list[tuple[Decimal, float]] = []
     by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
-    table_total = annex_a_table(lines, parsed)
+    table_total, table_unread = annex_a_table(lines, parsed)
     annex_code_table(lines, parsed)
     owners_table(lines, parsed)
     for line in lines:
@@ -677,7 +677,14 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     annexes = [letter for letter in annexes if letter not in not_delivered]
     if annexes:
         parsed.put("annexes", sorted(annexes), 0.9)
-    if "gross_income" not in parsed.fields:
+    # Anexo A's table found and left unread, and none of its incomes read otherwise: what the other annexes declare
+    # is part of the return, not its total (blind probe r44a: Anexo B alone given as the gross and the withholdings,
+    # and as sujeito passivo A's 100% of it, B's part 0).
+    partial = table_unread and all(parsed.fields.get(name) is None for name in ANNEX_A_CATEGORIES)
+    if partial and parsed.fields.get("withholdings") in other_annexes_withholdings(lines):
+        parsed.fields.pop("withholdings")
+        parsed.confidence.pop("withholdings", None)
+    if "gross_income" not in parsed.fields and not partial:
         parts = [parsed.fields.get(name) for name in ANNEX_INCOME]
         if all(part is None for part in parts) and combined_income:
             parsed.put("gross_income", combined_income[0][0], DERIVED_CONFIDENCE)
@@ -728,6 +735,10 @@ def unticked_annexes(folded: str, mentions: list[re.Match[str]]) -> set[str]:
     }
 
 
+# Anexo A's categories: employment and pensions; Anexo B's, self-employment (parsers.tax_couples gives no parts
+# while an annex the return delivers has none of its incomes read).
+ANNEX_A_CATEGORIES = ("employment_income", "pension_income")
+ANNEX_CATEGORIES_OF_INCOME = {"A": ANNEX_A_CATEGORIES, "B": ("self_employment_income",)}
 # The annexes a return may deliver beside the payers' table with no income of their own: Anexo A (the table's) and
 # Anexo H (tax benefits and deductions).
 ANNEXES_OF_NO_OTHER_INCOME = {"A", "H"}
@@ -801,15 +812,17 @@ def category_row(before_amounts: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | None:
+def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, float] | None, bool]:
     """The income column of a table of payers' rows ("508392018 401 21.350,00 2.740,00 2.348,50"), and its "Soma".
 
     A header names the money columns ("... Código Rendimentos Retenções Contribuições"); each row below that
     starts with a payer's NIF and holds as many amounts is one payer's. The rows add up to the "Soma" row when
     one is printed; when they do not, neither is trusted. The category is the heading's when it names one, else
     the rows' code (401: employment). Returns the income column's printed total and its confidence: the "Soma" the
-    rows add up to, or the one row when no "Soma" is printed.
+    rows add up to, or the one row when no "Soma" is printed; and whether an Anexo A table was found and left
+    unread (rows that did not all read, a "Soma" they do not make, captions over no row that reads).
     """
+    unread = False
     for index, line in enumerate(lines):
         folded = fold(line.text)
         names = table_columns(folded)
@@ -864,13 +877,15 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
             if withheld_column is not None:
                 withheld.append(values[withheld_column])
         if broken:
-            return None
+            return None, annex_a
         if not rows and total is None:
+            unread = unread or annex_a
             continue
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
         printed: tuple[Decimal, float] | None = None
         if rows and total is not None and rows_sum != total:
             parsed.warnings.append("arithmetic_mismatch")
+            unread = annex_a
         else:
             if total is not None or len(rows) == 1:
                 printed = (rows_sum if total is None else total, line.confidence)
@@ -880,9 +895,9 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
                 parsed.put(heading_categories[0], total if total is not None else rows_sum, line.confidence)
             else:
                 rows_categories(parsed, rows, line.confidence)
-        table_withholdings(parsed, withheld, withheld_total, line.confidence)
-        return printed
-    return None
+        table_withholdings(parsed, withheld, withheld_total, line.confidence, others=lines if annex_a else None)
+        return printed, unread
+    return None, unread
 
 
 def table_columns(folded: str) -> list[str]:
@@ -1000,15 +1015,44 @@ def rows_categories(parsed: Parsed, rows: list[tuple[Decimal, str | None]], conf
         parsed.put(category, value, confidence)
 
 
-def table_withholdings(parsed: Parsed, rows: list[Decimal], total: Decimal | None, confidence: float) -> None:
+def table_withholdings(
+    parsed: Parsed, rows: list[Decimal], total: Decimal | None, confidence: float, *, others: list[Line] | None = None
+) -> None:
     """The withholdings column of the payers' table: its "Soma" when the rows add up to it, else the rows' sum
-    when no total is printed; a column that does not add up is flagged, as the income's is."""
+    when no total is printed; a column that does not add up is flagged, as the income's is.
+
+    A return's withholdings are each annex's: with ``others`` (the lines of a return whose table is Anexo A's), the
+    one withholdings another annex prints ("ANEXO B ..." / "Retenções na fonte 2 595,87"), when that is what the
+    labels read, adds to the table's (blind probe r44a: Anexo B's alone was given for the return's)."""
     rows_sum = sum(rows, Decimal("0"))
     if rows and total is not None and rows_sum != total:
         if "arithmetic_mismatch" not in parsed.warnings:
             parsed.warnings.append("arithmetic_mismatch")
-    elif rows or total is not None:
-        parsed.put("withholdings", total if total is not None else rows_sum, confidence)
+        return
+    if not rows and total is None:
+        return
+    column = total if total is not None else rows_sum
+    labelled = parsed.fields.get("withholdings")
+    elsewhere = other_annexes_withholdings(others) if others is not None else []
+    if labelled is not None and labelled != column and elsewhere == [labelled]:
+        parsed.fields["withholdings"] = column + labelled
+        parsed.confidence["withholdings"] = round(min(parsed.confidence["withholdings"], confidence), 3)
+    parsed.put("withholdings", column, confidence)
+
+
+def other_annexes_withholdings(lines: list[Line]) -> list[Decimal]:
+    """The withholdings printed under the titles of annexes other than Anexo A ("ANEXO B - Categoria B" / "Total das
+    retenções na fonte ... 3 866,98"): each line's last amount."""
+    found: list[Decimal] = []
+    annex = None
+    for line in lines:
+        folded = fold(line.text)
+        title = ANNEX_TITLE.match(folded)
+        annex = title.group(1) if title else annex
+        values = parse_money(line.text)
+        if annex not in {None, "a"} and values and TAX_LABELS["withholdings"].search(folded):
+            found.append(values[-1])
+    return found
 
 
 # A row of a joint return's annex that opens with whose income it is: "Titular A 401 21.840,00", "B 600897320 401
