@@ -626,7 +626,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     not_delivered: set[str] = set()
     combined_income: list[tuple[Decimal, float]] = []
     by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
-    table_total = annex_a_table(lines, parsed)
+    table_total, table_unread = annex_a_table(lines, parsed)
     annex_code_table(lines, parsed)
     owners_table(lines, parsed)
     for line in lines:
@@ -677,7 +677,14 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     annexes = [letter for letter in annexes if letter not in not_delivered]
     if annexes:
         parsed.put("annexes", sorted(annexes), 0.9)
-    if "gross_income" not in parsed.fields:
+    # Anexo A's table found and left unread, and none of its incomes read otherwise: what the other annexes declare
+    # is part of the return, not its total (blind probe r44a: Anexo B alone given as the gross and the withholdings,
+    # and as sujeito passivo A's 100% of it, B's part 0).
+    partial = table_unread and all(parsed.fields.get(name) is None for name in ANNEX_A_CATEGORIES)
+    if partial and parsed.fields.get("withholdings") in other_annexes_withholdings(lines):
+        parsed.fields.pop("withholdings")
+        parsed.confidence.pop("withholdings", None)
+    if "gross_income" not in parsed.fields and not partial:
         parts = [parsed.fields.get(name) for name in ANNEX_INCOME]
         if all(part is None for part in parts) and combined_income:
             parsed.put("gross_income", combined_income[0][0], DERIVED_CONFIDENCE)
@@ -728,6 +735,10 @@ def unticked_annexes(folded: str, mentions: list[re.Match[str]]) -> set[str]:
     }
 
 
+# Anexo A's categories: employment and pensions; Anexo B's, self-employment (parsers.tax_couples gives no parts
+# while an annex the return delivers has none of its incomes read).
+ANNEX_A_CATEGORIES = ("employment_income", "pension_income")
+ANNEX_CATEGORIES_OF_INCOME = {"A": ANNEX_A_CATEGORIES, "B": ("self_employment_income",)}
 # The annexes a return may deliver beside the payers' table with no income of their own: Anexo A (the table's) and
 # Anexo H (tax benefits and deductions).
 ANNEXES_OF_NO_OTHER_INCOME = {"A", "H"}
@@ -735,8 +746,14 @@ ANNEXES_OF_NO_OTHER_INCOME = {"A", "H"}
 INCOME_TABLE_COLUMNS = [
     ("income", re.compile(r"rendimentos?(?![a-z])")),
     ("withheld", re.compile(r"reten[cç][oõ]es|reten[cç][aã]o")),
-    ("contributions", re.compile(r"contribui[cç][oõ]es|quotiza[cç][oõ]es")),
+    ("contributions", re.compile(r"contribui[cç][oõ]es")),
+    # Union dues are a column of their own in Quadro 4A, beside the contributions (blind probe r44a: a header
+    # naming both, "... Contribuições Quotizações", was taken for one column named twice, and the table skipped).
+    ("dues", re.compile(r"quotiza[cç][oõ]es")),
 ]
+# The official form prints its column headings on two lines ("NIF da entidade" / "pagadora", "Retenções" / "na
+# fonte"), so a header's captions may run on over a few lines before the first row.
+HEADER_LINES = 10
 # A row may open with the quadro it belongs to, as a return printed as a list does: "Quadro 4A - 403 Prestações de
 # serviços ... 31.200,00", "Quadro 4A - Total 31.200,00".
 QUADRO_PREFIX = r"(?:quadro\s+\d{1,2}[a-z]?\s*[-–—:.]?\s*)?"
@@ -795,29 +812,35 @@ def category_row(before_amounts: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | None:
+def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, float] | None, bool]:
     """The income column of a table of payers' rows ("508392018 401 21.350,00 2.740,00 2.348,50"), and its "Soma".
 
     A header names the money columns ("... Código Rendimentos Retenções Contribuições"); each row below that
     starts with a payer's NIF and holds as many amounts is one payer's. The rows add up to the "Soma" row when
     one is printed; when they do not, neither is trusted. The category is the heading's when it names one, else
     the rows' code (401: employment). Returns the income column's printed total and its confidence: the "Soma" the
-    rows add up to, or the one row when no "Soma" is printed.
+    rows add up to, or the one row when no "Soma" is printed; and whether an Anexo A table was found and left
+    unread (rows that did not all read, a "Soma" they do not make, captions over no row that reads).
     """
+    unread = False
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        columns = sorted(
-            (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
-        )
-        names = [name for _, name in columns]
+        names = table_columns(folded)
         if "income" not in names or len(names) < 2 or len(set(names)) != len(names) or parse_money(line.text):
             continue
+        first = index + 1
+        while first < min(len(lines), index + 1 + HEADER_LINES) and header_continues(lines[first]):
+            first += 1
+        header = " ".join(fold(part.text) for part in lines[index:first])
+        if first < len(lines):
+            names = header_names(names, header, len(parse_money(lines[first].text)))
         income_column = names.index("income")
         withheld_column = names.index("withheld") if "withheld" in names else None
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
         heading_categories = [name for name, pattern in ANNEX_INCOME.items() if pattern.search(heading)]
-        category_column = bool(CATEGORY_COLUMN.search(folded))
-        owner_column = bool(OWNER_COLUMN.search(folded))
+        category_column = bool(CATEGORY_COLUMN.search(header))
+        owner_column = bool(OWNER_COLUMN.search(header))
+        owner_place = owner_column_place(header)
         annex_a = table_is_annex_a(lines, index, heading_categories)
         rows: list[tuple[Decimal, str | None]] = []
         owners: list[tuple[str | frozenset[str] | None, Decimal]] = []
@@ -825,7 +848,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
         total: Decimal | None = None
         withheld_total: Decimal | None = None
         broken = False
-        for row in lines[index + 1 :]:
+        for row in lines[first:]:
             values = parse_money(row.text)
             if len(values) != len(names):
                 # A payer's row whose amounts did not all read ("B 573832650 401 38.492,37 611172 4.234,16" on a
@@ -842,7 +865,8 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
             if NIF_TOKEN.search(before_amounts):
                 category = row_category(before_amounts, category_column=category_column, annex_a=annex_a)
                 rows.append((values[income_column], category))
-                owners.append((row_owner_key(before_amounts, owner_column=owner_column), values[income_column]))
+                owner = row_owner_key(before_amounts, owner_column=owner_column, place=owner_place)
+                owners.append((owner, values[income_column]))
             elif category_row(before_amounts) is not None:
                 # The AT's comprovativo de rendimentos: one row per category, no payer ("B - Rendimentos
                 # profissionais (Anexo B) | Rendimento bruto | Retenções"); its last amount is the withholdings
@@ -853,13 +877,15 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
             if withheld_column is not None:
                 withheld.append(values[withheld_column])
         if broken:
-            return None
+            return None, annex_a
         if not rows and total is None:
+            unread = unread or annex_a
             continue
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
         printed: tuple[Decimal, float] | None = None
         if rows and total is not None and rows_sum != total:
             parsed.warnings.append("arithmetic_mismatch")
+            unread = annex_a
         else:
             if total is not None or len(rows) == 1:
                 printed = (rows_sum if total is None else total, line.confidence)
@@ -869,9 +895,40 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[Decimal, float] | 
                 parsed.put(heading_categories[0], total if total is not None else rows_sum, line.confidence)
             else:
                 rows_categories(parsed, rows, line.confidence)
-        table_withholdings(parsed, withheld, withheld_total, line.confidence)
-        return printed
-    return None
+        table_withholdings(parsed, withheld, withheld_total, line.confidence, others=lines if annex_a else None)
+        return printed, unread
+    return None, unread
+
+
+def table_columns(folded: str) -> list[str]:
+    """The money columns a header names, left to right."""
+    columns = sorted(
+        (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
+    )
+    return [name for _, name in columns]
+
+
+def header_continues(line: Line) -> bool:
+    """A line of a header's captions running on towards its rows: no amount, no NIF, no total, no annex's title
+    (the official form's "pagadora", "na fonte", "sindicais"; a scan's ruled line "| |")."""
+    folded = fold(line.text)
+    return not (
+        parse_money(line.text)
+        or NIF_TOKEN.search(fix_digits(line.text))
+        or TABLE_TOTAL.search(folded)
+        or ANNEX_TITLE.match(folded)
+    )
+
+
+def header_names(own: list[str], header: str, width: int) -> list[str]:
+    """The money columns of a header over one line or several: its first line's when they are as many as the first
+    row's amounts, else those of all its lines together when they are (the official form's text layer hands over
+    "Titular Rendimentos Retenções" / "na fonte" / "Contribuições Quotizações" / "sindicais" as lines of their
+    own)."""
+    if len(own) == width:
+        return own
+    names = table_columns(header)
+    return names if len(names) == width and len(set(names)) == width and "income" in names else own
 
 
 # A payers' table's column of whose each income is on a joint return: "Titular", "Sujeito passivo", "SP".
@@ -882,13 +939,53 @@ OWNER_LETTER = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)
 OWNER_WORDED = re.compile(r"^\W*(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*([ab])(?![a-z0-9])")
 
 
-def row_owner_key(before_amounts: str, *, owner_column: bool) -> str | frozenset[str] | None:
-    """Whose a payers' row's income is on a joint return: the letter opening it under a "Titular" column (or
-    worded on the row: "SPB ..."), else the personal NIFs printed on it (a column of the titular's NIF), resolved
-    against the taxpayers' NIFs once they are read (parsers.tax_couples); a bare letter under no such column may be
-    the category's ("A 515168793 ..." under "Categoria"), so it says nothing."""
+# A header's caption of the payer's NIF ("NIF pagador", "NIF da entidade"), and its letters' columns.
+NIF_CAPTION = re.compile(r"(?<![a-z])nif(?![a-z])")
+LETTER_COLUMNS = {"owner": OWNER_COLUMN, "category": CATEGORY_COLUMN}
+# A letter standing alone in a row, as its owner's or its category's column prints it: "A", "SPB", "Titular B"; a
+# dependant's "D1" is none.
+ROW_LETTER = re.compile(r"(?<![^\W\d_])(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)?([a-z])(?![^\W_])")
+
+
+def owner_column_place(header: str) -> tuple[bool, int, int] | None:
+    """Where a header puts its owner's column among the columns of letters: after the payer's NIF or before it, its
+    rank among the letters' columns on that side (the owner's and the category's), and how many there are. None
+    when the header names no owner's column or no payer's NIF."""
+    nif = NIF_CAPTION.search(header)
+    owner = OWNER_COLUMN.search(header)
+    if nif is None or owner is None:
+        return None
+    after = owner.start() > nif.start()
+    starts = sorted(
+        found.start()
+        for pattern in LETTER_COLUMNS.values()
+        if (found := pattern.search(header)) is not None and (found.start() > nif.start()) == after
+    )
+    return after, starts.index(owner.start()), len(starts)
+
+
+def row_owner_key(
+    before_amounts: str, *, owner_column: bool, place: tuple[bool, int, int] | None = None
+) -> str | frozenset[str] | None:
+    """Whose a payers' row's income is on a joint return: the letter in the "Titular" column where its header puts
+    it, or opening the row under such a column (or worded on the row: "SPB ..."), else the personal NIFs printed on
+    it (a column of the titular's NIF), resolved against the taxpayers' NIFs once they are read
+    (parsers.tax_couples); a bare letter under no such column may be the category's ("A 515168793 ..." under
+    "Categoria"), so it says nothing."""
     folded = fold(before_amounts)
-    lettered = (OWNER_LETTER if owner_column else OWNER_WORDED).match(folded)
+    payer = NIF_TOKEN.search(before_amounts)
+    if place is not None and payer is not None:
+        # The owner's column after the payer's NIF and code (blind probe r44a: "589038001 401 A 18 913,21 ...",
+        # "579719057 401 B ...", "500792771 | 403 | SPB ..." gave no parts): its letter is read on the header's
+        # side of the NIF, by its rank among the letters' columns, not as the row's first word.
+        after, rank, count = place
+        side = folded[payer.end() :] if after else folded[: payer.start()]
+        letters = ROW_LETTER.findall(side)
+        if len(letters) == count and letters[rank] in {"a", "b"}:
+            return letters[rank].upper()
+    # A letter opening the row is its owner's only under an owner's column the header puts first.
+    bare = owner_column and (place is None or not place[0])
+    lettered = (OWNER_LETTER if bare else OWNER_WORDED).match(folded)
     if lettered:
         return lettered.group(1).upper()
     nifs = frozenset(nif for nif, valid in parse_nifs(before_amounts) if valid and nif_is_personal(nif))
@@ -918,15 +1015,44 @@ def rows_categories(parsed: Parsed, rows: list[tuple[Decimal, str | None]], conf
         parsed.put(category, value, confidence)
 
 
-def table_withholdings(parsed: Parsed, rows: list[Decimal], total: Decimal | None, confidence: float) -> None:
+def table_withholdings(
+    parsed: Parsed, rows: list[Decimal], total: Decimal | None, confidence: float, *, others: list[Line] | None = None
+) -> None:
     """The withholdings column of the payers' table: its "Soma" when the rows add up to it, else the rows' sum
-    when no total is printed; a column that does not add up is flagged, as the income's is."""
+    when no total is printed; a column that does not add up is flagged, as the income's is.
+
+    A return's withholdings are each annex's: with ``others`` (the lines of a return whose table is Anexo A's), the
+    one withholdings another annex prints ("ANEXO B ..." / "Retenções na fonte 2 595,87"), when that is what the
+    labels read, adds to the table's (blind probe r44a: Anexo B's alone was given for the return's)."""
     rows_sum = sum(rows, Decimal("0"))
     if rows and total is not None and rows_sum != total:
         if "arithmetic_mismatch" not in parsed.warnings:
             parsed.warnings.append("arithmetic_mismatch")
-    elif rows or total is not None:
-        parsed.put("withholdings", total if total is not None else rows_sum, confidence)
+        return
+    if not rows and total is None:
+        return
+    column = total if total is not None else rows_sum
+    labelled = parsed.fields.get("withholdings")
+    elsewhere = other_annexes_withholdings(others) if others is not None else []
+    if labelled is not None and labelled != column and elsewhere == [labelled]:
+        parsed.fields["withholdings"] = column + labelled
+        parsed.confidence["withholdings"] = round(min(parsed.confidence["withholdings"], confidence), 3)
+    parsed.put("withholdings", column, confidence)
+
+
+def other_annexes_withholdings(lines: list[Line]) -> list[Decimal]:
+    """The withholdings printed under the titles of annexes other than Anexo A ("ANEXO B - Categoria B" / "Total das
+    retenções na fonte ... 3 866,98"): each line's last amount."""
+    found: list[Decimal] = []
+    annex = None
+    for line in lines:
+        folded = fold(line.text)
+        title = ANNEX_TITLE.match(folded)
+        annex = title.group(1) if title else annex
+        values = parse_money(line.text)
+        if annex not in {None, "a"} and values and TAX_LABELS["withholdings"].search(folded):
+            found.append(values[-1])
+    return found
 
 
 # A row of a joint return's annex that opens with whose income it is: "Titular A 401 21.840,00", "B 600897320 401

@@ -18,6 +18,7 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import Parsed, capitalised, clean_name, parse_nifs, title_case
 from documents.extraction.parsers.tax import (
+    ANNEX_CATEGORIES_OF_INCOME,
     LEADING_NIF,
     NAME_CAPTION,
     TAXPAYER_MARK,
@@ -208,7 +209,7 @@ def taxpayers_parts(parsed: Parsed) -> tuple[Decimal, Decimal] | None:
     """Sujeito passivo A's and B's gross income, from the first table whose rows all say whose they are and add
     up, A's and B's together, to the return's gross income; None when none does."""
     gross = parsed.fields.get("gross_income")
-    if gross is None:
+    if gross is None or unread_annex(parsed):
         return None
     taxpayer, spouse = parsed.fields.get("taxpayer_nif"), parsed.fields.get("spouse_nif")
     # Each table alone, then all of them together (Anexo A's rows of one spouse and Anexo B of the other): a row
@@ -225,6 +226,19 @@ def taxpayers_parts(parsed: Parsed) -> tuple[Decimal, Decimal] | None:
             if rows and parts["A"] + parts["B"] == gross:
                 return parts["A"], parts["B"]
     return None
+
+
+def unread_annex(parsed: Parsed) -> bool:
+    """An annex of income the return delivers and none of whose incomes were read: the rows read are not the whole
+    of the income, and the parts they make are no parts, even when they make the gross derived from them (blind
+    probe r44a: Anexo A's pension alone, Anexo B's "Prestações de serviços" unread, gave sujeito passivo A a part
+    of 0 and B 100%)."""
+    annexes = parsed.fields.get("annexes") or []
+    return any(
+        all(parsed.fields.get(name) is None for name in categories)
+        for letter, categories in ANNEX_CATEGORIES_OF_INCOME.items()
+        if letter in annexes
+    )
 
 
 def row_owner(key: str | frozenset[str] | None, *, taxpayer: str | None, spouse: str | None) -> str | None:
