@@ -81,13 +81,11 @@ ANNEXES_READ = {"A", "B", "H"}
 
 
 def every_income_read(parsed: Parsed) -> bool:
-    """The return's gross holds no income the parsers did not read: no annex of income beyond A and B, and Anexo
-    B's income read when it is delivered. Parts that add up to a gross missing an annex are no parts (e2e probe c24:
-    Anexo B unread, B's Anexo A rows were the whole "gross" and the other spouse was given 0)."""
+    """The return's gross holds no income the parsers did not read: no annex of income beyond A and B, and each of
+    those it delivers read. Parts that add up to a gross missing an annex are no parts (e2e probe c24: Anexo B
+    unread, B's Anexo A rows were the whole "gross" and the other spouse was given 0)."""
     annexes = set(parsed.fields.get("annexes") or ())
-    if not annexes <= ANNEXES_READ:
-        return False
-    return "B" not in annexes or parsed.fields.get("self_employment_income") is not None
+    return annexes <= ANNEXES_READ and not unread_annex(parsed)
 
 
 def spouse_part(text: str) -> tuple[str, bool] | None:
@@ -209,7 +207,7 @@ def taxpayers_parts(parsed: Parsed) -> tuple[Decimal, Decimal] | None:
     """Sujeito passivo A's and B's gross income, from the first table whose rows all say whose they are and add
     up, A's and B's together, to the return's gross income; None when none does."""
     gross = parsed.fields.get("gross_income")
-    if gross is None or unread_annex(parsed):
+    if gross is None:
         return None
     taxpayer, spouse = parsed.fields.get("taxpayer_nif"), parsed.fields.get("spouse_nif")
     # Each table alone, then all of them together (Anexo A's rows of one spouse and Anexo B of the other): a row
