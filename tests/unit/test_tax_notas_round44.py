@@ -189,3 +189,20 @@ NIF: {A_NIF}
 Estado civil: Solteiro Tributação: individual Dependentes: O
 Da presente liquidação pode reclamar ou impugnar nos termos e prazos do CPPT."""
     assert classify(text) == DocumentKind.NOTA_LIQUIDACAO
+
+
+def test_a_receipt_whose_income_table_does_not_add_up_is_flagged_for_that_not_as_a_bare_receipt() -> None:
+    text = f"""AUTORIDADE TRIBUTÁRIA E ADUANEIRA
+COMPROVATIVO DE ENTREGA DA DECLARAÇÃO
+IRS — Modelo 3 — Ano 2024
+Sujeito passivo A NIF {A_NIF} Nome: Gonçalo Manuel Araújo Guimarães
+Anexos entregues: A
+ANEXO A - Rendimentos do trabalho dependente e de pensões
+Titular NIF da entidade Código Rendimentos Retenções Contribuições
+A 540602000 401 27.373,14 2.930,75 3.011,05
+A 513932844 401 5.354,24 492,63 588,97
+Soma 33.627,38 3.423,38 3.600,02"""
+    _, fields, warnings = read(text)
+    assert fields["gross_income"] is None
+    assert "arithmetic_mismatch" in warnings
+    assert "proof_of_filing_only" not in warnings
