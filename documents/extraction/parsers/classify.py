@@ -129,7 +129,11 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             r"|demonstra[cç]ao\s+(?:d[oe]\s+)?acerto\s+de\s+contas"
             # The title's parts may stand apart by a dash: "Nota de Cobrança — IRS 2025".
             r"|(?<![a-z])irs(?![a-z])[^\n]{0,20}nota\s+de\s+cobranca"
-            r"|nota\s+de\s+cobranca\s*(?:[-–—:]\s*)?(?:d[eo]\s+)?irs(?![a-z])",
+            r"|nota\s+de\s+cobranca\s*(?:[-–—:]\s*)?(?:d[eo]\s+)?irs(?![a-z])"
+            # A photo whose title OCR lost still prints the nota's own parts: the settlement's number, and the
+            # notice of the taxpayer's rights against it (blind probe r44a: a readable nota refused as no proof).
+            r"|n\.?\s?[ºo°]\s+d[ae]\s+liquida[cç]ao\s*[:.]?\s*\d{8,}"
+            r"|(?:da|desta)\s+(?:presente\s+)?liquida[cç]ao\s+pode\s+(?:reclamar|impugnar)",
             re.M,
         ),
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
@@ -118,8 +119,10 @@ TAX_YEAR_LABEL = re.compile(
 )
 # "IRS 2025", "IRS de 2025", "LIQUIDAÇÃO DE IRS — 2025"; the declaration's model between the tax and the year
 # ("IRS — MODELO 3 — 2025", "IRS Mod. 3 de 2025"), or the model alone before it ("Modelo 3 — 2025").
+# A nota titled by its year alone: "NOTA DE LIQUIDAÇÃO – 2023" (blind probe r44a: the year unread).
 TAX_YEAR_TITLE = re.compile(
-    r"(?:(?<![a-z])irs(?:\s*[-–—:]?\s*(?:modelo|mod\.?)\s*3(?!\d))?|(?<![a-z])(?:modelo|mod\.?)\s*3(?!\d))"
+    r"(?:(?<![a-z])irs(?:\s*[-–—:]?\s*(?:modelo|mod\.?)\s*3(?!\d))?|(?<![a-z])(?:modelo|mod\.?)\s*3(?!\d)"
+    r"|(?<![a-z])(?:nota|demonstracao)\s+de\s+liquidacao)"
     r"\s*(?:[-–—:/]\s*)?(?:de\s+)?((?:19|20)\d{2})(?![\d/-])"
 )
 # Where a taxpayer's part of a line starts; the spouse's (or partner's) and the dependants' parts are left out.
@@ -281,6 +284,109 @@ def taxpayer_below_label(lines: list[Line], index: int) -> tuple[str, float] | N
     return first_of_names(text, name, columns) if columns >= 2 else (name, 1.0)
 
 
+def name_alone(text: str) -> str | None:
+    """A line that is a person's name and nothing else: two words at least, capitalised, no heading's word."""
+    name = clean_name(text)
+    if name is None or name != text.strip(" .") or len(name.split()) < 2 or not capitalised(name):
+        return None
+    return None if TAX_HEADING.search(fold(name)) or TAXPAYER_MARK.search(name) else name
+
+
+def taxpayer_in_box(lines: list[Line], index: int) -> tuple[str, str, Line] | None:
+    """A taxpayer's box under its label (``lines[index]``): the labelled NIF alone on the next line, the name alone
+    on the one after ("SUJEITO PASSIVO A" / "NIF: 256872783" / "Leonor ..."), as a nota prints one box for each
+    taxpayer (blind probe r44a: the label read as the name, "Sujeito Passivo"). The name, the NIF and the name's
+    line; None when the box is not so."""
+    if index + 2 >= len(lines):
+        return None
+    labelled = NIF_PART.match(lines[index + 1].text.strip())
+    nif = re.sub(r"\s", "", labelled.group(1)) if labelled else ""
+    if not (labelled and parse_nifs(nif)[0][1] and nif_is_personal(nif)):
+        return None
+    name = name_alone(lines[index + 2].text)
+    return (name, nif, lines[index + 2]) if name else None
+
+
+# The marks heading boxes printed side by side: "SUJEITO PASSIVO B   SUJEITO PASSIVO A", "Cônjuge".
+BOX_MARK = re.compile(r"sujeito\s+passivo\s*[ab](?![a-z])|c[oô]njuge", re.IGNORECASE)
+BOX_ROWS = 3
+
+
+def boxes_stacked(lines: list[Line]) -> list[Line]:
+    """The lines with the taxpayers' boxes printed side by side ("SUJEITO PASSIVO B   SUJEITO PASSIVO A" /
+    "NIF: ...   NIF: ..." / "<B's name>   <A's name>") set one under the other, each box its heading, its NIF and
+    its name, split where each heading's mark starts on the page (the words' boxes). A and B are then each read
+    under their own mark, never by the order they are printed in (blind probe r44a: B's box printed left of A's
+    swapped the two NIFs). Rows are split while each column holds a box's value: a NIF or a name."""
+    stacked: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        columns = box_columns(line)
+        rows: list[list[Line]] = []
+        if columns:
+            for row in lines[index + 1 : index + 1 + BOX_ROWS]:
+                parts = line_columns(row, columns)
+                if parts is None or not all(box_value(part.text) for part in parts):
+                    break
+                rows.append(parts)
+        if not rows:
+            stacked.append(line)
+            index += 1
+            continue
+        headings = line_columns(line, columns) or []
+        for column, heading in enumerate(headings):
+            stacked.extend([heading, *(parts[column] for parts in rows)])
+        index += 1 + len(rows)
+    return stacked
+
+
+def box_columns(line: Line) -> list[int]:
+    """Where each box starts on a line heading two boxes or more (each mark's first word's left edge); [] when the
+    line heads no boxes side by side, or its words' boxes are not known."""
+    words = line.text.split()
+    if len(line.word_boxes) != len(words):
+        return []
+    starts = [len(line.text[: mark.start()].split()) for mark in BOX_MARK.finditer(line.text)]
+    if len(starts) < 2:
+        return []
+    return [line.word_boxes[start][0] for start in starts]
+
+
+def line_columns(line: Line, columns: list[int]) -> list[Line] | None:
+    """The line cut into the boxes' columns by its words' left edges, one line each; None when a column is empty or
+    the words' boxes are not known."""
+    words = line.text.split()
+    if len(line.word_boxes) != len(words):
+        return None
+    # A word starts a little left of its heading's edge (a scan's tilt): a tenth of the columns' gap.
+    slack = max(0, min(right - left for left, right in pairwise(columns)) // 10)
+    parts: list[list[int]] = [[] for _ in columns]
+    for position, box in enumerate(line.word_boxes):
+        column = max((k for k, left in enumerate(columns) if box[0] >= left - slack), default=0)
+        parts[column].append(position)
+    if not all(parts):
+        return None
+    known = len(line.word_confidences) == len(words)
+    cut: list[Line] = []
+    for part in parts:
+        confidences = [line.word_confidences[position][1] for position in part] if known else [line.confidence]
+        cut.append(
+            Line(
+                " ".join(words[position] for position in part),
+                sum(confidences) / len(confidences),
+                word_confidences=[line.word_confidences[position] for position in part] if known else [],
+                word_boxes=[line.word_boxes[position] for position in part],
+            )
+        )
+    return cut
+
+
+def box_value(text: str) -> bool:
+    """A box's value: a labelled NIF alone, or a name alone."""
+    return bool(NIF_PART.match(text.strip())) or name_alone(text) is not None
+
+
 def first_of_names(text: str, names: str, columns: int) -> tuple[str, float]:
     """The first of ``columns`` names run together on one row, and how sure the split is. Columns printed apart
     split there; else the first name ends with the surname the last one ends with (spouses share one: "Ricardo
@@ -415,8 +521,31 @@ def settlement_interest(lines: list[Line]) -> Decimal:
     return total
 
 
+# A settlement's own page: titled a nota (or demonstração) de liquidação, or printing a settlement's line.
+SETTLEMENT_TITLE = re.compile(r"^\W*(?:nota|demonstracao)\s+de\s+liquidacao|^\W*liquidacao\s+d[eo]\s+irs(?![a-z])")
+SETTLEMENT_FIELDS = ("amount_payable", "amount_refundable", "payments_on_account")
+
+
+def settlement_printed(lines: list[Line], parsed: Parsed) -> bool:
+    """The page is a settlement: a nota's title, or a line of its result or of the payments on account. A page
+    that prints the coleta and the withholdings and no settlement (a comprovativo de rendimentos, a return) gets no
+    result derived: the assessment's result is the nota's, with the payments on account and any interest it adds,
+    and a figure the page never printed would pass for it (blind probe r44a: "a pagar 1.018,93" on a comprovativo)."""
+    if any(name in parsed.fields for name in SETTLEMENT_FIELDS):
+        return True
+    return any(
+        SETTLEMENT_TITLE.search(folded) or SETTLEMENT_RESULT.search(folded)
+        for folded in map(fold, (line.text for line in lines))
+    )
+
+
+# A remark in brackets right after a taxpayer's label: "(declarante)", "(tributação conjunta)".
+LABEL_REMARK = re.compile(r"^\s*\([^)]*\)")
+
+
 def parse_tax(lines: list[Line]) -> Parsed:
     parsed = Parsed()
+    lines = boxes_stacked(lines)
     tax_amounts(lines, parsed)
     global_income, global_confidence = (
         parsed.fields.pop("global_income", None),
@@ -424,7 +553,8 @@ def parse_tax(lines: list[Line]) -> Parsed:
     )
     tax_annexes(lines, parsed)
     parsed.put("gross_income", global_income, global_confidence)
-    tax_settlement(parsed)
+    if settlement_printed(lines, parsed):
+        tax_settlement(parsed)
     found = find_label(lines, TAX_YEAR_LABEL)
     if found:
         for candidate, line in value_after_label(lines, *found, lookahead=1):
@@ -444,11 +574,18 @@ def parse_tax(lines: list[Line]) -> Parsed:
         folded = fold(text)
         label_match = TAX_NAME_LABEL.search(folded)
         if label_match:
-            rest = text[label_match.end() :]
+            # A remark on the label is no part of the value: "Sujeito passivo (declarante) NIF 260830283 Fátima ..."
+            # (blind probe r44a: no name read).
+            rest = LABEL_REMARK.sub("", text[label_match.end() :], count=1)
             taxpayer = taxpayer_after_label(rest)
             sure = 1.0
             # The label alone over its value, or with the NIF's caption beside it ("Sujeito passivo   NIF").
             caption_row = not CAPTION_WORDS.sub("", fold(rest)).strip(" :.·|/-")
+            boxed = taxpayer_in_box(lines, index) if taxpayer is None and caption_row else None
+            if boxed:
+                # The taxpayer's own box: its NIF is the taxpayer's, whichever box is printed first.
+                taxpayer, nif, line = boxed
+                parsed.put("taxpayer_nif", nif, VALIDATED_CONFIDENCE)
             if taxpayer is None and caption_row and index + 1 < len(lines):
                 # ("Sujeito passivo A" / "228410932 Marta Sofia ..."): the line below is the name only when it
                 # is one, after the taxpayer's NIF, before it, or on its own.
@@ -483,6 +620,8 @@ def parse_tax(lines: list[Line]) -> Parsed:
                     and len(name.split()) >= 2
                     and capitalised(name)
                     and not TAX_HEADING.search(fold(name))
+                    # A box's label over its NIF is no name ("SUJEITO PASSIVO" / "NIF: ...": blind probe r44a).
+                    and not TAX_NAME_LABEL.search(fold(name))
                 ):
                     taxpayer, line = name, previous
             if taxpayer:
@@ -511,7 +650,9 @@ def parse_tax(lines: list[Line]) -> Parsed:
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
     parsed.settlement_interest = settlement_interest(lines)
-    if proof_of_filing_only(lines, parsed):
+    # A receipt whose income table is printed but does not add up proves income it prints: the mismatch is flagged
+    # already, and no bare receipt's warning is added (blind probe r44a: s04 alone of its layout so flagged).
+    if proof_of_filing_only(lines, parsed) and "arithmetic_mismatch" not in parsed.warnings:
         parsed.warnings.append(PROOF_OF_FILING_ONLY)
     return parsed
 
@@ -543,10 +684,15 @@ def label_spans(folded: str) -> list[tuple[int, int, str]]:
 
 def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
     """Each label's amount: after it on its line up to the next label, else in its column on the line below."""
+    # A gross income that names its category ("Rendimento bruto – Trabalho dependente (cat. A) 26.510,28") is that
+    # category's: the return's gross is its total ("Total dos rendimentos brutos 70.805,09"), or the one category's
+    # when it prints no other (blind probe r44a: a nota's gross taken from its category A line).
+    by_category: list[tuple[Decimal, float]] = []
     for index, line in enumerate(lines):
         # fold() keeps positions (one character for one), so spans index the original text.
         folded = fold(line.text)
         spans = label_spans(folded)
+        category_gross = bool(categories_named(folded)) and not GROSS_TOTAL.search(folded)
         below = lines[index + 1] if index + 1 < len(lines) else None
         # A row of an annex's table ("403 Prestações de serviços 14.250,00") under a caption is one of the rows
         # the caption heads, not its value.
@@ -558,6 +704,9 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
                 # "Valor a pagar  -532,10 €": an amount payable below zero is what the taxpayer gets back.
                 if name == "amount_payable" and NEGATIVE.search(line.text[end:stop].strip()):
                     name = "amount_refundable"
+                if name == "gross_income" and category_gross:
+                    by_category.append((values[-1], line.confidence))
+                    continue
                 parsed.put(name, values[-1], line.confidence)
             elif below is not None and len(below_values) == len(spans):
                 total = column_total(lines[index + 1 :], len(spans))
@@ -570,6 +719,12 @@ def tax_amounts(lines: list[Line], parsed: Parsed) -> None:
             if values:
                 refund = refund_result(rest, below.text if below is not None else None)
                 parsed.put("amount_refundable" if refund else "amount_payable", values[-1], line.confidence)
+    if len(by_category) == 1:
+        parsed.put("gross_income", *by_category[0])
+
+
+# A total of the incomes, not one category's: "Total dos rendimentos brutos", "Rendimento bruto total".
+GROSS_TOTAL = re.compile(r"(?<![a-z])(?:total|soma|global)(?![a-z])")
 
 
 # A word of a caption, not a row's owner letter, code or total: "Coletaliquida", "Rendimento".

@@ -21,7 +21,10 @@ from documents.extraction.parsers.tax import (
     ANNEX_CATEGORIES_OF_INCOME,
     LEADING_NIF,
     NAME_CAPTION,
+    NIF_PART,
     TAXPAYER_MARK,
+    boxes_stacked,
+    name_alone,
     name_then_nif,
     taxpayer_after_label,
     taxpayer_after_nif,
@@ -29,10 +32,10 @@ from documents.extraction.parsers.tax import (
 from documents.extraction.reader import Line
 
 # Where the second taxpayer's part of a line starts: "Sujeito passivo B", "NIF B", "NIF do sujeito passivo B",
-# "Cônjuge ou unido de facto" (a separate return's spouse), "Unido de facto".
+# "Cônjuge ou unido de facto" (a separate return's spouse), "Cônjuge / unido de facto", "Unido de facto".
 SPOUSE_MARK = re.compile(
     r"sujeito\s+passivo\s*b(?![a-zà-ÿ])|(?<![a-zà-ÿ])nif\s*(?:do\s+sujeito\s+passivo\s*)?b(?![a-zà-ÿ])"
-    r"|c[oô]njuge(?:\s+ou\s+unido\s+de\s+facto)?|unido\s+de\s+facto",
+    r"|c[oô]njuge(?:\s*(?:ou|/|e)\s*unido\s+de\s+facto)?|unido\s+de\s+facto",
     re.IGNORECASE,
 )
 # Only a joint return has a sujeito passivo B: the spouse a separate return names is its "cônjuge".
@@ -52,6 +55,8 @@ BOX_AFTER = re.compile(rf"{LEAD}(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))")
 BOX_BEFORE = re.compile(rf"(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))\s*(?:\d\s*[-.)]?\s*)?$")
 # A line that is the spouse's heading and nothing else ("Sujeito passivo B", "Cônjuge:", "Cônjuge / unido de
 # facto — NIF"): their NIF and name are on the next line.
+REMARK = re.compile(r"\([^)]*\)")
+TRAILING_REMARK = re.compile(r"\s*\([^)]*\)[\s.;]*$")
 CAPTIONS = re.compile(r"(?<![a-z])(?:nif|nome|n\.?\s?[ºo°]|contribuinte|identifica[cç][aã]o|fiscal)(?![a-z])")
 
 
@@ -103,6 +108,7 @@ def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> tuple[str | None, 
     """The spouse's NIF and name, how sure, and whether printed as sujeito passivo B: on their mark's line ("Sujeito
     passivo B NIF 264151984 Nome: Sofia ...", "NIF do cônjuge ou unido de facto: 245367926"), or on the line under
     a heading that is their mark alone. A NIF is theirs only when valid, personal, and not the taxpayer's own."""
+    lines = boxes_stacked(lines)
     for index, line in enumerate(lines):
         found = spouse_part(line.text)
         if found is None:
@@ -111,6 +117,11 @@ def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> tuple[str | None, 
         confidence = line.confidence
         if heading_only(part) and index + 1 < len(lines):
             part, confidence = lines[index + 1].text, min(confidence, lines[index + 1].confidence)
+            if index + 2 < len(lines) and NIF_PART.match(part.strip()) and name_alone(lines[index + 2].text):
+                # The spouse's box: the NIF alone under the heading, the name alone under it ("SUJEITO PASSIVO B"
+                # / "NIF: 114846960" / "Sebastião ...": blind probe r44a, no name read).
+                part = f"{part} {lines[index + 2].text}"
+                confidence = min(confidence, lines[index + 2].confidence)
         nifs = [nif for nif, valid in parse_nifs(part) if valid and nif_is_personal(nif) and nif != taxpayer_nif]
         if not nifs:
             continue
@@ -120,12 +131,16 @@ def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> tuple[str | None, 
 
 def heading_only(part: str) -> bool:
     """Nothing but captions and punctuation after the mark: the values are on the next line."""
-    return not re.search(r"[^\W_]", CAPTIONS.sub(" ", fold(part)))
+    # A remark in brackets is no value: "A SUJEITO PASSIVO B (tributação conjunta)" / "NIF 03 ... Nome ..." (the
+    # official rosto's Quadro 5A; blind probe r44a: no spouse's name read).
+    return not re.search(r"[^\W_]", CAPTIONS.sub(" ", REMARK.sub(" ", fold(part))))
 
 
 def spouse_name(part: str) -> str | None:
     """The name in the spouse's part of a line: after a "Nome" caption or the NIF, or before the NIF."""
-    text = part.strip(" :.-–—·|")
+    # A remark closing the line is no part of it: "Cônjuge: Frederico ..., NIF 295729783 (rendimentos não
+    # incluídos)." (blind probe r44a: no name read).
+    text = TRAILING_REMARK.sub("", part).strip(" :.-–—·|")
     name = taxpayer_after_nif(text) or name_then_nif(text) or name_then_nif(text, labelled=False)
     leading = LEADING_NIF.match(text)
     if name is None and leading:
