@@ -427,3 +427,27 @@ def test_a_joint_return_not_counted_is_named_as_sent_and_the_return_that_would_c
     assert "Enviados mas não contados: 1 declaração de IRS conjunta" in profile["evidence"]
     assert "que mostre a sua parte dos rendimentos do casal" in profile["evidence"]
     assert "ou a declaração / nota de liquidação de IRS do último ano" not in profile["evidence"]
+
+
+def test_a_quadros_title_naming_the_columns_words_over_the_tables_header_is_no_header() -> None:
+    """E2e probe c24: "Quadro 4A - Rendimentos e retenções" over "Titular NIF ... Rendimentos Retenções IRS
+    Contribuições" was taken for a header of two columns, and the table went unread."""
+    text = modelo_3(JOINT_ROWS).replace(
+        "Quadro 4A Rendimentos obtidos em território português", "Quadro 4A - Rendimentos e retenções"
+    )
+    _, fields, _ = read(text)
+    assert fields["gross_income"] == Decimal("65626.98")
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("27373.14"),
+        Decimal("38253.84"),
+    )
+
+
+def test_rows_marked_a_and_b_in_brackets_under_no_titular_column_give_the_parts() -> None:
+    """E2e probe c24: "(A) 503456780 401 ..." / "(B) ..." under a header with no Titular column gave no parts."""
+    rows = JOINT_ROWS.replace("A 540", "(A) 540").replace("B 5", "(B) 5")
+    _, fields, _ = read(modelo_3(rows, header="NIF da entidade Código Rendimentos Retenções Contribuições"))
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("27373.14"),
+        Decimal("38253.84"),
+    )

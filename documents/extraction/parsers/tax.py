@@ -979,16 +979,16 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, flo
     """
     unread = False
     for index, line in enumerate(lines):
-        folded = fold(line.text)
-        names = table_columns(folded)
-        if "income" not in names or len(names) < 2 or len(set(names)) != len(names) or parse_money(line.text):
+        if not header_line(line):
             continue
+        names = table_columns(fold(line.text))
         first = index + 1
         while first < min(len(lines), index + 1 + HEADER_LINES) and header_continues(lines[first]):
             first += 1
         header = " ".join(fold(part.text) for part in lines[index:first])
         if first < len(lines):
-            names = header_names(names, header, len(parse_money(lines[first].text)))
+            captions = [fold(part.text) for part in lines[index:first]]
+            names = header_names(names, captions, len(parse_money(lines[first].text)))
         income_column = names.index("income")
         withheld_column = names.index("withheld") if "withheld" in names else None
         heading = " ".join(fold(above.text) for above in lines[max(0, index - 2) : index])
@@ -1055,6 +1055,12 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, flo
     return None, unread
 
 
+def header_line(line: Line) -> bool:
+    """A line that heads a payers' table on its own: the income's column and another, each named once, no amount."""
+    names = table_columns(fold(line.text))
+    return "income" in names and len(names) >= 2 and len(set(names)) == len(names) and not parse_money(line.text)
+
+
 def table_columns(folded: str) -> list[str]:
     """The money columns a header names, left to right."""
     columns = sorted(
@@ -1075,23 +1081,27 @@ def header_continues(line: Line) -> bool:
     )
 
 
-def header_names(own: list[str], header: str, width: int) -> list[str]:
+def header_names(own: list[str], captions: list[str], width: int) -> list[str]:
     """The money columns of a header over one line or several: its first line's when they are as many as the first
-    row's amounts, else those of all its lines together when they are (the official form's text layer hands over
-    "Titular Rendimentos Retenções" / "na fonte" / "Contribuições Quotizações" / "sindicais" as lines of their
-    own)."""
+    row's amounts; else a later line's that are (a quadro's title naming the columns' words, "Quadro 4A -
+    Rendimentos e retenções", over the table's own header: e2e probe c24); else those of all its lines together
+    when they are (the official form's text layer hands over "Titular Rendimentos Retenções" / "na fonte" /
+    "Contribuições Quotizações" / "sindicais" as lines of their own)."""
     if len(own) == width:
         return own
-    names = table_columns(header)
-    return names if len(names) == width and len(set(names)) == width and "income" in names else own
+    for names in [*(table_columns(caption) for caption in captions[1:]), table_columns(" ".join(captions))]:
+        if len(names) == width and len(set(names)) == width and "income" in names:
+            return names
+    return own
 
 
 # A payers' table's column of whose each income is on a joint return: "Titular", "Sujeito passivo", "SP".
 OWNER_COLUMN = re.compile(r"(?<![a-z])(?:titular|sujeito\s+passivo|s\.?\s?p\.?)(?![a-z])")
 # A row's owner printed first: "A 540602000 401 ...", "SPB 513932844 ...", "Titular B ...", "Sujeito passivo A ...".
 OWNER_LETTER = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)?([ab])(?![a-z0-9])")
-# The owner said on the row itself, whatever the header: "SPA", "Titular A", "Sujeito passivo B".
-OWNER_WORDED = re.compile(r"^\W*(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*([ab])(?![a-z0-9])")
+# The owner said on the row itself, whatever the header: "SPA", "Titular A", "Sujeito passivo B", or the letter
+# in brackets a joint return marks whose each line is with ("(A) 503456780 401 ...": e2e probe c24).
+OWNER_WORDED = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*([ab])|\(\s*([ab])\s*\))(?![a-z0-9])")
 
 
 # A header's caption of the payer's NIF ("NIF pagador", "NIF da entidade"), and its letters' columns.
@@ -1142,7 +1152,7 @@ def row_owner_key(
     bare = owner_column and (place is None or not place[0])
     lettered = (OWNER_LETTER if bare else OWNER_WORDED).match(folded)
     if lettered:
-        return lettered.group(1).upper()
+        return next(letter for letter in lettered.groups() if letter).upper()
     nifs = frozenset(nif for nif, valid in parse_nifs(before_amounts) if valid and nif_is_personal(nif))
     return nifs or None
 
