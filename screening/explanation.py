@@ -41,6 +41,7 @@ from screening.rules.common import format_eur, format_percent, money, percent_fi
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import NAME_EVIDENCE
 from screening.rules.income import (
+    COUNTED_IN_SPOUSE,
     OWN_NAME_OTHER_NIF,
     PAYSLIP_WINDOW_MONTHS,
     REQUIRED_INVOICE_MONTHS,
@@ -243,6 +244,13 @@ def person_from_checks(
             "average_monthly_income": None if average is None else str(average),
             "warnings": income_warnings,
         },
+    )
+
+
+def counted_in_spouse(checks: Iterable[dict[str, Any]]) -> bool:
+    """The person's income is inside their spouse's: their joint IRS return counted once, in the other taxpayer."""
+    return any(
+        c["name"] == "income.tax_joint_share" and c["passed"] and c.get("field") == COUNTED_IN_SPOUSE for c in checks
     )
 
 
@@ -540,6 +548,8 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
         text = " ".join(
             [words.income_proven.format(sources=joined(proven, words), average=amount), *filter(None, methods)]
         )
+    elif verified and tax is not None and counted_in_spouse(checks):
+        text = words.income_tax_in_spouse.format(year=tax["value"] or "")
     elif verified and tax is not None:
         text = words.income_tax.format(year=tax["value"] or "", average=amount)
     elif verified:
@@ -645,10 +655,12 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.invoice_months_more.format(count=words.number(int(amount))))
     elif change.kind in ("monthly_income", "own_guarantor_income"):
         unproven = not situation.viewer.income["verified"]
+        # After a joint return that does not show each spouse's part, the IRS document that would count is one
+        # that does (e2e probe c24: "... ou o documento de IRS do último ano" beside the nota sent).
+        joint_unsplit = any(c["name"] == "income.tax_joint_share" and not c["passed"] for c in situation.viewer.checks)
+        unproven_text = words.income_unproven_joint if joint_unsplit else words.income_unproven
         conditions.append(
-            words.income_unproven.format(
-                amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation))
-            )
+            unproven_text.format(amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation)))
             if unproven
             else words.income_at_least.format(amount=words.money(amount))
         )
@@ -712,6 +724,8 @@ class Texts:
     method_pension: str
     method_sum: str
     income_tax: str
+    income_tax_in_spouse: str
+    income_unproven_joint: str
     income_verified: str
     income_partial: str
     partial_parts: dict[str, str]
@@ -877,6 +891,14 @@ PT = Texts(
         "O seu rendimento foi comprovado com o documento de IRS de {year}: {average} por mês "
         "(o rendimento do ano menos o imposto, a dividir por 12)."
     ),
+    income_tax_in_spouse=(
+        "O seu rendimento está na declaração de IRS conjunta de {year}: os rendimentos do casal foram contados uma "
+        "vez, no outro sujeito passivo, que também faz parte desta candidatura."
+    ),
+    income_unproven_joint=(
+        "um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou a declaração de IRS do último ano que "
+        "mostre a sua parte dos rendimentos do casal)"
+    ),
     income_verified="O seu rendimento mensal foi comprovado: {average} por mês.",
     income_partial="O seu rendimento só ficou comprovado em parte: {parts}. Foram contados {average} por mês.",
     partial_parts={
@@ -1025,6 +1047,14 @@ EN = Texts(
     method_invoices="Invoice-receipts count their base amount less the IRS withheld, averaged over the months they cover.",
     method_pension="The pension counts its net monthly amount, times the payments a year, divided by 12.",
     method_sum="The income from each source is added up.",
+    income_tax_in_spouse=(
+        "Your income is in your {year} joint IRS return: the couple's income was counted once, under the other "
+        "taxpayer, who is also part of this application."
+    ),
+    income_unproven_joint=(
+        "a verified monthly income of at least {amount} ({proofs} or the latest IRS return showing your part of the "
+        "couple's income)"
+    ),
     income_tax=(
         "Your income was verified with your {year} IRS tax document: {average} per month "
         "(the year's income minus tax, divided by 12)."

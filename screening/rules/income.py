@@ -107,12 +107,8 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     invoices = [(d, invoice_checks(d, applicant, today=today)) for d in extracted(documents, INVOICE_KINDS)]
     pensions = [(d, pension_checks(d, applicant, today=today)) for d in extracted(documents, PENSION_KINDS)]
     activities = [activity_check(d, applicant) for d in extracted(documents, ACTIVITY_KINDS)]
-    taxes = [(d, tax_document(d, applicant, today=today)) for d in tax_documents(state)]
     own_income = bool(extracted(documents, OWN_INCOME_KINDS))
-    shares = [
-        (d, tax_share(d, applicant, own_income_documents=own_income)) for d, tax_check in taxes if tax_check["passed"]
-    ]
-    joint_checks = [joint_share_check(d, share) for d, share in shares if share.joint]
+    taxes, shares = tax_documents_checked(state, today=today, own_income_documents=own_income)
     tax_document_used, share_used = next(((d, share) for d, share in shares if share.usable), (None, None))
     tax_income = (
         tax_monthly_income(tax_document_used, share_used)
@@ -128,6 +124,11 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
             pension_source(pensions) if pensions else None,
         )
         if source is not None
+    ]
+    joint_checks = [
+        joint_share_check(d, share, own_income_proven=any(s.verified for s in sources))
+        for d, share in shares
+        if share.joint
     ]
     average, source_name, method, partial = income_total(
         sources,
@@ -1113,16 +1114,32 @@ class TaxShare:
     partner_role: str = ""
 
 
-def tax_documents(state: dict[str, Any]) -> list[Document]:
-    """The applicant's IRS documents read, and a joint return their spouse sent in the same application, which is
-    theirs too (``shared_documents``, screening.rules.household), unless they sent the same return themselves."""
+def tax_documents_checked(
+    state: dict[str, Any], *, today: dt.date, own_income_documents: bool
+) -> tuple[list[tuple[Document, Check]], list[tuple[Document, TaxShare]]]:
+    """The applicant's IRS documents with their checks, and the share of each usable one that is theirs.
+
+    A joint return their spouse sent in the same application is theirs too (``shared_documents``,
+    screening.rules.household), unless they sent the same return themselves; it is checked only where it counts:
+    one that does not is the sender's to answer for, not a document this person is told of (e2e probe c24: a
+    co-tenant who sent only payslips was told his wife's nota was not counted)."""
+    applicant = state["applicant"]
     own = extracted(state["documents"], TAX_KINDS)
-    shared = [
-        document
-        for document in extracted(state.get("shared_documents") or [], TAX_KINDS)
-        if not any(same_return(document, mine) for mine in own)
+    taxes = [(d, tax_document(d, applicant, today=today)) for d in own]
+    shares = [
+        (d, tax_share(d, applicant, own_income_documents=own_income_documents))
+        for d, tax_check in taxes
+        if tax_check["passed"]
     ]
-    return own + shared
+    for document in extracted(state.get("shared_documents") or [], TAX_KINDS):
+        if any(same_return(document, mine) for mine in own):
+            continue
+        tax_check = tax_document(document, applicant, today=today)
+        share = tax_share(document, applicant, own_income_documents=own_income_documents)
+        if tax_check["passed"] and share.usable:
+            taxes.append((document, tax_check))
+            shares.append((document, share))
+    return taxes, shares
 
 
 def same_return(first: Document, second: Document) -> bool:
@@ -1168,8 +1185,14 @@ def joint_not_counted(joint_checks: list[Check]) -> str:
     return f"{count} {noun} (sem a parte de cada cônjuge nos rendimentos do casal)"
 
 
-def joint_share_check(document: Document, share: TaxShare) -> Check:
-    """A joint return counts the applicant's own part only: said how, or why it was not counted."""
+# The joint share check's ``field`` when the couple's income counted once in the other taxpayer: the applicant's
+# explanation says so, rather than "verified: 0,00 €" (e2e probe c24).
+COUNTED_IN_SPOUSE = "counted_in_spouse"
+
+
+def joint_share_check(document: Document, share: TaxShare, *, own_income_proven: bool = False) -> Check:
+    """A joint return counts the applicant's own part only: said how, or why it was not counted, and, when their
+    income is not proven otherwise, what to send."""
     fields = document["fields"]
     gross = money(fields.get("gross_income"))
     taxpayer = f"sujeito passivo {share.holder}"
@@ -1191,15 +1214,20 @@ def joint_share_check(document: Document, share: TaxShare) -> Check:
     else:
         evidence = (
             f"Declaração de IRS conjunta ({taxpayer}): os {format_eur(gross)} são os rendimentos do casal e o "
-            "documento não mostra a parte de cada um; não contada. Envie os seus recibos, ou a declaração com o "
-            "Anexo A que indica o titular de cada rendimento."
+            "documento não mostra a parte de cada um; não contada."
         )
+        if not own_income_proven:
+            evidence += (
+                " Envie os comprovativos dos seus rendimentos (recibos, faturas-recibo ou declaração de pensão), ou "
+                "a declaração com o Anexo A que indica o titular de cada rendimento."
+            )
+    own_field = "taxpayer_gross_income" if share.holder == "A" else "spouse_gross_income"
     return check(
         "income.tax_joint_share",
         share.usable,
         evidence,
         document_id=document["document_id"],
-        field="taxpayer_gross_income" if share.holder == "A" else "spouse_gross_income",
+        field=COUNTED_IN_SPOUSE if share.counted_in_partner else own_field,
         value=share.own_gross,
         expected=gross,
     )

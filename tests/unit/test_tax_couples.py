@@ -17,6 +17,7 @@ import pytest
 
 from documents.extraction.schema import DocumentKind
 from screening.assessors import RulesAssessor
+from screening.explanation import applicant_explanation
 from screening.graph import run_screening
 from screening.rules import verify_income
 from screening.rules.common import format_eur
@@ -24,6 +25,7 @@ from screening.selectors import reuse_signals
 from tests.factories import OrganizationFactory
 from tests.helpers import read_text
 from tests.unit.test_cases15_screening import applicant_in, codes, stored
+from tests.unit.test_explanation import agency, form_for, person, screened
 from tests.unit.test_rules import id_document, state
 
 A_NIF, B_NIF, CHILD_NIF = "219074275", "264151984", "283181362"
@@ -450,4 +452,86 @@ def test_rows_marked_a_and_b_in_brackets_under_no_titular_column_give_the_parts(
     assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
         Decimal("27373.14"),
         Decimal("38253.84"),
+    )
+
+
+# --- What each spouse is told ------------------------------------------------------------------------------------
+
+
+def test_a_spouse_who_sent_only_payslips_is_not_told_of_the_others_uncounted_nota() -> None:
+    """E2e probe c24 (c11): B's payslips prove B's income; A's nota, not counted, is A's to answer for."""
+    payslips = [
+        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
+         "fields": {"employee_name": SOFIA["name"], "employee_nif": B_NIF, "period": period, "net_pay": "1000.00"}}
+        for period in ("2026-10", "2026-09", "2026-08")
+    ]  # fmt: skip
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    checks = household([no_parts], payslips)["income"]["checks"]
+    assert [c["applicant_id"] for c in checks if c["name"] == "income.tax_joint_share"] == ["a"]
+    assert [c["applicant_id"] for c in checks if c["name"] == "income.tax_document"] == ["a"]
+
+
+def test_the_send_your_proofs_line_is_left_out_once_the_income_is_proven_otherwise() -> None:
+    payslips = [
+        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
+         "fields": {"employee_name": SOFIA["name"], "employee_nif": B_NIF, "period": period, "net_pay": "1000.00"}}
+        for period in ("2026-10", "2026-09", "2026-08")
+    ]  # fmt: skip
+    no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
+    alone = check(income(SOFIA, [no_parts]), "income.tax_joint_share")["evidence"]
+    proven = check(income(SOFIA, [no_parts, *payslips]), "income.tax_joint_share")["evidence"]
+    assert "Envie os comprovativos dos seus rendimentos" in alone
+    assert "Envie" not in proven
+
+
+def test_the_spouse_whose_income_counted_in_the_other_is_told_so_not_zero_verified() -> None:
+    form = form_for(agency(), price="1200")
+    lead = person(form, name=GONCALO["name"], nif=A_NIF, income=None,
+                  extra=(joint_return(taxpayer_gross_income=None, spouse_gross_income=None),))  # fmt: skip
+    co = person(form, role="CO_TENANT", name=SOFIA["name"], nif=B_NIF, income=None)
+    _, report = screened(form, lead, co)
+    for language, said in (("pt", "foram contados uma vez, no outro sujeito passivo"), ("en", "counted once")):
+        explanation = applicant_explanation(applicant=co.applicant, report=report, language=language)
+        text = next(c["text"] for c in explanation["checks"] if c["name"] == "income")
+        assert said in text
+        assert "0,00" not in text and "€0.00" not in text
+
+
+def test_one_spouse_alone_with_an_unsplit_return_is_asked_for_one_that_shows_their_part() -> None:
+    form = form_for(agency())
+    member = person(form, name=SOFIA["name"], nif=B_NIF, income=None,
+                    extra=(joint_return(taxpayer_gross_income=None, spouse_gross_income=None),))  # fmt: skip
+    _, report = screened(form, member)
+    explanation = applicant_explanation(applicant=member.applicant, report=report)
+    assert any("que mostre a sua parte dos rendimentos do casal" in line for line in explanation["what_would_change"])
+
+
+def test_the_ats_codigo_dos_rendimentos_caption_is_no_income_column() -> None:
+    """E2e probe c24: "Código dos rendimentos" beside "Rendimentos" read as the income's column named twice."""
+    rows = JOINT_ROWS.replace("A 540602000 401", "540602000 401 A").replace("B 513932844 401", "513932844 401 B")
+    rows = rows.replace("B 573000824 401", "573000824 401 B")
+    header = "NIF da entidade pagadora Código dos rendimentos Titular Rendimentos Retenções Contribuições"
+    _, fields, _ = read(modelo_3(rows, header=header))
+    assert fields["gross_income"] == Decimal("65626.98")
+    assert fields["spouse_gross_income"] == Decimal("38253.84")
+    # "Código  Rendimentos" with no "dos" is two columns' captions side by side, the income's among them.
+    _, fields, _ = read(modelo_3(JOINT_ROWS, header="Titular NIF Código Rendimentos Retenções Contribuições"))
+    assert fields["gross_income"] == Decimal("65626.98")
+
+
+def test_anexo_bs_captioned_rows_without_codes_are_its_income_and_its_titulars() -> None:
+    """E2e probe c24 and blind probe r44a: "Prestações de serviços (código 403) 23 000,00" under Anexo B unread, the
+    return's gross given without it."""
+    text = modelo_3("B 509876544 401 22 400,00 2 240,00 2 464,00\nSoma 22 400,00 2 240,00 2 464,00").replace(
+        "Anexos entregues: Anexo A", "Anexos entregues: Anexo A, Anexo B"
+    ) + (
+        f"\nANEXO B - Rendimentos categoria B - Regime simplificado\nTitular do rendimento: A NIF: {A_NIF}"
+        "\nPrestações de serviços (código 403) 23 000,00\nVendas 0,00\nRetenções na fonte 5 750,00"
+    )
+    _, fields, _ = read(text)
+    assert fields["self_employment_income"] == Decimal("23000.00")
+    assert fields["gross_income"] == Decimal("45400.00")
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("23000.00"),
+        Decimal("22400.00"),
     )

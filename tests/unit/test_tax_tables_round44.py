@@ -180,13 +180,22 @@ def test_no_parts_while_an_annex_of_income_the_return_delivers_is_unread() -> No
     table = """NIF pagador Cód. Titular Rendimento bruto Retenção IRS Contribuições Quotizações
 500792771 403 SPB 19 672,73 978,85 0,00 0,00
 Total 19 672,73 978,85 0,00 0,00"""
+    # Anexo B's income rows on a page not sent (its captioned rows are read since e2e probe c24: see
+    # test_tax_couples.test_anexo_bs_captioned_rows_without_codes_are_its_income_and_its_titulars).
     after = f"""
 ANEXO B - Categoria B, regime simplificado
 Titular: NIF {A_NIF} (SPA) Atividade 1332 - Engenheiros
-Prestações de serviços 32 030,65
-Vendas 0,00
+Quadro 4 - Rendimentos: ver página 3
 Retenções na fonte 2 595,87"""
     _, fields, warnings = read(software_copy(table, annexes="A, B", after=after))
     assert fields["withholdings"] == Decimal("3574.72")
     assert fields["taxpayer_gross_income"] is None and fields["spouse_gross_income"] is None
     assert "derived:gross_income" in warnings or fields["gross_income"] is None
+    # With its rows sent, Anexo B is read and owned by its titular (A, by NIF): both parts, and the gross whole.
+    after = after.replace("Quadro 4 - Rendimentos: ver página 3", "Prestações de serviços 32 030,65\nVendas 0,00")
+    _, fields, _ = read(software_copy(table, annexes="A, B", after=after))
+    assert fields["gross_income"] == Decimal("51703.38")
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("32030.65"),
+        Decimal("19672.73"),
+    )

@@ -783,6 +783,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
     table_total, table_unread = annex_a_table(lines, parsed)
     annex_code_table(lines, parsed)
+    annex_b_rows(lines, parsed)
     owners_table(lines, parsed)
     for line in lines:
         folded = fold(line.text)
@@ -1061,8 +1062,16 @@ def header_line(line: Line) -> bool:
     return "income" in names and len(names) >= 2 and len(set(names)) == len(names) and not parse_money(line.text)
 
 
+# A caption naming what kind of income a column's code or letter is, not an amount's column: "Código dos
+# rendimentos", "Natureza dos rendimentos", "Tipo de rendimento" (e2e probe c24: the AT's own "Código dos
+# rendimentos" beside "Rendimentos" read as the income's column named twice, and the table skipped). Without its
+# "dos" ("Código  Rendimentos") it is two columns' captions side by side.
+NOT_A_MONEY_CAPTION = re.compile(r"(?:c[oó]d(?:igo|\.)?|natureza|tipo|categoria)\s+d[aoe]s?\s+rendimentos?(?![a-z])")
+
+
 def table_columns(folded: str) -> list[str]:
     """The money columns a header names, left to right."""
+    folded = NOT_A_MONEY_CAPTION.sub(lambda match: " " * len(match.group(0)), folded)
     columns = sorted(
         (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
     )
@@ -1303,6 +1312,49 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
             owner = annex_owner(lines, start)
             if owner is not None:
                 parsed.income_owners.append([(owner, rows_sum)])
+
+
+# Anexo B's incomes printed as captioned rows with no field code opening them: "Prestações de serviços 32 030,65",
+# "Vendas 0,00", "Prestações de serviços (código 403) 23 000,00".
+ANNEX_B_ROW = re.compile(
+    r"presta[cç][oõ]es?\s+de\s+servi[cç]os|(?<![a-z])vendas(?![a-z])|rendimentos\s+(?:profissionais|empresariais)"
+    r"|honor[aá]rios"
+)
+
+
+def annex_b_rows(lines: list[Line], parsed: Parsed) -> None:
+    """Anexo B's self-employment income from its captioned rows when no reader found it by field codes: each row
+    under Anexo B's title with one amount and a kind of its income, summed, and checked against a "Total" printed
+    after them (blind probe r44a and e2e probe c24: "Prestações de serviços 32 030,65" / "Vendas 0,00" unread, and
+    the return's gross given without Anexo B). Its titular, when the annex names one, owns the sum."""
+    if parsed.fields.get("self_employment_income") is not None:
+        return
+    titles = [index for index, line in enumerate(lines) if (heading := ANNEX_TITLE.match(fold(line.text)))
+              and heading.group(1) == "b"]  # fmt: skip
+    for start in titles:
+        rows: list[tuple[Decimal, Line]] = []
+        total: Decimal | None = None
+        for line in lines[start + 1 :]:
+            folded = fold(line.text)
+            if ANNEX_TITLE.match(folded):
+                break
+            values = parse_money(line.text)
+            if TABLE_TOTAL.search(folded) and rows:
+                total = values[-1] if len(values) == 1 else None
+                break
+            if len(values) == 1 and ANNEX_B_ROW.search(folded) and not NOT_INCOME.search(folded):
+                rows.append((values[0], line))
+        if not rows:
+            continue
+        rows_sum = sum((value for value, _ in rows), Decimal("0"))
+        if total is not None and total != rows_sum:
+            parsed.warnings.append("arithmetic_mismatch")
+            return
+        parsed.put("self_employment_income", rows_sum, min(line.confidence for _, line in rows))
+        owner = annex_owner(lines, lines.index(rows[0][1]))
+        if owner is not None:
+            parsed.income_owners.append([(owner, rows_sum)])
+        return
 
 
 # An annex's own line naming whose its incomes are on a joint return: "Titular dos rendimentos: Sujeito passivo B",
