@@ -243,7 +243,32 @@ def tax_revalidate(fields: dict[str, Any], *, settlement_interest: Decimal = Dec
         gross is not None and fields.get("taxable_income") is not None and fields["taxable_income"] > gross + CENT
     ):
         warnings.append("arithmetic_mismatch")
+    warnings += joint_parts_revalidate(fields)
     return warnings
+
+
+JOINT_PARTS = ("taxpayer_gross_income", "spouse_gross_income")
+
+
+def joint_parts_revalidate(fields: dict[str, Any]) -> list[str]:
+    """Each spouse's part of a joint return, from any backend, only where the return is joint and the two parts make
+    its gross income to the cent (docs/adr/029-joint-irs-returns.md): a part that cannot be checked is no part,
+    and screening then counts the couple's income once or not at all, never a guess."""
+    parts = [fields.get(name) for name in JOINT_PARTS]
+    if all(part is None for part in parts):
+        return []
+    gross = fields.get("gross_income")
+    holds = (
+        fields.get("joint_return") is True
+        and gross is not None
+        and all(part is not None and part >= 0 for part in parts)
+        and abs(sum(parts) - gross) <= CENT
+    )
+    if holds:
+        return []
+    for name in JOINT_PARTS:
+        fields[name] = None
+    return ["arithmetic_mismatch"]
 
 
 def tax_settlement_holds(fields: dict[str, Any], *, interest: Decimal = Decimal(0)) -> bool | None:

@@ -27,6 +27,7 @@ from tests.helpers import read_text
 from tests.unit.test_cases15_screening import applicant_in, codes, stored
 from tests.unit.test_explanation import agency, form_for, person, screened
 from tests.unit.test_rules import id_document, state
+from tests.unit.test_validation import reducto_returning
 
 A_NIF, B_NIF, CHILD_NIF = "219074275", "264151984", "283181362"
 TODAY = dt.date(2026, 11, 23)
@@ -535,3 +536,22 @@ def test_anexo_bs_captioned_rows_without_codes_are_its_income_and_its_titulars()
         Decimal("23000.00"),
         Decimal("22400.00"),
     )
+
+
+# --- Any backend: parts that do not make the gross are no parts ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("joint", "spouse_part", "kept"),
+    [(True, 38253.84, True), (True, 30000.00, False), (False, 38253.84, False)],
+)
+def test_a_remote_readers_parts_are_kept_only_on_a_joint_return_and_when_they_make_the_gross(
+    joint: bool, spouse_part: float, kept: bool
+) -> None:
+    fields = {"kind": "DECLARACAO_IRS", "taxpayer_nif": A_NIF, "spouse_nif": B_NIF, "year": 2025,
+              "gross_income": 65626.98, "joint_return": joint, "taxpayer_gross_income": 27373.14,
+              "spouse_gross_income": spouse_part}  # fmt: skip
+    result = reducto_returning(fields).extract(b"%PDF-1.4\n%%EOF", document_type="PROOF_OF_INCOME")
+    assert (result.fields["spouse_gross_income"] is not None) is kept
+    assert (result.fields["taxpayer_gross_income"] is not None) is kept
+    assert ("arithmetic_mismatch" in result.warnings) is not kept
