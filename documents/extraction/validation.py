@@ -254,15 +254,16 @@ def joint_parts_revalidate(fields: dict[str, Any]) -> list[str]:
     """Each spouse's part of a joint return, from any backend, only where the return is joint and the two parts make
     its gross income to the cent (docs/adr/029-joint-irs-returns.md): a part that cannot be checked is no part,
     and screening then counts the couple's income once or not at all, never a guess."""
-    parts = [fields.get(name) for name in JOINT_PARTS]
-    if all(part is None for part in parts):
+    read = [fields.get(name) for name in JOINT_PARTS]
+    if all(part is None for part in read):
         return []
+    parts = [part for part in read if part is not None and part >= 0]
     gross = fields.get("gross_income")
     holds = (
         fields.get("joint_return") is True
         and gross is not None
-        and all(part is not None and part >= 0 for part in parts)
-        and abs(sum(parts) - gross) <= CENT
+        and len(parts) == len(JOINT_PARTS)
+        and abs(sum(parts, Decimal(0)) - gross) <= CENT
     )
     if holds:
         return []
