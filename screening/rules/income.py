@@ -1100,9 +1100,9 @@ def tax_holder(applicant: dict[str, Any], fields: dict[str, Any]) -> tuple[str |
 class TaxShare:
     """How much of an IRS document's income is the applicant's: all of it on their own return; on a joint return,
     their own part where the document says whose each income is; else, when the spouse stands beside them in the
-    same application (a co-tenant of a tenant, a guarantor with a guarantor) with no income documents of their
-    own, the couple's income once, in sujeito passivo A (B then counts none of it); else none, and ``usable`` is
-    False (docs/adr/029-joint-irs-returns.md)."""
+    same application (a co-tenant of a tenant, a guarantor with a guarantor) and neither sent income documents of
+    their own, the couple's income once, in sujeito passivo A (B then counts none of it); else none, and
+    ``usable`` is False (docs/adr/029-joint-irs-returns.md)."""
 
     holder: str
     joint: bool
@@ -1151,6 +1151,8 @@ def same_return(first: Document, second: Document) -> bool:
 
 
 def tax_share(document: Document, applicant: dict[str, Any], *, own_income_documents: bool = False) -> TaxShare:
+    """The applicant's share of an IRS document's income (``TaxShare``); ``own_income_documents``: whether they sent
+    payslips, faturas-recibo or a pension statement of their own."""
     fields = document["fields"]
     holder = tax_holder(applicant, fields)[0] or "A"
     gross = money(fields.get("gross_income"))
