@@ -267,6 +267,25 @@ def test_a_joint_return_without_parts_is_not_counted_for_one_spouse_alone() -> N
         assert "não mostra a parte de cada um" in share["evidence"]
 
 
+def three_payslips(person: dict[str, Any]) -> list[dict[str, Any]]:
+    """Three months of payslips in ``person``'s name and NIF, 1 000,00 € net each."""
+    return [
+        {
+            "document_id": f"p-{period}",
+            "status": "EXTRACTED",
+            "kind": "RECIBO_VENCIMENTO",
+            "warnings": [],
+            "fields": {
+                "employee_name": person["name"],
+                "employee_nif": person["nif"],
+                "period": period,
+                "net_pay": "1000.00",
+            },
+        }
+        for period in ("2026-10", "2026-09", "2026-08")
+    ]
+
+
 def household(
     a_documents: list[dict[str, Any]],
     b_documents: list[dict[str, Any]],
@@ -308,11 +327,7 @@ def test_a_couple_with_parts_counts_each_part_once() -> None:
 
 def test_a_co_tenant_proving_their_own_income_is_not_counted_again_in_an_unsplit_joint_return() -> None:
     """B's payslips prove B's income: A's part of the couple's return is then unknown, and not counted."""
-    payslips = [
-        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
-         "fields": {"employee_name": SOFIA["name"], "employee_nif": B_NIF, "period": period, "net_pay": "1000.00"}}
-        for period in ("2026-10", "2026-09", "2026-08")
-    ]  # fmt: skip
+    payslips = three_payslips(SOFIA)
     no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
     result = household([no_parts], payslips)
     members = result["income"]["members"]
@@ -329,6 +344,8 @@ def test_a_co_tenant_proving_their_own_income_is_not_counted_again_in_an_unsplit
         ("[X] Tributação conjunta   [ ] Tributação separada", True),
         ("[ ] Tributação conjunta   [X] Tributação separada", False),
         ("Estado civil: casado · Tributação: conjunta", True),
+        ("Quadro 5A 01 X Tributação conjunta 02 Tributação separada", True),
+        ("Quadro 5A 01 Tributação conjunta 02 X Tributação separada", False),
         ("Tributação conjunta   Tributação separada", None),
     ],
 )
@@ -412,11 +429,7 @@ def test_the_lead_who_is_b_sending_the_nota_counts_the_couples_income_once_in_a(
 
 def test_a_spouse_with_payslips_makes_the_unsplit_return_count_for_neither() -> None:
     """A proves their own salary; B sent nothing: B's income is not A's return minus a salary no one can split."""
-    payslips = [
-        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
-         "fields": {"employee_name": GONCALO["name"], "employee_nif": A_NIF, "period": period, "net_pay": "1000.00"}}
-        for period in ("2026-10", "2026-09", "2026-08")
-    ]  # fmt: skip
+    payslips = three_payslips(GONCALO)
     no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
     members = household([no_parts, *payslips], [])["income"]["members"]
     assert members["a"]["source"] == "payslips"
@@ -461,11 +474,7 @@ def test_rows_marked_a_and_b_in_brackets_under_no_titular_column_give_the_parts(
 
 def test_a_spouse_who_sent_only_payslips_is_not_told_of_the_others_uncounted_nota() -> None:
     """E2e probe c24 (c11): B's payslips prove B's income; A's nota, not counted, is A's to answer for."""
-    payslips = [
-        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
-         "fields": {"employee_name": SOFIA["name"], "employee_nif": B_NIF, "period": period, "net_pay": "1000.00"}}
-        for period in ("2026-10", "2026-09", "2026-08")
-    ]  # fmt: skip
+    payslips = three_payslips(SOFIA)
     no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
     checks = household([no_parts], payslips)["income"]["checks"]
     assert [c["applicant_id"] for c in checks if c["name"] == "income.tax_joint_share"] == ["a"]
@@ -473,11 +482,7 @@ def test_a_spouse_who_sent_only_payslips_is_not_told_of_the_others_uncounted_not
 
 
 def test_the_send_your_proofs_line_is_left_out_once_the_income_is_proven_otherwise() -> None:
-    payslips = [
-        {"document_id": f"p-{period}", "status": "EXTRACTED", "kind": "RECIBO_VENCIMENTO", "warnings": [],
-         "fields": {"employee_name": SOFIA["name"], "employee_nif": B_NIF, "period": period, "net_pay": "1000.00"}}
-        for period in ("2026-10", "2026-09", "2026-08")
-    ]  # fmt: skip
+    payslips = three_payslips(SOFIA)
     no_parts = joint_return(taxpayer_gross_income=None, spouse_gross_income=None)
     alone = check(income(SOFIA, [no_parts]), "income.tax_joint_share")["evidence"]
     proven = check(income(SOFIA, [no_parts, *payslips]), "income.tax_joint_share")["evidence"]

@@ -46,13 +46,10 @@ JOINT_WORDS = re.compile(r"tributa[cç][aã]o\s*[:.\-–]?\s*conjunta|declara[c�
 SEPARATE_WORDS = re.compile(r"tributa[cç][aã]o\s*[:.\-–]?\s*separada|declara[cç][aã]o\s+separada")
 TICK = r"\[\s*[x✓✔v]\s*\]|\(\s*[x✓✔v]\s*\)|[☒☑■✔✓]|x(?![a-z])"
 EMPTY = r"\[\s*\]|\(\s*\)|[☐□❏◻]"
-LEAD = r"^[\s:.\-–—]*(?:\d\s*[-.)]?\s+)?"
+LEAD = r"^[\s:.\-–—]*(?:\d{1,2}\s*[-.)]?\s+)?"
 # The answer after the option's words: "Sim" or "Não" with its box if printed ("Sim [X] Não [ ]"), or the option's
 # own box ("Tributação conjunta [X]").
 WORD_ANSWER = re.compile(rf"{LEAD}(?P<word>sim|n[aã]o)(?![a-z])\s*(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))?")
-BOX_AFTER = re.compile(rf"{LEAD}(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))")
-# The option's box before its words ("[X] Tributação conjunta"), its number between them ("[ ] 2 Separada").
-BOX_BEFORE = re.compile(rf"(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))\s*(?:\d\s*[-.)]?\s*)?$")
 # A line that is the spouse's heading and nothing else ("Sujeito passivo B", "Cônjuge:", "Cônjuge / unido de
 # facto — NIF"): their NIF and name are on the next line.
 REMARK = re.compile(r"\([^)]*\)")
@@ -172,22 +169,20 @@ def joint_return(lines: list[Line], parsed: Parsed, *, second_taxpayer: bool) ->
 
 def taxation_said(lines: list[Line]) -> bool | None:
     """Joint or separate as the return answers it: an option followed by "Sim"/"Não" (with its box when printed) or
-    by its own box, ticked or empty; the boxes stand before their options when a line opens with one. An option
-    printed bare ("Tributação conjunta · Estado civil: casados") counts when the other is never printed."""
+    by its own box, ticked or empty. An option printed bare ("Tributação conjunta · Estado civil: casados") counts
+    when the other is never printed."""
     answers: list[bool] = []
     bare: set[bool] = set()
     for text in (fold(line.text) for line in lines):
-        options = [
-            (match, joint)
-            for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False))
-            for match in pattern.finditer(text)
-        ]
-        if not options:
-            continue
-        first = min(match.start() for match, _ in options)
-        boxes_before = bool(BOX_BEFORE.search(text[:first]))
-        for match, joint in options:
-            taken = option_taken(text, match, boxes_before=boxes_before)
+        options = sorted(
+            ((match.start(), match.end(), joint)
+             for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False))
+             for match in pattern.finditer(text)),
+        )  # fmt: skip
+        boxes = options_boxes(text, options)
+        for position, (_, end, joint) in enumerate(options):
+            worded = word_answer(text[end:])
+            taken = worded if worded is not None else boxes.get(position)
             if taken is None:
                 bare.add(joint)
             else:
@@ -200,22 +195,45 @@ def taxation_said(lines: list[Line]) -> bool | None:
     return None
 
 
-def option_taken(text: str, match: re.Match[str], *, boxes_before: bool) -> bool | None:
-    """Whether one option of the taxation is the one taken, by the answer printed with it; None when none is."""
-    rest = text[match.end() :]
+def word_answer(rest: str) -> bool | None:
+    """ "Sim" or "Não" printed after an option, with its box when printed ("Sim [X] Não [ ]"); None when none is."""
     worded = WORD_ANSWER.match(rest)
-    if worded:
-        said_yes = worded["word"] == "sim"
-        if worded["empty"]:
-            return not said_yes
-        if worded["tick"]:
-            return said_yes
-        # "Sim" or "Não" alone is the answer; the two words listed side by side, no box ticked, are none.
-        return None if re.match(r"\s*(?:sim|n[aã]o)(?![a-z])", rest[worded.end() :]) else said_yes
-    box = BOX_BEFORE.search(text[: match.start()]) if boxes_before else BOX_AFTER.match(rest)
-    if box is None:
+    if worded is None:
         return None
-    return bool(box["tick"])
+    said_yes = worded["word"] == "sim"
+    if worded["empty"]:
+        return not said_yes
+    if worded["tick"]:
+        return said_yes
+    # "Sim" or "Não" alone is the answer; the two words listed side by side, no box ticked, are none.
+    return None if re.match(r"\s*(?:sim|n[aã]o)(?![a-z])", rest[worded.end() :]) else said_yes
+
+
+# A box on a line of options: ticked ("[X]", "☒", an "X" standing alone) or empty ("[ ]", "☐").
+OPTION_BOX = re.compile(rf"(?<![a-z])(?:(?P<tick>{TICK})|(?P<empty>{EMPTY}))")
+
+
+def options_boxes(text: str, options: list[tuple[int, int, bool]]) -> dict[int, bool]:
+    """Each option's box, ticked or not, by position in ``options``: a box belongs to the option whose words stand
+    nearer it, after the one before it or before the one after it ("Tributação conjunta [ ]   Tributação separada
+    [X]", "[X] Tributação conjunta   [ ] Tributação separada", the official form's "01 Tributação conjunta 02 X
+    Tributação separada", which marks only the option taken); a box between two options as near to each is no
+    one's."""
+    found: dict[int, bool] = {}
+    for box in OPTION_BOX.finditer(text):
+        if any(start <= box.start() < end for start, end, _ in options):
+            continue
+        before = [(box.start() - end, k) for k, (_, end, _) in enumerate(options) if end <= box.start()]
+        after = [(start - box.end(), k) for k, (start, _, _) in enumerate(options) if start >= box.end()]
+        previous, following = min(before, default=None), min(after, default=None)
+        if previous is not None and (following is None or previous[0] < following[0]):
+            owner = previous[1]
+        elif following is not None and (previous is None or following[0] < previous[0]):
+            owner = following[1]
+        else:
+            continue
+        found.setdefault(owner, bool(box["tick"]))
+    return found
 
 
 def taxpayers_parts(parsed: Parsed) -> tuple[Decimal, Decimal] | None:
