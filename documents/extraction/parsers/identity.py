@@ -229,6 +229,10 @@ OTHER_NUMBER_LABEL = re.compile(
     r"utente|sa[uú]de|health|seguran[cç]a\s+social|social\s+security|(?<![a-z])niss(?![a-z])|(?<![a-z])sns(?![a-z])"
 )
 FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+birth")
+# A residence permit in the EU's uniform format prints the birth date on its back, beside the sex, the nationality and
+# the MRZ; its front only the name, the photo, the number and the validity. Its front is told by the name's caption
+# alone (blind probe r45a: a permit's back said "both", and an agency never asked for the front it lacked).
+NAME_SIGNS = re.compile(r"apelido|surname")
 # A NIF is printed in threes; OCR may lose one of the spaces ("192 837419").
 LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s?\d{3}\s?\d{3}|\d{9,13})(?![\dA-Z])")
 # "N.º", "No.", "Nº" start a new label on a row of several.
@@ -722,7 +726,7 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
     unlabelled_dates(viz_lines, parsed)
     if kind in TWO_SIDED_CARDS:
         has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
-        parsed.put("side", card_side(viz_lines, has_mrz=has_mrz), 0.9)
+        parsed.put("side", card_side(viz_lines, has_mrz=has_mrz, kind=kind), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
         parsed.put("nif", nif, VALIDATED_CONFIDENCE)
@@ -1385,13 +1389,20 @@ def issue_dates(lines: list[Line]) -> set[dt.date]:
         return set()
     column = date_column(lines[found[0]].text, ISSUE_DATE_LABEL)
     for candidate, line in value_after_label(lines, *found):
-        dates = parse_dates(candidate)
+        dates = issue_row_dates(candidate)
         if dates:
-            whole_row = parse_dates(line.text)
+            whole_row = issue_row_dates(line.text)
             if column is not None and candidate == line.text and len(whole_row) == column[1]:
                 return {whole_row[column[0]]}
             return {dates[0]}
     return set()
+
+
+def issue_row_dates(text: str) -> list[dt.date]:
+    """The dates an issue date's row prints: in figures, else with the month's abbreviation, as a passport writes
+    its dates ("10 FEV/FEB 2027"; blind probe r45a: a passport issued in the future went unflagged, its issue date
+    read only when printed "10/02/2027")."""
+    return parse_dates(text) or written_card_dates(text)
 
 
 DATE_LABEL = re.compile(
@@ -2120,7 +2131,12 @@ def mrz_document_number(mrz: MrzRead, kind: DocumentKind) -> str | None:
         # The MRZ holds all 12 characters of the CC number, whose own check digit must hold too; fillers OCR
         # read as characters may follow them ("ZZ605B" for "ZZ6<<<").
         number = number[:12]
-        return cc_format(number) if len(number) == 12 and cc_is_valid(number) else None
+        # The version is letters ("ZZ", "ZY"), which OCR may read as their look-alike digits ("223" for "ZZ3"), and
+        # neither the card's check character nor the MRZ's check digit tells "ZZ" from "22" (blind probe r45a: a
+        # back's number read "39799355 2 223"): letters first, as ``checked_cc_numbers`` reads the printed one.
+        versions = (number[9:11].translate(_LETTER_LOOKALIKES), number[9:11])
+        valid = [number[:9] + version + number[11:] for version in versions]
+        return next((cc_format(each) for each in valid if len(each) == 12 and cc_is_valid(each)), None)
     return number or None
 
 
@@ -2375,11 +2391,12 @@ def mrz_zone_printed(lines: list[Line]) -> bool:
     return any(mrz_line(first.text) and mrz_line(second.text) for first, second in itertools.pairwise(lines))
 
 
-def card_side(lines: list[Line], *, has_mrz: bool) -> str:
+def card_side(lines: list[Line], *, has_mrz: bool, kind: DocumentKind) -> str:
     text = fold("\n".join(line.text for line in lines))
     back = has_mrz or bool(CC_BACK_SIGNS.search(text))
     # The surname's caption in any of the languages a card prints it in ("NOM", "NUME"), as OCR may misread it.
-    front = bool(FRONT_SIGNS.search(text) or ID_LABELS["surname"].search(text))
+    front_signs = NAME_SIGNS if kind == DocumentKind.TITULO_RESIDENCIA else FRONT_SIGNS
+    front = bool(front_signs.search(text) or ID_LABELS["surname"].search(text))
     if front and back:
         return "both"
     return "back" if back else "front"
