@@ -26,7 +26,13 @@ from documents.extraction.parsers.classify import (
     tax_simulation,
 )
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
-from documents.extraction.parsers.identity import MULTIPLE_IDENTITY_DOCUMENTS, checked_cc_numbers, mrz_line
+from documents.extraction.parsers.identity import (
+    ADDRESS_CAPTION,
+    ID_LABELS,
+    MULTIPLE_IDENTITY_DOCUMENTS,
+    checked_cc_numbers,
+    mrz_line,
+)
 from documents.extraction.reader import (
     Line,
     OcrRefused,
@@ -302,6 +308,34 @@ NO_IDENTITY_PROVED = (
     "envie a página de dados do passaporte (a da fotografia) ou outro documento de identificação com fotografia."
 )
 
+# A card's back that prints only its holder's address and the authority that issued it ("Domiciliu / Adresse /
+# Address", "Emisă de / Délivrée par / Issued by"): nothing on it names or dates anyone, so nothing is read, and the
+# sender is told the front is what identifies (blind probe r45a: a Romanian card's back was told "not recognised
+# ... send your country's identity card", which the sender had just sent).
+ADDRESS_ONLY_BACK = (
+    "Este é o verso de um cartão de identidade, que só indica a morada e a entidade emissora: não identifica o "
+    "titular. Envie a frente do cartão (com a fotografia, o nome, as datas e o número), ou as duas faces numa só "
+    "imagem."
+)
+ISSUING_AUTHORITY_CAPTION = re.compile(
+    r"issued\s+by|issuing\s+authority|delivree\s+par|emitid[oa]\s+(?:por|de)|emisa?\s+de|entidade\s+emissora"
+    r"|expedid[oa]\s+por|rilasciat[oa]\s+da|(?<![a-z])beh[oö]rde(?![a-z])|(?<![a-z])authority(?![a-z])"
+)
+# A card's side prints a handful of rows; a letter or a bill with an address and an issuer prints many more.
+CARD_SIDE_LINES = 12
+
+
+def address_only_back(folded: str) -> bool:
+    """Whether the page is a card's back with an address and its issuer's caption and no caption of an identity's
+    fields (a name, a birth date, a number): as short as a card's side."""
+    lines = [line for line in folded.splitlines() if line.strip()]
+    return (
+        len(lines) <= CARD_SIDE_LINES
+        and bool(ADDRESS_CAPTION.search(folded) and ISSUING_AUTHORITY_CAPTION.search(folded))
+        and not any(label.search(folded) for label in ID_LABELS.values())
+    )
+
+
 # Refused documents that say what they are, in the order tried (an IRS simulation before a salary one): the declared
 # type, the sign on the folded text, the reason that tells the sender what to send instead.
 DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str], ...] = (
@@ -310,6 +344,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
+    ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),
 )
 
 
