@@ -26,6 +26,7 @@ from applicants.identifiers import (
 )
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
+    FILLER,
     COUNTRY_CODES,
     LETTER_LOOKALIKES,
     MrzRead,
@@ -436,6 +437,8 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
             continue
         if line.confidence < 1.0:
             stripped = without_leading_noise(stripped)
+        if position > 0 and not mixed_case:
+            stripped = name_after_other_page(stripped)
         name = clean_name(without_document_number(stripped))
         if name and line.confidence < 1.0:
             name = without_doubtful_first_word(without_doubtful_last_word(name, line), line)
@@ -446,6 +449,24 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         printed_so = typed_name or (mixed_case and name is not None and name_shaped(name))
         if name and not re.search(r"\d", name) and (name.upper() == name or printed_so):
             yield name, line.confidence, line
+
+
+# Capitals ending a line, after a comma between given names ("JEAN-BAPTISTE, LOUIS") or none.
+CAPITALS_ENDING_A_LINE = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'-]+,?\s+)*[A-ZÀ-Ý][A-ZÀ-Ý'-]+\W*$")
+# A sentence's words before them: lower case, figures (a facing page's "This passport contains 34 pages").
+PROSE_WORDS = re.compile(r"\b[a-zà-ÿ]{3,}\b.*\b[a-zà-ÿ]{3,}\b")
+
+
+def name_after_other_page(text: str) -> str:
+    """The name in capitals ending a line under its caption, without the sentence OCR joined before it from the
+    other page or column on its row: an open passport's facing page ("Ce passeport contient 34 pages | This passport
+    contains 34 pages JEAN-BAPTISTE, LOUIS", blind probe r45a), whose figures cut the name off (``clean_name``).
+    A document prints names in capitals: a line that opens with a sentence of lower-case words is not the name's
+    own; its capitals at the end are. Any other line is left as read."""
+    ending = CAPITALS_ENDING_A_LINE.search(text)
+    if ending is None or ending.start() == 0 or not PROSE_WORDS.search(text[: ending.start()]):
+        return text
+    return ending.group(0)
 
 
 # A short last word OCR doubts far more than the name's other words is a speck, a glare's or a shadow's edge read as
@@ -892,7 +913,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                 parsed.put("nationality", nationality, line.confidence)
                 break
     for name in ("date_of_birth", "expiry_date"):
-        found = find_label(lines, ID_LABELS[name])
+        found = birth_date_caption(lines) if name == "date_of_birth" else find_label(lines, ID_LABELS[name])
         if found:
             column = date_column(lines[found[0]].text, ID_LABELS[name])
             for candidate, line in value_after_label(lines, *found):
@@ -909,6 +930,19 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
+
+
+# The birth date's caption in full, in any of the languages ID_LABELS reads.
+FULL_BIRTH_LABEL = re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|fecha\s+de\s+nacimiento")
+
+
+def birth_date_caption(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """The birth date's caption: in full wherever the page prints it so, the bare "Nascimento" (a residence
+    permit's) only on a page without one. "Nascimento" is a surname as well, and an open passport's facing page
+    names its holder in a sentence ("CONHECIDO POR: THIAGO NASCIMENTO", blind probe r45a): taken for the caption,
+    the date on the line under it (a former passport's issue date) became the birth date and contradicted the
+    MRZ's."""
+    return find_label(lines, FULL_BIRTH_LABEL) or find_label(lines, ID_LABELS["date_of_birth"])
 
 
 def mrz_name_of(mrz: MrzRead | None, field_name: str) -> str:
@@ -1740,7 +1774,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
     if not mrz.valid:
         parsed.warnings.append("mrz_check_invalid")
-    issuing_state = iso_state_code(country_code(mrz.issuing_state))
+    issuing_state = iso_state_code(mrz_issuing_state(mrz))
     if issuing_state:
         parsed.put("issuing_state", issuing_state, VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
     values: dict[str, Any] = {
@@ -1785,6 +1819,22 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+def mrz_issuing_state(mrz: MrzRead) -> str | None:
+    """The MRZ's issuing state as ``country_code`` reads it; where a look-alike letter makes it two states ("ERA":
+    BRA or FRA), the holder's nationality when it is one of them (blind probe r45a: a French passport's "P<ERA"
+    left without an issuing state). No check digit covers either code; a state issues its own nationals' passports
+    and cards, and the nationality only chooses between the codes OCR's letter allows."""
+    found = country_code(mrz.issuing_state)
+    if found is not None:
+        return found
+    nationality = country_code(mrz.nationality)
+    read = mrz.issuing_state.replace(FILLER, "")
+    if nationality is None or len(read) != len(nationality):
+        return None
+    apart = [(a, b) for a, b in zip(read, nationality, strict=True) if a != b]
+    return nationality if len(apart) == 1 and same_letters(read, nationality) else None
 
 
 def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed, mrz: MrzRead) -> None:
@@ -2165,7 +2215,7 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     )
     if restored is not None:
         parsed.fields[name] = title_case(restored)
-    if restored is not None or same_name(str(read), mrz_value, mrz):
+    if restored is not None or same_name(str(read), mrz_value, mrz) or filler_read_as_letter(str(read), mrz_value):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
             parsed.fields[name] = words_rejoined(str(parsed.fields[name]), mrz_value)
@@ -2203,6 +2253,26 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def filler_read_as_letter(printed: str, mrz_value: str) -> bool:
+    """Whether the MRZ's name is the printed one with a filler between two of its words read as a letter: written
+    the ICAO way, a filler for each space or hyphen, the two are as long and differ only where the printed name
+    parts two words and the MRZ has a letter, or by a look-alike. OCR-B's "<" reads as "S", "C" or "K" where it
+    touches a letter ("JEAN<BAPTISTESLOUIS" over the printed "JEAN-BAPTISTE, LOUIS", blind probe r45a): no check
+    digit covers a name, and an MRZ word no printed word spells is the MRZ's misreading, not a letter the visual
+    zone's typeface merged (``letters_merged_or_split``)."""
+    printed_field = re.sub(r"[\s-]+", FILLER, re.sub(r"[^A-Z\s-]", "", fold_accents(printed).upper()).strip())
+    mrz_field = re.sub(r"\s+", FILLER, mrz_value.upper().strip())
+    if len(printed_field) != len(mrz_field):
+        return False
+    apart = [(a, b) for a, b in zip(printed_field, mrz_field, strict=True) if a != b]
+    fillers = [b for a, b in apart if a == FILLER and b.isalpha()]
+    return (
+        bool(fillers)
+        and len(apart) <= MAX_LOOKALIKE_LETTERS
+        and all(a == FILLER or same_letters(a, b) for a, b in apart)
+    )
 
 
 def words_rejoined(printed: str, mrz_value: str) -> str:
