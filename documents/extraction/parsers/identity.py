@@ -26,8 +26,8 @@ from applicants.identifiers import (
 )
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
-    FILLER,
     COUNTRY_CODES,
+    FILLER,
     LETTER_LOOKALIKES,
     MrzRead,
     best_of,
