@@ -35,6 +35,7 @@ from documents.extraction.mrz import (
     country_code,
     fillers_read_in_lower_case,
     looks_like_mrz,
+    mrz_candidates,
     mrz_name_forms,
     names_from,
     read_mrz,
@@ -436,7 +437,7 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         if caption_words_only(folded) or OTHER_FIELDS_CAPTION_ONLY.fullmatch(folded.strip(EDGE_NOISE + "/ ")):
             continue
         if line.confidence < 1.0:
-            stripped = without_leading_noise(stripped)
+            stripped = without_doubtful_capitalised_word(without_leading_noise(stripped), line)
         if position > 0 and not mixed_case:
             stripped = name_after_other_page(stripped)
         name = clean_name(without_document_number(stripped))
@@ -504,6 +505,24 @@ def without_doubtful_first_word(name: str, line: Line) -> str:
         # r31b's German card: "ias CAN", the back's "CAN" field beside the front's unread given names).
         return name
     return " ".join(words[1:]) if doubtful_beside(words[0], words[1:], line) else name
+
+
+# A short word in mixed case: a name in capitals never holds one; OCR reads specks so ("Pc").
+SHORT_MIXED_CASE_WORD = re.compile(r"[A-Z][a-z]{1,2}")
+
+
+def without_doubtful_capitalised_word(text: str, line: Line) -> str:
+    """An OCR'd name in capitals without a short first word in mixed case read far less surely than the rest: a
+    guilloche's marks before the Latin line of a name printed in two scripts ("Pc KOVALENKO" under the Cyrillic
+    "КОВАЛЕНКО", blind probe r45a). Kept, the word barred the line as no name in capitals, and the Cyrillic line
+    OCR read as Latin letters ("AR KOBANEHKO") stood for the name against the valid MRZ's."""
+    words = text.strip(EDGE_NOISE).split()
+    if len(words) < 2 or not SHORT_MIXED_CASE_WORD.fullmatch(words[0]):
+        return text
+    rest = " ".join(words[1:])
+    if not NAME_IN_CAPITALS.fullmatch(rest) or not doubtful_beside(words[0], words[1:], line):
+        return text
+    return rest
 
 
 # Text in square brackets: a placeholder or an OCR artefact ("[FOTO]" where the portrait is), never a name's.
@@ -1742,6 +1761,9 @@ def with_names_line_as_printed(mrz: MrzRead, texts: Sequence[str], parsed: Parse
     printed = {name: str(parsed.fields[name]) for name in NAME_FIELDS if parsed.fields.get(name)}
     if not printed or all(same_name(value, getattr(mrz, name), mrz) for name, value in printed.items()):
         return mrz
+    again = names_line_read_again(mrz, texts, printed)
+    if again is not None:
+        return again
     for text in texts:
         read = clean_line(text)
         if len(read) != len(fitted) + 1 or re.search(r"\d", read):
@@ -1756,6 +1778,41 @@ def with_names_line_as_printed(mrz: MrzRead, texts: Sequence[str], parsed: Parse
             if all(same_name(value, getattr(fitting, name), fitting) for name, value in printed.items()):
                 return fitting
     return mrz
+
+
+def names_line_read_again(mrz: MrzRead, texts: Sequence[str], printed: dict[str, str]) -> MrzRead | None:
+    """The valid MRZ with its names line as another reading of the same MRZ has it, where the printed names agree
+    with more of that reading's names than of its own.
+
+    No check digit covers the names line, so the reading whose data line holds every check vouches for nothing
+    on it: a card's back read twice, the second pass's names line "NNANTUNES<CARVALHO<<RUI<FILIPE" (its fillers
+    lost, the card's edge read as letters) with the valid data line, the first pass's "ANTUNES<CARVALHO<<RUI<
+    FILIPE<<" with a data line one check short, under the front's printed "ANTUNES CARVALHO" (blind probe r45a).
+    The other reading is the same MRZ's by its format and its birth and expiry dates; the printed names choose
+    between the two readings of the line, never a name neither MRZ reading has."""
+    row = 2 if mrz.format == "TD1" else 0
+
+    def agreeing(reading: MrzRead) -> int:
+        return sum(bool(getattr(reading, name)) and same_name(value, getattr(reading, name), reading)
+                   for name, value in printed.items())  # fmt: skip
+
+    best, most = None, agreeing(mrz)
+    for run in mrz_candidates(texts):
+        other = read_mrz(run)
+        if (
+            other is None
+            or other.format != mrz.format
+            or len(other.lines) <= row
+            or not (other.checked("date_of_birth") and other.checked("expiry_date"))
+            or (other.date_of_birth, other.expiry_date) != (mrz.date_of_birth, mrz.expiry_date)
+        ):
+            continue
+        if agreeing(other) > most:
+            best, most = other, agreeing(other)
+    if best is None:
+        return None
+    lines = (*mrz.lines[:row], best.lines[row], *mrz.lines[row + 1 :])
+    return replace(mrz, lines=lines, surname=best.surname, given_names=best.given_names)
 
 
 def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names: bool = True) -> None:
@@ -2126,13 +2183,21 @@ def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead, *, printed: dict[str, An
     read (``printed``, its names before the MRZ was merged) left no room for the given names: the cut fell between
     the two, and a surname the visual zone read the same is whole. A reading equal to a cut given name proves
     nothing: a name read beside another column is cut where the MRZ's ends (``within_the_mrz_name``)."""
-    if not name_cut_short(mrz):
-        return False
     name, value = ("given_names", mrz.given_names) if mrz.given_names else ("surname", mrz.surname)
+    if not name_cut_short(mrz) and not (name_cut_at_a_word(mrz) and ends_in_a_particle(value)):
+        return False
     reported = parsed.fields.get(name)
     if name == "surname" and printed.get("given_names") and reported is not None and reported == printed.get(name):
         return False
     return bool(value) and reported is not None and comparable(reported) == comparable(value)
+
+
+def ends_in_a_particle(name: str) -> bool:
+    """Whether a name's last word is a particle ("MARIA DA"): no name ends so, so a field that ends there with one
+    filler, the line full, was cut at the word after it ("FERREIRA<DOS<SANTOS<<MARIA<DA<" for Maria da Conceição,
+    blind probe r45a), where ``name_cut_at_a_word`` alone says only that it may have been."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in NAME_PARTICLES
 
 
 def iso_state_code(code: str | None) -> str | None:
