@@ -1797,8 +1797,11 @@ def names_line_read_again(mrz: MrzRead, texts: Sequence[str], printed: dict[str,
                    for name, value in printed.items())  # fmt: skip
 
     best, most = None, agreeing(mrz)
-    for run in mrz_candidates(texts):
-        other = read_mrz(run)
+    # Each reading's lines, a format's count of them in a row: two passes' runs may follow one another.
+    count = 3 if mrz.format == "TD1" else 2
+    groups = [run[start : start + count] for run in mrz_candidates(texts) for start in range(len(run) - count + 1)]
+    for group in groups:
+        other = read_mrz(group)
         if (
             other is None
             or other.format != mrz.format
