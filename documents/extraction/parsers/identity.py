@@ -27,6 +27,7 @@ from applicants.identifiers import (
 from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
     COUNTRY_CODES,
+    FILLER,
     LETTER_LOOKALIKES,
     MrzRead,
     best_of,
@@ -34,6 +35,7 @@ from documents.extraction.mrz import (
     country_code,
     fillers_read_in_lower_case,
     looks_like_mrz,
+    mrz_candidates,
     mrz_name_forms,
     names_from,
     read_mrz,
@@ -439,7 +441,9 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         if caption_words_only(folded) or OTHER_FIELDS_CAPTION_ONLY.fullmatch(folded.strip(EDGE_NOISE + "/ ")):
             continue
         if line.confidence < 1.0:
-            stripped = without_leading_noise(stripped)
+            stripped = without_doubtful_capitalised_word(without_leading_noise(stripped), line)
+        if position > 0 and not mixed_case:
+            stripped = name_after_other_page(stripped)
         name = clean_name(without_document_number(stripped))
         if name and line.confidence < 1.0:
             name = without_doubtful_first_word(without_doubtful_last_word(name, line), line)
@@ -450,6 +454,24 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         printed_so = typed_name or (mixed_case and name is not None and name_shaped(name))
         if name and not re.search(r"\d", name) and (name.upper() == name or printed_so):
             yield name, line.confidence, line
+
+
+# Capitals ending a line, after a comma between given names ("JEAN-BAPTISTE, LOUIS") or none.
+CAPITALS_ENDING_A_LINE = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'-]+,?\s+)*[A-ZÀ-Ý][A-ZÀ-Ý'-]+\W*$")
+# A sentence's words before them: lower case, figures (a facing page's "This passport contains 34 pages").
+PROSE_WORDS = re.compile(r"\b[a-zà-ÿ]{3,}\b.*\b[a-zà-ÿ]{3,}\b")
+
+
+def name_after_other_page(text: str) -> str:
+    """The name in capitals ending a line under its caption, without the sentence OCR joined before it from the
+    other page or column on its row: an open passport's facing page ("Ce passeport contient 34 pages | This passport
+    contains 34 pages JEAN-BAPTISTE, LOUIS", blind probe r45a), whose figures cut the name off (``clean_name``).
+    A document prints names in capitals: a line that opens with a sentence of lower-case words is not the name's
+    own; its capitals at the end are. Any other line is left as read."""
+    ending = CAPITALS_ENDING_A_LINE.search(text)
+    if ending is None or ending.start() == 0 or not PROSE_WORDS.search(text[: ending.start()]):
+        return text
+    return ending.group(0)
 
 
 # A short last word OCR doubts far more than the name's other words is a speck, a glare's or a shadow's edge read as
@@ -487,6 +509,24 @@ def without_doubtful_first_word(name: str, line: Line) -> str:
         # r31b's German card: "ias CAN", the back's "CAN" field beside the front's unread given names).
         return name
     return " ".join(words[1:]) if doubtful_beside(words[0], words[1:], line) else name
+
+
+# A short word in mixed case: a name in capitals never holds one; OCR reads specks so ("Pc").
+SHORT_MIXED_CASE_WORD = re.compile(r"[A-Z][a-z]{1,2}")
+
+
+def without_doubtful_capitalised_word(text: str, line: Line) -> str:
+    """An OCR'd name in capitals without a short first word in mixed case read far less surely than the rest: a
+    guilloche's marks before the Latin line of a name printed in two scripts ("Pc KOVALENKO" under the Cyrillic
+    "КОВАЛЕНКО", blind probe r45a). Kept, the word barred the line as no name in capitals, and the Cyrillic line
+    OCR read as Latin letters ("AR KOBANEHKO") stood for the name against the valid MRZ's."""
+    words = text.strip(EDGE_NOISE).split()
+    if len(words) < 2 or not SHORT_MIXED_CASE_WORD.fullmatch(words[0]):
+        return text
+    rest = " ".join(words[1:])
+    if not NAME_IN_CAPITALS.fullmatch(rest) or not doubtful_beside(words[0], words[1:], line):
+        return text
+    return rest
 
 
 # Text in square brackets: a placeholder or an OCR artefact ("[FOTO]" where the portrait is), never a name's.
@@ -896,7 +936,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                 parsed.put("nationality", nationality, line.confidence)
                 break
     for name in ("date_of_birth", "expiry_date"):
-        found = find_label(lines, ID_LABELS[name])
+        found = birth_date_caption(lines) if name == "date_of_birth" else find_label(lines, ID_LABELS[name])
         if found:
             column = date_column(lines[found[0]].text, ID_LABELS[name])
             for candidate, line in value_after_label(lines, *found):
@@ -913,6 +953,19 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                     parsed.put(name, dates[0], line.confidence)
                     break
     visual_document_number(lines, kind, parsed)
+
+
+# The birth date's caption in full, in any of the languages ID_LABELS reads.
+FULL_BIRTH_LABEL = re.compile(r"data\s+de\s+nascimento|date\s+of\s+birth|date\s+de\s+naissance|fecha\s+de\s+nacimiento")
+
+
+def birth_date_caption(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """The birth date's caption: in full wherever the page prints it so, the bare "Nascimento" (a residence
+    permit's) only on a page without one. "Nascimento" is a surname as well, and an open passport's facing page
+    names its holder in a sentence ("CONHECIDO POR: THIAGO NASCIMENTO", blind probe r45a): taken for the caption,
+    the date on the line under it (a former passport's issue date) became the birth date and contradicted the
+    MRZ's."""
+    return find_label(lines, FULL_BIRTH_LABEL) or find_label(lines, ID_LABELS["date_of_birth"])
 
 
 def mrz_name_of(mrz: MrzRead | None, field_name: str) -> str:
@@ -1719,6 +1772,9 @@ def with_names_line_as_printed(mrz: MrzRead, texts: Sequence[str], parsed: Parse
     printed = {name: str(parsed.fields[name]) for name in NAME_FIELDS if parsed.fields.get(name)}
     if not printed or all(same_name(value, getattr(mrz, name), mrz) for name, value in printed.items()):
         return mrz
+    again = names_line_read_again(mrz, texts, printed)
+    if again is not None:
+        return again
     for text in texts:
         read = clean_line(text)
         if len(read) != len(fitted) + 1 or re.search(r"\d", read):
@@ -1733,6 +1789,44 @@ def with_names_line_as_printed(mrz: MrzRead, texts: Sequence[str], parsed: Parse
             if all(same_name(value, getattr(fitting, name), fitting) for name, value in printed.items()):
                 return fitting
     return mrz
+
+
+def names_line_read_again(mrz: MrzRead, texts: Sequence[str], printed: dict[str, str]) -> MrzRead | None:
+    """The valid MRZ with its names line as another reading of the same MRZ has it, where the printed names agree
+    with more of that reading's names than of its own.
+
+    No check digit covers the names line, so the reading whose data line holds every check vouches for nothing
+    on it: a card's back read twice, the second pass's names line "NNANTUNES<CARVALHO<<RUI<FILIPE" (its fillers
+    lost, the card's edge read as letters) with the valid data line, the first pass's "ANTUNES<CARVALHO<<RUI<
+    FILIPE<<" with a data line one check short, under the front's printed "ANTUNES CARVALHO" (blind probe r45a).
+    The other reading is the same MRZ's by its format and its birth and expiry dates; the printed names choose
+    between the two readings of the line, never a name neither MRZ reading has."""
+    row = 2 if mrz.format == "TD1" else 0
+
+    def agreeing(reading: MrzRead) -> int:
+        return sum(bool(getattr(reading, name)) and same_name(value, getattr(reading, name), reading)
+                   for name, value in printed.items())  # fmt: skip
+
+    best, most = None, agreeing(mrz)
+    # Each reading's lines, a format's count of them in a row: two passes' runs may follow one another.
+    count = 3 if mrz.format == "TD1" else 2
+    groups = [run[start : start + count] for run in mrz_candidates(texts) for start in range(len(run) - count + 1)]
+    for group in groups:
+        other = read_mrz(group)
+        if (
+            other is None
+            or other.format != mrz.format
+            or len(other.lines) <= row
+            or not (other.checked("date_of_birth") and other.checked("expiry_date"))
+            or (other.date_of_birth, other.expiry_date) != (mrz.date_of_birth, mrz.expiry_date)
+        ):
+            continue
+        if agreeing(other) > most:
+            best, most = other, agreeing(other)
+    if best is None:
+        return None
+    lines = (*mrz.lines[:row], best.lines[row], *mrz.lines[row + 1 :])
+    return replace(mrz, lines=lines, surname=best.surname, given_names=best.given_names)
 
 
 def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names: bool = True) -> None:
@@ -1751,7 +1845,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
     if not mrz.valid:
         parsed.warnings.append("mrz_check_invalid")
-    issuing_state = iso_state_code(country_code(mrz.issuing_state))
+    issuing_state = iso_state_code(mrz_issuing_state(mrz))
     if issuing_state:
         parsed.put("issuing_state", issuing_state, VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
     values: dict[str, Any] = {
@@ -1796,6 +1890,22 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+def mrz_issuing_state(mrz: MrzRead) -> str | None:
+    """The MRZ's issuing state as ``country_code`` reads it; where a look-alike letter makes it two states ("ERA":
+    BRA or FRA), the holder's nationality when it is one of them (blind probe r45a: a French passport's "P<ERA"
+    left without an issuing state). No check digit covers either code; a state issues its own nationals' passports
+    and cards, and the nationality only chooses between the codes OCR's letter allows."""
+    found = country_code(mrz.issuing_state)
+    if found is not None:
+        return found
+    nationality = country_code(mrz.nationality)
+    read = mrz.issuing_state.replace(FILLER, "")
+    if nationality is None or len(read) != len(nationality):
+        return None
+    apart = [(a, b) for a, b in zip(read, nationality, strict=True) if a != b]
+    return nationality if len(apart) == 1 and same_letters(read, nationality) else None
 
 
 def name_completed_from_visual_zone(lines: list[Line], parsed: Parsed, mrz: MrzRead) -> None:
@@ -2087,13 +2197,21 @@ def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead, *, printed: dict[str, An
     read (``printed``, its names before the MRZ was merged) left no room for the given names: the cut fell between
     the two, and a surname the visual zone read the same is whole. A reading equal to a cut given name proves
     nothing: a name read beside another column is cut where the MRZ's ends (``within_the_mrz_name``)."""
-    if not name_cut_short(mrz):
-        return False
     name, value = ("given_names", mrz.given_names) if mrz.given_names else ("surname", mrz.surname)
+    if not name_cut_short(mrz) and not (name_cut_at_a_word(mrz) and ends_in_a_particle(value)):
+        return False
     reported = parsed.fields.get(name)
     if name == "surname" and printed.get("given_names") and reported is not None and reported == printed.get(name):
         return False
     return bool(value) and reported is not None and comparable(reported) == comparable(value)
+
+
+def ends_in_a_particle(name: str) -> bool:
+    """Whether a name's last word is a particle ("MARIA DA"): no name ends so, so a field that ends there with one
+    filler, the line full, was cut at the word after it ("FERREIRA<DOS<SANTOS<<MARIA<DA<" for Maria da Conceição,
+    blind probe r45a), where ``name_cut_at_a_word`` alone says only that it may have been."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in NAME_PARTICLES
 
 
 def iso_state_code(code: str | None) -> str | None:
@@ -2181,7 +2299,7 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     )
     if restored is not None:
         parsed.fields[name] = title_case(restored)
-    if restored is not None or same_name(str(read), mrz_value, mrz):
+    if restored is not None or same_name(str(read), mrz_value, mrz) or filler_read_as_letter(str(read), mrz_value):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
             parsed.fields[name] = words_rejoined(str(parsed.fields[name]), mrz_value)
@@ -2219,6 +2337,26 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def filler_read_as_letter(printed: str, mrz_value: str) -> bool:
+    """Whether the MRZ's name is the printed one with a filler between two of its words read as a letter: written
+    the ICAO way, a filler for each space or hyphen, the two are as long and differ only where the printed name
+    parts two words and the MRZ has a letter, or by a look-alike. OCR-B's "<" reads as "S", "C" or "K" where it
+    touches a letter ("JEAN<BAPTISTESLOUIS" over the printed "JEAN-BAPTISTE, LOUIS", blind probe r45a): no check
+    digit covers a name, and an MRZ word no printed word spells is the MRZ's misreading, not a letter the visual
+    zone's typeface merged (``letters_merged_or_split``)."""
+    printed_field = re.sub(r"[\s-]+", FILLER, re.sub(r"[^A-Z\s-]", "", fold_accents(printed).upper()).strip())
+    mrz_field = re.sub(r"\s+", FILLER, mrz_value.upper().strip())
+    if len(printed_field) != len(mrz_field):
+        return False
+    apart = [(a, b) for a, b in zip(printed_field, mrz_field, strict=True) if a != b]
+    fillers = [b for a, b in apart if a == FILLER and b.isalpha()]
+    return (
+        bool(fillers)
+        and len(apart) <= MAX_LOOKALIKE_LETTERS
+        and all(a == FILLER or same_letters(a, b) for a, b in apart)
+    )
 
 
 def words_rejoined(printed: str, mrz_value: str) -> str:
