@@ -93,8 +93,10 @@ def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
             read += band_readings(as_it_came[0], came_band, read)
         if not valid_mrz(read):
             read += surface_free_readings(image, turn)
-        if not valid_mrz(read) and isinstance(first, PageReading) and first.band is not None:
-            # Only where a line looked like an MRZ's: a card's front has none, and is not read four times more.
+        if read_mrz(read) is None and isinstance(first, PageReading) and first.band is not None:
+            # Only where a line looked like an MRZ's and none of the readings makes one at all: a card's front has
+            # none, and is not read four times more; an MRZ read whole whose check fails (a forgery's sign) keeps
+            # its readings, not more of them to choose from.
             read += tilted_readings(levelled, read)
         lines += read
     return lines
