@@ -93,10 +93,11 @@ def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
             read += band_readings(as_it_came[0], came_band, read)
         if not valid_mrz(read):
             read += surface_free_readings(image, turn)
-        if read_mrz(read) is None and isinstance(first, PageReading) and first.band is not None:
-            # Only where a line looked like an MRZ's and none of the readings makes one at all: a card's front has
-            # none, and is not read four times more; an MRZ read whole whose check fails (a forgery's sign) keeps
-            # its readings, not more of them to choose from.
+        if not valid_mrz(read) and isinstance(first, PageReading) and first.band is not None:
+            # Only where a line looked like an MRZ's: a card's front has none, and is not read four times more. An
+            # MRZ read whole whose checks fail is read turned too: a genuine passport's photo then read valid (blind
+            # probe r45a: an open Brazilian passport flagged `mrz_check_invalid`), while a forged check digit stays
+            # wrong in every reading, so the forgery's sign stays.
             read += tilted_readings(levelled, read)
         lines += read
     return lines

@@ -1,15 +1,17 @@
 """Blind probe r45a: a residence permit's back photographed at 4° with glare, its MRZ sharp, was refused as "cut or
 illegible": the glare hid the tilt from the levelling, and the MRZ was read only as it came. Where a line looked
-like an MRZ's and no reading makes one, the page is read again turned a few degrees each way; an MRZ read whole
-whose checks fail (a forgery's sign) is not read again: more readings would only give more to choose from."""
+like an MRZ's and no reading holds, the page is read again turned a few degrees each way; a forged check digit
+stays wrong in every reading, so the forgery's sign stays."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
 from documents.extraction import mrz_ocr
 from documents.extraction.mrz_ocr import Band, PageReading
+from samples.identity import td1
 
 
 def png(width: int, height: int) -> bytes:
@@ -20,7 +22,17 @@ def png(width: int, height: int) -> bytes:
     return buffer.getvalue()
 
 
-VALID = ["IDPRTC059312640<<<<<<<<<<<<<<<", "9005307F3010157UKR<<<<<<<<<<<8", "KOVALENKO<<OLEKSANDR<<<<<<<<<<"]
+VALID = td1(
+    code="IR",
+    state="PRT",
+    number="C05931264",
+    birth=dt.date(1990, 5, 30),
+    sex="F",
+    expiry=dt.date(2030, 10, 15),
+    nationality="UKR",
+    surname="KOVALENKO",
+    given="OLEKSANDR",
+)
 
 
 def test_an_mrz_band_that_reads_only_turned_a_few_degrees_is_read(monkeypatch: Any) -> None:
@@ -38,8 +50,9 @@ def test_an_mrz_band_that_reads_only_turned_a_few_degrees_is_read(monkeypatch: A
     monkeypatch.setattr(mrz_ocr, "mrz_read", tesseract)
     monkeypatch.setattr(mrz_ocr, "band_readings", lambda page, band, read: [])
     monkeypatch.setattr(mrz_ocr, "surface_free_readings", lambda image, turn: [])
+    assert not mrz_ocr.valid_mrz(["IDPRTC0593", "9OO53O7F3O", "KOVALENK0<<"])
     texts = mrz_ocr.mrz_ocr_texts(png(1600, 1000), turns=(0,))
-    assert all(line in texts for line in VALID)
+    assert mrz_ocr.valid_mrz(texts)
 
 
 def test_a_page_with_no_mrz_like_line_is_not_read_turned(monkeypatch: Any) -> None:
@@ -58,10 +71,12 @@ def test_a_page_with_no_mrz_like_line_is_not_read_turned(monkeypatch: Any) -> No
     assert len(calls) == 1
 
 
-def test_an_mrz_read_whole_whose_checks_fail_is_not_read_turned(monkeypatch: Any) -> None:
-    """A card whose birth date's check digit is wrong reads whole every time: it keeps its own readings."""
+def test_a_forged_check_digit_read_turned_is_still_invalid(monkeypatch: Any) -> None:
+    """A card whose birth date's check digit is wrong reads so at every turn: read four times more, never valid."""
     calls: list[int] = []
-    forged = [*VALID[:1], VALID[1].replace("9005307", "9005301"), VALID[2]]
+    # The birth date's check digit (7th character of the second line) one off.
+    wrong = str((int(VALID[1][6]) + 1) % 10)
+    forged = [VALID[0], VALID[1][:6] + wrong + VALID[1][7:], VALID[2]]
 
     def tesseract(image: Any) -> PageReading:
         calls.append(image.width)
@@ -72,5 +87,7 @@ def test_an_mrz_read_whole_whose_checks_fail_is_not_read_turned(monkeypatch: Any
     monkeypatch.setattr(mrz_ocr, "mrz_read", tesseract)
     monkeypatch.setattr(mrz_ocr, "band_readings", lambda page, band, read: [])
     monkeypatch.setattr(mrz_ocr, "surface_free_readings", lambda image, turn: [])
-    mrz_ocr.mrz_ocr_texts(png(1600, 1000), turns=(0,))
-    assert len(calls) == 1
+    texts = mrz_ocr.mrz_ocr_texts(png(1600, 1000), turns=(0,))
+    assert mrz_ocr.valid_mrz(VALID)
+    assert len(calls) == 1 + len(mrz_ocr.TILT_RETRIES)
+    assert not mrz_ocr.valid_mrz(texts)
