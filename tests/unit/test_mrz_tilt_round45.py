@@ -35,6 +35,13 @@ VALID = td1(
 )
 
 
+def reading_only(monkeypatch: Any, tesseract: Any) -> None:
+    """``tesseract`` as the MRZ pass's only reader: no band heights, no surface painted out."""
+    monkeypatch.setattr(mrz_ocr, "mrz_read", tesseract)
+    monkeypatch.setattr(mrz_ocr, "band_readings", lambda page, band, read: [])
+    monkeypatch.setattr(mrz_ocr, "surface_free_readings", lambda image, turn: [])
+
+
 def test_an_mrz_band_that_reads_only_turned_a_few_degrees_is_read(monkeypatch: Any) -> None:
     turned: list[int] = []
 
@@ -47,9 +54,7 @@ def test_an_mrz_band_that_reads_only_turned_a_few_degrees_is_read(monkeypatch: A
         reading.band = Band(top=800, bottom=950, cap_height=30)
         return reading
 
-    monkeypatch.setattr(mrz_ocr, "mrz_read", tesseract)
-    monkeypatch.setattr(mrz_ocr, "band_readings", lambda page, band, read: [])
-    monkeypatch.setattr(mrz_ocr, "surface_free_readings", lambda image, turn: [])
+    reading_only(monkeypatch, tesseract)
     assert not mrz_ocr.valid_mrz(["IDPRTC0593", "9OO53O7F3O", "KOVALENK0<<"])
     texts = mrz_ocr.mrz_ocr_texts(png(1600, 1000), turns=(0,))
     assert mrz_ocr.valid_mrz(texts)
@@ -65,8 +70,7 @@ def test_a_page_with_no_mrz_like_line_is_not_read_turned(monkeypatch: Any) -> No
         reading.band = None
         return reading
 
-    monkeypatch.setattr(mrz_ocr, "mrz_read", tesseract)
-    monkeypatch.setattr(mrz_ocr, "surface_free_readings", lambda image, turn: [])
+    reading_only(monkeypatch, tesseract)
     mrz_ocr.mrz_ocr_texts(png(1600, 1000), turns=(0,))
     assert len(calls) == 1
 
@@ -84,9 +88,7 @@ def test_a_forged_check_digit_read_turned_is_still_invalid(monkeypatch: Any) -> 
         reading.band = Band(top=800, bottom=950, cap_height=30)
         return reading
 
-    monkeypatch.setattr(mrz_ocr, "mrz_read", tesseract)
-    monkeypatch.setattr(mrz_ocr, "band_readings", lambda page, band, read: [])
-    monkeypatch.setattr(mrz_ocr, "surface_free_readings", lambda image, turn: [])
+    reading_only(monkeypatch, tesseract)
     texts = mrz_ocr.mrz_ocr_texts(png(1600, 1000), turns=(0,))
     assert mrz_ocr.valid_mrz(VALID)
     assert len(calls) == 1 + len(mrz_ocr.TILT_RETRIES)

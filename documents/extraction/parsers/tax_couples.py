@@ -12,6 +12,7 @@ couple's totals alone, and a part that cannot be checked is no part (docs/adr/02
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from applicants.identifiers import nif_is_personal
@@ -61,12 +62,10 @@ def read_couple(lines: list[Line], parsed: Parsed) -> None:
     """The spouse (NIF and name), whether the return is joint, and each taxpayer's own gross income."""
     spouse = spouse_of(lines, parsed.fields.get("taxpayer_nif"))
     if spouse is not None:
-        nif, name, confidence, _ = spouse
-        if nif:
-            parsed.put("spouse_nif", nif, confidence)
-        if name:
-            parsed.put("spouse_name", title_case(name), confidence)
-    joint = joint_return(lines, parsed, second_taxpayer=spouse is not None and spouse[3])
+        parsed.put("spouse_nif", spouse.nif, spouse.confidence)
+        if spouse.name:
+            parsed.put("spouse_name", title_case(spouse.name), spouse.confidence)
+    joint = joint_return(lines, parsed, second_taxpayer=spouse is not None and spouse.second_taxpayer)
     if joint is not None:
         parsed.put("joint_return", joint, 0.9)
     if joint and every_income_read(parsed):
@@ -96,12 +95,21 @@ def spouse_part(text: str) -> tuple[str, bool] | None:
     mark = SPOUSE_MARK.search(text)
     if mark is None:
         return None
-    following = [m for m in TAXPAYER_MARK.finditer(text, mark.end()) if m.start() >= mark.end()]
-    end = following[0].start() if following else len(text)
+    following = TAXPAYER_MARK.search(text, mark.end())
+    end = following.start() if following else len(text)
     return text[mark.end() : end], bool(SECOND_TAXPAYER.fullmatch(mark.group(0).strip()))
 
 
-def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> tuple[str | None, str | None, float, bool] | None:
+@dataclass(frozen=True)
+class Spouse:
+    nif: str
+    name: str | None
+    confidence: float
+    # Printed as sujeito passivo B, which only a joint return has.
+    second_taxpayer: bool
+
+
+def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> Spouse | None:
     """The spouse's NIF and name, how sure, and whether printed as sujeito passivo B: on their mark's line ("Sujeito
     passivo B NIF 264151984 Nome: Sofia ...", "NIF do cônjuge ou unido de facto: 245367926"), or on the line under
     a heading that is their mark alone. A NIF is theirs only when valid, personal, and not the taxpayer's own."""
@@ -122,7 +130,7 @@ def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> tuple[str | None, 
         nifs = [nif for nif, valid in parse_nifs(part) if valid and nif_is_personal(nif) and nif != taxpayer_nif]
         if not nifs:
             continue
-        return nifs[0], spouse_name(part), confidence, second
+        return Spouse(nifs[0], spouse_name(part), confidence, second)
     return None
 
 
@@ -175,10 +183,10 @@ def taxation_said(lines: list[Line]) -> bool | None:
     bare: set[bool] = set()
     for text in (fold(line.text) for line in lines):
         options = sorted(
-            ((match.start(), match.end(), joint)
-             for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False))
-             for match in pattern.finditer(text)),
-        )  # fmt: skip
+            (match.start(), match.end(), joint)
+            for pattern, joint in ((JOINT_WORDS, True), (SEPARATE_WORDS, False))
+            for match in pattern.finditer(text)
+        )
         boxes = options_boxes(text, options)
         for position, (_, end, joint) in enumerate(options):
             worded = word_answer(text[end:])
