@@ -207,7 +207,8 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         "form_request",
         "status",
         "failure_reason",
-        "risk_level",
+        # Its label, not the stored code: "MEDIUM" on a pt-PT page (blind probe c25).
+        "risk_display",
         "consent_text_version",
         "consent_given_at",
         "processing_started_at",

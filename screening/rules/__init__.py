@@ -30,7 +30,9 @@ from screening.rules.report import generate_report
 # rules-2026.12.14: income.payslip_contract_ongoing, a contract's last payslip stated (blind probe r33a).
 # rules-2026.12.15: a joint IRS return counts the applicant's own part, sujeito passivo A or B (income.tax_joint_share;
 # ADR 029).
-RULES_VERSION = "rules-2026.12.15"
+# rules-2026.12.16: a survivor's or an invalidity pension adds to the retirement pension of the same payer (blind
+# probe c25).
+RULES_VERSION = "rules-2026.12.16"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 from applicants.identifiers import nif_has_valid_checksum
 from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PERIOD_IN_FUTURE
 from screening.rules.common import check, extracted, format_month, money, parse_date
-from screening.rules.income import verify_income
+from screening.rules.income import pension_kind_words, verify_income
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -112,11 +112,13 @@ def described(document: Document) -> str:
         return f"a fatura-recibo de {issued:%d/%m/%Y}" if issued else "a fatura-recibo"
     if document.get("document_type") == "ID_DOCUMENT":
         return "o documento de identificação"
+    if kind == "DECLARACAO_PENSAO":
+        # A pensioner may send two: the survivor's pension named apart from their own (blind probe c25).
+        return f"a declaração de pensão{pension_kind_words(fields)}"
     return DESCRIBED_KINDS.get(str(kind), "o comprovativo de rendimentos")
 
 
 DESCRIBED_KINDS = {
-    "DECLARACAO_PENSAO": "a declaração de pensão",
     "DECLARACAO_IRS": "a declaração de IRS",
     "NOTA_LIQUIDACAO": "a nota de liquidação de IRS",
     "CERTIDAO_AT": "a certidão das Finanças",

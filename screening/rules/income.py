@@ -930,9 +930,34 @@ def activity_check(document: Document, applicant: dict[str, Any]) -> Check:
 # --- Pensions --------------------------------------------------------------------------------
 
 
+# A pension's kind by the type its statement prints. One's own retirement (velhice, aposentação, reforma) is the
+# pension a pensioner has; a survivor's or an invalidity pension beside it is a second income from the same payer,
+# and is named wherever the first is (blind probe c25: the CGA's retirement and survivor's pensions, one counted and
+# both called "a declaração de pensão").
+PENSION_KIND_OF_TYPE = {
+    "velhice": "velhice",
+    "aposentacao": "velhice",
+    "reforma": "velhice",
+    "sobrevivencia": "sobrevivencia",
+    "invalidez": "invalidez",
+}
+PENSION_KIND_WORDS = {"sobrevivencia": " de sobrevivência", "invalidez": " de invalidez"}
+
+
+def pension_kind(fields: dict[str, Any]) -> str | None:
+    """``velhice``, ``sobrevivencia`` or ``invalidez``; None when the statement prints no type."""
+    return PENSION_KIND_OF_TYPE.get(str(fields.get("pension_type") or ""))
+
+
+def pension_kind_words(fields: dict[str, Any]) -> str:
+    """ " de sobrevivência", " de invalidez", else "": a retirement pension is just "pensão"."""
+    return PENSION_KIND_WORDS.get(pension_kind(fields) or "", "")
+
+
 def pension_label(document: Document) -> str:
-    issuer = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}.get(document["fields"].get("issuer") or "")
-    return f"Declaração de pensão{f' ({issuer})' if issuer else ''}"
+    fields = document["fields"]
+    issuer = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}.get(fields.get("issuer") or "")
+    return f"Declaração de pensão{pension_kind_words(fields)}{f' ({issuer})' if issuer else ''}"
 
 
 def pension_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
@@ -1004,21 +1029,30 @@ def pension_from_year_only(fields: dict[str, Any]) -> bool:
 
 
 def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
-    """Each issuer's pension (the first usable statement of each): monthly amount x payments a year / 12, summed.
+    """Each pension (the first usable statement of each): monthly amount x payments a year / 12, summed.
 
-    Payments a year not read count as 12: the lower figure, and the method says so.
+    A pension is an issuer's pension of one kind (``pension_kind``): two statements of one kind from one issuer are
+    the same pension sent twice (the month's statement and the year's declaration). A statement printing no type is
+    its issuer's pension only when no statement of that issuer prints one: it may be any of them. Payments a year
+    not read count as 12: the lower figure, and the method says so.
     """
-    by_issuer: dict[str, tuple[Decimal, int, str, bool]] = {}
-    for document, checks in pensions:
-        fields = document["fields"]
-        monthly = pension_monthly_amount(fields)
-        if passed_all(checks, "income.pension_recent") and monthly is not None:
-            by_issuer.setdefault(fields.get("issuer") or "", pension_part(fields, monthly))
-    if not by_issuer:
+    usable = [
+        document["fields"]
+        for document, checks in pensions
+        if passed_all(checks, "income.pension_recent") and pension_monthly_amount(document["fields"]) is not None
+    ]
+    typed_issuers = {fields.get("issuer") or "" for fields in usable if pension_kind(fields)}
+    parts: dict[tuple[str, str | None], tuple[Decimal, int, str, bool]] = {}
+    for fields in usable:
+        issuer, kind = fields.get("issuer") or "", pension_kind(fields)
+        if kind is None and issuer in typed_issuers:
+            continue
+        parts.setdefault((issuer, kind), pension_part(fields, pension_monthly_amount(fields) or Decimal(0)))
+    if not parts:
         return Source("pension", False, None, "nenhuma declaração de pensão válida", [], MISSING_TEXT["pension"])
-    total = sum((monthly * count for monthly, count, _, _ in by_issuer.values()), Decimal(0)) / 12
-    method = " + ".join(part for _, _, part, _ in by_issuer.values())
-    net_stated = all(net for _, _, _, net in by_issuer.values())
+    total = sum((monthly * count for monthly, count, _, _ in parts.values()), Decimal(0)) / 12
+    method = " + ".join(part for _, _, part, _ in parts.values())
+    net_stated = all(net for _, _, _, net in parts.values())
     return Source("pension", True, quantize(total), method, net_stated=net_stated)
 
 
@@ -1028,10 +1062,12 @@ def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int
     Net when the statement prints a net amount, or a gross and its deductions; a single monthly amount printed
     without saying net or gross ("Valor mensal da pensão") is counted as printed and said to be so, as a
     year's gross is (cases probe 14: it read "líquidos")."""
+    kind = pension_kind_words(fields)
     if pension_from_year_only(fields):
         # A year's declaration prints the year's gross only: the tax withheld from it is not read, so this is
         # the gross, and the method says so.
-        return monthly, 12, f"pensão anual / 12 ({format_eur(money(fields['annual_amount']))} ilíquidos no ano)", False
+        annual = format_eur(money(fields["annual_amount"]))
+        return monthly, 12, f"pensão{kind} anual / 12 ({annual} ilíquidos no ano)", False
     count = fields.get("payments_per_year")
     read = "" if count is not None else ", n.º de prestações não lido"
     net = money(fields.get("net_monthly_amount")) is not None or money(fields.get("deductions")) is not None
@@ -1040,7 +1076,7 @@ def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int
         if net
         else f"valor da pensão de {format_eur(monthly)}, não indicado como líquido"
     )
-    return monthly, int(count or 12), f"pensão x {count or 12} / 12 ({amount}{read})", net
+    return monthly, int(count or 12), f"pensão{kind} x {count or 12} / 12 ({amount}{read})", net
 
 
 # --- Tax documents -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 from typing import Any
 from unittest import mock
 
@@ -131,6 +132,21 @@ def test_detail_shows_report_checks_and_documents(alice: AgencyCredentials) -> N
     assert "identity.document_read" in page
     assert "Nenhum documento de identificação foi lido." in page
     assert "Registar decisão" in page
+
+
+def test_detail_prints_the_ratio_and_income_as_the_report_does_and_the_risk_by_its_label(
+    alice: AgencyCredentials,
+) -> None:
+    # Blind probe c25: a ratio of 0.3485 (LOW) printed "35 %", the MEDIUM line; "1649,73 €"; "MEDIUM" on a pt-PT page.
+    applicant = applicant_of(alice)
+    screen_applicant(applicant_id=applicant.id)
+    applicant.reports.update(
+        dti_ratio=Decimal("0.3485"), average_monthly_income=Decimal("1649.73"), risk_level="MEDIUM"
+    )
+    Applicant.objects.filter(pk=applicant.pk).update(risk_level="MEDIUM")
+    page = logged_in(alice).get(f"/admin/applicants/applicant/{applicant.pk}/change/").content.decode()
+    assert "<td>34,85 %</td>" in page and "<td>1 649,73 €</td>" in page
+    assert '<div class="readonly">Médio</div>' in page and '<div class="readonly">MEDIUM</div>' not in page
 
 
 def test_download_link_is_short_lived_and_audited(alice: AgencyCredentials, bob: AgencyCredentials) -> None:

@@ -628,6 +628,17 @@ def test_admin_application_page_masks_people_without_view_pii_and_audits_those_w
     assert viewed.count() == 2
 
 
+def test_admin_application_page_prints_ratios_and_amounts_as_the_report_does(alice: AgencyCredentials) -> None:
+    # Blind probe c25: "52 %" for 0.5172 (a ratio of 0.3485 printed "35 %", the MEDIUM line), "1450,00 €".
+    application, lead, co_tenant = household_of(alice, guarantor_invited=True)
+    report_of(application, lead, co_tenant)
+    page = admin_as(alice.user).get(f"/admin/applicants/application/{application.id}/change/").content.decode()
+    assert "<td>51,72 %</td>" in page and "<td>1 450,00 €</td>" in page and "<td>750,00 €</td>" in page
+    assert "<td>58,62 %</td>" in page and "<td>850,00 €</td>" in page
+    assert "taxa de esforço do fiador 37,5 %" in page and "(limite 30,0 %)" in page
+    assert "faltam 500,00 € de rendimento mensal (necessários 2 500,00 €)" in page
+
+
 def test_admin_force_button_screens_with_whoever_submitted(
     alice: AgencyCredentials, queued: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
