@@ -667,7 +667,12 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
     elif change.kind == "household_income":
         conditions.append(words.household_more_of(situation.listing).format(amount=words.money(amount)))
     elif change.kind == "guarantor_income":
-        conditions.append(words.a_guarantor.format(amount=words.money(amount)))
+        # A tenant whose application has a guarantor already is not told of "a guarantor" as if it had none (blind
+        # probe c25); whether that one covers, or their income, stays theirs.
+        has_guarantor = any(m.role == GUARANTOR_ROLE for m in situation.members)
+        conditions.append(
+            (words.a_guarantor_too if has_guarantor else words.a_guarantor).format(amount=words.money(amount))
+        )
     outcome = words.could_guarantee if situation.viewer_is_guarantor else words.would_improve
     return words.sentence.format(conditions=joined(conditions, words), outcome=outcome)
 
@@ -766,6 +771,7 @@ class Texts:
     household_more: str
     household_more_buyers: str
     a_guarantor: str
+    a_guarantor_too: str
     would_improve: str
     could_guarantee: str
 
@@ -1002,6 +1008,10 @@ PT = Texts(
     household_more="mais {amount} por mês de rendimento comprovado dos arrendatários (o seu ou de outro arrendatário)",
     household_more_buyers="mais {amount} por mês de rendimento comprovado dos compradores (o seu ou de outro comprador)",
     a_guarantor="um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos {amount}",
+    a_guarantor_too=(
+        "um fiador (o já indicado na candidatura ou outro) com identidade confirmada e rendimento mensal comprovado "
+        "de pelo menos {amount}"
+    ),
     would_improve="o resultado da avaliação melhoraria",
     could_guarantee="poderia garantir esta candidatura",
 )
@@ -1165,6 +1175,10 @@ EN = Texts(
     household_more="{amount} more verified monthly income among the tenants (yours or another tenant's)",
     household_more_buyers="{amount} more verified monthly income among the buyers (yours or another buyer's)",
     a_guarantor="a guarantor with a confirmed identity and a verified monthly income of at least {amount}",
+    a_guarantor_too=(
+        "a guarantor (the one already in the application or another) with a confirmed identity and a verified "
+        "monthly income of at least {amount}"
+    ),
     would_improve="the outcome of the assessment would improve",
     could_guarantee="you could guarantee this application",
 )

@@ -457,6 +457,24 @@ def test_a_guarantor_sees_their_own_verdict_and_the_income_that_would_cover() ->
     assert "3 000,00 €" not in whole_text(applicant_explanation(applicant=maria.applicant, report=report))
 
 
+def test_a_tenant_whose_guarantor_does_not_cover_is_told_of_that_one_or_another_without_their_income() -> None:
+    # Blind probe c25: "Com um fiador com ... pelo menos X" read as if the application had no guarantor.
+    form = form_for(agency(), price="1000")
+    maria = person(form, income=Decimal("1500.00"))
+    rui = person(form, role="GUARANTOR", name="Rui Manuel Costa", nif=make_nif(777), income=Decimal("3000.00"))
+    _, report = screened(form, maria, rui)
+    sentences = applicant_explanation(applicant=maria.applicant, report=report)["what_would_change"]
+    english = applicant_explanation(applicant=maria.applicant, report=report, language="en")["what_would_change"]
+
+    # 1000 / 3332.78 = 0.300050 rounds to 0.3000, within the 0.30 limit; 1000 / 3332.77 = 0.300051 does not.
+    assert (
+        "Com um fiador (o já indicado na candidatura ou outro) com identidade confirmada e rendimento mensal "
+        "comprovado de pelo menos 3 332,78 €, o resultado da avaliação melhoraria." in sentences
+    )
+    assert any("a guarantor (the one already in the application or another)" in s for s in english)
+    assert not any("3 000,00 €" in s or "Rui" in s for s in sentences)
+
+
 def test_a_covering_guarantor_has_nothing_to_change() -> None:
     form = form_for(agency(), price="1000")
     maria = person(form, income=Decimal("1500.00"))
