@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy on every response (django-csp; the upload origin added per settings).
     "config.csp.ContentSecurityPolicyMiddleware",
+    # An API's server error as JSON (config/api_errors.py): the only process_exception here, so the first to run.
+    "config.api_errors.JsonServerErrorMiddleware",
     # Last, as django-axes asks: turns a locked-out admin login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,0 +1,42 @@
+"""A server error on a machine route is the API's JSON, never Django's HTML page.
+
+``docs/api.md`` promises JSON on every ``/api/v1/`` path and ``{"detail", "code"}`` from the local store's
+``/storage/upload``, but an exception no handler knows (the database or the storage failing, a bug) went past DRF's
+handler to Django's: a 500 HTML page, and with ``DEBUG`` on (``make run``'s default) the debug page, which printed
+the request's body (the applicant's NIF, name and e-mail), the intake token and, in a database outage, the
+connection's password (blind operations probe c26). Here such an error becomes a 500 of the API's shape, in the
+request's language, and its traceback is logged as Django logs a 500's (``django.request``, at ERROR), with the
+request's path redacted by the logging filters; nothing of the exception reaches the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+# The routes machines call: the REST API and the local store's signed upload and download.
+MACHINE_PREFIXES = ("/api/", "/storage/")
+
+logger = logging.getLogger("django.request")
+
+
+class JsonServerErrorMiddleware:
+    """The only ``process_exception`` in ``MIDDLEWARE``: the first to see a view's exception."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not request.path.startswith(MACHINE_PREFIXES):
+            return None
+        logger.error("Internal Server Error: %s", request.path, exc_info=exception, extra={"status_code": 500})
+        return JsonResponse(
+            {"detail": _("Erro interno do serviço. Tente de novo dentro de momentos."), "code": "server_error"},
+            status=500,
+        )
