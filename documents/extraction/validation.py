@@ -41,6 +41,8 @@ REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "period")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")
 REQUIRED_INVOICE = ("issuer_nif", "issue_date", "base_amount", "amount_received")
 REQUIRED_PENSION = ("pensioner_nif", "gross_monthly_amount", "payments_per_year")
+# A year's declaration for the IRS return prints the year's gross and no month: its annual amount is what it must give.
+REQUIRED_YEAR_PENSION = ("pensioner_nif", "annual_amount")
 REQUIRED_ACTIVITY = ("taxpayer_nif", "start_date")
 PAYMENT_COUNTS = (12, 13, 14)
 REQUIRED_CERTIFICATE = ("holder_nif", "status", "issue_date", "validation_code")
@@ -87,7 +89,7 @@ def fields_revalidate(
         required = REQUIRED_INVOICE
     elif kind in PENSION_KINDS:
         warnings += pension_revalidate(fields, today=today)
-        required = REQUIRED_PENSION
+        required = pension_required(fields)
     elif kind in ACTIVITY_KINDS:
         warnings += activity_revalidate(fields, today=today)
         required = REQUIRED_ACTIVITY
@@ -328,6 +330,10 @@ def months_after(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, 28)
 
 
+# The number the AT's invoicing rules give a buyer who asks for no NIF on the document: the final consumer's.
+FINAL_CONSUMER_NIF = "999999990"
+
+
 def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
     """The amount received is the base plus VAT less the IRS withheld, to the cent; the date is not future."""
     warnings = []
@@ -340,6 +346,10 @@ def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
         expected = base + (fields.get("vat_amount") or 0) - (fields.get("irs_withholding") or 0)
         if abs(expected - received) > CENT:
             warnings.append("arithmetic_mismatch")
+    if fields.get("acquirer_nif") == FINAL_CONSUMER_NIF:
+        # The AT's number for a "Consumidor final" who gave none (blind probe r46a, returned as the buyer's NIF):
+        # nobody's NIF, so no buyer's.
+        fields["acquirer_nif"] = None
     issuer = fields.get("issuer_nif")
     if issuer and issuer == fields.get("acquirer_nif"):
         warnings.append("issuer_is_acquirer")
@@ -349,6 +359,15 @@ def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
         # the parser, so that every backend's reading is checked.
         warnings.append("issuer_is_company")
     return warnings
+
+
+def pension_required(fields: dict[str, Any]) -> tuple[str, ...]:
+    """The pension fields a statement's reading must give, by the kind of statement: a month's amount and its
+    payments a year, or, where only the year's amount is read and no month's (a year's declaration for the IRS
+    return, counted as its annual amount / 12), that amount. Blind probe r46a: such a declaration, read right, was
+    warned ``missing:gross_monthly_amount`` and ``missing:payments_per_year``, as if incomplete; it prints no month."""
+    year_only = all(fields.get(name) is None for name in ("gross_monthly_amount", "net_monthly_amount"))
+    return REQUIRED_YEAR_PENSION if year_only and fields.get("annual_amount") is not None else REQUIRED_PENSION
 
 
 def pension_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:

@@ -259,9 +259,18 @@ def invoice_sections(lines: list[Line]) -> list[list[Line]]:
 
 
 def heading_alone(text: str, number: re.Match[str]) -> bool:
-    """The line is the document's title and number, nothing else but the copy it is."""
+    """The line is the document's title and number, nothing else but the copy it is and its date of issue."""
     rest = COPY_WORDS.sub(" ", DOCUMENT_TITLE.sub(" ", text[: number.start()] + " " + text[number.end() :]))
-    return not re.search(r"[^\W\d_]{2,}", rest)
+    return not re.search(r"[^\W\d_]{2,}", HEADING_DATE.sub(" ", rest))
+
+
+# The date of issue beside the number on the heading's line ("N.º FR ATSIRE01FR/20 Data de emissão: 30-09-2026", as
+# the Portal prints it: blind probe r46a, three months' faturas-recibo in one PDF read as the first, unflagged).
+HEADING_DATE = re.compile(
+    r"(?i)(?:(?<![^\W\d_])(?:data(?:\s+(?:de\s+)?emiss[aã]o)?|emitid[ao]\s+(?:em|a)|de|em|dated?|issued(?:\s+on)?"
+    r"|(?:issue\s+)?date)\s*[:.]?\s*)?"
+    r"(?<!\d)(?:\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:19|20)\d{2}|(?:19|20)\d{2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{1,2})(?!\d)"
+)
 
 
 def parse_one_invoice(lines: list[Line]) -> Parsed:

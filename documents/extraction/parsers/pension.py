@@ -112,7 +112,9 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
         "gross_monthly_amount",
         re.compile(
             r"(?:pensao|valor|montante|total)\s+(?:mensal\s+)?(?:iliquid[oa]|brut[oa])|valor\s+mensal(?:\s+da\s+pensao)?"
-            r"|montante\s+mensal|valor\s+da\s+pensao|pensao\s+mensal|(?<![a-z])iliquido(?![a-z])"
+            # "Uma pensão de reforma mensal ilíquida de 2.310,75 €": the feminine too (blind probe r46a, a bank's
+            # declaration's gross unread).
+            r"|montante\s+mensal|valor\s+da\s+pensao|pensao\s+mensal|(?<![a-z])iliquid[oa](?![a-z])"
             # "Total mensal ..... 503,55 €" under the pension and its complement: the whole month's, before tax.
             r"|total\s+mensal(?![a-z])"
             r"|total\s+(?:de\s+|dos\s+)?abonos|abonos\s+totais"
@@ -199,7 +201,8 @@ TRANSLATED_TYPE_CAPTION = (
     r"|tipo\s+de\s+pension|rentenart)\s*[:.]?\s*)?"
 )
 PENSION_TYPE = re.compile(
-    r"(?:pensao\s+(?:social\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?\s*"
+    # The plural too: "recebeu ... pensões de velhice no valor ilíquido total de ..." (a year's declaration).
+    r"(?:pens(?:ao|oes)\s+(?:social\s+|sociais\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?\s*"
     + TRANSLATED_TYPE_CAPTION
     + r"|(?<![a-z])pensao\s*:)\s*"
     r"(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
@@ -360,6 +363,8 @@ class PensionAmounts:
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     # Each row read under a header of columns: its roles and values, in the order read.
     table_rows: list[list[tuple[str, Decimal]]] = field(default_factory=list)
+    # The roles whose value was worked out from a row's columns rather than printed (a pension and its complement).
+    derived: set[str] = field(default_factory=set)
 
     def add(self, role: str, value: Decimal, confidence: float) -> None:
         self.roles.setdefault(role, []).append((value, confidence))
@@ -526,9 +531,22 @@ def amounts_in(text: str) -> list[Decimal]:
 
 def outside_brackets(text: str) -> str:
     """The line with bracketed amounts blanked when an amount stands outside them: "Descontos (IRS 30,00 + CES
-    10,00) 40,00" is one total with its breakdown, and the breakdown's labels are not the total's."""
-    blanked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)) if money_spans(m.group(0)) else m.group(0), text)
+    10,00) 40,00" is one total with its breakdown, and the breakdown's labels are not the total's. A bracket
+    holding its amount alone is the value of the label before it: "retenção na fonte de IRS (392,83 €) e a
+    contribuição para o SAMS (35,00 €), o valor líquido de 1.882,92 €" (blind probe r46a, a bank's declaration:
+    both deductions blanked, the net left alone)."""
+    blanked = re.sub(
+        r"\([^()]*\)",
+        lambda m: " " * len(m.group(0)) if breakdown(m.group(0)) else m.group(0),
+        text,
+    )
     return blanked if money_spans(blanked) else text
+
+
+def breakdown(bracket: str) -> bool:
+    """A bracket holding an amount and words of its own (a breakdown's labels), not an amount alone."""
+    rest = MONEY.sub(" ", portuguese_figures(fix_digits(bracket)))
+    return bool(money_spans(bracket)) and bool(re.search(r"[^\W\d_]", re.sub(r"(?i)eur(?:os?)?|€", " ", rest)))
 
 
 def label_phrases(text: str, labels: list[Label], amounts: list[Amount]) -> list[Label]:
@@ -600,7 +618,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
         text = outside_brackets(line.text)
         labels, amounts = line_labels(text), money_spans(text)
         if labels and not amounts:
-            labels = with_pension_column(text, labels)
+            labels = with_complement_column(text, with_pension_column(text, labels))
         if any(role == "no_deductions" for _, _, role in labels):
             read.add("deductions", Decimal(0), line.confidence)
             # "Tax is not deducted by us. Income tax is payable in Portugal": the tax it names is not taken.
@@ -625,9 +643,19 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             if below is not None and values and (len(labels) == 1 or len(values) == len(labels)):
                 row, skip_to = latest_month_row(lines, index + 1, len(labels))
                 read.table_rows.append([])
-                for (_, _, role), value in zip(labels, amounts_in(row.text)[-len(labels) :], strict=True):
+                cells = list(zip(labels, amounts_in(row.text)[-len(labels) :], strict=True))
+                complement = sum((value for (_, _, role), value in cells if role == "complement"), Decimal(0))
+                for (_, _, role), value in cells:
                     # Under an "Abonos" column, what is paid before anything is taken: the gross.
                     role = COLUMN_TOTALS.get(role, role) if role == "credits" else role
+                    if role == "complement":
+                        continue
+                    if role == "gross_monthly_amount" and complement:
+                        # "Mês | Valor bruto | IRS | Compl. solidário | Valor líquido" (a Segurança Social Direta
+                        # payments table: blind probe r46a, no amount read): the complement is paid with the
+                        # pension, before tax, as a "Total mensal" under both adds it; their sum, worked out.
+                        value += complement
+                        read.derived.add(role)
                     read.add(role, value, row.confidence)
                     read.table_rows[-1].append((role, value))
                 continue
@@ -706,6 +734,24 @@ def with_pension_column(text: str, labels: list[Label]) -> list[Label]:
     if column is None or column.end() > labels[0][0]:
         return labels
     return [(column.start(), column.end(), "gross_monthly_amount"), *labels]
+
+
+# A header's column of a complement paid with the pension ("Compl. solidário", "Complemento por dependência"),
+# which no role names: read only as a header's column, so that the row under it gives one amount per column. A
+# complement's own row ("Complemento por dependência 104,85") stays an unlabelled item.
+COMPLEMENT_COLUMN = re.compile(r"(?<![a-z])compl(?:emento|\.)?(?![a-z])")
+
+
+def with_complement_column(text: str, labels: list[Label]) -> list[Label]:
+    """A header row's labels, with each complement's column among them (as the role "complement")."""
+    if not labels:
+        return labels
+    found = [
+        (match.start(), match.end(), "complement")
+        for match in COMPLEMENT_COLUMN.finditer(fold(text))
+        if not any(match.start() < end and start < match.end() for start, end, _ in labels)
+    ]
+    return sorted([*labels, *found]) if found else labels
 
 
 def latest_month_row(lines: list[Line], first: int, columns: int) -> tuple[Line, int]:
@@ -949,7 +995,10 @@ def parse_pension(lines: list[Line]) -> Parsed:
             # "Valores pagos no ano de 2025: Total ilíquido anual 10.103,60 €" over "Situação em janeiro de
             # 2026: Montante mensal 742,30 €": last year's total, paid before the update, is not this month's.
             continue
-        if current is not None:
+        if current is not None and role in amounts.derived:
+            parsed.put(role, current[0], min(current[1], DERIVED_CONFIDENCE))
+            parsed.warnings.append(f"derived:{role}")
+        elif current is not None:
             parsed.put(role, *current)
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
     if gross is not None and net is not None and net > gross:
@@ -1005,7 +1054,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
     if count is None and paid_twelve_times_abroad(folded):
         parsed.put("payments_per_year", 12, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:payments_per_year")
-    if "caixa geral de aposentacoes" in folded or re.search(r"(?<![a-z])cga(?![a-z])", folded):
+    # The name's start: a scan may mangle its end ("CAIXA GERAL DE APOSENTAÇÕOES", blind probe r46a: no issuer).
+    if re.search(r"caixa\s+geral\s+de\s+aposenta", folded) or re.search(r"(?<![a-z])cga(?![a-z])", folded):
         parsed.put("issuer", "CGA", VALIDATED_CONFIDENCE)
     elif re.search(r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes", folded):
         parsed.put("issuer", "SEGURANCA_SOCIAL", VALIDATED_CONFIDENCE)
@@ -1045,11 +1095,16 @@ def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal 
 
 # A declaration of what was paid in a year, for the pensioner's IRS return: "auferiu no ano de 2025", "recebeu
 # durante o ano de 2025", "Rendimentos pagos em 2025" (the Segurança Social's: blind probe r37b), "(Para efeitos de
-# IRS — Ano de 2025)". Its amounts are the year's.
+# IRS — Ano de 2025)". Its amounts are the year's. The payer's name between may be abbreviated ("recebeu do
+# Instituto da Segurança Social, I.P., no ano de 2025": a dot after one letter ends no sentence); the title may
+# name the year ("DECLARAÇÃO DE RENDIMENTOS - ANO DE 2025"), or the return it is for ("Para efeitos de IRS (Modelo
+# 3 - Anexo A)", "Rendimentos a declarar no Modelo 3"): blind probe r46a, both kinds read as no amount at all.
 YEAR_DECLARATION = re.compile(
-    r"(?:auferi[ud]|receb(?:eu|eram|id[oa]s?)|pag(?:ou|aram|[oa]s)|abonad[oa]s?)(?![a-z])[^.]{0,60}?"
+    r"(?:auferi[ud]|receb(?:eu|eram|id[oa]s?)|pag(?:ou|aram|[oa]s)|abonad[oa]s?)(?![a-z])(?:[^.]|(?<![a-z]{2})\.){0,60}?"
     r"(?:(?:no|durante\s+o)\s+ano\s+(?:de\s+)?|em\s+)(?:19|20)\d{2}(?!\d)"
     r"|para\s+efeitos\s+(?:de|do)\s+irs\W{0,5}(?:ano|relativ)"
+    r"|declaracao\s+(?:anual\s+)?de\s+rendimentos\W{0,5}(?:(?:do\s+)?ano\s+(?:de\s+)?)?(?:19|20)\d{2}(?!\d)"
+    r"|(?:para\s+efeitos\s+d[eo]\s+irs|a\s+declarar)\W[^.\n]{0,20}?modelo\s+3(?!\d)"
 )
 # What a year's declaration calls the pension before tax: "Rendimentos ilíquidos (categoria H) 9.417,60 €",
 # "Rendimento bruto (código 401)", "Total ilíquido".
@@ -1063,16 +1118,34 @@ def year_declaration(folded: str) -> bool:
 
 
 def year_gross(lines: list[Line], parsed: Parsed) -> None:
-    """A year's declaration with no monthly amount: its gross is the annual amount, and the tax it says was
-    withheld is the year's, no month's deductions."""
-    for line in lines:
+    """A year's declaration with no monthly amount: its gross is the annual amount (after its label, or in its
+    column), and the tax it says was withheld is the year's, no month's deductions."""
+    for index, line in enumerate(lines):
         label = YEAR_GROSS_LABEL.search(fold(line.text))
         values = amounts_in(line.text[label.end() :]) if label else []
-        if values:
-            parsed.put("annual_amount", values[-1], line.confidence)
+        found = (values[-1], line.confidence) if values else None
+        if label and not values and not amounts_in(line.text):
+            found = year_gross_in_column(lines, index, label.start())
+        if found:
+            parsed.put("annual_amount", *found)
             parsed.fields.pop("deductions", None)
             parsed.confidence.pop("deductions", None)
             return
+
+
+def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decimal, float] | None:
+    """The year's gross under its caption in a header row ("Código Rendimento bruto Retenção IRS Contribuições" over
+    "401 - Pensões 11.456,80 312,00 0,00", the Segurança Social's declaration for the IRS return: blind probe
+    r46a): the row's amount in the column the caption holds among the header's amounts' captions, counted from the
+    left (a code's or a description's column holds no amount)."""
+    row = lines[header + 1] if header + 1 < len(lines) else None
+    if row is None or YEAR_GROSS_LABEL.search(fold(row.text)) or line_labels(row.text):
+        return None
+    before = [role for start, _, role in line_labels(lines[header].text) if start < at]
+    # "Retenção IRS" is one column named twice.
+    column = sum(1 for position, role in enumerate(before) if position == 0 or before[position - 1] != role)
+    values = amounts_in(row.text)
+    return (values[column], row.confidence) if column < len(values) else None
 
 
 def year_gross_beside_the_month(lines: list[Line], parsed: Parsed) -> None:
@@ -1381,8 +1454,12 @@ def postal_address_below(below: list[Line]) -> bool:
     )
 
 
-# "Idalina Rosa Fragoso Marcelino | NIF 139084720": a name with no label, then its NIF's label.
-BESIDE_NIF = re.compile(r"\s*([^\d|·:;]+?)\s*[|·,;–-]\s*(?:nif|contribuinte|n\.?\s?i\.?\s?f\.?)(?![a-z])")
+# "Idalina Rosa Fragoso Marcelino | NIF 139084720": a name with no label, then its NIF's label; or the social
+# security number's first ("Leonor ... | NISS 27044601936 | NIF ...", a Segurança Social Direta page: blind probe
+# r46a), the NIF still on the line.
+BESIDE_NIF = re.compile(
+    r"\s*([^\d|·:;]+?)\s*[|·,;–-]\s*(?:nif|contribuinte|n\.?\s?i\.?\s?f\.?|n\.?\s?i\.?\s?s\.?\s?s\.?)(?![a-z])"
+)
 
 
 def name_beside_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
