@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from cryptography.fernet import Fernet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -40,6 +41,19 @@ if not FIELD_ENCRYPTION_KEYS:
     FIELD_ENCRYPTION_KEYS = [k for k in env_secret("FIELD_ENCRYPTION_KEYS", _DEV_FIELD_KEY).split(",") if k]
 BLIND_INDEX_KEY = env_secret("BLIND_INDEX_KEY", _DEV_BLIND_INDEX_KEY)
 DEBUG = env_bool("DEBUG", default=not IS_PRODUCTION)
+# Checked at start, as the storage keys are: a key that is no Fernet key (or a *_FILE holding nothing) had let the
+# server start and answer 200 on its readiness probe, then fail every request that reads personal data (blind
+# operations probe c26).
+if not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is empty (or FIELD_ENCRYPTION_KEYS_FILE holds nothing).")
+for _field_key in FIELD_ENCRYPTION_KEYS:
+    try:
+        Fernet(_field_key)
+    except (ValueError, TypeError) as _exc:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS holds a key that is not a Fernet key (32 bytes, url-safe base64; "
+            'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())").'
+        ) from _exc
 
 # One key, one purpose: a blind-index key that is also the signing or a field key
 # lets a leak of one open the other.
@@ -167,8 +181,17 @@ _SQLITE_OPTIONS = {
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
 _database_url = env_str("DATABASE_URL", "")
+if IS_PRODUCTION and not _database_url:
+    # Production names its database: without it the app had run on a SQLite file in DATA_DIR, each pod its own
+    # (blind operations probe c26). A single-machine production on SQLite says so: sqlite:////path/db.sqlite3.
+    raise ImproperlyConfigured("Set DATABASE_URL in production (postgres://user:password@host:5432/name).")
 if _database_url:
     _db = environ.Env.db_url_config(_database_url)
+    if "ENGINE" not in _db:
+        # django-environ's answer to an unknown scheme is a dict without an engine (a KeyError further on).
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a database URL: postgres://user:password@host:5432/name or sqlite:////path/db.sqlite3"
+        )
     if _db["ENGINE"] == "django.db.backends.sqlite3":
         _db.setdefault("OPTIONS", {}).update(_SQLITE_OPTIONS)
     else:
@@ -338,6 +361,10 @@ _database_cache = {
     "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
 CACHES = {"default": environ.Env.cache_url_config(_cache_url) if _cache_url else _database_cache}
+if _cache_url.startswith("pymemcache://"):
+    # django-environ maps pymemcache:// to the pylibmc backend (blind operations probe c26: "No module named
+    # 'pylibmc'"); Django's own backend for pymemcache is this one.
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.memcached.PyMemcacheCache"
 
 # --- Product limits -------------------------------------------------------------
 # Room for the largest set the intake asks for: a mixed profile's 3 payslips, faturas-recibo of up to 12 months, the
@@ -409,6 +436,10 @@ EXTRACTION_OCR_TIMEOUT_SECONDS = env_int("EXTRACTION_OCR_TIMEOUT_SECONDS", 60)
 EXTRACTION_OCR_MAX_MEMORY_MB = env_int("EXTRACTION_OCR_MAX_MEMORY_MB", 1024)
 if EXTRACTION_BACKEND not in {"local", "reducto"}:
     raise ImproperlyConfigured("EXTRACTION_BACKEND must be local or reducto")
+# A provider chosen without its key had started, then failed every document as "unavailable, re-run" that no re-run
+# could mend (blind operations probe c26): refused at start.
+if EXTRACTION_BACKEND == "reducto" and not REDUCTO_API_KEY:
+    raise ImproperlyConfigured("EXTRACTION_BACKEND=reducto needs REDUCTO_API_KEY (or REDUCTO_API_KEY_FILE).")
 
 # --- Screening ------------------------------------------------------------------
 SCREENING_BACKEND = env_str("SCREENING_BACKEND", "rules")
@@ -419,6 +450,8 @@ OPENAI_TIMEOUT_SECONDS = env_int("OPENAI_TIMEOUT_SECONDS", 30)
 # SCREENING_NODE_TIMEOUT_SECONDS and SCREENING_NODE_MAX_ATTEMPTS: config/celery_settings.py (time budgets).
 if SCREENING_BACKEND not in {"rules", "openai"}:
     raise ImproperlyConfigured("SCREENING_BACKEND must be rules or openai")
+if SCREENING_BACKEND == "openai" and not OPENAI_API_KEY:
+    raise ImproperlyConfigured("SCREENING_BACKEND=openai needs OPENAI_API_KEY (or OPENAI_API_KEY_FILE).")
 
 # --- Events -------------------------------------------------------------------
 EVENTS_BACKEND = env_str("EVENTS_BACKEND", "file")

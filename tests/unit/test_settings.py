@@ -21,6 +21,8 @@ PRODUCTION = {
     "STORAGE_ENCRYPTION_KEYS": "c2NyZWVuaW5nLXN0b3JhZ2Uta2V5LWZvci10ZXN0cyE=",
     "ALLOWED_HOSTS": "screening.example.pt",
     "DEBUG": "false",
+    # Production names its database; check --deploy opens none.
+    "DATABASE_URL": "sqlite:////nonexistent/screening-settings-check.sqlite3",
 }
 
 
@@ -94,3 +96,65 @@ def test_production_refuses_development_secrets(tmp_path: Path, missing: str) ->
 def test_production_refuses_debug(tmp_path: Path) -> None:
     done = manage("check", **{**PRODUCTION, "DEBUG": "true"}, DATA_DIR=str(tmp_path))
     assert done.returncode != 0 and "DEBUG" in done.stderr
+
+
+def test_production_refuses_to_guess_its_database(tmp_path: Path) -> None:
+    env = {k: v for k, v in PRODUCTION.items() if k != "DATABASE_URL"}
+    done = manage("check", **env, DATA_DIR=str(tmp_path))
+    assert done.returncode != 0 and "Set DATABASE_URL in production" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        # Blind operations probe c26: each of these started, then failed at the first request or document.
+        ({"DATABASE_URL": "notaurl"}, "DATABASE_URL is not a database URL"),
+        ({"FIELD_ENCRYPTION_KEYS": "notakey"}, "FIELD_ENCRYPTION_KEYS holds a key that is not a Fernet key"),
+        ({"SCREENING_BACKEND": "openai"}, "SCREENING_BACKEND=openai needs OPENAI_API_KEY"),
+        ({"EXTRACTION_BACKEND": "reducto"}, "EXTRACTION_BACKEND=reducto needs REDUCTO_API_KEY"),
+    ],
+)
+def test_a_setting_that_cannot_work_stops_the_start_with_what_to_set(
+    tmp_path: Path, env: dict[str, str], message: str
+) -> None:
+    done = manage("check", **env, DATA_DIR=str(tmp_path), OPENAI_API_KEY="", REDUCTO_API_KEY="")
+    assert done.returncode != 0 and message in done.stderr
+
+
+def test_an_empty_field_keys_file_stops_the_start(tmp_path: Path) -> None:
+    empty = tmp_path / "field_keys"
+    empty.write_text("")
+    done = manage("check", **{k: v for k, v in PRODUCTION.items() if k != "FIELD_ENCRYPTION_KEYS"},
+                  FIELD_ENCRYPTION_KEYS_FILE=str(empty), DATA_DIR=str(tmp_path))  # fmt: skip
+    assert done.returncode != 0 and "FIELD_ENCRYPTION_KEYS is empty" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("pymemcache://127.0.0.1:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
+        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_the_documented_cache_urls_load_their_backends(tmp_path: Path, url: str, backend: str) -> None:
+    # Blind operations probe c26: pymemcache:// named the pylibmc backend, and neither client library was installed.
+    # Loading the backend (no server here) imports its client.
+    code = "from django.core.cache import cache; from django.conf import settings; print(settings.CACHES['default']['BACKEND']); cache._class"
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "CACHE_URL": url, "DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [backend]
+
+
+def test_the_documented_redis_broker_loads_its_transport() -> None:
+    # The worker died with "'NoneType' object has no attribute 'Redis'": the transport's client was missing.
+    from kombu.transport import redis as redis_transport
+
+    assert redis_transport.redis is not None
