@@ -19,8 +19,11 @@ from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_
 from documents.extraction.parsers.classify import (
     CC_BACK_SIGNS,
     PAYSLIP_TITLE,
+    RENT_RECEIPT,
     SIMULATION,
+    TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
+    payslip_amounts_unread,
     pension_not_paid,
     pro_forma_or_quote,
     tax_simulation,
@@ -301,6 +304,32 @@ TAX_NOT_FILED = (
     "entregue com o seu comprovativo, a nota de liquidação ou outro comprovativo de rendimentos."
 )
 
+# A temporary Segurança Social benefit (classify.TEMPORARY_BENEFIT; blind probe r46a: an unemployment benefit's
+# letter told only "not recognised"): docs/api.md refuses it, as it ends. The sender is told why, and what counts.
+TEMPORARY_BENEFIT_REFUSED = (
+    "Este documento é de uma prestação temporária da Segurança Social (subsídio de desemprego, de doença ou "
+    "parental), que não é aceite como rendimento por ter um fim: envie recibos de vencimento, faturas-recibo, a "
+    "declaração da pensão ou outro comprovativo de rendimentos do trabalho ou de pensão."
+)
+
+# A rent receipt (classify.RENT_RECEIPT; blind probe r46a: told only "not recognised"): it proves the rent a
+# landlord received from one tenant in one month, and no parser reads it. A landlord's rental income is proved
+# by the year's IRS return, whose Anexo F declares it, or the nota de liquidação; a tenant's receipt proves
+# no income of theirs at all.
+RENT_RECEIPT_REFUSED = (
+    "Este documento é um recibo de renda, que não é lido como comprovativo de rendimentos: se recebe rendas, envie "
+    "a declaração de IRS com o Anexo F ou a nota de liquidação; senão, envie recibos de vencimento, faturas-recibo, "
+    "a declaração da pensão ou outro comprovativo de rendimentos."
+)
+
+# A payslip by its title and its parties' captions whose amounts OCR could not read (classify.payslip_amounts_unread;
+# blind probe r46a: a photo whose table was lost told to send payslips, which it was). The sender is told to send
+# a better copy of the same payslip.
+PAYSLIP_AMOUNTS_UNREAD = (
+    "Não foi possível ler os valores deste recibo de vencimento (vencimentos, descontos e líquido): envie uma "
+    "fotografia nítida, direita e com boa luz do recibo inteiro, ou o PDF original."
+)
+
 # A certificate of temporary protection (classify.TEMPORARY_PROTECTION): it grants residence but proves no identity,
 # as docs/api.md says (blind probe r41a: told only "not recognised", the passport one option among others).
 NO_IDENTITY_PROVED = (
@@ -343,6 +372,9 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", pro_forma_or_quote, NOT_BILLED_YET),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
+    ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
+    ("PROOF_OF_INCOME", RENT_RECEIPT.search, RENT_RECEIPT_REFUSED),
+    ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
     ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),
 )

@@ -606,6 +606,34 @@ def payroll_amounts(folded: str) -> bool:
     )
 
 
+# A payslip's parties by their captions with a colon, on folded text ("Entidade empregadora: ...", "Trabalhadora:").
+PAYSLIP_PARTY_CAPTION = re.compile(
+    r"(?<![a-z])(?:entidade\s+(?:empregadora|patronal)|empregadora?|empresa|trabalhadora?|funcionari[oa]"
+    r"|colaboradora?|employer|employee)\s*:"
+)
+
+
+def payslip_amounts_unread(folded: str) -> bool:
+    """A payslip by its title opening a line and its parties' captions, whose amounts were not read (``payroll_amounts``
+    false): OCR lost its table (blind probe r46a: a phone photo of a domestic worker's spreadsheet slip, its grid
+    unread, told to send payslips). An e-mail naming a payslip in a sentence, or the envelope's "CONFIDENCIAL - Recibo
+    de vencimento" over the addressee, has neither a title opening a line nor the parties' captions."""
+    titled = any(PAYSLIP_TITLE.match(line.strip(" -–—|·*#")) for line in folded.splitlines())
+    return titled and bool(PAYSLIP_PARTY_CAPTION.search(folded)) and not payroll_amounts(folded)
+
+
+# A temporary benefit of the Segurança Social, on folded text: unemployment ("subsídio (social) de desemprego"),
+# sickness, parental. It ends, so it is no income a rent is paid from (docs/api.md: refused); its letter says so
+# (blind probe r46a: told "not recognised", as if the sender had sent the wrong thing by mistake).
+TEMPORARY_BENEFIT = re.compile(
+    r"subsidio\s+(?:social\s+)?de\s+desemprego|(?:subsidio|prestacao)\s+(?:de\s+)?(?:desemprego|doenca|parental)"
+    r"|(?:unemployment|sickness|jobseeker.?s)\s+(?:benefit|allowance)"
+)
+# A rent receipt, the AT's "Recibo de renda eletrónico" or a landlord's own (blind probe r46a): the rent a landlord
+# received, by the tenant's payment. No parser reads it; it is refused with a reason that names it.
+RENT_RECEIPT = re.compile(r"recibo\s+(?:eletronico\s+|electronico\s+)?de\s+rendas?(?![a-z])|(?<![a-z])rent\s+receipt")
+
+
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     """A card titled as another state's whose MRZ says Portugal issued it is Portuguese: the Cartao de
     Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did. And a visa

@@ -948,6 +948,10 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             # ("Márcia Lourenço Simões" / "Consultoria em engenharia" / "Rua ..." / "Fatura-Recibo" / "N.º ..." /
             # "NIF: ..."): the first name alone over the title is the issuer's.
             alone = name_over_the_title(lines[:at]) or letterhead_name(lines[:at])
+        if not alone:
+            # The issuer's block over its NIF, the name over its address ("Rui Assunção Tavares" / "4705-025 Braga"
+            # / "Contribuinte: ..."), a program's logo over the block (blind probe r46a: no issuer's name read).
+            alone = name_over_its_address(lines[:at])
         if HONORIFIC.match(lines[at].text) and name_before_nif(lines[at].text):
             # A professional's own name and title on the NIF's line ("Dr.ª Helena Amaral · Cédula ... · NIF ...")
             # issue the receipt; the line above is the practice's letterhead ("Consultório de Psicologia").
@@ -1211,6 +1215,30 @@ def name_over_the_title(lines: list[Line]) -> list[Line]:
     if any(ACQUIRER_LABEL.search(fold(line.text)) or ISSUER_LABEL.search(fold(line.text)) for line in letterhead):
         return []
     return [line for line in letterhead if name_alone(line.text)][:1]
+
+
+# A postcode and its town ("4705-025 Braga").
+POSTCODE = re.compile(r"(?<!\d)\d{4}\s?-\s?\d{3}(?!\d)")
+# How many address lines a letterhead prints between the name and the NIF: the street, the postcode and town.
+ADDRESS_LINES = 2
+
+
+def name_over_its_address(lines: list[Line]) -> list[Line]:
+    """The name alone right over the address lines (a street, a postcode) that end ``lines``, the lines above an
+    issuer's NIF: its letterhead's block, whatever stands over it (a program's logo, the block set right). None
+    without an address between (a name right over the NIF is read already), or with another name alone above it:
+    which of two is the issuer's, no line tells."""
+    at = len(lines)
+    while at > 0 and len(lines) - at < ADDRESS_LINES:
+        text = lines[at - 1].text.strip()
+        if not (POSTCODE.search(text) or STREET_START.match(fold(text))):
+            break
+        at -= 1
+    if at == len(lines) or at == 0 or not name_alone(lines[at - 1].text):
+        return []
+    if any(name_alone(line.text) for line in lines[: at - 1]):
+        return []
+    return [lines[at - 1]]
 
 
 # A monogram's letters on a line of their own: one to three capitals.

@@ -39,6 +39,7 @@ from documents.extraction.parsers.common import (
     MONEY,
     MONTH_YEAR,
     MONTHS,
+    NIF_TOKEN,
     NUMERIC_PERIOD,
     SALUTATION,
     VALIDATED_CONFIDENCE,
@@ -2712,6 +2713,36 @@ def name_under_its_column_caption(lines: list[Line], parsed: Parsed) -> None:
         return
 
 
+# A number's caption in capitals glued to the last letter of the name before it, as a text layer joins the next
+# column ("Nome: Joaquim Damião Fernandes LourençoNIF: 266502520", blind probe r46a: "Lourenço" lost, the caption
+# taken for the next field's from its capital). A caption by its colon or its number after it: no name's own letters.
+GLUED_NUMBER_CAPTION = re.compile(r"(?<=[a-zß-ÿ])(?:NIF|NIPC|NISS|N\.I\.F\.?)(?=\s*[:.]|\s*\d)")
+
+
+def in_the_captions_column(caption_line: Line, at: int, below: Line) -> str | None:
+    """The words of the line under a caption from the caption's column on, when OCR joined another column's words
+    left of it across a column's gap: a window envelope's "Exmo(a). Senhor(a)" on the right over "Supermercados
+    Vizinhança, S.A.      Ana Calçada Grácio", the letterhead's name on the left (blind probe r46a: the employee
+    unread, the name taken for a company's). None when the words' boxes are not known or nothing stands apart left
+    of the caption: a caption set in from its value ("   Nome" over "Ana Sousa") cuts no name."""
+    words = below.text.split()
+    if not caption_line.word_boxes or len(below.word_boxes) != len(words) or not words:
+        return None
+    first = len(caption_line.text[:at].split())
+    if first >= len(caption_line.word_boxes):
+        return None
+    height = caption_line.word_boxes[first][3]
+    column = caption_line.word_boxes[first][0] - height
+    kept = [index for index, box in enumerate(below.word_boxes) if box[0] >= column]
+    if not kept or kept[0] == 0 or kept != list(range(kept[0], len(words))):
+        return None
+    left_end = below.word_boxes[kept[0] - 1][0] + below.word_boxes[kept[0] - 1][2]
+    # A column's gap, not a space between two words of one name.
+    if below.word_boxes[kept[0]][0] - left_end < 2 * height:
+        return None
+    return " ".join(words[kept[0] :])
+
+
 def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     client = client_block(lines)
     # A label's value that is a code, held back in case no company is printed with its legal form.
@@ -2741,11 +2772,20 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 else []
             )
             candidates = [(rest, None) for rest in rests] + [
-                (before_street(under_caption(line.text, matches[0].start(), lines[at].text)), at) for at in below
+                (
+                    before_street(
+                        in_the_captions_column(line, matches[0].start(), lines[at])
+                        or under_caption(line.text, matches[0].start(), lines[at].text)
+                    ),
+                    at,
+                )
+                for at in below
             ]
             for candidate, at in candidates:
-                # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."); a column gap
-                # ends the name too ("Ana Sousa   Tax ID (NIF): ...").
+                # The next label may stick to the name in a scan ("Catarina Ferreira nNIF: ..."), or follow its last
+                # letter in a text layer ("Fernandes LourençoNIF: ..."); a column gap ends the name too ("Ana Sousa
+                # Tax ID (NIF): ...").
+                candidate = GLUED_NUMBER_CAPTION.split(candidate)[0]
                 candidate = after_leader(NEXT_CAPTION.split(NEXT_LABEL.split(candidate)[0])[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
@@ -3088,6 +3128,10 @@ def letterhead_name(first_line: str, company: str) -> str:
         or COMPANY_SUFFIX.search(folded)
         # A copy's mark over the letterhead ("ORIGINAL" / "DUPLICADO"), no part of the name (doc probe 30A).
         or COPY_MARK.fullmatch(folded.strip())
+        # A window envelope's salutation read first, its box's top a little higher than the letterhead's ("Exmo(a).
+        # Senhor(a)" / "Supermercados Vizinhança, S.A. Ana ...": blind probe r46a, the salutation joined to the
+        # employer's name): it heads the addressee, the employee.
+        or re.match(r"\W*" + SALUTATION, folded)
         # A bank's or a bureau's payroll service over the letterhead ("Caixa Central Payroll Services"): whoever
         # processed the slip, not the head of the employer's name (blind probe r40a).
         or processing_line(first_line)
@@ -3604,7 +3648,7 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     employee_nifs: list[tuple[str, int]] = []
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        nifs = parse_nifs(without_longer_numbers(line.text))
+        nifs = parse_nifs(without_other_numbers(without_longer_numbers(line.text)))
         columns = column_parties(lines, index, len(nifs))
         for position, (nif, valid) in enumerate(nifs):
             if not valid:
@@ -3653,6 +3697,36 @@ def private_employers_letterhead(lines: list[Line], personal: list[tuple[str, in
     if len(above) != 1 or len(below) != 1:
         return None
     return below.pop(), above.pop()
+
+
+# The captions of a person's other numbers, nine figures long or not, on folded text: the public servants' health
+# scheme's ("N.º ADSE"), the CGA's or a scheme's beneficiary number ("N.º Beneficiário CGA"), the health service's
+# user number ("N.º Utente SNS"), the identity card's, a worker's or a member's number.
+OTHER_NUMBER_CAPTION = re.compile(
+    r"(?<![a-z])(?:adse|benefici[a-z]*|cga|utente|sns|cartao\s+de\s+cidadao|(?:cc|bi)(?=\s*[:.]?\s*$)|matricula"
+    r"|mecanografico|socio|apolice|iban)(?![a-z])"
+)
+
+
+CAPTION_REACH = 24
+
+
+def without_other_numbers(text: str) -> str:
+    """The text with every nine-figure number blanked whose own caption, between the figures before it and it, names
+    another number and no NIF ("N.º Beneficiário CGA: 3228558 N.º ADSE: 198134118"): an ADSE number may pass the
+    NIF's check digit by chance and start like a person's (blind probe r46a: the employee's NIF withheld as
+    ambiguous on a scan, read on the clean copy whose ADSE number started with a 7). Told by its caption, not by
+    luck."""
+    fixed = fix_digits(text)
+    kept = list(text)
+    start = 0
+    for token in NIF_TOKEN.finditer(fixed):
+        # The caption right before the number: not a name's caption further back ("Beneficiário: Ana ... 2...").
+        caption = fold(re.split(r"\d", fixed[start : token.start()])[-1])[-CAPTION_REACH:]
+        if OTHER_NUMBER_CAPTION.search(caption) and not NIF_CAPTION.search(caption):
+            kept[token.start() : token.end()] = " " * (token.end() - token.start())
+        start = token.end()
+    return "".join(kept)
 
 
 # Digit groups glued by dots, dashes or slashes: a CPF ("123.456.789-09"), a CNPJ ("12.345.678/0001-95").
