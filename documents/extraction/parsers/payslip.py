@@ -505,8 +505,14 @@ def fill_grid(columns: list[str], rows: list[list[Segment]]) -> None:
 
 OUTSIDE_THE_NET = re.compile(
     r"n[aã]o\s+(?:esta\s+|est[aá]\s+)?inclu[ií]d[oa]s?\s+(?:no|do|em)\s+(?:valor\s+|montante\s+)?l[ií]quido"
-    r"|fora\s+do\s+(?:valor\s+)?l[ií]quido|not\s+included\s+in\s+(?:the\s+)?net|creditad[oa]\s+(?:no|em)\s+cart[aã]o"
+    r"|fora\s+do\s+(?:valor\s+)?l[ií]quido|not\s+included\s+in\s+(?:the\s+)?net"
 )
+# An allowance "creditado no cartão": paid on a meal card. Said on the allowance's own row, the row is outside the
+# net; a row naming no earning ("Valor creditado em cartão refeição 224,40" under "Retenção IRS") is the card's
+# amount taken back among the deductions, a deduction the printed total counts (blind probe r46a: that row dropped
+# as a note, the deductions fell short of their total by it, and every clean slip with a meal card was flagged
+# ``arithmetic_mismatch``; a scan forgave the gap as a row OCR missed).
+CREDITED_TO_A_CARD = re.compile(r"creditad[oa]\s+(?:no|em)\s+cart[aã]o")
 
 
 # A year-to-date caption opening a line ("Acumulados do ano:", "Year to date / Acumulados do ano:"), after at most a
@@ -857,7 +863,10 @@ def outside_the_net(line: Line) -> bool:
     22 x 7,63 = 167,86 € — creditado no cartão, não incluído no líquido"): none of the month's sums holds it, and
     its figures are no earning (blind probe r33a: a minimum wage's base read as implausible and its arithmetic
     as broken)."""
-    return bool(OUTSIDE_THE_NET.search(fold(line.text)))
+    folded = fold(line.text)
+    return bool(OUTSIDE_THE_NET.search(folded)) or (
+        bool(CREDITED_TO_A_CARD.search(folded)) and any(role in EARNING_ROLES for role in roles_named(line.text))
+    )
 
 
 def earnings_add_up(rows: list[list[Segment]]) -> bool:

@@ -1,0 +1,76 @@
+"""Payslip amounts of blind probe r46a. A meal card's credit taken back among the deductions ("Valor creditado em
+cartão refeição") was dropped as a note that a row is paid outside the net, so a clean slip's deductions fell short of
+their printed total and it was flagged ``arithmetic_mismatch``. The lines are shaped as the reader gives them, with
+names and figures of their own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from tests.helpers import read_text
+
+
+def read(text: str) -> tuple[dict[str, Any], list[str]]:
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=None)
+    return fields, warnings
+
+
+# Earnings then deductions, one row a line, as a text layer gives a two-block slip; the card's allowance among the
+# earnings and its credit among the deductions, both in the printed totals.
+CARD_TAKEN_BACK = """Papelaria Ribeirinha, Lda.
+Rua da Alegria, 12 - 4000-042 Porto
+NIPC: 503504564
+Recibo de Remunerações
+Mês: Março/2026
+Trabalhador: Sofia Marques Leal
+NIF: 245718931 NISS: 12093847561
+ABONOS Valor DESCONTOS Valor
+Vencimento base 1 100,00
+Subsídio de alimentação (cartão) (21 d) 210,00
+Segurança Social (11%) 121,00
+Retenção IRS (8,5%) 93,50
+Valor creditado em cartão refeição 210,00
+Total Abonos 1 310,00 Total Descontos 424,50
+LÍQUIDO 885,50 €"""
+
+
+def test_a_meal_cards_credit_among_the_deductions_is_a_deduction_of_the_total() -> None:
+    fields, warnings = read(CARD_TAKEN_BACK)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1310.00"), Decimal("885.50"))
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("121.00"), Decimal("93.50"))
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_credit_with_a_minus_in_one_column_of_signed_rows_is_a_deduction_too() -> None:
+    text = """Serralharia do Lis, S.A.
+Rua Direita, 8, 2400-120 Leiria | NIF 503504564
+Recibo de vencimento
+Mês de referência: Março de 2026
+Colaborador(a): Tiago Pires Nogueira
+NIF 245718931 · NISS 12093847561
+Rubrica Valor (€)
+Vencimento base +1 300,00
+Subsídio de alimentação (cartão) +199,50
+Segurança Social (11%) -143,00
+Retenção IRS -97,00
+Valor creditado em cartão refeição -199,50
+Valor líquido transferido 1 060,00
+(Remuneração ilíquida 1 499,50 €; descontos 439,50 €)"""
+    fields, warnings = read(text)
+    assert fields["net_pay"] == Decimal("1060.00")
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_an_allowance_s_own_row_credited_to_the_card_is_still_outside_the_net() -> None:
+    # The allowance's row says it is paid on the card: none of the month's sums holds it (blind probe r33a).
+    text = (
+        CARD_TAKEN_BACK.replace(
+            "Subsídio de alimentação (cartão) (21 d) 210,00", "Subsídio de alimentação 210,00 creditado no cartão"
+        )
+        .replace("Valor creditado em cartão refeição 210,00\n", "")
+        .replace("Total Abonos 1 310,00 Total Descontos 424,50", "Total Abonos 1 100,00 Total Descontos 214,50")
+    )
+    fields, warnings = read(text)
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1100.00"), Decimal("885.50"))
+    assert "arithmetic_mismatch" not in warnings
