@@ -1,6 +1,8 @@
 """Payslip amounts of blind probe r46a. A meal card's credit taken back among the deductions ("Valor creditado em
 cartão refeição") was dropped as a note that a row is paid outside the net, so a clean slip's deductions fell short of
-their printed total and it was flagged ``arithmetic_mismatch``. The lines are shaped as the reader gives them, with
+their printed total and it was flagged ``arithmetic_mismatch``. Under a quantity column, thousands a space apart,
+"30 1 460,00" was read as 30, 1 and 460,00 and a twelfth's "1 121,67" as 1 121,67, both together making the printed
+gross. The lines are shaped as the reader gives them, with
 names and figures of their own."""
 
 from __future__ import annotations
@@ -8,7 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.reader import Line
 from tests.helpers import read_text
+
+SCAN_CONFIDENCE = 0.85
 
 
 def read(text: str) -> tuple[dict[str, Any], list[str]]:
@@ -73,4 +79,66 @@ def test_an_allowance_s_own_row_credited_to_the_card_is_still_outside_the_net() 
     )
     fields, warnings = read(text)
     assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1100.00"), Decimal("885.50"))
+    assert "arithmetic_mismatch" not in warnings
+
+
+# Totals at the top, then a table with a quantity column, thousands a space apart: "30 1 250,00" is 30 days and
+# 1 250,00; "1 104,17" under the quantity column is 1 twelfth and 104,17. Reading the base as 250,00 and a twelfth
+# as 1 104,17 makes the same gross, so the sum alone cannot tell.
+TOTALS_ON_TOP = """Transportes Serra Verde, S.A.
+NIF 503504564 · 3500-001 Viseu
+Recibo n.º 118/2026
+Referência 2026/03
+Total Ilíquido
+1 656,34 €
+Total Descontos
+508,42 €
+Total Líquido
+1 147,92 €
+Nome
+Carla Sofia Pimentel Rocha
+Contribuinte
+245718931
+Descrição Qtd. Abono Desconto
+Vencimento base 30 1 250,00
+Subsídio de alimentação (cartão) 22 198,00
+Duodécimos subsídio de Natal 1 104,17
+Duodécimos subsídio de férias 1 104,17
+Segurança Social (11%) 160,42
+Retenção IRS (10,3%) 150,00
+Valor creditado em cartão refeição 198,00"""
+
+
+def test_a_row_under_one_quantity_column_prints_one_quantity_before_its_amount() -> None:
+    fields, warnings = read(TOTALS_ON_TOP)
+    assert fields["base_salary"] == Decimal("1250.00")
+    assert fields["subsidy_twelfths_amount"] == Decimal("208.34")
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("1656.34"), Decimal("1147.92"))
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_a_scans_rows_under_one_quantity_column_are_told_apart_alike() -> None:
+    lines = [Line(line, SCAN_CONFIDENCE) for line in TOTALS_ON_TOP.splitlines()]
+    parsed = parse_payslip(lines)
+    assert parsed.fields["base_salary"] == Decimal("1250.00")
+    assert parsed.fields["subsidy_twelfths_amount"] == Decimal("208.34")
+
+
+def test_a_quantity_and_a_unit_price_may_both_stand_before_the_amount() -> None:
+    # Two columns of figures before the amount: the overtime's 10 hours at 12 euros are 120,00, not 12 120,00.
+    text = """Transportes Serra Verde, S.A.
+NIF 503504564 · 3500-001 Viseu
+Recibo de vencimento - Março 2026
+Nome: Carla Sofia Pimentel Rocha
+Contribuinte: 245718931
+Descrição Qtd. Preço Abono Desconto
+Vencimento base 1 250,00
+Horas extra 10 12 120,00
+Segurança Social (11%) 150,70
+Retenção IRS 140,00
+Total Ilíquido 1 370,00
+Total Descontos 290,70
+Total Líquido 1 079,30"""
+    fields, warnings = read(text)
+    assert (fields["base_salary"], fields["gross_pay"]) == (Decimal("1250.00"), Decimal("1370.00"))
     assert "arithmetic_mismatch" not in warnings

@@ -603,14 +603,18 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
     typed = all(line.confidence >= 1.0 for line in lines)
-    quantity_column = any(QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines)
+    quantity_headings = [
+        line.text for line in lines if QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text)
+    ]
+    quantity_column = bool(quantity_headings)
     spaced_groups = not (typed and quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
     rows = page_rows(lines, spaced_groups=spaced_groups, whole_euros=whole_euros)
     if quantity_column and spaced_groups:
         # Nothing on the page tells how it groups thousands (or a scan, where OCR may read a dot as a space):
         # the reading whose earnings add up to a printed total ("Vencimento base 30 930,00" with "Totais
         # 766,00": 30 days, 930,00).
-        rows = rows_adding_up(rows, page_rows(lines, spaced_groups=False, whole_euros=whole_euros))
+        split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
+        rows = rows_adding_up(rows, split, most_figures=max(map(figure_columns, quantity_headings)))
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     ytd_headings: set[str] = set()
@@ -878,18 +882,26 @@ def earnings_add_up(rows: list[list[Segment]]) -> bool:
 MOST_AMBIGUOUS_ROWS = 8
 
 
-def rows_adding_up(spaced: list[list[Segment]], split: list[list[Segment]]) -> list[list[Segment]]:
+def rows_adding_up(
+    spaced: list[list[Segment]], split: list[list[Segment]], *, most_figures: int = 1
+) -> list[list[Segment]]:
     """Of the rows a quantity column makes ambiguous, each read as one amount ("2 875,50": thousands a space
     apart) or as a quantity and an amount ("22 132,00": 22 days), the reading whose earnings add up to a total
     printed on the page, the fewest rows split first; the spaced reading when none does.
 
     Row by row, not the whole page one way (doc probe 29: "Vencimento base 30 2 875,50 €" over "Subsídio de
     alimentação 22 132,00 €", totalling 3 007,50; and "Subs. refeição 19 144,97 EUR" under totals printed on a
-    row of their own)."""
+    row of their own).
+
+    A row is split only where that leaves it no more bare figures before its amount than the heading has
+    columns for them (``most_figures``): "Vencimento base 30 1 460,00" under one "Qtd." is 30 days and 1 460,00,
+    never 30, 1 and 460,00. Without that, two readings made the printed gross (blind probe r46a: the base read
+    460,00 and a twelfth "1 121,67" as 1 121,67, where "1 121,67" is 1, then 121,67)."""
     ambiguous = [
         index
         for index, (one, other) in enumerate(zip(spaced, split, strict=True))
         if [segment.amounts for segment in one] != [segment.amounts for segment in other]
+        and bare_figures(other) <= max(most_figures, bare_figures(one))
     ]
     if len(ambiguous) > MOST_AMBIGUOUS_ROWS:
         return split if earnings_add_up(split) and not earnings_add_up(spaced) else spaced
@@ -899,6 +911,24 @@ def rows_adding_up(spaced: list[list[Segment]], split: list[list[Segment]]) -> l
             if earnings_add_up(rows) or earnings_printed(rows):
                 return rows
     return spaced
+
+
+# A unit price's heading ("Valor Unit.", "Preço"): a column of figures before the amount, as a quantity's is.
+UNIT_PRICE_HEADING = re.compile(r"(?<![a-z])(?:unit(?:ario)?|pre[cç]o)(?![a-z])")
+# A bare figure (no cents) at the end of a row's label: its quantity ("30", "22 d", "8,5 h").
+BARE_FIGURE = re.compile(r"(?<![\d.,])\d+(?:,\d{1,2})?(?![\d.,])")
+
+
+def figure_columns(heading: str) -> int:
+    """How many columns of a table's heading print a row's figures before its amount: quantities and unit prices."""
+    folded = fold(heading)
+    return len(QUANTITY_HEADING.findall(folded)) + len(UNIT_PRICE_HEADING.findall(folded))
+
+
+def bare_figures(row: list[Segment]) -> int:
+    """The most bare figures any segment of a row prints after its label's last word, before its first amount."""
+    tails = [WORDS.split(segment.label)[-1] for segment in row]
+    return max((len(BARE_FIGURE.findall(tail)) for tail in tails), default=0)
 
 
 def earnings_printed(rows: list[list[Segment]]) -> bool:
