@@ -2,8 +2,8 @@
 cartão refeição") was dropped as a note that a row is paid outside the net, so a clean slip's deductions fell short of
 their printed total and it was flagged ``arithmetic_mismatch``. Under a quantity column, thousands a space apart,
 "30 1 460,00" was read as 30, 1 and 460,00 and a twelfth's "1 121,67" as 1 121,67, both together making the printed
-gross. The lines are shaped as the reader gives them, with
-names and figures of their own."""
+gross. On a scan, OCR joined the card's credit to the Natal twelfth's line, and the whole line was dropped with it.
+The lines are shaped as the reader gives them, with names and figures of their own."""
 
 from __future__ import annotations
 
@@ -142,3 +142,24 @@ Total Líquido 1 079,30"""
     fields, warnings = read(text)
     assert (fields["base_salary"], fields["gross_pay"]) == (Decimal("1250.00"), Decimal("1370.00"))
     assert "arithmetic_mismatch" not in warnings
+
+
+def test_a_scans_twelfth_beside_the_cards_credit_is_counted() -> None:
+    # OCR reads the earnings' and the deductions' tables across the page: the card's credit on the Natal twelfth's
+    # line is its own row, and takes nothing of the line with it.
+    text = """Papelaria Ribeirinha, Lda. Recibo de Remunerações
+Rua da Alegria, 12 - 4000-042 Porto Mês: Março/2026
+NIPC: 503504564
+Trabalhador: Sofia Marques Leal
+NIF: 245718931 NISS: 12093847561
+ABONOS Valor DESCONTOS Valor
+Vencimento base 1.200,00 Segurança Social (11%) 154,00
+Subsídio de alimentação (cartão) (21 d) 210,00 Retenção IRS (9,2%) 128,80
+Duodécimos subsídio de Natal 100,00 Valor creditado em cartão refeição 210,00
+Duodécimos subsídio de férias 100,00
+Total Abonos 1.610,00 Total Descontos 492,80
+LÍQUIDO 1.117,20 €"""
+    parsed = parse_payslip([Line(line, SCAN_CONFIDENCE) for line in text.splitlines()])
+    assert parsed.fields["subsidy_twelfths_amount"] == Decimal("200.00")
+    assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("1610.00"), Decimal("1117.20"))
+    assert "arithmetic_mismatch" not in parsed.warnings

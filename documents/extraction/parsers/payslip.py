@@ -507,11 +507,7 @@ OUTSIDE_THE_NET = re.compile(
     r"n[aã]o\s+(?:esta\s+|est[aá]\s+)?inclu[ií]d[oa]s?\s+(?:no|do|em)\s+(?:valor\s+|montante\s+)?l[ií]quido"
     r"|fora\s+do\s+(?:valor\s+)?l[ií]quido|not\s+included\s+in\s+(?:the\s+)?net"
 )
-# An allowance "creditado no cartão": paid on a meal card. Said on the allowance's own row, the row is outside the
-# net; a row naming no earning ("Valor creditado em cartão refeição 224,40" under "Retenção IRS") is the card's
-# amount taken back among the deductions, a deduction the printed total counts (blind probe r46a: that row dropped
-# as a note, the deductions fell short of their total by it, and every clean slip with a meal card was flagged
-# ``arithmetic_mismatch``; a scan forgave the gap as a row OCR missed).
+# An allowance "creditado no cartão": paid on a meal card (see ``credited_to_a_card``).
 CREDITED_TO_A_CARD = re.compile(r"creditad[oa]\s+(?:no|em)\s+cart[aã]o")
 
 
@@ -868,9 +864,27 @@ def outside_the_net(line: Line) -> bool:
     its figures are no earning (blind probe r33a: a minimum wage's base read as implausible and its arithmetic
     as broken)."""
     folded = fold(line.text)
-    return bool(OUTSIDE_THE_NET.search(folded)) or (
-        bool(CREDITED_TO_A_CARD.search(folded)) and any(role in EARNING_ROLES for role in roles_named(line.text))
-    )
+    return bool(OUTSIDE_THE_NET.search(folded)) or credited_to_a_card(folded)
+
+
+def credited_to_a_card(folded: str) -> bool:
+    """Whether a line says an allowance's row is paid on a meal card: the words "creditado no cartão" on the
+    allowance's own row ("Subsídio de alimentação creditado em cartão 167,86") or trailing its amount ("167,86 € —
+    creditado no cartão"). A row of its own naming no earning ("Valor creditado em cartão refeição 224,40", under
+    "Retenção IRS" or beside "Duodécimos subsídio de Natal 106,25" where OCR joined the two tables' rows) is the
+    card's amount taken back among the deductions, which the printed total counts (blind probe r46a: that row
+    dropped as a note, every clean slip with a meal card was flagged ``arithmetic_mismatch`` and a scan lost the
+    twelfth beside it)."""
+    for match in CREDITED_TO_A_CARD.finditer(folded):
+        # The phrase's row: from the amount before it (the previous row's) to the amount after it (its own).
+        before = [end for _, end, _ in amounts_in(folded[: match.start()])]
+        after = [start for start, _, _ in amounts_in(folded[match.end() :])]
+        start = before[-1] if before else 0
+        row = folded[start : match.end() + after[0] if after else len(folded)]
+        caption = label_text(folded[start : match.start()])
+        if not has_words(caption) or any(role in EARNING_ROLES for role in roles_named(row)):
+            return True
+    return False
 
 
 def earnings_add_up(rows: list[list[Segment]]) -> bool:
