@@ -3,7 +3,9 @@ cartão refeição") was dropped as a note that a row is paid outside the net, s
 their printed total and it was flagged ``arithmetic_mismatch``. Under a quantity column, thousands a space apart,
 "30 1 460,00" was read as 30, 1 and 460,00 and a twelfth's "1 121,67" as 1 121,67, both together making the printed
 gross. On a scan, OCR joined the card's credit to the Natal twelfth's line, and the whole line was dropped with it.
-The lines are shaped as the reader gives them, with names and figures of their own."""
+A dot-matrix slip's cut captions ("Q. Sind.", "TOT. DESC.", "Venc-. Base" on a photo) were not read, so the
+IRS worked out of the total took the union dues with it and a photo's base salary went missing. The lines are shaped
+as the reader gives them, with names and figures of their own."""
 
 from __future__ import annotations
 
@@ -163,3 +165,30 @@ LÍQUIDO 1.117,20 €"""
     assert parsed.fields["subsidy_twelfths_amount"] == Decimal("200.00")
     assert (parsed.fields["gross_pay"], parsed.fields["net_pay"]) == (Decimal("1610.00"), Decimal("1117.20"))
     assert "arithmetic_mismatch" not in parsed.warnings
+
+
+# A dot-matrix slip's cut captions, as a scan reads them: the IRS row's comma read as a figure ("31420"), no amount.
+CUT_CAPTIONS = """PASTELARIA FLOR DO CAMPO, LDA. RECIBO VENC.
+CONTRIB. 503504564 MES 03/2026
+FUNC. 0217 MARTA VIEIRA CORREIA
+N.CONTR. 245718931 N.BENEF. 12093847561
+COD DESCRICAO QTD VALOR ABONOS DESCONTOS
+R01 Venc. Base 30 950,00
+R20 Sub. Refeição 22 6,00 132,00
+D01 Desc. SS 11% 104,50
+D03 Ret. IRS 31420
+D07 Q. Sind. 9,50
+TOT. ILIQ. 1.082,00 TOT. DESC. 145,20
+LIQ. A RECEBER 936,80 EUR"""
+
+
+def test_the_irs_worked_out_of_the_total_leaves_the_union_dues_out() -> None:
+    parsed = parse_payslip([Line(line, SCAN_CONFIDENCE) for line in CUT_CAPTIONS.splitlines()])
+    assert parsed.fields["irs_withholding"] == Decimal("31.20")
+    assert parsed.total_deductions == Decimal("145.20")
+
+
+def test_a_base_salarys_cut_caption_with_a_mark_before_its_dot_is_still_the_base() -> None:
+    text = CUT_CAPTIONS.replace("R01 Venc. Base 30 950,00", "R01 Venc-. Base 30 950,00")
+    parsed = parse_payslip([Line(line, SCAN_CONFIDENCE) for line in text.splitlines()])
+    assert parsed.fields["base_salary"] == Decimal("950.00")

@@ -110,6 +110,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])net\s+(?:a\s+payer|paye)|(?<![a-z])netto|auszahlung|a\s+percibir|salario\s+liquido")),
     ("total_deductions", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:descontos|dedu[cç][oõ]es|reten[cç][oõ]es|d[eé]bitos)"
+        # Cut as a dot-matrix slip prints it: "TOT. DESC." (blind probe r46a).
+        r"|(?<![a-z])tot\W{0,3}desc(?:\.|(?![a-z]))"
         r"|(?:descontos|dedu[cç][oõ]es)\s+totais|(?<!outros\s)(?<![a-z])(?:descontos|dedu[cç][oõ]es)(?![a-z])"
         # "Total deductions", "Total cotisations", "Totale trattenute", "Total Abzüge", "Total a deducir",
         # "Totaal inhoudingen".
@@ -135,7 +137,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # In English: "Income tax on holiday allowance", a subsidy's own withholding line (blind probe r40a).
         r"|(?<![a-z])income\s+tax(?![a-z])")),
     ("other_deduction", re.compile(
-        r"sindica|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
+        # Union dues cut short: "Q. Sind." (blind probe r46a: taken into the IRS worked out of the total).
+        r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # An advance's word cut by a narrow column ("Reembolso de adiantamen"): blind probe r34b.
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
         r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de")),
@@ -153,7 +156,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s*)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])"
                            r"|(?<![a-z])(?:holiday|vacation|christmas)\s+(?:allowance|subsidy|bonus)")),
     ("base_salary", re.compile(
-        rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal|normal)"
+        # The cut word's dot may stand a space off it where OCR read a mark before it ("Venc-. Base": blind probe
+        # r46a, a photo's base salary unread).
+        rf"{PAY_WORD}\s?\.?\s*(?:de\s+)?(?:base|mensal|normal)"
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
         rf"|{PAY_WORD}\.?\s*\(?\s*horas?\s+normais"
         # The public administration's base pay: "Remuneração principal" (blind probe r34b, a municipality's).
