@@ -111,6 +111,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])net\s+(?:a\s+payer|paye)|(?<![a-z])netto|auszahlung|a\s+percibir|salario\s+liquido")),
     ("total_deductions", re.compile(
         r"total\s+(?:de\s+|dos\s+)?(?:descontos|dedu[cç][oõ]es|reten[cç][oõ]es|d[eé]bitos)"
+        # Cut as a dot-matrix slip prints it: "TOT. DESC." (blind probe r46a).
+        r"|(?<![a-z])tot\W{0,3}desc(?:\.|(?![a-z]))"
         r"|(?:descontos|dedu[cç][oõ]es)\s+totais|(?<!outros\s)(?<![a-z])(?:descontos|dedu[cç][oõ]es)(?![a-z])"
         # "Total deductions", "Total cotisations", "Totale trattenute", "Total Abzüge", "Total a deducir",
         # "Totaal inhoudingen".
@@ -136,7 +138,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # In English: "Income tax on holiday allowance", a subsidy's own withholding line (blind probe r40a).
         r"|(?<![a-z])income\s+tax(?![a-z])")),
     ("other_deduction", re.compile(
-        r"sindica|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
+        # Union dues cut short: "Q. Sind." (blind probe r46a: taken into the IRS worked out of the total).
+        r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # An advance's word cut by a narrow column ("Reembolso de adiantamen"): blind probe r34b.
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
         r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de")),
@@ -154,7 +157,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("subsidy", re.compile(r"sub(?:s[ií]dio|s)?\.?\s*(?:de\s*)?(?:f[eé]rias|natal)|(?<![a-z])(?:f[eé]rias|natal)(?![a-z])"
                            r"|(?<![a-z])(?:holiday|vacation|christmas)\s+(?:allowance|subsidy|bonus)")),
     ("base_salary", re.compile(
-        rf"{PAY_WORD}\.?\s*(?:de\s+)?(?:base|mensal|normal)"
+        # The cut word's dot may stand a space off it where OCR read a mark before it ("Venc-. Base": blind probe
+        # r46a, a photo's base salary unread).
+        rf"{PAY_WORD}\s?\.?\s*(?:de\s+)?(?:base|mensal|normal)"
         # "Retribuição (horas normais) 110 5,0000 550,00": an hourly worker's month at the normal rate.
         rf"|{PAY_WORD}\.?\s*\(?\s*horas?\s+normais"
         # The public administration's base pay: "Remuneração principal" (blind probe r34b, a municipality's).
@@ -506,8 +511,10 @@ def fill_grid(columns: list[str], rows: list[list[Segment]]) -> None:
 
 OUTSIDE_THE_NET = re.compile(
     r"n[aã]o\s+(?:esta\s+|est[aá]\s+)?inclu[ií]d[oa]s?\s+(?:no|do|em)\s+(?:valor\s+|montante\s+)?l[ií]quido"
-    r"|fora\s+do\s+(?:valor\s+)?l[ií]quido|not\s+included\s+in\s+(?:the\s+)?net|creditad[oa]\s+(?:no|em)\s+cart[aã]o"
+    r"|fora\s+do\s+(?:valor\s+)?l[ií]quido|not\s+included\s+in\s+(?:the\s+)?net"
 )
+# An allowance "creditado no cartão": paid on a meal card (see ``credited_to_a_card``).
+CREDITED_TO_A_CARD = re.compile(r"creditad[oa]\s+(?:no|em)\s+cart[aã]o")
 
 
 # A year-to-date caption opening a line ("Acumulados do ano:", "Year to date / Acumulados do ano:"), after at most a
@@ -598,14 +605,18 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
     typed = all(line.confidence >= 1.0 for line in lines)
-    quantity_column = any(QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text) for line in lines)
+    quantity_headings = [
+        line.text for line in lines if QUANTITY_HEADING.search(fold(line.text)) and not MONEY.search(line.text)
+    ]
+    quantity_column = bool(quantity_headings)
     spaced_groups = not (typed and quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
     rows = page_rows(lines, spaced_groups=spaced_groups, whole_euros=whole_euros)
     if quantity_column and spaced_groups:
         # Nothing on the page tells how it groups thousands (or a scan, where OCR may read a dot as a space):
         # the reading whose earnings add up to a printed total ("Vencimento base 30 930,00" with "Totais
         # 766,00": 30 days, 930,00).
-        rows = rows_adding_up(rows, page_rows(lines, spaced_groups=False, whole_euros=whole_euros))
+        split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
+        rows = rows_adding_up(rows, split, most_figures=max(map(figure_columns, quantity_headings)))
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     ytd_headings: set[str] = set()
@@ -858,7 +869,28 @@ def outside_the_net(line: Line) -> bool:
     22 x 7,63 = 167,86 € — creditado no cartão, não incluído no líquido"): none of the month's sums holds it, and
     its figures are no earning (blind probe r33a: a minimum wage's base read as implausible and its arithmetic
     as broken)."""
-    return bool(OUTSIDE_THE_NET.search(fold(line.text)))
+    folded = fold(line.text)
+    return bool(OUTSIDE_THE_NET.search(folded)) or credited_to_a_card(folded)
+
+
+def credited_to_a_card(folded: str) -> bool:
+    """Whether a line says an allowance's row is paid on a meal card: the words "creditado no cartão" on the
+    allowance's own row ("Subsídio de alimentação creditado em cartão 167,86") or trailing its amount ("167,86 € —
+    creditado no cartão"). A row of its own naming no earning ("Valor creditado em cartão refeição 224,40", under
+    "Retenção IRS" or beside "Duodécimos subsídio de Natal 106,25" where OCR joined the two tables' rows) is the
+    card's amount taken back among the deductions, which the printed total counts (blind probe r46a: that row
+    dropped as a note, every clean slip with a meal card was flagged ``arithmetic_mismatch`` and a scan lost the
+    twelfth beside it)."""
+    for match in CREDITED_TO_A_CARD.finditer(folded):
+        # The phrase's row: from the amount before it (the previous row's) to the amount after it (its own).
+        before = [end for _, end, _ in amounts_in(folded[: match.start()])]
+        after = [start for start, _, _ in amounts_in(folded[match.end() :])]
+        start = before[-1] if before else 0
+        row = folded[start : match.end() + after[0] if after else len(folded)]
+        caption = label_text(folded[start : match.start()])
+        if not has_words(caption) or any(role in EARNING_ROLES for role in roles_named(row)):
+            return True
+    return False
 
 
 def earnings_add_up(rows: list[list[Segment]]) -> bool:
@@ -870,18 +902,26 @@ def earnings_add_up(rows: list[list[Segment]]) -> bool:
 MOST_AMBIGUOUS_ROWS = 8
 
 
-def rows_adding_up(spaced: list[list[Segment]], split: list[list[Segment]]) -> list[list[Segment]]:
+def rows_adding_up(
+    spaced: list[list[Segment]], split: list[list[Segment]], *, most_figures: int = 1
+) -> list[list[Segment]]:
     """Of the rows a quantity column makes ambiguous, each read as one amount ("2 875,50": thousands a space
     apart) or as a quantity and an amount ("22 132,00": 22 days), the reading whose earnings add up to a total
     printed on the page, the fewest rows split first; the spaced reading when none does.
 
     Row by row, not the whole page one way (doc probe 29: "Vencimento base 30 2 875,50 €" over "Subsídio de
     alimentação 22 132,00 €", totalling 3 007,50; and "Subs. refeição 19 144,97 EUR" under totals printed on a
-    row of their own)."""
+    row of their own).
+
+    A row is split only where that leaves it no more bare figures before its amount than the heading has
+    columns for them (``most_figures``): "Vencimento base 30 1 460,00" under one "Qtd." is 30 days and 1 460,00,
+    never 30, 1 and 460,00. Without that, two readings made the printed gross (blind probe r46a: the base read
+    460,00 and a twelfth "1 121,67" as 1 121,67, where "1 121,67" is 1, then 121,67)."""
     ambiguous = [
         index
         for index, (one, other) in enumerate(zip(spaced, split, strict=True))
         if [segment.amounts for segment in one] != [segment.amounts for segment in other]
+        and bare_figures(other) <= max(most_figures, bare_figures(one))
     ]
     if len(ambiguous) > MOST_AMBIGUOUS_ROWS:
         return split if earnings_add_up(split) and not earnings_add_up(spaced) else spaced
@@ -891,6 +931,24 @@ def rows_adding_up(spaced: list[list[Segment]], split: list[list[Segment]]) -> l
             if earnings_add_up(rows) or earnings_printed(rows):
                 return rows
     return spaced
+
+
+# A unit price's heading ("Valor Unit.", "Preço"): a column of figures before the amount, as a quantity's is.
+UNIT_PRICE_HEADING = re.compile(r"(?<![a-z])(?:unit(?:ario)?|pre[cç]o)(?![a-z])")
+# A bare figure (no cents) at the end of a row's label: its quantity ("30", "22 d", "8,5 h").
+BARE_FIGURE = re.compile(r"(?<![\d.,])\d+(?:,\d{1,2})?(?![\d.,])")
+
+
+def figure_columns(heading: str) -> int:
+    """How many columns of a table's heading print a row's figures before its amount: quantities and unit prices."""
+    folded = fold(heading)
+    return len(QUANTITY_HEADING.findall(folded)) + len(UNIT_PRICE_HEADING.findall(folded))
+
+
+def bare_figures(row: list[Segment]) -> int:
+    """The most bare figures any segment of a row prints after its label's last word, before its first amount."""
+    tails = [WORDS.split(segment.label)[-1] for segment in row]
+    return max((len(BARE_FIGURE.findall(tail)) for tail in tails), default=0)
 
 
 def earnings_printed(rows: list[list[Segment]]) -> bool:
