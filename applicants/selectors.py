@@ -186,6 +186,16 @@ def open_items_count(*, organization: Organization) -> dict[str, int]:
     }
 
 
+def applicant_known(applicant_id: object) -> bool:
+    """Whether ``applicant_id`` names an applicant of any agency (the pipeline's tasks take ids from messages, which
+    an operator may send by hand: ``celery call`` with a mistyped or another system's id)."""
+    try:
+        parsed = uuid.UUID(str(applicant_id))
+    except ValueError:
+        return False
+    return Applicant.objects.filter(pk=parsed).exists()
+
+
 def applicant_get(*, organization: Organization, applicant_id: uuid.UUID | str) -> Applicant:
     try:
         return applicant_list(organization=organization).prefetch_related("documents").get(id=applicant_id)

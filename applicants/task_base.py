@@ -18,6 +18,7 @@ from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.db import connections
 
+from applicants.selectors import applicant_known
 from applicants.services import applicant_fail
 
 # SQS holds a message back at most 15 minutes.
@@ -42,6 +43,19 @@ class PipelineTask(Task):  # type: ignore[misc]
         SoftTimeLimitExceeded: TIME_LIMIT_REASON,
         TimeLimitExceeded: TIME_LIMIT_REASON,
     }
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the step for an applicant that exists; a message naming none is logged and dropped.
+
+        ``celery -A config call ...`` with a mistyped id, or a message from another system, had ended in a
+        ForeignKeyViolation or a ValidationError traceback, and in ``on_failure`` failing an applicant that is not
+        there (blind operations probe c26). Nothing to do is what it is: one line, no retry, no failure state.
+        """
+        applicant_id = args[0] if args else kwargs.get("applicant_id")
+        if not applicant_known(applicant_id):
+            structlog.get_logger(__name__).warning("pipeline.unknown_applicant", task=self.name)
+            return None
+        return super().__call__(*args, **kwargs)
 
     def before_start(self, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         structlog.contextvars.clear_contextvars()
