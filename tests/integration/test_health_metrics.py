@@ -69,6 +69,31 @@ def test_ready_is_503_when_storage_fails(client: Client, embedded_broker: None, 
 
 
 @pytest.mark.django_db(transaction=True)
+def test_ready_names_a_failing_database_or_cache_without_its_errors_text(
+    client: Client, embedded_broker: None, monkeypatch: Any
+) -> None:
+    # Blind operations probe c26: "Cache key djangohealthcheck_test:<uuid> does not match", a driver's message.
+    from django.core.cache import caches
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("could not connect: password authentication failed for user screening")
+
+    monkeypatch.setattr(DatabaseWrapper, "temporary_connection", refused)
+
+    async def another_value(*args: Any, **kwargs: Any) -> str:
+        return "another value"
+
+    monkeypatch.setattr(type(caches["default"]), "aget", another_value)
+    response = client.get("/health/ready")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["Database(alias='default')"] == "Unavailable: database unavailable"
+    assert body["Cache(alias='default')"] == "Unavailable: cache unavailable"
+    assert "password" not in response.content.decode() and "djangohealthcheck" not in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_ready_checks_sqs_with_one_cheap_call_per_queue(client: Client, settings: Any, embedded_broker: None) -> None:
     settings.CELERY_BROKER_URL = "sqs://127.0.0.1:9"  # nothing listens on the discard port
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"is_secure": False}
