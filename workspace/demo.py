@@ -14,6 +14,8 @@ from applicants.services import form_request_create
 from documents.storage import document_store
 from intake.services import SubmissionData, SubmittedDocument, applicant_submit, upload_slot_issue
 from samples.synthetic import prepared_cases
+from screening.pipeline import enqueue_failures
+from workspace.management.broker import not_sent
 
 
 def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
@@ -46,19 +48,28 @@ def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
                 document_type=document.document_type,
             )
         )
-    applicant = applicant_submit(
-        form_request=created.form_request,
-        data=SubmissionData(
-            nif=case.person.nif,
-            name=case.submitted_name,
-            date_of_birth=case.person.date_of_birth,
-            email="candidata.demo@example.com",
-            phone="+351912000000",
-            terms_accepted=True,
-            documents=documents,
-        ),
-        consent_ip="127.0.0.1",
-    )
+    with enqueue_failures() as failures:
+        applicant = applicant_submit(
+            form_request=created.form_request,
+            data=SubmissionData(
+                nif=case.person.nif,
+                name=case.submitted_name,
+                date_of_birth=case.person.date_of_birth,
+                email="candidata.demo@example.com",
+                phone="+351912000000",
+                terms_accepted=True,
+                documents=documents,
+            ),
+            consent_ip="127.0.0.1",
+        )
+    if failures:
+        # Blind probe c26: "the worker screens it" right after pipeline.enqueue_failed. `make run` goes on to start
+        # the worker and beat, whose sweep sends the run once the broker answers, so this warns and does not stop.
+        stdout.write(
+            f"Demo applicant {applicant.id} submitted with {len(documents)} synthetic documents; WARNING: "
+            + not_sent(failures, again="manage.py rescreen " + str(applicant.id))
+        )
+        return
     stdout.write(
         f"Demo applicant {applicant.id} submitted with {len(documents)} synthetic documents; the worker screens it."
     )
