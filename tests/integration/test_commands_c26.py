@@ -74,15 +74,11 @@ def test_requeue_stuck_with_the_broker_down_does_not_count_what_it_could_not_sen
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_demo_applicant_with_the_broker_down_is_not_said_to_be_screened(broker_down: Any) -> None:
-    from applicants.services import agency_create
-    from workspace.demo import demo_applicant_seed
-
-    credentials = agency_create(name="Demo C26", staff_email="demo-c26@example.com")
-    out = io.StringIO()
-    demo_applicant_seed(organization=credentials.organization, user=credentials.user, stdout=out)
-    text = out.getvalue()
-    assert "NOT sent" in text and "the worker screens it" not in text
+def test_seed_demo_with_the_broker_down_warns_and_does_not_say_the_worker_screens_it(broker_down: Any) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("seed_demo", stdout=out, stderr=err)  # exit 0: `make run` goes on to start the worker and beat
+    assert "the worker screens it" not in out.getvalue() and "=== Demo ready ===" in out.getvalue()
+    assert "WARNING" in err.getvalue() and "NOT sent" in err.getvalue() and "manage.py rescreen" in err.getvalue()
 
 
 # --- 7. tracebacks instead of messages --------------------------------------------------------------------------
