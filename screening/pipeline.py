@@ -14,7 +14,10 @@ worker; docs/adr/016-per-document-extraction.md).
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 import structlog
 from celery.canvas import Signature
@@ -26,6 +29,27 @@ from screening.services import pipeline_run_start
 from screening.tasks import screen_applicant_task
 
 logger = structlog.get_logger(__name__)
+
+# The runs whose messages the broker refused, for a caller that must say so (``enqueue_failures``).
+_enqueue_failures: ContextVar[list[tuple[str, str]] | None] = ContextVar("enqueue_failures", default=None)
+
+
+@contextlib.contextmanager
+def enqueue_failures() -> Iterator[list[tuple[str, str]]]:
+    """Collect ``(applicant_id, error class)`` for every run recorded in the block whose send failed.
+
+    ``pipeline_start_on_commit`` logs a refused send and carries on (the run is
+    committed, the sweep sends it again); a shell command that then printed
+    "queued" told the operator the opposite (blind probe c26: ``rescreen`` and
+    ``seed_demo`` with the broker down). The commit, and so the send, happens
+    inside the caller's block.
+    """
+    failures: list[tuple[str, str]] = []
+    token = _enqueue_failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _enqueue_failures.reset(token)
 
 
 def pipeline_start(
@@ -61,6 +85,9 @@ def pipeline_start_on_commit(
             pipeline_start(applicant_id=applicant_id, force=force, supersedes=supersedes, recorded=True)
         except Exception as exc:
             logger.error("pipeline.enqueue_failed", applicant_id=str(applicant_id), error=exc.__class__.__name__)
+            failures = _enqueue_failures.get()
+            if failures is not None:
+                failures.append((str(applicant_id), exc.__class__.__name__))
 
     transaction.on_commit(send)
 

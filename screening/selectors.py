@@ -157,6 +157,17 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
         {"type": "document", "id": str(d.id), "since": d.claimed_at, "applicant_id": str(d.applicant_id)}
         for d in documents.stale_claims(cutoff=cutoff).order_by("claimed_at")[:limit]
     ]
+    # A document that failed before its applicant's (or household's) newest report is not pipeline work any more:
+    # that report was made without it and says so, and re-running reads the same bytes again. Counted apart, not
+    # as "failed" forever (blind probe c26: a corrupt PDF kept `failed: 1` on an applicant screened HIGH until
+    # they were erased, with nothing to acknowledge it by). A failure after the newest report still counts.
+    failed_documents = documents.filter(status=DocumentStatus.FAILED)
+    reported = Exists(
+        ScreeningReport.objects.filter(
+            Q(applicant_id=OuterRef("applicant_id")) | Q(application_id=OuterRef("applicant__application_id")),
+            created_at__gte=OuterRef("updated_at"),
+        )
+    )
     failed = [
         {"type": "applicant", "id": str(a.id), "reason": a.failure_reason, "since": a.updated_at}
         for a in applicants.filter(status=ApplicantStatus.FAILED).order_by("-updated_at")[:limit]
@@ -168,7 +179,7 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
             "since": d.updated_at,
             "applicant_id": str(d.applicant_id),
         }
-        for d in documents.filter(status=DocumentStatus.FAILED).order_by("-updated_at")[:limit]
+        for d in failed_documents.exclude(reported).order_by("-updated_at")[:limit]
     ]
     return {
         "applicants": {
@@ -183,6 +194,7 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
         "oldest_in_flight": in_flight.aggregate(oldest=Min("processing_started_at"))["oldest"],
         "stuck": stuck,
         "failed": failed,
+        "failed_documents_reported": failed_documents.filter(reported).count(),
     }
 
 

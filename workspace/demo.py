@@ -14,9 +14,11 @@ from applicants.services import form_request_create
 from documents.storage import document_store
 from intake.services import SubmissionData, SubmittedDocument, applicant_submit, upload_slot_issue
 from samples.synthetic import prepared_cases
+from screening.pipeline import enqueue_failures
 
 
-def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
+def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> list[tuple[str, str]]:
+    """Submit the demo applicant; returns the runs the broker refused (``enqueue_failures``), for the command to say."""
     case = next(case for case in prepared_cases() if case.name == "good")
     created = form_request_create(
         organization=organization,
@@ -46,19 +48,25 @@ def demo_applicant_seed(*, organization: Any, user: Any, stdout: Any) -> None:
                 document_type=document.document_type,
             )
         )
-    applicant = applicant_submit(
-        form_request=created.form_request,
-        data=SubmissionData(
-            nif=case.person.nif,
-            name=case.submitted_name,
-            date_of_birth=case.person.date_of_birth,
-            email="candidata.demo@example.com",
-            phone="+351912000000",
-            terms_accepted=True,
-            documents=documents,
-        ),
-        consent_ip="127.0.0.1",
-    )
+    with enqueue_failures() as failures:
+        applicant = applicant_submit(
+            form_request=created.form_request,
+            data=SubmissionData(
+                nif=case.person.nif,
+                name=case.submitted_name,
+                date_of_birth=case.person.date_of_birth,
+                email="candidata.demo@example.com",
+                phone="+351912000000",
+                terms_accepted=True,
+                documents=documents,
+            ),
+            consent_ip="127.0.0.1",
+        )
+    if failures:
+        # Blind probe c26: "the worker screens it" right after pipeline.enqueue_failed; seed_demo says what happened.
+        stdout.write(f"Demo applicant {applicant.id} submitted with {len(documents)} synthetic documents.")
+        return failures
     stdout.write(
         f"Demo applicant {applicant.id} submitted with {len(documents)} synthetic documents; the worker screens it."
     )
+    return failures

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from applicants.models import MembershipRole, Organization
+from applicants.management.agencies import agency_named, staff_email_new
+from applicants.models import MembershipRole
 from applicants.services import staff_member_add
 
 
@@ -23,14 +23,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-pii", action="store_true", help="the role's permissions, personal data masked")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from django.contrib.auth import get_user_model
-
         organization = agency_named(options["agency"])
-        if get_user_model().objects.filter(username=options["email"]).exists():
-            raise CommandError("a user with this email exists")
+        email = staff_email_new(options["email"])
         credentials = staff_member_add(
             organization=organization,
-            email=options["email"],
+            email=email,
             role=options["role"],
             password=options["password"],
             view_pii=not options["no_pii"],
@@ -45,13 +42,3 @@ class Command(BaseCommand):
                 }
             )
         )
-
-
-def agency_named(name_or_id: str) -> Organization:
-    try:
-        organization = Organization.objects.filter(id=uuid.UUID(name_or_id)).first()
-    except ValueError:
-        organization = Organization.objects.filter(name=name_or_id).first()
-    if organization is None:
-        raise CommandError("no agency with this name or id")
-    return organization

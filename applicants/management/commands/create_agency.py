@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from applicants.models import Organization
+from applicants.management.agencies import agency_name_new, staff_email_new
 from applicants.services import agency_create
 
 
@@ -20,15 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("--password", default=None, help="also allow this user into Django admin")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from django.contrib.auth import get_user_model
-
-        if Organization.objects.filter(name=options["name"]).exists():
-            raise CommandError("an agency with this name exists")
-        if get_user_model().objects.filter(username=options["staff_email"]).exists():
-            raise CommandError("a user with this email exists")
-        credentials = agency_create(
-            name=options["name"], staff_email=options["staff_email"], password=options["password"]
-        )
+        # Both checked before anything is written (blind probe c26: blank names, case twins, invalid e-mails).
+        name = agency_name_new(options["name"])
+        email = staff_email_new(options["staff_email"])
+        credentials = agency_create(name=name, staff_email=email, password=options["password"])
         self.stdout.write(
             json.dumps(
                 {

@@ -19,10 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 
-from applicants.crypto import nif_index_for, rotate_token
+from applicants.crypto import DecryptionError, nif_index_for, rotate_token
 from applicants.fields import EncryptedFieldMixin
 from applicants.models import Applicant, AuditAction
 from applicants.services import audit_record
@@ -98,7 +98,16 @@ class Command(BaseCommand):
         total = 0
         per_table = {}
         for model, columns in encrypted_columns():
-            rows_done = rotate_table(model, columns, batch_size=batch_size)
+            try:
+                rows_done = rotate_table(model, columns, batch_size=batch_size)
+            except DecryptionError as exc:
+                # Blind probe c26: run without the old key it ended in a DecryptionError traceback, where
+                # rotate_storage_keys says it in a line. Batches already done stay re-encrypted (each is its own
+                # transaction, and a value under the new key rotates again harmlessly): re-run with both keys.
+                raise CommandError(
+                    f"a value in {model._meta.label} cannot be decrypted with the configured keys: keep the old key "
+                    f"after the new one in FIELD_ENCRYPTION_KEYS and run this again ({total} rows re-encrypted so far)"
+                ) from exc
             per_table[model._meta.label] = rows_done
             total += rows_done
             self.stdout.write(f"{model._meta.label}: {rows_done} rows re-encrypted")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from screening.selectors import pipeline_overview
+from workspace.management.database import database_ready
 from workspace.sqs import queue_depths
 
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        database_ready()
         overview = pipeline_overview()
         if str(settings.CELERY_BROKER_URL).startswith("sqs://"):
             overview["queues"] = queue_depths()
@@ -36,9 +38,17 @@ class Command(BaseCommand):
         self.stdout.write(f"recovering (re-queued by the sweep): {overview['recovering']}")
         self.stdout.write(f"stuck (silent > {settings.PIPELINE_STUCK_AFTER_SECONDS}s): {len(overview['stuck'])}")
         for item in overview["stuck"]:
-            self.stdout.write(f"  {item['type']} {item['id']} since {item['since']}")
+            of = f" (applicant {item['applicant_id']})" if "applicant_id" in item else ""
+            self.stdout.write(f"  {item['type']} {item['id']}{of} since {item['since']}")
         self.stdout.write(f"failed: {len(overview['failed'])}")
         for item in overview["failed"]:
-            self.stdout.write(f"  {item['type']} {item['id']}: {item['reason']}")
+            # A document's line names its applicant too: `rescreen` takes the applicant's id (blind probe c26).
+            of = f" (applicant {item['applicant_id']})" if "applicant_id" in item else ""
+            self.stdout.write(f"  {item['type']} {item['id']}{of}: {item['reason']}")
+        if overview["failed_documents_reported"]:
+            self.stdout.write(
+                f"  (not counted: {overview['failed_documents_reported']} failed document(s) a later report "
+                "already accounts for)"
+            )
         for queue, depth in overview.get("queues", {}).items():
             self.stdout.write(f"queue {queue}: visible={depth['visible']} in_flight={depth['in_flight']}")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from screening.pipeline import enqueue_failures
+from workspace.management.broker import not_sent
 from workspace.services import requeue_stuck
 
 
@@ -19,7 +21,13 @@ class Command(BaseCommand):
         parser.add_argument("--only-processing", action="store_true", help="leave FAILED applicants alone")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        queued = requeue_stuck(include_failed=not options["only_processing"])
-        self.stdout.write(f"re-queued {len(queued)} applicant(s)")
-        for applicant_id in queued:
+        with enqueue_failures() as failures:
+            queued = requeue_stuck(include_failed=not options["only_processing"])
+        refused = {applicant_id for applicant_id, _ in failures}
+        sent = [applicant_id for applicant_id in queued if applicant_id not in refused]
+        self.stdout.write(f"re-queued {len(sent)} applicant(s)")
+        for applicant_id in sent:
             self.stdout.write(f"  {applicant_id}")
+        if failures:
+            # As rescreen (blind probe c26): recorded is not sent, and the operator has a broker to fix.
+            raise CommandError(not_sent(failures, again="manage.py rescreen <applicant_id>"))

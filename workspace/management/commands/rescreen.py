@@ -7,7 +7,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from applicants.models import Applicant
+from screening.pipeline import enqueue_failures
 from workspace.management.arguments import full_uuid
+from workspace.management.broker import not_sent
 from workspace.services import applicant_rerun
 
 
@@ -26,9 +28,14 @@ class Command(BaseCommand):
             applicant = Applicant.objects.select_related("organization").get(id=options["applicant_id"])
         except (Applicant.DoesNotExist, ValueError) as exc:
             raise CommandError("no such applicant") from exc
-        queued = applicant_rerun(
-            applicant=applicant, actor=None, force=options["force"], reextract=options["reextract"]
-        )
+        with enqueue_failures() as failures:
+            queued = applicant_rerun(
+                applicant=applicant, actor=None, force=options["force"], reextract=options["reextract"]
+            )
+        if failures:
+            # Not "queued" and exit 0 (blind probe c26): the operator has a broker to fix.
+            flags = "".join(f" --{flag}" for flag in ("force", "reextract") if options[flag])
+            raise CommandError(not_sent(failures, again=f"manage.py rescreen {applicant.id}{flags}"))
         if queued:
             self.stdout.write(
                 f"queued applicant {applicant.id} (force={options['force']}, reextract={options['reextract']})"
