@@ -115,3 +115,19 @@ def outbox_unpark(*, event_ids: Iterable[uuid.UUID | str] | None = None) -> int:
     if event_ids is not None:
         parked = parked.filter(id__in=list(event_ids))
     return parked.update(parked_at=None, next_attempt_at=None, attempts=0)
+
+
+def outbox_retry_now() -> int:
+    """Make every pending event waiting out a backoff due now, once its cause is fixed; returns how many.
+
+    The backoff (5 s doubling to 15 minutes) had left an operator waiting minutes after the events file or queue
+    came back, with nothing to send them by (blind operations probe c26). A row a running relay leased looks the
+    same and may be sent twice: events are at least once, and consumers deduplicate by ``event_id``.
+    """
+    return OutboxEvent.objects.pending().filter(next_attempt_at__gt=timezone.now()).update(next_attempt_at=None)
+
+
+def outbox_next_attempt() -> dt.datetime | None:
+    """When the earliest pending event backing off is tried again (None when none waits)."""
+    waiting = OutboxEvent.objects.pending().filter(next_attempt_at__gt=timezone.now())
+    return waiting.order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first()

@@ -60,7 +60,9 @@ def services(port: str, data_dir: Path, env: dict[str, str]) -> list[Service]:
     worker = [python, "-m", "celery", "-A", "config", "worker", "-Q", "extraction,screening", "--concurrency", "2",
               "--beat", "--schedule", str(data_dir / "celerybeat-schedule"), "--loglevel", "INFO"]  # fmt: skip
     return [
-        Service("web server", [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"], env),
+        # --insecure: the admin's styles with DEBUG=false too (runserver serves static files only under DEBUG
+        # otherwise; blind operations probe c26 found the admin unstyled). A development server on loopback.
+        Service("web server", [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"], env),
         Service("worker", worker, env),
     ]
 

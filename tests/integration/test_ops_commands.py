@@ -155,3 +155,31 @@ def test_publisher_failure_leaves_the_event_pending() -> None:
     assert outbox_relay(publisher=Down()) == 0
     event.refresh_from_db()
     assert event.sent_at is None and event.attempts == 1 and event.last_error == "ConnectionError"
+
+
+def test_outbox_relay_sends_events_backing_off_when_asked_and_says_what_is_left(settings: Any, tmp_path: Any) -> None:
+    # Blind operations probe c26: the events file fixed, `celery call outbox_relay_task` sent 0 (every event was
+    # backing off) and nothing said when the next attempt was.
+    from screening.models import OutboxEvent
+
+    settings.EVENTS_BACKEND = "file"
+    settings.EVENTS_FILE = tmp_path / "events.jsonl"
+    later = timezone.now() + dt.timedelta(minutes=4)
+    event = OutboxEvent.objects.create(
+        event_type="APPLICANT_SCREENED",
+        payload={"event_type": "APPLICANT_SCREENED"},
+        attempts=3,
+        last_error="PermissionError",
+        next_attempt_at=later,
+    )
+
+    out = io.StringIO()
+    call_command("outbox_relay", stdout=out)
+    assert out.getvalue().startswith("sent 0 event(s); still pending 1, parked 0; next attempt at ")
+
+    out = io.StringIO()
+    call_command("outbox_relay", "--retry-now", stdout=out)
+    assert out.getvalue().strip() == "sent 1 event(s) (1 were backing off); still pending 0, parked 0"
+    event.refresh_from_db()
+    assert event.sent_at is not None
+    assert str(event.id) in (tmp_path / "events.jsonl").read_text()
