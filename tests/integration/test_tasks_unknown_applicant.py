@@ -18,7 +18,8 @@ from tests.factories import ApplicantFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("applicant_id", ["not-a-uuid", str(uuid.uuid4()), ""])
+# A fixed id: xdist's workers must collect the same parameters.
+@pytest.mark.parametrize("applicant_id", ["not-a-uuid", "5f0c1a9e-2b7d-4c3e-9a61-0d8e4f2b7c15", ""])
 def test_screening_a_missing_applicant_is_logged_and_dropped(applicant_id: str) -> None:
     with capture_logs() as logs:
         result = screen_applicant_task.apply(args=[applicant_id])
