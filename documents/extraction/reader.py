@@ -1241,8 +1241,14 @@ def levelled_page_reading(prepared: Any) -> tuple[list[Line], Any]:
     return (second, levelled) if mean_word_confidence(second) > mean_word_confidence(lines) else (lines, prepared)
 
 
+# A ruled table has a rule above its heading, one under it and one under a row at least; a signature's line or a
+# box's top and bottom are fewer, and their page is not worth a second reading.
+TABLE_MIN_RULES = 3
+
+
 def levelled_for_its_rules(prepared: Any) -> Any | None:
-    """The page levelled when it is tilted and holds rules ``erase_rules`` paints out only once it is level; else None.
+    """The page levelled when it is tilted and holds a ruled table's rules, which ``erase_rules`` paints out only
+    once it is level; else None.
 
     A tilted photo of a ruled table (a spreadsheet's payslip) read confidently, every line but the table's: with
     ``--psm 6`` Tesseract drops the ruled cells, and ``erase_rules`` leaves a tilted page's rules alone (a rule
@@ -1251,18 +1257,24 @@ def levelled_for_its_rules(prepared: Any) -> Any | None:
     reading: the others cost a tilt's measure, and a tilted one a rotation and a look for rules.
     """
     angle = skew_angle(prepared)
-    if abs(angle) < SKEW_MIN_DEGREES or has_rules_across(prepared):
+    if abs(angle) < SKEW_MIN_DEGREES or rules_across(prepared) >= TABLE_MIN_RULES:
         return None
     levelled = deskew(prepared, angle=angle)
-    return levelled if has_rules_across(levelled) else None
+    return levelled if rules_across(levelled) >= TABLE_MIN_RULES else None
 
 
-def has_rules_across(image: Any) -> bool:
-    """Whether a grayscale page holds a rule across it that ``erase_rules`` paints out."""
+def rules_across(image: Any) -> int:
+    """How many rules across a grayscale page ``erase_rules`` paints out, those side by side counted once."""
+    from PIL import Image
+
     threshold = ink_threshold(image)
     ink = image.point(lambda level: 255 if level <= threshold else 0)
     thickness = max(RULE_MAX_THICKNESS, int(ink.width * RULE_MAX_THICKNESS_FRACTION))
-    return rule_mask(ink, int(ink.width * RULE_MIN_WIDTH_FRACTION), thickness, along_rows=True) is not None
+    mask = rule_mask(ink, int(ink.width * RULE_MIN_WIDTH_FRACTION), thickness, along_rows=True)
+    if mask is None:
+        return 0
+    rows = mask.resize((1, mask.height), Image.Resampling.BOX).tobytes()
+    return sum(1 for before, after in itertools.pairwise([0, *rows]) if not before and after)
 
 
 # A photo's text region: the box of the words OCR read with at least this confidence (words of three letters or
