@@ -1227,7 +1227,7 @@ def levelled_page_reading(prepared: Any) -> tuple[list[Line], Any]:
     """``levelled_reading``'s lines, and the image they were read on (their words' boxes are on it)."""
     lines = ocr_prepared(prepared)
     if mean_word_confidence(lines) >= OCR_CONFIDENT:
-        levelled = levelled_for_its_rules(prepared)
+        levelled = levelled_for_its_rules(prepared, lines)
         if levelled is None:
             return lines, prepared
         # Read confidently, but not the ruled table: kept as read unless the levelled page reads more words as well.
@@ -1241,30 +1241,54 @@ def levelled_page_reading(prepared: Any) -> tuple[list[Line], Any]:
     return (second, levelled) if mean_word_confidence(second) > mean_word_confidence(lines) else (lines, prepared)
 
 
-# A ruled table has a rule above its heading, one under it and one under a row at least; a signature's line or a
-# box's top and bottom are fewer, and their page is not worth a second reading.
-TABLE_MIN_RULES = 3
+# A ruled table's rows read again levelled: at least this many of them, holding print, none of whose words the
+# first reading found (a tilted scan's table read whole was not worth a second reading, and read again it lost a
+# name elsewhere on the page: blind probe r46a, in05).
+TABLE_MIN_LOST_ROWS = 2
+# A row holds print when this fraction of its pixels is ink once its rules are painted out (a few letters are
+# 1-3 %, a rule's end left by the perspective a tenth of that).
+TABLE_ROW_MIN_INK = 0.005
 
 
-def levelled_for_its_rules(prepared: Any) -> Any | None:
-    """The page levelled when it is tilted and holds a ruled table's rules, which ``erase_rules`` paints out only
-    once it is level; else None.
+def levelled_for_its_rules(prepared: Any, lines: list[Line]) -> Any | None:
+    """The page levelled when it is tilted and its ruled table's rows hold print the first reading (``lines``, read
+    on ``prepared``) has no word of; else None.
 
     A tilted photo of a ruled table (a spreadsheet's payslip) read confidently, every line but the table's: with
     ``--psm 6`` Tesseract drops the ruled cells, and ``erase_rules`` leaves a tilted page's rules alone (a rule
     tilted 2 degrees has no straight stretch an eighth of the page long), so the payslip's amounts were lost and it
-    was refused (blind probe r46a). Levelled, the rules are straight and go. Only such a page pays the second
-    reading: the others cost a tilt's measure, and a tilted one a rotation and a look for rules.
+    was refused (blind probe r46a). Levelled, the rules are straight and go. Only such a page pays a second
+    reading: the others cost a tilt's measure, a tilted one a rotation and a look for rules.
     """
     angle = skew_angle(prepared)
-    if abs(angle) < SKEW_MIN_DEGREES or rules_across(prepared) >= TABLE_MIN_RULES:
+    if abs(angle) < SKEW_MIN_DEGREES:
         return None
     levelled = deskew(prepared, angle=angle)
-    return levelled if rules_across(levelled) >= TABLE_MIN_RULES else None
+    if levelled is prepared:
+        return None
+    turn = math.radians(angle)
+    centre, levelled_centre = (prepared.width / 2, prepared.height / 2), (levelled.width / 2, levelled.height / 2)
+    words = []
+    for line in lines:
+        for left, top, width, height in line.word_boxes:
+            # The word's centre where the rotation about the page's centre takes it (PIL turns counter-clockwise).
+            x, y = left + width / 2 - centre[0], top + height / 2 - centre[1]
+            words.append(
+                (
+                    x * math.cos(turn) + y * math.sin(turn) + levelled_centre[0],
+                    -x * math.sin(turn) + y * math.cos(turn) + levelled_centre[1],
+                )
+            )
+    lost = [
+        (left, top, right, bottom)
+        for left, top, right, bottom in table_rows(levelled)
+        if not any(left <= x <= right and top <= y <= bottom for x, y in words)
+    ]
+    return levelled if len(lost) >= TABLE_MIN_LOST_ROWS else None
 
 
-def rules_across(image: Any) -> int:
-    """How many rules across a grayscale page ``erase_rules`` paints out, those side by side counted once."""
+def table_rows(image: Any) -> list[tuple[int, int, int, int]]:
+    """The boxes between two rules across a grayscale page, one above the other, that hold print."""
     from PIL import Image
 
     threshold = ink_threshold(image)
@@ -1272,9 +1296,30 @@ def rules_across(image: Any) -> int:
     thickness = max(RULE_MAX_THICKNESS, int(ink.width * RULE_MAX_THICKNESS_FRACTION))
     mask = rule_mask(ink, int(ink.width * RULE_MIN_WIDTH_FRACTION), thickness, along_rows=True)
     if mask is None:
-        return 0
-    rows = mask.resize((1, mask.height), Image.Resampling.BOX).tobytes()
-    return sum(1 for before, after in itertools.pairwise([0, *rows]) if not before and after)
+        return []
+    profile = mask.resize((1, mask.height), Image.Resampling.BOX).tobytes()
+    rules = []
+    top = None
+    for y, value in enumerate([*profile, 0]):
+        if value and top is None:
+            top = y
+        elif not value and top is not None:
+            box = mask.crop((0, top, mask.width, y)).getbbox()
+            if box:
+                rules.append((box[0], top, box[2], y))
+            top = None
+    cleaned = erase_rules(image)
+    cleaned_ink = cleaned.point(lambda level: 255 if level <= threshold else 0)
+    rows = []
+    for above, below in itertools.pairwise(rules):
+        # The print between the two rules, clear of their ends and edges.
+        box = (max(above[0], below[0]) + thickness, above[3] + 1, min(above[2], below[2]) - thickness, below[1] - 1)
+        if box[2] - box[0] < thickness or box[3] - box[1] < thickness:
+            continue
+        inked = cleaned_ink.crop(box).histogram()[255]
+        if inked >= TABLE_ROW_MIN_INK * (box[2] - box[0]) * (box[3] - box[1]):
+            rows.append(box)
+    return rows
 
 
 # A photo's text region: the box of the words OCR read with at least this confidence (words of three letters or

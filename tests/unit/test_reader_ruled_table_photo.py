@@ -10,12 +10,13 @@ here with names and amounts of its own.
 from __future__ import annotations
 
 import io
+import math
 import shutil
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from documents.extraction.reader import levelled_for_its_rules, prepare_for_ocr, read_document, skew_angle
+from documents.extraction.reader import Line, levelled_for_its_rules, prepare_for_ocr, read_document, skew_angle
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 
@@ -104,13 +105,46 @@ def test_the_tilt_of_a_page_on_a_table_is_measured(tilt: float) -> None:
     assert skew_angle(prepare_for_ocr(photo, level=False)) == pytest.approx(-tilt, abs=0.4)
 
 
+def on_the_photo(x: float, y: float, *, tilt: float) -> tuple[int, int]:
+    """Where ``photographed`` puts the point (x, y) of the page (the page turned about its centre, then pasted)."""
+    page = payslip_page()
+    turned = page.rotate(tilt, expand=True)
+    turn = math.radians(tilt)
+    dx, dy = x - page.width / 2, y - page.height / 2
+    return (
+        round(dx * math.cos(turn) + dy * math.sin(turn) + turned.width / 2 + 120),
+        round(-dx * math.sin(turn) + dy * math.cos(turn) + turned.height / 2 + 100),
+    )
+
+
+def first_reading(*, table_read: bool, tilt: float) -> list[Line]:
+    """A first reading with a word in the title and, when ``table_read``, one in each row of the table."""
+    rows = range(len(ROWS) + 1) if table_read else range(0)
+    centres = [on_the_photo(200, 80, tilt=tilt)] + [on_the_photo(150, 340 + 52 * row + 26, tilt=tilt) for row in rows]
+    return [Line("word", 0.95, [("word", 0.95)], [(x - 40, y - 12, 80, 24)]) for x, y in centres]
+
+
+def test_a_tilted_table_the_first_reading_lost_is_levelled() -> None:
+    photo = Image.open(io.BytesIO(photographed(payslip_page(), tilt=2.0)))
+    prepared = prepare_for_ocr(photo, level=False)
+    assert levelled_for_its_rules(prepared, first_reading(table_read=False, tilt=2.0)) is not None
+
+
+def test_a_tilted_table_the_first_reading_has_is_not_read_again() -> None:
+    """The guard on cost: a tilted scan's table read whole pays no second reading (read again, such a page lost
+    a name elsewhere on it)."""
+    photo = Image.open(io.BytesIO(photographed(payslip_page(), tilt=2.0)))
+    prepared = prepare_for_ocr(photo, level=False)
+    assert levelled_for_its_rules(prepared, first_reading(table_read=True, tilt=2.0)) is None
+
+
 def test_a_tilted_page_without_rules_is_not_read_again() -> None:
     """The guard on cost: a tilted photo with no ruled table pays no second reading."""
     photo = Image.open(io.BytesIO(photographed(payslip_page(table=False), tilt=2.0)))
-    assert levelled_for_its_rules(prepare_for_ocr(photo, level=False)) is None
+    assert levelled_for_its_rules(prepare_for_ocr(photo, level=False), []) is None
 
 
 def test_a_level_ruled_table_is_not_read_again() -> None:
     """The guard on cost: a level page's rules are painted out on the first reading already."""
     photo = Image.open(io.BytesIO(photographed(payslip_page(), tilt=0.0)))
-    assert levelled_for_its_rules(prepare_for_ocr(photo, level=False)) is None
+    assert levelled_for_its_rules(prepare_for_ocr(photo, level=False), []) is None
