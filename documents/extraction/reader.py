@@ -1074,6 +1074,20 @@ def skew_angle(image: Any) -> float:
         probe = image.resize((SKEW_PROBE_WIDTH, max(1, int(image.height * factor))), Image.Resampling.BOX)
     threshold = ink_threshold(probe)
     ink = probe.point(lambda level: 255 if level <= threshold else 0)
+    angle, lines = levelling_rotation(ink)
+    if angle and lines < SKEW_MIN_LINES:
+        # The surface beside a photographed page (a table, darker than the paper, so ink here) inks every row, and
+        # its edges pull the angle to their own: a phone photo of a payslip on a table, tilted 2 degrees, had no
+        # empty row, was never levelled, and its ruled table was lost (blind probe r46a). The middle half of the
+        # photo's width, where a page's lines run and the surface does not, is measured instead.
+        angle, lines = levelling_rotation(ink.crop((ink.width // 4, 0, ink.width - ink.width // 4, ink.height)))
+    return angle if lines >= SKEW_MIN_LINES else 0.0
+
+
+def levelling_rotation(ink: Any) -> tuple[float, int]:
+    """The rotation (degrees, counter-clockwise) whose row profile of an ink image is sharpest, 0.0 when none is
+    clearly sharper than none; and the bands of ink between empty rows it leaves (text lines, levelled)."""
+    from PIL import Image
 
     def profile(angle: float) -> list[int]:
         rotated = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
@@ -1100,18 +1114,18 @@ def skew_angle(image: Any) -> float:
     best = max(scores, key=lambda angle: scores[angle])
     # A page without lines of text (a photo, a blank) has no clear best angle: leave it.
     if scores[0.0] <= 0 or scores[best] < 1.05 * scores[0.0]:
-        return 0.0
+        return 0.0, 0
     # Lines of text, levelled, are bands of ink between empty rows; one blob (a photo, a stamp) is not.
     rows = profile(best)
-    bands = sum(1 for before, after in itertools.pairwise(rows) if before == 0 and after > 0)
-    return best if bands >= SKEW_MIN_LINES else 0.0
+    return best, sum(1 for before, after in itertools.pairwise(rows) if before == 0 and after > 0)
 
 
-def deskew(image: Any) -> Any:
-    """A grayscale image rotated so its text lines are level (a tilted phone photo or scan)."""
+def deskew(image: Any, *, angle: float | None = None) -> Any:
+    """A grayscale image rotated so its text lines are level (a tilted phone photo or scan): by ``angle`` when it
+    was measured already."""
     from PIL import Image
 
-    angle = skew_angle(image)
+    angle = skew_angle(image) if angle is None else angle
     if abs(angle) < SKEW_MIN_DEGREES:
         return image
     paper = ink_threshold(image)
@@ -1213,12 +1227,99 @@ def levelled_page_reading(prepared: Any) -> tuple[list[Line], Any]:
     """``levelled_reading``'s lines, and the image they were read on (their words' boxes are on it)."""
     lines = ocr_prepared(prepared)
     if mean_word_confidence(lines) >= OCR_CONFIDENT:
-        return lines, prepared
+        levelled = levelled_for_its_rules(prepared, lines)
+        if levelled is None:
+            return lines, prepared
+        # Read confidently, but not the ruled table: kept as read unless the levelled page reads more words as well.
+        second = ocr_prepared(levelled)
+        more = sum(len(line.word_confidences) for line in second) > sum(len(line.word_confidences) for line in lines)
+        return (second, levelled) if more and mean_word_confidence(second) >= OCR_CONFIDENT else (lines, prepared)
     levelled = deskew(prepared)
     if levelled is prepared:
         return lines, prepared
     second = ocr_prepared(levelled)
     return (second, levelled) if mean_word_confidence(second) > mean_word_confidence(lines) else (lines, prepared)
+
+
+# A ruled table's rows read again levelled: at least this many of them, holding print, none of whose words the
+# first reading found (a tilted scan's table read whole was not worth a second reading, and read again it lost a
+# name elsewhere on the page: blind probe r46a, in05).
+TABLE_MIN_LOST_ROWS = 2
+# A row holds print when this fraction of its pixels is ink once its rules are painted out (a few letters are
+# 1-3 %, a rule's end left by the perspective a tenth of that).
+TABLE_ROW_MIN_INK = 0.005
+
+
+def levelled_for_its_rules(prepared: Any, lines: list[Line]) -> Any | None:
+    """The page levelled when it is tilted and its ruled table's rows hold print the first reading (``lines``, read
+    on ``prepared``) has no word of; else None.
+
+    A tilted photo of a ruled table (a spreadsheet's payslip) read confidently, every line but the table's: with
+    ``--psm 6`` Tesseract drops the ruled cells, and ``erase_rules`` leaves a tilted page's rules alone (a rule
+    tilted 2 degrees has no straight stretch an eighth of the page long), so the payslip's amounts were lost and it
+    was refused (blind probe r46a). Levelled, the rules are straight and go. Only such a page pays a second
+    reading: the others cost a tilt's measure, a tilted one a rotation and a look for rules.
+    """
+    angle = skew_angle(prepared)
+    if abs(angle) < SKEW_MIN_DEGREES:
+        return None
+    levelled = deskew(prepared, angle=angle)
+    if levelled is prepared:
+        return None
+    turn = math.radians(angle)
+    centre, levelled_centre = (prepared.width / 2, prepared.height / 2), (levelled.width / 2, levelled.height / 2)
+    words = []
+    for line in lines:
+        for left, top, width, height in line.word_boxes:
+            # The word's centre where the rotation about the page's centre takes it (PIL turns counter-clockwise).
+            x, y = left + width / 2 - centre[0], top + height / 2 - centre[1]
+            words.append(
+                (
+                    x * math.cos(turn) + y * math.sin(turn) + levelled_centre[0],
+                    -x * math.sin(turn) + y * math.cos(turn) + levelled_centre[1],
+                )
+            )
+    lost = [
+        (left, top, right, bottom)
+        for left, top, right, bottom in table_rows(levelled)
+        if not any(left <= x <= right and top <= y <= bottom for x, y in words)
+    ]
+    return levelled if len(lost) >= TABLE_MIN_LOST_ROWS else None
+
+
+def table_rows(image: Any) -> list[tuple[int, int, int, int]]:
+    """The boxes between two rules across a grayscale page, one above the other, that hold print."""
+    from PIL import Image
+
+    threshold = ink_threshold(image)
+    ink = image.point(lambda level: 255 if level <= threshold else 0)
+    thickness = max(RULE_MAX_THICKNESS, int(ink.width * RULE_MAX_THICKNESS_FRACTION))
+    mask = rule_mask(ink, int(ink.width * RULE_MIN_WIDTH_FRACTION), thickness, along_rows=True)
+    if mask is None:
+        return []
+    profile = mask.resize((1, mask.height), Image.Resampling.BOX).tobytes()
+    rules = []
+    top = None
+    for y, value in enumerate([*profile, 0]):
+        if value and top is None:
+            top = y
+        elif not value and top is not None:
+            box = mask.crop((0, top, mask.width, y)).getbbox()
+            if box:
+                rules.append((box[0], top, box[2], y))
+            top = None
+    cleaned = erase_rules(image)
+    cleaned_ink = cleaned.point(lambda level: 255 if level <= threshold else 0)
+    rows = []
+    for above, below in itertools.pairwise(rules):
+        # The print between the two rules, clear of their ends and edges.
+        box = (max(above[0], below[0]) + thickness, above[3] + 1, min(above[2], below[2]) - thickness, below[1] - 1)
+        if box[2] - box[0] < thickness or box[3] - box[1] < thickness:
+            continue
+        inked = cleaned_ink.crop(box).histogram()[255]
+        if inked >= TABLE_ROW_MIN_INK * (box[2] - box[0]) * (box[3] - box[1]):
+            rows.append(box)
+    return rows
 
 
 # A photo's text region: the box of the words OCR read with at least this confidence (words of three letters or
