@@ -1260,6 +1260,11 @@ def levelled_for_its_rules(prepared: Any, lines: list[Line]) -> Any | None:
     was refused (blind probe r46a). Levelled, the rules are straight and go. Only such a page pays a second
     reading: the others cost a tilt's measure, a tilted one a rotation and a look for rules.
     """
+    tilt = reading_tilt(lines, prepared.width)
+    if tilt is not None and abs(tilt) < READ_LEVEL_DEGREES:
+        # The first reading's own lines run level: no tilt keeps the rules from being erased, and measuring it
+        # again (a third of a card's reading) would be paid by every level page.
+        return None
     angle = skew_angle(prepared)
     if abs(angle) < SKEW_MIN_DEGREES:
         return None
@@ -1285,6 +1290,30 @@ def levelled_for_its_rules(prepared: Any, lines: list[Line]) -> Any | None:
         if not any(left <= x <= right and top <= y <= bottom for x, y in words)
     ]
     return levelled if len(lost) >= TABLE_MIN_LOST_ROWS else None
+
+
+# A reading whose long lines rise or fall less than this is level for ``erase_rules`` (a rule drifting a pixel in
+# a hundred stays within its thickness over a stretch an eighth of the page long).
+READ_LEVEL_DEGREES = 0.6
+# A line long enough to show a tilt: this many words over this fraction of the page's width.
+TILT_LINE_MIN_WORDS = 3
+TILT_LINE_MIN_SPAN = 0.25
+
+
+def reading_tilt(lines: list[Line], width: int) -> float | None:
+    """The median tilt (degrees) of a reading's long lines, by their words' centres (a least-squares slope); None
+    with fewer than two such lines."""
+    tilts = []
+    for line in lines:
+        centres = [(left + box_width / 2, top + height / 2) for left, top, box_width, height in line.word_boxes]
+        xs = [x for x, _ in centres]
+        if len(centres) < TILT_LINE_MIN_WORDS or max(xs) - min(xs) < TILT_LINE_MIN_SPAN * width:
+            continue
+        mean_x, mean_y = sum(xs) / len(xs), sum(y for _, y in centres) / len(centres)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in centres) / spread
+        tilts.append(math.degrees(math.atan(slope)))
+    return statistics.median(tilts) if len(tilts) >= 2 else None
 
 
 def table_rows(image: Any) -> list[tuple[int, int, int, int]]:
