@@ -14,13 +14,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
 # The routes machines call: the REST API and the local store's signed upload and download.
 MACHINE_PREFIXES = ("/api/", "/storage/")
 
 logger = logging.getLogger("django.request")
+# What Django answers with a 4xx (django.core.handlers.exception.response_for_exception).
+CLIENT_ERRORS = (Http404, PermissionDenied, BadRequest, SuspiciousOperation, MultiPartParserError)
 
 
 class JsonServerErrorMiddleware:
@@ -33,7 +37,9 @@ class JsonServerErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not request.path.startswith(MACHINE_PREFIXES):
+        # A client's error (a forged download token's 404, a refused permission, a malformed body) keeps Django's
+        # answer: only what Django would answer with a 500 is ours.
+        if not request.path.startswith(MACHINE_PREFIXES) or isinstance(exception, CLIENT_ERRORS):
             return None
         logger.error("Internal Server Error: %s", request.path, exc_info=exception, extra={"status_code": 500})
         return JsonResponse(

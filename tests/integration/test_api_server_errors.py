@@ -9,7 +9,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from rest_framework.test import APIClient
 
@@ -97,3 +97,5 @@ def test_a_server_error_outside_the_machine_routes_is_left_to_django() -> None:
     middleware = JsonServerErrorMiddleware(lambda request: HttpResponse())
     assert middleware.process_exception(RequestFactory().get("/admin/applicants/applicant/"), RuntimeError()) is None
     assert middleware.process_exception(RequestFactory().get("/api/v1/applicants"), RuntimeError()) is not None
+    # A client's error is Django's 4xx still (a forged download token is a 404, not a server error).
+    assert middleware.process_exception(RequestFactory().get("/storage/download"), Http404()) is None
