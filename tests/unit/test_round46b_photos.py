@@ -188,3 +188,12 @@ def test_a_declaration_naming_the_contract_at_a_line_s_start_is_no_contract() ->
         "contrato de trabalho sem termo, auferindo 1.500,00 euros."
     )
     assert not employment_contract(folded)
+
+
+def test_a_lease_s_parties_and_clauses_are_no_contract_of_employment() -> None:
+    lease = (
+        "contrato de arrendamento para habitacao\nentre rui sa, adiante designado por primeiro outorgante, e ana\n"
+        "lopes, segunda outorgante, e celebrado o presente contrato.\nclausula 1.a - o primeiro outorgante da de "
+        "arrendamento a fracao."
+    )
+    assert not employment_contract(lease)
