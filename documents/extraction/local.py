@@ -23,6 +23,8 @@ from documents.extraction.parsers.classify import (
     SIMULATION,
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
+    employment_contract,
+    payroll_summary,
     payslip_amounts_unread,
     pension_not_paid,
     pro_forma_or_quote,
@@ -330,6 +332,22 @@ PAYSLIP_AMOUNTS_UNREAD = (
     "fotografia nítida, direita e com boa luz do recibo inteiro, ou o PDF original."
 )
 
+# A company's payroll summary (classify.payroll_summary, one table of several workers' pay; blind probe r46b: told
+# only "not recognised ... send payslips"): it is no one's payslip. The sender is told why, and to send each
+# person's own payslips.
+PAYROLL_SUMMARY_REFUSED = (
+    "Este documento é um mapa de remunerações da empresa, com o vencimento de várias pessoas, e não o recibo de "
+    "vencimento de uma: envie os recibos de vencimento próprios de cada pessoa, um por mês."
+)
+
+# A contract of employment (classify.employment_contract; blind probe r46b: told only "not recognised"): it proves
+# the job, not a month paid. The payslips are what the income counts; an employer's declaration is read and stated
+# beside them (docs/api.md, DECLARACAO_ENTIDADE_PATRONAL).
+EMPLOYMENT_CONTRACT_REFUSED = (
+    "Este documento é um contrato de trabalho, que prova o emprego mas não um vencimento pago: envie os recibos de "
+    "vencimento dos últimos meses; uma declaração da entidade patronal também é lida e indicada ao lado deles."
+)
+
 # A certificate of temporary protection (classify.TEMPORARY_PROTECTION): it grants residence but proves no identity,
 # as docs/api.md says (blind probe r41a: told only "not recognised", the passport one option among others).
 NO_IDENTITY_PROVED = (
@@ -374,7 +392,9 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
     ("PROOF_OF_INCOME", RENT_RECEIPT.search, RENT_RECEIPT_REFUSED),
+    ("PROOF_OF_INCOME", payroll_summary, PAYROLL_SUMMARY_REFUSED),
     ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
+    ("PROOF_OF_INCOME", employment_contract, EMPLOYMENT_CONTRACT_REFUSED),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
     ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),
 )

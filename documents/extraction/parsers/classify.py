@@ -633,6 +633,30 @@ TEMPORARY_BENEFIT = re.compile(
 # received, by the tenant's payment. No parser reads it; it is refused with a reason that names it.
 RENT_RECEIPT = re.compile(r"recibo\s+(?:eletronico\s+|electronico\s+)?de\s+rendas?(?![a-z])|(?<![a-z])rent\s+receipt")
 
+# A contract of employment (blind probe r46b: told only "not recognised"): it proves a job was agreed, not a month
+# paid, and no parser reads it. Told by its title on a line of its own ("CONTRATO DE TRABALHO A TERMO CERTO"), or
+# by its parties and clauses ("Primeira Outorgante", "Cláusula 2.ª") where it calls itself a contract of work (a
+# lease has parties and clauses too); an employer's declaration names the contract inside a sentence
+# ("vinculado(a) por contrato de trabalho ..."), never as its title.
+EMPLOYMENT_CONTRACT_TITLE = re.compile(
+    r"^\W*(?:contrato\s+(?:individual\s+)?de\s+trabalho(?:\s+(?:a\s+termo(?:\s+(?:certo|incerto|resolutivo))?"
+    r"|sem\s+termo|por\s+tempo\s+indeterminado|em\s+funcoes\s+publicas|a\s+tempo\s+(?:parcial|inteiro)))*"
+    r"|employment\s+(?:contract|agreement)|contract\s+of\s+employment)\W*$",
+    re.M,
+)
+CONTRACT_PARTIES = re.compile(r"(?<![a-z])(?:primeir|segund)[oa](?:\([oa]\))?\s+(?:outorgante|contraente)")
+CONTRACT_CLAUSE = re.compile(r"(?<![a-z])clausula\s+(?:\d|primeira|segunda)")
+CONTRACT_OF_WORK = re.compile(r"contrato\s+(?:individual\s+)?de\s+trabalho|employment\s+(?:contract|agreement)")
+
+
+def employment_contract(folded: str) -> bool:
+    """Whether the folded text is a contract of employment: its title alone on a line, or its two parties and
+    its numbered clauses in a contract of work."""
+    return bool(
+        EMPLOYMENT_CONTRACT_TITLE.search(folded)
+        or (CONTRACT_PARTIES.search(folded) and CONTRACT_CLAUSE.search(folded) and CONTRACT_OF_WORK.search(folded))
+    )
+
 
 def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     """A card titled as another state's whose MRZ says Portugal issued it is Portuguese: the Cartao de

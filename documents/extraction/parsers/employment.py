@@ -193,7 +193,7 @@ NONPROFIT = re.compile(
 
 def parse_employment_declaration(lines: list[Line]) -> Parsed:
     parsed = Parsed()
-    text = "\n".join(line.text for line in lines)
+    text = "\n".join(without_edge_marks(line) for line in lines)
     # One flowing text: the sentences wrap across lines.
     # OCR may give an accent as a combining mark: composed, folding keeps each character's place.
     flat = unicodedata.normalize("NFC", re.sub(r"\s+", " ", text))
@@ -211,6 +211,17 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
     issue_date(dated, parsed)
     captioned_dates(lines, parsed)
     return parsed
+
+
+# The page's edge, a fold or a shadow OCR reads as a bar or a bracket standing alone at a line's start or end
+# ("... é seu/sua trabalhador(a) desde |" / "02/01/2009, vinculado(a) por ... por tempo [" / "indeterminado":
+# blind probe r46b, a photographed declaration whose start date and contract went unread). Between two lines of
+# a sentence they part the words that state a field. A text layer prints no such marks.
+EDGE_MARKS = re.compile(r"^(?:\s*[|\[\]{}]+(?=\s))+|(?:(?<=\s)[|\[\]{}]+\s*)+$")
+
+
+def without_edge_marks(line: Line) -> str:
+    return EDGE_MARKS.sub("", line.text).strip() if line.confidence < 1.0 else line.text
 
 
 # A two-column form's row, the caption alone before its date at the right margin, the gap lost in reading:

@@ -1693,6 +1693,7 @@ def logo_marks_dropped(line: Line) -> Line:
             or (len(word) == 1 and word.isalpha() and faint)
             or (len(word) <= 3 and BOX_MARK.search(word) and faint)
             or (len(word) == 1 and drop == 0 and glyph_stands_apart(line))
+            or (len(word) == 1 and word.isalpha() and drop == 0 and speck_stands_apart(line))
         )
         if not mark or words[drop + 1][1] < LOGO_NEIGHBOUR_CONFIDENCE:
             break
@@ -1728,6 +1729,24 @@ def glyph_stands_apart(line: Line) -> bool:
     text_height = statistics.median(box[3] for box in boxes[1:])
     gap = boxes[1][0] - (left + width)
     return height >= LOGO_TALLER_THAN_TEXT * text_height and gap >= LOGO_GAP_IN_HEIGHTS * text_height
+
+
+# A speck at a photo's edge or on the table beside the page, read as a letter: boxed far smaller than the words
+# after it and well apart from them ("k" 8 px tall beside a name 25-31 px tall, 76 px before it: blind probe
+# r46b, "k SUPERMERCADOS BOM PREÇO, S.A."). A lower-case letter of the line is more than half its capitals' height.
+SPECK_SMALLER_THAN_TEXT = 0.5
+
+
+def speck_stands_apart(line: Line) -> bool:
+    """Whether the line's first word, as OCR boxed it, is at most half as tall as the words after it and set
+    apart from them by a word's height: a speck before the line, no letter of it."""
+    boxes = line.word_boxes
+    if len(boxes) < 2 or len(boxes) != len(line.word_confidences):
+        return False
+    left, _, width, height = boxes[0]
+    text_height = statistics.median(box[3] for box in boxes[1:])
+    gap = boxes[1][0] - (left + width)
+    return height <= SPECK_SMALLER_THAN_TEXT * text_height and gap >= LOGO_GAP_IN_HEIGHTS * text_height
 
 
 CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
@@ -3333,10 +3352,35 @@ MONTH_DASH_YEAR = re.compile(
 )
 
 
+# A month's name with a digit OCR read for its "O", "I" or "l" before its year: a photo of a till roll's
+# monospace capitals, whose "O" is as narrow as a zero ("MES/ANO: N0V/2026", blind probe r46b: the slip's only
+# period, unread). Only a word of three to nine letters and such digits, before a year, read as a month once mended.
+MONTH_WITH_A_DIGIT = re.compile(
+    r"(?<![^\W_])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z])[A-Za-z01]{3,9}(?![^\W_])" + YEAR_AFTER_MONTH
+)
+KNOWN_MONTHS = frozenset({*MONTHS, *ENGLISH_MONTHS})
+
+
+def month_read_with_a_digit(word: str) -> str | None:
+    """The month's name the word is with its "0" read as "O" and its "1" as "I" or "l", in the word's case."""
+    capitals = word.upper() == word
+    for one in ("i", "l"):
+        letters = {"0": "O", "1": one.upper()} if capitals else {"0": "o", "1": one}
+        mended = "".join(letters.get(c, c) for c in word)
+        if fold(mended) in KNOWN_MONTHS:
+            return mended
+    return None
+
+
 def month_and_year_mended(line: Line) -> Line:
-    """The line with a month's name OCR split rejoined (its space moved after it) and the dash or bar between a
-    month and its year made a slash, offsets and words kept: "N ovembro/2026" -> "Novembro /2026"."""
+    """The line with a month's name OCR split rejoined (its space moved after it), its digits read for letters
+    put right, and the dash or bar between a month and its year made a slash, offsets and words kept:
+    "N ovembro/2026" -> "Novembro /2026", "N0V/2026" -> "NOV/2026"."""
     text = line.text
+    for match in MONTH_WITH_A_DIGIT.finditer(text):
+        month = month_read_with_a_digit(match.group(0))
+        if month:
+            text = text[: match.start()] + month + text[match.end() :]
     for match in SPLIT_MONTH.finditer(fold(text)):
         word = text[match.start() : match.end()]
         text = text[: match.start()] + word.replace(" ", "", 1) + " " + text[match.end() :]
