@@ -214,9 +214,15 @@ LABEL_WORDS = re.compile(
 )
 
 
+# A payroll program's code for the row before its caption ("101 Horas normais (168 h x 5,47) 918,96"): no word of
+# the caption, whose patterns anchored at its start would not see it (blind probe r46b: a temp agency's hourly
+# worker's base salary unread).
+ROW_CODE = re.compile(r"^\s*\d{1,4}\s+(?=[a-z])")
+
+
 def roles_named(label: str) -> list[str]:
     """Every role whose words the label holds, in ROLE_PATTERNS' order."""
-    folded = fold(label)
+    folded = ROW_CODE.sub("", fold(label), count=1)
     return [role for role, pattern in ROLE_PATTERNS if pattern.search(folded)]
 
 
@@ -1298,7 +1304,7 @@ EMPLOYER_LABEL = re.compile(
     r"(?:entidade\s+(?:patronal|empregadora)|empregador"
     # Not a number's caption naming whose it is ("NISS Empresa", "NIF Entidade": blind probe r36b, the captions
     # after it read as the employer's name).
-    r"|(?<!niss\s)(?<!nif\s)(?<!nipc\s)(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora)(?![a-z])))"
+    r"|(?<!niss\s)(?<!nif\s)(?<!nipc\s)(?:empresa|entidade)(?![a-z])(?!\s+(?:de|utilizadora|cliente)(?![a-z])))"
     # Its English half after a slash is the same caption ("Empresa / Employer", "A Entidade Patronal / Employer").
     + translated_caption(ENGLISH_EMPLOYER_CAPTION)
     + r"\s*[:.]?"
@@ -2024,13 +2030,15 @@ def earnings_contradict_gross(page: Page, gross: Decimal) -> bool:
     a card shown for information, an amount not subject to tax. So any selection of the earning rows may make the
     gross, with up to three rows no label names (an earning the vocabulary does not know). Only a text layer:
     on a scan, OCR may have missed a row altogether."""
-    earnings = [segment for segment in page.segments if segment.role in EARNING_ROLES]
+    labelled = [segment for segment in page.segments if segment.role in EARNING_ROLES]
     printed = [segment for segment in page.rows("gross_pay") if segment.value == gross]
-    if len(earnings) < 2 or len(earnings) > ITEMISED_EARNINGS or not printed:
+    if any(segment.confidence < 1.0 for segment in [*labelled, *printed]):
         return False
-    if any(segment.confidence < 1.0 for segment in [*earnings, *printed]):
+    among = unlabelled_among_earnings(page)
+    earnings = [segment for segment in page.segments if segment.role in EARNING_ROLES or segment in among]
+    if len(labelled) < 2 or len(earnings) > ITEMISED_EARNINGS or not printed:
         return False
-    unlabelled = [signed(segment) for segment in page.segments if segment.role is None]
+    unlabelled = [signed(segment) for segment in page.segments if segment.role is None and segment not in among]
     unknown_earnings = {
         sum(chosen, Decimal(0))
         for size in range(min(UNLABELLED_ROWS, len(unlabelled)) + 1)
@@ -2041,6 +2049,30 @@ def earnings_contradict_gross(page: Page, gross: Decimal) -> bool:
         for made in selection_sums(earnings)
         for slack in (-CENT, Decimal(0), CENT)
     )
+
+
+def unlabelled_among_earnings(page: Page) -> list[Segment]:
+    """The rows no label names printed among the earning rows, under the first and above any deduction or total:
+    earnings the vocabulary does not know ("Complemento de função", "Subsídio infantil", "Subsídio de estudo"), as
+    many as the slip prints. Blind probe r46b: a bank's slip with five of them among ten allowances was flagged
+    ``arithmetic_mismatch`` though its printed totals all held, for only three rows no label names were allowed to
+    make up the gross; the flag came and went with how many of them the month paid."""
+    earning_lines = [segment.line_index for segment in page.segments if segment.role in EARNING_ROLES]
+    if not earning_lines:
+        return []
+    below = [
+        segment.line_index
+        for segment in page.segments
+        if segment.role in DEDUCTION_ROLES or segment.role in TOTALS_ROLES or segment.role == "total"
+    ]
+    first_earning, first_below = min(earning_lines), min(below, default=None)
+    return [
+        segment
+        for segment in page.segments
+        if segment.role is None
+        and segment.line_index > first_earning
+        and (first_below is None or segment.line_index < first_below)
+    ]
 
 
 def total_some_earnings_make(page: Page) -> Decimal | None:
@@ -2298,10 +2330,12 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     own when the slip prints one). The rate is read off the slip: IRS over the social-security base
     (social security / 11%), else over the gross.
     """
-    lump = sum((s.value for s in page.rows("subsidy")), Decimal("0"))
-    twelfths = sum((s.value for s in page.rows("subsidy_twelfths")), Decimal("0"))
     severance = sum((s.value for s in page.rows("severance")), Decimal("0"))
     unused_holidays = sum((s.value for s in page.rows("unused_holidays")), Decimal("0"))
+    if not (severance or unused_holidays):
+        proportional_twelfths(page, parsed)
+    lump = sum((s.value for s in page.rows("subsidy")), Decimal("0"))
+    twelfths = sum((s.value for s in page.rows("subsidy_twelfths")), Decimal("0"))
     if twelfths:
         parsed.put("subsidy_twelfths_amount", twelfths, 0.9)
     if severance or unused_holidays:
@@ -2328,6 +2362,31 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     if regular is not None and regular - severance > 0:
         parsed.put("regular_net_pay", regular - severance, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:regular_net_pay")
+
+
+# A subsidy's row said to be its share of the month ("Proporcional férias", "Proporcionais de Natal", "Subsídio de
+# Natal proporcional"), its last letter misread by OCR on a photo ("Proporciona! férias").
+PROPORTIONAL = re.compile(r"(?<![a-z])proporciona(?:[l!1|]|is)(?![a-z])")
+# Holiday pay and its subsidy earned by a month's work: two months' pay a year, two twelfths of the month's.
+MONTHLY_SHARE = Decimal(2) / Decimal(12)
+
+
+def proportional_twelfths(page: Page, parsed: Parsed) -> None:
+    """A subsidy's proportional rows paid with the month's pay, each at most two twelfths of it, are the subsidies
+    paid in twelfths: a temp agency's "Proporcional férias 153,16" and "Proporcional Natal 76,58" with "Horas
+    normais (168 h x 5,47) 918,96" recur every month of the assignment. Blind probe r46b: read as a lump subsidy,
+    the month counted 18% below its printed net. Larger, a proportional subsidy is the months worked paid at once
+    (a new employee's first subsidy), a lump still; on a contract's last payslip it is left to that slip's
+    reading (docs/adr/027-a-contract-s-last-payslip.md)."""
+    proportional = [row for row in page.rows("subsidy") if PROPORTIONAL.search(fold(row.label)) and row.value > 0]
+    if not proportional:
+        return
+    gross = parsed.fields.get("gross_pay")
+    without_them = gross - sum((row.value for row in proportional), Decimal(0)) if gross is not None else None
+    month = max(figure for figure in (parsed.fields.get("base_salary"), without_them, Decimal(0)) if figure is not None)
+    if all(row.value <= month * MONTHLY_SHARE + CENT for row in proportional):
+        for row in proportional:
+            row.role = "subsidy_twelfths"
 
 
 def regular_net(
@@ -2886,10 +2945,16 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             match = employer_caption(line.text)
             if match and not re.match(r"\s*(?:nif|n\.?\s?i\.?\s?f|n\.?\s?i\.?\s?p\.?\s?c)", folded[match.end() :]):
                 value = line.text[match.end() :].lstrip(" :.")
+                # The caption again after the first one's sentence ends ("A empresa utilizadora não é a entidade
+                # empregadora. Entidade empregadora: ..."): its value is the one after it.
+                while (again := employer_caption(value)) and again.start() == 0 and again.end() > 0:
+                    value = value[again.end() :].lstrip(" :.")
                 employer = company_name(without_leader(value))
                 # A signature footer ("A Entidade Patronal      O Trabalhador") names no company: what follows
                 # the label there is the other party's label.
                 if employer and SIGNATURE_COUNTERPART.match(fold(employer)):
+                    employer = None
+                if employer and another_companys_line(line.text, parsed):
                     employer = None
                 if employer and labels_a_code(value, employer):
                     coded = coded or (employer, line.confidence * 0.8)
@@ -2919,6 +2984,19 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
         parsed.put("employer_name", *body)
     if coded:
         parsed.put("employer_name", *coded)
+
+
+def another_companys_line(text: str, parsed: Parsed) -> bool:
+    """Whether a captioned company's line prints a company's NIF that is not the employer's, and not the employer's:
+    the company a temp agency places the worker with, whatever its caption ("Utilizador (empresa cliente):
+    Conservas ..., S.A. — NIF 505...", a workplace's). Blind probe r46b: the client's name read as the employer's
+    beside the agency's NIF, the name and the NIF two companies'. The employer is whoever's NIF is the employer's."""
+    employer_nif = parsed.fields.get("employer_nif")
+    employee_nif = parsed.fields.get("employee_nif")
+    if not employer_nif:
+        return False
+    printed = {nif for nif, valid in parse_nifs(without_longer_numbers(text)) if valid and nif != employee_nif}
+    return bool(printed) and employer_nif not in printed
 
 
 # A month and its year as a title prints them beside the body's name ("— Out. 2026", "Outubro 2026").
