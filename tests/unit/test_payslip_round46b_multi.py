@@ -161,3 +161,26 @@ Líquido a receber 972,00"""
     # A page that prints no month at all is still missing its period.
     _, _, undated = read_text(text.replace(" — Março de 2027", ""), document_type="PROOF_OF_INCOME", today=TODAY)
     assert "missing:period" in undated and PERIOD_IN_FUTURE not in undated
+
+
+def test_two_workers_slips_side_by_side_are_said_to_be_two_peoples() -> None:
+    text = """Engenharia do Tâmega, S.A. Engenharia do Tâmega, S.A.
+Recibo de Vencimento · Outubro 2026 Recibo de Vencimento · Outubro 2026
+Nome: Rita Moreira Baptista Nome: Nuno Filipe Carvalho
+NIF: 245718931 NIF: 123456789
+Vencimento base 1.500,00 Vencimento base 1.200,00
+IRS 150,00 IRS 96,00
+Segurança Social 165,00 Segurança Social 132,00
+Total ilíquido 1.500,00 Total ilíquido 1.200,00
+Total descontos 315,00 Total descontos 228,00
+Líquido 1.185,00 Líquido 972,00"""
+    _, fields, warnings = read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+    assert fields["net_pay"] == Decimal("1185.00") and fields["employee_nif"] == "245718931"
+    assert "multiple_payslips" in warnings and MULTIPLE_EMPLOYEES in warnings
+    # One worker's two months side by side are one person's.
+    _, _, one = read_text(
+        text.replace("Nuno Filipe Carvalho", "Rita Moreira Baptista").replace("NIF: 123456789", "NIF: 245718931"),
+        document_type="PROOF_OF_INCOME",
+        today=TODAY,
+    )
+    assert "multiple_payslips" in one and MULTIPLE_EMPLOYEES not in one
