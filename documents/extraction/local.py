@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import itertools
@@ -38,6 +39,7 @@ from documents.extraction.parsers.identity import (
     checked_cc_numbers,
     mrz_line,
 )
+from documents.extraction.parsers.payslip import MULTIPLE_EMPLOYEES, several_employees
 from documents.extraction.reader import (
     Line,
     OcrRefused,
@@ -645,6 +647,8 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     if len(pages) < 2:
         pages = titled_sections(read.lines)
     if len(pages) < 2:
+        pages = letterhead_sections(read.lines)
+    if len(pages) < 2:
         return parsed
     complete = []
     corrected = []
@@ -670,6 +674,8 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
         chosen.warnings.append("payslip_corrected")
     if any(page.fields["period"] != chosen.fields["period"] for page in complete) or not corrected[chosen_at]:
         chosen.warnings.append("multiple_payslips")
+    if several_employees(complete):
+        chosen.warnings.append(MULTIPLE_EMPLOYEES)
     return chosen
 
 
@@ -708,6 +714,44 @@ def titled_sections(lines: list[Line]) -> list[list[Line]]:
     bounds = [0, *starts[1:], len(lines)]
     sections = [lines[start:end] for start, end in itertools.pairwise(bounds)]
     return [sections[0], *(section if own_letterhead(section) else [*letterhead, *section] for section in sections[1:])]
+
+
+# A payslip takes at least this many lines: a letterhead's line read again sooner is its footer or a caption, no
+# other slip's start. Of the page's first lines, the letterhead is among these; a line of fewer letters (a page
+# number, "EUR") is no letterhead.
+SLIP_LINES = 6
+LETTERHEAD_OPENINGS = 3
+LETTERHEAD_LETTERS = 8
+# Two lines this alike (difflib's ratio) are one line read twice, OCR's misreadings and a slip's own number apart
+# ("... Lda. Recibo n.º 202609-137" and "... Lda. Recibo n.º 202610-138").
+LETTERHEAD_ALIKE = 0.85
+
+
+def letterhead_sections(lines: list[Line]) -> list[list[Line]]:
+    """A page's lines cut where its letterhead is printed again: slips of several months stacked on one sheet under
+    no payslip title ("Recibo n.º 202609-137" is the slip's number, no title), each under its employer's name.
+
+    Read as one, the top slip's month, gross and net came out with every slip's deductions added up (blind probe
+    r46b: September, October and November one under another, read as September with three months' social security
+    and IRS, no ``multiple_payslips``). Only sections each complete, in ``one_payslip``, are slips: a letterhead
+    printed again in a slip's footer leaves a section with no period or net of its own.
+    """
+    for first, opening in enumerate(lines[:LETTERHEAD_OPENINGS]):
+        folded = fold(opening.text)
+        if sum(character.isalpha() for character in folded) < LETTERHEAD_LETTERS:
+            continue
+        starts = [first]
+        for at in range(starts[0] + SLIP_LINES, len(lines)):
+            if at - starts[-1] >= SLIP_LINES and lines_alike(folded, fold(lines[at].text)):
+                starts.append(at)
+        if len(starts) >= 2 and len(lines) - starts[-1] >= SLIP_LINES:
+            bounds = [0, *starts[1:], len(lines)]
+            return [lines[start:end] for start, end in itertools.pairwise(bounds)]
+    return [lines]
+
+
+def lines_alike(one: str, other: str) -> bool:
+    return difflib.SequenceMatcher(None, one, other).ratio() >= LETTERHEAD_ALIKE
 
 
 def own_letterhead(section: list[Line]) -> bool:

@@ -1384,6 +1384,28 @@ COPY_MARK_LINE = re.compile(
 )
 
 
+# Payslips of more than one worker in one file (a couple's, or colleagues' printed together): not the months of one
+# person ``multiple_payslips`` alone would say, so staff know the other slip is someone else's (blind probe r46b).
+MULTIPLE_EMPLOYEES = "multiple_employees"
+# Two workers' names this alike (difflib's ratio, folded) are one name, OCR's misreadings apart.
+NAMES_ALIKE = 0.85
+
+
+def several_employees(slips: list[Parsed]) -> bool:
+    """Whether the slips are more than one worker's: two employee NIFs (their check digit leaves a misread one out),
+    else, a NIF unread on all but one, two names that do not read alike."""
+    nifs = {slip.fields["employee_nif"] for slip in slips if slip.fields.get("employee_nif")}
+    if len(nifs) >= 2:
+        return True
+    if sum(1 for slip in slips if slip.fields.get("employee_nif")) >= 2:
+        return False  # every NIF read is the same worker's
+    names = [fold(slip.fields["employee_name"]) for slip in slips if slip.fields.get("employee_name")]
+    return any(
+        difflib.SequenceMatcher(None, one, other).ratio() < NAMES_ALIKE
+        for one, other in itertools.combinations(names, 2)
+    )
+
+
 def parse_payslip(lines: list[Line]) -> Parsed:
     lines = [line for line in first_of_two_copies(lines) if not COPY_MARK_LINE.fullmatch(fold(line.text))]
     left = left_of_two_payslips(lines)
@@ -1403,6 +1425,8 @@ def parse_payslip(lines: list[Line]) -> Parsed:
         parsed.confidence.pop("employee_name", None)
         parsed.warnings.append("missing:employee_name")
     parsed.warnings.append("multiple_payslips")
+    if several_employees([parsed, right]):
+        parsed.warnings.append(MULTIPLE_EMPLOYEES)
     return parsed
 
 
@@ -3015,12 +3039,30 @@ PUBLIC_PAYSLIP_TITLE = re.compile(
 )
 
 
+# A statement of pay by another title than a payslip's, on folded text: "Extrato de Remunerações", "Demonstração de
+# vencimentos", "Boletim de salário", "Detalhe da remuneração".
+PAY_STATEMENT_TITLE = re.compile(
+    r"(?<![a-z])(?:extrato|demonstracao|demonstrativo|boletim|detalhe|resumo|nota|folha|talao|recibo)\s+"
+    r"(?:de\s+|das?\s+|dos?\s+)?(?:remuneracao|remuneracoes|vencimentos?|salarios?|ordenados?)(?![a-z])"
+)
+
+
 def without_title(line: Line) -> Line:
     """The line up to the payslip's title or a period printed on it: OCR joins a title on the right
     ("Câmara Municipal de ... Recibo de vencimento — Out. 2026") to the body's name on the left, and neither is
-    any part of the name."""
+    any part of the name. A title of a statement of pay too ("BANCO ... Extrato de Remunerações — JULHO/2026":
+    blind probe r46b, a scan's right-aligned title on the name's baseline read into the name), unless a legal
+    form follows it: then it is the company's own name ("Folha de Salários, Lda.")."""
     folded = fold(line.text)
-    titles = (PAYSLIP_TITLE.search(folded), PUBLIC_PAYSLIP_TITLE.search(folded), TITLE_PERIOD.search(folded))
+    statement = PAY_STATEMENT_TITLE.search(folded)
+    if statement and prints_legal_form(line.text[statement.start() :]):
+        statement = None
+    titles = (
+        PAYSLIP_TITLE.search(folded),
+        PUBLIC_PAYSLIP_TITLE.search(folded),
+        TITLE_PERIOD.search(folded),
+        statement,
+    )
     ends = [match.start() for match in titles if match]
     if not ends or min(ends) == 0:
         return line
@@ -3058,7 +3100,7 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
                 continue
             # A qualifier in brackets is no part of the name: "Fátima Ribeiro (empresário em nome individual)", a
             # sole trader's letterhead (blind probe r36b), "(IPSS)".
-            name = body_name(BRACKETED.sub("", above.text))
+            name = body_name(BRACKETED.sub("", without_title(above).text))
             if name is None and found is None:
                 # Right over the NIF's line, a company named by one word ("Paiva" / "NIF 509..."): a
                 # founder's surname is the commonest company name there is.
