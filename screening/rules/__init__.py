@@ -31,7 +31,7 @@ from screening.rules.report import generate_report
 # rules-2026.12.15: a joint IRS return counts the applicant's own part, sujeito passivo A or B (income.tax_joint_share;
 # ADR 029).
 # rules-2026.12.16: a survivor's or an invalidity pension adds to the retirement pension of the same payer (blind
-# probe c25).
+# probe c25); income.payslip_file_combined says when the file held another worker's payslips (blind probe r46b).
 RULES_VERSION = "rules-2026.12.16"
 
 

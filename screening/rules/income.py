@@ -422,6 +422,8 @@ def payslip_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
 # The extraction's warning on a file holding several payslips, of which only the latest month was read
 # (documents.extraction.local).
 MULTIPLE_PAYSLIPS = "multiple_payslips"
+# ... when they are more than one worker's (two employee NIFs, or two names): the others are someone else's.
+MULTIPLE_EMPLOYEES = "multiple_employees"
 ONE_FILE_PER_MONTH = "cada mês num ficheiro à parte: de um ficheiro com vários recibos só se lê o mais recente"
 
 
@@ -434,8 +436,7 @@ def payslip_files_combined(payslips: list[tuple[Document, list[Check]]]) -> list
         check(
             "income.payslip_file_combined",
             False,
-            f"{payslip_label(document)}: o ficheiro tinha vários recibos de vencimento e só o mais recente foi lido; "
-            "os outros meses desse ficheiro não foram contados: envie cada mês num ficheiro à parte.",
+            f"{payslip_label(document)}: " + combined_file_evidence(document),
             document_id=document["document_id"],
             field="period",
             value=document["fields"].get("period"),
@@ -443,6 +444,20 @@ def payslip_files_combined(payslips: list[tuple[Document, list[Check]]]) -> list
         for document, checks in payslips
         if checks[0]["passed"] and MULTIPLE_PAYSLIPS in (document.get("warnings") or [])
     ]
+
+
+def combined_file_evidence(document: Document) -> str:
+    """Why the file's other payslips were not counted: other months of the person's, or another worker's too (blind
+    probe r46b: two people's slips in one PDF were told apart from one person's months by the extraction only)."""
+    if MULTIPLE_EMPLOYEES in (document.get("warnings") or []):
+        return (
+            "o ficheiro tinha recibos de vencimento de mais de uma pessoa e só o mais recente foi lido; os de outra "
+            "pessoa não contam: envie só os seus recibos, cada mês num ficheiro à parte."
+        )
+    return (
+        "o ficheiro tinha vários recibos de vencimento e só o mais recente foi lido; os outros meses desse ficheiro "
+        "não foram contados: envie cada mês num ficheiro à parte."
+    )
 
 
 # The extraction's warning on a contract's last payslip: compensation for its end or unused holidays paid.

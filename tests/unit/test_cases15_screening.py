@@ -222,6 +222,17 @@ def test_a_file_of_several_payslips_is_said_and_each_month_is_asked_as_its_own_f
     assert "ficheiro à parte" not in plain["report"]["justification"]
 
 
+def test_a_file_of_two_workers_payslips_is_said_to_hold_another_persons() -> None:
+    # Blind probe r46b: the extraction tells two people's slips in one PDF apart (multiple_employees); the report
+    # said only "other months".
+    warnings = ["multiple_payslips", "multiple_employees"]
+    [combined] = checks_named(screen_employee([id_document(), payslip("2026-10", warnings=warnings)]),
+                              "income.payslip_file_combined")  # fmt: skip
+    assert "recibos de vencimento de mais de uma pessoa" in combined["evidence"]
+    assert "os de outra pessoa não contam: envie só os seus recibos" in combined["evidence"]
+    assert "os outros meses" not in combined["evidence"]
+
+
 def test_the_applicant_is_told_the_file_held_several_payslips_and_to_send_each_month_apart() -> None:
     form = form_for(agency())
     member = person(form, income=None, extra=(payslip("2026-10", warnings=["multiple_payslips"]),))
