@@ -74,12 +74,13 @@ def test_ready_names_a_failing_database_or_cache_without_its_errors_text(
 ) -> None:
     # Blind operations probe c26: "Cache key djangohealthcheck_test:<uuid> does not match", a driver's message.
     from django.core.cache import caches
-    from django.db.backends.sqlite3.base import DatabaseWrapper
+    from django.db import connections
 
     def refused(*args: Any, **kwargs: Any) -> None:
         raise OperationalError("could not connect: password authentication failed for user screening")
 
-    monkeypatch.setattr(DatabaseWrapper, "temporary_connection", refused)
+    # The backend in use (SQLite or PostgreSQL): the check opens a connection of its own.
+    monkeypatch.setattr(type(connections["default"]), "temporary_connection", refused)
 
     async def another_value(*args: Any, **kwargs: Any) -> str:
         return "another value"
