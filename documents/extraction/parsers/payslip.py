@@ -1749,16 +1749,24 @@ LOGO_TALLER_THAN_TEXT = 1.25
 LOGO_GAP_IN_HEIGHTS = 1.0
 
 
-def glyph_stands_apart(line: Line) -> bool:
-    """Whether the line's first word, as OCR boxed it, is taller than the words after it and set apart from
-    them: a logo printed before a name, not a letter of the name."""
+def first_word_apart(line: Line) -> tuple[float, float] | None:
+    """The line's first word as OCR boxed it: its height and its gap to the next word, each in the other words'
+    (median) heights; None without boxes for every word."""
     boxes = line.word_boxes
     if len(boxes) < 2 or len(boxes) != len(line.word_confidences):
-        return False
+        return None
     left, _, width, height = boxes[0]
     text_height = statistics.median(box[3] for box in boxes[1:])
-    gap = boxes[1][0] - (left + width)
-    return height >= LOGO_TALLER_THAN_TEXT * text_height and gap >= LOGO_GAP_IN_HEIGHTS * text_height
+    if text_height <= 0:
+        return None
+    return height / text_height, (boxes[1][0] - (left + width)) / text_height
+
+
+def glyph_stands_apart(line: Line) -> bool:
+    """Whether the line's first word is taller than the words after it and set apart from them: a logo printed
+    before a name, not a letter of the name."""
+    apart = first_word_apart(line)
+    return apart is not None and apart[0] >= LOGO_TALLER_THAN_TEXT and apart[1] >= LOGO_GAP_IN_HEIGHTS
 
 
 # A speck at a photo's edge or on the table beside the page, read as a letter: boxed far smaller than the words
@@ -1768,15 +1776,10 @@ SPECK_SMALLER_THAN_TEXT = 0.5
 
 
 def speck_stands_apart(line: Line) -> bool:
-    """Whether the line's first word, as OCR boxed it, is at most half as tall as the words after it and set
-    apart from them by a word's height: a speck before the line, no letter of it."""
-    boxes = line.word_boxes
-    if len(boxes) < 2 or len(boxes) != len(line.word_confidences):
-        return False
-    left, _, width, height = boxes[0]
-    text_height = statistics.median(box[3] for box in boxes[1:])
-    gap = boxes[1][0] - (left + width)
-    return height <= SPECK_SMALLER_THAN_TEXT * text_height and gap >= LOGO_GAP_IN_HEIGHTS * text_height
+    """Whether the line's first word is at most half as tall as the words after it and set apart from them by a
+    word's height: a speck before the line, no letter of it."""
+    apart = first_word_apart(line)
+    return apart is not None and apart[0] <= SPECK_SMALLER_THAN_TEXT and apart[1] >= LOGO_GAP_IN_HEIGHTS
 
 
 CELL_SEPARATOR = re.compile(r"\s*(?:;|\t|\s\|\s)\s*")
