@@ -9,13 +9,16 @@ import pickle
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.test import Client
 from rest_framework.test import APIClient
 
 from samples.synthetic import Case, Synthetic, prepared_cases, scan
 from tests import SHARED_DIR_VARIABLE
+
+if TYPE_CHECKING:
+    from documents.extraction.reader import Line
 
 T = TypeVar("T")
 
@@ -134,6 +137,18 @@ def submission_body(nif: str, documents: list[dict[str, Any]], **overrides: Any)
             "phone": "+351912345678", "terms_accepted": True, "documents": documents}  # fmt: skip
     body.update(overrides)
     return body
+
+
+def boxed_line(*words: tuple[str, float, tuple[int, int, int, int]]) -> Line:
+    """An OCR line of ``(word, confidence, (left, top, width, height))`` words, as Tesseract boxes them."""
+    from documents.extraction.reader import Line
+
+    return Line(
+        " ".join(word for word, _, _ in words),
+        sum(sure for _, sure, _ in words) / len(words),
+        [(word, sure) for word, sure, _ in words],
+        [box for _, _, box in words],
+    )
 
 
 def read_text(text: str, *, document_type: str, today: Any) -> tuple[Any, dict[str, Any], list[str]]:

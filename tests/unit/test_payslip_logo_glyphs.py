@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from documents.extraction.parsers.payslip import logo_marks_dropped, parse_payslip
 from documents.extraction.reader import Line, lines_from_tesseract
+from tests.helpers import boxed_line
 from tests.unit.test_payslip_random_layouts import BODY  # the same slip under another letterhead
-
-
-def boxed_line(*words: tuple[str, float, tuple[int, int, int, int]]) -> Line:
-    return Line(
-        " ".join(word for word, _, _ in words),
-        sum(sure for _, sure, _ in words) / len(words),
-        [(word, sure) for word, sure, _ in words],
-        [box for _, _, box in words],
-    )
-
 
 # As Tesseract boxed them on two probe scans: a circle read "À" (74 px tall beside 38-51 px words, 64 px
 # before the next word) and "O" (41 px beside 14-19 px words, 44 px before the next).

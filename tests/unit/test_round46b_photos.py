@@ -23,6 +23,7 @@ from documents.extraction.parsers.employment import parse_employment_declaration
 from documents.extraction.parsers.payslip import logo_marks_dropped, month_and_year_mended, parse_payslip
 from documents.extraction.reader import Line, ReadDocument
 from documents.extraction.schema import DocumentKind
+from tests.helpers import boxed_line
 
 PHOTO_CONFIDENCE = 0.9
 EMPLOYER_NIF = "507339126"
@@ -31,15 +32,6 @@ PEOPLE_NIFS = ("217345620", "258904178", "304155284", "198260431")
 
 def photo_line(text: str) -> Line:
     return Line(text, PHOTO_CONFIDENCE, [(word, PHOTO_CONFIDENCE) for word in text.split()])
-
-
-def boxed_line(*words: tuple[str, float, tuple[int, int, int, int]]) -> Line:
-    return Line(
-        " ".join(word for word, _, _ in words),
-        sum(sure for _, sure, _ in words) / len(words),
-        [(word, sure) for word, sure, _ in words],
-        [box for _, _, box in words],
-    )
 
 
 def test_the_nifs_of_these_pages_are_valid() -> None:
