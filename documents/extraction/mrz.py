@@ -571,6 +571,7 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             if width == TD1_WIDTH and all(options):
                 repaired.append([cc_version_readings(options[0]) or options[0], *options[1:]])
                 repaired.append([optional_check_letter_readings(options[0]) or options[0], *options[1:]])
+                repaired.append([cc_inserted_glyph_readings(options[0]) or options[0], *options[1:]])
             for variants in repaired:
                 found += valid_readings(variants, options, parse, today=today)
     return found
@@ -663,6 +664,33 @@ def optional_check_letter_readings(fits: list[str]) -> list[str]:
             end = TD1_OPTIONAL_DATA.start + len(optional) - 1
             found.append(line[:end] + DIGIT_AS_LETTER[optional[-1]] + line[end + 1 :])
     return found
+
+
+# A Cartão de Cidadão's first line after its number's filler: the version, two letters and a digit, then the check
+# digit of the whole number ("I<PRT669074391<KA58<<<<<<<<<<<").
+CC_OPTIONAL_DATA = re.compile(r"[A-Z]{2}\d\d")
+
+
+def cc_inserted_glyph_readings(lines: list[str]) -> list[str]:
+    """Readings of a Cartão de Cidadão's first line whose version and check digit OCR read with one glyph too many
+    ("KA5D8" for "KA58": a speck in the type's gap read as a letter), without the glyph that breaks the version's
+    fixed shape; the caller keeps one only when every check digit then holds.
+
+    Only on this card's line, whose optional data has one shape: dropping a glyph elsewhere is what
+    ``stray_character`` refuses, since enough such readings hold every check by chance.
+    """
+    variants = []
+    for line in lines:
+        if not (line.startswith("I<PRT") and len(line) == TD1_WIDTH and line[14] == FILLER):
+            continue
+        optional = line[TD1_OPTIONAL_DATA].rstrip(FILLER)
+        if len(optional) != 5 or FILLER in optional:
+            continue
+        for index in range(len(optional)):
+            shorter = optional[:index] + optional[index + 1 :]
+            if CC_OPTIONAL_DATA.fullmatch(shorter):
+                variants.append(line[:15] + shorter.ljust(TD1_OPTIONAL_DATA.stop - 15, FILLER))
+    return [variant for variant in dict.fromkeys(variants) if variant not in lines]
 
 
 def combinations(options: list[list[str]], *, limit: int) -> list[list[str]]:
