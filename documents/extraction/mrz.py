@@ -571,7 +571,7 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             if width == TD1_WIDTH and all(options):
                 repaired.append([cc_version_readings(options[0]) or options[0], *options[1:]])
                 repaired.append([optional_check_letter_readings(options[0]) or options[0], *options[1:]])
-                repaired.append([cc_inserted_glyph_readings(options[0]) or options[0], *options[1:]])
+                repaired.append([cc_version_shape_readings(options[0]) or options[0], *options[1:]])
             for variants in repaired:
                 found += valid_readings(variants, options, parse, today=today)
     return found
@@ -671,10 +671,12 @@ def optional_check_letter_readings(fits: list[str]) -> list[str]:
 CC_OPTIONAL_DATA = re.compile(r"[A-Z]{2}\d\d")
 
 
-def cc_inserted_glyph_readings(lines: list[str]) -> list[str]:
-    """Readings of a Cartão de Cidadão's first line whose version and check digit OCR read with one glyph too many
-    ("KA5D8" for "KA58": a speck in the type's gap read as a letter), without the glyph that breaks the version's
-    fixed shape; the caller keeps one only when every check digit then holds.
+def cc_version_shape_readings(lines: list[str]) -> list[str]:
+    """Readings of a Cartão de Cidadão's first line whose version and check digit OCR read off their fixed shape:
+    with one glyph too many ("KA5D8" for "KA58", a speck in the type's gap read as a letter), or with a digit read
+    as the letter it looks like ("TIQ4" for "TI04"). The glyph that breaks the shape is dropped, and letters where
+    the shape has digits become the digits they look like; the caller keeps one only when every check digit then
+    holds.
 
     Only on this card's line, whose optional data has one shape: dropping a glyph elsewhere is what
     ``stray_character`` refuses, since enough such readings hold every check by chance.
@@ -684,12 +686,13 @@ def cc_inserted_glyph_readings(lines: list[str]) -> list[str]:
         if not (line.startswith("I<PRT") and len(line) == TD1_WIDTH and line[14] == FILLER):
             continue
         optional = line[TD1_OPTIONAL_DATA].rstrip(FILLER)
-        if len(optional) != 5 or FILLER in optional:
+        if len(optional) not in (4, 5) or FILLER in optional:
             continue
-        for index in range(len(optional)):
-            shorter = optional[:index] + optional[index + 1 :]
-            if CC_OPTIONAL_DATA.fullmatch(shorter):
-                variants.append(line[:15] + shorter.ljust(TD1_OPTIONAL_DATA.stop - 15, FILLER))
+        shorter = [optional] if len(optional) == 4 else [optional[:i] + optional[i + 1 :] for i in range(5)]
+        for version in shorter:
+            shaped = version[:2] + version[2:].translate(AS_DIGIT)
+            if CC_OPTIONAL_DATA.fullmatch(shaped):
+                variants.append(line[:15] + shaped.ljust(TD1_OPTIONAL_DATA.stop - 15, FILLER))
     return [variant for variant in dict.fromkeys(variants) if variant not in lines]
 
 
