@@ -7,6 +7,9 @@ the request's body (the applicant's NIF, name and e-mail), the intake token and,
 connection's password (blind operations probe c26). Here such an error becomes a 500 of the API's shape, in the
 request's language, and its traceback is logged as Django logs a 500's (``django.request``, at ERROR), with the
 request's path redacted by the logging filters; nothing of the exception reaches the client.
+
+A request Django refuses before any view (a ``Host`` header not in ``ALLOWED_HOSTS``) goes to ``handler400``: on a
+machine route that is the API's JSON too (blind security probe c27 had an HTML page on ``/api/v1/``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOpera
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 # The routes machines call: the REST API and the local store's signed upload and download.
 MACHINE_PREFIXES = ("/api/", "/storage/")
@@ -46,3 +50,10 @@ class JsonServerErrorMiddleware:
             {"detail": _("Erro interno do serviço. Tente de novo dentro de momentos."), "code": "server_error"},
             status=500,
         )
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """``handler400``: the API's JSON on a machine route, Django's page elsewhere (the admin, the intake page)."""
+    if not request.path.startswith(MACHINE_PREFIXES):
+        return defaults.bad_request(request, exception)
+    return JsonResponse({"detail": _("Pedido inválido."), "code": "bad_request"}, status=400)

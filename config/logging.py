@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 import structlog
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 
 
 def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
@@ -62,6 +62,12 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
                 "propagate": False,
                 "filters": ["routine_refusal"],
             },
+            "django.security": {
+                "handlers": ["console"],
+                "level": "WARNING",
+                "propagate": False,
+                "filters": ["routine_refusal"],
+            },
             "celery": {"handlers": ["console"], "level": level, "propagate": False},
             "botocore": {"level": "WARNING"},
             "werkzeug": {"level": "WARNING"},
@@ -77,10 +83,16 @@ def build_logging_config(*, level: str, fmt: str) -> dict[str, Any]:
 
 _QUERY = re.compile(r"\?[^\s\"']*")
 _INTAKE_TOKEN = re.compile(r"/intake/[^/\s\"']+")
+# Any other path segment shaped like a link's token (``secrets.token_urlsafe(32)``: 43 URL-safe characters), a UUID
+# excepted: a mistyped route ("/api/v1/intakes/<token>") logged the live token in its 404 line (blind security probe
+# c27), and ids are what an operator follows in the log.
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_TOKEN_SHAPED = re.compile(rf"/(?!{_UUID}(?![\w-]))[\w-]{{32,}}", re.ASCII)
 
 
 def redact(text: str) -> str:
-    return _INTAKE_TOKEN.sub("/intake/[token]", _QUERY.sub("?[redacted]", text))
+    text = _INTAKE_TOKEN.sub("/intake/[token]", _QUERY.sub("?[redacted]", text))
+    return _TOKEN_SHAPED.sub("/[token]", text)
 
 
 class RedactQueryStringFilter:
@@ -101,9 +113,11 @@ class RedactQueryStringFilter:
 class RoutineRefusalWithoutTracebackFilter:
     """Log a permission refused (a staff member opening what their role does not allow: a 403) as the one line it is,
     without the 30-line traceback Django attaches: it is the system working, and the traceback buried the errors
-    that are not (e2e probe 18). Every other record, a 5xx's traceback included, is left as it came."""
+    that are not (e2e probe 18). The same for a request Django refuses as suspicious (a 400: an admin filter the
+    model does not allow, a ``Host`` not allowed; blind security probe c27), which ``django.security`` logs. Every
+    other record, a 5xx's traceback included, is left as it came."""
 
     def filter(self, record: Any) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], PermissionDenied):
+        if record.exc_info and isinstance(record.exc_info[1], PermissionDenied | SuspiciousOperation):
             record.exc_info, record.exc_text = None, None
         return True

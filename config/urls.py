@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -50,8 +51,19 @@ api_v1: list[Any] = [
     re_path(r"^.*$", UnknownEndpoint.as_view(), name="api-unknown"),
 ]
 
+# A request Django refuses before any view (a Host not allowed) answers JSON on the API's routes.
+handler400 = "config.api_errors.bad_request"
+
+
+def no_view_on_site(request: HttpRequest, **_: object) -> HttpResponse:
+    """The admin's "view on site" shortcut, ``admin/r/<type>/<id>/``: no model here has a public page, so it can only
+    answer 404; Django's own view answered 500 to any id that is not a UUID (blind security probe c27)."""
+    raise Http404
+
+
 urlpatterns = [
     # Before admin.site.urls, which would otherwise take the path.
+    re_path(r"^admin/r/", staff_member_required(no_view_on_site)),
     path(
         "admin/notifications/",
         staff_member_required(admin_views.notifications_toggle_view),

@@ -20,6 +20,7 @@ import io
 import itertools
 import re
 import statistics
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,6 +82,7 @@ def pdf_signals(data: bytes) -> list[Signal]:
             signals += [*producer_signals(metadata), *date_signals(metadata), *wiped_signals(metadata)]
             signals += revision_signals(data, pdf)
         signals += guarded(lambda: javascript_signals(pdf))
+        signals += guarded(lambda: attachment_and_launch_signals(pdf))
     # pdfium decodes every font kind (CID, Identity-H, TrueType subsets) to text; pikepdf does not.
     signals += guarded(lambda: font_outlier_signals(data))
     signals += guarded(lambda: covered_amount_signals(data))
@@ -341,6 +343,109 @@ def form_scripts(pdf: pikepdf.Pdf) -> int:
     unique = {holder.objgen if holder.is_indirect else id(holder): holder for holder in holders
               if isinstance(holder, pikepdf.Dictionary)}  # fmt: skip
     return sum(1 for holder in unique.values() if runs_script(holder.get("/A")) or additional_actions(holder))
+
+
+# --- Attachments and launch actions: a program inside the file, or one the file starts ----------------------------
+
+# A PDF can carry files (the /EmbeddedFiles name tree, file-attachment annotations) and actions that start a program
+# or open a file (/Launch). No payslip or statement needs either to show its values; a file carrying a program, or
+# starting one, is a way in for malware through the agency's staff, who download it (blind security probe c27: a
+# "payslip" with an .exe attached and an /OpenAction /Launch was read and served with no signal). An e-invoice
+# standard (Factur-X, ZUGFeRD) attaches its XML to a genuine invoice, hence LOW for attachments that are not programs.
+EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")
+EXECUTABLE_SUFFIXES = frozenset({
+    "exe", "dll", "scr", "com", "bat", "cmd", "ps1", "vbs", "vbe", "js", "jse", "wsf", "hta", "msi", "jar", "sh",
+    "app", "apk", "lnk", "reg", "cpl", "pif", "elf", "bin", "py",
+})  # fmt: skip
+MAX_ATTACHMENTS_SCANNED = 50
+
+
+def attachment_and_launch_signals(pdf: pikepdf.Pdf) -> list[Signal]:
+    launches = launch_actions(pdf)
+    kinds = attached_file_kinds(pdf)
+    programs = [kind for kind in kinds if kind == "program"]
+    # Evidence without the attachments' names: a file's name can be a person's.
+    evidence = {"launch_actions": launches, "attachments": len(kinds), "programs": len(programs)}
+    if launches or programs:
+        return [Signal("PDF_ACTIVE_CONTENT", "MEDIUM", "O PDF traz um programa anexado ou uma ação que abre um "
+                       "programa ou ficheiro: nenhum recibo, fatura ou declaração precisa disso. Não abra os anexos "
+                       "do ficheiro; peça o documento original ao emissor.", evidence)]  # fmt: skip
+    if kinds:
+        return [Signal("PDF_ACTIVE_CONTENT", "LOW", "O PDF traz ficheiros anexados (uma fatura eletrónica anexa "
+                       "o seu XML, por exemplo).", evidence)]  # fmt: skip
+    return []
+
+
+def launch_actions(pdf: pikepdf.Pdf) -> list[str]:
+    """Where a /Launch action sits: the catalogue's open action and /AA, a page's /AA, a link or field."""
+    root = pdf.Root
+    found = []
+    if launches(root.get("/OpenAction")):
+        found.append("OpenAction")
+    if additional_launches(root):
+        found.append("AA")
+    for index, page in enumerate(list(pdf.pages)[:MAX_PAGES]):
+        annots = page.obj.get("/Annots")
+        holders = list(annots)[:MAX_ANNOTATIONS_SCANNED] if isinstance(annots, pikepdf.Array) else []
+        if additional_launches(page.obj) or any(
+            isinstance(holder, pikepdf.Dictionary) and (launches(holder.get("/A")) or additional_launches(holder))
+            for holder in holders
+        ):
+            found.append(f"page {index + 1}")
+    return found
+
+
+def launches(action: Any, depth: int = 0) -> bool:
+    """An action dictionary that is a /Launch action, or chains to one (/Next)."""
+    if not isinstance(action, pikepdf.Dictionary) or depth > 8:
+        return False
+    if action.get("/S") == pikepdf.Name.Launch:
+        return True
+    chained = action.get("/Next")
+    following: list[Any] = list(chained) if isinstance(chained, pikepdf.Array) else [chained]
+    return any(launches(item, depth + 1) for item in following[:16])
+
+
+def additional_launches(holder: Any) -> bool:
+    actions = holder.get("/AA") if isinstance(holder, pikepdf.Dictionary) else None
+    return isinstance(actions, pikepdf.Dictionary) and any(launches(action) for _, action in actions.items())
+
+
+def attached_file_kinds(pdf: pikepdf.Pdf) -> list[str]:
+    """Each attached file (the /EmbeddedFiles tree and file-attachment annotations) as "program" or "file"."""
+    specs: list[Any] = [spec.obj for _, spec in list(pdf.attachments.items())[:MAX_ATTACHMENTS_SCANNED]]
+    for page in list(pdf.pages)[:MAX_PAGES]:
+        annots = page.obj.get("/Annots")
+        for annot in list(annots)[:MAX_ANNOTATIONS_SCANNED] if isinstance(annots, pikepdf.Array) else []:
+            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == pikepdf.Name.FileAttachment:
+                specs.append(annot.get("/FS"))
+    return ["program" if a_program(spec) else "file" for spec in specs[:MAX_ATTACHMENTS_SCANNED]]
+
+
+def a_program(spec: Any) -> bool:
+    """A file specification whose name ends as a program's or whose content starts as one."""
+    if not isinstance(spec, pikepdf.Dictionary):
+        return False
+    names = [str(spec.get(key, "")) for key in ("/UF", "/F")]
+    if any(name.rsplit(".", 1)[-1].lower() in EXECUTABLE_SUFFIXES for name in names if "." in name):
+        return True
+    streams = spec.get("/EF")
+    stream = streams.get("/F") if isinstance(streams, pikepdf.Dictionary) else None
+    return isinstance(stream, pikepdf.Stream) and stream_head(stream).startswith(EXECUTABLE_MAGIC)
+
+
+def stream_head(stream: pikepdf.Stream) -> bytes:
+    """The first bytes of a stream's content, decompressing no more than them (an attachment can be a zip bomb)."""
+    raw = stream.read_raw_bytes()
+    compression = stream.get("/Filter")
+    if compression is None:
+        return raw[:8]
+    if compression == pikepdf.Name.FlateDecode:
+        try:
+            return zlib.decompressobj().decompress(raw, 8)
+        except zlib.error:
+            return b""
+    return b""
 
 
 # --- Revisions: incremental updates -----------------------------------------------------------------------

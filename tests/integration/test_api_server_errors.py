@@ -9,6 +9,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from rest_framework.test import APIClient
@@ -99,3 +100,20 @@ def test_a_server_error_outside_the_machine_routes_is_left_to_django() -> None:
     assert middleware.process_exception(RequestFactory().get("/api/v1/applicants"), RuntimeError()) is not None
     # A client's error is Django's 4xx still (a forged download token is a 404, not a server error).
     assert middleware.process_exception(RequestFactory().get("/storage/download"), Http404()) is None
+
+
+def test_a_host_not_allowed_answers_the_apis_json_on_its_routes() -> None:
+    # Refused by Django before any view (blind security probe c27: an HTML 400 on /api/v1/).
+    response = Client().get("/api/v1/applicants", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Pedido inválido.", "code": "bad_request"}
+    # The admin keeps Django's page.
+    assert Client().get("/admin/", HTTP_HOST="evil.example")["Content-Type"].startswith("text/html")
+
+
+def test_the_admins_view_on_site_shortcut_is_a_404_for_any_id(admin_client: Client) -> None:
+    # No model has a public page; Django's shortcut answered 500 to an id that is not a UUID (probe c27).
+    content_type = ContentType.objects.get_for_model(Applicant).pk  # a UUID primary key
+    for object_id in ("1", "0f8e2c4a-1b3d-4e5f-9a7b-6c5d4e3f2a1b"):
+        assert admin_client.get(f"/admin/r/{content_type}/{object_id}/").status_code == 404

@@ -245,7 +245,8 @@ def test_a_pdf_attached_inside_a_pdf_is_not_a_revision() -> None:
 
     outer = rewritten(payslip(), attach, compress_streams=False)
     assert outer.count(b"%%EOF") == 2
-    assert signals(outer) == []
+    # No revision signal; the attachment itself is only noted (LOW), as a file that is not a program.
+    assert [(s["code"], s["severity"]) for s in signals(outer)] == [("PDF_ACTIVE_CONTENT", "LOW")]
 
 
 # --- Fonts ----------------------------------------------------------------------------------------------
