@@ -422,8 +422,8 @@ class InvitationStatus(models.TextChoices):
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def outstanding(self, *, now: dt.datetime) -> InvitationQuerySet:
-        """Sent, not answered and not expired: the ones an application waits for."""
-        return self.filter(status=InvitationStatus.SENT, expires_at__gt=now)
+        """Sent, not answered, not expired and not left out of a run: the ones an application waits for."""
+        return self.filter(status=InvitationStatus.SENT, expires_at__gt=now, left_out_at__isnull=True)
 
 
 class Invitation(models.Model):
@@ -449,6 +449,10 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When a screening started without this person (forced): they stay out of that application from then on, even
+    # once it waits again for someone invited later. The application's status alone said so until it was reopened,
+    # and then this link came back to life and held the application (probe C28).
+    left_out_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = InvitationQuerySet.as_manager()

@@ -466,6 +466,7 @@ class ApplicationInvitationSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField(allow_null=True)
     sent_at = serializers.DateTimeField(allow_null=True)
     expires_at = serializers.DateTimeField()
+    left_out_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
 
 
@@ -551,6 +552,9 @@ def application_invitations(application: Application, *, can_view_pii: bool) -> 
             "applicant_id": invitation.applicant_id,
             "sent_at": invitation.sent_at,
             "expires_at": invitation.expires_at,
+            # A SENT invitation a forced screening went ahead without: once the application waits for someone
+            # invited later, its status alone no longer tells (probe C28).
+            "left_out_at": invitation.left_out_at,
             "created_at": invitation.created_at,
         }
         for invitation in application.invitations.all()

@@ -1,0 +1,91 @@
+"""Households and the second round as blind probe C28 found them: a forced screening's left-out invitee, erased
+links, a retried answer's race, the report's resubmission flag, a message with nothing asked, short names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, Role
+from applicants.services import AgencyCredentials
+from applicants.tokens import intake_token_hash
+from tests.helpers import submission_body
+from tests.integration.test_households_staff import household_of, invitation_of, queued  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def left_out_guarantor(alice: AgencyCredentials, alice_api: APIClient, capture: Any) -> tuple[Application, str]:
+    """A household that invited a guarantor who never submitted, screened without them (forced) and screened."""
+    application, *_ = household_of(alice, status=ApplicationStatus.WAITING)
+    token = "c28-left-out-guarantor"
+    invitation_of(
+        application, role=Role.GUARANTOR, name="Rui Lopes", email="rui@example.com", token_hash=intake_token_hash(token)
+    )
+    with capture(execute=True):
+        forced = alice_api.post(f"/api/v1/applications/{application.id}/screen", {"force": True}, format="json")
+    assert forced.status_code == 202, forced.content
+    # The run ends as the pipeline ends it.
+    Application.objects.filter(id=application.id).update(status=ApplicationStatus.COMPLETED)
+    Applicant.objects.filter(application=application).update(status=ApplicantStatus.COMPLETED)
+    return application, token
+
+
+def test_someone_invited_after_a_forced_screening_is_screened_once_they_submit_and_the_left_out_stay_out(
+    alice: AgencyCredentials, alice_api: APIClient, queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Probe C28: the newcomer's submission left the application WAITING for ever, held by the left-out guarantor,
+    whose link read 200 PENDING again once the application waited for the newcomer."""
+    application, left_out = left_out_guarantor(alice, alice_api, django_capture_on_commit_callbacks)
+    invited = alice_api.post(
+        f"/api/v1/applications/{application.id}/invitations",
+        {"role": "CO_TENANT", "name": "Ana Costa", "email": "ana@example.com"},
+        format="json",
+    )
+    assert invited.status_code == 201, invited.content
+    assert Application.objects.get(id=application.id).status == ApplicationStatus.WAITING
+    # Waiting again for the newcomer does not reopen the left-out person's link.
+    for path in ("", "/status"):
+        read = APIClient().get(f"/api/v1/intake/{left_out}{path}")
+        assert (read.status_code, read.json()["code"]) == (410, "form_already_submitted")
+    invitations = alice_api.get(f"/api/v1/applications/{application.id}").json()["invitations"]
+    assert [(i["role"], i["status"], i["left_out_at"] is not None) for i in invitations] == [
+        ("CO_TENANT", "SUBMITTED", False),
+        ("GUARANTOR", "SENT", True),
+        ("CO_TENANT", "SENT", False),
+    ]
+    queued.reset_mock()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = APIClient().post(
+            f"/api/v1/intake/{invited.json()['token']}/submissions",
+            submission_body("245718931", [], name="Ana Costa", email="ana@example.com"),
+            format="json",
+        )
+
+    assert submitted.status_code == 201, submitted.content
+    assert Application.objects.get(id=application.id).status == ApplicationStatus.PROCESSING
+    assert set(Applicant.objects.filter(application=application).values_list("status", flat=True)) == {"PROCESSING"}
+    lead = Applicant.objects.get(application=application, role=Role.TENANT)
+    queued.assert_called_once()
+    assert queued.call_args.kwargs["applicant_id"] == lead.id
+    late = APIClient().post(
+        f"/api/v1/intake/{left_out}/submissions", submission_body("123456789", [], name="Rui Lopes"), format="json"
+    )
+    assert (late.status_code, late.json()["code"]) == (410, "form_already_submitted")
+
+
+def test_a_left_out_person_invited_again_gets_a_link_that_works(
+    alice: AgencyCredentials, alice_api: APIClient, queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    application, left_out = left_out_guarantor(alice, alice_api, django_capture_on_commit_callbacks)
+    again = alice_api.post(
+        f"/api/v1/applications/{application.id}/invitations",
+        {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@example.com"},
+        format="json",
+    )
+    assert again.status_code == 201, again.content
+    assert APIClient().get(f"/api/v1/intake/{again.json()['token']}").json()["status"] == "PENDING"
+    assert APIClient().get(f"/api/v1/intake/{left_out}").status_code == 410
