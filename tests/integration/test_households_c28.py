@@ -4,6 +4,7 @@ links, a retried answer's race, the report's resubmission flag, a message with n
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import pytest
 from rest_framework.test import APIClient
@@ -11,8 +12,11 @@ from rest_framework.test import APIClient
 from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, Role
 from applicants.services import AgencyCredentials
 from applicants.tokens import intake_token_hash
-from tests.helpers import submission_body
+from documents.models import Document
+from intake import second_round
+from tests.helpers import form_request_create, submission_body, upload
 from tests.integration.test_households_staff import household_of, invitation_of, queued  # noqa: F401
+from workspace.second_round import RequestedDocument, decision_take
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +93,55 @@ def test_a_left_out_person_invited_again_gets_a_link_that_works(
     assert again.status_code == 201, again.content
     assert APIClient().get(f"/api/v1/intake/{again.json()['token']}").json()["status"] == "PENDING"
     assert APIClient().get(f"/api/v1/intake/{left_out}").status_code == 410
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def asked_for_proof_of_income(alice: AgencyCredentials, alice_api: APIClient) -> tuple[str, Applicant]:
+    """A single applicant who submitted and was asked (MORE_INFO) for a proof of income."""
+    form = form_request_create(alice_api)
+    key = upload(form["token"], ("id.pdf", PDF, "application/pdf", "ID_DOCUMENT"))
+    document = {"key": key, "original_filename": "id.pdf", "content_type": "application/pdf",
+                "document_type": "ID_DOCUMENT"}  # fmt: skip
+    submitted = APIClient().post(
+        f"/api/v1/intake/{form['token']}/submissions", submission_body("245718931", [document]), format="json"
+    )
+    assert submitted.status_code == 201, submitted.content
+    applicant = Applicant.objects.get(id=submitted.json()["applicant_id"])
+    decision_take(
+        applicant=applicant,
+        decided_by=alice.user,
+        decision="MORE_INFO",
+        reason="Falta um recibo.",
+        requested_documents=[RequestedDocument(document_type="PROOF_OF_INCOME")],
+    )
+    return form["token"], applicant
+
+
+def test_an_answer_sent_twice_at_once_is_409_for_the_one_that_finds_its_upload_moved(
+    alice: AgencyCredentials, alice_api: APIClient, queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Probe C28 (1 pair in 12): the second of two identical POSTs read 400 file_not_found, because the first one's
+    commit had moved its upload while it copied it. Forced here: the first answer commits in between the second's
+    check of the request and its copy of the file."""
+    token, applicant = asked_for_proof_of_income(alice, alice_api)
+    key = upload(token, ("p.pdf", PDF, "application/pdf", "PROOF_OF_INCOME"))
+    body = {"documents": [{"key": key, "original_filename": "p.pdf", "content_type": "application/pdf",
+                           "document_type": "PROOF_OF_INCOME"}]}  # fmt: skip
+    real_copy = second_round.submitted_documents_copy
+    first: list[Any] = []
+
+    def copy_after_a_concurrent_answer(**kwargs: Any) -> Any:
+        if not first:
+            first.append("running")
+            with django_capture_on_commit_callbacks(execute=True):
+                first[0] = APIClient().post(f"/api/v1/intake/{token}/additional-documents", body, format="json")
+        return real_copy(**kwargs)
+
+    with mock.patch.object(second_round, "submitted_documents_copy", side_effect=copy_after_a_concurrent_answer):
+        second = APIClient().post(f"/api/v1/intake/{token}/additional-documents", body, format="json")
+
+    assert first[0].status_code == 201, first[0].content
+    assert (second.status_code, second.json()["code"]) == (409, "no_documents_requested"), second.content
+    assert Document.objects.filter(applicant=applicant, info_request__isnull=False).count() == 1
