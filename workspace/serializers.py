@@ -493,6 +493,8 @@ class ApplicationReportSerializer(serializers.Serializer):
     # The report's id, as the applicant's status and the APPLICANT_SCREENED event give it (end-to-end probe c23: a
     # client reading applications could not match a report to its event).
     id = serializers.UUIDField()
+    # A second round's report, as the applicant's endpoints flag it (probe C28: only they did).
+    resubmission = serializers.BooleanField()
     risk_level = serializers.ChoiceField(choices=RiskLevel.choices)
     identity_verified = serializers.BooleanField()
     income_verified = serializers.BooleanField()
@@ -607,6 +609,7 @@ def application_report_data(report: ScreeningReport, application: Application, *
     guarantor = household.get("guarantor")
     return {
         "id": report.id,
+        "resubmission": report.resubmission,
         "risk_level": report.risk_level,
         "identity_verified": report.identity_verified,
         "income_verified": report.income_verified,

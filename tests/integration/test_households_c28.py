@@ -15,7 +15,7 @@ from applicants.tokens import intake_token_hash
 from documents.models import Document
 from intake import second_round
 from tests.helpers import form_request_create, submission_body, upload
-from tests.integration.test_households_staff import household_of, invitation_of, queued  # noqa: F401
+from tests.integration.test_households_staff import household_of, invitation_of, queued, report_of  # noqa: F401
 from workspace.second_round import RequestedDocument, decision_take
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +145,17 @@ def test_an_answer_sent_twice_at_once_is_409_for_the_one_that_finds_its_upload_m
     assert first[0].status_code == 201, first[0].content
     assert (second.status_code, second.json()["code"]) == (409, "no_documents_requested"), second.content
     assert Document.objects.filter(applicant=applicant, info_request__isnull=False).count() == 1
+
+
+def test_the_applications_report_says_whether_it_is_a_resubmission_as_the_applicants_does(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """docs/api.md: the report "also carries its id and resubmission"; probe C28 found the key only in /applicants."""
+    application, lead, co_tenant = household_of(alice)
+    report_of(application, lead, co_tenant, resubmission=True)
+
+    body = alice_api.get(f"/api/v1/applications/{application.id}").json()
+    listed = alice_api.get("/api/v1/applications").json()["results"][0]
+    member = alice_api.get(f"/api/v1/applicants/{co_tenant.id}").json()
+
+    assert body["report"]["resubmission"] is listed["report"]["resubmission"] is member["report"]["resubmission"] is True
