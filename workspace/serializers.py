@@ -264,6 +264,16 @@ class DecisionCreateSerializer(serializers.Serializer):
             sent = [name for name in SECOND_ROUND_ONLY if attrs[name]]
             if sent:
                 raise serializers.ValidationError({name: [_("Só com a decisão MORE_INFO.")] for name in sent})
+        elif attrs["message_to_applicant"].strip() and not attrs["requested_documents"]:
+            # The message travels in the request's e-mail: with no documents asked there is no request and no
+            # e-mail, and it was dropped unseen under a 201 (probe C28).
+            raise serializers.ValidationError(
+                {
+                    "message_to_applicant": [
+                        _("A mensagem só chega ao candidato com documentos pedidos (requested_documents).")
+                    ]
+                }
+            )
         if len(attrs["requested_documents"]) > 10:
             raise serializers.ValidationError({"requested_documents": [_("No máximo 10 documentos por pedido.")]})
         due_at = attrs["due_at"]

@@ -7,9 +7,19 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from django.core import mail
+from django.test import Client
 from rest_framework.test import APIClient
 
-from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, Role
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    ApplicationStatus,
+    Decision,
+    InfoRequest,
+    Role,
+)
 from applicants.services import AgencyCredentials
 from applicants.tokens import intake_token_hash
 from documents.models import Document
@@ -159,3 +169,24 @@ def test_the_applications_report_says_whether_it_is_a_resubmission_as_the_applic
     member = alice_api.get(f"/api/v1/applicants/{co_tenant.id}").json()
 
     assert body["report"]["resubmission"] is listed["report"]["resubmission"] is member["report"]["resubmission"] is True
+
+
+def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_the_admin(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """Probe C28: 201 and the message reached nobody (no request, no e-mail). The admin's form dropped it too."""
+    application, lead, _ = household_of(alice)
+    body = {"decision": "MORE_INFO", "reason": "interno", "message_to_applicant": "Vamos analisar"}
+
+    refused = alice_api.post(f"/api/v1/applicants/{lead.id}/decision", body, format="json")
+    client = Client()
+    client.force_login(alice.user)
+    admin = client.post(f"/admin/applicants/applicant/{lead.id}/decide/", body, follow=True)
+
+    assert refused.status_code == 400
+    assert refused.json()["message_to_applicant"] == [
+        "A mensagem só chega ao candidato com documentos pedidos (requested_documents)."
+    ], refused.json()
+    assert "A mensagem só chega ao candidato com documentos pedidos" in admin.content.decode()
+    assert not Decision.objects.filter(applicant=lead).exists()
+    assert not InfoRequest.objects.exists() and not mail.outbox
