@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from workspace.serializers import DecisionCreateSerializer
+from intake.serializers import HouseholdMemberSerializer, SubmissionSerializer
+from workspace.serializers import ApplicationInviteSerializer, DecisionCreateSerializer
 
 
 def decision_errors(**body: object) -> dict[str, object]:
@@ -33,3 +34,32 @@ def test_a_more_info_without_a_message_or_with_documents_is_still_taken() -> Non
     assert decision_errors(decision="MORE_INFO", message_to_applicant="   ") == {}
     asked = [{"document_type": "PROOF_OF_INCOME"}]
     assert decision_errors(decision="MORE_INFO", message_to_applicant="Falta outubro.", requested_documents=asked) == {}
+
+
+@pytest.mark.parametrize(
+    ("serializer", "language", "expected"),
+    [
+        (HouseholdMemberSerializer, "pt-pt", "O nome é curto demais: escreva pelo menos 2 caracteres."),
+        (HouseholdMemberSerializer, "en", "The name is too short: write at least 2 characters."),
+        (ApplicationInviteSerializer, "pt-pt", "O nome é curto demais: escreva pelo menos 2 caracteres."),
+        (
+            SubmissionSerializer,
+            "pt-pt",
+            "O nome é curto demais: escreva o nome completo (pelo menos 2 caracteres).",
+        ),
+        (SubmissionSerializer, "en", "The name is too short: write your full name (at least 2 characters)."),
+    ],
+)
+def test_a_one_letter_name_is_too_short_not_missing(serializer: type, language: str, expected: str) -> None:
+    """Probe C28: a household name "X" read "Indique o nome.", as if none had been given."""
+    with translation.override(language):
+        checked = serializer(data={"name": " X ", "role": "GUARANTOR", "email": "rui@example.com"})
+        checked.is_valid()
+        assert checked.errors["name"] == [expected]
+
+
+def test_a_blank_name_is_still_the_missing_field_s_error() -> None:
+    with translation.override("pt-pt"):
+        checked = HouseholdMemberSerializer(data={"name": "  ", "role": "GUARANTOR", "email": "rui@example.com"})
+        checked.is_valid()
+    assert "curto" not in str(checked.errors["name"])
