@@ -582,6 +582,23 @@ class InfoRequest(models.Model):
         return {item["document_type"] for item in self.requested_documents}
 
 
+class ErasedLink(models.Model):
+    """A used link whose rows went with its person's erasure: only the hash of its token, and the form it was of.
+
+    An invited person's link (and a request's) is found through rows the erasure deletes with the application,
+    so it answered 404 where the lead's link, found through the form, answered 410 ``data_erased`` (probe C28).
+    Holds no personal data: the token is stored hashed, as everywhere, and the form is the agency's.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    erased_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    def __str__(self) -> str:
+        return f"Link apagado {self.id}"
+
+
 class ContestStatus(models.TextChoices):
     OPEN = "OPEN", "Em aberto"
     ANSWERED = "ANSWERED", "Respondida"

@@ -17,7 +17,10 @@ from applicants.models import (
     Application,
     ApplicationStatus,
     Decision,
+    FormStatus,
     InfoRequest,
+    IntakeFormRequest,
+    Invitation,
     Role,
 )
 from applicants.services import AgencyCredentials
@@ -190,3 +193,34 @@ def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_t
     assert "A mensagem só chega ao candidato com documentos pedidos" in admin.content.decode()
     assert not Decision.objects.filter(applicant=lead).exists()
     assert not InfoRequest.objects.exists() and not mail.outbox
+
+
+def test_after_an_application_is_erased_an_invited_persons_links_answer_410_data_erased_as_the_leads_does(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """docs/api.md: reading a used link whose person was erased is 410 data_erased; probe C28 got 404 for an invitee
+    (their invitation went with the application) while the lead's link, found through the form, answered 410."""
+    application, lead, co_tenant = household_of(alice)
+    invitation_link, request_link = "c28-erased-co-tenant", "c28-erased-request"
+    Invitation.objects.filter(applicant=co_tenant).update(token_hash=intake_token_hash(invitation_link))
+    decision_take(
+        applicant=lead,
+        decided_by=alice.user,
+        decision="MORE_INFO",
+        reason="Falta um recibo.",
+        requested_documents=[RequestedDocument(document_type="PROOF_OF_INCOME", applicant_id=co_tenant.id)],
+    )
+    InfoRequest.objects.filter(applicant=co_tenant).update(token_hash=intake_token_hash(request_link))
+    lead_link = "c28-erased-lead"
+    IntakeFormRequest.objects.filter(id=application.form_request_id).update(
+        token_hash=intake_token_hash(lead_link), status=FormStatus.COMPLETED
+    )
+
+    assert alice_api.delete(f"/api/v1/applications/{application.id}").status_code == 204
+
+    for token in (lead_link, invitation_link, request_link):
+        for path in ("", "/status"):
+            read = APIClient().get(f"/api/v1/intake/{token}{path}")
+            assert (read.status_code, read.json().get("code")) == (410, "data_erased"), (token, path, read.content)
+        assert Client().get(f"/intake/{token}/").status_code == 410
+    assert APIClient().get("/api/v1/intake/c28-never-issued").status_code == 404
