@@ -3,6 +3,7 @@ links, a retried answer's race, the report's resubmission flag, a message with n
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from unittest import mock
 
@@ -224,3 +225,39 @@ def test_after_an_application_is_erased_an_invited_persons_links_answer_410_data
             assert (read.status_code, read.json().get("code")) == (410, "data_erased"), (token, path, read.content)
         assert Client().get(f"/intake/{token}/").status_code == 410
     assert APIClient().get("/api/v1/intake/c28-never-issued").status_code == 404
+
+
+def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_codes(alice: AgencyCredentials) -> None:
+    """Probe C28: the pt-PT applicant page printed "CO_TENANT · RECIBO_VENCIMENTO", "MEDIUM",
+    "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD" and "same_as_document_id: <uuid>"."""
+    application, lead, co_tenant = household_of(alice)
+    twin = "5b1e7c2d-0000-4000-8000-000000000001"
+    report_of(
+        application,
+        lead,
+        co_tenant,
+        authenticity=[
+            {"document_id": "0f3c2a9e-0000-4000-8000-000000000002", "document_type": "PROOF_OF_INCOME",
+             "kind": "RECIBO_VENCIMENTO", "highest": "MEDIUM", "raises": True, "applicant_id": str(co_tenant.id),
+             "role": "CO_TENANT", "description": "o recibo de vencimento de 10/2026",
+             "signals": [{"code": "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD", "severity": "MEDIUM", "source": "content",
+                          "explanation": "Os valores são iguais aos de outro mês.",
+                          "evidence": {"same_as_document_id": twin}}]},
+        ],  # fmt: skip
+    )
+    client = Client()
+    client.force_login(alice.user)
+
+    page = client.get(f"/admin/applicants/applicant/{co_tenant.id}/change/").content.decode()
+
+    table = re.search(r'<table data-testid="authenticity">.*?</table>', page, re.S)
+    assert table, page
+    text = " ".join(re.sub(r"<[^>]+>", " ", table.group(0)).split())
+    for code in ("CO_TENANT", "RECIBO_VENCIMENTO", "MEDIUM", "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD", "same_as_document_id"):
+        assert code not in text, text
+    assert "Co-arrendatário · O recibo de vencimento de 10/2026 (0f3c2a9e)" in text
+    assert "Médio" in text and "Os valores são iguais aos de outro mês." in text
+    assert "o mesmo que o documento: 5b1e7c2d" in text
+    assert twin not in text
+    proposal = re.search(r'data-testid="authenticity-proposal">(.*?)</p>', page, re.S)
+    assert proposal and "PROOF_OF_INCOME" not in proposal.group(1)
