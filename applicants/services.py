@@ -299,6 +299,9 @@ def erased_links_record(*, applicant_ids: list[uuid.UUID]) -> None:
         "applicant__form_request_id", "token_hash"
     )
     ErasedLink.objects.bulk_create(
-        [ErasedLink(form_request_id=form_id, token_hash=token_hash) for form_id, token_hash in [*invitations, *requests]],
+        [
+            ErasedLink(form_request_id=form_id, token_hash=token_hash)
+            for form_id, token_hash in [*invitations, *requests]
+        ],
         ignore_conflicts=True,
     )

@@ -29,10 +29,16 @@ from applicants.tokens import intake_token_hash
 from documents.models import Document
 from intake import second_round
 from tests.helpers import form_request_create, submission_body, upload
-from tests.integration.test_households_staff import household_of, invitation_of, queued, report_of  # noqa: F401
+from tests.integration.test_households_staff import household_of, invitation_of, report_of
 from workspace.second_round import RequestedDocument, decision_take
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def queued() -> Any:
+    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
+        yield pipeline_start
 
 
 def left_out_guarantor(alice: AgencyCredentials, alice_api: APIClient, capture: Any) -> tuple[Application, str]:
@@ -172,14 +178,16 @@ def test_the_applications_report_says_whether_it_is_a_resubmission_as_the_applic
     listed = alice_api.get("/api/v1/applications").json()["results"][0]
     member = alice_api.get(f"/api/v1/applicants/{co_tenant.id}").json()
 
-    assert body["report"]["resubmission"] is listed["report"]["resubmission"] is member["report"]["resubmission"] is True
+    assert (
+        body["report"]["resubmission"] is listed["report"]["resubmission"] is member["report"]["resubmission"] is True
+    )
 
 
 def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_the_admin(
     alice: AgencyCredentials, alice_api: APIClient
 ) -> None:
     """Probe C28: 201 and the message reached nobody (no request, no e-mail). The admin's form dropped it too."""
-    application, lead, _ = household_of(alice)
+    _, lead, _ = household_of(alice)
     body = {"decision": "MORE_INFO", "reason": "interno", "message_to_applicant": "Vamos analisar"}
 
     refused = alice_api.post(f"/api/v1/applicants/{lead.id}/decision", body, format="json")
@@ -232,19 +240,15 @@ def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_cod
     "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD" and "same_as_document_id: <uuid>"."""
     application, lead, co_tenant = household_of(alice)
     twin = "5b1e7c2d-0000-4000-8000-000000000001"
-    report_of(
-        application,
-        lead,
-        co_tenant,
-        authenticity=[
-            {"document_id": "0f3c2a9e-0000-4000-8000-000000000002", "document_type": "PROOF_OF_INCOME",
-             "kind": "RECIBO_VENCIMENTO", "highest": "MEDIUM", "raises": True, "applicant_id": str(co_tenant.id),
-             "role": "CO_TENANT", "description": "o recibo de vencimento de 10/2026",
-             "signals": [{"code": "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD", "severity": "MEDIUM", "source": "content",
-                          "explanation": "Os valores são iguais aos de outro mês.",
-                          "evidence": {"same_as_document_id": twin}}]},
-        ],  # fmt: skip
-    )
+    authenticity = [
+        {"document_id": "0f3c2a9e-0000-4000-8000-000000000002", "document_type": "PROOF_OF_INCOME",
+         "kind": "RECIBO_VENCIMENTO", "highest": "MEDIUM", "raises": True, "applicant_id": str(co_tenant.id),
+         "role": "CO_TENANT", "description": "o recibo de vencimento de 10/2026",
+         "signals": [{"code": "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD", "severity": "MEDIUM", "source": "content",
+                      "explanation": "Os valores são iguais aos de outro mês.",
+                      "evidence": {"same_as_document_id": twin}}]},
+    ]  # fmt: skip
+    report_of(application, lead, co_tenant, authenticity=authenticity)
     client = Client()
     client.force_login(alice.user)
 
@@ -253,7 +257,13 @@ def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_cod
     table = re.search(r'<table data-testid="authenticity">.*?</table>', page, re.S)
     assert table, page
     text = " ".join(re.sub(r"<[^>]+>", " ", table.group(0)).split())
-    for code in ("CO_TENANT", "RECIBO_VENCIMENTO", "MEDIUM", "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD", "same_as_document_id"):
+    for code in (
+        "CO_TENANT",
+        "RECIBO_VENCIMENTO",
+        "MEDIUM",
+        "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD",
+        "same_as_document_id",
+    ):
         assert code not in text, text
     assert "Co-arrendatário · O recibo de vencimento de 10/2026 (0f3c2a9e)" in text
     assert "Médio" in text and "Os valores são iguais aos de outro mês." in text

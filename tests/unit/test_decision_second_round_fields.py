@@ -30,4 +30,6 @@ def test_a_blank_message_with_another_decision_and_a_message_with_more_info_are_
     assert errors(decision="APPROVED", message_to_applicant="") == {}
     # With documents asked: the message travels in the request's e-mail (without, see test_households_c28).
     asked = [{"document_type": "PROOF_OF_INCOME"}]
-    assert errors(decision="MORE_INFO", message_to_applicant="Falta o recibo de outubro.", requested_documents=asked) == {}
+    assert (
+        errors(decision="MORE_INFO", message_to_applicant="Falta o recibo de outubro.", requested_documents=asked) == {}
+    )

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from intake.serializers import HouseholdMemberSerializer, SubmissionSerializer
 from workspace.serializers import ApplicationInviteSerializer, DecisionCreateSerializer
+from workspace.templatetags.workspace_tags import authenticity_document, choice_label, evidence_label, evidence_value
 
 
 def decision_errors(**body: object) -> dict[str, object]:
@@ -63,3 +64,17 @@ def test_a_blank_name_is_still_the_missing_field_s_error() -> None:
         checked = HouseholdMemberSerializer(data={"name": "  ", "role": "GUARANTOR", "email": "rui@example.com"})
         checked.is_valid()
     assert "curto" not in str(checked.errors["name"])
+
+
+def test_the_authenticity_filters_name_documents_and_evidence_in_the_pages_words() -> None:
+    """Probe C28's admin block, filter by filter: a description before a type, a document id cut as the block cuts
+    them, lists joined, and a key the page has no word for shown as the report has it."""
+    assert authenticity_document({"description": "o recibo de vencimento de 10/2026"}) == (
+        "O recibo de vencimento de 10/2026"
+    )
+    assert authenticity_document({"document_type": "ID_DOCUMENT"}) == "Documento de identificação"
+    assert choice_label("GUARANTOR", "role") == "Fiador" and choice_label("HIGH", "severity") == "Alto"
+    assert evidence_label("same_as_document_id") == "o mesmo que o documento"
+    assert evidence_label("a_new_key") == "a_new_key"
+    assert evidence_value("5b1e7c2d-0000-4000-8000-000000000001", "same_as_document_id") == "5b1e7c2d"
+    assert evidence_value(["2026-09", "2026-10"], "missing_months") == "2026-09, 2026-10"
