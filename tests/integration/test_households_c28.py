@@ -3,13 +3,17 @@ links, a retried answer's race, the report's resubmission flag, a message with n
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import re
 from typing import Any
 from unittest import mock
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from applicants.models import (
@@ -17,6 +21,8 @@ from applicants.models import (
     ApplicantStatus,
     Application,
     ApplicationStatus,
+    AuditAction,
+    AuditEvent,
     Decision,
     FormStatus,
     InfoRequest,
@@ -271,3 +277,29 @@ def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_cod
     assert twin not in text
     proposal = re.search(r'data-testid="authenticity-proposal">(.*?)</p>', page, re.S)
     assert proposal and "PROOF_OF_INCOME" not in proposal.group(1)
+
+
+def test_the_migration_marks_invitations_left_out_before_it_from_the_forced_screenings_audit(
+    alice: AgencyCredentials,
+) -> None:
+    """An application forced and then reopened before the fix waits again (the status no longer tells): the
+    audit entry of the forced screening names the invitation, so it is marked and no longer holds the application."""
+    application, *_ = household_of(alice, status=ApplicationStatus.WAITING)
+    left_out = invitation_of(application, role=Role.GUARANTOR, name="Rui Lopes", email="rui@example.com")
+    awaited = invitation_of(application, role=Role.CO_TENANT, name="Ana Costa", email="ana@example.com")
+    Invitation.objects.filter(id=awaited.id).update(created_at=timezone.now() + dt.timedelta(minutes=5))
+    AuditEvent.objects.create(
+        organization=alice.organization,
+        action=AuditAction.FORCED_SCREENING,
+        target_type="application",
+        target_id=str(application.id),
+        details={"force": True, "invitations_not_submitted": [str(left_out.id)]},
+        created_at=timezone.now() + dt.timedelta(minutes=1),
+    )
+    migration = importlib.import_module("applicants.migrations.0017_invitation_left_out")
+
+    migration.left_out_mark(django_apps, None)
+
+    assert Invitation.objects.get(id=left_out.id).left_out_at is not None
+    assert Invitation.objects.get(id=awaited.id).left_out_at is None
+    assert list(application.invitations.outstanding(now=timezone.now())) == [Invitation.objects.get(id=awaited.id)]
