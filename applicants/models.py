@@ -422,8 +422,8 @@ class InvitationStatus(models.TextChoices):
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def outstanding(self, *, now: dt.datetime) -> InvitationQuerySet:
-        """Sent, not answered and not expired: the ones an application waits for."""
-        return self.filter(status=InvitationStatus.SENT, expires_at__gt=now)
+        """Sent, not answered, not expired and not left out of a run: the ones an application waits for."""
+        return self.filter(status=InvitationStatus.SENT, expires_at__gt=now, left_out_at__isnull=True)
 
 
 class Invitation(models.Model):
@@ -449,6 +449,10 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When a screening started without this person (forced): they stay out of that application from then on, even
+    # once it waits again for someone invited later. The application's status alone said so until it was reopened,
+    # and then this link came back to life and held the application (probe C28).
+    left_out_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = InvitationQuerySet.as_manager()
@@ -576,6 +580,23 @@ class InfoRequest(models.Model):
     @property
     def document_types(self) -> set[str]:
         return {item["document_type"] for item in self.requested_documents}
+
+
+class ErasedLink(models.Model):
+    """A used link whose rows went with its person's erasure: only the hash of its token, and the form it was of.
+
+    An invited person's link (and a request's) is found through rows the erasure deletes with the application,
+    so it answered 404 where the lead's link, found through the form, answered 410 ``data_erased`` (probe C28).
+    Holds no personal data: the token is stored hashed, as everywhere, and the form is the agency's.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    erased_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    def __str__(self) -> str:
+        return f"Link apagado {self.id}"
 
 
 class ContestStatus(models.TextChoices):

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from applicants.crypto import nif_index_for
+from applicants.errors import DataErased
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -18,6 +19,7 @@ from applicants.models import (
     Contest,
     ContestStatus,
     Decision,
+    ErasedLink,
     FormStatus,
     InfoRequest,
     IntakeFormRequest,
@@ -127,10 +129,18 @@ def _link_of_info_request(*, token: str, token_hash: str) -> IntakeLink:
         .first()
     )
     if info_request is None or not intake_token_matches(token, info_request.token_hash):
+        _check_not_erased(token=token, token_hash=token_hash)
         raise Http404
     person = info_request.applicant
     invitation = getattr(person, "invitation", None) if person.role != Role.TENANT else None
     return IntakeLink(form_request=person.form_request, invitation=invitation)
+
+
+def _check_not_erased(*, token: str, token_hash: str) -> None:
+    """A used link whose rows went with its person's erasure (``ErasedLink``): 410 ``data_erased``, not 404."""
+    erased = ErasedLink.objects.filter(token_hash=token_hash).first()
+    if erased is not None and intake_token_matches(token, erased.token_hash):
+        raise DataErased()
 
 
 QS = TypeVar("QS", bound=QuerySet[Any])

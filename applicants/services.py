@@ -26,8 +26,11 @@ from applicants.models import (
     AuditAction,
     AuditEvent,
     Decision,
+    ErasedLink,
     FormStatus,
+    InfoRequest,
     IntakeFormRequest,
+    Invitation,
     Membership,
     MembershipRole,
     Organization,
@@ -283,3 +286,22 @@ def applicant_fail(*, applicant_id: uuid.UUID | str, reason: str) -> None:
         Application.objects.filter(members__id=applicant_id).exclude(status=ApplicationStatus.COMPLETED).update(
             status=ApplicationStatus.FAILED, updated_at=timezone.now()
         )
+
+
+def erased_links_record(*, applicant_ids: list[uuid.UUID]) -> None:
+    """Before these people's rows are deleted: keep the token hashes of their links that are found through them (an
+    invited person's invitation, each request for documents), so those links answer 410 ``data_erased`` as the
+    lead's does (probe C28: 404). In the caller's transaction; hashes and form ids only."""
+    invitations = Invitation.objects.filter(applicant_id__in=applicant_ids).values_list(
+        "application__form_request_id", "token_hash"
+    )
+    requests = InfoRequest.objects.filter(applicant_id__in=applicant_ids).values_list(
+        "applicant__form_request_id", "token_hash"
+    )
+    ErasedLink.objects.bulk_create(
+        [
+            ErasedLink(form_request_id=form_id, token_hash=token_hash)
+            for form_id, token_hash in [*invitations, *requests]
+        ],
+        ignore_conflicts=True,
+    )

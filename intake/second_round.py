@@ -53,7 +53,15 @@ def additional_documents_receive(*, link: IntakeLink, documents: list[SubmittedD
     if info_request.document_types - sent:
         raise errors.RequestedDocumentMissing()
     submitted_keys_check(link=link, documents=documents)
-    verified = submitted_documents_copy(form_request=link.form_request, documents=documents)
+    try:
+        verified = submitted_documents_copy(form_request=link.form_request, documents=documents)
+    except errors.BusinessRuleError:
+        # The same answer sent twice at once: the first one's commit moves (deletes) the uploads the second is
+        # copying, which read as 400 file_not_found, a failed upload to the client (probe C28). Answered (or
+        # closed) by now means a retry: the contract's 409, as when the second arrives later.
+        if not InfoRequest.objects.filter(pk=info_request.pk).unanswered().exists():
+            raise errors.NoDocumentsRequested() from None
+        raise
     try:
         with transaction.atomic():
             IntakeFormRequest.objects.select_for_update().get(pk=link.form_request.pk)

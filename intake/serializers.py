@@ -99,8 +99,10 @@ class HouseholdMemberSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
 
     def validate_name(self, value: str) -> str:
+        # A blank name is the field's own "may not be blank"; here it was given, only too short (probe C28: "X"
+        # read "Indique o nome.", as if missing).
         if len(value.strip()) < 2:
-            raise serializers.ValidationError(_("Indique o nome."))
+            raise serializers.ValidationError(_("O nome é curto demais: escreva pelo menos 2 caracteres."))
         return value.strip()
 
 
@@ -147,7 +149,9 @@ class SubmissionSerializer(serializers.Serializer):
 
     def validate_name(self, value: str) -> str:
         if len(value.strip()) < 2:
-            raise serializers.ValidationError(_("Indique o nome completo."))
+            raise serializers.ValidationError(
+                _("O nome é curto demais: escreva o nome completo (pelo menos 2 caracteres).")
+            )
         return value.strip()
 
     def validate_date_of_birth(self, value: dt.date) -> dt.date:

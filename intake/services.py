@@ -83,12 +83,15 @@ def link_check_writable(link: IntakeLink) -> None:
 
 
 def link_check_not_left_out(link: IntakeLink) -> None:
-    """An invited person who had not submitted when the application was screened without them (forced)."""
+    """An invited person who had not submitted when the application was screened without them (forced).
+
+    Marked on the invitation when the run starts: an application that waits again for someone invited later
+    does not bring them back (probe C28); only a new invitation does."""
     invitation = link.invitation
     if (
         invitation is not None
         and invitation.status != InvitationStatus.SUBMITTED
-        and invitation.application.status != ApplicationStatus.WAITING
+        and (invitation.left_out_at is not None or invitation.application.status != ApplicationStatus.WAITING)
     ):
         raise errors.FormAlreadySubmitted(_("A candidatura já seguiu para análise sem esta pessoa."))
 
@@ -541,9 +544,11 @@ def invitation_create(
     if role not in (Role.CO_TENANT, Role.GUARANTOR):
         raise errors.InvalidHouseholdRole()
     invitation_replace_same_person(application=application, role=role, name=name, email=email)
-    # Expired (and re-sent) invitations do not use up the household's places.
-    live = Invitation.objects.filter(application=application).exclude(
-        status=InvitationStatus.SENT, expires_at__lte=timezone.now()
+    # Expired (and re-sent) invitations, and those left out of a run, do not use up the household's places.
+    live = (
+        Invitation.objects.filter(application=application)
+        .exclude(status=InvitationStatus.SENT, expires_at__lte=timezone.now())
+        .exclude(status=InvitationStatus.SENT, left_out_at__isnull=False)
     )
     if live.count() >= settings.INTAKE_MAX_HOUSEHOLD_MEMBERS:
         raise errors.TooManyPeople()
@@ -640,6 +645,9 @@ def application_start(*, application: Application) -> None:
 
     In the caller's transaction. An application screened before (a person
     joined later, or staff force it again) replaces its current report.
+    Invitations still out are left out of it for good (``left_out_at``): they
+    no longer hold the application, nor its next run once someone invited
+    later submits.
     """
     lead = application.members.filter(role=Role.TENANT).first()
     if lead is None:
@@ -648,5 +656,6 @@ def application_start(*, application: Application) -> None:
     Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.PROCESSING, updated_at=now)
     application.status = ApplicationStatus.PROCESSING
     application.members.update(status=ApplicantStatus.PROCESSING, failure_reason="", processing_started_at=now)
+    application.invitations.outstanding(now=now).update(left_out_at=now)
     current = report_current_id(lead.id)
     pipeline.pipeline_start_on_commit(applicant_id=lead.id, force=current is not None, supersedes=current)

@@ -28,11 +28,15 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
     language = language.lower() if language.lower() in SUPPORTED else "pt-pt"
     translation.activate(language)
     link: IntakeLink | None
+    erased = False
     try:
         link = intake_link_by_token(token=token)
     except Http404:
         link = None
-    state = link.effective_status if link else None
+    except DataErased:
+        # An invited person's (or a request's) link whose rows went with the erasure: only its hash is left.
+        link, erased = None, True
+    state = ERASED if erased else link.effective_status if link else None
     language_code = "en" if language == "en" else "pt-PT"
     person: dict[str, Any] = {}
     if link and state == FormStatus.COMPLETED:
@@ -52,7 +56,7 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "person": person,
         "income_documents": income_documents(language_code),
     }
-    status = 404 if link is None else 410 if state in (FormStatus.EXPIRED, ERASED) else 200
+    status = 410 if state in (FormStatus.EXPIRED, ERASED) else 404 if link is None else 200
     response = render(request, "intake/intake.html", context, status=status)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure())
     # The token is a credential: keep it out of other sites' Referer headers.

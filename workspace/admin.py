@@ -499,6 +499,7 @@ class ApplicationAdmin(OrganizationScopedAdmin):
         return "; ".join(
             f"{role_label(i.role)}: {InvitationStatus(i.effective_status).label}"
             + ("" if i.sent_at or i.effective_status != InvitationStatus.SENT else " (e-mail por enviar)")
+            + (" (fora da análise)" if i.left_out_at and i.effective_status == InvitationStatus.SENT else "")
             for i in invitations
         )
 

@@ -57,6 +57,10 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     if decision not in DecisionOutcome.values or not reason:
         messages.error(request, "Escolha uma decisão e escreva o motivo (obrigatório).")
         return redirect("admin:applicants_applicant_change", object_id)
+    if decision == DecisionOutcome.MORE_INFO and message.strip() and not requested:
+        # The message goes out in the request's e-mail: without a document asked it reached nobody (probe C28).
+        messages.error(request, "A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um.")
+        return redirect("admin:applicants_applicant_change", object_id)
     try:
         decision_take(
             applicant=applicant,

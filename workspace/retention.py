@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from applicants import errors
 from applicants.models import Applicant, ApplicantStatus, Application, AuditAction, Organization
-from applicants.services import audit_record
+from applicants.services import audit_record, erased_links_record
 from documents.models import Document
 from screening.models import ScreeningReport
 
@@ -73,6 +73,7 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
     if not expired or dry_run:
         return PurgeResult(applicants=len(expired), files=len(keys))
     with transaction.atomic():
+        erased_links_record(applicant_ids=[applicant.id for applicant in expired])
         Applicant.objects.filter(id__in=[applicant.id for applicant in expired]).delete()
         audit_record(
             action=AuditAction.PURGED,
@@ -114,6 +115,7 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
         ("applicant", members[0].id) if len(members) == 1 or application is None else ("application", application.id)
     )
     with transaction.atomic():
+        erased_links_record(applicant_ids=[member.id for member in members])
         Applicant.objects.filter(id__in=[member.id for member in members]).delete()
         if application is not None:
             Application.objects.filter(id=application.id).delete()

@@ -264,6 +264,16 @@ class DecisionCreateSerializer(serializers.Serializer):
             sent = [name for name in SECOND_ROUND_ONLY if attrs[name]]
             if sent:
                 raise serializers.ValidationError({name: [_("Só com a decisão MORE_INFO.")] for name in sent})
+        elif attrs["message_to_applicant"].strip() and not attrs["requested_documents"]:
+            # The message travels in the request's e-mail: with no documents asked there is no request and no
+            # e-mail, and it was dropped unseen under a 201 (probe C28).
+            raise serializers.ValidationError(
+                {
+                    "message_to_applicant": [
+                        _("A mensagem só chega ao candidato com documentos pedidos (requested_documents).")
+                    ]
+                }
+            )
         if len(attrs["requested_documents"]) > 10:
             raise serializers.ValidationError({"requested_documents": [_("No máximo 10 documentos por pedido.")]})
         due_at = attrs["due_at"]
@@ -466,6 +476,7 @@ class ApplicationInvitationSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField(allow_null=True)
     sent_at = serializers.DateTimeField(allow_null=True)
     expires_at = serializers.DateTimeField()
+    left_out_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
 
 
@@ -492,6 +503,8 @@ class ApplicationReportSerializer(serializers.Serializer):
     # The report's id, as the applicant's status and the APPLICANT_SCREENED event give it (end-to-end probe c23: a
     # client reading applications could not match a report to its event).
     id = serializers.UUIDField()
+    # A second round's report, as the applicant's endpoints flag it (probe C28: only they did).
+    resubmission = serializers.BooleanField()
     risk_level = serializers.ChoiceField(choices=RiskLevel.choices)
     identity_verified = serializers.BooleanField()
     income_verified = serializers.BooleanField()
@@ -551,6 +564,9 @@ def application_invitations(application: Application, *, can_view_pii: bool) -> 
             "applicant_id": invitation.applicant_id,
             "sent_at": invitation.sent_at,
             "expires_at": invitation.expires_at,
+            # A SENT invitation a forced screening went ahead without: once the application waits for someone
+            # invited later, its status alone no longer tells (probe C28).
+            "left_out_at": invitation.left_out_at,
             "created_at": invitation.created_at,
         }
         for invitation in application.invitations.all()
@@ -603,6 +619,7 @@ def application_report_data(report: ScreeningReport, application: Application, *
     guarantor = household.get("guarantor")
     return {
         "id": report.id,
+        "resubmission": report.resubmission,
         "risk_level": report.risk_level,
         "identity_verified": report.identity_verified,
         "income_verified": report.income_verified,

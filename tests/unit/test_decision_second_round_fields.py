@@ -28,4 +28,8 @@ def test_a_message_or_a_deadline_with_another_decision_is_a_field_error(decision
 
 def test_a_blank_message_with_another_decision_and_a_message_with_more_info_are_taken() -> None:
     assert errors(decision="APPROVED", message_to_applicant="") == {}
-    assert errors(decision="MORE_INFO", message_to_applicant="Falta o recibo de outubro.") == {}
+    # With documents asked: the message travels in the request's e-mail (without, see test_households_c28).
+    asked = [{"document_type": "PROOF_OF_INCOME"}]
+    assert (
+        errors(decision="MORE_INFO", message_to_applicant="Falta o recibo de outubro.", requested_documents=asked) == {}
+    )

@@ -6,7 +6,10 @@ from typing import Any
 
 from django import template
 
+from applicants.models import Role
 from applicants.selectors import open_items_count, organization_for_user
+from documents.models import DocumentType
+from screening.models import RiskLevel
 from screening.rules.common import format_eur, format_percent, money
 
 register = template.Library()
@@ -33,3 +36,62 @@ def percent(value: Any) -> str:
 def euros(value: Any) -> str:
     """An amount (1649.73, "1649.73") as "1 649,73 €"; None as "—"."""
     return format_eur(money(value))
+
+
+# The authenticity block printed the report's codes (CO_TENANT · RECIBO_VENCIMENTO, MEDIUM, same_as_document_id:
+# <uuid>) on a page in Portuguese (blind probe C28): it reads the models' labels and the report's own words instead.
+@register.filter
+def choice_label(value: Any, choices: str) -> str:
+    """A role, a severity or a document type as its label ("CO_TENANT" -> "Co-arrendatário"); unknown as given."""
+    labels = {"role": Role, "severity": RiskLevel, "document_type": DocumentType}[choices]
+    return str(labels(value).label) if value in labels.values else str(value or "")
+
+
+@register.filter
+def authenticity_document(section: dict[str, Any]) -> str:
+    """The document as the report describes it ("o recibo de vencimento de 10/2026"), else its type's label."""
+    described = str(section.get("description") or "")
+    if described:
+        return described[:1].upper() + described[1:]
+    return choice_label(section.get("document_type"), "document_type")
+
+
+# What each piece of evidence is, in the page's words; a key not named here is shown as the report has it.
+EVIDENCE_LABELS = {
+    "same_as_document_id": "o mesmo que o documento",
+    "share": "proporção",
+    "employers": "entidades patronais",
+    "missing_months": "meses em falta",
+    "days": "dias",
+    "created": "criado em",
+    "modified": "alterado em",
+    "producer": "produzido por",
+    "creator": "criado com",
+    "page": "página",
+    "font": "tipo de letra",
+    "other_fonts": "outros tipos de letra",
+    "fonts": "tipos de letra",
+    "over_fonts": "tipos de letra por cima",
+    "count": "ocorrências",
+    "annotations": "anotações",
+    "captions": "rubricas",
+    "amounts": "valores",
+    "characters": "caracteres",
+    "match": "coincidência",
+    "period": "período",
+}
+
+
+@register.filter
+def evidence_label(key: str) -> str:
+    return EVIDENCE_LABELS.get(key, key)
+
+
+@register.filter
+def evidence_value(value: Any, key: str) -> str:
+    """A document id as the block names documents (its first 8 characters); lists joined; the rest as given."""
+    if key.endswith("document_id") and value:
+        return str(value)[:8]
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
