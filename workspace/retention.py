@@ -75,6 +75,10 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
     with transaction.atomic():
         erased_links_record(applicant_ids=[applicant.id for applicant in expired])
         Applicant.objects.filter(id__in=[applicant.id for applicant in expired]).delete()
+        # An application whose every member is gone goes too, and its invitations with it: they hold the invited
+        # people's names and e-mails, which outlived the purge (probe C28's fixer saw them left behind). An
+        # application always has its lead from its first write, so one without members is only ever left by this.
+        Application.objects.filter(organization=organization, members__isnull=True).delete()
         audit_record(
             action=AuditAction.PURGED,
             target_type="applicant_batch",

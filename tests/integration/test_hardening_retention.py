@@ -12,7 +12,15 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
 
-from applicants.models import Applicant, AuditAction, AuditEvent, IntakeFormRequest, Organization
+from applicants.models import (
+    Applicant,
+    Application,
+    AuditAction,
+    AuditEvent,
+    IntakeFormRequest,
+    Invitation,
+    Organization,
+)
 from applicants.services import AgencyCredentials, decision_record, form_request_create
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory
 from workspace import retention
@@ -138,3 +146,25 @@ def test_the_admin_form_keeps_an_expiry_within_a_year(alice: AgencyCredentials) 
     )
     assert response.status_code == 302
     assert timezone.localdate(IntakeFormRequest.objects.get().expires_at) == expires
+
+
+def test_the_purge_takes_an_application_whose_members_all_expired_and_its_invitations_names(
+    alice: AgencyCredentials,
+) -> None:
+    # The invited people's names and e-mails live on the invitations, which hang on the application: the purge
+    # deleted the members and left both behind.
+    lead = decided_long_ago(alice)
+    application = Application.objects.create(organization=alice.organization, form_request=lead.form_request)
+    Applicant.objects.filter(id=lead.id).update(application=application)
+    Invitation.objects.create(organization=alice.organization, application=application, role="GUARANTOR",
+                              name="Rui Fiador", email="rui@example.pt", token_hash="x" * 64,
+                              expires_at=timezone.now())  # fmt: skip
+    other_form = IntakeFormRequestFactory(organization=alice.organization)
+    kept = Application.objects.create(organization=alice.organization, form_request=other_form)
+    ApplicantFactory(form_request=other_form, application=kept)
+
+    assert retention.purge_expired().applicants == 1
+
+    assert not Application.objects.filter(id=application.id).exists()
+    assert not Invitation.objects.filter(application_id=application.id).exists()
+    assert Application.objects.filter(id=kept.id).exists()
