@@ -24,6 +24,7 @@ from applicants.models import (
     Role,
 )
 from applicants.rest import money_field
+from applicants.text import person_name_shaped
 from documents.models import DocumentStatus, DocumentType
 
 
@@ -101,6 +102,11 @@ class HouseholdMemberSerializer(serializers.Serializer):
     def validate_name(self, value: str) -> str:
         if len(value.strip()) < 2:
             raise serializers.ValidationError(_("Indique o nome."))
+        # The name is printed in the invitation e-mail's greeting, sent as the agency (probe C27: a URL there).
+        if not person_name_shaped(value):
+            raise serializers.ValidationError(
+                _("Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números).")
+            )
         return value.strip()
 
 

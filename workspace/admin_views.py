@@ -22,6 +22,7 @@ from applicants import services
 from applicants.errors import BusinessRuleError
 from applicants.models import Applicant, AuditAction, DecisionOutcome, Role
 from applicants.selectors import organization_for_user
+from applicants.text import person_name_shaped
 from documents.models import DocumentType
 from documents.storage import document_store
 from screening.selectors import pipeline_overview
@@ -179,6 +180,13 @@ class InvitationForm(forms.Form):
     )
     name = forms.CharField(label="Nome", min_length=2, max_length=200)
     email = forms.EmailField(label="E-mail", max_length=254)
+
+    def clean_name(self) -> str:
+        # As the API's: the name is printed in the invitation e-mail's greeting (probe C27).
+        name: str = self.cleaned_data["name"]
+        if not person_name_shaped(name):
+            raise forms.ValidationError("Nome inválido.")
+        return name
 
 
 def _link_shown_once(request: HttpRequest, intake_url: str, what: str) -> None:

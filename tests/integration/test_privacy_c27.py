@@ -10,12 +10,14 @@ from typing import Any, cast
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 from rest_framework.test import APIClient
 
 from applicants.models import Applicant, ApplicantStatus, Application, Membership, Role
 from applicants.services import AgencyCredentials
 from screening.models import ScreeningReport
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, UserFactory, make_nif
+from tests.helpers import form_request_create, submission_body
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +181,94 @@ def colleague_api(credentials: AgencyCredentials, *codenames: str) -> APIClient:
     client = APIClient()
     client.force_authenticate(user)
     return client
+
+
+# --- F2: an applicant's link sends a bounded number of invitations, each to a person's name ----------------------
+
+PROBE_NAME = "Urgente: confirme os seus dados em http://phish.example/login"
+
+
+def submitted_lead(api: APIClient, capture: Any, **household: Any) -> str:
+    """A lead tenant who submitted (no documents) inviting one guarantor: their link, the application waiting."""
+    form = form_request_create(api)
+    body = submission_body(make_nif(31_415_92), [], household=[
+        {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@example.com"}])  # fmt: skip
+    with capture(execute=True):
+        response = APIClient().post(f"/api/v1/intake/{form['token']}/submissions", body, format="json")
+    assert response.status_code == 201, response.content
+    return str(form["token"])
+
+
+def invite(token: str, capture: Any, name: str, email: str, role: str = "CO_TENANT") -> Any:
+    with capture(execute=True):
+        return APIClient().post(
+            f"/api/v1/intake/{token}/invitations", {"role": role, "name": name, "email": email}, format="json"
+        )
+
+
+def test_an_applicants_link_re_sends_one_persons_link_twice_and_no_more(
+    alice_api: APIClient, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    """Probe C27 F2: 25 of 25 re-sends to one address answered 201, each an e-mail sent as the agency."""
+    token = submitted_lead(alice_api, django_capture_on_commit_callbacks)
+    codes = [invite(token, django_capture_on_commit_callbacks, "Ana Vítima", "victim@example.com").status_code
+             for _ in range(5)]  # fmt: skip
+    assert codes == [201, 201, 201, 400, 400]
+    refused = invite(token, django_capture_on_commit_callbacks, "ana  VÍTIMA", "Victim@example.com")
+    assert (refused.status_code, refused.json()["code"]) == (400, "too_many_invitations")
+    assert "victim" not in refused.json()["detail"].lower() and "Ana" not in refused.json()["detail"]
+    assert sum(m.to == ["victim@example.com"] for m in mailoutbox) == 3
+    # Someone else is still invited (a place of the household).
+    assert invite(token, django_capture_on_commit_callbacks, "Rita Sousa", "rita@example.com").status_code == 201
+
+
+def test_an_applicants_link_sends_at_most_two_invitations_a_place_for_the_whole_application(
+    alice_api: APIClient, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.INTAKE_MAX_HOUSEHOLD_MEMBERS = 3
+    token = submitted_lead(alice_api, django_capture_on_commit_callbacks)  # 1: the guarantor
+    people = [("Ana Sousa", "ana@example.com"), ("Eva Lima", "eva@example.com")]
+    sent = [invite(token, django_capture_on_commit_callbacks, n, e).status_code for n, e in people]  # 3
+    sent += [invite(token, django_capture_on_commit_callbacks, n, e).status_code for n, e in people]  # 5
+    sent.append(invite(token, django_capture_on_commit_callbacks, "Rui Lopes", "rui@example.com", "GUARANTOR")
+                .status_code)  # fmt: skip  # 6: two a place
+    assert sent == [201] * 5
+    refused = invite(token, django_capture_on_commit_callbacks, "Ana Sousa", "ana@example.com")
+    assert (refused.status_code, refused.json()["code"]) == (400, "too_many_invitations")
+
+
+@pytest.mark.parametrize(
+    "name", [PROBE_NAME, "phish.example", "Rui x.co", "rui@example.com", "Rui Lopes 912345678", "Rui2", "<b>Rui</b>"]
+)
+def test_an_invitees_name_is_a_persons_name_on_the_applicants_link_and_the_staff_endpoint(
+    alice: AgencyCredentials, alice_api: APIClient, name: str, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Probe C27 F2: the e-mail's greeting read "Olá Urgente: confirme os seus dados em http://phish.example/login,"."""
+    token = submitted_lead(alice_api, django_capture_on_commit_callbacks)
+    refused = invite(token, django_capture_on_commit_callbacks, name, "victim@example.com")
+    assert refused.status_code == 400 and "name" in refused.json(), refused.content
+    application = Application.objects.get()
+    by_staff = alice_api.post(f"/api/v1/applications/{application.id}/invitations",
+                              {"role": "GUARANTOR", "name": name, "email": "victim@example.com"}, format="json")  # fmt: skip
+    assert by_staff.status_code == 400 and "name" in by_staff.json(), by_staff.content
+    assert application.invitations.count() == 1
+
+
+def test_names_of_any_language_with_apostrophes_hyphens_and_initials_are_invited(
+    alice_api: APIClient, django_capture_on_commit_callbacks: Any
+) -> None:
+    token = submitted_lead(alice_api, django_capture_on_commit_callbacks)
+    for i, name in enumerate(["Lucía García-López", "J.P. d'Almeida", "Sr. O’Neill", "Χρήστος Παπαδόπουλος"]):
+        response = invite(token, django_capture_on_commit_callbacks, name, f"p{i}@example.com")
+        assert response.status_code == 201, (name, response.content)
+
+
+def test_the_admins_invitation_form_refuses_what_is_not_a_persons_name(alice: AgencyCredentials) -> None:
+    form = IntakeFormRequestFactory(organization=alice.organization)
+    application = Application.objects.create(organization=alice.organization, form_request=form)
+    client = Client()
+    client.force_login(alice.user)
+    response = client.post(f"/admin/applicants/application/{application.id}/invite/",
+                           {"role": "GUARANTOR", "name": PROBE_NAME, "email": "victim@example.com"}, follow=True)  # fmt: skip
+    assert "Indique o papel" in response.content.decode()
+    assert not application.invitations.exists()
