@@ -191,6 +191,10 @@ class InvitationForm(forms.Form):
 
 def _link_shown_once(request: HttpRequest, intake_url: str, what: str) -> None:
     # Like a new form's link: shown this once (only its hash is stored), also e-mailed to the person.
+    if not request.user.has_perm("applicants.view_pii"):
+        # The link's page names the lead tenant in clear, masked for this user everywhere else (probe C27).
+        messages.success(request, f"{what} O link foi enviado por e-mail à pessoa.")
+        return
     messages.success(
         request,
         format_html(

@@ -272,3 +272,41 @@ def test_the_admins_invitation_form_refuses_what_is_not_a_persons_name(alice: Ag
                            {"role": "GUARANTOR", "name": PROBE_NAME, "email": "victim@example.com"}, follow=True)  # fmt: skip
     assert "Indique o papel" in response.content.decode()
     assert not application.invitations.exists()
+
+
+# --- F3: staff without view_pii invite, and the link goes only to the person ---------------------------------------
+
+
+def test_staff_without_view_pii_invite_but_get_no_link_that_shows_the_lead_tenants_name(
+    alice: AgencyCredentials, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    """Probe C27 F3: a --no-pii user's invitation returned its token, and the link's page read "João"."""
+    lead, _ = a_household(alice)
+    no_pii = colleague_api(alice, "view_applicant", "add_intakeformrequest")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = no_pii.post(f"/api/v1/applications/{lead.application_id}/invitations",
+                               {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@example.com"}, format="json")  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert (response.json()["token"], response.json()["intake_url"]) == (None, None)
+    # The person still gets their link, and it is theirs: it names the lead, to them only.
+    [mail] = mailoutbox
+    token = next(line for line in mail.body.splitlines() if "/intake/" in line).strip().rstrip("/").rsplit("/", 1)[1]
+    assert token not in json.dumps(response.json())
+    assert APIClient().get(f"/api/v1/intake/{token}").json()["invited_by_name"] == "João"
+
+
+def test_the_admin_shows_a_new_link_only_to_staff_with_view_pii(alice: AgencyCredentials) -> None:
+    lead, _ = a_household(alice)
+    url = f"/admin/applicants/application/{lead.application_id}/invite/"
+    body = {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@example.com"}
+    no_pii_user = UserFactory(is_staff=True)
+    Membership.objects.create(user=no_pii_user, organization=alice.organization)
+    no_pii_user.user_permissions.add(*Permission.objects.filter(
+        codename__in=["view_applicant", "add_intakeformrequest", "view_application", "change_applicant"]))  # fmt: skip
+    no_pii = Client()
+    no_pii.force_login(no_pii_user)
+    page = no_pii.post(url, body, follow=True).content.decode()
+    assert "Convite criado" in page and "/intake/" not in page
+    with_pii = Client()
+    with_pii.force_login(alice.user)
+    assert "/intake/" in with_pii.post(url, {**body, "name": "Ana Lopes"}, follow=True).content.decode()
