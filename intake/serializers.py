@@ -105,7 +105,9 @@ class HouseholdMemberSerializer(serializers.Serializer):
         # The name is printed in the invitation e-mail's greeting, sent as the agency (probe C27: a URL there).
         if not person_name_shaped(value):
             raise serializers.ValidationError(
-                _("Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números).")
+                _(
+                    "Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números)."
+                )
             )
         return value.strip()
 

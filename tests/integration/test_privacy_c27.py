@@ -63,10 +63,16 @@ def household_report(lead: Applicant, others: list[Applicant], *, income: str, d
         "household_monthly_income": income,
         "monthly_cost": "750.00",
         "members": [
-            {"applicant_id": str(p.id), "role": p.role, "identity_verified": True, "income_verified": True,
-             "average_monthly_income": incomes[p.role], "income_share": None}
+            {
+                "applicant_id": str(p.id),
+                "role": p.role,
+                "identity_verified": True,
+                "income_verified": True,
+                "average_monthly_income": incomes[p.role],
+                "income_share": None,
+            }
             for p in people
-        ],  # fmt: skip
+        ],
         "guarantor": None,
     }
     if guarantor is not None:
