@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from applicants import services
 from applicants.errors import BusinessRuleError
@@ -185,7 +186,7 @@ class InvitationForm(forms.Form):
         # As the API's: the name is printed in the invitation e-mail's greeting (probe C27).
         name: str = self.cleaned_data["name"]
         if not person_name_shaped(name):
-            raise forms.ValidationError("Nome inválido.")
+            raise forms.ValidationError(_("Indique o nome."))
         return name
 
 
