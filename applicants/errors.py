@@ -62,6 +62,11 @@ class TooManyPeople(BusinessRuleError):
     default_message = _("Foram convidadas pessoas a mais para esta candidatura.")
 
 
+class TooManyInvitations(BusinessRuleError):
+    code = "too_many_invitations"
+    default_message = _("Este convite já foi enviado as vezes permitidas; peça à agência que o reenvie.")
+
+
 class InvalidHouseholdRole(BusinessRuleError):
     code = "invalid_role"
     default_message = _("Só pode convidar co-arrendatários (CO_TENANT) ou fiadores (GUARANTOR).")

@@ -7,6 +7,7 @@ the same way, so both use these.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Connecting words inside Portuguese names ("Maria da Silva e Santos"): written
@@ -26,3 +27,28 @@ def fold_accents(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase without accents, the form labels and names are matched on: 'Ilíquido' -> 'iliquido'."""
     return fold_accents(text).lower()
+
+
+# A person's name, as ``person_name_shaped`` reads it: each letter (any script, with its marks) stands for "a".
+_NAME_WORD = re.compile(r"(?:a\.)+|a+(?:['’ʼ\-‐‑]a+)*\.?")
+_NAME_PUNCTUATION = frozenset("'’ʼ-‐‑.")
+
+
+def person_name_shaped(text: str) -> bool:
+    """Whether ``text`` reads as a person's name: words of letters of any language, joined inside by
+    apostrophes or hyphens ("d'Almeida", "Jean-Luc"), a word ending with a dot ("Sr.") or initials ("J.P.").
+
+    An invitee's name is printed in the greeting of an e-mail sent as the agency, and an applicant's link
+    chose "Urgente: confirme os seus dados em http://phish.example/login" (probe C27): a URL, a domain
+    ("phish.example", "x.co": a dot inside a word), an e-mail address and any digit are not a name.
+    """
+    words = unicodedata.normalize("NFC", text).split()
+    if not words:
+        return False
+    for word in words:
+        if any(unicodedata.category(char)[0] not in "LM" and char not in _NAME_PUNCTUATION for char in word):
+            return False
+        shape = "".join("a" if unicodedata.category(char)[0] in "LM" else char for char in word)
+        if not _NAME_WORD.fullmatch(shape):
+            return False
+    return True

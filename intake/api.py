@@ -353,7 +353,7 @@ class IntakeInvitationView(IntakeView):
         request=HouseholdMemberSerializer,
         responses={
             201: InvitationResultSerializer,
-            400: error_response("invalid_role, too_many_people or a field error"),
+            400: error_response("invalid_role, too_many_people, too_many_invitations or a field error"),
             403: error_response("household_not_allowed (not the lead tenant's link)"),
             404: NOT_FOUND,
             409: error_response("application_not_waiting (already being screened)"),

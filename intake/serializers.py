@@ -24,6 +24,7 @@ from applicants.models import (
     Role,
 )
 from applicants.rest import money_field
+from applicants.text import person_name_shaped
 from documents.models import DocumentStatus, DocumentType
 
 
@@ -103,6 +104,13 @@ class HouseholdMemberSerializer(serializers.Serializer):
         # read "Indique o nome.", as if missing).
         if len(value.strip()) < 2:
             raise serializers.ValidationError(_("O nome é curto demais: escreva pelo menos 2 caracteres."))
+        # The name is printed in the invitation e-mail's greeting, sent as the agency (probe C27: a URL there).
+        if not person_name_shaped(value):
+            raise serializers.ValidationError(
+                _(
+                    "Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números)."
+                )
+            )
         return value.strip()
 
 

@@ -618,7 +618,37 @@ def lead_invites(*, link: IntakeLink, member: HouseholdMember) -> CreatedInvitat
         # (their invitation, or a request for more documents), not a way to reopen a decided application.
         if application.status != ApplicationStatus.WAITING:
             raise errors.ApplicationNotWaiting()
+        lead_sends_check(application=application, member=member)
         return invitation_create(application=application, role=member.role, name=member.name, email=member.email)
+
+
+# How many invitation e-mails an applicant's link can make the agency send: to one person (their first link and
+# two re-sends), and for the whole application (each of its places invited and re-sent once, on average).
+LEAD_SENDS_PER_PERSON = 3
+LEAD_SENDS_PER_PLACE = 2
+
+
+def lead_sends_check(*, application: Application, member: HouseholdMember) -> None:
+    """Refuse (``too_many_invitations``) an invitation from the lead's link past the bounds above.
+
+    A re-send ends the earlier link, so it never used up a place (``too_many_people``), and the only bound left
+    was the link's write throttle: probe C27 had 25 of 25 re-sends to one address answered, each an e-mail sent
+    as the agency. Every invitation counts, staff's and expired ones included: what is bounded is the mail a
+    person (and an application) receives. Staff re-send past this (an admin's call, audited, authenticated).
+    Runs under the form's row lock (``lead_invites``), so concurrent requests cannot both pass it.
+    """
+    invitations = list(Invitation.objects.filter(application=application))
+    if len(invitations) >= LEAD_SENDS_PER_PLACE * settings.INTAKE_MAX_HOUSEHOLD_MEMBERS:
+        raise errors.TooManyInvitations()
+    to_person = [
+        invitation
+        for invitation in invitations
+        if invitation.role == member.role
+        and invitation.email.strip().lower() == member.email.strip().lower()
+        and same_words(invitation.name) == same_words(member.name)
+    ]
+    if len(to_person) >= LEAD_SENDS_PER_PERSON:
+        raise errors.TooManyInvitations()
 
 
 def _invitation_mail(invitation_id: uuid.UUID, token: str) -> None:

@@ -432,12 +432,16 @@ class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: i
     )
     @action(detail=True, methods=["post"])
     def invitations(self, request: Request, pk: str) -> Response:
-        """Invite a co-tenant or guarantor: their link is e-mailed to them and shown here once."""
+        """Invite a co-tenant or guarantor: their link is e-mailed to them and shown here once (with ``view_pii``)."""
         application = self.get_application(pk)
         serializer = ApplicationInviteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         created = application_invite(application=application, actor=request.user, **serializer.validated_data)
         invitation = created.invitation
+        # The link opens the household's intake page, which names the lead tenant (their first name) in clear:
+        # staff without view_pii got it here and read the name the API masks for them (probe C27). They still
+        # invite; the person gets the link by e-mail, as everyone does.
+        shown = request.user.has_perm("applicants.view_pii")
         body = {
             "id": invitation.id,
             "role": invitation.role,
@@ -445,8 +449,8 @@ class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: i
             "email": invitation.email,
             "status": invitation.effective_status,
             "expires_at": invitation.expires_at,
-            "token": created.token,
-            "intake_url": created.intake_url,
+            "token": created.token if shown else None,
+            "intake_url": created.intake_url if shown else None,
         }
         return Response(StaffInvitationCreatedSerializer(body).data, status=status.HTTP_201_CREATED)
 

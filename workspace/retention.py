@@ -12,7 +12,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from applicants import errors
-from applicants.models import Applicant, ApplicantStatus, Application, AuditAction, Organization
+from applicants.models import Applicant, ApplicantStatus, Application, AuditAction, Organization, Role
 from applicants.services import audit_record, erased_links_record
 from documents.models import Document
 from screening.models import ScreeningReport
@@ -149,10 +149,7 @@ def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, An
             _export_document(document)
             for document in applicant.documents.select_related("extracted").order_by("created_at")
         ],
-        "reports": [
-            _export_report(report)
-            for report in ScreeningReport.objects.newest_first(applicant_id=applicant.id).reverse()
-        ],
+        "reports": [_export_report(report, person=applicant) for report in _reports_about(applicant)],
         "decisions": [
             {
                 "decision": d.decision,
@@ -213,7 +210,23 @@ def _export_document(document: Document) -> dict[str, Any]:
     }
 
 
-def _export_report(report: ScreeningReport) -> dict[str, Any]:
+def _reports_about(applicant: Applicant) -> Any:
+    """Every report that screened this person, oldest first: their own, and their household's, which is filed
+    under the lead tenant (probe C27: a guarantor's export had ``reports: []``)."""
+    about = Q(applicant_id=applicant.id)
+    if applicant.application_id is not None:
+        about |= Q(application_id=applicant.application_id)
+    return ScreeningReport.objects.filter(about, organization_id=applicant.organization_id).order_by("created_at")
+
+
+def _export_report(report: ScreeningReport, *, person: Applicant) -> dict[str, Any]:
+    if not report.household:
+        # A one-person report is all about its applicant.
+        return _export_report_whole(report)
+    return _export_household_report(report, person=person)
+
+
+def _export_report_whole(report: ScreeningReport) -> dict[str, Any]:
     return {
         "created_at": report.created_at.isoformat(),
         "risk_level": report.risk_level,
@@ -225,9 +238,55 @@ def _export_report(report: ScreeningReport) -> dict[str, Any]:
         else None,
         "justification": report.justification,
         "checks": report.checks,
-        "produced_by": {
-            "backend": report.backend,
-            "model": report.model_name,
-            "rules_version": report.rules_version,
-        },
+        "produced_by": _produced_by(report),
     }
+
+
+def _export_household_report(report: ScreeningReport, *, person: Applicant) -> dict[str, Any]:
+    """What a household's report says about one of its members, and nothing about the others (probe C27: the
+    lead's export held the guarantor's checks, NIF included, which the agency would have handed to the lead).
+
+    Kept: the application's risk level (the outcome the agency's decision about this person rests on; one word
+    that quotes nobody), this person's own figures and checks, and, for the guarantor the verdict is about,
+    that verdict and its check (their ratio, the income needed against the public monthly cost, their
+    shortfall). The household's combined income, its ratio and the ``affordability.dti`` check are kept only
+    for the one tenant whose income they are alone: with two tenants, the combined figure less one's own
+    income is the other's (and the ratio gives the combined figure back through the public monthly cost).
+    The justification is left out: it is one text about everyone (whose identity was not confirmed, the
+    combined income, the guarantor's shortfall).
+    """
+    person_id = str(person.id)
+    household = report.household or {}
+    members = household.get("members") or []
+    own = next((m for m in members if m.get("applicant_id") == person_id), None)
+    tenants = [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
+    sole_tenant = own is not None and tenants == [own]
+    guarantor = household.get("guarantor") or None
+    their_verdict = guarantor is not None and guarantor.get("applicant_id") == person_id
+
+    def about_person(check: dict[str, Any]) -> bool:
+        if check.get("applicant_id") is not None:
+            return bool(check["applicant_id"] == person_id)
+        if check.get("name") == "household.guarantor_covers":
+            return their_verdict
+        return sole_tenant and check.get("name") == "affordability.dti"
+
+    income = own.get("average_monthly_income") if own else None
+    return {
+        "created_at": report.created_at.isoformat(),
+        "risk_level": report.risk_level,
+        "role": own.get("role") if own else person.role,
+        "identity_verified": own.get("identity_verified") if own else None,
+        "income_verified": own.get("income_verified") if own else None,
+        "average_monthly_income": float(income) if income is not None else None,
+        "dti_ratio": float(report.dti_ratio) if sole_tenant and report.dti_ratio is not None else None,
+        "monthly_cost": float(household["monthly_cost"]) if household.get("monthly_cost") is not None else None,
+        "guarantor": guarantor if their_verdict else None,
+        "justification": None,
+        "checks": [check for check in report.checks if about_person(check)],
+        "produced_by": _produced_by(report),
+    }
+
+
+def _produced_by(report: ScreeningReport) -> dict[str, Any]:
+    return {"backend": report.backend, "model": report.model_name, "rules_version": report.rules_version}

@@ -733,7 +733,7 @@ class ApplicationInviteSerializer(HouseholdMemberSerializer):
 
 
 class StaffInvitationCreatedSerializer(serializers.Serializer):
-    """Shown once, at creation: the only time the invitation's token is readable."""
+    """Shown once, at creation: the only time the invitation's token is readable (``null`` without ``view_pii``)."""
 
     id = serializers.UUIDField()
     role = serializers.ChoiceField(choices=Role.choices)
@@ -741,8 +741,8 @@ class StaffInvitationCreatedSerializer(serializers.Serializer):
     email = serializers.EmailField()
     status = serializers.ChoiceField(choices=InvitationStatus.choices)
     expires_at = serializers.DateTimeField()
-    token = serializers.CharField()
-    intake_url = serializers.URLField()
+    token = serializers.CharField(allow_null=True)
+    intake_url = serializers.URLField(allow_null=True)
 
 
 class ApplicationScreenSerializer(serializers.Serializer):
