@@ -1,0 +1,105 @@
+"""People, periods and kinds of blind probe r47b. A salary advance's receipt and the Segurança Social's extract of
+remunerations were told only "not recognised"; an employer's yearly declaration of income and withholdings (art.
+119.º CIRS) was read as an IRS return with every amount null. The lines are shaped as the reader gives them, with
+names and figures of their own."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from documents.extraction.local import (
+    PAYERS_DECLARATION_REFUSED,
+    SALARY_ADVANCE_REFUSED,
+    SS_EXTRACT_REFUSED,
+    UNRECOGNISED,
+    refusal,
+)
+from documents.extraction.parsers.classify import classify
+from documents.extraction.reader import Line, ReadDocument
+from documents.extraction.schema import DocumentKind
+from intake.status import reason_in_language
+
+
+def lines_of(text: str, confidence: float = 1.0) -> list[Line]:
+    return [Line(line, confidence) for line in text.splitlines() if line.strip()]
+
+
+def read_page(text: str, method: str = "text") -> ReadDocument:
+    return ReadDocument(lines=lines_of(text), pages=1, method=method)
+
+
+ADVANCE_RECEIPT = """Serralharia Costa & Lemos, Lda.
+Av. da Liberdade, 7 — 2400-120 Leiria — NIF 509876543
+RECIBO DE ADIANTAMENTO
+Recebi de Serralharia Costa & Lemos, Lda. a quantia de 250,00 € (duzentos e cinquenta euros),
+a título de adiantamento por conta do vencimento do mês de março de 2026.
+Trabalhador: Rui Filipe Lemos Sardinha
+NIF: 219485631
+Leiria, 12/03/2026"""
+
+SS_EXTRACT = """Segurança Social Direta
+Extrato de remunerações
+Beneficiário: Rui Filipe Lemos Sardinha NISS 12345678901 NIF 219485631
+Ano/Mês Entidade empregadora Dias Remuneração Tipo
+2026/01 Serralharia Costa & Lemos, Lda. 30 980,00 P
+2026/02 Serralharia Costa & Lemos, Lda. 30 980,00 P
+2026/03 Serralharia Costa & Lemos, Lda. 30 980,00 P"""
+
+PAYERS_DECLARATION = """Serralharia Costa & Lemos, Lda.
+Av. da Liberdade, 7 — 2400-120 Leiria — NIF 509876543
+DECLARAÇÃO DE RENDIMENTOS E RETENÇÕES NA FONTE
+(art. 119.º, n.º 1, alínea b) do Código do IRS) — Ano de 2025
+Declara-se que a Serralharia Costa & Lemos, Lda. pagou a Rui Filipe Lemos Sardinha,
+NIF 219485631, no ano de 2025, os rendimentos e efetuou as retenções a seguir indicados:
+Categoria Código Rendimento bruto Retenção IRS Contrib. obrig. (SS)
+A — Trabalho dependente A01 13.720,00 1.102,30 1.509,20
+Total 13.720,00 1.102,30 1.509,20"""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (ADVANCE_RECEIPT, SALARY_ADVANCE_REFUSED),
+        (SS_EXTRACT, SS_EXTRACT_REFUSED),
+        (PAYERS_DECLARATION, PAYERS_DECLARATION_REFUSED),
+    ],
+    ids=["advance", "ss-extract", "payers-declaration"],
+)
+def test_a_refused_income_document_is_told_what_it_is(text: str, reason: str) -> None:
+    assert classify(text) == DocumentKind.UNKNOWN
+    assert refusal(read_page(text, "ocr"), "PROOF_OF_INCOME", []) == reason
+    with translation.override("en"):
+        assert reason_in_language(reason) != reason
+
+
+# A payslip deducting an advance is still a payslip: its row names the advance, no title or phrase says it is one.
+SLIP_DEDUCTING_AN_ADVANCE = """RECIBO DE VENCIMENTO
+Entidade: Serralharia Costa & Lemos, Lda. NIF 509876543
+Trabalhador: Rui Filipe Lemos Sardinha NIF 219485631
+Período: 03/2026
+Vencimento base 980,00
+Segurança Social (11%) 107,80
+IRS 45,00
+Adiantamento 250,00
+Líquido a receber 577,20"""
+
+# The taxpayer's own return names the payers' withholdings in its Anexo A: it stays a return.
+IRS_RETURN = """Autoridade Tributária e Aduaneira
+IRS - Modelo 3 - Declaração de rendimentos - 2025
+Sujeito passivo A: Rui Filipe Lemos Sardinha NIF 219485631
+Anexo A - Quadro 4 - Rendimentos e retenções
+A01 509876543 13.720,00 1.102,30 1.509,20"""
+
+
+def test_a_payslip_deducting_an_advance_stays_a_payslip() -> None:
+    assert classify(SLIP_DEDUCTING_AN_ADVANCE) == DocumentKind.RECIBO_VENCIMENTO
+
+
+def test_an_irs_return_naming_its_withholdings_stays_a_return() -> None:
+    assert classify(IRS_RETURN) == DocumentKind.DECLARACAO_IRS
+
+
+def test_a_letter_naming_neither_keeps_the_general_reason() -> None:
+    letter = "Exmos. Senhores,\nJunto envio o meu pedido de arrendamento.\nCumprimentos,\nRui Sardinha"
+    assert refusal(read_page(letter), "PROOF_OF_INCOME", []) == UNRECOGNISED["PROOF_OF_INCOME"]
