@@ -16,6 +16,7 @@ from documents.extraction.local import (
     refusal,
 )
 from documents.extraction.parsers.classify import classify
+from documents.extraction.parsers.payslip import parse_payslip
 from documents.extraction.reader import Line, ReadDocument
 from documents.extraction.schema import DocumentKind
 from intake.status import reason_in_language
@@ -103,3 +104,46 @@ def test_an_irs_return_naming_its_withholdings_stays_a_return() -> None:
 def test_a_letter_naming_neither_keeps_the_general_reason() -> None:
     letter = "Exmos. Senhores,\nJunto envio o meu pedido de arrendamento.\nCumprimentos,\nRui Sardinha"
     assert refusal(read_page(letter), "PROOF_OF_INCOME", []) == UNRECOGNISED["PROOF_OF_INCOME"]
+
+
+# A pre-printed form: its boxes' captions only in a legend, which the text layer gives first; the period's box far
+# below the top lines, with no caption beside it.
+PRE_PRINTED_SLIP = """(A) Entidade (B) NIF entidade (C) Trabalhador (D) NIF (F) Mês/Ano
+(G) Código (H) Descrição (I) Quantidade (J) Abonos (K) Descontos
+(L) Total de abonos (M) Total de descontos (N) Líquido a receber
+Impresso modelo 12 — papel contínuo
+A B
+C D
+F
+G H I J/K
+L M N
+SERRALHARIA COSTA & LEMOS, LDA. 509876543
+RUI FILIPE LEMOS SARDINHA 219485631
+{period}
+001 VENCIMENTO BASE 980,00
+050 SUBSÍDIO DE ALIMENTAÇÃO 22 132,00
+SS SEGURANÇA SOCIAL 122,32-
+IRS IRS 41,00-
+1.112,00 163,32 948,68{footer}"""
+
+
+def slip_period(text: str) -> str | None:
+    return parse_payslip(lines_of(text)).fields.get("period")
+
+
+def test_the_lone_month_and_year_of_a_pre_printed_slip_is_its_period() -> None:
+    assert slip_period(PRE_PRINTED_SLIP.format(period="09/2026", footer="")) == "2026-09"
+
+
+def test_a_pay_day_of_the_month_after_does_not_compete() -> None:
+    footer = "\nPago por transferência em 02/10/2026"
+    assert slip_period(PRE_PRINTED_SLIP.format(period="09/2026", footer=footer)) == "2026-09"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["\nAcerto de 07/2026 incluído", "\nDocumento emitido em 15/03/2026"],
+    ids=["another-month", "a-date-of-another-month"],
+)
+def test_a_month_and_year_with_a_rival_date_is_no_period(footer: str) -> None:
+    assert slip_period(PRE_PRINTED_SLIP.format(period="09/2026", footer=footer)) is None

@@ -3572,11 +3572,39 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                 if period:
                     break
     if period is None:
+        period, period_line = lone_month_and_year(lines)
+    if period is None:
         period, period_line = next(
             ((parse_period(line.text), line) for line in printed if month_named(line)), (None, None)
         )
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# A month and its year in figures by a slash or a dash ("09/2026", "2026-09"), not a dot: "2025.12" may be an amount.
+SLASHED_PERIOD = re.compile(r"(?<![\d/.-])(?:\d{1,2}\s?[/-]\s?\d{4}|\d{4}\s?[/-]\s?\d{1,2})(?![\d/.-]*\d)")
+
+
+def lone_month_and_year(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The one month and year in figures a slip prints anywhere, uncaptioned, when no other date competes: a
+    pre-printed form's box whose caption is only in a legend at the foot ("(F) Mês/Ano" ... "09/2026", blind
+    probe r47b: the text layer gives the legend first and the box far below it, past the top lines a title's bare
+    period is looked for in). Another month and year, or a full date of a month other than it or the next (the
+    pay day), makes it no longer the slip's one: none is chosen."""
+    found: dict[str, Line] = {}
+    for line in lines:
+        for match in SLASHED_PERIOD.finditer(without_longer_numbers_than_periods(line.text)):
+            period = parse_period(match.group(0))
+            if period and PLAUSIBLE_YEAR.match(period):
+                found.setdefault(period, line)
+    if len(found) != 1:
+        return None, None
+    [(period, line)] = found.items()
+    year, month = int(period[:4]), int(period[5:])
+    paid = {(year, month), (year + month // 12, month % 12 + 1)}
+    if any((date.year, date.month) not in paid for other in lines for date in parse_dates(other.text)):
+        return None, None
+    return period, line
 
 
 # A row's bracketed note ("(Oct 2026)", "(set/2026)", "(ref. 10/2026)"), and a table row's amount ending its line.
