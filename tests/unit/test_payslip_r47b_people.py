@@ -147,3 +147,42 @@ def test_a_pay_day_of_the_month_after_does_not_compete() -> None:
 )
 def test_a_month_and_year_with_a_rival_date_is_no_period(footer: str) -> None:
     assert slip_period(PRE_PRINTED_SLIP.format(period="09/2026", footer=footer)) is None
+
+
+# A thermal receipt photographed: the employee's name alone on its line, their NIF's line under it, the NIF's last
+# figure misread (its check digit fails). OCR's lines carry a confidence below a text layer's 1.0.
+RECEIPT_PHOTO = """Transportes Serrano & Lemos, Lda.
+NIF 509876543
+RECIBO DE VENCIMENTO
+MES SET/26
+Rui Filipe Lemos Sardinha
+NIF {nif} NISS 12345678901
+Motorista de pesados
+Retribuição base 1045,00
+TOTAL ILIQUIDO 1045,00
+Segurança Social -114,95
+IRS -80,00
+TOTAL DESCONTOS 194,95
+A RECEBER 850,05"""
+MISREAD_NIF = "219485639"  # 219485631 with its last figure misread
+OCR_CONFIDENCE = 0.9
+
+
+def test_a_misread_nif_on_a_photo_is_unread_and_leaves_the_name_above_it() -> None:
+    parsed = parse_payslip(lines_of(RECEIPT_PHOTO.format(nif=MISREAD_NIF), OCR_CONFIDENCE))
+    assert parsed.fields.get("employee_nif") is None
+    assert parsed.fields["employee_name"] == "Rui Filipe Lemos Sardinha"
+    assert "nif_unread" in parsed.warnings
+    assert "nif_checksum_invalid" not in parsed.warnings
+
+
+def test_an_invalid_nif_in_a_text_layer_still_fails_its_check() -> None:
+    parsed = parse_payslip(lines_of(RECEIPT_PHOTO.format(nif=MISREAD_NIF)))
+    assert "nif_checksum_invalid" in parsed.warnings
+    assert "nif_unread" not in parsed.warnings
+
+
+def test_the_name_over_a_valid_nif_is_read_as_before() -> None:
+    parsed = parse_payslip(lines_of(RECEIPT_PHOTO.format(nif="219485631"), OCR_CONFIDENCE))
+    assert parsed.fields["employee_nif"] == "219485631"
+    assert parsed.fields["employee_name"] == "Rui Filipe Lemos Sardinha"
