@@ -21,10 +21,13 @@ from documents.extraction.parsers.classify import (
     CC_BACK_SIGNS,
     PAYSLIP_TITLE,
     RENT_RECEIPT,
+    SALARY_ADVANCE,
     SIMULATION,
+    SS_REMUNERATIONS_EXTRACT,
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
     employment_contract,
+    payers_yearly_declaration,
     payroll_summary,
     payslip_amounts_unread,
     pension_not_paid,
@@ -326,6 +329,33 @@ RENT_RECEIPT_REFUSED = (
     "a declaração da pensão ou outro comprovativo de rendimentos."
 )
 
+# A receipt for a salary advance (classify.SALARY_ADVANCE; blind probe r47b: told only "not recognised"): a sum
+# paid ahead of a month, which that month's payslip deducts. The sender is told why, and that the payslip is what
+# proves the month.
+SALARY_ADVANCE_REFUSED = (
+    "Este documento é um recibo de adiantamento por conta do vencimento, não o recibo de vencimento de um mês: "
+    "envie os recibos de vencimento dos últimos meses (o adiantamento vem descontado no recibo desse mês)."
+)
+
+# The Segurança Social's extract of remunerations (classify.SS_REMUNERATIONS_EXTRACT; blind probe r47b: told only
+# "not recognised"): the gross amounts an employer declared for contributions, not the pay received, and no parser
+# reads it. The sender is told what proves the pay.
+SS_EXTRACT_REFUSED = (
+    "Este documento é um extrato de remunerações da Segurança Social (carreira contributiva), que mostra os valores "
+    "declarados para contribuições e não o vencimento recebido: envie os recibos de vencimento dos últimos meses "
+    "ou outro comprovativo de rendimentos."
+)
+
+# An employer's yearly declaration of income and withholdings (classify.payers_yearly_declaration, art. 119.º
+# CIRS; blind probe r47b: read as an IRS return with every amount null). It is no return and no kind reads it: a
+# year's income stands in only from the AT's documents (docs/api.md), and the months from the payslips. The
+# sender is told what to send instead.
+PAYERS_DECLARATION_REFUSED = (
+    "Este documento é a declaração anual de rendimentos e retenções da entidade patronal (art. 119.º do Código do "
+    "IRS), que não é lida como comprovativo de rendimentos: envie os recibos de vencimento dos últimos meses, ou a "
+    "declaração de IRS entregue ou a nota de liquidação desse ano."
+)
+
 # A payslip by its title and its parties' captions whose amounts OCR could not read (classify.payslip_amounts_unread;
 # blind probe r46a: a photo whose table was lost told to send payslips, which it was). The sender is told to send
 # a better copy of the same payslip.
@@ -394,6 +424,9 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
     ("PROOF_OF_INCOME", RENT_RECEIPT.search, RENT_RECEIPT_REFUSED),
+    ("PROOF_OF_INCOME", SALARY_ADVANCE.search, SALARY_ADVANCE_REFUSED),
+    ("PROOF_OF_INCOME", SS_REMUNERATIONS_EXTRACT.search, SS_EXTRACT_REFUSED),
+    ("PROOF_OF_INCOME", payers_yearly_declaration, PAYERS_DECLARATION_REFUSED),
     ("PROOF_OF_INCOME", payroll_summary, PAYROLL_SUMMARY_REFUSED),
     ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
     ("PROOF_OF_INCOME", employment_contract, EMPLOYMENT_CONTRACT_REFUSED),

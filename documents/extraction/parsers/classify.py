@@ -288,6 +288,8 @@ def classify(text: str) -> DocumentKind:
             return DocumentKind.DECLARACAO_PENSAO
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and pension_payers_statement(folded):
             return DocumentKind.DECLARACAO_PENSAO
+        if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and payers_yearly_declaration(folded):
+            return DocumentKind.UNKNOWN  # refused, saying what it is (local.PAYERS_DECLARATION_REFUSED)
         if kind == DocumentKind.DECLARACAO_PENSAO and pattern.search(folded) and tax_form_naming_pensions(folded):
             continue  # an IRS return or nota whose rows name the pensions declared in it
         if kind == DocumentKind.RECIBO_VENCIMENTO and pension_statement(folded):
@@ -632,6 +634,40 @@ TEMPORARY_BENEFIT = re.compile(
 # A rent receipt, the AT's "Recibo de renda eletrónico" or a landlord's own (blind probe r46a): the rent a landlord
 # received, by the tenant's payment. No parser reads it; it is refused with a reason that names it.
 RENT_RECEIPT = re.compile(r"recibo\s+(?:eletronico\s+|electronico\s+)?de\s+rendas?(?![a-z])|(?<![a-z])rent\s+receipt")
+
+# A receipt for a salary advance (blind probe r47b: told only "not recognised"): "Recibo de adiantamento",
+# "a título de adiantamento por conta do vencimento". It proves a sum paid ahead of a month, which that month's
+# payslip deducts, not a month's pay. Told by its title opening a line or by the phrase that says what the sum
+# is: a payslip's own row deducting an advance ("Adiantamento  -300,00") is neither.
+SALARY_ADVANCE = re.compile(
+    r"^\W*recibo\s+de\s+adiantamento|a\s+titulo\s+de\s+adiantamento"
+    r"|adiantamento\s+(?:por\s+conta\s+)?d[oa]\s+(?:vencimento|salario|ordenado|remuneracao)"
+    r"|(?<![a-z])salary\s+advance\s+(?:receipt|payment)",
+    re.M,
+)
+# The Segurança Social's statement of the remunerations an employer declared, month by month ("Carreira
+# contributiva", "Extrato de remunerações", "Histórico de remunerações"; blind probe r47b: told only "not
+# recognised"). Gross amounts declared for contributions, not pay received; no parser reads it.
+SS_REMUNERATIONS_EXTRACT = re.compile(
+    r"(?:extrato|historico|registo)\s+(?:de\s+|das\s+)?remuneracoes|carreira\s+contributiva"
+)
+# An employer's yearly statement of the income it paid and the tax it withheld (art. 119.º, n.º 1, b) of the
+# Código do IRS: "Declaração de rendimentos e retenções na fonte — Ano de 2025"; blind probe r47b: read as an IRS
+# return with every amount null). It is the payer's, not the taxpayer's return, and no kind reads it: a year's
+# employment income is proven by the return as filed, or the nota; the month's pay by the payslips.
+PAYERS_YEARLY_DECLARATION = re.compile(
+    r"declaracao\s+(?:anual\s+)?(?:de\s+|dos\s+)?rendimentos\s+(?:pagos\s+)?e\s+(?:de\s+|das\s+)?retencoes"
+    # The article that obliges the payer, whatever the title says: "art. 119.º ... do Código do IRS" ("119.9"
+    # as OCR reads the ordinal).
+    r"|art(?:igo|\.)?\s*119\W{0,4}(?:[o9]\W{0,3})?(?:,?\s*n\W{0,4}\s*1\W[^\n]{0,30})?\s*d[oa]\s+(?:codigo\s+do\s+irs|cirs)"
+)
+
+
+def payers_yearly_declaration(folded: str) -> bool:
+    """An employer's yearly declaration of income paid and tax withheld, none of an IRS return's form (a return's
+    Anexo A has a column of "retenções" too)."""
+    return bool(PAYERS_YEARLY_DECLARATION.search(folded)) and not TAX_FORM_PARTS.search(folded)
+
 
 # A contract of employment (blind probe r46b: told only "not recognised"): it proves a job was agreed, not a month
 # paid, and no parser reads it. Told by its title on a line of its own ("CONTRATO DE TRABALHO A TERMO CERTO"), or

@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from text_to_num import alpha2digit
 
-from applicants.identifiers import nif_is_personal
+from applicants.identifiers import nif_has_valid_checksum, nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.classify import FOREIGN_PAYSLIP_TITLE, PAYSLIP_TITLE
 from documents.extraction.parsers.common import (
@@ -3200,7 +3200,7 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             trust = 0.9
         else:
             # The NIF's digits did not survive the scan, its label did: the name is still the one before it.
-            label = PERSONAL_NIF_LABEL.search(line.text)
+            label = PERSONAL_NIF_LABEL.search(line.text) or personal_nif_unread(line.text)
             if label is None:
                 continue
             before, trust = line.text[: label.start()], 0.8
@@ -3346,6 +3346,20 @@ def letterhead_name(first_line: str, company: str) -> str:
 
 # A "NIF" label after a dash or at a field boundary, as payslip headers print the employee's.
 PERSONAL_NIF_LABEL = re.compile(r"\s[-–·|]\s*N\.?\s?I\.?\s?F\b")
+# A line opening with the NIF's caption and a person's nine figures that fail the check digit: the employee's NIF
+# line, its number misread (blind probe r47b: a thermal receipt's photo, "NIF 288623389" for 288623380, lost the
+# name printed on the line above it with the number).
+OPENING_NIF = re.compile(
+    r"^\W{0,3}(?:N\.?\s?I\.?\s?F|contribuinte)\b\.?\s*(?:n\.?\s?[ºo°]\s*)?:?\s*(\d{9})(?!\d)", re.I
+)
+
+
+def personal_nif_unread(text: str) -> re.Match[str] | None:
+    """The caption of a person's NIF opening the line, its number read with a wrong check digit."""
+    match = OPENING_NIF.match(text)
+    if match is None or not nif_is_personal(match.group(1)) or nif_has_valid_checksum(match.group(1)):
+        return None
+    return match
 
 
 # An English key/value row's caption opening the line, no colon ("Employer   Transportes do Atlântico, Lda.").
@@ -3572,11 +3586,39 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
                 if period:
                     break
     if period is None:
+        period, period_line = lone_month_and_year(lines)
+    if period is None:
         period, period_line = next(
             ((parse_period(line.text), line) for line in printed if month_named(line)), (None, None)
         )
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+# A month and its year in figures by a slash or a dash ("09/2026", "2026-09"), not a dot: "2025.12" may be an amount.
+SLASHED_PERIOD = re.compile(r"(?<![\d/.-])(?:\d{1,2}\s?[/-]\s?\d{4}|\d{4}\s?[/-]\s?\d{1,2})(?![\d/.-]*\d)")
+
+
+def lone_month_and_year(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The one month and year in figures a slip prints anywhere, uncaptioned, when no other date competes: a
+    pre-printed form's box whose caption is only in a legend at the foot ("(F) Mês/Ano" ... "09/2026", blind
+    probe r47b: the text layer gives the legend first and the box far below it, past the top lines a title's bare
+    period is looked for in). Another month and year, or a full date of a month other than it or the next (the
+    pay day), makes it no longer the slip's one: none is chosen."""
+    found: dict[str, Line] = {}
+    for line in lines:
+        for match in SLASHED_PERIOD.finditer(without_longer_numbers_than_periods(line.text)):
+            period = parse_period(match.group(0))
+            if period and PLAUSIBLE_YEAR.match(period):
+                found.setdefault(period, line)
+    if len(found) != 1:
+        return None, None
+    [(period, line)] = found.items()
+    year, month = int(period[:4]), int(period[5:])
+    paid = {(year, month), (year + month // 12, month % 12 + 1)}
+    if any((date.year, date.month) not in paid for other in lines for date in parse_dates(other.text)):
+        return None, None
+    return period, line
 
 
 # A row's bracketed note ("(Oct 2026)", "(set/2026)", "(ref. 10/2026)"), and a table row's amount ending its line.
@@ -3860,6 +3902,8 @@ def month_and_year(text: str) -> str | None:
     return f"{year.group(1)}-{number:02d}" if number and 1 <= number <= 12 else None
 
 
+# A NIF printed under its caption that OCR read with a wrong check digit.
+NIF_UNREAD = "nif_unread"
 NIF_CAPTION = re.compile(r"nif|contribuinte|fiscal|nipc|n\.\s?i\.\s?[fp]\.?|pessoa\s+colec?tiva")
 
 
@@ -3882,7 +3926,10 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 # on its line under its caption ("Nº Fiscal" / "366655568": doc probe 30).
                 above = fold(lines[index - 1].text) if index else ""
                 if NIF_CAPTION.search(folded) or (NIF_CAPTION.search(above) and not re.search(r"\d", above)):
-                    parsed.warnings.append("nif_checksum_invalid")
+                    # Off an image, a digit misread fails the check digit as often as a forger's: the number is
+                    # unread, not shown invalid (blind probe r47b: a legible valid NIF on a photo warned as one
+                    # that fails its check, which reads as a forgery). A text layer's number is as printed.
+                    parsed.warnings.append(NIF_UNREAD if line.confidence < 1.0 else "nif_checksum_invalid")
                 continue
             party = columns[position] if columns else party_of_line(folded) or party_above(lines, index)
             if party == "client":
