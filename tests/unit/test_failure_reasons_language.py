@@ -34,6 +34,12 @@ REASON_NAMES = {
     "RENT_RECEIPT_REFUSED",
     "PAYSLIP_AMOUNTS_UNREAD",
 }
+# Every refusal named so is one too: a new one is checked without being listed here.
+REASON_SUFFIX = "_REFUSED"
+
+
+def reason_name(name: str | None) -> bool:
+    return name is not None and (name in REASON_NAMES or name.endswith(REASON_SUFFIX))
 
 
 def example(node: ast.expr) -> str | None:
@@ -51,7 +57,7 @@ def reasons_in_source() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in REASON_CALLS and node.args:
                 found.add(example(node.args[0]) or "")
-            elif isinstance(node, ast.Assign) and any(getattr(t, "id", None) in REASON_NAMES for t in node.targets):
+            elif isinstance(node, ast.Assign) and any(reason_name(getattr(t, "id", None)) for t in node.targets):
                 values = node.value.values if isinstance(node.value, ast.Dict) else [node.value]
                 found.update(example(v) or "" for v in values)
     found.discard("")
