@@ -151,7 +151,11 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     (DocumentKind.CARTAO_CIDADAO, re.compile(r"cart[aã]o de cidad[aã]o|citizen card")),
     (
         DocumentKind.TITULO_RESIDENCIA,
-        re.compile(r"t[ií]tulo de resid[eê]ncia|autoriza[cç][aã]o de resid[eê]ncia|residence permit"),
+        # An EU citizen's registration certificate (Lei 37/2006, art. 14.º) is what Portugal issues them for residence.
+        re.compile(
+            r"t[ií]tulo de resid[eê]ncia|autoriza[cç][aã]o de resid[eê]ncia|residence permit"
+            r"|certificado de registo de cidad[aã]o da uni[aã]o europeia"
+        ),
     ),
     (DocumentKind.PASSAPORTE, re.compile(r"passaporte|passport")),
     # Another state's identity card, by its title in English (printed on every EU card since 2021) or in its
