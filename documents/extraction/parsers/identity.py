@@ -781,7 +781,7 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
         parsed.warnings[:] = [code for code in parsed.warnings if code not in moot]
     unlabelled_dates(viz_lines, parsed)
     has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
-    if kind in TWO_SIDED_CARDS and not (not has_mrz and printed_on_a_sheet(lines)):
+    if kind in TWO_SIDED_CARDS and (has_mrz or not printed_on_a_sheet(lines)):
         parsed.put("side", card_side(viz_lines, has_mrz=has_mrz, kind=kind), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
@@ -1026,8 +1026,10 @@ def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | 
     found = labels.get(name)
     # "Nome / Name" (Brazil's CIN) captions the whole name as well: its slash ends the caption's first language.
     caption = found[1].group(0).strip(" /") if found else ""
-    if name == "given_names" and labels.get("surname") is None and caption in {"nome", "nome completo"}:
-        # "Nome completo" (a paper certificate's, blind probe r47a) says so in its own words.
+    if name == "given_names" and labels.get("surname") is None and caption == "nome":
+        return "full_name"
+    if name == "given_names" and caption == "nome completo":
+        # A paper certificate's "Nome completo" (blind probe r47a) says so in its own words, whatever else is printed.
         return "full_name"
     return name
 
