@@ -1,7 +1,7 @@
 """Names and fields the blind probe of round 47A read wrong: a passport's guilloche read as a hyphen at a name's
 edge (the printed surname lost to the MRZ's cut one, a stray "-Charlotte"), a single name in the primary
 identifier's place left without a full name, another script's name line joined to the Latin one, a signature across
-a printed date, and the paper residence documents AIMA and the municipalities issue as A4 sheets. Texts are shaped as
+a printed date, AIMA's paper residence permit and an EU citizen's registration certificate. Texts are shaped as
 the reader hands them over, with names and numbers of their own."""
 
 from __future__ import annotations
@@ -152,16 +152,22 @@ def test_a_paper_permit_is_read_by_its_numbers_caption_and_has_no_side() -> None
     assert "side" not in parsed.fields
 
 
-def test_an_eu_citizens_registration_certificate_is_a_residence_document_named_by_its_full_name_caption() -> None:
+def test_an_eu_citizens_registration_certificate_is_not_taken_for_the_identity_card_it_names() -> None:
     """Blind probe r47a: the Certificado de Registo de Cidadão da União Europeia was read as another state's
-    identity card (it names the holder's "Carta d'identità"), and its "Nome completo" not read."""
+    identity card (it names the holder's "Carta d'identità"). It proves residence, not identity: unrecognised, and
+    refused asking for the card or the passport, as round 13 decided (test_unrecognised_document)."""
+    assert classify("\n".join(EU_CITIZEN_CERTIFICATE)) == DocumentKind.UNKNOWN
+
+
+def test_a_whole_name_under_nome_completo_is_the_full_name() -> None:
+    """A paper document's "Nome completo" captions the whole name, not the given names."""
     from documents.extraction.parsers.identity import parse_identity
 
-    assert classify("\n".join(EU_CITIZEN_CERTIFICATE)) == DocumentKind.TITULO_RESIDENCIA
-    parsed = parse_identity(sheet(EU_CITIZEN_CERTIFICATE), DocumentKind.TITULO_RESIDENCIA)
-    assert parsed.fields["full_name"] == "Marco Esposito Galli"
-    assert parsed.fields["document_number"] == "CRUE-PRT-2023-104455"
-    assert "side" not in parsed.fields
+    permit = [line for line in CPLP_PERMIT if not line.startswith(("Apelido", "Nome"))]
+    permit.insert(2, "Nome completo JOANA FERREIRA DA SILVA")
+    parsed = parse_identity(sheet(permit), DocumentKind.TITULO_RESIDENCIA)
+    assert parsed.fields["full_name"] == "Joana Ferreira da Silva"
+    assert "given_names" not in parsed.fields
 
 
 def test_a_cards_text_layer_keeps_its_side() -> None:

@@ -103,9 +103,9 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|(?<![a-z])num\.?\s*soporte"
         # The bare caption in both languages ("N.º / No."); alone, "N.º" is as often a law's ("art. 88.º n.º 2").
         r"|(?<![a-z])n\.?\s?[ºo°]\.?\s*/\s*no(?![a-z])"
-        # A residence document issued on paper names its number by what it is: "N.º da autorização" (AIMA's
-        # permit), "N.º do certificado" (an EU citizen's registration certificate; blind probe r47a).
-        r"|(?<![a-z])(?:n\.?\s?[ºo°]\.?|numero)\s*d[oa]\s+(?:autorizacao|certificado)(?![a-z])"
+        # A residence permit issued on paper names its number by what it is: AIMA's "N.º da autorização" (blind
+        # probe r47a: the CPLP mobility permit's number unread).
+        r"|(?<![a-z])(?:n\.?\s?[ºo°]\.?|numero)\s*da\s+autorizacao(?![a-z])"
     ),
 }
 # The words of the EU cards' name labels, in their languages and in English ("NOME / NAME", "VORNAMEN /
@@ -819,9 +819,9 @@ CARD_EXTENT_POINTS = 300
 
 def printed_on_a_sheet(lines: list[Line]) -> bool:
     """Whether the lines are a text layer's (exact, in PDF points) spread over more than a card's length: a paper
-    residence document issued as an A4 sheet (AIMA's CPLP mobility permit, an EU citizen's registration
-    certificate), which has no front or back (blind probe r47a: "front" reported for one). A scan or a photo's
-    lines are in pixels and tell nothing of the paper's size: a card stays a card."""
+    residence permit issued as an A4 sheet (AIMA's CPLP mobility permit), which has no front or back (blind probe
+    r47a: "front" reported for one). A scan or a photo's lines are in pixels and tell nothing of the paper's size:
+    a card stays a card."""
     boxes = [box for line in lines for box in line.word_boxes]
     if not boxes or any(line.confidence < 1.0 for line in lines):
         return False
@@ -1029,7 +1029,7 @@ def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | 
     if name == "given_names" and labels.get("surname") is None and caption == "nome":
         return "full_name"
     if name == "given_names" and caption == "nome completo":
-        # A paper certificate's "Nome completo" (blind probe r47a) says so in its own words, whatever else is printed.
+        # A paper document's "Nome completo" (blind probe r47a) says so in its own words, whatever else is printed.
         return "full_name"
     return name
 
