@@ -167,6 +167,10 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
 ]
 # The temporary protection of people displaced by a war (EU Directive 2001/55/EC), granted by a certificate.
 TEMPORARY_PROTECTION = re.compile(r"prote[cç][aã]o\s+tempor[aá]ria|temporary\s+protection")
+# An EU citizen's registration certificate (Lei 37/2006, art. 14.º): a municipality's paper with no photo, which names
+# the holder's own identity card or passport (blind probe r47a: read as that card, "Carta d'identità n.º ..."). It
+# proves residence, not identity: refused as round 13 decided, the refusal asking for the card or the passport.
+EU_CITIZEN_REGISTRATION = re.compile(r"certificado\s+de\s+registo\s+de\s+cidadao\s+da\s+uniao\s+europeia")
 # An application for a residence permit: AIMA's "manifestação de interesse" (Lei 23/2007, art. 88.º and 89.º), or a
 # "pedido de autorização de residência".
 RESIDENCE_APPLICATION = re.compile(
@@ -281,6 +285,8 @@ def classify(text: str) -> DocumentKind:
     if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(whole)
+    if EU_CITIZEN_REGISTRATION.search(folded):
+        return kind_from_mrz(read_mrz(text.splitlines()))
     for kind, pattern in _KIND_SIGNS:
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and employer_letter_of_income(folded):
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL

@@ -77,7 +77,8 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|(?<![a-z])(?:familienname|nachname|achternaam|nazwisko|nume)(?![a-z])"
     ),
     "given_names": re.compile(
-        r"(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
+        r"(?<![a-z])nome\s+completo(?![a-z])"
+        r"|(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
         r"|(?<![a-z])prenoms?(?![a-z])|(?<![a-z])nombres?(?![a-z])"
         r"|(?<![a-z])(?:vornamen?|voornamen?|imiona|imie|prenume)(?![a-z])"
     ),
@@ -102,6 +103,9 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|(?<![a-z])num\.?\s*soporte"
         # The bare caption in both languages ("N.º / No."); alone, "N.º" is as often a law's ("art. 88.º n.º 2").
         r"|(?<![a-z])n\.?\s?[ºo°]\.?\s*/\s*no(?![a-z])"
+        # A residence permit issued on paper names its number by what it is: AIMA's "N.º da autorização" (blind
+        # probe r47a: the CPLP mobility permit's number unread).
+        r"|(?<![a-z])(?:n\.?\s?[ºo°]\.?|numero)\s*da\s+autorizacao(?![a-z])"
     ),
 }
 # The words of the EU cards' name labels, in their languages and in English ("NOME / NAME", "VORNAMEN /
@@ -444,7 +448,7 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
             stripped = without_doubtful_capitalised_word(without_leading_noise(stripped), line)
         if position > 0 and not mixed_case:
             stripped = name_after_other_page(stripped)
-        name = clean_name(without_document_number(stripped))
+        name = clean_name(without_stray_hyphens(without_document_number(stripped)))
         if name and line.confidence < 1.0:
             name = without_doubtful_first_word(without_doubtful_last_word(name, line), line)
         # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
@@ -611,6 +615,18 @@ def without_document_number(text: str) -> str:
     return text[: number.start()] if number else text
 
 
+# A hyphen at a word's edge, a space on that side: a name's hyphen joins two parts of one word ("O'CONNOR-WHITE").
+# A passport's guilloche crossing the gap between two names reads as one (blind probe r47a: "DOS -SANTOS",
+# "ALEXANDRA -CHARLOTTE").
+HYPHEN_AT_A_WORD_EDGE = re.compile(r"(?<!\S)[-‐‑–—]+(?=[^\W\d_])|(?<=[^\W\d_])[-‐‑–—]+(?!\S)")
+
+
+def without_stray_hyphens(text: str) -> str:
+    """The name line without the hyphens a background's stroke put at a word's start or end: the page prints none
+    there, and taken as the name's own, the word was read as no name ("-SANTOS") or kept the hyphen."""
+    return HYPHEN_AT_A_WORD_EDGE.sub("", text)
+
+
 # What a photo's background or the card's portrait adds before a name in capitals, read as a short word in lower
 # case ("dao CONCEIÇÃO GONÇALVES") or as a lone figure ("0 MARIA INÊS": the portrait's edge); a name has no digit.
 LEADING_NOISE = re.compile(r"^\W*(?:(?:[a-z]{1,3}|\d)\W*\s+)+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
@@ -677,7 +693,7 @@ def name_with_birth_word(text: str) -> bool:
     residence permit reads as ("ANA BEATRIZ NASCIMENTO PEREIRA"): with that word dropped, no caption is left and
     other words are, which no caption row has (blind probe r33b: the CIN's name under "Nome" taken for a caption,
     and the holder's name lost)."""
-    stripped = text.strip(EDGE_NOISE)
+    stripped = without_stray_hyphens(text).strip(EDGE_NOISE)
     if not NAME_IN_CAPITALS.fullmatch(stripped):
         return False
     folded = fold(stripped)
@@ -764,8 +780,8 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
         moot = VISUAL_NUMBER_UNREAD | ({"document_number_check_invalid"} if mrz is not None and mrz.valid else set())
         parsed.warnings[:] = [code for code in parsed.warnings if code not in moot]
     unlabelled_dates(viz_lines, parsed)
-    if kind in TWO_SIDED_CARDS:
-        has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
+    has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
+    if kind in TWO_SIDED_CARDS and (has_mrz or not printed_on_a_sheet(lines)):
         parsed.put("side", card_side(viz_lines, has_mrz=has_mrz, kind=kind), 0.9)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
@@ -785,6 +801,8 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
         full_name_flagged_with_its_parts(parsed)
     elif "full_name" not in parsed.fields and "given_names" in parsed.fields and single_name(mrz):
         parsed.put("full_name", parsed.fields["given_names"], parsed.confidence["given_names"])
+    elif "full_name" not in parsed.fields and "surname" in parsed.fields and single_primary_identifier(mrz):
+        parsed.put("full_name", parsed.fields["surname"], parsed.confidence["surname"])
     if issue_date_implausible(viz_lines, parsed, today=dt.date.today()):
         parsed.warnings.append(ISSUE_DATE_IMPLAUSIBLE)
     if names_printed_in_portugal(kind, parsed):
@@ -792,6 +810,23 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
             if parsed.fields.get(field):
                 parsed.fields[field] = accents_restored(parsed.fields[field])
     return parsed
+
+
+# A card's longest side, 85.6 mm (ID-1), in PDF points, with room for a margin: a text layer's lines spread over more
+# are a sheet's.
+CARD_EXTENT_POINTS = 300
+
+
+def printed_on_a_sheet(lines: list[Line]) -> bool:
+    """Whether the lines are a text layer's (exact, in PDF points) spread over more than a card's length: a paper
+    residence permit issued as an A4 sheet (AIMA's CPLP mobility permit), which has no front or back (blind probe
+    r47a: "front" reported for one). A scan or a photo's lines are in pixels and tell nothing of the paper's size:
+    a card stays a card."""
+    boxes = [box for line in lines for box in line.word_boxes]
+    if not boxes or any(line.confidence < 1.0 for line in lines):
+        return False
+    top, bottom = min(box[1] for box in boxes), max(box[1] + box[3] for box in boxes)
+    return bottom - top > CARD_EXTENT_POINTS
 
 
 def names_printed_in_portugal(kind: DocumentKind, parsed: Parsed) -> bool:
@@ -876,6 +911,14 @@ def single_name(mrz: MrzRead | None) -> bool:
     return mrz is not None and mrz.valid and not mrz.surname and bool(mrz.given_names)
 
 
+def single_primary_identifier(mrz: MrzRead | None) -> bool:
+    """A holder of one name only, written as the primary identifier ("P<INDRAMESH<<<", printed under "Surname" with
+    the given names blank; ICAO 9303 allows either place): a valid MRZ with no secondary identifier and room left
+    in its name field, so none was cut off (``surname_alone_fills_the_field``). Blind probe r47a: the full name
+    was left out and reported missing, where the same name in the given names' place was the full name."""
+    return mrz is not None and mrz.valid and bool(mrz.surname) and not mrz.given_names and not name_cut_short(mrz)
+
+
 def mrz_line(text: str) -> bool:
     """A line of the MRZ, not of the visual zone. A caption row in brackets cleans up like one
     ("Apelido(s) / Surname Nome(s) / Given name(s)": its brackets read as fillers), but an MRZ is printed
@@ -916,6 +959,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                     may_wrap=all(labels.values()) or field_name == "full_name",
                     mixed_case=mixed_case,
                     mrz_name=mrz_name_of(valid_mrz, field_name),
+                    mrz_name_whole=valid_mrz is not None and not name_cut_short(valid_mrz),
                 )
                 if found
                 else None
@@ -983,6 +1027,9 @@ def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | 
     # "Nome / Name" (Brazil's CIN) captions the whole name as well: its slash ends the caption's first language.
     caption = found[1].group(0).strip(" /") if found else ""
     if name == "given_names" and labels.get("surname") is None and caption == "nome":
+        return "full_name"
+    if name == "given_names" and caption == "nome completo":
+        # A paper document's "Nome completo" (blind probe r47a) says so in its own words, whatever else is printed.
         return "full_name"
     return name
 
@@ -1166,9 +1213,15 @@ def visual_name(
     may_wrap: bool,
     mixed_case: bool = False,
     mrz_name: str = "",
+    mrz_name_whole: bool = False,
 ) -> tuple[str, float] | None:
     """The name under or after a label, with the lines a long name printed under its label wraps onto; the one
-    sharing a word with a valid MRZ's ``mrz_name`` where the first does not (see ``name_value``)."""
+    sharing a word with a valid MRZ's ``mrz_name`` where the first does not (see ``name_value``).
+
+    A line that spells a valid MRZ's name out whole, where the MRZ's name field has room left
+    (``mrz_name_whole``: nothing was cut), wraps onto nothing: the line under it is the name in the page's
+    other script, or another field (blind probe r47a: a Ukrainian passport's Cyrillic "КОВАЛЕНКО" under
+    "KOVALENKO", read "KOBAJNEHKO" and joined to it, flagged ``mrz_viz_mismatch`` on a genuine page)."""
     index, match = found
     candidates = before_other_name_caption(value_after_label(lines, index, match), name)
     value = name_value(candidates, mixed_case=mixed_case, mrz_name=mrz_name)
@@ -1179,7 +1232,9 @@ def visual_name(
         text = without_next_columns(text, fold(lines[index].text[match.end() :]))
         if mrz_name and caption_beside(lines[index].text[match.end() :]):
             text = within_the_mrz_name(text, mrz_name)
-    if may_wrap and line is not lines[index]:
+    words = text.split()
+    spelled_whole = mrz_name_whole and words_spelling_the_mrz_name(words, mrz_name) == len(words)
+    if may_wrap and line is not lines[index] and not spelled_whole:
         for wrapped in wrapped_name_lines(lines, next(i for i, other in enumerate(lines) if other is line)):
             text = f"{text}{joining_e(line.text)} {clean_name(wrapped.text)}"
             line = wrapped
@@ -1687,7 +1742,9 @@ def icao_number(candidate: str, line: Line) -> str | None:
 
 # A number printed in groups joined by hyphens, letters and digits ("CPLP-2025-0481736", "RP-A-123456"); OCR may
 # space the hyphens or read them as dashes.
-GROUPED_NUMBER = re.compile(r"(?<![A-Z0-9-])[A-Z0-9]+(?:\s?[-‐‑–—]\s?[A-Z0-9]+)+(?![A-Z0-9-])")
+# A paper permit's series and number may be joined by a slash instead ("CPLP2025/0418832", blind probe r47a: read
+# as its last group alone, or not at all).
+GROUPED_NUMBER = re.compile(r"(?<![A-Z0-9/-])[A-Z0-9]+(?:\s?[-‐‑–—/]\s?[A-Z0-9]+)+(?![A-Z0-9/-])")
 GROUPED_NUMBER_LENGTH = range(6, 21)
 
 
@@ -1696,12 +1753,13 @@ def grouped_number(text: str) -> str | None:
     (spaces dropped, dashes as hyphens): cut at a hyphen, it would be only its last group. A date is none."""
     for match in GROUPED_NUMBER.finditer(text.upper()):
         number = re.sub(r"\s", "", re.sub(r"[‐‑–—]", "-", match.group(0)))
-        compact = number.replace("-", "")
+        compact = re.sub(r"[-/]", "", number)
         if (
             re.search(r"[A-Z]", compact)
             and sum(char.isdigit() for char in compact) >= 6
             and len(compact) in GROUPED_NUMBER_LENGTH
             and not dates_in(number.replace("-", " "))
+            and not dates_in(number)
         ):
             return number
     return None
@@ -1871,7 +1929,11 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         # A citizen card's number carries its own check character, which mrz_document_number has verified.
         own_check = name == "document_number" and kind == DocumentKind.CARTAO_CIDADAO
         if ((mrz.checked(name) and data_line_in_place(mrz)) or own_check) and value is not None:
-            if read is not None and not same_value(name, read, value):
+            if (
+                read is not None
+                and not same_value(name, read, value)
+                and not date_digit_misread(read, value, parsed.confidence.get(name, 1.0))
+            ):
                 parsed.warnings.append(f"mrz_viz_mismatch:{name}")
             parsed.fields[name] = value
             parsed.confidence[name] = VALIDATED_CONFIDENCE
@@ -1890,6 +1952,24 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+# Below this confidence, OCR was unsure of the line a printed date was read from: a mark crossed it.
+CLEAR_DATE_CONFIDENCE = 0.8
+
+
+def date_digit_misread(read: Any, mrz_value: Any, confidence: float) -> bool:
+    """Whether a printed date that disagrees with a checked MRZ's is OCR's misreading of one digit on a line it was
+    unsure of: the two dates one digit apart, the printed one read with less than CLEAR_DATE_CONFIDENCE.
+
+    The MRZ's date, which its check digit vouches for, is the one reported either way; the mismatch warning reads
+    to staff as a forgery sign. A holder's signature across a photocopied passport's expiry date made "2032" read
+    "2037" at 0.58 (blind probe r47a). A page that prints another date clearly (a forged birth date, "1993" under
+    the MRZ's "910412") is still flagged, and so is one whose date differs in more than one digit."""
+    if not isinstance(read, dt.date) or not isinstance(mrz_value, dt.date) or confidence >= CLEAR_DATE_CONFIDENCE:
+        return False
+    apart = [pair for pair in zip(read.isoformat(), mrz_value.isoformat(), strict=True) if pair[0] != pair[1]]
+    return len(apart) == 1
 
 
 def mrz_issuing_state(mrz: MrzRead) -> str | None:
