@@ -541,8 +541,26 @@ def rows_of_the_table(lines: list[Line], rows: list[list[Segment]], heading: int
         captions = header_labels(lines[index].text)
         if not rows[index] and len(captions) >= 2 and set(captions) <= TOTALS_ROLES:
             break
+        if not rows[index] and another_tables_heading(lines[index].text):
+            break
         below.append(index)
     return below
+
+
+def another_tables_heading(text: str) -> bool:
+    """A line heading a table of its own below: it names the month's value column and no column of another month
+    ("Cód. Descontos Incidência Taxa Valor (€)"). The rows under it are its own, whatever a heading above said of
+    its columns (blind probe r47b: a scan's speck line "CO Mem TD." read as a year-to-date heading, and the
+    deductions' "Valor" taken off as the year's, each row left its incidence base, social security and IRS read
+    as 1.378,68 both)."""
+    folded = fold(text)
+    if MONEY.search(text) or len(WORDS.findall(text)) < 2:
+        return False
+    return (
+        bool(MONTH_HEADING.search(folded))
+        and not OTHER_MONTHS_HEADING.search(folded)
+        and not YTD_HEADING.search(folded)
+    )
 
 
 def beside_a_ytd_block(lines: list[Line]) -> list[Line]:
