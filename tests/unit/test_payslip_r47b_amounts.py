@@ -73,3 +73,83 @@ def test_other_deductions_in_the_total_and_an_irs_refund_netted_off_it_still_add
     assert not deductions_beyond_the_pay(
         Decimal("1500.00"), Decimal("165.00"), Decimal("120.00"), total_deductions=Decimal("220.00")
     )
+
+
+# One signed list, no gross printed, the net in a box at the side: a photo's tilt puts the box's figure on the social
+# security's row, and OCR reads each minus as a dash.
+SIGNED_LIST_PHOTO = """Carpintaria Monte Alto, Lda.
+Rua das Tábuas, 5 — 3500-120 Viseu - Contribuinte 574297928
+Recibo de vencimento n.º 081233 — Agosto 2026
+Marta Isabel Couto Vieira - NIF 235616133 - NISS 17465672865
+Movimentos do mês +/—
+Vencimento base +1 050,00
+Faltas por doença — baixa médica (10 dias, não remuneradas) —350,00 A PAGAR
+Subsídio de alimentação +96,00
+Segurança Social 11% —77,00 634,20 €
+IRS —84,80
+em 28/08/2026"""
+
+
+def test_a_box_figure_beside_a_signed_row_is_not_the_rows_and_a_dash_stuck_to_a_figure_is_its_minus() -> None:
+    fields, warnings = read_scan(SIGNED_LIST_PHOTO)
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("77.00"), Decimal("84.80"))
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("796.00"), Decimal("634.20"))
+    assert "arithmetic_mismatch" not in warnings
+
+
+# A phone app's export, each amount on the line under its caption; the net under "Recebes", and the social security's
+# "−115,71 €" read "15,71 €" (the minus and the 1 run together).
+APP_EXPORT_SCAN = """Recibo
+Setembro 2026
+Entidade
+Forno Velho — Panificação, Lda.
+NIF da entidade
+533390834
+Colaborador
+Tiago André Lopes Fontes
+NIF
+295757337
+Vencimento base
+935,00 €
+Trabalho noturno (25%)
+116,88 €
+Subsídio de alimentação
+132,00 €
+Bruto
+1.183,88 €
+Segurança Social
+15,71 €
+IRS
+—12,62 €
+Recebes
+1.055,55 €
+Pago a 30/09/2026"""
+
+
+def test_an_apps_net_under_recebes_and_a_social_security_that_lost_its_first_digit() -> None:
+    fields, warnings = read_scan(APP_EXPORT_SCAN)
+    assert fields["net_pay"] == Decimal("1055.55")
+    assert (fields["social_security"], fields["irs_withholding"]) == (Decimal("115.71"), Decimal("12.62"))
+    assert "derived:social_security" in warnings
+
+
+# An e-mail's summary photographed: the net's figures with a separator read as a letter.
+EMAIL_PHOTO = """Recibo de vencimento — Novembro 2026
+Segue o resumo do teu recibo de vencimento de Novembro de 2026 (processado por Transportes Serra Alta, Lda
+NIF 502354194). O recibo completo está disponível no portal.
+Nome: Carla Sofia Nunes Teixeira
+NIF: 141089644 NISS 17297920486
+Retribuição base: 1.200,00 €
+Trabalho noturno: 46,70 €
+Total ilíquido: 1.246,70 €
+Segurança Social: 137,14 €
+IRS: 92,10 €
+Total de descontos: 229,24 €
+Valor líquido transferido: 1Z01746€ — -
+Cumprimentos,"""
+
+
+def test_a_nets_figures_with_a_separator_read_as_a_letter_after_a_captions_words_are_the_net() -> None:
+    fields, warnings = read_scan(EMAIL_PHOTO)
+    assert fields["net_pay"] == Decimal("1017.46")
+    assert "derived:net_pay" in warnings
