@@ -11,8 +11,9 @@ from typing import Any
 
 from documents.extraction.parsers import classify, parse_document
 from documents.extraction.reader import Line
-from documents.extraction.schema import fields_validate
+from documents.extraction.schema import DocumentKind, fields_validate
 from documents.extraction.validation import deductions_beyond_the_pay, parsed_revalidate, payslip_arithmetic_holds
+from tests.helpers import read_text
 
 SCAN_CONFIDENCE = 0.85
 
@@ -153,3 +154,77 @@ def test_a_nets_figures_with_a_separator_read_as_a_letter_after_a_captions_words
     fields, warnings = read_scan(EMAIL_PHOTO)
     assert fields["net_pay"] == Decimal("1017.46")
     assert "derived:net_pay" in warnings
+
+
+# A part-time student's slip from a phone app: the base's caption says part time, in brackets with figures of its own.
+PART_TIME_CAPTION = """Recibo
+Outubro 2026
+Entidade
+Cinemas do Oeste — Exibição, Lda.
+NIF da entidade
+528489771
+Colaborador
+Joana Beatriz Lemos Arruda
+NIF
+104505419
+Vencimento base (tempo parcial 20 h — 50%)
+470,00 €
+Subsídio de alimentação
+90,00 €
+Bruto
+560,00 €
+Segurança Social
+−51,70 €
+IRS
+−0,00 €
+Recebes
+508,30 €"""
+
+
+def test_a_base_salarys_caption_with_a_bracketed_note_of_figures_captions_the_figure_under_it() -> None:
+    _, fields, _ = read_text(PART_TIME_CAPTION, document_type="PROOF_OF_INCOME", today=None)
+    assert fields["base_salary"] == Decimal("470.00")
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("560.00"), Decimal("508.30"))
+
+
+# Pre-printed stationery, captions only in a legend: the first month's pro-rata base after its days' quantity, and an
+# allowance the vocabulary named only as "Subsídio de ...".
+PRO_RATA_FIRST_MONTH = """(A) Entidade (B) NIF entidade (C) Trabalhador (D) NIF (E) N.º Seg. Social (F) Mês/Ano
+(G) Código (H) Descrição do abono/desconto (I) Quantidade (J) Abonos (K) Descontos
+(L) Total de abonos (M) Total de descontos (N) Líquido a receber
+Recibo de vencimento
+FRIGORÍFICOS DO TEJO, LDA. 593921585
+NUNO ANDRÉ PAIVA BRITO 218096640 24714028231
+09/2026
+001 VENCIMENTO BASE (20/30 DIAS — ADMISSÃO EM 11/09) 20 640,00
+007 SUBSÍDIO DE RISCO (CÂMARAS) 40,00
+015 SUBSÍDIO DE ALIMENTAÇÃO 14 84,00
+SS SEGURANÇA SOCIAL 74,80-
+IRS IRS 22,10-
+764,00 96,90 667,10"""
+
+
+def test_a_pro_rata_base_after_its_days_is_split_from_them_when_an_allowances_subsidy_makes_the_total() -> None:
+    _, fields, warnings = read_text(PRO_RATA_FIRST_MONTH, document_type="PROOF_OF_INCOME", today=None)
+    assert fields["base_salary"] == Decimal("640.00")
+    assert (fields["gross_pay"], fields["net_pay"]) == (Decimal("764.00"), Decimal("667.10"))
+    assert "base_salary_implausible" not in warnings
+
+
+# An hours grid photographed: the hourly rate "7,10" read "740", no amount; the hours and the month's amount remain.
+HOURLY_RATE_LOST = """Cód. Remunerações Horas/Dias Preço unit. Valor (€)
+001 Remuneração horária 160,00 740 1.136,00
+040 Ajudas de custo — deslocação (isentas) 19,00 24,60 467,40
+050 Subsídio de alimentação 19,00 6,00 114,00
+Cód. Descontos Incidência Taxa Valor (€)
+ss Segurança Social 1.136,00 11,0% 124,96
+IRS IRS 1.136,00 6,5% 73,84
+Total ilíquido Total de descontos Líquido a receber
+1.717,40 € 198,80 € 1.518,60 €"""
+
+
+def test_an_hourly_rows_amount_that_completes_the_printed_gross_is_the_base_though_its_rate_was_lost() -> None:
+    lines = [Line(line, SCAN_CONFIDENCE) for line in HOURLY_RATE_LOST.splitlines()]
+    parsed = parse_document(DocumentKind.RECIBO_VENCIMENTO, lines)
+    assert parsed.fields["base_salary"] == Decimal("1136.00")
+    assert parsed.fields["gross_pay"] == Decimal("1717.40")

@@ -190,7 +190,12 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A restaurant's or a hotel's tips paid through the payroll ("Gorjetas 40,83"): earnings the gross adds up.
         r"|(?<![a-z])gorjetas?(?![a-z])"
         # In English: "Overtime", "Overtime correction 09/2026 (overpaid) -27,35", "Night shift", "Back pay".
-        r"|(?<![a-z])(?:overtime|back\s*pay|night\s+(?:shift|work)|commissions?)(?![a-z])")),
+        r"|(?<![a-z])(?:overtime|back\s*pay|night\s+(?:shift|work)|commissions?)(?![a-z])"
+        # The employer's other allowances, "Subsídio de frio", "de risco", "de chefia", "de alojamento": earnings the
+        # gross adds up (blind probe r47b: a cold-store allowance unnamed, the first month's pro-rata base and its
+        # quantity read as one figure for want of earnings making the total). Not the benefits Social Security pays
+        # in the employer's stead (sickness, parenthood, unemployment), which a slip only mentions.
+        r"|(?<![a-z])subs[ií]dio\s+(?:de\s+|da\s+|do\s+)?(?!doen[cç]a|parental|desemprego|maternidade|paternidade)[a-z]{3,}")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths", "severance", "unused_holidays"})
@@ -807,10 +812,20 @@ def paid_at_a_rate(segments: list[Segment]) -> None:
             segment.role == "rate"
             and BASE_PAY_WORDS.search(fold(segment.label))
             and set(roles_named(segment.label)) <= {"rate", "base_salary"}
-            and quantity_times_rate(segment)
+            and (quantity_times_rate(segment) or completes_the_gross(segment, segments))
         ):
             segment.role = "base_salary"
             return
+
+
+def completes_the_gross(row: Segment, segments: list[Segment]) -> bool:
+    """Whether a rate's row with its quantity and its amount ("Remuneração horária 160,00 740 1.136,00": the rate
+    "7,10" read "740" on a photo, blind probe r47b, the base lost) is the month's pay all the same: its amount, the
+    largest of its figures, is what the other earnings leave of the gross printed under its caption."""
+    if len(row.amounts) < 2 or row.value <= max(row.amounts[:-1]):
+        return False
+    others = sum((s.value for s in segments if s is not row and s.role in EARNING_ROLES), Decimal(0))
+    return any(total.value == others + row.value for total in segments if total.role == "gross_pay")
 
 
 def quantity_times_rate(segment: Segment) -> bool:
@@ -825,8 +840,10 @@ def quantity_times_rate(segment: Segment) -> bool:
 
 
 def box_caption(lines: list[Line], rows: list[list[Segment]], index: int) -> bool:
-    """A line that is a caption naming one role and nothing else (no figure)."""
-    caption = lines[index].text
+    """A line that is a caption naming one role and nothing else (no figure). A note in brackets after the caption
+    may hold figures of its own ("Vencimento base (tempo parcial 20 h — 50%)": blind probe r47b, a part-time
+    student's base salary left unread): they are the caption's, no amount."""
+    caption = BRACKETED.sub(" ", lines[index].text)
     return (
         not rows[index]
         and role_of(caption) not in (None, "skip", "rate", "total", "earning")
