@@ -238,15 +238,46 @@ def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decima
     contradiction.
     """
     gross, net = fields.get("gross_pay"), fields.get("net_pay")
+    social_security, withholding = fields.get("social_security"), fields.get("irs_withholding")
+    if deductions_beyond_the_pay(gross, social_security, withholding, total_deductions=total_deductions):
+        return False
     if gross is None or net is None:
         return None
     deductions = total_deductions
-    social_security, withholding = fields.get("social_security"), fields.get("irs_withholding")
     if deductions is None and social_security is not None and withholding is not None:
         deductions = social_security + withholding
     if deductions is None:
         return False if net > gross else None
     return abs(gross - deductions - net) <= CENT
+
+
+# Social security is 11% of a base at most the gross: rows read at many times the deductions' total are no refund
+# of IRS the total nets off, but a figure from another column.
+SS_SHARE_OF_GROSS = Decimal("0.11")
+
+
+def deductions_beyond_the_pay(
+    gross: Decimal | None,
+    social_security: Decimal | None,
+    withholding: Decimal | None,
+    *,
+    total_deductions: Decimal | None,
+) -> bool:
+    """Whether social security and IRS read take more than the slip pays: more than the gross, or far more than the
+    deductions' total (twice it, and more than 11% of the gross beyond it). The total takes in every other
+    deduction (a meal card, an advance, a penhora), so those only widen it; an IRS refund row netted off it stays
+    within the margin. Blind probe r47b: a scan's social security and IRS both read as their incidence base
+    (1.378,68 each against a total of 247,26), at full confidence, with no warning."""
+    read = [part for part in (social_security, withholding) if part is not None]
+    if not read:
+        return False
+    taken = sum(read, Decimal(0))
+    if gross is not None and taken > gross + CENT:
+        return True
+    if total_deductions is None or total_deductions < 0:
+        return False
+    margin = max(total_deductions, gross * SS_SHARE_OF_GROSS if gross is not None else Decimal(0))
+    return taken > total_deductions + margin + CENT
 
 
 def tax_revalidate(fields: dict[str, Any], *, settlement_interest: Decimal = Decimal(0), today: dt.date) -> list[str]:

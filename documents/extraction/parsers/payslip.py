@@ -106,6 +106,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
         # Cut as payroll software prints it: "Vlr. Líq.".
         r"|(?<![a-z])neto(?![a-z])|net\s+pay|(?<![a-z])liq(?![a-z])"
+        # A phone app's informal caption over the net: "Recebes" (blind probe r47b).
+        r"|(?<![a-z])recebes(?![a-z])"
         # Another country's: "Net à payer", "Net payé", "Netto in busta", "Nettolohn", "Netto-Verdienst",
         # "Auszahlungsbetrag", "Nettoloon", "Netto te betalen", "Líquido a percibir", "Salário líquido".
         r"|(?<![a-z])net\s+(?:a\s+payer|paye)|(?<![a-z])netto|auszahlung|a\s+percibir|salario\s+liquido")),
@@ -188,7 +190,12 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A restaurant's or a hotel's tips paid through the payroll ("Gorjetas 40,83"): earnings the gross adds up.
         r"|(?<![a-z])gorjetas?(?![a-z])"
         # In English: "Overtime", "Overtime correction 09/2026 (overpaid) -27,35", "Night shift", "Back pay".
-        r"|(?<![a-z])(?:overtime|back\s*pay|night\s+(?:shift|work)|commissions?)(?![a-z])")),
+        r"|(?<![a-z])(?:overtime|back\s*pay|night\s+(?:shift|work)|commissions?)(?![a-z])"
+        # The employer's other allowances, "Subsídio de frio", "de risco", "de chefia", "de alojamento": earnings the
+        # gross adds up (blind probe r47b: a cold-store allowance unnamed, the first month's pro-rata base and its
+        # quantity read as one figure for want of earnings making the total). Not the benefits Social Security pays
+        # in the employer's stead (sickness, parenthood, unemployment), which a slip only mentions.
+        r"|(?<![a-z])subs[ií]dio\s+(?:de\s+|da\s+|do\s+)?(?!doen[cç]a|parental|desemprego|maternidade|paternidade)[a-z]{3,}")),
 ]  # fmt: skip
 DEDUCTION_ROLES = frozenset({"social_security", "irs_withholding", "other_deduction"})
 EARNING_ROLES = frozenset({"base_salary", "earning", "subsidy", "subsidy_twelfths", "severance", "unused_holidays"})
@@ -360,7 +367,9 @@ def line_segments(
         label = label_text(fixed[cursor:start])
         negative = bool(ATTACHED_MINUS.search(fixed[cursor:start]))
         # A rate's unit between two figures ("96 h a 6,10 €/hora 585,60 €") labels nothing: one row's figures.
-        if segments and (not has_words(label) or PER_UNIT.fullmatch(fold(label))):
+        if segments and box_figure_beside(segments[-1], negative):
+            segments.append(Segment("", [value], line_index, confidence))
+        elif segments and (not has_words(label) or PER_UNIT.fullmatch(fold(label))):
             row = segments[-1]
             withheld = pay_withheld(row.role, row.label, value) if negative else (row.role, value)
             if withheld[1] != value:
@@ -416,10 +425,20 @@ def pay_withheld(role: str | None, label: str, value: Decimal) -> tuple[str | No
     return role, value
 
 
+def box_figure_beside(row: Segment, negative: bool) -> bool:
+    """Whether a figure printed with no sign after a row's one figure printed with a minus is a box's beside the row,
+    not the row's own: a signed list's rows each print one signed figure ("Segurança Social 11% −65,71"), and a
+    photo's tilt puts the box at the list's side on the row's band ("... −65,71 595,39 €", the net "A PAGAR"; blind
+    probe r47b, the net read as the social security). A row printing a quantity or rate before its signed value
+    ("Faltas 3,00 50,83 -152,49") has its figures unsigned first, and is left as it was."""
+    return row.negative and len(row.amounts) == 1 and not negative
+
+
 PER_UNIT = re.compile(r"(?:/|por\s+)\s*(?:hora|h|dia|m[eê]s|unidade|un)")
 # A minus sign stuck to an amount ("-106,15", and before its euro sign "-€ 41,33"), not a dash between label and
-# amount ("Faltas - 106,15").
-ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212](?:€\s?)?$")
+# amount ("Faltas - 106,15"). OCR reads a minus as a dash ("—522,62", "–65,71": blind probe r47b, a photo's pay
+# withheld for sick leave read as a deduction); stuck to the figure, it is the minus still.
+ATTACHED_MINUS = re.compile(r"(?:^|\s)[-\u2212\u2013\u2014](?:€\s?)?$")
 # In English, "Sick leave absence (3 days) -325,00", "Unpaid leave" (blind probe r40a, drawn again).
 ABSENCE = re.compile(r"(?<![a-z])(?:faltas?|aus[eê]ncias?|absences?|sick\s+(?:leave|days?)|unpaid\s+leave)(?![a-z])")
 
@@ -541,8 +560,26 @@ def rows_of_the_table(lines: list[Line], rows: list[list[Segment]], heading: int
         captions = header_labels(lines[index].text)
         if not rows[index] and len(captions) >= 2 and set(captions) <= TOTALS_ROLES:
             break
+        if not rows[index] and another_tables_heading(lines[index].text):
+            break
         below.append(index)
     return below
+
+
+def another_tables_heading(text: str) -> bool:
+    """A line heading a table of its own below: it names the month's value column and no column of another month
+    ("Cód. Descontos Incidência Taxa Valor (€)"). The rows under it are its own, whatever a heading above said of
+    its columns (blind probe r47b: a scan's speck line "CO Mem TD." read as a year-to-date heading, and the
+    deductions' "Valor" taken off as the year's, each row left its incidence base, social security and IRS read
+    as 1.378,68 both)."""
+    folded = fold(text)
+    if MONEY.search(text) or len(WORDS.findall(text)) < 2:
+        return False
+    return (
+        bool(MONTH_HEADING.search(folded))
+        and not OTHER_MONTHS_HEADING.search(folded)
+        and not YTD_HEADING.search(folded)
+    )
 
 
 def beside_a_ytd_block(lines: list[Line]) -> list[Line]:
@@ -775,10 +812,20 @@ def paid_at_a_rate(segments: list[Segment]) -> None:
             segment.role == "rate"
             and BASE_PAY_WORDS.search(fold(segment.label))
             and set(roles_named(segment.label)) <= {"rate", "base_salary"}
-            and quantity_times_rate(segment)
+            and (quantity_times_rate(segment) or completes_the_gross(segment, segments))
         ):
             segment.role = "base_salary"
             return
+
+
+def completes_the_gross(row: Segment, segments: list[Segment]) -> bool:
+    """Whether a rate's row with its quantity and its amount ("Remuneração horária 160,00 740 1.136,00": the rate
+    "7,10" read "740" on a photo, blind probe r47b, the base lost) is the month's pay all the same: its amount, the
+    largest of its figures, is what the other earnings leave of the gross printed under its caption."""
+    if len(row.amounts) < 2 or row.value <= max(row.amounts[:-1]):
+        return False
+    others = sum((s.value for s in segments if s is not row and s.role in EARNING_ROLES), Decimal(0))
+    return any(total.value == others + row.value for total in segments if total.role == "gross_pay")
 
 
 def quantity_times_rate(segment: Segment) -> bool:
@@ -793,8 +840,10 @@ def quantity_times_rate(segment: Segment) -> bool:
 
 
 def box_caption(lines: list[Line], rows: list[list[Segment]], index: int) -> bool:
-    """A line that is a caption naming one role and nothing else (no figure)."""
-    caption = lines[index].text
+    """A line that is a caption naming one role and nothing else (no figure). A note in brackets after the caption
+    may hold figures of its own ("Vencimento base (tempo parcial 20 h — 50%)": blind probe r47b, a part-time
+    student's base salary left unread): they are the caption's, no amount."""
+    caption = BRACKETED.sub(" ", lines[index].text)
     return (
         not rows[index]
         and role_of(caption) not in (None, "skip", "rate", "total", "earning")
@@ -1942,6 +1991,18 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
 
 
+def social_lost_its_first_digits(page: Page, gross: Decimal | None, wanted: Decimal, read: Decimal) -> bool:
+    """Whether the social security OCR read is the one the totals ask for with its first digits lost ("−115,71 €"
+    read "15,71 €": blind probe r47b, the minus and the 1 run together), told from the IRS by the rate: what the
+    totals ask for is 11% of a base between the base salary read and the gross, and what was read is far below 11%
+    of that base salary. (The IRS has no rate to vouch for it, and may have lost digits too.)"""
+    base = page.hint("base_salary")
+    if gross is None or base is None or not lost_leading_digits(wanted, read):
+        return False
+    least = (base * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP)
+    return least - SS_ROUNDING_SLACK <= wanted <= gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK and read < least / 2
+
+
 def totals_under_a_stamp(
     page: Page, parsed: Parsed, gross: Decimal | None, net: Decimal | None, deductions: Decimal | None
 ) -> tuple[Decimal | None, Decimal | None]:
@@ -2183,6 +2244,10 @@ def allowances_taken_back(page: Page) -> list[Decimal]:
 NET_CAPTION = dict(ROLE_PATTERNS)["net_pay"]
 
 
+LETTER_AMONG_FIGURES = re.compile(r"(?<=\d)[A-Za-z](?=\d)")
+CAPTION_TAIL = re.compile(r"^[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*:")
+
+
 def net_through_broken_figures(lines: list[Line], page: Page, parsed: Parsed) -> None:
     """A scan's net whose separators OCR broke ("LIQUIDO A RECEBER 1: 19625", no amount to read): when the figures
     after the net's caption are, in order and all of them, those of gross - deductions, that is the net. Worked
@@ -2194,6 +2259,11 @@ def net_through_broken_figures(lines: list[Line], page: Page, parsed: Parsed) ->
     for line in lines:
         caption = NET_CAPTION.search(fold(line.text))
         rest = line.text[caption.end() :] if caption else ""
+        # The caption's own words up to its colon ("Valor líquido transferido: ...") are no figures' text.
+        rest = CAPTION_TAIL.sub("", rest)
+        # A letter inside the figures is a separator OCR misread ("2Z01907€" for "2.019,07 €": blind probe r47b, a
+        # photo's net lost): dropped, the figures left are compared as they are.
+        rest = LETTER_AMONG_FIGURES.sub("", rest)
         if not caption or MONEY.search(rest) or re.search(r"[^\W\d_]", re.sub(r"(?i)eur(?:os?)?|€", " ", rest)):
             continue
         if re.sub(r"\D", "", rest) == f"{wanted:.2f}".replace(".", ""):
@@ -2281,7 +2351,11 @@ def rows_against_gross_and_net(
     new_social, new_withholding = wanted - withholding, wanted - social
     social_fits = read_by_ocr(page, "social_security") and misread_from(new_social, social)
     withholding_fits = read_by_ocr(page, "irs_withholding") and misread_from(new_withholding, withholding)
-    if social_fits and (not withholding_fits or close_to_rate(new_social, gross)):
+    if social_fits and (
+        not withholding_fits
+        or close_to_rate(new_social, gross)
+        or social_lost_its_first_digits(page, gross, new_social, social)
+    ):
         social = new_social
         parsed.fields.pop("social_security", None)
         parsed.put("social_security", social, DERIVED_CONFIDENCE)
