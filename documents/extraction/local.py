@@ -19,6 +19,7 @@ from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import (
     CC_BACK_SIGNS,
+    DRIVING_LICENCE,
     PAYSLIP_TITLE,
     RENT_RECEIPT,
     SIMULATION,
@@ -357,6 +358,14 @@ NO_IDENTITY_PROVED = (
     "envie a página de dados do passaporte (a da fotografia) ou outro documento de identificação com fotografia."
 )
 
+# A driving licence (classify.DRIVING_LICENCE; blind probe r47a: a Brazilian CNH read as a Cartão de Cidadão's back
+# whose number did not read): it is no identity document the product reads. The sender is told so, and what counts.
+DRIVING_LICENCE_REFUSED = (
+    "Este documento é uma carta de condução, que não é aceite como documento de identificação: envie o Cartão de "
+    "Cidadão (frente e verso), a página de dados do passaporte (a da fotografia), o título de residência ou o cartão "
+    "de identidade do seu país."
+)
+
 # A card's back that prints only its holder's address and the authority that issued it ("Domiciliu / Adresse /
 # Address", "Emisă de / Délivrée par / Issued by"): nothing on it names or dates anyone, so nothing is read, and the
 # sender is told the front is what identifies (blind probe r45a: a Romanian card's back was told "not recognised
@@ -398,6 +407,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
     ("PROOF_OF_INCOME", employment_contract, EMPLOYMENT_CONTRACT_REFUSED),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
+    ("ID_DOCUMENT", DRIVING_LICENCE.search, DRIVING_LICENCE_REFUSED),
     ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),
 )
 

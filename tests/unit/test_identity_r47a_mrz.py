@@ -1,5 +1,7 @@
 """Identity documents as blind probe r47a found them: a document number's "0" read as "O" or "Q" in the MRZ, which
-only the number's check digit can turn back (a number may mix letters and digits anywhere).
+only the number's check digit can turn back (a number may mix letters and digits anywhere); a driving licence that
+prints its holder's parents read as a Cartão de Cidadão's back, and a certificate of temporary protection that
+names its holder's passport read as a passport.
 
 The MRZ lines are built here with names and numbers of their own.
 """
@@ -9,7 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
+from documents.extraction.local import DRIVING_LICENCE_REFUSED, NO_IDENTITY_PROVED, refusal
 from documents.extraction.mrz import read_mrz
+from documents.extraction.parsers import classify
+from documents.extraction.reader import Line, ReadDocument
+from documents.extraction.schema import DocumentKind
 from samples.identity import td1, td3
 
 TODAY = dt.date(2026, 12, 5)
@@ -111,3 +119,70 @@ def test_a_changed_digit_in_a_number_holding_look_alikes_is_read_valid_no_more_o
         trials += 1
         valid += mrz.valid
     assert valid < 0.3 * trials
+
+
+# --- F: documents that are no identity document, refused as what they are -----------------------------------
+
+
+def read_page(text: str) -> ReadDocument:
+    return ReadDocument(lines=[Line(line) for line in text.splitlines()], pages=1, method="text")
+
+
+# A driving licence's page, as a photo's OCR reads it: its parents under "Filiação", as a Cartão de Cidadão's back.
+BRAZILIAN_LICENCE = """REPÚBLICA FEDERATIVA DO BRASIL
+CARTEIRA NACIONAL DE HABILITAÇÃO
+NOME
+RAFAEL COSTA MENDES
+DOC IDENTIDADE ORG. EMISSOR UF
+RJ20481736 DETRAN RJ
+CPF DATA NASCIMENTO
+111.444.777-35 03/09/1979
+FILIAÇÃO
+PAULO MENDES / LUCIA COSTA MENDES
+CAT. HAB. B
+Nº REGISTRO VALIDADE
+07712390418 22/01/2032"""
+
+PORTUGUESE_LICENCE = """CARTA DE CONDUÇÃO
+REPÚBLICA PORTUGUESA
+1. PIRES
+2. JOANA MARIA
+3. 14.06.1990 LISBOA
+4b. 14.06.2035
+Filiação: Rui Pires / Ana Maria Pires"""
+
+
+@pytest.mark.parametrize("text", [BRAZILIAN_LICENCE, PORTUGUESE_LICENCE])
+def test_a_driving_licence_printing_the_parents_is_no_citizen_card(text: str) -> None:
+    assert classify(text) == DocumentKind.UNKNOWN
+    assert refusal(read_page(text), "ID_DOCUMENT", []) == DRIVING_LICENCE_REFUSED
+
+
+def test_a_citizen_cards_back_without_its_mrz_is_still_known_by_its_parents() -> None:
+    back = "FILIAÇÃO\nRUI PIRES\nANA MARIA PIRES\nN.º UTENTE DE SAÚDE 123456789"
+    assert classify(back) == DocumentKind.CARTAO_CIDADAO
+
+
+# The certificate names the holder's passport by a caption, and no residence permit (blind probe r47a).
+PROTECTION_NAMING_THE_PASSPORT = """REPÚBLICA PORTUGUESA
+CERTIFICADO DE CONCESSÃO DE PROTEÇÃO TEMPORÁRIA
+Nome / Ім'я OKSANA
+Apelido / Прізвище MELNYK
+Data de nascimento 02/05/1981
+Nacionalidade UCRANIANA
+Passaporte FE402917
+N.º do certificado PT-PROT-2022-0417720
+Válido até 04/03/2027"""
+
+
+def test_a_temporary_protection_certificate_naming_the_passport_is_refused_asking_for_it() -> None:
+    assert classify(PROTECTION_NAMING_THE_PASSPORT) == DocumentKind.UNKNOWN
+    assert refusal(read_page(PROTECTION_NAMING_THE_PASSPORT), "ID_DOCUMENT", []) == NO_IDENTITY_PROVED
+
+
+def test_a_passport_is_still_a_passport_whatever_a_page_says_of_protection() -> None:
+    # The passport's own MRZ: a page that holds one is the document it names.
+    lines = td3(code="P", state="UKR", number="FE402917", nationality="UKR", birth=dt.date(1981, 5, 2), sex="F",
+                expiry=dt.date(2030, 1, 1), surname="Melnyk", given="Oksana")  # fmt: skip
+    page = "\n".join(["PASSPORT / ПАСПОРТ", "Temporary protection granted 2022", *lines])
+    assert classify(page) == DocumentKind.PASSAPORTE
