@@ -383,6 +383,28 @@ ISSUING_AUTHORITY_CAPTION = re.compile(
 CARD_SIDE_LINES = 12
 
 
+# A card's front nothing recognised (its title in a script or a language no sign knows, or OCR lost it), that still
+# prints an identity's captions: a name's, a birth date's, an expiry's, a number's. The sender is told what would
+# let it be read, the back with its MRZ or a sharper front, not to send the card they sent (blind probe r47a: a
+# Ukrainian card's front was told "send your country's identity card").
+CARD_FRONT_UNREAD = (
+    "Não foi possível reconhecer este documento de identificação pela frente: envie também o verso do cartão, com "
+    "a zona de leitura ótica (as linhas com «<<<»), ou uma fotografia mais nítida, direita e com boa luz da frente."
+)
+# How many kinds of an identity's captions (``ID_LABELS``: names, sex, nationality, dates, number) make a card's
+# side: a letter or a form names one or two of them.
+CARD_FRONT_CAPTIONS = 4
+# A card's front prints more rows than its back: a caption over each value, in one or two languages.
+CARD_FRONT_LINES = 18
+
+
+def unrecognised_card_front(folded: str) -> bool:
+    """Whether the page is a card's side, as short as one, that prints the captions of an identity's fields."""
+    lines = [line for line in folded.splitlines() if line.strip()]
+    captions = sum(bool(label.search(folded)) for label in ID_LABELS.values())
+    return len(lines) <= CARD_FRONT_LINES and captions >= CARD_FRONT_CAPTIONS
+
+
 def address_only_back(folded: str) -> bool:
     """Whether the page is a card's back with an address and its issuer's caption and no caption of an identity's
     fields (a name, a birth date, a number): as short as a card's side."""
@@ -409,6 +431,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
     ("ID_DOCUMENT", DRIVING_LICENCE.search, DRIVING_LICENCE_REFUSED),
     ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),
+    ("ID_DOCUMENT", unrecognised_card_front, CARD_FRONT_UNREAD),
 )
 
 

@@ -1,7 +1,7 @@
 """Identity documents as blind probe r47a found them: a document number's "0" read as "O" or "Q" in the MRZ, which
 only the number's check digit can turn back (a number may mix letters and digits anywhere); a driving licence that
-prints its holder's parents read as a Cartão de Cidadão's back, and a certificate of temporary protection that
-names its holder's passport read as a passport.
+prints its holder's parents read as a Cartão de Cidadão's back, a certificate of temporary protection that
+names its holder's passport read as a passport, and a card's front in two scripts whose English title OCR misread, refused as if it were no identity document.
 
 The MRZ lines are built here with names and numbers of their own.
 """
@@ -13,7 +13,13 @@ import random
 
 import pytest
 
-from documents.extraction.local import DRIVING_LICENCE_REFUSED, NO_IDENTITY_PROVED, refusal
+from documents.extraction.local import (
+    CARD_FRONT_UNREAD,
+    DRIVING_LICENCE_REFUSED,
+    NO_IDENTITY_PROVED,
+    UNRECOGNISED,
+    refusal,
+)
 from documents.extraction.mrz import read_mrz
 from documents.extraction.parsers import classify
 from documents.extraction.reader import Line, ReadDocument
@@ -186,3 +192,32 @@ def test_a_passport_is_still_a_passport_whatever_a_page_says_of_protection() -> 
                 expiry=dt.date(2030, 1, 1), surname="Melnyk", given="Oksana")  # fmt: skip
     page = "\n".join(["PASSPORT / ПАСПОРТ", "Temporary protection granted 2022", *lines])
     assert classify(page) == DocumentKind.PASSAPORTE
+
+
+# --- C: another state's card front, its title in two scripts -------------------------------------------------
+
+# A card's front as OCR in Latin letters reads it: the national script's words as Latin look-alikes, the English
+# title's first letter misread beside them, and the birth date's caption with a hyphen for a space.
+CARD_FRONT = """YKPAIHA / UKRAINE
+MACNMOPT FPOMALAHUHA YKPAÍHV:/ADENTITY CARD
+Mpissnuje /Surname
+TKACHENKO
+Im'a / Given names
+OLHA
+Crarb / Sex TpomagaHerBo / Nationality
+X/F YkKpaiHa/UKR
+Dara HapoaxeHHa / Date of-birth
+21 03 1987
+BincHun no / Date of expiry
+21 03 2029"""
+
+
+def test_a_card_front_nothing_recognised_is_asked_for_its_back_or_a_sharper_front() -> None:
+    # Its title misread, as the national script's words around it: the captions say it is a card's front.
+    assert classify(CARD_FRONT) == DocumentKind.UNKNOWN
+    assert refusal(read_page(CARD_FRONT), "ID_DOCUMENT", []) == CARD_FRONT_UNREAD
+
+
+def test_a_page_naming_a_date_or_two_keeps_the_general_reason() -> None:
+    letter = "Clube Desportivo\nFicha de sócio\nNome: Ana Lopes\nData de nascimento: 02/03/1990\nQuota paga"
+    assert refusal(read_page(letter), "ID_DOCUMENT", []) == UNRECOGNISED["ID_DOCUMENT"]
