@@ -37,6 +37,7 @@ from documents.extraction.parsers.identity import (
     ADDRESS_CAPTION,
     ID_LABELS,
     MULTIPLE_IDENTITY_DOCUMENTS,
+    TWO_SIDED_CARDS,
     checked_cc_numbers,
     mrz_line,
 )
@@ -152,7 +153,7 @@ class LocalExtractor:
             nif_from_the_card_cut_out(data, kind, parsed)
         if nif_wanted(kind, parsed) and read.method == "ocr":
             nif_from_a_laid_out_reading(data, kind, read, parsed)
-        if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "back":
+        if kind in TWO_SIDED_CARDS and read.method == "ocr" and parsed.fields.get("side") == "back":
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "front":
             front_gaps_from_a_laid_out_reading(data, kind, read, parsed)
@@ -565,8 +566,10 @@ def nif_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocum
 
 
 def both_sides_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:
-    """A Cartão de Cidadão scan read as its back alone, read again with Tesseract finding the page's blocks itself;
-    that reading taken when it finds both sides and every check digit of the MRZ holds.
+    """A card's scan (a Cartão de Cidadão, a residence permit, another state's card) read as its back alone, read
+    again with Tesseract finding the page's blocks itself; that reading taken when it finds both sides and every
+    check digit of the MRZ holds. Every two-sided card, not only the Cartão de Cidadão: an Italian card's front
+    photographed beside its back lost its captions the same way (blind probe r47a: "both" read "back").
 
     The reader reads a page as one block of one type size. A front copied smaller than the back beside it was read
     at the back's size: its captions dropped as noise, its name misread, and the card taken for its back alone, the
