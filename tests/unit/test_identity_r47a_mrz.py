@@ -1,7 +1,8 @@
 """Identity documents as blind probe r47a found them: a document number's "0" read as "O" or "Q" in the MRZ, which
 only the number's check digit can turn back (a number may mix letters and digits anywhere); a driving licence that
 prints its holder's parents read as a Cartão de Cidadão's back, a certificate of temporary protection that
-names its holder's passport read as a passport, and a card's front in two scripts whose English title OCR misread, refused as if it were no identity document.
+names its holder's passport read as a passport, a card's front in two scripts whose English title OCR misread, refused
+as if it were no identity document, and a Cartão de Cidadão back's NIF lost at the image's own size.
 
 The MRZ lines are built here with names and numbers of their own.
 """
@@ -9,10 +10,14 @@ The MRZ lines are built here with names and numbers of their own.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
+from typing import Any
 
 import pytest
+from PIL import Image
 
+from documents.extraction import local
 from documents.extraction.local import (
     CARD_FRONT_UNREAD,
     DRIVING_LICENCE_REFUSED,
@@ -21,7 +26,7 @@ from documents.extraction.local import (
     refusal,
 )
 from documents.extraction.mrz import read_mrz
-from documents.extraction.parsers import classify
+from documents.extraction.parsers import Parsed, classify
 from documents.extraction.reader import Line, ReadDocument
 from documents.extraction.schema import DocumentKind
 from samples.identity import td1, td3
@@ -221,3 +226,46 @@ def test_a_card_front_nothing_recognised_is_asked_for_its_back_or_a_sharper_fron
 def test_a_page_naming_a_date_or_two_keeps_the_general_reason() -> None:
     letter = "Clube Desportivo\nFicha de sócio\nNome: Ana Lopes\nData de nascimento: 02/03/1990\nQuota paga"
     assert refusal(read_page(letter), "ID_DOCUMENT", []) == UNRECOGNISED["ID_DOCUMENT"]
+
+
+# --- E: a Cartão de Cidadão back's NIF, read again as the reader prepares a page ----------------------------------
+
+
+def back_lines(nif_row: str) -> list[Line]:
+    return [Line(text) for text in ["FILIAÇÃO / PARENTS", "RUI COSTA", "TAX No. N.º SEGURANÇA SOCIAL", nif_row]]
+
+
+def small_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 520), (240, 236, 226)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_backs_nif_lost_at_its_own_size_is_read_on_the_page_as_the_reader_prepares_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A WhatsApp copy 800 px wide: at its own size the NIF's last digit reads "!", enlarged it reads whole.
+    def laid_out(page: Any) -> list[Line]:
+        return back_lines("29556158! 12093847561" if page.width < 1000 else "295561580 12093847561")
+
+    monkeypatch.setattr(local, "laid_out_reading", laid_out)
+    parsed = Parsed(warnings=["missing:nif"])
+    read = ReadDocument(lines=[], pages=1, method="ocr", turns=(0,))
+    local.nif_from_a_laid_out_reading(small_png(), DocumentKind.CARTAO_CIDADAO, read, parsed)
+    assert parsed.fields["nif"] == "295561580"
+    assert "missing:nif" not in parsed.warnings
+
+
+def test_a_back_not_owing_a_nif_is_read_again_at_its_own_size_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An older residence permit prints none: its back is not read a third time.
+    sizes: list[int] = []
+
+    def laid_out(page: Any) -> list[Line]:
+        sizes.append(page.width)
+        return back_lines("")
+
+    monkeypatch.setattr(local, "laid_out_reading", laid_out)
+    parsed = Parsed()
+    read = ReadDocument(lines=[], pages=1, method="ocr", turns=(0,))
+    local.nif_from_a_laid_out_reading(small_png(), DocumentKind.TITULO_RESIDENCIA, read, parsed)
+    assert sizes == [800] and "nif" not in parsed.fields
