@@ -12,9 +12,10 @@ letter, and nothing else changes. A misprinted or tampered digit therefore
 stays wrong and its check digit fails. Check digits only choose among
 readings (two OCR passes, where a dropped or doubled filler ``<`` goes, which
 character a line one too long loses, only one OCR can have added: a filler, a
-glyph doubled, a speck among fillers; and which half of a glyph OCR split in
-two, "0O" for "O", is dropped: that last reading only when every check digit
-then holds).
+glyph doubled, a speck among fillers; which half of a glyph OCR split in
+two, "0O" for "O", is dropped; and whether a document number's "O", "Q" or "I"
+is the digit it looks like: those last two readings only when every check
+digit then holds).
 
 Written here rather than taken from a library: see docs/adr/010-mrz-own-parser.md
 (the libraries checked reject the Portuguese Cartao de Cidadao's MRZ, whose
