@@ -19,6 +19,7 @@ from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import (
     CC_BACK_SIGNS,
+    DRIVING_LICENCE,
     PAYSLIP_TITLE,
     RENT_RECEIPT,
     SALARY_ADVANCE,
@@ -39,6 +40,7 @@ from documents.extraction.parsers.identity import (
     ADDRESS_CAPTION,
     ID_LABELS,
     MULTIPLE_IDENTITY_DOCUMENTS,
+    TWO_SIDED_CARDS,
     checked_cc_numbers,
     mrz_line,
 )
@@ -154,7 +156,7 @@ class LocalExtractor:
             nif_from_the_card_cut_out(data, kind, parsed)
         if nif_wanted(kind, parsed) and read.method == "ocr":
             nif_from_a_laid_out_reading(data, kind, read, parsed)
-        if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "back":
+        if kind in TWO_SIDED_CARDS and read.method == "ocr" and parsed.fields.get("side") == "back":
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "front":
             front_gaps_from_a_laid_out_reading(data, kind, read, parsed)
@@ -387,6 +389,14 @@ NO_IDENTITY_PROVED = (
     "envie a página de dados do passaporte (a da fotografia) ou outro documento de identificação com fotografia."
 )
 
+# A driving licence (classify.DRIVING_LICENCE; blind probe r47a: a Brazilian CNH read as a Cartão de Cidadão's back
+# whose number did not read): it is no identity document the product reads. The sender is told so, and what counts.
+DRIVING_LICENCE_REFUSED = (
+    "Este documento é uma carta de condução, que não é aceite como documento de identificação: envie o Cartão de "
+    "Cidadão (frente e verso), a página de dados do passaporte (a da fotografia), o título de residência ou o cartão "
+    "de identidade do seu país."
+)
+
 # A card's back that prints only its holder's address and the authority that issued it ("Domiciliu / Adresse /
 # Address", "Emisă de / Délivrée par / Issued by"): nothing on it names or dates anyone, so nothing is read, and the
 # sender is told the front is what identifies (blind probe r45a: a Romanian card's back was told "not recognised
@@ -402,6 +412,28 @@ ISSUING_AUTHORITY_CAPTION = re.compile(
 )
 # A card's side prints a handful of rows; a letter or a bill with an address and an issuer prints many more.
 CARD_SIDE_LINES = 12
+
+
+# A card's front nothing recognised (its title in a script or a language no sign knows, or OCR lost it), that still
+# prints an identity's captions: a name's, a birth date's, an expiry's, a number's. The sender is told what would
+# let it be read, the back with its MRZ or a sharper front, not to send the card they sent (blind probe r47a: a
+# Ukrainian card's front was told "send your country's identity card").
+CARD_FRONT_UNREAD = (
+    "Não foi possível reconhecer este documento de identificação pela frente: envie também o verso do cartão, com "
+    "a zona de leitura ótica (as linhas com «<<<»), ou uma fotografia mais nítida, direita e com boa luz da frente."
+)
+# How many kinds of an identity's captions (``ID_LABELS``: names, sex, nationality, dates, number) make a card's
+# side: a letter or a form names one or two of them.
+CARD_FRONT_CAPTIONS = 4
+# A card's front prints more rows than its back: a caption over each value, in one or two languages.
+CARD_FRONT_LINES = 18
+
+
+def unrecognised_card_front(folded: str) -> bool:
+    """Whether the page is a card's side, as short as one, that prints the captions of an identity's fields."""
+    lines = [line for line in folded.splitlines() if line.strip()]
+    captions = sum(bool(label.search(folded)) for label in ID_LABELS.values())
+    return len(lines) <= CARD_FRONT_LINES and captions >= CARD_FRONT_CAPTIONS
 
 
 def address_only_back(folded: str) -> bool:
@@ -431,7 +463,9 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
     ("PROOF_OF_INCOME", employment_contract, EMPLOYMENT_CONTRACT_REFUSED),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
+    ("ID_DOCUMENT", DRIVING_LICENCE.search, DRIVING_LICENCE_REFUSED),
     ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),
+    ("ID_DOCUMENT", unrecognised_card_front, CARD_FRONT_UNREAD),
 )
 
 
@@ -554,19 +588,30 @@ def nif_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocum
     parents' names were dropped as noise, and the numbers left bare (round 21: the back as a PDF's second page;
     the same back stacked under its front read whole). Read at its own size: the reader's upscaling of a card
     rendered 1000 px wide blurred the NIF on its grey background for this segmentation.
+
+    A back that must print a NIF (``missing:nif``) and still has none is read once more as the reader prepares a
+    page (levelled, enlarged, its light evened out): a WhatsApp copy of a tilted back, 1,000 px wide at JPEG
+    quality 42, lost the NIF's last digit at its own size ("29556158!") and read it whole so (blind probe r47a).
+    The NIF's check digit vouches for either reading.
     """
     for index, image in enumerate(page_images(data)):
         turn = read.turns[index] if index < len(read.turns) else 0
-        nif = parse_document(kind, laid_out_reading(turn_page(own_size(image), turn))).fields.get("nif")
-        if nif:
-            parsed.fields["nif"], parsed.confidence["nif"] = nif, VALIDATED_CONFIDENCE
-            found_nif(parsed)
-            return
+        sizes: list[Callable[[Any], Any]] = [own_size]
+        if "missing:nif" in parsed.warnings:
+            sizes.append(prepare_for_ocr)
+        for size in sizes:
+            nif = parse_document(kind, laid_out_reading(turn_page(size(image), turn))).fields.get("nif")
+            if nif:
+                parsed.fields["nif"], parsed.confidence["nif"] = nif, VALIDATED_CONFIDENCE
+                found_nif(parsed)
+                return
 
 
 def both_sides_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:
-    """A Cartão de Cidadão scan read as its back alone, read again with Tesseract finding the page's blocks itself;
-    that reading taken when it finds both sides and every check digit of the MRZ holds.
+    """A card's scan (a Cartão de Cidadão, a residence permit, another state's card) read as its back alone, read
+    again with Tesseract finding the page's blocks itself; that reading taken when it finds both sides and every
+    check digit of the MRZ holds. Every two-sided card, not only the Cartão de Cidadão: an Italian card's front
+    photographed beside its back lost its captions the same way (blind probe r47a: "both" read "back").
 
     The reader reads a page as one block of one type size. A front copied smaller than the back beside it was read
     at the back's size: its captions dropped as noise, its name misread, and the card taken for its back alone, the

@@ -12,9 +12,10 @@ letter, and nothing else changes. A misprinted or tampered digit therefore
 stays wrong and its check digit fails. Check digits only choose among
 readings (two OCR passes, where a dropped or doubled filler ``<`` goes, which
 character a line one too long loses, only one OCR can have added: a filler, a
-glyph doubled, a speck among fillers; and which half of a glyph OCR split in
-two, "0O" for "O", is dropped: that last reading only when every check digit
-then holds).
+glyph doubled, a speck among fillers; which half of a glyph OCR split in
+two, "0O" for "O", is dropped; and whether a document number's "O", "Q" or "I"
+is the digit it looks like: those last two readings only when every check
+digit then holds).
 
 Written here rather than taken from a library: see docs/adr/010-mrz-own-parser.md
 (the libraries checked reject the Portuguese Cartao de Cidadao's MRZ, whose
@@ -568,6 +569,10 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
                 [fit_width(line, width) for line in group],
                 [with_lost_final_zero(fits, index) for index, fits in enumerate(options)],
             ]
+            number_row = NUMBER_ROW[width]
+            repaired.append(
+                [number_digit_readings(fits, width) if row == number_row else fits for row, fits in enumerate(options)]
+            )
             if width == TD1_WIDTH and all(options):
                 repaired.append([cc_version_readings(options[0]) or options[0], *options[1:]])
                 repaired.append([optional_check_letter_readings(options[0]) or options[0], *options[1:]])
@@ -614,6 +619,39 @@ def valid_readings(
 
 # The data line (the second in every format) ends in the composite check digit, never a filler.
 DATA_LINE = 1
+
+# Where the document number stands (row, first column): a TD1's first line after the document code and state, the
+# data line's start in the other two.
+NUMBER_ROW = {TD1_WIDTH: 0, TD2_WIDTH: 1, TD3_WIDTH: 1}
+NUMBER_START = {TD1_WIDTH: 5, TD2_WIDTH: 0, TD3_WIDTH: 0}
+# The letters OCR reads for a digit in a document number, and that digit: the glyphs an issuer leaves out of its
+# numbers for that reason (the "0"/"O" and "1"/"I" of every typeface), so a number holding one was most likely
+# misread. Not the other look-alikes ("S" for "5", "B" for "8"): numbers hold those letters, and a digit misread
+# elsewhere in such a number would be "repaired" at one of them one time in ten. Not "L" either: it weighs its
+# digit plus 20, so no check digit tells "L" from "1" (``same_under_check``).
+NUMBER_DIGIT_LOOKALIKES = {"O": "0", "Q": "0", "I": "1"}
+
+
+def number_digit_readings(fits: list[str], width: int) -> list[str]:
+    """Readings of the line holding the document number with one letter of the number read as the digit it looks
+    like ("AQ7731842" for "A07731842"); the caller keeps one only when every check digit then holds.
+
+    A document number may mix letters and digits anywhere, so ``repair`` keeps the letters OCR read there and only
+    the number's check digit can tell "AO..." from "A0...": blind probe r47a, a sharp Bangladeshi passport's
+    "A0" read "AQ" (and a Nepali one's "PA0" read "PAO") failed its number's and the composite check digit, a false
+    forgery sign. One letter at a time: the number opens the composite's data at the same weights, so a single
+    change moves both checks alike and by a digit no look-alike pair above makes a multiple of 5. A genuine MRZ
+    read right therefore never gains a second reading, and neither does one whose number's check digit alone, or
+    its composite alone, was altered; two changes could cancel out and would.
+    """
+    start = NUMBER_START[width]
+    variants = []
+    for line in fits:
+        for index in range(start, min(start + 9, len(line))):
+            digit = NUMBER_DIGIT_LOOKALIKES.get(line[index])
+            if digit is not None:
+                variants.append(line[:index] + digit + line[index + 1 :])
+    return [variant for variant in dict.fromkeys(variants) if variant not in fits]
 
 
 def with_lost_final_zero(fits: list[str], index: int) -> list[str]:

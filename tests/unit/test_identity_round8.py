@@ -217,8 +217,8 @@ PERMIT_BACK = td1(code="IR", state="PRT", number="S07238165", nationality="UKR",
 
 
 def test_two_readings_of_one_mrz_each_wrong_in_another_line_make_one_right_mrz() -> None:
-    # One pass reads the number's "0" as "O" (a letter may stand there); the other drops line 2's last digit.
-    first_pass = [PERMIT_BACK[0].replace("S07", "SO7"), PERMIT_BACK[1], PERMIT_BACK[2]]
+    # One pass reads the number's "0" as "D" (a letter may stand there); the other drops line 2's last digit.
+    first_pass = [PERMIT_BACK[0].replace("S07", "SD7"), PERMIT_BACK[1], PERMIT_BACK[2]]
     second_pass = [PERMIT_BACK[0], PERMIT_BACK[1][:-1], PERMIT_BACK[2]]
     assert not read_mrz(first_pass, today=TODAY).valid  # type: ignore[union-attr]
     assert not read_mrz(second_pass, today=TODAY).valid  # type: ignore[union-attr]

@@ -178,6 +178,15 @@ RESIDENCE_APPLICATION = re.compile(
 )
 # Only the back of a Cartao de Cidadao prints the health-service number and the parents together.
 CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+)?n|filia[cç][aã]o")
+# A driving licence by its title (on folded text): Portugal's "carta de condução", Brazil's "carteira nacional de
+# habilitação", the EU model's "permis de conduire" and its other languages, an English "driving licence". It proves
+# no identity here (docs/api.md names the identity documents read), and Brazil's prints "Filiação", the parents
+# the Cartão de Cidadão's back prints too (blind probe r47a: a CNH read as a Cartão de Cidadão's back).
+DRIVING_LICENCE = re.compile(
+    r"carta\s+de\s+conducao|carteira\s+nacional\s+de\s+habilitacao|driv(?:ing|er.?s)\s+licen[cs]e"
+    r"|permis\s+de\s+(?:conduire|conducere)|fuhrerschein|permiso\s+de\s+conduc(?:ir|cion)|licencia\s+de\s+conduc"
+    r"|patente\s+di\s+guida|rijbewijs|prawo\s+jazdy|carta\s+de\s+motorista"
+)
 
 
 # A salary simulation or an offer's estimate ("SIMULAÇÃO DE VENCIMENTO", "Líquido estimado", "valores meramente
@@ -305,9 +314,11 @@ def classify(text: str) -> DocumentKind:
         if kind == DocumentKind.RECIBO_VENCIMENTO and employer_declaration(folded):
             # Before the payslip's titles: the declaration may name the "recibos de vencimento" it goes with.
             return DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
-        if kind == DocumentKind.TITULO_RESIDENCIA and pattern.search(folded) and TEMPORARY_PROTECTION.search(folded):
+        if kind in IDENTITY_KINDS and pattern.search(folded) and TEMPORARY_PROTECTION.search(folded):
             # A certificate of temporary protection: no card, no photo, no number of a card. It grants residence
-            # but proves no identity; only its MRZ, on a card, makes it a permit.
+            # but proves no identity; only its MRZ, on a card, makes it a permit. Whichever identity document it
+            # names first: the holder's passport's number is one of its captions (blind probe r47a: "Passaporte
+            # FB118244" read it as a passport with no MRZ, where "autorização de residência" had made it a permit).
             return kind_from_mrz(read_mrz(text.splitlines()))
         if kind == DocumentKind.TITULO_RESIDENCIA and pattern.search(folded) and RESIDENCE_APPLICATION.search(folded):
             # The receipt of an application for a permit, which names the permit applied for: no card, no number
@@ -325,7 +336,7 @@ def classify(text: str) -> DocumentKind:
     # Payroll software that omits the usual title still prints amounts under payroll words.
     if payroll_like(folded):
         return payslip_checked(text)
-    if CC_BACK_SIGNS.search(folded):
+    if CC_BACK_SIGNS.search(folded) and not DRIVING_LICENCE.search(folded):
         return DocumentKind.CARTAO_CIDADAO
     return kind_from_mrz(read_mrz(text.splitlines()))
 
