@@ -33,6 +33,7 @@ REASON_NAMES = {
     "TEMPORARY_BENEFIT_REFUSED",
     "RENT_RECEIPT_REFUSED",
     "PAYSLIP_AMOUNTS_UNREAD",
+    "CARD_FRONT_UNREAD",
 }
 # Every refusal named so is one too: a new one is checked without being listed here.
 REASON_SUFFIX = "_REFUSED"
