@@ -285,21 +285,35 @@ def javascript_signals(pdf: pikepdf.Pdf) -> list[Signal]:
     return []
 
 
-def runs_script(action: Any, depth: int = 0) -> bool:
-    """An action dictionary that is a JavaScript action, or chains to one (/Next)."""
+def chains_to(action: Any, is_one: Callable[[pikepdf.Dictionary], bool], depth: int = 0) -> bool:
+    """An action dictionary that ``is_one``, or chains to one (/Next)."""
     if not isinstance(action, pikepdf.Dictionary) or depth > 8:
         return False
-    if action.get("/S") == pikepdf.Name.JavaScript or "/JS" in action:
+    if is_one(action):
         return True
     chained = action.get("/Next")
     following: list[Any] = list(chained) if isinstance(chained, pikepdf.Array) else [chained]
-    return any(runs_script(item, depth + 1) for item in following[:16])
+    return any(chains_to(item, is_one, depth + 1) for item in following[:16])
+
+
+def in_additional_actions(holder: Any, is_one: Callable[[pikepdf.Dictionary], bool]) -> bool:
+    """A dictionary whose /AA (additional actions: open, close, keystroke, format...) holds such an action."""
+    actions = holder.get("/AA") if isinstance(holder, pikepdf.Dictionary) else None
+    return isinstance(actions, pikepdf.Dictionary) and any(chains_to(action, is_one) for _, action in actions.items())
+
+
+def a_script(action: pikepdf.Dictionary) -> bool:
+    return action.get("/S") == pikepdf.Name.JavaScript or "/JS" in action
+
+
+def runs_script(action: Any) -> bool:
+    """An action dictionary that is a JavaScript action, or chains to one (/Next)."""
+    return chains_to(action, a_script)
 
 
 def additional_actions(holder: Any) -> bool:
-    """A dictionary whose /AA (additional actions: open, close, keystroke, format...) holds a script."""
-    actions = holder.get("/AA") if isinstance(holder, pikepdf.Dictionary) else None
-    return isinstance(actions, pikepdf.Dictionary) and any(runs_script(action) for _, action in actions.items())
+    """A dictionary whose /AA holds a script."""
+    return in_additional_actions(holder, a_script)
 
 
 def opening_scripts(pdf: pikepdf.Pdf) -> list[str]:
@@ -395,20 +409,17 @@ def launch_actions(pdf: pikepdf.Pdf) -> list[str]:
     return found
 
 
-def launches(action: Any, depth: int = 0) -> bool:
+def a_launch(action: pikepdf.Dictionary) -> bool:
+    return action.get("/S") == pikepdf.Name.Launch
+
+
+def launches(action: Any) -> bool:
     """An action dictionary that is a /Launch action, or chains to one (/Next)."""
-    if not isinstance(action, pikepdf.Dictionary) or depth > 8:
-        return False
-    if action.get("/S") == pikepdf.Name.Launch:
-        return True
-    chained = action.get("/Next")
-    following: list[Any] = list(chained) if isinstance(chained, pikepdf.Array) else [chained]
-    return any(launches(item, depth + 1) for item in following[:16])
+    return chains_to(action, a_launch)
 
 
 def additional_launches(holder: Any) -> bool:
-    actions = holder.get("/AA") if isinstance(holder, pikepdf.Dictionary) else None
-    return isinstance(actions, pikepdf.Dictionary) and any(launches(action) for _, action in actions.items())
+    return in_additional_actions(holder, a_launch)
 
 
 def attached_file_kinds(pdf: pikepdf.Pdf) -> list[str]:
