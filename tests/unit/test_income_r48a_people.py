@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 
 TODAY = dt.date(2026, 11, 23)
@@ -40,3 +41,77 @@ Soma 30 750,00 3 080,00 3 382,50"""
     assert fields["spouse_nif"] == B_NIF
     assert fields["spouse_name"] == "Leonor Sampaio Antunes"
     assert fields["joint_return"] is True
+
+
+RECIBO = """RECIBO
+(Trabalho independente - Categoria B)
+Recibo n.º: R-2025/031
+Data: 2026-10-14
+Prestador de serviços: Joana Figueira Lacerda
+NIF do prestador: {issuer}
+Recebi de: Laboratório Ótico Vista Clara, Lda.
+NIF do adquirente: 501964843
+Relativo a: Serviços de consultoria - outubro de 2026
+Valor base 1 000,00 €
+IVA - isento (art. 53.º do CIVA) 0,00 €
+Retenção na fonte de IRS (25,0 %) 250,00 €
+Importância recebida 750,00 €
+O prestador de serviços""".format(issuer=A_NIF)
+
+
+def test_a_recibo_s_number_and_payer_under_their_captions_are_read() -> None:
+    """I04, I05: "Recibo n.º: R-2025/031" (a type, a dash, a year's series) and "Recebi de: <client>"."""
+    kind, fields, _ = read(RECIBO)
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert fields["invoice_number"] == "R-2025/031"
+    assert fields["acquirer_name"] == "Laboratório Ótico Vista Clara, Lda."
+    assert fields["acquirer_nif"] == "501964843"
+    assert fields["issuer_name"] == "Joana Figueira Lacerda"
+
+
+RECIBO_OF_A_FATURA = """Tomás Carvalho Pimentel
+NIF {issuer} - Tradução e revisão
+RECIBO N.º RC 2025/17
+Data: 2026-10-20
+Cliente: Editora Ventos do Sul, Lda.
+NIF: 501964843
+Documento liquidado Data Valor do documento Valor pago
+FT 2025/15 2026-09-30 738,00 600,00
+Valor base da fatura 600,00 €
+IVA 23% 138,00 €
+Retenção IRS 23% 138,00 €
+Total recebido 600,00 €
+Recebemos a quantia acima por transferência bancária.""".format(issuer=A_NIF)
+
+UNPAID_FATURA = """Beatriz Nogueira Falcão
+NIF {issuer}
+FATURA N.º FT 2025/63
+Data de emissão: 2026-10-05
+Data de vencimento: 2026-11-04
+Adquirente: Estúdio Arquitetura Linha Reta, Lda.
+NIF adquirente: 501964843
+Valor base 800,00 €
+IVA 23% 184,00 €
+Retenção IRS 25% 200,00 €
+Total a pagar 784,00 €
+Pagamento por transferência até à data de vencimento.""".format(issuer=A_NIF)
+
+
+def test_a_recibo_settling_an_earlier_fatura_is_read_as_the_receipt_it_is() -> None:
+    """I15: a recibo (type RC) paying a fatura (FT) issued before it is a receipt: the payment is proven, so it is
+    read as docs/api.md reads a receipt of independent work, never as the unpaid fatura it names."""
+    kind, fields, warnings = read(RECIBO_OF_A_FATURA)
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert fields["invoice_number"] == "RC 2025/17"
+    assert fields["issuer_nif"] == A_NIF
+    assert "invoice_not_receipt" not in warnings
+
+
+def test_a_plain_unpaid_fatura_is_read_as_docs_api_promises() -> None:
+    """N03: a plain "FATURA N.º FT ..." with "Total a pagar" is a FATURA_RECIBO with ``invoice_not_receipt`` and no
+    amount received (docs/api.md), not refused as not recognised."""
+    kind, fields, warnings = read(UNPAID_FATURA)
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert fields["invoice_number"] == "FT 2025/63"
+    assert "invoice_not_receipt" in warnings
+    assert fields["amount_received"] is None

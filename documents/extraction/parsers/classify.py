@@ -528,7 +528,8 @@ def employer_declaration(folded: str) -> bool:
 
 
 FATURA_RECIBO_SIGNS = [
-    r"import[aâ]ncia\s+recebida",
+    # What a receipt says it received: the Portal's "Importância recebida", a program's "Total recebido".
+    r"(?:import[aâ]ncia|total)\s+recebid[oa]",
     r"(?<![a-z])adquirente(?![a-z])",
     # The Portal's series names the document's type: a fatura-recibo's, a fatura's (FT), a recibo's (R) (blind probe
     # r38a: a photo of a plain "Fatura" whose shadow hid its other signs was refused, its text version read).
@@ -537,6 +538,12 @@ FATURA_RECIBO_SIGNS = [
     # A fatura-recibo's own number, its type FR before the series and the sequence ("FR 2026/21", "FR FR2026/98",
     # an accountant's program's): no payslip is numbered so (blind probe r38a: a scan read as a payslip).
     r"(?<![a-z0-9])fr\s+[a-z0-9]*\d[a-z0-9]*(?:/[a-z0-9]+)*/\d+(?![\d/])",
+    # The same for the other documents of a sale and its payment, their type the Portal's code (FT a fatura, FS a
+    # simplified one; R, RE, RC, RG a recibo) before the series and the sequence ("FT 2026/77", "RE 2026/44",
+    # "R-2026/058"): blind probe r48a, a recibo and an unpaid fatura refused as not recognised.
+    r"(?<![a-z0-9])(?:ft|fs|re|rc|rg|r)(?:\s+|\s?-\s?)[a-z0-9]*\d[a-z0-9]*(?:/[a-z0-9]+)*/\d+(?![\d/])",
+    # A recibo settles a fatura issued before it: "Documento liquidado", "Fatura liquidada", "referente à fatura".
+    r"documentos?\s+liquidados?|faturas?\s+liquidadas?|(?:referente|relativo)\s+[aà]s?\s+faturas?(?![a-z-])",
 ]
 # Each kind by its word or as payroll software cuts it ("Desc. S.S.", "Venc. Base", "Remun. Ilíq.", "Sub. Alim.").
 # A multinational's slip in English prints the same kinds in its words ("Social Security (11%)", "Net pay", "Gross
