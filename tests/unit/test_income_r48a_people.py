@@ -43,12 +43,12 @@ Soma 30 750,00 3 080,00 3 382,50"""
     assert fields["joint_return"] is True
 
 
-RECIBO = """RECIBO
+RECIBO = f"""RECIBO
 (Trabalho independente - Categoria B)
 Recibo n.º: R-2025/031
 Data: 2026-10-14
 Prestador de serviços: Joana Figueira Lacerda
-NIF do prestador: {issuer}
+NIF do prestador: {A_NIF}
 Recebi de: Laboratório Ótico Vista Clara, Lda.
 NIF do adquirente: 501964843
 Relativo a: Serviços de consultoria - outubro de 2026
@@ -56,7 +56,7 @@ Valor base 1 000,00 €
 IVA - isento (art. 53.º do CIVA) 0,00 €
 Retenção na fonte de IRS (25,0 %) 250,00 €
 Importância recebida 750,00 €
-O prestador de serviços""".format(issuer=A_NIF)
+O prestador de serviços"""
 
 
 def test_a_recibo_s_number_and_payer_under_their_captions_are_read() -> None:
@@ -69,8 +69,8 @@ def test_a_recibo_s_number_and_payer_under_their_captions_are_read() -> None:
     assert fields["issuer_name"] == "Joana Figueira Lacerda"
 
 
-RECIBO_OF_A_FATURA = """Tomás Carvalho Pimentel
-NIF {issuer} - Tradução e revisão
+RECIBO_OF_A_FATURA = f"""Tomás Carvalho Pimentel
+NIF {A_NIF} - Tradução e revisão
 RECIBO N.º RC 2025/17
 Data: 2026-10-20
 Cliente: Editora Ventos do Sul, Lda.
@@ -81,10 +81,10 @@ Valor base da fatura 600,00 €
 IVA 23% 138,00 €
 Retenção IRS 23% 138,00 €
 Total recebido 600,00 €
-Recebemos a quantia acima por transferência bancária.""".format(issuer=A_NIF)
+Recebemos a quantia acima por transferência bancária."""
 
-UNPAID_FATURA = """Beatriz Nogueira Falcão
-NIF {issuer}
+UNPAID_FATURA = f"""Beatriz Nogueira Falcão
+NIF {A_NIF}
 FATURA N.º FT 2025/63
 Data de emissão: 2026-10-05
 Data de vencimento: 2026-11-04
@@ -94,7 +94,7 @@ Valor base 800,00 €
 IVA 23% 184,00 €
 Retenção IRS 25% 200,00 €
 Total a pagar 784,00 €
-Pagamento por transferência até à data de vencimento.""".format(issuer=A_NIF)
+Pagamento por transferência até à data de vencimento."""
 
 
 def test_a_recibo_settling_an_earlier_fatura_is_read_as_the_receipt_it_is() -> None:
