@@ -69,6 +69,13 @@ def test_a_recibo_s_number_and_payer_under_their_captions_are_read() -> None:
     assert fields["issuer_name"] == "Joana Figueira Lacerda"
 
 
+def test_a_firm_s_name_after_recebi_de_is_kept_as_printed() -> None:
+    """I05: a firm of professionals' "&" and its legal form ("SP RL") are part of the name the caption gives."""
+    text = RECIBO.replace("Laboratório Ótico Vista Clara, Lda.", "Cardoso Meireles & Associados, SP RL")
+    _, fields, _ = read(text)
+    assert fields["acquirer_name"] == "Cardoso Meireles & Associados, SP RL"
+
+
 RECIBO_OF_A_FATURA = f"""Tomás Carvalho Pimentel
 NIF {A_NIF} - Tradução e revisão
 RECIBO N.º RC 2025/17

@@ -812,6 +812,11 @@ def received_from(lines: list[Line], parsed: Parsed) -> str | None:
         if captioned and not RECEIVED_FROM.search(line.text):
             name = party_name(captioned["name"])
             if name and len(name.split()) >= 2 and capitalised(name):
+                # The caption ends where the name starts and the line ends with it: with no figure after it (a
+                # date, a NIF) it is kept as printed, a firm's "&" and legal form too ("... & Associados, SP RL").
+                printed = captioned["name"].strip(" ;:")
+                if not re.search(r"\d", printed):
+                    name = title_case(printed) if printed.isupper() else printed
                 parsed.put("acquirer_name", name, line.confidence)
                 return None
         match = RECEIVED_FROM.search(line.text)
