@@ -122,3 +122,24 @@ def test_a_plain_unpaid_fatura_is_read_as_docs_api_promises() -> None:
     assert fields["invoice_number"] == "FT 2025/63"
     assert "invoice_not_receipt" in warnings
     assert fields["amount_received"] is None
+
+
+CHANGES_DECLARATION = f"""Autoridade Tributária e Aduaneira - Portal das Finanças
+Comprovativo - Declaração de Alterações
+Contribuinte: {A_NIF} - Rodrigo Almeida Teixeira
+Tipo de declaração: Alterações
+Data de produção de efeitos: 2026-05-01
+Quadro 05 - Alteração da morada do domicílio fiscal / local de exercício
+Nova morada: Rua do Almada, 88, 2.º
+4050-031 Porto
+Quadro 06 - Atividade exercida: 1332 - Tradutores (mantém-se)"""
+
+
+def test_a_declaracao_de_alteracoes_titled_by_its_type_alone_is_read() -> None:
+    """I10: the Portal's "Comprovativo - Declaração de Alterações" of an open activity is read as docs/api.md says,
+    its activity's code after "Atividade exercida", no start date (the change's date is none)."""
+    kind, fields, _ = read(CHANGES_DECLARATION)
+    assert kind == DocumentKind.DECLARACAO_INICIO_ATIVIDADE
+    assert fields["activity_code"] == "1332"
+    assert fields.get("start_date") is None
+    assert fields["taxpayer_nif"] == A_NIF

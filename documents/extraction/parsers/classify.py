@@ -88,6 +88,11 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             # A declaração de alterações de atividade is filed on an open activity, so it proves one as the
             # início does (blind probe r36a: refused as no income). A cessação, which closes it, is no sign here.
             r"|declara[cç][aã]o\s+de\s+altera[cç](?:[oõ]es|[aã]o)\s+(de\s+|da\s+)?a(c)?tividade"
+            # The Portal's proof titled by the declaration's type alone ("Comprovativo - Declaração de Alterações",
+            # "Tipo de declaração: Alterações"), the activity it changes among its boxes ("Quadro 06 - Atividade
+            # exercida"): blind probe r48a, refused as not recognised.
+            r"|(?:declara[cç][aã]o\s+de\s+altera[cç](?:[oõ]es|[aã]o)|tipo\s+de\s+declara[cç][aã]o\s*[:.]?\s*altera[cç])"
+            r"(?![a-z])(?=[\s\S]*a(c)?tividade\s+(?:exercida|principal))"
         ),
     ),
     # Before the IRS titles: "declaração de rendimentos de pensões" is a pension statement.
