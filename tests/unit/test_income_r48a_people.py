@@ -8,6 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
+from documents.extraction.local import BANK_STATEMENT_REFUSED, SS_QUARTERLY_REFUSED, UNRECOGNISED, refusal
+from documents.extraction.parsers import classify
+from documents.extraction.reader import Line, ReadDocument
 from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 
@@ -143,3 +148,42 @@ def test_a_declaracao_de_alteracoes_titled_by_its_type_alone_is_read() -> None:
     assert fields["activity_code"] == "1332"
     assert fields.get("start_date") is None
     assert fields["taxpayer_nif"] == A_NIF
+
+
+SS_QUARTERLY = f"""Segurança Social Direta
+Declaração Trimestral - Trabalhador Independente
+NISS: 12345678901
+NIF: {A_NIF}
+Nome: Rodrigo Almeida Teixeira
+Trimestre: 2.º trimestre de 2026 (abril a junho)
+Mês Prestação de serviços Venda de bens Total
+Abril 1 200,00 0,00 1 200,00
+Maio 1 100,00 0,00 1 100,00
+Junho 1 300,00 0,00 1 300,00
+Total 3 600,00 0,00 3 600,00
+Rendimento relevante (70 %): 2 520,00 €"""
+
+BANK_STATEMENT = """Banco Exemplo do Interior, S.A.
+Extrato de conta à ordem - setembro de 2026
+Titular: Rodrigo Almeida Teixeira
+Saldo inicial: 950,00 €
+Data Descrição Débito Crédito Saldo
+2026-09-08 TRF Pensão ISS IP 735,10 1 685,10
+2026-09-12 Compra supermercado 41,20 1 643,90
+Saldo final: 1 643,90 €"""
+
+
+def read_page(text: str) -> ReadDocument:
+    return ReadDocument(lines=[Line(line) for line in text.splitlines() if line.strip()], pages=1, method="text")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [(SS_QUARTERLY, SS_QUARTERLY_REFUSED), (BANK_STATEMENT, BANK_STATEMENT_REFUSED)],
+    ids=["ss-quarterly-declaration", "bank-statement"],
+)
+def test_a_refused_income_document_names_what_it_is_and_what_to_send(text: str, reason: str) -> None:
+    """§3: the independent worker's quarterly declaration and a bank statement each get a reason of their own."""
+    assert classify(text) == DocumentKind.UNKNOWN
+    assert refusal(read_page(text), "PROOF_OF_INCOME", []) == reason
+    assert reason != UNRECOGNISED["PROOF_OF_INCOME"]

@@ -691,6 +691,22 @@ PAYERS_YEARLY_DECLARATION = re.compile(
     r"|art(?:igo|\.)?\s*119\W{0,4}(?:[o9]\W{0,3})?(?:,?\s*n\W{0,4}\s*1\W[^\n]{0,30})?\s*d[oa]\s+(?:codigo\s+do\s+irs|cirs)"
 )
 
+# The Segurança Social's quarterly declaration of an independent worker ("Declaração Trimestral - Trabalhador
+# Independente"; blind probe r48a: told only "not recognised"): what the worker declared they billed, for the
+# contributions, not what was received. No parser reads it; the faturas-recibo or the IRS return prove the income.
+SS_QUARTERLY_DECLARATION = re.compile(
+    r"declaracao\s+trimestral(?=[\s\S]*(?:trabalhador(?:a|es)?\s+independente|seguranca\s+social))"
+    r"|(?:trabalhador(?:a|es)?\s+independente|seguranca\s+social)[\s\S]*declaracao\s+trimestral"
+)
+# A bank's statement of an account's movements, by its title opening a line ("Extrato de conta à ordem - outubro",
+# "Extrato bancário", "Extrato integrado"; blind probe r48a: told only "not recognised"). A credit in it says an
+# amount came in, not what it is nor the gross it comes from: the payer's own statement or receipt is what proves
+# income. A bank's certificate of a pension it credits ("Comprovativo de recebimento de pensão") is a pension's.
+BANK_STATEMENT = re.compile(
+    r"^\W*extrato\s+(?:de\s+conta|bancario|integrado|combinado|de\s+movimentos)|^\W*(?:bank|account)\s+statement",
+    re.M,
+)
+
 
 def payers_yearly_declaration(folded: str) -> bool:
     """An employer's yearly declaration of income paid and tax withheld, none of an IRS return's form (a return's
