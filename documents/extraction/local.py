@@ -18,12 +18,14 @@ from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import (
+    BANK_STATEMENT,
     CC_BACK_SIGNS,
     DRIVING_LICENCE,
     PAYSLIP_TITLE,
     RENT_RECEIPT,
     SALARY_ADVANCE,
     SIMULATION,
+    SS_QUARTERLY_DECLARATION,
     SS_REMUNERATIONS_EXTRACT,
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
@@ -358,6 +360,23 @@ PAYERS_DECLARATION_REFUSED = (
     "declaração de IRS entregue ou a nota de liquidação desse ano."
 )
 
+# The Segurança Social's quarterly declaration of an independent worker (classify.SS_QUARTERLY_DECLARATION; blind
+# probe r48a: told only "not recognised"): the amounts declared for contributions, not received. The sender is
+# told what proves an independent worker's income (docs/api.md: faturas-recibo, the return, the nota).
+SS_QUARTERLY_REFUSED = (
+    "Este documento é a declaração trimestral de trabalhador independente da Segurança Social, com os valores "
+    "declarados para contribuições e não os recebidos: envie as faturas-recibo (ou as faturas e os recibos) dos "
+    "últimos meses, a declaração de IRS com o Anexo B ou a nota de liquidação."
+)
+
+# A bank's account statement (classify.BANK_STATEMENT; blind probe r48a: told only "not recognised"): a credit says
+# an amount came in, not what it is nor its gross. The sender is told what proves the income it may be.
+BANK_STATEMENT_REFUSED = (
+    "Este documento é um extrato bancário, que mostra movimentos da conta mas não prova de onde vem nem o valor "
+    "bruto de um rendimento: envie a declaração da pensão, os recibos de vencimento, as faturas-recibo ou outro "
+    "comprovativo emitido por quem paga."
+)
+
 # A payslip by its title and its parties' captions whose amounts OCR could not read (classify.payslip_amounts_unread;
 # blind probe r46a: a photo whose table was lost told to send payslips, which it was). The sender is told to send
 # a better copy of the same payslip.
@@ -462,6 +481,8 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", payroll_summary, PAYROLL_SUMMARY_REFUSED),
     ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
     ("PROOF_OF_INCOME", employment_contract, EMPLOYMENT_CONTRACT_REFUSED),
+    ("PROOF_OF_INCOME", SS_QUARTERLY_DECLARATION.search, SS_QUARTERLY_REFUSED),
+    ("PROOF_OF_INCOME", BANK_STATEMENT.search, BANK_STATEMENT_REFUSED),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
     ("ID_DOCUMENT", DRIVING_LICENCE.search, DRIVING_LICENCE_REFUSED),
     ("ID_DOCUMENT", address_only_back, ADDRESS_ONLY_BACK),

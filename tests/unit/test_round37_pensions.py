@@ -293,5 +293,6 @@ def test_the_sender_of_a_simulation_is_told_what_proves_a_pension() -> None:
 
     assert refusal(read_page(SIMULATION), "PROOF_OF_INCOME", []) == PENSION_NOT_PAID
     # Any other refused document keeps the general reason.
-    letter = "Banco Atlântico\nExtrato de conta\nSaldo disponível 1.234,56 €\nMovimentos de novembro de 2026"
+    # (A bank statement, the example here before, has a reason of its own since blind probe r48a.)
+    letter = "Agência Atlântico Viagens\nConfirmação de reserva\nTotal pago 1.234,56 €\nPartida em novembro de 2026"
     assert refusal(read_page(letter), "PROOF_OF_INCOME", []) == UNRECOGNISED["PROOF_OF_INCOME"]

@@ -88,6 +88,11 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
             # A declaração de alterações de atividade is filed on an open activity, so it proves one as the
             # início does (blind probe r36a: refused as no income). A cessação, which closes it, is no sign here.
             r"|declara[cç][aã]o\s+de\s+altera[cç](?:[oõ]es|[aã]o)\s+(de\s+|da\s+)?a(c)?tividade"
+            # The Portal's proof titled by the declaration's type alone ("Comprovativo - Declaração de Alterações",
+            # "Tipo de declaração: Alterações"), the activity it changes among its boxes ("Quadro 06 - Atividade
+            # exercida"): blind probe r48a, refused as not recognised.
+            r"|(?:declara[cç][aã]o\s+de\s+altera[cç](?:[oõ]es|[aã]o)|tipo\s+de\s+declara[cç][aã]o\s*[:.]?\s*altera[cç])"
+            r"(?![a-z])(?=[\s\S]*a(c)?tividade\s+(?:exercida|principal))"
         ),
     ),
     # Before the IRS titles: "declaração de rendimentos de pensões" is a pension statement.
@@ -528,7 +533,8 @@ def employer_declaration(folded: str) -> bool:
 
 
 FATURA_RECIBO_SIGNS = [
-    r"import[aâ]ncia\s+recebida",
+    # What a receipt says it received: the Portal's "Importância recebida", a program's "Total recebido".
+    r"(?:import[aâ]ncia|total)\s+recebid[oa]",
     r"(?<![a-z])adquirente(?![a-z])",
     # The Portal's series names the document's type: a fatura-recibo's, a fatura's (FT), a recibo's (R) (blind probe
     # r38a: a photo of a plain "Fatura" whose shadow hid its other signs was refused, its text version read).
@@ -537,6 +543,12 @@ FATURA_RECIBO_SIGNS = [
     # A fatura-recibo's own number, its type FR before the series and the sequence ("FR 2026/21", "FR FR2026/98",
     # an accountant's program's): no payslip is numbered so (blind probe r38a: a scan read as a payslip).
     r"(?<![a-z0-9])fr\s+[a-z0-9]*\d[a-z0-9]*(?:/[a-z0-9]+)*/\d+(?![\d/])",
+    # The same for the other documents of a sale and its payment, their type the Portal's code (FT a fatura, FS a
+    # simplified one; R, RE, RC, RG a recibo) before the series and the sequence ("FT 2026/77", "RE 2026/44",
+    # "R-2026/058"): blind probe r48a, a recibo and an unpaid fatura refused as not recognised.
+    r"(?<![a-z0-9])(?:ft|fs|re|rc|rg|r)(?:\s+|\s?-\s?)[a-z0-9]*\d[a-z0-9]*(?:/[a-z0-9]+)*/\d+(?![\d/])",
+    # A recibo settles a fatura issued before it: "Documento liquidado", "Fatura liquidada", "referente à fatura".
+    r"documentos?\s+liquidados?|faturas?\s+liquidadas?|(?:referente|relativo)\s+[aà]s?\s+faturas?(?![a-z-])",
 ]
 # Each kind by its word or as payroll software cuts it ("Desc. S.S.", "Venc. Base", "Remun. Ilíq.", "Sub. Alim.").
 # A multinational's slip in English prints the same kinds in its words ("Social Security (11%)", "Net pay", "Gross
@@ -677,6 +689,22 @@ PAYERS_YEARLY_DECLARATION = re.compile(
     # The article that obliges the payer, whatever the title says: "art. 119.º ... do Código do IRS" ("119.9"
     # as OCR reads the ordinal).
     r"|art(?:igo|\.)?\s*119\W{0,4}(?:[o9]\W{0,3})?(?:,?\s*n\W{0,4}\s*1\W[^\n]{0,30})?\s*d[oa]\s+(?:codigo\s+do\s+irs|cirs)"
+)
+
+# The Segurança Social's quarterly declaration of an independent worker ("Declaração Trimestral - Trabalhador
+# Independente"; blind probe r48a: told only "not recognised"): what the worker declared they billed, for the
+# contributions, not what was received. No parser reads it; the faturas-recibo or the IRS return prove the income.
+SS_QUARTERLY_DECLARATION = re.compile(
+    r"declaracao\s+trimestral(?=[\s\S]*(?:trabalhador(?:a|es)?\s+independente|seguranca\s+social))"
+    r"|(?:trabalhador(?:a|es)?\s+independente|seguranca\s+social)[\s\S]*declaracao\s+trimestral"
+)
+# A bank's statement of an account's movements, by its title opening a line ("Extrato de conta à ordem - outubro",
+# "Extrato bancário", "Extrato integrado"; blind probe r48a: told only "not recognised"). A credit in it says an
+# amount came in, not what it is nor the gross it comes from: the payer's own statement or receipt is what proves
+# income. A bank's certificate of a pension it credits ("Comprovativo de recebimento de pensão") is a pension's.
+BANK_STATEMENT = re.compile(
+    r"^\W*extrato\s+(?:de\s+conta|bancario|integrado|combinado|de\s+movimentos)|^\W*(?:bank|account)\s+statement",
+    re.M,
 )
 
 

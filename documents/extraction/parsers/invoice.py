@@ -456,6 +456,14 @@ TYPE_DASH_NUMBER = re.compile(rf"(?<![^\W_])FR\s?{DASH}\s?(\d{{1,7}})(?![\d/:-]|
 # caption, for "FR 40" alone may be any two words' figures.
 TYPE_SPACE_NUMBER = re.compile(r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*FR\s(\d{1,7})(?![\d/.,:-])")
 
+# Any type's code before a series and the sequence, after the number's caption: a certified program's recibo ("Recibo
+# n.º: R-2026/058", "RECIBO N.º RE 2026/44"), a plain fatura ("FATURA N.º FT 2026/77"), the series a year or a code
+# (blind probe r48a: the recibos' numbers unread, and a fatura's type FT unseen). The type, in capitals, is kept with
+# its separator as printed: one document's numbers compare, and "FT" says it is no receipt (``only_billed``).
+TYPE_AND_SERIES_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?:[Nn]\.?\s?[ºo°]\.?|[Nn][uú]mero)\s*[:.]?\s*([A-Z]{1,3})(\s?-\s?|\s)"
+    r"([A-Z0-9]+(?:\s?/\s?[A-Z0-9]+)*\s?/\s?\d{1,7})(?![\d/])"
+)
 
 # The Portal's own series: "ATSIRE", two digits, the type ("ATSIRE01FR"); OCR reads the digits as "OI", "O1", "0l".
 PORTAL_SERIES_DIGITS = re.compile(r"(?<=ATSIRE)[0-9OIL]{2}(?=[A-Z]{2}(?:/|$))")
@@ -518,6 +526,13 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
         spaced = TYPE_SPACE_NUMBER.search(fix_digits(line.text))
         if spaced:
             parsed.put("invoice_number", f"FR {spaced.group(1)}", line.confidence)
+            return
+    for line in lines:
+        typed = TYPE_AND_SERIES_NUMBER.search(fix_digits(line.text))
+        if typed:
+            separator = "-" if "-" in typed.group(2) else " "
+            series_and_sequence = re.sub(r"\s", "", typed.group(3))
+            parsed.put("invoice_number", f"{typed.group(1)}{separator}{series_and_sequence}", line.confidence)
             return
     for index, line in enumerate(lines):
         found = SERIES.search(line.text)
@@ -784,11 +799,26 @@ RECEIVED_FROM = re.compile(
     r"(?P<nif>\d{3}\s?\d{3}\s?\d{3})(?!\d)|(?=[,;]?\s*(?:a|o)\s+(?:quantia|import[aâ]ncia|montante|valor)(?![^\W\d_])))"
 )
 
+# A receipt's caption of who paid, the name to the end of the line: "Recebi de: Clínica ..., Lda." (blind probe r48a:
+# a recibo's client unread, only the NIF under its own caption).
+RECEIVED_FROM_CAPTION = re.compile(r"(?i)^\W*receb(?:i|emos|ido|ida)\s+(?:de|d[oa])\s*:\s*(?P<name>\S.*?)\s*$")
+
 
 def received_from(lines: list[Line], parsed: Parsed) -> str | None:
     """The acquirer the receipt's "Recebi de <name>, NIF <nif>, a quantia de ..." names, put first; the NIF's
     digits are returned (they are not the issuer's)."""
     for line in lines:
+        captioned = RECEIVED_FROM_CAPTION.match(line.text)
+        if captioned and not RECEIVED_FROM.search(line.text):
+            name = party_name(captioned["name"])
+            if name and len(name.split()) >= 2 and capitalised(name):
+                # The caption ends where the name starts and the line ends with it: with no figure after it (a
+                # date, a NIF) it is kept as printed, a firm's "&" and legal form too ("... & Associados, SP RL").
+                printed = captioned["name"].strip(" ;:")
+                if not re.search(r"\d", printed):
+                    name = title_case(printed) if printed.isupper() else printed
+                parsed.put("acquirer_name", name, line.confidence)
+                return None
         match = RECEIVED_FROM.search(line.text)
         if not match:
             continue

@@ -1501,6 +1501,9 @@ CAE_REVISION = r"\(\s*rev\.?\s*\d\s*\)"
 ACTIVITY_CODE = re.compile(
     r"(?:(?<![a-z])(?:cae|codigo|cirs)(?![a-z])|atividade\s+principal)(?:" + CAE_REVISION + r"|[^0-9\n]){0,40}?"
     r"(?<!\d)(\d{4,5})(?!\d)"
+    # A declaração de alterações' "Quadro 06 - Atividade exercida: 2010 - Designers" (blind probe r48a: unread);
+    # never a date's year ("exercida desde 2019-03-01").
+    r"|(?<![a-z])atividade\s+exercida[^0-9\n]{0,20}?(?<!\d)(\d{4,5})(?![\d/.-]|\s?[-/.]\s?\d)"
 )
 # A secondary activity is the main one's only where no other is printed.
 SECONDARY = re.compile(r"secundari")
@@ -1529,12 +1532,14 @@ def parse_activity_start(lines: list[Line]) -> Parsed:
 def activity(lines: list[Line], parsed: Parsed) -> None:
     """The activity's code and its description after it, the main one before a secondary one."""
     coded = [(index, code) for index, line in enumerate(lines) if (code := ACTIVITY_CODE.search(fold(line.text)))]
-    coded.sort(key=lambda found: bool(SECONDARY.search(fold(lines[found[0]].text)[: found[1].start(1)])))
+    coded.sort(
+        key=lambda found: bool(SECONDARY.search(fold(lines[found[0]].text)[: found[1].start(found[1].lastindex or 1)]))
+    )
     if not coded:
         return
     index, code = coded[0]
     line = lines[index]
-    parsed.put("activity_code", code.group(1), line.confidence)
+    parsed.put("activity_code", code.group(code.lastindex or 1), line.confidence)
     description = re.sub(r"^[\s:.\-–]+", "", line.text[code.end() :]).strip()
     below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
     if len(description) >= 4 and description_goes_on(description, below):

@@ -127,6 +127,15 @@ def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> Spouse | None:
                 # / "NIF: 114846960" / "Sebastião ...": blind probe r44a, no name read).
                 part = f"{part} {lines[index + 2].text}"
                 confidence = min(confidence, lines[index + 2].confidence)
+        elif (
+            index + 1 < len(lines)
+            and name_alone(part.strip(" :.-–—·|"))
+            and NIF_PART.match(lines[index + 1].text.strip())
+        ):
+            # The name on the mark's line, its NIF alone on the line under it ("Sujeito passivo B: Graça ..." /
+            # "NIF: 231751532"), as sujeito passivo A's box is printed (blind probe r48a: no spouse read).
+            part = f"{part} {lines[index + 1].text}"
+            confidence = min(confidence, lines[index + 1].confidence)
         nifs = [nif for nif, valid in parse_nifs(part) if valid and nif_is_personal(nif) and nif != taxpayer_nif]
         if not nifs:
             continue
