@@ -61,3 +61,43 @@ def test_a_watermark_glued_to_a_footer_line_cancels_the_receipt(footer: str) -> 
 def test_a_line_mentioning_cancelling_is_no_watermark(footer: str) -> None:
     _, _, warnings = read(RECEIPT.format(footer=footer))
     assert "document_cancelled" not in warnings
+
+
+SS_YEAR = """SEGURANÇA SOCIAL
+Instituto da Segurança Social, I.P. - Centro Nacional de Pensões
+DECLARAÇÃO DE RENDIMENTOS - ANO 2025
+(para efeitos de IRS - Modelo 3, Anexo A, Quadro 4)
+Nome: Rosa Maria Antunes Teixeira
+NIF: 257171959
+Entidade pagadora: Instituto da Segurança Social, I.P. - NIF 505 305 500
+Prestação Código Rendimento bruto Retenção IRS
+{rows}
+Declara-se, para os devidos efeitos, que no ano de 2025 foram pagos ao beneficiário os
+rendimentos acima, incluindo os subsídios de férias e de Natal.
+Lisboa, 2 de fevereiro de 2026"""
+ROWS = """Pensão de velhice 401 8 400,00 € 380,00 €
+Pensão de sobrevivência 401 2 940,00 € 0,00 €
+Complemento por dependência 401 1 215,20 € 0,00 €"""
+
+
+def test_a_year_declaration_of_several_pensions_is_its_total_row() -> None:
+    """Round 48A (P06): three pensions' rows and a "Total" row: the first row was the year's amount, a third of
+    the income lost, no warning."""
+    kind, fields, warnings = read(SS_YEAR.format(rows=ROWS + "\nTotal 12 555,20 € 380,00 €"))
+    assert kind == DocumentKind.DECLARACAO_PENSAO
+    assert fields["annual_amount"] == Decimal("12555.20")
+    assert "derived:annual_amount" not in warnings
+
+
+def test_a_year_declaration_of_several_pensions_without_a_total_is_their_sum() -> None:
+    kind, fields, warnings = read(SS_YEAR.format(rows=ROWS))
+    assert kind == DocumentKind.DECLARACAO_PENSAO
+    assert fields["annual_amount"] == Decimal("12555.20")
+    assert "derived:annual_amount" in warnings
+
+
+def test_a_year_declaration_of_rows_whose_columns_disagree_is_not_read() -> None:
+    """A row with an amount missing (a scan's smudge): which amount is the gross is not known, nor is the sum."""
+    rows = ROWS.replace("2 940,00 € 0,00 €", "2 940,00 €")
+    _, fields, _ = read(SS_YEAR.format(rows=rows))
+    assert fields.get("annual_amount") is None
