@@ -101,3 +101,51 @@ def test_a_year_declaration_of_rows_whose_columns_disagree_is_not_read() -> None
     rows = ROWS.replace("2 940,00 € 0,00 €", "2 940,00 €")
     _, fields, _ = read(SS_YEAR.format(rows=rows))
     assert fields.get("annual_amount") is None
+
+
+ANNEX_A = """AUTORIDADE TRIBUTÁRIA E ADUANEIRA
+DECLARAÇÃO DE RENDIMENTOS - IRS MODELO 3 - ROSTO
+Quadro 2 - Ano dos rendimentos: 2025
+Quadro 3 - Sujeito passivo A: Henrique Bastos Valadares
+NIF: 238958957
+Anexos entregues: A
+ANEXO A - Trabalho dependente e pensões
+{table}
+Código 401: Rendimentos do trabalho dependente."""
+
+
+@pytest.mark.parametrize("dues", ["Quot. sindicais", "Quotas sindicais", "Quotizações sindicais"])
+def test_an_annex_a_table_with_a_union_dues_column_is_read(dues: str) -> None:
+    """Round 48A (T02): Quadro 4A's 7th column "Quot. sindicais" was no column to the reader, the rows held one
+    amount too many, and the return's gross, withholdings and employment income were all lost."""
+    table = f"""NIF entidade Código Titular Rendimentos Retenções IRS Contribuições {dues}
+503504564 401 A 26 310,00 3 870,00 2 894,10 105,00
+Soma 26 310,00 3 870,00 2 894,10 105,00"""
+    kind, fields, _ = read(ANNEX_A.format(table=table))
+    assert kind == DocumentKind.DECLARACAO_IRS
+    assert fields["gross_income"] == Decimal("26310.00")
+    assert fields["employment_income"] == Decimal("26310.00")
+    assert fields["withholdings"] == Decimal("3870.00")
+
+
+PENSION_TABLE = """NIF entidade Código Titular Rendimentos Retenções Contribuições
+{first}
+600084779 404 A 4 980,00 0,00 0,00
+{soma}"""
+
+
+def test_a_payer_row_lost_above_an_unreadable_soma_is_no_total() -> None:
+    """Round 48A (T08): on a photo the first payer's row was lost (read as the header's run-on) and the "Soma"
+    row's amounts were specks; the second payer's row alone was given as the return's gross and pension income."""
+    table = PENSION_TABLE.format(first="“ S0S3OSSOO “O4 A II ZOO,OO I.O34,OO O,OO", soma="É Soma DO somam rt E")
+    _, fields, warnings = read(ANNEX_A.format(table=table))
+    assert fields["gross_income"] is None
+    assert fields["pension_income"] is None
+    assert "missing:gross_income" in warnings
+
+
+def test_a_soma_printing_the_income_alone_still_checks_the_rows() -> None:
+    table = PENSION_TABLE.format(first="505305500 404 A 10 450,00 962,00 0,00", soma="Soma 15 430,00")
+    _, fields, _ = read(ANNEX_A.format(table=table))
+    assert fields["gross_income"] == Decimal("15430.00")
+    assert fields["pension_income"] == Decimal("15430.00")
