@@ -32,6 +32,7 @@ from documents.extraction.parsers.classify import (
     payroll_summary,
     payslip_amounts_unread,
     pension_not_paid,
+    pension_refused,
     pro_forma_or_quote,
     tax_simulation,
 )
@@ -291,6 +292,13 @@ PENSION_NOT_PAID = (
     "de rendimentos."
 )
 
+# A decision refusing a pension (classify.PENSION_REFUSAL; blind probe r48a: read as a pension of 0,00 €): no pension
+# is paid. The sender is told what would prove one, or another income.
+PENSION_REFUSED = (
+    "Este documento é uma decisão que indefere um pedido de pensão, não uma pensão paga: envie a declaração da "
+    "pensão que recebe (da Segurança Social, da CGA ou do fundo de pensões) ou outro comprovativo de rendimentos."
+)
+
 # A pro-forma invoice or a quote (blind probe r38a): nothing was sold or paid yet. The sender is told what proves an
 # independent worker's income.
 NOT_BILLED_YET = (
@@ -451,6 +459,7 @@ def address_only_back(folded: str) -> bool:
 # type, the sign on the folded text, the reason that tells the sender what to send instead.
 DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str], ...] = (
     ("PROOF_OF_INCOME", pension_not_paid, PENSION_NOT_PAID),
+    ("PROOF_OF_INCOME", pension_refused, PENSION_REFUSED),
     ("PROOF_OF_INCOME", pro_forma_or_quote, NOT_BILLED_YET),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),

@@ -149,3 +149,36 @@ def test_a_soma_printing_the_income_alone_still_checks_the_rows() -> None:
     _, fields, _ = read(ANNEX_A.format(table=table))
     assert fields["gross_income"] == Decimal("15430.00")
     assert fields["pension_income"] == Decimal("15430.00")
+
+
+REFUSAL_LETTER = """INSTITUTO DA SEGURANÇA SOCIAL, I.P.
+Centro Nacional de Pensões
+Destinatário: Joaquim Pestana Arruda
+NIF: 180830945
+Data: 2026-09-14
+Assunto: Pensão de velhice - {subject}
+Informa-se que o requerimento de pensão de velhice apresentado em 2026-03-02 foi {decision},
+por não se verificar o prazo de garantia exigido.
+Valor da pensão: {amount} €. Da presente decisão pode reclamar no prazo de 15 dias úteis."""
+
+
+def test_a_letter_refusing_a_pension_is_refused_saying_so() -> None:
+    """Round 48A (N06): a letter refusing an invalidity pension ("foi INDEFERIDO ... Valor da pensão: 0,00 €") was
+    read as a pension statement of 0,00 €."""
+    from documents.extraction.local import PENSION_REFUSED, refusal
+    from documents.extraction.reader import Line, ReadDocument
+
+    text = REFUSAL_LETTER.format(subject="decisão de indeferimento", decision="INDEFERIDO", amount="0,00")
+    kind, _, _ = read(text)
+    assert kind == DocumentKind.UNKNOWN
+    page = ReadDocument(lines=[Line(line) for line in text.splitlines()], pages=1, method="text")
+    assert refusal(page, "PROOF_OF_INCOME", []) == PENSION_REFUSED
+
+
+def test_a_letter_granting_a_pension_is_still_read() -> None:
+    text = REFUSAL_LETTER.format(subject="decisão de deferimento", decision="DEFERIDO", amount="612,40").replace(
+        "por não se verificar o prazo de garantia exigido.", "sendo pago 14 vezes por ano."
+    )
+    kind, fields, _ = read(text)
+    assert kind == DocumentKind.DECLARACAO_PENSAO
+    assert fields["gross_monthly_amount"] == Decimal("612.40")

@@ -257,6 +257,27 @@ def pension_not_paid(folded: str) -> bool:
     return bool(PENSION_CLAIM_PENDING.search(folded)) and not PENSION_GRANTED.search(without_disclaimers(folded))
 
 
+# A decision refusing a pension: "o requerimento de pensão de invalidez ... foi INDEFERIDO", "Assunto: Pensão de
+# invalidez - decisão de indeferimento", "your claim for State Pension has been refused" (blind probe r48a: read as
+# a pension statement of 0,00 €). No pension is paid: refused, saying so, as a claim not yet decided is.
+PENSION_REFUSAL = re.compile(
+    r"(?:pensao|reforma|aposentacao|requerimento|pedido)[^.\n]{0,120}?(?<![a-z])(?:foi\s+|e\s+)?indeferid[oa]"
+    r"|(?:decisao|despacho)\s+de\s+indeferimento|(?<![a-z])indeferimento\s+d[oa]\s+(?:requerimento|pedido|pensao)"
+    r"|(?:pension|claim|application)[^.\n]{0,60}?(?:has\s+been|was|is)\s+(?:refused|rejected|disallowed|denied)"
+)
+# A decision granting one (a pension granted beside a complement refused is paid): "deferido", "em pagamento".
+PENSION_GRANTED_WORD = re.compile(
+    r"(?<![a-z])(?:deferid[oa]|deferimento)(?![a-z])|(?<![a-z])em\s+pagamento|atribuid[oa]|(?<![a-z])awarded"
+)
+
+
+def pension_refused(folded: str) -> bool:
+    """A letter refusing a pension, which grants none (``PENSION_REFUSAL``)."""
+    text = without_disclaimers(folded)
+    pension = re.search(r"(?<![a-z])(?:pensao|pensoes|reforma|aposentacao|pension)(?![a-z])", text)
+    return bool(pension and PENSION_REFUSAL.search(text)) and not PENSION_GRANTED_WORD.search(text)
+
+
 # A pro-forma invoice ("Fatura Pró-forma", "documento sem valor fiscal") or a quote ("ORÇAMENTO", "Proposta de
 # honorários"): what would be billed, before anything was sold or paid (blind probe r38a: a pró-forma in an
 # accountant program's layout read as a payslip, its "Total recebido" counted as a month's net). A pró-forma has no
@@ -292,6 +313,8 @@ def pro_forma_or_quote(folded: str) -> bool:
 def classify(text: str) -> DocumentKind:
     whole = fold(text)
     if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
+        return DocumentKind.UNKNOWN
+    if pension_refused(whole):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(whole)
     if EU_CITIZEN_REGISTRATION.search(folded):
