@@ -28,6 +28,7 @@ from documents.extraction.parsers.classify import (
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
     employment_contract,
+    invoice_listing,
     payers_yearly_declaration,
     payroll_summary,
     payslip_amounts_unread,
@@ -307,6 +308,15 @@ NOT_BILLED_YET = (
     "comprovativo de rendimentos."
 )
 
+# A listing of faturas-recibo (classify.invoice_listing; blind probe r48a: the Portal's "Consultar faturas e recibos"
+# read as one fatura-recibo, its first row): it prints no amount received, no client's name and rows that may be
+# cancelled. The sender is told to send the faturas-recibo themselves.
+INVOICE_LISTING_REFUSED = (
+    "Este documento é uma lista de faturas-recibo (como a consulta do Portal das Finanças), não as faturas-recibo: "
+    "envie as próprias faturas-recibo (o PDF de cada uma, emitido no Portal das Finanças ou no programa de "
+    "faturação) ou outro comprovativo de rendimentos."
+)
+
 # A salary simulation or an offer's estimate (classify.SIMULATION; blind probe r41a: told only "not recognised"): no
 # month was paid yet. The sender is told what would prove the pay.
 SALARY_NOT_PAID = (
@@ -461,6 +471,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", pension_not_paid, PENSION_NOT_PAID),
     ("PROOF_OF_INCOME", pension_refused, PENSION_REFUSED),
     ("PROOF_OF_INCOME", pro_forma_or_quote, NOT_BILLED_YET),
+    ("PROOF_OF_INCOME", invoice_listing, INVOICE_LISTING_REFUSED),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),

@@ -182,3 +182,46 @@ def test_a_letter_granting_a_pension_is_still_read() -> None:
     kind, fields, _ = read(text)
     assert kind == DocumentKind.DECLARACAO_PENSAO
     assert fields["gross_monthly_amount"] == Decimal("612.40")
+
+
+LISTING = """Portal das Finanças > Faturas e Recibos > Consultar
+Faturas e Recibos - Consultar
+NIF: 213456780
+Nome: Beatriz Toscano Frazão
+Período: 2026-01-01 a 2026-11-30 Tipo: Emitidas
+Documento Data Adquirente (NIF) Valor base IVA Ret. IRS Situação
+FR 1/2026 2026-02-03 509442013 720,00 165,60 180,00 Emitido
+FR 2/2026 2026-04-06 514330771 800,00 184,00 200,00 Emitido
+FR 3/2026 2026-06-02 509442013 720,00 165,60 180,00 Anulado
+FR 4/2026 2026-09-01 514330771 850,00 195,50 212,50 Emitido
+Total valor base 3 090,00
+Consulta efetuada em 2026-12-01 10:42"""
+
+
+@pytest.mark.parametrize("title", [None, "Listagem de faturas emitidas", ""])
+def test_a_listing_of_faturas_recibo_is_refused_asking_for_them(title: str | None) -> None:
+    """Round 48A (I07): the Portal's "Consultar faturas e recibos" listing of 11 faturas-recibo was read as one,
+    its first row's amounts, the page's title as the issuer, no warning. It is refused (see
+    classify.invoice_listing): it prints no amount received nor client, and a row may be cancelled."""
+    from documents.extraction.local import INVOICE_LISTING_REFUSED, refusal
+    from documents.extraction.reader import Line, ReadDocument
+
+    text = LISTING
+    if title is not None:
+        # A program's list, no Portal's title: the "Situação" column says it is a listing.
+        text = "\n".join([title, *LISTING.splitlines()[2:]])
+    kind, _, _ = read(text)
+    assert kind == DocumentKind.UNKNOWN
+    page = ReadDocument(lines=[Line(line) for line in text.splitlines()], pages=1, method="text")
+    assert refusal(page, "PROOF_OF_INCOME", []) == INVOICE_LISTING_REFUSED
+
+
+def test_a_receipt_listing_its_services_is_no_listing() -> None:
+    """A fatura-recibo whose lines name earlier documents is still one fatura-recibo."""
+    text = RECEIPT.format(footer="Processado por programa certificado n.º 2417/AT ATCUD: JF7K2M-58").replace(
+        "Design gráfico - convites e sinalética 1 980,00 23% 980,00",
+        "FT 12/2026 2026-08-01 Adiantamento 300,00 0,00\nFT 13/2026 2026-09-01 Adiantamento 300,00 0,00",
+    )
+    kind, fields, _ = read(text)
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert fields["amount_received"] == Decimal("960.40")

@@ -310,11 +310,39 @@ def pro_forma_or_quote(folded: str) -> bool:
     return pro_forma(folded) or bool(QUOTE_TITLE.search(without_disclaimers(folded)))
 
 
+# The Portal das Finanças' listing of the faturas-recibo issued ("Faturas e Recibos - Consultar"), or a program's
+# list of them: one row per document, its number, its date and its amounts on one line ("FR 11/2026 2026-11-27
+# 554043351 1 000,00 230,00 250,00 Emitido"). Blind probe r48a: read as one fatura-recibo, its first row, the page's
+# title as the issuer. It is no fatura-recibo: it prints no amount received and no client's name, and a row's
+# "Situação" may say it was cancelled; its latest row alone would hide the others. Refused, asking for the
+# faturas-recibo themselves (a PDF of several is read as docs/api.md says).
+LISTED_DOCUMENT_ROW = re.compile(
+    r"^\W*(?:fr|ft|fs|rg|re)\s?[a-z0-9]*\s?\d{1,6}\s?/\s?\d{2,4}\s+"
+    r"(?:(?:19|20)\d{2}-\d{2}-\d{2}|\d{2}[/.-]\d{2}[/.-](?:19|20)\d{2})(?:[^\n]*?\d,\d{2}(?!\d)){2}",
+    re.M,
+)
+LISTING_TITLE = re.compile(
+    r"consultar\s+(?:faturas|documentos)|faturas\s+e\s+recibos\s*[-–>]\s*consultar|(?<![a-z])consulta\s+de\s+faturas"
+    r"|(?:listagem|lista|mapa|resumo)\s+d[eao]s?\s+(?:faturas|documentos\s+emitidos)"
+)
+LISTING_STATUS_COLUMN = re.compile(r"(?<![a-z])(?:situacao|estado)\s*$", re.M)
+LISTING_ROWS = 3
+
+
+def invoice_listing(folded: str) -> bool:
+    """A listing of faturas-recibo, a row each (``LISTED_DOCUMENT_ROW``), under a listing's title or a "Situação"
+    column: refused, as no fatura-recibo."""
+    rows = set(LISTED_DOCUMENT_ROW.findall(folded))
+    if len(rows) < LISTING_ROWS:
+        return False
+    return bool(LISTING_TITLE.search(folded) or LISTING_STATUS_COLUMN.search(folded))
+
+
 def classify(text: str) -> DocumentKind:
     whole = fold(text)
     if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
         return DocumentKind.UNKNOWN
-    if pension_refused(whole):
+    if pension_refused(whole) or invoice_listing(whole):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(whole)
     if EU_CITIZEN_REGISTRATION.search(folded):
