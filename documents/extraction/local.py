@@ -30,10 +30,12 @@ from documents.extraction.parsers.classify import (
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
     employment_contract,
+    invoice_listing,
     payers_yearly_declaration,
     payroll_summary,
     payslip_amounts_unread,
     pension_not_paid,
+    pension_refused,
     pro_forma_or_quote,
     tax_simulation,
 )
@@ -293,12 +295,28 @@ PENSION_NOT_PAID = (
     "de rendimentos."
 )
 
+# A decision refusing a pension (classify.PENSION_REFUSAL; blind probe r48a: read as a pension of 0,00 €): no pension
+# is paid. The sender is told what would prove one, or another income.
+PENSION_REFUSED = (
+    "Este documento é uma decisão que indefere um pedido de pensão, não uma pensão paga: envie a declaração da "
+    "pensão que recebe (da Segurança Social, da CGA ou do fundo de pensões) ou outro comprovativo de rendimentos."
+)
+
 # A pro-forma invoice or a quote (blind probe r38a): nothing was sold or paid yet. The sender is told what proves an
 # independent worker's income.
 NOT_BILLED_YET = (
     "Este documento é uma fatura pró-forma ou um orçamento, que não prova um pagamento recebido: envie as "
     "faturas-recibo (ou a fatura e o recibo) emitidas no Portal das Finanças ou no programa de faturação, ou outro "
     "comprovativo de rendimentos."
+)
+
+# A listing of faturas-recibo (classify.invoice_listing; blind probe r48a: the Portal's "Consultar faturas e recibos"
+# read as one fatura-recibo, its first row): it prints no amount received, no client's name and rows that may be
+# cancelled. The sender is told to send the faturas-recibo themselves.
+INVOICE_LISTING_REFUSED = (
+    "Este documento é uma lista de faturas-recibo (como a consulta do Portal das Finanças), não as faturas-recibo: "
+    "envie as próprias faturas-recibo (o PDF de cada uma, emitido no Portal das Finanças ou no programa de "
+    "faturação) ou outro comprovativo de rendimentos."
 )
 
 # A salary simulation or an offer's estimate (classify.SIMULATION; blind probe r41a: told only "not recognised"): no
@@ -470,7 +488,9 @@ def address_only_back(folded: str) -> bool:
 # type, the sign on the folded text, the reason that tells the sender what to send instead.
 DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str], ...] = (
     ("PROOF_OF_INCOME", pension_not_paid, PENSION_NOT_PAID),
+    ("PROOF_OF_INCOME", pension_refused, PENSION_REFUSED),
     ("PROOF_OF_INCOME", pro_forma_or_quote, NOT_BILLED_YET),
+    ("PROOF_OF_INCOME", invoice_listing, INVOICE_LISTING_REFUSED),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),

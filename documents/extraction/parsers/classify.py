@@ -262,6 +262,27 @@ def pension_not_paid(folded: str) -> bool:
     return bool(PENSION_CLAIM_PENDING.search(folded)) and not PENSION_GRANTED.search(without_disclaimers(folded))
 
 
+# A decision refusing a pension: "o requerimento de pensão de invalidez ... foi INDEFERIDO", "Assunto: Pensão de
+# invalidez - decisão de indeferimento", "your claim for State Pension has been refused" (blind probe r48a: read as
+# a pension statement of 0,00 €). No pension is paid: refused, saying so, as a claim not yet decided is.
+PENSION_REFUSAL = re.compile(
+    r"(?:pensao|reforma|aposentacao|requerimento|pedido)[^.\n]{0,120}?(?<![a-z])(?:foi\s+|e\s+)?indeferid[oa]"
+    r"|(?:decisao|despacho)\s+de\s+indeferimento|(?<![a-z])indeferimento\s+d[oa]\s+(?:requerimento|pedido|pensao)"
+    r"|(?:pension|claim|application)[^.\n]{0,60}?(?:has\s+been|was|is)\s+(?:refused|rejected|disallowed|denied)"
+)
+# A decision granting one (a pension granted beside a complement refused is paid): "deferido", "em pagamento".
+PENSION_GRANTED_WORD = re.compile(
+    r"(?<![a-z])(?:deferid[oa]|deferimento)(?![a-z])|(?<![a-z])em\s+pagamento|atribuid[oa]|(?<![a-z])awarded"
+)
+
+
+def pension_refused(folded: str) -> bool:
+    """A letter refusing a pension, which grants none (``PENSION_REFUSAL``)."""
+    text = without_disclaimers(folded)
+    pension = re.search(r"(?<![a-z])(?:pensao|pensoes|reforma|aposentacao|pension)(?![a-z])", text)
+    return bool(pension and PENSION_REFUSAL.search(text)) and not PENSION_GRANTED_WORD.search(text)
+
+
 # A pro-forma invoice ("Fatura Pró-forma", "documento sem valor fiscal") or a quote ("ORÇAMENTO", "Proposta de
 # honorários"): what would be billed, before anything was sold or paid (blind probe r38a: a pró-forma in an
 # accountant program's layout read as a payslip, its "Total recebido" counted as a month's net). A pró-forma has no
@@ -294,9 +315,39 @@ def pro_forma_or_quote(folded: str) -> bool:
     return pro_forma(folded) or bool(QUOTE_TITLE.search(without_disclaimers(folded)))
 
 
+# The Portal das Finanças' listing of the faturas-recibo issued ("Faturas e Recibos - Consultar"), or a program's
+# list of them: one row per document, its number, its date and its amounts on one line ("FR 11/2026 2026-11-27
+# 554043351 1 000,00 230,00 250,00 Emitido"). Blind probe r48a: read as one fatura-recibo, its first row, the page's
+# title as the issuer. It is no fatura-recibo: it prints no amount received and no client's name, and a row's
+# "Situação" may say it was cancelled; its latest row alone would hide the others. Refused, asking for the
+# faturas-recibo themselves (a PDF of several is read as docs/api.md says).
+LISTED_DOCUMENT_ROW = re.compile(
+    r"^\W*(?:fr|ft|fs|rg|re)\s?[a-z0-9]*\s?\d{1,6}\s?/\s?\d{2,4}\s+"
+    r"(?:(?:19|20)\d{2}-\d{2}-\d{2}|\d{2}[/.-]\d{2}[/.-](?:19|20)\d{2})(?:[^\n]*?\d,\d{2}(?!\d)){2}",
+    re.M,
+)
+LISTING_TITLE = re.compile(
+    r"consultar\s+(?:faturas|documentos)|faturas\s+e\s+recibos\s*[-–>]\s*consultar|(?<![a-z])consulta\s+de\s+faturas"
+    r"|(?:listagem|lista|mapa|resumo)\s+d[eao]s?\s+(?:faturas|documentos\s+emitidos)"
+)
+LISTING_STATUS_COLUMN = re.compile(r"(?<![a-z])(?:situacao|estado)\s*$", re.M)
+LISTING_ROWS = 3
+
+
+def invoice_listing(folded: str) -> bool:
+    """A listing of faturas-recibo, a row each (``LISTED_DOCUMENT_ROW``), under a listing's title or a "Situação"
+    column: refused, as no fatura-recibo."""
+    rows = set(LISTED_DOCUMENT_ROW.findall(folded))
+    if len(rows) < LISTING_ROWS:
+        return False
+    return bool(LISTING_TITLE.search(folded) or LISTING_STATUS_COLUMN.search(folded))
+
+
 def classify(text: str) -> DocumentKind:
     whole = fold(text)
     if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
+        return DocumentKind.UNKNOWN
+    if pension_refused(whole) or invoice_listing(whole):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(whole)
     if EU_CITIZEN_REGISTRATION.search(folded):

@@ -166,8 +166,30 @@ CANCELLED = re.compile(
 )
 
 
+# A watermark stamp the text layer glues to the line it crosses: "... ATCUD: JF7K2M-58 ANULADA" (blind probe
+# r48a: the rotated "ANULADA" across the page came last on the footer line, and the cancelled receipt's 960,40
+# counted as income). The stamp is a word in capitals at one end of a line; a sentence that mentions cancelling
+# ("podem ser anulados", "será ANULADA se...") writes it in lower case or after a verb, and is no stamp.
+STAMP_WORD = r"(?:ANULAD[OA]S?|CANCELAD[OA]S?|CANCEL+ED|VOID|SEM\s+EFEITO)"
+STAMP_AT_AN_END = re.compile(rf"(?:^|\s)(?P<end>{STAMP_WORD})\W*$|^\W*(?P<start>{STAMP_WORD})\s")
+# A word before the stamp that makes it part of a sentence: "foi ANULADA", "será ANULADA", "not VOID".
+SENTENCE_BEFORE = re.compile(
+    r"(?<![a-z])(?:ser|sera|seja|foi|e|sido|fica|ficara|pode|podem|nao|be|is|are|was|been|will|may|not|if)\W*$"
+)
+
+
+def stamp_at_an_end(text: str) -> bool:
+    """A stamp word in capitals the text layer put at the start or the end of another line."""
+    match = STAMP_AT_AN_END.search(text.strip())
+    if match is None or match.group(0).strip() == text.strip():
+        return False
+    if match.group("end") is not None:
+        return not SENTENCE_BEFORE.search(fold(text[: match.start("end")]).rstrip())
+    return True
+
+
 def is_cancelled(lines: list[Line]) -> bool:
-    return any(CANCELLED.search(fold(line.text).strip()) for line in lines)
+    return any(CANCELLED.search(fold(line.text).strip()) or stamp_at_an_end(line.text) for line in lines)
 
 
 def header_roles(text: str) -> list[str]:

@@ -1124,28 +1124,56 @@ def year_gross(lines: list[Line], parsed: Parsed) -> None:
         label = YEAR_GROSS_LABEL.search(fold(line.text))
         values = amounts_in(line.text[label.end() :]) if label else []
         found = (values[-1], line.confidence) if values else None
+        derived = False
         if label and not values and not amounts_in(line.text):
-            found = year_gross_in_column(lines, index, label.start())
+            in_column = year_gross_in_column(lines, index, label.start())
+            found, derived = (in_column[:2], in_column[2]) if in_column else (None, False)
         if found:
             parsed.put("annual_amount", *found)
+            if derived:
+                parsed.warnings.append("derived:annual_amount")
             parsed.fields.pop("deductions", None)
             parsed.confidence.pop("deductions", None)
             return
 
 
-def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decimal, float] | None:
+def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decimal, float, bool] | None:
     """The year's gross under its caption in a header row ("Código Rendimento bruto Retenção IRS Contribuições" over
     "401 - Pensões 11.456,80 312,00 0,00", the Segurança Social's declaration for the IRS return: blind probe
-    r46a): the row's amount in the column the caption holds among the header's amounts' captions, counted from the
-    left (a code's or a description's column holds no amount)."""
-    row = lines[header + 1] if header + 1 < len(lines) else None
-    if row is None or YEAR_GROSS_LABEL.search(fold(row.text)) or line_labels(row.text):
-        return None
+    r46a): the amount in the column the caption holds among the header's amounts' captions, counted from the left
+    (a code's or a description's column holds no amount), and whether it was worked out.
+
+    Several rows under the header are several pensions of the year (velhice, sobrevivência, a complemento: blind
+    probe r48a, the first row alone read as the year's, a third of the income lost): their "Total" row's amount
+    where one is printed, else their sum where every row has the same columns (``derived``); rows that do not agree
+    on their columns are not read, since which amount is whose is not known."""
     before = [role for start, _, role in line_labels(lines[header].text) if start < at]
     # "Retenção IRS" is one column named twice.
     column = sum(1 for position, role in enumerate(before) if position == 0 or before[position - 1] != role)
-    values = amounts_in(row.text)
-    return (values[column], row.confidence) if column < len(values) else None
+    rows: list[Line] = []
+    for row in lines[header + 1 :]:
+        if YEAR_GROSS_LABEL.search(fold(row.text)) or line_labels(row.text) or not amounts_in(row.text):
+            break
+        if TOTAL_ROW.match(fold(row.text)):
+            values = amounts_in(row.text)
+            if rows and len(values) == len(amounts_in(rows[0].text)) and column < len(values):
+                return values[column], row.confidence, False
+            break
+        rows.append(row)
+    if not rows:
+        return None
+    columns = {len(amounts_in(row.text)) for row in rows}
+    if len(columns) != 1 or column >= columns.pop():
+        return None
+    confidence = min(row.confidence for row in rows)
+    if len(rows) == 1:
+        return amounts_in(rows[0].text)[column], confidence, False
+    total = sum((amounts_in(row.text)[column] for row in rows), Decimal(0))
+    return total, min(confidence, DERIVED_CONFIDENCE), True
+
+
+# A table's total row: "Total 14 596,40 € 412,00 €", "TOTAL ANUAL ...".
+TOTAL_ROW = re.compile(r"\W*total(?![a-z])")
 
 
 def year_gross_beside_the_month(lines: list[Line], parsed: Parsed) -> None:

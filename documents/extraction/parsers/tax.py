@@ -905,7 +905,9 @@ INCOME_TABLE_COLUMNS = [
     ("contributions", re.compile(r"contribui[cç][oõ]es")),
     # Union dues are a column of their own in Quadro 4A, beside the contributions (blind probe r44a: a header
     # naming both, "... Contribuições Quotizações", was taken for one column named twice, and the table skipped).
-    ("dues", re.compile(r"quotiza[cç][oõ]es")),
+    # The form prints it abbreviated too, "Quot. sindicais" (blind probe r48a: a 7th column so captioned left its
+    # rows one amount too many, and the whole table unread, in a text PDF as on a photo).
+    ("dues", re.compile(r"quotiza[cç][oõ]es|(?<![a-z])quot(?:as?|\.)?\s*sindica")),
 ]
 # The official form prints its column headings on two lines ("NIF da entidade" / "pagadora", "Retenções" / "na
 # fonte"), so a header's captions may run on over a few lines before the first row.
@@ -914,6 +916,8 @@ HEADER_LINES = 10
 # serviços ... 31.200,00", "Quadro 4A - Total 31.200,00".
 QUADRO_PREFIX = r"(?:quadro\s+\d{1,2}[a-z]?\s*[-–—:.]?\s*)?"
 TABLE_TOTAL = re.compile(rf"^[\s|]*{QUADRO_PREFIX}(?:soma|total)(?![a-z])")
+# The same word anywhere on a line OCR strewed with specks ("É Soma DO somam rt E").
+TOTAL_WORD = re.compile(r"(?<![a-z])(?:soma|total)(?![a-z])")
 # Anexo A's income code 401 is employment ("rendimentos do trabalho dependente"); the other codes are read
 # only under a heading that names one category, or in Anexo A's own table, by the AT's table of codes.
 EMPLOYMENT_CODE = re.compile(r"(?<!\d)401(?!\d)")
@@ -1011,6 +1015,14 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, flo
                 # photo) leaves the table unread: its rows above are not all of it (blind probe r43a: A's row
                 # alone was taken for the couple's gross).
                 broken = bool(values) and bool(NIF_TOKEN.search(fix_digits(row.text)))
+                if rows and not broken and TOTAL_WORD.search(fold(row.text)):
+                    # A "Soma" whose amounts did not all read ("É Soma DO somam rt E" on a photo): the rows above
+                    # are checked against it only where it prints their sum; else they may not be all of the table
+                    # (blind probe r48a: a photo's second payer's row alone, 5 740,00 of 16 940,00, was given as
+                    # the return's gross, the first row lost above it).
+                    rows_income = sum((value for value, _ in rows), Decimal("0"))
+                    total = rows_income if rows_income in values else None
+                    broken = total is None
                 break
             if TABLE_TOTAL.search(fold(row.text)):
                 total = values[income_column]
