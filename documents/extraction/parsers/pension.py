@@ -168,7 +168,10 @@ COUNT_WORDS = {
     "douze": 12, "treize": 13, "zwolf": 12, "dreizehn": 13, "vierzehn": 14,
 }  # fmt: skip
 # What the payments are called ("14 prestações", "Número de pagas anuales: 14", "12 versements par an").
-PAYMENT_WORDS = r"(?:prestacoes|pagamentos|mensalidades|pagas|versements|mensualites|zahlungen|monatsrenten)"
+# "12 paiements par an" (the CNAV's periodicity line; blind probe r48a: warned as derived though printed).
+PAYMENT_WORDS = (
+    r"(?:prestacoes|pagamentos|mensalidades|pagas|pagos|versements|paiements|mensualites|zahlungen|monatsrenten)"
+)
 PAYMENTS = re.compile(
     r"(?:(?<!\d)(1[234])|(?<![a-z])(" + "|".join(COUNT_WORDS) + r"))\s*(?:" + PAYMENT_WORDS + r"|vezes"
     r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year|fois\s+par\s+an|veces\s+al\s+ano|keer\s+per\s+jaar"
@@ -250,6 +253,8 @@ FOREIGN_PENSION_TYPES = (
 PENSION_TYPE_WORD = re.compile(r"(aposentacao|reforma)|(?<![a-z])(aposentad)[oa](?![a-z])")
 NAME_LABEL = re.compile(
     r"(?<![a-z])nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?\s*[:.]|pensionista\s*[:.]|beneficiari[oa]\s*[:.]|titular\s*[:.]"
+    # A bank's statement of a pension credited names the account's holder, who receives it (blind probe r48a).
+    r"|titular\s+da\s+conta\s*[:.]"
     r"|(?<![a-z])(?:beneficiary|pensioner|(?:full\s+)?name|naam|nom|nombre)\s*:"
     r"|aposentad[oa](?:\s*\(a\))?\s*[:.]|reformad[oa](?:\s*\(a\))?\s*[:.]|sujeito\s+passivo\s*[:.]"
     # A decision on a claim names the claimant: "Requerente: Maria ... · NIF ...".
