@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from rest_framework.test import APIClient
@@ -311,3 +312,10 @@ def celery_eager() -> Iterator[None]:
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture
+def queued() -> Iterator[Any]:
+    """The queue boundary: what would be sent to the broker (``pipeline_start`` replaced, the run recorded only)."""
+    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
+        yield pipeline_start

@@ -7,7 +7,6 @@ import io
 import json
 from decimal import Decimal
 from typing import Any
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -35,12 +34,6 @@ def applicant_of(credentials: AgencyCredentials, **kwargs: Any) -> Applicant:
         form_request=IntakeFormRequestFactory(organization=credentials.organization), **kwargs
     )
     return applicant
-
-
-@pytest.fixture
-def queued() -> Any:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
 
 
 def test_autocomplete_and_every_list_are_scoped(alice: AgencyCredentials, bob: AgencyCredentials) -> None:

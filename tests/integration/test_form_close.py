@@ -4,7 +4,6 @@ and filter the forms by status. E2e probe 18 found neither possible: a link coul
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,12 +15,6 @@ from documents.storage import document_store
 from tests.helpers import form_request_create, submission_body
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued() -> Any:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
 
 
 def close(api: APIClient, form: dict[str, Any]) -> Any:

@@ -10,7 +10,6 @@ form, ``rerun_applicant`` to re-run the pipeline, ``add_decision`` to decide,
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -25,12 +24,6 @@ pytestmark = pytest.mark.django_db
 
 FORM = {"listing_type": "ARRENDAMENTO", "property_type": "APARTAMENTO", "property_title": "T1 em Faro",
         "property_price": 600.0}  # fmt: skip
-
-
-@pytest.fixture
-def queued() -> Any:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
 
 
 @pytest.fixture

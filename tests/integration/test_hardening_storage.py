@@ -72,12 +72,6 @@ def post_file(slot: dict[str, Any], data: bytes = PDF, content_type: str = "appl
     return Client().post("/storage/upload", fields)
 
 
-@pytest.fixture
-def queued() -> Iterator[Any]:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
-
-
 def later(**delta: float) -> Any:
     """Move the clock forward for the code under test (the cleanup's grace periods)."""
     return mock.patch("django.utils.timezone.now", return_value=timezone.now() + dt.timedelta(**delta))

@@ -41,12 +41,6 @@ from workspace.second_round import RequestedDocument, decision_take
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def queued() -> Any:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
-
-
 def left_out_guarantor(alice: AgencyCredentials, alice_api: APIClient, capture: Any) -> tuple[Application, str]:
     """A household that invited a guarantor who never submitted, screened without them (forced) and screened."""
     application, *_ = household_of(alice, status=ApplicationStatus.WAITING)

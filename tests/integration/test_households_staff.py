@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -35,12 +34,6 @@ from screening.services import applicant_screened_payload
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, UserFactory, make_nif
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued() -> Any:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
 
 
 def invitation_of(

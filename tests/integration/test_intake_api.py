@@ -38,13 +38,6 @@ def doc_entry(
     return {"key": key, "original_filename": name, "content_type": content_type, "document_type": document_type}
 
 
-@pytest.fixture
-def queued() -> Any:
-    """The queue boundary: what would be sent to the broker."""
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
-
-
 def test_reference_flow_from_form_to_listed_applicant(
     alice_api: APIClient, queued: Any, django_capture_on_commit_callbacks: Any
 ) -> None:

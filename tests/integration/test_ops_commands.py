@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 from typing import Any
-from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -24,12 +23,6 @@ def run(*args: str) -> str:
     out = io.StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def queued() -> Any:
-    with mock.patch("screening.pipeline.pipeline_start") as pipeline_start:
-        yield pipeline_start
 
 
 def test_rescreen_command_respects_force(queued: Any, django_capture_on_commit_callbacks: Any) -> None:
