@@ -221,7 +221,7 @@ class ApplicationFilters:
 
 
 def application_list(*, organization: Organization, filters: ApplicationFilters | None = None) -> QuerySet[Application]:
-    """The agency's applications, newest first, with their members, invitations and the lead's decisions.
+    """The agency's applications, newest first, with their members, their decisions and unanswered requests, and invitations.
 
     ``risk_level`` is the current report's, which every member carries (the lead's is the one asked).
     """
@@ -234,7 +234,8 @@ def application_list(*, organization: Organization, filters: ApplicationFilters 
                 queryset=Applicant.objects.order_by("created_at").prefetch_related(
                     Prefetch(
                         "decisions", queryset=Decision.objects.select_related("decided_by").order_by("-decided_at")
-                    )
+                    ),
+                    Prefetch("info_requests", queryset=InfoRequest.objects.unanswered()),
                 ),
             ),
             Prefetch("invitations", queryset=Invitation.objects.order_by("created_at")),

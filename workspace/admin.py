@@ -28,6 +28,7 @@ from applicants.models import (
     ContestStatus,
     DecisionOutcome,
     InfoRequest,
+    InfoRequestStatus,
     IntakeFormRequest,
     InvitationStatus,
     Role,
@@ -363,6 +364,9 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
         member["status_label"] = ApplicantStatus(member["status"]).label if member["status"] else "—"
         member["invitation_label"] = (
             InvitationStatus(member["invitation_status"]).label if member["invitation_status"] else "—"
+        )
+        member["info_request_label"] = (
+            InfoRequestStatus(member["info_request"]).label if member["info_request"] else "—"
         )
     invitations = application_invitations(application, can_view_pii=can_view_pii)
     for invitation in invitations:

@@ -465,6 +465,22 @@ class ApplicationMemberSerializer(serializers.Serializer):
     name = serializers.CharField()
     status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES, allow_null=True)
     invitation_status = serializers.ChoiceField(choices=InvitationStatus.choices, allow_null=True)
+    info_request = serializers.ChoiceField(
+        choices=[InfoRequestStatus.OPEN, InfoRequestStatus.OVERDUE],
+        allow_null=True,
+        help_text="OPEN or OVERDUE while staff wait for documents asked of this person, else null",
+    )
+
+
+class ApplicationDecisionSerializer(DecisionSerializer):
+    """The application's latest decision, on whichever member it was made (a request to a member is one too)."""
+
+    applicant_id = serializers.UUIDField(read_only=True)
+    role = serializers.ChoiceField(choices=Role.choices, source="applicant.role", read_only=True)
+
+    class Meta:
+        model = Decision
+        fields = ("applicant_id", "role", "decision", "reason", "decided_by", "decided_at")
 
 
 class ApplicationInvitationSerializer(serializers.Serializer):
@@ -536,6 +552,7 @@ def application_members(application: Application, *, can_view_pii: bool) -> list
             "name": show_name(member.name),
             "status": contract_applicant_status(member.status),
             "invitation_status": by_applicant[member.id].effective_status if member.id in by_applicant else None,
+            "info_request": member_info_request_status(member),
         }
         for member in submitted
     ]
@@ -546,11 +563,21 @@ def application_members(application: Application, *, can_view_pii: bool) -> list
             "name": show_name(invitation.name),
             "status": None,
             "invitation_status": invitation.effective_status,
+            "info_request": None,
         }
         for invitation in invitations
         if invitation.applicant_id is None and not invitation.superseded_in(invitations)
     ]
     return members
+
+
+def member_info_request_status(member: Applicant) -> str | None:
+    """``OPEN`` or ``OVERDUE`` while the person owes documents staff asked for; the prefetch holds unanswered ones.
+
+    An application read alone showed the lead's ``APPROVED`` while a member had been asked for more (probe C28).
+    """
+    unanswered = [r for r in member.info_requests.all() if r.answered_at is None and r.closed_at is None]
+    return max(unanswered, key=lambda r: r.created_at).effective_status if unanswered else None
 
 
 def application_invitations(application: Application, *, can_view_pii: bool) -> list[dict[str, Any]]:
@@ -571,6 +598,14 @@ def application_invitations(application: Application, *, can_view_pii: bool) -> 
         }
         for invitation in application.invitations.all()
     ]
+
+
+def application_latest_decision(application: Application) -> Decision | None:
+    """The newest decision made on any member: staff may decide on, or ask for documents of, a member who is not
+    the lead, and a later decision on anyone closes every request of the application."""
+    decisions = [member.latest_decision for member in application.members.all()]
+    made = [decision for decision in decisions if decision is not None]
+    return max(made, key=lambda decision: decision.decided_at) if made else None
 
 
 def application_lead(application: Application) -> Applicant | None:
@@ -721,11 +756,10 @@ class ApplicationSerializer(serializers.ModelSerializer):
         data = application_report_data(report, obj, can_view_pii=self.can_view_pii())
         return dict(ApplicationReportSerializer(data).data)
 
-    @extend_schema_field(DecisionSerializer(allow_null=True))
+    @extend_schema_field(ApplicationDecisionSerializer(allow_null=True))
     def get_decision(self, obj: Application) -> dict[str, Any] | None:
-        lead = application_lead(obj)
-        decision = lead.latest_decision if lead else None
-        return dict(DecisionSerializer(decision).data) if decision else None
+        decision = application_latest_decision(obj)
+        return dict(ApplicationDecisionSerializer(decision).data) if decision else None
 
 
 class ApplicationInviteSerializer(HouseholdMemberSerializer):

@@ -183,6 +183,56 @@ def test_the_applications_report_says_whether_it_is_a_resubmission_as_the_applic
     )
 
 
+def test_a_request_to_a_member_shows_on_the_application_until_a_later_decision_closes_it(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """Probe C28: after the lead's APPROVED, staff asked the co-tenant for a payslip, and the application still read
+    "decision": "APPROVED" with nothing to tell that a member owed documents."""
+    application, lead, co_tenant = household_of(alice)
+    approved = alice_api.post(
+        f"/api/v1/applicants/{lead.id}/decision", {"decision": "APPROVED", "reason": "ok"}, format="json"
+    )
+    assert approved.status_code == 201, approved.content
+    asked = alice_api.post(
+        f"/api/v1/applicants/{co_tenant.id}/decision",
+        {
+            "decision": "MORE_INFO",
+            "reason": "falta um recibo",
+            "message_to_applicant": "Envie o recibo de outubro.",
+            "requested_documents": [{"document_type": "PROOF_OF_INCOME", "note": "outubro"}],
+        },
+        format="json",
+    )
+    assert asked.status_code == 201, asked.content
+
+    body = alice_api.get(f"/api/v1/applications/{application.id}").json()
+    listed = alice_api.get("/api/v1/applications").json()["results"][0]
+    for read in (body, listed):
+        assert (read["decision"]["decision"], read["decision"]["applicant_id"], read["decision"]["role"]) == (
+            "MORE_INFO",
+            str(co_tenant.id),
+            "CO_TENANT",
+        )
+        assert [(m["role"], m["info_request"]) for m in read["members"]] == [("TENANT", None), ("CO_TENANT", "OPEN")]
+    client = Client()
+    client.force_login(alice.user)
+    page = client.get(f"/admin/applicants/application/{application.id}/change/").content.decode()
+    assert "Documentos pedidos" in page and "Aguarda documentos" in page
+
+    InfoRequest.objects.filter(applicant=co_tenant).update(due_at=timezone.now() - dt.timedelta(hours=1))
+    overdue = alice_api.get(f"/api/v1/applications/{application.id}").json()
+    assert [m["info_request"] for m in overdue["members"]] == [None, "OVERDUE"]
+
+    # A later decision on the lead closes the member's request, and is the application's decision again.
+    rejected = alice_api.post(
+        f"/api/v1/applicants/{lead.id}/decision", {"decision": "REJECTED", "reason": "sem resposta"}, format="json"
+    )
+    assert rejected.status_code == 201, rejected.content
+    after = alice_api.get(f"/api/v1/applications/{application.id}").json()
+    assert (after["decision"]["decision"], after["decision"]["applicant_id"]) == ("REJECTED", str(lead.id))
+    assert [m["info_request"] for m in after["members"]] == [None, None]
+
+
 def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_the_admin(
     alice: AgencyCredentials, alice_api: APIClient
 ) -> None:

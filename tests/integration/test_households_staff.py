@@ -423,7 +423,8 @@ def test_staff_invitation_shows_the_link_once_mails_it_and_the_application_waits
     detail = alice_api.get(f"/api/v1/applications/{application.id}").json()
     assert created["token"] not in str(detail)
     assert detail["members"][-1] == {
-        "applicant_id": None, "role": "GUARANTOR", "name": "Rui Lopes", "status": None, "invitation_status": "SENT"
+        "applicant_id": None, "role": "GUARANTOR", "name": "Rui Lopes", "status": None, "invitation_status": "SENT",
+        "info_request": None,
     }  # fmt: skip
 
 
