@@ -160,6 +160,14 @@ class SubmissionSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 _("O nome é curto demais: escreva o nome completo (pelo menos 2 caracteres).")
             )
+        # The lead's name is printed in the invitation e-mails their household gets, sent as the agency: held to the
+        # rule an invitee's name is held to (probe C27 found a URL accepted here).
+        if not person_name_shaped(value):
+            raise serializers.ValidationError(
+                _(
+                    "Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números)."
+                )
+            )
         return value.strip()
 
     def validate_date_of_birth(self, value: dt.date) -> dt.date:

@@ -260,6 +260,21 @@ def test_an_invitees_name_is_a_persons_name_on_the_applicants_link_and_the_staff
     assert application.invitations.count() == 1
 
 
+@pytest.mark.parametrize("name", [PROBE_NAME, "maria@example.com", "Maria Santos 912345678"])
+def test_the_lead_tenants_own_name_is_a_persons_name_too(alice_api: APIClient, name: str) -> None:
+    """Probe C27: only invitees' names were held to the rule, yet the lead's first name greets every invitee in the
+    invitation e-mail and on their link's page."""
+    form = form_request_create(alice_api)
+    body = submission_body(make_nif(27_182_81), [], name=name)
+    refused = APIClient().post(f"/api/v1/intake/{form['token']}/submissions", body, format="json")
+    assert refused.status_code == 400 and "name" in refused.json(), refused.content
+    assert not Applicant.objects.exists()
+    accepted = APIClient().post(
+        f"/api/v1/intake/{form['token']}/submissions", {**body, "name": "Ana-Rita d'Ávila"}, format="json"
+    )
+    assert accepted.status_code == 201, accepted.content
+
+
 def test_names_of_any_language_with_apostrophes_hyphens_and_initials_are_invited(
     alice_api: APIClient, django_capture_on_commit_callbacks: Any
 ) -> None:
