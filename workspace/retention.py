@@ -238,6 +238,7 @@ def _export_report_whole(report: ScreeningReport) -> dict[str, Any]:
         else None,
         "justification": report.justification,
         "checks": report.checks,
+        "authenticity": _export_authenticity(report, person_id=None),
         "produced_by": _produced_by(report),
     }
 
@@ -284,8 +285,31 @@ def _export_household_report(report: ScreeningReport, *, person: Applicant) -> d
         "guarantor": guarantor if their_verdict else None,
         "justification": None,
         "checks": [check for check in report.checks if about_person(check)],
+        "authenticity": _export_authenticity(report, person_id=person_id),
         "produced_by": _produced_by(report),
     }
+
+
+def _export_authenticity(report: ScreeningReport, *, person_id: str | None) -> list[dict[str, Any]]:
+    """The report's signals about the person's own documents (all of a one-person report's, ``person_id`` None).
+
+    What the screening found in a person's files is data about them (art. 15), and was missing from the export
+    (probe C27). Kept out: the ids of the other applicants a reused document was also sent by, which are theirs;
+    the signal says how many there were.
+    """
+    entries = []
+    for entry in report.authenticity or []:
+        if person_id is not None and entry.get("applicant_id") != person_id:
+            continue
+        signals = []
+        for signal in entry.get("signals") or []:
+            evidence = dict(signal.get("evidence") or {})
+            others = evidence.pop("other_applicant_ids", None)
+            if others is not None:
+                evidence["other_applicants"] = len(others)
+            signals.append({**signal, "evidence": evidence})
+        entries.append({**entry, "signals": signals})
+    return entries
 
 
 def _produced_by(report: ScreeningReport) -> dict[str, Any]:

@@ -180,6 +180,54 @@ def test_a_one_person_export_keeps_the_whole_report(alice: AgencyCredentials, al
     assert (report["justification"], report["dti_ratio"], len(report["checks"])) == ("Risco baixo.", 0.3, 1)
 
 
+def signal_entry(about: Applicant | None, *others: Applicant) -> dict[str, Any]:
+    """An authenticity section as screening files it: one document, a reuse signal naming the others who sent it."""
+    evidence: dict[str, Any] = {"match": "file"}
+    if others:
+        evidence["other_applicant_ids"] = [str(other.id) for other in others]
+    return {
+        "document_id": "0b7d7a4e-4b7e-4d47-9d0f-6c1f1c1f1c1f",
+        **({"applicant_id": str(about.id), "role": about.role} if about else {}),
+        "document_type": "PROOF_OF_INCOME", "kind": "RECIBO_VENCIMENTO", "description": "o recibo de vencimento",
+        "highest": "HIGH", "raises": True,
+        "signals": [{"code": "DOCUMENT_SEEN_IN_AGENCY", "severity": "HIGH", "source": "reuse",
+                     "explanation": "...", "evidence": evidence}],
+    }  # fmt: skip
+
+
+def test_an_export_holds_the_authenticity_signals_about_the_persons_own_documents_only(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """Probe C27: what the screening found in a person's files was missing from their export (art. 15); another
+    applicant named by a reuse signal is theirs, so only how many there were goes out."""
+    lead, [guarantor] = a_household(alice, Role.GUARANTOR)
+    stranger = cast(Applicant, ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization)))
+    report = household_report(lead, [guarantor], income="850.00", dti="0.8824")
+    report.authenticity = [signal_entry(lead, stranger), signal_entry(guarantor)]
+    report.save()
+
+    [lead_report] = export_of(alice_api, lead)["reports"]
+    [guarantor_report] = export_of(alice_api, guarantor)["reports"]
+
+    assert [e["applicant_id"] for e in lead_report["authenticity"]] == [str(lead.id)]
+    [signal] = lead_report["authenticity"][0]["signals"]
+    assert signal["evidence"] == {"match": "file", "other_applicants": 1}
+    assert str(stranger.id) not in json.dumps(lead_report)
+    assert [e["applicant_id"] for e in guarantor_report["authenticity"]] == [str(guarantor.id)]
+    assert guarantor_report["authenticity"][0]["signals"][0]["evidence"] == {"match": "file"}
+
+    alone = cast(Applicant, ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization)))
+    ScreeningReport.objects.create(
+        organization_id=alone.organization_id, applicant=alone, risk_level="MEDIUM", identity_verified=True,
+        income_verified=True, justification="...", checks=[], backend="rules", rules_version="t",
+        authenticity=[signal_entry(None, stranger)],
+    )  # fmt: skip
+    [whole] = export_of(alice_api, alone)["reports"]
+    assert [s["evidence"] for e in whole["authenticity"] for s in e["signals"]] == [
+        {"match": "file", "other_applicants": 1}
+    ]
+
+
 def colleague_api(credentials: AgencyCredentials, *codenames: str) -> APIClient:
     user = UserFactory()
     Membership.objects.create(user=user, organization=credentials.organization)
