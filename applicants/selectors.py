@@ -77,6 +77,14 @@ class IntakeLink:
         return f"uploads/{self.invitation.id if self.invitation else self.form_request.id}/"
 
     @property
+    def replaced(self) -> bool:
+        """An invited person's link that ended because the same person was invited again: a newer link went out
+        by e-mail (probe C28: a retried invitation sent two e-mails, and the first one's link read "expired")."""
+        if self.invitation is None:
+            return False
+        return self.invitation.superseded_in(list(self.invitation.application.invitations.all()))
+
+    @property
     def effective_status(self) -> str:
         """The link's status in the form's terms: open (PENDING), used (COMPLETED) or EXPIRED."""
         if self.invitation is None:

@@ -19,7 +19,6 @@ from rest_framework.throttling import AnonRateThrottle, BaseThrottle, SimpleRate
 from rest_framework.views import APIView
 
 from applicants import selectors
-from applicants.errors import FormExpired
 from applicants.models import Applicant, FormStatus, Invitation, Role, contract_applicant_status
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, client_address, error_response
 from applicants.tokens import intake_token_hash
@@ -170,7 +169,7 @@ class IntakeInfoView(IntakeView):
         link = self.link(token)
         form_request = link.form_request
         if link.effective_status == FormStatus.EXPIRED:
-            raise FormExpired()
+            raise services.link_expired_error(link)
         services.link_check_not_left_out(link)
         services.link_check_not_erased(link)
         return Response(
@@ -248,7 +247,7 @@ class IntakeSubmissionView(IntakeView):
     def post(self, request: Request, token: str) -> Response:
         link = self.link(token)
         if link.effective_status == FormStatus.EXPIRED:
-            raise FormExpired()
+            raise services.link_expired_error(link)
         # "Already submitted" is decided in the service under the form's row lock: 410 whatever the NIF.
         serializer = SubmissionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

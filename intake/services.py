@@ -69,6 +69,17 @@ def form_request_check_writable(form_request: IntakeFormRequest) -> None:
         raise errors.FormExpired()
 
 
+def link_expired_error(link: IntakeLink) -> errors.FormExpired:
+    """``form_expired``, saying so when the link ended because a newer one was sent to the same person."""
+    if link.replaced:
+        return errors.FormExpired(
+            _(
+                "Este link foi substituído por um mais recente, enviado por e-mail: use o link do último e-mail recebido."
+            )
+        )
+    return errors.FormExpired()
+
+
 def link_check_writable(link: IntakeLink) -> None:
     """The lead's link follows its form; an invited person's link is open until they submit, it
     expires, or the application's screening has started without them."""
@@ -78,7 +89,7 @@ def link_check_writable(link: IntakeLink) -> None:
     if link.invitation.status == InvitationStatus.SUBMITTED:
         raise errors.FormAlreadySubmitted()
     if link.invitation.effective_status == InvitationStatus.EXPIRED:
-        raise errors.FormExpired()
+        raise link_expired_error(link)
     link_check_not_left_out(link)
 
 

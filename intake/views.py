@@ -21,6 +21,8 @@ from intake.status import income_documents, status_of_person
 SUPPORTED = {"pt-pt", "en"}
 # A used link whose person was erased or purged: the page says so (the API answers 410 data_erased).
 ERASED = "ERASED"
+# A re-sent invitation's earlier link: expired because a newer one went to the same person by e-mail.
+REPLACED = "REPLACED"
 
 
 def intake_page(request: HttpRequest, token: str) -> HttpResponse:
@@ -37,6 +39,8 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         # An invited person's (or a request's) link whose rows went with the erasure: only its hash is left.
         link, erased = None, True
     state = ERASED if erased else link.effective_status if link else None
+    if link and state == FormStatus.EXPIRED and link.replaced:
+        state = REPLACED
     language_code = "en" if language == "en" else "pt-PT"
     person: dict[str, Any] = {}
     if link and state == FormStatus.COMPLETED:
@@ -56,7 +60,7 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "person": person,
         "income_documents": income_documents(language_code),
     }
-    status = 410 if state in (FormStatus.EXPIRED, ERASED) else 404 if link is None else 200
+    status = 410 if state in (FormStatus.EXPIRED, REPLACED, ERASED) else 404 if link is None else 200
     response = render(request, "intake/intake.html", context, status=status)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure())
     # The token is a credential: keep it out of other sites' Referer headers.

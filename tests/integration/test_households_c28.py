@@ -233,6 +233,34 @@ def test_a_request_to_a_member_shows_on_the_application_until_a_later_decision_c
     assert [m["info_request"] for m in after["members"]] == [None, None]
 
 
+def test_a_link_ended_by_a_re_sent_invitation_says_a_newer_one_went_by_e_mail(
+    alice: AgencyCredentials, alice_api: APIClient, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Probe C28: a retried invitation sends two e-mails, and the first one's link read "Este formulário expirou.",
+    as if the person had to ask the agency again."""
+    application, *_ = household_of(alice, status=ApplicationStatus.WAITING, guarantor_invited=False)
+    body = {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@example.com"}
+    with django_capture_on_commit_callbacks(execute=True):
+        first = alice_api.post(f"/api/v1/applications/{application.id}/invitations", body, format="json").json()
+    with django_capture_on_commit_callbacks(execute=True):
+        second = alice_api.post(f"/api/v1/applications/{application.id}/invitations", body, format="json").json()
+
+    ended = APIClient().get(f"/api/v1/intake/{first['token']}")
+    assert (ended.status_code, ended.json()["code"]) == (410, "form_expired")
+    assert "substituído por um mais recente" in ended.json()["detail"]
+    english = APIClient().get(f"/api/v1/intake/{first['token']}?lang=en")
+    assert "replaced by a newer one" in english.json()["detail"], english.json()
+    page = Client().get(f"/intake/{first['token']}/")
+    assert page.status_code == 410 and "Este link foi substituído" in page.content.decode()
+    assert APIClient().get(f"/api/v1/intake/{second['token']}").status_code == 200
+
+    # A link that simply ran out still reads "expired".
+    Invitation.objects.filter(application=application).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    lapsed = APIClient().get(f"/api/v1/intake/{second['token']}").json()
+    assert lapsed["detail"] == "Este formulário expirou."
+    assert "Este link expirou" in Client().get(f"/intake/{second['token']}/").content.decode()
+
+
 def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_the_admin(
     alice: AgencyCredentials, alice_api: APIClient
 ) -> None:

@@ -420,6 +420,8 @@
   request("GET", "").then(function (result) {
     if (result.status === 410 && result.data && result.data.code === "form_already_submitted") return unavailable(T.closed_title, T.closed_text);
     if (result.status === 410 && result.data && result.data.code === "data_erased") return unavailable(T.erased_title, T.erased_text);
+    // A re-sent invitation's earlier link: the page already says a newer link went out by e-mail.
+    if (result.status === 410 && app.dataset.state === "REPLACED") return show("unavailable");
     if (result.status === 410) return unavailable(T.expired_title, T.expired_text);
     if (result.status !== 200) return unavailable(T.invalid_title, T.invalid_text);
     info = result.data;
