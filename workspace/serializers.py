@@ -365,6 +365,7 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     role = serializers.ChoiceField(choices=Role.choices, read_only=True)
     nif = serializers.SerializerMethodField()
     date_of_birth = serializers.SerializerMethodField()
+    phone = serializers.SerializerMethodField()
     documents = ApplicantDocumentSerializer(many=True, read_only=True)
     report = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
@@ -380,6 +381,7 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
             "role",
             "nif",
             "date_of_birth",
+            "phone",
             "documents",
             "report",
             "decision",
@@ -408,6 +410,12 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_date_of_birth(self, obj: Applicant) -> dt.date | None:
         return obj.date_of_birth if self.can_view_pii() else None
+
+    def get_phone(self, obj: Applicant) -> str:
+        # Given at submission and held encrypted, yet only the export showed it (probe C29): staff call applicants.
+        if not obj.phone:
+            return ""
+        return obj.phone if self.can_view_pii() else mask_tail(obj.phone)
 
     @extend_schema_field(ReportSerializer(allow_null=True))
     def get_report(self, obj: Applicant) -> dict[str, Any] | None:

@@ -36,7 +36,8 @@ NAME = "Maria Santos"
 BIRTH = "1990-06-15"
 FILENAME = "Maria_Santos_CC_245718931.pdf"
 # Every spelling of the person's data a page could show.
-SECRETS = (NIF, NAME, "Maria_Santos", BIRTH, "15/06/1990", "15 de Junho de 1990", "Santos")
+PHONE = "+351 912 345 678"
+SECRETS = (NIF, NAME, "Maria_Santos", BIRTH, "15/06/1990", "15 de Junho de 1990", "Santos", PHONE, "912 345")
 
 
 @pytest.fixture
@@ -47,6 +48,7 @@ def screened(alice: AgencyCredentials) -> Applicant:
         nif=NIF,
         name=NAME,
         date_of_birth=dt.date(1990, 6, 15),
+        phone=PHONE,
     )
     card = Document.objects.create(organization=applicant.organization, applicant=applicant, document_type="ID_DOCUMENT",
                                    storage_key=f"uploads/{applicant.form_request_id}/00000000-0000-4000-8000-000000000001/cc.pdf",
@@ -141,13 +143,14 @@ def test_without_view_pii_checks_keep_their_verdict_and_evidence_but_not_persona
         assert (checks["affordability.dti"]["value"], checks["affordability.dti"]["expected"]) == ("0.3000", "<= 0.400")
     detail = api.get(f"/api/v1/applicants/{screened.pk}").json()
     assert [d["original_filename"] for d in detail["documents"]] == ["***.pdf"]
+    assert detail["phone"] == "***678"  # probe C29: staff had no phone at all; the last digits to tell calls apart
 
 
 def test_staff_with_view_pii_see_the_values_and_every_surface_is_audited(
     alice: AgencyCredentials, screened: Applicant
 ) -> None:
     pages = read_everything(alice.user, screened)
-    assert NIF in pages["api"] and FILENAME in pages["api"]
+    assert NIF in pages["api"] and FILENAME in pages["api"] and PHONE in pages["api"]
     assert BIRTH in pages["api_status"] and NIF in pages["admin_report"]
     audited = AuditEvent.objects.filter(action=AuditAction.PII_VIEWED, target_id=str(screened.pk))
     by_surface = sorted(event.details["surface"] for event in audited)
