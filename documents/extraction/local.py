@@ -143,6 +143,8 @@ class LocalExtractor:
             read = without_pages_of_prose(read)
         kind = classify(read.text)
         read, kind, narrowed = pages_of_the_declared_type(read, kind, document_type)
+        if not narrowed:
+            read, narrowed = without_pages_of_other_documents(read, kind, document_type)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if document_type == "ID_DOCUMENT" and a_visa(data, read, kind, extra_mrz_texts):
             raise ExtractionFailed(VISA)
@@ -248,6 +250,66 @@ def pages_of_the_declared_type(
     if narrowed_kind not in expected:
         return read, kind, False
     return narrowed, narrowed_kind, True
+
+
+def without_pages_of_other_documents(
+    read: ReadDocument, kind: DocumentKind, document_type: str
+) -> tuple[ReadDocument, bool]:
+    """A file read as the type it was sent as, without its pages of another document (``page_of_another_document``)
+    and whether any was left out.
+
+    Read whole, the other page's words were read as the document's own (blind probe r49a: a CC scanned before the
+    payslip gave the payslip the card's caption "Given Names" as the employee's name; a bank's transfer receipt after
+    it gave its "Ordenante: <employer>" as the employer's name), and nobody was told the file held more. The pages
+    left must still read as the same kind; a file of one page is read whole, as before.
+    """
+    expected = KINDS_BY_DOCUMENT_TYPE.get(document_type)
+    if expected is None or kind not in expected or len(read.page_starts) < 2:
+        return read, False
+    bounds = [*read.page_starts, len(read.lines)]
+    pages = [read.lines[start:end] for start, end in itertools.pairwise(bounds)]
+    kept = [lines for lines in pages if not page_of_another_document(lines, expected)]
+    if not kept or len(kept) == len(pages):
+        return read, False
+    narrowed = ReadDocument(
+        lines=[line for lines in kept for line in lines],
+        pages=read.pages,
+        method=read.method,
+        turns=read.turns,
+        page_starts=tuple(itertools.accumulate((len(lines) for lines in kept[:-1]), initial=0)),
+    )
+    if classify(narrowed.text) != kind:
+        return read, False
+    return narrowed, True
+
+
+# A bank's record of a transfer, by its title opening a line ("Comprovativo de transferência", "Comprovativo de
+# operação", "Transfer confirmation") or by the payer's and the payee's captions each opening a line ("Ordenante:",
+# "Beneficiário:"). A payslip says it was paid by transfer inside a sentence, never so.
+BANK_TRANSFER = re.compile(
+    r"^\W*(?:comprovativo\s+d[ea]\s+(?:transferencia|operacao|ordem\s+de\s+transferencia)"
+    r"|(?:transfer|payment)\s+(?:receipt|confirmation))"
+)
+TRANSFER_PAYER = re.compile(r"^\W*(?:ordenante|ordering\s+(?:party|customer))\b", re.M)
+TRANSFER_PAYEE = re.compile(r"^\W*(?:beneficiario|beneficiary|payee)\b", re.M)
+
+
+def page_of_another_document(lines: list[Line], expected: frozenset[DocumentKind]) -> bool:
+    """Whether a page is of a document of another type than the file was sent as: a page that reads by itself as a
+    document of another kind (an identity card's scan in a proof of income), or a bank's record (a transfer's receipt,
+    an account's statement), which proves no income by itself. A page of no kind (a payslip's second page, an
+    e-mail's cover, a page of notes) is the document's own."""
+    text = "\n".join(line.text for line in lines)
+    page_kind = classify(text)
+    if page_kind in expected:
+        return False
+    if page_kind != DocumentKind.UNKNOWN:
+        return True
+    folded = fold(text)
+    transfer = any(BANK_TRANSFER.search(line) for line in folded.splitlines()) or bool(
+        TRANSFER_PAYER.search(folded) and TRANSFER_PAYEE.search(folded)
+    )
+    return transfer or bool(BANK_STATEMENT.search(folded))
 
 
 def page_of_type(lines: list[Line], expected: frozenset[DocumentKind], *, identity: bool) -> bool:

@@ -256,9 +256,12 @@ def clean_name(text: str) -> str | None:
         (mark for mark in NAME_ENDING_MARK.finditer(text) if re.search(r"[^\W\d_]{2}", text[: mark.start()])), None
     )
     text = text[: ending.start()] if ending else text
-    # A name ends where a digit, a bracket or the next label starts.
+    # A name ends where a digit, a bracket or the next label starts; a NIF's caption as OCR misreads it ("NIE",
+    # "N1F", "NlF") too, before its number (blind probe r49a: a browser's screenshot gave the issuer's name "Beatriz
+    # Antunes Magalhães NIE" off "... Magalhães NIE 209136561"). No name ends in a caption.
     cut = re.split(
-        r"\s{2,}|\d|\(|\b(?:N\.?\s?I\.?\s?F\.?|NIF|Contribuinte|N\.?º|Nº|N\.o|Categoria|Sec[çc][ãa]o|NISS|Data)\b",
+        r"\s{2,}|\d|\(|\b(?:N\.?\s?I\.?\s?F\.?|NIF|Contribuinte|N\.?º|Nº|N\.o|Categoria|Sec[çc][ãa]o|NISS|Data)\b"
+        r"|(?<!\S)N\.?\s?[I1l|!]\.?\s?[FE]\.?(?=[\s:.]*\d)",
         text,
     )[0]
     # Any alphabet's letters: "Wiśniewska", "Łukasz", "Dvořák" are names too (digits cut off above).

@@ -450,7 +450,7 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
             stripped = name_after_other_page(stripped)
         name = clean_name(without_stray_hyphens(without_document_number(stripped)))
         if name and line.confidence < 1.0:
-            name = without_doubtful_first_word(without_doubtful_last_word(name, line), line)
+            name = without_doubtful_first_word(without_doubtful_last_word(without_word_apart(name, line), line), line)
         # Identity documents print names in capitals; mixed case is label text, unless a text layer (exact,
         # not OCR'd: a scan misreads labels, "Sumame") shows it shaped as a name ("da Costa e Silva":
         # capitalised words and particles, no label punctuation), as a document typed rather than printed does.
@@ -502,6 +502,27 @@ def doubtful_beside(word: str, others: list[str], line: Line) -> bool:
         and sureness.get(word, 1.0) < DOUBTFUL_WORD_CONFIDENCE
         and all(sureness.get(other, 0.0) >= SURE_WORD_CONFIDENCE for other in others)
     )
+
+
+# A first word this many of the next word's heights left of it, and under half its height, is no word of the name:
+# a mark in the photo's area or the window around the card read as letters, on the name's line (blind probe r49a:
+# a CC front in a phone's gallery read "Do Conceição Araújo", a "Do" 12 px high 200 px left of words 42 px high, and
+# no "do" printed; a particle, the doubtful-word rule kept it). A name's words are printed in one size, a space apart.
+WORD_APART_HEIGHTS = 2
+WORD_APART_SIZE = 0.5
+
+
+def without_word_apart(name: str, line: Line) -> str:
+    """An OCR'd name without a first word far left of the next and much smaller than it (``WORD_APART_HEIGHTS``)."""
+    words = name.split()
+    read = [word for word, _ in line.word_confidences]
+    if len(words) < 2 or len(read) != len(line.word_boxes) or words[0] not in read or words[1] not in read:
+        return name
+    first = line.word_boxes[read.index(words[0])]
+    second = line.word_boxes[read.index(words[1])]
+    gap = second[0] - (first[0] + first[2])
+    apart = gap > WORD_APART_HEIGHTS * second[3] and first[3] < WORD_APART_SIZE * second[3]
+    return " ".join(words[1:]) if apart else name
 
 
 def without_doubtful_first_word(name: str, line: Line) -> str:

@@ -857,6 +857,21 @@ def received_from(lines: list[Line], parsed: Parsed) -> str | None:
     return None
 
 
+# A NIF printed under its caption but read off an image a digit short or long: unread, and said so, as a payslip's
+# (blind probe r49a: a browser's screenshot read the acquirer's "NIF: 566164760" as "NIE 56664760", and the
+# fatura-recibo came with no acquirer's NIF and no word of it). The caption as OCR misreads it ("NIE", "N1F") too.
+NIF_UNREAD = "nif_unread"
+NIF_RUN = re.compile(
+    r"(?<![A-Za-z])(?:N\.?\s?[I1l|!]\.?\s?[FE]\.?|NIPC|[Cc]ontribuinte(?:\s+[Nn]\W{0,3}[oº°]?)?)[\s:.]*(\d[\d .]{5,12}\d)(?!\d)"
+)
+NIF_DIGITS = 9
+
+
+def nif_run_unread(text: str) -> bool:
+    """Whether a NIF's caption on the line is followed by a run of digits that is no NIF's nine."""
+    return any(len(re.sub(r"\D", "", match.group(1))) != NIF_DIGITS for match in NIF_RUN.finditer(text))
+
+
 def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool = False) -> None:
     """The issuer's block comes first (or under a "prestador" label), the acquirer's under its label; with
     ``captions_below`` each value sits over its caption ("<name>" / "Nome do adquirente")."""
@@ -875,6 +890,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     name_lines: dict[str, int] = {}
     issuer_labelled = False
     rendered_to = False
+    # The parties whose NIF's caption was read over a run of too few or too many digits (``nif_run_unread``).
+    unread: set[str] = set()
     for index, line in enumerate(lines):
         folded = PARTY_NOTE.sub(lambda note: " " * len(note.group(0)), fold(line.text))
         entity = ENTITY_LABEL.search(folded) if issuer_labelled else None
@@ -970,6 +987,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
                 parsed.warnings.append("nif_checksum_invalid")
+        if not nifs and party and line.confidence < 1.0 and nif_run_unread(line.text):
+            unread.add(party)
         if RENDERED_TO.search(folded) and "acquirer_nif" not in parsed.fields:
             rendered_to = True
         label = ACQUIRER_LABEL.search(folded) or ISSUER_LABEL.search(folded) or entity
@@ -984,6 +1003,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             if found:
                 parsed.put(f"{party}_name", found[0], line.confidence)
                 name_lines[party] = found[1]
+    if any(f"{role}_nif" not in parsed.fields for role in unread):
+        parsed.warnings.append(NIF_UNREAD)
     if "issuer_name" not in parsed.fields and parsed.fields.get("issuer_nif") and not joined:
         # The portal prints the issuer's name alone, just above the issuer's NIF.
         at = next(i for i, line in enumerate(lines) if parsed.fields["issuer_nif"] in re.sub(r"\s", "", line.text))

@@ -1411,11 +1411,13 @@ def without_leader(text: str) -> str:
 # A foreign company's branch after its name, on folded text.
 BRANCH = re.compile(rf"(?:{BRANCH_WORDS})(?![a-z])")
 COMPANY_SUFFIX = re.compile(
-    r"\b(lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l"
+    # A form of several dotted letters first, whole: France's "S.A.S." (blind probe r49a: "Atelier ... Conseil, S.A.S. -
+    # Sucursal em Portugal" cut inside it, to "..., S.A.", and its branch lost).
+    r"\b(s\.\s?a\.\s?s|lda|s\.?\s?a|unipessoal|sociedade|limitada|s\.?\s?g\.?\s?p\.?\s?s|s\.?\s?p\.?,?\s?r\.?\s?l|c\.?\s?r\.?\s?l"
     # A public institute's "I.P.", not the inside of the caption "N.I.P.C." (doc probe 29: "N.I.P." as the name).
     r"|i\.\s?p(?!\.\s?c(?![a-z]))|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
-    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl|s\.\s?a\.\s?s"
+    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl"
     # Spain's "S.L." and "S.L.U." (blind probe r35b: cut to "S.L."), Italy's "S.r.l." and "S.p.A.", Germany's and
     # Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
