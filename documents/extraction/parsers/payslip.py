@@ -668,6 +668,16 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     for index, line in enumerate(lines):
         if rows[index] or index + 1 >= len(lines) or outside_the_net(line):
             continue
+        currencies = currency_columns(line.text)
+        if currencies and len(currencies) >= 2:
+            table = rows_of_the_table(lines, rows, index)
+            if one_rate_between_columns(currencies, [rows[at] for at in table]):
+                # "Earnings  Amount (EUR)  Amount (USD)": each row's figure in the euro column; the others restate it
+                # at a rate "for information only" (blind probe r49a: the USD and the GBP columns read as euros).
+                for at in table:
+                    for segment in rows[at]:
+                        segment.amounts = in_the_euro_column(segment.amounts, currencies)
+                continue
         columns = month_column(line.text)
         if columns:
             # "Rubrica  Valor do mês  Acumulado no ano  Mês anterior": of each row's last figures, one per
@@ -733,6 +743,68 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+def currency_columns(text: str) -> list[bool] | None:
+    """The amount columns a table's heading names by their currencies, left to right, True for the euro's ("Earnings
+    Amount (EUR)  Amount (USD)": [True, False]). None unless the line is a heading (no amount) naming each currency
+    once: a note saying the rate ("1 EUR = 1.0812 USD ... You are paid in EUR") names them twice. A code and its sign
+    side by side ("USD $") are one column's."""
+    if MONEY.search(text):
+        return None
+    folded = fold(text)
+    found = sorted(
+        [(match.start(), match.end(), True) for match in EURO.finditer(folded)]
+        + [(match.start(), match.end(), False) for match in FOREIGN_CURRENCY.finditer(folded)]
+    )
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, euro in found:
+        if merged and merged[-1][2] == euro and not re.search(r"[a-z\d]", folded[merged[-1][1] : start]):
+            merged[-1] = (merged[-1][0], end, euro)
+        else:
+            merged.append((start, end, euro))
+    names = [re.sub(r"\W", "", folded[start:end]) or folded[start:end] for start, end, _ in merged]
+    if not merged or len(set(names)) != len(names) or sum(euro for _, _, euro in merged) > 1:
+        return None
+    return [euro for _, _, euro in merged]
+
+
+# How far apart two rows' rates between the euro column and another currency's may be: the other column's cents
+# rounded (6,00 at 1,0812 is 6,49, 0,1% off).
+RATE_TOLERANCE = Decimal("0.01")
+
+
+def one_rate_between_columns(currencies: list[bool], table: list[list[Segment]]) -> bool:
+    """Whether the rows under a heading naming the euro's column and another currency's print, in their last figures,
+    the same amounts at one rate: the other columns convert the euro's. Two rows or more, most of them at the rate
+    the middle one gives; a sentence naming two currencies over a table of one column is no such heading."""
+    if currencies.count(True) != 1:
+        return False
+    position, count = currencies.index(True), len(currencies)
+    tails = [segment.amounts[-count:] for row in table for segment in row if len(segment.amounts) >= count]
+    tails = [tail for tail in tails if tail[position] > 0]
+    if len(tails) < 2:
+        return False
+    for other in range(count):
+        if other == position:
+            continue
+        rates = [tail[other] / tail[position] for tail in tails]
+        middle = statistics.median(rates)
+        if middle <= 0:
+            return False
+        agreeing = sum(1 for rate in rates if abs(rate - middle) <= middle * RATE_TOLERANCE)
+        if agreeing * 2 <= len(rates):
+            return False
+    return True
+
+
+def in_the_euro_column(amounts: list[Decimal], currencies: list[bool]) -> list[Decimal]:
+    """A row's figures with the other currencies' columns dropped: its quantities and rates, then its euro amount.
+    A row printing fewer figures than the heading has columns is left as it is."""
+    count = len(currencies)
+    if len(amounts) < count:
+        return amounts
+    return [*amounts[: len(amounts) - count], amounts[len(amounts) - count + currencies.index(True)]]
 
 
 # A base salary's caption as a header's field, its colon before the figure ("Venc. base: 1.520,32").
@@ -1550,10 +1622,28 @@ def paid_in_another_currency(lines: list[Line]) -> bool:
     as likely a blotted "€" (a slip in another currency would print its code or its name, or on a text layer its
     sign as it is)."""
     text = fold("\n".join(line.text for line in lines))
+    if amounts_headed_in_another_currency(lines):
+        return True
     if EURO.search(text):
         return False
     portuguese = bool(PORTUGUESE_PAYROLL_WORDS.search(text) or PORTUGUESE_NUMBER_CAPTIONS.search(text))
     return any(names_another_currency(line, portuguese_scan=portuguese and line.confidence < 1.0) for line in lines)
+
+
+def amounts_headed_in_another_currency(lines: list[Line]) -> bool:
+    """Whether a table's heading names its amount columns by another currency's code and none by the euro's
+    ("Description  Amount (GBP)"), over rows of amounts: those are what is read, whatever else on the page names the
+    euro (a rate "1 EUR = 0.8431 GBP"). A sign alone is no code: OCR makes a "£" of a blotted "€"."""
+    for index, line in enumerate(lines):
+        currencies = currency_columns(line.text)
+        if not currencies or any(currencies):
+            continue
+        if not any(re.search(r"[a-z]", match.group(0)) for match in FOREIGN_CURRENCY.finditer(fold(line.text))):
+            continue
+        below = lines[index + 1 : index + 1 + ROWS_UNDER_A_HEADING]
+        if sum(1 for row in below if amounts_in(portuguese_figures(fix_digits(row.text)))) >= 2:
+            return True
+    return False
 
 
 def names_another_currency(line: Line, *, portuguese_scan: bool) -> bool:
@@ -3993,7 +4083,10 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     employee_nifs: list[tuple[str, int]] = []
     for index, line in enumerate(lines):
         folded = fold(line.text)
-        nifs = parse_nifs(without_other_numbers(without_longer_numbers(line.text)))
+        typed = line.confidence >= 1.0
+        nifs = parse_nifs(
+            without_foreign_numbers(without_other_numbers(without_longer_numbers(line.text)), typed=typed)
+        )
         columns = column_parties(lines, index, len(nifs))
         for position, (nif, valid) in enumerate(nifs):
             if not valid:
@@ -4072,6 +4165,53 @@ def without_other_numbers(text: str) -> str:
         # The caption right before the number: not a name's caption further back ("Beneficiário: Ana ... 2...").
         caption = fold(re.split(r"\d", fixed[start : token.start()])[-1])[-CAPTION_REACH:]
         if OTHER_NUMBER_CAPTION.search(caption) and not NIF_CAPTION.search(caption):
+            kept[token.start() : token.end()] = " " * (token.end() - token.start())
+        start = token.end()
+    return "".join(kept)
+
+
+# Another state's registry numbers by their captions, on folded text: France's SIREN and SIRET and its trade
+# register's (RCS), a VAT number ("TVA", "VAT", "Partita IVA", "USt-IdNr."), Spain's CIF, Germany's Steuernummer,
+# Italy's codice fiscale, the Dutch KvK, the UK's company number and UTR.
+FOREIGN_NUMBER_CAPTION = re.compile(
+    r"(?<![a-z])(?:siren|siret|rcs|tva|vat|cif|ust\W{0,2}id\w*|steuer\w*|partita\s+iva|p\.\s?iva|codice\s+fiscale"
+    r"|kvk|company\s+(?:registration\s+)?(?:no|number)|utr)(?![a-z])"
+)
+# A VAT number's country prefix, another than Portugal's, stuck to its figures ("DE123456789", "CHE-123.456.789"): a
+# space away, "DE" or "SE" may be a Portuguese word in capitals.
+FOREIGN_VAT_PREFIX = re.compile(
+    r"(?<![A-Za-z])(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|RO|SE|SI|SK|GB|XI|CHE)"
+    r"-?$"
+)
+# Portugal's prefix before a NIF printed as a VAT number ("VAT: PT 501 234 567"): the NIF it is.
+PORTUGUESE_VAT_PREFIX = re.compile(r"(?<![A-Za-z])PT[\s-]?$")
+# Nine figures in threes a space apart that five figures or more continue after a space: a longer registry number's
+# first nine (France's SIRET "552 081 317 00019", its SIREN then the establishment's number). A quantity has fewer
+# figures; a postal code after a NIF ("1000-100") has its dash.
+CONTINUED_NUMBER = re.compile(r"(?<![\d.,])\d{3} \d{3} \d{3} \d{5,}(?![\d.,/-])")
+
+
+def without_foreign_numbers(text: str, *, typed: bool) -> str:
+    """The text with every nine-figure number blanked that is another state's registry number, not a Portuguese NIF:
+    part of a longer number (``CONTINUED_NUMBER``), captioned as another state's (``FOREIGN_NUMBER_CAPTION``, no NIF's
+    caption with it, no "PT" before it), after another country's VAT prefix, or, on a text layer, printed with a letter
+    first or last as Spain's CIF and NIF are ("B12345678", which OCR's digit repairs make nine figures). Blind probe
+    r49a: a French company's SIRET in its header failed the NIF's check digit, and a genuine slip with both its NIFs
+    valid was warned ``nif_checksum_invalid``, a forgery's sign."""
+    kept = list(CONTINUED_NUMBER.sub(lambda match: " " * len(match.group(0)), text))
+    fixed = fix_digits("".join(kept))
+    start = 0
+    for token in NIF_TOKEN.finditer(fixed):
+        before = text[: token.start()]
+        caption = fold(re.split(r"\d", fixed[start : token.start()])[-1])[-CAPTION_REACH:]
+        foreign_caption = (
+            FOREIGN_NUMBER_CAPTION.search(caption)
+            and not NIF_CAPTION.search(caption)
+            and not PORTUGUESE_VAT_PREFIX.search(before)
+        )
+        printed = text[token.start() : token.end()]
+        lettered = typed and (printed[0].isalpha() or printed[-1].isalpha())
+        if foreign_caption or FOREIGN_VAT_PREFIX.search(before) or lettered:
             kept[token.start() : token.end()] = " " * (token.end() - token.start())
         start = token.end()
     return "".join(kept)
