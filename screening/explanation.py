@@ -878,7 +878,12 @@ PT = Texts(
         "identity.llm_review": "a análise automática encontrou incoerências no documento",
     },
     identity_problem_other="uma das verificações do documento falhou",
-    fuzzy_name="O nome que indicou só coincide aproximadamente com o do documento.",
+    # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
+    # nothing said how to set it right).
+    fuzzy_name=(
+        "O nome que indicou só coincide aproximadamente com o do documento (uma letra diferente, ou um apelido em "
+        "falta): se for o caso, indique à agência o seu nome completo, como está no documento."
+    ),
     expiring="O documento caduca em {date}.",
     source_payslips="recibos de vencimento de {months}",
     source_invoices="faturas-recibo de {months}",
@@ -890,7 +895,12 @@ PT = Texts(
         "a dividir por 12 meses."
     ),
     method_payslips_twelfths="O vencimento líquido já inclui os subsídios de férias e de Natal, pagos em duodécimos.",
-    method_invoices="Nas faturas-recibo conta o valor base menos a retenção de IRS, em média pelos meses que cobrem.",
+    # "Que cobrem" read as the months with an invoice (e2e probe c30): the average runs from the first invoice's month
+    # to the last month of the window, a month without one counting as a month without income.
+    method_invoices=(
+        "Nas faturas-recibo conta o valor base menos a retenção de IRS, em média por todos os meses desde a primeira: "
+        "um mês sem fatura-recibo conta como um mês sem rendimento."
+    ),
     method_pension="Na pensão conta o valor mensal líquido, vezes as prestações do ano, a dividir por 12.",
     method_sum="Os rendimentos das várias fontes somam-se.",
     income_tax=(
@@ -1043,7 +1053,10 @@ EN = Texts(
         "identity.llm_review": "the automatic review found inconsistencies in the document",
     },
     identity_problem_other="one of the document's checks failed",
-    fuzzy_name="The name you gave only roughly matches the one on the document.",
+    fuzzy_name=(
+        "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
+        "if so, tell the agency your full name as it is on the document."
+    ),
     expiring="The document expires on {date}.",
     source_payslips="payslips for {months}",
     source_invoices="invoice-receipts (faturas-recibo) for {months}",
@@ -1054,7 +1067,10 @@ EN = Texts(
         "The regular net pay counts 14 times a year (with the holiday and Christmas bonuses), divided by 12 months."
     ),
     method_payslips_twelfths="The net pay already includes the holiday and Christmas bonuses, paid monthly.",
-    method_invoices="Invoice-receipts count their base amount less the IRS withheld, averaged over the months they cover.",
+    method_invoices=(
+        "Invoice-receipts count their base amount less the IRS withheld, averaged over every month since the first "
+        "one: a month without an invoice-receipt counts as a month without income."
+    ),
     method_pension="The pension counts its net monthly amount, times the payments a year, divided by 12.",
     method_sum="The income from each source is added up.",
     income_tax_in_spouse=(

@@ -21,7 +21,7 @@ from documents.extraction.schema import (
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
-from screening.rules.names import mrz_name_fits, name_match, names_the_applicant
+from screening.rules.names import mrz_name_fits, name_match, name_tokens, names_the_applicant
 
 NAME_EVIDENCE = {
     "exact": "Nome igual ao do documento.",
@@ -29,6 +29,27 @@ NAME_EVIDENCE = {
     "fuzzy": "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura).",
     "none": "Nome diferente do documento.",
 }
+# Every word typed is on the document, which prints a last surname more: no slip of the pen, and the last surname is
+# the one a person is known by (e2e probe c30: "Ana Sofia Ribeiro" for "Ana Sofia Ribeiro Matos" read "possível erro
+# de escrita"). Still only similar, as the family name differs.
+NAME_SURNAME_LEFT_OUT = (
+    "Nome indicado sem o último apelido do documento: todas as palavras indicadas estão no documento, mas o apelido "
+    "final não; confirme o nome completo com o candidato."
+)
+
+
+def surname_left_out(typed: str, printed: str) -> bool:
+    """Whether the typed name is the printed one's words, in its order, without its last surname (and maybe others)."""
+    shorter, longer = name_tokens(typed), name_tokens(printed)
+    return (
+        len(shorter) >= 2
+        and len(shorter) < len(longer)
+        and set(shorter) <= set(longer)
+        and shorter[0] == longer[0]
+        and shorter[-1] != longer[-1]
+    )
+
+
 # A name that fills the MRZ's field to its end may be cut or may just fit (nothing else on the side read says which:
 # blind probe r41a, a back alone whose name fits exactly): the evidence says "may".
 NAME_CUT_EVIDENCE = (
@@ -336,10 +357,13 @@ def nif_documents_check(
 def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
     cut = read_name_source(document) is not None
+    evidence = NAME_EVIDENCE[match]
+    if match == "fuzzy" and surname_left_out(applicant_name, read_name(document["fields"]) or ""):
+        evidence = NAME_SURNAME_LEFT_OUT
     return check(
         "identity.name_match",
         match != "none",
-        NAME_EVIDENCE[match] + (" " + NAME_CUT_EVIDENCE if cut else ""),
+        evidence + (" " + NAME_CUT_EVIDENCE if cut else ""),
         document_id=document["document_id"],
         field="full_name",
         value=read_name(document["fields"]),

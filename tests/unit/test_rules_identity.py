@@ -87,6 +87,15 @@ def test_name_match_check_fails_only_when_names_do_not_match_at_all() -> None:
     assert name_match_check(id_document(), applicant_name="Maria Joao Santoss", match="fuzzy")["passed"]
 
 
+def test_a_name_typed_without_the_last_surname_says_so_not_a_typo() -> None:
+    """E2e probe c30: "Ana Sofia Ribeiro" for "Ana Sofia Ribeiro Matos" read "possível erro de escrita ou de leitura"."""
+    document = id_document(full_name="Ana Sofia Ribeiro Matos")
+    left_out = name_match_check(document, applicant_name="Ana Sofia Ribeiro", match="fuzzy")
+    assert left_out["passed"] and left_out["evidence"].startswith("Nome indicado sem o último apelido do documento")
+    typo = name_match_check(document, applicant_name="Ana Sofia Ribeiro Matoss", match="fuzzy")
+    assert typo["evidence"] == "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura)."
+
+
 def test_name_match_check_reads_given_names_and_surname_when_no_full_name_is_printed() -> None:
     result = name_match_check(id_document(full_name=None), applicant_name="Maria João Santos", match="exact")
     assert result["value"] == "Maria João Santos"

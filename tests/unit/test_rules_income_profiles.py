@@ -164,6 +164,21 @@ def test_the_irs_method_prints_its_figures_as_the_other_methods_do() -> None:
     assert result["method"] == "declaração de IRS: (rendimento 30 000,00 € - imposto liquidado 4 200,00 €) / 12"
 
 
+def irs_return(year: int = 2025) -> dict[str, Any]:
+    fields = {"taxpayer_nif": NIF, "year": year, "gross_income": 30000.0, "withholdings": 6900.0}
+    return {"document_id": f"return-{year}", "status": "EXTRACTED", "kind": "DECLARACAO_IRS", "fields": fields,
+            "warnings": []}  # fmt: skip
+
+
+def test_a_return_and_its_nota_count_the_settled_tax_whichever_was_sent_first() -> None:
+    """E2e probe c30: the return sent before its nota gave the income less the withholdings (a refund included),
+    1 925,00 € and MEDIUM, against 2 150,00 € and LOW with the nota first."""
+    for documents in ([irs_return(), nota()], [nota(), irs_return()]):
+        result = income(documents, "INDEPENDENT")
+        assert result["average_monthly_income"] == "2150.00", documents[0]["kind"]
+        assert "imposto liquidado 4 200,00 €" in result["method"]
+
+
 def test_an_employee_or_an_undeclared_profile_with_irs_alone_still_reads_the_payslip_months() -> None:
     """The guard: where payslips are what the profile proves income by, their absence stays a line."""
     for profile in ("EMPLOYEE", ""):
