@@ -32,7 +32,8 @@ from screening.rules.report import generate_report
 # ADR 029).
 # rules-2026.12.16: a survivor's or an invalidity pension adds to the retirement pension of the same payer (blind
 # probe c25); income.payslip_file_combined says when the file held another worker's payslips (blind probe r46b).
-# rules-2026.12.17: income.garnishment, a penhora on a payslip or a pension statement stated (blind probe r48a).
+# rules-2026.12.17: income.garnishment, a penhora on a payslip or a pension statement stated (blind probe r48a); of
+# a year's IRS return and its nota, the nota's settled tax, whatever the upload order (e2e probe c30).
 RULES_VERSION = "rules-2026.12.17"
 
 
