@@ -30,13 +30,15 @@ def fold(text: str) -> str:
 
 
 # A person's name, as ``person_name_shaped`` reads it: each letter (any script, with its marks) stands for "a".
-_NAME_WORD = re.compile(r"(?:a\.)+|a+(?:['’ʼ\-‐‑]a+)*\.?")
-_NAME_PUNCTUATION = frozenset("'’ʼ-‐‑.")
+# A word may end with a comma ("Almeida, Ana": probe C29 found it refused); a comma links no domain or address.
+_NAME_WORD = re.compile(r"(?:(?:a\.)+|a+(?:['’ʼ\-‐‑]a+)*\.?),?")
+_NAME_PUNCTUATION = frozenset("'’ʼ-‐‑.,")
 
 
 def person_name_shaped(text: str) -> bool:
     """Whether ``text`` reads as a person's name: words of letters of any language, joined inside by
-    apostrophes or hyphens ("d'Almeida", "Jean-Luc"), a word ending with a dot ("Sr.") or initials ("J.P.").
+    apostrophes or hyphens ("d'Almeida", "Jean-Luc"), a word ending with a dot ("Sr.") or initials ("J.P."),
+    any of them ending with a comma ("Almeida, Ana").
 
     An invitee's name is printed in the greeting of an e-mail sent as the agency, and an applicant's link
     chose "Urgente: confirme os seus dados em http://phish.example/login" (probe C27): a URL, a domain

@@ -148,6 +148,14 @@ class IntakeView(APIView):
             # As DRF: the longest wait; None (a rate changed meanwhile, DRF #1438) only if all are.
             self.throttled(request, max((wait for wait in waits if wait is not None), default=None))  # type: ignore[arg-type]
 
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every answer, errors included, is kept out of every cache: each carries a person's state, and back then
+        forward after submitting got the earlier PENDING answer from the browser's cache, so the form showed
+        again as if nothing had been sent (probe C29)."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
     def link(self, token: str) -> selectors.IntakeLink:
         """The form (lead tenant's link) or the invitation (an invited person's) the token opens."""
         return selectors.intake_link_by_token(token=token)

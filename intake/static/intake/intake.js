@@ -19,6 +19,9 @@
   function show(id) { ["loading", "unavailable", "intake", "progress"].forEach(function (s) { $(s).hidden = s !== id; }); }
 
   function request(method, path, body) {
+    // No connection: the browser's own words ("Failed to fetch", in English) said nothing an applicant could
+    // act on (probe C29); every caller shows the page's message instead.
+    var offline = function () { throw new Error(T.network); };
     return fetch(api + path, {
       method: method,
       // The page's language for the answers, errors included (the browser's may be another).
@@ -30,14 +33,17 @@
         var data = null;
         try { data = text ? JSON.parse(text) : null; } catch (e) { data = { detail: text }; }
         return { status: response.status, data: data };
-      });
-    });
+      }, offline);
+    }, offline);
   }
 
   // --- validation (the server checks all of this again) ---------------------------------
+  // An empty NIF is "required" and a short one "9 digits", as the server says: the check digit was blamed
+  // for both (probe C29).
   function nifError(raw) {
     var nif = raw.replace(/[\s.\-]/g, "").toUpperCase().replace(/^PT/, "");
-    if (!/^\d{9}$/.test(nif)) return T.nif_invalid;
+    if (!nif) return T.required;
+    if (!/^\d{9}$/.test(nif)) return T.nif_length;
     var total = 0;
     for (var i = 0; i < 8; i++) total += Number(nif[i]) * (9 - i);
     var check = total % 11 < 2 ? 0 : 11 - (total % 11);
@@ -59,17 +65,44 @@
     return "";
   }
 
+  // The server's person-name rule (applicants/text.py, person_name_shaped): words of letters of any script
+  // with their marks, joined inside by apostrophes or hyphens, ending with a dot or a comma, or initials.
+  // A name the server refused came back only after every file was uploaded, and unseen (probe C29).
+  var LETTER = "[\\p{L}\\p{M}]";
+  var NAME_WORD = new RegExp("^(?:(?:" + LETTER + "\\.)+|" + LETTER + "+(?:['\u2019\u02bc\\-\u2010\u2011]" + LETTER + "+)*\\.?),?$", "u");
+
+  function nameError(raw) {
+    var name = raw.trim().normalize("NFC");
+    if (!name) return T.required;
+    if (name.length < 2) return T.name_short;
+    return name.split(/\s+/).every(function (word) { return NAME_WORD.test(word); }) ? "" : T.name_invalid;
+  }
+
+  // The server takes "+351 912 345 678" and "(21) 123 4567"; the common "(+351) 912 345 678" and
+  // "+351.912.345.678" are written in its form before they are checked and sent (probe C29).
+  function phoneValue() {
+    return $("phone").value.trim().replace(/^\(\s*\+\s*(\d+)\s*\)/, "+$1").replace(/\./g, " ").replace(/\s+/g, " ");
+  }
+
+  function isHeic(file) {
+    return /^image\/hei[cf]/.test(file.type) || /\.hei[cf]$/i.test(file.name);
+  }
+
   function fileType(file) {
     var byExtension = EXTENSIONS[(file.name.split(".").pop() || "").toLowerCase()];
     return ALLOWED[file.type] ? file.type : byExtension || "";
   }
 
-  function filesError(files, required) {
+  // An empty file is said to be empty and an iPhone photo (HEIC) how to send it: both read "file type not
+  // allowed", which told neither what to do (probe C29).
+  function filesError(files, required, most) {
     if (required && files.length === 0) return T.required;
+    if (most && files.length > most) return T.id_too_many;
     for (var i = 0; i < files.length; i++) {
+      if (files[i].size === 0) return T.empty_file + " (" + files[i].name + ")";
+      if (isHeic(files[i])) return T.heic + " (" + files[i].name + ")";
       if (!fileType(files[i])) return T.type_not_allowed + " (" + files[i].name + ")";
-      if (files[i].size > info.max_file_size) return T.too_large + " " + Math.round(info.max_file_size / 1048576) + " MB (" + files[i].name + ")";
-      if (files[i].size === 0) return T.type_not_allowed + " (" + files[i].name + ")";
+      if (info && files[i].size > info.max_file_size) return T.too_large + " " + Math.round(info.max_file_size / 1048576) + " MB (" + files[i].name + ")";
     }
     return "";
   }
@@ -82,33 +115,46 @@
     return !message;
   }
 
+  // The front and the back of an identity card, or one file (a PDF, a passport's page).
+  var ID_FILES = 2;
+
+  var CHECKS = {
+    name: function () { return nameError($("name").value); },
+    nif: function () { return nifError($("nif").value); },
+    date_of_birth: function () { return birthError($("date_of_birth").value); },
+    email: function () { return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test($("email").value.trim()) ? "" : T.email_invalid; },
+    phone: function () { var phone = phoneValue(); return !phone || /^\+?[0-9 ()-]{6,20}$/.test(phone) ? "" : T.phone_invalid; },
+    id_document: function () { return filesError($("id_document").files, true, ID_FILES); },
+    income_documents: function () {
+      var income = $("income_documents").files;
+      var error = filesError(income, true);
+      if (!error && income.length + $("id_document").files.length > info.max_documents) error = T.too_many + " " + info.max_documents;
+      return error;
+    },
+    terms_accepted: function () { return $("terms_accepted").checked ? "" : T.terms; },
+  };
+
   function validate() {
     var ok = true;
-    ok = setError("name", $("name").value.trim().length >= 2 ? "" : T.required) && ok;
-    ok = setError("nif", nifError($("nif").value)) && ok;
-    ok = setError("date_of_birth", birthError($("date_of_birth").value)) && ok;
-    ok = setError("email", /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test($("email").value.trim()) ? "" : T.email_invalid) && ok;
-    var phone = $("phone").value.trim();
-    ok = setError("phone", !phone || /^\+?[0-9 ()-]{6,20}$/.test(phone) ? "" : T.phone_invalid) && ok;
-    ok = setError("id_document", filesError($("id_document").files, true)) && ok;
-    var income = $("income_documents").files;
-    var incomeError = filesError(income, true);
-    if (!incomeError && income.length + 1 > info.max_documents) incomeError = T.too_many + " " + info.max_documents;
-    ok = setError("income_documents", incomeError) && ok;
-    ok = setError("terms_accepted", $("terms_accepted").checked ? "" : T.terms) && ok;
+    Object.keys(CHECKS).forEach(function (id) { ok = setError(id, CHECKS[id]()) && ok; });
     return ok;
   }
 
+  // One field at a time, once the person has typed in it and leaves it (or fixes it): every field was
+  // checked on the first blur, so six errors showed for fields not reached yet (probe C29).
   ["name", "nif", "date_of_birth", "email", "phone"].forEach(function (id) {
-    $(id).addEventListener("blur", function () { if ($(id).value) validate(); });
+    $(id).addEventListener("input", function () {
+      $(id).dataset.touched = "true";
+      if ($(id).getAttribute("aria-invalid") === "true") setError(id, CHECKS[id]());
+    });
+    $(id).addEventListener("blur", function () { if ($(id).dataset.touched) setError(id, CHECKS[id]()); });
   });
   $("terms_accepted").addEventListener("change", function () {
     if ($("terms_accepted").checked) setError("terms_accepted", "");
   });
   ["id_document", "income_documents"].forEach(function (id) {
     $(id).addEventListener("change", function () {
-      var required = false;
-      setError(id, filesError($(id).files, required));
+      setError(id, $(id).files.length ? CHECKS[id]() : "");
     });
   });
 
@@ -172,7 +218,7 @@
   function validatePeople(people) {
     var ok = true;
     people.forEach(function (person) {
-      ok = setError(person.row + "-name", person.name.length >= 2 ? "" : T.required) && ok;
+      ok = setError(person.row + "-name", nameError(person.name)) && ok;
       ok = setError(person.row + "-email", /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(person.email) ? "" : T.email_invalid) && ok;
     });
     return ok;
@@ -211,7 +257,7 @@
     state.className = "state";
     li.appendChild(label); li.appendChild(bar); li.appendChild(state);
     $(listId || "uploads").appendChild(li);
-    return { bar: bar, state: state };
+    return { li: li, bar: bar, state: state };
   }
 
   function upload(file, documentType, listId) {
@@ -231,9 +277,12 @@
             if (xhr.status >= 200 && xhr.status < 300) {
               row.bar.value = 100; row.state.textContent = T.uploaded;
               resolve({ key: slot.data.key, original_filename: file.name, content_type: contentType, document_type: documentType });
-            } else { row.state.textContent = T.upload_failed; reject(new Error(T.upload_failed)); }
+            } else { failed(); }
           };
-          xhr.onerror = function () { row.state.textContent = T.upload_failed; reject(new Error(T.upload_failed)); };
+          // A failed row puts its message on a line of its own: beside the name it squeezed the name into a
+          // column one letter wide (probe C29).
+          var failed = function () { row.li.className = "failed"; row.state.textContent = T.upload_failed; reject(new Error(T.upload_failed)); };
+          xhr.onerror = failed;
           xhr.send(form);
         });
       });
@@ -250,6 +299,24 @@
     return shown ? "" : JSON.stringify(data);
   }
 
+  // A field error the server found was shown under its field only, far above the submit button where the
+  // applicant is; they saw every file "Uploaded" and took the application for sent (probe C29). Said here,
+  // by the button, naming the fields, and the first of them is scrolled to and focused.
+  function pointToErrors() {
+    var fields = Array.prototype.filter.call(document.querySelectorAll("#intake-form [aria-invalid=true]"), function (input) {
+      return input.offsetParent !== null || input.type === "checkbox";
+    });
+    if (!fields.length) return false;
+    var names = fields.map(function (input) {
+      var label = document.querySelector("label[for='" + input.id + "']");
+      return label ? label.textContent.trim() : input.id;
+    });
+    $("form-error").textContent = (fields.length === 1 ? T.fix_field : T.fix_fields) + " " + names.join(", ");
+    fields[0].scrollIntoView({ block: "center" });
+    fields[0].focus({ preventScroll: true });
+    return true;
+  }
+
   function isLead() { return info && info.role === "TENANT"; }
 
   $("intake-form").addEventListener("submit", function (event) {
@@ -258,15 +325,17 @@
     var people = isLead() ? peopleIn($("household-list")) : [];
     var valid = validate();
     valid = validatePeople(people) && valid;
-    if (!valid) { var bad = document.querySelector("[aria-invalid=true]"); if (bad) bad.focus(); return; }
+    if (!valid) { pointToErrors(); return; }
     $("submit").disabled = true;
     $("uploads").innerHTML = "";
-    var jobs = [upload($("id_document").files[0], "ID_DOCUMENT")];
+    // Each side of the identity card is an ID_DOCUMENT of its own (probe C29: the back went in as income).
+    var jobs = [];
+    Array.prototype.forEach.call($("id_document").files, function (file) { jobs.push(upload(file, "ID_DOCUMENT")); });
     Array.prototype.forEach.call($("income_documents").files, function (file) { jobs.push(upload(file, "PROOF_OF_INCOME")); });
     Promise.all(jobs).then(function (documents) {
       var body = {
         nif: $("nif").value, name: $("name").value.trim(), date_of_birth: $("date_of_birth").value,
-        email: $("email").value.trim(), phone: $("phone").value.trim(), terms_accepted: $("terms_accepted").checked,
+        email: $("email").value.trim(), phone: phoneValue(), terms_accepted: $("terms_accepted").checked,
         documents: documents,
       };
       if (people.length) body.household = peopleBody(people);
@@ -276,6 +345,7 @@
       if (result.status === 201) { show("progress"); poll(); return; }
       var message = serverErrors(result.data, people);
       if (message) $("form-error").textContent = T.submit_failed + " " + message;
+      else pointToErrors();
       $("submit").disabled = false;
     }).catch(function (error) {
       $("form-error").textContent = error.message || T.upload_failed;
@@ -343,9 +413,9 @@
       var data = result.data || {};
       if (data.code) { $("invite-more-error").textContent = data.detail; return; }
       if (!peopleErrors(people, [data])) $("invite-more-error").textContent = T.submit_failed + " " + JSON.stringify(data);
-    }).catch(function () {
+    }).catch(function (error) {
       $("invite-more-submit").disabled = false;
-      $("invite-more-error").textContent = T.submit_failed;
+      $("invite-more-error").textContent = T.submit_failed + " " + error.message;
     });
   });
 
@@ -366,15 +436,15 @@
     $("more-info-error").textContent = "";
     var inputs = moreInfo.querySelectorAll("input[type=file]");
     var jobs = [];
-    var missing = false;
+    // A file of a type not allowed was told "required" here (probe C29): the first form's messages, per file.
+    var problem = "";
+    Array.prototype.forEach.call(inputs, function (input) { problem = problem || filesError(input.files, true); });
+    if (problem) { $("more-info-error").textContent = problem; return; }
     Array.prototype.forEach.call(inputs, function (input) {
-      if (!input.files.length) missing = true;
       Array.prototype.forEach.call(input.files, function (file) {
-        if (!fileType(file)) { missing = true; return; }
         jobs.push(upload(file, input.dataset.documentType, "more-info-uploads"));
       });
     });
-    if (missing) { $("more-info-error").textContent = T.required; return; }
     $("more-info-submit").disabled = true;
     Promise.all(jobs).then(function (documents) {
       return request("POST", "/additional-documents", { documents: documents });
@@ -408,7 +478,7 @@
       $("contests").appendChild(li);
       $("contest-message").value = "";
       $("contest-done").textContent = T.contest_sent;
-    }).catch(function () { $("contest-submit").disabled = false; $("contest-error").textContent = T.submit_failed; });
+    }).catch(function (error) { $("contest-submit").disabled = false; $("contest-error").textContent = T.submit_failed + " " + error.message; });
   });
 
   function unavailable(title, text) {
@@ -416,6 +486,10 @@
     $("unavailable-text").textContent = text;
     show("unavailable");
   }
+
+  // Back then forward after submitting showed the form again from the browser's back-forward cache, as if
+  // nothing had been sent (probe C29): a page restored from it is fetched again, with the link's state now.
+  window.addEventListener("pageshow", function (event) { if (event.persisted) window.location.reload(); });
 
   request("GET", "").then(function (result) {
     if (result.status === 410 && result.data && result.data.code === "form_already_submitted") return unavailable(T.closed_title, T.closed_text);
@@ -443,5 +517,5 @@
     $("property-summary").textContent = (info.listing_type === "ARRENDAMENTO" ? T.rent : T.price) + ": " + amount;
     $("limits").textContent = T.limits.replace("%(count)s", info.max_documents).replace("%(size)s", Math.round(info.max_file_size / 1048576));
     show("intake");
-  });
+  }).catch(function (error) { unavailable(error.message, ""); });
 })();
