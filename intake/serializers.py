@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -94,6 +95,12 @@ class HouseholdRoleField(serializers.ChoiceField):
         return super().run_validation(data)
 
 
+# What a name may hold (applicants.text.person_name_shaped), said to whoever typed one that is not a person's.
+PERSON_NAME_REFUSED = gettext_noop(
+    "Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes, vírgulas e pontos (sem endereços nem números)."
+)
+
+
 class HouseholdMemberSerializer(serializers.Serializer):
     role = HouseholdRoleField()
     name = serializers.CharField(max_length=200)
@@ -106,11 +113,7 @@ class HouseholdMemberSerializer(serializers.Serializer):
             raise serializers.ValidationError(_("O nome é curto demais: escreva pelo menos 2 caracteres."))
         # The name is printed in the invitation e-mail's greeting, sent as the agency (probe C27: a URL there).
         if not person_name_shaped(value):
-            raise serializers.ValidationError(
-                _(
-                    "Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números)."
-                )
-            )
+            raise serializers.ValidationError(_(PERSON_NAME_REFUSED))
         return value.strip()
 
 
@@ -163,11 +166,7 @@ class SubmissionSerializer(serializers.Serializer):
         # The lead's name is printed in the invitation e-mails their household gets, sent as the agency: held to the
         # rule an invitee's name is held to (probe C27 found a URL accepted here).
         if not person_name_shaped(value):
-            raise serializers.ValidationError(
-                _(
-                    "Indique o nome da pessoa: letras, espaços, apóstrofos, hífenes e pontos (sem endereços nem números)."
-                )
-            )
+            raise serializers.ValidationError(_(PERSON_NAME_REFUSED))
         return value.strip()
 
     def validate_date_of_birth(self, value: dt.date) -> dt.date:
