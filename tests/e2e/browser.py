@@ -21,7 +21,7 @@ ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(__file__).resolve().p
 
 
 @contextmanager
-def browser_page(*, width: int = 1280, height: int = 900, locale: str = "pt-PT") -> Iterator[Any]:
+def browser_page(*, width: int = 1280, height: int = 900, locale: str = "pt-PT", **options: Any) -> Iterator[Any]:
     """A page that fails the test, once it is done, if the Content-Security-Policy blocked anything
     (an inline script or style, a source it does not list): Chromium logs each to the console."""
     from playwright.sync_api import sync_playwright
@@ -29,7 +29,10 @@ def browser_page(*, width: int = 1280, height: int = 900, locale: str = "pt-PT")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+            # ``options`` are Playwright's context options (a phone's ``is_mobile``, ``has_touch``, ...).
+            context = browser.new_context(
+                **{"viewport": {"width": width, "height": height}, "locale": locale, **options}
+            )
             context.set_default_timeout(20_000)
             page = context.new_page()
             violations: list[str] = []

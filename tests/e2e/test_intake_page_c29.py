@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.browser import ARGS, CHROMIUM, csp_violation, screenshot
+from tests.e2e.browser import browser_page, screenshot
 from tests.e2e.stack import Stack
 from tests.e2e.test_intake_page import GOOD, new_form, write_files
 
@@ -33,19 +33,8 @@ def stack(embedded_stack: Stack) -> Stack:
 @contextmanager
 def phone(**context: Any) -> Iterator[Any]:
     """A phone's page (``browser_page``'s CSP check kept); ``context`` overrides the phone's settings."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_context(**{**PHONE, **context}).new_page()
-            page.set_default_timeout(20_000)
-            violations: list[str] = []
-            page.on("console", lambda message: csp_violation(message.text, violations))
-            yield page
-            assert not violations, f"Content-Security-Policy violations: {violations}"
-        finally:
-            browser.close()
+    with browser_page(**{**PHONE, **context}) as page:
+        yield page
 
 
 def png(tmp_path: Path, name: str) -> Path:
