@@ -31,6 +31,7 @@ from documents.extraction.parsers.classify import (
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
     employment_contract,
+    expense_statement,
     invoice_listing,
     payers_yearly_declaration,
     payroll_summary,
@@ -426,6 +427,14 @@ SALARY_ADVANCE_REFUSED = (
     "envie os recibos de vencimento dos últimos meses (o adiantamento vem descontado no recibo desse mês)."
 )
 
+# A statement of travel expenses (classify.expense_statement: per diems and kilometres; blind probe r50a: read as a
+# payslip with every amount null). It refunds what working away cost, it pays no work, and a rent is not paid from
+# it. The sender is told why, and that the payslips are what prove the pay.
+EXPENSE_STATEMENT_REFUSED = (
+    "Este documento é um mapa de ajudas de custo ou de despesas de deslocação, que reembolsa despesas e não é "
+    "vencimento: envie os recibos de vencimento dos últimos meses ou outro comprovativo de rendimentos."
+)
+
 # The Segurança Social's extract of remunerations (classify.SS_REMUNERATIONS_EXTRACT; blind probe r47b: told only
 # "not recognised"): the gross amounts an employer declared for contributions, not the pay received, and no parser
 # reads it. The sender is told what proves the pay.
@@ -563,6 +572,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
     ("PROOF_OF_INCOME", RENT_RECEIPT.search, RENT_RECEIPT_REFUSED),
     ("PROOF_OF_INCOME", SALARY_ADVANCE.search, SALARY_ADVANCE_REFUSED),
+    ("PROOF_OF_INCOME", expense_statement, EXPENSE_STATEMENT_REFUSED),
     ("PROOF_OF_INCOME", SS_REMUNERATIONS_EXTRACT.search, SS_EXTRACT_REFUSED),
     ("PROOF_OF_INCOME", payers_yearly_declaration, PAYERS_DECLARATION_REFUSED),
     ("PROOF_OF_INCOME", payroll_summary, PAYROLL_SUMMARY_REFUSED),

@@ -207,10 +207,15 @@ def payslip_revalidate(
         warnings.append("subsidy_implausible")
     base = fields.get("base_salary")
     if base is not None and gross is not None and base > gross + unpaid_absence + CENT:
-        # The base salary is one of the earnings the gross adds up (less pay withheld for absence): above it,
-        # a quantity column was read into it.
+        # The base salary is one of the earnings the gross adds up (less the pay the slip says it withheld: for an
+        # absence, unpaid leave, the days before a contract started or after it ended): above it, a quantity column
+        # was read into it.
         fields["base_salary"] = None
         warnings.append("base_salary_implausible")
+    if net is not None and net == 0:
+        # A month that paid nothing (a whole month of sick leave, paid by the Segurança Social, or of unpaid leave):
+        # it counts as 0, rightly, and staff are told why the month is empty (blind probe r50a: no signal).
+        warnings.append(NOTHING_PAID)
     period = fields.get("period")
     if period:
         year, month = (int(part) for part in period.split("-"))
@@ -222,6 +227,10 @@ def payslip_revalidate(
                 # (blind probe c21: next month's slip dropped its period, and no signal was raised).
                 warnings.append(PERIOD_IN_FUTURE)
     return warnings
+
+
+# A payslip whose net pay is 0,00: the month paid the worker nothing.
+NOTHING_PAID = "nothing_paid"
 
 
 # How long before its month a payslip may be issued: the next month's slip in the last week of this one (paid before

@@ -347,7 +347,7 @@ def classify(text: str) -> DocumentKind:
     whole = fold(text)
     if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
         return DocumentKind.UNKNOWN
-    if pension_refused(whole) or invoice_listing(whole):
+    if pension_refused(whole) or invoice_listing(whole) or expense_statement(whole):
         return DocumentKind.UNKNOWN
     folded = without_disclaimers(whole)
     if EU_CITIZEN_REGISTRATION.search(folded):
@@ -725,6 +725,32 @@ SALARY_ADVANCE = re.compile(
     r"|(?<![a-z])salary\s+advance\s+(?:receipt|payment)",
     re.M,
 )
+# A statement of an employee's travel expenses, by its title opening a line: "Mapa de ajudas de custo e
+# deslocações", "Boletim itinerário", "Mapa de quilómetros", "Nota de despesas", an "Expense report" (blind probe
+# r50a: a map of per diems and kilometres read as a payslip with every amount null, by its payroll words: "isentos de
+# IRS e de Segurança Social", "pagos ... com o vencimento"). It refunds costs, it pays no work: no salary, no net.
+EXPENSE_STATEMENT_TITLE = re.compile(
+    r"^\W*(?:mapa|boletim|relacao|nota|relatorio|folha|registo)\s+(?:de\s+|das\s+|dos\s+)?(?:ajudas\s+de\s+custo"
+    r"|deslocacoes|despesas(?:\s+de\s+(?:deslocacao|viagem|representacao))?|quilometros|kms?(?![a-z])|itinerario)"
+    r"|^\W*boletim\s+itinerario|^\W*(?:expenses?|mileage|travel\s+expenses?)\s+(?:report|claim|statement|log)",
+    re.M,
+)
+# What a payslip prints and an expense statement does not: the net paid, under its caption.
+NET_PAY_CAPTION = re.compile(r"liquido|a\s+receber|a\s+transferir|(?<![a-z])net\s+(?:pay|salary|amount)")
+
+
+def expense_statement(folded: str) -> bool:
+    """A statement of travel expenses (``EXPENSE_STATEMENT_TITLE``) and no payslip: no payslip's title opening a line,
+    no net paid. A payslip whose earnings hold a per diem row ("Ajudas de custo (deslocações) 401,60") prints its
+    title and its net, and stays one."""
+    lines = folded.splitlines()
+    return (
+        bool(EXPENSE_STATEMENT_TITLE.search(folded))
+        and not any(PAYSLIP_TITLE.match(line.strip(" -–—|·*#")) for line in lines)
+        and not NET_PAY_CAPTION.search(folded)
+    )
+
+
 # The Segurança Social's statement of the remunerations an employer declared, month by month ("Carreira
 # contributiva", "Extrato de remunerações", "Histórico de remunerações"; blind probe r47b: told only "not
 # recognised"). Gross amounts declared for contributions, not pay received; no parser reads it.

@@ -359,7 +359,9 @@ class Parsed:
     warnings: list[str] = field(default_factory=list)
     # A payslip's printed total of deductions: it checks the arithmetic but is not an output field.
     total_deductions: Decimal | None = None
-    # Pay withheld for unpaid absence ("Ausência por doença -248,00"): the gross leaves it out, the base not.
+    # Pay withheld for unpaid absence ("Ausência por doença -248,00", "Licença sem vencimento -460,00"), or the
+    # base's share of days a contract started after or ended before (payslip.pay_short_of_a_whole_month): the gross
+    # leaves it out, the base not.
     unpaid_absence: Decimal = Decimal(0)
     # Interest a nota de liquidação adds to the tax ("Juros compensatórios 12,31"): part of its settlement.
     settlement_interest: Decimal = Decimal(0)

@@ -15,6 +15,7 @@ apart so the month's regular net pay can be told from a subsidy-inflated one.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import functools
 import itertools
@@ -22,7 +23,7 @@ import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 from text_to_num import alpha2digit
 
@@ -1584,6 +1585,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
+    parsed.unpaid_absence += pay_short_of_a_whole_month(lines, page, parsed)
     another_currency = paid_in_another_currency(lines)
     if another_currency:
         # Read as printed, not converted, nor a Portuguese salary's 14 payments: whoever weighs it must know.
@@ -1592,6 +1594,75 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
         # Another country's salary is paid 12 times a year, not a Portuguese one's 14: the rules count it so.
         parsed.warnings.append("foreign_payslip")
     return parsed
+
+
+# --- A month not paid whole -------------------------------------------------------------
+#
+# A base salary above the gross is the month's pay less the days not paid. Besides a row of pay withheld for an
+# absence (``pay_withheld``), a slip prints those days as unpaid leave or a strike, or as a contract starting or ending
+# within the month, or as a base row paying some days of it (blind probe r50a: "Licença sem vencimento (10 dias)
+# −460,00"; "Admissão: 16/11/2026" over "Vencimento (16 a 30 de novembro) 825,00": both bases dropped as implausible).
+
+# Unpaid leave and a strike by their names, on folded text.
+UNPAID_LEAVE = re.compile(
+    r"licenca\s+sem\s+(?:vencimento|retribuicao|remuneracao)|(?<![a-z])greve(?![a-z])"
+    r"|dias?\s+(?:nao\s+(?:pagos|remunerados)|sem\s+(?:vencimento|retribuicao))|suspensao\s+d[oe]\s+contrato"
+    r"|(?<![a-z])(?:strike|unpaid\s+days?)(?![a-z])"
+)
+# A contract's first or last day by its caption, then its date ("Admissão: 16/11/2026", "Data de saída 14-11-2026",
+# "Hire date 16.11.2026"), on folded text.
+CONTRACT_DAY = re.compile(
+    r"(?<![a-z])(?:(?P<start>(?:(?:data|dt)\.?\s*(?:de\s+|da\s+)?)?admiss(?:ao|\.)?|data\s+de\s+(?:entrada|inicio)"
+    r"|inicio\s+d[oe]\s+(?:contrato|funcoes)|(?:hire|joining)\s+date|date\s+of\s+(?:hire|joining))"
+    r"|(?P<end>data\s+de\s+(?:saida|cessacao|demissao|termo|fim)|cessacao\s+do\s+contrato|fim\s+do\s+contrato"
+    r"|(?:leaving|termination)\s+date))(?![a-z])[\s:.-]*(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})"
+)
+# The days a base row pays, in its words: "(16 a 30 de novembro)", "01/11 a 15/11", or its quantity "15 d", "15 dias".
+DAYS_FROM_TO = re.compile(r"(?<!\d)(\d{1,2})(?:[./-]\d{1,2})?\s+(?:a|ate|to)\s+(\d{1,2})(?:\s+de\s+[a-z]|[./-]\d{1,2})")
+DAYS_QUANTITY = re.compile(r"(?<![\d,.])(\d{1,2})\s?d(?:ias?)?(?![a-z])")
+# A month's pay by the day counts 30 days, whatever the calendar's (a month's quantity "30 d").
+PAYROLL_MONTH_DAYS = 30
+
+
+def pay_short_of_a_whole_month(lines: list[Line], page: Page, parsed: Parsed) -> Decimal:
+    """What the slip says the month paid short of the base, beyond the rows of pay withheld for an absence: its rows
+    of unpaid leave printed with a minus, and the base's share of the days before the contract started or after it
+    ended within the month, or of those its base row does not pay. Zero when it prints none of them; the base check
+    then holds a base above the gross for a misreading."""
+    short = sum(
+        (
+            s.value
+            for s in page.segments
+            if s.negative and s.value > 0 and s.role in (None, "other_deduction") and UNPAID_LEAVE.search(fold(s.label))
+        ),
+        Decimal(0),
+    )
+    base, period = parsed.fields.get("base_salary"), parsed.fields.get("period")
+    if base is None or not period:
+        return short
+    year, month = (int(part) for part in period.split("-"))
+    if not (1 <= month <= 12):
+        return short
+    month_days = calendar.monthrange(year, month)[1]
+    days_out = 0
+    for line in lines:
+        for found in CONTRACT_DAY.finditer(fold(fix_digits(line.text))):
+            day = int(found["day"])
+            if (int(found["year"]), int(found["month"])) != (year, month) or not 1 <= day <= month_days:
+                continue
+            days_out = max(days_out, day - 1 if found["start"] else month_days - day)
+    for row in page.segments:
+        if row.role != "base_salary":
+            continue
+        label = fold(row.label)
+        span = DAYS_FROM_TO.search(label)
+        if span and 1 <= int(span[1]) <= int(span[2]) <= month_days:
+            days_out = max(days_out, month_days - (int(span[2]) - int(span[1]) + 1))
+        quantity = DAYS_QUANTITY.search(label)
+        if quantity and 0 < int(quantity[1]) < PAYROLL_MONTH_DAYS:
+            days_out = max(days_out, PAYROLL_MONTH_DAYS - int(quantity[1]))
+    share = min(Decimal(days_out) / min(month_days, PAYROLL_MONTH_DAYS), Decimal(1))
+    return short + (base * share).quantize(CENT, rounding=ROUND_UP)
 
 
 # Another currency than the euro as a payslip prints it, on folded text: a sign or a code beside its amounts, or
