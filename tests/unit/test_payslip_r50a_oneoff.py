@@ -74,6 +74,18 @@ IRS 12,0% 180,00"""
     assert "derived:regular_net_pay" in warnings
 
 
+def test_per_diems_beyond_the_limits_said_taxed_are_left_out_less_their_deductions() -> None:
+    rows = """010 Vencimento base 30 d 1.000,00
+040 Ajudas de custo (isentas) 20 d x 20,00 400,00
+041 Ajudas de custo (excesso sujeito) 20 d x 5,00 100,00
+Segurança Social 11% 121,00
+IRS 10,0% 110,00"""
+    fields, warnings = checked(rows, totals("1.500,00", "231,00", "1.269,00"))
+    # 400,00 whole; 100,00 less 11,00 and 10,00 at the month's rate.
+    assert fields["regular_net_pay"] == Decimal("790.00")
+    assert "derived:regular_net_pay" in warnings
+
+
 def test_back_pay_with_its_own_withholding_line_is_left_out_less_that_line() -> None:
     rows = """Vencimento base 30 d 1.400,00
 Retroativos (jan-out 2026) 300,00
@@ -101,15 +113,17 @@ IRS s/ subsídio de Natal 20,0% 400,00"""
 
 
 def test_monthly_bonuses_and_allowances_stay_regular_pay() -> None:
-    """Guard: a bonus its caption says recurs, an allowance naming the trips it pays every month, and an overtime
+    """Guard: bonuses their captions say recur (monthly, for attendance, for the roster's Sundays), an allowance naming the trips it pays every month, and an overtime
     correction taken off the month are the month's regular pay."""
     rows = """Vencimento base 30 d 1.200,00
 Prémio de assiduidade 50,00
+Prémio de produtividade (objetivos mensais) 40,00
+Prémio de trabalho ao domingo 30,00
 Subsídio de deslocação 60,00
 Trabalho suplementar (acerto 10/2026) -20,00
-Segurança Social 11% 141,90
-IRS 10,0% 129,00"""
-    fields, warnings = checked(rows, totals("1.290,00", "270,90", "1.019,10"))
-    assert fields["net_pay"] == Decimal("1019.10")
-    assert fields["regular_net_pay"] == Decimal("1019.10")
+Segurança Social 11% 149,60
+IRS 10,0% 136,00"""
+    fields, warnings = checked(rows, totals("1.360,00", "285,60", "1.074,40"))
+    assert fields["net_pay"] == Decimal("1074.40")
+    assert fields["regular_net_pay"] == Decimal("1074.40")
     assert "derived:regular_net_pay" not in warnings

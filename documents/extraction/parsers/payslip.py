@@ -2573,10 +2573,18 @@ ONE_OFF_PAY = re.compile(
     r"|back\s*pay|overtime|horas?\s+extra(?:s|ordin[aá]rias)?|trabalho\s+suplementar)(?![a-z])"
     r"|(?<![a-z])diferen[cç]as?\s+(?:de\s+)?(?:vencimento|remunera[cç]|sal[aá]rio|ordenado)"
 )
-# A bonus its own caption says is monthly ("Prémio mensal", "Monthly bonus") recurs, and so does one for what the
-# worker brings every month: their attendance ("Prémio de assiduidade") or a language the job needs ("Language
-# Bonus / Prémio de língua", a shared-services centre's, its year to date nine times the month's in October).
-MONTHLY = re.compile(r"(?<![a-z])(?:mensal|monthly|assiduidade|attendance|l[ií]nguas?|idiomas?|languages?)(?![a-z])")
+# A bonus its own caption says is monthly ("Prémio mensal", "Prémio de produtividade (objetivos mensais)", "Monthly
+# bonus") recurs, and so does one for what the worker brings every month: their attendance ("Prémio de
+# assiduidade"), a language the job needs ("Language Bonus / Prémio de língua", a shared-services centre's, its year
+# to date nine times the month's in October), or the hours of their roster, as a shift allowance is ("Prémio de
+# trabalho ao domingo" on a shop's every payslip, "Prémio nocturno", "Prémio de turno": blind probe r47b).
+MONTHLY = re.compile(
+    r"(?<![a-z])(?:mensal|mensais|monthly|assiduidade|attendance|l[ií]nguas?|idiomas?|languages?"
+    r"|domingos?|sundays?|noc?turnos?|turnos?|shifts?)(?![a-z])"
+)
+# Costs paid back beyond the law's limits bear social security and IRS as pay does, and say so ("Ajudas de custo —
+# deslocação (excesso sujeito)" below its "(isentas)" row: blind probe r47b).
+TAXED_COSTS = re.compile(r"(?<!nao )(?<![a-z])(?:sujeit[oa]s?|tributad[oa]s?|tributave(?:l|is)|taxable)(?![a-z])")
 # Money paid back for the worker's costs, not pay: per diems ("Ajudas de custo"), mileage in the worker's own car
 # ("Km em viatura própria", "Quilómetros"), travel ("Deslocações"), and expenses refunded ("Reembolso de despesas",
 # "Expenses refund"). Within the law's limits none bears social security or IRS, so its net is itself; a month
@@ -2598,13 +2606,14 @@ def one_off_rows(page: Page, parsed: Parsed) -> tuple[list[Segment], list[Segmen
     """The month's one-off pay and the costs it pays back, by their rows' captions: paid (positive, a correction
     taken off the month is no pay), and together less than the gross, as earnings the gross adds up are. A
     "Subsídio de deslocação" paid every month is an allowance, not a trip's cost."""
-    one_off, costs = [], []
+    one_off: list[Segment] = []
+    costs: list[Segment] = []
     for row in page.segments:
         if row.role not in ONE_OFF_ROLES or signed(row) <= 0:
             continue
         caption = ROW_CODE.sub("", fold(row.label), count=1)
         if COSTS_PAID.search(caption) and not AN_ALLOWANCE.search(caption):
-            costs.append(row)
+            (one_off if TAXED_COSTS.search(caption) else costs).append(row)
         elif ONE_OFF_PAY.search(caption) and not MONTHLY.search(caption):
             one_off.append(row)
     gross = parsed.fields.get("gross_pay")
