@@ -733,7 +733,12 @@ def subsidy_months_note(used: list[Document]) -> str:
             )
     if not notes:
         return ""
-    return "; mês com subsídio de férias ou de Natal (estimativa: o líquido sem o subsídio): " + ", ".join(notes)
+    # Since blind probe r50a the regular net also leaves out a bonus, back pay, overtime and costs paid back: the note
+    # names them all, not a subsidy alone.
+    return (
+        "; mês com pagamentos pontuais (subsídio de férias ou de Natal, prémio, retroativos, trabalho suplementar, "
+        "ajudas de custo ou despesas; estimativa: o líquido sem eles): " + ", ".join(notes)
+    )
 
 
 def months_ago(period: str, today: dt.date) -> int:

@@ -2605,7 +2605,8 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     if severance or unused_holidays:
         parsed.warnings.append(TERMINATION_PAY)
     net = parsed.fields.get("net_pay")
-    if not (lump or severance or unused_holidays):
+    one_off, costs = one_off_rows(page, parsed)
+    if not (lump or severance or unused_holidays or one_off or costs):
         if net is not None:
             parsed.put("regular_net_pay", net, parsed.confidence.get("net_pay", 0.9))
         return
@@ -2623,9 +2624,107 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
         # No rate to take the holidays' deductions at: the net less them whole, the least the month could have
         # been. The month's whole net would count the end of a contract as pay.
         regular = net - taxed
+    if regular is not None and (one_off or costs):
+        regular -= one_off_net(page, parsed.fields, one_off, costs, lump_taxed_apart=lump if subsidy_irs else None)
     if regular is not None and regular - severance > 0:
         parsed.put("regular_net_pay", regular - severance, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:regular_net_pay")
+
+
+# Money a month pays once, taxed as pay (blind probe r50a: the month's whole net counted, an annual productivity bonus
+# of 1 500 € in it as if it recurred): a bonus or an award ("Prémio de produtividade", "Gratificação de balanço",
+# "Bónus"), back pay ("Retroativos", "Diferenças de vencimento de meses anteriores", "Back pay", "Arrears"), and
+# overtime ("Trabalho suplementar", "Horas extra", "Overtime"). Overtime is one-off by law: the Código do Trabalho
+# (art. 227.º) allows it only for an occasional and passing need, at most 150 to 200 hours a year, and the employer
+# need not offer it again; a month's overtime is no promise of the next's. The shift, night work, seniority and
+# exemption from hours allowances ("Subsídio de turno", "Trabalho noturno", "Diuturnidade", "Isenção de horário")
+# are paid every month of the job and stay regular pay.
+ONE_OFF_PAY = re.compile(
+    r"(?<![a-z])(?:pr[eé]mios?|gratifica[cç](?:[aã]o|[oõ]es)|b[oó]nus|bonus(?:es)?|retroac?tiv[oa]s?|arrears"
+    r"|back\s*pay|overtime|horas?\s+extra(?:s|ordin[aá]rias)?|trabalho\s+suplementar)(?![a-z])"
+    r"|(?<![a-z])diferen[cç]as?\s+(?:de\s+)?(?:vencimento|remunera[cç]|sal[aá]rio|ordenado)"
+)
+# A bonus its own caption says is monthly ("Prémio mensal", "Prémio de produtividade (objetivos mensais)", "Monthly
+# bonus") recurs, and so does one for what the worker brings every month: their attendance ("Prémio de
+# assiduidade"), a language the job needs ("Language Bonus / Prémio de língua", a shared-services centre's, its year
+# to date nine times the month's in October), or the hours of their roster, as a shift allowance is ("Prémio de
+# trabalho ao domingo" on a shop's every payslip, "Prémio nocturno", "Prémio de turno": blind probe r47b).
+MONTHLY = re.compile(
+    r"(?<![a-z])(?:mensal|mensais|monthly|assiduidade|attendance|l[ií]nguas?|idiomas?|languages?"
+    r"|domingos?|sundays?|noc?turnos?|turnos?|shifts?)(?![a-z])"
+)
+# Costs paid back beyond the law's limits bear social security and IRS as pay does, and say so ("Ajudas de custo —
+# deslocação (excesso sujeito)" below its "(isentas)" row: blind probe r47b).
+TAXED_COSTS = re.compile(r"(?<!nao )(?<![a-z])(?:sujeit[oa]s?|tributad[oa]s?|tributave(?:l|is)|taxable)(?![a-z])")
+# Money paid back for the worker's costs, not pay: per diems ("Ajudas de custo"), mileage in the worker's own car
+# ("Km em viatura própria", "Quilómetros"), travel ("Deslocações"), and expenses refunded ("Reembolso de despesas",
+# "Expenses refund"). Within the law's limits none bears social security or IRS, so its net is itself; a month
+# without the trips it pays for pays none of it (blind probe r50a: 86 € to 402 € of them counted as income).
+COSTS_PAID = re.compile(
+    r"(?<![a-z])ajudas?\s+de\s+custo|(?<![a-z])(?:km|kms|quil[oó]metros?)(?![a-z])|(?<![a-z])desloca[cç](?:[oõ]es|[aã]o)"
+    r"|reembolso\s+de\s+despesas?|(?<![a-z])per\s+diems?(?![a-z])|(?<![a-z])mileage(?![a-z])"
+    r"|(?<![a-z])expenses?\s+(?:refund|reimburse)"
+)
+# An allowance's caption ("Subsídio de deslocação", "Subs. transporte (30 km)"): paid every month of the job, not a
+# trip's cost, though it names the trips.
+AN_ALLOWANCE = re.compile(r"(?<![a-z])sub(?:s[ií]dio|s)?(?:\.|(?![a-z]))")
+# Roles a one-off row may have been read with: an earning the vocabulary names ("Prémio", "Trabalho suplementar",
+# "Ajudas de custo") or none ("Retroativos", "Gratificação"), never a deduction, a total or a subsidy.
+ONE_OFF_ROLES = frozenset({None, "earning"})
+
+
+def one_off_rows(page: Page, parsed: Parsed) -> tuple[list[Segment], list[Segment]]:
+    """The month's one-off pay and the costs it pays back, by their rows' captions: paid (positive, a correction
+    taken off the month is no pay), and together less than the gross, as earnings the gross adds up are. A
+    "Subsídio de deslocação" paid every month is an allowance, not a trip's cost."""
+    one_off: list[Segment] = []
+    costs: list[Segment] = []
+    for row in page.segments:
+        if row.role not in ONE_OFF_ROLES or signed(row) <= 0:
+            continue
+        caption = ROW_CODE.sub("", fold(row.label), count=1)
+        if COSTS_PAID.search(caption) and not AN_ALLOWANCE.search(caption):
+            (one_off if TAXED_COSTS.search(caption) else costs).append(row)
+        elif ONE_OFF_PAY.search(caption) and not MONTHLY.search(caption):
+            one_off.append(row)
+    gross = parsed.fields.get("gross_pay")
+    total = sum((row.value for row in one_off + costs), Decimal(0))
+    if gross is None or total >= gross:
+        return [], []
+    return one_off, costs
+
+
+def one_off_net(
+    page: Page,
+    fields: dict[str, Decimal | None],
+    one_off: list[Segment],
+    costs: list[Segment],
+    *,
+    lump_taxed_apart: Decimal | None,
+) -> Decimal:
+    """What the month's one-off pay and costs paid back add to its net. Costs are their own net. One-off pay bears
+    11% social security and IRS: its own withholding line when the slip prints one ("IRS s/ prémio", "IRS
+    retroativos", as a subsidy's), else the month's rate, read as a lump subsidy's is, without the withholding a
+    subsidy's own line holds and the subsidy it is on. No rate to read (no IRS, no base): the pay is taken whole,
+    the least the month could have been."""
+    paid = sum((row.value for row in one_off), Decimal(0))
+    own_irs = sum((s.value for s in page.rows("irs_withholding") if ONE_OFF_PAY.search(fold(s.label))), Decimal(0))
+    subsidy_irs = sum(
+        (s.value for s in page.rows("irs_withholding") if SUBSIDY_NAMED.search(fold(s.label))), Decimal(0)
+    )
+    taxed_net = paid
+    if paid:
+        social, withholding = fields.get("social_security"), fields.get("irs_withholding")
+        taxable = social / SS_EMPLOYEE_RATE if social else fields.get("gross_pay")
+        irs = own_irs or None
+        if irs is None and withholding is not None and taxable:
+            # The month's rate on the pay the month's own withholding is on: not a subsidy taxed on a line of its own.
+            rest = taxable - (lump_taxed_apart or 0)
+            if rest > 0:
+                irs = (paid * (withholding - subsidy_irs) / rest).quantize(CENT, rounding=ROUND_HALF_UP)
+        if irs is not None:
+            taxed_net = paid - (paid * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - irs
+    return taxed_net + sum((row.value for row in costs), Decimal(0))
 
 
 # A subsidy's row said to be its share of the month ("Proporcional férias", "Proporcionais de Natal", "Subsídio de
