@@ -889,7 +889,10 @@ PT = Texts(
     source_invoices="faturas-recibo de {months}",
     source_pension="a declaração de pensão",
     income_proven="O seu rendimento foi comprovado com {sources}: {average} por mês.",
-    method_payslips_average="É a média do vencimento líquido desses meses, sem subsídios.",
+    method_payslips_average=(
+        "É a média do vencimento líquido desses meses, sem subsídios nem pagamentos pontuais (prémios, retroativos, "
+        "horas extra, ajudas de custo)."
+    ),
     method_payslips_fourteen=(
         "O vencimento líquido regular conta 14 vezes por ano (com os subsídios de férias e de Natal), "
         "a dividir por 12 meses."
@@ -1062,7 +1065,10 @@ EN = Texts(
     source_invoices="invoice-receipts (faturas-recibo) for {months}",
     source_pension="your pension statement",
     income_proven="Your income was verified with {sources}: {average} per month.",
-    method_payslips_average="It is the average net pay of those months, without bonuses.",
+    method_payslips_average=(
+        "It is the average net pay of those months, without subsidies or one-off payments (bonuses, back pay, "
+        "overtime, per diems)."
+    ),
     method_payslips_fourteen=(
         "The regular net pay counts 14 times a year (with the holiday and Christmas bonuses), divided by 12 months."
     ),
