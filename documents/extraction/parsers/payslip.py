@@ -77,6 +77,9 @@ YEAR_TO_DATE_WORDS = (
     r"|(?<![a-z])cumuls?(?![a-z])"
     # The UK's "to date" after each caption ("Gross Pay TD £24,000.00", "Employee NI TD"): blind probe r35b.
     r"|(?<![a-z])td(?![a-z])"
+    # The year's totals as a block's caption: "Total anual (Janeiro a Novembro 2026)", "Totais anuais" (blind probe
+    # r50a: the block's IRS and social security added into the month's).
+    r"|(?<![a-z])tota(?:l|is)\s+anua(?:l|is)(?![a-z])"
 )
 
 # The month's pay by its name or as payroll software cuts it: "Vencimento", "Vencim.", "Venc.", "Remuneração",
@@ -642,6 +645,126 @@ def column_pieces(line: Line) -> list[Line]:
     return [piece for start, stop in itertools.pairwise(bounds) if (piece := line_of(line, list(range(start, stop))))]
 
 
+# What a year-to-date block's caption may say besides the year's words: the year, the months it runs over, a
+# colon ("Acumulados do ano", "Valores acumulados", "Total anual (Janeiro a Novembro 2026)", "YTD totals:").
+YTD_CAPTION_FILLER = re.compile(
+    r"(?<![a-z])(?:d[aeo]s?|n[ao]s?|ao|a|o|ate|ano|anual|anuais|valores|montantes|totais|totals?|figures|exercicio"
+    r"|periodo|to|date)(?![a-z])|\d{4}|[^\w\s]"
+)
+# Lines under a year-to-date block's caption that may still be its own: a caption and its figure a line each, for
+# a few figures (gross, social security, IRS, net, the taxable base).
+YTD_BLOCK_MOST_LINES = 12
+# A line of captions over a block's figures names one role for every few words ("Remuneração ilíquida  Segurança
+# Social  IRS retido  Líquido"); a sentence does not.
+WORDS_A_CAPTION = 4
+
+
+# The year's word whole: "Acumulados", not "Acumulad" and "os".
+YTD_WORD = re.compile(r"(?:" + YEAR_TO_DATE_WORDS + r")[a-z]*")
+
+
+def ytd_block_caption(text: str) -> bool:
+    """Whether a line is a year-to-date block's caption and nothing else: no column of the month beside it (a
+    table's heading "Cód. Descrição Abonos Descontos Acum. ano" is a column's), no figure."""
+    folded = BRACKETED.sub(" ", fold(text))
+    if not YTD_HEADING.search(folded) or MONEY.search(text):
+        return False
+    rest = YTD_CAPTION_FILLER.sub(" ", YTD_WORD.sub(" ", folded))
+    rest = re.sub(
+        r"[a-z]+",
+        lambda word: " " if word.group(0) in MONTHS or word.group(0) in ENGLISH_MONTHS else word.group(0),
+        rest,
+    )
+    return not rest.strip()
+
+
+def ytd_block(lines: list[Line], rows: list[list[Segment]], heading: int) -> list[int]:
+    """The lines of a year-to-date block under its caption ("Acumulados do ano", "Total anual (Janeiro a Novembro
+    2026)") at the slip's foot: its captions and figures, a line each ("Segurança Social" / "1.790,80") or a line of
+    captions over a line of figures. None of them is the month's (blind probe r50a: the year's social security and
+    IRS added into the month's, every such slip flagged ``arithmetic_mismatch``; only the line under the caption
+    was left out, and that was the captions' line). The block ends at a line that is neither a caption nor a row of
+    the year's totals: a sentence, a table's heading, an earning's row, the lines' end."""
+    block: list[int] = []
+    for index in range(heading + 1, min(len(lines), heading + 1 + YTD_BLOCK_MOST_LINES)):
+        folded = fold(lines[index].text)
+        if rows[index]:
+            if any(segment.role in EARNING_ROLES for segment in rows[index]):
+                break
+        elif (
+            not block_captions(lines[index].text)
+            or SECTION_HEADING.search(folded)
+            or another_tables_heading(lines[index].text)
+        ):
+            break
+        block.append(index)
+    return block
+
+
+def block_captions(text: str) -> bool:
+    """Whether a line without figures is captions of a block's boxes: role words, a few words for each, no figure."""
+    if re.search(r"\d", text) or not has_words(text):
+        return False
+    captions = len(header_spans(text)) or (1 if role_of(text) else 0)
+    return 0 < len(WORDS.findall(text)) <= WORDS_A_CAPTION * max(captions, 1) and bool(captions)
+
+
+# A row the slip marks as information, not counted in its sums: "Seguro de saúde (informativo)", "Valores para
+# informação", "for information only".
+INFORMATIVE = re.compile(
+    r"(?<![a-z])informativ[oa]s?(?![a-z])|(?<![a-z])(?:a\s+titulo\s+de|para)\s+informa[cç][aã]o(?![a-z])"
+    r"|for\s+information(?![a-z])"
+)
+# A row the slip marks as the employer's charge, no deduction from the employee's pay: "Seguro de saúde (encargo da
+# entidade patronal)", "pago pela empresa", "Employer's contribution".
+EMPLOYERS_CHARGE = re.compile(
+    r"encargos?\s+(?:d[ao]\s+|de\s+)?(?:entidade\s+(?:patronal|empregadora)|empresa|empregador)"
+    r"|(?:pag[oa]s?|suportad[oa]s?|a\s+cargo)\s+(?:pel[ao]|d[ao])\s+(?:entidade\s+(?:patronal|empregadora)|empresa|empregador)"
+    r"|employer'?s?\s+(?:contributions?|costs?|charges?)|paid\s+by\s+(?:the\s+)?employer"
+)
+# A block's heading of information alone: "Informação (não incluída no líquido)", "Informações".
+INFORMATION_HEADING = re.compile(r"^\W*informa[cç](?:[aã]o|[oõ]es)(?![a-z])")
+# A heading is a few words; a sentence ("Processado por computador. Documento de natureza informativa ...") is not.
+HEADING_MOST_WORDS = 8
+
+
+def information_heading(text: str) -> bool:
+    """Whether a line heads a block the slip prints for information: what the employer pays on the worker's behalf,
+    what the net leaves out ("Benefícios pagos pela empresa (informativo)", "Informação (não incluída no líquido)")."""
+    folded = fold(text)
+    if re.search(r"\d", text) or len(WORDS.findall(text)) > HEADING_MOST_WORDS or re.search(r"\.\s+\S", text):
+        return False
+    return bool(
+        INFORMATIVE.search(folded)
+        or EMPLOYERS_CHARGE.search(folded)
+        or OUTSIDE_THE_NET.search(folded)
+        or INFORMATION_HEADING.search(folded)
+    )
+
+
+def information_block(lines: list[Line], rows: list[list[Segment]], heading: int) -> list[int]:
+    """The rows under a heading of information after the month's net ("Benefícios pagos pela empresa (informativo)"
+    over "Seguro de saúde (encargo da entidade patronal) 47,90" and "Contribuição PPR empresa 100,00"): none is the
+    worker's deduction nor earning (blind probe r50a: a health insurance the employer pays read as a deduction, a
+    consistent slip flagged ``arithmetic_mismatch``). The block is its rows up to the first line without figures."""
+    net_above = any(segment.role == "net_pay" for row in rows[:heading] for segment in row)
+    if not net_above or not information_heading(lines[heading].text):
+        return []
+    return list(itertools.takewhile(lambda index: bool(rows[index]), range(heading + 1, len(lines))))
+
+
+def marked_not_the_workers(segment: Segment, first_deduction: int | None) -> bool:
+    """Whether a row says it is information or the employer's charge, no deduction of the worker's ("Seguro de saúde
+    (informativo) 39,60" under the net; blind probe r50a). The employer's charge is told so among the deductions
+    and under them only: among the earnings it may be a benefit in kind the gross holds."""
+    folded = fold(segment.label)
+    if INFORMATIVE.search(folded):
+        return True
+    return (
+        bool(EMPLOYERS_CHARGE.search(folded)) and first_deduction is not None and segment.line_index >= first_deduction
+    )
+
+
 def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     page = Page()
     lines = beside_a_ytd_block(lines)
@@ -704,13 +827,20 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
                     continue
                 trimmed.add(at)
                 for segment in rows[at] if tables > 1 else rows[at][-1:]:
-                    if len(segment.amounts) >= 2:
+                    if len(segment.amounts) >= 2 and not without_a_ytd_figure(segment):
                         segment.amounts.pop()
             ytd_headings.add(fold(line.text).strip())
             continue
         if role_of(line.text) == "skip":
-            # "Acumulados do ano" as a heading: the figures on the next line are year to date too.
-            skipped.add(index + 1)
+            # "Acumulados do ano" as a heading: the figures under it are year to date too. At the slip's foot, under
+            # the month's net, the whole block; elsewhere its first line of figures, over any line of its captions.
+            block = ytd_block(lines, rows, index) if ytd_block_caption(line.text) else []
+            if block and not any(segment.role == "net_pay" for row in rows[:index] for segment in row):
+                block = block[: next((at + 1 for at, below in enumerate(block) if rows[below]), 0)]
+            skipped.update(block or [index + 1])
+            continue
+        if information := information_block(lines, rows, index):
+            skipped.update(information)
             continue
         roles = header_labels(line.text)
         below = rows[index + 1]
@@ -728,6 +858,12 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     )
     kept = [segments for index, segments in enumerate(rows) if segments and index not in skipped]
     kept = [segments for segments in kept if segments[0].role != "skip"]
+    deduction_lines = [segments[0].line_index for segments in kept if segments[0].role in DEDUCTION_ROLES]
+    first_deduction = min(deduction_lines, default=None)
+    kept = [
+        [segment for segment in segments if not marked_not_the_workers(segment, first_deduction)] for segments in kept
+    ]
+    kept = [segments for segments in kept if segments]
     kept = without_restated_base(kept, lines)
     deductions = deduction_rows_sum([segment for segments in kept for segment in segments])
     earnings_above = Decimal(0)
@@ -1173,7 +1309,7 @@ MONTH_HEADING = re.compile(
 )
 OTHER_MONTHS_HEADING = re.compile(
     r"acumulad[oa]s?(?:\s+(?:no|do)\s+ano)?|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])"
-    r"|year\s+to\s+date|(?<![a-z])ytd(?![a-z])|desde\s+janeiro"
+    r"|year\s+to\s+date|(?<![a-z])ytd(?![a-z])|desde\s+janeiro|(?<![a-z])tota(?:l|is)\s+anua(?:l|is)(?![a-z])"
     r"|m[eê]s\s+anterior|previous\s+month|(?<![a-z])anterior(?![a-z])"
 )
 
@@ -1240,6 +1376,16 @@ def ytd_column_heading(text: str, below: list[list[Segment]]) -> bool:
     return any(
         len(row[-1].amounts) >= 2 and row[-1].role not in {None, "skip"}
         for row in [row for row in below if row][:ROWS_UNDER_A_HEADING]
+    )
+
+
+def without_a_ytd_figure(segment: Segment) -> bool:
+    """Whether a row under a year-to-date column prints none: its last figure is its quantity times its rate ("Subsídio
+    de alimentação 21 d x 6,00 126,00" under "Abonos  Descontos  YTD"), the month's amount, not the year's (blind
+    probe r50a: the 126,00 taken off as the year's, the rate 6,00 left as the allowance and the slip flagged
+    ``arithmetic_mismatch``). A row with its year's figure after that amount ("... 126,00 1.260,00") loses it."""
+    return quantity_times_rate(segment) and not quantity_times_rate(
+        Segment(segment.label, segment.amounts[:-1], segment.line_index, segment.confidence)
     )
 
 
