@@ -2822,7 +2822,7 @@ ONE_OFF_ROLES = frozenset({None, "earning"})
 def one_off_rows(page: Page, parsed: Parsed) -> tuple[list[Segment], list[Segment]]:
     """The month's one-off pay and the costs it pays back, by their rows' captions: paid (positive, a correction
     taken off the month is no pay), and together less than the gross, as earnings the gross adds up are. A
-    "Subsídio de deslocação" paid every month is an allowance, not a trip's cost."""
+    "Subsídio de deslocação" paid every month is an allowance, not a trip's cost (docs/adr/030-a-months-regular-pay.md)."""
     one_off: list[Segment] = []
     costs: list[Segment] = []
     for row in page.segments:
