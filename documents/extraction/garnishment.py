@@ -13,8 +13,6 @@ from applicants.text import fold
 from documents.extraction.parsers.common import parse_money
 from documents.extraction.reader import Line
 
-GARNISHMENT = "garnishment"
-
 # The deduction's caption, folded: "Penhora de vencimento", "Penhora AT proc. 3456/2025", "Desconto judicial",
 # "Execução fiscal"; in English, French, Spanish and German for a foreign payer's statement. Not
 # "impenhorável" or "penhorabilidade" (the part the law protects, printed beside a seizure or alone).

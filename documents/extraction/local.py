@@ -14,7 +14,7 @@ from typing import Any
 
 from applicants.text import fold
 from documents.extraction.errors import ExtractionFailed
-from documents.extraction.garnishment import GARNISHMENT, garnished
+from documents.extraction.garnishment import garnished
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
 from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
@@ -64,6 +64,8 @@ from documents.extraction.reader import (
     turn_page,
 )
 from documents.extraction.schema import (
+    GARNISHED_KINDS,
+    GARNISHMENT,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     DocumentKind,
@@ -191,8 +193,6 @@ class LocalExtractor:
 
 # A file holding more than the document it was sent as: its pages of that type were read, the others left.
 OTHER_DOCUMENTS_IN_FILE = "other_documents_in_file"
-# Pay and pensions a penhora may be withheld from.
-GARNISHED_KINDS = frozenset({DocumentKind.RECIBO_VENCIMENTO, DocumentKind.DECLARACAO_PENSAO})
 
 
 # A page that can hold a proof of income prints an amount or a nine-digit number (a NIF, a NISS's start).

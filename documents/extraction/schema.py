@@ -67,6 +67,9 @@ ISSUE_DATE_IMPLAUSIBLE = "issue_date_implausible"
 # A payslip's month still to come, further ahead than a slip is ever issued: its period is withheld (never
 # counted) and the screening raises it as an authenticity signal.
 PERIOD_IN_FUTURE = "period_in_future"
+# A penhora withheld from pay or a pension (documents.extraction.garnishment): stated in the report, never a risk.
+GARNISHMENT = "garnishment"
+GARNISHED_KINDS = PAYSLIP_KINDS | PENSION_KINDS
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

@@ -2,25 +2,24 @@
 
 The income counts the net the document prints, which the penhora was already taken from; what it adds is that
 someone is collecting a debt from this person's income (a court, the tax authority, the Segurança Social).
-The extractor warns ``garnishment`` (documents.extraction.garnishment); this node words it.
+The extractor warns ``GARNISHMENT`` (documents.extraction.garnishment); this node words it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from documents.extraction.schema import GARNISHED_KINDS, GARNISHMENT
 from screening.rules.authenticity import described
 from screening.rules.common import check, extracted
 
 REASON = "income_garnished"
 CHECK_NAME = "income.garnishment"
-WARNING = "garnishment"
-KINDS = frozenset({"RECIBO_VENCIMENTO", "DECLARACAO_PENSAO"})
 
 
 def verify_garnishment(state: dict[str, Any]) -> dict[str, Any]:
     """One failed check for each payslip or pension statement with a penhora, and the reason to state."""
-    documents = extracted(state.get("documents") or [], KINDS)
+    documents = extracted(state.get("documents") or [], GARNISHED_KINDS)
     checks = [
         check(
             CHECK_NAME,
@@ -30,6 +29,6 @@ def verify_garnishment(state: dict[str, Any]) -> dict[str, Any]:
             document_id=document.get("document_id"),
         )
         for document in documents
-        if WARNING in (document.get("warnings") or [])
+        if GARNISHMENT in (document.get("warnings") or [])
     ]
     return {"checks": checks, "reasons": [REASON] if checks else []}

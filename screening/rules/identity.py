@@ -21,7 +21,7 @@ from documents.extraction.schema import (
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
-from screening.rules.names import mrz_name_fits, name_match, name_tokens, names_the_applicant
+from screening.rules.names import mrz_name_fits, name_match, names_the_applicant, surname_left_out
 
 NAME_EVIDENCE = {
     "exact": "Nome igual ao do documento.",
@@ -36,18 +36,6 @@ NAME_SURNAME_LEFT_OUT = (
     "Nome indicado sem o último apelido do documento: todas as palavras indicadas estão no documento, mas o apelido "
     "final não; confirme o nome completo com o candidato."
 )
-
-
-def surname_left_out(typed: str, printed: str) -> bool:
-    """Whether the typed name is the printed one's words, in its order, without its last surname (and maybe others)."""
-    shorter, longer = name_tokens(typed), name_tokens(printed)
-    return (
-        len(shorter) >= 2
-        and len(shorter) < len(longer)
-        and set(shorter) <= set(longer)
-        and shorter[0] == longer[0]
-        and shorter[-1] != longer[-1]
-    )
 
 
 # A name that fills the MRZ's field to its end may be cut or may just fit (nothing else on the side read says which:

@@ -32,6 +32,18 @@ def name_match(submitted: str, read: str) -> str:
     return "none"
 
 
+def surname_left_out(typed: str, printed: str) -> bool:
+    """Whether the typed name holds only the printed one's words, its first among them, but not its last surname:
+    ``name_match``'s ``partial`` with the last word dropped, which it grades ``fuzzy``."""
+    shorter, longer = name_tokens(typed), name_tokens(printed)
+    return (
+        2 <= len(shorter) < len(longer)
+        and set(shorter) <= set(longer)
+        and shorter[0] == longer[0]
+        and shorter[-1] != longer[-1]
+    )
+
+
 def mrz_name_fits(printed: str, *, surname: str, given_names: str) -> bool:
     """Whether an MRZ's name could be the name printed on the document's other side.
 

@@ -10,9 +10,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from documents.extraction.garnishment import GARNISHMENT, garnished
+from documents.extraction.garnishment import garnished
 from documents.extraction.local import LocalExtractor
 from documents.extraction.reader import Line
+from documents.extraction.schema import GARNISHMENT
 from screening.rules.garnishment import verify_garnishment
 from screening.rules.report import generate_report
 
