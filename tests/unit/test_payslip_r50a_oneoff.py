@@ -127,3 +127,26 @@ IRS 10,0% 136,00"""
     assert fields["net_pay"] == Decimal("1074.40")
     assert fields["regular_net_pay"] == Decimal("1074.40")
     assert "derived:regular_net_pay" not in warnings
+
+
+def test_premiums_for_the_post_itself_stay_regular_pay() -> None:
+    """Collective agreements pay a post's function, a team's lead, seniority and risk as "prémios" every month it is
+    held: they are the month's regular pay, where a year's performance bonus beside them is not."""
+    rows = """Vencimento base 30 d 1.500,00
+Prémio de função 150,00
+Prémio de chefia 100,00
+Prémio de antiguidade 40,00
+Prémio de risco 60,00
+Prémio de desempenho anual 300,00
+Segurança Social 11% 237,50
+IRS 12,0% 259,20"""
+    fields, warnings = checked(rows, totals("2.150,00", "496,70", "1.653,30"))
+    assert fields["net_pay"] == Decimal("1653.30")
+    assert "derived:regular_net_pay" in warnings
+    # Only the annual bonus leaves: the same as a slip whose base pays the four premiums.
+    in_the_base = """Vencimento base 30 d 1.850,00
+Prémio de desempenho anual 300,00
+Segurança Social 11% 237,50
+IRS 12,0% 259,20"""
+    base_fields, _ = checked(in_the_base, totals("2.150,00", "496,70", "1.653,30"))
+    assert fields["regular_net_pay"] == base_fields["regular_net_pay"] < Decimal("1653.30") - Decimal("200.00")

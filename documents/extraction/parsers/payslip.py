@@ -2794,10 +2794,15 @@ ONE_OFF_PAY = re.compile(
 # bonus") recurs, and so does one for what the worker brings every month: their attendance ("Prémio de
 # assiduidade"), a language the job needs ("Language Bonus / Prémio de língua", a shared-services centre's, its year
 # to date nine times the month's in October), or the hours of their roster, as a shift allowance is ("Prémio de
-# trabalho ao domingo" on a shop's every payslip, "Prémio nocturno", "Prémio de turno": blind probe r47b).
+# trabalho ao domingo" on a shop's every payslip, "Prémio nocturno", "Prémio de turno": blind probe r47b). So does one
+# for what the post itself is, every month it is held, as collective agreements name them: its function, a team's
+# lead, seniority, risk, an exemption from hours, being on call, responsibility, arduous or unhealthy work ("Prémio
+# de função", "Prémio de chefia", "Prémio de antiguidade", "Prémio de risco": round 50A's note left them alone).
 MONTHLY = re.compile(
     r"(?<![a-z])(?:mensal|mensais|monthly|assiduidade|attendance|l[ií]nguas?|idiomas?|languages?"
-    r"|domingos?|sundays?|noc?turnos?|turnos?|shifts?)(?![a-z])"
+    r"|domingos?|sundays?|noc?turnos?|turnos?|shifts?"
+    r"|fun[cç](?:[aã]o|[oõ]es)|chefia|antiguidade|risco|isen[cç][aã]o|disponibilidade|preven[cç][aã]o"
+    r"|responsabilidade|penosidade|insalubridade|seniority|hazard)(?![a-z])"
 )
 # Costs paid back beyond the law's limits bear social security and IRS as pay does, and say so ("Ajudas de custo —
 # deslocação (excesso sujeito)" below its "(isentas)" row: blind probe r47b).
