@@ -319,14 +319,19 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         else "Identidade não confirmada: " + ", ".join(unconfirmed) + "."
     )
     tenants = sum(1 for m in state["members"] if m["role"] in TENANT_ROLES)
-    parts.append(
-        tenants_income_sentence(tenants, money(affordability["household_monthly_income"]), buyers=selling(state))
-    )
     unproven = [
         words[m["role"]]
         for m in affordability.get("members", [])
         if m["role"] in TENANT_ROLES and m["average_monthly_income"] is None
     ]
+    parts.append(
+        tenants_income_sentence(
+            tenants,
+            money(affordability["household_monthly_income"]),
+            buyers=selling(state),
+            proven=tenants - len(unproven),
+        )
+    )
     if unproven and tenants > 1 and affordability["household_monthly_income"] is not None:
         # The sum is of the incomes proven: say whose is not in it (the cases probe read a couple's
         # "conjunto" that was the lead's alone).
@@ -374,13 +379,20 @@ def unreadable_by_member(state: dict[str, Any], words: dict[str, str]) -> list[s
     return said
 
 
-def tenants_income_sentence(tenants: int, income: Decimal | None, *, buyers: bool = False) -> str:
+def tenants_income_sentence(
+    tenants: int, income: Decimal | None, *, buyers: bool = False, proven: int | None = None
+) -> str:
     """'Rendimento mensal conjunto dos 2 arrendatários: 3 100,00 €.', or of the one tenant, or not proven; the
-    buyers' for a sale."""
+    buyers' for a sale. With some tenants' income not proven the sum says how many it adds (e2e probe c30: "conjunto
+    dos 2 arrendatários" read as two incomes added when one was left out): 'Rendimento mensal comprovado de 1 dos 2
+    arrendatários: 1 500,00 €.'"""
     one, many = ("comprador", "compradores") if buyers else ("arrendatário", "arrendatários")
     whose = f"do {one}" if tenants == 1 else f"dos {tenants} {many}"
     if income is None:
         return f"Rendimento {whose} não comprovado."
+    if proven is not None and 0 < proven < tenants:
+        together = "conjunto" if proven > 1 else "comprovado"
+        return f"Rendimento mensal {together} de {proven} {whose}: {format_eur(income)}."
     together = "" if tenants == 1 else " conjunto"
     return f"Rendimento mensal{together} {whose}: {format_eur(income)}."
 

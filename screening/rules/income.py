@@ -974,9 +974,12 @@ def pension_kind_words(fields: dict[str, Any]) -> str:
     return PENSION_KIND_WORDS.get(pension_kind(fields) or "", "")
 
 
+ISSUER_WORDS = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}
+
+
 def pension_label(document: Document) -> str:
     fields = document["fields"]
-    issuer = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}.get(fields.get("issuer") or "")
+    issuer = ISSUER_WORDS.get(fields.get("issuer") or "")
     return f"Declaração de pensão{pension_kind_words(fields)}{f' ({issuer})' if issuer else ''}"
 
 
@@ -1062,27 +1065,38 @@ def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
         if passed_all(checks, "income.pension_recent") and pension_monthly_amount(document["fields"]) is not None
     ]
     typed_issuers = {fields.get("issuer") or "" for fields in usable if pension_kind(fields)}
-    parts: dict[tuple[str, str | None], tuple[Decimal, int, str, bool]] = {}
+    counted: dict[tuple[str, str | None], dict[str, Any]] = {}
     for fields in usable:
         issuer, kind = fields.get("issuer") or "", pension_kind(fields)
         if kind is None and issuer in typed_issuers:
             continue
-        parts.setdefault((issuer, kind), pension_part(fields, pension_monthly_amount(fields) or Decimal(0)))
-    if not parts:
+        counted.setdefault((issuer, kind), fields)
+    if not counted:
         return Source("pension", False, None, "nenhuma declaração de pensão válida", [], MISSING_TEXT["pension"])
+    # Two payers' pensions each say whose they are (e2e probe c30: "pensão x 14 / 12 (720,40 €) + pensão x 12 / 12
+    # (609,15 €)" left the auditor matching the figures to the letters); one payer's need no name.
+    payers = len({issuer for issuer, _ in counted}) > 1
+    parts = {
+        key: pension_part(fields, pension_monthly_amount(fields) or Decimal(0), payer=payers)
+        for key, fields in counted.items()
+    }
     total = sum((monthly * count for monthly, count, _, _ in parts.values()), Decimal(0)) / 12
     method = " + ".join(part for _, _, part, _ in parts.values())
     net_stated = all(net for _, _, _, net in parts.values())
     return Source("pension", True, quantize(total), method, net_stated=net_stated)
 
 
-def pension_part(fields: dict[str, Any], monthly: Decimal) -> tuple[Decimal, int, str, bool]:
-    """One issuer's pension as (monthly amount, payments a year, how it was counted, whether the amount is net).
+def pension_part(fields: dict[str, Any], monthly: Decimal, *, payer: bool = False) -> tuple[Decimal, int, str, bool]:
+    """One issuer's pension as (monthly amount, payments a year, how it was counted, whether the amount is net);
+    ``payer``: the method names the issuer ("pensão da CGA", "pensão de outra entidade").
 
     Net when the statement prints a net amount, or a gross and its deductions; a single monthly amount printed
     without saying net or gross ("Valor mensal da pensão") is counted as printed and said to be so, as a
     year's gross is (cases probe 14: it read "líquidos")."""
     kind = pension_kind_words(fields)
+    if payer:
+        issuer = ISSUER_WORDS.get(fields.get("issuer") or "")
+        kind += f" da {issuer}" if issuer else " de outra entidade"
     if pension_from_year_only(fields):
         # A year's declaration prints the year's gross only: the tax withheld from it is not read, so this is
         # the gross, and the method says so.

@@ -50,7 +50,7 @@ REASON_TEXT = {
     "employment_declaration_other_employer": "a declaração da entidade patronal é de outra entidade que não a dos recibos",
     "employment_declaration_salary_differs": "o vencimento declarado pela entidade patronal difere do dos recibos",
     # Stated, never a rejection (screening.rules.garnishment).
-    "income_garnished": "um recibo ou uma pensão tem uma penhora descontada (uma dívida em cobrança)",
+    "income_garnished": "há penhora descontada no rendimento (uma dívida em cobrança)",
 }
 
 

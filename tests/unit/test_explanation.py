@@ -515,7 +515,9 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
     # A co-tenant whose income could not be proven is named as left out of the sum, not hidden in it.
     unproven = person(couple_form, role="CO_TENANT", name="João Pedro Pereira", nif=make_nif(4242), income=None)
     _, without = screened(couple_form, maria, unproven)
-    assert "Rendimento mensal conjunto dos 2 arrendatários: 1 500,00 €." in without.justification
+    # The sum says it is one income of the two (e2e probe c30 read "conjunto dos 2" as two added).
+    assert "Rendimento mensal comprovado de 1 dos 2 arrendatários: 1 500,00 €." in without.justification
+    assert "conjunto" not in without.justification
     assert "Sem rendimento comprovado, fora da soma: co-arrendatário." in without.justification
 
 

@@ -115,5 +115,5 @@ def test_the_report_words_it_among_what_to_weigh() -> None:
                           "cost_label": "renda mensal", "reasons": []},
     }  # fmt: skip
     text = generate_report(state)["justification"]
-    assert "A ponderar (não altera o risco): um recibo ou uma pensão tem uma penhora descontada" in text
+    assert "A ponderar (não altera o risco): há penhora descontada no rendimento" in text
     assert text.startswith("Risco BAIXO.")

@@ -77,3 +77,13 @@ def test_the_survivors_pension_is_named_in_its_checks_and_in_the_authenticity_de
     assert evidence and all(e.startswith("Declaração de pensão de sobrevivência (CGA)") for e in evidence)
     assert described(survivor) == "a declaração de pensão de sobrevivência"
     assert described(pension(900.0, "velhice")) == "a declaração de pensão"
+
+
+def test_two_payers_pensions_each_say_whose_they_are() -> None:
+    """e2e probe c30: "pensão x 14 / 12 (720,40 €) + pensão x 12 / 12 (609,15 €)" did not say which payer's was which;
+    one payer's two pensions (above) need no name."""
+    fund = pension(609.15, None, issuer="", number=2, payments_per_year=12)
+    result = income([pension(720.40, "velhice", issuer="SEGURANCA_SOCIAL"), fund])
+    assert result["method"] == (
+        "pensão da Segurança Social x 14 / 12 (720,40 € líquidos) + pensão de outra entidade x 12 / 12 (609,15 € líquidos)"
+    )
