@@ -130,3 +130,21 @@ def test_a_doubtful_first_word_goes_only_when_two_words_or_more_stay() -> None:
     # would have stood against the valid MRZ's JUERGEN; the doubtful pair gives way to it, as before.
     german = Line("ias CAN 243835", 0.68, word_confidences=[("ias", 0.11), ("CAN", 0.96), ("243835", 0.96)])
     assert without_doubtful_first_word("ias CAN", german) == "ias CAN"
+
+
+def test_a_lone_e_before_a_name_is_a_stray_mark_not_the_particle() -> None:
+    """Blind probe r45a (read again on a later commit): a British passport's "E O'BRIEN" and a Ukrainian's "E OLEKSANDR"
+    beside valid MRZs were flagged ``mrz_viz_mismatch``: "e" joins two names and begins none."""
+    from documents.extraction.mrz import read_mrz
+    from documents.extraction.parsers.common import Parsed
+    from documents.extraction.parsers.identity import after_a_stray_first_word, merge_name
+
+    mrz = read_mrz(passport_zone("OBRIEN", "SIOBHAN MARY"))
+    assert mrz is not None and mrz.valid
+    parsed = Parsed()
+    parsed.put("surname", "E O'Brien", 0.83)
+    merge_name(parsed, "surname", mrz.surname, mrz)
+    assert parsed.fields["surname"] == "O'Brien"
+    assert not any(warning.startswith("mrz_viz_mismatch") for warning in parsed.warnings)
+    # The particles a name begins with stay its own.
+    assert after_a_stray_first_word("Do Carmo") is None and after_a_stray_first_word("Dos Santos") is None

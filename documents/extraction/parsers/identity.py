@@ -368,12 +368,16 @@ def name_value(
 
 # The longest stray word before a printed name that the MRZ's name shows is no part of it.
 STRAY_WORD_LETTERS = 3
+# The particles a name may begin with ("da Silva"): "e" joins two names and begins none, so a lone "E" before a name
+# is a mark OCR read as a letter (blind probe r45a: "E O'BRIEN" beside a valid MRZ's OBRIEN, flagged as a mismatch).
+LEADING_PARTICLES = NAME_PARTICLES - {"e"}
 
 
 def after_a_stray_first_word(name: str) -> str | None:
-    """The name after its first word, when that word is short enough to be OCR's reading of marks and no particle."""
+    """The name after its first word, when that word is short enough to be OCR's reading of marks and no particle a
+    name may begin with."""
     words = name.split()
-    if len(words) < 2 or len(words[0]) > STRAY_WORD_LETTERS or fold(words[0]) in NAME_PARTICLES:
+    if len(words) < 2 or len(words[0]) > STRAY_WORD_LETTERS or fold(words[0]) in LEADING_PARTICLES:
         return None
     return " ".join(words[1:])
 
