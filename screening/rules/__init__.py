@@ -34,7 +34,9 @@ from screening.rules.report import generate_report
 # probe c25); income.payslip_file_combined says when the file held another worker's payslips (blind probe r46b).
 # rules-2026.12.17: income.garnishment, a penhora on a payslip or a pension statement stated (blind probe r48a); of
 # a year's IRS return and its nota, the nota's settled tax, whatever the upload order (e2e probe c30).
-RULES_VERSION = "rules-2026.12.17"
+# rules-2026.12.18: the report's words only (e2e probe c30): a household's sum says how many incomes it adds, two
+# payers' pensions name their payer in the method, the penhora line counts no documents.
+RULES_VERSION = "rules-2026.12.18"
 
 
 def is_household(state: dict[str, Any]) -> bool:
