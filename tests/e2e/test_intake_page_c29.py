@@ -96,6 +96,9 @@ def test_a_server_error_is_shown_where_the_applicant_is_and_both_sides_of_the_id
         page.go_forward()
         page.wait_for_selector("#progress:not([hidden])")
         assert page.is_hidden("#intake")
+        # Reopened, the page says it is the applicant's own application, and what they can do (probe C29 #11).
+        assert page.inner_text("#progress h1") == "Já enviou a sua candidatura"
+        assert page.inner_text("#progress-reopened") == "Pode acompanhar o progresso abaixo."
     rows = stack.query(
         "SELECT d.document_type, count(*) FROM documents_document d JOIN applicants_applicant a ON d.applicant_id = a.id "
         "WHERE a.form_request_id = ? GROUP BY d.document_type",

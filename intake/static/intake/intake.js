@@ -507,7 +507,11 @@
     $("household-fieldset").hidden = !isLead();
     if (info.status === "COMPLETED") {
       show("progress");
+      // Reopened by the person who sent it (a reload, the e-mail's link again): said as theirs, with what follows
+      // (probe C29 read "Esta candidatura já foi enviada" as someone else's doing).
       $("progress").querySelector("h1").textContent = T.submitted_title;
+      $("progress-reopened").textContent = T.submitted_text;
+      $("progress-reopened").hidden = false;
       poll();
       return;
     }
