@@ -11,10 +11,16 @@ from django.utils.html import format_html
 
 from applicants import services
 from applicants.admin_scoping import OrganizationScopedAdmin
-from applicants.masking import checks_for_viewer
 from screening.models import OutboxEvent, ScreeningReport
+from screening.report_masking import (
+    RESERVED,
+    report_checks_for_viewer,
+    report_household_for_viewer,
+    report_justification_for_viewer,
+)
 
 PII_PERMISSION = "applicants.view_pii"
+WITHOUT_INCOMES = {"justification": "justification_masked", "average_monthly_income": "average_monthly_income_masked"}
 
 
 def checks_html(checks: list[dict[str, Any]]) -> str:
@@ -62,12 +68,33 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         # Chosen per request, never stored on the (shared) admin instance.
         if request.user.has_perm(PII_PERMISSION):
             return [("checks_plain" if name == "checks_masked" else name) for name in self.readonly_fields]
-        return self.readonly_fields
+        # Without view_pii, what prints an income is its masked twin: the same masks as the PDF and the review
+        # pages (screening/report_masking.py; blind probe C31 read the incomes here and in the summary).
+        return [*(WITHOUT_INCOMES.get(name, name) for name in self.readonly_fields), "household_masked"]
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
+        if request.user.has_perm(PII_PERMISSION):
+            return self.exclude
+        # The plain fields would otherwise come back as the form's own (view-only, all shown).
+        return (*(self.exclude or ()), *WITHOUT_INCOMES, "household")
 
     @admin.display(description="checks")
     def checks_masked(self, obj: ScreeningReport) -> str:
-        """Without ``view_pii``: verdicts and evidence, personal values ``null`` (as on the applicant page)."""
-        return checks_html(checks_for_viewer(list(obj.checks), can_view_pii=False))
+        """Without ``view_pii``: verdicts and evidence, personal values ``null`` and no income (as on the applicant
+        page and in the PDF)."""
+        return checks_html(report_checks_for_viewer(obj, can_view_pii=False))
+
+    @admin.display(description=ScreeningReport._meta.get_field("justification").verbose_name)
+    def justification_masked(self, obj: ScreeningReport) -> str:
+        return report_justification_for_viewer(obj, can_view_pii=False)
+
+    @admin.display(description=ScreeningReport._meta.get_field("average_monthly_income").verbose_name)
+    def average_monthly_income_masked(self, obj: ScreeningReport) -> str:
+        return RESERVED if obj.average_monthly_income is not None else "—"
+
+    @admin.display(description=ScreeningReport._meta.get_field("household").verbose_name)
+    def household_masked(self, obj: ScreeningReport) -> str:
+        return checks_html(report_household_for_viewer(obj, can_view_pii=False))  # type: ignore[arg-type]
 
     @admin.display(description="checks")
     def checks_plain(self, obj: ScreeningReport) -> str:

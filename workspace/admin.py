@@ -20,7 +20,7 @@ from applicants.admin import DecisionInline
 from applicants.admin_scoping import OrganizationScopedAdmin
 from applicants.crypto import nif_index_for
 from applicants.identifiers import nif_is_well_formed, nif_normalize
-from applicants.masking import checks_for_viewer, mask_email, mask_name, mask_tail
+from applicants.masking import mask_email, mask_name, mask_tail
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -36,6 +36,7 @@ from applicants.models import (
 from applicants.selectors import organization_for_user, with_open_items
 from documents.models import DocumentType
 from screening.models import RiskLevel, ScreeningReport
+from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
@@ -168,12 +169,14 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
         documents.append({"document": document, "extracted": extracted, "fields": fields})
     report = report_latest(applicant=applicant)
     history = report_history(applicant=applicant)
-    # The template reads ``checks``, never ``report.checks``: masked here, so no template edit can leak them.
-    checks = checks_for_viewer(list(report.checks), can_view_pii=can_view_pii) if report else []
+    # The template reads ``checks`` and ``justification``, never the report's own: masked here as in the PDF
+    # (no personal values; without ``view_pii`` no income either), so no template edit can leak them.
+    checks = report_checks_for_viewer(report, can_view_pii=can_view_pii) if report else []
     return {
         "review_documents": documents,
         "report": report,
         "checks": checks,
+        "justification": report_justification_for_viewer(report, can_view_pii=can_view_pii) if report else "",
         # Signals carry no personal data (codes, severities, producers, fonts, ids): shown to every staff member.
         "authenticity": list(report.authenticity) if report else [],
         "proposed_request": proposed_request(list(report.authenticity), applicant_id=str(report.applicant_id))
@@ -376,6 +379,12 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
     if figures is not None:
         for member in figures["members"]:
             member["role_label"] = role_label(member["role"])
+        if report is not None and not can_view_pii:
+            # The API gives these amounts in clear; a printed page reads "(reservado)", as the PDF does.
+            figures["justification"] = report_justification_for_viewer(report, can_view_pii=False)
+            figures["checks"] = report_checks_for_viewer(report, can_view_pii=False)
+            if figures["guarantor"] and figures["guarantor"]["shortfall"] is not None:
+                figures["guarantor"]["shortfall"] = RESERVED
         for check in figures["checks"]:
             check["role_label"] = role_label(check["role"]) if check.get("role") else ""
     return {

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,20 +25,19 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
-from applicants.masking import checks_for_viewer, mask_name, mask_tail
+from applicants.masking import mask_name, mask_tail
 from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role
 from applicants.services import audit_record
 from screening.models import RiskLevel, ScreeningReport
-from screening.rules.affordability import property_monthly_cost
+from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.common import format_eur, format_percent, money
-from screening.selectors import household_members, organization_thresholds, report_history, report_latest
+from screening.selectors import household_members, report_history, report_latest
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
 PII_PERMISSION = "applicants.view_pii"
 TEMPLATE = "workspace/report_pdf.html"
-RESERVED = "(reservado)"
 HOUSEHOLD_WIDE = "Agregado"
 
 
@@ -112,12 +110,9 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
     compares nothing personal. Incomes read "(reservado)" as on the admin page.
     """
     form = applicant.form_request
-    checks = checks_for_viewer(list(report.checks), can_view_pii=can_view_pii)
-    justification = report.justification
-    if not can_view_pii:
-        public = public_amounts(applicant)
-        justification = without_incomes(justification, public=public)
-        checks = [{**c, "evidence": without_incomes(str(c.get("evidence", "")), public=public)} for c in checks]
+    # The admin's pages mask through the same functions (screening/report_masking.py).
+    checks = report_checks_for_viewer(report, can_view_pii=can_view_pii)
+    justification = report_justification_for_viewer(report, can_view_pii=can_view_pii)
     household = report.household or {}
     people = [
         person_view(figures, applicant=person, checks=checks, household=bool(household), can_view_pii=can_view_pii)
@@ -248,25 +243,6 @@ def household_section(checks: list[dict[str, Any]], *, household: bool) -> list[
     """A household's own checks (the taxa de esforço, the guarantor's cover): tagged with no person."""
     own = [check_view(c) for c in checks if household and not c.get("applicant_id")]
     return [{"heading": HOUSEHOLD_WIDE, "facts": [], "checks": own}] if own else []
-
-
-# An amount as the rules write it in the justification and the checks' evidence ("1 563,37 €").
-AMOUNT = re.compile(r"\d{1,3}(?: \d{3})*,\d{2} €")
-
-
-def public_amounts(applicant: Applicant) -> set[str]:
-    """The amounts in a report's texts that are no one's income: the property's price and its monthly cost."""
-    form = applicant.form_request
-    listing = {"listing_type": form.listing_type, "price": str(form.property_price)}
-    cost, _ = property_monthly_cost(listing, organization_thresholds(applicant.organization))
-    return {format_eur(money(form.property_price)), format_eur(cost)}
-
-
-def without_incomes(text: str, *, public: set[str]) -> str:
-    """A report's text with every amount but the public ones "(reservado)": an income, a shortfall or an amount
-    needed would tell what someone earns (the rules' sentences print them: "Rendimento médio mensal líquido de
-    1 563,37 €", "faltam 400,08 €")."""
-    return AMOUNT.sub(lambda amount: amount.group(0) if amount.group(0) in public else RESERVED, text)
 
 
 def household_view(household: dict[str, Any], *, can_view_pii: bool) -> dict[str, str]:
