@@ -191,17 +191,17 @@ class DecisionAdmin(OrganizationScopedAdmin):
     fields = ("applicant", "decision", "reason")
     autocomplete_fields = ("applicant",)
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # A decision is taken on the applicant's page, where the report, the documents, the second round's
+        # rules and the stale-page guard are (workspace/admin_views.decide_view). This page recorded one with
+        # none of them, on a co-tenant picked by id (blind probe C31): the list stays, read-only.
+        return False
+
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-    def save_model(self, request: HttpRequest, obj: Decision, form: Any, change: bool) -> None:
-        recorded = services.decision_record(
-            applicant=obj.applicant, decided_by=request.user, decision=obj.decision, reason=obj.reason
-        )
-        obj.pk = recorded.pk
 
 
 @admin.register(AuditEvent)

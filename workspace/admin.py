@@ -252,6 +252,9 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         context["decision_choices"] = DecisionOutcome.choices
         context["application"] = applicant.application
         context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
+        # The decision form sends back the latest decision it saw: a newer one refuses it (a stale page).
+        latest = admin_views.latest_decision_of(applicant)
+        context["seen_decision"] = str(latest.id) if latest else ""
         context["can_rerun"] = self.has_rerun_permission(request)
         context.update(second_round_context(applicant, can_view_pii=self.can_view_pii(request)))
         context.update(proposal_prefill(context["proposed_request"], context["request_people"]))

@@ -13,20 +13,24 @@ from typing import Any, Protocol
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from applicants import services
+from applicants.admin import staff_member
 from applicants.errors import BusinessRuleError
-from applicants.models import Applicant, AuditAction, DecisionOutcome, Role
+from applicants.models import Applicant, AuditAction, Decision, DecisionOutcome, Role
 from applicants.selectors import organization_for_user
 from applicants.text import person_name_shaped
 from documents.models import DocumentType
 from documents.storage import document_store
-from screening.selectors import pipeline_overview
+from screening.selectors import pipeline_overview, report_latest
 from workspace.report_pdf import pdf_response, report_pdf_download
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.services import applicant_rerun, application_invite, application_screen, invitation_resend
@@ -36,6 +40,7 @@ RERUN_PERMISSION = "applicants.rerun_applicant"
 VIEW_PERMISSION = "applicants.view_applicant"
 # Inviting issues a new intake link, like creating a form (the same permission as in the API).
 INVITE_PERMISSION = "applicants.add_intakeformrequest"
+REASON_MAX_LENGTH = 2000
 
 
 class ApplicantAdmin(Protocol):
@@ -59,26 +64,68 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     if decision not in DecisionOutcome.values or not reason:
         messages.error(request, "Escolha uma decisão e escreva o motivo (obrigatório).")
         return redirect("admin:applicants_applicant_change", object_id)
+    if len(reason) > REASON_MAX_LENGTH:
+        # As the API's field error: the reason is at most 2000 characters.
+        messages.error(request, _("O motivo tem no máximo 2000 caracteres."))
+        return redirect("admin:applicants_applicant_change", object_id)
     if decision == DecisionOutcome.MORE_INFO and message.strip() and not requested:
         # The message goes out in the request's e-mail: without a document asked it reached nobody (probe C28).
         messages.error(request, "A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um.")
         return redirect("admin:applicants_applicant_change", object_id)
     try:
-        decision_take(
-            applicant=applicant,
-            decided_by=request.user,
-            decision=decision,
-            reason=reason,
-            # Only a MORE_INFO decision reaches the applicant, as in the API: a message typed with another is not kept.
-            message_to_applicant=message[:2000] if decision == DecisionOutcome.MORE_INFO else "",
-            requested_documents=requested,
-        )
+        with transaction.atomic():
+            # Two colleagues deciding at once take turns here; the second then finds the first's decision.
+            Applicant.objects.select_for_update().filter(pk=applicant.pk).first()
+            stale = decision_seen_is_stale(applicant, request.POST.get("seen_decision"))
+            if stale is not None:
+                messages.error(request, stale)
+                return redirect("admin:applicants_applicant_change", object_id)
+            decision_take(
+                applicant=applicant,
+                decided_by=request.user,
+                decision=decision,
+                reason=reason,
+                # Only a MORE_INFO decision reaches the applicant, as in the API: a message typed with another is
+                # not kept.
+                message_to_applicant=message[:2000] if decision == DecisionOutcome.MORE_INFO else "",
+                requested_documents=requested,
+            )
     except BusinessRuleError as exc:
         messages.error(request, exc.message)
         return redirect("admin:applicants_applicant_change", object_id)
     note = f" Pedido enviado por e-mail ({len(requested)} documento(s))." if requested else ""
     messages.success(request, f"Decisão registada: {DecisionOutcome(decision).label}.{note}")
+    if report_latest(applicant=applicant) is None:
+        # The API records it too (docs/api.md: a person decides, the report only advises); the page says so.
+        messages.warning(request, _("Esta pessoa ainda não tem relatório de análise: a decisão foi tomada sem ele."))
     return redirect("admin:applicants_applicant_change", object_id)
+
+
+def latest_decision_of(applicant: Applicant) -> Decision | None:
+    """The decision the applicant's page shows as current (its decision history is newest first)."""
+    return applicant.decisions.select_related("decided_by").order_by("-decided_at", "-id").first()
+
+
+def decision_seen_is_stale(applicant: Applicant, seen: str | None) -> str | None:
+    """Why a decision posted from a page is refused, or None: the page carries the latest decision it showed
+    (``seen_decision``, empty when none), and a newer one means it was decided meanwhile, by a colleague or by
+    this very form sent again with the back button (blind probe C31: Aprovado, Rejeitado, Aprovado within a
+    minute). A post without the field (not from the page) is not checked."""
+    if seen is None:
+        return None
+    latest = latest_decision_of(applicant)
+    if seen == (str(latest.id) if latest else ""):
+        return None
+    if latest is None:
+        return _("A decisão que esta página mostrava já não existe. Reveja a página antes de decidir.")
+    return _(
+        "Entretanto foi registada outra decisão: %(decision)s, por %(who)s em %(when)s. Não foi registada a sua: "
+        "reveja a página e decida de novo, se for o caso."
+    ) % {
+        "decision": latest.get_decision_display(),
+        "who": staff_member(latest.decided_by),
+        "when": date_format(timezone.localtime(latest.decided_at), "DATETIME_FORMAT"),
+    }
 
 
 def requested_documents_posted(request: HttpRequest) -> list[RequestedDocument]:

@@ -181,5 +181,65 @@ def test_a_pdf_and_the_page_mask_through_one_helper(alice: AgencyCredentials, no
     assert "1538" not in str(view["sections"])
 
 
-def _unused() -> tuple[Any, ...]:
-    return (AuditAction, AuditEvent, Decision)
+# --- F5 and F4: decisions ---------------------------------------------------------------------------------
+
+
+def test_there_is_no_separate_page_to_add_a_decision_and_the_list_stays(alice: AgencyCredentials) -> None:
+    applicant = single_report(alice)
+    client = as_user(alice.user)
+    assert client.get("/admin/applicants/decision/add/").status_code == 403
+    posted = client.post("/admin/applicants/decision/add/", {"applicant": str(applicant.id), "decision": "MORE_INFO",
+                                                              "reason": "x"})  # fmt: skip
+    assert posted.status_code == 403 and not Decision.objects.exists()
+    listing = client.get("/admin/applicants/decision/")
+    assert listing.status_code == 200 and "/admin/applicants/decision/add/" not in listing.content.decode()
+
+
+def seen_on_page(client: Client, applicant: Applicant) -> str:
+    page = client.get(f"/admin/applicants/applicant/{applicant.id}/change/")
+    assert 'name="seen_decision"' in page.content.decode()
+    return str(page.context["seen_decision"])
+
+
+def test_a_stale_page_or_the_back_button_cannot_record_a_second_decision(alice: AgencyCredentials, no_pii: Any) -> None:
+    applicant = single_report(alice)
+    url = f"/admin/applicants/applicant/{applicant.id}/decide/"
+    manager, agent = as_user(alice.user), as_user(no_pii)
+    managers_page, agents_page = seen_on_page(manager, applicant), seen_on_page(agent, applicant)
+
+    # The agent approves; the manager's page, loaded before, is refused and names what was decided meanwhile.
+    agent.post(url, {"decision": "APPROVED", "reason": "ok", "seen_decision": agents_page})
+    refused = manager.post(url, {"decision": "REJECTED", "reason": "não", "seen_decision": managers_page}, follow=True)
+    assert list(Decision.objects.values_list("decision", flat=True)) == ["APPROVED"]
+    text = refused.content.decode()
+    assert "Entretanto foi registada outra decisão: Aprovado" in text and "Não foi registada a sua" in text
+
+    # Reloaded, the manager rejects; the same form sent again (the back button) is refused.
+    body = {"decision": "REJECTED", "reason": "não", "seen_decision": seen_on_page(manager, applicant)}
+    assert "Decisão registada" in manager.post(url, body, follow=True).content.decode()
+    again = manager.post(url, body, follow=True).content.decode()
+    assert "Entretanto foi registada outra decisão: Rejeitado" in again
+    assert Decision.objects.count() == 2
+    assert AuditEvent.objects.filter(action=AuditAction.DECISION_RECORDED).count() == 2
+
+
+def test_a_decision_before_any_report_is_recorded_as_in_the_api_with_a_warning(alice: AgencyCredentials) -> None:
+    applicant: Applicant = made(ApplicantFactory, form_request=made(IntakeFormRequestFactory,
+                                organization=alice.organization))  # fmt: skip
+    client = as_user(alice.user)
+    response = client.post(
+        f"/admin/applicants/applicant/{applicant.id}/decide/",
+        {"decision": "APPROVED", "reason": "conheço", "seen_decision": seen_on_page(client, applicant)},
+        follow=True,
+    )
+    assert Decision.objects.filter(applicant=applicant).count() == 1
+    assert "ainda não tem relatório de análise" in response.content.decode()
+
+
+def test_a_reason_longer_than_the_api_takes_is_refused(alice: AgencyCredentials) -> None:
+    applicant = single_report(alice)
+    response = as_user(alice.user).post(
+        f"/admin/applicants/applicant/{applicant.id}/decide/", {"decision": "APPROVED", "reason": "x" * 2001},
+        follow=True,
+    )  # fmt: skip
+    assert not Decision.objects.exists() and "no máximo 2000 caracteres" in response.content.decode()

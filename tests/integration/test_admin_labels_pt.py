@@ -18,7 +18,6 @@ FORM_REQUEST_LABELS = {
     "Property price:": "Preço do imóvel:",
     "Expires at:": "Expira em:",
 }
-DECISION_LABELS = {"Applicant:": "Candidato:"}
 
 
 @pytest.fixture
@@ -34,7 +33,7 @@ def staff_client(alice: AgencyCredentials) -> Client:
     ("url", "labels"),
     [
         ("/admin/applicants/intakeformrequest/add/", FORM_REQUEST_LABELS),
-        ("/admin/applicants/decision/add/", DECISION_LABELS),
+        # No decision add page: decisions are taken on the applicant's page (tests/integration/test_admin_c31_guard.py).
     ],
 )
 def test_add_forms_label_their_fields_in_portuguese(staff_client: Client, url: str, labels: dict[str, str]) -> None:
