@@ -10,15 +10,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import path
 
 from applicants import services
 from applicants.admin import DecisionInline
 from applicants.admin_scoping import OrganizationScopedAdmin
 from applicants.crypto import nif_index_for
+from applicants.errors import BusinessRuleError
 from applicants.identifiers import nif_is_well_formed, nif_normalize
 from applicants.masking import mask_email, mask_name, mask_tail
 from applicants.models import (
@@ -40,6 +42,7 @@ from screening.report_masking import RESERVED, report_checks_for_viewer, report_
 from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
+from workspace.retention import applicant_erase, application_erase
 from workspace.serializers import (
     application_invitations,
     application_members,
@@ -48,6 +51,8 @@ from workspace.serializers import (
 )
 
 PII_PERMISSION = "applicants.view_pii"
+# Erasing a person on request: the agency admin's, as ``DELETE /api/v1/applicants/{id}``.
+ERASE_PERMISSION = "applicants.delete_applicant"
 
 
 class DecisionFilter(admin.SimpleListFilter):
@@ -187,8 +192,46 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
     }
 
 
+class ErasureAdmin(OrganizationScopedAdmin):
+    """Django's "Remover" as the API's erasure on request (GDPR art. 17, docs/api.md ``DELETE``): the same service,
+    the same permission (``applicants.delete_applicant``, the agency admin's) and the same audit (``PURGED``).
+
+    Django's own delete asked for a delete permission on every related row (documents, decisions, extracted data)
+    and always failed (blind probe C31); the service removes them, the stored files after commit. One at a time
+    from the person's or the application's page: no bulk action. A refusal (another person in the application,
+    documents being read) is said on the page, as the API's 409.
+    """
+
+    def erase(self, obj: Any, actor: Any) -> None:
+        raise NotImplementedError
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.has_perm(ERASE_PERMISSION))
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_deleted_objects(
+        self, objs: Any, request: HttpRequest
+    ) -> tuple[list[Any], dict[str, Any], set[str], list[Any]]:
+        return [str(obj) for obj in objs], {}, set(), []
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        self.erase(obj, request.user)
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except BusinessRuleError as error:
+            messages.error(request, error.message)
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", object_id)
+
+
 @admin.register(Applicant)
-class ApplicantAdmin(OrganizationScopedAdmin):
+class ApplicantAdmin(ErasureAdmin):
     list_display = (
         "short_id",
         "name_masked",
@@ -227,6 +270,9 @@ class ApplicantAdmin(OrganizationScopedAdmin):
         # Pipeline output and submitted data are never edited by hand; the
         # change page is a read-only detail view.
         return False
+
+    def erase(self, obj: Applicant, actor: Any) -> None:
+        applicant_erase(applicant=obj, actor=actor)
 
     def can_view_pii(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm(PII_PERMISSION))
@@ -400,7 +446,7 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
 
 
 @admin.register(Application)
-class ApplicationAdmin(OrganizationScopedAdmin):
+class ApplicationAdmin(ErasureAdmin):
     """Households: who applies together, who was invited, the one report, force and invite buttons.
 
     Read with ``applicants.view_applicant`` like the applicants (no separate
@@ -441,9 +487,8 @@ class ApplicationAdmin(OrganizationScopedAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Personal data leaves through the retention purge, which is audited.
-        return False
+    def erase(self, obj: Application, actor: Any) -> None:
+        application_erase(application=obj, actor=actor)
 
     def can_view_pii(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm(PII_PERMISSION))

@@ -243,3 +243,39 @@ def test_a_reason_longer_than_the_api_takes_is_refused(alice: AgencyCredentials)
         follow=True,
     )  # fmt: skip
     assert not Decision.objects.exists() and "no máximo 2000 caracteres" in response.content.decode()
+
+
+# --- F2: erasure ---------------------------------------------------------------------------------------------
+
+
+def test_the_agency_admin_erases_a_person_from_the_admin_as_through_the_api(
+    alice: AgencyCredentials, bob: AgencyCredentials, no_pii: Any
+) -> None:
+    maria = single_report(alice)
+    url = f"/admin/applicants/applicant/{maria.id}/delete/"
+    manager = as_user(alice.user)
+    assert 'value="delete_selected"' not in manager.get("/admin/applicants/applicant/").content.decode()
+    confirm = manager.get(url).content.decode()
+    assert "não tem permissão" not in confirm and 'name="post"' in confirm
+    # The agent (no delete_applicant) and another agency get nothing.
+    assert as_user(no_pii).post(url, {"post": "yes"}).status_code == 403
+    assert as_user(bob.user).post(url, {"post": "yes"}).status_code == 404
+    assert manager.post(url, {"post": "yes"}).status_code == 302
+    assert not Applicant.objects.filter(id=maria.id).exists()
+    assert not ScreeningReport.objects.filter(applicant_id=maria.id).exists()
+    purged = AuditEvent.objects.get(action=AuditAction.PURGED)
+    assert (purged.actor, purged.details["reason"]) == (alice.user, "erasure_request")
+
+
+def test_a_person_applying_with_others_is_refused_with_the_apis_reason_and_the_application_is_erased_whole(
+    alice: AgencyCredentials,
+) -> None:
+    application, lead, guarantor = household_report(alice)
+    manager = as_user(alice.user)
+    refused = manager.post(f"/admin/applicants/applicant/{lead.id}/delete/", {"post": "yes"}, follow=True)
+    assert "apague a candidatura inteira" in refused.content.decode()
+    assert Applicant.objects.filter(id=lead.id).exists()
+    manager.post(f"/admin/applicants/application/{application.id}/delete/", {"post": "yes"})
+    assert not Applicant.objects.filter(id__in=[lead.id, guarantor.id]).exists()
+    assert not Application.objects.filter(id=application.id).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.PURGED, target_id=str(application.id)).exists()
