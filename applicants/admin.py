@@ -10,12 +10,15 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from applicants import services
+from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
 from applicants.selectors import organization_for_user
@@ -107,6 +110,31 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     )
     fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at", *readonly_fields)
     list_select_related = ("organization",)
+    actions = ["close_forms"]
+
+    @admin.action(
+        description=gettext_lazy("Fechar os formulários selecionados (o link deixa de funcionar)"), permissions=["add"]
+    )
+    def close_forms(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        """As ``POST .../intake-form-requests/{id}/close``: the same service, permission (to create forms) and audit
+        (``FORM_CLOSED``); a submitted form is left alone, as the API's ``409 form_not_pending`` (probe C31 F3)."""
+        closed, submitted = 0, 0
+        for form_request in self.scope(request, queryset):
+            try:
+                with transaction.atomic():
+                    services.form_request_close(form_request=form_request, closed_by=request.user)
+            except errors.FormNotPending:
+                submitted += 1
+            else:
+                closed += 1
+        if closed:
+            messages.success(request, _("Formulários fechados: %(count)d.") % {"count": closed})
+        if submitted:
+            messages.warning(
+                request,
+                _("Não fechados, já submetidos (os dados do candidato estão lá; apagam-se no candidato): %(count)d.")
+                % {"count": submitted},
+            )
 
     @admin.display(description="criado por")
     def created_by_name(self, obj: IntakeFormRequest) -> str:

@@ -279,3 +279,38 @@ def test_a_person_applying_with_others_is_refused_with_the_apis_reason_and_the_a
     assert not Applicant.objects.filter(id__in=[lead.id, guarantor.id]).exists()
     assert not Application.objects.filter(id=application.id).exists()
     assert AuditEvent.objects.filter(action=AuditAction.PURGED, target_id=str(application.id)).exists()
+
+
+# --- F3: closing a form ---------------------------------------------------------------------------------------
+
+
+def test_a_form_is_closed_from_the_admin_as_through_the_api(
+    alice: AgencyCredentials, bob: AgencyCredentials, no_pii: Any
+) -> None:
+    from applicants.models import FormStatus, IntakeFormRequest
+
+    live = made(IntakeFormRequestFactory, organization=alice.organization)
+    submitted = single_report(alice).form_request
+    IntakeFormRequest.objects.filter(pk=submitted.pk).update(status=FormStatus.COMPLETED)
+    theirs = made(IntakeFormRequestFactory, organization=bob.organization)
+    body = {"action": "close_forms", "_selected_action": [str(live.pk), str(submitted.pk), str(theirs.pk)]}
+    page = as_user(alice.user).post("/admin/applicants/intakeformrequest/", body, follow=True).content.decode()
+    assert "Formulários fechados: 1." in page and "já submetidos" in page
+    assert IntakeFormRequest.objects.get(pk=live.pk).effective_status == FormStatus.EXPIRED
+    assert IntakeFormRequest.objects.get(pk=submitted.pk).status == FormStatus.COMPLETED
+    assert IntakeFormRequest.objects.get(pk=theirs.pk).effective_status == FormStatus.PENDING
+    closed = AuditEvent.objects.get(action=AuditAction.FORM_CLOSED)
+    assert (closed.target_id, closed.actor) == (str(live.pk), alice.user)
+
+
+def test_closing_needs_the_permission_to_create_forms(alice: AgencyCredentials) -> None:
+    from applicants.models import FormStatus, IntakeFormRequest
+
+    viewer: Any = made(UserFactory, is_staff=True)
+    Membership.objects.create(user=viewer, organization=alice.organization)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_intakeformrequest"))
+    live = made(IntakeFormRequestFactory, organization=alice.organization)
+    client = as_user(viewer)
+    assert 'value="close_forms"' not in client.get("/admin/applicants/intakeformrequest/").content.decode()
+    client.post("/admin/applicants/intakeformrequest/", {"action": "close_forms", "_selected_action": [str(live.pk)]})
+    assert IntakeFormRequest.objects.get(pk=live.pk).effective_status == FormStatus.PENDING
