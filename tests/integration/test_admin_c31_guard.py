@@ -314,3 +314,22 @@ def test_closing_needs_the_permission_to_create_forms(alice: AgencyCredentials) 
     assert 'value="close_forms"' not in client.get("/admin/applicants/intakeformrequest/").content.decode()
     client.post("/admin/applicants/intakeformrequest/", {"action": "close_forms", "_selected_action": [str(live.pk)]})
     assert IntakeFormRequest.objects.get(pk=live.pk).effective_status == FormStatus.PENDING
+
+
+# --- F9: the short id the lists show --------------------------------------------------------------------------
+
+
+def test_applicants_and_applications_are_found_by_the_short_id_their_list_shows(
+    alice: AgencyCredentials, bob: AgencyCredentials
+) -> None:
+    maria = single_report(alice)
+    application, lead, _ = household_report(alice)
+    theirs: Applicant = made(ApplicantFactory, form_request=made(IntakeFormRequestFactory,
+                             organization=bob.organization))  # fmt: skip
+    client = as_user(alice.user)
+    found = client.get("/admin/applicants/applicant/", {"q": str(maria.id)[:8]}).context["cl"].result_list
+    assert [a.id for a in found] == [maria.id]
+    found = client.get("/admin/applicants/application/", {"q": str(application.id)[:8].upper()}).context["cl"]
+    assert [a.id for a in found.result_list] == [application.id]
+    assert not client.get("/admin/applicants/applicant/", {"q": str(theirs.id)[:8]}).context["cl"].result_list
+    assert lead.id != maria.id
