@@ -1,0 +1,75 @@
+"""What blind probe r51a (hard captures) found in names, MRZs, dark frames and refusals: a passport's names lost to
+marks before them in low light (the MRZ's misread name then stood at 0.99), a given name washed out by glare, a stray
+"e", a name one OCR confusion from the lexicon's, a nearly black photo read for a minute, a crumpled payslip refused
+as no income document, a pension statement's lost name unwarned. Texts and images are built here, with names and
+figures of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from documents.extraction.parsers.pension import parse_pension
+from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind
+from samples.identity import td3
+from tests.helpers import parse_identity_lines
+
+BIRTH, EXPIRY = dt.date(1988, 3, 14), dt.date(2031, 5, 9)
+
+
+def passport_mrz(*, surname: str, given: str) -> list[str]:
+    return td3(code="P", state="PRT", number="CF401273", birth=BIRTH, sex="F", expiry=EXPIRY, nationality="PRT",
+               surname=surname, given=given)  # fmt: skip
+
+
+def test_a_passports_names_behind_marks_in_low_light_are_read_and_fit_the_mrzs_line_read_a_letter_too_long() -> None:
+    """Blind probe r51a (pp03): the surname read "Gisa | | ANTUNES BRANDÃO" (the frame line's two edges) and the
+    given names "SS = LUCIA MARGARIDA" (a speck read surely of nothing, and a mark): both were taken for no name, and
+    the MRZ's names line, read with a letter too many ("LUCTIA"), stood for the name at 0.99 with no warning."""
+    mrz = passport_mrz(surname="FALCAO ROCHA", given="ROSALIA MARIANA")
+    names_line = mrz[0].replace("ROSALIA", "ROSALTIA")[:45].ljust(45, "<")
+    page = [
+        ("PASSAPORTE / PASSPORT", 0.9),
+        ("ed E Ko Apelido/Surname", 0.3),
+        ("Gisa | | FALCÃO ROCHA", 0.4, [("Gisa", 0.0), ("|", 0.0), ("|", 0.3), ("FALCÃO", 0.9), ("ROCHA", 0.9)]),
+        ("PD y Nome próprio/Given names", 0.5),
+        ("SS = ROSÁLIA MARIANA", 0.48, [("SS", 0.0), ("=", 0.08), ("ROSÁLIA", 0.88), ("MARIANA", 0.95)]),
+        ("Nacionalidade/Nationality", 0.9),
+        ("PORTUGUESA", 0.9),
+    ]
+    fields, _ = parse_identity_lines(page, DocumentKind.PASSAPORTE, mrz=[names_line, mrz[1]])
+    assert fields["mrz_valid"] is True
+    assert fields["given_names"] == "Rosália Mariana"
+    assert fields["full_name"] == "Rosália Mariana Falcão Rocha"
+
+
+def pension_statement(name_line: str) -> list[Line]:
+    return [
+        Line(text, 0.9)
+        for text in (
+            "Segurança Social",
+            "Centro Nacional de Pensões",
+            "Declaração de pensão",
+            name_line,
+            "NIF 232145670",
+            "Pensão de velhice",
+            "Montante mensal ilíquido 612,40 €",
+            "Montante líquido 612,40 €",
+            "A pensão é paga 14 vezes por ano.",
+            "Lisboa, 4 de outubro de 2025",
+        )
+    ]
+
+
+def test_a_pension_statements_unread_name_is_warned_missing() -> None:
+    """Blind probe r51a (pe01): glare over the end of the name's line lost the pensioner's name, and nothing said so:
+    staff took the statement for complete."""
+    parsed = parse_pension(pension_statement("Nome: ░▒▓ ▓▒░"))
+    assert "pensioner_name" not in parsed.fields
+    assert "missing:pensioner_name" in parsed.warnings
+
+
+def test_a_pension_statements_read_name_is_not_warned() -> None:
+    parsed = parse_pension(pension_statement("Nome: Teodora Vasconcelos Pimentel"))
+    assert parsed.fields["pensioner_name"] == "Teodora Vasconcelos Pimentel"
+    assert "missing:pensioner_name" not in parsed.warnings
