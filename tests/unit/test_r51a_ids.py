@@ -7,13 +7,20 @@ figures of their own."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from documents.extraction import local
+from documents.extraction.errors import ExtractionFailed
 from documents.extraction.parsers.pension import parse_pension
-from documents.extraction.reader import Line
+from documents.extraction.reader import ILLEGIBLE, Line, ReadDocument, read_document, taken_in_the_dark
 from documents.extraction.schema import DocumentKind
 from samples.identity import td3
 from tests.helpers import parse_identity_lines
 
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 BIRTH, EXPIRY = dt.date(1988, 3, 14), dt.date(2031, 5, 9)
 
 
@@ -73,3 +80,53 @@ def test_a_pension_statements_read_name_is_not_warned() -> None:
     parsed = parse_pension(pension_statement("Nome: Teodora Vasconcelos Pimentel"))
     assert parsed.fields["pensioner_name"] == "Teodora Vasconcelos Pimentel"
     assert "missing:pensioner_name" not in parsed.warnings
+
+
+def photo_of_a_page(*, paper: int, ink: int) -> bytes:
+    image = Image.new("L", (420, 300), paper)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 22)
+    for index, text in enumerate(("RECIBO DE VENCIMENTO", "Vencimento base 1.050,50", "Líquido 912,33")):
+        draw.text((20, 30 + index * 60), text, fill=ink, font=font)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=60)
+    return out.getvalue()
+
+
+def test_a_nearly_black_photo_is_refused_as_illegible_before_it_is_read() -> None:
+    """Blind probe r51a (neg05): a payslip photographed in the dark (paper at grey 20) was read at every turn and
+    level for 60 s, then refused as illegible all the same."""
+    with pytest.raises(ExtractionFailed) as failed:
+        read_document(photo_of_a_page(paper=22, ink=6))
+    assert str(failed.value) == ILLEGIBLE
+
+
+def test_a_dim_photo_whose_paper_stands_out_is_not_refused_as_dark() -> None:
+    """The guard: paper at grey 120, as the low-light photos of r51a that read well (a passport, a card's back)."""
+    assert not taken_in_the_dark(Image.open(io.BytesIO(photo_of_a_page(paper=120, ink=20))))
+
+
+def test_a_cards_cut_out_is_read_once_for_its_mrz_and_its_nif(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blind probe r51a (cc06): a CC back whose MRZ failed and whose NIF went unread had its cut-out read twice, once
+    for each, at every turn as it read poorly: 21 of the file's 36 s."""
+    back = [
+        Line("REPÚBLICA PORTUGUESA", 0.9),
+        Line("Altura Height Filiação Parents", 0.9),
+        Line("I<PRT123456780ZZ41<<<<<<<<<<<<", 0.9),
+        Line("8803149F3105096PRT<<<<<<<<<<<3", 0.9),
+        Line("SOUSA<FALCAO<<ROSA<MARIA<<<<<<", 0.9),
+    ]
+    monkeypatch.setattr(local, "read_side_by_side", lambda data: ReadDocument(lines=back, pages=1, method="ocr"))
+    monkeypatch.setattr(local, "mrz_ocr_texts", lambda data, turns=(): [])
+    monkeypatch.setattr(local, "laid_out_reading", lambda page: [])
+    reads: list[bytes] = []
+
+    def read_cut_out(data: bytes) -> list[Line]:
+        reads.append(data)
+        return back
+
+    monkeypatch.setattr(local, "read_cut_out", read_cut_out)
+    result = local.LocalExtractor().extract(photo_of_a_page(paper=200, ink=20), document_type="ID_DOCUMENT")
+    assert result.fields["mrz_valid"] is False
+    assert "missing:nif" in result.warnings
+    assert len(reads) == 1
