@@ -172,8 +172,10 @@ DARK_FRAME_LIGHTEST_LEVEL = 48
 
 def taken_in_the_dark(image: Any) -> bool:
     """Whether a photo is so dark that nothing on it stands out to be read: its paper is no lighter than
-    ``DARK_FRAME_LIGHTEST_LEVEL``. Measured on a thumbnail, in a few milliseconds."""
-    thumbnail = image.convert("L")
+    ``DARK_FRAME_LIGHTEST_LEVEL``. Measured on a thumbnail, in a few milliseconds, as a viewer shows the image: a
+    page on a transparent background is on white paper, not on the black its clear pixels hold (``as_grey_on_white``;
+    r49a's transparent PNG payslip was refused so)."""
+    thumbnail = as_grey_on_white(image)
     thumbnail.thumbnail((400, 400))
     histogram = thumbnail.histogram()[:256]
     lightest = DARK_FRAME_LIGHTEST_FRACTION * sum(histogram)

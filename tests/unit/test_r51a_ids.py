@@ -130,3 +130,13 @@ def test_a_cards_cut_out_is_read_once_for_its_mrz_and_its_nif(monkeypatch: pytes
     assert result.fields["mrz_valid"] is False
     assert "missing:nif" in result.warnings
     assert len(reads) == 1
+
+
+def test_a_page_on_a_transparent_background_is_not_taken_for_a_dark_photo() -> None:
+    """The guard: a PNG exported with a clear background holds black under its clear pixels; shown on white paper,
+    as a viewer shows it, it is a page with dark print (r49a's transparent payslip, read whole)."""
+    page = Image.new("RGBA", (420, 300), (0, 0, 0, 0))
+    ImageDraw.Draw(page).text(
+        (20, 30), "RECIBO DE VENCIMENTO", fill=(20, 20, 20, 255), font=ImageFont.truetype(FONT, 22)
+    )
+    assert not taken_in_the_dark(page)
