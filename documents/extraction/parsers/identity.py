@@ -449,7 +449,9 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         if caption_words_only(folded) or OTHER_FIELDS_CAPTION_ONLY.fullmatch(folded.strip(EDGE_NOISE + "/ ")):
             continue
         if line.confidence < 1.0:
-            stripped = without_doubtful_capitalised_word(without_leading_noise(stripped), line)
+            stripped = without_doubtful_capitalised_word(
+                without_leading_noise(without_mark_before_name(stripped, line)), line
+            )
         if position > 0 and not mixed_case:
             stripped = name_after_other_page(stripped)
         name = clean_name(without_stray_hyphens(without_document_number(stripped)))
@@ -657,8 +659,25 @@ def without_stray_hyphens(text: str) -> str:
 LEADING_NOISE = re.compile(r"^\W*(?:(?:[a-z]{1,3}|\d)\W*\s+)+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
 
 
-# What OCR reads of a passport's portrait before the frame line between it and the data, a bar ("Re | MAGALHÃES").
-BEFORE_FRAME_LINE = re.compile(r"^[^|¦]{0,6}[|¦]+\s*(?=[A-ZÀ-Ý])")
+# What OCR reads of a passport's portrait before the frame line between it and the data, a bar ("Re | MAGALHÃES"),
+# or the line's two edges, two bars a space apart (blind probe r51a: "Gisa | | ANTUNES BRANDÃO" in low light lost the
+# surname, and the MRZ's, misread, stood for the name at 0.99).
+BEFORE_FRAME_LINE = re.compile(r"^[^|¦]{0,6}(?:[|¦]\s*)+(?=[A-ZÀ-Ý])")
+# A short word OCR was unsure of and a mark no name holds ("SS = LUCIA MARGARIDA": a portrait's edge in low light,
+# blind probe r51a), before a name in capitals: the mark ends the name at its first word (``clean_name``), so the
+# given names were lost and the MRZ's misreading ("LUCTIA") stood alone.
+MARK_BEFORE_NAME = re.compile(r"^\W*(?P<word>[^\W\d_]{1,3})?\s*[^\w\s'’-]+\s+(?=[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s|$))")
+
+
+def without_mark_before_name(text: str, line: Line) -> str:
+    """An OCR'd name line without a short word read unsurely and a mark after it, before its name in capitals."""
+    found = MARK_BEFORE_NAME.match(text)
+    if found is None or not NAME_IN_CAPITALS.fullmatch(text[found.end() :].strip(EDGE_NOISE)):
+        return text
+    word = found.group("word")
+    if word and dict(line.word_confidences).get(word, 1.0) >= DOUBTFUL_WORD_CONFIDENCE:
+        return text
+    return text[found.end() :]
 
 
 def without_leading_noise(text: str) -> str:
