@@ -148,3 +148,15 @@ def test_a_lone_e_before_a_name_is_a_stray_mark_not_the_particle() -> None:
     assert not any(warning.startswith("mrz_viz_mismatch") for warning in parsed.warnings)
     # The particles a name begins with stay its own.
     assert after_a_stray_first_word("Do Carmo") is None and after_a_stray_first_word("Dos Santos") is None
+
+
+def test_a_lone_e_opening_a_name_line_read_by_ocr_is_left_out() -> None:
+    """Blind probe r51a (a card front at 600 px): "E FRAZÃO GUIMARÃES" under the surname caption gave the surname
+    "e Frazão Guimarães"; a name wrapped onto a line beginning with the conjunction keeps it."""
+    from documents.extraction.parsers.identity import name_value, without_leading_noise
+
+    found = name_value([("E FRAZÃO GUIMARÃES", Line("E FRAZÃO GUIMARÃES", 0.85))])
+    assert found is not None and found[0] == "FRAZÃO GUIMARÃES"
+    assert without_leading_noise("É O'BRIEN") == "O'BRIEN"
+    # Inside a name the conjunction is the name's own.
+    assert without_leading_noise("SILVA E SOUSA") == "SILVA E SOUSA"

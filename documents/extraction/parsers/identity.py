@@ -680,11 +680,17 @@ def without_mark_before_name(text: str, line: Line) -> str:
     return text[found.end() :]
 
 
+# A lone "E" opening a name line: the conjunction joins two names and begins none, so it is a mark at the card's edge
+# OCR read as a letter (blind probes r45a and r51a: "E FRAZÃO GUIMARÃES" gave the surname "e Frazão Guimarães",
+# "E O'BRIEN" a mismatch with the MRZ).
+LEADING_CONJUNCTION = re.compile(r"^\W*[EeÉé]\W*\s+(?=[A-ZÀ-Ý])")
+
+
 def without_leading_noise(text: str) -> str:
     """An OCR'd name line without the short lower-case words before its name in capitals, nor a short word before
-    a frame line; a particle ("da", "de") may be the name's own, read in the wrong case, and is kept with the
-    rest of the line."""
-    framed = BEFORE_FRAME_LINE.match(text)
+    a frame line, nor a lone "E" (no name begins with the conjunction); a particle ("da", "de") may be the name's
+    own, read in the wrong case, and is kept with the rest of the line."""
+    framed = BEFORE_FRAME_LINE.match(text) or LEADING_CONJUNCTION.match(text)
     if framed and NAME_IN_CAPITALS.fullmatch(text[framed.end() :].strip(EDGE_NOISE)):
         return text[framed.end() :]
     noise = LEADING_NOISE.match(text)
