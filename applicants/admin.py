@@ -65,7 +65,7 @@ class FormStatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return list(FormStatus.choices)
+        return [(value, str(label)) for value, label in FormStatus.choices]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         value = self.value()
@@ -170,7 +170,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
             return link
         people = obj.applicants.count()
         return format_html(
-            _('{} · <a href="../../../application/{}/change/">candidatura de {} pessoa(s)</a>'),
+            str(_('{} · <a href="../../../application/{}/change/">candidatura de {} pessoa(s)</a>')),
             link,
             applicant.application_id,
             people,
@@ -203,7 +203,8 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         messages.success(
             request,
             format_html(
-                _("Link para o candidato (copie agora, não volta a ser mostrado): <code>{}</code>"), created.intake_url
+                str(_("Link para o candidato (copie agora, não volta a ser mostrado): <code>{}</code>")),
+                created.intake_url,
             ),
         )
 

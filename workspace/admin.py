@@ -55,7 +55,7 @@ class DecisionFilter(admin.SimpleListFilter):
     parameter_name = "decision"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("NONE", _("Sem decisão")), *DecisionOutcome.choices]
+        return [("NONE", str(_("Sem decisão"))), *((value, str(label)) for value, label in DecisionOutcome.choices)]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         value = self.value()
@@ -104,9 +104,9 @@ class OpenItemFilter(admin.SimpleListFilter):
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         return [
-            ("CONTEST", _("Contestação por responder")),
-            ("INFO_OPEN", _("Documentos pedidos (por enviar)")),
-            ("INFO_OVERDUE", _("Documentos pedidos, prazo ultrapassado")),
+            ("CONTEST", str(_("Contestação por responder"))),
+            ("INFO_OPEN", str(_("Documentos pedidos (por enviar)"))),
+            ("INFO_OVERDUE", str(_("Documentos pedidos, prazo ultrapassado"))),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -353,7 +353,7 @@ class ApplicantAdmin(OrganizationScopedAdmin):
 
 
 def role_label(role: str) -> str:
-    return Role(role).label if role in Role.values else role
+    return str(Role(role).label) if role in Role.values else role
 
 
 def application_review_context(application: Application, *, can_view_pii: bool) -> dict[str, Any]:

@@ -306,7 +306,7 @@ def check_view(check: dict[str, Any]) -> dict[str, Any]:
 
 
 def role_label(role: str) -> str:
-    return Role(role).label if role in Role.values else (role or "—")
+    return str(Role(role).label) if role in Role.values else (role or "—")
 
 
 def yes_no(value: bool) -> str:
