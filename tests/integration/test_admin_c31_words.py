@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from applicants.models import Applicant, IntakeFormRequest
+from applicants.models import Applicant, Application, IntakeFormRequest
 from applicants.services import AgencyCredentials, decision_record
 from screening.models import ScreeningReport
 from screening.services import screen_applicant
@@ -166,11 +166,29 @@ def test_stock_wording_is_european_portuguese(alice: AgencyCredentials, reviewed
     assert "Histórico" in history and "História" not in history
     index = page(client, "/admin/")
     assert "Administração do Django" not in index and "Candidaturas · área da agência" in index
-    application = reviewed.application
-    if application is not None:
-        response = client.post(
-            f"/admin/applicants/application/{application.pk}/invite/",
-            {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@"},
-            follow=True,
-        )
-        assert "E-mail: Indique um e-mail válido." in response.content.decode()
+    application = Application.objects.create(organization=alice.organization, form_request=reviewed.form_request)
+    response = client.post(
+        f"/admin/applicants/application/{application.pk}/invite/",
+        {"role": "GUARANTOR", "name": "Rui Lopes", "email": "rui@"},
+        follow=True,
+    )
+    # The error names its field (it said "Indique o papel, o nome ... e um e-mail válido." for any mistake).
+    assert "O convite não foi enviado. E-mail: Indique um e-mail válido." in response.content.decode()
+
+
+def test_the_application_pipeline_and_audit_pages_follow_the_language(
+    alice: AgencyCredentials, reviewed: Applicant
+) -> None:
+    application = Application.objects.create(organization=alice.organization, form_request=reviewed.form_request)
+    Applicant.objects.filter(pk=reviewed.pk).update(application=application)
+    english = client_in(alice, "en")
+    household = page(english, f"/admin/applicants/application/{application.pk}/change/")
+    assert "People in the application" in household and "Lead tenant" in household and "Invite a person" in household
+    assert "Pessoas da candidatura" not in household and "Arrendatário principal" not in household
+    portuguese = page(client_in(alice, "pt-pt"), f"/admin/applicants/application/{application.pk}/change/")
+    assert "Pessoas da candidatura" in portuguese and "Arrendatário principal" in portuguese
+    pipeline = page(client_in(alice, "pt-pt"), "/admin/applicants/applicant/pipeline/")
+    assert "Concluído" in pipeline and ">COMPLETED<" not in pipeline
+    assert "Completed" in page(english, "/admin/applicants/applicant/pipeline/")
+    audit = page(client_in(alice, "pt-pt"), "/admin/applicants/auditevent/")
+    assert "Decisão registada" in audit and ">applicant<" not in audit and ">candidato<" in audit

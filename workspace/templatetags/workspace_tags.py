@@ -6,9 +6,9 @@ from typing import Any
 
 from django import template
 
-from applicants.models import Role
+from applicants.models import ApplicantStatus, Role
 from applicants.selectors import open_items_count, organization_for_user
-from documents.models import DocumentType
+from documents.models import DocumentStatus, DocumentType
 from screening import labels
 from screening.models import RiskLevel
 from screening.rules.common import format_eur, format_percent, money
@@ -134,3 +134,10 @@ def kind_label(code: str) -> str:
 @register.filter
 def backend_label(code: str) -> str:
     return labels.backend_label(code)
+
+
+@register.filter
+def status_label(value: Any, kind: str) -> str:
+    """An applicant's or a document's stored state as its label ("COMPLETED" -> "Concluído"); unknown as given."""
+    labels_of = {"applicant": ApplicantStatus, "document": DocumentStatus}[kind]
+    return str(labels_of(value).label) if value in labels_of.values else str(value or "")
