@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from applicants.models import Applicant, Application, IntakeFormRequest
 from applicants.services import AgencyCredentials, decision_record
 from screening.models import ScreeningReport
 from screening.services import screen_applicant
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory
+from workspace.report_pdf import report_pdf_view
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +193,17 @@ def test_the_application_pipeline_and_audit_pages_follow_the_language(
     assert "Completed" in page(english, "/admin/applicants/applicant/pipeline/")
     audit = page(client_in(alice, "pt-pt"), "/admin/applicants/auditevent/")
     assert "Decisão registada" in audit and ">applicant<" not in audit and ">candidato<" in audit
+
+
+def test_the_pdf_writes_the_authenticity_table_and_check_values_in_words(
+    alice: AgencyCredentials, reviewed: Applicant
+) -> None:
+    report = ScreeningReport.objects.get(applicant=reviewed)
+    # In English, the PDF stays in European Portuguese (it is printed and passed on).
+    with translation.override("en"):
+        view = report_pdf_view(applicant=reviewed, report=report, can_view_pii=True)
+    rows = {row["document"]: row["severity"] for row in view["authenticity"]}
+    assert rows == {f"O recibo de vencimento de 10/2026 ({AUTHENTICITY[0]['document_id'][:8]})": "Médio"}
+    checks = {check["code"]: check for section in view["sections"] for check in section["checks"]}
+    dti = checks["affordability.dti"]
+    assert (dti["name"], dti["value"], dti["expected"]) == ("Taxa de esforço", "66,88 %", "<= 40 %")
