@@ -65,7 +65,6 @@ def no_view_on_site(request: HttpRequest, **_: object) -> HttpResponse:
 # The admin's own name, not Django's stock "Administração do Django" (blind probe C31).
 admin.site.site_header = _("Candidaturas · área da agência")
 admin.site.site_title = _("Candidaturas")
-admin.site.index_title = _("Área da agência")
 
 urlpatterns = [
     # Before admin.site.urls, which would otherwise take the path.
