@@ -6,17 +6,20 @@ The applicant review pages, which show documents and reports too, live in
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from decimal import Decimal
+from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
@@ -59,11 +62,11 @@ class MembershipAdmin(OrganizationScopedAdmin):
 
 
 class FormStatusFilter(admin.SimpleListFilter):
-    title = "estado"
+    title = _("estado")
     parameter_name = "status"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return list(FormStatus.choices)
+        return [(value, str(label)) for value, label in FormStatus.choices]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         value = self.value()
@@ -78,8 +81,38 @@ class FormStatusFilter(admin.SimpleListFilter):
 
 
 class IntakeFormRequestForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = IntakeFormRequest
+        fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at")
+        # Django's stock "Garanta que este valor seja maior ou igual a 0.01." is Brazilian and prints a decimal point.
+        error_messages: ClassVar[dict[str, dict[str, Any]]] = {
+            "property_price": {"min_value": _("Indique um valor de pelo menos 0,01 €.")}
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "property_price" in self.fields:
+            # One field for both kinds of listing: what it holds for each (the API's property_price, docs/api.md).
+            self.fields["property_price"].label = _("Renda mensal ou preço de venda (€)")
+            self.fields["property_price"].help_text = _(
+                "Arrendamento: a renda mensal (€). Venda: o preço de venda (€)."
+            )
+        if self.instance._state.adding and "expires_at" in self.fields:
+            # A day, as the API's expires_in_days: the link works to the end of it. With a date and a time, the
+            # "Hoje | Agora" shortcuts gave the present moment, refused as past (blind probe C31).
+            default = timezone.localdate() + dt.timedelta(days=settings.INTAKE_DEFAULT_EXPIRY_DAYS)
+            self.fields["expires_at"] = forms.DateField(
+                label=_("Expira no fim do dia"),
+                widget=AdminDateWidget,
+                initial=default,
+                help_text=_("Por omissão, daqui a %(days)s dias, como na API.")
+                % {"days": settings.INTAKE_DEFAULT_EXPIRY_DAYS},
+            )
+
     def clean_expires_at(self) -> Any:
         expires_at = self.cleaned_data["expires_at"]
+        if isinstance(expires_at, dt.date) and not isinstance(expires_at, dt.datetime):
+            expires_at = timezone.make_aware(dt.datetime.combine(expires_at, dt.time(23, 59, 59)))
         # A new link lives at most a year, like one made through the API; an existing one may be ended early.
         services.form_expiry_validate(expires_at, allow_past=not self.instance._state.adding)
         return expires_at
@@ -92,7 +125,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         "property_title",
         "listing_type",
         "property_type",
-        "property_price",
+        "price_display",
         "status_display",
         "expires_at",
         "created_at",
@@ -112,9 +145,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     list_select_related = ("organization",)
     actions = ["close_forms"]
 
-    @admin.action(
-        description=gettext_lazy("Fechar os formulários selecionados (o link deixa de funcionar)"), permissions=["add"]
-    )
+    @admin.action(description=_("Fechar os formulários selecionados (o link deixa de funcionar)"), permissions=["add"])
     def close_forms(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         """As ``POST .../intake-form-requests/{id}/close``: the same service, permission (to create forms) and audit
         (``FORM_CLOSED``); a submitted form is left alone, as the API's ``409 form_not_pending`` (probe C31 F3)."""
@@ -136,27 +167,34 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
                 % {"count": submitted},
             )
 
-    @admin.display(description="criado por")
+    @admin.display(description=_("criado por"))
     def created_by_name(self, obj: IntakeFormRequest) -> str:
         return staff_member(obj.created_by)
 
-    @admin.display(description="estado")
-    def status_display(self, obj: IntakeFormRequest) -> str:
-        return obj.effective_status
+    @admin.display(description=_("renda ou preço"), ordering="property_price")
+    def price_display(self, obj: IntakeFormRequest) -> str:
+        return format_eur(obj.property_price)
 
-    @admin.display(description="candidatura")
+    @admin.display(description=_("estado"))
+    def status_display(self, obj: IntakeFormRequest) -> str:
+        return str(FormStatus(obj.effective_status).label)
+
+    @admin.display(description=_("candidatura"))
     def submission(self, obj: IntakeFormRequest) -> str:
         applicant = obj.applicants.filter(role=Role.TENANT).first() if obj.pk else None
         if applicant is None:
             return "—"
         link = format_html(
-            '<a href="../../../applicant/{}/change/">{}</a> ({})', applicant.pk, applicant, applicant.status
+            '<a href="../../../applicant/{}/change/">{}</a> ({})',
+            applicant.pk,
+            applicant,
+            applicant.get_status_display(),
         )
         if applicant.application_id is None:
             return link
         people = obj.applicants.count()
         return format_html(
-            '{} · <a href="../../../application/{}/change/">candidatura de {} pessoa(s)</a>',
+            str(_('{} · <a href="../../../application/{}/change/">candidatura de {} pessoa(s)</a>')),
             link,
             applicant.application_id,
             people,
@@ -189,9 +227,18 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         messages.success(
             request,
             format_html(
-                "Link para o candidato (copie agora, não volta a ser mostrado): <code>{}</code>", created.intake_url
+                str(_("Link para o candidato (copie agora, não volta a ser mostrado): <code>{}</code>")),
+                created.intake_url,
             ),
         )
+
+
+def format_eur(amount: Decimal | None) -> str:
+    """An amount as the report writes it ("1 200,00 €"; screening's format_eur sits above this app)."""
+    if amount is None:
+        return "—"
+    whole, _sep, cents = f"{amount:,.2f}".partition(".")
+    return f"{whole.replace(',', ' ')},{cents} €"
 
 
 def staff_member(user: Any) -> str:
@@ -204,9 +251,9 @@ class DecisionInline(ScopedInline):
     model = Decision
     fields = ("decision", "reason", "decided_by_name", "decided_at")
     readonly_fields = fields
-    verbose_name_plural = "histórico de decisões"
+    verbose_name_plural = _("histórico de decisões")
 
-    @admin.display(description="decidido por")
+    @admin.display(description=_("decidido por"))
     def decided_by_name(self, obj: Decision) -> str:
         return staff_member(obj.decided_by)
 
@@ -232,16 +279,43 @@ class DecisionAdmin(OrganizationScopedAdmin):
         return False
 
 
+# What an audit event is about, in words (the list printed the stored "application": blind probe C31).
+TARGET_TYPE_LABELS = {
+    "applicant": _("candidato"),
+    "applicant_batch": _("vários candidatos"),
+    "applicant_list": _("lista de candidatos"),
+    "application": _("candidatura"),
+    "document": _("documento"),
+    "intake_form_request": _("formulário"),
+    "keys": _("chaves"),
+}
+
+
+class TargetTypeFilter(admin.SimpleListFilter):
+    title = _("tipo de objeto")
+    parameter_name = "target_type"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(value, str(label)) for value, label in TARGET_TYPE_LABELS.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(target_type=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(OrganizationScopedAdmin):
-    list_display = ("created_at", "action", "actor", "target_type", "target_id")
-    list_filter = ("action", "target_type")
+    list_display = ("created_at", "action", "actor", "target_type_label", "target_id")
+    list_filter = ("action", TargetTypeFilter)
     list_select_related = ("actor",)
     readonly_fields = ("created_at", "action", "actor_name", "organization", "target_type", "target_id", "details")
     # Read-only, Django would show every model field: the actor's as a link to their user page.
     fields = readonly_fields
 
-    @admin.display(description="autor")
+    @admin.display(description=_("tipo de objeto"), ordering="target_type")
+    def target_type_label(self, obj: AuditEvent) -> str:
+        return str(TARGET_TYPE_LABELS.get(obj.target_type, obj.target_type))
+
+    @admin.display(description=_("autor"))
     def actor_name(self, obj: AuditEvent) -> str:
         return staff_member(obj.actor)
 

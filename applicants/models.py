@@ -116,8 +116,8 @@ class Organization(models.Model):
 
 
 class MembershipRole(models.TextChoices):
-    ADMIN = "ADMIN", "Administrador"
-    STAFF = "STAFF", "Colaborador"
+    ADMIN = "ADMIN", _("Administrador")
+    STAFF = "STAFF", _("Colaborador")
 
 
 class Membership(models.Model):
@@ -146,23 +146,23 @@ class Membership(models.Model):
 
 
 class ListingType(models.TextChoices):
-    ARRENDAMENTO = "ARRENDAMENTO", "Arrendamento"
-    VENDA = "VENDA", "Venda"
+    ARRENDAMENTO = "ARRENDAMENTO", _("Arrendamento")
+    VENDA = "VENDA", _("Venda")
 
 
 class PropertyType(models.TextChoices):
-    APARTAMENTO = "APARTAMENTO", "Apartamento"
-    MORADIA = "MORADIA", "Moradia"
-    TERRENO = "TERRENO", "Terreno"
-    LOJA = "LOJA", "Loja"
-    ESCRITORIO = "ESCRITORIO", "Escritório"
-    OUTRO = "OUTRO", "Outro"
+    APARTAMENTO = "APARTAMENTO", _("Apartamento")
+    MORADIA = "MORADIA", _("Moradia")
+    TERRENO = "TERRENO", _("Terreno")
+    LOJA = "LOJA", _("Loja")
+    ESCRITORIO = "ESCRITORIO", _("Escritório")
+    OUTRO = "OUTRO", _("Outro")
 
 
 class FormStatus(models.TextChoices):
-    PENDING = "PENDING", "Pendente"
-    COMPLETED = "COMPLETED", "Concluído"
-    EXPIRED = "EXPIRED", "Expirado"
+    PENDING = "PENDING", _("Pendente")
+    COMPLETED = "COMPLETED", _("Concluído")
+    EXPIRED = "EXPIRED", _("Expirado")
 
 
 class IntakeFormRequestQuerySet(models.QuerySet["IntakeFormRequest"]):
@@ -234,10 +234,10 @@ class IntakeFormRequest(models.Model):
 
 
 class ApplicationStatus(models.TextChoices):
-    WAITING = "WAITING", "À espera dos restantes candidatos"
-    PROCESSING = "PROCESSING", "Em processamento"
-    COMPLETED = "COMPLETED", "Concluído"
-    FAILED = "FAILED", "Falhou"
+    WAITING = "WAITING", _("À espera dos restantes candidatos")
+    PROCESSING = "PROCESSING", _("Em processamento")
+    COMPLETED = "COMPLETED", _("Concluído")
+    FAILED = "FAILED", _("Falhou")
 
 
 class Application(models.Model):
@@ -271,23 +271,23 @@ class Application(models.Model):
 
 
 class Role(models.TextChoices):
-    TENANT = "TENANT", "Arrendatário principal"
-    CO_TENANT = "CO_TENANT", "Co-arrendatário"
-    GUARANTOR = "GUARANTOR", "Fiador"
+    TENANT = "TENANT", _("Arrendatário principal")
+    CO_TENANT = "CO_TENANT", _("Co-arrendatário")
+    GUARANTOR = "GUARANTOR", _("Fiador")
 
 
 class IncomeProfile(models.TextChoices):
-    EMPLOYEE = "EMPLOYEE", "Trabalhador por conta de outrem"
-    INDEPENDENT = "INDEPENDENT", "Trabalhador independente"
-    PENSIONER = "PENSIONER", "Pensionista"
-    MIXED = "MIXED", "Misto"
+    EMPLOYEE = "EMPLOYEE", _("Trabalhador por conta de outrem")
+    INDEPENDENT = "INDEPENDENT", _("Trabalhador independente")
+    PENSIONER = "PENSIONER", _("Pensionista")
+    MIXED = "MIXED", _("Misto")
 
 
 class ApplicantStatus(models.TextChoices):
-    WAITING = "WAITING", "À espera dos restantes candidatos"
-    PROCESSING = "PROCESSING", "Em processamento"
-    COMPLETED = "COMPLETED", "Concluído"
-    FAILED = "FAILED", "Falhou"
+    WAITING = "WAITING", _("À espera dos restantes candidatos")
+    PROCESSING = "PROCESSING", _("Em processamento")
+    COMPLETED = "COMPLETED", _("Concluído")
+    FAILED = "FAILED", _("Falhou")
 
 
 # The applicant statuses of the REST contract (docs/api.md, "Enumerations"): WAITING is the application's
@@ -415,9 +415,9 @@ class Applicant(models.Model):
 
 
 class InvitationStatus(models.TextChoices):
-    SENT = "SENT", "Enviado"
-    SUBMITTED = "SUBMITTED", "Submetido"
-    EXPIRED = "EXPIRED", "Expirado"
+    SENT = "SENT", _("Enviado")
+    SUBMITTED = "SUBMITTED", _("Submetido")
+    EXPIRED = "EXPIRED", _("Expirado")
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
@@ -483,9 +483,9 @@ class Invitation(models.Model):
 
 
 class DecisionOutcome(models.TextChoices):
-    APPROVED = "APPROVED", "Aprovado"
-    REJECTED = "REJECTED", "Rejeitado"
-    MORE_INFO = "MORE_INFO", "Pedir mais documentos"
+    APPROVED = "APPROVED", _("Aprovado")
+    REJECTED = "REJECTED", _("Rejeitado")
+    MORE_INFO = "MORE_INFO", _("Pedir mais documentos")
 
 
 class Decision(models.Model):
@@ -516,10 +516,10 @@ class Decision(models.Model):
 
 
 class InfoRequestStatus(models.TextChoices):
-    OPEN = "OPEN", "Aguarda documentos"
-    OVERDUE = "OVERDUE", "Prazo ultrapassado"
-    ANSWERED = "ANSWERED", "Respondido"
-    CLOSED = "CLOSED", "Fechado"
+    OPEN = "OPEN", _("Aguarda documentos")
+    OVERDUE = "OVERDUE", _("Prazo ultrapassado")
+    ANSWERED = "ANSWERED", _("Respondido")
+    CLOSED = "CLOSED", _("Fechado")
 
 
 class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):
@@ -600,8 +600,8 @@ class ErasedLink(models.Model):
 
 
 class ContestStatus(models.TextChoices):
-    OPEN = "OPEN", "Em aberto"
-    ANSWERED = "ANSWERED", "Respondida"
+    OPEN = "OPEN", _("Em aberto")
+    ANSWERED = "ANSWERED", _("Respondida")
 
 
 class Contest(models.Model):
@@ -636,21 +636,21 @@ class Contest(models.Model):
 
 
 class AuditAction(models.TextChoices):
-    PII_VIEWED = "PII_VIEWED", "Dados pessoais consultados"
-    DECISION_RECORDED = "DECISION_RECORDED", "Decisão registada"
-    RERUN_REQUESTED = "RERUN_REQUESTED", "Reprocessamento pedido"
-    INVITATION_SENT = "INVITATION_SENT", "Convite enviado"
-    FORCED_SCREENING = "FORCED_SCREENING", "Análise forçada com os candidatos presentes"
-    EXPORTED = "EXPORTED", "Exportação de dados"
-    PURGED = "PURGED", "Dados apagados"
-    DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED", "Documento descarregado"
-    KEYS_ROTATED = "KEYS_ROTATED", "Chaves rodadas"
-    DOCUMENTS_REQUESTED = "DOCUMENTS_REQUESTED", "Documentos pedidos ao candidato"
-    DOCUMENTS_RESUBMITTED = "DOCUMENTS_RESUBMITTED", "Documentos adicionais recebidos"
-    CONTEST_RECEIVED = "CONTEST_RECEIVED", "Contestação recebida"
-    CONTEST_ANSWERED = "CONTEST_ANSWERED", "Contestação respondida"
-    REPORT_DOWNLOADED = "REPORT_DOWNLOADED", "Relatório descarregado (PDF)"
-    FORM_CLOSED = "FORM_CLOSED", "Formulário fechado antes de expirar"
+    PII_VIEWED = "PII_VIEWED", _("Dados pessoais consultados")
+    DECISION_RECORDED = "DECISION_RECORDED", _("Decisão registada")
+    RERUN_REQUESTED = "RERUN_REQUESTED", _("Reprocessamento pedido")
+    INVITATION_SENT = "INVITATION_SENT", _("Convite enviado")
+    FORCED_SCREENING = "FORCED_SCREENING", _("Análise forçada com os candidatos presentes")
+    EXPORTED = "EXPORTED", _("Exportação de dados")
+    PURGED = "PURGED", _("Dados apagados")
+    DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED", _("Documento descarregado")
+    KEYS_ROTATED = "KEYS_ROTATED", _("Chaves rodadas")
+    DOCUMENTS_REQUESTED = "DOCUMENTS_REQUESTED", _("Documentos pedidos ao candidato")
+    DOCUMENTS_RESUBMITTED = "DOCUMENTS_RESUBMITTED", _("Documentos adicionais recebidos")
+    CONTEST_RECEIVED = "CONTEST_RECEIVED", _("Contestação recebida")
+    CONTEST_ANSWERED = "CONTEST_ANSWERED", _("Contestação respondida")
+    REPORT_DOWNLOADED = "REPORT_DOWNLOADED", _("Relatório descarregado (PDF)")
+    FORM_CLOSED = "FORM_CLOSED", _("Formulário fechado antes de expirar")
 
 
 class AuditEvent(models.Model):

@@ -220,6 +220,8 @@ LANGUAGES = [("pt-pt", "Português"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Lisbon"
 USE_I18N = True
+# Dates dd/mm/aaaa HH:MM in both admin languages (config/formats; blind probe C31).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -60,6 +61,10 @@ def no_view_on_site(request: HttpRequest, **_: object) -> HttpResponse:
     answer 404; Django's own view answered 500 to any id that is not a UUID (blind security probe c27)."""
     raise Http404
 
+
+# The admin's own name, not Django's stock "Administração do Django" (blind probe C31).
+admin.site.site_header = _("Candidaturas · área da agência")
+admin.site.site_title = _("Candidaturas")
 
 urlpatterns = [
     # Before admin.site.urls, which would otherwise take the path.

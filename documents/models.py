@@ -15,16 +15,16 @@ from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organiz
 
 
 class DocumentType(models.TextChoices):
-    ID_DOCUMENT = "ID_DOCUMENT", "Documento de identificação"
-    PROOF_OF_INCOME = "PROOF_OF_INCOME", "Comprovativo de rendimentos"
+    ID_DOCUMENT = "ID_DOCUMENT", _("Documento de identificação")
+    PROOF_OF_INCOME = "PROOF_OF_INCOME", _("Comprovativo de rendimentos")
 
 
 class DocumentStatus(models.TextChoices):
-    PENDING = "PENDING", "Pendente"
-    UPLOADED = "UPLOADED", "Carregado"
-    EXTRACTING = "EXTRACTING", "Em leitura"
-    EXTRACTED = "EXTRACTED", "Lido"
-    FAILED = "FAILED", "Falhou"
+    PENDING = "PENDING", _("Pendente")
+    UPLOADED = "UPLOADED", _("Carregado")
+    EXTRACTING = "EXTRACTING", _("Em leitura")
+    EXTRACTED = "EXTRACTED", _("Lido")
+    FAILED = "FAILED", _("Falhou")
 
 
 # Still on their way to ``EXTRACTED`` or ``FAILED``: screening waits for these.

@@ -7,24 +7,84 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from applicants import services
 from applicants.admin_scoping import OrganizationScopedAdmin
-from screening.models import OutboxEvent, ScreeningReport
+from screening import labels
+from screening.models import OutboxEvent, RiskLevel, ScreeningReport
 from screening.report_masking import (
     RESERVED,
     report_checks_for_viewer,
     report_household_for_viewer,
     report_justification_for_viewer,
 )
+from screening.rules.common import format_percent, money
 
 PII_PERMISSION = "applicants.view_pii"
 WITHOUT_INCOMES = {"justification": "justification_masked", "average_monthly_income": "average_monthly_income_masked"}
 
 
 def checks_html(checks: list[dict[str, Any]]) -> str:
-    return format_html("<pre>{}</pre>", json.dumps(checks, ensure_ascii=False, indent=1))
+    """The checks as the applicant's page shows them: a table in words, not the stored JSON (blind probe C31)."""
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                labels.check_label(str(check.get("name", ""))),
+                _("✔ passou") if check.get("passed") else _("✘ falhou"),
+                check.get("evidence", ""),
+                readable(check, "value"),
+                readable(check, "expected"),
+            )
+            for check in checks
+        ),
+    )
+    return format_html(
+        '<table data-testid="report-checks"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>'
+        "</thead><tbody>{}</tbody></table>",
+        _("Verificação"),
+        _("Resultado"),
+        _("Evidência"),
+        _("Valor lido"),
+        _("Esperado"),
+        rows,
+    )
+
+
+def readable(check: dict[str, Any], key: str) -> str:
+    return labels.readable_value(
+        check.get(key), field=str(check.get("field") or ""), check=str(check.get("name") or "")
+    )
+
+
+def authenticity_html(sections: list[dict[str, Any]]) -> str:
+    """Every signal of every document: the document in words, its level, the signal's sentence."""
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                section.get("description") or labels.kind_label(str(section.get("document_type") or "")),
+                RiskLevel(signal["severity"]).label if signal.get("severity") in RiskLevel.values else "",
+                signal.get("explanation") or signal.get("code", ""),
+            )
+            for section in sections
+            for signal in section.get("signals") or []
+        ),
+    )
+    if not rows:
+        return "—"
+    return format_html(
+        '<table data-testid="report-authenticity"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
+        "<tbody>{}</tbody></table>",
+        _("Documento"),
+        _("Nível"),
+        _("Sinal"),
+        rows,
+    )
 
 
 @admin.register(ScreeningReport)
@@ -34,8 +94,8 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         "risk_level",
         "identity_verified",
         "income_verified",
-        "dti_ratio",
-        "backend",
+        "ratio_display",
+        "backend_display",
         "created_at",
     )
     list_filter = ("risk_level", "backend", "identity_verified", "income_verified")
@@ -50,13 +110,14 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         "justification",
         "justification_language",
         "checks_masked",
+        "authenticity_table",
         "backend",
         "model_name",
         "prompt_version",
         "rules_version",
         "created_at",
     )
-    exclude = ("organization", "checks")
+    exclude = ("organization", "checks", "authenticity")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -78,7 +139,19 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         # The plain fields would otherwise come back as the form's own (view-only, all shown).
         return (*(self.exclude or ()), *WITHOUT_INCOMES, "household")
 
-    @admin.display(description="checks")
+    @admin.display(description=_("taxa de esforço"), ordering="dti_ratio")
+    def ratio_display(self, obj: ScreeningReport) -> str:
+        return format_percent(money(obj.dti_ratio))
+
+    @admin.display(description=_("produzido por"), ordering="backend")
+    def backend_display(self, obj: ScreeningReport) -> str:
+        return labels.backend_label(obj.backend)
+
+    @admin.display(description=_("autenticidade"))
+    def authenticity_table(self, obj: ScreeningReport) -> str:
+        return authenticity_html(list(obj.authenticity))
+
+    @admin.display(description=_("verificações"))
     def checks_masked(self, obj: ScreeningReport) -> str:
         """Without ``view_pii``: verdicts and evidence, personal values ``null`` and no income (as on the applicant
         page and in the PDF)."""
@@ -94,9 +167,11 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
 
     @admin.display(description=ScreeningReport._meta.get_field("household").verbose_name)
     def household_masked(self, obj: ScreeningReport) -> str:
-        return checks_html(report_household_for_viewer(obj, can_view_pii=False))  # type: ignore[arg-type]
+        # As the plain field prints for staff with ``view_pii`` (its JSON), the incomes in it "(reservado)".
+        household = report_household_for_viewer(obj, can_view_pii=False)
+        return format_html("<pre>{}</pre>", json.dumps(household, ensure_ascii=False, indent=1)) if household else "—"
 
-    @admin.display(description="checks")
+    @admin.display(description=_("verificações"))
     def checks_plain(self, obj: ScreeningReport) -> str:
         return checks_html(list(obj.checks))
 

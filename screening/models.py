@@ -15,9 +15,9 @@ from applicants.models import Applicant, Application, Organization
 
 
 class RiskLevel(models.TextChoices):
-    LOW = "LOW", "Baixo"
-    MEDIUM = "MEDIUM", "Médio"
-    HIGH = "HIGH", "Alto"
+    LOW = "LOW", _("Baixo")
+    MEDIUM = "MEDIUM", _("Médio")
+    HIGH = "HIGH", _("Alto")
 
 
 class ScreeningReportQuerySet(models.QuerySet["ScreeningReport"]):

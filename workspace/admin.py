@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from applicants import services
 from applicants.admin import DecisionInline
@@ -57,11 +58,11 @@ ERASE_PERMISSION = "applicants.delete_applicant"
 
 
 class DecisionFilter(admin.SimpleListFilter):
-    title = "decisão"
+    title = _("decisão")
     parameter_name = "decision"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("NONE", "Sem decisão"), *DecisionOutcome.choices]
+        return [("NONE", str(_("Sem decisão"))), *((value, str(label)) for value, label in DecisionOutcome.choices)]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         value = self.value()
@@ -76,7 +77,7 @@ class DecisionFilter(admin.SimpleListFilter):
 class FormRequestFilter(admin.SimpleListFilter):
     """By form, listing only the staff user's own forms."""
 
-    title = "imóvel"
+    title = _("imóvel")
     parameter_name = "form_request"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
@@ -92,7 +93,7 @@ class FormRequestFilter(admin.SimpleListFilter):
 class RiskFilter(admin.SimpleListFilter):
     """The applicant's risk by its words ("Baixo"), as the report says it; the list showed the stored "LOW"."""
 
-    title = "nível de risco"
+    title = _("nível de risco")
     parameter_name = "risk_level"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
@@ -105,14 +106,14 @@ class RiskFilter(admin.SimpleListFilter):
 class OpenItemFilter(admin.SimpleListFilter):
     """What waits on staff or on the applicant: a contest to answer, documents asked for (overdue ones)."""
 
-    title = "pendentes"
+    title = _("pendentes")
     parameter_name = "open_item"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         return [
-            ("CONTEST", "Contestação por responder"),
-            ("INFO_OPEN", "Documentos pedidos (por enviar)"),
-            ("INFO_OVERDUE", "Documentos pedidos, prazo ultrapassado"),
+            ("CONTEST", str(_("Contestação por responder"))),
+            ("INFO_OPEN", str(_("Documentos pedidos (por enviar)"))),
+            ("INFO_OVERDUE", str(_("Documentos pedidos, prazo ultrapassado"))),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -246,7 +247,7 @@ class ApplicantAdmin(ErasureAdmin):
     list_filter = ("status", RiskFilter, OpenItemFilter, DecisionFilter, FormRequestFilter)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
-    search_help_text = "NIF exato ou título do imóvel"
+    search_help_text = _("NIF exato ou título do imóvel")
     inlines = [DecisionInline]
     masked_fields = ("name_masked", "nif_masked", "email_masked", "phone_masked", "date_of_birth_masked")
     plain_fields = ("name", "nif", "email", "phone", "date_of_birth", "consent_ip")
@@ -341,12 +342,12 @@ class ApplicantAdmin(ErasureAdmin):
         return bool(request.user.has_perm(admin_views.RERUN_PERMISSION))
 
     @admin.action(
-        description="Reprocessar a análise (novo relatório; o anterior fica no histórico)", permissions=["rerun"]
+        description=_("Reprocessar a análise (novo relatório; o anterior fica no histórico)"), permissions=["rerun"]
     )
     def rerun_screening(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         admin_views.reruns_queue(request, list(self.scoped_for_rerun(request, queryset)), reextract=False)
 
-    @admin.action(description="Reler os documentos e reprocessar a análise", permissions=["rerun"])
+    @admin.action(description=_("Reler os documentos e reprocessar a análise"), permissions=["rerun"])
     def rerun_extraction_and_screening(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         admin_views.reruns_queue(request, list(self.scoped_for_rerun(request, queryset)), reextract=True)
 
@@ -365,40 +366,40 @@ class ApplicantAdmin(ErasureAdmin):
             self.scope(request, queryset), search_term, super().get_search_results(request, queryset, search_term)
         )
 
-    @admin.display(description="id")
+    @admin.display(description=_("id"))
     def short_id(self, obj: Applicant) -> str:
         return str(obj.id)[:8]
 
-    @admin.display(description="nome")
+    @admin.display(description=_("nome"))
     def name_masked(self, obj: Applicant) -> str:
         return mask_name(obj.name)
 
-    @admin.display(description="NIF")
+    @admin.display(description=_("NIF"))
     def nif_masked(self, obj: Applicant) -> str:
         return mask_tail(obj.nif)
 
-    @admin.display(description="email")
+    @admin.display(description=_("e-mail"))
     def email_masked(self, obj: Applicant) -> str:
         return mask_email(obj.email)
 
-    @admin.display(description="telefone")
+    @admin.display(description=_("telefone"))
     def phone_masked(self, obj: Applicant) -> str:
         return mask_tail(obj.phone)
 
-    @admin.display(description="data de nascimento")
+    @admin.display(description=_("data de nascimento"))
     def date_of_birth_masked(self, obj: Applicant) -> str:
         return "****-**-**"
 
-    @admin.display(description="nível de risco", ordering="risk_level")
+    @admin.display(description=_("nível de risco"), ordering="risk_level")
     def risk_display(self, obj: Applicant) -> str:
         return str(RiskLevel(obj.risk_level).label) if obj.risk_level in RiskLevel.values else "—"
 
-    @admin.display(description="decisão")
+    @admin.display(description=_("decisão"))
     def latest_decision(self, obj: Applicant) -> str:
         decision = obj.latest_decision
         return decision.get_decision_display() if decision else "—"
 
-    @admin.display(description="imóvel")
+    @admin.display(description=_("imóvel"))
     def form_title(self, obj: Applicant) -> str:
         return obj.form_request.property_title
 
@@ -422,7 +423,7 @@ def with_short_id(
 
 
 def role_label(role: str) -> str:
-    return Role(role).label if role in Role.values else role
+    return str(Role(role).label) if role in Role.values else role
 
 
 def application_review_context(application: Application, *, can_view_pii: bool) -> dict[str, Any]:
@@ -484,7 +485,7 @@ class ApplicationAdmin(ErasureAdmin):
     list_filter = ("status",)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
-    search_help_text = "Título do imóvel"
+    search_help_text = _("Título do imóvel")
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
@@ -564,41 +565,41 @@ class ApplicationAdmin(ErasureAdmin):
         report: ScreeningReport | None = obj._current_report  # type: ignore[attr-defined]
         return report
 
-    @admin.display(description="id")
+    @admin.display(description=_("id"))
     def short_id(self, obj: Application) -> str:
         return str(obj.id)[:8]
 
-    @admin.display(description="imóvel")
+    @admin.display(description=_("imóvel"))
     def form_title(self, obj: Application) -> str:
         return obj.form_request.property_title
 
-    @admin.display(description="pessoas")
+    @admin.display(description=_("pessoas"))
     def people(self, obj: Application) -> str:
         # Roles and states only: no names in list columns.
         members = sorted(obj.members.all(), key=lambda m: (m.role != Role.TENANT, m.created_at))
         return "; ".join(f"{role_label(m.role)}: {ApplicantStatus(m.status).label}" for m in members) or "—"
 
-    @admin.display(description="convites")
+    @admin.display(description=_("convites"))
     def invitations_summary(self, obj: Application) -> str:
         invitations = list(obj.invitations.all())
         if not invitations:
             return "—"
         return "; ".join(
             f"{role_label(i.role)}: {InvitationStatus(i.effective_status).label}"
-            + ("" if i.sent_at or i.effective_status != InvitationStatus.SENT else " (e-mail por enviar)")
-            + (" (fora da análise)" if i.left_out_at and i.effective_status == InvitationStatus.SENT else "")
+            + ("" if i.sent_at or i.effective_status != InvitationStatus.SENT else f" ({_('e-mail por enviar')})")
+            + (f" ({_('fora da análise')})" if i.left_out_at and i.effective_status == InvitationStatus.SENT else "")
             for i in invitations
         )
 
-    @admin.display(description="risco")
+    @admin.display(description=_("risco"))
     def risk(self, obj: Application) -> str:
         report = self.current_report(obj)
         return report.get_risk_level_display() if report else "—"
 
-    @admin.display(description="fiador")
+    @admin.display(description=_("fiador"))
     def guarantor(self, obj: Application) -> str:
         report = self.current_report(obj)
         verdict = (report.household or {}).get("guarantor") if report else None
         if not verdict:
             return "—"
-        return "cobre" if verdict.get("covers") else "não cobre"
+        return str(_("cobre") if verdict.get("covers") else _("não cobre"))

@@ -62,7 +62,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     message = request.POST.get("message_to_applicant", "")
     requested = requested_documents_posted(request) if decision == DecisionOutcome.MORE_INFO else []
     if decision not in DecisionOutcome.values or not reason:
-        messages.error(request, "Escolha uma decisão e escreva o motivo (obrigatório).")
+        messages.error(request, _("Escolha uma decisão e escreva o motivo (obrigatório)."))
         return redirect("admin:applicants_applicant_change", object_id)
     if len(reason) > REASON_MAX_LENGTH:
         # As the API's field error: the reason is at most 2000 characters.
@@ -70,7 +70,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
         return redirect("admin:applicants_applicant_change", object_id)
     if decision == DecisionOutcome.MORE_INFO and message.strip() and not requested:
         # The message goes out in the request's e-mail: without a document asked it reached nobody (probe C28).
-        messages.error(request, "A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um.")
+        messages.error(request, _("A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um."))
         return redirect("admin:applicants_applicant_change", object_id)
     try:
         with transaction.atomic():
@@ -93,8 +93,14 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     except BusinessRuleError as exc:
         messages.error(request, exc.message)
         return redirect("admin:applicants_applicant_change", object_id)
-    note = f" Pedido enviado por e-mail ({len(requested)} documento(s))." if requested else ""
-    messages.success(request, f"Decisão registada: {DecisionOutcome(decision).label}.{note}")
+    note = (
+        (" " + _("Pedido enviado por e-mail (%(count)s documento(s)).") % {"count": len(requested)})
+        if requested
+        else ""
+    )
+    messages.success(
+        request, _("Decisão registada: %(decision)s.") % {"decision": DecisionOutcome(decision).label} + note
+    )
     if report_latest(applicant=applicant) is None:
         # The API records it too (docs/api.md: a person decides, the report only advises); the page says so.
         messages.warning(request, _("Esta pessoa ainda não tem relatório de análise: a decisão foi tomada sem ele."))
@@ -154,11 +160,11 @@ def contest_answer_view(
         raise Http404
     answer = request.POST.get("answer", "").strip()[:4000]
     if not answer:
-        messages.error(request, "Escreva a resposta.")
+        messages.error(request, _("Escreva a resposta."))
     else:
         try:
             contest_answer(contest=contest, actor=request.user, answer=answer)
-            messages.success(request, "Resposta enviada ao candidato por e-mail.")
+            messages.success(request, _("Resposta enviada ao candidato por e-mail."))
         except BusinessRuleError as exc:
             messages.error(request, exc.message)
     return redirect("admin:applicants_applicant_change", object_id)
@@ -208,7 +214,7 @@ def pipeline_view(model_admin: ApplicantAdmin, request: HttpRequest) -> HttpResp
         raise PermissionDenied
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": "Estado do processamento",
+        "title": _("Estado do processamento"),
         "overview": pipeline_overview(organization=organization),
         "opts": model_admin.model._meta,
         "can_rerun": request.user.has_perm(RERUN_PERMISSION),
@@ -221,17 +227,20 @@ def reruns_queue(request: HttpRequest, applicants: list[Applicant], *, reextract
     queued = [
         a for a in applicants if applicant_rerun(applicant=a, actor=request.user, force=True, reextract=reextract)
     ]
-    what = "leitura dos documentos e análise" if reextract else "análise"
     ids = ", ".join(str(a.id)[:8] for a in queued)
-    messages.success(request, f"{len(queued)} candidatura(s) em fila para nova {what}: {ids}")
+    if reextract:
+        text = _("%(count)s candidatura(s) em fila para nova leitura dos documentos e análise: %(ids)s")
+    else:
+        text = _("%(count)s candidatura(s) em fila para nova análise: %(ids)s")
+    messages.success(request, text % {"count": len(queued), "ids": ids})
 
 
 class InvitationForm(forms.Form):
     role = forms.ChoiceField(
-        label="Papel", choices=[(Role.CO_TENANT, Role.CO_TENANT.label), (Role.GUARANTOR, Role.GUARANTOR.label)]
+        label=_("Papel"), choices=[(Role.CO_TENANT, Role.CO_TENANT.label), (Role.GUARANTOR, Role.GUARANTOR.label)]
     )
-    name = forms.CharField(label="Nome", min_length=2, max_length=200)
-    email = forms.EmailField(label="E-mail", max_length=254)
+    name = forms.CharField(label=_("Nome"), min_length=2, max_length=200)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
 
     def clean_name(self) -> str:
         # As the API's: the name is printed in the invitation e-mail's greeting (probe C27).
@@ -245,12 +254,14 @@ def _link_shown_once(request: HttpRequest, intake_url: str, what: str) -> None:
     # Like a new form's link: shown this once (only its hash is stored), also e-mailed to the person.
     if not request.user.has_perm("applicants.view_pii"):
         # The link's page names the lead tenant in clear, masked for this user everywhere else (probe C27).
-        messages.success(request, f"{what} O link foi enviado por e-mail à pessoa.")
+        messages.success(request, f"{what} {_('O link foi enviado por e-mail à pessoa.')}")
         return
     messages.success(
         request,
         format_html(
-            "{} O link foi enviado por e-mail; se for preciso, copie-o agora (não volta a ser mostrado): <code>{}</code>",
+            _(
+                "{} O link foi enviado por e-mail; se for preciso, copie-o agora (não volta a ser mostrado): <code>{}</code>"
+            ),
             what,
             intake_url,
         ),
@@ -267,7 +278,7 @@ def application_screen_view(model_admin: ApplicantAdmin, request: HttpRequest, o
     except BusinessRuleError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Análise em fila com as pessoas que já submeteram.")
+        messages.success(request, _("Análise em fila com as pessoas que já submeteram."))
     return redirect("admin:applicants_application_change", object_id)
 
 
@@ -278,14 +289,20 @@ def application_invite_view(model_admin: ApplicantAdmin, request: HttpRequest, o
         raise PermissionDenied
     form = InvitationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Indique o papel, o nome (pelo menos 2 letras) e um e-mail válido.")
+        # Which field and why, in the form's own words (blind probe C31: one sentence for every mistake).
+        problems = [
+            f"{form.fields[name].label}: {' '.join(str(e) for e in errors)}" for name, errors in form.errors.items()
+        ]
+        messages.error(request, _("O convite não foi enviado. %(problems)s") % {"problems": " ".join(problems)})
         return redirect("admin:applicants_application_change", object_id)
     try:
         created = application_invite(application=application, actor=request.user, **form.cleaned_data)
     except BusinessRuleError as error:
         messages.error(request, error.message)
     else:
-        _link_shown_once(request, created.intake_url, f"Convite criado ({Role(created.invitation.role).label}).")
+        _link_shown_once(
+            request, created.intake_url, _("Convite criado (%(role)s).") % {"role": Role(created.invitation.role).label}
+        )
     return redirect("admin:applicants_application_change", object_id)
 
 
@@ -304,7 +321,7 @@ def invitation_resend_view(
     except BusinessRuleError as error:
         messages.error(request, error.message)
     else:
-        _link_shown_once(request, created.intake_url, "Convite reenviado; o link anterior deixou de funcionar.")
+        _link_shown_once(request, created.intake_url, _("Convite reenviado; o link anterior deixou de funcionar."))
     return redirect("admin:applicants_application_change", object_id)
 
 
@@ -318,8 +335,8 @@ def notifications_toggle_view(request: HttpRequest) -> HttpResponse:
     membership.notify_by_email = request.POST.get("notify_by_email") == "1"
     membership.save(update_fields=["notify_by_email"])
     if membership.notify_by_email:
-        messages.success(request, "Notificações por e-mail ligadas.")
+        messages.success(request, _("Notificações por e-mail ligadas."))
     else:
-        messages.success(request, "Notificações por e-mail desligadas.")
+        messages.success(request, _("Notificações por e-mail desligadas."))
     target = request.POST.get("next", "")
     return redirect(target if target.startswith("/admin/") else "admin:index")

@@ -28,6 +28,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from applicants.masking import mask_name, mask_tail
 from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role
 from applicants.services import audit_record
+from screening import labels
 from screening.models import RiskLevel, ScreeningReport
 from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.common import format_eur, format_percent, money
@@ -128,11 +129,13 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         "created_at_w3c": report.created_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "can_view_pii": can_view_pii,
         "property_title": form.property_title,
-        "listing_label": ListingType(form.listing_type).label if form.listing_type in ListingType.values else "",
+        "listing_label": pdf_words(ListingType(form.listing_type).label)
+        if form.listing_type in ListingType.values
+        else "",
         "property_price": format_eur(money(form.property_price)),
         "price_label": "Renda mensal" if form.listing_type == ListingType.ARRENDAMENTO else "Preço",
         "risk_level": report.risk_level,
-        "risk_label": RiskLevel(report.risk_level).label if report.risk_level in RiskLevel.values else "—",
+        "risk_label": pdf_words(RiskLevel(report.risk_level).label) if report.risk_level in RiskLevel.values else "—",
         "identity_verified": yes_no(report.identity_verified),
         "income_verified": yes_no(report.income_verified),
         "dti_ratio": format_percent(money(report.dti_ratio)),
@@ -146,8 +149,11 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         "sections": [*people_sections(people), *household_section(checks, household=bool(household))],
         "authenticity": [
             {
-                "document": f"{section.get('kind') or section.get('document_type') or ''} {section['document_id'][:8]}",
-                "severity": signal["severity"],
+                # The document and level in words, as the admin page has them ("RECIBO_VENCIMENTO · MEDIUM": C31).
+                "document": f"{pdf_words(authenticity_document(section))} ({section['document_id'][:8]})",
+                "severity": pdf_words(RiskLevel(signal["severity"]).label)
+                if signal["severity"] in RiskLevel.values
+                else signal["severity"],
                 "verdict": "pass" if signal["severity"] == "LOW" else "fail",
                 "code": signal["code"],
                 "explanation": signal["explanation"],
@@ -158,7 +164,9 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         "authenticity_proposal": any(section.get("raises") for section in report.authenticity),
         "decisions": [
             {
-                "decision": DecisionOutcome(d.decision).label if d.decision in DecisionOutcome.values else d.decision,
+                "decision": pdf_words(DecisionOutcome(d.decision).label)
+                if d.decision in DecisionOutcome.values
+                else d.decision,
                 "reason": d.reason,
                 "decided_by": d.decided_by.get_username() if d.decided_by else "—",
                 "decided_at": local_time(d.decided_at),
@@ -166,7 +174,7 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
             for d in applicant.decisions.select_related("decided_by").order_by("decided_at", "id")
         ],
         "history": [
-            {"risk_label": RiskLevel(old.risk_level).label, "created_at": local_time(old.created_at)}
+            {"risk_label": pdf_words(RiskLevel(old.risk_level).label), "created_at": local_time(old.created_at)}
             for old in report_history(applicant=applicant)
             if old.risk_level in RiskLevel.values
         ],
@@ -271,18 +279,35 @@ def check_view(check: dict[str, Any]) -> dict[str, Any]:
     """A check already masked by ``checks_for_viewer``: its values are printed only when present."""
     document_id = str(check.get("document_id") or "")
     source = " · ".join(filter(None, [f"doc. {document_id[:8]}" if document_id else "", check.get("field") or ""]))
+    field, name = str(check.get("field") or ""), str(check.get("name", ""))
     return {
-        "name": str(check.get("name", "")),
+        "name": pdf_words(labels.CHECK_LABELS.get(name, name)),
+        "code": name,
         "passed": bool(check.get("passed")),
         "evidence": str(check.get("evidence", "")),
         "source": source,
-        "value": "" if check.get("value") is None else str(check["value"]),
-        "expected": "" if check.get("expected") is None else str(check["expected"]),
+        # As people write them ("66,88 %", "<= 40 %", "14/03/1988"), not "0.6688 <= 0.400" (blind probe C31).
+        "value": labels.readable_value(check.get("value"), field=field, check=name),
+        "expected": labels.readable_value(check.get("expected"), field=field, check=name),
     }
 
 
+def pdf_words(text: Any) -> str:
+    """The PDF is written in European Portuguese whatever the staff member's admin language."""
+    with translation.override("pt-pt"):
+        return str(text)
+
+
+def authenticity_document(section: dict[str, Any]) -> str:
+    described = str(section.get("description") or "")
+    if described:
+        return described[:1].upper() + described[1:]
+    kind = str(section.get("kind") or section.get("document_type") or "")
+    return pdf_words(labels.DOCUMENT_KIND_LABELS.get(kind, kind))
+
+
 def role_label(role: str) -> str:
-    return Role(role).label if role in Role.values else (role or "—")
+    return pdf_words(Role(role).label) if role in Role.values else (role or "—")
 
 
 def yes_no(value: bool) -> str:

@@ -15,8 +15,9 @@ FORM_REQUEST_LABELS = {
     "Listing type:": "Tipo de negócio:",
     "Property type:": "Tipo de imóvel:",
     "Property title:": "Título do imóvel:",
-    "Property price:": "Preço do imóvel:",
-    "Expires at:": "Expira em:",
+    # What the price is for each listing, and a day as the API's expires_in_days (blind probe C31).
+    "Property price:": "Renda mensal ou preço de venda (€):",
+    "Expires at:": "Expira no fim do dia:",
 }
 
 

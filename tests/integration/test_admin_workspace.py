@@ -173,7 +173,7 @@ def test_creating_a_form_in_admin_shows_the_link_once(alice: AgencyCredentials) 
     response = logged_in(alice).post(
         "/admin/applicants/intakeformrequest/add/",
         {"listing_type": "ARRENDAMENTO", "property_type": "MORADIA", "property_title": "Moradia V3 em Braga", "property_price": "1200",
-         "expires_at_0": (timezone.localdate() + dt.timedelta(days=10)).isoformat(), "expires_at_1": "12:00:00"},
+         "expires_at": (timezone.localdate() + dt.timedelta(days=10)).isoformat()},
         follow=True,
     )  # fmt: skip
     page = response.content.decode()

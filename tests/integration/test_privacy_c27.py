@@ -339,7 +339,7 @@ def test_the_admins_invitation_form_refuses_what_is_not_a_persons_name(alice: Ag
     client.force_login(alice.user)
     response = client.post(f"/admin/applicants/application/{application.id}/invite/",
                            {"role": "GUARANTOR", "name": PROBE_NAME, "email": "victim@example.com"}, follow=True)  # fmt: skip
-    assert "Indique o papel" in response.content.decode()
+    assert "O convite não foi enviado. Nome: Indique o nome." in response.content.decode()
     assert not application.invitations.exists()
 
 

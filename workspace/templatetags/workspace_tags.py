@@ -6,9 +6,10 @@ from typing import Any
 
 from django import template
 
-from applicants.models import Role
+from applicants.models import ApplicantStatus, Role
 from applicants.selectors import open_items_count, organization_for_user
-from documents.models import DocumentType
+from documents.models import DocumentStatus, DocumentType
+from screening import labels
 from screening.models import RiskLevel
 from screening.rules.common import format_eur, format_percent, money
 
@@ -95,3 +96,48 @@ def evidence_value(value: Any, key: str) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(value)
+
+
+# The report's codes and values as people read them (blind probe C31: "identity.nif_match", "0.6688", "<= 0.400").
+@register.filter
+def check_name(name: str) -> str:
+    """A check's name in words ("identity.nif_match" -> "NIF do documento igual ao indicado")."""
+    return labels.check_label(name)
+
+
+@register.filter
+def check_value(value: Any, check: dict[str, Any]) -> str:
+    """A check's value read or expected: euros, a percentage, a date dd/mm/aaaa, its comparison kept."""
+    return labels.readable_value(value, field=str(check.get("field") or ""), check=str(check.get("name") or ""))
+
+
+@register.filter
+def field_label(name: str) -> str:
+    return labels.field_label(name)
+
+
+@register.filter
+def field_value(value: Any, name: str) -> str:
+    return labels.readable_value(value, field=name)
+
+
+@register.filter
+def warning_label(code: str) -> str:
+    return labels.warning_label(code)
+
+
+@register.filter
+def kind_label(code: str) -> str:
+    return labels.kind_label(code)
+
+
+@register.filter
+def backend_label(code: str) -> str:
+    return labels.backend_label(code)
+
+
+@register.filter
+def status_label(value: Any, kind: str) -> str:
+    """An applicant's or a document's stored state as its label ("COMPLETED" -> "Concluído"); unknown as given."""
+    labels_of = {"applicant": ApplicantStatus, "document": DocumentStatus}[kind]
+    return str(labels_of(value).label) if value in labels_of.values else str(value or "")
