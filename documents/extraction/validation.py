@@ -250,6 +250,8 @@ def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decima
     social_security, withholding = fields.get("social_security"), fields.get("irs_withholding")
     if deductions_beyond_the_pay(gross, social_security, withholding, total_deductions=total_deductions):
         return False
+    if social_security_beyond_its_rate(gross, social_security):
+        return False
     if gross is None or net is None:
         return None
     deductions = total_deductions
@@ -263,6 +265,20 @@ def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decima
 # Social security is 11% of a base at most the gross: rows read at many times the deductions' total are no refund
 # of IRS the total nets off, but a figure from another column.
 SS_SHARE_OF_GROSS = Decimal("0.11")
+
+
+# Social security rounded to the cent on a base itself rounded: a few cents over 11% of the gross are no contradiction.
+SS_ROUNDING_SLACK = Decimal("0.50")
+
+
+def social_security_beyond_its_rate(gross: Decimal | None, social_security: Decimal | None) -> bool:
+    """Whether the social security read is more than 11% of the gross read: the worker's contribution is 11% of a
+    base that is at most the gross (less when an allowance is exempt), so one of the two is another row's figure.
+    Blind probe r51a: a photo in perspective paired a payslip's rows with the next row's amounts, the net (edited
+    by hand) given as the gross and the IRS as the social security, and nothing said the slip did not add up."""
+    if gross is None or social_security is None or gross <= 0:
+        return False
+    return social_security > gross * SS_SHARE_OF_GROSS + SS_ROUNDING_SLACK
 
 
 def deductions_beyond_the_pay(
@@ -391,6 +407,8 @@ def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
         expected = base + (fields.get("vat_amount") or 0) - (fields.get("irs_withholding") or 0)
         if abs(expected - received) > CENT:
             warnings.append("arithmetic_mismatch")
+    if base is not None and not invoice_taxes_plausible(base, fields.get("vat_amount"), fields.get("irs_withholding")):
+        warnings.append("arithmetic_mismatch")
     if fields.get("acquirer_nif") == FINAL_CONSUMER_NIF:
         # The AT's number for a "Consumidor final" who gave none (blind probe r46a, returned as the buyer's NIF):
         # nobody's NIF, so no buyer's.
@@ -404,6 +422,21 @@ def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
         # the parser, so that every backend's reading is checked.
         warnings.append("issuer_is_company")
     return warnings
+
+
+# The highest rates the law sets: the VAT's normal rate on the mainland (the islands' are lower), and art. 101.º
+# CIRS's withholding on a self-employed worker's fees.
+HIGHEST_VAT_RATE = Decimal("0.23")
+HIGHEST_WITHHOLDING_RATE = Decimal("0.25")
+
+
+def invoice_taxes_plausible(base: Decimal, vat: Decimal | None, withholding: Decimal | None) -> bool:
+    """Whether the VAT and the withholding read are each at most the highest rate the law sets of the base, to the
+    cent: above it, the sum may still hold with a misread base (blind probe r51a), and one of them is no tax of it."""
+    for tax, rate in ((vat, HIGHEST_VAT_RATE), (withholding, HIGHEST_WITHHOLDING_RATE)):
+        if tax is not None and (tax < 0 or tax > (base * rate).quantize(CENT) + CENT):
+            return False
+    return True
 
 
 def pension_required(fields: dict[str, Any]) -> tuple[str, ...]:

@@ -1267,7 +1267,7 @@ def column_totals(
         segment.role == "gross_pay"
         and rows_sums is not None
         and len(segment.amounts) == 2
-        and tuple(segment.amounts) == rows_sums
+        and (tuple(segment.amounts) == rows_sums or deductions_total_second(segment.amounts, rows_sums))
     )
     # A row of totals under the two columns ("Totais 1.825,03 303,69" under "Abonos  Descontos"): each column's
     # total, when the deduction rows or the earning rows above make one of them (blind probe r39a: the row's last
@@ -1290,6 +1290,16 @@ def column_totals(
         Segment(segment.label, [gross], segment.line_index, segment.confidence, "gross_pay"),
         Segment(segment.label, [deductions], segment.line_index, segment.confidence, "total_deductions"),
     ]
+
+
+def deductions_total_second(amounts: list[Decimal], rows_sums: tuple[Decimal, Decimal | None]) -> bool:
+    """A gross row's two amounts are the gross and the deductions' total when the second is what the deduction rows
+    add up to and the first is at least what the earning rows read above it make (one of them lost to OCR). Blind
+    probe r51a: "Subsídio de alimentação 132,00" read "32-00" under a stamp, so the earnings above did not make
+    "TOTAL ILÍQUIDO 1.820,40 185,72", and the row's last figure, the deductions' total, was the gross."""
+    earnings_above, deductions = rows_sums
+    first, second = amounts
+    return deductions is not None and 0 < second == deductions < first and earnings_above <= first
 
 
 YTD_HEADING = re.compile(YEAR_TO_DATE_WORDS)
