@@ -44,6 +44,7 @@ from screening.rules.income import (
     COUNTED_IN_SPOUSE,
     OWN_NAME_OTHER_NIF,
     PAYSLIP_WINDOW_MONTHS,
+    RECURRING_VARIABLE_PAY,
     REQUIRED_INVOICE_MONTHS,
     REQUIRED_PAYSLIP_MONTHS,
     failed_check_warnings,
@@ -604,11 +605,13 @@ def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
     if method is None:
         return words.method_payslips_average
     evidence = str(method.get("evidence", ""))
+    # Overtime and per diems counted because every month paid them: said beside how the months were counted.
+    recurring = f" {words.method_payslips_recurring}" if RECURRING_VARIABLE_PAY in evidence else ""
     if "x 14 / 12" in evidence and "duodécimos" not in evidence:
-        return words.method_payslips_fourteen
+        return words.method_payslips_fourteen + recurring
     if "duodécimos" in evidence and "x 14 / 12" not in evidence:
-        return words.method_payslips_twelfths
-    return ""
+        return words.method_payslips_twelfths + recurring
+    return recurring.strip()
 
 
 def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts) -> dict[str, Any]:
@@ -725,6 +728,7 @@ class Texts:
     method_payslips_average: str
     method_payslips_fourteen: str
     method_payslips_twelfths: str
+    method_payslips_recurring: str
     method_invoices: str
     method_pension: str
     method_sum: str
@@ -898,6 +902,12 @@ PT = Texts(
         "a dividir por 12 meses."
     ),
     method_payslips_twelfths="O vencimento líquido já inclui os subsídios de férias e de Natal, pagos em duodécimos.",
+    # The rules count overtime and per diems paid in every month counted (ADR 030, amended 2026-12-19): said, so
+    # that "sem pagamentos pontuais" is not read as leaving them out.
+    method_payslips_recurring=(
+        "O trabalho suplementar (horas extra) e as ajudas de custo pagos em todos esses meses contam como vencimento; "
+        "prémios, retroativos e despesas reembolsadas não contam."
+    ),
     # "Que cobrem" read as the months with an invoice (e2e probe c30): the average runs from the first invoice's month
     # to the last month of the window, a month without one counting as a month without income.
     method_invoices=(
@@ -1073,6 +1083,10 @@ EN = Texts(
         "The regular net pay counts 14 times a year (with the holiday and Christmas bonuses), divided by 12 months."
     ),
     method_payslips_twelfths="The net pay already includes the holiday and Christmas bonuses, paid monthly.",
+    method_payslips_recurring=(
+        "Overtime and per diems paid in every one of those months count as pay; bonuses, back pay and refunded "
+        "expenses do not."
+    ),
     method_invoices=(
         "Invoice-receipts count their base amount less the IRS withheld, averaged over every month since the first "
         "one: a month without an invoice-receipt counts as a month without income."

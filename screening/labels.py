@@ -84,6 +84,7 @@ FIELD_LABELS = {
     "deductions": _("Descontos"),
     "net_pay": _("Líquido"),
     "regular_net_pay": _("Líquido regular"),
+    "variable_net_pay": _("Líquido de trabalho suplementar e ajudas de custo"),
     "irs_withholding": _("Retenção de IRS"),
     "social_security": _("Segurança Social"),
     "contract_type": _("Tipo de contrato"),
@@ -115,6 +116,7 @@ AMOUNT_FIELDS = frozenset(
     {
         "net_pay",
         "regular_net_pay",
+        "variable_net_pay",
         "gross_pay",
         "base_salary",
         "deductions",

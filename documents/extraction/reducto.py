@@ -175,8 +175,9 @@ class ReductoExtractor:
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed("Documento não reconhecido pelo serviço de extração.")
         mrz_text = raw.pop("mrz", None)
-        # Only this side computes what it verifies or derives: the MRZ's validity and the regular net.
-        allowed = set(fields_validate(kind, {})) - {"mrz_valid", "regular_net_pay"}
+        # Only this side computes what it verifies or derives: the MRZ's validity and the regular net. The variable net
+        # (overtime and per diems) needs the slip's rows, which Reducto does not return: it stays absent here.
+        allowed = set(fields_validate(kind, {})) - {"mrz_valid", "regular_net_pay", "variable_net_pay"}
         try:
             fields = fields_validate(kind, {k: v for k, v in raw.items() if k in allowed})
         except ValidationError as exc:

@@ -122,6 +122,9 @@ class PayslipFields(BaseModel):
     subsidy_twelfths_amount: Decimal | None = None
     # Net pay without the lump subsidies (their deductions taken out pro rata): a month's regular income.
     regular_net_pay: Decimal | None = None
+    # The net of the month's overtime and per diems, which regular_net_pay leaves out (absent when none): the
+    # screening counts it when every month counted pays some (docs/adr/030-a-months-regular-pay.md).
+    variable_net_pay: Decimal | None = None
 
 
 class TaxFields(BaseModel):

@@ -205,6 +205,13 @@ def payslip_revalidate(
         # A regular net above the month's net, or a subsidy above the gross: one of them was misread.
         fields["regular_net_pay"] = None
         warnings.append("subsidy_implausible")
+    variable = fields.get("variable_net_pay")
+    if variable is not None and (
+        fields.get("regular_net_pay") is None or (net is not None and fields["regular_net_pay"] + variable > net + CENT)
+    ):
+        # Overtime and per diems are part of what the regular net leaves out of the net: without a regular net, or
+        # beyond the net, they were misread (never counted on top of a month's whole net).
+        fields["variable_net_pay"] = None
     base = fields.get("base_salary")
     if base is not None and gross is not None and base > gross + unpaid_absence + CENT:
         # The base salary is one of the earnings the gross adds up (less the pay the slip says it withheld: for an

@@ -36,7 +36,9 @@ from screening.rules.report import generate_report
 # a year's IRS return and its nota, the nota's settled tax, whatever the upload order (e2e probe c30).
 # rules-2026.12.18: the report's words only (e2e probe c30): a household's sum says how many incomes it adds, two
 # payers' pensions name their payer in the method, the penhora line counts no documents.
-RULES_VERSION = "rules-2026.12.18"
+# rules-2026.12.19: overtime and per diems (variable_net_pay) paid in every month counted, by one employer, count with
+# the month's regular net (ADR 030's revisit; three blind testers disagreed).
+RULES_VERSION = "rules-2026.12.19"
 
 
 def is_household(state: dict[str, Any]) -> bool:

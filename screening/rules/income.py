@@ -589,11 +589,19 @@ def passed_all(checks: list[Check], last: str) -> bool:
     return checks[-1]["name"] == last and checks[-1]["passed"]
 
 
-def payslip_net(document: Document) -> Decimal | None:
+def payslip_net(document: Document, *, with_variable: bool = False) -> Decimal | None:
     """The payslip's regular net pay: a June or December payslip carrying a lump *subsídio* counts at its regular
-    net (``regular_net_pay``, read without the subsidy), so a subsidy month never inflates the average."""
+    net (``regular_net_pay``, read without the subsidy), so a subsidy month never inflates the average.
+    ``with_variable``: its overtime and per diems too (``variable_net_pay``), when they recur (``recurring_jobs``),
+    never above the printed net."""
     fields = document["fields"]
-    return money(fields.get("regular_net_pay") if fields.get("regular_net_pay") is not None else fields.get("net_pay"))
+    regular = money(fields.get("regular_net_pay"))
+    if regular is None:
+        return money(fields.get("net_pay"))
+    variable, printed = money(fields.get("variable_net_pay")), money(fields.get("net_pay"))
+    if with_variable and variable is not None and variable > 0:
+        return regular + variable if printed is None else min(regular + variable, printed)
+    return regular
 
 
 def counted_payslips(payslips: list[tuple[Document, list[Check]]]) -> dict[str, list[Document]]:
@@ -658,6 +666,27 @@ def employer_key(name: Any) -> str:
     return re.sub(r"[^a-z0-9]", "", LEGAL_FORMS.sub(" ", fold(str(name or "")).replace(".", " ")))
 
 
+# The method's words when overtime or per diems come in every month counted and count (ADR 030, amended
+# 2026-12-19); the applicant's explanation reads them too.
+RECURRING_VARIABLE_PAY = "trabalho suplementar ou ajudas de custo em todos os meses: contados"
+
+
+def recurring_jobs(counted: dict[str, list[Document]], months: list[str]) -> list[Document]:
+    """The payslips whose overtime and per diems count: those of an employer that pays some (``variable_net_pay``
+    above zero) in every month counted, at least the months required, one payslip each. One month cannot show whether
+    such money recurs; three can (round 47B's construction worker and TIR driver). Decided per employer: one job's
+    overtime every month says nothing of another job's, and overtime at one employer in some months and at the
+    other in the rest is no pay that recurs."""
+    if len(months) < REQUIRED_PAYSLIP_MONTHS:
+        return []
+    recurring: list[Document] = []
+    for first in counted[months[0]]:
+        job = [next((d for d in counted[m] if same_employer(first, d)), None) for m in months]
+        if all(d is not None and (money(d["fields"].get("variable_net_pay")) or 0) > 0 for d in job):
+            recurring += [d for d in job if d is not None]
+    return recurring
+
+
 def monthly_net_income(payslips: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:
     """Regular net pay by month (``YYYY-MM``) of the payslips that count (``counted_payslips``), each employer's
     added up."""
@@ -697,8 +726,16 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     if not months:
         return Source("payslips", False, None, "nenhum recibo de vencimento válido", [], missing)
     used = [d for m in months for d in counted[m]]
+    recurring = recurring_jobs(counted, months)
+    with_variable = {id(d) for d in recurring}
     # One division at the end: the hand-computed figure in the tests is exactly this.
-    paid = sum(((payslip_net(d) or Decimal(0)) * salary_payments_per_year(d) for d in used), Decimal(0))
+    paid = sum(
+        (
+            (payslip_net(d, with_variable=id(d) in with_variable) or Decimal(0)) * salary_payments_per_year(d)
+            for d in used
+        ),
+        Decimal(0),
+    )
     average = quantize(paid / (12 * len(months)))
     counts = {salary_payments_per_year(d) for d in used if not foreign_payslip(d)}
     how = (
@@ -714,31 +751,47 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         how += "; recibos de outro país a 12 pagamentos por ano"
     jobs = max(len(counted[m]) for m in months)
     employers = f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes)" if jobs > 1 else ""
-    method = f"{how}{employers}, média dos recibos de {format_months(sorted(months))}{subsidy_months_note(used)}"
+    recurring_note = ""
+    if recurring:
+        # An employer in every month counted has one payslip in each.
+        of_jobs = len(recurring) // len(months)
+        recurring_note = f"; {RECURRING_VARIABLE_PAY}" + (
+            f" (de {of_jobs} dos {jobs} empregadores)" if of_jobs < jobs else ""
+        )
+    method = (
+        f"{how}{employers}, média dos recibos de {format_months(sorted(months))}{recurring_note}"
+        f"{subsidy_months_note(used, with_variable=recurring)}"
+    )
     return Source("payslips", verified, average, method, sorted(months), missing)
 
 
-def subsidy_months_note(used: list[Document]) -> str:
+def subsidy_months_note(used: list[Document], *, with_variable: list[Document] | None = None) -> str:
     """The months counted at an estimate, not at their printed net: a lump holiday or Christmas subsidy's month counts
     at its net less the subsidy's own net (``regular_net_pay``), so whoever averages the printed nets by hand finds
-    another figure unless the report says what was counted (cases probe 14: an analyst would have overridden it)."""
+    another figure unless the report says what was counted (cases probe 14: an analyst would have overridden it).
+    A payslip in ``with_variable`` counts its overtime and per diems too: at its printed net, it is no such month."""
+    counted_variable = {id(d) for d in with_variable or []}
     notes = []
     for document in sorted(used, key=lambda d: str(d["fields"].get("period"))):
         fields = document["fields"]
-        regular, printed = money(fields.get("regular_net_pay")), money(fields.get("net_pay"))
-        if regular is not None and regular != printed:
+        counted = payslip_net(document, with_variable=id(document) in counted_variable)
+        printed = money(fields.get("net_pay"))
+        if money(fields.get("regular_net_pay")) is not None and counted != printed:
             notes.append(
-                f"{format_month(fields.get('period'))} contado {format_eur(regular)} "
+                f"{format_month(fields.get('period'))} contado {format_eur(counted)} "
                 f"em vez dos {format_eur(printed)} impressos"
             )
     if not notes:
         return ""
     # Since blind probe r50a the regular net also leaves out a bonus, back pay, overtime and costs paid back: the note
-    # names them all, not a subsidy alone.
-    return (
-        "; mês com pagamentos pontuais (subsídio de férias ou de Natal, prémio, retroativos, trabalho suplementar, "
-        "ajudas de custo ou despesas; estimativa: o líquido sem eles): " + ", ".join(notes)
+    # names them all, not a subsidy alone. When every month's overtime and per diems count, what is left out is the
+    # rest: a subsidy, a bonus, back pay, mileage, travel or refunds.
+    left_out = (
+        "subsídio de férias ou de Natal, prémio, retroativos, quilómetros, deslocações ou despesas"
+        if counted_variable and all(id(d) in counted_variable for d in used)
+        else "subsídio de férias ou de Natal, prémio, retroativos, trabalho suplementar, ajudas de custo ou despesas"
     )
+    return f"; mês com pagamentos pontuais ({left_out}; estimativa: o líquido sem eles): " + ", ".join(notes)
 
 
 def months_ago(period: str, today: dt.date) -> int:

@@ -2780,11 +2780,18 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
         # No rate to take the holidays' deductions at: the net less them whole, the least the month could have
         # been. The month's whole net would count the end of a contract as pay.
         regular = net - taxed
+    variable = Decimal(0)
     if regular is not None and (one_off or costs):
-        regular -= one_off_net(page, parsed.fields, one_off, costs, lump_taxed_apart=lump if subsidy_irs else None)
+        taxed_apart = lump if subsidy_irs else None
+        regular -= one_off_net(page, parsed.fields, one_off, costs, lump_taxed_apart=taxed_apart)
+        variable = variable_net(page, parsed.fields, one_off, costs, lump_taxed_apart=taxed_apart)
     if regular is not None and regular - severance > 0:
         parsed.put("regular_net_pay", regular - severance, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:regular_net_pay")
+        if variable > 0:
+            # The screening, not one month, decides whether it recurs (docs/adr/030-a-months-regular-pay.md).
+            parsed.put("variable_net_pay", variable, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:variable_net_pay")
 
 
 # Money a month pays once, taxed as pay (blind probe r50a: the month's whole net counted, an annual productivity bonus
@@ -2869,23 +2876,69 @@ def one_off_net(
     subsidy's own line holds and the subsidy it is on. No rate to read (no IRS, no base): the pay is taken whole,
     the least the month could have been."""
     paid = sum((row.value for row in one_off), Decimal(0))
+    taxed_net = paid
+    irs = one_off_irs(page, fields, paid, lump_taxed_apart=lump_taxed_apart) if paid else None
+    if irs is not None:
+        taxed_net = paid - (paid * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - irs
+    return taxed_net + sum((row.value for row in costs), Decimal(0))
+
+
+def one_off_irs(
+    page: Page, fields: dict[str, Decimal | None], paid: Decimal, *, lump_taxed_apart: Decimal | None
+) -> Decimal | None:
+    """The IRS withheld on the month's one-off pay (``paid``): its own line, else the month's rate; None without a
+    rate to read."""
     own_irs = sum((s.value for s in page.rows("irs_withholding") if ONE_OFF_PAY.search(fold(s.label))), Decimal(0))
     subsidy_irs = sum(
         (s.value for s in page.rows("irs_withholding") if SUBSIDY_NAMED.search(fold(s.label))), Decimal(0)
     )
-    taxed_net = paid
-    if paid:
-        social, withholding = fields.get("social_security"), fields.get("irs_withholding")
-        taxable = social / SS_EMPLOYEE_RATE if social else fields.get("gross_pay")
-        irs = own_irs or None
-        if irs is None and withholding is not None and taxable:
-            # The month's rate on the pay the month's own withholding is on: not a subsidy taxed on a line of its own.
-            rest = taxable - (lump_taxed_apart or 0)
-            if rest > 0:
-                irs = (paid * (withholding - subsidy_irs) / rest).quantize(CENT, rounding=ROUND_HALF_UP)
-        if irs is not None:
-            taxed_net = paid - (paid * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - irs
-    return taxed_net + sum((row.value for row in costs), Decimal(0))
+    social, withholding = fields.get("social_security"), fields.get("irs_withholding")
+    taxable = social / SS_EMPLOYEE_RATE if social else fields.get("gross_pay")
+    irs = own_irs or None
+    if irs is None and withholding is not None and taxable:
+        # The month's rate on the pay the month's own withholding is on: not a subsidy taxed on a line of its own.
+        rest = taxable - (lump_taxed_apart or 0)
+        if rest > 0:
+            irs = (paid * (withholding - subsidy_irs) / rest).quantize(CENT, rounding=ROUND_HALF_UP)
+    return irs
+
+
+# Of the money a month's regular net leaves out, what a job may pay every month: overtime ("Trabalho suplementar",
+# "Horas extra", "Overtime") and per diems ("Ajudas de custo", "Per diem"), round 47B's construction worker's and TIR
+# driver's. One month cannot tell, three can: the screening counts them when every month counted pays them (ADR 030,
+# amended 2026-12-19). A bonus stays a bonus however often it comes, back pay pays past months, and mileage, travel
+# and refunds pay a cost back: none of them is here.
+OVERTIME = re.compile(r"(?<![a-z])(?:overtime|horas?\s+extra(?:s|ordin[aá]rias)?|trabalho\s+suplementar)(?![a-z])")
+PER_DIEMS = re.compile(r"(?<![a-z])ajudas?\s+de\s+custo|(?<![a-z])per\s+diems?(?![a-z])")
+MILEAGE = re.compile(r"(?<![a-z])(?:km|kms|quil[oó]metros?|mileage)(?![a-z])")
+
+
+def may_recur(row: Segment) -> bool:
+    """Overtime or a per diem, by the row's caption (a per diem naming the kilometres it pays is mileage)."""
+    caption = ROW_CODE.sub("", fold(row.label), count=1)
+    if ONE_OFF_PAY.search(caption) and not OVERTIME.search(caption):
+        return False
+    return bool(OVERTIME.search(caption) or (PER_DIEMS.search(caption) and not MILEAGE.search(caption)))
+
+
+def variable_net(
+    page: Page,
+    fields: dict[str, Decimal | None],
+    one_off: list[Segment],
+    costs: list[Segment],
+    *,
+    lump_taxed_apart: Decimal | None,
+) -> Decimal:
+    """Of what ``one_off_net`` takes out, the overtime's and the per diems' part, by the same arithmetic: pay less 11%
+    and its share of the one-off pay's IRS, per diems whole unless the slip says they are taxed."""
+    paid = sum((row.value for row in one_off), Decimal(0))
+    recurring = sum((row.value for row in one_off if may_recur(row)), Decimal(0))
+    taxed_net = recurring
+    irs = one_off_irs(page, fields, paid, lump_taxed_apart=lump_taxed_apart) if recurring else None
+    if irs is not None:
+        share = (irs * recurring / paid).quantize(CENT, rounding=ROUND_HALF_UP)
+        taxed_net = recurring - (recurring * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - share
+    return taxed_net + sum((row.value for row in costs if may_recur(row)), Decimal(0))
 
 
 # A subsidy's row said to be its share of the month ("Proporcional férias", "Proporcionais de Natal", "Subsídio de
