@@ -37,7 +37,9 @@ def test_staff_reviews_a_report_and_records_a_decision(embedded_stack: Stack) ->
         assert "Médio" in page.inner_text("[data-testid=risk-level]")
         assert "Taxa de esforço" in page.inner_text("[data-testid=justification]")
         checks = page.inner_text("[data-testid=checks]")
-        assert "affordability.dti" in checks and "identity.name_match" in checks
+        # The checks in words, not their codes (blind probe C31).
+        assert "Taxa de esforço" in checks and "Nome do documento igual ao indicado" in checks
+        assert "affordability.dti" not in checks
         assert page.locator("[data-testid=documents] tbody tr").count() >= 4
         screenshot(page, "admin-applicant-detail")
         page.check("input[name=decision][value=MORE_INFO]")

@@ -82,7 +82,7 @@ def test_a_server_error_is_shown_where_the_applicant_is_and_both_sides_of_the_id
         page.check("#terms_accepted")
         page.click("#submit")
         page.wait_for_selector("#form-error:not(:empty)")
-        assert page.inner_text("#form-error") == "Corrija o campo assinalado: Email"
+        assert page.inner_text("#form-error") == "Corrija o campo assinalado: E-mail"
         assert page.evaluate("document.activeElement.id") == "email"
         box = page.locator("#email").bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, box
