@@ -902,7 +902,7 @@ PT = Texts(
         "a dividir por 12 meses."
     ),
     method_payslips_twelfths="O vencimento líquido já inclui os subsídios de férias e de Natal, pagos em duodécimos.",
-    # The rules count overtime and per diems paid in every month counted (ADR 030, amended 2026-12-19): said, so
+    # The rules count overtime and per diems paid in every month counted (ADR 030, amended 2026-12-05): said, so
     # that "sem pagamentos pontuais" is not read as leaving them out.
     method_payslips_recurring=(
         "O trabalho suplementar (horas extra) e as ajudas de custo pagos em todos esses meses contam como vencimento; "

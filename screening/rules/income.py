@@ -667,7 +667,7 @@ def employer_key(name: Any) -> str:
 
 
 # The method's words when overtime or per diems come in every month counted and count (ADR 030, amended
-# 2026-12-19); the applicant's explanation reads them too.
+# 2026-12-05); the applicant's explanation reads them too.
 RECURRING_VARIABLE_PAY = "trabalho suplementar ou ajudas de custo em todos os meses: contados"
 
 

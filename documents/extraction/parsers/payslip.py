@@ -2906,7 +2906,7 @@ def one_off_irs(
 # Of the money a month's regular net leaves out, what a job may pay every month: overtime ("Trabalho suplementar",
 # "Horas extra", "Overtime") and per diems ("Ajudas de custo", "Per diem"), round 47B's construction worker's and TIR
 # driver's. One month cannot tell, three can: the screening counts them when every month counted pays them (ADR 030,
-# amended 2026-12-19). A bonus stays a bonus however often it comes, back pay pays past months, and mileage, travel
+# amended 2026-12-05). A bonus stays a bonus however often it comes, back pay pays past months, and mileage, travel
 # and refunds pay a cost back: none of them is here.
 OVERTIME = re.compile(r"(?<![a-z])(?:overtime|horas?\s+extra(?:s|ordin[aá]rias)?|trabalho\s+suplementar)(?![a-z])")
 PER_DIEMS = re.compile(r"(?<![a-z])ajudas?\s+de\s+custo|(?<![a-z])per\s+diems?(?![a-z])")
