@@ -189,3 +189,29 @@ def parse_identity_lines(lines: Any, kind: Any, *, mrz: list[str] | None = None)
     read = [Line(*line) if isinstance(line, tuple) else Line(line, 0.9) for line in [*lines, *(mrz or [])]]
     parsed = parse_identity(read, kind)
     return parsed.fields, parsed.warnings
+
+
+MONTH_SLIP_HEADER = """RECIBO DE VENCIMENTO
+Período: novembro 2026
+Descrição Qtd Valor"""
+
+
+def payslip_rows_checked(rows: str, totals: str) -> tuple[dict[str, object], list[str]]:
+    """A typed November payslip of ``rows`` and ``totals`` (``slip_totals``), parsed and checked as every backend's
+    fields are: its fields and warnings (the parser's, then the checks')."""
+    from documents.extraction.parsers.payslip import parse_payslip
+    from documents.extraction.reader import Line
+    from documents.extraction.schema import DocumentKind, fields_validate
+    from documents.extraction.validation import parsed_revalidate
+
+    parsed = parse_payslip([Line(line, 1.0) for line in f"{MONTH_SLIP_HEADER}\n{rows}\n{totals}".splitlines()])
+    fields = fields_validate(DocumentKind.RECIBO_VENCIMENTO, parsed.fields)
+    warnings = [
+        *parsed.warnings,
+        *parsed_revalidate(DocumentKind.RECIBO_VENCIMENTO, fields, parsed, document_type="PROOF_OF_INCOME"),
+    ]
+    return fields, warnings
+
+
+def slip_totals(gross: str, deductions: str, net: str) -> str:
+    return f"Total ilíquido {gross}\nTotal descontos {deductions}\nLíquido a receber {net}"

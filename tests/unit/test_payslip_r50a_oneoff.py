@@ -7,29 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from documents.extraction.parsers.payslip import parse_payslip
-from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind, fields_validate
-from documents.extraction.validation import parsed_revalidate
 from screening.rules.income import payslip_net
+from tests.helpers import payslip_rows_checked, slip_totals
 
-HEADER = """RECIBO DE VENCIMENTO
-Período: novembro 2026
-Descrição Qtd Valor"""
-
-
-def checked(rows: str, totals: str) -> tuple[dict[str, object], list[str]]:
-    parsed = parse_payslip([Line(line, 1.0) for line in f"{HEADER}\n{rows}\n{totals}".splitlines()])
-    fields = fields_validate(DocumentKind.RECIBO_VENCIMENTO, parsed.fields)
-    warnings = [
-        *parsed.warnings,
-        *parsed_revalidate(DocumentKind.RECIBO_VENCIMENTO, fields, parsed, document_type="PROOF_OF_INCOME"),
-    ]
-    return fields, warnings
-
-
-def totals(gross: str, deductions: str, net: str) -> str:
-    return f"Total ilíquido {gross}\nTotal descontos {deductions}\nLíquido a receber {net}"
+checked = payslip_rows_checked
+totals = slip_totals
 
 
 def test_an_annual_bonus_is_left_out_less_its_social_security_and_the_months_irs_rate() -> None:

@@ -10,30 +10,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from documents.extraction.parsers.payslip import parse_payslip
-from documents.extraction.reader import Line
-from documents.extraction.schema import DocumentKind, fields_validate
-from documents.extraction.validation import parsed_revalidate
 from screening.explanation import PT, payslip_method
 from screening.rules.income import RECURRING_VARIABLE_PAY, employment_source, payslip_checks, payslip_net
+from tests.helpers import payslip_rows_checked, slip_totals
 
-HEADER = """RECIBO DE VENCIMENTO
-Período: novembro 2026
-Descrição Qtd Valor"""
-
-
-def checked_slip(rows: str, totals: str) -> tuple[dict[str, object], list[str]]:
-    parsed = parse_payslip([Line(line, 1.0) for line in f"{HEADER}\n{rows}\n{totals}".splitlines()])
-    fields = fields_validate(DocumentKind.RECIBO_VENCIMENTO, parsed.fields)
-    warnings = [
-        *parsed.warnings,
-        *parsed_revalidate(DocumentKind.RECIBO_VENCIMENTO, fields, parsed, document_type="PROOF_OF_INCOME"),
-    ]
-    return fields, warnings
-
-
-def totals(gross: str, deductions: str, net: str) -> str:
-    return f"Total ilíquido {gross}\nTotal descontos {deductions}\nLíquido a receber {net}"
+checked_slip = payslip_rows_checked
+totals = slip_totals
 
 
 # --- The parser ----------------------------------------------------------------------------
