@@ -44,6 +44,7 @@ from screening.report_masking import RESERVED, report_checks_for_viewer, report_
 from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
+from workspace.history import AUDIT_PERMISSION, file_history
 from workspace.retention import applicant_erase, application_erase
 from workspace.serializers import (
     application_invitations,
@@ -194,6 +195,16 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
     }
 
 
+def history_context(request: HttpRequest, people: list[Applicant], *, several: bool = False) -> dict[str, Any]:
+    """The "Histórico" page of a person or an application: ``workspace.history`` rather than Django's form edits."""
+    with_access = bool(request.user.has_perm(AUDIT_PERMISSION))
+    return {
+        "file_history": file_history(people=people, with_access=with_access, person_labels=several),
+        "with_access": with_access,
+        "with_people": several,
+    }
+
+
 class ErasureAdmin(OrganizationScopedAdmin):
     """Django's "Remover" as the API's erasure on request (GDPR art. 17, docs/api.md ``DELETE``): the same service,
     the same permission (``applicants.delete_applicant``, the agency admin's) and the same audit (``PURGED``).
@@ -310,6 +321,13 @@ class ApplicantAdmin(ErasureAdmin):
         if request.method == "GET" and response.status_code == 200 and self.can_view_pii(request):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="admin")
         return response
+
+    object_history_template = "admin/applicants/file_history.html"
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        applicant = self.get_object(request, object_id)
+        people = [applicant] if applicant is not None else []
+        return super().history_view(request, object_id, {**(extra_context or {}), **history_context(request, people)})
 
     def get_urls(self) -> list[Any]:
         def wired(view: Any) -> Any:
@@ -534,6 +552,14 @@ class ApplicationAdmin(ErasureAdmin):
             for member in application.members.all():
                 services.pii_view_record(applicant=member, actor=request.user, surface="admin_application")
         return response
+
+    object_history_template = "admin/applicants/file_history.html"
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        application = self.get_object(request, object_id)
+        people = list(application.members.all()) if application is not None else []
+        context = {**(extra_context or {}), **history_context(request, people, several=True)}
+        return super().history_view(request, object_id, context)
 
     def get_urls(self) -> list[Any]:
         def wired(view: Any) -> Any:

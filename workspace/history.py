@@ -1,0 +1,153 @@
+"""What happened to a person's or an application's file, in words: the admin's "Histórico" page.
+
+Django's own history page lists only edits made through the admin's forms, and nothing here is edited that
+way: it said "no history" after decisions, re-runs and second rounds (blind probe C31). The facts are already
+recorded: the audit trail (who decided, re-ran, asked for documents, downloaded), the submissions and the
+reports. This reads them for the people of one file, within their agency, newest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from applicants.admin import staff_member
+from applicants.models import Applicant, AuditAction, AuditEvent, DecisionOutcome, Role
+from documents.models import Document, DocumentType
+from screening.models import RiskLevel, ScreeningReport
+
+# Who opened or downloaded what: shown to staff who may read the audit trail, not to every colleague.
+ACCESS_ACTIONS = frozenset({AuditAction.PII_VIEWED, AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_DOWNLOADED})
+AUDIT_PERMISSION = "applicants.view_auditevent"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    who: str
+    what: str
+    detail: str
+    person: str
+
+
+def file_history(*, people: list[Applicant], with_access: bool, person_labels: bool = False) -> list[HistoryEntry]:
+    """The submissions, reports and audited actions of ``people`` (one agency's), newest first.
+
+    ``with_access``: also who viewed personal data or downloaded a file. ``person_labels``: name each row's
+    person by role and short id (an application's page lists several people).
+    """
+    if not people:
+        return []
+    organization_id = people[0].organization_id
+    labels = {person.id: _person_label(person) if person_labels else "" for person in people}
+    documents = {
+        document.id: document
+        for document in Document.objects.filter(organization_id=organization_id, applicant__in=people).only(
+            "id", "applicant_id", "document_type", "created_at", "info_request_id"
+        )
+    }
+    entries = [*_submissions(people, documents, labels), *_reports(people, organization_id, labels)]
+    entries += _audited(people, documents, labels, organization_id=organization_id, with_access=with_access)
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)
+
+
+def documents_counted(count: int) -> str:
+    # Two messages rather than ngettext: the catalogues carry no plural rules (English and pt-PT agree on n != 1).
+    return _("1 documento") if count == 1 else _("%(count)d documentos") % {"count": count}
+
+
+def _person_label(person: Applicant) -> str:
+    return f"{Role(person.role).label} {str(person.id)[:8]}"
+
+
+def _submissions(
+    people: list[Applicant], documents: dict[uuid.UUID, Document], labels: dict[uuid.UUID, str]
+) -> Iterable[HistoryEntry]:
+    for person in people:
+        if person.consent_given_at is None:
+            continue
+        first_round = [d for d in documents.values() if d.applicant_id == person.id and d.info_request_id is None]
+        yield HistoryEntry(
+            at=person.consent_given_at,
+            who=_("o candidato"),
+            what=_("Candidatura enviada"),
+            detail=documents_counted(len(first_round)),
+            person=labels[person.id],
+        )
+
+
+def _reports(
+    people: list[Applicant], organization_id: uuid.UUID, labels: dict[uuid.UUID, str]
+) -> Iterable[HistoryEntry]:
+    reports = ScreeningReport.objects.filter(organization_id=organization_id, applicant__in=people).only(
+        "applicant_id", "risk_level", "resubmission", "created_at"
+    )
+    for report in reports:
+        detail = _("risco %(risk)s") % {"risk": str(RiskLevel(report.risk_level).label).lower()}
+        if report.resubmission:
+            detail += " · " + _("com os documentos do segundo envio")
+        yield HistoryEntry(
+            at=report.created_at,
+            who=_("análise automática"),
+            what=_("Relatório de análise"),
+            detail=detail,
+            person=labels[report.applicant_id],
+        )
+
+
+def _audited(
+    people: list[Applicant],
+    documents: dict[uuid.UUID, Document],
+    labels: dict[uuid.UUID, str],
+    *,
+    organization_id: uuid.UUID,
+    with_access: bool,
+) -> Iterable[HistoryEntry]:
+    applications = {str(person.application_id) for person in people if person.application_id}
+    about = (
+        Q(target_type="applicant", target_id__in=[str(person.id) for person in people])
+        | Q(target_type="document", target_id__in=[str(document_id) for document_id in documents])
+        | Q(target_type="application", target_id__in=applications)
+    )
+    events = AuditEvent.objects.filter(about, organization_id=organization_id).select_related("actor")
+    if not with_access:
+        events = events.exclude(action__in=ACCESS_ACTIONS)
+    for event in events:
+        person = ""
+        if event.target_type == "applicant":
+            person = labels.get(uuid.UUID(event.target_id), "")
+        elif event.target_type == "document":
+            person = labels.get(documents[uuid.UUID(event.target_id)].applicant_id, "")
+        yield HistoryEntry(
+            at=event.created_at,
+            who=staff_member(event.actor) if event.actor_id else _("o candidato ou o sistema"),
+            what=str(AuditAction(event.action).label),
+            detail=_detail(event, documents),
+            person=person,
+        )
+
+
+def _detail(event: AuditEvent, documents: dict[uuid.UUID, Document]) -> str:
+    details: dict[str, Any] = event.details or {}
+    action = event.action
+    if action == AuditAction.DECISION_RECORDED and details.get("decision") in DecisionOutcome.values:
+        return str(DecisionOutcome(details["decision"]).label)
+    if action == AuditAction.RERUN_REQUESTED:
+        return _("extração e análise de novo") if details.get("reextract") else _("análise de novo")
+    if action == AuditAction.DOCUMENTS_REQUESTED:
+        kinds = [DocumentType(kind).label for kind in details.get("document_types", []) if kind in DocumentType.values]
+        return ", ".join(str(kind) for kind in kinds)
+    if action == AuditAction.DOCUMENTS_RESUBMITTED and isinstance(details.get("documents"), int):
+        return documents_counted(details["documents"])
+    if action == AuditAction.INVITATION_SENT and details.get("role") in Role.values:
+        return str(Role(details["role"]).label)
+    if action == AuditAction.DOCUMENT_DOWNLOADED:
+        document = documents.get(uuid.UUID(event.target_id))
+        return str(DocumentType(document.document_type).label) if document else ""
+    return ""
