@@ -5,10 +5,37 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from applicants.admin_scoping import OrganizationScopedAdmin
+from documents.labels import DOCUMENT_KIND_LABELS, METHOD_LABELS, kind_label, method_label
 from documents.models import Document, ExtractedData
+
+
+class WordsFilter(admin.SimpleListFilter):
+    """A filter on a code field whose choices are the codes' words (the field has no ``choices``)."""
+
+    words: dict[str, Any] = {}
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(code, str(label)) for code, label in self.words.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(**{str(self.parameter_name): self.value()}) if self.value() else queryset
+
+
+class KindFilter(WordsFilter):
+    title = _("tipo reconhecido")
+    parameter_name = "kind"
+    words = DOCUMENT_KIND_LABELS
+
+
+class MethodFilter(WordsFilter):
+    title = _("leitura")
+    parameter_name = "method"
+    words = METHOD_LABELS
 
 
 @admin.register(Document)
@@ -46,21 +73,30 @@ class DocumentAdmin(OrganizationScopedAdmin):
 @admin.register(ExtractedData)
 class ExtractedDataAdmin(OrganizationScopedAdmin):
     organization_path = "document__organization"
-    list_display = ("document", "kind", "method", "pages", "extractor", "created_at")
-    list_filter = ("kind", "method")
+    list_display = ("document", "kind_display", "method_display", "pages", "extractor", "created_at")
+    list_filter = (KindFilter, MethodFilter)
     list_select_related = ("document",)
     readonly_fields = (
         "document",
-        "kind",
+        "kind_display",
         "confidence",
         "warnings",
         "pages",
-        "method",
+        "method_display",
         "extractor",
         "extractor_version",
         "duration_ms",
     )
-    exclude = ("fields",)
+    fields = readonly_fields
+
+    # The codes in words, as the applicant's page and the report name them ("CARTAO_CIDADAO / ocr": blind probe C31).
+    @admin.display(description=_("tipo reconhecido"), ordering="kind")
+    def kind_display(self, obj: ExtractedData) -> str:
+        return kind_label(obj.kind)
+
+    @admin.display(description=_("leitura"), ordering="method")
+    def method_display(self, obj: ExtractedData) -> str:
+        return method_label(obj.method)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -16,7 +16,10 @@ from typing import Any
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
+from documents.labels import DOCUMENT_KIND_LABELS, kind_label
 from screening.rules.common import format_eur, format_percent, money
+
+__all__ = ["DOCUMENT_KIND_LABELS", "kind_label"]  # documents' words, read here with the report's
 
 CHECK_LABELS = {
     "identity.document_read": _("Documento de identificação lido"),
@@ -98,17 +101,6 @@ WARNING_LABELS = {
     "arithmetic_mismatch": _("ilíquido menos descontos não dá o líquido"),
 }
 
-DOCUMENT_KIND_LABELS = {
-    "CARTAO_CIDADAO": _("Cartão de Cidadão"),
-    "TITULO_RESIDENCIA": _("Título de residência"),
-    "PASSAPORTE": _("Passaporte"),
-    "CARTAO_IDENTIDADE_ESTRANGEIRO": _("Cartão de identidade estrangeiro"),
-    "RECIBO_VENCIMENTO": _("Recibo de vencimento"),
-    "FATURA_RECIBO": _("Fatura-recibo"),
-    "DECLARACAO_PENSAO": _("Declaração de pensão"),
-    "DECLARACAO_IRS": _("Declaração de IRS"),
-}
-
 BACKEND_LABELS = {"rules": _("regras"), "openai": _("modelo de linguagem (OpenAI)")}
 
 RATIO_FIELDS = frozenset({"dti_ratio"})
@@ -142,10 +134,6 @@ def field_label(name: str) -> str:
 
 def warning_label(code: str) -> str:
     return str(WARNING_LABELS.get(code, code.replace("_", " ")))
-
-
-def kind_label(code: str) -> str:
-    return str(DOCUMENT_KIND_LABELS.get(code, code))
 
 
 def backend_label(code: str) -> str:

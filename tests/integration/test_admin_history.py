@@ -102,3 +102,18 @@ def test_an_applications_history_names_each_persons_events(alice: AgencyCredenti
     assert f"Arrendatário principal {str(decided.pk)[:8]}" in rows
     assert f"Fiador {str(guarantor.pk)[:8]}" in rows
     assert rows.count("Candidatura enviada") == 2 and "Aprovado" in rows
+
+
+def test_the_extracted_data_pages_name_the_kind_and_the_reading_in_words(
+    alice: AgencyCredentials, decided: Applicant
+) -> None:
+    from documents.models import ExtractedData
+
+    card = decided.documents.get()
+    extracted = ExtractedData.objects.create(document=card, kind="CARTAO_CIDADAO", fields={}, method="ocr",
+                                             extractor="local", extractor_version="1")  # fmt: skip
+    listing = client_in(alice.user).get("/admin/documents/extracteddata/").content.decode()
+    assert "Cartão de Cidadão" in listing and "leitura ótica (OCR)" in listing
+    assert "CARTAO_CIDADAO" not in listing.replace("kind=CARTAO_CIDADAO", "")  # only in the filter's link
+    detail = client_in(alice.user, "en").get(f"/admin/documents/extracteddata/{extracted.pk}/change/").content.decode()
+    assert "Cartão de Cidadão (citizen card)" in detail and "optical reading (OCR)" in detail
