@@ -101,6 +101,12 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     messages.success(
         request, _("Decisão registada: %(decision)s.") % {"decision": DecisionOutcome(decision).label} + note
     )
+    if message.strip() and decision != DecisionOutcome.MORE_INFO:
+        # Not kept (above), and it was dropped without a word (blind probe C31): the person who typed it is told.
+        messages.warning(
+            request,
+            _("A mensagem ao candidato não foi enviada: só segue com um pedido de documentos (Pedir mais documentos)."),
+        )
     if report_latest(applicant=applicant) is None:
         # The API records it too (docs/api.md: a person decides, the report only advises); the page says so.
         messages.warning(request, _("Esta pessoa ainda não tem relatório de análise: a decisão foi tomada sem ele."))

@@ -242,6 +242,20 @@ def test_a_decision_before_any_report_is_recorded_as_in_the_api_with_a_warning(a
     assert "ainda não tem relatório de análise" in response.content.decode()
 
 
+def test_a_message_typed_with_an_approval_is_not_sent_and_the_page_says_so(alice: AgencyCredentials) -> None:
+    applicant = single_report(alice)
+    client = as_user(alice.user)
+    response = client.post(
+        f"/admin/applicants/applicant/{applicant.id}/decide/",
+        {"decision": "APPROVED", "reason": "rendimento estável", "message_to_applicant": "Parabéns!",
+         "seen_decision": seen_on_page(client, applicant)},
+        follow=True,
+    )  # fmt: skip
+    decision = Decision.objects.get(applicant=applicant)
+    assert decision.decision == "APPROVED" and decision.message_to_applicant == ""
+    assert "A mensagem ao candidato não foi enviada" in response.content.decode()
+
+
 def test_a_reason_longer_than_the_api_takes_is_refused(alice: AgencyCredentials) -> None:
     applicant = single_report(alice)
     response = as_user(alice.user).post(
