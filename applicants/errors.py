@@ -158,6 +158,13 @@ class DocumentTypeNotRequested(BusinessRuleError):
     default_message = _("A agência não pediu este tipo de documento.")
 
 
+class DocumentAlreadySent(BusinessRuleError):
+    code = "document_already_sent"
+    default_message = _(
+        "Este ficheiro já tinha sido enviado antes: envie o documento que a agência pediu, num ficheiro novo."
+    )
+
+
 class NotScreenedYet(BusinessRuleError):
     code = "not_screened_yet"
     status_code = 409

@@ -310,7 +310,8 @@ class IntakeAdditionalDocumentsView(IntakeView):
         responses={
             201: AdditionalDocumentsResultSerializer,
             400: error_response(
-                "document_type_not_requested, requested_document_missing, a document code or a field error"
+                "document_type_not_requested, requested_document_missing, document_already_sent, a document code or a field "
+                "error"
             ),
             404: NOT_FOUND,
             409: error_response("no_documents_requested (nothing asked of this person, or already answered)"),

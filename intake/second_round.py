@@ -16,9 +16,11 @@ from applicants.models import Applicant, AuditAction, Contest, ContestStatus, In
 from applicants.notifications import StaffNotice, staff_notify
 from applicants.selectors import IntakeLink
 from applicants.services import audit_record
+from documents.models import Document
 from documents.storage.cleanup import stored_files_delete_now
 from intake.services import (
     SubmittedDocument,
+    VerifiedDocument,
     application_start,
     documents_create,
     info_request_open,
@@ -70,6 +72,7 @@ def additional_documents_receive(*, link: IntakeLink, documents: list[SubmittedD
                 raise errors.NoDocumentsRequested()
             now = timezone.now()
             person = locked.applicant
+            answer_check_new_files(person=person, verified=verified)
             documents_create(applicant=person, verified=verified, info_request=locked)
             link_close(link=link, verified=verified, now=now)
             locked.answered_at = now
@@ -86,6 +89,15 @@ def additional_documents_receive(*, link: IntakeLink, documents: list[SubmittedD
         stored_files_delete_now(keys=[item.storage_key for item in verified])
         raise
     return locked
+
+
+def answer_check_new_files(*, person: Applicant, verified: list[VerifiedDocument]) -> None:
+    """A second round's file must not be one this person already sent (the same bytes): the asked-for document
+    would still be missing, and nobody would say so (blind probe C29: September's payslip sent again for
+    August's, answered "Documentos enviados"). Refused before anything is stored; the uploads stay, to replace."""
+    sent_before = set(Document.objects.filter(applicant=person).values_list("sha256", flat=True))
+    if any(item.sha256 in sent_before for item in verified):
+        raise errors.DocumentAlreadySent()
 
 
 def _rescreen_when_answered(person: Applicant) -> None:

@@ -159,6 +159,14 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
     # Nothing sent is the requested document missing, with its code (cases probe 3 got a bare field error).
     empty = APIClient().post(f"/api/v1/intake/{new_token}/additional-documents", {"documents": []}, format="json")
     assert empty.status_code == 400 and empty.json()["code"] == "requested_document_missing"
+    # A payslip sent in the first round, sent again for the missing month (blind probe C29): refused, said so.
+    resent = APIClient().post(
+        f"/api/v1/intake/{new_token}/additional-documents",
+        {"documents": applicant.documents(new_token, [applicant.payslips[0]])},
+        format="json",
+    )
+    assert resent.status_code == 400 and resent.json()["code"] == "document_already_sent", resent.content
+    assert "já tinha sido enviado" in resent.json()["detail"]
     again = APIClient().post(f"/api/v1/intake/{new_token}/submissions", {}, format="json")
     assert again.status_code in {400, 410}
     reports_before = ScreeningReport.objects.count()
