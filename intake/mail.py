@@ -9,9 +9,12 @@ the invitation, and nothing about anyone else.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from applicants.models import Contest, InfoRequest, Invitation, Role
 
@@ -19,6 +22,18 @@ ROLE_WORDS = {
     Role.CO_TENANT: ("co-arrendatário(a)", "a co-tenant"),
     Role.GUARANTOR: ("fiador(a)", "a guarantor"),
 }
+
+
+# The English part's dates in words: "2026-12-19" read as a code to the applicants of probe C32, and "12/19"
+# or "19/12" means a different day on each side of the Atlantic. Fixed here, whatever language renders the mail.
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")  # fmt: skip
+
+
+def english_date(moment: dt.datetime | dt.date) -> str:
+    """``19 December 2026``: the day the recipient lives in (the project's time zone), in words."""
+    day = timezone.localtime(moment).date() if isinstance(moment, dt.datetime) else moment
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 
 def intake_url(token: str) -> str:
@@ -37,6 +52,7 @@ def invitation_mail_send(*, invitation: Invitation, token: str) -> None:
         "role_en": role_en,
         "link": intake_url(token),
         "expires_at": invitation.expires_at,
+        "expires_en": english_date(invitation.expires_at),
     }
     _send(template="invitation", context=context, to=invitation.email)
 
@@ -69,6 +85,7 @@ def info_request_mail_send(*, info_request: InfoRequest, token: str) -> None:
         "documents": documents,
         "link": intake_url(token),
         "due_at": info_request.due_at,
+        "due_en": english_date(info_request.due_at),
     }
     _send(template="info_request", context=context, to=person.email)
 
@@ -83,5 +100,6 @@ def contest_answer_mail_send(*, contest: Contest) -> None:
         "agency": form.organization.name,
         "answer": contest.answer,
         "sent_at": contest.created_at,
+        "sent_en": english_date(contest.created_at),
     }
     _send(template="contest_answer", context=context, to=person.email)

@@ -115,7 +115,9 @@ def test_two_concurrent_answers_to_one_request_for_documents_take_one(
             reason="r",
             requested_documents=[RequestedDocument(document_type="PROOF_OF_INCOME")],
         )
-        keys = [upload(form["token"], (f"p{i}.pdf", pdf, "application/pdf", "PROOF_OF_INCOME")) for i in range(2)]
+        # Other bytes than the ID's: a file the person already sent is refused in a second round (probe C29).
+        payslip = pdf + b"% the payslip\n"
+        keys = [upload(form["token"], (f"p{i}.pdf", payslip, "application/pdf", "PROOF_OF_INCOME")) for i in range(2)]
         started.reset_mock()
         posts = iter(keys)
         lock = threading.Lock()

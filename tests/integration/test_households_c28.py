@@ -146,7 +146,8 @@ def test_an_answer_sent_twice_at_once_is_409_for_the_one_that_finds_its_upload_m
     commit had moved its upload while it copied it. Forced here: the first answer commits in between the second's
     check of the request and its copy of the file."""
     token, applicant = asked_for_proof_of_income(alice, alice_api)
-    key = upload(token, ("p.pdf", PDF, "application/pdf", "PROOF_OF_INCOME"))
+    # Other bytes than the ID's: a file the person already sent is refused in a second round (probe C29).
+    key = upload(token, ("p.pdf", PDF + b"% the payslip\n", "application/pdf", "PROOF_OF_INCOME"))
     body = {"documents": [{"key": key, "original_filename": "p.pdf", "content_type": "application/pdf",
                            "document_type": "PROOF_OF_INCOME"}]}  # fmt: skip
     real_copy = second_round.submitted_documents_copy
