@@ -117,3 +117,25 @@ def test_the_extracted_data_pages_name_the_kind_and_the_reading_in_words(
     assert "CARTAO_CIDADAO" not in listing.replace("kind=CARTAO_CIDADAO", "")  # only in the filter's link
     detail = client_in(alice.user, "en").get(f"/admin/documents/extracteddata/{extracted.pk}/change/").content.decode()
     assert "Cartão de Cidadão (citizen card)" in detail and "optical reading (OCR)" in detail
+
+
+def test_the_review_page_says_how_each_document_was_read_and_which_came_when_asked_for(
+    alice: AgencyCredentials, decided: Applicant
+) -> None:
+    from django.utils import timezone
+
+    from applicants.models import InfoRequest
+    from documents.models import ExtractedData
+
+    ExtractedData.objects.create(document=decided.documents.get(), kind="CARTAO_CIDADAO", fields={}, method="ocr",
+                                 extractor="local", extractor_version="1")  # fmt: skip
+    asked = InfoRequest.objects.create(organization=alice.organization, applicant=decided,
+                                       decision=decided.decisions.get(), requested_documents=[], token_hash="h" * 64,
+                                       due_at=timezone.now())  # fmt: skip
+    Document.objects.create(organization=alice.organization, applicant=decided, document_type="PROOF_OF_INCOME",
+                            storage_key="k/p", original_filename="p.pdf", content_type="application/pdf", size=1,
+                            info_request=asked)  # fmt: skip
+    html = client_in(alice.user).get(f"/admin/applicants/applicant/{decided.pk}/change/").content.decode()
+    documents = html.split('data-testid="documents"', 1)[1].split("</table>", 1)[0]
+    assert "leitura ótica (OCR)" in documents and ">ocr<" not in documents
+    assert documents.count("· pedido") == 1

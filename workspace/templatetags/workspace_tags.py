@@ -8,6 +8,7 @@ from django import template
 
 from applicants.models import ApplicantStatus, Role
 from applicants.selectors import open_items_count, organization_for_user
+from documents import labels as document_labels
 from documents.models import DocumentStatus, DocumentType
 from screening import labels
 from screening.models import RiskLevel
@@ -129,6 +130,11 @@ def warning_label(code: str) -> str:
 @register.filter
 def kind_label(code: str) -> str:
     return labels.kind_label(code)
+
+
+@register.filter
+def method_label(code: str) -> str:
+    return document_labels.method_label(code)
 
 
 @register.filter
