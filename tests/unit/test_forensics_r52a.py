@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pikepdf
 from PIL import Image
@@ -69,7 +69,7 @@ def scan(lines: list[str] | None, *, producer: str = "Canon iR-ADV C5535") -> by
     return buffer.getvalue()
 
 
-def read_from_the_picture(method: str = "ocr") -> ExtractionResult:
+def read_from_the_picture(method: Literal["text", "ocr"] = "ocr") -> ExtractionResult:
     raw: dict[str, Any] = {
         name: value if name.endswith(("_name", "_nif")) else Decimal(value.replace(".", "").replace(",", "."))
         for name, value in PICTURE.items()
