@@ -158,8 +158,9 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
             if len(data) > settings.INTAKE_MAX_FILE_SIZE:
                 raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
             result = extractor().extract(data, document_type=document.document_type)
-            # Read from the file itself whichever backend read its fields (Reducto sees no revisions).
-            signals = file_signals(data, content_type=document.content_type)
+            # Read from the file itself whichever backend read its fields (Reducto sees no revisions); the fields
+            # read let a scan's text layer be compared with its picture's reading.
+            signals = file_signals(data, content_type=document.content_type, extracted=result)
     except FileNotFoundError:
         return failed("O ficheiro já não existe no armazenamento.")
     except ExtractionFailed as exc:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import difflib
 import hashlib
 import io
 import itertools
@@ -23,11 +24,15 @@ import statistics
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from applicants.text import fold
+from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
 
 MAX_PAGES = 10  # pages examined for page edits and fonts
 MAX_REVISIONS = 20
@@ -55,11 +60,14 @@ class Signal:
         }
 
 
-def file_signals(data: bytes, *, content_type: str) -> list[dict[str, Any]]:
-    """The file's signals; [] for a type we do not examine or a file we cannot read (never raises)."""
+def file_signals(data: bytes, *, content_type: str, extracted: ExtractionResult | None = None) -> list[dict[str, Any]]:
+    """The file's signals; [] for a type we do not examine or a file we cannot read (never raises).
+
+    ``extracted``, the extraction's result for the file, lets a scan's text layer be compared with what its
+    picture was read to say (nothing is read again)."""
     try:
         if content_type == "application/pdf":
-            signals = pdf_signals(data)
+            signals = pdf_signals(data, extracted=extracted)
         elif content_type.startswith("image/"):
             signals = image_signals(data)
         else:
@@ -72,14 +80,19 @@ def file_signals(data: bytes, *, content_type: str) -> list[dict[str, Any]]:
 # --- PDF -------------------------------------------------------------------------------------------------
 
 
-def pdf_signals(data: bytes) -> list[Signal]:
+def pdf_signals(data: bytes, *, extracted: ExtractionResult | None = None) -> list[Signal]:
     signals = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
         # A damaged file (qpdf rebuilt its cross-reference) has lost its trailer and revisions to the damage,
         # not to an edit: its structure says nothing. What it draws still does.
         if not damaged(pdf):
             metadata = read_metadata(pdf)
-            signals += [*producer_signals(metadata), *date_signals(metadata), *wiped_signals(metadata)]
+            kept = guarded_value(lambda: values_kept(data, pdf))
+            signals += [
+                *producer_signals(metadata, values_kept=kept),
+                *date_signals(metadata),
+                *wiped_signals(metadata),
+            ]
             signals += revision_signals(data, pdf)
         signals += guarded(lambda: javascript_signals(pdf))
         signals += guarded(lambda: attachment_and_launch_signals(pdf))
@@ -90,6 +103,7 @@ def pdf_signals(data: bytes) -> list[Signal]:
     signals += guarded(lambda: image_amount_signals(data))
     signals += guarded(lambda: invisible_text_signals(data))
     signals += guarded(lambda: typed_over_picture_signals(data))
+    signals += guarded(lambda: layer_contradiction_signals(data, extracted))
     return signals
 
 
@@ -191,10 +205,13 @@ def iso_date(value: str) -> dt.datetime | None:
 
 # Application names payroll software never writes. Case-insensitive; word boundaries where a short name
 # could sit inside another word.
-EDITOR_NAMES = [
-    # Image and layout editors: a payslip is not laid out in them, but a page is retouched in them.
+# Image and layout editors: a payslip is not laid out in them, but a page is retouched in them.
+IMAGE_EDITOR_NAMES = [
     r"photoshop", r"\bgimp\b", r"illustrator", r"inkscape", r"affinity (?:photo|designer|publisher)",
     r"pixelmator", r"coreldraw", r"\bcanva\b", r"photopea",
+]  # fmt: skip
+EDITOR_NAMES = [
+    *IMAGE_EDITOR_NAMES,
     # Desktop PDF editors whose point is changing text in place (typewriter, edit text and images).
     r"acrobat (?:pro|standard)", r"pdf-xchange (?:editor|viewer|pro)", r"foxit (?:phantompdf|pdf editor|editor)",
     r"nitro (?:pro|pdf pro)", r"pdfelement", r"wondershare", r"master pdf editor", r"pdf expert", r"\bupdf\b",
@@ -230,15 +247,90 @@ def is_editor(tools: tuple[str, ...]) -> bool:
     return draw or any_match(EDITOR_NAMES, editors)
 
 
-def producer_signals(metadata: Metadata) -> list[Signal]:
+# A PDF editor's name is worth MEDIUM where its point, changing a page's text in place, could have changed the
+# values: pages that draw them as text. A scanning suite (Kofax Power PDF, Acrobat) saving a scan leaves pictures
+# and at most an invisible OCR layer; a filled form keeps its values in the form's fields, which a PDF editor is
+# how people fill (blind probe r52a: a passport scan and an Acrobat-filled payslip form were MEDIUM, lifting the
+# applicant's risk for the tool alone). There the name only informs, LOW. An image editor's name stays MEDIUM on
+# a scan: retouching the picture is its point. A value typed over a scan is its own signal (PDF_TEXT_OVER_PICTURE).
+EDITOR_WITHOUT_TYPED_VALUES = {
+    "image": "O PDF foi gravado por um editor de PDF, mas as páginas são imagens (uma digitalização): não há texto "
+    "que o editor altere no lugar.",
+    "form_fields": "O PDF foi gravado por um editor de PDF, com que se preenche um formulário: os valores estão nos "
+    "campos do formulário, não no texto da página.",
+}
+MIN_FORM_AMOUNTS = 2  # form fields holding amounts: a filled payslip or statement, not a stray field
+
+
+def producer_signals(metadata: Metadata, *, values_kept: Callable[[], str | None] = lambda: None) -> list[Signal]:
+    """``values_kept``: where the file keeps its values when no page writes them as text ("image", "form_fields"),
+    else None; asked only of a file a PDF editor saved."""
     evidence = {"producer": metadata.producer, "creator": metadata.creator}
     if is_editor(metadata.tools):
+        kept = None if any_match(IMAGE_EDITOR_NAMES, metadata.tools) else values_kept()
+        if kept is not None:
+            return [Signal("PDF_PRODUCER_EDITOR", "LOW", EDITOR_WITHOUT_TYPED_VALUES[kept],
+                           {**evidence, "values_in": kept})]  # fmt: skip
         return [Signal("PDF_PRODUCER_EDITOR", "MEDIUM", "O PDF foi gravado por um editor de imagem ou de PDF, que "
                        "permite alterar o conteúdo do documento.", evidence)]  # fmt: skip
     if any_match(OFFICE_NAMES, metadata.tools):
         return [Signal("PDF_PRODUCER_OFFICE", "LOW", "O PDF foi produzido por um programa de escritório (processador "
                        "de texto ou folha de cálculo), e não pelo software de quem emite o documento.", evidence)]  # fmt: skip
     return []
+
+
+def guarded_value(find: Callable[[], str | None]) -> Callable[[], str | None]:
+    """``find``, None when it fails on an odd file (the signal then stays as the producer alone says)."""
+
+    def found() -> str | None:
+        try:
+            return find()
+        except Exception:
+            return None
+
+    return found
+
+
+def values_kept(data: bytes, pdf: pikepdf.Pdf) -> str | None:
+    """Where a file keeps its values when no page writes them as visible text: "form_fields" (a filled form), "image"
+    (pictures only, with at most an invisible layer: a scan); None when its pages draw text a person sees."""
+    if form_amounts(pdf) >= MIN_FORM_AMOUNTS:
+        return "form_fields"
+    document = pdfium.PdfDocument(data)
+    try:
+        pictures, typed = False, False
+        for index in range(min(len(document), MAX_PAGES)):
+            page = document[index]
+            try:
+                for obj in itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS):
+                    pictures = pictures or obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE
+                    typed = typed or (
+                        obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+                        and pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) not in UNPAINTED_MODES
+                    )
+            finally:
+                page.close()
+        return "image" if pictures and not typed else None
+    finally:
+        document.close()
+
+
+def form_amounts(pdf: pikepdf.Pdf) -> int:
+    """How many of the form's fields hold an amount as their value."""
+    form = pdf.Root.get("/AcroForm")
+    fields = form.get("/Fields") if isinstance(form, pikepdf.Dictionary) else None
+    pending = list(fields)[:MAX_FIELDS] if isinstance(fields, pikepdf.Array) else []
+    seen, count = 0, 0
+    while pending and seen < MAX_FIELDS:
+        node = pending.pop()
+        seen += 1
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        value = node.get("/V")
+        count += isinstance(value, pikepdf.String) and bool(AMOUNT.search(str(value)))
+        kids = node.get("/Kids")
+        pending += list(kids)[:MAX_FIELDS] if isinstance(kids, pikepdf.Array) else []
+    return count
 
 
 def date_signals(metadata: Metadata) -> list[Signal]:
@@ -1220,6 +1312,115 @@ def drawn_over(order: int, bounds: Box, objects: list[Any]) -> bool:
         obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT and overlap(as_box(obj.get_bounds()), bounds) > 0
         for obj in objects[order + 1 :]
     )
+
+
+# --- A scan's text layer that says another document than its picture --------------------------------------------
+
+# A scanner's searchable PDF is a picture of the page with its own OCR, invisibly, over it. The extraction reads
+# such a page from its picture (``reader.text_layer_is_the_page``), so a layer saying something else changes no
+# field; but it is what a person copying the text, a search, or another program reads, and a layer that is
+# another payslip (other amounts, another person) is written by someone, not by a scanner (blind probe r52a: N03
+# and N04 raised nothing). The layer is read with the same parser as the picture was, and each amount, NIF or name
+# both readings hold is compared. A scanner's OCR errs a character at a time (a digit misread, one dropped from a
+# NIF, a letter in a name): a digit apart is the same value, and names are compared loosely. Nothing is OCR'd
+# here: the picture's reading is the extraction's own result.
+NAME_SIMILARITY = 0.8  # of two folded names (difflib's ratio); an OCR's misread letters stay above it
+
+
+def layer_contradiction_signals(data: bytes, extracted: ExtractionResult | None) -> list[Signal]:
+    if extracted is None or extracted.method != "ocr" or extracted.kind == DocumentKind.UNKNOWN:
+        return []  # a layer read as the page, or no reading of the picture to compare with
+    pages, text = scanned_layer_text(data)
+    if not pages:
+        return []
+    layer = layer_fields(extracted.kind, text)
+    differing = [
+        name
+        for name, value in extracted.fields.items()
+        if value is not None and layer.get(name) is not None and not same_reading(name, value, layer[name])
+    ]
+    amounts = [name for name in differing if isinstance(extracted.fields[name], Decimal)]
+    identities = [name for name in differing if name not in amounts]
+    if not differing:
+        return []
+    said = " e ".join(
+        words for words, names in (("os valores", amounts), ("o nome ou o número de identificação", identities))
+        if names
+    )  # fmt: skip
+    evidence = {"pages": pages, "fields": differing}
+    return [Signal("PDF_TEXT_LAYER_MISMATCH", "HIGH", f"O texto invisível sobre a imagem da página (o que um programa "
+                   f"ou quem copia o texto lê) não diz o mesmo que a imagem: diferem {said}. Um digitalizador não "
+                   "escreve outro documento por baixo da imagem; é típico de um documento alterado.",
+                   evidence)]  # fmt: skip
+
+
+def scanned_layer_text(data: bytes) -> tuple[list[int], str]:
+    """The pages holding invisible text over a picture (a scanner's layer), and their whole text layer."""
+    document = pdfium.PdfDocument(data)
+    try:
+        pages, texts = [], []
+        for index in range(min(len(document), MAX_PAGES)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                if invisible_over_picture(page, textpage):
+                    pages.append(index + 1)
+                    texts.append(textpage.get_text_range())
+            finally:
+                textpage.close()
+                page.close()
+        return pages, "\n".join(texts)
+    finally:
+        document.close()
+
+
+def invisible_over_picture(page: Any, textpage: Any) -> bool:
+    objects = list(itertools.islice(page.get_objects(max_depth=1), MAX_PAGE_OBJECTS))
+    pictures = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+    images = [as_box(obj.get_bounds()) for obj in objects if obj.type in pictures]
+    return bool(images) and any(
+        pdfium_c.FPDFTextObj_GetTextRenderMode(text.obj.raw) in UNPAINTED_MODES
+        and inked(text)
+        and any(overlap(as_box(text.obj.get_bounds()), image) > 0 for image in images)
+        for text in text_objects(objects, textpage).values()
+    )
+
+
+def layer_fields(kind: DocumentKind, text: str) -> dict[str, Any]:
+    """The fields the extraction's parser reads in a text layer, as a document of ``kind``."""
+    # Imported here: the reader imports this module's checks.
+    from documents.extraction.parsers import parse_document
+    from documents.extraction.reader import Line
+
+    lines = [Line(text=row.strip()) for row in text.splitlines() if row.strip()]
+    return fields_validate(kind, parse_document(kind, lines).fields) if lines else {}
+
+
+def same_reading(name: str, value: Any, other: Any) -> bool:
+    """Two readings of one field that a scanner's OCR could give of the same print (or fields not compared)."""
+    if isinstance(value, Decimal) and isinstance(other, Decimal):
+        return edits_apart(f"{value:.2f}", f"{other:.2f}") <= 1
+    if not isinstance(value, str) or not isinstance(other, str):
+        return True  # dates, periods, flags: neither an amount nor an identity
+    if name.endswith(("nif", "niss")) or name == "document_number":
+        return edits_apart(re.sub(r"\W", "", value), re.sub(r"\W", "", other)) <= 1
+    if name.endswith("_name") or name in {"surname", "given_names"}:
+        mine, theirs = (" ".join(fold(text).split()) for text in (value, other))
+        return (
+            mine in theirs or theirs in mine or difflib.SequenceMatcher(None, mine, theirs).ratio() >= NAME_SIMILARITY
+        )
+    return True
+
+
+def edits_apart(one: str, other: str) -> int:
+    """Levenshtein distance (characters inserted, dropped or changed)."""
+    previous = list(range(len(other) + 1))
+    for row, char in enumerate(one, 1):
+        current = [row]
+        for column, theirs in enumerate(other, 1):
+            current.append(min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (char != theirs)))
+        previous = current
+    return previous[-1]
 
 
 # --- Text typed over a picture of a document ------------------------------------------------------------------

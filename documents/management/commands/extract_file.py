@@ -48,5 +48,8 @@ class Command(BaseCommand):
         if options["document_type"] == "auto":
             result.warnings = [code for code in result.warnings if code != "document_type_mismatch"]
         # What the file says about its making, as the pipeline stores it (issue 17).
-        output = {**result.as_output(), "authenticity": file_signals(data, content_type=sniff_content_type(data) or "")}
+        output = {
+            **result.as_output(),
+            "authenticity": file_signals(data, content_type=sniff_content_type(data) or "", extracted=result),
+        }
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
