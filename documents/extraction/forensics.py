@@ -30,6 +30,7 @@ from typing import Any
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from rapidfuzz.distance import Levenshtein
 
 from applicants.text import fold
 from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
@@ -1399,28 +1400,17 @@ def layer_fields(kind: DocumentKind, text: str) -> dict[str, Any]:
 def same_reading(name: str, value: Any, other: Any) -> bool:
     """Two readings of one field that a scanner's OCR could give of the same print (or fields not compared)."""
     if isinstance(value, Decimal) and isinstance(other, Decimal):
-        return edits_apart(f"{value:.2f}", f"{other:.2f}") <= 1
+        return Levenshtein.distance(f"{value:.2f}", f"{other:.2f}") <= 1
     if not isinstance(value, str) or not isinstance(other, str):
         return True  # dates, periods, flags: neither an amount nor an identity
     if name.endswith(("nif", "niss")) or name == "document_number":
-        return edits_apart(re.sub(r"\W", "", value), re.sub(r"\W", "", other)) <= 1
+        return Levenshtein.distance(re.sub(r"\W", "", value), re.sub(r"\W", "", other)) <= 1
     if name.endswith("_name") or name in {"surname", "given_names"}:
         mine, theirs = (" ".join(fold(text).split()) for text in (value, other))
         return (
             mine in theirs or theirs in mine or difflib.SequenceMatcher(None, mine, theirs).ratio() >= NAME_SIMILARITY
         )
     return True
-
-
-def edits_apart(one: str, other: str) -> int:
-    """Levenshtein distance (characters inserted, dropped or changed)."""
-    previous = list(range(len(other) + 1))
-    for row, char in enumerate(one, 1):
-        current = [row]
-        for column, theirs in enumerate(other, 1):
-            current.append(min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (char != theirs)))
-        previous = current
-    return previous[-1]
 
 
 # --- Text typed over a picture of a document ------------------------------------------------------------------
