@@ -39,7 +39,7 @@ from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
-from screening.rules.identity import NAME_EVIDENCE
+from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT
 from screening.rules.income import (
     COUNTED_IN_SPOUSE,
     OWN_NAME_OTHER_NIF,
@@ -62,6 +62,7 @@ CENT = Decimal("0.01")
 
 ChangeKind = Literal[
     "identity",
+    "name",
     "payslip_months",
     "invoice_months",
     "monthly_income",
@@ -85,6 +86,7 @@ class OutcomeChange:
     payslip months for ``payslip_months`` and None for ``identity``:
 
     - ``identity``: the person's identity confirmed by a valid identity document;
+    - ``name``: the person's name confirmed as it is written on the identity document (it matched only roughly);
     - ``payslip_months`` / ``invoice_months``: ``amount`` more months of payslips / faturas-recibo at the same income;
     - ``monthly_income``: a verified monthly income of at least ``amount`` (one tenant);
     - ``household_income``: ``amount`` more verified monthly income in the household (a tenant of several);
@@ -119,6 +121,11 @@ class Person:
 
     def with_identity_confirmed(self) -> Person:
         return dataclasses.replace(self, identity={**self.identity, "verified": True})
+
+    def with_name_confirmed(self) -> Person:
+        """The name as the document writes it: no "only similar" warning left."""
+        warnings = [w for w in self.identity["warnings"] if w != FUZZY_NAME]
+        return dataclasses.replace(self, identity={**self.identity, "warnings": warnings})
 
     def with_verified_income(self, average: Decimal) -> Person:
         """Income proven for the required months (or by IRS) at ``average``; the document warnings stay."""
@@ -217,9 +224,10 @@ def person_from_checks(
     identity_warnings = []
     name_check = named(checks, "identity.name_match") or {}
     # The grade the rules gave, not one computed again from the names shown: a name the MRZ cut short
-    # matches by the rules and would read as only similar here.
-    if str(name_check.get("evidence") or "").startswith(NAME_EVIDENCE["fuzzy"]):
-        identity_warnings.append("fuzzy_name_match")
+    # matches by the rules and would read as only similar here. A last surname left out is that grade too, in its
+    # own words (it raised the risk as any near match does, and the explanation had no lever for it).
+    if str(name_check.get("evidence") or "").startswith((NAME_EVIDENCE["fuzzy"], NAME_SURNAME_LEFT_OUT)):
+        identity_warnings.append(FUZZY_NAME)
     if named(checks, "identity.expiry_margin"):
         identity_warnings.append("id_expiring_soon")
     if any(c["name"] == "identity.llm_review" and not c["passed"] for c in checks):
@@ -256,6 +264,8 @@ def counted_in_spouse(checks: Iterable[dict[str, Any]]) -> bool:
 
 
 PERSON_CHECK_PREFIXES = ("identity.", "income.", "authenticity.")
+# The identity rules' warning for a name that matches the document's only roughly.
+FUZZY_NAME = "fuzzy_name_match"
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -303,7 +313,7 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
         changes.append(OutcomeChange("identity", None, reached(viewer.with_identity_confirmed())))
     # Every lever alone first; with a confirmed identity only when alone it cannot help.
     starts = [(False, viewer)] + ([(True, viewer.with_identity_confirmed())] if not viewer.identity["verified"] else [])
-    levers: list[Callable[[bool, Person], OutcomeChange | None]] = []
+    levers: list[Callable[[bool, Person], OutcomeChange | None]] = [name_as_written(better=better, reached=reached)]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
             kind = MONTH_CHECKS.get(month_check["name"])
@@ -349,6 +359,25 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
         if change is not None:
             changes.append(change)
     return changes
+
+
+def name_as_written(
+    *, better: Callable[[Person], bool], reached: Callable[[Person], str]
+) -> Callable[[bool, Person], OutcomeChange | None]:
+    """The lever of a name that matched the document's only roughly, confirmed as the document writes it.
+
+    Blind probe C32 (c06b): a MEDIUM from the name alone said nothing would change it, as no income or guarantor
+    lifts a warning about the name."""
+
+    def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
+        if FUZZY_NAME not in start.identity["warnings"]:
+            return None
+        named_as_written = start.with_name_confirmed()
+        if better(start) or not better(named_as_written):
+            return None
+        return OutcomeChange("name", None, reached(named_as_written), with_identity)
+
+    return lever
 
 
 def more_months(
@@ -500,7 +529,7 @@ def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
         text = words.identity_not_confirmed.format(
             document=document, problems=joined(problems or [words.identity_problem_other], words)
         )
-    if "fuzzy_name_match" in person.identity["warnings"]:
+    if FUZZY_NAME in person.identity["warnings"]:
         text += " " + words.fuzzy_name
     margin = named(person.checks, "identity.expiry_margin")
     if margin is not None and margin["value"]:
@@ -650,7 +679,9 @@ def guarantor_entry(situation: Situation, verdict: dict[str, Any], words: Texts)
 def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -> str:
     conditions = [words.with_identity] if change.with_identity or change.kind == "identity" else []
     amount = change.amount or Decimal(0)
-    if change.kind == "payslip_months":
+    if change.kind == "name":
+        conditions.append(words.name_as_written)
+    elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
         conditions.append(words.more_payslips(int(amount)) + (words.each_month_own_file if combined else ""))
@@ -720,6 +751,8 @@ class Texts:
     identity_problems: dict[str, str]
     identity_problem_other: str
     fuzzy_name: str
+    # The lever of a name that matched only roughly (OutcomeChange "name").
+    name_as_written: str
     expiring: str
     source_payslips: str
     source_invoices: str
@@ -880,6 +913,7 @@ PT = Texts(
         "identity.mrz_valid": "não foi possível validar a zona de leitura ótica do documento",
         "identity.issue_date_plausible": "a data de emissão lida no documento não é possível (confirme-a no original)",
         "identity.llm_review": "a análise automática encontrou incoerências no documento",
+        "identity.other_documents": "outro documento de identificação que enviou mostra outro NIF que não o indicado",
     },
     identity_problem_other="uma das verificações do documento falhou",
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
@@ -888,6 +922,7 @@ PT = Texts(
         "O nome que indicou só coincide aproximadamente com o do documento (uma letra diferente, ou um apelido em "
         "falta): se for o caso, indique à agência o seu nome completo, como está no documento."
     ),
+    name_as_written="o seu nome completo confirmado à agência tal como está escrito no documento de identificação",
     expiring="O documento caduca em {date}.",
     source_payslips="recibos de vencimento de {months}",
     source_invoices="faturas-recibo de {months}",
@@ -1064,12 +1099,14 @@ EN = Texts(
         "identity.mrz_valid": "the document's machine-readable zone could not be validated",
         "identity.issue_date_plausible": "the document's date of issue as read is not possible (check the original)",
         "identity.llm_review": "the automatic review found inconsistencies in the document",
+        "identity.other_documents": "another identity document you sent shows a NIF other than the one you gave",
     },
     identity_problem_other="one of the document's checks failed",
     fuzzy_name=(
         "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
         "if so, tell the agency your full name as it is on the document."
     ),
+    name_as_written="your full name confirmed to the agency exactly as it is written on your identity document",
     expiring="The document expires on {date}.",
     source_payslips="payslips for {months}",
     source_invoices="invoice-receipts (faturas-recibo) for {months}",

@@ -38,7 +38,10 @@ from screening.rules.report import generate_report
 # payers' pensions name their payer in the method, the penhora line counts no documents.
 # rules-2026.12.19: overtime and per diems (variable_net_pay) paid in every month counted, by one employer, count with
 # the month's regular net (ADR 030's revisit; three blind testers disagreed).
-RULES_VERSION = "rules-2026.12.19"
+# rules-2026.12.20: several identity documents, the one that holds confirms the identity, the others a note
+# (identity.other_documents); a letter and its ICAO 9303 transliteration (ß/SS, Ø/OE, Ü/UE or U, ...) the same in
+# every name comparison; an owner check says a proof's name written otherwise (blind probe C32).
+RULES_VERSION = "rules-2026.12.20"
 
 
 def is_household(state: dict[str, Any]) -> bool:

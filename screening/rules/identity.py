@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from applicants.identifiers import card_numbers_alike
-from applicants.text import fold
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -21,7 +20,13 @@ from documents.extraction.schema import (
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
-from screening.rules.names import mrz_name_fits, name_match, names_the_applicant, surname_left_out
+from screening.rules.names import (
+    mrz_name_fits,
+    name_match,
+    names_the_applicant,
+    surname_left_out,
+    word_starts,
+)
 
 NAME_EVIDENCE = {
     "exact": "Nome igual ao do documento.",
@@ -47,12 +52,31 @@ NAME_CUT_EVIDENCE = (
 
 
 def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
-    """Node: the identity checks on the best-read identity document; the expiry margin only warns."""
+    """Node: the identity checks on the identity document that holds, else on the best-read one; the expiry margin
+    only warns.
+
+    A person who sends several identity documents (a passport beside a residence permit, a card's two sides being
+    one) is identified by one that passes every check (the fewest warnings, then ``identity_documents``' order);
+    the others are a note for staff (``other_identity_documents``). None passing, the first is the one checked, as with one."""
+    documents = identity_documents(state["documents"])
+    if not documents:
+        return {"verified": False, "checks": [identity_document_read(None)], "warnings": [], "name_match": "none"}
+    results = [identity_result(document, state) for document in documents]
+    # Of those that hold, the one with the fewest warnings: a permit expiring next month beside a passport valid for
+    # years does not make the identity "expiring soon".
+    verified = [result for result in results if result["verified"]]
+    chosen = min(verified, key=lambda result: len(result["warnings"])) if verified else results[0]
+    note = other_identity_documents(chosen, [r for r in results if r is not chosen], applicant=state["applicant"])
+    if note is not None:
+        chosen["checks"].append(note)
+        chosen["verified"] = chosen["verified"] and note["passed"]
+    return {key: value for key, value in chosen.items() if key != "document"}
+
+
+def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    """The identity checks on one identity document, with what they conclude (the node's result, and the document)."""
     applicant = state["applicant"]
     today = dt.date.fromisoformat(state["today"])
-    document = identity_document_pick(state["documents"])
-    if document is None:
-        return {"verified": False, "checks": [identity_document_read(None)], "warnings": [], "name_match": "none"}
     match = name_match(applicant["name"], name_to_match(document, applicant_name=applicant["name"]))
     checks = [
         identity_document_read(document),
@@ -77,7 +101,85 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
         "warnings": warnings,
         "name_match": match,
         "nif_conflict": conflict is not None,
+        "document": document,
     }
+
+
+def kind_words(document: dict[str, Any]) -> str:
+    return IDENTITY_KIND_WORDS.get(document["kind"], document["kind"])
+
+
+def sentence_inside(evidence: str) -> str:
+    """A check's evidence sentence as a clause inside another: "Documento caducado." -> "documento caducado"."""
+    clause = evidence.strip().rstrip(".")
+    # An initialism stays as it is ("NIF do documento ...").
+    return clause if clause[1:2].isupper() else clause[:1].lower() + clause[1:]
+
+
+# How the note on the other identity documents names each.
+IDENTITY_KIND_WORDS = {
+    "CARTAO_CIDADAO": "Cartão de Cidadão",
+    "TITULO_RESIDENCIA": "título de residência",
+    "PASSAPORTE": "passaporte",
+    "CARTAO_IDENTIDADE_ESTRANGEIRO": "cartão de identidade",
+}
+# The checks of another identity document that, failing, are a note for staff; a NIF printed on the applicant's own
+# other document that is not the one typed contradicts the NIF, whichever document confirmed the rest.
+EXPIRY_CHECKS = frozenset({"identity.not_expired", "identity.expiry_margin"})
+
+
+def other_identity_documents(
+    chosen: dict[str, Any], others: list[dict[str, Any]], *, applicant: dict[str, Any]
+) -> dict[str, Any] | None:
+    """When the identity was confirmed by one document and the person sent others that do not hold: a note saying
+    which and why (an expired residence permit beside a valid passport: blind probe C32, c03, where the permit
+    alone was checked and the identity failed). Whether the person may reside is not what the screening decides,
+    but staff may want to see the renewal. Fails only when such a document in the applicant's name prints another
+    NIF than the one typed: the documents then contradict the NIF, as ``nif_documents_check`` says of proofs of
+    income. None when nothing is to be said (the identity not confirmed is said by the chosen one's checks)."""
+    if not chosen["verified"]:
+        return None
+    failing = [(r, failed) for r in others if (failed := [c for c in r["checks"] if not c["passed"]])]
+    if not failing:
+        return None
+    contradicts = next(
+        (
+            r
+            for r, failed in failing
+            if r["name_match"] != "none" and any(c["name"] == "identity.nif_match" for c in failed)
+        ),
+        None,
+    )
+    said = "; ".join(
+        f"{kind_words(r['document'])} ({'; '.join(sentence_inside(c['evidence']) for c in failed)})"
+        for r, failed in failing
+    )
+    evidence = (
+        f"Outro documento de identificação enviado não a confirma: {said}. "
+        if len(failing) == 1
+        else f"Outros documentos de identificação enviados não a confirmam: {said}. "
+    )
+    evidence = f"Identidade confirmada pelo {kind_words(chosen['document'])}. {evidence}"
+    if contradicts is not None:
+        evidence += "Um documento de identificação em nome do candidato mostra outro NIF que não o indicado."
+    elif any(
+        r["document"]["kind"] == "TITULO_RESIDENCIA" and all(c["name"] in EXPIRY_CHECKS for c in failed)
+        for r, failed in failing
+    ):
+        evidence += (
+            "O direito de residência não é avaliado nesta análise; se o quiser ver, peça ao candidato o "
+            "comprovativo do pedido de renovação."
+        )
+    subject = contradicts or failing[0][0]
+    return check(
+        "identity.other_documents",
+        contradicts is None,
+        evidence,
+        document_id=subject["document"]["document_id"],
+        field="nif" if contradicts is not None else None,
+        value=contradicts["document"]["fields"].get("nif") if contradicts is not None else None,
+        expected=applicant["nif"] if contradicts is not None else None,
+    )
 
 
 # Read through a machine-readable zone whose check digits hold, these are the document's own.
@@ -93,17 +195,27 @@ TWO_SIDED_CARDS = {
 }
 
 
-def identity_document_pick(documents: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The identity we trust: both sides of a card as one record when both were sent (the Cartão de Cidadão
-    first), else the identity document that read the most fields."""
+def identity_documents(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The identity documents sent, the one we trust most first: both sides of a card as one record when both were
+    sent (the Cartão de Cidadão first), then the other documents, those that read the most fields first.
+
+    A card's front and back are one document; a passport and a residence permit are two, each checked on its own.
+    The sides of a card sent whole are not offered again one by one."""
     candidates = extracted(documents, IDENTITY_KINDS)
-    if not candidates:
-        return None
+    cards: list[dict[str, Any]] = []
+    merged_kinds: set[str] = set()
     for kind in TWO_SIDED_CARDS:
         sides = {d["fields"].get("side"): d for d in candidates if d["kind"] == kind}
         if "front" in sides and "back" in sides:
-            return card_sides_merge(front=sides["front"], back=sides["back"])
-    return max(candidates, key=lambda d: sum(v is not None for v in d["fields"].values()))
+            cards.append(card_sides_merge(front=sides["front"], back=sides["back"]))
+            merged_kinds.add(kind)
+    singles = [d for d in candidates if d["kind"] not in merged_kinds]
+    return cards + sorted(singles, key=lambda d: -sum(v is not None for v in d["fields"].values()))
+
+
+def identity_document_pick(documents: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The identity we trust most, before any check (``identity_documents``' first)."""
+    return next(iter(identity_documents(documents)), None)
 
 
 def card_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
@@ -224,7 +336,7 @@ def name_to_match(document: dict[str, Any], *, applicant_name: str) -> str:
     given, surname = (fields.get("given_names") or "").split(), (fields.get("surname") or "").split()
     cut = given or surname
     if cut:
-        typed = [word for word in applicant_name.split() if fold(word).startswith(fold(cut[-1]))]
+        typed = [word for word in applicant_name.split() if word_starts(word, cut[-1])]
         cut[-1] = typed[0] if len(typed) == 1 else cut[-1]
     return " ".join(given + surname)
 
