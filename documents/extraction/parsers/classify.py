@@ -180,7 +180,8 @@ EU_CITIZEN_REGISTRATION = re.compile(r"certificado\s+de\s+registo\s+de\s+cidadao
 # card, with the machine-readable zone", a back the certificate does not have).
 EU_CITIZEN_REGISTRATION_REFUSED = (
     "Este documento é um certificado de registo de cidadão da União Europeia, que prova o direito de residência mas "
-    "não a identidade: envie o cartão de identidade ou o passaporte do seu país."
+    "não a identidade: envie como documento de identificação o cartão de identidade ou o passaporte do seu país (ou "
+    "o Cartão de Cidadão, se também tiver a nacionalidade portuguesa)."
 )
 # An application for a residence permit: AIMA's "manifestação de interesse" (Lei 23/2007, art. 88.º and 89.º), or a
 # "pedido de autorização de residência", of its concession or its renewal ("Comprovativo de pedido de renovação de

@@ -29,6 +29,7 @@ from documents.extraction.mrz import (
     COUNTRY_CODES,
     FILLER,
     LETTER_LOOKALIKES,
+    MRZ_DIGRAPHS,
     MrzRead,
     best_of,
     clean_line,
@@ -2282,6 +2283,11 @@ def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
 
 # Characters of a printed name that part its words, which the MRZ writes as fillers or leaves out.
 NAME_PARTING = frozenset(" -'")
+# What OCR reads a state's own letter as, its accents dropped: the letter it is drawn on (Ø, Ö as O; Å, Ä as A; Ü as
+# U), or a glyph of its shape ("GDEGÂRD" and "S9REN" for ØDEGÅRD and SØREN, blind probe C32; ß as B or 8). Another
+# letter in its place is another name's ("SCHIN" is not "SCHÖN"), left to ``merge_name``'s mismatch.
+NATIONAL_LETTER_READINGS = {"Ø": "O0Q9GD@", "Ö": "O0Q6", "Å": "A8", "Ä": "A", "Æ": "EŒ", "Ü": "U", "ß": "B8S3Β",
+                            "Þ": "PBD"}  # fmt: skip
 
 
 def with_national_letters(printed: str, mrz_value: str, letters: dict[str, str]) -> str | None:
@@ -2304,8 +2310,12 @@ def with_national_letters(printed: str, mrz_value: str, letters: dict[str, str])
             rest = aligned(index + 1, position + 1)
             if rest is not None:
                 return [char, *rest[0]], rest[1] + 1, rest[2]
-        letter = letters.get(mrz_letters[position : position + 2])
-        if letter is not None:
+        pair = mrz_letters[position : position + 2]
+        letter = letters.get(pair)
+        if letter is not None and MRZ_DIGRAPHS.get(char) == pair:
+            # A letter printed that the MRZ writes so, another alphabet's (a Swede's "Ö" in a Norwegian passport).
+            letter = char
+        if letter is not None and (char == letter or fold_accents(char).upper() in NATIONAL_LETTER_READINGS[letter]):
             rest = aligned(index + 1, position + 2)
             if rest is not None:
                 return [letter, *rest[0]], rest[1], rest[2] + (char != letter)
