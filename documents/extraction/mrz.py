@@ -159,6 +159,24 @@ MRZ_DIGRAPHS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "Å": "AA", "Ø": "OE", "Æ"
                 "Þ": "TH", "Ĳ": "IJ", "Ð": "D", "Đ": "D", "Ł": "L", "Ħ": "H", "Ŀ": "L", "Ŧ": "T", "ı": "I"}  # fmt: skip
 MRZ_SINGLE_LETTERS = {"Ä": "A", "Ö": "O", "Ü": "U", "Å": "A", "Ø": "O"}
 
+# The one letter each of those pairs writes in a state's own alphabet, where the state has a single one for it: a
+# Norwegian or Danish "OE" is Ø, a Swede's or a German's Ö. A printed name with one letter where the MRZ has the
+# pair is that letter, whatever OCR made of it (blind probe C32: a Norwegian passport's "ØDEGÅRD" read "GDEGÂRD"
+# over the MRZ's OEDEGAARD). Elsewhere the pair may be two letters of the name ("JOE", "MANUEL").
+_NORWEGIAN_DANISH = {"OE": "Ø", "AA": "Å", "AE": "Æ"}
+_SWEDISH_FINNISH = {"OE": "Ö", "AE": "Ä", "AA": "Å"}
+_GERMAN = {"AE": "Ä", "OE": "Ö", "UE": "Ü", "SS": "ß"}
+STATE_LETTERS: dict[str, dict[str, str]] = {
+    "NOR": _NORWEGIAN_DANISH, "DNK": _NORWEGIAN_DANISH, "SWE": _SWEDISH_FINNISH, "FIN": _SWEDISH_FINNISH,
+    "D": _GERMAN, "DEU": _GERMAN, "AUT": _GERMAN, "CHE": _GERMAN, "LIE": _GERMAN,
+    "ISL": {"AE": "Æ", "OE": "Ö", "TH": "Þ"}, "EST": {"AE": "Ä", "OE": "Ö", "UE": "Ü"},
+}  # fmt: skip
+
+
+def state_letters(mrz: MrzRead) -> dict[str, str]:
+    """The issuing state's letters for the pairs ICAO 9303 writes them as (``STATE_LETTERS``), else its holder's."""
+    return STATE_LETTERS.get(mrz.issuing_state) or STATE_LETTERS.get(mrz.nationality) or {}
+
 
 def mrz_name_forms(name: str) -> set[str]:
     """How ICAO 9303 writes a printed name in an MRZ, the fillers left out: apostrophes and other punctuation

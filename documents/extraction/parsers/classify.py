@@ -176,10 +176,27 @@ TEMPORARY_PROTECTION = re.compile(r"prote[cç][aã]o\s+tempor[aá]ria|temporary\
 # the holder's own identity card or passport (blind probe r47a: read as that card, "Carta d'identità n.º ..."). It
 # proves residence, not identity: refused as round 13 decided, the refusal asking for the card or the passport.
 EU_CITIZEN_REGISTRATION = re.compile(r"certificado\s+de\s+registo\s+de\s+cidadao\s+da\s+uniao\s+europeia")
+# Its refusal says what it is and what identifies the EU citizen (blind probe C32: it was asked for "the back of the
+# card, with the machine-readable zone", a back the certificate does not have).
+EU_CITIZEN_REGISTRATION_REFUSED = (
+    "Este documento é um certificado de registo de cidadão da União Europeia, que prova o direito de residência mas "
+    "não a identidade: envie como documento de identificação o cartão de identidade ou o passaporte do seu país (ou "
+    "o Cartão de Cidadão, se também tiver a nacionalidade portuguesa)."
+)
 # An application for a residence permit: AIMA's "manifestação de interesse" (Lei 23/2007, art. 88.º and 89.º), or a
-# "pedido de autorização de residência".
+# "pedido de autorização de residência", of its concession or its renewal ("Comprovativo de pedido de renovação de
+# autorização de residência", blind probe C32; a "título de residência" renewed as well).
 RESIDENCE_APPLICATION = re.compile(
-    r"manifesta[cç][aã]o\s+de\s+interesse|pedido\s+de\s+(?:concess[aã]o\s+de\s+)?autoriza[cç][aã]o\s+de\s+resid[eê]ncia"
+    r"manifesta[cç][aã]o\s+de\s+interesse"
+    r"|pedido\s+de\s+(?:(?:concess[aã]o|renova[cç][aã]o|prorroga[cç][aã]o)\s+d[aoe]\s+)?"
+    r"(?:autoriza[cç][aã]o|t[ií]tulo)\s+de\s+resid[eê]ncia"
+)
+# The receipt of such an application is no permit and names no identity proven (blind probe C32: told only "not
+# recognised"): the passport identifies, or the permit once issued.
+RESIDENCE_APPLICATION_REFUSED = (
+    "Este documento é o comprovativo de um pedido de autorização de residência (ou da sua renovação), que não é o "
+    "título de residência nem prova a identidade: envie a página de dados do passaporte (a da fotografia), ou o "
+    "título de residência, se já o tiver."
 )
 # Only the back of a Cartao de Cidadao prints the health-service number and the parents together.
 CC_BACK_SIGNS = re.compile(r"utente\s+de\s+sa[uú]de|health\s+(system\s+|user\s+)?n|filia[cç][aã]o")

@@ -29,6 +29,7 @@ from documents.extraction.mrz import (
     COUNTRY_CODES,
     FILLER,
     LETTER_LOOKALIKES,
+    MRZ_DIGRAPHS,
     MrzRead,
     best_of,
     clean_line,
@@ -40,6 +41,7 @@ from documents.extraction.mrz import (
     names_from,
     read_mrz,
     same_under_check,
+    state_letters,
     with_document_number,
 )
 from documents.extraction.parsers.classify import CC_BACK_SIGNS
@@ -823,6 +825,7 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
             parsed.warnings.remove(MRZ_NAME_TRUNCATED)
         if mrz.valid:
             names_in_printed_spelling(viz_lines, parsed, umlauts=writes_umlauts(mrz))
+            names_with_national_letters(viz_lines, parsed, mrz)
     elif kind == DocumentKind.PASSAPORTE:
         parsed.warnings.append("mrz_unread")
     if parsed.fields.get("document_number"):
@@ -2278,6 +2281,82 @@ def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
     return "".join(result) if restored and position == len(mrz_letters) else None
 
 
+# Characters of a printed name that part its words, which the MRZ writes as fillers or leaves out.
+NAME_PARTING = frozenset(" -'")
+# What OCR reads a state's own letter as, its accents dropped: the letter it is drawn on (Ø, Ö as O; Å, Ä as A; Ü as
+# U), or a glyph of its shape ("GDEGÂRD" and "S9REN" for ØDEGÅRD and SØREN, blind probe C32; ß as B or 8). Another
+# letter in its place is another name's ("SCHIN" is not "SCHÖN"), left to ``merge_name``'s mismatch.
+NATIONAL_LETTER_READINGS = {"Ø": "O0Q9GD@", "Ö": "O0Q6", "Å": "A8", "Ä": "A", "Æ": "EŒ", "Ü": "U", "ß": "B8S3Β",
+                            "Þ": "PBD"}  # fmt: skip
+
+
+def with_national_letters(printed: str, mrz_value: str, letters: dict[str, str]) -> str | None:
+    """``printed`` with the state's own letters (``mrz.STATE_LETTERS``) where it has one character and the MRZ the two
+    letters ICAO 9303 writes for it, whatever OCR read there ("GDEGÂRD" over "OEDEGAARD" is "ØDEGÅRD", "S9REN" over
+    "SOEREN" "SØREN"); its other letters must be the MRZ's, accents aside, and more of them than those restored.
+    None when the printed name is not the MRZ's so, or already prints those letters."""
+    mrz_letters = re.sub(r"[^A-Z]", "", mrz_value.upper())
+    chars = list(" ".join(printed.upper().split()))
+
+    def aligned(index: int, position: int) -> tuple[list[str], int, int] | None:
+        """The rest spelled, with how many letters were read as printed and how many restored."""
+        if index == len(chars):
+            return ([], 0, 0) if position == len(mrz_letters) else None
+        char = chars[index]
+        if char in NAME_PARTING:
+            rest = aligned(index + 1, position)
+            return None if rest is None else ([char, *rest[0]], rest[1], rest[2])
+        if fold_accents(char).upper() == mrz_letters[position : position + 1]:
+            rest = aligned(index + 1, position + 1)
+            if rest is not None:
+                return [char, *rest[0]], rest[1] + 1, rest[2]
+        pair = mrz_letters[position : position + 2]
+        letter = letters.get(pair)
+        if letter is not None and MRZ_DIGRAPHS.get(char) == pair:
+            # A letter printed that the MRZ writes so, another alphabet's (a Swede's "Ö" in a Norwegian passport).
+            letter = char
+        if letter is not None and (char == letter or fold_accents(char).upper() in NATIONAL_LETTER_READINGS[letter]):
+            rest = aligned(index + 1, position + 2)
+            if rest is not None:
+                return [letter, *rest[0]], rest[1], rest[2] + (char != letter)
+        return None
+
+    found = aligned(0, 0) if letters and mrz_letters else None
+    if found is None:
+        return None
+    spelled, as_printed, restored = found
+    return "".join(spelled) if restored and as_printed > restored else None
+
+
+def names_with_national_letters(lines: list[Line], parsed: Parsed, mrz: MrzRead) -> None:
+    """The names taken from a valid MRZ in the state's own letters where a word printed in the visual zone spells
+    the MRZ's with one of them misread (``with_national_letters``): the MRZ's "SOEREN" under a Norwegian passport's
+    "SØREN", which OCR read "S9REN", no name's word to the visual zone's reading (blind probe C32)."""
+    letters = state_letters(mrz)
+    if not letters:
+        return
+    printed = [
+        word.strip(":;,.()/")
+        for line in lines
+        for word in line.text.split()
+        if word.upper() == word and any(char.isalpha() for char in word)
+    ]
+    for name in NAME_FIELDS:
+        value = parsed.fields.get(name)
+        if not value:
+            continue
+        words = []
+        for word in str(value).split():
+            national = (
+                next(filter(None, (with_national_letters(found, word, letters) for found in printed)), None)
+                if re.fullmatch(r"[A-Za-z]+", word)
+                else None
+            )
+            words.append(national or word)
+        if words != str(value).split():
+            parsed.fields[name] = title_case(" ".join(words))
+
+
 def one_lookalike_apart(printed_word: str, mrz_letters: str) -> bool:
     """A printed word whose letters are the MRZ's but for one look-alike: OCR read the MRZ's monospaced "I" as "T"
     ("TONUT<ALEXANDRU" under "IONUT-ALEXANDRU", round 21). No check digit covers a name, so the MRZ's valid check
@@ -2423,6 +2502,12 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         return
     if read is None:
         parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
+        return
+    national = with_national_letters(str(read), mrz_value, state_letters(mrz)) if mrz.valid else None
+    if national is not None:
+        # The printed name is the MRZ's, a letter of the state's alphabet misread where the MRZ writes its pair.
+        parsed.fields[name] = title_case(national)
+        parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
         return
     restored = (
         with_lost_umlauts(str(read).upper(), re.sub(r"[^A-Z]", "", mrz_value.upper())) if writes_umlauts(mrz) else None
