@@ -37,7 +37,11 @@ from documents.extraction.schema import (
 NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif", "pensioner_nif",
               "holder_nif", "spouse_nif")  # fmt: skip
 REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
-REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "period")
+# A payslip of a Portuguese employer always prints the worker's social security (11%, the CGA's for a civil
+# servant), so one unread is a row the read lost (blind probe r52a: base, SS and IRS unread, only gross and net
+# warned). The IRS withholding is not: a wage under the withholding table's floor has none, and programs then
+# print no row; nor is the base salary, not printed as such on an hourly or a daily wage.
+REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "social_security", "period")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")
 REQUIRED_INVOICE = ("issuer_nif", "issue_date", "base_amount", "amount_received")
 REQUIRED_PENSION = ("pensioner_nif", "gross_monthly_amount", "payments_per_year")

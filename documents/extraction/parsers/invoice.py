@@ -1058,11 +1058,18 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
         if label and party and f"{party}_name" not in parsed.fields:
             # A label in one of two columns a read joined ("Fatura-Recibo   Exmo.(s) Sr.(s)" / "N.º FR 2026/16   Rita
             # ..."): the name is read from its column first, then as the lines are.
-            column = label_column(lines, index, label.start(), label.end())
+            # A name beside its caption on the caption's line is its value, whatever column the words' boxes
+            # put it in ("Adquirente   Clínica ..., Lda   NIF ...", a portal's print view with no colon: blind
+            # probe r52a, the label's column alone followed down gave the description under it at 1.0).
+            beside = label_name(lines, index, line.text[label.end() :], captions_below=captions_below)
+            if not (beside and beside[1] == index and name_beside(beside[0])):
+                beside = None
+            column = label_column(lines, index, label.start(), label.end()) if beside is None else None
             found = label_name(*column, captions_below=captions_below) if column else None
-            found = found or label_name(lines, index, line.text[label.end() :], captions_below=captions_below)
+            read_from = column[0] if found and column else lines
+            found = beside or found or label_name(lines, index, line.text[label.end() :], captions_below=captions_below)
             if found:
-                parsed.put(f"{party}_name", found[0], line.confidence)
+                parsed.put(f"{party}_name", found[0], name_confidence(read_from, index, found[1]))
                 name_lines[party] = found[1]
     if any(f"{role}_nif" not in parsed.fields for role in unread):
         parsed.warnings.append(NIF_UNREAD)
@@ -1099,6 +1106,23 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
 
 # How many lines under a party's label its column is followed down (the name, maybe a line between).
 COLUMN_LINES = 4
+# A name read on another line than its caption's belongs to it by the layout alone (the line under the caption,
+# the box over it): it is not as sure as one printed beside its caption, whatever the line's own reading.
+NAME_ELSEWHERE_CONFIDENCE = 0.85
+
+
+def name_beside(name: str) -> bool:
+    """A name of two capitalised words at least: what a caption's line holds beside it is its value, not a page's
+    other words run into it."""
+    return len(name.split()) >= 2 and capitalised(name)
+
+
+def name_confidence(lines: list[Line], index: int, at: int) -> float:
+    """The confidence of a name read at ``lines[at]`` for the caption at ``lines[index]``: its line's, and at most
+    ``NAME_ELSEWHERE_CONFIDENCE`` when that is not the caption's line."""
+    if at == index:
+        return lines[index].confidence
+    return min(lines[at].confidence, NAME_ELSEWHERE_CONFIDENCE)
 
 
 def label_column(lines: list[Line], index: int, start: int, end: int) -> tuple[list[Line], int, str] | None:

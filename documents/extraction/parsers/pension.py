@@ -172,13 +172,24 @@ COUNT_WORDS = {
 PAYMENT_WORDS = (
     r"(?:prestacoes|pagamentos|mensalidades|pagas|pagos|versements|paiements|mensualites|zahlungen|monatsrenten)"
 )
+# What a statement prints between the caption and its count: a parenthesis saying what the count holds ("Número de
+# prestações anuais (inclui subsídios de férias e de Natal) 14", blind probe r52a: read as no count at all, its
+# words more than the few allowed), dot leaders, a colon or a dash, then a few words. Not into a parenthesis
+# unskipped: "(inclui o 13.º e o 14.º mês)" names months, not the count.
+CAPTION_TO_COUNT = r"(?:\s*\([^()]{0,80}\))?[\s.:·_|-]*?[^\d(]{0,25}?"
 PAYMENTS = re.compile(
     r"(?:(?<!\d)(1[234])|(?<![a-z])(" + "|".join(COUNT_WORDS) + r"))\s*(?:" + PAYMENT_WORDS + r"|vezes"
     r"|(?:payments|instal+ments|times)\s+(?:per|a|each)\s+year|fois\s+par\s+an|veces\s+al\s+ano|keer\s+per\s+jaar"
     # "12 mal im Jahr", "12-mal jährlich" (a German insurer's letter).
     r"|-?\s?mal\s+(?:im\s+jahr|pro\s+jahr|jahrlich))"
-    r"|" + PAYMENT_WORDS + r"\s+(?:anuais|anuales|annuels|por\s+ano|no\s+ano|al\s+ano|par\s+an|pro\s+jahr)"
-    r"\D{0,25}?(?<!\d)(1[234])(?!\d)"
+    r"|(?:" + PAYMENT_WORDS + r"\s+(?:anuais|anuales|annuels|por\s+ano|no\s+ano|al\s+ano|par\s+an|pro\s+jahr)"
+    # "Número anual de prestações" (the year before the payments).
+    r"|(?<![a-z])anua(?:l|is)\s+de\s+"
+    + PAYMENT_WORDS
+    + r")"
+    + CAPTION_TO_COUNT
+    # A date's day or an amount's figures are no count ("... anuais (inclui o 13.º mês)" / "Coimbra, 14/10/2026").
+    + r"(?<!\d)(1[234])(?!\d|[/.,-]\d)"
 )
 # France and Germany pay a pension monthly, twelve times a year, with no holiday or Christmas month (Portugal's
 # and Spain's fourteen are printed, or named as the subsidies or "pagas extraordinarias"): a statement naming the
