@@ -9,6 +9,7 @@ import itertools
 import re
 import tempfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ from documents.extraction.reader import (
     prepare_for_ocr,
     read_cut_out,
     read_document,
+    read_pdf,
     read_side_by_side,
     tesseract_data,
     turn_page,
@@ -67,6 +69,7 @@ from documents.extraction.reader import (
 from documents.extraction.schema import (
     GARNISHED_KINDS,
     GARNISHMENT,
+    IDENTITY_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     DocumentKind,
@@ -74,6 +77,7 @@ from documents.extraction.schema import (
     fields_validate,
 )
 from documents.extraction.validation import parsed_revalidate
+from documents.sniff import sniff_content_type
 
 MRZ_KINDS = frozenset(
     {DocumentKind.PASSAPORTE, DocumentKind.TITULO_RESIDENCIA, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO}
@@ -157,6 +161,7 @@ class LocalExtractor:
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed(refusal(read, document_type, extra_mrz_texts))
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
+        read, parsed = amounts_from_the_pictures(data, document_type, kind, read, parsed)
         # The card cut out of the photo is read once, for its MRZ and its NIF both: read for each, a back whose
         # MRZ failed and whose NIF went unread was read twice over, at every turn when it read poorly (blind probe
         # r51a: a 600 px back in low light, 36 s, 21 of them the same cut-out read twice).
@@ -190,6 +195,36 @@ class LocalExtractor:
             extractor=self.name,
             extractor_version=self.version,
         )
+
+
+def amounts_from_the_pictures(
+    data: bytes, document_type: str, kind: DocumentKind, read: ReadDocument, parsed: Parsed
+) -> tuple[ReadDocument, Parsed]:
+    """The document read again with its pages' pictures OCR'd, when its text layer gave none of the amounts an
+    income document prints and it draws pictures: the amounts may be pictures beside their text captions (a payroll
+    portal's export; the payslip came back with no amount and no refusal: blind probe r52a, A06). The reading that
+    gives more amounts is kept; a text layer that gave an amount (a payslip with a logo) is not OCR'd at all."""
+    if (
+        kind in IDENTITY_KINDS
+        or read.method != "text"
+        or any(isinstance(value, Decimal) for value in parsed.fields.values())
+        or sniff_content_type(data[:1024]) != "application/pdf"
+    ):
+        return read, parsed
+    again = read_pdf(data, pictures_read=True)
+    if again.method != "ocr":
+        return read, parsed  # no page draws a picture, or OCR read nothing there
+    if document_type == "PROOF_OF_INCOME":
+        again = without_pages_of_prose(again)
+    if classify(again.text) != kind:
+        return read, parsed
+    again, _, narrowed = pages_of_the_declared_type(again, kind, document_type)
+    if not narrowed:
+        again, _ = without_pages_of_other_documents(again, kind, document_type)
+    reparsed = parse_document(kind, again.lines)
+    if sum(isinstance(value, Decimal) for value in reparsed.fields.values()) == 0:
+        return read, parsed
+    return again, reparsed
 
 
 # A file holding more than the document it was sent as: its pages of that type were read, the others left.
