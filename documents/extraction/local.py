@@ -149,6 +149,7 @@ class LocalExtractor:
         read, kind, narrowed = pages_of_the_declared_type(read, kind, document_type)
         if not narrowed:
             read, narrowed = without_pages_of_other_documents(read, kind, document_type)
+        read, kind, narrowed = amounts_from_the_pictures(data, document_type, read, kind, narrowed)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if document_type == "ID_DOCUMENT" and a_visa(data, read, kind, extra_mrz_texts):
             raise ExtractionFailed(VISA)
@@ -161,7 +162,6 @@ class LocalExtractor:
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed(refusal(read, document_type, extra_mrz_texts))
         parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
-        read, parsed = amounts_from_the_pictures(data, document_type, kind, read, parsed)
         # The card cut out of the photo is read once, for its MRZ and its NIF both: read for each, a back whose
         # MRZ failed and whose NIF went unread was read twice over, at every turn when it read poorly (blind probe
         # r51a: a 600 px back in low light, 36 s, 21 of them the same cut-out read twice).
@@ -198,33 +198,38 @@ class LocalExtractor:
 
 
 def amounts_from_the_pictures(
-    data: bytes, document_type: str, kind: DocumentKind, read: ReadDocument, parsed: Parsed
-) -> tuple[ReadDocument, Parsed]:
-    """The document read again with its pages' pictures OCR'd, when its text layer gave none of the amounts an
-    income document prints and it draws pictures: the amounts may be pictures beside their text captions (a payroll
-    portal's export; the payslip came back with no amount and no refusal: blind probe r52a, A06). The reading that
-    gives more amounts is kept; a text layer that gave an amount (a payslip with a logo) is not OCR'd at all."""
+    data: bytes, document_type: str, read: ReadDocument, kind: DocumentKind, narrowed: bool
+) -> tuple[ReadDocument, DocumentKind, bool]:
+    """The document read again with its pages' pictures OCR'd, when its text layer gives none of the amounts an
+    income document prints (or not enough to be known) and it draws pictures: the amounts may be pictures beside their
+    text captions (a payroll portal's export; the payslip came back with no amount and no refusal: blind probe r52a,
+    A06). That reading is kept when it gives the same kind of document with amounts; a text layer that gives an amount
+    (a payslip with a logo) is not OCR'd at all."""
     if (
-        kind in IDENTITY_KINDS
+        document_type == "ID_DOCUMENT"
+        or kind in IDENTITY_KINDS
         or read.method != "text"
-        or any(isinstance(value, Decimal) for value in parsed.fields.values())
         or sniff_content_type(data[:1024]) != "application/pdf"
     ):
-        return read, parsed
+        return read, kind, narrowed
+    if kind != DocumentKind.UNKNOWN and any(
+        isinstance(value, Decimal) for value in parse_document(kind, read.lines).fields.values()
+    ):
+        return read, kind, narrowed
     again = read_pdf(data, pictures_read=True)
     if again.method != "ocr":
-        return read, parsed  # no page draws a picture, or OCR read nothing there
+        return read, kind, narrowed  # no page draws a picture, or OCR read nothing there
     if document_type == "PROOF_OF_INCOME":
         again = without_pages_of_prose(again)
-    if classify(again.text) != kind:
-        return read, parsed
-    again, _, narrowed = pages_of_the_declared_type(again, kind, document_type)
-    if not narrowed:
-        again, _ = without_pages_of_other_documents(again, kind, document_type)
-    reparsed = parse_document(kind, again.lines)
-    if sum(isinstance(value, Decimal) for value in reparsed.fields.values()) == 0:
-        return read, parsed
-    return again, reparsed
+    again_kind = classify(again.text)
+    if again_kind == DocumentKind.UNKNOWN or kind not in {DocumentKind.UNKNOWN, again_kind}:
+        return read, kind, narrowed
+    again, again_kind, again_narrowed = pages_of_the_declared_type(again, again_kind, document_type)
+    if not again_narrowed:
+        again, again_narrowed = without_pages_of_other_documents(again, again_kind, document_type)
+    if not any(isinstance(value, Decimal) for value in parse_document(again_kind, again.lines).fields.values()):
+        return read, kind, narrowed
+    return again, again_kind, again_narrowed
 
 
 # A file holding more than the document it was sent as: its pages of that type were read, the others left.

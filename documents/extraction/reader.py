@@ -267,11 +267,11 @@ def without_format_characters(text: str) -> str:
 # A page's text layer is in the order its program drew it, which is not always the order it reads in: each letter
 # placed on its own in a random order (a layer one letter per line), or the amounts column drawn first and the
 # captions after it, bottom up (the captions lost their amounts: blind probe r52a, B01 and B02). The layer is then
-# laid out again from where its letters stand. Drawn so when at least this many of its letters (and this share of its
-# rows) go back up the page or back along their row: a page drawn in two columns, or a form whose fields are drawn
-# after the page, goes back a few times, and is read as pdfium reads it.
-OUT_OF_ORDER_MIN = 4
-OUT_OF_ORDER_ROW_SHARE = 0.5
+# laid out again from where its letters stand, when at least this many of its rows were drawn backwards (a letter
+# drawn before the one to its left). A page drawn column by column, or a form whose fields are drawn after the page,
+# draws each row forwards (none of 150 pages of earlier probes had more than one such row), and is read as pdfium
+# reads it, its columns' lines apart.
+OUT_OF_ORDER_MIN_ROWS = 3
 # Two letters of a row this share of its height apart or more are two words (a space is a quarter of a letter's
 # height, letters of a word touch); a layer laid out again gets its spaces from these gaps, not from its space glyphs.
 WORD_GAP_IN_HEIGHTS = 0.12
@@ -279,7 +279,7 @@ WORD_GAP_IN_HEIGHTS = 0.12
 
 def lines_by_position(page: Any) -> list[Line] | None:
     """A page's text layer laid out from its letters' positions, one line a row with each word's box, when the layer
-    was drawn out of reading order (``OUT_OF_ORDER_MIN``); None when pdfium's own reading of it holds.
+    was drawn out of reading order (``OUT_OF_ORDER_MIN_ROWS``); None when pdfium's own reading of it holds.
 
     Letters are placed as they read upright (``letters_turn``), rows made of letters whose middles are within half a
     letter of each other, words of letters that touch."""
@@ -288,7 +288,7 @@ def lines_by_position(page: Any) -> list[Line] | None:
         rows = letter_rows(placed_letters(textpage))
     finally:
         textpage.close()
-    if steps_back(rows) < max(OUT_OF_ORDER_MIN, OUT_OF_ORDER_ROW_SHARE * len(rows)):
+    if rows_drawn_backwards(rows) < OUT_OF_ORDER_MIN_ROWS:
         return None
     lines = []
     for row in rows:
@@ -296,6 +296,8 @@ def lines_by_position(page: Any) -> list[Line] | None:
         boxes: list[tuple[int, int, int, int]] = []
         word_start = word_end = 0.0
         for _middle, start, end, height, _index, char in sorted(row, key=lambda letter: letter[1]):
+            if words and char == words[-1][-1] and start < word_end - (end - start) / 2:
+                continue  # the same letter drawn again over itself (a bold made so)
             if words and start - word_end < WORD_GAP_IN_HEIGHTS * height:
                 words[-1] += char
             else:
@@ -351,19 +353,18 @@ def letter_rows(
     return rows
 
 
-def steps_back(rows: list[list[tuple[float, float, float, float, int, str]]]) -> int:
-    """How many of a page's letters, in the order they were drawn, are drawn up the page from the one before, or
-    back along its row."""
-    row_of = {letter[4]: number for number, row in enumerate(rows) for letter in row}
-    steps = 0
-    before: tuple[float, float, float, float, int, str] | None = None
-    for letter in sorted((letter for row in rows for letter in row), key=lambda letter: letter[4]):
-        if before is not None:
-            up = row_of[letter[4]] < row_of[before[4]]
-            back = row_of[letter[4]] == row_of[before[4]] and letter[2] <= before[1]
-            steps += up or back
-        before = letter
-    return steps
+def rows_drawn_backwards(rows: list[list[tuple[float, float, float, float, int, str]]]) -> int:
+    """How many of a page's rows hold a letter drawn before the letter to its left: the row was not drawn as it reads
+    (a caption drawn after its amount, letters in any order). Letters that overlap (a bold made by drawing a word twice,
+    a little apart) are no step back."""
+    backwards = 0
+    for row in rows:
+        placed = sorted(row, key=lambda letter: letter[1])
+        backwards += any(
+            right[4] < left[4] and right[1] >= left[2] - (left[2] - left[1]) / 2
+            for left, right in itertools.pairwise(placed)
+        )
+    return backwards
 
 
 def word_box(
