@@ -19,7 +19,7 @@ from reportlab.pdfgen import canvas
 
 from documents.extraction import reader
 from documents.extraction.local import LocalExtractor
-from documents.extraction.reader import lines_by_position, read_document, text_layer_is_the_page
+from documents.extraction.reader import read_document, text_layer_is_the_page
 from samples.synthetic import pil_font
 
 pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
@@ -122,7 +122,7 @@ def test_a_page_drawn_in_reading_order_is_read_as_pdfium_reads_it() -> None:
 
     for draw in (in_order, two_columns_one_after_the_other):
         document = pdfium.PdfDocument(pdf_bytes(draw))
-        assert lines_by_position(document[0]) is None
+        assert reader.lines_by_position(document[0]) is None
 
 
 def test_soft_hyphens_and_zero_width_characters_are_dropped_from_the_text_layer() -> None:
