@@ -272,6 +272,9 @@ def without_format_characters(text: str) -> str:
 # draws each row forwards (none of 150 pages of earlier probes had more than one such row), and is read as pdfium
 # reads it, its columns' lines apart.
 OUT_OF_ORDER_MIN_ROWS = 3
+# Two letters overlapping by more than this share of the left one's width stand over each other (kerning overlaps
+# them by a tenth).
+OVERPRINT_SHARE = 0.3
 # Two letters of a row this share of its height apart or more are two words (a space is a quarter of a letter's
 # height, letters of a word touch); a layer laid out again gets its spaces from these gaps, not from its space glyphs.
 WORD_GAP_IN_HEIGHTS = 0.12
@@ -355,14 +358,19 @@ def letter_rows(
 
 def rows_drawn_backwards(rows: list[list[tuple[float, float, float, float, int, str]]]) -> int:
     """How many of a page's rows hold a letter drawn before the letter to its left: the row was not drawn as it reads
-    (a caption drawn after its amount, letters in any order). Letters that overlap (a bold made by drawing a word twice,
-    a little apart) are no step back."""
+    (a caption drawn after its amount, letters in any order). A letter drawn over itself (a bold made so) is no step
+    back; a row where other letters stand over each other (an amount written over another, under a highlight) is
+    not counted: laid out by position, the two would be spelled into each other."""
     backwards = 0
     for row in rows:
         placed = sorted(row, key=lambda letter: letter[1])
+        pairs = list(itertools.pairwise(placed))
+        if any(
+            right[1] < left[2] - OVERPRINT_SHARE * (left[2] - left[1]) and right[5] != left[5] for left, right in pairs
+        ):
+            continue
         backwards += any(
-            right[4] < left[4] and right[1] >= left[2] - (left[2] - left[1]) / 2
-            for left, right in itertools.pairwise(placed)
+            right[4] < left[4] and right[1] >= left[2] - OVERPRINT_SHARE * (left[2] - left[1]) for left, right in pairs
         )
     return backwards
 
