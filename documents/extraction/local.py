@@ -9,6 +9,7 @@ import itertools
 import re
 import tempfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ from documents.extraction.reader import (
     prepare_for_ocr,
     read_cut_out,
     read_document,
+    read_pdf,
     read_side_by_side,
     tesseract_data,
     turn_page,
@@ -71,6 +73,7 @@ from documents.extraction.reader import (
 from documents.extraction.schema import (
     GARNISHED_KINDS,
     GARNISHMENT,
+    IDENTITY_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     DocumentKind,
@@ -78,6 +81,7 @@ from documents.extraction.schema import (
     fields_validate,
 )
 from documents.extraction.validation import parsed_revalidate
+from documents.sniff import sniff_content_type
 
 MRZ_KINDS = frozenset(
     {DocumentKind.PASSAPORTE, DocumentKind.TITULO_RESIDENCIA, DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO}
@@ -149,6 +153,7 @@ class LocalExtractor:
         read, kind, narrowed = pages_of_the_declared_type(read, kind, document_type)
         if not narrowed:
             read, narrowed = without_pages_of_other_documents(read, kind, document_type)
+        read, kind, narrowed = amounts_from_the_pictures(data, document_type, read, kind, narrowed)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if document_type == "ID_DOCUMENT" and a_visa(data, read, kind, extra_mrz_texts):
             raise ExtractionFailed(VISA)
@@ -194,6 +199,41 @@ class LocalExtractor:
             extractor=self.name,
             extractor_version=self.version,
         )
+
+
+def amounts_from_the_pictures(
+    data: bytes, document_type: str, read: ReadDocument, kind: DocumentKind, narrowed: bool
+) -> tuple[ReadDocument, DocumentKind, bool]:
+    """The document read again with its pages' pictures OCR'd, when its text layer gives none of the amounts an
+    income document prints (or not enough to be known) and it draws pictures: the amounts may be pictures beside their
+    text captions (a payroll portal's export; the payslip came back with no amount and no refusal: blind probe r52a,
+    A06). That reading is kept when it gives the same kind of document with amounts; a text layer that gives an amount
+    (a payslip with a logo) is not OCR'd at all."""
+    if (
+        document_type == "ID_DOCUMENT"
+        or kind in IDENTITY_KINDS
+        or read.method != "text"
+        or sniff_content_type(data[:1024]) != "application/pdf"
+    ):
+        return read, kind, narrowed
+    if kind != DocumentKind.UNKNOWN and any(
+        isinstance(value, Decimal) for value in parse_document(kind, read.lines).fields.values()
+    ):
+        return read, kind, narrowed
+    again = read_pdf(data, pictures_read=True)
+    if again.method != "ocr":
+        return read, kind, narrowed  # no page draws a picture, or OCR read nothing there
+    if document_type == "PROOF_OF_INCOME":
+        again = without_pages_of_prose(again)
+    again_kind = classify(again.text)
+    if again_kind == DocumentKind.UNKNOWN or kind not in {DocumentKind.UNKNOWN, again_kind}:
+        return read, kind, narrowed
+    again, again_kind, again_narrowed = pages_of_the_declared_type(again, again_kind, document_type)
+    if not again_narrowed:
+        again, again_narrowed = without_pages_of_other_documents(again, again_kind, document_type)
+    if not any(isinstance(value, Decimal) for value in parse_document(again_kind, again.lines).fields.values()):
+        return read, kind, narrowed
+    return again, again_kind, again_narrowed
 
 
 # A file holding more than the document it was sent as: its pages of that type were read, the others left.

@@ -187,7 +187,10 @@ def taken_in_the_dark(image: Any) -> bool:
     return True
 
 
-def read_pdf(data: bytes) -> ReadDocument:
+def read_pdf(data: bytes, *, pictures_read: bool = False) -> ReadDocument:
+    """A PDF's lines, each page from its text layer where that layer is the page (``text_layer_is_the_page``), else
+    OCR'd. ``pictures_read``: a page that draws pictures is OCR'd even so, for what its pictures print (the caller
+    found none of the amounts its document must print in the text layer: ``page_draws_pictures``)."""
     import pypdfium2 as pdfium
 
     try:
@@ -218,8 +221,8 @@ def read_pdf(data: bytes) -> ReadDocument:
             starts.append(len(lines))
             text = page_text(page, annotations=annotations)
             has_text = len(re.sub(r"\W", "", text)) >= MIN_TEXT_CHARS
-            if has_text and text_layer_is_the_page(page):
-                lines.extend(with_word_boxes(page, text_lines(text)))
+            if has_text and text_layer_is_the_page(page) and not (pictures_read and page_draws_pictures(page)):
+                lines.extend(lines_by_position(page) or with_word_boxes(page, text_lines(text)))
                 turns.append(0)
                 continue
             read = ocr_page(render_page(page))
@@ -242,8 +245,143 @@ def read_pdf(data: bytes) -> ReadDocument:
         pdf.close()
 
 
+def page_draws_pictures(page: Any) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+
+
 def text_lines(text: str) -> list[Line]:
     return [Line(text=row.strip()) for row in text.splitlines() if row.strip()]
+
+
+# Characters that show nothing and belong to no word (Unicode's format class: a soft hyphen, zero-width spaces and
+# joiners, the word joiner, a byte order mark, direction marks). A word processor keeps them in its text layer:
+# "Ven\u00adcimento base" matched no caption and the payslip lost its base salary (blind probe r52a, C05).
+def without_format_characters(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+# A page's text layer is in the order its program drew it, which is not always the order it reads in: each letter
+# placed on its own in a random order (a layer one letter per line), or the amounts column drawn first and the
+# captions after it, bottom up (the captions lost their amounts: blind probe r52a, B01 and B02). The layer is then
+# laid out again from where its letters stand, when at least this many of its rows were drawn backwards (a letter
+# drawn before the one to its left). A page drawn column by column, or a form whose fields are drawn after the page,
+# draws each row forwards (none of 150 pages of earlier probes had more than one such row), and is read as pdfium
+# reads it, its columns' lines apart.
+OUT_OF_ORDER_MIN_ROWS = 3
+# Two letters overlapping by more than this share of the left one's width stand over each other (kerning overlaps
+# them by a tenth).
+OVERPRINT_SHARE = 0.3
+# Two letters of a row this share of its height apart or more are two words (a space is a quarter of a letter's
+# height, letters of a word touch); a layer laid out again gets its spaces from these gaps, not from its space glyphs.
+WORD_GAP_IN_HEIGHTS = 0.12
+
+
+def lines_by_position(page: Any) -> list[Line] | None:
+    """A page's text layer laid out from its letters' positions, one line a row with each word's box, when the layer
+    was drawn out of reading order (``OUT_OF_ORDER_MIN_ROWS``); None when pdfium's own reading of it holds.
+
+    Letters are placed as they read upright (``letters_turn``), rows made of letters whose middles are within half a
+    letter of each other, words of letters that touch."""
+    textpage = page.get_textpage()
+    try:
+        rows = letter_rows(placed_letters(textpage))
+    finally:
+        textpage.close()
+    if rows_drawn_backwards(rows) < OUT_OF_ORDER_MIN_ROWS:
+        return None
+    lines = []
+    for row in rows:
+        words: list[str] = []
+        boxes: list[tuple[int, int, int, int]] = []
+        word_start = word_end = 0.0
+        for _middle, start, end, height, _index, char in sorted(row, key=lambda letter: letter[1]):
+            if words and char == words[-1][-1] and start < word_end - (end - start) / 2:
+                continue  # the same letter drawn again over itself (a bold made so)
+            if words and start - word_end < WORD_GAP_IN_HEIGHTS * height:
+                words[-1] += char
+            else:
+                if words:
+                    boxes.append(word_box(word_start, word_end, row))
+                words.append(char)
+                word_start = start
+            word_end = max(end, word_end) if len(words[-1]) > 1 else end
+        boxes.append(word_box(word_start, word_end, row))
+        lines.append(Line(text=" ".join(words), word_boxes=boxes))
+    return lines
+
+
+def placed_letters(textpage: Any) -> list[tuple[float, float, float, float, int, str]]:
+    """A text layer's letters as (middle, start, end, height, order drawn, letter), upright: ``middle`` down the page
+    and ``start``/``end`` along the row, as ``page_text`` places its segments (``letters_turn``). Loose boxes (the
+    font's, not the glyph's): the letters of a word touch, and the letters of a row share their middle."""
+    import pypdfium2.raw as pdfium_c
+
+    turn = letters_turn(textpage)
+    letters: list[tuple[float, float, float, float, int, str]] = []
+    for index in range(textpage.count_chars()):
+        char = without_format_characters(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)))
+        if not char.strip() or pdfium_c.FPDFText_IsGenerated(textpage.raw, index):
+            continue
+        # A letter turned apart from the page's (a note written up the margin) stands on no row of the page.
+        clockwise = math.degrees(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))
+        if clockwise >= 0 and round(-clockwise / 90) % 4 * 90 != turn:
+            continue
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        if turn == 90:
+            middle, start, end, height = (left + right) / 2, bottom, top, right - left
+        elif turn == 180:
+            middle, start, end, height = (bottom + top) / 2, -right, -left, top - bottom
+        elif turn == 270:
+            middle, start, end, height = -(left + right) / 2, -top, -bottom, right - left
+        else:
+            middle, start, end, height = -(bottom + top) / 2, left, right, top - bottom
+        if height > 0:
+            letters.append((middle, start, end, height, index, char))
+    return letters
+
+
+def letter_rows(
+    letters: list[tuple[float, float, float, float, int, str]],
+) -> list[list[tuple[float, float, float, float, int, str]]]:
+    rows: list[list[tuple[float, float, float, float, int, str]]] = []
+    for letter in sorted(letters):
+        if rows and letter[0] - rows[-1][0][0] < max(rows[-1][0][3], letter[3]) / 2:
+            rows[-1].append(letter)
+        else:
+            rows.append([letter])
+    return rows
+
+
+def rows_drawn_backwards(rows: list[list[tuple[float, float, float, float, int, str]]]) -> int:
+    """How many of a page's rows hold a letter drawn before the letter to its left: the row was not drawn as it reads
+    (a caption drawn after its amount, letters in any order). A letter drawn over itself (a bold made so) is no step
+    back; a row where other letters stand over each other (an amount written over another, under a highlight) is
+    not counted: laid out by position, the two would be spelled into each other."""
+    backwards = 0
+    for row in rows:
+        placed = sorted(row, key=lambda letter: letter[1])
+        pairs = list(itertools.pairwise(placed))
+        if any(
+            right[1] < left[2] - OVERPRINT_SHARE * (left[2] - left[1]) and right[5] != left[5] for left, right in pairs
+        ):
+            continue
+        backwards += any(
+            right[4] < left[4] and right[1] >= left[2] - OVERPRINT_SHARE * (left[2] - left[1]) for left, right in pairs
+        )
+    return backwards
+
+
+def word_box(
+    start: float, end: float, row: list[tuple[float, float, float, float, int, str]]
+) -> tuple[int, int, int, int]:
+    """A word's box as ``with_word_boxes`` gives it: (left, down, width, height), its row's top and height."""
+    height = max(letter[3] for letter in row)
+    top = min(letter[0] - letter[3] / 2 for letter in row)
+    return (round(start), round(top), round(end - start), round(height))
 
 
 def with_word_boxes(page: Any, lines: list[Line]) -> list[Line]:
@@ -256,7 +394,9 @@ def with_word_boxes(page: Any, lines: list[Line]) -> list[Line]:
     segments: list[tuple[float, float, float, float, str]] = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = one_character_per_letter(textpage.get_text_bounded(left, bottom, right, top).strip())
+        text = without_format_characters(
+            one_character_per_letter(textpage.get_text_bounded(left, bottom, right, top).strip())
+        )
         if text:
             segments.append((-top, left, right, top - bottom, text))
     rows: list[list[tuple[float, float, float, float, str]]] = []
@@ -331,13 +471,15 @@ def text_layer_is_the_page(page: Any) -> bool:
     """Whether a page's text layer is what the page shows, so it can be read instead of the page (exact and fast).
 
     Not when the layer cannot spell its letters (``unspelled_glyphs``: garbage, or a name without its accents),
-    when its only text is invisible over a picture of the page (a scanner's PDF: the layer is the scanner's OCR,
-    typos included, and the picture is the document), or when the picture shows lines of print the layer does
+    when its only text is invisible over a picture of the page or of a document on it (``text_over_pictures``: a
+    scanner's PDF, whose layer is the scanner's OCR, typos included, and the picture is the document), or when the picture shows lines of print the layer does
     not hold (a text header over a scanned body). Such a page is OCR'd as a whole, as a person reads it.
     """
     textpage = page.get_textpage()
     try:
         if unspelled_glyphs(textpage):
+            return False
+        if only_invisible_text(page) and text_over_pictures(page, textpage):
             return False
         if not picture_fills_page(page):
             return True
@@ -375,6 +517,26 @@ def picture_fills_page(page: Any) -> bool:
         if (right - left) * (top - bottom) >= PICTURE_PAGE_SHARE * width * height:
             return True
     return False
+
+
+def text_over_pictures(page: Any, textpage: Any) -> bool:
+    """Whether most of a page's letters stand on its pictures: a scanner's invisible OCR layer over the picture of a
+    document smaller than the page (a passport's page scanned onto A4 took a third of it; its layer's MRZ had a digit
+    off, and a good passport was reported with an invalid MRZ: blind probe r52a, E04)."""
+    import pypdfium2.raw as pdfium_c
+
+    pictures = [picture.get_bounds() for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+    if not pictures:
+        return False
+    on = letters = 0
+    for index in range(textpage.count_chars()):
+        if chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)).isspace():
+            continue
+        left, bottom, right, top = textpage.get_charbox(index)
+        across, up = (left + right) / 2, (bottom + top) / 2
+        letters += 1
+        on += any(x0 <= across <= x1 and y0 <= up <= y1 for x0, y0, x1, y1 in pictures)
+    return letters > 0 and on > letters / 2
 
 
 def only_invisible_text(page: Any) -> bool:
@@ -482,11 +644,11 @@ def page_text(page: Any, *, annotations: list[Any] | None = None) -> str:
         textpage = page.get_textpage()
     turn = letters_turn(textpage)
     if not hidden and turn == 0 and page.get_rotation() % 360 == 0 and annotations is None:
-        return str(textpage.get_text_bounded())
+        return without_format_characters(str(textpage.get_text_bounded()))
     segments: list[tuple[float, float, float, str]] = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        text = without_format_characters(textpage.get_text_bounded(left, bottom, right, top)).strip()
         if not text:
             continue
         # (down, across) with the letters upright: letters turned a quarter counter-clockwise run up the y axis.
