@@ -215,3 +215,19 @@ def payslip_rows_checked(rows: str, totals: str) -> tuple[dict[str, object], lis
 
 def slip_totals(gross: str, deductions: str, net: str) -> str:
     return f"Total ilíquido {gross}\nTotal descontos {deductions}\nLíquido a receber {net}"
+
+
+def text_picture(text: str, size: tuple[int, int]) -> Any:
+    """A small PNG of ``text`` for a PDF page (reportlab's ``ImageReader``): an amount drawn as a picture."""
+    import io
+
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    from samples.synthetic import pil_font
+
+    image = Image.new("RGB", size, "white")
+    ImageDraw.Draw(image).text((4, 2), text, font=pil_font(size[1] - 8), fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ImageReader(io.BytesIO(buffer.getvalue()))

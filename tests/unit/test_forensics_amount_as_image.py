@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from documents.extraction.forensics import file_signals
-from samples.synthetic import pil_font
+from tests.helpers import text_picture
 
 ROWS = [("Vencimento base", "1.600,00"), ("Subsídio de alimentação", "132,00"), ("Retenção IRS", "172,00"),
         ("Segurança Social", "190,52")]  # fmt: skip
-
-
-def picture(text: str, size: tuple[int, int]) -> ImageReader:
-    image = Image.new("RGB", size, "white")
-    ImageDraw.Draw(image).text((4, 2), text, font=pil_font(size[1] - 8), fill=0)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return ImageReader(io.BytesIO(buffer.getvalue()))
 
 
 def payslip(*, net_as_image: bool, logo: bool = False, signature: bool = False) -> bytes:
@@ -30,7 +20,7 @@ def payslip(*, net_as_image: bool, logo: bool = False, signature: bool = False) 
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.setFont("Helvetica", 10)
     if logo:
-        pdf.drawImage(picture("LOGO", (240, 120)), 420, 760, width=120, height=60)
+        pdf.drawImage(text_picture("LOGO", (240, 120)), 420, 760, width=120, height=60)
     pdf.drawString(50, 780, "Cunha & Filhos, Lda. - NIPC 503456786")
     pdf.drawString(50, 750, "RECIBO DE VENCIMENTO - Período: março de 2026")
     for row, (caption, amount) in enumerate(ROWS):
@@ -38,12 +28,12 @@ def payslip(*, net_as_image: bool, logo: bool = False, signature: bool = False) 
         pdf.drawRightString(400, 700 - 16 * row, amount)
     pdf.drawString(50, 620, "Valor Líquido a Receber:")
     if net_as_image:
-        pdf.drawImage(picture("2.489,98", (180, 30)), 200, 617, width=60, height=10)
+        pdf.drawImage(text_picture("2.489,98", (180, 30)), 200, 617, width=60, height=10)
     else:
         pdf.drawString(200, 620, "1.369,48")
     if signature:
         pdf.drawString(50, 560, "Assinatura:")
-        pdf.drawImage(picture("~~ J. Cunha ~~", (300, 60)), 120, 550, width=100, height=20)
+        pdf.drawImage(text_picture("~~ J. Cunha ~~", (300, 60)), 120, 550, width=100, height=20)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

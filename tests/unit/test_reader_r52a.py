@@ -10,9 +10,7 @@ import random
 from unittest import mock
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -20,7 +18,7 @@ from reportlab.pdfgen import canvas
 from documents.extraction import reader
 from documents.extraction.local import LocalExtractor
 from documents.extraction.reader import read_document, text_layer_is_the_page
-from samples.synthetic import pil_font
+from tests.helpers import text_picture
 
 pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
 
@@ -137,14 +135,6 @@ def test_soft_hyphens_and_zero_width_characters_are_dropped_from_the_text_layer(
     assert lines[len(HEADER) :] == ["Vencimento base 2 430,00", "Retenção IRS 157,95", "Líquido a receber 2 136,75"]
 
 
-def picture(text: str, size: tuple[int, int]) -> ImageReader:
-    image = Image.new("RGB", size, "white")
-    ImageDraw.Draw(image).text((4, 2), text, font=pil_font(size[1] - 8), fill=0)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return ImageReader(io.BytesIO(buffer.getvalue()))
-
-
 def page_of(data: bytes) -> object:
     return pdfium.PdfDocument(data)[0]
 
@@ -153,7 +143,7 @@ def test_an_invisible_layer_over_a_picture_smaller_than_the_page_is_not_the_page
     """A passport's page scanned onto A4 takes a third of it: its scanner's layer is a guess, the picture the page."""
 
     def scanned_passport(pdf: canvas.Canvas) -> None:
-        pdf.drawImage(picture("PASSAPORTE", (500, 350)), 47, 448, width=500, height=352)
+        pdf.drawImage(text_picture("PASSAPORTE", (500, 350)), 47, 448, width=500, height=352)
         text = pdf.beginText(60, 480)
         text.setTextRenderMode(3)
         text.setFont(*FONT)
@@ -169,7 +159,7 @@ def test_an_invisible_layer_over_a_picture_smaller_than_the_page_is_not_the_page
         pdf.drawText(text)
 
     def visible_text_beside_a_logo(pdf: canvas.Canvas) -> None:
-        pdf.drawImage(picture("LOGO", (240, 120)), 420, 760, width=120, height=60)
+        pdf.drawImage(text_picture("LOGO", (240, 120)), 420, 760, width=120, height=60)
         in_order(pdf)
 
     assert not text_layer_is_the_page(page_of(pdf_bytes(scanned_passport)))
@@ -182,7 +172,7 @@ def amounts_as_pictures(pdf: canvas.Canvas) -> None:
         pdf.drawString(50, 780 - 18 * row, text)
     for row, (caption, amount) in enumerate(ROWS):
         pdf.drawString(50, 640 - 18 * row, caption)
-        pdf.drawImage(picture(amount, (400, 52)), 330, 637 - 18 * row, width=100, height=13)
+        pdf.drawImage(text_picture(amount, (400, 52)), 330, 637 - 18 * row, width=100, height=13)
 
 
 def test_amounts_drawn_as_pictures_beside_text_captions_are_read_from_the_pictures() -> None:
@@ -194,7 +184,7 @@ def test_amounts_drawn_as_pictures_beside_text_captions_are_read_from_the_pictur
 
 def test_a_text_payslip_with_a_logo_is_not_ocrd() -> None:
     def with_logo(pdf: canvas.Canvas) -> None:
-        pdf.drawImage(picture("LOGO", (240, 120)), 420, 760, width=120, height=60)
+        pdf.drawImage(text_picture("LOGO", (240, 120)), 420, 760, width=120, height=60)
         in_order(pdf)
 
     with mock.patch.object(reader, "tesseract_data", side_effect=AssertionError("Tesseract ran")):
