@@ -2775,7 +2775,8 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     )
     # Unused holidays are taxed as a subsidy is; the compensation is its own net (exempt).
     taxed = lump + unused_holidays
-    regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None) if taxed else net
+    levy = health_scheme_on(page, parsed.fields, lump) if lump else Decimal(0)
+    regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None, levy=levy) if taxed else net
     if regular is None and (severance or unused_holidays):
         # No rate to take the holidays' deductions at: the net less them whole, the least the month could have
         # been. The month's whole net would count the end of a contract as pay.
@@ -2967,9 +2968,14 @@ def proportional_twelfths(page: Page, parsed: Parsed) -> None:
 
 
 def regular_net(
-    fields: dict[str, Decimal | None], *, lump: Decimal, subsidy_irs: Decimal | None = None
+    fields: dict[str, Decimal | None],
+    *,
+    lump: Decimal,
+    subsidy_irs: Decimal | None = None,
+    levy: Decimal = Decimal(0),
 ) -> Decimal | None:
-    """Net pay without a lump subsidy's own net: the subsidy less its 11% social security and its IRS.
+    """Net pay without a lump subsidy's own net: the subsidy less its 11% social security, its IRS and the health
+    scheme's ``levy`` on it (``health_scheme_on``).
 
     The subsidy's IRS is its own withholding line when the slip prints one, else the month's rate
     (IRS over the social-security base, social security / 11%; else over the gross) applied to it.
@@ -2982,8 +2988,39 @@ def regular_net(
         if withholding is None or not taxable:
             return None
         subsidy_irs = (lump * withholding / taxable).quantize(CENT, rounding=ROUND_HALF_UP)
-    subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs
+    subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs - levy
     return net - subsidy_net
+
+
+# A public servant's health scheme, charged at a rate on the pay: the ADSE, the police's SAD ("SAD/PSP", "SAD/GNR"),
+# the military's ADM. By law (3,5 %) it is charged on the holiday and Christmas subsidies too, on the month's row.
+HEALTH_SCHEME = re.compile(r"(?<![a-z])(?:adse|sad|adm)(?![a-z])")
+HEALTH_SCHEME_RATE = Decimal("0.035")
+PRINTED_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def health_scheme_on(page: Page, fields: dict[str, Decimal | None], lump: Decimal) -> Decimal:
+    """The health scheme's share of a lump subsidy: its rate (printed on its row, else the law's 3,5 %) times the
+    subsidy, when the row is that rate of the base salary and the subsidy (what the law charges it on), of the
+    month's social-security base (social security / 11%, the subsidy in it) or of the gross: the slip charged it on
+    the subsidy too. Blind probe r53a: the regular net of a public
+    servant's Christmas month left the subsidy's ADSE in, tens of euros over the other months' net. Zero when no
+    row is such a share (a scheme charged at a flat amount, or on the base alone)."""
+    social, gross, salary = fields.get("social_security"), fields.get("gross_pay"), fields.get("base_salary")
+    charged_on = (salary + lump if salary else None, social / SS_EMPLOYEE_RATE if social else None, gross)
+    bases = [base for base in charged_on if base and base > lump]
+    levy = Decimal(0)
+    for row in page.rows("other_deduction"):
+        label = fold(row.label)
+        if not HEALTH_SCHEME.search(label):
+            continue
+        printed = PRINTED_RATE.search(label)
+        rate = Decimal(printed.group(1).replace(",", ".")) / 100 if printed else HEALTH_SCHEME_RATE
+        if rate <= 0 or rate > Decimal("0.1"):
+            continue
+        if any(abs(rate * base - row.value) <= 2 * CENT for base in bases):
+            levy += (lump * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return levy
 
 
 # The words naming each party in a caption, and all the words of the parties' boxes' captions ("ENTIDADE
