@@ -1732,7 +1732,9 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     payslip_people([*header_cells(lines), *lines], parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
-        parsed.fields["employer_name"] = without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
+        parsed.fields["employer_name"] = without_glued_caption(
+            without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
+        )
     for party in ("employer_name", "employee_name"):
         if captions_only(parsed.fields.get(party)):
             parsed.fields.pop(party)
@@ -3395,6 +3397,25 @@ NAME_WORD_CONFIDENCE = 0.85
 # Marks OCR reads after a name at a scan's edge or a box's border ("Junta de Freguesia de Azeitão !", "... |"): no
 # company's name ends in a lone sign (blind probe r36b). A legal form's dot, a bracket closed, stay.
 TRAILING_MARKS = re.compile(r"(?:\s+[^\w\s.)\]]{1,2})+$")
+
+
+# Another field's caption after the employer's name on its line: "Mês de processamento", "Período de referência",
+# "Data de emissão:", "Período:", "NIF:". On a tilted photo or scan the header's right-hand caption sits level with
+# the name and OCR joins them (blind probe r53a: "Agrupamento de Escolas de Sátão Mês de Processamento:"). A caption
+# with its colon, or the month's own captions without one; never a name's word.
+GLUED_CAPTION = re.compile(
+    r"\s(?:mes|periodo|data|date|period|nif|nipc)(?:\s+(?:de|do|da|of)\s+[a-z]+)?\s*:"
+    r"|\s(?:mes|periodo)\s+(?:de\s+)?(?:processamento|referencia|pagamento|abono)(?![a-z])"
+)
+
+
+def without_glued_caption(name: str) -> str:
+    """The employer's name up to another field's caption joined after it (``GLUED_CAPTION``)."""
+    caption = GLUED_CAPTION.search(fold(name))
+    if caption is None:
+        return name
+    kept = name[: caption.start()].rstrip(" ,;:-–—·|")
+    return kept if len(re.findall(r"[A-Za-zÀ-ÿ]", kept)) >= 3 else name
 
 
 def without_trailing_marks(name: str) -> str:
