@@ -3770,6 +3770,10 @@ def body_name(text: str) -> str | None:
     parts, separators = [part.strip(" ,.-–—·") for part in pieces[::2]], pieces[1::2]
     at = next((at for at, part in enumerate(parts) if len(part.split()) >= 2), None)
     name = parts[at] if at is not None else ""
+    if at == 1 and one_word_body(parts[0]):
+        # "Marinha - Direção de Administração Financeira": a body of one word, no acronym, before its paying
+        # service; the service alone does not say which body pays (blind probe r53a).
+        name, at = f"{parts[0]}{separators[0]}{parts[1]}", None
     branch = parts[at + 1] if at is not None and at + 1 < len(parts) and BRANCH.match(fold(parts[at + 1])) else None
     folded = fold(name)
     words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
@@ -3788,6 +3792,17 @@ def body_name(text: str) -> str | None:
     ):
         return None
     return f"{name}{separators[at]}{branch}" if branch and at is not None else name
+
+
+def one_word_body(word: str) -> bool:
+    """A body's name of one capitalised word ("Marinha", "Exército"), not an acronym ("PSP", "GNR": the name
+    after it says it whole) nor a title's or a label's word."""
+    folded = fold(word)
+    return (
+        bool(re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]{3,}", word))
+        and not (word.isupper() and len(word) <= 5)
+        and not (PAYSLIP_TITLE.search(folded) or LABEL_WORDS.search(folded) or NOT_A_COMPANY_WORD.match(folded))
+    )
 
 
 # A number's caption standing over its value ("N.º Contribuinte" / "198058691", blind probe r36b): no body's name.
