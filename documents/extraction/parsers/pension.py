@@ -1111,6 +1111,11 @@ def parse_pension(lines: list[Line]) -> Parsed:
 TWELVE_A_YEAR_BENEFIT = re.compile(r"prestacao\s+social\s+(?:para\s+a\s+)?inclusao|complemento\s+solidario")
 
 
+COUNT_CAPTION = re.compile(
+    r"(?:numero|n\.?\s?o)\s+(?:anual\s+)?de\s+" + PAYMENT_WORDS + r"|" + PAYMENT_WORDS + r"\s+(?:anuais|por\s+ano)"
+)
+
+
 def fourteen_by_law(parsed: Parsed, folded: str) -> bool:
     """A monthly pension the CGA or the Segurança Social (Centro Nacional de Pensões) pays, no count printed: both
     pay a pension fourteen times a year by law (the subsidies of July and December), a benefit paid twelve times
@@ -1124,6 +1129,8 @@ def fourteen_by_law(parsed: Parsed, folded: str) -> bool:
         and not TWELVE_A_YEAR_BENEFIT.search(folded)
         and not MONTHS_PAID.search(folded)
         and not re.search(r"duodecimos", folded)
+        # The count's caption printed and its value not read: the page says it, and staff read it there.
+        and not COUNT_CAPTION.search(folded)
     )
 
 
