@@ -195,8 +195,10 @@ def test_the_letters_place_and_date_beat_a_date_in_its_text() -> None:
     assert fields["issue_date"] == dt.date(2026, 1, 15)
 
 
-def test_a_nota_de_abono_with_no_count_printed_leaves_the_payments_missing() -> None:
-    """A CGA 'NOTA DE ABONO' of one month ('PERÍODO: 2026/03') does not say how many payments a year: none read."""
+def test_a_nota_de_abono_with_no_count_printed_gets_the_laws_fourteen() -> None:
+    """A CGA 'NOTA DE ABONO' of one month ('PERÍODO: 2026/03') does not say how many payments a year: none is read
+    off the page; the CGA pays fourteen by law, worked out and said so (blind probe r53a: every such statement
+    warned ``missing:payments_per_year``)."""
     text = """CAIXA GERAL DE APOSENTAÇÕES NOTA DE ABONO
 PERÍODO: 2026/05
 APOSENTADO: LEONOR MARIA FAGUNDES TEIXEIRA
@@ -206,7 +208,8 @@ PENSÃO DE APOSENTAÇÃO 1.402,18
 IRS 160,00
 TOTAIS 1.402,18 160,00
 LÍQUIDO A RECEBER 1.242,18"""
-    kind, fields, _ = read(text)
+    kind, fields, warnings = read(text)
     assert kind == DocumentKind.DECLARACAO_PENSAO
     assert fields["pensioner_name"] == "Leonor Maria Fagundes Teixeira"
-    assert fields["payments_per_year"] is None
+    assert fields["payments_per_year"] == 14
+    assert "derived:payments_per_year" in warnings

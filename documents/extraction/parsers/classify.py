@@ -778,11 +778,19 @@ SS_REMUNERATIONS_EXTRACT = re.compile(
 # Código do IRS: "Declaração de rendimentos e retenções na fonte — Ano de 2025"; blind probe r47b: read as an IRS
 # return with every amount null). It is the payer's, not the taxpayer's return, and no kind reads it: a year's
 # employment income is proven by the return as filed, or the nota; the month's pay by the payslips.
+# What a payer's declaration is for, whatever article it cites or none: "Declaração emitida para efeitos do
+# preenchimento da declaração Modelo 3 de IRS". A return is filled, not issued for its own filling.
+FILLING_THE_RETURN = (
+    r"para\s+(?:efeitos\s+d[oa]\s+)?preenchimento\s+da\s+(?:declaracao\s+)?(?:modelo\s*3|declaracao\s+de\s+irs)"
+)
 PAYERS_YEARLY_DECLARATION = re.compile(
     r"declaracao\s+(?:anual\s+)?(?:de\s+|dos\s+)?rendimentos\s+(?:pagos\s+)?e\s+(?:de\s+|das\s+)?retencoes"
     # The article that obliges the payer, whatever the title says: "art. 119.º ... do Código do IRS" ("119.9"
-    # as OCR reads the ordinal).
-    r"|art(?:igo|\.)?\s*119\W{0,4}(?:[o9]\W{0,3})?(?:,?\s*n\W{0,4}\s*1\W[^\n]{0,30})?\s*d[oa]\s+(?:codigo\s+do\s+irs|cirs)"
+    # as OCR reads the ordinal). The number's ordinal folds to a letter too: "n.º 1" is "n.o 1" (blind probe
+    # r53a: "(art. 119.º, n.º 1, alínea b) do Código do IRS)" unmatched, the declaration read as an IRS return).
+    r"|art(?:igo|\.)?\s*119\W{0,4}(?:[o9]\W{0,3})?(?:,?\s*n\W{0,4}(?:[o9]\W{0,3})?\s*1\W[^\n]{0,30})?"
+    r"\s*d[oa]\s+(?:codigo\s+do\s+irs|cirs)"
+    r"|" + FILLING_THE_RETURN
 )
 
 # The Segurança Social's quarterly declaration of an independent worker ("Declaração Trimestral - Trabalhador
@@ -804,8 +812,13 @@ BANK_STATEMENT = re.compile(
 
 def payers_yearly_declaration(folded: str) -> bool:
     """An employer's yearly declaration of income paid and tax withheld, none of an IRS return's form (a return's
-    Anexo A has a column of "retenções" too)."""
-    return bool(PAYERS_YEARLY_DECLARATION.search(folded)) and not TAX_FORM_PARTS.search(folded)
+    Anexo A has a column of "retenções" too), or the return's form named as what it is for ("para efeitos do
+    preenchimento da declaração Modelo 3", "a declarar no Anexo A") with no taxpayer of the return's own (blind
+    probe r53a: the "Modelo 3" it named taken for the return's form, the declaration read as a return)."""
+    if not PAYERS_YEARLY_DECLARATION.search(folded):
+        return False
+    for_the_return = bool(re.search(FILLING_THE_RETURN, folded) or FOR_THE_RETURN.search(folded))
+    return not TAX_FORM_PARTS.search(folded) or (for_the_return and not TAXPAYERS_OWN_FORM.search(folded))
 
 
 # A contract of employment (blind probe r46b: told only "not recognised"): it proves a job was agreed, not a month

@@ -1732,7 +1732,9 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     payslip_people([*header_cells(lines), *lines], parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
-        parsed.fields["employer_name"] = without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
+        parsed.fields["employer_name"] = without_glued_caption(
+            without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
+        )
     for party in ("employer_name", "employee_name"):
         if captions_only(parsed.fields.get(party)):
             parsed.fields.pop(party)
@@ -2775,7 +2777,8 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     )
     # Unused holidays are taxed as a subsidy is; the compensation is its own net (exempt).
     taxed = lump + unused_holidays
-    regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None) if taxed else net
+    levy = health_scheme_on(page, parsed.fields, lump) if lump else Decimal(0)
+    regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None, levy=levy) if taxed else net
     if regular is None and (severance or unused_holidays):
         # No rate to take the holidays' deductions at: the net less them whole, the least the month could have
         # been. The month's whole net would count the end of a contract as pay.
@@ -2967,9 +2970,14 @@ def proportional_twelfths(page: Page, parsed: Parsed) -> None:
 
 
 def regular_net(
-    fields: dict[str, Decimal | None], *, lump: Decimal, subsidy_irs: Decimal | None = None
+    fields: dict[str, Decimal | None],
+    *,
+    lump: Decimal,
+    subsidy_irs: Decimal | None = None,
+    levy: Decimal = Decimal(0),
 ) -> Decimal | None:
-    """Net pay without a lump subsidy's own net: the subsidy less its 11% social security and its IRS.
+    """Net pay without a lump subsidy's own net: the subsidy less its 11% social security, its IRS and the health
+    scheme's ``levy`` on it (``health_scheme_on``).
 
     The subsidy's IRS is its own withholding line when the slip prints one, else the month's rate
     (IRS over the social-security base, social security / 11%; else over the gross) applied to it.
@@ -2982,8 +2990,39 @@ def regular_net(
         if withholding is None or not taxable:
             return None
         subsidy_irs = (lump * withholding / taxable).quantize(CENT, rounding=ROUND_HALF_UP)
-    subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs
+    subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs - levy
     return net - subsidy_net
+
+
+# A public servant's health scheme, charged at a rate on the pay: the ADSE, the police's SAD ("SAD/PSP", "SAD/GNR"),
+# the military's ADM. By law (3,5 %) it is charged on the holiday and Christmas subsidies too, on the month's row.
+HEALTH_SCHEME = re.compile(r"(?<![a-z])(?:adse|sad|adm)(?![a-z])")
+HEALTH_SCHEME_RATE = Decimal("0.035")
+PRINTED_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def health_scheme_on(page: Page, fields: dict[str, Decimal | None], lump: Decimal) -> Decimal:
+    """The health scheme's share of a lump subsidy: its rate (printed on its row, else the law's 3,5 %) times the
+    subsidy, when the row is that rate of the base salary and the subsidy (what the law charges it on), of the
+    month's social-security base (social security / 11%, the subsidy in it) or of the gross: the slip charged it on
+    the subsidy too. Blind probe r53a: the regular net of a public
+    servant's Christmas month left the subsidy's ADSE in, tens of euros over the other months' net. Zero when no
+    row is such a share (a scheme charged at a flat amount, or on the base alone)."""
+    social, gross, salary = fields.get("social_security"), fields.get("gross_pay"), fields.get("base_salary")
+    charged_on = (salary + lump if salary else None, social / SS_EMPLOYEE_RATE if social else None, gross)
+    bases = [base for base in charged_on if base and base > lump]
+    levy = Decimal(0)
+    for row in page.rows("other_deduction"):
+        label = fold(row.label)
+        if not HEALTH_SCHEME.search(label):
+            continue
+        printed = PRINTED_RATE.search(label)
+        rate = Decimal(printed.group(1).replace(",", ".")) / 100 if printed else HEALTH_SCHEME_RATE
+        if rate <= 0 or rate > Decimal("0.1"):
+            continue
+        if any(abs(rate * base - row.value) <= 2 * CENT for base in bases):
+            levy += (lump * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return levy
 
 
 # The words naming each party in a caption, and all the words of the parties' boxes' captions ("ENTIDADE
@@ -3360,6 +3399,25 @@ NAME_WORD_CONFIDENCE = 0.85
 TRAILING_MARKS = re.compile(r"(?:\s+[^\w\s.)\]]{1,2})+$")
 
 
+# Another field's caption after the employer's name on its line: "Mês de processamento", "Período de referência",
+# "Data de emissão:", "Período:", "NIF:". On a tilted photo or scan the header's right-hand caption sits level with
+# the name and OCR joins them (blind probe r53a: "Agrupamento de Escolas de Sátão Mês de Processamento:"). A caption
+# with its colon, or the month's own captions without one; never a name's word.
+GLUED_CAPTION = re.compile(
+    r"\s(?:mes|periodo|data|date|period|nif|nipc)(?:\s+(?:de|do|da|of)\s+[a-z]+)?\s*:"
+    r"|\s(?:mes|periodo)\s+(?:de\s+)?(?:processamento|referencia|pagamento|abono)(?![a-z])"
+)
+
+
+def without_glued_caption(name: str) -> str:
+    """The employer's name up to another field's caption joined after it (``GLUED_CAPTION``)."""
+    caption = GLUED_CAPTION.search(fold(name))
+    if caption is None:
+        return name
+    kept = name[: caption.start()].rstrip(" ,;:-–—·|")
+    return kept if len(re.findall(r"[A-Za-zÀ-ÿ]", kept)) >= 3 else name
+
+
 def without_trailing_marks(name: str) -> str:
     return TRAILING_MARKS.sub("", name)
 
@@ -3712,6 +3770,10 @@ def body_name(text: str) -> str | None:
     parts, separators = [part.strip(" ,.-–—·") for part in pieces[::2]], pieces[1::2]
     at = next((at for at, part in enumerate(parts) if len(part.split()) >= 2), None)
     name = parts[at] if at is not None else ""
+    if at == 1 and one_word_body(parts[0]):
+        # "Marinha - Direção de Administração Financeira": a body of one word, no acronym, before its paying
+        # service; the service alone does not say which body pays (blind probe r53a).
+        name, at = f"{parts[0]}{separators[0]}{parts[1]}", None
     branch = parts[at + 1] if at is not None and at + 1 < len(parts) and BRANCH.match(fold(parts[at + 1])) else None
     folded = fold(name)
     words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
@@ -3730,6 +3792,17 @@ def body_name(text: str) -> str | None:
     ):
         return None
     return f"{name}{separators[at]}{branch}" if branch and at is not None else name
+
+
+def one_word_body(word: str) -> bool:
+    """A body's name of one capitalised word ("Marinha", "Exército"), not an acronym ("PSP", "GNR": the name
+    after it says it whole) nor a title's or a label's word."""
+    folded = fold(word)
+    return (
+        bool(re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]{3,}", word))
+        and not (word.isupper() and len(word) <= 5)
+        and not (PAYSLIP_TITLE.search(folded) or LABEL_WORDS.search(folded) or NOT_A_COMPANY_WORD.match(folded))
+    )
 
 
 # A number's caption standing over its value ("N.º Contribuinte" / "198058691", blind probe r36b): no body's name.

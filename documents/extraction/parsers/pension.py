@@ -202,6 +202,14 @@ EXTRA_MONTH = re.compile(
     r"subsidio|paga(?:s)?\s+extra|(?<!\d)1[34]\s*(?:e|eme)?\s*mois|treizieme|weihnachtsgeld|sonderzahlung"
     r"|(?<!\d)1[34]\.\s*monat|tredicesima"
 )
+# A row paying a subsidy with the month's pension, by its caption: "Subsídio de Natal", "Subsídio de férias", "14.º
+# mês", "13.º mês", a Spanish "paga extraordinaria", a French "13e mois", a German "Weihnachtsgeld", "Christmas bonus".
+# Not "subsídio" alone: a lasting benefit may be one ("Subsídio por assistência de terceira pessoa").
+SUBSIDY_ROW = re.compile(
+    r"subsidio\s+de\s+(?:natal|ferias)|(?<!\d)1[34]\.?\s*o?\s*mes(?![a-z])|paga(?:s)?\s+extra"
+    r"|(?<!\d)1[34]\s*(?:e|eme)\s*mois|treizieme|weihnachtsgeld|urlaubsgeld|sonderzahlung|(?<!\d)1[34]\.\s*monat"
+    r"|christmas\s+(?:bonus|allowance)|holiday\s+(?:bonus|allowance)|tredicesima|quattordicesima"
+)
 # "Pensão (12 meses) 8.224,80": the months the pension itself is paid, to which the two subsidies may still add.
 MONTHS_PAID = re.compile(r"(?<!\d)(1[234])\s*meses")
 # Where a sentence ends: a full stop after a word or an amount ("... 934,26 euros. Ao montante ..."), before a
@@ -377,6 +385,10 @@ class PensionAmounts:
 
     # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # The rows of a subsidy paid with the month's pension ("Subsídio de Natal 2.405,90", "14.º mês"), and the
+    # deductions whose caption names one ("IRS s/ Subsídio de Natal 481,18"): the month's own pension is without them.
+    subsidies: list[Decimal] = field(default_factory=list)
+    subsidy_deductions: list[Decimal] = field(default_factory=list)
     # Each row read under a header of columns: its roles and values, in the order read.
     table_rows: list[list[tuple[str, Decimal]]] = field(default_factory=list)
     # The roles whose value was worked out from a row's columns rather than printed (a pension and its complement).
@@ -690,6 +702,8 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 read.add(COLUMN_TOTALS.get(role, role), value, line.confidence)
         elif leading and not labels:
             read.items.append((index, leading[-1], line.confidence))
+            if SUBSIDY_ROW.search(fold(text)):
+                read.subsidies.append(leading[-1])
             if RATE.search(text):
                 read.rated.add(index)
             named = PENSION_ROW.match(fold(text))
@@ -712,6 +726,8 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             if run:
                 # "Retenção na fonte de IRS 9,00 % 90,00": of a label's amounts, the last is its value.
                 read.add(role, run[-1][1], line.confidence)
+                if role == "deduction" and SUBSIDY_ROW.search(fold(text)):
+                    read.subsidy_deductions.append(run[-1][1])
                 read.stamps.setdefault(role, []).append(when_stated(text[since : run[-1][0]]))
             elif position == len(phrases) - 1:
                 waiting = role
@@ -1060,6 +1076,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
             gross = net
     if gross is None:
         gross = gross_from_pension_rows(amounts, parsed)
+    if amounts.subsidies:
+        gross, net = without_the_subsidy(amounts, parsed)
     read_already = {"gross_monthly_amount", "net_monthly_amount", "annual_amount"} & parsed.fields.keys()
     if year_declaration(folded) and not read_already:
         year_gross(lines, parsed)
@@ -1076,6 +1094,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
     elif re.search(r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes", folded):
         parsed.put("issuer", "SEGURANCA_SOCIAL", VALIDATED_CONFIDENCE)
     parsed.put("pension_type", pension_type(folded), 0.9)
+    if parsed.fields.get("payments_per_year") is None and fourteen_by_law(parsed, folded):
+        parsed.put("payments_per_year", 14, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:payments_per_year")
     parsed.put("issue_date", issue_date(lines), 0.9)
     person(lines, parsed, prefix="pensioner")
     if "pensioner_name" not in parsed.fields:
@@ -1083,6 +1104,96 @@ def parse_pension(lines: list[Line]) -> Parsed:
         # as a payslip's lost employee name is, so that staff look for it on the page.
         parsed.warnings.append("missing:pensioner_name")
     return parsed
+
+
+# A lasting benefit the Segurança Social pays twelve times a year, with no subsidies: the Prestação Social para a
+# Inclusão, the Complemento Solidário para Idosos.
+TWELVE_A_YEAR_BENEFIT = re.compile(r"prestacao\s+social\s+(?:para\s+a\s+)?inclusao|complemento\s+solidario")
+
+
+COUNT_CAPTION = re.compile(
+    r"(?:numero|n\.?\s?o)\s+(?:anual\s+)?de\s+" + PAYMENT_WORDS + r"|" + PAYMENT_WORDS + r"\s+(?:anuais|por\s+ano)"
+)
+
+
+def fourteen_by_law(parsed: Parsed, folded: str) -> bool:
+    """A monthly pension the CGA or the Segurança Social (Centro Nacional de Pensões) pays, no count printed: both
+    pay a pension fourteen times a year by law (the subsidies of July and December), a benefit paid twelve times
+    aside. Blind probe r53a: every CGA monthly statement warned ``missing:payments_per_year``, as if the document
+    lacked it. Not a year's declaration (no month read): its annual amount is counted as it is."""
+    monthly = parsed.fields.get("gross_monthly_amount") or parsed.fields.get("net_monthly_amount")
+    return (
+        parsed.fields.get("issuer") in {"CGA", "SEGURANCA_SOCIAL"}
+        and parsed.fields.get("pension_type") is not None
+        and monthly is not None
+        and not TWELVE_A_YEAR_BENEFIT.search(folded)
+        and not MONTHS_PAID.search(folded)
+        and not re.search(r"duodecimos", folded)
+        # The count's caption printed and its value not read: the page says it, and staff read it there.
+        and not COUNT_CAPTION.search(folded)
+    )
+
+
+def without_the_subsidy(amounts: PensionAmounts, parsed: Parsed) -> tuple[Decimal | None, Decimal | None]:
+    """A month paying a subsidy with the pension (July's 14.º mês, November's or December's Christmas subsidy), each
+    on its own row: the month's own pension, its deductions and its net, without the subsidy and what is taken from
+    it; the gross and net read otherwise. Blind probe r53a: a CGA statement's "Pensão de aposentação 2.405,90",
+    "Subsídio de Natal 2.405,90", "Total ilíquido 4.811,80" read as a pension of 4.811,80 €, twice the month's,
+    counted x 14 / 12 as if every month paid it.
+
+    The subsidy is in the gross when the gross less it is what the other rows pay, or the gross is what the net and
+    the deductions add up to (the whole month's paid). Its deductions are those whose caption names it ("IRS s/
+    Subsídio de Natal"), else the deductions' share of it (IRS is withheld on a subsidy apart, at the month's rate,
+    and the health scheme at its rate: both in proportion). Worked out, not printed: said so (``derived:``). A
+    subsidy that fits neither reading is left as read, warned ``pension_subsidy_month`` so that the month is not
+    counted as every month's."""
+    fields = parsed.fields
+    gross, net, deductions = (
+        fields.get("gross_monthly_amount"),
+        fields.get("net_monthly_amount"),
+        fields.get("deductions"),
+    )
+    subsidy = sum(amounts.subsidies, Decimal(0))
+    pension = gross - subsidy if gross is not None else Decimal(0)
+    others = [value for _, value, _ in amounts.items if value not in amounts.subsidies]
+    whole_paid = (
+        gross is not None and net is not None and deductions is not None and abs(gross - deductions - net) <= CENT
+    )
+    if gross is None or pension <= 0 or not (whole_paid or pension in others or sum(others, Decimal(0)) == pension):
+        # The gross is the month's own, the subsidy apart (a letter stating both); warned only when what is paid
+        # is more than that month could pay, the subsidy in it.
+        if gross is not None and net is not None and (net > gross or (pension > 0 and net > pension)):
+            parsed.warnings.append(PENSION_SUBSIDY_MONTH)
+        return gross, net
+    fields["gross_monthly_amount"] = pension
+    parsed.confidence["gross_monthly_amount"] = min(
+        parsed.confidence.get("gross_monthly_amount", 1.0), DERIVED_CONFIDENCE
+    )
+    parsed.warnings.append("derived:gross_monthly_amount")
+    if deductions is None:
+        if net is not None:
+            # A net with no deductions read: the subsidy's share of it.
+            net = (net * pension / gross).quantize(CENT)
+            fields["net_monthly_amount"] = net
+            parsed.confidence["net_monthly_amount"] = DERIVED_CONFIDENCE
+            parsed.warnings.append("derived:net_monthly_amount")
+        return pension, net
+    on_subsidy = sum(amounts.subsidy_deductions, Decimal(0))
+    if not on_subsidy or on_subsidy >= deductions:
+        on_subsidy = (deductions * subsidy / gross).quantize(CENT)
+    fields["deductions"] = deductions - on_subsidy
+    parsed.confidence["deductions"] = min(parsed.confidence.get("deductions", 1.0), DERIVED_CONFIDENCE)
+    parsed.warnings.append("derived:deductions")
+    if net is not None:
+        net = pension - fields["deductions"]
+        fields["net_monthly_amount"] = net
+        parsed.confidence["net_monthly_amount"] = DERIVED_CONFIDENCE
+        parsed.warnings.append("derived:net_monthly_amount")
+    return pension, net
+
+
+# A pension statement of a month paying a subsidy whose own pension could not be told apart from it.
+PENSION_SUBSIDY_MONTH = "pension_subsidy_month"
 
 
 def pensions_added_up(amounts: PensionAmounts, gross: Decimal) -> bool:
