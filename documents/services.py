@@ -19,7 +19,7 @@ from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.extraction.fingerprint import content_fingerprint
-from documents.extraction.forensics import file_signals
+from documents.extraction.layers import document_signals
 from documents.extraction.pace import before_slow_work
 from documents.metrics import EXTRACTION_SECONDS
 from documents.models import NOT_EXTRACTED_YET, Document, DocumentQuerySet, DocumentStatus, ExtractedData
@@ -160,7 +160,7 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
             result = extractor().extract(data, document_type=document.document_type)
             # Read from the file itself whichever backend read its fields (Reducto sees no revisions); the fields
             # read let a scan's text layer be compared with its picture's reading.
-            signals = file_signals(data, content_type=document.content_type, extracted=result)
+            signals = document_signals(data, content_type=document.content_type, extracted=result)
     except FileNotFoundError:
         return failed("O ficheiro já não existe no armazenamento.")
     except ExtractionFailed as exc:

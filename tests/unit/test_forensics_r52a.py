@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from documents.extraction.forensics import file_signals
+from documents.extraction.layers import document_signals
 from documents.extraction.schema import DocumentKind, ExtractionResult, fields_validate
 
 PDF = "application/pdf"
@@ -82,7 +83,7 @@ def read_from_the_picture(method: Literal["text", "ocr"] = "ocr") -> ExtractionR
 def signals(data: bytes, extracted: ExtractionResult | None = None) -> list[dict[str, Any]]:
     if extracted is None:
         return file_signals(data, content_type=PDF)
-    return file_signals(data, content_type=PDF, extracted=extracted)
+    return document_signals(data, content_type=PDF, extracted=extracted)
 
 
 def mismatch(data: bytes, extracted: ExtractionResult | None) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
-from documents.extraction.forensics import file_signals
+from documents.extraction.layers import document_signals
 from documents.sniff import sniff_content_type
 
 
@@ -50,6 +50,6 @@ class Command(BaseCommand):
         # What the file says about its making, as the pipeline stores it (issue 17).
         output = {
             **result.as_output(),
-            "authenticity": file_signals(data, content_type=sniff_content_type(data) or "", extracted=result),
+            "authenticity": document_signals(data, content_type=sniff_content_type(data) or "", extracted=result),
         }
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
