@@ -1456,6 +1456,13 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
         said = f"{OWN_NAME_OTHER_NIF}: não contado"
     else:
         said = f"{'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'})"
+    printed = fields.get(f"{party}_name")
+    if owner and printed and not names_the_applicant(applicant["name"], printed):
+        # Counted, matched by the NIF or by a name only similar, but written otherwise than the applicant's: said to
+        # staff (blind probe C32: "Alexandr Gritsenko" by NIF for "Oleksandr Hrytsenko", "Ana Lúcia Sousa" by name for
+        # "Ana Lúcia de Sousa Ferreira", both counted without a word). Probably the same person, so still counted.
+        # Order, accents, ICAO's transliterations and middle names left out are not "otherwise".
+        said += f"; nome no {'recibo' if party == 'employee' else 'documento'} escrito de outra forma"
     if not owner and MULTIPLE_PAYSLIPS in document.get("warnings", []):
         # Two people's slips on one sheet: only one is read, and it may be the colleague's.
         said += "; o ficheiro tem mais de um recibo e só um foi lido: envie o seu num ficheiro à parte"
