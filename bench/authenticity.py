@@ -18,7 +18,9 @@ from typing import Any
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.fingerprint import content_fingerprint
 from documents.extraction.forensics import file_signals
+from documents.extraction.layers import document_signals
 from documents.extraction.local import LocalExtractor
+from documents.extraction.schema import ExtractionResult
 from samples.payslips import FAMILIES, family_payslip
 from samples.synthetic import Synthetic, make_person, scan
 from samples.tampered import clean_corpus, copied_payslips, tampered_corpus
@@ -27,12 +29,20 @@ from screening.rules.authenticity import content_signals
 CONCERNS = frozenset({"MEDIUM", "HIGH"})
 
 
-def read(extractor: LocalExtractor, document: Synthetic, document_id: str) -> dict[str, Any] | None:
-    """The document as screening sees it, or None when it cannot be read."""
+def extract(extractor: LocalExtractor, document: Synthetic) -> ExtractionResult | None:
     try:
-        result = extractor.extract(document.data, document_type=document.document_type)
+        return extractor.extract(document.data, document_type=document.document_type)
     except ExtractionFailed:
         return None
+
+
+def read(extractor: LocalExtractor, document: Synthetic, document_id: str) -> dict[str, Any] | None:
+    """The document as screening sees it, or None when it cannot be read."""
+    result = extract(extractor, document)
+    return None if result is None else as_screened(result, document_id)
+
+
+def as_screened(result: ExtractionResult, document_id: str) -> dict[str, Any]:
     return {
         "document_id": document_id,
         "status": "EXTRACTED",
@@ -66,15 +76,16 @@ def bench_authenticity() -> dict[str, Any]:
 
 
 def clean_false_alarms(extractor: LocalExtractor, *, today: dt.date) -> dict[str, Any]:
-    """Clean documents one by one (file and content signals), then clean three-month payslip series."""
+    """Clean documents one by one (file and content signals, as the pipeline raises them), then clean three-month
+    payslip series."""
     codes: dict[str, int] = {}
     documents = flagged_documents = 0
     for index, document in enumerate(clean_corpus()):
         documents += 1
-        signals = file_signals(document.data, content_type=document.content_type)
-        extracted = read(extractor, document, str(index))
-        if extracted is not None:
-            signals += content_signals([extracted], today=today).get(str(index), [])
+        result = extract(extractor, document)
+        signals = document_signals(document.data, content_type=document.content_type, extracted=result)
+        if result is not None:
+            signals += content_signals([as_screened(result, str(index))], today=today).get(str(index), [])
         concerns = {s["code"] for s in signals if s["severity"] in CONCERNS}
         flagged_documents += bool(concerns)
         for code in concerns:

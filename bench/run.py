@@ -51,7 +51,7 @@ from bench.production import bench_production, production_rows  # noqa: E402
 from bench.stacks import PRODUCTION_ENV  # noqa: E402
 from documents.extraction.errors import ExtractionFailed  # noqa: E402
 from documents.extraction.fingerprint import content_fingerprint  # noqa: E402
-from documents.extraction.forensics import file_signals  # noqa: E402
+from documents.extraction.layers import document_signals  # noqa: E402
 from documents.extraction.local import LocalExtractor  # noqa: E402
 from samples.certificates import certificate_corpus, tax_corpus  # noqa: E402
 from samples.identity import identity_corpus  # noqa: E402
@@ -292,7 +292,7 @@ def ocr_ratio(files: list[tuple[Any, float]]) -> dict[str, Any]:
 
 
 def in_process_baseline(cases: list[Case]) -> float:
-    """The same extraction (fields, file signals, fingerprint) and graph calls, in this process, no broker, no database."""
+    """The same extraction (fields, file and layer signals, fingerprint) and graph calls, in this process, no broker, no database."""
 
     extractor = LocalExtractor()
     started = time.perf_counter()
@@ -308,7 +308,7 @@ def case_documents(extractor: LocalExtractor, case: Case) -> list[dict[str, Any]
         try:
             result = extractor.extract(document.data, document_type=document.document_type)
             # The worker's extraction reads the file's authenticity signals and fingerprints the content too.
-            file_signals(document.data, content_type=document.content_type)
+            document_signals(document.data, content_type=document.content_type, extracted=result)
             content_fingerprint(result.kind.value, result.json_fields())
             documents.append({"document_id": str(index), "document_type": document.document_type, "status": "EXTRACTED",
                               "kind": result.kind.value, "fields": result.json_fields(), "warnings": result.warnings})  # fmt: skip

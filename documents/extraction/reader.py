@@ -226,8 +226,10 @@ def read_pdf(data: bytes, *, pictures_read: bool = False) -> ReadDocument:
                 turns.append(0)
                 continue
             read = ocr_page(render_page(page))
-            if has_text and len(re.sub(r"\W", "", "".join(line.text for line in read.lines))) < MIN_TEXT_CHARS:
-                # OCR found nearly nothing where the layer has words: the layer is the better reading left.
+            ocr_found_nothing = len(re.sub(r"\W", "", "".join(line.text for line in read.lines))) < MIN_TEXT_CHARS
+            if has_text and ocr_found_nothing and not only_invisible_text(page):
+                # OCR found nearly nothing where the layer has words: the layer is the better reading left. Not
+                # when that layer is invisible: the page shows nothing, and nobody reads what it says.
                 lines.extend(text_lines(text))
                 turns.append(0)
                 continue
@@ -471,20 +473,20 @@ def text_layer_is_the_page(page: Any) -> bool:
     """Whether a page's text layer is what the page shows, so it can be read instead of the page (exact and fast).
 
     Not when the layer cannot spell its letters (``unspelled_glyphs``: garbage, or a name without its accents),
-    when its only text is invisible over a picture of the page or of a document on it (``text_over_pictures``: a
-    scanner's PDF, whose layer is the scanner's OCR, typos included, and the picture is the document), or when the picture shows lines of print the layer does
-    not hold (a text header over a scanned body). Such a page is OCR'd as a whole, as a person reads it.
+    when its only text is invisible (a scanner's PDF, whose layer is the scanner's OCR, typos included, over the
+    picture that is the document; glyphs drawn as outlines under a search layer; or a page that shows nothing at
+    all, whose layer no person reads: blind probe r52a's N05 had been read as a payslip at confidence 1.0), or when
+    the picture shows lines of print the layer does not hold (a text header over a scanned body). Such a page is
+    OCR'd as a whole, as a person reads it.
     """
     textpage = page.get_textpage()
     try:
         if unspelled_glyphs(textpage):
             return False
-        if only_invisible_text(page) and text_over_pictures(page, textpage):
+        if only_invisible_text(page):
             return False
         if not picture_fills_page(page):
             return True
-        if only_invisible_text(page):
-            return False
         return lines_only_in_the_picture(page, textpage) < PICTURE_LINES_WITHOUT_TEXT
     except Exception:
         return True  # an odd page is read as it always was
@@ -517,26 +519,6 @@ def picture_fills_page(page: Any) -> bool:
         if (right - left) * (top - bottom) >= PICTURE_PAGE_SHARE * width * height:
             return True
     return False
-
-
-def text_over_pictures(page: Any, textpage: Any) -> bool:
-    """Whether most of a page's letters stand on its pictures: a scanner's invisible OCR layer over the picture of a
-    document smaller than the page (a passport's page scanned onto A4 took a third of it; its layer's MRZ had a digit
-    off, and a good passport was reported with an invalid MRZ: blind probe r52a, E04)."""
-    import pypdfium2.raw as pdfium_c
-
-    pictures = [picture.get_bounds() for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
-    if not pictures:
-        return False
-    on = letters = 0
-    for index in range(textpage.count_chars()):
-        if chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)).isspace():
-            continue
-        left, bottom, right, top = textpage.get_charbox(index)
-        across, up = (left + right) / 2, (bottom + top) / 2
-        letters += 1
-        on += any(x0 <= across <= x1 and y0 <= up <= y1 for x0, y0, x1, y1 in pictures)
-    return letters > 0 and on > letters / 2
 
 
 def only_invisible_text(page: Any) -> bool:

@@ -10,12 +10,14 @@ import random
 from unittest import mock
 
 import pypdfium2 as pdfium
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from documents.extraction import reader
+from documents.extraction.errors import ExtractionFailed
 from documents.extraction.local import LocalExtractor
 from documents.extraction.reader import read_document, text_layer_is_the_page
 from tests.helpers import text_picture
@@ -163,8 +165,24 @@ def test_an_invisible_layer_over_a_picture_smaller_than_the_page_is_not_the_page
         in_order(pdf)
 
     assert not text_layer_is_the_page(page_of(pdf_bytes(scanned_passport)))
-    assert text_layer_is_the_page(page_of(pdf_bytes(invisible_text_only)))
+    assert not text_layer_is_the_page(page_of(pdf_bytes(invisible_text_only)))
     assert text_layer_is_the_page(page_of(pdf_bytes(visible_text_beside_a_logo)))
+
+
+def test_a_page_showing_nothing_is_not_read_from_its_invisible_layer() -> None:
+    """Blind probe r52a's N05: a page a person sees as empty, whose only text is a payslip drawn invisible, had been
+    read as that payslip at confidence 1.0. The page is read as a person sees it, and it shows nothing."""
+
+    def invisible_payslip(pdf: canvas.Canvas) -> None:
+        text = pdf.beginText(50, 780)
+        text.setTextRenderMode(3)
+        text.setFont(*FONT)
+        for line in HEADER + [f"{caption} {amount}" for caption, amount in ROWS]:
+            text.textLine(line)
+        pdf.drawText(text)
+
+    with pytest.raises(ExtractionFailed):
+        LocalExtractor().extract(pdf_bytes(invisible_payslip), document_type="PROOF_OF_INCOME")
 
 
 def amounts_as_pictures(pdf: canvas.Canvas) -> None:
