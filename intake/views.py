@@ -1,7 +1,8 @@
 """The applicant's intake page, rendered by the server: the property, the agency and the link's state
 are in the HTML; JavaScript only enhances it (uploads, progress) through /api/v1/intake/<token>.
 
-An unknown link answers 404 and an expired one 410, each with a page that says so.
+An unknown link answers 404 and an expired one 410, each with a page that says so; too many requests from one
+address answer 429 (the API's per-address budget), with a page that says to wait.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from rest_framework.throttling import AnonRateThrottle
 
 from applicants.errors import DataErased
 from applicants.models import FormStatus
@@ -23,12 +25,25 @@ SUPPORTED = {"pt-pt", "en"}
 ERASED = "ERASED"
 # A re-sent invitation's earlier link: expired because a newer one went to the same person by e-mail.
 REPLACED = "REPLACED"
+# Too many requests from the client's address: the page says to wait, and looks nothing up.
+THROTTLED = "THROTTLED"
+
+
+class IntakePageThrottle(AnonRateThrottle):
+    """The page's requests count in the intake API's own budget per client address (its ``intake`` scope): a
+    link tried at the page is a link tried at the API, which the page's own script then calls too. Staff signed
+    in are not counted, as in the API."""
+
+    scope = "intake"
 
 
 def intake_page(request: HttpRequest, token: str) -> HttpResponse:
     language = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "pt-pt"
     language = language.lower() if language.lower() in SUPPORTED else "pt-pt"
     translation.activate(language)
+    throttle = IntakePageThrottle()
+    if not throttle.allow_request(request, None):  # type: ignore[arg-type]
+        return too_many_requests(request, language, throttle.wait())
     link: IntakeLink | None
     erased = False
     try:
@@ -61,6 +76,18 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "income_documents": income_documents(language_code),
     }
     status = 410 if state in (FormStatus.EXPIRED, REPLACED, ERASED) else 404 if link is None else 200
+    return page(request, language, context, status=status)
+
+
+def too_many_requests(request: HttpRequest, language: str, wait: float | None) -> HttpResponse:
+    context = {"token": "", "api_base": "", "language": language, "state": THROTTLED, "person": {}}
+    response = page(request, language, context, status=429)
+    if wait is not None:
+        response["Retry-After"] = str(max(1, round(wait)))
+    return response
+
+
+def page(request: HttpRequest, language: str, context: dict[str, Any], *, status: int) -> HttpResponse:
     response = render(request, "intake/intake.html", context, status=status)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure())
     # The token is a credential: keep it out of other sites' Referer headers.

@@ -491,7 +491,13 @@
   // nothing had been sent (probe C29): a page restored from it is fetched again, with the link's state now.
   window.addEventListener("pageshow", function (event) { if (event.persisted) window.location.reload(); });
 
+  // Too many requests from this address: the server's page already says to wait; asking the API would count again.
+  if (app.dataset.state === "THROTTLED") return;
+
   request("GET", "").then(function (result) {
+    if (result.status === 429) return unavailable(T.busy_title, T.busy_text);
+    // A server error is no verdict on the link (it said "Link not found").
+    if (result.status >= 500) return unavailable(T.error_title, T.error_text);
     if (result.status === 410 && result.data && result.data.code === "form_already_submitted") return unavailable(T.closed_title, T.closed_text);
     if (result.status === 410 && result.data && result.data.code === "data_erased") return unavailable(T.erased_title, T.erased_text);
     // A re-sent invitation's earlier link: the page already says a newer link went out by e-mail.
