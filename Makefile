@@ -20,6 +20,7 @@ install: $(STAMP)
 export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 run: install
+	bash scripts/system_deps.sh run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	PORT=$(PORT) $(PY) scripts/run_all.py
