@@ -197,6 +197,7 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
                 "duration_ms": duration_ms,
                 "authenticity": signals,
                 "content_fingerprint": content_fingerprint(result.kind.value, result.json_fields()),
+                "parts": result.json_parts(),
             },
         )
         Document.objects.filter(id=document.id).update(

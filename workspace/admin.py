@@ -162,19 +162,25 @@ def proposal_prefill(proposal: dict[str, Any] | None, people: list[dict[str, Any
     }
 
 
+def field_rows(fields: dict[str, Any], confidence: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    return [(name, value, confidence.get(name)) for name, value in fields.items() if value is not None]
+
+
 def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dict[str, Any]:
     """What the detail page shows below the fields: documents, extraction, report, checks."""
     documents = []
     for document in applicant.documents.select_related("extracted").order_by("created_at"):
         extracted = getattr(document, "extracted", None)
-        fields = []
+        fields: list[tuple[str, Any, Any]] = []
+        parts: list[dict[str, Any]] = []
         if extracted is not None and can_view_pii:
-            fields = [
-                (name, value, extracted.confidence.get(name))
-                for name, value in extracted.fields.items()
-                if value is not None
+            fields = field_rows(extracted.fields, extracted.confidence)
+            # The file's other payslips, each counted as its month: shown as read, under the file's own reading.
+            parts = [
+                {"fields": field_rows(part["fields"], part["confidence"]), "warnings": part["warnings"]}
+                for part in extracted.parts
             ]
-        documents.append({"document": document, "extracted": extracted, "fields": fields})
+        documents.append({"document": document, "extracted": extracted, "fields": fields, "parts": parts})
     report = report_latest(applicant=applicant)
     history = report_history(applicant=applicant)
     # The template reads ``checks`` and ``justification``, never the report's own: masked here as in the PDF

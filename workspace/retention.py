@@ -206,6 +206,7 @@ def _export_document(document: Document) -> dict[str, Any]:
             "fields": extracted.fields,
             "confidence": extracted.confidence,
             "warnings": extracted.warnings,
+            "parts": extracted.parts,
         },
     }
 

@@ -77,6 +77,7 @@ from documents.extraction.schema import (
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     DocumentKind,
+    ExtractionPart,
     ExtractionResult,
     fields_validate,
 )
@@ -180,25 +181,41 @@ class LocalExtractor:
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "front":
             front_gaps_from_a_laid_out_reading(data, kind, read, parsed)
+        others: list[Parsed] = []
         if kind in PAYSLIP_KINDS:
-            parsed = one_payslip(kind, read, parsed)
+            parsed, others = one_payslip(kind, read, parsed)
         if narrowed:
             parsed.warnings.append(OTHER_DOCUMENTS_IN_FILE)
         if kind in GARNISHED_KINDS and garnished(read.lines):
             parsed.warnings.append(GARNISHMENT)
-        fields = fields_validate(kind, parsed.fields)
-        checked = parsed_revalidate(kind, fields, parsed, document_type=document_type)
+        fields, confidence, warnings = validated(kind, parsed, document_type=document_type)
         return ExtractionResult(
             kind=kind,
             fields=fields,
-            # A field dropped by the checks has no confidence left to report.
-            confidence={name: value for name, value in parsed.confidence.items() if fields.get(name) is not None},
-            warnings=list(dict.fromkeys([*parsed.warnings, *checked])),
+            confidence=confidence,
+            warnings=warnings,
             pages=read.pages,
             method="ocr" if read.method == "ocr" else "text",
             extractor=self.name,
             extractor_version=self.version,
+            parts=[part_of_the_file(kind, other, document_type=document_type) for other in others],
         )
+
+
+def validated(
+    kind: DocumentKind, parsed: Parsed, *, document_type: str
+) -> tuple[dict[str, Any], dict[str, float], list[str]]:
+    """The fields through the kind's schema and the checks, their confidence, and every warning once."""
+    fields = fields_validate(kind, parsed.fields)
+    checked = parsed_revalidate(kind, fields, parsed, document_type=document_type)
+    # A field dropped by the checks has no confidence left to report.
+    confidence = {name: value for name, value in parsed.confidence.items() if fields.get(name) is not None}
+    return fields, confidence, list(dict.fromkeys([*parsed.warnings, *checked]))
+
+
+def part_of_the_file(kind: DocumentKind, parsed: Parsed, *, document_type: str) -> ExtractionPart:
+    fields, confidence, warnings = validated(kind, parsed, document_type=document_type)
+    return ExtractionPart(fields=fields, confidence=confidence, warnings=warnings)
 
 
 def amounts_from_the_pictures(
@@ -880,14 +897,17 @@ def laid_out_reading(page: Any) -> list[Line]:
             return []
 
 
-def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:
-    """One payslip when a PDF holds several: pages (or, on one page, sections under their own title) each
-    complete (a period and a net pay of their own) that differ in period, employee or net pay.
+def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> tuple[Parsed, list[Parsed]]:
+    """The payslips of a file holding several, the latest month's first: pages (or, on one page, sections under
+    their own title) each complete (a period and a net pay of their own) that differ in period, employee or net pay.
 
     Read as one page, their rows add up: two months' (or a couple's) deductions came out as one payslip's,
-    beside the first page's gross and net, with no warning. The latest month is read (the first page, for
-    payslips of the same month), flagged ``multiple_payslips``. A page continuing the same payslip, or a
-    duplicate copy ("Original" / "Duplicado"), is left to the whole-document reading.
+    beside the first page's gross and net, with no warning. The latest month is the document's reading (the first
+    page, for payslips of the same month), flagged ``multiple_payslips``; one worker's other months (and another
+    employer's slip of a month) are its parts, each read on its own (``other_payslips``), and counted as the
+    month each is: three months downloaded as one PDF are the three months asked for. Another worker's slips are
+    no part (``multiple_employees``). A page continuing the same payslip, or a duplicate copy ("Original" /
+    "Duplicado"), is left to the whole-document reading.
     """
     bounds = [*read.page_starts, len(read.lines)]
     pages = [read.lines[start:end] for start, end in itertools.pairwise(bounds) if end > start]
@@ -896,7 +916,7 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     if len(pages) < 2:
         pages = letterhead_sections(read.lines)
     if len(pages) < 2:
-        return parsed
+        return parsed, []
     complete = []
     corrected = []
     for lines in pages:
@@ -911,7 +931,7 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
     if len(identities) < 2:
         # One payslip printed twice on a sheet ("ORIGINAL" / "DUPLICADO"): its first copy, for read as one the
         # two copies' rows added up (doc probe 30A: both copies' twelfths summed as one slip's).
-        return complete[0] if len(complete) >= 2 and copies_of_one(pages) else parsed
+        return (complete[0] if len(complete) >= 2 and copies_of_one(pages) else parsed), []
     # The latest month; of one month's pages, one that corrects a payslip ("Recibo retificativo", "substitui o
     # recibo emitido em ...") over the one it replaces (blind probe r40a: the superseded original was read); else
     # the first (max() keeps the first of equals).
@@ -923,7 +943,26 @@ def one_payslip(kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parse
         chosen.warnings.append("multiple_payslips")
     if several_employees(complete):
         chosen.warnings.append(MULTIPLE_EMPLOYEES)
-    return chosen
+        return chosen, []
+    return chosen, other_payslips(complete, corrected, chosen)
+
+
+def other_payslips(complete: list[Parsed], corrected: list[bool], chosen: Parsed) -> list[Parsed]:
+    """One worker's payslips in a file besides the one chosen, one for each month and employer, latest first: of a
+    month's slip and its correction, the correction; of a month's copies, the first."""
+    picked: dict[tuple[Any, ...], tuple[Parsed, bool]] = {}
+    for slip, corrects in zip(complete, corrected, strict=True):
+        key = (slip.fields.get("period"), payslip_employer(slip))
+        if key not in picked or (corrects and not picked[key][1]):
+            picked[key] = (slip, corrects)
+    chosen_key = (chosen.fields.get("period"), payslip_employer(chosen))
+    others = [slip for key, (slip, _) in picked.items() if key != chosen_key]
+    return sorted(others, key=lambda slip: str(slip.fields.get("period")), reverse=True)
+
+
+def payslip_employer(slip: Parsed) -> str:
+    """An employer as a payslip tells it: its NIF, else its name folded, else nothing (one employer)."""
+    return str(slip.fields.get("employer_nif") or fold(str(slip.fields.get("employer_name") or "")).strip())
 
 
 # A payslip that says it corrects or replaces another of the same month.

@@ -265,6 +265,20 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
 }
 
 
+class ExtractionPart(BaseModel):
+    """Another document the same file holds, read on its own: one worker's other months in a file of payslips."""
+
+    fields: dict[str, Any]
+    confidence: dict[str, float] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+
+    def json_fields(self) -> dict[str, Any]:
+        return json_values(self.fields)
+
+    def as_output(self) -> dict[str, Any]:
+        return {"fields": self.json_fields(), "confidence": self.confidence, "warnings": self.warnings}
+
+
 class ExtractionResult(BaseModel):
     """What a backend read: typed fields plus how sure it is of each."""
 
@@ -277,18 +291,15 @@ class ExtractionResult(BaseModel):
     method: Literal["text", "ocr", "remote"] = "text"
     extractor: str
     extractor_version: str
+    # The file's other documents of the same kind, each read on its own (``ExtractionPart``); usually none.
+    parts: list[ExtractionPart] = Field(default_factory=list)
 
     def json_fields(self) -> dict[str, Any]:
         """Fields as JSON values: dates ``YYYY-MM-DD``, money as numbers."""
-        out: dict[str, Any] = {}
-        for name, value in self.fields.items():
-            if isinstance(value, dt.date):
-                out[name] = value.isoformat()
-            elif isinstance(value, Decimal):
-                out[name] = float(value)
-            else:
-                out[name] = value
-        return out
+        return json_values(self.fields)
+
+    def json_parts(self) -> list[dict[str, Any]]:
+        return [part.as_output() for part in self.parts]
 
     def as_output(self) -> dict[str, Any]:
         return {
@@ -298,7 +309,21 @@ class ExtractionResult(BaseModel):
             "warnings": self.warnings,
             "pages": self.pages,
             "method": self.method,
+            "parts": self.json_parts(),
         }
+
+
+def json_values(fields: dict[str, Any]) -> dict[str, Any]:
+    """Fields as JSON values: dates ``YYYY-MM-DD``, money as numbers."""
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if isinstance(value, dt.date):
+            out[name] = value.isoformat()
+        elif isinstance(value, Decimal):
+            out[name] = float(value)
+        else:
+            out[name] = value
+    return out
 
 
 def fields_validate(kind: DocumentKind, raw: dict[str, Any]) -> dict[str, Any]:

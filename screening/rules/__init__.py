@@ -41,7 +41,9 @@ from screening.rules.report import generate_report
 # rules-2026.12.20: several identity documents, the one that holds confirms the identity, the others a note
 # (identity.other_documents); a letter and its ICAO 9303 transliteration (ß/SS, Ø/OE, Ü/UE or U, ...) the same in
 # every name comparison; an owner check says a proof's name written otherwise (blind probe C32).
-RULES_VERSION = "rules-2026.12.20"
+# rules-2026.12.21: a file of one worker's payslips of several months counts each month (its parts), no longer only
+# the latest; income.payslip_file_combined only when the others could not be read apart (another worker's too).
+RULES_VERSION = "rules-2026.12.21"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -31,8 +31,27 @@ def check(
 
 
 def extracted(documents: list[dict[str, Any]], kinds: Collection[str]) -> list[dict[str, Any]]:
-    """The documents read successfully as one of ``kinds``, in upload order."""
-    return [d for d in documents if d.get("status") == "EXTRACTED" and d.get("kind") in kinds]
+    """The documents read successfully as one of ``kinds``, in upload order; a file's parts (one worker's other
+    months in a file of payslips) each as a document of the file's id after it, numbered by ``part``, with no
+    file signals of their own (the file's are on its first reading)."""
+    return [
+        reading
+        for d in documents
+        if d.get("status") == "EXTRACTED" and d.get("kind") in kinds
+        for reading in [d, *file_parts(d)]
+    ]
+
+
+def file_parts(document: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {**document, **part, "part": number, "parts": [], "authenticity": [], "reuse": []}
+        for number, part in enumerate(document.get("parts") or (), start=1)
+    ]
+
+
+def reading_key(document: dict[str, Any]) -> tuple[str, int]:
+    """A reading's identity among a person's: its file, and which of the file's documents it is."""
+    return str(document.get("document_id")), int(document.get("part") or 0)
 
 
 def parse_date(value: Any) -> dt.date | None:

@@ -45,6 +45,7 @@ from screening.rules.common import (
     money,
     parse_date,
     quantize,
+    reading_key,
 )
 from screening.rules.names import name_match, names_the_applicant
 from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
@@ -419,8 +420,8 @@ def payslip_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
     return checks
 
 
-# The extraction's warning on a file holding several payslips, of which only the latest month was read
-# (documents.extraction.local).
+# The extraction's warning on a file holding several payslips (documents.extraction.local): the latest month is the
+# document's reading; one worker's other months are its parts, each counted as its month (``rules.common.extracted``).
 MULTIPLE_PAYSLIPS = "multiple_payslips"
 # ... when they are more than one worker's (two employee NIFs, or two names): the others are someone else's.
 MULTIPLE_EMPLOYEES = "multiple_employees"
@@ -428,10 +429,12 @@ ONE_FILE_PER_MONTH = "cada mês num ficheiro à parte: de um ficheiro com vário
 
 
 def payslip_files_combined(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
-    """One failed check per file of the applicant's that held several payslips: only the latest month was read, so
-    the other months sent in it count for nothing, and the person must be told to send each month as its own file
-    rather than asked for months they believe they sent (cases probe 15, K13). It changes no risk by itself: the
-    months counted do. A file whose one payslip read is someone else's says so in its owner check."""
+    """One failed check per file of the applicant's that held several payslips of which only the latest month was
+    read (another worker's slips beside them, or the other months' too incomplete to read apart), so the other
+    months sent in it count for nothing, and the person must be told to send each month as its own file rather than
+    asked for months they believe they sent (cases probe 15, K13). It changes no risk by itself: the months counted
+    do. A file whose one payslip read is someone else's says so in its owner check. A file whose other months were
+    each read (its ``parts``) needs no check: each month is counted, and its own checks say so."""
     return [
         check(
             "income.payslip_file_combined",
@@ -442,7 +445,7 @@ def payslip_files_combined(payslips: list[tuple[Document, list[Check]]]) -> list
             value=document["fields"].get("period"),
         )
         for document, checks in payslips
-        if checks[0]["passed"] and MULTIPLE_PAYSLIPS in (document.get("warnings") or [])
+        if checks[0]["passed"] and MULTIPLE_PAYSLIPS in (document.get("warnings") or []) and not document.get("parts")
     ]
 
 
@@ -490,14 +493,14 @@ def payslips_repeated(payslips: list[tuple[Document, list[Check]]]) -> list[Chec
     amounts: the same file sent twice, or a copy): it is counted once, which the report says rather than leaving the
     month's checks listed twice for staff to puzzle out (cases probe 15, K12). Not a failure, and not a reuse signal:
     it is the person's own document."""
-    counted = {d["document_id"] for month in counted_payslips(payslips).values() for d in month}
+    counted = {reading_key(d) for month in counted_payslips(payslips).values() for d in month}
     seen: dict[str, list[Document]] = {}
     repeated = []
     for document, checks in payslips:
         if not passed_all(checks, "income.payslip_recent") or payslip_net(document) is None:
             continue
         earlier = seen.setdefault(document["fields"]["period"], [])
-        if document["document_id"] not in counted and any(same_job(document, other) for other in earlier):
+        if reading_key(document) not in counted and any(same_job(document, other) for other in earlier):
             repeated.append(
                 check(
                     "income.payslip_repeated",

@@ -216,8 +216,8 @@ def test_extract_file_prints_the_documented_json(tmp_path: Path) -> None:
     out = io.StringIO()
     call_command("extract_file", str(path), "--document-type", "PROOF_OF_INCOME", stdout=out)
     result = json.loads(out.getvalue())
-    assert set(result) == {"kind", "fields", "confidence", "warnings", "pages", "method", "authenticity"}
-    assert result["authenticity"] == []
+    assert set(result) == {"kind", "fields", "confidence", "warnings", "pages", "method", "parts", "authenticity"}
+    assert result["authenticity"] == [] and result["parts"] == []
     assert result["kind"] == "RECIBO_VENCIMENTO"
     assert result["method"] == "text"
     assert result["fields"]["net_pay"] == document.expected["net_pay"]

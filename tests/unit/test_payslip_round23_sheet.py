@@ -37,7 +37,8 @@ def latest(text: str) -> Parsed:
     lines = [Line(line) for line in text.splitlines() if line.strip()]
     kind = classify(text)
     assert kind == DocumentKind.RECIBO_VENCIMENTO
-    return one_payslip(kind, ReadDocument(lines=lines, pages=1, method="text"), Parsed())
+    chosen, _ = one_payslip(kind, ReadDocument(lines=lines, pages=1, method="text"), Parsed())
+    return chosen
 
 
 @pytest.mark.parametrize("repeated", [True, False])

@@ -42,7 +42,10 @@ def read(*pages: list[str]) -> Parsed:
     starts = [sum(len(page) for page in pages[:index]) for index in range(len(pages))]
     kind = classify("\n".join(line.text for line in lines))
     assert kind == DocumentKind.RECIBO_VENCIMENTO
-    return one_payslip(kind, ReadDocument(lines=lines, pages=len(pages), method="text", page_starts=starts), Parsed())
+    chosen, _ = one_payslip(
+        kind, ReadDocument(lines=lines, pages=len(pages), method="text", page_starts=starts), Parsed()
+    )
+    return chosen
 
 
 def test_a_correction_of_the_same_month_is_read_over_the_original() -> None:

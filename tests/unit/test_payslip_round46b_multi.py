@@ -50,7 +50,8 @@ def read_file(text: str) -> Parsed:
     lines = [Line(line) for line in text.splitlines() if line.strip()]
     kind = classify(text)
     assert kind == DocumentKind.RECIBO_VENCIMENTO
-    return one_payslip(kind, ReadDocument(lines=lines, pages=1, method="text"), parse_document(kind, lines))
+    chosen, _ = one_payslip(kind, ReadDocument(lines=lines, pages=1, method="text"), parse_document(kind, lines))
+    return chosen
 
 
 def test_three_months_stacked_on_one_page_under_no_title_read_as_the_latest_month() -> None:
