@@ -128,8 +128,9 @@ class ExtractedData(models.Model):
     content_fingerprint = models.CharField(
         verbose_name=_("content fingerprint"), max_length=64, blank=True, db_index=True
     )
-    # The file's other documents, each read on its own: one worker's other months in a file of payslips
-    # (``[{"fields", "confidence", "warnings"}]``, the latest month first). Personal data, so encrypted.
+    # The file's other documents, each read on its own: one worker's other months in a file of payslips, the other
+    # faturas-recibo in a file of several (``[{"fields", "confidence", "warnings"}]``, latest first; ADR 031).
+    # Personal data, so encrypted.
     parts = EncryptedJSONField(verbose_name=_("other documents in the file"), default=list)
     created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
 

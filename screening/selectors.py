@@ -308,8 +308,8 @@ def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:
                 # What the file says about its making, and where else it was seen (screening.rules.authenticity).
                 "authenticity": extracted.authenticity if extracted else [],
                 "reuse": reuse.get(str(document.id), []),
-                # The file's other payslips, each its own month (``rules.common.extracted`` gives them as
-                # documents of this id).
+                # The file's other payslips or faturas-recibo, each its own document (``rules.common.extracted``
+                # gives them as documents of this id; ADR 031).
                 "parts": extracted.parts if extracted else [],
             }
         )

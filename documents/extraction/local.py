@@ -181,7 +181,7 @@ class LocalExtractor:
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "front":
             front_gaps_from_a_laid_out_reading(data, kind, read, parsed)
-        others: list[Parsed] = []
+        others = parsed.other_documents
         if kind in PAYSLIP_KINDS:
             parsed, others = one_payslip(kind, read, parsed)
         if narrowed:

@@ -266,7 +266,8 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
 
 
 class ExtractionPart(BaseModel):
-    """Another document the same file holds, read on its own: one worker's other months in a file of payslips."""
+    """Another document the same file holds, read on its own: one worker's other months in a file of payslips, or
+    another fatura-recibo in a file of several (ADR 031)."""
 
     fields: dict[str, Any]
     confidence: dict[str, float] = Field(default_factory=dict)

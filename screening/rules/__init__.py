@@ -42,7 +42,8 @@ from screening.rules.report import generate_report
 # (identity.other_documents); a letter and its ICAO 9303 transliteration (ß/SS, Ø/OE, Ü/UE or U, ...) the same in
 # every name comparison; an owner check says a proof's name written otherwise (blind probe C32).
 # rules-2026.12.21: a file of one worker's payslips of several months counts each month (its parts), no longer only
-# the latest; income.payslip_file_combined only when the others could not be read apart (another worker's too).
+# the latest, and a file of several faturas-recibo each; income.payslip_file_combined only when the others could not
+# be read apart (another worker's too) (ADR 031).
 RULES_VERSION = "rules-2026.12.21"
 
 

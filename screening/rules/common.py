@@ -32,8 +32,9 @@ def check(
 
 def extracted(documents: list[dict[str, Any]], kinds: Collection[str]) -> list[dict[str, Any]]:
     """The documents read successfully as one of ``kinds``, in upload order; a file's parts (one worker's other
-    months in a file of payslips) each as a document of the file's id after it, numbered by ``part``, with no
-    file signals of their own (the file's are on its first reading)."""
+    months in a file of payslips, the other faturas-recibo in a file of several: ADR 031) each as a document of the
+    file's id after it, numbered by ``part``, with no file signals of their own (the file's are on its first
+    reading)."""
     return [
         reading
         for d in documents

@@ -828,9 +828,9 @@ def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
         checks.append(invoice_arithmetic(document))
     if checks[-1]["passed"]:
         checks.append(invoice_recent(document, today=today))
-    if "multiple_invoices" in document.get("warnings", []):
-        # A PDF of several months' faturas-recibo: its latest was read, and each other month counts only as an
-        # upload of its own; whoever reads the report learns why those months are missing.
+    if "multiple_invoices" in document.get("warnings", []) and not document.get("parts"):
+        # A PDF of several months' faturas-recibo whose others could not be read apart (ADR 031): its latest was
+        # read, and each other month counts only as an upload of its own; whoever reads the report learns why.
         checks[-1]["evidence"] = (
             checks[-1]["evidence"].rstrip(".")
             + "; o ficheiro tem mais de uma fatura-recibo e só a mais recente foi lida: envie cada uma à parte."
@@ -923,7 +923,11 @@ def counted_invoices(invoices: list[tuple[Document, list[Check]]]) -> list[tuple
         issued = parse_date(document["fields"].get("issue_date"))
         # The same invoice uploaded twice: same number, date and amount (numbers alone are short and may repeat).
         number = document["fields"].get("invoice_number")
-        key = f"{number}|{issued}|{document['fields'].get('amount_received')}" if number else document["document_id"]
+        key = (
+            f"{number}|{issued}|{document['fields'].get('amount_received')}"
+            if number
+            else "|".join(str(part) for part in reading_key(document))
+        )
         if passed_all(checks, "income.invoice_recent") and income is not None and issued is not None:
             counted.setdefault(key, (month_of(issued), income))
     return list(counted.values())

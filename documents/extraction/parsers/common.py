@@ -368,6 +368,9 @@ class Parsed:
     # A joint IRS return's incomes by whose they are, one list per table or set of lines that says so: each row's
     # owner ("A", "B", or the NIFs printed on the row, or None when the row does not say) and its income.
     income_owners: list[list[tuple[str | frozenset[str] | None, Decimal]]] = field(default_factory=list)
+    # The file's other documents of this kind, each parsed on its own (a PDF of several months' faturas-recibo): the
+    # extraction's ``parts``, counted each as its own document (ADR 031).
+    other_documents: list[Parsed] = field(default_factory=list)
 
     def put(self, name: str, value: Any, confidence: float) -> None:
         if value is None or name in self.fields:

@@ -233,16 +233,18 @@ def without_urls(line: Line) -> Line:
 
 def parse_invoice(lines: list[Line]) -> Parsed:
     """One fatura-recibo; of several in one file (a PDF of the months' documents), the latest issued, flagged
-    ``multiple_invoices``: one document's fields hold one invoice, and the latest month is the one the rules'
-    window of recent months needs most (as a file of several payslips gives its latest, ``multiple_payslips``).
-    The others are not read: each must still be its own upload to count."""
+    ``multiple_invoices``, the others its ``other_documents``, latest first, each read on its own and counted as
+    its own document (ADR 031; as a file of several payslips, ``multiple_payslips``). Sections are told apart by
+    their numbers (``invoice_sections``), so no two are one document."""
     lines = [without_urls(line) for line in lines]
     sections = invoice_sections(lines)
     if len(sections) < 2:
         return parse_one_invoice(lines)
-    # max() keeps the first of equal dates; an undated one is never the latest.
-    latest = max((parse_one_invoice(section) for section in sections), key=issued_on)
+    # Latest first; sorted() keeps the file's order among equal dates, an undated one is never the latest.
+    invoices = sorted((parse_one_invoice(section) for section in sections), key=issued_on, reverse=True)
+    latest, others = invoices[0], invoices[1:]
     latest.warnings.append("multiple_invoices")
+    latest.other_documents = others
     return latest
 
 
