@@ -20,7 +20,7 @@ from typing import Any
 from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_is_personal, nif_normalize
 from documents.extraction.mrz import COUNTRY_CODES
 from documents.extraction.parsers.common import Parsed
-from documents.extraction.parsers.invoice import foreign_vat_number
+from documents.extraction.parsers.invoice import NOT_A_RECEIPT, foreign_vat_number
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
     CERTIFICATE_KINDS,
@@ -64,6 +64,7 @@ def fields_revalidate(
     total_deductions: Decimal | None = None,
     unpaid_absence: Decimal = Decimal(0),
     settlement_interest: Decimal = Decimal(0),
+    not_a_receipt: bool = False,
     today: dt.date | None = None,
 ) -> list[str]:
     """Validate a backend's typed fields in place and return the warning codes, each once.
@@ -72,7 +73,8 @@ def fields_revalidate(
     to None. ``total_deductions`` is a payslip's printed total when the backend read
     one (it checks the arithmetic but is not an output field); ``unpaid_absence`` the pay it withheld for
     absence, which puts the base salary above the gross; ``settlement_interest`` the interest a nota de
-    liquidação charges, part of its settlement.
+    liquidação charges, part of its settlement; ``not_a_receipt`` that the parser read a plain fatura, no receipt
+    (``invoice_not_receipt``), whose amount received is left null by design.
     """
     today = today or dt.date.today()
     warnings = nifs_revalidate(fields)
@@ -95,7 +97,9 @@ def fields_revalidate(
         required = REQUIRED_TAX
     elif kind in INVOICE_KINDS:
         warnings += invoice_revalidate(fields, today=today)
-        required = REQUIRED_INVOICE
+        # A plain fatura prints no amount received, and ``invoice_not_receipt`` says so: "missing" would say the read
+        # lost it (blind probe r54a).
+        required = tuple(name for name in REQUIRED_INVOICE if not (name == "amount_received" and not_a_receipt))
     elif kind in PENSION_KINDS:
         warnings += pension_revalidate(fields, today=today)
         required = pension_required(fields)
@@ -124,6 +128,7 @@ def parsed_revalidate(
         total_deductions=parsed.total_deductions,
         unpaid_absence=parsed.unpaid_absence,
         settlement_interest=parsed.settlement_interest,
+        not_a_receipt=NOT_A_RECEIPT in parsed.warnings,
         today=today,
     )
 

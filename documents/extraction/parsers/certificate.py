@@ -34,6 +34,8 @@ IRREGULAR = re.compile(
     r"n[aã]o\s+(?:tem|possui|se\s+encontra\s+com)\s+(?:a\s+)?(?:sua\s+)?situa[cç][aã]o\s+(?:\w+\s+)?regularizada"
     r"|situa[cç][aã]o\s+(?:\w+[\s:]+)?(?:n[aã]o\s+regularizada|irregular)|(?<!n[aã]o\s)(?:tem|possui)\s+d[ií]vidas?"
     r"|d[ií]vidas?\s+(?:em\s+)?(?:cobran[cç]a|execu[cç][aã]o)|valor\s+em\s+d[ií]vida"
+    # The holder named between the situation and what it is (see REGULAR): "... não se encontra regularizada".
+    r"|n[aã]o\s+se\s+encontra\s+regularizada|se\s+encontra\s+(?:em\s+situa[cç][aã]o\s+)?irregular"
 )
 REGULAR = re.compile(
     r"situa[cç][aã]o\s+(?:\w+[\s:]+)?regularizada|situa[cç][aã]o\s+(?:\w+[\s:]+)?regular(?![a-z])"
@@ -41,6 +43,11 @@ REGULAR = re.compile(
     r"|inexist[eê]ncia\s+de\s+d[ií]vida"
     # The AT's legal wording for a company: "não é devedora perante a Fazenda Pública de quaisquer impostos".
     r"|n[aã]o\s+(?:[eé]|se\s+encontra)\s+devedor[a]?\s+(?:perante|[aà]|ao)\s"
+    # The holder named between the situation and what it is: "a situação contributiva de Joana ..., NISS ...,
+    # NIF ..., perante a Segurança Social se encontra regularizada" (blind probe r54a: no status read). Within the
+    # sentence only.
+    r"|situa[cç][aã]o\s+(?:contributiva|tribut[aá]ria)\s+d[eoa]\s(?:[^.]|\.(?=\S)){0,160}?"
+    r"(?<![a-z])se\s+encontra\s+regularizada"
 )
 ISSUE_LABEL = re.compile(
     r"data\s+(?:de\s+|da\s+)?emiss[aã]o|emitid[oa]\s+em|data\s*[:.]|(?:lisboa|porto|[a-z]+)\s*,\s*\d{1,2}\s+de\s+[a-z]+"
@@ -83,6 +90,9 @@ NAME_LABEL = re.compile(
     # reads it when it wraps, "que" opening the line below.
     rf"|(?:certifica|declara)(?:-?se)?[\s,]+(?:[a-z]+[\s,]+){{0,16}}?que(?:\s+|\s*$){HOLDER_AFTER_QUE}"
     rf"|(?<![a-z])(?:o|a)\s+(?:{HOLDER_ROLE}|sociedade|empresa)(?:\s+(?=[A-ZÀ-Þ])|\s*$)"
+    # The situation's holder: "a situação contributiva de" / "Joana ..., NISS ..., NIF ...," (the SS's declaration,
+    # the sentence over three lines: blind probe r54a, no name read).
+    rf"|situa[cç][aã]o\s+(?:contributiva|tribut[aá]ria)\s+(?:de|d[oa]\s+{HOLDER_ROLE})(?:\s+|\s*$)"
 )
 WORDS = re.compile(r"[A-Za-zÀ-ÿ0-9]")
 # What ends a holder's name on its line: a comma or bracket, or the next caption.

@@ -305,9 +305,11 @@ NAME_SENTENCE = re.compile(
     r"|(?:attest|certifi)(?:ons|e|ez)(?![a-z])[^.\n]{0,80}?(?<![a-z])qu[e']\s*"
     r"(?:(?:m|mme|mlle)\.?\s+|monsieur\s+|madame\s+|mademoiselle\s+)?"
 )
-# A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name).
+# A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name). A
+# form's field number may open it: the AT's declaração de início de atividade prints "02 - Nome Joana ..." (blind
+# probe r54a: no name read).
 NAME_LABEL_BARE = re.compile(
-    r"\s*(?:nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?|pensionista|beneficiari[oa]|titular|aposentad[oa](?:\s*\(a\))?"
+    r"\s*(?:\d{1,2}\s*[-.)]\s*)?(?:nome(?:\s+completo|\s+d[oa]\s+(?:pensionista|beneficiari[oa]|titular))?|pensionista|beneficiari[oa]|titular|aposentad[oa](?:\s*\(a\))?"
     r"|reformad[oa](?:\s*\(a\))?)\s*[:.]?\s*"
 )
 # The same caption in a second language after the first, on a bilingual form's row: "Beneficiária   Beneficiary
@@ -900,6 +902,21 @@ def paid_from_items(
     return None
 
 
+def paid_from_any_deductions(
+    amounts: PensionAmounts, net: Decimal, deductions: tuple[Decimal, float]
+) -> tuple[tuple[Decimal, float], tuple[Decimal, float]] | None:
+    """``paid_from_items`` with the deductions read, else with each other reading of them (the items' sum where the
+    printed total was read first): the gross an unlabelled row prints ("Pensão 1.862,45 €", a CGA nota) and the
+    deductions that, with the net, add up to it. Blind probe r54a: a scan's "Total de descontos 327,79" read
+    327,19, so that no row added up and the gross went unread beside "IRS 262,60" and "ADSE 65,19", whose sum
+    does."""
+    for candidate in [deductions, *(found for found in deduction_candidates(amounts) if found != deductions)]:
+        paid = paid_from_items(amounts, net, candidate)
+        if paid is not None:
+            return paid
+    return None
+
+
 def total_among(items: list[tuple[Decimal, float]]) -> tuple[Decimal, float] | None:
     """Of three amounts or more, one that is the sum of all the others: their printed total."""
     whole = sum((value for value, _ in items), Decimal(0))
@@ -1059,7 +1076,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
         parsed.warnings.append("currency_not_eur")
     deductions = deductions_read(amounts, gross, net)
     if deductions is not None:
-        found = paid_from_items(amounts, net, deductions) if gross is None and net is not None else None
+        found = paid_from_any_deductions(amounts, net, deductions) if gross is None and net is not None else None
         paid, deductions = found if found is not None else (None, deductions)
         parsed.put("deductions", *deductions)
         if paid is not None:
@@ -1076,6 +1093,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
             gross = net
     if gross is None:
         gross = gross_from_pension_rows(amounts, parsed)
+    if gross is None and net is not None and "deductions" in parsed.fields:
+        gross = gross_separator_lost(lines, parsed, net + parsed.fields["deductions"])
     if amounts.subsidies:
         gross, net = without_the_subsidy(amounts, parsed)
     read_already = {"gross_monthly_amount", "net_monthly_amount", "annual_amount"} & parsed.fields.keys()
@@ -1104,6 +1123,27 @@ def parse_pension(lines: list[Line]) -> Parsed:
         # as a payslip's lost employee name is, so that staff look for it on the page.
         parsed.warnings.append("missing:pensioner_name")
     return parsed
+
+
+# A figure of three digits or more with no separator, alone before its currency or the line's end.
+SEPARATOR_LOST = re.compile(r"(?<![\d.,'])(\d{3,7})(?![\d.,'])\s*(?:€|eur(?:os?)?)?\s*$")
+
+
+def gross_separator_lost(lines: list[Line], parsed: Parsed, paid: Decimal) -> Decimal | None:
+    """The gross under its caption whose figure OCR read without its decimal separator ("Montant brut mensuel
+    74218 €" for 742,18 €, a phone photo of a French CNAV statement: blind probe r54a, the gross unread beside
+    its net and deductions): taken where its digits are exactly those of the net plus the deductions, so the
+    arithmetic says where the separator was. Worked out, so said (``derived:``)."""
+    for line in lines:
+        gross_labels = [end for _, end, role in line_labels(line.text) if role == "gross_monthly_amount"]
+        figure = SEPARATOR_LOST.search(line.text, gross_labels[0]) if gross_labels else None
+        if figure is None or money_spans(line.text[gross_labels[0] :]):
+            continue
+        if Decimal(figure.group(1)) == paid * 100:
+            parsed.put("gross_monthly_amount", paid, min(line.confidence, DERIVED_CONFIDENCE))
+            parsed.warnings.append("derived:gross_monthly_amount")
+            return paid
+    return None
 
 
 # A lasting benefit the Segurança Social pays twelve times a year, with no subsidies: the Prestação Social para a
@@ -1256,6 +1296,8 @@ def year_gross(lines: list[Line], parsed: Parsed) -> None:
         values = amounts_in(line.text[label.end() :]) if label else []
         found = (values[-1], line.confidence) if values else None
         derived = False
+        if found:
+            found, derived = year_gross_of_the_rows(lines, index, found)
         if label and not values and not amounts_in(line.text):
             in_column = year_gross_in_column(lines, index, label.start())
             found, derived = (in_column[:2], in_column[2]) if in_column else (None, False)
@@ -1266,6 +1308,49 @@ def year_gross(lines: list[Line], parsed: Parsed) -> None:
             parsed.fields.pop("deductions", None)
             parsed.confidence.pop("deductions", None)
             return
+
+
+# The total of a year's income: "Total de rendimentos", "Total dos rendimentos pagos".
+INCOME_TOTAL = re.compile(r"\W*total\s+(?:de\s+|dos\s+)?rendimentos(?![a-z])")
+
+
+def year_gross_of_the_rows(
+    lines: list[Line], first: int, found: tuple[Decimal, float]
+) -> tuple[tuple[Decimal, float], bool]:
+    """The year's gross of several pensions' rows, each with its own caption and amount ("Pensão de velhice -
+    rendimento bruto 15.429,36 €" over "Pensão de sobrevivência - rendimento bruto 3.318,60 €" over "Total de
+    rendimentos 18.747,96 €", the Segurança Social's declaration for the IRS return: blind probe r54a, the first row
+    alone read as the year's, the survivor's pension lost): their "Total" row's amount where one follows them, else
+    their sum (worked out, ``derived``); one row is the year's gross as read. Returns the amount and whether it was
+    worked out."""
+    rows = [found]
+    for row in lines[first + 1 :]:
+        folded = fold(row.text)
+        values = amounts_in(row.text)
+        if not values:
+            break
+        if TOTAL_ROW.match(folded) and len(rows) > 1:
+            # Printed, so read as printed: the amount that is the rows' sum ("Total 18.747,96 € 1.004,90 €", the
+            # tax's column beside it), else the one amount of a total of income ("Total de rendimentos", "Total
+            # ilíquido") whose rows OCR may have misread; a total of something else is not the year's gross.
+            total = sum((value for value, _ in rows), Decimal(0))
+            summed = next((value for value in values if abs(value - total) <= CENT * len(rows)), None)
+            if summed is None and len(values) == 1 and (YEAR_GROSS_LABEL.search(folded) or INCOME_TOTAL.match(folded)):
+                summed = values[0]
+            if summed is not None:
+                return (summed, row.confidence), False
+            break
+        if TOTAL_ROW.match(folded):
+            break
+        label = YEAR_GROSS_LABEL.search(folded)
+        after = amounts_in(row.text[label.end() :]) if label else []
+        if not after:
+            break
+        rows.append((after[-1], row.confidence))
+    if len(rows) == 1:
+        return found, False
+    total = sum((value for value, _ in rows), Decimal(0))
+    return (total, min(DERIVED_CONFIDENCE, *(confidence for _, confidence in rows))), True
 
 
 def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decimal, float, bool] | None:

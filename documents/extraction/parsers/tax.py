@@ -187,6 +187,10 @@ def taxpayer_after_nif(text: str) -> str | None:
     if not (parse_nifs(nif)[0][1] and nif_is_personal(nif)):
         return None
     rest = text[leading.end() :]
+    # The name's caption after the NIF is no part of it: "NIF 112251501 Nome Pedro ..." (blind probe r54a, a joint
+    # return's sujeito passivo B read as "Nome Pedro ...", where A's line is read by its label).
+    caption = NAME_CAPTION.match(rest)
+    rest = rest[caption.end() :] if caption else rest
     name = clean_name(rest)
     # The whole rest of the line is the name (in capitals or capitalised), of two words at least.
     if name is None or name != rest.strip(" .") or len(name.split()) < 2 or not capitalised(name):
