@@ -232,6 +232,11 @@ def payslip_revalidate(
         # A month that paid nothing (a whole month of sick leave, paid by the Segurança Social, or of unpaid leave):
         # it counts as 0, rightly, and staff are told why the month is empty (blind probe r50a: no signal).
         warnings.append(NOTHING_PAID)
+    if net is not None and net < 0:
+        # A net printed with a minus: an advance paid earlier in the month, or a debt, took more than the month paid,
+        # and the worker owes the rest (blind probe r54b: read as +170,26 and counted as a month's pay). The month
+        # paid nothing: the screening counts it as 0, never as a negative income, and staff are told why.
+        warnings.append(NET_NEGATIVE)
     period = fields.get("period")
     if period:
         year, month = (int(part) for part in period.split("-"))
@@ -247,6 +252,8 @@ def payslip_revalidate(
 
 # A payslip whose net pay is 0,00: the month paid the worker nothing.
 NOTHING_PAID = "nothing_paid"
+# A payslip whose net pay is below zero: an advance or a debt took more than the month paid.
+NET_NEGATIVE = "net_negative"
 
 
 # How long before its month a payslip may be issued: the next month's slip in the last week of this one (paid before

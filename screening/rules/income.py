@@ -596,8 +596,14 @@ def payslip_net(document: Document, *, with_variable: bool = False) -> Decimal |
     """The payslip's regular net pay: a June or December payslip carrying a lump *subsídio* counts at its regular
     net (``regular_net_pay``, read without the subsidy), so a subsidy month never inflates the average.
     ``with_variable``: its overtime and per diems too (``variable_net_pay``), when they recur (``recurring_jobs``),
-    never above the printed net."""
-    fields = document["fields"]
+    never above the printed net. Never below zero: a net printed negative (``net_negative``: an advance or a debt took
+    more than the month paid) is a month that paid nothing, counted as 0 as a ``nothing_paid`` month is, not an
+    income taken off the other months' (blind probe r54b)."""
+    net = net_as_read(document["fields"], with_variable=with_variable)
+    return None if net is None else max(net, Decimal(0))
+
+
+def net_as_read(fields: dict[str, Any], *, with_variable: bool) -> Decimal | None:
     regular = money(fields.get("regular_net_pay"))
     if regular is None:
         return money(fields.get("net_pay"))

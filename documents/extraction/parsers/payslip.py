@@ -293,8 +293,11 @@ class Page:
 DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{2}(?!\d)")
 # A quantity column's heading.
 QUANTITY_HEADING = re.compile(r"(?<![a-z])(?:qtd|qtde|qt|quant|quantidade|unid|dias|horas)(?![a-z])")
-# MONEY without a space between figure groups.
-UNSPACED_MONEY = re.compile(MONEY.pattern.replace(r"[.\s\u00a0]", "[.]"))
+# MONEY without a space between figure groups, but for a group that starts with a zero: no amount is printed
+# "000,00" or "050,00", so "1 000,00" is a thousand, never a quantity of 1 and an amount of nothing (blind probe
+# r54b: "Vencimento base 1 000,00" under a "Qtd." column read as 1 and 0,00, since a header's "Vencimento base:
+# 1 000,00" read so too let the earnings add up to the total; the base came out 0,00, at full confidence).
+UNSPACED_MONEY = re.compile(MONEY.pattern.replace(r"[.\s\u00a0]", r"(?:[.]|[\s\u00a0](?=0))"))
 
 
 # More figures after an amount's cents ("0061.22.108734"): a reference's digit groups (an insurance policy, a
@@ -1260,6 +1263,8 @@ def column_totals(
     deduction rows add up to (``rows_sums``: "Total ilíquido 913,50 100,49" under "Remuneração base 870,00",
     "Trabalho noturno 43,50", "Segurança Social 100,49" and "IRS 0,00"). A first amount the earnings above do
     not make stays as it was: a forged total must still fail the arithmetic."""
+    if segment.role == "net_pay":
+        return [net_as_printed(segment, rows_sums)]
     both_named = segment.role in ("gross_pay", "total_deductions") and EARNINGS_THEN_DEDUCTIONS.search(
         fold(segment.label)
     )
@@ -1284,12 +1289,32 @@ def column_totals(
     if len(segment.amounts) != 2:
         return [segment]
     gross, deductions = segment.amounts
-    if deductions >= gross:
+    # Deductions of more than the gross are another column's figure, unless the rows above make both totals: a
+    # month whose advance or debt took more than it paid ("Totais 698,67 868,93", the net -170,26: blind probe r54b,
+    # the net read as +170,26). A row of totals of nothing ("TOTAIS 0,00 0,00", a month of unpaid leave) is the
+    # gross and the deductions whatever the rows above say (blind probe r54b: the gross of 0,00 left unread).
+    rows_make_both = rows_sums is not None and tuple(segment.amounts) == rows_sums
+    if deductions >= gross and not rows_make_both and not gross == deductions == 0:
         return [segment]
     return [
         Segment(segment.label, [gross], segment.line_index, segment.confidence, "gross_pay"),
         Segment(segment.label, [deductions], segment.line_index, segment.confidence, "total_deductions"),
     ]
+
+
+def net_as_printed(segment: Segment, rows_sums: tuple[Decimal, Decimal | None] | None) -> Segment:
+    """A net printed with a minus ("Líquido a receber: -170,26 €"), as it is: an advance paid earlier in the month or
+    a debt took more than the month paid, and the worker owes the difference (blind probe r54b: read +170,26, counted
+    as a month's pay, the arithmetic not checked). Not when the rows above make the net positive: a dash between the
+    caption and a figure OCR read stuck to it."""
+    value = segment.value
+    if not segment.negative or value <= 0:
+        return segment
+    if rows_sums is not None and rows_sums[1] is not None and rows_sums[0] - rows_sums[1] == value:
+        return segment
+    return Segment(
+        segment.label, [*segment.amounts[:-1], -value], segment.line_index, segment.confidence, "net_pay", negative=True
+    )
 
 
 def deductions_total_second(amounts: list[Decimal], rows_sums: tuple[Decimal, Decimal | None]) -> bool:
