@@ -44,7 +44,9 @@ from screening.rules.report import generate_report
 # rules-2026.12.21: a file of one worker's payslips of several months counts each month (its parts), no longer only
 # the latest, and a file of several faturas-recibo each; income.payslip_file_combined only when the others could not
 # be read apart (another worker's too) (ADR 031).
-RULES_VERSION = "rules-2026.12.21"
+# rules-2026.12.22: a payslip's net printed below zero (net_negative) counts as 0, never as an income taken off the
+# other months' (blind probe r54b).
+RULES_VERSION = "rules-2026.12.22"
 
 
 def is_household(state: dict[str, Any]) -> bool:
