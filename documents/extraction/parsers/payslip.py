@@ -1657,9 +1657,30 @@ FIELD_BREAK = re.compile(r"\s[·•|—]\s")
 def without_leader(text: str) -> str:
     """The value after a label's dotted leader, without the leader's remains in a scan."""
     words = re.sub(r"[;|]", " ", after_leader(text)).split()
-    while words and NOT_A_NAME_WORD.match(words[0]):
+    while words and NOT_A_NAME_WORD.match(words[0]) and not capital_read_small(words):
         words.pop(0)
+    if words and capital_read_small(words):
+        words[0] = words[0][0].upper() + words[0][1:]
     return " ".join(words)
+
+
+# Letters whose capital is their small letter drawn taller: OCR of a photo reads one for the other ("vítor Hugo
+# Salgado Pinto" for "Vítor ...": blind probe r54a, the first given name dropped as a leader's remains).
+SAME_SHAPE_CAPITALS = "cosuvwxz"
+# A word of such a small first letter and small letters after it.
+SMALL_CAPITAL_WORD = re.compile(rf"[{SAME_SHAPE_CAPITALS}][a-zß-ÿ]{{2,}}")
+
+
+def capital_read_small(words: list[str]) -> bool:
+    """Whether the first word is a name's first word its capital read small: one of the letters drawn alike in
+    both sizes, then small letters, no particle, a capitalised word after it (a leader's remains are none of these:
+    "eee", ".....")."""
+    return (
+        len(words) >= 2
+        and bool(SMALL_CAPITAL_WORD.fullmatch(words[0]))
+        and words[0] not in NAME_PARTICLES
+        and not NOT_A_NAME_WORD.match(words[1])
+    )
 
 
 # A foreign company's branch after its name, on folded text.
@@ -3102,11 +3123,30 @@ def before_next_label(name: str | None) -> str | None:
     words = name.split()
     for index, word in enumerate(words):
         # A label's own punctuation is no part of it ("CONTRIB.:").
-        if LABEL_WORDS.fullmatch(fold(word).strip(".:")) or NUMBER_SIGN.fullmatch(word):
+        if LABEL_WORDS.fullmatch(fold(word).strip(".:")) or NUMBER_SIGN.fullmatch(word) or caption_misread(word):
             if index >= 2 and QUALIFYING_ACRONYM.fullmatch(words[index - 1]) and not name.isupper():
                 index -= 1
             return " ".join(words[:index])
     return name
+
+
+# The long captions a header prints after the name on its line ("Nome: ... Categoria ...", "... Admissão ..."),
+# folded: OCR of a photo misreads a letter of one ("Categonia": blind probe r54a, the job title read into the name
+# and the name refused). A name's word is seldom one letter off one of these.
+NAME_ENDING_CAPTIONS = frozenset(
+    {"categoria", "admissao", "departamento", "contribuinte", "funcao", "profissao", "seccao", "matricula",
+     "vencimento", "remuneracao"}
+)  # fmt: skip
+
+
+def caption_misread(word: str) -> bool:
+    """Whether a word, capitalised, is one of the long captions with one letter misread (its own punctuation
+    apart)."""
+    folded = fold(word).strip(".:")
+    return word[:1].isupper() and any(
+        len(caption) == len(folded) and sum(a != b for a, b in zip(caption, folded, strict=True)) == 1
+        for caption in NAME_ENDING_CAPTIONS
+    )
 
 
 # "Nº" / "N°" alone (folded it is the word "no"): the caption of a number after the name; its N lost to a fold
@@ -3638,12 +3678,44 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     letterhead = [without_title(line) for line in lines[:LETTERHEAD_LINES]]
     public = None if "employer_name" in parsed.fields else public_employer(letterhead)
     if public:
-        parsed.put("employer_name", public[0], public[1] * 0.9)
+        name = public_body_alone(public[0], lines[:LETTERHEAD_LINES], parsed.fields.get("employee_name"))
+        parsed.put("employer_name", name, public[1] * 0.9)
     body = None if "employer_name" in parsed.fields else body_over_nif(lines, parsed.fields.get("employer_nif"))
     if body:
         parsed.put("employer_name", *body)
     if coded:
         parsed.put("employer_name", *coded)
+
+
+def public_body_alone(name: str, lines: list[Line], employee: str | None) -> str:
+    """A public body's name without what its line prints in the next column: a two-column header, the employer
+    left and the employee right on one line ("Município de Torres Vedras      Vasco Duarte Amaral Perdigão": blind
+    probe r54b, the employee's name read into the employer's, a company's would have ended at its legal form). Cut
+    where the line's word boxes leave a column's gap, or else before the employee's name read on the slip."""
+    words = name.split()
+    for line in lines:
+        for piece in column_texts(line)[:-1]:
+            kept = len(piece.split())
+            if kept < len(words) and fold(" ".join(words[:kept])) == fold(piece):
+                return " ".join(words[:kept])
+    if employee and len(employee.split()) < len(words) - 1 and fold(name).endswith(" " + fold(employee)):
+        return name[: -len(employee)].rstrip(" ,;-–—")
+    return name
+
+
+def column_texts(line: Line) -> list[str]:
+    """A line's text cut where a gap wider than a column's parts two words (``column_pieces``, on a text layer's
+    word boxes too, which carry no confidences); the text whole when it has no word boxes or no such gap."""
+    words, boxes = line.text.split(), line.word_boxes
+    if len(boxes) != len(words) or len(words) < 2:
+        return [line.text]
+    height = statistics.median(box[3] for box in boxes)
+    cuts = [
+        position + 1
+        for position, (before, after) in enumerate(itertools.pairwise(boxes))
+        if after[0] - (before[0] + before[2]) >= COLUMN_GAP_WORD_HEIGHTS * height
+    ]
+    return [" ".join(words[start:stop]) for start, stop in itertools.pairwise([0, *cuts, len(words)])]
 
 
 def another_companys_line(text: str, parsed: Parsed) -> bool:
@@ -4068,8 +4140,28 @@ def company_name(text: str) -> str | None:
         after_dash = list(COMPANY_SUFFIX.finditer(folded, len(raw)))
         if after_dash and not folded[after_dash[-1].end() :].strip(" .,;:"):
             raw = head[: after_dash[-1].end()]
+        elif after_dash and (rest := named_after_the_dash(head, len(raw), after_dash)):
+            raw = rest
     employer = raw.strip(" ,;:")
     return employer if len(re.findall(r"[A-Za-zÀ-ÿ]", employer)) >= 3 else None
+
+
+# Another field's caption opening what follows a company's legal form on its line: a capitalised word and the small
+# words after it, then a colon ("Nome: ...", "Local de trabalho: ..."), or a number's caption ("NISS 1164...").
+CAPTION_AFTER_THE_NAME = re.compile(r"\s*(?:[A-ZÀ-Ý][^\s:]*(?:\s+[a-zß-ÿ][^\s:]*){0,3}\s*:|" + NEXT_LABEL.pattern + ")")
+
+
+def named_after_the_dash(head: str, dash: int, suffixes: list[re.Match[str]]) -> str | None:
+    """The company's name through a legal form after a dash in it, when another field's caption follows that form
+    on the line: a two-column header's left column joined by OCR to the right one's caption and value ("Tasca do
+    Largo - Restauração, Lda. Nome: Sandra ...", "TempoCerto - Empresa de Trabalho Temporário, S.A. Nome: ...":
+    blind probe r54a, both cut at the dash). Not past a colon: what follows the dash is then a caption's value."""
+    for suffix in suffixes:
+        if ":" in head[dash : suffix.start()]:
+            return None
+        if CAPTION_AFTER_THE_NAME.match(head, suffix.end()):
+            return head[: suffix.end()]
+    return None
 
 
 # Another country's company numbers' captions, ending a company's name on its line: Spain's "CIF", Brazil's
@@ -4157,6 +4249,31 @@ def month_read_with_a_digit(word: str) -> str | None:
     return None
 
 
+# A month's full name with one letter misread before its year: a tilted photo's "O" read "Q" ("Período: QUTUBRO DE
+# 2026", blind probe r54a: the slip's only period, unread). A word of five to nine letters, in capitals or
+# capitalised, one letter off one month's name only ("JUSHO" is as near "junho" as "julho": left alone).
+MONTH_ONE_LETTER_OFF = re.compile(
+    r"(?<![^\W_])(?:[A-ZÀ-Ý]{5,9}|[A-ZÀ-Ý][a-zß-ÿ]{4,8})(?![^\W_])(?i:" + YEAR_AFTER_MONTH + ")"
+)
+FULL_PORTUGUESE_MONTHS = frozenset(name for name in MONTHS if len(name) >= 5)
+
+
+def month_one_letter_off(word: str) -> str | None:
+    """The month's name the word is with one letter put right, in the word's case; None for a month's name already
+    or a word as near two months, or none."""
+    folded = fold(word)
+    if folded in KNOWN_MONTHS:
+        return None
+    near = [
+        name
+        for name in FULL_PORTUGUESE_MONTHS
+        if len(name) == len(folded) and sum(a != b for a, b in zip(name, folded, strict=True)) == 1
+    ]
+    if len(near) != 1:
+        return None
+    return near[0].upper() if word.isupper() else near[0].capitalize()
+
+
 def month_and_year_mended(line: Line) -> Line:
     """The line with a month's name OCR split rejoined (its space moved after it), its digits read for letters
     put right, and the dash or bar between a month and its year made a slash, offsets and words kept:
@@ -4164,6 +4281,10 @@ def month_and_year_mended(line: Line) -> Line:
     text = line.text
     for match in MONTH_WITH_A_DIGIT.finditer(text):
         month = month_read_with_a_digit(match.group(0))
+        if month:
+            text = text[: match.start()] + month + text[match.end() :]
+    for match in MONTH_ONE_LETTER_OFF.finditer(text):
+        month = month_one_letter_off(match.group(0))
         if month:
             text = text[: match.start()] + month + text[match.end() :]
     for match in SPLIT_MONTH.finditer(fold(text)):
