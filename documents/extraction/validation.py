@@ -63,6 +63,7 @@ def fields_revalidate(
     document_type: str,
     total_deductions: Decimal | None = None,
     unpaid_absence: Decimal = Decimal(0),
+    advance_deducted: Decimal = Decimal(0),
     settlement_interest: Decimal = Decimal(0),
     not_a_receipt: bool = False,
     today: dt.date | None = None,
@@ -72,7 +73,8 @@ def fields_revalidate(
     ``fields`` is the output of ``schema.fields_validate``; a value that fails is set
     to None. ``total_deductions`` is a payslip's printed total when the backend read
     one (it checks the arithmetic but is not an output field); ``unpaid_absence`` the pay it withheld for
-    absence, which puts the base salary above the gross; ``settlement_interest`` the interest a nota de
+    absence, which puts the base salary above the gross; ``advance_deducted`` a salary advance it deducted, which
+    the regular net adds back above the printed net; ``settlement_interest`` the interest a nota de
     liquidação charges, part of its settlement; ``not_a_receipt`` that the parser read a plain fatura, no receipt
     (``invoice_not_receipt``), whose amount received is left null by design.
     """
@@ -84,7 +86,11 @@ def fields_revalidate(
         required = identity_required(kind, fields)
     elif kind in PAYSLIP_KINDS:
         payslip_warnings = payslip_revalidate(
-            fields, total_deductions=total_deductions, unpaid_absence=unpaid_absence, today=today
+            fields,
+            total_deductions=total_deductions,
+            unpaid_absence=unpaid_absence,
+            advance_deducted=advance_deducted,
+            today=today,
         )
         warnings += payslip_warnings
         # A month still to come was read and withheld, and ``period_in_future`` says so: "missing" would say the page
@@ -127,6 +133,7 @@ def parsed_revalidate(
         document_type=document_type,
         total_deductions=parsed.total_deductions,
         unpaid_absence=parsed.unpaid_absence,
+        advance_deducted=parsed.advance_deducted,
         settlement_interest=parsed.settlement_interest,
         not_a_receipt=NOT_A_RECEIPT in parsed.warnings,
         today=today,
@@ -201,6 +208,7 @@ def payslip_revalidate(
     *,
     total_deductions: Decimal | None,
     unpaid_absence: Decimal = Decimal(0),
+    advance_deducted: Decimal = Decimal(0),
     today: dt.date,
 ) -> list[str]:
     warnings = []
@@ -208,7 +216,9 @@ def payslip_revalidate(
         warnings.append("arithmetic_mismatch")
     gross, net, regular = fields.get("gross_pay"), fields.get("net_pay"), fields.get("regular_net_pay")
     subsidy = fields.get("subsidy_amount")
-    if (regular is not None and net is not None and regular > net + CENT) or (
+    # A salary advance deducted from the net was the month's pay, paid earlier: the regular net adds it back.
+    month_net = net + advance_deducted if net is not None else None
+    if (regular is not None and month_net is not None and regular > month_net + CENT) or (
         subsidy is not None and gross is not None and subsidy > gross + CENT
     ):
         # A regular net above the month's net, or a subsidy above the gross: one of them was misread.
@@ -216,7 +226,8 @@ def payslip_revalidate(
         warnings.append("subsidy_implausible")
     variable = fields.get("variable_net_pay")
     if variable is not None and (
-        fields.get("regular_net_pay") is None or (net is not None and fields["regular_net_pay"] + variable > net + CENT)
+        fields.get("regular_net_pay") is None
+        or (month_net is not None and fields["regular_net_pay"] + variable > month_net + CENT)
     ):
         # Overtime and per diems are part of what the regular net leaves out of the net: without a regular net, or
         # beyond the net, they were misread (never counted on top of a month's whole net).

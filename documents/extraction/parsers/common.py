@@ -363,6 +363,9 @@ class Parsed:
     # base's share of days a contract started after or ended before (payslip.pay_short_of_a_whole_month): the gross
     # leaves it out, the base not.
     unpaid_absence: Decimal = Decimal(0)
+    # A salary advance paid earlier and deducted from this month's net ("Adiantamento de vencimento 400,00"): the
+    # month's regular net adds it back, above the printed net by that much (payslip.advance_deducted).
+    advance_deducted: Decimal = Decimal(0)
     # Interest a nota de liquidação adds to the tax ("Juros compensatórios 12,31"): part of its settlement.
     settlement_interest: Decimal = Decimal(0)
     # A joint IRS return's incomes by whose they are, one list per table or set of lines that says so: each row's

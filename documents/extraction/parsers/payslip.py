@@ -1766,6 +1766,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
         if whole_euros_add_up(whole):
             page = whole
     payslip_amounts(page, parsed)
+    irs_row_cut_by_ocr(lines, page, parsed)
     net_through_broken_figures(lines, page, parsed)
     net_in_words(lines, parsed)
     payslip_subsidies(page, parsed)
@@ -1826,6 +1827,25 @@ DAYS_FROM_TO = re.compile(r"(?<!\d)(\d{1,2})(?:[./-]\d{1,2})?\s+(?:a|ate|to)\s+(
 DAYS_QUANTITY = re.compile(r"(?<![\d,.])(\d{1,2})\s?d(?:ias?)?(?![a-z])")
 # A month's pay by the day counts 30 days, whatever the calendar's (a month's quantity "30 d").
 PAYROLL_MONTH_DAYS = 30
+# Any leave or absence by its name, on folded text: besides unpaid leave and a strike, parental, maternity and
+# paternity leave (the Segurança Social pays those days, the employer withholds them), sick leave, absences, and a
+# lay-off's reduction of hours (blind probe r54b: "Licença parental inicial (27 dias) -1.260,00", the base dropped as
+# implausible beside sick leave's and a strike's, kept).
+LEAVE_OR_ABSENCE = re.compile(
+    UNPAID_LEAVE.pattern + r"|(?<![a-z])(?:licencas?|parental|parentalidade|maternidade|paternidade|baixa|doenca"
+    r"|faltas?|ausencias?|lay[\s-]?off|absences?|(?:sick|parental|maternity|paternity)\s+leave)(?![a-z])"
+    r"|(?<![a-z])reducao\s+(?:temporaria\s+)?d[eoa]s?\s+(?:horario|horas|pnt|periodo\s+normal)"
+)
+# A row's days, in its caption: "(27 dias)", "27 d".
+DAYS_NAMED = re.compile(r"(?<![\d,.])\d{1,2}\s?d(?:ias?)?(?![a-z])|(?<![a-z])days?(?![a-z])")
+# A lay-off by its name on the page ("Lay-off (redução do PNT)", "Redução temporária do período normal de trabalho"),
+# on folded text.
+LAY_OFF = re.compile(
+    r"(?<![a-z])lay[\s-]?off(?![a-z])|reducao\s+(?:temporaria\s+)?do\s+(?:pnt|periodo\s+normal\s+de\s+trabalho)"
+)
+# A lay-off pays at least two thirds of the worker's normal gross pay (Código do Trabalho, art. 305.º, n.º 1, a)):
+# its month's gross may fall a third short of the base, no more.
+LAY_OFF_SHORT = Decimal(1) / Decimal(3)
 
 
 def pay_short_of_a_whole_month(lines: list[Line], page: Page, parsed: Parsed) -> Decimal:
@@ -1833,15 +1853,12 @@ def pay_short_of_a_whole_month(lines: list[Line], page: Page, parsed: Parsed) ->
     of unpaid leave printed with a minus, and the base's share of the days before the contract started or after it
     ended within the month, or of those its base row does not pay. Zero when it prints none of them; the base check
     then holds a base above the gross for a misreading."""
-    short = sum(
-        (
-            s.value
-            for s in page.segments
-            if s.negative and s.value > 0 and s.role in (None, "other_deduction") and UNPAID_LEAVE.search(fold(s.label))
-        ),
-        Decimal(0),
-    )
+    short = sum((s.value for s in page.segments if withheld_for_leave(s)), Decimal(0))
     base, period = parsed.fields.get("base_salary"), parsed.fields.get("period")
+    if base is not None and LAY_OFF.search(fold("\n".join(line.text for line in lines))):
+        # A lay-off's reduced hours are paid in part, and its rows need print no minus ("Remuneração horas trabalhadas
+        # (redução 40%) 720,00", "Compensação retributiva"): blind probe r54b, the base dropped as implausible.
+        short += (base * LAY_OFF_SHORT).quantize(CENT, rounding=ROUND_UP)
     if base is None or not period:
         return short
     year, month = (int(part) for part in period.split("-"))
@@ -1867,6 +1884,20 @@ def pay_short_of_a_whole_month(lines: list[Line], page: Page, parsed: Parsed) ->
             days_out = max(days_out, PAYROLL_MONTH_DAYS - int(quantity[1]))
     share = min(Decimal(days_out) / min(month_days, PAYROLL_MONTH_DAYS), Decimal(1))
     return short + (base * share).quantize(CENT, rounding=ROUND_UP)
+
+
+def withheld_for_leave(row: Segment) -> bool:
+    """Whether a row is pay withheld for a leave or an absence the pay rows do not take off themselves: printed with a
+    minus, its caption naming a leave, an absence or its days ("Licença parental inicial (27 dias) -1.260,00"); or a
+    deduction's, its caption naming a leave or an absence ("Faltas injustificadas (3 dias) 108,00" among the
+    descontos). Rows printed with a minus an absence's name makes pay withheld already (``pay_withheld``) are not
+    counted again."""
+    if row.value <= 0 or row.role not in (None, "other_deduction"):
+        return False
+    caption = fold(row.label)
+    if row.negative:
+        return bool(LEAVE_OR_ABSENCE.search(caption) or DAYS_NAMED.search(caption))
+    return row.role == "other_deduction" and bool(LEAVE_OR_ABSENCE.search(caption))
 
 
 # Another currency than the euro as a payslip prints it, on folded text: a sign or a code beside its amounts, or
@@ -2749,6 +2780,48 @@ def rows_total(rows: list[Segment]) -> Decimal | None:
     return sum(values, Decimal("0"))
 
 
+# A figure cut by OCR at a line's end, its last cent lost ("6.1" of "6,11") or its comma ("611"): no amount, and no
+# rate either.
+CUT_FIGURE = re.compile(r"(?<![\d.,])(\d{1,5})(?:[.,](\d)?)?\s*€?\s*$")
+
+
+def irs_row_cut_by_ocr(lines: list[Line], page: Page, parsed: Parsed) -> None:
+    """An IRS row whose figure OCR cut ("IRS Trab. Suplementar 9,0% 6.1", its 6,11's last cent lost: blind probe
+    r54a, a photo's overtime IRS left out of the month's withholding and estimated at the month's rate) is what the
+    printed deductions' total leaves once the rows read are taken out, when the totals hold (gross less that total is
+    the net) and the cut figure's digits begin that amount's. One such row on the page, on a scan or a photo only (a
+    text layer cuts no figure). Its amount joins the IRS withheld (``derived:irs_withholding``) and the page's IRS
+    rows, for the one-off pay its caption names."""
+    deductions, gross, net = parsed.total_deductions, parsed.fields.get("gross_pay"), parsed.fields.get("net_pay")
+    social, withholding = parsed.fields.get("social_security"), parsed.fields.get("irs_withholding")
+    if deductions is None or gross is None or net is None or social is None or withholding is None:
+        return
+    if gross - deductions != net:
+        return
+    others = rows_total(page.rows("other_deduction")) or Decimal(0)
+    gap = deductions - social - withholding - others
+    if gap <= 0 or gap >= withholding + social:
+        return
+    cut = []
+    for index, line in enumerate(lines):
+        found = CUT_FIGURE.search(line.text)
+        if line.confidence >= 1.0 or not found or amounts_in(line.text):
+            continue
+        caption = line.text[: found.start()]
+        digits = found[1] + (found[2] or "")
+        if role_of(label_text(caption)) == "irs_withholding" and len(digits) >= 2:
+            cut.append((index, caption, digits, line.confidence))
+    if len(cut) != 1:
+        return
+    index, caption, digits, confidence = cut[0]
+    if not f"{gap:.2f}".replace(".", "").startswith(digits):
+        return
+    page.segments.append(Segment(label_text(caption), [gap], index, confidence, "irs_withholding"))
+    parsed.fields.pop("irs_withholding")
+    parsed.put("irs_withholding", withholding + gap, DERIVED_CONFIDENCE)
+    parsed.warnings.append("derived:irs_withholding")
+
+
 def rows_matching_total(
     page: Page, deductions: Decimal, totals: tuple[Decimal, Decimal, Decimal]
 ) -> tuple[Decimal, Decimal, Decimal]:
@@ -2810,8 +2883,13 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
         parsed.warnings.append(TERMINATION_PAY)
     net = parsed.fields.get("net_pay")
     one_off, costs = one_off_rows(page, parsed)
+    advance = advance_deducted(page, parsed)
     if not (lump or severance or unused_holidays or one_off or costs):
-        if net is not None:
+        if net is not None and advance:
+            parsed.advance_deducted = advance
+            parsed.put("regular_net_pay", net + advance, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:regular_net_pay")
+        elif net is not None:
             parsed.put("regular_net_pay", net, parsed.confidence.get("net_pay", 0.9))
         return
     if lump:
@@ -2834,6 +2912,9 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
         taxed_apart = lump if subsidy_irs else None
         regular -= one_off_net(page, parsed.fields, one_off, costs, lump_taxed_apart=taxed_apart)
         variable = variable_net(page, parsed.fields, one_off, costs, lump_taxed_apart=taxed_apart)
+    if regular is not None and advance:
+        parsed.advance_deducted = advance
+        regular += advance
     if regular is not None and regular - severance > 0:
         parsed.put("regular_net_pay", regular - severance, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:regular_net_pay")
@@ -2841,6 +2922,39 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
             # The screening, not one month, decides whether it recurs (docs/adr/030-a-months-regular-pay.md).
             parsed.put("variable_net_pay", variable, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:variable_net_pay")
+
+
+# A salary advance by its caption ("Adiantamento", "Adiantamento de vencimento (pago em 15/10)", "Adiantamento por
+# conta", "Salary advance"), on folded text; not a loan the worker pays back ("Reembolso de empréstimo", "Adiantamento
+# (empréstimo)"), the worker's own debt, nor an advance of costs ("Adiantamento de despesas", "de ajudas de custo").
+ADVANCE = re.compile(r"(?<![a-z])(?:adiantamentos?|adiant\.|(?:salary|pay)\s+advance)(?![a-z])")
+NOT_AN_ADVANCE_OF_PAY = re.compile(
+    r"(?<![a-z])(?:emprestimos?|loan|reembolso|despesas?|ajudas?\s+de\s+custo|deslocac\w*|viage\w*|expenses?)(?![a-z])"
+)
+
+
+def advance_deducted(page: Page, parsed: Parsed) -> Decimal:
+    """The salary advances the slip deducts from the month's net: paid to the worker earlier (in the month, or on
+    account of it), they are the month's pay, and what the month pays regularly is the net and them (blind probes
+    r54a and r54b: "Adiantamento de vencimento (pago em 15/10) 400,00", the month counted at its printed 767,40, not
+    the 1 167,40 it paid). Only a deduction's row, and only when the printed totals hold with it among the
+    deductions (gross less the deductions' total is the net, the advance within that total): else zero, the printed
+    net kept."""
+    rows = [
+        row
+        for row in page.rows("other_deduction")
+        if not row.negative
+        and row.value > 0
+        and ADVANCE.search(fold(row.label))
+        and not NOT_AN_ADVANCE_OF_PAY.search(fold(row.label))
+    ]
+    advance = sum((row.value for row in rows), Decimal(0))
+    gross, net, deductions = parsed.fields.get("gross_pay"), parsed.fields.get("net_pay"), parsed.total_deductions
+    if not advance or gross is None or net is None or deductions is None:
+        return Decimal(0)
+    if gross - deductions != net or advance > deductions or net + advance > gross:
+        return Decimal(0)
+    return advance
 
 
 # Money a month pays once, taxed as pay (blind probe r50a: the month's whole net counted, an annual productivity bonus
@@ -2932,12 +3046,25 @@ def one_off_net(
     return taxed_net + sum((row.value for row in costs), Decimal(0))
 
 
+# Overtime cut as payroll programs print it in an IRS row's caption: "IRS s/ Trab. Suplementar" (blind probe r54a: the
+# row's 6,11 not taken for the overtime's IRS, which was estimated at the month's rate). Only there: an earning row
+# so cut is left as it was read (test_parsers_unseen_layouts' "Trab. suplementar", counted as the month's pay).
+OVERTIME_CUT = re.compile(r"(?<![a-z])trab\.\s*supl(?:ementar|\.)(?![a-z])")
+
+
 def one_off_irs(
     page: Page, fields: dict[str, Decimal | None], paid: Decimal, *, lump_taxed_apart: Decimal | None
 ) -> Decimal | None:
     """The IRS withheld on the month's one-off pay (``paid``): its own line, else the month's rate; None without a
     rate to read."""
-    own_irs = sum((s.value for s in page.rows("irs_withholding") if ONE_OFF_PAY.search(fold(s.label))), Decimal(0))
+    own_irs = sum(
+        (
+            s.value
+            for s in page.rows("irs_withholding")
+            if ONE_OFF_PAY.search(fold(s.label)) or OVERTIME_CUT.search(fold(s.label))
+        ),
+        Decimal(0),
+    )
     subsidy_irs = sum(
         (s.value for s in page.rows("irs_withholding") if SUBSIDY_NAMED.search(fold(s.label))), Decimal(0)
     )
