@@ -416,7 +416,7 @@ def family_summary_line(slip: Slip) -> bytes:
         s.text(480, f"-{pt(value)}", right=True)
         s.down()
     if p.other_deduction:
-        s.text(40, "Adiantamento")
+        s.text(40, "Quota sindical")
         s.text(480, f"-{pt(p.other_deduction)}", right=True)
         s.down()
     s.down(12)
@@ -663,7 +663,7 @@ def family_carry_forward(slip: Slip) -> bytes:
             s.text(60, "Total ilíquido", bold=True)
             s.text(520, pt(p.gross), bold=True, right=True)
             s.down(20)
-            for label, value in deduction_rows(p, ("Seg. Social", "Retenção IRS", "Adiantamento")):
+            for label, value in deduction_rows(p, ("Seg. Social", "Retenção IRS", "Quota sindical")):
                 s.text(60, label)
                 s.text(520, pt(value), right=True)
                 s.down()

@@ -609,7 +609,8 @@ def net_as_read(fields: dict[str, Any], *, with_variable: bool) -> Decimal | Non
         return money(fields.get("net_pay"))
     variable, printed = money(fields.get("variable_net_pay")), money(fields.get("net_pay"))
     if with_variable and variable is not None and variable > 0:
-        return regular + variable if printed is None else min(regular + variable, printed)
+        # Never above the printed net, or above the regular net where that adds back an advance the slip deducts.
+        return regular + variable if printed is None else min(regular + variable, max(printed, regular))
     return regular
 
 
@@ -780,16 +781,35 @@ def subsidy_months_note(used: list[Document], *, with_variable: list[Document] |
     another figure unless the report says what was counted (cases probe 14: an analyst would have overridden it).
     A payslip in ``with_variable`` counts its overtime and per diems too: at its printed net, it is no such month."""
     counted_variable = {id(d) for d in with_variable or []}
-    notes = []
+    notes: list[str] = []
+    # Months counted above their printed net: a salary advance the slip deducts was paid in the month, and is added
+    # back (``regular_net_pay``; blind probe r54b); a net printed below zero counts as 0. Not one-off pay left out.
+    advances: list[str] = []
+    negatives: list[str] = []
     for document in sorted(used, key=lambda d: str(d["fields"].get("period"))):
         fields = document["fields"]
         counted = payslip_net(document, with_variable=id(document) in counted_variable)
         printed = money(fields.get("net_pay"))
-        if money(fields.get("regular_net_pay")) is not None and counted != printed:
-            notes.append(
-                f"{format_month(fields.get('period'))} contado {format_eur(counted)} "
-                f"em vez dos {format_eur(printed)} impressos"
-            )
+        regular = money(fields.get("regular_net_pay"))
+        if regular is None or counted == printed or counted is None or printed is None:
+            continue
+        note = f"{format_month(fields.get('period'))} contado {format_eur(counted)} em vez dos {format_eur(printed)} impressos"
+        if regular > printed:
+            advances.append(note)
+        elif printed < 0:
+            negatives.append(note)
+        else:
+            notes.append(note)
+    advance_note = ADVANCE_MONTHS + ", ".join(advances) if advances else ""
+    negative_note = NEGATIVE_MONTHS + ", ".join(negatives) if negatives else ""
+    return one_off_months_note(notes, used, counted_variable) + advance_note + negative_note
+
+
+ADVANCE_MONTHS = "; mês com adiantamento de vencimento descontado (contado com o adiantamento, pago no próprio mês): "
+NEGATIVE_MONTHS = "; mês com líquido negativo (contado como 0): "
+
+
+def one_off_months_note(notes: list[str], used: list[Document], counted_variable: set[int]) -> str:
     if not notes:
         return ""
     # Since blind probe r50a the regular net also leaves out a bonus, back pay, overtime and costs paid back: the note
