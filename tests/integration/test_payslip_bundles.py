@@ -24,11 +24,11 @@ from applicants.services import AgencyCredentials
 from documents.extraction.local import LocalExtractor
 from documents.models import ExtractedData
 from samples.income_profiles import inicio_atividade_pdf
-from samples.payslips import fatura_recibo_pdf
 from samples.synthetic import Person, Synthetic, id_card_png, make_person, payslip_pdf, recent_months
 from screening.models import ScreeningReport
 from tests.helpers import form_request_create, pdf_of, submission_body, upload
 from tests.integration.test_extraction_files import FIELDS, expected, one_sheet, payslip
+from tests.integration.test_pipeline_profiles import six_faturas_recibo
 
 TODAY = dt.date.today()
 MONTHS = recent_months(TODAY, 3)  # last month first
@@ -153,13 +153,7 @@ def test_three_months_in_one_file_are_screened_as_three_files_are(
 @pytest.mark.django_db(transaction=True)
 def test_six_faturas_recibo_in_one_pdf_count_as_six(alice_api: APIClient, celery_eager: None) -> None:
     person = make_person(random.Random(101), TODAY)
-    months = recent_months(TODAY, 6)
-    bases = ["1500.00", "1500.00", "1200.00", "1800.00", "1600.00", "1400.00"]
-    invoices = [
-        fatura_recibo_pdf(person, months[i].replace(day=20), base=Decimal(base), rng=random.Random(i), variant=i,
-                          vat_exempt=i in (0, 3), withholding_rate=None if i == 3 else Decimal("0.25"))
-        for i, base in enumerate(bases)
-    ]  # fmt: skip
+    invoices = six_faturas_recibo(person)
     bundle = ("faturas-recibo.pdf", pdf_of(*(i.data for i in invoices)), "application/pdf", "PROOF_OF_INCOME")
     activity = inicio_atividade_pdf(person, started=TODAY - dt.timedelta(days=900))
     applicant = screened(alice_api, person, [id_card_png(person), bundle, activity], profile="INDEPENDENT")

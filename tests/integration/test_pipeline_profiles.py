@@ -79,14 +79,20 @@ def assert_report(report: ScreeningReport, *, income: Decimal, dti: Decimal, ris
     assert check_named(report, "income.profile_documents")["passed"]
 
 
-def test_independent_worker_with_six_faturas_recibo(alice_api: APIClient, celery_eager: None) -> None:
-    person = make_person(random.Random(101), TODAY)
+def six_faturas_recibo(person: Person) -> list[Synthetic]:
+    """Six months' faturas-recibo: the first and fourth without VAT, the fourth without IRS withheld; kept of each,
+    base - IRS at 25%: 1125 + 1125 + 900 + 1800 + 1200 + 1050 = 7200 over the 6 months they span = 1200.00."""
     bases = ["1500.00", "1500.00", "1200.00", "1800.00", "1600.00", "1400.00"]
-    invoices = [
+    return [
         fatura_recibo_pdf(person, MONTHS[i].replace(day=20), base=Decimal(base), rng=random.Random(i), variant=i,
                           vat_exempt=i in (0, 3), withholding_rate=None if i == 3 else Decimal("0.25"))
         for i, base in enumerate(bases)
     ]  # fmt: skip
+
+
+def test_independent_worker_with_six_faturas_recibo(alice_api: APIClient, celery_eager: None) -> None:
+    person = make_person(random.Random(101), TODAY)
+    invoices = six_faturas_recibo(person)
     activity = inicio_atividade_pdf(person, started=TODAY - dt.timedelta(days=900))
     case = Profile(person, "INDEPENDENT", [id_card_png(person), *invoices, activity], Decimal("400"))
     report = submit(alice_api, case)
