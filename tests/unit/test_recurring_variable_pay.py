@@ -10,6 +10,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from screening.explanation import PT, payslip_method
 from screening.rules.income import RECURRING_VARIABLE_PAY, employment_source, payslip_checks, payslip_net
 from tests.helpers import payslip_rows_checked, slip_totals
@@ -32,6 +34,32 @@ IRS 10,0% 108,65"""
     # 86,50 less 9,52 and 8,65 at the month's rate: what the regular net left out.
     assert fields["variable_net_pay"] == Decimal("68.33")
     assert "derived:variable_net_pay" in warnings
+
+
+@pytest.mark.parametrize(
+    "caption", ["Trab. suplementar", "Trab. Supl.", "Trab supl", "H. Extra", "Hrs extra", "Horas suplementares"]
+)
+def test_overtime_cut_to_fit_its_column_is_overtime(caption: str) -> None:
+    # The same slip as above with the caption as payroll programs cut it: the same money, the same regular net.
+    rows = f"""Vencimento base 30 d 1.000,00
+{caption} 10 h x 8,65 86,50
+Subsídio de alimentação 21 d x 6,00 126,00
+Segurança Social 11% 119,52
+IRS 10,0% 108,65"""
+    fields, _ = checked_slip(rows, totals("1.212,50", "228,17", "984,33"))
+    assert (fields["regular_net_pay"], fields["variable_net_pay"]) == (Decimal("916.00"), Decimal("68.33"))
+
+
+def test_a_supplement_is_no_overtime() -> None:
+    # Guard: "Suplemento" (a public servant's allowance, paid every month) shares overtime's abbreviation's letters.
+    rows = """Vencimento base 30 d 1.000,00
+Suplemento de função 86,50
+Subsídio de alimentação 21 d x 6,00 126,00
+Segurança Social 11% 119,52
+IRS 10,0% 108,65"""
+    fields, _ = checked_slip(rows, totals("1.212,50", "228,17", "984,33"))
+    assert fields["regular_net_pay"] == Decimal("984.33")
+    assert fields.get("variable_net_pay") is None
 
 
 def test_per_diems_are_reported_whole_and_the_mileage_and_refunds_beside_them_never() -> None:

@@ -2965,9 +2965,15 @@ def advance_deducted(page: Page, parsed: Parsed) -> Decimal:
 # need not offer it again; a month's overtime is no promise of the next's. The shift, night work, seniority and
 # exemption from hours allowances ("Subsídio de turno", "Trabalho noturno", "Diuturnidade", "Isenção de horário")
 # are paid every month of the job and stay regular pay.
+# Overtime as payroll programs print it, cut to fit a column too ("Trab. suplementar", "Trab. Supl.", "H. Extra",
+# "Hrs extra", "Horas suplementares"): a caption cut short is the same money.
+OVERTIME_WORDS = (
+    r"overtime|(?:horas?|hrs?\.?|h\.)\s*extra(?:s|ordin[aá]rias)?|horas\s+suplementares"
+    r"|(?:trabalho|trab\.?|t\.)\s*supl(?:ementar(?:es)?|\.)?"
+)
 ONE_OFF_PAY = re.compile(
     r"(?<![a-z])(?:pr[eé]mios?|gratifica[cç](?:[aã]o|[oõ]es)|b[oó]nus|bonus(?:es)?|retroac?tiv[oa]s?|arrears"
-    r"|back\s*pay|overtime|horas?\s+extra(?:s|ordin[aá]rias)?|trabalho\s+suplementar)(?![a-z])"
+    r"|back\s*pay|" + OVERTIME_WORDS + r")(?![a-z])"
     r"|(?<![a-z])diferen[cç]as?\s+(?:de\s+)?(?:vencimento|remunera[cç]|sal[aá]rio|ordenado)"
 )
 # A bonus its own caption says is monthly ("Prémio mensal", "Prémio de produtividade (objetivos mensais)", "Monthly
@@ -3046,23 +3052,13 @@ def one_off_net(
     return taxed_net + sum((row.value for row in costs), Decimal(0))
 
 
-# Overtime cut as payroll programs print it in an IRS row's caption: "IRS s/ Trab. Suplementar" (blind probe r54a: the
-# row's 6,11 not taken for the overtime's IRS, which was estimated at the month's rate). Only there: an earning row
-# so cut is left as it was read (test_parsers_unseen_layouts' "Trab. suplementar", counted as the month's pay).
-OVERTIME_CUT = re.compile(r"(?<![a-z])trab\.\s*supl(?:ementar|\.)(?![a-z])")
-
-
 def one_off_irs(
     page: Page, fields: dict[str, Decimal | None], paid: Decimal, *, lump_taxed_apart: Decimal | None
 ) -> Decimal | None:
     """The IRS withheld on the month's one-off pay (``paid``): its own line, else the month's rate; None without a
     rate to read."""
     own_irs = sum(
-        (
-            s.value
-            for s in page.rows("irs_withholding")
-            if ONE_OFF_PAY.search(fold(s.label)) or OVERTIME_CUT.search(fold(s.label))
-        ),
+        (s.value for s in page.rows("irs_withholding") if ONE_OFF_PAY.search(fold(s.label))),
         Decimal(0),
     )
     subsidy_irs = sum(
@@ -3084,7 +3080,7 @@ def one_off_irs(
 # driver's. One month cannot tell, three can: the screening counts them when every month counted pays them (ADR 030,
 # amended 2026-12-05). A bonus stays a bonus however often it comes, back pay pays past months, and mileage, travel
 # and refunds pay a cost back: none of them is here.
-OVERTIME = re.compile(r"(?<![a-z])(?:overtime|horas?\s+extra(?:s|ordin[aá]rias)?|trabalho\s+suplementar)(?![a-z])")
+OVERTIME = re.compile(r"(?<![a-z])(?:" + OVERTIME_WORDS + r")(?![a-z])")
 PER_DIEMS = re.compile(r"(?<![a-z])ajudas?\s+de\s+custo|(?<![a-z])per\s+diems?(?![a-z])")
 MILEAGE = re.compile(r"(?<![a-z])(?:km|kms|quil[oó]metros?|mileage)(?![a-z])")
 
