@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.conf import settings
@@ -138,13 +139,27 @@ class ConsentField(serializers.Field):  # type: ignore[type-arg]
         return value is True
 
 
+# A phone as people write it: an optional "+", digits, spaces, brackets and dashes (docs/api.md).
+PHONE_SHAPE = re.compile(r"\+?[0-9 ()-]{6,20}")
+PHONE_REFUSED = gettext_noop(
+    "Número de telefone inválido: escreva-o só com algarismos e o indicativo do país se quiser (ex.: +351 912 345 678)."
+)
+
+
+def phone_normalized(value: str) -> str:
+    """ "(+351) 912 345 678" and "+351.912.345.678" as "+351 912 345 678": the country code's brackets and dots
+    as separators are the same number, as the intake page writes it."""
+    phone = re.sub(r"^\(\s*\+\s*(\d+)\s*\)", r"+\1", value.strip())
+    return re.sub(r"\s+", " ", phone.replace(".", " "))
+
+
 class SubmissionSerializer(serializers.Serializer):
     # Wider than 9 so "PT 245 718 931" reaches normalization (the model field's max_length=9 would refuse it first).
     nif = serializers.CharField(max_length=20)
     name = serializers.CharField(max_length=200)
     date_of_birth = serializers.DateField()
     email = serializers.EmailField(max_length=254)
-    phone = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", max_length=32, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
     terms_accepted = ConsentField(required=False, default=False, allow_null=True)
     documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
     household = HouseholdMemberSerializer(many=True, required=False, default=list)
@@ -168,6 +183,14 @@ class SubmissionSerializer(serializers.Serializer):
         if not person_name_shaped(value):
             raise serializers.ValidationError(_(PERSON_NAME_REFUSED))
         return value.strip()
+
+    def validate_phone(self, value: str) -> str:
+        # The page sent "(+351) 912 345 678" as "+351 912 345 678" and the API refused it (blind probe r55a): every
+        # integrator's CRM would have had to rewrite it the page's way, so the server does.
+        phone = phone_normalized(value)
+        if phone and not PHONE_SHAPE.fullmatch(phone):
+            raise serializers.ValidationError(_(PHONE_REFUSED))
+        return phone
 
     def validate_date_of_birth(self, value: dt.date) -> dt.date:
         today = dt.date.today()

@@ -302,6 +302,34 @@ def test_invalid_nif_is_a_field_error(alice_api: APIClient, nif: str, queued: An
     assert "nif" in response.json()
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("(+351) 912 345 678", "+351 912 345 678"),
+        ("+351.912.345.678", "+351 912 345 678"),
+        ("  912345678 ", "912345678"),
+    ],
+)
+def test_a_phone_is_stored_as_the_intake_page_writes_it(
+    alice_api: APIClient, queued: Any, typed: str, stored: str
+) -> None:
+    """Blind probe r55a: the page rewrote "(+351) 912 345 678" before sending it and the API refused it typed so."""
+    form = form_request_create(alice_api)
+    response = submit(form["token"], submission_body("245718931", [], phone=typed))
+    assert response.status_code == 201, response.content
+    assert Applicant.objects.get().phone == stored
+
+
+@pytest.mark.parametrize("phone", ["12345", "+351 912 345 678 ext 2", "912345678@sms", "(+351"])
+def test_a_phone_that_is_no_number_is_a_field_error_that_says_how_to_write_it(
+    alice_api: APIClient, queued: Any, phone: str
+) -> None:
+    form = form_request_create(alice_api)
+    response = submit(form["token"], submission_body("245718931", [], phone=phone))
+    assert response.status_code == 400
+    assert "+351 912 345 678" in response.json()["phone"][0]
+
+
 def test_submission_stores_encrypted_pii_and_the_consent_record(alice_api: APIClient, queued: Any) -> None:
     form = form_request_create(alice_api)
     key = upload(form["token"], pdf_document())
