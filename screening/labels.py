@@ -41,6 +41,7 @@ CHECK_LABELS = {
     "income.payslip_months": _("Meses de recibos de vencimento"),
     "income.payslip_in_euros": _("Recibo pago em euros"),
     "income.payslip_repeated": _("Recibo repetido"),
+    "income.invoice_repeated": _("Fatura-recibo repetida"),
     "income.payslip_file_combined": _("Vários recibos num só ficheiro"),
     "income.payslip_contract_ongoing": _("Contrato de trabalho em vigor"),
     "income.invoice_owner": _("Fatura-recibo emitida pelo candidato"),

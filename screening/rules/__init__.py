@@ -46,7 +46,9 @@ from screening.rules.report import generate_report
 # be read apart (another worker's too) (ADR 031).
 # rules-2026.12.22: a payslip's net printed below zero (net_negative) counts as 0, never as an income taken off the
 # other months' (blind probe r54b).
-RULES_VERSION = "rules-2026.12.22"
+# rules-2026.12.23: a fatura-recibo sent twice says so (income.invoice_repeated, passed: counted once), as a repeated
+# payslip does (blind probe r55a).
+RULES_VERSION = "rules-2026.12.23"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -160,6 +160,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
             else []
         ),
         *(c for _, invoice_results in invoices for c in invoice_results),
+        *invoices_repeated(invoices),
         *([invoice_months(independent_months(invoices))] if invoices else []),
         *(c for _, pension_results in pensions for c in pension_results),
         *activities,
@@ -941,22 +942,58 @@ def invoice_income(document: Document) -> Decimal | None:
     return base - (money(fields.get("irs_withholding")) or Decimal(0))
 
 
-def counted_invoices(invoices: list[tuple[Document, list[Check]]]) -> list[tuple[str, Decimal]]:
-    """(month, income) of each invoice that passed every check; an invoice sent twice counts once."""
-    counted: dict[str, tuple[str, Decimal]] = {}
+def invoice_identity(document: Document) -> str:
+    """What makes two uploads one invoice: the same number, date and amount (numbers alone are short and may repeat
+    across series); without a number, the reading itself."""
+    number = document["fields"].get("invoice_number")
+    issued = parse_date(document["fields"].get("issue_date"))
+    if number:
+        return f"{number}|{issued}|{document['fields'].get('amount_received')}"
+    return "|".join(str(part) for part in reading_key(document))
+
+
+def countable_invoices(invoices: list[tuple[Document, list[Check]]]) -> list[tuple[Document, str, Decimal]]:
+    """(invoice, month, income) of each invoice that passed every check, with an income and a date of issue, in
+    upload order."""
+    countable = []
     for document, checks in invoices:
         income = invoice_income(document)
         issued = parse_date(document["fields"].get("issue_date"))
-        # The same invoice uploaded twice: same number, date and amount (numbers alone are short and may repeat).
-        number = document["fields"].get("invoice_number")
-        key = (
-            f"{number}|{issued}|{document['fields'].get('amount_received')}"
-            if number
-            else "|".join(str(part) for part in reading_key(document))
-        )
         if passed_all(checks, "income.invoice_recent") and income is not None and issued is not None:
-            counted.setdefault(key, (month_of(issued), income))
+            countable.append((document, month_of(issued), income))
+    return countable
+
+
+def counted_invoices(invoices: list[tuple[Document, list[Check]]]) -> list[tuple[str, Decimal]]:
+    """(month, income) of each invoice that passed every check; an invoice sent twice counts once."""
+    counted: dict[str, tuple[str, Decimal]] = {}
+    for document, month, income in countable_invoices(invoices):
+        counted.setdefault(invoice_identity(document), (month, income))
     return list(counted.values())
+
+
+def invoices_repeated(invoices: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One check per fatura-recibo that repeats one already counted (the same number, date and amount: the same
+    invoice sent twice, as another file): counted once, which the report says, as it does of a repeated payslip
+    (blind probe r55a: a second round's copy changed nothing and nothing said why). Not a failure."""
+    seen: set[str] = set()
+    repeated = []
+    for document, _, _ in countable_invoices(invoices):
+        identity = invoice_identity(document)
+        if identity in seen:
+            repeated.append(
+                check(
+                    "income.invoice_repeated",
+                    True,
+                    f"{invoice_label(document)}: fatura-recibo repetida, a mesma de uma já contada (o mesmo número, "
+                    "data e valor: o mesmo documento enviado duas vezes); contada uma vez.",
+                    document_id=document["document_id"],
+                    field="invoice_number",
+                    value=document["fields"].get("invoice_number"),
+                )
+            )
+        seen.add(identity)
+    return repeated
 
 
 def independent_months(invoices: list[tuple[Document, list[Check]]]) -> dict[str, Decimal]:

@@ -78,8 +78,22 @@ def test_fewer_than_six_months_is_partial_and_says_what_is_missing() -> None:
 
 def test_an_invoice_sent_twice_counts_once_and_someone_elses_not_at_all() -> None:
     documents = [invoice(m, 900.0) for m in range(5, 11)]
-    documents += [invoice(10, 900.0), invoice(9, 5000.0, issuer_nif="123456789", invoice_number="FR B/1")]
-    assert income(documents)["average_monthly_income"] == "900.00"
+    copy = {**invoice(10, 900.0), "document_id": "fr-10-copy"}
+    documents += [copy, invoice(9, 5000.0, issuer_nif="123456789", invoice_number="FR B/1")]
+    result = income(documents)
+    assert result["average_monthly_income"] == "900.00"
+    # The copy is said to be one, and counted once (blind probe r55a: nothing named it).
+    repeated = [c for c in result["checks"] if c["name"] == "income.invoice_repeated"]
+    assert [(c["document_id"], c["passed"], c["value"]) for c in repeated] == [("fr-10-copy", True, "FR A/10")]
+    assert "fatura-recibo repetida" in repeated[0]["evidence"] and "contada uma vez" in repeated[0]["evidence"]
+
+
+def test_invoices_of_one_number_on_other_dates_are_two_invoices_not_a_repeat() -> None:
+    # Guard: numbers are short and restart with each series; the date and amount tell them apart.
+    documents = [invoice(m, 900.0, invoice_number="FR 1") for m in range(5, 11)]
+    result = income(documents)
+    assert result["average_monthly_income"] == "900.00" and result["months_verified"] == 6
+    assert not [c for c in result["checks"] if c["name"] == "income.invoice_repeated"]
 
 
 def test_an_invoice_whose_amounts_do_not_add_up_is_not_counted_and_warns() -> None:
