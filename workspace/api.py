@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -134,7 +135,9 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
         )
         data = dict(FormRequestSerializer(created.form_request).data)
         data.update(token=created.token, intake_url=created.intake_url)
-        return Response(data, status=status.HTTP_201_CREATED)
+        # Where the new form is read back (RFC 9110's Location of a 201: blind probe r55a looked for it).
+        location = request.build_absolute_uri(reverse("intake-form-request-detail", args=[created.form_request.pk]))
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": location})
 
 
 @extend_schema(tags=["applicants"])

@@ -302,6 +302,23 @@ def test_invalid_nif_is_a_field_error(alice_api: APIClient, nif: str, queued: An
     assert "nif" in response.json()
 
 
+def test_a_created_form_request_gives_its_address_and_it_reads_back(alice_api: APIClient) -> None:
+    response = alice_api.post(
+        "/api/v1/applicants/intake-form-requests",
+        {
+            "listing_type": "ARRENDAMENTO",
+            "property_type": "APARTAMENTO",
+            "property_title": "T2 Alvalade",
+            "property_price": 900.0,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    location = response["Location"]
+    assert location == f"http://testserver/api/v1/applicants/intake-form-requests/{response.json()['id']}"
+    assert alice_api.get(location).json()["property_title"] == "T2 Alvalade"
+
+
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [
