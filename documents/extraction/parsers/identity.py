@@ -1457,7 +1457,9 @@ def visual_nationality(text: str) -> str | None:
 
 # A passport's date with the month's abbreviation, in the issuing state's language and in English after a slash
 # ("11 SET/SEP 2033", "27 FEV/FEB 1996", "05 JUL 1968"); OCR may read the slash as "I" or "1" ("SETISEP").
-CARD_WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([a-z]{3,4})\.?(?:\s*[/|il1]\s*([a-z]{3,4})\.?)?\s*(\d{4})(?!\d)")
+# The translation after the slash may come out of OCR a letter short ("10 JUN/UN 2021" of a grey scan: blind probe
+# r55b), so it is read as one to four letters, and only a month it names must agree.
+CARD_WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([a-z]{3,4})\.?(?:\s*[/|il1]\s*([a-z]{1,4})\.?)?\s*(\d{4})(?!\d)")
 
 
 def card_dates(text: str) -> list[dt.date]:
@@ -1497,12 +1499,12 @@ def figure_dates(text: str) -> list[dt.date]:
 
 def written_card_dates(text: str) -> list[dt.date]:
     """Dates written "DD MMM YYYY" or "DD MMM/MMM YYYY"; both abbreviations of a bilingual one must name the same
-    month, or the date is not read."""
+    month, or the date is not read (a translation OCR damaged into no month at all leaves the first's)."""
     found = []
     for match in CARD_WRITTEN_DATE.finditer(fold(text)):
-        months = {abbreviation_month(name) for name in match.group(2, 3) if name}
-        month = months.pop() if len(months) == 1 else None
-        if month is None:
+        month = abbreviation_month(match.group(2))
+        translation = abbreviation_month(match.group(3)) if match.group(3) else None
+        if month is None or (translation is not None and translation != month):
             continue
         try:
             found.append(dt.date(int(match.group(4)), month, int(match.group(1))))
@@ -1555,6 +1557,10 @@ def issue_dates(lines: list[Line]) -> set[dt.date]:
             whole_row = issue_row_dates(line.text)
             if column is not None and candidate == line.text and len(whole_row) == column[1]:
                 return {whole_row[column[0]]}
+            if column is not None and candidate == line.text and column[1] > 1:
+                # A row of several dates one of which OCR lost: which is the issue date is not known, and taking
+                # the first read took the expiry for it (blind probe r55b: a genuine passport "issued in the future").
+                return set()
             return {dates[0]}
     return set()
 

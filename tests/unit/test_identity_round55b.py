@@ -1,0 +1,60 @@
+"""Identity documents the blind probe of round 55B found read wrong: a genuine passport's grey scan, its issue and
+expiry dates side by side, whose issue date's translated month OCR cut a letter short ("10 JUN/UN 2021"); the row then
+gave only the expiry, taken for the issue date, and the passport was "issued in the future". Texts are shaped as the
+reader hands them over, with names and numbers of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from documents.extraction.parsers.identity import issue_row_dates, written_card_dates
+from documents.extraction.schema import ISSUE_DATE_IMPLAUSIBLE, DocumentKind
+from tests.helpers import parse_identity_lines
+
+
+def passport(dates_row: str) -> list[str]:
+    """A passport's data page whose issue and expiry dates share one row under their two labels."""
+    return [
+        "REPÚBLICA FEDERATIVA DO BRASIL",
+        "PASSAPORTE / PASSPORT",
+        "Tipo / Type Código do país / Issuing country Passaporte n.º / Passport No.",
+        "P BRA GK482913",
+        "Sobrenome / Surname",
+        "FERNANDES DA COSTA",
+        "Nome / Given names",
+        "LARISSA BEATRIZ",
+        "Data de nascimento / Date of birth Sexo / Sex",
+        "22 MAR/MAR 1990 F",
+        "Data de expedição / Date of issue Data de validade / Date of expiry",
+        dates_row,
+    ]
+
+
+def test_a_translated_month_ocr_cut_short_still_reads_the_date() -> None:
+    assert written_card_dates("10 JUN/UN 2021") == [dt.date(2021, 6, 10)]
+    assert issue_row_dates("10 JUN/UN 2021 09 JUN/JUN 2031") == [dt.date(2021, 6, 10), dt.date(2031, 6, 9)]
+
+
+def test_two_months_that_disagree_are_still_no_date() -> None:
+    # Guard: a translation naming another month is no misreading of this one.
+    assert written_card_dates("10 MAR/MAY 2021") == []
+    assert written_card_dates("10 XYZ/FEB 2027") == []
+
+
+def test_a_genuine_passports_damaged_issue_date_is_no_sign() -> None:
+    _, warnings = parse_identity_lines(passport("10 JUN/UN 2021 09 JUN/JUN 2031"), DocumentKind.PASSAPORTE)
+    assert ISSUE_DATE_IMPLAUSIBLE not in warnings
+
+
+def test_a_row_of_two_dates_one_lost_to_ocr_gives_no_issue_date_rather_than_the_expiry() -> None:
+    # The issue date unreadable altogether ("1O JUH/UN 2O21"): the one date read is the expiry's column's, unknown
+    # which, and never taken for the issue date.
+    _, warnings = parse_identity_lines(passport("1O JUH/UN 2O21 09 JUN/JUN 2031"), DocumentKind.PASSAPORTE)
+    assert ISSUE_DATE_IMPLAUSIBLE not in warnings
+
+
+def test_an_issue_date_still_to_come_beside_its_expiry_is_still_a_sign() -> None:
+    # Guard: both dates read, the issue date's column still says when it was issued.
+    later = dt.date.today().year + 1
+    _, warnings = parse_identity_lines(passport(f"10 JUN/JUN {later} 09 JUN/JUN 2031"), DocumentKind.PASSAPORTE)
+    assert ISSUE_DATE_IMPLAUSIBLE in warnings
