@@ -142,6 +142,28 @@ class ExtractedData(models.Model):
         return f"{self.kind} ({self.method})"
 
 
+class PartFingerprint(models.Model):
+    """The content fingerprint of one of a file's other documents (``ExtractedData.parts``: a bundle's other months'
+    payslips, its other faturas-recibo; ADR 031), so that a month sent inside someone else's bundle is found as
+    reused as a file of its own would be. A keyed hash, no personal data."""
+
+    id = models.BigAutoField(primary_key=True)
+    extracted = models.ForeignKey(
+        ExtractedData, verbose_name=_("extracted data"), on_delete=models.CASCADE, related_name="part_fingerprints"
+    )
+    fingerprint = models.CharField(verbose_name=_("content fingerprint"), max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("content fingerprint of another document in the file")
+        verbose_name_plural = _("content fingerprints of other documents in the file")
+        constraints = [
+            models.UniqueConstraint(fields=["extracted", "fingerprint"], name="part_fingerprint_once_per_file")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fingerprint[:12]}…"
+
+
 class UploadSlot(models.Model):
     """One direct-to-storage upload slot handed out for a form: ids and times, no personal data.
 

@@ -18,11 +18,18 @@ from applicants.models import Applicant, stale_claim_cutoff
 from applicants.task_base import heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
-from documents.extraction.fingerprint import content_fingerprint
+from documents.extraction.fingerprint import content_fingerprint, parts_fingerprints
 from documents.extraction.layers import document_signals
 from documents.extraction.pace import before_slow_work
 from documents.metrics import EXTRACTION_SECONDS
-from documents.models import NOT_EXTRACTED_YET, Document, DocumentQuerySet, DocumentStatus, ExtractedData
+from documents.models import (
+    NOT_EXTRACTED_YET,
+    Document,
+    DocumentQuerySet,
+    DocumentStatus,
+    ExtractedData,
+    PartFingerprint,
+)
 from documents.storage import StorageError, document_store
 
 logger = structlog.get_logger(__name__)
@@ -183,7 +190,7 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
     duration_ms = int((time.monotonic() - started) * 1000)
 
     def store() -> None:
-        ExtractedData.objects.update_or_create(
+        extracted, _ = ExtractedData.objects.update_or_create(
             document=document,
             defaults={
                 "kind": result.kind.value,
@@ -200,6 +207,7 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
                 "parts": result.json_parts(),
             },
         )
+        part_fingerprints_store(extracted, parts_fingerprints(result.kind.value, result.json_parts()))
         Document.objects.filter(id=document.id).update(
             status=DocumentStatus.EXTRACTED, error="", extracted_at=timezone.now()
         )
@@ -211,6 +219,14 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
     return DocumentOutcome(
         status=_extraction_observe(document=document, started=started, status=DocumentStatus.EXTRACTED),
         household_done=done,
+    )
+
+
+def part_fingerprints_store(extracted: ExtractedData, fingerprints: set[str]) -> None:
+    """The file's other documents' fingerprints, replacing an earlier extraction's (ADR 031)."""
+    extracted.part_fingerprints.all().delete()
+    PartFingerprint.objects.bulk_create(
+        PartFingerprint(extracted=extracted, fingerprint=fingerprint) for fingerprint in sorted(fingerprints)
     )
 
 

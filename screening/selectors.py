@@ -24,7 +24,7 @@ from applicants.models import (
     stale_claim_cutoff,
 )
 from applicants.text import fold
-from documents.extraction.fingerprint import AMOUNTS_ONLY_KINDS
+from documents.extraction.fingerprint import AMOUNTS_ONLY_KINDS, parts_fingerprints
 from documents.extraction.schema import IDENTITY_KINDS
 from documents.models import Document, DocumentStatus
 from screening.models import OutboxEvent, PipelineRun, ScreeningReport
@@ -322,7 +322,6 @@ REUSE_FIELDS = (
     "applicant_id",
     "organization_id",
     "sha256",
-    "extracted__content_fingerprint",
     "applicant__nif_index",
     "created_at",
 )
@@ -339,32 +338,20 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
     same identity document (``same_holders``): one who applies again with the NIF corrected is not "another person".
     """
     hashes = {d.sha256 for d in documents if d.sha256}
-    prints = {
-        d.extracted.content_fingerprint
-        for d in documents
-        if d.status == DocumentStatus.EXTRACTED and getattr(d, "extracted", None) and d.extracted.content_fingerprint
-    }
+    own_prints = {str(d.id): document_fingerprints(d) for d in documents}
+    prints = set().union(*own_prints.values())
     if not hashes and not prints:
         return {}
-    # Two indexed lookups rather than one OR across the join, which a planner answers with a scan.
-    others = Document.objects.exclude(applicant_id__in=Applicant.objects.household_of(applicant.id).values("id"))
-    lookups = [("sha256__in", hashes), ("extracted__content_fingerprint__in", prints)]
-    rows = [
-        row
-        for lookup, values in lookups
-        if values
-        for row in others.filter(**{lookup: values}).order_by("created_at").values(*REUSE_FIELDS)[:100]
-    ]
-    matches: list[dict[str, Any]] = list({row["id"]: dict(row) for row in rows}.values())
+    matches = reuse_matches(applicant=applicant, hashes=hashes, prints=prints)
     holders = same_holders(applicant=applicant, documents=documents, matches=matches)
     for match in matches:
         match["same_person"] = match["applicant__nif_index"] == applicant.nif_index or match["applicant_id"] in holders
         match["same_holder"] = match["applicant__nif_index"] != applicant.nif_index and match["same_person"]
     found: dict[str, list[dict[str, Any]]] = {}
     for document in documents:
-        fingerprint = getattr(getattr(document, "extracted", None), "content_fingerprint", "")
+        fingerprints = own_prints[str(document.id)]
         same_file = [m for m in matches if document.sha256 and m["sha256"] == document.sha256]
-        same_content = [m for m in matches if fingerprint and m["extracted__content_fingerprint"] == fingerprint]
+        same_content = [m for m in matches if fingerprints & m["fingerprints"]]
         # Whoever sent it first is not the one flagged: another person's copy counts only when it
         # predates this person's own first sending of it (here, or in an earlier application).
         mine = [m["created_at"] for m in same_file + same_content if m["same_person"]]
@@ -383,6 +370,38 @@ def reuse_signals(*, applicant: Applicant, documents: list[Document]) -> dict[st
         if signals:
             found[str(document.id)] = signals
     return found
+
+
+def document_fingerprints(document: Document) -> set[str]:
+    """The content fingerprints of a read document: its own and its file's other documents' (ADR 031: a bundle's
+    other months)."""
+    extracted = getattr(document, "extracted", None) if document.status == DocumentStatus.EXTRACTED else None
+    if extracted is None:
+        return set()
+    own = {extracted.content_fingerprint} if extracted.content_fingerprint else set()
+    return own | parts_fingerprints(extracted.kind, extracted.parts or [])
+
+
+def reuse_matches(*, applicant: Applicant, hashes: set[str], prints: set[str]) -> list[dict[str, Any]]:
+    """Other people's documents (outside the applicant's household) with one of these file hashes or content
+    fingerprints, their own or one of their file's other documents': ``REUSE_FIELDS`` and the ``fingerprints`` each
+    matched by. Three indexed lookups rather than one OR across the joins, which a planner answers with a scan."""
+    others = Document.objects.exclude(applicant_id__in=Applicant.objects.household_of(applicant.id).values("id"))
+    lookups = [
+        ("sha256__in", hashes, None),
+        ("extracted__content_fingerprint__in", prints, "extracted__content_fingerprint"),
+        ("extracted__part_fingerprints__fingerprint__in", prints, "extracted__part_fingerprints__fingerprint"),
+    ]
+    matches: dict[uuid.UUID, dict[str, Any]] = {}
+    for lookup, values, matched_by in lookups:
+        if not values:
+            continue
+        fields = [*REUSE_FIELDS, *([matched_by] if matched_by else [])]
+        for row in others.filter(**{lookup: values}).order_by("created_at").values(*fields)[:100]:
+            match = matches.setdefault(row["id"], {**{name: row[name] for name in REUSE_FIELDS}, "fingerprints": set()})
+            if matched_by:
+                match["fingerprints"].add(row[matched_by])
+    return list(matches.values())
 
 
 def joint_taxpayers(document: Document) -> set[str]:

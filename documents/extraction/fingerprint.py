@@ -69,3 +69,9 @@ def normalized(value: Any) -> str:
     if isinstance(value, float | int) and not isinstance(value, bool):
         return f"{value:.2f}"
     return "".join(str(value).split()).upper()
+
+
+def parts_fingerprints(kind: str, parts: list[dict[str, Any]]) -> set[str]:
+    """The fingerprints of a file's other documents (``ExtractionResult.parts``' JSON, each of the file's kind), those
+    read well enough to have one."""
+    return {fingerprint for part in parts if (fingerprint := content_fingerprint(kind, part.get("fields") or {}))}
