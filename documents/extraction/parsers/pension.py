@@ -372,6 +372,16 @@ Label = tuple[int, int, str]  # start, end, role
 Amount = tuple[int, Decimal]  # start, value
 
 
+@dataclass(frozen=True)
+class PensionRow:
+    """An unlabelled row naming a pension by its type before its amount ("Pensão de sobrevivência 198,75")."""
+
+    line: int
+    kind: str
+    value: Decimal
+    confidence: float
+
+
 @dataclass
 class PensionAmounts:
     roles: dict[str, list[tuple[Decimal, float]]] = field(default_factory=dict)
@@ -381,9 +391,8 @@ class PensionAmounts:
     # The lines of items printed with a rate ("Fundo de saúde 1,5% 41,10"): a levy on the pension, when the
     # arithmetic says so (a complement may be a share of something too).
     rated: set[int] = field(default_factory=set)
-    # The items that name a pension by its type ("Pensão de velhice (regime geral) 540,20 €"): type, amount,
-    # confidence.
-    pensions: list[tuple[str, Decimal, float]] = field(default_factory=list)
+    # The items that name a pension by its type ("Pensão de velhice (regime geral) 540,20 €").
+    pensions: list[PensionRow] = field(default_factory=list)
 
     # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -710,7 +719,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 read.rated.add(index)
             named = PENSION_ROW.match(fold(text))
             if named and only_the_amount(text[named.end() :]):
-                read.pensions.append((named.group(1), leading[-1], line.confidence))
+                read.pensions.append(PensionRow(index, named.group(1), leading[-1], line.confidence))
         waiting = None
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
@@ -1238,8 +1247,8 @@ PENSION_SUBSIDY_MONTH = "pension_subsidy_month"
 
 def pensions_added_up(amounts: PensionAmounts, gross: Decimal) -> bool:
     """The gross is the sum of two pensions or more named by their type, no total printed for them."""
-    kinds = {kind for kind, _, _ in amounts.pensions}
-    return len(kinds) >= 2 and sum((value for _, value, _ in amounts.pensions), Decimal(0)) == gross
+    kinds = {row.kind for row in amounts.pensions}
+    return len(kinds) >= 2 and sum((row.value for row in amounts.pensions), Decimal(0)) == gross
 
 
 def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal | None:
@@ -1249,13 +1258,13 @@ def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal 
     of one person (velhice and sobrevivência) are one month's income, their sum, worked out rather than printed and
     so said (``derived:``). The same type twice is not two pensions (a year's months, an update's old and new
     amount): nothing is read."""
-    kinds = [kind for kind, _, _ in amounts.pensions]
+    kinds = [row.kind for row in amounts.pensions]
     if not kinds or len(set(kinds)) != len(kinds) or len(amounts.items) != len(kinds):
         # Another unlabelled row ("Complemento por dependência 104,85", "Subsídio de Natal") is part of what is
         # paid too, and how is not known.
         return None
-    total = sum((value for _, value, _ in amounts.pensions), Decimal(0))
-    confidence = min(confidence for _, _, confidence in amounts.pensions)
+    total = sum((row.value for row in amounts.pensions), Decimal(0))
+    confidence = min(row.confidence for row in amounts.pensions)
     if len(kinds) == 1:
         parsed.put("gross_monthly_amount", total, confidence)
     else:
