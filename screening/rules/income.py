@@ -1238,7 +1238,8 @@ def pensions_counted(statements: list[dict[str, Any]]) -> list[int]:
     (blind probe r54a: the survivor's pension counted twice, once in the total), whatever order they came in, since
     the statements covering more pensions are weighed first. A statement sharing some pensions with one counted
     before it is not added either: counting it would count those twice, and the lower figure stands. A statement
-    printing no type is its issuer's pension only when no statement of that issuer prints one: it may be any."""
+    printing no type is its issuer's pension only when no statement of that issuer prints one: it may be any
+    (docs/adr/013-income-profiles.md)."""
     typed_issuers = {fields.get("issuer") or "" for fields in statements if pension_kinds(fields)}
     weighed = sorted(range(len(statements)), key=lambda at: -len(pension_kinds(statements[at])))
     kinds_counted: dict[str, set[str]] = {}

@@ -69,7 +69,10 @@ def test_the_retirement_pensions_own_statement_beside_the_combined_one_counts_on
 
 def test_both_pensions_own_statements_and_the_combined_one_count_once() -> None:
     documents = [pension(612.40, "velhice", number=2), pension(287.55, "sobrevivencia", number=3), combined()]
-    assert income(documents)["average_monthly_income"] == "1049.94"
+    result = income(documents)
+    assert result["average_monthly_income"] == "1049.94"
+    # The combined statement stands for both, whatever came before it.
+    assert result["method"] == "pensões de velhice e sobrevivência x 14 / 12 (899,95 € líquidos)"
 
 
 def test_an_invalidity_pension_from_the_same_payer_adds_to_the_combined_one() -> None:
