@@ -75,6 +75,10 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
         # A pension statement (Seguranca Social / CGA) and a declaracao de inicio de atividade.
         for name in ("pensioner_name", "pensioner_nif", "pension_type", "activity_code", "activity_description"):
             properties[name] = string
+        properties["pension_types"] = {"type": ["array", "null"], "items": {"type": "string"},
+                                       "description": "Each pension type (velhice, invalidez, sobrevivencia, "
+                                       "aposentacao, reforma) whose rows the statement's amount totals, in printed "
+                                       "order, when two or more; null for one pension"}  # fmt: skip
         properties["issuer"] = {"type": ["string", "null"], "enum": ["SEGURANCA_SOCIAL", "CGA", None],
                                 "description": "Who pays the pension"}  # fmt: skip
         for name in ("gross_monthly_amount", "deductions", "net_monthly_amount", "annual_amount"):

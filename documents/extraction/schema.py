@@ -198,8 +198,11 @@ class PensionFields(BaseModel):
     pensioner_name: str | None = None
     pensioner_nif: str | None = None
     issuer: Literal["SEGURANCA_SOCIAL", "CGA"] | None = None
-    # velhice, invalidez, sobrevivencia, aposentacao, reforma (folded, as printed).
+    # velhice, invalidez, sobrevivencia, aposentacao, reforma (folded, as printed): the first one printed.
     pension_type: str | None = None
+    # A statement of several pensions whose amount is their total or sum ("Pensão de velhice 612,40", "Pensão de
+    # sobrevivência 287,55", "Total bruto 899,95"): each type, in printed order; None for one pension's statement.
+    pension_types: list[str] | None = None
     issue_date: dt.date | None = None
     gross_monthly_amount: Decimal | None = None
     deductions: Decimal | None = None

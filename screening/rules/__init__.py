@@ -48,7 +48,9 @@ from screening.rules.report import generate_report
 # other months' (blind probe r54b).
 # rules-2026.12.23: a fatura-recibo sent twice says so (income.invoice_repeated, passed: counted once), as a repeated
 # payslip does (blind probe r55a).
-RULES_VERSION = "rules-2026.12.23"
+# rules-2026.12.24: a pension statement whose amount totals several pensions (pension_types) counts as each of them:
+# another statement of one of them from the same payer is not added again (blind probe r54a).
+RULES_VERSION = "rules-2026.12.24"
 
 
 def is_household(state: dict[str, Any]) -> bool:

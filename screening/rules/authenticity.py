@@ -26,7 +26,7 @@ from typing import Any
 from applicants.identifiers import nif_has_valid_checksum
 from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PERIOD_IN_FUTURE
 from screening.rules.common import check, extracted, format_month, money, parse_date
-from screening.rules.income import pension_kind_words, verify_income
+from screening.rules.income import pension_words, verify_income
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -114,7 +114,7 @@ def described(document: Document) -> str:
         return "o documento de identificação"
     if kind == "DECLARACAO_PENSAO":
         # A pensioner may send two: the survivor's pension named apart from their own (blind probe c25).
-        return f"a declaração de pensão{pension_kind_words(fields)}"
+        return f"a declaração de {pension_words(fields)}"
     return DESCRIBED_KINDS.get(str(kind), "o comprovativo de rendimentos")
 
 

@@ -1085,16 +1085,45 @@ PENSION_KIND_OF_TYPE = {
     "invalidez": "invalidez",
 }
 PENSION_KIND_WORDS = {"sobrevivencia": " de sobrevivência", "invalidez": " de invalidez"}
+# Each type in its printed word, to name the pensions of a statement of several ("pensões de aposentação e
+# sobrevivência").
+PENSION_TYPE_WORDS = {
+    "velhice": "velhice",
+    "aposentacao": "aposentação",
+    "reforma": "reforma",
+    "sobrevivencia": "sobrevivência",
+    "invalidez": "invalidez",
+}
 
 
-def pension_kind(fields: dict[str, Any]) -> str | None:
-    """``velhice``, ``sobrevivencia`` or ``invalidez``; None when the statement prints no type."""
-    return PENSION_KIND_OF_TYPE.get(str(fields.get("pension_type") or ""))
+def pension_kinds(fields: dict[str, Any]) -> dict[str, str]:
+    """Each kind of pension (``velhice``, ``sobrevivencia``, ``invalidez``) a statement's amount is, in printed order,
+    with the type it prints for it: each of ``pension_types`` (a statement of several pensions, its amount their
+    total: blind probe r54a), else its ``pension_type``'s; none when it prints no type."""
+    for printed_types in (fields.get("pension_types") or [], [fields.get("pension_type")]):
+        kinds: dict[str, str] = {}
+        for printed in printed_types:
+            kind = PENSION_KIND_OF_TYPE.get(str(printed or ""))
+            if kind is not None:
+                kinds.setdefault(kind, str(printed))
+        if kinds:
+            return kinds
+    return {}
 
 
-def pension_kind_words(fields: dict[str, Any]) -> str:
-    """ " de sobrevivência", " de invalidez", else "": a retirement pension is just "pensão"."""
-    return PENSION_KIND_WORDS.get(pension_kind(fields) or "", "")
+def pension_words(fields: dict[str, Any]) -> str:
+    """What a statement is of, as the report names it: "pensão" (one's own retirement), "pensão de sobrevivência",
+    "pensão de invalidez"; a statement of several pensions names each as it prints it ("pensões de velhice e
+    sobrevivência"), not as its first one's (blind probe r54a)."""
+    kinds = pension_kinds(fields)
+    if len(kinds) < 2:
+        return "pensão" + PENSION_KIND_WORDS.get(next(iter(kinds), ""), "")
+    words = [PENSION_TYPE_WORDS.get(printed, printed) for printed in kinds.values()]
+    return f"pensões de {', '.join(words[:-1])} e {words[-1]}"
+
+
+def several_pensions(fields: dict[str, Any]) -> bool:
+    return len(pension_kinds(fields)) > 1
 
 
 ISSUER_WORDS = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}
@@ -1103,7 +1132,7 @@ ISSUER_WORDS = {"CGA": "CGA", "SEGURANCA_SOCIAL": "Segurança Social"}
 def pension_label(document: Document) -> str:
     fields = document["fields"]
     issuer = ISSUER_WORDS.get(fields.get("issuer") or "")
-    return f"Declaração de pensão{pension_kind_words(fields)}{f' ({issuer})' if issuer else ''}"
+    return f"Declaração de {pension_words(fields)}{f' ({issuer})' if issuer else ''}"
 
 
 def pension_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
@@ -1175,38 +1204,55 @@ def pension_from_year_only(fields: dict[str, Any]) -> bool:
 
 
 def pension_source(pensions: list[tuple[Document, list[Check]]]) -> Source:
-    """Each pension (the first usable statement of each): monthly amount x payments a year / 12, summed.
-
-    A pension is an issuer's pension of one kind (``pension_kind``): two statements of one kind from one issuer are
-    the same pension sent twice (the month's statement and the year's declaration). A statement printing no type is
-    its issuer's pension only when no statement of that issuer prints one: it may be any of them. Payments a year
-    not read count as 12: the lower figure, and the method says so.
-    """
+    """Each pension once (``pensions_counted``): monthly amount x payments a year / 12, summed. Payments a year not
+    read count as 12: the lower figure, and the method says so."""
     usable = [
         document["fields"]
         for document, checks in pensions
         if passed_all(checks, "income.pension_recent") and pension_monthly_amount(document["fields"]) is not None
     ]
-    typed_issuers = {fields.get("issuer") or "" for fields in usable if pension_kind(fields)}
-    counted: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for fields in usable:
-        issuer, kind = fields.get("issuer") or "", pension_kind(fields)
-        if kind is None and issuer in typed_issuers:
-            continue
-        counted.setdefault((issuer, kind), fields)
+    counted = [usable[at] for at in pensions_counted(usable)]
     if not counted:
         return Source("pension", False, None, "nenhuma declaração de pensão válida", [], MISSING_TEXT["pension"])
     # Two payers' pensions each say whose they are (e2e probe c30: "pensão x 14 / 12 (720,40 €) + pensão x 12 / 12
     # (609,15 €)" left the auditor matching the figures to the letters); one payer's need no name.
-    payers = len({issuer for issuer, _ in counted}) > 1
-    parts = {
-        key: pension_part(fields, pension_monthly_amount(fields) or Decimal(0), payer=payers)
-        for key, fields in counted.items()
-    }
-    total = sum((monthly * count for monthly, count, _, _ in parts.values()), Decimal(0)) / 12
-    method = " + ".join(part for _, _, part, _ in parts.values())
-    net_stated = all(net for _, _, _, net in parts.values())
+    payers = len({fields.get("issuer") or "" for fields in counted}) > 1
+    parts = [pension_part(fields, pension_monthly_amount(fields) or Decimal(0), payer=payers) for fields in counted]
+    total = sum((monthly * count for monthly, count, _, _ in parts), Decimal(0)) / 12
+    method = " + ".join(part for _, _, part, _ in parts)
+    net_stated = all(net for _, _, _, net in parts)
     return Source("pension", True, quantize(total), method, net_stated=net_stated)
+
+
+# The kind of a statement printing no type, among an issuer's kinds counted: one such statement stands for all.
+UNTYPED = ""
+
+
+def pensions_counted(statements: list[dict[str, Any]]) -> list[int]:
+    """Which of the usable statements are counted, by their place among them, in that order.
+
+    A pension is an issuer's pension of one kind (``pension_kinds``), counted once: two statements of one kind from
+    one issuer are the same pension sent twice (the month's statement and the year's declaration), two of different
+    kinds are two pensions (a survivor's beside one's own retirement). A statement of several pensions, its amount
+    their total (``pension_types``), is each of them: another of the issuer's statements of any of them is not added
+    (blind probe r54a: the survivor's pension counted twice, once in the total), whatever order they came in, since
+    the statements covering more pensions are weighed first. A statement sharing some pensions with one counted
+    before it is not added either: counting it would count those twice, and the lower figure stands. A statement
+    printing no type is its issuer's pension only when no statement of that issuer prints one: it may be any
+    (docs/adr/013-income-profiles.md)."""
+    typed_issuers = {fields.get("issuer") or "" for fields in statements if pension_kinds(fields)}
+    weighed = sorted(range(len(statements)), key=lambda at: -len(pension_kinds(statements[at])))
+    kinds_counted: dict[str, set[str]] = {}
+    chosen = []
+    for at in weighed:
+        issuer = statements[at].get("issuer") or ""
+        kinds = set(pension_kinds(statements[at])) or {UNTYPED}
+        issuers_kinds = kinds_counted.setdefault(issuer, set())
+        if (kinds == {UNTYPED} and issuer in typed_issuers) or kinds & issuers_kinds:
+            continue
+        issuers_kinds |= kinds
+        chosen.append(at)
+    return sorted(chosen)
 
 
 def pension_part(fields: dict[str, Any], monthly: Decimal, *, payer: bool = False) -> tuple[Decimal, int, str, bool]:
@@ -1216,24 +1262,24 @@ def pension_part(fields: dict[str, Any], monthly: Decimal, *, payer: bool = Fals
     Net when the statement prints a net amount, or a gross and its deductions; a single monthly amount printed
     without saying net or gross ("Valor mensal da pensão") is counted as printed and said to be so, as a
     year's gross is (cases probe 14: it read "líquidos")."""
-    kind = pension_kind_words(fields)
+    words, several = pension_words(fields), several_pensions(fields)
     if payer:
         issuer = ISSUER_WORDS.get(fields.get("issuer") or "")
-        kind += f" da {issuer}" if issuer else " de outra entidade"
+        words += f" da {issuer}" if issuer else " de outra entidade"
     if pension_from_year_only(fields):
         # A year's declaration prints the year's gross only: the tax withheld from it is not read, so this is
         # the gross, and the method says so.
         annual = format_eur(money(fields["annual_amount"]))
-        return monthly, 12, f"pensão{kind} anual / 12 ({annual} ilíquidos no ano)", False
+        return monthly, 12, f"{words} {'anuais' if several else 'anual'} / 12 ({annual} ilíquidos no ano)", False
     count = fields.get("payments_per_year")
     read = "" if count is not None else ", n.º de prestações não lido"
     net = money(fields.get("net_monthly_amount")) is not None or money(fields.get("deductions")) is not None
     amount = (
         f"{format_eur(monthly)} líquidos"
         if net
-        else f"valor da pensão de {format_eur(monthly)}, não indicado como líquido"
+        else f"valor {'das pensões' if several else 'da pensão'} de {format_eur(monthly)}, não indicado como líquido"
     )
-    return monthly, int(count or 12), f"pensão{kind} x {count or 12} / 12 ({amount}{read})", net
+    return monthly, int(count or 12), f"{words} x {count or 12} / 12 ({amount}{read})", net
 
 
 # --- Tax documents -------------------------------------------------------------------------

@@ -372,6 +372,16 @@ Label = tuple[int, int, str]  # start, end, role
 Amount = tuple[int, Decimal]  # start, value
 
 
+@dataclass(frozen=True)
+class PensionRow:
+    """An unlabelled row naming a pension by its type before its amount ("Pensão de sobrevivência 198,75")."""
+
+    line: int
+    kind: str
+    value: Decimal
+    confidence: float
+
+
 @dataclass
 class PensionAmounts:
     roles: dict[str, list[tuple[Decimal, float]]] = field(default_factory=dict)
@@ -381,9 +391,8 @@ class PensionAmounts:
     # The lines of items printed with a rate ("Fundo de saúde 1,5% 41,10"): a levy on the pension, when the
     # arithmetic says so (a complement may be a share of something too).
     rated: set[int] = field(default_factory=set)
-    # The items that name a pension by its type ("Pensão de velhice (regime geral) 540,20 €"): type, amount,
-    # confidence.
-    pensions: list[tuple[str, Decimal, float]] = field(default_factory=list)
+    # The items that name a pension by its type ("Pensão de velhice (regime geral) 540,20 €").
+    pensions: list[PensionRow] = field(default_factory=list)
 
     # For each value a label gave in a sentence, when it applies (``when_stated``), in the same order as ``roles``.
     stamps: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -710,7 +719,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 read.rated.add(index)
             named = PENSION_ROW.match(fold(text))
             if named and only_the_amount(text[named.end() :]):
-                read.pensions.append((named.group(1), leading[-1], line.confidence))
+                read.pensions.append(PensionRow(index, named.group(1), leading[-1], line.confidence))
         waiting = None
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
@@ -1102,6 +1111,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
         year_gross(lines, parsed)
     elif year_declaration(folded) and "annual_amount" not in parsed.fields:
         year_gross_beside_the_month(lines, parsed)
+    put_pension_types(parsed, *kinds_added_up(amounts, parsed))
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
     if count is None and paid_twelve_times_abroad(folded):
@@ -1112,6 +1122,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
         parsed.put("issuer", "CGA", VALIDATED_CONFIDENCE)
     elif re.search(r"seguranca\s+social|centro\s+nacional\s+de\s+pensoes", folded):
         parsed.put("issuer", "SEGURANCA_SOCIAL", VALIDATED_CONFIDENCE)
+    # The first type printed, on a statement of several pensions too (``put_pension_types`` says why).
     parsed.put("pension_type", pension_type(folded), 0.9)
     if parsed.fields.get("payments_per_year") is None and fourteen_by_law(parsed, folded):
         parsed.put("payments_per_year", 14, DERIVED_CONFIDENCE)
@@ -1238,8 +1249,8 @@ PENSION_SUBSIDY_MONTH = "pension_subsidy_month"
 
 def pensions_added_up(amounts: PensionAmounts, gross: Decimal) -> bool:
     """The gross is the sum of two pensions or more named by their type, no total printed for them."""
-    kinds = {kind for kind, _, _ in amounts.pensions}
-    return len(kinds) >= 2 and sum((value for _, value, _ in amounts.pensions), Decimal(0)) == gross
+    kinds = {row.kind for row in amounts.pensions}
+    return len(kinds) >= 2 and sum((row.value for row in amounts.pensions), Decimal(0)) == gross
 
 
 def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal | None:
@@ -1249,19 +1260,81 @@ def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal 
     of one person (velhice and sobrevivência) are one month's income, their sum, worked out rather than printed and
     so said (``derived:``). The same type twice is not two pensions (a year's months, an update's old and new
     amount): nothing is read."""
-    kinds = [kind for kind, _, _ in amounts.pensions]
+    kinds = [row.kind for row in amounts.pensions]
     if not kinds or len(set(kinds)) != len(kinds) or len(amounts.items) != len(kinds):
         # Another unlabelled row ("Complemento por dependência 104,85", "Subsídio de Natal") is part of what is
         # paid too, and how is not known.
         return None
-    total = sum((value for _, value, _ in amounts.pensions), Decimal(0))
-    confidence = min(confidence for _, _, confidence in amounts.pensions)
+    total = sum((row.value for row in amounts.pensions), Decimal(0))
+    confidence = min(row.confidence for row in amounts.pensions)
     if len(kinds) == 1:
         parsed.put("gross_monthly_amount", total, confidence)
     else:
         parsed.put("gross_monthly_amount", total, min(confidence, DERIVED_CONFIDENCE))
         parsed.warnings.append("derived:gross_monthly_amount")
     return total
+
+
+# A pension named by its type anywhere on a row: "Pensão de sobrevivência - rendimento bruto 3.318,60 €", "401 -
+# Pensão de velhice 8.400,00 380,00", "Pensões de invalidez 2.940,00".
+ROW_PENSION_TYPE = re.compile(
+    r"(?<![a-z])pens(?:ao|oes)\s+(?:social\s+)?(?:de|por)\s+(velhice|invalidez|sobrevivencia|aposentacao|reforma)(?![a-z])"
+)
+
+
+def row_pension_type(text: str) -> str | None:
+    named = ROW_PENSION_TYPE.search(fold(text))
+    return named.group(1) if named else None
+
+
+def several_kinds(kinds: list[str | None]) -> list[str]:
+    """The pension types named, each once in printed order, when they are two or more; else none: one pension's
+    amount is typed by ``pension_type`` alone."""
+    named = list(dict.fromkeys(kind for kind in kinds if kind))
+    return named if len(named) >= 2 else []
+
+
+def put_pension_types(parsed: Parsed, kinds: list[str], confidence: float) -> None:
+    """``pension_types``: the pensions a statement's amount is the total of, where they are two or more (a Segurança
+    Social statement of one's retirement and survivor's pensions, "Total bruto 899,95"). ``pension_type`` stays the
+    first type printed; the screening counts the statement as each of ``pension_types``, so that the survivor's
+    pension's own statement beside it is not added again (blind probe r54a, pe04)."""
+    if kinds:
+        parsed.put("pension_types", kinds, confidence)
+
+
+def kinds_added_up(amounts: PensionAmounts, parsed: Parsed) -> tuple[list[str], float]:
+    """The types of the pensions whose rows the month's gross, else its net, adds up ("Valor mensal" over "Pensão de
+    velhice 612,40", "Pensão de sobrevivência 287,55" and "Total bruto 899,95"; or the rows alone, summed), and the
+    rows' least confidence; none where neither amount is two pensions' sum."""
+    for role in ("gross_monthly_amount", "net_monthly_amount"):
+        amount = parsed.fields.get(role)
+        rows = pension_rows_added_up(amounts, amount) if amount is not None else []
+        if rows:
+            return several_kinds([row.kind for row in rows]), min(row.confidence for row in rows)
+    return [], 0.0
+
+
+def pension_rows_added_up(amounts: PensionAmounts, amount: Decimal) -> list[PensionRow]:
+    """The pensions' rows of two types or more that ``amount`` is the sum of: all of them, or those of a run of
+    consecutive unlabelled rows that adds up to it (a complement's row among them: "Complemento por dependência
+    104,85", which names no pension)."""
+    if several_kinds([row.kind for row in amounts.pensions]) and amount == sum(
+        (row.value for row in amounts.pensions), Decimal(0)
+    ):
+        return amounts.pensions
+    named = {row.line: row for row in amounts.pensions}
+    items = amounts.items
+    for first in range(len(items)):
+        total = Decimal(0)
+        for position in range(first, len(items)):
+            if position > first and not consecutive(items[position - 1][0], items[position][0], None):
+                break
+            total += items[position][1]
+            rows = [named[at] for at, _, _ in items[first : position + 1] if at in named]
+            if total == amount and several_kinds([row.kind for row in rows]):
+                return rows
+    return []
 
 
 # A declaration of what was paid in a year, for the pensioner's IRS return: "auferiu no ano de 2025", "recebeu
@@ -1288,23 +1361,31 @@ def year_declaration(folded: str) -> bool:
     return bool(YEAR_DECLARATION.search(folded))
 
 
+@dataclass(frozen=True)
+class YearGross:
+    """A year's gross as read: its amount, how sure, whether it was worked out (the rows' sum, no total printed),
+    and the types of the pensions whose rows it adds up (empty for one row's)."""
+
+    value: Decimal
+    confidence: float
+    derived: bool = False
+    kinds: list[str] = field(default_factory=list)
+
+
 def year_gross(lines: list[Line], parsed: Parsed) -> None:
     """A year's declaration with no monthly amount: its gross is the annual amount (after its label, or in its
     column), and the tax it says was withheld is the year's, no month's deductions."""
     for index, line in enumerate(lines):
         label = YEAR_GROSS_LABEL.search(fold(line.text))
         values = amounts_in(line.text[label.end() :]) if label else []
-        found = (values[-1], line.confidence) if values else None
-        derived = False
-        if found:
-            found, derived = year_gross_of_the_rows(lines, index, found)
+        found = year_gross_of_the_rows(lines, index, YearGross(values[-1], line.confidence)) if values else None
         if label and not values and not amounts_in(line.text):
-            in_column = year_gross_in_column(lines, index, label.start())
-            found, derived = (in_column[:2], in_column[2]) if in_column else (None, False)
+            found = year_gross_in_column(lines, index, label.start())
         if found:
-            parsed.put("annual_amount", *found)
-            if derived:
+            parsed.put("annual_amount", found.value, found.confidence)
+            if found.derived:
                 parsed.warnings.append("derived:annual_amount")
+            put_pension_types(parsed, found.kinds, found.confidence)
             parsed.fields.pop("deductions", None)
             parsed.confidence.pop("deductions", None)
             return
@@ -1314,16 +1395,14 @@ def year_gross(lines: list[Line], parsed: Parsed) -> None:
 INCOME_TOTAL = re.compile(r"\W*total\s+(?:de\s+|dos\s+)?rendimentos(?![a-z])")
 
 
-def year_gross_of_the_rows(
-    lines: list[Line], first: int, found: tuple[Decimal, float]
-) -> tuple[tuple[Decimal, float], bool]:
+def year_gross_of_the_rows(lines: list[Line], first: int, found: YearGross) -> YearGross:
     """The year's gross of several pensions' rows, each with its own caption and amount ("Pensão de velhice -
     rendimento bruto 15.429,36 €" over "Pensão de sobrevivência - rendimento bruto 3.318,60 €" over "Total de
     rendimentos 18.747,96 €", the Segurança Social's declaration for the IRS return: blind probe r54a, the first row
     alone read as the year's, the survivor's pension lost): their "Total" row's amount where one follows them, else
-    their sum (worked out, ``derived``); one row is the year's gross as read. Returns the amount and whether it was
-    worked out."""
-    rows = [found]
+    their sum (worked out, ``derived``), either with the types the rows name; one row is the year's gross as read."""
+    rows = [(found.value, found.confidence)]
+    kinds = [row_pension_type(lines[first].text)]
     for row in lines[first + 1 :]:
         folded = fold(row.text)
         values = amounts_in(row.text)
@@ -1338,7 +1417,7 @@ def year_gross_of_the_rows(
             if summed is None and len(values) == 1 and (YEAR_GROSS_LABEL.search(folded) or INCOME_TOTAL.match(folded)):
                 summed = values[0]
             if summed is not None:
-                return (summed, row.confidence), False
+                return YearGross(summed, row.confidence, kinds=several_kinds(kinds))
             break
         if TOTAL_ROW.match(folded):
             break
@@ -1347,22 +1426,24 @@ def year_gross_of_the_rows(
         if not after:
             break
         rows.append((after[-1], row.confidence))
+        kinds.append(row_pension_type(row.text))
     if len(rows) == 1:
-        return found, False
+        return found
     total = sum((value for value, _ in rows), Decimal(0))
-    return (total, min(DERIVED_CONFIDENCE, *(confidence for _, confidence in rows))), True
+    confidence = min(DERIVED_CONFIDENCE, *(confidence for _, confidence in rows))
+    return YearGross(total, confidence, derived=True, kinds=several_kinds(kinds))
 
 
-def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decimal, float, bool] | None:
+def year_gross_in_column(lines: list[Line], header: int, at: int) -> YearGross | None:
     """The year's gross under its caption in a header row ("Código Rendimento bruto Retenção IRS Contribuições" over
     "401 - Pensões 11.456,80 312,00 0,00", the Segurança Social's declaration for the IRS return: blind probe
     r46a): the amount in the column the caption holds among the header's amounts' captions, counted from the left
-    (a code's or a description's column holds no amount), and whether it was worked out.
+    (a code's or a description's column holds no amount).
 
     Several rows under the header are several pensions of the year (velhice, sobrevivência, a complemento: blind
     probe r48a, the first row alone read as the year's, a third of the income lost): their "Total" row's amount
-    where one is printed, else their sum where every row has the same columns (``derived``); rows that do not agree
-    on their columns are not read, since which amount is whose is not known."""
+    where one is printed, else their sum where every row has the same columns (``derived``), either with the types
+    the rows name; rows that do not agree on their columns are not read, since which amount is whose is not known."""
     before = [role for start, _, role in line_labels(lines[header].text) if start < at]
     # "Retenção IRS" is one column named twice.
     column = sum(1 for position, role in enumerate(before) if position == 0 or before[position - 1] != role)
@@ -1373,7 +1454,8 @@ def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decim
         if TOTAL_ROW.match(fold(row.text)):
             values = amounts_in(row.text)
             if rows and len(values) == len(amounts_in(rows[0].text)) and column < len(values):
-                return values[column], row.confidence, False
+                kinds = several_kinds([row_pension_type(one.text) for one in rows])
+                return YearGross(values[column], row.confidence, kinds=kinds)
             break
         rows.append(row)
     if not rows:
@@ -1383,9 +1465,10 @@ def year_gross_in_column(lines: list[Line], header: int, at: int) -> tuple[Decim
         return None
     confidence = min(row.confidence for row in rows)
     if len(rows) == 1:
-        return amounts_in(rows[0].text)[column], confidence, False
+        return YearGross(amounts_in(rows[0].text)[column], confidence)
     total = sum((amounts_in(row.text)[column] for row in rows), Decimal(0))
-    return total, min(confidence, DERIVED_CONFIDENCE), True
+    kinds = several_kinds([row_pension_type(row.text) for row in rows])
+    return YearGross(total, min(confidence, DERIVED_CONFIDENCE), derived=True, kinds=kinds)
 
 
 # A table's total row: "Total 14 596,40 € 412,00 €", "TOTAL ANUAL ...".
