@@ -844,6 +844,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     if partial and parsed.fields.get("withholdings") in other_annexes_withholdings(lines):
         parsed.fields.pop("withholdings")
         parsed.confidence.pop("withholdings", None)
+    returns_withholdings(lines, parsed)
     if "gross_income" not in parsed.fields and not partial:
         parts = [parsed.fields.get(name) for name in ANNEX_INCOME]
         if all(part is None for part in parts) and combined_income:
@@ -1243,6 +1244,42 @@ def other_annexes_withholdings(lines: list[Line]) -> list[Decimal]:
         if annex not in {None, "a"} and values and TAX_LABELS["withholdings"].search(folded):
             found.append(values[-1])
     return found
+
+
+# A return's summary of its totals, on a line of its own after (or before) the annexes: "RESUMO", "Resumo da
+# declaração", "Síntese", "Totais", "Quadro resumo". What it prints is the return's, no annex's.
+SUMMARY_TITLE = re.compile(r"^\W*(?:quadro\s+)?(?:resumo|sintese|totais)(?![a-z])")
+
+
+def summary_withholdings(lines: list[Line]) -> tuple[Decimal, float] | None:
+    """The return's withholdings as its summary prints them ("RESUMO" / "Total de rendimentos brutos 24.450,00 Total de
+    retenções 4.382,50"), and how sure: the first withholdings' label under a summary's title, before any annex's
+    title, with its amount after it on its line."""
+    in_summary = False
+    for line in lines:
+        folded = fold(line.text)
+        if ANNEX_TITLE.match(folded):
+            in_summary = False
+        elif SUMMARY_TITLE.match(folded):
+            in_summary = True
+        if not in_summary:
+            continue
+        spans = label_spans(folded)
+        for position, (_, end, name) in enumerate(spans):
+            stop = spans[position + 1][0] if position + 1 < len(spans) else len(line.text)
+            values = parse_money(up_to_next_caption(line.text[end:stop]))
+            if name == "withholdings" and values:
+                return values[-1], line.confidence
+    return None
+
+
+def returns_withholdings(lines: list[Line], parsed: Parsed) -> None:
+    """A return's withholdings are the total its summary prints, where it prints one: each annex's own (Anexo A's
+    column, Anexo B's "Retenções na fonte") is a part of it (blind probe r56b: Anexo B's 3.662,50 was given for a
+    return whose "Total de retenções" was 4.382,50, which overstated the income the screening counts net of it)."""
+    printed = summary_withholdings(lines)
+    if printed is not None:
+        parsed.fields["withholdings"], parsed.confidence["withholdings"] = printed[0], round(printed[1], 3)
 
 
 # A row of a joint return's annex that opens with whose income it is: "Titular A 401 21.840,00", "B 600897320 401
