@@ -543,6 +543,90 @@ def settlement_printed(lines: list[Line], parsed: Parsed) -> bool:
     )
 
 
+# A nota's lines between the gross and the tax (on folded text): the dedução específica taken from the gross
+# ("Dedução específica 4.104,00", "Deduções específicas"), the coleta before and after its deductions ("Coleta total",
+# "Importância apurada (coleta total)"; "Deduções à coleta"; "Coleta líquida"), and what may add to it ("Acréscimos
+# à coleta").
+SPECIFIC_DEDUCTION = re.compile(r"deduc(?:ao|oes)\s+especificas?(?![a-z])")
+COLETA_TOTAL = re.compile(r"colec?ta\s+total(?![a-z])")
+COLETA_DEDUCTION = re.compile(r"deduc(?:ao|oes)\s+(?:a|da)\s+colec?ta|beneficios?\s+fisca(?:l|is)")
+COLETA_NET = re.compile(r"colec?ta\s*liquida")
+# The amounts of a nota whose lines do not make their totals: doubted, below what any check passes.
+MISMATCH_CONFIDENCE = 0.4
+TAX_AMOUNT_FIELDS = (
+    "gross_income",
+    "taxable_income",
+    *ANNEX_INCOME,
+    "tax_paid",
+    "withholdings",
+    "payments_on_account",
+    "amount_payable",
+    "amount_refundable",
+)
+CENT = Decimal("0.01")
+
+
+def settlement_lines_hold(lines: list[Line], parsed: Parsed, printed_gross: Decimal | None) -> bool:
+    """Whether a nota's totals are what its lines make of them, where they must be (blind probe r56b: a nota printing
+    a rendimento coletável 1.500,00 above its gross less its dedução específica passed at confidence 1.0). A failed
+    identity is flagged ``arithmetic_mismatch``; the settlement (coleta líquida less the withholdings) is checked by
+    ``validation`` for every reader."""
+    holds = taxable_within_gross(lines, parsed.fields.get("taxable_income"), printed_gross) and coleta_holds(lines)
+    if not holds and "arithmetic_mismatch" not in parsed.warnings:
+        parsed.warnings.append("arithmetic_mismatch")
+    return holds
+
+
+def taxable_within_gross(lines: list[Line], taxable: Decimal | None, gross: Decimal | None) -> bool:
+    """The rendimento coletável is at most the gross income printed less the deduções específicas printed: losses
+    carried forward, abatimentos and Anexo B's coefficients may take more off it, nothing puts more in. Only a gross
+    printed as such (a "rendimento global" may be printed net of the deduções already), and deduções that leave some
+    of it (a deduction above the income it is taken from is not all applied)."""
+    deductions = [amount for line in lines if (amount := amount_after(SPECIFIC_DEDUCTION, line.text)) is not None]
+    if taxable is None or gross is None or not deductions:
+        return True
+    deducted = sum(deductions, Decimal(0))
+    return deducted >= gross or taxable <= gross - deducted + CENT
+
+
+def amount_after(label: re.Pattern[str], text: str) -> Decimal | None:
+    """The amount after a label on its line, before the next caption's; None when the line has no such label."""
+    found = label.search(fold(text))
+    amounts = parse_money(up_to_next_caption(text[found.end() :])) if found else []
+    return amounts[0] if amounts else None
+
+
+def coleta_holds(lines: list[Line]) -> bool:
+    """The coleta líquida is the coleta total less the deduções à coleta (never below zero), where the nota prints
+    the three and nothing else with an amount between the coleta total and the coleta líquida (an "Acréscimos à
+    coleta", or a line the reader does not know, may change it)."""
+    totals = labelled_amounts(COLETA_TOTAL, lines)
+    nets = labelled_amounts(COLETA_NET, lines)
+    if not totals or not nets or nets[0][0] <= totals[0][0]:
+        return True
+    (total, coleta), (net, coleta_net) = totals[0], nets[0]
+    between = [line.text for line in lines[total + 1 : net] if parse_money(line.text)]
+    deductions = [amount_after(COLETA_DEDUCTION, text) for text in between]
+    if not deductions or None in deductions:
+        return True
+    deducted = sum((amount for amount in deductions if amount is not None), Decimal(0))
+    return abs(max(coleta - deducted, Decimal(0)) - coleta_net) <= CENT
+
+
+def labelled_amounts(label: re.Pattern[str], lines: list[Line]) -> list[tuple[int, Decimal]]:
+    """Each line's index and amount after the label, where it prints one."""
+    return [
+        (index, amount) for index, line in enumerate(lines) if (amount := amount_after(label, line.text)) is not None
+    ]
+
+
+def doubt_the_amounts(parsed: Parsed) -> None:
+    """Every amount read, kept but doubted: which of a sum's parts is wrong the page does not say."""
+    for name in TAX_AMOUNT_FIELDS:
+        if name in parsed.confidence:
+            parsed.confidence[name] = min(parsed.confidence[name], MISMATCH_CONFIDENCE)
+
+
 # A remark in brackets right after a taxpayer's label: "(declarante)", "(tributação conjunta)".
 LABEL_REMARK = re.compile(r"^\s*\([^)]*\)")
 
@@ -551,6 +635,7 @@ def parse_tax(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     lines = boxes_stacked(lines)
     tax_amounts(lines, parsed)
+    printed_gross = parsed.fields.get("gross_income")
     global_income, global_confidence = (
         parsed.fields.pop("global_income", None),
         parsed.confidence.pop("global_income", 0.0),
@@ -654,6 +739,8 @@ def parse_tax(lines: list[Line]) -> Parsed:
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
     parsed.settlement_interest = settlement_interest(lines)
+    if not settlement_lines_hold(lines, parsed, printed_gross):
+        doubt_the_amounts(parsed)
     # A receipt whose income table is printed but does not add up proves income it prints: the mismatch is flagged
     # already, and no bare receipt's warning is added (blind probe r44a: s04 alone of its layout so flagged).
     if proof_of_filing_only(lines, parsed) and "arithmetic_mismatch" not in parsed.warnings:
