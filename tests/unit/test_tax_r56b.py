@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 
 TAXPAYER_NIF = "231456786"
@@ -128,3 +129,34 @@ def test_a_rendimento_global_printed_net_of_the_deducoes_is_no_gross_to_check_ag
     text = nota(taxable="25.890,00").replace("Rendimento bruto (total de rendimentos)", "Rendimento global")
     _, _, warnings = read(text)
     assert "arithmetic_mismatch" not in warnings
+
+
+# --- A seller's fatura titled "Nota de liquidação" (finding 4) --------------------------------------------------
+
+
+def clinic_fatura(title: str) -> str:
+    return f"""Centro de Fisioterapia Vale do Lima, Lda.
+NIF 509876540 · Avenida dos Combatentes 44, 4990-062 Ponte de Lima
+{title}
+Fatura n.º FT 2026/0342 · Data de emissão: 2026-10-02 · ATCUD: QW3RT8ZP-342
+Cliente: Rodrigo Tomás Vasconcelos Brito
+NIF: {TAXPAYER_NIF}
+Sessões de fisioterapia — liquidação do mês de setembro
+8 35,00 Isento art. 9.º 280,00
+Total ilíquido 280,00
+Total IVA 0,00
+Total a pagar 280,00 €"""
+
+
+def test_a_fatura_titled_nota_de_liquidacao_is_no_tax_notice() -> None:
+    kind, fields, warnings = read(clinic_fatura("NOTA DE LIQUIDAÇÃO"))
+    assert kind == DocumentKind.FATURA_RECIBO
+    assert fields["invoice_number"] == "FT 2026/0342"
+    assert "invoice_not_receipt" in warnings
+
+
+def test_a_nota_printing_the_taxs_own_lines_stays_a_nota_whatever_else_it_prints() -> None:
+    """Guard (passes either way): the AT's nota prints its coleta, its income and year; a reference that looks like a
+    series number does not make it a sale."""
+    kind, _, _ = read(nota().replace("Nota de liquidação n.º", "Ref.ª R 2026/77 · Nota de liquidação n.º"))
+    assert kind == DocumentKind.NOTA_LIQUIDACAO
