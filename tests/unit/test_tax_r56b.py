@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from documents.extraction.parsers import classify
 from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 
@@ -160,3 +161,27 @@ def test_a_nota_printing_the_taxs_own_lines_stays_a_nota_whatever_else_it_prints
     series number does not make it a sale."""
     kind, _, _ = read(nota().replace("Nota de liquidação n.º", "Ref.ª R 2026/77 · Nota de liquidação n.º"))
     assert kind == DocumentKind.NOTA_LIQUIDACAO
+
+
+# --- An applicant's letter naming their own pension (finding 5) -------------------------------------------------
+
+
+LETTER = """Exmos. Senhores,
+Escrevo a propósito do T1 da Rua do Bonjardim anunciado no vosso site, que gostaria de visitar.
+Sou aposentada e a minha pensão é paga pela Caixa Geral de Aposentações; tenho fiador.
+Com os melhores cumprimentos,
+Graça Maria Teixeira Lobo
+NIF 145926303
+Porto, 12 de outubro de 2026"""
+
+
+def test_an_applicants_letter_naming_their_own_pension_is_no_pension_statement() -> None:
+    assert classify(LETTER) == DocumentKind.UNKNOWN
+
+
+def test_a_payers_statement_of_someones_pension_is_one() -> None:
+    """Guard (passes either way): the payer speaks of the pensioner, in the third person."""
+    statement = """Caixa Geral de Aposentações
+Graça Maria Teixeira Lobo, NIF 145926303, é aposentada desta Caixa, com pensão de aposentação
+Valor ilíquido 1.318,40 Descontos 151,62 Valor líquido 1.166,78"""
+    assert classify(statement) == DocumentKind.DECLARACAO_PENSAO

@@ -500,11 +500,23 @@ EMPLOYMENT_WORDS = re.compile(
 )
 
 
+# The pensioner speaking of their own pension, in the first person: "sou reformado", "a minha pensão", "recebo uma
+# pensão", "I am retired", "my pension". A payer states someone else's pension; this is the holder's own word.
+HOLDERS_OWN_WORDS = re.compile(
+    r"(?<![a-z])sou\s+(?:reformad|aposentad|pensionist)|(?<![a-z])(?:a\s+)?minha\s+(?:pensao|reforma|aposentacao)"
+    r"|(?<![a-z])(?:recebo|aufiro)\s+(?:uma\s+|a\s+)?(?:pensao|reforma)|(?<![a-z])my\s+(?:state\s+)?pension"
+    r"|(?<![a-z])i\s+(?:am|have\s+been)\s+(?:retired|a\s+pensioner)"
+)
+
+
 def pension_statement(folded: str) -> bool:
     """A pension named with its payer, its holder or its type, on a page that names no work: the pension's
     statement whatever payroll words it shares with a payslip ("ilíquido", "Descontos", "Abonos"). A payslip
-    deducting "Segurança Social" or a "Fundo de Pensões" names the salary and the worker."""
-    if not PENSION_SIGNS[0].search(folded) or EMPLOYMENT_WORDS.search(folded):
+    deducting "Segurança Social" or a "Fundo de Pensões" names the salary and the worker. A page where the pensioner
+    speaks of their own pension is their letter, no payer's statement (blind probe r56b: an applicant's letter of
+    interest, "Sou reformado e a minha pensão é paga pela Segurança Social", read as a pension statement with no
+    amount, where docs/api.md refuses a page of no known kind)."""
+    if not PENSION_SIGNS[0].search(folded) or EMPLOYMENT_WORDS.search(folded) or HOLDERS_OWN_WORDS.search(folded):
         return False
     return sum(bool(sign.search(folded)) for sign in PENSION_SIGNS) >= 3
 
