@@ -185,3 +185,66 @@ def test_a_payers_statement_of_someones_pension_is_one() -> None:
 Graça Maria Teixeira Lobo, NIF 145926303, é aposentada desta Caixa, com pensão de aposentação
 Valor ilíquido 1.318,40 Descontos 151,62 Valor líquido 1.166,78"""
     assert classify(statement) == DocumentKind.DECLARACAO_PENSAO
+
+
+# --- A joint return whose text layer hands over the header's cells a line at a time (findings 10, 11) -------------
+
+A_NIF, B_NIF = "204578132", "266310982"
+WRAPPED_HEADER = """NIF da
+entidade
+pagadora
+Código
+rendimentos
+Titular Rendimentos
+(€)
+Retenções
+IRS (€)
+Contribuições
+(€)"""
+
+
+def joint_return(header: str = WRAPPED_HEADER) -> str:
+    return f"""AUTORIDADE TRIBUTÁRIA E ADUANEIRA
+DECLARAÇÃO DE RENDIMENTOS — IRS MODELO 3
+Quadro 2 Ano dos rendimentos 2025
+Quadro 3 Sujeito passivo A — NIF {A_NIF}
+Nome Vasco Henrique Abreu Machado
+Sujeito passivo B — NIF {B_NIF}
+Nome Leonor Beatriz Franco Machado
+Quadro 5 Opção pela tributação conjunta X Sim
+Anexo A — Rendimentos do trabalho dependente e pensões
+Quadro 4A — Rendimentos obtidos em território português
+{header}
+502345675 401 A 16.420,00 1.310,00 1.806,20
+508765439 401 B 20.180,00 2.215,00 2.219,80
+Soma 36.600,00 3.525,00 4.026,00
+Resumo
+Total de rendimentos brutos declarados 36.600,00
+Total de retenções na fonte 3.525,00"""
+
+
+def test_a_header_wrapped_cell_by_cell_still_heads_its_table() -> None:
+    _, fields, warnings = read(joint_return())
+    assert fields["employment_income"] == Decimal("36600.00")
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("16420.00"),
+        Decimal("20180.00"),
+    )
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_same_header_on_one_line_reads_the_same() -> None:
+    """Guard (passes either way): the layout the reader already knew."""
+    header = "NIF da entidade pagadora Código Titular Rendimentos Retenções Contribuições"
+    _, fields, _ = read(joint_return(header))
+    assert (fields["taxpayer_gross_income"], fields["spouse_gross_income"]) == (
+        Decimal("16420.00"),
+        Decimal("20180.00"),
+    )
+
+
+def test_the_spouses_name_under_its_caption_below_the_marks_line() -> None:
+    _, fields, _ = read(joint_return())
+    assert fields["spouse_nif"] == B_NIF
+    assert fields["spouse_name"] == "Leonor Beatriz Franco Machado"
+    assert fields["taxpayer_name"] == "Vasco Henrique Abreu Machado"

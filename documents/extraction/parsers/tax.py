@@ -1076,7 +1076,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, flo
     """
     unread = False
     for index, line in enumerate(lines):
-        if not header_line(line):
+        if not header_line(line) and not wrapped_header(lines, index):
             continue
         names = table_columns(fold(line.text))
         first = index + 1
@@ -1166,6 +1166,30 @@ def header_line(line: Line) -> bool:
     return "income" in names and len(names) >= 2 and len(set(names)) == len(names) and not parse_money(line.text)
 
 
+def wrapped_header(lines: list[Line], index: int) -> bool:
+    """A payers' table's header whose cells a text layer hands over a line or a few words at a time ("NIF da" /
+    "entidade" / "pagadora" / "Código" / "rendimentos" / "Titular Rendimentos" / "(€)" / "Retenções" / ...), from
+    ``lines[index]`` on: caption lines (no annex's title, none a header on its own) that together name the income's
+    column and others, each once, as many as the amounts of the row under them, a payer's row printing the payer's
+    NIF before its amounts (blind probe r56b: no line named two columns, the table was never found, and a joint
+    return's parts were lost)."""
+    if not header_continues(lines[index]):
+        return False
+    first = index + 1
+    while first < min(len(lines), index + 1 + HEADER_LINES) and header_continues(lines[first]):
+        first += 1
+    # A line of the block that heads the table on its own is the header, read as such (``header_line``).
+    if first == index + 1 or first >= len(lines) or any(header_line(line) for line in lines[index:first]):
+        return False
+    row = fix_digits(lines[first].text)
+    first_amount = re.search(r"\d[.,]\d{2}(?!\d)", row)
+    if first_amount is None or not NIF_TOKEN.search(row[: first_amount.start()]):
+        return False
+    names = table_columns(" ".join(fold(line.text) for line in lines[index:first]))
+    width = len(parse_money(lines[first].text))
+    return "income" in names and len(names) == width >= 2 and len(set(names)) == width
+
+
 # A caption naming what kind of income a column's code or letter is, not an amount's column: "Código dos
 # rendimentos", "Natureza dos rendimentos", "Tipo de rendimento" (e2e probe c24: the AT's own "Código dos
 # rendimentos" beside "Rendimentos" read as the income's column named twice, and the table skipped). Without its
@@ -1173,9 +1197,15 @@ def header_line(line: Line) -> bool:
 NOT_A_MONEY_CAPTION = re.compile(r"(?:c[oó]d(?:igo|\.)?|natureza|tipo|categoria)\s+d[aoe]s?\s+rendimentos?(?![a-z])")
 
 
+# The code's caption run on into the word of its kind, "Código" / "rendimentos" (a cell wrapped over two lines), read
+# as such only where the header names the income's column again after it.
+CODE_CAPTION = re.compile(r"c[oó]d(?:igo|\.)?\s+rendimentos?(?![a-z])(?=.*rendimentos?(?![a-z]))")
+
+
 def table_columns(folded: str) -> list[str]:
     """The money columns a header names, left to right."""
     folded = NOT_A_MONEY_CAPTION.sub(lambda match: " " * len(match.group(0)), folded)
+    folded = CODE_CAPTION.sub(lambda match: " " * len(match.group(0)), folded)
     columns = sorted(
         (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
     )
