@@ -76,6 +76,7 @@ from documents.extraction.schema import (
     IDENTITY_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
+    TAX_KINDS,
     DocumentKind,
     ExtractionPart,
     ExtractionResult,
@@ -181,6 +182,8 @@ class LocalExtractor:
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "front":
             front_gaps_from_a_laid_out_reading(data, kind, read, parsed)
+        if kind in TAX_KINDS and read.method == "ocr" and not parsed.fields.get("taxpayer_nif"):
+            tax_gaps_from_a_laid_out_reading(data, kind, read, parsed)
         others = parsed.other_documents
         if kind in PAYSLIP_KINDS:
             parsed, others = one_payslip(kind, read, parsed)
@@ -861,6 +864,52 @@ def front_gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: Re
             sure = min(parsed.confidence["surname"], parsed.confidence["given_names"])
             parsed.put("full_name", f"{parsed.fields['given_names']} {parsed.fields['surname']}", sure)
         return
+
+
+def tax_gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> None:
+    """An IRS document's photo or scan whose first reading has no taxpayer's NIF, read again at its own size with
+    Tesseract finding the page's blocks itself; the fields the first reading lacks taken from it, none it has
+    replaced, where the second reading gives the taxpayer's NIF, adds up, and reads every amount both read alike
+    (the same page, read better). Blind probe r56b: a phone photo of a joint nota read as one block lost sujeito
+    passivo A's line whole and misread "Rendimento coletável", which the page's blocks read apart gave."""
+    for index, image in enumerate(page_images(data)):
+        turn = read.turns[index] if index < len(read.turns) else 0
+        again = parse_document(kind, laid_out_reading(turn_page(own_size(image), turn)))
+        if not again.fields.get("taxpayer_nif") or "arithmetic_mismatch" in again.warnings:
+            continue
+        if not same_amounts(parsed, again):
+            continue
+        gaps = [name for name, value in again.fields.items() if value is not None and parsed.fields.get(name) is None]
+        for name in gaps:
+            if again.confidence.get(name, 0) >= GAP_MIN_CONFIDENCE:
+                parsed.fields[name], parsed.confidence[name] = again.fields[name], again.confidence[name]
+        return
+
+
+# The amounts of an IRS document that tell two readings of its page apart: two at least read alike by both.
+TAX_AMOUNTS_COMPARED = (
+    "gross_income",
+    "taxable_income",
+    "tax_paid",
+    "withholdings",
+    "amount_payable",
+    "amount_refundable",
+)
+SAME_AMOUNTS_AT_LEAST = 2
+
+
+def same_amounts(parsed: Parsed, again: Parsed) -> bool:
+    """Whether two readings of a page read the same document: every amount both read alike, two of them at least,
+    and the same year where both read one."""
+    shared = [
+        name
+        for name in TAX_AMOUNTS_COMPARED
+        if parsed.fields.get(name) is not None and again.fields.get(name) is not None
+    ]
+    if len(shared) < SAME_AMOUNTS_AT_LEAST or any(parsed.fields[name] != again.fields[name] for name in shared):
+        return False
+    year, year_again = parsed.fields.get("year"), again.fields.get("year")
+    return year is None or year_again is None or year == year_again
 
 
 # An ID-1 card's sides (85.6 x 54 mm), within 8%: an image of that shape is one side cropped to its edges. A4 in

@@ -248,3 +248,61 @@ def test_the_spouses_name_under_its_caption_below_the_marks_line() -> None:
     assert fields["spouse_nif"] == B_NIF
     assert fields["spouse_name"] == "Leonor Beatriz Franco Machado"
     assert fields["taxpayer_name"] == "Vasco Henrique Abreu Machado"
+
+
+# --- A photo of a nota whose first reading lost the taxpayer's line (finding 12) ------------------------------------
+
+SPOUSE_NIF = "145926303"
+
+
+def photo_reading(*, taxpayer_line: bool, taxable: str = "Rendimento coletável", gross: str = "38.460,00") -> list[Any]:
+    """A joint nota's photo as the reader hands it over: read as one block, sujeito passivo A's line lost and the
+    coletável's caption misread; or read by its blocks, whole."""
+    from documents.extraction.reader import Line
+
+    lines = [
+        ("AUTORIDADE TRIBUTÁRIA E ADUANEIRA", 0.96),
+        ("DEMONSTRAÇÃO DE LIQUIDAÇÃO DE IRS", 0.96),
+        ("Nota de liquidação n.º 2026 7781234560 - Ano dos rendimentos: 2025", 0.93),
+        *([(f"Sujeito passivo A: Vasco Henrique Abreu Machado NIF {A_NIF}", 0.94)] if taxpayer_line else []),
+        (f"Sujeito passivo B: Graça Maria Teixeira Lobo NIF {SPOUSE_NIF}", 0.94),
+        ("Tipo de tributação: Conjunta - Ano: 2025", 0.95),
+        (f"| 01 - Rendimento bruto (total de rendimentos) {gross}", 0.95),
+        ("| 02 - Dedução específica | 8.208,00", 0.9),
+        (f"| 03 - {taxable} | 30.252,00", 0.9 if taxpayer_line else 0.46),
+        ("| 04 - Coleta líquida | 5.180,20", 0.88),
+        ("| 05 - Retenções na fonte | 4.930,00", 0.9),
+        ("| 06 - Imposto a pagar | 250,20", 0.88),
+    ]
+    return [Line(text, confidence) for text, confidence in lines]
+
+
+def first_and_second_reading(monkeypatch: Any, second: list[Any]) -> Any:
+    from documents.extraction import local
+    from documents.extraction.parsers import parse_document
+    from documents.extraction.reader import ReadDocument
+
+    first = photo_reading(taxpayer_line=False, taxable="Rendinarito coletával")
+    parsed = parse_document(DocumentKind.NOTA_LIQUIDACAO, first)
+    assert parsed.fields.get("taxpayer_nif") is None
+    # Tesseract is the boundary: its reading of the page's blocks is the text given here.
+    monkeypatch.setattr(local, "page_images", lambda data: ["page"])
+    monkeypatch.setattr(local, "own_size", lambda image: image)
+    monkeypatch.setattr(local, "laid_out_reading", lambda page: second)
+    read = ReadDocument(lines=first, pages=1, method="ocr", turns=(0,))
+    local.tax_gaps_from_a_laid_out_reading(b"", DocumentKind.NOTA_LIQUIDACAO, read, parsed)
+    return parsed
+
+
+def test_a_notas_photo_that_lost_the_taxpayers_line_takes_it_from_a_reading_by_blocks(monkeypatch: Any) -> None:
+    parsed = first_and_second_reading(monkeypatch, photo_reading(taxpayer_line=True))
+    assert parsed.fields["taxpayer_nif"] == A_NIF
+    assert parsed.fields["taxpayer_name"] == "Vasco Henrique Abreu Machado"
+    assert parsed.fields["taxable_income"] == Decimal("30252.00")
+    assert parsed.fields["spouse_nif"] == SPOUSE_NIF  # the first reading's, kept
+
+
+def test_a_second_reading_of_other_amounts_gives_nothing(monkeypatch: Any) -> None:
+    parsed = first_and_second_reading(monkeypatch, photo_reading(taxpayer_line=True, gross="39.460,00"))
+    assert parsed.fields.get("taxpayer_nif") is None
+    assert parsed.fields.get("taxable_income") is None
