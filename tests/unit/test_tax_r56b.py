@@ -12,7 +12,7 @@ from documents.extraction.parsers import classify
 from documents.extraction.schema import DocumentKind
 from tests.helpers import read_text
 
-TAXPAYER_NIF = "231456786"
+TAXPAYER_NIF = "237194651"
 
 
 def read(text: str) -> tuple[Any, dict[str, Any], list[str]]:
