@@ -290,7 +290,7 @@ def first_and_second_reading(monkeypatch: Any, second: list[Any]) -> Any:
     monkeypatch.setattr(local, "own_size", lambda image: image)
     monkeypatch.setattr(local, "laid_out_reading", lambda page: second)
     read = ReadDocument(lines=first, pages=1, method="ocr", turns=(0,))
-    local.tax_gaps_from_a_laid_out_reading(b"", DocumentKind.NOTA_LIQUIDACAO, read, parsed)
+    local.gaps_from_a_laid_out_reading(b"", DocumentKind.NOTA_LIQUIDACAO, read, parsed)
     return parsed
 
 
