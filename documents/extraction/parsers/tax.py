@@ -545,8 +545,7 @@ def settlement_printed(lines: list[Line], parsed: Parsed) -> bool:
 
 # A nota's lines between the gross and the tax (on folded text): the dedução específica taken from the gross
 # ("Dedução específica 4.104,00", "Deduções específicas"), the coleta before and after its deductions ("Coleta total",
-# "Importância apurada (coleta total)"; "Deduções à coleta"; "Coleta líquida"), and what may add to it ("Acréscimos
-# à coleta").
+# "Importância apurada (coleta total)"; "Deduções à coleta", "Benefícios fiscais"; "Coleta líquida").
 SPECIFIC_DEDUCTION = re.compile(r"deduc(?:ao|oes)\s+especificas?(?![a-z])")
 COLETA_TOTAL = re.compile(r"colec?ta\s+total(?![a-z])")
 COLETA_DEDUCTION = re.compile(r"deduc(?:ao|oes)\s+(?:a|da)\s+colec?ta|beneficios?\s+fisca(?:l|is)")
