@@ -62,8 +62,15 @@ CODE_LABEL = re.compile(
     r"|chave\s+de\s+(?:acesso|valida[cç][aã]o|consulta)"
     r"|(?<![a-z])(?:com|atrav[eé]s\s+d[oa]|mediante|utilizando|introduzindo)\s+(?:o\s+)?c[oó]digo(?!\s+postal)(?![a-z])"
 )
-# A letter prefix joined by a hyphen is part of the code ("SS-7731-X9K2-QQ40"), not the issuer's label.
-CODE = re.compile(r"(?:[A-Z]{1,3}-)?[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}|[A-Z0-9]{8,20}")
+# A letter prefix joined by a hyphen is part of the code ("SS-7731-X9K2-QQ40"), not the issuer's label. So is a short
+# last group a hyphen joins ("SS-4471-9920-AB"): the code runs to the end of its hyphened token (blind probe r56b: its
+# last group dropped); a group set apart by a space is the code's only at a group's length.
+CODE = re.compile(
+    r"(?:[A-Z]{1,3}-)?[A-Z0-9]{3,6}(?:[-\s][A-Z0-9]{3,6}){1,5}(?:-[A-Z0-9]{1,2}(?![A-Za-z0-9]))?|[A-Z0-9]{8,20}"
+)
+# A code's groups joined by hyphens, in capitals and figures save a letter or so OCR read in lower case
+# ("7KQ2-M9Px-4HT8-ZW3D": blind probe r56b, the code cut at the "x").
+HYPHENED_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,6}(?:-[A-Za-z0-9]{1,6}){2,5}(?![A-Za-z0-9])")
 # A short code of six or seven characters right after its caption ("Código de acesso: 4X7R9Q").
 SHORT_CODE = re.compile(r"^[A-Z0-9]{6,7}(?![A-Za-z0-9])")
 # Inside a code Tesseract reads a J as a bracket now and then.
@@ -165,13 +172,25 @@ def certificate_code(lines: list[Line], parsed: Parsed) -> None:
 
 def code_repaired(text: str) -> str:
     """A bracket read for a J inside a code (between its letters and digits) becomes the J again; a J
-    read twice over, as a bracket and a J side by side ("UDMV-)JKP"), is one J."""
+    read twice over, as a bracket and a J side by side ("UDMV-)JKP"), is one J; a capital read in lower case in a
+    code of hyphened groups is the capital again (``HYPHENED_CODE``)."""
 
     def repair(match: re.Match[str]) -> str:
         return match.group(0).translate(CODE_LOOKALIKES)
 
     text = re.sub(r"(?<=[-\sA-Z0-9])[)\]}]J|(?<=[-\sA-Z0-9])J[)\]}](?=[-\sA-Z0-9]|$)", "J", text)
-    return re.sub(r"(?<=[A-Z0-9])[)\]}](?=[-\sA-Z0-9]|$)", repair, text)
+    text = re.sub(r"(?<=[A-Z0-9])[)\]}](?=[-\sA-Z0-9]|$)", repair, text)
+    return HYPHENED_CODE.sub(capitals_of_a_code, text)
+
+
+def capitals_of_a_code(match: re.Match[str]) -> str:
+    """A code of hyphened groups in capitals, where OCR read a letter of a group in lower case: one at most in each
+    group, and fewer than its capitals and figures (a word joined by hyphens, "bem-vindo", is no code)."""
+    code = match.group(0)
+    groups = code.split("-")
+    lower = sum(char.islower() for char in code)
+    slips = all(sum(char.islower() for char in group) <= 1 for group in groups)
+    return code.upper() if slips and 0 < lower < len(code) - lower - code.count("-") else code
 
 
 # A company's NIF under its own caption: "pessoa coletiva n.º 518293041", "NIPC 518293041", "NIPC 572 296 983"

@@ -378,6 +378,8 @@ def classify(text: str) -> DocumentKind:
             return DocumentKind.DECLARACAO_PENSAO
         if kind == DocumentKind.DECLARACAO_IRS and pattern.search(folded) and payers_yearly_declaration(folded):
             return DocumentKind.UNKNOWN  # refused, saying what it is (local.PAYERS_DECLARATION_REFUSED)
+        if kind == DocumentKind.NOTA_LIQUIDACAO and pattern.search(folded) and sale_titled_as_nota(folded):
+            continue  # a fatura's own "nota de liquidação" of what it bills: read as the fatura it is
         if kind == DocumentKind.DECLARACAO_PENSAO and pattern.search(folded) and tax_form_naming_pensions(folded):
             continue  # an IRS return or nota whose rows name the pensions declared in it
         if kind == DocumentKind.RECIBO_VENCIMENTO and pension_statement(folded):
@@ -498,13 +500,43 @@ EMPLOYMENT_WORDS = re.compile(
 )
 
 
+# The pensioner speaking of their own pension, in the first person: "sou reformado", "a minha pensão", "recebo uma
+# pensão", "I am retired", "my pension". A payer states someone else's pension; this is the holder's own word.
+HOLDERS_OWN_WORDS = re.compile(
+    r"(?<![a-z])sou\s+(?:reformad|aposentad|pensionist)|(?<![a-z])(?:a\s+)?minha\s+(?:pensao|reforma|aposentacao)"
+    r"|(?<![a-z])(?:recebo|aufiro)\s+(?:uma\s+|a\s+)?(?:pensao|reforma)|(?<![a-z])my\s+(?:state\s+)?pension"
+    r"|(?<![a-z])i\s+(?:am|have\s+been)\s+(?:retired|a\s+pensioner)"
+)
+
+
 def pension_statement(folded: str) -> bool:
     """A pension named with its payer, its holder or its type, on a page that names no work: the pension's
     statement whatever payroll words it shares with a payslip ("ilíquido", "Descontos", "Abonos"). A payslip
-    deducting "Segurança Social" or a "Fundo de Pensões" names the salary and the worker."""
-    if not PENSION_SIGNS[0].search(folded) or EMPLOYMENT_WORDS.search(folded):
+    deducting "Segurança Social" or a "Fundo de Pensões" names the salary and the worker. A page where the pensioner
+    speaks of their own pension is their letter, no payer's statement (blind probe r56b: an applicant's letter of
+    interest, "Sou reformado e a minha pensão é paga pela Segurança Social", read as a pension statement with no
+    amount, where docs/api.md refuses a page of no known kind)."""
+    if not PENSION_SIGNS[0].search(folded) or EMPLOYMENT_WORDS.search(folded) or HOLDERS_OWN_WORDS.search(folded):
         return False
     return sum(bool(sign.search(folded)) for sign in PENSION_SIGNS) >= 3
+
+
+# What an AT's nota de liquidação prints besides its title, and a seller's document does not: the coleta, the taxable
+# or global income, the year of the income, the taxpayer as "sujeito passivo", the AT's name. The IRS withheld and
+# its word are no sign: a self-employed worker's fatura prints "Retenção na fonte de IRS".
+TAX_NOTICE_SIGNS = re.compile(
+    r"colec?ta|rendimentos?\s+(?:colect|colet|tribut)avel|rendimentos?\s+global|ano\s+dos\s+rendimentos"
+    r"|sujeitos?\s+passivos?|autoridade\s+tributaria|imposto\s+sobre\s+o\s+rendimento"
+)
+
+
+def sale_titled_as_nota(folded: str) -> bool:
+    """A seller's document titled "Nota de liquidação" (a clinic's "liquidação" of the consultations it bills):
+    it prints a sale's signs (its ATCUD, its number in a series of faturas, ``FATURA_RECIBO_SIGNS``) and none of a
+    tax notice's (``TAX_NOTICE_SIGNS``). Blind probe r56b: a dentist's fatura so titled was read as the AT's nota of
+    its client, with a "missing" gross income and year inviting a better copy of an IRS document never sent."""
+    sale = any(re.search(sign, folded) for sign in FATURA_RECIBO_SIGNS)
+    return sale and not TAX_NOTICE_SIGNS.search(folded)
 
 
 # An IRS return's form: its model, annexes, tables and taxpayers. An employer's letter titled "declaração de

@@ -543,6 +543,89 @@ def settlement_printed(lines: list[Line], parsed: Parsed) -> bool:
     )
 
 
+# A nota's lines between the gross and the tax (on folded text): the dedução específica taken from the gross
+# ("Dedução específica 4.104,00", "Deduções específicas"), the coleta before and after its deductions ("Coleta total",
+# "Importância apurada (coleta total)"; "Deduções à coleta", "Benefícios fiscais"; "Coleta líquida").
+SPECIFIC_DEDUCTION = re.compile(r"deduc(?:ao|oes)\s+especificas?(?![a-z])")
+COLETA_TOTAL = re.compile(r"colec?ta\s+total(?![a-z])")
+COLETA_DEDUCTION = re.compile(r"deduc(?:ao|oes)\s+(?:a|da)\s+colec?ta|beneficios?\s+fisca(?:l|is)")
+COLETA_NET = re.compile(r"colec?ta\s*liquida")
+# The amounts of a nota whose lines do not make their totals: doubted, below what any check passes.
+MISMATCH_CONFIDENCE = 0.4
+TAX_AMOUNT_FIELDS = (
+    "gross_income",
+    "taxable_income",
+    *ANNEX_INCOME,
+    "tax_paid",
+    "withholdings",
+    "payments_on_account",
+    "amount_payable",
+    "amount_refundable",
+)
+CENT = Decimal("0.01")
+
+
+def settlement_lines_hold(lines: list[Line], parsed: Parsed, printed_gross: Decimal | None) -> bool:
+    """Whether a nota's totals are what its lines make of them, where they must be (blind probe r56b: a nota printing
+    a rendimento coletável 1.500,00 above its gross less its dedução específica passed at confidence 1.0). A failed
+    identity is flagged ``arithmetic_mismatch``; the settlement (coleta líquida less the withholdings) is checked by
+    ``validation`` for every reader."""
+    holds = taxable_within_gross(lines, parsed.fields.get("taxable_income"), printed_gross) and coleta_holds(lines)
+    if not holds and "arithmetic_mismatch" not in parsed.warnings:
+        parsed.warnings.append("arithmetic_mismatch")
+    return holds
+
+
+def taxable_within_gross(lines: list[Line], taxable: Decimal | None, gross: Decimal | None) -> bool:
+    """The rendimento coletável is at most the gross income printed less the deduções específicas printed: losses
+    carried forward, abatimentos and Anexo B's coefficients may take more off it, nothing puts more in. Only a gross
+    printed as such (a "rendimento global" may be printed net of the deduções already), and deduções that leave some
+    of it (a deduction above the income it is taken from is not all applied)."""
+    deductions = [amount for line in lines if (amount := amount_after(SPECIFIC_DEDUCTION, line.text)) is not None]
+    if taxable is None or gross is None or not deductions:
+        return True
+    deducted = sum(deductions, Decimal(0))
+    return deducted >= gross or taxable <= gross - deducted + CENT
+
+
+def amount_after(label: re.Pattern[str], text: str) -> Decimal | None:
+    """The amount after a label on its line, before the next caption's; None when the line has no such label."""
+    found = label.search(fold(text))
+    amounts = parse_money(up_to_next_caption(text[found.end() :])) if found else []
+    return amounts[0] if amounts else None
+
+
+def coleta_holds(lines: list[Line]) -> bool:
+    """The coleta líquida is the coleta total less the deduções à coleta (never below zero), where the nota prints
+    the three and nothing else with an amount between the coleta total and the coleta líquida (an "Acréscimos à
+    coleta", or a line the reader does not know, may change it)."""
+    totals = labelled_amounts(COLETA_TOTAL, lines)
+    nets = labelled_amounts(COLETA_NET, lines)
+    if not totals or not nets or nets[0][0] <= totals[0][0]:
+        return True
+    (total, coleta), (net, coleta_net) = totals[0], nets[0]
+    between = [line.text for line in lines[total + 1 : net] if parse_money(line.text)]
+    deductions = [amount_after(COLETA_DEDUCTION, text) for text in between]
+    if not deductions or None in deductions:
+        return True
+    deducted = sum((amount for amount in deductions if amount is not None), Decimal(0))
+    return abs(max(coleta - deducted, Decimal(0)) - coleta_net) <= CENT
+
+
+def labelled_amounts(label: re.Pattern[str], lines: list[Line]) -> list[tuple[int, Decimal]]:
+    """Each line's index and amount after the label, where it prints one."""
+    return [
+        (index, amount) for index, line in enumerate(lines) if (amount := amount_after(label, line.text)) is not None
+    ]
+
+
+def doubt_the_amounts(parsed: Parsed) -> None:
+    """Every amount read, kept but doubted: which of a sum's parts is wrong the page does not say."""
+    for name in TAX_AMOUNT_FIELDS:
+        if name in parsed.confidence:
+            parsed.confidence[name] = min(parsed.confidence[name], MISMATCH_CONFIDENCE)
+
+
 # A remark in brackets right after a taxpayer's label: "(declarante)", "(tributação conjunta)".
 LABEL_REMARK = re.compile(r"^\s*\([^)]*\)")
 
@@ -551,6 +634,7 @@ def parse_tax(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     lines = boxes_stacked(lines)
     tax_amounts(lines, parsed)
+    printed_gross = parsed.fields.get("gross_income")
     global_income, global_confidence = (
         parsed.fields.pop("global_income", None),
         parsed.confidence.pop("global_income", 0.0),
@@ -654,6 +738,8 @@ def parse_tax(lines: list[Line]) -> Parsed:
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
                 parsed.warnings.append("nif_checksum_invalid")
     parsed.settlement_interest = settlement_interest(lines)
+    if not settlement_lines_hold(lines, parsed, printed_gross):
+        doubt_the_amounts(parsed)
     # A receipt whose income table is printed but does not add up proves income it prints: the mismatch is flagged
     # already, and no bare receipt's warning is added (blind probe r44a: s04 alone of its layout so flagged).
     if proof_of_filing_only(lines, parsed) and "arithmetic_mismatch" not in parsed.warnings:
@@ -844,6 +930,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     if partial and parsed.fields.get("withholdings") in other_annexes_withholdings(lines):
         parsed.fields.pop("withholdings")
         parsed.confidence.pop("withholdings", None)
+    returns_withholdings(lines, parsed)
     if "gross_income" not in parsed.fields and not partial:
         parts = [parsed.fields.get(name) for name in ANNEX_INCOME]
         if all(part is None for part in parts) and combined_income:
@@ -988,7 +1075,7 @@ def annex_a_table(lines: list[Line], parsed: Parsed) -> tuple[tuple[Decimal, flo
     """
     unread = False
     for index, line in enumerate(lines):
-        if not header_line(line):
+        if not header_line(line) and not wrapped_header(lines, index):
             continue
         names = table_columns(fold(line.text))
         first = index + 1
@@ -1078,6 +1165,30 @@ def header_line(line: Line) -> bool:
     return "income" in names and len(names) >= 2 and len(set(names)) == len(names) and not parse_money(line.text)
 
 
+def wrapped_header(lines: list[Line], index: int) -> bool:
+    """A payers' table's header whose cells a text layer hands over a line or a few words at a time ("NIF da" /
+    "entidade" / "pagadora" / "Código" / "rendimentos" / "Titular Rendimentos" / "(€)" / "Retenções" / ...), from
+    ``lines[index]`` on: caption lines (no annex's title, none a header on its own) that together name the income's
+    column and others, each once, as many as the amounts of the row under them, a payer's row printing the payer's
+    NIF before its amounts (blind probe r56b: no line named two columns, the table was never found, and a joint
+    return's parts were lost)."""
+    if not header_continues(lines[index]):
+        return False
+    first = index + 1
+    while first < min(len(lines), index + 1 + HEADER_LINES) and header_continues(lines[first]):
+        first += 1
+    # A line of the block that heads the table on its own is the header, read as such (``header_line``).
+    if first == index + 1 or first >= len(lines) or any(header_line(line) for line in lines[index:first]):
+        return False
+    row = fix_digits(lines[first].text)
+    first_amount = re.search(r"\d[.,]\d{2}(?!\d)", row)
+    if first_amount is None or not NIF_TOKEN.search(row[: first_amount.start()]):
+        return False
+    names = table_columns(" ".join(fold(line.text) for line in lines[index:first]))
+    width = len(parse_money(lines[first].text))
+    return "income" in names and len(names) == width >= 2 and len(set(names)) == width
+
+
 # A caption naming what kind of income a column's code or letter is, not an amount's column: "Código dos
 # rendimentos", "Natureza dos rendimentos", "Tipo de rendimento" (e2e probe c24: the AT's own "Código dos
 # rendimentos" beside "Rendimentos" read as the income's column named twice, and the table skipped). Without its
@@ -1085,9 +1196,15 @@ def header_line(line: Line) -> bool:
 NOT_A_MONEY_CAPTION = re.compile(r"(?:c[oó]d(?:igo|\.)?|natureza|tipo|categoria)\s+d[aoe]s?\s+rendimentos?(?![a-z])")
 
 
+# The code's caption run on into the word of its kind, "Código" / "rendimentos" (a cell wrapped over two lines), read
+# as such only where the header names the income's column again after it.
+CODE_CAPTION = re.compile(r"c[oó]d(?:igo|\.)?\s+rendimentos?(?![a-z])(?=.*rendimentos?(?![a-z]))")
+
+
 def table_columns(folded: str) -> list[str]:
     """The money columns a header names, left to right."""
     folded = NOT_A_MONEY_CAPTION.sub(lambda match: " " * len(match.group(0)), folded)
+    folded = CODE_CAPTION.sub(lambda match: " " * len(match.group(0)), folded)
     columns = sorted(
         (match.start(), name) for name, pattern in INCOME_TABLE_COLUMNS for match in pattern.finditer(folded)
     )
@@ -1243,6 +1360,42 @@ def other_annexes_withholdings(lines: list[Line]) -> list[Decimal]:
         if annex not in {None, "a"} and values and TAX_LABELS["withholdings"].search(folded):
             found.append(values[-1])
     return found
+
+
+# A return's summary of its totals, on a line of its own after (or before) the annexes: "RESUMO", "Resumo da
+# declaração", "Síntese", "Totais", "Quadro resumo". What it prints is the return's, no annex's.
+SUMMARY_TITLE = re.compile(r"^\W*(?:quadro\s+)?(?:resumo|sintese|totais)(?![a-z])")
+
+
+def summary_withholdings(lines: list[Line]) -> tuple[Decimal, float] | None:
+    """The return's withholdings as its summary prints them ("RESUMO" / "Total de rendimentos brutos 24.450,00 Total de
+    retenções 4.382,50"), and how sure: the first withholdings' label under a summary's title, before any annex's
+    title, with its amount after it on its line."""
+    in_summary = False
+    for line in lines:
+        folded = fold(line.text)
+        if ANNEX_TITLE.match(folded):
+            in_summary = False
+        elif SUMMARY_TITLE.match(folded):
+            in_summary = True
+        if not in_summary:
+            continue
+        spans = label_spans(folded)
+        for position, (_, end, name) in enumerate(spans):
+            stop = spans[position + 1][0] if position + 1 < len(spans) else len(line.text)
+            values = parse_money(up_to_next_caption(line.text[end:stop]))
+            if name == "withholdings" and values:
+                return values[-1], line.confidence
+    return None
+
+
+def returns_withholdings(lines: list[Line], parsed: Parsed) -> None:
+    """A return's withholdings are the total its summary prints, where it prints one: each annex's own (Anexo A's
+    column, Anexo B's "Retenções na fonte") is a part of it (blind probe r56b: Anexo B's 3.662,50 was given for a
+    return whose "Total de retenções" was 4.382,50, which overstated the income the screening counts net of it)."""
+    printed = summary_withholdings(lines)
+    if printed is not None:
+        parsed.fields["withholdings"], parsed.confidence["withholdings"] = printed[0], round(printed[1], 3)
 
 
 # A row of a joint return's annex that opens with whose income it is: "Titular A 401 21.840,00", "B 600897320 401

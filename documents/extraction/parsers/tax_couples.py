@@ -22,6 +22,7 @@ from documents.extraction.parsers.tax import (
     ANNEX_CATEGORIES_OF_INCOME,
     LEADING_NIF,
     NAME_CAPTION,
+    NAME_WORD,
     NIF_PART,
     TAXPAYER_MARK,
     boxes_stacked,
@@ -139,8 +140,20 @@ def spouse_of(lines: list[Line], taxpayer_nif: str | None) -> Spouse | None:
         nifs = [nif for nif, valid in parse_nifs(part) if valid and nif_is_personal(nif) and nif != taxpayer_nif]
         if not nifs:
             continue
-        return Spouse(nifs[0], spouse_name(part), confidence, second)
+        name = spouse_name(part)
+        below = name_under_its_caption(lines[index + 1].text) if name is None and index + 1 < len(lines) else None
+        if below is not None:
+            # The mark and the NIF on one line, the name under its caption on the next ("Sujeito passivo B — NIF
+            # 258912340" / "Nome Marta ..."), as sujeito passivo A's is printed above it (blind probe r56b: no name).
+            name, confidence = below, min(confidence, lines[index + 1].confidence)
+        return Spouse(nifs[0], name, confidence, second)
     return None
+
+
+def name_under_its_caption(text: str) -> str | None:
+    """A line that is a name's caption and a person's name, nothing else: "Nome Marta ...", "Nome: Marta ..."."""
+    caption = NAME_WORD.match(text)
+    return name_alone(text[caption.end() :]) if caption and caption.group(0).strip() else None
 
 
 def heading_only(part: str) -> bool:
