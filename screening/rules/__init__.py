@@ -50,7 +50,9 @@ from screening.rules.report import generate_report
 # payslip does (blind probe r55a).
 # rules-2026.12.24: a pension statement whose amount totals several pensions (pension_types) counts as each of them:
 # another statement of one of them from the same payer is not added again (blind probe r54a).
-RULES_VERSION = "rules-2026.12.24"
+# rules-2026.12.25: an IRS document whose totals are not their parts (arithmetic_mismatch) is not counted, as a
+# payslip's are not (income.tax_document: "os totais não batem certo"; blind probe r56b).
+RULES_VERSION = "rules-2026.12.25"
 
 
 def is_household(state: dict[str, Any]) -> bool:

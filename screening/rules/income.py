@@ -1296,6 +1296,9 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
         *([] if owner else ["não é do candidato"]),
         *([] if year in tax_years_accepted(today) else ["não é do último ano"]),
         *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
+        # Totals that are not their parts, as a payslip's: not counted, whichever amount is the wrong one (blind
+        # probe r56b: a nota's rendimento coletável above its gross less the dedução específica still counted).
+        *(["os totais não batem certo"] if "arithmetic_mismatch" in document.get("warnings", []) else []),
     ]
     if PROOF_OF_FILING_ONLY in document.get("warnings", []):
         # The AT's proof that a return was filed prints no income: it cannot stand for the return.

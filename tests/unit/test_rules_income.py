@@ -152,6 +152,15 @@ def test_tax_document_fails_for_another_taxpayer_or_without_gross_income() -> No
     assert not tax_document(tax(gross=None), APPLICANT, today=TODAY)["passed"]
 
 
+def test_tax_document_whose_totals_are_not_their_parts_is_not_counted() -> None:
+    # Blind probe r56b: a nota whose rendimento coletável was 1 500 € above its gross less the dedução específica
+    # counted, though a payslip that does not add up does not.
+    document = {**tax(2025), "warnings": ["arithmetic_mismatch"]}
+    result = tax_document(document, APPLICANT, today=TODAY)
+    assert not result["passed"]
+    assert "os totais não batem certo" in result["evidence"]
+
+
 def test_tax_monthly_income_is_income_minus_tax_over_twelve() -> None:
     assert tax_monthly_income(tax(gross=36000.0, paid=6000.0)) == Decimal("2500.00")
     assert tax_monthly_income(tax(gross=12000.0, paid=None)) == Decimal("1000.00")
