@@ -1059,7 +1059,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
         elif current is not None:
             parsed.put(role, *current)
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
-    if gross is not None and net is not None and net > gross:
+    paid_with_subsidy = month_and_subsidy_paid(amounts, gross, net)
+    if gross is not None and net is not None and net > gross and paid_with_subsidy is None:
         # Read the wrong way round: the larger amount is the one before deductions.
         parsed.fields["gross_monthly_amount"], parsed.fields["net_monthly_amount"] = net, gross
         gross, net = net, gross
@@ -1083,7 +1084,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
     if currency not in (None, "EUR"):
         # CHF, GBP, BRL ... read as they are printed, not converted: whoever weighs them must know.
         parsed.warnings.append("currency_not_eur")
-    deductions = deductions_read(amounts, gross, net)
+    deductions = deductions_read(amounts, paid_with_subsidy or gross, net)
     if deductions is not None:
         found = paid_from_any_deductions(amounts, net, deductions) if gross is None and net is not None else None
         paid, deductions = found if found is not None else (None, deductions)
@@ -1104,7 +1105,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
         gross = gross_from_pension_rows(amounts, parsed)
     if gross is None and net is not None and "deductions" in parsed.fields:
         gross = gross_separator_lost(lines, parsed, net + parsed.fields["deductions"])
-    if amounts.subsidies:
+    if paid_with_subsidy is not None:
+        gross, net = the_months_own_share(amounts, parsed, whole=paid_with_subsidy)
+    elif amounts.subsidies:
         gross, net = without_the_subsidy(amounts, parsed)
     read_already = {"gross_monthly_amount", "net_monthly_amount", "annual_amount"} & parsed.fields.keys()
     if year_declaration(folded) and not read_already:
@@ -1221,17 +1224,46 @@ def without_the_subsidy(amounts: PensionAmounts, parsed: Parsed) -> tuple[Decima
         parsed.confidence.get("gross_monthly_amount", 1.0), DERIVED_CONFIDENCE
     )
     parsed.warnings.append("derived:gross_monthly_amount")
+    return the_months_own_share(amounts, parsed, whole=gross)
+
+
+def month_and_subsidy_paid(amounts: PensionAmounts, gross: Decimal | None, net: Decimal | None) -> Decimal | None:
+    """What the month pays before deductions, the month's pension and its subsidy, where the gross printed is the
+    month's own and the net pays the subsidy too: the gross plus the subsidies' rows less the deductions (the
+    printed total, the items' sum, or none) is the net. Blind probe r56b: a December "Nota de abono" ("Valor mensal
+    ilíquido da pensão 1.320,00", "Subsídio de Natal 1.320,00", one IRS row for both, "Valor líquido a pagar
+    2.402,40") read with its gross and net swapped, the net being the larger."""
+    if not amounts.subsidies or gross is None or net is None or net <= gross:
+        return None
+    whole = gross + sum(amounts.subsidies, Decimal(0))
+    candidates = deduction_candidates(amounts) or [(Decimal(0), 1.0)]
+    if any(abs(whole - value - net) <= CENT for value, _ in candidates + with_levies(amounts, candidates)):
+        return whole
+    return None
+
+
+def the_months_own_share(amounts: PensionAmounts, parsed: Parsed, *, whole: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The month's own deductions and net, of a month paying ``whole`` (its pension, already in the gross field, and
+    its subsidy): the deductions less those whose caption names the subsidy, else less their share of it (IRS is
+    withheld on a subsidy apart, at the month's rate, and the health scheme at its rate: both in proportion), and
+    the pension less them; a net with no deductions read, its share. Worked out, so said (``derived:``)."""
+    fields = parsed.fields
+    pension, net, deductions = (
+        fields["gross_monthly_amount"],
+        fields.get("net_monthly_amount"),
+        fields.get("deductions"),
+    )
     if deductions is None:
         if net is not None:
             # A net with no deductions read: the subsidy's share of it.
-            net = (net * pension / gross).quantize(CENT)
+            net = (net * pension / whole).quantize(CENT)
             fields["net_monthly_amount"] = net
             parsed.confidence["net_monthly_amount"] = DERIVED_CONFIDENCE
             parsed.warnings.append("derived:net_monthly_amount")
         return pension, net
     on_subsidy = sum(amounts.subsidy_deductions, Decimal(0))
     if not on_subsidy or on_subsidy >= deductions:
-        on_subsidy = (deductions * subsidy / gross).quantize(CENT)
+        on_subsidy = (deductions * (whole - pension) / whole).quantize(CENT)
     fields["deductions"] = deductions - on_subsidy
     parsed.confidence["deductions"] = min(parsed.confidence.get("deductions", 1.0), DERIVED_CONFIDENCE)
     parsed.warnings.append("derived:deductions")

