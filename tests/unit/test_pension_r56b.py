@@ -9,6 +9,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from documents.extraction.parsers.pension import parse_pension
 from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind
@@ -84,3 +86,56 @@ def test_a_net_above_the_gross_that_the_subsidy_does_not_explain_is_still_read_t
     parsed = parse_pension(lines_of(christmas_note("Retenção na fonte de IRS 168,00 €", "1.990,00")))
     assert parsed.fields["gross_monthly_amount"] >= parsed.fields["net_monthly_amount"]
     assert "pension_subsidy_month" in parsed.warnings
+
+
+# A table whose header cells wrap: each line of a cell is a line of the text layer, the month's cell too.
+WRAPPED_HEADER = """l'Assurance retraite
+Caisse nationale d'assurance vieillesse
+Attestation de paiement de retraite
+Monsieur Henrique Paulo Lemos Faria
+Nous certifions que vous percevez une retraite personnelle du régime général depuis le
+01/03/2018.
+Mois Montant
+brut
+Prélèvements sociaux (CSG, CRDS,
+CASA)
+Montant net
+versé
+Septembre
+2026
+{gross} € 61,40 € {net} €
+Paiement mensuel (12 versements par an).
+Fait à Paris, le 03/10/2026"""
+
+
+@pytest.mark.parametrize("space", [" ", "\u202f", "\u00a0"])
+def test_a_header_whose_cells_wrap_names_the_columns_of_the_row_under_it(space: str) -> None:
+    text = WRAPPED_HEADER.format(gross=f"1{space}172,35", net=f"1{space}110,95")
+    parsed = parse_pension(lines_of(text))
+    assert parsed.fields["gross_monthly_amount"] == Decimal("1172.35")
+    assert parsed.fields["deductions"] == Decimal("61.40")
+    assert parsed.fields["net_monthly_amount"] == Decimal("1110.95")
+    assert parsed.fields["payments_per_year"] == 12
+
+
+def test_a_header_on_one_line_is_read_as_before() -> None:
+    # A guard, passing either way.
+    text = """Caixa Geral de Aposentações
+Nome: Olga Beatriz Nunes Lacerda NIF 123456789
+Mês Valor ilíquido IRS Valor líquido
+Outubro 2026 1.400,00 210,00 1.190,00"""
+    parsed = parse_pension(lines_of(text))
+    assert parsed.fields["gross_monthly_amount"] == Decimal("1400.00")
+    assert parsed.fields["net_monthly_amount"] == Decimal("1190.00")
+
+
+def test_captions_on_lines_of_their_own_over_two_amounts_are_their_columns() -> None:
+    text = """Centro Nacional de Pensões
+Pensionista: Olga Beatriz Nunes Lacerda NIF 123456789
+Valor ilíquido
+Descontos
+980,00 98,00
+Prestações anuais 14"""
+    parsed = parse_pension(lines_of(text))
+    assert parsed.fields["gross_monthly_amount"] == Decimal("980.00")
+    assert parsed.fields["deductions"] == Decimal("98.00")

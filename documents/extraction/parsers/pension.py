@@ -636,6 +636,54 @@ def captions_first(lines: list[Line]) -> list[Line]:
     return ordered
 
 
+# A header's cell wraps onto a few short lines ("Montant" / "brut", "Prélèvements sociaux (CSG, CRDS," / "CASA)"):
+# how many lines a header may take, and how many words a line of one of its cells may hold.
+WRAPPED_HEADER_LINES = 8
+HEADER_CELL_WORDS = 6
+
+
+def wrapped_headers_joined(lines: list[Line]) -> list[Line]:
+    """The lines, each table header whose captions wrap in their cells joined into one line over its row of amounts.
+    A text layer gives each line of a cell as a line of its own, so that no one line names the row's columns (blind
+    probe r56b: a CNAV "Attestation de paiement de retraite", "Mois | Montant brut | Prélèvements sociaux (CSG,
+    CRDS, CASA) | Montant net versé" over "Octobre 2026 | 1 048,30 € | 0,00 € | 1 048,30 €", no amount read)."""
+    joined: list[Line] = []
+    for line in lines:
+        values = amounts_in(line.text)
+        header = wrapped_header_length(joined, len(values)) if len(values) >= 2 and not line_labels(line.text) else 0
+        if header:
+            cells = joined[-header:]
+            del joined[-header:]
+            text = " ".join(cell.text.strip() for cell in cells)
+            joined.append(Line(text=text, confidence=min(cell.confidence for cell in cells)))
+        joined.append(line)
+    return joined
+
+
+def wrapped_header_length(above: list[Line], columns: int) -> int:
+    """How many of the last lines of ``above`` are one header naming ``columns`` columns, each a column of its own
+    role, read together: the fewest that do, each a short line with no amount; none where the last line alone names
+    them (a header on one line) or no run of them does."""
+    if above and len(header_roles(above[-1].text)) == columns:
+        return 0
+    for count in range(1, min(WRAPPED_HEADER_LINES, len(above)) + 1):
+        top = above[-count].text
+        if amounts_in(top) or len(top.split()) > HEADER_CELL_WORDS or top.rstrip().endswith(":"):
+            return 0
+        roles = header_roles(" ".join(line.text for line in above[-count:]))
+        if count >= 2 and len(roles) == columns and len(set(roles)) == columns:
+            return count
+    return 0
+
+
+def header_roles(text: str) -> list[str]:
+    """The columns a header row's labels name, as ``pension_amounts`` reads a header: neighbouring labels of one
+    role ("Prélèvements sociaux (CSG, CRDS") name one column."""
+    labels = with_complement_column(text, with_pension_column(text, line_labels(text)))
+    roles = [role for _, _, role in labels]
+    return [role for at, role in enumerate(roles) if at == 0 or roles[at - 1] != role]
+
+
 def pension_amounts(lines: list[Line]) -> PensionAmounts:
     """Each role's amounts in reading order.
 
@@ -646,7 +694,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
     under a header of columns (abonos, descontos) gives each column's total.
     """
     read = PensionAmounts()
-    lines = captions_first(lines)
+    lines = wrapped_headers_joined(captions_first(lines))
     columns: list[str] = []
     waiting: str | None = None
     skip_to = -1
