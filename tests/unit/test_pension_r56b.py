@@ -139,3 +139,42 @@ Prestações anuais 14"""
     parsed = parse_pension(lines_of(text))
     assert parsed.fields["gross_monthly_amount"] == Decimal("980.00")
     assert parsed.fields["deductions"] == Decimal("98.00")
+
+
+def year_declaration(subject: str) -> str:
+    return f"""SEGURANÇA SOCIAL
+Instituto da Segurança Social, I.P. — Centro Nacional de Pensões
+Declaração de rendimentos — pensões pagas em 2025
+Para efeitos de IRS (declaração Modelo 3, Anexo A), declara-se que {subject} recebeu no ano de 2025 a pensão
+de velhice de 9.870,40 €, paga em 14 prestações.
+Rendimento bruto 9.870,40 €
+Lisboa, 2026-02-04"""
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "o Aurélio Manuel\nPenha Brito, NIF 123456789,",
+        "o Aurélio Manuel Penha\nBrito NIF 123456789,",
+        "o Aurélio Manuel\nda Penha Brito, contribuinte n.º 123456789,",
+    ],
+)
+def test_a_name_the_line_break_cuts_goes_on_to_the_next_line(subject: str) -> None:
+    parsed = parse_pension(lines_of(year_declaration(subject)))
+    assert parsed.fields["pensioner_name"] in {"Aurélio Manuel Penha Brito", "Aurélio Manuel da Penha Brito"}
+    assert parsed.fields["pensioner_name"].endswith("Brito")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # The name ends on its line: its NIF or comma there.
+        "o Aurélio Manuel Penha Brito, NIF 123456789,\nresidente em Setúbal,",
+        # The next line goes on with the sentence, not with a name.
+        "o Aurélio Manuel Penha Brito\nresidente em Setúbal, NIF 123456789,",
+    ],
+)
+def test_a_name_that_ends_on_its_line_takes_nothing_from_the_next(subject: str) -> None:
+    # Guards, passing either way.
+    parsed = parse_pension(lines_of(year_declaration(subject)))
+    assert parsed.fields["pensioner_name"] == "Aurélio Manuel Penha Brito"

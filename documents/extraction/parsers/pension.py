@@ -1789,10 +1789,11 @@ def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
             name = clean_name(NEXT_FIELD.split(rest[: caption.start()] if caption else rest)[0])
             if name and len(name.split()) >= 2:
                 return (title_case(name) if name.upper() == name else name), line.confidence
-    for line in lines:
+    for index, line in enumerate(lines):
         # Folding keeps the length, so a match's end is the same offset in the printed text.
         label = NAME_SENTENCE.search(fold(line.text))
-        name = clean_name(line.text[label.end() :].split(",")[0]) if label else None
+        below = lines[index + 1].text if index + 1 < len(lines) else ""
+        name = clean_name(name_run_on(line.text[label.end() :], below).split(",")[0]) if label else None
         if name and looks_like_name(name):
             return (title_case(name) if name.upper() == name else name), line.confidence
     for index, line in enumerate(lines):
@@ -1818,6 +1819,30 @@ def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
         if source is not None and name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
             return (title_case(name) if name.upper() == name else name), source.confidence
     return addressee_over_address(lines)
+
+
+# Where the rest of a name a line break cut ends on the next line: a comma, or the NIF's (or the social security
+# number's, or an identity card's) caption.
+NAME_TAIL_END = re.compile(r",|\s(?=(?:nif|n\.?\s?i\.?\s?f\.?|niss|contribuinte|portadora?|titular\s+d[oa])(?![a-z]))")
+# The most words of a name that a line break may carry to the next line.
+NAME_TAIL_WORDS = 3
+
+
+def name_run_on(rest: str, below: str) -> str:
+    """A sentence's name, ``rest`` (what follows its "declara-se que"), with its words that the line break carried
+    to the next line, ``below``, where the name reaches the line's end and the next line opens with capitalised words
+    before a comma or the NIF's caption ("... declara-se que a Maria Rosa Gonçalves" / "Teixeira, NIF ...": blind
+    probe r56b, the last surname lost, and the pension then not the pensioner's by its first and last names)."""
+    whole = " ".join(rest.split())
+    if not whole or clean_name(rest) != whole:
+        # The name ends on its line: a comma, a NIF, a bracket after it.
+        return rest
+    end = NAME_TAIL_END.search(fold(below))
+    tail = below[: end.start()].strip() if end else ""
+    words = tail.split()
+    if not 1 <= len(words) <= NAME_TAIL_WORDS or clean_name(tail) != tail or not capitalised(tail):
+        return rest
+    return f"{whole} {tail}"
 
 
 # A Portuguese postal code ("8200-385 Albufeira"): the address a letter from abroad is sent to.
