@@ -636,6 +636,54 @@ def captions_first(lines: list[Line]) -> list[Line]:
     return ordered
 
 
+# A header's cell wraps onto a few short lines ("Montant" / "brut", "Prélèvements sociaux (CSG, CRDS," / "CASA)"):
+# how many lines a header may take, and how many words a line of one of its cells may hold.
+WRAPPED_HEADER_LINES = 8
+HEADER_CELL_WORDS = 6
+
+
+def wrapped_headers_joined(lines: list[Line]) -> list[Line]:
+    """The lines, each table header whose captions wrap in their cells joined into one line over its row of amounts.
+    A text layer gives each line of a cell as a line of its own, so that no one line names the row's columns (blind
+    probe r56b: a CNAV "Attestation de paiement de retraite", "Mois | Montant brut | Prélèvements sociaux (CSG,
+    CRDS, CASA) | Montant net versé" over "Octobre 2026 | 1 048,30 € | 0,00 € | 1 048,30 €", no amount read)."""
+    joined: list[Line] = []
+    for line in lines:
+        values = amounts_in(line.text)
+        header = wrapped_header_length(joined, len(values)) if len(values) >= 2 and not line_labels(line.text) else 0
+        if header:
+            cells = joined[-header:]
+            del joined[-header:]
+            text = " ".join(cell.text.strip() for cell in cells)
+            joined.append(Line(text=text, confidence=min(cell.confidence for cell in cells)))
+        joined.append(line)
+    return joined
+
+
+def wrapped_header_length(above: list[Line], columns: int) -> int:
+    """How many of the last lines of ``above`` are one header naming ``columns`` columns, each a column of its own
+    role, read together: the fewest that do, each a short line with no amount; none where the last line alone names
+    them (a header on one line) or no run of them does."""
+    if above and len(header_roles(above[-1].text)) == columns:
+        return 0
+    for count in range(1, min(WRAPPED_HEADER_LINES, len(above)) + 1):
+        top = above[-count].text
+        if amounts_in(top) or len(top.split()) > HEADER_CELL_WORDS or top.rstrip().endswith(":"):
+            return 0
+        roles = header_roles(" ".join(line.text for line in above[-count:]))
+        if count >= 2 and len(roles) == columns and len(set(roles)) == columns:
+            return count
+    return 0
+
+
+def header_roles(text: str) -> list[str]:
+    """The columns a header row's labels name, as ``pension_amounts`` reads a header: neighbouring labels of one
+    role ("Prélèvements sociaux (CSG, CRDS") name one column."""
+    labels = with_complement_column(text, with_pension_column(text, line_labels(text)))
+    roles = [role for _, _, role in labels]
+    return [role for at, role in enumerate(roles) if at == 0 or roles[at - 1] != role]
+
+
 def pension_amounts(lines: list[Line]) -> PensionAmounts:
     """Each role's amounts in reading order.
 
@@ -646,7 +694,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
     under a header of columns (abonos, descontos) gives each column's total.
     """
     read = PensionAmounts()
-    lines = captions_first(lines)
+    lines = wrapped_headers_joined(captions_first(lines))
     columns: list[str] = []
     waiting: str | None = None
     skip_to = -1
@@ -1059,7 +1107,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
         elif current is not None:
             parsed.put(role, *current)
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
-    if gross is not None and net is not None and net > gross:
+    paid_with_subsidy = month_and_subsidy_paid(amounts, gross, net)
+    if gross is not None and net is not None and net > gross and paid_with_subsidy is None:
         # Read the wrong way round: the larger amount is the one before deductions.
         parsed.fields["gross_monthly_amount"], parsed.fields["net_monthly_amount"] = net, gross
         gross, net = net, gross
@@ -1083,7 +1132,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
     if currency not in (None, "EUR"):
         # CHF, GBP, BRL ... read as they are printed, not converted: whoever weighs them must know.
         parsed.warnings.append("currency_not_eur")
-    deductions = deductions_read(amounts, gross, net)
+    deductions = deductions_read(amounts, paid_with_subsidy or gross, net)
     if deductions is not None:
         found = paid_from_any_deductions(amounts, net, deductions) if gross is None and net is not None else None
         paid, deductions = found if found is not None else (None, deductions)
@@ -1104,7 +1153,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
         gross = gross_from_pension_rows(amounts, parsed)
     if gross is None and net is not None and "deductions" in parsed.fields:
         gross = gross_separator_lost(lines, parsed, net + parsed.fields["deductions"])
-    if amounts.subsidies:
+    if paid_with_subsidy is not None:
+        gross, net = the_months_own_share(amounts, parsed, whole=paid_with_subsidy)
+    elif amounts.subsidies:
         gross, net = without_the_subsidy(amounts, parsed)
     read_already = {"gross_monthly_amount", "net_monthly_amount", "annual_amount"} & parsed.fields.keys()
     if year_declaration(folded) and not read_already:
@@ -1221,17 +1272,46 @@ def without_the_subsidy(amounts: PensionAmounts, parsed: Parsed) -> tuple[Decima
         parsed.confidence.get("gross_monthly_amount", 1.0), DERIVED_CONFIDENCE
     )
     parsed.warnings.append("derived:gross_monthly_amount")
+    return the_months_own_share(amounts, parsed, whole=gross)
+
+
+def month_and_subsidy_paid(amounts: PensionAmounts, gross: Decimal | None, net: Decimal | None) -> Decimal | None:
+    """What the month pays before deductions, the month's pension and its subsidy, where the gross printed is the
+    month's own and the net pays the subsidy too: the gross plus the subsidies' rows less the deductions (the
+    printed total, the items' sum, or none) is the net. Blind probe r56b: a December "Nota de abono" ("Valor mensal
+    ilíquido da pensão 1.320,00", "Subsídio de Natal 1.320,00", one IRS row for both, "Valor líquido a pagar
+    2.402,40") read with its gross and net swapped, the net being the larger."""
+    if not amounts.subsidies or gross is None or net is None or net <= gross:
+        return None
+    whole = gross + sum(amounts.subsidies, Decimal(0))
+    candidates = deduction_candidates(amounts) or [(Decimal(0), 1.0)]
+    if any(abs(whole - value - net) <= CENT for value, _ in candidates + with_levies(amounts, candidates)):
+        return whole
+    return None
+
+
+def the_months_own_share(amounts: PensionAmounts, parsed: Parsed, *, whole: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The month's own deductions and net, of a month paying ``whole`` (its pension, already in the gross field, and
+    its subsidy): the deductions less those whose caption names the subsidy, else less their share of it (IRS is
+    withheld on a subsidy apart, at the month's rate, and the health scheme at its rate: both in proportion), and
+    the pension less them; a net with no deductions read, its share. Worked out, so said (``derived:``)."""
+    fields = parsed.fields
+    pension, net, deductions = (
+        fields["gross_monthly_amount"],
+        fields.get("net_monthly_amount"),
+        fields.get("deductions"),
+    )
     if deductions is None:
         if net is not None:
             # A net with no deductions read: the subsidy's share of it.
-            net = (net * pension / gross).quantize(CENT)
+            net = (net * pension / whole).quantize(CENT)
             fields["net_monthly_amount"] = net
             parsed.confidence["net_monthly_amount"] = DERIVED_CONFIDENCE
             parsed.warnings.append("derived:net_monthly_amount")
         return pension, net
     on_subsidy = sum(amounts.subsidy_deductions, Decimal(0))
     if not on_subsidy or on_subsidy >= deductions:
-        on_subsidy = (deductions * subsidy / gross).quantize(CENT)
+        on_subsidy = (deductions * (whole - pension) / whole).quantize(CENT)
     fields["deductions"] = deductions - on_subsidy
     parsed.confidence["deductions"] = min(parsed.confidence.get("deductions", 1.0), DERIVED_CONFIDENCE)
     parsed.warnings.append("derived:deductions")
@@ -1709,10 +1789,11 @@ def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
             name = clean_name(NEXT_FIELD.split(rest[: caption.start()] if caption else rest)[0])
             if name and len(name.split()) >= 2:
                 return (title_case(name) if name.upper() == name else name), line.confidence
-    for line in lines:
+    for index, line in enumerate(lines):
         # Folding keeps the length, so a match's end is the same offset in the printed text.
         label = NAME_SENTENCE.search(fold(line.text))
-        name = clean_name(line.text[label.end() :].split(",")[0]) if label else None
+        below = lines[index + 1].text if index + 1 < len(lines) else ""
+        name = clean_name(name_run_on(line.text[label.end() :], below).split(",")[0]) if label else None
         if name and looks_like_name(name):
             return (title_case(name) if name.upper() == name else name), line.confidence
     for index, line in enumerate(lines):
@@ -1738,6 +1819,30 @@ def name_as_printed(lines: list[Line]) -> tuple[str, float] | None:
         if source is not None and name and looks_like_name(name) and not OFFICE_WORDS & set(fold(name).split()):
             return (title_case(name) if name.upper() == name else name), source.confidence
     return addressee_over_address(lines)
+
+
+# Where the rest of a name a line break cut ends on the next line: a comma, or the NIF's (or the social security
+# number's, or an identity card's) caption.
+NAME_TAIL_END = re.compile(r",|\s(?=(?:nif|n\.?\s?i\.?\s?f\.?|niss|contribuinte|portadora?|titular\s+d[oa])(?![a-z]))")
+# The most words of a name that a line break may carry to the next line.
+NAME_TAIL_WORDS = 3
+
+
+def name_run_on(rest: str, below: str) -> str:
+    """A sentence's name, ``rest`` (what follows its "declara-se que"), with its words that the line break carried
+    to the next line, ``below``, where the name reaches the line's end and the next line opens with capitalised words
+    before a comma or the NIF's caption ("... declara-se que a Maria Rosa Gonçalves" / "Teixeira, NIF ...": blind
+    probe r56b, the last surname lost, and the pension then not the pensioner's by its first and last names)."""
+    whole = " ".join(rest.split())
+    if not whole or clean_name(rest) != whole:
+        # The name ends on its line: a comma, a NIF, a bracket after it.
+        return rest
+    end = NAME_TAIL_END.search(fold(below))
+    tail = below[: end.start()].strip() if end else ""
+    words = tail.split()
+    if not 1 <= len(words) <= NAME_TAIL_WORDS or clean_name(tail) != tail or not capitalised(tail):
+        return rest
+    return f"{whole} {tail}"
 
 
 # A Portuguese postal code ("8200-385 Albufeira"): the address a letter from abroad is sent to.
