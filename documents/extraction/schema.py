@@ -182,7 +182,7 @@ class ActivityStartFields(BaseModel):
     taxpayer_name: str | None = None
     taxpayer_nif: str | None = None
     start_date: dt.date | None = None
-    # The CAE or the IRS activity-table code (art. 151.º CIRS), as printed.
+    # The main activity's CAE where one is printed, else the IRS activity-table code (art. 151.º CIRS), as printed.
     activity_code: str | None = None
     activity_description: str | None = None
 

@@ -308,6 +308,21 @@ def test_the_main_cae_is_read_before_a_secondary_one_printed_above_it() -> None:
     assert fields["activity_code"] == "71120"
 
 
+def test_the_cae_is_read_before_the_irs_tables_code_printed_above_it() -> None:
+    """Blind probe r56b: a layout printing the art. 151.º CIRS code first gave that code, another the CAE."""
+    activity = (
+        "Código de atividade (art. 151.º CIRS) 1519 - Outros prestadores de serviços\n"
+        "CAE principal 86906 - Outras atividades de saúde humana"
+    )
+    _, fields, _ = read(ACTIVITY.format(title=START_TITLE, dates=START, activity=activity))
+    assert fields["activity_code"] == "86906"
+    assert fields["activity_description"] == "Outras atividades de saúde humana"
+    # A secondary CAE still gives way to the main activity's IRS code.
+    activity = "CAE secundário 43210 - Instalação elétrica\nCódigo atividade (art. 151.º CIRS) 2010 - Designers"
+    _, fields, _ = read(ACTIVITY.format(title=START_TITLE, dates=START, activity=activity))
+    assert fields["activity_code"] == "2010"
+
+
 ALTERATIONS_TITLE = "DECLARAÇÃO DE ALTERAÇÕES DE ATIVIDADE"
 ALTERATION_CODE = "Código atividade (art. 151.º CIRS) 2010 - Designers"
 

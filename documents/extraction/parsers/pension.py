@@ -1962,11 +1962,11 @@ def parse_activity_start(lines: list[Line]) -> Parsed:
 
 
 def activity(lines: list[Line], parsed: Parsed) -> None:
-    """The activity's code and its description after it, the main one before a secondary one."""
+    """The activity's code and its description after it: the main one before a secondary one, and its CAE before
+    the IRS activity table's code where both are printed (blind probe r56b: one layout gave the CAE, another, printing
+    the art. 151.º CIRS code first, that code)."""
     coded = [(index, code) for index, line in enumerate(lines) if (code := ACTIVITY_CODE.search(fold(line.text)))]
-    coded.sort(
-        key=lambda found: bool(SECONDARY.search(fold(lines[found[0]].text)[: found[1].start(found[1].lastindex or 1)]))
-    )
+    coded.sort(key=lambda found: activity_rank(fold(lines[found[0]].text)[: found[1].start(found[1].lastindex or 1)]))
     if not coded:
         return
     index, code = coded[0]
@@ -1984,6 +1984,16 @@ def activity(lines: list[Line], parsed: Parsed) -> None:
         description = below[captioned.end() :].strip()
     if len(description) >= 4:
         parsed.put("activity_description", description, line.confidence)
+
+
+# The CAE's caption ("CAE principal", "Código CAE", "CAE Rev. 3"), the economic activity's classification an agency
+# reads as the person's trade.
+CAE_CAPTION = re.compile(r"(?<![a-z])cae(?![a-z])")
+
+
+def activity_rank(caption: str) -> tuple[bool, bool]:
+    """How a code's caption ranks: a main activity's before a secondary one's, a CAE before another code."""
+    return bool(SECONDARY.search(caption)), not CAE_CAPTION.search(caption)
 
 
 # The description's own caption on the line under the code ("Descrição:", "Designação da atividade:").
