@@ -305,7 +305,7 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
     for row in rows:
         for segment in row:
             segment.role = role_of(segment.label)
-    captions_below = invoice_amounts_by_boxes(lines, rows, parsed)
+    captions_below = invoice_amounts_by_boxes(lines, rows, parsed, charged=taxes_captioned_apart(lines, rows))
     printed_rates_hold(lines, parsed)
     invoice_parties(lines, parsed, captions_below=captions_below)
     invoice_number(lines, parsed)
@@ -391,7 +391,9 @@ def captioned(rows: list[list[Segment]], pairs: dict[int, list[str]]) -> list[Se
     return segments
 
 
-def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parsed: Parsed) -> bool:
+def invoice_amounts_by_boxes(
+    lines: list[Line], rows: list[list[Segment]], parsed: Parsed, *, charged: frozenset[str] = frozenset()
+) -> bool:
     """The amounts, each caption row read over its values or, when a caption row also sits under a row of
     figures, under them: the reading whose labels the arithmetic backs wins. Returns whether captions sit
     under their values (the document's other boxes are then read so too).
@@ -403,10 +405,10 @@ def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parse
     over = caption_pairs(lines, rows, captions_below=False)
     under = caption_pairs(lines, rows, captions_below=True)
     if not under:
-        invoice_amounts(captioned(rows, over), parsed)
+        invoice_amounts(captioned(rows, over), parsed, charged=charged)
         return False
-    over_holds = labels_hold(captioned(rows, over))
-    under_holds = labels_hold(captioned(rows, under))
+    over_holds = labels_hold(captioned(rows, over), charged=charged)
+    under_holds = labels_hold(captioned(rows, under), charged=charged)
     if over_holds and (not under_holds or under_holds == over_holds):
         below = False
     elif under_holds and not over_holds:
@@ -414,17 +416,17 @@ def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parse
     else:
         direction = layout_direction(over, under)
         if direction is None:
-            invoice_amounts(captioned(rows, {}), parsed)
+            invoice_amounts(captioned(rows, {}), parsed, charged=charged)
             return False
         below = direction
-    invoice_amounts(captioned(rows, under if below else over), parsed)
+    invoice_amounts(captioned(rows, under if below else over), parsed, charged=charged)
     return below
 
 
-def labels_hold(segments: list[Segment]) -> tuple[Decimal, ...] | None:
+def labels_hold(segments: list[Segment], *, charged: frozenset[str] = frozenset()) -> tuple[Decimal, ...] | None:
     """The amounts (base, VAT, withholding, received) of the best solution when it agrees with every label
     printed, else None."""
-    best = best_solution(segments)
+    best = best_solution(segments, charged=charged)
     hinted = {segment.role for segment in segments if segment.role in AMOUNT_ROLES}
     if best is None or best[0] != 4 * len(hinted) or not hinted:
         return None
@@ -691,9 +693,26 @@ Solution = tuple[float, Decimal, Decimal, Decimal, Decimal]
 AMOUNT_ROLES = ("base_amount", "vat_amount", "irs_withholding", "amount_received")
 
 
-def amount_solutions(segments: list[Segment]) -> list[Solution]:
+def taxes_captioned_apart(lines: list[Line], rows: list[list[Segment]]) -> frozenset[str]:
+    """The taxes (VAT, withholding) whose caption the page prints on a line with no amount, not waived: "IVA
+    Taxa 23%" with its "632,50 €" written elsewhere in the text layer (Chromium puts right-floated amounts first,
+    blind probe r56a). Such a caption says the tax is charged, only not where its figure is."""
+    charged: set[str] = set()
+    for line, row in zip(lines, rows, strict=True):
+        if row or WAIVED.search(fold(line.text)):
+            continue
+        charged.update(role for role in header_roles(line.text) if role in ("vat_amount", "irs_withholding"))
+    return frozenset(charged)
+
+
+def amount_solutions(segments: list[Segment], *, charged: frozenset[str] = frozenset()) -> list[Solution]:
     """Every (score, base, VAT, withholding, received) among the amounts printed for which the arithmetic holds,
-    best first: each amount its label names scores, each a label names otherwise costs."""
+    best first: each amount its label names scores, each a label names otherwise costs.
+
+    Of solutions scored alike, one that places a printed figure in each tax ``charged`` (captioned apart from
+    its figure) comes first: a printed tax is no zero. With the VAT equal to the withholding (23 % each, the
+    liberal professions' everyday case) the base is the receipt, and "no VAT, no withholding" holds as well;
+    it won on the order the solutions were found in (blind probe r56a), the four figures read 0."""
     printed = Counter(value for segment in segments for value in segment.amounts)
     pool = sorted(printed)
     hints: dict[str, set[Decimal]] = {}
@@ -729,14 +748,19 @@ def amount_solutions(segments: list[Segment]) -> list[Solution]:
                 elif hinted:
                     score -= 5
             solutions.append((score, base, vat, withholding, received))
-    solutions.sort(key=lambda solution: solution[0], reverse=True)
+
+    def taxes_placed(solution: Solution) -> int:
+        return sum(1 for role, value in (("vat_amount", solution[2]), ("irs_withholding", solution[3]))
+                   if role in charged and value)  # fmt: skip
+
+    solutions.sort(key=lambda solution: (solution[0], taxes_placed(solution)), reverse=True)
     return solutions
 
 
-def best_solution(segments: list[Segment]) -> Solution | None:
+def best_solution(segments: list[Segment], *, charged: frozenset[str] = frozenset()) -> Solution | None:
     """The solution the labels back, or the only one with VAT and withholding at legal rates. (Any amount is
     its own base and receipt with no VAT and no withholding: that says nothing.)"""
-    solutions = amount_solutions(segments)
+    solutions = amount_solutions(segments, charged=charged)
     telling = [solution for solution in solutions if solution[2] or solution[3]]
     unique = len(telling) == 1 and telling[0] == solutions[0] and telling[0][0] >= 0
     if solutions and (solutions[0][0] >= 4 or unique):
@@ -744,8 +768,8 @@ def best_solution(segments: list[Segment]) -> Solution | None:
     return None
 
 
-def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
-    best = best_solution(segments)
+def invoice_amounts(segments: list[Segment], parsed: Parsed, *, charged: frozenset[str] = frozenset()) -> None:
+    best = best_solution(segments, charged=charged)
     if best is not None:
         score, *amounts = best
         contradicted = contradicted_labels(segments, dict(zip(AMOUNT_ROLES, amounts, strict=True)))

@@ -1,0 +1,58 @@
+"""Blind probe r56a, finding 1: a fatura-recibo whose VAT equals its withholding (23 % and 23 %, the everyday case of
+the liberal professions of art. 151.º CIRS) printed by Chromium, which writes the right-floated amounts first in the
+text layer, away from their "IVA" and "IRS" captions. The base is then the receipt, "no VAT, no withholding" adds up
+as well as the true reading, and it won: VAT 0, withholding 0, ``arithmetic_mismatch`` against the printed rates.
+A caption printed without its figure says the tax is charged; the reading that places the printed figures wins."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from documents.extraction.parsers.invoice import parse_invoice
+from documents.extraction.reader import Line
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(text) for text in texts]
+
+
+# 23 % of 1.840,00 is 423,20: the VAT and the withholding, each printed once, far from their captions.
+AMOUNTS_FIRST = (
+    "423,20 €",
+    "423,20 €",
+    "Portal das Finanças FATURA-RECIBO",
+    "N.º FR ATSIRE01FR/17 ATCUD QWERTY12-17",
+    "Data de Emissão 14-09-2026",
+    "Transmitente / Prestador de Serviços",
+    "NIF 190830166",
+    "Nome Rui Filipe Antunes Calado",
+    "Adquirente do Serviço",
+    "NIF 522279180",
+    "Nome Calado & Teixeira Arquitetos, Lda.",
+    "Valores",
+    "Valor Base 1.840,00 €",
+    "IVA Taxa 23%",
+    "Imposto do Selo 0,00 €",
+    "IRS - Retenção na fonte Taxa 23,00%",
+    "Importância recebida 1.840,00 €",
+)
+
+
+def test_vat_equal_to_the_withholding_printed_apart_from_its_captions_is_read() -> None:
+    parsed = parse_invoice(lines(*AMOUNTS_FIRST))
+    assert parsed.fields["base_amount"] == Decimal("1840.00")
+    assert parsed.fields["vat_amount"] == Decimal("423.20")
+    assert parsed.fields["irs_withholding"] == Decimal("423.20")
+    assert parsed.fields["amount_received"] == Decimal("1840.00")
+    assert "arithmetic_mismatch" not in parsed.warnings
+
+
+def test_a_waived_withholding_caption_asks_for_no_figure() -> None:
+    """Guard (passes either way): captions that say the VAT is exempt and the withholding dispensed charge no
+    tax, so two figures printed elsewhere are not taken for them."""
+    texts = [text for text in AMOUNTS_FIRST if "Retenção" not in text and "IVA" not in text]
+    texts += ["IVA - Isento artigo 53.º do CIVA", "Retenção na fonte: dispensa (art. 101.º-B CIRS)"]
+    parsed = parse_invoice(lines(*texts))
+    assert parsed.fields["vat_amount"] == Decimal("0")
+    assert parsed.fields["irs_withholding"] == Decimal("0")
+    assert parsed.fields["amount_received"] == Decimal("1840.00")
