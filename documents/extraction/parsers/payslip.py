@@ -3932,6 +3932,8 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             # A qualifier in brackets is no part of the name: "Fátima Ribeiro (empresário em nome individual)", a
             # sole trader's letterhead (blind probe r36b), "(IPSS)".
             name = body_name(BRACKETED.sub("", without_title(above).text))
+            if name and nif_is_personal(nif):
+                name = with_holder(name, above.text)
             if name is None and found is None:
                 # Right over the NIF's line, a company named by one word ("Paiva" / "NIF 509..."): a
                 # founder's surname is the commonest company name there is.
@@ -3950,6 +3952,21 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             found = (title_case(own) if own.isupper() else own), line.confidence * 0.85
         return found
     return None
+
+
+# A professional's title before a person's name ("Dra. Helena ...", "Dr. ...", "Eng.ª ..."), on folded text.
+HOLDER_TITLE = re.compile(r"(?:dra?|enga?|arqa?|profa?|enfa?)(?:\.\s?[ao]?|\s)\s*[a-z]")
+
+
+def with_holder(name: str, text: str) -> str:
+    """A practice's name with its holder's after the dash ("Cartório Notarial de ... - Dra. Helena ...") when the NIF
+    printed under it is a person's: the holder is the employer (a sole trader, blind probe r56a), not a parent body
+    to cut off as "Exército Português — Direção de Finanças" is."""
+    start = text.find(name)
+    rest = re.fullmatch(r"\s[-–—]\s(\D+?)[\s.,]*", text[start + len(name) :]) if start >= 0 else None
+    if rest is None or not HOLDER_TITLE.match(fold(rest.group(1))) or not plausible_name(clean_name(rest.group(1))):
+        return name
+    return text[start : start + len(name) + rest.end(1)]
 
 
 # A postcode and its town ("1250-068 Lisboa").
@@ -4855,15 +4872,37 @@ def private_employers_letterhead(lines: list[Line], personal: list[tuple[str, in
     """The employee's and the employer's NIFs, when of two personal NIFs no caption gives a party to, one is the
     letterhead's, above the employee's caption, and the other under it: the letterhead's is a private employer's (a
     sole trader, a household employing a domestic worker: blind probe r36b, both NIFs withheld on 6 of 6 such
-    slips). None when they do not part so."""
+    slips). None when they do not part so.
+
+    A letter-like slip may caption its employee nowhere above the body ("Marta ..., contribuinte n.º ...,
+    recebeu a retribuição ..." under a notary's letterhead and its NIF: blind probe r56a); the slip's title then
+    parts the letterhead from the body."""
     caption = next((index for index, line in enumerate(lines) if EMPLOYEE_LABEL.search(fold(line.text))), None)
-    if caption is None:
-        return None
-    above = {nif for nif, index in personal if index < caption}
-    below = {nif for nif, index in personal if index >= caption}
-    if len(above) != 1 or len(below) != 1:
-        return None
-    return below.pop(), above.pop()
+    for divider in (caption, payslip_title_index(lines)):
+        if divider is None:
+            continue
+        above = {nif for nif, index in personal if index < divider}
+        below = {nif for nif, index in personal if index >= divider}
+        if len(above) == 1 and len(below) == 1:
+            return below.pop(), above.pop()
+    return None
+
+
+def payslip_title_index(lines: list[Line]) -> int | None:
+    """The first line holding the slip's title ("Recibo de vencimento"), printed letter-spaced or not."""
+    return next((index for index, line in enumerate(lines) if holds_payslip_title(fold(line.text))), None)
+
+
+def holds_payslip_title(folded: str) -> bool:
+    if LETTER_SPACED.fullmatch(folded):
+        return bool(SPACELESS_PAYSLIP_TITLE.search(re.sub(r"\s", "", folded)))
+    return bool(PAYSLIP_TITLE.search(folded))
+
+
+# A title printed letter-spaced ("R E C I B O  D E  V E N C I M E N T O"), as a text layer gives it: each letter a
+# word. Its words are found with their spaces taken out.
+LETTER_SPACED = re.compile(r"\s*(?:[^\W\d_]\s+){5,}[^\W\d_]\s*")
+SPACELESS_PAYSLIP_TITLE = re.compile(PAYSLIP_TITLE.pattern.replace(" ", "").replace(r"\s+", "").replace(r"\s?", ""))
 
 
 # The captions of a person's other numbers, nine figures long or not, on folded text: the public servants' health

@@ -1,0 +1,62 @@
+"""Blind probe r56a: who a payslip names, on layouts of other tools than the ones seen before.
+
+Finding 4: a letter-style slip of a small employer whose NIF is a person's (a sole trader): its letterhead's NIF,
+with no caption, was taken for a second NIF of the employee, and both NIFs and both names were dropped
+(``nif_ambiguous``). The slip's title parts the letterhead from the body."""
+
+from __future__ import annotations
+
+from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.reader import Line
+
+
+def lines(*texts: str, confidence: float = 1.0) -> list[Line]:
+    return [Line(text, confidence) for text in texts]
+
+
+AMOUNTS = (
+    "Retribuição base mensal 1.050,00 €",
+    "Total ilíquido 1.050,00 €",
+    "Desconto para a Segurança Social (11%) - 115,50 €",
+    "Retenção na fonte de IRS 12,00 €",
+    "Líquido recebido 922,50 €",
+)
+
+
+def sole_traders_letter(title: str) -> list[Line]:
+    return lines(
+        "Escritório de Solicitadoria de Viseu - Dr. Tomás Arnaldo Queirós",
+        "NIF 190830166",
+        "Rua Formosa, 12, 3500-135 Viseu",
+        title,
+        "Inês Carolina Pinto Matos, contribuinte n.º 275749118, Assistente",
+        "administrativa, recebeu a retribuição referente ao mês de maio de 2026, nos termos",
+        "seguintes:",
+        *AMOUNTS,
+        "Viseu, 29/05/2026",
+        "O trabalhador: ______________________",
+    )
+
+
+def test_a_sole_traders_letterhead_nif_is_the_employer_s_and_the_body_s_the_employee_s() -> None:
+    parsed = parse_payslip(sole_traders_letter("R E C I B O  D E  V E N C I M E N T O"))
+    assert "nif_ambiguous" not in parsed.warnings
+    assert parsed.fields["employee_nif"] == "275749118"
+    assert parsed.fields["employer_nif"] == "190830166"
+    assert parsed.fields["employee_name"] == "Inês Carolina Pinto Matos"
+    # The holder of the practice is the employer whose NIF it prints: not cut off as a parent body would be.
+    assert parsed.fields["employer_name"] == "Escritório de Solicitadoria de Viseu - Dr. Tomás Arnaldo Queirós"
+
+
+def test_the_title_printed_plainly_parts_the_letterhead_as_well() -> None:
+    parsed = parse_payslip(sole_traders_letter("Recibo de Vencimento"))
+    assert (parsed.fields["employee_nif"], parsed.fields["employer_nif"]) == ("275749118", "190830166")
+
+
+def test_two_personal_nifs_both_in_the_body_are_still_ambiguous() -> None:
+    """Guard (passes either way): the title parts nothing when both uncaptioned NIFs are under it."""
+    texts = [line.text for line in sole_traders_letter("Recibo de Vencimento")]
+    texts[1] = "Rua Formosa, 12, 3500-135 Viseu"
+    texts.insert(8, "Referência interna: contribuinte n.º 190830166")
+    parsed = parse_payslip(lines(*texts))
+    assert "employer_nif" not in parsed.fields
