@@ -60,3 +60,36 @@ def test_two_personal_nifs_both_in_the_body_are_still_ambiguous() -> None:
     texts.insert(8, "Referência interna: contribuinte n.º 190830166")
     parsed = parse_payslip(lines(*texts))
     assert "employer_nif" not in parsed.fields
+
+
+# Finding 3: an HR portal's logo, a circle with the company's initials, which Chromium writes on the name's line.
+def portal_slip(letterhead: str) -> list[Line]:
+    return lines(
+        letterhead,
+        "Rua do Almada, 200, 4050-031 Porto · NIF 558887180",
+        "Recibo de Vencimento",
+        "Período: Março de 2026",
+        "Colaborador: Duarte Miguel Sequeira Lobo",
+        "NIF 275749118",
+        "Vencimento base 1.050,00",
+        "Total ilíquido 1.050,00",
+        "Segurança Social 115,50",
+        "IRS 12,00",
+        "Líquido a receber 922,50",
+    )
+
+
+def test_a_logo_s_initials_of_the_name_s_later_words_are_no_part_of_it() -> None:
+    parsed = parse_payslip(portal_slip("TN Construções Terra Nova, Lda."))
+    assert parsed.fields["employer_name"] == "Construções Terra Nova, Lda."
+
+
+def test_a_logo_s_initials_of_a_compound_name_s_parts_are_no_part_of_it() -> None:
+    parsed = parse_payslip(portal_slip("CM Cimentomar Betões do Norte, S.A."))
+    assert parsed.fields["employer_name"] == "Cimentomar Betões do Norte, S.A."
+
+
+def test_an_acronym_that_is_the_name_s_own_stays() -> None:
+    """Guard (passes either way): capitals that are no initials of the words after them are the name's."""
+    assert parse_payslip(portal_slip("NOS Comunicações, S.A.")).fields["employer_name"] == "NOS Comunicações, S.A."
+    assert parse_payslip(portal_slip("TAP Air Portugal, S.A.")).fields["employer_name"] == "TAP Air Portugal, S.A."

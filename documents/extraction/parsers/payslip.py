@@ -3629,12 +3629,16 @@ def without_logo_letters(name: str, lines: list[Line]) -> str:
 def without_monogram(name: str) -> str:
     """The company's name without the initials a logo prints before it (a text layer gives the logo's letters
     as words, doc probe 29): kept when the capitals are not the initials of the words after them, with or
-    without their particles ("TAP Air Portugal" stays: T-A-P is not A-P)."""
+    without their particles ("TAP Air Portugal" stays: T-A-P is not A-P).
+
+    An HR portal's logo, a circle with the company's initials, is the initials of the words the company is
+    known by, not always its first ("VV Supermercados Vale Verde", "SA Hotelaria Sol Algarvio"), or of a
+    compound name's parts ("LD Lusodata"): Chromium writes them on the name's line (blind probe r56a)."""
     match = MONOGRAM.match(name)
     if match is None:
         return name
     rest = name[match.end() :]
-    return rest if initials_of(match.group(1), rest) else name
+    return rest if initials_of(match.group(1), rest) or logo_of(match.group(1), rest) else name
 
 
 def initials_of(letters: str, name: str) -> bool:
@@ -3644,6 +3648,22 @@ def initials_of(letters: str, name: str) -> bool:
     every = "".join(fold(word[0]) for word in words)
     capitals = "".join(fold(word[0]) for word in words if word.lower() not in NAME_PARTICLES)
     return every.startswith(fold(letters)) or capitals.startswith(fold(letters))
+
+
+def logo_of(letters: str, name: str) -> bool:
+    """Whether the letters are the initials of a run of the name's words further on ("VV": Supermercados Vale
+    Verde), its particles counted or not, or the letters of its first word in order from its initial, the parts
+    of a compound ("LD": Lusodata). The legal form's words are not the name's ("SA" is no logo of "..., S.A.")."""
+    words = re.findall(r"[^\W\d_]+", COMPANY_SUFFIX.split(fold(name))[0])
+    folded = fold(letters)
+    every = "".join(word[0] for word in words)
+    capitals = "".join(word[0] for word in words if word not in NAME_PARTICLES)
+    if len(words) < 2:
+        return False  # "PT Portugal, SGPS": a one-word name is the acronym's own, not a logo's
+    if folded in every[1:] or folded in capitals[1:]:
+        return True
+    first = words[0]
+    return first.startswith(folded[0]) and re.search(".*?".join(map(re.escape, folded[1:])), first[1:]) is not None
 
 
 def name_under_its_column_caption(lines: list[Line], parsed: Parsed) -> None:
