@@ -93,3 +93,19 @@ def test_an_acronym_that_is_the_name_s_own_stays() -> None:
     """Guard (passes either way): capitals that are no initials of the words after them are the name's."""
     assert parse_payslip(portal_slip("NOS Comunicações, S.A.")).fields["employer_name"] == "NOS Comunicações, S.A."
     assert parse_payslip(portal_slip("TAP Air Portugal, S.A.")).fields["employer_name"] == "TAP Air Portugal, S.A."
+
+
+# Finding 6: a legal form cut from the employer's name.
+def test_a_legal_form_wrapped_after_the_name_s_comma_stays_in_it() -> None:
+    texts = [line.text for line in portal_slip("Recibo de vencimento / Payslip")]
+    texts[1:2] = ["Empresa / Company: Serra Verde Engineering Portugal,", "Unipessoal Lda.", "NIPC / Tax ID: 558887180"]
+    parsed = parse_payslip(lines(*texts))
+    assert parsed.fields["employer_name"] == "Serra Verde Engineering Portugal, Unipessoal Lda."
+
+
+def test_a_regional_public_institute_keeps_its_form() -> None:
+    texts = [line.text for line in portal_slip("Instituto de Desporto da Região, IP-RAM")]
+    texts[1] = "NIF 607929081"
+    assert parse_payslip(lines(*texts)).fields["employer_name"] == "Instituto de Desporto da Região, IP-RAM"
+    texts[0] = "Instituto de Gestão dos Fundos, I.P."
+    assert parse_payslip(lines(*texts)).fields["employer_name"] == "Instituto de Gestão dos Fundos, I.P."

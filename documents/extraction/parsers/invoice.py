@@ -37,6 +37,7 @@ from documents.extraction.parsers.common import (
     parse_nifs,
     title_case,
     with_branch,
+    with_wrapped_form,
     written_dates,
 )
 from documents.extraction.parsers.payslip import Segment, company_name, line_segments
@@ -1298,7 +1299,7 @@ def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool
             return None  # the kind alone: no name here, nor on the line below
     if ACQUIRER_KIND.match(fold(rest).split(":", 1)[-1]):
         return None  # "Adquirente: particular": no name here, nor on the line below
-    name = party_name(rest)
+    name = party_name(with_wrapped_form(rest, lines[index + 1].text if index + 1 < len(lines) else None))
     if name:
         return name, index
     if parse_nifs(rest):
@@ -1604,6 +1605,9 @@ ADDRESS_WORDS = re.compile(
 )
 
 
+FIRM_AMPERSAND = re.compile(r"[^\W\d_]\s?&\s?[^\W\d_]")
+
+
 def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:"); an address is none."""
     if ":" in text[:30]:
@@ -1621,7 +1625,9 @@ def party_name(text: str) -> str | None:
     if title and title.start() > 0:
         text = text[: title.start()]
     text = without_final_stop(re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :-").lstrip("."))
-    if COMPANY_FORM.search(text.lower()):
+    # Two names joined by "&" make a firm's ("Pires Coelho & Associados, SP, RL"), its form known or not: its "&"
+    # and commas are its name's, which a person's reading drops (blind probe r56a).
+    if COMPANY_FORM.search(text.lower()) or FIRM_AMPERSAND.search(text):
         company = company_name(text)
         return with_branch(company, text) if company else company
     foreign = foreign_company(text)

@@ -56,6 +56,7 @@ from documents.extraction.parsers.common import (
     portuguese_figures,
     public_employer,
     title_case,
+    with_wrapped_form,
 )
 from documents.extraction.reader import Line, line_of
 
@@ -3792,6 +3793,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # empregadora. Entidade empregadora: ..."): its value is the one after it.
                 while (again := employer_caption(value)) and again.start() == 0 and again.end() > 0:
                     value = value[again.end() :].lstrip(" :.")
+                value = with_wrapped_form(value, lines[index + 1].text if index + 1 < len(lines) else None)
                 employer = company_name(without_leader(value))
                 # A signature footer ("A Entidade Patronal      O Trabalhador") names no company: what follows
                 # the label there is the other party's label.

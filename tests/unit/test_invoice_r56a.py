@@ -56,3 +56,31 @@ def test_a_waived_withholding_caption_asks_for_no_figure() -> None:
     assert parsed.fields["vat_amount"] == Decimal("0")
     assert parsed.fields["irs_withholding"] == Decimal("0")
     assert parsed.fields["amount_received"] == Decimal("1840.00")
+
+
+# Finding 6: a firm's "&" and legal form, cut from the acquirer's name.
+def test_a_firm_s_name_keeps_its_ampersand_and_its_form() -> None:
+    texts = [
+        text.replace("Calado & Teixeira Arquitetos, Lda.", "Antunes Calado & Associados, SP, RL")
+        for text in AMOUNTS_FIRST
+    ]
+    parsed = parse_invoice(lines(*texts))
+    assert parsed.fields["acquirer_name"] == "Antunes Calado & Associados, SP, RL"
+
+
+def test_a_legal_form_wrapped_onto_the_next_line_of_a_grid_s_cell_stays_in_the_name() -> None:
+    parsed = parse_invoice(
+        lines(
+            "FATURA-RECIBO N.º FR ATSIRE01FR/52",
+            "ATCUD QWERTY12-52 Data 2026-06-30",
+            "Emitente Rui Filipe Antunes Calado NIF 190830166",
+            "Cliente Oficina Mecânica Vaz & Sobrinhos,",
+            "Lda. NIF 522279180",
+            "Total ilíquido 800,00 €",
+            "IVA 23% 184,00 €",
+            "Retenção IRS 25% 200,00 €",
+            "Total recebido 784,00 €",
+        )
+    )
+    assert parsed.fields["acquirer_name"] == "Oficina Mecânica Vaz & Sobrinhos, Lda."
+    assert parsed.fields["acquirer_nif"] == "522279180"
