@@ -2,12 +2,19 @@
 
 Finding 4: a letter-style slip of a small employer whose NIF is a person's (a sole trader): its letterhead's NIF,
 with no caption, was taken for a second NIF of the employee, and both NIFs and both names were dropped
-(``nif_ambiguous``). The slip's title parts the letterhead from the body."""
+(``nif_ambiguous``). The slip's title parts the letterhead from the body. Finding 3: an HR portal's logo initials
+read into the employer's name. Finding 6: legal forms cut from names. Finding 7: ``missing:employee_name`` never
+raised."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from documents.extraction.parsers.payslip import parse_payslip
 from documents.extraction.reader import Line
+from documents.extraction.schema import DocumentKind
+from documents.extraction.validation import fields_revalidate
 
 
 def lines(*texts: str, confidence: float = 1.0) -> list[Line]:
@@ -109,3 +116,24 @@ def test_a_regional_public_institute_keeps_its_form() -> None:
     assert parse_payslip(lines(*texts)).fields["employer_name"] == "Instituto de Desporto da Região, IP-RAM"
     texts[0] = "Instituto de Gestão dos Fundos, I.P."
     assert parse_payslip(lines(*texts)).fields["employer_name"] == "Instituto de Gestão dos Fundos, I.P."
+
+
+# Finding 7: docs/api.md lists ``missing:employee_name`` among a payslip's warnings; it was never raised.
+def test_a_payslip_s_unread_employee_name_is_warned() -> None:
+    fields = {
+        "employee_name": None,
+        "period": "2026-03",
+        "base_salary": Decimal("1050.00"),
+        "gross_pay": Decimal("1050.00"),
+        "social_security": Decimal("115.50"),
+        "irs_withholding": Decimal("12.00"),
+        "net_pay": Decimal("922.50"),
+    }
+    warnings = fields_revalidate(
+        DocumentKind.RECIBO_VENCIMENTO, fields, document_type="PROOF_OF_INCOME", today=dt.date(2026, 4, 2)
+    )
+    assert warnings == ["missing:employee_name"]
+    fields["employee_name"] = "Duarte Miguel Sequeira Lobo"
+    assert not fields_revalidate(
+        DocumentKind.RECIBO_VENCIMENTO, fields, document_type="PROOF_OF_INCOME", today=dt.date(2026, 4, 2)
+    )
