@@ -1734,7 +1734,11 @@ def several_employees(slips: list[Parsed]) -> bool:
 
 
 def parse_payslip(lines: list[Line]) -> Parsed:
-    lines = [line for line in first_of_two_copies(lines) if not COPY_MARK_LINE.fullmatch(fold(line.text))]
+    lines = [
+        line
+        for line in first_of_two_copies(left_of_two_copies(lines))
+        if not COPY_MARK_LINE.fullmatch(fold(line.text))
+    ]
     left = left_of_two_payslips(lines)
     if left is None:
         return parse_one_payslip([misreads_put_right(line) for line in lines])
@@ -2039,6 +2043,51 @@ def first_of_two_copies(lines: list[Line]) -> list[Line]:
         if dates[0] and dates[0] == dates[1][: len(dates[0])]:
             return first
     return lines
+
+
+def left_of_two_copies(lines: list[Line]) -> list[Line]:
+    """The left copy of one payslip printed twice side by side ("Original" | "Duplicado" on a landscape sheet), as
+    OCR reads it, each row of both copies one line: every line parted where its halves read alike. Read as two
+    payslips, the scan was flagged ``multiple_payslips`` with no other month to count, and its rows that did not
+    part the way two slips' do (the name's, the NIFs') were left out (blind probe r56a: six fields lost). Two
+    copies print the same amounts and dates on every row; two months or two workers side by side do not, and are
+    ``left_of_two_payslips``' to read. A line that does not part is kept but for its amounts (both copies')."""
+    halves = [alike_halves(line.text) for line in lines]
+    parted = [half for half in halves if half]
+    worded = [line for line in lines if re.search(r"[^\W\d_]{2}", line.text)]
+    if len(parted) < COPY_LINES or len(parted) < COPIES_ALIKE * len(worded):
+        return lines
+    if any(figures_printed(left) != figures_printed(right) for left, right in parted):
+        return lines
+    return [
+        Line(half[0], line.confidence) if half else line
+        for line, half in zip(lines, halves, strict=True)
+        if half or not MONEY.search(line.text)
+    ]
+
+
+def alike_halves(text: str) -> tuple[str, str] | None:
+    """A line's two halves when they read alike (OCR's misreadings and the specks of a copy's edge apart: ": RI2
+    Subs. Refeição 21,00 214,20 : R12 Subs. Refeição 21,00 214,20"), parted where they read most alike."""
+    words = text.split()
+    # Each word folded, a speck that holds no letter or figure as nothing.
+    read = [fold(word) if re.search(r"[^\W_]", word) else "" for word in words]
+    best: tuple[float, int] = (0.0, 0)
+    for middle in range(1, len(words)):
+        left, right = " ".join(filter(None, read[:middle])), " ".join(filter(None, read[middle:]))
+        # Halves of lengths this far apart cannot read alike: not worth comparing.
+        if not left or not right or min(len(left), len(right)) < LINE_ALIKE * max(len(left), len(right)):
+            continue
+        matcher = difflib.SequenceMatcher(None, left, right)
+        if matcher.quick_ratio() >= LINE_ALIKE:
+            best = max(best, (matcher.ratio(), middle))
+    ratio, middle = best
+    return (" ".join(words[:middle]), " ".join(words[middle:])) if ratio >= LINE_ALIKE else None
+
+
+def figures_printed(text: str) -> tuple[list[str], list[str]]:
+    """The amounts and the dates a line prints."""
+    return [match.group(0) for match in MONEY.finditer(text)], DATES_PRINTED.findall(fold(text))
 
 
 def left_of_two_payslips(lines: list[Line]) -> LeftColumn | None:
