@@ -1666,8 +1666,10 @@ def without_leader(text: str) -> str:
 
 
 # Letters whose capital is their small letter drawn taller: OCR of a photo reads one for the other ("vítor Hugo
-# Salgado Pinto" for "Vítor ...": blind probe r54a, the first given name dropped as a leader's remains).
-SAME_SHAPE_CAPITALS = "cosuvwxz"
+# Salgado Pinto" for "Vítor ...": blind probe r54a, the first given name dropped as a leader's remains). Also those
+# whose small letter is its capital's shape on the baseline or under it, j, k, p and y ("joana Filipa Monteiro Faria"
+# off a phone's photo: blind probe r56a, the name read as "Filipa Monteiro Faria").
+SAME_SHAPE_CAPITALS = "cjkopsuvwxyz"
 # A word of such a small first letter and small letters after it.
 SMALL_CAPITAL_WORD = re.compile(rf"[{SAME_SHAPE_CAPITALS}][a-zß-ÿ]{{2,}}")
 
@@ -4854,8 +4856,10 @@ def month_of_the_year(text: str) -> str | None:
     return f"{match.group(2)}-{MONTHS[match.group(1)]:02d}" if match else None
 
 
-MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
-YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.]?\s*((?:19|20)\d{2})(?!\d)")
+# A grid's rule between a caption and its value may come through OCR as "|", "[" or "]" ("Mês | 11 Ano 2026": blind
+# probe r56a, a JPEG's period unread).
+MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.|\[\]]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
+YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.|\[\]]?\s*((?:19|20)\d{2})(?!\d)")
 
 
 def captions_over_month_and_year(rows: list[Line]) -> str | None:
