@@ -1,6 +1,7 @@
 """Blind probe r56a, findings 2 and 8: scans and photos of grid payslips. A phone's photo read the employee's first
 name in lower case ("joana ..."), and it was dropped as a leader's remains: a wrong name, the rest of it. A JPEG of
-a grid read its period's cells with the rule between caption and value ("Mês | 11 Ano 2026"): the period unread."""
+a grid read its period's cells with the rule between caption and value ("Mês | 11 Ano 2026"): the period unread. A
+photo of a two-column header joined the next column's caption to the employee's name: the name unread."""
 
 from __future__ import annotations
 
@@ -49,3 +50,23 @@ def test_a_grid_s_month_and_year_read_with_its_rules_are_the_period() -> None:
         )
     )
     assert parsed.fields["period"] == "2026-04"
+
+
+def test_a_name_over_its_nif_keeps_clear_of_the_next_column_s_caption() -> None:
+    """A photo of a two-column header: the name with no caption, OCR joining the right column's "Categoria: ..." to
+    it, over the line of the employee's NIF."""
+    parsed = parse_payslip(
+        photo(
+            "Fundição do Caima, S.A. [ RECIBO DE VENCIMENTO |",
+            "Zona Industrial, 3700-100 São João da Madeira Período: 01/04/2026 a 30/04/2026 |",
+            "Contribuinte: 558887180 | Taxa IRS: 8,00% |",
+            "Rodrigo Tiago Salvador Moura Categoria: Torneiro mecânico",
+            "Contribuinte: 275749118 Seg. Social: 12345678901 |",
+            "R01 Vencimento base 30,00 1.200,00 |",
+            "D01 Segurança Social 11,00% 132,00 |",
+            "D02 IRS 8,00% 96,00 |",
+            "Total ilíquido / Total descontos 1.200,00 228,00",
+            "Líquido a receber (€) 972,00",
+        )
+    )
+    assert parsed.fields["employee_name"] == "Rodrigo Tiago Salvador Moura"

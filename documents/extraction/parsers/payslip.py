@@ -4160,7 +4160,9 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             # not a name; the lines above it are further from the NIF still.
             if above.confidence < LEGIBLE_CONFIDENCE:
                 break
-            name = person_in(above.text.rsplit(":", 1)[-1])
+            # The next column's caption and value OCR joined after the name ("Sofia ... Cruz Categoria: Serralheiro":
+            # blind probe r56a, a photo's name unread) are no part of it.
+            name = person_in(above.text.rsplit(":", 1)[-1]) or person_in(NEXT_CAPTION.split(above.text)[0])
             if name:
                 parsed.put("employee_name", title_case(name), above.confidence * trust * 0.9)
                 return
