@@ -2,7 +2,9 @@
 the liberal professions of art. 151.º CIRS) printed by Chromium, which writes the right-floated amounts first in the
 text layer, away from their "IVA" and "IRS" captions. The base is then the receipt, "no VAT, no withholding" adds up
 as well as the true reading, and it won: VAT 0, withholding 0, ``arithmetic_mismatch`` against the printed rates.
-A caption printed without its figure says the tax is charged; the reading that places the printed figures wins."""
+A caption printed without its figure says the tax is charged; the reading that places the printed figures wins.
+Findings 6 and 8: a firm's "&" and legal form cut from the acquirer's name, and a grid cell's number and name wrapped
+onto the next line."""
 
 from __future__ import annotations
 
@@ -84,3 +86,21 @@ def test_a_legal_form_wrapped_onto_the_next_line_of_a_grid_s_cell_stays_in_the_n
     )
     assert parsed.fields["acquirer_name"] == "Oficina Mecânica Vaz & Sobrinhos, Lda."
     assert parsed.fields["acquirer_nif"] == "522279180"
+
+
+# Finding 8: the document's number wrapped in its grid cell after the series' slash.
+def test_a_number_wrapped_after_its_slash_is_read_whole() -> None:
+    parsed = parse_invoice(
+        lines(
+            "FATURA-RECIBO N.º FR ATSIRE01FR/",
+            "52",
+            "ATCUD QWERTY12-52 Data 2026-06-30",
+            "Emitente Rui Filipe Antunes Calado NIF 190830166",
+            "Cliente Oficina Mecânica Vaz & Sobrinhos, Lda. NIF 522279180",
+            "Total ilíquido 800,00 €",
+            "IVA 23% 184,00 €",
+            "Retenção IRS 25% 200,00 €",
+            "Total recebido 784,00 €",
+        )
+    )
+    assert parsed.fields["invoice_number"] == "FRATSIRE01FR/52"

@@ -522,6 +522,7 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
     after a "n.º" with the type left to the title, else an "ato isolado"'s own number, else the type and the
     sequence joined by a dash ("FR-008"), else the series and the sequence printed apart. The type is kept in the
     number so that one document's numbers compare."""
+    lines = with_wrapped_sequences(lines)
     for line in lines:
         number = NUMBER.search(fix_digits(line.text))
         if number:
@@ -575,6 +576,22 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
                 parsed.put("invoice_number", f"{series_type(series)}{series}/{sequence.group(1)}", confidence)
                 return
         return
+
+
+# A number a narrow cell wrapped after its "/" ("FATURA-RECIBO N.º FR ATSIRE01FR/" over "37"): the line ends in the
+# series and its slash, the next opens with the sequence alone (blind probe r56a: a grid's number unread).
+CUT_AT_SLASH = re.compile(r"[A-Z0-9]\s?/\s*$")
+WRAPPED_SEQUENCE = re.compile(r"^\s*(\d{1,7})(?![\d.,/:-])")
+
+
+def with_wrapped_sequences(lines: list[Line]) -> list[Line]:
+    """The lines, each that ends in a series cut at its slash with the sequence the next line opens with."""
+    joined = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        sequence = WRAPPED_SEQUENCE.match(following) if CUT_AT_SLASH.search(line.text) else None
+        joined.append(replace(line, text=line.text.rstrip() + sequence.group(1)) if sequence else line)
+    return joined
 
 
 def book_number_line(text: str, number: re.Match[str]) -> bool:
