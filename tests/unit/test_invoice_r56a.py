@@ -8,6 +8,7 @@ onto the next line."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from documents.extraction.parsers.invoice import parse_invoice
@@ -104,3 +105,10 @@ def test_a_number_wrapped_after_its_slash_is_read_whole() -> None:
         )
     )
     assert parsed.fields["invoice_number"] == "FRATSIRE01FR/52"
+
+
+def test_an_issue_date_under_a_caption_ocr_glued_is_read() -> None:
+    texts = [line for line in AMOUNTS_FIRST if not line.startswith("Data de Emissão")]
+    texts.insert(4, "Datade Emissão | 14-09-2026 Data da Prestação do 10-09-2026")
+    parsed = parse_invoice([Line(text, 0.8) for text in texts])
+    assert parsed.fields["issue_date"] == dt.date(2026, 9, 14)

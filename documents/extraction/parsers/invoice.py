@@ -136,7 +136,8 @@ NUMBER = re.compile(
 # the "data de emissão" wording ("Emitida a 14 de agosto de 2026").
 DATE_LABELS = [
     re.compile(
-        r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"
+        # OCR may glue the caption's words ("Datade Emissão": blind probe r56a, a photo's date unread).
+        r"data\s*(?:de\s*)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"
         # "Emissão" alone before its date ("Emissão: 21 de junho de 2026", "Emissão 2026-06-21").
         r"|(?<![a-z])emiss[aã]o(?:\s*[:.]|(?=\s*\d))"
         r"|(?<![a-z])(?:date\s+of\s+issue|(?:issue|invoice)\s+date|issued\s+(?:on|at))(?![a-z])"
