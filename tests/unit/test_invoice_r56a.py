@@ -112,3 +112,10 @@ def test_an_issue_date_under_a_caption_ocr_glued_is_read() -> None:
     texts.insert(4, "Datade Emissão | 14-09-2026 Data da Prestação do 10-09-2026")
     parsed = parse_invoice([Line(text, 0.8) for text in texts])
     assert parsed.fields["issue_date"] == dt.date(2026, 9, 14)
+
+
+def test_the_issuer_s_name_under_its_nif_is_read_when_its_block_s_caption_was_lost() -> None:
+    texts = [line for line in AMOUNTS_FIRST if line != "Transmitente / Prestador de Serviços"]
+    parsed = parse_invoice([Line(text, 0.9) for text in texts])
+    assert (parsed.fields["issuer_nif"], parsed.fields["issuer_name"]) == ("190830166", "Rui Filipe Antunes Calado")
+    assert parsed.fields["acquirer_name"] == "Calado & Teixeira Arquitetos, Lda."

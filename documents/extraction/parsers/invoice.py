@@ -40,7 +40,7 @@ from documents.extraction.parsers.common import (
     with_wrapped_form,
     written_dates,
 )
-from documents.extraction.parsers.payslip import Segment, company_name, line_segments
+from documents.extraction.parsers.payslip import Segment, company_name, line_segments, prints_nif
 from documents.extraction.reader import COLUMN_GAP_IN_HEIGHTS, Line, gapped_text
 
 CENT = Decimal("0.01")
@@ -310,6 +310,7 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
     captions_below = invoice_amounts_by_boxes(lines, rows, parsed, charged=taxes_captioned_apart(lines, rows))
     printed_rates_hold(lines, parsed)
     invoice_parties(lines, parsed, captions_below=captions_below)
+    issuer_name_under_its_nif(lines, parsed)
     invoice_number(lines, parsed)
     invoice_issue_date(lines, parsed, captions_below=captions_below)
     if one_off_act(lines, parsed):
@@ -320,6 +321,24 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
         parsed.fields.pop("amount_received", None)
         parsed.confidence.pop("amount_received", None)
     return parsed
+
+
+NAME_CAPTION = re.compile(r"^\W*nome(?![a-z])")
+
+
+def issuer_name_under_its_nif(lines: list[Line], parsed: Parsed) -> None:
+    """The issuer's name on the "Nome" line under its NIF's, when its block's caption was lost (a scan's
+    "Transmitente / Prestador de Serviços" unread, the Portal's "NIF ..." / "Nome ..." left: blind probe r56a, the
+    issuer's NIF read and its name not)."""
+    nif = parsed.fields.get("issuer_nif")
+    if "issuer_name" in parsed.fields or not isinstance(nif, str):
+        return
+    for line, below in itertools.pairwise(lines):
+        if prints_nif(line.text, nif):
+            name = party_name(below.text) if NAME_CAPTION.match(fold(below.text)) else None
+            if name and len(name.split()) >= 2:
+                parsed.put("issuer_name", name, below.confidence * NAME_ELSEWHERE_CONFIDENCE)
+            return
 
 
 # A "Fatura" (the Portal's type FT) bills a service; only a receipt ("Fatura-recibo", a "Recibo" after the fatura)
