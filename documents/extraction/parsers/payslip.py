@@ -1737,9 +1737,7 @@ def several_employees(slips: list[Parsed]) -> bool:
 
 def parse_payslip(lines: list[Line]) -> Parsed:
     lines = [
-        line
-        for line in first_of_two_copies(left_of_two_copies(lines))
-        if not COPY_MARK_LINE.fullmatch(fold(line.text))
+        line for line in first_of_two_copies(left_of_two_copies(lines)) if not COPY_MARK_LINE.fullmatch(fold(line.text))
     ]
     left = left_of_two_payslips(lines)
     if left is None:
