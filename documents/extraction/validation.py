@@ -41,7 +41,8 @@ REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
 # servant), so one unread is a row the read lost (blind probe r52a: base, SS and IRS unread, only gross and net
 # warned). The IRS withholding is not: a wage under the withholding table's floor has none, and programs then
 # print no row; nor is the base salary, not printed as such on an hourly or a daily wage.
-REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "social_security", "period")
+# Every payslip names its employee: docs/api.md said so, yet no name read raised nothing (blind probe r56a F7).
+REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "social_security", "period", "employee_name")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")
 REQUIRED_INVOICE = ("issuer_nif", "issue_date", "base_amount", "amount_received")
 REQUIRED_PENSION = ("pensioner_nif", "gross_monthly_amount", "payments_per_year")

@@ -276,6 +276,24 @@ def clean_name(text: str) -> str | None:
     return name if len(name) >= 3 else None
 
 
+# A company's legal form opening a line ("Unipessoal Lda.", "Lda. NIF 514...", "S.A."), on the printed text.
+WRAPPED_LEGAL_FORM = re.compile(
+    r"^\s*(?:unipessoal\s*,?\s*)?(?:lda|limitada|s\.\s?a|sa|crl|c\.\s?r\.\s?l|s\.?\s?p\.?\s?,?\s?r\.?\s?l)\.?"
+    r"(?![^\W\d_])|^\s*unipessoal(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def with_wrapped_form(text: str, next_line: str | None) -> str:
+    """A company's name with its legal form that a narrow cell or column wrapped onto the next line, the name ending
+    in its comma ("Cliente Gabinete ... & Filhos," / "Lda. NIF 514..."; "Empresa / Company: Atlantic ... Portugal," /
+    "Unipessoal Lda.": blind probe r56a, the form dropped). The text as it is otherwise."""
+    if next_line is None or not text.rstrip().endswith(","):
+        return text
+    form = WRAPPED_LEGAL_FORM.match(next_line)
+    return f"{text.rstrip()} {form.group(0).strip()}" if form else text
+
+
 # A name printed the register's way, the surname in capitals before a comma and the given names after it
 # ("OKONKWO, Chidi Emmanuel", "DA SILVA FERREIRA, Ana Rita").
 SURNAME_COMMA_GIVEN = re.compile(
@@ -318,10 +336,12 @@ ELIDED_PARTICLE = re.compile(r"^d['’](?=[A-ZÀ-Ý])")
 
 
 def capitalised(words: str) -> bool:
-    """Every word capitalised (or in capitals) but the particles ("de", "da", "e", the "d'" of "d'Oliveira"):
-    the shape of a name, not of a sentence or a job title going on ("de limpeza", "a tempo parcial")."""
+    """Every word capitalised (or in capitals) but the particles ("de", "da", "e", the "d'" of "d'Oliveira", a
+    firm's "&"): the shape of a name, not of a sentence or a job title going on ("de limpeza", "a tempo parcial")."""
     return all(
-        ELIDED_PARTICLE.sub("", word)[0].isupper() for word in words.split() if word.lower() not in NAME_PARTICLES
+        ELIDED_PARTICLE.sub("", word)[0].isupper()
+        for word in words.split()
+        if word.lower() not in NAME_PARTICLES and word != "&"
     )
 
 
@@ -432,16 +452,33 @@ def place_after_comma(rest: str) -> str:
     return place.group(0).rstrip() if place and not STREET.search(place.group(0)) else ""
 
 
+# A public body's legal form after its name's comma: a public institute's ("I.P.", "IP"), a regional one's ("IP-RAM",
+# "IP-RAA": Madeira's, the Azores'), a public business entity's ("E.P.E.", "EPE", "EPERAM"), a municipal company's
+# ("E.M."). Part of the registered name, as a company's "Lda." is (blind probe r56a: ", IP-RAM" dropped).
+PUBLIC_BODY_FORM = re.compile(
+    r",\s*(?:I\.?\s?P\.?(?:\s?-\s?RA[AM])?|E\.?\s?P\.?\s?E\.?(?:\s?-?\s?RA[AM])?|E\.\s?M\.)(?![^\W\d_])"
+)
+
+
+def public_form(rest: str) -> str:
+    """The public body's legal form the rest of its line opens with, or nothing."""
+    form = PUBLIC_BODY_FORM.match(rest)
+    return form.group(0) if form else ""
+
+
 def public_employer(lines: list[Line]) -> tuple[str, float] | None:
     """The public or charitable body a letterhead line starts with, and that line's confidence."""
     for line in lines:
         public = PUBLIC_EMPLOYER.match(line.text.strip())
         if public:
             # Its NIF printed after the name ("Agrupamento de Escolas ... — NIPC 600123464") is no part of it.
-            name = PUBLIC_BODY_NIF.split(public.group(0) + place_after_comma(line.text.strip()[public.end() :]))[0]
+            rest = line.text.strip()[public.end() :]
+            form = public_form(rest)
+            name = PUBLIC_BODY_NIF.split(public.group(0) + ("" if form else place_after_comma(rest)))[0]
             if not name.isupper():
                 # A name in mixed case ends where a title in capitals begins ("Agrupamento de Escolas Dr.
                 # Manuel Laranjeira ABONOS E DESCONTOS": OCR joined a right-aligned title to the letterhead).
                 name = re.sub(r"(?:\s+[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{1,3})?)+\s*$", "", name)
-            return title_case(name.strip(" ,.-–—")), line.confidence
+            # The form as printed, its capitals and dots: "IP-RAM" is no word to put in title case.
+            return title_case(name.strip(" ,.-–—")) + form, line.confidence
     return None

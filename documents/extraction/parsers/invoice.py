@@ -37,9 +37,10 @@ from documents.extraction.parsers.common import (
     parse_nifs,
     title_case,
     with_branch,
+    with_wrapped_form,
     written_dates,
 )
-from documents.extraction.parsers.payslip import Segment, company_name, line_segments
+from documents.extraction.parsers.payslip import Segment, company_name, line_segments, prints_nif
 from documents.extraction.reader import COLUMN_GAP_IN_HEIGHTS, Line, gapped_text
 
 CENT = Decimal("0.01")
@@ -135,7 +136,8 @@ NUMBER = re.compile(
 # the "data de emissão" wording ("Emitida a 14 de agosto de 2026").
 DATE_LABELS = [
     re.compile(
-        r"data\s+(?:de\s+)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"
+        # OCR may glue the caption's words ("Datade Emissão": blind probe r56a, a photo's date unread).
+        r"data\s*(?:de\s*)?emiss[aã]o|emitid[ao]\s+(?:em|a|no\s+dia)(?![a-z])"
         # "Emissão" alone before its date ("Emissão: 21 de junho de 2026", "Emissão 2026-06-21").
         r"|(?<![a-z])emiss[aã]o(?:\s*[:.]|(?=\s*\d))"
         r"|(?<![a-z])(?:date\s+of\s+issue|(?:issue|invoice)\s+date|issued\s+(?:on|at))(?![a-z])"
@@ -305,9 +307,10 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
     for row in rows:
         for segment in row:
             segment.role = role_of(segment.label)
-    captions_below = invoice_amounts_by_boxes(lines, rows, parsed)
+    captions_below = invoice_amounts_by_boxes(lines, rows, parsed, charged=taxes_captioned_apart(lines, rows))
     printed_rates_hold(lines, parsed)
     invoice_parties(lines, parsed, captions_below=captions_below)
+    issuer_name_under_its_nif(lines, parsed)
     invoice_number(lines, parsed)
     invoice_issue_date(lines, parsed, captions_below=captions_below)
     if one_off_act(lines, parsed):
@@ -318,6 +321,24 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
         parsed.fields.pop("amount_received", None)
         parsed.confidence.pop("amount_received", None)
     return parsed
+
+
+NAME_CAPTION = re.compile(r"^\W*nome(?![a-z])")
+
+
+def issuer_name_under_its_nif(lines: list[Line], parsed: Parsed) -> None:
+    """The issuer's name on the "Nome" line under its NIF's, when its block's caption was lost (a scan's
+    "Transmitente / Prestador de Serviços" unread, the Portal's "NIF ..." / "Nome ..." left: blind probe r56a, the
+    issuer's NIF read and its name not)."""
+    nif = parsed.fields.get("issuer_nif")
+    if "issuer_name" in parsed.fields or not isinstance(nif, str):
+        return
+    for line, below in itertools.pairwise(lines):
+        if prints_nif(line.text, nif):
+            name = party_name(below.text) if NAME_CAPTION.match(fold(below.text)) else None
+            if name and len(name.split()) >= 2:
+                parsed.put("issuer_name", name, below.confidence * NAME_ELSEWHERE_CONFIDENCE)
+            return
 
 
 # A "Fatura" (the Portal's type FT) bills a service; only a receipt ("Fatura-recibo", a "Recibo" after the fatura)
@@ -391,7 +412,9 @@ def captioned(rows: list[list[Segment]], pairs: dict[int, list[str]]) -> list[Se
     return segments
 
 
-def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parsed: Parsed) -> bool:
+def invoice_amounts_by_boxes(
+    lines: list[Line], rows: list[list[Segment]], parsed: Parsed, *, charged: frozenset[str] = frozenset()
+) -> bool:
     """The amounts, each caption row read over its values or, when a caption row also sits under a row of
     figures, under them: the reading whose labels the arithmetic backs wins. Returns whether captions sit
     under their values (the document's other boxes are then read so too).
@@ -403,10 +426,10 @@ def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parse
     over = caption_pairs(lines, rows, captions_below=False)
     under = caption_pairs(lines, rows, captions_below=True)
     if not under:
-        invoice_amounts(captioned(rows, over), parsed)
+        invoice_amounts(captioned(rows, over), parsed, charged=charged)
         return False
-    over_holds = labels_hold(captioned(rows, over))
-    under_holds = labels_hold(captioned(rows, under))
+    over_holds = labels_hold(captioned(rows, over), charged=charged)
+    under_holds = labels_hold(captioned(rows, under), charged=charged)
     if over_holds and (not under_holds or under_holds == over_holds):
         below = False
     elif under_holds and not over_holds:
@@ -414,17 +437,17 @@ def invoice_amounts_by_boxes(lines: list[Line], rows: list[list[Segment]], parse
     else:
         direction = layout_direction(over, under)
         if direction is None:
-            invoice_amounts(captioned(rows, {}), parsed)
+            invoice_amounts(captioned(rows, {}), parsed, charged=charged)
             return False
         below = direction
-    invoice_amounts(captioned(rows, under if below else over), parsed)
+    invoice_amounts(captioned(rows, under if below else over), parsed, charged=charged)
     return below
 
 
-def labels_hold(segments: list[Segment]) -> tuple[Decimal, ...] | None:
+def labels_hold(segments: list[Segment], *, charged: frozenset[str] = frozenset()) -> tuple[Decimal, ...] | None:
     """The amounts (base, VAT, withholding, received) of the best solution when it agrees with every label
     printed, else None."""
-    best = best_solution(segments)
+    best = best_solution(segments, charged=charged)
     hinted = {segment.role for segment in segments if segment.role in AMOUNT_ROLES}
     if best is None or best[0] != 4 * len(hinted) or not hinted:
         return None
@@ -519,6 +542,7 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
     after a "n.º" with the type left to the title, else an "ato isolado"'s own number, else the type and the
     sequence joined by a dash ("FR-008"), else the series and the sequence printed apart. The type is kept in the
     number so that one document's numbers compare."""
+    lines = with_wrapped_sequences(lines)
     for line in lines:
         number = NUMBER.search(fix_digits(line.text))
         if number:
@@ -572,6 +596,22 @@ def invoice_number(lines: list[Line], parsed: Parsed) -> None:
                 parsed.put("invoice_number", f"{series_type(series)}{series}/{sequence.group(1)}", confidence)
                 return
         return
+
+
+# A number a narrow cell wrapped after its "/" ("FATURA-RECIBO N.º FR ATSIRE01FR/" over "37"): the line ends in the
+# series and its slash, the next opens with the sequence alone (blind probe r56a: a grid's number unread).
+CUT_AT_SLASH = re.compile(r"[A-Z0-9]\s?/\s*$")
+WRAPPED_SEQUENCE = re.compile(r"^\s*(\d{1,7})(?![\d.,/:-])")
+
+
+def with_wrapped_sequences(lines: list[Line]) -> list[Line]:
+    """The lines, each that ends in a series cut at its slash with the sequence the next line opens with."""
+    joined = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        sequence = WRAPPED_SEQUENCE.match(following) if CUT_AT_SLASH.search(line.text) else None
+        joined.append(replace(line, text=line.text.rstrip() + sequence.group(1)) if sequence else line)
+    return joined
 
 
 def book_number_line(text: str, number: re.Match[str]) -> bool:
@@ -691,9 +731,26 @@ Solution = tuple[float, Decimal, Decimal, Decimal, Decimal]
 AMOUNT_ROLES = ("base_amount", "vat_amount", "irs_withholding", "amount_received")
 
 
-def amount_solutions(segments: list[Segment]) -> list[Solution]:
+def taxes_captioned_apart(lines: list[Line], rows: list[list[Segment]]) -> frozenset[str]:
+    """The taxes (VAT, withholding) whose caption the page prints on a line with no amount, not waived: "IVA
+    Taxa 23%" with its "632,50 €" written elsewhere in the text layer (Chromium puts right-floated amounts first,
+    blind probe r56a). Such a caption says the tax is charged, only not where its figure is."""
+    charged: set[str] = set()
+    for line, row in zip(lines, rows, strict=True):
+        if row or WAIVED.search(fold(line.text)):
+            continue
+        charged.update(role for role in header_roles(line.text) if role in ("vat_amount", "irs_withholding"))
+    return frozenset(charged)
+
+
+def amount_solutions(segments: list[Segment], *, charged: frozenset[str] = frozenset()) -> list[Solution]:
     """Every (score, base, VAT, withholding, received) among the amounts printed for which the arithmetic holds,
-    best first: each amount its label names scores, each a label names otherwise costs."""
+    best first: each amount its label names scores, each a label names otherwise costs.
+
+    Of solutions scored alike, one that places a printed figure in each tax ``charged`` (captioned apart from
+    its figure) comes first: a printed tax is no zero. With the VAT equal to the withholding (23 % each, the
+    liberal professions' everyday case) the base is the receipt, and "no VAT, no withholding" holds as well;
+    it won on the order the solutions were found in (blind probe r56a), the four figures read 0."""
     printed = Counter(value for segment in segments for value in segment.amounts)
     pool = sorted(printed)
     hints: dict[str, set[Decimal]] = {}
@@ -729,14 +786,19 @@ def amount_solutions(segments: list[Segment]) -> list[Solution]:
                 elif hinted:
                     score -= 5
             solutions.append((score, base, vat, withholding, received))
-    solutions.sort(key=lambda solution: solution[0], reverse=True)
+
+    def taxes_placed(solution: Solution) -> int:
+        return sum(1 for role, value in (("vat_amount", solution[2]), ("irs_withholding", solution[3]))
+                   if role in charged and value)  # fmt: skip
+
+    solutions.sort(key=lambda solution: (solution[0], taxes_placed(solution)), reverse=True)
     return solutions
 
 
-def best_solution(segments: list[Segment]) -> Solution | None:
+def best_solution(segments: list[Segment], *, charged: frozenset[str] = frozenset()) -> Solution | None:
     """The solution the labels back, or the only one with VAT and withholding at legal rates. (Any amount is
     its own base and receipt with no VAT and no withholding: that says nothing.)"""
-    solutions = amount_solutions(segments)
+    solutions = amount_solutions(segments, charged=charged)
     telling = [solution for solution in solutions if solution[2] or solution[3]]
     unique = len(telling) == 1 and telling[0] == solutions[0] and telling[0][0] >= 0
     if solutions and (solutions[0][0] >= 4 or unique):
@@ -744,8 +806,8 @@ def best_solution(segments: list[Segment]) -> Solution | None:
     return None
 
 
-def invoice_amounts(segments: list[Segment], parsed: Parsed) -> None:
-    best = best_solution(segments)
+def invoice_amounts(segments: list[Segment], parsed: Parsed, *, charged: frozenset[str] = frozenset()) -> None:
+    best = best_solution(segments, charged=charged)
     if best is not None:
         score, *amounts = best
         contradicted = contradicted_labels(segments, dict(zip(AMOUNT_ROLES, amounts, strict=True)))
@@ -1274,7 +1336,7 @@ def label_name(lines: list[Line], index: int, rest: str, *, captions_below: bool
             return None  # the kind alone: no name here, nor on the line below
     if ACQUIRER_KIND.match(fold(rest).split(":", 1)[-1]):
         return None  # "Adquirente: particular": no name here, nor on the line below
-    name = party_name(rest)
+    name = party_name(with_wrapped_form(rest, lines[index + 1].text if index + 1 < len(lines) else None))
     if name:
         return name, index
     if parse_nifs(rest):
@@ -1580,6 +1642,9 @@ ADDRESS_WORDS = re.compile(
 )
 
 
+FIRM_AMPERSAND = re.compile(r"[^\W\d_]\s?&\s?[^\W\d_]")
+
+
 def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:"); an address is none."""
     if ":" in text[:30]:
@@ -1597,7 +1662,9 @@ def party_name(text: str) -> str | None:
     if title and title.start() > 0:
         text = text[: title.start()]
     text = without_final_stop(re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :-").lstrip("."))
-    if COMPANY_FORM.search(text.lower()):
+    # Two names joined by "&" make a firm's ("Pires Coelho & Associados, SP, RL"), its form known or not: its "&"
+    # and commas are its name's, which a person's reading drops (blind probe r56a).
+    if COMPANY_FORM.search(text.lower()) or FIRM_AMPERSAND.search(text):
         company = company_name(text)
         return with_branch(company, text) if company else company
     foreign = foreign_company(text)

@@ -56,6 +56,7 @@ from documents.extraction.parsers.common import (
     portuguese_figures,
     public_employer,
     title_case,
+    with_wrapped_form,
 )
 from documents.extraction.reader import Line, line_of
 
@@ -1665,8 +1666,10 @@ def without_leader(text: str) -> str:
 
 
 # Letters whose capital is their small letter drawn taller: OCR of a photo reads one for the other ("vítor Hugo
-# Salgado Pinto" for "Vítor ...": blind probe r54a, the first given name dropped as a leader's remains).
-SAME_SHAPE_CAPITALS = "cosuvwxz"
+# Salgado Pinto" for "Vítor ...": blind probe r54a, the first given name dropped as a leader's remains). Also those
+# whose small letter is its capital's shape on the baseline or under it, j, k, p and y ("joana Filipa Monteiro Faria"
+# off a phone's photo: blind probe r56a, the name read as "Filipa Monteiro Faria").
+SAME_SHAPE_CAPITALS = "cjkopsuvwxyz"
 # A word of such a small first letter and small letters after it.
 SMALL_CAPITAL_WORD = re.compile(rf"[{SAME_SHAPE_CAPITALS}][a-zß-ÿ]{{2,}}")
 
@@ -1733,7 +1736,9 @@ def several_employees(slips: list[Parsed]) -> bool:
 
 
 def parse_payslip(lines: list[Line]) -> Parsed:
-    lines = [line for line in first_of_two_copies(lines) if not COPY_MARK_LINE.fullmatch(fold(line.text))]
+    lines = [
+        line for line in first_of_two_copies(left_of_two_copies(lines)) if not COPY_MARK_LINE.fullmatch(fold(line.text))
+    ]
     left = left_of_two_payslips(lines)
     if left is None:
         return parse_one_payslip([misreads_put_right(line) for line in lines])
@@ -2038,6 +2043,51 @@ def first_of_two_copies(lines: list[Line]) -> list[Line]:
         if dates[0] and dates[0] == dates[1][: len(dates[0])]:
             return first
     return lines
+
+
+def left_of_two_copies(lines: list[Line]) -> list[Line]:
+    """The left copy of one payslip printed twice side by side ("Original" | "Duplicado" on a landscape sheet), as
+    OCR reads it, each row of both copies one line: every line parted where its halves read alike. Read as two
+    payslips, the scan was flagged ``multiple_payslips`` with no other month to count, and its rows that did not
+    part the way two slips' do (the name's, the NIFs') were left out (blind probe r56a: six fields lost). Two
+    copies print the same amounts and dates on every row; two months or two workers side by side do not, and are
+    ``left_of_two_payslips``' to read. A line that does not part is kept but for its amounts (both copies')."""
+    halves = [alike_halves(line.text) for line in lines]
+    parted = [half for half in halves if half]
+    worded = [line for line in lines if re.search(r"[^\W\d_]{2}", line.text)]
+    if len(parted) < COPY_LINES or len(parted) < COPIES_ALIKE * len(worded):
+        return lines
+    if any(figures_printed(left) != figures_printed(right) for left, right in parted):
+        return lines
+    return [
+        Line(half[0], line.confidence) if half else line
+        for line, half in zip(lines, halves, strict=True)
+        if half or not MONEY.search(line.text)
+    ]
+
+
+def alike_halves(text: str) -> tuple[str, str] | None:
+    """A line's two halves when they read alike (OCR's misreadings and the specks of a copy's edge apart: ": RI2
+    Subs. Refeição 21,00 214,20 : R12 Subs. Refeição 21,00 214,20"), parted where they read most alike."""
+    words = text.split()
+    # Each word folded, a speck that holds no letter or figure as nothing.
+    read = [fold(word) if re.search(r"[^\W_]", word) else "" for word in words]
+    best: tuple[float, int] = (0.0, 0)
+    for middle in range(1, len(words)):
+        left, right = " ".join(filter(None, read[:middle])), " ".join(filter(None, read[middle:]))
+        # Halves of lengths this far apart cannot read alike: not worth comparing.
+        if not left or not right or min(len(left), len(right)) < LINE_ALIKE * max(len(left), len(right)):
+            continue
+        matcher = difflib.SequenceMatcher(None, left, right)
+        if matcher.quick_ratio() >= LINE_ALIKE:
+            best = max(best, (matcher.ratio(), middle))
+    ratio, middle = best
+    return (" ".join(words[:middle]), " ".join(words[middle:])) if ratio >= LINE_ALIKE else None
+
+
+def figures_printed(text: str) -> tuple[list[str], list[str]]:
+    """The amounts and the dates a line prints."""
+    return [match.group(0) for match in MONEY.finditer(text)], DATES_PRINTED.findall(fold(text))
 
 
 def left_of_two_payslips(lines: list[Line]) -> LeftColumn | None:
@@ -3629,12 +3679,16 @@ def without_logo_letters(name: str, lines: list[Line]) -> str:
 def without_monogram(name: str) -> str:
     """The company's name without the initials a logo prints before it (a text layer gives the logo's letters
     as words, doc probe 29): kept when the capitals are not the initials of the words after them, with or
-    without their particles ("TAP Air Portugal" stays: T-A-P is not A-P)."""
+    without their particles ("TAP Air Portugal" stays: T-A-P is not A-P).
+
+    An HR portal's logo, a circle with the company's initials, is the initials of the words the company is
+    known by, not always its first ("VV Supermercados Vale Verde", "SA Hotelaria Sol Algarvio"), or of a
+    compound name's parts ("LD Lusodata"): Chromium writes them on the name's line (blind probe r56a)."""
     match = MONOGRAM.match(name)
     if match is None:
         return name
     rest = name[match.end() :]
-    return rest if initials_of(match.group(1), rest) else name
+    return rest if initials_of(match.group(1), rest) or logo_of(match.group(1), rest) else name
 
 
 def initials_of(letters: str, name: str) -> bool:
@@ -3644,6 +3698,22 @@ def initials_of(letters: str, name: str) -> bool:
     every = "".join(fold(word[0]) for word in words)
     capitals = "".join(fold(word[0]) for word in words if word.lower() not in NAME_PARTICLES)
     return every.startswith(fold(letters)) or capitals.startswith(fold(letters))
+
+
+def logo_of(letters: str, name: str) -> bool:
+    """Whether the letters are the initials of a run of the name's words further on ("VV": Supermercados Vale
+    Verde), its particles counted or not, or the letters of its first word in order from its initial, the parts
+    of a compound ("LD": Lusodata). The legal form's words are not the name's ("SA" is no logo of "..., S.A.")."""
+    words = re.findall(r"[^\W\d_]+", COMPANY_SUFFIX.split(fold(name))[0])
+    folded = fold(letters)
+    every = "".join(word[0] for word in words)
+    capitals = "".join(word[0] for word in words if word not in NAME_PARTICLES)
+    if len(words) < 2:
+        return False  # "PT Portugal, SGPS": a one-word name is the acronym's own, not a logo's
+    if folded in every[1:] or folded in capitals[1:]:
+        return True
+    first = words[0]
+    return first.startswith(folded[0]) and re.search(".*?".join(map(re.escape, folded[1:])), first[1:]) is not None
 
 
 def name_under_its_column_caption(lines: list[Line], parsed: Parsed) -> None:
@@ -3772,6 +3842,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # empregadora. Entidade empregadora: ..."): its value is the one after it.
                 while (again := employer_caption(value)) and again.start() == 0 and again.end() > 0:
                     value = value[again.end() :].lstrip(" :.")
+                value = with_wrapped_form(value, lines[index + 1].text if index + 1 < len(lines) else None)
                 employer = company_name(without_leader(value))
                 # A signature footer ("A Entidade Patronal      O Trabalhador") names no company: what follows
                 # the label there is the other party's label.
@@ -3932,6 +4003,8 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             # A qualifier in brackets is no part of the name: "Fátima Ribeiro (empresário em nome individual)", a
             # sole trader's letterhead (blind probe r36b), "(IPSS)".
             name = body_name(BRACKETED.sub("", without_title(above).text))
+            if name and nif_is_personal(nif):
+                name = with_holder(name, above.text)
             if name is None and found is None:
                 # Right over the NIF's line, a company named by one word ("Paiva" / "NIF 509..."): a
                 # founder's surname is the commonest company name there is.
@@ -3950,6 +4023,21 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             found = (title_case(own) if own.isupper() else own), line.confidence * 0.85
         return found
     return None
+
+
+# A professional's title before a person's name ("Dra. Helena ...", "Dr. ...", "Eng.ª ..."), on folded text.
+HOLDER_TITLE = re.compile(r"(?:dra?|enga?|arqa?|profa?|enfa?)(?:\.\s?[ao]?|\s)\s*[a-z]")
+
+
+def with_holder(name: str, text: str) -> str:
+    """A practice's name with its holder's after the dash ("Cartório Notarial de ... - Dra. Helena ...") when the NIF
+    printed under it is a person's: the holder is the employer (a sole trader, blind probe r56a), not a parent body
+    to cut off as "Exército Português — Direção de Finanças" is."""
+    start = text.find(name)
+    rest = re.fullmatch(r"\s[-–—]\s(\D+?)[\s.,]*", text[start + len(name) :]) if start >= 0 else None
+    if rest is None or not HOLDER_TITLE.match(fold(rest.group(1))) or not plausible_name(clean_name(rest.group(1))):
+        return name
+    return text[start : start + len(name) + rest.end(1)]
 
 
 # A postcode and its town ("1250-068 Lisboa").
@@ -4070,7 +4158,9 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             # not a name; the lines above it are further from the NIF still.
             if above.confidence < LEGIBLE_CONFIDENCE:
                 break
-            name = person_in(above.text.rsplit(":", 1)[-1])
+            # The next column's caption and value OCR joined after the name ("Sofia ... Cruz Categoria: Serralheiro":
+            # blind probe r56a, a photo's name unread) are no part of it.
+            name = person_in(above.text.rsplit(":", 1)[-1]) or person_in(NEXT_CAPTION.split(above.text)[0])
             if name:
                 parsed.put("employee_name", title_case(name), above.confidence * trust * 0.9)
                 return
@@ -4766,8 +4856,10 @@ def month_of_the_year(text: str) -> str | None:
     return f"{match.group(2)}-{MONTHS[match.group(1)]:02d}" if match else None
 
 
-MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
-YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.]?\s*((?:19|20)\d{2})(?!\d)")
+# A grid's rule between a caption and its value may come through OCR as "|", "[" or "]" ("Mês | 11 Ano 2026": blind
+# probe r56a, a JPEG's period unread).
+MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.|\[\]]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
+YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.|\[\]]?\s*((?:19|20)\d{2})(?!\d)")
 
 
 def captions_over_month_and_year(rows: list[Line]) -> str | None:
@@ -4855,15 +4947,37 @@ def private_employers_letterhead(lines: list[Line], personal: list[tuple[str, in
     """The employee's and the employer's NIFs, when of two personal NIFs no caption gives a party to, one is the
     letterhead's, above the employee's caption, and the other under it: the letterhead's is a private employer's (a
     sole trader, a household employing a domestic worker: blind probe r36b, both NIFs withheld on 6 of 6 such
-    slips). None when they do not part so."""
+    slips). None when they do not part so.
+
+    A letter-like slip may caption its employee nowhere above the body ("Marta ..., contribuinte n.º ...,
+    recebeu a retribuição ..." under a notary's letterhead and its NIF: blind probe r56a); the slip's title then
+    parts the letterhead from the body."""
     caption = next((index for index, line in enumerate(lines) if EMPLOYEE_LABEL.search(fold(line.text))), None)
-    if caption is None:
-        return None
-    above = {nif for nif, index in personal if index < caption}
-    below = {nif for nif, index in personal if index >= caption}
-    if len(above) != 1 or len(below) != 1:
-        return None
-    return below.pop(), above.pop()
+    for divider in (caption, payslip_title_index(lines)):
+        if divider is None:
+            continue
+        above = {nif for nif, index in personal if index < divider}
+        below = {nif for nif, index in personal if index >= divider}
+        if len(above) == 1 and len(below) == 1:
+            return below.pop(), above.pop()
+    return None
+
+
+def payslip_title_index(lines: list[Line]) -> int | None:
+    """The first line holding the slip's title ("Recibo de vencimento"), printed letter-spaced or not."""
+    return next((index for index, line in enumerate(lines) if holds_payslip_title(fold(line.text))), None)
+
+
+def holds_payslip_title(folded: str) -> bool:
+    if LETTER_SPACED.fullmatch(folded):
+        return bool(SPACELESS_PAYSLIP_TITLE.search(re.sub(r"\s", "", folded)))
+    return bool(PAYSLIP_TITLE.search(folded))
+
+
+# A title printed letter-spaced ("R E C I B O  D E  V E N C I M E N T O"), as a text layer gives it: each letter a
+# word. Its words are found with their spaces taken out.
+LETTER_SPACED = re.compile(r"\s*(?:[^\W\d_]\s+){5,}[^\W\d_]\s*")
+SPACELESS_PAYSLIP_TITLE = re.compile(PAYSLIP_TITLE.pattern.replace(" ", "").replace(r"\s+", "").replace(r"\s?", ""))
 
 
 # The captions of a person's other numbers, nine figures long or not, on folded text: the public servants' health
