@@ -193,6 +193,8 @@ class LocalExtractor:
         if kind in GARNISHED_KINDS and garnished(read.lines):
             parsed.warnings.append(GARNISHMENT)
         fields, confidence, warnings = validated(kind, parsed, document_type=document_type)
+        if kind in IDENTITY_KINDS and nothing_of_the_holder(fields):
+            raise ExtractionFailed(IDENTITY_DATA_UNREAD)
         return ExtractionResult(
             kind=kind,
             fields=fields,
@@ -204,6 +206,23 @@ class LocalExtractor:
             extractor_version=self.version,
             parts=[part_of_the_file(kind, other, document_type=document_type) for other in others],
         )
+
+
+# The fields that name, number or date an identity document's holder. A card or a page recognised by its title and captions
+# of which none of these was read (a blank template, a photo too blurred for its values) identifies no one: it is
+# refused, telling the sender what to send, rather than kept as a document of its kind with every field missing
+# (blind probe r55b: a blank Cartão de Cidadão read as a front with only its nationality, from the card's header).
+# An MRZ read whose check digits fail is kept: that is a signal for staff, not a reading to ask again for.
+HOLDER_FIELDS = ("full_name", "surname", "given_names", "nif", "document_number", "date_of_birth", "expiry_date")
+IDENTITY_DATA_UNREAD = (
+    "O documento de identificação foi reconhecido, mas não se leu nenhum dos dados do titular (nome, número, datas): "
+    "envie uma fotografia ou digitalização nítida, direita e com boa luz, com o documento inteiro e preenchido."
+)
+
+
+def nothing_of_the_holder(fields: dict[str, Any]) -> bool:
+    """Whether an identity document's reading holds none of its holder's fields and no MRZ."""
+    return not any(fields.get(name) for name in HOLDER_FIELDS) and fields.get("mrz_valid") is None
 
 
 def validated(

@@ -34,6 +34,7 @@ REASON_NAMES = {
     "RENT_RECEIPT_REFUSED",
     "PAYSLIP_AMOUNTS_UNREAD",
     "CARD_FRONT_UNREAD",
+    "IDENTITY_DATA_UNREAD",
 }
 # Every refusal named so is one too: a new one is checked without being listed here.
 REASON_SUFFIX = "_REFUSED"

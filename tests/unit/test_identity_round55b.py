@@ -58,3 +58,57 @@ def test_an_issue_date_still_to_come_beside_its_expiry_is_still_a_sign() -> None
     later = dt.date.today().year + 1
     _, warnings = parse_identity_lines(passport(f"10 JUN/JUN {later} 09 JUN/JUN 2031"), DocumentKind.PASSAPORTE)
     assert ISSUE_DATE_IMPLAUSIBLE in warnings
+
+
+# --- A card recognised by its title of which no holder's field reads ---------------------------------------------
+
+
+def blank_cc_front(*, surname: str = "", given: str = "") -> bytes:
+    """A Cartão de Cidadão's front as its template prints it: the title and every caption, the values left blank
+    (or only the names filled in)."""
+    from samples.identity import Card
+
+    card = Card(1300, 820, (250, 250, 250))
+    card.text((40, 30), "REPÚBLICA PORTUGUESA", size=32, bold=True)
+    card.text((40, 72), "CARTÃO DE CIDADÃO / CITIZEN CARD", size=20)
+    card.photo((40, 130, 330, 500))
+    card.field((380, 130), "Apelido(s) / Surname", surname)
+    card.field((380, 220), "Nome(s) / Given Name(s)", given)
+    card.field((380, 310), "Sexo / Sex", "")
+    card.field((780, 310), "Nacionalidade / Nationality", "")
+    card.field((380, 400), "Data de Nascimento / Date of Birth", "")
+    card.field((380, 490), "N.º Documento / Document No.", "")
+    card.field((830, 490), "Data de Validade / Expiry Date", "")
+    return card.png()
+
+
+def test_a_blank_card_template_is_refused_saying_what_to_send() -> None:
+    import pytest
+
+    from documents.extraction.errors import ExtractionFailed
+    from documents.extraction.local import IDENTITY_DATA_UNREAD, LocalExtractor
+
+    with pytest.raises(ExtractionFailed) as refused:
+        LocalExtractor().extract(blank_cc_front(), document_type="ID_DOCUMENT")
+    assert refused.value.reason == IDENTITY_DATA_UNREAD
+
+
+def test_a_card_whose_names_alone_read_is_still_read() -> None:
+    # Guard: one field of the holder's is a reading to keep (its gaps are warned as missing), not a refusal.
+    from documents.extraction.local import LocalExtractor
+
+    result = LocalExtractor().extract(
+        blank_cc_front(surname="TEIXEIRA MOTA", given="INÊS"), document_type="ID_DOCUMENT"
+    )
+    assert result.kind == DocumentKind.CARTAO_CIDADAO
+    assert str(result.fields["surname"]).upper() == "TEIXEIRA MOTA"
+    assert "missing:date_of_birth" in result.warnings
+
+
+def test_an_mrz_whose_check_digits_fail_is_kept_though_nothing_else_read() -> None:
+    # Guard: a failing MRZ is a signal for staff (``mrz_check_invalid``), not a reading to ask again for.
+    from documents.extraction.local import nothing_of_the_holder
+
+    assert nothing_of_the_holder({"nationality": "PRT", "side": "front", "mrz_valid": None})
+    assert not nothing_of_the_holder({"side": "back", "mrz_valid": False})
+    assert not nothing_of_the_holder({"side": "back", "nif": "123456789", "mrz_valid": None})
