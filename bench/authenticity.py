@@ -21,7 +21,7 @@ from documents.extraction.forensics import file_signals
 from documents.extraction.layers import document_signals
 from documents.extraction.local import LocalExtractor
 from documents.extraction.schema import ExtractionResult
-from samples.payslips import FAMILIES, family_payslip
+from samples.payslips import FAMILIES, family_payslip, make_payroll
 from samples.synthetic import Synthetic, make_person, scan
 from samples.tampered import clean_corpus, copied_payslips, tampered_corpus
 from screening.rules.authenticity import content_signals
@@ -101,20 +101,28 @@ def clean_false_alarms(extractor: LocalExtractor, *, today: dt.date) -> dict[str
 
 
 def clean_series(extractor: LocalExtractor, *, today: dt.date, seed: int = 67) -> tuple[int, int]:
-    """One person's three consecutive months in every family: the series checks must stay quiet."""
+    """One person's three consecutive months in every family, and a fixed salary's three (every amount the same
+    each month, as a copied payslip's are: blind probe r57b): the series checks must stay quiet."""
     rng = random.Random(seed)
-    flagged = 0
+    flagged = series = 0
     for index, family in enumerate(FAMILIES):
         person = make_person(rng, today)
         base = Decimal(rng.randint(900, 4000))
         months = [dt.date(today.year - 1, month, 1) for month in (3, 4, 5)]
-        documents = [
-            read(extractor, family_payslip(family, person, month, base=base, rng=rng, variant=index), f"{index}-{n}")
-            for n, month in enumerate(months)
-        ]
-        found = content_signals([d for d in documents if d], today=today)
-        flagged += any(s["severity"] in CONCERNS for signals in found.values() for s in signals)
-    return len(FAMILIES), flagged
+        fixed = make_payroll(rng, months[0], base=base, subsidies=False)
+        for payroll in (None, fixed):
+            documents = [
+                read(
+                    extractor,
+                    family_payslip(family, person, month, base=base, rng=rng, variant=index, payroll=payroll),
+                    f"{index}-{n}",
+                )
+                for n, month in enumerate(months)
+            ]
+            found = content_signals([d for d in documents if d], today=today)
+            flagged += any(s["severity"] in CONCERNS for signals in found.values() for s in signals)
+            series += 1
+    return series, flagged
 
 
 def rescanned_copies(extractor: LocalExtractor, seed: int = 71) -> dict[str, int]:

@@ -167,7 +167,7 @@ class CopiedPayslip:
     original: Synthetic
     copy: Synthetic
     expected_code: str = "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD"
-    expected_severity: str = "MEDIUM"
+    expected_severity: str = "LOW"
 
 
 def copied_payslips(seed: int = 61, count: int = 12, today: dt.date | None = None) -> list[CopiedPayslip]:

@@ -52,7 +52,9 @@ from screening.rules.report import generate_report
 # another statement of one of them from the same payer is not added again (blind probe r54a).
 # rules-2026.12.25: an IRS document whose totals are not their parts (arithmetic_mismatch) is not counted, as a
 # payslip's are not (income.tax_document: "os totais não batem certo"; blind probe r56b).
-RULES_VERSION = "rules-2026.12.25"
+# rules-2026.12.26: payslips of two months with every amount equal are a LOW note, no longer MEDIUM: a fixed salary
+# does it every month (PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD; blind probe r57b, ADR 018 amended).
+RULES_VERSION = "rules-2026.12.26"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -291,11 +291,15 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
             out.append(
                 (
                     document["document_id"],
+                    # LOW, a note: a fixed salary repeats its amounts to the cent every month, as a copy with the
+                    # month changed does, and nothing read tells them apart (blind probe r57b: 8 of 9 honest
+                    # employees were flagged MEDIUM, which taught staff to pass over MEDIUM signals).
                     signal(
                         "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD",
-                        "MEDIUM",
-                        "Tem os mesmos valores ao cêntimo que o recibo de outro mês: pode ser uma cópia com o mês "
-                        "alterado (ou um salário sem qualquer variação).",
+                        "LOW",
+                        "Tem os mesmos valores ao cêntimo que o recibo de outro mês: é normal num salário fixo, mas "
+                        "também numa cópia com o mês alterado; em caso de dúvida, compare as datas de pagamento e os "
+                        "acumulados do ano.",
                         same_as_document_id=earlier["document_id"],
                     ),
                 )

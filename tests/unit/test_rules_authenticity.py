@@ -92,18 +92,20 @@ def test_the_current_month_is_not_the_future() -> None:
     assert found.get("a", []) == []
 
 
-def test_the_same_amounts_in_another_month_is_a_medium_signal_on_the_later_copy() -> None:
+def test_the_same_amounts_in_another_month_is_a_low_note_on_the_later_payslip() -> None:
+    """A fixed salary repeats every amount to the cent, as a copy with its month changed does (blind probe r57b: 8
+    of 9 honest employees flagged MEDIUM): a note that names the other payslip, never a concern."""
     result = verify_authenticity(state(payslip("a", "2026-09"), payslip("b", "2026-10")))
     [section] = result["documents"]
-    assert section["document_id"] == "b" and section["highest"] == "MEDIUM"
+    assert section["document_id"] == "b" and section["highest"] == "LOW"
+    assert section["signals"][0]["code"] == "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD"
     assert section["signals"][0]["evidence"] == {"same_as_document_id": "a"}
-    # MEDIUM informs but does not raise at the default (HIGH) level ...
     assert result["warnings"] == [] and result["checks"][0]["passed"] is True
-    # ... and raises for an agency that set MEDIUM.
+    # Not even for an agency that raises at MEDIUM.
     strict = verify_authenticity(
         state(payslip("a", "2026-09"), payslip("b", "2026-10"), authenticity_raise_severity="MEDIUM")
     )
-    assert strict["warnings"] == ["authenticity_concern"] and strict["checks"][0]["passed"] is False
+    assert strict["warnings"] == [] and strict["checks"][0]["passed"] is True
 
 
 def test_another_employer_nif_is_a_low_note() -> None:
