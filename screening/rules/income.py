@@ -33,6 +33,7 @@ from documents.extraction.schema import (
     PENSION_KINDS,
     PROOF_OF_FILING_ONLY,
     TAX_KINDS,
+    DocumentKind,
 )
 from screening.rules.common import (
     check,
@@ -306,7 +307,12 @@ def profile_documents(
 ) -> tuple[Check, list[str]]:
     """Whether the documents prove the declared profile's income; what is missing, in pt-PT (and the files sent that
     could not be read, which are not missing: they are to be sent again; and those read but not counted, and why)."""
-    check_, missing = profile_documents_read(profile, sources, tax_usable=tax_usable, joint_unsplit=joint_unsplit)
+    # The applicant's own proofs printing another NIF than the one typed are sent: missing only for the NIF typed
+    # (blind probe r57b: "Em falta: recibos de vencimento de mais 3 meses" beside the three sent).
+    missing_words = "Em falta com o NIF indicado" if OWN_NAME_OTHER_NIF in not_counted else "Em falta"
+    check_, missing = profile_documents_read(
+        profile, sources, tax_usable=tax_usable, joint_unsplit=joint_unsplit, missing_words=missing_words
+    )
     if unreadable and not check_["passed"]:
         files = "1 ficheiro" if unreadable == 1 else f"{unreadable} ficheiros"
         check_["evidence"] += (
@@ -340,11 +346,14 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
     typed with a typo left "Em falta: recibos de vencimento de 3 meses" beside the three payslips sent)."""
     counts: dict[tuple[str, str], int] = {}
     for _, checks in documents:
-        failed = next((c["name"] for c in checks if not c["passed"]), None)
+        failed = next((c for c in checks if not c["passed"]), None)
         if failed is None:
             continue
-        kind, _, which = failed.removeprefix("income.").partition("_")
+        kind, _, which = failed["name"].removeprefix("income.").partition("_")
         reason = NOT_COUNTED_BECAUSE.get(which)
+        if which == "owner" and OWN_NAME_OTHER_NIF in failed["evidence"]:
+            # The applicant's own, but for the NIF typed: not "another person's" (blind probe r57b).
+            reason = OWN_NAME_OTHER_NIF
         if kind in DOCUMENT_WORDS and reason:
             counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
     return "; ".join(
@@ -362,9 +371,15 @@ JOINT_TAX_ALTERNATIVE = (
 
 
 def profile_documents_read(
-    profile: str, sources: list[Source], *, tax_usable: bool, joint_unsplit: bool = False
+    profile: str,
+    sources: list[Source],
+    *,
+    tax_usable: bool,
+    joint_unsplit: bool = False,
+    missing_words: str = "Em falta",
 ) -> tuple[Check, list[str]]:
-    """Whether the documents read prove the declared profile's income; what is missing, in pt-PT."""
+    """Whether the documents read prove the declared profile's income; what is missing (``missing_words``: how the
+    list is introduced), in pt-PT."""
     proven = [s.name for s in sources if s.verified]
     by_name = {s.name: s for s in sources}
     expected = SOURCES_BY_PROFILE.get(profile)
@@ -388,7 +403,9 @@ def profile_documents_read(
         missing.append(JOINT_TAX_ALTERNATIVE if joint_unsplit else TAX_ALTERNATIVE)
     outside = [SOURCE_WORDS[name] for name in proven if name not in expected]
     evidence = f"Perfil declarado: {label}. " + (
-        "Rendimento comprovado pelos documentos do perfil." if passed else "Em falta: " + " ".join(missing) + "."
+        "Rendimento comprovado pelos documentos do perfil."
+        if passed
+        else f"{missing_words}: " + " ".join(missing) + "."
     )
     if outside:
         evidence += f" Documentos fora do perfil declarado também contados: {', '.join(outside)}."
@@ -1533,13 +1550,15 @@ def tax_method(document: Document, share: TaxShare | None = None) -> str:
     if gross is None:
         return TAX_METHOD
     whole = f"(rendimento {format_eur(gross)} - {tax_name} {format_eur(tax or Decimal(0))}) / 12"
+    # The document by its own name (blind probe r57b: a nota called "declaração de IRS").
+    noun = "nota de liquidação de IRS" if document.get("kind") == DocumentKind.NOTA_LIQUIDACAO else "declaração de IRS"
     if share is None or not share.joint:
-        return f"declaração de IRS: {whole}"
+        return f"{noun}: {whole}"
     if share.own_gross is None:
         counted = "contados no sujeito passivo A" if share.counted_in_partner else "contados uma vez"
-        return f"declaração de IRS conjunta, rendimentos do casal {counted}: {whole}"
+        return f"{noun} conjunta, rendimentos do casal {counted}: {whole}"
     return (
-        f"declaração de IRS conjunta, parte do sujeito passivo {share.holder} "
+        f"{noun} conjunta, parte do sujeito passivo {share.holder} "
         f"({format_eur(share.own_gross)} de {format_eur(gross)}, o imposto na mesma proporção): {whole} x "
         f"{format_percent(share.share)}"
     )

@@ -16,8 +16,16 @@ def profile_evidence(result: dict[str, Any]) -> str:
 
 
 def test_payslips_of_another_nif_are_said_sent_and_not_counted_beside_what_is_missing() -> None:
+    # In her name with another NIF: said in the owner checks' words (blind probe r57b), not "another person's".
     result = screen([id_document(), *(payslip(p, employee_nif=OTHER_NIF) for p in THREE_MONTHS)])
     evidence = profile_evidence(result)
+    assert (
+        "Enviados mas não contados: 3 recibos de vencimento (em nome do candidato, mas com outro NIF que não o "
+        "indicado)." in evidence
+    )
+    # Another name and another NIF: another person's.
+    others = [payslip(p, employee_nif=OTHER_NIF, employee_name="Rui Costa") for p in THREE_MONTHS]
+    evidence = profile_evidence(screen([id_document(), *others]))
     assert "Enviados mas não contados: 3 recibos de vencimento (de outra pessoa, pelo nome ou pelo NIF)." in evidence
 
 

@@ -175,7 +175,12 @@ def test_the_irs_method_prints_its_figures_as_the_other_methods_do() -> None:
     """E2e probe 19: "declaração de IRS: (rendimento - imposto) / 12" alone, while the faturas-recibo's method printed
     its totals."""
     result = income([nota()], "INDEPENDENT")
-    assert result["method"] == "declaração de IRS: (rendimento 30 000,00 € - imposto liquidado 4 200,00 €) / 12"
+    # The document by its own name (blind probe r57b: a nota was called "declaração de IRS").
+    assert result["method"] == (
+        "nota de liquidação de IRS: (rendimento 30 000,00 € - imposto liquidado 4 200,00 €) / 12"
+    )
+    declared = income([irs_return()], "INDEPENDENT")
+    assert declared["method"] == "declaração de IRS: (rendimento 30 000,00 € - retenções 6 900,00 €) / 12"
 
 
 def irs_return(year: int = 2025) -> dict[str, Any]:
