@@ -54,7 +54,10 @@ from screening.rules.report import generate_report
 # payslip's are not (income.tax_document: "os totais não batem certo"; blind probe r56b).
 # rules-2026.12.26: payslips of two months with every amount equal are a LOW note, no longer MEDIUM: a fixed salary
 # does it every month (PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD; blind probe r57b, ADR 018 amended).
-RULES_VERSION = "rules-2026.12.26"
+# rules-2026.12.27: the name typed without its last surname names the applicant in identity.nif_documents and the owner
+# checks, as identity.name_match accepts it; the profile check says the applicant's own proofs with another NIF are so,
+# not another person's; a nota's method names it (blind probe r57b).
+RULES_VERSION = "rules-2026.12.27"
 
 
 def is_household(state: dict[str, Any]) -> bool:
