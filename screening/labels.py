@@ -16,6 +16,7 @@ from typing import Any
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
+from applicants.models import IncomeProfile
 from documents.labels import DOCUMENT_KIND_LABELS, kind_label
 from screening.rules.common import format_eur, format_percent, money
 
@@ -149,6 +150,9 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
         return str(_("sim") if value else _("não"))
     if isinstance(value, list | tuple):
         return ", ".join(readable_value(item, field=field, check=check) for item in value)
+    if check == "income.profile_documents" and value in IncomeProfile.values:
+        # The profile declared in words, as the form asks it, not its code (blind probe r57b: "EMPLOYEE" in the PDF).
+        return str(IncomeProfile(value).label)
     if isinstance(value, str):
         compared = COMPARISON.match(value)
         if compared:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -156,6 +157,7 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
                 else signal["severity"],
                 "verdict": "pass" if signal["severity"] == "LOW" else "fail",
                 "code": signal["code"],
+                "code_parts": signal["code"].split("_"),
                 "explanation": signal["explanation"],
             }
             for section in report.authenticity
@@ -283,6 +285,7 @@ def check_view(check: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": pdf_words(labels.CHECK_LABELS.get(name, name)),
         "code": name,
+        "code_parts": name.split("_"),
         "passed": bool(check.get("passed")),
         "evidence": str(check.get("evidence", "")),
         "source": source,
@@ -340,13 +343,31 @@ def report_pdf_bytes(view: dict[str, Any]) -> bytes:
     date is the report's, and no modification date or file identifier is written.
     """
     with translation.override("pt-pt"):
-        html = render_to_string(TEMPLATE, view)
+        html = render_to_string(TEMPLATE, unbroken_figures(view))
     # A base URL that names no real place; the fetcher refuses every URL anyway.
     from weasyprint import HTML
 
     document = HTML(string=html, base_url="about:blank", url_fetcher=fetcher_refusing_all())
     content: bytes = document.write_pdf(pdf_identifier=False)
     return content
+
+
+# A figure's groups of digits and its sign stay on one line: a table cell broke "1 368,50 €" after the "1" (blind
+# probe r57b).
+FIGURE_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|[€%])")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def unbroken_figures(value: Any) -> Any:
+    """The view with every space inside or after a figure ("1 368,50 €", "35,0 %") made a no-break space."""
+    if isinstance(value, str):
+        return FIGURE_SPACE.sub(NO_BREAK_SPACE, value)
+    if isinstance(value, dict):
+        return {key: unbroken_figures(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        # A tuple as a list: the view reaches another process as JSON, and must render to the same bytes there.
+        return [unbroken_figures(item) for item in value]
+    return value
 
 
 # --- HTTP -----------------------------------------------------------------------------------------
