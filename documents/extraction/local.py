@@ -208,9 +208,9 @@ class LocalExtractor:
         )
 
 
-# The fields that name, number or date an identity document's holder. A card or a page recognised by its title and captions
-# of which none of these was read (a blank template, a photo too blurred for its values) identifies no one: it is
-# refused, telling the sender what to send, rather than kept as a document of its kind with every field missing
+# The fields that name, number or date an identity document's holder. A card or a page recognised by its title and
+# captions of which none of these was read (a blank template, a photo too blurred for its values) identifies no one:
+# it is refused, telling the sender what to send, rather than kept as a document of its kind with every field missing
 # (blind probe r55b: a blank Cartão de Cidadão read as a front with only its nationality, from the card's header).
 # An MRZ read whose check digits fail is kept: that is a signal for staff, not a reading to ask again for.
 HOLDER_FIELDS = ("full_name", "surname", "given_names", "nif", "document_number", "date_of_birth", "expiry_date")
