@@ -255,7 +255,7 @@ def payslip_revalidate(
         if not (1 <= month <= 12) or year < 2000 or dt.date(year, month, 1) > today + PAYSLIP_ISSUED_AHEAD:
             fields["period"] = None
             warnings.append("period_implausible")
-            if 1 <= month <= 12 and year >= 2000:
+            if 1 <= month <= 12 and 2000 <= year <= today.year + MONTH_TO_COME_YEARS:
                 # A real month still to come: never counted, and the screening's authenticity rules say so
                 # (blind probe c21: next month's slip dropped its period, and no signal was raised).
                 warnings.append(PERIOD_IN_FUTURE)
@@ -272,6 +272,10 @@ NET_NEGATIVE = "net_negative"
 # Christmas, before a holiday); earlier, a month to come is not a payslip yet. (31 days let January's slip through on
 # 4 December: the round 28 probe's negative.)
 PAYSLIP_ISSUED_AHEAD = dt.timedelta(days=7)
+# How many years ahead a month may be one still to come: a slip dated next year is an early or a forged one; a year
+# further on is a misread year ("2626" for "2026" on a photo, blind probe r57a: a genuine slip's month said to be in
+# the future, a HIGH authenticity signal), withheld as implausible with nothing said of the future.
+MONTH_TO_COME_YEARS = 1
 
 
 def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decimal | None = None) -> bool | None:

@@ -970,15 +970,47 @@ def without_restated_base(rows: list[list[Segment]], lines: list[Line]) -> list[
         for position, segment in enumerate(segments)
         if segment.role == "base_salary" and (at, position) not in fields
     }
+    misread = restated_base_misread(rows, fields)
     kept = [
         [
             segment
             for position, segment in enumerate(segments)
-            if (at, position) not in fields or segment.value not in row_values
+            if (at, position) not in fields or (segment.value not in row_values and not misread)
         ]
         for at, segments in enumerate(rows)
     ]
     return [segments for segments in kept if segments]
+
+
+def restated_base_misread(rows: list[list[Segment]], fields: set[tuple[int, int]]) -> bool:
+    """Whether the header's base salary and the table's base row are one figure, OCR having misread a digit of one
+    of them ("Vencimento base: 1.610,00" over a row's "1.010,00" on a photo, blind probe r57a: both counted, the
+    base above the gross and left out). The arithmetic chooses the reading (ADR 024): the figure with which the
+    earnings make the gross printed on the page; the base row then holds it. Only one header field and one row,
+    figures of one length a digit apart, and only when exactly one of the two makes the gross: else both stay, as a
+    month paid in part beside the full base it is worked out from (one figure a half of the other) would."""
+    bases = [segment for segments in rows for segment in segments if segment.role == "base_salary"]
+    header = [rows[at][position] for at, position in fields]
+    table = [segment for segment in bases if all(segment is not field for field in header)]
+    if len(header) != 1 or len(table) != 1 or not one_digit_apart(header[0].value, table[0].value):
+        return False
+    others = sum(
+        (
+            segment.value
+            for segments in rows
+            for segment in segments
+            if segment.role in EARNING_ROLES and segment.role != "base_salary"
+        ),
+        Decimal(0),
+    )
+    grosses = {
+        amount for segments in rows for segment in segments if segment.role == "gross_pay" for amount in segment.amounts
+    }
+    making_the_gross = [figure for figure in (header[0].value, table[0].value) if others + figure in grosses]
+    if len(making_the_gross) != 1:
+        return False
+    table[0].amounts = [*table[0].amounts[:-1], making_the_gross[0]]
+    return True
 
 
 def base_field(text: str) -> bool:
@@ -4573,8 +4605,35 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
         period, period_line = next(
             ((parse_period(line.text), line) for line in printed if month_named(line)), (None, None)
         )
+    if period and not PLAUSIBLE_YEAR.match(period):
+        period = year_the_dates_confirm(period, printed) or period
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+def year_the_dates_confirm(period: str, lines: list[Line]) -> str | None:
+    """The period with its year put right when OCR misread one digit of it ("Novembro de 2626" on a photo whose
+    "0" came out a "6", blind probe r57a: the month withheld as one still to come): of the plausible years one digit
+    away, the one a date the page prints (the pay day, the run's date) places in the period's month or the next.
+    None when no such date, or dates of two such years, choose one: a reading is chosen, never guessed."""
+    year, month = period[:4], int(period[5:])
+    readings = {
+        f"{year[:at]}{digit}{year[at + 1 :]}" for at in range(len(year)) for digit in "0123456789" if digit != year[at]
+    }
+    plausible = {int(reading) for reading in readings if PLAUSIBLE_YEAR.match(f"{reading}-")}
+    confirmed = {
+        candidate
+        for line in lines
+        for date in parse_dates(line.text)
+        for candidate in plausible
+        if (date.year, date.month) in months_paid_in(candidate, month)
+    }
+    return f"{confirmed.pop():04d}-{month:02d}" if len(confirmed) == 1 else None
+
+
+def months_paid_in(year: int, month: int) -> set[tuple[int, int]]:
+    """The months a slip of ``month`` in ``year`` is paid or run in: its own or the next (paid early on)."""
+    return {(year, month), (year + month // 12, month % 12 + 1)}
 
 
 # A month and its year in figures by a slash or a dash ("09/2026", "2026-09"), not a dot: "2025.12" may be an amount.
@@ -4596,8 +4655,7 @@ def lone_month_and_year(lines: list[Line]) -> tuple[str | None, Line | None]:
     if len(found) != 1:
         return None, None
     [(period, line)] = found.items()
-    year, month = int(period[:4]), int(period[5:])
-    paid = {(year, month), (year + month // 12, month % 12 + 1)}
+    paid = months_paid_in(int(period[:4]), int(period[5:]))
     if any((date.year, date.month) not in paid for other in lines for date in parse_dates(other.text)):
         return None, None
     return period, line
