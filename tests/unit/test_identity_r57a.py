@@ -18,9 +18,10 @@ from reportlab.pdfgen import canvas
 from documents.extraction import reader
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.local import IDENTITY_DATA_UNREAD, UNRECOGNISED, LocalExtractor
+from documents.extraction.schema import DocumentKind
 from samples.identity import passport_png
 from samples.synthetic import Person
-from tests.helpers import text_picture
+from tests.helpers import parse_identity_lines, text_picture
 
 pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
 
@@ -124,3 +125,68 @@ def test_a_text_layer_that_names_the_holder_is_not_ocrd_for_its_picture() -> Non
         result = LocalExtractor().extract(buffer.getvalue(), document_type="ID_DOCUMENT")
     assert result.method == "text"
     assert result.fields["surname"] == "Valadares Brito"
+
+
+# A passport's data page as OCR read a phone photo of it: the surname's caption garbled past reading, the given
+# names' caption's slash read as a letter, the MRZ's data line under a thumb (its first characters lost).
+GARBLED_PAGE = [
+    "REPÚBLICA PORTUGUESA",
+    "PASSAPORTE / PASSPORT",
+    "| P PRT CB719204",
+    "Aqpelidafsumama",
+    "FIGUEIREDO LOBATO",
+    "NomeiGiren names",
+    "DUARTE HENRIQUE",
+    "Data de nascimento/Date of birth Sexo/Sex",
+    "| 11/05/1987 M",
+]
+NAMES_LINE = "P<PRTFIGUEIREDO<LOBATO<<DUARTE<HENRIQUE<<<<<<<<<"
+DATA_LINE_UNDER_A_THUMB = "*“9204<3PRT8705118M3110226<<<<<<<<<<<<<<<? AA"
+
+
+def test_given_names_under_a_misread_caption_are_not_the_full_name() -> None:
+    """A lone "Nome" with no surname caption captions the whole name; one whose translation names given names
+    ("Given names", its slash misread) does not, whether or not the surname's caption was read."""
+    fields, warnings = parse_identity_lines(GARBLED_PAGE, DocumentKind.PASSAPORTE)
+    assert fields.get("full_name") is None
+    assert fields["given_names"] == "Duarte Henrique"
+    assert "mrz_unread" in warnings
+
+
+def test_a_lone_nome_still_captions_the_whole_name() -> None:
+    """Guard (passes either way): an older card's "Nome" alone, or Brazil's "Nome / Name", is the whole name."""
+    for caption in ("Nome", "Nome / Name"):
+        fields, _ = parse_identity_lines(
+            ["BILHETE DE IDENTIDADE", caption, "AMADOU DJALÓ BALDÉ"], DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+        )
+        assert fields["full_name"] == "Amadou Djaló Baldé"
+
+
+def test_the_names_lines_names_vouch_for_printed_lines_that_spell_them() -> None:
+    """The MRZ's data line lost, its names line whole: the surname printed under a misread caption is the one the
+    names line spells letter for letter, and the full name is whole."""
+    fields, warnings = parse_identity_lines(
+        GARBLED_PAGE, DocumentKind.PASSAPORTE, mrz=[NAMES_LINE, DATA_LINE_UNDER_A_THUMB]
+    )
+    assert fields["surname"] == "Figueiredo Lobato"
+    assert fields["given_names"] == "Duarte Henrique"
+    assert fields["full_name"] == "Duarte Henrique Figueiredo Lobato"
+    assert fields.get("mrz_valid") is None
+    assert "mrz_unread" in warnings
+
+
+def test_the_names_line_alone_names_nobody() -> None:
+    """No check digit covers the names line: a surname it names that no printed line spells is not taken from it,
+    and the given names alone are still no full name."""
+    page = [line for line in GARBLED_PAGE if line != "FIGUEIREDO LOBATO"]
+    fields, _ = parse_identity_lines(page, DocumentKind.PASSAPORTE, mrz=[NAMES_LINE, DATA_LINE_UNDER_A_THUMB])
+    assert fields.get("surname") is None
+    assert fields.get("full_name") is None
+
+
+def test_a_whole_name_that_is_the_names_lines_given_names_alone_is_left_out() -> None:
+    """A lone "Nome" caption over the given names, the surname's caption and value both lost: the names line shows
+    the name under it is the given names alone, which name someone else (another surname fails the identity)."""
+    page = ["PASSAPORTE / PASSPORT", "| P PRT CB719204", "Nome", "DUARTE HENRIQUE", "| 11/05/1987 M"]
+    fields, _ = parse_identity_lines(page, DocumentKind.PASSAPORTE, mrz=[NAMES_LINE, DATA_LINE_UNDER_A_THUMB])
+    assert fields.get("full_name") is None
