@@ -157,6 +157,7 @@ class LocalExtractor:
         if not narrowed:
             read, narrowed = without_pages_of_other_documents(read, kind, document_type)
         read, kind, narrowed = amounts_from_the_pictures(data, document_type, read, kind, narrowed)
+        read, kind, narrowed = identity_from_the_pictures(data, document_type, read, kind, narrowed)
         extra_mrz_texts = mrz_ocr_texts(data, turns=read.turns) if needs_mrz_pass(kind, read) else []
         if document_type == "ID_DOCUMENT" and a_visa(data, read, kind, extra_mrz_texts):
             raise ExtractionFailed(VISA)
@@ -274,6 +275,44 @@ def amounts_from_the_pictures(
     if not any(isinstance(value, Decimal) for value in parse_document(again_kind, again.lines).fields.values()):
         return read, kind, narrowed
     return again, again_kind, again_narrowed
+
+
+def identity_from_the_pictures(
+    data: bytes, document_type: str, read: ReadDocument, kind: DocumentKind, narrowed: bool
+) -> tuple[ReadDocument, DocumentKind, bool]:
+    """A PDF sent as the identity document whose text layer gives no holder's field, read again with its pages'
+    pictures OCR'd: an e-mail printed to PDF with the card's or the passport's photo inline (blind probe r57a, 22
+    and 26). Its text layer is the e-mail's words, which name the kind ("envio o cartão de cidadão") or none ("see
+    below"), and the photo was never read: the card came back empty, or refused as not recognised. That reading is
+    kept when it gives an identity document (or an MRZ); pages that draw no picture are read as before, and a text
+    layer that gives the holder (a digital card's PDF with its photo) is not OCR'd at all."""
+    if (
+        document_type != "ID_DOCUMENT"
+        or read.method != "text"
+        or sniff_content_type(data[:1024]) != "application/pdf"
+        or text_layer_gives_the_holder(read, kind, document_type)
+    ):
+        return read, kind, narrowed
+    again = read_pdf(data, pictures_read=True)
+    if again.method != "ocr":
+        return read, kind, narrowed  # no page draws a picture, or OCR read nothing there
+    again_kind = classify(again.text)
+    if again_kind not in IDENTITY_KINDS and not (
+        again_kind == DocumentKind.UNKNOWN and read_mrz(line.text for line in again.lines) is not None
+    ):
+        return read, kind, narrowed
+    again, again_kind, again_narrowed = pages_of_the_declared_type(again, again_kind, document_type)
+    if not again_narrowed:
+        again, again_narrowed = without_pages_of_other_documents(again, again_kind, document_type)
+    return again, again_kind, again_narrowed
+
+
+def text_layer_gives_the_holder(read: ReadDocument, kind: DocumentKind, document_type: str) -> bool:
+    """Whether a reading is of an identity document with one of its holder's fields or an MRZ read."""
+    if kind not in IDENTITY_KINDS:
+        return False
+    fields, _, _ = validated(kind, parse_document(kind, read.lines), document_type=document_type)
+    return not nothing_of_the_holder(fields)
 
 
 # A file holding more than the document it was sent as: its pages of that type were read, the others left.

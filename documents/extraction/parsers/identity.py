@@ -827,6 +827,7 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
             names_in_printed_spelling(viz_lines, parsed, umlauts=writes_umlauts(mrz))
             names_with_national_letters(viz_lines, parsed, mrz)
     elif kind == DocumentKind.PASSAPORTE:
+        names_the_unchecked_names_line_spells(lines, viz_lines, parsed)
         parsed.warnings.append("mrz_unread")
     if parsed.fields.get("document_number"):
         # The MRZ's number (a permit's back on the same image) stands for the visual zone's misreading.
@@ -863,6 +864,39 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
             if parsed.fields.get(field):
                 parsed.fields[field] = accents_restored(parsed.fields[field])
     return parsed
+
+
+# A passport's MRZ names line (TD3's first): "P", a type letter or a filler, the issuing state, then the names, the
+# primary identifier's parted from the secondary's by two fillers.
+TD3_NAMES_LINE = re.compile(r"P[A-Z<](?P<state>[A-Z]{3})(?P<names>[A-Z]+(?:<[A-Z]+)*<<[A-Z<]+)")
+
+
+def names_the_unchecked_names_line_spells(lines: list[Line], viz_lines: list[Line], parsed: Parsed) -> None:
+    """A passport whose MRZ did not read (its data line lost) but whose names line did: the surname and the given
+    names the visual zone prints on lines of their own that spell that line's names letter for letter, where their
+    captions were misread (blind probe r57a: "Apelido/Surname" read "Aoeidersumama", the surname lost, and the given
+    names alone given as the full name). No check digit covers the names line, so it names nothing by itself: it
+    only vouches for a printed line that reads the same, two readings of the page agreeing. A full name that is the
+    line's given names alone is no full name, and is left out."""
+    names_line = next(
+        (found for line in lines if (found := TD3_NAMES_LINE.fullmatch(clean_line(line.text).rstrip(FILLER)))), None
+    )
+    if names_line is None or country_code(names_line["state"]) is None:
+        return
+    mrz_names = dict(zip(NAME_FIELDS, names_from(names_line["names"]), strict=True))
+    for field_name, mrz_name in mrz_names.items():
+        spelled = re.sub(r"[^A-Z]", "", mrz_name)
+        if not spelled or parsed.fields.get(field_name):
+            continue
+        for line in viz_lines:
+            printed = without_leading_noise(line.text).strip(EDGE_NOISE)
+            if NAME_IN_CAPITALS.fullmatch(printed) and spelled in mrz_name_forms(printed):
+                parsed.put(field_name, title_case(printed), line.confidence)
+                break
+    full_name = parsed.fields.get("full_name")
+    given = re.sub(r"[^A-Z]", "", mrz_names["given_names"])
+    if full_name and mrz_names["surname"] and given in mrz_name_forms(full_name):
+        del parsed.fields["full_name"], parsed.confidence["full_name"]
 
 
 # A card's longest side, 85.6 mm (ID-1), in PDF points, with room for a margin: a text layer's lines spread over more
@@ -999,7 +1033,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
     else:
         labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
         for name, found in labels.items():
-            field_name = whole_name_caption(name, labels)
+            field_name = whole_name_caption(name, labels, lines)
             # Only a name under both labels can be told where it ends: the other name's label bounds it. A whole
             # name under its one caption is bounded by the next field's (a CIN's "Nome" over two lines, blind probe
             # r33b). The Cartão de Cidadão prints its holder's names in mixed case.
@@ -1072,15 +1106,22 @@ def mrz_name_of(mrz: MrzRead | None, field_name: str) -> str:
     return {"surname": mrz.surname, "given_names": mrz.given_names}.get(field_name, f"{mrz.given_names} {mrz.surname}")
 
 
-def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | None]) -> str:
+# A name caption's translation that names given names, however OCR read the slash before it ("Nome/Given names"
+# read "NomeiGiren names"): a plural "names", "forenames", "prénoms". The whole name's is singular ("Nome / Name").
+GIVEN_NAMES_TRANSLATION = re.compile(r"(?<![a-z])(?:names|forenames|prenoms|given)(?![a-z])")
+
+
+def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | None], lines: list[Line]) -> str:
     """The field a name caption names: a lone "Nome" with no surname caption anywhere ("Nome: AMADOU BALDÉ", an
     older card's) captions the whole name; "Nomes", "Nome(s) próprio(s)" or "Nome" beside "Apelido" the given
-    names."""
+    names, and so does a "Nome" whose translation names given names, its surname's caption misread (blind probe
+    r57a: a passport's "Apelido/Surname" read "Aoeidersumama", and its given names alone were the full name)."""
     found = labels.get(name)
     # "Nome / Name" (Brazil's CIN) captions the whole name as well: its slash ends the caption's first language.
     caption = found[1].group(0).strip(" /") if found else ""
-    if name == "given_names" and labels.get("surname") is None and caption == "nome":
-        return "full_name"
+    if found and name == "given_names" and labels.get("surname") is None and caption == "nome":
+        translation = fold(lines[found[0]].text)[found[1].end() :]
+        return name if GIVEN_NAMES_TRANSLATION.search(translation) else "full_name"
     if name == "given_names" and caption == "nome completo":
         # A paper document's "Nome completo" (blind probe r47a) says so in its own words, whatever else is printed.
         return "full_name"
