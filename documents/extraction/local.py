@@ -77,6 +77,7 @@ from documents.extraction.schema import (
     IDENTITY_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
+    PERIOD_IN_FUTURE,
     TAX_KINDS,
     DocumentKind,
     ExtractionPart,
@@ -196,6 +197,13 @@ class LocalExtractor:
         fields, confidence, warnings = validated(kind, parsed, document_type=document_type)
         if kind in IDENTITY_KINDS and nothing_of_the_holder(fields):
             raise ExtractionFailed(IDENTITY_DATA_UNREAD)
+        if (
+            kind in PAYSLIP_KINDS
+            and read.method == "ocr"
+            and not others
+            and nobodys_payslip_of_no_month(fields, warnings)
+        ):
+            raise ExtractionFailed(PAYSLIP_WHOSE_AND_WHEN_UNREAD)
         return ExtractionResult(
             kind=kind,
             fields=fields,
@@ -224,6 +232,28 @@ IDENTITY_DATA_UNREAD = (
 def nothing_of_the_holder(fields: dict[str, Any]) -> bool:
     """Whether an identity document's reading holds none of its holder's fields and no MRZ."""
     return not any(fields.get(name) for name in HOLDER_FIELDS) and fields.get("mrz_valid") is None
+
+
+# A payslip's picture of which neither the worker (name or NIF) nor the month was read: its amounts, if any read,
+# can be no one's income of no month, and the screening could only leave it uncounted, telling the sender nothing of
+# why. Refused instead, asking for what would let it be read (blind probe r57a: a photo of a monitor, the page a third
+# of the frame, read as an employer and a net). Only a picture: a PDF's text layer reads the same however it is sent
+# again. A month withheld as implausible or to come was printed, and says so itself.
+PAYSLIP_WHOSE_AND_WHEN_UNREAD = (
+    "Não foi possível ler neste recibo de vencimento de quem é nem de que mês é (a letra está pequena, desfocada ou "
+    "cortada): envie uma fotografia mais próxima, nítida e direita do recibo inteiro, ou o PDF original."
+)
+PERIOD_PRINTED_WARNINGS = frozenset({"period_implausible", PERIOD_IN_FUTURE})
+
+
+def nobodys_payslip_of_no_month(fields: dict[str, Any], warnings: list[str]) -> bool:
+    """Whether a payslip's reading names no worker (no name, no NIF) and no month, nor warns of a month printed."""
+    return (
+        not fields.get("employee_name")
+        and not fields.get("employee_nif")
+        and not fields.get("period")
+        and not PERIOD_PRINTED_WARNINGS.intersection(warnings)
+    )
 
 
 def validated(

@@ -35,6 +35,7 @@ REASON_NAMES = {
     "PAYSLIP_AMOUNTS_UNREAD",
     "CARD_FRONT_UNREAD",
     "IDENTITY_DATA_UNREAD",
+    "PAYSLIP_WHOSE_AND_WHEN_UNREAD",
 }
 # Every refusal named so is one too: a new one is checked without being listed here.
 REASON_SUFFIX = "_REFUSED"
