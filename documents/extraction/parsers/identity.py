@@ -1702,6 +1702,26 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+    if kind == DocumentKind.PASSAPORTE and not parsed.fields.get("document_number"):
+        passport_number_by_its_row(lines, parsed)
+
+
+# A passport's data page prints its type, issuing state and number in one row under their captions ("P  BRA
+# GK482193", ICAO 9303 part 4), the order its MRZ writes them in: the row's shape names the number where OCR garbled
+# every caption above it (blind probe r57a: "E Tese Cossacos Passaporte tPansgost No" over "| P BRA GK482193").
+# The state must be a real one and the number hold two digits at least, so that no row of words is taken.
+PASSPORT_FIRST_ROW = re.compile(r"^\W{0,3}P[A-Z]?\s+([A-Z]{3})\s+([A-Z0-9]{6,9})\s*$")
+# Nothing checks the number read so: the MRZ's check digit, when its line reads, replaces it.
+PASSPORT_ROW_NUMBER_CONFIDENCE = 0.7
+
+
+def passport_number_by_its_row(lines: list[Line], parsed: Parsed) -> None:
+    """The number of a passport's first printed row (type, state, number), when no caption named it."""
+    for line in lines:
+        found = PASSPORT_FIRST_ROW.match(line.text.strip())
+        if found and found.group(1) in COUNTRY_CODES and sum(char.isdigit() for char in found.group(2)) >= 2:
+            parsed.put("document_number", found.group(2), min(line.confidence, PASSPORT_ROW_NUMBER_CONFIDENCE))
+            return
 
 
 # A number caption that names the document ("N.º DOCUMENTO", "DOCUMENT No.", "N.º do título", "PERMIT No."), folded.
