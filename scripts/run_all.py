@@ -1,7 +1,7 @@
-"""`make run`: the web server and one worker (all queues, with beat) in the foreground.
+"""`make run`: the web server, one worker (all queues) and beat in the foreground.
 
-Ctrl-C (or SIGTERM) stops both. A process that exits on its own (a worker killed by the OOM killer or by hand)
-is started again, as a process manager would in production: the work it was doing is taken up again by the
+Ctrl-C (or SIGTERM) stops them all. A process that exits on its own (a worker or beat killed by the OOM killer or
+by hand) is started again, as a process manager would in production: the work it was doing is taken up again by the
 pipeline's recovery, with nobody at the keyboard. One that keeps exiting (``MAX_RESTARTS`` within
 ``RESTART_WINDOW_SECONDS``: a port in use, a broken setting) stops everything with an error instead.
 """
@@ -58,12 +58,18 @@ class Service:
 def services(port: str, data_dir: Path, env: dict[str, str]) -> list[Service]:
     python = sys.executable
     worker = [python, "-m", "celery", "-A", "config", "worker", "-Q", "extraction,screening", "--concurrency", "2",
-              "--beat", "--schedule", str(data_dir / "celerybeat-schedule"), "--loglevel", "INFO"]  # fmt: skip
+              "--loglevel", "INFO"]  # fmt: skip
+    # Beat in a process of its own, not the worker's embedded `--beat` child: a killed embedded beat stayed a zombie
+    # that nothing restarted, and the recovery sweep and outbox relay stopped for good (blind probe r58a, F1). Only
+    # one beat may run; its schedule file survives a SIGKILL (celery rebuilds a corrupted one).
+    beat = [python, "-m", "celery", "-A", "config", "beat", "--schedule", str(data_dir / "celerybeat-schedule"),
+            "--loglevel", "INFO"]  # fmt: skip
     return [
         # --insecure: the admin's styles with DEBUG=false too (runserver serves static files only under DEBUG
         # otherwise; blind operations probe c26 found the admin unstyled). A development server on loopback.
         Service("web server", [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"], env),
         Service("worker", worker, env),
+        Service("beat", beat, env),
     ]
 
 

@@ -38,6 +38,7 @@ from documents.models import Document
 from screening.models import OutboxEvent
 from workspace.health import aws_client_config
 from workspace.sqs import queue_depths, sqs_endpoint
+from workspace.sweep_clock import sweep_last_ran
 
 REQUEST_SECONDS = Histogram(
     "http_request_duration_seconds",
@@ -80,6 +81,7 @@ class PipelineStateCollector(Collector):
             value=1 if figures else 0,
         )  # fmt: skip
         yield from figures
+        yield from _sweep_last_run()
         if settings.CELERY_BROKER_URL.startswith("sqs://"):
             yield from _queue_depth()
 
@@ -99,6 +101,21 @@ def _database_figures() -> Iterator[Metric]:
     )
     yield GaugeMetricFamily("outbox_backlog", "Events not yet published and not parked.", value=outbox["backlog"])
     yield GaugeMetricFamily("outbox_parked", "Events parked after their last attempt.", value=outbox["parked"])
+
+
+def _sweep_last_run() -> Iterator[Metric]:
+    """When the recovery sweep last ran (a stopped beat shows as an old value; blind probe r58a, F1)."""
+    try:
+        last_ran = sweep_last_ran()
+    except Exception:
+        # The cache may live in a database that is down: the scrape still answers, this gauge is left out.
+        return
+    if last_ran is not None:
+        yield GaugeMetricFamily(
+            "pipeline_sweep_last_run_timestamp_seconds",
+            "Unix time the recovery sweep (beat) last ran; alert when older than a few sweep intervals.",
+            value=last_ran.timestamp(),
+        )
 
 
 def _queue_depth() -> Iterator[Metric]:

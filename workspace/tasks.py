@@ -10,6 +10,7 @@ from celery import shared_task
 
 from workspace.retention import purge_expired
 from workspace.services import pipeline_recover
+from workspace.sweep_clock import sweep_mark_ran
 
 
 @shared_task(name="applicants.tasks.purge_expired_task", ignore_result=True)
@@ -22,6 +23,7 @@ def purge_expired_task() -> int:
 def pipeline_sweep_task() -> dict[str, int]:
     """Recover work silent for ``PIPELINE_STUCK_AFTER_SECONDS`` (beat, every ``PIPELINE_SWEEP_INTERVAL_SECONDS``)."""
     result = pipeline_recover()
+    sweep_mark_ran()
     return {
         "documents_released": result.documents_released,
         "applicants_requeued": result.applicants_requeued,

@@ -50,3 +50,15 @@ def test_a_process_that_keeps_exiting_stops_everything_with_an_error(run_all: Mo
 
 def test_asked_to_stop_it_returns_at_once(run_all: ModuleType) -> None:
     assert run_all.supervise([], stopping=lambda: True) == 0
+
+
+def test_beat_runs_as_its_own_supervised_process_not_inside_the_worker(
+    run_all: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Blind probe r58a (F1): the worker's embedded `--beat` child, once killed, stayed a zombie nobody restarted,
+    # and the recovery sweep stopped for good. Each process `run_all` watches is restarted when it exits.
+    monkeypatch.setattr(run_all.Service, "start", lambda self: None)
+    by_name = {service.name: service.command for service in run_all.services("8000", tmp_path, {})}
+    assert "--beat" not in by_name["worker"] and "-B" not in by_name["worker"]
+    assert by_name["beat"][by_name["beat"].index("config") + 1] == "beat"
+    assert str(tmp_path / "celerybeat-schedule") in by_name["beat"]

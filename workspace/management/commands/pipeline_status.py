@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from screening.selectors import pipeline_overview
 from workspace.management.database import database_ready
 from workspace.sqs import queue_depths
+from workspace.sweep_clock import sweep_status
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         database_ready()
         overview = pipeline_overview()
+        overview["recovery_sweep"] = sweep_status()
         if str(settings.CELERY_BROKER_URL).startswith("sqs://"):
             overview["queues"] = queue_depths()
         if options["json"]:
@@ -36,6 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(f"outbox:     pending={overview['outbox_pending']}, parked={overview['outbox_parked']}")
         self.stdout.write(f"oldest in flight: {overview['oldest_in_flight'] or '-'}")
         self.stdout.write(f"recovering (re-queued by the sweep): {overview['recovering']}")
+        self.stdout.write(_sweep_line(overview["recovery_sweep"]))
         self.stdout.write(f"stuck (silent > {settings.PIPELINE_STUCK_AFTER_SECONDS}s): {len(overview['stuck'])}")
         for item in overview["stuck"]:
             of = f" (applicant {item['applicant_id']})" if "applicant_id" in item else ""
@@ -52,3 +55,12 @@ class Command(BaseCommand):
             )
         for queue, depth in overview.get("queues", {}).items():
             self.stdout.write(f"queue {queue}: visible={depth['visible']} in_flight={depth['in_flight']}")
+
+
+def _sweep_line(sweep: dict[str, Any]) -> str:
+    """When the recovery sweep last ran; a warning when beat seems down (blind probe r58a, F1)."""
+    every = f"every {sweep['interval_seconds']:g}s"
+    if sweep["last_ran"] is None:
+        return f"recovery sweep ({every}): no run recorded: WARNING, is celery beat running?"
+    ran = f"recovery sweep ({every}): last ran {sweep['last_ran']:%Y-%m-%d %H:%M:%S} UTC, {sweep['seconds_ago']}s ago"
+    return f"{ran}: WARNING, late: is celery beat running?" if sweep["late"] else ran
