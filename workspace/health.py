@@ -93,17 +93,33 @@ class Broker(HealthCheck):
 
 
 def _sqlite_broker_check(path: str) -> None:
-    """Open the embedded broker's file read-write and read its header; before first use, its folder must be writable."""
+    """The embedded broker's file takes a write (rolled back); before first use, its folder must be writable."""
     file = Path(path)
     if not file.exists():
         if not os.access(file.parent, os.W_OK):
             raise OSError("broker folder not writable")
         return
-    connection = sqlite3.connect(f"file:{file}?mode=rw", uri=True, timeout=_timeout())
+    connection = sqlite3.connect(f"file:{file}?mode=rw", uri=True, timeout=_timeout(), isolation_level=None)
     try:
-        connection.execute("PRAGMA schema_version").fetchone()
+        _sqlite_write_probe(connection)
     finally:
         connection.close()
+
+
+def _sqlite_write_probe(connection: sqlite3.Connection) -> None:
+    """Raise ``sqlite3.OperationalError`` unless the database accepts a write; the write is rolled back.
+
+    SQLite opens a write-protected file read-only without a word, ``mode=rw`` included, and reads (even ``BEGIN
+    IMMEDIATE``) still succeed: readiness said the broker was OK while it refused every message (blind probe r58a,
+    F5). Rewriting the header's ``user_version`` with its own value is the smallest write there is; under WAL a
+    rolled-back write reaches no file.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        connection.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        connection.execute("ROLLBACK")
 
 
 @dataclasses.dataclass

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import sqlite3
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +15,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from workspace import health
 from workspace.sweep_clock import sweep_mark_ran
 
 
@@ -50,3 +54,50 @@ def test_metrics_expose_when_the_recovery_sweep_last_ran() -> None:
     body = Client().get("/metrics").content.decode()
     line = next(line for line in body.splitlines() if line.startswith("pipeline_sweep_last_run_timestamp_seconds "))
     assert float(line.split()[1]) == pytest.approx(ran_at.timestamp())
+
+
+# --- F5: readiness sees a broker that cannot write ---------------------------------------------------------------
+
+
+@pytest.fixture
+def broker_file(settings: Any, tmp_path: Path) -> Path:
+    path = tmp_path / "broker.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE kombu_message (id INTEGER PRIMARY KEY)")
+    connection.close()
+    settings.CELERY_BROKER_URL = f"sqla+sqlite:///{path}"
+    return path
+
+
+def ready() -> dict[str, str]:
+    response = Client().get("/health/ready")
+    body: dict[str, str] = response.json()
+    assert (response.status_code == 200) == (set(body.values()) == {"OK"}), body
+    return body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ready_says_the_broker_is_unavailable_when_sqlite_opens_its_file_read_only(
+    broker_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ready()["Broker()"] == "OK"
+    connect = sqlite3.connect
+
+    def downgraded(database: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        # What SQLite does, without a word, to `mode=rw` on a write-protected file (chattr +i, a read-only mount).
+        return connect(database.replace("mode=rw", "mode=ro"), *args, **kwargs)
+
+    monkeypatch.setattr(health.sqlite3, "connect", downgraded)
+    assert ready()["Broker()"] == "Unavailable: broker unreachable"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ready_says_the_broker_is_unavailable_when_its_file_is_immutable(broker_file: Path) -> None:
+    if subprocess.run(["chattr", "+i", str(broker_file)], capture_output=True, check=False).returncode != 0:
+        pytest.skip("chattr +i needs root and a filesystem that supports it")
+    try:
+        assert ready()["Broker()"] == "Unavailable: broker unreachable"
+    finally:
+        subprocess.run(["chattr", "-i", str(broker_file)], check=True)
+    assert ready()["Broker()"] == "OK"
