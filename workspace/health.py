@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import boto3
 from botocore.config import Config
 from django.conf import settings
+from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponse
 from health_check.base import HealthCheck
 from health_check.checks import Cache as LibraryCache
@@ -27,6 +28,7 @@ from health_check.exceptions import HealthCheckException, ServiceUnavailable
 from health_check.views import HealthCheckView
 from kombu import Connection
 
+from applicants.management.database import MARKER_QUERY, missing_sqlite_file
 from workspace.sqs import TASK_QUEUES, queue_url, sqs_endpoint
 
 
@@ -47,11 +49,23 @@ def aws_client_config() -> Config:
 
 @dataclasses.dataclass
 class Database(LibraryDatabase):
+    """One query on a table every migrated database has, on a connection opened only if the SQLite file exists.
+
+    The library's ``SELECT 1`` said OK against the empty SQLite file its own connection had just created, with
+    ``db.sqlite3`` moved away (blind probe r58a, F8): a database without the project's tables is not ready, and
+    a readiness check creates nothing. ``MARKER_QUERY`` reads no row; it fails only if the table is missing.
+    """
+
     def run(self) -> None:
+        connection = connections[self.alias]
+        if missing_sqlite_file(connection):
+            raise ServiceUnavailable("database unavailable")
         try:
-            super().run()
-        except HealthCheckException as exc:
-            raise type(exc)("database unavailable") from exc
+            with connection.temporary_connection() as cursor:
+                cursor.execute(MARKER_QUERY)
+                cursor.fetchall()
+        except DatabaseError as exc:
+            raise ServiceUnavailable("database unavailable") from exc
 
 
 @dataclasses.dataclass
@@ -139,8 +153,10 @@ class DocumentStorage(HealthCheck):
                 )
                 client.head_bucket(Bucket=settings.S3_BUCKET)
             else:
+                # Checked, never made: `migrate` makes it (blind probe r58a, F8).
                 root = Path(settings.LOCAL_STORAGE_DIR)
-                root.mkdir(parents=True, exist_ok=True)
+                if not root.is_dir():
+                    raise OSError("storage folder missing")
                 if not os.access(root, os.W_OK):
                     raise OSError("storage folder not writable")
         except Exception as exc:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core import signing
 from django.utils import translation
 
@@ -30,6 +31,16 @@ from documents.storage.port import (
 )
 
 _PARTIAL_SUFFIX = ".part"
+
+
+def local_storage_root_create(**_signal: object) -> None:
+    """Make the local storage's top folder, once, at ``migrate`` (post_migrate): the install step, not the probe.
+
+    Readiness made it when missing and said OK, so a volume that was not mounted (or moved away) answered ready
+    with every stored document gone (blind probe r58a, F8); readiness now only checks it, and makes nothing.
+    """
+    if settings.STORAGE_BACKEND == "local":
+        Path(settings.LOCAL_STORAGE_DIR).mkdir(parents=True, exist_ok=True)
 
 
 class LocalDocumentStore:

@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings as django_settings
+from django.core.management import CommandError, call_command, get_commands, load_command_class
+from django.db.utils import ConnectionHandler
 from django.test import Client
 from django.utils import timezone
 
+from applicants.management import database
+from applicants.management.database import DatabaseCommand
 from workspace import health
 from workspace.sweep_clock import sweep_mark_ran
 
@@ -101,3 +107,96 @@ def test_ready_says_the_broker_is_unavailable_when_its_file_is_immutable(broker_
     finally:
         subprocess.run(["chattr", "-i", str(broker_file)], check=True)
     assert ready()["Broker()"] == "OK"
+
+
+# --- F8: readiness creates nothing it checks ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ready_says_a_missing_storage_folder_is_unavailable_and_does_not_make_it(
+    settings: Any, broker_file: Path
+) -> None:
+    settings.LOCAL_STORAGE_DIR.rmdir()  # an unmounted volume, a folder moved away
+    assert ready()["DocumentStorage()"] == "Unavailable: storage unavailable"
+    assert not settings.LOCAL_STORAGE_DIR.exists()
+
+
+@pytest.mark.django_db
+def test_migrate_makes_the_local_storage_folder(settings: Any) -> None:
+    settings.LOCAL_STORAGE_DIR.rmdir()
+    call_command("migrate", verbosity=0)
+    assert settings.LOCAL_STORAGE_DIR.is_dir()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ready_says_a_missing_sqlite_database_is_unavailable_and_does_not_create_it(
+    broker_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The embedded default's file moved away (also in the PostgreSQL run: an SQLite connection of its own).
+    missing = tmp_path / "moved-away" / "db.sqlite3"
+    missing.parent.mkdir()
+    sqlite_only = ConnectionHandler({"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(missing)}})
+    monkeypatch.setattr(health, "connections", sqlite_only)
+    check = health.Database()
+    with pytest.raises(health.ServiceUnavailable, match="database unavailable"):
+        check.run()
+    assert not missing.exists()
+    sqlite3.connect(missing).close()  # an empty file, as a connection elsewhere would have made
+    with pytest.raises(health.ServiceUnavailable, match="database unavailable"):
+        check.run()
+    sqlite_only.close_all()
+    monkeypatch.undo()
+    assert ready()["Database(alias='default')"] == "OK"
+
+
+# --- F6: every command that reads the database checks it first ----------------------------------------------------
+
+
+def manage(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, str(Path(django_settings.BASE_DIR) / "manage.py"), *args],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["requeue_stuck"],
+        ["rescreen", "00000000-0000-4000-8000-000000000001"],
+        ["outbox_relay"],
+        ["cleanup_storage"],
+    ],
+)
+def test_a_command_on_a_mistyped_data_dir_says_so_and_makes_no_database(command: list[str], tmp_path: Path) -> None:
+    data_dir = tmp_path / "nonexistent"
+    result = manage(*command, data_dir=data_dir)
+    assert result.returncode == 1, result.stderr
+    assert f"there is no database at {data_dir / 'db.sqlite3'}: run migrate, or check DATA_DIR" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (data_dir / "db.sqlite3").exists()
+
+
+# Commands that touch only files or SQS; every other command of the project reads the database.
+NO_DATABASE = {"extract_file", "redrive_dlq", "sqs_bootstrap", "rotate_storage_keys"}
+
+
+def test_every_project_command_that_reads_the_database_checks_it_first() -> None:
+    project = {"applicants", "documents", "screening", "workspace", "intake"}
+    commands = {name: app for name, app in get_commands().items() if app in project}
+    assert NO_DATABASE <= set(commands)
+    unguarded = [
+        name
+        for name, app in commands.items()
+        if name not in NO_DATABASE and not isinstance(load_command_class(app, name), DatabaseCommand)
+    ]
+    assert unguarded == []
+
+
+@pytest.mark.django_db
+def test_a_command_on_a_database_without_tables_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(database, "MARKER_TABLE", "not_a_table_of_this_project")
+    with pytest.raises(CommandError, match="has no tables: run migrate, or check DATA_DIR / DATABASE_URL"):
+        run("outbox_relay")

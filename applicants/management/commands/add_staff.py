@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from applicants.management.agencies import agency_named, staff_email_new
+from applicants.management.database import DatabaseCommand
 from applicants.models import MembershipRole
 from applicants.services import staff_member_add
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Add a colleague to an agency (by name or id): a user with the role's permissions and an API token."
 
     def add_arguments(self, parser: CommandParser) -> None:

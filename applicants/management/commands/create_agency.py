@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from applicants.management.agencies import agency_name_new, staff_email_new
+from applicants.management.database import DatabaseCommand
 from applicants.services import agency_create
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Create an agency, a staff user and an API token; print them as one JSON line."
 
     def add_arguments(self, parser: CommandParser) -> None:

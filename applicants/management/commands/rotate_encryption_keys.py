@@ -19,11 +19,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import connection, transaction
 
 from applicants.crypto import DecryptionError, nif_index_for, rotate_token
 from applicants.fields import EncryptedFieldMixin
+from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant, AuditAction
 from applicants.services import audit_record
 
@@ -82,7 +83,7 @@ def nif_reindex(*, batch_size: int) -> int:
         done += len(rows)
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Re-encrypt all personal data with the current (first) field encryption key; re-key the NIF index."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.db.models import Min
 from django.utils import timezone
 
+from applicants.management.database import DatabaseCommand
 from documents.models import PendingDeletion
 from documents.storage.cleanup import stored_files_delete_due
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Delete due stored files (unsubmitted uploads, files of deleted documents, failed deletes); idempotent."
 
     def add_arguments(self, parser: CommandParser) -> None:

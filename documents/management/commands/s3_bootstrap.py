@@ -13,14 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from applicants.management.database import DatabaseCommand
 from documents.models import Document
 
 UPLOADS_PREFIX = "uploads/"
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = (
         "Create S3_BUCKET if missing, allow browser POST uploads from PUBLIC_BASE_URL, set default encryption "
         "(SSE-KMS with S3_KMS_KEY_ID, else SSE-S3) and expire uploads/ after INTAKE_UPLOAD_RETENTION_DAYS (idempotent)."

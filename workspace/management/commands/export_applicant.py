@@ -6,14 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant
 from workspace.management.arguments import full_uuid
 from workspace.retention import applicant_export
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Write everything held about one applicant as JSON (GDPR art. 15)."
 
     def add_arguments(self, parser: CommandParser) -> None:

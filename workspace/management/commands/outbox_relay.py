@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from applicants.management.database import DatabaseCommand
 from screening.models import OutboxEvent
 from screening.outbox import outbox_next_attempt, outbox_relay, outbox_retry_now
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = (
         "Send the outbox events that are due, as the beat relay does, and say what is left; with --retry-now, also "
         "the ones waiting out a backoff after a failure (once its cause is fixed). Parked events: outbox_unpark."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from applicants.management.database import DatabaseCommand
 from screening.outbox import outbox_unpark
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Give parked outbox events (all, or the ones named) a fresh set of attempts; the beat relay sends them."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -10,22 +10,21 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from applicants.management.database import DatabaseCommand
 from screening.selectors import pipeline_overview
-from workspace.management.database import database_ready
 from workspace.sqs import queue_depths
 from workspace.sweep_clock import sweep_status
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Counts by state, oldest in-flight work, stalled, recovering and failed items, parked events, SQS depths."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        database_ready()
         overview = pipeline_overview()
         overview["recovery_sweep"] = sweep_status()
         if str(settings.CELERY_BROKER_URL).startswith("sqs://"):

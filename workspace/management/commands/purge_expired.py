@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from applicants.management.database import DatabaseCommand
 from workspace.retention import purge_expired
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Delete applicants (rows and stored files) past their agency's retention period; audited."
 
     def add_arguments(self, parser: CommandParser) -> None:

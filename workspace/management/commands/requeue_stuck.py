@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from applicants.management.database import DatabaseCommand
 from screening.pipeline import enqueue_failures
 from workspace.management.broker import not_sent
 from workspace.services import requeue_stuck
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = (
         "Re-queue applicants without a report that are stalled in PROCESSING (and FAILED ones), releasing their "
         "stale claims; the beat sweep does this by itself for stalled ones, up to PIPELINE_MAX_RECOVERIES times."

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant
 from screening.pipeline import enqueue_failures
 from workspace.management.arguments import full_uuid
@@ -13,7 +14,7 @@ from workspace.management.broker import not_sent
 from workspace.services import applicant_rerun
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Queue extraction (optionally again) and screening for one applicant."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -10,9 +10,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from rest_framework.authtoken.models import Token
 
+from applicants.management.database import DatabaseCommand
 from applicants.models import Organization
 from applicants.services import agency_create, form_request_create
 from workspace.demo import demo_applicant_seed
@@ -23,7 +24,7 @@ DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 (development seed, refused in production)
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Create the demo agency once and print its credentials and a new intake link."
 
     def handle(self, *args: Any, **options: Any) -> None:
