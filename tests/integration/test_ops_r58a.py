@@ -200,3 +200,26 @@ def test_a_command_on_a_database_without_tables_says_so(monkeypatch: pytest.Monk
     monkeypatch.setattr(database, "MARKER_TABLE", "not_a_table_of_this_project")
     with pytest.raises(CommandError, match="has no tables: run migrate, or check DATA_DIR / DATABASE_URL"):
         run("outbox_relay")
+
+
+# --- F7: a count argument below 1 is an argument error ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [("cleanup_storage", "--limit"), ("rotate_encryption_keys", "--batch-size"), ("redrive_dlq", "--limit")],
+)
+@pytest.mark.parametrize("value", ["-1", "0", "ten"])
+def test_a_count_below_one_or_not_a_number_is_refused_by_the_argument_parser(
+    command: str, option: str, value: str
+) -> None:
+    extra = ["--queue", "screening"] if command == "redrive_dlq" else []
+    with pytest.raises(CommandError, match=f"argument {option}: .*(not a positive number|not a whole number)"):
+        call_command(command, option, value, *extra)
+
+
+def test_cleanup_storage_with_a_negative_limit_exits_with_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    result = manage("cleanup_storage", "--limit", "-1", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "argument --limit: -1 is not a positive number: give 1 or more" in result.stderr
+    assert "Traceback" not in result.stderr

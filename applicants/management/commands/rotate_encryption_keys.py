@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from applicants.crypto import DecryptionError, nif_index_for, rotate_token
 from applicants.fields import EncryptedFieldMixin
+from applicants.management.arguments import positive_int
 from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant, AuditAction
 from applicants.services import audit_record
@@ -87,7 +88,7 @@ class Command(DatabaseCommand):
     help = "Re-encrypt all personal data with the current (first) field encryption key; re-key the NIF index."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--batch-size", type=positive_int, default=500)
         parser.add_argument(
             "--reindex-nif",
             action="store_true",

@@ -8,6 +8,7 @@ from django.core.management.base import CommandParser
 from django.db.models import Min
 from django.utils import timezone
 
+from applicants.management.arguments import positive_int
 from applicants.management.database import DatabaseCommand
 from documents.models import PendingDeletion
 from documents.storage.cleanup import stored_files_delete_due
@@ -17,7 +18,7 @@ class Command(DatabaseCommand):
     help = "Delete due stored files (unsubmitted uploads, files of deleted documents, failed deletes); idempotent."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--limit", type=int, default=5000, help="at most this many files in one run")
+        parser.add_argument("--limit", type=positive_int, default=5000, help="at most this many files in one run")
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = stored_files_delete_due(limit=options["limit"])

@@ -8,6 +8,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from applicants.management.arguments import positive_int
 from workspace.sqs import TASK_QUEUES, redrive
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--queue", required=True, choices=TASK_QUEUES)
-        parser.add_argument("--limit", type=int, default=None)
+        parser.add_argument("--limit", type=positive_int, default=None)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not str(settings.CELERY_BROKER_URL).startswith("sqs://"):
