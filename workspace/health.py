@@ -17,9 +17,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 import boto3
+from asgiref.sync import sync_to_async
 from botocore.config import Config
 from django.conf import settings
-from django.db import DatabaseError, connections
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import DatabaseError, connections, router
 from django.http import HttpRequest, HttpResponse
 from health_check.base import HealthCheck
 from health_check.checks import Cache as LibraryCache
@@ -71,10 +74,35 @@ class Database(LibraryDatabase):
 @dataclasses.dataclass
 class Cache(LibraryCache):
     async def run(self) -> None:
+        previous = await _sqlite_busy_timeout(self.alias, milliseconds=int(_timeout() * 1000))
         try:
             await super().run()
         except HealthCheckException as exc:
             raise type(exc)("cache unavailable") from exc
+        finally:
+            if previous is not None:
+                await _sqlite_busy_timeout(self.alias, milliseconds=previous)
+
+
+@sync_to_async  # thread-sensitive: the thread, and so the connection, the cache's own calls run on
+def _sqlite_busy_timeout(alias: str, *, milliseconds: int) -> int | None:
+    """Set SQLite's busy timeout on the connection the database cache uses; the one it had, or None elsewhere.
+
+    Under another process's 30 s write lock the cache's write waited out the connection's 20 s busy timeout, and
+    the probe answered after 9-20 s where each check stops after 5 s (blind probe r58a, F9): the library gives up
+    waiting at 5 s, but the thread it waited on still holds the request until SQLite returns. The probe's write
+    waits ``HEALTH_CHECK_TIMEOUT_SECONDS`` instead, as the broker and S3 calls do; the request's own is restored.
+    """
+    cache = caches[alias]
+    if not isinstance(cache, DatabaseCache):
+        return None
+    connection = connections[router.db_for_write(cache.cache_model_class)]
+    if connection.vendor != "sqlite":
+        return None
+    with connection.cursor() as cursor:
+        (previous,) = cursor.execute("PRAGMA busy_timeout").fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    return int(previous)
 
 
 @dataclasses.dataclass

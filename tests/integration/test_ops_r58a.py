@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache.backends.db import DatabaseCache
 from django.core.management import CommandError, call_command, get_commands, load_command_class
+from django.db import connection
 from django.db.utils import ConnectionHandler
 from django.test import Client
 from django.utils import timezone
@@ -186,7 +188,7 @@ NO_DATABASE = {"extract_file", "redrive_dlq", "sqs_bootstrap", "rotate_storage_k
 def test_every_project_command_that_reads_the_database_checks_it_first() -> None:
     project = {"applicants", "documents", "screening", "workspace", "intake"}
     commands = {name: app for name, app in get_commands().items() if app in project}
-    assert NO_DATABASE <= set(commands)
+    assert set(commands) >= NO_DATABASE
     unguarded = [
         name
         for name, app in commands.items()
@@ -223,3 +225,36 @@ def test_cleanup_storage_with_a_negative_limit_exits_with_a_usage_error_not_a_tr
     assert result.returncode == 2
     assert "argument --limit: -1 is not a positive number: give 1 or more" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- F9: readiness answers within its budget under a database write lock ------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's busy timeout; PostgreSQL waits on row locks")
+@pytest.mark.django_db(transaction=True)
+def test_the_cache_check_waits_on_a_locked_sqlite_database_only_as_long_as_the_probe_timeout(
+    settings: Any, broker_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Blind probe r58a: under another process's write lock the cache's write waited out the connection's 20 s
+    # busy timeout, and /health/ready answered after 9-20 s. What the write waits is the busy timeout in force.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
+    }
+    settings.HEALTH_CHECK_TIMEOUT_SECONDS = 2
+    waits: list[int] = []
+    original_set = DatabaseCache.set
+
+    def observed_set(self: DatabaseCache, *args: Any, **kwargs: Any) -> None:
+        waits.append(busy_timeout())
+        original_set(self, *args, **kwargs)
+
+    def busy_timeout() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            return int(cursor.fetchone()[0])
+
+    monkeypatch.setattr(DatabaseCache, "set", observed_set)
+    before = busy_timeout()
+    assert ready()["Cache(alias='default')"] == "OK"
+    assert waits == [2000]
+    assert busy_timeout() == before  # the request's own writes wait as long as before
