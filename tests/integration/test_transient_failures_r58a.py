@@ -444,6 +444,10 @@ def test_the_ocr_process_dies_when_the_worker_that_started_it_is_killed() -> Non
     worker = subprocess.Popen([sys.executable, "-c", STARTER], stdout=subprocess.PIPE, cwd=root, env=env)
     assert worker.stdout is not None
     child = int(worker.stdout.readline())
+    # Once the command runs, setpriv has set the signal (before that, a loaded machine may kill the worker first).
+    started = time.monotonic() + 10
+    while time.monotonic() < started and Path(f"/proc/{child}/comm").read_text().strip() != "sleep":
+        time.sleep(0.02)
     worker.send_signal(signal.SIGKILL)
     worker.wait()
     deadline = time.monotonic() + 5
