@@ -3,6 +3,10 @@
 Each task class names the exceptions it can end with and the fixed text staff
 read for each (``failure_reasons``, keyed by exception class); raw error
 messages may hold personal data, so they never become a failure reason.
+The machine's passing troubles (``transient_errors``: a locked or dropped
+database, a storage or provider outage) are retried with backoff and, when the
+retries run out, left to the recovery sweep: they never fail an applicant
+(docs/adr/009-self-healing-pipeline.md, amended after blind probe r58a).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import structlog
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 
 from applicants.selectors import applicant_known
 from applicants.services import applicant_fail
@@ -25,6 +29,56 @@ from applicants.services import applicant_fail
 SQS_MAX_DELAY_SECONDS = 900
 
 TIME_LIMIT_REASON = "O processamento excedeu o tempo máximo. Pode reprocessar a candidatura."
+
+
+# SQLite's result codes (``sqlite3.Error.sqlite_errorname``, extended codes included by prefix) for a lock held
+# past the busy timeout, a disk or file that failed under it, a read-only file: the machine's, and they pass.
+# SQLITE_ERROR ("no such table", a syntax error) is a programming error and is not among them.
+_TRANSIENT_SQLITE_ERRORS = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL",
+                            "SQLITE_NOMEM", "SQLITE_PROTOCOL", "SQLITE_READONLY")  # fmt: skip
+# PostgreSQL's SQLSTATEs: serialization failure, deadlock, lock not available; and whole classes:
+# 08 connection, 53 insufficient resources, 57 operator intervention (shutdown, cancel), 58 system error.
+_TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}
+_TRANSIENT_SQLSTATE_CLASSES = {"08", "53", "57", "58"}
+
+
+class TransientDatabaseError(Exception):
+    """A database error that passes by itself (a lock, a serialization failure, a dropped connection).
+
+    Its message is the driver error's class name only: a driver's message may quote the row.
+    """
+
+
+def database_error_is_transient(exc: BaseException) -> bool:
+    """Whether ``exc`` is a database error worth retrying: never a programming or integrity error."""
+    if isinstance(exc, InterfaceError):  # the connection was closed under us
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__ or exc
+    sqlite_name = getattr(cause, "sqlite_errorname", None)
+    if isinstance(sqlite_name, str):
+        return sqlite_name.startswith(_TRANSIENT_SQLITE_ERRORS)
+    if hasattr(cause, "sqlstate"):  # psycopg: no SQLSTATE at all is a connection lost before an answer
+        sqlstate = cause.sqlstate
+        return sqlstate is None or sqlstate in _TRANSIENT_SQLSTATES or sqlstate[:2] in _TRANSIENT_SQLSTATE_CLASSES
+    return False
+
+
+@contextmanager
+def database_errors_retried() -> Iterator[None]:
+    """Raise a transient database error of the block as ``TransientDatabaseError``, which pipeline tasks retry.
+
+    Celery's ``autoretry_for`` matches classes, and Django raises one ``OperationalError`` for a lock
+    ("database is locked" after SQLite's busy timeout) and for "no such table"; this tells them apart.
+    A 30 s lock on the database had failed the applicant in flight for a person (blind probe r58a, F3).
+    """
+    try:
+        yield
+    except DatabaseError as exc:
+        if database_error_is_transient(exc):
+            raise TransientDatabaseError(type(exc.__cause__ or exc).__name__) from exc
+        raise
 
 
 def failure_reason(exc: BaseException, reasons: dict[type[BaseException], str]) -> str:
@@ -43,6 +97,12 @@ class PipelineTask(Task):  # type: ignore[misc]
         SoftTimeLimitExceeded: TIME_LIMIT_REASON,
         TimeLimitExceeded: TIME_LIMIT_REASON,
     }
+    # Retried by Celery's autoretry with backoff and jitter, then left to the recovery sweep (``on_failure``).
+    transient_errors: ClassVar[tuple[type[BaseException], ...]] = (TransientDatabaseError,)
+    autoretry_for = transient_errors
+    retry_backoff = 5
+    retry_backoff_max = 300
+    retry_jitter = True
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Run the step for an applicant that exists; a message naming none is logged and dropped.
@@ -89,9 +149,19 @@ class PipelineTask(Task):  # type: ignore[misc]
     def on_failure(
         self, exc: BaseException, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], einfo: Any
     ) -> None:
+        """Fail the applicant with a readable reason, unless the machine is to blame: then the sweep takes it.
+
+        An applicant whose retries ran out on an outage is left ``PROCESSING``, silent, so the recovery
+        sweep sends its run again once the outage has had ``PIPELINE_STUCK_AFTER_SECONDS`` to pass, up to
+        ``PIPELINE_MAX_RECOVERIES`` times (ADR 009). Failed here, nothing took it up again (blind probe r58a).
+        """
+        log = structlog.get_logger(__name__)
+        if isinstance(exc, self.transient_errors) or database_error_is_transient(exc):
+            log.warning("pipeline.left_to_recovery", task_id=task_id, error=exc.__class__.__name__)
+            return
         if args:
             applicant_fail(applicant_id=args[0], reason=failure_reason(exc, self.failure_reasons))
-        structlog.get_logger(__name__).error("pipeline.task_failed", task_id=task_id, error=exc.__class__.__name__)
+        log.error("pipeline.task_failed", task_id=task_id, error=exc.__class__.__name__)
 
 
 @contextmanager

@@ -6,18 +6,19 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from applicants.models import Applicant, stale_claim_cutoff
-from applicants.task_base import heartbeat
+from applicants.task_base import database_error_is_transient, heartbeat
 from documents.extraction.backends import extractor
-from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.errors import ExtractionFailed, ExtractionInterrupted, ExtractionUnavailable
 from documents.extraction.fingerprint import content_fingerprint, parts_fingerprints
 from documents.extraction.layers import document_signals
 from documents.extraction.pace import before_slow_work
@@ -35,6 +36,8 @@ from documents.storage import StorageError, document_store
 logger = structlog.get_logger(__name__)
 
 UNEXPECTED_ERROR_REASON = "Erro inesperado ao ler o documento. Pode reprocessar a candidatura."
+# A document whose reading timed out this many times (its claims counted) is too heavy to read, not unlucky.
+INTERRUPTED_TRIES = 2
 
 
 def document_claim(*, document_id: uuid.UUID | str) -> bool:
@@ -147,6 +150,46 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
         finished = status in (DocumentStatus.EXTRACTED, DocumentStatus.FAILED)
         done = finished and lead_id is not None and not _household_pending(lead_id).exists()
         return DocumentOutcome(status=status or "MISSING", household_done=done)
+    try:
+        return _claimed_document_extract(document_id=document_id, lead_id=lead_id, log=log)
+    except DatabaseError as exc:
+        if database_error_is_transient(exc):
+            # The task retries it (blind probe r58a, F3): a claim left fresh would make that retry skip the
+            # document until the claim went stale and the sweep released it, a whole window later.
+            _claim_give_back_quietly(document_id=document_id, log=log)
+        raise
+
+
+def _claim_give_back_quietly(*, document_id: uuid.UUID | str, log: Any) -> None:
+    try:
+        Document.objects.filter(id=document_id).release_claims()
+    except DatabaseError as exc:  # the database still refuses: the sweep releases the claim once it is stale
+        log.warning("extraction.claim_not_released", error=exc.__class__.__name__)
+
+
+def _stored_bytes(document: Document) -> bytes:
+    """The document's file as stored. A file deleted from a store that is there is the file's failure, for good;
+    a store that is not there raises ``StorageError`` (transient), as any storage outage does."""
+    try:
+        with document_store().open(document.storage_key) as handle:
+            data = handle.read(settings.INTAKE_MAX_FILE_SIZE + 1)
+    except FileNotFoundError as exc:
+        raise ExtractionFailed("O ficheiro já não existe no armazenamento.") from exc
+    if len(data) > settings.INTAKE_MAX_FILE_SIZE:
+        raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
+    return data
+
+
+def _refusal_when_repeated(exc: Exception, *, attempts: int) -> str | None:
+    """The permanent reason for an interruption the file itself may cause, once it has happened too often."""
+    if isinstance(exc, ExtractionInterrupted) and exc.reason_when_repeated and attempts >= INTERRUPTED_TRIES:
+        return exc.reason_when_repeated
+    return None
+
+
+def _claimed_document_extract(
+    *, document_id: uuid.UUID | str, lead_id: uuid.UUID | str | None, log: Any
+) -> DocumentOutcome:
     document = Document.objects.get(id=document_id)
     started = time.monotonic()
 
@@ -160,20 +203,19 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
     try:
         # The claim stays fresh while this worker lives; if it dies, the claim goes stale.
         with heartbeat(lambda: document_heartbeat(document_id=document.id)):
-            with document_store().open(document.storage_key) as handle:
-                data = handle.read(settings.INTAKE_MAX_FILE_SIZE + 1)
-            if len(data) > settings.INTAKE_MAX_FILE_SIZE:
-                raise ExtractionFailed("O ficheiro excede o tamanho máximo permitido.")
+            data = _stored_bytes(document)
             result = extractor().extract(data, document_type=document.document_type)
             # Read from the file itself whichever backend read its fields (Reducto sees no revisions); the fields
             # read let a scan's text layer be compared with its picture's reading.
             signals = document_signals(data, content_type=document.content_type, extracted=result)
-    except FileNotFoundError:
-        return failed("O ficheiro já não existe no armazenamento.")
     except ExtractionFailed as exc:
         log.info("extraction.failed", reason=exc.reason)
         return failed(exc.reason)
     except (ExtractionUnavailable, StorageError) as exc:
+        refusal = _refusal_when_repeated(exc, attempts=document.attempts)
+        if refusal is not None:
+            log.info("extraction.failed", reason=refusal)
+            return failed(refusal)
         document_release(document=document)
         log.warning("extraction.unavailable", error=exc.__class__.__name__)
         raise ExtractionUnavailable(exc.__class__.__name__) from exc
@@ -182,6 +224,8 @@ def _document_extract(*, document_id: uuid.UUID | str, lead_id: uuid.UUID | str 
         document_release(document=document)
         raise
     except Exception as exc:
+        if database_error_is_transient(exc):
+            raise  # the machine's, not the file's: retried, never a reason to screen without the document
         # A bug or an input nobody foresaw: the document ends FAILED so screening
         # can go on without it. The message may quote the document (PII): only
         # the class is logged, and staff read a fixed text.

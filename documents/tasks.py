@@ -14,7 +14,7 @@ from typing import Any
 from celery import shared_task, signature
 from django.conf import settings
 
-from applicants.task_base import PipelineTask
+from applicants.task_base import PipelineTask, TransientDatabaseError, database_errors_retried
 from documents.extraction.errors import ExtractionUnavailable
 from documents.services import (
     applicant_documents_extract,
@@ -32,12 +32,13 @@ class ExtractionTask(PipelineTask):
         ExtractionUnavailable: "O serviço de leitura de documentos esteve indisponível. Pode reprocessar a candidatura.",
         StorageError: "O armazenamento de ficheiros esteve indisponível. Pode reprocessar a candidatura.",
     }
+    transient_errors = (TransientDatabaseError, ExtractionUnavailable, StorageError)
 
 
-# A storage or provider outage gives the document back and retries with backoff and jitter (on SQS the
-# broker holds the retry back); every extraction task retries the same way.
+# A storage, provider or database outage gives the document back and retries with backoff and jitter (on SQS
+# the broker holds the retry back); every extraction task retries the same way, then leaves it to the sweep.
 OUTAGE_RETRIES: dict[str, Any] = {
-    "autoretry_for": (ExtractionUnavailable, StorageError),
+    "autoretry_for": ExtractionTask.transient_errors,
     "retry_backoff": 5,
     "retry_backoff_max": 300,
     "retry_jitter": True,
@@ -57,7 +58,8 @@ def applicant_documents_extract_task(self: Any, applicant_id: str) -> dict[str, 
     Kept for messages queued before per-document extraction (and for ops). A
     duplicate delivery finds the documents claimed or done.
     """
-    return applicant_documents_extract(applicant_id=applicant_id)
+    with database_errors_retried():
+        return applicant_documents_extract(applicant_id=applicant_id)
 
 
 @shared_task(
@@ -73,7 +75,8 @@ def document_extract_task(self: Any, applicant_id: str, document_id: str, then: 
     The next step is idempotent, so a duplicate that also finds the household done
     may send it again; extraction itself is claimed, so it never runs twice.
     """
-    outcome = household_document_extract(applicant_id=applicant_id, document_id=document_id)
+    with database_errors_retried():
+        outcome = household_document_extract(applicant_id=applicant_id, document_id=document_id)
     if outcome.household_done and then:
         signature(then, app=self.app).apply_async()
     return outcome.status
@@ -99,7 +102,8 @@ def document_batch_extract_task(
     def hand_on(rest: list[str]) -> None:
         document_batch_extract_task.apply_async(args=(applicant_id, rest), kwargs={"then": then})
 
-    outcome = household_documents_extract(applicant_id=applicant_id, document_ids=document_ids, hand_on=hand_on)
+    with database_errors_retried():
+        outcome = household_documents_extract(applicant_id=applicant_id, document_ids=document_ids, hand_on=hand_on)
     if outcome.household_done and then:
         signature(then, app=self.app).apply_async()
     return outcome.status

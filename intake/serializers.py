@@ -263,6 +263,11 @@ class ApplicantContestSerializer(serializers.Serializer):
 
 class IntakeStatusSerializer(serializers.Serializer):
     status = serializers.CharField()
+    reason = serializers.CharField(
+        required=False,
+        help_text="Only when status is FAILED: a fixed text saying the application could not be finished for a "
+        "technical reason on the service's side and that the agency can process it again (never an internal error)",
+    )
     documents = IntakeDocumentStatusSerializer(many=True)
     household = HouseholdStatusSerializer(many=True, required=False)
     requested_documents = RequestedDocumentSerializer(

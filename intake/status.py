@@ -18,6 +18,14 @@ from screening.explanation import applicant_explanation
 from screening.rules import documents_for_profile
 from screening.selectors import report_latest
 
+# What a person whose application failed after the pipeline's retries reads on their own status (blind probe r58a,
+# F11: a bare FAILED left them nothing to say or do). An applicant fails only for the machine's reasons (a file's
+# own fault fails that document, and screening goes on): never the staff's failure_reason, which names internals.
+APPLICANT_FAILED_REASON = gettext_noop(
+    "Não foi possível concluir a análise da sua candidatura por um problema técnico do nosso lado. "
+    "A agência vê esta situação e pode voltar a processá-la; não precisa de enviar nada de novo."
+)
+
 
 def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> dict[str, Any]:
     """What the person holding the link may see: their own documents and outcome, what is asked of them."""
@@ -39,6 +47,8 @@ def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> 
         for d in applicant.documents.all()
     ]
     body: dict[str, Any] = {"status": applicant.status, "documents": documents, "household": household}
+    if applicant.status == ApplicantStatus.FAILED:
+        body["reason"] = gettext(APPLICANT_FAILED_REASON)
     info_request = services.info_request_open(link)
     if info_request is not None:
         body.update(

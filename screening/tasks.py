@@ -17,7 +17,7 @@ from celery.signals import celeryd_after_setup, task_retry
 from celery.utils.time import get_exponential_backoff_interval
 from django.utils import timezone
 
-from applicants.task_base import PipelineTask
+from applicants.task_base import PipelineTask, database_errors_retried
 from screening.assessors import AssessorError, TransientAssessorError
 from screening.outbox import outbox_prune, outbox_relay
 from screening.services import DocumentsNotReady, pipeline_run_expect, screen_applicant
@@ -43,10 +43,12 @@ def screen_applicant_task(
     While documents are still being read it waits (retries with backoff).
     When the waits run out it stops without failing the applicant: the worker
     holding the documents' claims finishes them and its own chain screens, and
-    if that worker died the recovery sweep sends the run again.
+    if that worker died the recovery sweep sends the run again. A transient
+    database error is retried too (``PipelineTask``), then left to the sweep.
     """
     try:
-        report = screen_applicant(applicant_id=applicant_id, force=force, supersedes=supersedes)
+        with database_errors_retried():
+            report = screen_applicant(applicant_id=applicant_id, force=force, supersedes=supersedes)
     except DocumentsNotReady as exc:
         if self.request.retries >= self.max_retries:
             logger.info("screening.left_to_recovery", applicant_id=applicant_id)

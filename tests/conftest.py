@@ -235,7 +235,9 @@ def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
     """Every test writes objects and events under its own temporary folder."""
     settings.DATA_DIR = tmp_path
     settings.LOCAL_STORAGE_DIR = tmp_path / "objects"
-    settings.LOCAL_STORAGE_DIR.mkdir()  # as `migrate` makes it; readiness checks it and makes nothing (r58a, F8)
+    # As `migrate` makes it (a deployed store has its top folder): one missing is an outage, an unmounted volume,
+    # not missing files, and readiness checks it and makes nothing (blind probe r58a, F2 and F8).
+    settings.LOCAL_STORAGE_DIR.mkdir()
     settings.EVENTS_FILE = tmp_path / "events.jsonl"
     settings.STORAGE_BACKEND = "local"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from documents.extraction.errors import ExtractionUnavailable
+from documents.extraction.errors import ExtractionInterrupted, ExtractionUnavailable
 from documents.extraction.mrz import clean_line, full_data_line, looks_like_mrz, read_mrz
 from documents.extraction.reader import (
     OCR_UPSCALE_BELOW,
@@ -239,9 +239,11 @@ def mrz_tesseract(path: str) -> dict[str, list[Any]]:
     """The reader's bounded Tesseract run, limited to the MRZ alphabet; nothing when it cannot read.
 
     "por" is installed wherever the reader runs, and on the corpus it read MRZs as well as "eng".
-    A timeout still fails the extraction, as in the general pass.
+    A timeout or a killed Tesseract still stops the extraction (retried), as in the general pass.
     """
     try:
         return tesseract_data(path, options=("--psm", "6", "-c", f"tessedit_char_whitelist={MRZ_ALPHABET}"))
+    except ExtractionInterrupted:
+        raise
     except (ExtractionUnavailable, OcrRefused):
         return tsv_columns("")

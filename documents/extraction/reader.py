@@ -14,12 +14,14 @@ so a hostile file ends as a readable failure instead of eating the worker.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import math
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -31,7 +33,7 @@ from typing import Any
 
 from django.conf import settings
 
-from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.errors import ExtractionFailed, ExtractionInterrupted, ExtractionUnavailable
 from documents.extraction.pace import slow_work_starts
 from documents.sniff import sniff_content_type
 
@@ -1882,6 +1884,12 @@ class OcrRefused(ExtractionFailed):
     """Tesseract ran and failed on the image (unreadable, or out of its memory limit)."""
 
 
+OCR_TIMEOUT_REFUSED = "A leitura (OCR) excedeu o tempo máximo: envie o PDF original ou uma digitalização mais leve."
+# Signals sent to Tesseract from outside (the OOM killer's SIGKILL, a stop, a closed terminal): the machine cut the
+# reading short. Tesseract's own crash on an image (SIGABRT out of its memory limit, SIGSEGV) stays the image's.
+INTERRUPTING_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+
+
 def tesseract_data(path: str, *, options: Sequence[str] = tuple(OCR_CONFIG.split())) -> dict[str, list[Any]]:
     """Run Tesseract on one image file under a time and an address-space limit; its TSV as columns."""
     return tsv_columns(tesseract_text(path, options=(*options, "tsv")))
@@ -1895,17 +1903,23 @@ def tesseract_text(path: str, *, options: Sequence[str], language: str = "por") 
     slow_work_starts()
     try:
         done = subprocess.run(  # noqa: S603 (fixed argument list, no shell interpolation)
-            memory_limited([command, path, "stdout", "-l", language, *options], settings.EXTRACTION_OCR_MAX_MEMORY_MB),
+            dies_with_parent(
+                memory_limited(
+                    [command, path, "stdout", "-l", language, *options], settings.EXTRACTION_OCR_MAX_MEMORY_MB
+                )
+            ),
             capture_output=True,
             timeout=settings.EXTRACTION_OCR_TIMEOUT_SECONDS,
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise ExtractionFailed(
-            "A leitura (OCR) excedeu o tempo máximo: envie o PDF original ou uma digitalização mais leve."
-        ) from exc
+        # On a machine whose cores are busy a page that reads in seconds can run out of time once: retried,
+        # and refused with this reason only if it keeps happening (``documents.services``).
+        raise ExtractionInterrupted("tesseract timed out", reason_when_repeated=OCR_TIMEOUT_REFUSED) from exc
     except OSError as exc:
         raise ExtractionUnavailable("tesseract could not start") from exc
+    if -done.returncode in INTERRUPTING_SIGNALS:
+        raise ExtractionInterrupted(f"tesseract was stopped by signal {-done.returncode}")
     if done.returncode != 0:
         # Out of its memory limit Tesseract fails to read the image (or, far below it, its loader
         # fails to map a library and exits 127): the same failure for staff.
@@ -1927,6 +1941,25 @@ def memory_limited(command: Sequence[str], megabytes: int) -> list[str]:
     started with vfork (1.5 ms including the shell).
     """
     return ["/bin/sh", "-c", _LIMIT_THEN_EXEC, "sh", str(megabytes * 1024), *command]
+
+
+@functools.cache
+def _setpriv() -> str | None:
+    return shutil.which("setpriv")
+
+
+def dies_with_parent(command: Sequence[str]) -> list[str]:
+    """``command`` killed by the kernel (``PR_SET_PDEATHSIG``) when the worker that started it dies, where
+    util-linux's ``setpriv`` is there (Linux; the image has it); as it is elsewhere.
+
+    A worker child SIGKILLed mid-OCR left its Tesseract running, re-parented to PID 1, for up to
+    ``EXTRACTION_OCR_TIMEOUT_SECONDS`` a call (blind probe r58a, F10). ``setpriv`` sets the signal and
+    execs the command in the same process, so the plain command keeps its vfork start (see
+    ``memory_limited``) where a ``preexec_fn`` calling ``prctl`` would fork the whole worker. The signal
+    follows the thread that started the command: the call waits for it, so that thread outlives it.
+    """
+    setpriv = _setpriv()
+    return [setpriv, "--pdeathsig", "KILL", *command] if setpriv else list(command)
 
 
 TSV_NUMBERS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height")

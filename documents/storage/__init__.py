@@ -23,6 +23,7 @@ from documents.storage.port import (
     CopiedObject,
     DocumentStore,
     StorageError,
+    StorageRootMissing,
     StoredObject,
     UploadForm,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "ObjectDecryptionError",
     "S3DocumentStore",
     "StorageError",
+    "StorageRootMissing",
     "StoredObject",
     "UploadForm",
     "document_store",

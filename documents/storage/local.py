@@ -26,6 +26,8 @@ from documents.storage.port import (
     DOWNLOAD_SIGNING_SALT,
     UPLOAD_SIGNING_SALT,
     CopiedObject,
+    StorageError,
+    StorageRootMissing,
     StoredObject,
     UploadForm,
 )
@@ -79,14 +81,38 @@ class LocalDocumentStore:
     def stat(self, key: str) -> StoredObject | None:
         path = self.path_for(key)
         if not path.is_file():
+            self._root_present()
             return None
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            sealed = is_sealed(handle.read(OVERHEAD_BYTES))
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as handle:
+                sealed = is_sealed(handle.read(OVERHEAD_BYTES))
+        except FileNotFoundError:
+            return None  # deleted between the two looks
+        except OSError as exc:
+            raise StorageError("local storage read failed") from exc
         return StoredObject(key=key, size=size - OVERHEAD_BYTES if sealed else size)
 
+    def _root_present(self) -> None:
+        """Raise ``StorageRootMissing`` when the top folder itself is gone.
+
+        A file missing under a present root was deleted: that is the file's fate, for good. A missing root
+        is the machine's (an unmounted or not yet mounted volume), and it passes: with it reported as a
+        missing file, every document of a store moved away for 30 s had failed for good and been screened
+        without (blind probe r58a, F2).
+        """
+        if not os.path.isdir(self._absolute_root):
+            raise StorageRootMissing("the local storage folder is not there (an unmounted volume?)")
+
     def _read(self, key: str) -> bytes:
-        blob = self.path_for(key).read_bytes()
+        path = self.path_for(key)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            self._root_present()
+            raise
+        except OSError as exc:  # permissions, I/O errors: the disk's trouble, not the file's
+            raise StorageError("local storage read failed") from exc
         return self.cipher.open(blob, object_key=key) if is_sealed(blob) else blob
 
     def _write(self, key: str, plaintext: bytes) -> None:

@@ -37,6 +37,10 @@ class StorageError(Exception):
     """The store could not be reached or answered with an error (transient)."""
 
 
+class StorageRootMissing(StorageError):
+    """The local store's top folder is not there (an unmounted volume): every file would look deleted."""
+
+
 class DocumentStore(Protocol):
     def upload_slot(self, *, key: str, content_type: str, max_size: int) -> UploadForm: ...
     def stat(self, key: str) -> StoredObject | None: ...
