@@ -160,10 +160,11 @@ class Recovery:
 
 def stalled_reason(recoveries: int) -> str:
     """Why the sweep gave up: a worker killed each time, or an outage the task's retries left to it that outlasted
-    every recovery (a storage volume or the database away; docs/adr/009, amended after blind probe r58a)."""
+    every recovery (a storage volume, the database, the document reader's or the analysis provider away;
+    docs/adr/009, amended after blind probe r58a and for provider outages)."""
     return (
-        f"O processamento parou {recoveries + 1} vezes sem terminar (trabalhador interrompido, ou armazenamento ou "
-        "base de dados indisponíveis?). Pode reprocessar a candidatura."
+        f"O processamento parou {recoveries + 1} vezes sem terminar (trabalhador interrompido, ou armazenamento, "
+        "base de dados ou serviço externo indisponíveis?). Pode reprocessar a candidatura."
     )
 
 

@@ -9,15 +9,16 @@ sends the pipeline chain, which sits above this module).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 import structlog
 from celery import shared_task
 from celery.signals import celeryd_after_setup, task_retry
 from celery.utils.time import get_exponential_backoff_interval
+from django.conf import settings
 from django.utils import timezone
 
-from applicants.task_base import PipelineTask, database_errors_retried
+from applicants.task_base import PipelineTask, TransientDatabaseError, database_errors_retried
 from screening.assessors import AssessorError, TransientAssessorError
 from screening.outbox import outbox_prune, outbox_relay
 from screening.services import DocumentsNotReady, pipeline_run_expect, screen_applicant
@@ -29,9 +30,18 @@ class ScreeningTask(PipelineTask):
     abstract = True
     failure_reasons = {
         **PipelineTask.failure_reasons,
-        AssessorError: "A análise automática devolveu uma resposta inválida. Pode reprocessar a candidatura.",
-        TransientAssessorError: "O serviço de análise automática esteve indisponível. Pode reprocessar a candidatura.",
+        AssessorError: (
+            "A análise automática falhou: o serviço recusou o pedido ou a resposta não era válida. "
+            "Pode reprocessar a candidatura."
+        ),
     }
+    # The model provider's outage outlasting the graph's own retries (a timeout, a 5xx, a connection refused)
+    # is the machine's, like a storage or database outage: retried with backoff, then left to the sweep. It had
+    # failed the applicant for a person to re-run, though the provider came back minutes later.
+    transient_errors = (TransientDatabaseError, TransientAssessorError)
+    autoretry_for = transient_errors
+    # As many as extraction's outage retries; the task's own ``max_retries`` counts its waits for documents.
+    retry_kwargs: ClassVar[dict[str, Any]] = {"max_retries": settings.PIPELINE_MAX_RETRIES}
 
 
 @shared_task(name="screening.tasks.screen_applicant_task", bind=True, base=ScreeningTask, max_retries=10)

@@ -129,3 +129,8 @@ def healthy_openai(path: str, body: bytes) -> Reply:
 
 def broken_openai(path: str, body: bytes) -> Reply:
     return Reply(status=500, body={"error": {"message": "stub outage", "type": "server_error"}})
+
+
+def refusing_openai(path: str, body: bytes) -> Reply:
+    """A wrong key: not an outage, so nothing waits for it to pass."""
+    return Reply(status=401, body={"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}})

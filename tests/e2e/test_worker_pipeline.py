@@ -11,7 +11,7 @@ import pytest
 
 from tests.e2e.stack import Stack, sqs_client, sqs_stack, wait_until
 from tests.helpers import prepared_case, with_scanned_payslips
-from tests.stubs import broken_openai, healthy_openai, stub_server
+from tests.stubs import healthy_openai, refusing_openai, stub_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.ocr]
 
@@ -154,8 +154,8 @@ def test_poison_message_lands_in_the_dlq_and_redrive_completes_it(
     tmp_path: Path, moto_endpoint: str, stacks: list[Stack]
 ) -> None:
     with stub_server() as openai_stub:
-        openai_stub.responder = broken_openai
-        # The message comes back twice through the visibility timeout before the DLQ takes it: the
+        # A provider refusing the request (a wrong key) fails the step at once; an outage would be retried
+        # (ADR 009). The message comes back twice through the visibility timeout before the DLQ takes it: the
         # shortest timeout the budgets allow (graph 4 x 2 s within the soft limit, hard limit below it).
         stack = sqs_stack(
             tmp_path, moto_endpoint, SCREENING_BACKEND="openai", OPENAI_BASE_URL=f"{openai_stub.url}/v1", OPENAI_API_KEY="sk-test",
@@ -163,6 +163,7 @@ def test_poison_message_lands_in_the_dlq_and_redrive_completes_it(
             CELERY_TASK_SOFT_TIME_LIMIT="9", CELERY_TASK_TIME_LIMIT="10", SQS_VISIBILITY_TIMEOUT="11",
         )  # fmt: skip
         stacks.append(stack)
+        openai_stub.responder = refusing_openai
         stack.start()
         stack.start_worker()
         token = stack.create_agency()

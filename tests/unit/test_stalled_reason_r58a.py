@@ -1,5 +1,6 @@
 """The reason staff read when the recovery sweep gives up: since blind probe r58a an outage the task's retries left to
-the sweep ends there too (a storage volume or the database away), so the reason names it beside a killed worker."""
+the sweep ends there too (a storage volume, the database or a provider away), so the reason names it beside a killed
+worker."""
 
 from __future__ import annotations
 
@@ -9,5 +10,8 @@ from screening.services import stalled_reason
 def test_the_sweeps_last_reason_names_an_outage_beside_a_killed_worker() -> None:
     reason = stalled_reason(3)
     assert reason.startswith("O processamento parou 4 vezes sem terminar")
-    assert "trabalhador interrompido" in reason and "armazenamento ou base de dados indisponíveis" in reason
+    assert (
+        "trabalhador interrompido" in reason
+        and "armazenamento, base de dados ou serviço externo indisponíveis" in reason
+    )
     assert reason.endswith("Pode reprocessar a candidatura.")
