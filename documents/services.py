@@ -18,7 +18,12 @@ from django.utils import timezone
 from applicants.models import Applicant, stale_claim_cutoff
 from applicants.task_base import database_error_is_transient, heartbeat
 from documents.extraction.backends import extractor
-from documents.extraction.errors import ExtractionFailed, ExtractionInterrupted, ExtractionUnavailable
+from documents.extraction.errors import (
+    ExtractionFailed,
+    ExtractionInterrupted,
+    ExtractionUnavailable,
+    machine_resource_exhausted,
+)
 from documents.extraction.fingerprint import content_fingerprint, parts_fingerprints
 from documents.extraction.layers import document_signals
 from documents.extraction.pace import before_slow_work
@@ -187,6 +192,20 @@ def _refusal_when_repeated(exc: Exception, *, attempts: int) -> str | None:
     return None
 
 
+def _given_back_or_failed(
+    exc: Exception, *, document: Document, failed: Callable[[str], DocumentOutcome], log: Any
+) -> DocumentOutcome:
+    """An outage or an interruption: the document given back for the task's retry (raised as
+    ``ExtractionUnavailable``), or failed with its own reason when it keeps happening to this document."""
+    refusal = _refusal_when_repeated(exc, attempts=document.attempts)
+    if refusal is not None:
+        log.info("extraction.failed", reason=refusal)
+        return failed(refusal)
+    document_release(document=document)
+    log.warning("extraction.unavailable", error=exc.__class__.__name__)
+    raise ExtractionUnavailable(exc.__class__.__name__) from exc
+
+
 def _claimed_document_extract(
     *, document_id: uuid.UUID | str, lead_id: uuid.UUID | str | None, log: Any
 ) -> DocumentOutcome:
@@ -212,13 +231,7 @@ def _claimed_document_extract(
         log.info("extraction.failed", reason=exc.reason)
         return failed(exc.reason)
     except (ExtractionUnavailable, StorageError) as exc:
-        refusal = _refusal_when_repeated(exc, attempts=document.attempts)
-        if refusal is not None:
-            log.info("extraction.failed", reason=refusal)
-            return failed(refusal)
-        document_release(document=document)
-        log.warning("extraction.unavailable", error=exc.__class__.__name__)
-        raise ExtractionUnavailable(exc.__class__.__name__) from exc
+        return _given_back_or_failed(exc, document=document, failed=failed, log=log)
     except SoftTimeLimitExceeded:
         # Give the document back so the retry (or a re-run) can take it at once.
         document_release(document=document)
@@ -226,6 +239,9 @@ def _claimed_document_extract(
     except Exception as exc:
         if database_error_is_transient(exc):
             raise  # the machine's, not the file's: retried, never a reason to screen without the document
+        interruption = machine_resource_exhausted(exc)
+        if interruption is not None:
+            return _given_back_or_failed(interruption, document=document, failed=failed, log=log)
         # A bug or an input nobody foresaw: the document ends FAILED so screening
         # can go on without it. The message may quote the document (PII): only
         # the class is logged, and staff read a fixed text.

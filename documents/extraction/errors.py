@@ -9,6 +9,8 @@ machine cut short (a killed or timed-out Tesseract): retried the same way.
 
 from __future__ import annotations
 
+import errno
+
 
 class ExtractionFailed(Exception):
     def __init__(self, reason: str) -> None:
@@ -31,3 +33,25 @@ class ExtractionInterrupted(ExtractionUnavailable):
     def __init__(self, message: str, *, reason_when_repeated: str | None = None) -> None:
         self.reason_when_repeated = reason_when_repeated
         super().__init__(message)
+
+
+# The machine ran out of something the file does not decide: disk (a temporary page image), file handles, kernel
+# memory for a new process. Errors by these numbers pass with the machine's trouble.
+MACHINE_RESOURCE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EAGAIN}
+)
+MEMORY_EXHAUSTED_REFUSED = "O documento é demasiado pesado para ler (memória insuficiente): envie o PDF original ou uma digitalização mais leve."
+
+
+def machine_resource_exhausted(exc: BaseException) -> ExtractionInterrupted | None:
+    """The interruption ``exc`` stands for when the machine, not the file, ran out of a resource; else None.
+
+    A full disk or no file handles had ended the document ``FAILED`` as "unexpected", for good, though a re-run
+    reads it once the disk has room. Running out of memory may be the file's doing (a huge page): retried, and
+    refused with its own reason if it keeps happening on the same document.
+    """
+    if isinstance(exc, MemoryError):
+        return ExtractionInterrupted("out of memory", reason_when_repeated=MEMORY_EXHAUSTED_REFUSED)
+    if isinstance(exc, OSError) and exc.errno in MACHINE_RESOURCE_ERRNOS:
+        return ExtractionInterrupted(f"machine resource exhausted ({errno.errorcode.get(exc.errno, exc.errno)})")
+    return None
