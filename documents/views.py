@@ -82,7 +82,13 @@ def _upload(request: HttpRequest) -> HttpResponse:
     taken = UploadSlot.objects.filter(key=policy["key"], used_at__isnull=True).update(used_at=timezone.now())
     if taken != 1:
         return _refuse(403, "upload_used", _("Este endereço de carregamento já foi usado."))
-    store.put(policy["key"], upload.read(), policy["content_type"])
+    try:
+        store.put(policy["key"], upload.read(), policy["content_type"])
+    except Exception:
+        # Nothing was stored: the slot is given back, so the 500's "try again in a moment" can be followed with
+        # the same slot (it had answered ``upload_used`` then, and the file was in neither place).
+        UploadSlot.objects.filter(key=policy["key"]).update(used_at=None)
+        raise
     return HttpResponse(status=204)
 
 

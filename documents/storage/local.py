@@ -118,6 +118,10 @@ class LocalDocumentStore:
     def _write(self, key: str, plaintext: bytes) -> None:
         """Seal and write atomically (a temporary file, flushed, then renamed over the key)."""
         path = self.path_for(key)
+        if not os.path.isdir(self._absolute_root):
+            # Made by ``migrate``, never here: written into a mount point's place, a file would be hidden once the
+            # volume is mounted over it (the readiness probe says not ready meanwhile; blind probe r58a, F8).
+            raise StorageRootMissing("the local storage folder is not there (an unmounted volume?)")
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}{_PARTIAL_SUFFIX}")
         try:

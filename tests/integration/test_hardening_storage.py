@@ -290,6 +290,22 @@ def test_a_local_upload_policy_is_single_use(alice_api: APIClient) -> None:
         assert handle.read() == PDF
 
 
+def test_a_local_upload_the_storage_failed_to_write_can_be_tried_again_with_the_same_slot(alice_api: APIClient) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.storage import LocalDocumentStore, StorageError
+
+    form = form_request_create(alice_api)
+    slot = slot_for(form["token"]).json()
+    fields = dict(slot["upload"]["fields"], file=SimpleUploadedFile("f", PDF, content_type="application/pdf"))
+    with mock.patch.object(LocalDocumentStore, "_write", side_effect=StorageError("disk away")):
+        failed = Client(raise_request_exception=False).post("/storage/upload", fields)
+    assert (failed.status_code, failed.json()["code"]) == (500, "server_error")
+    assert post_file(slot).status_code == 204  # "try again in a moment", as the answer says: the same slot
+    with document_store().open(slot["key"]) as handle:
+        assert handle.read() == PDF
+
+
 def test_upload_policies_are_refused_after_submission(alice_api: APIClient, queued: Any) -> None:
     form = form_request_create(alice_api)
     used, unused = slot_for(form["token"]).json(), slot_for(form["token"]).json()

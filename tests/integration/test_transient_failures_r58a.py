@@ -158,6 +158,16 @@ def test_an_unmounted_store_leaves_the_documents_unread_and_the_applicant_to_the
     assert ScreeningReport.objects.filter(applicant=applicant).count() == 1
 
 
+def test_nothing_is_written_where_the_store_should_be_mounted(settings: Any) -> None:
+    from documents.storage import StorageRootMissing
+
+    root = Path(settings.LOCAL_STORAGE_DIR)
+    root.rmdir()
+    with pytest.raises(StorageRootMissing):
+        document_store().put("uploads/o/1.pdf", PDF, "application/pdf")
+    assert not root.exists()  # not made: a file written there would be hidden once the volume is mounted over it
+
+
 @pytest.mark.django_db
 def test_a_file_deleted_from_a_store_that_is_there_still_fails_the_document_for_good() -> None:
     from documents.services import document_extract
