@@ -163,3 +163,18 @@ def test_a_printed_count_beside_the_subsidies_named_is_read_as_printed() -> None
     parsed = parse_pension(lines_of(NO_COUNT + "\nNúmero de prestações anuais: 14"))
     assert parsed.fields["payments_per_year"] == 14
     assert "derived:payments_per_year" not in parsed.warnings
+
+
+YEARS_ROWS = """Instituto da Segurança Social, I.P. — Centro Nacional de Pensões
+Declaração de rendimentos
+Declara-se que Ana Maria Lopes Ferreira, NIF 210987650, recebeu no ano de 2025 os seguintes rendimentos:
+Pensão de invalidez 7.350,00
+IRS retido 412,00"""
+
+
+def test_a_years_pension_row_is_no_months_gross() -> None:
+    # The row side by side with its tax would now be read as a row of its own: neither layout gives the year's
+    # pension as the month's.
+    for text in (YEARS_ROWS, YEARS_ROWS.replace("\nIRS retido", " IRS retido")):
+        parsed = parse_pension(lines_of(text))
+        assert parsed.fields.get("gross_monthly_amount") is None

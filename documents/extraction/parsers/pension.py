@@ -1215,7 +1215,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
             parsed.put("gross_monthly_amount", net, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_monthly_amount")
             gross = net
-    if gross is None:
+    if gross is None and not year_declaration(folded):
+        # A year's declaration's pension rows are the year's ("recebeu no ano de 2025: Pensão de velhice 9.800,00"),
+        # no month's.
         gross = gross_from_pension_rows(amounts, parsed)
     if gross is None and net is not None and "deductions" in parsed.fields:
         gross = gross_separator_lost(lines, parsed, net + parsed.fields["deductions"])
