@@ -42,7 +42,7 @@ MONTHS_OWN = {
 }
 
 
-def months_own(text: str) -> tuple[dict[str, Decimal], list[str]]:
+def months_own(text: str) -> tuple[dict[str, Decimal | None], list[str]]:
     parsed = parse_pension(lines_of(text))
     return {field: parsed.fields.get(field) for field in MONTHS_OWN}, parsed.warnings
 
