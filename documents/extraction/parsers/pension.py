@@ -408,6 +408,19 @@ class PensionAmounts:
     def add(self, role: str, value: Decimal, confidence: float) -> None:
         self.roles.setdefault(role, []).append((value, confidence))
 
+    def add_item(self, line: int, text: str, value: Decimal, confidence: float) -> None:
+        """An unlabelled row's amount, ``text`` its caption and amount: a subsidy's row, a levy's (printed with its
+        rate) or a pension's named by its type, as its caption says."""
+        self.items.append((line, value, confidence))
+        folded = fold(text)
+        if SUBSIDY_ROW.search(folded):
+            self.subsidies.append(value)
+        if RATE.search(text):
+            self.rated.add(line)
+        named = PENSION_ROW.match(folded)
+        if named and only_the_amount(text[named.end() :]):
+            self.pensions.append(PensionRow(line, named.group(1), value, confidence))
+
     def without_restated_deductions(self) -> None:
         """A table's row that only restates the month read elsewhere (the statement's captions on page 1, "Mês |
         Ilíquido | IRS | Líquido" and the year's payments on page 2): each of its values, the gross or net among
@@ -676,6 +689,32 @@ def wrapped_header_length(above: list[Line], columns: int) -> int:
     return 0
 
 
+def credits_column_first(lines: list[Line]) -> list[Line]:
+    """The lines, each row of a table whose header puts the deductions' column before the credits' ("Descontos |
+    Abonos") with its two cells swapped, so that a row reads as in the usual order ("Abonos | Descontos"), the
+    unlabelled credit's row first (``left_cell``): "IRS — pensão 348,50 | Subsídio de Natal 2.050,00" would give the
+    subsidy's amount to the IRS label before it. Only a row of two cells each with its caption: a totals row of
+    bare amounts is read by the header's columns."""
+    turned = list(lines)
+    deductions_first = False
+    for at, line in enumerate(lines):
+        amounts = money_matches(line.text)
+        if not amounts:
+            roles = [role for _, _, role in line_labels(line.text)]
+            deductions_first = "credits" in roles[1:] and roles[0] in {"deduction", "deductions"}
+            continue
+        if not deductions_first or len(amounts) != 2:
+            continue
+        cut = amounts[0][1]
+        left, right = line.text[:cut], line.text[cut:]
+        if LETTER.search(left) and LETTER.search(right[: amounts[1][0] - cut]):
+            turned[at] = Line(text=f"{right.strip(' |')} {left.strip(' |')}", confidence=line.confidence)
+    return turned
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def header_roles(text: str) -> list[str]:
     """The columns a header row's labels name, as ``pension_amounts`` reads a header: neighbouring labels of one
     role ("Prélèvements sociaux (CSG, CRDS") name one column."""
@@ -694,7 +733,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
     under a header of columns (abonos, descontos) gives each column's total.
     """
     read = PensionAmounts()
-    lines = wrapped_headers_joined(captions_first(lines))
+    lines = credits_column_first(wrapped_headers_joined(captions_first(lines)))
     columns: list[str] = []
     waiting: str | None = None
     skip_to = -1
@@ -760,14 +799,12 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             for role, value in zip(columns, leading, strict=True):
                 read.add(COLUMN_TOTALS.get(role, role), value, line.confidence)
         elif leading and not labels:
-            read.items.append((index, leading[-1], line.confidence))
-            if SUBSIDY_ROW.search(fold(text)):
-                read.subsidies.append(leading[-1])
-            if RATE.search(text):
-                read.rated.add(index)
-            named = PENSION_ROW.match(fold(text))
-            if named and only_the_amount(text[named.end() :]):
-                read.pensions.append(PensionRow(index, named.group(1), leading[-1], line.confidence))
+            read.add_item(index, text, leading[-1], line.confidence)
+        elif leading and (cell := left_cell(text, first_label)) is not None:
+            # "Subsídio de Natal 2.050,00 | IRS — subsídio de Natal 348,50": two columns side by side (a CGA nota
+            # de abonos e descontos), the first an unlabelled row of its own. Blind probe r59a: that row went
+            # unread, so a December's subsidy was never told apart and the pension read as twice the month's.
+            read.add_item(index, cell, leading[-1], line.confidence)
         waiting = None
         phrases = label_phrases(text, labels, amounts)
         for position, (_, phrase_end, role) in enumerate(phrases):
@@ -785,13 +822,36 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             if run:
                 # "Retenção na fonte de IRS 9,00 % 90,00": of a label's amounts, the last is its value.
                 read.add(role, run[-1][1], line.confidence)
-                if role == "deduction" and SUBSIDY_ROW.search(fold(text)):
+                if role == "deduction" and SUBSIDY_ROW.search(fold(own_cell(text, since, run[-1][0]))):
                     read.subsidy_deductions.append(run[-1][1])
                 read.stamps.setdefault(role, []).append(when_stated(text[since : run[-1][0]]))
             elif position == len(phrases) - 1:
                 waiting = role
     read.without_restated_deductions()
     return read
+
+
+def left_cell(text: str, first_label: int) -> str | None:
+    """The first cell of a row of two columns side by side, when it is an unlabelled row of its own: a caption no
+    label names and one amount, the other column's label right after it ("Pensão de aposentação 2.050,00 | IRS —
+    pensão 348,50"); else none. Words between the amount and the label make a sentence ("A pensão de 812,34 € sofre
+    retenção de IRS de 24,00 €"), not two cells."""
+    before = [(start, end) for start, end, _ in money_matches(text) if start < first_label]
+    if len(before) != 1:
+        return None
+    start, end = before[0]
+    gap = re.sub(r"(?i)eur(?:os?)?|€", " ", text[end:first_label])
+    if not LETTER.search(text[:start]) or LETTER.search(gap):
+        return None
+    return text[:end]
+
+
+def own_cell(text: str, since: int, until: int) -> str:
+    """A label's own words up to its amount at ``until``: from the end of the last amount before it, or of the
+    phrase before it (``since``), so that a row's other column ("Subsídio de Natal 2.050,00 | IRS — pensão 348,50")
+    is not taken for its caption."""
+    ends = [end for _, end, _ in money_matches(text) if end <= until]
+    return text[max([since, *ends]) : until]
 
 
 # A row that names a pension by its type before its amount: "Pensão de invalidez (regime geral) 540,20 €",
@@ -1029,8 +1089,8 @@ def earlier_year(lines: list[Line], annual: Decimal, monthly: Decimal) -> bool:
 
 def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, annual: Decimal | None) -> int | None:
     """Printed ("14 vezes", "catorze vezes por ano"), else the annual amount over the monthly one, else the
-    months the pension is paid ("Pensão (12 meses)") unless both subsidies are named beside them, else both
-    subsidies named (14)."""
+    months the pension is paid ("Pensão (12 meses)") unless both subsidies are named beside them (then
+    ``both_subsidies_named``)."""
     for match in PAYMENTS.finditer(text):
         count = int(match.group(1) or match.group(3) or COUNT_WORDS[match.group(2)])
         if count in PAYMENT_COUNTS:
@@ -1041,14 +1101,20 @@ def payments_per_year(text: str, gross: Decimal | None, net: Decimal | None, ann
                 for count in PAYMENT_COUNTS:
                     if abs(monthly * count - annual) <= Decimal("0.01") * count:
                         return count
-    both_subsidies = all(pattern.search(text) for pattern in BOTH_SUBSIDIES)
+    both_subsidies = both_subsidies_named(text)
     for match in MONTHS_PAID.finditer(text):
         # Twelve months of pension and the two subsidies listed as their own rows are fourteen payments.
         if not (both_subsidies and int(match.group(1)) == 12):
             return int(match.group(1))
-    if both_subsidies:
-        return 14
     return None
+
+
+def both_subsidies_named(text: str) -> bool:
+    """The statement names both subsidies, July's and December's ("o subsídio de Natal é pago em dezembro e o
+    subsídio de férias (14.º mês) em julho"): fourteen payments, worked out from the words rather than printed as a
+    count. Blind probe r59a: read as printed, with no ``derived:payments_per_year``, though api.md says the 14 is
+    derived where no count is printed."""
+    return all(pattern.search(text) for pattern in BOTH_SUBSIDIES)
 
 
 def paid_twelve_times_abroad(folded: str) -> bool:
@@ -1149,7 +1215,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
             parsed.put("gross_monthly_amount", net, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_monthly_amount")
             gross = net
-    if gross is None:
+    if gross is None and not year_declaration(folded):
+        # A year's declaration's pension rows are the year's ("recebeu no ano de 2025: Pensão de velhice 9.800,00"),
+        # no month's.
         gross = gross_from_pension_rows(amounts, parsed)
     if gross is None and net is not None and "deductions" in parsed.fields:
         gross = gross_separator_lost(lines, parsed, net + parsed.fields["deductions"])
@@ -1165,7 +1233,10 @@ def parse_pension(lines: list[Line]) -> Parsed:
     put_pension_types(parsed, *kinds_added_up(amounts, parsed))
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
-    if count is None and paid_twelve_times_abroad(folded):
+    if count is None and both_subsidies_named(folded):
+        parsed.put("payments_per_year", 14, DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:payments_per_year")
+    elif count is None and paid_twelve_times_abroad(folded):
         parsed.put("payments_per_year", 12, DERIVED_CONFIDENCE)
         parsed.warnings.append("derived:payments_per_year")
     # The name's start: a scan may mangle its end ("CAIXA GERAL DE APOSENTAÇÕOES", blind probe r46a: no issuer).
