@@ -106,3 +106,20 @@ def test_a_number_sign_misread_before_the_next_caption_is_no_surname() -> None:
 def test_surnames_beginning_with_n_are_kept() -> None:
     # Guard (passes either way): a name's own words starting with N are no sign and no caption.
     assert employee_name("Nome: Nuno Nogueira Novais Nóbrega Contribuinte: 276543210") == "Nuno Nogueira Novais Nóbrega"
+
+
+def test_a_grid_s_rule_read_as_letters_before_the_month_s_caption_leaves_the_period_read() -> None:
+    # The rule left of "Mês" in a photographed grid, read "Il" and glued to the caption.
+    lines = [
+        Line(text, 0.75)
+        for text in (
+            "RECIBO DE VENCIMENTO Ilmês | 09 Ano 2026",
+            "Entidade Serralharia Costa & Filhos, Lda. NIF 509876543",
+            "Vencimento base 30,00 | 1.150,00 €",
+            "Segurança Social 11,00% 126,50 €",
+            "Líquido a receber 1.023,50 €",
+        )
+    ]
+    from documents.extraction.parsers.payslip import parse_payslip
+
+    assert parse_payslip(lines).fields.get("period") == "2026-09"

@@ -4497,10 +4497,11 @@ def before_address(text: str) -> str:
     return text[: address.start()] if address else text
 
 
-# What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita").
+# What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita"). A grid's
+# rule before "Mês" may come through OCR as "I" or "l" glued to it ("Ilmês | 10", see MONTH_LABELLED).
 # In English "Pay period:", "Period" (blind probe r40a: unread, a back-pay row's "(Oct 2026)" taken instead).
 PERIOD_LABEL = re.compile(
-    r"(?<![a-z/])(?:per[ií]odo|m[eê]s(?![a-z])|refer[eê]n|processamento|(?:pay\s+)?period(?![a-z]))"
+    r"(?<![a-z/])(?:per[ií]odo|[il]{0,2}m[eê]s(?![a-z])|refer[eê]n|processamento|(?:pay\s+)?period(?![a-z]))"
 )
 # "Data de processamento: 05/11/2026", "Data de pagamento": the day the payroll ran or paid, often the month after.
 RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
@@ -4969,8 +4970,9 @@ def month_of_the_year(text: str) -> str | None:
 
 
 # A grid's rule between a caption and its value may come through OCR as "|", "[" or "]" ("Mês | 11 Ano 2026": blind
-# probe r56a, a JPEG's period unread).
-MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.|\[\]]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
+# probe r56a, a JPEG's period unread); the rule before the caption as "I" or "l" glued to it ("Ilmês | 10 Ano 2026":
+# a levelled photo of a grid whose rules were painted out but that one, blind probe r59a's regression run).
+MONTH_LABELLED = re.compile(r"(?<![a-z])[il]{0,2}m[eê]s\s*[:.|\[\]]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
 YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.|\[\]]?\s*((?:19|20)\d{2})(?!\d)")
 
 
