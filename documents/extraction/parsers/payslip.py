@@ -1121,10 +1121,16 @@ SECTION_HEADING = re.compile(r"descontos|abonos|rendimentos|remunera[cç][oõ]es
 
 def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
     """A row label wrapped over two lines ("Vencimento" / "base mensal 870,00"): the word alone on its line
-    heads the next row's label when that label goes on in lower case and only the two together name a role."""
+    heads the next row's label when that label goes on in lower case and only the two together name a role. A row's
+    head wrapped mid-caption ("R22 Retroativos jan-out/2026 (atualização" / "salarial) 10 350,00") heads it whatever
+    the two name: its leading words class the row's money."""
     for index, row in enumerate(rows[1:], start=1):
         above = lines[index - 1].text.strip()
         if rows[index - 1] or not row or row[0].role is not None:
+            continue
+        if wrapped_row_head(above, lines[index].text):
+            joined = f"{above} {row[0].label}"
+            row[0].label, row[0].role = joined, role_of(joined)
             continue
         # Going on in capitals ("Remuneração" / "Base 1.100,00") only after a payroll word of its own.
         if not row[0].label[:1].islower() and not (len(above.split()) == 1 and roles_named(above)):
@@ -1136,6 +1142,26 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
         joined = f"{above} {row[0].label}"
         if role_of(joined):
             row[0].label, row[0].role = joined, role_of(joined)
+
+
+# A row's code before its caption: figures, after one to three letters or before one ("R22", "D01", "001", "12A").
+CODED_ROW_HEAD = re.compile(r"^(?:[a-z]{1,3}\d{1,4}|\d{1,4}[a-z]?)\s+[a-z]{2}")
+
+
+def wrapped_row_head(above: str, below: str) -> bool:
+    """Whether ``above``, a line of no amount, is the head of the row ``below`` goes on with: a caption too long for
+    its column, wrapped before the row's figures ("R22 Retroativos jan-out/2026 (atualização" / "salarial) 10
+    350,00"). The line below goes on in lower case or closes a bracket; the line above starts with the row's code or
+    opens a bracket it does not close. Read apart, the row's money took its caption's tail and its leading words'
+    meaning was lost (blind probe r59a: back pay kept in the regular net in a table with a quantity column)."""
+    below = below.strip()
+    if not (below[:1].islower() or below[:1] == ")"):
+        return False
+    folded = fold(above)
+    if not has_words(folded) or SECTION_HEADING.fullmatch(folded.strip(" :")):
+        return False
+    unclosed_bracket = folded.rfind("(") > folded.rfind(")")
+    return bool(CODED_ROW_HEAD.match(folded)) or unclosed_bracket
 
 
 def page_rows(lines: list[Line], *, spaced_groups: bool, whole_euros: bool = False) -> list[list[Segment]]:
@@ -3328,7 +3354,12 @@ def before_next_label(name: str | None) -> str | None:
     words = name.split()
     for index, word in enumerate(words):
         # A label's own punctuation is no part of it ("CONTRIB.:").
-        if LABEL_WORDS.fullmatch(fold(word).strip(".:")) or NUMBER_SIGN.fullmatch(word) or caption_misread(word):
+        if (
+            LABEL_WORDS.fullmatch(fold(word).strip(".:"))
+            or NUMBER_SIGN.fullmatch(word)
+            or caption_misread(word)
+            or glued_number_caption(word)
+        ):
             if index >= 2 and QUALIFYING_ACRONYM.fullmatch(words[index - 1]) and not name.isupper():
                 index -= 1
             return " ".join(words[:index])
@@ -3357,6 +3388,26 @@ def caption_misread(word: str) -> bool:
 # "Nº" / "N°" alone (folded it is the word "no"): the caption of a number after the name; its N lost to a fold
 # or a speck (".º", "».º": doc probe 31), an ordinal sign is still no part of a name.
 NUMBER_SIGN = re.compile(r"(?:N|[^\w\s])?\.?[º°]\.?:?")
+# "N.º" before a number's caption as OCR of a photo reads it: "NS", "Ns", "No", "N9", "Nº" or a bare "N", apart from
+# the caption or glued to it ("N.º Contribuinte" read "NSContribuinte", "Ns Contribuinte", "N.ºSeg. Social").
+NUMBER_SIGN_SHAPE = r"N(?:\.?\s?[º°]|\.?[oOsS9])?\.?:?"
+# The captions a number's sign stands before: the taxpayer's, social security's, the worker's own number's.
+NUMBER_CAPTION_WORD = (
+    r"(?i:contribuinte|contrib\.|nif|n\.\s?i\.\s?f|niss|nipc|seg(?:\.|uran[cç]a)|s\.\s?s\.|benef(?:\.|ici[aá]rio)"
+    r"|mecanogr[aá]fico|matr[ií]cula|identifica[cç][aã]o|fiscal|trabalhador|colaborador|funcion[aá]rio|empregad[oa])"
+    r"(?![^\W\d_])"
+)
+NUMBER_SIGNED_CAPTION = re.compile(rf"\s+{NUMBER_SIGN_SHAPE}\s*(?={NUMBER_CAPTION_WORD})")
+GLUED_SIGN_AND_CAPTION = re.compile(rf"{NUMBER_SIGN_SHAPE}{NUMBER_CAPTION_WORD}")
+
+
+def glued_number_caption(word: str) -> bool:
+    """Whether a word is a number's sign glued to its caption ("NSContribuinte"): the next field's, no part of a
+    name (blind probe r59a: a phone photo's worker read "... Pereira Silva Nscontribuinte", the last word taken for
+    a surname). Only a number's caption whole: a name's word is none ("Nogueira", "Novais")."""
+    return bool(GLUED_SIGN_AND_CAPTION.match(word))
+
+
 # An acronym in capitals before a label, in a name printed in mixed case: the label's own ("NI number").
 QUALIFYING_ACRONYM = re.compile(r"[A-Z]{2,4}")
 
@@ -3847,6 +3898,9 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # letter in a text layer ("Fernandes LourençoNIF: ..."); a column gap ends the name too ("Ana Sousa
                 # Tax ID (NIF): ...").
                 candidate = GLUED_NUMBER_CAPTION.split(candidate)[0]
+                # The sign before the next number's caption ends the name too, in whatever shape OCR read it ("Silva
+                # Ns Contribuinte": "Ns" is no surname; blind probe r59a).
+                candidate = NUMBER_SIGNED_CAPTION.split(candidate)[0]
                 candidate = after_leader(NEXT_CAPTION.split(NEXT_LABEL.split(candidate)[0])[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
@@ -4443,10 +4497,11 @@ def before_address(text: str) -> str:
     return text[: address.start()] if address else text
 
 
-# What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita").
+# What labels the month a payslip pays; not "Horas/mês" (a rate), nor a word holding "mes" ("Mesquita"). A grid's
+# rule before "Mês" may come through OCR as "I" or "l" glued to it ("Ilmês | 10", see MONTH_LABELLED).
 # In English "Pay period:", "Period" (blind probe r40a: unread, a back-pay row's "(Oct 2026)" taken instead).
 PERIOD_LABEL = re.compile(
-    r"(?<![a-z/])(?:per[ií]odo|m[eê]s(?![a-z])|refer[eê]n|processamento|(?:pay\s+)?period(?![a-z]))"
+    r"(?<![a-z/])(?:per[ií]odo|[il]{0,2}m[eê]s(?![a-z])|refer[eê]n|processamento|(?:pay\s+)?period(?![a-z]))"
 )
 # "Data de processamento: 05/11/2026", "Data de pagamento": the day the payroll ran or paid, often the month after.
 RUN_DATE = re.compile(r"(?:data|dt)\.?\s*(?:de|do|da)?\s*$")
@@ -4915,8 +4970,9 @@ def month_of_the_year(text: str) -> str | None:
 
 
 # A grid's rule between a caption and its value may come through OCR as "|", "[" or "]" ("Mês | 11 Ano 2026": blind
-# probe r56a, a JPEG's period unread).
-MONTH_LABELLED = re.compile(r"(?<![a-z])m[eê]s\s*[:.|\[\]]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
+# probe r56a, a JPEG's period unread); the rule before the caption as "I" or "l" glued to it ("Ilmês | 10 Ano 2026":
+# a levelled photo of a grid whose rules were painted out but that one, blind probe r59a's regression run).
+MONTH_LABELLED = re.compile(r"(?<![a-z])[il]{0,2}m[eê]s\s*[:.|\[\]]?\s*(\d{1,2}(?!\d)|[a-z]{3,9})")
 YEAR_LABELLED = re.compile(r"(?<![a-z])ano\s*[:.|\[\]]?\s*((?:19|20)\d{2})(?!\d)")
 
 
