@@ -76,6 +76,13 @@ def build_graph(assessor: Assessor, *, timeout: float | None = None, max_attempt
 
 
 def run_screening(state: ScreeningState, assessor: Assessor | None = None, **graph_options: Any) -> ScreeningState:
-    graph = build_graph(assessor or assessor_from_settings(), **graph_options)
-    result: ScreeningState = asyncio.run(graph.ainvoke(state))
-    return result
+    """Run the graph in an event loop of its own; what the assessor holds open for it is closed with it."""
+    assessor = assessor or assessor_from_settings()
+    graph = build_graph(assessor, **graph_options)
+
+    async def invoke() -> ScreeningState:
+        async with assessor.session():
+            result: ScreeningState = await graph.ainvoke(state)
+            return result
+
+    return asyncio.run(invoke())

@@ -52,10 +52,14 @@ class StubServer:
 
 
 @contextmanager
-def stub_server() -> Iterator[StubServer]:
+def stub_server(*, keep_alive: bool = False) -> Iterator[StubServer]:
+    """A loopback server answering scripted replies. ``keep_alive``: HTTP/1.1 persistent connections, as real
+    providers keep them (the default HTTP/1.0 closes each, which hid a pooled connection's reuse: blind probe r59b)."""
     stub = StubServer()
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
         def log_message(self, *args: Any) -> None:
             return None
 

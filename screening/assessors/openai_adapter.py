@@ -16,6 +16,8 @@ never reaches an exception: errors carry fixed text of ours, chained to nothing.
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from django.conf import settings
@@ -76,15 +78,34 @@ class OpenAIAssessor:
         if not model:
             raise AssessorError("OPENAI_MODEL must name a model")
         self.model_name = model
-        # max_retries=0: the graph's RetryPolicy is the only retry layer.
-        self.chat = ChatOpenAI(
-            model=model,
-            api_key=SecretStr(api_key or "missing"),
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=0,
-            temperature=0,
-        )
+        self._options: dict[str, Any] = {
+            "model": model,
+            "api_key": SecretStr(api_key or "missing"),
+            "base_url": base_url,
+            "timeout": timeout,
+            "max_retries": 0,  # the graph's RetryPolicy is the only retry layer
+            "temperature": 0,
+        }
+        self.chat = ChatOpenAI(**self._options)
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:
+        """The model asked through connections of this event loop only, closed with it.
+
+        Each screening runs in an event loop of its own (``asyncio.run``), and langchain-openai's default async
+        HTTP client is one per process, cached: a connection a provider kept alive for the last screening was
+        reused by the next one's loop and failed with "Event loop is closed" (blind probe r59b: applicants failed
+        at random, the provider healthy). The openai SDK's own default client, made afresh per screening.
+        """
+        import openai
+        from langchain_openai import ChatOpenAI
+
+        async with openai.DefaultAsyncHttpxClient() as client:
+            outside, self.chat = self.chat, ChatOpenAI(**self._options, http_async_client=client)
+            try:
+                yield
+            finally:
+                self.chat = outside
 
     @classmethod
     def from_settings(cls) -> OpenAIAssessor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
 
@@ -26,3 +27,7 @@ class Assessor(Protocol):
     async def verify_income(self, state: dict[str, Any]) -> dict[str, Any]: ...
     async def assess_affordability(self, state: dict[str, Any]) -> dict[str, Any]: ...
     async def generate_report(self, state: dict[str, Any]) -> dict[str, Any]: ...
+
+    def session(self) -> AbstractAsyncContextManager[None]:
+        """What one screening's event loop holds open (a provider's connections), closed with that loop."""
+        ...

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from screening import rules
@@ -11,6 +13,11 @@ class RulesAssessor:
     backend = "rules"
     model_name = ""
     prompt_version = ""
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:
+        """Nothing to hold open: the rules run in-process."""
+        yield
 
     async def verify_identity(self, state: dict[str, Any]) -> dict[str, Any]:
         return rules.identity_node(state)

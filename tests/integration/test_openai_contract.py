@@ -208,3 +208,14 @@ def test_model_output_never_reaches_the_raised_exception_or_its_traceback(reply:
     for exc in exception_chain(raised.value):
         assert MODEL_TEXT not in f"{exc!s} {exc!r} {exc.args!r}", type(exc)
     assert MODEL_TEXT not in "".join(traceback.format_exception(raised.value))
+
+
+def test_screenings_one_after_another_on_kept_alive_connections_each_complete() -> None:
+    """Each screening runs in an event loop of its own (``asyncio.run``); a connection pooled by one loop and
+    reused by the next failed with "Event loop is closed" against a provider that keeps connections alive, as
+    api.openai.com does (blind probe r59b: applicants failed at random with the provider healthy)."""
+    with stub_server(keep_alive=True) as stub:
+        stub.responder = healthy_openai
+        for _ in range(3):
+            result = screen(stub)
+            assert result["report"]["language"] == "pt-PT"
