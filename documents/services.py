@@ -20,7 +20,6 @@ from applicants.task_base import database_error_is_transient, heartbeat
 from documents.extraction.backends import extractor
 from documents.extraction.errors import (
     ExtractionFailed,
-    ExtractionInterrupted,
     ExtractionUnavailable,
     machine_resource_exhausted,
 )
@@ -187,7 +186,7 @@ def _stored_bytes(document: Document) -> bytes:
 
 def _refusal_when_repeated(exc: Exception, *, attempts: int) -> str | None:
     """The permanent reason for an interruption the file itself may cause, once it has happened too often."""
-    if isinstance(exc, ExtractionInterrupted) and exc.reason_when_repeated and attempts >= INTERRUPTED_TRIES:
+    if isinstance(exc, ExtractionUnavailable) and exc.reason_when_repeated and attempts >= INTERRUPTED_TRIES:
         return exc.reason_when_repeated
     return None
 

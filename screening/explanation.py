@@ -992,7 +992,7 @@ PT = Texts(
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "uma declaração de pensão com mais de um ano",
-        "income.document_read": "um ficheiro que não foi possível ler (envie-o de novo)",
+        "income.document_read": "um ficheiro que não foi possível ler (a agência pode pedir-lhe que o envie de novo)",
     },
     income_not_counted_many={
         "income.payslip_owner": "{count} recibos de vencimento em nome de outra pessoa",
@@ -1011,7 +1011,7 @@ PT = Texts(
         "income.pension_owner": "{count} declarações de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "{count} declarações de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "{count} declarações de pensão com mais de um ano",
-        "income.document_read": "{count} ficheiros que não foi possível ler (envie-os de novo)",
+        "income.document_read": "{count} ficheiros que não foi possível ler (a agência pode pedir-lhe que os envie de novo)",
     },
     not_counted="Documentos não contados: {items}.",
     income_other_nif={
@@ -1171,7 +1171,7 @@ EN = Texts(
         "income.pension_owner": "a pension statement in another person's name",
         "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
         "income.pension_recent": "a pension statement more than a year old",
-        "income.document_read": "a file that could not be read (send it again)",
+        "income.document_read": "a file that could not be read (the agency may ask you to send it again)",
     },
     income_not_counted_many={
         "income.payslip_owner": "{count} payslips in another person's name",
@@ -1190,7 +1190,7 @@ EN = Texts(
         "income.pension_owner": "{count} pension statements in another person's name",
         "income.pension_arithmetic": "{count} pension statements whose amounts are unreadable or do not add up",
         "income.pension_recent": "{count} pension statements more than a year old",
-        "income.document_read": "{count} files that could not be read (send them again)",
+        "income.document_read": "{count} files that could not be read (the agency may ask you to send them again)",
     },
     not_counted="Documents not counted: {items}.",
     income_other_nif={

@@ -19,20 +19,20 @@ class ExtractionFailed(Exception):
 
 
 class ExtractionUnavailable(Exception):
-    pass
+    """Transient: retried with backoff. ``reason_when_repeated`` is the permanent reason to give when the same
+    document keeps meeting it, for a trouble the file itself may cause (a timeout: a scan too heavy to read in
+    time; a provider's answer outside its schema); None when the file cannot be the cause (an outage, a kill)."""
+
+    def __init__(self, message: str, *, reason_when_repeated: str | None = None) -> None:
+        self.reason_when_repeated = reason_when_repeated
+        super().__init__(message)
 
 
 class ExtractionInterrupted(ExtractionUnavailable):
     """The machine cut a local reading short: Tesseract killed by a signal from outside (the OOM killer) or timed out.
 
-    Retried like an outage: a re-run reads the same file fine (blind probe r58a, F4). ``reason_when_repeated``
-    is the permanent reason to give when the same document keeps being cut short, for an interruption the file
-    may cause (a timeout: a scan too heavy to read in time); None when the file cannot be the cause (a kill).
+    Retried like an outage: a re-run reads the same file fine (blind probe r58a, F4).
     """
-
-    def __init__(self, message: str, *, reason_when_repeated: str | None = None) -> None:
-        self.reason_when_repeated = reason_when_repeated
-        super().__init__(message)
 
 
 # The machine ran out of something the file does not decide: disk (a temporary page image), file handles, kernel

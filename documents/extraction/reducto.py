@@ -32,6 +32,11 @@ REMOTE_CONFIDENCE = 0.9
 KIND_ENUM = [kind.value for kind in DocumentKind if kind != DocumentKind.UNKNOWN]
 
 
+# A provider's answer short of what was asked, given as the document's reason once it keeps happening to it.
+NO_RESULT_REFUSED = "O serviço de extração não devolveu resultados para este documento."
+FIELDS_OFF_THE_SCHEMA_REFUSED = "O serviço de extração devolveu campos inválidos."
+
+
 def extraction_schema(document_type: str) -> dict[str, Any]:
     """One JSON Schema covering the kinds this document type may be."""
     string = {"type": ["string", "null"]}
@@ -170,7 +175,13 @@ class ReductoExtractor:
         )
         results = extracted.get("result")
         if not isinstance(results, list) or not results or not isinstance(results[0], dict):
-            raise ExtractionFailed("O serviço de extração não devolveu resultados para este documento.")
+            # The provider's answer short of what was asked is as likely its passing fault as the file's: retried,
+            # and the file's only if it keeps happening (blind probe r59b: failed at once, the applicant was
+            # screened without the document).
+            raise ExtractionUnavailable(
+                "Reducto returned no result",
+                reason_when_repeated=NO_RESULT_REFUSED,
+            )
         raw = dict(results[0])
         try:
             kind = DocumentKind(raw.pop("kind", "UNKNOWN"))
@@ -185,7 +196,10 @@ class ReductoExtractor:
         try:
             fields = fields_validate(kind, {k: v for k, v in raw.items() if k in allowed})
         except ValidationError as exc:
-            raise ExtractionFailed("O serviço de extração devolveu campos inválidos.") from exc
+            raise ExtractionUnavailable(
+                "Reducto answered off the schema",
+                reason_when_repeated=FIELDS_OFF_THE_SCHEMA_REFUSED,
+            ) from exc
         warnings: list[str] = []
         confidence = {name: REMOTE_CONFIDENCE for name, value in fields.items() if value is not None}
         if kind in IDENTITY_KINDS and isinstance(mrz_text, str) and mrz_text.strip():
