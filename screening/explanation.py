@@ -63,6 +63,7 @@ CENT = Decimal("0.01")
 ChangeKind = Literal[
     "identity",
     "name",
+    "renewed_document",
     "payslip_months",
     "invoice_months",
     "monthly_income",
@@ -125,6 +126,11 @@ class Person:
     def with_name_confirmed(self) -> Person:
         """The name as the document writes it: no "only similar" warning left."""
         warnings = [w for w in self.identity["warnings"] if w != FUZZY_NAME]
+        return dataclasses.replace(self, identity={**self.identity, "warnings": warnings})
+
+    def with_document_renewed(self) -> Person:
+        """The identity document renewed: no "expires soon" warning left."""
+        warnings = [w for w in self.identity["warnings"] if w != EXPIRING]
         return dataclasses.replace(self, identity={**self.identity, "warnings": warnings})
 
     def with_verified_income(self, average: Decimal) -> Person:
@@ -229,7 +235,7 @@ def person_from_checks(
     if str(name_check.get("evidence") or "").startswith((NAME_EVIDENCE["fuzzy"], NAME_SURNAME_LEFT_OUT)):
         identity_warnings.append(FUZZY_NAME)
     if named(checks, "identity.expiry_margin"):
-        identity_warnings.append("id_expiring_soon")
+        identity_warnings.append(EXPIRING)
     if any(c["name"] == "identity.llm_review" and not c["passed"] for c in checks):
         identity_warnings.append("llm_consistency_concern")
     income_warnings = failed_check_warnings(checks)
@@ -266,6 +272,7 @@ def counted_in_spouse(checks: Iterable[dict[str, Any]]) -> bool:
 PERSON_CHECK_PREFIXES = ("identity.", "income.", "authenticity.")
 # The identity rules' warning for a name that matches the document's only roughly.
 FUZZY_NAME = "fuzzy_name_match"
+EXPIRING = "id_expiring_soon"
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -313,7 +320,10 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
         changes.append(OutcomeChange("identity", None, reached(viewer.with_identity_confirmed())))
     # Every lever alone first; with a confirmed identity only when alone it cannot help.
     starts = [(False, viewer)] + ([(True, viewer.with_identity_confirmed())] if not viewer.identity["verified"] else [])
-    levers: list[Callable[[bool, Person], OutcomeChange | None]] = [name_as_written(better=better, reached=reached)]
+    levers: list[Callable[[bool, Person], OutcomeChange | None]] = [
+        name_as_written(better=better, reached=reached),
+        document_renewed(better=better, reached=reached),
+    ]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
             kind = MONTH_CHECKS.get(month_check["name"])
@@ -376,6 +386,25 @@ def name_as_written(
         if better(start) or not better(named_as_written):
             return None
         return OutcomeChange("name", None, reached(named_as_written), with_identity)
+
+    return lever
+
+
+def document_renewed(
+    *, better: Callable[[Person], bool], reached: Callable[[Person], str]
+) -> Callable[[bool, Person], OutcomeChange | None]:
+    """The lever of an identity document about to expire, renewed and sent again.
+
+    Blind probe r60a (A2): a MEDIUM from a card expiring in 22 days alone said nothing would change it, as no
+    income or guarantor lifts a warning about the document's validity."""
+
+    def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
+        if EXPIRING not in start.identity["warnings"]:
+            return None
+        renewed = start.with_document_renewed()
+        if better(start) or not better(renewed):
+            return None
+        return OutcomeChange("renewed_document", None, reached(renewed), with_identity)
 
     return lever
 
@@ -681,6 +710,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
     amount = change.amount or Decimal(0)
     if change.kind == "name":
         conditions.append(words.name_as_written)
+    elif change.kind == "renewed_document":
+        conditions.append(words.renewed_document)
     elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
@@ -753,6 +784,7 @@ class Texts:
     fuzzy_name: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
+    renewed_document: str
     expiring: str
     source_payslips: str
     source_invoices: str
@@ -923,6 +955,7 @@ PT = Texts(
         "falta): se for o caso, indique à agência o seu nome completo, como está no documento."
     ),
     name_as_written="o seu nome completo confirmado à agência tal como está escrito no documento de identificação",
+    renewed_document="o documento de identificação renovado, enviado à agência antes de caducar",
     expiring="O documento caduca em {date}.",
     source_payslips="recibos de vencimento de {months}",
     source_invoices="faturas-recibo de {months}",
@@ -1107,6 +1140,7 @@ EN = Texts(
         "if so, tell the agency your full name as it is on the document."
     ),
     name_as_written="your full name confirmed to the agency exactly as it is written on your identity document",
+    renewed_document="your identity document renewed and sent to the agency before it expires",
     expiring="The document expires on {date}.",
     source_payslips="payslips for {months}",
     source_invoices="invoice-receipts (faturas-recibo) for {months}",

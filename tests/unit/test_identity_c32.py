@@ -229,3 +229,31 @@ def test_income_is_unchanged_by_the_note() -> None:
     spelled = screen([id_document(), *(payslip(p, employee_name="Mariya Santush") for p in THREE_MONTHS)])
     assert plain["income"]["average_monthly_income"] == spelled["income"]["average_monthly_income"]
     assert Decimal(plain["affordability"]["dti_ratio"]) == Decimal(spelled["affordability"]["dti_ratio"])
+
+
+# --- r60a: a card about to expire says what would change it ----------------------------------------------------
+
+
+def test_a_medium_risk_from_a_card_about_to_expire_says_renewing_it_would_change_it() -> None:
+    """Blind probe r60a (A2): MEDIUM from a card expiring in 22 days alone, and an empty ``what_would_change``."""
+    form = form_for(agency())
+    maria = person(form)
+    expires = (TODAY + dt.timedelta(days=22)).isoformat()
+    maria.documents[0] = id_document(expiry_date=expires)
+    _, report = screened(maria.applicant.form_request, maria)
+    assert report.risk_level == "MEDIUM"
+    changes = outcome_changes(applicant=maria.applicant, report=report)
+    assert [(c.kind, c.reaches) for c in changes] == [("renewed_document", "LOW")]
+    explanation = applicant_explanation(applicant=maria.applicant, report=report, language="en")
+    assert explanation["what_would_change"] == [
+        f"With {EN.renewed_document}, the outcome of the assessment would improve."
+    ]
+    pt = applicant_explanation(applicant=maria.applicant, report=report)
+    assert pt["what_would_change"][0].startswith("Com o documento de identificação renovado")
+
+
+def test_a_card_far_from_its_expiry_has_no_renewal_lever() -> None:
+    """Guard: passes either way; the lever is only for the warning."""
+    maria = typo_in_the_name()
+    _, report = screened(maria.applicant.form_request, maria)
+    assert "renewed_document" not in [c.kind for c in outcome_changes(applicant=maria.applicant, report=report)]
