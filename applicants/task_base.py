@@ -21,12 +21,22 @@ from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from prometheus_client import Counter
 
 from applicants.selectors import applicant_known
 from applicants.services import applicant_fail
 
 # SQS holds a message back at most 15 minutes.
 SQS_MAX_DELAY_SECONDS = 900
+
+# What an operator sees of an outage while it lasts (blind probe r59b: a provider down 10 minutes showed only
+# applicants PROCESSING rising). Labels: the pinned task name, the error's class (a small fixed set of ours) and what
+# followed it; never ids or text.
+PIPELINE_TRANSIENT_ERRORS = Counter(
+    "pipeline_transient_errors_total",
+    "Transient errors pipeline tasks met (storage, database, a provider), by task, error class and what followed.",
+    ["task", "error", "then"],
+)
 
 TIME_LIMIT_REASON = "O processamento excedeu o tempo máximo. Pode reprocessar a candidatura."
 
@@ -158,6 +168,7 @@ class PipelineTask(Task):  # type: ignore[misc]
         log = structlog.get_logger(__name__)
         if isinstance(exc, self.transient_errors) or database_error_is_transient(exc):
             log.warning("pipeline.left_to_recovery", task_id=task_id, error=exc.__class__.__name__)
+            PIPELINE_TRANSIENT_ERRORS.labels(task=self.name, error=exc.__class__.__name__, then="left_to_sweep").inc()
             return
         if args:
             applicant_fail(applicant_id=args[0], reason=failure_reason(exc, self.failure_reasons))

@@ -18,7 +18,12 @@ from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 from django.utils import timezone
 
-from applicants.task_base import PipelineTask, TransientDatabaseError, database_errors_retried
+from applicants.task_base import (
+    PIPELINE_TRANSIENT_ERRORS,
+    PipelineTask,
+    TransientDatabaseError,
+    database_errors_retried,
+)
 from screening.assessors import AssessorError, TransientAssessorError
 from screening.outbox import outbox_prune, outbox_relay
 from screening.services import DocumentsNotReady, pipeline_run_expect, screen_applicant
@@ -85,6 +90,9 @@ def pipeline_retry_is_a_sign_of_life(sender: Any = None, request: Any = None, re
     """
     if not isinstance(sender, PipelineTask) or request is None or not getattr(request, "args", None):
         return
+    error = getattr(reason, "exc", None)
+    if isinstance(error, sender.transient_errors):
+        PIPELINE_TRANSIENT_ERRORS.labels(task=sender.name, error=type(error).__name__, then="retried").inc()
     options = getattr(getattr(reason, "sig", None), "options", None) or {}
     when = options.get("delay_seconds") or getattr(reason, "when", None) or 0
     due = when if isinstance(when, dt.datetime) else timezone.now() + dt.timedelta(seconds=float(when))

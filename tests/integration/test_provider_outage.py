@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from prometheus_client import REGISTRY
 
 from applicants.models import stale_claim_cutoff
 from screening.models import OutboxEvent, ScreeningReport
@@ -30,6 +31,11 @@ def provider(settings: Any) -> Iterator[StubServer]:
         settings.OPENAI_BASE_URL = f"{stub.url}/v1"
         settings.SCREENING_NODE_MAX_ATTEMPTS = 1  # the graph's own retries are tested elsewhere; these are the task's
         yield stub
+
+
+def outage_count(then: str) -> float:
+    labels = {"task": "screening.tasks.screen_applicant_task", "error": "TransientAssessorError", "then": then}
+    return REGISTRY.get_sample_value("pipeline_transient_errors_total", labels) or 0.0
 
 
 def screen_task(applicant: Any) -> None:
@@ -57,8 +63,12 @@ def test_a_provider_down_past_every_retry_leaves_the_applicant_to_the_sweep_whic
 ) -> None:
     applicant = ApplicantFactory(status="PROCESSING")
     provider.responder = broken_openai
+    before = {then: outage_count(then) for then in ("retried", "left_to_sweep")}
     screen_task(applicant)
     applicant.refresh_from_db()
+    # What an operator sees while it lasts (blind probe r59b: only applicants PROCESSING rising).
+    assert outage_count("retried") - before["retried"] == settings.PIPELINE_MAX_RETRIES
+    assert outage_count("left_to_sweep") - before["left_to_sweep"] == 1
     calls_while_down = len(provider.requests_to(COMPLETIONS))
     assert calls_while_down > 1  # retried by the task, not given up on the first 500
     assert applicant.status == "PROCESSING" and applicant.failure_reason == ""
