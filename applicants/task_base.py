@@ -151,6 +151,11 @@ class PipelineTask(Task):  # type: ignore[misc]
         come back to a second worker (config/time_budgets.py). SQS's
         ``DelaySeconds`` keeps the retry invisible until it is due.
         """
+        wait = getattr(exc, "retry_after", None)
+        if wait and eta is None and (countdown or 0) < wait:
+            # The provider said how long to wait (``Retry-After``): asked sooner, it only answers 429 again (blind
+            # probe r59b: retried every 0-3 s against "Retry-After: 30").
+            countdown = float(wait)
         if countdown and eta is None and str(settings.CELERY_BROKER_URL).startswith("sqs://"):
             options["delay_seconds"] = min(int(countdown), SQS_MAX_DELAY_SECONDS)
             countdown = 0

@@ -202,7 +202,7 @@ def _given_back_or_failed(
         return failed(refusal)
     document_release(document=document)
     log.warning("extraction.unavailable", error=exc.__class__.__name__)
-    raise ExtractionUnavailable(exc.__class__.__name__) from exc
+    raise ExtractionUnavailable(exc.__class__.__name__, retry_after=getattr(exc, "retry_after", None)) from exc
 
 
 def _claimed_document_extract(

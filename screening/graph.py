@@ -61,10 +61,28 @@ def node(
     return run
 
 
+# The longest wait the graph's own retries take (``RetryPolicy``'s ``max_interval``).
+GRAPH_RETRY_MAX_INTERVAL = 10.0
+
+
+def retried_in_the_graph(exc: Exception) -> bool:
+    """A transient error the graph retries at once; one whose provider asked for a longer wait (``Retry-After``)
+    goes to the task's retry, which waits that long (blind probe r59b: asked again within a second of a 429 that
+    said 30)."""
+    if not isinstance(exc, TransientAssessorError):
+        return False
+    return exc.retry_after is None or exc.retry_after <= GRAPH_RETRY_MAX_INTERVAL
+
+
 def build_graph(assessor: Assessor, *, timeout: float | None = None, max_attempts: int | None = None) -> Any:
     timeout = timeout if timeout is not None else float(settings.SCREENING_NODE_TIMEOUT_SECONDS)
     attempts = max_attempts if max_attempts is not None else settings.SCREENING_NODE_MAX_ATTEMPTS
-    retry = RetryPolicy(max_attempts=attempts, initial_interval=0.5, max_interval=10.0, retry_on=TransientAssessorError)
+    retry = RetryPolicy(
+        max_attempts=attempts,
+        initial_interval=0.5,
+        max_interval=GRAPH_RETRY_MAX_INTERVAL,
+        retry_on=retried_in_the_graph,
+    )
     graph = StateGraph(ScreeningState)
     for name in NODE_ORDER:
         graph.add_node(name, node(name, getattr(assessor, name), timeout), retry_policy=retry)  # type: ignore[call-overload]

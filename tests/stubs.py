@@ -23,6 +23,7 @@ class Reply:
     body: Any = None
     delay: float = 0.0
     raw: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +81,8 @@ def stub_server(*, keep_alive: bool = False) -> Iterator[StubServer]:
             try:
                 self.send_response(reply.status)
                 self.send_header("Content-Type", "application/json")
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)

@@ -23,8 +23,12 @@ class ExtractionUnavailable(Exception):
     document keeps meeting it, for a trouble the file itself may cause (a timeout: a scan too heavy to read in
     time; a provider's answer outside its schema); None when the file cannot be the cause (an outage, a kill)."""
 
-    def __init__(self, message: str, *, reason_when_repeated: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, reason_when_repeated: str | None = None, retry_after: float | None = None
+    ) -> None:
         self.reason_when_repeated = reason_when_repeated
+        # The provider's own ``Retry-After`` (seconds): the task's retry waits at least that long.
+        self.retry_after = retry_after
         super().__init__(message)
 
 

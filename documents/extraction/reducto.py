@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
+from applicants.retry_after import retry_after_seconds
 from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
 from documents.extraction.pace import slow_work_starts
 from documents.extraction.parsers.identity import mrz_cross_check
@@ -148,7 +149,10 @@ class ReductoExtractor:
         except httpx.TransportError as exc:
             raise ExtractionUnavailable("Reducto is unreachable") from exc
         if response.status_code == 429 or response.status_code >= 500:
-            raise ExtractionUnavailable(f"Reducto answered {response.status_code}")
+            raise ExtractionUnavailable(
+                f"Reducto answered {response.status_code}",
+                retry_after=retry_after_seconds(response.headers.get("retry-after")),
+            )
         if response.status_code in {401, 403}:
             raise ExtractionUnavailable("Reducto refused the API key")
         if response.status_code >= 400:

@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from pydantic import BaseModel, Field, SecretStr, ValidationError
 
+from applicants.retry_after import retry_after_seconds
 from screening import rules
 from screening.assessors.port import AssessorError, TransientAssessorError
 
@@ -125,7 +126,11 @@ class OpenAIAssessor:
         try:
             answer = await structured.ainvoke([("system", SYSTEM), ("human", prompt)])
         except transient_errors() as exc:
-            failure = TransientAssessorError(exc.__class__.__name__)
+            response = getattr(exc, "response", None)
+            failure = TransientAssessorError(
+                exc.__class__.__name__,
+                retry_after=retry_after_seconds(response.headers.get("retry-after") if response is not None else None),
+            )
         except OpenAIRefusalError:
             failure = AssessorError("the model refused to answer")
         except openai.LengthFinishReasonError:

@@ -7,7 +7,12 @@ from typing import Any, Protocol
 
 
 class TransientAssessorError(Exception):
-    """Worth retrying: a provider outage, rate limit or timeout."""
+    """Worth retrying: a provider outage, rate limit or timeout. ``retry_after``: the provider's own
+    ``Retry-After`` in seconds, when it said one; the retry waits at least that long."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
 
 
 class AssessorError(Exception):
