@@ -57,7 +57,9 @@ from screening.rules.report import generate_report
 # rules-2026.12.27: the name typed without its last surname names the applicant in identity.nif_documents and the owner
 # checks, as identity.name_match accepts it; the profile check says the applicant's own proofs with another NIF are so,
 # not another person's; a nota's method names it (blind probe r57b).
-RULES_VERSION = "rules-2026.12.27"
+# rules-2026.12.28: two jobs held together (both employers paying in a month sent, ADR 025) are no change of employer,
+# and another employer's payslip of a month is no corrected one (authenticity notes; blind probe r60a).
+RULES_VERSION = "rules-2026.12.28"
 
 
 def is_household(state: dict[str, Any]) -> bool:

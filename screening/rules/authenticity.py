@@ -26,7 +26,7 @@ from typing import Any
 from applicants.identifiers import nif_has_valid_checksum
 from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PERIOD_IN_FUTURE
 from screening.rules.common import check, extracted, format_month, money, parse_date
-from screening.rules.income import pension_words, verify_income
+from screening.rules.income import pension_words, same_employer, verify_income
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -265,7 +265,9 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
     employers = {str(d["fields"].get("employer_nif")) for d in payslips if d["fields"].get("employer_nif")}
     if len(employers) > 1:
         for document in payslips[1:]:
-            if str(document["fields"].get("employer_nif")) != str(payslips[0]["fields"].get("employer_nif")):
+            if str(document["fields"].get("employer_nif")) != str(payslips[0]["fields"].get("employer_nif")) and not (
+                held_together(document, payslips[0], payslips)
+            ):
                 out.append(
                     (
                         document["document_id"],
@@ -307,6 +309,21 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
     return out
 
 
+def held_together(document: Document, other: Document, payslips: list[Document]) -> bool:
+    """Whether two payslips' employers both pay in one month of those sent: two jobs held together (ADR 025), no
+    change of employer. Blind probe r60a: a worker's two part-time jobs were flagged "mudança de emprego?" on every
+    payslip, and "recibo complementar ou corrigido?" on every month."""
+    months: dict[str, list[Document]] = defaultdict(list)
+    for payslip in payslips:
+        if payslip["fields"].get("period"):
+            months[str(payslip["fields"]["period"])].append(payslip)
+    return any(
+        any(same_employer(document, mine) for mine in month) and any(same_employer(other, theirs) for theirs in month)
+        for month in months.values()
+        if len(month) > 1
+    )
+
+
 def period_gaps(payslips: list[Document]) -> list[tuple[str, Signal]]:
     """Months missing between the payslips sent, or a month sent twice with other amounts: LOW notes."""
     by_period: dict[str, list[Document]] = defaultdict(list)
@@ -331,19 +348,22 @@ def period_gaps(payslips: list[Document]) -> list[tuple[str, Signal]]:
                 )
             )
     for documents in by_period.values():
-        nets = {str(money(d["fields"].get("net_pay"))) for d in documents}
-        if len(nets) > 1:
-            out += [
-                (
-                    document["document_id"],
-                    signal(
-                        "PAYSLIP_PERIOD_TWICE",
-                        "LOW",
-                        "Dois recibos do mesmo mês com valores diferentes (recibo complementar ou corrigido?).",
-                    ),
+        for index, document in enumerate(documents[1:], start=1):
+            # Of the same employer only (by NIF, else by name; assumed the same when neither reads): another
+            # employer's payslip of the month is another job's pay, not a correction.
+            earlier = [d for d in documents[:index] if same_employer(d, document)]
+            nets = {str(money(d["fields"].get("net_pay"))) for d in [*earlier, document]}
+            if earlier and len(nets) > 1:
+                out.append(
+                    (
+                        document["document_id"],
+                        signal(
+                            "PAYSLIP_PERIOD_TWICE",
+                            "LOW",
+                            "Dois recibos do mesmo mês com valores diferentes (recibo complementar ou corrigido?).",
+                        ),
+                    )
                 )
-                for document in documents[1:]
-            ]
     return out
 
 

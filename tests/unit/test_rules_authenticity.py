@@ -204,3 +204,39 @@ def test_a_missing_month_or_a_month_sent_twice_are_low_notes() -> None:
     assert codes(twice, "b") == ["PAYSLIP_PERIOD_TWICE"] and "a" not in twice
     across_years = content_signals([payslip("a", "2025-12"), payslip("b", "2026-01", net_pay=1200.0)], today=today)
     assert across_years == {}
+
+
+# --- r60a: two jobs held together are neither a change of employer nor a corrected payslip ----------------------
+
+OTHER_EMPLOYER = "509442013"  # a valid company NIF
+
+
+def test_two_jobs_held_together_are_neither_an_employer_change_nor_a_month_sent_twice() -> None:
+    """Blind probe r60a (A5): a worker's two part-time jobs, each paid in the same three months (ADR 025 counts both),
+    were flagged "mudança de emprego?" and "recibo complementar ou corrigido?" on all six payslips."""
+    today = dt.date(2026, 11, 23)
+    months = ("2026-08", "2026-09", "2026-10")
+    documents = [payslip(f"a{n}", month, net_pay=700.0 + n) for n, month in enumerate(months)] + [
+        payslip(f"b{n}", month, employer_nif=OTHER_EMPLOYER, net_pay=534.0 + n) for n, month in enumerate(months)
+    ]
+    assert content_signals(documents, today=today) == {}
+
+
+def test_a_change_of_employer_and_a_corrected_payslip_are_still_noted() -> None:
+    """A job left for another (no month paid by both) and one employer's two payslips of a month with other amounts
+    keep their notes (guards); the other employer's payslip of that month is no correction."""
+    today = dt.date(2026, 11, 23)
+    changed = content_signals(
+        [payslip("a", "2026-08"), payslip("b", "2026-09"), payslip("c", "2026-10", employer_nif=OTHER_EMPLOYER)],
+        today=today,
+    )
+    assert codes(changed, "c") == ["PAYSLIP_EMPLOYER_CHANGED"]
+    corrected = content_signals(
+        [
+            payslip("a", "2026-09"),
+            payslip("b", "2026-09", employer_nif=OTHER_EMPLOYER, net_pay=534.0),
+            payslip("c", "2026-09", net_pay=1200.0),
+        ],
+        today=today,
+    )
+    assert codes(corrected, "c") == ["PAYSLIP_PERIOD_TWICE"] and "b" not in corrected
