@@ -351,9 +351,9 @@ def period_gaps(payslips: list[Document]) -> list[tuple[str, Signal]]:
         for index, document in enumerate(documents[1:], start=1):
             # Of the same employer only (by NIF, else by name; assumed the same when neither reads): another
             # employer's payslip of the month is another job's pay, not a correction.
-            earlier = [d for d in documents[:index] if same_employer(d, document)]
-            nets = {str(money(d["fields"].get("net_pay"))) for d in [*earlier, document]}
-            if earlier and len(nets) > 1:
+            same_job_before = [d for d in documents[:index] if same_employer(d, document)]
+            nets = {str(money(d["fields"].get("net_pay"))) for d in [*same_job_before, document]}
+            if same_job_before and len(nets) > 1:
                 out.append(
                     (
                         document["document_id"],
