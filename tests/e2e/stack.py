@@ -225,6 +225,9 @@ class Stack:
         if _template is not None and not has_tables(database):
             copy_database(_template, database)
             self.agencies = [dict(agency) for agency in _template_agencies]
+            # What ``migrate`` makes besides the tables (post_migrate): the local store's folder, which uploads
+            # never make (a volume not mounted must not be written in its place).
+            (self.base / "objects").mkdir(exist_ok=True)
         else:
             self.manage("migrate", "--noinput")
 
