@@ -21,6 +21,7 @@ from documents.extraction.backends import extractor
 from documents.extraction.errors import (
     ExtractionFailed,
     ExtractionUnavailable,
+    ProviderAnswerUnusable,
     machine_resource_exhausted,
 )
 from documents.extraction.fingerprint import content_fingerprint, parts_fingerprints
@@ -186,7 +187,9 @@ def _stored_bytes(document: Document) -> bytes:
 
 def _refusal_when_repeated(exc: Exception, *, attempts: int) -> str | None:
     """The permanent reason for an interruption the file itself may cause, once it has happened too often."""
-    if isinstance(exc, ExtractionUnavailable) and exc.reason_when_repeated and attempts >= INTERRUPTED_TRIES:
+    # A provider's unusable answer is given every retry of a task first; a local reading cut short, one more try.
+    tries = settings.PIPELINE_MAX_RETRIES + 1 if isinstance(exc, ProviderAnswerUnusable) else INTERRUPTED_TRIES
+    if isinstance(exc, ExtractionUnavailable) and exc.reason_when_repeated and attempts >= tries:
         return exc.reason_when_repeated
     return None
 

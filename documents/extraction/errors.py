@@ -32,6 +32,12 @@ class ExtractionUnavailable(Exception):
         super().__init__(message)
 
 
+class ProviderAnswerUnusable(ExtractionUnavailable):
+    """A provider's answer short of what was asked (no result, fields off the schema): as likely its passing fault as
+    the file's, so the document is refused with ``reason_when_repeated`` only once every retry of a task met it
+    (blind probe r59b: a provider answering so for 40 s failed every document it read meanwhile)."""
+
+
 class ExtractionInterrupted(ExtractionUnavailable):
     """The machine cut a local reading short: Tesseract killed by a signal from outside (the OOM killer) or timed out.
 

@@ -14,7 +14,7 @@ import httpx
 from pydantic import ValidationError
 
 from applicants.retry_after import retry_after_seconds
-from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable
+from documents.extraction.errors import ExtractionFailed, ExtractionUnavailable, ProviderAnswerUnusable
 from documents.extraction.pace import slow_work_starts
 from documents.extraction.parsers.identity import mrz_cross_check
 from documents.extraction.parsers.payslip import regular_net
@@ -182,7 +182,7 @@ class ReductoExtractor:
             # The provider's answer short of what was asked is as likely its passing fault as the file's: retried,
             # and the file's only if it keeps happening (blind probe r59b: failed at once, the applicant was
             # screened without the document).
-            raise ExtractionUnavailable(
+            raise ProviderAnswerUnusable(
                 "Reducto returned no result",
                 reason_when_repeated=NO_RESULT_REFUSED,
             )
@@ -200,7 +200,7 @@ class ReductoExtractor:
         try:
             fields = fields_validate(kind, {k: v for k, v in raw.items() if k in allowed})
         except ValidationError as exc:
-            raise ExtractionUnavailable(
+            raise ProviderAnswerUnusable(
                 "Reducto answered off the schema",
                 reason_when_repeated=FIELDS_OFF_THE_SCHEMA_REFUSED,
             ) from exc

@@ -95,3 +95,30 @@ def test_a_provider_refusing_the_request_still_fails_the_applicant_with_its_reas
     assert len(provider.requests_to(COMPLETIONS)) == 1  # a wrong key is not an outage: no retry
     assert applicant.status == "FAILED"
     assert applicant.failure_reason.startswith("A análise automática")
+
+
+def test_a_providers_unusable_answer_fails_the_document_only_after_every_retry_met_it(
+    monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    """Blind probe r59b re-run: a provider answering short of its schema for 40 s still failed every document it read
+    meanwhile, at the second try; a local reading cut short (a timeout) keeps its one more try."""
+    from documents.extraction.errors import ExtractionUnavailable, ProviderAnswerUnusable
+    from documents.extraction.reducto import NO_RESULT_REFUSED
+    from documents.models import DocumentStatus
+    from documents.services import document_extract
+    from tests.integration.test_transient_failures_r58a import stored_document
+
+    class AnswersNothing:
+        def extract(self, data: bytes, *, document_type: str) -> Any:
+            raise ProviderAnswerUnusable("no result", reason_when_repeated=NO_RESULT_REFUSED)
+
+    document = stored_document(ApplicantFactory())
+    monkeypatch.setattr("documents.services.extractor", lambda: AnswersNothing())
+    for _ in range(settings.PIPELINE_MAX_RETRIES):
+        with pytest.raises(ExtractionUnavailable):
+            document_extract(document_id=document.id)
+        document.refresh_from_db()
+        assert document.status == DocumentStatus.UPLOADED
+    assert document_extract(document_id=document.id) == DocumentStatus.FAILED
+    document.refresh_from_db()
+    assert document.error == NO_RESULT_REFUSED
