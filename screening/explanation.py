@@ -123,14 +123,10 @@ class Person:
     def with_identity_confirmed(self) -> Person:
         return dataclasses.replace(self, identity={**self.identity, "verified": True})
 
-    def with_name_confirmed(self) -> Person:
-        """The name as the document writes it: no "only similar" warning left."""
-        warnings = [w for w in self.identity["warnings"] if w != FUZZY_NAME]
-        return dataclasses.replace(self, identity={**self.identity, "warnings": warnings})
-
-    def with_document_renewed(self) -> Person:
-        """The identity document renewed: no "expires soon" warning left."""
-        warnings = [w for w in self.identity["warnings"] if w != EXPIRING]
+    def without_identity_warning(self, warning: str) -> Person:
+        """The person with one identity warning lifted: the name confirmed as the document writes it, the document
+        renewed."""
+        warnings = [w for w in self.identity["warnings"] if w != warning]
         return dataclasses.replace(self, identity={**self.identity, "warnings": warnings})
 
     def with_verified_income(self, average: Decimal) -> Person:
@@ -321,8 +317,8 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
     # Every lever alone first; with a confirmed identity only when alone it cannot help.
     starts = [(False, viewer)] + ([(True, viewer.with_identity_confirmed())] if not viewer.identity["verified"] else [])
     levers: list[Callable[[bool, Person], OutcomeChange | None]] = [
-        name_as_written(better=better, reached=reached),
-        document_renewed(better=better, reached=reached),
+        identity_warning_lifted(FUZZY_NAME, "name", better=better, reached=reached),
+        identity_warning_lifted(EXPIRING, "renewed_document", better=better, reached=reached),
     ]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
@@ -371,40 +367,21 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
     return changes
 
 
-def name_as_written(
-    *, better: Callable[[Person], bool], reached: Callable[[Person], str]
+def identity_warning_lifted(
+    warning: str, kind: ChangeKind, *, better: Callable[[Person], bool], reached: Callable[[Person], str]
 ) -> Callable[[bool, Person], OutcomeChange | None]:
-    """The lever of a name that matched the document's only roughly, confirmed as the document writes it.
-
-    Blind probe C32 (c06b): a MEDIUM from the name alone said nothing would change it, as no income or guarantor
-    lifts a warning about the name."""
+    """The lever of an identity warning no income or guarantor lifts, lifted by what the person can do: a name that
+    matched the document's only roughly confirmed as the document writes it (blind probe C32, c06b), an identity
+    document about to expire renewed and sent again (blind probe r60a, A2: 22 days left). Before, a MEDIUM from the
+    warning alone said nothing would change it."""
 
     def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
-        if FUZZY_NAME not in start.identity["warnings"]:
+        if warning not in start.identity["warnings"]:
             return None
-        named_as_written = start.with_name_confirmed()
-        if better(start) or not better(named_as_written):
+        lifted = start.without_identity_warning(warning)
+        if better(start) or not better(lifted):
             return None
-        return OutcomeChange("name", None, reached(named_as_written), with_identity)
-
-    return lever
-
-
-def document_renewed(
-    *, better: Callable[[Person], bool], reached: Callable[[Person], str]
-) -> Callable[[bool, Person], OutcomeChange | None]:
-    """The lever of an identity document about to expire, renewed and sent again.
-
-    Blind probe r60a (A2): a MEDIUM from a card expiring in 22 days alone said nothing would change it, as no
-    income or guarantor lifts a warning about the document's validity."""
-
-    def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
-        if EXPIRING not in start.identity["warnings"]:
-            return None
-        renewed = start.with_document_renewed()
-        if better(start) or not better(renewed):
-            return None
-        return OutcomeChange("renewed_document", None, reached(renewed), with_identity)
+        return OutcomeChange(kind, None, reached(lifted), with_identity)
 
     return lever
 
