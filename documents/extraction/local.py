@@ -968,8 +968,13 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
         if not same_document(kind, parsed, again):
             continue
         gaps = [name for name, value in again.fields.items() if value is not None and parsed.fields.get(name) is None]
+        least = GAP_MIN_CONFIDENCE
+        if kind in PAYSLIP_KINDS:
+            # Of a payslip, only whose and which month it is: its amounts are the first reading's. Legible is enough,
+            # as for the first reading: the parser leaves a name it could not make out unread (``name_misread``).
+            gaps, least = [name for name in gaps if name in PAYSLIP_IDENTITY], LEGIBLE_CONFIDENCE
         for name in gaps:
-            if again.confidence.get(name, 0) >= GAP_MIN_CONFIDENCE:
+            if again.confidence.get(name, 0) >= least:
                 parsed.fields[name], parsed.confidence[name] = again.fields[name], again.confidence[name]
                 # What the second reading derived is said as derived; what the first found missing no longer is.
                 parsed.warnings[:] = [code for code in parsed.warnings if code != f"missing:{name}"]
@@ -978,11 +983,19 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
         return
 
 
+# What tells whose payslip it is and of which month.
+PAYSLIP_IDENTITY = ("employee_name", "employee_nif", "period")
+
+
 def gaps_wanted(kind: DocumentKind, parsed: Parsed) -> bool:
     """Whether a reading lacks what identifies its document: an IRS document its taxpayer's NIF, a certificate the
-    issue date its validity counts from."""
+    issue date its validity counts from, a payslip all of whose it is and of which month (it would be refused: blind
+    probe r61a, a restaurant's 200 dpi landscape scan whose title and worker's line the page read as one block lost,
+    and Tesseract finding the blocks itself read)."""
     if kind in TAX_KINDS:
         return not parsed.fields.get("taxpayer_nif")
+    if kind in PAYSLIP_KINDS:
+        return not any(parsed.fields.get(name) for name in PAYSLIP_IDENTITY)
     return kind in CERTIFICATE_KINDS and not parsed.fields.get("issue_date")
 
 
@@ -1002,6 +1015,8 @@ def same_document(kind: DocumentKind, parsed: Parsed, again: Parsed) -> bool:
     """Whether a second reading of a page read the document the first did, better: an IRS document's taxpayer's NIF
     read, its amounts adding up, every amount both read alike (two at least) and the same year; a certificate's
     issue date read, the same holder's NIF and, where both read one, the same code."""
+    if kind in PAYSLIP_KINDS:
+        return same_payslip(parsed, again)
     if "arithmetic_mismatch" in again.warnings:
         return False
     if kind in CERTIFICATE_KINDS:
@@ -1023,6 +1038,22 @@ def same_document(kind: DocumentKind, parsed: Parsed, again: Parsed) -> bool:
         return False
     year, year_again = parsed.fields.get("year"), again.fields.get("year")
     return year is None or year_again is None or year == year_again
+
+
+# A payslip's amounts that tell two readings of its page apart: both read alike by both readings.
+PAYSLIP_AMOUNTS_COMPARED = ("net_pay", "social_security")
+
+
+def same_payslip(parsed: Parsed, again: Parsed) -> bool:
+    """Whether a second reading of a payslip's page read the slip the first did: its net and its social security read
+    alike by both. Only whose slip and which month are taken from it, so its sums need not hold where the first
+    reading's do not either (the same year-to-date line misread by both)."""
+    if "arithmetic_mismatch" in again.warnings and "arithmetic_mismatch" not in parsed.warnings:
+        return False
+    return all(
+        parsed.fields.get(name) is not None and parsed.fields.get(name) == again.fields.get(name)
+        for name in PAYSLIP_AMOUNTS_COMPARED
+    )
 
 
 # An ID-1 card's sides (85.6 x 54 mm), within 8%: an image of that shape is one side cropped to its edges. A4 in

@@ -70,9 +70,10 @@ ARITHMETIC_CONFIDENCE = 0.9
 # --- Vocabulary: what a segment's label says its amount is ------------------------------------------
 
 # The year to date, as a row's caption or a column's heading: "Acumulado(s)", cut "Acum.", "Total do ano", "Ano
-# corrente", "YTD", "Desde janeiro".
+# corrente", "YTD", "Desde janeiro"; "Acurnulados" as OCR reads an "m" off a grey scan (blind probe r61a: the year's
+# "ilíquido" taken for the month's gross).
 YEAR_TO_DATE_WORDS = (
-    r"acumulad|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])|ano\s+corrente|year\s+to\s+date"
+    r"acumulad|acurnulad|(?<![a-z])acum(?![a-z])|total\s+(?:do\s+|no\s+)?ano(?![a-z])|ano\s+corrente|year\s+to\s+date"
     r"|desde\s+janeiro|(?<![a-z])ytd(?![a-z])"
     # Another country's: "Cumuls annuels" (blind probe r35b: a French scan's year's "Brut" read as the month's).
     r"|(?<![a-z])cumuls?(?![a-z])"
@@ -190,6 +191,11 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|trabalho\s+suplementar|pr[eé]mio|diuturnidade|ajudas\s+de\s+custo|comiss[oõ]es|isen[cç][aã]o\s+de\s+hor[aá]rio|abono"
         # The public sector's supplements ("Suplemento de condição militar", "Suplemento de missão").
         r"|(?<![a-z])suplemento(?![a-z])"
+        # Overtime by the law's older word or cut short, and trips' costs paid back ("Trabalho extraordinário",
+        # "Trab. suplementar urgência", "Kms 340 136,00", "Deslocações"): earnings the gross adds up (blind probe
+        # r61a: unnamed, their rows' quantities were read glued to their amounts, and none was taken out).
+        r"|(?<![a-z])(?:trabalho|trab\.?|servi[cç]o|serv\.)\s*(?:extraordin|supl)"
+        r"|^(?:kms?|quil[oó]metros?)(?![a-z])|(?<![a-z])desloca[cç][oõ]es(?![a-z])"
         # Night work's pay ("Trabalho noturno", "Complemento nocturno"): an earning the gross adds up.
         r"|(?<![a-z])(?:trabalho|complemento|acr[eé]scimo|subs[ií]dio)\s+(?:de\s+)?noc?turno(?![a-z])"
         # A restaurant's or a hotel's tips paid through the payroll ("Gorjetas 40,83"): earnings the gross adds up.
@@ -782,12 +788,16 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     quantity_column = bool(quantity_headings)
     spaced_groups = not (typed and quantity_column and any(DOT_GROUPED.search(line.text) for line in lines))
     rows = page_rows(lines, spaced_groups=spaced_groups, whole_euros=whole_euros)
-    if quantity_column and spaced_groups:
+    # A quantity column whose heading OCR misread ("Qt." as "ot.") is still there: its figures glued to the amounts
+    # as thousands ("Horas extra 8 108,96" read 8 108,96, "Subsídio de refeição 20 120,00" 20 120,00) make earnings
+    # that add up to nothing printed, and the one-off pay larger than the gross, so none of it taken out (blind probe
+    # r61a: overtime and per diems left in the regular net on OCR'd side-by-side tables).
+    if spaced_groups and (quantity_column or not earnings_add_up(rows)):
         # Nothing on the page tells how it groups thousands (or a scan, where OCR may read a dot as a space):
         # the reading whose earnings add up to a printed total ("Vencimento base 30 930,00" with "Totais
         # 766,00": 30 days, 930,00).
         split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
-        rows = rows_adding_up(rows, split, most_figures=max(map(figure_columns, quantity_headings)))
+        rows = rows_adding_up(rows, split, most_figures=max(map(figure_columns, quantity_headings), default=1))
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     ytd_headings: set[str] = set()
@@ -1850,6 +1860,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
             parsed.fields.pop(party)
             parsed.confidence.pop(party, None)
     name_beside_nif(lines, parsed)
+    name_misread(lines, parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
@@ -3010,7 +3021,8 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     # Unused holidays are taxed as a subsidy is; the compensation is its own net (exempt).
     taxed = lump + unused_holidays
     levy = health_scheme_on(page, parsed.fields, lump) if lump else Decimal(0)
-    regular = regular_net(parsed.fields, lump=taxed, subsidy_irs=subsidy_irs or None, levy=levy) if taxed else net
+    rates = {**parsed.fields, "irs_withholding": Decimal(0)} if no_irs_withheld(page, parsed) else parsed.fields
+    regular = regular_net(rates, lump=taxed, subsidy_irs=subsidy_irs or None, levy=levy) if taxed else net
     if regular is None and (severance or unused_holidays):
         # No rate to take the holidays' deductions at: the net less them whole, the least the month could have
         # been. The month's whole net would count the end of a contract as pay.
@@ -3030,6 +3042,19 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
             # The screening, not one month, decides whether it recurs (docs/adr/030-a-months-regular-pay.md).
             parsed.put("variable_net_pay", variable, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:variable_net_pay")
+
+
+def no_irs_withheld(page: Page, parsed: Parsed) -> bool:
+    """Whether the month withheld no IRS at all: no row of it, and the deduction rows read are the printed total
+    deductions, which the net is the gross less. A low wage under the withholding floor, as a care home's or a
+    shop's often is: the subsidy's IRS is then none, not unknown (blind probe r61a: a Christmas month's regular net
+    left null, no warning, for want of an IRS rate)."""
+    gross, net, deductions = parsed.fields.get("gross_pay"), parsed.fields.get("net_pay"), parsed.total_deductions
+    if page.rows("irs_withholding") or parsed.fields.get("irs_withholding") is not None:
+        return False
+    if gross is None or net is None or deductions is None or gross - deductions != net:
+        return False
+    return deduction_rows_sum(page.segments) == deductions
 
 
 # A salary advance by its caption ("Adiantamento", "Adiantamento de vencimento (pago em 15/10)", "Adiantamento por
@@ -3074,10 +3099,14 @@ def advance_deducted(page: Page, parsed: Parsed) -> Decimal:
 # exemption from hours allowances ("Subsídio de turno", "Trabalho noturno", "Diuturnidade", "Isenção de horário")
 # are paid every month of the job and stay regular pay.
 # Overtime as payroll programs print it, cut to fit a column too ("Trab. suplementar", "Trab. Supl.", "H. Extra",
-# "Hrs extra", "Horas suplementares"): a caption cut short is the same money.
+# "Hrs extra", "Horas suplementares"): a caption cut short is the same money. The Código do Trabalho's older word,
+# which public bodies' and many programs' slips still print, is the same too: "Trabalho extraordinário", "Trab.
+# extra", "Serviço extraordinário / suplementar" (blind probe r61a: left in a municipality worker's regular net).
 OVERTIME_WORDS = (
     r"overtime|(?:horas?|hrs?\.?|h\.)\s*extra(?:s|ordin[aá]rias)?|horas\s+suplementares"
     r"|(?:trabalho|trab\.?|t\.)\s*supl(?:ementar(?:es)?|\.)?"
+    r"|(?:trabalho|trab\.?|t\.|servi[cç]o|serv\.?)\s*extra(?:ord(?:in[aá]ri[oa]s?|\.)?)?"
+    r"|(?:servi[cç]o|serv\.?)\s*supl(?:ementar(?:es)?|\.)?"
 )
 ONE_OFF_PAY = re.compile(
     r"(?<![a-z])(?:pr[eé]mios?|gratifica[cç](?:[aã]o|[oõ]es)|b[oó]nus|bonus(?:es)?|retroac?tiv[oa]s?|arrears"
@@ -3321,14 +3350,28 @@ def captions_only(name: str | None) -> bool:
     return bool(words) and all(word in CAPTION_WORDS for word in words if word)
 
 
+# The words a company's name says its trade by, which name no one ("ArmaLog - Logística e Armazenagem, S.A.",
+# "Construções ... & Filhos", "Serviços de Contact Center"), on folded text: a piece of the employer's name read as
+# the worker's is not a name (blind probe r61a: "Logistica e Armazenagem" given as the worker, their own name
+# unread before their NIF on the employer's line).
+COMPANY_WORDS = re.compile(
+    r"(?<![a-z])(?:log[ií]stic[ao]s?|armazenagem|armaz[eé]ns|distribui[cç][aã]o|servi[cç]os|constru[cç][oõ]es"
+    r"|com[eé]rcio|transportes|ind[uú]strias?|retalho|alimentar|hotelaria|restaura[cç][aã]o|limpezas?"
+    r"|consultoria|solu[cç][oõ]es|tecnologias?|sistemas|investimentos|imobili[aá]ria|telecomunica[cç][oõ]es"
+    r"|engenharia|hipermercados?|supermercados?|mercearias?|associa[cç][aã]o|munic[ií]pio|holding)(?![a-z])"
+)
+
+
 def plausible_name(name: str | None) -> str | None:
-    """A person's name: two to eight words, none of them a payslip label word, each capitalised but the
-    particles ("de", "da")."""
+    """A person's name: two to eight words, none of them a payslip label word nor a company's trade, each
+    capitalised but the particles ("de", "da")."""
     if not name:
         return None
     words = name.split()
     # Accents kept: "Sá" is a surname, "SA" a company's legal form.
     if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)) or COMPANY_SUFFIX.search(name.lower()):
+        return None
+    if COMPANY_WORDS.search(fold(name)):
         return None
     if ends_cut(name):
         # "Bruno Miguel dos": a name cut at its line's end, not the whole name.
@@ -4199,6 +4242,29 @@ def one_word_body(word: str) -> bool:
     )
 
 
+def name_misread(lines: list[Line], parsed: Parsed) -> None:
+    """The worker's name left unread when OCR made out its words no better than guesses: letters it was not sure of
+    are another name's, and no name is better than a wrong one (blind probe r61a: "Fios Pinto Nibeiro" for "Ricardo
+    Filipe Pinto Ribeiro", its words read at 0.00, 0.33 and 0.00 on a grey scan)."""
+    name = parsed.fields.get("employee_name")
+    confidences = name_word_confidences(name, lines) if name else None
+    if confidences and statistics.fmean(confidences) < LEGIBLE_CONFIDENCE:
+        parsed.fields.pop("employee_name")
+        parsed.confidence.pop("employee_name", None)
+
+
+def name_word_confidences(name: str, lines: list[Line]) -> list[float] | None:
+    """OCR's confidence in each of the name's words, where a line prints them one after another; None where none
+    does (a text layer's line, or a name put together from two lines)."""
+    wanted = [fold(word) for word in name.split()]
+    for line in lines:
+        words = [(fold(word.strip(".,;:!|()")), confidence) for word, confidence in line.word_confidences]
+        for start in range(len(words) - len(wanted) + 1):
+            if [word for word, _ in words[start : start + len(wanted)]] == wanted:
+                return [confidence for _, confidence in words[start : start + len(wanted)]]
+    return None
+
+
 # A number's caption standing over its value ("N.º Contribuinte" / "198058691", blind probe r36b): no body's name.
 NUMBER_CAPTION = re.compile(r"contribuinte|(?<![a-z])(?:nif|nipc|niss)(?![a-z])|^n\.?\s?[ºo°](?![a-z])")
 
@@ -4223,6 +4289,10 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             before, trust = line.text[: label.start()], 0.8
         # A bracketed note parts the fields around it: "Professor (Mathematics, IB)  Venkata Reddy  NIF ...".
         before = re.sub(r"\([^()]*\)", " | ", before)
+        # All before a legal form is the company's name, the employer's on its letterhead line ("Frio Norte -
+        # Logística e Armazenagem, S.A. Empregado: ..."): the worker's name can only come after it (blind probe
+        # r61a: the worker's caption and name OCR could not read, the employer's trade was given as the worker).
+        before = before[max((form.end() for form in COMPANY_SUFFIX.finditer(before.lower())), default=0) :]
         pieces = re.split(r"\s[-–—·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
         for piece in reversed(pieces):
             name = person_in(piece)
