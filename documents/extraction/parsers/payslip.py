@@ -1865,6 +1865,10 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
     parsed.unpaid_absence += pay_short_of_a_whole_month(lines, page, parsed)
+    if wage_by_the_hour(page):
+        # Read as the month's base for the checks above (its 11%, a month short of it), never given as one.
+        parsed.fields.pop("base_salary", None)
+        parsed.confidence.pop("base_salary", None)
     another_currency = paid_in_another_currency(lines)
     if another_currency:
         # Read as printed, not converted, nor a Portuguese salary's 14 payments: whoever weighs it must know.
@@ -1873,6 +1877,23 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
         # Another country's salary is paid 12 times a year, not a Portuguese one's 14: the rules count it so.
         parsed.warnings.append("foreign_payslip")
     return parsed
+
+
+# A base row paying hours or days, on folded text ("Remuneração horas normais 168 5,75 966,00", "Salário diário"),
+# and one naming a monthly base all the same ("Vencimento base (tempo parcial 20 horas)").
+WAGE_BY_THE_HOUR = re.compile(r"(?<![a-z])(?:horas?|horaria|hours?|hourly|diari[oa]|daily)(?![a-z])")
+MONTHLY_BASE = re.compile(r"(?<![a-z])(?:base|mensal|basic|monthly)(?![a-z])")
+
+
+def wage_by_the_hour(page: Page) -> bool:
+    """Whether the month's pay is an hourly or a daily wage: every base row read names hours or days worked, none
+    a monthly base. Such a slip prints no base salary as such (docs/api.md), and the row's amount is the month's
+    hours at the rate, not one (blind probe r61a: a temp agency's "horas normais" row given as the base salary,
+    or its hours run into the amount and the base then said implausible)."""
+    rows = page.rows("base_salary")
+    return bool(rows) and all(
+        WAGE_BY_THE_HOUR.search(fold(row.label)) and not MONTHLY_BASE.search(fold(row.label)) for row in rows
+    )
 
 
 # --- A month not paid whole -------------------------------------------------------------
@@ -2533,7 +2554,12 @@ def totals_under_a_stamp(
     gross = parsed.fields.get("gross_pay", gross)
     earnings = [segment.value for segment in page.segments if segment.role in EARNING_ROLES]
     itemised = sum(earnings, Decimal(0)) if len(earnings) >= 2 else None
-    if gross is not None and itemised is not None and lost_leading_digits(itemised, gross):
+    if (
+        gross is not None
+        and itemised is not None
+        and lost_leading_digits(itemised, gross)
+        and stamped_totals_restored(gross, net, deductions, itemised, parsed.fields.get("social_security"))
+    ):
         gross = itemised
         parsed.fields.pop("gross_pay", None)
         parsed.put("gross_pay", gross, DERIVED_CONFIDENCE)
@@ -2561,6 +2587,27 @@ def totals_under_a_stamp(
     if gross is None and net is not None and net_below_what_the_rows_leave(page, parsed, net):
         parsed.warnings.append("arithmetic_mismatch")
     return gross, net
+
+
+def stamped_totals_restored(
+    gross: Decimal, net: Decimal | None, deductions: Decimal | None, itemised: Decimal, social: Decimal | None
+) -> bool:
+    """Whether the earning rows' sum may stand for a gross read with its first digits lost: only when it adds up
+    with the deductions to the net (the net as read, or that net with its first digits lost too), and the totals
+    as read either do not add up or make a gross too small to carry the social security read (11% of its base,
+    at most the gross: "1.291,73" read "291,73" beside 119,91 withheld). Blind probe r61a: a quantity run into its
+    amount ("cartão 20 192,00" read 20.192,00) made the rows' sum 21.442,00, whose last digits are the printed
+    1.442,00; the printed gross and net, which held with the printed deductions and the social security, were
+    replaced by figures 20.000 too high. A reading that makes the slip's arithmetic fail is never preferred to one
+    that holds (ADR 024). No deductions' total or net read: nothing to check either reading against, and the rows'
+    sum is taken as before."""
+    if net is None or deductions is None:
+        return True
+    restored = itemised - deductions
+    if restored != net and not lost_leading_digits(restored, net):
+        return False
+    carries_the_social = social is None or social <= gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
+    return gross - deductions != net or not carries_the_social
 
 
 # What is left of a gross at the least: less 11% social security and IRS withheld at no more than half of it (the
@@ -2952,12 +2999,21 @@ def rows_matching_total(
     roles = ("social_security", "irs_withholding", "other_deduction")
     # Every row counted, then a row printed with a minus taken off, not added ("IRS do mês 31,00" /
     # "Regularização IRS -18,00", withheld too much last month): whichever the total has.
-    for signed in (False, True):
-        sums = tuple(
+    readings = [
+        tuple(
             sum((-row.value if signed and row.negative else row.value for row in page.rows(role)), Decimal("0"))
             for role in roles
         )
+        for signed in (False, True)
+    ]
+    for sums in readings:
         if sum(sums) == deductions:
+            return sums[0], sums[1], sums[2]
+    # A deduction no label names beside them ("SAMS 35,42"): the reading whose gap such rows make is the one the
+    # total has, the one read first when both are (blind probe r61a: "IRS 507,00" / "IRS Sub. Natal 507,00" taken
+    # for one withholding restated, the total only holding with both and the unnamed row).
+    for sums in [totals, *readings]:
+        if unlabelled_rows_make(page, deductions - sum(sums)):
             return sums[0], sums[1], sums[2]
     return totals
 
