@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 
-# The longest a retry may be held back: SQS's longest message delay (``applicants.task_base``).
-RETRY_AFTER_MAX_SECONDS = 900
+# SQS holds a message back at most 15 minutes: the longest any retry can wait (``applicants.task_base`` too).
+SQS_MAX_DELAY_SECONDS = 900
 
 
 def retry_after_seconds(value: str | None) -> float | None:
     """A ``Retry-After`` header (seconds, or an HTTP date) in seconds from now, at most
-    ``RETRY_AFTER_MAX_SECONDS``; None when absent, unreadable or already past."""
+    ``SQS_MAX_DELAY_SECONDS``; None when absent, unreadable or already past."""
     if not value:
         return None
     value = value.strip()
@@ -25,4 +25,4 @@ def retry_after_seconds(value: str | None) -> float | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
         seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
-    return min(max(seconds, 0.0), float(RETRY_AFTER_MAX_SECONDS)) or None
+    return min(max(seconds, 0.0), float(SQS_MAX_DELAY_SECONDS)) or None

@@ -23,11 +23,9 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from prometheus_client import Counter
 
+from applicants.retry_after import SQS_MAX_DELAY_SECONDS
 from applicants.selectors import applicant_known
 from applicants.services import applicant_fail
-
-# SQS holds a message back at most 15 minutes.
-SQS_MAX_DELAY_SECONDS = 900
 
 # What an operator sees of an outage while it lasts (blind probe r59b: a provider down 10 minutes showed only
 # applicants PROCESSING rising). Labels: the pinned task name, the error's class (a small fixed set of ours) and what

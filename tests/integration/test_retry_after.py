@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from celery import Task
 
-from applicants.retry_after import RETRY_AFTER_MAX_SECONDS, retry_after_seconds
+from applicants.retry_after import SQS_MAX_DELAY_SECONDS, retry_after_seconds
 from documents.extraction.errors import ExtractionUnavailable
 from screening.assessors import TransientAssessorError
 from tests.integration.test_openai_contract import COMPLETIONS, screen
@@ -25,7 +25,7 @@ def test_the_header_is_read_in_seconds_or_as_a_date() -> None:
     in_a_minute = email.utils.format_datetime(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=60), usegmt=True)
     assert retry_after_seconds("30") == 30.0
     assert 55 <= (retry_after_seconds(in_a_minute) or 0) <= 60
-    assert retry_after_seconds("86400") == RETRY_AFTER_MAX_SECONDS  # SQS holds a message back 15 minutes at most
+    assert retry_after_seconds("86400") == SQS_MAX_DELAY_SECONDS  # SQS holds a message back 15 minutes at most
     assert retry_after_seconds(None) is None
     assert retry_after_seconds("0") is None
     assert retry_after_seconds("soon") is None
