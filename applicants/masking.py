@@ -30,6 +30,7 @@ CHECKS_WITHOUT_PERSONAL_VALUES = frozenset(
         "income.payslip_arithmetic",
         "income.payslip_recent",
         "income.payslip_months",
+        "income.payslip_latest",
         "income.tax_document",
         "identity.not_expired",
         "identity.expiry_margin",

@@ -41,6 +41,7 @@ from screening.rules.common import format_eur, format_percent, money, percent_fi
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT
 from screening.rules.income import (
+    CHECK_WARNINGS,
     COUNTED_IN_SPOUSE,
     OWN_NAME_OTHER_NIF,
     PAYSLIP_WINDOW_MONTHS,
@@ -64,6 +65,7 @@ ChangeKind = Literal[
     "identity",
     "name",
     "renewed_document",
+    "latest_payslip",
     "payslip_months",
     "invoice_months",
     "monthly_income",
@@ -77,6 +79,7 @@ MONTH_CHECKS: dict[str, ChangeKind] = {
     "income.invoice_months": "invoice_months",
 }
 Language = Literal["pt-PT", "en"]
+WarningPart = Literal["identity", "income"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class OutcomeChange:
 
     - ``identity``: the person's identity confirmed by a valid identity document;
     - ``name``: the person's name confirmed as it is written on the identity document (it matched only roughly);
+    - ``renewed_document``: the identity document about to expire renewed and sent again;
+    - ``latest_payslip``: the person's latest payslip sent (the newest one counted is months old);
     - ``payslip_months`` / ``invoice_months``: ``amount`` more months of payslips / faturas-recibo at the same income;
     - ``monthly_income``: a verified monthly income of at least ``amount`` (one tenant);
     - ``household_income``: ``amount`` more verified monthly income in the household (a tenant of several);
@@ -123,11 +128,14 @@ class Person:
     def with_identity_confirmed(self) -> Person:
         return dataclasses.replace(self, identity={**self.identity, "verified": True})
 
-    def without_identity_warning(self, warning: str) -> Person:
-        """The person with one identity warning lifted: the name confirmed as the document writes it, the document
-        renewed."""
-        warnings = [w for w in self.identity["warnings"] if w != warning]
-        return dataclasses.replace(self, identity={**self.identity, "warnings": warnings})
+    def without_warning(self, part: WarningPart, warning: str) -> Person:
+        """The person with one warning of their identity or income lifted: the name confirmed as the document writes
+        it, the document renewed, the latest payslip sent."""
+        results = getattr(self, part)
+        lifted = {**results, "warnings": [w for w in results.get("warnings", []) if w != warning]}
+        if part == "identity":
+            return dataclasses.replace(self, identity=lifted)
+        return dataclasses.replace(self, income=lifted)
 
     def with_verified_income(self, average: Decimal) -> Person:
         """Income proven for the required months (or by IRS) at ``average``; the document warnings stay."""
@@ -269,6 +277,7 @@ PERSON_CHECK_PREFIXES = ("identity.", "income.", "authenticity.")
 # The identity rules' warning for a name that matches the document's only roughly.
 FUZZY_NAME = "fuzzy_name_match"
 EXPIRING = "id_expiring_soon"
+LATEST_PAYSLIP_OLD = CHECK_WARNINGS["income.payslip_latest"]
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -317,8 +326,9 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
     # Every lever alone first; with a confirmed identity only when alone it cannot help.
     starts = [(False, viewer)] + ([(True, viewer.with_identity_confirmed())] if not viewer.identity["verified"] else [])
     levers: list[Callable[[bool, Person], OutcomeChange | None]] = [
-        identity_warning_lifted(FUZZY_NAME, "name", better=better, reached=reached),
-        identity_warning_lifted(EXPIRING, "renewed_document", better=better, reached=reached),
+        warning_lifted("identity", FUZZY_NAME, "name", better=better, reached=reached),
+        warning_lifted("identity", EXPIRING, "renewed_document", better=better, reached=reached),
+        warning_lifted("income", LATEST_PAYSLIP_OLD, "latest_payslip", better=better, reached=reached),
     ]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
@@ -367,18 +377,23 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
     return changes
 
 
-def identity_warning_lifted(
-    warning: str, kind: ChangeKind, *, better: Callable[[Person], bool], reached: Callable[[Person], str]
+def warning_lifted(
+    part: WarningPart,
+    warning: str,
+    kind: ChangeKind,
+    *,
+    better: Callable[[Person], bool],
+    reached: Callable[[Person], str],
 ) -> Callable[[bool, Person], OutcomeChange | None]:
-    """The lever of an identity warning no income or guarantor lifts, lifted by what the person can do: a name that
-    matched the document's only roughly confirmed as the document writes it (blind probe C32, c06b), an identity
-    document about to expire renewed and sent again (blind probe r60a, A2: 22 days left). Before, a MEDIUM from the
-    warning alone said nothing would change it."""
+    """The lever of a warning no income or guarantor lifts, lifted by what the person can do: a name that matched the
+    document's only roughly confirmed as the document writes it (blind probe C32, c06b), an identity document about
+    to expire renewed and sent again (blind probe r60a, A2: 22 days left), the latest payslip sent when the newest
+    counted is months old (r60a). Before, a MEDIUM from the warning alone said nothing would change it."""
 
     def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
-        if warning not in start.identity["warnings"]:
+        if warning not in getattr(start, part).get("warnings", []):
             return None
-        lifted = start.without_identity_warning(warning)
+        lifted = start.without_warning(part, warning)
         if better(start) or not better(lifted):
             return None
         return OutcomeChange(kind, None, reached(lifted), with_identity)
@@ -689,6 +704,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.name_as_written)
     elif change.kind == "renewed_document":
         conditions.append(words.renewed_document)
+    elif change.kind == "latest_payslip":
+        conditions.append(words.latest_payslip)
     elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
@@ -762,6 +779,7 @@ class Texts:
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
     renewed_document: str
+    latest_payslip: str
     expiring: str
     source_payslips: str
     source_invoices: str
@@ -933,6 +951,7 @@ PT = Texts(
     ),
     name_as_written="o seu nome completo confirmado à agência tal como está escrito no documento de identificação",
     renewed_document="o documento de identificação renovado, enviado à agência antes de caducar",
+    latest_payslip="o seu recibo de vencimento mais recente enviado à agência",
     expiring="O documento caduca em {date}.",
     source_payslips="recibos de vencimento de {months}",
     source_invoices="faturas-recibo de {months}",
@@ -1118,6 +1137,7 @@ EN = Texts(
     ),
     name_as_written="your full name confirmed to the agency exactly as it is written on your identity document",
     renewed_document="your identity document renewed and sent to the agency before it expires",
+    latest_payslip="your latest payslip sent to the agency",
     expiring="The document expires on {date}.",
     source_payslips="payslips for {months}",
     source_invoices="invoice-receipts (faturas-recibo) for {months}",

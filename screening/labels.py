@@ -45,6 +45,7 @@ CHECK_LABELS = {
     "income.invoice_repeated": _("Fatura-recibo repetida"),
     "income.payslip_file_combined": _("Vários recibos num só ficheiro"),
     "income.payslip_contract_ongoing": _("Contrato de trabalho em vigor"),
+    "income.payslip_latest": _("Recibo mais recente"),
     "income.invoice_owner": _("Fatura-recibo emitida pelo candidato"),
     "income.invoice_arithmetic": _("Contas da fatura-recibo"),
     "income.invoice_in_force": _("Fatura-recibo não anulada"),

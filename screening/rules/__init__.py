@@ -59,7 +59,9 @@ from screening.rules.report import generate_report
 # not another person's; a nota's method names it (blind probe r57b).
 # rules-2026.12.28: two jobs held together (both employers paying in a month sent, ADR 025) are no change of employer,
 # and another employer's payslip of a month is no corrected one (authenticity notes; blind probe r60a).
-RULES_VERSION = "rules-2026.12.28"
+# rules-2026.12.29: the newest payslip counted more than 2 months before the screening's month is stated
+# (income.payslip_latest, reason latest_payslip_old: at least MEDIUM); its months still count (blind probe r60a).
+RULES_VERSION = "rules-2026.12.29"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -56,6 +56,27 @@ def property_monthly_cost(listing: dict[str, Any], thresholds: dict[str, Any]) -
     return payment, "prestação estimada do crédito"
 
 
+def loan_terms_sentence(listing: dict[str, Any], thresholds: dict[str, Any]) -> str:
+    """For a sale, the loan behind the payment the ratio divides (the agency's terms), so whoever checks the figure can
+    (blind probe r60a: the report printed a payment and nothing of the loan it assumed); '' for a rent."""
+    if listing.get("listing_type") != "VENDA":
+        return ""
+    price = quantize(Decimal(str(listing["price"])))
+    loan_to_value = Decimal(str(thresholds["sale_loan_to_value"]))
+    return (
+        f"Prestação de um crédito estimado de {format_eur(quantize(price * loan_to_value))} "
+        f"({plain_percent(loan_to_value)} do preço de {format_eur(price)}), a {int(thresholds['sale_loan_term_years'])} "
+        f"anos, à taxa anual de {plain_percent(Decimal(str(thresholds['sale_annual_interest_rate'])))}, em prestações "
+        "constantes: os pressupostos da agência, não uma proposta de um banco."
+    )
+
+
+def plain_percent(rate: Decimal) -> str:
+    """'90 %', '3,75 %': an agency's term as it was set, without the ratios' fixed decimals."""
+    figure = (rate * 100).normalize()
+    return f"{figure:f}".replace(".", ",") + " %"
+
+
 def loan_monthly_payment(*, price: Decimal, loan_to_value: Decimal, annual_rate: Decimal, years: int) -> Decimal:
     principal = price * loan_to_value
     monthly_rate = annual_rate / 12

@@ -21,6 +21,7 @@ from screening.rules.affordability import (
     dti_ratio,
     income_partial,
     least_income_within,
+    loan_terms_sentence,
     property_monthly_cost,
     risk_reasons,
 )
@@ -350,6 +351,9 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
             f"Taxa de esforço do agregado de {format_percent(dti)} ({affordability['cost_label']} de "
             f"{format_eur(money(affordability['monthly_cost']))})."
         )
+    terms = loan_terms_sentence(state.get("property") or {}, state.get("thresholds") or {})
+    if terms:
+        parts.append(terms)
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
         parts.append(guarantor_sentence(guarantor, cost="a prestação" if selling(state) else "a renda"))

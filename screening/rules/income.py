@@ -55,6 +55,9 @@ from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABE
 OWN_INCOME_KINDS = PAYSLIP_KINDS | INVOICE_KINDS | PENSION_KINDS
 PAYSLIP_WINDOW_MONTHS = 6
 REQUIRED_PAYSLIP_MONTHS = 3
+# How many months before the screening's the newest payslip counted may be: a month's payslip is issued at its end and
+# may not be paid yet, so on 6 December October's is as recent as can be asked; September's leaves two months unseen.
+LATEST_PAYSLIP_MONTHS = 2
 INVOICE_WINDOW_MONTHS = 12
 REQUIRED_INVOICE_MONTHS = 6
 # A pension statement older than this no longer says what is paid now.
@@ -154,6 +157,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         *payslip_results,
         *payslip_files_combined(payslips),
         *payslip_contracts_ended(payslips),
+        *payslips_not_latest(payslips, today=today),
         *payslips_repeated(payslips),
         *(
             [payslip_months(len(monthly_net_income(payslips)))]
@@ -221,6 +225,7 @@ CHECK_WARNINGS = {
     "income.pension_in_euros": "currency_not_eur",
     "income.payslip_in_euros": "currency_not_eur",
     "income.payslip_contract_ongoing": "payslip_contract_ended",
+    "income.payslip_latest": "latest_payslip_old",
 }
 
 
@@ -503,6 +508,32 @@ def payslip_contracts_ended(payslips: list[tuple[Document, list[Check]]]) -> lis
         )
         for document, checks in payslips
         if checks[0]["passed"] and TERMINATION_PAY in (document.get("warnings") or [])
+    ]
+
+
+def payslips_not_latest(payslips: list[tuple[Document, list[Check]]], *, today: dt.date) -> list[Check]:
+    """A failed check when the newest payslip counted is older than ``LATEST_PAYSLIP_MONTHS`` before the screening's
+    month: its months are within the window and count, but the months since are unseen and the job may have ended
+    (blind probe r60a: screened in December on June to August, LOW with nothing said). Makes the report at least
+    MEDIUM, as the other stated checks do; the person's latest payslip lifts it."""
+    counted = counted_payslips(payslips)
+    if not counted:
+        return []
+    newest = max(counted)
+    if months_ago(newest, today) <= LATEST_PAYSLIP_MONTHS:
+        return []
+    year, month = divmod(today.year * 12 + today.month - 1 - LATEST_PAYSLIP_MONTHS, 12)
+    oldest_accepted = f"{year:04d}-{month + 1:02d}"
+    return [
+        check(
+            "income.payslip_latest",
+            False,
+            f"O recibo de vencimento mais recente é de {format_month(newest)}: os meses seguintes não foram "
+            "comprovados e o emprego pode ter mudado. Peça o último recibo.",
+            field="period",
+            value=newest,
+            expected=f">= {oldest_accepted}",
+        )
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from screening.rules.affordability import loan_terms_sentence
 from screening.rules.common import format_date, format_eur, format_percent, money
 
 RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
@@ -26,6 +27,8 @@ REASON_TEXT = {
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
     "payslip_contract_ended": "um recibo de vencimento é o último de um contrato que terminou (compensação pela "
     "cessação ou férias não gozadas): o rendimento desse emprego pode não continuar",
+    "latest_payslip_old": "o recibo de vencimento mais recente tem mais de dois meses: os meses seguintes não estão "
+    "comprovados (pedir o último recibo)",
     "currency_not_eur": "um rendimento (recibo ou pensão) é pago noutra moeda e não foi contado; "
     "o valor em euros fica para quem decide",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
@@ -70,6 +73,9 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append(
             f"Taxa de esforço de {format_percent(dti)} ({affordability['cost_label']} de {format_eur(money(affordability['monthly_cost']))})."
         )
+    terms = loan_terms_sentence(state.get("property") or {}, state.get("thresholds") or {})
+    if terms:
+        parts.append(terms)
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")

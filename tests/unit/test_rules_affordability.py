@@ -85,3 +85,30 @@ def test_dti_ratio_is_capped_at_a_ceiling_the_report_column_holds() -> None:
         DTI_RATIO_CEILING, high=Decimal("0.4"), monthly_cost=Decimal(1), cost_label="renda", income=Decimal(1)
     )
     assert not capped["passed"] and "acima de" in capped["evidence"]
+
+
+def test_a_sale_s_report_states_the_loan_behind_the_payment() -> None:
+    """Blind probe r60a: a sale's report printed the estimated payment and nothing of the loan it assumed."""
+    from tests.unit.test_rules import good_documents, screen
+
+    sale = screen(good_documents(), listing="VENDA", price="200000")["report"]["justification"]
+    assert "prestação estimada do crédito de 859,35 €" in sale
+    assert (
+        "Prestação de um crédito estimado de 180 000,00 € (90 % do preço de 200 000,00 €), a 30 anos, à taxa anual "
+        "de 4 %, em prestações constantes: os pressupostos da agência, não uma proposta de um banco." in sale
+    )
+    rent = screen(good_documents())["report"]["justification"]
+    assert "crédito" not in rent
+
+
+def test_an_agency_s_terms_are_printed_as_they_were_set() -> None:
+    from screening.rules.affordability import loan_terms_sentence
+
+    terms = {
+        **THRESHOLDS,
+        "sale_loan_to_value": "0.800",
+        "sale_annual_interest_rate": "0.0375",
+        "sale_loan_term_years": 35,
+    }
+    sentence = loan_terms_sentence({"listing_type": "VENDA", "price": "312500.50"}, terms)
+    assert "de 250 000,40 € (80 % do preço de 312 500,50 €), a 35 anos, à taxa anual de 3,75 %" in sentence

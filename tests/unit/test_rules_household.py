@@ -200,7 +200,8 @@ def test_a_couple_buying_together_are_buyers_in_the_report_not_tenants() -> None
 
     def report(listing: dict[str, Any], not_submitted: tuple[str, ...] = ()) -> str:
         members = [person("a", "TENANT", "1200.00"), person("b", "CO_TENANT", None, identity_ok=False)]
-        state = {"property": listing, "members": members, "affordability": household(*members, listing=listing),
+        state = {"property": listing, "thresholds": THRESHOLDS, "members": members,
+                 "affordability": household(*members, listing=listing),
                  "identity": {"members": {m["applicant_id"]: m["identity"] for m in members}}, "income": {},
                  "not_submitted": list(not_submitted)}  # fmt: skip
         return str(household_report(state)["justification"])
@@ -208,8 +209,14 @@ def test_a_couple_buying_together_are_buyers_in_the_report_not_tenants() -> None
     sale = report({"listing_type": "VENDA", "price": "200000"})
     assert "dos 2 compradores" in sale and "co-comprador" in sale and "arrendat" not in sale
     assert "não submeteram" not in sale
+    # Blind probe r60a: the loan behind the payment, as the agency's terms set it.
+    assert (
+        "Prestação de um crédito estimado de 180 000,00 € (90 % do preço de 200 000,00 €), a 30 anos, à taxa anual "
+        "de 4 %, em prestações constantes" in sale
+    )
     rent = report(RENT, not_submitted=("GUARANTOR",))
     assert "dos 2 arrendatários" in rent and "co-arrendatário" in rent
+    assert "crédito" not in rent
     assert "Convidados que não submeteram (fora desta análise): fiador." in rent
 
 
