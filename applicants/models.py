@@ -276,6 +276,24 @@ class Role(models.TextChoices):
     GUARANTOR = "GUARANTOR", _("Fiador")
 
 
+# A sale's people are buyers: the roles' words when the property is sold (blind probe r62b: a sale's PDF called the
+# couple buying "Arrendatário principal" and "Co-arrendatário" beside a justification that says "compradores").
+BUYER_ROLE_LABELS = {
+    Role.TENANT: _("Comprador principal"),
+    Role.CO_TENANT: _("Co-comprador"),
+    Role.GUARANTOR: Role.GUARANTOR.label,
+}
+
+
+def role_label(role: str, *, listing_type: str = "") -> str:
+    """A role in the staff's words for the property's listing: a buyer's for a sale, a tenant's otherwise."""
+    if role not in Role.values:
+        return role
+    if listing_type == ListingType.VENDA:
+        return str(BUYER_ROLE_LABELS[Role(role)])
+    return str(Role(role).label)
+
+
 class IncomeProfile(models.TextChoices):
     EMPLOYEE = "EMPLOYEE", _("Trabalhador por conta de outrem")
     INDEPENDENT = "INDEPENDENT", _("Trabalhador independente")

@@ -36,6 +36,7 @@ from applicants.models import (
     IntakeFormRequest,
     InvitationStatus,
     Role,
+    role_label,
 )
 from applicants.selectors import organization_for_user, with_open_items
 from documents.models import DocumentType
@@ -446,16 +447,13 @@ def with_short_id(
     return results | queryset.filter(id__startswith=term), may_have_duplicates
 
 
-def role_label(role: str) -> str:
-    return str(Role(role).label) if role in Role.values else role
-
-
 def application_review_context(application: Application, *, can_view_pii: bool) -> dict[str, Any]:
     """What the application page shows: every person, the invitations, the household report and its checks."""
     report = application_report(application)
+    listing_type = application.form_request.listing_type
     members = application_members(application, can_view_pii=can_view_pii)
     for member in members:
-        member["role_label"] = role_label(member["role"])
+        member["role_label"] = role_label(member["role"], listing_type=listing_type)
         member["status_label"] = ApplicantStatus(member["status"]).label if member["status"] else "—"
         member["invitation_label"] = (
             InvitationStatus(member["invitation_status"]).label if member["invitation_status"] else "—"
@@ -465,12 +463,12 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
         )
     invitations = application_invitations(application, can_view_pii=can_view_pii)
     for invitation in invitations:
-        invitation["role_label"] = role_label(invitation["role"])
+        invitation["role_label"] = role_label(invitation["role"], listing_type=listing_type)
         invitation["status_label"] = InvitationStatus(invitation["status"]).label
     figures = application_report_data(report, application, can_view_pii=can_view_pii) if report else None
     if figures is not None:
         for member in figures["members"]:
-            member["role_label"] = role_label(member["role"])
+            member["role_label"] = role_label(member["role"], listing_type=listing_type)
         if report is not None and not can_view_pii:
             # The API gives these amounts in clear; a printed page reads "(reservado)", as the PDF does.
             figures["justification"] = report_justification_for_viewer(report, can_view_pii=False)
@@ -478,7 +476,7 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
             if figures["guarantor"] and figures["guarantor"]["shortfall"] is not None:
                 figures["guarantor"]["shortfall"] = RESERVED
         for check in figures["checks"]:
-            check["role_label"] = role_label(check["role"]) if check.get("role") else ""
+            check["role_label"] = role_label(check["role"], listing_type=listing_type) if check.get("role") else ""
     return {
         "members": members,
         "invitations": invitations,
@@ -609,7 +607,13 @@ class ApplicationAdmin(ErasureAdmin):
     def people(self, obj: Application) -> str:
         # Roles and states only: no names in list columns.
         members = sorted(obj.members.all(), key=lambda m: (m.role != Role.TENANT, m.created_at))
-        return "; ".join(f"{role_label(m.role)}: {ApplicantStatus(m.status).label}" for m in members) or "—"
+        return (
+            "; ".join(
+                f"{role_label(m.role, listing_type=obj.form_request.listing_type)}: {ApplicantStatus(m.status).label}"
+                for m in members
+            )
+            or "—"
+        )
 
     @admin.display(description=_("convites"))
     def invitations_summary(self, obj: Application) -> str:
@@ -617,7 +621,7 @@ class ApplicationAdmin(ErasureAdmin):
         if not invitations:
             return "—"
         return "; ".join(
-            f"{role_label(i.role)}: {InvitationStatus(i.effective_status).label}"
+            f"{role_label(i.role, listing_type=obj.form_request.listing_type)}: {InvitationStatus(i.effective_status).label}"
             + ("" if i.sent_at or i.effective_status != InvitationStatus.SENT else f" ({_('e-mail por enviar')})")
             + (f" ({_('fora da análise')})" if i.left_out_at and i.effective_status == InvitationStatus.SENT else "")
             for i in invitations

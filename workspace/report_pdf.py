@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from applicants.masking import mask_name, mask_tail
-from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role
+from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role, role_label
 from applicants.services import audit_record
 from screening import labels
 from screening.models import RiskLevel, ScreeningReport
@@ -117,7 +117,14 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
     justification = report_justification_for_viewer(report, can_view_pii=can_view_pii)
     household = report.household or {}
     people = [
-        person_view(figures, applicant=person, checks=checks, household=bool(household), can_view_pii=can_view_pii)
+        person_view(
+            figures,
+            applicant=person,
+            checks=checks,
+            household=bool(household),
+            can_view_pii=can_view_pii,
+            listing_type=form.listing_type,
+        )
         for figures, person in report_people(report)
     ]
     guarantor = household.get("guarantor")
@@ -207,6 +214,7 @@ def person_view(
     checks: list[dict[str, Any]],
     household: bool,
     can_view_pii: bool,
+    listing_type: str,
 ) -> dict[str, Any]:
     person_id = str(figures["applicant_id"])
     name, nif, birth = "—", "—", "—"
@@ -217,7 +225,7 @@ def person_view(
     income = money(figures.get("average_monthly_income"))
     return {
         "applicant_id": person_id,
-        "role_label": role_label(figures.get("role") or ""),
+        "role_label": pdf_role_label(figures.get("role") or "", listing_type=listing_type),
         "name": name,
         "nif": nif,
         "date_of_birth": birth,
@@ -309,8 +317,8 @@ def authenticity_document(section: dict[str, Any]) -> str:
     return pdf_words(labels.DOCUMENT_KIND_LABELS.get(kind, kind))
 
 
-def role_label(role: str) -> str:
-    return pdf_words(Role(role).label) if role in Role.values else (role or "—")
+def pdf_role_label(role: str, *, listing_type: str) -> str:
+    return pdf_words(role_label(role, listing_type=listing_type)) if role in Role.values else (role or "—")
 
 
 def yes_no(value: bool) -> str:

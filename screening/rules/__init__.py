@@ -60,7 +60,8 @@ from screening.rules.report import generate_report
 # rules-2026.12.28: two jobs held together (both employers paying in a month sent, ADR 025) are no change of employer,
 # and another employer's payslip of a month is no corrected one (authenticity notes; blind probe r60a).
 # rules-2026.12.29: the newest payslip counted more than 2 months before the screening's month is stated
-# (income.payslip_latest, reason latest_payslip_old: at least MEDIUM); its months still count (blind probe r60a).
+# (income.payslip_latest, reason latest_payslip_old: at least MEDIUM); its months still count (blind probe r60a). A
+# sale's report states the loan behind the payment; household.guarantor_covers names its guarantor (blind probe r62b).
 RULES_VERSION = "rules-2026.12.29"
 
 

@@ -196,14 +196,20 @@ def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[s
             f"faltam {format_eur(money(verdict['shortfall']))} de rendimento mensal "
             f"(necessários {format_eur(money(verdict['income_needed']))} para {format_eur(monthly_cost)})."
         )
-    return check(
-        "household.guarantor_covers",
-        verdict["covers"],
-        evidence,
-        field="dti_ratio",
-        value=verdict["dti_ratio"],
-        expected=f"<= {verdict['threshold']}",
-    )
+    # Whose verdict it is: with two guarantors, two such checks said nothing of which one fell short (blind probe
+    # r62b), and a guarantor's export took the other's too.
+    return {
+        **check(
+            "household.guarantor_covers",
+            verdict["covers"],
+            evidence,
+            field="dti_ratio",
+            value=verdict["dti_ratio"],
+            expected=f"<= {verdict['threshold']}",
+        ),
+        "applicant_id": verdict["applicant_id"],
+        "role": GUARANTOR_ROLE,
+    }
 
 
 # --- The nodes for a household: each person through the single-person rules, then together ---------

@@ -323,6 +323,40 @@ def test_a_households_report_shows_each_person_their_checks_and_the_guarantor_ve
     assert squeezed("faltam 500,00 €") not in masked_text and squeezed("faltam (reservado)") in masked_text
 
 
+def test_a_sales_pdf_calls_the_people_buying_buyers(alice: AgencyCredentials) -> None:
+    """Blind probe r62b: a couple buying a flat were "Arrendatário principal" and "Co-arrendatário" in the PDF,
+    beside a justification that calls them "compradores"."""
+    form = made(IntakeFormRequestFactory, organization=alice.organization, listing_type="VENDA",
+                property_price=Decimal("245000.00"))  # fmt: skip
+    application = Application.objects.create(
+        organization=alice.organization, form_request=form, status=ApplicationStatus.COMPLETED
+    )
+    lead: Applicant = made(ApplicantFactory, form_request=form, application=application, role=Role.TENANT, name=NAME,
+                           nif=NIF)  # fmt: skip
+    partner: Applicant = made(ApplicantFactory, form_request=form, application=application, role=Role.CO_TENANT,
+                              name="João Pereira", nif=make_nif(7_654_321))  # fmt: skip
+    ScreeningReport.objects.create(
+        organization=alice.organization, applicant=lead, application=application, risk_level="LOW",
+        identity_verified=True, income_verified=True, dti_ratio=Decimal("0.3000"),
+        average_monthly_income=Decimal("3500.00"), justification="Risco baixo.", backend="rules", rules_version="t",
+        checks=[],
+        household={
+            "household_monthly_income": "3500.00", "monthly_cost": "1052.70",
+            "members": [
+                {"applicant_id": str(lead.id), "role": "TENANT", "identity_verified": True, "income_verified": True,
+                 "average_monthly_income": "2000.00", "income_share": "0.5714"},
+                {"applicant_id": str(partner.id), "role": "CO_TENANT", "identity_verified": True,
+                 "income_verified": True, "average_monthly_income": "1500.00", "income_share": "0.4286"},
+            ],
+        },
+    )  # fmt: skip
+    rendered = report_pdf_render(applicant=partner, viewer=alice.user)
+    assert rendered is not None
+    text = squeezed(pdf_text(rendered.content))
+    assert squeezed(f"Comprador principal: {NAME}") in text and squeezed("Co-comprador: João Pereira") in text
+    assert "arrendat" not in text.lower()
+
+
 @pytest.mark.parametrize("url", ["http://198.51.100.7/logo.png", "file:///etc/hostname"])
 def test_a_url_in_the_html_stops_the_rendering_instead_of_being_fetched(url: str) -> None:
     html = f'<p>Relatório</p><img src="{url}">'

@@ -240,3 +240,15 @@ def test_why_a_guarantor_does_not_cover_is_said_as_it_is() -> None:
     unverified = household(person("a", "TENANT", "1500.00"), person("g", "GUARANTOR", "9000.00", identity_ok=False))
     assert "guarantor_identity_not_verified" in unverified["reasons"]
     assert "guarantor_does_not_cover" not in unverified["reasons"]
+
+
+def test_each_guarantors_verdict_check_names_that_guarantor() -> None:
+    """Blind probe r62b: with two guarantors, the failed ``household.guarantor_covers`` had no ``applicant_id``, and
+    only the covering one was named (the report's ``guarantor``)."""
+    result = household(person("a", "TENANT", "800.00"), person("g1", "GUARANTOR", "1300.00"),
+                       person("g2", "GUARANTOR", "6000.00"))  # fmt: skip
+    verdicts = {c["applicant_id"]: c for c in result["checks"] if c["name"] == "household.guarantor_covers"}
+    assert set(verdicts) == {"g1", "g2"}
+    assert not verdicts["g1"]["passed"] and verdicts["g2"]["passed"]
+    assert {c["role"] for c in verdicts.values()} == {"GUARANTOR"}
+    assert result["guarantor"]["applicant_id"] == "g2"
