@@ -347,9 +347,8 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     if unread:
         # Sent, not missing: the files are to be sent again (cases probe 14 read "Em falta: recibos" and a LOW).
         parts.append(
-            "Comprovativos de rendimentos enviados mas não lidos (ilegíveis ou corrompidos), a pedir de novo: "
-            + ", ".join(unread)
-            + "."
+            "Comprovativos de rendimentos enviados e não contados (ilegíveis, corrompidos ou não aceites), a pedir de "
+            "novo ou a substituir: " + ", ".join(unread) + "."
         )
     dti = money(affordability["dti_ratio"])
     if dti is not None:

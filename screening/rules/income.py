@@ -252,7 +252,9 @@ def document_read(document: Document) -> Check:
     when there is one (cases probe 16: every unread file was "ilegível ou corrompido")."""
     reason = str(document.get("failure_reason") or "").strip()
     evidence = (
-        f"Comprovativo de rendimentos enviado mas não lido, não contado — {reason}"
+        # "Not read" would be untrue of a file read and refused (a temporary benefit's letter: blind probe r62b); the
+        # reason says which it was.
+        f"Comprovativo de rendimentos enviado e não contado — {reason}"
         if reason
         else "Comprovativo de rendimentos enviado mas não lido (ficheiro ilegível ou corrompido): "
         "não foi contado; peça que seja enviado de novo."
@@ -321,8 +323,8 @@ def profile_documents(
     if unreadable and not check_["passed"]:
         files = "1 ficheiro" if unreadable == 1 else f"{unreadable} ficheiros"
         check_["evidence"] += (
-            f" Enviados mas não lidos (ilegíveis ou corrompidos): {files} de comprovativos de rendimentos, "
-            "a enviar de novo."
+            f" Enviados e não contados (ilegíveis, corrompidos ou não aceites): {files} de comprovativos de "
+            "rendimentos, a enviar de novo ou a substituir, conforme o motivo de cada um."
         )
     if not_counted and not check_["passed"]:
         check_["evidence"] += f" Enviados mas não contados: {not_counted}."

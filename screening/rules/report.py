@@ -16,8 +16,8 @@ REASON_TEXT = {
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",
     "partial_income_months": "os rendimentos só estão comprovados para parte dos meses exigidos",
-    "income_documents_unreadable": "há comprovativos de rendimentos enviados que não puderam ser lidos "
-    "(ficheiros ilegíveis ou corrompidos): pedir que sejam enviados de novo",
+    "income_documents_unreadable": "há comprovativos de rendimentos enviados que não foram contados (ilegíveis, "
+    "corrompidos ou não aceites): pedir que sejam enviados de novo ou substituídos, conforme o motivo de cada um",
     "nif_differs_from_documents": "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
     "candidato: um erro no NIF indicado a corrigir, ou documentos de outra pessoa",
     "id_expiring_soon": "o documento de identificação caduca em breve",

@@ -93,26 +93,27 @@ def test_a_co_tenant_whose_proofs_of_income_could_not_be_read_is_medium_and_they
     result = screen_household(household_state(lead_documents, co_documents))
     assert result["affordability"]["risk_level"] == "MEDIUM"
     justification = result["report"]["justification"]
-    assert "há comprovativos de rendimentos enviados que não puderam ser lidos" in justification
-    assert "enviados mas não lidos (ilegíveis ou corrompidos), a pedir de novo: co-arrendatário (3 ficheiros)" in (
-        justification
+    assert "há comprovativos de rendimentos enviados que não foram contados" in justification
+    assert (
+        "enviados e não contados (ilegíveis, corrompidos ou não aceites), a pedir de novo ou a substituir: "
+        "co-arrendatário (3 ficheiros)" in justification
     )
     profile = next(
         c for c in result["income"]["checks"] if c["name"] == "income.profile_documents" and c["applicant_id"] == "b"
     )
-    assert "Enviados mas não lidos (ilegíveis ou corrompidos): 3 ficheiros" in profile["evidence"]
+    assert "Enviados e não contados (ilegíveis, corrompidos ou não aceites): 3 ficheiros" in profile["evidence"]
     read = [c for c in result["income"]["checks"] if c["name"] == "income.document_read"]
     assert [(c["applicant_id"], c["passed"]) for c in read] == [("b", False)] * 3
     # A co-tenant who sent nothing is not said to have sent unreadable files.
     nothing = screen_household(household_state(lead_documents, [co_tenant_id()]))
-    assert "não puderam ser lidos" not in nothing["report"]["justification"]
+    assert "não foram contados" not in nothing["report"]["justification"]
 
 
 def test_a_single_applicant_with_unreadable_proofs_has_them_named_as_a_reason() -> None:
     result = screen([id_document(), *(unreadable(f"bad-{n}") for n in range(3))])
     assert result["affordability"]["risk_level"] == "HIGH"
     assert "income_documents_unreadable" in result["affordability"]["reasons"]
-    assert "há comprovativos de rendimentos enviados que não puderam ser lidos" in result["report"]["justification"]
+    assert "há comprovativos de rendimentos enviados que não foram contados" in result["report"]["justification"]
     # An unreadable extra file beside a proven income raises nothing.
     proven = screen([id_document(), *(payslip(p) for p in THREE_MONTHS), unreadable("bad")])
     assert proven["affordability"]["risk_level"] == "LOW"
@@ -208,7 +209,7 @@ def test_an_unread_proof_says_why_it_was_not_read_and_what_to_send_instead() -> 
     result = screen([id_document(), *(payslip(p) for p in THREE_MONTHS), protected, unreadable("bad")])
     read = {c["document_id"]: c["evidence"] for c in result["income"]["checks"] if c["name"] == "income.document_read"}
     assert read["locked"] == (
-        "Comprovativo de rendimentos enviado mas não lido, não contado — PDF protegido por palavra-passe: envie uma "
+        "Comprovativo de rendimentos enviado e não contado — PDF protegido por palavra-passe: envie uma "
         "versão sem proteção."
     )
     # Without a reason recorded (a report of before), the general words.
