@@ -490,6 +490,8 @@ def combined_file_evidence(document: Document) -> str:
 
 # The extraction's warning on a contract's last payslip: compensation for its end or unused holidays paid.
 TERMINATION_PAY = "termination_pay"
+# The extraction's warning on a payslip that withheld pay for a leave or an absence.
+LEAVE_WITHHELD = "leave_withheld"
 
 
 def payslip_contracts_ended(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
@@ -853,11 +855,25 @@ def subsidy_months_note(used: list[Document], *, with_variable: list[Document] |
             notes.append(note)
     advance_note = ADVANCE_MONTHS + ", ".join(advances) if advances else ""
     negative_note = NEGATIVE_MONTHS + ", ".join(negatives) if negatives else ""
-    return one_off_months_note(notes, used, counted_variable) + advance_note + negative_note
+    return one_off_months_note(notes, used, counted_variable) + advance_note + negative_note + leave_months_note(used)
+
+
+def leave_months_note(used: list[Document]) -> str:
+    """The months counted that withheld pay for a leave or an absence (``leave_withheld``): counted at what they paid,
+    which a parental or sick leave's benefit from the Segurança Social does not add to, and the report says so rather
+    than leaving a low month to read as the person's lasting pay (blind probe r62b: a parental leave's November)."""
+    months = sorted(
+        {str(d["fields"].get("period")) for d in used if LEAVE_WITHHELD in (d.get("warnings") or [])} - {"None"}
+    )
+    return LEAVE_MONTHS + ", ".join(format_month(m) for m in months) if months else ""
 
 
 ADVANCE_MONTHS = "; mês com adiantamento de vencimento descontado (contado com o adiantamento, pago no próprio mês): "
 NEGATIVE_MONTHS = "; mês com líquido negativo (contado como 0): "
+LEAVE_MONTHS = (
+    "; mês com licença ou ausência descontada (contado pelo que pagou; numa licença parental ou numa baixa, a "
+    "Segurança Social paga esses dias à parte): "
+)
 
 
 def one_off_months_note(notes: list[str], used: list[Document], counted_variable: set[int]) -> str:

@@ -3034,6 +3034,9 @@ def confidence_of(page: Page, role: str, value: Decimal) -> float:
 
 # A contract's last payslip: its compensation or unused holidays are paid once, and the job they end pays no more.
 TERMINATION_PAY = "termination_pay"
+# Pay withheld for a leave or an absence (``withheld_for_leave``: parental or sick leave, unpaid leave, a strike,
+# faltas): the month paid less than the base, which the screening says of the month it counts (blind probe r62b).
+LEAVE_WITHHELD = "leave_withheld"
 # A lump subsidy's name in a withholding line's caption ("IRS s/ subsídio de férias", "Income tax on holiday
 # allowance"): the subsidy's own IRS.
 SUBSIDY_NAMED = dict(ROLE_PATTERNS)["subsidy"]
@@ -3056,6 +3059,8 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
         parsed.put("subsidy_twelfths_amount", twelfths, 0.9)
     if severance or unused_holidays:
         parsed.warnings.append(TERMINATION_PAY)
+    if any(withheld_for_leave(row) for row in page.segments):
+        parsed.warnings.append(LEAVE_WITHHELD)
     net = parsed.fields.get("net_pay")
     one_off, costs = one_off_rows(page, parsed)
     advance = advance_deducted(page, parsed)
