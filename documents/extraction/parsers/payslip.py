@@ -44,6 +44,7 @@ from documents.extraction.parsers.common import (
     NUMERIC_PERIOD,
     SALUTATION,
     VALIDATED_CONFIDENCE,
+    WRAPPED_LEGAL_FORM,
     Parsed,
     capitalised,
     clean_name,
@@ -3598,6 +3599,45 @@ def labels_only(text: str) -> bool:
     return not re.search(r"\d", folded) and not COMPANY_SUFFIX.search(folded) and not EMPLOYER_LABEL.search(folded)
 
 
+# Where the letterhead's first column ends on its line (on folded text): a column's gap, the slip's title, its receipt's
+# number or the NIF's caption printed to the right of the name.
+NAME_COLUMN_END = re.compile(
+    r"\s{2,}|\brecibo\s+n\.?\s?[o°.]|\bn\.?\s?[i1l]\.?\s?[fe]\b|\bnipc\b|\bcontribuinte\b|" + PAYSLIP_TITLE.pattern
+)
+# A company's name left unfinished at its line's end: a dash or a comma, a particle or "&" ("Serviços de").
+UNFINISHED_NAME = re.compile(r"(?:[,&\-–—]|(?<![^\W\d_])(?:de|da|do|das|dos|e))\s*$")
+
+
+def name_wrapped_from_above(above: str, employer: str) -> str:
+    """The company's name whole when the letterhead wrapped it and the line read is its second line: the line above
+    is its head, a name left unfinished ("TeleContacto Norte - Serviços de" / "Apoio ao Cliente, S.A."; "Recrutamais -
+    Empresa de Trabalho Temporário," / "Lda.") or a name with a dash whose part after it goes on below ("Frutas do
+    Oeste - Comércio" / "Grossista, S.A."). Blind probe r61a: only the second line given as the name ("Center, S.A.",
+    "Lda."), the slip's title or receipt number printed to the right of the first. Otherwise the name as read."""
+    folded = fold(above)
+    end = NAME_COLUMN_END.search(folded)
+    head = above[: end.start()].strip() if end else above.strip()
+    if (
+        not head
+        or COMPANY_SUFFIX.search(fold(head))
+        or re.search(r"[\d:@/|]", head)
+        # A copy's marks over the letterhead ("Original - Duplicado") head no name.
+        or any(COPY_MARK_LINE.fullmatch(part) for part in re.split(r"\s[-–—]\s", fold(head)))
+        or processing_line(head)
+        or not capitalised(re.sub(r"\s[-–—]\s", " ", head))
+    ):
+        return employer
+    unfinished = UNFINISHED_NAME.search(head) or employer[:1].islower()
+    dash_goes_on = re.search(r"\s[-–—]\s+\S", head) and not only_a_legal_form(employer)
+    return f"{head} {employer}" if unfinished or dash_goes_on else employer
+
+
+def only_a_legal_form(name: str) -> bool:
+    """Whether a name read is only a company's legal form ("Lda.", "S.A.", "Unipessoal Lda."): it names no one."""
+    form = WRAPPED_LEGAL_FORM.match(name)
+    return form is not None and not name[form.end() :].strip(" .,")
+
+
 def whole_name_elsewhere(name: str, lines: list[Line]) -> str:
     """The company's name whole where another line prints it, when the one read is its end: a sentence wrapping its
     line inside the name ("... declara ter recebido de Farmácia Central de" / "Tomar, Unipessoal, Lda., NIPC ...",
@@ -4051,6 +4091,10 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             # A caption alone at the top of the left box ("Nome"), OCR joining the right column's letterhead to
             # it, is no part of the company's name.
             employer = company_name(BOX_CAPTION.sub("", line.text, count=1))
+            if employer and 0 < index < LETTERHEAD_LINES:
+                employer = name_wrapped_from_above(lines[index - 1].text, employer)
+            if employer and only_a_legal_form(employer):
+                continue  # "Lda." alone names no one (blind probe r61a): the name is on another line, or unread
             if employer:
                 # A first line OCR barely made out is a logo's marks ("FEM" at 0.34), no head of the name.
                 if index == 1 and line.text.startswith(employer[:8]) and lines[0].confidence >= LEGIBLE_CONFIDENCE:
@@ -4273,6 +4317,10 @@ def body_name(text: str) -> str | None:
         # service; the service alone does not say which body pays (blind probe r53a).
         name, at = f"{parts[0]}{separators[0]}{parts[1]}", None
     branch = parts[at + 1] if at is not None and at + 1 < len(parts) and BRANCH.match(fold(parts[at + 1])) else None
+    if at is not None and at + 1 < len(parts) and (status := CHARITY_STATUS.match(parts[at + 1])):
+        # A charity's status after the dash is its name's end, as a company's legal form is ("Lar São Bento -
+        # IPSS", the slip's receipt number to its right): blind probe r61a, the status dropped.
+        branch = status.group(0)
     folded = fold(name)
     words = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
     if (
@@ -4290,6 +4338,10 @@ def body_name(text: str) -> str | None:
     ):
         return None
     return f"{name}{separators[at]}{branch}" if branch and at is not None else name
+
+
+# A private charity's status as its letterhead prints it after the name: "IPSS", "I.P.S.S.".
+CHARITY_STATUS = re.compile(r"I\.?\s?P\.?\s?S\.?\s?S\b\.?")
 
 
 def one_word_body(word: str) -> bool:
@@ -4585,13 +4637,29 @@ def named_after_the_dash(head: str, dash: int, suffixes: list[re.Match[str]]) ->
     """The company's name through a legal form after a dash in it, when another field's caption follows that form
     on the line: a two-column header's left column joined by OCR to the right one's caption and value ("Tasca do
     Largo - Restauração, Lda. Nome: Sandra ...", "TempoCerto - Empresa de Trabalho Temporário, S.A. Nome: ...":
-    blind probe r54a, both cut at the dash). Not past a colon: what follows the dash is then a caption's value."""
+    blind probe r54a, both cut at the dash), or when only name words come between the dash and the form (blind probe
+    r61a). Not past a colon: what follows the dash is then a caption's value."""
+    named = None
     for suffix in suffixes:
         if ":" in head[dash : suffix.start()]:
-            return None
+            return named
         if CAPTION_AFTER_THE_NAME.match(head, suffix.end()):
             return head[: suffix.end()]
-    return None
+        # The words from the dash to the form are still the name's when no address, department or figure comes
+        # between: the letterhead's name, the slip's receipt number or month printed after it in the right column
+        # ("Vigilância Norte - Segurança Privada, S.A. RECIBO N.º 4412": blind probe r61a, cut at the dash).
+        if NOT_THE_NAME_AFTER_A_DASH.search(fold(head[dash : suffix.start()])):
+            break
+        named = head[: suffix.end()]
+    return named
+
+
+# What a dash in a company's line leads to when it is no longer the name's (on folded text): a figure (a street's
+# number, a postcode, a date), a street, a department or an establishment of the company.
+NOT_THE_NAME_AFTER_A_DASH = re.compile(
+    r"\d|(?<![a-z])(?:rua|r\.|avenida|av\.|travessa|largo|praca|estrada|alameda|apartado|departamento|direcao"
+    r"|divisao|seccao|recursos\s+humanos|sede|filial|delegacao|loja|armazem\s+n)(?![a-z])"
+)
 
 
 # Another country's company numbers' captions, ending a company's name on its line: Spain's "CIF", Brazil's
