@@ -397,3 +397,14 @@ def test_a_cooperatives_form_keeps_its_last_dot() -> None:
     text = PROGRAM_FR.replace("Centro Social da Paróquia de Almada", "Cooperativa Agrícola do Sado, C.R.L.")
     _, fields, _ = read(text)
     assert fields["acquirer_name"] == "Cooperativa Agrícola do Sado, C.R.L."
+
+
+def test_an_em_dash_between_the_code_and_its_words_is_not_the_description() -> None:
+    """Blind probe r62a: "74100 — Atividades de design" gave "— Atividades de design"."""
+    text = """DECLARAÇÃO DE INÍCIO DE ATIVIDADE
+NIF: 245879633
+Nome: Sara Lopes Quintela
+Data de início de atividade: 14/03/2022
+CAE principal: 74100 — Atividades de design"""
+    _, fields, _ = read(text)
+    assert fields["activity_description"] == "Atividades de design"

@@ -2043,7 +2043,8 @@ def activity(lines: list[Line], parsed: Parsed) -> None:
     index, code = coded[0]
     line = lines[index]
     parsed.put("activity_code", code.group(code.lastindex or 1), line.confidence)
-    description = re.sub(r"^[\s:.\-–]+", "", line.text[code.end() :]).strip()
+    # Every dash a program prints between a code and its words: the em dash too (blind probe r62a, "74100 — ...").
+    description = re.sub(r"^[\s:.\-‐‑‒–—―]+", "", line.text[code.end() :]).strip()
     below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
     if len(description) >= 4 and description_goes_on(description, below):
         # "1519 - Outros prestadores de" / "serviços": the value wrapped in its column (blind probe r36a).
