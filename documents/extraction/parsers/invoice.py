@@ -40,7 +40,7 @@ from documents.extraction.parsers.common import (
     with_wrapped_form,
     written_dates,
 )
-from documents.extraction.parsers.payslip import Segment, company_name, line_segments, prints_nif
+from documents.extraction.parsers.payslip import Segment, company_name, line_segments, prints_legal_form, prints_nif
 from documents.extraction.reader import COLUMN_GAP_IN_HEIGHTS, Line, gapped_text
 
 CENT = Decimal("0.01")
@@ -311,6 +311,7 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
     printed_rates_hold(lines, parsed)
     invoice_parties(lines, parsed, captions_below=captions_below)
     issuer_name_under_its_nif(lines, parsed)
+    parties_by_kind(lines, parsed)
     invoice_number(lines, parsed)
     invoice_issue_date(lines, parsed, captions_below=captions_below)
     if one_off_act(lines, parsed):
@@ -321,6 +322,48 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
         parsed.fields.pop("amount_received", None)
         parsed.confidence.pop("amount_received", None)
     return parsed
+
+
+# A NIF credited to its party by the kinds of the name and the NIFs, not by where it was printed.
+PARTIES_BY_KIND_CONFIDENCE = 0.85
+
+
+def parties_by_kind(lines: list[Line], parsed: Parsed) -> None:
+    """The parties' NIFs swapped where the reading contradicts itself: the issuer's NIF a company's (5xx, 6xx...)
+    under a person's name, and the page's one other valid NIF a person's, not yet the issuer's (the acquirer's, or
+    nobody's). A line order that put the client's caption first gave its NIF to the issuer (blind probe r62a, a
+    freelancer's receipt then screened out as a company's); the consistent reading is kept, less sure than one read
+    by the layout. Where no such NIF is on the page the reading stays, and ``issuer_is_company`` says it."""
+    issuer_nif, issuer_name = parsed.fields.get("issuer_nif"), parsed.fields.get("issuer_name")
+    if not (isinstance(issuer_nif, str) and isinstance(issuer_name, str)) or nif_is_personal(issuer_nif):
+        return
+    if not person_named(issuer_name):
+        return
+    acquirer_nif = parsed.fields.get("acquirer_nif")
+    personal = {
+        nif
+        for line in lines
+        for nif, valid in parse_nifs(joined_nif(without_phones(without_foreign_vat(line.text))))
+        if valid and nif_is_personal(nif)
+    }
+    if len(personal) != 1 or (acquirer_nif is not None and acquirer_nif not in personal):
+        return
+    for role, nif in (("issuer", personal.pop()), ("acquirer", issuer_nif)):
+        parsed.fields.pop(f"{role}_nif", None)
+        parsed.confidence.pop(f"{role}_nif", None)
+        parsed.put(f"{role}_nif", nif, PARTIES_BY_KIND_CONFIDENCE)
+
+
+def person_named(name: str) -> bool:
+    """A person's name: capitalised words, no company's legal form, no body's (a clinic, an association)."""
+    folded = fold(name)
+    return (
+        len(name.split()) >= 2
+        and capitalised(name)
+        and not prints_legal_form(name)
+        and not BODY_START.search(folded)
+        and foreign_company(name) is None
+    )
 
 
 NAME_CAPTION = re.compile(r"^\W*nome(?![a-z])")
@@ -1017,37 +1060,46 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     rendered_to = False
     # The parties whose NIF's caption was read over a run of too few or too many digits (``nif_run_unread``).
     unread: set[str] = set()
+    # Past the heading's lines where OCR split the heading in two (``split_heading``), and past the lines under it
+    # parted into the two boxes.
+    heading_end = split_boxes_end = 0
     for index, line in enumerate(lines):
         folded = PARTY_NOTE.sub(lambda note: " " * len(note.group(0)), fold(line.text))
         entity = ENTITY_LABEL.search(folded) if issuer_labelled else None
         issuer_labelled = issuer_labelled or bool(ISSUER_LABEL.search(folded))
         # A foreign VAT number's digits ("DE136695976") are no Portuguese NIF, nor is a phone number.
         nif_text = joined_nif(without_phones(without_foreign_vat(line.text)))
+        if index < heading_end:
+            continue  # the second line of a heading OCR split in two, read with the first
         if side_by_side_heading(folded):
             side_by_side = joined = True
             boxes_start = index + 1
             columns = heading_columns(line, folded)
             column_lines, column_nifs = {}, set()
             continue
+        split = split_heading(lines, index)
+        if split:
+            # The two captions side by side, OCR reading one a line above the other (blind probe r62a: a photo's
+            # "Adquirente" over "Transmitente / Prestador de serviços   <the client's name>", the client's NIF then
+            # read as the first after the issuer's caption): each line is parted at the columns' edge.
+            columns, heading_end = split
+            split_boxes_end = heading_end + SPLIT_BOX_LINES
+            side_by_side = joined = True
+            boxes_start = heading_end
+            column_lines, column_nifs = {}, set()
+            for heading_line in lines[index:heading_end]:
+                for part_party, part in column_parts(heading_line, columns) or []:
+                    if not caption_alone(fold(part.text)):
+                        read_box_line(part, part_party, parsed, column_lines, column_nifs)
+            continue
         box_party = line_column(line, columns) if side_by_side and columns else None
         if box_party:
-            # A text layer may give one box's lines, then the other's (blind probe r42a: the issuer's NIF, alone on
-            # its line, was left as nobody's and the buyer's, next, went to the issuer at 0.99): the words' boxes tell
-            # whose each line is. The name is the column's first line, or its second under its NIF (the Portal's box).
-            nifs = parse_nifs(nif_text)
-            if len(nifs) == 1 and box_party not in column_nifs:
-                nif, valid = nifs[0]
-                if valid:
-                    parsed.put(f"{box_party}_nif", nif, VALIDATED_CONFIDENCE)
-                else:
-                    parsed.warnings.append("nif_checksum_invalid")
-                column_nifs.add(box_party)
-            read = column_lines.get(box_party, 0)
-            if not nifs and (read == 0 or (read == 1 and box_party in column_nifs)):
-                name = party_name(line.text) if box_name_line(line.text) else None
-                if name and f"{box_party}_name" not in parsed.fields:
-                    parsed.put(f"{box_party}_name", name, line.confidence)
-            column_lines[box_party] = read + 1
+            read_box_line(line, box_party, parsed, column_lines, column_nifs)
+            continue
+        parts = column_parts(line, columns) if side_by_side and columns and index < split_boxes_end else None
+        if parts:
+            for part_party, part in parts:
+                read_box_line(part, part_party, parsed, column_lines, column_nifs)
             continue
         if side_by_side and columns and column_lines:
             # A line across both columns (the description under the boxes) ends them; a NIF after them is no
@@ -1166,6 +1218,103 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             if name:
                 parsed.put("issuer_name", name, line.confidence)
                 break
+
+
+def read_box_line(
+    line: Line, box_party: str, parsed: Parsed, column_lines: dict[str, int], column_nifs: set[str]
+) -> None:
+    """One line of a party's box (side by side with the other's), its words all in the box's column.
+
+    A text layer may give one box's lines, then the other's (blind probe r42a: the issuer's NIF, alone on its line,
+    was left as nobody's and the buyer's, next, went to the issuer at 0.99): the words' boxes tell whose each line
+    is. The NIF is the column's first; the name is the column's first line, or its second under its NIF (the
+    Portal's box)."""
+    nifs = parse_nifs(joined_nif(without_phones(without_foreign_vat(line.text))))
+    if len(nifs) == 1 and box_party not in column_nifs:
+        nif, valid = nifs[0]
+        if valid:
+            parsed.put(f"{box_party}_nif", nif, VALIDATED_CONFIDENCE)
+        else:
+            parsed.warnings.append("nif_checksum_invalid")
+        column_nifs.add(box_party)
+    read = column_lines.get(box_party, 0)
+    if not nifs and (read == 0 or (read == 1 and box_party in column_nifs)):
+        name = party_name(line.text) if box_name_line(line.text) else None
+        if name and f"{box_party}_name" not in parsed.fields:
+            parsed.put(f"{box_party}_name", name, line.confidence)
+    column_lines[box_party] = read + 1
+
+
+# A heading OCR split in two: its captions' tops at most this many letter heights apart (a photo's tilt).
+SPLIT_HEADING_HEIGHTS = 2
+# Under a split heading, lines are parted into the two boxes for at most this many lines (the Portal's box: its
+# name, NIF, two lines of address and the country), never into the table below.
+SPLIT_BOX_LINES = 6
+
+
+def split_heading(lines: list[Line], index: int) -> tuple[tuple[float, str, str], int] | None:
+    """Where the two parties' captions of side-by-side boxes were read on two lines, one a line above the other
+    (a photo: "Adquirente" / "Transmitente / Prestador de serviços   Clínica ..., Lda"), starting at
+    ``lines[index]``: the columns (as ``heading_columns``) and the index past the heading's lines. Each caption
+    must stand alone in its column, the two apart across and about level by their words' boxes; None otherwise
+    (no boxes, one caption under the other's box)."""
+    if index + 1 >= len(lines):
+        return None
+    found: dict[str, tuple[int, int, float]] = {}
+    for line in lines[index : index + 2]:
+        folded = fold(line.text)
+        words = list(re.finditer(r"\S+", line.text))
+        if len(line.word_boxes) != len(words) or len(folded) != len(line.text):
+            return None
+        issuer, acquirer = ISSUER_LABEL.search(folded), ACQUIRER_LABEL.search(folded)
+        if bool(issuer) == bool(acquirer):
+            return None
+        label = issuer or acquirer
+        assert label is not None
+        box = line.word_boxes[next(at for at, word in enumerate(words) if word.end() > label.start())]
+        found["issuer" if issuer else "acquirer"] = (box[0], box[1], statistics.median(b[3] for b in line.word_boxes))
+    if len(found) != 2:
+        return None
+    (issuer_left, issuer_top, height), (acquirer_left, acquirer_top, _) = found["issuer"], found["acquirer"]
+    if abs(issuer_left - acquirer_left) < COLUMN_GAP_IN_HEIGHTS * height:
+        return None
+    if abs(issuer_top - acquirer_top) > SPLIT_HEADING_HEIGHTS * height:
+        return None
+    columns = (
+        (acquirer_left - height, "issuer", "acquirer")
+        if issuer_left < acquirer_left
+        else (issuer_left - height, "acquirer", "issuer")
+    )
+    for line in lines[index : index + 2]:
+        parts = column_parts(line, columns)
+        if parts is None or not any(caption_alone(fold(part.text)) for _, part in parts):
+            return None  # a caption sharing its column with other words is no box's heading
+    return columns, index + 2
+
+
+def column_parts(line: Line, columns: tuple[float, str, str]) -> list[tuple[str, Line]] | None:
+    """A line read across two side-by-side boxes cut at the columns' edge: each box's part, with its party, noise
+    (no word of two letters nor a figure) left out. None when its words' boxes are unknown or a word stands
+    across the edge or too close to it for a gap between the boxes (a line running across both: the table
+    under them)."""
+    words = line.text.split()
+    if not words or len(line.word_boxes) != len(words):
+        return None
+    edge, left, right = columns
+    height = statistics.median(box[3] for box in line.word_boxes)
+    lefts = [at for at, box in enumerate(line.word_boxes) if box[0] < edge]
+    rights = [at for at, box in enumerate(line.word_boxes) if box[0] >= edge]
+    if lefts and rights:
+        left_end = max(line.word_boxes[at][0] + line.word_boxes[at][2] for at in lefts)
+        if min(line.word_boxes[at][0] for at in rights) - left_end < COLUMN_GAP_IN_HEIGHTS * height:
+            return None
+    parts = []
+    for party, kept in ((left, lefts), (right, rights)):
+        text = " ".join(words[at] for at in kept)
+        if kept and re.search(r"[^\W\d_]{2,}|\d", text):
+            boxes = [line.word_boxes[at] for at in kept]
+            parts.append((party, replace(line, text=text, word_boxes=boxes, word_confidences=[])))
+    return parts
 
 
 # How many lines under a party's label its column is followed down (the name, maybe a line between).
