@@ -36,6 +36,7 @@ from documents.extraction.parsers.classify import (
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
     employment_contract,
+    enrolment_certificate,
     expense_statement,
     invoice_listing,
     payers_yearly_declaration,
@@ -44,6 +45,7 @@ from documents.extraction.parsers.classify import (
     pension_not_paid,
     pension_refused,
     pro_forma_or_quote,
+    research_grant,
     tax_simulation,
 )
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
@@ -625,6 +627,26 @@ BANK_STATEMENT_REFUSED = (
     "comprovativo emitido por quem paga."
 )
 
+# A research fellowship's declaration, contract or monthly payment note (classify.research_grant; blind probe r62a:
+# told only "not recognised ... send payslips", which a fellow has none of). The grant is exempt from IRS, so no
+# return shows it either, and no rule counts it yet (docs/api.md). The sender is told what helps: the agency can weigh
+# the grant beside the report from its contract or the institution's declaration, and a guarantor can cover the rent.
+RESEARCH_GRANT_REFUSED = (
+    "Este documento é de uma bolsa de investigação (Estatuto do Bolseiro de Investigação), que não tem recibo de "
+    "vencimento nem entra na declaração de IRS e não é contada como rendimento: envie à agência o contrato de bolsa "
+    "ou a declaração da instituição com o valor mensal e a data de fim da bolsa, para que a considere ao lado do "
+    "relatório; um fiador também pode garantir a renda, enviando os seus próprios comprovativos de rendimentos."
+)
+
+# A student's certificate of enrolment (classify.enrolment_certificate; blind probe r62a: told only "not recognised
+# ... send payslips"): it proves studies, not income. A student without income can have a guarantor, whose own
+# proofs count (docs/api.md).
+ENROLMENT_CERTIFICATE_REFUSED = (
+    "Este documento é um certificado de matrícula ou de inscrição, que prova os estudos mas não um rendimento: se "
+    "tem rendimentos, envie os seus comprovativos (recibos de vencimento, faturas-recibo ou outro); se não tem, um "
+    "fiador pode enviar os seus próprios comprovativos de rendimentos."
+)
+
 # A payslip by its title and its parties' captions whose amounts OCR could not read (classify.payslip_amounts_unread;
 # blind probe r46a: a photo whose table was lost told to send payslips, which it was). The sender is told to send
 # a better copy of the same payslip.
@@ -723,6 +745,9 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", invoice_listing, INVOICE_LISTING_REFUSED),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
+    # Before the payslip's and the employer's signs a grant's payment note shares ("Valor líquido a transferir").
+    ("PROOF_OF_INCOME", research_grant, RESEARCH_GRANT_REFUSED),
+    ("PROOF_OF_INCOME", enrolment_certificate, ENROLMENT_CERTIFICATE_REFUSED),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
     ("PROOF_OF_INCOME", RENT_RECEIPT.search, RENT_RECEIPT_REFUSED),
     ("PROOF_OF_INCOME", SALARY_ADVANCE.search, SALARY_ADVANCE_REFUSED),

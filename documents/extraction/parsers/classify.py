@@ -366,6 +366,8 @@ def classify(text: str) -> DocumentKind:
         return DocumentKind.UNKNOWN
     if pension_refused(whole) or invoice_listing(whole) or expense_statement(whole):
         return DocumentKind.UNKNOWN
+    if research_grant(whole):
+        return DocumentKind.UNKNOWN  # a grant's receipt is shaped like a payslip (local.RESEARCH_GRANT_REFUSED)
     folded = without_disclaimers(whole)
     if EU_CITIZEN_REGISTRATION.search(folded):
         return kind_from_mrz(read_mrz(text.splitlines()))
@@ -798,6 +800,50 @@ def expense_statement(folded: str) -> bool:
         and not any(PAYSLIP_TITLE.match(line.strip(" -–—|·*#")) for line in lines)
         and not NET_PAY_CAPTION.search(folded)
     )
+
+
+# A research fellowship under the Estatuto do Bolseiro de Investigação (blind probe r62a: an institution's declaration,
+# a monthly "nota de pagamento de bolsa" and a "recibo de bolsa" shaped like a payslip, each told only "not
+# recognised ... send payslips", which a fellow has none of). It is paid monthly, exempt from IRS (art. 12.º CIRS), no
+# payslip and no line of the return, and no rule counts it yet: refused with a reason that names it. Told by the
+# grant's own captions, two kinds of them at least: an internship's payslip ("Bolsa de estágio" as its base), a
+# payslip or a fatura-recibo that names a scholarship once, prints none or one.
+RESEARCH_GRANT_SIGNS = (
+    re.compile(r"bolseir[oa]s?\s+de\s+investigacao"),
+    re.compile(r"estatuto\s+do\s+bolseiro"),
+    re.compile(r"bolsas?\s+de\s+(?:investigacao|(?:pos[\s-]?)?doutoramento|pos[\s-]?doc)"),
+    re.compile(r"contrato\s+de\s+bolsa"),
+    re.compile(r"(?:nota|recibo|aviso)\s+de\s+(?:pagamento\s+(?:de|da)\s+)?bolsa(?![a-z])"),
+    re.compile(r"subsidio\s+(?:mensal\s+)?de\s+manutencao"),
+    re.compile(r"(?:research|doctoral|phd|post-?doctoral)\s+(?:grant|fellowship|scholarship)"),
+)
+RESEARCH_GRANT_SIGNS_NEEDED = 2
+
+
+def research_grant(folded: str) -> bool:
+    """Whether the folded text is a research fellowship's document: two kinds of its captions (``RESEARCH_GRANT_SIGNS``)."""
+    return sum(bool(sign.search(folded)) for sign in RESEARCH_GRANT_SIGNS) >= RESEARCH_GRANT_SIGNS_NEEDED
+
+
+# A student's certificate of enrolment ("Certificado de matrícula", "Declaração de inscrição"; blind probe r62a: told
+# only "not recognised ... send payslips"): it proves studies, not income. Told by its title opening a line and a
+# word of the studies; a vehicle's "certificado de matrícula" or the Segurança Social's "declaração de inscrição"
+# names no school year, course or student.
+ENROLMENT_TITLE = re.compile(
+    r"^\W*(?:certificado|declaracao|comprovativo|certidao)\s+de\s+(?:matricula|inscricao)"
+    r"|^\W*(?:certificate|proof)\s+of\s+(?:enrol?ment|registration)",
+    re.M,
+)
+STUDIES = re.compile(
+    r"ano\s+le(?:c)?tivo|(?<![a-z])(?:estudante|alun[oa]|propinas)(?![a-z])|licenciatura|mestrado|doutoramento"
+    r"|(?<![a-z])(?:curso|faculdade|universidade|escola)\s+(?:de|do|da|superior)|academic\s+year|(?<![a-z])student(?![a-z])"
+)
+
+
+def enrolment_certificate(folded: str) -> bool:
+    """Whether the folded text is a student's certificate of enrolment: its title (``ENROLMENT_TITLE``) and a word of
+    the studies (``STUDIES``)."""
+    return bool(ENROLMENT_TITLE.search(folded) and STUDIES.search(folded))
 
 
 # The Segurança Social's statement of the remunerations an employer declared, month by month ("Carreira
