@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from documents.extraction.parsers.payslip import parse_payslip
+from documents.extraction.parsers.payslip import Segment, caption_wrapped_after_figures, parse_payslip
 from documents.extraction.reader import Line
 from documents.extraction.schema import DocumentKind, fields_validate
 from documents.extraction.validation import parsed_revalidate
@@ -133,3 +133,12 @@ def test_a_subsidy_of_a_month_that_withheld_no_irs_is_taken_out_less_its_social_
     )
     fields, _ = checked(charged, SCREENSHOT)
     assert fields["regular_net_pay"] == Decimal("551.80")
+
+
+def test_a_line_printing_its_figures_first_lends_no_caption_to_the_row_below() -> None:
+    """Guard: "450,00 IRS" ends with its own row's caption, not one wrapped onto the row below."""
+    row = Segment("suplementar", [Decimal("12.00")], 1, TEXT_LAYER)
+    caption_wrapped_after_figures("450,00 IRS s/ trabalho", row)
+    assert (row.label, row.role) == ("suplementar", None)
+    caption_wrapped_after_figures("Refeição 110,00 IRS s/ trabalho", row)
+    assert (row.label, row.role) == ("IRS s/ trabalho suplementar", "irs_withholding")

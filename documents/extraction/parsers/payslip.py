@@ -1164,7 +1164,10 @@ def caption_wrapped_after_figures(above: str, row: Segment) -> None:
     overtime was no IRS at all (blind probe r62a: the month's withholding 90 € short, the overtime's net taken at the
     month's rate)."""
     figures = amounts_in(above)
-    tail = label_text(above[figures[-1][1] :]) if figures else ""
+    # A line printing its figures first ("450,00 Horas extra") ends with its own row's caption.
+    if not figures or not has_words(above[: figures[0][0]]):
+        return
+    tail = label_text(above[figures[-1][1] :])
     if not (tail and has_words(tail) and row.label[:1].islower()):
         return
     joined = f"{tail} {row.label}"
