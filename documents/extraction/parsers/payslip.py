@@ -1137,7 +1137,10 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
     the two name: its leading words class the row's money."""
     for index, row in enumerate(rows[1:], start=1):
         above = lines[index - 1].text.strip()
-        if rows[index - 1] or not row or row[0].role is not None:
+        if not row or row[0].role is not None:
+            continue
+        if rows[index - 1]:
+            caption_wrapped_after_figures(above, row[0])
             continue
         if wrapped_row_head(above, lines[index].text):
             joined = f"{above} {row[0].label}"
@@ -1153,6 +1156,24 @@ def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
         joined = f"{above} {row[0].label}"
         if role_of(joined):
             row[0].label, row[0].role = joined, role_of(joined)
+
+
+def caption_wrapped_after_figures(above: str, row: Segment) -> None:
+    """A side-by-side table's right-hand caption wrapped after the left-hand row's figure ("Subsídio de refeição
+    120,00 IRS s/ trabalho" / "suplementar 90,00"): the words ending the line above head the row below when that row
+    goes on in lower case, names no role alone, and the two together name one. Read apart, the IRS withheld on
+    overtime was no IRS at all (blind probe r62a: the month's withholding 90 € short, the overtime's net taken at the
+    month's rate)."""
+    figures = amounts_in(above)
+    # A line printing its figures first ("450,00 Horas extra") ends with its own row's caption.
+    if not figures or not has_words(above[: figures[0][0]]):
+        return
+    tail = label_text(above[figures[-1][1] :])
+    if not (tail and has_words(tail) and row.label[:1].islower()):
+        return
+    joined = f"{tail} {row.label}"
+    if role := role_of(joined):
+        row.label, row.role = joined, role
 
 
 # A row's code before its caption: figures, after one to three letters or before one ("R22", "D01", "001", "12A").
@@ -3092,8 +3113,10 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
     variable = Decimal(0)
     if regular is not None and (one_off or costs):
         taxed_apart = lump if subsidy_irs else None
-        regular -= one_off_net(page, parsed.fields, one_off, costs, lump_taxed_apart=taxed_apart)
-        variable = variable_net(page, parsed.fields, one_off, costs, lump_taxed_apart=taxed_apart)
+        # A month that withheld no IRS: the one-off pay's IRS is none, not unknown, as a subsidy's (blind probe r62a:
+        # a student worker's overtime taken out whole, its social security left in the regular net).
+        regular -= one_off_net(page, rates, one_off, costs, lump_taxed_apart=taxed_apart)
+        variable = variable_net(page, rates, one_off, costs, lump_taxed_apart=taxed_apart)
     if regular is not None and advance:
         parsed.advance_deducted = advance
         regular += advance
@@ -3241,13 +3264,14 @@ def one_off_net(
     """What the month's one-off pay and costs paid back add to its net. Costs are their own net. One-off pay bears
     11% social security and IRS: its own withholding line when the slip prints one ("IRS s/ prémio", "IRS
     retroativos", as a subsidy's), else the month's rate, read as a lump subsidy's is, without the withholding a
-    subsidy's own line holds and the subsidy it is on. No rate to read (no IRS, no base): the pay is taken whole,
-    the least the month could have been."""
+    subsidy's own line holds and the subsidy it is on; on a month that withheld no IRS (``fields`` holding it 0) the
+    pay less its social security alone. No rate to read (no IRS, no base), or neither social security nor IRS
+    charged: the pay is taken whole, the least the month could have been."""
     paid = sum((row.value for row in one_off), Decimal(0))
     taxed_net = paid
     irs = one_off_irs(page, fields, paid, lump_taxed_apart=lump_taxed_apart) if paid else None
     if irs is not None:
-        taxed_net = paid - (paid * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - irs
+        taxed_net = paid - social_security_on(paid, fields) - irs
     return taxed_net + sum((row.value for row in costs), Decimal(0))
 
 
@@ -3308,7 +3332,7 @@ def variable_net(
     irs = one_off_irs(page, fields, paid, lump_taxed_apart=lump_taxed_apart) if recurring else None
     if irs is not None:
         share = (irs * recurring / paid).quantize(CENT, rounding=ROUND_HALF_UP)
-        taxed_net = recurring - (recurring * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - share
+        taxed_net = recurring - social_security_on(recurring, fields) - share
     return taxed_net + sum((row.value for row in costs if may_recur(row)), Decimal(0))
 
 
@@ -3358,8 +3382,16 @@ def regular_net(
         if withholding is None or not taxable:
             return None
         subsidy_irs = (lump * withholding / taxable).quantize(CENT, rounding=ROUND_HALF_UP)
-    subsidy_net = lump - (lump * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP) - subsidy_irs - levy
+    subsidy_net = lump - social_security_on(lump, fields) - subsidy_irs - levy
     return net - subsidy_net
+
+
+def social_security_on(pay: Decimal, fields: dict[str, Decimal | None]) -> Decimal:
+    """The worker's 11 % social security on ``pay``; none on a slip that charges neither social security nor IRS
+    (no social security read, the IRS withheld 0), whose one-off pay or subsidy is then its own net."""
+    if not fields.get("social_security") and fields.get("irs_withholding") == 0:
+        return Decimal(0)
+    return (pay * SS_EMPLOYEE_RATE).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 # A public servant's health scheme, charged at a rate on the pay: the ADSE, the police's SAD ("SAD/PSP", "SAD/GNR"),
