@@ -995,7 +995,7 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
         gaps = [name for name, value in again.fields.items() if value is not None and parsed.fields.get(name) is None]
         least = GAP_MIN_CONFIDENCE
         if kind in PAYSLIP_KINDS:
-            # Of a payslip, only whose and which month it is: its amounts are the first reading's. Legible is enough,
+            # Of a payslip, only whose, from whom and which month it is: its amounts are the first reading's. Legible is enough,
             # as for the first reading: the parser leaves a name it could not make out unread (``name_misread``).
             gaps, least = [name for name in gaps if name in PAYSLIP_IDENTITY], LEGIBLE_CONFIDENCE
         for name in gaps:
@@ -1008,19 +1008,24 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
         return
 
 
-# What tells whose payslip it is and of which month.
-PAYSLIP_IDENTITY = ("employee_name", "employee_nif", "period")
+# What tells whose payslip it is, from whom and of which month.
+PAYSLIP_IDENTITY = ("employee_name", "employee_nif", "employer_nif", "period")
+# What tells whose it is.
+PAYSLIP_WORKER = ("employee_name", "employee_nif")
 
 
 def gaps_wanted(kind: DocumentKind, parsed: Parsed) -> bool:
     """Whether a reading lacks what identifies its document: an IRS document its taxpayer's NIF, a certificate the
-    issue date its validity counts from, a payslip all of whose it is and of which month (it would be refused: blind
-    probe r61a, a restaurant's 200 dpi landscape scan whose title and worker's line the page read as one block lost,
-    and Tesseract finding the blocks itself read)."""
+    issue date its validity counts from, a payslip whose it is (with no month too it would be refused: blind probe
+    r61a, a restaurant's 200 dpi landscape scan whose title and worker's line the page read as one block lost, and
+    Tesseract finding the blocks itself read). Blind probe r62a: an image PDF and a scan of a payslip with the
+    employer's block on the left and the worker's framed box on the right, their lines a little apart in height, read
+    as one block lost the worker's name and NIF and the employer's NIF, the month read; the blocks read apart gave
+    all three, and a slip of no one's cannot be put to the applicant."""
     if kind in TAX_KINDS:
         return not parsed.fields.get("taxpayer_nif")
     if kind in PAYSLIP_KINDS:
-        return not any(parsed.fields.get(name) for name in PAYSLIP_IDENTITY)
+        return not any(parsed.fields.get(name) for name in PAYSLIP_WORKER)
     return kind in CERTIFICATE_KINDS and not parsed.fields.get("issue_date")
 
 

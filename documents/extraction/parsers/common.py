@@ -276,9 +276,11 @@ def clean_name(text: str) -> str | None:
     return name if len(name) >= 3 else None
 
 
-# A company's legal form opening a line ("Unipessoal Lda.", "Lda. NIF 514...", "S.A."), on the printed text.
+# A company's legal form opening a line ("Unipessoal Lda.", "Lda. NIF 514...", "S.A."), on the printed text; a public
+# body's too ("E.P.E.", "I.P.": blind probe r62a, a hospital's ", E.P.E." wrapped by an HR app's screen and dropped).
 WRAPPED_LEGAL_FORM = re.compile(
-    r"^\s*(?:unipessoal\s*,?\s*)?(?:lda|limitada|s\.\s?a|sa|crl|c\.\s?r\.\s?l|s\.?\s?p\.?\s?,?\s?r\.?\s?l)\.?"
+    r"^\s*(?:unipessoal\s*,?\s*)?(?:lda|limitada|s\.\s?a|sa|crl|c\.\s?r\.\s?l|s\.?\s?p\.?\s?,?\s?r\.?\s?l"
+    r"|e\.\s?p\.\s?e|i\.\s?p)\.?"
     r"(?![^\W\d_])|^\s*unipessoal(?![^\W\d_])",
     re.IGNORECASE,
 )

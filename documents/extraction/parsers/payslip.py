@@ -1883,6 +1883,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
             parsed.confidence.pop(party, None)
     name_beside_nif(lines, parsed)
     name_misread(lines, parsed)
+    employer_without_the_worker(parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
@@ -4437,15 +4438,19 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
         # All before a legal form is the company's name, the employer's on its letterhead line ("Frio Norte -
         # Logística e Armazenagem, S.A. Empregado: ..."): the worker's name can only come after it (blind probe
         # r61a: the worker's caption and name OCR could not read, the employer's trade was given as the worker).
-        before = before[max((form.end() for form in COMPANY_SUFFIX.finditer(before.lower())), default=0) :]
+        before = after_the_legal_form(before)
+        employer = parsed.fields.get("employer_name")
+        before = without_the_employer(before, employer)
         pieces = re.split(r"\s[-–—·|/]\s|\s{2,}|[,;|(]|\bN\.?\s?I\.?\s?F\b", before)
         for piece in reversed(pieces):
-            name = person_in(piece)
-            if name:
+            # A street's name is no one's ("Rua de Santa Marta": blind probe r62a).
+            name = None if address_line(piece) else person_in(piece)
+            if name and not of_the_employer(name, employer):
                 parsed.put("employee_name", title_case(name), line.confidence * trust)
                 return
-        # Labels and a number are no name either ("Matrícula 148.392 · NIF ..."): the name is above.
-        if not labels_only(re.sub(r"[\d.,]+", " ", before.rsplit(":", 1)[0])):
+        # Labels and a number are no name either ("Matrícula 148.392 · NIF ..."), nor an address (the worker's box
+        # on the right read on the employer's address line): the name is above.
+        if not labels_only(re.sub(r"[\d.,]+", " ", before.rsplit(":", 1)[0])) and not address_line(before):
             continue
         # Nothing but labels before the NIF: the name is the closest line above that is not a label
         # ("Vera Tavares" / "NIF 271036486 · Gerente"; "Vigilante" / "Jorge Couto" / "NIF" / "204839173").
@@ -4461,12 +4466,51 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
                 break
             # The next column's caption and value OCR joined after the name ("Sofia ... Cruz Categoria: Serralheiro":
             # blind probe r56a, a photo's name unread) are no part of it.
-            name = person_in(above.text.rsplit(":", 1)[-1]) or person_in(NEXT_CAPTION.split(above.text)[0])
-            if name:
+            # The employer's name OCR joined before the worker's, the worker's box on the right ("Agência ..., I.P
+            # Pedro Vieira": blind probe r62a), is no part of it.
+            text = after_the_legal_form(above.text)
+            name = person_in(text.rsplit(":", 1)[-1]) or person_in(NEXT_CAPTION.split(text)[0])
+            if name and not of_the_employer(name, employer):
                 parsed.put("employee_name", title_case(name), above.confidence * trust * 0.9)
                 return
             if not labels_only(above.text):
                 break
+
+
+def after_the_legal_form(text: str) -> str:
+    """What a line prints after its last company's legal form: all before it is the company's name."""
+    return text[max((form.end() for form in COMPANY_SUFFIX.finditer(text.lower())), default=0) :]
+
+
+def without_the_employer(before: str, employer: str | None) -> str:
+    """The text before the worker's NIF with the employer's name read on its line taken out, as a field's end.
+
+    The employer's block on the left and the worker's box on the right, OCR joins the employer's name to the worker's
+    NIF line and reads the worker's name alone on the line above ("Filipa Guerra" / "Hospital X, E.PE. NIF: ..."):
+    the employer's name was given as the worker's (blind probe r62a, a hospital's payslip photographed). Without it,
+    nothing but labels is left before the NIF, and the name is looked for above."""
+    at = before.lower().find(employer.lower()) if employer else -1
+    if at < 0 or employer is None:
+        return before
+    return f"{before[:at]} | {before[at + len(employer) :]}"
+
+
+def of_the_employer(name: str, employer: str | None) -> bool:
+    """Whether a name read as the worker's is the employer's, or a part of it ("Hospital Garcia de Orta" of
+    "Hospital Garcia de Orta, E.P.E."): no one's name but the employer's (blind probe r62a). Save the head
+    ``letterhead_name`` joined before a dash when it is the name itself: the worker's name read over the letterhead
+    (``employer_without_the_worker`` takes it off)."""
+    if employer is None or not words_of(name):
+        return False
+    head, dash, _ = employer.partition(" - ")
+    if dash and words_of(head) == words_of(name):
+        return False
+    return f" {words_of(name)} " in f" {words_of(employer)} "
+
+
+def words_of(text: str) -> str:
+    """A name's words folded, one space between them, its punctuation gone ("Orta, E.PE." -> "orta e pe")."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 # A military or police rank before the name ("Agente Principal Hélder Rebelo", "1.º Sargento", "Guarda
@@ -4541,6 +4585,19 @@ PARENT_BODY = re.compile(r"\s*(?:minist[eé]rio|governo|rep[uú]blica|secretaria
 
 # Below this mean word confidence a line is OCR's guess at marks (a logo, a stamp), not printed words.
 LEGIBLE_CONFIDENCE = 0.6
+
+
+def employer_without_the_worker(parsed: Parsed) -> None:
+    """The employer's name without the worker's name joined before it as its head ("Leonor Coelho - Grelha &
+    Companhia, S.A."): the worker's box on the right, read a little higher than the letterhead on the left, gave its
+    name as the letterhead's first line (``letterhead_name``). A person's name is no part of the employer's (blind
+    probe r62a: a WhatsApp image and a scan of a restaurant's payslip)."""
+    employer, employee = parsed.fields.get("employer_name"), parsed.fields.get("employee_name")
+    if not employer or not employee:
+        return
+    head, dash, rest = employer.partition(" - ")
+    if dash and rest.strip() and words_of(head) == words_of(employee):
+        parsed.fields["employer_name"] = rest.strip()
 
 
 def letterhead_name(first_line: str, company: str) -> str:
