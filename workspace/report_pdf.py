@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from applicants.masking import mask_name, mask_tail
-from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, Role, role_label
+from applicants.models import Applicant, AuditAction, DecisionOutcome, ListingType, role_label
 from applicants.services import audit_record
 from screening import labels
 from screening.models import RiskLevel, ScreeningReport
@@ -318,7 +318,7 @@ def authenticity_document(section: dict[str, Any]) -> str:
 
 
 def pdf_role_label(role: str, *, listing_type: str) -> str:
-    return pdf_words(role_label(role, listing_type=listing_type)) if role in Role.values else (role or "—")
+    return pdf_words(role_label(role, listing_type=listing_type)) if role else "—"
 
 
 def yes_no(value: bool) -> str:

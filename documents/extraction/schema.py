@@ -70,6 +70,11 @@ PERIOD_IN_FUTURE = "period_in_future"
 # A penhora withheld from pay or a pension (documents.extraction.garnishment): stated in the report, never a risk.
 GARNISHMENT = "garnishment"
 GARNISHED_KINDS = PAYSLIP_KINDS | PENSION_KINDS
+# A contract's last payslip: its compensation or unused holidays are paid once, and the job they end pays no more.
+TERMINATION_PAY = "termination_pay"
+# Pay withheld for a leave or an absence (parental or sick leave, unpaid leave, a strike, faltas): the month paid
+# less than the base, which the screening says of the month it counts (blind probe r62b).
+LEAVE_WITHHELD = "leave_withheld"
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

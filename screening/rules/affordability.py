@@ -56,6 +56,22 @@ def property_monthly_cost(listing: dict[str, Any], thresholds: dict[str, Any]) -
     return payment, "prestação estimada do crédito"
 
 
+def effort_sentences(affordability: dict[str, Any], state: dict[str, Any], *, whose: str = "") -> list[str]:
+    """The report's ratio sentence ("Taxa de esforço do agregado ..." with ``whose``), and for a sale the loan terms
+    after it: one place, so an applicant's report and a household's say the same."""
+    sentences = []
+    dti = money(affordability["dti_ratio"])
+    if dti is not None:
+        sentences.append(
+            f"Taxa de esforço {whose + ' ' if whose else ''}de {format_percent(dti)} ({affordability['cost_label']} "
+            f"de {format_eur(money(affordability['monthly_cost']))})."
+        )
+    terms = loan_terms_sentence(state.get("property") or {}, state.get("thresholds") or {})
+    if terms:
+        sentences.append(terms)
+    return sentences
+
+
 def loan_terms_sentence(listing: dict[str, Any], thresholds: dict[str, Any]) -> str:
     """For a sale, the loan behind the payment the ratio divides (the agency's terms), so whoever checks the figure can
     (blind probe r60a: the report printed a payment and nothing of the loan it assumed); '' for a rent."""

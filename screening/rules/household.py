@@ -19,9 +19,9 @@ from documents.extraction.schema import TAX_KINDS
 from screening.rules.affordability import (
     dti_check,
     dti_ratio,
+    effort_sentences,
     income_partial,
     least_income_within,
-    loan_terms_sentence,
     property_monthly_cost,
     risk_reasons,
 )
@@ -350,15 +350,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
             "Comprovativos de rendimentos enviados e não contados (ilegíveis, corrompidos ou não aceites), a pedir de "
             "novo ou a substituir: " + ", ".join(unread) + "."
         )
-    dti = money(affordability["dti_ratio"])
-    if dti is not None:
-        parts.append(
-            f"Taxa de esforço do agregado de {format_percent(dti)} ({affordability['cost_label']} de "
-            f"{format_eur(money(affordability['monthly_cost']))})."
-        )
-    terms = loan_terms_sentence(state.get("property") or {}, state.get("thresholds") or {})
-    if terms:
-        parts.append(terms)
+    parts.extend(effort_sentences(affordability, state, whose="do agregado"))
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
         parts.append(guarantor_sentence(guarantor, cost="a prestação" if selling(state) else "a renda"))

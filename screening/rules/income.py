@@ -29,10 +29,12 @@ from applicants.text import fold
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
     INVOICE_KINDS,
+    LEAVE_WITHHELD,
     PAYSLIP_KINDS,
     PENSION_KINDS,
     PROOF_OF_FILING_ONLY,
     TAX_KINDS,
+    TERMINATION_PAY,
     DocumentKind,
 )
 from screening.rules.common import (
@@ -486,12 +488,6 @@ def combined_file_evidence(document: Document) -> str:
         "o ficheiro tinha vários recibos de vencimento e só o mais recente foi lido; os outros meses desse ficheiro "
         "não foram contados: envie cada mês num ficheiro à parte."
     )
-
-
-# The extraction's warning on a contract's last payslip: compensation for its end or unused holidays paid.
-TERMINATION_PAY = "termination_pay"
-# The extraction's warning on a payslip that withheld pay for a leave or an absence.
-LEAVE_WITHHELD = "leave_withheld"
 
 
 def payslip_contracts_ended(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from screening.rules.affordability import loan_terms_sentence
+from screening.rules.affordability import effort_sentences
 from screening.rules.common import format_date, format_eur, format_percent, money
 
 RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
@@ -68,14 +68,7 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     else:
         parts.append("Identidade não confirmada.")
     parts.append(income_sentence(income, nif_conflict=bool(identity.get("nif_conflict"))))
-    dti = money(affordability["dti_ratio"])
-    if dti is not None:
-        parts.append(
-            f"Taxa de esforço de {format_percent(dti)} ({affordability['cost_label']} de {format_eur(money(affordability['monthly_cost']))})."
-        )
-    terms = loan_terms_sentence(state.get("property") or {}, state.get("thresholds") or {})
-    if terms:
-        parts.append(terms)
+    parts.extend(effort_sentences(affordability, state))
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")

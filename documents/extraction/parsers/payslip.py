@@ -60,6 +60,7 @@ from documents.extraction.parsers.common import (
     with_wrapped_form,
 )
 from documents.extraction.reader import Line, line_of
+from documents.extraction.schema import LEAVE_WITHHELD, TERMINATION_PAY
 
 CENT = Decimal("0.01")
 # The lines a letterhead may take before the payslip's own rows.
@@ -3055,11 +3056,6 @@ def confidence_of(page: Page, role: str, value: Decimal) -> float:
     return next((confidence for hinted, confidence in page.hints.get(role, []) if hinted == value), 0.8)
 
 
-# A contract's last payslip: its compensation or unused holidays are paid once, and the job they end pays no more.
-TERMINATION_PAY = "termination_pay"
-# Pay withheld for a leave or an absence (``withheld_for_leave``: parental or sick leave, unpaid leave, a strike,
-# faltas): the month paid less than the base, which the screening says of the month it counts (blind probe r62b).
-LEAVE_WITHHELD = "leave_withheld"
 # A lump subsidy's name in a withholding line's caption ("IRS s/ subsídio de férias", "Income tax on holiday
 # allowance"): the subsidy's own IRS.
 SUBSIDY_NAMED = dict(ROLE_PATTERNS)["subsidy"]
