@@ -297,6 +297,8 @@ def documents_facts(applicant: Applicant) -> list[dict[str, Any]]:
             {
                 "document_id": str(document.id),
                 "document_type": document.document_type,
+                # The request for more documents it answered (the second round); None for the submission's own.
+                "info_request_id": str(document.info_request_id) if document.info_request_id else None,
                 "status": document.status,
                 # Why a FAILED document was not read: the extractor's fixed text (never the document's words).
                 "failure_reason": document.error if document.status == DocumentStatus.FAILED else "",

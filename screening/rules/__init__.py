@@ -62,7 +62,10 @@ from screening.rules.report import generate_report
 # rules-2026.12.29: the newest payslip counted more than 2 months before the screening's month is stated
 # (income.payslip_latest, reason latest_payslip_old: at least MEDIUM); its months still count (blind probe r60a). A
 # sale's report states the loan behind the payment; household.guarantor_covers names its guarantor (blind probe r62b).
-RULES_VERSION = "rules-2026.12.29"
+# rules-2026.12.30: a proof of income that could not be read, answered by a later round's proof of income that was
+# read (the agency asked for more), passes income.document_read as replaced: not listed to be sent again (blind probe
+# r62b).
+RULES_VERSION = "rules-2026.12.30"
 
 
 def is_household(state: dict[str, Any]) -> bool:

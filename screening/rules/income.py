@@ -143,7 +143,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         tax_method(tax_document_used, share_used) if tax_document_used is not None and share_used is not None else "",
     )
     profile = applicant.get("income_profile") or ""
-    unread = unreadable_documents(documents)
+    unread, replaced = unreadable_documents(documents)
     profile_check, missing = profile_documents(
         profile,
         sources,
@@ -174,6 +174,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         *(tax_check for _, tax_check in taxes),
         *joint_checks,
         *(document_read(d) for d in unread),
+        *(document_replaced(d) for d in replaced),
         income_method(average, method, verified=source_name not in {"none"} and not partial),
         profile_check,
     ]
@@ -243,9 +244,28 @@ def failed_check_warnings(checks: list[Check]) -> list[str]:
     return warnings
 
 
-def unreadable_documents(documents: list[Document]) -> list[Document]:
-    """The proofs of income sent whose reading failed (a corrupt or unreadable file): sent, not missing."""
-    return [d for d in documents if d.get("status") == "FAILED" and d.get("document_type") == "PROOF_OF_INCOME"]
+def unreadable_documents(documents: list[Document]) -> tuple[list[Document], list[Document]]:
+    """The proofs of income sent whose reading failed (a corrupt or unreadable file): sent, not missing; and apart,
+    those the agency has since asked for again, answered by a later round's proof of income that was read.
+
+    The agency saw the file fail and asked for more; once it is answered, the failed file is no longer something to
+    ask for again (blind probe r62b: the second round's report still listed the replaced photo as not counted, and
+    told the applicant the agency might ask for it again). ``documents`` come in the order they were sent."""
+    failed = [d for d in documents if d.get("status") == "FAILED" and d.get("document_type") == "PROOF_OF_INCOME"]
+    replaced = [d for d in failed if answered_later(d, documents)]
+    return [d for d in failed if d not in replaced], replaced
+
+
+def answered_later(failed: Document, documents: list[Document]) -> bool:
+    """A proof of income read, sent after ``failed`` in answer to another request for documents than its own."""
+    later = documents[documents.index(failed) + 1 :]
+    return any(
+        d.get("info_request_id")
+        and d.get("info_request_id") != failed.get("info_request_id")
+        and d.get("document_type") == "PROOF_OF_INCOME"
+        and d.get("status") == "EXTRACTED"
+        for d in later
+    )
 
 
 def document_read(document: Document) -> Check:
@@ -262,6 +282,18 @@ def document_read(document: Document) -> Check:
         "não foi contado; peça que seja enviado de novo."
     )
     return check("income.document_read", False, evidence, document_id=document.get("document_id"))
+
+
+def document_replaced(document: Document) -> Check:
+    """A proof of income that could not be read, since answered by the documents the agency asked for: passed, and
+    still listed, so whoever reads the report knows the file was there."""
+    return check(
+        "income.document_read",
+        True,
+        "Comprovativo de rendimentos enviado e não contado (ilegível, corrompido ou não aceite), substituído pelos "
+        "documentos enviados depois, a pedido da agência.",
+        document_id=document.get("document_id"),
+    )
 
 
 # How an IRS document's monthly income is worked out, when its figures are not at hand to print.
