@@ -13,6 +13,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from applicants.services import AgencyCredentials, agency_create
+from documents.storage import STORE_MARKER, STORE_MARKER_TEXT
 from tests import SHARED_DIR_VARIABLE
 
 
@@ -238,6 +239,7 @@ def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
     # As `migrate` makes it (a deployed store has its top folder): one missing is an outage, an unmounted volume,
     # not missing files, and readiness checks it and makes nothing (blind probe r58a, F2 and F8).
     settings.LOCAL_STORAGE_DIR.mkdir()
+    (settings.LOCAL_STORAGE_DIR / STORE_MARKER).write_text(STORE_MARKER_TEXT)
     settings.EVENTS_FILE = tmp_path / "events.jsonl"
     settings.STORAGE_BACKEND = "local"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -32,6 +32,7 @@ from health_check.views import HealthCheckView
 from kombu import Connection
 
 from applicants.management.database import MARKER_QUERY, missing_sqlite_file
+from documents.storage import store_mounted
 from workspace.sqs import TASK_QUEUES, queue_url, sqs_endpoint
 
 
@@ -185,6 +186,8 @@ class DocumentStorage(HealthCheck):
                 root = Path(settings.LOCAL_STORAGE_DIR)
                 if not root.is_dir():
                     raise OSError("storage folder missing")
+                if not store_mounted(root):
+                    raise OSError("storage folder is not the store (no marker: a volume not mounted?)")
                 if not os.access(root, os.W_OK):
                     raise OSError("storage folder not writable")
         except Exception as exc:

@@ -33,16 +33,31 @@ from documents.storage.port import (
 )
 
 _PARTIAL_SUFFIX = ".part"
+# The file ``migrate`` leaves in the store's top folder. A folder without it is not the store: most often the empty
+# mount point of a volume that is not mounted, where every document would otherwise read as deleted for good.
+STORE_MARKER = ".document-store"
+STORE_MARKER_TEXT = "The local document store of the screening app (made by `manage.py migrate`). Do not delete.\n"
 
 
 def local_storage_root_create(**_signal: object) -> None:
-    """Make the local storage's top folder, once, at ``migrate`` (post_migrate): the install step, not the probe.
+    """Make the local storage's top folder and its marker at ``migrate`` (post_migrate): the install step, not the
+    probe. An existing store gets its marker at its first ``migrate`` after the upgrade.
 
     Readiness made it when missing and said OK, so a volume that was not mounted (or moved away) answered ready
     with every stored document gone (blind probe r58a, F8); readiness now only checks it, and makes nothing.
     """
     if settings.STORAGE_BACKEND == "local":
-        Path(settings.LOCAL_STORAGE_DIR).mkdir(parents=True, exist_ok=True)
+        root = Path(settings.LOCAL_STORAGE_DIR)
+        root.mkdir(parents=True, exist_ok=True)
+        marker = root / STORE_MARKER
+        if not marker.is_file():
+            marker.write_text(STORE_MARKER_TEXT)
+
+
+def store_mounted(root: str | Path) -> bool:
+    """Whether ``root`` is the store: its folder with ``migrate``'s marker in it. An empty folder in its place (a
+    volume not mounted over its mount point) is not (a folder left so read as every file deleted: r58a's leftover)."""
+    return os.path.isfile(os.path.join(root, STORE_MARKER))
 
 
 class LocalDocumentStore:
@@ -101,8 +116,8 @@ class LocalDocumentStore:
         missing file, every document of a store moved away for 30 s had failed for good and been screened
         without (blind probe r58a, F2).
         """
-        if not os.path.isdir(self._absolute_root):
-            raise StorageRootMissing("the local storage folder is not there (an unmounted volume?)")
+        if not store_mounted(self._absolute_root):
+            raise StorageRootMissing("the local storage folder or its marker is not there (an unmounted volume?)")
 
     def _read(self, key: str) -> bytes:
         path = self.path_for(key)
@@ -118,10 +133,10 @@ class LocalDocumentStore:
     def _write(self, key: str, plaintext: bytes) -> None:
         """Seal and write atomically (a temporary file, flushed, then renamed over the key)."""
         path = self.path_for(key)
-        if not os.path.isdir(self._absolute_root):
+        if not store_mounted(self._absolute_root):
             # Made by ``migrate``, never here: written into a mount point's place, a file would be hidden once the
             # volume is mounted over it (the readiness probe says not ready meanwhile; blind probe r58a, F8).
-            raise StorageRootMissing("the local storage folder is not there (an unmounted volume?)")
+            raise StorageRootMissing("the local storage folder or its marker is not there (an unmounted volume?)")
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}{_PARTIAL_SUFFIX}")
         try:
@@ -168,11 +183,11 @@ class LocalDocumentStore:
     # --- Rotation ---------------------------------------------------------------------------------
 
     def object_keys(self) -> Iterator[str]:
-        """Every stored object's key (temporary files of writes in progress left out)."""
+        """Every stored object's key (temporary files of writes in progress and the store's marker left out)."""
         if not self.root.is_dir():
             return
         for path in sorted(self.root.rglob("*")):
-            if path.is_file() and not path.name.endswith(_PARTIAL_SUFFIX):
+            if path.is_file() and not path.name.endswith(_PARTIAL_SUFFIX) and path != self.root / STORE_MARKER:
                 yield path.relative_to(self.root).as_posix()
 
     def reseal(self, key: str) -> bool:

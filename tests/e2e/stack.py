@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from documents.storage.local import STORE_MARKER, STORE_MARKER_TEXT
+
 ROOT = Path(__file__).resolve().parents[2]
 AWS = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -228,6 +230,7 @@ class Stack:
             # What ``migrate`` makes besides the tables (post_migrate): the local store's folder, which uploads
             # never make (a volume not mounted must not be written in its place).
             (self.base / "objects").mkdir(exist_ok=True)
+            (self.base / "objects" / STORE_MARKER).write_text(STORE_MARKER_TEXT)
         else:
             self.manage("migrate", "--noinput")
 

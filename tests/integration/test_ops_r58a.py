@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -118,14 +119,14 @@ def test_ready_says_the_broker_is_unavailable_when_its_file_is_immutable(broker_
 def test_ready_says_a_missing_storage_folder_is_unavailable_and_does_not_make_it(
     settings: Any, broker_file: Path
 ) -> None:
-    settings.LOCAL_STORAGE_DIR.rmdir()  # an unmounted volume, a folder moved away
+    shutil.rmtree(settings.LOCAL_STORAGE_DIR)  # an unmounted volume, a folder moved away
     assert ready()["DocumentStorage()"] == "Unavailable: storage unavailable"
     assert not settings.LOCAL_STORAGE_DIR.exists()
 
 
 @pytest.mark.django_db
 def test_migrate_makes_the_local_storage_folder(settings: Any) -> None:
-    settings.LOCAL_STORAGE_DIR.rmdir()
+    shutil.rmtree(settings.LOCAL_STORAGE_DIR)
     call_command("migrate", verbosity=0)
     assert settings.LOCAL_STORAGE_DIR.is_dir()
 

@@ -162,7 +162,7 @@ def test_nothing_is_written_where_the_store_should_be_mounted(settings: Any) -> 
     from documents.storage import StorageRootMissing
 
     root = Path(settings.LOCAL_STORAGE_DIR)
-    root.rmdir()
+    shutil.rmtree(root)
     with pytest.raises(StorageRootMissing):
         document_store().put("uploads/o/1.pdf", PDF, "application/pdf")
     assert not root.exists()  # not made: a file written there would be hidden once the volume is mounted over it
