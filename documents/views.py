@@ -101,18 +101,23 @@ def form_expired_since_the_slot(key: str) -> bool:
 
 
 @require_GET
-def local_download(request: HttpRequest) -> FileResponse:
+def local_download(request: HttpRequest) -> HttpResponse:
+    """A staff download: JSON errors as the upload's and the API's (blind probe r63b: Django's HTML 404, under
+    ``DEBUG`` its debug page with the whole signed URL and the project's URL patterns)."""
     store = document_store()
+    not_found = _refuse(404, "not_found", _("Não encontrado."))
     if not isinstance(store, LocalDocumentStore):
-        raise Http404
+        return not_found
     token = request.GET.get("token", "")
     try:
         unsigned = signing.loads(token, salt=DOWNLOAD_SIGNING_SALT, max_age=300)
         payload = signing.loads(token, salt=DOWNLOAD_SIGNING_SALT, max_age=int(unsigned["ttl"]))
-    except (signing.BadSignature, KeyError, ValueError) as exc:
-        raise Http404 from exc
+    except signing.SignatureExpired:
+        return _refuse(403, "download_expired", _("O endereço de transferência expirou: abra o documento de novo."))
+    except (signing.BadSignature, KeyError, ValueError):
+        return not_found
     if store.stat(payload["key"]) is None:
-        raise Http404
+        return not_found
     # Decrypted in memory; always an attachment, named by ids only, and kept by no cache on the way (a person's
     # identity document or payslip: cases probe 11 found it served with no Cache-Control).
     response = FileResponse(store.open(payload["key"]), as_attachment=True, filename=payload["key"].rsplit("/", 1)[-1])

@@ -340,12 +340,17 @@ class IntakeContestView(IntakeView):
             400: FIELD_ERRORS,
             404: NOT_FOUND,
             409: error_response("not_screened_yet or too_many_contests"),
-            410: error_response("form_already_submitted (screened without this invited person)"),
+            410: error_response(
+                "form_already_submitted (screened without this invited person) or data_erased (the person's data "
+                "was erased)"
+            ),
         },
     )
     def post(self, request: Request, token: str) -> Response:
         """Comment on or contest the result: it reaches the agency's staff, who answer by e-mail."""
         link = self.link(token)
+        # After the erasure, "not screened yet" told the person their file awaited analysis (blind probe r63b).
+        services.link_check_not_erased(link)
         services.link_check_not_left_out(link)
         serializer = ContestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

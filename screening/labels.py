@@ -33,6 +33,7 @@ CHECK_LABELS = {
     "identity.sides_agree": _("Frente e verso do cartão coincidem"),
     "identity.mrz_valid": _("Zona de leitura ótica válida"),
     "identity.issue_date_plausible": _("Data de emissão possível"),
+    "identity.not_specimen": _("Documento de uma pessoa, não um espécime"),
     "identity.llm_review": _("Revisão automática do documento"),
     "income.document_read": _("Comprovativo de rendimentos lido"),
     "income.monthly_income": _("Rendimento mensal comprovado"),

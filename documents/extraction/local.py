@@ -80,12 +80,14 @@ from documents.extraction.schema import (
     KINDS_BY_DOCUMENT_TYPE,
     PAYSLIP_KINDS,
     PERIOD_IN_FUTURE,
+    SPECIMEN,
     TAX_KINDS,
     DocumentKind,
     ExtractionPart,
     ExtractionResult,
     fields_validate,
 )
+from documents.extraction.specimen import specimen_document
 from documents.extraction.validation import parsed_revalidate
 from documents.sniff import sniff_content_type
 
@@ -196,6 +198,8 @@ class LocalExtractor:
             parsed.warnings.append(OTHER_DOCUMENTS_IN_FILE)
         if kind in GARNISHED_KINDS and garnished(read.lines):
             parsed.warnings.append(GARNISHMENT)
+        if kind in IDENTITY_KINDS and specimen_document(data, [read.text, *extra_mrz_texts]):
+            parsed.warnings.append(SPECIMEN)
         fields, confidence, warnings = validated(kind, parsed, document_type=document_type)
         if kind in IDENTITY_KINDS and nothing_of_the_holder(fields):
             raise ExtractionFailed(IDENTITY_DATA_UNREAD)

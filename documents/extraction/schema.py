@@ -67,6 +67,9 @@ ISSUE_DATE_IMPLAUSIBLE = "issue_date_implausible"
 # A payslip's month still to come, further ahead than a slip is ever issued: its period is withheld (never
 # counted) and the screening raises it as an authenticity signal.
 PERIOD_IN_FUTURE = "period_in_future"
+# An identity document's specimen: marked SPECIMEN (or its language's word, ICAO's made-up state) on its face, in its
+# text or by a stamp across it (documents.extraction.specimen). It identifies no one: the identity fails on it.
+SPECIMEN = "specimen"
 # A penhora withheld from pay or a pension (documents.extraction.garnishment): stated in the report, never a risk.
 GARNISHMENT = "garnishment"
 GARNISHED_KINDS = PAYSLIP_KINDS | PENSION_KINDS

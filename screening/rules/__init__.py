@@ -65,7 +65,9 @@ from screening.rules.report import generate_report
 # rules-2026.12.30: a proof of income that could not be read, answered by a later round's proof of income that was
 # read (the agency asked for more), passes income.document_read as replaced: not listed to be sent again (blind probe
 # r62b).
-RULES_VERSION = "rules-2026.12.30"
+# rules-2026.12.31: an identity document the reading found marked as a specimen fails identity.not_specimen (blind
+# probe r63a).
+RULES_VERSION = "rules-2026.12.31"
 
 
 def is_household(state: dict[str, Any]) -> bool:

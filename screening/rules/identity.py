@@ -17,6 +17,7 @@ from documents.extraction.schema import (
     MRZ_NAME_TRUNCATED,
     PAYSLIP_KINDS,
     PENSION_KINDS,
+    SPECIMEN,
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
@@ -84,7 +85,9 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
         name_match_check(document, applicant_name=applicant["name"], match=match),
         birth_date_match(document, applicant_birth=applicant["date_of_birth"]),
         not_expired(document, today=today),
-        *filter(None, [sides_agree(document), mrz_check(document), issue_date_check(document)]),
+        *filter(
+            None, [sides_agree(document), mrz_check(document), issue_date_check(document), specimen_check(document)]
+        ),
     ]
     conflict = nif_documents_check(document, state["documents"], applicant=applicant)
     if conflict is not None:
@@ -316,6 +319,22 @@ def issue_date_check(document: dict[str, Any]) -> dict[str, Any] | None:
         "documento alterado ou mal lido. Confirme no original.",
         document_id=flagged[0]["document_id"],
         field="issue_date",
+    )
+
+
+def specimen_check(document: dict[str, Any]) -> dict[str, Any] | None:
+    """Only when the reading found the document marked as a specimen (``specimen``): a sample an issuer publishes,
+    with a made-up holder, which every other check may pass (blind probe r63a). It identifies no one."""
+    sides = document.get("sides") or {"document": document}
+    flagged = [side for side in sides.values() if SPECIMEN in (side.get("warnings") or [])]
+    if not flagged:
+        return None
+    return check(
+        "identity.not_specimen",
+        False,
+        "O documento de identificação está marcado como espécime (SPECIMEN): é um modelo de demonstração, não o "
+        "documento de uma pessoa. Peça o documento do candidato.",
+        document_id=flagged[0]["document_id"],
     )
 
 

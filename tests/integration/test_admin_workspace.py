@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import time
 from decimal import Decimal
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -158,7 +160,12 @@ def test_download_link_is_short_lived_and_audited(alice: AgencyCredentials, bob:
     assert b"".join(downloaded.streaming_content) == b"\x89PNG\r\n\x1a\nfake"
     # A person's document is kept by no cache on its way (cases probe 11: it came with no Cache-Control).
     assert downloaded["Cache-Control"] == "private, no-store"
-    assert Client().get("/storage/download?token=forged").status_code == 404
+    forged = Client().get("/storage/download?token=forged")
+    # JSON as the API's errors, never Django's HTML (under DEBUG its debug page: blind probe r63b).
+    assert (forged.status_code, forged.json()["code"]) == (404, "not_found")
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + 3600):
+        late = Client().get(redirect["Location"].replace("http://testserver", ""))
+    assert (late.status_code, late.json()["code"]) == (403, "download_expired")
 
 
 def test_pipeline_view_shows_failed_items_of_own_agency_only(alice: AgencyCredentials, bob: AgencyCredentials) -> None:

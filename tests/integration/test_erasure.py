@@ -127,6 +127,10 @@ def test_the_erased_person_s_link_says_their_data_is_gone(
     for path in ("/api/v1/intake/erased-link", "/api/v1/intake/erased-link/status"):
         response = anonymous.get(path)
         assert (response.status_code, response.json()["code"]) == (410, "data_erased"), path
+    # A comment sent after the erasure: "not screened yet" told the person their file awaited analysis (blind
+    # probe r63b).
+    contest = anonymous.post("/api/v1/intake/erased-link/contest", {"message": "Porquê?"}, format="json")
+    assert (contest.status_code, contest.json()["code"]) == (410, "data_erased")
     page = anonymous.get("/intake/erased-link/")
     assert page.status_code == 410
     assert "Os seus dados foram apagados" in page.content.decode()
