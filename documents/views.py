@@ -101,7 +101,7 @@ def form_expired_since_the_slot(key: str) -> bool:
 
 
 @require_GET
-def local_download(request: HttpRequest) -> HttpResponse:
+def local_download(request: HttpRequest) -> HttpResponse | FileResponse:
     """A staff download: JSON errors as the upload's and the API's (blind probe r63b: Django's HTML 404, under
     ``DEBUG`` its debug page with the whole signed URL and the project's URL patterns)."""
     store = document_store()
