@@ -66,7 +66,7 @@ def test_the_printed_number_chooses_the_reading_with_the_digit_over_the_letter()
 
 def test_a_speck_beside_the_passports_type_does_not_hide_the_number_row() -> None:
     # "Po CPV ..." (blind probe r63a's "Po USA"): the row's number is the witness the tie needs.
-    fields, warnings = parse_identity_lines(
+    fields, _warnings = parse_identity_lines(
         passport_page("Po CPV RO5951092"), DocumentKind.PASSAPORTE, mrz=zero_read_twice(cape_verdean(TIED_SHIFTED))
     )
     assert fields["document_number"] == TIED_SHIFTED
