@@ -119,6 +119,8 @@ class MrzRead:
     given_names: str
     optional_data: str
     checks: dict[str, bool] = field(default_factory=dict)
+    # The equally good readings of this MRZ that disagreed on a checked field (``unambiguous``), this one first.
+    tied: tuple[MrzRead, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def valid(self) -> bool:
@@ -882,6 +884,42 @@ def with_document_number(reading: MrzRead, number: str, *, today: dt.date | None
     return again if again.valid else None
 
 
+def number_tie_broken(reading: MrzRead, printed: str) -> MrzRead | None:
+    """Of the equally good readings of an MRZ that hold every check digit but disagree on the document number alone,
+    the one whose number the visual zone prints (``same_number_misread``); None when no such tie, or when the
+    printed number is not exactly one of them.
+
+    Blind probe r63a: a clean US passport's "A03918452", its "0" read "0O" in the MRZ, gave two readings holding
+    every check: the right one and "A00391845" (the "22" of number and check digit taken for one glyph read twice,
+    then the "O" as "0"). No check digit can tell them apart: the composite weighs the number's characters as its own
+    check digit does (7, 3, 1 from the line's start), so a number whose own check holds holds the composite too with
+    the same check digit. The visual zone is the independent witness: another OCR of another typeface, which lands
+    on the wrong reading only if it misreads the printed number into it (here three glyphs that are not look-alikes).
+    A tampered MRZ gains nothing: a tie is only among readings holding every check."""
+    tied = [other for other in reading.tied if other.valid]
+    if not tied or {name for name in CHECKED_FIELDS if len({getattr(other, name) for other in tied}) > 1} != {
+        "document_number"
+    }:
+        return None
+    printed_as = [other for other in tied if same_number_misread(printed, other.document_number)]
+    if len({other.document_number for other in printed_as}) != 1:
+        return None
+    return printed_as[0]
+
+
+def same_number_misread(printed: str, number: str) -> bool:
+    """Whether ``printed``, the visual zone's reading of a document number, is ``number`` as OCR misreads a
+    printed number: look-alike glyphs ("AS1827364" for "A51827364", "AO" for "A0") and one glyph read twice ("0O"
+    for "0", "wW" for "W"). Never two different digits: a front whose number differs from the back's
+    ("118632540ZZ5" against "118362542ZZ7") still differs."""
+    read, own = (re.sub(r"[\s<-]", "", text.upper()).translate(AS_DIGIT) for text in (printed, number))
+    if read == own:
+        return True
+    return len(read) == len(own) + 1 and any(
+        read[index] == read[index + 1] and read[:index] + read[index + 1 :] == own for index in range(len(own))
+    )
+
+
 def look_alike(a: str, b: str) -> bool:
     """A letter and the digit OCR takes it for (O and 0, I and 1, ...)."""
     return a.translate(AS_DIGIT) == b or b.translate(AS_DIGIT) == a
@@ -903,7 +941,7 @@ def unambiguous(readings: list[MrzRead]) -> MrzRead:
     if not differ:
         return first
     checks = {name: held and name not in differ for name, held in first.checks.items()}
-    return replace(first, checks={**checks, "composite": False})
+    return replace(first, checks={**checks, "composite": False}, tied=tuple(readings))
 
 
 # ICAO 9303: passports (P) and visas (V) are TD3; identity cards and official travel documents (I, A, C)

@@ -39,7 +39,9 @@ from documents.extraction.mrz import (
     mrz_candidates,
     mrz_name_forms,
     names_from,
+    number_tie_broken,
     read_mrz,
+    same_number_misread,
     same_under_check,
     state_letters,
     with_document_number,
@@ -1709,8 +1711,9 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
 # A passport's data page prints its type, issuing state and number in one row under their captions ("P  BRA
 # GK482193", ICAO 9303 part 4), the order its MRZ writes them in: the row's shape names the number where OCR garbled
 # every caption above it (blind probe r57a: "E Tese Cossacos Passaporte tPansgost No" over "| P BRA GK482193").
-# The state must be a real one and the number hold two digits at least, so that no row of words is taken.
-PASSPORT_FIRST_ROW = re.compile(r"^\W{0,3}P[A-Z]?\s+([A-Z]{3})\s+([A-Z0-9]{6,9})\s*$")
+# The state must be a real one and the number hold two digits at least, so that no row of words is taken. A speck
+# beside the type reads as a small letter ("Po USA AO3918452", blind probe r63a).
+PASSPORT_FIRST_ROW = re.compile(r"^\W{0,3}P[A-Za-z]?\s+([A-Z]{3})\s+([A-Z0-9]{6,9})\s*$")
 # Nothing checks the number read so: the MRZ's check digit, when its line reads, replaces it.
 PASSPORT_ROW_NUMBER_CONFIDENCE = 0.7
 
@@ -2018,7 +2021,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     if viz_number and not mrz.valid:
         # The visual zone's number is a second reading of the MRZ's, in another typeface ("A01938472" where OCR
         # read the MRZ's "AO1938472"): taken only when it differs in look-alikes alone and every check then holds.
-        mrz = with_document_number(mrz, str(viz_number)) or mrz
+        mrz = with_document_number(mrz, str(viz_number)) or number_tie_broken(mrz, str(viz_number)) or mrz
     parsed.fields["mrz_valid"] = mrz.valid
     parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
     if not mrz.valid:
@@ -2053,6 +2056,9 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
                 read is not None
                 and not same_value(name, read, value)
                 and not date_digit_misread(read, value, parsed.confidence.get(name, 1.0))
+                # The page's number read with a look-alike or a glyph twice ("AS1827364", "AB0O195472") is the
+                # checked MRZ's as printed, not another number: blind probe r63a flagged three genuine passports.
+                and not (name == "document_number" and same_number_misread(str(read), str(value)))
             ):
                 parsed.warnings.append(f"mrz_viz_mismatch:{name}")
             parsed.fields[name] = value
