@@ -579,6 +579,7 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
                 names_undoubled(line, width) if row == NAMES_ROW[width] else line for row, line in enumerate(group)
             ]
             options = [fit_width(line, width, undouble=0) for line in group]
+            options[DATA_LINE] = with_first_glyph_lost(options[DATA_LINE], group[DATA_LINE], width)
             if all(options):
                 found += [parse(combination, today=today) for combination in combinations(options, limit=256)]
             # Readings that change what OCR read more than fitting its fillers (half of a doubled glyph dropped,
@@ -672,6 +673,21 @@ def number_digit_readings(fits: list[str], width: int) -> list[str]:
             if digit is not None:
                 variants.append(line[:index] + digit + line[index + 1 :])
     return [variant for variant in dict.fromkeys(variants) if variant not in fits]
+
+
+def with_first_glyph_lost(fits: list[str], line: str, width: int) -> list[str]:
+    """A data line's readings, plus one with a filler standing for a first glyph lost at the line's edge where OCR
+    read the line one character short.
+
+    A phone photo's perspective or the page's margin cuts the line's first glyph (blind probe r63a: a Brazilian
+    passport's "FX730264<8BRA..." read "X730264<8BRA..."); fitting the width in a run of fillers then left every
+    field one place early, and no check digit held. In its place, the fields after the lost glyph are where they
+    belong and their own check digits vouch for them; the field the glyph opened, and the composite, still fail:
+    nothing is guessed for it. Another fit holding more check digits still outranks this one.
+    """
+    if len(line) != width - 1:
+        return fits
+    return list(dict.fromkeys([*fits, FILLER + line]))
 
 
 def with_lost_final_zero(fits: list[str], index: int) -> list[str]:
@@ -778,7 +794,27 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
             best = [reading]
         elif rank(reading) == rank(best[0]):
             best.append(reading)
-    return unambiguous(best) if best else None
+    return names_line_with_its_separator(unambiguous(best), found) if best else None
+
+
+def read_mrz_assembled(
+    first_texts: Iterable[str], second_texts: Iterable[str], *, today: dt.date | None = None
+) -> MrzRead | None:
+    """The best valid MRZ whose lines come from two separate readings of it (the page's OCR, the MRZ pass), each
+    line as one of them read it; None when no such mix holds every check digit.
+
+    Blind probe r63a: a permit's back whose page reading had the names line right and a data line one digit short,
+    and whose MRZ pass had the data lines right and the names line wrong; neither reading alone had every line.
+    The mix counts only when every check digit holds, as ``mixed_runs`` within one reading's runs.
+    """
+    today = today or dt.date.today()
+    first_runs, second_runs = mrz_candidates(first_texts), mrz_candidates(second_texts)
+    mixed = [run for one in first_runs for other in second_runs for run in mixed_runs([one, other])]
+    found = [reading for run in mixed for reading in readings(run, today=today) if reading.valid]
+    if not found:
+        return None
+    best = [reading for reading in found if rank(reading) == max(map(rank, found))]
+    return names_line_with_its_separator(unambiguous(best), found)
 
 
 # Two runs are readings of one MRZ (a second OCR pass) when each line reads nearly the same in both.
@@ -791,19 +827,47 @@ def mixed_runs(runs: list[list[str]]) -> list[list[str]]:
     Two OCR passes err in different places (one reads a "0" as "O" on the first line, the other drops the
     last check digit of the second): each line is still as one pass read it, and the check digits choose.
     Runs of different MRZs (two cards in one file) are never mixed: their lines differ far more.
+
+    A reading that lost a line (a card's two data lines read right, its names line not at all) still lends the
+    lines it has to a longer reading of the same MRZ, in their places there: blind probe r63a, a Bulgarian card's
+    back whose only three-line reading misread the birth date that two-line readings had right.
     """
     mixed: list[list[str]] = []
     for first, second in itertools.combinations(runs, 2):
-        if len(first) != len(second) or not all(
-            difflib.SequenceMatcher(None, a, b).ratio() >= SAME_LINE_SIMILARITY
-            for a, b in zip(first, second, strict=True)
-        ):
+        short, long = (first, second) if len(first) <= len(second) else (second, first)
+        if len(short) < MIXED_RUN_LINES:
             continue
-        for choice in itertools.product((first, second), repeat=len(first)):
-            run = [source[index] for index, source in enumerate(choice)]
-            if run not in (first, second, *mixed):
-                mixed.append(run)
+        for offset in range(len(long) - len(short) + 1):
+            window = long[offset : offset + len(short)]
+            if not same_data_lines(short, window):
+                continue
+            for choice in itertools.product((short, window), repeat=len(short)):
+                lines = [source[index] for index, source in enumerate(choice)]
+                run = [*long[:offset], *lines, *long[offset + len(short) :]]
+                if run not in (first, second, *mixed):
+                    mixed.append(run)
     return mixed
+
+
+# A run of one line lends nothing to mix: it could stand for any line of another run it looks like.
+MIXED_RUN_LINES = 2
+# A names line holds no digit; OCR reads a few of its letters as digits ("J0AO").
+NAMES_LINE_DIGITS = 2
+
+
+def same_data_lines(first: list[str], second: list[str]) -> bool:
+    """Two runs read the same MRZ: each pair of lines reads nearly the same, but for names lines, which may differ
+    as far as OCR misreads them; and at least one data line agrees. The data lines' numbers and dates tell two
+    documents' MRZs apart; the names line, no check digit covering it, is taken from whichever reading has it best
+    (blind probe r63a: a passport photo's names line read whole in one pass, its data line in another)."""
+    data_lines = 0
+    for a, b in zip(first, second, strict=True):
+        names = max(sum(char.isdigit() for char in line) for line in (a, b)) <= NAMES_LINE_DIGITS
+        if not names:
+            data_lines += 1
+            if difflib.SequenceMatcher(None, a, b).ratio() < SAME_LINE_SIMILARITY:
+                return False
+    return data_lines > 0
 
 
 def split_glyph_runs(runs: list[list[str]]) -> list[list[str]]:
@@ -977,13 +1041,69 @@ def best_of(*candidates: MrzRead | None) -> MrzRead | None:
     covers a name, and the page's reading with fillers read as letters ("GARCIAC<LUCIAC<<<E<<CC<<", seen tracing
     blind probe r41a) came first on a tie and beat the MRZ pass's "GARCIA<<LUCIA<<<<", a surname "GARCIAC LUCIAC"."""
     present = [candidate for candidate in candidates if candidate is not None]
-    return max(present, key=lambda reading: (rank(reading), -characters_after_the_name(reading))) if present else None
+    if not present:
+        return None
+    best = max(present, key=lambda reading: (rank(reading), -characters_after_the_name(reading)))
+    return names_line_with_its_separator(best, present)
+
+
+# The letters OCR reads for a filler "<" beside a name: "K" and "C" share its strokes, "S" and "E" are what a
+# faint or smudged chevron reads as (blind probe r63a: "GURUNG<<BIKASH" read "GURUNGS<BIKASH").
+FILLER_READ_AS_LETTER = frozenset("SKCE")
+
+
+def names_line_with_its_separator(reading: MrzRead, others: Iterable[MrzRead]) -> MrzRead:
+    """``reading`` with the names line of another reading of the same MRZ where its own read a filler of the names'
+    separator ``<<`` as a letter glued to a name.
+
+    No check digit covers the names line, so the reading whose data lines hold every check vouches for nothing on
+    it (blind probe r63a: "GURUNGS<BIKASH<<", a surname "GURUNGS BIKASH" and no given names, chosen over the page's
+    "GURUNG<<BIKASH<<"). The other line is taken only where it is this one with fillers in place of letters OCR
+    reads for one (``FILLER_READ_AS_LETTER``), and where it parts surname from given names while this one parts
+    none: an ordinary name with a given name, or a reading of a different MRZ (its dates differ), is left alone.
+    """
+    row, _ = names_field(reading)
+    if reading.given_names or len(reading.lines) <= row:
+        return reading
+    own = reading.lines[row]
+    for other in others:
+        if (
+            other.format == reading.format
+            and len(other.lines) > row
+            and other.given_names
+            and (other.date_of_birth, other.expiry_date) == (reading.date_of_birth, reading.expiry_date)
+            and fillers_read_as_letters(other.lines[row], own)
+        ):
+            line = other.lines[row]
+            surname, given_names = names_from(line if row == 2 else state_and_names(line, len(line))[1])
+            lines = (*reading.lines[:row], other.lines[row], *reading.lines[row + 1 :])
+            return replace(reading, lines=lines, surname=surname, given_names=given_names)
+    return reading
+
+
+def fillers_read_as_letters(line: str, misread: str) -> bool:
+    """Whether ``misread`` is ``line`` with some of its fillers read as letters that look like one, and nothing else
+    changed."""
+    return (
+        len(line) == len(misread)
+        and line != misread
+        and all(
+            kept == read or (kept == FILLER and read in FILLER_READ_AS_LETTER)
+            for kept, read in zip(line, misread, strict=True)
+        )
+    )
+
+
+def names_field(reading: MrzRead) -> tuple[int, int]:
+    """The row of the names line and the column its names start at: a TD1's third line, the first of the others
+    after the document code and the issuing state."""
+    return (2, 0) if reading.format == "TD1" else (0, 5)
 
 
 def characters_after_the_name(reading: MrzRead) -> int:
     """How many characters other than fillers follow the first run of three fillers in the names field. ICAO 9303
     writes the name from the field's start and fills the rest: each is a filler misread, or the card's edge."""
-    row, start = (2, 0) if reading.format == "TD1" else (0, 5)
+    row, start = names_field(reading)
     field = reading.lines[row][start:] if len(reading.lines) > row else ""
     _, _, rest = field.partition(FILLER * 3)
     return len(rest.replace(FILLER, ""))

@@ -41,6 +41,7 @@ from documents.extraction.mrz import (
     names_from,
     number_tie_broken,
     read_mrz,
+    read_mrz_assembled,
     same_number_misread,
     same_under_check,
     state_letters,
@@ -809,7 +810,13 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
     """The lines read as one document's."""
     parsed = Parsed()
     viz_lines = [line for line in lines if not mrz_line(line.text)]
-    mrz = best_of(read_mrz(line.text for line in lines), read_mrz(extra_mrz_texts) if extra_mrz_texts else None)
+    page_texts = [line.text for line in lines]
+    mrz = best_of(
+        read_mrz(page_texts),
+        read_mrz(extra_mrz_texts) if extra_mrz_texts else None,
+        # Each line as the reading that read it best (blind probe r63a): counted only when every check then holds.
+        read_mrz_assembled(page_texts, extra_mrz_texts) if extra_mrz_texts else None,
+    )
     visual_zone(viz_lines, kind, parsed, valid_mrz=mrz if mrz is not None and mrz.valid else None)
     if mrz is not None and mrz.checks_passed > 0:
         names_row = names_side_by_side(viz_lines)
