@@ -132,3 +132,15 @@ def test_a_two_script_front_and_its_back_agree_with_the_mrz() -> None:
     assert parsed.fields["mrz_valid"] is True
     assert parsed.fields["full_name"] == "Elena Nikolova Petrova"
     assert not [code for code in parsed.warnings if code.startswith("mrz_viz_mismatch")]
+
+
+def test_a_patronymic_the_valid_mrz_leaves_out_is_left_out_of_the_given_names() -> None:
+    """Guard, passes without the fix too: a state whose MRZ writes no patronymic is not told its names mismatch."""
+    back = td1(code="ID", state="UKR", number="006284173", birth=dt.date(1988, 10, 2), sex="M",
+               expiry=dt.date(2032, 3, 9), nationality="UKR", surname="MELNYK", given="OSTAP")  # fmt: skip
+    lines = ["YKPAIHA / UKRAINE", "NPI3BULE / Surname", "MEJIbHUK / MELNYK", "IM'A / Name", "OCTAN / OSTAP",
+             "No 6aTbKOBI / Patronymic", "IBAHOBUY / IVANOVYCH", *back]  # fmt: skip
+    parsed = parse_identity(lines_of(*lines, confidence=0.8), FOREIGN_CARD)
+    assert parsed.fields["given_names"] == "Ostap"
+    assert parsed.fields["full_name"] == "Ostap Melnyk"
+    assert not [code for code in parsed.warnings if code.endswith("names") or code.endswith("full_name")]

@@ -1058,7 +1058,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
             if value and found and name == "surname":
                 value = with_second_surname(lines, value, after=found[0])
             if value and found and field_name == "given_names":
-                value = with_patronymic(lines, value)
+                value = with_patronymic(lines, value, mrz_given=mrz_name_of(valid_mrz, "given_names"))
             if value:
                 parsed.put(field_name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
@@ -1410,14 +1410,17 @@ PATRONYMIC_CAPTION = re.compile(r"father.?s\s+name|(?<![a-z])patronymic|(?<![a-z
 PATRONYMIC_FORM = re.compile(r"[A-Z]{2,}(?:OV|EV|IV|OVA|EVA|OVICH|EVICH|OVYCH|EVYCH|OVNA|EVNA|IVNA|ICHNA)")
 
 
-def with_patronymic(lines: list[Line], value: tuple[str, float]) -> tuple[str, float]:
+def with_patronymic(lines: list[Line], value: tuple[str, float], *, mrz_given: str = "") -> tuple[str, float]:
     """The given names and, after them, the holder's patronymic under its own caption (``PATRONYMIC_CAPTION``), in
-    its Latin rendering; the given names alone where there is none."""
+    its Latin rendering; the given names alone where there is none, or where a valid MRZ's given names
+    (``mrz_given``) leave it out, as a state whose MRZ writes no patronymic does."""
     found = find_label(lines, PATRONYMIC_CAPTION)
     if found is None:
         return value
     for text, confidence, _ in names_read(value_after_label(lines, *found), mixed_case=False):
-        if PATRONYMIC_FORM.fullmatch(fold_accents(text).upper()) and text.upper() not in value[0].upper().split():
+        patronymic = PATRONYMIC_FORM.fullmatch(fold_accents(text).upper()) is not None
+        in_the_mrz = not mrz_given or shares_a_word(text, mrz_given)
+        if patronymic and in_the_mrz and text.upper() not in value[0].upper().split():
             return f"{value[0]} {text}", min(value[1], confidence)
         return value
     return value
