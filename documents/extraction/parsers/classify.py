@@ -160,13 +160,16 @@ _KIND_SIGNS: list[tuple[DocumentKind, re.Pattern[str]]] = [
     ),
     (DocumentKind.PASSAPORTE, re.compile(r"passaporte|passport")),
     # Another state's identity card, by its title in English (printed on every EU card since 2021) or in its
-    # own language; one whose title is not here is still known by its MRZ (``kind_from_mrz``).
+    # own language; one whose title is not here is still known by its MRZ (``kind_from_mrz``). Brazil's
+    # "Carteira de Identidade (Nacional)", the CIN, whose back carries a TD1 MRZ (blind probe r63a: its front
+    # alone was refused as not recognised). Its old "Registro Geral" has no MRZ and is no title here: a page
+    # printing it is known by an MRZ read on it, or not at all.
     (
         DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO,
         re.compile(
             r"identity\s+card|documento\s+nacional\s+de\s+identidad|carte\s+(?:nationale\s+)?d.?\s?identite"
             r"|carta\s+d.?\s?identita|personalausweis|identitatskarte|identiteitskaart|dowod\s+osobisty"
-            r"|carte\s+de\s+identitate|obcansky\s+prukaz"
+            r"|carte\s+de\s+identitate|obcansky\s+prukaz|carteira\s+de\s+identidade"
         ),
     ),
 ]
@@ -403,6 +406,10 @@ def classify(text: str) -> DocumentKind:
             return kind_from_mrz(read_mrz(text.splitlines()))
         if kind in IDENTITY_KINDS and not named_as_itself(pattern, folded):
             continue  # a contract's "titular do passaporte n.º ...": the page speaks of the document, is not it
+        if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and DRIVING_LICENCE.search(folded):
+            # A driving licence printing the identity card it was issued on ("Doc. identidade", a "carteira de
+            # identidade" and its number): no identity card, refused as the licence it is.
+            continue
         if kind == DocumentKind.RECIBO_VENCIMENTO and pattern.search(folded):
             return payslip_checked(text)
         if pattern.search(folded):

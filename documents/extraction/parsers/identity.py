@@ -86,6 +86,10 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
         r"|(?<![a-z])prenoms?(?![a-z])|(?<![a-z])nombres?(?![a-z])"
         r"|(?<![a-z])(?:vornamen?|voornamen?|imiona|imie|prenume)(?![a-z])"
+        # "Name" as a caption's English half, after its own language's ("Име / Name"): a card printing its
+        # captions in a script OCR reads as noise leaves this half alone (blind probe r63a, a Bulgarian card's
+        # given names unread). Beside a surname's caption it captions the given names, alone the whole name.
+        r"|[/|]\s*name(?![a-z])"
     ),
     "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
     # A residence permit abbreviates it beside the sex, in both languages ("Sexo / Sex  Nac. / Nat."); "Nat."
@@ -1062,6 +1066,8 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
             )
             if value and found and name == "surname":
                 value = with_second_surname(lines, value, after=found[0])
+            if value and found and field_name == "given_names":
+                value = with_patronymic(lines, value, mrz_given=mrz_name_of(valid_mrz, "given_names"))
             if value:
                 parsed.put(field_name, title_case(value[0]), value[1])
     found = find_label(lines, ID_LABELS["sex"])
@@ -1128,7 +1134,7 @@ def whole_name_caption(name: str, labels: dict[str, tuple[int, re.Match[str]] | 
     found = labels.get(name)
     # "Nome / Name" (Brazil's CIN) captions the whole name as well: its slash ends the caption's first language.
     caption = found[1].group(0).strip(" /") if found else ""
-    if found and name == "given_names" and labels.get("surname") is None and caption == "nome":
+    if found and name == "given_names" and labels.get("surname") is None and caption in {"nome", "name"}:
         translation = fold(lines[found[0]].text)[found[1].end() :]
         return name if GIVEN_NAMES_TRANSLATION.search(translation) else "full_name"
     if name == "given_names" and caption == "nome completo":
@@ -1403,6 +1409,30 @@ def other_field_caption(folded: str, name: str) -> bool:
     return any(label.search(folded) for field_name, label in ID_LABELS.items() if field_name != name) or bool(
         DATE_LABEL.search(folded)
     )
+
+
+# The caption of a name taken from the father's: Bulgaria's "Презиме / Father's name", a "Patronymic". Where the
+# value is the holder's own patronymic ("GEORGIEVA", "PETROVICH"), it is one of the holder's names, which the MRZ
+# writes among the given names ("IVANOVA<<MARIYA<GEORGIEVA"); a father's given name under the same caption (a Greek
+# card's "ΝΙΚΟΛΑΟΣ") is another person's and is left out.
+PATRONYMIC_CAPTION = re.compile(r"father.?s\s+name|(?<![a-z])patronymic|(?<![a-z])otchestvo")
+PATRONYMIC_FORM = re.compile(r"[A-Z]{2,}(?:OV|EV|IV|OVA|EVA|OVICH|EVICH|OVYCH|EVYCH|OVNA|EVNA|IVNA|ICHNA)")
+
+
+def with_patronymic(lines: list[Line], value: tuple[str, float], *, mrz_given: str = "") -> tuple[str, float]:
+    """The given names and, after them, the holder's patronymic under its own caption (``PATRONYMIC_CAPTION``), in
+    its Latin rendering; the given names alone where there is none, or where a valid MRZ's given names
+    (``mrz_given``) leave it out, as a state whose MRZ writes no patronymic does."""
+    found = find_label(lines, PATRONYMIC_CAPTION)
+    if found is None:
+        return value
+    for text, confidence, _ in names_read(value_after_label(lines, *found), mixed_case=False):
+        patronymic = PATRONYMIC_FORM.fullmatch(fold_accents(text).upper()) is not None
+        in_the_mrz = not mrz_given or shares_a_word(text, mrz_given)
+        if patronymic and in_the_mrz and text.upper() not in value[0].upper().split():
+            return f"{value[0]} {text}", min(value[1], confidence)
+        return value
+    return value
 
 
 def with_second_surname(lines: list[Line], value: tuple[str, float], *, after: int) -> tuple[str, float]:
@@ -1713,6 +1743,41 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 break
     if kind == DocumentKind.PASSAPORTE and not parsed.fields.get("document_number"):
         passport_number_by_its_row(lines, parsed)
+    if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and not parsed.fields.get("document_number"):
+        cpf_as_card_number(lines, parsed)
+
+
+# Brazil's Carteira de Identidade Nacional numbers its holder by the CPF, captioned "CPF" ("529.047.183-97"): the
+# number its MRZ writes in the long-number field (blind probe r63a: the front read with no number). Its two check
+# digits (mod 11) vouch for a reading; the caption alone would take any number printed beside it.
+CPF_CAPTION = re.compile(r"(?<![a-z])cpf(?![a-z])")
+CPF_SHAPED = re.compile(r"(?<![\d.-])(\d{3})\s?\.?\s?(\d{3})\s?\.?\s?(\d{3})\s?-?\s?(\d{2})(?![\d.-])")
+CPF_DIGITS = 11
+
+
+def cpf_checks(digits: str) -> bool:
+    """Whether an 11-digit CPF's two check digits hold (each the mod-11 sum of the digits before it, weighted
+    from 10 and 11 down to 2); a run of one digit repeated holds them and is no CPF."""
+    if len(digits) != CPF_DIGITS or len(set(digits)) == 1:
+        return False
+    for position in (9, 10):
+        total = sum(int(digit) * (position + 1 - index) for index, digit in enumerate(digits[:position]))
+        if (total * 10) % 11 % 10 != int(digits[position]):
+            return False
+    return True
+
+
+def cpf_as_card_number(lines: list[Line], parsed: Parsed) -> None:
+    """The CPF under or after its caption, its check digits holding, as the card's number (a CIN's)."""
+    found = find_label(lines, CPF_CAPTION)
+    if found is None:
+        return
+    for candidate, line in value_after_label(lines, *found):
+        for match in CPF_SHAPED.finditer(candidate):
+            digits = "".join(match.groups())
+            if cpf_checks(digits):
+                parsed.put("document_number", digits, line.confidence)
+                return
 
 
 # A passport's data page prints its type, issuing state and number in one row under their captions ("P  BRA
