@@ -26,5 +26,10 @@ class HasActionPermission(BasePermission):
             # A method the route does not take: the dispatch answers 405 with the methods it does take
             # (refusing it here said 403 "no permission" even to the agency's admin).
             return True
+        if request.method == "OPTIONS":
+            # DRF's metadata: the route's methods and fields, as the published OpenAPI schema has them; for the
+            # fields of a write it asks this permission again of that write. Refused, the agency's admin read
+            # 403 beside "Allow: GET, HEAD, OPTIONS" (blind probe r63b). Staff only still (``IsAgencyStaff``).
+            return True
         required = getattr(view, "required_permissions", {}).get(action)
         return required is not None and bool(request.user.has_perms(required))

@@ -64,7 +64,14 @@ if IS_PRODUCTION:
     if SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("Set SECRET_KEY (50+ characters) in production.")
     if _DEV_FIELD_KEY in FIELD_ENCRYPTION_KEYS:
-        raise ImproperlyConfigured("Set FIELD_ENCRYPTION_KEYS in production; the development key is public.")
+        # In any place of the list, not only the first: a public key that still decrypts leaves every row it
+        # sealed readable by anyone. "Set FIELD_ENCRYPTION_KEYS" sent an operator rotating off it (a new key first)
+        # to set a variable already set (blind probe r63b).
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS holds the development key, which is public: production refuses it in any place. "
+            "Set a new key alone; to keep data sealed with the dev key, rotate off it first outside production "
+            "(README, Configuration)."
+        )
     if BLIND_INDEX_KEY == _DEV_BLIND_INDEX_KEY or len(BLIND_INDEX_KEY) < 32:
         raise ImproperlyConfigured("Set BLIND_INDEX_KEY (32+ characters) in production.")
     if DEBUG:
@@ -423,7 +430,11 @@ if set(STORAGE_ENCRYPTION_KEYS) & {SECRET_KEY, BLIND_INDEX_KEY, *FIELD_ENCRYPTIO
         "STORAGE_ENCRYPTION_KEYS must differ from SECRET_KEY, BLIND_INDEX_KEY and FIELD_ENCRYPTION_KEYS."
     )
 if IS_PRODUCTION and STORAGE_BACKEND == "local" and _DEV_STORAGE_KEY in STORAGE_ENCRYPTION_KEYS:
-    raise ImproperlyConfigured("Set STORAGE_ENCRYPTION_KEYS in production; the development key is public.")
+    raise ImproperlyConfigured(
+        "STORAGE_ENCRYPTION_KEYS holds the development key, which is public: production refuses it in any place. "
+        "Set a new key alone; to keep files sealed with the dev key, rotate off it first outside production "
+        "(README, Configuration)."
+    )
 
 # --- Extraction -----------------------------------------------------------------
 EXTRACTION_BACKEND = env_str("EXTRACTION_BACKEND", "local")

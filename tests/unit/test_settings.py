@@ -93,6 +93,23 @@ def test_production_refuses_development_secrets(tmp_path: Path, missing: str) ->
     assert missing in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("setting", "dev_key"),
+    [
+        ("FIELD_ENCRYPTION_KEYS", "ZGV2LWluc2VjdXJlLWZpZWxkLWtleS0wMDAwMDAwMDA="),
+        ("STORAGE_ENCRYPTION_KEYS", "ZGV2LWluc2VjdXJlLXN0b3JhZ2Uta2V5LTAwMDAwMDA="),
+    ],
+)
+def test_production_refuses_a_development_key_listed_after_a_new_one_and_says_how_to_leave_it(
+    tmp_path: Path, setting: str, dev_key: str
+) -> None:
+    """Blind probe r63b: the README told to list the dev key after a new one, which production refused with "Set
+    FIELD_ENCRYPTION_KEYS", a variable already set."""
+    done = manage("check", **{**PRODUCTION, setting: f"{PRODUCTION[setting]},{dev_key}"}, DATA_DIR=str(tmp_path))
+    assert done.returncode != 0
+    assert f"{setting} holds the development key" in done.stderr and "rotate off it first" in done.stderr
+
+
 def test_production_refuses_debug(tmp_path: Path) -> None:
     done = manage("check", **{**PRODUCTION, "DEBUG": "true"}, DATA_DIR=str(tmp_path))
     assert done.returncode != 0 and "DEBUG" in done.stderr
