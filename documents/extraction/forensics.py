@@ -76,7 +76,7 @@ def file_signals(data: bytes, *, content_type: str) -> list[dict[str, Any]]:
 
 
 def pdf_signals(data: bytes) -> list[Signal]:
-    signals = []
+    signals = guarded(lambda: foreign_data_signals(data))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         # A damaged file (qpdf rebuilt its cross-reference) has lost its trailer and revisions to the damage,
         # not to an edit: its structure says nothing. What it draws still does.
@@ -99,6 +99,68 @@ def pdf_signals(data: bytes) -> list[Signal]:
     signals += guarded(lambda: invisible_text_signals(data))
     signals += guarded(lambda: typed_over_picture_signals(data))
     return signals
+
+
+# The heads of files of other kinds that a PDF may be glued to (a polyglot): an archive, a program, a web page.
+FOREIGN_HEADS = {
+    b"PK\x03\x04": "zip",
+    b"Rar!": "rar",
+    b"7z\xbc\xaf": "7z",
+    b"MZ": "program",
+    b"\x7fELF": "program",
+    b"<html": "html",
+    b"<!doctype html": "html",
+    b"<script": "html",
+    b"<svg": "svg",
+}
+# Bytes outside the PDF a writer may leave: a byte-order mark, line ends, NUL padding, and a few stray bytes before
+# the header, which readers forgive (ISO 32000 lets the header start within the first KiB).
+FOREIGN_SLACK = 16
+
+
+def foreign_data_signals(data: bytes) -> list[Signal]:
+    """Bytes before the PDF's header or after its last end (``%%EOF``) that are no part of it: another file glued to
+    the PDF, which a viewer shows as a payslip and an unzipper or a browser opens as something else (blind probe
+    r63b: a payslip with a ZIP appended, and one behind an HTML page's script, were read with no signal). No
+    payroll or tax program writes either. ``MEDIUM`` when the bytes are the head of an archive, a program or a web
+    page; ``LOW`` for other bytes."""
+    start, end = data.find(b"%PDF-"), data.rfind(b"%%EOF")
+    if start < 0 or end < 0:
+        return []
+    before, after = data[:start], data[end + len(b"%%EOF") :]
+    outside = {
+        where: chunk
+        for where, chunk in (("before", before), ("after", after))
+        if len(chunk.strip(b" \t\r\n\x00\x0c").removeprefix(b"\xef\xbb\xbf")) > FOREIGN_SLACK
+    }
+    if not outside:
+        return []
+    kinds = sorted({kind for chunk in outside.values() for kind in foreign_kinds(chunk)})
+    if not kinds:
+        # PDF objects after the last end are an update cut short (a damaged file, no evidence of anything).
+        outside = {where: chunk for where, chunk in outside.items() if not XREF_START.search(chunk)}
+        if not outside:
+            return []
+    evidence = {"where": sorted(outside), "bytes": sum(len(chunk) for chunk in outside.values()), "kinds": kinds}
+    if kinds:
+        return [Signal("PDF_FOREIGN_DATA", "MEDIUM", "O ficheiro tem outro ficheiro colado ao PDF (um arquivo, um "
+                       "programa ou uma página web), que um leitor de PDF não mostra: nenhum programa de recibos ou "
+                       "de faturas o escreve. Não abra o ficheiro fora desta aplicação; peça o documento original "
+                       "ao emissor.", evidence)]  # fmt: skip
+    return [Signal("PDF_FOREIGN_DATA", "LOW", "O ficheiro tem dados fora do PDF, antes do seu início ou depois do "
+                   "seu fim, que um leitor de PDF não mostra.", evidence)]  # fmt: skip
+
+
+def foreign_kinds(chunk: bytes) -> set[str]:
+    """The kinds of file ``chunk`` holds (``FOREIGN_HEADS``): an archive or a program by its head where the chunk
+    starts (two bytes such as "MZ" occur in any binary by chance), a web page's markup anywhere in it."""
+    stripped = chunk.strip(b" \t\r\n\x00\x0c").removeprefix(b"\xef\xbb\xbf")
+    lowered = chunk.lower()
+    return {
+        kind
+        for head, kind in FOREIGN_HEADS.items()
+        if (lowered.find(head) >= 0 if head.startswith(b"<") else stripped.startswith(head))
+    }
 
 
 def damaged(pdf: pikepdf.Pdf) -> bool:
