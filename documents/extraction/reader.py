@@ -1400,7 +1400,7 @@ def ocr_page(image: Any) -> OcrPage:
     words = sum(len(line.word_confidences) for line in lines)
     if words >= TURN_MIN_WORDS and mean_word_confidence(lines) < OCR_TURNED_BELOW:
         lines = text_region_reading(page, lines) or lines
-    if words >= TURN_MIN_WORDS and mean_word_confidence(lines) < OCR_TURNED_BELOW and not mrz_read_upright(lines):
+    if words >= TURN_MIN_WORDS and mean_word_confidence(lines) < OCR_TURNED_BELOW:
         # Still noise once levelled: a page scanned or photographed sideways or upside down, with no EXIF
         # tag to say so. (Tried after levelling: a tilted photo reads well levelled, and trying turns
         # first cost each one four more readings.) A photo of a document on a darker table is turned as the
@@ -1411,7 +1411,9 @@ def ocr_page(image: Any) -> OcrPage:
         if cut is not None:
             prepared = prepare_for_ocr(cut, level=False)
             lines = levelled_reading(prepared)
-        lines, turn = upright_reading(prepared, lines)
+        # The cut-out is read all the same: only the turns are spared a page whose MRZ read upright.
+        upright = mrz_read_upright(whole) or mrz_read_upright(lines)
+        lines, turn = (lines, 0) if upright else upright_reading(prepared, lines)
         if cut is not None and mean_word_confidence(whole) >= mean_word_confidence(lines):
             return OcrPage(whole, 0)
         return OcrPage(lines, turn)

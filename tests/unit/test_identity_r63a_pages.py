@@ -158,3 +158,20 @@ def test_the_mrz_pass_reads_a_pdf_page_of_pictures_at_their_own_resolution_too()
         texts = mrz_ocr.mrz_ocr_texts(data, turns=(0,))
     assert mrz_ocr.valid_mrz(texts)
     assert any(width < 2000 for width in sizes)
+
+
+def test_a_photos_card_cut_out_of_its_table_is_still_read_when_its_mrz_read_upright() -> None:
+    """Only the turns are spared: a photo on a table whose first reading was poor is read again as the card cut
+    out of it, as before, and that better reading kept."""
+    image = Image.new("L", (1200, 800), 255)
+    image.paste(0, (100, 100, 300, 140))
+    cut_reading = low_confidence(["PASSAPORTE PASSPORT", "Apelido Surname", "QUEIROS", *CARD_MRZ], 0.6)
+    with (
+        mock.patch.object(reader, "levelled_page_reading", return_value=(BACK_READ_POORLY, image)),
+        mock.patch.object(reader, "text_region_reading", return_value=None),
+        mock.patch.object(reader, "document_cut_out", return_value=image),
+        mock.patch.object(reader, "levelled_reading", return_value=cut_reading),
+        mock.patch.object(reader, "upright_reading", return_value=(NOISE_READ_TURNED, 270)),
+    ):
+        page = reader.ocr_page(image)
+    assert (page.lines, page.turn) == (cut_reading, 0)
