@@ -41,6 +41,7 @@ from documents.extraction.reader import (
     lines_from_tesseract,
     open_image,
     prepare_for_ocr,
+    render_at_its_pictures_resolution,
     render_page,
     surface_whitened,
     tesseract_data,
@@ -77,6 +78,8 @@ def mrz_ocr_texts(data: bytes, *, turns: Sequence[int] = ()) -> list[str]:
             read += ["", *mrz_read(as_taken)]
         if image.width < OCR_UPSCALE_BELOW and not valid_mrz(read):
             read += ["", *mrz_read(deskew(turn_page(own_size(image), turn)))]
+        if not valid_mrz(read):
+            read += pictures_resolution_readings(data, index, turn)
         as_it_came: tuple[Any, list[str]] | None = None
         if turn and not valid_mrz(read):
             # The general pass chose its turn by how well the page read; a photo it read as noise (a card on a
@@ -218,6 +221,24 @@ def band_at_cap_height(page: Any, band: Band, cap_height: int) -> Any:
     factor = cap_height / band.cap_height
     size = (max(1, round(crop.width * factor)), max(1, round(crop.height * factor)))
     return crop.resize(size, Image.Resampling.LANCZOS)
+
+
+def pictures_resolution_readings(data: bytes, index: int, turn: int) -> list[str]:
+    """A PDF's page ``index`` of pictures (a scan) read at its pictures' own resolution when the reader rendered
+    it larger (``render_at_its_pictures_resolution``), prepared as an image of that size is; [] for any other
+    page or file."""
+    if sniff_content_type(data[:1024]) != "application/pdf":
+        return []
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        image = render_at_its_pictures_resolution(pdf[index])
+    finally:
+        pdf.close()
+    if image is None:
+        return []
+    return ["", *mrz_read(deskew(turn_page(prepare_for_ocr(image, level=False), turn)))]
 
 
 def page_images(data: bytes) -> list[Any]:

@@ -34,6 +34,7 @@ from typing import Any
 from django.conf import settings
 
 from documents.extraction.errors import ExtractionFailed, ExtractionInterrupted, ExtractionUnavailable
+from documents.extraction.mrz import clean_line, looks_like_mrz
 from documents.extraction.pace import slow_work_starts
 from documents.sniff import sniff_content_type
 
@@ -717,6 +718,50 @@ def render_page(page: Any) -> Any:
     return page.render(scale=scale, grayscale=True).to_pil()
 
 
+# A page's pictures printed at this fraction of the reader's resolution or less are rendered at their own too
+# (``render_at_its_pictures_resolution``); a picture nearly as sharp gains nothing from another rendering.
+PICTURE_RESOLUTION_BELOW = 0.8
+# A picture counts for the page's resolution when it covers this fraction of the page: a card's scan does, a logo
+# or a signature does not.
+PICTURE_MIN_PAGE_FRACTION = 0.1
+
+
+def pictures_resolution(page: Any) -> float | None:
+    """The resolution (dpi) of the sharpest of the pictures that make up a PDF page (``PICTURE_MIN_PAGE_FRACTION``
+    of it each), measured along the picture's own axes (a scanner's picture may lie turned on its page); None when
+    no picture is that large."""
+    import pypdfium2.raw as pdfium_c
+
+    page_width, page_height = page.get_size()
+    found: list[float] = []
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        pixels_across, pixels_down = picture.get_px_size()
+        matrix = picture.get_matrix()
+        across, down = math.hypot(matrix.a, matrix.b), math.hypot(matrix.c, matrix.d)  # points
+        if across * down < PICTURE_MIN_PAGE_FRACTION * page_width * page_height or not pixels_across * pixels_down:
+            continue
+        found.append(min(pixels_across * 72 / across, pixels_down * 72 / down))
+    return max(found) if found else None
+
+
+def render_at_its_pictures_resolution(page: Any) -> Any | None:
+    """A PDF page of pictures (a scan) rendered at its pictures' own resolution, when that is well below the
+    reader's (``render_page``); else None.
+
+    Rendered at 300 dpi, a card scanned at 150 dpi is enlarged by the renderer, and Tesseract read the MRZ's glyphs
+    of the enlarged picture wrongly where it read them right at the picture's own size (blind probe r63a: both sides
+    of a Cartão de Cidadão on one PDF page, its MRZ read "ZZ" as "22" and "87" as "27", flagged invalid, while the
+    same sides in a PNG read valid). Another reading for the check digits to choose from, as a small image's own
+    size is (``mrz_ocr``)."""
+    resolution = pictures_resolution(page)
+    if resolution is None or resolution > PICTURE_RESOLUTION_BELOW * settings.EXTRACTION_OCR_DPI:
+        return None
+    width, height = page.get_size()
+    scale = resolution / 72
+    check_image_size(int(width * scale), int(height * scale))
+    return page.render(scale=scale, grayscale=True).to_pil()
+
+
 def open_image(data: bytes) -> Any:
     from PIL import Image, UnidentifiedImageError
 
@@ -1366,11 +1411,27 @@ def ocr_page(image: Any) -> OcrPage:
         if cut is not None:
             prepared = prepare_for_ocr(cut, level=False)
             lines = levelled_reading(prepared)
-        lines, turn = upright_reading(prepared, lines)
+        # The cut-out is read all the same: only the turns are spared a page whose MRZ read upright.
+        upright = mrz_read_upright(whole) or mrz_read_upright(lines)
+        lines, turn = (lines, 0) if upright else upright_reading(prepared, lines)
         if cut is not None and mean_word_confidence(whole) >= mean_word_confidence(lines):
             return OcrPage(whole, 0)
         return OcrPage(lines, turn)
     return OcrPage(lines, 0)
+
+
+def mrz_read_upright(lines: list[Line]) -> bool:
+    """Whether two lines in a row read as an MRZ's (long runs of capitals, digits and fillers): the page stands
+    upright, however poorly the rest of it read, as no page turned a quarter or a half reads so.
+
+    A card's back scanned as a PDF's page (blind probe r63a: a Cartão de Cidadão's back, page 2 of a scan) read its
+    NIF and its three MRZ lines upright at a mean confidence of 0.38, its guilloche's waves counting as words; turned
+    a quarter, the same waves read as 94 words of noise at 0.62, and that reading was kept: the back was lost, the
+    card read as its front alone. Its MRZ lines are the page's own word that it stands upright."""
+    return any(
+        looks_like_mrz(clean_line(first.text)) and looks_like_mrz(clean_line(second.text))
+        for first, second in itertools.pairwise(lines)
+    )
 
 
 # A page with no ink: its darkest pixels (this fraction of them, past a few specks) are no darker than this grey.

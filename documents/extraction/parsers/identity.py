@@ -247,7 +247,10 @@ FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+bi
 # A residence permit in the EU's uniform format prints the birth date on its back, beside the sex, the nationality and
 # the MRZ; its front only the name, the photo, the number and the validity. Its front is told by the name's caption
 # alone (blind probe r45a: a permit's back said "both", and an agency never asked for the front it lacked).
-NAME_SIGNS = re.compile(r"apelido|surname")
+# The permit's older model (SEF's, still valid) captions the whole name "NOME" alone on its row over it, the number
+# and the validity beside it on the front, the birth date with the MRZ on the back (blind probe r63a: both sides
+# stacked in one scan said "back"). Alone on its row: "Nome do pai" on a back is no holder's name.
+NAME_SIGNS = re.compile(r"apelido|surname|(?<![a-z])nomes?(?:\(s\))?(?:\s*/\s*(?:full\s+)?names?)?\s*$", re.MULTILINE)
 # A NIF is printed in threes; OCR may lose one of the spaces ("192 837419").
 LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s?\d{3}\s?\d{3}|\d{9,13})(?![\dA-Z])")
 # "N.º", "No.", "Nº" start a new label on a row of several.
