@@ -112,3 +112,12 @@ def test_an_mrz_whose_check_digits_fail_is_kept_though_nothing_else_read() -> No
     assert nothing_of_the_holder({"nationality": "PRT", "side": "front", "mrz_valid": None})
     assert not nothing_of_the_holder({"side": "back", "mrz_valid": False})
     assert not nothing_of_the_holder({"side": "back", "nif": "123456789", "mrz_valid": None})
+
+
+def test_a_brazilian_issue_date_captioned_data_de_expedicao_alone_is_read_as_the_issue_date() -> None:
+    """Fixer r63a: Brazil's documents caption it "Data de expedição"; with no English beside it, the issue date was
+    read as no issue date at all, and one still to come went unflagged."""
+    later = dt.date.today().year + 1
+    page = [*passport("")[:-2], "Data de expedição", f"10/06/{later}", "Data de validade", "09/06/2031"]
+    _, warnings = parse_identity_lines(page, DocumentKind.PASSAPORTE)
+    assert ISSUE_DATE_IMPLAUSIBLE in warnings

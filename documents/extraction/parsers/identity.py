@@ -1622,8 +1622,9 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
 # columns, and the issue date is read as the expiry (blind probe r34a: a false mismatch on 3 of 9 passports).
 # OCR may read the small caption's "d" as a "p" ("pata de emissão | pate of issue": blind probe r37a, the issue
 # date beside it then read as the expiry, a valid passport said expired).
+# Brazil's documents say "Data de expedição" (a passport, the CIN), as Spain's "fecha de expedición".
 ISSUE_DATE_LABEL = re.compile(
-    r"[dp]ata\s+de\s+emiss[aã]o|[dp]ate\s+of\s*issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
+    r"[dp]ata\s+de\s+(?:emiss[aã]o|expedi[cç][aã]o)|[dp]ate\s+of\s*issue|date\s+de\s+d[eé]livrance|emitid[oa]\s+em"
     r"|fecha\s+de\s+(?:expedicion|emision)"
 )
 
@@ -1657,7 +1658,8 @@ def issue_row_dates(text: str) -> list[dt.date]:
 
 DATE_LABEL = re.compile(
     # "Date ofissue": OCR joins the words of a small caption (doc probe 31's passport).
-    r"[dp]ata\s+de\s+(?:nascimento|validade|emiss[aã]o|expira[cç][aã]o)|[dp]ate\s+of\s*(?:birth|expiry|issue)"
+    r"[dp]ata\s+de\s+(?:nascimento|validade|emiss[aã]o|expedi[cç][aã]o|expira[cç][aã]o)"
+    r"|[dp]ate\s+of\s*(?:birth|expiry|issue)"
     r"|date\s+d[e']\s*(?:naissance|expiration|d[eé]livrance)|validade|v[aá]lido\s+at[eé]|valid\s+until|expiry\s+date"
     r"|fecha\s+de\s+(?:nacimiento|vencimiento|caducidad|expiracion|expedicion|emision)|" + BARE_BIRTH_LABEL
 )
