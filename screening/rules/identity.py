@@ -304,12 +304,17 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
 
 
+def sides_warned(document: dict[str, Any], warning: str) -> list[dict[str, Any]]:
+    """The sides of a card sent as two files (``sides``), or the document itself, whose reading warned ``warning``."""
+    sides = document.get("sides") or {"document": document}
+    return [side for side in sides.values() if warning in (side.get("warnings") or [])]
+
+
 def issue_date_check(document: dict[str, Any]) -> dict[str, Any] | None:
     """Only when the reading found the document's date of issue impossible (after its expiry, before its holder's
     birth, still to come): the MRZ's check digits do not cover that date, so nothing else catches a card
     patched together from two or an edited date. It may also be a date misread: a person looks at the original."""
-    sides = document.get("sides") or {"document": document}
-    flagged = [side for side in sides.values() if ISSUE_DATE_IMPLAUSIBLE in (side.get("warnings") or [])]
+    flagged = sides_warned(document, ISSUE_DATE_IMPLAUSIBLE)
     if not flagged:
         return None
     return check(
@@ -325,8 +330,7 @@ def issue_date_check(document: dict[str, Any]) -> dict[str, Any] | None:
 def specimen_check(document: dict[str, Any]) -> dict[str, Any] | None:
     """Only when the reading found the document marked as a specimen (``specimen``): a sample an issuer publishes,
     with a made-up holder, which every other check may pass (blind probe r63a). It identifies no one."""
-    sides = document.get("sides") or {"document": document}
-    flagged = [side for side in sides.values() if SPECIMEN in (side.get("warnings") or [])]
+    flagged = sides_warned(document, SPECIMEN)
     if not flagged:
         return None
     return check(
