@@ -143,10 +143,10 @@ def foreign_data_signals(data: bytes) -> list[Signal]:
             return []
     evidence = {"where": sorted(outside), "bytes": sum(len(chunk) for chunk in outside.values()), "kinds": kinds}
     if kinds:
-        return [Signal("PDF_FOREIGN_DATA", "MEDIUM", "O ficheiro tem outro ficheiro colado ao PDF (um arquivo, um "
-                       "programa ou uma página web), que um leitor de PDF não mostra: nenhum programa de recibos ou "
-                       "de faturas o escreve. Não abra o ficheiro fora desta aplicação; peça o documento original "
-                       "ao emissor.", evidence)]  # fmt: skip
+        return [Signal("PDF_FOREIGN_DATA", "MEDIUM", "O ficheiro tem outro ficheiro colado ao PDF (um ficheiro "
+                       "comprimido, um programa ou uma página web), que um leitor de PDF não mostra: nenhum programa "
+                       "de recibos ou de faturas o escreve. Não abra o ficheiro fora desta aplicação; peça o "
+                       "documento original ao emissor.", evidence)]  # fmt: skip
     return [Signal("PDF_FOREIGN_DATA", "LOW", "O ficheiro tem dados fora do PDF, antes do seu início ou depois do "
                    "seu fim, que um leitor de PDF não mostra.", evidence)]  # fmt: skip
 
