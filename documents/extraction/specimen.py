@@ -21,11 +21,11 @@ from applicants.text import fold
 from documents.extraction.reader import OcrRefused, open_image, tesseract_text
 from documents.sniff import sniff_content_type
 
-# The word in the languages of the models an agency meets; "specimen signature" (a specimen of the holder's
-# signature, on older passports) is no sample. "Muster" is German's ("Mustermann" its made-up holder), "campione"
-# Italian's.
+# The word in the languages of the models an agency meets, and Germany's made-up holders ("Erika Mustermann");
+# "specimen signature" (a specimen of the holder's signature, on older passports) is no sample. Not a word that is
+# also a family name (Italy's "campione", Germany's "Muster"): a real holder of that name would fail for it.
 SPECIMEN_WORD = re.compile(
-    r"(?<![a-z])(?:specimen|especimen|especime|muster(?:mann|frau)?|campione)(?![a-z])(?!\s+(?:of\s+)?signature)"
+    r"(?<![a-z])(?:specimen|especimen|especime|muster(?:mann|frau))(?![a-z])(?!\s+(?:of\s+)?signature)"
 )
 # One letter, a space, and another lone letter after it: a word spaced out.
 LETTER_SPACING = re.compile(r"\b(\w) (?=\w\b)")

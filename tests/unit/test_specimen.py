@@ -33,8 +33,17 @@ def test_a_specimen_is_known_by_its_word_or_icaos_made_up_state(text: str) -> No
         "P<PRTCOSTA<<SPECIMENA<<<<<<<<<<<<<<<<<<<<<<<",
         "Nome / Given names\nMARIA UTOPIA\nP<BRASILVA<<MARIA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
         "CARTÃO DE CIDADÃO\nAPELIDO(S) Surname\nMUSTAFA\nNOME(S) Given names\nAHMED",
+        "CARTA D'IDENTITÀ\nCOGNOME / SURNAME\nCAMPIONE\nNOME / NAME\nGIULIA",
+        "PERSONALAUSWEIS\nName / Surname\nMUSTER\nVornamen / Given names\nJONAS",
     ],
-    ids=["signature_caption", "word_inside_a_name", "utopia_as_a_name", "a_name_that_starts_alike"],
+    ids=[
+        "signature_caption",
+        "word_inside_a_name",
+        "utopia_as_a_name",
+        "a_name_that_starts_alike",
+        "campione",
+        "muster",
+    ],
 )
 def test_genuine_documents_are_not_specimens(text: str) -> None:
     # Guards as much as tests: words and names that only resemble the marks.
