@@ -29,8 +29,10 @@ SPECIMEN_WORD = re.compile(
 )
 # One letter, a space, and another lone letter after it: a word spaced out.
 LETTER_SPACING = re.compile(r"\b(\w) (?=\w\b)")
-# ICAO 9303's made-up state, as an MRZ's issuing state (a TD1 or TD3 first line's third to fifth character).
-SPECIMEN_STATE = re.compile(r"^[ACIP][A-Z<]UTO", re.MULTILINE)
+# ICAO 9303's made-up state, Utopia, and as an MRZ's issuing state (a TD1 or TD3 first line's third to fifth
+# character).
+SPECIMEN_STATE_CODE = "UTO"
+SPECIMEN_STATE = re.compile(rf"^[ACIP][A-Z<]{SPECIMEN_STATE_CODE}", re.MULTILINE)
 # A stamp's ink: red well above green and blue. A stamp's strokes cover at least this share of the page, in a shape
 # this much longer than it is wide (a word, not a logo or a photo's warm tones).
 STAMP_MIN_SHARE = 0.004

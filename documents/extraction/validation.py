@@ -30,9 +30,11 @@ from documents.extraction.schema import (
     PAYSLIP_KINDS,
     PENSION_KINDS,
     PERIOD_IN_FUTURE,
+    SPECIMEN,
     TAX_KINDS,
     DocumentKind,
 )
+from documents.extraction.specimen import SPECIMEN_STATE_CODE, specimen_marked
 
 NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif", "pensioner_nif",
               "holder_nif", "spouse_nif")  # fmt: skip
@@ -195,6 +197,8 @@ def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt
         # The date stays (the screening fails the identity on it); the warning tells whoever reads the
         # extraction alone. Valid on its expiry day itself, as the screening counts it.
         warnings.append("document_expired")
+    if specimen_named(fields):
+        warnings.append(SPECIMEN)
     for name in ("nationality", "issuing_state"):
         if fields.get(name) is not None and fields[name] not in COUNTRY_CODES:
             fields[name] = None
@@ -202,6 +206,14 @@ def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt
     if fields.get("mrz_valid") is False:
         warnings.append("mrz_check_invalid")
     return warnings
+
+
+def specimen_named(fields: dict[str, Any]) -> bool:
+    """A holder named as a specimen's ("SPECIMEN", "Mustermann"), or ICAO's made-up state: whichever backend read the
+    document (Reducto's fields too; the local reader also looks for the word and a stamp on the page itself)."""
+    names = [str(fields.get(name) or "") for name in ("full_name", "surname", "given_names")]
+    states = {fields.get("nationality"), fields.get("issuing_state")}
+    return specimen_marked(names) or SPECIMEN_STATE_CODE in states
 
 
 def payslip_revalidate(
