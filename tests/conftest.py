@@ -13,7 +13,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from applicants.services import AgencyCredentials, agency_create
-from documents.storage import STORE_MARKER, STORE_MARKER_TEXT
+from documents.storage import store_make
 from tests import SHARED_DIR_VARIABLE
 
 
@@ -238,8 +238,7 @@ def _isolated_data_dir(settings: Any, tmp_path: Path) -> None:
     settings.LOCAL_STORAGE_DIR = tmp_path / "objects"
     # As `migrate` makes it (a deployed store has its top folder): one missing is an outage, an unmounted volume,
     # not missing files, and readiness checks it and makes nothing (blind probe r58a, F2 and F8).
-    settings.LOCAL_STORAGE_DIR.mkdir()
-    (settings.LOCAL_STORAGE_DIR / STORE_MARKER).write_text(STORE_MARKER_TEXT)
+    store_make(settings.LOCAL_STORAGE_DIR)
     settings.EVENTS_FILE = tmp_path / "events.jsonl"
     settings.STORAGE_BACKEND = "local"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from documents.storage.encryption import ObjectDecryptionError, object_cipher
-from documents.storage.local import STORE_MARKER, STORE_MARKER_TEXT, LocalDocumentStore, store_mounted
+from documents.storage.local import STORE_MARKER, LocalDocumentStore, store_make, store_mounted
 from documents.storage.port import (
     DOWNLOAD_SIGNING_SALT,
     UPLOAD_SIGNING_SALT,
@@ -32,7 +32,6 @@ from documents.storage.s3 import S3DocumentStore
 __all__ = [
     "DOWNLOAD_SIGNING_SALT",
     "STORE_MARKER",
-    "STORE_MARKER_TEXT",
     "UPLOAD_SIGNING_SALT",
     "CopiedObject",
     "DocumentStore",
@@ -44,6 +43,7 @@ __all__ = [
     "StoredObject",
     "UploadForm",
     "document_store",
+    "store_make",
     "store_mounted",
 ]
 

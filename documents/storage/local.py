@@ -47,11 +47,15 @@ def local_storage_root_create(**_signal: object) -> None:
     with every stored document gone (blind probe r58a, F8); readiness now only checks it, and makes nothing.
     """
     if settings.STORAGE_BACKEND == "local":
-        root = Path(settings.LOCAL_STORAGE_DIR)
-        root.mkdir(parents=True, exist_ok=True)
-        marker = root / STORE_MARKER
-        if not marker.is_file():
-            marker.write_text(STORE_MARKER_TEXT)
+        store_make(Path(settings.LOCAL_STORAGE_DIR))
+
+
+def store_make(root: Path) -> None:
+    """The store's folder and its marker, made where missing (``migrate``'s step; a test's or a test stack's too)."""
+    root.mkdir(parents=True, exist_ok=True)
+    marker = root / STORE_MARKER
+    if not marker.is_file():
+        marker.write_text(STORE_MARKER_TEXT)
 
 
 def store_mounted(root: str | Path) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from documents.storage.local import STORE_MARKER, STORE_MARKER_TEXT
+from documents.storage.local import store_make
 
 ROOT = Path(__file__).resolve().parents[2]
 AWS = {
@@ -229,8 +229,7 @@ class Stack:
             self.agencies = [dict(agency) for agency in _template_agencies]
             # What ``migrate`` makes besides the tables (post_migrate): the local store's folder, which uploads
             # never make (a volume not mounted must not be written in its place).
-            (self.base / "objects").mkdir(exist_ok=True)
-            (self.base / "objects" / STORE_MARKER).write_text(STORE_MARKER_TEXT)
+            store_make(self.base / "objects")
         else:
             self.manage("migrate", "--noinput")
 
