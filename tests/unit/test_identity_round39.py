@@ -43,6 +43,7 @@ def test_a_particle_ocr_gave_an_accent_is_the_particle() -> None:
 def test_the_accents_ocr_dropped_on_a_portuguese_cards_capitals_are_put_back() -> None:
     assert accents_restored("Maria Fatima Sa-Pereira") == "Maria Fátima Sá-Pereira"
     assert accents_restored("ANDRE JOAO SOUSA") == "ANDRÉ JOÃO SOUSA"
+    assert accents_restored("RUBEN CESAR LEAO MENDONCA") == "RÚBEN CÉSAR LEÃO MENDONÇA"
     # An accent read otherwise, and a name the list does not hold, stay as read.
     assert accents_restored("Tomás Antônio Vaz") == "Tomás Antônio Vaz"
 

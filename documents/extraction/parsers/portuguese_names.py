@@ -13,14 +13,22 @@ import re
 
 from applicants.text import fold
 
+# Given names, then surnames.
 _SPELLINGS = """
-Adrião Amélia André Ângela Ângelo Antão António Antónia Aurélio Bárbara Brás Cátia Cláudia Cláudio Conceição Cristóvão
-Damião Débora Emília Estêvão Eugénia Eugénio Fábio Fátima Flávio Glória Gonçalo Graça Hélder Hélio Inês Jerónimo
-João José Júlia Júlio Letícia Lídia Lígia Lourenço Lúcia Luís Luísa Márcia Márcio Mário Mónica Nádia Natália
-Natércia Noémia Patrícia Rosário Salomé Sebastião Sérgio Sílvia Simão Sónia Tânia Tomás Tomé Valério Vânia
-Verónica Vítor Ascensão Assunção
-Aragão Araújo Baião Brandão Falcão Feijó Frazão Galvão Gonçalves Guimarães Gusmão Leitão Magalhães Mourão Paixão
-Patrício Romão Sá Simões Tostão Valadão
+Acácio Adélia Adrião Ágata Álvaro Amália Amândio Amélia Anália André Ângela Ângelo Aníbal Antão Antónia António
+Anunciação Ascensão Assunção Aurélio Bárbara Basílio Brás Bráulio Cândida Cândido Cátia Cecília Célia César Cláudia
+Cláudio Conceição Cristóvão Custódia Custódio Dália Damião Dário Débora Délia Élio Elísio Emídio Emília Emílio
+Encarnação Érica Estefânia Estêvão Eugénia Eugénio Eulália Eusébio Fábio Fabrício Fátima Flávia Flávio Florêncio
+Glória Gonçalo Graça Gregório Hélder Hélio Hermínia Hermínio Honório Horácio Ilídio Inácio Inês Íris Isménia
+Jerónimo João Jordão José Júlia Júlio Lázaro Letícia Lídia Lígia Lívia Lourenço Lúcia Lucília Lúcio Luís Luísa
+Márcia Marcílio Márcio Mário Maurício Mécia Mónica Nádia Natália Natércia Nélia Noé Noémia Octávio Ofélia Olímpio
+Olívia Osório Otília Patrícia Plácido Porfírio Purificação Rogério Rómulo Rosália Rosário Rúben Salomão Salomé
+Sebastião Sérgio Silvério Sílvia Sílvio Simão Sónia Tânia Teófilo Teotónio Tibério Timóteo Tomás Tomé Úrsula Valéria
+Valério Vânia Verónica Virgínia Vítor Vitória Zélia
+Alcântara Aragão Araújo Baião Barão Beirão Bragança Brandão Camões Carrião Castelão Damásio Espírito Falcão Feijó
+Ferrão Fontão França Frazão Fróis Galvão Gião Girão Góis Gonçalves Guimarães Gusmão Jácome Leão Leitão Lobão Loução
+Macário Magalhães Melão Mendonça Monção Mourão Nóbrega Paixão Patrão Patrício Pião Pinhão Proença Queirós Quintão
+Ribeirão Rolão Romão Sá Salvação Sardão Serrão Simões Tenório Tostão Valadão Valença Vilaça Vilão
 """
 ACCENTED = {fold(name): name for name in _SPELLINGS.split()}
 LETTERS = re.compile(r"[^\W\d_]+")
