@@ -38,8 +38,8 @@ from documents.extraction.reader import (
     OcrRefused,
     as_grey_on_white,
     deskew,
+    file_pictures,
     lines_from_tesseract,
-    open_image,
     prepare_for_ocr,
     render_at_its_pictures_resolution,
     render_page,
@@ -242,18 +242,7 @@ def pictures_resolution_readings(data: bytes, index: int, turn: int) -> list[str
 
 
 def page_images(data: bytes) -> list[Any]:
-    content_type = sniff_content_type(data[:1024])
-    if content_type in {"image/jpeg", "image/png"}:
-        return [without_the_surface(open_image(data))]
-    if content_type != "application/pdf":
-        return []
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(data)
-    try:
-        return [render_page(pdf[index]) for index in range(min(len(pdf), MAX_PAGES))]
-    finally:
-        pdf.close()
+    return file_pictures(data, picture=without_the_surface, render=render_page, pages=MAX_PAGES)
 
 
 def mrz_tesseract(path: str) -> dict[str, list[Any]]:

@@ -27,7 +27,7 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -782,6 +782,23 @@ def open_image(data: bytes) -> Any:
             "Imagem corrompida ou ilegível: envie o documento outra vez, em PDF, JPEG ou PNG."
         ) from exc
     return image
+
+
+def file_pictures(data: bytes, *, picture: Callable[[Any], Any], render: Callable[[Any], Any], pages: int) -> list[Any]:
+    """What a file shows, for a pass that looks at pictures: an image (JPEG or PNG) through ``picture``, the first
+    ``pages`` pages of a PDF each through ``render``; nothing for any other file."""
+    content_type = sniff_content_type(data[:1024])
+    if content_type in {"image/jpeg", "image/png"}:
+        return [picture(open_image(data))]
+    if content_type != "application/pdf":
+        return []
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return [render(pdf[index]) for index in range(min(len(pdf), pages))]
+    finally:
+        pdf.close()
 
 
 def prepare_for_ocr(image: Any, *, level: bool = True) -> Any:

@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from applicants.text import fold
-from documents.extraction.reader import OcrRefused, open_image, tesseract_text
-from documents.sniff import sniff_content_type
+from documents.extraction.reader import OcrRefused, file_pictures, tesseract_text
 
 # The word in the languages of the models an agency meets, and Germany's made-up holders ("Erika Mustermann");
 # "specimen signature" (a specimen of the holder's signature, on older passports) is no sample. Not a word that is
@@ -56,19 +55,10 @@ def stamp_pages(data: bytes) -> list[Any]:
     """The file's pictures to look for a stamp on: an image as it came, a PDF's first pages at a low resolution."""
     from PIL import ImageOps
 
-    content_type = sniff_content_type(data[:1024])
-    if content_type in {"image/jpeg", "image/png"}:
-        image = open_image(data)
-        return [ImageOps.exif_transpose(image) or image]
-    if content_type != "application/pdf":
-        return []
-    import pypdfium2 as pdfium
+    def upright(image: Any) -> Any:
+        return ImageOps.exif_transpose(image) or image
 
-    pdf = pdfium.PdfDocument(data)
-    try:
-        return [render_small(pdf[index]) for index in range(min(len(pdf), STAMP_MAX_PAGES))]
-    finally:
-        pdf.close()
+    return file_pictures(data, picture=upright, render=render_small, pages=STAMP_MAX_PAGES)
 
 
 def render_small(page: Any) -> Any:
