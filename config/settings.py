@@ -393,6 +393,11 @@ INTAKE_MAX_UPLOAD_SLOTS = env_int("INTAKE_MAX_UPLOAD_SLOTS", 3 * INTAKE_MAX_DOCU
 INTAKE_UPLOAD_RETENTION_DAYS = env_int("INTAKE_UPLOAD_RETENTION_DAYS", 1)
 if INTAKE_UPLOAD_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("INTAKE_UPLOAD_RETENTION_DAYS must be at least 1")
+# The audit trail (ids and staff actors, never personal data) is kept this long for accountability (GDPR art. 5(2):
+# who saw, exported, decided or erased what), then pruned by the beat purge (blind probe r64b, F5: kept forever).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 1825)
+if AUDIT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 1")
 CONSENT_TEXT_VERSION = env_str("CONSENT_TEXT_VERSION", "2026-11-v1")
 # Days an applicant has to answer a request for more documents before it shows as overdue.
 INFO_REQUEST_DAYS = env_int("INFO_REQUEST_DAYS", 7)

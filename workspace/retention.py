@@ -7,15 +7,29 @@ from dataclasses import dataclass
 from typing import Any
 
 import structlog
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from applicants import errors
-from applicants.models import Applicant, ApplicantStatus, Application, AuditAction, Organization, Role
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    AuditAction,
+    AuditEvent,
+    FormStatus,
+    IntakeFormRequest,
+    Organization,
+    Role,
+)
 from applicants.services import audit_record, erased_links_record
-from documents.models import Document
+from documents.models import Document, UploadSlot
+from documents.storage import document_store
+from screening.explanation import applicant_explanation
 from screening.models import ScreeningReport
+from screening.selectors import report_latest
 
 logger = structlog.get_logger(__name__)
 
@@ -26,6 +40,10 @@ class PurgeResult:
     files: int
     # Agencies whose purge raised: logged, skipped, tried again on the next run.
     failed_organizations: int = 0
+    # What outlives an applicant, pruned after its own period (blind probe r64b, F5): audit rows older than
+    # ``AUDIT_RETENTION_DAYS``, and upload-slot rows no link can use any more (``upload_slots_past_retention``).
+    audit_events: int = 0
+    upload_slots: int = 0
 
 
 def applicants_past_retention(*, organization: Organization, now: dt.datetime) -> Any:
@@ -64,7 +82,38 @@ def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> P
             continue
         total_applicants += purged.applicants
         total_files += purged.files
-    return PurgeResult(applicants=total_applicants, files=total_files, failed_organizations=failed)
+    audit_events = audit_events_past_retention(now=now)
+    upload_slots = upload_slots_past_retention(now=now)
+    counts = {"audit_events": audit_events.count(), "upload_slots": upload_slots.count()}
+    if not dry_run:
+        # Whole-table deletes of rows with ids only (no files, nothing cascades): no per-agency isolation needed.
+        counts = {"audit_events": audit_events.delete()[0], "upload_slots": upload_slots.delete()[0]}
+        if any(counts.values()):
+            logger.info("retention.leftovers_pruned", **counts)
+    return PurgeResult(applicants=total_applicants, files=total_files, failed_organizations=failed, **counts)
+
+
+def audit_events_past_retention(*, now: dt.datetime) -> Any:
+    """Audit rows older than ``AUDIT_RETENTION_DAYS``: kept that long to show who did what (art. 5(2)); they
+    hold ids, field names and staff actors only, and outlive the applicants they name by design."""
+    return AuditEvent.objects.filter(created_at__lt=now - dt.timedelta(days=settings.AUDIT_RETENTION_DAYS))
+
+
+def upload_slots_past_retention(*, now: dt.datetime) -> Any:
+    """Upload-slot rows (a key of ids, two times) that no link can use again, once their file's retention is over.
+
+    A slot's file is deleted ``INTAKE_UPLOAD_RETENTION_DAYS`` after the slot expired, or moved when a submission
+    took it; its row only counts the form's quota. That count matters while the form takes uploads (a second round
+    too), so a row goes only when its form never will again: expired unsubmitted, or submitted and its applicants
+    all purged or erased (their link answers ``data_erased``).
+    """
+    file_gone_before = now - dt.timedelta(days=settings.INTAKE_UPLOAD_RETENTION_DAYS)
+    closed_forms = IntakeFormRequest.objects.filter(
+        Q(status=FormStatus.EXPIRED)
+        | Q(status=FormStatus.PENDING, expires_at__lt=now)
+        | Q(status=FormStatus.COMPLETED, applicants__isnull=True)
+    )
+    return UploadSlot.objects.filter(form_request__in=closed_forms.values("id"), expires_at__lt=file_gone_before)
 
 
 def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run: bool) -> PurgeResult:
@@ -146,7 +195,7 @@ def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, An
             "listing_type": applicant.form_request.listing_type,
         },
         "documents": [
-            _export_document(document)
+            {**_export_document(document), **_export_document_file(document)}
             for document in applicant.documents.select_related("extracted").order_by("created_at")
         ],
         "reports": [_export_report(report, person=applicant) for report in _reports_about(applicant)],
@@ -159,6 +208,9 @@ def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, An
             }
             for d in applicant.decisions.select_related("decided_by").order_by("decided_at")
         ],
+        "requests_for_documents": _export_info_requests(applicant),
+        "contests": _export_contests(applicant),
+        "explanation": _export_explanation(applicant),
     }
     audit_record(
         action=AuditAction.EXPORTED,
@@ -209,6 +261,77 @@ def _export_document(document: Document) -> dict[str, Any]:
             "parts": extracted.parts,
         },
     }
+
+
+# The export's links to the stored files: the longest the local store's download endpoint accepts (5 minutes), for
+# the staff member making the export to fetch the files and hand them over with it; the admin's own link lives 60 s.
+EXPORT_DOWNLOAD_TTL_SECONDS = 300
+
+
+def _export_document_file(document: Document) -> dict[str, Any]:
+    """A short-lived link to the document's file itself (blind probe r64b, F3: the export had only its metadata
+    and what was read from it). Issuing it is covered by the export's ``EXPORTED`` audit row."""
+    return {
+        "download_url": document_store().download_url(document.storage_key, expires_in=EXPORT_DOWNLOAD_TTL_SECONDS),
+        "download_expires_at": (timezone.now() + dt.timedelta(seconds=EXPORT_DOWNLOAD_TTL_SECONDS)).isoformat(),
+    }
+
+
+def _export_info_requests(applicant: Applicant) -> list[dict[str, Any]]:
+    """The requests for documents made to this person (a ``MORE_INFO`` decision), oldest first: what they were
+    asked and by when (blind probe r64b, F3). Each request is one person's; no one else's is read."""
+    return [
+        {
+            "created_at": request.created_at.isoformat(),
+            "message": request.message,
+            "requested_documents": request.requested_documents,
+            "due_at": request.due_at.isoformat(),
+            "status": request.effective_status,
+            "answered_at": request.answered_at.isoformat() if request.answered_at else None,
+            "closed_at": request.closed_at.isoformat() if request.closed_at else None,
+        }
+        for request in applicant.info_requests.order_by("created_at")
+    ]
+
+
+def _export_contests(applicant: Applicant) -> list[dict[str, Any]]:
+    """This person's contests of the outcome and the agency's answers, oldest first (blind probe r64b, F3). The
+    answering staff member is left out: the answer is the agency's, as the person read it."""
+    return [
+        {
+            "created_at": contest.created_at.isoformat(),
+            "message": contest.message,
+            "status": contest.status,
+            "answer": contest.answer or None,
+            "answered_at": contest.answered_at.isoformat() if contest.answered_at else None,
+        }
+        for contest in applicant.contests.order_by("created_at")
+    ]
+
+
+def _export_explanation(applicant: Applicant) -> dict[str, Any] | None:
+    """The explanation the person is shown on their own status (``intake.status``), in pt-PT, or None before one
+    exists (blind probe r64b, F3).
+
+    One of several tenants is shown the household's ratio and what would change it, which give the combined
+    income back, and with it the other tenants' (``_export_household_report``'s rule): their export keeps their own
+    identity and income entries only, and leaves the ratio (``null``) and the changes (``[]``) out.
+    """
+    report = report_latest(applicant=applicant)
+    if report is None or applicant.status != ApplicantStatus.COMPLETED:
+        return None
+    explanation = applicant_explanation(applicant=applicant, report=report)
+    if _one_of_several_tenants(report, person=applicant):
+        explanation["checks"] = [c for c in explanation["checks"] if c.get("name") in ("identity", "income")]
+        explanation["dti_ratio"] = None
+        explanation["what_would_change"] = []
+    return explanation
+
+
+def _one_of_several_tenants(report: ScreeningReport, *, person: Applicant) -> bool:
+    members = (report.household or {}).get("members") or []
+    tenants = [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
+    return len(tenants) > 1 and any(m.get("applicant_id") == str(person.id) for m in tenants)
 
 
 def _reports_about(applicant: Applicant) -> Any:

@@ -19,7 +19,10 @@ class Command(DatabaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         result = purge_expired(dry_run=options["dry_run"])
         verb = "would delete" if options["dry_run"] else "deleted"
-        self.stdout.write(f"{verb} {result.applicants} applicant(s) and {result.files} stored file(s)")
+        self.stdout.write(
+            f"{verb} {result.applicants} applicant(s) and {result.files} stored file(s); "
+            f"{result.audit_events} audit row(s) past AUDIT_RETENTION_DAYS, {result.upload_slots} used-up upload slot(s)"
+        )
         if result.failed_organizations:
             # The others were purged; a non-zero exit makes cron and CI notice the rest.
             raise CommandError(f"{result.failed_organizations} agency(ies) could not be purged; see the log")
