@@ -669,6 +669,7 @@ class AuditAction(models.TextChoices):
     CONTEST_ANSWERED = "CONTEST_ANSWERED", _("Contestação respondida")
     REPORT_DOWNLOADED = "REPORT_DOWNLOADED", _("Relatório descarregado (PDF)")
     FORM_CLOSED = "FORM_CLOSED", _("Formulário fechado antes de expirar")
+    RECTIFIED = "RECTIFIED", _("Dados pessoais retificados")
 
 
 class AuditEvent(models.Model):

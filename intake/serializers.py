@@ -153,19 +153,17 @@ def phone_normalized(value: str) -> str:
     return re.sub(r"\s+", " ", phone.replace(".", " "))
 
 
-class SubmissionSerializer(serializers.Serializer):
+class PersonDataSerializer(serializers.Serializer):
+    """The person's own data as they submit it: name, NIF, birth date, e-mail and phone, checked and rewritten one
+    way. Staff's rectification (``PATCH /applicants/{id}``) takes the same fields through this class, so a corrected
+    value is held to what the intake holds it to (blind probe r64b)."""
+
     # Wider than 9 so "PT 245 718 931" reaches normalization (the model field's max_length=9 would refuse it first).
     nif = serializers.CharField(max_length=20)
     name = serializers.CharField(max_length=200)
     date_of_birth = serializers.DateField()
     email = serializers.EmailField(max_length=254)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
-    terms_accepted = ConsentField(required=False, default=False, allow_null=True)
-    documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
-    household = HouseholdMemberSerializer(many=True, required=False, default=list)
-    income_profile = serializers.ChoiceField(
-        choices=IncomeProfile.choices, required=False, allow_blank=True, default=""
-    )
 
     def validate_nif(self, value: str) -> str:
         try:
@@ -200,6 +198,15 @@ class SubmissionSerializer(serializers.Serializer):
         if age < 18:
             raise serializers.ValidationError(_("O candidato deve ser maior de idade."))
         return value
+
+
+class SubmissionSerializer(PersonDataSerializer):
+    terms_accepted = ConsentField(required=False, default=False, allow_null=True)
+    documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
+    household = HouseholdMemberSerializer(many=True, required=False, default=list)
+    income_profile = serializers.ChoiceField(
+        choices=IncomeProfile.choices, required=False, allow_blank=True, default=""
+    )
 
     def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # The count limit is a business rule with its own code; checked in the service.

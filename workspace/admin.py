@@ -288,7 +288,8 @@ class ApplicantAdmin(ErasureAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Pipeline output and submitted data are never edited by hand; the
-        # change page is a read-only detail view.
+        # change page is a read-only detail view. A person's data is rectified
+        # through PATCH /api/v1/applicants/{id}, which audits and re-screens (blind probe r64b).
         return False
 
     def erase(self, obj: Applicant, actor: Any) -> None:

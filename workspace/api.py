@@ -42,6 +42,8 @@ from workspace.second_round import RequestedDocument, contest_answer, decision_t
 from workspace.serializers import (
     ApplicantDetailSerializer,
     ApplicantListSerializer,
+    ApplicantRectifiedSerializer,
+    ApplicantRectifySerializer,
     ApplicantStatusSerializer,
     ApplicationInviteSerializer,
     ApplicationScreenResultSerializer,
@@ -58,7 +60,7 @@ from workspace.serializers import (
     RescreenSerializer,
     StaffInvitationCreatedSerializer,
 )
-from workspace.services import applicant_rerun, application_invite, application_screen
+from workspace.services import PersonData, applicant_rectify, applicant_rerun, application_invite, application_screen
 
 UUID_PATTERN = "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
 
@@ -157,6 +159,9 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         # GDPR: a person's data in clear is theirs to have (art. 15); erasing it is the agency admin's (art. 17).
         "export": ("applicants.view_applicant", "applicants.view_pii"),
         "destroy": ("applicants.delete_applicant",),
+        # Rectification (GDPR art. 16) writes the person's data in clear and re-screens what it changes: the
+        # colleagues who see that data and may re-run (both roles; not a no-PII colleague). Blind probe r64b.
+        "partial_update": ("applicants.view_applicant", "applicants.view_pii", "applicants.rerun_applicant"),
     }
 
     def get_queryset(self) -> QuerySet[Applicant]:
@@ -207,6 +212,30 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         data = ApplicantDetailSerializer(applicant, context={"request": request}).data
         if request.user.has_perm("applicants.view_pii"):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="api")
+        return Response(data)
+
+    @extend_schema(
+        request=ApplicantRectifySerializer,
+        responses={
+            200: ApplicantRectifiedSerializer,
+            400: FIELD_ERRORS,
+            404: NOT_FOUND,
+            409: error_response(
+                "duplicate_submission (another person of the form has this NIF) or applicant_processing"
+            ),
+        },
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        """Rectify the person's name, NIF, birth date, e-mail or phone (GDPR art. 16); audited with field names."""
+        serializer = ApplicantRectifySerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        rectification = applicant_rectify(
+            applicant=self.get_applicant(pk), actor=request.user, data=PersonData(**serializer.validated_data)
+        )
+        applicant = self.get_applicant(pk)
+        context = {"request": request, "rectification": rectification}
+        data = ApplicantRectifiedSerializer(applicant, context=context).data
+        services.pii_view_record(applicant=applicant, actor=request.user, surface="api")
         return Response(data)
 
     @extend_schema(

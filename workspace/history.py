@@ -21,6 +21,7 @@ from applicants.admin import staff_member
 from applicants.models import Applicant, AuditAction, AuditEvent, DecisionOutcome, Role
 from documents.models import Document, DocumentType
 from screening.models import RiskLevel, ScreeningReport
+from workspace.services import RECTIFIABLE_FIELDS
 
 # Who opened or downloaded what: shown to staff who may read the audit trail, not to every colleague.
 ACCESS_ACTIONS = frozenset({AuditAction.PII_VIEWED, AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_DOWNLOADED})
@@ -147,6 +148,10 @@ def _detail(event: AuditEvent, documents: dict[uuid.UUID, Document]) -> str:
         return documents_counted(details["documents"])
     if action == AuditAction.INVITATION_SENT and details.get("role") in Role.values:
         return str(Role(details["role"]).label)
+    if action == AuditAction.RECTIFIED:
+        # Which fields were corrected, by their names (the row holds no value): blind probe r64b.
+        names = [name for name in details.get("fields", []) if name in RECTIFIABLE_FIELDS]
+        return ", ".join(str(getattr(Applicant._meta.get_field(name), "verbose_name", name)) for name in names)
     if action == AuditAction.DOCUMENT_DOWNLOADED:
         document = documents.get(uuid.UUID(event.target_id))
         return str(DocumentType(document.document_type).label) if document else ""

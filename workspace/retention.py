@@ -184,8 +184,11 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
     return PurgeResult(applicants=len(members), files=files)
 
 
-def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, Any]:
-    """Everything held about one person (GDPR art. 15), and an audit entry that it was exported."""
+def applicant_export(
+    *, applicant: Applicant, actor: Any = None, audit_details: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything held about one person (GDPR art. 15), and an audit entry that it was exported (``audit_details``:
+    ids only, e.g. the shell's ``{"via": "shell"}``)."""
     export = {
         "exported_at": timezone.now().isoformat(),
         "agency": applicant.organization.name,
@@ -218,6 +221,7 @@ def applicant_export(*, applicant: Applicant, actor: Any = None) -> dict[str, An
         target_id=applicant.id,
         organization=applicant.organization,
         actor=actor,
+        details=audit_details,
     )
     return export
 

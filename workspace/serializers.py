@@ -34,7 +34,7 @@ from applicants.models import (
 from applicants.rest import JsonBooleanField, money_field
 from applicants.services import FORM_MAX_EXPIRY_DAYS
 from documents.models import Document, DocumentStatus, DocumentType
-from intake.serializers import HouseholdMemberSerializer
+from intake.serializers import HouseholdMemberSerializer, PersonDataSerializer
 from screening.models import RiskLevel, ScreeningReport
 from screening.rules.affordability import property_monthly_cost
 from screening.rules.authenticity import NOTE_MAX_LENGTH, proposed_request
@@ -446,6 +446,27 @@ def report_history_items(applicant: Applicant) -> list[dict[str, Any]]:
 class ApplicantStatusSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES)
     report = ReportSerializer(allow_null=True)
+
+
+class ApplicantRectifySerializer(PersonDataSerializer):
+    """``PATCH /applicants/{id}``: any of the person's five fields, checked as the intake checks them."""
+
+
+class ApplicantRectifiedSerializer(ApplicantDetailSerializer):
+    """The applicant as ``GET`` answers it, and what the rectification did (context ``rectification``)."""
+
+    rectified_fields = serializers.SerializerMethodField()
+    rescreened = serializers.SerializerMethodField()
+
+    class Meta(ApplicantDetailSerializer.Meta):
+        fields = (*ApplicantDetailSerializer.Meta.fields, "rectified_fields", "rescreened")  # type: ignore[assignment]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_rectified_fields(self, obj: Applicant) -> list[str]:
+        return list(self.context["rectification"].changed)
+
+    def get_rescreened(self, obj: Applicant) -> bool:
+        return bool(self.context["rectification"].rescreened)
 
 
 class RescreenSerializer(serializers.Serializer):

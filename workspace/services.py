@@ -3,16 +3,18 @@ invite people to an application and screen it with whoever has submitted."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants import errors
+from applicants.crypto import nif_index_for
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -87,6 +89,79 @@ def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, re
         pipeline.pipeline_start_on_commit(applicant_id=applicant.id, force=force, supersedes=current)
     applicant.status = member.status = ApplicantStatus.PROCESSING
     return True
+
+
+# What the screening reads of the person: a change to one of these makes a screened applicant's report stale (the
+# identity check compares them with the documents). E-mail and phone are how the agency reaches them, nothing more.
+SCREENED_PERSON_FIELDS = ("name", "nif", "date_of_birth")
+RECTIFIABLE_FIELDS = (*SCREENED_PERSON_FIELDS, "email", "phone")
+
+
+@dataclass(frozen=True)
+class PersonData:
+    """A rectification's new values, each as the intake's checks returned it; ``None``: not given, kept."""
+
+    name: str | None = None
+    nif: str | None = None
+    date_of_birth: dt.date | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Rectification:
+    changed: tuple[str, ...]
+    rescreened: bool
+
+
+def applicant_rectify(*, applicant: Applicant, actor: Any, data: PersonData) -> Rectification:
+    """Correct a person's name, NIF, birth date, e-mail or phone on their request (GDPR art. 16; blind probe r64b).
+
+    Only the fields whose value differs are written, and audited as ``RECTIFIED`` with their names only. A changed
+    name, NIF or birth date makes a screened applicant's report rest on data that is no longer theirs, so their
+    household is screened again through ``applicant_rerun`` (forced, the old report kept in the history); not while
+    a run is under way (``applicant_processing``: it may already have read the old values). A NIF another person of
+    the same form holds is refused as the intake refuses it (``duplicate_submission``). The agency's later e-mails
+    (requests for documents, answers) read the address from this row, so they go to the corrected one.
+    """
+    given = {field: getattr(data, field) for field in RECTIFIABLE_FIELDS if getattr(data, field) is not None}
+    changed = tuple(field for field, value in given.items() if value != getattr(applicant, field))
+    if not changed:
+        return Rectification(changed=(), rescreened=False)
+    lead = household_lead(applicant)
+    screened_change = any(field in SCREENED_PERSON_FIELDS for field in changed)
+    if screened_change and lead.status == ApplicantStatus.PROCESSING:
+        raise errors.ApplicantProcessing()
+    # Screened: the household has a report. One never screened (waiting, failed) reads the new values when it is.
+    rescreen = screened_change and report_current_id(lead.id) is not None
+    update: dict[str, Any] = {field: given[field] for field in changed}
+    if "nif" in changed:
+        update["nif_index"] = nif_index_for(update["nif"])
+        if (
+            Applicant.objects.filter(form_request_id=applicant.form_request_id, nif_index=update["nif_index"])
+            .exclude(id=applicant.id)
+            .exists()
+        ):
+            raise errors.DuplicateSubmission()
+    with transaction.atomic():
+        for field, value in update.items():
+            setattr(applicant, field, value)
+        try:
+            with transaction.atomic():
+                applicant.save(update_fields=[*update, "updated_at"])
+        except IntegrityError as exc:
+            # Another rectification or submission took the NIF between the check and the write.
+            raise errors.DuplicateSubmission() from exc
+        audit_record(
+            action=AuditAction.RECTIFIED,
+            target_type="applicant",
+            target_id=applicant.id,
+            organization=applicant.organization,
+            actor=actor,
+            details={"fields": list(changed)},
+        )
+        rescreened = rescreen and applicant_rerun(applicant=applicant, actor=actor, force=True)
+    return Rectification(changed=changed, rescreened=rescreened)
 
 
 @dataclass(frozen=True)

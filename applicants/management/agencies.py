@@ -15,6 +15,7 @@ few; the commands are not a hot path.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -80,3 +81,17 @@ def staff_email_new(email: str) -> str:
     if any(key in (username.casefold(), (address or "").casefold()) for username, address in taken):
         raise CommandError("a user with this email exists")
     return email
+
+
+def agency_staff_named(organization: Organization, who: str) -> Any:
+    """The colleague of this agency a shell command names as the one running it (``--by``): their username or
+    e-mail, case aside; a ``CommandError`` when no member of that agency has it. The audit rows a command writes
+    about a person's data then name who did it, as the API's do (blind probe r64b: an export with no author)."""
+    key = who.strip().casefold()
+    if not key:
+        raise CommandError("--by: give the colleague's e-mail or username (it is empty)")
+    members = get_user_model().objects.filter(membership__organization=organization, is_active=True)
+    found = [user for user in members if key in (user.get_username().casefold(), (user.email or "").casefold())]
+    if not found:
+        raise CommandError(f"--by: no active member of {organization.name!r} has this e-mail or username")
+    return found[0]

@@ -1,4 +1,4 @@
-"""``manage.py export_applicant <id> [--output FILE]``: subject-access export as JSON (audited)."""
+"""``manage.py export_applicant <id> [--output FILE] [--by COLLEAGUE]``: subject-access export as JSON (audited)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 
+from applicants.management.agencies import agency_staff_named
 from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant
 from workspace.management.arguments import full_uuid
@@ -20,13 +21,21 @@ class Command(DatabaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("applicant_id", type=full_uuid)
         parser.add_argument("--output", help="file to write (default: standard output)")
+        parser.add_argument(
+            "--by",
+            metavar="COLLEAGUE",
+            help="e-mail or username of the agency's colleague running the export: the audit row names them",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             applicant = Applicant.objects.select_related("organization", "form_request").get(id=options["applicant_id"])
         except (Applicant.DoesNotExist, ValueError) as exc:
             raise CommandError("no such applicant") from exc
-        text = json.dumps(applicant_export(applicant=applicant), ensure_ascii=False, indent=2, default=str)
+        # Resolved before the export: an unknown name refuses it, no row written without its author.
+        actor = agency_staff_named(applicant.organization, options["by"]) if options["by"] is not None else None
+        export = applicant_export(applicant=applicant, actor=actor, audit_details={"via": "shell"})
+        text = json.dumps(export, ensure_ascii=False, indent=2, default=str)
         if options["output"]:
             Path(options["output"]).write_text(text, encoding="utf-8")
             self.stdout.write(f"written to {options['output']}")
