@@ -80,3 +80,16 @@ def staff_email_new(email: str) -> str:
     if any(key in (username.casefold(), (address or "").casefold()) for username, address in taken):
         raise CommandError("a user with this email exists")
     return email
+
+
+def contact_email(email: str | None, *, option: str) -> str:
+    """An agency contact the information notice gives applicants (``--privacy-email``, ``--dpo-email``): blank
+    when not given, else a valid e-mail or a ``CommandError`` naming the option."""
+    email = (email or "").strip()
+    if not email:
+        return ""
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise CommandError(f"{option}: {email!r} is not an e-mail address") from None
+    return email
