@@ -105,6 +105,18 @@ class TermsNotAccepted(BusinessRuleError):
     default_message = _("É necessário aceitar os termos para continuar.")
 
 
+class ConsentNoticeChanged(BusinessRuleError):
+    """The notice the page showed is no longer the agency's: what a person accepts is kept, so they read it
+    again first (blind probe r64b, F11)."""
+
+    code = "consent_notice_changed"
+    status_code = 409
+    default_message = _(
+        "A informação sobre o tratamento dos seus dados mudou desde que abriu a página. Leia-a de novo e envie "
+        "outra vez."
+    )
+
+
 class DuplicateSubmission(BusinessRuleError):
     code = "duplicate_submission"
     status_code = 409

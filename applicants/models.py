@@ -86,6 +86,18 @@ class Organization(models.Model):
         default=30,
         validators=[MinValueValidator(1), MaxValueValidator(3650)],
     )
+    # Who the information notice names as contacts (GDPR art. 13(1)(a)(b)); blank: the notice sends people
+    # to the agency through whoever sent them the link (blind probe r64b, F2).
+    privacy_contact_email = models.EmailField(
+        verbose_name=_("contacto para a proteção de dados"),
+        blank=True,
+        help_text=_("O endereço que a informação ao candidato indica para questões sobre os seus dados."),
+    )
+    dpo_contact_email = models.EmailField(
+        verbose_name=_("contacto do encarregado da proteção de dados (EPD)"),
+        blank=True,
+        help_text=_("Só se a agência tiver um encarregado da proteção de dados."),
+    )
     created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
 
     class Meta:
@@ -395,6 +407,15 @@ class Applicant(models.Model):
     consent_text_version = models.CharField(verbose_name=_("consent text version"), max_length=40)
     consent_given_at = models.DateTimeField(verbose_name=_("consent given at"))
     consent_ip = EncryptedCharField(verbose_name=_("consent IP address"), max_length=45, blank=True)
+    # The exact notice accepted (blind probe r64b, F11): null for those who consented before it was kept.
+    consent_notice = models.ForeignKey(
+        "ConsentNotice",
+        verbose_name=_("informação aceite"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     processing_started_at = models.DateTimeField(verbose_name=_("processing started at"), null=True, blank=True)
     created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
@@ -653,6 +674,29 @@ class Contest(models.Model):
         return f"Contestação {str(self.id)[:8]}"
 
 
+class ConsentNotice(models.Model):
+    """One wording of the information notice an applicant accepted, kept once per distinct text.
+
+    The notice names the agency, its contacts, its retention periods and the processors the deployment uses,
+    so its text changes with them: the version alone could not show what a person read (blind probe r64b,
+    F11). It holds the agency's details and the product's wording only, never a person's data.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    sha256 = models.CharField(verbose_name=_("SHA-256 do texto"), max_length=64, unique=True)
+    version = models.CharField(verbose_name=_("versão do texto"), max_length=40)
+    language = models.CharField(verbose_name=_("língua"), max_length=8)
+    text = models.TextField(verbose_name=_("texto"))
+    created_at = models.DateTimeField(verbose_name=_("created at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("informação ao candidato")
+        verbose_name_plural = _("informações ao candidato")
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.language}) {self.sha256[:12]}"
+
+
 class AuditAction(models.TextChoices):
     PII_VIEWED = "PII_VIEWED", _("Dados pessoais consultados")
     DECISION_RECORDED = "DECISION_RECORDED", _("Decisão registada")
@@ -699,4 +743,5 @@ class AuditEvent(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.action} {self.target_type}:{self.target_id}"
+        # The action's label, not its code, as the admin page's title (blind probe r64b, F11).
+        return f"{self.get_action_display()} · {self.target_type} {self.target_id}"

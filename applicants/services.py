@@ -25,6 +25,7 @@ from applicants.models import (
     ApplicationStatus,
     AuditAction,
     AuditEvent,
+    ConsentNotice,
     Decision,
     ErasedLink,
     FormStatus,
@@ -35,6 +36,7 @@ from applicants.models import (
     MembershipRole,
     Organization,
 )
+from applicants.notice import NoticeText
 from applicants.tokens import intake_token_hash, intake_token_new
 
 
@@ -82,10 +84,33 @@ STAFF_PERMISSIONS = (
 )
 
 
+def consent_notice_record(*, notice: NoticeText) -> ConsentNotice:
+    """The stored row of this exact notice text, made the first time someone accepts it (blind probe r64b, F11).
+
+    Keyed by the text's SHA-256, so each distinct wording is kept once however many people accept it. Called
+    inside the submission's transaction; two first acceptances at once meet on the unique hash.
+    """
+    stored, _created = ConsentNotice.objects.get_or_create(
+        sha256=notice.sha256,
+        defaults={"version": notice.version, "language": notice.language, "text": notice.text},
+    )
+    return stored
+
+
 @transaction.atomic
-def agency_create(*, name: str, staff_email: str, password: str | None = None) -> AgencyCredentials:
-    """Create an agency, its first (admin) staff user and an API token."""
-    organization = Organization.objects.create(name=name)
+def agency_create(
+    *,
+    name: str,
+    staff_email: str,
+    password: str | None = None,
+    privacy_contact_email: str = "",
+    dpo_contact_email: str = "",
+) -> AgencyCredentials:
+    """Create an agency, its first (admin) staff user and an API token. The contacts are the ones the
+    information notice gives applicants (applicants/notice.py); blank, it sends them to whoever sent the link."""
+    organization = Organization.objects.create(
+        name=name, privacy_contact_email=privacy_contact_email, dpo_contact_email=dpo_contact_email
+    )
     return staff_member_add(organization=organization, email=staff_email, role=MembershipRole.ADMIN, password=password)
 
 

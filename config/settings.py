@@ -398,7 +398,12 @@ if INTAKE_UPLOAD_RETENTION_DAYS < 1:
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 1825)
 if AUDIT_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 1")
-CONSENT_TEXT_VERSION = env_str("CONSENT_TEXT_VERSION", "2026-11-v1")
+# The information notice's wording version (applicants/notice.py); bump it when the wording changes. The exact
+# text each applicant accepted is kept too (ConsentNotice), as it also follows the agency's settings.
+CONSENT_TEXT_VERSION = env_str("CONSENT_TEXT_VERSION", "2026-12-v2")
+# Who hosts the service, as the notice names it among the processors (e.g. "Hetzner Online GmbH, Alemanha");
+# empty: "the hosting provider contracted for this service".
+HOSTING_PROVIDER = env_str("HOSTING_PROVIDER", "")
 # Days an applicant has to answer a request for more documents before it shows as overdue.
 INFO_REQUEST_DAYS = env_int("INFO_REQUEST_DAYS", 7)
 if not 1 <= INFO_REQUEST_DAYS <= 90:

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from applicants import selectors
 from applicants.models import Applicant, FormStatus, Invitation, Role, contract_applicant_status
+from applicants.notice import notice_text
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, client_address, error_response
 from applicants.tokens import intake_token_hash
 from documents.models import DocumentType
@@ -180,6 +181,7 @@ class IntakeInfoView(IntakeView):
             raise services.link_expired_error(link)
         services.link_check_not_left_out(link)
         services.link_check_not_erased(link)
+        notice = notice_text(organization=form_request.organization, language=language_of(request))
         return Response(
             IntakeInfoSerializer(
                 {
@@ -193,7 +195,9 @@ class IntakeInfoView(IntakeView):
                     "document_types": [DocumentType.ID_DOCUMENT, DocumentType.PROOF_OF_INCOME],
                     "max_documents": settings.INTAKE_MAX_DOCUMENTS,
                     "max_file_size": settings.INTAKE_MAX_FILE_SIZE,
-                    "consent_text_version": settings.CONSENT_TEXT_VERSION,
+                    "consent_text_version": notice.version,
+                    "consent_notice": notice.text,
+                    "consent_notice_sha256": notice.sha256,
                     "role": link.role,
                     "income_documents": income_documents(language_of(request)),
                     "invited_by_name": lead_first_name(link),
@@ -247,7 +251,8 @@ class IntakeSubmissionView(IntakeView):
             404: NOT_FOUND,
             409: error_response(
                 "duplicate_submission (a member typing another member's NIF; on the lead's form only when reopened "
-                "by hand: a completed form is 410)"
+                "by hand: a completed form is 410), or consent_notice_changed (the consent_notice_sha256 sent is no "
+                "longer the agency's notice)"
             ),
             410: error_response("form_expired or form_already_submitted"),
         },
@@ -260,6 +265,11 @@ class IntakeSubmissionView(IntakeView):
         serializer = SubmissionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        notice = services.consent_notice_accepted(
+            organization=link.form_request.organization,
+            language=language_of(request),
+            sha256=data.get("consent_notice_sha256", ""),
+        )
         submission = services.submission_receive(
             form_request=link.form_request,
             invitation=link.invitation,
@@ -275,6 +285,7 @@ class IntakeSubmissionView(IntakeView):
                 documents=[services.SubmittedDocument(**document) for document in data["documents"]],
             ),
             consent_ip=client_address(request),
+            consent_notice=notice,
         )
         body = {
             "applicant_id": submission.applicant.id,

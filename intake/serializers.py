@@ -47,6 +47,13 @@ class IntakeInfoSerializer(serializers.Serializer):
     max_documents = serializers.IntegerField()
     max_file_size = serializers.IntegerField()
     consent_text_version = serializers.CharField()
+    consent_notice = serializers.CharField(
+        help_text="The information notice (GDPR art. 13) to show before consent, plain text, paragraphs separated by "
+        "a blank line, in the request's language"
+    )
+    consent_notice_sha256 = serializers.CharField(
+        help_text="The notice's SHA-256 (UTF-8), to send back with the submission as the one accepted"
+    )
     role = serializers.ChoiceField(choices=Role.choices)
     income_documents = serializers.DictField(
         child=IncomeDocumentSerializer(many=True),
@@ -202,6 +209,12 @@ class PersonDataSerializer(serializers.Serializer):
 
 class SubmissionSerializer(PersonDataSerializer):
     terms_accepted = ConsentField(required=False, default=False, allow_null=True)
+    consent_notice_sha256 = serializers.RegexField(
+        r"^[0-9a-f]{64}$",
+        required=False,
+        allow_blank=True,
+        help_text="The consent_notice_sha256 of the notice shown; without it, the notice in the request's language",
+    )
     documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
     household = HouseholdMemberSerializer(many=True, required=False, default=list)
     income_profile = serializers.ChoiceField(

@@ -28,10 +28,12 @@ from applicants.models import (
     IntakeFormRequest,
     Invitation,
     InvitationStatus,
+    Organization,
     Role,
 )
+from applicants.notice import NoticeText, notice_text, notice_texts
 from applicants.selectors import IntakeLink
-from applicants.services import audit_record
+from applicants.services import audit_record, consent_notice_record
 from applicants.text import fold
 from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, DocumentStatus, UploadSlot
@@ -336,6 +338,19 @@ class Submission:
     invitations: list[CreatedInvitation]
 
 
+def consent_notice_accepted(*, organization: Organization, language: str, sha256: str = "") -> NoticeText:
+    """The notice a submission accepts: the one whose SHA-256 its page showed (in either language), else the
+    notice in the request's language. A hash no current notice has means the notice changed since the page was
+    read (the agency's contacts or retention, a processor switched on): the person must read it again, as what
+    they accepted is what is kept (blind probe r64b, F2 and F11)."""
+    if not sha256:
+        return notice_text(organization=organization, language=language)
+    for notice in notice_texts(organization=organization):
+        if notice.sha256 == sha256:
+            return notice
+    raise errors.ConsentNoticeChanged()
+
+
 def applicant_submit(
     *,
     form_request: IntakeFormRequest,
@@ -364,6 +379,7 @@ def submission_receive(
     invitation: Invitation | None = None,
     household: list[HouseholdMember] | tuple[HouseholdMember, ...] = (),
     income_profile: str = "",
+    consent_notice: NoticeText | None = None,
 ) -> Submission:
     """Store one person's submission (PII encrypted) and queue the pipeline when the application is complete.
 
@@ -407,6 +423,7 @@ def submission_receive(
             consent_ip=consent_ip,
             household=list(household),
             income_profile=income_profile,
+            consent_notice=consent_notice or notice_text(organization=form_request.organization, language="pt-PT"),
         )
     except Exception:
         stored_files_delete_now(keys=[item.storage_key for item in verified])
@@ -428,6 +445,7 @@ def _submission_create(
     consent_ip: str,
     household: list[HouseholdMember],
     income_profile: str,
+    consent_notice: NoticeText,
 ) -> Submission:
     with transaction.atomic():
         locked = IntakeFormRequest.objects.select_for_update().get(pk=link.form_request.pk)
@@ -453,6 +471,7 @@ def _submission_create(
             income_profile=income_profile,
             status=ApplicantStatus.WAITING if waiting else ApplicantStatus.PROCESSING,
             now=now,
+            consent_notice=consent_notice,
         )
         documents_create(applicant=applicant, verified=verified)
         link_close(link=IntakeLink(form_request=locked, invitation=invitation), verified=verified, now=now)
@@ -485,6 +504,7 @@ def _applicant_create(
     income_profile: str,
     status: str,
     now: dt.datetime,
+    consent_notice: NoticeText,
 ) -> Applicant:
     # No savepoint of its own: the error leaves the submission's transaction, which rolls back whole.
     try:
@@ -501,7 +521,8 @@ def _applicant_create(
             email=data.email.strip(),
             phone=data.phone.strip(),
             status=status,
-            consent_text_version=settings.CONSENT_TEXT_VERSION,
+            consent_text_version=consent_notice.version,
+            consent_notice=consent_notice_record(notice=consent_notice),
             consent_given_at=now,
             consent_ip=consent_ip,
             processing_started_at=now if status == ApplicantStatus.PROCESSING else None,

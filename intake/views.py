@@ -17,6 +17,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from applicants.errors import DataErased
 from applicants.models import FormStatus
+from applicants.notice import notice_text
 from applicants.selectors import IntakeLink, intake_link_by_token
 from intake.status import income_documents, status_of_person
 
@@ -63,10 +64,15 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
             person = status_of_person(link, language=language_code)
         except DataErased:
             state = ERASED
+    # The full notice (GDPR art. 13) in the page's language; the submission sends its hash back as the one
+    # accepted (blind probe r64b, F2 and F11).
+    notice = notice_text(organization=link.form_request.organization, language=language_code) if link else None
     context = {
         "token": token,
         "api_base": f"/api/v1/intake/{token}",
         "consent_version": settings.CONSENT_TEXT_VERSION,
+        "consent_notice": notice.text if notice else "",
+        "consent_notice_sha256": notice.sha256 if notice else "",
         "language": language,
         "state": state or "UNKNOWN",
         "agency_name": link.form_request.organization.name if link else "",

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from applicants import services
@@ -277,6 +278,7 @@ class ApplicantAdmin(ErasureAdmin):
         # Its label, not the stored code: "MEDIUM" on a pt-PT page (blind probe c25).
         "risk_display",
         "consent_text_version",
+        "consent_notice_text",
         "consent_given_at",
         "processing_started_at",
         "created_at",
@@ -419,6 +421,13 @@ class ApplicantAdmin(ErasureAdmin):
     @admin.display(description=_("nível de risco"), ordering="risk_level")
     def risk_display(self, obj: Applicant) -> str:
         return str(RiskLevel(obj.risk_level).label) if obj.risk_level in RiskLevel.values else "—"
+
+    @admin.display(description=_("informação aceite"))
+    def consent_notice_text(self, obj: Applicant) -> str:
+        # The wording the person accepted, as they read it (blind probe r64b, F11); none was kept before 2026-12-v2.
+        if obj.consent_notice is None:
+            return str(_("Não guardada (consentimento anterior à versão 2026-12-v2)."))
+        return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in obj.consent_notice.text.split("\n\n")))
 
     @admin.display(description=_("decisão"))
     def latest_decision(self, obj: Applicant) -> str:

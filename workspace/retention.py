@@ -240,6 +240,8 @@ def _export_person(applicant: Applicant) -> dict[str, Any]:
             "text_version": applicant.consent_text_version,
             "given_at": applicant.consent_given_at.isoformat(),
             "ip": applicant.consent_ip,
+            # The notice's exact wording they accepted; null before 2026-12-v2 (blind probe r64b, F11).
+            "notice_text": applicant.consent_notice.text if applicant.consent_notice else None,
         },
     }
 

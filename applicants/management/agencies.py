@@ -95,3 +95,16 @@ def agency_staff_named(organization: Organization, who: str) -> Any:
     if not found:
         raise CommandError(f"--by: no active member of {organization.name!r} has this e-mail or username")
     return found[0]
+
+
+def contact_email(email: str | None, *, option: str) -> str:
+    """An agency contact the information notice gives applicants (``--privacy-email``, ``--dpo-email``): blank
+    when not given, else a valid e-mail or a ``CommandError`` naming the option."""
+    email = (email or "").strip()
+    if not email:
+        return ""
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise CommandError(f"{option}: {email!r} is not an e-mail address") from None
+    return email

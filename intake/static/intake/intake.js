@@ -336,6 +336,8 @@
       var body = {
         nif: $("nif").value, name: $("name").value.trim(), date_of_birth: $("date_of_birth").value,
         email: $("email").value.trim(), phone: phoneValue(), terms_accepted: $("terms_accepted").checked,
+        // The notice this page showed: what is kept as accepted (blind probe r64b, F11).
+        consent_notice_sha256: app.dataset.consentNotice || "",
         documents: documents,
       };
       if (people.length) body.household = peopleBody(people);
