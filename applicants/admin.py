@@ -18,11 +18,13 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
+from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
 from applicants.selectors import organization_for_user
 
@@ -247,11 +249,44 @@ def staff_member(user: Any) -> str:
     return str(user) if user is not None else "—"
 
 
-class DecisionInline(ScopedInline):
+PII_PERMISSION = "applicants.view_pii"
+
+
+class DecisionShown:
+    """How the admin shows a decision's reason and report, in the applicant's history and on the decision's page.
+
+    The reason is free text about a person: "(reservado)" without ``view_pii`` (blind probe r64b, F4). The
+    report is the one the decision rested on, or says the decision was taken without one (F6)."""
+
+    def fields_for(self, request: HttpRequest, fields: tuple[str, ...]) -> tuple[str, ...]:
+        if request.user.has_perm(PII_PERMISSION):
+            return fields
+        return tuple("reason_reserved" if field == "reason" else field for field in fields)
+
+    @admin.display(description=_("motivo"))
+    def reason_reserved(self, obj: Decision) -> str:
+        return RESERVED
+
+    @admin.display(description=_("relatório de análise"))
+    def report_shown(self, obj: Decision) -> str:
+        report = obj.report
+        if report is None:
+            return str(_("Nenhum: decidida sem relatório"))
+        made = date_format(timezone.localtime(report.created_at), "d/m/Y H:i")
+        return f"{report.get_risk_level_display()} · {made} ({str(report.id)[:8]})"
+
+
+class DecisionInline(DecisionShown, ScopedInline):
     model = Decision
-    fields = ("decision", "reason", "decided_by_name", "decided_at")
-    readonly_fields = fields
+    fields = ("decision", "reason", "decided_by_name", "decided_at", "report_shown")
+    readonly_fields = (*fields, "reason_reserved")
     verbose_name_plural = _("histórico de decisões")
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.fields_for(request, self.fields)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).select_related("decided_by", "report")
 
     @admin.display(description=_("decidido por"))
     def decided_by_name(self, obj: Decision) -> str:
@@ -259,12 +294,16 @@ class DecisionInline(ScopedInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(OrganizationScopedAdmin):
+class DecisionAdmin(DecisionShown, OrganizationScopedAdmin):
     list_display = ("applicant", "decision", "decided_by", "decided_at")
     list_filter = ("decision",)
     list_select_related = ("applicant", "decided_by")
-    fields = ("applicant", "decision", "reason")
+    fields = ("applicant", "decision", "reason", "report_shown")
+    readonly_fields = (*fields, "reason_reserved")
     autocomplete_fields = ("applicant",)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.fields_for(request, self.fields)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # A decision is taken on the applicant's page, where the report, the documents, the second round's

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+# What printed pages (the report PDF, the admin) show without ``view_pii`` for a value hidden whole: an income, a
+# date of birth, a decision's reason (free text staff write about a person; the API gives ``null``).
+RESERVED = "(reservado)"
+
 
 def mask_name(name: str) -> str:
     """``'Maria Santos'`` -> ``'M*** S***'``."""

@@ -536,9 +536,22 @@ class Decision(models.Model):
         Applicant, verbose_name=_("applicant"), on_delete=models.CASCADE, related_name="decisions"
     )
     decision = models.CharField(verbose_name=_("decision"), max_length=10, choices=DecisionOutcome.choices)
-    # Internal: staff only. The applicant sees ``message_to_applicant`` (MORE_INFO), never this.
-    reason = models.TextField(verbose_name=_("reason"))
+    # Internal: staff only. The applicant sees ``message_to_applicant`` (MORE_INFO), never this. Free text about
+    # a person (a name, a phone number), so encrypted as the messages are (blind probe r64b, F4); ciphertext is
+    # never blank, so "a reason is required" is the service's and the serializers' rule, not a check constraint.
+    reason = EncryptedTextField(verbose_name=_("reason"))
     message_to_applicant = EncryptedTextField(verbose_name=_("message to the applicant"), blank=True, default="")
+    # The report current when the decision was taken (a household's, filed under its lead), kept when a re-run
+    # adds a newer one: which assessment the decision rested on (blind probe r64b, F6). ``None``: decided with
+    # no report, which a person may do (the property let, the applicant gone).
+    report = models.ForeignKey(
+        "screening.ScreeningReport",
+        verbose_name=_("screening report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -548,7 +561,6 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["-decided_at"]
-        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="decision_reason_required")]
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} ({self.decided_at:%Y-%m-%d})"

@@ -257,11 +257,19 @@ def form_request_close(*, form_request: IntakeFormRequest, closed_by: Any) -> In
 
 @transaction.atomic
 def decision_record(
-    *, applicant: Applicant, decided_by: Any, decision: str, reason: str, message_to_applicant: str = ""
+    *,
+    applicant: Applicant,
+    decided_by: Any,
+    decision: str,
+    reason: str,
+    report_id: uuid.UUID | None,
+    message_to_applicant: str = "",
 ) -> Decision:
     """Record a person's decision (append-only history) and audit it.
 
-    ``reason`` is internal; ``message_to_applicant`` is what the applicant may read.
+    ``reason`` is internal; ``message_to_applicant`` is what the applicant may read. ``report_id`` is the report
+    current when deciding (``None``: decided without one, which a person may do); the audit row names it too.
+    The reason is required here, not by a check constraint: it is stored encrypted, and ciphertext is never blank.
     """
     if not reason.strip():
         raise ValueError("a decision needs a reason")
@@ -271,6 +279,7 @@ def decision_record(
         decision=decision,
         reason=reason.strip(),
         message_to_applicant=message_to_applicant.strip(),
+        report_id=report_id,
         decided_by=decided_by if getattr(decided_by, "is_authenticated", False) else None,
     )
     audit_record(
@@ -279,7 +288,11 @@ def decision_record(
         target_id=applicant.id,
         organization=applicant.organization,
         actor=decided_by,
-        details={"decision": decision, "decision_id": str(recorded.id)},
+        details={
+            "decision": decision,
+            "decision_id": str(recorded.id),
+            "report_id": str(report_id) if report_id else None,
+        },
     )
     return recorded
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from applicants.masking import checks_for_viewer
+from applicants.masking import RESERVED, checks_for_viewer
 from applicants.models import Applicant
 from screening.models import ScreeningReport
 from screening.rules.affordability import property_monthly_cost
 from screening.rules.common import format_eur, money
 from screening.selectors import organization_thresholds
-
-RESERVED = "(reservado)"
 
 # An amount as the rules write it in the justification and the checks' evidence ("1 563,37 €").
 AMOUNT = re.compile(r"\d{1,3}(?: \d{3})*,\d{2} €")

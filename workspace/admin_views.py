@@ -30,7 +30,7 @@ from applicants.selectors import organization_for_user
 from applicants.text import person_name_shaped
 from documents.models import DocumentType
 from documents.storage import document_store
-from screening.selectors import pipeline_overview, report_latest
+from screening.selectors import pipeline_overview
 from workspace.report_pdf import pdf_response, report_pdf_download
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.services import applicant_rerun, application_invite, application_screen, invitation_resend
@@ -80,7 +80,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
             if stale is not None:
                 messages.error(request, stale)
                 return redirect("admin:applicants_applicant_change", object_id)
-            decision_take(
+            recorded = decision_take(
                 applicant=applicant,
                 decided_by=request.user,
                 decision=decision,
@@ -107,8 +107,9 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
             request,
             _("A mensagem ao candidato não foi enviada: só segue com um pedido de documentos (Pedir mais documentos)."),
         )
-    if report_latest(applicant=applicant) is None:
-        # The API records it too (docs/api.md: a person decides, the report only advises); the page says so.
+    if recorded.report_id is None:
+        # The API records it too, with ``report_id: null`` (docs/api.md: a person decides, the report only
+        # advises); the page says so, and the decision history shows it.
         messages.warning(request, _("Esta pessoa ainda não tem relatório de análise: a decisão foi tomada sem ele."))
     return redirect("admin:applicants_applicant_change", object_id)
 

@@ -328,7 +328,9 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             requested_documents=[RequestedDocument(**item) for item in data["requested_documents"]],
             due_at=data["due_at"],
         )
-        return Response(DecisionSerializer(recorded).data, status=status.HTTP_201_CREATED)
+        return Response(
+            DecisionSerializer(recorded, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(
         request=ContestAnswerSerializer,

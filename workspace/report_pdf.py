@@ -176,7 +176,8 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
                 "decision": pdf_words(DecisionOutcome(d.decision).label)
                 if d.decision in DecisionOutcome.values
                 else d.decision,
-                "reason": d.reason,
+                # Free text about a person (a name, a phone number): reserved as a name is (blind probe r64b, F4).
+                "reason": d.reason if can_view_pii else RESERVED,
                 "decided_by": d.decided_by.get_username() if d.decided_by else "—",
                 "decided_at": local_time(d.decided_at),
             }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import structlog
@@ -208,6 +209,7 @@ def applicant_export(
                 "reason": d.reason,
                 "decided_at": d.decided_at.isoformat(),
                 "decided_by": d.decided_by.get_username() if d.decided_by else None,
+                "report_id": str(d.report_id) if d.report_id else None,
             }
             for d in applicant.decisions.select_related("decided_by").order_by("decided_at")
         ],
@@ -412,12 +414,25 @@ def _export_household_report(report: ScreeningReport, *, person: Applicant) -> d
         "average_monthly_income": float(income) if income is not None else None,
         "dti_ratio": float(report.dti_ratio) if sole_tenant and report.dti_ratio is not None else None,
         "monthly_cost": float(household["monthly_cost"]) if household.get("monthly_cost") is not None else None,
-        "guarantor": guarantor if their_verdict else None,
+        "guarantor": _guarantor_in_numbers(guarantor) if guarantor is not None and their_verdict else None,
         "justification": None,
         "checks": [check for check in report.checks if about_person(check)],
         "authenticity": _export_authenticity(report, person_id=person_id),
         "produced_by": _produced_by(report),
     }
+
+
+# The guarantor verdict's figures, stored as decimal strings ("0.4085"): JSON numbers in the export, as the API
+# gives them (docs/api.md: money and ratios are never strings; blind probe r64b, F10).
+GUARANTOR_FIGURES = ("dti_ratio", "threshold", "income_needed", "shortfall")
+
+
+def _guarantor_in_numbers(guarantor: dict[str, Any]) -> dict[str, Any]:
+    return {key: _number(value) if key in GUARANTOR_FIGURES else value for key, value in guarantor.items()}
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or value == "" else float(Decimal(str(value)))
 
 
 def _export_authenticity(report: ScreeningReport, *, person_id: str | None) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from applicants.models import (
 from applicants.services import audit_record, decision_record
 from applicants.tokens import intake_token_hash, intake_token_new
 from intake import mail
+from screening.selectors import report_latest
 
 logger = structlog.get_logger(__name__)
 
@@ -61,11 +62,14 @@ def decision_take(
         asked = _requests_by_person(applicant=applicant, household=household, requested=requested_documents)
         now = timezone.now()
         InfoRequest.objects.filter(applicant_id__in=household).unanswered().update(closed_at=now)
+        # The report the decision rests on: the one staff see now (a household's, for any member).
+        report = report_latest(applicant=applicant)
         recorded = decision_record(
             applicant=applicant,
             decided_by=decided_by,
             decision=decision,
             reason=reason,
+            report_id=report.id if report else None,
             message_to_applicant=message_to_applicant,
         )
         for person_id, items in asked.items():

@@ -203,11 +203,20 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class DecisionSerializer(serializers.ModelSerializer):
+    """``reason`` is free text about a person: ``null`` without ``view_pii``, as a date of birth is (blind probe
+    r64b, F4). ``report_id``: the report current when deciding, ``null`` when there was none (F6)."""
+
+    reason = serializers.SerializerMethodField()
     decided_by = serializers.SerializerMethodField()
+    report_id = serializers.UUIDField(read_only=True, allow_null=True)
 
     class Meta:
         model = Decision
-        fields = ("decision", "reason", "decided_by", "decided_at")
+        fields = ("decision", "reason", "decided_by", "decided_at", "report_id")
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_reason(self, obj: Decision) -> str | None:
+        return obj.reason if can_view_pii(self.context) else None
 
     def get_decided_by(self, obj: Decision) -> str | None:
         return obj.decided_by.get_username() if obj.decided_by else None
@@ -426,7 +435,7 @@ class ApplicantDetailSerializer(ApplicantListSerializer):
     @extend_schema_field(DecisionSerializer(allow_null=True))
     def get_decision(self, obj: Applicant) -> dict[str, Any] | None:
         decision = obj.latest_decision
-        return dict(DecisionSerializer(decision).data) if decision else None
+        return dict(DecisionSerializer(decision, context=self.context).data) if decision else None
 
 
 def report_history_items(applicant: Applicant) -> list[dict[str, Any]]:
@@ -509,7 +518,7 @@ class ApplicationDecisionSerializer(DecisionSerializer):
 
     class Meta:
         model = Decision
-        fields = ("applicant_id", "role", "decision", "reason", "decided_by", "decided_at")
+        fields = ("applicant_id", "role", "decision", "reason", "decided_by", "decided_at", "report_id")
 
 
 class ApplicationInvitationSerializer(serializers.Serializer):
@@ -788,7 +797,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
     @extend_schema_field(ApplicationDecisionSerializer(allow_null=True))
     def get_decision(self, obj: Application) -> dict[str, Any] | None:
         decision = application_latest_decision(obj)
-        return dict(ApplicationDecisionSerializer(decision).data) if decision else None
+        return dict(ApplicationDecisionSerializer(decision, context=self.context).data) if decision else None
 
 
 class ApplicationInviteSerializer(HouseholdMemberSerializer):

@@ -54,7 +54,9 @@ def reviewed(alice: AgencyCredentials) -> Applicant:
     report = applicant.reports.get()
     report.checks, report.authenticity, report.dti_ratio = CHECKS, AUTHENTICITY, Decimal("0.6688")
     report.save()
-    decision_record(applicant=applicant, decided_by=alice.user, decision="REJECTED", reason="Sem rendimento.")
+    decision_record(
+        applicant=applicant, decided_by=alice.user, report_id=None, decision="REJECTED", reason="Sem rendimento."
+    )
     return applicant
 
 

@@ -51,7 +51,9 @@ def decided(alice: AgencyCredentials) -> Applicant:
     Applicant.objects.filter(pk=applicant.pk).update(status="COMPLETED")
     applicant.refresh_from_db()
     applicant_rerun(applicant=applicant, actor=alice.user, force=True)
-    decision_record(applicant=applicant, decided_by=alice.user, decision="APPROVED", reason="Rendimento estável.")
+    decision_record(
+        applicant=applicant, decided_by=alice.user, report_id=None, decision="APPROVED", reason="Rendimento estável."
+    )
     pii_view_record(applicant=applicant, actor=alice.user, surface="admin")
     return applicant
 

@@ -200,7 +200,7 @@ def test_purge_deletes_rows_and_stored_files_and_is_audited(
     document_store().put(key, b"%PDF-1.4", "application/pdf")
     Document.objects.create(organization=old.organization, applicant=old, document_type="PROOF_OF_INCOME", storage_key=key,
                             original_filename="r.pdf", content_type="application/pdf", size=8)  # fmt: skip
-    decision = decision_record(applicant=old, decided_by=alice.user, decision="REJECTED", reason="x")
+    decision = decision_record(applicant=old, decided_by=alice.user, report_id=None, decision="REJECTED", reason="x")
     Decision.objects.filter(id=decision.id).update(
         decided_at=timezone.now() - dt.timedelta(days=alice.organization.retention_days_after_decision + 1)
     )
@@ -232,7 +232,9 @@ def test_undecided_applicants_are_purged_after_the_form_expiry_period(alice: Age
 def test_export_holds_the_persons_data_and_is_audited(alice: AgencyCredentials) -> None:
     applicant = applicant_of(alice, name="Maria Santos", nif="245718931")
     screen_applicant(applicant_id=applicant.id)
-    decision_record(applicant=applicant, decided_by=alice.user, decision="MORE_INFO", reason="Falta recibo")
+    decision_record(
+        applicant=applicant, decided_by=alice.user, report_id=None, decision="MORE_INFO", reason="Falta recibo"
+    )
     out = io.StringIO()
     call_command("export_applicant", str(applicant.pk), stdout=out)
     export = json.loads(out.getvalue())
@@ -269,7 +271,9 @@ def test_colleagues_are_named_not_linked_to_user_pages_an_agency_admin_may_not_o
     answered the agency's admin a bare English 403 (cases probe 11)."""
     applicant = applicant_of(alice)
     author = applicant.organization.memberships.first().user
-    decision_record(applicant=applicant, decided_by=author, decision="APPROVED", reason="Rendimento suficiente.")
+    decision_record(
+        applicant=applicant, decided_by=author, report_id=None, decision="APPROVED", reason="Rendimento suficiente."
+    )
     client = logged_in(alice)
     event = AuditEvent.objects.filter(organization=applicant.organization, actor=author).first()
     pages = [
@@ -292,7 +296,9 @@ def test_the_admin_reads_in_european_portuguese(alice: AgencyCredentials) -> Non
     as the stored "HIGH" (cases probe 11)."""
     applicant = applicant_of(alice)
     screen_applicant(applicant_id=applicant.id)
-    decision_record(applicant=applicant, decided_by=alice.user, decision="REJECTED", reason="Sem rendimento.")
+    decision_record(
+        applicant=applicant, decided_by=alice.user, report_id=None, decision="REJECTED", reason="Sem rendimento."
+    )
     client = logged_in(alice)
     pages = {
         url: client.get(url).content.decode()

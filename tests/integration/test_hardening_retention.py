@@ -41,7 +41,9 @@ def decided_long_ago(credentials: AgencyCredentials) -> Applicant:
     applicant: Applicant = ApplicantFactory(
         form_request=IntakeFormRequestFactory(organization=credentials.organization)
     )
-    decision = decision_record(applicant=applicant, decided_by=credentials.user, decision="REJECTED", reason="x")
+    decision = decision_record(
+        applicant=applicant, decided_by=credentials.user, report_id=None, decision="REJECTED", reason="x"
+    )
     decision.__class__.objects.filter(id=decision.id).update(decided_at=timezone.now() - dt.timedelta(days=3000))
     return applicant
 

@@ -206,7 +206,9 @@ def test_application_detail_shows_every_person_the_household_figures_and_the_gua
 ) -> None:
     application, lead, co_tenant = household_of(alice, guarantor_invited=True)
     report_of(application, lead, co_tenant)
-    decision_record(applicant=lead, decided_by=alice.user, decision="MORE_INFO", reason="Pedir um fiador que cubra.")
+    decision_record(
+        applicant=lead, decided_by=alice.user, report_id=None, decision="MORE_INFO", reason="Pedir um fiador que cubra."
+    )
 
     response = alice_api.get(f"/api/v1/applications/{application.id}")
 

@@ -150,7 +150,7 @@ def test_a_guarantors_export_holds_the_checks_and_the_verdict_about_them(
         ("household.guarantor_covers", None),
     }
     assert (report["role"], report["average_monthly_income"]) == ("GUARANTOR", 2000.0)
-    assert report["guarantor"]["shortfall"] == "500.00"
+    assert report["guarantor"]["shortfall"] == 500.0
     assert report["dti_ratio"] is None  # the tenants' ratio is the lead's income given back
 
 
