@@ -98,15 +98,19 @@ ISSUER_LABEL = re.compile(
     r"prestadora?(?:\s+d[eo]s?\s+servi[cç]os?)?(?![a-z])|emitente|transmitente|fornecedor|^\s*de\s*:|^\s*de\s*$"
     r"|(?<![a-z])(?:issuer|supplier|seller)(?![a-z])"
 )
-# An English invoice's "Bill to:", "Billed to", "Invoice to", "Sold to" heads the acquirer's block as well.
+# An English invoice's "Bill to:", "Billed to", "Invoice to", "Sold to" heads the acquirer's block as well, and a
+# recibo's payer box "Recebi de:" alone on its line, the name and NIF under it (blind probe r64a: both unread).
 ACQUIRER_LABEL = re.compile(
     r"(?:adquirente|cliente|destinat[aá]rio)(?:\s+d[oa]s?\s+(?:servi[cç]os?|bens?))?(?![a-z])|^\s*para\s*:|^\s*para\s*$|(?<![a-z])(?:customer|client|buyer|acquirer)(?![a-z])"
     r"|(?<![a-z])(?:bill(?:ed)?|invoiced?|sold)\s+to(?![a-z])"
+    r"|^\W*receb(?:i|emos)\s+(?:de|d[oa])\s*:?\s*$"
     r"|" + SALUTATION
 )
 # A note in brackets that names a party's kind ("Retenção na fonte: 0,00 € (adquirente sem contabilidade
 # organizada)", "(cliente particular)"): it explains an amount, it heads no party's block.
-PARTY_NOTE = re.compile(r"\([^()]*?(?:adquirente|cliente|destinat[aá]rio)[^()]*?\s[^()]*?\s[^()]*\)")
+# The party's word may end the note ("(motivo: erro na identificação do adquirente)": blind probe r64a read the
+# footer under it as the client's name).
+PARTY_NOTE = re.compile(r"\((?=[^()]*?(?:adquirente|cliente|destinat[aá]rio))[^()]*?\s[^()]*?\s[^()]*\)")
 # A receipt written as prose names the acquirer after what the issuer did for it, at the end of the issuer's
 # line or alone ("Nuno ... — NIF ..." / "prestou a" / "Condomínio ... — NIPC ..."): the next NIF line is its.
 RENDERED_TO = re.compile(
@@ -161,9 +165,13 @@ DATE_CAPTION = re.compile(
 # state ("Estado: Anulada"), or a sentence naming the document ("Documento anulado em 02/10/2026",
 # "Fatura-recibo cancelada"). Its amounts are no income.
 CANCELLED_WORD = r"(?:anulad[oa]|cancelad[oa]|cancel+ed|void|sem\s+efeito)(?![a-z])"
+# The state's caption may name the document ("Estado do documento: ANULADO em 2026-09-15": blind probe r64a).
+STATE_CAPTION = (
+    r"(?<![a-z])(?:estado|situa[cç][aã]o|status)(?:\s+d[oa]\s+(?:documento|fatura(?:[\s-]+recibo)?|recibo))?"
+)
 CANCELLED = re.compile(
     rf"^\W*{CANCELLED_WORD}\W*$"
-    rf"|(?<![a-z])(?:estado|situa[cç][aã]o|status)\s*[:.]?\s*{CANCELLED_WORD}"
+    rf"|{STATE_CAPTION}\s*[:.]?\s*{CANCELLED_WORD}"
     rf"|(?<![a-z])(?:documento|fatura(?:[\s-]+recibo)?|recibo)\s+(?:foi\s+)?{CANCELLED_WORD}"
 )
 
@@ -190,29 +198,69 @@ def stamp_at_an_end(text: str) -> bool:
     return True
 
 
+# A state given with its reason ("Estado do documento: <state> (motivo: erro na identificação do adquirente)"): the
+# Portal asks a reason only to annul. A stamp across the state's word can leave it unread (blind probe r64a: "Estado do
+# documento: A 2 -15 (motivo: ...)"); the reason still says it, unless the state read is a standing one.
+STATE_WITH_REASON = re.compile(rf"{STATE_CAPTION}\s*[:.]\s*(?P<state>[^()]*?)\s*\(?\s*motivo(?![a-z])")
+STANDING_STATE = re.compile(
+    r"(?<![a-z])(?:normal|emitid[oa]|valid[oa]|ativ[oa]|regular|pag[oa]|liquidad[oa]|retificad[oa])"
+)
+
+
 def is_cancelled(lines: list[Line]) -> bool:
-    return any(CANCELLED.search(fold(line.text).strip()) or stamp_at_an_end(line.text) for line in lines)
+    return any(
+        CANCELLED.search(fold(line.text).strip()) or stamp_at_an_end(line.text) or state_with_a_reason(line.text)
+        for line in lines
+    )
 
 
-def header_roles(text: str) -> list[str]:
-    folded = fold(text)
+def state_with_a_reason(text: str) -> bool:
+    """The document's state printed with the reason it was changed, the state not a standing one."""
+    match = STATE_WITH_REASON.search(fold(text))
+    return match is not None and not STANDING_STATE.search(match["state"])
+
+
+def caption_spans(folded: str) -> list[tuple[int, int, str]]:
+    """Each caption's (start, end, role) in the folded text, in the order printed."""
     # One caption is one column: a tax's word inside the base's caption ("Total s/ IVA") names no other.
     taken: list[tuple[int, int, str]] = []
     for role, pattern in ROLE_PATTERNS:
         for match in pattern.finditer(folded):
             if not any(start < match.end() and match.start() < end for start, end, _ in taken):
                 taken.append((match.start(), match.end(), role))
+    return sorted(taken)
+
+
+def header_roles(text: str) -> list[str]:
     roles: list[str] = []
-    for _, _, role in sorted(taken):
+    for _, _, role in caption_spans(fold(text)):
         # "Retenção IRS" is one column named twice.
         if not roles or roles[-1] != role:
             roles.append(role)
     return roles
 
 
+# Words that make the caption after them a qualifier of the one before ("Retenção IRS 25% s/ valor base", "Valor
+# recebido após retenção"), not the caption of the figure that follows.
+QUALIFIER_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:s|c)/|(?<![a-z])(?:sobre|apos|com|sem|de|d[oa]s?|a|ao|incluid[oa]))\W*$"
+)
+
+
 def role_of(label: str) -> str | None:
+    """The role of the amount after ``label``: the caption nearest the figure when the label runs two columns
+    together ("Retenção na fonte: IRS - retenção na fonte 25 % Valor base 1.000,00 €", the Portal's regime box
+    beside the base's: blind probe r64a read the base as the IRS withheld); else the strongest caption."""
     folded = fold(label)
-    return next((role for role, pattern in ROLE_PATTERNS if pattern.search(folded)), None)
+    strongest = next((role for role, pattern in ROLE_PATTERNS if pattern.search(folded)), None)
+    spans = caption_spans(folded)
+    if len({role for _, _, role in spans}) < 2:
+        return strongest
+    start, _, nearest = spans[-1]
+    before = folded[:start]
+    if QUALIFIER_BEFORE.search(before) or before.count("(") > before.count(")"):
+        return strongest
+    return nearest
 
 
 def amounts_text(text: str) -> str:
@@ -392,13 +440,26 @@ NOT_A_RECEIPT = "invoice_not_receipt"
 FATURA_TYPE_NUMBER = re.compile(r"^FT(?![A-Z])|^FT(?=[A-Z0-9]*FT/)")
 FATURA_TITLE_ALONE = re.compile(r"^\W*fatura\W*$")
 RECEIPT_WORDS = re.compile(r"recib|recebid|quita[cç]|(?<![a-z])pag[oa](?![a-z])|liquidad[oa]")
+# Words about receipts that do not say this document is one (blind probe r64a: an unpaid FT read as received): the
+# Portal's menu "Faturas e Recibos" in the header, and the fatura's own notice that it is not a receipt ("Documento
+# não serve de recibo", "não constitui recibo", "não é recibo").
+RECEIPTS_MENU = re.compile(r"(?<![a-z])faturas\s+e\s+recibos(?![a-z])")
+NOT_A_RECEIPT_NOTICE = re.compile(
+    r"(?<![a-z])nao\s+(?:serve|vale|constitui|e|funciona)\s+(?:de\s+|como\s+)?(?:um\s+)?recibo(?![a-z])"
+)
+
+
+def says_received(folded: str) -> bool:
+    """The line says something was received or paid, not counting the Portal's menu or a notice that the document
+    is no receipt."""
+    return bool(RECEIPT_WORDS.search(NOT_A_RECEIPT_NOTICE.sub(" ", RECEIPTS_MENU.sub(" ", folded))))
 
 
 def only_billed(lines: list[Line], parsed: Parsed) -> bool:
     """A fatura that is no receipt: its number's type is FT or its title is "Fatura" alone, and no word of the
     page says anything was received or paid."""
     folded = [fold(line.text).strip() for line in lines]
-    if any(RECEIPT_WORDS.search(text) for text in folded):
+    if any(says_received(text) for text in folded):
         return False
     number = parsed.fields.get("invoice_number")
     return (isinstance(number, str) and bool(FATURA_TYPE_NUMBER.search(number))) or any(
@@ -861,10 +922,19 @@ def invoice_amounts(segments: list[Segment], parsed: Parsed, *, charged: frozens
             else:
                 parsed.put(name, value, VALIDATED_CONFIDENCE if score >= 4 and not contradicted else 0.85)
         return
+    # No reading adds up: each amount as its own caption prints it, and the checks flag the sum (blind probe r64a).
     for role in AMOUNT_ROLES:
         values = [segment.value for segment in segments if segment.role == role]
+        if role == "irs_withholding":
+            values = [value for value in values if withholding_possible(value, parsed.fields.get("base_amount"))]
         if values:
             parsed.put(role, values[0], 0.8)
+
+
+def withholding_possible(withholding: Decimal, base: object) -> bool:
+    """At most the highest rate of the base (art. 101.º CIRS): a figure equal to the base is never the IRS withheld,
+    whatever caption shares its line."""
+    return not isinstance(base, Decimal) or withholding <= base * WITHHOLDING_RATES[0]
 
 
 def contradicted_labels(segments: list[Segment], solution: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -1794,6 +1864,10 @@ ADDRESS_WORDS = re.compile(
 FIRM_AMPERSAND = re.compile(r"[^\W\d_]\s?&\s?[^\W\d_]")
 
 
+# A box's border a scan read as a glyph before the name ("| Farmácia ...", blind probe r64a): no name starts with one.
+BOX_RULE_START = re.compile(r"^[\s|¦│┃‖\[\]_]+")
+
+
 def party_name(text: str) -> str | None:
     """A person's or a company's name after its label ("Nome:", "Prestador de serviços:"); an address is none."""
     if ":" in text[:30]:
@@ -1810,7 +1884,7 @@ def party_name(text: str) -> str | None:
     title = DOCUMENT_TITLE.search(text)
     if title and title.start() > 0:
         text = text[: title.start()]
-    text = without_final_stop(re.sub(r"(?i)^\s*nome\s*:?", "", text).strip(" :-").lstrip("."))
+    text = without_final_stop(re.sub(r"(?i)^\s*nome\s*:?", "", BOX_RULE_START.sub("", text)).strip(" :-").lstrip("."))
     # Two names joined by "&" make a firm's ("Pires Coelho & Associados, SP, RL"), its form known or not: its "&"
     # and commas are its name's, which a person's reading drops (blind probe r56a).
     if COMPANY_FORM.search(text.lower()) or FIRM_AMPERSAND.search(text):
