@@ -25,12 +25,14 @@ from documents.extraction.parsers.classify import (
     DRIVING_LICENCE,
     EU_CITIZEN_REGISTRATION,
     EU_CITIZEN_REGISTRATION_REFUSED,
+    FAMILY_ALLOWANCE,
     PAYSLIP_TITLE,
     RENT_RECEIPT,
     RESIDENCE_APPLICATION,
     RESIDENCE_APPLICATION_REFUSED,
     SALARY_ADVANCE,
     SIMULATION,
+    SOCIAL_INSERTION_INCOME,
     SS_QUARTERLY_DECLARATION,
     SS_REMUNERATIONS_EXTRACT,
     TEMPORARY_BENEFIT,
@@ -569,6 +571,24 @@ TEMPORARY_BENEFIT_REFUSED = (
     "declaração da pensão ou outro comprovativo de rendimentos do trabalho ou de pensão."
 )
 
+# The Rendimento Social de Inserção (classify.SOCIAL_INSERTION_INCOME; blind probe r64a: told only "not
+# recognised"): a means-tested support, granted for a year and renewed only while the household's means stay low, no
+# lasting income a rent is paid from. The sender is told why, what counts, and that a guarantor can stand in.
+SOCIAL_INSERTION_INCOME_REFUSED = (
+    "Este documento é do Rendimento Social de Inserção (RSI), um apoio atribuído conforme os rendimentos do agregado "
+    "e renovado todos os anos, que não é aceite como rendimento: envie recibos de vencimento, faturas-recibo, a "
+    "declaração da pensão ou outro comprovativo de rendimentos do trabalho ou de pensão; se não os tem, um fiador "
+    "pode enviar os seus próprios comprovativos de rendimentos."
+)
+
+# The abono de família (classify.FAMILY_ALLOWANCE; blind probe r64a: told only "not recognised"): paid for the
+# children's keep, not the parent's income. The sender is told why and what counts.
+FAMILY_ALLOWANCE_REFUSED = (
+    "Este documento é do abono de família, uma prestação destinada aos filhos, que não é aceite como rendimento de "
+    "quem arrenda: envie recibos de vencimento, faturas-recibo, a declaração da pensão ou outro comprovativo de "
+    "rendimentos do trabalho ou de pensão."
+)
+
 # A rent receipt (classify.RENT_RECEIPT; blind probe r46a: told only "not recognised"): it proves the rent a
 # landlord received from one tenant in one month, and no parser reads it. A landlord's rental income is proved
 # by the year's IRS return, whose Anexo F declares it, or the nota de liquidação; a tenant's receipt proves
@@ -753,6 +773,8 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", research_grant, RESEARCH_GRANT_REFUSED),
     ("PROOF_OF_INCOME", enrolment_certificate, ENROLMENT_CERTIFICATE_REFUSED),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
+    ("PROOF_OF_INCOME", SOCIAL_INSERTION_INCOME.search, SOCIAL_INSERTION_INCOME_REFUSED),
+    ("PROOF_OF_INCOME", FAMILY_ALLOWANCE.search, FAMILY_ALLOWANCE_REFUSED),
     ("PROOF_OF_INCOME", RENT_RECEIPT.search, RENT_RECEIPT_REFUSED),
     ("PROOF_OF_INCOME", SALARY_ADVANCE.search, SALARY_ADVANCE_REFUSED),
     ("PROOF_OF_INCOME", expense_statement, EXPENSE_STATEMENT_REFUSED),

@@ -769,6 +769,13 @@ TEMPORARY_BENEFIT = re.compile(
     r"subsidio\s+(?:social\s+)?de\s+desemprego|(?:subsidio|prestacao)\s+(?:de\s+)?(?:desemprego|doenca|parental)"
     r"|(?:unemployment|sickness|jobseeker.?s)\s+(?:benefit|allowance)"
 )
+# The Rendimento Social de Inserção (RSI), on folded text: a means-tested support, granted to a household for a year
+# and renewed only while its means stay low (blind probe r64a: told "not recognised"). Refused with its own reason.
+SOCIAL_INSERTION_INCOME = re.compile(r"rendimento\s+social\s+de\s+insercao|(?<![a-z])\(rsi\)")
+# The abono de família (for children and young people, or the pre-natal one), on folded text: paid for the
+# children's keep, by the household's means, not an income of the parent's (blind probe r64a: told "not
+# recognised"). Refused with its own reason.
+FAMILY_ALLOWANCE = re.compile(r"abono\s+de\s+familia|abono\s+pre.?natal|(?<![a-z])child\s+benefit(?![a-z])")
 # A rent receipt, the AT's "Recibo de renda eletrónico" or a landlord's own (blind probe r46a): the rent a landlord
 # received, by the tenant's payment. No parser reads it; it is refused with a reason that names it.
 RENT_RECEIPT = re.compile(r"recibo\s+(?:eletronico\s+|electronico\s+)?de\s+rendas?(?![a-z])|(?<![a-z])rent\s+receipt")

@@ -40,6 +40,7 @@ from documents.extraction.parsers.common import (
     title_case,
     written_dates,
 )
+from documents.extraction.parsers.payslip import one_digit_apart
 from documents.extraction.reader import Line
 
 PAYMENT_COUNTS = (12, 13, 14)
@@ -500,6 +501,10 @@ YEAR_FIRST = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s?[-/]\s?\d{1,2}(?:\s?[-/]\s
 DAY_FIRST = re.compile(r"(?<![\d.,])\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}(?![\d.,])")
 
 
+# A table's vertical rule right after an amount's two cents, no figure after it.
+RULE_AFTER_CENTS = re.compile(r"(?<=[.,]\d\d)\|(?!\d)")
+
+
 def money_spans(text: str) -> list[Amount]:
     """``parse_money`` with where each amount starts (``fix_digits`` and ``portuguese_figures`` keep the length),
     a year-first month or date blanked first (same length) so that none of its figures joins an amount."""
@@ -512,6 +517,9 @@ def money_matches(text: str) -> list[tuple[int, int, Decimal]]:
     # So is a date day first: "ab 01.10.2026" had given an amount of 1,10 (blind probe r35b, a German pension
     # letter's deductions one euro ten off, and a false arithmetic mismatch).
     blanked = DAY_FIRST.sub(lambda match: " " * len(match.group(0)), blanked)
+    # A table's rule read right after an amount's cents ("Totais 335,48 0,00|"): a border, not a figure "1" that
+    # ``fix_digits`` would join to the cents (blind probe r64a: a photo's totals row unread, the gross missing).
+    blanked = RULE_AFTER_CENTS.sub(" ", blanked)
     # A Swiss amount groups its thousands by an apostrophe ("CHF 1'146.00"): a space, as in "1 146.00".
     blanked = re.sub(r"(?<=\d)['’](?=\d{3}(?!\d))", " ", blanked)
     found = []
@@ -735,6 +743,10 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
     read = PensionAmounts()
     lines = credits_column_first(wrapped_headers_joined(captions_first(lines)))
     columns: list[str] = []
+    one_each: list[str] = []
+    # Where the header of ``columns`` is, and the row read under it: a totals row below may be the whole of it.
+    columns_at = -1
+    columns_row: list[tuple[str, Decimal]] = []
     waiting: str | None = None
     skip_to = -1
     for index, line in enumerate(lines):
@@ -751,7 +763,8 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
             labels = [label for label in labels if label[2] not in {"no_deductions", "deduction"}]
         if labels and not amounts:
             if len(labels) >= 2:
-                columns = [role for _, _, role in labels]
+                columns, columns_at, columns_row = [role for _, _, role in labels], index, []
+                one_each = [role for at, role in enumerate(columns) if at == 0 or columns[at - 1] != role]
             below = lines[index + 1] if index + 1 < len(lines) else None
             values = amounts_in(below.text) if below is not None and not line_labels(below.text) else []
             if len(labels) == 1 and values and (item_rows_to_total(lines, index + 1) or pension_rows(lines, index + 1)):
@@ -784,6 +797,8 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                         read.derived.add(role)
                     read.add(role, value, row.confidence)
                     read.table_rows[-1].append((role, value))
+                if index == columns_at:
+                    columns_row = read.table_rows[-1]
                 continue
             # A lone label may be a sentence's last words; a row of them is a header, not a sentence.
             waiting = labels[0][2] if len(labels) == 1 else None
@@ -795,7 +810,15 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
         leading = [value for start, value in amounts if start < first_label]
         if leading and waiting:
             read.add(waiting, leading[-1], line.confidence)
-        elif leading and not labels and TOTALS_ROW.match(fold(text)) and len(leading) == len(columns):
+        elif leading and not labels and TOTALS_ROW.match(fold(text)) and len(leading) in (len(columns), len(one_each)):
+            # "Prélèvements sociaux (CSG)" over one column: neighbouring labels of one role may name one column.
+            columns = columns if len(leading) == len(columns) else one_each
+            if columns_row and parts_totalled(lines[columns_at + 1 : index], leading):
+                # "Total 1 061,08 € 33,95 € 1 027,13" under a basic and a complementary pension's rows: the
+                # statement's whole, the row read under the header only its first part (blind probe r64a: a
+                # French CNAV and Agirc-Arrco attestation read as its first pension, 39 % short).
+                for role, value in columns_row:
+                    read.remove_one(role, value)
             for role, value in zip(columns, leading, strict=True):
                 read.add(COLUMN_TOTALS.get(role, role), value, line.confidence)
         elif leading and not labels:
@@ -829,6 +852,18 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 waiting = role
     read.without_restated_deductions()
     return read
+
+
+def parts_totalled(rows: list[Line], totals: list[Decimal]) -> bool:
+    """Whether the lines between a header of columns and its totals row hold two rows or more of one amount per
+    column, none of them a month's ("Agosto 2026 842,37 32,00 810,37": a year's months, whose total is the
+    year's), whose columns add up to the totals: one person's pensions side by side, the totals their whole."""
+    parts = [amounts_in(row.text) for row in rows if amounts_in(row.text)]
+    if len(parts) < 2 or any(len(part) != len(totals) for part in parts):
+        return False
+    if any(parse_period(row.text) for row in rows):
+        return False
+    return all(sum(column, Decimal(0)) == total for column, total in zip(zip(*parts, strict=True), totals, strict=True))
 
 
 def left_cell(text: str, first_label: int) -> str | None:
@@ -1215,6 +1250,9 @@ def parse_pension(lines: list[Line]) -> Parsed:
             parsed.put("gross_monthly_amount", net, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:gross_monthly_amount")
             gross = net
+    if deductions is not None and paid_with_subsidy is None and not amounts.subsidies:
+        # (A month paying a subsidy is put apart below: its figures add up another way.)
+        gross, net = digit_misread_mended(parsed)
     if gross is None and not year_declaration(folded):
         # A year's declaration's pension rows are the year's ("recebeu no ano de 2025: Pensão de velhice 9.800,00"),
         # no month's.
@@ -1256,6 +1294,35 @@ def parse_pension(lines: list[Line]) -> Parsed:
         # as a payslip's lost employee name is, so that staff look for it on the page.
         parsed.warnings.append("missing:pensioner_name")
     return parsed
+
+
+def digit_misread_mended(parsed: Parsed) -> tuple[Decimal | None, Decimal | None]:
+    """The gross and net, one of them put right where OCR misread a digit of it: gross − deductions ≠ net, and
+    the figure the other two ask for is one digit away from the one read (``one_digit_apart``, the payslips'
+    test). The arithmetic cannot tell which of the two was misread (either differs by a digit from what the
+    others ask for), so the lower reading stands: the gross or the net brought down, never raised. Blind probe
+    r64a: a scan's net "512,33" read 912,33 beside its gross 512,33 and no deductions, then taken for the gross
+    (the larger) and flagged ``arithmetic_mismatch``. Worked out, so said (``derived:``). Only off an image: a
+    text layer misreads nothing, and its figures stand for the arithmetic's check to flag."""
+    fields = parsed.fields
+    gross, net, deductions = (
+        fields.get("gross_monthly_amount"),
+        fields.get("net_monthly_amount"),
+        fields.get("deductions"),
+    )
+    if gross is None or net is None or deductions is None or abs(gross - deductions - net) <= CENT:
+        return gross, net
+    role, wanted = (
+        ("gross_monthly_amount", net + deductions)
+        if gross - deductions > net
+        else ("net_monthly_amount", gross - deductions)
+    )
+    if parsed.confidence.get(role, 1.0) >= 1.0 or not one_digit_apart(wanted, fields[role]):
+        return gross, net
+    fields[role] = wanted
+    parsed.confidence[role] = min(parsed.confidence[role], DERIVED_CONFIDENCE)
+    parsed.warnings.append(f"derived:{role}")
+    return fields.get("gross_monthly_amount"), fields.get("net_monthly_amount")
 
 
 # A figure of three digits or more with no separator, alone before its currency or the line's end.

@@ -872,8 +872,7 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
     combined_income: list[tuple[Decimal, float]] = []
     by_taxpayer: dict[str, dict[str, tuple[Decimal, float]]] = {}
     table_total, table_unread = annex_a_table(lines, parsed)
-    annex_code_table(lines, parsed)
-    annex_b_rows(lines, parsed)
+    summed = [*annex_code_table(lines, parsed), *annex_b_rows(lines, parsed)]
     owners_table(lines, parsed)
     for line in lines:
         folded = fold(line.text)
@@ -941,8 +940,11 @@ def tax_annexes(lines: list[Line], parsed: Parsed) -> None:
             # The payers' table prints the return's gross when it holds every income read and the return
             # delivers no other annex of income (Anexo H is deductions): its "Soma", or its one row (blind probe
             # r41a: "Soma 24.920,00" flagged as derived).
+            own_sum = annex_sum_is_the_gross(summed, parsed, annexes)
             if table_total is not None and table_total[0] == total and set(annexes) <= ANNEXES_OF_NO_OTHER_INCOME:
                 parsed.put("gross_income", total, table_total[1])
+            elif own_sum is not None:
+                parsed.put("gross_income", total, own_sum)
             else:
                 parsed.put("gross_income", total, DERIVED_CONFIDENCE)
                 parsed.warnings.append("derived:gross_income")
@@ -989,6 +991,30 @@ ANNEX_CATEGORIES_OF_INCOME = {"A": ANNEX_A_CATEGORIES, "B": ("self_employment_in
 # The annexes a return may deliver beside the payers' table with no income of their own: Anexo A (the table's) and
 # Anexo H (tax benefits and deductions).
 ANNEXES_OF_NO_OTHER_INCOME = {"A", "H"}
+# An income's category, by the annex that declares it.
+ANNEX_OF_CATEGORY = {
+    category: letter for letter, categories in ANNEX_CATEGORIES_OF_INCOME.items() for category in categories
+}
+# A printed sum closing an annex's table of incomes, that its rows add up to: the category, the sum, its confidence.
+AnnexSum = tuple[str, Decimal, float]
+
+
+def annex_sum_is_the_gross(summed: list[AnnexSum], parsed: Parsed, annexes: list[str]) -> float | None:
+    """The confidence of the return's gross as printed, when it is one annex's own "Soma" (Anexo B's "Soma
+    24.850,00" under its rows 403 and 404): the one category of income read is that sum, and the return delivers
+    no other annex of income (Anexo H is deductions). Blind probe r64a: such a return's gross warned
+    ``derived:gross_income``, only the payers' table of Anexo A being taken as printing it. Else none."""
+    read = [name for name in ANNEX_INCOME if parsed.fields.get(name) is not None]
+    if len(read) != 1:
+        return None
+    category = read[0]
+    letter = ANNEX_OF_CATEGORY.get(category)
+    if letter is None or not set(annexes) <= {letter, "H"}:
+        return None
+    printed = [confidence for name, total, confidence in summed if (name, total) == (category, parsed.fields[category])]
+    return printed[0] if printed else None
+
+
 # The money columns of Anexo A's table of incomes (Quadro 4A), in the order a header names them.
 INCOME_TABLE_COLUMNS = [
     ("income", re.compile(r"rendimentos?(?![a-z])")),
@@ -1451,10 +1477,12 @@ ANNEX_CATEGORY = {"B": "self_employment_income"}
 ANNEX_TITLE = re.compile(r"^\W*anexo\s+([a-z])(?![a-z])")
 
 
-def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
+def annex_code_table(lines: list[Line], parsed: Parsed) -> list[AnnexSum]:
     """The incomes of an annex's table of field codes ("403 ... 14.250,00" / "404 ... 2.380,00" / "Soma
     16.630,00"), summed, and checked against its "Soma" when one is printed: a sum that does not hold is
-    flagged, and neither is trusted. The category is the one the heading, the rows' words or the annex names."""
+    flagged, and neither is trusted. The category is the one the heading, the rows' words or the annex names.
+    Returns the sums printed that the rows add up to."""
+    summed: list[AnnexSum] = []
     index = 0
     while index < len(lines):
         # Each run of coded rows is one table (Anexo A's, then Anexo B's).
@@ -1478,9 +1506,12 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> None:
             parsed.warnings.append("arithmetic_mismatch")
         elif category is not None:
             parsed.put(category, rows_sum, min(row.confidence for row in rows))
+            if printed and total_line is not None:
+                summed.append((category, rows_sum, total_line.confidence))
             owner = annex_owner(lines, start)
             if owner is not None:
                 parsed.income_owners.append([(owner, rows_sum)])
+    return summed
 
 
 # Anexo B's incomes printed as captioned rows with no field code opening them: "Prestações de serviços 32 030,65",
@@ -1491,13 +1522,14 @@ ANNEX_B_ROW = re.compile(
 )
 
 
-def annex_b_rows(lines: list[Line], parsed: Parsed) -> None:
+def annex_b_rows(lines: list[Line], parsed: Parsed) -> list[AnnexSum]:
     """Anexo B's self-employment income from its captioned rows when no reader found it by field codes: each row
     under Anexo B's title with one amount and a kind of its income, summed, and checked against a "Total" printed
     after them (blind probe r44a and e2e probe c24: "Prestações de serviços 32 030,65" / "Vendas 0,00" unread, and
-    the return's gross given without Anexo B). Its titular, when the annex names one, owns the sum."""
+    the return's gross given without Anexo B). Its titular, when the annex names one, owns the sum. Returns the
+    total printed, when the rows add up to it."""
     if parsed.fields.get("self_employment_income") is not None:
-        return
+        return []
     titles = [index for index, line in enumerate(lines) if (heading := ANNEX_TITLE.match(fold(line.text)))
               and heading.group(1) == "b"]  # fmt: skip
     for start in titles:
@@ -1518,12 +1550,14 @@ def annex_b_rows(lines: list[Line], parsed: Parsed) -> None:
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
         if total is not None and total != rows_sum:
             parsed.warnings.append("arithmetic_mismatch")
-            return
-        parsed.put("self_employment_income", rows_sum, min(line.confidence for _, line in rows))
+            return []
+        confidence = min(line.confidence for _, line in rows)
+        parsed.put("self_employment_income", rows_sum, confidence)
         owner = annex_owner(lines, lines.index(rows[0][1]))
         if owner is not None:
             parsed.income_owners.append([(owner, rows_sum)])
-        return
+        return [("self_employment_income", rows_sum, confidence)] if total is not None else []
+    return []
 
 
 # An annex's own line naming whose its incomes are on a joint return: "Titular dos rendimentos: Sujeito passivo B",
