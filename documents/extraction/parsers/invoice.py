@@ -1130,8 +1130,8 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
     rendered_to = False
     # The parties whose NIF's caption was read over a run of too few or too many digits (``nif_run_unread``).
     unread: set[str] = set()
-    # Past the heading's lines where OCR split the heading in two (``split_heading``), and past the lines under it
-    # parted into the two boxes.
+    # Past the heading's lines where OCR split the heading in two (``split_heading``), and past the lines under the
+    # heading parted into the two boxes.
     heading_end = split_boxes_end = 0
     for index, line in enumerate(lines):
         folded = PARTY_NOTE.sub(lambda note: " " * len(note.group(0)), fold(line.text))
@@ -1145,6 +1145,10 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             side_by_side = joined = True
             boxes_start = index + 1
             columns = heading_columns(line, folded)
+            # OCR reads the two boxes under the heading across, each line the issuer's words then the acquirer's
+            # (blind probe r64a: a clean image-only PDF, a photo, a scan: name beside name, address beside
+            # address, "NIF: ... PORTUGAL"): each line is parted at the columns' edge, as under a split heading.
+            split_boxes_end = boxes_start + SPLIT_BOX_LINES if columns else 0
             column_lines, column_nifs = {}, set()
             continue
         split = split_heading(lines, index)
@@ -1307,6 +1311,8 @@ def read_box_line(
         else:
             parsed.warnings.append("nif_checksum_invalid")
         column_nifs.add(box_party)
+        if column_lines.get(box_party) == 1:
+            name_wrapped_onto_nif_line(line.text, box_party, parsed)
     read = column_lines.get(box_party, 0)
     if not nifs and (read == 0 or (read == 1 and box_party in column_nifs)):
         name = party_name(line.text) if box_name_line(line.text) else None
@@ -1315,10 +1321,21 @@ def read_box_line(
     column_lines[box_party] = read + 1
 
 
+def name_wrapped_onto_nif_line(text: str, box_party: str, parsed: Parsed) -> None:
+    """The rest of a box's name that its line break carried onto the NIF's line, the box's second, before the NIF
+    ("Associação Humanitária dos Bombeiros" / "Voluntários de Ourém — NIF ..."), added to the name read from the
+    box's first line: as ``side_by_side_names`` does for the boxes read as one, never an address nor figures."""
+    name = parsed.fields.get(f"{box_party}_name")
+    wrap = NIF_LABEL.split(text)[0].strip(" ,;:·|–—-")
+    if not name or not wrap or re.search(r"\d|:", wrap) or ADDRESS_START.match(fold(wrap)) or not capitalised(wrap):
+        return
+    parsed.fields[f"{box_party}_name"] = party_name(f"{name} {wrap}") or name
+
+
 # A heading OCR split in two: its captions' tops at most this many letter heights apart (a photo's tilt).
 SPLIT_HEADING_HEIGHTS = 2
-# Under a split heading, lines are parted into the two boxes for at most this many lines (the Portal's box: its
-# name, NIF, two lines of address and the country), never into the table below.
+# Under a side-by-side heading (split or not), lines are parted into the two boxes for at most this many lines (the
+# Portal's box: its name, NIF, two lines of address and the country), never into the table below.
 SPLIT_BOX_LINES = 6
 
 

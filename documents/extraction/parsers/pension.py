@@ -15,6 +15,7 @@ words in each language, and its dates may name their month in its language.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1845,7 +1846,7 @@ def placed_date(text: str) -> list[dt.date]:
 
 def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
     """The person's NIF (the personal one whose check digit holds: one under a NIF's caption first, else the first
-    one; never a letter's or a process's reference) and name (after its label)."""
+    one; never a letter's or a process's reference) and name (after its label, else beside or over its NIF)."""
     captioned: list[str] = []
     bare: list[str] = []
     above = ""
@@ -1860,7 +1861,8 @@ def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
         above = fold(line.text)
     if captioned or bare:
         parsed.put(f"{prefix}_nif", (captioned or bare)[0], VALIDATED_CONFIDENCE)
-    name = labelled_name(lines) or name_beside_nif(lines, parsed.fields.get(f"{prefix}_nif"))
+    own_nif = parsed.fields.get(f"{prefix}_nif")
+    name = labelled_name(lines) or name_beside_nif(lines, own_nif) or name_over_nif(lines, own_nif)
     if name is not None:
         parsed.put(f"{prefix}_name", *name)
 
@@ -2044,6 +2046,32 @@ def name_beside_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | N
         name = clean_name(line.text[: beside.end(1)])
         if name and looks_like_name(name):
             return (title_case(name) if name.upper() == name else name), line.confidence
+    return None
+
+
+# A line that opens with a NIF's caption ("NIF 112649351 · NISS ...", the "·" often read "-"), on folded text.
+NIF_LINE_START = re.compile(r"\W*(?:nif|contribuinte|n\.\s?i\.\s?f\.?)(?![a-z])")
+
+
+def name_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
+    """The name alone on the line right over the line its own NIF opens (a Segurança Social Direta page's heading:
+    "Jorge ... Tavares" in bold, "NIF ... · NISS ..." under it: blind probe r64a, the name unread). Only a line that
+    is a person's name and nothing else: no figure, no amount's label, no body's word."""
+    if nif is None:
+        return None
+    for above, line in itertools.pairwise(lines):
+        nifs = parse_nifs(line.text)
+        if not NIF_LINE_START.match(fold(line.text)) or not nifs or nifs[0][0] != nif:
+            continue
+        name = clean_name(above.text)
+        if (
+            name
+            and name == " ".join(above.text.split())
+            and looks_like_name(name)
+            and not line_labels(above.text)
+            and not BODY_WORDS & set(fold(name).split())
+        ):
+            return (title_case(name) if name.upper() == name else name), above.confidence
     return None
 
 
