@@ -186,3 +186,13 @@ def test_a_foreign_employers_slip_withholding_portuguese_irs_and_social_security
     )
     assert parsed.fields.get("net_pay") == Decimal("2139.00")
     assert "foreign_payslip" not in parsed.warnings
+
+
+def test_a_foreign_payslips_social_insurance_above_portugals_rate_adds_up() -> None:
+    # Germany's four insurances come to some 21 % of the gross: no misread, where Portugal's 11 % would say one.
+    fields = {"gross_pay": Decimal("3200.00"), "social_security": Decimal("676.80"),
+              "irs_withholding": Decimal("401.16"), "net_pay": Decimal("2122.04"), "period": "2026-09",
+              "employee_name": "Beatriz Helena Moura Castro"}  # fmt: skip
+    foreign = fields_revalidate(DocumentKind.RECIBO_VENCIMENTO, dict(fields), document_type="PROOF_OF_INCOME",
+                                foreign_payslip=True)  # fmt: skip
+    assert "arithmetic_mismatch" not in foreign
