@@ -73,6 +73,9 @@ SPECIMEN = "specimen"
 # A penhora withheld from pay or a pension (documents.extraction.garnishment): stated in the report, never a risk.
 GARNISHMENT = "garnishment"
 GARNISHED_KINDS = PAYSLIP_KINDS | PENSION_KINDS
+# Another country's payslip (its words, its employer's legal form): paid 12 times a year, not a Portuguese salary's
+# 14, and printing no Portuguese social security row of its own.
+FOREIGN_PAYSLIP = "foreign_payslip"
 # A contract's last payslip: its compensation or unused holidays are paid once, and the job they end pays no more.
 TERMINATION_PAY = "termination_pay"
 # Pay withheld for a leave or an absence (parental or sick leave, unpaid leave, a strike, faltas): the month paid

@@ -24,6 +24,7 @@ from documents.extraction.parsers.invoice import NOT_A_RECEIPT, foreign_vat_numb
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
     CERTIFICATE_KINDS,
+    FOREIGN_PAYSLIP,
     IDENTITY_KINDS,
     INVOICE_KINDS,
     KINDS_BY_DOCUMENT_TYPE,
@@ -69,6 +70,7 @@ def fields_revalidate(
     advance_deducted: Decimal = Decimal(0),
     settlement_interest: Decimal = Decimal(0),
     not_a_receipt: bool = False,
+    foreign_payslip: bool = False,
     today: dt.date | None = None,
 ) -> list[str]:
     """Validate a backend's typed fields in place and return the warning codes, each once.
@@ -79,7 +81,8 @@ def fields_revalidate(
     absence, which puts the base salary above the gross; ``advance_deducted`` a salary advance it deducted, which
     the regular net adds back above the printed net; ``settlement_interest`` the interest a nota de
     liquidação charges, part of its settlement; ``not_a_receipt`` that the parser read a plain fatura, no receipt
-    (``invoice_not_receipt``), whose amount received is left null by design.
+    (``invoice_not_receipt``), whose amount received is left null by design; ``foreign_payslip`` that it read
+    another country's payslip, which need print no social security row of its own (``payslip_required``).
     """
     today = today or dt.date.today()
     warnings = nifs_revalidate(fields)
@@ -93,14 +96,11 @@ def fields_revalidate(
             total_deductions=total_deductions,
             unpaid_absence=unpaid_absence,
             advance_deducted=advance_deducted,
+            foreign=foreign_payslip,
             today=today,
         )
         warnings += payslip_warnings
-        # A month still to come was read and withheld, and ``period_in_future`` says so: "missing" would say the page
-        # printed none (blind probe r46b: "Março de 2027" printed, warned missing:period).
-        required = tuple(
-            name for name in REQUIRED_PAYSLIP if not (name == "period" and PERIOD_IN_FUTURE in payslip_warnings)
-        )
+        required = payslip_required(payslip_warnings, foreign=foreign_payslip)
     elif kind in TAX_KINDS:
         warnings += tax_revalidate(fields, settlement_interest=settlement_interest, today=today)
         required = REQUIRED_TAX
@@ -139,7 +139,22 @@ def parsed_revalidate(
         advance_deducted=parsed.advance_deducted,
         settlement_interest=parsed.settlement_interest,
         not_a_receipt=NOT_A_RECEIPT in parsed.warnings,
+        foreign_payslip=FOREIGN_PAYSLIP in parsed.warnings,
         today=today,
+    )
+
+
+def payslip_required(payslip_warnings: list[str], *, foreign: bool) -> tuple[str, ...]:
+    """The payslip's fields warned ``missing:`` when unread. Not its period when read as a month still to come:
+    ``period_in_future`` says so, and "missing" would say the page printed none (blind probe r46b). Not the social
+    security of another country's payslip: the row every Portuguese payslip prints is Portugal's; another country's
+    social insurance may be rows by its branches, paid by the employer alone, or none (a seafarer's wage account:
+    blind probe r64a, a German slip's four insurance rows warned missing)."""
+    return tuple(
+        name
+        for name in REQUIRED_PAYSLIP
+        if not (name == "period" and PERIOD_IN_FUTURE in payslip_warnings)
+        and not (name == "social_security" and foreign)
     )
 
 
@@ -222,10 +237,11 @@ def payslip_revalidate(
     total_deductions: Decimal | None,
     unpaid_absence: Decimal = Decimal(0),
     advance_deducted: Decimal = Decimal(0),
+    foreign: bool = False,
     today: dt.date,
 ) -> list[str]:
     warnings = []
-    if payslip_arithmetic_holds(fields, total_deductions=total_deductions) is False:
+    if payslip_arithmetic_holds(fields, total_deductions=total_deductions, foreign=foreign) is False:
         warnings.append("arithmetic_mismatch")
     gross, net, regular = fields.get("gross_pay"), fields.get("net_pay"), fields.get("regular_net_pay")
     subsidy = fields.get("subsidy_amount")
@@ -290,18 +306,22 @@ PAYSLIP_ISSUED_AHEAD = dt.timedelta(days=7)
 MONTH_TO_COME_YEARS = 1
 
 
-def payslip_arithmetic_holds(fields: dict[str, Any], *, total_deductions: Decimal | None = None) -> bool | None:
+def payslip_arithmetic_holds(
+    fields: dict[str, Any], *, total_deductions: Decimal | None = None, foreign: bool = False
+) -> bool | None:
     """Whether gross pay minus deductions is net pay, to the cent; None when too little was read to tell.
 
     Deductions are the printed total when read, else social security plus IRS
     withholding. With no deductions read, only net pay above gross pay is a
-    contradiction.
+    contradiction. Portugal's 11 % share of the gross bounds the social security of a Portuguese payslip only:
+    another country's (``foreign``) is another rate (Germany's four insurances come to some 21 %: blind probe
+    r64a, a German slip that adds up said not to).
     """
     gross, net = fields.get("gross_pay"), fields.get("net_pay")
     social_security, withholding = fields.get("social_security"), fields.get("irs_withholding")
     if deductions_beyond_the_pay(gross, social_security, withholding, total_deductions=total_deductions):
         return False
-    if social_security_beyond_its_rate(gross, social_security):
+    if not foreign and social_security_beyond_its_rate(gross, social_security):
         return False
     if gross is None or net is None:
         return None

@@ -26,7 +26,12 @@ PAYSLIP_TITLE = re.compile(
     # "Folha de Remunerações - Recibo" taken for the employer's name).
     r"|tal[aã]o de (vencimento|remunera[cç](?:ao|oes)|sal[aá]rio|ordenado)|folha de remunera[cç](?:ao|oes)"
     r"|recibo de (pagamento de )?(salario|vencimentos)|(?<![a-z])pay\s?slip"
-    r"|(?<![a-z])(pay|salary|earnings)\s+statement|" + FOREIGN_PAYSLIP_TITLE
+    r"|(?<![a-z])(pay|salary|earnings)\s+statement"
+    # English payslips by their other common titles: a seafarer's "Wage Account", a "Wage statement", a "Statement
+    # of earnings", a "Pay advice", a "Salary slip" (blind probe r64a: a manning agency's "Seafarer's Wage Account"
+    # refused as not recognised).
+    r"|(?<![a-z])wages?\s+(?:account|statement|slip)|(?<![a-z])(?:salary|wage)\s+slip"
+    r"|statement\s+of\s+(?:earnings|wages|pay)(?![a-z])|(?<![a-z])pay\s+advice|" + FOREIGN_PAYSLIP_TITLE
 )
 # A foreign pension by its own names (on folded text): a French "attestation de paiement" of a "retraite
 # personnelle", a Spanish "certificado de pensión" of a "pensión de jubilación", a German "Rentenanpassung" of a
@@ -387,6 +392,8 @@ def classify(text: str) -> DocumentKind:
             continue  # a fatura's own "nota de liquidação" of what it bills: read as the fatura it is
         if kind == DocumentKind.DECLARACAO_PENSAO and pattern.search(folded) and tax_form_naming_pensions(folded):
             continue  # an IRS return or nota whose rows name the pensions declared in it
+        if kind == DocumentKind.DECLARACAO_PENSAO and pattern.search(folded) and pensioners_payslip(folded):
+            continue  # a working pensioner's payslip: the pension named is the worker's status, not what is paid
         if kind == DocumentKind.RECIBO_VENCIMENTO and pension_statement(folded):
             # Before the payslip's titles and payroll words: a pension's statement prints "ilíquido",
             # "Descontos" and "Abonos" too, and says whose pension it is by its own words.
@@ -507,6 +514,21 @@ EMPLOYMENT_WORDS = re.compile(
     # a Dutch one for the "pensioenpremie": another country's payslip names itself.
     r"|" + FOREIGN_PAYSLIP_TITLE
 )
+
+
+# A payslip's salary row: the base pay for the month's work ("Vencimento base", "Salário base", "Basic salary").
+BASE_PAY_ROW = re.compile(
+    r"(?:vencimento|salario|ordenado|remuneracao)\s+base|(?<![a-z])(?:basic|base)\s+(?:salary|wages?|pay)(?![a-z])"
+)
+
+
+def pensioners_payslip(folded: str) -> bool:
+    """A payslip titled as one (``PAYSLIP_TITLE``) that pays a base salary (``BASE_PAY_ROW``): a working
+    pensioner's, whatever it says of the pension. The worker's status ("Pensionista de velhice", the 7,5 % social
+    security a pensioner pays on a salary) is no pension paid: the title and the employer's pay outweigh it (blind
+    probe r64a: a pensioner's part-time "Recibo de Vencimento" read as a Segurança Social pension paid 14 times, its
+    employer and gross lost). A pension's statement pays a pension, never a base salary."""
+    return bool(PAYSLIP_TITLE.search(folded) and BASE_PAY_ROW.search(folded))
 
 
 # The pensioner speaking of their own pension, in the first person: "sou reformado", "a minha pensão", "recebo uma
@@ -665,8 +687,9 @@ FATURA_RECIBO_SIGNS = [
 PAYROLL_TERMS = [
     r"seg(uranca)?\.?\s*social|\btsu\b|contribuicao\s+ss|(?<![a-z])s\.\s?s\.|social\s+security",
     r"\birs\b|retencao\s+na\s+fonte",
-    r"liquido|a\s+receber|a\s+transferir|net\s+(?:pay|salary)",
-    r"vencimento|ordenado|salario|remuneracao|remuneracoes|(?<![a-z])(?:venc|vencim|remun|ord)\.|(?:gross|base|basic)\s+(?:pay|salary)",
+    r"liquido|a\s+receber|a\s+transferir|net\s+(?:pay|salary|wages?|earnings)",
+    r"vencimento|ordenado|salario|remuneracao|remuneracoes|(?<![a-z])(?:venc|vencim|remun|ord)\."
+    r"|(?:gross|base|basic)\s+(?:pay|salary|wages?)",
     r"abonos|ganhos|descontos|deducoes|(?<![a-z])desc\.|(?<![a-z])(?:earnings|deductions)(?![a-z])",
     r"subsidio\s+de\s+(refeicao|alimentacao)|sub\.?\s+(refeicao|alimentacao|alim\.)|meal\s+allowance",
     r"salarios|processamento|(?<![a-z])payroll(?![a-z])",

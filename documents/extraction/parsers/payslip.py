@@ -60,7 +60,7 @@ from documents.extraction.parsers.common import (
     with_wrapped_form,
 )
 from documents.extraction.reader import Line, line_of
-from documents.extraction.schema import LEAVE_WITHHELD, TERMINATION_PAY
+from documents.extraction.schema import FOREIGN_PAYSLIP, LEAVE_WITHHELD, TERMINATION_PAY
 
 CENT = Decimal("0.01")
 # The lines a letterhead may take before the payslip's own rows.
@@ -141,12 +141,20 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
         # Its caption cut by a narrow column: "Contribuição Segurança" (blind probe r34b).
         r"|contribui[cç][aã]o\s+(?:para\s+a\s+)?seg(?:uran[cç]a|\.)(?![a-z])"
-        r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+apos")),
+        r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+apos"
+        # Another country's social insurance withheld from the worker, as one row or by its branches: the UK's
+        # "National Insurance", Germany's "Renten-", "Arbeitslosen-", "Kranken-" and "Pflegeversicherung" (blind
+        # probe r64a: a German slip's four rows unread; docs/api.md, a foreign payslip's social_security).
+        r"|national\s+insurance|(?:sozial|renten|arbeitslosen|kranken|pflege)versicherung")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend"
         # In English: "Income tax on holiday allowance", a subsidy's own withholding line (blind probe r40a).
-        r"|(?<![a-z])income\s+tax(?![a-z])")),
+        r"|(?<![a-z])income\s+tax(?![a-z])"
+        # Another country's wage tax withheld: Germany's "Lohnsteuer", the UK's "PAYE", Spain's "IRPF", Italy's
+        # "IRPEF", a "Wage tax" (blind probe r64a: a German slip's Lohnsteuer unread; docs/api.md, a foreign
+        # payslip's irs_withholding). Not France's "Net payé".
+        r"|lohnsteuer|(?<!net\s)(?<![a-z])paye(?![a-z])|(?<![a-z])(?:irpf|irpef)(?![a-z])|(?<![a-z])wage\s+tax")),
     ("other_deduction", re.compile(
         # Union dues cut short: "Q. Sind." (blind probe r46a: taken into the IRS worked out of the total).
         r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
@@ -174,7 +182,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|{PAY_WORD}\.?\s*\(?\s*horas?\s+normais"
         # The public administration's base pay: "Remuneração principal" (blind probe r34b, a municipality's).
         r"|remunera[cç][aã]o\s+principal"
-        r"|(?:base|basic)\s+(?:salary|pay)"
+        r"|(?:base|basic)\s+(?:salary|pay|wages?)(?![a-z])"
         # Another country's: "Salaire de base", "Gehalt", "Grundgehalt", "Monatslohn", "Salario base", "Sueldo base",
         # "Salaris", "Salário base" (blind probe r35b: the base the year-to-date guards compare with).
         r"|salaire\s+de\s+base|(?<![a-z])(?:grund)?gehalt(?![a-z])|(?<![a-z])monatslohn|(?:salario|sueldo)\s+base"
@@ -227,6 +235,8 @@ LABEL_WORDS = re.compile(
     # Another country's identity and tax numbers' captions, printed after the name on its line ("Santos CPF
     # 123.456.789-09", "Bianchi C.F. ...", "Käser AHV-Nr. ...", "Personeelsnr. 318").
     r"|cpf|cnpj|cif|nie|dni|ssn|siret|siren|bsn|c\.\s?f|p\.?\s?iva|number|nummer|[a-z-]*nr"
+    # A German slip's tax captions after the name: "Steuerklasse 1", "Steuer-ID" (blind probe r64a).
+    r"|steuer[a-z-]*"
     # A table's column headings under the header ("Descrição  Horas  Preço/h  Valor").
     r"|descri[cç][aã]o|designa[cç][aã]o|rubricas?|horas?|pre[cç]o|quantidade|qtd|montante|desconto"
     # An address printed where a name could be ("Rua Formosa 45").
@@ -1682,7 +1692,10 @@ EMPLOYEE_LABEL = re.compile(
     # The forces' and schools' own words for the employee, as labels only ("MILITAR: TIAGO ...", "Docente: ...").
     r"|(?<![a-z])(?:militar|docente|agente)\s*:"
     # A ship's crew member ("Tripulante: ..."), a trainee ("Estagiária: ..."), an apprentice ("Formando: ...").
-    r"|(?<![a-z])(?:tripulante|estagiari[oa]|formand[oa]|aprendiz)\s*:"
+    r"|(?<![a-z])(?:tripulante|estagiari[oa]|formand[oa]|aprendiz|seafarer|crew\s+member)\s*:"
+    # A German slip's personnel number before the name on its line ("Personal-Nr. 20418 Filipa Leal": blind probe
+    # r64a, the name unread).
+    r"|(?<![a-z])personal\s?-?\s?(?:nr|nummer)\.?\s*:?\s*\d+\s"
     # Another country's payslip's caption for the employee: "Trabajador:", "Salarié :", "Dipendente:", "Werknemer:",
     # "Mitarbeiter:", "Arbeitnehmer:"; or the salutation of its window envelope ("Frau Laura Käser", "Mr ...").
     r"|(?<![a-z])(?:trabajador(?:a)?|empleado|salariee?|employee?|dipendente|lavorat(?:ore|rice)|werknemer"
@@ -1876,7 +1889,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     employer = parsed.fields.get("employer_name")
     if employer:
         parsed.fields["employer_name"] = without_glued_caption(
-            without_trailing_marks(without_logo_letters(without_monogram(employer), lines))
+            without_trailing_marks(without_logo_letters(without_monogram(without_leading_marks(employer)), lines))
         )
     for party in ("employer_name", "employee_name"):
         if captions_only(parsed.fields.get(party)):
@@ -1899,7 +1912,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
         parsed.warnings.append("currency_not_eur")
     if another_currency or another_countrys_payslip(lines):
         # Another country's salary is paid 12 times a year, not a Portuguese one's 14: the rules count it so.
-        parsed.warnings.append("foreign_payslip")
+        parsed.warnings.append(FOREIGN_PAYSLIP)
     return parsed
 
 
@@ -3914,6 +3927,15 @@ def without_glued_caption(name: str) -> str:
 
 def without_trailing_marks(name: str) -> str:
     return TRAILING_MARKS.sub("", name)
+
+
+# Marks OCR reads before a name from a scan's specks or a logo's edge ("'* Padaria Flor de Sal, Lda.": blind probe
+# r64a): no company's name begins with a lone sign standing apart from it. An opening bracket or quote stays.
+LEADING_MARKS = re.compile(r"^(?:[^\w\s(\[\"“«]{1,3}\s+)+")
+
+
+def without_leading_marks(name: str) -> str:
+    return LEADING_MARKS.sub("", name)
 
 
 def without_logo_letters(name: str, lines: list[Line]) -> str:
