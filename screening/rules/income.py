@@ -28,6 +28,7 @@ from typing import Any
 from applicants.text import fold
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
+    FOREIGN_PAYSLIP,
     INVOICE_KINDS,
     LEAVE_WITHHELD,
     PAYSLIP_KINDS,
@@ -66,8 +67,6 @@ REQUIRED_INVOICE_MONTHS = 6
 PENSION_STATEMENT_MAX_AGE_DAYS = 365
 # Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
 SALARY_PAYMENTS_PER_YEAR = 14
-# The extraction's warning on a payslip from another country (documents.extraction.parsers.payslip).
-FOREIGN_PAYSLIP = "foreign_payslip"
 
 Document = dict[str, Any]
 Check = dict[str, Any]
