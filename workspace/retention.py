@@ -358,9 +358,19 @@ def _export_report(report: ScreeningReport, *, person: Applicant) -> dict[str, A
     return _export_household_report(report, person=person)
 
 
+def _export_report_identity(report: ScreeningReport) -> dict[str, Any]:
+    """Which report it is: its id (what a decision's ``report_id`` names: blind probe r65a found it nowhere in the
+    export), when it was written, and whether an answer to a request for documents brought it."""
+    return {
+        "id": str(report.id),
+        "created_at": report.created_at.isoformat(),
+        "resubmission": report.resubmission,
+    }
+
+
 def _export_report_whole(report: ScreeningReport) -> dict[str, Any]:
     return {
-        "created_at": report.created_at.isoformat(),
+        **_export_report_identity(report),
         "risk_level": report.risk_level,
         "identity_verified": report.identity_verified,
         "income_verified": report.income_verified,
@@ -406,7 +416,7 @@ def _export_household_report(report: ScreeningReport, *, person: Applicant) -> d
 
     income = own.get("average_monthly_income") if own else None
     return {
-        "created_at": report.created_at.isoformat(),
+        **_export_report_identity(report),
         "risk_level": report.risk_level,
         "role": own.get("role") if own else person.role,
         "identity_verified": own.get("identity_verified") if own else None,

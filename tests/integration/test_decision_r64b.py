@@ -189,8 +189,13 @@ def test_a_decision_names_the_report_it_rested_on_and_keeps_it_after_a_rerun(
     assert Decision.objects.get().report_id == first.id
     assert decide(alice_api, applicant, "APPROVED")["report_id"] == str(second.id)
     assert [d["report_id"] for d in decision_audit(applicant)] == [str(first.id), str(second.id)]
-    exported = alice_api.get(f"/api/v1/applicants/{applicant.id}/export").json()["decisions"]
-    assert [d["report_id"] for d in exported] == [str(first.id), str(second.id)]
+    exported = alice_api.get(f"/api/v1/applicants/{applicant.id}/export").json()
+    assert [d["report_id"] for d in exported["decisions"]] == [str(first.id), str(second.id)]
+    # The reports the decisions name are in the export by their ids (blind probe r65a).
+    assert [(r["id"], r["resubmission"]) for r in exported["reports"]] == [
+        (str(first.id), False),
+        (str(second.id), False),
+    ]
 
 
 def test_a_household_members_decision_names_the_applications_report_filed_under_the_lead(
