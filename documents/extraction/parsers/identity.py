@@ -1738,6 +1738,9 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 if value:
                     parsed.put("document_number", value, min(line.confidence, UNCHECKED_PERMIT_NUMBER_CONFIDENCE))
                     break
+                if misread_permit_code(candidate):
+                    parsed.warnings.append("document_number_implausible")
+                    break
             if value and kind == DocumentKind.TITULO_RESIDENCIA and not PERMIT_NUMBER.fullmatch(value):
                 # Under its caption, a reading no permit number can be ("R122204938": OCR read the "Z" of
                 # "R1Z204938" as "Z2", digit repair made it "22"): left out and flagged, never guessed back.
@@ -1822,6 +1825,19 @@ def permit_code_under_its_caption(candidate: str) -> str | None:
     when sent, decides."""
     words = candidate.split()
     return words[0] if words and PERMIT_CODE.fullmatch(words[0]) else None
+
+
+# A code of letters and digits mixed, as printed, whatever its length: a permit's number OCR read a glyph too many
+# or too few in ("A58R027T44" for a nine-character "A58R02T44", blind probe r65b).
+CODE_SHAPED = re.compile(r"(?=(?:[A-Z]*\d){2})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,12}")
+
+
+def misread_permit_code(candidate: str) -> bool:
+    """Whether the first word of the row right under a caption naming the document's number is a code no permit
+    number can be: letters and digits mixed, not nine characters. Left out silently, the number looked as if the
+    front printed none; no check digit on a front says which glyph is OCR's, so it is not guessed back."""
+    words = candidate.split()
+    return bool(words) and CODE_SHAPED.fullmatch(words[0]) is not None and PERMIT_CODE.fullmatch(words[0]) is None
 
 
 def checked_cc_numbers(text: str) -> Iterator[str]:
