@@ -17,7 +17,7 @@ from applicants.text import fold
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.garnishment import garnished
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
-from documents.extraction.mrz_ocr import mrz_ocr_texts, own_size, page_images
+from documents.extraction.mrz_ocr import mrz_ocr_texts, mrz_read, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import (
     BANK_STATEMENT,
@@ -66,6 +66,8 @@ from documents.extraction.reader import (
     OcrRefused,
     ReadDocument,
     lines_from_tesseract,
+    mrz_beside_a_gutter,
+    open_image,
     prepare_for_ocr,
     read_cut_out,
     read_document,
@@ -181,6 +183,8 @@ class LocalExtractor:
         # MRZ failed and whose NIF went unread was read twice over, at every turn when it read poorly (blind probe
         # r51a: a 600 px back in low light, 36 s, 21 of them the same cut-out read twice).
         cut_out = functools.cache(functools.partial(read_cut_out, data))
+        if parsed.fields.get("mrz_valid") is False and read.method == "ocr":
+            parsed = mrz_from_the_back_beside_the_front(data, kind, read, parsed)
         if parsed.fields.get("mrz_valid") is False and read.method == "ocr":
             parsed = mrz_from_the_card_cut_out(cut_out, kind, read, parsed, extra_mrz_texts)
         if nif_wanted(kind, parsed) and read.method == "ocr":
@@ -870,6 +874,25 @@ def mrz_from_the_card_cut_out(
     if not lines:
         return parsed
     again = parse_document(kind, read.lines, extra_mrz_texts=[*extra_mrz_texts, "", *(line.text for line in lines)])
+    return again if again.fields.get("mrz_valid") is True else parsed
+
+
+def mrz_from_the_back_beside_the_front(data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed) -> Parsed:
+    """A card's back beside its front in one image whose MRZ did not hold: its MRZ read again from the back's side
+    of the page alone, cut at the gap between the two documents, and that reading taken only if every check digit
+    then holds. Read across the page, Tesseract took the front's last row (the signature's line) for part of the
+    MRZ's rows and misread their characters ("ZZ6" as "7Z76") in every reading of the MRZ pass (blind probe r65b: two
+    clean Cartões de Cidadão side by side, ``mrz_check_invalid`` on MRZs whose check digits all hold)."""
+    found = mrz_beside_a_gutter(read.lines)
+    if found is None or read.turns != (0,) or sniff_content_type(data[:1024]) not in {"image/jpeg", "image/png"}:
+        return parsed
+    gutter, mrz_on_the_left = found
+    # The lines' boxes are the prepared page's, read as it came (turn 0): the cut is made on that page.
+    page = prepare_for_ocr(open_image(data))
+    side = (0, 0, int(gutter), page.height) if mrz_on_the_left else (int(gutter), 0, page.width, page.height)
+    # The back's reading alone: the MRZ pass's readings across the page, the front's row in them, tied with it on
+    # the number the misread characters moved, and a tie is never vouched for (``mrz.unambiguous``).
+    again = parse_document(kind, read.lines, extra_mrz_texts=list(mrz_read(page.crop(side))))
     return again if again.fields.get("mrz_valid") is True else parsed
 
 

@@ -964,10 +964,41 @@ def read_side_by_side(data: bytes) -> ReadDocument:
     from PIL import ImageOps
 
     image = open_image(data)
-    if not documents_side_by_side(as_grey_on_white(ImageOps.exif_transpose(image) or image)):
+    on_a_surface = bool(documents_side_by_side(as_grey_on_white(ImageOps.exif_transpose(image) or image)))
+    if not on_a_surface and not an_mrz_beside_other_words(read.lines):
         return read
     parted = lines_parted_at_a_gutter(read.lines)
     return replace(read, lines=parted) if parted is not None else read
+
+
+# A card's back holds its MRZ on at least two rows (TD1's three, one of which may go unread).
+MRZ_ROWS_BESIDE_A_GUTTER = 2
+
+
+def an_mrz_beside_other_words(lines: list[Line]) -> bool:
+    """Whether the page is a card's back beside another document with no darker surface around them (a scan or a
+    render on white): rows of an MRZ lie wholly on one side of a gutter no word crosses. On one document the MRZ
+    runs across the page, so no gutter crosses the page's middle; beside the front, OCR joined the front's rows to
+    the back's, its name to the back's issuer ("AHMED MAHMOUD AIMA, I.P.") and its signature line to the MRZ's
+    rows (blind probe r65b: a residence permit and a Cartão de Cidadão, front and back side by side on white)."""
+    return mrz_beside_a_gutter(lines) is not None
+
+
+def mrz_beside_a_gutter(lines: list[Line]) -> tuple[float, bool] | None:
+    """The gutter between two documents and whether the MRZ lies left of it (else right); None when no gutter
+    parts the page or no MRZ's rows lie wholly on one side of it."""
+    gutter = gutter_between_documents(lines)
+    if gutter is None:
+        return None
+    mrz_rows = Counter(
+        side
+        for line in lines
+        if len(line.word_boxes) == len(line.word_confidences)
+        for side, indexes in enumerate(words_either_side(line, gutter))
+        if indexes and looks_like_mrz(clean_line("".join(line.word_confidences[index][0] for index in indexes)))
+    )
+    sides = [side for side, count in mrz_rows.items() if count >= MRZ_ROWS_BESIDE_A_GUTTER]
+    return (gutter, sides[0] == 0) if len(sides) == 1 else None
 
 
 # The gap between two documents' words: at least this many of its words' heights wide, no word crossing it.
@@ -980,6 +1011,26 @@ def lines_parted_at_a_gutter(lines: list[Line]) -> list[Line] | None:
     """The lines parted at the widest vertical gap no word crosses, in the page's middle half: each line's words
     left of it, line by line, then those right of it; None without such a gap (one document, or OCR's boxes
     lost)."""
+    gutter = gutter_between_documents(lines)
+    if gutter is None or any(len(line.word_boxes) != len(line.word_confidences) for line in lines):
+        return None
+    left_lines, right_lines = [], []
+    for line in lines:
+        left, right = words_either_side(line, gutter)
+        left_lines.append(line_of(line, left))
+        right_lines.append(line_of(line, right))
+    return [line for line in [*left_lines, *right_lines] if line is not None]
+
+
+def words_either_side(line: Line, gutter: float) -> tuple[list[int], list[int]]:
+    """The indexes of a line's words left of the gutter and of those right of it (by each word's middle)."""
+    sides = [box[0] + box[2] / 2 < gutter for box in line.word_boxes]
+    return [index for index, left in enumerate(sides) if left], [index for index, left in enumerate(sides) if not left]
+
+
+def gutter_between_documents(lines: list[Line]) -> float | None:
+    """The middle of the widest vertical gap no word crosses in the page's middle half, at least
+    ``GUTTER_MIN_WORD_HEIGHTS`` wide; None without one."""
     words = [
         (word, box)
         for line in lines
@@ -1001,15 +1052,7 @@ def lines_parted_at_a_gutter(lines: list[Line]) -> list[Line] | None:
     heights = sorted(box[3] for box in solid)
     if stop - start < GUTTER_MIN_WORD_HEIGHTS * heights[len(heights) // 2]:
         return None
-    gutter = page_left + (start + stop) / 2
-    left_lines, right_lines = [], []
-    for line in lines:
-        if len(line.word_boxes) != len(line.word_confidences):
-            return None
-        sides = [box[0] + box[2] / 2 < gutter for box in line.word_boxes]
-        left_lines.append(line_of(line, [index for index, left in enumerate(sides) if left]))
-        right_lines.append(line_of(line, [index for index, left in enumerate(sides) if not left]))
-    return [line for line in [*left_lines, *right_lines] if line is not None]
+    return page_left + (start + stop) / 2
 
 
 def runs_of_zeros(values: bytearray) -> list[tuple[int, int]]:

@@ -250,7 +250,9 @@ FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+bi
 # The permit's older model (SEF's, still valid) captions the whole name "NOME" alone on its row over it, the number
 # and the validity beside it on the front, the birth date with the MRZ on the back (blind probe r63a: both sides
 # stacked in one scan said "back"). Alone on its row: "Nome do pai" on a back is no holder's name.
-NAME_SIGNS = re.compile(r"apelido|surname|(?<![a-z])nomes?(?:\(s\))?(?:\s*/\s*(?:full\s+)?names?)?\s*$", re.MULTILINE)
+NAME_SIGNS = re.compile(
+    r"apelido|surname|(?<![a-z])nomes?(?:\(s\))?(?:\s*/\s*(?:(?:full|given)\s+)?names?)?\s*$", re.MULTILINE
+)
 # A NIF is printed in threes; OCR may lose one of the spaces ("192 837419").
 LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s?\d{3}\s?\d{3}|\d{9,13})(?![\dA-Z])")
 # "N.º", "No.", "Nº" start a new label on a row of several.
@@ -2685,6 +2687,12 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
             parsed.fields[name] = words_rejoined(str(parsed.fields[name]), mrz_value)
         return
+    if mrz.valid and only_particles_lost(str(read), mrz_value):
+        # "DOS SANTOS SIMOES" read over the MRZ's DOS<SANTOS<E<SIMOES: OCR lost the lone "E" in the gap between two
+        # words (blind probe r65b). The same name, the MRZ's words in the printed spelling.
+        parsed.fields[name] = title_case(mrz_words_in_printed_spelling(str(read), mrz_value) or mrz_value)
+        parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+        return
     rest = after_a_stray_first_word(str(read))
     if mrz.valid and rest and (same_name(rest, mrz_value, mrz) or spells_the_mrz_name(rest, mrz_value)):
         # A short word before the name that a valid MRZ prints whole: a pattern's marks OCR read as letters ("Er
@@ -2718,6 +2726,25 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def only_particles_lost(printed: str, mrz_value: str) -> bool:
+    """Whether the printed name is the MRZ's with one or more of its particles ("e", "da", "dos") missing and
+    nothing else apart, accents aside: a particle is a short word, and OCR drops one where the gap around it reads
+    as one gap. A name word missing is another name; a particle missing is the same one."""
+    printed_words = fold_accents(printed).upper().split()
+    mrz_words = mrz_value.upper().split()
+    kept = iter(printed_words)
+    expected = next(kept, None)
+    lost = 0
+    for word in mrz_words:
+        if word == expected:
+            expected = next(kept, None)
+        elif word.lower() in NAME_PARTICLES:
+            lost += 1
+        else:
+            return False
+    return expected is None and lost > 0
 
 
 def filler_read_as_letter(printed: str, mrz_value: str) -> bool:
