@@ -7,22 +7,13 @@ from __future__ import annotations
 from documents.extraction.parsers.invoice import parse_invoice
 from documents.extraction.parsers.pension import parse_pension
 from documents.extraction.reader import Line
+from tests.unit.test_invoice_r62a import ocr_line
 
 ISSUER_NIF = "249138077"
 CLIENT_NIF = "508762146"
 PENSIONER_NIF = "135720460"
 
 LEFT, RIGHT = 100, 1000
-
-
-def ocr_line(top: int, *words: tuple[str, int]) -> Line:
-    """Words as OCR boxed them: (word, left), each 20 px wide a letter, 30 px tall, from ``top``."""
-    return Line(
-        " ".join(word for word, _ in words),
-        0.95,
-        [(word, 0.95) for word, _ in words],
-        [(left, top, 20 * len(word), 30) for word, left in words],
-    )
 
 
 def spaced(left: int, text: str) -> list[tuple[str, int]]:
