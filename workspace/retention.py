@@ -337,9 +337,15 @@ def _export_explanation(applicant: Applicant) -> dict[str, Any] | None:
 
 
 def _one_of_several_tenants(report: ScreeningReport, *, person: Applicant) -> bool:
-    members = (report.household or {}).get("members") or []
-    tenants = [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
+    tenants = _household_tenants(report)
     return len(tenants) > 1 and any(m.get("applicant_id") == str(person.id) for m in tenants)
+
+
+def _household_tenants(report: ScreeningReport) -> list[dict[str, Any]]:
+    """The members of a household's report who rent (the lead and co-tenants), as the report lists them: their
+    incomes make the household's, so with more than one the household's figures give each other's back."""
+    members = (report.household or {}).get("members") or []
+    return [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
 
 
 def _reports_about(applicant: Applicant) -> Any:
@@ -402,8 +408,7 @@ def _export_household_report(report: ScreeningReport, *, person: Applicant) -> d
     household = report.household or {}
     members = household.get("members") or []
     own = next((m for m in members if m.get("applicant_id") == person_id), None)
-    tenants = [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
-    sole_tenant = own is not None and tenants == [own]
+    sole_tenant = own is not None and _household_tenants(report) == [own]
     guarantor = household.get("guarantor") or None
     their_verdict = guarantor is not None and guarantor.get("applicant_id") == person_id
 
