@@ -484,3 +484,13 @@ def public_employer(lines: list[Line]) -> tuple[str, float] | None:
             # The form as printed, its capitals and dots: "IP-RAM" is no word to put in title case.
             return title_case(name.strip(" ,.-–—")) + form, line.confidence
     return None
+
+
+# An OCR'd figure against the one the document's arithmetic asks for: payslips and pension statements both put a
+# figure right only when it is that one misread by a single digit.
+def one_digit_apart(wanted: Decimal, read: Decimal) -> bool:
+    """Whether ``read`` is ``wanted`` with one digit misread (same number of digits, one differs)."""
+    if wanted <= 0:
+        return False
+    a, b = f"{wanted:.2f}", f"{read:.2f}"
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1

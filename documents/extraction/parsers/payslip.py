@@ -50,6 +50,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     fix_digits,
     given_names_first,
+    one_digit_apart,
     only_figures,
     parse_dates,
     parse_nifs,
@@ -2915,14 +2916,6 @@ def printed_deductions(page: Page, parsed: Parsed) -> Decimal | None:
         return None
     rows = social + withholding + (rows_total(page.rows("other_deduction")) or Decimal("0"))
     return rows if rows in page.pool else None
-
-
-def one_digit_apart(wanted: Decimal, read: Decimal) -> bool:
-    """Whether ``read`` is ``wanted`` with one digit misread (same number of digits, one differs)."""
-    if wanted <= 0:
-        return False
-    a, b = f"{wanted:.2f}", f"{read:.2f}"
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def lost_leading_digits(wanted: Decimal, read: Decimal) -> bool:

@@ -33,6 +33,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     fix_digits,
     issue_dates_short_year,
+    one_digit_apart,
     parse_dates,
     parse_money,
     parse_nifs,
@@ -41,7 +42,6 @@ from documents.extraction.parsers.common import (
     title_case,
     written_dates,
 )
-from documents.extraction.parsers.payslip import one_digit_apart
 from documents.extraction.reader import Line
 
 PAYMENT_COUNTS = (12, 13, 14)
@@ -1299,7 +1299,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
 
 def digit_misread_mended(parsed: Parsed) -> tuple[Decimal | None, Decimal | None]:
     """The gross and net, one of them put right where OCR misread a digit of it: gross − deductions ≠ net, and
-    the figure the other two ask for is one digit away from the one read (``one_digit_apart``, the payslips'
+    the figure the other two ask for is one digit away from the one read (``common.one_digit_apart``, the payslips'
     test). The arithmetic cannot tell which of the two was misread (either differs by a digit from what the
     others ask for), so the lower reading stands: the gross or the net brought down, never raised. Blind probe
     r64a: a scan's net "512,33" read 912,33 beside its gross 512,33 and no deductions, then taken for the gross
