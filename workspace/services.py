@@ -51,7 +51,9 @@ def household_lead(applicant: Applicant) -> Applicant:
     return lead or applicant
 
 
-def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, reextract: bool = False) -> bool:
+def applicant_rerun(
+    *, applicant: Applicant, actor: Any, force: bool = False, reextract: bool = False, via: str | None = None
+) -> bool:
     """Queue a re-run unless a report exists and ``force`` is off; returns whether queued.
 
     Audited; the chain is queued after commit and names the report it
@@ -84,7 +86,7 @@ def applicant_rerun(*, applicant: Applicant, actor: Any, force: bool = False, re
             target_id=applicant.id,
             organization=applicant.organization,
             actor=actor,
-            details={"force": force, "reextract": reextract},
+            details={"force": force, "reextract": reextract} | ({"via": via} if via else {}),
         )
         pipeline.pipeline_start_on_commit(applicant_id=applicant.id, force=force, supersedes=current)
     applicant.status = member.status = ApplicantStatus.PROCESSING

@@ -11,9 +11,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from applicants.models import Applicant
+from applicants.models import Applicant, AuditAction, AuditEvent
+from applicants.services import AgencyCredentials
 from documents.models import Document
-from tests.factories import ApplicantFactory
+from tests.factories import ApplicantFactory, IntakeFormRequestFactory
 from tests.integration.test_encrypted_fields import report_for
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,27 @@ def test_rescreen_command_respects_force(queued: Any, django_capture_on_commit_c
     queued.assert_called_once_with(applicant_id=applicant.id, force=True, supersedes=str(report.id), recorded=True)
     with pytest.raises(CommandError):
         run("rescreen", "00000000-0000-0000-0000-000000000000")
+
+
+def test_rescreen_by_a_colleague_names_them_and_says_shell(
+    alice: AgencyCredentials, queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "queued" in run("rescreen", str(applicant.id), "--by", "ALICE@alice.test")
+    requested = AuditEvent.objects.get(action=AuditAction.RERUN_REQUESTED)
+    assert requested.actor_id == alice.user.pk
+    assert requested.details == {"force": False, "reextract": False, "via": "shell"}
+
+
+def test_rescreen_by_someone_not_of_the_agency_is_refused_and_queues_nothing(
+    alice: AgencyCredentials, bob: AgencyCredentials, queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(CommandError, match="no active member"):
+        run("rescreen", str(applicant.id), "--by", "bob@bob.test")
+    queued.assert_not_called()
+    assert not AuditEvent.objects.filter(action=AuditAction.RERUN_REQUESTED).exists()
 
 
 def test_stalled_work_is_listed_and_requeue_picks_up_failed_applicants(

@@ -1,4 +1,4 @@
-"""``manage.py rescreen <applicant_id> [--force] [--reextract]``: queue a re-run from the shell."""
+"""``manage.py rescreen <applicant_id> [--force] [--reextract] [--by COLLEAGUE]``: queue a re-run from the shell."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 
+from applicants.management.agencies import agency_staff_named
 from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant
 from screening.pipeline import enqueue_failures
@@ -23,15 +24,26 @@ class Command(DatabaseCommand):
             "--force", action="store_true", help="screen again even if a report exists (kept in history)"
         )
         parser.add_argument("--reextract", action="store_true", help="read every document again first")
+        parser.add_argument(
+            "--by",
+            metavar="COLLEAGUE",
+            help="e-mail or username of the agency's colleague asking for the re-run: the audit row names them",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             applicant = Applicant.objects.select_related("organization").get(id=options["applicant_id"])
         except (Applicant.DoesNotExist, ValueError) as exc:
             raise CommandError("no such applicant") from exc
+        # Resolved first, as export_applicant does: an unknown name queues nothing rather than an unsigned re-run.
+        actor = agency_staff_named(applicant.organization, options["by"]) if options["by"] is not None else None
         with enqueue_failures() as failures:
             queued = applicant_rerun(
-                applicant=applicant, actor=None, force=options["force"], reextract=options["reextract"]
+                applicant=applicant,
+                actor=actor,
+                force=options["force"],
+                reextract=options["reextract"],
+                via="shell",
             )
         if failures:
             # Not "queued" and exit 0 (blind probe c26): the operator has a broker to fix.
