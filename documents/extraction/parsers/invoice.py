@@ -263,8 +263,30 @@ def role_of(label: str) -> str | None:
     return nearest
 
 
+# Another currency's code or sign: a figure it stands by is no euro amount ("Pago em USD 3,350.00 (contravalor em
+# euros à taxa do dia: 2.907,50 €)", blind probe r66a: the dollars read as the base and the amount received, 15 %
+# above the euros). "US$" and "R$" before the bare "$"; a three-letter word that is a tax's (IVA, IRS) is none.
+FOREIGN_CURRENCY = (
+    r"(?:US\$|R\$|USD|GBP|CHF|BRL|CAD|AUD|NZD|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|RON|AOA|MZN|CVE|INR|ZAR|MXN|AED"
+    r"|\$|£|¥)"
+)
+CURRENCY_FIGURE = r"\d{1,3}(?:[.,'\u00a0 ]?\d{3})*(?:[.,]\d{1,2})?"
+FOREIGN_AMOUNT = re.compile(
+    rf"(?<![A-Za-z]){FOREIGN_CURRENCY}\s?{CURRENCY_FIGURE}(?![\d.,]?\d)"
+    rf"|(?<![\d.,]){CURRENCY_FIGURE}\s?{FOREIGN_CURRENCY}(?![A-Za-z])"
+)
+
+
+def without_foreign_amounts(text: str) -> str:
+    """The line with each amount in another currency blanked out, the same length: the captioned euro totals
+    decide the fatura-recibo's amounts."""
+    return FOREIGN_AMOUNT.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def amounts_text(text: str) -> str:
-    """The line as its amounts are read: legal references' numbers blanked out, "3,200,00" as "3.200,00"."""
+    """The line as its amounts are read: amounts in another currency and legal references' numbers blanked out,
+    "3,200,00" as "3.200,00"."""
+    text = without_foreign_amounts(text)
     text = COMMA_GROUPED.sub(lambda match: match.group(0)[:-3].replace(",", ".") + match.group(0)[-3:], text)
     return LEGAL_REFERENCE.sub(lambda match: match.group(0)[: match.start(1) - match.start()], text)
 
@@ -357,7 +379,10 @@ def parse_one_invoice(lines: list[Line]) -> Parsed:
             segment.role = role_of(segment.label)
     captions_below = invoice_amounts_by_boxes(lines, rows, parsed, charged=taxes_captioned_apart(lines, rows))
     printed_rates_hold(lines, parsed)
+    converted_payment_holds(lines, rows, parsed)
     invoice_parties(lines, parsed, captions_below=captions_below)
+    if "acquirer_nif" not in parsed.fields:
+        client_abroad_vat(lines, parsed)
     issuer_name_under_its_nif(lines, parsed)
     parties_by_kind(lines, parsed)
     invoice_number(lines, parsed)
@@ -1026,6 +1051,25 @@ def printed_rates_hold(lines: list[Line], parsed: Parsed) -> None:
                 if name in parsed.confidence:
                     parsed.confidence[name] = min(parsed.confidence[name], RATE_MISMATCH_CONFIDENCE)
             return
+
+
+def converted_payment_holds(lines: list[Line], rows: list[list[Segment]], parsed: Parsed) -> None:
+    """Flag the amounts when the euros a line gives beside an amount in another currency ("Pago em USD 3,350.00
+    (contravalor em euros à taxa do dia: 2.907,50 €)") are neither the amount received nor the base read: the
+    captioned totals are kept, doubted, never silently chosen over the note (blind probe r66a)."""
+    read = {parsed.fields.get(name) for name in ("amount_received", "base_amount")}
+    if not any(isinstance(value, Decimal) for value in read):
+        return
+    for line, row in zip(lines, rows, strict=True):
+        converted = {value for segment in row for value in segment.amounts}
+        if not converted or not FOREIGN_AMOUNT.search(line.text) or converted & read:
+            continue
+        if "arithmetic_mismatch" not in parsed.warnings:
+            parsed.warnings.append("arithmetic_mismatch")
+        for name in AMOUNT_ROLES:
+            if name in parsed.confidence:
+                parsed.confidence[name] = min(parsed.confidence[name], RATE_MISMATCH_CONFIDENCE)
+        return
 
 
 def item_totals(segments: list[Segment]) -> set[Decimal]:
@@ -2049,6 +2093,29 @@ def acquirer_foreign_vat(text: str, parsed: Parsed) -> None:
     parsed.put("acquirer_nif", number, VALIDATED_CONFIDENCE if holds else 0.6)
     if not holds:
         parsed.warnings.append("foreign_vat_check_invalid")
+
+
+# A tax number's caption just before the number: "NIF / VAT:", "VAT No.", "USt-IdNr.", "N.º de identificação fiscal".
+TAX_NUMBER_CAPTION = re.compile(
+    r"(?<![a-z])(?:vat(?:\s+(?:no|number|id|reg(?:istration)?))?|nif|nipc|iva|tax\s+id|tin|ust-?idnr|contribuinte"
+    r"|fiscal(?:\s+\(estrangeiro\))?)\W{0,4}$"
+)
+
+
+def client_abroad_vat(lines: list[Line], parsed: Parsed) -> None:
+    """The one foreign VAT number the fatura-recibo prints, wherever OCR put it, as its client's: the Portal's
+    issuer is a Portuguese taxpayer, identified by a NIF, so a number with another state's prefix is the client's
+    (blind probe r66a: a scan and an image PDF read the client's "NIF / VAT: DE..." on the issuer's activity line,
+    the two boxes read across, and left it unread). Only one a tax number's caption heads ("NIF / VAT:"): one in
+    the issuer's block as a reference ("Ref. DE...") is nobody's number. Two different ones tell no client."""
+    numbers: dict[str, str] = {}
+    for line in lines:
+        for span in FOREIGN_VAT_SPAN.finditer(line.text):
+            found = foreign_vat_number(span.group(0))
+            if found and TAX_NUMBER_CAPTION.search(fold(line.text[: span.start()])):
+                numbers.setdefault(found[0], span.group(0))
+    if len(numbers) == 1:
+        acquirer_foreign_vat(next(iter(numbers.values())), parsed)
 
 
 FOREIGN_VAT_SPAN = re.compile(

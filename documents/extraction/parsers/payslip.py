@@ -3230,6 +3230,18 @@ COSTS_PAID = re.compile(
 # An allowance's caption ("Subsídio de deslocação", "Subs. transporte (30 km)"): paid every month of the job, not a
 # trip's cost, though it names the trips.
 AN_ALLOWANCE = re.compile(r"(?<![a-z])sub(?:s[ií]dio|s)?(?:\.|(?![a-z]))")
+# What the caption says bears neither social security nor IRS ("Subsídio de deslocação (não sujeito)", "isento").
+UNTAXED = re.compile(r"(?<![a-z])(?:nao\s+(?:sujeit|tributad)[oa]s?|isent[oa]s?|exempt)(?![a-z])")
+
+
+def costs_paid_back(caption: str) -> bool:
+    """Whether the row pays back the worker's costs. A displacement allowance the slip says is untaxed is one: the
+    law counts no "ajudas de custo, abonos de viagem, despesas de transporte" of trips in the employer's service as
+    pay (Código do Trabalho art. 260.º) and taxes them only above their limits (CIRS art. 2.º n.º 3 d)); the part
+    within them, "não sujeito", is the cost (blind probe r66a: an expat's 240 € counted in the regular net)."""
+    return bool(COSTS_PAID.search(caption)) and (not AN_ALLOWANCE.search(caption) or bool(UNTAXED.search(caption)))
+
+
 # Roles a one-off row may have been read with: an earning the vocabulary names ("Prémio", "Trabalho suplementar",
 # "Ajudas de custo") or none ("Retroativos", "Gratificação"), never a deduction, a total or a subsidy.
 ONE_OFF_ROLES = frozenset({None, "earning"})
@@ -3238,14 +3250,15 @@ ONE_OFF_ROLES = frozenset({None, "earning"})
 def one_off_rows(page: Page, parsed: Parsed) -> tuple[list[Segment], list[Segment]]:
     """The month's one-off pay and the costs it pays back, by their rows' captions: paid (positive, a correction
     taken off the month is no pay), and together less than the gross, as earnings the gross adds up are. A
-    "Subsídio de deslocação" paid every month is an allowance, not a trip's cost (docs/adr/030-a-months-regular-pay.md)."""
+    "Subsídio de deslocação" paid every month is an allowance, not a trip's cost (docs/adr/030-a-months-regular-pay.md),
+    but for its part the slip says is untaxed (``costs_paid_back``)."""
     one_off: list[Segment] = []
     costs: list[Segment] = []
     for row in page.segments:
         if row.role not in ONE_OFF_ROLES or signed(row) <= 0:
             continue
         caption = ROW_CODE.sub("", fold(row.label), count=1)
-        if COSTS_PAID.search(caption) and not AN_ALLOWANCE.search(caption):
+        if costs_paid_back(caption):
             (one_off if TAXED_COSTS.search(caption) else costs).append(row)
         elif ONE_OFF_PAY.search(caption) and not MONTHLY.search(caption):
             one_off.append(row)
