@@ -109,7 +109,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"|(?:vencimento|sal[aá]rio|remunera[cç][aã]o|valor)\s+(?:hor[aá]ri[oa]|di[aá]ri[oa])")),
     # In English, "Income tax base", "Taxable pay": a base, never the tax withheld ("Income tax" is an IRS line).
     ("ss_base", re.compile(r"base\s+(?:de\s+)?incid[eê]ncia|incid[eê]ncia|base\s+(?:de\s+)?(?:descontos|ss|tributa)"
-                           r"|(?<![a-z])tax\s+base(?![a-z])|(?<![a-z])taxable\s+(?:income|pay|earnings|gross)(?![a-z])")),
+                           r"|(?<![a-z])tax\s+base(?![a-z])|(?<![a-z])taxable\s+(?:income|pay|earnings|gross)(?![a-z])"
+                           # France's taxable and social nets ("Net imposable", "Montant net social"): bases,
+                           # never the net paid nor a deduction (blind probe r66a).
+                           r"|(?<![a-z])net\s+(?:imposable|fiscal|social)(?![a-z])")),
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
@@ -146,7 +149,16 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # Another country's social insurance withheld from the worker, as one row or by its branches: the UK's
         # "National Insurance", Germany's "Renten-", "Arbeitslosen-", "Kranken-" and "Pflegeversicherung" (blind
         # probe r64a: a German slip's four rows unread; docs/api.md, a foreign payslip's social_security).
-        r"|national\s+insurance|(?:sozial|renten|arbeitslosen|kranken|pflege)versicherung")),
+        r"|national\s+insurance|(?:sozial|renten|arbeitslosen|kranken|pflege)versicherung"
+        # France's cotisations salariales by branch ("Sécurité sociale plafonnée", "Retraite complémentaire T1",
+        # "CEG", "CSG déductible", "CRDS", "Assurance chômage", "Prévoyance", "Complémentaire santé"), Switzerland's
+        # AHV/IV/EO, ALV, NBU and the BVG's Pensionskasse (the second pillar, compulsory by federal law: a branch of
+        # its social insurance, not a private pension), Italy's INPS, Brazil's INSS (blind probe r66a: French slips
+        # that add up warned arithmetic_mismatch, their rows unread; Swiss and Brazilian rows unread). Not the
+        # "AHV-Nr." printed after a worker's name.
+        r"|securite\s+sociale|(?<![a-z])(?:csg|crds|ceg|apec|agirc|arrco)(?![a-z])|retraite|chomage|prevoyance"
+        r"|complementaire\s+sante|mutuelle|(?<![a-z])(?:ahv|avs)(?![a-z])(?!\W{0,2}(?:nr|nummer|n[or]?\W))"
+        r"|(?<![a-z])(?:alv|nbu|aanp|bvg|lpp|inps|inss)(?![a-z])|pensionskasse|caisse\s+de\s+pension")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend"
@@ -155,7 +167,13 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # Another country's wage tax withheld: Germany's "Lohnsteuer", the UK's "PAYE", Spain's "IRPF", Italy's
         # "IRPEF", a "Wage tax" (blind probe r64a: a German slip's Lohnsteuer unread; docs/api.md, a foreign
         # payslip's irs_withholding). Not France's "Net payé".
-        r"|lohnsteuer|(?<!net\s)(?<![a-z])paye(?![a-z])|(?<![a-z])(?:irpf|irpef)(?![a-z])|(?<![a-z])wage\s+tax")),
+        r"|lohnsteuer|(?<!net\s)(?<![a-z])paye(?![a-z])|(?<![a-z])(?:irpf|irpef)(?![a-z])|(?<![a-z])wage\s+tax"
+        # France's "Impôt sur le revenu prélevé à la source" (its rate in the caption; the net before it is a
+        # "skip" row), the Netherlands' "Loonheffing" (wage tax and national insurance in one row, withheld as the
+        # tax: not its employer's "Loonheffingennummer"), Switzerland's "Quellensteuer", Brazil's "IRRF" (blind
+        # probe r66a: read nowhere).
+        r"|impot\s+sur\s+le\s+revenu|prelevement\s+a\s+la\s+source|impot\s+a\s+la\s+source|quellensteuer"
+        r"|(?<![a-z])loon(?:heffing|belasting)(?![a-z])|(?<![a-z])irrf(?![a-z])")),
     ("other_deduction", re.compile(
         # Union dues cut short: "Q. Sind." (blind probe r46a: taken into the IRS worked out of the total).
         r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
@@ -188,6 +206,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Salaris", "Salário base" (blind probe r35b: the base the year-to-date guards compare with).
         r"|salaire\s+de\s+base|(?<![a-z])(?:grund)?gehalt(?![a-z])|(?<![a-z])monatslohn|(?:salario|sueldo)\s+base"
         r"|(?<![a-z])salaris(?![a-z])"
+        # And "Paga base", "Retribuzione base", "Basisloon", "Grundlohn" (blind probe r66a: Italian and Dutch bases
+        # unread).
+        r"|(?<![a-z])(?:paga|retribuzione)\s+base|(?<![a-z])(?:basisloon|basissalaris|grundlohn)(?![a-z])"
         # A manager's pay (a member of a statutory body is paid "Remuneração de gerência", no salary) and an
         # hourly worker's hours ("Horas prestadas: 96 h a 6,10 €/hora"): the month's base either way.
         r"|(?:remunera[cç][aã]o|honor[aá]rios|vencimento)\s+(?:de\s+|da\s+)?ger[eê]ncia"
@@ -1877,6 +1898,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
             page = whole
     payslip_amounts(page, parsed)
     irs_row_cut_by_ocr(lines, page, parsed)
+    income_tax_between_the_nets(lines, page, parsed)
     net_through_broken_figures(lines, page, parsed)
     net_in_words(lines, parsed)
     payslip_subsidies(page, parsed)
@@ -3016,6 +3038,43 @@ def irs_row_cut_by_ocr(lines: list[Line], page: Page, parsed: Parsed) -> None:
     parsed.fields.pop("irs_withholding")
     parsed.put("irs_withholding", withholding + gap, DERIVED_CONFIDENCE)
     parsed.warnings.append("derived:irs_withholding")
+
+
+# A French slip's net before the income tax withheld at source ("Net à payer avant impôt sur le revenu"), on folded
+# text: a "skip" row, never the net paid, but a subtotal the contributions and the tax each make with it.
+NET_BEFORE_INCOME_TAX = re.compile(r"(?<![a-z])net\s+(?:a\s+payer\s+)?avant\s+imp")
+
+
+def net_before_income_tax(lines: list[Line]) -> Decimal | None:
+    """The amount of the one line printing the net before the income tax, if there is one such line."""
+    found = [amounts_in(line.text) for line in lines if NET_BEFORE_INCOME_TAX.search(fold(line.text))]
+    if len(found) != 1 or not found[0]:
+        return None
+    return found[0][-1][2]
+
+
+def income_tax_between_the_nets(lines: list[Line], page: Page, parsed: Parsed) -> None:
+    """The income tax a French slip withholds after the contributions is its net before that tax less its net paid
+    ("Net à payer avant impôt sur le revenu 2 612,40", "Impôt sur le revenu prélevé à la source 1,90 % 49,64", "Net
+    payé 2 562,76"), when the gross less the contributions read is that net before tax to the cent (the two printed
+    subtotals vouch for each other). A tax row OCR read one digit off, or its first digits lost, is that difference
+    (``derived:irs_withholding``) and the deductions are the gross less the net paid (blind probe r66a: a WhatsApp
+    photo's "77,38" read "17,38", a slip that adds up warned ``arithmetic_mismatch``). On a text layer, or where the
+    subtotals do not chain, the rows stand as read, and a slip that does not add up stays flagged."""
+    gross, net = parsed.fields.get("gross_pay"), parsed.fields.get("net_pay")
+    social, withholding = parsed.fields.get("social_security"), parsed.fields.get("irs_withholding")
+    before = net_before_income_tax(lines)
+    if gross is None or net is None or social is None or withholding is None or before is None:
+        return
+    if not read_by_ocr(page, "irs_withholding"):
+        return
+    tax = before - net
+    if gross - social != before or tax <= 0 or tax == withholding or not misread_from(tax, withholding):
+        return
+    parsed.fields.pop("irs_withholding")
+    parsed.put("irs_withholding", tax, DERIVED_CONFIDENCE)
+    parsed.warnings.append("derived:irs_withholding")
+    parsed.total_deductions = gross - net
 
 
 def rows_matching_total(
