@@ -96,6 +96,17 @@ Bruttobetrag 1.428,00 €"""
     assert classify(text) != DocumentKind.RECIBO_VENCIMENTO
 
 
+def test_a_freelancers_invoice_with_a_withholding_is_no_payslip() -> None:
+    """A guard (passes either way): a net, a withholding and a gross under an invoice's title are a sale's."""
+    text = """INVOICE 2026-031
+Saltmarsh Design Ltd
+Services rendered in May 2026
+Net amount 1,800.00
+Withholding tax 25% 450.00
+Gross amount 2,250.00"""
+    assert classify(text) != DocumentKind.RECIBO_VENCIMENTO
+
+
 # --- A payslip's draft or preview (finding 12) -------------------------------------------------------------------
 
 FINAL_PAYSLIP = """RECIBO DE VENCIMENTO

@@ -783,11 +783,20 @@ FOREIGN_PAY_PERIOD = re.compile(
     r"|periode|zeitraum|abrechnungsmonat|periodo|pay\s+period|(?<![\d/.])(?:0?[1-9]|1[0-2])\s?[/.-]\s?20\d{2}(?!\d)"
 )
 
+# A sale's own names, which no payslip prints: an invoice's title in those languages, a sales tax (a freelancer's
+# invoice also prints a net, a withholding and a gross, with a company and a month).
+SALE_WORDS = re.compile(
+    r"invoice|factur|fatura|rechnung|fattura|factuur|(?<![a-z])(?:vat|mwst|umsatzsteuer)(?![a-z])|bill\s+to"
+)
+
 
 def payslip_by_its_rows(folded: str) -> bool:
     """A payslip in another language by its structure: a gross row, a deduction row and a net row, each caption
-    on a line with an amount (``FOREIGN_PAYSLIP_ROWS``), an employer and a period. Its title, if any, is one sign
-    among others: a payroll program's own title need be in no list to be a payslip's."""
+    on a line with an amount (``FOREIGN_PAYSLIP_ROWS``), an employer and a period, and no sale's words
+    (``SALE_WORDS``). Its title, if any, is one sign among others: a payroll program's own title need be in no
+    list to be a payslip's."""
+    if SALE_WORDS.search(folded):
+        return False
     rows = [line for line in (DATE_FIGURES.sub(" ", line) for line in folded.splitlines()) if MONEY_TOKEN.search(line)]
     if not all(any(caption.search(row) for row in rows) for caption in FOREIGN_PAYSLIP_ROWS):
         return False
