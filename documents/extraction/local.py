@@ -37,6 +37,7 @@ from documents.extraction.parsers.classify import (
     SS_REMUNERATIONS_EXTRACT,
     TEMPORARY_BENEFIT,
     TEMPORARY_PROTECTION,
+    draft_payslip,
     employment_contract,
     enrolment_certificate,
     expense_statement,
@@ -560,6 +561,13 @@ SALARY_NOT_PAID = (
     "de vencimento dos últimos meses ou outro comprovativo de rendimentos."
 )
 
+# A payslip's draft or preview (classify.draft_payslip; blind probe r66a: read as a month paid): its amounts may
+# change before payroll is approved, and it says it proves no payment. The sender is told to send the final one.
+DRAFT_PAYSLIP_REFUSED = (
+    "Este documento é um rascunho ou uma pré-visualização de recibo de vencimento, não o recibo final de um mês "
+    "pago: envie o recibo de vencimento final emitido pela entidade patronal ou outro comprovativo de rendimentos."
+)
+
 # An IRS simulation (classify.tax_simulation; blind probe r43a: read as a return): its amounts are estimates of a
 # return not filed. The sender is told what proves the income: the return as filed, or the nota de liquidação.
 TAX_NOT_FILED = (
@@ -773,6 +781,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", invoice_listing, INVOICE_LISTING_REFUSED),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
+    ("PROOF_OF_INCOME", draft_payslip, DRAFT_PAYSLIP_REFUSED),
     # Before the payslip's and the employer's signs a grant's payment note shares ("Valor líquido a transferir").
     ("PROOF_OF_INCOME", research_grant, RESEARCH_GRANT_REFUSED),
     ("PROOF_OF_INCOME", enrolment_certificate, ENROLMENT_CERTIFICATE_REFUSED),

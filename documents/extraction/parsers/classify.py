@@ -9,11 +9,15 @@ from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz, visa_zone
 from documents.extraction.schema import IDENTITY_KINDS, DocumentKind
 
-# Another country's payslip by its own title (on folded text): a French "bulletin de paie", an Italian "busta
-# paga" or "cedolino", a German or Swiss "Gehaltsabrechnung" (DATEV's "Abrechnung der Brutto/Netto-Bezüge"), a
-# Dutch "loonstrook", a Spanish "nómina", an American "pay stub", a Brazilian "holerite" or "contracheque".
+# Another country's payslip by its own title (on folded text): a French "bulletin de paie" or Belgian "fiche de
+# paie", an Italian "busta paga" or "cedolino", a German or Swiss "Gehaltsabrechnung" or "Verdienstabrechnung"
+# (DATEV's "Abrechnung der Brutto/Netto-Bezüge"), a Dutch "loonstrook" or Flemish "loonfiche", a Spanish "nómina",
+# an American "pay stub", a Brazilian "holerite" or "contracheque". One sign among others: a payslip whose title
+# is none of these is still told by its rows (``payslip_by_its_rows``).
 FOREIGN_PAYSLIP_TITLE = (
-    r"bulletin\s+de\s+(?:paie|salaire)|busta\s+paga|(?<![a-z])cedolino|(?:gehalts|lohn|entgelt)abrechnung"
+    r"(?:bulletin|fiche|feuille)\s+de\s+(?:paie|salaire)|busta\s+paga|(?<![a-z])cedolino|prospetto\s+paga"
+    r"|(?:gehalts|lohn|entgelt|verdienst|bezuge)abrechnung|entgeltnachweis|(?:loon|salaris)(?:fiche|specificatie)"
+    r"|recibo\s+de\s+(?:salarios|nomina)"
     r"|abrechnung\s+der\s+brutto|(?:loon|salaris)strook|(?<![a-z])nominas?(?![a-z])|(?<![a-z])pay\s?stub"
     r"|(?<![a-z])holerite|(?<![a-z])contra-?cheque|demonstrativo\s+de\s+pagamento"
     # Spain's statutory title, Germany's "Netto-Bezüge" heading beside the company (blind probe r35b).
@@ -229,6 +233,29 @@ SIMULATION = re.compile(
 )
 
 
+# A payslip's draft or preview, printed before payroll is approved: it says so ("PAYSLIP PREVIEW (not final)",
+# "Draft payslip", "Not valid as proof of payment", "Pré-visualização do recibo", "Não válido como comprovativo")...
+DRAFT_STATEMENT = re.compile(
+    r"(?<![a-z])not\s+(?:yet\s+)?final(?![a-z])|not\s+valid\s+as\s+(?:a\s+)?(?:proof|evidence)"
+    r"|nao\s+(?:e\s+)?valid[oa]\s+como\s+(?:comprovativo|prova|recibo)|sem\s+validade\s+(?:como|de)\s+(?:comprovativo|recibo)"
+    r"|(?:draft|preview)\s+(?:payslip|pay\s?slip|pay\s+statement)|(?:payslip|pay\s?slip)\s+(?:draft|preview)"
+    r"|(?:rascunho|pre-?\s?visualizacao)\s+d[eo]\s+recibo|recibo\s+(?:de\s+vencimento\s+)?(?:em\s+)?rascunho"
+)
+# ... or bears its mark on a line of its own, a watermark or a stamp ("DRAFT", "RASCUNHO", "SIMULAÇÃO"). Not a
+# "preview" in a sentence or a menu: a screenshot's "Pré-visualização" is the macOS viewer's name.
+DRAFT_MARK = re.compile(r"^\W*(?:draft|preview|rascunho|pre-?\s?visualizacao|simulacao|not\s+final)\W*$", re.M)
+
+
+def draft_payslip(folded: str) -> bool:
+    """A payslip (by its title or its rows) that says it is a draft or a preview (``DRAFT_STATEMENT``,
+    ``DRAFT_MARK``): its amounts may still change before payroll is approved, and it proves no payment. Refused as a
+    salary simulation is, not flagged: no month was paid by it, and a flag would let it count (blind probe r66a: a
+    "PAYSLIP PREVIEW — DRAFT" read as a month's payslip)."""
+    if not (DRAFT_STATEMENT.search(folded) or DRAFT_MARK.search(folded)):
+        return False
+    return bool(PAYSLIP_TITLE.search(folded) or payroll_like(folded) or payslip_by_its_rows(folded))
+
+
 # An IRS simulation: the Portal das Finanças' "Simulador de IRS", titled "SIMULAÇÃO DO IRS 2025", its results
 # "(estimado)" (blind probe r43a: read as a return, its estimated refund and income taken for the declared ones).
 # It proves no income: no kind, refused with its own reason. Its title opens a line, and the page says what it is
@@ -372,6 +399,8 @@ def classify(text: str) -> DocumentKind:
     whole = fold(text)
     if SIMULATION.search(whole) or pension_not_paid(whole) or pro_forma(whole) or tax_simulation(whole):
         return DocumentKind.UNKNOWN
+    if draft_payslip(whole):
+        return DocumentKind.UNKNOWN  # refused, saying what it is (local.DRAFT_PAYSLIP_REFUSED)
     if pension_refused(whole) or invoice_listing(whole) or expense_statement(whole):
         return DocumentKind.UNKNOWN
     if research_grant(whole):
@@ -425,7 +454,7 @@ def classify(text: str) -> DocumentKind:
     if sum(bool(re.search(sign, folded)) for sign in FATURA_RECIBO_SIGNS) >= 2:
         return DocumentKind.FATURA_RECIBO
     # Payroll software that omits the usual title still prints amounts under payroll words.
-    if payroll_like(folded):
+    if payroll_like(folded) or payslip_by_its_rows(folded):
         return payslip_checked(text)
     if CC_BACK_SIGNS.search(folded) and not DRIVING_LICENCE.search(folded):
         return DocumentKind.CARTAO_CIDADAO
@@ -626,9 +655,12 @@ def employer_letter_of_income(folded: str) -> bool:
 EMPLOYER_DECLARATION_TITLE = re.compile(
     r"declara[cç][aã]o\s+(?:da\s+|de\s+)?entidade\s+(?:patronal|empregadora)"
     r"|declara[cç][aã]o\s+de\s+(?:v[ií]nculo(?:\s+laboral)?|emprego|efetividade|situa[cç][aã]o\s+profissional)"
-    # In English, for a foreign employer or an expatriate's HR: "Employment confirmation letter".
-    r"|employment\s+(?:confirmation|verification|certificate|reference|declaration)"
-    r"|(?:certificate|proof|confirmation|declaration)\s+of\s+employment"
+    # In English, for a foreign employer or an expatriate's HR: "Employment confirmation letter", a US "Employment
+    # and Income Verification", a "Verification of employment and salary", a "Salary confirmation" (blind probe
+    # r66a: a US employer's letter refused as not recognised, asked for the employer's declaration it was).
+    r"|employment\s+(?:and\s+(?:income|salary)\s+)?(?:confirmation|verification|certificate|reference|declaration)"
+    r"|(?:certificate|proof|confirmation|declaration|verification)\s+of\s+employment"
+    r"|(?:salary|income)\s+(?:confirmation|verification|certificate)(?![a-z])"
 )
 # "Declara-se, para os devidos efeitos, que Ana Sousa ... é trabalhadora desta empresa / exerce funções ...",
 # "Declaramos que Rui Sá ... se encontra ao nosso serviço ..."
@@ -637,8 +669,12 @@ EMPLOYMENT_STATEMENT = re.compile(
     r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+|sua\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce(?:ndo)?\s|desempenha\s"
     r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
     r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde)|ao\s+(?:nosso|seu)\s+servico)"
-    # "This is to confirm that Ms Ana Sousa has been employed by ..."
-    r"|(?:confirm|certif|declare)\w*\s+that\s[\s\S]{0,200}?(?:(?:is|has\s+been)\s+(?:employed|working)|employed\s+by)"
+    # "This is to confirm that Ms Ana Sousa has been employed by ...", "... confirms that Mr. Rui Sá has been a
+    # full-time employee since ...", "To whom it may concern: Ana Sousa is employed by us ... her annual salary".
+    r"|(?:confirm|certif|declare|verif)\w*\s+that\s[\s\S]{0,200}?(?:(?:is|has\s+been)\s+(?:employed|working)|employed\s+by"
+    r"|(?:is|has\s+been)\s+(?:an?\s+|our\s+)?(?:[a-z-]+,?\s+){0,3}employee(?![a-z]))"
+    r"|to\s+whom\s+it\s+may\s+concern[\s\S]{0,400}?(?:is|has\s+been)\s+(?:employed|working|(?:an?\s+|our\s+)?"
+    r"(?:[a-z-]+,?\s+){0,3}employee(?![a-z]))[\s\S]{0,400}?(?:salary|wage|pay)(?![a-z])"
 )
 
 # A declaration laid out as a form: the person under a label of their role, and the contract's own labels.
@@ -707,6 +743,64 @@ def payroll_like(folded: str) -> bool:
     terms = sum(bool(re.search(term, folded)) for term in PAYROLL_TERMS)
     amounts = len(MONEY_TOKEN.findall(folded)) or len(WHOLE_AMOUNT_ROW.findall(folded))
     return terms >= 3 and amounts >= 4
+
+
+# Another country's payslip by its rows, in French, German, Dutch, Italian, Spanish or English, whatever its title
+# (blind probe r66a: a Belgian "Fiche de paie" and a German "Verdienstabrechnung" refused as not recognised, their
+# titles unknown and their payroll words none of ``PAYROLL_TERMS``). Each row's caption, on a line with an amount:
+# the gross ("brut", "Gesamtbrutto", "bruto", "lordo", "Gross pay"), ...
+FOREIGN_GROSS_ROW = re.compile(
+    r"(?<![a-z])brut(?:e|o|a|s|es)?(?![a-z])|brutto|brutoloon|(?<![a-z])lord[oa]|devengad|(?<![a-z])gross(?![a-z])"
+)
+# ... a deduction: a social contribution or a tax on wages ("Cotisation ONSS", "Précompte professionnel",
+# "Lohnsteuer", "Krankenversicherung", "Loonheffing", "Trattenute INPS", "Retención IRPF", "National Insurance")...
+FOREIGN_DEDUCTION_ROW = re.compile(
+    r"cotisation|cotizacion|precompte|retenues?(?![a-z])|preleve|prelevement|(?<![a-z])(?:csg|crds|onss|rsz)(?![a-z])"
+    r"|abzuge|lohnsteuer|kirchensteuer|solidaritatszuschlag|(?:kranken|renten|arbeitslosen|pflege|sozial)versicherung"
+    r"|inhouding|loonheffing|bedrijfsvoorheffing|werknemersverzekering|trattenut|contributi|irpef|(?<![a-z])inps"
+    r"|deduccion|retencion|irpf|seguridad\s+social|deductions?(?![a-z])|withholding|income\s+tax|national\s+insurance"
+    r"|social\s+security|medicare|(?<![a-z])(?:paye|inss|irrf)(?![a-z])"
+)
+# ... and the net paid ("Net à payer", "Nettoverdienst", "Auszahlungsbetrag", "Netto in busta", "Líquido a
+# percibir", "Net pay", "Take-home").
+FOREIGN_NET_ROW = re.compile(
+    r"(?<![a-z])net(?:to|o)?(?![a-z])|nettoverdienst|nettoloon|nettolohn|auszahlung|uit\s+te\s+betalen"
+    r"|(?<![a-z])liquido|take[\s-]?home"
+)
+FOREIGN_PAYSLIP_ROWS = (FOREIGN_GROSS_ROW, FOREIGN_DEDUCTION_ROW, FOREIGN_NET_ROW)
+# Its employer: by its caption, or by a company's legal form ("Isar Medizintechnik GmbH", "Meuse Digital SRL").
+FOREIGN_EMPLOYER_SIGN = re.compile(
+    r"employeur|arbeitgeber|werkgever|datore\s+di\s+lavoro|(?<![a-z])(?:empresa|azienda|employer|company)(?![a-z])"
+    r"|(?<![a-z])(?:gmbh|ag|kg|sarl|sas|sa|srl|sprl|bv|nv|spa|sl|slu|ltd|llc|plc|inc|ltda)(?![a-z])"
+)
+# Its period: a month's name in one of those languages, a period's caption, or a month in figures ("07/2026").
+FOREIGN_PAY_PERIOD = re.compile(
+    r"(?<![a-z])(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+    r"|januar|februar|marz|april|juni|juli|august|september|oktober|dezember|januari|februari|maart|mei|augustus"
+    r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|enero|febrero|abril|mayo"
+    r"|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|june|july|october|november"
+    r"|december)(?![a-z])"
+    r"|periode|zeitraum|abrechnungsmonat|periodo|pay\s+period|(?<![\d/.])(?:0?[1-9]|1[0-2])\s?[/.-]\s?20\d{2}(?!\d)"
+)
+
+# A sale's own names, which no payslip prints: an invoice's title in those languages, a sales tax (a freelancer's
+# invoice also prints a net, a withholding and a gross, with a company and a month).
+SALE_WORDS = re.compile(
+    r"invoice|factur|fatura|rechnung|fattura|factuur|(?<![a-z])(?:vat|mwst|umsatzsteuer)(?![a-z])|bill\s+to"
+)
+
+
+def payslip_by_its_rows(folded: str) -> bool:
+    """A payslip in another language by its structure: a gross row, a deduction row and a net row, each caption
+    on a line with an amount (``FOREIGN_PAYSLIP_ROWS``), an employer and a period, and no sale's words
+    (``SALE_WORDS``). Its title, if any, is one sign among others: a payroll program's own title need be in no
+    list to be a payslip's."""
+    if SALE_WORDS.search(folded):
+        return False
+    rows = [line for line in (DATE_FIGURES.sub(" ", line) for line in folded.splitlines()) if MONEY_TOKEN.search(line)]
+    if not all(any(caption.search(row) for row in rows) for caption in FOREIGN_PAYSLIP_ROWS):
+        return False
+    return bool(FOREIGN_EMPLOYER_SIGN.search(folded) and FOREIGN_PAY_PERIOD.search(folded))
 
 
 # A personal NIF (first figure 1, 2 or 3) in a row, nine figures standing alone.

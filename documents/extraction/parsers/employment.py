@@ -18,6 +18,7 @@ from applicants.identifiers import nif_is_personal
 from applicants.text import NAME_PARTICLES, fold
 from documents.extraction.parsers.common import (
     BRANCH_WORDS,
+    ENGLISH_MONTHS,
     FOREIGN_NAME_PARTICLES,
     MONEY,
     MONTHS,
@@ -34,7 +35,14 @@ from documents.extraction.parsers.common import (
     with_branch,
     written_dates,
 )
-from documents.extraction.parsers.payslip import COMPANY_SUFFIX, company_name, letterhead_name, prints_legal_form
+from documents.extraction.parsers.payslip import (
+    COMPANY_SUFFIX,
+    EURO,
+    FOREIGN_CURRENCY,
+    company_name,
+    letterhead_name,
+    prints_legal_form,
+)
 from documents.extraction.parsers.pension import without_reference_numbers
 from documents.extraction.reader import Line
 
@@ -54,7 +62,9 @@ FIXED_TERM = re.compile(
 )
 DATE_TEXT = (
     r"(\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4})"
+    r"|(?:\d{1,2}\s+de\s+)?[a-z]+\s+de\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}\s?[./-]\s?\d{4}"
+    # An American letter's "June 15, 2021".
+    r"|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
 )
 START = re.compile(
     r"(?:desde|admitid[oa]\s+(?:ao\s+(?:seu\s+|nosso\s+)?servico\s+)?(?:em|a)|data\s+(?:de\s+)?admiss[aã]o\s*[:.]?|in[ií]cio\s+(?:de\s+fun[cç][oõ]es\s+)?(?:em|a)"
@@ -210,7 +220,44 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
     salary(portuguese_figures(folded), parsed)
     issue_date(dated, parsed)
     captioned_dates(lines, parsed)
+    if "issue_date" not in parsed.fields:
+        letter_date(lines, parsed)
+    if salary_in_another_currency(folded):
+        # Stated as printed, not converted: whoever compares it with the payslips' base must know (docs/api.md).
+        parsed.warnings.append("currency_not_eur")
     return parsed
+
+
+# The letterhead's lines, where a letter in English prints its date on a line of its own.
+DATE_LINES = 8
+
+
+def letter_date(lines: list[Line], parsed: Parsed) -> None:
+    """A letter's date standing alone on a line of its head, with no place before it: "20 October 2026", "October
+    20, 2026" (blind probe r66a: an English employer's letter read with no issue date). A date inside a sentence
+    ("since 3 April 2023") is not the letter's."""
+    for line in lines[:DATE_LINES]:
+        text = fold(line.text).strip(" .,;:|")
+        if WRITTEN_DATE_LINE.fullmatch(text) or AMERICAN_DATE.fullmatch(text):
+            day = stated_date(text)
+            if day is not None:
+                parsed.put("issue_date", day, STATED_CONFIDENCE)
+                return
+
+
+WRITTEN_DATE_LINE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+\d{4}")
+
+
+# How far after the salary's words its amount and currency are read.
+SALARY_REACH = 90
+
+
+def salary_in_another_currency(folded: str) -> bool:
+    """Whether the salary is stated in another currency and never in euros: the words after the salary's name
+    ("basic salary is GBP 62,400 per annum, ie. £5,200.00") name pounds, dollars, ... and no euro (blind probe r66a:
+    a British employer's letter's £5,200 read as a salary with no currency)."""
+    stated = [folded[match.start() : match.end() + SALARY_REACH] for match in SALARY.finditer(folded)]
+    return any(FOREIGN_CURRENCY.search(words) for words in stated) and not any(EURO.search(words) for words in stated)
 
 
 # The page's edge, a fold or a shadow OCR reads as a bar or a bracket standing alone at a line's start or end
@@ -718,8 +765,26 @@ def stated_date(text: str) -> dt.date | None:
     month = re.fullmatch(r"(\d{1,2})\s?[./-]\s?(\d{4})", text.strip())
     if month and 1 <= int(month.group(1)) <= 12:
         return dt.date(int(month.group(2)), int(month.group(1)), 1)
-    # "1 September 2024": an English letter's date.
-    return next(iter(written_dates(text)), None)
+    # "1 September 2024": an English letter's date; "September 1, 2024": an American one's.
+    return next(iter(written_dates(text) or american_dates(text)), None)
+
+
+# "November 2, 2026", "Oct. 20, 2026": the month's English name before the day (on folded text).
+AMERICAN_DATE = re.compile(r"(?<![a-z])([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+
+
+def american_dates(text: str) -> list[dt.date]:
+    """The dates written month first, as an American letter prints them ("June 15, 2021")."""
+    found = []
+    for match in AMERICAN_DATE.finditer(fold(text)):
+        month = ENGLISH_MONTHS.get(match.group(1)) or MONTHS.get(match.group(1))
+        if month is None:
+            continue
+        try:
+            found.append(dt.date(int(match.group(3)), month, int(match.group(2))))
+        except ValueError:
+            continue
+    return found
 
 
 def salary(folded: str, parsed: Parsed) -> None:
@@ -752,6 +817,10 @@ def salary(folded: str, parsed: Parsed) -> None:
                 ):
                     parsed.put("monthly_gross_salary", each[0], STATED_CONFIDENCE)
                     return
+            month = month_beside_the_year(sentence)
+            if month is not None and not NET_WORDS.search(match.group(0) + sentence[:20]):
+                parsed.put("monthly_gross_salary", month, STATED_CONFIDENCE)
+                return
             continue
         amounts = parse_money(window) or [Decimal(re.sub(r"\D", "", m.group(1))) for m in WHOLE_EUROS.finditer(window)]
         plausible = [amount for amount in amounts if amount >= LEAST_MONTHLY_SALARY]
@@ -780,6 +849,20 @@ def salary(folded: str, parsed: Parsed) -> None:
     if implausible:
         # "1.512,40" scanned as "1.51 2,40" reads 1,51 €: no salary rather than a wrong one.
         parsed.warnings.append("salary_implausible")
+
+
+# What says an amount is a month's, straight after it: "(US$10,000.00 per month)", "3.000,00 € por mês".
+PER_MONTH_AFTER = re.compile(r"\W{0,3}(?:(?:per|a|each)\s+month|/\s*month|(?:por|ao|cada)\s+mes)(?![a-z])")
+
+
+def month_beside_the_year(sentence: str) -> Decimal | None:
+    """The month's amount a year's salary's sentence states beside it ("annual base salary is USD 120,000.00
+    (US$10,000.00 per month), paid biweekly": blind probe r66a, no monthly salary read)."""
+    for money in MONEY.finditer(sentence):
+        amounts = parse_money(money.group(0))
+        if amounts and amounts[0] >= LEAST_MONTHLY_SALARY and PER_MONTH_AFTER.match(sentence, money.end()):
+            return amounts[0]
+    return None
 
 
 def twice_net(folded: str, match: re.Match[str], amount: Decimal) -> bool:
