@@ -164,3 +164,41 @@ def test_a_box_border_read_before_the_clients_name_is_no_part_of_it() -> None:
     lines[7] = "| Oficina Rolamento Azul, Lda."
     parsed = parse_invoice(read(*lines, *amounts("640,00", "147,20", "160,00", "Importância recebida 627,20 €")))
     assert parsed.fields["acquirer_name"] == "Oficina Rolamento Azul, Lda."
+
+
+# --- Round 66's sweep of blind probe r59a: a base "em IRS" is no IRS withheld ----------------------------------
+
+
+def test_the_base_of_incidence_in_irs_is_a_base_not_the_irs_withheld() -> None:
+    # A regime-53 receipt dispensed from withholding: the base "em IRS" is printed, the withholding wraps to 0,00.
+    parsed = parse_invoice(
+        read(
+            *parties("FATURA-RECIBO", "FR ATSIRE01FR/12"),
+            "Valor base 720,00 €",
+            "IVA — Isento artigo 53.º do CIVA 0,00 €",
+            "Base de incidência em IRS 720,00 €",
+            "Retenção na fonte — Dispensa de retenção — artigo 101.º-B, n.º 1,",
+            "alínea a) do CIRS 0,00 €",
+            "Importância recebida 720,00 €",
+        )
+    )
+    assert parsed.fields["irs_withholding"] == Decimal("0.00")
+    assert parsed.fields["amount_received"] == Decimal("720.00")
+    assert "arithmetic_mismatch" not in parsed.warnings
+
+
+def test_income_subject_to_irs_is_a_base_not_the_irs_withheld() -> None:
+    # A guard (passes either way: the IRS row below decides too), for "sujeito a IRS" taken as a base caption.
+    parsed = parse_invoice(
+        read(
+            *parties("FATURA-RECIBO", "FR ATSIRE01FR/13"),
+            "Valor base 1.000,00 €",
+            "IVA 23 % 230,00 €",
+            "Rendimento sujeito a IRS 1.000,00 €",
+            "Retenção na fonte IRS 25 % 250,00 €",
+            "Importância recebida 980,00 €",
+        )
+    )
+    assert parsed.fields["irs_withholding"] == Decimal("250.00")
+    assert parsed.fields["base_amount"] == Decimal("1000.00")
+    assert "arithmetic_mismatch" not in parsed.warnings

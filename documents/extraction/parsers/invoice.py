@@ -54,6 +54,8 @@ ROLE_PATTERNS = [
         re.compile(
             r"incid[eê]ncia|total\s+il[ií]quido|(?<![a-z])(?:sub)?total\s+(?:s/|sem)\s*iva"
             r"|(?<![a-z])(?:net|taxable)\s+amount|amount\s+(?:before|excl(?:uding|\.)?)\s+(?:tax|vat)"
+            # The amount the tax falls on, "Rendimento sujeito a IRS": a base, not the IRS withheld.
+            r"|sujeit[oa]s?\s+a\s+(?:irs|iva|reten)"
         ),
     ),
     # "Recebi a importância de 1.087,80 euros": the receipt in a sentence.
@@ -242,8 +244,10 @@ def header_roles(text: str) -> list[str]:
 
 # Words that make the caption after them a qualifier of the one before ("Retenção IRS 25% s/ valor base", "Valor
 # recebido após retenção"), not the caption of the figure that follows.
+# "Base de incidência em IRS", "Base tributável para IRS": the tax the base is for (blind probe r59a's "art. 53.º"
+# fatura-recibo read its base of 900,00 € as the IRS withheld once the caption nearest the figure decided).
 QUALIFIER_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:s|c)/|(?<![a-z])(?:sobre|apos|com|sem|de|d[oa]s?|a|ao|incluid[oa]))\W*$"
+    r"(?:(?<![a-z])(?:s|c)/|(?<![a-z])(?:sobre|apos|com|sem|de|d[oa]s?|a|ao|em|para|incluid[oa]))\W*$"
 )
 
 
