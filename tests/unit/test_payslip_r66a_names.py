@@ -156,3 +156,41 @@ def test_a_colon_before_a_number_caption_alone_does_not_cut_the_surname() -> Non
         )
     )
     assert parsed.fields.get("employee_name") == "Rodrigo Almeida Prado"
+
+
+# --- Finding 17 (France): the addressee beside the letterhead; finding 3: a French "SAS" employer --------------------
+
+BULLETIN_AMOUNTS = (
+    "Salaire de base 3 000,00 €",
+    "SALAIRE BRUT 3 000,00 €",
+    "Total des cotisations salariales -660,00 €",
+    "NET PAYÉ 2 340,00 €",
+)
+
+
+def test_the_addressee_after_the_letterheads_legal_form() -> None:
+    parsed = parse_payslip(
+        lines_of(
+            "BULLETIN DE PAIE",
+            "Vergers du Ventoux SARL Mme Aurélie Fabre",
+            "12 chemin des Oliviers, 84000 Avignon",
+            "Période : mai 2026",
+            *BULLETIN_AMOUNTS,
+        )
+    )
+    assert parsed.fields.get("employee_name") == "Aurélie Fabre"
+    assert parsed.fields.get("employer_name") == "Vergers du Ventoux SARL"
+
+
+def test_a_french_sas_is_the_employer_on_the_letterhead() -> None:
+    parsed = parse_payslip(
+        lines_of(
+            "BULLETIN DE PAIE",
+            "Brume Atlantique SAS",
+            "SIRET 111 222 333 00044",
+            "Mme Aurélie Fabre",
+            "Période : mai 2026",
+            *BULLETIN_AMOUNTS,
+        )
+    )
+    assert parsed.fields.get("employer_name") == "Brume Atlantique SAS"

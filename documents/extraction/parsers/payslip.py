@@ -1800,7 +1800,7 @@ COMPANY_SUFFIX = re.compile(
     # A public institute's "I.P.", not the inside of the caption "N.I.P.C." (doc probe 29: "N.I.P." as the name).
     r"|i\.\s?p(?!\.\s?c(?![a-z]))|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
-    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl"
+    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl|sas"
     # Spain's "S.L." and "S.L.U." (blind probe r35b: cut to "S.L."), Italy's "S.r.l." and "S.p.A.", Germany's and
     # Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
@@ -1889,6 +1889,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     name_in_the_workers_box(lines, parsed)
     payslip_people([*header_cells(lines), *lines], parsed)
     name_over_personnel_number(lines, parsed)
+    addressee_beside_letterhead(lines, parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
         parsed.fields["employer_name"] = without_glued_caption(
@@ -4055,6 +4056,29 @@ def name_over_personnel_number(lines: list[Line], parsed: Parsed) -> None:
             name = person_in(after_the_legal_form(lines[index - 1].text))
             if name and not of_the_employer(name, parsed.fields.get("employer_name")):
                 parsed.put("employee_name", title_case(name), lines[index - 1].confidence * 0.9)
+            return
+
+
+# The salutation before the worker's name in a window envelope's address ("Mme", "M.", "Frau", "Mr"): its
+# person's name after it.
+ADDRESSEE_SALUTATION = re.compile(
+    r"^\s*(?:m\.|mme\.?|madame|monsieur|mlle\.?|frau|herrn?|mrs\.?|mr\.?|ms\.?|dhr\.?|mevr\.?|sig(?:ra)?\.?)\s+(?=[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
+
+
+def addressee_beside_letterhead(lines: list[Line], parsed: Parsed) -> None:
+    """The worker's name after its salutation where OCR joined the envelope's window on the right to the
+    letterhead's line ("Atelier X SARL M. Jean Dupont"): what follows the employer's legal form (blind probe r66a:
+    French slips' workers unread, the salutation anchored at a line's start only)."""
+    if "employee_name" in parsed.fields:
+        return
+    for line in lines[:LETTERHEAD_LINES]:
+        rest = after_the_legal_form(line.text)
+        salutation = ADDRESSEE_SALUTATION.match(rest) if rest != line.text else None
+        name = person_in(rest[salutation.end() :]) if salutation else None
+        if name and not of_the_employer(name, parsed.fields.get("employer_name")):
+            parsed.put("employee_name", title_case(name), line.confidence * 0.9)
             return
 
 
