@@ -1821,7 +1821,7 @@ COMPANY_SUFFIX = re.compile(
     # A public institute's "I.P.", not the inside of the caption "N.I.P.C." (doc probe 29: "N.I.P." as the name).
     r"|i\.\s?p(?!\.\s?c(?![a-z]))|e\.\s?p\.\s?e|e\.\s?m"
     # A complementary grouping of companies, and foreign companies' forms.
-    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl"
+    r"|ace|ltd|gmbh(?:\s?&\s?co\.?\s?kg)?|b\.\s?v|sarl|sas"
     # Spain's "S.L." and "S.L.U." (blind probe r35b: cut to "S.L."), Italy's "S.r.l." and "S.p.A.", Germany's and
     # Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
@@ -1908,7 +1908,10 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     assign_payslip_nifs(lines, parsed)
     receipt_declaration(lines, parsed)
     name_under_its_column_caption(lines, parsed)
+    name_in_the_workers_box(lines, parsed)
     payslip_people([*header_cells(lines), *lines], parsed)
+    name_over_personnel_number(lines, parsed)
+    addressee_beside_letterhead(lines, parsed)
     employer = parsed.fields.get("employer_name")
     if employer:
         parsed.fields["employer_name"] = without_glued_caption(
@@ -3514,9 +3517,27 @@ CAPTION_WORDS = (
 
 def captions_only(name: str | None) -> bool:
     """Whether a name read is only the parties' captions: two boxes' captions side by side read as the employer
-    ("EMPREGADORA TRABALHADOR", blind probe r39a, a photo whose names under them were lost)."""
-    words = [word.strip(".:;,()/|") for word in fold(name or "").split()]
-    return bool(words) and all(word in CAPTION_WORDS for word in words if word)
+    ("EMPREGADORA TRABALHADOR", blind probe r39a, a photo whose names under them were lost); another country's
+    worker's caption too ("TRABAJADOR/A" beside "EMPRESA": blind probe r66a)."""
+    words = [word for word in (word.strip(".:;,()/|") for word in re.split(r"[\s/]+", fold(name or ""))) if word]
+    return bool(words) and all(
+        word in CAPTION_WORDS or FOREIGN_PAYROLL_CAPTION.fullmatch(word) or len(word) == 1 for word in words
+    )
+
+
+# Another country's payroll captions, on folded text: the worker's and the employer's boxes' ("Trabajador/a",
+# "Dipendente", "Werknemer", "Salarié", "Arbeitnehmer", "Colaborador"; "Azienda", "Werkgever", "Employeur") and the
+# month's ("Abrechnungsmonat", "Période", "Periodo", "Maand", "Monthly"). A caption is no one's name nor a part of
+# one (blind probe r66a: "Abrechnungsmonat August" given as a German slip's worker, "Nadia Haddad Monthly").
+FOREIGN_PAYROLL_CAPTION = re.compile(
+    r"(?<![a-z])(?:trabajador(?:/?a)?|emplead[oa]|salariee?|dipendente|lavorat(?:ore|rice)|werknemer|mitarbeiter(?:in)?"
+    r"|arbeitnehmer(?:in)?|colaborador(?:/?a)?|azienda|werkgever|arbeitgeber|employeur|empleador"
+    r"|abrechnungs(?:monat|zeitraum)|monat|periode|periodo|mese|maand|mes|month|monthly"
+    # The earnings' and deductions' columns' headings under the boxes ("Bezüge  Abzüge", "Competenze  Trattenute").
+    r"|bezuge|abzuge|devengos|deducciones|competenze|trattenute"
+    # A German slip's tax class and church tax captions beside the personnel number ("StKl III · Kirche: rk").
+    r"|stkl|kirche)(?![a-z])"
+)
 
 
 # The words a company's name says its trade by, which name no one ("ArmaLog - Logística e Armazenagem, S.A.",
@@ -3540,7 +3561,7 @@ def plausible_name(name: str | None) -> str | None:
     # Accents kept: "Sá" is a surname, "SA" a company's legal form.
     if not 2 <= len(words) <= 8 or LABEL_WORDS.search(fold(name)) or COMPANY_SUFFIX.search(name.lower()):
         return None
-    if COMPANY_WORDS.search(fold(name)):
+    if COMPANY_WORDS.search(fold(name)) or FOREIGN_PAYROLL_CAPTION.search(fold(name)):
         return None
     if ends_cut(name):
         # "Bruno Miguel dos": a name cut at its line's end, not the whole name.
@@ -3691,11 +3712,17 @@ def ends_cut(name: str | None) -> bool:
     return bool(words) and words[-1].lower() in NAME_PARTICLES - {"e"}
 
 
+# What ends a labelled name on its line: a field's break, or a dash between spaces as OCR reads a middle dot
+# ("Employee: Nadia Haddad · Monthly" read "... Haddad - Monthly": blind probe r66a, "Monthly" read into the name).
+# A double-barrelled name has no spaces around its hyphen ("Shah-Robinson").
+NAME_FIELD_BREAK = re.compile(r"\s[·•|—–-]\s")
+
+
 def labelled_value(rest: str) -> str:
     """The value after a label, up to the next field: its first part with a letter, past a number printed
     before it ("Trabalhadora 182940578 · Maria de Fátima Semedo": the NIF, then the name)."""
     # A dotted leader stays for after_leader to read past ("Nome ........ Ana").
-    parts = [part.lstrip(" :") for part in FIELD_BREAK.split(rest)]
+    parts = [part.lstrip(" :") for part in NAME_FIELD_BREAK.split(rest)]
     return next((part for part in parts if re.search(r"[^\W\d_]", part)), parts[0])
 
 
@@ -4085,6 +4112,103 @@ def name_under_its_column_caption(lines: list[Line], parsed: Parsed) -> None:
         return
 
 
+# A German slip's personnel number's caption ("Personal-Nr. 00731"), on folded text: printed under the worker's name
+# in the address block, never over it.
+PERSONNEL_NUMBER_LABEL = re.compile(r"(?<![a-z])personal\s?-?\s?(?:nr|nummer)(?![a-z])")
+
+
+def name_over_personnel_number(lines: list[Line], parsed: Parsed) -> None:
+    """The worker's name on the line over their personnel number when none follows it ("Lena Schulz" / "Personal-Nr.
+    00731 · StKl I"), after the employer's name OCR joined left of it ("Elbtal GmbH Lena Schulz": the employer's box
+    beside the worker's). Blind probe r66a: the month's caption under it was read as the name."""
+    if "employee_name" in parsed.fields:
+        return
+    for index, line in enumerate(lines[1:], start=1):
+        if PERSONNEL_NUMBER_LABEL.match(fold(line.text).lstrip()):
+            name = person_in(after_the_legal_form(lines[index - 1].text))
+            if name and not of_the_employer(name, parsed.fields.get("employer_name")):
+                parsed.put("employee_name", title_case(name), lines[index - 1].confidence * 0.9)
+            return
+
+
+# The salutation before the worker's name in a window envelope's address ("Mme", "M.", "Frau", "Mr"): its
+# person's name after it.
+ADDRESSEE_SALUTATION = re.compile(
+    r"^\s*(?:m\.|mme\.?|madame|monsieur|mlle\.?|frau|herrn?|mrs\.?|mr\.?|ms\.?|dhr\.?|mevr\.?|sig(?:ra)?\.?)\s+(?=[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
+
+
+def addressee_beside_letterhead(lines: list[Line], parsed: Parsed) -> None:
+    """The worker's name after its salutation where OCR joined the envelope's window on the right to the
+    letterhead's line ("Atelier X SARL M. Jean Dupont"): what follows the employer's legal form (blind probe r66a:
+    French slips' workers unread, the salutation anchored at a line's start only)."""
+    if "employee_name" in parsed.fields:
+        return
+    for line in lines[:LETTERHEAD_LINES]:
+        rest = after_the_legal_form(line.text)
+        salutation = ADDRESSEE_SALUTATION.match(rest) if rest != line.text else None
+        name = person_in(rest[salutation.end() :]) if salutation else None
+        if name and not of_the_employer(name, parsed.fields.get("employer_name")):
+            parsed.put("employee_name", title_case(name), line.confidence * 0.9)
+            return
+
+
+# The parties' boxes' captions of another country's payslip, on folded text, over the boxes' first lines: the
+# worker's ("TRABAJADOR/A", "DIPENDENTE", "Werknemer") and the employer's ("EMPRESA", "AZIENDA", "Werkgever").
+WORKER_BOX_CAPTION = re.compile(
+    r"trabajador(?:/?a)?|emplead[oa]|salariee?|dipendente|lavorat(?:ore|rice)|werknemer|mitarbeiter(?:in)?"
+    r"|arbeitnehmer(?:in)?|employee|colaborador(?:/?a)?"
+)
+EMPLOYER_BOX_CAPTION = re.compile(
+    r"empresa|azienda|werkgever|arbeitgeber|employeur|entreprise|employer|empleador|ditta"
+)
+
+
+def name_in_the_workers_box(lines: list[Line], parsed: Parsed) -> None:
+    """The worker's name on the first line of the box their caption heads, another country's caption with no colon:
+    "TRABAJADOR/A" over "Lucía ...", or "EMPRESA  TRABAJADOR/A" over "Tecnologías X, S.L.   Lucía ..." (the worker's
+    box right of the employer's, one line to OCR: the name after the employer's legal form, the employer before it).
+    Blind probe r66a: the worker unread on Spanish, Italian and Dutch slips, "TRABAJADOR/A" read as the employer."""
+    if "employee_name" in parsed.fields:
+        return
+    for index, line in enumerate(lines[:-1]):
+        captions = [word for word in re.split(r"[\s/]+", fold(line.text).strip(" :.|")) if len(word) > 1]
+        if not captions or not WORKER_BOX_CAPTION.fullmatch(captions[-1]):
+            continue
+        if not all(WORKER_BOX_CAPTION.fullmatch(word) or EMPLOYER_BOX_CAPTION.fullmatch(word) for word in captions):
+            continue
+        below = lines[index + 1]
+        text = below.text
+        if len(captions) > 1:
+            at = fold(line.text).rfind(captions[-1])
+            forms = list(COMPANY_SUFFIX.finditer(text.lower()))
+            column = in_the_captions_column(line, at, below)
+            if column is None and not forms:
+                return  # the employer's name and the worker's, no telling where one ends
+            employer = company_name(text[: forms[-1].end()]) if forms else None
+            if employer and "employer_name" not in parsed.fields:
+                parsed.put("employer_name", employer, below.confidence * 0.9)
+            text = column or text[forms[-1].end() :]
+        name = plausible_name(before_next_label(clean_name(text)))
+        if name and not of_the_employer(name, parsed.fields.get("employer_name")):
+            parsed.put("employee_name", title_case(name), below.confidence * 0.9)
+        return
+
+
+# A middle dot OCR read as a colon before the next number's caption ("Fernanda Oliveira Santos : CPF", the number on
+# the next line): a separator, not the caption of a field named "Santos" (blind probe r66a: the surname lost).
+SEPARATOR_BEFORE_CAPTION = re.compile(r"\s+:\s*(?=([^\W\d_]+)\s*$)")
+
+
+def before_separator_misread(candidate: str) -> str:
+    """A labelled name before a colon misread for the separator before a number's caption alone after it."""
+    match = SEPARATOR_BEFORE_CAPTION.search(candidate)
+    if match and LABEL_WORDS.fullmatch(fold(match.group(1))):
+        return candidate[: match.start()]
+    return candidate
+
+
 # A number's caption in capitals glued to the last letter of the name before it, as a text layer joins the next
 # column ("Nome: Joaquim Damião Fernandes LourençoNIF: 266502520", blind probe r46a: "Lourenço" lost, the caption
 # taken for the next field's from its capital). A caption by its colon or its number after it: no name's own letters.
@@ -4140,7 +4264,9 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             # Not a payroll service's or program's line: it names who processed the slip, not the employee.
             below = (
                 [at for at in range(index + 1, min(index + 3, len(lines))) if not processing_line(lines[at].text)]
-                if rests and (labels_only(rests[0]) or letterhead_beside_caption(rests[0]))
+                if rests
+                and (labels_only(rests[0]) or letterhead_beside_caption(rests[0]))
+                and not PERSONNEL_NUMBER_LABEL.match(folded[matches[0].start() :])
                 else []
             )
             candidates = [(rest, None) for rest in rests] + [
@@ -4161,6 +4287,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # The sign before the next number's caption ends the name too, in whatever shape OCR read it ("Silva
                 # Ns Contribuinte": "Ns" is no surname; blind probe r59a).
                 candidate = NUMBER_SIGNED_CAPTION.split(candidate)[0]
+                candidate = before_separator_misread(candidate)
                 candidate = after_leader(NEXT_CAPTION.split(NEXT_LABEL.split(candidate)[0])[0]).strip()
                 candidate = without_leader(re.split(r"\s{2,}", candidate)[0])
                 # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
