@@ -102,7 +102,11 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # slip's first page taken for a payslip of its own, its subtotal less a negative acerto for its net).
     ("skip", re.compile(YEAR_TO_DATE_WORDS + r"|(?<![a-z])net\s+(?:a\s+payer\s+)?avant\s+imp"
                         r"|(?<![a-z])a\s+transportar(?![a-z])|(?<![a-z])(?:carried|brought)\s+forward(?![a-z])"
-                        r"|^\W*transporte\W*$")),
+                        r"|^\W*transporte\W*$"
+                        # Nor a note that no tax is withheld, whatever figure its line ends with ("Washington state:
+                        # no state income tax. Direct deposit: $3,469.35": blind probe r66a, the net added to the
+                        # federal tax as one tax).
+                        r"|(?<![a-z])no\s+(?:[a-z]+\s+){0,2}tax(?:es)?(?![a-z])")),
     # Nor is an hourly or daily rate ("Vencimento hora 6,63", "Valor/dia", "Salário diário"): unlike a
     # year-to-date heading, a rate is one column of its row, the others being this month's.
     ("rate", re.compile(r"(?:vencimento|venc|valor|sal[aá]rio|remunera[cç][aã]o|pre[cç]o|custo)\.?\s*(?:/|por|p\.)?\s*(?:hora|dia)(?![a-z])"
@@ -158,7 +162,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "AHV-Nr." printed after a worker's name.
         r"|securite\s+sociale|(?<![a-z])(?:csg|crds|ceg|apec|agirc|arrco)(?![a-z])|retraite|chomage|prevoyance"
         r"|complementaire\s+sante|mutuelle|(?<![a-z])(?:ahv|avs)(?![a-z])(?!\W{0,2}(?:nr|nummer|n[or]?\W))"
-        r"|(?<![a-z])(?:alv|nbu|aanp|bvg|lpp|inps|inss)(?![a-z])|pensionskasse|caisse\s+de\s+pension")),
+        r"|(?<![a-z])(?:alv|nbu|aanp|bvg|lpp|inps|inss)(?![a-z])|pensionskasse|caisse\s+de\s+pension"
+        # The US's FICA by its two rows, Social Security (OASDI) and Medicare, added up; Ireland's PRSI (blind
+        # probe r66a: Medicare and PRSI unread).
+        r"|(?<![a-z])(?:medicare|oasdi|fica|prsi)(?![a-z])")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend"
@@ -173,13 +180,24 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # tax: not its employer's "Loonheffingennummer"), Switzerland's "Quellensteuer", Brazil's "IRRF" (blind
         # probe r66a: read nowhere).
         r"|impot\s+sur\s+le\s+revenu|prelevement\s+a\s+la\s+source|impot\s+a\s+la\s+source|quellensteuer"
-        r"|(?<![a-z])loon(?:heffing|belasting)(?![a-z])|(?<![a-z])irrf(?![a-z])")),
+        r"|(?<![a-z])loon(?:heffing|belasting)(?![a-z])|(?<![a-z])irrf(?![a-z])"
+        # The US's federal and state income tax withheld ("Fed Withholding", "Federal withholding", "CO state tax"),
+        # and Ireland's Universal Social Charge, a tax on income Revenue levies, no social insurance (docs/api.md).
+        r"|(?<![a-z])fed(?:eral)?\.?\s+(?:income\s+tax\s+)?(?:withholding|tax)(?![a-z])"
+        r"|(?<![a-z])state\s+(?:income\s+)?(?:tax|withholding)(?![a-z])"
+        r"|(?<![a-z])usc(?![a-z])|universal\s+social\s+charge")),
     ("other_deduction", re.compile(
         # Union dues cut short: "Q. Sind." (blind probe r46a: taken into the IRS worked out of the total).
         r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # An advance's word cut by a narrow column ("Reembolso de adiantamen"): blind probe r34b.
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
-        r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de")),
+        r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de"
+        # The worker's own pension contribution, taken from the pay before the net: "Pension (employee 5%)", a
+        # "Pension scheme", a US "401(k) pre-tax" or "403(b)", a "Salary sacrifice" (blind probe r66a: left out
+        # of the deductions, genuine slips warned arithmetic_mismatch). A deduction of its own, no social insurance
+        # (docs/api.md); not "Pensionista", nor the employer's contribution.
+        r"|(?<!employer\s)(?<!employer's\s)(?<!employers\s)(?<![a-z])pension(?:\s+scheme)?(?![a-z])"
+        r"|(?<!\d)40[13]\s*\(?\s*[kb](?![a-z])|salary\s+sacrifice")),
     # A contract's end paid on its last payslip (blind probe r33a: counted as twice a month's pay): the compensation
     # for its end, exempt from social security (its own net), and the holidays earned and not taken, taxed as pay.
     # Before the subsidies: "Férias não gozadas" holds "férias".
@@ -215,7 +233,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A trainee's or an apprentice's grant is their month's pay ("Bolsa de estágio (1,5 × IAS) 1.045,66").
         r"|^bolsa\s+(?:de\s+)?(?:est[aá]gio|forma[cç][aã]o|aprendizagem)"
         r"|^horas?\s+(?:prestadas|trabalhadas|normais|efetivas|de\s+trabalho)"
-        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io)?)(?![a-z])"  # "Salár": OCR lost the end
+        # "Salár": OCR lost the end. In English, "Salary" alone (blind probe r66a: a UK slip's base unread).
+        r"|^(?:\S{1,5}\s+)?(?:vencimento|ordenado|sal[aá]r(?:io|y)?)(?![a-z])"
         # "Retribuição 870,00 €": a domestic worker's one earning, the caption alone.
         r"|^(?:retribui[cç][aã]o|remunera[cç][aã]o)$")),
     ("earning", re.compile(
@@ -269,7 +288,8 @@ LABEL_WORDS = re.compile(
 # A payroll program's code for the row before its caption ("101 Horas normais (168 h x 5,47) 918,96"): no word of
 # the caption, whose patterns anchored at its start would not see it (blind probe r46b: a temp agency's hourly
 # worker's base salary unread).
-ROW_CODE = re.compile(r"^\s*\d{1,4}\s+(?=[a-z])")
+# Not a US retirement plan's name, "401(k)" (its brackets gone from the label: blind probe r66a).
+ROW_CODE = re.compile(r"^\s*(?!40[13]\s+[kb](?![a-z]))\d{1,4}\s+(?=[a-z])")
 
 
 def roles_named(label: str) -> list[str]:
@@ -2104,10 +2124,20 @@ def amounts_headed_in_another_currency(lines: list[Line]) -> bool:
             continue
         if not any(re.search(r"[a-z]", match.group(0)) for match in FOREIGN_CURRENCY.finditer(fold(line.text))):
             continue
-        below = lines[index + 1 : index + 1 + ROWS_UNDER_A_HEADING]
+        below = [row for row in lines[index + 1 :] if not section_caption(row.text)][:ROWS_UNDER_A_HEADING]
         if sum(1 for row in below if amounts_in(portuguese_figures(fix_digits(row.text)))) >= 2:
             return True
     return False
+
+
+SECTION_CAPTION_WORDS = 3
+
+
+def section_caption(text: str) -> bool:
+    """Whether a line is a table's section caption between a currency's heading and its rows ("GBP" over "Earnings"
+    over "Salary £3,600.00"): a word or a few, no figure (blind probe r66a: the pounds' heading looked past, a
+    footer's euro equivalent taken for the slip's currency)."""
+    return not re.search(r"\d", text) and 0 < len(WORDS.findall(text)) <= SECTION_CAPTION_WORDS
 
 
 def names_another_currency(line: Line, *, portuguese_scan: bool) -> bool:
@@ -5096,6 +5126,8 @@ def month_and_year_mended(line: Line) -> Line:
 def payslip_period(lines: list[Line], parsed: Parsed) -> None:
     # The day the worker was admitted is never the month paid, wherever it stands on the period's line; nor is the
     # month a row's brackets name, a back pay's ("Acerto retroativo venc. base (out/2026) 62,40"), but last of all.
+    if dates_month_first(lines):
+        lines = [days_put_first(line) for line in lines]
     printed = [without_admission_date(month_and_year_mended(line)) for line in lines]
     lines = [without_a_rows_own_month(line) for line in printed]
     period, period_line, run_dates = None, None, []
@@ -5162,6 +5194,35 @@ def payslip_period(lines: list[Line], parsed: Parsed) -> None:
         period = year_the_dates_confirm(period, printed) or period
     if period and period_line:
         parsed.put("period", period, period_line.confidence)
+
+
+SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# A US pay stub's words, on folded text: its dates are month first ("Pay period: 10/05/2026 - 10/18/2026").
+US_PAY_STUB_WORDS = re.compile(
+    r"(?<![a-z])usd(?![a-z])|\$\s?\d|pay\s+stub|earnings\s+statement|federal\s+(?:income\s+tax|withholding)"
+    r"|(?<![a-z])fed\s+withholding|(?<![a-z])(?:medicare|fica|oasdi)(?![a-z])|(?<!\d)401\s?\(?k"
+)
+US_STUB_WORDS_NEEDED = 2
+
+
+def dates_month_first(lines: list[Line]) -> bool:
+    """Whether the document writes its dates month first, the US way: a date of it can be read so only ("10/18/2026")
+    and none day first only ("18/10/2026"); or, every date read either way, it speaks a US pay stub's words (dollars,
+    federal tax, Medicare, a 401(k)). Blind probe r66a: "Pay period: 10/05/2026 - 10/18/2026" read as May."""
+    pairs = [(int(match.group(1)), int(match.group(2))) for line in lines for match in SLASHED_DATE.finditer(line.text)]
+    if any(first > 12 >= second for first, second in pairs):
+        return False
+    if any(second > 12 >= first for first, second in pairs):
+        return True
+    text = fold("\n".join(line.text for line in lines))
+    words = {re.sub(r"[\d\s]", "", match.group(0)) for match in US_PAY_STUB_WORDS.finditer(text)}
+    return bool(pairs) and len(words) >= US_STUB_WORDS_NEEDED
+
+
+def days_put_first(line: Line) -> Line:
+    """The line with its month-first dates written day first, as the rest of the reading expects them."""
+    text = SLASHED_DATE.sub(lambda match: f"{match.group(2)}/{match.group(1)}/{match.group(3)}", line.text)
+    return line if text == line.text else Line(text, line.confidence, line.word_confidences, line.word_boxes)
 
 
 def year_the_dates_confirm(period: str, lines: list[Line]) -> str | None:
