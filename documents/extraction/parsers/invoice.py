@@ -1049,12 +1049,17 @@ def printed_rates_hold(lines: list[Line], parsed: Parsed) -> None:
             continue
         # The Portal rounds each tax to the cent; a cent either way is its rounding of a rate like 16,5%.
         if abs((base * rate).quantize(CENT, rounding=ROUND_HALF_UP) - read) > CENT:
-            if "arithmetic_mismatch" not in parsed.warnings:
-                parsed.warnings.append("arithmetic_mismatch")
-            for name in AMOUNT_ROLES:
-                if name in parsed.confidence:
-                    parsed.confidence[name] = min(parsed.confidence[name], RATE_MISMATCH_CONFIDENCE)
+            amounts_doubted(parsed)
             return
+
+
+def amounts_doubted(parsed: Parsed) -> None:
+    """``arithmetic_mismatch``, and each amount read at most at ``RATE_MISMATCH_CONFIDENCE``: kept, never trusted."""
+    if "arithmetic_mismatch" not in parsed.warnings:
+        parsed.warnings.append("arithmetic_mismatch")
+    for name in AMOUNT_ROLES:
+        if name in parsed.confidence:
+            parsed.confidence[name] = min(parsed.confidence[name], RATE_MISMATCH_CONFIDENCE)
 
 
 def converted_payment_holds(lines: list[Line], rows: list[list[Segment]], parsed: Parsed) -> None:
@@ -1068,11 +1073,7 @@ def converted_payment_holds(lines: list[Line], rows: list[list[Segment]], parsed
         converted = {value for segment in row for value in segment.amounts}
         if not converted or not FOREIGN_AMOUNT.search(line.text) or converted & read:
             continue
-        if "arithmetic_mismatch" not in parsed.warnings:
-            parsed.warnings.append("arithmetic_mismatch")
-        for name in AMOUNT_ROLES:
-            if name in parsed.confidence:
-                parsed.confidence[name] = min(parsed.confidence[name], RATE_MISMATCH_CONFIDENCE)
+        amounts_doubted(parsed)
         return
 
 
