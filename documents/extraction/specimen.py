@@ -29,9 +29,10 @@ SPECIMEN_WORD = re.compile(
 # One letter, a space, and another lone letter after it: a word spaced out.
 LETTER_SPACING = re.compile(r"\b(\w) (?=\w\b)")
 # ICAO 9303's made-up state, Utopia, and as an MRZ's issuing state (a TD1 or TD3 first line's third to fifth
-# character).
+# character), on a line of the MRZ's alphabet with a filler in it: a printed name that starts alike ("COUTO VAZ",
+# its spaces removed) is no MRZ (round 66's sweep of blind probe r59a: a genuine passport of a Couto a specimen).
 SPECIMEN_STATE_CODE = "UTO"
-SPECIMEN_STATE = re.compile(rf"^[ACIP][A-Z<]{SPECIMEN_STATE_CODE}", re.MULTILINE)
+SPECIMEN_STATE = re.compile(rf"^[ACIP][A-Z<]{SPECIMEN_STATE_CODE}[A-Z0-9<]*<[A-Z0-9<]*$", re.MULTILINE)
 # A stamp's ink: red well above green and blue. A stamp's strokes cover at least this share of the page, in a shape
 # this much longer than it is wide (a word, not a logo or a photo's warm tones).
 STAMP_MIN_SHARE = 0.004

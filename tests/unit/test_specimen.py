@@ -35,6 +35,7 @@ def test_a_specimen_is_known_by_its_word_or_icaos_made_up_state(text: str) -> No
         "CARTÃO DE CIDADÃO\nAPELIDO(S) Surname\nMUSTAFA\nNOME(S) Given names\nAHMED",
         "CARTA D'IDENTITÀ\nCOGNOME / SURNAME\nCAMPIONE\nNOME / NAME\nGIULIA",
         "PERSONALAUSWEIS\nName / Surname\nMUSTER\nVornamen / Given names\nJONAS",
+        "PASSAPORTE\nApelido / Surname\nCOUTO VAZ\nNome / Given names\nRITA",
     ],
     ids=[
         "signature_caption",
@@ -43,6 +44,7 @@ def test_a_specimen_is_known_by_its_word_or_icaos_made_up_state(text: str) -> No
         "a_name_that_starts_alike",
         "campione",
         "muster",
+        "a_surname_after_the_documents_letter",
     ],
 )
 def test_genuine_documents_are_not_specimens(text: str) -> None:
