@@ -24,7 +24,13 @@ from decimal import Decimal
 from typing import Any
 
 from applicants.identifiers import nif_has_valid_checksum
-from documents.extraction.schema import CERTIFICATE_KINDS, INVOICE_KINDS, PAYSLIP_KINDS, PERIOD_IN_FUTURE
+from documents.extraction.schema import (
+    CERTIFICATE_KINDS,
+    FOREIGN_PAYSLIP,
+    INVOICE_KINDS,
+    PAYSLIP_KINDS,
+    PERIOD_IN_FUTURE,
+)
 from screening.rules.common import check, extracted, format_month, money, parse_date
 from screening.rules.income import pension_words, same_employer, verify_income
 
@@ -188,7 +194,11 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
         money(fields.get("irs_withholding")),
     )
     signals = []
-    if gross and gross > 0 and ss and ss > 0:
+    # The 11 % band is Portugal's general regime: another country's social insurance is its own law's (a French
+    # slip's cotisations are 20-23 % of the gross, a US stub's FICA 7.65 %; blind probe r66c: every genuine French and
+    # German payslip called impossible).
+    portuguese = FOREIGN_PAYSLIP not in document.get("warnings", [])
+    if portuguese and gross and gross > 0 and ss and ss > 0:
         if ss > gross * SS_RATE + Decimal("0.50"):
             signals.append(
                 signal(

@@ -67,6 +67,26 @@ def test_numbers_that_cannot_all_be_true_are_signalled(fields: dict[str, Any], c
     assert codes(found, "a") == [code]
 
 
+@pytest.mark.parametrize(
+    ("social_security", "gross_pay"),
+    [(891.0, 4050.0), (146.5, 2900.0)],  # a French slip's cotisations (22 %), a US stub's FICA under 6 %
+    ids=["french_cotisations", "us_fica"],
+)
+def test_another_countrys_social_insurance_is_not_held_to_portugals_11_percent(
+    social_security: float, gross_pay: float
+) -> None:
+    """Blind probe r66c: every genuine French and German payslip was called impossible (``PAYSLIP_SS_ABOVE_RATE``)."""
+    foreign = payslip("a", "2026-10", social_security=social_security, gross_pay=gross_pay, employer_nif=None)
+    foreign["warnings"] = ["foreign_payslip"]
+    assert codes(content_signals([foreign], today=dt.date(2026, 11, 23)), "a") == []
+    # The same figures on a Portuguese payslip cannot all be true.
+    portuguese = payslip("b", "2026-10", social_security=social_security, gross_pay=gross_pay)
+    assert codes(content_signals([portuguese], today=dt.date(2026, 11, 23)), "b") in (
+        ["PAYSLIP_SS_ABOVE_RATE"],
+        ["PAYSLIP_SS_BELOW_RATE"],
+    )
+
+
 def test_a_printed_nif_failing_its_check_digit_with_no_valid_employer_nif_is_signalled() -> None:
     """The local parsers keep no invalid NIF in a field, only the warning ``nif_checksum_invalid``: a payslip whose
     employer NIF fails its check digit passed without a word (doc probe round 22, D01)."""
