@@ -23,6 +23,8 @@ ENDING_SOON_MONTHS = 6
 # How far the declared gross may be from the payslips' base salary before it is stated (rounding, a raise).
 SALARY_TOLERANCE = Decimal("0.05")
 
+# The extraction's warning for amounts in another currency than the euro.
+CURRENCY_NOT_EUR = "currency_not_eur"
 # Reason codes for the report (screening.rules.report.REASON_TEXT words them).
 REASON_NOT_OWNED = "employment_declaration_not_owned"
 REASON_OUTDATED = "employment_declaration_outdated"
@@ -59,9 +61,23 @@ def declaration_reasons(
         if employer and payslip_employer and employer != payslip_employer:
             reasons.append(REASON_OTHER_EMPLOYER)
         declared, base = money(fields.get("monthly_gross_salary")), money(latest["fields"].get("base_salary"))
-        if declared is not None and base and abs(declared - base) > base * SALARY_TOLERANCE:
+        same_currency = not in_another_currency(document) and not in_another_currency(latest)
+        if same_currency and declared is not None and base and abs(declared - base) > base * SALARY_TOLERANCE:
             reasons.append(REASON_SALARY_DIFFERS)
     return reasons
+
+
+def in_another_currency(document: dict[str, Any]) -> bool:
+    """Amounts in another currency than the euro (``currency_not_eur``): printed, never converted."""
+    return CURRENCY_NOT_EUR in document.get("warnings", [])
+
+
+def salary_words(amount: Decimal, document: dict[str, Any]) -> str:
+    """The declared salary as the report writes it: in euros, or as printed and said to be in another currency (blind
+    probe r66c: a US letter's "USD 11,000.00 per month" stated as "11 000,00 €")."""
+    if not in_another_currency(document):
+        return format_eur(amount)
+    return format_eur(amount).removesuffix(" €") + " noutra moeda (não convertida)"
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
@@ -77,9 +93,9 @@ def declaration_check(document: dict[str, Any], reasons: list[str]) -> dict[str,
     stated = [contract_words(fields)]
     gross, net = money(fields.get("monthly_gross_salary")), money(fields.get("monthly_net_salary"))
     if gross is not None:
-        stated.append(f"remuneração mensal ilíquida declarada de {format_eur(gross)}")
+        stated.append(f"remuneração mensal ilíquida declarada de {salary_words(gross, document)}")
     elif net is not None:
-        stated.append(f"remuneração mensal líquida declarada de {format_eur(net)}")
+        stated.append(f"remuneração mensal líquida declarada de {salary_words(net, document)}")
     evidence = f"{title}: " + "; ".join(filter(None, stated)) + "."
     notes = {
         REASON_NOT_OWNED: "a declaração é de outro trabalhador",

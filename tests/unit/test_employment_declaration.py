@@ -149,6 +149,17 @@ def test_what_disagrees_is_stated_and_only_a_declaration_that_is_not_current_fai
     assert result["checks"][0]["passed"] is passed
 
 
+def test_a_salary_in_another_currency_is_said_so_and_not_compared_with_euros() -> None:
+    """Blind probe r66c: a US letter's "USD 11,000.00 per month" was stated as "11 000,00 €"."""
+    dollars = {**declaration(monthly_gross_salary=7400.0), "warnings": ["currency_not_eur"]}
+    result = verify_employment_declarations(state([dollars, payslip("2026-11")]))
+    (found,) = result["checks"]
+    assert "7 400,00 noutra moeda (não convertida)" in found["evidence"]
+    assert "7 400,00 €" not in found["evidence"]
+    # 7 400 dollars against a 1 500 € base says nothing: no salary_differs.
+    assert result["reasons"] == []
+
+
 def test_a_contract_ending_in_six_months_or_more_is_not_stated() -> None:
     ends = declaration(contract_type="FIXED_TERM", end_date="2027-06-02")
     assert verify_employment_declarations(state([ends]))["reasons"] == []
