@@ -24,6 +24,7 @@ from screening.rules.affordability import (
     least_income_within,
     property_monthly_cost,
     risk_reasons,
+    uncounted_income_stated,
 )
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, extracted, format_eur, format_percent, money, quantize
@@ -357,7 +358,9 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
-    stated = stated_by_member(state["members"], state["income"].get("stated") or [], words)
+    stated = stated_by_member(
+        state["members"], [*(state["income"].get("stated") or []), *uncounted_by_tenant(state)], words
+    )
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(stated) + ".")
     left_out = not_submitted_sentence(state.get("not_submitted") or [], words)
@@ -365,6 +368,19 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def uncounted_by_tenant(state: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each tenant's income left out that the risk did not take as a reason (the others' income meets the limit), as
+    ``stated`` entries: the report still says it (an income in another currency not counted)."""
+    results = (state.get("income") or {}).get("members") or {}
+    reasons = state["affordability"]["reasons"]
+    return [
+        {"applicant_id": m["applicant_id"], "role": m["role"], "reason": reason}
+        for m in state["members"]
+        if m["role"] in TENANT_ROLES
+        for reason in uncounted_income_stated((results.get(m["applicant_id"]) or {}).get("warnings") or [], reasons)
+    ]
 
 
 def unreadable_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:

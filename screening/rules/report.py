@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from screening.rules.affordability import effort_sentences
+from screening.rules.affordability import effort_sentences, uncounted_income_stated
 from screening.rules.common import format_date, format_eur, format_percent, money
 
 RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
@@ -72,7 +72,11 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
-    stated = [REASON_TEXT.get(reason, reason) for reason in income.get("stated") or ()]
+    stated_reasons = [
+        *(income.get("stated") or ()),
+        *uncounted_income_stated(income.get("warnings") or [], affordability["reasons"]),
+    ]
+    stated = [REASON_TEXT.get(reason, reason) for reason in stated_reasons]
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(dict.fromkeys(stated)) + ".")
     left_out = not_submitted_sentence(state.get("not_submitted") or [], role_words(state))
