@@ -30,6 +30,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import structlog
+from django.utils import translation
+from django.utils.translation import gettext
 
 from applicants.models import Applicant
 from documents.extraction.schema import IDENTITY_KINDS
@@ -46,9 +48,12 @@ from screening.rules.income import (
     OWN_NAME_OTHER_NIF,
     PAYSLIP_WINDOW_MONTHS,
     RECURRING_VARIABLE_PAY,
+    REFUSED_WARNING,
     REQUIRED_INVOICE_MONTHS,
     REQUIRED_PAYSLIP_MONTHS,
+    UNREADABLE_WARNING,
     failed_check_warnings,
+    refusal_of,
 )
 from screening.selectors import organization_thresholds
 
@@ -138,7 +143,10 @@ class Person:
         return dataclasses.replace(self, income=lifted)
 
     def with_verified_income(self, average: Decimal) -> Person:
-        """Income proven for the required months (or by IRS) at ``average``; the document warnings stay."""
+        """Income proven for the required months (or by IRS) at ``average``; the document warnings stay, but those of
+        the proofs sent and not counted, which the rules raise only while the income is not proven
+        (``failed_check_warnings``): a refused draft payslip kept a month's payslip from showing it would make the
+        report LOW (blind probe r66c, F5)."""
         income = {
             **self.income,
             "verified": True,
@@ -146,6 +154,7 @@ class Person:
             "attributable": True,
             "months_verified": max(int(self.income["months_verified"]), REQUIRED_PAYSLIP_MONTHS),
             "average_monthly_income": str(average),
+            "warnings": [w for w in self.income.get("warnings", []) if w not in (UNREADABLE_WARNING, REFUSED_WARNING)],
         }
         return dataclasses.replace(self, income=income)
 
@@ -620,14 +629,23 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
         read_any = any(c["name"] in words.income_not_counted for c in checks)
         text = words.income_none if read_any else words.income_no_documents
     failed = Counter(
-        (reason_of(c), other_nif(c)) for c in checks if c["name"] in words.income_not_counted and not c["passed"]
+        (reason_of(c), other_nif(c))
+        for c in checks
+        if c["name"] in words.income_not_counted and not c["passed"] and not refusal_of(c)
     )
+    # Read and refused for what they are (a draft, a simulation, a document of another kind): not "a file that could
+    # not be read", which sending again might mend; said with the extraction's reason, which names what to send
+    # instead (blind probe r66c, F5).
+    refused = Counter(refusal_of(c) for c in checks if refusal_of(c))
     if named(checks, "income.payslip_file_combined"):
         text += " " + words.payslips_combined
     if failed:
         text += " " + words.not_counted.format(
             items="; ".join(words.documents(name, n, other_nif=nif) for (name, nif), n in failed.items())
         )
+    for reason, count in refused.items():
+        refusal = words.refused_one if count == 1 else words.refused_many
+        text += " " + refusal.format(count=count, reason=words.reason(reason))
     return entry("income", verified, text)
 
 
@@ -804,6 +822,9 @@ class Texts:
     income_not_counted: dict[str, str]
     income_not_counted_many: dict[str, str]
     not_counted: str
+    # Proofs of income read and refused for what they are, with the extraction's reason (income.refusal_of).
+    refused_one: str
+    refused_many: str
     # Proofs in the person's own name with another NIF than the one typed (income.*_owner, OWN_NAME_OTHER_NIF).
     income_other_nif: dict[str, str]
     income_other_nif_many: dict[str, str]
@@ -838,6 +859,14 @@ class Texts:
     a_guarantor_too: str
     would_improve: str
     could_guarantee: str
+
+    def reason(self, text: str) -> str:
+        """The extraction's reason for a document, stored in pt-PT, in this language (its catalogue holds every one;
+        one it lacks is given as stored)."""
+        if self.language == "pt-PT":
+            return text
+        with translation.override(self.language):
+            return gettext(text)
 
     def money(self, value: Decimal | None) -> str:
         if self.language == "pt-PT":
@@ -1044,6 +1073,14 @@ PT = Texts(
         "income.document_read": "{count} ficheiros que não foi possível ler (a agência pode pedir-lhe que os envie de novo)",
     },
     not_counted="Documentos não contados: {items}.",
+    refused_one=(
+        "Um documento enviado não foi aceite como comprovativo de rendimentos, e enviá-lo de novo não mudaria isso: "
+        "{reason}"
+    ),
+    refused_many=(
+        "{count} documentos enviados não foram aceites como comprovativos de rendimentos, e enviá-los de novo não "
+        "mudaria isso, todos pelo mesmo motivo: {reason}"
+    ),
     income_other_nif={
         "income.payslip_owner": "um recibo de vencimento em seu nome, mas com outro NIF que não o que indicou",
         "income.invoice_owner": "uma fatura-recibo emitida em seu nome, mas com outro NIF que não o que indicou",
@@ -1226,6 +1263,11 @@ EN = Texts(
         "income.document_read": "{count} files that could not be read (the agency may ask you to send them again)",
     },
     not_counted="Documents not counted: {items}.",
+    refused_one="A document you sent was not accepted as proof of income, and sending it again would not change that: {reason}",
+    refused_many=(
+        "{count} documents you sent were not accepted as proof of income, and sending them again would not change "
+        "that, all for the same reason: {reason}"
+    ),
     income_other_nif={
         "income.payslip_owner": "a payslip in your name, but with another NIF than the one you gave",
         "income.invoice_owner": "an invoice-receipt issued in your name, but with another NIF than the one you gave",

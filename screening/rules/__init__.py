@@ -67,7 +67,12 @@ from screening.rules.report import generate_report
 # r62b).
 # rules-2026.12.31: an identity document the reading found marked as a specimen fails identity.not_specimen (blind
 # probe r63a).
-RULES_VERSION = "rules-2026.12.31"
+# rules-2026.12.32: another country's payslip is held to no Portuguese social security band; an employer's declaration
+# in another currency is stated as such and compared with no payslip; an income in another currency not counted raises
+# the risk only while it is needed (the income counted is not already within the recommended limit); a proof of income
+# refused for what it is (a draft, a simulation) is told apart from an unreadable file (income_documents_refused) and
+# the missing month offered in what would change (blind probe r66c).
+RULES_VERSION = "rules-2026.12.32"
 
 
 def is_household(state: dict[str, Any]) -> bool:

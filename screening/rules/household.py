@@ -29,7 +29,7 @@ from screening.rules.affordability import (
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, extracted, format_eur, format_percent, money, quantize
 from screening.rules.identity import verify_identity
-from screening.rules.income import OWN_INCOME_KINDS, UNREADABLE_WARNING
+from screening.rules.income import OWN_INCOME_KINDS, REFUSED_WARNING, UNREADABLE_WARNING, refusal_of
 from screening.rules.person import person_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
 
@@ -348,8 +348,15 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     if unread:
         # Sent, not missing: the files are to be sent again (cases probe 14 read "Em falta: recibos" and a LOW).
         parts.append(
-            "Comprovativos de rendimentos enviados e não contados (ilegíveis, corrompidos ou não aceites), a pedir de "
-            "novo ou a substituir: " + ", ".join(unread) + "."
+            "Comprovativos de rendimentos enviados e não contados por não se conseguirem ler (ilegíveis ou "
+            "corrompidos), a pedir de novo: " + ", ".join(unread) + "."
+        )
+    refused = unreadable_by_member(state, words, refused=True)
+    if refused:
+        # Read and refused for what they are: the same file again would not help (blind probe r66c, F5).
+        parts.append(
+            "Comprovativos de rendimentos enviados e recusados pelo que são (um rascunho, uma simulação ou um "
+            "documento de outro tipo), a substituir pelo que o motivo de cada um indica: " + ", ".join(refused) + "."
         )
     parts.extend(effort_sentences(affordability, state, whose="do agregado"))
     guarantor = affordability.get("guarantor")
@@ -383,16 +390,24 @@ def uncounted_by_tenant(state: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def unreadable_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
-    """'co-arrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read."""
+def unreadable_by_member(state: dict[str, Any], words: dict[str, str], *, refused: bool = False) -> list[str]:
+    """'co-arrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read;
+    with ``refused``, 'arrendatário (1 documento)' for those read and refused for what they are."""
     results = (state.get("income") or {}).get("members") or {}
+    warning, one, many = (
+        (REFUSED_WARNING, "documento", "documentos") if refused else (UNREADABLE_WARNING, "ficheiro", "ficheiros")
+    )
     said = []
     for member in state["members"]:
         income = results.get(member["applicant_id"]) or {}
-        if UNREADABLE_WARNING not in (income.get("warnings") or []):
+        if warning not in (income.get("warnings") or []):
             continue
-        count = sum(1 for c in income.get("checks") or [] if c["name"] == "income.document_read" and not c["passed"])
-        said.append(f"{words[member['role']]} ({'1 ficheiro' if count == 1 else f'{count} ficheiros'})")
+        count = sum(
+            1
+            for c in income.get("checks") or []
+            if c["name"] == "income.document_read" and not c["passed"] and bool(refusal_of(c)) == refused
+        )
+        said.append(f"{words[member['role']]} ({f'1 {one}' if count == 1 else f'{count} {many}'})")
     return said
 
 

@@ -147,7 +147,8 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         profile,
         sources,
         tax_usable=tax_income is not None,
-        unreadable=len(unread),
+        unreadable=sum(not refused_document(d) for d in unread),
+        refused=sum(refused_document(d) for d in unread),
         not_counted="; ".join(
             filter(None, [not_counted([*payslips, *invoices, *pensions]), joint_not_counted(joint_checks)])
         ),
@@ -233,14 +234,35 @@ CHECK_WARNINGS = {
 
 # A proof of income sent that could not be read, while the income is not proven: the file may be what would prove it.
 UNREADABLE_WARNING = "income_documents_unreadable"
+# A proof of income sent that was read and refused for what it is (a draft, a simulation, a document of another kind),
+# while the income is not proven: the same file sent again would not help, what its reason names would (blind probe
+# r66c, F5: a draft payslip lumped with the unreadable files, "send it again").
+REFUSED_WARNING = "income_documents_refused"
+# The extraction's refusals of a document read for what it is all say so first ("Este documento é um rascunho ...",
+# documents.extraction.local.DOCUMENTS_THAT_SAY_WHAT_THEY_ARE); its other reasons are a file it could not read.
+REFUSED_FOR_WHAT_IT_IS = "Este documento é "
+# Between a proof of income not counted's evidence and the extraction's own reason (``document_read``).
+REASON_SEPARATOR = " — "
 
 
 def failed_check_warnings(checks: list[Check]) -> list[str]:
     warnings = [CHECK_WARNINGS[c["name"]] for c in checks if c["name"] in CHECK_WARNINGS and not c["passed"]]
     proven = any(c["name"] == "income.monthly_income" and c["passed"] for c in checks)
-    if not proven and any(c["name"] == "income.document_read" and not c["passed"] for c in checks):
+    not_read = [c for c in checks if c["name"] == "income.document_read" and not c["passed"]]
+    if not proven and any(not refusal_of(c) for c in not_read):
         warnings.append(UNREADABLE_WARNING)
+    if not proven and any(refusal_of(c) for c in not_read):
+        warnings.append(REFUSED_WARNING)
     return warnings
+
+
+def refusal_of(check: Check) -> str:
+    """The extraction's reason a failed ``income.document_read`` gives when the document was read and refused for
+    what it is (it says what to send instead); "" for a file that could not be read."""
+    if check["name"] != "income.document_read" or check["passed"]:
+        return ""
+    reason = str(check.get("evidence") or "").partition(REASON_SEPARATOR)[2].strip()
+    return reason if reason.startswith(REFUSED_FOR_WHAT_IT_IS) else ""
 
 
 def unreadable_documents(documents: list[Document]) -> tuple[list[Document], list[Document]]:
@@ -253,6 +275,12 @@ def unreadable_documents(documents: list[Document]) -> tuple[list[Document], lis
     failed = [d for d in documents if d.get("status") == "FAILED" and d.get("document_type") == "PROOF_OF_INCOME"]
     replaced = [d for d in failed if answered_later(d, documents)]
     return [d for d in failed if d not in replaced], replaced
+
+
+def refused_document(document: Document) -> bool:
+    """A proof of income the extraction read and refused for what it is (its reason says so), not one it could not
+    read."""
+    return str(document.get("failure_reason") or "").strip().startswith(REFUSED_FOR_WHAT_IT_IS)
 
 
 def answered_later(failed: Document, documents: list[Document]) -> bool:
@@ -275,7 +303,7 @@ def document_read(document: Document) -> Check:
     evidence = (
         # "Not read" would be untrue of a file read and refused (a temporary benefit's letter: blind probe r62b); the
         # reason says which it was.
-        f"Comprovativo de rendimentos enviado e não contado — {reason}"
+        f"Comprovativo de rendimentos enviado e não contado{REASON_SEPARATOR}{reason}"
         if reason
         else "Comprovativo de rendimentos enviado mas não lido (ficheiro ilegível ou corrompido): "
         "não foi contado; peça que seja enviado de novo."
@@ -342,6 +370,7 @@ def profile_documents(
     *,
     tax_usable: bool,
     unreadable: int = 0,
+    refused: int = 0,
     not_counted: str = "",
     joint_unsplit: bool = False,
 ) -> tuple[Check, list[str]]:
@@ -356,8 +385,14 @@ def profile_documents(
     if unreadable and not check_["passed"]:
         files = "1 ficheiro" if unreadable == 1 else f"{unreadable} ficheiros"
         check_["evidence"] += (
-            f" Enviados e não contados (ilegíveis, corrompidos ou não aceites): {files} de comprovativos de "
-            "rendimentos, a enviar de novo ou a substituir, conforme o motivo de cada um."
+            f" Enviados e não lidos (ilegíveis ou corrompidos): {files} de comprovativos de rendimentos, a enviar de "
+            "novo conforme o motivo de cada um."
+        )
+    if refused and not check_["passed"]:
+        documents = "1 documento" if refused == 1 else f"{refused} documentos"
+        check_["evidence"] += (
+            f" Enviados e recusados pelo que são (um rascunho, uma simulação ou um documento de outro tipo): "
+            f"{documents}, a substituir pelo que o motivo de cada um indica."
         )
     if not_counted and not check_["passed"]:
         check_["evidence"] += f" Enviados mas não contados: {not_counted}."

@@ -16,8 +16,11 @@ REASON_TEXT = {
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",
     "partial_income_months": "os rendimentos só estão comprovados para parte dos meses exigidos",
-    "income_documents_unreadable": "há comprovativos de rendimentos enviados que não foram contados (ilegíveis, "
-    "corrompidos ou não aceites): pedir que sejam enviados de novo ou substituídos, conforme o motivo de cada um",
+    "income_documents_unreadable": "há comprovativos de rendimentos enviados que não foram contados por não se "
+    "conseguirem ler (ilegíveis ou corrompidos): pedir que sejam enviados de novo, conforme o motivo de cada um",
+    "income_documents_refused": "há comprovativos de rendimentos enviados que não foram contados por terem sido "
+    "recusados pelo que são (um rascunho, uma simulação ou um documento de outro tipo): pedir o documento que o "
+    "motivo de cada um indica, não o mesmo de novo",
     "nif_differs_from_documents": "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
     "candidato: um erro no NIF indicado a corrigir, ou documentos de outra pessoa",
     "id_expiring_soon": "o documento de identificação caduca em breve",

@@ -95,13 +95,13 @@ def test_a_co_tenant_whose_proofs_of_income_could_not_be_read_is_medium_and_they
     justification = result["report"]["justification"]
     assert "há comprovativos de rendimentos enviados que não foram contados" in justification
     assert (
-        "enviados e não contados (ilegíveis, corrompidos ou não aceites), a pedir de novo ou a substituir: "
+        "enviados e não contados por não se conseguirem ler (ilegíveis ou corrompidos), a pedir de novo: "
         "co-arrendatário (3 ficheiros)" in justification
     )
     profile = next(
         c for c in result["income"]["checks"] if c["name"] == "income.profile_documents" and c["applicant_id"] == "b"
     )
-    assert "Enviados e não contados (ilegíveis, corrompidos ou não aceites): 3 ficheiros" in profile["evidence"]
+    assert "Enviados e não lidos (ilegíveis ou corrompidos): 3 ficheiros" in profile["evidence"]
     read = [c for c in result["income"]["checks"] if c["name"] == "income.document_read"]
     assert [(c["applicant_id"], c["passed"]) for c in read] == [("b", False)] * 3
     # A co-tenant who sent nothing is not said to have sent unreadable files.
