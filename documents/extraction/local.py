@@ -175,6 +175,8 @@ class LocalExtractor:
             kind = kind_from_mrz(read_mrz(extra_mrz_texts))
         if kind == DocumentKind.UNKNOWN and document_type == "ID_DOCUMENT" and read.method == "ocr":
             kind = card_by_its_number(read)
+        if kind == DocumentKind.UNKNOWN and document_type == "ID_DOCUMENT" and read.method == "ocr":
+            kind = foreign_card_by_its_captions(read)
         elif kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and extra_mrz_texts:
             kind = portuguese_card_by_its_mrz(kind, extra_mrz_texts)
         if kind == DocumentKind.UNKNOWN:
@@ -848,6 +850,29 @@ def card_by_its_number(read: ReadDocument) -> DocumentKind:
     vouch for a card on its own."""
     found = next(checked_cc_numbers(read.text.upper()), None)
     return DocumentKind.CARTAO_CIDADAO if found else DocumentKind.UNKNOWN
+
+
+# A card's front whose title nothing recognised (cut at the photo's edge, "BUNDESREPUBLIK DEUTSCHLAND -
+# PERSONALAUSW", or in words no sign knows) that prints an identity's captions in a card's few rows, the holder's
+# values under them: another state's identity card, read by those captions (blind probe r66c: a German card's front
+# refused, asking for the back sent with it). Only where its reading names the holder and dates both the birth and
+# the expiry, as a card does and a form rarely; not a Portuguese national's (whose card is the Cartão de Cidadão),
+# nor a page naming a permit (a residence permit's front whose title was lost).
+PERMIT_WORDS = re.compile(r"t[ií]tulo|permit|resid[eê]n")
+
+
+def foreign_card_by_its_captions(read: ReadDocument) -> DocumentKind:
+    """Another state's identity card, known by its front's captions and what is read under them."""
+    folded = fold(read.text)
+    if not unrecognised_card_front(folded) or PERMIT_WORDS.search(folded):
+        return DocumentKind.UNKNOWN
+    kind = DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    fields = parse_document(kind, read.lines).fields
+    named = fields.get("surname") or fields.get("full_name")
+    dated = fields.get("date_of_birth") and fields.get("expiry_date")
+    if named and dated and fields.get("nationality") != "PRT":
+        return kind
+    return DocumentKind.UNKNOWN
 
 
 def needs_mrz_pass(kind: DocumentKind, read: ReadDocument) -> bool:
