@@ -115,3 +115,42 @@ def test_a_holiday_pay_reserve_is_no_pay_of_the_month() -> None:
     )
     assert parsed.fields["net_pay"] == Decimal("2310.00")
     assert parsed.fields["regular_net_pay"] == Decimal("2310.00")
+
+
+def test_spains_extra_pay_in_monthly_shares_stays_the_months() -> None:
+    """A nómina of our own paying its two pagas extra in twelfths ("Prorrata pagas extraordinarias"): every month's."""
+    parsed = parse_payslip(
+        lines_of(
+            "RECIBO INDIVIDUAL JUSTIFICATIVO DEL PAGO DE SALARIOS",
+            "Panadería Levante, S.L.",
+            "Período de liquidación: 01/03/2026 a 31/03/2026",
+            "Salario base 2.400,00 €",
+            "Prorrata pagas extraordinarias 400,00 €",
+            "Contingencias comunes 4,70 % 131,60 €",
+            "Retención IRPF 15,00 % 420,00 €",
+            "TOTAL DEVENGADO 2.800,00 €",
+            "TOTAL A DEDUCIR 551,60 €",
+            "LÍQUIDO TOTAL A PERCIBIR 2.248,40 €",
+        )
+    )
+    assert parsed.fields["net_pay"] == Decimal("2248.40")
+    assert parsed.fields["regular_net_pay"] == Decimal("2248.40")
+
+
+def test_spains_paga_extra_paid_whole_is_one_off() -> None:
+    parsed = parse_payslip(
+        lines_of(
+            "RECIBO INDIVIDUAL JUSTIFICATIVO DEL PAGO DE SALARIOS",
+            "Panadería Levante, S.L.",
+            "Período de liquidación: 01/06/2026 a 30/06/2026",
+            "Salario base 2.000,00 €",
+            "Paga extra de verano 2.000,00 €",
+            "Contingencias comunes 4,70 % 188,00 €",
+            "Retención IRPF 15,00 % 600,00 €",
+            "TOTAL DEVENGADO 4.000,00 €",
+            "TOTAL A DEDUCIR 788,00 €",
+            "LÍQUIDO TOTAL A PERCIBIR 3.212,00 €",
+        )
+    )
+    # 2 000,00 less the slip's 19,70 % (788,00 of 4 000,00): 1 606,00 out of the net.
+    assert parsed.fields["regular_net_pay"] == Decimal("1606.00")

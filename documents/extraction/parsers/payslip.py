@@ -3334,8 +3334,10 @@ MONTHLY = re.compile(
     r"|domingos?|sundays?|noc?turnos?|turnos?|shifts?"
     r"|fun[cç](?:[aã]o|[oõ]es)|chefia|antiguidade|risco|isen[cç][aã]o|disponibilidade|preven[cç][aã]o"
     r"|responsabilidade|penosidade|insalubridade|seniority|hazard"
-    # France's and Belgium's monthly primes ("Prime d'ancienneté", "Prime de transport", "Prime de panier").
-    r"|mensuelle|anciennete|transport|panier|astreinte)(?![a-z])"
+    # France's and Belgium's monthly primes ("Prime d'ancienneté", "Prime de transport", "Prime de panier"), and
+    # Spain's extra pay paid in monthly shares ("Prorrata pagas extraordinarias": round 66's r66a sweep, a nómina's
+    # every month taken for a lump).
+    r"|mensuelle|anciennete|transport|panier|astreinte|prorrat[a-z]*|prorat[a-z]*|pro\s+rata)(?![a-z])"
 )
 # Costs paid back beyond the law's limits bear social security and IRS as pay does, and say so ("Ajudas de custo —
 # deslocação (excesso sujeito)" below its "(isentas)" row: blind probe r47b).
