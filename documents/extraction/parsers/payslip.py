@@ -116,7 +116,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"|(?<![a-z])tax\s+base(?![a-z])|(?<![a-z])taxable\s+(?:income|pay|earnings|gross)(?![a-z])"
                            # France's taxable and social nets ("Net imposable", "Montant net social"): bases,
                            # never the net paid nor a deduction (blind probe r66a).
-                           r"|(?<![a-z])net\s+(?:imposable|fiscal|social)(?![a-z])")),
+                           r"|(?<![a-z])net\s+(?:imposable|fiscal|social)(?![a-z])"
+                           # Belgium's taxable pay, the gross less the ONSS ("Rémunération imposable", "Belastbaar
+                           # loon"): a base, never the net (blind probe r66a: a Belgian slip's rows unread).
+                           r"|(?<![a-z])(?:remuneration|salaire|revenu)s?\s+imposables?(?![a-z])|belastbaar\s+loon")),
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
@@ -142,7 +145,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # Another country's: "Salaire brut", "Totale competenze", "Lordo", "Gesamt-Brutto", "Bruttolohn",
         # "Brutoloon", "Total devengado".
         r"|(?<![a-z])brut(?![a-z])|totale\s+competenze|(?<![a-z])lordo(?![a-z])|(?<![a-z])(?:gesamt[\s-]*)?brutto"
-        r"|(?<![a-z])bruto\s?loon|total\s+devengado")),
+        r"|(?<![a-z])bruto\s?loon|total\s+devengado"
+        # Belgium's "Rémunération (mensuelle) brute", "Salaire brut" in the feminine (blind probe r66a: unread).
+        r"|(?<![a-z])(?:remuneration|salaire)s?\s+(?:[a-z]+\s+)?brute?s?(?![a-z])")),
     ("total", re.compile(r"(?<![a-z])(?:totais|totals?|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
@@ -165,7 +170,11 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])(?:alv|nbu|aanp|bvg|lpp|inps|inss)(?![a-z])|pensionskasse|caisse\s+de\s+pension"
         # The US's FICA by its two rows, Social Security (OASDI) and Medicare, added up; Ireland's PRSI (blind
         # probe r66a: Medicare and PRSI unread).
-        r"|(?<![a-z])(?:medicare|oasdi|fica|prsi)(?![a-z])")),
+        r"|(?<![a-z])(?:medicare|oasdi|fica|prsi)(?![a-z])"
+        # Belgium's worker's contribution to the ONSS/RSZ, 13,07 % of the gross ("Cotisation personnelle ONSS",
+        # "Cotisations personnelles", "Persoonlijke RSZ-bijdrage"), and its "Cotisation spéciale de sécurité
+        # sociale" / "Bijzondere bijdrage sociale zekerheid" (blind probe r66a: the ONSS unread).
+        r"|(?<![a-z])(?:onss|rsz)(?![a-z])|cotisations?\s+personnelles?|persoonlijke\s+bijdrage|sociale\s+zekerheid")),
     ("irs_withholding", re.compile(
         # OCR joins the dot to the I of "I.R.S." into an L ("LR.S."); the dots after R and S keep it that caption.
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend"
@@ -185,7 +194,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # and Ireland's Universal Social Charge, a tax on income Revenue levies, no social insurance (docs/api.md).
         r"|(?<![a-z])fed(?:eral)?\.?\s+(?:income\s+tax\s+)?(?:withholding|tax)(?![a-z])"
         r"|(?<![a-z])state\s+(?:income\s+)?(?:tax|withholding)(?![a-z])"
-        r"|(?<![a-z])usc(?![a-z])|universal\s+social\s+charge")),
+        r"|(?<![a-z])usc(?![a-z])|universal\s+social\s+charge"
+        # Belgium's wage tax withheld, the "Précompte professionnel" / "Bedrijfsvoorheffing" (blind probe r66a).
+        r"|precompte\s+professionnel|bedrijfsvoorheffing")),
     ("other_deduction", re.compile(
         # Union dues cut short: "Q. Sind." (blind probe r46a: taken into the IRS worked out of the total).
         r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
@@ -1846,6 +1857,9 @@ COMPANY_SUFFIX = re.compile(
     # Switzerland's "AG", Brazil's "Ltda.", the US's
     # "Inc." and "LLC", the UK's "plc".
     r"|s\.\s?l\.\s?u|s\.\s?l|s\.\s?r\.\s?l|s\.\s?p\.\s?a|ag(?!\.)|ltda|inc|llc|plc"
+    # Belgium's "SRL"/"BV" (since 2019's code of companies), the older "SPRL"/"BVBA", and "SCRL" undotted (blind
+    # probe r66a: "Meuse Digital SRL" unread).
+    r"|srl|sprl|bvba|scrl"
     # Brazil's "S/A" (a Brazilian company's branch, and the form generators of Portuguese test data print).
     r"|s/a)\b\.?"
 )
@@ -1921,7 +1935,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     income_tax_between_the_nets(lines, page, parsed)
     net_through_broken_figures(lines, page, parsed)
     net_in_words(lines, parsed)
-    payslip_subsidies(page, parsed)
+    payslip_subsidies(page, parsed, foreign=another_countrys_payslip(lines) or bool(paid_in_another_currency(lines)))
     parsed.unpaid_absence = -sum(
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
     )
@@ -3159,12 +3173,13 @@ def confidence_of(page: Page, role: str, value: Decimal) -> float:
 SUBSIDY_NAMED = dict(ROLE_PATTERNS)["subsidy"]
 
 
-def payslip_subsidies(page: Page, parsed: Parsed) -> None:
+def payslip_subsidies(page: Page, parsed: Parsed, *, foreign: bool = False) -> None:
     """Lump subsidies and duodecimos apart; the regular net is the net without the lump subsidy's own net.
 
     The lump's deductions: 11% social security and IRS at the month's rate (a withholding line of its
     own when the slip prints one). The rate is read off the slip: IRS over the social-security base
-    (social security / 11%), else over the gross.
+    (social security / 11%), else over the gross. On another country's payslip (``foreign``) one-off pay bears
+    the slip's own share of deductions (``foreign_one_off_net``).
     """
     severance = sum((s.value for s in page.rows("severance")), Decimal("0"))
     unused_holidays = sum((s.value for s in page.rows("unused_holidays")), Decimal("0"))
@@ -3210,8 +3225,12 @@ def payslip_subsidies(page: Page, parsed: Parsed) -> None:
         taxed_apart = lump if subsidy_irs else None
         # A month that withheld no IRS: the one-off pay's IRS is none, not unknown, as a subsidy's (blind probe r62a:
         # a student worker's overtime taken out whole, its social security left in the regular net).
-        regular -= one_off_net(page, rates, one_off, costs, lump_taxed_apart=taxed_apart)
-        variable = variable_net(page, rates, one_off, costs, lump_taxed_apart=taxed_apart)
+        if foreign:
+            regular -= foreign_one_off_net(parsed.fields, one_off, costs)
+            variable = foreign_one_off_net(parsed.fields, [r for r in one_off if may_recur(r)], costs, recurring=True)
+        else:
+            regular -= one_off_net(page, rates, one_off, costs, lump_taxed_apart=taxed_apart)
+            variable = variable_net(page, rates, one_off, costs, lump_taxed_apart=taxed_apart)
     if regular is not None and advance:
         parsed.advance_deducted = advance
         regular += advance
@@ -3292,6 +3311,15 @@ ONE_OFF_PAY = re.compile(
     r"(?<![a-z])(?:pr[eé]mios?|gratifica[cç](?:[aã]o|[oõ]es)|b[oó]nus|bonus(?:es)?|retroac?tiv[oa]s?|arrears"
     r"|back\s*pay|" + OVERTIME_WORDS + r")(?![a-z])"
     r"|(?<![a-z])diferen[cç]as?\s+(?:de\s+)?(?:vencimento|remunera[cç]|sal[aá]rio|ordenado)"
+    # Another country's (blind probe r66a: a German "Einmalzahlung Prämie" left in the regular net): Germany's
+    # one-off and special payments and bonus ("Einmalzahlung", "Sonderzahlung", "Prämie"), France's "Prime", and
+    # the holiday and Christmas pay of a salary paid 12 times a year, a lump paid once ("Urlaubsgeld",
+    # "Weihnachtsgeld", "13e mois", "Tredicesima", "Paga extra", "Vakantiegeld", "Dertiende maand",
+    # "Eindejaarsuitkering", Belgium's "Pécule de vacances" and "Prime de fin d'année"): docs/api.md.
+    r"|(?<![a-z])(?:einmalzahlung|sonderzahlung|pramie|primes?|urlaubsgeld|weihnachtsgeld|tredicesima"
+    r"|quattordicesima|vakantiegeld|eindejaarsuitkering|pecule\s+de\s+vacances)(?![a-z])"
+    r"|(?<![a-z])(?:13|14)\s?(?:e|eme|th|a|ª)?\s+(?:mois|mensilita|maand|month)"
+    r"|(?<![a-z])(?:dertiende|treizieme)\s+(?:maand|mois)|(?<![a-z])pagas?\s+extra"
 )
 # A bonus its own caption says is monthly ("Prémio mensal", "Prémio de produtividade (objetivos mensais)", "Monthly
 # bonus") recurs, and so does one for what the worker brings every month: their attendance ("Prémio de
@@ -3305,7 +3333,11 @@ MONTHLY = re.compile(
     r"(?<![a-z])(?:mensal|mensais|monthly|assiduidade|attendance|l[ií]nguas?|idiomas?|languages?"
     r"|domingos?|sundays?|noc?turnos?|turnos?|shifts?"
     r"|fun[cç](?:[aã]o|[oõ]es)|chefia|antiguidade|risco|isen[cç][aã]o|disponibilidade|preven[cç][aã]o"
-    r"|responsabilidade|penosidade|insalubridade|seniority|hazard)(?![a-z])"
+    r"|responsabilidade|penosidade|insalubridade|seniority|hazard"
+    # France's and Belgium's monthly primes ("Prime d'ancienneté", "Prime de transport", "Prime de panier"), and
+    # Spain's extra pay paid in monthly shares ("Prorrata pagas extraordinarias": round 66's r66a sweep, a nómina's
+    # every month taken for a lump).
+    r"|mensuelle|anciennete|transport|panier|astreinte|prorrat[a-z]*|prorat[a-z]*|pro\s+rata)(?![a-z])"
 )
 # Costs paid back beyond the law's limits bear social security and IRS as pay does, and say so ("Ajudas de custo —
 # deslocação (excesso sujeito)" below its "(isentas)" row: blind probe r47b).
@@ -3334,6 +3366,11 @@ def costs_paid_back(caption: str) -> bool:
     return bool(COSTS_PAID.search(caption)) and (not AN_ALLOWANCE.search(caption) or bool(UNTAXED.search(caption)))
 
 
+# A holiday pay's reserve the slip reports and does not pay ("Reservering vakantiegeld", "Opgebouwd vakantiegeld",
+# "Accrued holiday pay"): no pay of the month, so none to take out of its net.
+ACCRUED = re.compile(r"(?<![a-z])(?:reserv\w*|opgebouwd\w*|accrued|accrual|provision)(?![a-z])")
+
+
 # Roles a one-off row may have been read with: an earning the vocabulary names ("Prémio", "Trabalho suplementar",
 # "Ajudas de custo") or none ("Retroativos", "Gratificação"), never a deduction, a total or a subsidy.
 ONE_OFF_ROLES = frozenset({None, "earning"})
@@ -3350,6 +3387,8 @@ def one_off_rows(page: Page, parsed: Parsed) -> tuple[list[Segment], list[Segmen
         if row.role not in ONE_OFF_ROLES or signed(row) <= 0:
             continue
         caption = ROW_CODE.sub("", fold(row.label), count=1)
+        if ACCRUED.search(caption):
+            continue
         if costs_paid_back(caption):
             (one_off if TAXED_COSTS.search(caption) else costs).append(row)
         elif ONE_OFF_PAY.search(caption) and not MONTHLY.search(caption):
@@ -3381,6 +3420,24 @@ def one_off_net(
     if irs is not None:
         taxed_net = paid - social_security_on(paid, fields) - irs
     return taxed_net + sum((row.value for row in costs), Decimal(0))
+
+
+def foreign_one_off_net(
+    fields: dict[str, Decimal | None], one_off: list[Segment], costs: list[Segment], *, recurring: bool = False
+) -> Decimal:
+    """What another country's one-off pay and costs paid back add to its net: the pay less its share of the month's
+    social insurance and income tax, each in the proportion the slip withholds them on its gross (neither Portugal's
+    11 % nor its IRS rate holds abroad); costs are their own net (with ``recurring``, those that may recur only).
+    No gross read: the pay is taken whole, the least the month could have been (blind probe r66a: a German
+    Verdienstabrechnung's "Einmalzahlung Prämie" left in the regular net; docs/adr/030-a-months-regular-pay.md)."""
+    paid = sum((row.value for row in one_off), Decimal(0))
+    gross = fields.get("gross_pay")
+    withheld = (fields.get("social_security") or Decimal(0)) + (fields.get("irs_withholding") or Decimal(0))
+    taxed_net = paid
+    if paid and gross and 0 < withheld < gross:
+        taxed_net = paid - (paid * withheld / gross).quantize(CENT, rounding=ROUND_HALF_UP)
+    returned = (row.value for row in costs if may_recur(row) or not recurring)
+    return taxed_net + sum(returned, Decimal(0))
 
 
 def one_off_irs(
@@ -4189,6 +4246,8 @@ def addressee_beside_letterhead(lines: list[Line], parsed: Parsed) -> None:
 WORKER_BOX_CAPTION = re.compile(
     r"trabajador(?:/?a)?|emplead[oa]|salariee?|dipendente|lavorat(?:ore|rice)|werknemer|mitarbeiter(?:in)?"
     r"|arbeitnehmer(?:in)?|employee|colaborador(?:/?a)?"
+    # Belgium's "Travailleur"/"Travailleuse" (blind probe r66a: a Belgian slip's worker unread).
+    r"|travailleu(?:r|se)"
 )
 EMPLOYER_BOX_CAPTION = re.compile(
     r"empresa|azienda|werkgever|arbeitgeber|employeur|entreprise|employer|empleador|ditta"
