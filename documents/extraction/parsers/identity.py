@@ -314,6 +314,26 @@ _NATIONALITY_WORD_TEXT = """
     CHN: china, chines, chinesa, chinese
     MAR: marrocos, morocco, marroquino, marroquina, moroccan
     TUR: turquia, turkey, turco, turca, turkish
+    VNM: vietname, vietnam, viet nam, vietnamita, vietnamese
+    PHL: filipinas, philippines, pilipinas, filipino, filipina
+    THA: tailandia, thailand, tailandes, tailandesa, thai
+    IDN: indonesia, indonesio, indonesian
+    JPN: japao, japan, nippon, japones, japonesa, japanese
+    KOR: coreia do sul, south korea, sul-coreano, sul-coreana, south korean
+    AUS: australia, australiano, australiana, australian
+    NZL: nova zelandia, new zealand, neozelandes, neozelandesa, new zealander
+    ZAF: africa do sul, south africa, sul-africano, sul-africana, south african
+    NGA: nigeria, nigeriano, nigeriana, nigerian
+    SEN: senegal, senegales, senegalesa, senegalese
+    GEO: georgia, sakartvelo, georgiano, georgiana, georgian
+    KAZ: cazaquistao, kazakhstan, cazaque, kazakh, kazakhstani
+    BLR: bielorrussia, belarus, bielorrusso, bielorrussa, belarusian
+    SRB: servia, serbia, srbija, servio, serbian
+    NOR: noruega, norway, norge, noreg, noruegues, norueguesa, norwegian, norsk
+    ISL: islandia, iceland, island, islandes, islandesa, icelandic, islenskt
+    AZE: azerbaijao, azerbaijan, azerbaycan, azeri, azerbaijani
+    ISR: israel, israelita, israeli
+    EGY: egito, egypt, egipcio, egipcia, egyptian
     CZE: republica checa, czech republic, czechia, chequia, ceska republika, checo, checa, czech, cesky, ceska
     SVK: eslovaquia, slovakia, slovensko, slovenska republika, eslovaco, eslovaca, slovak, slovensky
     HUN: hungria, hungary, magyarorszag, hungaro, hungara, hungarian, magyar
@@ -2427,7 +2447,30 @@ def writes_umlauts(mrz: MrzRead) -> bool:
     return bool({mrz.issuing_state, mrz.nationality} & UMLAUT_STATES)
 
 
-def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
+# The states whose alphabets have Ä, Ö or Ü but no Å (Turkish, Azerbaijani, Turkmen, Slovak): ICAO 9303 part 3 lets
+# their MRZs write those letters AE, OE, UE or A, O, U as any state's (blind probe r67a: a Turkish passport's ÖZTÜRK,
+# read "OZTURK", over the MRZ's OEZTUERK was flagged and reported "Oeztuerk").
+DOTTED_VOWEL_STATES = frozenset({"TUR", "AZE", "TKM", "SVK"})
+DOTTED_VOWELS = {pair: letter for pair, letter in UMLAUTS.items() if letter != "Å"}
+
+
+def umlauts_written(mrz: MrzRead) -> dict[tuple[str, str], str] | None:
+    """The letters of the issuing state's (else its holder's) alphabet that the MRZ may write as two (``UMLAUTS``);
+    None for a state whose alphabet has none: there a printed "MANUL" under "MANUEL" is OCR's lost E."""
+    states = {mrz.issuing_state, mrz.nationality}
+    if states & UMLAUT_STATES:
+        return UMLAUTS
+    return DOTTED_VOWELS if states & DOTTED_VOWEL_STATES else None
+
+
+def umlauts_written_singly(printed: str, mrz_value: str, umlauts: dict[tuple[str, str], str]) -> bool:
+    """Whether the printed name spells AE, OE, UE where the MRZ has A, O, U and is otherwise the MRZ's: ICAO 9303
+    part 3 writes an umlaut either way, so a page transliterating it one way ("OEZTUERK") and the MRZ the other
+    ("OZTURK") give the same name."""
+    return any(with_lost_umlauts(mrz_value.upper(), form, umlauts) is not None for form in mrz_name_forms(printed))
+
+
+def with_lost_umlauts(printed_word: str, mrz_letters: str, umlauts: dict[tuple[str, str], str] = UMLAUTS) -> str | None:
     """``printed_word`` with its umlauts back where its letters are the MRZ's but for an E after an A, O or U (an
     A after an A: Å), at least one such place; None when they differ otherwise. The vowel may be printed bare or
     with another accent: OCR reads an umlaut's dots as an acute ("MÚLLER" over the MRZ's "MUELLER"), a ring as a
@@ -2441,7 +2484,7 @@ def with_lost_umlauts(printed_word: str, mrz_letters: str) -> str | None:
         if mrz_letters[position : position + 1] != letter:
             return None
         position += 1
-        marked = UMLAUTS.get((letter, mrz_letters[position : position + 1]))
+        marked = umlauts.get((letter, mrz_letters[position : position + 1]))
         if marked is not None and char.upper() != marked:
             umlaut = marked if char.isupper() else marked.lower()
             char, position, restored = umlaut, position + 1, True
@@ -2677,11 +2720,15 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         parsed.fields[name] = title_case(national)
         parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
         return
+    umlauts = umlauts_written(mrz)
     restored = (
-        with_lost_umlauts(str(read).upper(), re.sub(r"[^A-Z]", "", mrz_value.upper())) if writes_umlauts(mrz) else None
+        with_lost_umlauts(str(read).upper(), re.sub(r"[^A-Z]", "", mrz_value.upper()), umlauts) if umlauts else None
     )
     if restored is not None:
         parsed.fields[name] = title_case(restored)
+    if umlauts and umlauts_written_singly(str(read), mrz_value, umlauts):
+        # The printed spelling stands: it keeps the letter's two-letter form, which the MRZ wrote as one.
+        restored = str(read)
     if restored is not None or same_name(str(read), mrz_value, mrz) or filler_read_as_letter(str(read), mrz_value):
         if mrz.valid:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
@@ -2728,6 +2775,12 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
 
 
+# The one-letter words joining two surnames in Spanish and Catalan ("HERNÁNDEZ Y DE LA CRUZ", "PUIG I FERRER"), which
+# the name's cleaning drops as specks of one letter (blind probe r67a: a Mexican passport's printed surname was
+# flagged against the MRZ's HERNANDEZ<Y<DE<LA<CRUZ). Portuguese "e" is a particle already.
+NAME_CONJUNCTIONS = frozenset({"y", "i"})
+
+
 def only_particles_lost(printed: str, mrz_value: str) -> bool:
     """Whether the printed name is the MRZ's with one or more of its particles ("e", "da", "dos") missing and
     nothing else apart, accents aside: a particle is a short word, and OCR drops one where the gap around it reads
@@ -2740,7 +2793,7 @@ def only_particles_lost(printed: str, mrz_value: str) -> bool:
     for word in mrz_words:
         if word == expected:
             expected = next(kept, None)
-        elif word.lower() in NAME_PARTICLES:
+        elif word.lower() in NAME_PARTICLES or word.lower() in NAME_CONJUNCTIONS:
             lost += 1
         else:
             return False
