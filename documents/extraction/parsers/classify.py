@@ -1060,13 +1060,24 @@ def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did. And a visa
     printing the passport's number ("Passport No.") is no passport: its MRZ is a visa's (``visa_zone``)."""
     if kind == DocumentKind.PASSAPORTE:
-        return DocumentKind.UNKNOWN if visa_zone(read_mrz(text.splitlines())) else kind
+        return passport_checked(read_mrz(text.splitlines()))
     if kind != DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO:
         return kind
     mrz = read_mrz(text.splitlines())
     if mrz is not None and mrz.checks_passed > 0 and mrz.issuing_state == "PRT":
         return kind_from_mrz(mrz)
     return kind
+
+
+def passport_checked(mrz: MrzRead | None) -> DocumentKind:
+    """A page titled a passport, by its MRZ: a visa's is no passport, and a card's TD1 is a card. A passport's data
+    page carries a TD3; a "passport card" (Ireland's) is an identity card the size of one, with a front and a back,
+    its MRZ a TD1 on the back (blind probe r67a: read as a passport, with no side)."""
+    if visa_zone(mrz):
+        return DocumentKind.UNKNOWN
+    if mrz is not None and mrz.format == "TD1" and mrz.checks_passed > 0:
+        return kind_from_mrz(mrz) if mrz.issuing_state == "PRT" else DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    return DocumentKind.PASSAPORTE
 
 
 # ICAO 9303: a TD1 or TD2 whose code starts with I, A or C is an identity card (or an official travel

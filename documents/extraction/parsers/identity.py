@@ -109,7 +109,10 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
         r"|n\.?\s?[ºo°]?\s*du\s+document"
         r"|document\s+n|passport\s+n|permit\s+n|(?<![a-z])doc\.?\s*n(?:o|r|umber)?(?![a-z])"
         # A Spanish DNI's card number, the MRZ's ("NÚM. SOPORTE"); its "DNI 12345678Z" is the holder's own number.
-        r"|(?<![a-z])num\.?\s*soporte"
+        # The card prints it cut short, "NUM SOPORT" (blind probe r67a: a DNI's front gave no number).
+        r"|(?<![a-z])num\.?\s*soporte?(?![a-z])"
+        # A Polish card's own number ("NUMER DOWODU / ID NUMBER"), checked by ``polish_card_number_holds``.
+        r"|(?<![a-z])numer\s+dowodu(?![a-z])"
         # The bare caption in both languages ("N.º / No."); alone, "N.º" is as often a law's ("art. 88.º n.º 2").
         r"|(?<![a-z])n\.?\s?[ºo°]\.?\s*/\s*no(?![a-z])"
         # A residence permit issued on paper names its number by what it is: AIMA's "N.º da autorização" (blind
@@ -855,6 +858,8 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
             mrz = with_names_line_as_printed(mrz, [*(line.text for line in lines), *extra_mrz_texts], parsed)
         printed = {name: parsed.fields.get(name) for name in NAME_FIELDS}
         merge_mrz(parsed, mrz, kind)
+        if mrz.valid and name_line_damaged(mrz):
+            names_the_damaged_names_line_spells(viz_lines, parsed, mrz)
         if mrz.valid and mrz.surname:
             whole_name_parted_by_the_mrz(parsed, mrz)
         if MRZ_NAME_TRUNCATED in parsed.warnings:
@@ -1768,6 +1773,9 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
                 # "R1Z204938" as "Z2", digit repair made it "22"): left out and flagged, never guessed back.
                 parsed.warnings.append("document_number_implausible")
                 break
+            if value and POLISH_NUMBER_CAPTION.search(found[1].group(0)):
+                polish_card_number(value, parsed)
+                break
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
@@ -1775,6 +1783,31 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
         passport_number_by_its_row(lines, parsed)
     if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and not parsed.fields.get("document_number"):
         cpf_as_card_number(lines, parsed)
+
+
+POLISH_NUMBER_CAPTION = re.compile(r"numer\s+dowodu")
+# A Polish card's number: three letters, then its check digit, then five digits.
+POLISH_CARD_NUMBER = re.compile(r"[A-Z]{3}\d{6}")
+POLISH_CARD_NUMBER_WEIGHTS = (7, 3, 1, 9, 7, 3, 1, 7, 3)
+
+
+def polish_card_number(value: str, parsed: Parsed) -> None:
+    """A Polish card's number read on its front, taken where its own check digit holds: nothing else vouches for it
+    there (its MRZ is on the back). One that fails was misread, and is left out and flagged, as a Cartão de
+    Cidadão's is (blind probe r67a: the caption "NUMER DOWODU" unknown, a front gave no number)."""
+    if polish_card_number_holds(value):
+        parsed.put("document_number", value, VALIDATED_CONFIDENCE)
+    else:
+        parsed.warnings.append("document_number_check_invalid")
+
+
+def polish_card_number_holds(value: str) -> bool:
+    """Poland's check of its identity card's number: letters count A=10 to Z=35, each character is weighed 7, 3,
+    1, 9, 7, 3, 1, 7, 3 (the check digit, fourth, by 9), and the sum is a multiple of ten ("ABA300000")."""
+    if not POLISH_CARD_NUMBER.fullmatch(value):
+        return False
+    total = sum(int(char, 36) * weight for char, weight in zip(value, POLISH_CARD_NUMBER_WEIGHTS, strict=True))
+    return total % 10 == 0
 
 
 # Brazil's Carteira de Identidade Nacional numbers its holder by the CPF, captioned "CPF" ("529.047.183-97"): the
@@ -2608,6 +2641,41 @@ def name_line_damaged(mrz: MrzRead) -> bool:
     return NAME_AFTER_FILLERS.search(line) is not None
 
 
+def names_the_damaged_names_line_spells(viz_lines: list[Line], parsed: Parsed, mrz: MrzRead) -> None:
+    """A valid MRZ's damaged names line (``name_line_damaged``) beside names printed without their captions: each
+    name taken from the printed line in capitals that spells the line's surname, or its given names after the
+    fillers' run, letter for letter but for at most one letter the line lost. Two readings agreeing vouch for the
+    printed one (blind probe r67a: a DNI's both sides in one photo, "MARIA<JOSE" read "<MARIA<OSE", the captions
+    lost to the light: no name at all, though "MARIA JOSÉ" was read)."""
+    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
+    surname, _, rest = mrz.lines[row][start:].partition("<<")
+    given = rest.lstrip(FILLER).partition("<<")[0]
+    for field_name, mrz_name in (("surname", surname), ("given_names", given)):
+        spelled = re.sub(r"[^A-Z]", "", mrz_name)
+        if len(spelled) < MIN_DAMAGED_NAME_LETTERS or parsed.fields.get(field_name):
+            continue
+        for line in viz_lines:
+            printed = without_leading_noise(line.text).strip(EDGE_NOISE)
+            if NAME_IN_CAPITALS.fullmatch(printed) and any(
+                spelled_but_one_lost(form, spelled) for form in mrz_name_forms(printed)
+            ):
+                parsed.put(field_name, title_case(printed), line.confidence)
+                break
+
+
+# A damaged line's name shorter than this spells too little to match a printed line by.
+MIN_DAMAGED_NAME_LETTERS = 4
+
+
+def spelled_but_one_lost(printed: str, mrz_letters: str) -> bool:
+    """Whether a printed name's letters are the MRZ's, or the MRZ's with one letter OCR lost."""
+    if printed == mrz_letters:
+        return True
+    return len(printed) == len(mrz_letters) + 1 and any(
+        printed[:index] + printed[index + 1 :] == mrz_letters for index in range(len(printed))
+    )
+
+
 def mrz_name_reported_cut(parsed: Parsed, mrz: MrzRead, *, printed: dict[str, Any]) -> bool:
     """Whether the name reported is the MRZ's and the MRZ's name field is full. The cut falls on the last name the
     MRZ writes: the given names, or the surname of a holder without any. A visual zone's reading of that name
@@ -2995,10 +3063,17 @@ def card_side(lines: list[Line], *, has_mrz: bool, kind: DocumentKind) -> str:
     back = has_mrz or bool(CC_BACK_SIGNS.search(text))
     # The surname's caption in any of the languages a card prints it in ("NOM", "NUME"), as OCR may misread it.
     front_signs = NAME_SIGNS if kind == DocumentKind.TITULO_RESIDENCIA else FRONT_SIGNS
-    front = bool(front_signs.search(text) or ID_LABELS["surname"].search(text))
+    front = bool(front_signs.search(text) or ID_LABELS["surname"].search(text) or nationality_captioned(text, kind))
     if front and back:
         return "both"
     return "back" if back else "front"
+
+
+def nationality_captioned(text: str, kind: DocumentKind) -> bool:
+    """Whether a card's page captions the nationality, which ICAO 9303 puts on a card's front (a permit's uniform
+    format prints it on its back, beside the MRZ). A front photographed beside its back on a table lost its names'
+    captions to the light and kept "Cetățenie / Nationality" (blind probe r67a: "both" read "back")."""
+    return kind != DocumentKind.TITULO_RESIDENCIA and bool(ID_LABELS["nationality"].search(text))
 
 
 def document_numbers(parsed: Parsed) -> set[str]:
