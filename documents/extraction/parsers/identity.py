@@ -35,10 +35,12 @@ from documents.extraction.mrz import (
     clean_line,
     country_code,
     fillers_read_in_lower_case,
+    leading_letter_twin,
     looks_like_mrz,
     mrz_candidates,
     mrz_name_forms,
     names_from,
+    names_line_realigned,
     number_tie_broken,
     read_mrz,
     read_mrz_assembled,
@@ -337,6 +339,9 @@ SEX_LETTERS = {"geschlecht": {"W": "F"}, "geslacht": {"V": "F"}}
 # ICAO 9303's own codes for a state whose ISO 3166 alpha-3 code the visual zone gives: Germany is "D".
 ICAO_STATE_CODES = {"D": "DEU"}
 MRZ_CONFIDENCE_UNCHECKED = 0.5
+# A valid MRZ's name with no printed name to confirm it (a card's back alone): no check digit covers a name, so a
+# letter OCR misread in it ("CLATRE" for "CLAIRE", blind probe r67a) passes every check; it is not given as certain.
+MRZ_NAME_UNCONFIRMED_CONFIDENCE = 0.85
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
 
@@ -2112,7 +2117,11 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     ``mrz_check_invalid`` when any check digit fails. The names already in ``parsed`` are the visual zone's
     (``visual_names``), or another backend's, which may be its transcription of the MRZ's.
     """
+    if visual_names:
+        mrz = names_line_confirmed_by_print(mrz, parsed)
     viz_number = parsed.fields.get("document_number")
+    if not viz_number:
+        mrz = number_twin_unresolved(mrz)
     if viz_number and not mrz.valid:
         # The visual zone's number is a second reading of the MRZ's, in another typeface ("A01938472" where OCR
         # read the MRZ's "AO1938472"): taken only when it differs in look-alikes alone and every check then holds.
@@ -2173,6 +2182,29 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+def number_twin_unresolved(mrz: MrzRead) -> MrzRead:
+    """The MRZ, its number's check (and the composite's) failed where another reading of the number holds them alike
+    (``leading_letter_twin``: "691827364" and "G91827364") and no printed number chooses: api.md's rule for two
+    readings of a number that every check digit holds, none of them printed. Blind probe r67a: a Mexican passport's
+    "G" read "6" under a screen's glare was given at 0.99, valid."""
+    if not mrz.valid or leading_letter_twin(mrz.document_number) is None:
+        return mrz
+    return replace(mrz, checks={**mrz.checks, "document_number": False, "composite": False})
+
+
+def names_line_confirmed_by_print(mrz: MrzRead, parsed: Parsed) -> MrzRead:
+    """The MRZ with its names line realigned on the holder's nationality (``names_line_realigned``) where that
+    makes its surname the printed one, which the line as read contradicts: blind probe r67a, a Colombian passport's
+    "P<COLGOMEZ" read "P<COGOMEZ" gave issuing state COG (Congo) and surname "OMEZ" over the printed "GÓMEZ". No
+    check digit covers the line; the visual zone, another reading in another typeface, decides. Unchanged
+    otherwise, and when equally good readings were tied (their checks are this reading's own)."""
+    printed = parsed.fields.get("surname")
+    if printed is None or mrz.tied or same_name(str(printed), mrz.surname, mrz):
+        return mrz
+    realigned = (other for other in names_line_realigned(mrz) if same_name(str(printed), other.surname, other))
+    return next(realigned, mrz)
 
 
 # Below this confidence, OCR was unsure of the line a printed date was read from: a mark crossed it.
@@ -2669,7 +2701,9 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
             parsed.confidence.pop("surname", None)
         return
     if read is None:
-        parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
+        parsed.put(
+            name, title_case(mrz_value), MRZ_NAME_UNCONFIRMED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED
+        )
         return
     national = with_national_letters(str(read), mrz_value, state_letters(mrz)) if mrz.valid else None
     if national is not None:
