@@ -342,6 +342,8 @@ MRZ_CONFIDENCE_UNCHECKED = 0.5
 # A valid MRZ's name with no printed name to confirm it (a card's back alone): no check digit covers a name, so a
 # letter OCR misread in it ("CLATRE" for "CLAIRE", blind probe r67a) passes every check; it is not given as certain.
 MRZ_NAME_UNCONFIRMED_CONFIDENCE = 0.85
+# An MRZ's number that a look-alike reading holds alike, nothing printed to choose (``number_twin_unresolved``).
+NUMBER_TWIN_CONFIDENCE = 0.85
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
 
@@ -2120,8 +2122,6 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     if visual_names:
         mrz = names_line_confirmed_by_print(mrz, parsed)
     viz_number = parsed.fields.get("document_number")
-    if not viz_number:
-        mrz = number_twin_unresolved(mrz)
     if viz_number and not mrz.valid:
         # The visual zone's number is a second reading of the MRZ's, in another typeface ("A01938472" where OCR
         # read the MRZ's "AO1938472"): taken only when it differs in look-alikes alone and every check then holds.
@@ -2176,6 +2176,8 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
         elif value is not None and name not in mrz.checks:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
+    if not viz_number:
+        number_twin_unresolved(parsed)
     names_read = name_line_in_place(mrz) and not name_line_damaged(mrz)
     printed = {name: parsed.fields.get(name) for name in NAME_FIELDS} if visual_names else {}
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
@@ -2184,14 +2186,15 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
 
 
-def number_twin_unresolved(mrz: MrzRead) -> MrzRead:
-    """The MRZ, its number's check (and the composite's) failed where another reading of the number holds them alike
-    (``leading_letter_twin``: "691827364" and "G91827364") and no printed number chooses: api.md's rule for two
-    readings of a number that every check digit holds, none of them printed. Blind probe r67a: a Mexican passport's
-    "G" read "6" under a screen's glare was given at 0.99, valid."""
-    if not mrz.valid or leading_letter_twin(mrz.document_number) is None:
-        return mrz
-    return replace(mrz, checks={**mrz.checks, "document_number": False, "composite": False})
+def number_twin_unresolved(parsed: Parsed) -> None:
+    """The MRZ's number below a checked field's confidence where another reading of it holds its check digit alike
+    (``leading_letter_twin``: "691827364" and "G91827364") and no printed number chooses. Blind probe r67a: a
+    Mexican passport's "G" read "6" under a screen's glare was given at 0.99. The MRZ is not failed for a twin OCR
+    never read (api.md's ``mrz_check_invalid`` is for two readings made): a Bulgarian card's number is nine digits,
+    often from "6" (r63a's bg_id_back), and each would fail."""
+    number = parsed.fields.get("document_number")
+    if number is not None and leading_letter_twin(str(number)) is not None:
+        parsed.confidence["document_number"] = min(parsed.confidence["document_number"], NUMBER_TWIN_CONFIDENCE)
 
 
 def names_line_confirmed_by_print(mrz: MrzRead, parsed: Parsed) -> MrzRead:
