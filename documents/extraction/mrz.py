@@ -406,6 +406,31 @@ def state_and_names(first: str, width: int) -> tuple[str, str]:
     return state.replace(FILLER, ""), first[start:width]
 
 
+def names_line_realigned(reading: MrzRead, *, today: dt.date | None = None) -> list[MrzRead]:
+    """Readings of a passport's or TD2 card's names line with its issuing state put back on the holder's nationality
+    where OCR's misread of the line's first characters moved it: a letter of the state lost ("P<COGOMEZ" for
+    "P<COLGOMEZ", blind probe r67a: the "L" read as a bar), or the code and its filler read as one character or
+    three ("PCOL", "PE<COL"). The state read is then another state's (COG) or none, and the name starts a letter
+    late or early. No check digit covers the line: these are only candidates, for a printed name to confirm."""
+    if reading.format == "TD1" or country_code(reading.nationality) is None:
+        return []
+    nationality, first = reading.nationality, reading.lines[0]
+    if reading.issuing_state == nationality:
+        return []
+    width = len(first)
+    starts = [start + 3 for start in (1, 3) if first[start : start + 3] == nationality]
+    if first[2:4] == nationality[:2] or first[2:4] == nationality[1:]:
+        # One letter of the state lost: the name starts right after the two read.
+        starts.append(4)
+    parse = {"TD2": parse_td2, "TD3": parse_td3}[reading.format]
+    realigned = []
+    for start in starts:
+        code = first[:2] if start == 4 else first[0] + FILLER
+        line = (code + nationality + first[start:]).ljust(width, FILLER)[:width]
+        realigned.append(parse([line, *reading.lines[1:]], today=today or dt.date.today()))
+    return realigned
+
+
 def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
     first = with_document_code(first, "TD1")
@@ -987,6 +1012,22 @@ def same_number_misread(printed: str, number: str) -> bool:
 def look_alike(a: str, b: str) -> bool:
     """A letter and the digit OCR takes it for (O and 0, I and 1, ...)."""
     return a.translate(AS_DIGIT) == b or b.translate(AS_DIGIT) == a
+
+
+def leading_letter_twin(number: str) -> str | None:
+    """Another reading of a document number of digits only that its check digit cannot tell from it: its first
+    digit read for a letter that looks like it (``LETTER_LOOKALIKES``) and weighs the same mod 10: "G91827364" for
+    "691827364", G=16 and 6=6 (of those pairs, the only one so weighed). Many states put a series letter first
+    (Mexico's "G", Germany's "C"), and OCR takes a glare-dimmed G for a 6 (blind probe r67a). None when no such
+    letter exists."""
+    if not number.isdigit():
+        return None
+    twins = [
+        letter + number[1:]
+        for letter, lookalikes in LETTER_LOOKALIKES.items()
+        if number[0] in lookalikes and same_under_check(letter + number[1:], number)
+    ]
+    return twins[0] if len(twins) == 1 else None
 
 
 # The fields with a check digit of their own (named as their checks); the composite covers them all.

@@ -35,10 +35,12 @@ from documents.extraction.mrz import (
     clean_line,
     country_code,
     fillers_read_in_lower_case,
+    leading_letter_twin,
     looks_like_mrz,
     mrz_candidates,
     mrz_name_forms,
     names_from,
+    names_line_realigned,
     number_tie_broken,
     read_mrz,
     read_mrz_assembled,
@@ -360,6 +362,11 @@ SEX_LETTERS = {"geschlecht": {"W": "F"}, "geslacht": {"V": "F"}}
 # ICAO 9303's own codes for a state whose ISO 3166 alpha-3 code the visual zone gives: Germany is "D".
 ICAO_STATE_CODES = {"D": "DEU"}
 MRZ_CONFIDENCE_UNCHECKED = 0.5
+# A valid MRZ's name with no printed name to confirm it (a card's back alone): no check digit covers a name, so a
+# letter OCR misread in it ("CLATRE" for "CLAIRE", blind probe r67a) passes every check; it is not given as certain.
+MRZ_NAME_UNCONFIRMED_CONFIDENCE = 0.85
+# An MRZ's number that a look-alike reading holds alike, nothing printed to choose (``number_twin_unresolved``).
+NUMBER_TWIN_CONFIDENCE = 0.85
 VIZ_CONFIDENCE_AGAINST_FAILED_MRZ = 0.6
 
 
@@ -2165,6 +2172,8 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     ``mrz_check_invalid`` when any check digit fails. The names already in ``parsed`` are the visual zone's
     (``visual_names``), or another backend's, which may be its transcription of the MRZ's.
     """
+    if visual_names:
+        mrz = names_line_confirmed_by_print(mrz, parsed)
     viz_number = parsed.fields.get("document_number")
     if viz_number and not mrz.valid:
         # The visual zone's number is a second reading of the MRZ's, in another typeface ("A01938472" where OCR
@@ -2220,12 +2229,38 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
         elif value is not None and name not in mrz.checks:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
+    if not viz_number:
+        number_twin_unresolved(parsed)
     names_read = name_line_in_place(mrz) and not name_line_damaged(mrz)
     printed = {name: parsed.fields.get(name) for name in NAME_FIELDS} if visual_names else {}
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+def number_twin_unresolved(parsed: Parsed) -> None:
+    """The MRZ's number below a checked field's confidence where another reading of it holds its check digit alike
+    (``leading_letter_twin``: "691827364" and "G91827364") and no printed number chooses. Blind probe r67a: a
+    Mexican passport's "G" read "6" under a screen's glare was given at 0.99. The MRZ is not failed for a twin OCR
+    never read (api.md's ``mrz_check_invalid`` is for two readings made): a Bulgarian card's number is nine digits,
+    often from "6" (r63a's bg_id_back), and each would fail."""
+    number = parsed.fields.get("document_number")
+    if number is not None and leading_letter_twin(str(number)) is not None:
+        parsed.confidence["document_number"] = min(parsed.confidence["document_number"], NUMBER_TWIN_CONFIDENCE)
+
+
+def names_line_confirmed_by_print(mrz: MrzRead, parsed: Parsed) -> MrzRead:
+    """The MRZ with its names line realigned on the holder's nationality (``names_line_realigned``) where that
+    makes its surname the printed one, which the line as read contradicts: blind probe r67a, a Colombian passport's
+    "P<COLGOMEZ" read "P<COGOMEZ" gave issuing state COG (Congo) and surname "OMEZ" over the printed "GÓMEZ". No
+    check digit covers the line; the visual zone, another reading in another typeface, decides. Unchanged
+    otherwise, and when equally good readings were tied (their checks are this reading's own)."""
+    printed = parsed.fields.get("surname")
+    if printed is None or mrz.tied or same_name(str(printed), mrz.surname, mrz):
+        return mrz
+    realigned = (other for other in names_line_realigned(mrz) if same_name(str(printed), other.surname, other))
+    return next(realigned, mrz)
 
 
 # Below this confidence, OCR was unsure of the line a printed date was read from: a mark crossed it.
@@ -2780,7 +2815,9 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
             parsed.confidence.pop("surname", None)
         return
     if read is None:
-        parsed.put(name, title_case(mrz_value), VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
+        parsed.put(
+            name, title_case(mrz_value), MRZ_NAME_UNCONFIRMED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED
+        )
         return
     national = with_national_letters(str(read), mrz_value, state_letters(mrz)) if mrz.valid else None
     if national is not None:
