@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+from documents.extraction.local import validated
+from documents.extraction.parsers import classify, parse_document
+from documents.extraction.reader import Line
 from tests.helpers import read_text
 
 
@@ -120,3 +123,15 @@ def test_guard_a_row_with_its_own_caption_keeps_it() -> None:
     texts = [text.replace("901 – Segurança Social", "901 – Prémio") for text in texts]
     fields, _ = read(*texts)
     assert fields["social_security"] == Decimal("144.10")
+
+
+def test_a_scanned_codes_only_table_keeps_its_codes_apart_from_the_figures() -> None:
+    """On a scan (OCR's lines, thousands maybe grouped by a space) "901 144,10" is the code and 144,10, not
+    901 144,10: the legend says 901 is a row's code."""
+    kind = classify("\n".join(CODES))
+    parsed = parse_document(kind, [Line(text, 0.9) for text in CODES])
+    fields, _, warnings = validated(kind, parsed, document_type="PROOF_OF_INCOME")
+    assert fields["social_security"] == Decimal("144.10")
+    assert fields["irs_withholding"] == Decimal("98.40")
+    assert fields["gross_pay"] == Decimal("1430.00")
+    assert "arithmetic_mismatch" not in warnings

@@ -844,7 +844,7 @@ def marked_not_the_workers(segment: Segment, first_deduction: int | None) -> boo
 
 def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     page = Page()
-    lines = beside_a_ytd_block(lines)
+    lines = coded_rows_captioned(beside_a_ytd_block(lines))
     # Figures a space apart on a typed page with a quantity column, which groups its thousands with dots
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
@@ -866,7 +866,6 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
         rows = rows_adding_up(rows, split, most_figures=max(map(figure_columns, quantity_headings), default=1))
     join_wrapped_labels(lines, rows)
-    captions_from_the_legend(lines, rows)
     skipped: set[int] = set()
     ytd_headings: set[str] = set()
     # The rows whose year-to-date figure a heading already took off.
@@ -1202,8 +1201,7 @@ SECTION_HEADING = re.compile(r"descontos|abonos|rendimentos|remunera[cç][oõ]es
 LEGEND_ENTRY = re.compile(
     r"(?<![\w.,/-])([A-Za-z]{1,3}\d{1,4}|\d{1,4}[A-Za-z]?)\s*[-\u2013\u2014=]\s*(?=[A-Za-zÀ-ÿ]|$)"
 )
-# A row printed under its code alone, maybe with its quantity ("901", "001 30 d", "051 22 d 6,00"): no words but
-# the code's.
+# A row's code at the head of its line ("901 140,31", "001 30 d 1.275,50").
 CODE_ONLY_LABEL = re.compile(r"^\s*([A-Za-z]{1,3}\d{1,4}|\d{1,4}[A-Za-z]?)(?![\w])")
 
 
@@ -1231,21 +1229,24 @@ def caption_wrapped_to(below: str) -> str:
     return below[: first.start() if first else len(below)].strip(" ;,|")
 
 
-def captions_from_the_legend(lines: list[Line], rows: list[list[Segment]]) -> None:
-    """A codes-only table's rows ("901 140,31", "630 250,00") labelled by their captions in the legend at the foot
-    ("901 – Segurança Social", "630 – Adiantamento de vencimento"): the caption gives the row its role, as a printed
-    label would (blind probe r67b: the social security, the IRS and the gross unread, a salary advance under its code
-    not added back). Only rows no label names: a row whose own words name it keeps them."""
+def coded_rows_captioned(lines: list[Line]) -> list[Line]:
+    """A codes-only table's rows ("901 140,31", "630 250,00") given the captions a legend at the foot gives their codes
+    ("901 – Segurança Social", "630 – Adiantamento de vencimento"): the caption names the row's role, as a printed
+    one would, and keeps its figures apart from the code (blind probe r67b: the social security, the IRS and the
+    gross unread, a salary advance under its code not added back; on a scan "901 134,75" read as 901 134,75).
+    Only rows no words of their own name: a row printing its caption keeps it."""
     captions: dict[str, str] | None = None
-    for row in rows:
-        for segment in row:
-            code = CODE_ONLY_LABEL.match(segment.label)
-            if segment.role is not None or not code or has_words(segment.label[code.end() :]):
-                continue
+    captioned = []
+    for line in lines:
+        code = CODE_ONLY_LABEL.match(line.text)
+        rest = line.text[code.end() :] if code else ""
+        if code and MONEY.search(rest) and not has_words(rest):
             captions = legend_captions(lines) if captions is None else captions
             caption = captions.get(code.group(1).upper())
             if caption:
-                segment.label, segment.role = caption, role_of(caption)
+                line = Line(f"{code.group(1)} {caption}{rest}", line.confidence)
+        captioned.append(line)
+    return captioned
 
 
 def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
