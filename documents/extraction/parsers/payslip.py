@@ -148,7 +148,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![a-z])bruto\s?loon|total\s+devengado"
         # Belgium's "Rémunération (mensuelle) brute", "Salaire brut" in the feminine (blind probe r66a: unread).
         r"|(?<![a-z])(?:remuneration|salaire)s?\s+(?:[a-z]+\s+)?brute?s?(?![a-z])")),
-    ("total", re.compile(r"(?<![a-z])(?:totais|totals?|soma|somas)(?![a-z])")),
+    # "TOT", the word cut to a narrow column's width, as payroll exports print it (blind probe r67b: a codes-only
+    # table's totals row unread).
+    ("total", re.compile(r"(?<![a-z])(?:totais|totals?|tot|soma|somas)(?![a-z])")),
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
@@ -842,7 +844,7 @@ def marked_not_the_workers(segment: Segment, first_deduction: int | None) -> boo
 
 def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
     page = Page()
-    lines = beside_a_ytd_block(lines)
+    lines = coded_rows_captioned(beside_a_ytd_block(lines))
     # Figures a space apart on a typed page with a quantity column, which groups its thousands with dots
     # ("1.990,00"), are the quantity and the amount ("Sub. Férias 1 940,00": 1, then 940,00), not a
     # thousands group. Not on a scan: OCR may read a dot as a space.
@@ -1192,6 +1194,59 @@ def captions_over_figures(lines: list[Line], rows: list[list[Segment]], index: i
 
 # A section's heading alone on its line, over its rows: earnings or deductions in the plural.
 SECTION_HEADING = re.compile(r"descontos|abonos|rendimentos|remunera[cç][oõ]es|vencimentos|deducoes|retencoes")
+
+
+# A legend's entry, a row's code and its caption ("901 – Segurança Social", "R22 - Retroativos"): the code stands
+# alone (not a postcode's "4000-123" nor a date's part) and the caption starts with a letter.
+LEGEND_ENTRY = re.compile(
+    r"(?<![\w.,/-])([A-Za-z]{1,3}\d{1,4}|\d{1,4}[A-Za-z]?)\s*[-\u2013\u2014=]\s*(?=[A-Za-zÀ-ÿ]|$)"
+)
+# A row's code at the head of its line ("901 140,31", "001 30 d 1.275,50").
+CODE_ONLY_LABEL = re.compile(r"^\s*([A-Za-z]{1,3}\d{1,4}|\d{1,4}[A-Za-z]?)(?![\w])")
+
+
+def legend_captions(lines: list[Line]) -> dict[str, str]:
+    """The captions a legend anywhere on the page gives the rows' codes ("Legenda: 001 – Vencimento base   901 –
+    Segurança Social   630 – Adiantamento de vencimento"): each entry's caption runs to the next entry. The first
+    caption a code is given holds."""
+    captions: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        entries = list(LEGEND_ENTRY.finditer(line.text))
+        for at, entry in enumerate(entries):
+            end = entries[at + 1].start() if at + 1 < len(entries) else len(line.text)
+            caption = line.text[entry.end() : end].strip(" ;,|")
+            if not caption and end == len(line.text) and index + 1 < len(lines):
+                caption = caption_wrapped_to(lines[index + 1].text)
+            if has_words(caption) and not MONEY.search(caption):
+                captions.setdefault(entry.group(1).upper(), caption)
+    return captions
+
+
+def caption_wrapped_to(below: str) -> str:
+    """The caption of a legend's last entry wrapped to the next line ("... 052 –" / "Subsídio de alimentação (cartão)
+    901 – Segurança Social"): the next line's words before its first entry."""
+    first = LEGEND_ENTRY.search(below)
+    return below[: first.start() if first else len(below)].strip(" ;,|")
+
+
+def coded_rows_captioned(lines: list[Line]) -> list[Line]:
+    """A codes-only table's rows ("901 140,31", "630 250,00") given the captions a legend at the foot gives their codes
+    ("901 – Segurança Social", "630 – Adiantamento de vencimento"): the caption names the row's role, as a printed
+    one would, and keeps its figures apart from the code (blind probe r67b: the social security, the IRS and the
+    gross unread, a salary advance under its code not added back; on a scan "901 134,75" read as 901 134,75).
+    Only rows no words of their own name: a row printing its caption keeps it."""
+    captions: dict[str, str] | None = None
+    captioned = []
+    for line in lines:
+        code = CODE_ONLY_LABEL.match(line.text)
+        rest = line.text[code.end() :] if code else ""
+        if code and MONEY.search(rest) and not has_words(rest):
+            captions = legend_captions(lines) if captions is None else captions
+            caption = captions.get(code.group(1).upper())
+            if caption:
+                line = Line(f"{code.group(1)} {caption}{rest}", line.confidence)
+        captioned.append(line)
+    return captioned
 
 
 def join_wrapped_labels(lines: list[Line], rows: list[list[Segment]]) -> None:
@@ -3271,11 +3326,13 @@ def advance_deducted(page: Page, parsed: Parsed) -> Decimal:
     r54a and r54b: "Adiantamento de vencimento (pago em 15/10) 400,00", the month counted at its printed 767,40, not
     the 1 167,40 it paid). Only a deduction's row, and only when the printed totals hold with it among the
     deductions (gross less the deductions' total is the net, the advance within that total): else zero, the printed
-    net kept."""
+    net kept. A row printed with a minus counts when the slip prints its deductions so, the rows taken as printed
+    making the total (``deducted_as_printed``)."""
+    signed_column = deducted_as_printed(page, parsed.total_deductions)
     rows = [
         row
         for row in page.rows("other_deduction")
-        if not row.negative
+        if (signed_column or not row.negative)
         and row.value > 0
         and ADVANCE.search(fold(row.label))
         and not NOT_AN_ADVANCE_OF_PAY.search(fold(row.label))
@@ -3287,6 +3344,17 @@ def advance_deducted(page: Page, parsed: Parsed) -> Decimal:
     if gross - deductions != net or advance > deductions or net + advance > gross:
         return Decimal(0)
     return advance
+
+
+def deducted_as_printed(page: Page, deductions: Decimal | None) -> bool:
+    """Whether the deduction rows printed with a minus ("Adiantamento de vencimento -300,00" in the Descontos column)
+    are deductions as the others are, the minus only how the slip prints the column ("-300,00", "300,00-",
+    "(300,00)"): the rows' values, none taken off, make the printed total (blind probe r67b: a salary advance printed
+    so not added back). A deduction given back ("Regularização IRS -18,00") makes the total only taken off."""
+    rows = [row for row in page.segments if row.role in DEDUCTION_ROLES]
+    if deductions is None or not any(row.negative for row in rows):
+        return False
+    return sum((row.value for row in rows), Decimal(0)) == deductions
 
 
 # Money a month pays once, taxed as pay (blind probe r50a: the month's whole net counted, an annual productivity bonus
