@@ -1301,11 +1301,20 @@ def titled_sections(lines: list[Line]) -> list[list[Line]]:
     letterhead = lines[: starts[0]]
     printed = {fold(line.text) for line in letterhead}
     for position in range(1, len(starts)):
-        while starts[position] - 1 > starts[position - 1] and fold(lines[starts[position] - 1].text) in printed:
+        while starts[position] - 1 > starts[position - 1] and printed_again(lines[starts[position] - 1], printed):
             starts[position] -= 1
     bounds = [0, *starts[1:], len(lines)]
     sections = [lines[start:end] for start, end in itertools.pairwise(bounds)]
     return [sections[0], *(section if own_letterhead(section) else [*letterhead, *section] for section in sections[1:])]
+
+
+def printed_again(line: Line, printed: set[str]) -> bool:
+    """Whether a line is one of the letterhead's read again, as printed or nearly so: the month's slip may
+    print another door number ("Rua do Comércio, 101" and "..., 137"), or OCR misread a letter. Only the very
+    line stopped the walk up to the later slip's letterhead, which its employer's name was left above (blind probe
+    r67b: the October slip's employer unread, with no warning)."""
+    folded = fold(line.text)
+    return any(folded == other or lines_alike(folded, other) for other in printed)
 
 
 # A payslip takes at least this many lines: a letterhead's line read again sooner is its footer or a caption, no

@@ -45,7 +45,9 @@ REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
 # warned). The IRS withholding is not: a wage under the withholding table's floor has none, and programs then
 # print no row; nor is the base salary, not printed as such on an hourly or a daily wage.
 # Every payslip names its employee: docs/api.md said so, yet no name read raised nothing (blind probe r56a F7).
-REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "social_security", "period", "employee_name")
+# And its employer (Código do Trabalho, art. 276.º n.º 3: the payslip states the employer's name and NIPC): an
+# employer's name unread went unsaid while the worker's was warned (blind probe r67b F6).
+REQUIRED_PAYSLIP = ("net_pay", "gross_pay", "social_security", "period", "employee_name", "employer_name")
 REQUIRED_TAX = ("gross_income", "year", "taxpayer_nif")
 REQUIRED_INVOICE = ("issuer_nif", "issue_date", "base_amount", "amount_received")
 REQUIRED_PENSION = ("pensioner_nif", "gross_monthly_amount", "payments_per_year")

@@ -117,6 +117,7 @@ def test_a_name_under_its_caption_is_less_sure_than_one_beside_it() -> None:
 
 PAYSLIP = {
     "employee_name": "Rui Tavares Moniz",
+    "employer_name": "Carpintaria Moniz, Lda",
     "period": "2026-10",
     "base_salary": Decimal("1500.00"),
     "gross_pay": Decimal("1500.00"),

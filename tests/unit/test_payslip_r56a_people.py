@@ -122,6 +122,7 @@ def test_a_regional_public_institute_keeps_its_form() -> None:
 def test_a_payslip_s_unread_employee_name_is_warned() -> None:
     fields = {
         "employee_name": None,
+        "employer_name": "Sequeira & Lobo, Lda",
         "period": "2026-03",
         "base_salary": Decimal("1050.00"),
         "gross_pay": Decimal("1050.00"),

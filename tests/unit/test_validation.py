@@ -25,6 +25,7 @@ def payslip_fields(**overrides: Any) -> dict[str, Any]:
     raw = {
         "employee_name": "Maria Santos",
         "employee_nif": NIF,
+        "employer_name": "Padaria Central, Lda",
         "employer_nif": "501964843",
         "period": "2026-09",
         "gross_pay": "2100.00",

@@ -19,6 +19,7 @@ import calendar
 import difflib
 import functools
 import itertools
+import math
 import re
 import statistics
 from collections.abc import Iterator
@@ -3861,6 +3862,58 @@ def name_words_alone(text: str) -> bool:
     )
 
 
+# A name whose cell goes on below with name-like words that cannot be placed in it: maybe cut, so not certain.
+CUT_NAME_CONFIDENCE = 0.6
+
+
+# The next field's caption opening a line, up to its colon ("NIF:", "Categoria profissional:").
+NEXT_FIELD_CAPTION = re.compile(r"\s*([^\W\d_][^:\d]{0,30}):")
+
+
+def name_wrapped_below(caption_line: Line, at: int, name: str, below: list[Line]) -> tuple[str | None, bool]:
+    """The end of a name read after its caption that its table cell wrapped onto the next line ("Trabalhador: Ana
+    Silva" / "Pereira" / "NIF:"; blind probe r67b: the surname dropped, a wrong name given as certain), and whether
+    the name may be cut all the same (name words under it that cannot be placed in its cell). The next line's words
+    in the caption's column, left of the column after the name where word boxes show it, are the name's end when
+    they are name words alone; with no word boxes, only when a caption follows them (the next cell's)."""
+    if not below:
+        return None, False
+    cell = words_in_the_names_cell(caption_line, at, name, below[0])
+    if cell is None:
+        caption_after = len(below) > 1 and NEXT_FIELD_CAPTION.match(below[1].text)
+        cell, placed = below[0].text.strip(), bool(caption_after and LABEL_WORDS.search(fold(caption_after.group(1))))
+    else:
+        placed = True
+    if not cell or JOB_TITLE.match(cell + " ") or len(name.split()) + len(cell.split()) > 8:
+        return None, False
+    if any(fold(word).rstrip("s") in NAME_ENDING_CAPTIONS for word in cell.split()):
+        return None, False  # a table's heading under the name ("Vencimentos"), no surname
+    if name_words_alone(cell):
+        return (cell, False) if placed else (None, True)
+    return None, False
+
+
+def words_in_the_names_cell(caption_line: Line, at: int, name: str, below: Line) -> str | None:
+    """The words of the line under a labelled name that stand in its cell: from the caption's left edge to the
+    next column's on the caption's line (the first word after the name's last). None without word boxes."""
+    words, boxes = caption_line.text.split(), caption_line.word_boxes
+    under = below.text.split()
+    if len(boxes) != len(words) or len(below.word_boxes) != len(under) or not under:
+        return None
+    first = len(caption_line.text[:at].split())
+    if first >= len(words):
+        return None
+    last = fold(name.split()[-1])
+    ends = [index for index in range(first, len(words)) if fold(words[index]).strip(".,;:") == last]
+    # A word's height of slack each side: the next column's value may start a pixel left of its caption.
+    right = boxes[ends[0] + 1][0] - boxes[ends[0] + 1][3] if ends and ends[0] + 1 < len(words) else math.inf
+    left = boxes[first][0] - boxes[first][3]
+    kept = [index for index, box in enumerate(below.word_boxes) if left <= box[0] < right]
+    if not kept or kept != list(range(kept[0], kept[-1] + 1)):
+        return ""
+    return " ".join(under[index] for index in kept)
+
+
 def ends_cut(name: str | None) -> bool:
     """A name ending in a particle ("Bruno Miguel dos"): cut at its line's end."""
     words = (name or "").split()
@@ -4292,17 +4345,21 @@ ADDRESSEE_SALUTATION = re.compile(
     r"^\s*(?:m\.|mme\.?|madame|monsieur|mlle\.?|frau|herrn?|mrs\.?|mr\.?|ms\.?|dhr\.?|mevr\.?|sig(?:ra)?\.?)\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
+# A header band's bar between the employer's field and the worker's.
+BAND_FIELD_BREAK = re.compile(r"^\s*[|¦]\s*(?=[A-ZÀ-Ý])")
 
 
 def addressee_beside_letterhead(lines: list[Line], parsed: Parsed) -> None:
     """The worker's name after its salutation where OCR joined the envelope's window on the right to the
     letterhead's line ("Atelier X SARL M. Jean Dupont"): what follows the employer's legal form (blind probe r66a:
-    French slips' workers unread, the salutation anchored at a line's start only)."""
+    French slips' workers unread, the salutation anchored at a line's start only); or after a header band's bar."""
     if "employee_name" in parsed.fields:
         return
     for line in lines[:LETTERHEAD_LINES]:
         rest = after_the_legal_form(line.text)
-        salutation = ADDRESSEE_SALUTATION.match(rest) if rest != line.text else None
+        # Or a header band's bar after it ("Quinta do Vale, Lda | Rui Sousa Prata", the NIFs in that order below):
+        # the worker's name in the band's second field (blind probe r67b: the worker unread).
+        salutation = (ADDRESSEE_SALUTATION.match(rest) or BAND_FIELD_BREAK.match(rest)) if rest != line.text else None
         name = person_in(rest[salutation.end() :]) if salutation else None
         if name and not of_the_employer(name, parsed.fields.get("employer_name")):
             parsed.put("employee_name", title_case(name), line.confidence * 0.9)
@@ -4450,7 +4507,8 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 # A rank or a job title before the name is the person's post ("Cabo Tiago Bernardo").
                 candidate = without_post(candidate)
                 cut = before_next_label(clean_name(candidate))
-                if at is None and ends_cut(cut):
+                wrapped_at_particle = at is None and ends_cut(cut)
+                if wrapped_at_particle:
                     # "Nome: Bruno Miguel dos" / "Santos-Ferreira": the name goes on on the next line, or is
                     # not known whole (then not read, nor looked for below).
                     tail = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
@@ -4461,8 +4519,14 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
                 name = plausible_name(cut)
                 if name and at is not None and candidate == lines[at].text.strip():
                     name = plausible_name(f"{name} {name_tail(lines, at)}".strip()) or name
+                confidence = line.confidence
+                if name and at is None and not wrapped_at_particle:
+                    below_name = lines[index + 1 : index + 3]
+                    wrapped, maybe_cut = name_wrapped_below(line, matches[0].start(), name, below_name)
+                    name = plausible_name(f"{name} {wrapped}") or name if wrapped else name
+                    confidence = confidence * CUT_NAME_CONFIDENCE if maybe_cut else confidence
                 if name:
-                    parsed.put("employee_name", title_case(name), line.confidence)
+                    parsed.put("employee_name", title_case(name), confidence)
                     break
         if "employer_name" not in parsed.fields:
             match = employer_caption(line.text)
