@@ -161,3 +161,19 @@ def test_a_later_slips_letterhead_with_another_door_number_heads_its_slip() -> N
     assert len(sections) == 2
     assert sections[1][0].text == "Serralharia Vale do Sousa, Lda"
     assert sections[0][-1].text == AMOUNTS[-1]
+
+
+# --- Round 67's regression run: a table's heading row under the name is no surname ---------------------------------
+
+
+def test_a_tables_heading_row_under_the_name_is_no_surname() -> None:
+    """The rows' table starts under the header line: its first heading ("Movimento", "Rubrica", or OCR's garble of
+    "Percepções") stands under the name's caption, but the line heads columns ("Montante", "Descontos")."""
+    caption = boxed(
+        [("Trabalhador:", 100), ("Rita", 240), ("Gomes", 290), ("Carvalho", 350), ("NIF:", 600), ("245132872", 650)],
+        300,
+    )
+    for first, second in (("Movimento", "Montante"), ("Pcrcepçoes", "Descontos"), ("Rubrica", "Valor")):
+        heading = boxed([(first, 102), (second, 700)], 340)
+        parsed = parse_payslip([*lines_of(*LETTERHEAD), caption, heading, *lines_of(*AMOUNTS)])
+        assert parsed.fields["employee_name"] == "Rita Gomes Carvalho", first

@@ -3876,7 +3876,7 @@ def name_wrapped_below(caption_line: Line, at: int, name: str, below: list[Line]
     the name may be cut all the same (name words under it that cannot be placed in its cell). The next line's words
     in the caption's column, left of the column after the name where word boxes show it, are the name's end when
     they are name words alone; with no word boxes, only when a caption follows them (the next cell's)."""
-    if not below:
+    if not below or table_heading_row(below[0].text):
         return None, False
     cell = words_in_the_names_cell(caption_line, at, name, below[0])
     if cell is None:
@@ -3891,6 +3891,21 @@ def name_wrapped_below(caption_line: Line, at: int, name: str, below: list[Line]
     if name_words_alone(cell):
         return (cell, False) if placed else (None, True)
     return None, False
+
+
+# A table's column headings, folded: a line under the name holding one heads the rows, whatever its first column
+# says ("Movimento  Montante", "Percepções  Descontos" OCR read "Penvesrções"): no surname (round 67's regression
+# run of blind probe r67b: "Carla Nunes Soares Movimento").
+TABLE_HEADING = re.compile(
+    r"(?<![a-z])(?:montantes?|valor(?:es)?|importancias?|quantidade|qtd|taxa|descontos|abonos|deducoes|codigo|cod"
+    r"|descricao|designacao|rubricas?|movimentos?|percepcoes|remuneracoes)(?![a-z])"
+)
+
+
+def table_heading_row(text: str) -> bool:
+    """Whether the line heads a table's columns: a heading word and no figure."""
+    folded = fold(text)
+    return bool(TABLE_HEADING.search(folded)) and not re.search(r"\d", folded)
 
 
 def words_in_the_names_cell(caption_line: Line, at: int, name: str, below: Line) -> str | None:
