@@ -744,10 +744,12 @@ CARD_SIDE_LINES = 12
 # A card's front nothing recognised (its title in a script or a language no sign knows, or OCR lost it), that still
 # prints an identity's captions: a name's, a birth date's, an expiry's, a number's. The sender is told what would
 # let it be read, the back with its MRZ or a sharper front, not to send the card they sent (blind probe r47a: a
-# Ukrainian card's front was told "send your country's identity card").
+# Ukrainian card's front was told "send your country's identity card"). The reading sees one file, not whether the
+# back came in another: "if you have not sent it yet" (blind probe r66c: a German front asked for the back sent with it).
 CARD_FRONT_UNREAD = (
-    "Não foi possível reconhecer este documento de identificação pela frente: envie também o verso do cartão, com "
-    "a zona de leitura ótica (as linhas com «<<<»), ou uma fotografia mais nítida, direita e com boa luz da frente."
+    "Não foi possível reconhecer este documento de identificação pela frente: se ainda não o enviou, envie também o "
+    "verso do cartão, com a zona de leitura ótica (as linhas com «<<<»); ou envie uma fotografia mais nítida, direita "
+    "e com boa luz da frente."
 )
 # How many kinds of an identity's captions (``ID_LABELS``: names, sex, nationality, dates, number) make a card's
 # side: a letter or a form names one or two of them.
