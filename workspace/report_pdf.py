@@ -278,6 +278,8 @@ def guarantor_view(verdict: dict[str, Any], *, can_view_pii: bool) -> dict[str, 
     shortfall = money(verdict.get("shortfall"))
     return {
         "covers": bool(verdict.get("covers")),
+        # No income counted has no ratio: "faltam" the whole income needed read as a guarantor who earns nothing.
+        "income_counted": verdict.get("dti_ratio") is not None,
         "dti_ratio": format_percent(money(verdict.get("dti_ratio"))),
         "threshold": format_percent(money(verdict.get("threshold"))),
         "identity_verified": bool(verdict.get("identity_verified")),

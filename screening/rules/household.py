@@ -28,6 +28,7 @@ from screening.rules.affordability import (
 )
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, extracted, format_eur, format_percent, money, quantize
+from screening.rules.employment import CURRENCY_NOT_EUR
 from screening.rules.identity import verify_identity
 from screening.rules.income import OWN_INCOME_KINDS, REFUSED_WARNING, UNREADABLE_WARNING, refusal_of
 from screening.rules.person import person_income
@@ -70,7 +71,10 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
     high = Decimal(str(thresholds["dti_high"]))
     medium = Decimal(str(thresholds["dti_medium"]))
     checks = [dti_check(dti, high=high, medium=medium, monthly_cost=monthly_cost, cost_label=cost_label, income=income)]
-    checks += [guarantor_check(verdict, monthly_cost=monthly_cost) for verdict in verdicts]
+    checks += [
+        guarantor_check(verdict, monthly_cost=monthly_cost, income_warnings=g["income"]["warnings"])
+        for verdict, g in zip(verdicts, guarantors, strict=True)
+    ]
     return {
         "dti_ratio": None if dti is None else str(dti),
         "monthly_cost": str(monthly_cost),
@@ -184,13 +188,21 @@ def guarantor_shortcoming(verdict: dict[str, Any]) -> str:
     return "guarantor_identity_not_verified"
 
 
-def guarantor_check(verdict: dict[str, Any], *, monthly_cost: Decimal) -> dict[str, Any]:
+def guarantor_check(
+    verdict: dict[str, Any], *, monthly_cost: Decimal, income_warnings: list[str] | tuple[str, ...] = ()
+) -> dict[str, Any]:
     ratio = format_percent(money(verdict["dti_ratio"]))
     limit = format_percent(money(verdict["threshold"]))
     if verdict["covers"]:
         evidence = f"Fiador cobre a renda: taxa de esforço do fiador {ratio} (limite {limit})."
     elif not verdict["identity_verified"]:
         evidence = "Fiador sem identidade confirmada: não pode garantir a renda."
+    elif verdict["dti_ratio"] is None:
+        evidence = (
+            f"Fiador sem rendimento comprovado{not_counted_because(income_warnings)}: não pode garantir a renda "
+            f"(necessários {format_eur(money(verdict['income_needed']))} de rendimento mensal para "
+            f"{format_eur(monthly_cost)})."
+        )
     else:
         evidence = (
             f"Fiador não cobre a renda: taxa de esforço {ratio} (limite {limit}); "
@@ -361,7 +373,14 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     parts.extend(effort_sentences(affordability, state, whose="do agregado"))
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
-        parts.append(guarantor_sentence(guarantor, cost="a prestação" if selling(state) else "a renda"))
+        results = (state.get("income") or {}).get("members") or {}
+        parts.append(
+            guarantor_sentence(
+                guarantor,
+                cost="a prestação" if selling(state) else "a renda",
+                income_warnings=(results.get(guarantor["applicant_id"]) or {}).get("warnings") or [],
+            )
+        )
     reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
@@ -443,13 +462,29 @@ def stated_by_member(
     return sentences
 
 
-def guarantor_sentence(guarantor: dict[str, Any], *, cost: str = "a renda") -> str:
+def guarantor_sentence(
+    guarantor: dict[str, Any], *, cost: str = "a renda", income_warnings: list[str] | tuple[str, ...] = ()
+) -> str:
     ratio, limit = format_percent(money(guarantor["dti_ratio"])), format_percent(money(guarantor["threshold"]))
     if guarantor["covers"]:
         return f"O fiador cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
     if not guarantor["identity_verified"]:
         return f"O fiador não tem a identidade confirmada e não pode garantir {cost}."
+    if guarantor["dti_ratio"] is None:
+        return (
+            f"O fiador não tem rendimento comprovado{not_counted_because(income_warnings)} e não pode garantir "
+            f"{cost}: seriam necessários {format_eur(money(guarantor['income_needed']))} de rendimento mensal."
+        )
     return (
         f"O fiador não cobre {cost} (taxa de esforço {ratio}, limite {limit}): faltam "
         f"{format_eur(money(guarantor['shortfall']))} de rendimento mensal."
     )
+
+
+def not_counted_because(income_warnings: list[str] | tuple[str, ...]) -> str:
+    """Why a guarantor's income sent is not in the count, when it is one a person can weigh: paid in another
+    currency. "Faltam 3 332,78 € de rendimento mensal" said of a fiador paid 5 000 pounds read as a fiador with no
+    income at all (round 66C left it)."""
+    if CURRENCY_NOT_EUR in income_warnings:
+        return " em euros (é pago noutra moeda e não foi contado: o valor em euros fica para quem decide)"
+    return ""

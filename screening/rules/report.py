@@ -39,7 +39,7 @@ REASON_TEXT = {
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",
     "guarantor_does_not_cover": "o fiador não tem rendimento suficiente para garantir a renda",
     "guarantor_income_not_proven": "o rendimento do fiador não está comprovado (comprovativos em falta, "
-    "ilegíveis ou de outra pessoa)",
+    "ilegíveis, de outra pessoa ou noutra moeda)",
     "guarantor_identity_not_verified": "a identidade do fiador não está confirmada",
     "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
     "authenticity_concern": "um documento tem sinais de possível adulteração ou reutilização; "

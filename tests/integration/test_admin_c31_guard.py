@@ -174,6 +174,20 @@ def test_staff_with_view_pii_still_read_every_amount(alice: AgencyCredentials) -
     assert "1 794,33" in client.get(f"/admin/screening/screeningreport/{report.id}/change/").content.decode()
 
 
+def test_a_guarantor_with_no_income_counted_reads_as_such_not_as_short_of_all_of_it(alice: AgencyCredentials) -> None:
+    """As in the PDF: a verdict with no ratio (no income counted) printed "—" and "faltam" the whole income needed."""
+    application, _, _ = household_report(alice)
+    report = ScreeningReport.objects.get(application=application)
+    report.household["guarantor"].update(dti_ratio=None, shortfall="2500.00")
+    report.save(update_fields=["household"])
+    page = as_user(alice.user).get(f"/admin/applicants/application/{application.id}/change/").content.decode()
+    verdict = re.search(r'data-testid="guarantor-verdict"[^>]*>(.*?)</p>', page, re.S)
+    assert verdict is not None
+    text = " ".join(verdict.group(1).split())
+    assert "sem rendimento do fiador contado" in text and "necessários 2 500,00 € de rendimento mensal" in text
+    assert "faltam" not in text
+
+
 def test_a_pdf_and_the_page_mask_through_one_helper(alice: AgencyCredentials, no_pii: Any) -> None:
     from screening import report_masking
     from workspace import report_pdf

@@ -323,6 +323,34 @@ def test_a_households_report_shows_each_person_their_checks_and_the_guarantor_ve
     assert squeezed("faltam 500,00 €") not in masked_text and squeezed("faltam (reservado)") in masked_text
 
 
+def test_a_guarantor_with_no_income_counted_is_not_said_to_lack_all_of_it(alice: AgencyCredentials) -> None:
+    """A fiador whose income was not counted (none sent, unreadable, paid in another currency) printed "taxa de
+    esforço — ...; faltam 3 332,78 € de rendimento mensal", as if earning nothing: the PDF says no income was
+    counted and what would be needed."""
+    form = made(IntakeFormRequestFactory, organization=alice.organization, property_price=Decimal("1000.00"))
+    application = Application.objects.create(
+        organization=alice.organization, form_request=form, status=ApplicationStatus.COMPLETED
+    )
+    lead: Applicant = made(ApplicantFactory, form_request=form, application=application, role=Role.TENANT, name=NAME,
+                           nif=NIF)  # fmt: skip
+    ScreeningReport.objects.create(
+        organization=alice.organization, applicant=lead, application=application, risk_level="HIGH",
+        identity_verified=True, income_verified=True, dti_ratio=Decimal("0.6667"),
+        average_monthly_income=Decimal("1500.00"), justification="Risco alto.", backend="rules", rules_version="t",
+        checks=[],
+        household={
+            "household_monthly_income": "1500.00", "monthly_cost": "1000.00", "members": [],
+            "guarantor": {"applicant_id": "g", "covers": False, "identity_verified": True, "dti_ratio": None,
+                          "threshold": "0.300", "income_needed": "3332.78", "shortfall": "3332.78"},
+        },
+    )  # fmt: skip
+    rendered = report_pdf_render(applicant=lead, viewer=alice.user)
+    assert rendered is not None
+    text = squeezed(pdf_text(rendered.content))
+    assert squeezed("sem rendimento comprovado (limite 30,0 %); necessários 3 332,78 € de rendimento mensal") in text
+    assert "faltam" not in text and "—" not in text
+
+
 def test_a_sales_pdf_calls_the_people_buying_buyers(alice: AgencyCredentials) -> None:
     """Blind probe r62b: a couple buying a flat were "Arrendatário principal" and "Co-arrendatário" in the PDF,
     beside a justification that calls them "compradores"."""

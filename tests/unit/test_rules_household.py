@@ -252,3 +252,19 @@ def test_each_guarantors_verdict_check_names_that_guarantor() -> None:
     assert not verdicts["g1"]["passed"] and verdicts["g2"]["passed"]
     assert {c["role"] for c in verdicts.values()} == {"GUARANTOR"}
     assert result["guarantor"]["applicant_id"] == "g2"
+
+
+def test_a_guarantor_without_income_proven_is_not_told_short_of_it() -> None:
+    """A fiador with no income counted was told "faltam 3 332,78 € de rendimento mensal", as if they earned nothing;
+    one paid in another currency (round 66C left it) may earn more than enough: the check says why it is not counted."""
+    tenant = person("a", "TENANT", "1500.00")
+    unproven = household(tenant, person("g", "GUARANTOR", None))
+    evidence = next(c["evidence"] for c in unproven["checks"] if c["name"] == "household.guarantor_covers")
+    assert evidence.startswith("Fiador sem rendimento comprovado: não pode garantir a renda")
+    assert "faltam" not in evidence and "3 332,78 €" in evidence
+    in_pounds = person("g", "GUARANTOR", None)
+    in_pounds["income"]["warnings"] = ["currency_not_eur"]
+    foreign = household(tenant, in_pounds)
+    evidence = next(c["evidence"] for c in foreign["checks"] if c["name"] == "household.guarantor_covers")
+    assert "é pago noutra moeda e não foi contado" in evidence
+    assert foreign["reasons"] == unproven["reasons"]

@@ -107,3 +107,29 @@ def test_one_applicant_whose_euro_salary_meets_the_limit_and_a_second_job_in_pou
     assert affordability["risk_level"] == "LOW"
     assert affordability["reasons"] == []
     assert f"A ponderar (não altera o risco): {CURRENCY}." in report
+
+
+def test_a_guarantor_paid_in_pounds_is_said_to_be_paid_so_not_short_of_income() -> None:
+    """Round 66C left it: a fiador whose payslips were in pounds was told "faltam 3 332,78 € de rendimento mensal",
+    as if they earned nothing. The tenant alone (1 505,00 €) is above the limit for 900 €, and the guarantor cannot
+    lower it: still said, with why the guarantor's income is not counted (2 999,51 €: the least income whose ratio
+    rounds within the 30 % limit)."""
+    members = [
+        {"applicant_id": "lead", "role": "TENANT", "applicant": PARTNER, "documents": in_euros(PARTNER, 1290.0)},
+        {"applicant_id": "fiador", "role": "GUARANTOR", "applicant": LEAD, "documents": in_pounds(LEAD)},
+    ]
+    state: dict[str, Any] = {"thresholds": THRESHOLDS, "property": {"listing_type": "ARRENDAMENTO", "price": "900"},
+                             "today": TODAY.isoformat(), "members": members,
+                             "identity": {"members": {m["applicant_id"]: {"verified": True, "warnings": []}
+                                                     for m in members}}}  # fmt: skip
+    state["income"] = verify_incomes(state)
+    state["affordability"] = assess_household_node(state)
+    report = str(household_report(state)["justification"])
+    assert "guarantor_income_not_proven" in state["affordability"]["reasons"]
+    assert (
+        "O fiador não tem rendimento comprovado em euros (é pago noutra moeda e não foi contado: o valor em euros fica "
+        "para quem decide) e não pode garantir a renda: seriam necessários 2 999,51 € de rendimento mensal." in report
+    )
+    assert "faltam" not in report
+    verdict = next(c for c in state["affordability"]["checks"] if c["name"] == "household.guarantor_covers")
+    assert "é pago noutra moeda" in verdict["evidence"]
