@@ -136,6 +136,11 @@ class PayslipFields(BaseModel):
     # The net of the month's overtime and per diems, which regular_net_pay leaves out (absent when none): the
     # screening counts it when every month counted pays some (docs/adr/030-a-months-regular-pay.md).
     variable_net_pay: Decimal | None = None
+    # A stub for less than a month (parsers.pay_frequency): how often it pays (None on a monthly slip), and the pay
+    # period it prints, when it prints one (docs/adr/037-pay-for-less-than-a-month.md).
+    pay_frequency: Literal["WEEKLY", "FORTNIGHTLY", "SEMI_MONTHLY"] | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
 
 
 class TaxFields(BaseModel):

@@ -32,7 +32,7 @@ from documents.extraction.schema import (
     PERIOD_IN_FUTURE,
 )
 from screening.rules.common import check, extracted, format_month, money, parse_date
-from screening.rules.income import pension_words, same_employer, verify_income
+from screening.rules.income import pension_words, same_employer, stubs_of_different_pay_periods, verify_income
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -360,8 +360,13 @@ def period_gaps(payslips: list[Document]) -> list[tuple[str, Signal]]:
     for documents in by_period.values():
         for index, document in enumerate(documents[1:], start=1):
             # Of the same employer only (by NIF, else by name; assumed the same when neither reads): another
-            # employer's payslip of the month is another job's pay, not a correction.
-            same_job_before = [d for d in documents[:index] if same_employer(d, document)]
+            # employer's payslip of the month is another job's pay, not a correction; nor is another week's stub
+            # (ADR 037).
+            same_job_before = [
+                d
+                for d in documents[:index]
+                if same_employer(d, document) and not stubs_of_different_pay_periods(d, document)
+            ]
             nets = {str(money(d["fields"].get("net_pay"))) for d in [*same_job_before, document]}
             if same_job_before and len(nets) > 1:
                 out.append(

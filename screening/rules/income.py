@@ -608,7 +608,9 @@ def payslips_repeated(payslips: list[tuple[Document, list[Check]]]) -> list[Chec
     amounts: the same file sent twice, or a copy): it is counted once, which the report says rather than leaving the
     month's checks listed twice for staff to puzzle out (cases probe 15, K12). Not a failure, and not a reuse signal:
     it is the person's own document."""
-    counted = {reading_key(d) for month in counted_payslips(payslips).values() for d in month}
+    counted = {
+        reading_key(stub) for month in counted_payslips(payslips).values() for d in month for stub in stubs_of(d)
+    }
     seen: dict[str, list[Document]] = {}
     repeated = []
     for document, checks in payslips:
@@ -729,7 +731,9 @@ def net_as_read(fields: dict[str, Any], *, with_variable: bool) -> Decimal | Non
     return regular
 
 
-def counted_payslips(payslips: list[tuple[Document, list[Check]]]) -> dict[str, list[Document]]:
+def counted_payslips(
+    payslips: list[tuple[Document, list[Check]]], *, stubs_covering: int | None = None
+) -> dict[str, list[Document]]:
     """By month (``YYYY-MM``), the payslips that passed all their checks and count: one per employer.
 
     Two jobs held together (a cleaning job and a restaurant's, a call centre's and deliveries) are two payslips a
@@ -737,6 +741,9 @@ def counted_payslips(payslips: list[tuple[Document, list[Check]]]) -> dict[str, 
     correction) does not, nor one whose employer cannot be told apart from the first's, nor one with the same
     amounts. An employer counts beside another only when it pays in two months or more of those sent: a job left or
     started within a month (its final settlement, its first pay) is not a second income.
+
+    A job paid by the week or the fortnight counts in a month its stubs cover (``STUBS_COVERING_A_MONTH``), as one
+    month's payslip: its stubs' monthly equivalent (``stubs_month``); a month they do not cover is not counted.
     """
     by_month: dict[str, list[Document]] = {}
     for document, checks in payslips:
@@ -745,10 +752,87 @@ def counted_payslips(payslips: list[tuple[Document, list[Check]]]) -> dict[str, 
         month = by_month.setdefault(document["fields"]["period"], [])
         if not any(same_job(document, other) for other in month):
             month.append(document)
-    return {
-        period: [first, *(d for d in others if employer_months(d, by_month) >= CONCURRENT_JOB_MIN_MONTHS)]
-        for period, (first, *others) in by_month.items()
+    jobs = {
+        period: jobs
+        for period, documents in by_month.items()
+        if (jobs := months_jobs(documents, stubs_covering=stubs_covering))
     }
+    return {
+        period: [first, *(d for d in others if employer_months(d, jobs) >= CONCURRENT_JOB_MIN_MONTHS)]
+        for period, (first, *others) in jobs.items()
+    }
+
+
+# --- Stubs for less than a month (docs/adr/037-pay-for-less-than-a-month.md) -----------------------------------
+#
+# Pay may fall due by the week, the fortnight or the calendar month (Código do Trabalho, art. 278.º). A stub gives
+# its own period's figures (``pay_frequency``): counted as a month's, a weekly-paid worker's income came out at a
+# quarter of the truth. A month of such a job counts when its stubs cover it; its income is the mean stub net times
+# the stubs a year, over 12, then the 14 payments of a Portuguese salary as any other's (subsídios de férias and de
+# Natal are due to a weekly-paid worker too): never a month's 4 or 5 weekly nets added up as printed.
+STUBS_PER_YEAR = {"WEEKLY": 52, "FORTNIGHTLY": 26, "SEMI_MONTHLY": 24}
+# Distinct stubs starting in a month that cover it.
+STUBS_COVERING_A_MONTH = {"WEEKLY": 4, "FORTNIGHTLY": 2, "SEMI_MONTHLY": 2}
+STUB_WORDS = {
+    "WEEKLY": "recibos semanais",
+    "FORTNIGHTLY": "recibos de duas em duas semanas",
+    "SEMI_MONTHLY": "recibos quinzenais",
+}
+
+
+def stub_frequency(document: Document) -> str | None:
+    """The stub's frequency (``WEEKLY``...), None for a month's payslip."""
+    frequency = document["fields"].get("pay_frequency")
+    return frequency if frequency in STUBS_PER_YEAR else None
+
+
+def stubs_of_different_pay_periods(document: Document, other: Document) -> bool:
+    """Two stubs that pay different periods, not one sent twice: by the start of their pay periods when both print
+    it, else by their amounts (a fixed wage's weeks print the same amounts, but then their periods tell them apart)."""
+    if not (stub_frequency(document) and stub_frequency(other)):
+        return False
+    starts = [d["fields"].get("period_start") for d in (document, other)]
+    if all(starts):
+        return str(starts[0]) != str(starts[1])
+    return not same_amounts(document, other)
+
+
+def months_jobs(documents: list[Document], *, stubs_covering: int | None = None) -> list[Document]:
+    """A month's payslips, one per job: a month's payslip as it is, a stub-paid job's stubs as one ``stubs_month``
+    when they cover the month (``stubs_covering`` of them, else ``STUBS_COVERING_A_MONTH``), left out when not."""
+    stub_jobs = by_stub_job([d for d in documents if stub_frequency(d)])
+    covering = [
+        stubs
+        for stubs in stub_jobs
+        if len(stubs) >= (stubs_covering or STUBS_COVERING_A_MONTH[str(stub_frequency(stubs[0]))])
+    ]
+    # Each job where its first payslip stands: the month's first counts beside the others (``counted_payslips``).
+    covering_from = {id(stubs[0]): stubs for stubs in covering}
+    return [
+        stubs_month(covering_from[id(d)]) if stub_frequency(d) else d
+        for d in documents
+        if not stub_frequency(d) or id(d) in covering_from
+    ]
+
+
+def same_stub_job(document: Document, other: Document) -> bool:
+    return stub_frequency(document) == stub_frequency(other) and same_employer(document, other)
+
+
+def stubs_month(stubs: list[Document]) -> Document:
+    """A month of a stub-paid job as one payslip: the first stub's, its net the stubs' mean regular net times the
+    stubs a year over 12 (``employment_source`` takes the mean over every month counted), the stubs kept."""
+    frequency = str(stub_frequency(stubs[0]))
+    mean = sum((payslip_net(stub) or Decimal(0) for stub in stubs), Decimal(0)) / len(stubs)
+    monthly = mean * STUBS_PER_YEAR[frequency] / 12
+    fields = {**stubs[0]["fields"], "net_pay": monthly, "regular_net_pay": monthly, "variable_net_pay": None}
+    return {**stubs[0], "fields": fields, "stubs": stubs}
+
+
+def stubs_of(document: Document) -> list[Document]:
+    """The stubs a counted month of a stub-paid job stands for; a month's payslip stands for itself."""
+    stubs: list[Document] = document.get("stubs") or [document]
+    return stubs
 
 
 # Months an employer must pay in, of those sent, to count beside another employer.
@@ -760,11 +844,17 @@ def employer_months(document: Document, by_month: dict[str, list[Document]]) -> 
 
 
 def same_job(document: Document, other: Document) -> bool:
-    """The same employer's pay, or the same amounts (one payslip sent twice, its employer read differently)."""
-    same_amounts = all(
+    """The same employer's pay, or the same amounts (one payslip sent twice, its employer read differently); not two
+    stubs of different pay periods (two weeks of one job)."""
+    if stubs_of_different_pay_periods(document, other):
+        return False
+    return same_amounts(document, other) or same_employer(document, other)
+
+
+def same_amounts(document: Document, other: Document) -> bool:
+    return all(
         money(document["fields"].get(name)) == money(other["fields"].get(name)) for name in ("gross_pay", "net_pay")
     )
-    return same_amounts or same_employer(document, other)
 
 
 def same_employer(document: Document, other: Document) -> bool:
@@ -840,23 +930,25 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     counted = counted_payslips(payslips)
     months = sorted(counted, reverse=True)[:REQUIRED_PAYSLIP_MONTHS]
     verified = len(months) >= REQUIRED_PAYSLIP_MONTHS
-    missing = (
-        None
-        if verified
-        else f"recibos de vencimento de mais {distinct_months(REQUIRED_PAYSLIP_MONTHS - len(months))} "
-        f"(necessários {REQUIRED_PAYSLIP_MONTHS} dos últimos {PAYSLIP_WINDOW_MONTHS}"
-        + (f"; {ONE_FILE_PER_MONTH}" if payslip_files_combined(payslips) else "")
-        + ")"
-    )
+    missing = None if verified else payslips_missing(payslips, len(months))
     if not months:
-        return Source("payslips", False, None, "nenhum recibo de vencimento válido", [], missing)
+        return stubs_estimate(payslips, missing) or Source(
+            "payslips", False, None, "nenhum recibo de vencimento válido", [], missing
+        )
     used = [d for m in months for d in counted[m]]
     recurring = recurring_jobs(counted, months)
     with_variable = {id(d) for d in recurring}
+    stub_jobs = stub_jobs_counted(used)
+    stub_nets = {id(d): job.monthly for job in stub_jobs for d in job.months}
     # One division at the end: the hand-computed figure in the tests is exactly this.
     paid = sum(
         (
-            (payslip_net(d, with_variable=id(d) in with_variable) or Decimal(0)) * salary_payments_per_year(d)
+            (
+                stub_nets[id(d)]
+                if id(d) in stub_nets
+                else payslip_net(d, with_variable=id(d) in with_variable) or Decimal(0)
+            )
+            * salary_payments_per_year(d)
             for d in used
         ),
         Decimal(0),
@@ -884,10 +976,104 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
             f" (de {of_jobs} dos {jobs} empregadores)" if of_jobs < jobs else ""
         )
     method = (
-        f"{how}{employers}, média dos recibos de {format_months(sorted(months))}{recurring_note}"
+        f"{stub_jobs_note(stub_jobs)}{how}{employers}, média dos recibos de {format_months(sorted(months))}"
+        f"{recurring_note}"
         f"{subsidy_months_note(used, with_variable=recurring)}"
     )
     return Source("payslips", verified, average, method, sorted(months), missing)
+
+
+def payslips_missing(payslips: list[tuple[Document, list[Check]]], months_counted: int) -> str:
+    """The payslips still to send for ``REQUIRED_PAYSLIP_MONTHS`` months: months of payslips, or of a stub-paid job,
+    stubs that cover more months (``STUBS_COVERING_A_MONTH`` each)."""
+    short = distinct_months(REQUIRED_PAYSLIP_MONTHS - months_counted)
+    frequency = next(
+        (
+            stub_frequency(d)
+            for d, checks in payslips
+            if passed_all(checks, "income.payslip_recent") and stub_frequency(d)
+        ),
+        None,
+    )
+    what = (
+        f"recibos de vencimento de mais {short} "
+        if frequency is None
+        else f"{STUB_WORDS[frequency]} que cubram mais {short} ({STUBS_COVERING_A_MONTH[frequency]} por mês; "
+    )
+    return (
+        f"{what}{'(' if frequency is None else ''}necessários {REQUIRED_PAYSLIP_MONTHS} dos últimos "
+        f"{PAYSLIP_WINDOW_MONTHS}" + (f"; {ONE_FILE_PER_MONTH}" if payslip_files_combined(payslips) else "") + ")"
+    )
+
+
+@dataclass
+class StubJob:
+    """One stub-paid job's months counted (``stubs_month``), and its monthly net over all their stubs."""
+
+    frequency: str
+    months: list[Document]
+    stubs: list[Document]
+    mean: Decimal
+    monthly: Decimal
+
+
+def stub_jobs_counted(used: list[Document]) -> list[StubJob]:
+    """The stub-paid jobs among the months counted, each with its mean stub net over every stub counted (a month of
+    5 weeks weighs its 5), times the stubs a year over 12."""
+    return [
+        stub_job(months, [stub for month in months for stub in stubs_of(month)])
+        for months in by_stub_job([d for d in used if stub_frequency(d)])
+    ]
+
+
+def by_stub_job(stubs: list[Document]) -> list[list[Document]]:
+    """The stubs grouped by job: one employer's, at one frequency, in the order sent."""
+    groups: list[list[Document]] = []
+    for stub in stubs:
+        group = next((g for g in groups if same_stub_job(stub, g[0])), None)
+        if group is None:
+            groups.append([stub])
+        else:
+            group.append(stub)
+    return groups
+
+
+def stub_job(months: list[Document], stubs: list[Document]) -> StubJob:
+    frequency = str(stub_frequency(stubs[0]))
+    mean = sum((payslip_net(stub) or Decimal(0) for stub in stubs), Decimal(0)) / len(stubs)
+    return StubJob(frequency, months, stubs, mean, mean * STUBS_PER_YEAR[frequency] / 12)
+
+
+def stub_jobs_note(jobs: list[StubJob]) -> str:
+    """The method's words for each stub-paid job ("recibos semanais: média de 13 recibos (213,60 €) x 52 / 12 =
+    925,60 € por mês; "), before the words every payslip counted shares."""
+    return "".join(
+        f"{STUB_WORDS[job.frequency]}: média de {len(job.stubs)} recibos ({format_eur(job.mean)}) x "
+        f"{STUBS_PER_YEAR[job.frequency]} / 12 = {format_eur(job.monthly)} por mês; "
+        for job in jobs
+    )
+
+
+def stubs_estimate(payslips: list[tuple[Document, list[Check]]], missing: str | None) -> Source | None:
+    """With no month covered, the stubs sent still give an estimate, not verified, as one month's payslip does: each
+    job's mean stub net times the stubs a year over 12, then its payments a year. None when none was sent."""
+    stubs = [
+        stub
+        for month in counted_payslips(payslips, stubs_covering=1).values()
+        for document in month
+        for stub in stubs_of(document)
+        if stub_frequency(stub)
+    ]
+    if not stubs:
+        return None
+    jobs = [stub_job(group, group) for group in by_stub_job(stubs)]
+    paid = sum((job.monthly * salary_payments_per_year(job.stubs[0]) for job in jobs), Decimal(0))
+    frequency, payments = jobs[0].frequency, salary_payments_per_year(jobs[0].stubs[0])
+    method = (
+        f"estimativa: {stub_jobs_note(jobs)}vencimento regular x {payments} / 12; os recibos enviados não cobrem um "
+        f"mês ({STUBS_COVERING_A_MONTH[frequency]} {STUB_WORDS[frequency]} com início no mesmo mês)"
+    )
+    return Source("payslips", False, quantize(paid / 12), method, [], missing)
 
 
 def subsidy_months_note(used: list[Document], *, with_variable: list[Document] | None = None) -> str:

@@ -61,6 +61,7 @@ from documents.extraction.parsers.common import (
     title_case,
     with_wrapped_form,
 )
+from documents.extraction.parsers.pay_frequency import read_pay_frequency
 from documents.extraction.reader import Line, line_of
 from documents.extraction.schema import FOREIGN_PAYSLIP, LEAVE_WITHHELD, TERMINATION_PAY
 
@@ -2017,6 +2018,8 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
+    # A week's or a fortnight's stub is no month's slip: the screening counts it by its frequency (ADR 037).
+    read_pay_frequency([days_put_first(line) for line in lines] if dates_month_first(lines) else lines, parsed)
     parsed.unpaid_absence += pay_short_of_a_whole_month(lines, page, parsed)
     if wage_by_the_hour(page):
         # Read as the month's base for the checks above (its 11%, a month short of it), never given as one.
