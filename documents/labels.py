@@ -13,7 +13,7 @@ DOCUMENT_KIND_LABELS = {
     "CARTAO_CIDADAO": _("Cartão de Cidadão"),
     "TITULO_RESIDENCIA": _("Título de residência"),
     "PASSAPORTE": _("Passaporte"),
-    "CARTAO_IDENTIDADE_ESTRANGEIRO": _("Cartão de identidade estrangeiro"),
+    "CARTAO_IDENTIDADE_ESTRANGEIRO": _("Cartão de identidade"),
     "RECIBO_VENCIMENTO": _("Recibo de vencimento"),
     "FATURA_RECIBO": _("Fatura-recibo"),
     "DECLARACAO_PENSAO": _("Declaração de pensão"),

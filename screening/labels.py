@@ -83,6 +83,7 @@ FIELD_LABELS = {
     "nationality": _("Nacionalidade"),
     "sex": _("Sexo"),
     "side": _("Lado"),
+    "kind": _("Tipo de documento"),
     "mrz": _("Zona de leitura ótica"),
     "mrz_valid": _("Zona de leitura ótica válida"),
     "period": _("Mês"),
@@ -155,6 +156,9 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
     if check == "income.profile_documents" and value in IncomeProfile.values:
         # The profile declared in words, as the form asks it, not its code (blind probe r57b: "EMPLOYEE" in the PDF).
         return str(IncomeProfile(value).label)
+    if field == "kind" and value in DOCUMENT_KIND_LABELS:
+        # The identity document read, in words (blind probe r68a: "CARTAO_IDENTIDADE_ESTRANGEIRO").
+        return kind_label(value)
     if isinstance(value, str):
         compared = COMPARISON.match(value)
         if compared:

@@ -119,16 +119,14 @@ def sentence_inside(evidence: str) -> str:
     return clause if clause[1:2].isupper() else clause[:1].lower() + clause[1:]
 
 
-# How the note on the other identity documents names each.
+# How the evidence names each identity document: by what it is, any state's national card a "cartão de identidade"
+# (blind probe r68a: "Documento de identificação lido (CARTAO_IDENTIDADE_ESTRANGEIRO)" of a Spanish card).
 IDENTITY_KIND_WORDS = {
     "CARTAO_CIDADAO": "Cartão de Cidadão",
     "TITULO_RESIDENCIA": "título de residência",
     "PASSAPORTE": "passaporte",
     "CARTAO_IDENTIDADE_ESTRANGEIRO": "cartão de identidade",
 }
-# The checks of another identity document that, failing, are a note for staff; a NIF printed on the applicant's own
-# other document that is not the one typed contradicts the NIF, whichever document confirmed the rest.
-EXPIRY_CHECKS = frozenset({"identity.not_expired", "identity.expiry_margin"})
 
 
 def other_identity_documents(
@@ -136,10 +134,12 @@ def other_identity_documents(
 ) -> dict[str, Any] | None:
     """When the identity was confirmed by one document and the person sent others that do not hold: a note saying
     which and why (an expired residence permit beside a valid passport: blind probe C32, c03, where the permit
-    alone was checked and the identity failed). Whether the person may reside is not what the screening decides,
-    but staff may want to see the renewal. Fails only when such a document in the applicant's name prints another
-    NIF than the one typed: the documents then contradict the NIF, as ``nif_documents_check`` says of proofs of
-    income. None when nothing is to be said (the identity not confirmed is said by the chosen one's checks)."""
+    alone was checked and the identity failed). The same facts in the same words whatever the documents' kinds: an
+    expired residence permit reads as an expired Cartão de Cidadão does, and nothing prompts staff to ask for more
+    (docs/adr/040-no-document-kind-is-a-reason-to-ask.md). Fails only when such a document in the applicant's name
+    prints another NIF than the one typed: the documents then contradict the NIF, as ``nif_documents_check`` says of
+    proofs of income. None when nothing is to be said (the identity not confirmed is said by the chosen one's
+    checks)."""
     if not chosen["verified"]:
         return None
     failing = [(r, failed) for r in others if (failed := [c for c in r["checks"] if not c["passed"]])]
@@ -157,27 +157,19 @@ def other_identity_documents(
         f"{kind_words(r['document'])} ({'; '.join(sentence_inside(c['evidence']) for c in failed)})"
         for r, failed in failing
     )
-    evidence = (
-        f"Outro documento de identificação enviado não a confirma: {said}. "
+    sentences = [
+        f"Identidade confirmada pelo {kind_words(chosen['document'])}.",
+        f"Outro documento de identificação enviado não a confirma: {said}."
         if len(failing) == 1
-        else f"Outros documentos de identificação enviados não a confirmam: {said}. "
-    )
-    evidence = f"Identidade confirmada pelo {kind_words(chosen['document'])}. {evidence}"
+        else f"Outros documentos de identificação enviados não a confirmam: {said}.",
+    ]
     if contradicts is not None:
-        evidence += "Um documento de identificação em nome do candidato mostra outro NIF que não o indicado."
-    elif any(
-        r["document"]["kind"] == "TITULO_RESIDENCIA" and all(c["name"] in EXPIRY_CHECKS for c in failed)
-        for r, failed in failing
-    ):
-        evidence += (
-            "O direito de residência não é avaliado nesta análise; se o quiser ver, peça ao candidato o "
-            "comprovativo do pedido de renovação."
-        )
+        sentences.append("Um documento de identificação em nome do candidato mostra outro NIF que não o indicado.")
     subject = contradicts or failing[0][0]
     return check(
         "identity.other_documents",
         contradicts is None,
-        evidence,
+        " ".join(sentences),
         document_id=subject["document"]["document_id"],
         field="nif" if contradicts is not None else None,
         value=contradicts["document"]["fields"].get("nif") if contradicts is not None else None,
@@ -375,13 +367,17 @@ def read_name_source(document: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def identity_document_read(document: dict[str, Any] | None) -> dict[str, Any]:
+    """Which identity document was read: in words in the evidence, its kind's code in ``value`` (what the
+    applicant's explanation names it by; a sentence is no place to look a code up)."""
     if document is None:
         return check("identity.document_read", False, "Nenhum documento de identificação foi lido.")
     return check(
         "identity.document_read",
         True,
-        f"Documento de identificação lido ({document['kind']}).{one_side_note(document)}",
+        f"Documento de identificação lido ({kind_words(document)}).{one_side_note(document)}",
         document_id=document["document_id"],
+        field="kind",
+        value=document["kind"],
     )
 
 

@@ -134,7 +134,7 @@ def test_eu_citizen_with_both_sides_of_a_spanish_identity_card(alice_api: APICli
     payroll = [plain("1500", meal_days=21, meal="6.00", irs="0.11") for _ in range(3)]
     report = submit(alice_api, Profile(person, "EMPLOYEE", [*sides, *payslips(person, payroll)], Decimal("500")))
     assert report.identity_verified, [c for c in report.checks if c["name"].startswith("identity")]
-    assert "CARTAO_IDENTIDADE_ESTRANGEIRO" in check_named(report, "identity.document_read")["evidence"]
+    assert "(cartão de identidade)" in check_named(report, "identity.document_read")["evidence"]
     assert check_named(report, "identity.mrz_valid")["passed"]
     assert check_named(report, "identity.sides_agree")["passed"]
     explanation = applicant_explanation(applicant=report.applicant, report=report)

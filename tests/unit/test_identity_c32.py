@@ -62,13 +62,14 @@ def test_an_expired_residence_permit_beside_a_valid_passport_does_not_fail_the_i
     assert result["identity"]["verified"]
     assert result["affordability"]["risk_level"] == "LOW"
     [read] = named(result, "identity.document_read")
-    assert "PASSAPORTE" in read["evidence"] and read["document_id"] == "passport"
+    assert "(passaporte)" in read["evidence"] and read["document_id"] == "passport"
     assert all(c["passed"] for c in named(result, "identity.not_expired"))
     [note] = named(result, "identity.other_documents")
     assert note["passed"] and note["document_id"] == "permit"
     assert "título de residência (documento caducado em 31/10/2025)" in note["evidence"]
     assert "confirmada pelo passaporte" in note["evidence"]
-    assert "renovação" in note["evidence"]
+    # The right of residence is not the screening's: no prompt to ask for more (blind probe r68a, ADR 040).
+    assert "renovação" not in note["evidence"] and "peça" not in note["evidence"]
 
 
 def test_the_expired_permit_alone_still_fails_the_identity() -> None:

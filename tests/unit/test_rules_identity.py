@@ -45,7 +45,7 @@ def test_identity_document_read_passes_and_names_the_kind_read() -> None:
     result = identity_document_read(id_document())
     assert result["passed"]
     assert result["document_id"] == "id-1"
-    assert "CARTAO_CIDADAO" in result["evidence"]
+    assert "(Cartão de Cidadão)" in result["evidence"]
 
 
 def test_identity_document_pick_trusts_the_document_that_read_most_fields() -> None:
