@@ -1388,9 +1388,9 @@ def activity_check(document: Document, applicant: dict[str, Any]) -> Check:
 
 
 # A pension's kind by the type its statement prints. One's own retirement (velhice, aposentação, reforma) is the
-# pension a pensioner has; a survivor's or an invalidity pension beside it is a second income from the same payer,
-# and is named wherever the first is (blind probe c25: the CGA's retirement and survivor's pensions, one counted and
-# both called "a declaração de pensão").
+# pension a pensioner has; a survivor's or an invalidity pension beside it is a second income from the same payer
+# (blind probe c25: the CGA's retirement and survivor's pensions, one counted and both called "a declaração de
+# pensão").
 PENSION_KIND_OF_TYPE = {
     "velhice": "velhice",
     "aposentacao": "velhice",
@@ -1398,15 +1398,19 @@ PENSION_KIND_OF_TYPE = {
     "sobrevivencia": "sobrevivencia",
     "invalidez": "invalidez",
 }
-PENSION_KIND_WORDS = {"sobrevivencia": " de sobrevivência", "invalidez": " de invalidez"}
+# How the report names a pension's kind, where it names it: only a kind that says nothing of the pensioner's health.
+# An invalidity pension (or any kind not named here) is a "pensão" in the checks, the method and the descriptions:
+# health data is of RGPD art. 9.º's special categories, and the kind changes nothing in the figure (blind probe
+# r68a: "pensão de invalidez x 14 / 12" of the Segurança Social's, while the CGA's and the Prestação Social para a
+# Inclusão read "pensão"). The extracted fields keep the type printed, for staff who may see the document.
+PENSION_KIND_WORDS = {"sobrevivencia": " de sobrevivência"}
 # Each type in its printed word, to name the pensions of a statement of several ("pensões de aposentação e
-# sobrevivência").
+# sobrevivência"); the same kinds only.
 PENSION_TYPE_WORDS = {
     "velhice": "velhice",
     "aposentacao": "aposentação",
     "reforma": "reforma",
     "sobrevivencia": "sobrevivência",
-    "invalidez": "invalidez",
 }
 
 
@@ -1426,13 +1430,16 @@ def pension_kinds(fields: dict[str, Any]) -> dict[str, str]:
 
 
 def pension_words(fields: dict[str, Any]) -> str:
-    """What a statement is of, as the report names it: "pensão" (one's own retirement), "pensão de sobrevivência",
-    "pensão de invalidez"; a statement of several pensions names each as it prints it ("pensões de velhice e
-    sobrevivência"), not as its first one's (blind probe r54a)."""
+    """What a statement is of, as the report names it: "pensão" (one's own retirement, an invalidity pension),
+    "pensão de sobrevivência"; a statement of several pensions names each as it prints it ("pensões de velhice e
+    sobrevivência"), not as its first one's (blind probe r54a), or is "pensões" when one of them is of a kind the
+    report does not name (``PENSION_KIND_WORDS``)."""
     kinds = pension_kinds(fields)
     if len(kinds) < 2:
         return "pensão" + PENSION_KIND_WORDS.get(next(iter(kinds), ""), "")
-    words = [PENSION_TYPE_WORDS.get(printed, printed) for printed in kinds.values()]
+    if not all(printed in PENSION_TYPE_WORDS for printed in kinds.values()):
+        return "pensões"
+    words = [PENSION_TYPE_WORDS[printed] for printed in kinds.values()]
     return f"pensões de {', '.join(words[:-1])} e {words[-1]}"
 
 
