@@ -249,7 +249,8 @@ class EmploymentDeclarationFields(BaseModel):
     """An employer's declaration of employment: the parties, the contract and the monthly salary it states.
 
     ``contract_type``: ``PERMANENT`` (sem termo, por tempo indeterminado, efetivo) or ``FIXED_TERM`` (a termo
-    certo or incerto, a prazo, temporario), with ``end_date`` when a term's end is printed. The salary is the
+    certo or incerto, a prazo, temporario), with ``end_date`` when a term's end is printed or the declaration says
+    the job is over ("esteve ao seu servico ... ate"). The salary is the
     gross (``monthly_gross_salary``: base, iliquido, bruto) or, when the declaration says so, the net. A periodo
     experimental named gives its length (``probation_days``) and last day (``probation_end_date``, printed or
     counted from ``start_date``).

@@ -112,7 +112,7 @@ def contract_ended_check(document: dict[str, Any]) -> dict[str, Any]:
     return check(
         ONGOING_CHECK,
         False,
-        f"Declaração da entidade patronal: o contrato a termo terminou em {end:%d/%m/%Y} e nenhum recibo de "
+        f"Declaração da entidade patronal: o contrato terminou em {end:%d/%m/%Y} e nenhum recibo de "
         "vencimento é de um mês posterior; o rendimento desse emprego pode não continuar: confirme a situação "
         "profissional atual.",
         document_id=document.get("document_id"),

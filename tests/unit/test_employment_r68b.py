@@ -287,3 +287,35 @@ def test_a_guarantor_s_ended_contract_is_still_stated_as_theirs_in_a_household()
     income = income_node(household)
     assert {"applicant_id": "g", "role": "GUARANTOR", "reason": "employment_contract_ended"} in income["stated"]
     assert "employment_contract_ended" not in income["warnings"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "contract_type"),
+    [
+        ("esteve ao seu serviço de 01/03/2020 até 30/09/2026, com contrato de trabalho sem termo", "PERMANENT"),
+        ("foi sua trabalhadora desde 01/03/2020, com contrato sem termo, que cessou em 30/09/2026", "PERMANENT"),
+        ("exerceu funções desde 01/03/2020 até 30/09/2026, com contrato por tempo indeterminado", "PERMANENT"),
+    ],
+)
+def test_a_job_declared_over_has_its_end_read_whatever_its_contract(sentence: str, contract_type: str) -> None:
+    text = f"""DECLARAÇÃO
+Tecnoforma, Lda., NIPC {EMPLOYER_NIF}, declara que Ana Rita Sousa Ferreira, NIF {PERSON_NIF},
+{sentence}, auferindo a remuneração base mensal de 1.500,00 €.
+Lisboa, 2 de outubro de 2026"""
+    kind, fields, _ = read(text)
+    assert kind == DocumentKind.DECLARACAO_ENTIDADE_PATRONAL
+    assert fields["contract_type"] == contract_type
+    assert fields["end_date"] == dt.date(2026, 9, 30)
+    found = verify_employment_declarations(state([payslip("2026-09"), declaration(**fields_as_stored(fields))]))
+    assert found["warnings"] == ["employment_contract_ended"]
+
+
+def fields_as_stored(fields: dict[str, Any]) -> dict[str, Any]:
+    return {name: value.isoformat() if isinstance(value, dt.date) else value for name, value in fields.items()}
+
+
+def test_a_current_job_sem_termo_has_no_end_read_from_a_later_until() -> None:
+    """ "até" in a current declaration of a contract sem termo is no end (a probation's, a schedule's)."""
+    text = letter("com contrato sem termo, em horário das 9h até às 18h", "auferindo a remuneração base mensal de")
+    _, fields, _ = read(text)
+    assert fields["end_date"] is None

@@ -85,6 +85,7 @@ END = re.compile(
     # A table's row: "Termo da renovação em curso 31/05/2027", "Fim do contrato 30/06/2027".
     r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.|]?"
     r"|(?:termo|fim)\s+d[oa]\s+(?:contrato|vinculo|renovacao|prazo)(?:\s+em\s+curso)?\s*[:.|]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em"
+    r"|(?:cessou|terminou|caducou)(?:\s+(?:as\s+)?funcoes)?\s+(?:em|a)"
     r"|(?<![a-z])until|end\s+date\s*:?|ending\s+on|(?:will\s+)?(?:end|ends|ended|expire|expires)\s+on)"
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
@@ -758,7 +759,7 @@ def contract(folded: str, parsed: Parsed) -> None:
     if start:
         parsed.put("start_date", stated_date(start.group(1)), STATED_CONFIDENCE)
     probation_span = probation(folded, parsed)
-    if parsed.fields.get("contract_type") == "FIXED_TERM":
+    if parsed.fields.get("contract_type") == "FIXED_TERM" or PAST_EMPLOYMENT.search(folded):
         for end in END.finditer(folded):
             if probation_span and probation_span[0] <= end.start() < probation_span[1]:
                 continue  # the probation's end, not the contract's
@@ -767,6 +768,16 @@ def contract(folded: str, parsed: Parsed) -> None:
                 parsed.put("end_date", day, STATED_CONFIDENCE)
                 break
 
+
+# A declaration of a job that is over, whatever its contract: "esteve ao seu serviço de ... até ...", "exerceu
+# funções ... até", "o contrato cessou em ...", "não foi renovado". Its end is read as a fixed term's is: a
+# contract sem termo that ended has ended too.
+PAST_EMPLOYMENT = re.compile(
+    r"esteve\s+ao\s+(?:seu|nosso)\s+servico|exerceu\s+(?:as\s+)?funcoes|(?<![a-z])trabalhou(?![a-z])"
+    r"|prestou\s+(?:o\s+seu\s+)?(?:servico|funcoes|trabalho|atividade)"
+    r"|(?:contrato|vinculo)\s+(?:de\s+trabalho\s+)?(?:cessou|caducou|terminou|foi\s+(?:rescindido|denunciado|revogado|resolvido|cessado))"
+    r"|nao\s+foi\s+renovad|foi\s+(?:seu|sua|nosso|nossa)\s+(?:trabalhador|funcionari|colaborador)"
+)
 
 # "encontrando-se em período experimental de 180 dias, que termina em 30/04/2027", "período experimental de 30 dias",
 # "em período experimental até 15/01/2027" (Código do Trabalho, arts. 111.º to 114.º).
