@@ -46,6 +46,7 @@ CHECK_LABELS = {
     "income.invoice_repeated": _("Fatura-recibo repetida"),
     "income.payslip_file_combined": _("Vários recibos num só ficheiro"),
     "income.payslip_contract_ongoing": _("Contrato de trabalho em vigor"),
+    "employment.contract_ongoing": _("Contrato declarado pela entidade patronal em vigor"),
     "income.payslip_latest": _("Recibo mais recente"),
     "income.invoice_owner": _("Fatura-recibo emitida pelo candidato"),
     "income.invoice_arithmetic": _("Contas da fatura-recibo"),

@@ -578,11 +578,14 @@ TAX_NOT_FILED = (
 )
 
 # A temporary Segurança Social benefit (classify.TEMPORARY_BENEFIT; blind probe r46a: an unemployment benefit's
-# letter told only "not recognised"): docs/api.md refuses it, as it ends. The sender is told why, and what counts.
+# letter told only "not recognised"): docs/api.md refuses it, as it ends. The sender is told why, and what counts,
+# worded for someone who has already sent their payslips too (blind probe r68b: a new job's first payslip beside
+# the unemployment benefit that ended with it, told to "envie recibos de vencimento").
 TEMPORARY_BENEFIT_REFUSED = (
     "Este documento é de uma prestação temporária da Segurança Social (subsídio de desemprego, de doença ou "
-    "parental), que não é aceite como rendimento por ter um fim: envie recibos de vencimento, faturas-recibo, a "
-    "declaração da pensão ou outro comprovativo de rendimentos do trabalho ou de pensão."
+    "parental), que não é contada como rendimento por ter um fim. O rendimento conta pelos recibos de vencimento, "
+    "pelas faturas-recibo ou pela declaração da pensão: se trabalha ou recebe uma pensão e ainda não os enviou, "
+    "envie-os; os que já enviou contam."
 )
 
 # The Rendimento Social de Inserção (classify.SOCIAL_INSERTION_INCOME; blind probe r64a: told only "not

@@ -96,7 +96,14 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
         # An employer's declaration of employment (declaracao da entidade patronal).
         properties["contract_type"] = {"type": ["string", "null"], "enum": ["PERMANENT", "FIXED_TERM", None],
                                        "description": "Sem termo (permanent) or a termo (fixed-term)"}  # fmt: skip
-        properties["end_date"] = {"type": ["string", "null"], "description": "YYYY-MM-DD a fixed-term contract ends"}
+        properties["end_date"] = {
+            "type": ["string", "null"],
+            "description": "YYYY-MM-DD a fixed-term contract ends, or a job declared over ended",
+        }
+        properties["probation_days"] = {"type": ["integer", "null"],
+                                        "description": "Days of the periodo experimental declared"}  # fmt: skip
+        properties["probation_end_date"] = {"type": ["string", "null"],
+                                            "description": "YYYY-MM-DD the periodo experimental ends"}  # fmt: skip
         for name in ("monthly_gross_salary", "monthly_net_salary"):
             properties[name] = {"type": ["number", "null"], "description": "Monthly salary the employer declares"}
         # The nota de liquidacao's settlement and the declaration's annexes (TaxFields).

@@ -249,8 +249,11 @@ class EmploymentDeclarationFields(BaseModel):
     """An employer's declaration of employment: the parties, the contract and the monthly salary it states.
 
     ``contract_type``: ``PERMANENT`` (sem termo, por tempo indeterminado, efetivo) or ``FIXED_TERM`` (a termo
-    certo or incerto, a prazo, temporario), with ``end_date`` when a term's end is printed. The salary is the
-    gross (``monthly_gross_salary``: base, iliquido, bruto) or, when the declaration says so, the net.
+    certo or incerto, a prazo, temporario), with ``end_date`` when a term's end is printed or the declaration says
+    the job is over ("esteve ao seu servico ... ate"). The salary is the
+    gross (``monthly_gross_salary``: base, iliquido, bruto) or, when the declaration says so, the net. A periodo
+    experimental named gives its length (``probation_days``) and last day (``probation_end_date``, printed or
+    counted from ``start_date``).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -265,6 +268,8 @@ class EmploymentDeclarationFields(BaseModel):
     monthly_gross_salary: Decimal | None = Field(default=None, ge=0)
     monthly_net_salary: Decimal | None = Field(default=None, ge=0)
     issue_date: dt.date | None = None
+    probation_days: int | None = Field(default=None, ge=1)
+    probation_end_date: dt.date | None = None
 
 
 FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {

@@ -2,9 +2,10 @@
 
 Each declaration gives one check stating the contract (permanent or fixed-term, since when, until when) and the
 salary declared. It is the employer's word, not a proof of payment: the payslips remain what the income counts.
-It never rejects anyone and never changes the risk by itself; a declaration that is someone else's, out of date,
-or about a contract that has ended or ends soon, or an employer or salary the payslips do not show, is a reason
-stated in the report for a person to weigh.
+It never rejects anyone; a declaration that is someone else's, out of date, about a contract that ends soon, or
+an employer or salary the payslips do not show, is a reason stated in the report for a person to weigh. A contract
+it says has ended (its term on or before the screening's day) with no payslip of a later month is the one that
+raises the risk, as a contract's last payslip does (ADR 027): the income it proves may not go on.
 """
 
 from __future__ import annotations
@@ -34,6 +35,16 @@ REASON_OTHER_EMPLOYER = "employment_declaration_other_employer"
 REASON_SALARY_DIFFERS = "employment_declaration_salary_differs"
 # The ones that make the declaration's check fail; the others are stated beside a passing check.
 FAILING = (REASON_NOT_OWNED, REASON_OUTDATED, REASON_ENDED)
+# The check that fails, and makes the report at least MEDIUM, when the declared contract has ended and no payslip
+# shows a month after its end (docs/adr/022, blind probe r68b: an ended contract only "a ponderar" while the same
+# end on a payslip made the report MEDIUM).
+ONGOING_CHECK = "employment.contract_ongoing"
+# Either party may end the contract during a período experimental without cause or compensation (Código do
+# Trabalho, art. 114.º): stated, never a reason.
+PROBATION_WORDS = (
+    "Código do Trabalho, art. 111.º e seguintes: até lá qualquer das partes pode fazer cessar o contrato sem justa "
+    "causa nem indemnização"
+)
 
 CONTRACT_WORDS = {"PERMANENT": "contrato sem termo", "FIXED_TERM": "contrato a termo"}
 
@@ -51,7 +62,7 @@ def declaration_reasons(
     if issued is not None and months_between(issued, today) >= DECLARATION_VALID_MONTHS:
         reasons.append(REASON_OUTDATED)
     end = parse_date(fields.get("end_date"))
-    if end is not None and end < today:
+    if end is not None and end <= today:
         reasons.append(REASON_ENDED)
     elif end is not None and months_between(today, end) < ENDING_SOON_MONTHS:
         reasons.append(REASON_ENDING_SOON)
@@ -86,22 +97,53 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     return months - 1 if later.day < earlier.day else months
 
 
-def declaration_check(document: dict[str, Any], reasons: list[str]) -> dict[str, Any]:
+def paid_after_the_end(document: dict[str, Any], payslips: list[dict[str, Any]]) -> bool:
+    """A payslip of the person's for a month after the declared contract's end: the job went on (a contrato a termo
+    certo renews unless one party ends it, Código do Trabalho art. 149.º), or another began."""
+    end = parse_date((document.get("fields") or {}).get("end_date"))
+    return end is not None and any(str(p["fields"].get("period") or "") > f"{end:%Y-%m}" for p in payslips)
+
+
+def contract_ended_check(document: dict[str, Any]) -> dict[str, Any]:
+    """The failed check of a declared contract that has ended, no later payslip sent: makes the report at least
+    MEDIUM, as a contract's last payslip does (``income.payslip_contract_ongoing``)."""
+    fields = document.get("fields") or {}
+    end = parse_date(fields.get("end_date"))
+    return check(
+        ONGOING_CHECK,
+        False,
+        f"Declaração da entidade patronal: o contrato terminou em {end:%d/%m/%Y} e nenhum recibo de "
+        "vencimento é de um mês posterior; o rendimento desse emprego pode não continuar: confirme a situação "
+        "profissional atual.",
+        document_id=document.get("document_id"),
+        field="end_date",
+        value=fields.get("end_date"),
+    )
+
+
+def declaration_check(document: dict[str, Any], reasons: list[str], *, today: dt.date) -> dict[str, Any]:
     fields = document.get("fields") or {}
     issued = parse_date(fields.get("issue_date"))
     title = "Declaração da entidade patronal" + (f" (emitida em {issued:%d/%m/%Y})" if issued else "")
-    stated = [contract_words(fields)]
+    stated = [contract_words(fields), probation_words(fields, today=today)]
     gross, net = money(fields.get("monthly_gross_salary")), money(fields.get("monthly_net_salary"))
     if gross is not None:
         stated.append(f"remuneração mensal ilíquida declarada de {salary_words(gross, document)}")
     elif net is not None:
         stated.append(f"remuneração mensal líquida declarada de {salary_words(net, document)}")
     evidence = f"{title}: " + "; ".join(filter(None, stated)) + "."
+    end = parse_date(fields.get("end_date"))
     notes = {
         REASON_NOT_OWNED: "a declaração é de outro trabalhador",
         REASON_OUTDATED: f"emitida há mais de {DECLARATION_VALID_MONTHS} meses",
-        REASON_ENDED: "o contrato já terminou",
-        REASON_ENDING_SOON: f"o contrato termina nos próximos {ENDING_SOON_MONTHS} meses",
+        REASON_ENDED: f"o contrato já terminou ({end:%d/%m/%Y})" if end else "o contrato já terminou",
+        # A contrato a termo certo renews at its end unless one party ends it (Código do Trabalho, art. 149.º): the
+        # declaration cannot say it will not, so a near end is stated with its day, never a risk.
+        REASON_ENDING_SOON: (
+            f"o contrato termina em {end:%d/%m/%Y}, nos próximos {ENDING_SOON_MONTHS} meses, salvo renovação"
+            if end
+            else f"o contrato termina nos próximos {ENDING_SOON_MONTHS} meses"
+        ),
         REASON_OTHER_EMPLOYER: "a entidade patronal não é a dos recibos de vencimento",
         REASON_SALARY_DIFFERS: "o valor declarado difere do vencimento base dos recibos",
     }
@@ -129,19 +171,36 @@ def contract_words(fields: dict[str, Any]) -> str:
     return words
 
 
+def probation_words(fields: dict[str, Any], *, today: dt.date) -> str:
+    """'em período experimental até 30/04/2027 (Código do Trabalho ...)' while it lasts; '' once it is over or when
+    none was declared. A length with no day to count it from is stated as the length."""
+    last, days = parse_date(fields.get("probation_end_date")), fields.get("probation_days")
+    if last is not None:
+        return f"em período experimental até {last:%d/%m/%Y} ({PROBATION_WORDS})" if last >= today else ""
+    return f"com período experimental de {days} dias ({PROBATION_WORDS})" if days else ""
+
+
 def verify_employment_declarations(state: dict[str, Any]) -> dict[str, Any]:
-    """Every declaration's check and the reasons worth stating (never a rejection, never a risk level).
+    """Every declaration's check, the reasons worth stating, and the one that raises the risk.
 
     Reads ``state["documents"]``, ``state["applicant"]`` and ``state["today"]`` (ISO date) like the other
-    nodes; returns ``{"checks": [...], "reasons": [...]}``.
+    nodes; returns ``{"checks": [...], "reasons": [...], "warnings": [...]}``: ``reasons`` are stated,
+    ``warnings`` (``employment_contract_ended``, with the failed ``employment.contract_ongoing``) count as the
+    income's do.
     """
     today = dt.date.fromisoformat(state["today"])
     applicant = state.get("applicant") or {}
     documents = state.get("documents") or []
     payslips = extracted(documents, PAYSLIP_KINDS)
-    checks, reasons = [], []
+    checks, reasons, warnings = [], [], []
     for document in extracted(documents, EMPLOYMENT_KINDS):
         found = declaration_reasons(document, applicant, payslips, today=today)
-        checks.append(declaration_check(document, found))
+        checks.append(declaration_check(document, found, today=today))
+        ended = REASON_ENDED in found and REASON_NOT_OWNED not in found
+        if ended and not paid_after_the_end(document, payslips):
+            # Kept among the reasons too: a household states it by whose it is (a guarantor's changes no risk);
+            # a report that gives it as a reason for the risk does not state it again.
+            checks.append(contract_ended_check(document))
+            warnings.append(REASON_ENDED)
         reasons += found
-    return {"checks": checks, "reasons": list(dict.fromkeys(reasons))}
+    return {"checks": checks, "reasons": list(dict.fromkeys(reasons)), "warnings": list(dict.fromkeys(warnings))}

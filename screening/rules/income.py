@@ -229,6 +229,8 @@ CHECK_WARNINGS = {
     "income.payslip_in_euros": "currency_not_eur",
     "income.payslip_contract_ongoing": "payslip_contract_ended",
     "income.payslip_latest": "latest_payslip_old",
+    # An employer's declaration of a contract that has ended (screening.rules.employment): read back from the checks.
+    "employment.contract_ongoing": "employment_contract_ended",
 }
 
 

@@ -2,8 +2,9 @@
 
 Certificates of a clean tax and social-security situation, the employer's
 declaration and a penhora on pay or a pension are stated for a person to weigh, never counted and never a risk
-level. The single-person graph and each member of a household go through here,
-so a guarantor's employer declaration is stated as the lead tenant's is.
+level, but for a declared contract that has ended (``employment.contract_ongoing``, at least MEDIUM). The
+single-person graph and each member of a household go through here, so a guarantor's employer declaration is
+stated as the lead tenant's is.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def person_income(state: dict[str, Any]) -> dict[str, Any]:
     garnishment = verify_garnishment(state)
     return {
         **income,
+        # A declared contract that has ended, no later payslip sent, raises the risk as a contract's last payslip does.
+        "warnings": list(dict.fromkeys([*income["warnings"], *employment["warnings"]])),
         "checks": [*income["checks"], *certificates["checks"], *employment["checks"], *garnishment["checks"]],
         "stated": list(dict.fromkeys([*certificates["reasons"], *employment["reasons"], *garnishment["reasons"]])),
     }

@@ -51,7 +51,8 @@ REASON_TEXT = {
     # Stated, never a rejection (screening.rules.employment).
     "employment_declaration_not_owned": "a declaração da entidade patronal é de outro trabalhador",
     "employment_declaration_outdated": "a declaração da entidade patronal foi emitida há mais de três meses",
-    "employment_contract_ended": "o contrato declarado pela entidade patronal já terminou",
+    "employment_contract_ended": "o contrato declarado pela entidade patronal já terminou: o rendimento desse "
+    "emprego pode não continuar",
     "employment_contract_ending_soon": "o contrato a termo declarado termina nos próximos seis meses",
     "employment_declaration_other_employer": "a declaração da entidade patronal é de outra entidade que não a dos recibos",
     "employment_declaration_salary_differs": "o vencimento declarado pela entidade patronal difere do dos recibos",
@@ -79,7 +80,9 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
         *(income.get("stated") or ()),
         *uncounted_income_stated(income.get("warnings") or [], affordability["reasons"]),
     ]
-    stated = [REASON_TEXT.get(reason, reason) for reason in stated_reasons]
+    # A declared contract that has ended is stated, and is a reason for the risk when no later payslip was sent: said
+    # once, as the reason.
+    stated = [REASON_TEXT.get(reason, reason) for reason in stated_reasons if reason not in affordability["reasons"]]
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(dict.fromkeys(stated)) + ".")
     left_out = not_submitted_sentence(state.get("not_submitted") or [], role_words(state))

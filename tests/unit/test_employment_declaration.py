@@ -62,16 +62,19 @@ def read(text: str) -> tuple[DocumentKind, dict[str, Any], list[str]]:
                   "employee_name": "Ana Rita Sousa Ferreira", "employee_nif": "245718931",
                   "contract_type": "PERMANENT", "start_date": dt.date(2021, 3, 1), "end_date": None,
                   "monthly_gross_salary": Decimal("1500.00"), "monthly_net_salary": None,
-                  "issue_date": dt.date(2026, 11, 15)}),
+                  "issue_date": dt.date(2026, 11, 15),
+                "probation_days": None, "probation_end_date": None}),
         (FIXED_TERM, {"employer_name": "CONSTRUÇÕES ATLÂNTICO, S.A.", "employer_nif": "510128378",
                       "employee_name": "Marta Isabel Carvalho Nunes", "employee_nif": "213509628",
                       "contract_type": "FIXED_TERM", "start_date": dt.date(2025, 9, 1),
                       "end_date": dt.date(2026, 8, 31), "monthly_gross_salary": Decimal("1250.00"),
-                      "monthly_net_salary": None, "issue_date": dt.date(2026, 11, 20)}),
+                      "monthly_net_salary": None, "issue_date": dt.date(2026, 11, 20),
+                "probation_days": None, "probation_end_date": None}),
         (FORM, {"employer_name": "Padaria Central Unipessoal, Lda.", "employer_nif": "503504564",
                 "employee_name": "João Pedro Almeida", "employee_nif": "182736458", "contract_type": "FIXED_TERM",
                 "start_date": dt.date(2024, 3, 1), "end_date": None, "monthly_gross_salary": None,
-                "monthly_net_salary": Decimal("980"), "issue_date": dt.date(2026, 11, 25)}),
+                "monthly_net_salary": Decimal("980"), "issue_date": dt.date(2026, 11, 25),
+                "probation_days": None, "probation_end_date": None}),
     ],
 )  # fmt: skip
 def test_a_declaration_is_read_however_the_employer_words_it(text: str, expected: dict[str, Any]) -> None:
@@ -135,7 +138,8 @@ def test_a_declaration_that_agrees_with_the_payslips_states_the_contract_and_pas
     [
         ({"employee_nif": "213509628"}, {}, "employment_declaration_not_owned", False),
         ({"issue_date": "2026-08-20"}, {}, "employment_declaration_outdated", False),
-        ({"contract_type": "FIXED_TERM", "end_date": "2026-11-30"}, {}, "employment_contract_ended", False),
+        # Ended, but a payslip of a later month shows the job went on (renewed): stated, the check failed.
+        ({"contract_type": "FIXED_TERM", "end_date": "2026-10-31"}, {}, "employment_contract_ended", False),
         ({"contract_type": "FIXED_TERM", "end_date": "2027-05-31"}, {}, "employment_contract_ending_soon", True),
         ({}, {"employer_nif": "510128378"}, "employment_declaration_other_employer", True),
         ({"monthly_gross_salary": 1700.0}, {}, "employment_declaration_salary_differs", True),

@@ -666,9 +666,18 @@ EMPLOYER_DECLARATION_TITLE = re.compile(
 # "Declaramos que Rui Sá ... se encontra ao nosso serviço ..."
 EMPLOYMENT_STATEMENT = re.compile(
     r"(?:declara|certifica|atesta|confirma)\w*[\s\S]{0,300}?(?<![a-z])que\s[\s\S]{0,300}?"
-    r"(?:(?<![a-z])[eoa]\s+(?:nossa?\s+|sua\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s|exerce(?:ndo)?\s|desempenha\s"
+    r"(?:(?<![a-z])[eoa]\s+(?:(?:nosso|nossa|seu|sua)\s+)?(?:trabalhador|funcionari|colaborador)|trabalha\s"
+    r"|exerce(?:ndo)?\s|desempenha\s"
     r"|presta\s+(?:a\s+sua\s+)?(?:atividade|actividade|servico)|contrato\s+(?:individual\s+)?de\s+trabalho"
-    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde)|ao\s+(?:nosso|seu)\s+servico)"
+    r"|admitid[oa]|ao\s+servico\s+(?:desta|da\s+nossa|nesta|desde)|ao\s+(?:nosso|seu)\s+servico"
+    # The contract by its kind alone, "de trabalho" left out ("com contrato sem termo", "contrato a termo certo",
+    # "vínculo efetivo"), and the salary by the verb employers use ("aufere", "auferindo a remuneração base
+    # mensal", "com o vencimento ilíquido de"): blind probe r68b, "é seu trabalhador desde ..., com contrato sem
+    # termo, auferindo ..." refused as not recognised while "contrato de trabalho sem termo" was read.
+    r"|(?:contrato|vinculo)\s+(?:sem\s+termo|a\s+termo|a\s+prazo|por\s+tempo\s+indeterminado|efetiv)"
+    r"|aufer\w*\s+(?:mensalmente\s+)?(?:a|o|uma|um)?\s*(?:remuneracao|vencimento|salario|ordenado|retribuicao)"
+    r"|com\s+(?:a|o)\s+(?:remuneracao|vencimento|salario|ordenado|retribuicao)\s+(?:base\s+)?(?:mensal\s+)?"
+    r"(?:(?:il)?iquid[oa]\s+)?(?:de|no\s+(?:valor|montante)\s+de)\s+\d)"
     # "This is to confirm that Ms Ana Sousa has been employed by ...", "... confirms that Mr. Rui Sá has been a
     # full-time employee since ...", "To whom it may concern: Ana Sousa is employed by us ... her annual salary".
     r"|(?:confirm|certif|declare|verif)\w*\s+that\s[\s\S]{0,200}?(?:(?:is|has\s+been)\s+(?:employed|working)|employed\s+by"
@@ -696,7 +705,9 @@ def employer_declaration(folded: str) -> bool:
     form = all(sign.search(folded) for sign in EMPLOYMENT_FORM) and not PAYSLIP_TITLE.search(folded)
     if not (EMPLOYER_DECLARATION_TITLE.search(folded) or EMPLOYMENT_STATEMENT.search(folded) or form):
         return False
-    return not payroll_like(folded)
+    # A contract's clauses word the job as a declaration does ("O Segundo Outorgante declara que aufere ..."): it is
+    # refused as the contract it is (local.EMPLOYMENT_CONTRACT_REFUSED), never read as the employer's word.
+    return not payroll_like(folded) and not employment_contract(folded)
 
 
 FATURA_RECIBO_SIGNS = [

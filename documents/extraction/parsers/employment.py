@@ -85,6 +85,7 @@ END = re.compile(
     # A table's row: "Termo da renovação em curso 31/05/2027", "Fim do contrato 30/06/2027".
     r"(?:termo\s+(?:em|a)|data\s+(?:de\s+|do\s+)?termo\s*[:.|]?"
     r"|(?:termo|fim)\s+d[oa]\s+(?:contrato|vinculo|renovacao|prazo)(?:\s+em\s+curso)?\s*[:.|]?|(?<![a-z])at[eé](?![a-z])|cessa(?:r[aá])?\s+em|fim\s+(?:em|a)|termina(?:r[aá])?\s+em"
+    r"|(?:cessou|terminou|caducou)(?:\s+(?:as\s+)?funcoes)?\s+(?:em|a)"
     r"|(?<![a-z])until|end\s+date\s*:?|ending\s+on|(?:will\s+)?(?:end|ends|ended|expire|expires)\s+on)"
     r"\s*(?:o\s+dia\s+|ao\s+dia\s+|a\s+)?" + DATE_TEXT
 )
@@ -213,7 +214,7 @@ def parse_employment_declaration(lines: list[Line]) -> Parsed:
     employer = parsed.fields.get("employer_name")
     if employer:
         # A scan's speck before the name ("Entidade: . Logística ..."): no name opens with a stop or a rule.
-        parsed.fields["employer_name"] = employer.lstrip(LEADING_MARKS)
+        parsed.fields["employer_name"] = without_running_text(employer.lstrip(LEADING_MARKS))
     # Dates written out in words ("um de março de dois mil e vinte e cinco") read as those in figures are.
     dated = dates_in_figures(folded)
     contract(dated, parsed)
@@ -296,6 +297,20 @@ ROW_DATES = (
 OCR_SPECK_BEFORE = r"(?:[^\s\d]{1,2}\s+)?"
 OCR_SPECKS_AFTER = r"(?:\s+[^\s\d]{1,2})*\s*"
 LEADING_MARKS = " .,;:|·-–—"
+# The sentence's words before a company's name on its line, all in lower case: "trabalha na", "presta serviço na",
+# "ao serviço de", "é colaboradora da", "exerce funções para a". A name opens with a capital (or a figure).
+RUNNING_TEXT = re.compile(r"^(?:[^\W\d_A-ZÀ-Ý][^\W\d_]*\s+)+(?=[A-ZÀ-Ý0-9])")
+
+
+def without_running_text(employer: str) -> str:
+    """The employer's name without the words of the sentence that lead to it on its line (blind probe r68b:
+    "trabalha na Iota Farmácias, Lda." read as the name). Only a run of lower-case words before a capitalised
+    name is cut: "iServices, Lda." or "de Sá & Filhos, Lda." keep their first word."""
+    cut = RUNNING_TEXT.sub("", employer)
+    if cut == employer or len(cut) < 3:
+        return employer
+    lead = fold(employer[: len(employer) - len(cut)]).split()
+    return employer if lead and all(word in COMPANY_JOINERS for word in lead) else cut
 
 
 def captioned_dates(lines: list[Line], parsed: Parsed) -> None:
@@ -743,12 +758,65 @@ def contract(folded: str, parsed: Parsed) -> None:
     start = START.search(folded) or SIGNED.search(folded)
     if start:
         parsed.put("start_date", stated_date(start.group(1)), STATED_CONFIDENCE)
-    if parsed.fields.get("contract_type") == "FIXED_TERM":
+    probation_span = probation(folded, parsed)
+    if parsed.fields.get("contract_type") == "FIXED_TERM" or PAST_EMPLOYMENT.search(folded):
         for end in END.finditer(folded):
+            if probation_span and probation_span[0] <= end.start() < probation_span[1]:
+                continue  # the probation's end, not the contract's
             day = stated_date(end.group(1))
             if day is not None and day != parsed.fields.get("start_date"):
                 parsed.put("end_date", day, STATED_CONFIDENCE)
                 break
+
+
+# A declaration of a job that is over, whatever its contract: "esteve ao seu serviço de ... até ...", "exerceu
+# funções ... até", "o contrato cessou em ...", "não foi renovado". Its end is read as a fixed term's is: a
+# contract sem termo that ended has ended too.
+PAST_EMPLOYMENT = re.compile(
+    r"esteve\s+ao\s+(?:seu|nosso)\s+servico|exerceu\s+(?:as\s+)?funcoes|(?<![a-z])trabalhou(?![a-z])"
+    r"|prestou\s+(?:o\s+seu\s+)?(?:servico|funcoes|trabalho|atividade)"
+    r"|(?:contrato|vinculo)\s+(?:de\s+trabalho\s+)?(?:cessou|caducou|terminou|foi\s+(?:rescindido|denunciado|revogado|resolvido|cessado))"
+    r"|nao\s+foi\s+renovad|foi\s+(?:seu|sua|nosso|nossa)\s+(?:trabalhador|funcionari|colaborador)"
+)
+
+# "encontrando-se em período experimental de 180 dias, que termina em 30/04/2027", "período experimental de 30 dias",
+# "em período experimental até 15/01/2027" (Código do Trabalho, arts. 111.º to 114.º).
+PROBATION = re.compile(r"periodo\s+experimental")
+PROBATION_LENGTH = re.compile(r"^[^.;]{0,30}?(?<![a-z])(?:de|com\s+a\s+duracao\s+de)\s+(\d{1,3})\s+(dias|mes(?:es)?)")
+PROBATION_END = re.compile(
+    r"^[^;]{0,60}?(?:termina(?:ra)?|terminando|a\s+terminar|finda|cessa(?:ra)?|(?<![a-z])ate)(?![a-z])"
+    r"\s*(?:em|a)?\s*(?:o\s+dia\s+|ao\s+dia\s+)?" + DATE_TEXT
+)
+
+
+def probation(folded: str, parsed: Parsed) -> tuple[int, int] | None:
+    """The período experimental a declaration names: its length (``probation_days``, months as 30 days) and its last
+    day (``probation_end_date``), printed or counted from the start (the period counts from the first day of work,
+    art. 112.º: day N is the start's N - 1 days later). Either party may end the contract during it without cause
+    or compensation (art. 114.º), which the check states. Returns where its words stand, so the contract's end is
+    not taken from them."""
+    found = PROBATION.search(folded)
+    if found is None:
+        return None
+    after = folded[found.end() : found.end() + 120]
+    sentence = re.split(r"\.\s", after)[0]
+    length = PROBATION_LENGTH.search(sentence)
+    days = None
+    if length:
+        days = int(length.group(1)) * (30 if length.group(2).startswith("mes") else 1)
+        if 0 < days <= 240:  # art. 112.º: 240 days at most
+            parsed.put("probation_days", days, STATED_CONFIDENCE)
+        else:
+            days = None
+    end_words = PROBATION_END.search(sentence)
+    last = stated_date(end_words.group(1)) if end_words else None
+    start = parsed.fields.get("start_date")
+    if last is None and days and isinstance(start, dt.date):
+        last = start + dt.timedelta(days=days - 1)
+    if last is not None:
+        parsed.put("probation_end_date", last, STATED_CONFIDENCE)
+    said = max((words.end() for words in (length, end_words) if words), default=0)
+    return found.start(), found.end() + said
 
 
 def stated_date(text: str) -> dt.date | None:
