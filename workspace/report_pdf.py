@@ -339,10 +339,14 @@ def income_proven_words(proven: bool, checks: list[dict[str, Any]]) -> str:
     issuer)."""
     if not proven:
         return yes_no(False)
-    flagged = failed_check_warnings(checks) or any(
+    return PROVEN_WITH_REASONS if own_income_reasons(checks) else yes_no(True)
+
+
+def own_income_reasons(checks: list[dict[str, Any]]) -> bool:
+    """One person's checks hold a failed one the risk takes as a reason about their proofs of income."""
+    return bool(failed_check_warnings(checks)) or any(
         c.get("name") == AUTHENTICITY_CHECK and not c.get("passed") for c in checks
     )
-    return PROVEN_WITH_REASONS if flagged else yes_no(True)
 
 
 def yes_no(value: bool) -> str:
