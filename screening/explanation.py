@@ -1033,13 +1033,13 @@ PT = Texts(
     latest_payslip="o seu recibo de vencimento mais recente enviado à agência",
     contract_ended_one=(
         "O recibo de vencimento de {months} é o último de um contrato que terminou (paga a compensação pela cessação "
-        "ou férias não gozadas): contou pelo vencimento regular, sem esses montantes, mas o rendimento desse emprego "
-        "pode não continuar."
+        "ou férias não gozadas): foi contado pelo vencimento regular, sem esses montantes, mas o rendimento desse "
+        "emprego pode não continuar."
     ),
     contract_ended_many=(
         "Os recibos de vencimento de {months} são os últimos de contratos que terminaram (pagam a compensação pela "
-        "cessação ou férias não gozadas): contaram pelo vencimento regular, sem esses montantes, mas o rendimento "
-        "desses empregos pode não continuar."
+        "cessação ou férias não gozadas): foram contados pelo vencimento regular, sem esses montantes, mas o "
+        "rendimento desses empregos pode não continuar."
     ),
     some_month="um dos meses",
     latest_old="O recibo de vencimento mais recente que enviou é de {month}: os meses seguintes não estão comprovados.",
