@@ -71,6 +71,7 @@ ChangeKind = Literal[
     "name",
     "renewed_document",
     "latest_payslip",
+    "current_job",
     "payslip_months",
     "invoice_months",
     "monthly_income",
@@ -98,6 +99,8 @@ class OutcomeChange:
     - ``name``: the person's name confirmed as it is written on the identity document (it matched only roughly);
     - ``renewed_document``: the identity document about to expire renewed and sent again;
     - ``latest_payslip``: the person's latest payslip sent (the newest one counted is months old);
+    - ``current_job``: the person's current job shown to the agency (a payslip or the employer's declaration of it):
+      a payslip of theirs is a contract's last, and whether their income goes on is what the agency must confirm;
     - ``payslip_months`` / ``invoice_months``: ``amount`` more months of payslips / faturas-recibo at the same income;
     - ``monthly_income``: a verified monthly income of at least ``amount`` (one tenant);
     - ``household_income``: ``amount`` more verified monthly income in the household (a tenant of several);
@@ -133,11 +136,11 @@ class Person:
     def with_identity_confirmed(self) -> Person:
         return dataclasses.replace(self, identity={**self.identity, "verified": True})
 
-    def without_warning(self, part: WarningPart, warning: str) -> Person:
-        """The person with one warning of their identity or income lifted: the name confirmed as the document writes
-        it, the document renewed, the latest payslip sent."""
+    def without_warning(self, part: WarningPart, *warnings: str) -> Person:
+        """The person with warnings of their identity or income lifted: the name confirmed as the document writes
+        it, the document renewed, the latest payslip sent, the current job shown."""
         results = getattr(self, part)
-        lifted = {**results, "warnings": [w for w in results.get("warnings", []) if w != warning]}
+        lifted = {**results, "warnings": [w for w in results.get("warnings", []) if w not in warnings]}
         if part == "identity":
             return dataclasses.replace(self, identity=lifted)
         return dataclasses.replace(self, income=lifted)
@@ -287,6 +290,7 @@ PERSON_CHECK_PREFIXES = ("identity.", "income.", "authenticity.")
 FUZZY_NAME = "fuzzy_name_match"
 EXPIRING = "id_expiring_soon"
 LATEST_PAYSLIP_OLD = CHECK_WARNINGS["income.payslip_latest"]
+CONTRACT_ENDED = CHECK_WARNINGS["income.payslip_contract_ongoing"]
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -337,6 +341,11 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
     levers: list[Callable[[bool, Person], OutcomeChange | None]] = [
         warning_lifted("identity", FUZZY_NAME, "name", better=better, reached=reached),
         warning_lifted("identity", EXPIRING, "renewed_document", better=better, reached=reached),
+        # A contract that ended is answered by the current job, whose recent payslip is the latest one too: both
+        # lifted together. Alone, neither lifted a MEDIUM the other kept, and nothing was said (blind probe r68b, F6).
+        warning_lifted(
+            "income", CONTRACT_ENDED, "current_job", also=(LATEST_PAYSLIP_OLD,), better=better, reached=reached
+        ),
         warning_lifted("income", LATEST_PAYSLIP_OLD, "latest_payslip", better=better, reached=reached),
     ]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
@@ -391,18 +400,20 @@ def warning_lifted(
     warning: str,
     kind: ChangeKind,
     *,
+    also: tuple[str, ...] = (),
     better: Callable[[Person], bool],
     reached: Callable[[Person], str],
 ) -> Callable[[bool, Person], OutcomeChange | None]:
     """The lever of a warning no income or guarantor lifts, lifted by what the person can do: a name that matched the
     document's only roughly confirmed as the document writes it (blind probe C32, c06b), an identity document about
     to expire renewed and sent again (blind probe r60a, A2: 22 days left), the latest payslip sent when the newest
-    counted is months old (r60a). Before, a MEDIUM from the warning alone said nothing would change it."""
+    counted is months old (r60a), the current job shown after a contract's last payslip (r68b, F6: ``also`` the
+    warnings the same proof lifts with it). Before, a MEDIUM from the warning alone said nothing would change it."""
 
     def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
         if warning not in getattr(start, part).get("warnings", []):
             return None
-        lifted = start.without_warning(part, warning)
+        lifted = start.without_warning(part, warning, *also)
         if better(start) or not better(lifted):
             return None
         return OutcomeChange(kind, None, reached(lifted), with_identity)
@@ -646,7 +657,32 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     for reason, count in refused.items():
         refusal = words.refused_one if count == 1 else words.refused_many
         text += " " + refusal.format(count=count, reason=words.reason(reason))
+    for finding in payslip_findings(checks, words):
+        text += " " + finding
     return entry("income", verified, text)
+
+
+def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
+    """What the rules found in the person's own payslips that raises the risk though they count: a contract's last
+    payslip, a latest payslip months old. "O seu rendimento foi comprovado" alone, the report MEDIUM for them, left
+    the person untold (blind probe r68b, F6)."""
+    months_of = {str(c.get("document_id")): str(c["value"])[:7] for c in checks if c["name"] == "income.payslip_recent"}
+    ended = sorted(
+        {
+            months_of.get(str(c.get("document_id")), "")
+            for c in checks
+            if c["name"] == "income.payslip_contract_ongoing" and not c["passed"]
+        }
+    )
+    findings = []
+    if ended:
+        known = [month for month in ended if month]
+        template = words.contract_ended_one if len(ended) == 1 else words.contract_ended_many
+        findings.append(template.format(months=words.months(known) if known else words.some_month))
+    latest = next((c for c in checks if c["name"] == "income.payslip_latest" and not c["passed"]), None)
+    if latest is not None and latest.get("value"):
+        findings.append(words.latest_old.format(month=words.months([str(latest["value"])[:7]])))
+    return findings
 
 
 # A payslip not counted because its month was not read (a misread, or a month still to come that the extraction
@@ -724,6 +760,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.renewed_document)
     elif change.kind == "latest_payslip":
         conditions.append(words.latest_payslip)
+    elif change.kind == "current_job":
+        conditions.append(words.current_job)
     elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
@@ -751,6 +789,9 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
             (words.a_guarantor_too if has_guarantor else words.a_guarantor).format(amount=words.money(amount))
         )
     outcome = words.could_guarantee if situation.viewer_is_guarantor else words.would_improve
+    if change.kind == "current_job":
+        # No document lifts the check on a re-screen: a person at the agency confirms the income goes on (ADR 027).
+        outcome = words.agency_confirms
     return words.sentence.format(conditions=joined(conditions, words), outcome=outcome)
 
 
@@ -798,6 +839,14 @@ class Texts:
     name_as_written: str
     renewed_document: str
     latest_payslip: str
+    # A contract's last payslip (income.payslip_contract_ongoing) and a latest payslip months old (income.payslip_latest):
+    # what was found, and the change that answers the first (OutcomeChange "current_job").
+    contract_ended_one: str
+    contract_ended_many: str
+    some_month: str
+    latest_old: str
+    current_job: str
+    agency_confirms: str
     expiring: str
     source_payslips: str
     source_invoices: str
@@ -982,6 +1031,23 @@ PT = Texts(
     name_as_written="o seu nome completo confirmado à agência tal como está escrito no documento de identificação",
     renewed_document="o documento de identificação renovado, enviado à agência antes de caducar",
     latest_payslip="o seu recibo de vencimento mais recente enviado à agência",
+    contract_ended_one=(
+        "O recibo de vencimento de {months} é o último de um contrato que terminou (paga a compensação pela cessação "
+        "ou férias não gozadas): foi contado pelo vencimento regular, sem esses montantes, mas o rendimento desse "
+        "emprego pode não continuar."
+    ),
+    contract_ended_many=(
+        "Os recibos de vencimento de {months} são os últimos de contratos que terminaram (pagam a compensação pela "
+        "cessação ou férias não gozadas): foram contados pelo vencimento regular, sem esses montantes, mas o "
+        "rendimento desses empregos pode não continuar."
+    ),
+    some_month="um dos meses",
+    latest_old="O recibo de vencimento mais recente que enviou é de {month}: os meses seguintes não estão comprovados.",
+    current_job=(
+        "o seu emprego atual comprovado à agência (um recibo de vencimento recente ou uma declaração da entidade "
+        "patronal desse emprego)"
+    ),
+    agency_confirms="a agência pode confirmar que o seu rendimento continua, que é o que falta para melhorar o resultado",
     expiring="O documento caduca em {date}.",
     source_payslips="recibos de vencimento de {months}",
     source_invoices="faturas-recibo de {months}",
@@ -1177,6 +1243,20 @@ EN = Texts(
     name_as_written="your full name confirmed to the agency exactly as it is written on your identity document",
     renewed_document="your identity document renewed and sent to the agency before it expires",
     latest_payslip="your latest payslip sent to the agency",
+    contract_ended_one=(
+        "The payslip for {months} is the last of a contract that ended (it pays compensation for the end of the "
+        "contract or unused holidays): it counted at the regular pay, without those amounts, but the income from that "
+        "job may not go on."
+    ),
+    contract_ended_many=(
+        "The payslips for {months} are the last of contracts that ended (they pay compensation for the end of the "
+        "contract or unused holidays): they counted at the regular pay, without those amounts, but the income from "
+        "those jobs may not go on."
+    ),
+    some_month="one of the months",
+    latest_old="The latest payslip you sent is for {month}: the months since are not proven.",
+    current_job="your current job shown to the agency (a recent payslip or a declaration from that employer)",
+    agency_confirms="the agency can confirm that your income goes on, which is what a better outcome lacks",
     expiring="The document expires on {date}.",
     source_payslips="payslips for {months}",
     source_invoices="invoice-receipts (faturas-recibo) for {months}",

@@ -47,6 +47,7 @@ from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_views
 from workspace.history import AUDIT_PERMISSION, file_history
+from workspace.report_pdf import own_income_reasons
 from workspace.retention import applicant_erase, application_erase
 from workspace.serializers import (
     application_invitations,
@@ -479,6 +480,10 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
     if figures is not None:
         for member in figures["members"]:
             member["role_label"] = role_label(member["role"], listing_type=listing_type)
+            # "proven" is the months required, not nothing to weigh (blind probe r68b, F5).
+            member["income_reasons"] = own_income_reasons(
+                [c for c in figures["checks"] if str(c.get("applicant_id") or "") == str(member["applicant_id"])]
+            )
         if report is not None and not can_view_pii:
             # The API gives these amounts in clear; a printed page reads "(reservado)", as the PDF does.
             figures["justification"] = report_justification_for_viewer(report, can_view_pii=False)

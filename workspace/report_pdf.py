@@ -32,7 +32,9 @@ from applicants.services import audit_record
 from screening import labels
 from screening.models import RiskLevel, ScreeningReport
 from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
+from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.common import format_eur, format_percent, money
+from screening.rules.income import failed_check_warnings
 from screening.selectors import household_members, report_history, report_latest
 
 if TYPE_CHECKING:
@@ -224,6 +226,8 @@ def person_view(
         nif = applicant.nif if can_view_pii else mask_tail(applicant.nif)
         birth = applicant.date_of_birth.strftime("%d/%m/%Y") if can_view_pii else RESERVED
     income = money(figures.get("average_monthly_income"))
+    # One person's report: every check is theirs. A household's: those tagged with their id.
+    own = [c for c in checks if not household or str(c.get("applicant_id") or "") == person_id]
     return {
         "applicant_id": person_id,
         "role_label": pdf_role_label(figures.get("role") or "", listing_type=listing_type),
@@ -231,11 +235,10 @@ def person_view(
         "nif": nif,
         "date_of_birth": birth,
         "identity_verified": yes_no(bool(figures.get("identity_verified"))),
-        "income_verified": yes_no(bool(figures.get("income_verified"))),
+        "income_verified": income_proven_words(bool(figures.get("income_verified")), own),
         "average_monthly_income": format_eur(income) if can_view_pii else RESERVED,
         "income_share": format_percent(money(figures.get("income_share"))),
-        # One person's report: every check is theirs. A household's: those tagged with their id.
-        "checks": [check_view(c) for c in checks if not household or str(c.get("applicant_id") or "") == person_id],
+        "checks": [check_view(c) for c in own],
     }
 
 
@@ -248,7 +251,7 @@ def people_sections(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 ("NIF", person["nif"]),
                 ("Data de nascimento", person["date_of_birth"]),
                 ("Identidade verificada", person["identity_verified"]),
-                ("Rendimentos verificados", person["income_verified"]),
+                ("Rendimentos comprovados", person["income_verified"]),
                 ("Rendimento médio mensal", person["average_monthly_income"]),
                 ("Identificador", person["applicant_id"]),
             ],
@@ -322,6 +325,28 @@ def authenticity_document(section: dict[str, Any]) -> str:
 
 def pdf_role_label(role: str, *, listing_type: str) -> str:
     return pdf_words(role_label(role, listing_type=listing_type)) if role else "—"
+
+
+# An income proven (the months required, or the IRS) with a reason of the risk in the person's own proofs: "Sim" alone
+# read as nothing to look at in them (blind probe r68b, F5: a co-tenant's contract ended, "Rendimentos verificados:
+# Sim" beside a MEDIUM for it).
+PROVEN_WITH_REASONS = "Sim, com motivos de risco"
+
+
+def income_proven_words(proven: bool, checks: list[dict[str, Any]]) -> str:
+    """'Sim', 'Não', or 'Sim, com motivos de risco' when the person's own income checks give the risk a reason (a
+    contract's last payslip, a latest payslip months old, sums that do not add up, a document to check with its
+    issuer)."""
+    if not proven:
+        return yes_no(False)
+    return PROVEN_WITH_REASONS if own_income_reasons(checks) else yes_no(True)
+
+
+def own_income_reasons(checks: list[dict[str, Any]]) -> bool:
+    """One person's checks hold a failed one the risk takes as a reason about their proofs of income."""
+    return bool(failed_check_warnings(checks)) or any(
+        c.get("name") == AUTHENTICITY_CHECK and not c.get("passed") for c in checks
+    )
 
 
 def yes_no(value: bool) -> str:

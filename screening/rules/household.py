@@ -381,9 +381,9 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
                 income_warnings=(results.get(guarantor["applicant_id"]) or {}).get("warnings") or [],
             )
         )
-    reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
+    reasons = reasons_by_member(state, words)
     if reasons:
-        parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
+        parts.append("Motivos: " + "; ".join(reasons) + ".")
     stated = stated_by_member(
         state["members"], [*(state["income"].get("stated") or []), *uncounted_by_tenant(state)], words
     )
@@ -394,6 +394,43 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """The risk's reasons, each one that comes from members' own documents or data said with whose it is, by role
+    ('co-arrendatário: um recibo de vencimento é o último de um contrato que terminou ...'), as the stated notes are;
+    the household's own (the ratio, the guarantor's verdict) as they are. Two reasons of one co-tenant's payslips
+    read as the household's, or the lead's (blind probe r68b, F5)."""
+    said = []
+    for reason in dict.fromkeys(state["affordability"]["reasons"]):
+        text = REASON_TEXT.get(reason, reason)
+        owners = [words[m["role"]] for m in state["members"] if reason in member_reasons(state, m)]
+        said.append(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" if owners else text)
+    return said
+
+
+def member_reasons(state: dict[str, Any], member: dict[str, Any]) -> set[str]:
+    """The reasons of the risk that ``member``'s own results give: their identity's and income's warnings, an
+    identity not confirmed, an income proven for too few months, a NIF their documents contradict. A guarantor's
+    count only for authenticity, the one warning of theirs the household's risk takes (``assess_household``)."""
+    identity = ((state.get("identity") or {}).get("members") or {}).get(member["applicant_id"]) or {}
+    income = ((state.get("income") or {}).get("members") or {}).get(member["applicant_id"]) or {}
+    warnings = {*(identity.get("warnings") or []), *(income.get("warnings") or [])}
+    if member["role"] not in TENANT_ROLES:
+        return warnings & {AUTHENTICITY_REASON}
+    reasons = set(warnings)
+    if identity and not identity.get("verified"):
+        reasons.add("identity_not_verified")
+    if identity.get("nif_conflict"):
+        reasons.add("nif_differs_from_documents")
+    if income and income_partial(income):
+        reasons.add("partial_income_months")
+    return reasons
+
+
+def joined_roles(roles: list[str]) -> str:
+    """'arrendatário principal', 'arrendatário principal e co-arrendatário', 'a, b e c'."""
+    return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " e " + roles[-1]
 
 
 def uncounted_by_tenant(state: dict[str, Any]) -> list[dict[str, Any]]:
