@@ -384,9 +384,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     reasons = reasons_by_member(state, words)
     if reasons:
         parts.append("Motivos: " + "; ".join(reasons) + ".")
-    stated = stated_by_member(
-        state["members"], [*(state["income"].get("stated") or []), *uncounted_by_tenant(state)], words
-    )
+    stated = stated_by_member(state["members"], not_already_reasons(state), words)
     if stated:
         parts.append("A ponderar (não altera o risco): " + "; ".join(stated) + ".")
     left_out = not_submitted_sentence(state.get("not_submitted") or [], words)
@@ -426,6 +424,23 @@ def member_reasons(state: dict[str, Any], member: dict[str, Any]) -> set[str]:
     if income and income_partial(income):
         reasons.add("partial_income_months")
     return reasons
+
+
+def not_already_reasons(state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The members' stated notes, without one that is also a reason of the risk from that member's own results: "A
+    ponderar (não altera o risco)" beside the same words among the reasons contradicted them (a co-tenant's employer
+    declaring a contract that has ended, blind probe r68b)."""
+    reasons = set(state["affordability"]["reasons"])
+    members = {m["applicant_id"]: m for m in state["members"]}
+    return [
+        s
+        for s in [*(state["income"].get("stated") or []), *uncounted_by_tenant(state)]
+        if not (
+            s["reason"] in reasons
+            and s["applicant_id"] in members
+            and s["reason"] in member_reasons(state, members[s["applicant_id"]])
+        )
+    ]
 
 
 def joined_roles(roles: list[str]) -> str:

@@ -20,6 +20,7 @@ from documents.extraction.schema import DocumentKind
 from screening.rules import income_node
 from screening.rules.affordability import risk_reasons
 from screening.rules.employment import verify_employment_declarations
+from screening.rules.household import assess_household_node, household_report, verify_incomes
 from screening.rules.income import failed_check_warnings
 from screening.rules.person import person_income
 from screening.rules.report import generate_report
@@ -319,3 +320,27 @@ def test_a_current_job_sem_termo_has_no_end_read_from_a_later_until() -> None:
     text = letter("com contrato sem termo, em horário das 9h até às 18h", "auferindo a remuneração base mensal de")
     _, fields, _ = read(text)
     assert fields["end_date"] is None
+
+
+def test_a_co_tenants_ended_contract_is_a_reason_said_as_theirs_and_not_also_a_note_that_changes_nothing() -> None:
+    """The fixers' merge: the co-tenant's ended contract raised the household's risk ("Motivos: co-arrendatário: o
+    contrato declarado ... já terminou") and was still listed under "A ponderar (não altera o risco)"."""
+    lead_nif = "213509628"
+    lead_payslips = [{**payslip(m), "fields": {**payslip(m)["fields"], "employee_nif": lead_nif}} for m in MONTHS]
+    members = [
+        {"applicant_id": "a", "role": "TENANT", "documents": lead_payslips,
+         "applicant": {"nif": lead_nif, "name": "Rui Costa", "income_profile": "EMPLOYEE"}},
+        {"applicant_id": "c", "role": "CO_TENANT", "documents": [*(payslip(m) for m in MONTHS), declaration()],
+         "applicant": state([])["applicant"]},
+    ]  # fmt: skip
+    household: dict[str, Any] = {
+        "today": TODAY.isoformat(), "members": members, "property": {"listing_type": "ARRENDAMENTO", "price": "500"},
+        "thresholds": {"dti_high": "0.400", "dti_medium": "0.350", "dti_guarantor": "0.300"},
+        "identity": {"members": {m["applicant_id"]: {"verified": True, "warnings": []} for m in members}},
+    }  # fmt: skip
+    household["income"] = verify_incomes(household)
+    household["affordability"] = assess_household_node(household)
+    report = str(household_report(household)["justification"])
+    assert household["affordability"]["reasons"] == ["employment_contract_ended"]
+    assert "Motivos: co-arrendatário: o contrato declarado pela entidade patronal já terminou" in report
+    assert "A ponderar" not in report
