@@ -237,6 +237,17 @@ def test_an_admission_within_the_month_warns_the_jobs_first_month() -> None:
     assert fields["net_pay"] == Decimal("727.60")
 
 
+def test_a_base_row_paying_from_a_later_day_to_the_months_end_is_a_first_month_too() -> None:
+    november = slip(
+        "Segurança Social (11%) 92,40\nRetenção IRS 20,00", "840,00 112,40", "727,60", month="Novembro de 2026"
+    ).replace("Vencimento base 1.250,00", "Vencimento (10 a 30 de novembro) 21 d 840,00")
+    _, warnings = read(november)
+    assert "started_within_month" in warnings
+    # Guard: a contract's last days ("1 a 15") are no first month.
+    ending = november.replace("Vencimento (10 a 30 de novembro) 21 d", "Vencimento (1 a 21 de novembro) 21 d")
+    assert "started_within_month" not in read(ending)[1]
+
+
 def test_guard_an_admission_on_the_first_or_years_ago_is_no_first_month() -> None:
     for admitted in ("Admissão: 01/10/2026", "Admissão: 15/09/2019"):
         _, warnings = read(

@@ -2029,7 +2029,8 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     # A week's or a fortnight's stub is no month's slip: the screening counts it by its frequency (ADR 037).
     read_pay_frequency([days_put_first(line) for line in lines] if dates_month_first(lines) else lines, parsed)
     parsed.unpaid_absence += pay_short_of_a_whole_month(lines, page, parsed)
-    if admitted_within_the_month(lines, parsed.fields.get("period")):
+    # A stub's days are its pay period's (ADR 037), not a month's first ones.
+    if not parsed.fields.get("pay_frequency") and admitted_within_the_month(lines, page, parsed.fields.get("period")):
         parsed.warnings.append(STARTED_WITHIN_MONTH)
     if wage_by_the_hour(page):
         # Read as the month's base for the checks above (its 11%, a month short of it), never given as one.
@@ -2157,17 +2158,28 @@ def pay_short_of_a_whole_month(lines: list[Line], page: Page, parsed: Parsed) ->
     return short + (base * share).quantize(CENT, rounding=ROUND_UP)
 
 
-def admitted_within_the_month(lines: list[Line], period: str | None) -> bool:
-    """Whether the slip prints an admission after its month's first day ("Admissão: 10/11/2026" on November's): the
-    job's first month, paid for the days since, with no payslip of this job before it (blind probe r68b: averaged as a
-    whole month, and payslips of months before the admission asked for)."""
+def admitted_within_the_month(lines: list[Line], page: Page, period: str | None) -> bool:
+    """Whether the slip shows its month is a job's first: an admission printed after the month's first day
+    ("Admissão: 10/11/2026" on November's), or a base row paying from a later day to the month's end ("Vencimento
+    (10 a 30 de novembro)") where no leave or absence explains the days before. Paid for the days since, with no
+    payslip of this job before it (blind probe r68b: averaged as a whole month, and payslips of months before the
+    admission asked for)."""
     if not period:
         return False
     year, month = (int(part) for part in period.split("-"))
+    if not (1 <= month <= 12):
+        return False
     for line in lines:
         for found in CONTRACT_DAY.finditer(fold(fix_digits(line.text))):
             if found["start"] and (int(found["year"]), int(found["month"])) == (year, month) and int(found["day"]) > 1:
                 return True
+    if any(leave_row(row) for row in page.segments):
+        return False
+    last_day = min(calendar.monthrange(year, month)[1], PAYROLL_MONTH_DAYS)
+    for row in page.rows("base_salary"):
+        span = DAYS_FROM_TO.search(fold(row.label))
+        if span and 1 < int(span[1]) <= int(span[2]) and int(span[2]) >= last_day:
+            return True
     return False
 
 
