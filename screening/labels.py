@@ -43,6 +43,7 @@ CHECK_LABELS = {
     "income.payslip_months": _("Meses de recibos de vencimento"),
     "income.payslip_in_euros": _("Recibo pago em euros"),
     "income.payslip_repeated": _("Recibo repetido"),
+    "income.payslip_other_job": _("Recibo de outro emprego, não somado"),
     "income.invoice_repeated": _("Fatura-recibo repetida"),
     "income.payslip_file_combined": _("Vários recibos num só ficheiro"),
     "income.payslip_contract_ongoing": _("Contrato de trabalho em vigor"),

@@ -81,6 +81,12 @@ TERMINATION_PAY = "termination_pay"
 # Pay withheld for a leave or an absence (parental or sick leave, unpaid leave, a strike, faltas): the month paid
 # less than the base, which the screening says of the month it counts (blind probe r62b).
 LEAVE_WITHHELD = "leave_withheld"
+# ... for a leave the Segurança Social pays those days of apart (sickness, parental, a child's assistance): the
+# screening says so of the month, and not of unpaid leave or an unjustified absence, which nobody pays (r68b).
+LEAVE_PAID_APART_WARNING = "leave_paid_apart"
+# A payslip of a job that started within its month (it prints the admission date): the month paid only the days
+# since, and the job has no payslips of the months before (blind probe r68b).
+STARTED_WITHIN_MONTH = "started_within_month"
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

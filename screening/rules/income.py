@@ -30,10 +30,12 @@ from documents.extraction.schema import (
     ACTIVITY_KINDS,
     FOREIGN_PAYSLIP,
     INVOICE_KINDS,
+    LEAVE_PAID_APART_WARNING,
     LEAVE_WITHHELD,
     PAYSLIP_KINDS,
     PENSION_KINDS,
     PROOF_OF_FILING_ONLY,
+    STARTED_WITHIN_MONTH,
     TAX_KINDS,
     TERMINATION_PAY,
     DocumentKind,
@@ -161,6 +163,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         *payslip_contracts_ended(payslips),
         *payslips_not_latest(payslips, today=today),
         *payslips_repeated(payslips),
+        *payslips_of_another_job(payslips),
         *(
             [payslip_months(len(monthly_net_income(payslips)))]
             if payslips_expected(profile, payslips, invoices, pensions)
@@ -636,6 +639,46 @@ def payslips_repeated(payslips: list[tuple[Document, list[Check]]]) -> list[Chec
     return repeated
 
 
+def payslips_of_another_job(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One check per payslip of a second employer not counted beside the first (``counted_payslips``: it pays in fewer
+    than ``CONCURRENT_JOB_MIN_MONTHS`` of the months sent, a job started or left within them), saying so rather than
+    dropping a proof sent in silence (blind probe r68b: a new job's November read nowhere). Not a failure: the rule
+    keeps one month's pay of a job from counting as a lasting second income; the job's next months make it count."""
+    counted = counted_payslips(payslips)
+    counted_keys = {reading_key(stub) for month in counted.values() for d in month for stub in stubs_of(d)}
+    newest = max(counted, default=None)
+    seen: dict[str, list[Document]] = {}
+    checks = []
+    for document, results in payslips:
+        if not passed_all(results, "income.payslip_recent") or payslip_net(document) is None:
+            continue
+        period = document["fields"]["period"]
+        earlier = seen.setdefault(period, [])
+        earlier.append(document)
+        if stub_frequency(document) or reading_key(document) in counted_keys or period not in counted:
+            continue
+        if any(same_job(document, other) for other in earlier[:-1]):
+            continue  # a copy: ``payslips_repeated`` says so
+        checks.append(
+            check(
+                "income.payslip_other_job",
+                True,
+                f"{payslip_label(document)}: de outro empregador, com recibos em menos de {CONCURRENT_JOB_MIN_MONTHS} "
+                "dos meses enviados; "
+                + (
+                    "um emprego começado no último mês enviado não é somado como segundo rendimento (não contado); "
+                    "com o recibo do mês seguinte deste emprego passa a contar."
+                    if period == newest
+                    else "um emprego deixado ou pontual nesses meses não é um segundo rendimento (não contado)."
+                ),
+                document_id=document["document_id"],
+                field="period",
+                value=period,
+            )
+        )
+    return checks
+
+
 def payslip_label(document: Document) -> str:
     period = document["fields"].get("period")
     return f"Recibo {format_month(period) if period else '(período não lido)'}"
@@ -761,8 +804,15 @@ def counted_payslips(
     }
     return {
         period: [first, *(d for d in others if employer_months(d, jobs) >= CONCURRENT_JOB_MIN_MONTHS)]
-        for period, (first, *others) in jobs.items()
+        for period, (first, *others) in ((period, main_job_first(month, jobs)) for period, month in jobs.items())
     }
+
+
+def main_job_first(month: list[Document], jobs: dict[str, list[Document]]) -> list[Document]:
+    """A month's payslips, the employer paying in most of the months sent first (the order sent among equals): the
+    month's first always counts, so a job started in the newest month, sent before the main job's payslip, would
+    count in its place beside it (blind probe r68b, the files read in another order: 1 101,53 € for 963,08 €)."""
+    return sorted(month, key=lambda document: -employer_months(document, jobs))
 
 
 # --- Stubs for less than a month (docs/adr/037-pay-for-less-than-a-month.md) -----------------------------------
@@ -981,14 +1031,52 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         f"{stub_jobs_note(stub_jobs)}{how}{employers}, média dos recibos de {format_months(sorted(months))}"
         f"{recurring_note}"
         f"{subsidy_months_note(used, with_variable=recurring)}"
+        f"{first_months_note(used)}"
     )
     return Source("payslips", verified, average, method, sorted(months), missing)
 
 
+# --- A job's first month (docs/adr/030-a-months-regular-pay.md, amended 2026-12-07) ----------------------------
+#
+# A payslip printing an admission within its month (``started_within_month``) paid the days since: the job's first
+# month, with no payslip of the job before it. It counts at what it paid, named in the method: it is the oldest month
+# of the job, so it is among the months averaged only while the job's whole months are fewer than those required, and
+# the figure it gives then is the lower, the safer one (blind probe r68b: 21 days of 1.200,00 € averaged as a month
+# with no word, and payslips of the months before the admission asked for).
+FIRST_MONTHS = "; mês incompleto, o da admissão no emprego (contado pelo que pagou, só os dias desde a admissão): "
+
+
+def started_within_month(document: Document) -> bool:
+    return STARTED_WITHIN_MONTH in (document.get("warnings") or [])
+
+
+def first_months_note(used: list[Document]) -> str:
+    months = sorted({str(d["fields"].get("period")) for d in used if started_within_month(d)} - {"None"})
+    return FIRST_MONTHS + ", ".join(format_month(m) for m in months) if months else ""
+
+
+def job_started(payslips: list[tuple[Document, list[Check]]]) -> str | None:
+    """The month the applicant's current job started, when the oldest month counted is its first (an admission within
+    it): the months before hold no payslip of this job, so they are not what to ask for."""
+    counted = counted_payslips(payslips)
+    if not counted:
+        return None
+    oldest = min(counted)
+    return oldest if any(started_within_month(d) for d in counted[oldest]) else None
+
+
 def payslips_missing(payslips: list[tuple[Document, list[Check]]], months_counted: int) -> str:
     """The payslips still to send for ``REQUIRED_PAYSLIP_MONTHS`` months: months of payslips, or of a stub-paid job,
-    stubs that cover more months (``STUBS_COVERING_A_MONTH`` each)."""
+    stubs that cover more months (``STUBS_COVERING_A_MONTH`` each). When the current job started within the oldest
+    month counted (``job_started``), the next months' payslips of it, not the months before the admission."""
     short = distinct_months(REQUIRED_PAYSLIP_MONTHS - months_counted)
+    started = job_started(payslips)
+    if started is not None:
+        return (
+            f"recibos de vencimento de mais {short}: os dos próximos meses do emprego atual, que começou em "
+            f"{format_month(started)} (de antes da admissão, só os de um emprego anterior, se o houve; necessários "
+            f"{REQUIRED_PAYSLIP_MONTHS} dos últimos {PAYSLIP_WINDOW_MONTHS})"
+        )
     frequency = next(
         (
             stub_frequency(d)
@@ -1089,6 +1177,8 @@ def subsidy_months_note(used: list[Document], *, with_variable: list[Document] |
     # back (``regular_net_pay``; blind probe r54b); a net printed below zero counts as 0. Not one-off pay left out.
     advances: list[str] = []
     negatives: list[str] = []
+    # A contract's last month is no month of a subsidy or a bonus: its one-off pay is named for what it is.
+    endings: list[str] = []
     for document in sorted(used, key=lambda d: str(d["fields"].get("period"))):
         fields = document["fields"]
         counted = payslip_net(document, with_variable=id(document) in counted_variable)
@@ -1101,28 +1191,49 @@ def subsidy_months_note(used: list[Document], *, with_variable: list[Document] |
             advances.append(note)
         elif printed < 0:
             negatives.append(note)
+        elif TERMINATION_PAY in (document.get("warnings") or []):
+            endings.append(note)
         else:
             notes.append(note)
     advance_note = ADVANCE_MONTHS + ", ".join(advances) if advances else ""
     negative_note = NEGATIVE_MONTHS + ", ".join(negatives) if negatives else ""
-    return one_off_months_note(notes, used, counted_variable) + advance_note + negative_note + leave_months_note(used)
+    return (
+        one_off_months_note(notes, used, counted_variable)
+        + (TERMINATION_MONTHS + ", ".join(endings) if endings else "")
+        + advance_note
+        + negative_note
+        + leave_months_note(used)
+    )
 
 
 def leave_months_note(used: list[Document]) -> str:
     """The months counted that withheld pay for a leave or an absence (``leave_withheld``): counted at what they paid,
-    which a parental or sick leave's benefit from the Segurança Social does not add to, and the report says so rather
-    than leaving a low month to read as the person's lasting pay (blind probe r62b: a parental leave's November)."""
-    months = sorted(
-        {str(d["fields"].get("period")) for d in used if LEAVE_WITHHELD in (d.get("warnings") or [])} - {"None"}
+    and the report says so rather than leaving a low month to read as the person's lasting pay (blind probe r62b: a
+    parental leave's November). A sick or a parental leave's days the Segurança Social pays apart, a benefit not
+    added (``leave_paid_apart``), which is said of those months only: nobody pays unpaid leave or an unjustified
+    absence (blind probe r68b)."""
+    leave_months = {str(d["fields"].get("period")): d for d in used if LEAVE_WITHHELD in (d.get("warnings") or [])}
+    leave_months.pop("None", None)
+    paid_apart = sorted(m for m, d in leave_months.items() if LEAVE_PAID_APART_WARNING in (d.get("warnings") or []))
+    unpaid = sorted(m for m in leave_months if m not in paid_apart)
+    return "".join(
+        note + ", ".join(format_month(m) for m in months)
+        for note, months in ((LEAVE_PAID_APART_MONTHS, paid_apart), (LEAVE_MONTHS, unpaid))
+        if months
     )
-    return LEAVE_MONTHS + ", ".join(format_month(m) for m in months) if months else ""
 
 
 ADVANCE_MONTHS = "; mês com adiantamento de vencimento descontado (contado com o adiantamento, pago no próprio mês): "
 NEGATIVE_MONTHS = "; mês com líquido negativo (contado como 0): "
-LEAVE_MONTHS = (
-    "; mês com licença ou ausência descontada (contado pelo que pagou; numa licença parental ou numa baixa, a "
-    "Segurança Social paga esses dias à parte): "
+LEAVE_MONTHS = "; mês com licença ou ausência descontada (contado pelo que pagou): "
+LEAVE_PAID_APART_MONTHS = (
+    "; mês com licença ou ausência descontada (contado pelo que pagou; numa baixa, numa licença parental ou de "
+    "assistência a filho, a Segurança Social paga esses dias à parte, um subsídio temporário não contado): "
+)
+# A contract's last month counted (``termination_pay``): what it paid once, left out (ADR 030, amended 2026-12-07).
+TERMINATION_MONTHS = (
+    "; último mês de um contrato que terminou (compensação pela cessação, férias não gozadas e proporcionais de "
+    "férias e de Natal pagos uma vez; estimativa: o líquido sem eles): "
 )
 
 

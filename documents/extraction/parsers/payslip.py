@@ -63,7 +63,13 @@ from documents.extraction.parsers.common import (
 )
 from documents.extraction.parsers.pay_frequency import read_pay_frequency
 from documents.extraction.reader import Line, line_of
-from documents.extraction.schema import FOREIGN_PAYSLIP, LEAVE_WITHHELD, TERMINATION_PAY
+from documents.extraction.schema import (
+    FOREIGN_PAYSLIP,
+    LEAVE_PAID_APART_WARNING,
+    LEAVE_WITHHELD,
+    STARTED_WITHIN_MONTH,
+    TERMINATION_PAY,
+)
 
 CENT = Decimal("0.01")
 # The lines a letterhead may take before the payslip's own rows.
@@ -206,7 +212,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"sindica|(?<![a-z])sind\.|(?<![a-z])q\.\s*sind(?![a-z])|quotiza|seguro|adiant(?:a|\.|(?![a-z]))|penhora|outros\s+descontos|fundo\s+de\s+compensa|(?<![a-z])fct(?![a-z])"
         # An advance's word cut by a narrow column ("Reembolso de adiantamen"): blind probe r34b.
         # The public sector's health schemes (ADSE, the forces' SAD, the military's ADM) are deductions too.
-        r"|empr[eé]stimo|desconto\s+de|faltas|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de"
+        r"|empr[eé]stimo|desconto\s+de|(?<![a-z])faltas?(?![a-z])|(?<![a-z])(?:adse|sad|adm)(?![a-z])|plano\s+de\s+sa[uú]de"
+        # An absence's pay among the deductions, as "Faltas" ("Ausência por doença (8 dias) 333,33": blind probe r68b).
+        r"|(?<![a-z])aus[eê]ncias?(?![a-z])"
         # The worker's own pension contribution, taken from the pay before the net: "Pension (employee 5%)", a
         # "Pension scheme", a US "401(k) pre-tax" or "403(b)", a "Salary sacrifice" (blind probe r66a: left out
         # of the deductions, genuine slips warned arithmetic_mismatch). A deduction of its own, no social insurance
@@ -2021,6 +2029,9 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     # A week's or a fortnight's stub is no month's slip: the screening counts it by its frequency (ADR 037).
     read_pay_frequency([days_put_first(line) for line in lines] if dates_month_first(lines) else lines, parsed)
     parsed.unpaid_absence += pay_short_of_a_whole_month(lines, page, parsed)
+    # A stub's days are its pay period's (ADR 037), not a month's first ones.
+    if not parsed.fields.get("pay_frequency") and admitted_within_the_month(lines, page, parsed.fields.get("period")):
+        parsed.warnings.append(STARTED_WITHIN_MONTH)
     if wage_by_the_hour(page):
         # Read as the month's base for the checks above (its 11%, a month short of it), never given as one.
         parsed.fields.pop("base_salary", None)
@@ -2078,6 +2089,15 @@ DAYS_FROM_TO = re.compile(r"(?<!\d)(\d{1,2})(?:[./-]\d{1,2})?\s+(?:a|ate|to)\s+(
 DAYS_QUANTITY = re.compile(r"(?<![\d,.])(\d{1,2})\s?d(?:ias?)?(?![a-z])")
 # A month's pay by the day counts 30 days, whatever the calendar's (a month's quantity "30 d").
 PAYROLL_MONTH_DAYS = 30
+# The leaves whose days the Segurança Social pays apart, by their names on folded text: sickness (a baixa, doença), the
+# parental leaves, a child's or a grandchild's assistance, a prophylactic isolation (Decreto-Lei 28/2004, 91/2009).
+# Not unpaid leave, a strike, an unjustified absence, nor an accident at work (an insurer pays that).
+LEAVE_PAID_APART_WORDS = (
+    r"(?<![a-z])(?:baixa|doenca|parental|parentalidade|maternidade|paternidade|sick|maternity|paternity)(?![a-z])",
+    r"(?<![a-z])assistencia\s+(?:a|ao|aos|a\s+um|ao\s+um)?\s*(?:filhos?|netos?|familiar(?:es)?|menor(?:es)?)",
+    r"(?<![a-z])isolamento\s+profilatico",
+)
+LEAVE_PAID_APART = re.compile("|".join(LEAVE_PAID_APART_WORDS))
 # Any leave or absence by its name, on folded text: besides unpaid leave and a strike, parental, maternity and
 # paternity leave (the Segurança Social pays those days, the employer withholds them), sick leave, absences, and a
 # lay-off's reduction of hours (blind probe r54b: "Licença parental inicial (27 dias) -1.260,00", the base dropped as
@@ -2086,6 +2106,7 @@ LEAVE_OR_ABSENCE = re.compile(
     UNPAID_LEAVE.pattern + r"|(?<![a-z])(?:licencas?|parental|parentalidade|maternidade|paternidade|baixa|doenca"
     r"|faltas?|ausencias?|lay[\s-]?off|absences?|(?:sick|parental|maternity|paternity)\s+leave)(?![a-z])"
     r"|(?<![a-z])reducao\s+(?:temporaria\s+)?d[eoa]s?\s+(?:horario|horas|pnt|periodo\s+normal)"
+    r"|" + r"|".join(LEAVE_PAID_APART_WORDS)
 )
 # A row's days, in its caption: "(27 dias)", "27 d".
 DAYS_NAMED = re.compile(r"(?<![\d,.])\d{1,2}\s?d(?:ias?)?(?![a-z])|(?<![a-z])days?(?![a-z])")
@@ -2137,6 +2158,31 @@ def pay_short_of_a_whole_month(lines: list[Line], page: Page, parsed: Parsed) ->
     return short + (base * share).quantize(CENT, rounding=ROUND_UP)
 
 
+def admitted_within_the_month(lines: list[Line], page: Page, period: str | None) -> bool:
+    """Whether the slip shows its month is a job's first: an admission printed after the month's first day
+    ("Admissão: 10/11/2026" on November's), or a base row paying from a later day to the month's end ("Vencimento
+    (10 a 30 de novembro)") where no leave or absence explains the days before. Paid for the days since, with no
+    payslip of this job before it (blind probe r68b: averaged as a whole month, and payslips of months before the
+    admission asked for)."""
+    if not period:
+        return False
+    year, month = (int(part) for part in period.split("-"))
+    if not (1 <= month <= 12):
+        return False
+    for line in lines:
+        for found in CONTRACT_DAY.finditer(fold(fix_digits(line.text))):
+            if found["start"] and (int(found["year"]), int(found["month"])) == (year, month) and int(found["day"]) > 1:
+                return True
+    if any(leave_row(row) for row in page.segments):
+        return False
+    last_day = min(calendar.monthrange(year, month)[1], PAYROLL_MONTH_DAYS)
+    for row in page.rows("base_salary"):
+        span = DAYS_FROM_TO.search(fold(row.label))
+        if span and 1 < int(span[1]) <= int(span[2]) and int(span[2]) >= last_day:
+            return True
+    return False
+
+
 def withheld_for_leave(row: Segment) -> bool:
     """Whether a row is pay withheld for a leave or an absence the pay rows do not take off themselves: printed with a
     minus, its caption naming a leave, an absence or its days ("Licença parental inicial (27 dias) -1.260,00"); or a
@@ -2149,6 +2195,23 @@ def withheld_for_leave(row: Segment) -> bool:
     if row.negative:
         return bool(LEAVE_OR_ABSENCE.search(caption) or DAYS_NAMED.search(caption))
     return row.role == "other_deduction" and bool(LEAVE_OR_ABSENCE.search(caption))
+
+
+def leave_row(row: Segment) -> bool:
+    """Whether a row withholds pay for a leave or an absence (``leave_withheld``): those ``withheld_for_leave`` counts,
+    and an earning printed with a minus whose caption names a leave, an absence or an illness, with its days or not
+    ("Ausência por doença (8 dias) -333,33", "Faltas injustificadas -120,00"): ``pay_withheld`` made it pay withheld
+    already (the gross takes it off), and the month paid less all the same (blind probe r68b: such a month counted
+    0,00 € with no word, "Baixa por doença" beside it warned)."""
+    if withheld_for_leave(row):
+        return True
+    return row.role == "earning" and row.negative and row.value < 0 and bool(LEAVE_OR_ABSENCE.search(fold(row.label)))
+
+
+def leave_paid_apart(row: Segment) -> bool:
+    """Whether a leave row's days are paid apart by the Segurança Social (``LEAVE_PAID_APART``), not unpaid leave."""
+    caption = fold(row.label)
+    return bool(LEAVE_PAID_APART.search(caption)) and not UNPAID_LEAVE.search(caption)
 
 
 # Another currency than the euro as a payslip prints it, on folded text: a sign or a code beside its amounts, or
@@ -3250,8 +3313,11 @@ def payslip_subsidies(page: Page, parsed: Parsed, *, foreign: bool = False) -> N
         parsed.put("subsidy_twelfths_amount", twelfths, 0.9)
     if severance or unused_holidays:
         parsed.warnings.append(TERMINATION_PAY)
-    if any(withheld_for_leave(row) for row in page.segments):
+    leaves = [row for row in page.segments if leave_row(row)]
+    if leaves:
         parsed.warnings.append(LEAVE_WITHHELD)
+    if any(leave_paid_apart(row) for row in leaves):
+        parsed.warnings.append(LEAVE_PAID_APART_WARNING)
     net = parsed.fields.get("net_pay")
     one_off, costs = one_off_rows(page, parsed)
     advance = advance_deducted(page, parsed)
