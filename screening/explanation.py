@@ -45,6 +45,7 @@ from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT
 from screening.rules.income import (
     CHECK_WARNINGS,
     COUNTED_IN_SPOUSE,
+    FIRST_MONTHS,
     OWN_NAME_OTHER_NIF,
     PAYSLIP_WINDOW_MONTHS,
     RECURRING_VARIABLE_PAY,
@@ -298,6 +299,13 @@ OWNER_CHECKS = frozenset(
 
 def named(checks: Iterable[dict[str, Any]], name: str) -> dict[str, Any] | None:
     return next((c for c in checks if c.get("name") == name), None)
+
+
+def job_started_in_months_counted(checks: Iterable[dict[str, Any]]) -> bool:
+    """Whether the income's method names a job's first month among those counted (``FIRST_MONTHS``, the rules' own
+    words): short of the months required, it is the oldest, and the months before it hold no payslip of that job."""
+    income = named(checks, "income.monthly_income")
+    return income is not None and FIRST_MONTHS.strip("; :") in str(income.get("evidence") or "")
 
 
 # --- What would change the outcome ---------------------------------------------------------------
@@ -765,7 +773,10 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
     elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
-        conditions.append(words.more_payslips(int(amount)) + (words.each_month_own_file if combined else ""))
+        new_job = job_started_in_months_counted(situation.viewer.checks)
+        conditions.append(
+            words.more_payslips(int(amount), new_job=new_job) + (words.each_month_own_file if combined else "")
+        )
     elif change.kind == "invoice_months":
         conditions.append(words.invoice_months_more.format(count=words.number(int(amount))))
     elif change.kind in ("monthly_income", "own_guarantor_income"):
@@ -897,6 +908,11 @@ class Texts:
     with_identity: str
     payslip_one: str
     payslip_many: str
+    # ... when the months counted begin with the current job's first (an admission within it): the months before it
+    # hold no payslip of this job (blind probe r68b, F9: asked for "2 more payslips of the last 6 months" the day after
+    # unemployment benefit ended).
+    payslip_new_job_one: str
+    payslip_new_job_many: str
     invoice_months_more: str
     income_at_least: str
     income_unproven: str
@@ -987,9 +1003,11 @@ class Texts:
     def proofs_for(self, profile: str) -> str:
         return self.proofs.get(profile, self.proofs[""])
 
-    def more_payslips(self, count: int) -> str:
-        template = self.payslip_one if count == 1 else self.payslip_many
-        return template.format(count=self.number(count), window=PAYSLIP_WINDOW_MONTHS)
+    def more_payslips(self, count: int, *, new_job: bool = False) -> str:
+        one, many = (
+            (self.payslip_new_job_one, self.payslip_new_job_many) if new_job else (self.payslip_one, self.payslip_many)
+        )
+        return (one if count == 1 else many).format(count=self.number(count), window=PAYSLIP_WINDOW_MONTHS)
 
 
 PT = Texts(
@@ -1187,6 +1205,14 @@ PT = Texts(
     with_identity="a sua identidade confirmada (um documento de identificação válido, com os seus dados)",
     payslip_one="mais {count} recibo de vencimento de outro mês (dos últimos {window} meses)",
     payslip_many="mais {count} recibos de vencimento de meses diferentes (dos últimos {window} meses)",
+    payslip_new_job_one=(
+        "mais {count} recibo de vencimento: o do próximo mês do seu emprego atual (ou, se o teve, de um emprego "
+        "anterior, dos últimos {window} meses)"
+    ),
+    payslip_new_job_many=(
+        "mais {count} recibos de vencimento: os dos próximos meses do seu emprego atual (ou, se o teve, de um emprego "
+        "anterior, dos últimos {window} meses)"
+    ),
     invoice_months_more="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
@@ -1391,6 +1417,14 @@ EN = Texts(
     with_identity="your identity confirmed (a valid identity document showing your details)",
     payslip_one="{count} more payslip for another month (within the last {window} months)",
     payslip_many="{count} more payslips for different months (within the last {window} months)",
+    payslip_new_job_one=(
+        "{count} more payslip: next month's from your current job (or, if you had one, from a previous job within "
+        "the last {window} months)"
+    ),
+    payslip_new_job_many=(
+        "{count} more payslips: the next months' from your current job (or, if you had one, from a previous job "
+        "within the last {window} months)"
+    ),
     invoice_months_more="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",

@@ -113,3 +113,28 @@ def test_in_a_household_the_co_tenant_is_told_and_the_lead_reads_nothing_of_it()
     assert "contrato que terminou" not in text and "mais recente que enviou" not in text
     assert "junho" not in text and CO_NAME.split()[0] not in text
     assert lead["what_would_change"] == []
+
+
+def test_a_new_jobs_first_month_asks_the_applicant_for_the_next_months_not_the_last_six() -> None:
+    """Blind probe r68b, F9 (1 000,00 € a month against 300,00 €: only the months are short): admitted on 10/11 after
+    unemployment benefit, the one payslip a first month; the staff's
+    missing text asked for the job's next months, the applicant's ``what_would_change`` still for "2 more payslips
+    for different months (within the last 6 months)", months they cannot have."""
+    form = form_for(agency(), price="300")
+    first = payslip("2026-09", 1000.0, ["started_within_month"], employee_name=LEAD_NAME, employee_nif=NIF)
+    maria = person(form, income=None, extra=(first,))
+    _, report = screened(form, maria)
+    assert [c.kind for c in outcome_changes(applicant=maria.applicant, report=report)][:1] == ["payslip_months"]
+    pt = " ".join(applicant_explanation(applicant=maria.applicant, report=report)["what_would_change"])
+    assert "mais dois recibos de vencimento: os dos próximos meses do seu emprego atual" in pt
+    assert "de meses diferentes (dos últimos" not in pt
+    en = " ".join(applicant_explanation(applicant=maria.applicant, report=report, language="en")["what_would_change"])
+    assert "the next months' from your current job" in en
+
+
+def test_guard_a_steady_workers_missing_months_are_asked_as_before() -> None:
+    form = form_for(agency(), price="300")
+    maria = person(form, income=None, extra=(payslip("2026-09", 1000.0, employee_name=LEAD_NAME, employee_nif=NIF),))
+    _, report = screened(form, maria)
+    pt = " ".join(applicant_explanation(applicant=maria.applicant, report=report)["what_would_change"])
+    assert "mais dois recibos de vencimento de meses diferentes (dos últimos 6 meses)" in pt
