@@ -557,9 +557,10 @@ def doubtful_beside(word: str, others: list[str], line: Line) -> bool:
     )
 
 
-# How far a word's box may differ in height from a word of the name's (a share of that word's height), and how much
-# of its height must lie on that word's row, for the two to be printed in one type on one line.
-SAME_TYPE_HEIGHT = 0.2
+# How far a word's box may differ in height from a word of the name's (a share of the taller), and how much of the
+# shorter's height the two must share, for the two to be printed in one type on one line. An accent or a cedilla
+# makes a word's box a third taller than one of plain capitals ("SÁ", "CONCEIÇÃO" beside "LI").
+SAME_TYPE_HEIGHT = 0.35
 SAME_ROW_SHARE = 0.8
 # A word this many of its heights from the name's nearest word is not the next word of the name.
 NAME_SPACE_HEIGHTS = 1.5
@@ -582,8 +583,8 @@ def printed_in_the_names_type(word: str, others: list[str], line: Line) -> bool:
         on_row = min(top + height, other_top + other_height) - max(top, other_top)
         gap = max(other_left - (left + width), left - (other_left + other_width))
         if (
-            abs(height - other_height) <= SAME_TYPE_HEIGHT * other_height
-            and on_row >= SAME_ROW_SHARE * height
+            abs(height - other_height) <= SAME_TYPE_HEIGHT * max(height, other_height)
+            and on_row >= SAME_ROW_SHARE * min(height, other_height)
             and gap <= NAME_SPACE_HEIGHTS * other_height
         ):
             return True
