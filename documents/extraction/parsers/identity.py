@@ -481,6 +481,8 @@ def names_read(candidates: list[tuple[str, Line]], *, mixed_case: bool) -> Itera
         if position == 0 and len(candidates) > 1 and CAPTION_TRANSLATION.match(text):
             # The caption's other language after its slash, its ending misread ("NOMEIS! / QIVEN MAMEIS)").
             continue
+        if line.confidence < 1.0:
+            stripped = capital_i_restored(stripped)
         # The other side's captions first: a caption row's own slashes ("LOCAL DE PEDIDO / PLACE OF REQUEST", read
         # after a name on a front and back side by side) would read as a name's two scripts.
         stripped = latin_rendering(front_side_only(stripped))
@@ -551,7 +553,42 @@ def doubtful_beside(word: str, others: list[str], line: Line) -> bool:
         and word.lower() not in NAME_PARTICLES
         and sureness.get(word, 1.0) < DOUBTFUL_WORD_CONFIDENCE
         and all(sureness.get(other, 0.0) >= SURE_WORD_CONFIDENCE for other in others)
+        and not printed_in_the_names_type(word, others, line)
     )
+
+
+# How far a word's box may differ in height from a word of the name's (a share of the taller), and how much of the
+# shorter's height the two must share, for the two to be printed in one type on one line. An accent or a cedilla
+# makes a word's box a third taller than one of plain capitals ("SÁ", "CONCEIÇÃO" beside "LI").
+SAME_TYPE_HEIGHT = 0.35
+SAME_ROW_SHARE = 0.8
+# A word this many of its heights from the name's nearest word is not the next word of the name.
+NAME_SPACE_HEIGHTS = 1.5
+
+
+def printed_in_the_names_type(word: str, others: list[str], line: Line) -> bool:
+    """Whether OCR found a short word as tall as a word of the name, on its row and a space from the nearest: a
+    letter of the name's, however unsure OCR was of its glyphs (blind probe r68a: a card's "WANG LI", the "LI" at
+    0.40, the sans-serif "I" and "l" alike, dropped as a speck; the surnames "LI", "LU", "NG", "WU" are two
+    letters). A speck or a glare's edge has no such box; a line without boxes keeps the doubt."""
+    read = [each for each, _ in line.word_confidences]
+    if len(read) != len(line.word_boxes) or word not in read:
+        return False
+    boxes = dict(zip(read, line.word_boxes, strict=True))
+    left, top, width, height = boxes[word]
+    for other in others:
+        if other not in boxes:
+            continue
+        other_left, other_top, other_width, other_height = boxes[other]
+        on_row = min(top + height, other_top + other_height) - max(top, other_top)
+        gap = max(other_left - (left + width), left - (other_left + other_width))
+        if (
+            abs(height - other_height) <= SAME_TYPE_HEIGHT * max(height, other_height)
+            and on_row >= SAME_ROW_SHARE * min(height, other_height)
+            and gap <= NAME_SPACE_HEIGHTS * other_height
+        ):
+            return True
+    return False
 
 
 # A first word this many of the next word's heights left of it, and under half its height, is no word of the name:
@@ -622,6 +659,28 @@ BACK_CAPTION = re.compile(
     r"|national\s+health|social\s+security|(?<![a-z])tax\s+n",
     re.IGNORECASE,
 )
+# A word in capitals with a capital "I" OCR read as a look-alike: a lower-case "l" anywhere, a "1" after a capital
+# ("WANG Ll", "L1U", "lLI"). A sans-serif typeface draws the capital "I" and the lower-case "l" alike, and a name in
+# capitals holds neither a lower-case letter nor a figure.
+CAPITAL_I_MISREAD = re.compile(r"(?=[A-ZÀ-Ýl1]*[A-ZÀ-Ý])(?=[A-ZÀ-Ýl1]*[l1])[A-ZÀ-Ýl][A-ZÀ-Ýl1]*")
+
+
+def capital_i_restored(text: str) -> str:
+    """An OCR'd name line in capitals with each capital "I" read as "l" or "1" put back (``CAPITAL_I_MISREAD``).
+
+    Blind probe r68a: a passport's "WANG LI" read "WANG Ll", whose mixed-case "Ll" was cut off as the parents' names
+    a card's back prints in mixed case (``front_side_only``), then flagged against the valid MRZ's WANG<LI. Short
+    surnames of such glyphs ("LI", "IL", "LIU") are common. A line with any other word not in capitals (a typed
+    document's "Lloyd", a sentence) is left as read."""
+    words = text.split()
+    restored = [
+        word.replace("l", "I").replace("1", "I") if CAPITAL_I_MISREAD.fullmatch(word) else word for word in words
+    ]
+    if restored == words or not NAME_IN_CAPITALS.fullmatch(" ".join(restored).strip(EDGE_NOISE)):
+        return text
+    return " ".join(restored)
+
+
 # A word in mixed case, capitalised ("Carlos", "Fernanda"): a name the card prints in capitals never reads so.
 MIXED_CASE_WORD = re.compile(r"[A-ZÀ-Ý][a-zß-ÿ]+(?:['-][A-Za-zÀ-ÿ]+)*")
 
@@ -2124,7 +2183,42 @@ def with_names_line_as_printed(mrz: MrzRead, texts: Sequence[str], parsed: Parse
                               given_names=given_names)  # fmt: skip
             if all(same_name(value, getattr(fitting, name), fitting) for name, value in printed.items()):
                 return fitting
-    return mrz
+    return with_a_glyph_read_twice_dropped(mrz, parsed) or mrz
+
+
+# The narrow capitals a proportional typeface runs together in the visual zone, where the MRZ's count of them stands.
+NARROW_LETTERS = frozenset("IL")
+
+
+def with_a_glyph_read_twice_dropped(mrz: MrzRead, parsed: Parsed) -> MrzRead | None:
+    """The MRZ with one letter of a look-alike pair dropped from its names line and a filler added at its end, where
+    the names printed are then the MRZ's and those it changes were read surely: one glyph OCR read as two
+    ("XIAOQMING" over the printed "XIAOMING", the "O" read "OQ"), the line's width kept by a filler it lost. Blind
+    probe r68a: the MRZ's extra letter was taken for one the visual zone's typeface merged
+    (``letters_merged_or_split``) and reported, flagged against a passport whose two zones print one name. A letter
+    more of another shape, or a narrow one, is still flagged."""
+    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
+    fitted = mrz.lines[row]
+    printed = {name: str(parsed.fields[name]) for name in NAME_FIELDS if parsed.fields.get(name)}
+    differing = [name for name, value in printed.items() if not same_name(value, getattr(mrz, name), mrz)]
+    if not fitted.endswith(FILLER) or any(
+        parsed.confidence.get(name, 0.0) < SURE_WORD_CONFIDENCE for name in differing
+    ):
+        return None
+    for index in range(start, len(fitted) - 1):
+        first, second = fitted[index], fitted[index + 1]
+        if not (first.isalpha() and second.isalpha() and first != second and same_letters(first, second)):
+            continue
+        # Not a narrow "I" or "L": the visual zone's typeface runs those together ("NATALIIA" printed read
+        # "NATALIA"), and the MRZ's count of them stands (``letters_merged_or_split``).
+        for drop in (each for each in (index, index + 1) if fitted[each] not in NARROW_LETTERS):
+            line = fitted[:drop] + fitted[drop + 1 :] + FILLER
+            surname, given_names = names_from(line[start:])
+            fitting = replace(mrz, lines=(*mrz.lines[:row], line, *mrz.lines[row + 1 :]), surname=surname,
+                              given_names=given_names)  # fmt: skip
+            if all(same_name(value, getattr(fitting, name), fitting) for name, value in printed.items()):
+                return fitting
+    return None
 
 
 def names_line_read_again(mrz: MrzRead, texts: Sequence[str], printed: dict[str, str]) -> MrzRead | None:
@@ -2430,7 +2524,9 @@ def printed_name_words(lines: list[Line]) -> list[PrintedWord]:
     MRZ's OCR misread a letter of. Each with whether OCR was sure of its line."""
     words = []
     for line in lines:
-        for word in line.text.translate(APOSTROPHES).split():
+        # A capital "I" OCR read as "l" makes a word in mixed case of one in capitals ("Ll"), no spelling of its own.
+        text = capital_i_restored(line.text) if line.confidence < 1.0 else line.text
+        for word in text.translate(APOSTROPHES).split():
             word = word.strip(EDGE_NOISE.replace("'", "") + "—–")
             mixed_case = bool(MIXED_CASE_WORD.fullmatch(word))
             word = word.upper() if mixed_case else word
