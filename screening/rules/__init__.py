@@ -72,7 +72,13 @@ from screening.rules.report import generate_report
 # the risk only while it is needed (the income counted is not already within the recommended limit); a proof of income
 # refused for what it is (a draft, a simulation) is told apart from an unreadable file (income_documents_refused) and
 # the missing month offered in what would change (blind probe r66c).
-RULES_VERSION = "rules-2026.12.32"
+# rules-2026.12.33: stubs for less than a month (weekly, fortnightly, semi-monthly) count by the months they cover
+# (ADR 037); an employer's declaration of a contract that has ended raises the risk as a contract's last payslip does,
+# and a probation period is stated; a job's first, incomplete month and a second employer's payslip not counted are
+# named; a household's reasons say whose they are; a guarantor with no income counted is not said to lack all of it;
+# no document kind prompts asking for more, and a pension's health kind is not named (ADR 040) (blind probes r68a,
+# r68b).
+RULES_VERSION = "rules-2026.12.33"
 
 
 def is_household(state: dict[str, Any]) -> bool:
