@@ -155,7 +155,8 @@ def test_employee_with_an_employer_declaration_beside_the_payslips(alice_api: AP
     report = submit(alice_api, Profile(person, "EMPLOYEE", [card, *papers, declaration], Decimal("450")))
     stated = check_named(report, "employment.declaration")
     assert stated["passed"] and stated["value"] == "FIXED_TERM", stated["evidence"]
-    assert "o contrato termina nos próximos 6 meses" in stated["evidence"]
+    ends = (TODAY + dt.timedelta(days=120)).strftime("%d/%m/%Y")
+    assert f"o contrato termina em {ends}, nos próximos 6 meses, salvo renovação" in stated["evidence"]
     assert "o contrato a termo declarado termina nos próximos seis meses" in report.justification
     # Stated, never counted: the income is the payslips', as without the declaration.
     assert "vencimento regular x 14 / 12" in check_named(report, "income.monthly_income")["evidence"]
