@@ -76,7 +76,7 @@ from screening.rules.report import generate_report
 # (ADR 037); an employer's declaration of a contract that has ended raises the risk as a contract's last payslip does,
 # and a probation period is stated; a job's first, incomplete month and a second employer's payslip not counted are
 # named; a household's reasons say whose they are; a guarantor with no income counted is not said to lack all of it;
-# no document kind prompts asking for more, and a pension's health kind is not named (ADR 040) (blind probes r68a,
+# no document kind prompts asking for more, and a pension's health kind is not named (ADR 038) (blind probes r68a,
 # r68b).
 RULES_VERSION = "rules-2026.12.33"
 

@@ -136,7 +136,7 @@ def other_identity_documents(
     which and why (an expired residence permit beside a valid passport: blind probe C32, c03, where the permit
     alone was checked and the identity failed). The same facts in the same words whatever the documents' kinds: an
     expired residence permit reads as an expired Cartão de Cidadão does, and nothing prompts staff to ask for more
-    (docs/adr/040-no-document-kind-is-a-reason-to-ask.md). Fails only when such a document in the applicant's name
+    (docs/adr/038-no-document-kind-is-a-reason-to-ask.md). Fails only when such a document in the applicant's name
     prints another NIF than the one typed: the documents then contradict the NIF, as ``nif_documents_check`` says of
     proofs of income. None when nothing is to be said (the identity not confirmed is said by the chosen one's
     checks)."""

@@ -4,7 +4,7 @@ F3: an expired título de residência beside a valid passport added to ``identit
 ask the (foreign) applicant for the renewal's receipt, which an expired Cartão de Cidadão beside a passport did not
 get (Lei n.º 93/2017: no lease conditioned on nationality); the evidence ended in a stray space. F6: "Documento de
 identificação lido (CARTAO_IDENTIDADE_ESTRANGEIRO)", a code in a Portuguese sentence, and the admin's "Cartão de
-identidade estrangeiro" for an EU citizen's card. docs/adr/040-no-document-kind-is-a-reason-to-ask.md.
+identidade estrangeiro" for an EU citizen's card. docs/adr/038-no-document-kind-is-a-reason-to-ask.md.
 """
 
 from __future__ import annotations

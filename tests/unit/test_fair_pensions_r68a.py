@@ -3,7 +3,7 @@
 F4: an invalidity pension was named in the method, the checks and the descriptions ("pensão de invalidez x 14 / 12",
 "Declaração de pensão de invalidez (Segurança Social)"), health data (RGPD art. 9.º) that changes nothing in the
 figure, and only for the Segurança Social's: the CGA's incapacity pension and the Prestação Social para a Inclusão
-read "pensão". docs/adr/040-no-document-kind-is-a-reason-to-ask.md.
+read "pensão". docs/adr/038-no-document-kind-is-a-reason-to-ask.md.
 """
 
 from __future__ import annotations

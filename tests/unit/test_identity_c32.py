@@ -68,7 +68,7 @@ def test_an_expired_residence_permit_beside_a_valid_passport_does_not_fail_the_i
     assert note["passed"] and note["document_id"] == "permit"
     assert "título de residência (documento caducado em 31/10/2025)" in note["evidence"]
     assert "confirmada pelo passaporte" in note["evidence"]
-    # The right of residence is not the screening's: no prompt to ask for more (blind probe r68a, ADR 040).
+    # The right of residence is not the screening's: no prompt to ask for more (blind probe r68a, ADR 038).
     assert "renovação" not in note["evidence"] and "peça" not in note["evidence"]
 
 

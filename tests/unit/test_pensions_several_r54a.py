@@ -79,7 +79,7 @@ def test_an_invalidity_pension_from_the_same_payer_adds_to_the_combined_one() ->
     result = income([combined(), pension(310.00, "invalidez", number=2)])
     # (899,95 + 310,00) x 14 / 12 = 1411.61
     assert result["average_monthly_income"] == "1411.61"
-    # The invalidity pension is a "pensão": its kind is health data (blind probe r68a, ADR 040).
+    # The invalidity pension is a "pensão": its kind is health data (blind probe r68a, ADR 038).
     assert result["method"] == (
         "pensões de velhice e sobrevivência x 14 / 12 (899,95 € líquidos) + pensão x 14 / 12 (310,00 € líquidos)"
     )
