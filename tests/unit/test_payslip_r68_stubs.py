@@ -164,3 +164,22 @@ def test_guard_a_row_paying_a_weekly_rest_day_is_no_frequency() -> None:
         *slip("Recibo de Vencimento", "Período: novembro de 2026", "Trabalho em dia de descanso semanal 45,00")
     )
     assert fields.get("pay_frequency") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "period", "start"),
+    [
+        ("Período: 2026-11-03 a 2026-11-09", "2026-11", dt.date(2026, 11, 3)),
+        ("Pay period: 2026-10-28 to 2026-11-03", "2026-10", dt.date(2026, 10, 28)),
+    ],
+)
+def test_a_week_written_year_first_is_a_weekly_stub(line: str, period: str, start: dt.date) -> None:
+    """ISO 8601 dates, as HR portals print them: the week read as the day-first one is (the session's own gap)."""
+    fields, _ = read(*slip("Recibo de Vencimento", line))
+    assert fields["pay_frequency"] == "WEEKLY"
+    assert fields["period_start"] == start and fields["period"] == period
+
+
+def test_guard_a_whole_month_written_year_first_is_a_months_slip() -> None:
+    fields, _ = read(*slip("Recibo de Vencimento", "Período: 2026-11-01 a 2026-11-30"))
+    assert fields.get("pay_frequency") is None and fields["period"] == "2026-11"

@@ -60,6 +60,12 @@ DAYS_RANGE = re.compile(
     r"\s*(?:a|ate|to|au|al|bis|until|-|–|—)\s*"
     r"(?P<d2>\d{1,2})[./-](?P<m2>\d{1,2})(?:[./-](?P<y2>\d{4}))?(?![\d/.-]*\d)"
 )
+# ... written year first, as HR portals and ISO 8601 write it ("2026-11-03 to 2026-11-09"), both years printed.
+ISO_DAYS_RANGE = re.compile(
+    r"(?<![\d/.-])(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
+    r"\s*(?:a|ate|to|au|al|bis|until|-|–|—)\s*"
+    r"(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?![\d/.-]*\d)"
+)
 # A row's days away or on leave ("Férias 10/11 a 16/11", "Baixa médica 03/11 a 09/11"), on folded text: no pay period.
 DAYS_AWAY = re.compile(
     r"(?<![a-z])(?:ferias|vacaciones|conges|holidays?|vacation|leave|licenca|baixa|doenca|sick|faltas?|ausencias?"
@@ -125,7 +131,7 @@ def pay_period_printed(lines: list[Line], period: str | None) -> tuple[dt.date, 
         folded = fold(fix_digits(line.text))
         if prints_an_amount(folded) or DAYS_AWAY.search(folded):
             continue
-        for found in DAYS_RANGE.finditer(folded):
+        for found in [*DAYS_RANGE.finditer(folded), *ISO_DAYS_RANGE.finditer(folded)]:
             dates = range_dates(found, period)
             if dates is not None:
                 return dates
