@@ -267,6 +267,18 @@ def _fresh_cache(settings: Any) -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the project's language. The intake's views activate the language a request asks for
+    (``?lang=en``) on the thread, as LocaleMiddleware does, and a request in a test leaves it active: a later test on
+    the same xdist worker read the admin's labels in English (CI, 2026-12-07, under one random order)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def alice(db: Any) -> AgencyCredentials:
     return agency_create(name="Imobiliária Alice", staff_email="alice@alice.test", password="alice-Pa55word!")
