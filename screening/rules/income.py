@@ -874,9 +874,7 @@ def same_stub_job(document: Document, other: Document) -> bool:
 def stubs_month(stubs: list[Document]) -> Document:
     """A month of a stub-paid job as one payslip: the first stub's, its net the stubs' mean regular net times the
     stubs a year over 12 (``employment_source`` takes the mean over every month counted), the stubs kept."""
-    frequency = str(stub_frequency(stubs[0]))
-    mean = sum((payslip_net(stub) or Decimal(0) for stub in stubs), Decimal(0)) / len(stubs)
-    monthly = mean * STUBS_PER_YEAR[frequency] / 12
+    monthly = stub_job([], stubs).monthly
     fields = {**stubs[0]["fields"], "net_pay": monthly, "regular_net_pay": monthly, "variable_net_pay": None}
     return {**stubs[0], "fields": fields, "stubs": stubs}
 

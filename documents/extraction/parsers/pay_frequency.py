@@ -53,18 +53,20 @@ FREQUENCY_CAPTION = re.compile(
 MONEY_WITH_CENTS = re.compile(r"\d[.,]\d{2}(?![\d.,/-])")
 # A date, whose parts are no amount ("14.11.2026", "14/11"; a bare "14.11" may be one).
 A_DATE = re.compile(r"(?<!\d)\d{1,2}(?:([./-])\d{1,2}\1\d{2,4}|/\d{1,2})(?![\d,])")
+# Between a range's two days: "a", "até", "to", "au", "al", "bis", "until" or a dash.
+RANGE_SEPARATOR = r"\s*(?:a|ate|to|au|al|bis|until|-|–|—)\s*"
 # A pay period printed as a range of days, the year optional ("03/11/2026 a 09/11/2026", "03.11 - 09.11",
 # "Du 03/11/2026 au 09/11/2026"), on folded text.
 DAYS_RANGE = re.compile(
     r"(?<![\d/.-])(?P<d1>\d{1,2})[./-](?P<m1>\d{1,2})(?:[./-](?P<y1>\d{4}))?"
-    r"\s*(?:a|ate|to|au|al|bis|until|-|–|—)\s*"
-    r"(?P<d2>\d{1,2})[./-](?P<m2>\d{1,2})(?:[./-](?P<y2>\d{4}))?(?![\d/.-]*\d)"
+    + RANGE_SEPARATOR
+    + r"(?P<d2>\d{1,2})[./-](?P<m2>\d{1,2})(?:[./-](?P<y2>\d{4}))?(?![\d/.-]*\d)"
 )
 # ... written year first, as HR portals and ISO 8601 write it ("2026-11-03 to 2026-11-09"), both years printed.
 ISO_DAYS_RANGE = re.compile(
     r"(?<![\d/.-])(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
-    r"\s*(?:a|ate|to|au|al|bis|until|-|–|—)\s*"
-    r"(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?![\d/.-]*\d)"
+    + RANGE_SEPARATOR
+    + r"(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?![\d/.-]*\d)"
 )
 # A row's days away or on leave ("Férias 10/11 a 16/11", "Baixa médica 03/11 a 09/11"), on folded text: no pay period.
 DAYS_AWAY = re.compile(
