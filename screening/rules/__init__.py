@@ -78,7 +78,9 @@ from screening.rules.report import generate_report
 # named; a household's reasons say whose they are; a guarantor with no income counted is not said to lack all of it;
 # no document kind prompts asking for more, and a pension's health kind is not named (ADR 038) (blind probes r68a,
 # r68b).
-RULES_VERSION = "rules-2026.12.33"
+# rules-2026.12.34: a base salary that fell in the newest months counted is taken at the level since, not averaged with
+# the months before (ADR 039; blind probe r68b, c18).
+RULES_VERSION = "rules-2026.12.34"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -985,8 +985,10 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         return stubs_estimate(payslips, missing) or Source(
             "payslips", False, None, "nenhum recibo de vencimento válido", [], missing
         )
-    used = [d for m in months for d in counted[m]]
-    recurring = recurring_jobs(counted, months)
+    cut = pay_cut(counted, months)
+    averaged = cut.months if cut else months
+    used = [d for m in averaged for d in counted[m]]
+    recurring = recurring_jobs(counted, averaged)
     with_variable = {id(d) for d in recurring}
     stub_jobs = stub_jobs_counted(used)
     stub_nets = {id(d): job.monthly for job in stub_jobs for d in job.months}
@@ -1003,7 +1005,7 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         ),
         Decimal(0),
     )
-    average = quantize(paid / (12 * len(months)))
+    average = quantize(paid / (12 * len(averaged)))
     counts = {salary_payments_per_year(d) for d in used if not foreign_payslip(d)}
     how = (
         "vencimento regular x 14 / 12"
@@ -1016,17 +1018,18 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     )
     if counts and any(foreign_payslip(d) for d in used):
         how += "; recibos de outro país a 12 pagamentos por ano"
-    jobs = max(len(counted[m]) for m in months)
+    jobs = max(len(counted[m]) for m in averaged)
     employers = f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes)" if jobs > 1 else ""
     recurring_note = ""
     if recurring:
         # An employer in every month counted has one payslip in each.
-        of_jobs = len(recurring) // len(months)
+        of_jobs = len(recurring) // len(averaged)
         recurring_note = f"; {RECURRING_VARIABLE_PAY}" + (
             f" (de {of_jobs} dos {jobs} empregadores)" if of_jobs < jobs else ""
         )
     method = (
-        f"{stub_jobs_note(stub_jobs)}{how}{employers}, média dos recibos de {format_months(sorted(months))}"
+        f"{stub_jobs_note(stub_jobs)}{how}{employers}, média dos recibos de {format_months(sorted(averaged))}"
+        f"{pay_cut_note(cut)}"
         f"{recurring_note}"
         f"{subsidy_months_note(used, with_variable=recurring)}"
         f"{first_months_note(used)}"
@@ -1041,6 +1044,58 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
 # of the job, so it is among the months averaged only while the job's whole months are fewer than those required, and
 # the figure it gives then is the lower, the safer one (blind probe r68b: 21 days of 1.200,00 € averaged as a month
 # with no word, and payslips of the months before the admission asked for).
+# --- A lasting pay cut (docs/adr/039-a-lasting-pay-cut.md) ------------------------------------------------------
+#
+# Three months averaged hide a base salary that fell in the newest of them (hours reduced to part-time, a lower
+# category, a reduced-pay arrangement): the average is a level the person no longer earns (blind probe r68b, c18: 1
+# 500,00 € for two months and 1 000,00 € in November averaged to a ratio the person cannot keep). When the newest
+# month's base salary and regular net are both lower than every earlier month's of the same employer, the income is
+# the average of the months since the fall, and the report says so. A month that paid less for a reason of its own
+# (a leave, an admission or a contract's end within it) is no new level; a raise is left averaged, the lower figure.
+PAY_CUT_SHARE = Decimal("0.95")
+PAY_CUT_NOT_A_LEVEL = frozenset({LEAVE_WITHHELD, STARTED_WITHIN_MONTH, TERMINATION_PAY})
+
+
+@dataclass(frozen=True)
+class PayCut:
+    months: list[str]  # the months since the fall, newest first: the ones averaged
+    before: Decimal  # the base salary before it
+    after: Decimal  # the base salary since
+
+
+def pay_cut(counted: dict[str, list[Document]], months: list[str]) -> PayCut | None:
+    """The newest months' lower level, when one employer's base salary fell in them (``months`` newest first)."""
+    if len(months) < 2 or any(len(counted[m]) != 1 for m in months):
+        return None
+    slips = [counted[m][0] for m in months]
+    if any(stub_frequency(d) or PAY_CUT_NOT_A_LEVEL & set(d.get("warnings") or []) for d in slips):
+        return None
+    read = [(money(d["fields"].get("base_salary")), payslip_net(d)) for d in slips]
+    if not all(same_employer(slips[0], d) for d in slips[1:]):
+        return None
+    bases = [base for base, net in read if base is not None and base > 0 and net is not None]
+    nets = [net for base, net in read if base is not None and base > 0 and net is not None]
+    if len(bases) < len(slips):
+        return None
+    since = next((i for i, base in enumerate(bases) if base != bases[0]), len(bases))
+    if since == len(bases):
+        return None
+    after, before = bases[0], min(bases[since:])
+    if after > before * PAY_CUT_SHARE or max(nets[:since]) > min(nets[since:]) * PAY_CUT_SHARE:
+        return None
+    return PayCut(months[:since], before, after)
+
+
+def pay_cut_note(cut: PayCut | None) -> str:
+    if cut is None:
+        return ""
+    since = sorted(cut.months)[0]
+    return (
+        f"; o vencimento base baixou de {format_eur(cut.before)} para {format_eur(cut.after)} em {format_month(since)}"
+        ": contado só o nível desde então, não a média dos meses antes"
+    )
+
+
 FIRST_MONTHS = "; mês incompleto, o da admissão no emprego (contado pelo que pagou, só os dias desde a admissão): "
 
 
