@@ -47,6 +47,7 @@ from screening.rules.income import (
     COUNTED_IN_SPOUSE,
     FIRST_MONTHS,
     OWN_NAME_OTHER_NIF,
+    PAY_CUT_LEVEL,
     PAYSLIP_WINDOW_MONTHS,
     RECURRING_VARIABLE_PAY,
     REFUSED_WARNING,
@@ -719,11 +720,13 @@ def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
     evidence = str(method.get("evidence", ""))
     # Overtime and per diems counted because every month paid them: said beside how the months were counted.
     recurring = f" {words.method_payslips_recurring}" if RECURRING_VARIABLE_PAY in evidence else ""
+    # A base salary that fell in the newest months: only the months since count (ADR 039), said before the rest.
+    cut = f"{words.method_payslips_cut} " if PAY_CUT_LEVEL in evidence else ""
     if "x 14 / 12" in evidence and "duodécimos" not in evidence:
-        return words.method_payslips_fourteen + recurring
+        return cut + words.method_payslips_fourteen + recurring
     if "duodécimos" in evidence and "x 14 / 12" not in evidence:
-        return words.method_payslips_twelfths + recurring
-    return recurring.strip()
+        return cut + words.method_payslips_twelfths + recurring
+    return (cut + recurring.strip()).strip()
 
 
 def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts) -> dict[str, Any]:
@@ -867,6 +870,7 @@ class Texts:
     method_payslips_fourteen: str
     method_payslips_twelfths: str
     method_payslips_recurring: str
+    method_payslips_cut: str
     method_invoices: str
     method_pension: str
     method_sum: str
@@ -1080,6 +1084,10 @@ PT = Texts(
         "a dividir por 12 meses."
     ),
     method_payslips_twelfths="O vencimento líquido já inclui os subsídios de férias e de Natal, pagos em duodécimos.",
+    method_payslips_cut=(
+        "O seu vencimento base baixou nos meses mais recentes: conta o vencimento desde então, não a média com os "
+        "meses antes."
+    ),
     # The rules count overtime and per diems paid in every month counted (ADR 030, amended 2026-12-05): said, so
     # that "sem pagamentos pontuais" is not read as leaving them out.
     method_payslips_recurring=(
@@ -1296,6 +1304,9 @@ EN = Texts(
         "The regular net pay counts 14 times a year (with the holiday and Christmas bonuses), divided by 12 months."
     ),
     method_payslips_twelfths="The net pay already includes the holiday and Christmas bonuses, paid monthly.",
+    method_payslips_cut=(
+        "Your base salary fell in the latest months: the pay since then counts, not the average with the months before."
+    ),
     method_payslips_recurring=(
         "Overtime and per diems paid in every one of those months count as pay; bonuses, back pay and refunded "
         "expenses do not."

@@ -1053,6 +1053,8 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
 # the average of the months since the fall, and the report says so. A month that paid less for a reason of its own
 # (a leave, an admission or a contract's end within it) is no new level; a raise is left averaged, the lower figure.
 PAY_CUT_SHARE = Decimal("0.95")
+# The method's words for it, which the applicant's explanation tells apart as it does RECURRING_VARIABLE_PAY.
+PAY_CUT_LEVEL = "contado só o nível desde então, não a média dos meses antes"
 PAY_CUT_NOT_A_LEVEL = frozenset({LEAVE_WITHHELD, STARTED_WITHIN_MONTH, TERMINATION_PAY})
 
 
@@ -1092,7 +1094,7 @@ def pay_cut_note(cut: PayCut | None) -> str:
     since = sorted(cut.months)[0]
     return (
         f"; o vencimento base baixou de {format_eur(cut.before)} para {format_eur(cut.after)} em {format_month(since)}"
-        ": contado só o nível desde então, não a média dos meses antes"
+        f": {PAY_CUT_LEVEL}"
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.test_rules import THREE_MONTHS, id_document, payslip, screen
+from screening.explanation import EN, PT, payslip_method
+from tests.unit.test_rules import THREE_MONTHS, check_named, id_document, payslip, screen
 
 # Newest first, as ``THREE_MONTHS``: 2026-10, 2026-09, 2026-08.
 
@@ -69,3 +70,13 @@ def test_guard_another_employers_lower_base_is_a_job_change_not_a_cut() -> None:
     result = income(documents)
     assert "baixou" not in result["method"]
     assert result["average_monthly_income"] == "1353.33"  # (880 + 1300 + 1300) / 3 x 14 / 12
+
+
+def test_the_applicants_explanation_says_only_the_pay_since_the_fall_counts() -> None:
+    cut = screen([id_document(), *slips((1000, 880), (1500, 1300), (1500, 1300))])
+    method = check_named(cut, "income.monthly_income")
+    assert payslip_method([method], PT).startswith(PT.method_payslips_cut + " ")
+    assert payslip_method([method], EN).startswith("Your base salary fell in the latest months")
+    steady = screen([id_document(), *slips((1500, 1300), (1500, 1300), (1500, 1300))])
+    method = check_named(steady, "income.monthly_income")
+    assert PT.method_payslips_cut not in payslip_method([method], PT)
