@@ -24,6 +24,7 @@ from screening.rules.common import check, extracted, format_date, parse_date
 from screening.rules.names import (
     mrz_name_fits,
     name_match,
+    name_variation,
     names_the_applicant,
     surname_left_out,
     word_starts,
@@ -34,6 +35,12 @@ NAME_EVIDENCE = {
     "partial": "Nome coincide com o do documento (nomes intermédios omitidos).",
     "fuzzy": "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura).",
     "none": "Nome diferente do documento.",
+}
+# A name that matches written otherwise says how, so staff see why "Weimin" is "Wei Min" (ADR 040).
+NAME_VARIATION_EVIDENCE = {
+    "joined": "Nome igual ao do documento (as mesmas letras, com palavras juntas ou separadas de outra forma).",
+    "initials": "Nome coincide com o do documento (nomes intermédios abreviados pelas iniciais ou omitidos).",
+    "cut": "Nome coincide com o do documento (a última palavra cortada no fim do campo).",
 }
 # Every word typed is on the document, which prints a last surname more: no slip of the pen, and the last surname is
 # the one a person is known by (e2e probe c30: "Ana Sofia Ribeiro" for "Ana Sofia Ribeiro Matos" read "possível erro
@@ -477,6 +484,9 @@ def name_match_check(document: dict[str, Any], *, applicant_name: str, match: st
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
     cut = read_name_source(document) is not None
     evidence = NAME_EVIDENCE[match]
+    if match in {"exact", "partial"}:
+        variation = name_variation(applicant_name, name_to_match(document, applicant_name=applicant_name))
+        evidence = NAME_VARIATION_EVIDENCE.get(variation or "", evidence)
     if match == "fuzzy" and surname_left_out(applicant_name, read_name(document["fields"]) or ""):
         evidence = NAME_SURNAME_LEFT_OUT
     return check(

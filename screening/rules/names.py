@@ -33,6 +33,15 @@ ICAO_LETTERS: dict[str, tuple[str, ...]] = {
 }
 # Spellings of one word at most: a name's word holds one or two of these letters, never enough to reach it.
 MAX_WORD_FORMS = 64
+# A payroll program prints the worker's name in a field of its own width and cuts what does not fit ("Ana Guilhermina
+# Vasconcelos Albuqu" for "... Albuquerque": blind probe r69b G50). A name that long (the narrowest such fields hold
+# 30 characters, the width of an ID card's MRZ name line too) whose last word starts the other's last word, with at
+# least this many letters, is that name cut; "Ana" for "Anabela", or any short name, is not (ADR 040).
+CUT_NAME_MIN_LENGTH = 30
+CUT_WORD_MIN_LETTERS = 4
+# Printed words an MRZ word may stand for joined: ICAO 9303 drops the apostrophe of "Sant'Ana" (SANTANA), and a given
+# name written in two words on one side is one on the other ("Xiao Ming", XIAOMING).
+MAX_JOINED_WORDS = 3
 
 
 def name_words(name: str) -> list[str]:
@@ -79,34 +88,131 @@ def aligned_tokens(left_name: str, right_name: str) -> tuple[list[str], list[str
     )
 
 
+def written_initials(name: str) -> frozenset[str]:
+    """The letters a name writes as initials, folded: a letter standing as a word of its own, with a dot or without
+    ("Maria J. S. Teles", "J.S.", "Ana G Albuquerque") -> {'j', 's'}. The letter an apostrophe or a hyphen joins to
+    a word ("D'Almeida") is no initial: it is part of that word."""
+    chunks = unicodedata.normalize("NFC", name).lower().replace(",", " ").split()
+    pieces = [piece for chunk in chunks for piece in chunk.split(".")]
+    return frozenset(fold(piece) for piece in pieces if len(fold(piece)) == 1 and fold(piece).isalpha())
+
+
+def joined_words(tokens: list[str], others: list[str]) -> list[str]:
+    """``tokens`` with each run of consecutive words whose letters joined are one of ``others``' words written as
+    that one word: ['wei', 'min', 'zhang'] against ['zhang', 'weimin'] -> ['weimin', 'zhang'].
+
+    Documents and people split or join a given name differently ("Wei Min" / "Weimin", "Min-Jun" / "MINJUN", the
+    printed "Sant'Ana" and a payslip's "Santana"): the same letters in the same order are the same name (blind probe
+    r69b F1, F4). A name is never joined into a single word, which names no one (ADR 040)."""
+    wanted = set(others) - set(tokens)
+    joined: list[str] = []
+    start = 0
+    while start < len(tokens):
+        end = next(
+            (end for end in range(len(tokens), start + 1, -1) if "".join(tokens[start:end]) in wanted), start + 1
+        )
+        joined.append("".join(tokens[start:end]))
+        start = end
+    return joined if len(joined) >= 2 else tokens
+
+
+def compared_tokens(left_name: str, right_name: str) -> tuple[list[str], list[str]]:
+    """Both names' tokens as they are compared: ICAO's spellings aligned (``aligned_tokens``), then a word one side
+    writes in two or more joined as the other writes it (``joined_words``)."""
+    left, right = aligned_tokens(left_name, right_name)
+    left = joined_words(left, right)
+    return left, joined_words(right, left)
+
+
 def word_starts(word: str, start: str) -> bool:
     """Whether ``word`` begins with ``start`` in some spelling of each (an MRZ's cut "GROSSMA" of "Großmann")."""
     return any(w.startswith(s) for w, s in itertools.product(word_forms(word), word_forms(start)))
 
 
 def name_match(submitted: str, read: str) -> str:
-    """``exact`` (same tokens, any order/case/accents, ICAO's transliterations), ``partial`` (one holds the
-    other's tokens: missing middle names), ``fuzzy`` (only near-equal spellings)
-    or ``none``."""
-    left, right = aligned_tokens(submitted, read)
+    """``exact`` (same tokens, any order/case/accents, ICAO's transliterations, a word written in two or joined),
+    ``partial`` (one holds the other's tokens: missing middle names; middle names as initials; the last word cut by a
+    field's width), ``fuzzy`` (only near-equal spellings) or ``none``. ADR 040 says why each grade."""
+    return name_grade(submitted, read)[0]
+
+
+def name_variation(submitted: str, read: str) -> str | None:
+    """How names that match are written otherwise, for the evidence: ``joined`` (a word written in two on one side),
+    ``initials`` (middle names as initials), ``cut`` (the last word cut by a field's width), else None."""
+    return name_grade(submitted, read)[1]
+
+
+def name_grade(submitted: str, read: str) -> tuple[str, str | None]:
+    """``name_match``'s grade and ``name_variation``'s variation, worked out once."""
+    left, right = compared_tokens(submitted, read)
     if not left or not right:
-        return "none"
-    if sorted(left) == sorted(right):
-        return "exact"
+        return "none", None
+    initials = written_initials(submitted) | written_initials(read)
+    grade, variation = words_grade(left, right, initials)
+    if grade is not None:
+        # Only an exact match is worded as written otherwise: a partial one is worded as middle names left out.
+        joined = grade == "exact" and (left, right) != aligned_tokens(submitted, read)
+        return grade, "joined" if joined else variation
+    if name_cut(read, right, left, initials) or name_cut(submitted, left, right, initials):
+        return "partial", "cut"
     shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
-    if len(shorter) >= 2 and set(shorter) <= set(longer) and shorter[0] == longer[0] and shorter[-1] == longer[-1]:
-        return "partial"
     if len(shorter) >= 2 and all(
         max(difflib.SequenceMatcher(None, token, other).ratio() for other in longer) >= 0.8 for token in shorter
     ):
-        return "fuzzy"
-    return "none"
+        return "fuzzy", None
+    return "none", None
+
+
+def words_grade(left: list[str], right: list[str], initials: frozenset[str]) -> tuple[str | None, str | None]:
+    """``exact`` or ``partial`` as ``name_match`` grades the words compared, else None; with ``initials`` when middle
+    names written as initials made them match."""
+    if sorted(left) == sorted(right):
+        return "exact", None
+    shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
+    if len(shorter) >= 2 and set(shorter) <= set(longer) and shorter[0] == longer[0] and shorter[-1] == longer[-1]:
+        return "partial", None
+    if middle_initials_fit(shorter, longer, initials):
+        return "partial", "initials"
+    return None, None
+
+
+def middle_initials_fit(shorter: list[str], longer: list[str], initials: frozenset[str]) -> bool:
+    """Whether the names are one with middle names written as initials ("Maria J. S. Teles", "Maria Joana S.
+    Valadares"): the first and last words whole and equal, each middle word of the shorter, in order, a middle word of
+    the longer or the initial of one (blind probe r69b F2). An initial carries more than a middle name left out,
+    which is ``partial`` too; a first name or the last surname as an initial is not enough (ADR 040)."""
+    if len(shorter) < 2 or shorter[0] != longer[0] or shorter[-1] != longer[-1]:
+        return False
+    if len(shorter[0]) == 1 or len(shorter[-1]) == 1:
+        return False
+    remaining = iter(longer[1:-1])
+    return all(any(words_fit(word, other, initials) for other in remaining) for word in shorter[1:-1])
+
+
+def words_fit(word: str, other: str, initials: frozenset[str]) -> bool:
+    """The same word, or one of them an initial written as such (``written_initials``) that starts the other."""
+    if word == other:
+        return True
+    initial, whole = (word, other) if len(word) == 1 else (other, word)
+    return len(initial) == 1 and len(whole) > 1 and initial in initials and whole.startswith(initial)
+
+
+def name_cut(cut_name: str, cut: list[str], whole: list[str], initials: frozenset[str]) -> bool:
+    """Whether ``cut_name`` (words ``cut``) is the name of ``whole`` cut at the end by a field's width: long enough to
+    fill one (``CUT_NAME_MIN_LENGTH``), its last word a start of at least ``CUT_WORD_MIN_LETTERS`` letters of the
+    other's last word, and with that word whole the same name (blind probe r69b F3, G50: a payroll's "Albuqu")."""
+    if len(" ".join(cut_name.split())) < CUT_NAME_MIN_LENGTH or len(cut) < 2 or len(whole) < 2:
+        return False
+    last, full = cut[-1], whole[-1]
+    if len(last) < CUT_WORD_MIN_LETTERS or len(last) >= len(full) or not full.startswith(last):
+        return False
+    return words_grade([*cut[:-1], full], whole, initials)[0] is not None
 
 
 def surname_left_out(typed: str, printed: str) -> bool:
     """Whether the typed name holds only the printed one's words, its first among them, but not its last surname:
     ``name_match``'s ``partial`` with the last word dropped, which it grades ``fuzzy``."""
-    shorter, longer = aligned_tokens(typed, printed)
+    shorter, longer = compared_tokens(typed, printed)
     return (
         2 <= len(shorter) < len(longer)
         and set(shorter) <= set(longer)
@@ -121,12 +227,26 @@ def mrz_name_fits(printed: str, *, surname: str, given_names: str) -> bool:
     The MRZ writes names without accents, transliterated (Ü as UE) and cut to fit its line,
     sometimes to initials, so it is read as a shortened form of the printed name: its first
     surname and its first given name must each stand for a printed word (the same word within
-    OCR's slips, or a word it starts). Two people who share a surname still differ by the given
-    name; a printed name OCR read only in part is not taken for another person's.
+    OCR's slips, or a word it starts) or for printed words it writes joined (ICAO drops the
+    apostrophe: the printed "Sant'Ana" is the MRZ's SANTANA). Two people who share a surname still
+    differ by the given name; a printed name OCR read only in part is not taken for another person's.
     """
     words = name_words(printed)
     firsts = [words_[0] for words_ in (name_words(surname), name_words(given_names)) if words_]
-    return bool(words) and all(any(mrz_word_fits(first, word) for word in words) for first in firsts)
+    return bool(words) and all(
+        any(mrz_word_fits(first, word) for word in words) or any(word_starts(run, first) for run in word_runs(words))
+        for first in firsts
+    )
+
+
+def word_runs(words: list[str]) -> list[str]:
+    """Consecutive words written joined, two to ``MAX_JOINED_WORDS`` of them: ['sant', 'ana', 'vidal'] ->
+    ['santana', 'santanavidal', 'anavidal']."""
+    return [
+        "".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, min(start + MAX_JOINED_WORDS, len(words)) + 1)
+    ]
 
 
 def mrz_word_fits(mrz_word: str, printed_word: str) -> bool:
