@@ -1,0 +1,193 @@
+"""The agency's settings, its forms and its decisions in the admin (blind probe r69a: an agency admin saved a medium
+limit of -0,1 and an interest rate of 4 for 4 %, read English constraint names, "O agência … foi adicionado", dates
+year first and a form's token hash)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.utils import timezone
+
+from applicants.models import Decision, Organization
+from applicants.services import AgencyCredentials, decision_record
+from tests.factories import ApplicantFactory, IntakeFormRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(credentials: AgencyCredentials) -> Client:
+    client = Client()
+    client.force_login(credentials.user)
+    return client
+
+
+def settings_url(credentials: AgencyCredentials) -> str:
+    return f"/admin/applicants/organization/{credentials.organization.pk}/change/"
+
+
+def post_settings(client: Client, credentials: AgencyCredentials, changes: dict[str, str], **extra: str) -> Any:
+    """The settings page submitted as it was shown, with ``changes`` typed over it."""
+    form = client.get(settings_url(credentials)).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data.update(changes)
+    return client.post(settings_url(credentials), {k: v for k, v in data.items() if v is not None} | extra)
+
+
+def field_errors(response: Any) -> dict[str, list[str]]:
+    return {name: list(errors) for name, errors in response.context["adminform"].form.errors.items()}
+
+
+def test_the_ratios_are_shown_and_typed_as_percentages(alice: AgencyCredentials) -> None:
+    client = logged_in(alice)
+    page = client.get(settings_url(alice)).content.decode()
+    assert 'value="35,0"' in page and 'value="40,0"' in page and 'value="4,00"' in page
+    assert "Em percentagem" in page
+
+    response = post_settings(
+        client, alice, {"dti_medium_threshold": "36,5", "dti_high_threshold": "42", "sale_annual_interest_rate": "3,75"}
+    )
+
+    assert response.status_code == 302, field_errors(response)
+    alice.organization.refresh_from_db()
+    assert (
+        alice.organization.dti_medium_threshold,
+        alice.organization.dti_high_threshold,
+        alice.organization.sale_annual_interest_rate,
+    ) == (Decimal("0.365"), Decimal("0.42"), Decimal("0.0375"))
+    listing = client.get("/admin/applicants/organization/").content.decode()
+    assert "36,5 %" in listing and "42,0 %" in listing
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("dti_medium_threshold", "-10"),  # V-1: -0,1 was saved
+        ("dti_medium_threshold", "0,35"),  # the fraction the page used to take, not 0,35 %
+        ("dti_high_threshold", "400"),
+        ("dti_guarantor_threshold", "0"),
+        ("sale_loan_to_value", "150"),
+        ("sale_annual_interest_rate", "400"),  # V-2: 4 (400 %) was saved
+        ("sale_annual_interest_rate", "-1"),
+    ],
+)
+def test_a_setting_out_of_its_range_is_refused_at_its_field_in_words(
+    alice: AgencyCredentials, field: str, typed: str
+) -> None:
+    before = Organization.objects.values().get(pk=alice.organization.pk)
+    response = post_settings(logged_in(alice), alice, {field: typed})
+
+    assert response.status_code == 200
+    errors = field_errors(response)
+    assert list(errors) == [field]
+    assert "Indique uma percentagem de" in errors[field][0] and "%" in errors[field][0]
+    assert Organization.objects.values().get(pk=alice.organization.pk) == before
+
+
+def test_a_medium_limit_above_the_high_one_is_refused_at_the_medium_field_in_portuguese(
+    alice: AgencyCredentials,
+) -> None:
+    response = post_settings(logged_in(alice), alice, {"dti_medium_threshold": "45"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Constraint" not in page and "organization_dti_thresholds_ordered" not in page
+    assert field_errors(response) == {"dti_medium_threshold": ["O limiar médio não pode ser superior ao alto (40 %)."]}
+
+
+def test_the_id_expiry_warning_is_at_most_a_year(alice: AgencyCredentials) -> None:
+    response = post_settings(logged_in(alice), alice, {"id_expiry_warning_days": "1000"})
+
+    assert field_errors(response) == {"id_expiry_warning_days": ["Indique no máximo 365 dias (um ano)."]}
+
+
+def test_the_model_holds_the_ranges_in_fractions_with_portuguese_messages(alice: AgencyCredentials) -> None:
+    """Whatever the way in (a shell, another form): the validators and the constraints speak pt-PT."""
+    organization = alice.organization
+    organization.sale_annual_interest_rate = Decimal("4")
+    organization.dti_medium_threshold = Decimal("-0.1")
+    with pytest.raises(ValidationError) as refused:
+        organization.full_clean()
+    assert refused.value.message_dict["sale_annual_interest_rate"] == ["Indique uma taxa anual de 0 % a 25 %."]
+    assert refused.value.message_dict["dti_medium_threshold"] == ["Indique uma percentagem acima de 0 % e até 100 %."]
+
+    organization.refresh_from_db()
+    organization.dti_medium_threshold = Decimal("0.5")
+    with pytest.raises(ValidationError) as unordered:
+        organization.validate_constraints()
+    assert unordered.value.messages == ["O limiar médio da taxa de esforço não pode ser superior ao alto."]
+
+
+def test_saving_the_agency_says_it_was_changed_in_the_feminine(alice: AgencyCredentials) -> None:
+    client = logged_in(alice)
+
+    kept_editing = post_settings(client, alice, {}, _continue="1")
+    saved = post_settings(client, alice, {})
+
+    name = alice.organization.name
+    assert [str(m) for m in kept_editing.wsgi_request._messages] == [
+        f'A agência “<a href="{settings_url(alice)}">{name}</a>” foi alterada com sucesso. Pode editar novamente abaixo.'
+    ]
+    assert [str(m) for m in saved.wsgi_request._messages] == [
+        f'A agência “<a href="{settings_url(alice)}">{name}</a>” foi alterada com sucesso.'
+    ]
+
+
+def test_adding_a_form_says_it_was_added_in_the_masculine(alice: AgencyCredentials) -> None:
+    client = logged_in(alice)
+    response = client.post(
+        "/admin/applicants/intakeformrequest/add/",
+        {
+            "listing_type": "ARRENDAMENTO",
+            "property_type": "APARTAMENTO",
+            "property_title": "T1 no Porto",
+            "property_price": "750",
+            "expires_at": (timezone.localdate() + dt.timedelta(days=10)).strftime("%d/%m/%Y"),
+        },
+    )
+    assert response.status_code == 302
+    shown = [str(m) for m in response.wsgi_request._messages]
+    assert any("O pedido de candidatura “" in m and "” foi adicionado com sucesso." in m for m in shown), shown
+
+
+def test_a_decision_reads_in_words_with_the_day_as_the_agency_writes_it(alice: AgencyCredentials) -> None:
+    applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
+    decided_at = timezone.make_aware(dt.datetime(2026, 12, 7, 10, 30))
+    decision = decision_record(
+        applicant=applicant, decided_by=alice.user, report_id=None, decision="APPROVED", reason="Rendimento suficiente."
+    )
+    Decision.objects.filter(pk=decision.pk).update(decided_at=decided_at)
+    decision.refresh_from_db()
+
+    assert str(decision) == "Aprovado em 07/12/2026"
+    decision.decision = "MORE_INFO"
+    assert str(decision) == "Mais documentos pedidos em 07/12/2026"
+    page = logged_in(alice).get(f"/admin/applicants/decision/{decision.pk}/change/").content.decode()
+    assert "2026-12-07" not in page and "Aprovado em 07/12/2026" in page
+
+
+def test_the_form_links_default_expiry_is_written_day_first(alice: AgencyCredentials) -> None:
+    page = logged_in(alice).get("/admin/applicants/intakeformrequest/add/").content.decode()
+
+    default = timezone.localdate() + dt.timedelta(days=14)
+    assert f'value="{default:%d/%m/%Y}"' in page
+    assert f"{default:%Y-%m-%d}" not in page
+
+
+def test_a_forms_page_shows_the_price_in_euros_and_no_token_hash(alice: AgencyCredentials) -> None:
+    form_request = IntakeFormRequestFactory(organization=alice.organization, property_price=Decimal("1200.00"))
+
+    page = logged_in(alice).get(f"/admin/applicants/intakeformrequest/{form_request.pk}/change/").content.decode()
+
+    assert "1 200,00 €" in page
+    assert form_request.token_hash not in page and "Hash do token" not in page
+
+
+def test_the_sidebar_filter_is_spelled_in_portuguese(alice: AgencyCredentials) -> None:
+    page = logged_in(alice).get("/admin/applicants/applicant/").content.decode()
+
+    assert "Comece a digitar para filtrar" in page and "Começe" not in page
