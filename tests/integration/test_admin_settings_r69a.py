@@ -5,6 +5,7 @@ year first and a form's token hash)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -191,3 +192,15 @@ def test_the_sidebar_filter_is_spelled_in_portuguese(alice: AgencyCredentials) -
     page = logged_in(alice).get("/admin/applicants/applicant/").content.decode()
 
     assert "Comece a digitar para filtrar" in page and "Começe" not in page
+
+
+def test_saving_the_settings_as_shown_records_no_change_in_the_history(alice: AgencyCredentials) -> None:
+    """The page shows 35,0 where 0.350 is stored: compared as typed, every ratio would read as changed."""
+    from django.contrib.admin.models import LogEntry
+
+    post_settings(logged_in(alice), alice, {})
+    post_settings(logged_in(alice), alice, {"dti_high_threshold": "45"})
+
+    entries = LogEntry.objects.filter(object_id=str(alice.organization.pk)).order_by("action_time")
+    changed = [[len(change["changed"]["fields"]) for change in json.loads(entry.change_message)] for entry in entries]
+    assert changed == [[], [1]]
