@@ -38,18 +38,23 @@ class PercentField(forms.DecimalField):
     that says so; the model's validators hold the same range in fractions (ADR 004, "Ranges").
     """
 
-    def __init__(self, *, decimal_places: int, min_percent: Decimal, max_percent: Decimal, **kwargs: Any) -> None:
+    def __init__(
+        self, *, decimal_places: int, min_percent: Decimal, max_percent: Decimal, example: str, **kwargs: Any
+    ) -> None:
         super().__init__(decimal_places=decimal_places, localize=True, **kwargs)
-        self.min_percent, self.max_percent = min_percent, max_percent
+        self.min_percent, self.max_percent, self.example = min_percent, max_percent, example
         self.shown_step = Decimal(1).scaleb(-decimal_places)  # "35,0" for 0.350, "4,00" for 0.0400
 
     def validate(self, value: Any) -> None:
         super().validate(value)
         if value is not None and not self.min_percent <= value <= self.max_percent:
             # No parameters: the message is complete (a validator would format its "%" again).
-            message = _("Indique uma percentagem de %(min)s a %(max)s (por exemplo 35 para 35 %%).") % {
+            message = _(
+                "Indique uma percentagem de %(min)s a %(max)s (por exemplo %(example)s para %(example)s %%)."
+            ) % {
                 "min": percent_text(self.min_percent),
                 "max": percent_text(self.max_percent),
+                "example": self.example,
             }
             raise ValidationError(message, code="out_of_range")
 
@@ -84,8 +89,8 @@ def percent_shown(fraction: Decimal) -> str:
 
 # Ratios (the taxa de esforco limits, the loan-to-value) from 1 % to 100 %: below 1 % no agency means it, and a
 # 0,35 typed as the fraction it used to be is caught, not kept as 0,35 %. The rate from 0 % (no interest) to 25 %.
-RATIO_PERCENT = {"decimal_places": 1, "min_percent": Decimal("1"), "max_percent": Decimal("100")}
-RATE_PERCENT = {"decimal_places": 2, "min_percent": Decimal("0"), "max_percent": Decimal("25")}
+RATIO_PERCENT = {"decimal_places": 1, "min_percent": Decimal("1"), "max_percent": Decimal("100"), "example": "35"}
+RATE_PERCENT = {"decimal_places": 2, "min_percent": Decimal("0"), "max_percent": Decimal("25"), "example": "4"}
 PERCENT_SETTINGS: dict[str, dict[str, Any]] = {
     "dti_medium_threshold": {**RATIO_PERCENT, "help_text": _("Em percentagem: acima deste valor, risco médio.")},
     "dti_high_threshold": {**RATIO_PERCENT, "help_text": _("Em percentagem: acima deste valor, risco alto.")},
