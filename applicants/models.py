@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,9 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 from applicants.fields import (
     EncryptedCharField,
@@ -27,7 +31,17 @@ from applicants.fields import (
 # most (a huge value once made the purge overflow for every agency after it).
 RETENTION_DAYS_MIN = 1
 RETENTION_DAYS_MAX = 3650
-RETENTION_DAYS_VALIDATORS = [MinValueValidator(RETENTION_DAYS_MIN), MaxValueValidator(RETENTION_DAYS_MAX)]
+
+
+# A count's range said whole at its field (Django's stock "Garanta que este valor seja menor ou igual a 50." gave
+# one end of it, in Brazilian wording: blind probe r69a).
+def range_validators(low: int, high: int, message: StrOrPromise) -> list[MinValueValidator | MaxValueValidator]:
+    return [MinValueValidator(low, message=message), MaxValueValidator(high, message=message)]
+
+
+RETENTION_DAYS_VALIDATORS = range_validators(
+    RETENTION_DAYS_MIN, RETENTION_DAYS_MAX, _("Indique de 1 a 3650 dias (dez anos).")
+)
 
 # An agency's ratios are stored as fractions (0.350 is 35 %) and each has a range it can mean something in (ADR 004,
 # "Ranges"): a taxa de esforco limit or a loan-to-value is above 0 and at most 100 %; a sale's annual interest rate
@@ -109,7 +123,9 @@ class Organization(models.Model):
         validators=INTEREST_RATE_VALIDATORS,
     )
     sale_loan_term_years = models.PositiveIntegerField(
-        verbose_name=_("sale loan term (years)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(50)]
+        verbose_name=_("sale loan term (years)"),
+        default=30,
+        validators=range_validators(1, 50, _("Indique de 1 a 50 anos.")),
     )
     # GDPR retention: days to keep applicants after a decision, and undecided
     # ones after their form expired.
@@ -133,7 +149,7 @@ class Organization(models.Model):
     authenticity_modified_after_days = models.PositiveIntegerField(
         verbose_name=_("PDF modification noted after (days)"),
         default=30,
-        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        validators=range_validators(1, 3650, _("Indique de 1 a 3650 dias (dez anos).")),
     )
     # Who the information notice names as contacts (GDPR art. 13(1)(a)(b)); blank: the notice sends people
     # to the agency through whoever sent them the link (blind probe r64b, F2).

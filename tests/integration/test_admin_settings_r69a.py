@@ -102,10 +102,23 @@ def test_a_medium_limit_above_the_high_one_is_refused_at_the_medium_field_in_por
     assert field_errors(response) == {"dti_medium_threshold": ["O limiar médio não pode ser superior ao alto (40 %)."]}
 
 
-def test_the_id_expiry_warning_is_at_most_a_year(alice: AgencyCredentials) -> None:
-    response = post_settings(logged_in(alice), alice, {"id_expiry_warning_days": "1000"})
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("id_expiry_warning_days", "1000", "Indique no máximo 365 dias (um ano)."),
+        ("sale_loan_term_years", "60", "Indique de 1 a 50 anos."),
+        ("sale_loan_term_years", "0", "Indique de 1 a 50 anos."),
+        ("retention_days_after_decision", "0", "Indique de 1 a 3650 dias (dez anos)."),
+        ("retention_days_undecided", "5000", "Indique de 1 a 3650 dias (dez anos)."),
+        ("authenticity_modified_after_days", "5000", "Indique de 1 a 3650 dias (dez anos)."),
+    ],
+)
+def test_a_count_of_days_or_years_out_of_its_range_is_refused_with_the_whole_range(
+    alice: AgencyCredentials, field: str, typed: str, message: str
+) -> None:
+    response = post_settings(logged_in(alice), alice, {field: typed})
 
-    assert field_errors(response) == {"id_expiry_warning_days": ["Indique no máximo 365 dias (um ano)."]}
+    assert field_errors(response) == {field: [message]}
 
 
 def test_the_model_holds_the_ranges_in_fractions_with_portuguese_messages(alice: AgencyCredentials) -> None:
