@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -29,11 +30,117 @@ from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormReques
 from applicants.selectors import organization_for_user
 
 
+class PercentField(forms.DecimalField):
+    """A setting stored as a fraction (0.350) that the agency reads and types as a percentage ("35,0").
+
+    The reports print these as "35,0 %", and a bare 0,350 invited a 40 typed for 40 %, refused with "não tem mais
+    de 1 dígito antes do ponto decimal" (blind probe r69a, I-5, U-3). Its bounds are in percent, with a message
+    that says so; the model's validators hold the same range in fractions (ADR 004, "Ranges").
+    """
+
+    def __init__(
+        self, *, decimal_places: int, min_percent: Decimal, max_percent: Decimal, example: str, **kwargs: Any
+    ) -> None:
+        super().__init__(decimal_places=decimal_places, localize=True, **kwargs)
+        self.min_percent, self.max_percent, self.example = min_percent, max_percent, example
+        self.shown_step = Decimal(1).scaleb(-decimal_places)  # "35,0" for 0.350, "4,00" for 0.0400
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value is not None and not self.min_percent <= value <= self.max_percent:
+            # No parameters: the message is complete (a validator would format its "%" again).
+            message = _(
+                "Indique uma percentagem de %(min)s a %(max)s (por exemplo %(example)s para %(example)s %%)."
+            ) % {
+                "min": percent_text(self.min_percent),
+                "max": percent_text(self.max_percent),
+                "example": self.example,
+            }
+            raise ValidationError(message, code="out_of_range")
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal):
+            value = (value * 100).quantize(self.shown_step)
+        return super().prepare_value(value)
+
+    def clean(self, value: Any) -> Decimal | None:
+        percent = super().clean(value)
+        return None if percent is None else percent / 100
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        try:
+            typed = self.clean(data)
+        except ValidationError:
+            return True
+        return typed != (Decimal(str(initial)) if initial not in (None, "") else None)
+
+
+def percent_text(percent: Decimal) -> str:
+    """A percentage bound as the agency writes it: "0,1 %", "100 %"."""
+    return f"{format(percent.normalize(), 'f').replace('.', ',')} %"
+
+
+def percent_shown(fraction: Decimal) -> str:
+    """A stored ratio as the reports print it: "35,0 %", "35,25 %" (screening's format_percent sits above this app)."""
+    hundredths = (fraction * 100).quantize(Decimal("0.01"))
+    tenths = hundredths.quantize(Decimal("0.1"))
+    return f"{hundredths if hundredths != tenths else tenths}".replace(".", ",") + " %"
+
+
+# Ratios (the taxa de esforco limits, the loan-to-value) from 1 % to 100 %: below 1 % no agency means it, and a
+# 0,35 typed as the fraction it used to be is caught, not kept as 0,35 %. The rate from 0 % (no interest) to 25 %.
+RATIO_PERCENT = {"decimal_places": 1, "min_percent": Decimal("1"), "max_percent": Decimal("100"), "example": "35"}
+RATE_PERCENT = {"decimal_places": 2, "min_percent": Decimal("0"), "max_percent": Decimal("25"), "example": "4"}
+PERCENT_SETTINGS: dict[str, dict[str, Any]] = {
+    "dti_medium_threshold": {**RATIO_PERCENT, "help_text": _("Em percentagem: acima deste valor, risco médio.")},
+    "dti_high_threshold": {**RATIO_PERCENT, "help_text": _("Em percentagem: acima deste valor, risco alto.")},
+    "dti_guarantor_threshold": {
+        **RATIO_PERCENT,
+        "help_text": _(
+            "Em percentagem: o fiador cobre quando o encargo mensal não passa desta parte do seu rendimento."
+        ),
+    },
+    "sale_loan_to_value": {**RATIO_PERCENT, "help_text": _("A parte do preço de venda financiada, em percentagem.")},
+    "sale_annual_interest_rate": {**RATE_PERCENT, "help_text": _("Em percentagem ao ano, de 0 a 25.")},
+}
+
+
+class OrganizationForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The agency's settings: the ratios as percentages, each bound said at its field."""
+
+    class Meta:
+        model = Organization
+        # Every editable field, as the admin's default form has: a Meta with only the percentages left the others off.
+        fields = "__all__"  # noqa: DJ007
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, options in PERCENT_SETTINGS.items():
+            if name in self.fields:
+                model_field = self.fields[name]
+                self.fields[name] = PercentField(label=model_field.label, required=model_field.required, **options)
+
+
 @admin.register(Organization)
 class OrganizationAdmin(OrganizationScopedAdmin):
     organization_path = "pk"
-    list_display = ("name", "dti_medium_threshold", "dti_high_threshold", "retention_days_after_decision", "created_at")
+    form = OrganizationForm
+    list_display = (
+        "name",
+        "dti_medium_display",
+        "dti_high_display",
+        "retention_days_after_decision",
+        "created_at",
+    )
     search_fields = ("name",)
+
+    @admin.display(description=_("medium DTI threshold"), ordering="dti_medium_threshold")
+    def dti_medium_display(self, obj: Organization) -> str:
+        return percent_shown(obj.dti_medium_threshold)
+
+    @admin.display(description=_("high DTI threshold"), ordering="dti_high_threshold")
+    def dti_high_display(self, obj: Organization) -> str:
+        return percent_shown(obj.dti_high_threshold)
 
     def scope(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if request.user.is_superuser:
@@ -134,10 +241,10 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     )
     list_filter = (FormStatusFilter, "listing_type", "property_type")
     search_fields = ("property_title",)
+    # Not the token's hash: staff need nothing from it (blind probe r69a, U-4).
     readonly_fields = (
         "organization",
         "status",
-        "token_hash",
         "created_by_name",
         "created_at",
         "completed_at",
@@ -205,7 +312,11 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
             return ("listing_type", "property_type", "property_title", "property_price", "expires_at")
-        return super().get_fields(request, obj)
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return fields
+        # Read-only, Django prints the bare number ("900,00"): the amount with its unit, as the list shows it.
+        return tuple("price_display" if field == "property_price" else field for field in fields)
 
     def save_model(self, request: HttpRequest, obj: IntakeFormRequest, form: Any, change: bool) -> None:
         if change:

@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 from applicants.fields import (
     EncryptedCharField,
@@ -25,7 +31,38 @@ from applicants.fields import (
 # most (a huge value once made the purge overflow for every agency after it).
 RETENTION_DAYS_MIN = 1
 RETENTION_DAYS_MAX = 3650
-RETENTION_DAYS_VALIDATORS = [MinValueValidator(RETENTION_DAYS_MIN), MaxValueValidator(RETENTION_DAYS_MAX)]
+
+
+# A count's range said whole at its field (Django's stock "Garanta que este valor seja menor ou igual a 50." gave
+# one end of it, in Brazilian wording: blind probe r69a).
+def range_validators(low: int, high: int, message: StrOrPromise) -> list[MinValueValidator | MaxValueValidator]:
+    return [MinValueValidator(low, message=message), MaxValueValidator(high, message=message)]
+
+
+RETENTION_DAYS_VALIDATORS = range_validators(
+    RETENTION_DAYS_MIN, RETENTION_DAYS_MAX, _("Indique de 1 a 3650 dias (dez anos).")
+)
+
+# An agency's ratios are stored as fractions (0.350 is 35 %) and each has a range it can mean something in (ADR 004,
+# "Ranges"): a taxa de esforco limit or a loan-to-value is above 0 and at most 100 %; a sale's annual interest rate
+# from 0 to 25 % (a 4 typed for 4 % was kept as 400 %: blind probe r69a, V-2). The admin reads and writes them as
+# percentages; these validators and the constraints below hold whatever the way in. Messages speak in percent,
+# as the agency does ("%%": Django formats a validator's and a constraint's message with its parameters).
+RATIO_MIN = Decimal("0.001")
+RATIO_MAX = Decimal("1")
+INTEREST_RATE_MIN = Decimal("0")
+INTEREST_RATE_MAX = Decimal("0.25")
+RATIO_RANGE_MESSAGE = _("Indique uma percentagem acima de 0 %% e até 100 %%.")
+INTEREST_RATE_RANGE_MESSAGE = _("Indique uma taxa anual de 0 %% a 25 %%.")
+RATIO_VALIDATORS = [
+    MinValueValidator(RATIO_MIN, message=RATIO_RANGE_MESSAGE),
+    MaxValueValidator(RATIO_MAX, message=RATIO_RANGE_MESSAGE),
+]
+INTEREST_RATE_VALIDATORS = [
+    MinValueValidator(INTEREST_RATE_MIN, message=INTEREST_RATE_RANGE_MESSAGE),
+    MaxValueValidator(INTEREST_RATE_MAX, message=INTEREST_RATE_RANGE_MESSAGE),
+]
+ID_EXPIRY_WARNING_DAYS_MAX = 365
 
 
 class AuthenticitySeverity(models.TextChoices):
@@ -42,25 +79,53 @@ class Organization(models.Model):
     name = models.CharField(verbose_name=_("name"), max_length=200, unique=True)
     # Affordability thresholds (taxa de esforco) and the loan assumed for sales.
     dti_high_threshold = models.DecimalField(
-        verbose_name=_("high DTI threshold"), max_digits=4, decimal_places=3, default=Decimal("0.400")
+        verbose_name=_("high DTI threshold"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.400"),
+        validators=RATIO_VALIDATORS,
     )
     dti_medium_threshold = models.DecimalField(
-        verbose_name=_("medium DTI threshold"), max_digits=4, decimal_places=3, default=Decimal("0.350")
+        verbose_name=_("medium DTI threshold"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.350"),
+        validators=RATIO_VALIDATORS,
     )
     # A guarantor (fiador) covers when the monthly cost over their income is at most this:
     # stricter than the tenants' limits, as referencing practice makes guarantors.
     dti_guarantor_threshold = models.DecimalField(
-        verbose_name=_("guarantor DTI threshold"), max_digits=4, decimal_places=3, default=Decimal("0.300")
+        verbose_name=_("guarantor DTI threshold"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.300"),
+        validators=RATIO_VALIDATORS,
     )
-    id_expiry_warning_days = models.PositiveIntegerField(verbose_name=_("ID expiry warning (days)"), default=60)
+    id_expiry_warning_days = models.PositiveIntegerField(
+        verbose_name=_("ID expiry warning (days)"),
+        default=60,
+        validators=[
+            MaxValueValidator(ID_EXPIRY_WARNING_DAYS_MAX, message=_("Indique no máximo %(limit_value)s dias (um ano)."))
+        ],
+    )
     sale_loan_to_value = models.DecimalField(
-        verbose_name=_("sale loan-to-value"), max_digits=4, decimal_places=3, default=Decimal("0.900")
+        verbose_name=_("sale loan-to-value"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.900"),
+        validators=RATIO_VALIDATORS,
     )
     sale_annual_interest_rate = models.DecimalField(
-        verbose_name=_("sale annual interest rate"), max_digits=5, decimal_places=4, default=Decimal("0.0400")
+        verbose_name=_("sale annual interest rate"),
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.0400"),
+        validators=INTEREST_RATE_VALIDATORS,
     )
     sale_loan_term_years = models.PositiveIntegerField(
-        verbose_name=_("sale loan term (years)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(50)]
+        verbose_name=_("sale loan term (years)"),
+        default=30,
+        validators=range_validators(1, 50, _("Indique de 1 a 50 anos.")),
     )
     # GDPR retention: days to keep applicants after a decision, and undecided
     # ones after their form expired.
@@ -84,7 +149,7 @@ class Organization(models.Model):
     authenticity_modified_after_days = models.PositiveIntegerField(
         verbose_name=_("PDF modification noted after (days)"),
         default=30,
-        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        validators=range_validators(1, 3650, _("Indique de 1 a 3650 dias (dez anos).")),
     )
     # Who the information notice names as contacts (GDPR art. 13(1)(a)(b)); blank: the notice sends people
     # to the agency through whoever sent them the link (blind probe r64b, F2).
@@ -104,27 +169,62 @@ class Organization(models.Model):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["name"]
+        # Defence in depth behind the validators (shell, data migrations): a violation that reaches a person says
+        # what is wrong in their words, not "Constraint … is violated" (blind probe r69a, I-5).
         constraints = [
             models.CheckConstraint(
                 condition=Q(dti_medium_threshold__lte=models.F("dti_high_threshold")),
                 name="organization_dti_thresholds_ordered",
+                violation_error_message=_("O limiar médio da taxa de esforço não pode ser superior ao alto."),
+            ),
+            models.CheckConstraint(
+                condition=Q(dti_medium_threshold__gt=0)
+                & Q(dti_high_threshold__lte=1)
+                & Q(dti_guarantor_threshold__lte=1),
+                name="organization_dti_thresholds_in_range",
+                violation_error_message=_("Os limiares da taxa de esforço têm de estar acima de 0 %% e até 100 %%."),
             ),
             models.CheckConstraint(
                 condition=Q(sale_loan_to_value__gt=0) & Q(sale_loan_to_value__lte=1),
                 name="organization_ltv_in_range",
+                violation_error_message=_(
+                    "O financiamento de uma venda tem de estar acima de 0 %% e até 100 %% do preço."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(sale_annual_interest_rate__gte=INTEREST_RATE_MIN)
+                & Q(sale_annual_interest_rate__lte=INTEREST_RATE_MAX),
+                name="organization_interest_rate_in_range",
+                violation_error_message=INTEREST_RATE_RANGE_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=Q(retention_days_after_decision__range=(RETENTION_DAYS_MIN, RETENTION_DAYS_MAX))
                 & Q(retention_days_undecided__range=(RETENTION_DAYS_MIN, RETENTION_DAYS_MAX)),
                 name="organization_retention_in_range",
+                violation_error_message=_("Os prazos de conservação têm de ser de 1 a 3650 dias."),
             ),
             models.CheckConstraint(
-                condition=Q(dti_guarantor_threshold__gt=0), name="organization_guarantor_threshold_positive"
+                condition=Q(dti_guarantor_threshold__gt=0),
+                name="organization_guarantor_threshold_positive",
+                violation_error_message=_("O limiar do fiador tem de estar acima de 0 %%."),
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The medium limit at most the high one, said at the medium field (the constraint's message has no field)."""
+        medium, high = self.dti_medium_threshold, self.dti_high_threshold
+        if medium is not None and high is not None and medium > high:
+            message = _("O limiar médio não pode ser superior ao alto (%(high)s %%).")
+            raise ValidationError({"dti_medium_threshold": message % {"high": percent_words(high)}})
+
+
+def percent_words(fraction: Decimal) -> str:
+    """A stored fraction as the agency writes it: 0.350 -> "35", 0.0425 -> "4,25" (no trailing zeros)."""
+    figure = format((fraction * 100).normalize(), "f")
+    return figure.replace(".", ",")
 
 
 class MembershipRole(models.TextChoices):
@@ -527,6 +627,14 @@ class DecisionOutcome(models.TextChoices):
     MORE_INFO = "MORE_INFO", _("Pedir mais documentos")
 
 
+# A decision as something that happened to the applicant, on a day.
+DECISION_TAKEN_ON = {
+    DecisionOutcome.APPROVED: _("Aprovado em %(day)s"),
+    DecisionOutcome.REJECTED: _("Rejeitado em %(day)s"),
+    DecisionOutcome.MORE_INFO: _("Mais documentos pedidos em %(day)s"),
+}
+
+
 class Decision(models.Model):
     """A person's decision on an applicant (GDPR art. 22): the report only advises."""
 
@@ -563,7 +671,10 @@ class Decision(models.Model):
         ordering = ["-decided_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_decision_display()} ({self.decided_at:%Y-%m-%d})"
+        # The title of its admin page and of each row of an applicant's history: an event in words, dated as the
+        # agency writes dates ("Aprovado (2026-12-07)" before: blind probe r69a, I-8).
+        day = date_format(timezone.localtime(self.decided_at), "d/m/Y")
+        return str(DECISION_TAKEN_ON[self.decision]) % {"day": day}  # type: ignore[index]
 
 
 class InfoRequestStatus(models.TextChoices):

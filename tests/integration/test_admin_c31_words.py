@@ -145,13 +145,14 @@ def test_a_new_form_expires_by_default_as_through_the_api_and_today_is_accepted(
     client = client_in(alice, "pt-pt")
     html = page(client, "/admin/applicants/intakeformrequest/add/")
     default = timezone.localdate() + dt.timedelta(days=settings.INTAKE_DEFAULT_EXPIRY_DAYS)
-    assert f'value="{default.isoformat()}"' in html
+    # Day first, as the agency writes dates (blind probe r69a, I-9: "2026-12-21"); ISO is still read (below).
+    assert f'value="{default:%d/%m/%Y}"' in html
     assert "Renda mensal ou preço de venda (€)" in html
     form = {"listing_type": "ARRENDAMENTO", "property_type": "MORADIA", "property_title": "T2 Hoje"}
     # The "Hoje" shortcut: today, which ends at midnight (a date and "Agora" gave the present moment, refused).
     response = client.post(
         "/admin/applicants/intakeformrequest/add/",
-        {**form, "property_price": "950", "expires_at": timezone.localdate().isoformat()},
+        {**form, "property_price": "950", "expires_at": f"{timezone.localdate():%d/%m/%Y}"},
     )
     assert response.status_code == 302
     created = IntakeFormRequest.objects.get(property_title="T2 Hoje")

@@ -252,10 +252,9 @@ def test_agency_admin_sets_its_own_thresholds_and_retention_only(
     client = logged_in(alice)
     url = f"/admin/applicants/organization/{alice.organization.pk}/change/"
     form = client.get(url).context["adminform"].form
-    data = {name: form.initial.get(name) for name in form.fields}
-    data.update(
-        {"dti_medium_threshold": "0.330", "retention_days_after_decision": "90", "name": alice.organization.name}
-    )
+    # As the page shows them: the ratios as percentages (blind probe r69a).
+    data = {name: form[name].value() for name in form.fields}
+    data.update({"dti_medium_threshold": "33", "retention_days_after_decision": "90", "name": alice.organization.name})
     response = client.post(url, {k: v for k, v in data.items() if v is not None})
     assert response.status_code == 302, response.content
     alice.organization.refresh_from_db()
