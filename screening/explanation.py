@@ -47,6 +47,8 @@ from screening.rules.income import (
     COUNTED_IN_SPOUSE,
     FIRST_MONTHS,
     OWN_NAME_OTHER_NIF,
+    OWNER_NAME_CHECK,
+    OWNER_NIF_CHECK,
     PAY_CUT_LEVEL,
     PAYSLIP_WINDOW_MONTHS,
     RECURRING_VARIABLE_PAY,
@@ -691,6 +693,10 @@ def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
     latest = next((c for c in checks if c["name"] == "income.payslip_latest" and not c["passed"]), None)
     if latest is not None and latest.get("value"):
         findings.append(words.latest_old.format(month=words.months([str(latest["value"])[:7]])))
+    if any(c["name"] == OWNER_NAME_CHECK and not c["passed"] for c in checks):
+        findings.append(words.owner_name_differs)
+    if any(c["name"] == OWNER_NIF_CHECK and not c["passed"] for c in checks):
+        findings.append(words.owner_nif_invalid)
     return findings
 
 
@@ -859,6 +865,10 @@ class Texts:
     contract_ended_many: str
     some_month: str
     latest_old: str
+    # A proof counted by the person's NIF beside a name that is not theirs, and a payslip printing an impossible NIF
+    # (income.owner_name, income.owner_nif_valid): said without the other name (docs/adr/041).
+    owner_name_differs: str
+    owner_nif_invalid: str
     current_job: str
     agency_confirms: str
     expiring: str
@@ -1065,6 +1075,14 @@ PT = Texts(
     ),
     some_month="um dos meses",
     latest_old="O recibo de vencimento mais recente que enviou é de {month}: os meses seguintes não estão comprovados.",
+    owner_name_differs=(
+        "Um comprovativo de rendimentos que enviou mostra o seu NIF, mas um nome que não é o seu: foi contado, e a "
+        "agência pode pedir ao emissor que o confirme."
+    ),
+    owner_nif_invalid=(
+        "Um recibo de vencimento que enviou mostra um NIF do trabalhador que não é válido: foi contado pelo seu nome, "
+        "e a agência pode pedir à entidade patronal que o confirme."
+    ),
     current_job=(
         "o seu emprego atual comprovado à agência (um recibo de vencimento recente ou uma declaração da entidade "
         "patronal desse emprego)"
@@ -1289,6 +1307,14 @@ EN = Texts(
     ),
     some_month="one of the months",
     latest_old="The latest payslip you sent is for {month}: the months since are not proven.",
+    owner_name_differs=(
+        "A proof of income you sent shows your NIF but a name that is not yours: it was counted, and the agency may "
+        "ask its issuer to confirm it."
+    ),
+    owner_nif_invalid=(
+        "A payslip you sent shows a worker's NIF that is not valid: it was counted by your name, and the agency may "
+        "ask the employer to confirm it."
+    ),
     current_job="your current job shown to the agency (a recent payslip or a declaration from that employer)",
     agency_confirms="the agency can confirm that your income goes on, which is what a better outcome lacks",
     expiring="The document expires on {date}.",
