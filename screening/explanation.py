@@ -76,6 +76,7 @@ ChangeKind = Literal[
     "renewed_document",
     "latest_payslip",
     "current_job",
+    "corrected_proof",
     "payslip_months",
     "invoice_months",
     "monthly_income",
@@ -105,6 +106,8 @@ class OutcomeChange:
     - ``latest_payslip``: the person's latest payslip sent (the newest one counted is months old);
     - ``current_job``: the person's current job shown to the agency (a payslip or the employer's declaration of it):
       a payslip of theirs is a contract's last, and whether their income goes on is what the agency must confirm;
+    - ``corrected_proof``: a proof of income corrected by its issuer, with the person's name and NIF, sent to the
+      agency: one counted by their NIF printed beside a name not theirs, or by their name beside an impossible NIF;
     - ``payslip_months`` / ``invoice_months``: ``amount`` more months of payslips / faturas-recibo at the same income;
     - ``monthly_income``: a verified monthly income of at least ``amount`` (one tenant);
     - ``household_income``: ``amount`` more verified monthly income in the household (a tenant of several);
@@ -295,6 +298,8 @@ FUZZY_NAME = "fuzzy_name_match"
 EXPIRING = "id_expiring_soon"
 LATEST_PAYSLIP_OLD = CHECK_WARNINGS["income.payslip_latest"]
 CONTRACT_ENDED = CHECK_WARNINGS["income.payslip_contract_ongoing"]
+OWNER_NAME_DIFFERS = CHECK_WARNINGS[OWNER_NAME_CHECK]
+OWNER_NIF_INVALID = CHECK_WARNINGS[OWNER_NIF_CHECK]
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -358,6 +363,11 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
             "income", CONTRACT_ENDED, "current_job", also=(LATEST_PAYSLIP_OLD,), better=better, reached=reached
         ),
         warning_lifted("income", LATEST_PAYSLIP_OLD, "latest_payslip", better=better, reached=reached),
+        # A proof whose name or NIF is not the person's is answered by its issuer's corrected one (docs/adr/041).
+        warning_lifted(
+            "income", OWNER_NAME_DIFFERS, "corrected_proof", also=(OWNER_NIF_INVALID,), better=better, reached=reached
+        ),
+        warning_lifted("income", OWNER_NIF_INVALID, "corrected_proof", better=better, reached=reached),
     ]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
@@ -779,6 +789,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.latest_payslip)
     elif change.kind == "current_job":
         conditions.append(words.current_job)
+    elif change.kind == "corrected_proof":
+        conditions.append(words.corrected_proof)
     elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
@@ -869,6 +881,7 @@ class Texts:
     # (income.owner_name, income.owner_nif_valid): said without the other name (docs/adr/041).
     owner_name_differs: str
     owner_nif_invalid: str
+    corrected_proof: str
     current_job: str
     agency_confirms: str
     expiring: str
@@ -1079,6 +1092,7 @@ PT = Texts(
         "Um comprovativo de rendimentos que enviou mostra o seu NIF, mas um nome que não é o seu: foi contado, e a "
         "agência pode pedir ao emissor que o confirme."
     ),
+    corrected_proof="o comprovativo corrigido pelo emissor, com o seu nome e o seu NIF, enviado à agência",
     owner_nif_invalid=(
         "Um recibo de vencimento que enviou mostra um NIF do trabalhador que não é válido: foi contado pelo seu nome, "
         "e a agência pode pedir à entidade patronal que o confirme."
@@ -1311,6 +1325,7 @@ EN = Texts(
         "A proof of income you sent shows your NIF but a name that is not yours: it was counted, and the agency may "
         "ask its issuer to confirm it."
     ),
+    corrected_proof="the proof corrected by its issuer, with your name and your NIF, sent to the agency",
     owner_nif_invalid=(
         "A payslip you sent shows a worker's NIF that is not valid: it was counted by your name, and the agency may "
         "ask the employer to confirm it."

@@ -10,15 +10,18 @@ other's payslips read as two tenants with a stranger's payslips.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from screening.explanation import PT, payslip_findings
+from screening.explanation import EN, PT, applicant_explanation, outcome_changes, payslip_findings
+from screening.rules.household import verify_incomes
 from screening.rules.income import shares_a_surname
 from screening.rules.report import REASON_TEXT
+from tests.unit.test_explanation import LEAD_NAME, agency, form_for, payslips, person, screened, whole_text
 from tests.unit.test_household_reasons_whose import LEAD, PARTNER, couple, steady
-from tests.unit.test_rules import THREE_MONTHS, check_named, id_document, payslip, screen
+from tests.unit.test_rules import NIF, THREE_MONTHS, check_named, id_document, payslip, screen
 
 EMPLOYER_NAME, EMPLOYER_NIF = "Padaria Central do Norte, Lda.", "506465985"
 
@@ -195,8 +198,6 @@ def test_a_couples_swapped_payslips_are_said_to_be_the_other_members() -> None:
 
 
 def test_a_swapped_payslips_owner_check_names_the_member_by_role() -> None:
-    from screening.rules.household import verify_incomes
-
     state: dict[str, Any] = {
         "thresholds": {},
         "property": {"listing_type": "ARRENDAMENTO", "price": "900"},
@@ -221,3 +222,24 @@ def test_one_tenants_own_payslips_beside_the_partners_read_as_before() -> None:
 
     assert affordability["risk_level"] == "LOW"
     assert "são do" not in report
+
+
+# --- What the applicant is shown -------------------------------------------------------------------------------
+
+
+def test_the_applicants_explanation_says_a_proof_is_not_in_their_name_and_what_answers_it() -> None:
+    form = form_for(agency(), price="450")
+    other = "Nuno Filipe Carvalho"
+    maria = person(form, income=None, extra=tuple(payslips(other, NIF, Decimal("1500.00"), THREE_MONTHS)))
+    _, report = screened(form, maria)
+    assert report.risk_level == "MEDIUM"
+    assert [(c.kind, c.reaches) for c in outcome_changes(applicant=maria.applicant, report=report)] == [
+        ("corrected_proof", "LOW")
+    ]
+    pt = applicant_explanation(applicant=maria.applicant, report=report)
+    assert PT.owner_name_differs in pt["checks"][1]["text"]
+    assert pt["what_would_change"] == [f"Com {PT.corrected_proof}, o resultado da avaliação melhoraria."]
+    en = applicant_explanation(applicant=maria.applicant, report=report, language="en")
+    assert EN.owner_name_differs in en["checks"][1]["text"]
+    for text in (whole_text(pt), whole_text(en)):
+        assert "Nuno" not in text and "Carvalho" not in text and LEAD_NAME not in text
