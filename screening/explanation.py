@@ -47,6 +47,8 @@ from screening.rules.income import (
     COUNTED_IN_SPOUSE,
     FIRST_MONTHS,
     OWN_NAME_OTHER_NIF,
+    OWNER_NAME_CHECK,
+    OWNER_NIF_CHECK,
     PAY_CUT_LEVEL,
     PAYSLIP_WINDOW_MONTHS,
     RECURRING_VARIABLE_PAY,
@@ -74,6 +76,7 @@ ChangeKind = Literal[
     "renewed_document",
     "latest_payslip",
     "current_job",
+    "corrected_proof",
     "payslip_months",
     "invoice_months",
     "monthly_income",
@@ -103,6 +106,8 @@ class OutcomeChange:
     - ``latest_payslip``: the person's latest payslip sent (the newest one counted is months old);
     - ``current_job``: the person's current job shown to the agency (a payslip or the employer's declaration of it):
       a payslip of theirs is a contract's last, and whether their income goes on is what the agency must confirm;
+    - ``corrected_proof``: a proof of income corrected by its issuer, with the person's name and NIF, sent to the
+      agency: one counted by their NIF printed beside a name not theirs, or by their name beside an impossible NIF;
     - ``payslip_months`` / ``invoice_months``: ``amount`` more months of payslips / faturas-recibo at the same income;
     - ``monthly_income``: a verified monthly income of at least ``amount`` (one tenant);
     - ``household_income``: ``amount`` more verified monthly income in the household (a tenant of several);
@@ -293,6 +298,8 @@ FUZZY_NAME = "fuzzy_name_match"
 EXPIRING = "id_expiring_soon"
 LATEST_PAYSLIP_OLD = CHECK_WARNINGS["income.payslip_latest"]
 CONTRACT_ENDED = CHECK_WARNINGS["income.payslip_contract_ongoing"]
+OWNER_NAME_DIFFERS = CHECK_WARNINGS[OWNER_NAME_CHECK]
+OWNER_NIF_INVALID = CHECK_WARNINGS[OWNER_NIF_CHECK]
 OWNER_CHECKS = frozenset(
     {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
 )
@@ -356,6 +363,11 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
             "income", CONTRACT_ENDED, "current_job", also=(LATEST_PAYSLIP_OLD,), better=better, reached=reached
         ),
         warning_lifted("income", LATEST_PAYSLIP_OLD, "latest_payslip", better=better, reached=reached),
+        # A proof whose name or NIF is not the person's is answered by its issuer's corrected one (docs/adr/041).
+        warning_lifted(
+            "income", OWNER_NAME_DIFFERS, "corrected_proof", also=(OWNER_NIF_INVALID,), better=better, reached=reached
+        ),
+        warning_lifted("income", OWNER_NIF_INVALID, "corrected_proof", better=better, reached=reached),
     ]
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
@@ -691,6 +703,10 @@ def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
     latest = next((c for c in checks if c["name"] == "income.payslip_latest" and not c["passed"]), None)
     if latest is not None and latest.get("value"):
         findings.append(words.latest_old.format(month=words.months([str(latest["value"])[:7]])))
+    if any(c["name"] == OWNER_NAME_CHECK and not c["passed"] for c in checks):
+        findings.append(words.owner_name_differs)
+    if any(c["name"] == OWNER_NIF_CHECK and not c["passed"] for c in checks):
+        findings.append(words.owner_nif_invalid)
     return findings
 
 
@@ -773,6 +789,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.latest_payslip)
     elif change.kind == "current_job":
         conditions.append(words.current_job)
+    elif change.kind == "corrected_proof":
+        conditions.append(words.corrected_proof)
     elif change.kind == "payslip_months":
         # Months sent in one file with others were not read: asked again, they are asked as files of their own.
         combined = named(situation.viewer.checks, "income.payslip_file_combined") is not None
@@ -859,6 +877,11 @@ class Texts:
     contract_ended_many: str
     some_month: str
     latest_old: str
+    # A proof counted by the person's NIF beside a name that is not theirs, and a payslip printing an impossible NIF
+    # (income.owner_name, income.owner_nif_valid): said without the other name (docs/adr/041).
+    owner_name_differs: str
+    owner_nif_invalid: str
+    corrected_proof: str
     current_job: str
     agency_confirms: str
     expiring: str
@@ -1065,6 +1088,15 @@ PT = Texts(
     ),
     some_month="um dos meses",
     latest_old="O recibo de vencimento mais recente que enviou é de {month}: os meses seguintes não estão comprovados.",
+    owner_name_differs=(
+        "Um comprovativo de rendimentos que enviou mostra o seu NIF, mas um nome que não é o seu: foi contado, e a "
+        "agência pode pedir ao emissor que o confirme."
+    ),
+    corrected_proof="o comprovativo corrigido pelo emissor, com o seu nome e o seu NIF, enviado à agência",
+    owner_nif_invalid=(
+        "Um recibo de vencimento que enviou mostra um NIF do trabalhador que não é válido: foi contado pelo seu nome, "
+        "e a agência pode pedir à entidade patronal que o confirme."
+    ),
     current_job=(
         "o seu emprego atual comprovado à agência (um recibo de vencimento recente ou uma declaração da entidade "
         "patronal desse emprego)"
@@ -1289,6 +1321,15 @@ EN = Texts(
     ),
     some_month="one of the months",
     latest_old="The latest payslip you sent is for {month}: the months since are not proven.",
+    owner_name_differs=(
+        "A proof of income you sent shows your NIF but a name that is not yours: it was counted, and the agency may "
+        "ask its issuer to confirm it."
+    ),
+    corrected_proof="the proof corrected by its issuer, with your name and your NIF, sent to the agency",
+    owner_nif_invalid=(
+        "A payslip you sent shows a worker's NIF that is not valid: it was counted by your name, and the agency may "
+        "ask the employer to confirm it."
+    ),
     current_job="your current job shown to the agency (a recent payslip or a declaration from that employer)",
     agency_confirms="the agency can confirm that your income goes on, which is what a better outcome lacks",
     expiring="The document expires on {date}.",

@@ -127,6 +127,11 @@ def least_income_within(monthly_cost: Decimal, limit: Decimal) -> Decimal:
     return needed
 
 
+# The reason of a person whose only proofs of income are in their name with another NIF than the one typed, when the
+# identity document vouches for the NIF typed (else ``nif_differs_from_documents`` says it).
+OWN_INCOME_OTHER_NIF = "own_income_other_nif"
+
+
 def risk_reasons(
     identity: dict[str, Any], income: dict[str, Any], *, dti: Decimal | None, thresholds: dict[str, Any]
 ) -> tuple[list[str], list[str]]:
@@ -140,7 +145,9 @@ def risk_reasons(
         # The proofs are in the person's name with another NIF: not "none in their name" (cases probe 14).
         reasons_high.append("nif_differs_from_documents")
     elif not income["attributable"]:
-        reasons_high.append("no_attributable_income")
+        # Those sent in the person's name with another NIF than the one typed are said as such, as their checks say
+        # (blind probe r69b, F6: "none in the candidate's name" beside three in their name).
+        reasons_high.append(OWN_INCOME_OTHER_NIF if income.get("own_name_other_nif") else "no_attributable_income")
     if dti is None:
         reasons_high.append("income_unknown")
     elif dti > high:

@@ -17,6 +17,7 @@ from typing import Any
 
 from documents.extraction.schema import TAX_KINDS
 from screening.rules.affordability import (
+    OWN_INCOME_OTHER_NIF,
     dti_check,
     dti_ratio,
     effort_sentences,
@@ -30,7 +31,14 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import check, extracted, format_eur, format_percent, money, quantize
 from screening.rules.employment import CURRENCY_NOT_EUR
 from screening.rules.identity import verify_identity
-from screening.rules.income import OWN_INCOME_KINDS, REFUSED_WARNING, UNREADABLE_WARNING, refusal_of
+from screening.rules.income import (
+    OTHER_MEMBER_S,
+    OWN_INCOME_KINDS,
+    OWNER_CHECKS,
+    REFUSED_WARNING,
+    UNREADABLE_WARNING,
+    refusal_of,
+)
 from screening.rules.person import person_income
 from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
 
@@ -39,7 +47,14 @@ GUARANTOR_ROLE = "GUARANTOR"
 DEFAULT_GUARANTOR_THRESHOLD = Decimal("0.30")
 # Reasons about money alone: the only ones a guarantor's income can answer for.
 AFFORDABILITY_REASONS = frozenset(
-    {"dti_above_high", "dti_above_medium", "income_unknown", "no_attributable_income", "partial_income_months"}
+    {
+        "dti_above_high",
+        "dti_above_medium",
+        "income_unknown",
+        "no_attributable_income",
+        OWN_INCOME_OTHER_NIF,
+        "partial_income_months",
+    }
 )
 LOWER = {"HIGH": "MEDIUM", "MEDIUM": "LOW", "LOW": "LOW"}
 
@@ -110,6 +125,7 @@ def household_income_result(tenants: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "partial": bool(partial),
         "attributable": any(t["income"]["attributable"] for t in tenants),
+        "own_name_other_nif": any(t["income"].get("own_name_other_nif") for t in tenants),
         "verified": not partial and all(t["income"]["verified"] for t in tenants),
         "months_verified": min((p["months_verified"] for p in partial), default=0),
         "warnings": [w for t in tenants for w in t["income"]["warnings"]],
@@ -238,7 +254,13 @@ def person_state(state: dict[str, Any], member: dict[str, Any]) -> dict[str, Any
     tenant = member["role"] in TENANT_ROLES
     beside = [m for m in state["members"] if (m["role"] in TENANT_ROLES) == tenant and m is not member]
     words = role_words(state)
-    applicant = {**member["applicant"], "co_members": [co_member(m, words) for m in beside]}
+    applicant = {
+        **member["applicant"],
+        "co_members": [co_member(m, words) for m in beside],
+        # Everyone else in the application, by NIF and role: a proof of income of one of them sent in this member's
+        # slot is said to be theirs (screening.rules.income.co_member_of; blind probe r69b, H01).
+        "application_members": [co_member(m, words) for m in state["members"] if m is not member],
+    }
     nif = member["applicant"].get("nif")
     shared = [d for m in beside for d in extracted(m["documents"], TAX_KINDS) if joint_taxpayer(d, nif)]
     return {**state, "applicant": applicant, "documents": member["documents"], "shared_documents": shared}
@@ -370,6 +392,12 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
             "Comprovativos de rendimentos enviados e recusados pelo que são (um rascunho, uma simulação ou um "
             "documento de outro tipo), a substituir pelo que o motivo de cada um indica: " + ", ".join(refused) + "."
         )
+    swapped = sent_for_another_member(state, words)
+    if swapped:
+        parts.append(
+            "Comprovativos de rendimentos enviados por uma pessoa da candidatura que são de outra (pelo NIF), não "
+            "contados: cada pessoa envia os seus na sua própria ligação; " + "; ".join(swapped) + "."
+        )
     parts.extend(effort_sentences(affordability, state, whose="do agregado"))
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
@@ -423,6 +451,9 @@ def member_reasons(state: dict[str, Any], member: dict[str, Any]) -> set[str]:
         reasons.add("nif_differs_from_documents")
     if income and income_partial(income):
         reasons.add("partial_income_months")
+    if income and not income.get("attributable"):
+        # Whose income has no proof of theirs (blind probe r69b, H01: "em nome do candidato" of two tenants).
+        reasons.add(OWN_INCOME_OTHER_NIF if income.get("own_name_other_nif") else "no_attributable_income")
     return reasons
 
 
@@ -479,6 +510,23 @@ def unreadable_by_member(state: dict[str, Any], words: dict[str, str], *, refuse
             if c["name"] == "income.document_read" and not c["passed"] and bool(refusal_of(c)) == refused
         )
         said.append(f"{words[member['role']]} ({f'1 {one}' if count == 1 else f'{count} {many}'})")
+    return said
+
+
+def sent_for_another_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """'os enviados pelo arrendatário principal são do co-arrendatário (3)' for each member who sent proofs of income
+    another member's NIF prints, by role, never by name: two tenants each sending the other's payslips read as two
+    tenants with another person's documents (blind probe r69b, H01). Not counted for either (docs/adr/041)."""
+    results = (state.get("income") or {}).get("members") or {}
+    by_nif = {str(m["applicant"].get("nif")): m for m in state["members"] if m.get("applicant", {}).get("nif")}
+    said = []
+    for member in state["members"]:
+        owners: dict[str, int] = {}
+        for c in (results.get(member["applicant_id"]) or {}).get("checks") or []:
+            owner = by_nif.get(str(c.get("value"))) if c["name"] in OWNER_CHECKS else None
+            if owner is not None and owner is not member and not c["passed"] and OTHER_MEMBER_S in c["evidence"]:
+                owners[words[owner["role"]]] = owners.get(words[owner["role"]], 0) + 1
+        said += [f"os enviados pelo {words[member['role']]} são do {role} ({n})" for role, n in owners.items()]
     return said
 
 

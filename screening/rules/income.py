@@ -53,7 +53,7 @@ from screening.rules.common import (
     quantize,
     reading_key,
 )
-from screening.rules.names import name_match, names_the_applicant
+from screening.rules.names import aligned_tokens, mrz_word_fits, name_match, names_the_applicant
 from screening.rules.profiles import MIXED, MIXED_SOURCES_REQUIRED, PROFILE_LABELS, SOURCES_BY_PROFILE
 
 # The documents that prove one person's own income, unlike a joint IRS return, which may be a couple's.
@@ -160,6 +160,8 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     checks = [
         *payslip_results,
         *payslip_files_combined(payslips),
+        *owner_names_differ([*payslips, *invoices, *pensions]),
+        *owner_nifs_impossible(payslips),
         *payslip_contracts_ended(payslips),
         *payslips_not_latest(payslips, today=today),
         *payslips_repeated(payslips),
@@ -188,6 +190,12 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         "verified": source_name != "none" and not partial,
         "attributable": any(checks[0]["passed"] for _, checks in payslips + invoices + pensions)
         or any(tax_owned(d, applicant) for d, _ in taxes),
+        # Proofs in the applicant's name with another NIF than the one typed, not counted: the report says so rather
+        # than "none in the applicant's name" (blind probe r69b, F6).
+        "own_name_other_nif": any(
+            not checks[0]["passed"] and OWN_NAME_OTHER_NIF in checks[0]["evidence"]
+            for _, checks in payslips + invoices + pensions
+        ),
         "months_verified": max(len(payslip_months_found), len(invoice_months_found)),
         "months": sorted(set(counted), reverse=True),
         "average_monthly_income": None if average is None else str(average),
@@ -234,6 +242,10 @@ CHECK_WARNINGS = {
     "income.payslip_latest": "latest_payslip_old",
     # An employer's declaration of a contract that has ended (screening.rules.employment): read back from the checks.
     "employment.contract_ongoing": "employment_contract_ended",
+    # A proof counted by the applicant's NIF printed beside another person's name, or by the name beside a NIF that
+    # cannot exist (docs/adr/041).
+    "income.owner_name": "owner_name_differs",
+    "income.owner_nif_valid": "owner_nif_invalid",
 }
 
 
@@ -434,6 +446,8 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
         if which == "owner" and OWN_NAME_OTHER_NIF in failed["evidence"]:
             # The applicant's own, but for the NIF typed: not "another person's" (blind probe r57b).
             reason = OWN_NAME_OTHER_NIF
+        elif which == "owner" and OTHER_MEMBER_S in failed["evidence"]:
+            reason = OTHER_MEMBER_S
         if kind in DOCUMENT_WORDS and reason:
             counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
     return "; ".join(
@@ -2058,21 +2072,32 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     fields = document["fields"]
     owner, how = attributable(applicant, fields.get(f"{party}_nif"), fields.get(f"{party}_name"))
     by_nif = how == "nif"
+    printed = fields.get(f"{party}_name")
+    member = co_member_of(applicant, fields.get(f"{party}_nif")) if by_nif and not owner else None
     if how == "none":
         said = "não mostra de quem é (nem NIF nem nome lidos)"
-    elif by_nif and not owner and names_the_applicant(applicant["name"], fields.get(f"{party}_name")):
+    elif by_nif and not owner and names_the_applicant(applicant["name"], printed):
         # The applicant's name with another NIF is not "another person's": a typo in the NIF typed, a namesake, or
         # someone else's document; the identity checks say which (identity.nif_documents; cases probe 15, K05).
         said = f"{OWN_NAME_OTHER_NIF}: não contado"
+    elif member is not None:
+        # Uploaded in the wrong person's slot of the same application (blind probe r69b, H01: a couple each sending
+        # the other's payslips): said by role, never by name, and counted for neither (docs/adr/041).
+        said = f"não pertence ao candidato: é {OTHER_MEMBER_S} ({member}, pelo NIF); não contado"
     else:
         said = f"{'pertence' if owner else 'não pertence'} ao candidato (por {'NIF' if by_nif else 'nome'})"
-    printed = fields.get(f"{party}_name")
-    if owner and printed and not names_the_applicant(applicant["name"], printed):
+    if owner and by_nif and printed and not shares_a_surname(applicant["name"], printed):
+        # The NIF is the applicant's, the name another person's (blind probe r69b, F5): counted, with a stated check
+        # that raises the risk (``owner_names_differ``; docs/adr/041).
+        said += f", mas {NAME_NOT_THE_APPLICANT_S}"
+    elif owner and printed and not names_the_applicant(applicant["name"], printed):
         # Counted, matched by the NIF or by a name only similar, but written otherwise than the applicant's: said to
         # staff (blind probe C32: "Alexandr Gritsenko" by NIF for "Oleksandr Hrytsenko", "Ana Lúcia Sousa" by name for
         # "Ana Lúcia de Sousa Ferreira", both counted without a word). Probably the same person, so still counted.
         # Order, accents, ICAO's transliterations and middle names left out are not "otherwise".
         said += f"; nome no {'recibo' if party == 'employee' else 'documento'} escrito de outra forma"
+    if owner and not by_nif and impossible_nif_printed(document, party):
+        said += f"; {IMPOSSIBLE_NIF_WORDS}"
     if not owner and MULTIPLE_PAYSLIPS in document.get("warnings", []):
         # Two people's slips on one sheet: only one is read, and it may be the colleague's.
         said += "; o ficheiro tem mais de um recibo e só um foi lido: envie o seu num ficheiro à parte"
@@ -2085,3 +2110,121 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
         value=fields.get(f"{party}_nif") if by_nif else fields.get(f"{party}_name"),
         expected=applicant["nif"] if by_nif else applicant["name"],
     )
+
+
+# How an owner check says a document is another member's of the same application; ``not_counted`` and the household's
+# report read it.
+OTHER_MEMBER_S = "de outra pessoa da mesma candidatura"
+
+
+# The checks that say whose a proof of income is.
+OWNER_CHECKS = frozenset({"income.payslip_owner", "income.invoice_owner", "income.pension_owner"})
+
+
+def co_member_of(applicant: dict[str, Any], nif: str | None) -> str | None:
+    """The role, in words, of the member beside the applicant in the same application whose NIF ``nif`` is
+    (``applicant["application_members"]``, screening.rules.household.person_state); None for anyone else's."""
+    if not nif:
+        return None
+    members = applicant.get("application_members") or ()
+    return next((str(m.get("role") or "") for m in members if m.get("nif") == nif), None)
+
+
+# A document printing the applicant's NIF and a name that is not theirs (docs/adr/041).
+NAME_NOT_THE_APPLICANT_S = "o nome impresso não é o do candidato (nenhum apelido em comum)"
+
+
+def shares_a_surname(applicant_name: str, printed: str) -> bool:
+    """Whether the printed name holds a word of the applicant's name other than its first (their surnames, and any
+    second given name): the same word in some spelling (``aligned_tokens``), or one standing for it as OCR's slips, a
+    transliteration or a cut at a field's width do (``mrz_word_fits``: "Gritsenko" for "Hrytsenko", "Albuqu" for
+    "Albuquerque"). A printed initial stands for a word only when the name prints no other word past the first.
+
+    A payroll program prints the worker's own name: one that shares no surname with the applicant's (another first
+    name and surnames, or the first name alone) is not a way of writing theirs (blind probe r69b, F5)."""
+    typed, read = aligned_tokens(applicant_name, printed)
+    surnames = typed[1:] or typed
+    if not surnames or not read:
+        return False
+    words = [w for w in read if len(w) > 1]
+    if len(words) <= 1:
+        words = read
+    return any(
+        word == surname
+        or (min(len(word), len(surname)) > 2 and (mrz_word_fits(word, surname) or mrz_word_fits(surname, word)))
+        or (len(word) == 1 and surname.startswith(word))
+        for word in words
+        for surname in surnames
+    )
+
+
+def owner_names_differ(documents: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One failed check per proof of income counted by its printed NIF, the applicant's, whose printed name shares no
+    surname with theirs (``shares_a_surname``): another person's document with the NIF edited, or an error of its
+    issuer. Counted, since a NIF is strong evidence and a payroll typo should not make a genuine person HIGH; the
+    check makes the report at least MEDIUM, and a person decides (blind probe r69b, F5; docs/adr/041). The
+    evidence names neither name: the applicant's explanation reads these checks."""
+    return [
+        check(
+            OWNER_NAME_CHECK,
+            False,
+            f"{first_words(owner['evidence'])}: o NIF é o do candidato, mas {NAME_NOT_THE_APPLICANT_S}: documento de "
+            "outra pessoa com o NIF alterado, ou um erro do emissor. Contado; confirme com o emissor antes de decidir.",
+            document_id=document["document_id"],
+            field=party_name_field(owner),
+        )
+        for document, checks in documents
+        if (owner := checks[0])["passed"] and NAME_NOT_THE_APPLICANT_S in owner["evidence"]
+    ]
+
+
+def impossible_nif_printed(document: Document, party: str) -> bool:
+    """A payslip without a worker's NIF read, a valid employer's NIF read, and a NIF printed on its text layer that
+    fails the check digit (the extraction's ``nif_checksum_invalid``; off an image a misread digit gives
+    ``nif_unread`` instead, and a document read by OCR is never taken here): the worker's NIF printed is one no
+    payroll program issues (blind probe r69b, T07; docs/adr/041)."""
+    fields = document["fields"]
+    return (
+        party == "employee"
+        and not fields.get("employee_nif")
+        and bool(fields.get("employer_nif"))
+        and NIF_CHECKSUM_INVALID in (document.get("warnings") or [])
+        and document.get("method") != "ocr"
+    )
+
+
+IMPOSSIBLE_NIF_WORDS = (
+    "o NIF do trabalhador impresso não é válido (dígito de controlo errado), por isso reconhecido só pelo nome"
+)
+
+
+def owner_nifs_impossible(documents: list[tuple[Document, list[Check]]]) -> list[Check]:
+    """One failed check per payslip counted by the name whose text layer prints a worker's NIF that cannot exist
+    (``impossible_nif_printed``): payroll software validates NIFs, so such a slip was made or edited by hand. Makes the
+    report at least MEDIUM, as the other stated checks do (blind probe r69b, T07; docs/adr/041)."""
+    return [
+        check(
+            OWNER_NIF_CHECK,
+            False,
+            f"{first_words(owner['evidence'])}: o NIF do trabalhador impresso não é válido (dígito de controlo "
+            "errado), o que um programa de processamento salarial não emite: confirme com a entidade patronal.",
+            document_id=document["document_id"],
+            field="employee_nif",
+        )
+        for document, checks in documents
+        if (owner := checks[0])["passed"] and IMPOSSIBLE_NIF_WORDS in owner["evidence"]
+    ]
+
+
+OWNER_NAME_CHECK = "income.owner_name"
+OWNER_NIF_CHECK = "income.owner_nif_valid"
+NIF_CHECKSUM_INVALID = "nif_checksum_invalid"
+
+
+def first_words(evidence: str) -> str:
+    """An owner check's label ("Recibo 09/2026"), the words before its first colon."""
+    return str(evidence).partition(":")[0]
+
+
+def party_name_field(owner: Check) -> str:
+    return str(owner.get("field") or "").removesuffix("_nif").removesuffix("_name") + "_name"

@@ -12,6 +12,14 @@ RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
 REASON_TEXT = {
     "identity_not_verified": "a identidade não foi confirmada pelos documentos",
     "no_attributable_income": "não há comprovativos de rendimentos em nome do candidato",
+    "own_income_other_nif": "os comprovativos de rendimentos em nome do candidato têm outro NIF que não o indicado "
+    "(e que o do documento de identificação) e não foram contados: um erro do emissor ou documentos de outra pessoa "
+    "com o mesmo nome",
+    "owner_name_differs": "um comprovativo de rendimentos mostra o NIF do candidato, mas um nome que não é o seu "
+    "(nenhum apelido em comum): contado, mas pode ser de outra pessoa com o NIF alterado ou ter um erro do emissor; "
+    "confirmar com o emissor",
+    "owner_nif_invalid": "um recibo de vencimento imprime um NIF do trabalhador que não é válido (dígito de controlo "
+    "errado), o que um programa de processamento salarial não emite: confirmar com a entidade patronal",
     "income_unknown": "não foi possível apurar o rendimento mensal",
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",

@@ -84,7 +84,10 @@ def test_a_card_confirming_the_nif_typed_leaves_namesake_payslips_an_income_ques
     result = screen(other_nif)
     assert result["identity"]["verified"] and checks_named(result, "identity.nif_documents") == []
     assert result["affordability"]["risk_level"] == "HIGH"
-    assert "no_attributable_income" in result["affordability"]["reasons"]
+    # Said as its checks say it, in the applicant's name with another NIF (blind probe r69b, F6), not "none in their
+    # name".
+    assert "own_income_other_nif" in result["affordability"]["reasons"]
+    assert "no_attributable_income" not in result["affordability"]["reasons"]
     owners = checks_named(result, "income.payslip_owner")
     assert all(OWN_NAME_OTHER_NIF in c["evidence"] for c in owners)
     # Another name and another NIF: another person's, as before.

@@ -267,7 +267,10 @@ def test_payslips_older_than_six_months_do_not_count() -> None:
 
 
 def test_payslip_of_someone_else_is_not_attributable_and_high_risk() -> None:
-    result = screen([id_document(), *(payslip(p, employee_nif="123456789") for p in THREE_MONTHS)])
+    # Another person's name as well as another NIF: in the applicant's own name the reason says so instead
+    # (own_income_other_nif; tests/unit/test_owner_r69b.py).
+    others = [payslip(p, employee_nif="123456789", employee_name="Rui Costa") for p in THREE_MONTHS]
+    result = screen([id_document(), *others])
     assert not result["income"]["attributable"]
     assert result["affordability"]["risk_level"] == "HIGH"
     assert "no_attributable_income" in result["affordability"]["reasons"]
