@@ -79,7 +79,11 @@ from screening.rules.report import generate_report
 # no document kind prompts asking for more, and a pension's health kind is not named (ADR 038) (blind probes r68a,
 # r68b).
 # rules-2026.12.34: a base salary that fell in the newest months counted is taken at the level since, not averaged with
-# the months before (ADR 039; blind probe r68b, c18).
+# the months before (ADR 039; blind probe r68b, c18); a name written with words joined or split, middle names as
+# initials or a last word cut by a field's width is the same name, and the MRZ may write printed words joined (ADR
+# 040); a proof counted by the applicant's NIF beside a name sharing no surname with theirs, or by the name beside an
+# impossible NIF on its text layer, raises the risk; proofs of another member of the application are said to be
+# theirs; proofs in the applicant's name with another NIF are their own reason (ADR 041) (blind probe r69b).
 RULES_VERSION = "rules-2026.12.34"
 
 
