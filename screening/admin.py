@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +21,33 @@ from screening.report_masking import (
     report_household_for_viewer,
     report_justification_for_viewer,
 )
-from screening.rules.common import format_percent, money
+from screening.rules.common import format_eur, format_percent, money
 
 PII_PERMISSION = "applicants.view_pii"
-WITHOUT_INCOMES = {"justification": "justification_masked", "average_monthly_income": "average_monthly_income_masked"}
+WITHOUT_INCOMES = {
+    "justification": "justification_masked",
+    "average_monthly_income_display": "average_monthly_income_masked",
+}
+# The risk's order by severity (Baixo < Médio < Alto): sorting by the stored code or its label is alphabetical and put
+# "Alto, Alto, Baixo, Médio" (blind probe r69a). The applicants' list sorts by this too.
+RISK_ORDER = Case(
+    *(When(risk_level=level, then=Value(rank)) for rank, level in enumerate(RiskLevel.values)),
+    default=Value(len(RiskLevel.values)),
+    output_field=IntegerField(),
+)
+
+
+class BackendFilter(admin.SimpleListFilter):
+    """Who produced the report, in the words the rows show ("regras"; the field's filter offered "rules")."""
+
+    title = ScreeningReport._meta.get_field("backend").verbose_name
+    parameter_name = "backend"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(code, str(label)) for code, label in labels.BACKEND_LABELS.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(backend=self.value()) if self.value() else queryset
 
 
 def checks_html(checks: list[dict[str, Any]]) -> str:
@@ -35,7 +59,7 @@ def checks_html(checks: list[dict[str, Any]]) -> str:
             (
                 labels.check_label(str(check.get("name", ""))),
                 _("✔ passou") if check.get("passed") else _("✘ falhou"),
-                check.get("evidence", ""),
+                labels.check_evidence(check),
                 readable(check, "value"),
                 readable(check, "expected"),
             )
@@ -91,22 +115,23 @@ def authenticity_html(sections: list[dict[str, Any]]) -> str:
 class ScreeningReportAdmin(OrganizationScopedAdmin):
     list_display = (
         "applicant",
-        "risk_level",
+        "risk_display",
         "identity_verified",
         "income_verified",
         "ratio_display",
         "backend_display",
         "created_at",
     )
-    list_filter = ("risk_level", "backend", "identity_verified", "income_verified")
+    list_filter = ("risk_level", BackendFilter, "identity_verified", "income_verified")
     list_select_related = ("applicant",)
     readonly_fields = (
         "applicant",
         "risk_level",
         "identity_verified",
         "income_verified",
-        "dti_ratio",
-        "average_monthly_income",
+        # As the report prints them ("29,98 %", "3 168,67 €"), not the stored "0,2998" and "3168,67" (r69a).
+        "ratio_display",
+        "average_monthly_income_display",
         "justification",
         "justification_language",
         "checks_masked",
@@ -117,7 +142,7 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         "rules_version",
         "created_at",
     )
-    exclude = ("organization", "checks", "authenticity")
+    exclude = ("organization", "checks", "authenticity", "dti_ratio", "average_monthly_income")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -139,9 +164,17 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         # The plain fields would otherwise come back as the form's own (view-only, all shown).
         return (*(self.exclude or ()), *WITHOUT_INCOMES, "household")
 
+    @admin.display(description=_("nível de risco"), ordering=RISK_ORDER)
+    def risk_display(self, obj: ScreeningReport) -> str:
+        return str(obj.get_risk_level_display())
+
     @admin.display(description=_("taxa de esforço"), ordering="dti_ratio")
     def ratio_display(self, obj: ScreeningReport) -> str:
         return format_percent(money(obj.dti_ratio))
+
+    @admin.display(description=ScreeningReport._meta.get_field("average_monthly_income").verbose_name)
+    def average_monthly_income_display(self, obj: ScreeningReport) -> str:
+        return format_eur(money(obj.average_monthly_income))
 
     @admin.display(description=_("produzido por"), ordering="backend")
     def backend_display(self, obj: ScreeningReport) -> str:

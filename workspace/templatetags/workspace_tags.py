@@ -113,6 +113,19 @@ def check_value(value: Any, check: dict[str, Any]) -> str:
 
 
 @register.filter
+def check_evidence(check: dict[str, Any]) -> str:
+    """A check's evidence, the authenticity check's signal codes in words ("NIF da entidade patronal inválido
+    (Médio)")."""
+    return labels.check_evidence(check)
+
+
+@register.filter
+def confidence(value: Any) -> str:
+    """A field's reading confidence as a percentage ("100 %"), not "1,0"."""
+    return labels.confidence_text(value)
+
+
+@register.filter
 def field_label(name: str) -> str:
     return labels.field_label(name)
 
