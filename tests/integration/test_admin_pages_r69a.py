@@ -374,3 +374,21 @@ def test_the_erasure_confirmation_counts_what_it_removes_in_european_portuguese(
     for stock in ["Objectos", "items", "retrocede", "Objects"]:
         assert stock not in html, stock
     assert "Sim, apagar" in html and "Não, voltar" in html
+
+
+def test_a_household_reports_page_shows_its_figures_as_a_table_in_words_not_json(alice: AgencyCredentials) -> None:
+    form = made(IntakeFormRequestFactory, organization=alice.organization)
+    application = Application.objects.create(organization=alice.organization, form_request=form)
+    lead: Applicant = made(ApplicantFactory, form_request=form, application=application, role=Role.TENANT)
+    household = {
+        "monthly_cost": "950.00", "household_monthly_income": "3168.67", "dti_ratio": "0.2998",
+        "members": [{"applicant_id": str(lead.id), "role": "TENANT", "identity_verified": True,
+                     "income_verified": True, "average_monthly_income": "3168.67", "income_share": "1.0000"}],
+        "guarantor": None,
+    }  # fmt: skip
+    report = report_for(lead, application=application, household=household)
+    html = page(client_in(alice), f"/admin/screening/screeningreport/{report.pk}/change/")
+    table = html.split('data-testid="report-household"', 1)[1].split("</div>", 1)[0]
+    for words in ["950,00 €", "3 168,67 €", "29,98 %", "Arrendatário principal", "verificada", "100,0 %"]:
+        assert words in table, words
+    assert "&quot;monthly_cost&quot;" not in html and "0.2998" not in html
