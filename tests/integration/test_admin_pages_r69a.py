@@ -392,3 +392,28 @@ def test_a_household_reports_page_shows_its_figures_as_a_table_in_words_not_json
     for words in ["950,00 €", "3 168,67 €", "29,98 %", "Arrendatário principal", "verificada", "100,0 %"]:
         assert words in table, words
     assert "&quot;monthly_cost&quot;" not in html and "0.2998" not in html
+
+
+def test_the_authenticity_blocks_evidence_writes_moments_shares_and_months_as_people_do(
+    alice: AgencyCredentials, reviewed: Applicant
+) -> None:
+    report = ScreeningReport.objects.get(applicant=reviewed)
+    report.authenticity = [
+        {"document_id": DOCUMENT_ID, "document_type": "PROOF_OF_INCOME", "description": "o recibo de vencimento de 09/2026",
+         "signals": [
+             {"code": "PDF_MODIFIED_AFTER_CREATION", "severity": "LOW", "explanation": "O PDF foi modificado.",
+              "evidence": {"created": "2026-10-01T10:00:00", "days": 40, "producer": "Writer 7.4"}},
+             {"code": "PAYSLIP_SS_ABOVE_RATE", "severity": "MEDIUM", "explanation": "Segurança Social acima.",
+              "evidence": {"share": "0.1432"}},
+             {"code": "PAYSLIP_PERIODS_NOT_CONSECUTIVE", "severity": "LOW", "explanation": "Meses em falta.",
+              "evidence": {"missing_months": ["2026-07", "2026-08"]}},
+         ]},
+    ]  # fmt: skip
+    report.save()
+    html = page(client_in(alice), f"/admin/applicants/applicant/{reviewed.pk}/change/")
+    # The file's metadata is in UTC: 10:00 UTC on 1 October is 11:00 in Lisbon (summer time).
+    block = html.split('data-testid="authenticity"', 1)[1].split("</table>", 1)[0]
+    for words in ["criado em: 01/10/2026 11:00", "dias: 40", "produzido por: Writer 7.4", "proporção: 14,32 %",
+                  "meses em falta: 07/2026, 08/2026"]:  # fmt: skip
+        assert words in block, words
+    assert "2026-10-01T10:00:00" not in block and "0.1432" not in block and "2026-07" not in block
