@@ -373,7 +373,9 @@ def test_the_erasure_confirmation_counts_what_it_removes_in_european_portuguese(
         assert line in counts, line
     for stock in ["Objectos", "items", "retrocede", "Objects"]:
         assert stock not in html, stock
-    assert "Sim, apagar" in html and "Não, voltar" in html
+    assert (
+        "Tem a certeza de que quer apagar definitivamente" in html and "Sim, apagar" in html and "Não, voltar" in html
+    )
 
 
 def test_a_household_reports_page_shows_its_figures_as_a_table_in_words_not_json(alice: AgencyCredentials) -> None:
