@@ -7,10 +7,19 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from applicants.admin_scoping import OrganizationScopedAdmin
-from documents.labels import DOCUMENT_KIND_LABELS, METHOD_LABELS, kind_label, method_label
+from documents.labels import (
+    DOCUMENT_KIND_LABELS,
+    METHOD_LABELS,
+    confidence_summary,
+    content_type_label,
+    kind_label,
+    method_label,
+    warnings_text,
+)
 from documents.models import Document, ExtractedData
 
 
@@ -40,15 +49,23 @@ class MethodFilter(WordsFilter):
 
 @admin.register(Document)
 class DocumentAdmin(OrganizationScopedAdmin):
-    list_display = ("short_id", "applicant", "document_type", "status", "content_type", "size", "created_at")
+    list_display = (
+        "short_id",
+        "applicant",
+        "document_type",
+        "status",
+        "content_type_display",
+        "size_display",
+        "created_at",
+    )
     list_filter = ("status", "document_type")
     list_select_related = ("applicant",)
     readonly_fields = (
         "organization",
         "applicant",
         "document_type",
-        "content_type",
-        "size",
+        "content_type_display",
+        "size_display",
         "sha256",
         "status",
         "error",
@@ -57,11 +74,20 @@ class DocumentAdmin(OrganizationScopedAdmin):
         "extracted_at",
         "created_at",
     )
-    exclude = ("storage_key", "original_filename")
+    exclude = ("storage_key", "original_filename", "content_type", "size")
 
     @admin.display(description="id")
     def short_id(self, obj: Document) -> str:
         return str(obj.id)[:8]
+
+    # The file's type in words and its size in KB/MB: the list printed "image/png | 79038" (blind probe r69a).
+    @admin.display(description=_("tipo de ficheiro"), ordering="content_type")
+    def content_type_display(self, obj: Document) -> str:
+        return content_type_label(obj.content_type)
+
+    @admin.display(description=_("tamanho"), ordering="size")
+    def size_display(self, obj: Document) -> str:
+        return str(filesizeformat(obj.size))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -79,8 +105,8 @@ class ExtractedDataAdmin(OrganizationScopedAdmin):
     readonly_fields = (
         "document",
         "kind_display",
-        "confidence",
-        "warnings",
+        "confidence_display",
+        "warnings_display",
         "pages",
         "method_display",
         "extractor",
@@ -97,6 +123,16 @@ class ExtractedDataAdmin(OrganizationScopedAdmin):
     @admin.display(description=_("leitura"), ordering="method")
     def method_display(self, obj: ExtractedData) -> str:
         return method_label(obj.method)
+
+    # Each field's confidence and the warnings in words, not the stored JSON (blind probe r69a: "{"base_salary": 1.0,
+    # …}", "["nif_checksum_invalid"]"), in the words the applicant's page uses.
+    @admin.display(description=_("confiança da leitura"))
+    def confidence_display(self, obj: ExtractedData) -> str:
+        return confidence_summary(obj.confidence) or "—"
+
+    @admin.display(description=_("avisos"))
+    def warnings_display(self, obj: ExtractedData) -> str:
+        return warnings_text(obj.warnings)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

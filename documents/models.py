@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applicants.fields import EncryptedCharField, EncryptedJSONField
 from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organization
+from documents.labels import kind_label, method_label
 
 
 class DocumentType(models.TextChoices):
@@ -139,7 +140,8 @@ class ExtractedData(models.Model):
         verbose_name_plural = _("extracted data")
 
     def __str__(self) -> str:
-        return f"{self.kind} ({self.method})"
+        # The extracted-data page's title in words ("Passaporte · leitura ótica (OCR)", not "PASSAPORTE (ocr)").
+        return f"{kind_label(self.kind)} · {method_label(self.method)}"
 
 
 class PartFingerprint(models.Model):

@@ -17,10 +17,34 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import IncomeProfile
-from documents.labels import DOCUMENT_KIND_LABELS, kind_label
-from screening.rules.common import format_eur, format_percent, money
+from documents.labels import (
+    DOCUMENT_KIND_LABELS,
+    FIELD_LABELS,
+    FIELD_VALUE_LABELS,
+    WARNING_LABELS,
+    confidence_summary,
+    confidence_text,
+    field_label,
+    kind_label,
+    warning_label,
+    warnings_text,
+)
+from screening.models import RiskLevel
+from screening.rules.common import format_eur, format_month, format_percent, money
 
-__all__ = ["DOCUMENT_KIND_LABELS", "kind_label"]  # documents' words, read here with the report's
+# Documents' words, read here with the report's.
+__all__ = [
+    "DOCUMENT_KIND_LABELS",
+    "FIELD_LABELS",
+    "FIELD_VALUE_LABELS",
+    "WARNING_LABELS",
+    "confidence_summary",
+    "confidence_text",
+    "field_label",
+    "kind_label",
+    "warning_label",
+    "warnings_text",
+]
 
 CHECK_LABELS = {
     "identity.document_read": _("Documento de identificação lido"),
@@ -70,42 +94,46 @@ CHECK_LABELS = {
     "authenticity.document": _("Autenticidade do documento"),
 }
 
-# What the extraction read, by its field's name in the report (``documents.parsers``).
-FIELD_LABELS = {
-    "full_name": _("Nome"),
-    "name": _("Nome"),
-    "nif": _("NIF"),
-    "taxpayer_nif": _("NIF do contribuinte"),
-    "employer_nif": _("NIF da entidade patronal"),
-    "employer_name": _("Entidade patronal"),
-    "date_of_birth": _("Data de nascimento"),
-    "expiry_date": _("Validade"),
-    "issue_date": _("Data de emissão"),
-    "document_number": _("Número do documento"),
-    "nationality": _("Nacionalidade"),
-    "sex": _("Sexo"),
-    "side": _("Lado"),
-    "kind": _("Tipo de documento"),
-    "mrz": _("Zona de leitura ótica"),
-    "mrz_valid": _("Zona de leitura ótica válida"),
-    "period": _("Mês"),
-    "base_salary": _("Vencimento base"),
-    "gross_pay": _("Ilíquido"),
-    "deductions": _("Descontos"),
-    "net_pay": _("Líquido"),
-    "regular_net_pay": _("Líquido regular"),
-    "variable_net_pay": _("Líquido de trabalho suplementar e ajudas de custo"),
-    "irs_withholding": _("Retenção de IRS"),
-    "social_security": _("Segurança Social"),
-    "contract_type": _("Tipo de contrato"),
-    "amount_received": _("Valor recebido"),
-    "net_monthly_amount": _("Valor mensal líquido"),
-    "validation_code": _("Código de validação"),
-    "year": _("Ano"),
-}
-
-WARNING_LABELS = {
-    "arithmetic_mismatch": _("ilíquido menos descontos não dá o líquido"),
+# The authenticity signals' codes (screening/rules/authenticity.py, documents/extraction/forensics.py, the reuse in
+# screening/selectors.py) in a few words: the check's evidence lists them, and the admin and the PDF printed the codes
+# ("PAYSLIP_EMPLOYER_NIF_INVALID (MEDIUM)", blind probe r69a). The API keeps the codes: a client may key on them.
+SIGNAL_LABELS = {
+    "CERTIFICATE_VALIDITY_TOO_LONG": _("certidão válida por mais tempo do que o emissor permite"),
+    "DOCUMENT_REUSED": _("documento enviado por outra pessoa"),
+    "DOCUMENT_SEEN_IN_OTHER_AGENCY": _("documento já enviado a outra agência"),
+    "DOCUMENT_SENT_BEFORE": _("documento já enviado antes pela mesma pessoa"),
+    "DOCUMENT_SENT_BY_SPOUSE": _("declaração conjunta enviada pelo cônjuge"),
+    "IMAGE_EDITOR_SOFTWARE": _("imagem gravada por um editor de imagem"),
+    "INVOICE_ISSUER_CHANGED": _("faturas-recibo de emitentes diferentes"),
+    "INVOICE_NUMBER_OUT_OF_ORDER": _("faturas-recibo numeradas fora da ordem das datas"),
+    "INVOICE_NUMBER_REUSED": _("número de fatura-recibo repetido"),
+    "ISSUE_DATE_IN_FUTURE": _("data de emissão futura"),
+    "PAYSLIP_EMPLOYEE_NIF_AMBIGUOUS": _("recibo com dois NIF do trabalhador"),
+    "PAYSLIP_EMPLOYER_CHANGED": _("recibos de entidades patronais diferentes"),
+    "PAYSLIP_EMPLOYER_NIF_INVALID": _("NIF da entidade patronal inválido"),
+    "PAYSLIP_IRS_IMPLAUSIBLE": _("retenção de IRS impossível"),
+    "PAYSLIP_PERIODS_NOT_CONSECUTIVE": _("meses dos recibos não seguidos"),
+    "PAYSLIP_PERIOD_TWICE": _("o mesmo mês em dois recibos diferentes"),
+    "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD": _("os mesmos valores noutro mês"),
+    "PAYSLIP_SS_ABOVE_RATE": _("Segurança Social acima de 11 % do ilíquido"),
+    "PAYSLIP_SS_BELOW_RATE": _("Segurança Social muito abaixo de 11 % do ilíquido"),
+    "PERIOD_IN_FUTURE": _("mês do recibo ainda por vir"),
+    "PDF_ACTIVE_CONTENT": _("PDF com anexos ou ações"),
+    "PDF_AMOUNT_AS_IMAGE": _("valor colado como imagem"),
+    "PDF_ANNOTATED_AMOUNT": _("valor escrito numa anotação"),
+    "PDF_COVERED_AMOUNT": _("valor tapado por um retângulo"),
+    "PDF_FONT_OUTLIER": _("valor num tipo de letra diferente"),
+    "PDF_FOREIGN_DATA": _("dados fora do PDF"),
+    "PDF_INCREMENTAL_PAGE_EDIT": _("página alterada depois de criada"),
+    "PDF_INCREMENTAL_UPDATE": _("revisões posteriores à criação"),
+    "PDF_INVISIBLE_TEXT": _("texto invisível"),
+    "PDF_JAVASCRIPT": _("código JavaScript no PDF"),
+    "PDF_METADATA_WIPED": _("PDF sem metadados"),
+    "PDF_MODIFIED_AFTER_CREATION": _("PDF modificado depois de criado"),
+    "PDF_PRODUCER_EDITOR": _("PDF gravado por um editor"),
+    "PDF_PRODUCER_OFFICE": _("PDF produzido por um programa de escritório"),
+    "PDF_TEXT_LAYER_MISMATCH": _("texto invisível diferente da imagem"),
+    "PDF_TEXT_OVER_PICTURE": _("valores escritos sobre uma imagem"),
 }
 
 BACKEND_LABELS = {"rules": _("regras"), "openai": _("modelo de linguagem (OpenAI)")}
@@ -129,18 +157,37 @@ AMOUNT_FIELDS = frozenset(
 AMOUNT_CHECKS = frozenset({"income.monthly_income", "income.payslip_arithmetic", "income.invoice_arithmetic"})
 COMPARISON = re.compile(r"^(<=|>=|<|>|=)\s*(.+)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A month as the extraction and the checks store it ("2026-09"), printed "09/2026".
+ISO_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+AUTHENTICITY_CHECK = "authenticity.document"
+# How ``screening.rules.authenticity.section_check`` lists each signal in the check's evidence: "CODE (SEVERITY)".
+EVIDENCE_SIGNAL = re.compile(r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+) \((LOW|MEDIUM|HIGH)\)")
 
 
 def check_label(name: str) -> str:
     return str(CHECK_LABELS.get(name, name))
 
 
-def field_label(name: str) -> str:
-    return str(FIELD_LABELS.get(name, name.replace("_", " ")))
+def signal_label(code: str) -> str:
+    return str(SIGNAL_LABELS.get(code, code))
 
 
-def warning_label(code: str) -> str:
-    return str(WARNING_LABELS.get(code, code.replace("_", " ")))
+def severity_label(code: str) -> str:
+    """A signal's severity in the risk's words ("MEDIUM" -> "Médio"), as the authenticity block says it."""
+    return str(RiskLevel(code).label) if code in RiskLevel.values else str(code)
+
+
+def check_evidence(check: dict[str, Any]) -> str:
+    """A check's evidence as the pages and the PDF print it: the authenticity check's signal codes in words.
+
+    The rules write "Sinais de autenticidade: PAYSLIP_EMPLOYER_NIF_INVALID (MEDIUM); ..." and the API keeps it
+    (docs/api.md: codes are never renamed, a client may key on them); translating here also reads reports stored
+    before (ADR 018).
+    """
+    evidence = str(check.get("evidence") or "")
+    if check.get("name") != AUTHENTICITY_CHECK:
+        return evidence
+    return EVIDENCE_SIGNAL.sub(lambda found: f"{signal_label(found[1])} ({severity_label(found[2])})", evidence)
 
 
 def backend_label(code: str) -> str:
@@ -161,6 +208,11 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
     if field == "kind" and value in DOCUMENT_KIND_LABELS:
         # The identity document read, in words (blind probe r68a: "CARTAO_IDENTIDADE_ESTRANGEIRO").
         return kind_label(value)
+    if check == AUTHENTICITY_CHECK and value in RiskLevel.values:
+        # The highest signal's severity, as the authenticity block says it ("Médio", not "MEDIUM": blind probe r69a).
+        return severity_label(value)
+    if isinstance(value, str) and value in FIELD_VALUE_LABELS.get(field, {}):
+        return str(FIELD_VALUE_LABELS[field][value])
     if isinstance(value, str):
         compared = COMPARISON.match(value)
         if compared:
@@ -169,6 +221,8 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
             return f"{compared.group(1)} {limit.replace(',0 %', ' %')}"
         if ISO_DATE.match(value):
             return readable_date(value)
+        if ISO_MONTH.match(value):
+            return format_month(value)
     if isinstance(value, dt.date):
         return readable_date(value)
     if isinstance(value, int | float | Decimal) or (isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value)):

@@ -87,7 +87,8 @@ class ScreeningReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_risk_level_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+        # The admin's title and breadcrumbs: the day as people write it, in the agency's time (blind probe r69a).
+        return f"{self.get_risk_level_display()} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
 
 
 class OutboxEventQuerySet(models.QuerySet["OutboxEvent"]):

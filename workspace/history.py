@@ -26,6 +26,11 @@ from workspace.services import RECTIFIABLE_FIELDS
 # Who opened or downloaded what: shown to staff who may read the audit trail, not to every colleague.
 ACCESS_ACTIONS = frozenset({AuditAction.PII_VIEWED, AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_DOWNLOADED})
 AUDIT_PERMISSION = "applicants.view_auditevent"
+# What only the applicant does, through their link (intake/): with no staff member recorded, these are theirs. The
+# history said "o candidato ou o sistema" of a second round's upload (blind probe r69a); the rest is the system's.
+APPLICANT_ACTIONS = frozenset(
+    {AuditAction.DOCUMENTS_RESUBMITTED, AuditAction.CONTEST_RECEIVED, AuditAction.INVITATION_SENT}
+)
 
 
 @dataclass(frozen=True)
@@ -127,11 +132,17 @@ def _audited(
             person = labels.get(documents[uuid.UUID(event.target_id)].applicant_id, "")
         yield HistoryEntry(
             at=event.created_at,
-            who=staff_member(event.actor) if event.actor_id else _("o candidato ou o sistema"),
+            who=_actor(event),
             what=str(AuditAction(event.action).label),
             detail=_detail(event, documents),
             person=person,
         )
+
+
+def _actor(event: AuditEvent) -> str:
+    if event.actor_id:
+        return staff_member(event.actor)
+    return _("o candidato") if event.action in APPLICANT_ACTIONS else _("o sistema")
 
 
 def _detail(event: AuditEvent, documents: dict[uuid.UUID, Document]) -> str:

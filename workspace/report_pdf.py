@@ -292,18 +292,25 @@ def guarantor_view(verdict: dict[str, Any], *, can_view_pii: bool) -> dict[str, 
 
 
 def check_view(check: dict[str, Any]) -> dict[str, Any]:
-    """A check already masked by ``checks_for_viewer``: its values are printed only when present."""
+    """A check already masked by ``checks_for_viewer``: its values are printed only when present, in pt-PT."""
+    with translation.override("pt-pt"):
+        return check_words(check)
+
+
+def check_words(check: dict[str, Any]) -> dict[str, Any]:
     document_id = str(check.get("document_id") or "")
-    source = " · ".join(filter(None, [f"doc. {document_id[:8]}" if document_id else "", check.get("field") or ""]))
     field, name = str(check.get("field") or ""), str(check.get("name", ""))
+    # The field in words ("Líquido", not "net_pay"): only the check's name keeps its code, in mono (ADR 012).
+    source = " · ".join(filter(None, [f"doc. {document_id[:8]}" if document_id else "", labels.field_label(field)]))
     return {
-        "name": pdf_words(labels.CHECK_LABELS.get(name, name)),
+        "name": str(labels.CHECK_LABELS.get(name, name)),
         "code": name,
         "code_parts": name.split("_"),
         "passed": bool(check.get("passed")),
-        "evidence": str(check.get("evidence", "")),
+        # The authenticity check's signal codes in words (blind probe r69a: "PAYSLIP_EMPLOYER_NIF_INVALID (MEDIUM)").
+        "evidence": labels.check_evidence(check),
         "source": source,
-        # As people write them ("66,88 %", "<= 40 %", "14/03/1988"), not "0.6688 <= 0.400" (blind probe C31).
+        # As people write them ("66,88 %", "<= 40 %", "14/03/1988", "09/2026"), not "0.6688 <= 0.400" (C31, r69a).
         "value": labels.readable_value(check.get("value"), field=field, check=name),
         "expected": labels.readable_value(check.get("expected"), field=field, check=name),
     }

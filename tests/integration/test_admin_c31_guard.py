@@ -157,7 +157,8 @@ def test_staff_without_view_pii_read_no_income_on_any_admin_page_that_prints_a_r
     assert "faltam (reservado) de rendimento mensal" in household_page
     assert "Rendimento mensal conjunto de (reservado)" in household_page
     report_page = client.get(f"/admin/screening/screeningreport/{reports[1].id}/change/").content.decode()
-    assert "(reservado)" in report_page and "0.4769" in report_page
+    # The household's figures as a table in words (blind probe r69a), not the JSON with "0.4769".
+    assert "(reservado)" in report_page and "47,69 %" in report_page and "0.4769" not in report_page
 
 
 def test_staff_with_view_pii_still_read_every_amount(alice: AgencyCredentials) -> None:

@@ -77,4 +77,5 @@ def test_the_authenticity_filters_name_documents_and_evidence_in_the_pages_words
     assert evidence_label("same_as_document_id") == "o mesmo que o documento"
     assert evidence_label("a_new_key") == "a_new_key"
     assert evidence_value("5b1e7c2d-0000-4000-8000-000000000001", "same_as_document_id") == "5b1e7c2d"
-    assert evidence_value(["2026-09", "2026-10"], "missing_months") == "2026-09, 2026-10"
+    # Months as people write them (blind probe r69a), each of the list.
+    assert evidence_value(["2026-09", "2026-10"], "missing_months") == "09/2026, 10/2026"

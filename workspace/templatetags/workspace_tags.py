@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from applicants.models import ApplicantStatus, Role
 from applicants.selectors import open_items_count, organization_for_user
@@ -91,12 +94,25 @@ def evidence_label(key: str) -> str:
 
 @register.filter
 def evidence_value(value: Any, key: str) -> str:
-    """A document id as the block names documents (its first 8 characters); lists joined; the rest as given."""
+    """A document id as the block names documents (its first 8 characters); a share as a percentage; dates, months
+    and moments as people write them ("01/10/2026 10:00", "09/2026"; blind probe r69a); lists joined; the rest as
+    given."""
     if key.endswith("document_id") and value:
         return str(value)[:8]
     if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+        return ", ".join(evidence_value(item, key) for item in value)
+    if key == "share":
+        return format_percent(money(value)) if money(value) is not None else str(value)
+    if isinstance(value, str) and ISO_MOMENT.match(value):
+        moment = dt.datetime.fromisoformat(value)
+        if timezone.is_naive(moment):
+            moment = moment.replace(tzinfo=dt.UTC)
+        return f"{timezone.localtime(moment):%d/%m/%Y %H:%M}"
+    return labels.readable_value(value) if isinstance(value, str) else str(value)
+
+
+# A moment as the file's metadata gives it ("2026-10-01T10:00:00"), in UTC (documents/extraction/forensics.py).
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
 # The report's codes and values as people read them (blind probe C31: "identity.nif_match", "0.6688", "<= 0.400").
@@ -110,6 +126,19 @@ def check_name(name: str) -> str:
 def check_value(value: Any, check: dict[str, Any]) -> str:
     """A check's value read or expected: euros, a percentage, a date dd/mm/aaaa, its comparison kept."""
     return labels.readable_value(value, field=str(check.get("field") or ""), check=str(check.get("name") or ""))
+
+
+@register.filter
+def check_evidence(check: dict[str, Any]) -> str:
+    """A check's evidence, the authenticity check's signal codes in words ("NIF da entidade patronal inválido
+    (Médio)")."""
+    return labels.check_evidence(check)
+
+
+@register.filter
+def confidence(value: Any) -> str:
+    """A field's reading confidence as a percentage ("100 %"), not "1,0"."""
+    return labels.confidence_text(value)
 
 
 @register.filter
