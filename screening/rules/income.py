@@ -20,6 +20,7 @@ the report (docs/adr/013-income-profiles.md).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -2136,9 +2137,11 @@ NAME_NOT_THE_APPLICANT_S = "o nome impresso não é o do candidato (nenhum apeli
 
 def shares_a_surname(applicant_name: str, printed: str) -> bool:
     """Whether the printed name holds a word of the applicant's name other than its first (their surnames, and any
-    second given name): the same word in some spelling (``aligned_tokens``), or one standing for it as OCR's slips, a
-    transliteration or a cut at a field's width do (``mrz_word_fits``: "Gritsenko" for "Hrytsenko", "Albuqu" for
-    "Albuquerque"). A printed initial stands for a word only when the name prints no other word past the first.
+    second given name): the same word in some spelling (``aligned_tokens``), a start of it cut at a field's width
+    ("Albuqu" for "Albuquerque"), or an initial for it when the name prints no other word past the first. A word only
+    similar (OCR's slips, a transliteration: "Gritsenko" for "Hrytsenko", ``mrz_word_fits``) counts only when no other
+    word printed, but the one for their first name, is unlike all their surnames: "Joana Martins Ferreira" for "Joana
+    Pereira Lopes" shares no surname, though Ferreira is within OCR's slips of Pereira (blind probe r69a, a3).
 
     A payroll program prints the worker's own name: one that shares no surname with the applicant's (another first
     name and surnames, or the first name alone) is not a way of writing theirs (blind probe r69b, F5)."""
@@ -2149,13 +2152,38 @@ def shares_a_surname(applicant_name: str, printed: str) -> bool:
     words = [w for w in read if len(w) > 1]
     if len(words) <= 1:
         words = read
-    return any(
+    if any(
         word == surname
-        or (min(len(word), len(surname)) > 2 and (mrz_word_fits(word, surname) or mrz_word_fits(surname, word)))
+        or (len(word) >= CUT_SURNAME_MIN_LETTERS and surname.startswith(word))
         or (len(word) == 1 and surname.startswith(word))
         for word in words
         for surname in surnames
+    ):
+        return True
+    # The printed word nearest the applicant's first name stands for it, however spelt; one other is a spelling of
+    # one of their surnames, and none is a word unlike all of theirs (a surname of someone else's).
+    given = max(words, key=lambda word: likeness(word, typed[0]))
+    others = [word for word in words if word is not given]
+    return any(similar_words(word, surname) for word in others for surname in surnames) and all(
+        max(likeness(word, surname) for surname in surnames) >= LIKE_A_SPELLING for word in others
     )
+
+
+# A surname printed cut at a field's width stands for the whole one from this many letters ("Albuqu", not "Sa").
+CUT_SURNAME_MIN_LETTERS = 4
+# Beside a surname only similar, every other printed word at least this like one of the applicant's: a spelling from
+# another alphabet ("Zhoao" for "João", 0.67) is; another surname ("Martins" for "Pereira" or "Lopes", under 0.4) is not.
+LIKE_A_SPELLING = 0.6
+
+
+def likeness(word: str, other: str) -> float:
+    return difflib.SequenceMatcher(None, word, other).ratio()
+
+
+def similar_words(word: str, other: str) -> bool:
+    """One word another's spelling within OCR's slips or a transliteration (``mrz_word_fits``), both of 3 letters or
+    more."""
+    return min(len(word), len(other)) > 2 and (mrz_word_fits(word, other) or mrz_word_fits(other, word))
 
 
 def owner_names_differ(documents: list[tuple[Document, list[Check]]]) -> list[Check]:

@@ -243,3 +243,14 @@ def test_the_applicants_explanation_says_a_proof_is_not_in_their_name_and_what_a
     assert EN.owner_name_differs in en["checks"][1]["text"]
     for text in (whole_text(pt), whole_text(en)):
         assert "Nuno" not in text and "Carvalho" not in text and LEAD_NAME not in text
+
+
+def test_a_surname_only_similar_to_one_of_the_applicants_is_no_surname_shared() -> None:
+    """Blind probe r69a, a3: "Joana Martins Ferreira" on payslips with the NIF of "Joana Pereira Lopes". Ferreira is
+    within OCR's slips of Pereira, but Martins is nobody's spelling of the applicant's words: another person's name."""
+    assert not shares_a_surname("Joana Pereira Lopes", "Joana Martins Ferreira")
+    assert not shares_a_surname("Joana Pereira Lopes", "Nuno Martins Ferreira")
+    # Guards: the whole name another spelling of theirs, and a misread surname beside a surname shared.
+    assert shares_a_surname("Oleksandr Hrytsenko", "Alexandr Gritsenko")
+    assert shares_a_surname("Joana Pereira Lopes", "Joana Pereira Lopez")
+    assert shares_a_surname("Joana Pereira Lopes", "Joana Pereire Lopes")
