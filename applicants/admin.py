@@ -13,11 +13,14 @@ from typing import Any, ClassVar
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AdminDateWidget
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -27,7 +30,7 @@ from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
 from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
-from applicants.selectors import organization_for_user
+from applicants.selectors import is_agency_admin, organization_for_user
 
 
 class PercentField(forms.DecimalField):
@@ -155,19 +158,198 @@ class OrganizationAdmin(OrganizationScopedAdmin):
         return request.user.is_superuser
 
 
+class MembershipForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A colleague's access: their role and whether they see personal data, both granted AND revoked on save."""
+
+    view_pii = forms.BooleanField(
+        label=_("pode ver dados pessoais"),
+        required=False,
+        help_text=_("Sem esta permissão, nomes, NIF, contactos e rendimentos aparecem como (reservado)."),
+    )
+
+    class Meta:
+        model = Membership
+        fields = ("role",)
+
+    # The admin who opened the page (MembershipAdmin.get_form): the guards name who is acting.
+    acting_user: Any = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["view_pii"].initial = services.staff_may_view_pii(self.instance.user)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        if self.instance.pk and "role" in cleaned and self.has_changed():
+            try:
+                services.staff_access_check(
+                    membership=self.instance, acting_user=self.acting_user, role=cleaned["role"]
+                )
+            except ValidationError as refusal:
+                self.add_error("role", refusal)
+        return cleaned
+
+
 @admin.register(Membership)
 class MembershipAdmin(OrganizationScopedAdmin):
-    list_display = ("user", "organization", "role", "created_at")
-    list_select_related = ("user", "organization")
+    """The agency's colleagues, for its ADMIN (a STAFF member does not see the entry; a superuser sees every agency).
+
+    Adding a colleague stays in the shell (``manage.py add_staff``): it makes their login and API token, and the admin
+    has no password-reset flow to hand a login over without the adding admin knowing the password (README)."""
+
+    form = MembershipForm
+    list_display = ("colleague", "role", "may_view_pii", "active", "token_created", "created_at")
+    list_filter = ("role", "user__is_active")
+    list_select_related = ("user", "user__auth_token", "organization")
+    search_fields = ("user__email", "user__first_name", "user__last_name")
     autocomplete_fields = ("user",)
+    actions = ["deactivate_colleagues", "revoke_tokens"]
+    change_readonly = ("colleague", "organization", "active", "token_created", "created_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # Whether each colleague sees personal data, in the list's one query rather than one per row.
+        user_permissions = get_user_model().user_permissions.through.objects  # type: ignore[attr-defined]
+        sees_pii = user_permissions.filter(
+            user_id=OuterRef("user_id"),
+            permission__content_type__app_label="applicants",
+            permission__codename="view_pii",
+        )
+        return super().get_queryset(request).annotate(user_sees_pii=Exists(sees_pii))
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        # The agency column tells a superuser's agencies apart; an agency's admin sees only their own.
+        return ("organization", *self.list_display) if request.user.is_superuser else self.list_display
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ("user", "organization", "role")
+        # One's own page is read-only: there the permission is shown from the user, not from the form's field.
+        pii = "view_pii" if self.has_change_permission(request, obj) else "may_view_pii"
+        return (*self.change_readonly, "role", pii)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.change_readonly if obj is not None else ()
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        if obj is None:
+            kwargs["form"] = forms.ModelForm
+            return super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"acting_user": request.user})
+
+    def _manages_colleagues(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser or is_agency_admin(request.user))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._manages_colleagues(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._manages_colleagues(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # One's own page is read-only: nobody changes their own access (no self-lockout).
+        if request.user.is_superuser:
+            return True
+        return self._manages_colleagues(request) and (obj is None or obj.user_id != request.user.pk)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A colleague who leaves is deactivated: their decisions and audit events keep naming them.
         return request.user.is_superuser
 
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        # A membership comes with its role's permissions (additive: a downgrade revokes nothing).
-        services.staff_permissions_grant(user=obj.user, role=obj.role)
+        if not change:
+            super().save_model(request, obj, form, change)
+            services.staff_permissions_grant(user=obj.user, role=obj.role)
+            return
+        services.staff_access_change(
+            membership=obj,
+            role=form.cleaned_data["role"],
+            view_pii=form.cleaned_data["view_pii"],
+            changed_by=request.user,
+        )
+
+    @admin.display(description=_("colega"), ordering="user__email")
+    def colleague(self, obj: Membership) -> str:
+        name = obj.user.get_full_name()
+        return f"{name} <{obj.user.email}>" if name else obj.user.email or obj.user.get_username()
+
+    @admin.display(description=_("dados pessoais"), boolean=True)
+    def may_view_pii(self, obj: Membership) -> bool:
+        return bool(obj.user_sees_pii)  # type: ignore[attr-defined]
+
+    @admin.display(description=_("ativo"), boolean=True, ordering="user__is_active")
+    def active(self, obj: Membership) -> bool:
+        return bool(obj.user.is_active)
+
+    @admin.display(description=_("token de API criado em"))
+    def token_created(self, obj: Membership) -> str:
+        token = getattr(obj.user, "auth_token", None)
+        return date_format(timezone.localtime(token.created), "SHORT_DATETIME_FORMAT") if token else "—"
+
+    @admin.action(
+        description=_("Desativar os colegas selecionados (sem acesso nem token de API)"), permissions=["change"]
+    )
+    def deactivate_colleagues(self, request: HttpRequest, queryset: QuerySet[Any]) -> TemplateResponse | None:
+        colleagues = self.scope(request, queryset).select_related("user").filter(user__is_active=True)
+        if request.POST.get("post") != "yes":
+            return self.action_confirmation(
+                request,
+                colleagues,
+                action="deactivate_colleagues",
+                question=_(
+                    "Desativar estes colegas? Deixam de entrar no admin e o token de API deixa de funcionar já."
+                ),
+            )
+        done = 0
+        for membership in colleagues:
+            try:
+                services.staff_member_deactivate(membership=membership, deactivated_by=request.user)
+            except ValidationError as refusal:
+                messages.error(request, f"{self.colleague(membership)}: {' '.join(refusal.messages)}")
+            else:
+                done += 1
+        if done:
+            messages.success(request, _("Colegas desativados: %(count)d.") % {"count": done})
+        return None
+
+    @admin.action(description=_("Revogar o token de API dos colegas selecionados"), permissions=["change"])
+    def revoke_tokens(self, request: HttpRequest, queryset: QuerySet[Any]) -> TemplateResponse | None:
+        colleagues = self.scope(request, queryset).select_related("user")
+        if request.POST.get("post") != "yes":
+            return self.action_confirmation(
+                request,
+                colleagues,
+                action="revoke_tokens",
+                question=_(
+                    "Revogar o token de API destes colegas? Deixa de funcionar já; um novo faz-se na linha de comandos "
+                    "(manage.py drf_create_token -r <e-mail>)."
+                ),
+            )
+        revoked = sum(
+            services.staff_token_revoke(membership=membership, revoked_by=request.user) for membership in colleagues
+        )
+        messages.success(request, _("Tokens de API revogados: %(count)d.") % {"count": revoked})
+        return None
+
+    def action_confirmation(
+        self, request: HttpRequest, colleagues: QuerySet[Any], *, action: str, question: Any
+    ) -> TemplateResponse:
+        """The page that asks before an action that locks a colleague out, as Django asks before a deletion."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Tem a certeza?"),
+            "question": question,
+            "colleagues": [(membership.pk, self.colleague(membership)) for membership in colleagues],
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/applicants/membership/action_confirmation.html", context)
 
 
 class FormStatusFilter(admin.SimpleListFilter):
@@ -438,6 +620,7 @@ TARGET_TYPE_LABELS = {
     "document": _("documento"),
     "intake_form_request": _("formulário"),
     "keys": _("chaves"),
+    "membership": _("colega"),
 }
 
 

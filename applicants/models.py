@@ -837,6 +837,9 @@ class AuditAction(models.TextChoices):
     REPORT_DOWNLOADED = "REPORT_DOWNLOADED", _("Relatório descarregado (PDF)")
     FORM_CLOSED = "FORM_CLOSED", _("Formulário fechado antes de expirar")
     RECTIFIED = "RECTIFIED", _("Dados pessoais retificados")
+    STAFF_ACCESS_CHANGED = "STAFF_ACCESS_CHANGED", _("Acesso de colega alterado")
+    STAFF_DEACTIVATED = "STAFF_DEACTIVATED", _("Colega desativado")
+    STAFF_TOKEN_REVOKED = "STAFF_TOKEN_REVOKED", _("Token de API de colega revogado")
 
 
 class AuditEvent(models.Model):

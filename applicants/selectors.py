@@ -25,6 +25,7 @@ from applicants.models import (
     IntakeFormRequest,
     Invitation,
     InvitationStatus,
+    MembershipRole,
     Organization,
     Role,
 )
@@ -35,6 +36,12 @@ from applicants.tokens import intake_token_hash, intake_token_matches
 def organization_for_user(user: Any) -> Organization | None:
     membership = getattr(user, "membership", None) if getattr(user, "is_authenticated", False) else None
     return membership.organization if membership else None
+
+
+def is_agency_admin(user: Any) -> bool:
+    """Whether the user is their agency's ADMIN (role of their membership), active: who manages colleagues."""
+    membership = getattr(user, "membership", None) if getattr(user, "is_active", False) else None
+    return membership is not None and membership.role == MembershipRole.ADMIN
 
 
 def form_request_list(*, organization: Organization, status: str | None = None) -> QuerySet[IntakeFormRequest]:

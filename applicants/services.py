@@ -159,11 +159,129 @@ ROLE_PERMISSIONS = {
 
 def staff_permissions_grant(*, user: Any, role: str = MembershipRole.STAFF) -> None:
     """Grant the model permissions of a membership role (additive: nothing is revoked)."""
-    wanted = ROLE_PERMISSIONS[MembershipRole(role)]
-    permissions = [
-        Permission.objects.get(content_type__app_label=app_label, codename=codename) for app_label, codename in wanted
+    user.user_permissions.add(*_permissions(ROLE_PERMISSIONS[MembershipRole(role)]))
+
+
+def _permissions(codes: tuple[tuple[str, str], ...]) -> list[Permission]:
+    return [
+        Permission.objects.get(content_type__app_label=app_label, codename=codename) for app_label, codename in codes
     ]
-    user.user_permissions.add(*permissions)
+
+
+PII_PERMISSION = ("applicants", "view_pii")
+
+
+def staff_permissions_set(*, user: Any, role: str, view_pii: bool) -> None:
+    """Make the user's role permissions exactly those of ``role`` (with or without personal data): a downgrade takes
+    the admin's permissions away and ``view_pii=False`` takes personal data away. Permissions outside every role
+    (given by hand to one person) are left as they are."""
+    every_role = {code for codes in ROLE_PERMISSIONS.values() for code in codes}
+    wanted = {code for code in ROLE_PERMISSIONS[MembershipRole(role)] if view_pii or code != PII_PERMISSION}
+    user.user_permissions.remove(*_permissions(tuple(every_role - wanted)))
+    user.user_permissions.add(*_permissions(tuple(wanted)))
+    # Django caches a user's permissions on the object; a check after this must see the new ones.
+    for cache in ("_perm_cache", "_user_perm_cache"):
+        user.__dict__.pop(cache, None)
+
+
+def staff_may_view_pii(user: Any) -> bool:
+    return user.user_permissions.filter(content_type__app_label=PII_PERMISSION[0], codename=PII_PERMISSION[1]).exists()
+
+
+def _staff_change_refusal(*, membership: Membership, acting_user: Any, demoted_or_gone: bool) -> str | None:
+    """Why an agency admin may not make this change, or None. Nobody changes their own access (no self-lockout), and
+    an agency keeps at least one active admin, who alone can manage colleagues here."""
+    if membership.user_id == acting_user.pk:
+        return _("Não pode alterar o seu próprio acesso; peça-o a outro administrador da agência.")
+    other_admins = Membership.objects.filter(
+        organization_id=membership.organization_id, role=MembershipRole.ADMIN, user__is_active=True
+    ).exclude(pk=membership.pk)
+    if demoted_or_gone and membership.role == MembershipRole.ADMIN and not other_admins.exists():
+        return _("A agência ficaria sem administrador: nomeie outro administrador primeiro.")
+    return None
+
+
+def staff_access_check(
+    *, membership: Membership, acting_user: Any, role: str | None = None, leaving: bool = False
+) -> None:
+    """Raise ``ValidationError`` if ``acting_user`` may not change this colleague's access (to ``role``, or take it
+    away with ``leaving``). The admin's form asks first, for a message at the field; each service asks again."""
+    demoted = role is not None and role != MembershipRole.ADMIN
+    refusal = _staff_change_refusal(membership=membership, acting_user=acting_user, demoted_or_gone=demoted or leaving)
+    if refusal:
+        raise ValidationError(refusal, code="staff_change_refused")
+
+
+def _locked(membership: Membership) -> Membership:
+    # Two admins demoting each other at once must not leave the agency without one: the rows are read under a lock.
+    locked = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    list(
+        Membership.objects.select_for_update()
+        .filter(organization_id=locked.organization_id, role=MembershipRole.ADMIN)
+        .values_list("pk", flat=True)
+    )
+    return locked
+
+
+@transaction.atomic
+def staff_access_change(*, membership: Membership, role: str, view_pii: bool, changed_by: Any) -> Membership:
+    """Set a colleague's role and personal-data permission, granting and revoking (audited ``STAFF_ACCESS_CHANGED``
+    with the codes before and after). Refused (``ValidationError``) for one's own access or the agency's last admin."""
+    membership = _locked(membership)
+    user = membership.user
+    before = {"role": membership.role, "view_pii": staff_may_view_pii(user)}
+    staff_access_check(membership=membership, acting_user=changed_by, role=role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    staff_permissions_set(user=user, role=role, view_pii=view_pii)
+    after = {"role": role, "view_pii": view_pii}
+    if after != before:
+        audit_record(
+            action=AuditAction.STAFF_ACCESS_CHANGED,
+            target_type="membership",
+            target_id=membership.pk,
+            organization=membership.organization,
+            actor=changed_by,
+            details={"before": before, "after": after},
+        )
+    return membership
+
+
+@transaction.atomic
+def staff_member_deactivate(*, membership: Membership, deactivated_by: Any) -> None:
+    """A colleague who leaves: their login made inactive and their API token deleted, so both stop at once (audited
+    ``STAFF_DEACTIVATED``). Their decisions and audit events keep naming them. Refused for oneself or the last admin."""
+    membership = _locked(membership)
+    staff_access_check(membership=membership, acting_user=deactivated_by, leaving=True)
+    user = membership.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    tokens_deleted, _deleted = Token.objects.filter(user=user).delete()
+    audit_record(
+        action=AuditAction.STAFF_DEACTIVATED,
+        target_type="membership",
+        target_id=membership.pk,
+        organization=membership.organization,
+        actor=deactivated_by,
+        details={"tokens_revoked": tokens_deleted},
+    )
+
+
+@transaction.atomic
+def staff_token_revoke(*, membership: Membership, revoked_by: Any) -> bool:
+    """Delete a colleague's API token (a lost laptop, a leaked key): refused at once. A new one is made in the shell
+    (``manage.py drf_create_token -r <email>``), where it can be handed over. Audited ``STAFF_TOKEN_REVOKED``;
+    False when they had none."""
+    tokens_deleted, _deleted = Token.objects.filter(user_id=membership.user_id).delete()
+    if tokens_deleted:
+        audit_record(
+            action=AuditAction.STAFF_TOKEN_REVOKED,
+            target_type="membership",
+            target_id=membership.pk,
+            organization=membership.organization,
+            actor=revoked_by,
+        )
+    return bool(tokens_deleted)
 
 
 # An intake link lives at most a year: every path that creates a form (API, admin, shell) is held to it.
