@@ -8,6 +8,7 @@ takes the admin instance so it uses the same agency scoping (another agency's ro
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Any, Protocol
 
@@ -15,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -34,12 +36,14 @@ from documents.models import DocumentType
 from documents.storage import document_store
 from screening.selectors import pipeline_overview
 from workspace.report_pdf import pdf_response, report_pdf_download
+from workspace.retention import applicant_export
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
 from workspace.services import applicant_rerun, application_invite, application_screen, invitation_resend
 
 DECIDE_PERMISSION = "applicants.add_decision"
 RERUN_PERMISSION = "applicants.rerun_applicant"
 VIEW_PERMISSION = "applicants.view_applicant"
+PII_PERMISSION = "applicants.view_pii"
 # Inviting issues a new intake link, like creating a form (the same permission as in the API).
 INVITE_PERMISSION = "applicants.add_intakeformrequest"
 REASON_MAX_LENGTH = 2000
@@ -259,6 +263,22 @@ def report_pdf_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id
     if rendered is None:
         raise Http404
     return pdf_response(rendered)
+
+
+def export_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
+    """Subject access (RGPD art. 15.º) from the person's page: what ``GET /api/v1/applicants/{id}/export`` answers, as
+    a JSON file the agency hands to the person, with the API's permissions (personal data seen) and its audit entry.
+    Office staff had to ask someone with the API or the shell for it (blind probe r69a, U-10)."""
+    if not (request.user.has_perm(VIEW_PERMISSION) and request.user.has_perm(PII_PERMISSION)):
+        raise PermissionDenied
+    applicant = model_admin.get_object(request, str(object_id))
+    export = applicant_export(applicant=applicant, actor=request.user, audit_details={"via": "admin"})
+    response = HttpResponse(
+        json.dumps(export, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="dados-{str(applicant.pk)[:8]}.json"'
+    return response
 
 
 def pipeline_view(model_admin: ApplicantAdmin, request: HttpRequest) -> HttpResponse:
