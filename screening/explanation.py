@@ -59,6 +59,9 @@ from screening.rules.income import (
     failed_check_warnings,
     refusal_of,
 )
+from screening.rules.income import (
+    OWNER_CHECKS as INCOME_OWNER_CHECKS,
+)
 from screening.selectors import organization_thresholds
 
 logger = structlog.get_logger(__name__)
@@ -300,9 +303,8 @@ LATEST_PAYSLIP_OLD = CHECK_WARNINGS["income.payslip_latest"]
 CONTRACT_ENDED = CHECK_WARNINGS["income.payslip_contract_ongoing"]
 OWNER_NAME_DIFFERS = CHECK_WARNINGS[OWNER_NAME_CHECK]
 OWNER_NIF_INVALID = CHECK_WARNINGS[OWNER_NIF_CHECK]
-OWNER_CHECKS = frozenset(
-    {"income.payslip_owner", "income.invoice_owner", "income.pension_owner", "income.tax_document"}
-)
+# Whose a document is: the income rules' owner checks, and the IRS document's, which says it too.
+OWNER_CHECKS = INCOME_OWNER_CHECKS | {"income.tax_document"}
 
 
 def named(checks: Iterable[dict[str, Any]], name: str) -> dict[str, Any] | None:

@@ -62,7 +62,7 @@ from workspace.serializers import (
     application_report_data,
 )
 
-PII_PERMISSION = "applicants.view_pii"
+PII_PERMISSION = admin_views.PII_PERMISSION
 
 BOOLEAN_WORDS = {True: _("Sim"), False: _("Não"), None: _("Desconhecido")}
 

@@ -1087,13 +1087,12 @@ def pay_cut(counted: dict[str, list[Document]], months: list[str]) -> PayCut | N
     slips = [counted[m][0] for m in months]
     if any(stub_frequency(d) or PAY_CUT_NOT_A_LEVEL & set(d.get("warnings") or []) for d in slips):
         return None
-    read = [(money(d["fields"].get("base_salary")), payslip_net(d)) for d in slips]
     if not all(same_employer(slips[0], d) for d in slips[1:]):
         return None
-    bases = [base for base, net in read if base is not None and base > 0 and net is not None]
-    nets = [net for base, net in read if base is not None and base > 0 and net is not None]
-    if len(bases) < len(slips):
+    levels = [level for d in slips if (level := pay_level(d))]
+    if len(levels) < len(slips):
         return None
+    bases, nets = [base for base, _ in levels], [net for _, net in levels]
     since = next((i for i, base in enumerate(bases) if base != bases[0]), len(bases))
     if since == len(bases):
         return None
@@ -1101,6 +1100,12 @@ def pay_cut(counted: dict[str, list[Document]], months: list[str]) -> PayCut | N
     if after > before * PAY_CUT_SHARE or max(nets[:since]) > min(nets[since:]) * PAY_CUT_SHARE:
         return None
     return PayCut(months[:since], before, after)
+
+
+def pay_level(document: Document) -> tuple[Decimal, Decimal] | None:
+    """A payslip's base salary and regular net, when both were read (a base of zero is none)."""
+    base, net = money(document["fields"].get("base_salary")), payslip_net(document)
+    return (base, net) if base is not None and base > 0 and net is not None else None
 
 
 def pay_cut_note(cut: PayCut | None) -> str:
