@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applicants import errors
+from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import InvalidNIF, nif_validate_personal
 from applicants.models import (
     CONTRACT_APPLICANT_STATUSES,
@@ -201,8 +202,7 @@ class PersonDataSerializer(serializers.Serializer):
         today = dt.date.today()
         if value >= today or value.year < 1900:
             raise serializers.ValidationError(_("Data de nascimento inválida."))
-        age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
-        if age < 18:
+        if age_on(value, today) < ADULT_AGE:
             raise serializers.ValidationError(_("O candidato deve ser maior de idade."))
         return value
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import card_numbers_alike
 from documents.extraction.schema import (
     IDENTITY_KINDS,
@@ -90,7 +91,7 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
         identity_document_read(document),
         nif_match(document, applicant_nif=applicant["nif"]),
         name_match_check(document, applicant_name=applicant["name"], match=match),
-        birth_date_match(document, applicant_birth=applicant["date_of_birth"]),
+        birth_date_match(document, applicant_birth=applicant["date_of_birth"], today=today),
         not_expired(document, today=today),
         *filter(
             None, [sides_agree(document), mrz_check(document), issue_date_check(document), specimen_check(document)]
@@ -500,14 +501,19 @@ def name_match_check(document: dict[str, Any], *, applicant_name: str, match: st
     )
 
 
-def birth_date_match(document: dict[str, Any], *, applicant_birth: str) -> dict[str, Any]:
-    """The printed date of birth equals the one typed (ISO ``YYYY-MM-DD``); unreadable fails."""
+def birth_date_match(document: dict[str, Any], *, applicant_birth: str, today: dt.date) -> dict[str, Any]:
+    """The printed date of birth equals the one typed (ISO ``YYYY-MM-DD``); unreadable fails. When they differ and
+    the printed one makes the document's holder a minor, the evidence says so without quoting either date: the form
+    refuses minors by the date typed, so an adult's date typed beside a minor's card is the one thing the submission
+    could not catch (blind probe r70b, A04: a card of someone 18 tomorrow beside a typed 2000)."""
     birth = parse_date(document["fields"].get("date_of_birth"))
     same = birth is not None and birth.isoformat() == applicant_birth
     if same:
         evidence = "Data de nascimento igual à do documento."
     elif birth is None:
         evidence = "Data de nascimento não lida no documento."
+    elif age_on(birth, today) < ADULT_AGE:
+        evidence = "Data de nascimento diferente da do documento, pela qual o seu titular é menor de idade."
     else:
         evidence = "Data de nascimento diferente da do documento."
     return check(
@@ -544,6 +550,15 @@ def not_expired(document: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
     )
 
 
+def expires_in_words(days: int) -> str:
+    """When a still-valid document expires, in the words a reader says it (blind probe r70b: "dentro de 0 dias")."""
+    if days == 0:
+        return "O documento caduca hoje."
+    if days == 1:
+        return "O documento caduca amanhã."
+    return f"O documento caduca dentro de {days} dias."
+
+
 def expiry_margin(document: dict[str, Any], *, today: dt.date, warning_days: int) -> dict[str, Any] | None:
     """A failing check when a still-valid document expires within ``warning_days``; None otherwise."""
     expiry = parse_date(document["fields"].get("expiry_date"))
@@ -552,7 +567,7 @@ def expiry_margin(document: dict[str, Any], *, today: dt.date, warning_days: int
     return check(
         "identity.expiry_margin",
         False,
-        f"O documento caduca dentro de {(expiry - today).days} dias.",
+        expires_in_words((expiry - today).days),
         document_id=document["document_id"],
         field="expiry_date",
         value=expiry,

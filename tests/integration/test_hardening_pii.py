@@ -60,7 +60,7 @@ def screened(alice: AgencyCredentials) -> Applicant:
     checks = [
         nif_match(document, applicant_nif=NIF),
         name_match_check(document, applicant_name=NAME, match="partial"),
-        birth_date_match(document, applicant_birth=BIRTH),
+        birth_date_match(document, applicant_birth=BIRTH, today=dt.date(2026, 11, 23)),
         payslip_owner(payslip, applicant_state),
         check(
             "affordability.dti", True, "Taxa de esforço 30,0 %.", field="dti_ratio", value="0.3000", expected="<= 0.400"

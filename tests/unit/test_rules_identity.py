@@ -104,17 +104,17 @@ def test_name_match_check_reads_given_names_and_surname_when_no_full_name_is_pri
 
 
 def test_birth_date_match_passes_when_the_dates_are_equal() -> None:
-    assert birth_date_match(id_document(), applicant_birth="1990-06-15")["passed"]
+    assert birth_date_match(id_document(), applicant_birth="1990-06-15", today=TODAY)["passed"]
 
 
 def test_birth_date_match_fails_when_document_date_differs() -> None:
-    result = birth_date_match(id_document(date_of_birth="1991-06-15"), applicant_birth="1990-06-15")
+    result = birth_date_match(id_document(date_of_birth="1991-06-15"), applicant_birth="1990-06-15", today=TODAY)
     assert not result["passed"]
     assert result["evidence"] == "Data de nascimento diferente da do documento."
 
 
 def test_birth_date_match_fails_when_the_date_was_not_read() -> None:
-    result = birth_date_match(id_document(date_of_birth="not a date"), applicant_birth="1990-06-15")
+    result = birth_date_match(id_document(date_of_birth="not a date"), applicant_birth="1990-06-15", today=TODAY)
     assert not result["passed"]
     assert result["evidence"] == "Data de nascimento não lida no documento."
 
