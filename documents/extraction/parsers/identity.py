@@ -258,6 +258,15 @@ FRONT_SIGNS = re.compile(r"apelido|surname|data\s+de\s+nascimento|date\s+of\s+bi
 NAME_SIGNS = re.compile(
     r"apelido|surname|(?<![a-z])nomes?(?:\(s\))?(?:\s*/\s*(?:(?:full|given)\s+)?names?)?\s*$", re.MULTILINE
 )
+# Beside the name, the uniform format's front prints the validity and the permit's type (Regulation (EC) No
+# 1030/2002, as amended: the back holds the birth date, the nationality and the MRZ), and a transcription or a
+# form-like copy captions the name with its value after a colon on the same row ("Nome / Name: SILVA, ANA"). Any of
+# them on the page is the front (blind probe r70b, I06: a permit's front and back on one page read as the back
+# alone, "falta a frente"). "Nome do pai" stays no sign: the caption must be the name's alone.
+PERMIT_FRONT_SIGNS = re.compile(
+    r"v[aá]lid[oa]\s+at[eé]|valid\s+until|tipo\s+de\s+t[ií]tulo|type\s+of\s+permit"
+    r"|(?<![a-z])nomes?(?:\(s\))?(?:\s*/\s*(?:(?:full|given)\s+)?names?)?\s*:"
+)
 # A NIF is printed in threes; OCR may lose one of the spaces ("192 837419").
 LONG_NUMBER = re.compile(r"(?<![\dA-Z])(?:\d{3}\s?\d{3}\s?\d{3}|\d{9,13})(?![\dA-Z])")
 # "N.º", "No.", "Nº" start a new label on a row of several.
@@ -3196,7 +3205,12 @@ def card_side(lines: list[Line], *, has_mrz: bool, kind: DocumentKind) -> str:
     back = has_mrz or bool(CC_BACK_SIGNS.search(text))
     # The surname's caption in any of the languages a card prints it in ("NOM", "NUME"), as OCR may misread it.
     front_signs = NAME_SIGNS if kind == DocumentKind.TITULO_RESIDENCIA else FRONT_SIGNS
-    front = bool(front_signs.search(text) or ID_LABELS["surname"].search(text) or nationality_captioned(text, kind))
+    front = bool(
+        front_signs.search(text)
+        or ID_LABELS["surname"].search(text)
+        or nationality_captioned(text, kind)
+        or (kind == DocumentKind.TITULO_RESIDENCIA and PERMIT_FRONT_SIGNS.search(text))
+    )
     if front and back:
         return "both"
     return "back" if back else "front"
