@@ -801,7 +801,7 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
             words.more_payslips(int(amount), new_job=new_job) + (words.each_month_own_file if combined else "")
         )
     elif change.kind == "invoice_months":
-        conditions.append(words.invoice_months_more.format(count=words.number(int(amount))))
+        conditions.append(words.more_invoice_months(int(amount)))
     elif change.kind in ("monthly_income", "own_guarantor_income"):
         unproven = not situation.viewer.income["verified"]
         # After a joint return that does not show each spouse's part, the IRS document that would count is one
@@ -942,7 +942,10 @@ class Texts:
     # unemployment benefit ended).
     payslip_new_job_one: str
     payslip_new_job_many: str
-    invoice_months_more: str
+    # A count agrees with its noun: "mais um mês", "mais dois meses diferentes" (blind probe r70b: "de mais um meses
+    # diferentes").
+    invoice_month_one: str
+    invoice_months_many: str
     income_at_least: str
     income_unproven: str
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
@@ -1036,7 +1039,15 @@ class Texts:
         one, many = (
             (self.payslip_new_job_one, self.payslip_new_job_many) if new_job else (self.payslip_one, self.payslip_many)
         )
-        return (one if count == 1 else many).format(count=self.number(count), window=PAYSLIP_WINDOW_MONTHS)
+        return self.agreeing(count, one, many).format(window=PAYSLIP_WINDOW_MONTHS)
+
+    def more_invoice_months(self, count: int) -> str:
+        return self.agreeing(count, self.invoice_month_one, self.invoice_months_many)
+
+    def agreeing(self, count: int, one: str, many: str) -> str:
+        """``one`` or ``many`` as the count asks, its ``{count}`` written (a word up to three): the noun agrees with
+        the number, whatever the number."""
+        return (one if count == 1 else many).replace("{count}", self.number(count))
 
 
 PT = Texts(
@@ -1255,7 +1266,8 @@ PT = Texts(
         "mais {count} recibos de vencimento: os dos próximos meses do seu emprego atual (ou, se o teve, de um emprego "
         "anterior, dos últimos {window} meses)"
     ),
-    invoice_months_more="faturas-recibo de mais {count} meses diferentes",
+    invoice_month_one="faturas-recibo de mais {count} mês",
+    invoice_months_many="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
     proofs={
@@ -1479,7 +1491,8 @@ EN = Texts(
         "{count} more payslips: the next months' from your current job (or, if you had one, from a previous job "
         "within the last {window} months)"
     ),
-    invoice_months_more="invoice-receipts (faturas-recibo) for {count} more different months",
+    invoice_month_one="invoice-receipts (faturas-recibo) for {count} more month",
+    invoice_months_many="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
     proofs={
