@@ -35,6 +35,7 @@ CHECKS_WITHOUT_PERSONAL_VALUES = frozenset(
         "income.payslip_recent",
         "income.payslip_months",
         "income.payslip_latest",
+        "income.invoice_latest",
         "income.tax_document",
         "identity.not_expired",
         "identity.expiry_margin",

@@ -78,6 +78,7 @@ ChangeKind = Literal[
     "name",
     "renewed_document",
     "latest_payslip",
+    "latest_invoice",
     "current_job",
     "corrected_proof",
     "payslip_months",
@@ -107,6 +108,7 @@ class OutcomeChange:
     - ``name``: the person's name confirmed as it is written on the identity document (it matched only roughly);
     - ``renewed_document``: the identity document about to expire renewed and sent again;
     - ``latest_payslip``: the person's latest payslip sent (the newest one counted is months old);
+    - ``latest_invoice``: the person's latest fatura-recibo sent (the newest one counted is months old);
     - ``current_job``: the person's current job shown to the agency (a payslip or the employer's declaration of it):
       a payslip of theirs is a contract's last, and whether their income goes on is what the agency must confirm;
     - ``corrected_proof``: a proof of income corrected by its issuer, with the person's name and NIF, sent to the
@@ -300,6 +302,7 @@ PERSON_CHECK_PREFIXES = ("identity.", "income.", "authenticity.")
 FUZZY_NAME = "fuzzy_name_match"
 EXPIRING = "id_expiring_soon"
 LATEST_PAYSLIP_OLD = CHECK_WARNINGS["income.payslip_latest"]
+LATEST_INVOICE_OLD = CHECK_WARNINGS["income.invoice_latest"]
 CONTRACT_ENDED = CHECK_WARNINGS["income.payslip_contract_ongoing"]
 OWNER_NAME_DIFFERS = CHECK_WARNINGS[OWNER_NAME_CHECK]
 OWNER_NIF_INVALID = CHECK_WARNINGS[OWNER_NIF_CHECK]
@@ -365,6 +368,7 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
             "income", CONTRACT_ENDED, "current_job", also=(LATEST_PAYSLIP_OLD,), better=better, reached=reached
         ),
         warning_lifted("income", LATEST_PAYSLIP_OLD, "latest_payslip", better=better, reached=reached),
+        warning_lifted("income", LATEST_INVOICE_OLD, "latest_invoice", better=better, reached=reached),
         # A proof whose name or NIF is not the person's is answered by its issuer's corrected one (docs/adr/041).
         warning_lifted(
             "income", OWNER_NAME_DIFFERS, "corrected_proof", also=(OWNER_NIF_INVALID,), better=better, reached=reached
@@ -705,6 +709,9 @@ def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
     latest = next((c for c in checks if c["name"] == "income.payslip_latest" and not c["passed"]), None)
     if latest is not None and latest.get("value"):
         findings.append(words.latest_old.format(month=words.months([str(latest["value"])[:7]])))
+    latest_invoice = named((c for c in checks if not c["passed"]), "income.invoice_latest")
+    if latest_invoice is not None and latest_invoice.get("value"):
+        findings.append(words.latest_invoice_old.format(month=words.months([str(latest_invoice["value"])[:7]])))
     if any(c["name"] == OWNER_NAME_CHECK and not c["passed"] for c in checks):
         findings.append(words.owner_name_differs)
     if any(c["name"] == OWNER_NIF_CHECK and not c["passed"] for c in checks):
@@ -789,6 +796,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.renewed_document)
     elif change.kind == "latest_payslip":
         conditions.append(words.latest_payslip)
+    elif change.kind == "latest_invoice":
+        conditions.append(words.latest_invoice)
     elif change.kind == "current_job":
         conditions.append(words.current_job)
     elif change.kind == "corrected_proof":
@@ -801,7 +810,7 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
             words.more_payslips(int(amount), new_job=new_job) + (words.each_month_own_file if combined else "")
         )
     elif change.kind == "invoice_months":
-        conditions.append(words.invoice_months_more.format(count=words.number(int(amount))))
+        conditions.append(words.more_invoice_months(int(amount)))
     elif change.kind in ("monthly_income", "own_guarantor_income"):
         unproven = not situation.viewer.income["verified"]
         # After a joint return that does not show each spouse's part, the IRS document that would count is one
@@ -873,12 +882,14 @@ class Texts:
     name_as_written: str
     renewed_document: str
     latest_payslip: str
+    latest_invoice: str
     # A contract's last payslip (income.payslip_contract_ongoing) and a latest payslip months old (income.payslip_latest):
     # what was found, and the change that answers the first (OutcomeChange "current_job").
     contract_ended_one: str
     contract_ended_many: str
     some_month: str
     latest_old: str
+    latest_invoice_old: str
     # A proof counted by the person's NIF beside a name that is not theirs, and a payslip printing an impossible NIF
     # (income.owner_name, income.owner_nif_valid): said without the other name (docs/adr/041).
     owner_name_differs: str
@@ -942,7 +953,10 @@ class Texts:
     # unemployment benefit ended).
     payslip_new_job_one: str
     payslip_new_job_many: str
-    invoice_months_more: str
+    # A count agrees with its noun: "mais um mês", "mais dois meses diferentes" (blind probe r70b: "de mais um meses
+    # diferentes").
+    invoice_month_one: str
+    invoice_months_many: str
     income_at_least: str
     income_unproven: str
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
@@ -1036,7 +1050,15 @@ class Texts:
         one, many = (
             (self.payslip_new_job_one, self.payslip_new_job_many) if new_job else (self.payslip_one, self.payslip_many)
         )
-        return (one if count == 1 else many).format(count=self.number(count), window=PAYSLIP_WINDOW_MONTHS)
+        return self.agreeing(count, one, many).format(window=PAYSLIP_WINDOW_MONTHS)
+
+    def more_invoice_months(self, count: int) -> str:
+        return self.agreeing(count, self.invoice_month_one, self.invoice_months_many)
+
+    def agreeing(self, count: int, one: str, many: str) -> str:
+        """``one`` or ``many`` as the count asks, its ``{count}`` written (a word up to three): the noun agrees with
+        the number, whatever the number."""
+        return (one if count == 1 else many).replace("{count}", self.number(count))
 
 
 PT = Texts(
@@ -1078,6 +1100,7 @@ PT = Texts(
     name_as_written="o seu nome completo confirmado à agência tal como está escrito no documento de identificação",
     renewed_document="o documento de identificação renovado, enviado à agência antes de caducar",
     latest_payslip="o seu recibo de vencimento mais recente enviado à agência",
+    latest_invoice="a sua fatura-recibo mais recente enviada à agência",
     contract_ended_one=(
         "O recibo de vencimento de {months} é o último de um contrato que terminou (paga a compensação pela cessação "
         "ou férias não gozadas): foi contado pelo vencimento regular, sem esses montantes, mas o rendimento desse "
@@ -1090,6 +1113,10 @@ PT = Texts(
     ),
     some_month="um dos meses",
     latest_old="O recibo de vencimento mais recente que enviou é de {month}: os meses seguintes não estão comprovados.",
+    latest_invoice_old=(
+        "A fatura-recibo mais recente que enviou é de {month}: os meses seguintes não têm faturas-recibo e contam como "
+        "meses sem rendimento."
+    ),
     owner_name_differs=(
         "Um comprovativo de rendimentos que enviou mostra o seu NIF, mas um nome que não é o seu: foi contado, e a "
         "agência pode pedir ao emissor que o confirme."
@@ -1174,6 +1201,7 @@ PT = Texts(
         "income.payslip_in_euros": "um recibo de vencimento pago noutra moeda",
         "income.invoice_arithmetic": "uma fatura-recibo com valores que não batem certo",
         "income.invoice_recent": "uma fatura-recibo demasiado antiga",
+        "income.invoice_not_future": "uma fatura-recibo com data futura (posterior à da análise)",
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "uma declaração de pensão com mais de um ano",
@@ -1193,6 +1221,7 @@ PT = Texts(
         "income.payslip_in_euros": "{count} recibos de vencimento pagos noutra moeda",
         "income.invoice_arithmetic": "{count} faturas-recibo com valores que não batem certo",
         "income.invoice_recent": "{count} faturas-recibo demasiado antigas",
+        "income.invoice_not_future": "{count} faturas-recibo com data futura (posterior à da análise)",
         "income.pension_owner": "{count} declarações de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "{count} declarações de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "{count} declarações de pensão com mais de um ano",
@@ -1255,7 +1284,8 @@ PT = Texts(
         "mais {count} recibos de vencimento: os dos próximos meses do seu emprego atual (ou, se o teve, de um emprego "
         "anterior, dos últimos {window} meses)"
     ),
-    invoice_months_more="faturas-recibo de mais {count} meses diferentes",
+    invoice_month_one="faturas-recibo de mais {count} mês",
+    invoice_months_many="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
     proofs={
@@ -1311,6 +1341,7 @@ EN = Texts(
     name_as_written="your full name confirmed to the agency exactly as it is written on your identity document",
     renewed_document="your identity document renewed and sent to the agency before it expires",
     latest_payslip="your latest payslip sent to the agency",
+    latest_invoice="your latest invoice-receipt sent to the agency",
     contract_ended_one=(
         "The payslip for {months} is the last of a contract that ended (it pays compensation for the end of the "
         "contract or unused holidays): it counted at the regular pay, without those amounts, but the income from that "
@@ -1323,6 +1354,10 @@ EN = Texts(
     ),
     some_month="one of the months",
     latest_old="The latest payslip you sent is for {month}: the months since are not proven.",
+    latest_invoice_old=(
+        "The latest invoice-receipt you sent is from {month}: the months since have none and count as months without "
+        "income."
+    ),
     owner_name_differs=(
         "A proof of income you sent shows your NIF but a name that is not yours: it was counted, and the agency may "
         "ask its issuer to confirm it."
@@ -1398,6 +1433,7 @@ EN = Texts(
         "income.payslip_in_euros": "a payslip paid in another currency",
         "income.invoice_arithmetic": "an invoice-receipt whose amounts do not add up",
         "income.invoice_recent": "an invoice-receipt that is too old",
+        "income.invoice_not_future": "an invoice-receipt dated in the future (after the day it was assessed)",
         "income.pension_owner": "a pension statement in another person's name",
         "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
         "income.pension_recent": "a pension statement more than a year old",
@@ -1417,6 +1453,7 @@ EN = Texts(
         "income.payslip_in_euros": "{count} payslips paid in another currency",
         "income.invoice_arithmetic": "{count} invoice-receipts whose amounts do not add up",
         "income.invoice_recent": "{count} invoice-receipts that are too old",
+        "income.invoice_not_future": "{count} invoice-receipts dated in the future (after the day they were assessed)",
         "income.pension_owner": "{count} pension statements in another person's name",
         "income.pension_arithmetic": "{count} pension statements whose amounts are unreadable or do not add up",
         "income.pension_recent": "{count} pension statements more than a year old",
@@ -1479,7 +1516,8 @@ EN = Texts(
         "{count} more payslips: the next months' from your current job (or, if you had one, from a previous job "
         "within the last {window} months)"
     ),
-    invoice_months_more="invoice-receipts (faturas-recibo) for {count} more different months",
+    invoice_month_one="invoice-receipts (faturas-recibo) for {count} more month",
+    invoice_months_many="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
     proofs={

@@ -78,6 +78,8 @@ CHECK_LABELS = {
     "income.invoice_in_force": _("Fatura-recibo não anulada"),
     "income.invoice_paid": _("Fatura-recibo paga"),
     "income.invoice_recent": _("Fatura-recibo recente"),
+    "income.invoice_not_future": _("Fatura-recibo sem data futura"),
+    "income.invoice_latest": _("Fatura-recibo mais recente"),
     "income.invoice_months": _("Meses de faturas-recibo"),
     "income.invoice_recurring": _("Faturas-recibo regulares"),
     "income.activity_start": _("Início de atividade"),

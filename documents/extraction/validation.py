@@ -469,10 +469,14 @@ FINAL_CONSUMER_NIF = "999999990"
 
 
 def invoice_revalidate(fields: dict[str, Any], *, today: dt.date) -> list[str]:
-    """The amount received is the base plus VAT less the IRS withheld, to the cent; the date is not future."""
+    """The amount received is the base plus VAT less the IRS withheld, to the cent; the date is one that may be
+    printed (a date to come is kept, for the screening to say so)."""
     warnings = []
     issued = fields.get("issue_date")
-    if issued is not None and not (dt.date(2000, 1, 1) <= issued <= today + dt.timedelta(days=1)):
+    if issued is not None and not (dt.date(2000, 1, 1) <= issued and issued.year <= today.year + MONTH_TO_COME_YEARS):
+        # A date after today was printed, and is kept: the screening, by its own day, does not count the invoice and
+        # says it is dated in the future (ISSUE_DATE_IN_FUTURE). Nulled, it read as "data não lida" and "too old"
+        # (blind probe r70b, F04). A year beyond the next is a misread year, as a payslip's month is.
         fields["issue_date"] = None
         warnings.append("issue_date_implausible")
     base, received = fields.get("base_amount"), fields.get("amount_received")

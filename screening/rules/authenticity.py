@@ -32,7 +32,13 @@ from documents.extraction.schema import (
     PERIOD_IN_FUTURE,
 )
 from screening.rules.common import check, extracted, format_month, money, parse_date
-from screening.rules.income import pension_words, same_employer, stubs_of_different_pay_periods, verify_income
+from screening.rules.income import (
+    invoice_dated_ahead,
+    pension_words,
+    same_employer,
+    stubs_of_different_pay_periods,
+    verify_income,
+)
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -392,10 +398,19 @@ def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[
     out: list[tuple[str, Signal]] = []
     issuers = {str(d["fields"].get("issuer_nif")) for d in invoices if d["fields"].get("issuer_nif")}
     for document in invoices:
-        issued = parse_date(document["fields"].get("issue_date"))
-        if issued is not None and issued > today:
+        if invoice_dated_ahead(document, today=today):
+            # Past the tolerance a payslip has for a date ahead (a time zone, an issuer dating the next day): the
+            # receipt of a payment still to come, as a payslip of a month to come is (PERIOD_IN_FUTURE).
             out.append(
-                (document["document_id"], signal("ISSUE_DATE_IN_FUTURE", "HIGH", "A fatura-recibo tem data futura."))
+                (
+                    document["document_id"],
+                    signal(
+                        "ISSUE_DATE_IN_FUTURE",
+                        "HIGH",
+                        "A fatura-recibo tem data posterior ao dia da análise: recibo de um pagamento ainda por vir.",
+                        issue_date=document["fields"].get("issue_date"),
+                    ),
+                )
             )
         if len(issuers) > 1 and str(document["fields"].get("issuer_nif")) != str(
             invoices[0]["fields"].get("issuer_nif")

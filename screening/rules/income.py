@@ -66,6 +66,15 @@ REQUIRED_PAYSLIP_MONTHS = 3
 LATEST_PAYSLIP_MONTHS = 2
 INVOICE_WINDOW_MONTHS = 12
 REQUIRED_INVOICE_MONTHS = 6
+# How many months before the screening's the newest fatura-recibo counted may be, as the newest payslip: the months
+# since hold no invoice and count in the average as months without income, and the activity may have stopped (blind
+# probe r70b, F05: Jan-Jun invoices screened in December, nothing said). Stated, as the payslips' is.
+LATEST_INVOICE_MONTHS = LATEST_PAYSLIP_MONTHS
+# How far after the screening's day a fatura-recibo may be dated and still be taken as issued by then (a time zone, an
+# issuer dating it the next day): the payslips' tolerance for a document dated ahead. Later, it is dated in the future:
+# not counted, stated (income.invoice_not_future) and an authenticity signal (ISSUE_DATE_IN_FUTURE). The same as
+# documents.extraction.validation.PAYSLIP_ISSUED_AHEAD (a test holds them equal; imported, it closes an import cycle).
+INVOICE_DATED_AHEAD = dt.timedelta(days=7)
 # A pension statement older than this no longer says what is paid now.
 PENSION_STATEMENT_MAX_AGE_DAYS = 365
 # Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
@@ -174,6 +183,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         ),
         *(c for _, invoice_results in invoices for c in invoice_results),
         *invoices_repeated(invoices),
+        *invoices_not_latest(invoices, today=today),
         *([invoice_months(independent_months(invoices))] if invoices else []),
         *(c for _, pension_results in pensions for c in pension_results),
         *activities,
@@ -241,6 +251,7 @@ CHECK_WARNINGS = {
     "income.payslip_in_euros": "currency_not_eur",
     "income.payslip_contract_ongoing": "payslip_contract_ended",
     "income.payslip_latest": "latest_payslip_old",
+    "income.invoice_latest": "latest_invoice_old",
     # An employer's declaration of a contract that has ended (screening.rules.employment): read back from the checks.
     "employment.contract_ongoing": "employment_contract_ended",
     # A proof counted by the applicant's NIF printed beside another person's name, or by the name beside a NIF that
@@ -423,6 +434,7 @@ NOT_COUNTED_BECAUSE = {
     "in_euros": "noutra moeda",
     "arithmetic": "com contas que não batem certo",
     "recent": "fora do período pedido",
+    "not_future": "com data ainda por vir",
     "in_force": "documento anulado",
     "recurring": "ato isolado",
 }
@@ -1355,7 +1367,9 @@ def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.d
         checks.append(invoice_recurring(document))
     if checks[-1]["passed"]:
         checks.append(invoice_arithmetic(document))
-    if checks[-1]["passed"]:
+    if checks[-1]["passed"] and invoice_dated_ahead(document, today=today):
+        checks.append(invoice_not_future(document, today=today))
+    elif checks[-1]["passed"]:
         checks.append(invoice_recent(document, today=today))
     if "multiple_invoices" in document.get("warnings", []) and not document.get("parts"):
         # A PDF of several months' faturas-recibo whose others could not be read apart (ADR 031): its latest was
@@ -1422,9 +1436,33 @@ def invoice_arithmetic(document: Document) -> Check:
     )
 
 
+def invoice_dated_ahead(document: Document, *, today: dt.date) -> bool:
+    """Dated later than ``INVOICE_DATED_AHEAD`` after the screening's day: a date still to come, no receipt yet."""
+    issued = parse_date(document["fields"].get("issue_date"))
+    return issued is not None and issued > today + INVOICE_DATED_AHEAD
+
+
+def invoice_not_future(document: Document, *, today: dt.date) -> Check:
+    """A failed check for a fatura-recibo dated in the future (``invoice_dated_ahead``): it receipts a payment that,
+    by its date, has not been made, so it is not counted; said as such, not as a date unread or too old (blind probe
+    r70b, F04). Only written when it fails, in place of ``income.invoice_recent``."""
+    issued = parse_date(document["fields"].get("issue_date"))
+    return check(
+        "income.invoice_not_future",
+        False,
+        f"{invoice_label(document)}: com data posterior ao dia da análise ({format_date(today)}), uma data ainda por "
+        "vir; não conta como rendimento.",
+        document_id=document["document_id"],
+        field="issue_date",
+        value=issued,
+        expected=f"<= {(today + INVOICE_DATED_AHEAD).isoformat()}",
+    )
+
+
 def invoice_recent(document: Document, *, today: dt.date) -> Check:
     issued = parse_date(document["fields"].get("issue_date"))
-    recent = issued is not None and 0 <= months_ago(month_of(issued), today) <= INVOICE_WINDOW_MONTHS
+    # A date within the tolerance after the screening's day is taken as of that day (its month may be the next).
+    recent = issued is not None and 0 <= months_ago(month_of(min(issued, today)), today) <= INVOICE_WINDOW_MONTHS
     return check(
         "income.invoice_recent",
         recent,
@@ -1504,6 +1542,36 @@ def independent_months(invoices: list[tuple[Document, list[Check]]]) -> dict[str
     for month, income in counted_invoices(invoices):
         monthly[month] = monthly.get(month, Decimal(0)) + income
     return monthly
+
+
+def invoices_not_latest(invoices: list[tuple[Document, list[Check]]], *, today: dt.date) -> list[Check]:
+    """A failed check when the newest fatura-recibo counted is from more than ``LATEST_INVOICE_MONTHS`` before the
+    screening's month, as ``payslips_not_latest`` states of payslips: the months since hold no invoice, count as
+    months without income in the average, and the activity may have stopped (blind probe r70b, F05: five months
+    without one, nothing said). Makes the report at least MEDIUM; the person's latest fatura-recibo lifts it."""
+    counted = countable_invoices(invoices)
+    if not counted:
+        return []
+    newest = max(parse_date(document["fields"].get("issue_date")) or dt.date.min for document, _, _ in counted)
+    newest_month = month_of(newest)
+    since = months_ago(newest_month, today)
+    if since <= LATEST_INVOICE_MONTHS:
+        return []
+    year, month = divmod(today.year * 12 + today.month - 1 - LATEST_INVOICE_MONTHS, 12)
+    first_unseen = month_of(dt.date(newest.year, newest.month, 28) + dt.timedelta(days=4))
+    last_unseen = month_of(today.replace(day=1) - dt.timedelta(days=1))
+    return [
+        check(
+            "income.invoice_latest",
+            False,
+            f"A fatura-recibo mais recente é de {format_date(newest)}: nenhuma nos {since - 1} meses seguintes "
+            f"({format_month(first_unseen)} a {format_month(last_unseen)}), que contam na média como meses sem "
+            "rendimento, e a atividade pode ter parado. Peça a última fatura-recibo.",
+            field="issue_date",
+            value=newest_month,
+            expected=f">= {year:04d}-{month + 1:02d}",
+        )
+    ]
 
 
 def month_span(first: str, last: str) -> int:

@@ -40,6 +40,8 @@ REASON_TEXT = {
     "cessação ou férias não gozadas): o rendimento desse emprego pode não continuar",
     "latest_payslip_old": "o recibo de vencimento mais recente tem mais de dois meses: os meses seguintes não estão "
     "comprovados (pedir o último recibo)",
+    "latest_invoice_old": "a fatura-recibo mais recente tem mais de dois meses: os meses seguintes não têm "
+    "faturas-recibo e contam como meses sem rendimento (pedir a última fatura-recibo)",
     "currency_not_eur": "um rendimento (recibo ou pensão) é pago noutra moeda e não foi contado; "
     "o valor em euros fica para quem decide",
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
