@@ -119,7 +119,8 @@ def described(document: Document) -> str:
     fields = document.get("fields") or {}
     kind = document.get("kind")
     if kind in PAYSLIP_KINDS:
-        period = fields.get("period")
+        # A month still to come was printed, and withheld apart (``period_to_come``): named, not "sem mês lido" (r70b).
+        period = fields.get("period") or fields.get("period_to_come")
         return f"o recibo de vencimento de {format_month(period)}" if period else "o recibo de vencimento sem mês lido"
     if kind in INVOICE_KINDS:
         issued = parse_date(fields.get("issue_date"))

@@ -837,7 +837,6 @@ def payslip_not_yet_paid(document: Document, month: str, *, today: dt.date) -> C
         document_id=document["document_id"],
         field="period",
         value=month,
-        expected=f"pago até {today.isoformat()}",
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from documents.extraction.schema import PERIOD_IN_FUTURE
 from screening.explanation import applicant_explanation
-from screening.rules.authenticity import content_signals
+from screening.rules.authenticity import content_signals, verify_authenticity
 from screening.rules.income import payslip_recent, verify_income
 from tests.helpers import read_text
 from tests.unit.test_explanation import agency, form_for, person, screened
@@ -18,6 +18,7 @@ from tests.unit.test_rules import NIF
 from tests.unit.test_rules import payslip as rules_payslip
 from tests.unit.test_rules_authenticity import codes
 from tests.unit.test_rules_authenticity import payslip as content_payslip
+from tests.unit.test_rules_authenticity import state as authenticity_state
 
 SCREENED = dt.date(2026, 12, 7)
 
@@ -234,3 +235,16 @@ def test_a_stubs_payment_date_is_weighed_against_its_own_pay_period() -> None:
     assert content_signals([on_time], today=SCREENED) == {}
     early = content_payslip("w", "2026-11", payment_date="2026-10-20", **week)
     assert codes(content_signals([early], today=SCREENED), "w") == ["PAYSLIP_PAYMENT_DATE"]
+
+
+def test_the_future_months_signal_names_the_slip_by_its_month() -> None:
+    """The proposed request for the original names "o recibo de vencimento de 01/2027", not "sem mês lido"."""
+    january = content_payslip("j", "2027-01", period_to_come="2027-01")
+    january["fields"]["period"] = None  # withheld at extraction, the month kept apart
+    january["warnings"] = ["period_implausible", PERIOD_IN_FUTURE]
+    result = verify_authenticity(authenticity_state(january, today=SCREENED.isoformat()))
+    [section] = result["documents"]
+    assert section["description"] == "o recibo de vencimento de 01/2027"
+    assert section["signals"][0]["code"] == "PERIOD_IN_FUTURE" and section["signals"][0]["evidence"] == {
+        "period": "2027-01"
+    }
