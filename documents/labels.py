@@ -90,6 +90,8 @@ FIELD_LABELS = {
     "pay_frequency": _("Periodicidade do pagamento"),
     "period_start": _("Início do período"),
     "period_end": _("Fim do período"),
+    "payment_date": _("Data de pagamento"),
+    "period_to_come": _("Mês ainda por vir"),
     "taxpayer_name": _("Nome do contribuinte"),
     "taxpayer_nif": _("NIF do contribuinte"),
     "year": _("Ano"),

@@ -46,6 +46,7 @@ from screening.rules.income import (
     CHECK_WARNINGS,
     COUNTED_IN_SPOUSE,
     FIRST_MONTHS,
+    NOT_YET_PAID,
     OWN_NAME_OTHER_NIF,
     OWNER_NAME_CHECK,
     OWNER_NIF_CHECK,
@@ -671,6 +672,7 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
         for c in checks
         if c["name"] in words.income_not_counted and not c["passed"] and not refusal_of(c)
     )
+    unpaid = sorted({str(c["value"])[:7] for c in checks if not c["passed"] and reason_of(c) == UNPAID_PAYSLIP})
     # Read and refused for what they are (a draft, a simulation, a document of another kind): not "a file that could
     # not be read", which sending again might mend; said with the extraction's reason, which names what to send
     # instead (blind probe r66c, F5).
@@ -679,7 +681,7 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
         text += " " + words.payslips_combined
     if failed:
         text += " " + words.not_counted.format(
-            items="; ".join(words.documents(name, n, other_nif=nif) for (name, nif), n in failed.items())
+            items="; ".join(words.documents(name, n, other_nif=nif, months=unpaid) for (name, nif), n in failed.items())
         )
     for reason, count in refused.items():
         refusal = words.refused_one if count == 1 else words.refused_many
@@ -722,12 +724,17 @@ def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
 # A payslip not counted because its month was not read (a misread, or a month still to come that the extraction
 # withheld): "older than six months" would be untrue of it (blind probe c21).
 UNDATED_PAYSLIP = "income.payslip_recent:undated"
+# A payslip of a month not yet paid on the screening day (or still to come): its month is named, neither "older than
+# six months" nor "whose month could not be read" (blind probe r70b).
+UNPAID_PAYSLIP = "income.payslip_recent:unpaid"
 
 
 def reason_of(check: dict[str, Any]) -> str:
-    """The reason a failed income check gives the applicant: its name, or the undated payslip's own."""
+    """The reason a failed income check gives the applicant: its name, or the undated or unpaid payslip's own."""
     if check["name"] == "income.payslip_recent" and check.get("value") is None:
         return UNDATED_PAYSLIP
+    if check["name"] == "income.payslip_recent" and NOT_YET_PAID in str(check.get("evidence") or ""):
+        return UNPAID_PAYSLIP
     return str(check["name"])
 
 
@@ -1028,9 +1035,12 @@ class Texts:
         numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
         return numbers.get(count, str(count))
 
-    def documents(self, check_name: str, count: int, *, other_nif: bool = False) -> str:
+    def documents(
+        self, check_name: str, count: int, *, other_nif: bool = False, months: list[str] | None = None
+    ) -> str:
         """'um recibo de vencimento em nome de outra pessoa', '3 recibos de vencimento em nome de outra pessoa';
-        with ``other_nif``, '3 recibos de vencimento em seu nome, mas com outro NIF que não o que indicou'.
+        with ``other_nif``, '3 recibos de vencimento em seu nome, mas com outro NIF que não o que indicou'; the
+        payslips of months not yet paid name ``months``.
 
         In figures: a number word would have to agree with the noun ("dois recibos", "duas faturas-recibo").
         """
@@ -1039,6 +1049,8 @@ class Texts:
             if other_nif and check_name in self.income_other_nif
             else (self.income_not_counted, self.income_not_counted_many)
         )
+        if check_name == UNPAID_PAYSLIP:
+            return (one if count == 1 else many)[check_name].format(count=count, months=self.months(months or []))
         if count == 1:
             return one[check_name]
         return many[check_name].format(count=count)
@@ -1192,6 +1204,7 @@ PT = Texts(
         "income.payslip_arithmetic": "um recibo de vencimento com valores que não batem certo",
         "income.payslip_recent": f"um recibo de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "um recibo de vencimento cujo mês não foi possível ler",
+        UNPAID_PAYSLIP: "um recibo de vencimento de um mês ainda não pago ({months}): cada mês conta depois de pago",
         "income.tax_document": "um documento de IRS de outra pessoa ou que não é do último ano",
         "income.tax_joint_share": "uma declaração de IRS conjunta que não mostra a parte de cada cônjuge",
         "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
@@ -1212,6 +1225,7 @@ PT = Texts(
         "income.payslip_arithmetic": "{count} recibos de vencimento com valores que não batem certo",
         "income.payslip_recent": f"{{count}} recibos de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "{count} recibos de vencimento cujo mês não foi possível ler",
+        UNPAID_PAYSLIP: "{count} recibos de vencimento de meses ainda não pagos ({months}): cada mês conta depois de pago",
         "income.tax_document": "{count} documentos de IRS de outra pessoa ou que não são do último ano",
         "income.tax_joint_share": "{count} declarações de IRS conjuntas que não mostram a parte de cada cônjuge",
         "income.invoice_owner": "{count} faturas-recibo emitidas por outra pessoa",
@@ -1424,6 +1438,7 @@ EN = Texts(
         "income.payslip_arithmetic": "a payslip whose amounts do not add up",
         "income.payslip_recent": f"a payslip older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "a payslip whose month could not be read",
+        UNPAID_PAYSLIP: "a payslip of a month not yet paid ({months}): each month counts once it is paid",
         "income.tax_document": "an IRS tax document of another person or not from the latest year",
         "income.tax_joint_share": "a joint IRS return that does not show each spouse's part of the income",
         "income.invoice_owner": "an invoice-receipt issued by another person",
@@ -1444,6 +1459,7 @@ EN = Texts(
         "income.payslip_arithmetic": "{count} payslips whose amounts do not add up",
         "income.payslip_recent": f"{{count}} payslips older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "{count} payslips whose month could not be read",
+        UNPAID_PAYSLIP: "{count} payslips of months not yet paid ({months}): each month counts once it is paid",
         "income.tax_document": "{count} IRS tax documents of another person or not from the latest year",
         "income.tax_joint_share": "{count} joint IRS returns that do not show each spouse's part of the income",
         "income.invoice_owner": "{count} invoice-receipts issued by another person",

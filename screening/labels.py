@@ -114,6 +114,7 @@ SIGNAL_LABELS = {
     "PAYSLIP_EMPLOYER_CHANGED": _("recibos de entidades patronais diferentes"),
     "PAYSLIP_EMPLOYER_NIF_INVALID": _("NIF da entidade patronal inválido"),
     "PAYSLIP_IRS_IMPLAUSIBLE": _("retenção de IRS impossível"),
+    "PAYSLIP_PAYMENT_DATE": _("data de pagamento fora do período do recibo"),
     "PAYSLIP_PERIODS_NOT_CONSECUTIVE": _("meses dos recibos não seguidos"),
     "PAYSLIP_PERIOD_TWICE": _("o mesmo mês em dois recibos diferentes"),
     "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD": _("os mesmos valores noutro mês"),

@@ -63,6 +63,8 @@ def extraction_schema(document_type: str) -> dict[str, Any]:
         for name in ("base_amount", "vat_amount", "amount_received"):
             properties[name] = number
         properties["period"] = {"type": ["string", "null"], "description": "YYYY-MM of a payslip"}
+        properties["payment_date"] = {"type": ["string", "null"],
+                                      "description": "YYYY-MM-DD a payslip says its pay is or was paid"}  # fmt: skip
         properties["year"] = {"type": ["integer", "null"]}
         for name in (
             "base_salary",

@@ -147,6 +147,12 @@ class PayslipFields(BaseModel):
     pay_frequency: Literal["WEEKLY", "FORTNIGHTLY", "SEMI_MONTHLY"] | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    # The day the slip says the month's pay is or was paid ("Data de pagamento", "Pago em", "Payment date"): a month
+    # counts once its pay is paid, and a date out of step with the period is said (docs/adr/044-a-month-counts-once-paid.md).
+    payment_date: dt.date | None = None
+    # A month still to come the slip prints, its ``period`` withheld (``period_in_future``): never counted, but named
+    # when the report says why it was not (blind probe r70b: "Recibo (período não lido)" of a January slip).
+    period_to_come: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
 
 
 class TaxFields(BaseModel):

@@ -287,8 +287,10 @@ def payslip_revalidate(
             warnings.append("period_implausible")
             if 1 <= month <= 12 and 2000 <= year <= today.year + MONTH_TO_COME_YEARS:
                 # A real month still to come: never counted, and the screening's authenticity rules say so
-                # (blind probe c21: next month's slip dropped its period, and no signal was raised).
+                # (blind probe c21: next month's slip dropped its period, and no signal was raised). Its month is
+                # kept apart, so the report names it rather than "período não lido" (blind probe r70b).
                 warnings.append(PERIOD_IN_FUTURE)
+                fields["period_to_come"] = period
     return warnings
 
 

@@ -33,7 +33,10 @@ from documents.extraction.schema import (
 )
 from screening.rules.common import check, extracted, format_month, money, parse_date
 from screening.rules.income import (
+    PAID_AFTER_PERIOD_DAYS,
+    PAID_BEFORE_PERIOD_DAYS,
     invoice_dated_ahead,
+    pay_period,
     pension_words,
     same_employer,
     stubs_of_different_pay_periods,
@@ -117,7 +120,8 @@ def described(document: Document) -> str:
     fields = document.get("fields") or {}
     kind = document.get("kind")
     if kind in PAYSLIP_KINDS:
-        period = fields.get("period")
+        # A month still to come was printed, and withheld apart (``period_to_come``): named, not "sem mês lido" (r70b).
+        period = fields.get("period") or fields.get("period_to_come")
         return f"o recibo de vencimento de {format_month(period)}" if period else "o recibo de vencimento sem mês lido"
     if kind in INVOICE_KINDS:
         issued = parse_date(fields.get("issue_date"))
@@ -264,12 +268,49 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
     period = fields.get("period")
     if PERIOD_IN_FUTURE in document.get("warnings", []):
         # A month further ahead than a slip is ever issued: the extraction left the period out, never counted.
-        signals.append(signal("PERIOD_IN_FUTURE", "HIGH", "O recibo refere-se a um mês que ainda não começou."))
+        to_come = {"period": fields["period_to_come"]} if fields.get("period_to_come") else {}
+        signals.append(
+            signal("PERIOD_IN_FUTURE", "HIGH", "O recibo refere-se a um mês que ainda não começou.", **to_come)
+        )
     elif period and period > f"{today.year:04d}-{today.month:02d}":
         signals.append(
             signal("PERIOD_IN_FUTURE", "HIGH", "O recibo refere-se a um mês que ainda não terminou.", period=period)
         )
+    signals += payment_date_signals(fields)
     return signals
+
+
+def payment_date_signals(fields: dict[str, Any]) -> list[Signal]:
+    """A payment date the pay period cannot have: more than ``PAID_BEFORE_PERIOD_DAYS`` before the period begins (an
+    advance is a row of its own, and a December slip paid in September is a template's date left unchanged), MEDIUM;
+    or more than ``PAID_AFTER_PERIOD_DAYS`` after it ends, LOW (pay in arrears exists: it informs). Blind probe r70b:
+    October's slip paid 15/09/2026, or 31/10/2025, said nothing. docs/adr/044-a-month-counts-once-paid.md."""
+    paid = parse_date(fields.get("payment_date"))
+    start, end = pay_period(fields)
+    if paid is None or start is None or end is None:
+        return []
+    if paid < start - dt.timedelta(days=PAID_BEFORE_PERIOD_DAYS):
+        return [
+            signal(
+                "PAYSLIP_PAYMENT_DATE",
+                "MEDIUM",
+                "A data de pagamento impressa é anterior ao início do período que o recibo paga.",
+                payment_date=paid.isoformat(),
+                period_start=start.isoformat(),
+            )
+        ]
+    if paid > end + dt.timedelta(days=PAID_AFTER_PERIOD_DAYS):
+        return [
+            signal(
+                "PAYSLIP_PAYMENT_DATE",
+                "LOW",
+                "A data de pagamento impressa é muito posterior ao fim do período que o recibo paga (salário em "
+                "atraso, ou uma data que não é deste recibo).",
+                payment_date=paid.isoformat(),
+                period_end=end.isoformat(),
+            )
+        ]
+    return []
 
 
 AMOUNT_FIELDS = ("base_salary", "gross_pay", "social_security", "irs_withholding", "net_pay")

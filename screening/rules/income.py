@@ -450,11 +450,16 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
     (de outra pessoa, pelo nome ou pelo NIF)"): sent, so not to be reported as missing alone (cases probe 16: a NIF
     typed with a typo left "Em falta: recibos de vencimento de 3 meses" beside the three payslips sent)."""
     counts: dict[tuple[str, str], int] = {}
+    unpaid: dict[str, list[str]] = {}
     for _, checks in documents:
         failed = next((c for c in checks if not c["passed"]), None)
         if failed is None:
             continue
         kind, _, which = failed["name"].removeprefix("income.").partition("_")
+        if which == "recent" and NOT_YET_PAID in failed["evidence"]:
+            # Its month named, not "fora do período pedido" (blind probe r70b).
+            unpaid.setdefault(kind, []).append(format_month(str(failed["value"])))
+            continue
         reason = NOT_COUNTED_BECAUSE.get(which)
         if which == "owner" and OWN_NAME_OTHER_NIF in failed["evidence"]:
             # The applicant's own, but for the NIF typed: not "another person's" (blind probe r57b).
@@ -463,9 +468,19 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             reason = OTHER_MEMBER_S
         if kind in DOCUMENT_WORDS and reason:
             counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
-    return "; ".join(
-        f"{count} {DOCUMENT_WORDS[kind][count > 1]} ({reason})" for (kind, reason), count in counts.items()
-    )
+    said = [f"{count} {DOCUMENT_WORDS[kind][count > 1]} ({reason})" for (kind, reason), count in counts.items()]
+    said += [
+        f"{len(months)} {DOCUMENT_WORDS[kind][len(months) > 1]} (de {', '.join(sorted(months, key=month_order))}: "
+        f"{'mês' if len(months) == 1 else 'meses'} {NOT_YET_PAID}{'' if len(months) == 1 else 's'})"
+        for kind, months in unpaid.items()
+        if kind in DOCUMENT_WORDS
+    ]
+    return "; ".join(said)
+
+
+def month_order(month: str) -> str:
+    """'01/2027' -> '2027/01': months as the report writes them, in calendar order."""
+    return "/".join(reversed(month.split("/")))
 
 
 # The IRS document that would prove the income when the others do not; after a joint return that does not show
@@ -707,7 +722,9 @@ def payslips_of_another_job(payslips: list[tuple[Document, list[Check]]]) -> lis
 
 
 def payslip_label(document: Document) -> str:
-    period = document["fields"].get("period")
+    """'Recibo 10/2026': the month read, or the month still to come the extraction withheld (``period_to_come``:
+    printed, so not "não lido", blind probe r70b)."""
+    period = document["fields"].get("period") or document["fields"].get("period_to_come")
     return f"Recibo {format_month(period) if period else '(período não lido)'}"
 
 
@@ -745,7 +762,11 @@ def payslip_arithmetic(document: Document) -> Check:
 
 
 def payslip_recent(document: Document, *, today: dt.date) -> Check:
-    """The payslip's month is this month or one of the previous ``PAYSLIP_WINDOW_MONTHS``."""
+    """The payslip's month is this month or one of the previous ``PAYSLIP_WINDOW_MONTHS``, and its pay is paid by the
+    screening day (``month_not_yet_paid``)."""
+    unpaid = month_not_yet_paid(document, today=today)
+    if unpaid is not None:
+        return payslip_not_yet_paid(document, unpaid, today=today)
     period = document["fields"].get("period")
     recent = period is not None and 0 <= months_ago(period, today) <= PAYSLIP_WINDOW_MONTHS
     return check(
@@ -757,6 +778,77 @@ def payslip_recent(document: Document, *, today: dt.date) -> Check:
         document_id=document["document_id"],
         field="period",
         value=period,
+    )
+
+
+# What a payslip withheld as not yet paid says, in its check's evidence: the report's and the applicant's words key on it.
+NOT_YET_PAID = "ainda não pago"
+# How many days before its period begins a month's pay may be paid and still be that month's (an advance, a month paid
+# before a holiday), and how many after the period ends (pay due at the period's end is often paid in the next month's
+# first days, and some employers run late): beyond either, the date contradicts the period (docs/adr/044).
+PAID_BEFORE_PERIOD_DAYS = 7
+PAID_AFTER_PERIOD_DAYS = 62
+
+
+def month_not_yet_paid(document: Document, *, today: dt.date) -> str | None:
+    """The month (``YYYY-MM``) of a payslip whose pay is not yet paid on the screening day, else None: a month still
+    to come (withheld at extraction, ``period_to_come``); a printed payment date after the day; or a period that ends
+    after the day without a payment date on or before it that fits the period (a month not over is no month's pay:
+    blind probe r70b, December's slip counted on 7 December). A stub printing no pay period is judged by its payment
+    date alone: its month says nothing of which week it paid. docs/adr/044-a-month-counts-once-paid.md."""
+    fields = document["fields"]
+    if fields.get("period_to_come"):
+        return str(fields["period_to_come"])
+    period = fields.get("period")
+    if not period:
+        return None
+    paid = parse_date(fields.get("payment_date"))
+    if paid is not None and paid > today:
+        return str(period)
+    start, end = pay_period(fields)
+    if end is None or end <= today:
+        return None
+    paid_in_time = paid is not None and start is not None and payment_date_fits(paid, start, end)
+    return None if paid_in_time else str(period)
+
+
+def pay_period(fields: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    """A payslip's pay period: a stub's printed days, else its month's first and last days; (None, None) for a stub
+    that prints none, or a month not read."""
+    start, end = parse_date(fields.get("period_start")), parse_date(fields.get("period_end"))
+    if start is not None and end is not None:
+        return start, end
+    period = fields.get("period")
+    if fields.get("pay_frequency") or not period:
+        return None, None
+    first = dt.date.fromisoformat(f"{period}-01")
+    return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+
+def payment_date_fits(paid: dt.date, start: dt.date, end: dt.date) -> bool:
+    """Whether a payment date can be the pay of the period ``start`` to ``end``: not more than
+    ``PAID_BEFORE_PERIOD_DAYS`` before it begins, nor more than ``PAID_AFTER_PERIOD_DAYS`` after it ends."""
+    return start - dt.timedelta(days=PAID_BEFORE_PERIOD_DAYS) <= paid <= end + dt.timedelta(days=PAID_AFTER_PERIOD_DAYS)
+
+
+def payslip_not_yet_paid(document: Document, month: str, *, today: dt.date) -> Check:
+    """``income.payslip_recent`` failed for a month whose pay is not yet paid, naming the month and why."""
+    fields = document["fields"]
+    paid = parse_date(fields.get("payment_date"))
+    label = f"Recibo {format_month(month)}"
+    if month > month_of(today):
+        why = "mês ainda por vir"
+    elif paid is not None and paid > today:
+        why = f"pagamento a {format_date(paid)}, depois do dia desta análise"
+    else:
+        why = "o mês ainda não terminou e o recibo não mostra o pagamento feito até hoje"
+    return check(
+        "income.payslip_recent",
+        False,
+        f"{label}: {why}; mês {NOT_YET_PAID}, não contado (conta numa análise feita depois de pago).",
+        document_id=document["document_id"],
+        field="period",
+        value=month,
     )
 
 

@@ -84,6 +84,9 @@ EVIDENCE_LABELS = {
     "characters": "caracteres",
     "match": "coincidência",
     "period": "período",
+    "payment_date": "data de pagamento",
+    "period_start": "início do período",
+    "period_end": "fim do período",
 }
 
 

@@ -2026,6 +2026,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
         parsed.warnings.remove("missing:employee_name")  # a cut name on one line, the whole one on another
     payslip_period(lines, parsed)
+    payslip_payment_date([days_put_first(line) for line in lines] if dates_month_first(lines) else lines, parsed)
     # A week's or a fortnight's stub is no month's slip: the screening counts it by its frequency (ADR 037).
     read_pay_frequency([days_put_first(line) for line in lines] if dates_month_first(lines) else lines, parsed)
     parsed.unpaid_absence += pay_short_of_a_whole_month(lines, page, parsed)
@@ -5622,6 +5623,38 @@ def paid_at_the_months_end(lines: list[Line]) -> tuple[str | None, Line | None]:
         if dates and dates[0].day >= MONTH_END_DAYS_FROM:
             return f"{dates[0].year:04d}-{dates[0].month:02d}", line
     return None, None
+
+
+# The caption of the day the month's pay is paid, on folded text: ``PAY_DATE``'s and the Portuguese ones that name the
+# payment only ("Pago em", "Data de liquidação", "Dt. pagamento", "Data pagto."); not the payroll's run or the slip's
+# issue ("Data de processamento", "Data de emissão"), which may come before the pay or long after it.
+PAYMENT_DATE_CAPTION = re.compile(
+    PAY_DATE.pattern
+    + r"|(?<![a-z])(?:pago\s+em|data\s+(?:de\s+|da\s+)?liquidacao|dt\.?\s*(?:de\s+)?pag(?:amento|to)?\.?"
+    r"|data\s+(?:de\s+)?pagto\.?)(?![a-z])"
+)
+# Between the caption and its date: a colon, dots, a dash, a few spaces.
+CAPTION_TO_DATE = re.compile(r"[\s:.\-–]{0,6}(?=\d)")
+
+
+def payslip_payment_date(lines: list[Line], parsed: Parsed) -> None:
+    """``payment_date``: the first date printed right after a payment's caption on its line ("Data de pagamento:
+    31/10/2026"), not within a row's brackets ("Adiantamento (pago em 15/10/2026) 400,00" is an advance's day)."""
+    for line in lines:
+        folded = fold(line.text)
+        for caption in PAYMENT_DATE_CAPTION.finditer(folded):
+            if folded[: caption.start()].count("(") > folded[: caption.start()].count(")"):
+                continue
+            lead = CAPTION_TO_DATE.match(folded, caption.end())
+            printed = fix_digits(line.text[lead.end() :]) if lead else ""
+            dates = parse_dates(printed) if DATE_AT_START.match(printed) else []
+            if dates:
+                parsed.put("payment_date", dates[0], line.confidence)
+                return
+
+
+# A full date at the start of a text, day or year first.
+DATE_AT_START = re.compile(r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 
 
 # The payment's or the run's date after the period on its line ("Período: 02/2026  Data pagamento: 27/02/2026").
