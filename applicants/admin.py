@@ -30,8 +30,8 @@ from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
 from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
-from applicants.rest import format_eur
 from applicants.selectors import is_agency_admin, organization_for_user
+from applicants.text import format_eur
 
 
 class PercentField(forms.DecimalField):

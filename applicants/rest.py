@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from applicants.errors import BusinessRuleError
+from applicants.text import format_eur
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -103,14 +104,6 @@ def money_field(*, min_value: Decimal | None = None, **kwargs: Any) -> serialize
             **kwargs.get("error_messages", {}),
         }
     return serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False, **kwargs)
-
-
-def format_eur(amount: Decimal | None) -> str:
-    """An amount as the report writes it ("1 200,00 €"; screening's format_eur sits above this app)."""
-    if amount is None:
-        return "—"
-    whole, _sep, cents = f"{amount:,.2f}".partition(".")
-    return f"{whole.replace(',', ' ')},{cents} €"
 
 
 def error_response(description: str) -> OpenApiResponse:
