@@ -143,3 +143,15 @@ def test_a_file_larger_than_its_slot_says_which_way_it_differs(alice_api: APICli
     response = Client().post("/storage/upload", dict(slot["upload"]["fields"], file=SimpleUploadedFile("r.pdf", data)))
     assert (response.status_code, response.json()["code"]) == (400, "file_too_large")
     assert response.json()["detail"].startswith("O ficheiro é maior do que o tamanho indicado")
+
+
+def test_a_badly_written_deadline_names_the_form_in_portuguese() -> None:
+    from workspace.serializers import DecisionCreateSerializer
+
+    serializer = DecisionCreateSerializer(
+        data={"decision": "MORE_INFO", "reason": "Falta um recibo", "due_at": "amanhã"}
+    )
+    assert not serializer.is_valid()
+    [message] = serializer.errors["due_at"]
+    assert "AAAA-MM-DD" in message
+    assert not CODES.search(message)
