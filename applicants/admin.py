@@ -31,6 +31,7 @@ from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
 from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
 from applicants.selectors import is_agency_admin, organization_for_user
+from applicants.text import format_eur
 
 
 class PercentField(forms.DecimalField):
@@ -526,14 +527,6 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
                 created.intake_url,
             ),
         )
-
-
-def format_eur(amount: Decimal | None) -> str:
-    """An amount as the report writes it ("1 200,00 €"; screening's format_eur sits above this app)."""
-    if amount is None:
-        return "—"
-    whole, _sep, cents = f"{amount:,.2f}".partition(".")
-    return f"{whole.replace(',', ' ')},{cents} €"
 
 
 def staff_member(user: Any) -> str:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
@@ -19,6 +22,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from applicants.errors import BusinessRuleError
+from applicants.text import format_eur
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -88,8 +92,17 @@ class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField()
 
 
-def money_field(**kwargs: Any) -> serializers.DecimalField:
-    """Euros as JSON numbers (the contract's money), two decimals."""
+def money_field(*, min_value: Decimal | None = None, **kwargs: Any) -> serializers.DecimalField:
+    """Euros as JSON numbers (the contract's money), two decimals. A bound is said in euros as the report writes
+    them ("0,01 €"): DRF's own message printed the Python number ("maior ou igual a 0.01", blind probe r70a, F09)."""
+    if min_value is not None:
+        kwargs["min_value"] = min_value
+        kwargs["error_messages"] = {
+            "min_value": format_lazy(
+                gettext_lazy("Indique um valor igual ou superior a {amount}."), amount=format_eur(min_value)
+            ),
+            **kwargs.get("error_messages", {}),
+        }
     return serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False, **kwargs)
 
 

@@ -1,4 +1,5 @@
-"""Text folding and name particles: how Portuguese names and labels are compared.
+"""Text folding and name particles: how Portuguese names and labels are compared; and an amount in euros as the
+report writes it.
 
 Extraction (reading labels and names off documents) and screening (matching the
 name a person typed against the one printed on their documents) must fold text
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 # Connecting words inside Portuguese names ("Maria da Silva e Santos"): written
 # lowercase and left out when two names are compared.
@@ -54,3 +56,11 @@ def person_name_shaped(text: str) -> bool:
         if not _NAME_WORD.fullmatch(shape):
             return False
     return True
+
+
+def format_eur(amount: Decimal | None) -> str:
+    """An amount as the report writes it ("1 200,00 €"; screening's format_eur sits above this app)."""
+    if amount is None:
+        return "—"
+    whole, _sep, cents = f"{amount:,.2f}".partition(".")
+    return f"{whole.replace(',', ' ')},{cents} €"

@@ -77,7 +77,14 @@ def _upload(request: HttpRequest) -> HttpResponse:
         # Its own code: an empty file is no size problem to its sender (cases probe 16 read "file_too_large").
         return _refuse(400, "file_empty", _("O ficheiro está vazio: escolha o documento outra vez."))
     if upload.size > policy["max_size"]:
-        return _refuse(400, "file_too_large", _("O tamanho do ficheiro não corresponde ao pedido."))
+        # Which way it differs, and what to do (blind probe r70a, F21: "não corresponde ao pedido").
+        return _refuse(
+            400,
+            "file_too_large",
+            _(
+                "O ficheiro é maior do que o tamanho indicado ao pedir o carregamento: escolha-o de novo e volte a enviá-lo."
+            ),
+        )
     # One conditional update takes the slot: a replayed or late POST finds it taken and writes nothing.
     taken = UploadSlot.objects.filter(key=policy["key"], used_at__isnull=True).update(used_at=timezone.now())
     if taken != 1:

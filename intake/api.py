@@ -261,7 +261,10 @@ class IntakeSubmissionView(IntakeView):
         link = self.link(token)
         if link.effective_status == FormStatus.EXPIRED:
             raise services.link_expired_error(link)
-        # "Already submitted" is decided in the service under the form's row lock: 410 whatever the NIF.
+        # The form's state is answered before its fields: a completed form is 410 whatever was sent, not a list of
+        # field errors to fix for a form that cannot take it (blind probe r70a). The service decides again under
+        # the form's row lock, for two submissions racing.
+        services.link_check_writable(link)
         serializer = SubmissionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

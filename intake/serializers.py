@@ -200,7 +200,10 @@ class PersonDataSerializer(serializers.Serializer):
 
     def validate_date_of_birth(self, value: dt.date) -> dt.date:
         today = dt.date.today()
-        if value >= today or value.year < 1900:
+        # What is wrong with it, so the person knows what to correct (blind probe r70a, F31).
+        if value > today:
+            raise serializers.ValidationError(_("A data de nascimento não pode ser posterior a hoje: confirme o ano."))
+        if value == today or value.year < 1900:
             raise serializers.ValidationError(_("Data de nascimento inválida."))
         if age_on(value, today) < ADULT_AGE:
             raise serializers.ValidationError(_("O candidato deve ser maior de idade."))

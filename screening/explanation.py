@@ -41,7 +41,7 @@ from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
-from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT
+from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT, NO_IDENTITY_DOCUMENT_SENT
 from screening.rules.income import (
     CHECK_WARNINGS,
     COUNTED_IN_SPOUSE,
@@ -52,12 +52,16 @@ from screening.rules.income import (
     OWNER_NIF_CHECK,
     PAY_CUT_LEVEL,
     PAYSLIP_WINDOW_MONTHS,
+    PENSION_NET,
+    PENSION_NOT_NET,
+    PENSION_YEAR_GROSS,
     RECURRING_VARIABLE_PAY,
     REFUSED_WARNING,
     REQUIRED_INVOICE_MONTHS,
     REQUIRED_PAYSLIP_MONTHS,
     UNREADABLE_WARNING,
     failed_check_warnings,
+    reason_as_clause,
     refusal_of,
 )
 from screening.rules.income import (
@@ -585,13 +589,15 @@ def nif_contradicted(person: Person) -> bool:
 def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
     read = named(person.checks, "identity.document_read")
     if read is None or not read["passed"]:
-        return entry("identity", False, words.no_identity_document)
+        # None sent is not "none could be read" (blind probe r70a, F13).
+        sent = read is None or read.get("evidence") != NO_IDENTITY_DOCUMENT_SENT
+        return entry("identity", False, words.no_identity_document if sent else words.no_identity_document_sent)
     document = words.identity_documents.get(identity_kind(read), words.identity_documents[""])
     if person.identity["verified"]:
         text = words.identity_confirmed.format(document=document)
     else:
         problems = [
-            words.identity_problems.get(c["name"], words.identity_problem_other)
+            identity_problem(c, words)
             for c in person.checks
             if c["name"].startswith("identity.") and not c["passed"] and c["name"] != "identity.expiry_margin"
         ]
@@ -604,6 +610,40 @@ def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
     if margin is not None and margin["value"]:
         text += " " + words.expiring.format(date=words.date(str(margin["value"])))
     return entry("identity", bool(person.identity["verified"]), text)
+
+
+def identity_problem(check: dict[str, Any], words: Texts) -> str:
+    """A failed identity check in the person's words; the expiry says which it was, expired on a day or not read
+    (blind probe r70a, F14: "caducado ou não foi possível ler a validade" of a card read as expired)."""
+    if check["name"] == "identity.not_expired":
+        if check.get("value"):
+            return words.identity_expired.format(date=words.date(str(check["value"])))
+        return words.identity_expiry_unread
+    return words.identity_problems.get(check["name"], words.identity_problem_other)
+
+
+# What to send, for each failed identity check that a document sent again answers (OutcomeChange "identity"): the
+# lever named, not "um documento válido, com os seus dados" whatever failed (blind probe r70a, F15).
+IDENTITY_DATA_CHECKS = ("identity.nif_match", "identity.name_match", "identity.birth_date_match")
+
+
+def identity_lever(person: Person, words: Texts) -> str:
+    """What would confirm the person's identity, from their failed identity checks; the general lever when none of
+    them names one."""
+    levers = []
+    for check in person.checks:
+        if check["passed"]:
+            continue
+        if check["name"] == "identity.document_read":
+            sent = check.get("evidence") != NO_IDENTITY_DOCUMENT_SENT
+            levers.append(words.identity_lever_readable if sent else words.identity_lever_send)
+        elif check["name"] == "identity.not_expired":
+            levers.append(words.identity_lever_valid if check.get("value") else words.identity_lever_expiry_readable)
+        elif check["name"] in IDENTITY_DATA_CHECKS:
+            # Read and different, the details typed are what to set right; not read, a readable document.
+            read = check.get("value") is not None
+            levers.append(words.identity_lever_data if read else words.identity_lever_readable)
+    return joined(levers, words) if levers else words.with_identity
 
 
 def identity_kind(check: dict[str, Any]) -> str:
@@ -639,7 +679,7 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
         methods.append(words.method_invoices)
     if any(c["name"] == "income.pension_recent" and c["passed"] for c in checks):
         proven.append(words.source_pension)
-        methods.append(words.method_pension)
+        methods.append(pension_method(checks, words))
     tax = next((c for c in checks if c["name"] == "income.tax_document" and c["passed"]), None)
     if verified and proven:
         if len(proven) > 1:
@@ -683,12 +723,30 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
         text += " " + words.not_counted.format(
             items="; ".join(words.documents(name, n, other_nif=nif, months=unpaid) for (name, nif), n in failed.items())
         )
-    for reason, count in refused.items():
-        refusal = words.refused_one if count == 1 else words.refused_many
-        text += " " + refusal.format(count=count, reason=words.reason(reason))
+    text += refused_sentences(refused, words)
     for finding in payslip_findings(checks, words):
         text += " " + finding
     return entry("income", verified, text)
+
+
+def refused_sentences(refused: Counter[str], words: Texts) -> str:
+    """The proofs of income refused for what they are: one lead-in for them all, then each reason once, as a clause
+    after it (blind probe r70a, F23: the lead-in repeated per document, "... não mudaria isso: Este documento")."""
+    if not refused:
+        return ""
+    total = sum(refused.values())
+    if len(refused) == 1:
+        [reason] = refused
+        template = words.refused_one if total == 1 else words.refused_many
+        return " " + template.format(count=total, reason=reason_as_clause(words.reason(reason)))
+    said = [words.refused_several.format(count=total)]
+    for at, (reason, count) in enumerate(refused.items()):
+        if count == 1:
+            which = words.refused_first if at == 0 else words.refused_another
+        else:
+            which = (words.refused_first_many if at == 0 else words.refused_another_many).format(count=count)
+        said.append(f"{which}: {reason_as_clause(words.reason(reason))}")
+    return " " + " ".join(said)
 
 
 def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
@@ -744,6 +802,27 @@ def other_nif(check: dict[str, Any]) -> bool:
     return check["name"] in OWNER_CHECKS and OWN_NAME_OTHER_NIF in str(check.get("evidence") or "")
 
 
+def pension_method(checks: list[dict[str, Any]], words: Texts) -> str:
+    """How the pension was counted, as the income rules wrote it in their method line: the net, the amount printed
+    without saying net, a year's gross; several pensions counted differently, said so."""
+    evidence = str((named(checks, "income.monthly_income") or {}).get("evidence", ""))
+    counted = {
+        "net": PENSION_NET in evidence,
+        "printed": PENSION_NOT_NET in evidence,
+        "year": PENSION_YEAR_GROSS in evidence,
+    }
+    kinds = [kind for kind, found in counted.items() if found]
+    if len(kinds) > 1:
+        return words.method_pension_mixed
+    if kinds == ["printed"]:
+        return words.method_pension_printed
+    if kinds == ["year"]:
+        return words.method_pension_year
+    if kinds == ["net"]:
+        return words.method_pension
+    return words.method_pension_unknown
+
+
 def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
     """How the payslips were counted, as the income rules wrote it in their method line (pt-PT) said plainly."""
     method = named(checks, "income.monthly_income")
@@ -795,7 +874,8 @@ def guarantor_entry(situation: Situation, verdict: dict[str, Any], words: Texts)
 
 
 def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -> str:
-    conditions = [words.with_identity] if change.with_identity or change.kind == "identity" else []
+    needs_identity = change.with_identity or change.kind == "identity"
+    conditions = [identity_lever(situation.viewer, words)] if needs_identity else []
     amount = change.amount or Decimal(0)
     if change.kind == "name":
         conditions.append(words.name_as_written)
@@ -880,10 +960,20 @@ class Texts:
     and_: str
     identity_documents: dict[str, str]
     no_identity_document: str
+    no_identity_document_sent: str
     identity_confirmed: str
     identity_not_confirmed: str
     identity_problems: dict[str, str]
     identity_problem_other: str
+    # identity.not_expired: expired on a day, or the expiry not read.
+    identity_expired: str
+    identity_expiry_unread: str
+    # What to send for the identity (OutcomeChange "identity"), by the check that failed (identity_lever).
+    identity_lever_send: str
+    identity_lever_readable: str
+    identity_lever_valid: str
+    identity_lever_expiry_readable: str
+    identity_lever_data: str
     fuzzy_name: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
@@ -916,6 +1006,11 @@ class Texts:
     method_payslips_cut: str
     method_invoices: str
     method_pension: str
+    # A pension's amount not given as net, a year's gross, pensions counted differently, and a method not read.
+    method_pension_printed: str
+    method_pension_year: str
+    method_pension_mixed: str
+    method_pension_unknown: str
     method_sum: str
     income_tax: str
     income_tax_in_spouse: str
@@ -932,6 +1027,12 @@ class Texts:
     # Proofs of income read and refused for what they are, with the extraction's reason (income.refusal_of).
     refused_one: str
     refused_many: str
+    # Several refused for different reasons: one lead-in, then each reason after which of them it is.
+    refused_several: str
+    refused_first: str
+    refused_another: str
+    refused_first_many: str
+    refused_another_many: str
     # Proofs in the person's own name with another NIF than the one typed (income.*_owner, OWN_NAME_OTHER_NIF).
     income_other_nif: dict[str, str]
     income_other_nif_many: dict[str, str]
@@ -1083,7 +1184,13 @@ PT = Texts(
         "CARTAO_IDENTIDADE_ESTRANGEIRO": "o cartão de identidade",
         "": "o documento de identificação",
     },
-    no_identity_document="A sua identidade não foi confirmada: não foi possível ler nenhum documento de identificação.",
+    no_identity_document=(
+        "A sua identidade não foi confirmada: não foi possível ler nenhum dos documentos de identificação que enviou."
+    ),
+    no_identity_document_sent=(
+        "A sua identidade não foi confirmada: não foi enviado nenhum documento de identificação (Cartão de Cidadão, "
+        "título de residência ou passaporte)."
+    ),
     identity_confirmed=(
         "A sua identidade foi confirmada com {document}: os dados que indicou coincidem com os do documento, "
         "que está válido."
@@ -1094,7 +1201,6 @@ PT = Texts(
         "identity.nif_documents": "o NIF que indicou é diferente do NIF dos seus comprovativos de rendimentos",
         "identity.name_match": "o nome do documento é diferente do que indicou",
         "identity.birth_date_match": "a data de nascimento não coincide com a que indicou ou não foi possível lê-la",
-        "identity.not_expired": "o documento está caducado ou não foi possível ler a validade",
         "identity.sides_agree": "a frente e o verso do cartão não coincidem",
         "identity.mrz_valid": "não foi possível validar a zona de leitura ótica do documento",
         "identity.issue_date_plausible": "a data de emissão lida no documento não é possível (confirme-a no original)",
@@ -1103,6 +1209,19 @@ PT = Texts(
         "identity.other_documents": "outro documento de identificação que enviou mostra outro NIF que não o indicado",
     },
     identity_problem_other="uma das verificações do documento falhou",
+    identity_expired="o documento caducou em {date}",
+    identity_expiry_unread="não foi possível ler a data de validade do documento",
+    identity_lever_send=(
+        "um documento de identificação (Cartão de Cidadão, título de residência ou passaporte) enviado à agência"
+    ),
+    identity_lever_readable=(
+        "um documento de identificação legível enviado à agência (uma fotografia nítida e direita, ou o PDF original)"
+    ),
+    identity_lever_valid="um documento de identificação dentro da validade enviado à agência",
+    identity_lever_expiry_readable=(
+        "uma imagem do documento de identificação em que se leia a data de validade, enviada à agência"
+    ),
+    identity_lever_data="os seus dados indicados à agência tal como estão no documento de identificação",
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
     # nothing said how to set it right).
     fuzzy_name=(
@@ -1174,6 +1293,19 @@ PT = Texts(
         "um mês sem fatura-recibo conta como um mês sem rendimento."
     ),
     method_pension="Na pensão conta o valor mensal líquido, vezes as prestações do ano, a dividir por 12.",
+    method_pension_printed=(
+        "Na pensão conta o valor mensal que a declaração mostra, vezes as prestações do ano, a dividir por 12: a "
+        "declaração não o indica como líquido, por isso conta tal como está."
+    ),
+    method_pension_year=(
+        "Na pensão conta o valor anual ilíquido da declaração, a dividir por 12: a declaração não mostra o imposto "
+        "retido."
+    ),
+    method_pension_mixed=(
+        "Em cada pensão conta o valor mensal líquido quando a declaração o indica, senão o valor que a declaração "
+        "mostra, tal como está; a soma conta por ano e divide-se por 12."
+    ),
+    method_pension_unknown="Na pensão conta o valor da declaração, vezes as prestações do ano, a dividir por 12.",
     method_sum="Os rendimentos das várias fontes somam-se.",
     income_tax=(
         "O seu rendimento foi comprovado com o documento de IRS de {year}: {average} por mês "
@@ -1250,6 +1382,14 @@ PT = Texts(
         "{count} documentos enviados não foram aceites como comprovativos de rendimentos, e enviá-los de novo não "
         "mudaria isso, todos pelo mesmo motivo: {reason}"
     ),
+    refused_several=(
+        "{count} documentos enviados não foram aceites como comprovativos de rendimentos, e enviá-los de novo não "
+        "mudaria isso."
+    ),
+    refused_first="Um deles",
+    refused_another="Outro",
+    refused_first_many="{count} deles, pelo mesmo motivo",
+    refused_another_many="Outros {count}, pelo mesmo motivo",
     income_other_nif={
         "income.payslip_owner": "um recibo de vencimento em seu nome, mas com outro NIF que não o que indicou",
         "income.invoice_owner": "uma fatura-recibo emitida em seu nome, mas com outro NIF que não o que indicou",
@@ -1329,7 +1469,10 @@ EN = Texts(
         "CARTAO_IDENTIDADE_ESTRANGEIRO": "your identity card",
         "": "your identity document",
     },
-    no_identity_document="Your identity was not confirmed: no identity document could be read.",
+    no_identity_document="Your identity was not confirmed: none of the identity documents you sent could be read.",
+    no_identity_document_sent=(
+        "Your identity was not confirmed: no identity document was sent (Citizen Card, residence permit or passport)."
+    ),
     identity_confirmed=(
         "Your identity was confirmed with {document}: the details you gave match the document, which is valid."
     ),
@@ -1339,7 +1482,6 @@ EN = Texts(
         "identity.nif_documents": "the NIF you gave differs from the one on your income documents",
         "identity.name_match": "the name on the document differs from the one you gave",
         "identity.birth_date_match": "the date of birth does not match the one you gave, or could not be read",
-        "identity.not_expired": "the document has expired, or its expiry date could not be read",
         "identity.sides_agree": "the front and back of the card do not match",
         "identity.mrz_valid": "the document's machine-readable zone could not be validated",
         "identity.issue_date_plausible": "the document's date of issue as read is not possible (check the original)",
@@ -1348,6 +1490,15 @@ EN = Texts(
         "identity.other_documents": "another identity document you sent shows a NIF other than the one you gave",
     },
     identity_problem_other="one of the document's checks failed",
+    identity_expired="the document expired on {date}",
+    identity_expiry_unread="the document's expiry date could not be read",
+    identity_lever_send="an identity document (Citizen Card, residence permit or passport) sent to the agency",
+    identity_lever_readable=(
+        "a readable identity document sent to the agency (a sharp, upright photo, or the original PDF)"
+    ),
+    identity_lever_valid="an identity document within its validity sent to the agency",
+    identity_lever_expiry_readable="an image of the identity document showing its expiry date, sent to the agency",
+    identity_lever_data="your details given to the agency as they are on the identity document",
     fuzzy_name=(
         "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
         "if so, tell the agency your full name as it is on the document."
@@ -1408,6 +1559,19 @@ EN = Texts(
         "one: a month without an invoice-receipt counts as a month without income."
     ),
     method_pension="The pension counts its net monthly amount, times the payments a year, divided by 12.",
+    method_pension_printed=(
+        "The pension counts the monthly amount the statement shows, times the payments a year, divided by 12: the "
+        "statement does not give it as net, so it counts as it is."
+    ),
+    method_pension_year=(
+        "The pension counts the statement's gross amount for the year, divided by 12: the statement does not show "
+        "the tax withheld."
+    ),
+    method_pension_mixed=(
+        "Each pension counts its net monthly amount where the statement gives one, otherwise the amount the "
+        "statement shows, as it is; the total counts by year and is divided by 12."
+    ),
+    method_pension_unknown="The pension counts the statement's amount, times the payments a year, divided by 12.",
     method_sum="The income from each source is added up.",
     income_tax_in_spouse=(
         "Your income is in your {year} joint IRS return: the couple's income was counted once, under the other "
@@ -1477,6 +1641,13 @@ EN = Texts(
     },
     not_counted="Documents not counted: {items}.",
     refused_one="A document you sent was not accepted as proof of income, and sending it again would not change that: {reason}",
+    refused_several=(
+        "{count} documents you sent were not accepted as proof of income, and sending them again would not change that."
+    ),
+    refused_first="One of them",
+    refused_another="Another",
+    refused_first_many="{count} of them, for the same reason",
+    refused_another_many="Another {count}, for the same reason",
     refused_many=(
         "{count} documents you sent were not accepted as proof of income, and sending them again would not change "
         "that, all for the same reason: {reason}"

@@ -252,6 +252,16 @@ class DeadlineField(serializers.DateTimeField):
 SECOND_ROUND_ONLY = ("message_to_applicant", "requested_documents", "due_at")
 
 
+def second_round_only_refused(name: str) -> str:
+    """Why ``name`` is refused with another decision, in words: a decision's code in a sentence reads as jargon
+    ("Só com a decisão MORE_INFO.", blind probe r70a, F10)."""
+    if name == "message_to_applicant":
+        return _("A mensagem só acompanha um pedido de mais documentos.")
+    if name == "requested_documents":
+        return _("Só se indicam documentos num pedido de mais documentos.")
+    return _("O prazo só acompanha um pedido de mais documentos.")
+
+
 class DecisionCreateSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=DecisionOutcome.choices)
     reason = serializers.CharField(max_length=2000, allow_blank=False, trim_whitespace=True, help_text="Internal")
@@ -272,14 +282,16 @@ class DecisionCreateSerializer(serializers.Serializer):
             # decision would be dropped unseen, so it is refused (end-to-end probe 17).
             sent = [name for name in SECOND_ROUND_ONLY if attrs[name]]
             if sent:
-                raise serializers.ValidationError({name: [_("Só com a decisão MORE_INFO.")] for name in sent})
+                raise serializers.ValidationError({name: [second_round_only_refused(name)] for name in sent})
         elif attrs["message_to_applicant"].strip() and not attrs["requested_documents"]:
             # The message travels in the request's e-mail: with no documents asked there is no request and no
             # e-mail, and it was dropped unseen under a 201 (probe C28).
             raise serializers.ValidationError(
                 {
                     "message_to_applicant": [
-                        _("A mensagem só chega ao candidato com documentos pedidos (requested_documents).")
+                        _(
+                            "A mensagem só chega ao candidato com um pedido de documentos: indique os documentos a pedir."
+                        )
                     ]
                 }
             )

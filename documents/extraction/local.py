@@ -157,7 +157,8 @@ class LocalExtractor:
         read = read_side_by_side(data) if document_type == "ID_DOCUMENT" else read_document(data)
         if not read.text.strip():
             raise ExtractionFailed(
-                "Não foi possível ler texto no documento (digitalização ilegível?): envie uma digitalização ou fotografia "
+                "Não foi possível ler texto no documento (a digitalização pode estar ilegível): envie uma digitalização ou "
+                "fotografia "
                 "nítida e direita, ou o PDF original."
             )
         if document_type == "PROOF_OF_INCOME":

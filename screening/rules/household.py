@@ -40,7 +40,15 @@ from screening.rules.income import (
     refusal_of,
 )
 from screening.rules.person import person_income
-from screening.rules.report import REASON_TEXT, RISK_WORDS, ROLE_WORDS, not_submitted_sentence, role_words, selling
+from screening.rules.report import (
+    REASON_TEXT,
+    RISK_WORDS,
+    ROLE_WORDS,
+    not_submitted_sentence,
+    reason_words,
+    role_words,
+    selling,
+)
 
 TENANT_ROLES = ("TENANT", "CO_TENANT")
 GUARANTOR_ROLE = "GUARANTOR"
@@ -429,10 +437,20 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
     read as the household's, or the lead's (blind probe r68b, F5)."""
     said = []
     for reason in dict.fromkeys(state["affordability"]["reasons"]):
-        text = REASON_TEXT.get(reason, reason)
-        owners = [words[m["role"]] for m in state["members"] if reason in member_reasons(state, m)]
+        members = [m for m in state["members"] if reason in member_reasons(state, m)]
+        # One member's reason is said from their own results, as a single applicant's is (blind probe r70a).
+        text = member_reason_words(state, members[0], reason) if len(members) == 1 else REASON_TEXT.get(reason, reason)
+        if not text:
+            continue
+        owners = [words[m["role"]] for m in members]
         said.append(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" if owners else text)
     return said
+
+
+def member_reason_words(state: dict[str, Any], member: dict[str, Any], reason: str) -> str:
+    identity = ((state.get("identity") or {}).get("members") or {}).get(member["applicant_id"]) or {}
+    income = ((state.get("income") or {}).get("members") or {}).get(member["applicant_id"]) or {}
+    return reason_words(reason, identity, income)
 
 
 def member_reasons(state: dict[str, Any], member: dict[str, Any]) -> set[str]:

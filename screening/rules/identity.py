@@ -69,7 +69,13 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
     the others are a note for staff (``other_identity_documents``). None passing, the first is the one checked, as with one."""
     documents = identity_documents(state["documents"])
     if not documents:
-        return {"verified": False, "checks": [identity_document_read(None)], "warnings": [], "name_match": "none"}
+        sent = any(d.get("document_type") == IDENTITY_DOCUMENT_TYPE for d in state["documents"])
+        return {
+            "verified": False,
+            "checks": [identity_document_read(None, sent=sent)],
+            "warnings": [],
+            "name_match": "none",
+        }
     results = [identity_result(document, state) for document in documents]
     # Of those that hold, the one with the fewest warnings: a permit expiring next month beside a passport valid for
     # years does not make the identity "expiring soon".
@@ -374,11 +380,20 @@ def read_name_source(document: dict[str, Any]) -> dict[str, Any] | None:
     return source if MRZ_NAME_TRUNCATED in (source.get("warnings") or []) else None
 
 
-def identity_document_read(document: dict[str, Any] | None) -> dict[str, Any]:
+# The document type a client gives an identity document's upload (documents.models.DocumentType.ID_DOCUMENT).
+IDENTITY_DOCUMENT_TYPE = "ID_DOCUMENT"
+# None read, because none was sent or because those sent were not read: the report and the applicant's explanation
+# say which (blind probe r70a, F13: "não foi possível ler nenhum" to a person who had sent none).
+NO_IDENTITY_DOCUMENT_SENT = "Nenhum documento de identificação foi enviado."
+NO_IDENTITY_DOCUMENT_READ = "Nenhum documento de identificação foi lido."
+
+
+def identity_document_read(document: dict[str, Any] | None, *, sent: bool = True) -> dict[str, Any]:
     """Which identity document was read: in words in the evidence, its kind's code in ``value`` (what the
-    applicant's explanation names it by; a sentence is no place to look a code up)."""
+    applicant's explanation names it by; a sentence is no place to look a code up). None read: whether any was
+    ``sent``."""
     if document is None:
-        return check("identity.document_read", False, "Nenhum documento de identificação foi lido.")
+        return check("identity.document_read", False, NO_IDENTITY_DOCUMENT_READ if sent else NO_IDENTITY_DOCUMENT_SENT)
     return check(
         "identity.document_read",
         True,

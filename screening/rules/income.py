@@ -270,8 +270,12 @@ REFUSED_WARNING = "income_documents_refused"
 # The extraction's refusals of a document read for what it is all say so first ("Este documento é um rascunho ...",
 # documents.extraction.local.DOCUMENTS_THAT_SAY_WHAT_THEY_ARE); its other reasons are a file it could not read.
 REFUSED_FOR_WHAT_IT_IS = "Este documento é "
-# Between a proof of income not counted's evidence and the extraction's own reason (``document_read``).
-REASON_SEPARATOR = " — "
+# A proof of income not counted's evidence: this lead-in, then the extraction's own reason as a clause, its first
+# letter lowercase ("...não contado: este documento é ...", blind probe r70a, F23: "não contado — Este documento").
+NOT_COUNTED_LEAD_IN = "Comprovativo de rendimentos enviado e não contado"
+REASON_SEPARATOR = ": "
+# The separator of the reports written before 2026-12-07, whose reason kept its capital letter.
+OLD_REASON_SEPARATOR = " — "
 
 
 def failed_check_warnings(checks: list[Check]) -> list[str]:
@@ -290,8 +294,26 @@ def refusal_of(check: Check) -> str:
     what it is (it says what to send instead); "" for a file that could not be read."""
     if check["name"] != "income.document_read" or check["passed"]:
         return ""
-    reason = str(check.get("evidence") or "").partition(REASON_SEPARATOR)[2].strip()
+    reason = stored_reason(str(check.get("evidence") or ""))
     return reason if reason.startswith(REFUSED_FOR_WHAT_IT_IS) else ""
+
+
+def stored_reason(evidence: str) -> str:
+    """The extraction's reason as it stored it (the text its translation is keyed on), out of a ``document_read``
+    evidence of either form; "" when the evidence has none."""
+    if OLD_REASON_SEPARATOR in evidence:
+        return evidence.partition(OLD_REASON_SEPARATOR)[2].strip()
+    lead_in, separator, clause = evidence.partition(REASON_SEPARATOR)
+    if lead_in != NOT_COUNTED_LEAD_IN or not separator:
+        return ""
+    clause = clause.strip()
+    return clause[:1].upper() + clause[1:]
+
+
+def reason_as_clause(reason: str) -> str:
+    """A reason sentence as a clause after a colon: "Este documento é ..." -> "este documento é ..."; an initialism
+    stays as it is ("PDF protegido ...")."""
+    return reason if reason[1:2].isupper() else reason[:1].lower() + reason[1:]
 
 
 def unreadable_documents(documents: list[Document]) -> tuple[list[Document], list[Document]]:
@@ -332,7 +354,7 @@ def document_read(document: Document) -> Check:
     evidence = (
         # "Not read" would be untrue of a file read and refused (a temporary benefit's letter: blind probe r62b); the
         # reason says which it was.
-        f"Comprovativo de rendimentos enviado e não contado{REASON_SEPARATOR}{reason}"
+        f"{NOT_COUNTED_LEAD_IN}{REASON_SEPARATOR}{reason_as_clause(reason)}"
         if reason
         else "Comprovativo de rendimentos enviado mas não lido (ficheiro ilegível ou corrompido): "
         "não foi contado; peça que seja enviado de novo."
@@ -1924,6 +1946,14 @@ def pensions_counted(statements: list[dict[str, Any]]) -> list[int]:
     return sorted(chosen)
 
 
+# The method's words for what a pension counted: a net amount, an amount printed without saying net, a year's gross.
+# The applicant's explanation says which from them (blind probe r70a, F11: "conta o valor líquido" of an amount the
+# statement did not give as net).
+PENSION_NET = "€ líquidos"
+PENSION_NOT_NET = "não indicado como líquido"
+PENSION_YEAR_GROSS = "ilíquidos no ano"
+
+
 def pension_part(fields: dict[str, Any], monthly: Decimal, *, payer: bool = False) -> tuple[Decimal, int, str, bool]:
     """One issuer's pension as (monthly amount, payments a year, how it was counted, whether the amount is net);
     ``payer``: the method names the issuer ("pensão da CGA", "pensão de outra entidade").
@@ -1939,14 +1969,14 @@ def pension_part(fields: dict[str, Any], monthly: Decimal, *, payer: bool = Fals
         # A year's declaration prints the year's gross only: the tax withheld from it is not read, so this is
         # the gross, and the method says so.
         annual = format_eur(money(fields["annual_amount"]))
-        return monthly, 12, f"{words} {'anuais' if several else 'anual'} / 12 ({annual} ilíquidos no ano)", False
+        return monthly, 12, f"{words} {'anuais' if several else 'anual'} / 12 ({annual} {PENSION_YEAR_GROSS})", False
     count = fields.get("payments_per_year")
     read = "" if count is not None else ", n.º de prestações não lido"
     net = money(fields.get("net_monthly_amount")) is not None or money(fields.get("deductions")) is not None
     amount = (
         f"{format_eur(monthly)} líquidos"
         if net
-        else f"valor {'das pensões' if several else 'da pensão'} de {format_eur(monthly)}, não indicado como líquido"
+        else f"valor {'das pensões' if several else 'da pensão'} de {format_eur(monthly)}, {PENSION_NOT_NET}"
     )
     return monthly, int(count or 12), f"{words} x {count or 12} / 12 ({amount}{read})", net
 

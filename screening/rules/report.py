@@ -7,6 +7,8 @@ from typing import Any
 
 from screening.rules.affordability import effort_sentences, uncounted_income_stated
 from screening.rules.common import format_date, format_eur, format_percent, money
+from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, sentence_inside
+from screening.rules.income import OWNER_CHECKS, REFUSED_WARNING, UNREADABLE_WARNING
 
 RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
 REASON_TEXT = {
@@ -15,7 +17,9 @@ REASON_TEXT = {
     "own_income_other_nif": "os comprovativos de rendimentos em nome do candidato têm outro NIF que não o indicado "
     "(e que o do documento de identificação) e não foram contados: um erro do emissor ou documentos de outra pessoa "
     "com o mesmo nome",
-    "owner_name_differs": "um comprovativo de rendimentos mostra o NIF do candidato, mas um nome que não é o seu "
+    # "O seu" read as the reader's own (blind probe r70a, F30): the candidate is named.
+    "owner_name_differs": "um comprovativo de rendimentos mostra o NIF do candidato, mas um nome que não é o do "
+    "candidato "
     "(nenhum apelido em comum): contado, mas pode ser de outra pessoa com o NIF alterado ou ter um erro do emissor; "
     "confirmar com o emissor",
     "owner_nif_invalid": "um recibo de vencimento imprime um NIF do trabalhador que não é válido (dígito de controlo "
@@ -83,7 +87,7 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append("Identidade não confirmada.")
     parts.append(income_sentence(income, nif_conflict=bool(identity.get("nif_conflict"))))
     parts.extend(effort_sentences(affordability, state))
-    reasons = [REASON_TEXT.get(reason, reason) for reason in affordability["reasons"]]
+    reasons = [text for text in (reason_words(r, identity, income) for r in affordability["reasons"]) if text]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
     stated_reasons = [
@@ -100,6 +104,53 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append(left_out)
     parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) -> str:
+    """A reason of the risk in words; for the two whose code alone said less than, or other than, what happened, from
+    the person's own identity and income results (blind probe r70a, F12 and F25). "" when another reason already says
+    it all (docs/adr/042-reasons-say-what-happened.md)."""
+    if reason == "identity_not_verified":
+        return identity_not_verified_words(identity)
+    if reason == "no_attributable_income":
+        return no_attributable_income_words(income)
+    return REASON_TEXT.get(reason, reason)
+
+
+# Failed identity checks another part of the report says: the expiry margin is a warning of its own, a NIF the
+# documents contradict has its own sentence and reason (nif_differs_from_documents).
+IDENTITY_SAID_APART = frozenset({"identity.expiry_margin", "identity.nif_documents"})
+
+
+def identity_not_verified_words(identity: dict[str, Any]) -> str:
+    """Why the identity was not confirmed, as its failed checks say it: none sent, none read, or which check of the
+    document failed ("a identidade não foi confirmada (documento caducado em 31/08/2026)"), not "pelos documentos"
+    alone (C07: an expired card read as no document at all)."""
+    failed = [c for c in identity.get("checks") or [] if not c["passed"] and c["name"] not in IDENTITY_SAID_APART]
+    read = next((c for c in failed if c["name"] == "identity.document_read"), None)
+    if read is not None:
+        if read.get("evidence") == NO_IDENTITY_DOCUMENT_SENT:
+            return "não foi enviado nenhum documento de identificação"
+        return "nenhum dos documentos de identificação enviados se conseguiu ler"
+    if not failed:
+        return REASON_TEXT["identity_not_verified"]
+    return "a identidade não foi confirmada (" + "; ".join(sentence_inside(c["evidence"]) for c in failed) + ")"
+
+
+def no_attributable_income_words(income: dict[str, Any]) -> str:
+    """No income put to the person, said as what happened to the proofs sent: another person's ("não há
+    comprovativos de rendimentos em nome do candidato"), none sent, or "" when every proof sent was unread or refused
+    for what it is, which their own reasons say (C03, C13: "em nome do candidato" of files nobody could read)."""
+    checks = income.get("checks") or []
+    # An IRS document counts as the person's whatever its year: failed here, it is another person's.
+    if any(c["name"] in OWNER_CHECKS | {"income.tax_document"} and not c["passed"] for c in checks):
+        return REASON_TEXT["no_attributable_income"]
+    warnings = income.get("warnings") or []
+    if UNREADABLE_WARNING in warnings or REFUSED_WARNING in warnings:
+        return ""
+    if not any(c.get("document_id") for c in checks):
+        return "não foi enviado nenhum comprovativo de rendimentos"
+    return REASON_TEXT["no_attributable_income"]
 
 
 ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}

@@ -125,7 +125,7 @@ def test_detail_shows_report_checks_and_documents(alice: AgencyCredentials) -> N
     page = logged_in(alice).get(f"/admin/applicants/applicant/{applicant.pk}/change/").content.decode()
     assert "Risco Alto" in page
     assert "identity.document_read" in page
-    assert "Nenhum documento de identificação foi lido." in page
+    assert "Nenhum documento de identificação foi enviado." in page
     assert "Registar decisão" in page
 
 

@@ -276,7 +276,7 @@ def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_t
 
     assert refused.status_code == 400
     assert refused.json()["message_to_applicant"] == [
-        "A mensagem só chega ao candidato com documentos pedidos (requested_documents)."
+        "A mensagem só chega ao candidato com um pedido de documentos: indique os documentos a pedir."
     ], refused.json()
     assert "A mensagem só chega ao candidato com documentos pedidos" in admin.content.decode()
     assert not Decision.objects.filter(applicant=lead).exists()

@@ -291,7 +291,10 @@ def test_an_unconfirmed_identity_with_too_little_income_needs_both_and_says_so()
     assert changes["monthly_income"].with_identity and changes["monthly_income"].amount == Decimal("1749.79")
     identity = explanation["checks"][0]
     assert not identity["passed"] and "data de nascimento" in identity["text"]
-    assert explanation["what_would_change"][0].startswith("Com a sua identidade confirmada")
+    # The birth date read differs: the details to set right are named (blind probe r70a, F15).
+    assert explanation["what_would_change"][0].startswith(
+        "Com os seus dados indicados à agência tal como estão no documento de identificação e "
+    )
     assert "1 749,79 €" in explanation["what_would_change"][0]
 
 
@@ -499,7 +502,8 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
     # No income is money alone: a covering guarantor lowers HIGH by one level (docs/api.md, Households).
     assert report.risk_level == "MEDIUM"
     assert "Rendimento do arrendatário não comprovado." in report.justification
-    assert "não há comprovativos de rendimentos em nome do candidato" in report.justification
+    # She sent none: said so, not "none in the candidate's name" (blind probe r70a, F12).
+    assert "arrendatário principal: não foi enviado nenhum comprovativo de rendimentos" in report.justification
     assert "arrendatário(s)" not in report.justification and "—" not in report.justification
     # Her own page says nothing was sent, not that something sent was not read (e2e probe 19).
     her_income = next(e for e in applicant_explanation(applicant=ines.applicant, report=report)["checks"]

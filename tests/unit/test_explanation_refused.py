@@ -62,19 +62,19 @@ def test_a_refused_simulation_is_explained_as_refused_with_its_reason_not_as_unr
     assert report.risk_level == "MEDIUM"
     text = income_text(applicant_explanation(applicant=rui.applicant, report=report))
     assert PT.income_not_counted["income.document_read"] not in text
-    assert PT.refused_one.format(count=1, reason=SALARY_NOT_PAID) in text
+    assert PT.refused_one.format(count=1, reason=income.reason_as_clause(SALARY_NOT_PAID)) in text
     english = income_text(applicant_explanation(applicant=rui.applicant, report=report, language="en"))
     assert EN.income_not_counted["income.document_read"] not in english
     in_english = EN.reason(SALARY_NOT_PAID)
     assert in_english != SALARY_NOT_PAID  # the catalogue's English, as on the document's own reason
-    assert english.endswith(EN.refused_one.format(count=1, reason=in_english))
+    assert english.endswith(EN.refused_one.format(count=1, reason=income.reason_as_clause(in_english)))
 
 
 def test_a_refused_document_beside_an_unreadable_file_is_each_said_as_what_it_is() -> None:
     _, report, rui = two_months_and(failed_proof("sim-1", SALARY_NOT_PAID), failed_proof("bad-1"))
     text = income_text(applicant_explanation(applicant=rui.applicant, report=report))
     assert PT.not_counted.format(items=PT.income_not_counted["income.document_read"]) in text
-    assert PT.refused_one.format(count=1, reason=SALARY_NOT_PAID) in text
+    assert PT.refused_one.format(count=1, reason=income.reason_as_clause(SALARY_NOT_PAID)) in text
 
 
 def test_the_missing_month_is_what_would_change_the_outcome_beside_a_refused_document() -> None:

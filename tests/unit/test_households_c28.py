@@ -19,8 +19,8 @@ def decision_errors(**body: object) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("pt-pt", "A mensagem só chega ao candidato com documentos pedidos (requested_documents)."),
-        ("en", "The message reaches the applicant only with documents requested (requested_documents)."),
+        ("pt-pt", "A mensagem só chega ao candidato com um pedido de documentos: indique os documentos a pedir."),
+        ("en", "The message reaches the applicant only with a request for documents: name the documents to ask for."),
     ],
 )
 def test_a_more_info_message_with_no_documents_asked_is_a_field_error_saying_why(language: str, expected: str) -> None:

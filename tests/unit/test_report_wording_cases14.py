@@ -209,7 +209,7 @@ def test_an_unread_proof_says_why_it_was_not_read_and_what_to_send_instead() -> 
     result = screen([id_document(), *(payslip(p) for p in THREE_MONTHS), protected, unreadable("bad")])
     read = {c["document_id"]: c["evidence"] for c in result["income"]["checks"] if c["name"] == "income.document_read"}
     assert read["locked"] == (
-        "Comprovativo de rendimentos enviado e não contado — PDF protegido por palavra-passe: envie uma "
+        "Comprovativo de rendimentos enviado e não contado: PDF protegido por palavra-passe: envie uma "
         "versão sem proteção."
     )
     # Without a reason recorded (a report of before), the general words.
