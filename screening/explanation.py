@@ -45,6 +45,7 @@ from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT, NO_ID
 from screening.rules.income import (
     CHECK_WARNINGS,
     COUNTED_IN_SPOUSE,
+    DATED_AHEAD,
     FIRST_MONTHS,
     NOT_YET_PAID,
     OWN_NAME_OTHER_NIF,
@@ -59,6 +60,8 @@ from screening.rules.income import (
     REFUSED_WARNING,
     REQUIRED_INVOICE_MONTHS,
     REQUIRED_PAYSLIP_MONTHS,
+    TAX_NOT_LAST_YEAR,
+    TAX_NOT_THE_APPLICANTS,
     UNREADABLE_WARNING,
     failed_check_warnings,
     reason_as_clause,
@@ -785,6 +788,14 @@ UNDATED_PAYSLIP = "income.payslip_recent:undated"
 # A payslip of a month not yet paid on the screening day (or still to come): its month is named, neither "older than
 # six months" nor "whose month could not be read" (blind probe r70b).
 UNPAID_PAYSLIP = "income.payslip_recent:unpaid"
+# An IRS document not counted because it is another person's, or the applicant's of an earlier year, or neither (its
+# income unread, its totals wrong, a proof of filing): each told as it is, not "de outra pessoa ou que não é do último
+# ano" (blind probe r70b, T02). A pension statement whose date was not read, or that is dated ahead, is not "com mais
+# de um ano" (P02).
+TAX_OTHER_PERSON = "income.tax_document:other_person"
+TAX_OLD_YEAR = "income.tax_document:old_year"
+PENSION_UNDATED = "income.pension_recent:undated"
+PENSION_DATED_AHEAD = "income.pension_recent:ahead"
 
 
 def reason_of(check: dict[str, Any]) -> str:
@@ -793,6 +804,17 @@ def reason_of(check: dict[str, Any]) -> str:
         return UNDATED_PAYSLIP
     if check["name"] == "income.payslip_recent" and NOT_YET_PAID in str(check.get("evidence") or ""):
         return UNPAID_PAYSLIP
+    if check["name"] == "income.tax_document":
+        evidence = str(check.get("evidence") or "")
+        if TAX_NOT_THE_APPLICANTS in evidence:
+            return TAX_OTHER_PERSON
+        if TAX_NOT_LAST_YEAR in evidence:
+            return TAX_OLD_YEAR
+    if check["name"] == "income.pension_recent" and not check["passed"]:
+        if check.get("value") is None:
+            return PENSION_UNDATED
+        if DATED_AHEAD in str(check.get("evidence") or ""):
+            return PENSION_DATED_AHEAD
     return str(check["name"])
 
 
@@ -1337,7 +1359,12 @@ PT = Texts(
         "income.payslip_recent": f"um recibo de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "um recibo de vencimento cujo mês não foi possível ler",
         UNPAID_PAYSLIP: "um recibo de vencimento de um mês ainda não pago ({months}): cada mês conta depois de pago",
-        "income.tax_document": "um documento de IRS de outra pessoa ou que não é do último ano",
+        "income.tax_document": (
+            "um documento de IRS sem rendimentos que se possam contar (não lidos, com totais que não batem certo, ou "
+            "só o comprovativo de entrega)"
+        ),
+        TAX_OTHER_PERSON: "um documento de IRS de outra pessoa",
+        TAX_OLD_YEAR: "um documento de IRS que não é do último ano",
         "income.tax_joint_share": "uma declaração de IRS conjunta que não mostra a parte de cada cônjuge",
         "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
         "income.invoice_in_force": "uma fatura-recibo anulada",
@@ -1350,6 +1377,8 @@ PT = Texts(
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "uma declaração de pensão com mais de um ano",
+        PENSION_UNDATED: "uma declaração de pensão cuja data de emissão não foi possível ler",
+        PENSION_DATED_AHEAD: "uma declaração de pensão com data futura (posterior à da análise)",
         "income.document_read": "um ficheiro que não foi possível ler (a agência pode pedir-lhe que o envie de novo)",
     },
     income_not_counted_many={
@@ -1358,7 +1387,12 @@ PT = Texts(
         "income.payslip_recent": f"{{count}} recibos de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "{count} recibos de vencimento cujo mês não foi possível ler",
         UNPAID_PAYSLIP: "{count} recibos de vencimento de meses ainda não pagos ({months}): cada mês conta depois de pago",
-        "income.tax_document": "{count} documentos de IRS de outra pessoa ou que não são do último ano",
+        "income.tax_document": (
+            "{count} documentos de IRS sem rendimentos que se possam contar (não lidos, com totais que não batem "
+            "certo, ou só o comprovativo de entrega)"
+        ),
+        TAX_OTHER_PERSON: "{count} documentos de IRS de outra pessoa",
+        TAX_OLD_YEAR: "{count} documentos de IRS que não são do último ano",
         "income.tax_joint_share": "{count} declarações de IRS conjuntas que não mostram a parte de cada cônjuge",
         "income.invoice_owner": "{count} faturas-recibo emitidas por outra pessoa",
         "income.invoice_in_force": "{count} faturas-recibo anuladas",
@@ -1371,6 +1405,8 @@ PT = Texts(
         "income.pension_owner": "{count} declarações de pensão em nome de outra pessoa",
         "income.pension_arithmetic": "{count} declarações de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "{count} declarações de pensão com mais de um ano",
+        PENSION_UNDATED: "{count} declarações de pensão cuja data de emissão não foi possível ler",
+        PENSION_DATED_AHEAD: "{count} declarações de pensão com data futura (posterior à da análise)",
         "income.document_read": "{count} ficheiros que não foi possível ler (a agência pode pedir-lhe que os envie de novo)",
     },
     not_counted="Documentos não contados: {items}.",
@@ -1603,7 +1639,12 @@ EN = Texts(
         "income.payslip_recent": f"a payslip older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "a payslip whose month could not be read",
         UNPAID_PAYSLIP: "a payslip of a month not yet paid ({months}): each month counts once it is paid",
-        "income.tax_document": "an IRS tax document of another person or not from the latest year",
+        "income.tax_document": (
+            "an IRS tax document with no income that can be counted (unread, totals that do not add up, or only the "
+            "proof of filing)"
+        ),
+        TAX_OTHER_PERSON: "an IRS tax document of another person",
+        TAX_OLD_YEAR: "an IRS tax document not from the latest year",
         "income.tax_joint_share": "a joint IRS return that does not show each spouse's part of the income",
         "income.invoice_owner": "an invoice-receipt issued by another person",
         "income.invoice_in_force": "a cancelled invoice-receipt",
@@ -1616,6 +1657,8 @@ EN = Texts(
         "income.pension_owner": "a pension statement in another person's name",
         "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
         "income.pension_recent": "a pension statement more than a year old",
+        PENSION_UNDATED: "a pension statement whose date of issue could not be read",
+        PENSION_DATED_AHEAD: "a pension statement dated in the future (after the screening)",
         "income.document_read": "a file that could not be read (the agency may ask you to send it again)",
     },
     income_not_counted_many={
@@ -1624,7 +1667,12 @@ EN = Texts(
         "income.payslip_recent": f"{{count}} payslips older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "{count} payslips whose month could not be read",
         UNPAID_PAYSLIP: "{count} payslips of months not yet paid ({months}): each month counts once it is paid",
-        "income.tax_document": "{count} IRS tax documents of another person or not from the latest year",
+        "income.tax_document": (
+            "{count} IRS tax documents with no income that can be counted (unread, totals that do not add up, or "
+            "only the proof of filing)"
+        ),
+        TAX_OTHER_PERSON: "{count} IRS tax documents of another person",
+        TAX_OLD_YEAR: "{count} IRS tax documents not from the latest year",
         "income.tax_joint_share": "{count} joint IRS returns that do not show each spouse's part of the income",
         "income.invoice_owner": "{count} invoice-receipts issued by another person",
         "income.invoice_in_force": "{count} cancelled invoice-receipts",
@@ -1637,6 +1685,8 @@ EN = Texts(
         "income.pension_owner": "{count} pension statements in another person's name",
         "income.pension_arithmetic": "{count} pension statements whose amounts are unreadable or do not add up",
         "income.pension_recent": "{count} pension statements more than a year old",
+        PENSION_UNDATED: "{count} pension statements whose date of issue could not be read",
+        PENSION_DATED_AHEAD: "{count} pension statements dated in the future (after the screening)",
         "income.document_read": "{count} files that could not be read (the agency may ask you to send them again)",
     },
     not_counted="Documents not counted: {items}.",

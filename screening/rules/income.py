@@ -75,6 +75,12 @@ LATEST_INVOICE_MONTHS = LATEST_PAYSLIP_MONTHS
 # not counted, stated (income.invoice_not_future) and an authenticity signal (ISSUE_DATE_IN_FUTURE). The same as
 # documents.extraction.validation.PAYSLIP_ISSUED_AHEAD (a test holds them equal; imported, it closes an import cycle).
 INVOICE_DATED_AHEAD = dt.timedelta(days=7)
+# A document dated after the screening's day, in the words its check says it with (the explanation tells it apart).
+DATED_AHEAD = "com data posterior ao dia da análise"
+# Why an IRS document is not usable, in the check's words, which the applicant's explanation tells apart (blind probe
+# r70b, T02: "de outra pessoa ou que não é do último ano" told of the applicant's own return of 2023).
+TAX_NOT_THE_APPLICANTS = "não é do candidato"
+TAX_NOT_LAST_YEAR = "não é do último ano"
 # A pension statement older than this no longer says what is paid now.
 PENSION_STATEMENT_MAX_AGE_DAYS = 365
 # Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
@@ -1564,7 +1570,7 @@ def invoice_not_future(document: Document, *, today: dt.date) -> Check:
     return check(
         "income.invoice_not_future",
         False,
-        f"{invoice_label(document)}: com data posterior ao dia da análise ({format_date(today)}), uma data ainda por "
+        f"{invoice_label(document)}: {DATED_AHEAD} ({format_date(today)}), uma data ainda por "
         "vir; não conta como rendimento.",
         document_id=document["document_id"],
         field="issue_date",
@@ -1860,12 +1866,22 @@ def pension_arithmetic(document: Document) -> Check:
 
 
 def pension_recent(document: Document, *, today: dt.date) -> Check:
+    """Issued within a year of the screening; the evidence says which of the three it is when not (blind probe
+    r70b, P02: "sem data lida ou há mais de um ano" of a statement whose date was read)."""
     issued = parse_date(document["fields"].get("issue_date"))
     recent = issued is not None and 0 <= (today - issued).days <= PENSION_STATEMENT_MAX_AGE_DAYS
+    if issued is None:
+        when = "sem data de emissão lida"
+    elif recent:
+        when = "emitida há menos de um ano"
+    elif issued > today:
+        when = f"emitida {DATED_AHEAD} ({format_date(issued)})"
+    else:
+        when = f"emitida há mais de um ano ({format_date(issued)})"
     return check(
         "income.pension_recent",
         recent,
-        f"{pension_label(document)}: emitida {'há menos' if recent else 'sem data lida ou há mais'} de um ano.",
+        f"{pension_label(document)}: {when}.",
         document_id=document["document_id"],
         field="issue_date",
         value=issued,
@@ -1992,8 +2008,8 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
     owner = holder is not None
     year = fields.get("year")
     problems = [
-        *([] if owner else ["não é do candidato"]),
-        *([] if year in tax_years_accepted(today) else ["não é do último ano"]),
+        *([] if owner else [TAX_NOT_THE_APPLICANTS]),
+        *([] if year in tax_years_accepted(today) else [TAX_NOT_LAST_YEAR]),
         *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
         # Totals that are not their parts, as a payslip's: not counted, whichever amount is the wrong one (blind
         # probe r56b: a nota's rendimento coletável above its gross less the dedução específica still counted).
