@@ -69,7 +69,7 @@ class TooManyInvitations(BusinessRuleError):
 
 class InvalidHouseholdRole(BusinessRuleError):
     code = "invalid_role"
-    default_message = _("Só pode convidar co-arrendatários (CO_TENANT) ou fiadores (GUARANTOR).")
+    default_message = _("Só pode convidar coarrendatários (CO_TENANT) ou fiadores (GUARANTOR).")
 
 
 class HouseholdNotAllowed(BusinessRuleError):

@@ -384,12 +384,12 @@ class Application(models.Model):
 
 class Role(models.TextChoices):
     TENANT = "TENANT", _("Arrendatário principal")
-    CO_TENANT = "CO_TENANT", _("Co-arrendatário")
+    CO_TENANT = "CO_TENANT", _("Coarrendatário")
     GUARANTOR = "GUARANTOR", _("Fiador")
 
 
 # A sale's people are buyers: the roles' words when the property is sold (blind probe r62b: a sale's PDF called the
-# couple buying "Arrendatário principal" and "Co-arrendatário" beside a justification that says "compradores").
+# couple buying "Arrendatário principal" and "Coarrendatário" beside a justification that says "compradores").
 BUYER_ROLE_LABELS = {
     Role.TENANT: _("Comprador principal"),
     Role.CO_TENANT: _("Co-comprador"),

@@ -100,7 +100,7 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
 
 
-ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
+ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "coarrendatário", "GUARANTOR": "fiador"}
 # A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
 BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "co-comprador", "GUARANTOR": "fiador"}
 

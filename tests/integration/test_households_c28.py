@@ -344,7 +344,7 @@ def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_cod
         "same_as_document_id",
     ):
         assert code not in text, text
-    assert "Co-arrendatário · O recibo de vencimento de 10/2026 (0f3c2a9e)" in text
+    assert "Coarrendatário · O recibo de vencimento de 10/2026 (0f3c2a9e)" in text
     assert "Médio" in text and "Os valores são iguais aos de outro mês." in text
     assert "o mesmo que o documento: 5b1e7c2d" in text
     assert twin not in text

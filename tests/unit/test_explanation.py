@@ -518,7 +518,7 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
     # The sum says it is one income of the two (e2e probe c30 read "conjunto dos 2" as two added).
     assert "Rendimento mensal comprovado de 1 dos 2 arrendatários: 1 500,00 €." in without.justification
     assert "conjunto" not in without.justification
-    assert "Sem rendimento comprovado, fora da soma: co-arrendatário." in without.justification
+    assert "Sem rendimento comprovado, fora da soma: coarrendatário." in without.justification
 
 
 def test_someone_the_report_does_not_cover_gets_no_checks() -> None:

@@ -56,3 +56,19 @@ def test_no_brazilian_words_in_what_people_read() -> None:
         if BRAZILIAN.search(text)
     ]
     assert hits == []
+
+
+# AO90 joins the prefix co- to the word it modifies (coautor, coarrendatário); blind probe r70a F01 found the
+# pre-agreement "co-arrendatário(a)" in the e-mail, the PDF, the admin, the justification and an intake error.
+PRE_AO90_CO = re.compile(r"\bco-arrendat", re.IGNORECASE)
+
+
+def test_coarrendatario_is_written_as_one_word() -> None:
+    hits = [where for where, text in catalogue_translations() + app_strings() if PRE_AO90_CO.search(text)]
+    assert hits == []
+
+
+def test_the_co_tenant_role_reads_coarrendatario_and_keeps_its_code() -> None:
+    from applicants.models import Role
+
+    assert (Role.CO_TENANT.value, Role.CO_TENANT.label) == ("CO_TENANT", "Coarrendatário")

@@ -47,7 +47,7 @@ def euros(value: Any) -> str:
 # <uuid>) on a page in Portuguese (blind probe C28): it reads the models' labels and the report's own words instead.
 @register.filter
 def choice_label(value: Any, choices: str) -> str:
-    """A role, a severity or a document type as its label ("CO_TENANT" -> "Co-arrendatário"); unknown as given."""
+    """A role, a severity or a document type as its label ("CO_TENANT" -> "Coarrendatário"); unknown as given."""
     labels = {"role": Role, "severity": RiskLevel, "document_type": DocumentType}[choices]
     return str(labels(value).label) if value in labels.values else str(value or "")
 
