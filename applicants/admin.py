@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
+from applicants.figures import percent_words
 from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
 from applicants.selectors import is_agency_admin, organization_for_user
@@ -84,10 +85,8 @@ def percent_text(percent: Decimal) -> str:
 
 
 def percent_shown(fraction: Decimal) -> str:
-    """A stored ratio as the reports print it: "35,0 %", "35,25 %" (screening's format_percent sits above this app)."""
-    hundredths = (fraction * 100).quantize(Decimal("0.01"))
-    tenths = hundredths.quantize(Decimal("0.1"))
-    return f"{hundredths if hundredths != tenths else tenths}".replace(".", ",") + " %"
+    """A stored ratio as the reports print it: "35 %", "35,25 %" (applicants.figures, the reports' one helper)."""
+    return percent_words(fraction)
 
 
 # Ratios (the taxa de esforco limits, the loan-to-value) from 1 % to 100 %: below 1 % no agency means it, and a

@@ -26,6 +26,7 @@ from applicants.fields import (
     EncryptedJSONField,
     EncryptedTextField,
 )
+from applicants.figures import percent_figure
 
 # Retention periods are bounded so no agency can switch retention off: ten years at
 # most (a huge value once made the purge overflow for every agency after it).
@@ -223,8 +224,7 @@ class Organization(models.Model):
 
 def percent_words(fraction: Decimal) -> str:
     """A stored fraction as the agency writes it: 0.350 -> "35", 0.0425 -> "4,25" (no trailing zeros)."""
-    figure = format((fraction * 100).normalize(), "f")
-    return figure.replace(".", ",")
+    return percent_figure(fraction).replace(".", ",")
 
 
 class MembershipRole(models.TextChoices):

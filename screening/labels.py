@@ -216,9 +216,7 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
     if isinstance(value, str):
         compared = COMPARISON.match(value)
         if compared:
-            limit = readable_value(compared.group(2), field=field, check=check)
-            # A limit is a round figure: "<= 40 %", not "<= 40,0 %".
-            return f"{compared.group(1)} {limit.replace(',0 %', ' %')}"
+            return comparison_words(compared.group(1), compared.group(2), field=field, check=check)
         if ISO_DATE.match(value):
             return readable_date(value)
         if ISO_MONTH.match(value):
@@ -234,6 +232,24 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
         if isinstance(value, float | Decimal) and number is not None:
             return f"{number.normalize():f}".replace(".", ",")
     return str(value)
+
+
+# A limit in words, not a math sign in a sentence (blind probe r70a F06: the PDF's "10/03/2031 >= 07/12/2026"):
+# "40 % ou menos", "10/2026 ou depois". Keyed by the sign, then by whether the limit is a moment (date or month).
+COMPARISON_WORDS = {
+    "<=": {False: _("{limit} ou menos"), True: _("{limit} ou antes")},
+    ">=": {False: _("{limit} ou mais"), True: _("{limit} ou depois")},
+    "<": {False: _("menos de {limit}"), True: _("antes de {limit}")},
+    ">": {False: _("mais de {limit}"), True: _("depois de {limit}")},
+    "=": {False: "{limit}", True: "{limit}"},
+}
+
+
+def comparison_words(sign: str, limit: str, *, field: str = "", check: str = "") -> str:
+    """A stored expectation such as ``<= 0.400`` or ``>= 2026-12-07`` as a reader says it ("40 % ou menos",
+    "07/12/2026 ou depois"); the stored value keeps its sign (the API's ``expected`` is unchanged)."""
+    moment = bool(ISO_DATE.match(limit) or ISO_MONTH.match(limit))
+    return str(COMPARISON_WORDS[sign][moment]).format(limit=readable_value(limit, field=field, check=check))
 
 
 def readable_date(value: dt.date | str) -> str:

@@ -631,7 +631,7 @@ def test_admin_application_page_prints_ratios_and_amounts_as_the_report_does(ali
     page = admin_as(alice.user).get(f"/admin/applicants/application/{application.id}/change/").content.decode()
     assert "<td>51,72 %</td>" in page and "<td>1 450,00 €</td>" in page and "<td>750,00 €</td>" in page
     assert "<td>58,62 %</td>" in page and "<td>850,00 €</td>" in page
-    assert "taxa de esforço do fiador 37,5 %" in page and "(limite 30,0 %)" in page
+    assert "taxa de esforço do fiador 37,5 %" in page and "(limite 30 %)" in page
     assert "faltam 500,00 € de rendimento mensal (necessários 2 500,00 €)" in page
 
 

@@ -1,0 +1,37 @@
+"""What blind probe r70a (a pt-PT reader's review of every text the product writes) found in what staff and
+e-mails read: a code where a word belongs, a sign in a sentence, a trailing ",0" in a percentage."""
+
+from __future__ import annotations
+
+from screening.models import ScreeningReport
+from workspace.report_pdf import produced_by_words
+
+
+def test_the_pdf_cover_names_the_rules_in_words_with_their_version() -> None:
+    """F02: 'Produzido por rules · rules-2026.12.34' -> 'regras (versão rules-2026.12.34)', as the admin writes."""
+    report = ScreeningReport(backend="rules", model_name="", rules_version="rules-2026.12.34")
+    assert produced_by_words(report) == "regras (versão rules-2026.12.34)"
+    # Guard: a language model keeps its name beside the words.
+    report = ScreeningReport(backend="openai", model_name="gpt-4o-mini", rules_version="rules-2026.12.34")
+    assert produced_by_words(report) == "modelo de linguagem (OpenAI) · gpt-4o-mini (versão rules-2026.12.34)"
+
+
+def test_an_expectation_reads_in_words_not_as_a_math_sign() -> None:
+    """F06: the PDF's "10/03/2031 >= 07/12/2026" and "07/2026 >= 10/2026" (value, then expected)."""
+    from django.utils import translation
+
+    from screening.labels import readable_value
+
+    with translation.override("pt-pt"):
+        assert readable_value(">= 2026-12-07", field="expiry_date", check="identity.document_valid") == (
+            "07/12/2026 ou depois"
+        )
+        assert readable_value(">= 2026-10", field="period", check="income.payslip_recent") == "10/2026 ou depois"
+        assert readable_value("<= 0.400", field="dti_ratio", check="affordability.dti") == "40 % ou menos"
+        assert readable_value("<= 0.3525", field="dti_ratio", check="affordability.dti") == "35,25 % ou menos"
+        assert readable_value("< 0.5", field="dti_ratio", check="affordability.dti") == "menos de 50 %"
+        # Guards: the values themselves read as before.
+        assert readable_value("2031-03-10", field="expiry_date") == "10/03/2031"
+        assert readable_value("0.3184", field="dti_ratio") == "31,84 %"
+    with translation.override("en"):
+        assert readable_value("<= 0.400", field="dti_ratio", check="affordability.dti") == "40 % or less"
