@@ -33,6 +33,7 @@ from documents.extraction.schema import (
 )
 from screening.rules.common import check, extracted, format_month, money, parse_date
 from screening.rules.income import pension_words, same_employer, stubs_of_different_pay_periods, verify_income
+from screening.rules.signal_words import signals_in_words
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -135,8 +136,8 @@ DESCRIBED_KINDS = {
 
 
 def section_check(section: dict[str, Any]) -> dict[str, Any]:
-    """Passes unless a signal reaches the agency's level; the evidence lists every signal's code."""
-    codes = ", ".join(f"{s['code']} ({s['severity']})" for s in section["signals"])
+    """Passes unless a signal reaches the agency's level; the evidence lists every signal in words (the codes are
+    the section's ``signals[].code``), the value is the highest severity's code."""
     verdict = (
         "pedir o original ao emissor antes de decidir"
         if section["raises"]
@@ -145,7 +146,7 @@ def section_check(section: dict[str, Any]) -> dict[str, Any]:
     return check(
         CHECK_NAME,
         not section["raises"],
-        f"Sinais de autenticidade: {codes}; {verdict}.",
+        f"Sinais de autenticidade: {signals_in_words(section['signals'])}; {verdict}.",
         document_id=section["document_id"],
         field="authenticity",
         value=section["highest"],

@@ -35,3 +35,30 @@ def test_an_expectation_reads_in_words_not_as_a_math_sign() -> None:
         assert readable_value("0.3184", field="dti_ratio") == "31,84 %"
     with translation.override("en"):
         assert readable_value("<= 0.400", field="dti_ratio", check="affordability.dti") == "40 % or less"
+
+
+def test_the_authenticity_checks_evidence_names_its_signals_in_words() -> None:
+    """F03: the API's evidence said "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD (LOW)" where the PDF and admin say "os mesmos
+    valores noutro mês (Baixo)"; the codes stay in the section's signals and the value stays the highest code."""
+    from django.utils import translation
+
+    from screening.rules.authenticity import section_check
+
+    section = {
+        "document_id": "f43808b2-0000-0000-0000-000000000000",
+        "raises": False,
+        "highest": "MEDIUM",
+        "signals": [
+            {"code": "PAYSLIP_EMPLOYER_NIF_INVALID", "severity": "MEDIUM"},
+            {"code": "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD", "severity": "LOW"},
+            {"code": "SOME_FUTURE_SIGNAL", "severity": "LOW"},
+        ],
+    }
+    # In the worker's language or any other, the sentence is the report's pt-PT.
+    with translation.override("en"):
+        check = section_check(section)
+    assert check["evidence"] == (
+        "Sinais de autenticidade: NIF da entidade patronal inválido (Médio), os mesmos valores noutro mês (Baixo), "
+        "SOME_FUTURE_SIGNAL (Baixo); a ponderar, abaixo do nível que altera o risco."
+    )
+    assert (check["passed"], check["value"], check["field"]) == (True, "MEDIUM", "authenticity")
