@@ -8,7 +8,8 @@ from typing import Any
 from screening.rules.affordability import effort_sentences, uncounted_income_stated
 from screening.rules.common import format_date, format_eur, format_percent, money
 
-RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
+# Lowercase inside a sentence ("Risco alto."), as the tables write the level "Alto" (blind probe r70a F26).
+RISK_WORDS = {"LOW": "baixo", "MEDIUM": "médio", "HIGH": "alto"}
 REASON_TEXT = {
     "identity_not_verified": "a identidade não foi confirmada pelos documentos",
     "no_attributable_income": "não há comprovativos de rendimentos em nome do candidato",
@@ -174,8 +175,8 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
     income_before, income_after = money(before["average_monthly_income"]), money(after["average_monthly_income"])
     partly_before, partly_after = partly_proven(before, income_before), partly_proven(after, income_after)
     if income_before != income_after or partly_before != partly_after:
-        # Partly proven → proven is a change too, the amount the same or not (cases probe 16: "risco MÉDIO →
-        # BAIXO" alone, the income having become proven).
+        # Partly proven → proven is a change too, the amount the same or not (cases probe 16: "risco médio →
+        # baixo" alone, the income having become proven).
         changes.append(
             f"rendimento mensal {eur_or_none(income_before)}{PARTLY[partly_before]} → "
             f"{eur_or_none(income_after)}{PARTLY[partly_after]}"
@@ -188,7 +189,7 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
         guarantor_words(after.get("guarantor")),
     )
     if guarantor_before != guarantor_after:
-        # A fiador's new documents can be the whole change (end-to-end probe 17: "risco MÉDIO → BAIXO" alone).
+        # A fiador's new documents can be the whole change (end-to-end probe 17: "risco médio → baixo" alone).
         changes.append(f"fiador: {guarantor_before} → {guarantor_after}")
     since = f"Desde o relatório anterior ({format_date(before['created_at'])}), com os documentos novos"
     if not changes:
