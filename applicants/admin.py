@@ -435,7 +435,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     list_select_related = ("organization",)
     actions = ["close_forms"]
 
-    @admin.action(description=_("Fechar os formulários selecionados (o link deixa de funcionar)"), permissions=["add"])
+    @admin.action(description=_("Fechar os formulários selecionados (a ligação deixa de funcionar)"), permissions=["add"])
     def close_forms(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         """As ``POST .../intake-form-requests/{id}/close``: the same service, permission (to create forms) and audit
         (``FORM_CLOSED``); a submitted form is left alone, as the API's ``409 form_not_pending`` (probe C31 F3)."""
@@ -521,7 +521,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         messages.success(
             request,
             format_html(
-                str(_("Link para o candidato (copie agora, não volta a ser mostrado): <code>{}</code>")),
+                str(_("Ligação para o candidato (copie-a agora, não volta a ser mostrada): <code>{}</code>")),
                 created.intake_url,
             ),
         )
@@ -580,7 +580,8 @@ class DecisionInline(DecisionShown, ScopedInline):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).select_related("decided_by", "report")
 
-    @admin.display(description=_("decidido por"))
+    # The field's own name, "decidida por" beside "decidida em" (blind probe r70a F20: "Decidido por").
+    @admin.display(description=Decision._meta.get_field("decided_by").verbose_name)
     def decided_by_name(self, obj: Decision) -> str:
         return staff_member(obj.decided_by)
 

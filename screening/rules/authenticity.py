@@ -310,7 +310,9 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
                     signal(
                         "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD",
                         "LOW",
-                        "Tem os mesmos valores ao cêntimo que o recibo de outro mês: é normal num salário fixo, mas "
+                        # The other payslip by its month, as staff name documents (blind probe r70a F29).
+                        f"Tem os mesmos valores ao cêntimo que o recibo de {format_month(earlier['fields']['period'])}: "
+                        "é normal num salário fixo, mas "
                         "também numa cópia com o mês alterado; em caso de dúvida, compare as datas de pagamento e os "
                         "acumulados do ano.",
                         same_as_document_id=earlier["document_id"],

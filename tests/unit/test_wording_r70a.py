@@ -62,3 +62,68 @@ def test_the_authenticity_checks_evidence_names_its_signals_in_words() -> None:
         "SOME_FUTURE_SIGNAL (Baixo); a ponderar, abaixo do nível que altera o risco."
     )
     assert (check["passed"], check["value"], check["field"]) == (True, "MEDIUM", "authenticity")
+
+
+def test_every_coded_field_value_the_extraction_stores_has_its_words() -> None:
+    """F28: the admin showed a pension statement's issuer as "SEGURANCA_SOCIAL". Every value a schema field is
+    restricted to (a ``Literal``) reads in words, so a new code cannot reach staff as itself."""
+    import inspect
+    import typing
+
+    from pydantic import BaseModel
+
+    from documents.extraction import schema
+    from screening.labels import readable_value
+
+    unnamed = []
+    for _, model in inspect.getmembers(schema, inspect.isclass):
+        if not issubclass(model, BaseModel) or model is BaseModel:
+            continue
+        for name, info in model.model_fields.items():
+            for arg in typing.get_args(info.annotation) or (info.annotation,):
+                if typing.get_origin(arg) is typing.Literal and name != "method":  # "method" has its own labels
+                    unnamed += [
+                        (name, code) for code in typing.get_args(arg) if readable_value(code, field=name) == code
+                    ]
+    assert unnamed == []
+    # Guard: the issuer of a pension statement and of a tax status certificate.
+    assert readable_value("SEGURANCA_SOCIAL", field="issuer") == readable_value("SS", field="issuer")
+
+
+def mail(template: str, **context: object) -> str:
+    from django.template.loader import render_to_string
+
+    return render_to_string(f"intake/mail/{template}_body.txt", {"agency": "Imobiliária Demonstração", **context})
+
+
+def test_the_agency_is_named_without_an_article_its_name_may_not_take() -> None:
+    """F19: "apresentada através de Imobiliária Demonstração" (an agency's name takes 'da', 'do' or none)."""
+    invitation = mail("invitation", role_pt="coarrendatário(a)", property_title="T3 em Telheiras")
+    assert "apresentada através da agência Imobiliária Demonstração, como coarrendatário(a)." in invitation
+    assert "A agência Imobiliária Demonstração precisa de mais documentos" in mail("info_request", documents=[])
+    assert "A agência Imobiliária Demonstração respondeu" in mail("contest_answer", answer="Obrigado.")
+
+
+def test_the_contest_answer_does_not_invite_a_reply_to_a_no_reply_address() -> None:
+    """F27: "pode responder-lhe diretamente" from nao-responder@… with no Reply-To; the agency holds no general
+    contact address (only the privacy contact), so the mail says how to add something instead."""
+    body = mail("contest_answer", answer="Obrigado.")
+    assert "responder-lhe" not in body and "reply to them directly" not in body
+    assert "não recebe respostas: para acrescentar alguma coisa, use a sua ligação pessoal" in body
+    assert "does not receive replies" in body
+
+
+def test_the_decision_history_says_decidida_por_beside_decidida_em() -> None:
+    """F20: "Decidido por" next to "Decidida em" (both of 'a decisão')."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from applicants.admin import DecisionInline
+
+    with translation.override("pt-pt"):
+        assert str(DecisionInline.decided_by_name.short_description) == "decidida por"  # type: ignore[attr-defined]
+    html = render_to_string(
+        "workspace/report_pdf.html",
+        {"decisions": [{"decision": "Aprovado", "reason": "", "decided_by": "ana", "decided_at": "07/12/2026"}]},
+    )
+    assert "<th>Decidida por</th>" in html and "Decidido" not in html
