@@ -127,3 +127,37 @@ def test_the_decision_history_says_decidida_por_beside_decidida_em() -> None:
         {"decisions": [{"decision": "Aprovado", "reason": "", "decided_by": "ana", "decided_at": "07/12/2026"}]},
     )
     assert "<th>Decidida por</th>" in html and "Decidido" not in html
+
+
+def pension(**fields: object) -> dict[str, object]:
+    return {"document_id": "p1", "warnings": [], "fields": {"issuer": "SEGURANCA_SOCIAL", **fields}}
+
+
+def test_a_pension_statement_check_says_only_the_sums_it_could_do() -> None:
+    """F24: "valores coerentes (ilíquido - descontos = líquido; mensal x prestações = anual)" of a statement that
+    printed one amount (C06: the monthly gross only)."""
+    from decimal import Decimal
+
+    from screening.rules.income import pension_arithmetic
+
+    one_amount = pension_arithmetic(pension(gross_monthly_amount=Decimal("1320.00"), payments_per_year=14))
+    assert one_amount["passed"] is True
+    assert one_amount["evidence"].endswith(
+        "(Segurança Social): só indica o valor mensal ilíquido; não há descontos nem total anual para conferir."
+    )
+    # Guards: a statement printing every amount says both sums, one printing net and gross the one it allows.
+    full = pension(
+        gross_monthly_amount=Decimal("1000"),
+        deductions=Decimal("100"),
+        net_monthly_amount=Decimal("900"),
+        payments_per_year=14,
+        annual_amount=Decimal("14000"),
+    )
+    assert pension_arithmetic(full)["evidence"].endswith(
+        ": valores coerentes (ilíquido - descontos = líquido; mensal x prestações = anual)."
+    )
+    mismatch = {**full, "warnings": ["arithmetic_mismatch"]}
+    assert pension_arithmetic(mismatch)["passed"] is False
+    assert "valores incoerentes (ilíquido - descontos = líquido;" in pension_arithmetic(mismatch)["evidence"]
+    nothing = pension_arithmetic(pension())
+    assert nothing["passed"] is False and nothing["evidence"].endswith(": nenhum valor da pensão lido.")
