@@ -435,7 +435,9 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     list_select_related = ("organization",)
     actions = ["close_forms"]
 
-    @admin.action(description=_("Fechar os formulários selecionados (a ligação deixa de funcionar)"), permissions=["add"])
+    @admin.action(
+        description=_("Fechar os formulários selecionados (a ligação deixa de funcionar)"), permissions=["add"]
+    )
     def close_forms(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         """As ``POST .../intake-form-requests/{id}/close``: the same service, permission (to create forms) and audit
         (``FORM_CLOSED``); a submitted form is left alone, as the API's ``409 form_not_pending`` (probe C31 F3)."""

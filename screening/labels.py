@@ -197,7 +197,7 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
 
 # A limit in words, not a math sign in a sentence (blind probe r70a F06: the PDF's "10/03/2031 >= 07/12/2026"):
 # "40 % ou menos", "10/2026 ou depois". Keyed by the sign, then by whether the limit is a moment (date or month).
-COMPARISON_WORDS = {
+COMPARISON_WORDS: dict[str, dict[bool, Any]] = {
     "<=": {False: _("{limit} ou menos"), True: _("{limit} ou antes")},
     ">=": {False: _("{limit} ou mais"), True: _("{limit} ou depois")},
     "<": {False: _("menos de {limit}"), True: _("antes de {limit}")},
