@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
+from applicants.figures import percent_words
 from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
 from applicants.selectors import is_agency_admin, organization_for_user
@@ -85,10 +86,8 @@ def percent_text(percent: Decimal) -> str:
 
 
 def percent_shown(fraction: Decimal) -> str:
-    """A stored ratio as the reports print it: "35,0 %", "35,25 %" (screening's format_percent sits above this app)."""
-    hundredths = (fraction * 100).quantize(Decimal("0.01"))
-    tenths = hundredths.quantize(Decimal("0.1"))
-    return f"{hundredths if hundredths != tenths else tenths}".replace(".", ",") + " %"
+    """A stored ratio as the reports print it: "35 %", "35,25 %" (applicants.figures, the reports' one helper)."""
+    return percent_words(fraction)
 
 
 # Ratios (the taxa de esforco limits, the loan-to-value) from 1 % to 100 %: below 1 % no agency means it, and a
@@ -437,7 +436,9 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     list_select_related = ("organization",)
     actions = ["close_forms"]
 
-    @admin.action(description=_("Fechar os formulários selecionados (o link deixa de funcionar)"), permissions=["add"])
+    @admin.action(
+        description=_("Fechar os formulários selecionados (a ligação deixa de funcionar)"), permissions=["add"]
+    )
     def close_forms(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         """As ``POST .../intake-form-requests/{id}/close``: the same service, permission (to create forms) and audit
         (``FORM_CLOSED``); a submitted form is left alone, as the API's ``409 form_not_pending`` (probe C31 F3)."""
@@ -523,7 +524,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         messages.success(
             request,
             format_html(
-                str(_("Link para o candidato (copie agora, não volta a ser mostrado): <code>{}</code>")),
+                str(_("Ligação para o candidato (copie-a agora, não volta a ser mostrada): <code>{}</code>")),
                 created.intake_url,
             ),
         )
@@ -574,7 +575,8 @@ class DecisionInline(DecisionShown, ScopedInline):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).select_related("decided_by", "report")
 
-    @admin.display(description=_("decidido por"))
+    # The field's own name, "decidida por" beside "decidida em" (blind probe r70a F20: "Decidido por").
+    @admin.display(description=Decision._meta.get_field("decided_by").verbose_name)
     def decided_by_name(self, obj: Decision) -> str:
         return staff_member(obj.decided_by)
 

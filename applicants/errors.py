@@ -69,7 +69,7 @@ class TooManyInvitations(BusinessRuleError):
 
 class InvalidHouseholdRole(BusinessRuleError):
     code = "invalid_role"
-    default_message = _("Só pode convidar co-arrendatários ou fiadores.")
+    default_message = _("Só pode convidar coarrendatários ou fiadores.")
 
 
 class HouseholdNotAllowed(BusinessRuleError):

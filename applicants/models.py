@@ -26,6 +26,7 @@ from applicants.fields import (
     EncryptedJSONField,
     EncryptedTextField,
 )
+from applicants.figures import percent_figure
 
 # Retention periods are bounded so no agency can switch retention off: ten years at
 # most (a huge value once made the purge overflow for every agency after it).
@@ -223,8 +224,7 @@ class Organization(models.Model):
 
 def percent_words(fraction: Decimal) -> str:
     """A stored fraction as the agency writes it: 0.350 -> "35", 0.0425 -> "4,25" (no trailing zeros)."""
-    figure = format((fraction * 100).normalize(), "f")
-    return figure.replace(".", ",")
+    return percent_figure(fraction).replace(".", ",")
 
 
 class MembershipRole(models.TextChoices):
@@ -384,12 +384,12 @@ class Application(models.Model):
 
 class Role(models.TextChoices):
     TENANT = "TENANT", _("Arrendatário principal")
-    CO_TENANT = "CO_TENANT", _("Co-arrendatário")
+    CO_TENANT = "CO_TENANT", _("Coarrendatário")
     GUARANTOR = "GUARANTOR", _("Fiador")
 
 
 # A sale's people are buyers: the roles' words when the property is sold (blind probe r62b: a sale's PDF called the
-# couple buying "Arrendatário principal" and "Co-arrendatário" beside a justification that says "compradores").
+# couple buying "Arrendatário principal" and "Coarrendatário" beside a justification that says "compradores").
 BUYER_ROLE_LABELS = {
     Role.TENANT: _("Comprador principal"),
     Role.CO_TENANT: _("Co-comprador"),

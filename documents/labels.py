@@ -151,7 +151,14 @@ FIELD_VALUE_LABELS: dict[str, dict[str, Any]] = {
     "contract_type": {"PERMANENT": _("sem termo"), "FIXED_TERM": _("a termo")},
     "pay_frequency": {"WEEKLY": _("semanal"), "FORTNIGHTLY": _("quinzenal"), "SEMI_MONTHLY": _("duas vezes por mês")},
     "status": {"REGULAR": _("regularizada"), "IRREGULAR": _("não regularizada")},
-    "issuer": {"AT": _("Autoridade Tributária"), "SS": _("Segurança Social")},
+    # Two documents hold an issuer: the tax status certificate (AT, SS) and the pension statement (blind probe r70a
+    # F28: "SEGURANCA_SOCIAL" on the admin's fields).
+    "issuer": {
+        "AT": _("Autoridade Tributária"),
+        "SS": _("Segurança Social"),
+        "SEGURANCA_SOCIAL": _("Segurança Social"),
+        "CGA": _("Caixa Geral de Aposentações"),
+    },
 }
 
 # What the extraction warns of (``warnings`` of a document and of each part), in words: the page printed

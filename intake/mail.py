@@ -19,7 +19,7 @@ from django.utils import timezone
 from applicants.models import Contest, InfoRequest, Invitation, Role
 
 ROLE_WORDS = {
-    Role.CO_TENANT: ("co-arrendatário(a)", "a co-tenant"),
+    Role.CO_TENANT: ("coarrendatário(a)", "a co-tenant"),
     Role.GUARANTOR: ("fiador(a)", "a guarantor"),
 }
 

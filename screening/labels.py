@@ -31,6 +31,7 @@ from documents.labels import (
 )
 from screening.models import RiskLevel
 from screening.rules.common import format_eur, format_month, format_percent, money
+from screening.rules.signal_words import SIGNAL_WORDS, severity_words
 
 # Documents' words, read here with the report's.
 __all__ = [
@@ -96,48 +97,8 @@ CHECK_LABELS = {
     "authenticity.document": _("Autenticidade do documento"),
 }
 
-# The authenticity signals' codes (screening/rules/authenticity.py, documents/extraction/forensics.py, the reuse in
-# screening/selectors.py) in a few words: the check's evidence lists them, and the admin and the PDF printed the codes
-# ("PAYSLIP_EMPLOYER_NIF_INVALID (MEDIUM)", blind probe r69a). The API keeps the codes: a client may key on them.
-SIGNAL_LABELS = {
-    "CERTIFICATE_VALIDITY_TOO_LONG": _("certidão válida por mais tempo do que o emissor permite"),
-    "DOCUMENT_REUSED": _("documento enviado por outra pessoa"),
-    "DOCUMENT_SEEN_IN_OTHER_AGENCY": _("documento já enviado a outra agência"),
-    "DOCUMENT_SENT_BEFORE": _("documento já enviado antes pela mesma pessoa"),
-    "DOCUMENT_SENT_BY_SPOUSE": _("declaração conjunta enviada pelo cônjuge"),
-    "IMAGE_EDITOR_SOFTWARE": _("imagem gravada por um editor de imagem"),
-    "INVOICE_ISSUER_CHANGED": _("faturas-recibo de emitentes diferentes"),
-    "INVOICE_NUMBER_OUT_OF_ORDER": _("faturas-recibo numeradas fora da ordem das datas"),
-    "INVOICE_NUMBER_REUSED": _("número de fatura-recibo repetido"),
-    "ISSUE_DATE_IN_FUTURE": _("data de emissão futura"),
-    "PAYSLIP_EMPLOYEE_NIF_AMBIGUOUS": _("recibo com dois NIF do trabalhador"),
-    "PAYSLIP_EMPLOYER_CHANGED": _("recibos de entidades patronais diferentes"),
-    "PAYSLIP_EMPLOYER_NIF_INVALID": _("NIF da entidade patronal inválido"),
-    "PAYSLIP_IRS_IMPLAUSIBLE": _("retenção de IRS impossível"),
-    "PAYSLIP_PAYMENT_DATE": _("data de pagamento fora do período do recibo"),
-    "PAYSLIP_PERIODS_NOT_CONSECUTIVE": _("meses dos recibos não seguidos"),
-    "PAYSLIP_PERIOD_TWICE": _("o mesmo mês em dois recibos diferentes"),
-    "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD": _("os mesmos valores noutro mês"),
-    "PAYSLIP_SS_ABOVE_RATE": _("Segurança Social acima de 11 % do ilíquido"),
-    "PAYSLIP_SS_BELOW_RATE": _("Segurança Social muito abaixo de 11 % do ilíquido"),
-    "PERIOD_IN_FUTURE": _("mês do recibo ainda por vir"),
-    "PDF_ACTIVE_CONTENT": _("PDF com anexos ou ações"),
-    "PDF_AMOUNT_AS_IMAGE": _("valor colado como imagem"),
-    "PDF_ANNOTATED_AMOUNT": _("valor escrito numa anotação"),
-    "PDF_COVERED_AMOUNT": _("valor tapado por um retângulo"),
-    "PDF_FONT_OUTLIER": _("valor num tipo de letra diferente"),
-    "PDF_FOREIGN_DATA": _("dados fora do PDF"),
-    "PDF_INCREMENTAL_PAGE_EDIT": _("página alterada depois de criada"),
-    "PDF_INCREMENTAL_UPDATE": _("revisões posteriores à criação"),
-    "PDF_INVISIBLE_TEXT": _("texto invisível"),
-    "PDF_JAVASCRIPT": _("código JavaScript no PDF"),
-    "PDF_METADATA_WIPED": _("PDF sem metadados"),
-    "PDF_MODIFIED_AFTER_CREATION": _("PDF modificado depois de criado"),
-    "PDF_PRODUCER_EDITOR": _("PDF gravado por um editor"),
-    "PDF_PRODUCER_OFFICE": _("PDF produzido por um programa de escritório"),
-    "PDF_TEXT_LAYER_MISMATCH": _("texto invisível diferente da imagem"),
-    "PDF_TEXT_OVER_PICTURE": _("valores escritos sobre uma imagem"),
-}
+# The authenticity signals' codes in a few words: beside the rules that write them in the check's evidence (r70a F03).
+SIGNAL_LABELS = SIGNAL_WORDS
 
 BACKEND_LABELS = {"rules": _("regras"), "openai": _("modelo de linguagem (OpenAI)")}
 
@@ -177,15 +138,14 @@ def signal_label(code: str) -> str:
 
 def severity_label(code: str) -> str:
     """A signal's severity in the risk's words ("MEDIUM" -> "Médio"), as the authenticity block says it."""
-    return str(RiskLevel(code).label) if code in RiskLevel.values else str(code)
+    return severity_words(code)
 
 
 def check_evidence(check: dict[str, Any]) -> str:
     """A check's evidence as the pages and the PDF print it: the authenticity check's signal codes in words.
 
-    The rules write "Sinais de autenticidade: PAYSLIP_EMPLOYER_NIF_INVALID (MEDIUM); ..." and the API keeps it
-    (docs/api.md: codes are never renamed, a client may key on them); translating here also reads reports stored
-    before (ADR 018).
+    The rules now write the signals in words (screening.rules.signal_words, r70a F03); reports stored before say
+    "Sinais de autenticidade: PAYSLIP_EMPLOYER_NIF_INVALID (MEDIUM); ...", read in words here (ADR 018).
     """
     evidence = str(check.get("evidence") or "")
     if check.get("name") != AUTHENTICITY_CHECK:
@@ -198,7 +158,7 @@ def backend_label(code: str) -> str:
 
 
 def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
-    """A value read or expected as a person writes it; ``<= 0.400`` keeps its comparison ("<= 40 %")."""
+    """A value read or expected as a person writes it; ``<= 0.400`` keeps its comparison ("40 % ou menos")."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -219,9 +179,7 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
     if isinstance(value, str):
         compared = COMPARISON.match(value)
         if compared:
-            limit = readable_value(compared.group(2), field=field, check=check)
-            # A limit is a round figure: "<= 40 %", not "<= 40,0 %".
-            return f"{compared.group(1)} {limit.replace(',0 %', ' %')}"
+            return comparison_words(compared.group(1), compared.group(2), field=field, check=check)
         if ISO_DATE.match(value):
             return readable_date(value)
         if ISO_MONTH.match(value):
@@ -237,6 +195,24 @@ def readable_value(value: Any, *, field: str = "", check: str = "") -> str:
         if isinstance(value, float | Decimal) and number is not None:
             return f"{number.normalize():f}".replace(".", ",")
     return str(value)
+
+
+# A limit in words, not a math sign in a sentence (blind probe r70a F06: the PDF's "10/03/2031 >= 07/12/2026"):
+# "40 % ou menos", "10/2026 ou depois". Keyed by the sign, then by whether the limit is a moment (date or month).
+COMPARISON_WORDS: dict[str, dict[bool, Any]] = {
+    "<=": {False: _("{limit} ou menos"), True: _("{limit} ou antes")},
+    ">=": {False: _("{limit} ou mais"), True: _("{limit} ou depois")},
+    "<": {False: _("menos de {limit}"), True: _("antes de {limit}")},
+    ">": {False: _("mais de {limit}"), True: _("depois de {limit}")},
+    "=": {False: "{limit}", True: "{limit}"},
+}
+
+
+def comparison_words(sign: str, limit: str, *, field: str = "", check: str = "") -> str:
+    """A stored expectation such as ``<= 0.400`` or ``>= 2026-12-07`` as a reader says it ("40 % ou menos",
+    "07/12/2026 ou depois"); the stored value keeps its sign (the API's ``expected`` is unchanged)."""
+    moment = bool(ISO_DATE.match(limit) or ISO_MONTH.match(limit))
+    return str(COMPARISON_WORDS[sign][moment]).format(limit=readable_value(limit, field=field, check=check))
 
 
 def readable_date(value: dt.date | str) -> str:

@@ -328,13 +328,13 @@ def _link_shown_once(request: HttpRequest, intake_url: str, what: str) -> None:
     # Like a new form's link: shown this once (only its hash is stored), also e-mailed to the person.
     if not request.user.has_perm("applicants.view_pii"):
         # The link's page names the lead tenant in clear, masked for this user everywhere else (probe C27).
-        messages.success(request, f"{what} {_('O link foi enviado por e-mail à pessoa.')}")
+        messages.success(request, f"{what} {_('A ligação foi enviada por e-mail à pessoa.')}")
         return
     messages.success(
         request,
         format_html(
             _(
-                "{} O link foi enviado por e-mail; se for preciso, copie-o agora (não volta a ser mostrado): <code>{}</code>"
+                "{} A ligação foi enviada por e-mail; se for preciso, copie-a agora (não volta a ser mostrada): <code>{}</code>"
             ),
             what,
             intake_url,
@@ -395,7 +395,7 @@ def invitation_resend_view(
     except BusinessRuleError as error:
         messages.error(request, error.message)
     else:
-        _link_shown_once(request, created.intake_url, _("Convite reenviado; o link anterior deixou de funcionar."))
+        _link_shown_once(request, created.intake_url, _("Convite reenviado; a ligação anterior deixou de funcionar."))
     return redirect("admin:applicants_application_change", object_id)
 
 

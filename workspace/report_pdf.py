@@ -154,7 +154,7 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         "guarantor": guarantor_view(guarantor, can_view_pii=can_view_pii) if guarantor else None,
         "justification": justification,
         "justification_language": report.justification_language,
-        "produced_by": " · ".join(filter(None, [report.backend, report.model_name, report.rules_version])),
+        "produced_by": produced_by_words(report),
         "people": people,
         "sections": [*people_sections(people), *household_section(checks, household=bool(household))],
         "authenticity": [
@@ -320,6 +320,13 @@ def pdf_words(text: Any) -> str:
     """The PDF is written in European Portuguese whatever the staff member's admin language."""
     with translation.override("pt-pt"):
         return str(text)
+
+
+def produced_by_words(report: ScreeningReport) -> str:
+    """'regras (versão rules-2026.12.34)': the backend in the admin's words, not its code (blind probe r70a F02:
+    the cover read 'Produzido por rules · rules-…'); the model's and the rules' names are identifiers, kept."""
+    producer = " · ".join(filter(None, [pdf_words(labels.backend_label(report.backend)), report.model_name]))
+    return f"{producer} (versão {report.rules_version})" if report.rules_version else producer
 
 
 def authenticity_document(section: dict[str, Any]) -> str:

@@ -88,9 +88,8 @@ def loan_terms_sentence(listing: dict[str, Any], thresholds: dict[str, Any]) -> 
 
 
 def plain_percent(rate: Decimal) -> str:
-    """'90 %', '3,75 %': an agency's term as it was set, without the ratios' fixed decimals."""
-    figure = (rate * 100).normalize()
-    return f"{figure:f}".replace(".", ",") + " %"
+    """'90 %', '3,75 %': an agency's term as it was set (the settings allow two places at most)."""
+    return format_percent(rate)
 
 
 def loan_monthly_payment(*, price: Decimal, loan_to_value: Decimal, annual_rate: Decimal, years: int) -> Decimal:

@@ -42,6 +42,7 @@ from screening.rules.income import (
     stubs_of_different_pay_periods,
     verify_income,
 )
+from screening.rules.signal_words import signals_in_words
 
 Document = dict[str, Any]
 Signal = dict[str, Any]
@@ -145,8 +146,8 @@ DESCRIBED_KINDS = {
 
 
 def section_check(section: dict[str, Any]) -> dict[str, Any]:
-    """Passes unless a signal reaches the agency's level; the evidence lists every signal's code."""
-    codes = ", ".join(f"{s['code']} ({s['severity']})" for s in section["signals"])
+    """Passes unless a signal reaches the agency's level; the evidence lists every signal in words (the codes are
+    the section's ``signals[].code``), the value is the highest severity's code."""
     verdict = (
         "pedir o original ao emissor antes de decidir"
         if section["raises"]
@@ -155,7 +156,7 @@ def section_check(section: dict[str, Any]) -> dict[str, Any]:
     return check(
         CHECK_NAME,
         not section["raises"],
-        f"Sinais de autenticidade: {codes}; {verdict}.",
+        f"Sinais de autenticidade: {signals_in_words(section['signals'])}; {verdict}.",
         document_id=section["document_id"],
         field="authenticity",
         value=section["highest"],
@@ -356,7 +357,9 @@ def payslip_series_signals(payslips: list[Document]) -> list[tuple[str, Signal]]
                     signal(
                         "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD",
                         "LOW",
-                        "Tem os mesmos valores ao cêntimo que o recibo de outro mês: é normal num salário fixo, mas "
+                        # The other payslip by its month, as staff name documents (blind probe r70a F29).
+                        f"Tem os mesmos valores ao cêntimo que o recibo de {format_month(earlier['fields']['period'])}: "
+                        "é normal num salário fixo, mas "
                         "também numa cópia com o mês alterado; em caso de dúvida, compare as datas de pagamento e os "
                         "acumulados do ano.",
                         same_as_document_id=earlier["document_id"],

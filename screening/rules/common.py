@@ -7,6 +7,10 @@ from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+# percent_figure re-exported: the explanation's English figures are the same number.
+from applicants.figures import percent_figure as percent_figure
+from applicants.figures import percent_words
+
 
 def check(
     name: str,
@@ -104,17 +108,8 @@ def format_months(periods: list[str]) -> str:
 
 
 def format_percent(value: Decimal | None) -> str:
-    """'33,5 %', '35,04 %': the ratio as compared (four places), so one just above a limit never prints as it.
-
-    With one decimal, a ratio of 0.3504 printed "35,0 %" beside a limit of "35,0 %" it is above (cases probe 6).
-    """
+    """'40 %', '33,5 %', '35,04 %': the ratio as compared (four places), so one just above a limit never prints as
+    it, and a round limit without a trailing ',0' (applicants.figures, the one helper)."""
     if value is None:
         return "—"
-    return percent_figure(value).replace(".", ",") + " %"
-
-
-def percent_figure(value: Decimal) -> str:
-    """A ratio as a percentage, with two decimals where the second is not 0: '33.5', '35.04'."""
-    hundredths = (value * 100).quantize(Decimal("0.01"))
-    tenths = hundredths.quantize(Decimal("0.1"))
-    return str(hundredths if hundredths != tenths else tenths)
+    return percent_words(value)

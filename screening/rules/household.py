@@ -432,7 +432,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
 
 def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
     """The risk's reasons, each one that comes from members' own documents or data said with whose it is, by role
-    ('co-arrendatário: um recibo de vencimento é o último de um contrato que terminou ...'), as the stated notes are;
+    ('coarrendatário: um recibo de vencimento é o último de um contrato que terminou ...'), as the stated notes are;
     the household's own (the ratio, the guarantor's verdict) as they are. Two reasons of one co-tenant's payslips
     read as the household's, or the lead's (blind probe r68b, F5)."""
     said = []
@@ -493,7 +493,7 @@ def not_already_reasons(state: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def joined_roles(roles: list[str]) -> str:
-    """'arrendatário principal', 'arrendatário principal e co-arrendatário', 'a, b e c'."""
+    """'arrendatário principal', 'arrendatário principal e coarrendatário', 'a, b e c'."""
     return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " e " + roles[-1]
 
 
@@ -511,7 +511,7 @@ def uncounted_by_tenant(state: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def unreadable_by_member(state: dict[str, Any], words: dict[str, str], *, refused: bool = False) -> list[str]:
-    """'co-arrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read;
+    """'coarrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read;
     with ``refused``, 'arrendatário (1 documento)' for those read and refused for what they are."""
     results = (state.get("income") or {}).get("members") or {}
     warning, one, many = (
@@ -532,7 +532,7 @@ def unreadable_by_member(state: dict[str, Any], words: dict[str, str], *, refuse
 
 
 def sent_for_another_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
-    """'os enviados pelo arrendatário principal são do co-arrendatário (3)' for each member who sent proofs of income
+    """'os enviados pelo arrendatário principal são do coarrendatário (3)' for each member who sent proofs of income
     another member's NIF prints, by role, never by name: two tenants each sending the other's payslips read as two
     tenants with another person's documents (blind probe r69b, H01). Not counted for either (docs/adr/041)."""
     results = (state.get("income") or {}).get("members") or {}

@@ -1851,18 +1851,67 @@ def pension_in_euros(document: Document) -> Check:
 
 
 def pension_arithmetic(document: Document) -> Check:
-    """A monthly amount was read and nothing contradicts it (no ``arithmetic_mismatch``)."""
-    monthly = pension_monthly_amount(document["fields"])
+    """A monthly amount was read and nothing contradicts it (no ``arithmetic_mismatch``); the evidence names only
+    the sums the statement printed the amounts for (blind probe r70a F24: "valores coerentes (ilíquido - descontos
+    = líquido; mensal x prestações = anual)" of a statement printing one amount)."""
+    fields = document["fields"]
+    monthly = pension_monthly_amount(fields)
     consistent = "arithmetic_mismatch" not in document.get("warnings", []) and monthly is not None
     return check(
         "income.pension_arithmetic",
         consistent,
-        f"{pension_label(document)}: valores {'coerentes' if consistent else 'não lidos ou incoerentes'} "
-        "(ilíquido - descontos = líquido; mensal x prestações = anual).",
+        f"{pension_label(document)}: {pension_arithmetic_words(fields, consistent=consistent, read=monthly is not None)}.",
         document_id=document["document_id"],
         field="net_monthly_amount",
         value=monthly,
     )
+
+
+def pension_arithmetic_words(fields: dict[str, Any], *, consistent: bool, read: bool) -> str:
+    """'valores coerentes (ilíquido - descontos = líquido)', or what the statement printed when there was nothing to
+    add up: 'só indica o valor mensal ilíquido; não há descontos nem total anual para conferir'."""
+    if not read:
+        return "nenhum valor da pensão lido"
+    sums = pension_sums_printed(fields)
+    if sums:
+        return f"valores {'coerentes' if consistent else 'incoerentes'} ({'; '.join(sums)})"
+    if not consistent:
+        return "valores incoerentes"
+    absent = [
+        words
+        for name, words in (("deductions", "descontos"), ("annual_amount", "total anual"))
+        if money(fields.get(name)) is None
+    ]
+    missing = f"não há {' nem '.join(absent)} para conferir" if absent else "sem valores que se confiram entre si"
+    return f"só indica {pension_amount_printed(fields)}; {missing}"
+
+
+def pension_sums_printed(fields: dict[str, Any]) -> list[str]:
+    """The sums a statement's printed amounts let one check: gross less deductions, a month times the payments."""
+    printed = {name for name in PENSION_AMOUNT_NAMES if fields.get(name) is not None}
+    sums = []
+    if {"gross_monthly_amount", "deductions", "net_monthly_amount"} <= printed:
+        sums.append("ilíquido - descontos = líquido")
+    if {"payments_per_year", "annual_amount"} <= printed and printed & {"gross_monthly_amount", "net_monthly_amount"}:
+        sums.append("mensal x prestações = anual")
+    return sums
+
+
+PENSION_AMOUNT_NAMES = (
+    "gross_monthly_amount",
+    "deductions",
+    "net_monthly_amount",
+    "payments_per_year",
+    "annual_amount",
+)
+
+
+def pension_amount_printed(fields: dict[str, Any]) -> str:
+    if money(fields.get("net_monthly_amount")) is not None:
+        return "o valor mensal líquido"
+    if money(fields.get("gross_monthly_amount")) is not None:
+        return "o valor mensal ilíquido"
+    return "o valor anual"
 
 
 def pension_recent(document: Document, *, today: dt.date) -> Check:

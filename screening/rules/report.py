@@ -10,7 +10,8 @@ from screening.rules.common import format_date, format_eur, format_percent, mone
 from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, sentence_inside
 from screening.rules.income import OWNER_CHECKS, REFUSED_WARNING, UNREADABLE_WARNING
 
-RISK_WORDS = {"LOW": "BAIXO", "MEDIUM": "MÉDIO", "HIGH": "ALTO"}
+# Lowercase inside a sentence ("Risco alto."), as the tables write the level "Alto" (blind probe r70a F26).
+RISK_WORDS = {"LOW": "baixo", "MEDIUM": "médio", "HIGH": "alto"}
 REASON_TEXT = {
     "identity_not_verified": "a identidade não foi confirmada pelos documentos",
     "no_attributable_income": "não há comprovativos de rendimentos em nome do candidato",
@@ -153,7 +154,7 @@ def no_attributable_income_words(income: dict[str, Any]) -> str:
     return REASON_TEXT["no_attributable_income"]
 
 
-ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "co-arrendatário", "GUARANTOR": "fiador"}
+ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "coarrendatário", "GUARANTOR": "fiador"}
 # A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
 BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "co-comprador", "GUARANTOR": "fiador"}
 
@@ -227,8 +228,8 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
     income_before, income_after = money(before["average_monthly_income"]), money(after["average_monthly_income"])
     partly_before, partly_after = partly_proven(before, income_before), partly_proven(after, income_after)
     if income_before != income_after or partly_before != partly_after:
-        # Partly proven → proven is a change too, the amount the same or not (cases probe 16: "risco MÉDIO →
-        # BAIXO" alone, the income having become proven).
+        # Partly proven → proven is a change too, the amount the same or not (cases probe 16: "risco médio →
+        # baixo" alone, the income having become proven).
         changes.append(
             f"rendimento mensal {eur_or_none(income_before)}{PARTLY[partly_before]} → "
             f"{eur_or_none(income_after)}{PARTLY[partly_after]}"
@@ -241,7 +242,7 @@ def changes_sentence(before: dict[str, Any], after: dict[str, Any]) -> str:
         guarantor_words(after.get("guarantor")),
     )
     if guarantor_before != guarantor_after:
-        # A fiador's new documents can be the whole change (end-to-end probe 17: "risco MÉDIO → BAIXO" alone).
+        # A fiador's new documents can be the whole change (end-to-end probe 17: "risco médio → baixo" alone).
         changes.append(f"fiador: {guarantor_before} → {guarantor_after}")
     since = f"Desde o relatório anterior ({format_date(before['created_at'])}), com os documentos novos"
     if not changes:

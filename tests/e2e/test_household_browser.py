@@ -114,7 +114,7 @@ def test_lead_adds_a_co_tenant_who_submits_from_the_mailed_link_and_the_lead_see
         lead_page.wait_for_selector("#progress[data-status=WAITING]", timeout=60_000)
         lead_page.wait_for_selector("#household-status li[data-status=SENT]")
         assert co_tenant.full_name in lead_page.inner_text("#household-status")
-        assert "Co-arrendatário" in lead_page.inner_text("#household-status")
+        assert "Coarrendatário" in lead_page.inner_text("#household-status")
         assert "à espera" in lead_page.inner_text("#progress-status")
 
         message = wait_until(
@@ -131,7 +131,7 @@ def test_lead_adds_a_co_tenant_who_submits_from_the_mailed_link_and_the_lead_see
         co_page.wait_for_selector("#intake:not([hidden])")
         lead_first_name = LEAD.submitted_name.split()[0]
         invited_by = co_page.inner_text("#invited-by")
-        assert lead_first_name in invited_by and "co-arrendatário" in invited_by
+        assert lead_first_name in invited_by and "coarrendatário" in invited_by
         assert co_page.is_hidden("#household-fieldset")
         assert co_page.inner_text("#property-title") == "T2 em Campo de Ourique"
         fill_person(co_page, name=co_tenant.full_name, nif=co_tenant.nif, date_of_birth=co_tenant.date_of_birth,

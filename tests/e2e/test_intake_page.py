@@ -111,7 +111,7 @@ def test_expired_link_shows_its_message_and_english_is_available(stack: Stack) -
     with browser_page() as page:
         page.goto(form["intake_url"])
         page.wait_for_selector("#unavailable:not([hidden])")
-        assert page.inner_text("#unavailable-title") == "Este link expirou"
+        assert page.inner_text("#unavailable-title") == "Esta ligação expirou"
         screenshot(page, "intake-expired")
         page.goto(form["intake_url"] + "?lang=en")
         page.wait_for_selector("#unavailable:not([hidden])")

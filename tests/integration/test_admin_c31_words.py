@@ -71,8 +71,8 @@ def test_the_review_page_names_checks_in_words_and_writes_values_as_people_do(
 ) -> None:
     html = page(client_in(alice, "pt-pt"), f"/admin/applicants/applicant/{reviewed.pk}/change/")
     for words in ["Taxa de esforço", "Data de nascimento igual à indicada", "Contas do recibo de vencimento",
-                  "<td>66,88 %</td>", "<td>&lt;= 40 %</td>", "<td>14/03/1988</td>", "<td>1 538,00 €</td>",
-                  "<td>&gt;= 05/12/2026</td>", "✔ passou", "✘ falhou"]:  # fmt: skip
+                  "<td>66,88 %</td>", "<td>40 % ou menos</td>", "<td>14/03/1988</td>", "<td>1 538,00 €</td>",
+                  "<td>05/12/2026 ou depois</td>", "✔ passou", "✘ falhou"]:  # fmt: skip
         assert words in html, words
     for code in [">affordability.dti<", ">identity.birth_date_match<", "0.6688", "&lt;= 0.400", "1988-03-14", "1538.0"]:
         assert code not in html, code
@@ -209,4 +209,4 @@ def test_the_pdf_writes_the_authenticity_table_and_check_values_in_words(
     assert rows == {f"O recibo de vencimento de 10/2026 ({AUTHENTICITY[0]['document_id'][:8]})": "Médio"}
     checks = {check["code"]: check for section in view["sections"] for check in section["checks"]}
     dti = checks["affordability.dti"]
-    assert (dti["name"], dti["value"], dti["expected"]) == ("Taxa de esforço", "66,88 %", "<= 40 %")
+    assert (dti["name"], dti["value"], dti["expected"]) == ("Taxa de esforço", "66,88 %", "40 % ou menos")

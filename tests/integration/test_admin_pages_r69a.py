@@ -118,7 +118,7 @@ def test_the_authenticity_checks_evidence_and_value_read_in_words_on_the_applica
     assert "<td>Médio</td>" in checks
     assert "PAYSLIP_EMPLOYER_NIF_INVALID" not in checks and "(MEDIUM)" not in checks and ">MEDIUM<" not in checks
     # The month a check read, as people write it; the nearby check's sentence stays as the rules wrote it.
-    assert "<td>09/2026</td>" in checks and "&gt;= 08/2026" in checks and "Recibo recente." in checks
+    assert "<td>09/2026</td>" in checks and "<td>08/2026 ou depois</td>" in checks and "Recibo recente." in checks
 
 
 def test_every_extracted_field_is_labelled_and_its_warnings_months_and_codes_are_words(
@@ -156,7 +156,7 @@ def test_the_pdf_prints_the_authenticity_signals_severities_months_and_fields_in
     assert authenticity["value"] == "Médio" and authenticity["source"] == f"doc. {DOCUMENT_ID[:8]} · Autenticidade"
     assert (checks["income.payslip_recent"]["value"], checks["income.payslip_recent"]["expected"]) == (
         "09/2026",
-        ">= 08/2026",
+        "08/2026 ou depois",
     )
 
 
@@ -391,7 +391,7 @@ def test_a_household_reports_page_shows_its_figures_as_a_table_in_words_not_json
     report = report_for(lead, application=application, household=household)
     html = page(client_in(alice), f"/admin/screening/screeningreport/{report.pk}/change/")
     table = html.split('data-testid="report-household"', 1)[1].split("</div>", 1)[0]
-    for words in ["950,00 €", "3 168,67 €", "29,98 %", "Arrendatário principal", "verificada", "100,0 %"]:
+    for words in ["950,00 €", "3 168,67 €", "29,98 %", "Arrendatário principal", "verificada", "100 %"]:
         assert words in table, words
     assert "&quot;monthly_cost&quot;" not in html and "0.2998" not in html
 

@@ -252,14 +252,14 @@ def test_a_link_ended_by_a_re_sent_invitation_says_a_newer_one_went_by_e_mail(
     english = APIClient().get(f"/api/v1/intake/{first['token']}?lang=en")
     assert "replaced by a newer one" in english.json()["detail"], english.json()
     page = Client().get(f"/intake/{first['token']}/")
-    assert page.status_code == 410 and "Este link foi substituído" in page.content.decode()
+    assert page.status_code == 410 and "Esta ligação foi substituída" in page.content.decode()
     assert APIClient().get(f"/api/v1/intake/{second['token']}").status_code == 200
 
     # A link that simply ran out still reads "expired".
     Invitation.objects.filter(application=application).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
     lapsed = APIClient().get(f"/api/v1/intake/{second['token']}").json()
     assert lapsed["detail"] == "Este formulário expirou."
-    assert "Este link expirou" in Client().get(f"/intake/{second['token']}/").content.decode()
+    assert "Esta ligação expirou" in Client().get(f"/intake/{second['token']}/").content.decode()
 
 
 def test_a_more_info_message_with_no_documents_asked_is_refused_by_the_api_and_the_admin(
@@ -344,9 +344,9 @@ def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_cod
         "same_as_document_id",
     ):
         assert code not in text, text
-    assert "Co-arrendatário · O recibo de vencimento de 10/2026 (0f3c2a9e)" in text
+    assert "Coarrendatário · O recibo de vencimento de 10/2026 (0f3c2a9e)" in text
     assert "Médio" in text and "Os valores são iguais aos de outro mês." in text
-    assert "o mesmo que o documento: 5b1e7c2d" in text
+    assert "igual ao doc. 5b1e7c2d" in text and "o mesmo que o documento" not in text
     assert twin not in text
     proposal = re.search(r'data-testid="authenticity-proposal">(.*?)</p>', page, re.S)
     assert proposal and "PROOF_OF_INCOME" not in proposal.group(1)

@@ -596,7 +596,7 @@ def test_admin_lists_roles_states_and_the_guarantor_verdict_without_names(alice:
     report_of(application, lead, co_tenant)
     page = admin_as(alice.user).get("/admin/applicants/application/").content.decode()
     assert "Arrendatário principal: Concluído" in page
-    assert "Co-arrendatário: Concluído" in page
+    assert "Coarrendatário: Concluído" in page
     assert "Fiador: Enviado" in page
     assert "não cobre" in page
     assert "Maria" not in page and "Rui" not in page
@@ -631,7 +631,7 @@ def test_admin_application_page_prints_ratios_and_amounts_as_the_report_does(ali
     page = admin_as(alice.user).get(f"/admin/applicants/application/{application.id}/change/").content.decode()
     assert "<td>51,72 %</td>" in page and "<td>1 450,00 €</td>" in page and "<td>750,00 €</td>" in page
     assert "<td>58,62 %</td>" in page and "<td>850,00 €</td>" in page
-    assert "taxa de esforço do fiador 37,5 %" in page and "(limite 30,0 %)" in page
+    assert "taxa de esforço do fiador 37,5 %" in page and "(limite 30 %)" in page
     assert "faltam 500,00 € de rendimento mensal (necessários 2 500,00 €)" in page
 
 
@@ -695,7 +695,7 @@ def test_applicant_page_links_to_its_application(alice: AgencyCredentials) -> No
     application, _, co_tenant = household_of(alice)
     page = admin_as(alice.user).get(f"/admin/applicants/applicant/{co_tenant.id}/change/").content.decode()
     assert f"/admin/applicants/application/{application.id}/change/" in page
-    assert "Co-arrendatário" in page
+    assert "Coarrendatário" in page
 
 
 # --- Re-running a member re-runs the household ---------------------------------------------------------

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_an_unknown_link_answers_404_with_a_page_that_says_so() -> None:
     response = Client().get("/intake/not-a-real-token-at-all/")
     assert response.status_code == 404
-    assert "Link not found" in response.content.decode() or "Link não encontrado" in response.content.decode()
+    assert "Link not found" in response.content.decode() or "Ligação não encontrada" in response.content.decode()
 
 
 def test_an_open_link_has_the_property_and_the_agency_in_the_html(alice_api: APIClient) -> None:

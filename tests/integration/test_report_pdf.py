@@ -307,7 +307,7 @@ def test_a_households_report_shows_each_person_their_checks_and_the_guarantor_ve
     # Each person's own checks under their heading, the household's under "Agregado".
     lead_at, co_tenant_at, household_at = (
         text.index(squeezed(f"Arrendatário principal: {NAME}")),
-        text.index(squeezed("Co-arrendatário: João Pereira")),
+        text.index(squeezed("Coarrendatário: João Pereira")),
         text.rindex("Agregado"),
     )
     assert lead_at < text.index("income.payslip_months") < co_tenant_at < text.index("identity.nif_match")
@@ -347,12 +347,12 @@ def test_a_guarantor_with_no_income_counted_is_not_said_to_lack_all_of_it(alice:
     rendered = report_pdf_render(applicant=lead, viewer=alice.user)
     assert rendered is not None
     text = squeezed(pdf_text(rendered.content))
-    assert squeezed("sem rendimento comprovado (limite 30,0 %); necessários 3 332,78 € de rendimento mensal") in text
+    assert squeezed("sem rendimento comprovado (limite 30 %); necessários 3 332,78 € de rendimento mensal") in text
     assert "faltam" not in text and "—" not in text
 
 
 def test_a_sales_pdf_calls_the_people_buying_buyers(alice: AgencyCredentials) -> None:
-    """Blind probe r62b: a couple buying a flat were "Arrendatário principal" and "Co-arrendatário" in the PDF,
+    """Blind probe r62b: a couple buying a flat were "Arrendatário principal" and "Coarrendatário" in the PDF,
     beside a justification that calls them "compradores"."""
     form = made(IntakeFormRequestFactory, organization=alice.organization, listing_type="VENDA",
                 property_price=Decimal("245000.00"))  # fmt: skip

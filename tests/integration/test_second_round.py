@@ -188,7 +188,7 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
     assert after["report"]["resubmission"] is True
     # What the new documents changed, said in the report (cases probe 15, K04): the risk, and the month that was missing.
     assert "Desde o relatório anterior (" in after["report"]["justification"]
-    assert "risco MÉDIO → BAIXO" in after["report"]["justification"]
+    assert "risco médio → baixo" in after["report"]["justification"]
     [history] = after["report_history"]
     assert history["id"] == first["report"]["id"] and history["risk_level"] == "MEDIUM"
     assert history["superseded_at"] == after["report"]["created_at"]

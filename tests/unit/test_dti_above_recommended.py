@@ -11,7 +11,7 @@ def test_a_ratio_above_the_recommended_limit_says_so_on_its_passed_check() -> No
     dti = check_named(result, "affordability.dti")
     assert dti["passed"] is True
     assert dti["evidence"] == (
-        "Taxa de esforço 37,0 % (renda mensal 740,00 € / rendimento 2 000,00 €). Acima da recomendada (35,0 %)."
+        "Taxa de esforço 37 % (renda mensal 740,00 € / rendimento 2 000,00 €). Acima da recomendada (35 %)."
     )
     assert result["affordability"]["risk_level"] == "MEDIUM"
 

@@ -323,7 +323,7 @@ def test_a_current_job_sem_termo_has_no_end_read_from_a_later_until() -> None:
 
 
 def test_a_co_tenants_ended_contract_is_a_reason_said_as_theirs_and_not_also_a_note_that_changes_nothing() -> None:
-    """The fixers' merge: the co-tenant's ended contract raised the household's risk ("Motivos: co-arrendatário: o
+    """The fixers' merge: the co-tenant's ended contract raised the household's risk ("Motivos: coarrendatário: o
     contrato declarado ... já terminou") and was still listed under "A ponderar (não altera o risco)"."""
     lead_nif = "213509628"
     lead_payslips = [{**payslip(m), "fields": {**payslip(m)["fields"], "employee_nif": lead_nif}} for m in MONTHS]
@@ -342,5 +342,5 @@ def test_a_co_tenants_ended_contract_is_a_reason_said_as_theirs_and_not_also_a_n
     household["affordability"] = assess_household_node(household)
     report = str(household_report(household)["justification"])
     assert household["affordability"]["reasons"] == ["employment_contract_ended"]
-    assert "Motivos: co-arrendatário: o contrato declarado pela entidade patronal já terminou" in report
+    assert "Motivos: coarrendatário: o contrato declarado pela entidade patronal já terminou" in report
     assert "A ponderar" not in report

@@ -215,7 +215,7 @@ def test_a_low_risk_applicant_sees_what_was_checked_and_nothing_to_change() -> N
     assert format_eur(report.average_monthly_income) in income["text"]
     assert affordability["passed"]
     assert format_percent(report.dti_ratio) in affordability["text"]
-    assert "40,0 %" in affordability["text"] and "renda mensal de 700,00 €" in affordability["text"]
+    assert "é de 40 %." in affordability["text"] and "renda mensal de 700,00 €" in affordability["text"]
     assert explanation["dti_ratio"] == pytest.approx(float(report.dti_ratio))
     assert explanation["dti_limit"] == pytest.approx(0.40)
     assert explanation["what_would_change"] == []
@@ -522,7 +522,7 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
     # The sum says it is one income of the two (e2e probe c30 read "conjunto dos 2" as two added).
     assert "Rendimento mensal comprovado de 1 dos 2 arrendatários: 1 500,00 €." in without.justification
     assert "conjunto" not in without.justification
-    assert "Sem rendimento comprovado, fora da soma: co-arrendatário." in without.justification
+    assert "Sem rendimento comprovado, fora da soma: coarrendatário." in without.justification
 
 
 def test_someone_the_report_does_not_cover_gets_no_checks() -> None:
@@ -562,7 +562,7 @@ def test_english_says_the_same_in_english() -> None:
     assert english["dti_ratio"] == portuguese["dti_ratio"]
     assert "Citizen Card" in english["checks"][0]["text"]
     assert "2025 IRS tax document: €1,500.00 per month" in english["checks"][1]["text"]
-    assert "46.67%" in english["checks"][2]["text"] and "40.0%" in english["checks"][2]["text"]
+    assert "46.67%" in english["checks"][2]["text"] and "is 40%." in english["checks"][2]["text"]
     assert english["what_would_change"][0] == (
         "With a verified monthly income of at least €1,749.79, the outcome of the assessment would improve."
     )

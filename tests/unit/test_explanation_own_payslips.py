@@ -102,7 +102,7 @@ def test_in_a_household_the_co_tenant_is_told_and_the_lead_reads_nothing_of_it()
                   extra=ended_in(LATE, name=CO_NAME, nif=co_nif))  # fmt: skip
     _, report = screened(form, maria, joao)
     assert report.risk_level == "MEDIUM"
-    assert "co-arrendatário: " in report.justification.split("Motivos: ")[1]
+    assert "coarrendatário: " in report.justification.split("Motivos: ")[1]
 
     co = applicant_explanation(applicant=joao.applicant, report=report)
     assert "é o último de um contrato que terminou" in co["checks"][1]["text"]

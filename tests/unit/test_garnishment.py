@@ -116,4 +116,4 @@ def test_the_report_words_it_among_what_to_weigh() -> None:
     }  # fmt: skip
     text = generate_report(state)["justification"]
     assert "A ponderar (não altera o risco): há penhora descontada no rendimento" in text
-    assert text.startswith("Risco BAIXO.")
+    assert text.startswith("Risco baixo.")

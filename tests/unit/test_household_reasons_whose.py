@@ -69,7 +69,7 @@ def test_the_co_tenants_own_payslip_reasons_are_said_as_theirs() -> None:
     affordability, report = couple(steady(LEAD, 1140.0), ended_in_september(PARTNER), "650")
     assert affordability["risk_level"] == "MEDIUM"
     assert affordability["reasons"] == ["payslip_contract_ended", "latest_payslip_old"]
-    assert reasons_of(report) == f"co-arrendatário: {ENDED}; co-arrendatário: {OLD}"
+    assert reasons_of(report) == f"coarrendatário: {ENDED}; coarrendatário: {OLD}"
 
 
 def test_a_reason_both_tenants_give_names_both_and_the_ratio_stays_the_households() -> None:
@@ -78,7 +78,7 @@ def test_a_reason_both_tenants_give_names_both_and_the_ratio_stays_the_household
     affordability, report = couple(lead, ended_in_september(PARTNER), "700")
     assert affordability["reasons"] == ["dti_above_medium", "latest_payslip_old", "payslip_contract_ended"]
     assert reasons_of(report) == (
-        f"{REASON_TEXT['dti_above_medium']}; arrendatário principal e co-arrendatário: {OLD}; co-arrendatário: {ENDED}"
+        f"{REASON_TEXT['dti_above_medium']}; arrendatário principal e coarrendatário: {OLD}; coarrendatário: {ENDED}"
     )
 
 
@@ -86,8 +86,8 @@ def test_a_co_tenant_not_confirmed_is_named_in_the_reason_too() -> None:
     affordability, report = couple(steady(LEAD, 1140.0), steady(PARTNER, 800.0), "650",
                                    co_identity={"verified": False, "warnings": []})  # fmt: skip
     assert affordability["reasons"] == ["identity_not_verified"]
-    assert "Identidade não confirmada: co-arrendatário." in report
-    assert reasons_of(report) == f"co-arrendatário: {REASON_TEXT['identity_not_verified']}"
+    assert "Identidade não confirmada: coarrendatário." in report
+    assert reasons_of(report) == f"coarrendatário: {REASON_TEXT['identity_not_verified']}"
 
 
 def test_a_household_with_no_member_reason_reads_as_before() -> None:

@@ -7,7 +7,13 @@ from django.utils import translation
 
 from intake.serializers import HouseholdMemberSerializer, SubmissionSerializer
 from workspace.serializers import ApplicationInviteSerializer, DecisionCreateSerializer
-from workspace.templatetags.workspace_tags import authenticity_document, choice_label, evidence_label, evidence_value
+from workspace.templatetags.workspace_tags import (
+    authenticity_document,
+    choice_label,
+    evidence_item,
+    evidence_label,
+    evidence_value,
+)
 
 
 def decision_errors(**body: object) -> dict[str, object]:
@@ -74,7 +80,9 @@ def test_the_authenticity_filters_name_documents_and_evidence_in_the_pages_words
     )
     assert authenticity_document({"document_type": "ID_DOCUMENT"}) == "Documento de identificação"
     assert choice_label("GUARANTOR", "role") == "Fiador" and choice_label("HIGH", "severity") == "Alto"
-    assert evidence_label("same_as_document_id") == "o mesmo que o documento"
+    # The other document of a pair as a reference, not an id in a sentence (blind probe r70a F29).
+    assert evidence_item("5b1e7c2d-0000-4000-8000-000000000001", "same_as_document_id") == "igual ao doc. 5b1e7c2d"
+    assert evidence_item("0.4", "share") == "proporção: 40 %"
     assert evidence_label("a_new_key") == "a_new_key"
     assert evidence_value("5b1e7c2d-0000-4000-8000-000000000001", "same_as_document_id") == "5b1e7c2d"
     # Months as people write them (blind probe r69a), each of the list.

@@ -190,10 +190,10 @@ def test_a_couples_swapped_payslips_are_said_to_be_the_other_members() -> None:
 
     assert affordability["risk_level"] == "HIGH"
     assert (
-        "os enviados pelo arrendatário principal são do co-arrendatário (3); os enviados pelo co-arrendatário são do "
+        "os enviados pelo arrendatário principal são do coarrendatário (3); os enviados pelo coarrendatário são do "
         "arrendatário principal (3)" in report
     )
-    assert "arrendatário principal e co-arrendatário: " + REASON_TEXT["no_attributable_income"] in report
+    assert "arrendatário principal e coarrendatário: " + REASON_TEXT["no_attributable_income"] in report
     assert PARTNER["name"] not in report and LEAD["name"] not in report
 
 
@@ -210,7 +210,7 @@ def test_a_swapped_payslips_owner_check_names_the_member_by_role() -> None:
     lead = verify_incomes(state)["members"]["lead"]
     owner = next(c for c in lead["checks"] if c["name"] == "income.payslip_owner")
     assert not owner["passed"]
-    assert "é de outra pessoa da mesma candidatura (co-arrendatário, pelo NIF); não contado" in owner["evidence"]
+    assert "é de outra pessoa da mesma candidatura (coarrendatário, pelo NIF); não contado" in owner["evidence"]
     assert (
         "de outra pessoa da mesma candidatura"
         in next(c for c in lead["checks"] if c["name"] == "income.profile_documents")["evidence"]

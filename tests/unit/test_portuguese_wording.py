@@ -56,3 +56,50 @@ def test_no_brazilian_words_in_what_people_read() -> None:
         if BRAZILIAN.search(text)
     ]
     assert hits == []
+
+
+# AO90 joins the prefix co- to the word it modifies (coautor, coarrendatário); blind probe r70a F01 found the
+# pre-agreement "co-arrendatário(a)" in the e-mail, the PDF, the admin, the justification and an intake error.
+PRE_AO90_CO = re.compile(r"\bco-arrendat", re.IGNORECASE)
+
+
+def test_coarrendatario_is_written_as_one_word() -> None:
+    hits = [where for where, text in catalogue_translations() + app_strings() if PRE_AO90_CO.search(text)]
+    assert hits == []
+
+
+def test_the_co_tenant_role_reads_coarrendatario_and_keeps_its_code() -> None:
+    from applicants.models import Role
+
+    assert (Role.CO_TENANT.value, Role.CO_TENANT.label) == ("CO_TENANT", "Coarrendatário")
+
+
+# One word for the applicant's personal URL: the information notice says "esta ligação"; the e-mails, the intake
+# page and the admin said "link" beside it (blind probe r70a F18).
+LINK = re.compile(r"\blinks?\b", re.IGNORECASE)
+MAIL_TEMPLATES = ROOT / "intake/templates/intake/mail"
+
+
+def portuguese_mail_text() -> list[tuple[str, str]]:
+    # The bilingual mails: the Portuguese half is above the "--" line.
+    return [(path.name, path.read_text(encoding="utf-8").split("\n--\n")[0]) for path in MAIL_TEMPLATES.glob("*.txt")]
+
+
+def admin_strings() -> list[tuple[str, str]]:
+    admin_modules = ("applicants/admin.py", "workspace/admin_views.py", "screening/admin.py")
+    return [(where, text) for where, text in app_strings() if where in admin_modules]
+
+
+def test_the_personal_url_is_always_a_ligacao() -> None:
+    portuguese = catalogue_translations() + portuguese_mail_text()
+    hits = [where for where, text in portuguese if LINK.search(re.sub(r"\{\{ *link *\}\}", "", text))]
+    # The admin modules also hold English docstrings and comments: a Portuguese article before the word.
+    hits += [where for where, text in admin_strings() if re.search(r"\b(o|um|este|seu|novo) link\b", text, re.I)]
+    assert hits == []
+
+
+def test_the_household_hint_tells_the_applicant_not_to_send_others_documents() -> None:
+    """F17: "...envia os seus próprios documentos: nunca envia os dela." (grammar, and whose)."""
+    [hint] = [text for _, text in catalogue_translations() if text.startswith("Vai arrendar com alguém")]
+    assert hint.endswith("envia os seus próprios documentos; não envie os documentos de outra pessoa.")
+    assert "sua própria ligação" in hint

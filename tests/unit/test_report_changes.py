@@ -24,7 +24,7 @@ def test_each_change_is_said_before_and_now() -> None:
         "dti_ratio": Decimal("0.3364"),
     }
     assert changes_sentence(BEFORE, after) == (
-        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco ALTO → BAIXO; identidade não "
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco alto → baixo; identidade não "
         "confirmada → confirmada; rendimento mensal não comprovado → 1 486,33 €; taxa de esforço — → 33,64 %."
     )
 
@@ -49,7 +49,7 @@ def test_an_income_that_became_proven_is_said_though_its_amount_stayed() -> None
     before = {**BEFORE, "risk_level": "MEDIUM", "identity_verified": True, "average_monthly_income": "1512.00"}
     after = {"risk_level": "LOW", "identity_verified": True, "average_monthly_income": "1512.00", "dti_ratio": None}
     assert changes_sentence({**before, "income_verified": False}, {**after, "income_verified": True}) == (
-        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco MÉDIO → BAIXO; rendimento mensal "
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco médio → baixo; rendimento mensal "
         "1 512,00 € (parcialmente comprovado) → 1 512,00 €."
     )
     # A report that does not say whether its income was proven in full compares its amount only.
@@ -64,7 +64,7 @@ def test_a_guarantor_who_now_covers_is_said() -> None:
     covering = {"covers": True, "shortfall": None, "income_needed": "1666.39"}
     sentence = changes_sentence({**before, "guarantor": short}, {**after, "risk_level": "LOW", "guarantor": covering})
     assert sentence == (
-        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco MÉDIO → BAIXO; fiador: não cobre "
+        "Desde o relatório anterior (20/11/2026), com os documentos novos: risco médio → baixo; fiador: não cobre "
         "(faltam 1 666,39 €) → cobre a renda."
     )
     assert changes_sentence(before, {**after, "guarantor": covering}).endswith("fiador: nenhum → cobre a renda.")

@@ -96,7 +96,7 @@ def test_a_co_tenant_whose_proofs_of_income_could_not_be_read_is_medium_and_they
     assert "há comprovativos de rendimentos enviados que não foram contados" in justification
     assert (
         "enviados e não contados por não se conseguirem ler (ilegíveis ou corrompidos), a pedir de novo: "
-        "co-arrendatário (3 ficheiros)" in justification
+        "coarrendatário (3 ficheiros)" in justification
     )
     profile = next(
         c for c in result["income"]["checks"] if c["name"] == "income.profile_documents" and c["applicant_id"] == "b"

@@ -122,7 +122,7 @@ def test_good_applicant_is_low_risk_with_verified_identity_and_income() -> None:
     assert result["identity"]["verified"] and result["income"]["verified"]
     assert result["income"]["average_monthly_income"] == "2000.00"
     assert result["affordability"]["dti_ratio"] == "0.3500"
-    assert "BAIXO" in result["report"]["justification"]
+    assert "Risco baixo." in result["report"]["justification"]
     assert result["report"]["language"] == "pt-PT"
 
 

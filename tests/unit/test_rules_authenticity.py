@@ -120,6 +120,8 @@ def test_the_same_amounts_in_another_month_is_a_low_note_on_the_later_payslip() 
     assert section["document_id"] == "b" and section["highest"] == "LOW"
     assert section["signals"][0]["code"] == "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD"
     assert section["signals"][0]["evidence"] == {"same_as_document_id": "a"}
+    # The other payslip named by its month, not only by its id (blind probe r70a F29).
+    assert section["signals"][0]["explanation"].startswith("Tem os mesmos valores ao cêntimo que o recibo de 09/2026:")
     assert result["warnings"] == [] and result["checks"][0]["passed"] is True
     # Not even for an agency that raises at MEDIUM.
     strict = verify_authenticity(

@@ -215,7 +215,7 @@ def test_a_couple_buying_together_are_buyers_in_the_report_not_tenants() -> None
         "de 4 %, em prestações constantes" in sale
     )
     rent = report(RENT, not_submitted=("GUARANTOR",))
-    assert "dos 2 arrendatários" in rent and "co-arrendatário" in rent
+    assert "dos 2 arrendatários" in rent and "coarrendatário" in rent
     assert "crédito" not in rent
     assert "Convidados que não submeteram (fora desta análise): fiador." in rent
 

@@ -47,7 +47,7 @@ def euros(value: Any) -> str:
 # <uuid>) on a page in Portuguese (blind probe C28): it reads the models' labels and the report's own words instead.
 @register.filter
 def choice_label(value: Any, choices: str) -> str:
-    """A role, a severity or a document type as its label ("CO_TENANT" -> "Co-arrendatário"); unknown as given."""
+    """A role, a severity or a document type as its label ("CO_TENANT" -> "Coarrendatário"); unknown as given."""
     labels = {"role": Role, "severity": RiskLevel, "document_type": DocumentType}[choices]
     return str(labels(value).label) if value in labels.values else str(value or "")
 
@@ -63,7 +63,6 @@ def authenticity_document(section: dict[str, Any]) -> str:
 
 # What each piece of evidence is, in the page's words; a key not named here is shown as the report has it.
 EVIDENCE_LABELS = {
-    "same_as_document_id": "o mesmo que o documento",
     "share": "proporção",
     "employers": "entidades patronais",
     "missing_months": "meses em falta",
@@ -93,6 +92,16 @@ EVIDENCE_LABELS = {
 @register.filter
 def evidence_label(key: str) -> str:
     return EVIDENCE_LABELS.get(key, key)
+
+
+@register.filter
+def evidence_item(value: Any, key: str) -> str:
+    """One piece of a signal's evidence as the block prints it: "proporção: 40 %", and the other document of a
+    pair as a reference, "igual ao doc. f43808b2" (blind probe r70a F29: "o mesmo que o documento: f43808b2;",
+    an id in a sentence); the signal's explanation names that document in words ("o recibo de 09/2026")."""
+    if key == "same_as_document_id":
+        return f"igual ao doc. {evidence_value(value, key)}"
+    return f"{evidence_label(key)}: {evidence_value(value, key)}"
 
 
 @register.filter
