@@ -144,7 +144,9 @@ class FormAlreadySubmitted(BusinessRuleError):
 class DataErased(BusinessRuleError):
     code = "data_erased"
     status_code = 410
-    default_message = _("Os dados enviados com este link foram apagados, a pedido ou no fim do prazo de conservação.")
+    default_message = _(
+        "Os dados enviados com esta ligação foram apagados, a pedido ou no fim do prazo de conservação."
+    )
 
 
 class ApplicationWithoutLead(BusinessRuleError):

@@ -76,7 +76,7 @@ def link_expired_error(link: IntakeLink) -> errors.FormExpired:
     if link.replaced:
         return errors.FormExpired(
             _(
-                "Este link foi substituído por um mais recente, enviado por e-mail: use o link do último e-mail recebido."
+                "Esta ligação foi substituída por uma mais recente, enviada por e-mail: use a ligação do último e-mail recebido."
             )
         )
     return errors.FormExpired()

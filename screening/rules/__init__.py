@@ -84,7 +84,12 @@ from screening.rules.report import generate_report
 # 040); a proof counted by the applicant's NIF beside a name sharing no surname with theirs, or by the name beside an
 # impossible NIF on its text layer, raises the risk; proofs of another member of the application are said to be
 # theirs; proofs in the applicant's name with another NIF are their own reason (ADR 041) (blind probe r69b).
-RULES_VERSION = "rules-2026.12.34"
+# rules-2026.12.35: a payslip's month counts once it is paid on the screening day, and a payment date far outside its
+# period is a signal (ADR 044); a fatura-recibo dated ahead is kept, not counted and said so, and the newest one's age
+# is stated (ADR 013 amended); a card whose birth date makes its holder a minor says so; reasons and the applicant's
+# explanation say what happened from the checks' results (ADR 042); the authenticity check's evidence in words
+# (ADR 018 amended) (blind probes r70a, r70b).
+RULES_VERSION = "rules-2026.12.35"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -32,7 +32,7 @@ def test_a_refusal_and_field_errors_read_in_european_portuguese(alice_api: APICl
     assert created.status_code == 400
     errors = created.json()
     assert errors["property_type"] == ['"NAVE" não é uma opção válida.']
-    assert errors["property_price"][0].startswith("Garanta que este valor é maior ou igual a")
+    assert errors["property_price"] == ["Indique um valor igual ou superior a 0,01 €."]
 
 
 def test_the_messages_the_framework_has_no_portuguese_for_are_translated_too(db: object) -> None:

@@ -248,7 +248,7 @@ def test_a_link_ended_by_a_re_sent_invitation_says_a_newer_one_went_by_e_mail(
 
     ended = APIClient().get(f"/api/v1/intake/{first['token']}")
     assert (ended.status_code, ended.json()["code"]) == (410, "form_expired")
-    assert "substituído por um mais recente" in ended.json()["detail"]
+    assert "substituída por uma mais recente" in ended.json()["detail"]
     english = APIClient().get(f"/api/v1/intake/{first['token']}?lang=en")
     assert "replaced by a newer one" in english.json()["detail"], english.json()
     page = Client().get(f"/intake/{first['token']}/")
