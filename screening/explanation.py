@@ -602,7 +602,10 @@ def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
         problems = [
             identity_problem(c, words)
             for c in person.checks
-            if c["name"].startswith("identity.") and not c["passed"] and c["name"] != "identity.expiry_margin"
+            if c["name"].startswith("identity.")
+            and not c["passed"]
+            and c["name"] != "identity.expiry_margin"
+            and not (sides_disagree(person) and c["name"] in IDENTITY_DATA_CHECKS)
         ]
         text = words.identity_not_confirmed.format(
             document=document, problems=joined(problems or [words.identity_problem_other], words)
@@ -630,12 +633,24 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
 IDENTITY_DATA_CHECKS = ("identity.nif_match", "identity.name_match", "identity.birth_date_match")
 
 
+def sides_disagree(person: Person) -> bool:
+    """A card's front and back that are not one card's: the details read from them mix two documents, so a NIF, name
+    or birth date that differs from the one typed is no detail of the person's to set right (blind probe r71b, C07:
+    another person's card back sent, and the applicant told to give their details "tal como estão no documento")."""
+    return any(c["name"] == "identity.sides_agree" and not c["passed"] for c in person.checks)
+
+
 def identity_lever(person: Person, words: Texts) -> str:
     """What would confirm the person's identity, from their failed identity checks; the general lever when none of
     them names one."""
     levers = []
     for check in person.checks:
         if check["passed"]:
+            continue
+        if check["name"] == "identity.sides_agree":
+            levers.append(words.identity_lever_same_card)
+            continue
+        if sides_disagree(person) and check["name"] in IDENTITY_DATA_CHECKS:
             continue
         if check["name"] == "identity.document_read":
             sent = check.get("evidence") != NO_IDENTITY_DOCUMENT_SENT
@@ -996,6 +1011,7 @@ class Texts:
     identity_lever_valid: str
     identity_lever_expiry_readable: str
     identity_lever_data: str
+    identity_lever_same_card: str
     fuzzy_name: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
@@ -1244,6 +1260,7 @@ PT = Texts(
         "uma imagem do documento de identificação em que se leia a data de validade, enviada à agência"
     ),
     identity_lever_data="os seus dados indicados à agência tal como estão no documento de identificação",
+    identity_lever_same_card=("a frente e o verso do mesmo documento de identificação, o seu, enviados à agência"),
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
     # nothing said how to set it right).
     fuzzy_name=(
@@ -1535,6 +1552,7 @@ EN = Texts(
     identity_lever_valid="an identity document within its validity sent to the agency",
     identity_lever_expiry_readable="an image of the identity document showing its expiry date, sent to the agency",
     identity_lever_data="your details given to the agency as they are on the identity document",
+    identity_lever_same_card="the front and back of the same identity document, your own, sent to the agency",
     fuzzy_name=(
         "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
         "if so, tell the agency your full name as it is on the document."
