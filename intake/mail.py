@@ -36,6 +36,16 @@ def english_date(moment: dt.datetime | dt.date) -> str:
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 
+def due_words(moment: dt.datetime) -> tuple[str, str]:
+    """A deadline in pt-PT and English: the day alone when it ends the day (a date given without a time, docs/api.md),
+    else with its hour, local (blind probe r71b: a request due at 18:00 read "Prazo: 07/12/2026", the same day)."""
+    local = timezone.localtime(moment)
+    day_pt, day_en = local.strftime("%d/%m/%Y"), english_date(local)
+    if (local + dt.timedelta(seconds=1)).date() != local.date():
+        return day_pt, day_en
+    return f"{day_pt}, às {local:%H:%M}", f"{day_en}, {local:%H:%M}"
+
+
 def intake_url(token: str) -> str:
     return f"{settings.PUBLIC_BASE_URL}/intake/{token}/"
 
@@ -84,8 +94,8 @@ def info_request_mail_send(*, info_request: InfoRequest, token: str) -> None:
         "message": info_request.message,
         "documents": documents,
         "link": intake_url(token),
-        "due_at": info_request.due_at,
-        "due_en": english_date(info_request.due_at),
+        "due_pt": due_words(info_request.due_at)[0],
+        "due_en": due_words(info_request.due_at)[1],
     }
     _send(template="info_request", context=context, to=person.email)
 
