@@ -142,3 +142,16 @@ def test_the_applicant_is_not_told_of_a_pension_statement_replaced() -> None:
 def test_the_applicant_is_still_told_of_a_proof_whose_answer_did_not_count() -> None:
     text = income_text(irs(2021), second_round(irs(2022)))
     assert "Documentos não contados: 2 documentos de IRS que não são do último ano" in text
+
+
+def test_a_payslip_replaced_is_not_among_those_sent_and_not_counted_while_months_are_still_missing() -> None:
+    # The answer counted, yet two months are one short: the old payslip is replaced, not "fora do período pedido".
+    documents = [id_document(), payslip(THREE_MONTHS[2]), payslip("2026-03"), second_round(payslip(THREE_MONTHS[1]))]
+    result = screen(documents)
+    profile = next(c for c in result["income"]["checks"] if c["name"] == "income.profile_documents")
+    assert not profile["passed"]
+    assert "fora do período pedido" not in profile["evidence"], profile["evidence"]
+    # Guard: without the request, it is still said as sent and not counted.
+    unanswered = screen([id_document(), payslip(THREE_MONTHS[2]), payslip("2026-03"), payslip(THREE_MONTHS[1])])
+    profile = next(c for c in unanswered["income"]["checks"] if c["name"] == "income.profile_documents")
+    assert "1 recibo de vencimento (fora do período pedido)" in profile["evidence"]
