@@ -66,6 +66,7 @@ from screening.rules.income import (
     failed_check_warnings,
     reason_as_clause,
     refusal_of,
+    replaced_check,
 )
 from screening.rules.income import (
     OWNER_CHECKS as INCOME_OWNER_CHECKS,
@@ -679,10 +680,10 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     amount = words.money(average)
     months = {
         "payslips": sorted(
-            {str(c["value"])[:7] for c in checks if c["name"] == "income.payslip_recent" and c["passed"]}
+            {str(c["value"])[:7] for c in checks if c["name"] == "income.payslip_recent" and counted(c)}
         ),
         "invoices": sorted(
-            {str(c["value"])[:7] for c in checks if c["name"] == "income.invoice_recent" and c["passed"]}
+            {str(c["value"])[:7] for c in checks if c["name"] == "income.invoice_recent" and counted(c)}
         ),
     }
     counted_payslips = months["payslips"][-REQUIRED_PAYSLIP_MONTHS:]
@@ -695,10 +696,10 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     if invoice_months is not None and invoice_months["passed"]:
         proven.append(words.source_invoices.format(months=words.months(months["invoices"])))
         methods.append(words.method_invoices)
-    if any(c["name"] == "income.pension_recent" and c["passed"] for c in checks):
+    if any(c["name"] == "income.pension_recent" and counted(c) for c in checks):
         proven.append(words.source_pension)
         methods.append(pension_method(checks, words))
-    tax = next((c for c in checks if c["name"] == "income.tax_document" and c["passed"]), None)
+    tax = next((c for c in checks if c["name"] == "income.tax_document" and counted(c)), None)
     if verified and proven:
         if len(proven) > 1:
             methods.append(words.method_sum)
@@ -745,6 +746,13 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     for finding in payslip_findings(checks, words):
         text += " " + finding
     return entry("income", verified, text)
+
+
+def counted(check: dict[str, Any]) -> bool:
+    """A proof's check passed because the proof counted, not because a later round's answer replaced it (an IRS
+    document of 2021 replaced by 2025's is no "documento de IRS de 2021" the income was proven with: blind probe
+    r71b)."""
+    return bool(check["passed"]) and not replaced_check(check)
 
 
 def refused_sentences(refused: Counter[str], words: Texts) -> str:

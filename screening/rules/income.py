@@ -161,15 +161,17 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
     )
     profile = applicant.get("income_profile") or ""
     unread, replaced = unreadable_documents(documents)
+    answered = replaced_at_request(
+        income_proofs(payslips, invoices, pensions, taxes, shares, applicant=applicant, today=today), documents
+    )
+    still_refused = [(d, cs) for d, cs in [*payslips, *invoices, *pensions] if id(cs[-1]) not in answered]
     profile_check, missing = profile_documents(
         profile,
         sources,
         tax_usable=tax_income is not None,
         unreadable=sum(not refused_document(d) for d in unread),
         refused=sum(refused_document(d) for d in unread),
-        not_counted="; ".join(
-            filter(None, [not_counted([*payslips, *invoices, *pensions]), joint_not_counted(joint_checks)])
-        ),
+        not_counted="; ".join(filter(None, [not_counted(still_refused), joint_not_counted(joint_checks)])),
         joint_unsplit=any(not c["passed"] for c in joint_checks),
     )
     payslip_results = [c for _, checks in payslips for c in checks]
@@ -200,6 +202,9 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         income_method(average, method, verified=source_name not in {"none"} and not partial),
         profile_check,
     ]
+    # Only the report's line changes: the same check objects sit in the lists the income was counted from, where the
+    # proof replaced still counts for nothing.
+    checks = [answered.get(id(c), c) for c in checks]
     payslip_months_found = sorted(monthly_net_income(payslips), reverse=True)
     invoice_months_found = sorted(independent_months(invoices), reverse=True)
     counted = [m for s in sources if s.verified or partial for m in s.months]
@@ -350,6 +355,166 @@ def answered_later(failed: Document, documents: list[Document]) -> bool:
         and d.get("status") == "EXTRACTED"
         for d in later
     )
+
+
+# A proof of income of an earlier round not counted for its age, answered at the agency's request by a later round's
+# proof of the same kind that counted, is said replaced in these words, which the applicant's explanation keys on to
+# tell its passed check from a proof counted (blind probe r71b, C05, C06, C08: the IRS nota of 2021 answered with 2025's
+# still failed "não é do último ano" in the new report and in "Documentos não contados").
+AT_THE_AGENCYS_REQUEST = "a pedido da agência"
+# Each kind's words for "replaced by the ... sent later": the proof replaced, then the answer(s), agreeing in gender.
+REPLACED_WORDS = {
+    "payslip": ("substituído", "recibo de vencimento", "recibos de vencimento"),
+    "invoice": ("substituída", "fatura-recibo", "faturas-recibo"),
+    "pension": ("substituída", "declaração de pensão", "declarações de pensão"),
+    "tax": ("substituído", "documento de IRS", "documentos de IRS"),
+}
+
+
+@dataclass(frozen=True)
+class Proof:
+    """One reading of a proof of income, for ``replaced_at_request``: its kind (a key of ``REPLACED_WORDS``), the
+    check its counting stopped at (its last), whether it counted, and whether it was refused for its age alone."""
+
+    kind: str
+    document: Document
+    last_check: Check
+    counted: bool
+    too_old: bool
+
+
+def replaced_at_request(proofs: list[Proof], documents: list[Document]) -> dict[int, Check]:
+    """The checks of the proofs refused for their age alone that a later request's answer of the same kind, read and
+    counted, replaced: each by a passed check saying so, keyed by the failed check's ``id``.
+
+    The agency saw the old proof refused and asked for another; once it came and counted, the old one is no longer a
+    document not counted, as an unread file answered is not (``unreadable_documents``). Another person's proof, or one
+    whose answer was itself not counted, keeps its failure. ``documents`` come in the order they were sent."""
+    order = {str(d.get("document_id")): at for at, d in enumerate(documents)}
+    replaced = {}
+    for proof in proofs:
+        answers = [
+            answer
+            for answer in proofs
+            if answer.kind == proof.kind and answer.counted and answered_after(answer.document, proof.document, order)
+        ]
+        if proof.too_old and not proof.counted and answers:
+            replaced[id(proof.last_check)] = proof_replaced(proof, [a.document for a in answers])
+    return replaced
+
+
+def answered_after(answer: Document, earlier: Document, order: dict[str, int]) -> bool:
+    """``answer`` was sent after ``earlier`` in answer to another request for documents than the one ``earlier``
+    answered (the submission's own documents answered none)."""
+    request = answer.get("info_request_id")
+    sent, earlier_sent = order.get(str(answer.get("document_id"))), order.get(str(earlier.get("document_id")))
+    if not request or request == earlier.get("info_request_id") or sent is None or earlier_sent is None:
+        return False
+    return sent > earlier_sent
+
+
+def income_proofs(
+    payslips: list[tuple[Document, list[Check]]],
+    invoices: list[tuple[Document, list[Check]]],
+    pensions: list[tuple[Document, list[Check]]],
+    taxes: list[tuple[Document, Check]],
+    shares: list[tuple[Document, TaxShare]],
+    *,
+    applicant: dict[str, Any],
+    today: dt.date,
+) -> list[Proof]:
+    """Every proof of income read, for ``replaced_at_request``: whether it counted, and whether its age alone kept it
+    from counting (a payslip or fatura-recibo older than its window, a pension statement over a year old, the
+    applicant's own IRS document of an earlier year than the latest); a month not yet paid or a date still to come is
+    not its age."""
+    counted_taxes = [d for d, share in shares if share.usable]
+    return [
+        *(Proof("payslip", d, cs[-1], passed_all(cs, "income.payslip_recent"), payslip_too_old(d, cs[-1], today))
+          for d, cs in payslips),
+        *(Proof("invoice", d, cs[-1], passed_all(cs, "income.invoice_recent"), invoice_too_old(d, cs[-1], today))
+          for d, cs in invoices),
+        *(Proof("pension", d, cs[-1], passed_all(cs, "income.pension_recent"), pension_too_old(d, cs[-1], today))
+          for d, cs in pensions),
+        *(Proof("tax", d, c, any(d is t for t in counted_taxes), tax_too_old(d, applicant, today=today))
+          for d, c in taxes),
+    ]  # fmt: skip
+
+
+def payslip_too_old(document: Document, last: Check, today: dt.date) -> bool:
+    period = document["fields"].get("period")
+    return (
+        last["name"] == "income.payslip_recent"
+        and not last["passed"]
+        and bool(period)
+        and NOT_YET_PAID not in last["evidence"]
+        and months_ago(str(period), today) > PAYSLIP_WINDOW_MONTHS
+    )
+
+
+def invoice_too_old(document: Document, last: Check, today: dt.date) -> bool:
+    issued = parse_date(document["fields"].get("issue_date"))
+    return (
+        last["name"] == "income.invoice_recent"
+        and not last["passed"]
+        and issued is not None
+        and months_ago(month_of(issued), today) > INVOICE_WINDOW_MONTHS
+    )
+
+
+def pension_too_old(document: Document, last: Check, today: dt.date) -> bool:
+    issued = parse_date(document["fields"].get("issue_date"))
+    return (
+        last["name"] == "income.pension_recent"
+        and not last["passed"]
+        and issued is not None
+        and (today - issued).days > PENSION_STATEMENT_MAX_AGE_DAYS
+    )
+
+
+def tax_too_old(document: Document, applicant: dict[str, Any], *, today: dt.date) -> bool:
+    """The applicant's own IRS document, usable but for its year, which is before the latest (not one still to come)."""
+    year = str(document["fields"].get("year") or "")
+    return (
+        tax_problems(document, applicant, today=today) == [TAX_NOT_LAST_YEAR]
+        and year.isdigit()
+        and int(year) < min(tax_years_accepted(today))
+    )
+
+
+def proof_replaced(proof: Proof, answers: list[Document]) -> Check:
+    """The proof's check, passed, its evidence saying why it was not counted and what replaced it."""
+    replaced_word, noun, nouns = REPLACED_WORDS[proof.kind]
+    masculine = replaced_word.endswith("o")
+    several = len({reading_key(a) for a in answers}) > 1
+    by = ("pelo" if masculine else "pela") + ("s" if several else "")
+    sent = ("enviado" if masculine else "enviada") + ("s" if several else "")
+    names = ", ".join(dict.fromkeys(answer_name(proof.kind, a) for a in answers))
+    stem = (
+        f"Documento de IRS de {proof.document['fields'].get('year')}: {TAX_NOT_LAST_YEAR}"
+        if proof.kind == "tax"
+        else str(proof.last_check["evidence"]).rstrip(".")
+    )
+    return {
+        **proof.last_check,
+        "passed": True,
+        "evidence": f"{stem}; {replaced_word} {by} {nouns if several else noun} de {names}, {sent} depois, "
+        f"{AT_THE_AGENCYS_REQUEST}.",
+    }
+
+
+def answer_name(kind: str, answer: Document) -> str:
+    """An answer by what tells it apart: a payslip's month, an IRS document's year, a statement's or invoice's date."""
+    fields = answer["fields"]
+    if kind == "payslip":
+        return format_month(fields.get("period"))
+    if kind == "tax":
+        return str(fields.get("year"))
+    return format_date(fields.get("issue_date"))
+
+
+def replaced_check(check: Check) -> bool:
+    """A proof's check passed because a later round's answer replaced it, not because the proof counted."""
+    return bool(check["passed"]) and AT_THE_AGENCYS_REQUEST in str(check.get("evidence") or "")
 
 
 def document_read(document: Document) -> Check:
@@ -2054,19 +2219,8 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
     income read."""
     fields = document["fields"]
     holder, how = tax_holder(applicant, fields)
-    owner = holder is not None
     year = fields.get("year")
-    problems = [
-        *([] if owner else [TAX_NOT_THE_APPLICANTS]),
-        *([] if year in tax_years_accepted(today) else [TAX_NOT_LAST_YEAR]),
-        *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
-        # Totals that are not their parts, as a payslip's: not counted, whichever amount is the wrong one (blind
-        # probe r56b: a nota's rendimento coletável above its gross less the dedução específica still counted).
-        *(["os totais não batem certo"] if "arithmetic_mismatch" in document.get("warnings", []) else []),
-    ]
-    if PROOF_OF_FILING_ONLY in document.get("warnings", []):
-        # The AT's proof that a return was filed prints no income: it cannot stand for the return.
-        problems = ["é só o comprovativo de entrega, sem rendimentos: envie a declaração ou a nota de liquidação"]
+    problems = tax_problems(document, applicant, today=today)
     usable = not problems
     return check(
         "income.tax_document",
@@ -2078,6 +2232,22 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
         value=year,
         expected=sorted(tax_years_accepted(today)),
     )
+
+
+def tax_problems(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[str]:
+    """Why an IRS document is not usable, in the check's words; [] when it is."""
+    fields = document["fields"]
+    if PROOF_OF_FILING_ONLY in document.get("warnings", []):
+        # The AT's proof that a return was filed prints no income: it cannot stand for the return.
+        return ["é só o comprovativo de entrega, sem rendimentos: envie a declaração ou a nota de liquidação"]
+    return [
+        *([] if tax_holder(applicant, fields)[0] is not None else [TAX_NOT_THE_APPLICANTS]),
+        *([] if fields.get("year") in tax_years_accepted(today) else [TAX_NOT_LAST_YEAR]),
+        *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
+        # Totals that are not their parts, as a payslip's: not counted, whichever amount is the wrong one (blind
+        # probe r56b: a nota's rendimento coletável above its gross less the dedução específica still counted).
+        *(["os totais não batem certo"] if "arithmetic_mismatch" in document.get("warnings", []) else []),
+    ]
 
 
 def tax_owned(document: Document, applicant: dict[str, Any]) -> bool:
