@@ -17,9 +17,7 @@ from tests.unit.test_rules import NIF
 
 
 def slip_fields(period: str, paid: str) -> dict[str, object]:
-    _, fields, _ = read_text(
-        SLIP.format(period=period, paid=paid), document_type="PROOF_OF_INCOME", today=SCREENED
-    )
+    _, fields, _ = read_text(SLIP.format(period=period, paid=paid), document_type="PROOF_OF_INCOME", today=SCREENED)
     return fields
 
 
@@ -83,7 +81,11 @@ def test_a_payment_date_with_a_two_digit_year_is_this_centurys(paid: str, expect
 
 @pytest.mark.parametrize(
     "paid",
-    ["Data de Pagamento.......: 10/12/2026", "Data de pagamento ____ 10/12/2026", "Data de pagamento . . . : 10/12/2026"],
+    [
+        "Data de Pagamento.......: 10/12/2026",
+        "Data de pagamento ____ 10/12/2026",
+        "Data de pagamento . . . : 10/12/2026",
+    ],
 )
 def test_a_payment_date_after_dot_leaders_is_read(paid: str) -> None:
     fields = slip_fields("Período: 11/2026", paid)
@@ -99,9 +101,7 @@ def test_a_header_tables_payment_date_is_the_one_under_its_caption_not_the_admis
     fields = slip_fields("", rows)
     assert fields["payment_date"] == dt.date(2026, 11, 27)
     assert_other_fields_as_before(fields)
-    admission_first = (
-        "Data de admissão        Data de pagamento        Período\n01/03/2019              10/12/2026               11/2026"
-    )
+    admission_first = "Data de admissão        Data de pagamento        Período\n01/03/2019              10/12/2026               11/2026"
     assert slip_fields("", admission_first)["payment_date"] == dt.date(2026, 12, 10)
 
 
@@ -146,6 +146,8 @@ def test_a_header_tables_payment_date_is_read_by_the_words_boxes() -> None:
         ("Período: 11/2026", "Pagamento: transferência bancária", None),
         ("Período: 11/2026", "Forma de pagamento: 10/12/2026", None),
         ("Período: 11/2026", "Pagamento de férias 15/08/2026", None),
+        ("", "Período de pagamento: 01/11/2026 a 30/11/2026", None),
+        ("Período: 11/2026", "Modo de pagamento: 27/11/2026", None),
         ("Período: 11/2026", "Pagamento do subsídio de férias: 30-06-2027", None),
     ],
 )

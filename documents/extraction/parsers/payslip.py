@@ -5641,12 +5641,13 @@ PAYMENT_DATE_CAPTION = re.compile(
     r"|data\s+(?:de\s+)?pagto\.?|data\s+(?:de\s+|da\s+)?transferencia|pagamento)(?![a-z])"
 )
 # A payment still to come, just before its caption ("Próxima data de pagamento", "Data do próximo pagamento", "Next
-# payment date", "Próximo pagamento"): never this slip's; or what kind of payment a bare "Pagamento" is ("Forma de
-# pagamento", "Modo de pagamento"), no day.
-NOT_THIS_PAYMENT = re.compile(
-    r"(?<![a-z])(?:proxim[oa]s?|next|upcoming|future|seguinte|(?:forma|modo|meio|tipo|metodo|condicoes)\s+de)"
-    r"(?:\s+(?:data|dt\.?)\s+(?:de|do|da))?\s*$"
+# payment date", "Próximo pagamento"): never this slip's.
+NEXT_PAYMENT = re.compile(
+    r"(?<![a-z])(?:proxim[oa]s?|next|upcoming|future|seguinte)(?:\s+(?:data|dt\.?)\s+d[eoa])?\s*$"
 )
+# A bare "Pagamento" after another word's "de" is no day but a kind or a span of payment ("Forma de pagamento",
+# "Período de pagamento: 01/11/2026 a 30/11/2026"); its day's caption is "Data de pagamento".
+PAYMENT_OF_SOMETHING = re.compile(r"(?<![a-z])[a-z]+\.?\s+d[eoa]\s*$")
 # Between the caption and its date: a colon, a dash, a few spaces, or dot leaders ("Data de Pagamento.......: ").
 CAPTION_TO_DATE = re.compile(r"[\s:.\-–_…]{0,40}(?=\d)")
 
@@ -5660,7 +5661,9 @@ def payslip_payment_date(lines: list[Line], parsed: Parsed) -> None:
         folded = fold(line.text)
         for caption in PAYMENT_DATE_CAPTION.finditer(folded):
             before = folded[: caption.start()]
-            if before.count("(") > before.count(")") or NOT_THIS_PAYMENT.search(before):
+            if before.count("(") > before.count(")") or NEXT_PAYMENT.search(before):
+                continue
+            if caption.group() == "pagamento" and PAYMENT_OF_SOMETHING.search(before):
                 continue
             lead = CAPTION_TO_DATE.match(folded, caption.end())
             date = date_printed_first(fix_digits(line.text[lead.end() :])) if lead else None
