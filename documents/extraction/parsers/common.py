@@ -143,20 +143,24 @@ def cut_date_tail(text: str, match: re.Match[str]) -> bool:
 SHORT_YEAR_DATE = re.compile(r"(?<!\d)(?<!\d[/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?!\d|[/.-]\d)")
 
 
-def issue_dates_short_year(text: str, today: dt.date | None = None) -> list[dt.date]:
-    """The dates with a two-digit year where a document's date of issue is expected ("Data: 15/03/26"). Only
-    there: elsewhere "dd/mm/yy" may be a code or a reference. A date of issue is recent, so the year is this
-    century's; one still to come is none (a birth's "15/03/56" read as 2056): not read."""
-    today = today or dt.date.today()
+def short_year_dates(text: str) -> list[dt.date]:
+    """The dates with a two-digit year in a text, this century's: read them only where a recent date is expected
+    (a date of issue, a payslip's payment date); elsewhere "dd/mm/yy" may be a code or a reference."""
     dates = []
     for match in SHORT_YEAR_DATE.finditer(fix_digits(text)):
         try:
-            date = dt.date(2000 + int(match.group(4)), int(match.group(3)), int(match.group(1)))
+            dates.append(dt.date(2000 + int(match.group(4)), int(match.group(3)), int(match.group(1))))
         except ValueError:
             continue
-        if date <= today:
-            dates.append(date)
     return dates
+
+
+def issue_dates_short_year(text: str, today: dt.date | None = None) -> list[dt.date]:
+    """The dates with a two-digit year where a document's date of issue is expected ("Data: 15/03/26"). A date of
+    issue is recent, so the year is this century's; one still to come is none (a birth's "15/03/56" read as 2056):
+    not read."""
+    today = today or dt.date.today()
+    return [date for date in short_year_dates(text) if date <= today]
 
 
 # The months of a French, Spanish or German date, for a foreign pension's or employer's letter.
@@ -168,9 +172,11 @@ FOREIGN_MONTHS = {
     "januar": 1, "janner": 1, "februar": 2, "marz": 3, "maerz": 3, "april": 4, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
 }  # fmt: skip
-# "12 de março de 2026", "1.º de março", "7 Mar. 2026", "19 July 2026", "1er juillet 2026", "12. März 2026": a
-# day, a month's name, a year.
-WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:\.?o|\.|er)?\s*(?:de\s+)?([a-z]{3,10})\.?\s*(?:de\s+)?(\d{4})(?!\d)")
+# "12 de março de 2026", "1.º de março", "7 Mar. 2026", "19 July 2026", "1er juillet 2026", "12. März 2026",
+# "10-dez-2026" (a payroll program's short form): a day, a month's name, a year.
+WRITTEN_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.?o|\.|er)?(?:\s*-\s*|\s*(?:de\s+)?)([a-z]{3,10})\.?(?:\s*-\s*|\s*(?:de\s+)?)(\d{4})(?!\d)"
+)
 
 
 def written_dates(text: str) -> list[dt.date]:

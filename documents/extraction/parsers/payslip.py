@@ -16,6 +16,7 @@ apart so the month's regular net pay can be told from a subsidy-inflated one.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import difflib
 import functools
 import itertools
@@ -44,11 +45,14 @@ from documents.extraction.parsers.common import (
     NIF_TOKEN,
     NUMERIC_PERIOD,
     SALUTATION,
+    SHORT_YEAR_DATE,
     VALIDATED_CONFIDENCE,
     WRAPPED_LEGAL_FORM,
+    WRITTEN_DATE,
     Parsed,
     capitalised,
     clean_name,
+    dates_in,
     fix_digits,
     given_names_first,
     one_digit_apart,
@@ -58,8 +62,10 @@ from documents.extraction.parsers.common import (
     parse_period,
     portuguese_figures,
     public_employer,
+    short_year_dates,
     title_case,
     with_wrapped_form,
+    written_dates,
 )
 from documents.extraction.parsers.pay_frequency import read_pay_frequency
 from documents.extraction.reader import Line, line_of
@@ -5626,35 +5632,94 @@ def paid_at_the_months_end(lines: list[Line]) -> tuple[str | None, Line | None]:
 
 
 # The caption of the day the month's pay is paid, on folded text: ``PAY_DATE``'s and the Portuguese ones that name the
-# payment only ("Pago em", "Data de liquidação", "Dt. pagamento", "Data pagto."); not the payroll's run or the slip's
-# issue ("Data de processamento", "Data de emissão"), which may come before the pay or long after it.
+# payment only ("Pago em", "Data de liquidação", "Dt. pagamento", "Data pagto.", "Data da transferência", "Pagamento"
+# alone before its date); not the payroll's run or the slip's issue ("Data de processamento", "Data de emissão"),
+# which may come before the pay or long after it.
 PAYMENT_DATE_CAPTION = re.compile(
     PAY_DATE.pattern
     + r"|(?<![a-z])(?:pago\s+em|data\s+(?:de\s+|da\s+)?liquidacao|dt\.?\s*(?:de\s+)?pag(?:amento|to)?\.?"
-    r"|data\s+(?:de\s+)?pagto\.?)(?![a-z])"
+    r"|data\s+(?:de\s+)?pagto\.?|data\s+(?:de\s+|da\s+)?transferencia|pagamento)(?![a-z])"
 )
-# Between the caption and its date: a colon, dots, a dash, a few spaces.
-CAPTION_TO_DATE = re.compile(r"[\s:.\-–]{0,6}(?=\d)")
+# A payment still to come, just before its caption ("Próxima data de pagamento", "Data do próximo pagamento", "Next
+# payment date", "Próximo pagamento"): never this slip's.
+NEXT_PAYMENT = re.compile(
+    r"(?<![a-z])(?:proxim[oa]s?|next|upcoming|future|seguinte)(?:\s+(?:data|dt\.?)\s+d[eoa])?\s*$"
+)
+# A bare "Pagamento" after another word's "de" is no day but a kind or a span of payment ("Forma de pagamento",
+# "Período de pagamento: 01/11/2026 a 30/11/2026"); its day's caption is "Data de pagamento".
+PAYMENT_OF_SOMETHING = re.compile(r"(?<![a-z])[a-z]+\.?\s+d[eoa]\s*$")
+# Between the caption and its date: a colon, a dash, a few spaces, or dot leaders ("Data de Pagamento.......: ").
+CAPTION_TO_DATE = re.compile(r"[\s:.\-–_…]{0,40}(?=\d)")
 
 
 def payslip_payment_date(lines: list[Line], parsed: Parsed) -> None:
     """``payment_date``: the first date printed right after a payment's caption on its line ("Data de pagamento:
-    31/10/2026"), not within a row's brackets ("Adiantamento (pago em 15/10/2026) 400,00" is an advance's day)."""
-    for line in lines:
+    31/10/2026", "Pago em 30 de outubro de 2026"), or under it in a row of captions ("Período | Data de pagamento |
+    Data de admissão" over their values); not within a row's brackets ("Adiantamento (pago em 15/10/2026) 400,00" is
+    an advance's day), nor a payment to come ("Próxima data de pagamento: 23/12/2026"). docs/adr/044."""
+    for index, line in enumerate(lines):
         folded = fold(line.text)
         for caption in PAYMENT_DATE_CAPTION.finditer(folded):
-            if folded[: caption.start()].count("(") > folded[: caption.start()].count(")"):
+            before = folded[: caption.start()]
+            if before.count("(") > before.count(")") or NEXT_PAYMENT.search(before):
+                continue
+            if caption.group() == "pagamento" and PAYMENT_OF_SOMETHING.search(before):
                 continue
             lead = CAPTION_TO_DATE.match(folded, caption.end())
-            printed = fix_digits(line.text[lead.end() :]) if lead else ""
-            dates = parse_dates(printed) if DATE_AT_START.match(printed) else []
-            if dates:
-                parsed.put("payment_date", dates[0], line.confidence)
+            date = date_printed_first(fix_digits(line.text[lead.end() :])) if lead else None
+            if date is None and index + 1 < len(lines) and not dates_in(line.text):
+                date = date_under_caption(line, caption, lines[index + 1])
+            if date:
+                parsed.put("payment_date", date, line.confidence)
                 return
 
 
 # A full date at the start of a text, day or year first.
 DATE_AT_START = re.compile(r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def date_printed_first(text: str) -> dt.date | None:
+    """The date a text starts with as payroll programs print it: in figures ("27/11/2026", "2026-11-27"), with a
+    two-digit year ("27/11/26": a payment's day is recent) or with its month's name ("27 de novembro de 2026",
+    "27 November 2026", "27-nov-2026")."""
+    if DATE_AT_START.match(text):
+        dates = parse_dates(text)
+    elif short := SHORT_YEAR_DATE.match(text):
+        dates = short_year_dates(short.group())
+    elif written := WRITTEN_DATE.match(fold(text)):
+        dates = written_dates(written.group())
+    else:
+        dates = []
+    return dates[0] if dates else None
+
+
+def date_under_caption(captions: Line, caption: re.Match[str], values: Line) -> dt.date | None:
+    """The date in the row below a row of captions (a header table: "Período  Data de pagamento  Data de admissão"
+    over "11/2026  27/11/2026  01/03/2019") that stands under ``caption``: by the words' boxes where the reader gives
+    them, else the same field when both rows have as many fields apart by wide gaps; never its neighbour's."""
+    words = list(re.finditer(r"\S+", captions.text))
+    value_words = values.text.split()
+    if len(captions.word_boxes) == len(words) and len(values.word_boxes) == len(value_words) and value_words:
+        boxes = [box for word, box in zip(words, captions.word_boxes, strict=True) if overlaps(word, caption)]
+        left, right = min(box[0] for box in boxes), max(box[0] + box[2] for box in boxes)
+        best: tuple[int, dt.date] | None = None
+        for word, box in zip(value_words, values.word_boxes, strict=True):
+            shared = min(right, box[0] + box[2]) - max(left, box[0])
+            date = date_printed_first(fix_digits(word))
+            if date and shared * 2 > box[2] and (best is None or shared > best[0]):
+                best = (shared, date)
+        return best[1] if best else None
+    caption_fields = [field.start() for field in re.finditer(r"\S+(?:\s\S+)*", captions.text)]
+    value_fields = re.findall(r"\S+(?:\s\S+)*", values.text)
+    if len(caption_fields) < 2 or len(caption_fields) != len(value_fields):
+        return None
+    column = sum(1 for start in caption_fields if start <= caption.start()) - 1
+    return date_printed_first(fix_digits(value_fields[column]))
+
+
+def overlaps(word: re.Match[str], caption: re.Match[str]) -> bool:
+    """Whether a word of a line is part of the caption found on it (both offsets on the same line's text)."""
+    return word.start() < caption.end() and caption.start() < word.end()
 
 
 # The payment's or the run's date after the period on its line ("Período: 02/2026  Data pagamento: 27/02/2026").
