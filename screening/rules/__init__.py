@@ -89,7 +89,10 @@ from screening.rules.report import generate_report
 # is stated (ADR 013 amended); a card whose birth date makes its holder a minor says so; reasons and the applicant's
 # explanation say what happened from the checks' results (ADR 042); the authenticity check's evidence in words
 # (ADR 018 amended) (blind probes r70a, r70b).
-RULES_VERSION = "rules-2026.12.35"
+# rules-2026.12.36: a first round's proof not counted for its age alone, answered at the agency's request by a later
+# proof of its kind that counted, is listed as replaced (ADR 014 amended); a card's two sides of two cards ask for one's
+# own card's sides (blind probe r71b).
+RULES_VERSION = "rules-2026.12.36"
 
 
 def is_household(state: dict[str, Any]) -> bool:

@@ -5701,6 +5701,8 @@ def date_under_caption(captions: Line, caption: re.Match[str], values: Line) -> 
     value_words = values.text.split()
     if len(captions.word_boxes) == len(words) and len(values.word_boxes) == len(value_words) and value_words:
         boxes = [box for word, box in zip(words, captions.word_boxes, strict=True) if overlaps(word, caption)]
+        if not boxes:
+            return None
         left, right = min(box[0] for box in boxes), max(box[0] + box[2] for box in boxes)
         best: tuple[int, dt.date] | None = None
         for word, box in zip(value_words, values.word_boxes, strict=True):
