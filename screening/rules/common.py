@@ -10,6 +10,7 @@ from typing import Any
 # percent_figure re-exported: the explanation's English figures are the same number.
 from applicants.figures import percent_figure as percent_figure
 from applicants.figures import percent_words
+from applicants.text import format_eur as euros_words
 
 
 def check(
@@ -82,10 +83,8 @@ def quantize(value: Decimal, places: str = "0.01") -> Decimal:
 
 
 def format_eur(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    whole, _, cents = f"{quantize(value):,.2f}".partition(".")
-    return f"{whole.replace(',', ' ')},{cents} €"
+    """An amount to the cent, rounded half up first (``quantize``), as the report writes it: "1 200,00 €"."""
+    return euros_words(None if value is None else quantize(value))
 
 
 def format_date(value: dt.date | str | None) -> str:
