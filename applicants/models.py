@@ -392,7 +392,7 @@ class Role(models.TextChoices):
 # couple buying "Arrendatário principal" and "Coarrendatário" beside a justification that says "compradores").
 BUYER_ROLE_LABELS = {
     Role.TENANT: _("Comprador principal"),
-    Role.CO_TENANT: _("Co-comprador"),
+    Role.CO_TENANT: _("Cocomprador"),
     Role.GUARANTOR: Role.GUARANTOR.label,
 }
 

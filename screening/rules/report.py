@@ -156,7 +156,7 @@ def no_attributable_income_words(income: dict[str, Any]) -> str:
 
 ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "coarrendatário", "GUARANTOR": "fiador"}
 # A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
-BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "co-comprador", "GUARANTOR": "fiador"}
+BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "cocomprador", "GUARANTOR": "fiador"}
 
 
 def role_words(state: dict[str, Any]) -> dict[str, str]:

@@ -381,7 +381,7 @@ def test_a_sales_pdf_calls_the_people_buying_buyers(alice: AgencyCredentials) ->
     rendered = report_pdf_render(applicant=partner, viewer=alice.user)
     assert rendered is not None
     text = squeezed(pdf_text(rendered.content))
-    assert squeezed(f"Comprador principal: {NAME}") in text and squeezed("Co-comprador: João Pereira") in text
+    assert squeezed(f"Comprador principal: {NAME}") in text and squeezed("Cocomprador: João Pereira") in text
     assert "arrendat" not in text.lower()
 
 

@@ -207,7 +207,7 @@ def test_a_couple_buying_together_are_buyers_in_the_report_not_tenants() -> None
         return str(household_report(state)["justification"])
 
     sale = report({"listing_type": "VENDA", "price": "200000"})
-    assert "dos 2 compradores" in sale and "co-comprador" in sale and "arrendat" not in sale
+    assert "dos 2 compradores" in sale and "cocomprador" in sale and "arrendat" not in sale
     assert "não submeteram" not in sale
     # Blind probe r60a: the loan behind the payment, as the agency's terms set it.
     assert (
