@@ -5632,12 +5632,12 @@ def paid_at_the_months_end(lines: list[Line]) -> tuple[str | None, Line | None]:
 
 
 # The caption of the day the month's pay is paid, on folded text: ``PAY_DATE``'s and the Portuguese ones that name the
-# payment only ("Pago em", "Data de liquidação", "Dt. pagamento", "Data pagto.", "Data da transferência", "Pagamento"
+# payment only ("Pago em", "Pago no dia", "Data de liquidação", "Dt. pagamento", "Data pagto.", "Data da transferência", "Pagamento"
 # alone before its date); not the payroll's run or the slip's issue ("Data de processamento", "Data de emissão"),
 # which may come before the pay or long after it.
 PAYMENT_DATE_CAPTION = re.compile(
     PAY_DATE.pattern
-    + r"|(?<![a-z])(?:pago\s+em|data\s+(?:de\s+|da\s+)?liquidacao|dt\.?\s*(?:de\s+)?pag(?:amento|to)?\.?"
+    + r"|(?<![a-z])(?:pago\s+(?:em|no\s+dia)|data\s+(?:de\s+|da\s+)?liquidacao|dt\.?\s*(?:de\s+)?pag(?:amento|to)?\.?"
     r"|data\s+(?:de\s+)?pagto\.?|data\s+(?:de\s+|da\s+)?transferencia|pagamento)(?![a-z])"
 )
 # A payment still to come, just before its caption ("Próxima data de pagamento", "Data do próximo pagamento", "Next
@@ -5648,8 +5648,11 @@ NEXT_PAYMENT = re.compile(
 # A bare "Pagamento" after another word's "de" is no day but a kind or a span of payment ("Forma de pagamento",
 # "Período de pagamento: 01/11/2026 a 30/11/2026"); its day's caption is "Data de pagamento".
 PAYMENT_OF_SOMETHING = re.compile(r"(?<![a-z])[a-z]+\.?\s+d[eoa]\s*$")
-# Between the caption and its date: a colon, a dash, a few spaces, or dot leaders ("Data de Pagamento.......: ").
-CAPTION_TO_DATE = re.compile(r"[\s:.\-–_…]{0,40}(?=\d)")
+# Between the caption and its date: a colon, a dash, a few spaces, or dot leaders ("Data de Pagamento.......: "), and
+# the words a sentence links them with ("Pagamento efetuado em 10/12/2026", "Pago no dia 27/11/2026", "on").
+CAPTION_TO_DATE = re.compile(
+    r"[\s:.\-–_…]{0,40}(?:(?:(?:efetuad|realizad|feit)[oa]\s+)?(?:em|a|no\s+dia|on)(?![a-z])[\s:]*)?(?=\d)"
+)
 
 
 def payslip_payment_date(lines: list[Line], parsed: Parsed) -> None:
