@@ -14,16 +14,19 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import re
 import subprocess
 import sys
 import zlib
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pypdfium2
 import pypdfium2.raw as pdfium_raw
 import pytest
@@ -260,6 +263,34 @@ def test_fonts_are_embedded(alice: AgencyCredentials, screened: Applicant) -> No
     assert all(embedded for _, embedded in fonts), fonts
     assert any("DejaVu" in name for name, _ in fonts), fonts
     assert b"/FontFile" in inflated_streams(rendered.content)
+
+
+def structure_roles(node: Any, roles: Counter[str]) -> Counter[str]:
+    """The count of each structure role (``/S``) in a tagged PDF's structure tree, from ``node`` down."""
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            structure_roles(kid, roles)
+    elif isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            roles[str(node.S).lstrip("/")] += 1
+        if "/K" in node:
+            structure_roles(node.K, roles)
+    return roles
+
+
+def test_the_pdf_is_tagged_for_screen_readers_with_its_language_title_headings_and_tables(
+    alice: AgencyCredentials, screened: Applicant
+) -> None:
+    rendered = report_pdf_render(applicant=screened, viewer=alice.user)
+    assert rendered is not None
+    with pikepdf.open(io.BytesIO(rendered.content)) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "pt-PT"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True  # the title, not the file name, in the window
+        assert str(pdf.docinfo.Title) == f"Relatório de análise {screened.id}"
+        roles = structure_roles(pdf.Root.StructTreeRoot.K, Counter())
+    assert roles["H1"] == 1 and roles["H2"] >= 3, roles
+    assert roles["Table"] >= 2 and roles["TH"] >= 4 and roles["TD"] >= 4, roles
+    assert roles["P"] >= 1, roles
 
 
 def test_a_households_report_shows_each_person_their_checks_and_the_guarantor_verdict(
