@@ -434,16 +434,22 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
     """The risk's reasons, each one that comes from members' own documents or data said with whose it is, by role
     ('coarrendatário: um recibo de vencimento é o último de um contrato que terminou ...'), as the stated notes are;
     the household's own (the ratio, the guarantor's verdict) as they are. Two reasons of one co-tenant's payslips
-    read as the household's, or the lead's (blind probe r68b, F5)."""
+    read as the household's, or the lead's (blind probe r68b, F5). Each member's reason is said from their own
+    results, as a single applicant's is (blind probe r70a); members whose words are the same share one sentence, so
+    two students who sent no proof read "não foi enviado nenhum comprovativo", not the words of another person's
+    proofs (blind probe r72b, F1)."""
     said = []
     for reason in dict.fromkeys(state["affordability"]["reasons"]):
         members = [m for m in state["members"] if reason in member_reasons(state, m)]
-        # One member's reason is said from their own results, as a single applicant's is (blind probe r70a).
-        text = member_reason_words(state, members[0], reason) if len(members) == 1 else REASON_TEXT.get(reason, reason)
-        if not text:
+        if not members:
+            said.append(REASON_TEXT.get(reason, reason))
             continue
-        owners = [words[m["role"]] for m in members]
-        said.append(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" if owners else text)
+        owners_by_text: dict[str, list[str]] = {}
+        for member in members:
+            text = member_reason_words(state, member, reason)
+            if text:
+                owners_by_text.setdefault(text, []).append(words[member["role"]])
+        said.extend(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" for text, owners in owners_by_text.items())
     return said
 
 

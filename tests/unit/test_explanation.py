@@ -510,6 +510,18 @@ def test_a_student_with_no_income_and_a_covering_guarantor_reads_plainly_to_staf
                       if e["name"] == "income")  # fmt: skip
     assert "não recebemos nenhum comprovativo de rendimentos" in her_income["text"]
 
+    # Two students who sent none: each said so, in one sentence, not as another person's proofs (blind probe r72b).
+    students = form_for(agency(), price="800")
+    tiago = person(students, role="CO_TENANT", name="Tiago Matos", nif=make_nif(32), income=None)
+    ines_again = person(students, name="Inês Sofia Matos", nif=make_nif(33), income=None)
+    guarantor = person(students, role="GUARANTOR", name="Rui Manuel Costa", nif=make_nif(778), income=Decimal("4000"))
+    _, both = screened(students, ines_again, tiago, guarantor)
+    assert (
+        "arrendatário principal e coarrendatário: não foi enviado nenhum comprovativo de rendimentos"
+        in both.justification
+    )
+    assert "em nome do candidato" not in both.justification
+
     couple_form = form_for(agency())
     maria, joao = couple(couple_form)
     _, together = screened(couple_form, maria, joao)
