@@ -21,7 +21,7 @@ from documents.storage.cleanup import stored_files_delete_now
 from intake.services import (
     SubmittedDocument,
     VerifiedDocument,
-    application_start,
+    application_start_if_complete,
     documents_create,
     info_request_open,
     link_close,
@@ -101,14 +101,17 @@ def answer_check_new_files(*, person: Applicant, verified: list[VerifiedDocument
 
 
 def _rescreen_when_answered(person: Applicant) -> None:
-    """Screen the household again once every request made of it is answered (or closed)."""
+    """Screen the household again once every request made of it is answered (or closed), and once it waits for
+    nobody it invited: staff may ask for more before any report (docs/api.md, the decision), and an answer then
+    screened at once, leaving out a guarantor still invited as only a forced screening may (blind probe r72a). An
+    application still waiting is screened, the answer's documents with the rest, when its last person submits."""
     application = person.application
     if application is None:
         return
     waiting = InfoRequest.objects.filter(applicant__application=application).unanswered()
     if waiting.exists():
         return
-    application_start(application=application)
+    application_start_if_complete(application=application)
 
 
 def contest_receive(*, link: IntakeLink, message: str) -> Contest:
