@@ -38,9 +38,20 @@ class IntakePageThrottle(AnonRateThrottle):
     scope = "intake"
 
 
+def page_language(request: HttpRequest) -> str:
+    """The page's language: the one chosen (``?lang``, then the cookie the page sets), else the browser's best
+    supported one (``Accept-Language``: "en-GB" reads English, "pt-BR" European Portuguese), else pt-PT. An
+    expat's English browser got the whole page in Portuguese until they found the "English" link (blind probe
+    r72c, F1)."""
+    chosen = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen and chosen.lower() in SUPPORTED:
+        return chosen.lower()
+    browser = translation.get_language_from_request(request).lower()
+    return browser if browser in SUPPORTED else settings.LANGUAGE_CODE
+
+
 def intake_page(request: HttpRequest, token: str) -> HttpResponse:
-    language = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "pt-pt"
-    language = language.lower() if language.lower() in SUPPORTED else "pt-pt"
+    language = page_language(request)
     translation.activate(language)
     throttle = IntakePageThrottle()
     if not throttle.allow_request(request, None):  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -53,3 +54,29 @@ def test_the_page_and_the_api_list_the_income_documents_of_each_profile(alice_ap
     assert "Declaração de pensão" in html
     english = Client().get(f"/intake/{form['token']}/?lang=en").content.decode()
     assert "Pension statement" in english
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "query", "cookie", "page_language"),
+    [
+        ("en-GB,en;q=0.9", "", "", "en"),
+        ("en-US,en;q=0.9,pt;q=0.5", "", "", "en"),
+        ("pt-BR,pt;q=0.9", "", "", "pt-PT"),
+        ("de-DE,de;q=0.9", "", "", "pt-PT"),
+        ("", "", "", "pt-PT"),
+        ("en-GB,en;q=0.9", "?lang=pt-pt", "", "pt-PT"),
+        ("en-GB,en;q=0.9", "", "pt-pt", "pt-PT"),
+        ("pt-PT", "", "en", "en"),
+    ],
+)
+def test_the_page_speaks_the_browsers_language_unless_one_was_chosen(
+    alice_api: APIClient, accept_language: str, query: str, cookie: str, page_language: str
+) -> None:
+    """Blind probe r72c, F1: an English browser got the page in Portuguese. The link's "?lang" and the cookie the
+    page sets (the person's choice) come first."""
+    form = form_request_create(alice_api)
+    client = Client(HTTP_ACCEPT_LANGUAGE=accept_language) if accept_language else Client()
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+    html = client.get(f"/intake/{form['token']}/{query}").content.decode()
+    assert f'<html lang="{page_language}"' in html
