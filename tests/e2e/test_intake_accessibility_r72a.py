@@ -151,6 +151,23 @@ def test_an_upload_slot_refused_marks_its_field(stack: Stack, tmp_path: Path) ->
         assert active(page) == "id_document"
 
 
+def test_a_failed_upload_is_said_by_the_summary_which_takes_the_focus(stack: Stack, tmp_path: Path) -> None:
+    """No connection to the storage: no file's fault, so no field is marked; the summary says it and has the
+    focus the disabled button lost (it fell to the page's top)."""
+    id_file, payslips = write_files(tmp_path)
+    with browser_page() as page:
+        open_form(page, stack)
+        fill_details(page)
+        page.set_input_files("#id_document", str(id_file))
+        page.set_input_files("#income_documents", [str(p) for p in payslips])
+        page.route("**/storage/**", lambda route: route.abort())
+        page.click("#submit")
+        page.wait_for_selector("#form-error:not(:empty)")
+        assert page.inner_text("#form-error") == "O carregamento falhou. Tente novamente."
+        assert active(page) == "form-error"
+        assert page.get_attribute("#id_document", "aria-invalid") == "false"
+
+
 def test_after_submitting_the_heading_has_the_focus_and_the_page_updates_in_place(stack: Stack, tmp_path: Path) -> None:
     """WCAG 2.4.3: the focus goes to "Candidatura recebida", which titles the page; the status speaks for itself
     (role=status); when the documents are read the explanation appears in place, without a reload that took a

@@ -405,6 +405,13 @@
     return true;
   }
 
+  // A refusal of the whole submission (no connection, a code of no field) is said by the summary, which takes the
+  // focus the disabled button lost: it fell to the page's top (blind probe r72a).
+  function submissionFailed(message) {
+    $("form-error").textContent = message;
+    if (!document.activeElement || document.activeElement === document.body) $("form-error").focus();
+  }
+
   function isLead() { return info && info.role === "TENANT"; }
 
   $("intake-form").addEventListener("submit", function (event) {
@@ -438,12 +445,12 @@
       var refused = refusedFile(result.data, sent);
       if (refused) { fileRefused(refused, result.data.detail, "form-error"); return; }
       var message = serverErrors(result.data, people);
-      if (message) $("form-error").textContent = T.submit_failed + " " + message;
+      if (message) submissionFailed(T.submit_failed + " " + message);
       else pointToErrors();
     }).catch(function (error) {
       $("submit").disabled = false;
       if (error.field) { fileRefused({ name: error.file, field: error.field }, error.message, "form-error"); return; }
-      $("form-error").textContent = error.message || T.upload_failed;
+      submissionFailed(error.message || T.upload_failed);
     });
   });
 
