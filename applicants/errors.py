@@ -16,9 +16,12 @@ class BusinessRuleError(Exception):
     status_code = 400
     default_message: str | Promise = _("O pedido não pode ser processado.")
 
-    def __init__(self, message: str | Promise | None = None) -> None:
+    def __init__(self, message: str | Promise | None = None, *, document: int | None = None) -> None:
         # In the language of the request that raised it (LocaleMiddleware, or ``?lang=en`` on an intake link).
         self.message = str(message or self.default_message)
+        # The refused file's index in the request's ``documents``, when the error is one file's: the intake page
+        # says it at that file (blind probe r72a: "O conteúdo do ficheiro não é PDF" named none of four).
+        self.document = document
         super().__init__(self.message)
 
 
@@ -40,11 +43,14 @@ class FileTypeNotAllowed(BusinessRuleError):
 class FileTooLarge(BusinessRuleError):
     code = "file_too_large"
 
-    def __init__(self, message: str | Promise | None = None) -> None:
+    def __init__(self, message: str | Promise | None = None, *, document: int | None = None) -> None:
         # The limit said in the error itself: "the maximum allowed" left an applicant guessing (cases probe 7).
         megabytes = settings.INTAKE_MAX_FILE_SIZE / (1024 * 1024)
         limit = f"{megabytes:g} MB"
-        super().__init__(message or _("O ficheiro excede o tamanho máximo permitido (%(limit)s).") % {"limit": limit})
+        super().__init__(
+            message or _("O ficheiro excede o tamanho máximo permitido (%(limit)s).") % {"limit": limit},
+            document=document,
+        )
 
 
 class TooManyDocuments(BusinessRuleError):

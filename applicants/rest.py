@@ -34,7 +34,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     other message (DRF's Portuguese catalogue leaves its "Expected available in" in English).
     """
     if isinstance(exc, BusinessRuleError):
-        return Response({"detail": exc.message, "code": exc.code}, status=exc.status_code)
+        body: dict[str, Any] = {"detail": exc.message, "code": exc.code}
+        if exc.document is not None:
+            body["document"] = exc.document
+        return Response(body, status=exc.status_code)
     if isinstance(exc, Http404):  # the selectors' "not found (or another agency's)": DRF's own, for its code
         exc = NotFound()
     if isinstance(exc, RequestDataTooBig):
@@ -90,6 +93,8 @@ class UnknownEndpoint(APIView):
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
+    # Only on a refusal of one of the request's files: its index in ``documents``.
+    document = serializers.IntegerField(required=False, min_value=0)
 
 
 def money_field(*, min_value: Decimal | None = None, **kwargs: Any) -> serializers.DecimalField:

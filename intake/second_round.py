@@ -96,8 +96,9 @@ def answer_check_new_files(*, person: Applicant, verified: list[VerifiedDocument
     would still be missing, and nobody would say so (blind probe C29: September's payslip sent again for
     August's, answered "Documentos enviados"). Refused before anything is stored; the uploads stay, to replace."""
     sent_before = set(Document.objects.filter(applicant=person).values_list("sha256", flat=True))
-    if any(item.sha256 in sent_before for item in verified):
-        raise errors.DocumentAlreadySent()
+    for index, item in enumerate(verified):
+        if item.sha256 in sent_before:
+            raise errors.DocumentAlreadySent(document=index)
 
 
 def _rescreen_when_answered(person: Applicant) -> None:

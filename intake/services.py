@@ -241,13 +241,13 @@ def submitted_keys_check(*, link: IntakeLink, documents: list[SubmittedDocument]
         )
     prefix = link.upload_prefix
     seen: set[str] = set()
-    for document in documents:
+    for index, document in enumerate(documents):
         if not document.key.startswith(prefix) or not _KEY_SHAPE.match(document.key):
-            raise errors.InvalidStorageKey()
+            raise errors.InvalidStorageKey(document=index)
         if document.key in seen:
             # The same code (the contract's), but said as it is: the file does belong to this form (e2e probe 18).
             raise errors.InvalidStorageKey(
-                _("O mesmo ficheiro foi indicado mais do que uma vez: indique cada um só uma vez.")
+                _("O mesmo ficheiro foi indicado mais do que uma vez: indique cada um só uma vez."), document=index
             )
         seen.add(document.key)
 
@@ -265,15 +265,16 @@ def submitted_documents_copy(
     """
     store = document_store()
     planned: list[tuple[SubmittedDocument, uuid.UUID, str]] = []
-    for document in documents:
+    # Each refusal names its file by its index in ``documents`` (docs/api.md, Errors).
+    for index, document in enumerate(documents):
         stored = store.stat(document.key)
         if stored is None:
-            raise errors.FileNotFound()
+            raise errors.FileNotFound(document=index)
         if stored.size > settings.INTAKE_MAX_FILE_SIZE:
-            raise errors.FileTooLarge()
+            raise errors.FileTooLarge(document=index)
         sniffed = sniff_content_type(store.read_head(document.key, SNIFF_BYTES)) if stored.size else None
         if sniffed is None:
-            raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."))
+            raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."), document=index)
         document_id = uuid.uuid4()
         planned.append((document, document_id, sniffed))
     copies = {
@@ -285,16 +286,16 @@ def submitted_documents_copy(
     stored_files_schedule_deletion(keys=copies.values(), due_at=timezone.now() + _COPY_ORPHAN_GRACE)
     verified = []
     try:
-        for document, document_id, sniffed in planned:
+        for index, (document, document_id, sniffed) in enumerate(planned):
             try:
                 copied = store.copy(source=document.key, destination=copies[document_id])
             except FileNotFoundError as exc:
-                raise errors.FileNotFound() from exc
+                raise errors.FileNotFound(document=index) from exc
             if copied.size > settings.INTAKE_MAX_FILE_SIZE:
-                raise errors.FileTooLarge()
+                raise errors.FileTooLarge(document=index)
             # The upload may have been replaced since it was sniffed: what counts is the copy.
             if copied.size == 0 or sniff_content_type(store.read_head(copied.key, SNIFF_BYTES)) != sniffed:
-                raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."))
+                raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."), document=index)
             verified.append(
                 VerifiedDocument(
                     submitted=document,

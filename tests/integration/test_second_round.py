@@ -167,6 +167,7 @@ def test_staff_ask_for_one_more_payslip_and_the_upload_screens_again_by_itself(
     )
     assert resent.status_code == 400 and resent.json()["code"] == "document_already_sent", resent.content
     assert "já tinha sido enviado" in resent.json()["detail"]
+    assert resent.json()["document"] == 0  # which of the files sent (docs/api.md, Errors; blind probe r72a)
     again = APIClient().post(f"/api/v1/intake/{new_token}/submissions", {}, format="json")
     assert again.status_code in {400, 410}
     reports_before = ScreeningReport.objects.count()

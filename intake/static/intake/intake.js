@@ -16,7 +16,21 @@
   var lastStatus = null;
 
   function $(id) { return document.getElementById(id); }
-  function show(id) { ["loading", "unavailable", "intake", "progress"].forEach(function (s) { $(s).hidden = s !== id; }); }
+  // Each state is titled by its heading ("Candidatura recebida · Candidatura a imóvel"): every state had the same
+  // title (blind probe r72a).
+  function show(id) {
+    ["loading", "unavailable", "intake", "progress"].forEach(function (s) { $(s).hidden = s !== id; });
+    var heading = $(id).querySelector("h1");
+    var text = heading ? heading.textContent.trim() : "";
+    document.title = text ? text + " · " + T.page_title : T.page_title;
+  }
+
+  // A state the person's own action led to is read from its heading: the form they were on was hidden under the
+  // focus, which fell to the page's top (blind probe r72a).
+  function showAndFocus(id) {
+    show(id);
+    $(id).querySelector("h1").focus();
+  }
 
   function request(method, path, body) {
     // No connection: the browser's own words ("Failed to fetch", in English) said nothing an applicant could
@@ -107,6 +121,8 @@
     return "";
   }
 
+  // A field's message is linked to it (aria-describedby) and read with it, not announced on its own: the summary by
+  // the submit button is the one announcement (seven field alerts and the summary spoke at once, blind probe r72a).
   function setError(field, message) {
     var input = $(field);
     var slot = $(field + "-error");
@@ -118,11 +134,18 @@
   // The front and the back of an identity card, or one file (a PDF, a passport's page).
   var ID_FILES = 2;
 
+  // An empty e-mail is "required", as every other empty field (it read "Indique um e-mail válido", blind probe r72a).
+  function emailError(raw) {
+    var email = raw.trim();
+    if (!email) return T.required;
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? "" : T.email_invalid;
+  }
+
   var CHECKS = {
     name: function () { return nameError($("name").value); },
     nif: function () { return nifError($("nif").value); },
     date_of_birth: function () { return birthError($("date_of_birth").value); },
-    email: function () { return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test($("email").value.trim()) ? "" : T.email_invalid; },
+    email: function () { return emailError($("email").value); },
     phone: function () { var phone = phoneValue(); return !phone || /^\+?[0-9 ()-]{6,20}$/.test(phone) ? "" : T.phone_invalid; },
     id_document: function () { return filesError($("id_document").files, true, ID_FILES); },
     income_documents: function () {
@@ -172,7 +195,6 @@
     var error = document.createElement("p");
     error.className = "error";
     error.id = id + "-error";
-    error.setAttribute("role", "alert");
     wrap.appendChild(label); wrap.appendChild(input); wrap.appendChild(error);
     return wrap;
   }
@@ -201,11 +223,34 @@
       remove.type = "button";
       remove.className = "secondary remove";
       remove.textContent = T.remove;
-      remove.addEventListener("click", function () { li.remove(); });
+      remove.addEventListener("click", function () { personRemove(list, li); });
+      name.addEventListener("input", function () { removeButtonsName(list); });
       li.appendChild(remove);
     }
     list.appendChild(li);
+    removeButtonsName(list);
     return name;
+  }
+
+  // Each "Remover" says whom it removes, by the name typed, else by the row's number: every row's read "Remover"
+  // (blind probe r72a). The name starts with the visible word, so voice control finds it by what it shows.
+  function removeButtonsName(list) {
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-row]"), function (li, index) {
+      var button = li.querySelector("button.remove");
+      if (!button) return;
+      var name = $(li.dataset.row + "-name").value.trim();
+      button.setAttribute("aria-label", name ? T.remove_named.replace("%(name)s", name) : T.remove_numbered.replace("%(number)s", index + 1));
+    });
+  }
+
+  // Focus goes on to the next person's "Remover", else to "Adicionar pessoa": with its row gone it fell to the
+  // page's top (blind probe r72a).
+  function personRemove(list, li) {
+    var next = li.nextElementSibling;
+    li.remove();
+    removeButtonsName(list);
+    var button = next && next.querySelector("button.remove");
+    (button || $("add-person")).focus();
   }
 
   function peopleIn(list) {
@@ -219,7 +264,7 @@
     var ok = true;
     people.forEach(function (person) {
       ok = setError(person.row + "-name", nameError(person.name)) && ok;
-      ok = setError(person.row + "-email", /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(person.email) ? "" : T.email_invalid) && ok;
+      ok = setError(person.row + "-email", emailError(person.email)) && ok;
     });
     return ok;
   }
@@ -260,12 +305,39 @@
     return { li: li, bar: bar, state: state };
   }
 
-  function upload(file, documentType, listId) {
+  // A failed row puts its message on a line of its own: beside the name it squeezed the name into a column one
+  // letter wide (probe C29).
+  function rowFailed(row, message) {
+    row.li.className = "failed";
+    row.state.textContent = message;
+  }
+
+  // A file the server refused, by name, for its field (a failure of the connection is no fault of the file's).
+  function fileRefusal(name, field, message) {
+    var error = new Error(message);
+    error.file = name;
+    error.field = field;
+    return error;
+  }
+
+  // The storage's own refusal ({"detail", "code"} from the local store; S3 answers XML, said as a failed upload).
+  function storageDetail(xhr) {
+    try { return (JSON.parse(xhr.responseText) || {}).detail || ""; } catch (e) { return ""; }
+  }
+
+  // ``sent`` collects each file's name, field and row in the order of the documents: a refusal the server ties to
+  // a document (its index, docs/api.md "Errors") is said at that file's row and field.
+  function upload(file, documentType, field, listId, sent) {
     var row = uploadRow(file, listId);
+    sent.push({ name: file.name, field: field, row: row });
     var contentType = fileType(file);
     return request("POST", "/uploads", { filename: file.name, content_type: contentType, size: file.size, document_type: documentType })
       .then(function (slot) {
-        if (slot.status !== 201) throw new Error((slot.data && slot.data.detail) || T.upload_failed);
+        if (slot.status !== 201) {
+          var refused = (slot.data && slot.data.detail) || T.upload_failed;
+          rowFailed(row, refused);
+          throw fileRefusal(file.name, field, refused);
+        }
         return new Promise(function (resolve, reject) {
           var form = new FormData();
           Object.keys(slot.data.upload.fields).forEach(function (name) { form.append(name, slot.data.upload.fields[name]); });
@@ -277,15 +349,31 @@
             if (xhr.status >= 200 && xhr.status < 300) {
               row.bar.value = 100; row.state.textContent = T.uploaded;
               resolve({ key: slot.data.key, original_filename: file.name, content_type: contentType, document_type: documentType });
-            } else { failed(); }
+              return;
+            }
+            var refused = storageDetail(xhr);
+            rowFailed(row, refused || T.upload_failed);
+            reject(refused ? fileRefusal(file.name, field, refused) : new Error(T.upload_failed));
           };
-          // A failed row puts its message on a line of its own: beside the name it squeezed the name into a
-          // column one letter wide (probe C29).
-          var failed = function () { row.li.className = "failed"; row.state.textContent = T.upload_failed; reject(new Error(T.upload_failed)); };
-          xhr.onerror = failed;
+          xhr.onerror = function () { rowFailed(row, T.upload_failed); reject(new Error(T.upload_failed)); };
           xhr.send(form);
         });
       });
+  }
+
+  // A refused file is named in the summary, its row says it was refused and its field is marked with the message,
+  // and focused: the summary alone did not say which file, every row read "Carregado" (blind probe r72a).
+  function fileRefused(file, message, summaryId) {
+    var said = T.refused_file.replace("%(name)s", file.name) + " " + message;
+    if (file.row) rowFailed(file.row, message);
+    setError(file.field, said);
+    $(summaryId).textContent = T.submit_failed + " " + said;
+    $(file.field).focus();
+  }
+
+  // The file a submission's refusal names by its index in ``documents``, if it names one.
+  function refusedFile(data, sent) {
+    return data && typeof data.document === "number" ? sent[data.document] || null : null;
   }
 
   function serverErrors(data, people) {
@@ -317,6 +405,13 @@
     return true;
   }
 
+  // A refusal of the whole submission (no connection, a code of no field) is said by the summary, which takes the
+  // focus the disabled button lost: it fell to the page's top (blind probe r72a).
+  function submissionFailed(message) {
+    $("form-error").textContent = message;
+    if (!document.activeElement || document.activeElement === document.body) $("form-error").focus();
+  }
+
   function isLead() { return info && info.role === "TENANT"; }
 
   $("intake-form").addEventListener("submit", function (event) {
@@ -330,8 +425,9 @@
     $("uploads").innerHTML = "";
     // Each side of the identity card is an ID_DOCUMENT of its own (probe C29: the back went in as income).
     var jobs = [];
-    Array.prototype.forEach.call($("id_document").files, function (file) { jobs.push(upload(file, "ID_DOCUMENT")); });
-    Array.prototype.forEach.call($("income_documents").files, function (file) { jobs.push(upload(file, "PROOF_OF_INCOME")); });
+    var sent = [];
+    Array.prototype.forEach.call($("id_document").files, function (file) { jobs.push(upload(file, "ID_DOCUMENT", "id_document", "uploads", sent)); });
+    Array.prototype.forEach.call($("income_documents").files, function (file) { jobs.push(upload(file, "PROOF_OF_INCOME", "income_documents", "uploads", sent)); });
     Promise.all(jobs).then(function (documents) {
       var body = {
         nif: $("nif").value, name: $("name").value.trim(), date_of_birth: $("date_of_birth").value,
@@ -344,14 +440,17 @@
       if ($("income_profile").value) body.income_profile = $("income_profile").value;
       return request("POST", "/submissions", body);
     }).then(function (result) {
-      if (result.status === 201) { show("progress"); poll(); return; }
+      if (result.status === 201) { showAndFocus("progress"); poll(); return; }
+      $("submit").disabled = false;
+      var refused = refusedFile(result.data, sent);
+      if (refused) { fileRefused(refused, result.data.detail, "form-error"); return; }
       var message = serverErrors(result.data, people);
-      if (message) $("form-error").textContent = T.submit_failed + " " + message;
+      if (message) submissionFailed(T.submit_failed + " " + message);
       else pointToErrors();
-      $("submit").disabled = false;
     }).catch(function (error) {
-      $("form-error").textContent = error.message || T.upload_failed;
       $("submit").disabled = false;
+      if (error.field) { fileRefused({ name: error.file, field: error.field }, error.message, "form-error"); return; }
+      submissionFailed(error.message || T.upload_failed);
     });
   });
 
@@ -360,7 +459,9 @@
     request("GET", "/status").then(function (result) {
       if (result.status !== 200) { setTimeout(poll, 4000); return; }
       var status = result.data.status;
-      $("progress-status").textContent = T["status_" + status] || status;
+      // The status is a live region: written again unchanged, each poll would be read out again.
+      var said = T["status_" + status] || status;
+      if ($("progress-status").textContent !== said) $("progress-status").textContent = said;
       $("progress").dataset.status = status;
       var list = $("progress-documents");
       list.innerHTML = "";
@@ -371,12 +472,40 @@
         list.appendChild(li);
       });
       showHousehold(result.data.household || []);
-      // A run that ends changes what the server renders (the explanation): fetch the page again.
-      if (lastStatus === "PROCESSING" && status !== "PROCESSING") { window.location.reload(); return; }
+      var ended = lastStatus === "PROCESSING" && status !== "PROCESSING";
       lastStatus = status;
+      if (ended) { serverSectionsRefresh(); return; }
       if (status === "PROCESSING") setTimeout(poll, 2000);
       else if (status === "WAITING") setTimeout(poll, WAITING_POLL_MS);
     });
+  }
+
+  // A run that ends changes what the server renders (the explanation, what is still asked): those sections of the
+  // page are fetched again and put in place. The page reloaded itself instead, which took a screen reader back to
+  // its top a few seconds after submitting (blind probe r72a).
+  function serverSectionsRefresh() {
+    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        serverSectionReplace(fresh, "more-info", "beforebegin");
+        serverSectionReplace(fresh, "explanation", "afterend");
+        secondRoundBind();
+      })
+      .catch(function () { window.location.reload(); });
+  }
+
+  // The section as the server renders it now, where the template puts it (before or after the progress), or none.
+  function serverSectionReplace(fresh, id, where) {
+    var now = fresh.getElementById(id);
+    var section = now ? document.importNode(now, true) : null;
+    var old = $(id);
+    if (old && section) old.replaceWith(section);
+    else if (old) old.remove();
+    else if (section) $("progress").insertAdjacentElement(where, section);
   }
 
   // On the lead's link: each invited person and whether they have submitted (never their data).
@@ -432,41 +561,49 @@
   showIncomeDocuments();
 
   // --- the second round: the documents the agency asked for, and the applicant's comment ---------
-  var moreInfo = $("more-info-form");
-  if (moreInfo) moreInfo.addEventListener("submit", function (event) {
+  function moreInfoSubmit(event) {
     event.preventDefault();
+    var moreInfo = event.currentTarget;
     $("more-info-error").textContent = "";
     var inputs = moreInfo.querySelectorAll("input[type=file]");
     var jobs = [];
+    var sent = [];
     // A file of a type not allowed was told "required" here (probe C29): the first form's messages, per file.
     var problem = "";
     Array.prototype.forEach.call(inputs, function (input) { problem = problem || filesError(input.files, true); });
     if (problem) { $("more-info-error").textContent = problem; return; }
+    $("more-info-uploads").innerHTML = "";
     Array.prototype.forEach.call(inputs, function (input) {
+      input.setAttribute("aria-invalid", "false");
       Array.prototype.forEach.call(input.files, function (file) {
-        jobs.push(upload(file, input.dataset.documentType, "more-info-uploads"));
+        jobs.push(upload(file, input.dataset.documentType, input.id, "more-info-uploads", sent));
       });
     });
     $("more-info-submit").disabled = true;
     Promise.all(jobs).then(function (documents) {
       return request("POST", "/additional-documents", { documents: documents });
     }).then(function (result) {
+      $("more-info-submit").disabled = false;
+      var refused = refusedFile(result.data, sent);
+      if (refused) { fileRefused(refused, result.data.detail, "more-info-error"); return; }
       if (result.status !== 201) throw new Error((result.data && result.data.detail) || T.submit_failed);
       $("more-info-error").textContent = "";
       moreInfo.innerHTML = "";
+      // The button that had the focus is gone with the form: the focus goes to what replaced it.
       var done = document.createElement("p");
-      done.className = "ok"; done.setAttribute("role", "status"); done.textContent = T.documents_sent;
+      done.className = "ok"; done.setAttribute("role", "status"); done.tabIndex = -1; done.textContent = T.documents_sent;
       moreInfo.appendChild(done);
+      done.focus();
       lastStatus = "PROCESSING";
       poll();
     }).catch(function (error) {
       $("more-info-submit").disabled = false;
+      if (error.field) { fileRefused({ name: error.file, field: error.field }, error.message, "more-info-error"); return; }
       $("more-info-error").textContent = T.submit_failed + " " + error.message;
     });
-  });
+  }
 
-  var contest = $("contest-form");
-  if (contest) contest.addEventListener("submit", function (event) {
+  function contestSubmit(event) {
     event.preventDefault();
     var message = $("contest-message").value.trim();
     $("contest-error").textContent = ""; $("contest-done").textContent = "";
@@ -481,7 +618,14 @@
       $("contest-message").value = "";
       $("contest-done").textContent = T.contest_sent;
     }).catch(function (error) { $("contest-submit").disabled = false; $("contest-error").textContent = T.submit_failed + " " + error.message; });
-  });
+  }
+
+  // The server renders these forms: on the page as loaded, and again when a run ends (serverSectionsRefresh).
+  function secondRoundBind() {
+    if ($("more-info-form")) $("more-info-form").addEventListener("submit", moreInfoSubmit);
+    if ($("contest-form")) $("contest-form").addEventListener("submit", contestSubmit);
+  }
+  secondRoundBind();
 
   function unavailable(title, text) {
     $("unavailable-title").textContent = title;
@@ -514,12 +658,12 @@
     }
     $("household-fieldset").hidden = !isLead();
     if (info.status === "COMPLETED") {
-      show("progress");
       // Reopened by the person who sent it (a reload, the e-mail's link again): said as theirs, with what follows
       // (probe C29 read "Esta candidatura já foi enviada" as someone else's doing).
-      $("progress").querySelector("h1").textContent = T.submitted_title;
+      $("progress-title").textContent = T.submitted_title;
       $("progress-reopened").textContent = T.submitted_text;
       $("progress-reopened").hidden = false;
+      show("progress");
       poll();
       return;
     }
