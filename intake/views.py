@@ -7,6 +7,7 @@ address answer 429 (the API's per-address budget), with a page that says to wait
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +20,9 @@ from applicants.errors import DataErased
 from applicants.models import FormStatus
 from applicants.notice import notice_text
 from applicants.selectors import IntakeLink, intake_link_by_token
+from intake.mail import due_words
 from intake.status import income_documents, status_of_person
+from screening.explanation import TEXTS
 
 SUPPORTED = {"pt-pt", "en"}
 # A used link whose person was erased or purged: the page says so (the API answers 410 data_erased).
@@ -75,6 +78,11 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
             person = status_of_person(link, language=language_code)
         except DataErased:
             state = ERASED
+        person["explanation_figures"] = explanation_figures(person.get("explanation") or {}, language_code)
+        if person.get("due_at"):
+            # The request's deadline as its e-mail says it: "20 December 2026" in English, with its hour when it
+            # ends before the day does (blind probe r72c: "20/12/2026" on the English page).
+            person["due_words"] = due_words(person["due_at"])[1 if language_code == "en" else 0]
     # The full notice (GDPR art. 13) in the page's language; the submission sends its hash back as the one
     # accepted (blind probe r64b, F2 and F11).
     notice = notice_text(organization=link.form_request.organization, language=language_code) if link else None
@@ -94,6 +102,18 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
     }
     status = 410 if state in (FormStatus.EXPIRED, REPLACED, ERASED) else 404 if link is None else 200
     return page(request, language, context, status=status)
+
+
+def explanation_figures(explanation: dict[str, Any], language: str) -> dict[str, str]:
+    """The ratio and the agency's limit as the explanation's sentences write them, to the hundredth ("39,76 %",
+    "39.76%"): the page rounded them to whole percents, "40%" beside a sentence saying 39.76% (blind probe r72c)."""
+    if explanation.get("dti_ratio") is None:
+        return {}
+    words = TEXTS["en" if language == "en" else "pt-PT"]
+    return {
+        "ratio": words.ratio(Decimal(str(explanation["dti_ratio"]))),
+        "limit": words.percent(Decimal(str(explanation["dti_limit"]))),
+    }
 
 
 def too_many_requests(request: HttpRequest, language: str, wait: float | None) -> HttpResponse:
