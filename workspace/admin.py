@@ -189,6 +189,19 @@ def proposal_prefill(proposal: dict[str, Any] | None, people: list[dict[str, Any
     }
 
 
+def decision_messages(request: HttpRequest) -> dict[str, Any]:
+    """The page's messages apart from the decision form's refusal, which the form shows at its fields (blind probe
+    r72a, A-4): ``page_messages`` for the message list (templates/admin/base_site.html), ``decision_error``."""
+    page_messages, decision_error = [], None
+    for message in messages.get_messages(request):
+        refusal = admin_views.decision_error_of(message)
+        if refusal is None:
+            page_messages.append(message)
+        else:
+            decision_error = refusal
+    return {"page_messages": page_messages, "decision_error": decision_error}
+
+
 def field_rows(fields: dict[str, Any], confidence: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     return [(name, value, confidence.get(name)) for name, value in fields.items() if value is not None]
 
@@ -386,6 +399,8 @@ class ApplicantAdmin(ErasureAdmin):
         context["can_rerun"] = self.has_rerun_permission(request)
         context.update(second_round_context(applicant, can_view_pii=self.can_view_pii(request)))
         context.update(proposal_prefill(context["proposed_request"], context["request_people"]))
+        if request.method == "GET" and context["can_decide"]:
+            context.update(decision_messages(request))
         response = super().change_view(request, object_id, form_url, context)
         if request.method == "GET" and response.status_code == 200 and self.can_view_pii(request):
             services.pii_view_record(applicant=applicant, actor=request.user, surface="admin")

@@ -68,30 +68,35 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     message = request.POST.get("message_to_applicant", "")
     requested = requested_documents_posted(request) if decision == DecisionOutcome.MORE_INFO else []
     if decision not in DecisionOutcome.values or not reason:
-        messages.error(request, _("Escolha uma decisão e escreva o motivo (obrigatório)."))
-        return redirect("admin:applicants_applicant_change", object_id)
+        missing = [
+            name for name, given in (("decision", decision in DecisionOutcome.values), ("reason", reason)) if not given
+        ]
+        text = _("Escolha uma decisão e escreva o motivo (obrigatório).")
+        return decision_refused(request, object_id, text, *missing)
     if len(reason) > REASON_MAX_LENGTH:
         # As the API's field error: the reason is at most 2000 characters.
-        messages.error(request, _("O motivo tem no máximo 2000 caracteres."))
-        return redirect("admin:applicants_applicant_change", object_id)
+        return decision_refused(request, object_id, _("O motivo tem no máximo 2000 caracteres."), "reason")
     try:
         due_at = due_at_posted(request) if decision == DecisionOutcome.MORE_INFO else None
     except ValueError:
         # As the API's field error on ``due_at`` (docs/api.md: within 90 days).
-        messages.error(request, _("O prazo deve estar nos próximos 90 dias."))
-        return redirect("admin:applicants_applicant_change", object_id)
+        return decision_refused(request, object_id, _("O prazo deve estar nos próximos 90 dias."), "due_date")
     if decision == DecisionOutcome.MORE_INFO and message.strip() and not requested:
         # The message goes out in the request's e-mail: without a document asked it reached nobody (probe C28).
-        messages.error(request, _("A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um."))
-        return redirect("admin:applicants_applicant_change", object_id)
+        return decision_refused(
+            request,
+            object_id,
+            _("A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um."),
+            "message_to_applicant",
+            "requested_documents",
+        )
     try:
         with transaction.atomic():
             # Two colleagues deciding at once take turns here; the second then finds the first's decision.
             Applicant.objects.select_for_update().filter(pk=applicant.pk).first()
             stale = decision_seen_is_stale(applicant, request.POST.get("seen_decision"))
             if stale is not None:
-                messages.error(request, stale)
-                return redirect("admin:applicants_applicant_change", object_id)
+                return decision_refused(request, object_id, stale)
             recorded = decision_take(
                 applicant=applicant,
                 decided_by=request.user,
@@ -104,8 +109,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
                 due_at=due_at,
             )
     except BusinessRuleError as exc:
-        messages.error(request, exc.message)
-        return redirect("admin:applicants_applicant_change", object_id)
+        return decision_refused(request, object_id, exc.message)
     note = (
         (" " + _("Pedido enviado por e-mail (%(count)s documento(s)).") % {"count": len(requested)})
         if requested
@@ -125,6 +129,28 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
         # advises); the page says so, and the decision history shows it.
         messages.warning(request, _("Esta pessoa ainda não tem relatório de análise: a decisão foi tomada sem ele."))
     return redirect("admin:applicants_applicant_change", object_id)
+
+
+# A refusal of the decision form is a message with these tags: the form shows it at its fields (WCAG 1.3.1, 3.3.1),
+# not in the page's message list (blind probe r72a, A-4).
+DECISION_ERROR_TAG = "decision-error"
+DECISION_FIELD_TAG_PREFIX = "field-"
+
+
+def decision_refused(request: HttpRequest, object_id: Any, text: str, *fields: str) -> HttpResponse:
+    """Back to the page with the refusal, tagged with the form's fields it concerns (their POST names)."""
+    tags = [DECISION_ERROR_TAG, *(DECISION_FIELD_TAG_PREFIX + name for name in fields)]
+    messages.error(request, text, extra_tags=" ".join(tags))
+    return redirect("admin:applicants_applicant_change", object_id)
+
+
+def decision_error_of(message: messages.storage.base.Message) -> dict[str, Any] | None:
+    """A message the decision form refused with: its text and the fields in error, else ``None``."""
+    tags = message.extra_tags.split()
+    if DECISION_ERROR_TAG not in tags:
+        return None
+    fields = [tag.removeprefix(DECISION_FIELD_TAG_PREFIX) for tag in tags if tag.startswith(DECISION_FIELD_TAG_PREFIX)]
+    return {"text": str(message), "fields": fields}
 
 
 DUE_AT_MAX_DAYS = 90

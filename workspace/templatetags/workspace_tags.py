@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from django import template
+from django.forms import BoundField
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from applicants.models import ApplicantStatus, Role
 from applicants.selectors import open_items_count, organization_for_user
@@ -188,3 +190,10 @@ def status_label(value: Any, kind: str) -> str:
     """An applicant's or a document's stored state as its label ("COMPLETED" -> "Concluído"); unknown as given."""
     labels_of = {"applicant": ApplicantStatus, "document": DocumentStatus}[kind]
     return str(labels_of(value).label) if value in labels_of.values else str(value or "")
+
+
+@register.filter
+def marked_invalid(field: BoundField, error_id: str) -> SafeString:
+    """The field's widget marked in error and pointing at the message that says why (WCAG 3.3.1): for an error of the
+    whole form, as a failed login's, which Django puts on no field."""
+    return field.as_widget(attrs={"aria-invalid": "true", "aria-describedby": error_id})
