@@ -12,6 +12,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
@@ -119,3 +121,21 @@ def test_the_second_round_s_mail_asks_for_the_documents_by_the_deadline_not_for_
     assert "reply" not in english.lower()
     assert "Please send them by " in english and "through your personal link" in english
     assert "Prazo: " in portuguese
+
+
+@pytest.mark.parametrize(
+    ("query", "cookie", "page_language"),
+    [("?lang=pt", "", "pt-PT"), ("?lang=PT-PT", "", "pt-PT"), ("", "pt", "pt-PT"), ("?lang=en-GB", "", "en"),
+     ("?lang=de", "", "en")],
+)  # fmt: skip
+def test_a_language_chosen_is_read_as_the_status_api_reads_it(
+    alice_api: APIClient, query: str, cookie: str, page_language: str
+) -> None:
+    """F13: "?lang=pt" in an English browser: the API reads any "pt..." as pt-PT, the page read only "pt-pt" and
+    fell back to the browser's English. A language it does not speak is no choice: the browser's (English) then."""
+    form = form_request_create(alice_api)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+    html = client.get(f"/intake/{form['token']}/{query}").content.decode()
+    assert f'<html lang="{page_language}"' in html
