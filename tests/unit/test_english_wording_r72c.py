@@ -179,6 +179,10 @@ def test_one_english_term_for_the_taxa_de_esforco_and_one_spelling_of_email() ->
     assert "affordability ratio (taxa de esforço)" in EN.dti and "affordability ratio" in EN.dti_unknown
     with translation.override("en"):
         assert translation.gettext("Rent-to-income ratio (taxa de esforço)") == "Affordability ratio (taxa de esforço)"
+        # The staff's pages and the report's PDF say the same ("debt-to-income" before: a rent is no debt).
+        for term in ("Taxa de esforço", "taxa de esforço", "Taxa de esforço do agregado", "taxa de esforço do fiador",
+                     "Debt-to-income ratio", "Household debt-to-income ratio", "the guarantor's debt-to-income ratio"):  # fmt: skip
+            assert "affordability ratio" in translation.gettext(term).lower(), term
         for english_source in ("Answer by e-mail", "e-mail not sent yet", "E-mail", "e-mail"):
             assert "e-mail" not in translation.gettext(english_source).lower()
     with translation.override("pt-pt"):
