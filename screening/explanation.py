@@ -1664,8 +1664,8 @@ EN = Texts(
         "statement does not show the tax withheld."
     ),
     method_pension_mixed=(
-        "For each pension, the net amount is used where the statement gives it, otherwise the amount shown; each is "
-        "multiplied by the number of payments a year, and the total is divided by 12."
+        "For each pension, the net amount is used where the statement gives it, otherwise the amount shown; the "
+        "year's total is then divided by 12."
     ),
     method_pension_unknown=(
         "The monthly amount is the pension on your statement multiplied by the number of payments you receive a "
