@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
-from django.utils.text import format_lazy
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from applicants.errors import BusinessRuleError
-from applicants.text import format_eur
+from applicants.text import format_eur_for
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -97,15 +97,20 @@ class ErrorSerializer(serializers.Serializer):
     document = serializers.IntegerField(required=False, min_value=0)
 
 
+def _at_least(amount: Decimal) -> str:
+    return _("Indique um valor igual ou superior a {amount}.").format(
+        amount=format_eur_for(amount, language=get_language())
+    )
+
+
 def money_field(*, min_value: Decimal | None = None, **kwargs: Any) -> serializers.DecimalField:
-    """Euros as JSON numbers (the contract's money), two decimals. A bound is said in euros as the report writes
-    them ("0,01 €"): DRF's own message printed the Python number ("maior ou igual a 0.01", blind probe r70a, F09)."""
+    """Euros as JSON numbers (the contract's money), two decimals. A bound is said in euros as the answer's language
+    writes them ("0,01 €", "€0.01"): DRF's own message printed the Python number ("maior ou igual a 0.01", blind probe
+    r70a, F09), and the English one the Portuguese amount (r72c, F8), so the amount is written when the message is."""
     if min_value is not None:
         kwargs["min_value"] = min_value
         kwargs["error_messages"] = {
-            "min_value": format_lazy(
-                gettext_lazy("Indique um valor igual ou superior a {amount}."), amount=format_eur(min_value)
-            ),
+            "min_value": lazy(_at_least, str)(min_value),
             **kwargs.get("error_messages", {}),
         }
     return serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False, **kwargs)

@@ -64,3 +64,11 @@ def format_eur(amount: Decimal | None) -> str:
         return "—"
     whole, _sep, cents = f"{amount:,.2f}".partition(".")
     return f"{whole.replace(',', ' ')},{cents} €"
+
+
+def format_eur_for(amount: Decimal | None, *, language: str | None) -> str:
+    """An amount in the language it is read in: "1 200,00 €" in Portuguese, "€1,200.00" in English (as the
+    explanation's English writes it: "0,01 €" in an English sentence read as Portuguese money, blind probe r72c)."""
+    if amount is None or not (language or "").lower().startswith("en"):
+        return format_eur(amount)
+    return f"€{amount:,.2f}"

@@ -254,6 +254,9 @@ class HouseholdStatusSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
     name = serializers.CharField(help_text="As the lead tenant wrote it when inviting")
     invitation_status = serializers.ChoiceField(choices=InvitationStatus.choices)
+    left_out_at = serializers.DateTimeField(
+        allow_null=True, help_text="When a forced screening went ahead without this person (null otherwise)"
+    )
 
 
 class RequestedDocumentSerializer(serializers.Serializer):

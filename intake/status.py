@@ -74,9 +74,11 @@ def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:
     if application is None:
         return []
     invitations = list(application.invitations.all())
-    # A link re-sent to the same person is one person, as on the staff's view: the newest link's status.
+    # A link re-sent to the same person is one person, as on the staff's view: the newest link's status. One a forced
+    # screening went ahead without stays SENT, and says when it was left out: "invitation sent, not submitted yet"
+    # beside their own link's "the application went ahead without you" (blind probe r72c, U2).
     return [
-        {"role": i.role, "name": i.name, "invitation_status": i.effective_status}
+        {"role": i.role, "name": i.name, "invitation_status": i.effective_status, "left_out_at": i.left_out_at}
         for i in invitations
         if not i.superseded_in(invitations)
     ]

@@ -46,11 +46,21 @@ def page_language(request: HttpRequest) -> str:
     supported one (``Accept-Language``: "en-GB" reads English, "pt-BR" European Portuguese), else pt-PT. An
     expat's English browser got the whole page in Portuguese until they found the "English" link (blind probe
     r72c, F1)."""
-    chosen = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if chosen and chosen.lower() in SUPPORTED:
-        return chosen.lower()
+    chosen = chosen_language(request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "")
+    if chosen:
+        return chosen
     browser = translation.get_language_from_request(request).lower()
     return browser if browser in SUPPORTED else settings.LANGUAGE_CODE
+
+
+def chosen_language(code: str) -> str:
+    """A language chosen as the API reads ``?lang`` (``intake.api.language_of``): "en..." English, "pt..." European
+    Portuguese, else none. "?lang=pt" gave an English browser the page in English (round 72C, r72c F13), while the
+    status it polls, and the documents' reasons in it, were in Portuguese."""
+    code = code.lower()
+    if code.startswith("en"):
+        return "en"
+    return "pt-pt" if code.startswith("pt") else ""
 
 
 def intake_page(request: HttpRequest, token: str) -> HttpResponse:

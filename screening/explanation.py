@@ -23,6 +23,7 @@ more documents would use).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -877,12 +878,26 @@ def payslip_method(checks: list[dict[str, Any]], words: Texts) -> str:
     # Overtime and per diems counted because every month paid them: said beside how the months were counted.
     recurring = f" {words.method_payslips_recurring}" if RECURRING_VARIABLE_PAY in evidence else ""
     # A base salary that fell in the newest months: only the months since count (ADR 039), said before the rest.
-    cut = f"{words.method_payslips_cut} " if PAY_CUT_LEVEL in evidence else ""
+    cut = f"{pay_cut_sentence(evidence, words)} " if PAY_CUT_LEVEL in evidence else ""
     if "x 14 / 12" in evidence and "duodécimos" not in evidence:
         return cut + words.method_payslips_fourteen + recurring
     if "duodécimos" in evidence and "x 14 / 12" not in evidence:
         return cut + words.method_payslips_twelfths + recurring
     return (cut + recurring.strip()).strip()
+
+
+# The rules' note of a pay cut names the month the base salary fell in ("baixou de 1 500,00 € para 1 000,00 € em
+# 11/2026: contado só o nível desde então, ...", screening.rules.income.pay_cut_note).
+PAY_CUT_MONTH = re.compile(r" em (?P<month>\d{2})/(?P<year>\d{4}): " + re.escape(PAY_CUT_LEVEL))
+
+
+def pay_cut_sentence(evidence: str, words: Texts) -> str:
+    """The fall of the base salary with the month it fell in: "in the latest months ... since then" left the reader
+    to guess which months count (blind probe r72c, F11). A note without its month keeps the sentence without one."""
+    found = PAY_CUT_MONTH.search(evidence)
+    if found is None:
+        return words.method_payslips_cut_undated
+    return words.method_payslips_cut.format(month=words.months([f"{found['year']}-{found['month']}"]))
 
 
 def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts) -> dict[str, Any]:
@@ -1049,7 +1064,9 @@ class Texts:
     method_payslips_fourteen: str
     method_payslips_twelfths: str
     method_payslips_recurring: str
+    # A base salary that fell: in the month named ({month}), or, when the rules' note lacks it, without one.
     method_payslips_cut: str
+    method_payslips_cut_undated: str
     method_invoices: str
     method_pension: str
     # A pension's amount not given as net, a year's gross, pensions counted differently, and a method not read.
@@ -1165,8 +1182,14 @@ class Texts:
         return "1 month" if count == 1 else f"{count} months"
 
     def date(self, iso: str) -> str:
+        """A day in a sentence: "10/03/2025" in Portuguese, "10 March 2025" in English, as the English mail writes
+        it (an ISO date read as a code in an English sentence, blind probe r72c, F6). Anything else as it came."""
         year, month, day = [*iso.split("-"), "", ""][:3]
-        return f"{day}/{month}/{year}" if self.language == "pt-PT" and day else iso
+        if not (len(year) == 4 and month.isdigit() and 1 <= int(month) <= 12 and day.isdigit()):
+            return iso
+        if self.language == "pt-PT":
+            return f"{day}/{month}/{year}"
+        return f"{int(day)} {MONTHS_EN[int(month) - 1]} {year}"
 
     def cost_label(self, listing: dict[str, Any]) -> str:
         return self.cost_labels["VENDA" if listing["listing_type"] == "VENDA" else "ARRENDAMENTO"]
@@ -1324,6 +1347,10 @@ PT = Texts(
     ),
     method_payslips_twelfths="O vencimento líquido já inclui os subsídios de férias e de Natal, pagos em duodécimos.",
     method_payslips_cut=(
+        "O seu vencimento base baixou em {month}: conta o vencimento desde esse mês, não a média com os meses "
+        "anteriores."
+    ),
+    method_payslips_cut_undated=(
         "O seu vencimento base baixou nos meses mais recentes: conta o vencimento desde então, não a média com os "
         "meses antes."
     ),
@@ -1610,7 +1637,11 @@ EN = Texts(
     ),
     method_payslips_twelfths="The net pay already includes the holiday and Christmas bonuses, paid monthly.",
     method_payslips_cut=(
-        "Your base salary fell in the latest months: the pay since then counts, not the average with the months before."
+        "Your base salary fell in {month}: your pay from that month on counts, not the average with the months before."
+    ),
+    method_payslips_cut_undated=(
+        "Your base salary fell in your latest payslips: only the pay since it fell counts, not the average with the "
+        "months before."
     ),
     method_payslips_recurring=(
         "Overtime and per diems paid in every one of those months count as pay; bonuses, back pay and refunded "
@@ -1620,20 +1651,26 @@ EN = Texts(
         "Invoice-receipts count their base amount less the IRS withheld, averaged over every month since the first "
         "one: a month without an invoice-receipt counts as a month without income."
     ),
-    method_pension="The pension counts its net monthly amount, times the payments a year, divided by 12.",
+    method_pension=(
+        "The monthly amount is your net pension multiplied by the number of payments you receive a year, then "
+        "divided by 12."
+    ),
     method_pension_printed=(
-        "The pension counts the monthly amount the statement shows, times the payments a year, divided by 12: the "
-        "statement does not give it as net, so it counts as it is."
+        "The monthly amount is the pension shown on your statement multiplied by the number of payments you receive "
+        "a year, then divided by 12. The statement does not say whether that pension is net, so it is used as shown."
     ),
     method_pension_year=(
-        "The pension counts the statement's gross amount for the year, divided by 12: the statement does not show "
-        "the tax withheld."
+        "The monthly amount is the gross pension for the year shown on your statement, divided by 12, because the "
+        "statement does not show the tax withheld."
     ),
     method_pension_mixed=(
-        "Each pension counts its net monthly amount where the statement gives one, otherwise the amount the "
-        "statement shows, as it is; the total counts by year and is divided by 12."
+        "For each pension, the net amount is used where the statement gives it, otherwise the amount shown; the "
+        "year's total is then divided by 12."
     ),
-    method_pension_unknown="The pension counts the statement's amount, times the payments a year, divided by 12.",
+    method_pension_unknown=(
+        "The monthly amount is the pension on your statement multiplied by the number of payments you receive a "
+        "year, then divided by 12."
+    ),
     method_sum="The income from each source is added up.",
     income_tax_in_spouse=(
         "Your income is in your {year} joint IRS return: the couple's income was counted once, under the other "
@@ -1759,14 +1796,14 @@ EN = Texts(
     cost_labels={"ARRENDAMENTO": "the monthly rent", "VENDA": "the estimated monthly loan payment"},
     guarantor_covers=(
         "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), within the guarantor "
-        "limit of {limit}: you can guarantee this application."
+        "limit of {limit}: you can act as guarantor for this application."
     ),
     guarantor_short=(
         "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), above the guarantor "
-        "limit of {limit}: it is not enough to guarantee this application."
+        "limit of {limit}: it is not enough to act as guarantor for this application."
     ),
-    guarantor_no_identity="Without a confirmed identity, you cannot guarantee this application.",
-    guarantor_no_income="Without a verified income, you cannot guarantee this application.",
+    guarantor_no_identity="Without a confirmed identity, you cannot act as guarantor for this application.",
+    guarantor_no_income="Without a verified income, you cannot act as guarantor for this application.",
     sentence="With {conditions}, {outcome}.",
     with_identity="your identity confirmed (a valid identity document showing your details)",
     payslip_one="{count} more payslip for another month (within the last {window} months)",
@@ -1785,7 +1822,7 @@ EN = Texts(
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
     proofs={
         "": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
-        "INDEPENDENT": f"faturas-recibo for {REQUIRED_INVOICE_MONTHS} months",
+        "INDEPENDENT": f"invoice-receipts (faturas-recibo) for {REQUIRED_INVOICE_MONTHS} months",
         "PENSIONER": "the pension statement",
         "MIXED": "the proofs of each source of income",
     },
@@ -1797,7 +1834,7 @@ EN = Texts(
         "monthly income of at least {amount}"
     ),
     would_improve="the outcome of the assessment would improve",
-    could_guarantee="you could guarantee this application",
+    could_guarantee="you could act as guarantor for this application",
 )
 
 TEXTS: dict[str, Texts] = {"pt-PT": PT, "en": EN}

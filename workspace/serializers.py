@@ -830,7 +830,8 @@ class StaffInvitationCreatedSerializer(serializers.Serializer):
 
 
 class ApplicationScreenSerializer(serializers.Serializer):
-    force = serializers.BooleanField(default=False)
+    # A JSON boolean, as every switch in a body (docs/api.md, Conventions): "yes" forced a screening (blind probe r72c).
+    force = JsonBooleanField(default=False)
 
 
 class ApplicationScreenResultSerializer(serializers.Serializer):

@@ -102,7 +102,7 @@ def test_the_english_admin_speaks_english_on_lists_filters_values_review_and_mes
     for portuguese in ["Nível de risco", "Sem decisão", "Rejeitado", "Imóvel", "Reprocessar a análise"]:
         assert portuguese not in listing, portuguese
     review = page(client, f"/admin/applicants/applicant/{reviewed.pk}/change/")
-    for words in ["Screening report", "Checks and evidence", "Debt-to-income ratio", "Date of birth matches",
+    for words in ["Screening report", "Checks and evidence", "Affordability ratio", "Date of birth matches",
                   "Record the decision", "Approved", "Ask for more documents", "Authenticity of the documents",
                   "Medium", "✘ failed"]:  # fmt: skip
         assert words in review, words

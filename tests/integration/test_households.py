@@ -137,7 +137,7 @@ def test_a_couple_each_too_poor_alone_is_low_together(alice_api: APIClient, cele
     # The lead's page shows the co-tenant as submitted, not their data.
     status = APIClient().get(f"/api/v1/intake/{token}/status").json()
     assert status["household"] == [
-        {"role": "CO_TENANT", "name": partner.person.full_name, "invitation_status": "SUBMITTED"}
+        {"role": "CO_TENANT", "name": partner.person.full_name, "invitation_status": "SUBMITTED", "left_out_at": None}
     ]
     assert partner.person.nif not in json.dumps(status)
     # The invitation names only its recipient: nothing of the lead who sent it.

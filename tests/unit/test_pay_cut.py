@@ -75,8 +75,31 @@ def test_guard_another_employers_lower_base_is_a_job_change_not_a_cut() -> None:
 def test_the_applicants_explanation_says_only_the_pay_since_the_fall_counts() -> None:
     cut = screen([id_document(), *slips((1000, 880), (1500, 1300), (1500, 1300))])
     method = check_named(cut, "income.monthly_income")
-    assert payslip_method([method], PT).startswith(PT.method_payslips_cut + " ")
-    assert payslip_method([method], EN).startswith("Your base salary fell in the latest months")
+    # The month the pay fell in, named (blind probe r72c, F11: "in the latest months ... since then").
+    assert payslip_method([method], PT).startswith(
+        "O seu vencimento base baixou em outubro de 2026: conta o vencimento desde esse mês, não a média com os "
+        "meses anteriores. "
+    )
+    assert payslip_method([method], EN).startswith(
+        "Your base salary fell in October 2026: your pay from that month on counts, not the average with the months "
+        "before. "
+    )
     steady = screen([id_document(), *slips((1500, 1300), (1500, 1300), (1500, 1300))])
     method = check_named(steady, "income.monthly_income")
-    assert PT.method_payslips_cut not in payslip_method([method], PT)
+    assert "baixou" not in payslip_method([method], PT)
+    assert "fell" not in payslip_method([method], EN)
+
+
+def test_a_fall_over_two_months_names_the_first_month_of_the_lower_pay() -> None:
+    cut = screen([id_document(), *slips((1000, 870), (1000, 890), (1500, 1300))])
+    method = check_named(cut, "income.monthly_income")
+    assert payslip_method([method], EN).startswith("Your base salary fell in September 2026: ")
+    assert payslip_method([method], PT).startswith("O seu vencimento base baixou em setembro de 2026: ")
+
+
+def test_a_pay_cut_note_without_its_month_is_said_without_one() -> None:
+    """Guard: a method line whose note lost its month (an older report) keeps the sentence, with no month made up."""
+    method = {"name": "income.monthly_income", "evidence": "média; contado só o nível desde então, não a média dos "
+              "meses antes"}  # fmt: skip
+    assert payslip_method([method], PT) == PT.method_payslips_cut_undated
+    assert payslip_method([method], EN) == EN.method_payslips_cut_undated
