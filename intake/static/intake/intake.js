@@ -36,7 +36,10 @@
     // No connection: the browser's own words ("Failed to fetch", in English) said nothing an applicant could
     // act on (probe C29); every caller shows the page's message instead.
     var offline = function () { throw new Error(T.network); };
-    return fetch(api + path, {
+    // "?lang" too: it comes before the header in the API (docs/api.md), so a browser or a proxy that sets its own
+    // Accept-Language cannot turn the documents' reasons into another language than the page's (blind probe r72c).
+    var lang = document.documentElement.lang === "en" ? "en" : "pt-pt";
+    return fetch(api + path + (path.indexOf("?") >= 0 ? "&" : "?") + "lang=" + lang, {
       method: method,
       // The page's language for the answers, errors included (the browser's may be another).
       headers: Object.assign({ "Accept-Language": document.documentElement.lang }, body ? { "Content-Type": "application/json" } : {}),
@@ -516,7 +519,9 @@
       var li = document.createElement("li");
       li.dataset.status = person.invitation_status;
       li.dataset.role = person.role;
-      li.textContent = person.name + " · " + (T["role_" + person.role] || person.role) + ": " + (T["inv_" + person.invitation_status] || person.invitation_status);
+      // A person a forced screening went ahead without is out of this run, whatever their invitation's status.
+      var status = person.left_out_at ? "LEFT_OUT" : person.invitation_status;
+      li.textContent = person.name + " · " + (T["role_" + person.role] || person.role) + ": " + (T["inv_" + status] || status);
       list.appendChild(li);
     });
     $("household-progress").hidden = household.length === 0;
