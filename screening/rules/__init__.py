@@ -92,7 +92,10 @@ from screening.rules.report import generate_report
 # rules-2026.12.36: a first round's proof not counted for its age alone, answered at the agency's request by a later
 # proof of its kind that counted, is listed as replaced (ADR 014 amended); a card's two sides of two cards ask for one's
 # own card's sides (blind probe r71b).
-RULES_VERSION = "rules-2026.12.36"
+# rules-2026.12.37: a reason several household members share is said from each one's own results (two students who
+# sent no proof, ADR 042 amended); a sale's co-buyer "cocomprador"; the applicant's English explanation words its
+# dates, pensions, pay cut (with its month) and guarantor plainly (blind probes r72b, r72c).
+RULES_VERSION = "rules-2026.12.37"
 
 
 def is_household(state: dict[str, Any]) -> bool:
