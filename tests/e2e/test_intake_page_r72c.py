@@ -4,12 +4,16 @@ a forced screening left out said so on the lead's page (U2), in headless Chromiu
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from reportlab.pdfgen import canvas
 
 from tests.e2e.browser import browser_page
 from tests.e2e.stack import Stack
+from tests.e2e.test_intake_accessibility_r72a import fill_details
+from tests.e2e.test_intake_page import new_form, write_files
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.ocr]
 
@@ -64,3 +68,44 @@ def test_a_portuguese_page_in_an_english_browser_says_everything_in_portuguese(e
     assert api_calls and all("lang=pt-pt" in url for url in api_calls), api_calls
     assert refused.startswith("recibo.pdf: não aceite (") and "The document" not in refused, refused
     assert household == "Rui Lopes · Fiador(a): ficou fora desta análise", household
+
+
+def test_the_files_chosen_are_listed_and_one_can_be_taken_away_before_sending(
+    embedded_stack: Stack, tmp_path: Path
+) -> None:
+    """Blind probes C29 and r72a: the browser's field said "3 ficheiros" and took one away only by choosing them all
+    again. Each file chosen is listed under its field with its size and a "Remover <name>"; removing one keeps the
+    others in the field and the focus on the next "Remover", then on the field; the application is sent as listed."""
+    stack = embedded_stack
+    form = new_form(stack, stack.create_agency())
+    id_file, payslips = write_files(tmp_path)
+    stray = tmp_path / "fotografia-do-cao.png"
+    stray.write_bytes(id_file.read_bytes())
+    with browser_page(width=390, height=844) as page:
+        page.goto(form["intake_url"])
+        page.wait_for_selector("#intake:not([hidden])")
+        fill_details(page)
+        page.set_input_files("#id_document", str(id_file))
+        page.set_input_files("#income_documents", [str(payslips[0]), str(stray), *(str(p) for p in payslips[1:])])
+        listed = page.locator("#income_documents-chosen li").all_inner_texts()
+        assert [line.split(" (")[0] for line in listed] == [
+            payslips[0].name,
+            stray.name,
+            *(p.name for p in payslips[1:]),
+        ]
+        assert all(re.search(r"\(\d+ KB\)|\(\d+,\d MB\)", line) for line in listed), listed
+
+        page.click(f"#income_documents-chosen button[aria-label='Remover {stray.name}']")
+        names = page.eval_on_selector("#income_documents", "input => Array.from(input.files).map(f => f.name)")
+        assert names == [p.name for p in payslips]
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Remover {payslips[1].name}"
+        page.click(f"#id_document-chosen button[aria-label='Remover {id_file.name}']")
+        assert page.evaluate("document.activeElement.id") == "id_document"
+        assert page.locator("#id_document-chosen").is_hidden()
+
+        page.set_input_files("#id_document", str(id_file))
+        page.click("#submit")
+        page.wait_for_selector("#progress:not([hidden])")
+        page.wait_for_selector("#progress-documents li")
+        sent = [line.split(":")[0] for line in page.locator("#progress-documents li").all_inner_texts()]
+    assert sorted(sent) == sorted([id_file.name, *(p.name for p in payslips)])

@@ -181,8 +181,47 @@
   ["id_document", "income_documents"].forEach(function (id) {
     $(id).addEventListener("change", function () {
       setError(id, $(id).files.length ? CHECKS[id]() : "");
+      chosenShow(id);
     });
   });
+
+  // The files chosen, listed under their field with a "Remover" each, to check before sending: the browser's own
+  // field shows "3 ficheiros" and takes one away only by choosing all again (blind probes C29 and r72a).
+  function chosenShow(id) {
+    var list = $(id + "-chosen");
+    list.innerHTML = "";
+    Array.prototype.forEach.call($(id).files, function (file, index) {
+      var li = document.createElement("li");
+      var name = document.createElement("span");
+      name.textContent = file.name + " (" + sizeWords(file.size) + ")";
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "secondary remove";
+      remove.textContent = T.remove;
+      remove.setAttribute("aria-label", T.remove_named.replace("%(name)s", file.name));
+      remove.addEventListener("click", function () { chosenRemove(id, index); });
+      li.appendChild(name); li.appendChild(remove);
+      list.appendChild(li);
+    });
+    list.hidden = $(id).files.length === 0;
+  }
+
+  // The field keeps every file but the one removed; the focus goes on to the next file's "Remover", else to the
+  // field itself (with its row gone it fell to the page's top).
+  function chosenRemove(id, removed) {
+    var kept = new DataTransfer();
+    Array.prototype.forEach.call($(id).files, function (file, index) { if (index !== removed) kept.items.add(file); });
+    $(id).files = kept.files;
+    setError(id, $(id).files.length ? CHECKS[id]() : "");
+    chosenShow(id);
+    var buttons = $(id + "-chosen").querySelectorAll("button.remove");
+    (buttons[Math.min(removed, buttons.length - 1)] || $(id)).focus();
+  }
+
+  function sizeWords(bytes) {
+    if (bytes < 1048576) return Math.max(1, Math.round(bytes / 1024)) + " KB";
+    return (bytes / 1048576).toFixed(1).replace(".", T.decimal) + " MB";
+  }
 
   // --- other people: co-tenants and guarantors the lead tenant invites ---------------------
   function personField(row, field, labelText, input) {
