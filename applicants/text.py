@@ -8,6 +8,7 @@ the same way, so both use these.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
@@ -72,3 +73,14 @@ def format_eur_for(amount: Decimal | None, *, language: str | None) -> str:
     if amount is None or not (language or "").lower().startswith("en"):
         return format_eur(amount)
     return f"€{amount:,.2f}"
+
+
+# A day in an English sentence in words: "2026-12-19" read as a code to the applicants of probe C32, and "12/19" or
+# "19/12" means a different day on each side of the Atlantic. The mails and the applicant's explanation share it.
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")  # fmt: skip
+
+
+def english_day(day: dt.date) -> str:
+    """``19 December 2026``."""
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from applicants.models import Contest, InfoRequest, Invitation, Role
+from applicants.text import english_day
 
 ROLE_WORDS = {
     Role.CO_TENANT: ("coarrendatário(a)", "a co-tenant"),
@@ -24,16 +25,10 @@ ROLE_WORDS = {
 }
 
 
-# The English part's dates in words: "2026-12-19" read as a code to the applicants of probe C32, and "12/19"
-# or "19/12" means a different day on each side of the Atlantic. Fixed here, whatever language renders the mail.
-ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December")  # fmt: skip
-
-
 def english_date(moment: dt.datetime | dt.date) -> str:
-    """``19 December 2026``: the day the recipient lives in (the project's time zone), in words."""
-    day = timezone.localtime(moment).date() if isinstance(moment, dt.datetime) else moment
-    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    """``19 December 2026``: the day the recipient lives in (the project's time zone), in words, whatever language
+    renders the mail."""
+    return english_day(timezone.localtime(moment).date() if isinstance(moment, dt.datetime) else moment)
 
 
 def due_words(moment: dt.datetime) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from applicants.notice import notice_text
 from applicants.selectors import IntakeLink, intake_link_by_token
 from intake.mail import due_words
 from intake.status import income_documents, status_of_person
-from screening.explanation import TEXTS
+from screening.explanation import texts_for
 
 SUPPORTED = {"pt-pt", "en"}
 # A used link whose person was erased or purged: the page says so (the API answers 410 data_erased).
@@ -119,7 +119,7 @@ def explanation_figures(explanation: dict[str, Any], language: str) -> dict[str,
     "39.76%"): the page rounded them to whole percents, "40%" beside a sentence saying 39.76% (blind probe r72c)."""
     if explanation.get("dti_ratio") is None:
         return {}
-    words = TEXTS["en" if language == "en" else "pt-PT"]
+    words = texts_for(language)
     return {
         "ratio": words.ratio(Decimal(str(explanation["dti_ratio"]))),
         "limit": words.percent(Decimal(str(explanation["dti_limit"]))),

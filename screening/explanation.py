@@ -23,6 +23,7 @@ more documents would use).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -35,6 +36,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from applicants.models import Applicant
+from applicants.text import ENGLISH_MONTHS, english_day, format_eur_for
 from documents.extraction.schema import IDENTITY_KINDS
 from screening.models import ScreeningReport
 from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_cost
@@ -550,7 +552,7 @@ def applicant_explanation(*, applicant: Applicant, report: ScreeningReport, lang
     agency; writes nothing. An applicant the report does not cover gets no
     checks and no changes (logged).
     """
-    words = TEXTS["en" if language.lower().startswith("en") else "pt-PT"]
+    words = texts_for(language)
     situation = situation_of(applicant=applicant, report=report)
     thresholds = organization_thresholds(applicant.organization)
     explanation: dict[str, Any]
@@ -1006,8 +1008,7 @@ def joined(items: list[str], words: Texts) -> str:
 
 MONTHS_PT = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
              "novembro", "dezembro")  # fmt: skip
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")  # fmt: skip
+MONTHS_EN = ENGLISH_MONTHS
 NUMBER_WORDS_PT = {1: "um", 2: "dois", 3: "três"}
 NUMBER_WORDS_EN = {1: "one", 2: "two", 3: "three"}
 
@@ -1150,7 +1151,7 @@ class Texts:
     def money(self, value: Decimal | None) -> str:
         if self.language == "pt-PT":
             return format_eur(value)
-        return "—" if value is None else f"€{value.quantize(CENT):,.2f}"
+        return format_eur_for(value, language=self.language)
 
     def percent(self, value: Decimal) -> str:
         if self.language == "pt-PT":
@@ -1189,7 +1190,10 @@ class Texts:
             return iso
         if self.language == "pt-PT":
             return f"{day}/{month}/{year}"
-        return f"{int(day)} {MONTHS_EN[int(month) - 1]} {year}"
+        try:
+            return english_day(dt.date(int(year), int(month), int(day)))
+        except ValueError:
+            return iso
 
     def cost_label(self, listing: dict[str, Any]) -> str:
         return self.cost_labels["VENDA" if listing["listing_type"] == "VENDA" else "ARRENDAMENTO"]
@@ -1838,3 +1842,8 @@ EN = Texts(
 )
 
 TEXTS: dict[str, Texts] = {"pt-PT": PT, "en": EN}
+
+
+def texts_for(language: str) -> Texts:
+    """The words of a language code as requests give it ("en", "en-GB", "pt-PT", "pt-pt"): English or pt-PT."""
+    return TEXTS["en" if language.lower().startswith("en") else "pt-PT"]
