@@ -106,13 +106,8 @@ def _rescreen_when_answered(person: Applicant) -> None:
     nobody it invited: staff may ask for more before any report (docs/api.md, the decision), and an answer then
     screened at once, leaving out a guarantor still invited as only a forced screening may (blind probe r72a). An
     application still waiting is screened, the answer's documents with the rest, when its last person submits."""
-    application = person.application
-    if application is None:
-        return
-    waiting = InfoRequest.objects.filter(applicant__application=application).unanswered()
-    if waiting.exists():
-        return
-    application_start_if_complete(application=application)
+    if person.application is not None:
+        application_start_if_complete(application=person.application)
 
 
 def contest_receive(*, link: IntakeLink, message: str) -> Contest:

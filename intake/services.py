@@ -696,8 +696,12 @@ def _invitation_mail(invitation_id: uuid.UUID, token: str) -> None:
 
 
 def application_start_if_complete(*, application: Application) -> bool:
-    """Screen the application once nobody it waits for is left (expired invitations do not hold it)."""
+    """Screen the application once nobody it waits for is left: no invitation out (expired ones do not hold it)
+    and no member owing documents staff asked for (a second round's answer screens it then; a guarantor joining
+    first screened it without them, and the answer screened it again: blind probe r72a, reversed)."""
     if application.invitations.outstanding(now=timezone.now()).exists():
+        return False
+    if InfoRequest.objects.filter(applicant__application=application).unanswered().exists():
         return False
     application_start(application=application)
     return True
