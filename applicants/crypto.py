@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from applicants.identifiers import nif_normalize
+from applicants.text import fold
 
 
 class DecryptionError(Exception):
@@ -67,3 +69,21 @@ def blind_index(normalized_value: str) -> str:
 def nif_index_for(raw_nif: str) -> str:
     """The blind index of a NIF in any common format (``PT 245 718 931`` and ``245718931`` agree)."""
     return blind_index(nif_normalize(raw_nif))
+
+
+# Words a name search neither needs nor can tell people apart by: the particles between names, in the languages
+# applicants' names come in, and single letters (initials, the "d" of "D'Almeida").
+NAME_PARTICLES = frozenset({"de", "da", "do", "das", "dos", "e", "del", "della", "di", "du", "la", "le", "van", "von",
+                            "der", "den", "y"})  # fmt: skip
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def name_words(name: str) -> set[str]:
+    """The words a person is found by: lowercase without accents, split at spaces, hyphens and apostrophes, so
+    "Conceição Sousa-Lopes", "CONCEICAO SOUSA LOPES" and "sousa lopes" share theirs."""
+    return {word for word in _LETTERS.findall(fold(name)) if len(word) > 1 and word not in NAME_PARTICLES}
+
+
+def name_word_digests(name: str) -> set[str]:
+    """The blind index of each of a name's words, apart from the NIF's (the prefix) under the same key."""
+    return {blind_index("name-word:" + word) for word in name_words(name)}

@@ -553,6 +553,21 @@ class Applicant(models.Model):
         return decisions[0] if decisions else None
 
 
+class NameWord(models.Model):
+    """One word of a person's name as a keyed hash, so staff find a person by name while names stay encrypted at
+    rest (``applicants.crypto.name_word_digests``; ADR 046). Rewritten whenever the name is (``name_index_refresh``)
+    and under a new ``BLIND_INDEX_KEY`` (``rotate_encryption_keys``); deleted with the person."""
+
+    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="name_words")
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["digest", "applicant"], name="name_word_unique_per_applicant")]
+
+    def __str__(self) -> str:
+        return self.digest[:12]
+
+
 class InvitationStatus(models.TextChoices):
     SENT = "SENT", _("Enviado")
     SUBMITTED = "SUBMITTED", _("Submetido")

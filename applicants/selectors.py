@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from applicants.crypto import nif_index_for
+from applicants.crypto import name_word_digests, nif_index_for
 from applicants.errors import DataErased
 from applicants.models import (
     Applicant,
@@ -26,6 +26,7 @@ from applicants.models import (
     Invitation,
     InvitationStatus,
     MembershipRole,
+    NameWord,
     Organization,
     Role,
 )
@@ -167,6 +168,7 @@ class ApplicantFilters:
     risk_level: str | None = None
     form_request: str | None = None
     nif: str | None = None
+    name: str | None = None
     info_request: str | None = None
     contest: str | None = None
 
@@ -186,6 +188,8 @@ def applicant_list(*, organization: Organization, filters: ApplicantFilters | No
         queryset = queryset.filter(form_request_id=uuid.UUID(str(filters.form_request)))
     if filters.nif:
         queryset = queryset.filter(nif_index=nif_index_for(filters.nif))
+    if filters.name:
+        queryset = named(queryset, filters.name)
     if filters.info_request:
         queryset = with_open_items(queryset, info_request=filters.info_request)
     if filters.contest:
@@ -274,3 +278,14 @@ def application_get(*, organization: Organization, application_id: uuid.UUID | s
         return application_list(organization=organization).get(id=application_id)
     except (Application.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+
+
+def named(queryset: QS, term: str, *, person: str = "pk") -> QS:
+    """The rows whose person (``person``: the path to an applicant's id) has every word of ``term`` in their
+    name, whole words, accents and case aside (ADR 046); none when the term has no word a name is found by."""
+    digests = name_word_digests(term)
+    if not digests:
+        return queryset.none()
+    for digest in digests:
+        queryset = queryset.filter(Exists(NameWord.objects.filter(applicant_id=OuterRef(person), digest=digest)))
+    return queryset

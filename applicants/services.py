@@ -13,11 +13,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from applicants import errors
+from applicants.crypto import name_word_digests
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -34,6 +36,7 @@ from applicants.models import (
     Invitation,
     Membership,
     MembershipRole,
+    NameWord,
     Organization,
 )
 from applicants.notice import NoticeText
@@ -82,6 +85,14 @@ STAFF_PERMISSIONS = (
     ("screening", "view_screeningreport"),
     ("applicants", "view_auditevent"),
 )
+
+
+def name_index_refresh(*, applicant: Applicant) -> None:
+    """Write the blind index of the person's name words (ADR 046), replacing what an earlier name left."""
+    NameWord.objects.filter(applicant=applicant).delete()
+    NameWord.objects.bulk_create(
+        [NameWord(applicant=applicant, digest=digest) for digest in sorted(name_word_digests(applicant.name))]
+    )
 
 
 def consent_notice_record(*, notice: NoticeText) -> ConsentNotice:
@@ -444,13 +455,15 @@ def applicant_fail(*, applicant_id: uuid.UUID | str, reason: str) -> None:
         )
 
 
-def erased_links_record(*, applicant_ids: list[uuid.UUID]) -> None:
+def erased_links_record(*, applicant_ids: list[uuid.UUID], application_ids: list[uuid.UUID] | None = None) -> None:
     """Before these people's rows are deleted: keep the token hashes of their links that are found through them (an
     invited person's invitation, each request for documents), so those links answer 410 ``data_erased`` as the
-    lead's does (probe C28: 404). In the caller's transaction; hashes and form ids only."""
-    invitations = Invitation.objects.filter(applicant_id__in=applicant_ids).values_list(
-        "application__form_request_id", "token_hash"
-    )
+    lead's does (probe C28: 404). With the applications deleted too, every invitation of theirs: a person invited
+    who never submitted was told by mail of a link that then answered 404 (blind probe r73a, F2). In the caller's
+    transaction; hashes and form ids only."""
+    invitations = Invitation.objects.filter(
+        Q(applicant_id__in=applicant_ids) | Q(application_id__in=application_ids or [])
+    ).values_list("application__form_request_id", "token_hash")
     requests = InfoRequest.objects.filter(applicant_id__in=applicant_ids).values_list(
         "applicant__form_request_id", "token_hash"
     )

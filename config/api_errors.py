@@ -9,7 +9,9 @@ request's language, and its traceback is logged as Django logs a 500's (``django
 request's path redacted by the logging filters; nothing of the exception reaches the client.
 
 A request Django refuses before any view (a ``Host`` header not in ``ALLOWED_HOSTS``) goes to ``handler400``: on a
-machine route that is the API's JSON too (blind security probe c27 had an HTML page on ``/api/v1/``).
+machine route that is the API's JSON too (blind security probe c27 had an HTML page on ``/api/v1/``). With ``DEBUG``
+on, Django shows its debug page instead of calling ``handler400``, so ``MachineRouteHostMiddleware`` asks for the
+host first on those routes (blind probe r73a: the page repeated an intake link's token and the settings).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.core.exceptions import BadRequest, DisallowedHost, PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
@@ -27,6 +29,8 @@ from django.views import defaults
 MACHINE_PREFIXES = ("/api/", "/storage/")
 
 logger = logging.getLogger("django.request")
+# Where Django itself reports a refused host (django.core.handlers.exception.response_for_exception).
+host_logger = logging.getLogger("django.security.DisallowedHost")
 # What Django answers with a 4xx (django.core.handlers.exception.response_for_exception).
 CLIENT_ERRORS = (Http404, PermissionDenied, BadRequest, SuspiciousOperation, MultiPartParserError)
 
@@ -57,3 +61,22 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not request.path.startswith(MACHINE_PREFIXES):
         return defaults.bad_request(request, exception)
     return JsonResponse({"detail": _("Pedido inválido."), "code": "bad_request"}, status=400)
+
+
+class MachineRouteHostMiddleware:
+    """Early in ``MIDDLEWARE``: a machine route's refused ``Host`` is ``bad_request``'s JSON whatever ``DEBUG`` says.
+
+    Logged as Django logs it (the refused host's name only; the path with its token is not in the message).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(MACHINE_PREFIXES):
+            try:
+                request.get_host()
+            except DisallowedHost as exc:
+                host_logger.error(str(exc))
+                return bad_request(request, exc)
+        return self.get_response(request)

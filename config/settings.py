@@ -119,6 +119,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: times every request, middleware included (workspace.metrics).
     "workspace.metrics.RequestMetricsMiddleware",
+    # A machine route's refused Host as the API's JSON, before anything asks for the host (config/api_errors.py).
+    "config.api_errors.MachineRouteHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -161,6 +163,9 @@ if IS_PRODUCTION:
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "config.urls"
+# After the admin's login when ``next`` is missing or points off the site (refused): the admin, not Django's
+# default ``/accounts/profile/``, which is no page here (blind probe r73a, F3).
+LOGIN_REDIRECT_URL = "admin:index"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

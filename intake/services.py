@@ -33,7 +33,7 @@ from applicants.models import (
 )
 from applicants.notice import NoticeText, notice_text, notice_texts
 from applicants.selectors import IntakeLink
-from applicants.services import audit_record, consent_notice_record
+from applicants.services import audit_record, consent_notice_record, name_index_refresh
 from applicants.text import fold
 from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, DocumentStatus, UploadSlot
@@ -509,7 +509,7 @@ def _applicant_create(
 ) -> Applicant:
     # No savepoint of its own: the error leaves the submission's transaction, which rolls back whole.
     try:
-        return Applicant.objects.create(
+        applicant = Applicant.objects.create(
             organization_id=form_request.organization_id,
             form_request=form_request,
             application=application,
@@ -531,6 +531,8 @@ def _applicant_create(
     except IntegrityError as exc:
         # The NIF is unique within an application (one application per form).
         raise errors.DuplicateSubmission() from exc
+    name_index_refresh(applicant=applicant)
+    return applicant
 
 
 def documents_create(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from applicants.crypto import nif_index_for
 from applicants.identifiers import nif_check_digit
 from applicants.models import Applicant, IntakeFormRequest, Membership, Organization
+from applicants.services import name_index_refresh
 from applicants.tokens import intake_token_hash
 
 
@@ -60,6 +61,7 @@ class IntakeFormRequestFactory(factory.django.DjangoModelFactory):
 class ApplicantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Applicant
+        skip_postgeneration_save = True  # the hook writes its own rows; the applicant needs no second save
 
     form_request = factory.SubFactory(IntakeFormRequestFactory)
     organization = factory.SelfAttribute("form_request.organization")
@@ -71,3 +73,9 @@ class ApplicantFactory(factory.django.DjangoModelFactory):
     phone = "+351912345678"
     consent_text_version = "test-v1"
     consent_given_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def name_words(obj: Applicant, create: bool, extracted: object, **kwargs: object) -> None:
+        # As a submission writes them: a person made here is found by name as one who applied.
+        if create:
+            name_index_refresh(applicant=obj)

@@ -44,7 +44,7 @@ from applicants.models import (
     Role,
     role_label,
 )
-from applicants.selectors import organization_for_user, with_open_items
+from applicants.selectors import named, organization_for_user, with_open_items
 from documents.models import Document, DocumentType
 from screening.admin import RISK_ORDER
 from screening.models import RiskLevel, ScreeningReport
@@ -334,7 +334,7 @@ class ApplicantAdmin(ErasureAdmin):
     list_filter = ("status", RiskFilter, OpenItemFilter, DecisionFilter, FormRequestFilter)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
-    search_help_text = _("NIF exato ou título do imóvel")
+    search_help_text = _("NIF, nome (palavras inteiras: «Ana Ferreira»), id curto ou título do imóvel")
     inlines = [DecisionInline]
     masked_fields = ("name_masked", "nif_masked", "email_masked", "phone_masked", "date_of_birth_masked")
     plain_fields = ("name", "nif", "email", "phone", "date_of_birth", "consent_ip")
@@ -469,9 +469,14 @@ class ApplicantAdmin(ErasureAdmin):
         # the term is searched as any other text.
         if nif_is_well_formed(candidate) and self.can_view_pii(request):
             return self.scope(request, queryset.filter(nif_index=nif_index_for(candidate))), False
-        return with_short_id(
+        found = with_short_id(
             self.scope(request, queryset), search_term, super().get_search_results(request, queryset, search_term)
         )
+        # By name too, for the same staff (ADR 046): whole words through their blind index, names stay encrypted.
+        if not self.can_view_pii(request):
+            return found
+        results, may_have_duplicates = found
+        return results | self.scope(request, named(queryset, search_term)), may_have_duplicates
 
     @admin.display(description=_("id"))
     def short_id(self, obj: Applicant) -> str:
@@ -615,14 +620,19 @@ class ApplicationAdmin(ErasureAdmin):
     list_filter = ("status",)
     list_select_related = ("form_request", "organization")
     search_fields = ("form_request__property_title",)
-    search_help_text = _("Título do imóvel")
+    search_help_text = _("Nome de uma pessoa (palavras inteiras), id curto ou título do imóvel")
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
     ) -> tuple[QuerySet[Any], bool]:
-        return with_short_id(
+        found = with_short_id(
             self.scope(request, queryset), search_term, super().get_search_results(request, queryset, search_term)
         )
+        if not self.can_view_pii(request):
+            return found
+        results, may_have_duplicates = found
+        people = named(Applicant.objects.all(), search_term).values("application_id")
+        return results | self.scope(request, queryset.filter(id__in=people)), may_have_duplicates
 
     fields = ("form_request", "status", "created_at", "updated_at")
     readonly_fields = fields

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 
 from applicants import selectors, services
 from applicants.api_permissions import HasActionPermission, IsAgencyStaff
+from applicants.crypto import name_words
 from applicants.identifiers import nif_is_well_formed, nif_normalize
 from applicants.models import (
     CONTRACT_APPLICANT_STATUSES,
@@ -171,6 +172,8 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             # A NIF lookup says whether that person applied: personal data, as the NIF itself is to read (e2e
             # probe 20: staff without the permission could test any NIF they knew).
             raise PermissionDenied(_("Pesquisar por NIF requer a permissão de ver dados pessoais."))
+        if "name" in filters.validated_data and not self.request.user.has_perm("applicants.view_pii"):
+            raise PermissionDenied(_("Pesquisar por nome requer a permissão de ver dados pessoais."))
         return selectors.applicant_list(
             organization=self.organization, filters=selectors.ApplicantFilters(**filters.validated_data)
         )
@@ -184,6 +187,9 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             OpenApiParameter("risk_level", enum=["LOW", "MEDIUM", "HIGH"]),
             OpenApiParameter("form_request", OpenApiTypes.UUID),
             OpenApiParameter("nif", str, description="Exact NIF (any common format), matched through the blind index"),
+            OpenApiParameter(
+                "name", str, description="Whole words of the name, accents and case aside, through their blind index"
+            ),
             OpenApiParameter("info_request", enum=["OPEN", "OVERDUE"]),
             OpenApiParameter("contest", enum=["OPEN"]),
         ],
@@ -361,6 +367,7 @@ class ApplicantFilterSerializer(serializers.Serializer):
     risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
     form_request = serializers.UUIDField(required=False)
     nif = serializers.CharField(max_length=40, required=False)
+    name = serializers.CharField(max_length=200, required=False)
     info_request = serializers.ChoiceField(
         choices=["OPEN", "OVERDUE"], required=False, help_text="Documents asked for and not sent (OVERDUE: past due)"
     )
@@ -375,6 +382,12 @@ class ApplicantFilterSerializer(serializers.Serializer):
         if not nif_is_well_formed(nif):
             raise serializers.ValidationError(_("O NIF deve ter 9 algarismos."))
         return nif
+
+    def validate_name(self, value: str) -> str:
+        # A term with no word a name is found by (initials, particles, digits) would match nobody, silently.
+        if not name_words(value):
+            raise serializers.ValidationError(_("Escreva pelo menos uma palavra do nome, com duas letras ou mais."))
+        return value
 
 
 class ApplicationFilterSerializer(serializers.Serializer):

@@ -128,7 +128,9 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
         # An application whose every member is gone goes too, and its invitations with it: they hold the invited
         # people's names and e-mails, which outlived the purge (probe C28's fixer saw them left behind). An
         # application always has its lead from its first write, so one without members is only ever left by this.
-        Application.objects.filter(organization=organization, members__isnull=True).delete()
+        emptied = Application.objects.filter(organization=organization, members__isnull=True)
+        erased_links_record(applicant_ids=[], application_ids=list(emptied.values_list("id", flat=True)))
+        emptied.delete()
         audit_record(
             action=AuditAction.PURGED,
             target_type="applicant_batch",
@@ -169,7 +171,10 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
         ("applicant", members[0].id) if len(members) == 1 or application is None else ("application", application.id)
     )
     with transaction.atomic():
-        erased_links_record(applicant_ids=[member.id for member in members])
+        erased_links_record(
+            applicant_ids=[member.id for member in members],
+            application_ids=[application.id] if application is not None else [],
+        )
         Applicant.objects.filter(id__in=[member.id for member in members]).delete()
         if application is not None:
             Application.objects.filter(id=application.id).delete()

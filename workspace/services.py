@@ -27,7 +27,7 @@ from applicants.models import (
     Role,
     stale_claim_cutoff,
 )
-from applicants.services import audit_record
+from applicants.services import audit_record, name_index_refresh
 from documents.models import Document
 from documents.services import documents_reset_for_reextraction
 from intake.services import CreatedInvitation, application_start, application_start_if_complete, invitation_create
@@ -154,6 +154,8 @@ def applicant_rectify(*, applicant: Applicant, actor: Any, data: PersonData) -> 
         except IntegrityError as exc:
             # Another rectification or submission took the NIF between the check and the write.
             raise errors.DuplicateSubmission() from exc
+        if "name" in changed:
+            name_index_refresh(applicant=applicant)
         audit_record(
             action=AuditAction.RECTIFIED,
             target_type="applicant",

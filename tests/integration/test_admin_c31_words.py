@@ -97,7 +97,7 @@ def test_the_english_admin_speaks_english_on_lists_filters_values_review_and_mes
     client = client_in(alice, "en")
     listing = page(client, "/admin/applicants/applicant/")
     for words in ["Risk level", "Decision", "Property", "No decision", "Rejected", "Comment to answer",
-                  "Exact NIF or property title", "Run the screening again"]:  # fmt: skip
+                  "NIF, name (whole words: “Ana Ferreira”), short id or property title", "Run the screening again"]:  # fmt: skip
         assert words in listing, words
     for portuguese in ["Nível de risco", "Sem decisão", "Rejeitado", "Imóvel", "Reprocessar a análise"]:
         assert portuguese not in listing, portuguese

@@ -112,8 +112,35 @@ def test_a_host_not_allowed_answers_the_apis_json_on_its_routes() -> None:
     assert Client().get("/admin/", HTTP_HOST="evil.example")["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v1/applicants", "/api/v1/intake/r73a-link-token/submissions", "/storage/upload"]
+)
+def test_a_host_not_allowed_answers_json_with_debug_on_too(settings: Any, path: str) -> None:
+    """Blind probe r73a, F1: with ``DEBUG`` on (``make run``'s default) Django answers a refused ``Host`` with its
+    debug page, never ``handler400``: an HTML 400 repeating the link's token eleven times and the settings."""
+    settings.DEBUG = True
+    response = Client().post(path, {}, content_type="application/json", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Pedido inválido.", "code": "bad_request"}
+    assert b"r73a-link-token" not in response.content
+
+
 def test_the_admins_view_on_site_shortcut_is_a_404_for_any_id(admin_client: Client) -> None:
     # No model has a public page; Django's shortcut answered 500 to an id that is not a UUID (probe c27).
     content_type = ContentType.objects.get_for_model(Applicant).pk  # a UUID primary key
     for object_id in ("1", "0f8e2c4a-1b3d-4e5f-9a7b-6c5d4e3f2a1b"):
         assert admin_client.get(f"/admin/r/{content_type}/{object_id}/").status_code == 404
+
+
+def test_a_login_whose_next_points_off_the_site_lands_on_the_admin(alice: AgencyCredentials) -> None:
+    """Blind probe r73a, F3: ``?next=//evil.example/`` was refused, as it must be, but landed on
+    ``/accounts/profile/``, a 404."""
+    from django.contrib.auth.hashers import make_password
+
+    alice.user.password = make_password("Alice-Pa55word!")
+    alice.user.save(update_fields=["password"])
+    response = Client().post(
+        "/admin/login/?next=//evil.example/", {"username": alice.user.get_username(), "password": "Alice-Pa55word!"}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/admin/")

@@ -314,6 +314,24 @@ def test_after_an_application_is_erased_an_invited_persons_links_answer_410_data
     assert APIClient().get("/api/v1/intake/c28-never-issued").status_code == 404
 
 
+def test_after_an_application_is_erased_the_link_of_a_person_invited_who_never_submitted_answers_410_too(
+    alice: AgencyCredentials, alice_api: APIClient
+) -> None:
+    """Blind probe r73a, F2: a guarantor invited by mail who had not submitted yet got 404 (an unknown link) after
+    the agency erased the application, where everyone else's link says the data was erased."""
+    application, _lead, _co_tenant = household_of(alice, status=ApplicationStatus.WAITING, guarantor_invited=True)
+    unused_link = "r73a-erased-guarantor"
+    Invitation.objects.filter(application=application, applicant__isnull=True).update(
+        token_hash=intake_token_hash(unused_link)
+    )
+
+    assert alice_api.delete(f"/api/v1/applications/{application.id}").status_code == 204
+
+    read = APIClient().get(f"/api/v1/intake/{unused_link}")
+    assert (read.status_code, read.json().get("code")) == (410, "data_erased"), read.content
+    assert Client().get(f"/intake/{unused_link}/").status_code == 410
+
+
 def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_codes(alice: AgencyCredentials) -> None:
     """Probe C28: the pt-PT applicant page printed "CO_TENANT · RECIBO_VENCIMENTO", "MEDIUM",
     "PAYSLIP_SAME_AMOUNTS_OTHER_PERIOD" and "same_as_document_id: <uuid>"."""

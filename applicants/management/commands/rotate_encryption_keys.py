@@ -27,7 +27,7 @@ from applicants.fields import EncryptedFieldMixin
 from applicants.management.arguments import positive_int
 from applicants.management.database import DatabaseCommand
 from applicants.models import Applicant, AuditAction
-from applicants.services import audit_record
+from applicants.services import audit_record, name_index_refresh
 
 
 def encrypted_columns() -> list[tuple[Any, list[str]]]:
@@ -67,17 +67,19 @@ def rotate_table(model: Any, columns: list[str], *, batch_size: int) -> int:
 
 
 def nif_reindex(*, batch_size: int) -> int:
-    """Recompute every applicant's ``nif_index`` under the current ``BLIND_INDEX_KEY``."""
+    """Recompute every applicant's blind indexes under the current ``BLIND_INDEX_KEY``: the NIF's
+    (``nif_index``) and their name words' (ADR 046)."""
     done = 0
     last_pk: Any = None
     while True:
         with transaction.atomic():
-            batch = Applicant.objects.select_for_update().order_by("pk").only("pk", "nif", "nif_index")
+            batch = Applicant.objects.select_for_update().order_by("pk").only("pk", "nif", "nif_index", "name")
             if last_pk is not None:
                 batch = batch.filter(pk__gt=last_pk)
             rows = list(batch[:batch_size])
             for applicant in rows:
                 Applicant.objects.filter(pk=applicant.pk).update(nif_index=nif_index_for(applicant.nif))
+                name_index_refresh(applicant=applicant)
         if not rows:
             return done
         last_pk = rows[-1].pk
@@ -92,7 +94,7 @@ class Command(DatabaseCommand):
         parser.add_argument(
             "--reindex-nif",
             action="store_true",
-            help="Also recompute the NIF blind index under the current BLIND_INDEX_KEY (after changing it).",
+            help="Also recompute the blind indexes (NIF, name words) under the current BLIND_INDEX_KEY (after changing it).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -2525,6 +2525,8 @@ def without_parents_names(lines: list[Line]) -> list[Line]:
 class PrintedWord:
     word: str
     sure: bool
+    # Capitals without accents or punctuation: no spelling the MRZ lacks, only a second reading of its letters.
+    plain: bool = False
 
 
 def printed_name_words(lines: list[Line]) -> list[PrintedWord]:
@@ -2539,9 +2541,12 @@ def printed_name_words(lines: list[Line]) -> list[PrintedWord]:
             word = word.strip(EDGE_NOISE.replace("'", "") + "—–")
             mixed_case = bool(MIXED_CASE_WORD.fullmatch(word))
             word = word.upper() if mixed_case else word
-            # A plain word in capitals the MRZ writes as well, unless it is a caption or another's name.
-            if PRINTED_NAME_WORD.fullmatch(word) and (mixed_case or not re.fullmatch(r"[A-Z]+", word)):
-                words.append(PrintedWord(word, line.confidence >= SURE_WORD_CONFIDENCE))
+            # A plain word in capitals the MRZ writes as well is kept as plain: a second reading of the MRZ's
+            # letters, which may mend one it misread (blind probe r73b: the MRZ's "SONTA" under a printed "SONIA"
+            # whose caption OCR lost, the applicant's "Sónia" read as another name).
+            if PRINTED_NAME_WORD.fullmatch(word):
+                plain = not mixed_case and bool(re.fullmatch(r"[A-Z]+", word))
+                words.append(PrintedWord(word, line.confidence >= SURE_WORD_CONFIDENCE, plain))
     return words
 
 
@@ -2569,14 +2574,27 @@ def printed_spelling(run: list[str], printed: list[PrintedWord], *, umlauts: boo
     apostrophe: ICAO 9303 drops it, some states write it as a filler, "O<BRIEN")."""
     letters = "".join(run).upper()
     fitting = [
-        found.word
+        found
         for found in printed
         if len(run) - 1 in {found.word.count("-"), found.word.count("-") + found.word.count("'")}
     ]
-    exact = next((word for word in fitting if letters in mrz_name_forms(word)), None)
+    spelled = [found.word for found in fitting if not found.plain]
+    exact = next((word for word in spelled if letters in mrz_name_forms(word)), None)
     if exact is None and umlauts:
-        exact = next(filter(None, (with_lost_umlauts(word, letters) for word in fitting)), None)
-    lookalike = next((word for word in fitting if one_lookalike_apart(word, letters)), None)
+        exact = next(filter(None, (with_lost_umlauts(word, letters) for word in spelled)), None)
+    if exact is None and any(found.plain and found.word == letters for found in fitting):
+        # The page prints the MRZ's very letters: the two readings agree, and a word a letter away is another
+        # name (a parent's "MARIA" beside the holder's "MARTA": e2e probe c24).
+        return None
+    # A plain word too, read surely: the look-alike is the MRZ's misreading, as merge_name keeps the printed one.
+    lookalike = next(
+        (
+            found.word
+            for found in fitting
+            if (found.sure or not found.plain) and one_lookalike_apart(found.word, letters)
+        ),
+        None,
+    )
     return exact or lookalike or one_letter_more_or_less(run, letters, printed)
 
 
