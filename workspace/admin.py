@@ -51,7 +51,7 @@ from screening.models import RiskLevel, ScreeningReport
 from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
-from workspace import admin_views
+from workspace import admin_forms, admin_views  # noqa: F401  admin_forms registers the intake forms' admin
 from workspace.history import AUDIT_PERMISSION, file_history
 from workspace.report_pdf import own_income_reasons
 from workspace.retention import applicant_erase, application_erase
