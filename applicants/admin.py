@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
+from applicants.amounts import AmountUnread, amount_read, price_questioned
 from applicants.figures import percent_words
 from applicants.masking import RESERVED
 from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
@@ -371,10 +373,53 @@ class FormStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AmountField(forms.DecimalField):
+    """Euros typed as people in Portugal type them ("850,00", "1.250,00", "1 250 €"), read by ``amount_read``.
+
+    A text box, not the browser's number field: Chromium's dropped the comma of "850,00" and sent 85000, saved without
+    a word (blind probe r73c, F1). What could be read two ways is a field error that says how to write it.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 14})
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(localize=True, **kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return amount_read(str(value))
+        except AmountUnread as unread:
+            raise ValidationError(AMOUNT_UNREAD[unread.code], code=unread.code) from None
+
+
+AMOUNT_UNREAD = {
+    "ambiguous": _(
+        "Este valor pode ler-se de duas maneiras (1,250 é 1,25 € ou 1250 €?). Escreva os cêntimos depois da vírgula "
+        "e os milhares com ponto ou espaço, por exemplo 1.250,00 ou 1,25."
+    ),
+    "unreadable": _("Indique um valor em euros, por exemplo 850, 850,00 ou 1.250,00."),
+}
+
+FORM_PRICE_LABEL = _("Renda mensal ou preço de venda (€)")
+
+
 class IntakeFormRequestForm(forms.ModelForm):  # type: ignore[type-arg]
+    # Asked for only when the price is unusual for its listing type (``applicants.amounts.PLAUSIBLE_PRICES``): the
+    # admin shows it after a refused save (``IntakeFormRequestAdmin.get_fields``), never on a blank form.
+    price_confirmed = forms.BooleanField(
+        label=_("Confirmo este valor"),
+        required=False,
+        help_text=_("Marque se o valor está certo, mesmo fora do habitual para este tipo de anúncio."),
+    )
+
     class Meta:
         model = IntakeFormRequest
         fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at")
+        field_classes: ClassVar[dict[str, Any]] = {"property_price": AmountField}
         # Django's stock "Garanta que este valor seja maior ou igual a 0.01." is Brazilian and prints a decimal point.
         error_messages: ClassVar[dict[str, dict[str, Any]]] = {
             "property_price": {"min_value": _("Indique um valor de pelo menos 0,01 €.")}
@@ -384,9 +429,9 @@ class IntakeFormRequestForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         if "property_price" in self.fields:
             # One field for both kinds of listing: what it holds for each (the API's property_price, docs/api.md).
-            self.fields["property_price"].label = _("Renda mensal ou preço de venda (€)")
+            self.fields["property_price"].label = FORM_PRICE_LABEL
             self.fields["property_price"].help_text = _(
-                "Arrendamento: a renda mensal (€). Venda: o preço de venda (€)."
+                "Arrendamento: a renda mensal (€). Venda: o preço de venda (€). Por exemplo 850,00 ou 1.250,00."
             )
         if self.instance._state.adding and "expires_at" in self.fields:
             # A day, as the API's expires_in_days: the link works to the end of it. With a date and a time, the
@@ -408,9 +453,67 @@ class IntakeFormRequestForm(forms.ModelForm):  # type: ignore[type-arg]
         services.form_expiry_validate(expires_at, allow_past=not self.instance._state.adding)
         return expires_at
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        listing_type = cleaned.get("listing_type", self.instance.listing_type)
+        price = cleaned.get("property_price")
+        # Zero or less is refused by the model's own bound (said after this), not questioned as unusual.
+        if price is not None and price > 0 and listing_type and not cleaned.get("price_confirmed"):
+            bounds = price_questioned(listing_type, price)
+            if bounds is not None:
+                self.add_error("property_price", price_question(listing_type, price, bounds))
+        return cleaned
 
-@admin.register(IntakeFormRequest)
+
+PRICE_QUESTIONS = {
+    "ARRENDAMENTO": _(
+        "Uma renda mensal de %(price)s é invulgar (o habitual vai de %(low)s a %(high)s). Confira o valor; se está "
+        "certo, marque «Confirmo este valor» e guarde de novo."
+    ),
+    "VENDA": _(
+        "Um preço de venda de %(price)s é invulgar (o habitual vai de %(low)s a %(high)s). Confira o valor; se está "
+        "certo, marque «Confirmo este valor» e guarde de novo."
+    ),
+}
+
+
+def price_question(listing_type: str, price: Decimal, bounds: tuple[Decimal, Decimal]) -> str:
+    """The field's error for a price unusual for its listing type: the amount as read, and the usual range."""
+    return str(PRICE_QUESTIONS[listing_type]) % {
+        "price": format_eur(price),
+        "low": format_eur(bounds[0]),
+        "high": format_eur(bounds[1]),
+    }
+
+
+def price_doubted_in(post: Any, *, listing_type: str = "") -> bool:
+    """Whether a posted form's price is one ``IntakeFormRequestForm.clean`` questions: then the box to confirm it
+    is shown (Django fixes a page's fields before it validates the form). ``listing_type``: the form's own, when
+    the page does not let it change."""
+    try:
+        price = amount_read(str(post.get("property_price", "")))
+    except AmountUnread:
+        return False
+    return price > 0 and price_questioned(str(post.get("listing_type", listing_type)), price) is not None
+
+
+def link_with_copy_button(url: str) -> str:
+    """The applicant's link as the page shows it once, and a button that copies it (``staff/copy_link.js``, loaded
+    as a file: the admin's Content-Security-Policy runs no inline script). Hidden until the script shows it, so a
+    page without JavaScript has no button that does nothing (blind probe r73c, F9)."""
+    return format_html(
+        '<code class="copy-source">{}</code> <button type="button" class="button copy-link" hidden '
+        'data-copied="{}">{}</button>',
+        url,
+        _("Ligação copiada"),
+        _("Copiar a ligação"),
+    )
+
+
 class IntakeFormRequestAdmin(OrganizationScopedAdmin):
+    """Forms: registered by ``workspace.admin_forms``, which adds the e-mail of the link to the applicant (mail is
+    the intake app's, above this one)."""
+
     form = IntakeFormRequestForm
     list_display = (
         "property_title",
@@ -435,6 +538,12 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at", *readonly_fields)
     list_select_related = ("organization",)
     actions = ["close_forms"]
+    # Until someone submits, staff who create forms may correct these; then a report rests on them (r73c, F1).
+    amendable_fields = ("property_title", "property_price")
+    new_form_fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at")
+
+    class Media:
+        js = ("staff/copy_link.js",)
 
     @admin.action(
         description=_("Fechar os formulários selecionados (a ligação deixa de funcionar)"), permissions=["add"]
@@ -493,18 +602,59 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
             people,
         )
 
+    @admin.display(description=_("alterações"))
+    def edits_note(self, obj: IntakeFormRequest) -> str:
+        return str(
+            _(
+                "Só leitura: já há quem tenha submetido neste formulário, e a análise assenta no preço e no tipo "
+                "de anúncio indicados. Para outro valor, crie um novo formulário."
+            )
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return super().has_change_permission(request, obj)
+        if form_submitted(obj):
+            return False
+        return super().has_change_permission(request, obj) or self.may_amend(request)
+
+    def may_amend(self, request: HttpRequest) -> bool:
+        """Staff who create forms may correct a new one's title and price (the STAFF role has no change permission)."""
+        return bool(request.user.has_perm("applicants.add_intakeformrequest"))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = (*super().get_readonly_fields(request, obj), "edits_note")
+        if obj is None or form_submitted(obj) or super().has_change_permission(request, obj):
+            return readonly
+        locked = tuple(name for name in self.new_form_fields if name not in self.amendable_fields)
+        return (*locked, *readonly)
+
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
-            return ("listing_type", "property_type", "property_title", "property_price", "expires_at")
+            return (*self.new_form_fields, *self.price_confirmation(request))
         fields = super().get_fields(request, obj)
+        if form_submitted(obj):
+            fields = ("edits_note", *fields)
         if self.has_change_permission(request, obj):
-            return fields
+            return (*fields, *self.price_confirmation(request, obj))
         # Read-only, Django prints the bare number ("900,00"): the amount with its unit, as the list shows it.
         return tuple("price_display" if field == "property_price" else field for field in fields)
 
+    def price_confirmation(self, request: HttpRequest, obj: IntakeFormRequest | None = None) -> tuple[str, ...]:
+        """The box to confirm an unusual price, on the page that questions it (``IntakeFormRequestForm.clean``)."""
+        listing_type = obj.listing_type if obj is not None else ""
+        if request.method == "POST" and price_doubted_in(request.POST, listing_type=listing_type):
+            return ("price_confirmed",)
+        return ()
+
     def save_model(self, request: HttpRequest, obj: IntakeFormRequest, form: Any, change: bool) -> None:
         if change:
-            super().save_model(request, obj, form, change)
+            # Locked and checked again: an applicant who submitted since the page was opened keeps the price they saw.
+            changed = {name: getattr(obj, name) for name in form.changed_data if name in self.new_form_fields}
+            try:
+                services.form_request_amend(form_request=obj, changed=changed)
+            except errors.FormNotPending as refused:
+                request._form_amend_refused = refused.message  # type: ignore[attr-defined]
             return
         organization = organization_for_user(request.user)
         if organization is None:
@@ -520,14 +670,29 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         )
         obj.pk = created.form_request.pk
         obj.__dict__.update({k: v for k, v in created.form_request.__dict__.items() if not k.startswith("_")})
-        # The token is shown once; only its hash is stored.
+        self.link_created(request, form, created)
+
+    def response_change(self, request: HttpRequest, obj: Any) -> Any:
+        refused = getattr(request, "_form_amend_refused", None)
+        if refused is None:
+            return super().response_change(request, obj)
+        messages.error(request, refused)
+        return redirect(request.path)
+
+    def link_created(self, request: HttpRequest, form: Any, created: services.CreatedFormRequest) -> None:
+        """The token is shown this once (only its hash is stored), with a button to copy it."""
         messages.success(
             request,
             format_html(
-                str(_("Ligação para o candidato (copie-a agora, não volta a ser mostrada): <code>{}</code>")),
-                created.intake_url,
+                str(_("Ligação para o candidato (copie-a agora, não volta a ser mostrada): {}")),
+                link_with_copy_button(created.intake_url),
             ),
         )
+
+
+def form_submitted(form_request: IntakeFormRequest) -> bool:
+    """Someone has submitted on this form (or did, and was erased): its price and type are a report's ground."""
+    return form_request.status == FormStatus.COMPLETED or form_request.applicants.exists()
 
 
 def staff_member(user: Any) -> str:

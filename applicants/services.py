@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.authtoken.models import Token
 
 from applicants import errors
@@ -357,6 +358,28 @@ def form_request_create(
         expires_at=expires_at,
     )
     return CreatedFormRequest(form_request=form_request, token=token)
+
+
+FORM_SUBMITTED_NO_AMEND = gettext_lazy(
+    "Não alterado: entretanto alguém submeteu neste formulário, e a análise assenta no preço indicado. "
+    "Para outro valor, crie um novo formulário."
+)
+
+
+@transaction.atomic
+def form_request_amend(*, form_request: IntakeFormRequest, changed: dict[str, Any]) -> IntakeFormRequest:
+    """Correct a form nobody has submitted on yet (a price typed wrong, its title: blind probe r73c, F1).
+
+    Locked as a submission locks it, and checked again: once anyone has submitted, their report rests on the form as
+    it was, and ``FormNotPending`` refuses the change (the admin shows that form read-only)."""
+    locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
+    if locked.status == FormStatus.COMPLETED or locked.applicants.exists():
+        raise errors.FormNotPending(FORM_SUBMITTED_NO_AMEND)
+    for name, value in changed.items():
+        setattr(locked, name, value)
+    if changed:
+        locked.save(update_fields=list(changed))
+    return locked
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from applicants.models import Contest, InfoRequest, Invitation, Role
+from applicants.models import Contest, InfoRequest, IntakeFormRequest, Invitation, ListingType, Role
 from applicants.text import english_day
 
 ROLE_WORDS = {
@@ -60,6 +60,30 @@ def invitation_mail_send(*, invitation: Invitation, token: str) -> None:
         "expires_en": english_date(invitation.expires_at),
     }
     _send(template="invitation", context=context, to=invitation.email)
+
+
+LISTING_WORDS = {
+    ListingType.ARRENDAMENTO: ("arrendamento", "to rent"),
+    ListingType.VENDA: ("venda", "for sale"),
+}
+
+
+def form_link_mail_send(*, form_request: IntakeFormRequest, token: str, to: str) -> None:
+    """Send a new form's link to the person staff typed the address of, in the agency's name (blind probe r73c, F9).
+
+    ``to`` is used for this message only and stored nowhere: the person has not consented to anything yet. Raises
+    on a mail failure (the caller says it on the page; the form stays, its link shown there once)."""
+    listing_pt, listing_en = LISTING_WORDS[ListingType(form_request.listing_type)]
+    context = {
+        "property_title": form_request.property_title,
+        "agency": form_request.organization.name,
+        "listing_pt": listing_pt,
+        "listing_en": listing_en,
+        "link": intake_url(token),
+        "expires_at": form_request.expires_at,
+        "expires_en": english_date(form_request.expires_at),
+    }
+    _send(template="form_link", context=context, to=to)
 
 
 DOCUMENT_TYPE_WORDS = {

@@ -54,6 +54,39 @@ def test_staff_reviews_a_report_and_records_a_decision(embedded_stack: Stack) ->
     assert detail["decision"]["decided_by"] == email
 
 
+def test_a_rent_typed_with_a_comma_is_saved_as_typed_and_its_link_copied_under_the_policy(
+    embedded_stack: Stack,
+) -> None:
+    """Blind probe r73c: Chromium's number field dropped the comma of "850,00" (saved 85 000 €, F1); the link shown
+    once had no copy button (F9). The button's script is a file: the policy blocks nothing (``browser_page``)."""
+    stack = embedded_stack
+    _, email, password = stack.create_staff_agency()
+    permissions = ["clipboard-read", "clipboard-write"]
+    with browser_page(permissions=permissions) as page:
+        page.goto(f"{stack.url}/admin/login/")
+        page.fill("#id_username", email)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.goto(f"{stack.url}/admin/applicants/intakeformrequest/add/")
+        page.select_option("#id_listing_type", "ARRENDAMENTO")
+        page.select_option("#id_property_type", "APARTAMENTO")
+        page.fill("#id_property_title", "T1 remodelado na Penha de França")
+        page.locator("#id_property_price").press_sequentially("850,00")
+        page.click("input[name=_save]")
+        page.wait_for_selector(".messagelist")
+        assert "850,00 €" in page.inner_text("#result_list") and "85 000" not in page.inner_text("#result_list")
+        button = page.locator(".messagelist button.copy-link")
+        assert button.is_visible() and button.inner_text() == "Copiar a ligação"
+        link = page.inner_text(".messagelist code.copy-source")
+        button.click()
+        page.wait_for_function(
+            "document.querySelector('.messagelist button.copy-link').textContent !== 'Copiar a ligação'"
+        )
+        assert button.inner_text() == "Ligação copiada"
+        assert page.evaluate("navigator.clipboard.readText()") == link
+        screenshot(page, "admin-form-link-copied")
+
+
 def test_swagger_ui_renders_the_api_under_the_content_security_policy(embedded_stack: Stack) -> None:
     """Its init script is a file (SpectacularSwaggerSplitView): the strict policy blocks nothing on the page."""
     with browser_page() as page:

@@ -196,6 +196,8 @@ def test_the_form_links_default_expiry_is_written_day_first(alice: AgencyCredent
 
 def test_a_forms_page_shows_the_price_in_euros_and_no_token_hash(alice: AgencyCredentials) -> None:
     form_request = IntakeFormRequestFactory(organization=alice.organization, property_price=Decimal("1200.00"))
+    # Read-only once someone has submitted (until then staff may correct the price: blind probe r73c, F1).
+    ApplicantFactory(form_request=form_request)
 
     page = logged_in(alice).get(f"/admin/applicants/intakeformrequest/{form_request.pk}/change/").content.decode()
 
