@@ -137,6 +137,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("net_pay", re.compile(
         r"(?<![a-z])(?:total\s+)?l[ií]quido(?:\s+a\s+(?:receber|pagar|transferir))?|valor\s+l[ií]quido"
         r"|montante\s+l[ií]quido|import[aâ]ncia\s+l[ií]quida|(?<![a-z])a\s+receber|valor\s+a\s+(?:transferir|pagar|receber)|total\s+a\s+(?:pagar|receber)"
+        # What the worker is transferred, as a total ("Total a transferir", "Total transferido"): the net (blind
+        # probe r73b: a scan's net that did not add up left unread, its caption no net's without the arithmetic).
+        r"|total\s+(?:a\s+transferir|transferido)"
         # Cut as payroll software prints it: "Vlr. Líq.".
         r"|(?<![a-z])neto(?![a-z])|net\s+pay|(?<![a-z])liq(?![a-z])"
         # A phone app's informal caption over the net: "Recebes" (blind probe r47b).
@@ -2006,6 +2009,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     income_tax_between_the_nets(lines, page, parsed)
     net_through_broken_figures(lines, page, parsed)
     net_in_words(lines, parsed)
+    none_withheld(page, parsed)
     payslip_subsidies(page, parsed, foreign=another_countrys_payslip(lines) or bool(paid_in_another_currency(lines)))
     parsed.unpaid_absence = -sum(
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
@@ -2027,6 +2031,7 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
             parsed.fields.pop(party)
             parsed.confidence.pop(party, None)
     name_beside_nif(lines, parsed)
+    name_heading_the_workers_block(lines, parsed)
     name_misread(lines, parsed)
     employer_without_the_worker(parsed)
     if "employee_name" in parsed.fields and "missing:employee_name" in parsed.warnings:
@@ -2066,7 +2071,29 @@ def wage_by_the_hour(page: Page) -> bool:
     or its hours run into the amount and the base then said implausible)."""
     rows = page.rows("base_salary")
     return bool(rows) and all(
-        WAGE_BY_THE_HOUR.search(fold(row.label)) and not MONTHLY_BASE.search(fold(row.label)) for row in rows
+        (WAGE_BY_THE_HOUR.search(fold(row.label)) or days_or_hours_at_a_rate(row))
+        and not MONTHLY_BASE.search(fold(row.label))
+        for row in rows
+    )
+
+
+# The unit of a quantity of time worked in a base row's caption, on folded text: days ("22 dias", "22d", "Valor/dia")
+# or hours ("168 h", "horas").
+TIME_WORKED = re.compile(r"(?<![a-z])(?:dias?|d|horas?|h|hrs?|days?|hours?)(?![a-z])")
+
+
+def days_or_hours_at_a_rate(row: Segment) -> bool:
+    """Whether a base row pays days or hours at a rate, its caption naming no wage by the day or the hour: its caption
+    names days or hours, and its amount is a quantity times a rate, neither of them one ("Vencimento (22 dias x
+    48,00) 1.056,00", "Vencimento 22d × 48,00 €", "Vencimento — Dias: 22 | Valor/dia 48,00"). A daily wage's month,
+    no monthly base (blind probe r73b: the days' pay given as the base salary, another each month)."""
+    if not TIME_WORKED.search(fold(row.label)):
+        return False
+    *figures, amount = row.amounts
+    figures += [Decimal(number.replace(",", ".")) for number in QUANTITY.findall(row.label)]
+    return any(
+        first > 1 and second > 1 and abs((first * second).quantize(CENT, rounding=ROUND_HALF_UP) - amount) <= CENT
+        for first, second in itertools.combinations(figures, 2)
     )
 
 
@@ -3375,6 +3402,16 @@ def payslip_subsidies(page: Page, parsed: Parsed, *, foreign: bool = False) -> N
             parsed.warnings.append("derived:variable_net_pay")
 
 
+def none_withheld(page: Page, parsed: Parsed) -> None:
+    """The IRS withheld 0 when no row of it was read and the social security and the other deduction rows read make
+    the slip's deductions, the net its gross less them: nothing is left for an IRS row to hold (``no_irs_withheld``).
+    A photo's "IRS ........ EUR 0.00" OCR lost, or a wage under the withholding floor printing no row, is then read
+    as its text layer reads the row: 0, worked out (blind probe r73b: null on the photo, 0.0 on its PDF)."""
+    if parsed.fields.get("social_security") is not None and no_irs_withheld(page, parsed):
+        parsed.put("irs_withholding", Decimal("0.00"), DERIVED_CONFIDENCE)
+        parsed.warnings.append("derived:irs_withholding")
+
+
 def no_irs_withheld(page: Page, parsed: Parsed) -> bool:
     """Whether the month withheld no IRS at all: no row of it, and the deduction rows read are the printed total
     deductions, which the net is the gross less. A low wage under the withholding floor, as a care home's or a
@@ -4645,7 +4682,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             line = lines[index]
             # A caption alone at the top of the left box ("Nome"), OCR joining the right column's letterhead to
             # it, is no part of the company's name.
-            employer = company_name(BOX_CAPTION.sub("", line.text, count=1))
+            employer = company_name(BOX_CAPTION.sub("", from_the_companys_column(line), count=1))
             if employer and 0 < index < LETTERHEAD_LINES:
                 employer = name_wrapped_from_above(lines[index - 1].text, employer)
             if employer and only_a_legal_form(employer):
@@ -4666,8 +4703,25 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
     body = None if "employer_name" in parsed.fields else body_over_nif(lines, parsed.fields.get("employer_nif"))
     if body:
         parsed.put("employer_name", *body)
+    block = (
+        None
+        if "employer_name" in parsed.fields
+        else employer_heading_its_block(lines, parsed.fields.get("employer_nif"))
+    )
+    if block:
+        parsed.put("employer_name", *block)
     if coded:
         parsed.put("employer_name", *coded)
+
+
+def from_the_companys_column(line: Line) -> str:
+    """A company's line from the column that prints its legal form on: what OCR joined left of it across a column's
+    gap is another block's, the worker's name when their block is left of the employer's ("Marco ... Paiva      Farmácia
+    Central de Setúbal, Lda.": blind probe r73b, the worker's name read into the employer's and then not read as the
+    worker's)."""
+    pieces = column_texts(line)
+    at = next((at for at, piece in enumerate(pieces) if prints_legal_form(piece)), 0)
+    return " ".join(pieces[at:]) if at else line.text
 
 
 def public_body_alone(name: str, lines: list[Line], employee: str | None) -> str:
@@ -4689,16 +4743,26 @@ def public_body_alone(name: str, lines: list[Line], employee: str | None) -> str
 def column_texts(line: Line) -> list[str]:
     """A line's text cut where a gap wider than a column's parts two words (``column_pieces``, on a text layer's
     word boxes too, which carry no confidences); the text whole when it has no word boxes or no such gap."""
+    return [text for _, text in column_spans(line)]
+
+
+def column_spans(line: Line) -> list[tuple[float | None, str]]:
+    """``column_texts`` with where each piece starts on the page (its first word's left edge); the text whole,
+    starting nowhere known (None), when the line has no word boxes."""
     words, boxes = line.text.split(), line.word_boxes
-    if len(boxes) != len(words) or len(words) < 2:
-        return [line.text]
+    if len(boxes) != len(words) or not words:
+        return [(None, line.text)]
+    if len(words) == 1:
+        return [(boxes[0][0], line.text)]
     height = statistics.median(box[3] for box in boxes)
     cuts = [
         position + 1
         for position, (before, after) in enumerate(itertools.pairwise(boxes))
         if after[0] - (before[0] + before[2]) >= COLUMN_GAP_WORD_HEIGHTS * height
     ]
-    return [" ".join(words[start:stop]) for start, stop in itertools.pairwise([0, *cuts, len(words)])]
+    return [
+        (boxes[start][0], " ".join(words[start:stop])) for start, stop in itertools.pairwise([0, *cuts, len(words)])
+    ]
 
 
 def another_companys_line(text: str, parsed: Parsed) -> bool:
@@ -4990,13 +5054,88 @@ def name_beside_nif(lines: list[Line], parsed: Parsed) -> None:
             # blind probe r56a, a photo's name unread) are no part of it.
             # The employer's name OCR joined before the worker's, the worker's box on the right ("Agência ..., I.P
             # Pedro Vieira": blind probe r62a), is no part of it.
+            # An address's town is no one's name either ("5000-100 Vila Real" over the NIF: blind probe r73b's
+            # stacked block, its address between the worker's name and NIF): ``name_heading_the_workers_block``.
             text = after_the_legal_form(above.text)
-            name = person_in(text.rsplit(":", 1)[-1]) or person_in(NEXT_CAPTION.split(text)[0])
+            name = (
+                None
+                if address_line(text)
+                else person_in(text.rsplit(":", 1)[-1]) or person_in(NEXT_CAPTION.split(text)[0])
+            )
             if name and not of_the_employer(name, employer):
                 parsed.put("employee_name", title_case(name), above.confidence * trust * 0.9)
                 return
             if not labels_only(above.text):
                 break
+
+
+# A NIF's caption alone, on folded text: all its line's column prints before the number in a party's block ("NIF",
+# "N.I.F.:", "Contribuinte n.º", "Número de identificação fiscal").
+NIF_CAPTION_ALONE = re.compile(
+    r"[\W_]*(?:(?:n\.?\s?o|numero|de|identificacao|fiscal|nif|nipc|contribuinte|n\.\s?i\.\s?[fp]\.?)(?![a-z])[\W_]*)+"
+)
+# How far above its NIF's line a party's block may start: its name, then up to three lines of its address.
+BLOCK_REACH = 4
+
+
+def name_heading_the_workers_block(lines: list[Line], parsed: Parsed) -> None:
+    """The worker's name as the first line of the block their NIF closes, their address between: a letter's
+    addressee ("Destinatário" / "Duarte Nuno ..." / "Rua ..., 4050-262 Porto" / "NIF 161705332"), or the worker's
+    block beside the employer's with nothing but "NIF" to tell them apart (blind probe r73b: the name unread on both,
+    9 and 3 files). Whose block it is the NIF says, not a caption: the worker's NIF is the worker's."""
+    nif = parsed.fields.get("employee_nif")
+    if "employee_name" in parsed.fields or not nif:
+        return
+    head = head_of_the_nif_block(lines, nif)
+    name = person_in(head[0]) if head else None
+    if head and name and not of_the_employer(name, parsed.fields.get("employer_name")):
+        parsed.put("employee_name", title_case(name), head[1].confidence * 0.9)
+
+
+def employer_heading_its_block(lines: list[Line], nif: str | None) -> tuple[str, float] | None:
+    """The employer's name as the first line of the block its NIF closes, wherever on the page: a body with no legal
+    form (a municipality, a charity) at the foot under "Emitido por:" (blind probe r73b: "Município de Vila Nova de
+    Ourém" unread there, a company's "…, Lda." read by its legal form)."""
+    head = head_of_the_nif_block(lines, nif) if nif else None
+    name = body_name(BRACKETED.sub("", head[0])) if head else None
+    if head is None or name is None:
+        return None
+    return (title_case(name) if name.isupper() else name), head[1].confidence * 0.85
+
+
+def head_of_the_nif_block(lines: list[Line], nif: str) -> tuple[str, Line] | None:
+    """The first line of a party's block that its NIF's line closes, in the NIF's column (a column OCR joined the
+    other party's block to is left out): the lines over the NIF's are passed over while they are an address; the
+    first that is not heads the block. None when the NIF's column prints more than the NIF's caption before it (a
+    name beside it: ``name_beside_nif``), or no block is found within reach."""
+    for index, line in enumerate(lines):
+        if not prints_nif(line.text, nif):
+            continue
+        column = next(((start, text) for start, text in column_spans(line) if prints_nif(text, nif)), None)
+        if column is None or not only_a_caption_before_the_number(column[1]):
+            return None
+        for above in reversed(lines[max(0, index - BLOCK_REACH) : index]):
+            piece = piece_in_column(above, column[0])
+            if not address_line(piece):
+                return piece, above
+        return None
+    return None
+
+
+def only_a_caption_before_the_number(text: str) -> bool:
+    """Whether a NIF's column prints nothing before the number but the NIF's caption ("NIF 161705332", "Número de
+    identificação fiscal 667627456")."""
+    before = re.split(r"\d", text, maxsplit=1)[0]
+    return not before.strip() or bool(NIF_CAPTION_ALONE.fullmatch(fold(before)))
+
+
+def piece_in_column(line: Line, start: float | None) -> str:
+    """The piece of a line (``column_spans``) starting nearest a column's start; the line whole when either is not
+    known."""
+    spans = column_spans(line)
+    if start is None or spans[0][0] is None:
+        return line.text
+    return min(spans, key=lambda span: abs((span[0] or 0) - start))[1]
 
 
 def after_the_legal_form(text: str) -> str:
