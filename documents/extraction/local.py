@@ -107,9 +107,14 @@ UNRECOGNISED = {
         "Documento não reconhecido como documento de identificação: envie o Cartão de Cidadão (frente e verso), "
         "o passaporte, o título de residência ou o cartão de identidade do seu país."
     ),
+    # Read (a text layer, or a picture legible enough: ``illegible`` is told first), and of no kind accepted: said as
+    # a refusal for what it is ("Este documento é ...", as DOCUMENTS_THAT_SAY_WHAT_THEY_ARE), so that staff and the
+    # sender are not told to send the same file again (blind probe r73b, F3: an electricity bill and a bank's IBAN
+    # proof, clean PDFs, reported "ilegíveis ou corrompidos").
     "PROOF_OF_INCOME": (
-        "Documento não reconhecido como comprovativo de rendimentos: envie recibos de vencimento, faturas-recibo, "
-        "a declaração ou nota de liquidação de IRS, a declaração da pensão ou a declaração da entidade patronal."
+        "Este documento é legível, mas não foi reconhecido como comprovativo de rendimentos: envie recibos de "
+        "vencimento, faturas-recibo, a declaração ou nota de liquidação de IRS, a declaração da pensão ou a "
+        "declaração da entidade patronal."
     ),
 }
 # A picture OCR read fewer lines of with confidence than this is too blurred, dark or small to read: its sender is

@@ -281,6 +281,9 @@ REFUSED_WARNING = "income_documents_refused"
 # The extraction's refusals of a document read for what it is all say so first ("Este documento é um rascunho ...",
 # documents.extraction.local.DOCUMENTS_THAT_SAY_WHAT_THEY_ARE); its other reasons are a file it could not read.
 REFUSED_FOR_WHAT_IT_IS = "Este documento é "
+# A legible proof of income of no kind accepted was refused before 2026-12-07 in these words, which are stored with its
+# document: refused for what it is too, never "ilegível ou corrompido" (blind probe r73b, F3).
+REFUSED_BEFORE = ("Documento não reconhecido como comprovativo de rendimentos",)
 # A proof of income not counted's evidence: this lead-in, then the extraction's own reason as a clause, its first
 # letter lowercase ("...não contado: este documento é ...", blind probe r70a, F23: "não contado — Este documento").
 NOT_COUNTED_LEAD_IN = "Comprovativo de rendimentos enviado e não contado"
@@ -306,7 +309,12 @@ def refusal_of(check: Check) -> str:
     if check["name"] != "income.document_read" or check["passed"]:
         return ""
     reason = stored_reason(str(check.get("evidence") or ""))
-    return reason if reason.startswith(REFUSED_FOR_WHAT_IT_IS) else ""
+    return reason if refused_for_what_it_is(reason) else ""
+
+
+def refused_for_what_it_is(reason: str) -> bool:
+    """Whether the extraction's reason refuses a document read for what it is, rather than a file it could not read."""
+    return reason.startswith((REFUSED_FOR_WHAT_IT_IS, *REFUSED_BEFORE))
 
 
 def stored_reason(evidence: str) -> str:
@@ -342,7 +350,7 @@ def unreadable_documents(documents: list[Document]) -> tuple[list[Document], lis
 def refused_document(document: Document) -> bool:
     """A proof of income the extraction read and refused for what it is (its reason says so), not one it could not
     read."""
-    return str(document.get("failure_reason") or "").strip().startswith(REFUSED_FOR_WHAT_IT_IS)
+    return refused_for_what_it_is(str(document.get("failure_reason") or "").strip())
 
 
 def answered_later(failed: Document, documents: list[Document]) -> bool:
@@ -631,6 +639,9 @@ NOT_COUNTED_BECAUSE = {
     "in_force": "documento anulado",
     "recurring": "ato isolado",
 }
+# A document not counted as recent because no date of it was read: a payslip's month, another document's date.
+NOT_DATED = "sem data lida"
+MONTH_NOT_READ = "sem o mês lido"
 DOCUMENT_WORDS = {
     "payslip": ("recibo de vencimento", "recibos de vencimento"),
     "invoice": ("fatura-recibo", "faturas-recibo"),
@@ -654,6 +665,10 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             unpaid.setdefault(kind, []).append(format_month(str(failed["value"])))
             continue
         reason = NOT_COUNTED_BECAUSE.get(which)
+        if which == "recent" and failed.get("value") is None:
+            # No date or month read: not "fora do período pedido", which a date read would have to show (blind probe
+            # r73b, F2).
+            reason = MONTH_NOT_READ if kind == "payslip" else NOT_DATED
         if which == "owner" and OWN_NAME_OTHER_NIF in failed["evidence"]:
             # The applicant's own, but for the NIF typed: not "another person's" (blind probe r57b).
             reason = OWN_NAME_OTHER_NIF
@@ -730,7 +745,9 @@ def profile_documents_read(
 MISSING_TEXT = {
     "payslips": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses distintos",
     "invoices": f"faturas-recibo de {REQUIRED_INVOICE_MONTHS} meses distintos dos últimos {INVOICE_WINDOW_MONTHS}",
-    "pension": "declaração de pensão da Segurança Social ou da CGA",
+    # Whoever pays it: a fund's or another country's pension counts as the Segurança Social's does (blind probe r73b:
+    # a pensioner paid from Germany read "Em falta: declaração de pensão da Segurança Social ou da CGA").
+    "pension": "declaração de pensão (da Segurança Social, da CGA, de um fundo de pensões ou de outro país)",
 }
 
 

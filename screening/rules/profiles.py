@@ -21,7 +21,11 @@ KIND_LABELS = {
     DocumentKind.RECIBO_VENCIMENTO: "Recibos de vencimento dos últimos 3 meses",
     DocumentKind.FATURA_RECIBO: "Faturas-recibo dos últimos 6 a 12 meses (Portal das Finanças)",
     DocumentKind.DECLARACAO_INICIO_ATIVIDADE: "Declaração de início de atividade",
-    DocumentKind.DECLARACAO_PENSAO: "Declaração de pensão da Segurança Social ou da Caixa Geral de Aposentações",
+    # A pension from a fund or another country is read and counted too (docs/api.md, Income; blind probe r73b).
+    DocumentKind.DECLARACAO_PENSAO: (
+        "Declaração de pensão (da Segurança Social, da Caixa Geral de Aposentações, de um fundo de pensões ou de "
+        "outro país)"
+    ),
     DocumentKind.DECLARACAO_IRS: "Declaração de IRS (Modelo 3) do último ano",
     DocumentKind.NOTA_LIQUIDACAO: "Nota de liquidação de IRS do último ano",
 }
@@ -29,7 +33,9 @@ KIND_LABELS_EN = {
     DocumentKind.RECIBO_VENCIMENTO: "Payslips for the last 3 months",
     DocumentKind.FATURA_RECIBO: "Invoice-receipts (faturas-recibo) for the last 6 to 12 months (Portal das Finanças)",
     DocumentKind.DECLARACAO_INICIO_ATIVIDADE: "Declaration of start of activity (início de atividade)",
-    DocumentKind.DECLARACAO_PENSAO: "Pension statement from Segurança Social or Caixa Geral de Aposentações",
+    DocumentKind.DECLARACAO_PENSAO: (
+        "Pension statement (from Segurança Social, Caixa Geral de Aposentações, a pension fund or another country)"
+    ),
     DocumentKind.DECLARACAO_IRS: "IRS return (Modelo 3) for the last year",
     DocumentKind.NOTA_LIQUIDACAO: "IRS assessment (nota de liquidação) for the last year",
 }

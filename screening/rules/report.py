@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +38,10 @@ REASON_TEXT = {
     "nif_differs_from_documents": "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
     "candidato: um erro no NIF indicado a corrigir, ou documentos de outra pessoa",
     "id_expiring_soon": "o documento de identificação caduca em breve",
-    "arithmetic_mismatch": "um recibo tem valores que não batem certo (ilíquido, descontos e líquido)",
+    # The proof's kind is named from the failed check (``arithmetic_mismatch_words``); these words are for a report
+    # whose checks do not say it.
+    "arithmetic_mismatch": "um comprovativo de rendimentos tem valores que não batem certo (ilíquido, descontos e "
+    "líquido)",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
     "invoice_not_receipt": "uma fatura apresentada não tem recibo (pagamento não comprovado) e não foi contada como rendimento",
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
@@ -115,7 +119,37 @@ def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) 
         return identity_not_verified_words(identity)
     if reason == "no_attributable_income":
         return no_attributable_income_words(income)
+    if reason == "arithmetic_mismatch":
+        return arithmetic_mismatch_words(income)
     return REASON_TEXT.get(reason, reason)
+
+
+# Each proof whose figures do not add up, by its failed check: one kind, one, and several of it.
+ARITHMETIC_WORDS = {
+    "income.payslip_arithmetic": (
+        "um recibo de vencimento tem valores que não batem certo (ilíquido, descontos e líquido)",
+        "{count} recibos de vencimento têm valores que não batem certo (ilíquido, descontos e líquido)",
+    ),
+    "income.pension_arithmetic": (
+        "uma declaração de pensão tem valores que não batem certo (ilíquido, descontos e líquido)",
+        "{count} declarações de pensão têm valores que não batem certo (ilíquido, descontos e líquido)",
+    ),
+    "income.invoice_arithmetic": (
+        "uma fatura-recibo tem valores que não batem certo (valor, IVA, retenção na fonte e valor recebido)",
+        "{count} faturas-recibo têm valores que não batem certo (valor, IVA, retenção na fonte e valor recebido)",
+    ),
+}
+
+
+def arithmetic_mismatch_words(income: dict[str, Any]) -> str:
+    """Which proofs do not add up, by their failed checks: a pension statement is no "recibo" (blind probe r73b, F1:
+    a German pension's mismatch read "um recibo tem valores que não batem certo")."""
+    failed = Counter(c["name"] for c in income.get("checks") or [] if c["name"] in ARITHMETIC_WORDS and not c["passed"])
+    said = [
+        ARITHMETIC_WORDS[name][0] if count == 1 else ARITHMETIC_WORDS[name][1].format(count=count)
+        for name, count in failed.items()
+    ]
+    return "; ".join(said) or REASON_TEXT["arithmetic_mismatch"]
 
 
 # Failed identity checks another part of the report says: the expiry margin is a warning of its own, a NIF the

@@ -72,7 +72,8 @@ def test_the_source_scan_finds_the_reasons() -> None:
     reasons = reasons_in_source()
     assert "PDF protegido por palavra-passe: envie uma versão sem proteção." in reasons
     assert "PDF com demasiadas páginas (7; máximo 7): envie só as páginas do documento pedido." in reasons
-    assert any(r.startswith("Documento não reconhecido como comprovativo") for r in reasons)
+    assert any(r.startswith("Documento não reconhecido como documento de identificação") for r in reasons)
+    assert any(r.startswith("Este documento é legível, mas não foi reconhecido como comprovativo") for r in reasons)
     assert any(r.startswith("Erro inesperado") for r in reasons)
     assert len(reasons) >= 20
 

@@ -17,8 +17,10 @@ VALIDATED_CONFIDENCE = 0.99
 
 # --- Values -----------------------------------------------------------------------------
 
-# OCR reads a decimal comma as ";" now and then.
-MONEY = re.compile(r"(?<![\d.,;])(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)\s?([.,;])\s?(\d{2})(?![\d%])(?!\s?%)")
+# OCR reads a decimal comma as ";" now and then. No amount goes on past its cents by a separator and a figure: that
+# is a date ("01.07.2026", "2026.07.01", "01.07.26") or a reference's digit groups, never money (blind probe r73b: a
+# pension's "Monatliche Rente ab 01.07.2026," read as 1,07 €, a false arithmetic mismatch).
+MONEY = re.compile(r"(?<![\d.,;])(\d{1,3}(?:[.\s\u00a0]\d{3})+|\d+)\s?([.,;])\s?(\d{2})(?![\d%])(?!\s?%)(?![.,]\d)")
 DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})\s?[ ./-]\s?(\d{1,2})\s?[ ./-]\s?(\d{4})(?!\d)")
 # Year first, with dashes, slashes or dots, one separator throughout ("2026-10-05", "2026/10/05").
 DATE_YMD = re.compile(r"(?<!\d)(?<!\d[/.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d|[/.]\d)")

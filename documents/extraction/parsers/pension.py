@@ -23,7 +23,10 @@ from decimal import Decimal
 from applicants.identifiers import nif_is_personal
 from applicants.text import fold
 from documents.extraction.parsers.common import (
+    ENGLISH_MONTHS,
+    FOREIGN_MONTHS,
     MONEY,
+    MONTHS,
     NIF_TOKEN,
     SALUTATION,
     VALIDATED_CONFIDENCE,
@@ -495,11 +498,14 @@ def line_labels(text: str) -> list[Label]:
 
 # A month or a day written year first ("2026-05", "2026/05/31"): a portal's table opens its rows with one, and its
 # month's figures are no thousands group of the amount after it ("2026-05 612,48" is not 5.612,48).
-YEAR_FIRST = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s?[-/]\s?\d{1,2}(?:\s?[-/]\s?\d{1,2})?(?![\d.,])")
+# A comma or a full stop may close the sentence after it ("ab 01.10.2026, Zahlung im ...").
+YEAR_FIRST = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s?[-/]\s?\d{1,2}(?:\s?[-/]\s?\d{1,2})?(?!\d|[.,]\d)")
 
 
 # A date day first, one separator throughout ("01.10.2026", "19/10/2026"); never spaced figures.
-DAY_FIRST = re.compile(r"(?<![\d.,])\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}(?![\d.,])")
+# A comma or a full stop may close the sentence after it (blind probe r73b: "Monatliche Rente ab 01.07.2026," was
+# left whole, and its "01.07" read as an amount).
+DAY_FIRST = re.compile(r"(?<![\d.,])\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}(?!\d|[.,]\d)")
 
 
 # A table's vertical rule right after an amount's two cents, no figure after it.
@@ -1753,6 +1759,7 @@ def issue_date(lines: list[Line]) -> dt.date | None:
         or last_plain_date(lines)
         or labelled_date(lines, PAYMENT_DATE_LABEL)
         or processing_month(lines)
+        or month_paid(lines)
     )
 
 
@@ -1761,6 +1768,9 @@ def issue_date(lines: list[Line]) -> dt.date | None:
 PAYMENT_DATE_LABEL = re.compile(
     r"data\s+d[eo]\s+(?:pagamento|processamento|abono|movimento)|pag[oa]\s+em|payment\s+date|date\s+of\s+payment"
     r"|date\s+de\s+(?:paiement|versement)|fecha\s+de\s+pago|zahlungsdatum"
+    # How it was paid may come between: "Pago por transferência bancária em 20/10/2026", "creditada na sua conta em"
+    # (blind probe r73b, F2: a CGA nota de abono so paid, read as undated and not counted).
+    r"|(?:pag|creditad|transferid|depositad)[oa]s?\s+(?:[a-z]+\s+){1,4}?em(?![a-z])"
 )
 PROCESSING_MONTH_LABEL = re.compile(r"(?:mes|periodo)\s+(?:de\s+)?(?:processamento|referencia|pagamento|abono)")
 
@@ -1775,6 +1785,44 @@ def processing_month(lines: list[Line]) -> dt.date | None:
             if period:
                 year, month = (int(part) for part in period.split("-"))
                 return dt.date(year, month, 1)
+    return None
+
+
+# A month named in full, with its year ("Outubro 2026", "outubro de 2026", "November 2026", "Oktober 2026").
+NAMED_MONTH = re.compile(
+    r"(?<![a-z])("
+    + "|".join(
+        sorted({name for name in (*MONTHS, *ENGLISH_MONTHS, *FOREIGN_MONTHS) if len(name) > 3}, key=len, reverse=True)
+    )
+    + r")(?![a-z])\.?\s*(?:de\s+|/\s*|-\s*)?((?:19|20)\d{2})(?!\d)"
+)
+# What a month's statement calls itself or its payment, on the line naming the month: "Nota de abono de pensão —
+# Outubro 2026", "Pensão de novembro de 2026", "Zahlung im Monat November 2026".
+PAID_MONTH_WORDS = re.compile(
+    r"(?<![a-z])(?:abono|pensao|pensoes|pension|rente|retraite|prestacao|pagamento|payment|zahlung|paiement"
+    r"|versement|pago)(?![a-z])"
+)
+# Words that make a month another one than the month paid: the pension's start, its grant, a birth.
+OTHER_MONTH_WORDS = re.compile(
+    r"nascimento|inicio|efeitos|desde|(?<![a-z])ate(?![a-z])|atribuid|concedid|deferid|requerid|birth|since|from"
+    r"|start|until|granted|(?<![a-z])(?:ab|seit|bis)(?![a-z])|depuis|jusqu"
+)
+
+
+def month_paid(lines: list[Line]) -> dt.date | None:
+    """The first day of the month a statement says it pays, when it prints no date of its own: a month's statement is
+    as recent as the month it pays (blind probe r73b, F2: a CGA "Nota de abono de pensão — Outubro 2026" read as
+    undated, the pension not counted)."""
+    for line in lines:
+        folded = fold(line.text)
+        if not PAID_MONTH_WORDS.search(folded):
+            continue
+        for match in NAMED_MONTH.finditer(folded):
+            if OTHER_MONTH_WORDS.search(folded[max(0, match.start() - OTHER_DATE_REACH) : match.start()]):
+                continue
+            name = match.group(1)
+            month = MONTHS.get(name) or ENGLISH_MONTHS.get(name) or FOREIGN_MONTHS[name]
+            return dt.date(int(match.group(2)), month, 1)
     return None
 
 
