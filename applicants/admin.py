@@ -583,6 +583,14 @@ class PersonColumns:
     def property_title(self, obj: Any) -> str:
         return self.person_of(obj).form_request.property_title
 
+    @admin.display(description=_("candidato"))
+    def person_link(self, obj: Any) -> str:
+        # A detail page's link to the person's page, named as the lists name them (it printed "Candidato 49a8bb5e").
+        person = self.person_of(obj)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:applicants_applicant_change", args=[person.pk]), person_masked(person)
+        )
+
 
 class DecisionShown:
     """How the admin shows a decision's reason and report, in the applicant's history and on the decision's page.
@@ -633,15 +641,6 @@ class DecisionAdmin(DecisionShown, PersonColumns, OrganizationScopedAdmin):
     list_select_related = ("applicant__form_request", "decided_by")
     fields = ("person_link", "property_title", "decision", "reason", "report_shown")
     readonly_fields = (*fields, "reason_reserved")
-
-    @admin.display(description=_("candidato"))
-    def person_link(self, obj: Decision) -> str:
-        # The person's page, named as the lists name them (the field printed "Candidato 49a8bb5e").
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:applicants_applicant_change", args=[obj.applicant_id]),
-            person_masked(obj.applicant),
-        )
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return self.fields_for(request, self.fields)

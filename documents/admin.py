@@ -65,7 +65,8 @@ class DocumentAdmin(PersonColumns, OrganizationScopedAdmin):
     list_select_related = ("applicant__form_request",)
     readonly_fields = (
         "organization",
-        "applicant",
+        "person_link",
+        "property_title",
         "document_type",
         "content_type_display",
         "size_display",
@@ -77,7 +78,7 @@ class DocumentAdmin(PersonColumns, OrganizationScopedAdmin):
         "extracted_at",
         "created_at",
     )
-    exclude = ("storage_key", "original_filename", "content_type", "size")
+    exclude = ("applicant", "storage_key", "original_filename", "content_type", "size")
 
     @admin.display(description="id")
     def short_id(self, obj: Document) -> str:
@@ -119,6 +120,8 @@ class ExtractedDataAdmin(PersonColumns, OrganizationScopedAdmin):
     list_select_related = ("document__applicant__form_request",)
     readonly_fields = (
         "document",
+        "person_link",
+        "property_title",
         "kind_display",
         "confidence_display",
         "warnings_display",

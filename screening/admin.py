@@ -192,7 +192,8 @@ class ScreeningReportAdmin(PersonColumns, OrganizationScopedAdmin):
     list_filter = ("risk_level", BackendFilter, "identity_verified", "income_verified")
     list_select_related = ("applicant__form_request",)
     readonly_fields = (
-        "applicant",
+        "person_link",
+        "property_title",
         "risk_level",
         "identity_verified",
         "income_verified",
@@ -210,7 +211,15 @@ class ScreeningReportAdmin(PersonColumns, OrganizationScopedAdmin):
         "rules_version",
         "created_at",
     )
-    exclude = ("organization", "checks", "authenticity", "dti_ratio", "average_monthly_income", "household")
+    exclude = (
+        "applicant",
+        "organization",
+        "checks",
+        "authenticity",
+        "dti_ratio",
+        "average_monthly_income",
+        "household",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

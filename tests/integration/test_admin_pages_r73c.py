@@ -301,3 +301,19 @@ def test_the_report_says_who_made_it_in_words_and_the_version_on_its_own_line(al
     words, _, versions = producer.group(1).partition("<br>")
     assert "Análise automática por regras" in words and "rules-2026" not in words
     assert "versão das regras: rules-2026.12.37" in versions
+
+
+def test_the_detail_pages_link_the_person_by_masked_name(alice: AgencyCredentials) -> None:
+    _, lead, co_tenant = household_of(alice, title="T2 no Lumiar")
+    report = report_for(lead)
+    payslip = document_of(co_tenant)
+    extracted = ExtractedData.objects.create(document=payslip, kind="RECIBO_VENCIMENTO", fields={}, method="text")
+    client = client_in(alice)
+    for url, person in (
+        (f"/admin/screening/screeningreport/{report.id}/change/", lead),
+        (f"/admin/documents/document/{payslip.id}/change/", co_tenant),
+        (f"/admin/documents/extracteddata/{extracted.id}/change/", co_tenant),
+    ):
+        html = page(client, url)
+        assert f'<a href="/admin/applicants/applicant/{person.id}/change/">' in html and "T2 no Lumiar" in html, url
+        assert f"Candidato {str(person.id)[:8]}" not in html, url
