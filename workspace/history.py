@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applicants.admin import staff_member
 from applicants.masking import mask_name
@@ -67,8 +68,7 @@ def file_history(*, people: list[Applicant], with_access: bool, person_labels: b
 
 
 def documents_counted(count: int) -> str:
-    # Two messages rather than ngettext: the catalogues carry no plural rules (English and pt-PT agree on n != 1).
-    return _("1 documento") if count == 1 else _("%(count)d documentos") % {"count": count}
+    return ngettext("%(count)d documento", "%(count)d documentos", count) % {"count": count}
 
 
 def _person_label(person: Applicant) -> str:
