@@ -22,17 +22,29 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from applicants import errors, services
 from applicants.admin_scoping import OrganizationScopedAdmin, ScopedInline
 from applicants.amounts import AmountUnread, amount_read, price_questioned
 from applicants.figures import percent_words
-from applicants.masking import RESERVED
-from applicants.models import AuditEvent, Decision, FormStatus, IntakeFormRequest, Membership, Organization, Role
+from applicants.masking import RESERVED, mask_name
+from applicants.models import (
+    Applicant,
+    AuditEvent,
+    Decision,
+    FormStatus,
+    IntakeFormRequest,
+    Membership,
+    Organization,
+    Role,
+    role_label,
+)
 from applicants.selectors import is_agency_admin, organization_for_user
 from applicants.text import format_eur
 
@@ -586,20 +598,22 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
         applicant = obj.applicants.filter(role=Role.TENANT).first() if obj.pk else None
         if applicant is None:
             return "—"
+        # The lead by their masked name and the household by its size in words (blind probe r73c, F7: "Candidato
+        # d2062866", "candidatura de 1 pessoa(s)").
         link = format_html(
             '<a href="../../../applicant/{}/change/">{}</a> ({})',
             applicant.pk,
-            applicant,
+            person_masked(applicant),
             applicant.get_status_display(),
         )
         if applicant.application_id is None:
             return link
         people = obj.applicants.count()
+        household = ngettext("candidatura de %(count)d pessoa", "candidatura de %(count)d pessoas", people) % {
+            "count": people
+        }
         return format_html(
-            str(_('{} · <a href="../../../application/{}/change/">candidatura de {} pessoa(s)</a>')),
-            link,
-            applicant.application_id,
-            people,
+            '{} · <a href="../../../application/{}/change/">{}</a>', link, applicant.application_id, household
         )
 
     @admin.display(description=_("alterações"))
@@ -704,6 +718,45 @@ def staff_member(user: Any) -> str:
 PII_PERMISSION = "applicants.view_pii"
 
 
+def person_masked(applicant: Applicant) -> str:
+    """A person as the admin's lists name them: masked ("M*** S***"), with their role when they are not the lead
+    ("J*** P*** (Fiador)"). The lists of decisions, reports, documents and extracted data printed the row's
+    "Candidato 49a8bb5e" (blind probe r73c, F7)."""
+    name = mask_name(applicant.name)
+    if applicant.role == Role.TENANT:
+        return name
+    return f"{name} ({role_label(applicant.role, listing_type=applicant.form_request.listing_type)})"
+
+
+class PersonColumns:
+    """A list's columns for the person a row is about and their property; ``person_path`` leads from the row to the
+    applicant (list it, with ``__form_request``, in ``list_select_related``)."""
+
+    person_path: ClassVar[str] = "applicant"
+
+    def person_of(self, obj: Any) -> Applicant:
+        for step in self.person_path.split("__"):
+            obj = getattr(obj, step)
+        person: Applicant = obj
+        return person
+
+    @admin.display(description=_("candidato"))
+    def person(self, obj: Any) -> str:
+        return person_masked(self.person_of(obj))
+
+    @admin.display(description=_("imóvel"))
+    def property_title(self, obj: Any) -> str:
+        return self.person_of(obj).form_request.property_title
+
+    @admin.display(description=_("candidato"))
+    def person_link(self, obj: Any) -> str:
+        # A detail page's link to the person's page, named as the lists name them (it printed "Candidato 49a8bb5e").
+        person = self.person_of(obj)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:applicants_applicant_change", args=[person.pk]), person_masked(person)
+        )
+
+
 class DecisionShown:
     """How the admin shows a decision's reason and report, in the applicant's history and on the decision's page.
 
@@ -747,13 +800,12 @@ class DecisionInline(DecisionShown, ScopedInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(DecisionShown, OrganizationScopedAdmin):
-    list_display = ("applicant", "decision", "decided_by", "decided_at")
+class DecisionAdmin(DecisionShown, PersonColumns, OrganizationScopedAdmin):
+    list_display = ("person", "property_title", "decision", "decided_by", "decided_at")
     list_filter = ("decision",)
-    list_select_related = ("applicant", "decided_by")
-    fields = ("applicant", "decision", "reason", "report_shown")
+    list_select_related = ("applicant__form_request", "decided_by")
+    fields = ("person_link", "property_title", "decision", "reason", "report_shown")
     readonly_fields = (*fields, "reason_reserved")
-    autocomplete_fields = ("applicant",)
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return self.fields_for(request, self.fields)

@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from applicants import services
+from applicants.admin import PersonColumns
 from applicants.admin_scoping import OrganizationScopedAdmin
 from applicants.models import role_label
 from screening import labels
@@ -176,9 +177,11 @@ def amount(value: Any) -> str:
 
 
 @admin.register(ScreeningReport)
-class ScreeningReportAdmin(OrganizationScopedAdmin):
+class ScreeningReportAdmin(PersonColumns, OrganizationScopedAdmin):
+    # The person (the lead, for a household's report) by the masked name and the property (r73c, F7).
     list_display = (
-        "applicant",
+        "person",
+        "property_title",
         "risk_display",
         "identity_verified",
         "income_verified",
@@ -187,9 +190,10 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         "created_at",
     )
     list_filter = ("risk_level", BackendFilter, "identity_verified", "income_verified")
-    list_select_related = ("applicant",)
+    list_select_related = ("applicant__form_request",)
     readonly_fields = (
-        "applicant",
+        "person_link",
+        "property_title",
         "risk_level",
         "identity_verified",
         "income_verified",
@@ -207,7 +211,15 @@ class ScreeningReportAdmin(OrganizationScopedAdmin):
         "rules_version",
         "created_at",
     )
-    exclude = ("organization", "checks", "authenticity", "dti_ratio", "average_monthly_income", "household")
+    exclude = (
+        "applicant",
+        "organization",
+        "checks",
+        "authenticity",
+        "dti_ratio",
+        "average_monthly_income",
+        "household",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

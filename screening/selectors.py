@@ -195,6 +195,18 @@ def pipeline_overview(*, organization: Organization | None = None, limit: int = 
         "stuck": stuck,
         "failed": failed,
         "failed_documents_reported": failed_documents.filter(reported).count(),
+        # The same documents listed, for the admin's page: its count of failed documents included them while its
+        # "Falhados" said "Nenhuma falha." (blind probe r73c, F6).
+        "failed_reported": [
+            {
+                "type": "document",
+                "id": str(d.id),
+                "reason": d.error,
+                "since": d.updated_at,
+                "applicant_id": str(d.applicant_id),
+            }
+            for d in failed_documents.filter(reported).order_by("-updated_at")[:limit]
+        ],
     }
 
 

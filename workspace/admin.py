@@ -51,12 +51,13 @@ from applicants.models import (
 from applicants.selectors import named, organization_for_user, with_open_items
 from documents.models import Document, DocumentType
 from screening.admin import RISK_ORDER
+from screening.labels import backend_label
 from screening.models import RiskLevel, ScreeningReport
 from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.authenticity import proposed_request
 from screening.selectors import report_history, report_latest
 from workspace import admin_forms, admin_views  # noqa: F401  admin_forms registers the intake forms' admin
-from workspace.history import AUDIT_PERMISSION, file_history
+from workspace.history import AUDIT_PERMISSION, access_split, file_history
 from workspace.report_pdf import own_income_reasons
 from workspace.retention import applicant_erase, application_erase
 from workspace.serializers import (
@@ -65,6 +66,7 @@ from workspace.serializers import (
     application_report,
     application_report_data,
 )
+from workspace.services import household_lead
 
 PII_PERMISSION = admin_views.PII_PERMISSION
 
@@ -267,7 +269,38 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
         if report
         else None,
         "report_history": history,
+        "report_producer": report_producer(report) if report else "",
         "can_view_pii": can_view_pii,
+    }
+
+
+def report_producer(report: ScreeningReport) -> str:
+    """Who made the report, in an office's words ("Análise automática por regras"): the page printed "regras ·
+    rules-2026.12.37", a version code staff read as nothing, or as a date (blind probe r73c, F11). The version
+    and the model stay on a smaller line for an auditor."""
+    return _("Análise automática por %(producer)s") % {"producer": backend_label(report.backend)}
+
+
+def household_decision_context(applicant: Applicant, *, can_view_pii: bool) -> dict[str, Any]:
+    """Where a member's household is decided: on its lead's page (``decision_lead``), ``None`` for the lead or a
+    person alone.
+
+    A guarantor's page offered the whole decision form while the application's page said the decision is taken on
+    the lead's, and approving the guarantor made the application read APPROVED while the lead had no decision (blind
+    probe r73c, F4; docs/api.md: an application's ``decision`` is the latest on any member). The admin takes the
+    household's decision on the lead's page, where the form can still ask any member for documents; a member's page
+    keeps their own decision history (the API still records a decision on any member).
+    """
+    lead = household_lead(applicant)
+    if lead.pk == applicant.pk:
+        return {"decision_lead": None}
+    listing_type = applicant.form_request.listing_type
+    return {
+        "decision_lead": {
+            "id": lead.pk,
+            "role_label": role_label(lead.role, listing_type=listing_type),
+            "name": lead.name if can_view_pii else mask_name(lead.name),
+        }
     }
 
 
@@ -289,8 +322,10 @@ def erasure_counts(people: list[Applicant]) -> dict[str, int]:
 def history_context(request: HttpRequest, people: list[Applicant], *, several: bool = False) -> dict[str, Any]:
     """The "Histórico" page of a person or an application: ``workspace.history`` rather than Django's form edits."""
     with_access = bool(request.user.has_perm(AUDIT_PERMISSION))
+    events, accesses = access_split(file_history(people=people, with_access=with_access, person_labels=several))
     return {
-        "file_history": file_history(people=people, with_access=with_access, person_labels=several),
+        "file_history": events,
+        "access_history": accesses,
         "with_access": with_access,
         "with_people": several,
     }
@@ -438,6 +473,7 @@ class ApplicantAdmin(ErasureAdmin):
         context["decision_choices"] = DecisionOutcome.choices
         context["application"] = applicant.application
         context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
+        context.update(household_decision_context(applicant, can_view_pii=self.can_view_pii(request)))
         context["default_due_date"] = admin_views.default_due_date()
         # The decision form sends back the latest decision it saw: a newer one refuses it (a stale page).
         latest = admin_views.latest_decision_of(applicant)
@@ -592,9 +628,14 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
     report = application_report(application)
     listing_type = application.form_request.listing_type
     members = application_members(application, can_view_pii=can_view_pii)
+    # The person's own status, as the applicant list and their page say it: the API's member rows read a waiting
+    # person as PROCESSING (docs/api.md, "Enumerations"), and this table said "Em processamento" of a lead the list
+    # showed "À espera dos restantes candidatos" (blind probe r73c, F2).
+    stored_status = {person.id: person.status for person in application.members.all()}
     for member in members:
         member["role_label"] = role_label(member["role"], listing_type=listing_type)
-        member["status_label"] = ApplicantStatus(member["status"]).label if member["status"] else "—"
+        status = stored_status.get(member["applicant_id"]) if member["applicant_id"] else None
+        member["status_label"] = ApplicantStatus(status).label if status else "—"
         member["invitation_label"] = (
             InvitationStatus(member["invitation_status"]).label if member["invitation_status"] else "—"
         )

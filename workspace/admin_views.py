@@ -21,24 +21,43 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applicants import services
 from applicants.admin import staff_member
 from applicants.errors import BusinessRuleError
-from applicants.models import Applicant, AuditAction, Decision, DecisionOutcome, Role
+from applicants.masking import mask_name
+from applicants.models import (
+    Applicant,
+    ApplicantStatus,
+    Application,
+    AuditAction,
+    Decision,
+    DecisionOutcome,
+    InfoRequest,
+    Role,
+    role_label,
+)
 from applicants.selectors import organization_for_user
 from applicants.text import person_name_shaped
-from documents.models import DocumentType
+from documents.models import Document, DocumentType
 from documents.storage import document_store
 from screening.selectors import pipeline_overview
 from workspace.report_pdf import pdf_response, report_pdf_download
 from workspace.retention import applicant_export
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
-from workspace.services import applicant_rerun, application_invite, application_screen, invitation_resend
+from workspace.services import (
+    applicant_rerun,
+    application_invite,
+    application_screen,
+    household_lead,
+    invitation_resend,
+)
 
 DECIDE_PERMISSION = "applicants.add_decision"
 RERUN_PERMISSION = "applicants.rerun_applicant"
@@ -64,6 +83,16 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     applicant = model_admin.get_object(request, str(object_id))
     if request.method != "POST" or not request.user.has_perm(DECIDE_PERMISSION):
         raise PermissionDenied
+    lead = household_lead(applicant)
+    if lead.pk != applicant.pk:
+        # The admin decides a household on its lead's page (workspace.admin.household_decision_context); a post
+        # here is from an old page, which has no form left to show a refusal in: a page message.
+        messages.error(
+            request,
+            _("Decisão não registada: a decisão da candidatura é tomada na página do %(role)s.")
+            % {"role": str(role_label(lead.role, listing_type=applicant.form_request.listing_type)).lower()},
+        )
+        return redirect("admin:applicants_applicant_change", object_id)
     decision, reason = request.POST.get("decision", ""), request.POST.get("reason", "").strip()
     message = request.POST.get("message_to_applicant", "")
     requested = requested_documents_posted(request) if decision == DecisionOutcome.MORE_INFO else []
@@ -312,27 +341,137 @@ def pipeline_view(model_admin: ApplicantAdmin, request: HttpRequest) -> HttpResp
     organization = None if request.user.is_superuser else organization_for_user(request.user)
     if (organization is None and not request.user.is_superuser) or not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
+    overview = pipeline_overview(organization=organization)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Estado do processamento"),
-        "overview": pipeline_overview(organization=organization),
+        "overview": overview,
+        "stuck_rows": pipeline_rows(overview["stuck"]),
+        "failed_rows": pipeline_rows(overview["failed"]),
+        "failed_reported_rows": pipeline_rows(overview["failed_reported"]),
         "opts": model_admin.model._meta,
         "can_rerun": request.user.has_perm(RERUN_PERMISSION),
     }
     return TemplateResponse(request, "admin/applicants/applicant/pipeline.html", context)
 
 
+def pipeline_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The overview's stuck or failed items as an office reads them: what (a document by its kind, or a person's
+    screening), whose (role and masked name, linked to their page), the property, why, since when.
+
+    The page listed ids and "document"/"applicant" (blind probe r73c, F6). The items come from the staff member's
+    own agency (``pipeline_overview(organization=...)``); the people and documents are read by those ids.
+    """
+    person_ids = {item.get("applicant_id") or item["id"] for item in items}
+    people = {
+        str(person.id): person for person in Applicant.objects.filter(id__in=person_ids).select_related("form_request")
+    }
+    kinds = dict(
+        Document.objects.filter(id__in=[item["id"] for item in items if item["type"] == "document"]).values_list(
+            "id", "document_type"
+        )
+    )
+    rows = []
+    for item in items:
+        person = people.get(str(item.get("applicant_id") or item["id"]))
+        if person is None:
+            continue
+        kind = kinds.get(uuid.UUID(item["id"])) if item["type"] == "document" else None
+        listing_type = person.form_request.listing_type
+        rows.append(
+            {
+                **item,
+                "person_id": person.id,
+                "what": DocumentType(kind).label if kind in DocumentType.values else _("Análise da candidatura"),
+                "whose": f"{role_label(person.role, listing_type=listing_type)} {mask_name(person.name)}",
+                "property_title": person.form_request.property_title,
+            }
+        )
+    return rows
+
+
 def reruns_queue(request: HttpRequest, applicants: list[Applicant], *, reextract: bool) -> None:
-    """Force a new report for each applicant (the old one stays in the history) and say which were queued."""
-    queued = [
-        a for a in applicants if applicant_rerun(applicant=a, actor=request.user, force=True, reextract=reextract)
-    ]
-    ids = ", ".join(str(a.id)[:8] for a in queued)
+    """Force a new report for each applicant (the old one stays in the history); say which were queued, by their
+    masked names and properties, and why the others were not.
+
+    The message read "0 candidatura(s) em fila para nova análise:" of an application waiting for the co-tenant it
+    invited, and "1 candidatura(s) … : d2062866" of one queued (blind probe r73c, F3, F7).
+    """
+    queued: list[Applicant] = []
+    left: list[Applicant] = []
+    for applicant in applicants:
+        (
+            queued
+            if applicant_rerun(applicant=applicant, actor=request.user, force=True, reextract=reextract)
+            else left
+        ).append(applicant)
+    if queued:
+        messages.success(request, reruns_queued_text(queued, reextract=reextract))
+    for applicant in left:
+        messages.warning(request, rerun_left_text(applicant))
+
+
+def household_named(applicant: Applicant) -> str:
+    """A person's application as a message names it: its lead's masked name and the property ("M*** S*** · T2 em
+    Arroios"), the words the lists show (no id, no name in clear: a message may be read over a shoulder)."""
+    return f"{mask_name(household_lead(applicant).name)} · {applicant.form_request.property_title}"
+
+
+def reruns_queued_text(queued: list[Applicant], *, reextract: bool) -> str:
+    count, names = len(queued), "; ".join(household_named(applicant) for applicant in queued)
     if reextract:
-        text = _("%(count)s candidatura(s) em fila para nova leitura dos documentos e análise: %(ids)s")
+        text = ngettext(
+            "%(count)d candidatura em fila para nova leitura dos documentos e análise: %(names)s.",
+            "%(count)d candidaturas em fila para nova leitura dos documentos e análise: %(names)s.",
+            count,
+        )
     else:
-        text = _("%(count)s candidatura(s) em fila para nova análise: %(ids)s")
-    messages.success(request, text % {"count": len(queued), "ids": ids})
+        text = ngettext(
+            "%(count)d candidatura em fila para nova análise: %(names)s.",
+            "%(count)d candidaturas em fila para nova análise: %(names)s.",
+            count,
+        )
+    return text % {"count": count, "names": names}
+
+
+def rerun_left_text(applicant: Applicant) -> str:
+    """Why a re-run queued nothing: the application still waits for people (whom, by role and masked name), and
+    the way to screen it without them, "Forçar análise" on its page (``applicant_rerun`` leaves it alone)."""
+    application = applicant.application
+    if applicant.status != ApplicantStatus.WAITING or application is None:
+        return _("%(names)s: não ficou em fila (%(status)s).") % {
+            "names": household_named(applicant),
+            "status": applicant.get_status_display(),
+        }
+    people = waited_for(application)
+    text = ngettext(
+        "%(names)s: não ficou em fila, a candidatura espera por %(people)s. Para a analisar já com quem submeteu, "
+        "use «Forçar análise» na página da candidatura:",
+        "%(names)s: não ficou em fila, a candidatura espera por %(people)s. Para a analisar já com quem submeteu, "
+        "use «Forçar análise» na página da candidatura:",
+        len(people),
+    ) % {"names": household_named(applicant), "people": "; ".join(people) or _("ninguém, por agora")}
+    url = reverse("admin:applicants_application_change", args=[application.pk])
+    return format_html('{} <a href="{}">{}</a>.', text, url, _("abrir a candidatura"))
+
+
+def waited_for(application: Application) -> list[str]:
+    """Whom the application waits for (``application_start_if_complete``'s two reasons): each invitation still out,
+    and each member owing documents staff asked for, by role and masked name."""
+    listing_type = application.form_request.listing_type
+    invited = [
+        _("%(role)s %(name)s (convite por responder)")
+        % {"role": role_label(invitation.role, listing_type=listing_type), "name": mask_name(invitation.name)}
+        for invitation in application.invitations.outstanding(now=timezone.now()).order_by("created_at")
+    ]
+    owing = [
+        _("%(role)s %(name)s (documentos pedidos por enviar)")
+        % {"role": role_label(member.role, listing_type=listing_type), "name": mask_name(member.name)}
+        for member in application.members.filter(
+            id__in=InfoRequest.objects.unanswered().values("applicant_id")
+        ).order_by("created_at")
+    ]
+    return invited + owing
 
 
 class InvitationForm(forms.Form):

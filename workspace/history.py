@@ -16,8 +16,10 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applicants.admin import staff_member
+from applicants.masking import mask_name
 from applicants.models import Applicant, AuditAction, AuditEvent, DecisionOutcome, Role
 from documents.models import Document, DocumentType
 from screening.models import RiskLevel, ScreeningReport
@@ -40,13 +42,15 @@ class HistoryEntry:
     what: str
     detail: str
     person: str
+    # Who viewed personal data or downloaded a file: the page shows these apart, on demand (``access_split``).
+    access: bool = False
 
 
 def file_history(*, people: list[Applicant], with_access: bool, person_labels: bool = False) -> list[HistoryEntry]:
     """The submissions, reports and audited actions of ``people`` (one agency's), newest first.
 
     ``with_access``: also who viewed personal data or downloaded a file. ``person_labels``: name each row's
-    person by role and short id (an application's page lists several people).
+    person by role and masked name (an application's page lists several people).
     """
     if not people:
         return []
@@ -64,12 +68,21 @@ def file_history(*, people: list[Applicant], with_access: bool, person_labels: b
 
 
 def documents_counted(count: int) -> str:
-    # Two messages rather than ngettext: the catalogues carry no plural rules (English and pt-PT agree on n != 1).
-    return _("1 documento") if count == 1 else _("%(count)d documentos") % {"count": count}
+    return ngettext("%(count)d documento", "%(count)d documentos", count) % {"count": count}
 
 
 def _person_label(person: Applicant) -> str:
-    return f"{Role(person.role).label} {str(person.id)[:8]}"
+    # By role and masked name, as the lists name a person: "Arrendatário principal 67599900" was an id (r73c, F7).
+    return f"{Role(person.role).label} {mask_name(person.name)}"
+
+
+def access_split(entries: list[HistoryEntry]) -> tuple[list[HistoryEntry], list[HistoryEntry]]:
+    """The file's events, and the views and downloads of its personal data, each newest first.
+
+    Every opening of a page with ``view_pii`` is audited, and those rows were 6 of the 11 of a person's history,
+    burying the decisions and reports (blind probe r73c, F10): the page lists them apart, folded.
+    """
+    return [entry for entry in entries if not entry.access], [entry for entry in entries if entry.access]
 
 
 def _submissions(
@@ -100,7 +113,8 @@ def _reports(
             detail += " · " + _("com os documentos do segundo envio")
         yield HistoryEntry(
             at=report.created_at,
-            who=_("análise automática"),
+            # The README's word for what nobody did by hand (r73c, F10: the report alone said "análise automática").
+            who=_("o sistema"),
             what=_("Relatório de análise"),
             detail=detail,
             person=labels[report.applicant_id],
@@ -136,6 +150,7 @@ def _audited(
             what=str(AuditAction(event.action).label),
             detail=_detail(event, documents),
             person=person,
+            access=event.action in ACCESS_ACTIONS,
         )
 
 

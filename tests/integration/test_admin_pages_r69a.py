@@ -199,10 +199,11 @@ def test_sorting_by_risk_orders_by_severity_not_alphabetically(alice: AgencyCred
         levels = [cell.split("<", 1)[0] for cell in listing.split('class="field-risk_display">')[1:]]
         return [level for level in levels if level]
 
-    # ``o`` counts the columns from 0, the actions' checkbox too: the risk is the applicants' sixth, the reports' second.
+    # ``o`` counts the columns from 0, the actions' checkbox too: the risk is the applicants' sixth, the reports' third
+    # (after the person and the property: blind probe r73c, F7).
     assert risk_column("/admin/applicants/applicant/", 5) == ["Baixo", "Médio", "Alto", "Alto"]
-    assert risk_column("/admin/screening/screeningreport/", 1) == ["Baixo", "Médio", "Alto", "Alto"]
-    assert risk_column("/admin/screening/screeningreport/", -1) == ["Alto", "Alto", "Médio", "Baixo"]
+    assert risk_column("/admin/screening/screeningreport/", 2) == ["Baixo", "Médio", "Alto", "Alto"]
+    assert risk_column("/admin/screening/screeningreport/", -2) == ["Alto", "Alto", "Médio", "Baixo"]
 
 
 # --- I-7, U-5: the documents' pages --------------------------------------------------------------

@@ -95,7 +95,7 @@ def test_rerun_action_reports_what_was_queued_and_is_audited(
             {"action": "rerun_extraction_and_screening", "_selected_action": [str(applicant.pk)]},
             follow=True,
         )
-    assert "1 candidatura(s) em fila" in response.content.decode()
+    assert "1 candidatura em fila" in response.content.decode()
     queued.assert_called_once()
     assert AuditEvent.objects.filter(action=AuditAction.RERUN_REQUESTED, target_id=str(applicant.pk)).exists()
 
