@@ -95,7 +95,12 @@ from screening.rules.report import generate_report
 # rules-2026.12.37: a reason several household members share is said from each one's own results (two students who
 # sent no proof, ADR 042 amended); a sale's co-buyer "cocomprador"; the applicant's English explanation words its
 # dates, pensions, pay cut (with its month) and guarantor plainly (blind probes r72b, r72c).
-RULES_VERSION = "rules-2026.12.37"
+# rules-2026.12.38: a date is never an amount (a pension letter's "ab 01.07.2026," read as 1,07 €); a pension
+# statement dated by the month it pays and "pago ... em"; a legible document that is not income is refused for what it
+# is, never "send it again"; a pension from a fund or abroad named as a pension; a daily wage's row is no base; a
+# payslip's IRS of 0 worked out when no row is read and the rest adds up; names in blocks their NIF closes; a printed
+# plain name mends the MRZ's look-alike letter (blind probe r73b).
+RULES_VERSION = "rules-2026.12.38"
 
 
 def is_household(state: dict[str, Any]) -> bool:
