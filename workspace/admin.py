@@ -214,6 +214,19 @@ def proposal_prefill(proposal: dict[str, Any] | None, people: list[dict[str, Any
     }
 
 
+def typed_prefill(typed: dict[str, Any], people: list[dict[str, Any]]) -> dict[str, Any]:
+    """The decision form filled in as a refused post had it (``admin_views.decision_refused``)."""
+    if typed["request_person"]:
+        for entry in people:
+            entry["selected"] = str(entry["id"]) == typed["request_person"]
+    documents = typed["documents"]
+    return {
+        "document_request_rows": [
+            (value, label, *documents.get(value, (False, ""))) for value, label in DocumentType.choices
+        ]
+    }
+
+
 def decision_messages(request: HttpRequest) -> dict[str, Any]:
     """The page's messages apart from the decision form's refusal, which the form shows at its fields (blind probe
     r72a, A-4): ``page_messages`` for the message list (templates/admin/base_site.html), ``decision_error``."""
@@ -481,6 +494,8 @@ class ApplicantAdmin(ErasureAdmin):
         context["can_rerun"] = self.has_rerun_permission(request)
         context.update(second_round_context(applicant, can_view_pii=self.can_view_pii(request)))
         context.update(proposal_prefill(context["proposed_request"], context["request_people"]))
+        if context.get("decision_typed"):
+            context.update(typed_prefill(context["decision_typed"], context["request_people"]))
         if request.method == "GET" and context["can_decide"]:
             context.update(decision_messages(request))
         response = super().change_view(request, object_id, form_url, context)

@@ -7,6 +7,7 @@ takes the admin instance so it uses the same agency scoping (another agency's ro
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import uuid
@@ -76,6 +77,9 @@ class ApplicantAdmin(Protocol):
 
     def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Any: ...
     def can_view_pii(self, request: HttpRequest) -> bool: ...
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse: ...
 
 
 def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
@@ -101,18 +105,21 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
             name for name, given in (("decision", decision in DecisionOutcome.values), ("reason", reason)) if not given
         ]
         text = _("Escolha uma decisão e escreva o motivo (obrigatório).")
-        return decision_refused(request, object_id, text, *missing)
+        return decision_refused(model_admin, request, object_id, text, *missing)
     if len(reason) > REASON_MAX_LENGTH:
         # As the API's field error: the reason is at most 2000 characters.
-        return decision_refused(request, object_id, _("O motivo tem no máximo 2000 caracteres."), "reason")
+        return decision_refused(model_admin, request, object_id, _("O motivo tem no máximo 2000 caracteres."), "reason")
     try:
         due_at = due_at_posted(request) if decision == DecisionOutcome.MORE_INFO else None
     except ValueError:
         # As the API's field error on ``due_at`` (docs/api.md: within 90 days).
-        return decision_refused(request, object_id, _("O prazo deve estar nos próximos 90 dias."), "due_date")
+        return decision_refused(
+            model_admin, request, object_id, _("O prazo deve estar nos próximos 90 dias."), "due_date"
+        )
     if decision == DecisionOutcome.MORE_INFO and message.strip() and not requested:
         # The message goes out in the request's e-mail: without a document asked it reached nobody (probe C28).
         return decision_refused(
+            model_admin,
             request,
             object_id,
             _("A mensagem só chega ao candidato com documentos pedidos: escolha pelo menos um."),
@@ -124,23 +131,34 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
             # Two colleagues deciding at once take turns here; the second then finds the first's decision.
             Applicant.objects.select_for_update().filter(pk=applicant.pk).first()
             stale = decision_seen_is_stale(applicant, request.POST.get("seen_decision"))
-            if stale is not None:
-                return decision_refused(request, object_id, stale)
-            recorded = decision_take(
-                applicant=applicant,
-                decided_by=request.user,
-                decision=decision,
-                reason=reason,
-                # Only a MORE_INFO decision reaches the applicant, as in the API: a message typed with another is
-                # not kept.
-                message_to_applicant=message[:2000] if decision == DecisionOutcome.MORE_INFO else "",
-                requested_documents=requested,
-                due_at=due_at,
+            recorded = (
+                None
+                if stale is not None
+                else decision_take(
+                    applicant=applicant,
+                    decided_by=request.user,
+                    decision=decision,
+                    reason=reason,
+                    # Only a MORE_INFO decision reaches the applicant, as in the API: a message typed with another is
+                    # not kept.
+                    message_to_applicant=message[:2000] if decision == DecisionOutcome.MORE_INFO else "",
+                    requested_documents=requested,
+                    due_at=due_at,
+                )
             )
     except BusinessRuleError as exc:
-        return decision_refused(request, object_id, exc.message)
+        return decision_refused(model_admin, request, object_id, exc.message)
+    if recorded is None:
+        # Said after the row lock is let go: the page is rendered again, with what was typed (below).
+        return decision_refused(model_admin, request, object_id, str(stale))
     note = (
-        (" " + _("Pedido enviado por e-mail (%(count)s documento(s)).") % {"count": len(requested)})
+        " "
+        + ngettext(
+            "Pedido enviado por e-mail (%(count)s documento).",
+            "Pedido enviado por e-mail (%(count)s documentos).",
+            len(requested),
+        )
+        % {"count": len(requested)}
         if requested
         else ""
     )
@@ -166,11 +184,33 @@ DECISION_ERROR_TAG = "decision-error"
 DECISION_FIELD_TAG_PREFIX = "field-"
 
 
-def decision_refused(request: HttpRequest, object_id: Any, text: str, *fields: str) -> HttpResponse:
-    """Back to the page with the refusal, tagged with the form's fields it concerns (their POST names)."""
+def decision_refused(
+    model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any, text: str, *fields: str
+) -> HttpResponse:
+    """The page again, its form holding what was typed, with the refusal tagged with the fields it concerns (their
+    POST names). Rendered in answer to this request, not after a redirect: a reason typed and refused was lost, and
+    keeping it across a redirect would put free text about a person in the session (blind probe r73c)."""
     tags = [DECISION_ERROR_TAG, *(DECISION_FIELD_TAG_PREFIX + name for name in fields)]
     messages.error(request, text, extra_tags=" ".join(tags))
-    return redirect("admin:applicants_applicant_change", object_id)
+    shown = copy.copy(request)
+    shown.method = "GET"  # the page as read; the admin's own form is not posted
+    return model_admin.change_view(shown, str(object_id), extra_context={"decision_typed": decision_typed(request)})
+
+
+def decision_typed(request: HttpRequest) -> dict[str, Any]:
+    """What the refused decision form held, to fill it in again."""
+    posted = request.POST
+    return {
+        "decision": posted.get("decision", ""),
+        "reason": posted.get("reason", ""),
+        "message_to_applicant": posted.get("message_to_applicant", ""),
+        "request_person": posted.get("request_person", ""),
+        "due_date": posted.get("due_date", ""),
+        "documents": {
+            value: (bool(posted.get(f"request_{value}")), posted.get(f"note_{value}", ""))
+            for value, _label in DocumentType.choices
+        },
+    }
 
 
 def decision_error_of(message: messages.storage.base.Message) -> dict[str, Any] | None:

@@ -368,3 +368,35 @@ def test_applicants_and_applications_are_found_by_the_short_id_their_list_shows(
     assert [a.id for a in found.result_list] == [application.id]
     assert not client.get("/admin/applicants/applicant/", {"q": str(theirs.id)[:8]}).context["cl"].result_list
     assert lead.id != maria.id
+
+
+def test_a_refused_decision_keeps_what_was_typed_in_the_form_and_stores_none_of_it(alice: AgencyCredentials) -> None:
+    """Blind probe r73c: a refused decision came back to an empty form (a redirect), the reason typed lost. The page
+    is now the answer to the post itself, its form as typed; nothing of it goes to the session."""
+    applicant = single_report(alice)
+    client = as_user(alice.user)
+    typed = {
+        "decision": "MORE_INFO", "reason": "Pedir o recibo de outubro; o de setembro está cortado.",
+        "message_to_applicant": "Envie, por favor, o recibo de outubro completo.", "due_date": "1999-01-01",
+        "request_PROOF_OF_INCOME": "1", "note_PROOF_OF_INCOME": "recibo de outubro",
+        "seen_decision": seen_on_page(client, applicant),
+    }  # fmt: skip
+    refused = client.post(f"/admin/applicants/applicant/{applicant.id}/decide/", typed)
+
+    assert refused.status_code == 200 and not Decision.objects.exists()
+    page = refused.content.decode()
+    assert "O prazo deve estar nos próximos 90 dias." in page
+    assert 'value="MORE_INFO" required checked' in page
+    assert ">Pedir o recibo de outubro; o de setembro está cortado.</textarea>" in page
+    assert ">Envie, por favor, o recibo de outubro completo.</textarea>" in page
+    assert 'name="due_date" value="1999-01-01"' in page
+    assert 'name="request_PROOF_OF_INCOME" value="1" checked' in page
+    assert 'value="recibo de outubro"' in page
+    assert "outubro" not in str(dict(client.session))
+
+    # Corrected, the same form records it; a page read afresh has an empty form again.
+    corrected = {**typed, "due_date": ""}
+    recorded = client.post(f"/admin/applicants/applicant/{applicant.id}/decide/", corrected, follow=True)
+    assert Decision.objects.get().reason == typed["reason"]
+    assert "Pedido enviado por e-mail (1 documento)." in recorded.content.decode()
+    assert "o de setembro está cortado</textarea>" not in recorded.content.decode()
