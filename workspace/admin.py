@@ -709,6 +709,10 @@ class ApplicationAdmin(ErasureAdmin):
     application permission to grant); names and e-mails masked without ``view_pii``.
     """
 
+    class Media:
+        # An invitation's link, shown once on this page, with its copy button (applicants.admin.link_with_copy_button).
+        js = ("staff/copy_link.js",)
+
     list_display = (
         "short_id",
         "form_title",

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from applicants import services
-from applicants.admin import staff_member
+from applicants.admin import link_with_copy_button, staff_member
 from applicants.errors import BusinessRuleError
 from applicants.masking import mask_name
 from applicants.models import (
@@ -538,11 +538,9 @@ def _link_shown_once(request: HttpRequest, intake_url: str, what: str) -> None:
     messages.success(
         request,
         format_html(
-            _(
-                "{} A ligação foi enviada por e-mail; se for preciso, copie-a agora (não volta a ser mostrada): <code>{}</code>"
-            ),
+            _("{} A ligação foi enviada por e-mail; se for preciso, copie-a agora (não volta a ser mostrada): {}"),
             what,
-            intake_url,
+            link_with_copy_button(intake_url),
         ),
     )
 

@@ -659,6 +659,9 @@ def test_admin_invites_a_person_and_resends_a_link_ending_the_old_one(
         )
     first = application.invitations.get(role=Role.GUARANTOR)
     assert "Convite criado" in response.content.decode()
+    # Shown once with a button that copies it, whose script the page loads (blind probe r73c, F9).
+    assert 'class="button copy-link"' in response.content.decode()
+    assert "staff/copy_link" in response.content.decode()
     assert [m.to for m in mailoutbox] == [["rui@example.com"]]
     first_link = next(line for line in mailoutbox[0].body.splitlines() if "/intake/" in line).strip()
     first_token = first_link.rstrip("/").rsplit("/", 1)[1]
