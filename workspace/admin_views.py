@@ -131,6 +131,7 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
             # Two colleagues deciding at once take turns here; the second then finds the first's decision.
             Applicant.objects.select_for_update().filter(pk=applicant.pk).first()
             stale = decision_seen_is_stale(applicant, request.POST.get("seen_decision"))
+            earlier = latest_decision_of(applicant)
             recorded = (
                 None
                 if stale is not None
@@ -165,6 +166,18 @@ def decide_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     messages.success(
         request, _("Decisão registada: %(decision)s.") % {"decision": DecisionOutcome(decision).label} + note
     )
+    if earlier is not None:
+        # Decisions are kept, never overwritten (docs/api.md); the newest is the one in force. Said, so that a change
+        # of mind is not read as a slip (blind probe r73c: "Rejeitado" after "Aprovado" said only the new one).
+        messages.info(
+            request,
+            _("Substitui a decisão anterior (%(decision)s, por %(who)s em %(when)s), que fica no histórico.")
+            % {
+                "decision": earlier.get_decision_display(),
+                "who": staff_member(earlier.decided_by),
+                "when": date_format(timezone.localtime(earlier.decided_at), "DATETIME_FORMAT"),
+            },
+        )
     if message.strip() and decision != DecisionOutcome.MORE_INFO:
         # Not kept (above), and it was dropped without a word (blind probe C31): the person who typed it is told.
         messages.warning(

@@ -237,7 +237,10 @@ def test_a_stale_page_or_the_back_button_cannot_record_a_second_decision(alice: 
 
     # Reloaded, the manager rejects; the same form sent again (the back button) is refused.
     body = {"decision": "REJECTED", "reason": "não", "seen_decision": seen_on_page(manager, applicant)}
-    assert "Decisão registada" in manager.post(url, body, follow=True).content.decode()
+    replaced = manager.post(url, body, follow=True).content.decode()
+    assert "Decisão registada" in replaced
+    # Said as a change of mind, the earlier decision kept (blind probe r73c).
+    assert "Substitui a decisão anterior (Aprovado, por" in replaced
     again = manager.post(url, body, follow=True).content.decode()
     assert "Entretanto foi registada outra decisão: Rejeitado" in again
     assert Decision.objects.count() == 2
