@@ -435,6 +435,10 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
     first = with_document_code(first, "TD1")
     number, number_check, optional = long_number(first[5:14], first[14], first[15:30])
+    # What ICAO's check digit covers: the number field, or all of a long number.
+    checked_number = number
+    if first[:5] == "I<PRT":
+        number, optional = cc_number_after_its_check_digit(number, number_check, optional)
     # A Cartão de Cidadão's 12-character number carries a check character of its own ("16283940 5 ZZ0"): a
     # reading that moved or changed a character of it fails that too, not only the MRZ's check digits.
     own_check = first[:5] != "I<PRT" or (len(number) == 12 and cc_is_valid(number))
@@ -455,7 +459,7 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         given_names=given,
         optional_data=(optional + second[18:29]).strip(FILLER),
         checks={
-            "document_number": check_holds(number, number_check) and own_check,
+            "document_number": check_holds(checked_number, number_check) and own_check,
             "date_of_birth": check_holds(birth, second[6]),
             "expiry_date": check_holds(expiry, second[14]),
             "composite": check_holds(composite_data, second[29]),
@@ -475,6 +479,26 @@ def long_number(number: str, number_check: str, optional: str) -> tuple[str, str
         number, number_check = number + extension[:-1], extension[-1:]
         optional = optional[len(extension) :]
     return number.rstrip(FILLER), number_check, optional
+
+
+# A Cartão de Cidadão's version (two letters) and check character, opening the optional data.
+CC_NUMBER_END = re.compile(r"[A-Z]{2}\d")
+
+
+def cc_number_after_its_check_digit(number: str, number_check: str, optional: str) -> tuple[str, str]:
+    """A Cartão de Cidadão's number and optional data where its MRZ writes the number's first 9 characters with
+    their check digit, the version and check character after it ("I<PRT1628394057ZZ0<<<"): the number is then all
+    12 and the optional data what follows; any other layout (ICAO's long-number rule, already joined by
+    ``long_number``) is left as it is.
+
+    Both layouts are checked whole: ICAO's check digit over the 9 characters, the card's own check character over
+    the 12 (``cc_is_valid``) and the composite over the line. The version must be letters: a digit read there
+    ("Z2Z0") is no number of this card until the look-alike letter is read in its place (``cc_version_readings``)
+    and every check digit then holds (blind probe r73d: 9 of 12 such cards flagged as tampered).
+    """
+    if len(number) != 9 or not number_check.isdigit() or not CC_NUMBER_END.match(optional):
+        return number, optional
+    return number + optional[:3], optional[3:]
 
 
 def parse_td2(lines: Sequence[str], *, today: dt.date) -> MrzRead:
@@ -623,9 +647,27 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
                 repaired.append([cc_version_readings(options[0]) or options[0], *options[1:]])
                 repaired.append([optional_check_letter_readings(options[0]) or options[0], *options[1:]])
                 repaired.append([cc_version_shape_readings(options[0]) or options[0], *options[1:]])
+                opened = fit_width(td1_line_from_its_code(group[0]), width, undouble=0)
+                repaired.append([[*opened, *cc_version_readings(opened)], *options[1:]])
             for variants in repaired:
                 found += valid_readings(variants, options, parse, today=today)
     return found
+
+
+# Up to three glyphs before a TD1's document code and issuing state ("DI<PRT", "DORI<PRT").
+GLYPHS_BEFORE_TD1_CODE = re.compile(r"^[A-Z0-9]{1,3}(?=[IAC][A-Z<][A-Z]{3})")
+
+
+def td1_line_from_its_code(line: str) -> str:
+    """A TD1 first line without the glyphs OCR read before its document code and a known issuing state: the card's
+    edge or the caption beside it ("DI<PRT3333894418276<<<", blind probe r73d; "DORI<PRT..." with fillers lost at
+    its end, so no longer than its width). A line opens with its code, so these glyphs are no field; the caller
+    keeps the reading only when every check digit then holds. Any other line is returned as it is."""
+    glyphs = GLYPHS_BEFORE_TD1_CODE.match(line)
+    if glyphs is None:
+        return line
+    rest = line[glyphs.end() :]
+    return rest if rest[2:5] in COUNTRY_CODES else line
 
 
 # The line of each format that holds the name: letters and fillers only.
@@ -739,7 +781,7 @@ def cc_version_readings(lines: list[str]) -> list[str]:
     look like; the caller keeps one only when every check digit then holds."""
     variants = []
     for line in lines:
-        if not (line.startswith("I<PRT") and len(line) == TD1_WIDTH and line[14] == FILLER):
+        if not (line.startswith("I<PRT") and len(line) == TD1_WIDTH and (line[14] == FILLER or line[14].isdigit())):
             continue
         version = line[15:17]
         choices = [char if char.isalpha() else VERSION_LETTERS.get(char, "") for char in version]
