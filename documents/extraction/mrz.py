@@ -771,8 +771,9 @@ def with_lost_final_zero(fits: list[str], index: int) -> list[str]:
     return list(dict.fromkeys(fits + lost))
 
 
-# A Cartão de Cidadão's version is two letters after its number's filler ("I<PRT162839405<ZZ04"); OCR reads a "Z"
-# of it as "7" or "2" ("Z704"). The letters each digit may stand for there.
+# A Cartão de Cidadão's version is two letters after its number's filler ("I<PRT162839405<ZZ04") or after the check
+# digit of its first 9 characters ("I<PRT1628394057ZZ0"); OCR reads a "Z" of it as "7" or "2" ("Z704"). The letters
+# each digit may stand for there.
 VERSION_LETTERS = {"7": "ZT", "2": "Z", "0": "O", "1": "I", "5": "S", "8": "B", "6": "G", "4": "A"}
 
 
