@@ -49,6 +49,7 @@ from documents.extraction.parsers.classify import (
     pension_refused,
     pro_forma_or_quote,
     research_grant,
+    tax_draft,
     tax_simulation,
 )
 from documents.extraction.parsers.common import COPY_MARK, MONEY, VALIDATED_CONFIDENCE
@@ -583,6 +584,15 @@ TAX_NOT_FILED = (
     "entregue com o seu comprovativo, a nota de liquidação ou outro comprovativo de rendimentos."
 )
 
+# A return or a nota marked as a draft, not submitted, or a simulation's (classify.tax_draft; blind probe r73d: a
+# Modelo 3 headed "RASCUNHO — declaração não submetida" counted as income): it declares nothing yet. The sender is
+# told what proves the income, as for a simulation.
+TAX_DRAFT_REFUSED = (
+    "Este documento é um rascunho ou uma declaração de IRS por submeter (ou uma simulação), não uma declaração "
+    "entregue: envie a declaração de IRS (Modelo 3) entregue com o seu comprovativo, a nota de liquidação ou outro "
+    "comprovativo de rendimentos."
+)
+
 # A temporary Segurança Social benefit (classify.TEMPORARY_BENEFIT; blind probe r46a: an unemployment benefit's
 # letter told only "not recognised"): docs/api.md refuses it, as it ends. The sender is told why, and what counts,
 # worded for someone who has already sent their payslips too (blind probe r68b: a new job's first payslip beside
@@ -793,6 +803,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", pro_forma_or_quote, NOT_BILLED_YET),
     ("PROOF_OF_INCOME", invoice_listing, INVOICE_LISTING_REFUSED),
     ("PROOF_OF_INCOME", tax_simulation, TAX_NOT_FILED),
+    ("PROOF_OF_INCOME", tax_draft, TAX_DRAFT_REFUSED),
     ("PROOF_OF_INCOME", SIMULATION.search, SALARY_NOT_PAID),
     ("PROOF_OF_INCOME", draft_payslip, DRAFT_PAYSLIP_REFUSED),
     # Before the payslip's and the employer's signs a grant's payment note shares ("Valor líquido a transferir").

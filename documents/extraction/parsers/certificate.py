@@ -19,6 +19,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     dates_in,
     joined_nif,
+    nif_check_failed,
     parse_nifs,
     title_case,
 )
@@ -211,7 +212,7 @@ def certificate_holder(lines: list[Line], parsed: Parsed) -> None:
             if valid and nif_is_personal(nif):
                 parsed.put("holder_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
-                parsed.warnings.append("nif_checksum_invalid")
+                parsed.warnings.append(nif_check_failed(line))
     for index, line in enumerate(lines):
         # fold() keeps positions but lowers the case: the role's "o contribuinte <Name>" is told by the capital.
         match = NAME_LABEL.search(fold(line.text)) or NAME_LABEL.search(line.text) or sentence_opening_que(lines, index)

@@ -277,6 +277,30 @@ def tax_simulation(folded: str) -> bool:
     return bool(TAX_SIMULATION_TITLE.search(folded) and TAX_SIMULATION_SIGN.search(folded))
 
 
+# A return or a nota that says it is not one filed: a draft ("RASCUNHO", "Draft"), one "não submetida" or "por
+# submeter", or a simulation's stamp (blind probe r73d: a Modelo 3 headed "RASCUNHO — declaração não submetida",
+# its watermark "RASCUNHO", counted as the year's income). The mark is looked for on the whole page in each of its
+# forms, not on a line of its own only: a watermark's text joins whichever line the text layer puts it on. A draft
+# proves no income declared: refused, saying so, as an IRS simulation is.
+TAX_DRAFT_MARK = re.compile(
+    r"(?<![a-z])(?:rascunho|draft)(?![a-z])"
+    r"|(?<![a-z])(?:ainda\s+)?nao\s+(?:foi\s+)?submetid[oa]s?(?![a-z])|(?<![a-z])por\s+submeter(?![a-z])"
+    r"|^\W*simulacao(?:\W*$|\s*[-–—:])",
+    re.M,
+)
+
+
+def tax_draft(folded: str) -> bool:
+    """An IRS return or nota de liquidação, by its title, that bears a draft's, a not-submitted or a simulation's
+    mark anywhere on it (``TAX_DRAFT_MARK``)."""
+    titled = any(
+        pattern.search(folded)
+        for kind, pattern in _KIND_SIGNS
+        if kind in {DocumentKind.DECLARACAO_IRS, DocumentKind.NOTA_LIQUIDACAO}
+    )
+    return titled and bool(TAX_DRAFT_MARK.search(folded))
+
+
 # A pension no one is paid yet: a simulation or an estimate of one ("Simulação de pensão de velhice", "Valor estimado
 # da pensão mensal", "não constitui atribuição de pensão"), a State Pension forecast, a French "estimation" of a
 # retirement (blind probe r37b: read as a pension paid, its estimate counted as income). No kind: refused as no
@@ -401,6 +425,8 @@ def classify(text: str) -> DocumentKind:
         return DocumentKind.UNKNOWN
     if draft_payslip(whole):
         return DocumentKind.UNKNOWN  # refused, saying what it is (local.DRAFT_PAYSLIP_REFUSED)
+    if tax_draft(whole):
+        return DocumentKind.UNKNOWN  # refused, saying what it is (local.TAX_DRAFT_REFUSED)
     if pension_refused(whole) or invoice_listing(whole) or expense_statement(whole):
         return DocumentKind.UNKNOWN
     if research_grant(whole):
@@ -999,9 +1025,10 @@ SS_REMUNERATIONS_EXTRACT = re.compile(
 # return with every amount null). It is the payer's, not the taxpayer's return, and no kind reads it: a year's
 # employment income is proven by the return as filed, or the nota; the month's pay by the payslips.
 # What a payer's declaration is for, whatever article it cites or none: "Declaração emitida para efeitos do
-# preenchimento da declaração Modelo 3 de IRS". A return is filled, not issued for its own filling.
+# preenchimento da declaração Modelo 3 de IRS", "para efeitos de preenchimento" (blind probe r73d: with "de", the
+# table's declaration read as a return with no income). A return is filled, not issued for its own filling.
 FILLING_THE_RETURN = (
-    r"para\s+(?:efeitos\s+d[oa]\s+)?preenchimento\s+da\s+(?:declaracao\s+)?(?:modelo\s*3|declaracao\s+de\s+irs)"
+    r"para\s+(?:efeitos\s+d[eoa]\s+)?preenchimento\s+da\s+(?:declaracao\s+)?(?:modelo\s*3|declaracao\s+de\s+irs)"
 )
 PAYERS_YEARLY_DECLARATION = re.compile(
     r"declaracao\s+(?:anual\s+)?(?:de\s+|dos\s+)?rendimentos\s+(?:pagos\s+)?e\s+(?:de\s+|das\s+)?retencoes"

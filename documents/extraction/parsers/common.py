@@ -228,6 +228,14 @@ def parse_nifs(text: str) -> list[tuple[str, bool]]:
     ]
 
 
+def nif_check_failed(line: Line) -> str:
+    """The warning for a NIF on ``line`` whose check digit fails: off a scan or a photo (a line read below full
+    confidence) a digit misread fails it as often as a forger's, so the number is unread (``nif_unread``); a text
+    layer's number is as printed, and is invalid (``nif_checksum_invalid``). Blind probe r73d: a payer's NIF on a
+    scanned return warned as invalid, which reads as a forgery."""
+    return "nif_unread" if line.confidence < 1.0 else "nif_checksum_invalid"
+
+
 def parse_period(text: str) -> str | None:
     folded = fold(text)
     match = MONTH_YEAR.search(folded)

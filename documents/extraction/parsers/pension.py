@@ -36,6 +36,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     fix_digits,
     issue_dates_short_year,
+    nif_check_failed,
     one_digit_apart,
     parse_dates,
     parse_money,
@@ -1276,6 +1277,8 @@ def parse_pension(lines: list[Line]) -> Parsed:
     elif year_declaration(folded) and "annual_amount" not in parsed.fields:
         year_gross_beside_the_month(lines, parsed)
     put_pension_types(parsed, *kinds_added_up(amounts, parsed))
+    if "pension_types" not in parsed.fields and "annual_amount" in parsed.fields:
+        put_pension_types(parsed, *kinds_of_the_year_in_columns(lines, parsed.fields["annual_amount"]))
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
     parsed.put("payments_per_year", count, 0.9)
     if count is None and both_subsidies_named(folded):
@@ -1537,6 +1540,27 @@ def kinds_added_up(amounts: PensionAmounts, parsed: Parsed) -> tuple[list[str], 
         rows = pension_rows_added_up(amounts, amount) if amount is not None else []
         if rows:
             return several_kinds([row.kind for row in rows]), min(row.confidence for row in rows)
+    return [], 0.0
+
+
+def kinds_of_the_year_in_columns(lines: list[Line], annual: Decimal) -> tuple[list[str], float]:
+    """The types of a year's declaration's pension rows laid out in columns under a header ("Tipo de pensão | Valor
+    bruto anual | Retenção IRS" over "Pensão de velhice 9.800,00 300,00", "Pensão de sobrevivência 3.500,00 100,00",
+    "Total de rendimentos 13.300,00 400,00"), where one column of the rows that open with a pension's type adds up
+    to the year's gross read (blind probe r73d: the total read from the table's columns, its pensions' types lost,
+    the statement counted as a retirement pension alone). Rows of one type, or no column that adds up: none."""
+    rows = [
+        (match.group(1), amounts_in(line.text), line.confidence)
+        for line in lines
+        if (match := PENSION_ROW.match(fold(line.text)))
+    ]
+    rows = [(kind, values, confidence) for kind, values, confidence in rows if values]
+    kinds = several_kinds([kind for kind, _, _ in rows])
+    if not kinds or len({len(values) for _, values, _ in rows}) != 1:
+        return [], 0.0
+    for column in range(len(rows[0][1])):
+        if abs(sum((values[column] for _, values, _ in rows), Decimal(0)) - annual) <= CENT * len(rows):
+            return kinds, min(confidence for _, _, confidence in rows)
     return [], 0.0
 
 
@@ -1905,7 +1929,7 @@ def person(lines: list[Line], parsed: Parsed, *, prefix: str) -> None:
                 under_caption = nif_captioned(text, nif) or (at == 0 and bool(NIF_CAPTION_END.search(above)))
                 (captioned if under_caption else bare).append(nif)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
-                parsed.warnings.append("nif_checksum_invalid")
+                parsed.warnings.append(nif_check_failed(line))
         above = fold(line.text)
     if captioned or bare:
         parsed.put(f"{prefix}_nif", (captioned or bare)[0], VALIDATED_CONFIDENCE)

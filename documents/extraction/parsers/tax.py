@@ -24,6 +24,7 @@ from documents.extraction.parsers.common import (
     clean_name,
     find_label,
     fix_digits,
+    nif_check_failed,
     parse_money,
     parse_nifs,
     title_case,
@@ -570,7 +571,9 @@ def settlement_lines_hold(lines: list[Line], parsed: Parsed, printed_gross: Deci
     a rendimento coletável 1.500,00 above its gross less its dedução específica passed at confidence 1.0). A failed
     identity is flagged ``arithmetic_mismatch``; the settlement (coleta líquida less the withholdings) is checked by
     ``validation`` for every reader."""
-    holds = taxable_within_gross(lines, parsed.fields.get("taxable_income"), printed_gross) and coleta_holds(lines)
+    holds = taxable_within_gross(lines, parsed.fields.get("taxable_income"), printed_gross) and (
+        coleta_holds(lines) or coleta_holds_with_a_separator_misread(lines, parsed)
+    )
     if not holds and "arithmetic_mismatch" not in parsed.warnings:
         parsed.warnings.append("arithmetic_mismatch")
     return holds
@@ -610,6 +613,45 @@ def coleta_holds(lines: list[Line]) -> bool:
         return True
     deducted = sum((amount for amount in deductions if amount is not None), Decimal(0))
     return abs(max(coleta - deducted, Decimal(0)) - coleta_net) <= CENT
+
+
+# A thousands' dot OCR read as another mark ("Coleta total 2:600,00", "2;600,00", "2'600,00"): the money reader
+# keeps the figures after it alone (600,00), or none.
+MISREAD_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[:;'’`,](\d{3}),(\d{2})(?![\d,])")
+
+
+def with_the_separator_mended(label: re.Pattern[str], text: str) -> Decimal | None:
+    """The amount after ``label`` on its line, read with the one mark between its thousands and the rest taken for
+    the thousands' dot it stands for; None where the amount has no such mark."""
+    found = label.search(fold(text))
+    misread = MISREAD_THOUSANDS.search(up_to_next_caption(text[found.end() :])) if found else None
+    return Decimal(f"{misread.group(1)}{misread.group(2)}.{misread.group(3)}") if misread else None
+
+
+def coleta_holds_with_a_separator_misread(lines: list[Line], parsed: Parsed) -> bool:
+    """Whether a nota's coleta holds once its one figure that breaks it is read with a misread thousands' separator
+    mended, where the other figures determine that figure and the mended reading is it (blind probe r73d: "Coleta
+    total 2:600,00" read as 600,00 beside a coleta líquida of 2.100,00 and deduções of 500,00). Arithmetic chooses
+    between two readings of what is printed, never fits a figure (ADR 024): a coleta total that is some other
+    amount stays a mismatch. The coleta líquida mended is the tax paid read."""
+    totals, nets = labelled_amounts(COLETA_TOTAL, lines), labelled_amounts(COLETA_NET, lines)
+    if not totals or not nets or nets[0][0] <= totals[0][0]:
+        return False
+    (total_at, coleta), (net_at, coleta_net) = totals[0], nets[0]
+    between = [line.text for line in lines[total_at + 1 : net_at] if parse_money(line.text)]
+    deductions = [amount_after(COLETA_DEDUCTION, text) for text in between]
+    if not deductions or None in deductions:
+        return False
+    deducted = sum((amount for amount in deductions if amount is not None), Decimal(0))
+    mended_total = with_the_separator_mended(COLETA_TOTAL, lines[total_at].text)
+    if mended_total is not None and coleta_net > 0 and abs(mended_total - deducted - coleta_net) <= CENT:
+        return True
+    mended_net = with_the_separator_mended(COLETA_NET, lines[net_at].text)
+    if mended_net is not None and abs(max(coleta - deducted, Decimal(0)) - mended_net) <= CENT:
+        parsed.fields["tax_paid"] = mended_net
+        parsed.confidence["tax_paid"] = lines[net_at].confidence
+        return True
+    return False
 
 
 def labelled_amounts(label: re.Pattern[str], lines: list[Line]) -> list[tuple[int, Decimal]]:
@@ -736,7 +778,7 @@ def parse_tax(lines: list[Line]) -> Parsed:
             if valid and nif_is_personal(nif):
                 parsed.put("taxpayer_nif", nif, VALIDATED_CONFIDENCE)
             elif not valid and re.search(r"nif|contribuinte|fiscal", fold(line.text)):
-                parsed.warnings.append("nif_checksum_invalid")
+                parsed.warnings.append(nif_check_failed(line))
     parsed.settlement_interest = settlement_interest(lines)
     if not settlement_lines_hold(lines, parsed, printed_gross):
         doubt_the_amounts(parsed)
@@ -1267,6 +1309,11 @@ def header_names(own: list[str], captions: list[str], width: int) -> list[str]:
 OWNER_COLUMN = re.compile(r"(?<![a-z])(?:titular|sujeito\s+passivo|s\.?\s?p\.?)(?![a-z])")
 # A row's owner printed first: "A 540602000 401 ...", "SPB 513932844 ...", "Titular B ...", "Sujeito passivo A ...".
 OWNER_LETTER = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*)?([ab])(?![a-z0-9])")
+# A row's owner letter OCR read as the digit it looks like ("8 509876546 15.000,00 ...": B as 8; A as 4), alone
+# before the payer's NIF where the owner's column opens the row: no row number or code stands there (blind probe
+# r73d: a joint return's photo, spouse B's row unowned, neither's part read).
+OWNER_LETTER_AS_DIGIT = re.compile(r"^\W*([48])\s+(?=\d{9}(?!\d))")
+OWNER_LETTER_OF_DIGIT = {"4": "A", "8": "B"}
 # The owner said on the row itself, whatever the header: "SPA", "Titular A", "Sujeito passivo B", or the letter
 # in brackets a joint return marks whose each line is with ("(A) 503456780 401 ...": e2e probe c24).
 OWNER_WORDED = re.compile(r"^\W*(?:(?:titular|sujeito\s+passivo|s\.?\s?p\.?)\s*([ab])|\(\s*([ab])\s*\))(?![a-z0-9])")
@@ -1321,6 +1368,9 @@ def row_owner_key(
     lettered = (OWNER_LETTER if bare else OWNER_WORDED).match(folded)
     if lettered:
         return next(letter for letter in lettered.groups() if letter).upper()
+    as_digit = OWNER_LETTER_AS_DIGIT.match(folded) if bare else None
+    if as_digit:
+        return OWNER_LETTER_OF_DIGIT[as_digit.group(1)]
     nifs = frozenset(nif for nif, valid in parse_nifs(before_amounts) if valid and nif_is_personal(nif))
     return nifs or None
 
