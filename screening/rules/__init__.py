@@ -100,7 +100,12 @@ from screening.rules.report import generate_report
 # is, never "send it again"; a pension from a fund or abroad named as a pension; a daily wage's row is no base; a
 # payslip's IRS of 0 worked out when no row is read and the rest adds up; names in blocks their NIF closes; a printed
 # plain name mends the MRZ's look-alike letter (blind probe r73b).
-RULES_VERSION = "rules-2026.12.38"
+# rules-2026.12.39: a tax return or nota marked as a draft ("RASCUNHO", "não submetida") is refused; an employer's
+# declaration "para efeitos de preenchimento" refused as such; a nota's figure with one separator misread taken as the
+# others determine it; a joint return's titular letter read as a digit; a year's pension kinds from its columns; a
+# scan's NIF failing its check is unread; a Cartão de Cidadão's number after its own check digit, its version letters
+# read as digits mended by the checks (blind probe r73d).
+RULES_VERSION = "rules-2026.12.39"
 
 
 def is_household(state: dict[str, Any]) -> bool:
