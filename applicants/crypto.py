@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from applicants.identifiers import nif_normalize
-from applicants.text import fold
+from applicants.text import NAME_PARTICLES, fold
 
 
 class DecryptionError(Exception):
@@ -71,17 +71,19 @@ def nif_index_for(raw_nif: str) -> str:
     return blind_index(nif_normalize(raw_nif))
 
 
-# Words a name search neither needs nor can tell people apart by: the particles between names, in the languages
-# applicants' names come in, and single letters (initials, the "d" of "D'Almeida").
-NAME_PARTICLES = frozenset({"de", "da", "do", "das", "dos", "e", "del", "della", "di", "du", "la", "le", "van", "von",
-                            "der", "den", "y"})  # fmt: skip
+# Words a name search neither needs nor can tell people apart by: the particles between names (the Portuguese ones
+# the name comparisons leave out, and their kin in the languages applicants' names come in), and single letters
+# (initials, the "d" of "D'Almeida").
+NAME_SEARCH_LEFT_OUT = NAME_PARTICLES | frozenset(
+    {"del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "y"}
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def name_words(name: str) -> set[str]:
     """The words a person is found by: lowercase without accents, split at spaces, hyphens and apostrophes, so
     "Conceição Sousa-Lopes", "CONCEICAO SOUSA LOPES" and "sousa lopes" share theirs."""
-    return {word for word in _LETTERS.findall(fold(name)) if len(word) > 1 and word not in NAME_PARTICLES}
+    return {word for word in _LETTERS.findall(fold(name)) if len(word) > 1 and word not in NAME_SEARCH_LEFT_OUT}
 
 
 def name_word_digests(name: str) -> set[str]:

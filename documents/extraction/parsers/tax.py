@@ -10,6 +10,7 @@ not hold is flagged by ``validation``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
@@ -598,21 +599,38 @@ def amount_after(label: re.Pattern[str], text: str) -> Decimal | None:
     return amounts[0] if amounts else None
 
 
-def coleta_holds(lines: list[Line]) -> bool:
-    """The coleta líquida is the coleta total less the deduções à coleta (never below zero), where the nota prints
-    the three and nothing else with an amount between the coleta total and the coleta líquida (an "Acréscimos à
-    coleta", or a line the reader does not know, may change it)."""
-    totals = labelled_amounts(COLETA_TOTAL, lines)
-    nets = labelled_amounts(COLETA_NET, lines)
+@dataclass(frozen=True)
+class Coleta:
+    """A nota's coleta as printed: the coleta total's and the coleta líquida's lines and amounts, and the deduções
+    à coleta between them."""
+
+    total_at: int
+    total: Decimal
+    net_at: int
+    net: Decimal
+    deducted: Decimal
+
+
+def coleta_printed(lines: list[Line]) -> Coleta | None:
+    """The coleta's three figures, where the nota prints them and nothing else with an amount between the coleta
+    total and the coleta líquida (an "Acréscimos à coleta", or a line the reader does not know, may change it)."""
+    totals, nets = labelled_amounts(COLETA_TOTAL, lines), labelled_amounts(COLETA_NET, lines)
     if not totals or not nets or nets[0][0] <= totals[0][0]:
-        return True
-    (total, coleta), (net, coleta_net) = totals[0], nets[0]
-    between = [line.text for line in lines[total + 1 : net] if parse_money(line.text)]
+        return None
+    (total_at, total), (net_at, net) = totals[0], nets[0]
+    between = [line.text for line in lines[total_at + 1 : net_at] if parse_money(line.text)]
     deductions = [amount_after(COLETA_DEDUCTION, text) for text in between]
     if not deductions or None in deductions:
-        return True
+        return None
     deducted = sum((amount for amount in deductions if amount is not None), Decimal(0))
-    return abs(max(coleta - deducted, Decimal(0)) - coleta_net) <= CENT
+    return Coleta(total_at=total_at, total=total, net_at=net_at, net=net, deducted=deducted)
+
+
+def coleta_holds(lines: list[Line]) -> bool:
+    """The coleta líquida is the coleta total less the deduções à coleta (never below zero), where the nota prints
+    the three (``coleta_printed``); a nota that does not is not checked."""
+    coleta = coleta_printed(lines)
+    return coleta is None or abs(max(coleta.total - coleta.deducted, Decimal(0)) - coleta.net) <= CENT
 
 
 # A thousands' dot OCR read as another mark ("Coleta total 2:600,00", "2;600,00", "2'600,00"): the money reader
@@ -634,22 +652,16 @@ def coleta_holds_with_a_separator_misread(lines: list[Line], parsed: Parsed) -> 
     total 2:600,00" read as 600,00 beside a coleta líquida of 2.100,00 and deduções of 500,00). Arithmetic chooses
     between two readings of what is printed, never fits a figure (ADR 024): a coleta total that is some other
     amount stays a mismatch. The coleta líquida mended is the tax paid read."""
-    totals, nets = labelled_amounts(COLETA_TOTAL, lines), labelled_amounts(COLETA_NET, lines)
-    if not totals or not nets or nets[0][0] <= totals[0][0]:
+    coleta = coleta_printed(lines)
+    if coleta is None:
         return False
-    (total_at, coleta), (net_at, coleta_net) = totals[0], nets[0]
-    between = [line.text for line in lines[total_at + 1 : net_at] if parse_money(line.text)]
-    deductions = [amount_after(COLETA_DEDUCTION, text) for text in between]
-    if not deductions or None in deductions:
-        return False
-    deducted = sum((amount for amount in deductions if amount is not None), Decimal(0))
-    mended_total = with_the_separator_mended(COLETA_TOTAL, lines[total_at].text)
-    if mended_total is not None and coleta_net > 0 and abs(mended_total - deducted - coleta_net) <= CENT:
+    mended_total = with_the_separator_mended(COLETA_TOTAL, lines[coleta.total_at].text)
+    if mended_total is not None and coleta.net > 0 and abs(mended_total - coleta.deducted - coleta.net) <= CENT:
         return True
-    mended_net = with_the_separator_mended(COLETA_NET, lines[net_at].text)
-    if mended_net is not None and abs(max(coleta - deducted, Decimal(0)) - mended_net) <= CENT:
+    mended_net = with_the_separator_mended(COLETA_NET, lines[coleta.net_at].text)
+    if mended_net is not None and abs(max(coleta.total - coleta.deducted, Decimal(0)) - mended_net) <= CENT:
         parsed.fields["tax_paid"] = mended_net
-        parsed.confidence["tax_paid"] = lines[net_at].confidence
+        parsed.confidence["tax_paid"] = lines[coleta.net_at].confidence
         return True
     return False
 
