@@ -3,30 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.test import Client
 from django.utils import timezone
 
 from applicants.models import ApplicantStatus, AuditAction, AuditEvent
 from applicants.services import AgencyCredentials
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory
+from tests.integration.test_admin_forms_r73c import client_of, made
 
 pytestmark = pytest.mark.django_db
-
-
-def made(factory: Any, **fields: Any) -> Any:
-    return factory(**fields)
-
-
-def client_of(user: Any) -> Client:
-    client = Client()
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "pt-pt"
-    client.force_login(user)
-    return client
 
 
 # --- F5: the erasure names the person ------------------------------------------------------------------------
