@@ -483,6 +483,8 @@ class ApplicantAdmin(ErasureAdmin):
             **(extra_context or {}),
             **applicant_review_context(applicant, can_view_pii=self.can_view_pii(request)),
         }
+        if applicant is not None:
+            context["subtitle"] = admin_views.person_page_subtitle(applicant, can_view_pii=self.can_view_pii(request))
         context["decision_choices"] = DecisionOutcome.choices
         context["application"] = applicant.application
         context["can_decide"] = request.user.has_perm(admin_views.DECIDE_PERMISSION)
@@ -775,6 +777,8 @@ class ApplicationAdmin(ErasureAdmin):
         application = self.get_object(request, object_id)
         can_view_pii = self.can_view_pii(request)
         context = {**(extra_context or {}), **application_review_context(application, can_view_pii=can_view_pii)}
+        if application is not None:
+            context["subtitle"] = admin_views.application_page_subtitle(application, can_view_pii=can_view_pii)
         context["can_force"] = request.user.has_perm(admin_views.RERUN_PERMISSION)
         context["can_invite"] = request.user.has_perm(admin_views.INVITE_PERMISSION)
         context["invitation_form"] = admin_views.InvitationForm()

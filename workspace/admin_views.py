@@ -460,14 +460,42 @@ def reruns_queue(request: HttpRequest, applicants: list[Applicant], *, reextract
         ).append(applicant)
     if queued:
         messages.success(request, reruns_queued_text(queued, reextract=reextract))
+    # Two members of one waiting application selected together are one application waiting: said once.
+    told: set[object] = set()
     for applicant in left:
-        messages.warning(request, rerun_left_text(applicant))
+        application_key = applicant.application_id or applicant.pk
+        if application_key not in told:
+            told.add(application_key)
+            messages.warning(request, rerun_left_text(applicant))
 
 
 def household_named(applicant: Applicant) -> str:
     """A person's application as a message names it: its lead's masked name and the property ("M*** S*** · T2 em
     Arroios"), the words the lists show (no id, no name in clear: a message may be read over a shoulder)."""
     return f"{mask_name(household_lead(applicant).name)} · {applicant.form_request.property_title}"
+
+
+def person_page_subtitle(applicant: Applicant, *, can_view_pii: bool) -> str:
+    """A person's page named as the office names it: role, name and property ("Fiador Rui Lopes · T2 em Arroios"),
+    the name masked for a user without the personal-data permission. The model's own name ("Candidato 7bb180d7")
+    stays free of personal data, since Django also writes it into its admin log (blind probe r73c)."""
+    if not applicant.name:
+        return str(applicant)
+    listing_type = applicant.form_request.listing_type
+    name = applicant.name if can_view_pii else mask_name(applicant.name)
+    return f"{role_label(applicant.role, listing_type=listing_type)} {name} · {applicant.form_request.property_title}"
+
+
+def application_page_subtitle(application: Application, *, can_view_pii: bool) -> str:
+    """An application's page named by its lead and property ("Candidatura de Ana Ferreira · T2 em Arroios")."""
+    lead = application.members.filter(role=Role.TENANT).first() or application.members.order_by("created_at").first()
+    if lead is None or not lead.name:
+        return str(application)
+    name = lead.name if can_view_pii else mask_name(lead.name)
+    return _("Candidatura de %(name)s · %(property)s") % {
+        "name": name,
+        "property": application.form_request.property_title,
+    }
 
 
 def reruns_queued_text(queued: list[Applicant], *, reextract: bool) -> str:

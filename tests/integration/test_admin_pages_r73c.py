@@ -19,7 +19,7 @@ from applicants.models import (
     Decision,
     InfoRequest,
 )
-from applicants.services import AgencyCredentials, audit_record, decision_record
+from applicants.services import AgencyCredentials, audit_record, decision_record, staff_member_add
 from documents.models import Document, ExtractedData
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory
 from tests.integration.test_admin_pages_r69a import client_in, document_of, made, page, report_for
@@ -83,6 +83,16 @@ def test_a_rerun_of_a_waiting_application_says_whom_it_waits_for_and_where_to_fo
     )
     assert "«Forçar análise»" in said
     assert f'href="/admin/applicants/application/{application.id}/change/"' in said
+    assert not queued.called
+
+
+def test_two_members_of_one_waiting_application_selected_together_are_told_once(
+    alice: AgencyCredentials, queued: Any
+) -> None:
+    _, lead, co_tenant = household_of(alice, status=ApplicationStatus.WAITING, guarantor_invited=True)
+    said = rerun_action(client_in(alice), lead, co_tenant)
+    assert said.count("não ficou em fila") == 1
+    assert "a candidatura espera por Fiador R*** L*** (convite por responder)" in said
     assert not queued.called
 
 
@@ -317,3 +327,42 @@ def test_the_detail_pages_link_the_person_by_masked_name(alice: AgencyCredential
         html = page(client, url)
         assert f'<a href="/admin/applicants/applicant/{person.id}/change/">' in html and "T2 no Lumiar" in html, url
         assert f"Candidato {str(person.id)[:8]}" not in html, url
+
+
+# The pages' names: a person and an application by role, name and property, not "Candidato 7bb180d7".
+
+
+def heading_and_crumbs(html: str) -> tuple[str, str, str]:
+    subtitle = re.search(r"<h2>([^<]*)</h2>", html)
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', html, re.S)
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert subtitle and crumbs and title
+    return subtitle.group(1), crumbs.group(1), title.group(1)
+
+
+def test_a_person_and_an_application_are_named_on_their_pages_by_role_name_and_property(
+    alice: AgencyCredentials,
+) -> None:
+    application, _, co_tenant = household_of(alice)
+    client = client_in(alice)
+    subtitle, crumbs, title = heading_and_crumbs(page(client, f"/admin/applicants/applicant/{co_tenant.id}/change/"))
+    assert subtitle == "Coarrendatário João Pereira · T2 em Arroios"
+    assert "Coarrendatário João Pereira · T2 em Arroios" in crumbs
+    assert not re.search(r"Candidat[oa] [0-9a-f]{8}", crumbs)
+    assert title.startswith("Coarrendatário João Pereira · T2 em Arroios |")
+    subtitle, crumbs, _ = heading_and_crumbs(page(client, f"/admin/applicants/application/{application.id}/change/"))
+    assert subtitle == "Candidatura de Maria Santos · T2 em Arroios"
+    assert "Candidatura de Maria Santos" in crumbs
+
+
+def test_a_colleague_without_personal_data_reads_the_names_masked_in_the_pages_names(alice: AgencyCredentials) -> None:
+    application, lead, _ = household_of(alice)
+    colleague = staff_member_add(
+        organization=alice.organization, email="rui@alice.test", view_pii=False, password="colega-Pa55word!"
+    )
+    client = client_in(colleague)
+    person_page = page(client, f"/admin/applicants/applicant/{lead.id}/change/")
+    assert heading_and_crumbs(person_page)[0] == "Arrendatário principal M*** S*** · T2 em Arroios"
+    application_page = page(client, f"/admin/applicants/application/{application.id}/change/")
+    assert heading_and_crumbs(application_page)[0] == "Candidatura de M*** S*** · T2 em Arroios"
+    assert "Maria" not in person_page and "Maria" not in application_page
