@@ -549,7 +549,7 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
     )
     fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at", *readonly_fields)
     list_select_related = ("organization",)
-    actions = ["close_forms"]
+    actions = ["close_forms", "renew_links"]
     # Until someone submits, staff who create forms may correct these; then a report rests on them (r73c, F1).
     amendable_fields = ("property_title", "property_price")
     new_form_fields = ("listing_type", "property_type", "property_title", "property_price", "expires_at")
@@ -580,6 +580,35 @@ class IntakeFormRequestAdmin(OrganizationScopedAdmin):
                 _("Não fechados, já submetidos (os dados do candidato estão lá; apagam-se no candidato): %(count)d.")
                 % {"count": submitted},
             )
+
+    @admin.action(
+        description=_("Gerar uma nova ligação para os formulários selecionados (a anterior deixa de funcionar)"),
+        permissions=["add"],
+    )
+    def renew_links(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        """As ``POST .../intake-form-requests/{id}/link``: a link lost (it is shown once) or sent to the wrong person
+        is replaced without creating the form again; each new link is shown this once, with its copy button."""
+        refused: list[str] = []
+        for form_request in self.scope(request, queryset):
+            try:
+                renewed = services.form_request_link_renew(form_request=form_request, renewed_by=request.user)
+            except (errors.FormNotPending, errors.FormExpired) as exc:
+                refused.append(f"{form_request.property_title}: {exc.message}")
+                continue
+            messages.success(
+                request,
+                format_html(
+                    str(
+                        _(
+                            "{}: nova ligação (copie-a agora, não volta a ser mostrada; a anterior deixou de funcionar): {}"
+                        )
+                    ),
+                    form_request.property_title,
+                    link_with_copy_button(renewed.intake_url),
+                ),
+            )
+        for reason in refused:
+            messages.warning(request, reason)
 
     @admin.display(description=_("criado por"))
     def created_by_name(self, obj: IntakeFormRequest) -> str:

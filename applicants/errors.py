@@ -6,9 +6,14 @@ The messages are written in European Portuguese and marked for translation: the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from applicants.models import IntakeFormRequest
 
 
 class BusinessRuleError(Exception):
@@ -139,6 +144,20 @@ class FormExpired(BusinessRuleError):
     code = "form_expired"
     status_code = 410
     default_message = _("Este formulário expirou.")
+
+
+class FormLinkReplaced(FormExpired):
+    """A form's earlier link, which staff replaced with a new one: ``410 form_expired`` saying so. It opens nothing
+    (not even the status of whoever then submits on the new link): only the form, for its page to name."""
+
+    default_message = _(
+        "Esta ligação foi substituída pela agência por uma mais recente: use a ligação nova que a agência lhe "
+        "enviou, ou peça-a à agência."
+    )
+
+    def __init__(self, form_request: IntakeFormRequest | None = None) -> None:
+        self.form_request = form_request
+        super().__init__()
 
 
 class FormAlreadySubmitted(BusinessRuleError):

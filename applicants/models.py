@@ -776,6 +776,22 @@ class ErasedLink(models.Model):
         return f"Link apagado {self.id}"
 
 
+class ReplacedFormLink(models.Model):
+    """A form's earlier link, replaced by staff with a new one (``form_request_link_renew``): only its token's hash.
+
+    It answers ``410 form_expired`` saying a newer link exists, as a re-sent invitation's earlier link does, rather
+    than 404 "check the link": the person holding it learns only that the agency replaced it.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    replaced_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    def __str__(self) -> str:
+        return f"Ligação substituída {self.id}"
+
+
 class ContestStatus(models.TextChoices):
     OPEN = "OPEN", _("Em aberto")
     ANSWERED = "ANSWERED", _("Respondida")
@@ -851,6 +867,7 @@ class AuditAction(models.TextChoices):
     CONTEST_ANSWERED = "CONTEST_ANSWERED", _("Contestação respondida")
     REPORT_DOWNLOADED = "REPORT_DOWNLOADED", _("Relatório descarregado (PDF)")
     FORM_CLOSED = "FORM_CLOSED", _("Formulário fechado antes de expirar")
+    FORM_LINK_RENEWED = "FORM_LINK_RENEWED", _("Nova ligação do formulário (a anterior deixou de funcionar)")
     RECTIFIED = "RECTIFIED", _("Dados pessoais retificados")
     STAFF_ACCESS_CHANGED = "STAFF_ACCESS_CHANGED", _("Acesso de colega alterado")
     STAFF_DEACTIVATED = "STAFF_DEACTIVATED", _("Colega desativado")

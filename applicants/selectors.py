@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from applicants.crypto import name_word_digests, nif_index_for
-from applicants.errors import DataErased
+from applicants.errors import DataErased, FormLinkReplaced
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -28,6 +28,7 @@ from applicants.models import (
     MembershipRole,
     NameWord,
     Organization,
+    ReplacedFormLink,
     Role,
 )
 from applicants.prepared import PreparedQuery
@@ -74,6 +75,9 @@ class IntakeLink:
 
     form_request: IntakeFormRequest
     invitation: Invitation | None = None
+    # The hash of the lead's token this link was opened with: it differs from the form's once staff gave the form a
+    # new link (``form_request_link_renew``), which ends this one (checked again under the form's lock at submission).
+    token_hash: str = ""
 
     @property
     def role(self) -> str:
@@ -89,14 +93,19 @@ class IntakeLink:
         """An invited person's link that ended because the same person was invited again: a newer link went out
         by e-mail (probe C28: a retried invitation sent two e-mails, and the first one's link read "expired")."""
         if self.invitation is None:
-            return False
+            return self.form_link_replaced
         return self.invitation.superseded_in(list(self.invitation.application.invitations.all()))
+
+    @property
+    def form_link_replaced(self) -> bool:
+        """The lead's link that staff replaced with a new one (it was lost, or went to the wrong person)."""
+        return self.invitation is None and bool(self.token_hash) and self.token_hash != self.form_request.token_hash
 
     @property
     def effective_status(self) -> str:
         """The link's status in the form's terms: open (PENDING), used (COMPLETED) or EXPIRED."""
         if self.invitation is None:
-            return self.form_request.effective_status
+            return FormStatus.EXPIRED if self.form_link_replaced else self.form_request.effective_status
         return {
             InvitationStatus.SENT: FormStatus.PENDING,
             InvitationStatus.SUBMITTED: FormStatus.COMPLETED,
@@ -123,7 +132,7 @@ def intake_link_by_token(*, token: str) -> IntakeLink:
     token_hash = intake_token_hash(token)
     form_request = _form_by_token_hash.first(token_hash)
     if form_request is not None and intake_token_matches(token, form_request.token_hash):
-        return IntakeLink(form_request=form_request)
+        return IntakeLink(form_request=form_request, token_hash=form_request.token_hash)
     invitation = (
         Invitation.objects.select_related("application__form_request__organization", "applicant")
         .filter(token_hash=token_hash)
@@ -146,7 +155,7 @@ def _link_of_info_request(*, token: str, token_hash: str) -> IntakeLink:
     )
     if info_request is None or not intake_token_matches(token, info_request.token_hash):
         _check_not_erased(token=token, token_hash=token_hash)
-        raise Http404
+        return _link_replaced(token=token, token_hash=token_hash)
     person = info_request.applicant
     invitation = getattr(person, "invitation", None) if person.role != Role.TENANT else None
     return IntakeLink(form_request=person.form_request, invitation=invitation)
@@ -157,6 +166,16 @@ def _check_not_erased(*, token: str, token_hash: str) -> None:
     erased = ErasedLink.objects.filter(token_hash=token_hash).first()
     if erased is not None and intake_token_matches(token, erased.token_hash):
         raise DataErased()
+
+
+def _link_replaced(*, token: str, token_hash: str) -> NoReturn:
+    """A form's earlier link, replaced by staff (``ReplacedFormLink``): 410 ``form_expired`` saying so, not 404.
+    Raised here, where the link is resolved, so no intake call opens anything with it."""
+    replaced = ReplacedFormLink.objects.select_related("form_request__organization").filter(token_hash=token_hash)
+    earlier = replaced.first()
+    if earlier is None or not intake_token_matches(token, earlier.token_hash):
+        raise Http404
+    raise FormLinkReplaced(form_request=earlier.form_request)
 
 
 QS = TypeVar("QS", bound=QuerySet[Any])

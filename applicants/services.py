@@ -39,6 +39,7 @@ from applicants.models import (
     MembershipRole,
     NameWord,
     Organization,
+    ReplacedFormLink,
 )
 from applicants.notice import NoticeText
 from applicants.tokens import intake_token_hash, intake_token_new
@@ -405,6 +406,42 @@ def form_request_close(*, form_request: IntakeFormRequest, closed_by: Any) -> In
         actor=closed_by,
     )
     return locked
+
+
+FORM_SUBMITTED_NO_NEW_LINK = gettext_lazy(
+    "Já alguém submeteu neste formulário: a ligação não é substituída. Convide as outras pessoas a partir da "
+    "candidatura."
+)
+FORM_EXPIRED_NO_NEW_LINK = gettext_lazy(
+    "Este formulário expirou ou foi fechado: a ligação não é substituída. Crie um novo formulário."
+)
+
+
+@transaction.atomic
+def form_request_link_renew(*, form_request: IntakeFormRequest, renewed_by: Any) -> CreatedFormRequest:
+    """A new link for a form nobody has submitted on yet: the link was lost (it is shown once, and only its hash is
+    stored) or went to the wrong person. The old link stops working at once (it answers as an unknown one: the
+    person it went to learns nothing of the form); the title, price, date and upload slots stay.
+
+    A submitted form keeps its link (``FormNotPending``: the person's own link to their status; others join by
+    invitation), and an expired or closed one is not revived (``FormExpired``)."""
+    locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
+    if locked.status == FormStatus.COMPLETED or locked.applicants.exists():
+        raise errors.FormNotPending(FORM_SUBMITTED_NO_NEW_LINK)
+    if locked.effective_status == FormStatus.EXPIRED:
+        raise errors.FormExpired(FORM_EXPIRED_NO_NEW_LINK)
+    ReplacedFormLink.objects.create(form_request=locked, token_hash=locked.token_hash)
+    token = intake_token_new()
+    locked.token_hash = intake_token_hash(token)
+    locked.save(update_fields=["token_hash"])
+    audit_record(
+        action=AuditAction.FORM_LINK_RENEWED,
+        target_type="intake_form_request",
+        target_id=locked.pk,
+        organization=locked.organization,
+        actor=renewed_by,
+    )
+    return CreatedFormRequest(form_request=locked, token=token)
 
 
 @transaction.atomic

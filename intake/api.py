@@ -289,6 +289,7 @@ class IntakeSubmissionView(IntakeView):
             ),
             consent_ip=client_address(request),
             consent_notice=notice,
+            link_token_hash=link.token_hash,
         )
         body = {
             "applicant_id": submission.applicant.id,

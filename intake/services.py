@@ -73,6 +73,8 @@ def form_request_check_writable(form_request: IntakeFormRequest) -> None:
 
 def link_expired_error(link: IntakeLink) -> errors.FormExpired:
     """``form_expired``, saying so when the link ended because a newer one was sent to the same person."""
+    if link.form_link_replaced:
+        return errors.FormLinkReplaced(form_request=link.form_request)
     if link.replaced:
         return errors.FormExpired(
             _(
@@ -86,6 +88,8 @@ def link_check_writable(link: IntakeLink) -> None:
     """The lead's link follows its form; an invited person's link is open until they submit, it
     expires, or the application's screening has started without them."""
     if link.invitation is None:
+        if link.form_link_replaced:
+            raise link_expired_error(link)
         form_request_check_writable(link.form_request)
         return
     if link.invitation.status == InvitationStatus.SUBMITTED:
@@ -381,6 +385,7 @@ def submission_receive(
     household: list[HouseholdMember] | tuple[HouseholdMember, ...] = (),
     income_profile: str = "",
     consent_notice: NoticeText | None = None,
+    link_token_hash: str = "",
 ) -> Submission:
     """Store one person's submission (PII encrypted) and queue the pipeline when the application is complete.
 
@@ -399,7 +404,8 @@ def submission_receive(
     """
     if data.terms_accepted is not True:
         raise errors.TermsNotAccepted()
-    link = IntakeLink(form_request=form_request, invitation=invitation)
+    # ``link_token_hash``: the lead's token the request came with, so a link staff replace meanwhile is refused.
+    link = IntakeLink(form_request=form_request, invitation=invitation, token_hash=link_token_hash)
     link_check_writable(link)
     if invitation is not None and household:
         raise errors.HouseholdNotAllowed()
@@ -451,7 +457,8 @@ def _submission_create(
     with transaction.atomic():
         locked = IntakeFormRequest.objects.select_for_update().get(pk=link.form_request.pk)
         invitation = _fresh(link.invitation)
-        link_check_writable(IntakeLink(form_request=locked, invitation=invitation))
+        # The link as it stands under the lock: staff may have replaced the form's link since it was opened.
+        link_check_writable(IntakeLink(form_request=locked, invitation=invitation, token_hash=link.token_hash))
         now = timezone.now()
         if invitation is None:
             application = Application.objects.create(

@@ -16,8 +16,8 @@ from django.shortcuts import render
 from django.utils import translation
 from rest_framework.throttling import AnonRateThrottle
 
-from applicants.errors import DataErased
-from applicants.models import FormStatus
+from applicants.errors import DataErased, FormLinkReplaced
+from applicants.models import FormStatus, IntakeFormRequest
 from applicants.notice import notice_text
 from applicants.selectors import IntakeLink, intake_link_by_token
 from intake.mail import due_words
@@ -71,6 +71,7 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         return too_many_requests(request, language, throttle.wait())
     link: IntakeLink | None
     erased = False
+    replaced_form: IntakeFormRequest | None = None
     try:
         link = intake_link_by_token(token=token)
     except Http404:
@@ -78,7 +79,13 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
     except DataErased:
         # An invited person's (or a request's) link whose rows went with the erasure: only its hash is left.
         link, erased = None, True
+    except FormLinkReplaced as replaced:
+        # Staff gave the form a new link: this one names the form, and opens nothing else.
+        link, replaced_form = None, replaced.form_request
     state = ERASED if erased else link.effective_status if link else None
+    if replaced_form is not None:
+        state = REPLACED
+    shown_form = replaced_form or (link.form_request if link else None)
     if link and state == FormStatus.EXPIRED and link.replaced:
         state = REPLACED
     language_code = "en" if language == "en" else "pt-PT"
@@ -104,8 +111,10 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "consent_notice_sha256": notice.sha256 if notice else "",
         "language": language,
         "state": state or "UNKNOWN",
-        "agency_name": link.form_request.organization.name if link else "",
-        "property_title": link.form_request.property_title if link else "",
+        "agency_name": shown_form.organization.name if shown_form else "",
+        "property_title": shown_form.property_title if shown_form else "",
+        # Replaced by staff, not re-sent by e-mail as an invitation is: the page says to ask the agency.
+        "replaced_by_agency": replaced_form is not None,
         # The person's own second round, in the HTML: what is asked of them, the explanation, their comments.
         "person": person,
         "income_documents": income_documents(language_code),

@@ -87,6 +87,7 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
         "create": ("applicants.add_intakeformrequest",),
         # Who may send a link may take it back.
         "close": ("applicants.add_intakeformrequest",),
+        "link": ("applicants.add_intakeformrequest",),
     }
 
     def get_queryset(self) -> QuerySet[IntakeFormRequest]:
@@ -121,6 +122,28 @@ class IntakeFormRequestViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # t
                 selectors.form_request_get(organization=self.organization, form_request_id=closed.pk)
             ).data
         )
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: FormRequestCreatedSerializer,
+            404: NOT_FOUND,
+            409: error_response("form_not_pending: someone already submitted on it"),
+            410: error_response("form_expired: the form expired or was closed"),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def link(self, request: Request, pk: str) -> Response:
+        """A new link for a form nobody submitted on yet, shown this once; the old link stops working."""
+        form_request = selectors.form_request_get(organization=self.organization, form_request_id=pk)
+        renewed = services.form_request_link_renew(form_request=form_request, renewed_by=request.user)
+        data = dict(
+            FormRequestSerializer(
+                selectors.form_request_get(organization=self.organization, form_request_id=renewed.form_request.pk)
+            ).data
+        )
+        data.update(token=renewed.token, intake_url=renewed.intake_url)
+        return Response(data)
 
     @extend_schema(responses={200: FormRequestSerializer, 404: NOT_FOUND})
     def retrieve(self, request: Request, pk: str) -> Response:
