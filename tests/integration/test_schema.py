@@ -42,6 +42,7 @@ def test_schema_lists_every_endpoint_of_the_contract() -> None:
         "/api/v1/applicants/{id}/contests/{contest_id}/answer",
         "/api/v1/applicants/{id}/report.pdf",
         "/api/v1/applicants/{id}/export",
+        "/api/v1/applicants/{id}/export.pdf",
         "/api/v1/applications",
         "/api/v1/applications/{id}",
         "/api/v1/applications/{id}/invitations",
