@@ -110,7 +110,7 @@ def test_every_operation_answers_without_5xx_and_within_its_schema(staff_token: 
             run()
         except BaseException as exc:
             failures.append(f"{operation.method.upper()} {operation.path}: {str(exc)[:800]}")
-    assert operations == 26
+    assert operations == 27
     assert failures == []
 
 
