@@ -13,9 +13,11 @@ import datetime as dt
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, cast
 
+import pikepdf
 import pypdfium2
 import pytest
 from django.core.management import call_command
@@ -28,6 +30,7 @@ from documents.models import Document, ExtractedData
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory
 from tests.integration.test_privacy_c27 import a_household, export_of, household_report
 from tests.integration.test_privacy_r64b_export import one_person_report
+from tests.integration.test_report_pdf import inflated_streams, structure_roles
 from workspace.export_pdf import export_pdf_view
 from workspace.retention import applicant_export
 
@@ -215,3 +218,14 @@ def test_a_person_without_a_report_reads_none_for_the_empty_sections(alice_api: 
     text = plain(pdf_text(alice_api.get(pdf_url(applicant)).content))
     for empty in ("Nenhum documento.", "Nenhuma análise.", "Nenhuma decisão.", "Nenhuma explicação"):
         assert empty in text
+
+
+def test_the_copy_is_tagged_for_screen_readers_as_the_report_is(alice_api: APIClient, person: Applicant) -> None:
+    content = alice_api.get(pdf_url(person)).content
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "pt-PT"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.docinfo.Title) == "Cópia dos seus dados pessoais"
+        roles = structure_roles(pdf.Root.StructTreeRoot.K, Counter())
+    assert roles["H1"] == 1 and roles["H2"] >= 9 and roles["Table"] >= 5 and roles["TH"] >= 10, roles
+    assert b"/FontFile" in inflated_streams(content)  # the fonts travel with the file
