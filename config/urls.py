@@ -25,7 +25,20 @@ from workspace.api import ApplicantViewSet, ApplicationViewSet, IntakeFormReques
 from workspace.health import liveness, readiness
 from workspace.metrics import metrics_view
 
-router = DefaultRouter(trailing_slash=False)
+
+class ExactPathsFirstRouter(DefaultRouter):
+    """DRF's router, with every action's own path before any format-suffix path (``<path>.<format>``).
+
+    The suffix paths come interleaved, each after its action's path: the JSON export's ``export.<format>`` came
+    before the PDF's ``export.pdf`` and took it, answering 404 for a format it does not render (ADR 047). A stable
+    sort keeps every other order as registered.
+    """
+
+    def get_urls(self) -> list[Any]:
+        return sorted(super().get_urls(), key=lambda url: "format" in url.pattern.regex.groupindex)
+
+
+router = ExactPathsFirstRouter(trailing_slash=False)
 router.include_root_view = False
 # Registered before applicants/{id}: both share the applicants/ prefix.
 router.register("applicants/intake-form-requests", IntakeFormRequestViewSet, basename="intake-form-request")

@@ -21,6 +21,14 @@ DOCUMENT_KIND_LABELS = {
     "FATURA_RECIBO": _("Fatura-recibo"),
     "DECLARACAO_PENSAO": _("Declaração de pensão"),
     "DECLARACAO_IRS": _("Declaração de IRS"),
+    # Every kind the extraction recognises (documents.extraction.schema.DocumentKind): the readable copy of a
+    # person's data printed "DECLARACAO_ENTIDADE_PATRONAL" for the ones missing here (ADR 047).
+    "NOTA_LIQUIDACAO": _("Nota de liquidação de IRS"),
+    "DECLARACAO_INICIO_ATIVIDADE": _("Declaração de início de atividade"),
+    "CERTIDAO_AT": _("Certidão das Finanças"),
+    "DECLARACAO_SS": _("Declaração da Segurança Social"),
+    "DECLARACAO_ENTIDADE_PATRONAL": _("Declaração da entidade patronal"),
+    "UNKNOWN": _("Documento não reconhecido"),
 }
 
 METHOD_LABELS = {

@@ -17,6 +17,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import IncomeProfile
+from documents.extraction.schema import MONEY_FIELDS
 from documents.labels import (
     DOCUMENT_KIND_LABELS,
     FIELD_LABELS,
@@ -103,21 +104,9 @@ SIGNAL_LABELS = SIGNAL_WORDS
 BACKEND_LABELS = {"rules": _("regras"), "openai": _("modelo de linguagem (OpenAI)")}
 
 RATIO_FIELDS = frozenset({"dti_ratio"})
-AMOUNT_FIELDS = frozenset(
-    {
-        "net_pay",
-        "regular_net_pay",
-        "variable_net_pay",
-        "gross_pay",
-        "base_salary",
-        "deductions",
-        "amount_received",
-        "net_monthly_amount",
-        "irs_withholding",
-        "social_security",
-        "monthly_income",
-    }
-)
+# Every amount a document holds (its schema's ``Decimal`` fields: a declaration's "Salário mensal ilíquido", an IRS
+# return's "Rendimento bruto", printed "1538" beside the payslip's "1 538,00 €") and the checks' monthly income.
+AMOUNT_FIELDS = MONEY_FIELDS | {"monthly_income"}
 AMOUNT_CHECKS = frozenset({"income.monthly_income", "income.payslip_arithmetic", "income.invoice_arithmetic"})
 COMPARISON = re.compile(r"^(<=|>=|<|>|=)\s*(.+)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -535,6 +535,11 @@ class ApplicantAdmin(ErasureAdmin):
                 name="applicants_applicant_export",
             ),
             path(
+                "<uuid:object_id>/export.pdf",
+                wired(admin_views.export_pdf_view),
+                name="applicants_applicant_export_pdf",
+            ),
+            path(
                 "<uuid:object_id>/contests/<uuid:contest_id>/answer/",
                 wired(admin_views.contest_answer_view),
                 name="applicants_applicant_contest_answer",

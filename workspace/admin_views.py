@@ -49,6 +49,7 @@ from applicants.text import person_name_shaped
 from documents.models import Document, DocumentType
 from documents.storage import document_store
 from screening.selectors import pipeline_overview
+from workspace.export_pdf import applicant_export_pdf
 from workspace.report_pdf import pdf_response, report_pdf_download
 from workspace.retention import applicant_export
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
@@ -380,13 +381,22 @@ def export_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: An
     if not (request.user.has_perm(VIEW_PERMISSION) and request.user.has_perm(PII_PERMISSION)):
         raise PermissionDenied
     applicant = model_admin.get_object(request, str(object_id))
-    export = applicant_export(applicant=applicant, actor=request.user, audit_details={"via": "admin"})
+    export = applicant_export(applicant=applicant, actor=request.user, audit_details={"via": "admin", "format": "json"})
     response = HttpResponse(
         json.dumps(export, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="dados-{str(applicant.pk)[:8]}.json"'
     return response
+
+
+def export_pdf_view(model_admin: ApplicantAdmin, request: HttpRequest, object_id: Any) -> HttpResponse:
+    """The same export as a PDF the person reads (RGPD art. 12.º, n.º 1), beside the JSON one, with its permissions;
+    audited as one ``EXPORTED`` row with ``{"via": "admin", "format": "pdf"}`` (ADR 047)."""
+    if not (request.user.has_perm(VIEW_PERMISSION) and request.user.has_perm(PII_PERMISSION)):
+        raise PermissionDenied
+    applicant = model_admin.get_object(request, str(object_id))
+    return pdf_response(applicant_export_pdf(applicant=applicant, actor=request.user, via="admin"))
 
 
 def pipeline_view(model_admin: ApplicantAdmin, request: HttpRequest) -> HttpResponse:

@@ -37,6 +37,7 @@ from applicants.models import (
 )
 from applicants.rest import FIELD_ERRORS, INVALID_FILTER, NOT_FOUND, PAGE_NOT_FOUND, error_response
 from screening.selectors import applicant_status_and_report
+from workspace.export_pdf import applicant_export_pdf
 from workspace.report_pdf import PdfRenderer, pdf_response, report_pdf_download
 from workspace.retention import applicant_erase, applicant_export, application_erase
 from workspace.second_round import RequestedDocument, contest_answer, decision_take
@@ -182,6 +183,7 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         "contest_answer": ("applicants.add_decision",),
         # GDPR: a person's data in clear is theirs to have (art. 15); erasing it is the agency admin's (art. 17).
         "export": ("applicants.view_applicant", "applicants.view_pii"),
+        "export_pdf": ("applicants.view_applicant", "applicants.view_pii"),
         "destroy": ("applicants.delete_applicant",),
         # Rectification (GDPR art. 16) writes the person's data in clear and re-screens what it changes: the
         # colleagues who see that data and may re-run (both roles; not a no-PII colleague). Blind probe r64b.
@@ -292,7 +294,28 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     @action(detail=True, methods=["get"])
     def export(self, request: Request, pk: str) -> Response:
         """Subject access: what ``manage.py export_applicant`` prints, for the agency to hand to the person."""
-        return Response(applicant_export(applicant=self.get_applicant(pk), actor=request.user))
+        export = applicant_export(
+            applicant=self.get_applicant(pk), actor=request.user, audit_details={"via": "api", "format": "json"}
+        )
+        return Response(export)
+
+    @extend_schema(
+        # As report.pdf: the renderers let a client send Accept: application/pdf; "?format=" is not in the contract.
+        parameters=[OpenApiParameter("format", exclude=True)],
+        operation_id="applicants_export_pdf_retrieve",
+        responses={
+            (200, "application/pdf"): OpenApiResponse(
+                response=OpenApiTypes.BINARY,
+                description="The same export as a PDF the person reads (pt-PT, GDPR art. 12(1)); audited",
+            ),
+            404: NOT_FOUND,
+        },
+    )
+    @action(detail=True, methods=["get"], url_path=r"export\.pdf", renderer_classes=[JSONRenderer, PdfRenderer])
+    def export_pdf(self, request: Request, pk: str) -> HttpResponse:
+        """Subject access as a readable copy, built from the JSON export's own dict (ADR 047)."""
+        rendered = applicant_export_pdf(applicant=self.get_applicant(pk), actor=request.user, via="api")
+        return pdf_response(rendered)
 
     @extend_schema(responses={200: ApplicantStatusSerializer, 404: NOT_FOUND})
     @action(detail=True, methods=["get"], url_path="status")

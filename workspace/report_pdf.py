@@ -19,7 +19,7 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -427,7 +427,18 @@ def unbroken_figures(value: Any) -> Any:
 # --- HTTP -----------------------------------------------------------------------------------------
 
 
-def pdf_response(rendered: ReportPdf) -> HttpResponse:
+class PdfFile(Protocol):
+    """A rendered PDF to serve: the report's (``ReportPdf``) or the readable copy of a person's data
+    (``workspace.export_pdf.ExportPdf``)."""
+
+    @property
+    def content(self) -> bytes: ...
+
+    @property
+    def filename(self) -> str: ...
+
+
+def pdf_response(rendered: PdfFile) -> HttpResponse:
     """An attachment named with ids only; never cached (it may hold personal data)."""
     response = HttpResponse(rendered.content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'

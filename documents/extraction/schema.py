@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
@@ -299,6 +300,20 @@ FIELDS_BY_KIND: dict[DocumentKind, type[BaseModel]] = {
     DocumentKind.DECLARACAO_PENSAO: PensionFields,
     DocumentKind.DECLARACAO_ENTIDADE_PATRONAL: EmploymentDeclarationFields,
 }
+
+
+def money_field_names() -> frozenset[str]:
+    """The fields every kind holds as an amount of money: the ones its schema types ``Decimal`` (and the JSON gives
+    as a number). Read off the schema, so a new kind's amounts print as euros without a list kept by hand."""
+    return frozenset(
+        name
+        for model in FIELDS_BY_KIND.values()
+        for name, field in model.model_fields.items()
+        if Decimal in typing.get_args(field.annotation) or field.annotation is Decimal
+    )
+
+
+MONEY_FIELDS = money_field_names()
 
 
 class ExtractionPart(BaseModel):

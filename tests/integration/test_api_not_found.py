@@ -32,6 +32,7 @@ def bobs_applicant(bob: AgencyCredentials) -> Applicant:
         "/api/v1/applicants/{unknown}",
         "/api/v1/applicants/{unknown}/status",
         "/api/v1/applicants/{unknown}/report.pdf",
+        "/api/v1/applicants/{bobs}/export.pdf",
         "/api/v1/applications/{unknown}",
         "/api/v1/applicants/{bobs}",
         "/api/v1/applicants/{bobs}/status",

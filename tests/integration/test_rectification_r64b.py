@@ -242,14 +242,14 @@ def test_export_applicant_by_a_colleague_names_them_and_says_shell(
     call_command("export_applicant", str(applicant.pk), "--by", "ALICE@alice.test", stdout=io.StringIO())
     exported = AuditEvent.objects.get(action=AuditAction.EXPORTED)
     assert exported.actor_id == alice.user.pk
-    assert exported.details == {"via": "shell"}
+    assert exported.details == {"via": "shell", "format": "json"}
 
 
 def test_export_applicant_without_by_still_says_shell(applicant: Applicant) -> None:
     call_command("export_applicant", str(applicant.pk), stdout=io.StringIO())
     exported = AuditEvent.objects.get(action=AuditAction.EXPORTED)
     assert exported.actor_id is None
-    assert exported.details == {"via": "shell"}
+    assert exported.details == {"via": "shell", "format": "json"}
 
 
 def test_export_applicant_by_someone_not_of_the_agency_is_refused_and_exports_nothing(
