@@ -34,6 +34,7 @@ def test_schema_lists_every_endpoint_of_the_contract() -> None:
         "/api/v1/applicants/intake-form-requests",
         "/api/v1/applicants/intake-form-requests/{id}",
         "/api/v1/applicants/intake-form-requests/{id}/close",
+        "/api/v1/applicants/intake-form-requests/{id}/link",
         "/api/v1/applicants",
         "/api/v1/applicants/{id}",
         "/api/v1/applicants/{id}/status",
@@ -110,7 +111,7 @@ def test_every_operation_answers_without_5xx_and_within_its_schema(staff_token: 
             run()
         except BaseException as exc:
             failures.append(f"{operation.method.upper()} {operation.path}: {str(exc)[:800]}")
-    assert operations == 27
+    assert operations == 28
     assert failures == []
 
 
