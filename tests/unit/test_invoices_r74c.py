@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 from documents.extraction.local import LocalExtractor
 from documents.extraction.parsers.invoice import parse_invoice
 from documents.extraction.reader import Line
+from screening.rules import verify_income
 
 ISSUER = "247036110"
 CLIENT = "536299293"
@@ -127,3 +128,21 @@ def test_guard_a_file_of_one_invoice_reads_as_before() -> None:
     assert result.parts == [] and "multiple_invoices" not in result.warnings
     assert result.fields["invoice_number"] == "FRATSIRE01FR/3"
     assert result.fields["amount_received"] == Decimal("980.00")
+
+
+def invoice(month: int, base: float) -> dict[str, Any]:
+    fields = {"issuer_nif": ISSUER, "issue_date": f"2026-{month:02d}-20", "base_amount": base, "vat_amount": 0.0,
+              "irs_withholding": 0.0, "amount_received": base, "invoice_number": f"FR A/{month}"}  # fmt: skip
+    return {"document_id": f"fr-{month}", "status": "EXTRACTED", "kind": "FATURA_RECIBO", "fields": fields,
+            "warnings": []}  # fmt: skip
+
+
+def method(documents: list[dict[str, Any]]) -> str:
+    applicant = {"nif": ISSUER, "name": "Ricardo Alves Pinto", "date_of_birth": "1974-05-22"}
+    result = verify_income({"applicant": applicant, "today": "2026-11-23", "documents": documents})
+    return str(result["method"])
+
+
+def test_one_invoice_averaged_is_said_in_the_singular() -> None:
+    assert "média de 1 fatura-recibo," in method([invoice(10, 1000.0)])
+    assert "média de 2 faturas-recibo," in method([invoice(9, 1000.0), invoice(10, 1000.0)])
