@@ -188,7 +188,7 @@ class LocalExtractor:
             kind = portuguese_card_by_its_mrz(kind, extra_mrz_texts)
         if kind == DocumentKind.UNKNOWN:
             raise ExtractionFailed(refusal(read, document_type, extra_mrz_texts))
-        parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts)
+        parsed = parse_document(kind, read.lines, extra_mrz_texts=extra_mrz_texts, page_starts=read.page_starts)
         # The card cut out of the photo is read once, for its MRZ and its NIF both: read for each, a back whose
         # MRZ failed and whose NIF went unread was read twice over, at every turn when it read poorly (blind probe
         # r51a: a 600 px back in low light, 36 s, 21 of them the same cut-out read twice).

@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import ngettext
+
 from applicants.text import fold
 from documents.extraction.schema import (
     ACTIVITY_KINDS,
@@ -1904,10 +1907,17 @@ def independent_source(invoices: list[tuple[Document, list[Check]]], *, today: d
     total = sum(monthly.values(), Decimal(0))
     count = len(counted_invoices(invoices))
     method = (
-        f"média de {count} faturas-recibo, valor base - retenção de IRS: {format_eur(total)} "
+        f"média de {invoices_counted(count)}, valor base - retenção de IRS: {format_eur(total)} "
         f"em {span} meses ({format_month(months[0])} a {format_month(max(months[-1], last_month))})"
     )
     return Source("invoices", verified, quantize(total / span), method, months, missing)
+
+
+def invoices_counted(count: int) -> str:
+    """'1 fatura-recibo', '8 faturas-recibo': the report's words in pt-PT whatever the language of the request that
+    screened, agreeing with the number (blind probe r74c: "média de 1 faturas-recibo")."""
+    with translation.override("pt-pt"):
+        return ngettext("%(count)d fatura-recibo", "%(count)d faturas-recibo", count) % {"count": count}
 
 
 def invoice_months(monthly: dict[str, Decimal]) -> Check:

@@ -37,8 +37,11 @@ from documents.extraction.schema import (
 __all__ = ["Parsed", "classify", "kind_from_mrz", "parse_document", "title_case"]
 
 
-def parse_document(kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Sequence[str] = ()) -> Parsed:
-    """The fields of a document of ``kind``; ``extra_mrz_texts`` are lines of a second OCR pass tuned for an MRZ."""
+def parse_document(
+    kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Sequence[str] = (), page_starts: Sequence[int] = (0,)
+) -> Parsed:
+    """The fields of a document of ``kind``; ``extra_mrz_texts`` are lines of a second OCR pass tuned for an MRZ,
+    ``page_starts`` the index in ``lines`` of each page's first line (a file of faturas-recibo, a page each)."""
     if kind in PAYSLIP_KINDS:
         return parse_payslip(lines)
     if kind in TAX_KINDS:
@@ -46,7 +49,7 @@ def parse_document(kind: DocumentKind, lines: list[Line], *, extra_mrz_texts: Se
         read_couple(lines, parsed)
         return parsed
     if kind in INVOICE_KINDS:
-        return parse_invoice(lines)
+        return parse_invoice(lines, page_starts=page_starts)
     if kind in PENSION_KINDS:
         return parse_pension(lines)
     if kind in ACTIVITY_KINDS:

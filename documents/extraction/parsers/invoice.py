@@ -14,6 +14,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -307,13 +308,16 @@ def without_urls(line: Line) -> Line:
     return line if text == line.text else replace(line, text=text)
 
 
-def parse_invoice(lines: list[Line]) -> Parsed:
+def parse_invoice(lines: list[Line], *, page_starts: Sequence[int] = (0,)) -> Parsed:
     """One fatura-recibo; of several in one file (a PDF of the months' documents), the latest issued, flagged
     ``multiple_invoices``, the others its ``other_documents``, latest first, each read on its own and counted as
     its own document (ADR 031; as a file of several payslips, ``multiple_payslips``). Sections are told apart by
-    their numbers (``invoice_sections``), so no two are one document."""
+    their numbers, under their headings (``invoice_sections``) or, where no heading stands alone, page by page
+    (``invoice_pages``, ``page_starts`` the index of each page's first line), so no two are one document."""
     lines = [without_urls(line) for line in lines]
     sections = invoice_sections(lines)
+    if len(sections) < 2:
+        sections = invoice_pages(lines, page_starts)
     if len(sections) < 2:
         return parse_one_invoice(lines)
     # Latest first; sorted() keeps the file's order among equal dates, an undated one is never the latest.
@@ -359,9 +363,56 @@ def invoice_sections(lines: list[Line]) -> list[list[Line]]:
 
 
 def heading_alone(text: str, number: re.Match[str]) -> bool:
-    """The line is the document's title and number, nothing else but the copy it is and its date of issue."""
+    """The line is the document's title and number, nothing else but the copy it is, the number's caption and its
+    date of issue."""
     rest = COPY_WORDS.sub(" ", DOCUMENT_TITLE.sub(" ", text[: number.start()] + " " + text[number.end() :]))
-    return not re.search(r"[^\W\d_]{2,}", HEADING_DATE.sub(" ", rest))
+    return not re.search(r"[^\W\d_]{2,}", NUMBER_CAPTION.sub(" ", HEADING_DATE.sub(" ", rest)))
+
+
+# The number's caption on its line, the title on the line above ("FATURA-RECIBO" / "N.º do documento FR
+# ATSIRE01FR/1", "Número do documento: ...", "Documento n.º ..."): blind probe r74c, eight months' faturas-recibo in
+# one PDF under that caption were read as one, the others' pages left unsaid.
+NUMBER_CAPTION = re.compile(r"(?i)(?<![^\W\d_])(?:n[uú]mero|number|d[oa]|documento|document)(?![^\W\d_])")
+
+
+def invoice_pages(lines: list[Line], page_starts: Sequence[int]) -> list[list[Line]]:
+    """The file's pages gathered into one section per document where two pages or more are each a fatura-recibo
+    of their own (``own_invoice_number``) with different numbers; a page that is none (a second page of terms, a
+    cover) goes with the document before it, or the first, and a page repeating the number before it goes with it.
+    A number that comes back after another is a copy of that document: its pages are left, the first copy read (as
+    a file of payslips keeps a month's first copy)."""
+    bounds = [*page_starts, len(lines)]
+    pages = [lines[start:end] for start, end in itertools.pairwise(bounds) if end > start]
+    if len(pages) < 2:
+        return [lines]
+    sections: dict[str, list[Line]] = {}
+    leading: list[Line] = []
+    current: str | None = None  # the number of the document the page read last belongs to; None on a copy
+    for page in pages:
+        number = own_invoice_number(page)
+        if number is not None and number not in sections:
+            sections[number] = [*leading, *page]
+            leading, current = [], number
+        elif number is not None and number != current:
+            current = None  # a copy of a document before, and the pages that continue it
+        elif current is not None:
+            sections[current].extend(page)
+        elif not sections:
+            leading.extend(page)
+    return list(sections.values()) if len(sections) >= 2 else [lines]
+
+
+def own_invoice_number(page: list[Line]) -> str | None:
+    """The page's number, when the page is a fatura-recibo of its own: its title, its number and its date of issue
+    printed on it (each month's document a page of its own, as the Portal prints them). A page that only cites a
+    number ("referente à fatura-recibo FR ...", a page of terms) prints no date of issue of its own, and gives none."""
+    if not any(DOCUMENT_TITLE.search(line.text) for line in page):
+        return None
+    parsed = Parsed()
+    invoice_number(page, parsed)
+    invoice_issue_date(page, parsed)
+    number = parsed.fields.get("invoice_number")
+    return number if isinstance(number, str) and parsed.fields.get("issue_date") is not None else None
 
 
 # The date of issue beside the number on the heading's line ("N.º FR ATSIRE01FR/20 Data de emissão: 30-09-2026", as
