@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
-from applicants.identifiers import card_numbers_alike
+from applicants.identifiers import card_number_misread
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -248,12 +248,20 @@ def card_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str
 
 
 def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
-    """When both sides were sent: the number and dates printed on the front match the back's."""
+    """When both sides were sent: the number and dates printed on the front match the back's, and the name its MRZ.
+
+    The evidence names what was compared, those read on both sides, and nothing else (blind probe r74a, F5: "coincidem
+    (nome, número, ...)" of a card whose back's number went unread); none read on both, no check."""
     sides = document.get("sides")
     if not sides:
         return None
     front, back = sides["front"]["fields"], sides["back"]["fields"]
-    differ = [name for name in MRZ_FIELDS if front.get(name) and back.get(name) and front[name] != back[name]]
+    compared = [name for name in MRZ_FIELDS if front.get(name) and back.get(name)]
+    if names_compared(front, back):
+        compared.insert(0, "full_name")
+    if not compared:
+        return None
+    differ = [name for name in compared if name in MRZ_FIELDS and front[name] != back[name]]
     if "document_number" in differ and misread_front_number(front["document_number"], back):
         differ.remove("document_number")
     if not names_fit(front, back):
@@ -262,7 +270,7 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
     return check(
         "identity.sides_agree",
         not differ,
-        f"Frente e verso {card} coincidem (nome, número, nascimento e validade)."
+        f"Frente e verso {card} coincidem ({words_listed([SIDE_AGREED_WORDS[name] for name in compared])})."
         if not differ
         else f"Frente e verso {card} não coincidem: " + ", ".join(SIDE_FIELD_WORDS[name] for name in differ) + ".",
         document_id=sides["back"]["document_id"],
@@ -271,9 +279,9 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def misread_front_number(front_number: str, back: dict[str, Any]) -> bool:
-    """The front's printed number is the back's misread (``card_numbers_alike``), and the back's number is vouched
-    for by its MRZ's check digits: a misreading of the front, not another card."""
-    return back.get("mrz_valid") is True and card_numbers_alike(str(front_number), str(back["document_number"]))
+    """The front's printed number is the back's misread (``card_number_misread``: look-alikes, a glyph more or fewer),
+    and the back's number is vouched for by its MRZ's check digits: a misreading of the front, not another card."""
+    return back.get("mrz_valid") is True and card_number_misread(str(front_number), str(back["document_number"]))
 
 
 # How the evidence names what differs between a card's sides.
@@ -285,11 +293,34 @@ SIDE_FIELD_WORDS = {
 }
 
 
+# How the evidence names what was compared, when the sides agree.
+SIDE_AGREED_WORDS = {
+    "full_name": "nome",
+    "document_number": "número",
+    "date_of_birth": "nascimento",
+    "expiry_date": "validade",
+}
+
+
+def words_listed(words: list[str]) -> str:
+    """The words listed in prose: "a", "a e b", "a, b e c"."""
+    return " e ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
+
+
+def names_compared(front: dict[str, Any], back: dict[str, Any]) -> bool:
+    """Whether the front's printed name is compared with the back's MRZ name: only where every check digit holds
+    (an MRZ's names have no check digit of their own) and both names were read."""
+    return (
+        back.get("mrz_valid") is True
+        and bool(read_name(front))
+        and bool(back.get("surname") or back.get("given_names"))
+    )
+
+
 def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
-    """The front's printed name against the back's MRZ name, read only where every check digit holds
-    (an MRZ's names have no check digit of their own) and the front's name was read."""
+    """The front's printed name against the back's MRZ name, where they are compared (``names_compared``)."""
     printed = read_name(front)
-    if back.get("mrz_valid") is not True or not printed or not (back.get("surname") or back.get("given_names")):
+    if not names_compared(front, back):
         return True
     return mrz_name_fits(printed, surname=back.get("surname") or "", given_names=back.get("given_names") or "")
 
