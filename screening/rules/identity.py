@@ -22,6 +22,7 @@ from documents.extraction.schema import (
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
+from screening.rules.income import reason_as_clause, refused_for_what_it_is
 from screening.rules.names import (
     mrz_name_fits,
     name_match,
@@ -70,9 +71,10 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
     documents = identity_documents(state["documents"])
     if not documents:
         sent = any(d.get("document_type") == IDENTITY_DOCUMENT_TYPE for d in state["documents"])
+        refused = identity_refusals(state["documents"])
         return {
             "verified": False,
-            "checks": [identity_document_read(None, sent=sent)],
+            "checks": [identity_document_read(None, sent=sent, refused=refused)],
             "warnings": [],
             "name_match": "none",
         }
@@ -419,10 +421,45 @@ NO_IDENTITY_DOCUMENT_SENT = "Nenhum documento de identificação foi enviado."
 NO_IDENTITY_DOCUMENT_READ = "Nenhum documento de identificação foi lido."
 
 
-def identity_document_read(document: dict[str, Any] | None, *, sent: bool = True) -> dict[str, Any]:
+# Identity documents sent and each refused for what it is (a driving licence, a visa, an EU citizen's registration
+# certificate: "Este documento é ..."): none was read because none sent is one accepted, not because none could be
+# read, and sending a sharper photo of it would not help. The evidence says so with the extraction's reasons, which
+# name what each was taken for and what to send (blind probe r74a, F6: "nenhum ... se conseguiu ler").
+NO_IDENTITY_DOCUMENT_ACCEPTED = "Nenhum documento de identificação aceite foi enviado"
+ACCEPTED_LEAD_IN = NO_IDENTITY_DOCUMENT_ACCEPTED + ": "
+REFUSALS_SEPARATOR = "; "
+
+
+def identity_refusals(documents: list[dict[str, Any]]) -> list[str]:
+    """The extraction's reasons, each once, for the identity documents sent that failed, when every one of them was
+    refused for what it is; [] when none failed, or one failed for another reason (a file unread, which a sharper
+    one would mend)."""
+    failed = [d for d in documents if d.get("document_type") == IDENTITY_DOCUMENT_TYPE and d.get("status") == "FAILED"]
+    reasons = [str(d.get("failure_reason") or "").strip() for d in failed]
+    if not reasons or not all(refused_for_what_it_is(reason) for reason in reasons):
+        return []
+    return list(dict.fromkeys(reasons))
+
+
+def identity_refusals_of(check: dict[str, Any]) -> list[str]:
+    """The extraction's reasons a failed ``identity.document_read`` gives when every identity document sent was
+    refused for what it is, as it stored them (the text its translation is keyed on); [] otherwise."""
+    evidence = str(check.get("evidence") or "")
+    if check["name"] != "identity.document_read" or check["passed"] or not evidence.startswith(ACCEPTED_LEAD_IN):
+        return []
+    clauses = evidence[len(ACCEPTED_LEAD_IN) :].removesuffix(".").split(REFUSALS_SEPARATOR)
+    return [clause[:1].upper() + clause[1:] + "." for clause in clauses]
+
+
+def identity_document_read(
+    document: dict[str, Any] | None, *, sent: bool = True, refused: list[str] | None = None
+) -> dict[str, Any]:
     """Which identity document was read: in words in the evidence, its kind's code in ``value`` (what the
     applicant's explanation names it by; a sentence is no place to look a code up). None read: whether any was
-    ``sent``."""
+    ``sent``, and the reasons they were ``refused`` for what they are, if each was."""
+    if document is None and refused:
+        clauses = REFUSALS_SEPARATOR.join(reason_as_clause(reason).removesuffix(".") for reason in refused)
+        return check("identity.document_read", False, f"{ACCEPTED_LEAD_IN}{clauses}.")
     if document is None:
         return check("identity.document_read", False, NO_IDENTITY_DOCUMENT_READ if sent else NO_IDENTITY_DOCUMENT_SENT)
     return check(
