@@ -91,6 +91,15 @@ def cc_is_valid(raw: str) -> bool:
     return total % 10 == 0
 
 
+def cc_number_holds(raw: str) -> bool:
+    """A Cartão de Cidadão number as a card prints it: its version two letters ("ZZ", "ZY") and its check character
+    holding. ``cc_is_valid`` is the check's arithmetic alone, which weighs a digit in the version too: a letter read
+    as a digit ("Z2" for "ZZ") can make a number failing its check hold (blind probe r74a, C04: a front edited to
+    "11223374 9 ZZ5" read "... Z25", valid). A digit may be read back as the letter it looks like, never the reverse."""
+    number = cc_normalize(raw)
+    return len(number) == 12 and re.fullmatch(r"[A-Z]{2}", number[9:11]) is not None and cc_is_valid(number)
+
+
 def cc_check_digit(first_eleven: str) -> str:
     """The final check character for the first 11 characters of a CC number."""
     for digit in "0123456789":
@@ -115,3 +124,21 @@ def card_numbers_alike(first: str, second: str) -> bool:
     return len(a) == len(b) and all(
         x == y or frozenset((x, y)) in CARD_LOOKALIKE_PAIRS for x, y in zip(a, b, strict=True)
     )
+
+
+# The shortest number whose one glyph more or fewer is still OCR's slip: below it a glyph is too much of the number.
+SLIP_MIN_LENGTH = 6
+
+
+def card_number_misread(printed: str, vouched: str) -> bool:
+    """``printed`` (a card's front, a page's visual zone) is ``vouched`` (its MRZ's number, every check digit holding)
+    as OCR misreads a printed number: look-alikes alone (``card_numbers_alike``), or one glyph more or fewer, the
+    rest alike (blind probe r74a, F2: a French card's "X4RTBPFW4" read "X4RTBPFWA4" on the front, a false alarm).
+    A number that differs otherwise is another card's, or an edited one."""
+    a, b = (re.sub(r"[\s\-<]", "", value).upper() for value in (printed, vouched))
+    if card_numbers_alike(a, b):
+        return True
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1 or len(shorter) < SLIP_MIN_LENGTH:
+        return False
+    return any(card_numbers_alike(longer[:index] + longer[index + 1 :], shorter) for index in range(len(longer)))

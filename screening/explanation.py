@@ -44,7 +44,12 @@ from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
-from screening.rules.identity import NAME_EVIDENCE, NAME_SURNAME_LEFT_OUT, NO_IDENTITY_DOCUMENT_SENT
+from screening.rules.identity import (
+    NAME_EVIDENCE,
+    NAME_SURNAME_LEFT_OUT,
+    NO_IDENTITY_DOCUMENT_SENT,
+    identity_refusals_of,
+)
 from screening.rules.income import (
     CHECK_WARNINGS,
     COUNTED_IN_SPOUSE,
@@ -595,6 +600,10 @@ def nif_contradicted(person: Person) -> bool:
 
 def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
     read = named(person.checks, "identity.document_read")
+    if read is not None and identity_refusals_of(read):
+        # Sent and refused for what they are is not "none could be read" either (blind probe r74a, F6).
+        reasons = " ".join(words.reason(reason) for reason in identity_refusals_of(read))
+        return entry("identity", False, words.no_identity_document_accepted.format(reasons=reasons))
     if read is None or not read["passed"]:
         # None sent is not "none could be read" (blind probe r70a, F13).
         sent = read is None or read.get("evidence") != NO_IDENTITY_DOCUMENT_SENT
@@ -656,7 +665,9 @@ def identity_lever(person: Person, words: Texts) -> str:
             continue
         if sides_disagree(person) and check["name"] in IDENTITY_DATA_CHECKS:
             continue
-        if check["name"] == "identity.document_read":
+        if check["name"] == "identity.document_read" and identity_refusals_of(check):
+            levers.append(words.identity_lever_accepted)
+        elif check["name"] == "identity.document_read":
             sent = check.get("evidence") != NO_IDENTITY_DOCUMENT_SENT
             levers.append(words.identity_lever_readable if sent else words.identity_lever_send)
         elif check["name"] == "identity.not_expired":
@@ -1022,6 +1033,8 @@ class Texts:
     identity_documents: dict[str, str]
     no_identity_document: str
     no_identity_document_sent: str
+    # Every identity document sent refused for what it is, with the extraction's reason (identity_refusals_of).
+    no_identity_document_accepted: str
     identity_confirmed: str
     identity_not_confirmed: str
     identity_problems: dict[str, str]
@@ -1032,6 +1045,7 @@ class Texts:
     # What to send for the identity (OutcomeChange "identity"), by the check that failed (identity_lever).
     identity_lever_send: str
     identity_lever_readable: str
+    identity_lever_accepted: str
     identity_lever_valid: str
     identity_lever_expiry_readable: str
     identity_lever_data: str
@@ -1264,6 +1278,10 @@ PT = Texts(
         "A sua identidade não foi confirmada: não foi enviado nenhum documento de identificação (Cartão de Cidadão, "
         "título de residência ou passaporte)."
     ),
+    no_identity_document_accepted=(
+        "A sua identidade não foi confirmada: o que enviou como documento de identificação não é um documento de "
+        "identificação aceite, e enviá-lo de novo não mudaria isso: {reasons}"
+    ),
     identity_confirmed=(
         "A sua identidade foi confirmada com {document}: os dados que indicou coincidem com os do documento, "
         "que está válido."
@@ -1289,6 +1307,10 @@ PT = Texts(
     ),
     identity_lever_readable=(
         "um documento de identificação legível enviado à agência (uma fotografia nítida e direita, ou o PDF original)"
+    ),
+    identity_lever_accepted=(
+        "um documento de identificação aceite enviado à agência: o Cartão de Cidadão (frente e verso), a página de "
+        "dados do passaporte (a da fotografia), o título de residência ou o cartão de identidade do seu país"
     ),
     identity_lever_valid="um documento de identificação dentro da validade enviado à agência",
     identity_lever_expiry_readable=(
@@ -1565,6 +1587,10 @@ EN = Texts(
     no_identity_document_sent=(
         "Your identity was not confirmed: no identity document was sent (Citizen Card, residence permit or passport)."
     ),
+    no_identity_document_accepted=(
+        "Your identity was not confirmed: what you sent as an identity document is not an accepted identity document, "
+        "and sending it again would not change that: {reasons}"
+    ),
     identity_confirmed=(
         "Your identity was confirmed with {document}: the details you gave match the document, which is valid."
     ),
@@ -1587,6 +1613,10 @@ EN = Texts(
     identity_lever_send="an identity document (Citizen Card, residence permit or passport) sent to the agency",
     identity_lever_readable=(
         "a readable identity document sent to the agency (a sharp, upright photo, or the original PDF)"
+    ),
+    identity_lever_accepted=(
+        "an accepted identity document sent to the agency: the Citizen Card (front and back), the passport's data "
+        "page (the one with the photo), the residence permit or your country's identity card"
     ),
     identity_lever_valid="an identity document within its validity sent to the agency",
     identity_lever_expiry_readable="an image of the identity document showing its expiry date, sent to the agency",

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from applicants.crypto import nif_index_for
-from applicants.identifiers import cc_is_valid
+from applicants.identifiers import cc_number_holds
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -469,7 +469,7 @@ def identity_number(document: Document, *, nif: str | None = None) -> tuple[str,
         return None
     fields = extracted.fields or {}
     number = "".join(char for char in str(fields.get("document_number") or "").upper() if char.isalnum())
-    vouched = fields.get("mrz_valid") is True or (extracted.kind == "CARTAO_CIDADAO" and cc_is_valid(number))
+    vouched = fields.get("mrz_valid") is True or (extracted.kind == "CARTAO_CIDADAO" and cc_number_holds(number))
     printed_nif = fields.get("nif")
     if not number or not vouched or (nif is not None and printed_nif and printed_nif != nif):
         return None

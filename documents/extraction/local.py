@@ -218,7 +218,9 @@ class LocalExtractor:
             parsed.warnings.append(SPECIMEN)
         fields, confidence, warnings = validated(kind, parsed, document_type=document_type)
         if kind in IDENTITY_KINDS and nothing_of_the_holder(fields):
-            raise ExtractionFailed(IDENTITY_DATA_UNREAD)
+            raise ExtractionFailed(
+                PASSPORT_COVER_REFUSED if passport_page_without_data(kind, read) else IDENTITY_DATA_UNREAD
+            )
         if (
             kind in PAYSLIP_KINDS
             and read.method == "ocr"
@@ -249,6 +251,27 @@ IDENTITY_DATA_UNREAD = (
     "O documento de identificação foi reconhecido, mas não se leu nenhum dos dados do titular (nome, número, datas): "
     "envie uma fotografia ou digitalização nítida, direita e com boa luz, com o documento inteiro e preenchido."
 )
+
+
+# A passport recognised by its title ("PASSAPORTE", the state's name) on a picture of a few rows that prints none of a
+# data page's captions (a name's, a date's, a number's): its cover, or another of its pages. Asked for "a sharper photo
+# of the whole document", the sender would photograph the cover again (blind probe r74a, F8): the data page is what
+# to send. A text layer naming a passport (an e-mail's "segue o meu passaporte") is no page of one.
+PASSPORT_COVER_REFUSED = (
+    "Este documento é a capa ou outra página de um passaporte, sem os dados do titular: envie a página de dados do "
+    "passaporte (a da fotografia e das duas linhas da zona de leitura ótica, com «<<<»)."
+)
+
+
+def passport_page_without_data(kind: DocumentKind, read: ReadDocument) -> bool:
+    """Whether a passport's picture, as short as a cover, prints none of a data page's captions."""
+    folded = fold(read.text)
+    return (
+        kind == DocumentKind.PASSAPORTE
+        and read.method == "ocr"
+        and len(read.lines) <= CARD_SIDE_LINES
+        and not any(label.search(folded) for label in ID_LABELS.values())
+    )
 
 
 def nothing_of_the_holder(fields: dict[str, Any]) -> bool:

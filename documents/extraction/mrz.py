@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from applicants.identifiers import cc_is_valid
+from applicants.identifiers import cc_number_holds
 
 FILLER = "<"
 TD1_WIDTH, TD2_WIDTH, TD3_WIDTH = 30, 36, 44
@@ -441,7 +441,7 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         number, optional = cc_number_after_its_check_digit(number, number_check, optional)
     # A Cartão de Cidadão's 12-character number carries a check character of its own ("16283940 5 ZZ0"): a
     # reading that moved or changed a character of it fails that too, not only the MRZ's check digits.
-    own_check = first[:5] != "I<PRT" or (len(number) == 12 and cc_is_valid(number))
+    own_check = first[:5] != "I<PRT" or cc_number_holds(number)
     birth, expiry = second[0:6], second[8:14]
     composite_data = first[5:30] + second[0:7] + second[8:15] + second[18:29]
     surname, given = names_from(third)
@@ -492,7 +492,7 @@ def cc_number_after_its_check_digit(number: str, number_check: str, optional: st
     ``long_number``) is left as it is.
 
     Both layouts are checked whole: ICAO's check digit over the 9 characters, the card's own check character over
-    the 12 (``cc_is_valid``) and the composite over the line. The version must be letters: a digit read there
+    the 12 (``cc_number_holds``) and the composite over the line. The version must be letters: a digit read there
     ("Z2Z0") is no number of this card until the look-alike letter is read in its place (``cc_version_readings``)
     and every check digit then holds (blind probe r73d: 9 of 12 such cards flagged as tampered).
     """

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from applicants.identifiers import cc_is_valid, nif_has_valid_checksum, nif_is_personal, nif_normalize
+from applicants.identifiers import cc_number_holds, nif_has_valid_checksum, nif_is_personal, nif_normalize
 from documents.extraction.mrz import COUNTRY_CODES
 from documents.extraction.parsers.common import Parsed
 from documents.extraction.parsers.invoice import NOT_A_RECEIPT, foreign_vat_number
@@ -199,7 +199,7 @@ def identity_revalidate(kind: DocumentKind, fields: dict[str, Any], *, today: dt
     date keeps that date, flagged ``document_expired``."""
     warnings = []
     number = fields.get("document_number")
-    if kind == DocumentKind.CARTAO_CIDADAO and number and not cc_is_valid(number):
+    if kind == DocumentKind.CARTAO_CIDADAO and number and not cc_number_holds(number):
         fields["document_number"] = None
         warnings.append("document_number_check_invalid")
     birth = fields.get("date_of_birth")

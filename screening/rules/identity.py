@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
-from applicants.identifiers import card_numbers_alike
+from applicants.identifiers import card_number_misread
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -22,6 +22,7 @@ from documents.extraction.schema import (
     TAX_KINDS,
 )
 from screening.rules.common import check, extracted, format_date, parse_date
+from screening.rules.income import reason_as_clause, refused_for_what_it_is
 from screening.rules.names import (
     mrz_name_fits,
     name_match,
@@ -70,9 +71,10 @@ def verify_identity(state: dict[str, Any]) -> dict[str, Any]:
     documents = identity_documents(state["documents"])
     if not documents:
         sent = any(d.get("document_type") == IDENTITY_DOCUMENT_TYPE for d in state["documents"])
+        refused = identity_refusals(state["documents"])
         return {
             "verified": False,
-            "checks": [identity_document_read(None, sent=sent)],
+            "checks": [identity_document_read(None, sent=sent, refused=refused)],
             "warnings": [],
             "name_match": "none",
         }
@@ -248,12 +250,20 @@ def card_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str
 
 
 def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
-    """When both sides were sent: the number and dates printed on the front match the back's."""
+    """When both sides were sent: the number and dates printed on the front match the back's, and the name its MRZ.
+
+    The evidence names what was compared, those read on both sides, and nothing else (blind probe r74a, F5: "coincidem
+    (nome, número, ...)" of a card whose back's number went unread); none read on both, no check."""
     sides = document.get("sides")
     if not sides:
         return None
     front, back = sides["front"]["fields"], sides["back"]["fields"]
-    differ = [name for name in MRZ_FIELDS if front.get(name) and back.get(name) and front[name] != back[name]]
+    compared = [name for name in MRZ_FIELDS if front.get(name) and back.get(name)]
+    if names_compared(front, back):
+        compared.insert(0, "full_name")
+    if not compared:
+        return None
+    differ = [name for name in compared if name in MRZ_FIELDS and front[name] != back[name]]
     if "document_number" in differ and misread_front_number(front["document_number"], back):
         differ.remove("document_number")
     if not names_fit(front, back):
@@ -262,7 +272,7 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
     return check(
         "identity.sides_agree",
         not differ,
-        f"Frente e verso {card} coincidem (nome, número, nascimento e validade)."
+        f"Frente e verso {card} coincidem ({words_listed([SIDE_AGREED_WORDS[name] for name in compared])})."
         if not differ
         else f"Frente e verso {card} não coincidem: " + ", ".join(SIDE_FIELD_WORDS[name] for name in differ) + ".",
         document_id=sides["back"]["document_id"],
@@ -271,9 +281,9 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def misread_front_number(front_number: str, back: dict[str, Any]) -> bool:
-    """The front's printed number is the back's misread (``card_numbers_alike``), and the back's number is vouched
-    for by its MRZ's check digits: a misreading of the front, not another card."""
-    return back.get("mrz_valid") is True and card_numbers_alike(str(front_number), str(back["document_number"]))
+    """The front's printed number is the back's misread (``card_number_misread``: look-alikes, a glyph more or fewer),
+    and the back's number is vouched for by its MRZ's check digits: a misreading of the front, not another card."""
+    return back.get("mrz_valid") is True and card_number_misread(str(front_number), str(back["document_number"]))
 
 
 # How the evidence names what differs between a card's sides.
@@ -285,11 +295,34 @@ SIDE_FIELD_WORDS = {
 }
 
 
+# How the evidence names what was compared, when the sides agree.
+SIDE_AGREED_WORDS = {
+    "full_name": "nome",
+    "document_number": "número",
+    "date_of_birth": "nascimento",
+    "expiry_date": "validade",
+}
+
+
+def words_listed(words: list[str]) -> str:
+    """The words listed in prose: "a", "a e b", "a, b e c"."""
+    return " e ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
+
+
+def names_compared(front: dict[str, Any], back: dict[str, Any]) -> bool:
+    """Whether the front's printed name is compared with the back's MRZ name: only where every check digit holds
+    (an MRZ's names have no check digit of their own) and both names were read."""
+    return (
+        back.get("mrz_valid") is True
+        and bool(read_name(front))
+        and bool(back.get("surname") or back.get("given_names"))
+    )
+
+
 def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
-    """The front's printed name against the back's MRZ name, read only where every check digit holds
-    (an MRZ's names have no check digit of their own) and the front's name was read."""
+    """The front's printed name against the back's MRZ name, where they are compared (``names_compared``)."""
     printed = read_name(front)
-    if back.get("mrz_valid") is not True or not printed or not (back.get("surname") or back.get("given_names")):
+    if not names_compared(front, back):
         return True
     return mrz_name_fits(printed, surname=back.get("surname") or "", given_names=back.get("given_names") or "")
 
@@ -388,10 +421,45 @@ NO_IDENTITY_DOCUMENT_SENT = "Nenhum documento de identificação foi enviado."
 NO_IDENTITY_DOCUMENT_READ = "Nenhum documento de identificação foi lido."
 
 
-def identity_document_read(document: dict[str, Any] | None, *, sent: bool = True) -> dict[str, Any]:
+# Identity documents sent and each refused for what it is (a driving licence, a visa, an EU citizen's registration
+# certificate: "Este documento é ..."): none was read because none sent is one accepted, not because none could be
+# read, and sending a sharper photo of it would not help. The evidence says so with the extraction's reasons, which
+# name what each was taken for and what to send (blind probe r74a, F6: "nenhum ... se conseguiu ler").
+NO_IDENTITY_DOCUMENT_ACCEPTED = "Nenhum documento de identificação aceite foi enviado"
+ACCEPTED_LEAD_IN = NO_IDENTITY_DOCUMENT_ACCEPTED + ": "
+REFUSALS_SEPARATOR = "; "
+
+
+def identity_refusals(documents: list[dict[str, Any]]) -> list[str]:
+    """The extraction's reasons, each once, for the identity documents sent that failed, when every one of them was
+    refused for what it is; [] when none failed, or one failed for another reason (a file unread, which a sharper
+    one would mend)."""
+    failed = [d for d in documents if d.get("document_type") == IDENTITY_DOCUMENT_TYPE and d.get("status") == "FAILED"]
+    reasons = [str(d.get("failure_reason") or "").strip() for d in failed]
+    if not reasons or not all(refused_for_what_it_is(reason) for reason in reasons):
+        return []
+    return list(dict.fromkeys(reasons))
+
+
+def identity_refusals_of(check: dict[str, Any]) -> list[str]:
+    """The extraction's reasons a failed ``identity.document_read`` gives when every identity document sent was
+    refused for what it is, as it stored them (the text its translation is keyed on); [] otherwise."""
+    evidence = str(check.get("evidence") or "")
+    if check["name"] != "identity.document_read" or check["passed"] or not evidence.startswith(ACCEPTED_LEAD_IN):
+        return []
+    clauses = evidence[len(ACCEPTED_LEAD_IN) :].removesuffix(".").split(REFUSALS_SEPARATOR)
+    return [clause[:1].upper() + clause[1:] + "." for clause in clauses]
+
+
+def identity_document_read(
+    document: dict[str, Any] | None, *, sent: bool = True, refused: list[str] | None = None
+) -> dict[str, Any]:
     """Which identity document was read: in words in the evidence, its kind's code in ``value`` (what the
     applicant's explanation names it by; a sentence is no place to look a code up). None read: whether any was
-    ``sent``."""
+    ``sent``, and the reasons they were ``refused`` for what they are, if each was."""
+    if document is None and refused:
+        clauses = REFUSALS_SEPARATOR.join(reason_as_clause(reason).removesuffix(".") for reason in refused)
+        return check("identity.document_read", False, f"{ACCEPTED_LEAD_IN}{clauses}.")
     if document is None:
         return check("identity.document_read", False, NO_IDENTITY_DOCUMENT_READ if sent else NO_IDENTITY_DOCUMENT_SENT)
     return check(

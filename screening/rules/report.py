@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 from typing import Any
 
 from screening.rules.affordability import effort_sentences, uncounted_income_stated
 from screening.rules.common import format_date, format_eur, format_percent, money
-from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, sentence_inside
+from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, identity_refusals_of, sentence_inside
 from screening.rules.income import OWNER_CHECKS, REFUSED_WARNING, UNREADABLE_WARNING
 
 # Lowercase inside a sentence ("Risco alto."), as the tables write the level "Alto" (blind probe r70a F26).
@@ -166,10 +167,34 @@ def identity_not_verified_words(identity: dict[str, Any]) -> str:
     if read is not None:
         if read.get("evidence") == NO_IDENTITY_DOCUMENT_SENT:
             return "não foi enviado nenhum documento de identificação"
+        refused = identity_refusals_of(read)
+        if refused:
+            return refused_identity_words(refused)
         return "nenhum dos documentos de identificação enviados se conseguiu ler"
     if not failed:
         return REASON_TEXT["identity_not_verified"]
     return "a identidade não foi confirmada (" + "; ".join(sentence_inside(c["evidence"]) for c in failed) + ")"
+
+
+# What each identity document refused was taken for: the extraction's reason names it first ("Este documento é uma
+# carta de condução, que ...").
+TAKEN_FOR = re.compile(r"Este documento é ([^,:;(]+)")
+ACCEPTED_IDENTITY_DOCUMENTS = (
+    "o Cartão de Cidadão (frente e verso), a página de dados do passaporte, o título de residência ou o cartão de "
+    "identidade do país do candidato"
+)
+
+
+def refused_identity_words(reasons: list[str]) -> str:
+    """Identity documents sent, none of a kind accepted: what they were taken for and what to ask for instead, not
+    "none could be read" (blind probe r74a, F6: a driving licence, an EU citizen's registration certificate)."""
+    taken_for = [match.group(1).strip() for match in map(TAKEN_FOR.match, reasons) if match]
+    what = f" ({'; '.join(taken_for)})" if taken_for else ""
+    if len(reasons) > 1:
+        sent = f"os documentos enviados como identificação não são documentos de identificação aceites{what}"
+    else:
+        sent = f"o documento enviado como identificação não é um documento de identificação aceite{what}"
+    return f"{sent}: peça {ACCEPTED_IDENTITY_DOCUMENTS}"
 
 
 def no_attributable_income_words(income: dict[str, Any]) -> str:
@@ -217,10 +242,13 @@ def nif_conflict_sentence(identity: dict[str, Any]) -> str:
     return f"Identidade não confirmada: o NIF indicado difere do NIF {which} de rendimentos em nome do candidato."
 
 
-# The proofs of income in the person's name with another NIF are not counted; they are not missing either.
+# The proofs of income in the person's name with another NIF are not counted; they are not missing either. A NIF typed
+# in error is corrected by staff on the person's data (rectification, PATCH /api/v1/applicants/{id}), which screens
+# again with the proofs sent: no new application is needed (blind probe r74a, F7).
 NIF_CONFLICT_INCOME = (
     "Os comprovativos de rendimentos em nome do candidato com outro NIF que não o indicado não foram contados; "
-    "se o NIF indicado foi um erro, contam numa nova candidatura com o NIF certo."
+    "se o NIF indicado foi um erro, corrija-o nos dados do candidato (retificação): a análise é refeita e esses "
+    "comprovativos passam a contar."
 )
 
 

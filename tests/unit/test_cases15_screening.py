@@ -66,7 +66,8 @@ def test_a_typo_in_the_nif_the_card_and_own_payslips_contradict_is_named_as_the_
     assert "não há comprovativos de rendimentos em nome do candidato" not in justification
     # Sent, not missing: no "Em falta … recibos de vencimento" for the payslips she sent.
     assert "Em falta" not in justification
-    assert "contam numa nova candidatura com o NIF certo" in justification
+    assert "corrija-o nos dados do candidato (retificação)" in justification
+    assert "nova candidatura" not in justification
     owners = checks_named(typo, "income.payslip_owner")
     assert len(owners) == 3 and all(not c["passed"] and OWN_NAME_OTHER_NIF in c["evidence"] for c in owners)
     assert all("não pertence ao candidato" not in c["evidence"] for c in owners)

@@ -18,9 +18,10 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from applicants.identifiers import (
+    card_number_misread,
     card_numbers_alike,
-    cc_is_valid,
     cc_normalize,
+    cc_number_holds,
     nif_has_valid_checksum,
     nif_is_personal,
 )
@@ -1974,16 +1975,17 @@ def checked_cc_numbers(text: str) -> Iterator[str]:
     """The Cartão de Cidadão numbers printed in ``text`` whose check character holds, in order, compact."""
     for match in CC_TOKEN.finditer(text):
         number = cc_normalize("".join(match.groups())).translate(_DIGIT_LOOKALIKES)
-        # The version is letters ("ZZ", "ZY", counting down); OCR may read them as look-alike digits
-        # ("22"), and the check character can hold for both readings: letters first.
-        versions = [match.group(3).translate(_LETTER_LOOKALIKES), match.group(3)]
+        # The version is letters ("ZZ", "ZY", counting down); OCR may read them as look-alike digits ("22"), which
+        # are read back as letters, never the reverse: a letter read as a digit can make the check character hold
+        # for a number that fails it (``cc_number_holds``).
+        version = match.group(3).translate(_LETTER_LOOKALIKES)
         # A "G" for the check character is a "6" or a "9" ("Zxg" for "ZX9" on a photo), after a version read as
         # letters only: eleven digits and a stray "g" are a NISS beside a smudge (doc probe 30B's card back).
         if match.group(4) == "G" and not match.group(3).isalpha():
             continue
         checks = ["6", "9"] if match.group(4) == "G" else [number[11:]]
-        valid = [number[:9] + version + check for version in versions for check in checks]
-        valid = [candidate for candidate in valid if cc_is_valid(candidate)]
+        valid = [number[:9] + version + check for check in checks]
+        valid = [candidate for candidate in valid if cc_number_holds(candidate)]
         if valid:
             yield valid[0]
 
@@ -2147,7 +2149,7 @@ def cc_number_undoubled(joined: str) -> str | None:
         for index in doubled:
             for drop in (index, index + 1):
                 number = head + (version[:drop] + version[drop + 1 :]).translate(_LETTER_LOOKALIKES) + check
-                if cc_is_valid(number):
+                if cc_number_holds(number):
                     found.add(number)
     return found.pop() if len(found) == 1 else None
 
@@ -2318,7 +2320,8 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
                 and not date_digit_misread(read, value, parsed.confidence.get(name, 1.0))
                 # The page's number read with a look-alike or a glyph twice ("AS1827364", "AB0O195472") is the
                 # checked MRZ's as printed, not another number: blind probe r63a flagged three genuine passports.
-                and not (name == "document_number" and same_number_misread(str(read), str(value)))
+                # So is one with a glyph more or fewer (``card_number_misread``, blind probe r74a).
+                and not (name == "document_number" and number_misread(str(read), str(value)))
             ):
                 parsed.warnings.append(f"mrz_viz_mismatch:{name}")
             parsed.fields[name] = value
@@ -2897,11 +2900,16 @@ def mrz_document_number(mrz: MrzRead, kind: DocumentKind) -> str | None:
         number = number[:12]
         # The version is letters ("ZZ", "ZY"), which OCR may read as their look-alike digits ("223" for "ZZ3"), and
         # neither the card's check character nor the MRZ's check digit tells "ZZ" from "22" (blind probe r45a: a
-        # back's number read "39799355 2 223"): letters first, as ``checked_cc_numbers`` reads the printed one.
-        versions = (number[9:11].translate(_LETTER_LOOKALIKES), number[9:11])
-        valid = [number[:9] + version + number[11:] for version in versions]
-        return next((cc_format(each) for each in valid if len(each) == 12 and cc_is_valid(each)), None)
+        # back's number read "39799355 2 223"): read as letters, as ``checked_cc_numbers`` reads the printed one, and
+        # never as digits (``cc_number_holds``).
+        number = number[:9] + number[9:11].translate(_LETTER_LOOKALIKES) + number[11:]
+        return cc_format(number) if cc_number_holds(number) else None
     return number or None
+
+
+def number_misread(printed: str, vouched: str) -> bool:
+    """The page's number is the checked MRZ's as OCR misreads a printed one."""
+    return same_number_misread(printed, vouched) or card_number_misread(printed, vouched)
 
 
 def same_value(name: str, read: Any, mrz_value: Any) -> bool:
