@@ -353,10 +353,16 @@ FOREIGN_TITLE = (
 FOREIGN_ADDRESSEE = re.compile(rf"\s*(?:dear\s+)?{FOREIGN_TITLE}(?:\s*[,/]\s*{FOREIGN_TITLE})*(?:\s+|\s*$)")
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
+# A dated letter's caption alone, in the languages the reader knows, or two of them side by side: "Datum", "Fecha",
+# "Date :", "Datum / Data" (blind probe r74c, F3: a German pension's "Datum / Data 2026-10-01" read undated, not
+# counted). Only the bare word: "Geburtsdatum", "Data de nascimento", "Datum der Zahlung" are other dates.
+LETTER_DATE_WORD = r"(?:data|datum|fecha|date)"
+LETTER_DATE_CAPTION = rf"^\s*{LETTER_DATE_WORD}(?:\s*[/|]\s*{LETTER_DATE_WORD})*\s*[:.]?\s*(?=\d|$)"
 # "Data de emissão", a portal's "Impresso em", a foreign "Datum" / "Fecha" / "Date d'émission".
 ISSUE_LABEL = re.compile(
-    r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|^\s*(?:data|datum|fecha|date)\s*[:.]?\s*(?=\d|$)"
-    r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
+    r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|"
+    + LETTER_DATE_CAPTION
+    + r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
     # English captions beside another language's: "Дата видачі / Date of issue: 02.10.2026", "Issue date".
     r"|date\s+of\s+issue|(?<![a-z])issue\s+date|date\s+issued"
     # Inline after other fields: "Beneficiária: ... · NIF ... · Data: 2026-04-07".
