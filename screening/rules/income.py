@@ -345,10 +345,17 @@ def refused_documents_words(reasons: list[str]) -> str:
     for reason in reasons:
         counts[refused_as(reason)] = counts.get(refused_as(reason), 0) + 1
     said = [
-        f"1 documento {taken_for}" if count == 1 else f"{count} documentos {taken_for.replace('que é ', 'que são ', 1)}"
+        f"1 documento {taken_for}" if count == 1 else f"{count} documentos {taken_for_plural(taken_for)}"
         for taken_for, count in counts.items()
     ]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
+
+
+def taken_for_plural(taken_for: str) -> str:
+    """'que é um rascunho' -> 'que são um rascunho' (each of them one); 'não reconhecido' -> 'não reconhecidos'."""
+    if taken_for.startswith("que é "):
+        return "que são " + taken_for.removeprefix("que é ")
+    return taken_for.replace("não reconhecido ", "não reconhecidos ", 1)
 
 
 def refusals_in(checks: list[Check]) -> list[str]:

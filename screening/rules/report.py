@@ -147,9 +147,9 @@ def refused_words(income: dict[str, Any]) -> str:
 
 
 def not_counted_words(income: dict[str, Any]) -> str:
-    """The proofs of income sent and not counted that no reason of the risk names, by kind and why ("1 declaração de
-    pensão (sem data lida)"), and while the income is proven the files not read or refused for what they are (the
-    reasons name them otherwise); "" when there are none. The applicant's explanation lists them; staff's text said
+    """The proofs of income read and not counted, by kind and why ("1 declaração de pensão (sem data lida)"), and the
+    files not read or refused for what they are that no reason of the risk names (it does while the income is not
+    proven); "" when there are none. The applicant's explanation lists them; staff's text said
     "Rendimentos verificados: Sim" and nothing of a pension not counted (blind probe r74c, F3; docs/adr/042)."""
     checks = income.get("checks") or []
     warnings = income.get("warnings") or []

@@ -30,7 +30,7 @@ from documents.extraction.parsers.pension import ISSUE_LABEL, issue_date, parse_
 from documents.extraction.reader import Line
 from screening.rules.affordability import assess_affordability
 from screening.rules.household import assess_household_node, household_report, verify_incomes
-from screening.rules.income import refused_as, verify_income
+from screening.rules.income import refused_as, refused_documents_words, verify_income
 from screening.rules.report import generate_report
 from tests.unit.test_explanation_refused import failed_proof
 from tests.unit.test_rules_household_currency import LEAD, MONTHS, PARTNER, PORTO, THRESHOLDS, TODAY, payslip
@@ -260,3 +260,10 @@ def test_two_refused_proofs_of_one_kind_and_one_of_another_are_counted_by_what_t
 )  # fmt: skip
 def test_what_a_refused_document_was_taken_for_is_its_reasons_first_clause(reason: str, taken_for: str) -> None:
     assert refused_as(reason) == taken_for
+
+
+def test_documents_refused_before_2026_12_07_are_counted_in_the_plural() -> None:
+    old_words = "Documento não reconhecido como comprovativo de rendimentos: envie ..."
+    assert refused_documents_words([old_words, old_words]) == (
+        "2 documentos não reconhecidos como comprovativo de rendimentos"
+    )
