@@ -340,22 +340,23 @@ def refused_as(reason: str) -> str:
 
 def refused_documents_words(reasons: list[str]) -> str:
     """The documents refused for what they are, by what each was taken for: "1 documento que é um certificado de
-    matrícula ou de inscrição e 2 documentos que são ..."."""
+    matrícula ou de inscrição e 2 documentos, cada um deles ..."."""
     counts: dict[str, int] = {}
     for reason in reasons:
         counts[refused_as(reason)] = counts.get(refused_as(reason), 0) + 1
     said = [
-        f"1 documento {taken_for}" if count == 1 else f"{count} documentos {taken_for_plural(taken_for)}"
+        f"1 documento {taken_for}" if count == 1 else f"{count} documentos{taken_for_plural(taken_for)}"
         for taken_for, count in counts.items()
     ]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
 
 
 def taken_for_plural(taken_for: str) -> str:
-    """'que é um rascunho' -> 'que são um rascunho' (each of them one); 'não reconhecido' -> 'não reconhecidos'."""
+    """'que é um recibo de renda' -> ', cada um deles um recibo de renda' ("2 documentos que são um recibo de renda"
+    read as one receipt in two files); 'não reconhecido' -> 'não reconhecidos'."""
     if taken_for.startswith("que é "):
-        return "que são " + taken_for.removeprefix("que é ")
-    return taken_for.replace("não reconhecido ", "não reconhecidos ", 1)
+        return ", cada um deles " + taken_for.removeprefix("que é ")
+    return " " + taken_for.replace("não reconhecido ", "não reconhecidos ", 1)
 
 
 def refusals_in(checks: list[Check]) -> list[str]:

@@ -243,7 +243,7 @@ def test_two_refused_proofs_of_one_kind_and_one_of_another_are_counted_by_what_t
     _, report, _ = couple("650", [ALLOWANCE, failed_proof("allowance-2", TEMPORARY_BENEFIT_REFUSED),
                                   failed_proof("sim-1", SALARY_NOT_PAID)])  # fmt: skip
     assert (
-        "arrendatário principal: 2 documentos que são de uma prestação temporária da Segurança Social (subsídio de "
+        "arrendatário principal: 2 documentos, cada um deles de uma prestação temporária da Segurança Social (subsídio de "
         "desemprego, de doença ou parental) e 1 documento que é uma simulação ou uma estimativa de vencimento, não um "
         "recibo de um mês pago." in report
     )
