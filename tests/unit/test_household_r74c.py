@@ -97,6 +97,20 @@ def test_a_pension_pdf_dated_under_a_bilingual_caption_is_extracted_with_its_dat
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hiermit wird bescheinigt, dass Herr Duarte Vilaça Amaral (Versicherungsnummer 65 030254 A 123) eine Rente",
+        "Wir bestätigen, dass Herrn Duarte Vilaça Amaral, geboren am 03.02.1954, eine Betriebsrente gezahlt wird.",
+    ],
+)
+def test_a_german_letter_names_its_pensioner_after_what_it_certifies(sentence: str) -> None:
+    letter = rentenbescheid("Datum / Data 2026-10-14").replace(
+        "Hiermit teilen wir mit, dass Herr Duarte Vilaça Amaral eine Betriebsrente bezieht.", sentence
+    )
+    assert parse_pension(lines_of(letter)).fields["pensioner_name"] == "Duarte Vilaça Amaral"
+
+
 @pytest.mark.parametrize("date_line", ["Datum 14.10.2026", "Date : 14/10/2026", "Fecha: 14/10/2026", "Data 2026-10-14"])
 def test_a_letter_dated_under_its_caption_in_one_language_reads_as_before(date_line: str) -> None:
     """Guard: one caption alone was read before the fix, and still is."""

@@ -310,6 +310,9 @@ NAME_SENTENCE = re.compile(
     # In French: "Nous attestons que M. António ...", "La caisse certifie que Madame ...".
     r"|(?:attest|certifi)(?:ons|e|ez)(?![a-z])[^.\n]{0,80}?(?<![a-z])qu[e']\s*"
     r"(?:(?:m|mme|mlle)\.?\s+|monsieur\s+|madame\s+|mademoiselle\s+)?"
+    # In German: "Hiermit wird bescheinigt, dass Carlos ...", "Wir bestätigen, dass Frau Ana ..." (blind probe r74c:
+    # a German pension's pensioner unread).
+    r"|(?:bescheinig|bestatig)(?:t|en|e)(?![a-z])[^.\n]{0,80}?(?<![a-z])da(?:ss|ß)\s+(?:herrn?\s+|frau\s+)?"
 )
 # A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name). A
 # form's field number may open it: the AT's declaração de início de atividade prints "02 - Nome Joana ..." (blind
