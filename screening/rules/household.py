@@ -18,6 +18,7 @@ from typing import Any
 from documents.extraction.schema import TAX_KINDS
 from screening.rules.affordability import (
     OWN_INCOME_OTHER_NIF,
+    counted_income_suffices,
     dti_check,
     dti_ratio,
     effort_sentences,
@@ -38,12 +39,16 @@ from screening.rules.income import (
     REFUSED_WARNING,
     UNREADABLE_WARNING,
     refusal_of,
+    refusals_in,
+    refused_documents_words,
 )
 from screening.rules.person import person_income
 from screening.rules.report import (
     REASON_TEXT,
     RISK_WORDS,
     ROLE_WORDS,
+    UNCOUNTED_PROOFS_LEAD_IN,
+    not_counted_words,
     not_submitted_sentence,
     reason_words,
     role_words,
@@ -75,9 +80,11 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
     guarantors = [m for m in state["members"] if m["role"] == GUARANTOR_ROLE]
     income = household_income(tenants)
     dti = dti_ratio(monthly_cost, income)
+    income_result = household_income_result(tenants)
     reasons_high, reasons_medium = risk_reasons(
-        household_identity(tenants), household_income_result(tenants), dti=dti, thresholds=thresholds
+        household_identity(tenants), income_result, dti=dti, thresholds=thresholds
     )
+    reasons_medium = refusals_left_out(reasons_medium, income_result, dti=dti, thresholds=thresholds)
     # A guarantor's documents count for authenticity too, though their income is not the household's.
     if (
         any(AUTHENTICITY_REASON in g["income"]["warnings"] for g in guarantors)
@@ -109,6 +116,21 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
         "members": member_shares(tenants, income) + [member_summary(g, share=None) for g in guarantors],
         "guarantor": guarantor,
     }
+
+
+def refusals_left_out(
+    reasons_medium: list[str], income: dict[str, Any], *, dti: Decimal | None, thresholds: dict[str, Any]
+) -> list[str]:
+    """The medium reasons without ``income_documents_refused`` when the income counted, fully proven, is within the
+    recommended limit: a tenant's proof refused for what it is (a parental allowance, an enrolment certificate) is no
+    income of theirs, and a tenant with none proven does not by themselves raise the risk (docs/api.md; blind probe
+    r74c, F4: a couple at 35 % exactly rated MEDIUM for the lead's allowance). A file that could not be read
+    (``income_documents_unreadable``) may be the income the household needs, and a document's authenticity is the
+    household's concern: both stay. The report still names the refused documents, whose they are and what each is
+    (docs/adr/011-households.md, amended 2026-12-07)."""
+    if not counted_income_suffices(income, dti=dti, medium=Decimal(str(thresholds["dti_medium"]))):
+        return reasons_medium
+    return [reason for reason in reasons_medium if reason != REFUSED_WARNING]
 
 
 def household_income(tenants: list[dict[str, Any]]) -> Decimal | None:
@@ -393,13 +415,17 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
             "Comprovativos de rendimentos enviados e não contados por não se conseguirem ler (ilegíveis ou "
             "corrompidos), a pedir de novo: " + ", ".join(unread) + "."
         )
-    refused = unreadable_by_member(state, words, refused=True)
+    refused = refused_by_member(state, words)
     if refused:
-        # Read and refused for what they are: the same file again would not help (blind probe r66c, F5).
+        # Read and refused for what they are: the same file again would not help (blind probe r66c, F5); each said
+        # as what it was taken for (blind probe r74c, F5).
         parts.append(
-            "Comprovativos de rendimentos enviados e recusados pelo que são (um rascunho, uma simulação ou um "
-            "documento de outro tipo), a substituir pelo que o motivo de cada um indica: " + ", ".join(refused) + "."
+            "Comprovativos de rendimentos enviados e recusados pelo que são, a substituir pelo que o motivo de cada "
+            "um indica: " + "; ".join(refused) + "."
         )
+    uncounted = not_counted_by_member(state, words)
+    if uncounted:
+        parts.append(f"{UNCOUNTED_PROOFS_LEAD_IN}: " + "; ".join(uncounted) + ".")
     swapped = sent_for_another_member(state, words)
     if swapped:
         parts.append(
@@ -516,24 +542,45 @@ def uncounted_by_tenant(state: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def unreadable_by_member(state: dict[str, Any], words: dict[str, str], *, refused: bool = False) -> list[str]:
-    """'coarrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read;
-    with ``refused``, 'arrendatário (1 documento)' for those read and refused for what they are."""
+def unreadable_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """'coarrendatário (3 ficheiros)' for each member whose unproven income has proofs sent that could not be read."""
     results = (state.get("income") or {}).get("members") or {}
-    warning, one, many = (
-        (REFUSED_WARNING, "documento", "documentos") if refused else (UNREADABLE_WARNING, "ficheiro", "ficheiros")
-    )
     said = []
     for member in state["members"]:
         income = results.get(member["applicant_id"]) or {}
-        if warning not in (income.get("warnings") or []):
+        if UNREADABLE_WARNING not in (income.get("warnings") or []):
             continue
         count = sum(
             1
             for c in income.get("checks") or []
-            if c["name"] == "income.document_read" and not c["passed"] and bool(refusal_of(c)) == refused
+            if c["name"] == "income.document_read" and not c["passed"] and not refusal_of(c)
         )
-        said.append(f"{words[member['role']]} ({f'1 {one}' if count == 1 else f'{count} {many}'})")
+        said.append(f"{words[member['role']]} ({'1 ficheiro' if count == 1 else f'{count} ficheiros'})")
+    return said
+
+
+def refused_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """'arrendatário principal: 1 documento que é de uma prestação temporária da Segurança Social (...)' for each
+    member whose unproven income has proofs read and refused for what they are."""
+    results = (state.get("income") or {}).get("members") or {}
+    said = []
+    for member in state["members"]:
+        income = results.get(member["applicant_id"]) or {}
+        refusals = refusals_in(income.get("checks") or [])
+        if REFUSED_WARNING in (income.get("warnings") or []) and refusals:
+            said.append(f"{words[member['role']]}: {refused_documents_words(refusals)}")
+    return said
+
+
+def not_counted_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """'arrendatário principal: 1 declaração de pensão (sem data lida)' for each member with proofs sent and not
+    counted that the sentences before do not name (``report.not_counted_words``)."""
+    results = (state.get("income") or {}).get("members") or {}
+    said = []
+    for member in state["members"]:
+        uncounted = not_counted_words(results.get(member["applicant_id"]) or {})
+        if uncounted:
+            said.append(f"{words[member['role']]}: {uncounted}")
     return said
 
 

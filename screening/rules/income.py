@@ -168,13 +168,14 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         income_proofs(payslips, invoices, pensions, taxes, shares, applicant=applicant, today=today), documents
     )
     still_refused = [(d, cs) for d, cs in [*payslips, *invoices, *pensions] if id(cs[-1]) not in answered]
+    documents_not_counted = "; ".join(filter(None, [not_counted(still_refused), joint_not_counted(joint_checks)]))
     profile_check, missing = profile_documents(
         profile,
         sources,
         tax_usable=tax_income is not None,
         unreadable=sum(not refused_document(d) for d in unread),
-        refused=sum(refused_document(d) for d in unread),
-        not_counted="; ".join(filter(None, [not_counted(still_refused), joint_not_counted(joint_checks)])),
+        refused=[str(d.get("failure_reason") or "").strip() for d in unread if refused_document(d)],
+        not_counted=documents_not_counted,
         joint_unsplit=any(not c["passed"] for c in joint_checks),
     )
     payslip_results = [c for _, checks in payslips for c in checks]
@@ -232,6 +233,9 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         "net_stated": all(s.net_stated for s in sources if s.monthly is not None and (s.verified or partial)),
         "profile": profile,
         "missing": missing,
+        # The proofs read and not counted, by kind and why ("1 declaração de pensão (sem data lida)"): the report
+        # says them whether or not the income is proven, as the applicant's explanation does (blind probe r74c, F3).
+        "not_counted": documents_not_counted,
         "sources": [s.as_dict() for s in sources],
         "checks": checks,
         # One per document whose amounts do not add up, that was cancelled or is paid in another currency:
@@ -318,6 +322,50 @@ def refusal_of(check: Check) -> str:
 def refused_for_what_it_is(reason: str) -> bool:
     """Whether the extraction's reason refuses a document read for what it is, rather than a file it could not read."""
     return reason.startswith((REFUSED_FOR_WHAT_IT_IS, *REFUSED_BEFORE))
+
+
+# Where what a refused document was taken for ends in its reason: before what it does not prove (", que não é ..."),
+# what to send (": envie ...") or a second sentence.
+TAKEN_FOR_ENDS = re.compile(r":|\.\s|\.$|,\s+que\s")
+
+
+def refused_as(reason: str) -> str:
+    """What a document refused for what it is was taken for, as its own reason says, after "documento": "que é um
+    certificado de matrícula ou de inscrição", "que é de uma prestação temporária da Segurança Social (...)" (blind
+    probe r74c, F5: "um rascunho, uma simulação ou um documento de outro tipo" said of an enrolment certificate let
+    staff suspect a forgery). A reason stored before 2026-12-07 ("Documento não reconhecido ...") says its own."""
+    if not reason.startswith(REFUSED_FOR_WHAT_IT_IS):
+        return "não reconhecido como comprovativo de rendimentos"
+    taken_for = reason.removeprefix(REFUSED_FOR_WHAT_IT_IS)
+    end = TAKEN_FOR_ENDS.search(taken_for)
+    return "que é " + (taken_for[: end.start()] if end else taken_for).strip()
+
+
+def refused_documents_words(reasons: list[str]) -> str:
+    """The documents refused for what they are, by what each was taken for: "1 documento que é um certificado de
+    matrícula ou de inscrição e 2 documentos, cada um deles ..."."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        counts[refused_as(reason)] = counts.get(refused_as(reason), 0) + 1
+    said = [
+        f"1 documento {taken_for}" if count == 1 else f"{count} documentos{taken_for_plural(taken_for)}"
+        for taken_for, count in counts.items()
+    ]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
+
+
+def taken_for_plural(taken_for: str) -> str:
+    """'que é um recibo de renda' -> ', cada um deles um recibo de renda' ("2 documentos que são um recibo de renda"
+    read as one receipt in two files); 'não reconhecido' -> 'não reconhecidos'."""
+    if taken_for.startswith("que é "):
+        return ", cada um deles " + taken_for.removeprefix("que é ")
+    return " " + taken_for.replace("não reconhecido ", "não reconhecidos ", 1)
+
+
+def refusals_in(checks: list[Check]) -> list[str]:
+    """The extraction's reasons of the proofs of income refused for what they are, one per document, from the
+    income checks."""
+    return [reason for reason in (refusal_of(c) for c in checks) if reason]
 
 
 def stored_reason(evidence: str) -> str:
@@ -603,7 +651,7 @@ def profile_documents(
     *,
     tax_usable: bool,
     unreadable: int = 0,
-    refused: int = 0,
+    refused: list[str] | None = None,
     not_counted: str = "",
     joint_unsplit: bool = False,
 ) -> tuple[Check, list[str]]:
@@ -622,10 +670,10 @@ def profile_documents(
             "novo conforme o motivo de cada um."
         )
     if refused and not check_["passed"]:
-        documents = "1 documento" if refused == 1 else f"{refused} documentos"
+        # What each was taken for, not "a draft, a simulation or a document of another kind" (blind probe r74c, F5).
         check_["evidence"] += (
-            f" Enviados e recusados pelo que são (um rascunho, uma simulação ou um documento de outro tipo): "
-            f"{documents}, a substituir pelo que o motivo de cada um indica."
+            " Enviados e recusados pelo que são, a substituir pelo que o motivo de cada um indica: "
+            f"{refused_documents_words(refused)}."
         )
     if not_counted and not check_["passed"]:
         check_["evidence"] += f" Enviados mas não contados: {not_counted}."

@@ -10,7 +10,14 @@ from typing import Any
 from screening.rules.affordability import effort_sentences, uncounted_income_stated
 from screening.rules.common import format_date, format_eur, format_percent, money
 from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, identity_refusals_of, sentence_inside
-from screening.rules.income import OWNER_CHECKS, REFUSED_WARNING, UNREADABLE_WARNING
+from screening.rules.income import (
+    OWNER_CHECKS,
+    REFUSED_WARNING,
+    UNREADABLE_WARNING,
+    refusal_of,
+    refusals_in,
+    refused_documents_words,
+)
 
 # Lowercase inside a sentence ("Risco alto."), as the tables write the level "Alto" (blind probe r70a F26).
 RISK_WORDS = {"LOW": "baixo", "MEDIUM": "médio", "HIGH": "alto"}
@@ -122,7 +129,41 @@ def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) 
         return no_attributable_income_words(income)
     if reason == "arithmetic_mismatch":
         return arithmetic_mismatch_words(income)
+    if reason == REFUSED_WARNING:
+        return refused_words(income)
     return REASON_TEXT.get(reason, reason)
+
+
+def refused_words(income: dict[str, Any]) -> str:
+    """The proofs refused for what they are, by what each was taken for, as their own reasons say ("1 documento que
+    é um certificado de matrícula ou de inscrição"): "um rascunho, uma simulação ou um documento de outro tipo" said
+    of an enrolment certificate let staff suspect a forgery (blind probe r74c, F5)."""
+    refusals = refusals_in(income.get("checks") or [])
+    if not refusals:
+        return REASON_TEXT[REFUSED_WARNING]
+    return (
+        "há comprovativos de rendimentos enviados que não foram contados por terem sido recusados pelo que são, "
+        f"{refused_documents_words(refusals)}: pedir o documento que o motivo de cada um indica, não o mesmo de novo"
+    )
+
+
+def not_counted_words(income: dict[str, Any]) -> str:
+    """The proofs of income read and not counted, by kind and why ("1 declaração de pensão (sem data lida)"), and the
+    files not read or refused for what they are that no reason of the risk names (it does while the income is not
+    proven); "" when there are none. The applicant's explanation lists them; staff's text said
+    "Rendimentos verificados: Sim" and nothing of a pension not counted (blind probe r74c, F3; docs/adr/042)."""
+    checks = income.get("checks") or []
+    warnings = income.get("warnings") or []
+    said = [str(income["not_counted"])] if income.get("not_counted") else []
+    unread = sum(1 for c in checks if c["name"] == "income.document_read" and not c["passed"] and not refusal_of(c))
+    if unread and UNREADABLE_WARNING not in warnings:
+        said.append(
+            "1 ficheiro que não se conseguiu ler" if unread == 1 else f"{unread} ficheiros que não se conseguiram ler"
+        )
+    refusals = refusals_in(checks)
+    if refusals and REFUSED_WARNING not in warnings:
+        said.append(refused_documents_words(refusals))
+    return "; ".join(said)
 
 
 # Each proof whose figures do not add up, by its failed check: one kind, one, and several of it.
@@ -257,10 +298,17 @@ def income_sentence(income: dict[str, Any], *, nif_conflict: bool = False) -> st
     conflict, the proofs it left uncounted instead of a list of documents "missing" that were sent."""
     sentence = income_amount_sentence(income)
     if nif_conflict:
-        sentence += " " + NIF_CONFLICT_INCOME
-    elif income.get("missing"):
+        return sentence + " " + NIF_CONFLICT_INCOME
+    not_counted = not_counted_words(income)
+    if not_counted:
+        sentence += f" {UNCOUNTED_PROOFS_LEAD_IN}: {not_counted}."
+    if income.get("missing"):
         sentence += " Em falta para o perfil declarado: " + " ".join(income["missing"]) + "."
     return sentence
+
+
+# How the report introduces the proofs sent and not counted, a person's or, by role, a household's.
+UNCOUNTED_PROOFS_LEAD_IN = "Comprovativos de rendimentos enviados e não contados"
 
 
 def income_amount_sentence(income: dict[str, Any]) -> str:

@@ -310,6 +310,9 @@ NAME_SENTENCE = re.compile(
     # In French: "Nous attestons que M. António ...", "La caisse certifie que Madame ...".
     r"|(?:attest|certifi)(?:ons|e|ez)(?![a-z])[^.\n]{0,80}?(?<![a-z])qu[e']\s*"
     r"(?:(?:m|mme|mlle)\.?\s+|monsieur\s+|madame\s+|mademoiselle\s+)?"
+    # In German: "Hiermit wird bescheinigt, dass Carlos ...", "Wir bestätigen, dass Frau Ana ..." (blind probe r74c:
+    # a German pension's pensioner unread).
+    r"|(?:bescheinig|bestatig)(?:t|en|e)(?![a-z])[^.\n]{0,80}?(?<![a-z])da(?:ss|ß)\s+(?:herrn?\s+|frau\s+)?"
 )
 # A label with no colon, before the name in a table or alone on the line above it ("Beneficiário" / the name). A
 # form's field number may open it: the AT's declaração de início de atividade prints "02 - Nome Joana ..." (blind
@@ -353,10 +356,16 @@ FOREIGN_TITLE = (
 FOREIGN_ADDRESSEE = re.compile(rf"\s*(?:dear\s+)?{FOREIGN_TITLE}(?:\s*[,/]\s*{FOREIGN_TITLE})*(?:\s+|\s*$)")
 # Words of an office, not of a name, after a salutation ("Exmo. Senhor Diretor Geral").
 OFFICE_WORDS = {"diretor", "diretora", "director", "presidente", "geral", "gerente", "administrador", "responsavel"}
+# A dated letter's caption alone, in the languages the reader knows, or two of them side by side: "Datum", "Fecha",
+# "Date :", "Datum / Data" (blind probe r74c, F3: a German pension's "Datum / Data 2026-10-01" read undated, not
+# counted). Only the bare word: "Geburtsdatum", "Data de nascimento", "Datum der Zahlung" are other dates.
+LETTER_DATE_WORD = r"(?:data|datum|fecha|date)"
+LETTER_DATE_CAPTION = rf"^\s*{LETTER_DATE_WORD}(?:\s*[/|]\s*{LETTER_DATE_WORD})*\s*[:.]?\s*(?=\d|$)"
 # "Data de emissão", a portal's "Impresso em", a foreign "Datum" / "Fecha" / "Date d'émission".
 ISSUE_LABEL = re.compile(
-    r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|^\s*(?:data|datum|fecha|date)\s*[:.]?\s*(?=\d|$)"
-    r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
+    r"data\s+(?:de\s+)?emissao|(?:emitid|impress)[ao]\s+em|data\s+do\s+documento|"
+    + LETTER_DATE_CAPTION
+    + r"|fecha\s+de\s+(?:emision|expedicion)|date\s+d.?\s?(?:emission|edition)|ausstellungsdatum"
     # English captions beside another language's: "Дата видачі / Date of issue: 02.10.2026", "Issue date".
     r"|date\s+of\s+issue|(?<![a-z])issue\s+date|date\s+issued"
     # Inline after other fields: "Beneficiária: ... · NIF ... · Data: 2026-04-07".
