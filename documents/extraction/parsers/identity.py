@@ -472,7 +472,11 @@ CAPTION_TRANSLATION = re.compile(r"\s*\S{0,3}\s*/")
 # Another field's caption alone, in either language ("O / PLACE OF ISSUE" read after the name's caption): no name.
 OTHER_FIELDS_CAPTION_ONLY = re.compile(
     r"(?:(?:place|date|of|issue|birth|sex|nationality|authority|document|number|expiry|local|data|de|emissao"
-    r"|nascimento|validade|sexo|nacionalidade|autoridade|documento|o|no)\W*)+"
+    r"|nascimento|validade|sexo|nacionalidade|autoridade|documento|o|no"
+    # A document's title and its number's caption, printed on a name caption's row ("Nome(s) / Given names DNI": a
+    # Spanish card's, blind probe r74a, taken for the given names).
+    r"|dni|nie|identidad|identidade|identity|identite|nacional|national|card|carte|tarjeta|cartao|permit"
+    r"|residence|residencia|titulo|autorizacao|tipo|type|passport|passaporte|pasaporte)\W*)+"
 )
 
 
@@ -733,13 +737,22 @@ SCRIPT_SEPARATOR = re.compile(r"\s/\s")
 
 
 def latin_rendering(text: str) -> str:
-    """The Latin rendering of a name printed in two scripts: the one in Latin letters, else the last (ICAO 9303
-    gives the transliteration after the national characters; OCR in a Latin alphabet reads both as Latin)."""
+    """The Latin rendering of a name printed in two scripts: the last in Latin letters, else the last (ICAO 9303
+    gives the transliteration after the national characters; OCR in a Latin alphabet reads both as Latin).
+
+    Each rendering is judged by its words before the next column's value on the row (a date, a number): read whole,
+    "OLEKSANDR 20 SET/SEP 2028" was no Latin rendering, and the Cyrillic read through its Latin look-alikes
+    before it, "OJEKCAHAP", was the name (blind probe r74a: three Ukrainian passports and a Bulgarian card)."""
     renderings = [part for part in SCRIPT_SEPARATOR.split(text) if part.strip()]
     if len(renderings) < 2:
         return text
-    latin = [part for part in renderings if re.fullmatch(r"[\sA-Za-zÀ-ÿ'.-]+", part.strip())]
+    latin = [part for part in renderings if re.fullmatch(r"[\sA-Za-zÀ-ÿ'.-]+", before_a_figure(part).strip())]
     return (latin or renderings)[-1]
+
+
+def before_a_figure(text: str) -> str:
+    """A line's text before its first word holding a figure: a name's words, never a date's or a number's."""
+    return re.split(r"(?<!\S)(?=\S*\d)", text, maxsplit=1)[0]
 
 
 # A document number: letters and digits in one word, at least three digits ("PC0481927", "A0K192837"); a name
@@ -1444,6 +1457,7 @@ def visual_name(
     text, confidence, line = value
     if line is not lines[index]:
         text = without_next_columns(text, fold(lines[index].text[match.end() :]))
+        text = within_the_captions_column(text, line, lines[index], match)
         if mrz_name and caption_beside(lines[index].text[match.end() :]):
             text = within_the_mrz_name(text, mrz_name)
     words = text.split()
@@ -1454,6 +1468,46 @@ def visual_name(
             line = wrapped
             confidence = min(confidence, wrapped.confidence)
     return text, confidence
+
+
+def within_the_captions_column(text: str, line: Line, caption_line: Line, match: re.Match[str]) -> str:
+    """A name read under its caption without the words of the next column on its row: those under or right of
+    another field's caption printed after the name's on the caption's row, by the words' boxes. Its first word
+    always stays: the name's column holds it.
+
+    A residence permit captions "Nome(s) / Given names" and "Tipo de título / Type of permit" on one row, and its
+    row of values reads as one line, "THIAGO AUTORIZAÇÃO DE RESIDÊ", which no caption word or figure tells apart
+    (blind probe r74a: the permit's type was taken for a given name)."""
+    column_left = next_caption_left(caption_line, match)
+    words = line.text.split()
+    if column_left is None or len(line.word_boxes) != len(words):
+        return text
+    column_words = {
+        fold(word).strip(EDGE_NOISE)
+        for word, (left, _, _, height) in zip(words, line.word_boxes, strict=True)
+        if left >= column_left - height / 2
+    }
+    kept = text.split()
+    while len(kept) > 1 and fold(kept[-1]).strip(EDGE_NOISE) in column_words:
+        kept.pop()
+    return " ".join(kept)
+
+
+def next_caption_left(caption_line: Line, match: re.Match[str]) -> int | None:
+    """Where the caption printed after a name's caption on its row begins (its first word's left edge), past the
+    name caption's other languages; None when the row holds no other caption or its words have no boxes."""
+    rest = caption_line.text[match.end() :]
+    remnant = LABEL_REMNANT.match(rest)
+    start = match.end() + (remnant.end() if remnant else 0)
+    other_caption = caption_line.text[start:]
+    if not re.search(r"[^\W\d_]{2,}", other_caption) or caption_words_only(fold(other_caption)):
+        return None
+    words_before = len(caption_line.text[:start].split())
+    if len(caption_line.word_boxes) != len(caption_line.text.split()) or words_before == 0:
+        return None
+    if words_before >= len(caption_line.word_boxes):
+        return None
+    return caption_line.word_boxes[words_before][0]
 
 
 def joining_e(text: str) -> str:
@@ -2648,7 +2702,21 @@ DOTTED_VOWELS = {pair: letter for pair, letter in UMLAUTS.items() if letter != "
 def umlauts_written(mrz: MrzRead) -> dict[tuple[str, str], str] | None:
     """The letters of the issuing state's (else its holder's) alphabet that the MRZ may write as two (``UMLAUTS``);
     None for a state whose alphabet has none: there a printed "MANUL" under "MANUEL" is OCR's lost E."""
-    states = {mrz.issuing_state, mrz.nationality}
+    return states_umlauts({mrz.issuing_state, mrz.nationality})
+
+
+def umlauts_restored(printed: str, mrz_value: str, *, states: set[str | None]) -> str | None:
+    """``printed`` with the umlauts OCR read bare (or with another accent) back where a valid MRZ of one of
+    ``states`` (its issuing state and holder's nationality, as the MRZ or ISO codes them) writes AE, OE or UE;
+    None where there is none to restore or the names differ otherwise. For a card's front read apart from the back
+    whose MRZ says so (``screening.rules.identity.card_sides_merge``)."""
+    umlauts = states_umlauts(states)
+    if umlauts is None:
+        return None
+    return with_lost_umlauts(printed, re.sub(r"[^A-Z]", "", mrz_value.upper()), umlauts)
+
+
+def states_umlauts(states: set[str | None]) -> dict[tuple[str, str], str] | None:
     if states & UMLAUT_STATES:
         return UMLAUTS
     return DOTTED_VOWELS if states & DOTTED_VOWEL_STATES else None
