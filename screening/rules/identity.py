@@ -11,6 +11,7 @@ from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import card_numbers_alike
+from documents.extraction.parsers.identity import umlauts_restored
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -21,7 +22,6 @@ from documents.extraction.schema import (
     SPECIMEN,
     TAX_KINDS,
 )
-from documents.extraction.parsers.identity import umlauts_restored
 from screening.rules.common import check, extracted, format_date, parse_date
 from screening.rules.names import (
     mrz_name_fits,

@@ -161,3 +161,61 @@ def test_a_card_of_a_state_without_umlauts_keeps_its_front_as_printed() -> None:
     """Guard: elsewhere an E the front lacks is OCR's lost letter, not an umlaut, and the typed transliteration is
     only similar."""
     assert card_read(typed="Guenther Kuehne-Roessler", state="FRA")["name_match"] == "fuzzy"
+
+
+# --- finding 1: a name printed in Cyrillic alone, read through Latin look-alikes --------------------------------
+
+
+def cyrillic_only_page(*, surname: str, given: str) -> list[str]:
+    return ["YKPAÍHA / UKRAINE", "Apelido / Surname", surname, "Nome / Given names", given,
+            "Data de nascimento / Date of birth", "17 ABR/APR 1986"]  # fmt: skip
+
+
+def test_a_name_read_in_cyrillic_through_latin_look_alikes_is_the_valid_mrzs_unflagged() -> None:
+    """The page's Latin line lost, the Cyrillic "БОНДАРЕНКО" read "BOHAAPEHKO" and "ЛІЯ" "JIIR": the MRZ's name in
+    another script, not another name."""
+    page = cyrillic_only_page(surname="BOHAAPEHKO", given="JIIR")
+    fields, warnings = parse_identity_lines(page, DocumentKind.PASSAPORTE,
+                                            mrz=passport(state="UKR", surname="BONDARENKO", given="LIYA"))  # fmt: skip
+    assert (fields["surname"], fields["given_names"]) == ("Bondarenko", "Liya")
+    assert not mismatches(warnings)
+
+
+def test_another_latin_name_on_a_ukrainian_page_is_still_flagged() -> None:
+    """Guard: "PETRENKO" read back through the look-alikes spells no BONDARENKO."""
+    page = cyrillic_only_page(surname="PETRENKO", given="TARAS")
+    fields, warnings = parse_identity_lines(page, DocumentKind.PASSAPORTE,
+                                            mrz=passport(state="UKR", surname="BONDARENKO", given="TARAS"))  # fmt: skip
+    assert fields["surname"] == "Petrenko"
+    assert "mrz_viz_mismatch:surname" in warnings
+
+
+def test_look_alikes_are_read_so_only_on_a_state_writing_cyrillic_or_greek() -> None:
+    """Guard: a Polish page has no Cyrillic to read; "BOHAAPEHKO" there is another name, flagged."""
+    page = cyrillic_only_page(surname="BOHAAPEHKO", given="TARAS")
+    _, warnings = parse_identity_lines(page, DocumentKind.PASSAPORTE,
+                                       mrz=passport(state="POL", surname="BONDARENKO", given="TARAS"))  # fmt: skip
+    assert "mrz_viz_mismatch:surname" in warnings
+
+
+def test_a_long_name_running_on_under_the_next_caption_stays_whole() -> None:
+    """Guard: an old Bilhete de Identidade's name runs under its "Válido até", no gap between its words (blind probe
+    r74a, A18: its last word was dropped as the validity's)."""
+    name_row = boxed_row(390, (NAME_COLUMN, "MANUEL JOAQUIM PEREIRA DOS SANTOS CARVALHO ROCHA"))
+    page = ["REPÚBLICA PORTUGUESA", "BILHETE DE IDENTIDADE",
+            boxed_row(372, (NAME_COLUMN, "Nome"), (OTHER_COLUMN, "Válido até")), name_row, "Filiação",
+            "Data de nascimento", "02-04-1940"]  # fmt: skip
+    fields, _ = parse_identity_lines(page, DocumentKind.CARTAO_CIDADAO)
+    assert fields["full_name"] == "Manuel Joaquim Pereira dos Santos Carvalho Rocha"
+
+
+def test_a_name_captions_slash_misread_is_no_other_caption() -> None:
+    """Guard: "Nome ! Given names" (the slash read "!") is the name's caption in its two languages; the next
+    column is the expiry date's (blind probe r74a, B09: "CARLOS" was dropped as that column's)."""
+    page = ["REPÚBLICA PORTUGUESA", "PASSAPORTE / PASSPORT",
+            boxed_row(314, (NAME_COLUMN, "Apelido / Surname"), (1025, "Emissão / Date of issue")),
+            boxed_row(342, (NAME_COLUMN, "MOREIRA SALES"), (1025, "10 JAN/JAN 2023")),
+            boxed_row(396, (NAME_COLUMN, "Nome ! Given names"), (1025, "Validade / Date of expiry")),
+            boxed_row(423, (NAME_COLUMN, "RAFAEL AUGUSTO"), (1025, "09 AGO/AUG 2031"))]  # fmt: skip
+    fields, _ = parse_identity_lines(page, DocumentKind.PASSAPORTE)
+    assert fields["given_names"] == "Rafael Augusto"

@@ -1471,22 +1471,32 @@ def visual_name(
 
 
 def within_the_captions_column(text: str, line: Line, caption_line: Line, match: re.Match[str]) -> str:
-    """A name read under its caption without the words of the next column on its row: those under or right of
-    another field's caption printed after the name's on the caption's row, by the words' boxes. Its first word
-    always stays: the name's column holds it.
+    """A name read under its caption without the words of the next column on its row: those from the first word
+    set apart from the one before it (a gap of ``WORD_APART_HEIGHTS``) under or right of another field's caption
+    printed after the name's on the caption's row, by the words' boxes. Its first word always stays: the name's
+    column holds it; and a long name running on under the next caption, no gap in it, stays whole (an old
+    Bilhete de Identidade's name under its "Válido até").
 
     A residence permit captions "Nome(s) / Given names" and "Tipo de título / Type of permit" on one row, and its
     row of values reads as one line, "THIAGO AUTORIZAÇÃO DE RESIDÊ", which no caption word or figure tells apart
-    (blind probe r74a: the permit's type was taken for a given name)."""
+    (blind probe r74a: the permit's type was taken for a given name; ADR 040)."""
     column_left = next_caption_left(caption_line, match)
     words = line.text.split()
     if column_left is None or len(line.word_boxes) != len(words):
         return text
-    column_words = {
-        fold(word).strip(EDGE_NOISE)
-        for word, (left, _, _, height) in zip(words, line.word_boxes, strict=True)
-        if left >= column_left - height / 2
-    }
+    boxes = line.word_boxes
+    first = next(
+        (
+            index
+            for index in range(1, len(words))
+            if boxes[index][0] >= column_left - boxes[index][3] / 2
+            and boxes[index][0] - (boxes[index - 1][0] + boxes[index - 1][2]) >= WORD_APART_HEIGHTS * boxes[index][3]
+        ),
+        None,
+    )
+    if first is None:
+        return text
+    column_words = {fold(word).strip(EDGE_NOISE) for word in words[first:]}
     kept = text.split()
     while len(kept) > 1 and fold(kept[-1]).strip(EDGE_NOISE) in column_words:
         kept.pop()
@@ -1495,19 +1505,17 @@ def within_the_captions_column(text: str, line: Line, caption_line: Line, match:
 
 def next_caption_left(caption_line: Line, match: re.Match[str]) -> int | None:
     """Where the caption printed after a name's caption on its row begins (its first word's left edge), past the
-    name caption's other languages; None when the row holds no other caption or its words have no boxes."""
-    rest = caption_line.text[match.end() :]
-    remnant = LABEL_REMNANT.match(rest)
-    start = match.end() + (remnant.end() if remnant else 0)
-    other_caption = caption_line.text[start:]
-    if not re.search(r"[^\W\d_]{2,}", other_caption) or caption_words_only(fold(other_caption)):
+    name caption's words in its other languages and the marks between them ("Nome ! Given names", the slash
+    misread); None when the row holds no other caption or its words have no boxes."""
+    words = caption_line.text.split()
+    if len(caption_line.word_boxes) != len(words):
         return None
-    words_before = len(caption_line.text[:start].split())
-    if len(caption_line.word_boxes) != len(caption_line.text.split()) or words_before == 0:
-        return None
-    if words_before >= len(caption_line.word_boxes):
-        return None
-    return caption_line.word_boxes[words_before][0]
+    # The words the caption's match reaches into are the caption's ("Nome(s)" matched as "Nome").
+    for index in range(max(len(caption_line.text[: match.end()].split()), 1), len(words)):
+        letters = re.sub(r"[^a-z]", "", fold(words[index]))
+        if len(letters) >= 2 and not caption_word(letters):
+            return caption_line.word_boxes[index][0]
+    return None
 
 
 def joining_e(text: str) -> str:
@@ -3030,6 +3038,13 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
             parsed.fields[name] = words_rejoined(str(parsed.fields[name]), mrz_value)
         return
+    if mrz.valid and read_in_another_script(str(read), mrz_value, mrz):
+        # The visual zone's name in the state's Cyrillic or Greek, read by OCR through its Latin look-alikes
+        # ("KOBAJEHKO" for КОВАЛЕНКО over KOVALENKO): the MRZ's name in another script, which no Latin spelling
+        # of it beats, and no disagreement (blind probe r74a; ADR 040).
+        parsed.fields[name] = title_case(mrz_value)
+        parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+        return
     if mrz.valid and only_particles_lost(str(read), mrz_value):
         # "DOS SANTOS SIMOES" read over the MRZ's DOS<SANTOS<E<SIMOES: OCR lost the lone "E" in the gap between two
         # words (blind probe r65b). The same name, the MRZ's words in the printed spelling.
@@ -3069,6 +3084,77 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+# The states whose documents print names in the Cyrillic or Greek alphabet beside, or instead of, the Latin one.
+CYRILLIC_OR_GREEK_STATES = frozenset(
+    {"UKR", "RUS", "BLR", "BGR", "SRB", "MKD", "MNE", "BIH", "KAZ", "KGZ", "TJK", "MNG", "GRC", "CYP"}
+)
+# What a Latin OCR reading of a Cyrillic or Greek capital stands for, in the letters ICAO 9303 part 3 transliterates
+# that capital to: the glyph OCR saw ("H" for Н, "P" for Р, "C" for С, "B" for В, "Y" for У, "X" for Х), or a
+# shape it took for another ("J" or "N" for Л, "A" for Д and Λ, "F" for Г, "W" for Ш and И, "4" for Ч, "3" for З).
+# A letter stands for itself too: a Latin reading of a Latin letter. Two-glyph readings come first.
+SCRIPT_LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "JI": ("L",), "BI": ("Y",), "IO": ("YU", "IU"), "II": ("P", "I"), "LI": ("SH", "SHCH"), "LU": ("SH", "SHCH"),
+    "A": ("D", "L"), "B": ("V", "B"), "C": ("S",), "E": ("IE", "YE", "S"), "F": ("G", "H", "F"), "H": ("N", "I"),
+    "J": ("L",), "N": ("L", "P", "I"), "P": ("R",), "R": ("YA", "IA"), "T": ("G",), "U": ("I", "Y"),
+    "W": ("SH", "SHCH", "I", "Y"), "X": ("KH", "H", "ZH", "CH"), "Y": ("U", "Y", "I"), "K": ("ZH",),
+    "3": ("Z",), "4": ("CH",), "6": ("B",), "0": ("O", "TH"),
+}  # fmt: skip
+# The letters of a word read in another script that may still differ from the MRZ's (OCR's slip): none in a short word.
+SCRIPT_WORD_SLIPS = 1
+SCRIPT_SLIP_MIN_LETTERS = 5
+
+
+def read_in_another_script(printed: str, mrz_value: str, mrz: MrzRead) -> bool:
+    """Whether a printed name of a state writing names in Cyrillic or Greek is its MRZ's name in that script, read
+    through Latin look-alikes: each word, its glyphs taken for the letters they stand for (``SCRIPT_LOOKALIKES``),
+    spells the MRZ's word in its place, but for one slip in a word of 5 letters or more, and some word needs its
+    look-alikes to. A Latin name of other letters ("PETRENKO" over BONDARENKO, a page altered or another person's)
+    spells no such word and stays flagged, and so does a Latin one a slip from the MRZ's ("NATALIA" over
+    NATALIIA), which needs no other script to be read."""
+    if not {mrz.issuing_state, mrz.nationality} & CYRILLIC_OR_GREEK_STATES:
+        return False
+    printed_words = [fold_accents(word).upper() for word in re.split(r"[\s'-]+", printed) if word]
+    mrz_words = [word for word in re.split(r"[^A-Z]+", mrz_value.upper()) if word]
+    pairs = list(zip(printed_words, mrz_words, strict=False))
+    return (
+        len(printed_words) == len(mrz_words) > 0
+        and all(spelled_through_lookalikes(word, mrz_word) for word, mrz_word in pairs)
+        and any(Levenshtein.distance(word, mrz_word) > script_slips(mrz_word) for word, mrz_word in pairs)
+    )
+
+
+def script_slips(mrz_word: str) -> int:
+    return SCRIPT_WORD_SLIPS if len(mrz_word) >= SCRIPT_SLIP_MIN_LETTERS else 0
+
+
+def spelled_through_lookalikes(reading: str, mrz_word: str) -> bool:
+    """Whether a word read in Latin letters spells ``mrz_word`` read as the Cyrillic or Greek letters its glyphs
+    stand for (see ``read_in_another_script``): the fewest slips over its glyphs, by dynamic programming."""
+    slips_allowed = script_slips(mrz_word)
+    unreached = len(reading) + len(mrz_word) + 1
+    # fewest[i][j]: the fewest slips for the reading's first i glyphs to spell the MRZ word's first j letters.
+    fewest = [[unreached] * (len(mrz_word) + 1) for _ in range(len(reading) + 1)]
+    fewest[0][0] = 0
+    for i in range(len(reading) + 1):
+        for j in range(len(mrz_word) + 1):
+            slips = fewest[i][j]
+            if slips >= unreached:
+                continue
+            if j < len(mrz_word):
+                fewest[i][j + 1] = min(fewest[i][j + 1], slips + 1)
+            if i == len(reading):
+                continue
+            fewest[i + 1][j] = min(fewest[i + 1][j], slips + 1)
+            if j < len(mrz_word):
+                fewest[i + 1][j + 1] = min(fewest[i + 1][j + 1], slips + 1)
+            for glyphs in (reading[i : i + 2], reading[i]):
+                for letters in (glyphs, *SCRIPT_LOOKALIKES.get(glyphs, ())):
+                    if mrz_word.startswith(letters, j):
+                        end_i, end_j = i + len(glyphs), j + len(letters)
+                        fewest[end_i][end_j] = min(fewest[end_i][end_j], slips)
+    return fewest[len(reading)][len(mrz_word)] <= slips_allowed
 
 
 # The one-letter words joining two surnames in Spanish and Catalan ("HERNÁNDEZ Y DE LA CRUZ", "PUIG I FERRER"), which
