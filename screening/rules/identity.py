@@ -11,6 +11,7 @@ from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import card_number_misread
+from documents.extraction.parsers.identity import umlauts_restored
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -246,7 +247,29 @@ def card_sides_merge(*, front: dict[str, Any], back: dict[str, Any]) -> dict[str
             fields[name] = back_fields[name]
     fields["mrz_valid"] = back_fields.get("mrz_valid")
     fields["side"] = "both"
+    if mrz_trusted:
+        fields.update(names_with_the_backs_umlauts(front["fields"], back_fields))
     return {**front, "fields": fields, "sides": {"front": front, "back": back}}
+
+
+def names_with_the_backs_umlauts(front: dict[str, Any], back: dict[str, Any]) -> dict[str, str]:
+    """The front's printed names with the umlauts OCR read bare restored where the back's valid MRZ writes AE, OE
+    or UE and its state's alphabet has them (the front alone has no MRZ to say so): "Jurgen Muller" over the MRZ's
+    JUERGEN MUELLER is "Jürgen Müller", which a typed "Juergen Mueller" is the same name as (blind probe r74a: a
+    German card's holder who typed the transliteration was only "similar")."""
+    states = {back.get("issuing_state"), back.get("nationality")}
+    restored: dict[str, str] = {}
+    full_name = front.get("full_name")
+    for name in ("surname", "given_names"):
+        printed, mrz_value = front.get(name), back.get(name)
+        umlauted = umlauts_restored(printed, mrz_value, states=states) if printed and mrz_value else None
+        if umlauted is None:
+            continue
+        restored[name] = umlauted
+        if full_name and printed in full_name:
+            full_name = full_name.replace(printed, umlauted)
+            restored["full_name"] = full_name
+    return restored
 
 
 def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:

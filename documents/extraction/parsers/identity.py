@@ -473,7 +473,11 @@ CAPTION_TRANSLATION = re.compile(r"\s*\S{0,3}\s*/")
 # Another field's caption alone, in either language ("O / PLACE OF ISSUE" read after the name's caption): no name.
 OTHER_FIELDS_CAPTION_ONLY = re.compile(
     r"(?:(?:place|date|of|issue|birth|sex|nationality|authority|document|number|expiry|local|data|de|emissao"
-    r"|nascimento|validade|sexo|nacionalidade|autoridade|documento|o|no)\W*)+"
+    r"|nascimento|validade|sexo|nacionalidade|autoridade|documento|o|no"
+    # A document's title and its number's caption, printed on a name caption's row ("Nome(s) / Given names DNI": a
+    # Spanish card's, blind probe r74a, taken for the given names).
+    r"|dni|nie|identidad|identidade|identity|identite|nacional|national|card|carte|tarjeta|cartao|permit"
+    r"|residence|residencia|titulo|autorizacao|tipo|type|passport|passaporte|pasaporte)\W*)+"
 )
 
 
@@ -734,13 +738,22 @@ SCRIPT_SEPARATOR = re.compile(r"\s/\s")
 
 
 def latin_rendering(text: str) -> str:
-    """The Latin rendering of a name printed in two scripts: the one in Latin letters, else the last (ICAO 9303
-    gives the transliteration after the national characters; OCR in a Latin alphabet reads both as Latin)."""
+    """The Latin rendering of a name printed in two scripts: the last in Latin letters, else the last (ICAO 9303
+    gives the transliteration after the national characters; OCR in a Latin alphabet reads both as Latin).
+
+    Each rendering is judged by its words before the next column's value on the row (a date, a number): read whole,
+    "OLEKSANDR 20 SET/SEP 2028" was no Latin rendering, and the Cyrillic read through its Latin look-alikes
+    before it, "OJEKCAHAP", was the name (blind probe r74a: three Ukrainian passports and a Bulgarian card)."""
     renderings = [part for part in SCRIPT_SEPARATOR.split(text) if part.strip()]
     if len(renderings) < 2:
         return text
-    latin = [part for part in renderings if re.fullmatch(r"[\sA-Za-zÀ-ÿ'.-]+", part.strip())]
+    latin = [part for part in renderings if re.fullmatch(r"[\sA-Za-zÀ-ÿ'.-]+", before_a_figure(part).strip())]
     return (latin or renderings)[-1]
+
+
+def before_a_figure(text: str) -> str:
+    """A line's text before its first word holding a figure: a name's words, never a date's or a number's."""
+    return re.split(r"(?<!\S)(?=\S*\d)", text, maxsplit=1)[0]
 
 
 # A document number: letters and digits in one word, at least three digits ("PC0481927", "A0K192837"); a name
@@ -1445,6 +1458,7 @@ def visual_name(
     text, confidence, line = value
     if line is not lines[index]:
         text = without_next_columns(text, fold(lines[index].text[match.end() :]))
+        text = within_the_captions_column(text, line, lines[index], match)
         if mrz_name and caption_beside(lines[index].text[match.end() :]):
             text = within_the_mrz_name(text, mrz_name)
     words = text.split()
@@ -1455,6 +1469,54 @@ def visual_name(
             line = wrapped
             confidence = min(confidence, wrapped.confidence)
     return text, confidence
+
+
+def within_the_captions_column(text: str, line: Line, caption_line: Line, match: re.Match[str]) -> str:
+    """A name read under its caption without the words of the next column on its row: those from the first word
+    set apart from the one before it (a gap of ``WORD_APART_HEIGHTS``) under or right of another field's caption
+    printed after the name's on the caption's row, by the words' boxes. Its first word always stays: the name's
+    column holds it; and a long name running on under the next caption, no gap in it, stays whole (an old
+    Bilhete de Identidade's name under its "Válido até").
+
+    A residence permit captions "Nome(s) / Given names" and "Tipo de título / Type of permit" on one row, and its
+    row of values reads as one line, "THIAGO AUTORIZAÇÃO DE RESIDÊ", which no caption word or figure tells apart
+    (blind probe r74a: the permit's type was taken for a given name; ADR 040)."""
+    column_left = next_caption_left(caption_line, match)
+    words = line.text.split()
+    if column_left is None or len(line.word_boxes) != len(words):
+        return text
+    boxes = line.word_boxes
+    first = next(
+        (
+            index
+            for index in range(1, len(words))
+            if boxes[index][0] >= column_left - boxes[index][3] / 2
+            and boxes[index][0] - (boxes[index - 1][0] + boxes[index - 1][2]) >= WORD_APART_HEIGHTS * boxes[index][3]
+        ),
+        None,
+    )
+    if first is None:
+        return text
+    column_words = {fold(word).strip(EDGE_NOISE) for word in words[first:]}
+    kept = text.split()
+    while len(kept) > 1 and fold(kept[-1]).strip(EDGE_NOISE) in column_words:
+        kept.pop()
+    return " ".join(kept)
+
+
+def next_caption_left(caption_line: Line, match: re.Match[str]) -> int | None:
+    """Where the caption printed after a name's caption on its row begins (its first word's left edge), past the
+    name caption's words in its other languages and the marks between them ("Nome ! Given names", the slash
+    misread); None when the row holds no other caption or its words have no boxes."""
+    words = caption_line.text.split()
+    if len(caption_line.word_boxes) != len(words):
+        return None
+    # The words the caption's match reaches into are the caption's ("Nome(s)" matched as "Nome").
+    for index in range(max(len(caption_line.text[: match.end()].split()), 1), len(words)):
+        letters = re.sub(r"[^a-z]", "", fold(words[index]))
+        if len(letters) >= 2 and not caption_word(letters):
+            return caption_line.word_boxes[index][0]
+    return None
 
 
 def joining_e(text: str) -> str:
@@ -2651,7 +2713,21 @@ DOTTED_VOWELS = {pair: letter for pair, letter in UMLAUTS.items() if letter != "
 def umlauts_written(mrz: MrzRead) -> dict[tuple[str, str], str] | None:
     """The letters of the issuing state's (else its holder's) alphabet that the MRZ may write as two (``UMLAUTS``);
     None for a state whose alphabet has none: there a printed "MANUL" under "MANUEL" is OCR's lost E."""
-    states = {mrz.issuing_state, mrz.nationality}
+    return states_umlauts({mrz.issuing_state, mrz.nationality})
+
+
+def umlauts_restored(printed: str, mrz_value: str, *, states: set[str | None]) -> str | None:
+    """``printed`` with the umlauts OCR read bare (or with another accent) back where a valid MRZ of one of
+    ``states`` (its issuing state and holder's nationality, as the MRZ or ISO codes them) writes AE, OE or UE;
+    None where there is none to restore or the names differ otherwise. For a card's front read apart from the back
+    whose MRZ says so (``screening.rules.identity.card_sides_merge``)."""
+    umlauts = states_umlauts(states)
+    if umlauts is None:
+        return None
+    return with_lost_umlauts(printed, re.sub(r"[^A-Z]", "", mrz_value.upper()), umlauts)
+
+
+def states_umlauts(states: set[str | None]) -> dict[tuple[str, str], str] | None:
     if states & UMLAUT_STATES:
         return UMLAUTS
     return DOTTED_VOWELS if states & DOTTED_VOWEL_STATES else None
@@ -2970,6 +3046,13 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
             parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
             parsed.fields[name] = words_rejoined(str(parsed.fields[name]), mrz_value)
         return
+    if mrz.valid and read_in_another_script(str(read), mrz_value, mrz):
+        # The visual zone's name in the state's Cyrillic or Greek, read by OCR through its Latin look-alikes
+        # ("KOBAJEHKO" for КОВАЛЕНКО over KOVALENKO): the MRZ's name in another script, which no Latin spelling
+        # of it beats, and no disagreement (blind probe r74a; ADR 040).
+        parsed.fields[name] = title_case(mrz_value)
+        parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+        return
     if mrz.valid and only_particles_lost(str(read), mrz_value):
         # "DOS SANTOS SIMOES" read over the MRZ's DOS<SANTOS<E<SIMOES: OCR lost the lone "E" in the gap between two
         # words (blind probe r65b). The same name, the MRZ's words in the printed spelling.
@@ -3009,6 +3092,77 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+# The states whose documents print names in the Cyrillic or Greek alphabet beside, or instead of, the Latin one.
+CYRILLIC_OR_GREEK_STATES = frozenset(
+    {"UKR", "RUS", "BLR", "BGR", "SRB", "MKD", "MNE", "BIH", "KAZ", "KGZ", "TJK", "MNG", "GRC", "CYP"}
+)
+# What a Latin OCR reading of a Cyrillic or Greek capital stands for, in the letters ICAO 9303 part 3 transliterates
+# that capital to: the glyph OCR saw ("H" for Н, "P" for Р, "C" for С, "B" for В, "Y" for У, "X" for Х), or a
+# shape it took for another ("J" or "N" for Л, "A" for Д and Λ, "F" for Г, "W" for Ш and И, "4" for Ч, "3" for З).
+# A letter stands for itself too: a Latin reading of a Latin letter. Two-glyph readings come first.
+SCRIPT_LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "JI": ("L",), "BI": ("Y",), "IO": ("YU", "IU"), "II": ("P", "I"), "LI": ("SH", "SHCH"), "LU": ("SH", "SHCH"),
+    "A": ("D", "L"), "B": ("V", "B"), "C": ("S",), "E": ("IE", "YE", "S"), "F": ("G", "H", "F"), "H": ("N", "I"),
+    "J": ("L",), "N": ("L", "P", "I"), "P": ("R",), "R": ("YA", "IA"), "T": ("G",), "U": ("I", "Y"),
+    "W": ("SH", "SHCH", "I", "Y"), "X": ("KH", "H", "ZH", "CH"), "Y": ("U", "Y", "I"), "K": ("ZH",),
+    "3": ("Z",), "4": ("CH",), "6": ("B",), "0": ("O", "TH"),
+}  # fmt: skip
+# The letters of a word read in another script that may still differ from the MRZ's (OCR's slip): none in a short word.
+SCRIPT_WORD_SLIPS = 1
+SCRIPT_SLIP_MIN_LETTERS = 5
+
+
+def read_in_another_script(printed: str, mrz_value: str, mrz: MrzRead) -> bool:
+    """Whether a printed name of a state writing names in Cyrillic or Greek is its MRZ's name in that script, read
+    through Latin look-alikes: each word, its glyphs taken for the letters they stand for (``SCRIPT_LOOKALIKES``),
+    spells the MRZ's word in its place, but for one slip in a word of 5 letters or more, and some word needs its
+    look-alikes to. A Latin name of other letters ("PETRENKO" over BONDARENKO, a page altered or another person's)
+    spells no such word and stays flagged, and so does a Latin one a slip from the MRZ's ("NATALIA" over
+    NATALIIA), which needs no other script to be read."""
+    if not {mrz.issuing_state, mrz.nationality} & CYRILLIC_OR_GREEK_STATES:
+        return False
+    printed_words = [fold_accents(word).upper() for word in re.split(r"[\s'-]+", printed) if word]
+    mrz_words = [word for word in re.split(r"[^A-Z]+", mrz_value.upper()) if word]
+    pairs = list(zip(printed_words, mrz_words, strict=False))
+    return (
+        len(printed_words) == len(mrz_words) > 0
+        and all(spelled_through_lookalikes(word, mrz_word) for word, mrz_word in pairs)
+        and any(Levenshtein.distance(word, mrz_word) > script_slips(mrz_word) for word, mrz_word in pairs)
+    )
+
+
+def script_slips(mrz_word: str) -> int:
+    return SCRIPT_WORD_SLIPS if len(mrz_word) >= SCRIPT_SLIP_MIN_LETTERS else 0
+
+
+def spelled_through_lookalikes(reading: str, mrz_word: str) -> bool:
+    """Whether a word read in Latin letters spells ``mrz_word`` read as the Cyrillic or Greek letters its glyphs
+    stand for (see ``read_in_another_script``): the fewest slips over its glyphs, by dynamic programming."""
+    slips_allowed = script_slips(mrz_word)
+    unreached = len(reading) + len(mrz_word) + 1
+    # fewest[i][j]: the fewest slips for the reading's first i glyphs to spell the MRZ word's first j letters.
+    fewest = [[unreached] * (len(mrz_word) + 1) for _ in range(len(reading) + 1)]
+    fewest[0][0] = 0
+    for i in range(len(reading) + 1):
+        for j in range(len(mrz_word) + 1):
+            slips = fewest[i][j]
+            if slips >= unreached:
+                continue
+            if j < len(mrz_word):
+                fewest[i][j + 1] = min(fewest[i][j + 1], slips + 1)
+            if i == len(reading):
+                continue
+            fewest[i + 1][j] = min(fewest[i + 1][j], slips + 1)
+            if j < len(mrz_word):
+                fewest[i + 1][j + 1] = min(fewest[i + 1][j + 1], slips + 1)
+            for glyphs in (reading[i : i + 2], reading[i]):
+                for letters in (glyphs, *SCRIPT_LOOKALIKES.get(glyphs, ())):
+                    if mrz_word.startswith(letters, j):
+                        end_i, end_j = i + len(glyphs), j + len(letters)
+                        fewest[end_i][end_j] = min(fewest[end_i][end_j], slips)
+    return fewest[len(reading)][len(mrz_word)] <= slips_allowed
 
 
 # The one-letter words joining two surnames in Spanish and Catalan ("HERNÁNDEZ Y DE LA CRUZ", "PUIG I FERRER"), which
