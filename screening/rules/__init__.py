@@ -105,7 +105,11 @@ from screening.rules.report import generate_report
 # others determine it; a joint return's titular letter read as a digit; a year's pension kinds from its columns; a
 # scan's NIF failing its check is unread; a Cartão de Cidadão's number after its own check digit, its version letters
 # read as digits mended by the checks (blind probe r73d).
-RULES_VERSION = "rules-2026.12.39"
+# rules-2026.12.40: round 74 (blind probes r74a, r74c): a file of faturas-recibo a page each read as its invoices; a
+# tenant's proof refused for what it is no reason when the others carry the rent; uncounted proofs and what a refusal
+# was taken for named in the justification; a card's version two letters only, a printed number one OCR slip from a
+# valid MRZ's agrees; names in two scripts, the next column and lost umlauts; identity refusals said for what they are.
+RULES_VERSION = "rules-2026.12.40"
 
 
 def is_household(state: dict[str, Any]) -> bool:
