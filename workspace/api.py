@@ -67,6 +67,19 @@ from workspace.services import PersonData, applicant_rectify, applicant_rerun, a
 UUID_PATTERN = "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
 
 
+def pdf_schema(operation_id: str, description: str) -> Any:
+    """A PDF action's schema: ``application/pdf`` or a JSON error. The renderers let a client send ``Accept:
+    application/pdf``; "?format=" is not part of the contract."""
+    return extend_schema(
+        parameters=[OpenApiParameter("format", exclude=True)],
+        operation_id=operation_id,
+        responses={
+            (200, "application/pdf"): OpenApiResponse(response=OpenApiTypes.BINARY, description=description),
+            404: NOT_FOUND,
+        },
+    )
+
+
 class AgencyScopedMixin:
     request: Any
 
@@ -299,17 +312,9 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         )
         return Response(export)
 
-    @extend_schema(
-        # As report.pdf: the renderers let a client send Accept: application/pdf; "?format=" is not in the contract.
-        parameters=[OpenApiParameter("format", exclude=True)],
-        operation_id="applicants_export_pdf_retrieve",
-        responses={
-            (200, "application/pdf"): OpenApiResponse(
-                response=OpenApiTypes.BINARY,
-                description="The same export as a PDF the person reads (pt-PT, GDPR art. 12(1)); audited",
-            ),
-            404: NOT_FOUND,
-        },
+    @pdf_schema(
+        "applicants_export_pdf_retrieve",
+        "The same export as a PDF the person reads (pt-PT, GDPR art. 12(1)); audited",
     )
     @action(detail=True, methods=["get"], url_path=r"export\.pdf", renderer_classes=[JSONRenderer, PdfRenderer])
     def export_pdf(self, request: Request, pk: str) -> HttpResponse:
@@ -328,17 +333,8 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
             services.pii_view_record(applicant=applicant, actor=request.user, surface="api_status")
         return Response(data)
 
-    @extend_schema(
-        # The renderers let a client send Accept: application/pdf; "?format=" is not part of the contract.
-        parameters=[OpenApiParameter("format", exclude=True)],
-        operation_id="applicants_report_pdf_retrieve",
-        responses={
-            (200, "application/pdf"): OpenApiResponse(
-                response=OpenApiTypes.BINARY,
-                description="The current report as a PDF (pt-PT), masked without view_pii; audited",
-            ),
-            404: NOT_FOUND,
-        },
+    @pdf_schema(
+        "applicants_report_pdf_retrieve", "The current report as a PDF (pt-PT), masked without view_pii; audited"
     )
     @action(detail=True, methods=["get"], url_path=r"report\.pdf", renderer_classes=[JSONRenderer, PdfRenderer])
     def report_pdf(self, request: Request, pk: str) -> HttpResponse:
