@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kombu.exceptions import OperationalError as BrokerUnavailable
 from rest_framework.test import APIClient
 
 from applicants.models import Applicant
@@ -121,3 +122,30 @@ def test_with_the_broker_free_the_submission_is_queued_at_once(
         )
     assert response.status_code == 201, response.content
     assert queued_applicant_ids(embedded_broker) == [response.json()["applicant_id"]]
+
+
+@pytest.mark.django_db
+def test_a_worker_s_next_step_the_broker_refuses_leaves_the_applicant_to_the_sweep_not_failed(
+    embedded_broker: Path, broker_locked: threading.Event
+) -> None:
+    """The publish gives up within seconds in workers too: the extraction that read the last document and could
+    not send screening must not fail its applicant ("Erro inesperado") for the broker's trouble."""
+    from config.celery import app
+    from documents.tasks import document_batch_extract_task
+    from tests.factories import ApplicantFactory
+
+    applicant: Any = ApplicantFactory()
+    started = time.monotonic()
+    with pytest.raises(BrokerUnavailable) as refused:
+        app.send_task("screening.tasks.screen_applicant_task", args=(str(applicant.id),))
+    assert time.monotonic() - started < ANSWER_WITHIN_SECONDS
+    broker_locked.set()
+
+    document_batch_extract_task.on_failure(refused.value, "task-id", (str(applicant.id), []), {}, None)
+    applicant.refresh_from_db()
+    assert applicant.status == "PROCESSING" and applicant.failure_reason == ""
+
+    # A fault of the code still fails the applicant for a person, as before.
+    document_batch_extract_task.on_failure(ZeroDivisionError(), "task-id", (str(applicant.id), []), {}, None)
+    applicant.refresh_from_db()
+    assert applicant.status == "FAILED"
