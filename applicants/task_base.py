@@ -21,6 +21,7 @@ from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from kombu.exceptions import OperationalError as BrokerUnavailable
 from prometheus_client import Counter
 
 from applicants.retry_after import SQS_MAX_DELAY_SECONDS
@@ -169,7 +170,9 @@ class PipelineTask(Task):  # type: ignore[misc]
         ``PIPELINE_MAX_RECOVERIES`` times (ADR 009). Failed here, nothing took it up again (blind probe r58a).
         """
         log = structlog.get_logger(__name__)
-        if isinstance(exc, self.transient_errors) or database_error_is_transient(exc):
+        # A broker that refused the step's next message (kombu's OperationalError, once the publish's own short
+        # timeout and retry are spent: blind probe r74b) is the machine's too; the work done is kept.
+        if isinstance(exc, (*self.transient_errors, BrokerUnavailable)) or database_error_is_transient(exc):
             log.warning("pipeline.left_to_recovery", task_id=task_id, error=exc.__class__.__name__)
             PIPELINE_TRANSIENT_ERRORS.labels(task=self.name, error=exc.__class__.__name__, then="left_to_sweep").inc()
             return

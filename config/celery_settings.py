@@ -95,6 +95,14 @@ CELERY_BEAT_SCHEDULE = {
     "delete-due-stored-files": {"task": "documents.tasks.stored_files_cleanup_task", "schedule": 900.0},
 }
 
+# A request publishes after its commit (a submission, a second round's answer, a re-run): the applicant waits
+# for it. A broker that is locked, down or slow fails the send within seconds instead; the run is recorded,
+# and the recovery sweep queues it (docs/adr/009-self-healing-pipeline.md, blind probe r74b F1). One retry,
+# not Celery's three: each try waits up to BROKER_PUBLISH_TIMEOUT_SECONDS (the embedded broker's wait for
+# its write lock, SQS's connection timeout).
+BROKER_PUBLISH_TIMEOUT_SECONDS = env_float("BROKER_PUBLISH_TIMEOUT_SECONDS", 2.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+
 SQS_EXTRACTION_QUEUE_URL = env_str("SQS_EXTRACTION_QUEUE_URL", "")
 SQS_SCREENING_QUEUE_URL = env_str("SQS_SCREENING_QUEUE_URL", "")
 SQS_QUEUE_PREFIX = env_str("SQS_QUEUE_PREFIX", "screening-")
@@ -112,6 +120,13 @@ if CELERY_BROKER_URL.startswith("sqs://"):
         "polling_interval": env_float("SQS_POLLING_INTERVAL", 0.01),
         # kombu takes the endpoint from the broker URL; a loopback emulator is plain HTTP.
         "is_secure": not (_broker.hostname or "").startswith("127.") and _broker.hostname != "localhost",
+        # botocore's defaults (60 s to connect, 60 s to read, retried) held a publish, and so the request
+        # that sent it, for minutes. A read must outlast a long poll (wait_time_seconds).
+        "client-config": {
+            "connect_timeout": BROKER_PUBLISH_TIMEOUT_SECONDS,
+            "read_timeout": env_int("SQS_WAIT_TIME_SECONDS", 10) + 5,
+            "retries": {"mode": "standard", "total_max_attempts": 2},
+        },
     }
     _predefined = {
         name: {"url": url}
@@ -128,7 +143,10 @@ elif CELERY_BROKER_URL.startswith("sqla+"):
     # SQLA_IDLE_POLLING_INTERVAL s when idle; an acknowledgement wakes the worker at once.
     # The rest goes to SQLAlchemy's create_engine.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # A worker's poll and acknowledgement wait up to 30 s for the write lock, a publish
+        # BROKER_PUBLISH_TIMEOUT_SECONDS (config/embedded_broker.py).
         "connect_args": {"timeout": 30},
+        "publish_timeout": BROKER_PUBLISH_TIMEOUT_SECONDS,
         "polling_interval": env_float("SQLA_POLLING_INTERVAL", 0.05),
         "idle_polling_interval": env_float("SQLA_IDLE_POLLING_INTERVAL", 1.0),
     }

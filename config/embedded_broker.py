@@ -17,7 +17,12 @@ opposite. This transport (docs/adr/017-adaptive-broker-polling.md):
   broker file's size and time (a ``stat``, no lock, no query): another process
   sending a message writes to it, and the worker polls at once instead of at
   the end of its idle wait. An idle system writes nothing, so it rings only
-  with work about.
+  with work about;
+- bounds a publish's wait for the write lock by ``publish_timeout`` (3 s), not
+  the connection's busy timeout (30 s) a worker's poll and acknowledgement keep:
+  a request publishes after its commit, and a broker file held locked made
+  the applicant wait for the lock (25 s) or past their client's patience
+  for a submission already stored (blind probe r74b, docs/adr/009-self-healing-pipeline.md).
 
 Registered for the ``sqla+`` / ``sqlalchemy+`` broker URLs by ``config.celery``;
 the two intervals come from the broker transport options, which kombu's own
@@ -26,8 +31,11 @@ channel would hand to ``create_engine()``.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import threading
+from collections.abc import Iterator
 from json import dumps
 from queue import Empty
 from time import monotonic
@@ -40,7 +48,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 # Transport options this module reads; they never reach create_engine().
-POLLING_OPTIONS = ("polling_interval", "idle_polling_interval")
+POLLING_OPTIONS = ("polling_interval", "idle_polling_interval", "publish_timeout")
+#: A publish's longest wait for the broker's write lock when the transport options name none (seconds).
+DEFAULT_PUBLISH_TIMEOUT = 3.0
 
 
 class QoS(virtual.QoS):  # type: ignore[misc]
@@ -92,15 +102,24 @@ class Channel(kombu_sqlalchemy.Channel):  # type: ignore[misc]
     # kombu's own SQLAlchemy channel renames the base channel's parameter; ours follows it.
     def _put(self, queue: Any, payload: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         """kombu's ``_put`` (one committed row per message) without its per-message queue lookup and
-        ORM unit of work: one INSERT into the queue's cached id (a submission sends one per document)."""
+        ORM unit of work: one INSERT into the queue's cached id (a submission sends one per document).
+
+        The wait for the write lock is the publish's own, short one (``busy_timeout_of``)."""
         messages = self.message_cls.__table__
+        queue_id = self._queue_id(queue)  # a read once the row exists: WAL lets it past a writer's lock
         try:
-            self.session.execute(messages.insert().values(payload=dumps(payload), queue_id=self._queue_id(queue)))
+            with busy_timeout_of(self.session, seconds=self.publish_timeout):
+                # The INSERT takes the write lock; the commit then waits for nobody (WAL).
+                self.session.execute(messages.insert().values(payload=dumps(payload), queue_id=queue_id))
             self.session.commit()
         except OperationalError:
             # As kombu: the publish fails (and can be retried) rather than report a message never stored.
             self.session.rollback()
             raise
+
+    @property
+    def publish_timeout(self) -> float:
+        return float(self.connection.client.transport_options.get("publish_timeout", DEFAULT_PUBLISH_TIMEOUT))
 
     def _get(self, queue: str, timeout: float | None = None) -> Any:
         table = self.message_cls.__table__.name
@@ -185,6 +204,27 @@ class Transport(kombu_sqlalchemy.Transport):  # type: ignore[misc]
             if file_marks(self._doorbell_paths) != ring:
                 self._last_active = monotonic()  # work is about: poll fast for a while
                 return
+
+
+@contextlib.contextmanager
+def busy_timeout_of(session: Any, *, seconds: float) -> Iterator[None]:
+    """SQLite waits at most ``seconds`` for another connection's lock in the block, then its own timeout again.
+
+    Set on the session's DBAPI connection, outside SQLAlchemy's transaction, and put back whatever happens
+    while the session still holds the connection: in the pool it is a worker's poll's next, which keeps the
+    longer wait (``connect_args``).
+    Other databases are left alone.
+    """
+    dbapi = session.connection().connection.dbapi_connection
+    if not isinstance(dbapi, sqlite3.Connection):
+        yield
+        return
+    (before,) = dbapi.execute("PRAGMA busy_timeout").fetchone()
+    dbapi.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield
+    finally:
+        dbapi.execute(f"PRAGMA busy_timeout = {int(before)}")
 
 
 def doorbell_paths(url: str | None) -> tuple[str, ...]:

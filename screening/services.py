@@ -71,8 +71,12 @@ def screen_applicant(
     """
     log = logger.bind(applicant_id=str(applicant_id))
     current = report_current_id(applicant_id)
-    if (not force and current is not None) or (force and current != supersedes):
+    if not force and current is not None:
         log.info("screening.skipped", reason="report exists")
+        return None
+    if force and current != supersedes:
+        # A forced run names the report it replaces; ``force`` alone (a hand-sent message) replaces nothing.
+        log.info("screening.skipped", reason="forced run's report not current", supersedes=supersedes)
         return None
     if not screening_claim(applicant_id=applicant_id):
         log.info("screening.skipped", reason="claimed by another worker")

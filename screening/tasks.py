@@ -55,6 +55,11 @@ def screen_applicant_task(
 ) -> str | None:
     """Screen one applicant; skipped when a report exists unless forced (see ``screen_applicant``).
 
+    ``force`` and ``supersedes`` are a re-run's own (``applicant_rerun``): a forced run replaces exactly the
+    report named by ``supersedes``, so a duplicate delivery replaces nothing twice. ``force`` sent alone by hand
+    (``celery call``) replaces nothing: a person re-screens with ``manage.py rescreen <id> --force``, which
+    records the run, keeps the old report in the history and writes the audit row (blind probe r74b, F2).
+
     While documents are still being read it waits (retries with backoff).
     When the waits run out it stops without failing the applicant: the worker
     holding the documents' claims finishes them and its own chain screens, and

@@ -136,12 +136,15 @@ class Broker(HealthCheck):
 
 
 def _sqlite_broker_check(path: str) -> None:
-    """The embedded broker's file takes a write (rolled back); before first use, its folder must be writable."""
+    """The embedded broker's file is there and takes a write (rolled back).
+
+    A missing file is an outage, as the database's is, and readiness makes none: the file moved away under
+    running processes answered ``OK``, only its folder being looked at (blind probe r74b, F3). A process that
+    publishes makes it as it starts (``producer_warm``), so a started product has it.
+    """
     file = Path(path)
-    if not file.exists():
-        if not os.access(file.parent, os.W_OK):
-            raise OSError("broker folder not writable")
-        return
+    if not file.is_file():
+        raise FileNotFoundError("broker file missing")
     connection = sqlite3.connect(f"file:{file}?mode=rw", uri=True, timeout=_timeout(), isolation_level=None)
     try:
         _sqlite_write_probe(connection)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
+import sqlite3
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +29,11 @@ def client() -> Client:
 
 @pytest.fixture
 def embedded_broker(settings: Any, tmp_path: Any) -> None:
-    settings.CELERY_BROKER_URL = f"sqla+sqlite:///{tmp_path / 'broker.sqlite3'}"
+    """A broker file as a started process leaves it (``producer_warm`` makes it)."""
+    broker = tmp_path / "broker.sqlite3"
+    with contextlib.closing(sqlite3.connect(broker)) as db:
+        db.execute("PRAGMA user_version = 0")
+    settings.CELERY_BROKER_URL = f"sqla+sqlite:///{broker}"
 
 
 def test_live_answers_200_without_touching_the_database(client: Client) -> None:
@@ -55,6 +61,22 @@ def test_ready_is_503_when_the_broker_is_unreachable_and_says_nothing_of_it(
     body = response.content.decode()
     assert "Broker" in body and "broker unreachable" in body
     assert str(tmp_path) not in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ready_is_503_when_the_broker_file_is_missing_and_makes_none(
+    client: Client, settings: Any, tmp_path: Any
+) -> None:
+    # Its folder is there and writable: the file moved away under running processes (blind probe r74b, F3).
+    broker = tmp_path / "broker.sqlite3"
+    settings.CELERY_BROKER_URL = f"sqla+sqlite:///{broker}"
+    response = client.get("/health/ready")
+    assert response.status_code == 503
+    assert response.json() == {
+        "Database(alias='default')": "OK", "Cache(alias='default')": "OK",
+        "Broker()": "Unavailable: broker unreachable", "DocumentStorage()": "OK",
+    }  # fmt: skip
+    assert not broker.exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -57,9 +57,26 @@ class Command(DatabaseCommand):
 
 
 def _sweep_line(sweep: dict[str, Any]) -> str:
-    """When the recovery sweep last ran; a warning when beat seems down (blind probe r58a, F1)."""
+    """When the recovery sweep last ran; when late, what that can mean (blind probe r58a, F1; r74b, F4)."""
     every = f"every {sweep['interval_seconds']:g}s"
     if sweep["last_ran"] is None:
-        return f"recovery sweep ({every}): no run recorded: WARNING, is celery beat running?"
+        return f"recovery sweep ({every}): no run recorded: WARNING, {_late_because(sweep)}"
     ran = f"recovery sweep ({every}): last ran {sweep['last_ran']:%Y-%m-%d %H:%M:%S} UTC, {sweep['seconds_ago']}s ago"
-    return f"{ran}: WARNING, late: is celery beat running?" if sweep["late"] else ran
+    return f"{ran}: WARNING, late: {_late_because(sweep)}" if sweep["late"] else ran
+
+
+def _late_because(sweep: dict[str, Any]) -> str:
+    """Beat sends the sweep and a worker taking its queue runs it (and records the run): either may be down.
+
+    A worker killed with beat alive read "is celery beat running?" (blind probe r74b, F4). The embedded broker
+    says which: the sweep's messages piling up in its queue are beat's, with no worker to take them.
+    """
+    queue, waiting = sweep["queue"], sweep["messages_waiting"]
+    if waiting is None:
+        return f"is celery beat running, and a worker taking queue {queue}?"
+    if waiting:
+        return (
+            f"{waiting} sweep message(s) waiting in queue {queue}: beat sends them, "
+            f"is a worker taking queue {queue} running?"
+        )
+    return f"no sweep message waiting in queue {queue}: is celery beat running?"
