@@ -1117,8 +1117,11 @@ def base_field(text: str) -> bool:
 # The words of the month's own pay in a rate's label ("Remuneração horária", "Salário/dia"), not a bonus's
 # ("Horas extra valor/hora": that label names an earning too).
 BASE_PAY_WORDS = re.compile(r"(?<![a-z])(?:venc(?:imento)?|salario|remuneracao|retribuicao|ordenado)(?![a-z])")
-# A quantity in a rate row's label ("Vencimento/hora 160 h x"), whole or with decimals.
-QUANTITY = re.compile(r"(?<![\d.,])\d+(?:,\d+)?(?![\d.,])")
+# A quantity in a rate row's label ("Vencimento/hora 160 h x"), whole or with decimals. A percentage is no quantity:
+# it is the deduction's rate ("CGA - quota (11%) 192,81 2.120,91"), and a month's amount times the months elapsed is
+# its year to date (blind probe r74f: November's 11 x 192,81 taken for the quota's quantity times its rate, the year's
+# total kept as the month's).
+QUANTITY = re.compile(r"(?<![\d.,])\d+(?:,\d+)?(?![\d.,])(?!\s*%)")
 
 
 def allowances_given_back(segments: list[Segment]) -> None:
@@ -1618,9 +1621,11 @@ def between_headings(folded: str, first: int, second: int) -> str:
     return folded[first + (word.end() if word else 0) : second]
 
 
-# A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano".
+# A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano", cut "Acum. ano" (blind
+# probe r74f: "Cód. Descrição Qtd./Base Abonos Descontos Acum. ano" taken for a column after the year's, each deduction
+# read as its year's total).
 YTD_HEADING_TAIL = re.compile(
-    r"^[oa]s?(?![a-z])(?:\s*\(?\s*(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z])\s*\)?)?"
+    r"^(?:[oa]s?(?![a-z])|\.)?(?:\s*\(?\s*(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z])\s*\)?)?"
 )
 
 
