@@ -91,3 +91,36 @@ def test_a_rate_in_a_deductions_label_is_no_quantity_times_the_month() -> None:
     parsed = parse_payslip(lines_of(*text))
     assert parsed.fields["social_security"] == Decimal("176.00")
     assert "arithmetic_mismatch" not in parsed.warnings
+
+
+@pytest.mark.parametrize(("month", "months"), [("Fevereiro", 2), ("Novembro", 11)])
+def test_a_column_of_the_months_times_the_months_elapsed_is_the_years(month: str, months: int) -> None:
+    """A year's column under a caption not read as one ("Ano", or OCR's garble): every row's last figure its month's
+    times the same months elapsed."""
+    text = coded_table(month, months, heading="Cód. Descrição Qtd./Base Abonos Descontos Ano")
+    parsed = parse_payslip(lines_of(*text, confidence=0.9))
+    assert parsed.fields["social_security"] == Decimal("176.00")
+    assert parsed.fields["irs_withholding"] == Decimal("190.00")
+    assert "arithmetic_mismatch" not in parsed.warnings
+
+
+def test_rows_of_hours_at_a_rate_keep_their_amounts() -> None:
+    """Guard: quantity, rate and amount on each row, the same quantity on two rows, no year's column."""
+    parsed = parse_payslip(
+        lines_of(
+            *HEAD,
+            "Período: Novembro de 2026",
+            "Descrição Qtd. Preço Valor",
+            "Vencimento base 1.000,00",
+            "Horas extra 10,00 15,00 150,00",
+            "Trabalho nocturno 10,00 5,00 50,00",
+            "Segurança Social 11% 132,00",
+            "IRS 80,00",
+            "Total ilíquido 1.200,00",
+            "Total descontos 212,00",
+            "Valor líquido: 988,00 €",
+        )
+    )
+    assert parsed.fields["gross_pay"] == Decimal("1200.00")
+    assert parsed.fields["net_pay"] == Decimal("988.00")
+    assert "arithmetic_mismatch" not in parsed.warnings
