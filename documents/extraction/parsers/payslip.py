@@ -953,6 +953,7 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
             rows[index + 1] = header_fill(roles, lines[index + 1].text, below)
         elif grid := grid_columns(line.text):
             fill_grid(grid, rows[index + 1 :])
+    without_the_months_elapsed_multiples(rows)
     two_columns = any(
         not rows[index] and EARNINGS_THEN_DEDUCTIONS.search(fold(line.text)) for index, line in enumerate(lines)
     )
@@ -980,6 +981,31 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+# The months a year-to-date figure may sum: February's to December's.
+MONTHS_ELAPSED = range(2, 13)
+# Rows printing their year's figure as the same multiple of their month's before a column is taken for the year's.
+ROWS_OF_ONE_MULTIPLE = 2
+
+
+def without_the_months_elapsed_multiples(rows: list[list[Segment]]) -> None:
+    """Rows whose last figure is the one before times the same whole number of months, 2 to 12, in two rows or more:
+    that column is the year's to date under a caption not read as one ("Abonos  Descontos  Ano", or a heading OCR
+    garbled), and the month's amount is the smaller (blind probe r74f: the year's quota and IRS read as the month's).
+    One row's multiple may be chance; a quantity times its rate ("10,00 15,00 150,00") is the row's own amount."""
+    multiples: dict[int, list[Segment]] = {}
+    for segment in (segment for row in rows for segment in row):
+        if len(segment.amounts) < 2 or segment.role == "skip" or quantity_times_rate(segment):
+            continue
+        month, year = segment.amounts[-2:]
+        if month > 0 and year % month == 0 and int(year / month) in MONTHS_ELAPSED:
+            multiples.setdefault(int(year / month), []).append(segment)
+    # The months elapsed are one number for the whole slip: the multiple most rows share.
+    segments = max(multiples.values(), key=len, default=[])
+    if len(segments) >= ROWS_OF_ONE_MULTIPLE:
+        for segment in segments:
+            segment.amounts.pop()
 
 
 def currency_columns(text: str) -> list[bool] | None:
@@ -1117,8 +1143,11 @@ def base_field(text: str) -> bool:
 # The words of the month's own pay in a rate's label ("Remuneração horária", "Salário/dia"), not a bonus's
 # ("Horas extra valor/hora": that label names an earning too).
 BASE_PAY_WORDS = re.compile(r"(?<![a-z])(?:venc(?:imento)?|salario|remuneracao|retribuicao|ordenado)(?![a-z])")
-# A quantity in a rate row's label ("Vencimento/hora 160 h x"), whole or with decimals.
-QUANTITY = re.compile(r"(?<![\d.,])\d+(?:,\d+)?(?![\d.,])")
+# A quantity in a rate row's label ("Vencimento/hora 160 h x"), whole or with decimals. A percentage is no quantity:
+# it is the deduction's rate ("CGA - quota (11%) 192,81 2.120,91"), and a month's amount times the months elapsed is
+# its year to date (blind probe r74f: November's 11 x 192,81 taken for the quota's quantity times its rate, the year's
+# total kept as the month's).
+QUANTITY = re.compile(r"(?<![\d.,])\d+(?:,\d+)?(?![\d.,])(?!\s*%)")
 
 
 def allowances_given_back(segments: list[Segment]) -> None:
@@ -1618,9 +1647,11 @@ def between_headings(folded: str, first: int, second: int) -> str:
     return folded[first + (word.end() if word else 0) : second]
 
 
-# A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano".
+# A year-to-date heading's own ending, no further column: "Acumulado ano", "Acumulados no ano", cut "Acum. ano" (blind
+# probe r74f: "Cód. Descrição Qtd./Base Abonos Descontos Acum. ano" taken for a column after the year's, each deduction
+# read as its year's total).
 YTD_HEADING_TAIL = re.compile(
-    r"^[oa]s?(?![a-z])(?:\s*\(?\s*(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z])\s*\)?)?"
+    r"^(?:[oa]s?(?![a-z])|\.)?(?:\s*\(?\s*(?:no\s+|do\s+|ao\s+)?(?:ano|anual|per[ií]odo)(?![a-z])\s*\)?)?"
 )
 
 
