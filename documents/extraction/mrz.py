@@ -862,7 +862,47 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
             best = [reading]
         elif rank(reading) == rank(best[0]):
             best.append(reading)
+    if best and best[0].valid:
+        best += [
+            doubt
+            for run in runs
+            for doubt in number_character_dropped_readings(run, today=today)
+            if doubt.format == best[0].format
+        ]
     return names_line_with_its_separator(unambiguous(best), found) if best else None
+
+
+def number_character_dropped_readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
+    """The valid readings of a run whose line holding the document number is one character too long, that character
+    taken for one of the number's or its check digit's (``stray_character`` never drops one): evidence against a
+    valid reading that dropped a filler instead, never a reading of their own.
+
+    OCR inserted a digit in a residence permit's number ("R0291683752<<<" for "R029183752<<<"): dropping a filler
+    left "R02916837" with the check digit "5", and the composite held too (a number whose check holds weighs in
+    the composite as its check digit alone, so one digit after it decides; 1 chance in 100), so a number no card
+    printed came out valid, beside a front printing the right one (blind probe r74e, F2). Where the character
+    dropped from the number also leaves every check holding, the two readings tie and the number is not vouched
+    for (``unambiguous``). A genuine line with a filler read twice never ties so: dropping one of its number's
+    characters brings the optional data's first character, a filler or a letter, to the check digit's place.
+    """
+    found: list[MrzRead] = []
+    formats = ((TD1_WIDTH, 3, parse_td1), (TD2_WIDTH, 2, parse_td2), (TD3_WIDTH, 2, parse_td3))
+    for width, count, parse in formats:
+        row, first = NUMBER_ROW[width], NUMBER_START[width]
+        for start in range(0, len(run) - count + 1):
+            group = run[start : start + count]
+            line = group[row]
+            if len(line) != width + 1:
+                continue
+            dropped = [line[:index] + line[index + 1 :] for index in range(first, first + 10)]
+            options = [dropped if at == row else fit_width(other, width, undouble=0) for at, other in enumerate(group)]
+            if not all(options):
+                continue
+            for combination in combinations(options, limit=256):
+                reading = parse(combination, today=today)
+                if reading.valid:
+                    found.append(reading)
+    return found
 
 
 def read_mrz_assembled(

@@ -453,15 +453,26 @@ ACCEPTED_LEAD_IN = NO_IDENTITY_DOCUMENT_ACCEPTED + ": "
 REFUSALS_SEPARATOR = "; "
 
 
+# The extraction's refusal of a legible file sent as identity that is of no kind it knows (a boarding pass, a letter):
+# documents.extraction.local.UNRECOGNISED's, told only once the file read (an illegible one is refused as such). It is
+# not "Este documento é ...", as it names nothing, but refuses the file for what it is all the same: sending a sharper
+# photo of it would not help (blind probe r74e, F7: a boarding pass sent as ID, "nenhum ... se conseguiu ler").
+NOT_AN_IDENTITY_DOCUMENT = "Documento não reconhecido como documento de identificação"
+
+
 def identity_refusals(documents: list[dict[str, Any]]) -> list[str]:
     """The extraction's reasons, each once, for the identity documents sent that failed, when every one of them was
     refused for what it is; [] when none failed, or one failed for another reason (a file unread, which a sharper
     one would mend)."""
     failed = [d for d in documents if d.get("document_type") == IDENTITY_DOCUMENT_TYPE and d.get("status") == "FAILED"]
     reasons = [str(d.get("failure_reason") or "").strip() for d in failed]
-    if not reasons or not all(refused_for_what_it_is(reason) for reason in reasons):
+    if not reasons or not all(identity_refused_for_what_it_is(reason) for reason in reasons):
         return []
     return list(dict.fromkeys(reasons))
+
+
+def identity_refused_for_what_it_is(reason: str) -> bool:
+    return refused_for_what_it_is(reason) or reason.startswith(NOT_AN_IDENTITY_DOCUMENT)
 
 
 def identity_refusals_of(check: dict[str, Any]) -> list[str]:

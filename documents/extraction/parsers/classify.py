@@ -1098,7 +1098,7 @@ def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     Cidadao's own title, OCR-garbled, no longer matched, while "Identity Card" beside it did. And a visa
     printing the passport's number ("Passport No.") is no passport: its MRZ is a visa's (``visa_zone``)."""
     if kind == DocumentKind.PASSAPORTE:
-        return passport_checked(read_mrz(text.splitlines()))
+        return passport_checked(read_mrz(text.splitlines()), titled_a_card=bool(PASSPORT_CARD_TITLE.search(fold(text))))
     if kind != DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO:
         return kind
     mrz = read_mrz(text.splitlines())
@@ -1107,14 +1107,23 @@ def foreign_card_checked(kind: DocumentKind, text: str) -> DocumentKind:
     return kind
 
 
-def passport_checked(mrz: MrzRead | None) -> DocumentKind:
+# A card's title naming a passport: Ireland's "PASSPORT CARD / CÁRTA PAS" (folded).
+PASSPORT_CARD_TITLE = re.compile(r"\bpassport\s*card\b|\bcarta\s*pas\b")
+
+
+def passport_checked(mrz: MrzRead | None, *, titled_a_card: bool = False) -> DocumentKind:
     """A page titled a passport, by its MRZ: a visa's is no passport, and a card's TD1 is a card. A passport's data
     page carries a TD3; a "passport card" (Ireland's) is an identity card the size of one, with a front and a back,
-    its MRZ a TD1 on the back (blind probe r67a: read as a passport, with no side)."""
+    its MRZ a TD1 on the back (blind probe r67a: read as a passport, with no side). Its front, which has no MRZ, is
+    the card too by its title (``titled_a_card``; blind probe r74e: read as a passport whose MRZ was not read, and
+    the card's back said sent without its front)."""
     if visa_zone(mrz):
         return DocumentKind.UNKNOWN
     if mrz is not None and mrz.format == "TD1" and mrz.checks_passed > 0:
         return kind_from_mrz(mrz) if mrz.issuing_state == "PRT" else DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
+    passport_zone = mrz is not None and mrz.format == "TD3" and mrz.checks_passed > 0
+    if titled_a_card and not passport_zone:
+        return DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO
     return DocumentKind.PASSAPORTE
 
 

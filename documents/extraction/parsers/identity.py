@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -43,6 +43,7 @@ from documents.extraction.mrz import (
     names_from,
     names_line_realigned,
     number_tie_broken,
+    parse_date,
     read_mrz,
     read_mrz_assembled,
     same_number_misread,
@@ -1205,10 +1206,10 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
         if found:
             column = date_column(lines[found[0]].text, ID_LABELS[name])
             for candidate, line in value_after_label(lines, *found):
-                dates = card_dates(candidate)
+                dates = card_dates(candidate, field=name)
                 if dates:
                     # A row of several date labels over a row of as many dates: the same column.
-                    whole_row = card_dates(line.text)
+                    whole_row = card_dates(line.text, field=name)
                     if column is not None and candidate == line.text and len(whole_row) == column[1]:
                         dates = [whole_row[column[0]]]
                     elif column is not None and candidate == line.text and column[1] > 1:
@@ -1422,7 +1423,7 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
     for name in ("date_of_birth", "expiry_date"):
         found = find_label(lines, ID_LABELS[name])
         above = value_above(lines, name)
-        dates = card_dates(above[0]) if above and found else []
+        dates = card_dates(above[0], field=name) if above and found else []
         if not above or not found or not dates:
             continue
         column = date_column(lines[found[0]].text, ID_LABELS[name])
@@ -1710,10 +1711,54 @@ def visual_nationality(text: str) -> str | None:
 CARD_WRITTEN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([a-z]{3,4})\.?(?:\s*[/|il1]\s*([a-z]{1,4})\.?)?\s*(\d{4})(?!\d)")
 
 
-def card_dates(text: str) -> list[dt.date]:
+def card_dates(text: str, *, field: str | None = None) -> list[dt.date]:
     """The dates a visual-zone value prints: in figures, else with the month's abbreviation, else in figures with
-    one of their two spaces lost."""
-    return figure_dates(text) or written_card_dates(text) or figure_dates_one_space_lost(text)
+    one of their two spaces lost; for a birth or expiry date (``field``), also one whose month only its English
+    translation names, its year maybe of two digits."""
+    return (
+        figure_dates(text)
+        or written_card_dates(text)
+        or figure_dates_one_space_lost(text)
+        or (bilingual_month_dates(text, field=field) if field else [])
+    )
+
+
+# A card's date with the month in its own script and in English after a slash: Greece's "08 ΙΟΥΛ/JUL 80",
+# "05 ΜΑΪ/MAY 34", a two-digit year (blind probe r74e: both dates missing). The Greek or Cyrillic abbreviation, or
+# the Latin letters OCR reads for it ("IOYA", "MAi"), names no month the reader knows: the English one does.
+BILINGUAL_MONTH_DATE = re.compile(
+    r"(?<![\d./-])(\d{1,2})\s*([^\W\d_]{3,5})\.?\s*/\s*([a-z]{3})\.?\s*(\d{4}|\d{2})(?![\d./-])"
+)
+
+
+def real_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def bilingual_month_dates(text: str, *, field: str) -> list[dt.date]:
+    """Dates written "DD <own script>/<English month> YY" (or YYYY), read by the English month; a two-digit year's
+    century as the MRZ's (``parse_date``): a birth in the past, an expiry in this century. The slash and the English month both
+    printed: a lone two-digit figure after a word is as often a height or a count as a year."""
+    kind: Literal["birth", "expiry"] = "birth" if field == "date_of_birth" else "expiry"
+    found = []
+    for match in BILINGUAL_MONTH_DATE.finditer(fold(text)):
+        month, own = abbreviation_month(match.group(3)), abbreviation_month(match.group(2))
+        # Two months the reader knows that differ ("22 ABR/SEP") could be either: nothing is read.
+        if month is None or own not in {None, month}:
+            continue
+        day, year = int(match.group(1)), match.group(4)
+        two_digits = len(year) == 2
+        date = (
+            parse_date(f"{year}{month:02d}{day:02d}", kind=kind, today=dt.date.today())
+            if two_digits
+            else real_date(int(year), month, day)
+        )
+        if date is not None:
+            found.append(date)
+    return found
 
 
 # A card's date in figures, "DD MM YYYY", with the space between day and month or between month and year lost
