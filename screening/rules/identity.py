@@ -103,7 +103,14 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
         birth_date_match(document, applicant_birth=applicant["date_of_birth"], today=today),
         not_expired(document, today=today),
         *filter(
-            None, [sides_agree(document), mrz_check(document), issue_date_check(document), specimen_check(document)]
+            None,
+            [
+                sides_agree(document),
+                mrz_check(document),
+                page_name_check(document),
+                issue_date_check(document),
+                specimen_check(document),
+            ],
         ),
     ]
     conflict = nif_documents_check(document, state["documents"], applicant=applicant)
@@ -364,6 +371,33 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
+
+
+# The extraction's warning that a page prints another surname than its MRZ's (``merge_name``), which has already
+# discounted what OCR and ICAO make of one name: look-alikes, accents, transliterations, a cut, another script.
+SURNAME_NOT_THE_MRZS = "mrz_viz_mismatch:surname"
+
+
+def page_name_check(document: dict[str, Any]) -> dict[str, Any] | None:
+    """Only when a page prints another surname than its MRZ whose check digits hold: the classic altered data page
+    (a new name printed over a genuine document, whose MRZ no one edited), or a surname badly misread. No check digit
+    covers a name, so nothing else says it (blind probe r74e, F5: BENNANI printed over BENJELLOUN's MRZ read LOW).
+    A single-name holder's one name read under the surname's caption too is warned so but kept as no surname."""
+    flagged = [
+        side
+        for side in sides_warned(document, SURNAME_NOT_THE_MRZS)
+        if side["fields"].get("mrz_valid") is True and side["fields"].get("surname")
+    ]
+    if not flagged:
+        return None
+    return check(
+        "identity.mrz_matches_page",
+        False,
+        "O apelido impresso na página do documento não é o da zona de leitura ótica (MRZ), cujos dígitos de controlo "
+        "são válidos: sinal de uma página de dados alterada, ou de um apelido mal lido. Confirme no original.",
+        document_id=flagged[0]["document_id"],
+        field="surname",
+    )
 
 
 def sides_warned(document: dict[str, Any], warning: str) -> list[dict[str, Any]]:
