@@ -11,7 +11,7 @@ from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import card_number_misread
-from documents.extraction.parsers.identity import umlauts_restored
+from documents.extraction.parsers.identity import states_umlauts, umlauts_restored
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -27,6 +27,7 @@ from screening.rules.income import reason_as_clause, refused_for_what_it_is
 from screening.rules.names import (
     mrz_name_fits,
     name_match,
+    name_mended,
     name_variation,
     names_the_applicant,
     surname_left_out,
@@ -350,11 +351,24 @@ def names_compared(front: dict[str, Any], back: dict[str, Any]) -> bool:
 
 
 def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
-    """The front's printed name against the back's MRZ name, where they are compared (``names_compared``)."""
+    """The front's printed name against the back's MRZ name, where they are compared (``names_compared``), each of
+    surname and given names only where the front read it: a front whose given names went unread is no other
+    person's (blind probe r74e, F3: a Polish front read "Wilodarczyk" alone, its Ł as "il", failed on the name).
+    ``mrz_name_fits`` allows OCR's slips and ICAO's spellings (Ł as L), as the typed name's comparison does."""
     printed = read_name(front)
     if not names_compared(front, back):
         return True
-    return mrz_name_fits(printed, surname=back.get("surname") or "", given_names=back.get("given_names") or "")
+    whole = bool(front.get("full_name"))
+    surname = back.get("surname") if whole or front.get("surname") else None
+    given_names = back.get("given_names") if whole or front.get("given_names") else None
+    # The MRZ's words read as the front prints them where they differ only by a look-alike glyph or an umlaut's two
+    # letters (r74e, F1: the back's "BJQERN" under a front's "Bjorn"), as against the typed name.
+    umlauts = states_umlauts({back.get("issuing_state"), back.get("nationality")}) or {}
+    return mrz_name_fits(
+        printed,
+        surname=name_mended(surname or "", printed, umlauts),
+        given_names=name_mended(given_names or "", printed, umlauts),
+    )
 
 
 def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
@@ -446,7 +460,16 @@ def read_name(fields: dict[str, Any]) -> str:
 def name_to_match(document: dict[str, Any], *, applicant_name: str) -> str:
     """The document's name as compared with the one typed: as read, except that a name the MRZ cut short
     (a long Portuguese name on a card's back) has its last given word completed from the typed word it
-    starts, so a cut is not taken for a misspelling. What the document says is still what the check shows."""
+    starts, so a cut is not taken for a misspelling, and a word the typed name writes otherwise only by OCR's
+    look-alike glyph or an umlaut's two letters is read as typed (``name_mended``: "BJQERN" for BJOERN typed
+    "Bjorn"). What the document says is still what the check shows."""
+    fields = document["fields"]
+    umlauts = states_umlauts({fields.get("issuing_state"), fields.get("nationality")}) or {}
+    return name_mended(cut_name_completed(document, applicant_name=applicant_name), applicant_name, umlauts)
+
+
+def cut_name_completed(document: dict[str, Any], *, applicant_name: str) -> str:
+    """The document's name, its last word completed from the typed word it starts where the MRZ cut it."""
     fields = document["fields"]
     if read_name_source(document) is None:
         return read_name(fields)

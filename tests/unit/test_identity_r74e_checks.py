@@ -77,3 +77,98 @@ def test_a_single_name_holders_name_under_the_surname_caption_is_no_other_surnam
     document = identity_document("PASSAPORTE", None, "p", ["mrz_viz_mismatch:surname"], full_name="Sukarno",
                                  given_names="Sukarno", mrz_valid=True, document_number="A1234567")  # fmt: skip
     assert named(verified("Sukarno", document), "identity.mrz_matches_page") is None
+
+
+# --- findings 1 and 4: an MRZ name's look-alike glyph, and its umlauts by the holder's nationality ------------------
+
+
+def card_back(name: tuple[str, str], *, state: str, nationality: str | None = None,
+              kind: str = "CARTAO_IDENTIDADE_ESTRANGEIRO") -> dict[str, Any]:  # fmt: skip
+    surname, given = name
+    return identity_document(kind, "back", "b", surname=surname, given_names=given, full_name=f"{given} {surname}",
+                             issuing_state=state, nationality=nationality or state, mrz_valid=True,
+                             document_number="KP3918274")  # fmt: skip
+
+
+def test_an_mrz_names_look_alike_glyph_and_umlaut_read_as_the_typed_name() -> None:
+    """A Norwegian card's back whose MRZ SOERLIE<<KJOERSTI was read with Q for O: the typed "Kjorsti Sorlie" is
+    that name (Ø written OE), not another person's."""
+    result = verified("Kjorsti Sorlie", card_back(("Soerlie", "Kjqersti"), state="NOR"))
+    assert result["name_match"] == "exact"
+    assert result["verified"]
+    assert named(result, "identity.name_match")["value"] == "Kjqersti Soerlie"
+
+
+def test_a_typed_name_with_the_letter_itself_matches_the_misread_mrz_too() -> None:
+    assert verified("Kjørsti Sørlie", card_back(("Soerlie", "Kjqersti"), state="NOR"))["name_match"] == "exact"
+
+
+def test_a_look_alike_glyph_and_another_letter_is_still_another_name() -> None:
+    """Guard: one look-alike mended, never a second difference."""
+    result = verified("Kjarsti Sorlie", card_back(("Soerlie", "Kjqersti"), state="NOR"))
+    assert result["name_match"] != "exact"
+
+
+def test_a_turkish_holders_permit_writes_the_typed_o_and_u_as_oe_and_ue() -> None:
+    """A Portuguese residence permit (issuing state PRT) of a Turkish holder: ICAO transliterates by the holder's
+    name, so the nationality's alphabet says OE and UE are Ö and Ü."""
+    back = card_back(("Yueksekdag", "Goenuel"), state="PRT", nationality="TUR", kind="TITULO_RESIDENCIA")
+    result = verified("Gonul Yuksekdag", back)
+    assert result["name_match"] == "exact"
+    assert result["warnings"] == []
+
+
+def test_a_holder_whose_alphabet_has_no_umlauts_typing_o_for_oe_stays_similar() -> None:
+    """Guard: elsewhere OE is two letters ("Joel", "Manuel"), and a bare O typed over it only similar."""
+    back = card_back(("Yueksekdag", "Goenuel"), state="PRT", nationality="BRA", kind="TITULO_RESIDENCIA")
+    assert verified("Gonul Yuksekdag", back)["name_match"] == "fuzzy"
+
+
+# --- finding 3: a card's front whose given names went unread, its surname read with a slip -----------------------
+
+
+def polish_card(front_surname: str) -> dict[str, Any]:
+    front = identity_document("CARTAO_IDENTIDADE_ESTRANGEIRO", "front", "f", ["missing:full_name"],
+                              surname=front_surname, document_number="ZKR571046")  # fmt: skip
+    back = identity_document("CARTAO_IDENTIDADE_ESTRANGEIRO", "back", "b", surname="Przybylski",
+                             given_names="Lukasz", full_name="Lukasz Przybylski", issuing_state="POL",
+                             nationality="POL", mrz_valid=True, document_number="ZKR571046")  # fmt: skip
+    return verified("Łukasz Przybylski", front, back)
+
+
+def test_a_front_read_only_by_its_surname_with_a_slip_agrees_with_the_back() -> None:
+    """The front's "PRZYBYŁSKI" read "Przybyilski" (Ł as "il"), its given names not read: the sides agree on what
+    both read."""
+    result = polish_card("Przybyilski")
+    sides = named(result, "identity.sides_agree")
+    assert sides is not None and sides["passed"], sides
+    assert "nome" in sides["evidence"]
+    assert result["verified"]
+
+
+def test_a_front_read_only_by_another_surname_still_disagrees() -> None:
+    """Guard: another surname on the front is another card's."""
+    sides = named(polish_card("Kowalczyk"), "identity.sides_agree")
+    assert sides is not None and not sides["passed"]
+    assert sides["evidence"].endswith("não coincidem: nome.")
+
+
+def norwegian_card(front_name: tuple[str, str]) -> dict[str, Any]:
+    surname, given = front_name
+    front = identity_document("CARTAO_IDENTIDADE_ESTRANGEIRO", "front", "f", surname=surname, given_names=given,
+                              full_name=f"{given} {surname}", document_number="KP3918274")  # fmt: skip
+    return verified("Jørn Sørlie", front, card_back(("Soerlie", "Jqern"), state="NOR"))
+
+
+def test_a_front_read_right_agrees_with_the_backs_mrz_name_misread_by_a_look_alike() -> None:
+    """The front's "Jorn Sorlie" (Ø read bare) and the back's JQERN (Q for O, Ø written OE): one card."""
+    result = norwegian_card(("Sorlie", "Jorn"))
+    sides = named(result, "identity.sides_agree")
+    assert sides is not None and sides["passed"], sides
+    assert result["verified"]
+
+
+def test_a_front_printing_another_given_name_still_disagrees_with_the_backs() -> None:
+    """Guard: the look-alike mends the back's word, never another given name on the front."""
+    sides = named(norwegian_card(("Sorlie", "Ingrid")), "identity.sides_agree")
+    assert sides is not None and not sides["passed"]
