@@ -156,11 +156,18 @@ def name_grade(submitted: str, read: str) -> tuple[str, str | None]:
     if name_cut(read, right, left, initials) or name_cut(submitted, left, right, initials):
         return "partial", "cut"
     shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
-    if len(shorter) >= 2 and all(
-        max(difflib.SequenceMatcher(None, token, other).ratio() for other in longer) >= 0.8 for token in shorter
-    ):
+    if len(shorter) >= 2 and all(max(similarity(token, other) for other in longer) >= 0.8 for token in shorter):
         return "fuzzy", None
     return "none", None
+
+
+def similarity(token: str, other: str) -> float:
+    """How alike two words are (``difflib``'s ratio), a Q read for an O counted alike: one look-alike glyph in a
+    short word ("Qla" for "Ola", too short for ``name_mended``) leaves the name similar, not another (r74e, F1)."""
+    return max(
+        difflib.SequenceMatcher(None, token, other).ratio(),
+        difflib.SequenceMatcher(None, token.replace("q", "o"), other.replace("q", "o")).ratio(),
+    )
 
 
 def words_grade(left: list[str], right: list[str], initials: frozenset[str]) -> tuple[str | None, str | None]:

@@ -172,3 +172,15 @@ def test_a_front_printing_another_given_name_still_disagrees_with_the_backs() ->
     """Guard: the look-alike mends the back's word, never another given name on the front."""
     sides = named(norwegian_card(("Sorlie", "Ingrid")), "identity.sides_agree")
     assert sides is not None and not sides["passed"]
+
+
+def test_a_short_given_name_misread_by_a_look_alike_is_similar_not_another_persons() -> None:
+    """Too short to be mended ("QLA" for OLA), its surname the typed one's: a warning, not a failure."""
+    result = verified("Ola Sorlie", card_back(("Sorlie", "Qla"), state="NOR"))
+    assert result["name_match"] == "fuzzy"
+    assert result["verified"]
+
+
+def test_another_short_given_name_with_the_same_surname_is_still_another_person() -> None:
+    """Guard: the same surname does not make "Eva" of "Ola"."""
+    assert verified("Eva Sorlie", card_back(("Sorlie", "Ola"), state="NOR"))["name_match"] == "none"
