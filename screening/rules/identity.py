@@ -11,7 +11,7 @@ from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import card_number_misread
-from documents.extraction.parsers.identity import umlauts_restored
+from documents.extraction.parsers.identity import states_umlauts, umlauts_restored
 from documents.extraction.schema import (
     IDENTITY_KINDS,
     INVOICE_KINDS,
@@ -27,6 +27,7 @@ from screening.rules.income import reason_as_clause, refused_for_what_it_is
 from screening.rules.names import (
     mrz_name_fits,
     name_match,
+    name_mended,
     name_variation,
     names_the_applicant,
     surname_left_out,
@@ -103,7 +104,14 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
         birth_date_match(document, applicant_birth=applicant["date_of_birth"], today=today),
         not_expired(document, today=today),
         *filter(
-            None, [sides_agree(document), mrz_check(document), issue_date_check(document), specimen_check(document)]
+            None,
+            [
+                sides_agree(document),
+                mrz_check(document),
+                page_name_check(document),
+                issue_date_check(document),
+                specimen_check(document),
+            ],
         ),
     ]
     conflict = nif_documents_check(document, state["documents"], applicant=applicant)
@@ -343,11 +351,24 @@ def names_compared(front: dict[str, Any], back: dict[str, Any]) -> bool:
 
 
 def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
-    """The front's printed name against the back's MRZ name, where they are compared (``names_compared``)."""
+    """The front's printed name against the back's MRZ name, where they are compared (``names_compared``), each of
+    surname and given names only where the front read it: a front whose given names went unread is no other
+    person's (blind probe r74e, F3: a Polish front read "Wilodarczyk" alone, its Ł as "il", failed on the name).
+    ``mrz_name_fits`` allows OCR's slips and ICAO's spellings (Ł as L), as the typed name's comparison does."""
     printed = read_name(front)
     if not names_compared(front, back):
         return True
-    return mrz_name_fits(printed, surname=back.get("surname") or "", given_names=back.get("given_names") or "")
+    whole = bool(front.get("full_name"))
+    surname = back.get("surname") if whole or front.get("surname") else None
+    given_names = back.get("given_names") if whole or front.get("given_names") else None
+    # The MRZ's words read as the front prints them where they differ only by a look-alike glyph or an umlaut's two
+    # letters (r74e, F1: the back's "BJQERN" under a front's "Bjorn"), as against the typed name.
+    umlauts = states_umlauts({back.get("issuing_state"), back.get("nationality")}) or {}
+    return mrz_name_fits(
+        printed,
+        surname=name_mended(surname or "", printed, umlauts),
+        given_names=name_mended(given_names or "", printed, umlauts),
+    )
 
 
 def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
@@ -364,6 +385,33 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
+
+
+# The extraction's warning that a page prints another surname than its MRZ's (``merge_name``), which has already
+# discounted what OCR and ICAO make of one name: look-alikes, accents, transliterations, a cut, another script.
+SURNAME_NOT_THE_MRZS = "mrz_viz_mismatch:surname"
+
+
+def page_name_check(document: dict[str, Any]) -> dict[str, Any] | None:
+    """Only when a page prints another surname than its MRZ whose check digits hold: the classic altered data page
+    (a new name printed over a genuine document, whose MRZ no one edited), or a surname badly misread. No check digit
+    covers a name, so nothing else says it (blind probe r74e, F5: BENNANI printed over BENJELLOUN's MRZ read LOW).
+    A single-name holder's one name read under the surname's caption too is warned so but kept as no surname."""
+    flagged = [
+        side
+        for side in sides_warned(document, SURNAME_NOT_THE_MRZS)
+        if side["fields"].get("mrz_valid") is True and side["fields"].get("surname")
+    ]
+    if not flagged:
+        return None
+    return check(
+        "identity.mrz_matches_page",
+        False,
+        "O apelido impresso na página do documento não é o da zona de leitura ótica (MRZ), cujos dígitos de controlo "
+        "são válidos: sinal de uma página de dados alterada, ou de um apelido mal lido. Confirme no original.",
+        document_id=flagged[0]["document_id"],
+        field="surname",
+    )
 
 
 def sides_warned(document: dict[str, Any], warning: str) -> list[dict[str, Any]]:
@@ -412,7 +460,16 @@ def read_name(fields: dict[str, Any]) -> str:
 def name_to_match(document: dict[str, Any], *, applicant_name: str) -> str:
     """The document's name as compared with the one typed: as read, except that a name the MRZ cut short
     (a long Portuguese name on a card's back) has its last given word completed from the typed word it
-    starts, so a cut is not taken for a misspelling. What the document says is still what the check shows."""
+    starts, so a cut is not taken for a misspelling, and a word the typed name writes otherwise only by OCR's
+    look-alike glyph or an umlaut's two letters is read as typed (``name_mended``: "BJQERN" for BJOERN typed
+    "Bjorn"). What the document says is still what the check shows."""
+    fields = document["fields"]
+    umlauts = states_umlauts({fields.get("issuing_state"), fields.get("nationality")}) or {}
+    return name_mended(cut_name_completed(document, applicant_name=applicant_name), applicant_name, umlauts)
+
+
+def cut_name_completed(document: dict[str, Any], *, applicant_name: str) -> str:
+    """The document's name, its last word completed from the typed word it starts where the MRZ cut it."""
     fields = document["fields"]
     if read_name_source(document) is None:
         return read_name(fields)

@@ -156,11 +156,18 @@ def name_grade(submitted: str, read: str) -> tuple[str, str | None]:
     if name_cut(read, right, left, initials) or name_cut(submitted, left, right, initials):
         return "partial", "cut"
     shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
-    if len(shorter) >= 2 and all(
-        max(difflib.SequenceMatcher(None, token, other).ratio() for other in longer) >= 0.8 for token in shorter
-    ):
+    if len(shorter) >= 2 and all(max(similarity(token, other) for other in longer) >= 0.8 for token in shorter):
         return "fuzzy", None
     return "none", None
+
+
+def similarity(token: str, other: str) -> float:
+    """How alike two words are (``difflib``'s ratio), a Q read for an O counted alike: one look-alike glyph in a
+    short word ("Qla" for "Ola", too short for ``name_mended``) leaves the name similar, not another (r74e, F1)."""
+    return max(
+        difflib.SequenceMatcher(None, token, other).ratio(),
+        difflib.SequenceMatcher(None, token.replace("q", "o"), other.replace("q", "o")).ratio(),
+    )
 
 
 def words_grade(left: list[str], right: list[str], initials: frozenset[str]) -> tuple[str | None, str | None]:
@@ -267,3 +274,62 @@ def names_the_applicant(applicant_name: str, printed: str | None) -> bool:
     if not printed:
         return False
     return name_match(applicant_name, printed) in {"exact", "partial"} or surname_left_out(applicant_name, printed)
+
+
+# Glyphs OCR reads for a letter in an MRZ's font, keyed by the glyph read and the letter it may stand for: no check
+# digit covers a name, so an MRZ's "BJQERN" is BJOERN misread (blind probe r74e, F1), as round 73 mended a printed
+# name over the MRZ's look-alike. Q is a letter of names too, so a word is mended by one glyph at most.
+MRZ_NAME_LOOKALIKES = frozenset({("Q", "O"), ("0", "O"), ("1", "I"), ("5", "S"), ("8", "B"), ("6", "G")})
+# A word of this many letters at least is mended: "QI" over a typed "OI" is too short to tell a misreading.
+MENDED_WORD_MIN_LETTERS = 4
+
+
+def typed_letters(word: str) -> str:
+    """A typed word's letters as an MRZ writes them, uppercase without accents ("Bjørn" -> "BJORN", "Łucja" ->
+    "LUCJA"): the letters ICAO transliterates by one letter taken as that one."""
+    single = {char: next((form for form in forms if len(form) == 1), char) for char, forms in ICAO_LETTERS.items()}
+    return "".join(single.get(char, char) for char in fold(word) if char.isalpha()).upper()
+
+
+def word_mended(read_word: str, typed_word: str, umlauts: dict[tuple[str, str], str]) -> str | None:
+    """``read_word`` as the typed word reads it where it differs from it only by OCR's look-alike glyph
+    (``MRZ_NAME_LOOKALIKES``, one) or by an umlaut of ``umlauts`` the document's MRZ writes as two letters and the
+    person typed as its bare vowel ("OEZTUERK" typed "Ozturk" is "Öztürk"); None when it differs otherwise or not
+    at all. ICAO 9303 transliterates by the holder's name, so ``umlauts`` are those of the issuing state's or the
+    holder's nationality's alphabet (blind probe r74e, F4: a Turkish holder of a Portuguese permit)."""
+    read = fold(read_word).upper()
+    typed = typed_letters(typed_word)
+    if not read.isalnum() or not typed:
+        return None
+    letters: list[str] = []
+    index = position = lookalikes = restored = 0
+    while index < len(read):
+        if position >= len(typed):
+            return None
+        glyph, letter = read[index], typed[position]
+        if glyph != letter:
+            if (glyph, letter) not in MRZ_NAME_LOOKALIKES:
+                return None
+            lookalikes += 1
+        index, position = index + 1, position + 1
+        # The vowel typed bare where the MRZ writes it with the letter after it: the umlaut, read as one letter.
+        marked = umlauts.get((letter, read[index : index + 1]))
+        if marked is not None and typed[position : position + 1] != read[index]:
+            letter, index, restored = marked, index + 1, restored + 1
+        letters.append(letter)
+    if position != len(typed) or lookalikes > 1 or not (lookalikes or restored):
+        return None
+    if lookalikes and len(typed) < MENDED_WORD_MIN_LETTERS:
+        return None
+    return "".join(letters).title()
+
+
+def name_mended(read: str, typed: str, umlauts: dict[tuple[str, str], str]) -> str:
+    """The name read with each word the typed name writes otherwise only by OCR's look-alike or an umlaut's two
+    letters as the typed word reads it (``word_mended``), the others as read."""
+    typed_words = typed.split()
+    mended = []
+    for word in read.split():
+        readings = (word_mended(word, typed_word, umlauts) for typed_word in typed_words)
+        mended.append(next((reading for reading in readings if reading is not None), word))
+    return " ".join(mended)
