@@ -109,7 +109,12 @@ from screening.rules.report import generate_report
 # tenant's proof refused for what it is no reason when the others carry the rent; uncounted proofs and what a refusal
 # was taken for named in the justification; a card's version two letters only, a printed number one OCR slip from a
 # valid MRZ's agrees; names in two scripts, the next column and lost umlauts; identity refusals said for what they are.
-RULES_VERSION = "rules-2026.12.40"
+# rules-2026.12.41: round 74's second merge (blind probes r74e, r74f): a payslip's year-to-date column never the
+# month's; a name one look-alike glyph or an umlaut's two letters from the typed one mended, by the holder's
+# nationality too; sides compared only on what both read; a page's surname unlike its valid MRZ's a reason of MEDIUM
+# (identity.mrz_matches_page); an MRZ number reading tied by a dropped character unchecked; a passport card a card; a
+# refusal "não reconhecido como documento de identificação" said as not accepted; a date's month in two scripts.
+RULES_VERSION = "rules-2026.12.41"
 
 
 def is_household(state: dict[str, Any]) -> bool:
