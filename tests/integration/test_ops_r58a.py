@@ -40,7 +40,9 @@ def run(*args: str) -> str:
 @pytest.mark.django_db
 def test_pipeline_status_says_when_the_recovery_sweep_last_ran_and_warns_when_beat_is_silent(settings: Any) -> None:
     settings.PIPELINE_SWEEP_INTERVAL_SECONDS = 60
-    assert "no run recorded: WARNING, is celery beat running" in run("pipeline_status")
+    # What the warning goes on to say depends on whether the embedded broker's file can be read (r74b, F4).
+    text = run("pipeline_status")
+    assert "no run recorded: WARNING, " in text and "is celery beat running" in text
     assert json.loads(run("pipeline_status", "--json"))["recovery_sweep"]["late"] is True
 
     from config.celery import app
@@ -52,7 +54,8 @@ def test_pipeline_status_says_when_the_recovery_sweep_last_ran_and_warns_when_be
     assert json.loads(run("pipeline_status", "--json"))["recovery_sweep"]["late"] is False
 
     sweep_mark_ran(now=timezone.now() - dt.timedelta(seconds=200))  # beat killed three sweeps ago
-    assert "s ago: WARNING, late: is celery beat running" in run("pipeline_status")
+    text = run("pipeline_status")
+    assert "s ago: WARNING, late: " in text and "is celery beat running" in text
 
 
 @pytest.mark.django_db
