@@ -7,54 +7,18 @@ photo: it is refused for what it is, as a driving licence is (round 74A's "Este 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from documents.extraction.local import DRIVING_LICENCE_REFUSED, IDENTITY_DATA_UNREAD, ILLEGIBLE, UNRECOGNISED
-from screening.explanation import EN, PT, Person, identity_entry, identity_lever
+from screening.explanation import EN, PT, identity_entry, identity_lever
 from screening.rules.identity import (
     ACCEPTED_LEAD_IN,
     NO_IDENTITY_DOCUMENT_READ,
     NOT_AN_IDENTITY_DOCUMENT,
     identity_refusals_of,
-    verify_identity,
 )
 from screening.rules.report import identity_not_verified_words
-
-
-def failed_identity(reason: str, document_id: str = "id-1") -> dict[str, Any]:
-    return {
-        "document_id": document_id,
-        "document_type": "ID_DOCUMENT",
-        "status": "FAILED",
-        "failure_reason": reason,
-        "kind": None,
-        "fields": {},
-        "warnings": [],
-    }
-
-
-def identity_of(*documents: dict[str, Any]) -> dict[str, Any]:
-    state = {
-        "applicant": {"nif": "293173621", "name": "Katarzyna Nowak", "date_of_birth": "1989-11-08"},
-        "today": "2026-12-07",
-        "thresholds": {"id_expiry_warning_days": 60},
-        "documents": list(documents),
-    }
-    return verify_identity(state)
-
-
-def read_check(identity: dict[str, Any]) -> dict[str, Any]:
-    return next(c for c in identity["checks"] if c["name"] == "identity.document_read")
-
-
-def person(identity: dict[str, Any]) -> Person:
-    return Person(
-        applicant_id="a", role="TENANT", checks=identity["checks"], identity={"verified": False, "warnings": []},
-        income={},
-    )  # fmt: skip
-
+from tests.unit.test_identity_refused_r74a import failed_identity, identity_of, person, read_check
 
 UNRECOGNISED_ID = UNRECOGNISED["ID_DOCUMENT"]
 
