@@ -231,6 +231,7 @@ FIELD_WARNING_LABELS = {
     "missing": _("não lido: %(field)s"),
     "derived": _("calculado a partir dos outros valores: %(field)s"),
     "mrz_viz_mismatch": _("a zona de leitura ótica diz outro valor: %(field)s"),
+    "mrz_viz_name_kept": _("mantido o valor impresso, que a zona de leitura ótica válida contradiz: %(field)s"),
 }
 # ``<field>_unknown``: a country code no list holds, dropped.
 UNKNOWN_SUFFIX = "_unknown"

@@ -393,9 +393,10 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
 
 
-# The extraction's warning that a page prints another surname than its MRZ's (``merge_name``), which has already
-# discounted what OCR and ICAO make of one name: look-alikes, accents, transliterations, a cut, another script.
-SURNAME_NOT_THE_MRZS = "mrz_viz_mismatch:surname"
+# The extraction's warning that a page prints another surname than its valid MRZ's and the printed one was kept
+# (``merge_name``), which has already discounted what OCR and ICAO make of one name: look-alikes, accents,
+# transliterations, a cut, another script, and the MRZ's words settling the page's misreading.
+SURNAME_NOT_THE_MRZS = "mrz_viz_name_kept:surname"
 # The identity's warning (a reason of MEDIUM) when a page prints another surname than its valid MRZ's.
 PAGE_SURNAME_NOT_THE_MRZS = "page_surname_not_mrz"
 

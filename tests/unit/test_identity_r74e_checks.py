@@ -77,6 +77,18 @@ def test_a_page_printing_another_surname_than_its_valid_mrz_makes_the_risk_mediu
     assert "não é o da sua zona de leitura ótica (MRZ)" in result["report"]["justification"]
 
 
+def test_a_page_misread_whose_surname_the_mrzs_words_settle_is_no_altered_page() -> None:
+    """Guard (blind probe r74a, B12): a word of another field read into the printed surname is flagged a mismatch,
+    and the MRZ's words are reported: the surname kept is the MRZ's, so nothing says the page was altered."""
+    document = passport_page(printed_surname="BENJELLOUN ROYAUME", printed_given="KARIM", mrz_surname="BENJELLOUN",
+                             mrz_given="KARIM")  # fmt: skip
+    assert "mrz_viz_mismatch:surname" in document["warnings"]
+    assert "mrz_viz_name_kept:surname" not in document["warnings"]
+    result = verified("Karim Benjelloun", document)
+    assert named(result, "identity.mrz_matches_page") is None
+    assert "page_surname_not_mrz" not in result["warnings"]
+
+
 def test_a_page_whose_surname_is_its_mrzs_has_no_such_check() -> None:
     """Guard: a page and MRZ that agree (accents, ICAO's spellings) say nothing more."""
     document = passport_page(printed_surname="ZERHOUNI", printed_given="TARIK", mrz_surname="ZERHOUNI",

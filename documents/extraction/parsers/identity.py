@@ -3136,7 +3136,25 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # mismatch stays said. A different name read clearly stays, flagged: no check digit tells which of two
         # names is the holder's.
         parsed.fields[name] = title_case(mrz_value)
+    elif mrz.valid and not letters_alike(str(read), mrz_value):
+        # Another name read clearly, not a letter or two OCR lost or misread ("KAN" over KAAN), is kept against a
+        # valid MRZ's: said apart from a mismatch the MRZ's words settled, which the screening takes for an altered
+        # page to confirm (blind probe r74e, F5; r74a's B12, whose page OCR misread, reports the MRZ's surname).
+        parsed.warnings.append(f"{MRZ_NAME_KEPT_PRINTED}:{name}")
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+# A valid MRZ's name disagreed with the page's, whose printed name, another name read clearly, was kept.
+MRZ_NAME_KEPT_PRINTED = "mrz_viz_name_kept"
+# How alike two spellings' letters are (difflib's ratio) for one to be the other misread: "MANUL" for MANUEL is 0.91,
+# "BENNANI" for BENJELLOUN 0.47.
+MISREAD_LIKENESS = 0.8
+
+
+def letters_alike(read: str, mrz_value: str) -> bool:
+    """The page's name and the MRZ's, their letters alone, alike enough for one to be the other misread."""
+    printed, machine = (re.sub(r"[^A-Z]", "", fold_accents(value).upper()) for value in (read, mrz_value))
+    return difflib.SequenceMatcher(None, printed, machine).ratio() >= MISREAD_LIKENESS
 
 
 # The states whose documents print names in the Cyrillic or Greek alphabet beside, or instead of, the Latin one.
