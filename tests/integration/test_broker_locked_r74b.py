@@ -24,6 +24,7 @@ from rest_framework.test import APIClient
 
 from applicants.models import Applicant
 from tests.helpers import form_request_create, submission_body
+from tests.unit.test_broker_publish_bound import held_lock
 
 # Well inside a client's patience, well outside what the old wait for the lock took (30 s a try, 4 tries).
 ANSWER_WITHIN_SECONDS = 10.0
@@ -56,19 +57,8 @@ def broker_locked(embedded_broker: Path) -> Iterator[threading.Event]:
     from config.celery import app
 
     app.send_task("screening.tasks.outbox_relay_task")  # the broker file and its queues exist, as in a running product
-    locked, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        holder = sqlite3.connect(embedded_broker, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        locked.set()
-        release.wait(60)
-        holder.execute("ROLLBACK")
-        holder.close()
-
-    thread = threading.Thread(target=hold, daemon=True)
-    thread.start()
-    assert locked.wait(10)
+    release = threading.Event()
+    thread = held_lock(embedded_broker, release, at_most=60)
     yield release
     release.set()
     thread.join(10)

@@ -44,14 +44,15 @@ def broker(tmp_path: Path) -> Iterator[tuple[Connection, Path]]:
         yield conn, path
 
 
-def held_lock(path: Path, release: threading.Event) -> threading.Thread:
+def held_lock(path: Path, release: threading.Event, *, at_most: float = 30) -> threading.Thread:
+    """Another connection holds the broker's write lock until ``release`` is set (or ``at_most`` seconds pass)."""
     locked = threading.Event()
 
     def hold() -> None:
         holder = sqlite3.connect(path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         locked.set()
-        release.wait(30)
+        release.wait(at_most)
         holder.execute("ROLLBACK")
         holder.close()
 
