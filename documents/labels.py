@@ -208,6 +208,7 @@ WARNING_LABELS = {
     "other_documents_in_file": _("outros documentos no ficheiro"),
     "payments_per_year_implausible": _("número de pagamentos por ano improvável"),
     "payslip_corrected": _("recibo corrigido"),
+    "payslip_pages_missing": _("só parte das páginas do recibo"),
     "pension_subsidy_month": _("mês de subsídio da pensão"),
     "period_implausible": _("mês improvável"),
     "period_in_future": _("mês ainda por vir"),

@@ -88,6 +88,10 @@ LEAVE_PAID_APART_WARNING = "leave_paid_apart"
 # A payslip of a job that started within its month (it prints the admission date): the month paid only the days
 # since, and the job has no payslips of the months before (blind probe r68b).
 STARTED_WITHIN_MONTH = "started_within_month"
+# A payslip's page that says the slip runs to pages the file does not hold ("Página 1 de 2" alone, "PAYSLIP
+# (continued)"): what it lacks (its totals, whose it is) is on a page not sent, and the screening asks for the whole
+# slip in one file rather than saying its figures disagree or that it is someone else's (blind probe r75a, D5).
+PAYSLIP_PAGES_MISSING = "payslip_pages_missing"
 # The kinds an upload of each document type (documents.models.DocumentType) may turn out to be.
 KINDS_BY_DOCUMENT_TYPE = {
     "ID_DOCUMENT": IDENTITY_KINDS,

@@ -73,6 +73,7 @@ from documents.extraction.schema import (
     FOREIGN_PAYSLIP,
     LEAVE_PAID_APART_WARNING,
     LEAVE_WITHHELD,
+    PAYSLIP_PAGES_MISSING,
     STARTED_WITHIN_MONTH,
     TERMINATION_PAY,
 )
@@ -2006,7 +2007,10 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     ]
     left = left_of_two_payslips(lines)
     if left is None:
-        return parse_one_payslip([misreads_put_right(line) for line in lines])
+        parsed = parse_one_payslip([misreads_put_right(line) for line in lines])
+        if pages_missing(lines):
+            parsed.warnings.append(PAYSLIP_PAGES_MISSING)
+        return parsed
     parsed = parse_one_payslip([misreads_put_right(line) for line in left.lines])
     column = left.lines
     # Two months side by side (a landscape page of one worker's September and October): the latest month is read,
@@ -2024,6 +2028,31 @@ def parse_payslip(lines: list[Line]) -> Parsed:
     if several_employees([parsed, right]):
         parsed.warnings.append(MULTIPLE_EMPLOYEES)
     return parsed
+
+
+# A page's number out of the slip's pages, on folded text ("Página 1 de 2", "Pág. 2/2", "Page 1 of 2").
+PAGE_OF_PAGES = re.compile(r"(?<![a-z])(?:pagina|pag\.?|page)\s*(\d{1,2})\s*(?:de|of|/)\s*(\d{1,2})(?!\d)")
+# A page that goes on from another or onto another, in a title or a foot ("PAYSLIP (continued)", "continued overleaf",
+# "(continuação)", "continua no verso").
+PAGE_CONTINUED = re.compile(r"(?<![a-z])(?:continued|continuacao|continua\s+n[oa]|\(cont\.?\))")
+
+
+def pages_missing(lines: list[Line]) -> bool:
+    """Whether the payslip's pages say it runs to pages not read: its page numbers name pages none of its lines is
+    ("Page 1 of 2" alone), or, none read, a page says it goes on from or onto another. A photo of each page sent as
+    a file of its own reads one page of a slip: its totals or whose it is are on the other (blind probe r75a, D5). A
+    file holding every page reads every number, and says nothing."""
+    numbered = [PAGE_OF_PAGES.search(fold(line.text)) for line in lines]
+    pages = {(int(found[1]), int(found[2])) for found in numbered if found}
+    plausible = {(page, of) for page, of in pages if 1 <= page <= of <= MOST_PAYSLIP_PAGES}
+    if plausible:
+        of = max(total for _, total in plausible)
+        return {page for page, _ in plausible} != set(range(1, of + 1))
+    return any(PAGE_CONTINUED.search(fold(line.text)) for line in lines)
+
+
+# A payslip runs to a few pages at most: "page 1 of 20" is a misread, or another document's.
+MOST_PAYSLIP_PAGES = 4
 
 
 def parse_one_payslip(lines: list[Line]) -> Parsed:
@@ -3373,7 +3402,7 @@ def payslip_subsidies(page: Page, parsed: Parsed, *, foreign: bool = False) -> N
     if not (severance or unused_holidays):
         proportional_twelfths(page, parsed)
     lump = sum((s.value for s in page.rows("subsidy")), Decimal("0"))
-    twelfths = sum((s.value for s in page.rows("subsidy_twelfths")), Decimal("0"))
+    twelfths = subsidies_in_twelfths(page, parsed.fields.get("gross_pay"))
     if twelfths:
         parsed.put("subsidy_twelfths_amount", twelfths, 0.9)
     if severance or unused_holidays:
@@ -3431,6 +3460,25 @@ def payslip_subsidies(page: Page, parsed: Parsed, *, foreign: bool = False) -> N
             # The screening, not one month, decides whether it recurs (docs/adr/030-a-months-regular-pay.md).
             parsed.put("variable_net_pay", variable, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:variable_net_pay")
+
+
+def subsidies_in_twelfths(page: Page, gross: Decimal | None) -> Decimal | None:
+    """The twelfths' rows summed, each no larger than the gross they are part of; None when there are none.
+
+    A twelfth's row larger than the month's gross is its quantity read glued to its amount as a thousands group
+    ("Duodécimo subsídio de Natal 1/12 104,17" read "112 104,17", 112 104,17): the amount is the last group, what the
+    thousands leave (blind probe r75a, D6: 112 208,34 € for 208,34 € on a photo and a scan whose header's "Vencimento
+    base: 1.250,00" kept the earnings from adding up either way, so the rows' spaced reading stood). The rows are
+    kept whatever their sum: that the month pays its subsidies in twelfths is what makes it 12 payments a year, not
+    14 (``salary_payments_per_year``)."""
+    values = [row.value for row in page.rows("subsidy_twelfths")]
+    if gross is not None:
+        values = [value % THOUSAND if value > gross and value % THOUSAND else value for value in values]
+    total = sum(values, Decimal(0))
+    return total if total > 0 else None
+
+
+THOUSAND = Decimal(1000)
 
 
 def none_withheld(page: Page, parsed: Parsed) -> None:
