@@ -59,6 +59,7 @@ from screening.rules.income import (
     OWN_NAME_OTHER_NIF,
     OWNER_NAME_CHECK,
     OWNER_NIF_CHECK,
+    OWNER_NOT_READ,
     PAY_CUT_LEVEL,
     PAYSLIP_WINDOW_MONTHS,
     PENSION_NET,
@@ -832,6 +833,10 @@ UNPAID_PAYSLIP = "income.payslip_recent:unpaid"
 TAX_OTHER_PERSON = "income.tax_document:other_person"
 TAX_OLD_YEAR = "income.tax_document:old_year"
 PENSION_UNDATED = "income.pension_recent:undated"
+# A payslip whose owner, or whose net, was not read: neither "em nome de outra pessoa" nor "valores que não batem certo"
+# (blind probe r75a, D4 and D5).
+PAYSLIP_OWNER_UNREAD = "income.payslip_owner:unread"
+PAYSLIP_NET_UNREAD = "income.payslip_arithmetic:unread"
 PENSION_DATED_AHEAD = "income.pension_recent:ahead"
 
 
@@ -839,6 +844,10 @@ def reason_of(check: dict[str, Any]) -> str:
     """The reason a failed income check gives the applicant: its name, or the undated or unpaid payslip's own."""
     if check["name"] == "income.payslip_recent" and check.get("value") is None:
         return UNDATED_PAYSLIP
+    if check["name"] == "income.payslip_owner" and OWNER_NOT_READ in str(check.get("evidence") or ""):
+        return PAYSLIP_OWNER_UNREAD
+    if check["name"] == "income.payslip_arithmetic" and not check["passed"] and check.get("value") is None:
+        return PAYSLIP_NET_UNREAD
     if check["name"] == "income.payslip_recent" and NOT_YET_PAID in str(check.get("evidence") or ""):
         return UNPAID_PAYSLIP
     if check["name"] == "income.tax_document":
@@ -1437,6 +1446,14 @@ PT = Texts(
         "income.payslip_arithmetic": "um recibo de vencimento com valores que não batem certo",
         "income.payslip_recent": f"um recibo de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "um recibo de vencimento cujo mês não foi possível ler",
+        PAYSLIP_OWNER_UNREAD: (
+            "um recibo de vencimento em que não foi possível ler o seu nome nem o seu NIF (envie o recibo inteiro, "
+            "todas as páginas, num só ficheiro)"
+        ),
+        PAYSLIP_NET_UNREAD: (
+            "um recibo de vencimento cujo valor líquido não foi possível ler (envie uma fotografia nítida do recibo "
+            "inteiro ou o PDF)"
+        ),
         UNPAID_PAYSLIP: "um recibo de vencimento de um mês ainda não pago ({months}): cada mês conta depois de pago",
         "income.tax_document": (
             "um documento de IRS sem rendimentos que se possam contar (não lidos, com totais que não batem certo, ou "
@@ -1465,6 +1482,14 @@ PT = Texts(
         "income.payslip_arithmetic": "{count} recibos de vencimento com valores que não batem certo",
         "income.payslip_recent": f"{{count}} recibos de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "{count} recibos de vencimento cujo mês não foi possível ler",
+        PAYSLIP_OWNER_UNREAD: (
+            "{count} recibos de vencimento em que não foi possível ler o seu nome nem o seu NIF (envie cada recibo "
+            "inteiro, todas as páginas, num só ficheiro)"
+        ),
+        PAYSLIP_NET_UNREAD: (
+            "{count} recibos de vencimento cujo valor líquido não foi possível ler (envie fotografias nítidas dos "
+            "recibos inteiros ou os PDF)"
+        ),
         UNPAID_PAYSLIP: "{count} recibos de vencimento de meses ainda não pagos ({months}): cada mês conta depois de pago",
         "income.tax_document": (
             "{count} documentos de IRS sem rendimentos que se possam contar (não lidos, com totais que não batem "
@@ -1737,6 +1762,11 @@ EN = Texts(
         "income.payslip_arithmetic": "a payslip whose amounts do not add up",
         "income.payslip_recent": f"a payslip older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "a payslip whose month could not be read",
+        PAYSLIP_OWNER_UNREAD: (
+            "a payslip on which neither your name nor your NIF could be read (send the whole payslip, every page, in "
+            "one file)"
+        ),
+        PAYSLIP_NET_UNREAD: "a payslip whose net pay could not be read (send a sharp photo of the whole payslip or the PDF)",
         UNPAID_PAYSLIP: "a payslip of a month not yet paid ({months}): each month counts once it is paid",
         "income.tax_document": (
             "an IRS tax document with no income that can be counted (unread, totals that do not add up, or only the "
@@ -1765,6 +1795,13 @@ EN = Texts(
         "income.payslip_arithmetic": "{count} payslips whose amounts do not add up",
         "income.payslip_recent": f"{{count}} payslips older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "{count} payslips whose month could not be read",
+        PAYSLIP_OWNER_UNREAD: (
+            "{count} payslips on which neither your name nor your NIF could be read (send each whole payslip, every "
+            "page, in one file)"
+        ),
+        PAYSLIP_NET_UNREAD: (
+            "{count} payslips whose net pay could not be read (send sharp photos of the whole payslips or the PDFs)"
+        ),
         UNPAID_PAYSLIP: "{count} payslips of months not yet paid ({months}): each month counts once it is paid",
         "income.tax_document": (
             "{count} IRS tax documents with no income that can be counted (unread, totals that do not add up, or "

@@ -37,6 +37,7 @@ from documents.extraction.schema import (
     LEAVE_PAID_APART_WARNING,
     LEAVE_WITHHELD,
     PAYSLIP_KINDS,
+    PAYSLIP_PAGES_MISSING,
     PENSION_KINDS,
     PROOF_OF_FILING_ONLY,
     STARTED_WITHIN_MONTH,
@@ -279,6 +280,18 @@ CHECK_WARNINGS = {
 }
 
 
+def failed_check_warning(check_: Check) -> str:
+    """The warning a failed check gives: ``CHECK_WARNINGS``'s, but a payslip whose net was not read, whose figures
+    cannot disagree (``PAYSLIP_NET_UNREAD``)."""
+    if check_["name"] == "income.payslip_arithmetic" and check_.get("value") is None:
+        return PAYSLIP_NET_UNREAD
+    return CHECK_WARNINGS[check_["name"]]
+
+
+# A payslip read without its net pay (a photo's figures lost under a stamp, in the blur, or on a page not sent): a
+# reading's failure, not an arithmetic one, which only figures read can show (blind probe r75a, D4 and D5: "ilíquido
+# menos descontos diferente do líquido" and "valores que não batem certo" of slips whose net was never read).
+PAYSLIP_NET_UNREAD = "payslip_net_unread"
 # A proof of income sent that could not be read, while the income is not proven: the file may be what would prove it.
 UNREADABLE_WARNING = "income_documents_unreadable"
 # A proof of income sent that was read and refused for what it is (a draft, a simulation, a document of another kind),
@@ -300,7 +313,7 @@ OLD_REASON_SEPARATOR = " — "
 
 
 def failed_check_warnings(checks: list[Check]) -> list[str]:
-    warnings = [CHECK_WARNINGS[c["name"]] for c in checks if c["name"] in CHECK_WARNINGS and not c["passed"]]
+    warnings = [failed_check_warning(c) for c in checks if c["name"] in CHECK_WARNINGS and not c["passed"]]
     proven = any(c["name"] == "income.monthly_income" and c["passed"] for c in checks)
     not_read = [c for c in checks if c["name"] == "income.document_read" and not c["passed"]]
     if not proven and any(not refusal_of(c) for c in not_read):
@@ -683,6 +696,10 @@ def profile_documents(
 # Why a document read was not counted, by the first of its checks that failed.
 NOT_COUNTED_BECAUSE = {
     "owner": "de outra pessoa, pelo nome ou pelo NIF",
+    # Failed for want of the figures, not for figures that disagree (``payslip_arithmetic``).
+    "arithmetic_unread": "sem o líquido lido",
+    # Neither name nor NIF read: nobody's, not another person's (blind probe r75a, D5).
+    "owner_unread": "sem o nome nem o NIF do titular lidos",
     "in_euros": "noutra moeda",
     "arithmetic": "com contas que não batem certo",
     "recent": "fora do período pedido",
@@ -725,6 +742,10 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             reason = OWN_NAME_OTHER_NIF
         elif which == "owner" and OTHER_MEMBER_S in failed["evidence"]:
             reason = OTHER_MEMBER_S
+        elif which == "owner" and OWNER_NOT_READ in failed["evidence"]:
+            reason = NOT_COUNTED_BECAUSE["owner_unread"]
+        if which == "arithmetic" and kind == "payslip" and failed.get("value") is None:
+            reason = NOT_COUNTED_BECAUSE["arithmetic_unread"]
         if kind in DOCUMENT_WORDS and reason:
             counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
     said = [f"{count} {DOCUMENT_WORDS[kind][count > 1]} ({reason})" for (kind, reason), count in counts.items()]
@@ -1009,17 +1030,32 @@ def in_euros_check(name: str, label: str, document: Document, *, feminine: bool)
 
 
 def payslip_arithmetic(document: Document) -> Check:
-    """Net pay was read and extraction found gross minus deductions equal to it (no ``arithmetic_mismatch``)."""
+    """Net pay was read and extraction found gross minus deductions equal to it (no ``arithmetic_mismatch``). A net not
+    read fails too, said as the reading's failure it is (``net_unread_evidence``), never as figures that disagree."""
     net = money(document["fields"].get("net_pay"))
     consistent = "arithmetic_mismatch" not in document.get("warnings", []) and net is not None
+    said = f"ilíquido menos descontos {'igual ao' if consistent else 'diferente do'} líquido"
     return check(
         "income.payslip_arithmetic",
         consistent,
-        f"{payslip_label(document)}: ilíquido menos descontos {'igual ao' if consistent else 'diferente do'} líquido.",
+        f"{payslip_label(document)}: {said if net is not None else net_unread_evidence(document)}.",
         document_id=document["document_id"],
         field="net_pay",
         value=net,
     )
+
+
+# What a payslip read without its net says, in its check's evidence; and what to send instead.
+NET_NOT_READ = "o líquido não foi lido, pelo que as contas do recibo não se puderam confirmar"
+SHARPER_COPY = "pedir uma fotografia nítida, direita e com boa luz do recibo inteiro, ou o PDF"
+WHOLE_PAYSLIP = "é só uma página de um recibo com mais: pedir o recibo inteiro (todas as páginas) num só ficheiro"
+
+
+def net_unread_evidence(document: Document) -> str:
+    """Why a payslip's net is not known, and what would give it: the slip's other page when the page read says it
+    has more (``payslip_pages_missing``), else a sharper copy (blind probe r75a, D4: a stamp across the totals)."""
+    pages_missing = PAYSLIP_PAGES_MISSING in (document.get("warnings") or [])
+    return f"{NET_NOT_READ} ({WHOLE_PAYSLIP if pages_missing else SHARPER_COPY})"
 
 
 def payslip_recent(document: Document, *, today: dt.date) -> Check:
@@ -2581,7 +2617,9 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     printed = fields.get(f"{party}_name")
     member = co_member_of(applicant, fields.get(f"{party}_nif")) if by_nif and not owner else None
     if how == "none":
-        said = "não mostra de quem é (nem NIF nem nome lidos)"
+        said = OWNER_NOT_READ
+        if PAYSLIP_PAGES_MISSING in (document.get("warnings") or []):
+            said += f"; {WHOLE_PAYSLIP}"
     elif by_nif and not owner and names_the_applicant(applicant["name"], printed):
         # The applicant's name with another NIF is not "another person's": a typo in the NIF typed, a namesake, or
         # someone else's document; the identity checks say which (identity.nif_documents; cases probe 15, K05).
@@ -2618,6 +2656,8 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     )
 
 
+# How an owner check says a document shows neither whose it is: not another person's (blind probe r75a, D5).
+OWNER_NOT_READ = "não mostra de quem é (nem NIF nem nome lidos)"
 # How an owner check says a document is another member's of the same application; ``not_counted`` and the household's
 # report read it.
 OTHER_MEMBER_S = "de outra pessoa da mesma candidatura"

@@ -50,6 +50,9 @@ REASON_TEXT = {
     # whose checks do not say it.
     "arithmetic_mismatch": "um comprovativo de rendimentos tem valores que não batem certo (ilíquido, descontos e "
     "líquido)",
+    # Not "valores que não batem certo": no figure unread can disagree (blind probe r75a, D4).
+    "payslip_net_unread": "um recibo de vencimento não foi contado por não se ter lido o líquido (fotografia pouco "
+    "nítida, um carimbo ou uma página em falta): pedir uma fotografia nítida do recibo inteiro, ou o PDF",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
     "invoice_not_receipt": "uma fatura apresentada não tem recibo (pagamento não comprovado) e não foi contada como rendimento",
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
