@@ -75,6 +75,7 @@ from documents.extraction.reader import (
     read_document,
     read_pdf,
     read_side_by_side,
+    read_without_coloured_ink,
     tesseract_data,
     turn_page,
 )
@@ -94,7 +95,7 @@ from documents.extraction.schema import (
     fields_validate,
 )
 from documents.extraction.specimen import specimen_document
-from documents.extraction.validation import parsed_revalidate
+from documents.extraction.validation import parsed_revalidate, payslip_arithmetic_holds
 from documents.sniff import sniff_content_type
 
 MRZ_KINDS = frozenset(
@@ -205,6 +206,8 @@ class LocalExtractor:
             parsed = both_sides_from_a_laid_out_reading(data, kind, read, parsed)
         if kind == DocumentKind.CARTAO_CIDADAO and read.method == "ocr" and parsed.fields.get("side") == "front":
             front_gaps_from_a_laid_out_reading(data, kind, read, parsed)
+        if kind in PAYSLIP_KINDS and read.method == "ocr" and totals_unread(parsed):
+            read, parsed = totals_from_under_coloured_ink(data, kind, read, parsed)
         if read.method == "ocr" and gaps_wanted(kind, parsed):
             gaps_from_a_laid_out_reading(data, kind, read, parsed)
         others = parsed.other_documents
@@ -1134,6 +1137,47 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
                 if f"derived:{name}" in again.warnings and f"derived:{name}" not in parsed.warnings:
                     parsed.warnings.append(f"derived:{name}")
         return
+
+
+# A payslip's totals: without either, its month cannot be counted nor its sums checked.
+PAYSLIP_TOTALS = ("gross_pay", "net_pay")
+# The amounts a second reading of a payslip must read more of to be kept.
+PAYSLIP_AMOUNTS = ("gross_pay", "net_pay", "social_security", "irs_withholding")
+
+
+def totals_unread(parsed: Parsed) -> bool:
+    return any(parsed.fields.get(name) is None for name in PAYSLIP_TOTALS)
+
+
+def totals_from_under_coloured_ink(
+    data: bytes, kind: DocumentKind, read: ReadDocument, parsed: Parsed
+) -> tuple[ReadDocument, Parsed]:
+    """A colour photo of a payslip whose gross or net went unread, read again with its coloured ink dropped
+    (``read_without_coloured_ink``); that reading kept when it reads more of the slip's amounts, of the same month,
+    and its sums do not fail. A red "PAGO" stamp across the totals lost the gross and the net, and the IRS row under it
+    read 140,90 for 140,00 (blind probe r75a, D4); read without the stamp, every figure was right. Only such a slip
+    pays the second reading (2-4 s): a colour photo read whole is read once, and a coloured heading or logo a page
+    prints is lost on no page read well."""
+    again_read = read_without_coloured_ink(data)
+    if again_read is None or not again_read.text.strip():
+        return read, parsed
+    again = parse_document(kind, again_read.lines, page_starts=again_read.page_starts)
+    period = parsed.fields.get("period")
+    if period and again.fields.get("period") != period:
+        return read, parsed
+    if payslip_arithmetic_holds(again.fields, total_deductions=again.total_deductions) is False:
+        return read, parsed
+    if amounts_read(again) <= amounts_read(parsed) or totals_read(again) < totals_read(parsed):
+        return read, parsed
+    return again_read, again
+
+
+def amounts_read(parsed: Parsed) -> int:
+    return sum(parsed.fields.get(name) is not None for name in PAYSLIP_AMOUNTS)
+
+
+def totals_read(parsed: Parsed) -> int:
+    return sum(parsed.fields.get(name) is not None for name in PAYSLIP_TOTALS)
 
 
 # What tells whose payslip it is, from whom and of which month.
