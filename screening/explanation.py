@@ -664,6 +664,11 @@ def identity_lever(person: Person, words: Texts) -> str:
         if check["name"] == "identity.sides_agree":
             levers.append(words.identity_lever_same_card)
             continue
+        if check["name"] == "identity.mrz_valid":
+            # Check digits failing say "altered or misread" (a phone photo's "8" read "B": blind probe r75d, F2): the
+            # document read again, sharper or scanned, is what answers either, not "a valid document".
+            levers.append(words.identity_lever_mrz_legible)
+            continue
         if sides_disagree(person) and check["name"] in IDENTITY_DATA_CHECKS:
             continue
         if check["name"] == "identity.document_read" and identity_refusals_of(check):
@@ -1059,6 +1064,7 @@ class Texts:
     identity_lever_expiry_readable: str
     identity_lever_data: str
     identity_lever_same_card: str
+    identity_lever_mrz_legible: str
     fuzzy_name: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
@@ -1328,6 +1334,10 @@ PT = Texts(
     ),
     identity_lever_data="os seus dados indicados à agência tal como estão no documento de identificação",
     identity_lever_same_card=("a frente e o verso do mesmo documento de identificação, o seu, enviados à agência"),
+    identity_lever_mrz_legible=(
+        "uma fotografia mais nítida e direita do documento de identificação, com a zona de leitura ótica (as linhas "
+        "com «<<<») bem legível, ou uma digitalização do original, enviada à agência"
+    ),
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
     # nothing said how to set it right).
     fuzzy_name=(
@@ -1649,6 +1659,10 @@ EN = Texts(
     identity_lever_expiry_readable="an image of the identity document showing its expiry date, sent to the agency",
     identity_lever_data="your details given to the agency as they are on the identity document",
     identity_lever_same_card="the front and back of the same identity document, your own, sent to the agency",
+    identity_lever_mrz_legible=(
+        "a sharper, straight photo of the identity document, its machine-readable zone (the lines with «<<<») "
+        "clearly legible, or a scan of the original, sent to the agency"
+    ),
     fuzzy_name=(
         "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
         "if so, tell the agency your full name as it is on the document."

@@ -39,7 +39,9 @@ from documents.extraction.specimen import SPECIMEN_STATE_CODE, specimen_marked
 
 NIF_FIELDS = ("nif", "employee_nif", "employer_nif", "taxpayer_nif", "issuer_nif", "acquirer_nif", "pensioner_nif",
               "holder_nif", "spouse_nif")  # fmt: skip
-REQUIRED_IDENTITY = ("full_name", "date_of_birth", "expiry_date")
+# Every side of an identity document prints its number (a card's back in its MRZ): one unread is warned
+# ``missing:document_number`` unless a warning of its own says why (``NUMBER_UNREAD_SAID``).
+REQUIRED_IDENTITY = ("full_name", "document_number", "date_of_birth", "expiry_date")
 # A payslip of a Portuguese employer always prints the worker's social security (11%, the CGA's for a civil
 # servant), so one unread is a row the read lost (blind probe r52a: base, SS and IRS unread, only gross and net
 # warned). The IRS withholding is not: a wage under the withholding table's floor has none, and programs then
@@ -122,6 +124,8 @@ def fields_revalidate(
     if kind in CERTIFICATE_KINDS:
         warnings += certificate_revalidate(fields, today=today)
         required = REQUIRED_CERTIFICATE
+    if any(code.startswith(NUMBER_UNREAD_SAID) for code in warnings):
+        required = tuple(name for name in required if name != "document_number")
     warnings += [f"missing:{name}" for name in required if fields.get(name) is None]
     expected_kinds = KINDS_BY_DOCUMENT_TYPE.get(document_type)
     if expected_kinds is not None and kind not in expected_kinds:
@@ -134,7 +138,7 @@ def parsed_revalidate(
 ) -> list[str]:
     """``fields_revalidate`` with what our own parser read besides the fields: a payslip's printed total of
     deductions and the pay it withheld for absence, a nota's interest."""
-    return fields_revalidate(
+    warnings = fields_revalidate(
         kind,
         fields,
         document_type=document_type,
@@ -146,6 +150,14 @@ def parsed_revalidate(
         foreign_payslip=FOREIGN_PAYSLIP in parsed.warnings,
         today=today,
     )
+    if any(code.startswith(NUMBER_UNREAD_SAID) for code in [*parsed.warnings, *warnings]):
+        warnings = [code for code in warnings if code != "missing:document_number"]
+    return warnings
+
+
+# The warnings that already say why a document's number was left out ("document_number_check_invalid",
+# "document_number_implausible", "document_number_unreadable"): "missing" beside them would say the page printed none.
+NUMBER_UNREAD_SAID = "document_number_"
 
 
 def payslip_required(payslip_warnings: list[str], *, foreign: bool) -> tuple[str, ...]:

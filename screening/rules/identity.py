@@ -11,6 +11,7 @@ from typing import Any
 
 from applicants.ages import ADULT_AGE, age_on
 from applicants.identifiers import card_number_misread
+from documents.extraction.parsers.common import VALIDATED_CONFIDENCE
 from documents.extraction.parsers.identity import states_umlauts, umlauts_restored
 from documents.extraction.schema import (
     IDENTITY_KINDS,
@@ -301,7 +302,7 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
     if not compared:
         return None
     differ = [name for name in compared if name in MRZ_FIELDS and front[name] != back[name]]
-    if "document_number" in differ and misread_front_number(front["document_number"], back):
+    if "document_number" in differ and misread_front_number(front["document_number"], sides["back"]):
         differ.remove("document_number")
     if not names_fit(front, back):
         differ.append("full_name")
@@ -320,7 +321,17 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
 def misread_front_number(front_number: str, back: dict[str, Any]) -> bool:
     """The front's printed number is the back's misread (``card_number_misread``: look-alikes, a glyph more or fewer),
     and the back's number is vouched for by its MRZ's check digits: a misreading of the front, not another card."""
-    return back.get("mrz_valid") is True and card_number_misread(str(front_number), str(back["document_number"]))
+    return back_number_vouched(back) and card_number_misread(str(front_number), str(back["fields"]["document_number"]))
+
+
+def back_number_vouched(back: dict[str, Any]) -> bool:
+    """The back's number is vouched for: its MRZ valid, or its number's own check digit holding where another of the
+    MRZ's fails (read at ``VALIDATED_CONFIDENCE``). Blind probe r75d, T2b: a German card whose back's birth date was
+    edited, and whose front's "T22000129" read "722000129", was said to have sides that differ in their number, which
+    both print alike; the edit is ``identity.mrz_valid``'s to tell. Exactly that confidence: a text layer's reading
+    comes at 1.0, which no check digit gave."""
+    confidence = (back.get("confidence") or {}).get("document_number")
+    return back["fields"].get("mrz_valid") is True or confidence == VALIDATED_CONFIDENCE
 
 
 # How the evidence names what differs between a card's sides.

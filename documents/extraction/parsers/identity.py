@@ -966,6 +966,8 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
         # The MRZ's number (a permit's back on the same image) stands for the visual zone's misreading.
         moot = VISUAL_NUMBER_UNREAD | ({"document_number_check_invalid"} if mrz is not None and mrz.valid else set())
         parsed.warnings[:] = [code for code in parsed.warnings if code not in moot]
+    if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and not (mrz is not None and mrz.valid):
+        german_card_number_in_its_alphabet(parsed)
     unlabelled_dates(viz_lines, parsed)
     has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
     if kind in TWO_SIDED_CARDS and (has_mrz or not printed_on_a_sheet(lines)):
@@ -1968,6 +1970,28 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
         cpf_as_card_number(lines, parsed)
 
 
+# The characters of a German identity card's number (Personalausweis, since 2010): the digits and twelve consonants;
+# no vowel, and no B, D, Q or S, which a reader takes for a digit.
+GERMAN_CARD_NUMBER_CHARACTERS = frozenset("0123456789CFGHJKLMNPRTVWXYZ")
+# The letters a German card's number never holds, as the digit each is a look-alike of.
+GERMAN_CARD_LETTER_AS_DIGIT = str.maketrans({"O": "0", "D": "0", "Q": "0", "I": "1", "B": "8", "S": "5"})
+GERMAN_CARD_STATES = frozenset({"D", "DEU"})
+
+
+def german_card_number_in_its_alphabet(parsed: Parsed) -> None:
+    """A German card's number read on its front with a letter the number's alphabet has not, read as the digit it
+    looks like ("LO1X00T47" for "L01X00T47", blind probe r75d, G17): the front prints no check digit, and its
+    holder, a German, is known by the nationality it prints. A reading that still holds a character out of the
+    alphabet (a vowel other than O or I) is left as read; the back's MRZ, when sent, decides."""
+    number = str(parsed.fields.get("document_number") or "")
+    states = {parsed.fields.get("nationality"), parsed.fields.get("issuing_state")}
+    if not number or not states & GERMAN_CARD_STATES or set(number) <= GERMAN_CARD_NUMBER_CHARACTERS:
+        return
+    in_alphabet = number.translate(GERMAN_CARD_LETTER_AS_DIGIT)
+    if set(in_alphabet) <= GERMAN_CARD_NUMBER_CHARACTERS:
+        parsed.fields["document_number"] = in_alphabet
+
+
 POLISH_NUMBER_CAPTION = re.compile(r"numer\s+dowodu")
 # A Polish card's number: three letters, then its check digit, then five digits.
 POLISH_CARD_NUMBER = re.compile(r"[A-Z]{3}\d{6}")
@@ -2060,9 +2084,37 @@ def permit_code_under_its_caption(candidate: str) -> str | None:
     read only under a caption naming the document's number ("N.º DOCUMENTO / DOCUMENT No.", "N.º do título"): the
     first word of the row right under it, as printed. A bare "N.º" captions any number, and there a code with few
     figures is not taken (round 14). No check character: a look-alike OCR read otherwise stays, and the back's MRZ,
-    when sent, decides."""
-    words = candidate.split()
+    when sent, decides. A glyph alone before it is no part of it (``permit_code_words``)."""
+    words = permit_code_words(candidate)
     return words[0] if words and PERMIT_CODE.fullmatch(words[0]) else None
+
+
+# A capital OCR read twice, in lower case then in capitals or the reverse ("C8M3kK7T21" for "C8M3K7T21").
+CASE_DOUBLED_LETTER = re.compile(r"([a-z])(?=([A-Z]))|(?<=([A-Z]))([a-z])")
+
+
+def permit_code_words(candidate: str) -> list[str]:
+    """The words of the row under a permit's number caption, from its first of more than one character, each with a
+    capital OCR read twice, once in lower case, read once.
+
+    Blind probe r75d: phone photos of two permits' fronts read "o Y4K7N2P81 ." (the card's edge, a speck read as a
+    glyph) and "C8M3kK7T21"; neither number was taken, nor flagged, and no number is one glyph long. A permit's
+    number is printed in capitals: a lower-case letter beside its own capital is that glyph read twice, as
+    ``same_number_misread`` reads "0O"; any other lower-case letter is left, and the code then fails its shape."""
+    words = candidate.split()
+    while len(words) > 1 and len(words[0]) == 1:
+        words = words[1:]
+    return [undoubled_case(word) for word in words]
+
+
+def undoubled_case(word: str) -> str:
+    """``word`` without each lower-case letter beside its own capital."""
+
+    def kept(match: re.Match[str]) -> str:
+        lower, capital = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        return "" if lower.upper() == capital else lower
+
+    return CASE_DOUBLED_LETTER.sub(kept, word)
 
 
 # A code of letters and digits mixed, as printed, whatever its length: a permit's number OCR read a glyph too many
@@ -2074,7 +2126,7 @@ def misread_permit_code(candidate: str) -> bool:
     """Whether the first word of the row right under a caption naming the document's number is a code no permit
     number can be: letters and digits mixed, not nine characters. Left out silently, the number looked as if the
     front printed none; no check digit on a front says which glyph is OCR's, so it is not guessed back."""
-    words = candidate.split()
+    words = [word.upper() for word in permit_code_words(candidate)]
     return bool(words) and CODE_SHAPED.fullmatch(words[0]) is not None and PERMIT_CODE.fullmatch(words[0]) is None
 
 
