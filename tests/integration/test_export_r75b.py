@@ -11,7 +11,7 @@ from typing import Any, cast
 import pytest
 from rest_framework.test import APIClient
 
-from applicants.models import Applicant, ApplicantStatus, Application, Role
+from applicants.models import Applicant, ApplicantStatus, Application, AuditAction, AuditEvent, Role
 from applicants.services import AgencyCredentials
 from screening.models import ScreeningReport
 from tests.factories import ApplicantFactory, IntakeFormRequestFactory, make_nif
@@ -93,3 +93,28 @@ def test_the_lead_keeps_their_own_one_person_report_and_the_households(
 
     assert [report.get("role") for report in reports] == [None, "TENANT"]  # oldest first: alone, then the household
     assert reports[0]["justification"] == LEAD_JUSTIFICATION
+
+
+# --- U: HEAD on an export rendered the copy and audited an EXPORTED row for nothing sent -------------------------
+
+
+@pytest.mark.parametrize("suffix", ["export", "export.pdf"])
+def test_head_on_an_export_is_refused_and_audits_nothing(
+    alice: AgencyCredentials, alice_api: APIClient, suffix: str
+) -> None:
+    lead = lead_screened_alone(alice)
+    url = f"/api/v1/applicants/{lead.id}/{suffix}"
+
+    head = alice_api.head(url)
+
+    assert head.status_code == 405 and "HEAD" not in head["Allow"] and "GET" in head["Allow"]
+    assert not AuditEvent.objects.filter(action=AuditAction.EXPORTED, target_id=str(lead.id)).exists()
+    assert alice_api.get(url).status_code == 200
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORTED, target_id=str(lead.id)).count() == 1
+
+
+def test_head_still_answers_on_the_other_reads(alice: AgencyCredentials, alice_api: APIClient) -> None:
+    lead = lead_screened_alone(alice)
+
+    assert alice_api.head(f"/api/v1/applicants/{lead.id}").status_code == 200
+    assert alice_api.head("/api/v1/applicants").status_code == 200
