@@ -421,7 +421,9 @@ FORM_EXPIRED_NO_NEW_LINK = gettext_lazy(
 def form_request_link_renew(*, form_request: IntakeFormRequest, renewed_by: Any) -> CreatedFormRequest:
     """A new link for a form nobody has submitted on yet: the link was lost (it is shown once, and only its hash is
     stored) or went to the wrong person. The old link stops working at once (it answers as an unknown one: the
-    person it went to learns nothing of the form); the title, price, date and upload slots stay.
+    person it went to learns nothing of the form), nor do the upload slots it was given (``documents.models.
+    UploadSlot.objects.issued_for_a_replaced_link``: no file into them, no submission takes theirs); the title,
+    price and date stay.
 
     A submitted form keeps its link (``FormNotPending``: the person's own link to their status; others join by
     invitation), and an expired or closed one is not revived (``FormExpired``)."""

@@ -310,6 +310,10 @@ REST_FRAMEWORK = {
     # included, against the contract's "always JSON" (e2e probe 18); a client asking for nothing JSON can take gets
     # 406. The report's PDF adds its own renderer on its action.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # No ``?format=`` override: the contract ignores a query parameter an endpoint does not list, and DRF's override
+    # answered 404 to ``?format=xml`` (a staff endpoint) or ``?format=x`` (an applicant's status, which read as an
+    # unknown link). The representation is chosen by ``Accept`` alone (blind probe r75b, F3; ADR 028).
+    "URL_FORMAT_OVERRIDE": None,
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "applicants.openapi.ApiAutoSchema",

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import admin
@@ -6,6 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
 from rest_framework.routers import DefaultRouter
 
 from applicants.rest import UnknownEndpoint
@@ -26,19 +30,34 @@ from workspace.health import liveness, readiness
 from workspace.metrics import metrics_view
 
 
-class ExactPathsFirstRouter(DefaultRouter):
-    """DRF's router, with every action's own path before any format-suffix path (``<path>.<format>``).
+class ExactPathsRouter(DefaultRouter):
+    """DRF's router without its format-suffix paths (``<path>.<format>``): format suffixes are not part of the
+    contract, whose only suffixed paths are the exact ``report.pdf`` and ``export.pdf`` actions.
 
-    The suffix paths come interleaved, each after its action's path: the JSON export's ``export.<format>`` came
-    before the PDF's ``export.pdf`` and took it, answering 404 for a format it does not render (ADR 047). A stable
-    sort keeps every other order as registered.
+    The suffix paths handed the view a ``format`` argument the staff views do not take, so
+    ``/api/v1/applicants/{id}.json`` answered 500 with a traceback in the log, as did ``.json`` after any staff path
+    (blind probe r75b, F2); before that ``export.<format>`` had taken ``export.pdf`` (ADR 047). Without them a
+    suffixed path is one no endpoint takes: the API's JSON 404.
     """
 
-    def get_urls(self) -> list[Any]:
-        return sorted(super().get_urls(), key=lambda url: "format" in url.pattern.regex.groupindex)
+    include_format_suffixes = False
 
 
-router = ExactPathsFirstRouter(trailing_slash=False)
+class SchemaFormatNegotiation(DefaultContentNegotiation):
+    """The schema's own ``?format=json`` (docs/api.md), the one endpoint that lists a ``format`` parameter: the API
+    ignores it everywhere else (``URL_FORMAT_OVERRIDE`` is off, ADR 028)."""
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        return super().select_renderer(request, renderers, format_suffix or request.query_params.get("format"))
+
+
+class SchemaView(SpectacularAPIView):
+    content_negotiation_class = SchemaFormatNegotiation
+
+
+router = ExactPathsRouter(trailing_slash=False)
 router.include_root_view = False
 # Registered before applicants/{id}: both share the applicants/ prefix.
 router.register("applicants/intake-form-requests", IntakeFormRequestViewSet, basename="intake-form-request")
@@ -58,7 +77,7 @@ api_v1: list[Any] = [
         name="intake-additional-documents",
     ),
     path("intake/<str:token>/contest", IntakeContestView.as_view(), name="intake-contest"),
-    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("schema", SchemaView.as_view(), name="schema"),
     # The split view serves Swagger UI's init script as a file (?script): no inline script for the CSP to allow.
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     # Last: whatever no route above takes answers the API's JSON 404, not Django's page.

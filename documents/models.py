@@ -6,12 +6,12 @@ import datetime as dt
 import uuid
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applicants.fields import EncryptedCharField, EncryptedJSONField
-from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organization
+from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organization, ReplacedFormLink
 from documents.labels import kind_label, method_label
 
 
@@ -166,6 +166,20 @@ class PartFingerprint(models.Model):
         return f"{self.fingerprint[:12]}…"
 
 
+class UploadSlotQuerySet(models.QuerySet["UploadSlot"]):
+    def issued_for_a_replaced_link(self) -> UploadSlotQuerySet:
+        """Slots handed out before staff replaced their form's link: the old link's, which open nothing any more.
+
+        Whoever held the old link could still put a file into a slot taken before, and the new link's submission
+        took that key (blind probe r75b, U). A form's link is only replaced before anyone submitted on it, when
+        every slot of the form is the lead link's; an invited person's slots come after, and are never these.
+        """
+        replaced_later = ReplacedFormLink.objects.filter(
+            form_request_id=OuterRef("form_request_id"), replaced_at__gt=OuterRef("created_at")
+        )
+        return self.filter(Exists(replaced_later))
+
+
 class UploadSlot(models.Model):
     """One direct-to-storage upload slot handed out for a form: ids and times, no personal data.
 
@@ -180,6 +194,8 @@ class UploadSlot(models.Model):
     expires_at = models.DateTimeField()
     # When the slot stopped accepting a file: its upload arrived (local storage) or its form was submitted.
     used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = UploadSlotQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"upload slot {self.id}"

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from applicants.errors import FormExpired
+from applicants.errors import FormExpired, FormLinkReplaced
 from applicants.models import FormStatus
 from documents.models import UploadSlot
 from documents.storage import DOWNLOAD_SIGNING_SALT, UPLOAD_SIGNING_SALT, LocalDocumentStore, document_store
@@ -69,6 +69,9 @@ def _upload(request: HttpRequest) -> HttpResponse:
         return _refuse(403, "file_type_not_allowed", _("O tipo do ficheiro não corresponde ao pedido."))
     if form_expired_since_the_slot(policy["key"]):
         refused = FormExpired()
+        return _refuse(refused.status_code, refused.code, refused.message)
+    if UploadSlot.objects.filter(key=policy["key"]).issued_for_a_replaced_link().exists():
+        refused = FormLinkReplaced()
         return _refuse(refused.status_code, refused.code, refused.message)
     upload: Any = request.FILES.get("file")
     if upload is None:

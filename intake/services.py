@@ -184,6 +184,8 @@ def upload_slot_issue(
         locked = IntakeFormRequest.objects.select_for_update().get(pk=form_request.pk)
         link_check_uploadable(IntakeLink(form_request=locked, invitation=_fresh(invitation)))
         slots = UploadSlot.objects.filter(form_request=form_request, key__startswith=link.upload_prefix)
+        # A replaced link's slots open nothing, and whoever held it cannot use up the new link's quota.
+        slots = slots.exclude(pk__in=slots.issued_for_a_replaced_link().values("pk"))
         if slots.count() >= settings.INTAKE_MAX_UPLOAD_SLOTS:
             raise errors.TooManyUploads()
         UploadSlot.objects.create(form_request=form_request, key=key, expires_at=expires_at)
@@ -254,6 +256,15 @@ def submitted_keys_check(*, link: IntakeLink, documents: list[SubmittedDocument]
                 _("O mesmo ficheiro foi indicado mais do que uma vez: indique cada um só uma vez."), document=index
             )
         seen.add(document.key)
+    replaced = UploadSlot.objects.filter(form_request=link.form_request, key__in=seen).issued_for_a_replaced_link()
+    old_link_keys = set(replaced.values_list("key", flat=True))
+    for index, document in enumerate(documents):
+        if document.key in old_link_keys:
+            # A file sent through the form's old link, before or after staff replaced it: not the new link's.
+            raise errors.InvalidStorageKey(
+                _("Este ficheiro foi carregado com a ligação anterior, que a agência substituiu: carregue-o de novo."),
+                document=index,
+            )
 
 
 def submitted_documents_copy(

@@ -33,6 +33,16 @@ if TYPE_CHECKING:  # langgraph is imported by the graph: only for the type here
     from screening.graph import ScreeningState
 
 
+def report_screened(report: ScreeningReport, *, applicant: Applicant) -> bool:
+    """Whether the report screened this person: filed under them (their own, or their household's as its lead), or
+    a household report that lists them among its members. A one-person report is about its applicant alone, even
+    filed under an application others joined later (blind probe r75b, F1)."""
+    if report.applicant_id == applicant.id:
+        return True
+    members = (report.household or {}).get("members") or []
+    return any(member.get("applicant_id") == str(applicant.id) for member in members)
+
+
 def report_latest(*, applicant: Applicant) -> ScreeningReport | None:
     """The current report: the newest one (older ones are history), in the applicant's agency.
 

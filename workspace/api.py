@@ -13,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import MethodNotAllowed, PermissionDenied
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -202,6 +202,22 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         # colleagues who see that data and may re-run (both roles; not a no-PII colleague). Blind probe r64b.
         "partial_update": ("applicants.view_applicant", "applicants.view_pii", "applicants.rerun_applicant"),
     }
+
+    # A subject-access export is a disclosure, audited as one (``EXPORTED``): a HEAD rendered the copy, audited it and
+    # sent nothing (blind probe r75b, U), so these take GET only.
+    get_only_actions = frozenset({"export", "export_pdf"})
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method == "HEAD" and self.action in self.get_only_actions:
+            raise MethodNotAllowed(request.method)
+
+    @property
+    def allowed_methods(self) -> list[str]:
+        methods = list(super().allowed_methods)
+        if getattr(self, "action_map", {}).get("get") in self.get_only_actions:
+            return [method for method in methods if method != "HEAD"]
+        return methods
 
     def get_queryset(self) -> QuerySet[Applicant]:
         filters = ApplicantFilterSerializer(data=self.request.query_params)

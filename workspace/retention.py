@@ -30,7 +30,7 @@ from documents.models import Document, UploadSlot
 from documents.storage import document_store
 from screening.explanation import applicant_explanation
 from screening.models import ScreeningReport
-from screening.selectors import report_latest
+from screening.selectors import report_latest, report_screened
 
 logger = structlog.get_logger(__name__)
 
@@ -353,13 +353,19 @@ def _household_tenants(report: ScreeningReport) -> list[dict[str, Any]]:
     return [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
 
 
-def _reports_about(applicant: Applicant) -> Any:
+def _reports_about(applicant: Applicant) -> list[ScreeningReport]:
     """Every report that screened this person, oldest first: their own, and their household's, which is filed
-    under the lead tenant (probe C27: a guarantor's export had ``reports: []``)."""
+    under the lead tenant (probe C27: a guarantor's export had ``reports: []``).
+
+    Selected by whom each report screened, not by the application it is filed under: a lead screened alone
+    before a guarantor joined has a one-person report under the application too, and the guarantor's export held
+    it whole, the lead's name, pay and justification (blind probe r75b, F1).
+    """
     about = Q(applicant_id=applicant.id)
     if applicant.application_id is not None:
         about |= Q(application_id=applicant.application_id)
-    return ScreeningReport.objects.filter(about, organization_id=applicant.organization_id).order_by("created_at")
+    reports = ScreeningReport.objects.filter(about, organization_id=applicant.organization_id).order_by("created_at")
+    return [report for report in reports if report_screened(report, applicant=applicant)]
 
 
 def _export_report(report: ScreeningReport, *, person: Applicant) -> dict[str, Any]:
