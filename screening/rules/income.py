@@ -2166,6 +2166,11 @@ def pension_arithmetic_words(fields: dict[str, Any], *, consistent: bool, read: 
         if money(fields.get(name)) is None
     ]
     missing = f"não há {' nem '.join(absent)} para conferir" if absent else "sem valores que se confiram entre si"
+    if money(fields.get("deductions")) is not None and money(fields.get("gross_monthly_amount")) is None:
+        # Deductions read beside the net and no gross: not "only the net" (blind probe r75a, D3, a scan's gross
+        # unread): what is missing to check them against is the gross.
+        missing = "o valor ilíquido não foi lido, e os descontos não se conferem"
+        return f"indica {pension_amount_printed(fields)} e os descontos; {missing}"
     return f"só indica {pension_amount_printed(fields)}; {missing}"
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from documents.extraction.parsers.pension import parse_pension
 from documents.extraction.reader import Line
+from screening.rules.income import pension_arithmetic_words
 
 
 def scanned(text: str, doubted: str = "", *, confidence: float = 0.9) -> Line:
@@ -81,3 +82,14 @@ def test_a_gross_read_as_such_reads_as_before() -> None:
     assert parsed.fields["gross_monthly_amount"] == Decimal("980.00")
     assert parsed.fields["net_monthly_amount"] == Decimal("935.00")
     assert not any(warning.startswith("derived:") for warning in parsed.warnings)
+
+
+def test_a_statement_whose_gross_went_unread_beside_its_deductions_is_not_said_to_give_only_its_net() -> None:
+    """The check said "só indica o valor mensal líquido" of a statement whose deductions were read too."""
+    fields = {"net_monthly_amount": "935.00", "deductions": "45.00", "gross_monthly_amount": None}
+    words = pension_arithmetic_words(fields, consistent=True, read=True)
+    assert not words.startswith("só indica")
+    assert "descontos" in words and "ilíquido não foi lido" in words
+    # Guard: a statement printing its net alone is said as before.
+    alone = pension_arithmetic_words({"net_monthly_amount": "935.00"}, consistent=True, read=True)
+    assert alone == "só indica o valor mensal líquido; não há descontos nem total anual para conferir"
