@@ -73,6 +73,7 @@ from screening.rules.income import (
     TAX_NOT_THE_APPLICANTS,
     UNREADABLE_WARNING,
     failed_check_warnings,
+    misread_invoice,
     reason_as_clause,
     refusal_of,
     replaced_check,
@@ -97,6 +98,7 @@ ChangeKind = Literal[
     "renewed_document",
     "latest_payslip",
     "latest_invoice",
+    "invoice_read_again",
     "current_job",
     "corrected_proof",
     "payslip_months",
@@ -127,6 +129,8 @@ class OutcomeChange:
     - ``renewed_document``: the identity document about to expire renewed and sent again;
     - ``latest_payslip``: the person's latest payslip sent (the newest one counted is months old);
     - ``latest_invoice``: the person's latest fatura-recibo sent (the newest one counted is months old);
+    - ``invoice_read_again``: the fatura-recibo of ``month`` that was read off a photo or a scan and did not add up,
+      sent again readable (a sharper photo or the Portal's PDF), counted as the others are;
     - ``current_job``: the person's current job shown to the agency (a payslip or the employer's declaration of it):
       a payslip of theirs is a contract's last, and whether their income goes on is what the agency must confirm;
     - ``corrected_proof``: a proof of income corrected by its issuer, with the person's name and NIF, sent to the
@@ -145,6 +149,8 @@ class OutcomeChange:
     amount: Decimal | None
     reaches: str
     with_identity: bool = False
+    # The month (``YYYY-MM``) a change names: the misread fatura-recibo's, for ``invoice_read_again``.
+    month: str | None = None
 
 
 # --- The report's people, back in the shape the rules take -------------------------------------
@@ -393,6 +399,10 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
         ),
         warning_lifted("income", OWNER_NIF_INVALID, "corrected_proof", better=better, reached=reached),
     ]
+    if not situation.viewer_is_guarantor:
+        levers.extend(
+            invoice_read_again(c, better=better, reached=reached) for c in viewer.checks if misread_invoice(c)
+        )
     if not viewer.income["verified"] and not situation.viewer_is_guarantor:
         for month_check in viewer.checks:
             kind = MONTH_CHECKS.get(month_check["name"])
@@ -462,6 +472,55 @@ def warning_lifted(
         if better(start) or not better(lifted):
             return None
         return OutcomeChange(kind, None, reached(lifted), with_identity)
+
+    return lever
+
+
+# The checks that say a payslip, a pension or an IRS document counted in the income too.
+OTHER_SOURCES_COUNTED = frozenset({"income.payslip_recent", "income.pension_recent", "income.tax_document"})
+
+
+def invoice_read_again(
+    misread: dict[str, Any], *, better: Callable[[Person], bool], reached: Callable[[Person], str]
+) -> Callable[[bool, Person], OutcomeChange | None]:
+    """The lever of a fatura-recibo read off a photo or a scan whose figures did not add up (``misread_invoice``),
+    sent again readable: its month counted as the others are. Only a month between the first and the last counted,
+    so that the months the average spreads over stay the same and the invoices' total grows by one month's mean
+    (the average times one month more over the months counted), and only where the months then suffice. Blind probe
+    r75a (D2): July's invoice misread, "what would change" was empty, and one more month at the same average would
+    not have helped; July counted made the report LOW."""
+    invoice = misread_invoice(misread)
+    day = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", invoice[1]) if invoice else None
+    month = f"{day.group(3)}-{day.group(2)}" if day else None
+
+    def lever(with_identity: bool, start: Person) -> OutcomeChange | None:
+        counted_months = sorted(
+            {str(c["value"])[:7] for c in start.checks if c["name"] == "income.invoice_recent" and counted(c)}
+        )
+        average = money(start.income["average_monthly_income"])
+        # The average scaled is the invoices' alone: not beside payslips or a pension counted with them.
+        others = any(c["name"] in OTHER_SOURCES_COUNTED and counted(c) for c in start.checks)
+        if (
+            others
+            or month is None
+            or average is None
+            or not counted_months
+            or not counted_months[0] < month < counted_months[-1]
+            or month in counted_months
+            or len(counted_months) + 1 < REQUIRED_INVOICE_MONTHS
+        ):
+            return None
+        have = len(counted_months)
+        fixed = start.with_verified_income((average * (have + 1) / have).quantize(CENT))
+        # Read again, it adds up: its mismatch goes, unless another proof's figures fail too.
+        warning = CHECK_WARNINGS["income.invoice_arithmetic"]
+        if not any(
+            c is not misread and not c["passed"] and CHECK_WARNINGS.get(c["name"]) == warning for c in start.checks
+        ):
+            fixed = fixed.without_warning("income", warning)
+        if better(start) or not better(fixed):
+            return None
+        return OutcomeChange("invoice_read_again", None, reached(fixed), with_identity, month=month)
 
     return lever
 
@@ -749,8 +808,10 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     failed = Counter(
         (reason_of(c), other_nif(c))
         for c in checks
-        if c["name"] in words.income_not_counted and not c["passed"] and not refusal_of(c)
+        if c["name"] in words.income_not_counted and not c["passed"] and not refusal_of(c) and not misread_invoice(c)
     )
+    # Read off a photo or a scan, each named, with what to send: its reading failed, not the invoice (blind probe r75a).
+    misread = [words.invoice_misread(*invoice) for c in checks if (invoice := misread_invoice(c))]
     unpaid = sorted({str(c["value"])[:7] for c in checks if not c["passed"] and reason_of(c) == UNPAID_PAYSLIP})
     # Read and refused for what they are (a draft, a simulation, a document of another kind): not "a file that could
     # not be read", which sending again might mend; said with the extraction's reason, which names what to send
@@ -758,9 +819,14 @@ def income_entry(person: Person, words: Texts) -> dict[str, Any]:
     refused = Counter(refusal_of(c) for c in checks if refusal_of(c))
     if named(checks, "income.payslip_file_combined"):
         text += " " + words.payslips_combined
-    if failed:
+    if failed or misread:
         text += " " + words.not_counted.format(
-            items="; ".join(words.documents(name, n, other_nif=nif, months=unpaid) for (name, nif), n in failed.items())
+            items="; ".join(
+                [
+                    *(words.documents(name, n, other_nif=nif, months=unpaid) for (name, nif), n in failed.items()),
+                    *misread,
+                ]
+            )
         )
     text += refused_sentences(refused, words)
     for finding in payslip_findings(checks, words):
@@ -972,6 +1038,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         conditions.append(words.latest_payslip)
     elif change.kind == "latest_invoice":
         conditions.append(words.latest_invoice)
+    elif change.kind == "invoice_read_again":
+        conditions.append(words.invoice_read_again.format(month=words.months([change.month or ""])))
     elif change.kind == "current_job":
         conditions.append(words.current_job)
     elif change.kind == "corrected_proof":
@@ -1071,6 +1139,7 @@ class Texts:
     renewed_document: str
     latest_payslip: str
     latest_invoice: str
+    invoice_read_again: str
     # A contract's last payslip (income.payslip_contract_ongoing) and a latest payslip months old (income.payslip_latest):
     # what was found, and the change that answers the first (OutcomeChange "current_job").
     contract_ended_one: str
@@ -1116,6 +1185,9 @@ class Texts:
     income_no_documents: str
     income_not_counted: dict[str, str]
     income_not_counted_many: dict[str, str]
+    # A fatura-recibo read off a photo or a scan whose figures do not add up: by its number and date.
+    invoice_misread_numbered: str
+    invoice_misread_dated: str
     not_counted: str
     # Proofs of income read and refused for what they are, with the extraction's reason (income.refusal_of).
     refused_one: str
@@ -1258,6 +1330,12 @@ class Texts:
             return one[check_name]
         return many[check_name].format(count=count)
 
+    def invoice_misread(self, number: str | None, issued: str) -> str:
+        """A fatura-recibo read off a photo or a scan that does not add up, named by its number (where read) and date."""
+        if number:
+            return self.invoice_misread_numbered.format(number=number, date=issued)
+        return self.invoice_misread_dated.format(date=issued)
+
     def proofs_for(self, profile: str) -> str:
         return self.proofs.get(profile, self.proofs[""])
 
@@ -1348,6 +1426,10 @@ PT = Texts(
     renewed_document="o documento de identificação renovado, enviado à agência antes de caducar",
     latest_payslip="o seu recibo de vencimento mais recente enviado à agência",
     latest_invoice="a sua fatura-recibo mais recente enviada à agência",
+    invoice_read_again=(
+        "a fatura-recibo de {month} enviada de novo de forma legível (uma fotografia mais nítida ou o PDF do Portal "
+        "das Finanças)"
+    ),
     contract_ended_one=(
         "O recibo de vencimento de {months} é o último de um contrato que terminou (paga a compensação pela cessação "
         "ou férias não gozadas): foi contado pelo vencimento regular, sem esses montantes, mas o rendimento desse "
@@ -1523,6 +1605,14 @@ PT = Texts(
         PENSION_DATED_AHEAD: "{count} declarações de pensão com data futura (posterior à da análise)",
         "income.document_read": "{count} ficheiros que não foi possível ler (a agência pode pedir-lhe que os envie de novo)",
     },
+    invoice_misread_numbered=(
+        "a fatura-recibo {number} de {date}, cujos valores não se conseguiram ler bem na fotografia ou digitalização "
+        "(envie uma fotografia mais nítida ou o PDF do Portal das Finanças)"
+    ),
+    invoice_misread_dated=(
+        "a fatura-recibo de {date}, cujos valores não se conseguiram ler bem na fotografia ou digitalização (envie uma "
+        "fotografia mais nítida ou o PDF do Portal das Finanças)"
+    ),
     not_counted="Documentos não contados: {items}.",
     refused_one=(
         "Um documento enviado não foi aceite como comprovativo de rendimentos, e enviá-lo de novo não mudaria isso: "
@@ -1671,6 +1761,9 @@ EN = Texts(
     renewed_document="your identity document renewed and sent to the agency before it expires",
     latest_payslip="your latest payslip sent to the agency",
     latest_invoice="your latest invoice-receipt sent to the agency",
+    invoice_read_again=(
+        "the invoice-receipt of {month} sent again, readable (a sharper photo or the PDF from the Portal das Finanças)"
+    ),
     contract_ended_one=(
         "The payslip for {months} is the last of a contract that ended (it pays compensation for the end of the "
         "contract or unused holidays): it counted at the regular pay, without those amounts, but the income from that "
@@ -1839,6 +1932,14 @@ EN = Texts(
         PENSION_DATED_AHEAD: "{count} pension statements dated in the future (after the screening)",
         "income.document_read": "{count} files that could not be read (the agency may ask you to send them again)",
     },
+    invoice_misread_numbered=(
+        "the invoice-receipt {number} of {date}, whose amounts could not be read well on the photo or scan (send a "
+        "sharper photo or the PDF from the Portal das Finanças)"
+    ),
+    invoice_misread_dated=(
+        "the invoice-receipt of {date}, whose amounts could not be read well on the photo or scan (send a sharper "
+        "photo or the PDF from the Portal das Finanças)"
+    ),
     not_counted="Documents not counted: {items}.",
     refused_one="A document you sent was not accepted as proof of income, and sending it again would not change that: {reason}",
     refused_several=(

@@ -707,6 +707,7 @@ NOT_COUNTED_BECAUSE = {
     "in_force": "documento anulado",
     "recurring": "ato isolado",
 }
+MISREAD_WORDS = "lida de uma fotografia ou digitalização com contas que não batem certo"
 # A document not counted as recent because no date of it was read: a payslip's month, another document's date.
 NOT_DATED = "sem data lida"
 MONTH_NOT_READ = "sem o mês lido"
@@ -744,6 +745,9 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             reason = OTHER_MEMBER_S
         elif which == "owner" and OWNER_NOT_READ in failed["evidence"]:
             reason = NOT_COUNTED_BECAUSE["owner_unread"]
+        elif misread_invoice(failed):
+            # Its figures misread off a photo or a scan, as likely as figures that do not add up (blind probe r75a).
+            reason = MISREAD_WORDS
         if which == "arithmetic" and kind == "payslip" and failed.get("value") is None:
             reason = NOT_COUNTED_BECAUSE["arithmetic_unread"]
         if kind in DOCUMENT_WORDS and reason:
@@ -1744,6 +1748,27 @@ def invoice_label(document: Document) -> str:
     return f"Fatura-recibo {format_date(issued) if parse_date(issued) else issued or '(data não lida)'}"
 
 
+def invoice_named(document: Document) -> str:
+    """ "Fatura-recibo FR A/42 de 31/07/2026": the invoice by its number, where read, and its date."""
+    number = document["fields"].get("invoice_number")
+    label = invoice_label(document)
+    return label.replace("Fatura-recibo ", f"Fatura-recibo {number} de ", 1) if number else label
+
+
+# The invoice a failed check names by ``invoice_named``: its number, where read, and its date.
+NAMED_INVOICE = re.compile(r"^Fatura-recibo (?:(?P<number>.+?) de )?(?P<date>\d{2}/\d{2}/\d{4}|.+?): ")
+
+
+def misread_invoice(check: Check) -> tuple[str | None, str] | None:
+    """The number (None where unread) and date of the invoice a failed ``income.invoice_arithmetic`` names where it
+    was read off a photo or a scan (``INVOICE_MISREAD``); None otherwise."""
+    evidence = str(check.get("evidence") or "")
+    if check["name"] != "income.invoice_arithmetic" or check["passed"] or INVOICE_MISREAD not in evidence:
+        return None
+    named = NAMED_INVOICE.match(evidence)
+    return (named.group("number"), named.group("date")) if named else (None, "(data não lida)")
+
+
 def invoice_checks(document: Document, applicant: dict[str, Any], *, today: dt.date) -> list[Check]:
     """Issued by the applicant, not cancelled, amounts that add up, within the last ``INVOICE_WINDOW_MONTHS``;
     stops at the first failure."""
@@ -1807,14 +1832,32 @@ def invoice_recurring(document: Document) -> Check:
     )
 
 
+# What a fatura-recibo read off a photo or a scan whose sum fails asks for: the invoice adds up on the Portal, its
+# reading failed (blind probe r75a, D2: "uma fatura-recibo tem valores que não batem certo" of a figure misread).
+INVOICE_READ_BY_OCR = "lida de uma fotografia ou digitalização"
+INVOICE_SEND_AGAIN = "peça uma fotografia mais nítida ou o PDF do Portal das Finanças"
+INVOICE_MISREAD = f"{INVOICE_READ_BY_OCR}: {INVOICE_SEND_AGAIN}"
+
+
 def invoice_arithmetic(document: Document) -> Check:
-    """Base and amount received read, and base + VAT - IRS withheld = amount received (no ``arithmetic_mismatch``)."""
+    """Base and amount received read, and base + VAT - IRS withheld = amount received (no ``arithmetic_mismatch``).
+    Failed on an invoice read by OCR, the evidence names it by number and date and asks for a sharper photo or the
+    Portal's PDF (``INVOICE_MISREAD``): a figure misread is as likely as an invoice that does not add up."""
     fields = document["fields"]
     consistent = (
         "arithmetic_mismatch" not in document.get("warnings", [])
         and money(fields.get("base_amount")) is not None
         and money(fields.get("amount_received")) is not None
     )
+    if not consistent and document.get("method") == "ocr":
+        return check(
+            "income.invoice_arithmetic",
+            False,
+            f"{invoice_named(document)}: base + IVA - retenção diferente da importância recebida, {INVOICE_MISREAD}.",
+            document_id=document["document_id"],
+            field="amount_received",
+            value=money(fields.get("amount_received")),
+        )
     return check(
         "income.invoice_arithmetic",
         consistent,
@@ -2159,6 +2202,11 @@ def pension_arithmetic_words(fields: dict[str, Any], *, consistent: bool, read: 
         if money(fields.get(name)) is None
     ]
     missing = f"não há {' nem '.join(absent)} para conferir" if absent else "sem valores que se confiram entre si"
+    if money(fields.get("deductions")) is not None and money(fields.get("gross_monthly_amount")) is None:
+        # Deductions read beside the net and no gross: not "only the net" (blind probe r75a, D3, a scan's gross
+        # unread): what is missing to check them against is the gross.
+        missing = "o valor ilíquido não foi lido, e os descontos não se conferem"
+        return f"indica {pension_amount_printed(fields)} e os descontos; {missing}"
     return f"só indica {pension_amount_printed(fields)}; {missing}"
 
 

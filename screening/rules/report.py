@@ -11,9 +11,12 @@ from screening.rules.affordability import effort_sentences, uncounted_income_sta
 from screening.rules.common import format_date, format_eur, format_percent, money
 from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, identity_refusals_of, sentence_inside
 from screening.rules.income import (
+    INVOICE_READ_BY_OCR,
+    INVOICE_SEND_AGAIN,
     OWNER_CHECKS,
     REFUSED_WARNING,
     UNREADABLE_WARNING,
+    misread_invoice,
     refusal_of,
     refusals_in,
     refused_documents_words,
@@ -191,12 +194,30 @@ ARITHMETIC_WORDS = {
 def arithmetic_mismatch_words(income: dict[str, Any]) -> str:
     """Which proofs do not add up, by their failed checks: a pension statement is no "recibo" (blind probe r73b, F1:
     a German pension's mismatch read "um recibo tem valores que não batem certo")."""
-    failed = Counter(c["name"] for c in income.get("checks") or [] if c["name"] in ARITHMETIC_WORDS and not c["passed"])
+    checks = income.get("checks") or []
+    misread = [invoice for c in checks if (invoice := misread_invoice(c))]
+    failed = Counter(
+        c["name"] for c in checks if c["name"] in ARITHMETIC_WORDS and not c["passed"] and not misread_invoice(c)
+    )
     said = [
         ARITHMETIC_WORDS[name][0] if count == 1 else ARITHMETIC_WORDS[name][1].format(count=count)
         for name, count in failed.items()
     ]
+    if misread:
+        # Read off a photo or a scan, named: the invoice adds up on the Portal, its reading failed (blind probe r75a).
+        one = len(misread) == 1
+        read = INVOICE_READ_BY_OCR if one else "lidas de fotografias ou digitalizações"
+        said.append(
+            f"{' e '.join(invoice_words(*invoice) for invoice in misread)}, {read}, não se "
+            f"{'conseguiu' if one else 'conseguiram'} ler bem (valor, IVA, retenção na fonte e valor recebido não "
+            f"batem certo): {INVOICE_SEND_AGAIN}"
+        )
     return "; ".join(said) or REASON_TEXT["arithmetic_mismatch"]
+
+
+def invoice_words(number: str | None, issued: str) -> str:
+    """An invoice named inside a sentence: "a fatura-recibo FR A/42 de 31/07/2026"."""
+    return f"a fatura-recibo {number} de {issued}" if number else f"a fatura-recibo de {issued}"
 
 
 # Failed identity checks another part of the report says: the expiry margin is a warning of its own, a NIF the

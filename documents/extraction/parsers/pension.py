@@ -1179,7 +1179,8 @@ def paid_twelve_times_abroad(folded: str) -> bool:
 # líquido") does not say whether its amount is gross or net: its amount is left out (and the missing field
 # flagged) rather than guessed either way.
 DOUBTFUL_WORD = 0.4
-NET_WORD = re.compile(r"l[i1l]quid[oa][:.,;]?")
+# The word may close its caption's bracket: "Pensão de velhice (valor líquido)" (blind probe r75a).
+NET_WORD = re.compile(r"l[i1l]quid[oa][:.,;)]?")
 
 
 def doubtful_net_lines_left_out(lines: list[Line]) -> list[Line]:
@@ -1203,6 +1204,41 @@ def doubtful_net_word(line: Line) -> bool:
     )
 
 
+def gross_whose_i_ocr_lost(lines: list[Line], amounts: PensionAmounts, parsed: Parsed) -> None:
+    """The gross, where no caption read names it: the one figure off a scan or a photo under a caption OCR read
+    "líquido" (sure of it or not) that is another net read plus the deductions read. OCR loses the thin "i" opening
+    "ilíquido" and reads the word that says the opposite; of the two readings the caption allows, the arithmetic
+    chooses the one in which every figure read holds (ADR 024). Blind probe r75a: a crooked scan's "Pensão de
+    velhice (valor ilíquido) 980,00 €" read "(valor líquido)" over "Retenção na fonte de IRS 45,00 €" and "Valor
+    líquido 935,00 €": the 980,00 was taken for the net, the gross left unread and the income counted 45,00 a
+    month too high. Two such figures, nets the letter dates apart ("anterior" / "atual"), a subsidy's month or a
+    text layer, and nothing is chosen. Worked out, so said (``derived:``)."""
+    if "gross_monthly_amount" in parsed.fields or amounts.subsidies:
+        return
+    nets, stamps = amounts.get("net_monthly_amount"), amounts.stamps.get("net_monthly_amount", [])
+    if len(set(stamps)) >= 2:
+        return
+    doubted = [
+        (figures[0], line.confidence)
+        for line in lines
+        if doubtful_net_word(line) and not annual_caption(line) and len(figures := amounts_in(line.text)) == 1
+    ]
+    deductions = {value for value, _ in deduction_candidates(amounts) if value > 0}
+    paid = {value: confidence for value, confidence in nets}
+    found = {
+        (figure, confidence, figure - deduction)
+        for figure, confidence in [*nets, *doubted]
+        for deduction in deductions
+        if confidence < 1.0 and figure - deduction in paid
+    }
+    if len({figure for figure, _, _ in found}) != 1 or len({net for _, _, net in found}) != 1:
+        return
+    figure, confidence, net = max(found)
+    parsed.put("gross_monthly_amount", figure, min(confidence, DERIVED_CONFIDENCE))
+    parsed.warnings.append("derived:gross_monthly_amount")
+    parsed.fields["net_monthly_amount"], parsed.confidence["net_monthly_amount"] = net, round(paid[net], 3)
+
+
 def parse_pension(lines: list[Line]) -> Parsed:
     parsed = Parsed()
     folded = fold("\n".join(line.text for line in lines))
@@ -1224,6 +1260,7 @@ def parse_pension(lines: list[Line]) -> Parsed:
             parsed.warnings.append(f"derived:{role}")
         elif current is not None:
             parsed.put(role, *current)
+    gross_whose_i_ocr_lost(lines, amounts, parsed)
     gross, net = parsed.fields.get("gross_monthly_amount"), parsed.fields.get("net_monthly_amount")
     paid_with_subsidy = month_and_subsidy_paid(amounts, gross, net)
     if gross is not None and net is not None and net > gross and paid_with_subsidy is None:
