@@ -44,6 +44,6 @@ def test_a_single_name_filling_the_mrz_field_is_still_cut_with_no_full_name() ->
     """The guard: a primary identifier running to the line's end, no padding at all, was cut, and its given names
     ICAO left out are unknown."""
     surname = "VENKATARAMANASUBRAMANIANPARAMESWARANAYYAR"
-    fields, warnings = parse_identity_lines(data_page(surname=surname, given=None), DocumentKind.PASSAPORTE,
+    fields, _ = parse_identity_lines(data_page(surname=surname, given=None), DocumentKind.PASSAPORTE,
                                             mrz=passport(state="IND", surname=surname, given=""))  # fmt: skip
     assert "full_name" not in fields
