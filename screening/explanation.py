@@ -45,10 +45,10 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import (
-    NAME_EVIDENCE,
-    NAME_SURNAME_LEFT_OUT,
     NO_IDENTITY_DOCUMENT_SENT,
     identity_refusals_of,
+    name_difference,
+    name_warned,
 )
 from screening.rules.income import (
     CHECK_WARNINGS,
@@ -284,7 +284,7 @@ def person_from_checks(
     # The grade the rules gave, not one computed again from the names shown: a name the MRZ cut short
     # matches by the rules and would read as only similar here. A last surname left out is that grade too, in its
     # own words (it raised the risk as any near match does, and the explanation had no lever for it).
-    if str(name_check.get("evidence") or "").startswith((NAME_EVIDENCE["fuzzy"], NAME_SURNAME_LEFT_OUT)):
+    if name_warned(name_check):
         identity_warnings.append(FUZZY_NAME)
     if named(checks, "identity.expiry_margin"):
         identity_warnings.append(EXPIRING)
@@ -684,11 +684,25 @@ def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
             document=document, problems=joined(problems or [words.identity_problem_other], words)
         )
     if FUZZY_NAME in person.identity["warnings"]:
-        text += " " + words.fuzzy_name
+        text += " " + fuzzy_name_text(named(person.checks, "identity.name_match"), words)
     margin = named(person.checks, "identity.expiry_margin")
     if margin is not None and margin["value"]:
         text += " " + words.expiring.format(date=words.date(str(margin["value"])))
     return entry("identity", bool(person.identity["verified"]), text)
+
+
+def fuzzy_name_text(name_check: dict[str, Any] | None, words: Texts) -> str:
+    """A name that matched only roughly as its check says it: the word left out or added, where a word was, not "a
+    letter differs, or a surname is missing" (blind probe r75d, F3 and F4)."""
+    difference = name_difference(name_check)
+    if difference is None:
+        return words.fuzzy_name
+    how, found = difference
+    quoted = joined([f"«{word}»" for word in found], words)
+    if how == "surname":
+        return words.name_surname_left_out.format(word=quoted)
+    named_words = (words.name_one if len(found) == 1 else words.name_many).format(words=quoted)
+    return (words.name_left_out if how == "left_out" else words.name_added).format(words=named_words)
 
 
 def identity_problem(check: dict[str, Any], words: Texts) -> str:
@@ -1134,6 +1148,13 @@ class Texts:
     identity_lever_same_card: str
     identity_lever_mrz_legible: str
     fuzzy_name: str
+    # A name that matched only roughly by a whole word: the last surname left out ({word}), other words left out or
+    # added ({words}: name_one or name_many of them).
+    name_surname_left_out: str
+    name_left_out: str
+    name_added: str
+    name_one: str
+    name_many: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
     renewed_document: str
@@ -1419,9 +1440,23 @@ PT = Texts(
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
     # nothing said how to set it right).
     fuzzy_name=(
-        "O nome que indicou só coincide aproximadamente com o do documento (uma letra diferente, ou um apelido em "
-        "falta): se for o caso, indique à agência o seu nome completo, como está no documento."
+        "O nome que indicou só coincide aproximadamente com o do documento (alguma letra diferente): se for o caso, "
+        "indique à agência o seu nome completo, como está no documento."
     ),
+    name_surname_left_out=(
+        "O nome que indicou não tem o último apelido do documento, {word}: se for o caso, indique à agência o seu nome "
+        "completo, como está no documento."
+    ),
+    name_left_out=(
+        "O nome que indicou não tem {words} do documento: se for o caso, indique à agência o seu nome completo, como "
+        "está no documento."
+    ),
+    name_added=(
+        "O nome que indicou tem {words}, que o documento não tem: se for o caso, indique à agência o seu nome "
+        "completo, como está no documento."
+    ),
+    name_one="o nome {words}",
+    name_many="os nomes {words}",
     name_as_written="o seu nome completo confirmado à agência tal como está escrito no documento de identificação",
     renewed_document="o documento de identificação renovado, enviado à agência antes de caducar",
     latest_payslip="o seu recibo de vencimento mais recente enviado à agência",
@@ -1754,9 +1789,23 @@ EN = Texts(
         "clearly legible, or a scan of the original, sent to the agency"
     ),
     fuzzy_name=(
-        "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
-        "if so, tell the agency your full name as it is on the document."
+        "The name you gave only roughly matches the one on the document (some letter differs): if so, tell the agency "
+        "your full name as it is on the document."
     ),
+    name_surname_left_out=(
+        "The name you gave leaves out the document's last surname, {word}: if so, tell the agency your full name as "
+        "it is on the document."
+    ),
+    name_left_out=(
+        "The name you gave leaves out {words} on the document: if so, tell the agency your full name as it is on the "
+        "document."
+    ),
+    name_added=(
+        "The name you gave has {words}, which the document does not: if so, tell the agency your full name as it is "
+        "on the document."
+    ),
+    name_one="the name {words}",
+    name_many="the names {words}",
     name_as_written="your full name confirmed to the agency exactly as it is written on your identity document",
     renewed_document="your identity document renewed and sent to the agency before it expires",
     latest_payslip="your latest payslip sent to the agency",

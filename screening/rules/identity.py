@@ -26,13 +26,16 @@ from documents.extraction.schema import (
 from screening.rules.common import check, extracted, format_date, parse_date
 from screening.rules.income import reason_as_clause, refused_for_what_it_is
 from screening.rules.names import (
+    honorific_of,
     mrz_name_fits,
+    name_grade,
     name_match,
     name_mended,
-    name_variation,
+    name_tokens,
     names_the_applicant,
     surname_left_out,
     word_starts,
+    words_left_out,
 )
 
 NAME_EVIDENCE = {
@@ -46,14 +49,49 @@ NAME_VARIATION_EVIDENCE = {
     "joined": "Nome igual ao do documento (as mesmas letras, com palavras juntas ou separadas de outra forma).",
     "initials": "Nome coincide com o do documento (nomes intermédios abreviados pelas iniciais ou omitidos).",
     "cut": "Nome coincide com o do documento (a última palavra cortada no fim do campo).",
+    "second_surname": (
+        "Nome coincide com o do documento (sem o segundo apelido, o materno: nos nomes espanhóis e hispano-americanos "
+        "o primeiro apelido é o de família, e é por ele que a pessoa é conhecida)."
+    ),
 }
+# An abbreviation before the given name left out or written out in full (``names.HONORIFIC_ABBREVIATIONS``), by what
+# it abbreviates.
+NAME_HONORIFIC_LEFT_OUT = (
+    "Nome coincide com o do documento (sem o prefixo «{word}», abreviatura de {meaning} antes do nome próprio, que se "
+    "omite no uso corrente)."
+)
+NAME_HONORIFIC_WRITTEN_OUT = (
+    "Nome coincide com o do documento (o prefixo «{word}», abreviatura de {meaning}, escrito por extenso)."
+)
+HONORIFIC_MEANINGS = {"sk": "Sheikh"}
+HONORIFIC_MEANING_DEFAULT = "Mohammad"
 # Every word typed is on the document, which prints a last surname more: no slip of the pen, and the last surname is
 # the one a person is known by (e2e probe c30: "Ana Sofia Ribeiro" for "Ana Sofia Ribeiro Matos" read "possível erro
-# de escrita"). Still only similar, as the family name differs.
+# de escrita"). Still only similar, as the family name differs; the evidence names the word left out.
 NAME_SURNAME_LEFT_OUT = (
-    "Nome indicado sem o último apelido do documento: todas as palavras indicadas estão no documento, mas o apelido "
-    "final não; confirme o nome completo com o candidato."
+    "Nome indicado sem o último apelido do documento, {words}: todas as palavras indicadas estão no documento, mas o "
+    "apelido final não; confirme o nome completo com o candidato."
 )
+# Another word of the document's left out (a first given name), or a word typed that the document does not print:
+# what differs said in words, never "possível erro de escrita ou de leitura" (blind probe r75d, F3).
+NAME_WORDS_LEFT_OUT = (
+    "Nome indicado sem {words} do documento: todas as palavras indicadas estão no documento; confirme o nome "
+    "completo com o candidato."
+)
+NAME_WORDS_ADDED = (
+    "Nome indicado com {words}, que o documento não tem: as outras palavras indicadas estão no documento; confirme o "
+    "nome completo com o candidato."
+)
+# The evidence of a name that matched only roughly, whatever its words: the warning ``fuzzy_name_match`` (the
+# explanation reads stored checks by it). "Nome indicado sem o último apelido do documento:" is how it began before.
+NAME_WARNED_EVIDENCE = (NAME_EVIDENCE["fuzzy"], "Nome indicado sem ", "Nome indicado com ")
+# States whose people bear two surnames, the father's first, and go by their given names and the first one: Spain and
+# Spanish-speaking America (blind probe r75d, F4: "Ana Belen Garcia" for a Spanish card's ANA BELÉN GARCÍA LÓPEZ read
+# "o nome só coincide aproximadamente").
+SPANISH_NAMING_STATES = frozenset(
+    {"ESP", "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "GTM", "HND", "MEX", "NIC", "PAN", "PER", "PRY",
+     "SLV", "URY", "VEN"}
+)  # fmt: skip
 
 
 # A name that fills the MRZ's field to its end may be cut or may just fit (nothing else on the side read says which:
@@ -97,7 +135,7 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
     """The identity checks on one identity document, with what they conclude (the node's result, and the document)."""
     applicant = state["applicant"]
     today = dt.date.fromisoformat(state["today"])
-    match = name_match(applicant["name"], name_to_match(document, applicant_name=applicant["name"]))
+    match, _ = document_name_grade(document, applicant_name=applicant["name"])
     page_name = page_name_check(document)
     checks = [
         identity_document_read(document),
@@ -675,15 +713,37 @@ def nif_documents_check(
     )
 
 
+def document_name_grade(document: dict[str, Any], *, applicant_name: str) -> tuple[str, str | None]:
+    """``name_grade`` of the typed name against the document's (``name_to_match``), or ``partial`` with variation
+    ``second_surname`` where the holder names themselves as Spanish naming does (``second_surname_left_out``)."""
+    grade, variation = name_grade(applicant_name, name_to_match(document, applicant_name=applicant_name))
+    if grade in {"fuzzy", "none"} and second_surname_left_out(document, applicant_name=applicant_name):
+        return "partial", "second_surname"
+    return grade, variation
+
+
+def second_surname_left_out(document: dict[str, Any], *, applicant_name: str) -> bool:
+    """Whether the typed name is the document's given names and first surname, its holder's nationality (else its
+    issuing state) one of ``SPANISH_NAMING_STATES``: the second surname is the mother's, left out as the holder is
+    known (a Portuguese name's last surname is the family one, and left out is still warned). The document must have
+    read its surname, of two words or more, and given names apart: a full name alone does not say where they part."""
+    fields = document["fields"]
+    state = fields.get("nationality") or fields.get("issuing_state")
+    surname, given_names = fields.get("surname"), fields.get("given_names")
+    if state not in SPANISH_NAMING_STATES or not surname or not given_names or len(name_tokens(surname)) < 2:
+        return False
+    first_surname = " ".join(str(surname).split()[:-1])
+    return name_match(applicant_name, f"{given_names} {first_surname}") in {"exact", "partial"}
+
+
 def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
     cut = read_name_source(document) is not None
     evidence = NAME_EVIDENCE[match]
     if match in {"exact", "partial"}:
-        variation = name_variation(applicant_name, name_to_match(document, applicant_name=applicant_name))
-        evidence = NAME_VARIATION_EVIDENCE.get(variation or "", evidence)
-    if match == "fuzzy" and surname_left_out(applicant_name, read_name(document["fields"]) or ""):
-        evidence = NAME_SURNAME_LEFT_OUT
+        evidence = matched_name_evidence(document, applicant_name=applicant_name, default=evidence)
+    if match == "fuzzy":
+        evidence = similar_name_evidence(applicant_name, read_name(document["fields"]) or "")
     return check(
         "identity.name_match",
         match != "none",
@@ -693,6 +753,70 @@ def name_match_check(document: dict[str, Any], *, applicant_name: str, match: st
         value=read_name(document["fields"]),
         expected=applicant_name,
     )
+
+
+def matched_name_evidence(document: dict[str, Any], *, applicant_name: str, default: str) -> str:
+    """How a name that matches is written otherwise (``NAME_VARIATION_EVIDENCE``), ``default`` if no otherwise."""
+    variation = document_name_grade(document, applicant_name=applicant_name)[1]
+    if variation == "honorific":
+        honorific = honorific_of(applicant_name, name_to_match(document, applicant_name=applicant_name))
+        if honorific is not None:
+            word, written_out = honorific
+            meaning = HONORIFIC_MEANINGS.get(word.lower(), HONORIFIC_MEANING_DEFAULT)
+            template = NAME_HONORIFIC_WRITTEN_OUT if written_out else NAME_HONORIFIC_LEFT_OUT
+            return template.format(word=word, meaning=meaning)
+    return NAME_VARIATION_EVIDENCE.get(variation or "", default)
+
+
+def similar_name_evidence(typed: str, printed: str) -> str:
+    """A name matching only roughly in words that say what differs (``name_words_differing``); only letters differing
+    are "apenas semelhante"."""
+    difference = name_words_differing(typed, printed)
+    if difference is None:
+        return NAME_EVIDENCE["fuzzy"]
+    how, words = difference
+    if how == "surname":
+        return NAME_SURNAME_LEFT_OUT.format(words=quoted_words(words))
+    return (NAME_WORDS_LEFT_OUT if how == "left_out" else NAME_WORDS_ADDED).format(words=names_words(words))
+
+
+def name_words_differing(typed: str, printed: str) -> tuple[str, list[str]] | None:
+    """How a typed name differs from the printed one by whole words: ``surname`` (the last surname left out, that
+    word), ``left_out`` (other printed words left out), ``added`` (words typed the document does not print); None
+    when the words themselves differ, by a letter or more."""
+    left_out = words_left_out(typed, printed)
+    if left_out and surname_left_out(typed, printed):
+        return "surname", left_out[-1:]
+    if left_out:
+        return "left_out", left_out
+    added = words_left_out(printed, typed)
+    return ("added", added) if added else None
+
+
+def name_difference(check: dict[str, Any] | None) -> tuple[str, list[str]] | None:
+    """``name_words_differing`` of a stored ``identity.name_match`` check that warned (``name_warned``), from the name
+    typed (its ``expected``) and the one read (its ``value``): what the report's reason and the applicant's
+    explanation say of it, as its evidence does (blind probe r75d, F4: "só coincide aproximadamente" of a surname
+    left out)."""
+    if check is None or not name_warned(check) or not check.get("value") or not check.get("expected"):
+        return None
+    return name_words_differing(str(check["expected"]), str(check["value"]))
+
+
+def quoted_words(words: list[str]) -> str:
+    """«A», «A» e «B», «A», «B» e «C»."""
+    return words_listed([f"«{word}»" for word in words])
+
+
+def names_words(words: list[str]) -> str:
+    """o nome «A», os nomes «A» e «B»."""
+    return f"o nome {quoted_words(words)}" if len(words) == 1 else f"os nomes {quoted_words(words)}"
+
+
+def name_warned(check: dict[str, Any]) -> bool:
+    """Whether a stored ``identity.name_match`` check graded the name only similar (the warning ``fuzzy_name_match``),
+    read from its evidence as the rules worded it (``NAME_WARNED_EVIDENCE``)."""
+    return str(check.get("evidence") or "").startswith(NAME_WARNED_EVIDENCE)
 
 
 def birth_date_match(document: dict[str, Any], *, applicant_birth: str, today: dt.date) -> dict[str, Any]:

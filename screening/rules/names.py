@@ -39,6 +39,19 @@ MAX_WORD_FORMS = 64
 # least this many letters, is that name cut; "Ana" for "Anabela", or any short name, is not (ADR 040).
 CUT_NAME_MIN_LENGTH = 30
 CUT_WORD_MIN_LETTERS = 4
+# The abbreviations a South Asian or Malaysian Muslim name may print before the given name, and the words each stands
+# for written out: "MD RAFIQUL ISLAM" is Rafiqul Islam to everyone who knows him, and he types it so (blind probe r75d,
+# F3), or Mohammad Rafiqul Islam written out. Abbreviations only: a whole "Mohammed" may be the name its bearer goes
+# by, or the first of an Arabic name's chain (Mohammed Ahmed Hassan, son of Ahmed Hassan), and is never left out.
+MUHAMMAD = frozenset({"muhammad", "mohammad", "mohammed", "muhammed", "mohamed", "mohamad", "mohammod", "muhammod"})
+SHEIKH = frozenset({"sheikh", "shaikh", "sheik", "shaik", "shekh"})
+HONORIFIC_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "md": MUHAMMAD,
+    "mohd": MUHAMMAD,
+    "muhd": MUHAMMAD,
+    "mhd": MUHAMMAD,
+    "sk": SHEIKH,
+}
 # Printed words an MRZ word may stand for joined: ICAO 9303 drops the apostrophe of "Sant'Ana" (SANTANA), and a given
 # name written in two words on one side is one on the other ("Xiao Ming", XIAOMING).
 MAX_JOINED_WORDS = 3
@@ -153,6 +166,8 @@ def name_grade(submitted: str, read: str) -> tuple[str, str | None]:
         # Only an exact match is worded as written otherwise: a partial one is worded as middle names left out.
         joined = grade == "exact" and (left, right) != aligned_tokens(submitted, read)
         return grade, "joined" if joined else variation
+    if honorific_left_out_or_written_out(left, right, initials):
+        return "partial", "honorific"
     if name_cut(read, right, left, initials) or name_cut(submitted, left, right, initials):
         return "partial", "cut"
     shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
@@ -181,6 +196,39 @@ def words_grade(left: list[str], right: list[str], initials: frozenset[str]) -> 
     if middle_initials_fit(shorter, longer, initials):
         return "partial", "initials"
     return None, None
+
+
+def honorific_left_out_or_written_out(left: list[str], right: list[str], initials: frozenset[str]) -> bool:
+    """Whether the names are one but for an abbreviation before the given name (``HONORIFIC_ABBREVIATIONS``) that one
+    leaves out or writes out in full: "Rafiqul Islam" or "Mohammad Rafiqul Islam" for "MD RAFIQUL ISLAM". What is
+    left must still be a given name and a surname matching ``exact`` or ``partial``; such a name is ``partial``, as
+    one leaving out a middle name is (ADR 040)."""
+    plain_left, plain_right = without_honorific(left, right), without_honorific(right, left)
+    if (plain_left, plain_right) == (left, right) or min(len(plain_left), len(plain_right)) < 2:
+        return False
+    return words_grade(plain_left, plain_right, initials)[0] is not None
+
+
+def without_honorific(tokens: list[str], other: list[str]) -> list[str]:
+    """``tokens`` with a first word that abbreviates an honorific left out, or written as ``other`` writes it out
+    in full ("md" before "mohammad")."""
+    written_out = HONORIFIC_ABBREVIATIONS.get(tokens[0]) if tokens else None
+    if written_out is None:
+        return tokens
+    return [other[0], *tokens[1:]] if other and other[0] in written_out else tokens[1:]
+
+
+def honorific_of(typed: str, printed: str) -> tuple[str, bool] | None:
+    """The abbreviation before the given name that makes the names one (``honorific_left_out_or_written_out``), as
+    written, and whether the other name writes it out in full ("MD", False of "Rafiqul Islam" against "MD RAFIQUL
+    ISLAM"); None when none does."""
+    for name, other in ((printed, typed), (typed, printed)):
+        words, other_tokens = name_words(name), name_tokens(other)
+        written_out = HONORIFIC_ABBREVIATIONS.get(fold(words[0])) if words else None
+        if written_out is not None and (not other_tokens or fold(words[0]) != other_tokens[0]):
+            first = next((raw.strip(".,") for raw in name.split() if fold(raw.strip(".,")) == fold(words[0])), words[0])
+            return first, bool(other_tokens) and other_tokens[0] in written_out
+    return None
 
 
 def middle_initials_fit(shorter: list[str], longer: list[str], initials: frozenset[str]) -> bool:
@@ -214,6 +262,18 @@ def name_cut(cut_name: str, cut: list[str], whole: list[str], initials: frozense
     if len(last) < CUT_WORD_MIN_LETTERS or len(last) >= len(full) or not full.startswith(last):
         return False
     return words_grade([*cut[:-1], full], whole, initials)[0] is not None
+
+
+def words_left_out(typed: str, printed: str) -> list[str]:
+    """The printed name's words the typed one leaves out, capitalised ("Md" of "Rafiqul Islam" against "MD RAFIQUL
+    ISLAM"), where every word typed is a printed one; [] otherwise. Said to staff and the applicant as what differs,
+    never as a slip of the pen (blind probe r75d, F3)."""
+    typed_tokens, printed_tokens = aligned_tokens(typed, printed)
+    if not typed_tokens or not set(typed_tokens) <= set(printed_tokens):
+        return []
+    words = name_words(printed)
+    left_out = [word for word, token in zip(words, printed_tokens, strict=True) if token not in typed_tokens]
+    return [word[:1].upper() + word[1:] for word in left_out]
 
 
 def surname_left_out(typed: str, printed: str) -> bool:

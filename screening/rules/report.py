@@ -9,7 +9,14 @@ from typing import Any
 
 from screening.rules.affordability import effort_sentences, uncounted_income_stated
 from screening.rules.common import format_date, format_eur, format_percent, money
-from screening.rules.identity import NO_IDENTITY_DOCUMENT_SENT, identity_refusals_of, sentence_inside
+from screening.rules.identity import (
+    NO_IDENTITY_DOCUMENT_SENT,
+    identity_refusals_of,
+    name_difference,
+    names_words,
+    quoted_words,
+    sentence_inside,
+)
 from screening.rules.income import (
     INVOICE_READ_BY_OCR,
     INVOICE_SEND_AGAIN,
@@ -139,7 +146,28 @@ def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) 
         return arithmetic_mismatch_words(income)
     if reason == REFUSED_WARNING:
         return refused_words(income)
+    if reason == FUZZY_NAME_WARNING:
+        return fuzzy_name_words(identity)
     return REASON_TEXT.get(reason, reason)
+
+
+FUZZY_NAME_WARNING = "fuzzy_name_match"
+
+
+def fuzzy_name_words(identity: dict[str, Any]) -> str:
+    """A name that matched only roughly as its check says it: which word was left out or added, where a word was
+    (blind probe r75d, F3 and F4: "o nome só coincide aproximadamente" of a surname left out); the letters differing
+    otherwise."""
+    name_check = next((c for c in identity.get("checks") or [] if c["name"] == "identity.name_match"), None)
+    difference = name_difference(name_check)
+    if difference is None:
+        return REASON_TEXT[FUZZY_NAME_WARNING]
+    how, words = difference
+    if how == "surname":
+        return f"o nome indicado não tem o último apelido do documento de identificação, {quoted_words(words)}"
+    if how == "left_out":
+        return f"o nome indicado não tem {names_words(words)} do documento de identificação"
+    return f"o nome indicado tem {names_words(words)}, que o documento de identificação não tem"
 
 
 def refused_words(income: dict[str, Any]) -> str:

@@ -3471,19 +3471,28 @@ def name_cut_short(mrz: MrzRead) -> bool:
     SILVA<<HENRIQUE<JO" is Henrique José, whose given names alone are far under the 20 characters the
     prefix rule asked for (a front and back in one image were flagged ``mrz_viz_mismatch:given_names``).
     """
-    # A TD1 names the holder on its third line; a TD2 or TD3 on its first, after five characters.
-    row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
-    line = mrz.lines[row][start:] if len(mrz.lines) > row else ""
-    return bool(line) and not line.endswith("<")
+    field = mrz_name_field(mrz)
+    return bool(field) and not field.endswith("<")
 
 
 def name_cut_at_a_word(mrz: MrzRead) -> bool:
     """Whether the MRZ's name field ends with one filler after the last name: no room for another name (a filler
     and a letter), so the issuer may have cut the names at a word ("ALBUQUERQUE<NASCIMENTO<<THAIS<" for Thaís
     Cristina, round 21). Only a may: a name that just fits ends so too, so nothing is flagged for it."""
+    field = mrz_name_field(mrz)
+    return len(field) > 1 and field.endswith("<") and not field.endswith("<<")
+
+
+def mrz_name_field(mrz: MrzRead) -> str:
+    """The MRZ's name field as its line reads, up to the fillers that pad it: three in a row end the name
+    (``names_from``), and letters OCR reads on the padding after them are none of it (blind probe r75d, F6: an Indian
+    single name's "P<INDSURINDER<<<...<<<AAA" read as a name running to the line's end, so cut, and left with no
+    full name)."""
+    # A TD1 names the holder on its third line; a TD2 or TD3 on its first, after five characters.
     row, start = (2, 0) if mrz.format == "TD1" else (0, 5)
     line = mrz.lines[row][start:] if len(mrz.lines) > row else ""
-    return len(line) > 1 and line.endswith("<") and not line.endswith("<<")
+    padding = line.find("<<<")
+    return line if padding < 0 else line[: padding + 3]
 
 
 # --- Cartao de Cidadao: which side, and the NIF ------------------------------------------------------
