@@ -44,7 +44,8 @@ REASON_TEXT = {
     "recusados pelo que são (um rascunho, uma simulação ou um documento de outro tipo): pedir o documento que o "
     "motivo de cada um indica, não o mesmo de novo",
     "nif_differs_from_documents": "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
-    "candidato: um erro no NIF indicado a corrigir, ou documentos de outra pessoa",
+    "candidato: um erro no NIF indicado, a corrigir nos dados do candidato (retificação), ou documentos de outra "
+    "pessoa",
     "id_expiring_soon": "o documento de identificação caduca em breve",
     # The proof's kind is named from the failed check (``arithmetic_mismatch_words``); these words are for a report
     # whose checks do not say it.
