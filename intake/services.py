@@ -719,12 +719,18 @@ def application_start_if_complete(*, application: Application) -> bool:
     """Screen the application once nobody it waits for is left: no invitation out (expired ones do not hold it)
     and no member owing documents staff asked for (a second round's answer screens it then; a guarantor joining
     first screened it without them, and the answer screened it again: blind probe r72a, reversed)."""
-    if application.invitations.outstanding(now=timezone.now()).exists():
-        return False
-    if InfoRequest.objects.filter(applicant__application=application).unanswered().exists():
+    if application_waits(application=application):
         return False
     application_start(application=application)
     return True
+
+
+def application_waits(*, application: Application) -> bool:
+    """Someone holds the application: an invitation still out (expired ones do not), or a member owing documents
+    staff asked for. The one test of a household's start and of a staff re-run it defers (``applicant_rerun``)."""
+    if application.invitations.outstanding(now=timezone.now()).exists():
+        return True
+    return InfoRequest.objects.filter(applicant__application=application).unanswered().exists()
 
 
 def application_start(*, application: Application) -> None:

@@ -1222,7 +1222,9 @@ class Texts:
     # Proofs in the person's own name with another NIF than the one typed (income.*_owner, OWN_NAME_OTHER_NIF).
     income_other_nif: dict[str, str]
     income_other_nif_many: dict[str, str]
-    # The NIF typed that the person's own documents contradict (identity.nif_documents): what to do first.
+    # The NIF typed that the person's own documents contradict (identity.nif_documents): what to do first. Staff
+    # correct it (rectification, PATCH /api/v1/applicants/{id}); a person who submitted gets no new link (it said
+    # to ask for one, which answers invitation_submitted: blind probe r75c, S09).
     nif_to_correct: str
     # A file that held several payslips, only the latest read (income.payslip_file_combined).
     payslips_combined: str
@@ -1676,8 +1678,8 @@ PT = Texts(
         "income.pension_owner": "{count} declarações de pensão em seu nome, mas com outro NIF que não o que indicou",
     },
     nif_to_correct=(
-        "Confirme o NIF que indicou: os seus documentos mostram outro. Se foi um erro, peça à agência uma nova "
-        "ligação e indique o NIF certo; os mesmos documentos servem."
+        "Confirme o NIF que indicou: os seus documentos mostram outro. Se foi um erro, peça à agência que corrija o "
+        "NIF nos seus dados; os mesmos documentos servem."
     ),
     payslips_combined=(
         "Um ficheiro que enviou tinha vários recibos de vencimento: só foi lido o mais recente, e os outros meses "
@@ -2013,8 +2015,8 @@ EN = Texts(
         "income.pension_owner": "{count} pension statements in your name, but with another NIF than the one you gave",
     },
     nif_to_correct=(
-        "Check the NIF you gave: your documents show another. If it was a mistake, ask the agency for a new link "
-        "and give the right NIF; the same documents will do."
+        "Check the NIF you gave: your documents show another. If it was a mistake, ask the agency to correct the "
+        "NIF in your details; the same documents will do."
     ),
     payslips_combined=(
         "A file you sent held several payslips: only the latest was read, and the other months in it were not "

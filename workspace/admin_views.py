@@ -37,6 +37,7 @@ from applicants.models import (
     Applicant,
     ApplicantStatus,
     Application,
+    ApplicationStatus,
     AuditAction,
     Decision,
     DecisionOutcome,
@@ -527,21 +528,35 @@ def reruns_queued_text(queued: list[Applicant], *, reextract: bool) -> str:
 
 def rerun_left_text(applicant: Applicant) -> str:
     """Why a re-run queued nothing: the application still waits for people (whom, by role and masked name), and
-    the way to screen it without them, "Forçar análise" on its page (``applicant_rerun`` leaves it alone)."""
+    the way to screen it without them, "Forçar análise" on its page (``applicant_rerun`` leaves it alone). One
+    screened before and waiting again for someone invited later is said so: its report stays until they submit
+    (it read "não ficou em fila (Concluído)", and a forced re-run left the person out: blind probe r75c)."""
     application = applicant.application
-    if applicant.status != ApplicantStatus.WAITING or application is None:
+    people = waited_for(application) if application is not None else []
+    if application is not None and applicant.status == ApplicantStatus.WAITING:
+        text = ngettext(
+            "%(names)s: não ficou em fila, a candidatura espera por %(people)s. Para a analisar já com quem "
+            "submeteu, use «Forçar análise» na página da candidatura:",
+            "%(names)s: não ficou em fila, a candidatura espera por %(people)s. Para a analisar já com quem "
+            "submeteu, use «Forçar análise» na página da candidatura:",
+            len(people),
+        )
+    elif application is not None and application.status == ApplicationStatus.WAITING and people:
+        text = ngettext(
+            "%(names)s: não ficou em fila, a candidatura espera por %(people)s e é analisada de novo quando "
+            "submeter; o relatório atual mantém-se até lá. Para a analisar já com quem submeteu, use «Forçar "
+            "análise» na página da candidatura:",
+            "%(names)s: não ficou em fila, a candidatura espera por %(people)s e é analisada de novo quando "
+            "submeterem; o relatório atual mantém-se até lá. Para a analisar já com quem submeteu, use «Forçar "
+            "análise» na página da candidatura:",
+            len(people),
+        )
+    else:
         return _("%(names)s: não ficou em fila (%(status)s).") % {
             "names": household_named(applicant),
             "status": applicant.get_status_display(),
         }
-    people = waited_for(application)
-    text = ngettext(
-        "%(names)s: não ficou em fila, a candidatura espera por %(people)s. Para a analisar já com quem submeteu, "
-        "use «Forçar análise» na página da candidatura:",
-        "%(names)s: não ficou em fila, a candidatura espera por %(people)s. Para a analisar já com quem submeteu, "
-        "use «Forçar análise» na página da candidatura:",
-        len(people),
-    ) % {"names": household_named(applicant), "people": "; ".join(people) or _("ninguém, por agora")}
+    text %= {"names": household_named(applicant), "people": "; ".join(people) or _("ninguém, por agora")}
     url = reverse("admin:applicants_application_change", args=[application.pk])
     return format_html('{} <a href="{}">{}</a>.', text, url, _("abrir a candidatura"))
 

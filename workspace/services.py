@@ -30,7 +30,13 @@ from applicants.models import (
 from applicants.services import audit_record, name_index_refresh
 from documents.models import Document
 from documents.services import documents_reset_for_reextraction
-from intake.services import CreatedInvitation, application_start, application_start_if_complete, invitation_create
+from intake.services import (
+    CreatedInvitation,
+    application_start,
+    application_start_if_complete,
+    application_waits,
+    invitation_create,
+)
 from screening import pipeline
 from screening.models import ScreeningReport
 from screening.selectors import stalled_applicants
@@ -60,7 +66,10 @@ def applicant_rerun(
     replaces, so a duplicate delivery of a forced run replaces it only once.
     A member of a household re-runs the household, under its lead; an
     application still waiting for the people it invited is left alone (staff
-    screen it without them through ``application_screen``).
+    screen it without them through ``application_screen``). One screened
+    before and waiting again for someone invited later keeps its report and
+    waits too (``rerun_deferred``): a forced re-run started it without them
+    while their invitation read as still out (blind probe r75c, S16/S17).
     """
     member = applicant
     applicant = household_lead(applicant)
@@ -69,6 +78,9 @@ def applicant_rerun(
         return False
     current = report_current_id(applicant.id)
     if current is not None and not force:
+        return False
+    if waits_again(applicant):
+        rerun_deferred(lead=applicant, actor=actor, force=force, reextract=reextract, via=via)
         return False
     with transaction.atomic():
         if reextract:
@@ -91,6 +103,33 @@ def applicant_rerun(
         pipeline.pipeline_start_on_commit(applicant_id=applicant.id, force=force, supersedes=current)
     applicant.status = member.status = ApplicantStatus.PROCESSING
     return True
+
+
+def waits_again(lead: Applicant) -> bool:
+    """The lead's application waits for someone (an invitation out, documents owed) though its members are screened:
+    staff invited a person after its report (docs/api.md, Households)."""
+    if lead.application_id is None:
+        return False
+    application = Application.objects.get(pk=lead.application_id)
+    return application.status == ApplicationStatus.WAITING and application_waits(application=application)
+
+
+def rerun_deferred(*, lead: Applicant, actor: Any, force: bool, reextract: bool, via: str | None) -> None:
+    """A re-run of a household waiting again is not started now: the report stays current, the people invited keep
+    their links, and the run their last submission starts (or staff's forced screening of the application,
+    ``application_screen``) reads everything then, the documents put back to be read again with ``reextract``
+    (``application_start``). Audited as asked, ``deferred``."""
+    with transaction.atomic():
+        if reextract:
+            documents_reset_for_reextraction(applicant_id=lead.id)
+        audit_record(
+            action=AuditAction.RERUN_REQUESTED,
+            target_type="applicant",
+            target_id=lead.id,
+            organization=lead.organization,
+            actor=actor,
+            details={"force": force, "reextract": reextract, "deferred": True} | ({"via": via} if via else {}),
+        )
 
 
 # What the screening reads of the person: a change to one of these makes a screened applicant's report stale (the

@@ -48,6 +48,7 @@ from screening.rules.report import (
     RISK_WORDS,
     ROLE_WORDS,
     UNCOUNTED_PROOFS_LEAD_IN,
+    guarantor_income_words,
     not_counted_words,
     not_submitted_sentence,
     reason_words,
@@ -185,13 +186,16 @@ def member_summary(member: dict[str, Any], *, share: Decimal | None) -> dict[str
 
 
 def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, thresholds: dict[str, Any]) -> dict[str, Any]:
-    """Covers when identity is verified and cost / income <= the guarantor threshold; else the shortfall."""
+    """Covers when identity is verified and cost / income <= the guarantor threshold; else the shortfall. With no
+    income counted there is no ratio and no shortfall (``null``): the income needed says it, not "short of all of it"
+    (docs/api.md, Households; the field read 1499.76, the income needed, and a later report "faltam 1 499,76 €":
+    blind probe r75c, S15)."""
     threshold = Decimal(str(thresholds.get("dti_guarantor", DEFAULT_GUARANTOR_THRESHOLD)))
     income = money(member["income"]["average_monthly_income"])
     dti = dti_ratio(monthly_cost, income)
     affordable = dti is not None and dti <= threshold
     needed = least_income_within(monthly_cost, threshold)
-    shortfall = None if affordable else quantize(needed - (income or Decimal(0)))
+    shortfall = None if affordable or dti is None or income is None else quantize(needed - income)
     return {
         "applicant_id": member["applicant_id"],
         "covers": affordable and member["identity"]["verified"],
@@ -204,10 +208,19 @@ def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, threshol
 
 
 def best_guarantor(verdicts: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The covering guarantor with the lowest ratio; else the one closest to covering."""
+    """The covering guarantor with the lowest ratio; else the one closest to covering (one with no income counted
+    is short of the whole income needed)."""
     if not verdicts:
         return None
-    return min(verdicts, key=lambda v: (not v["covers"], Decimal(v["shortfall"] or 0), Decimal(v["dti_ratio"] or 999)))
+    return min(verdicts, key=lambda v: (not v["covers"], short_of(v), Decimal(v["dti_ratio"] or 999)))
+
+
+def short_of(verdict: dict[str, Any]) -> Decimal:
+    """How far a guarantor is from covering, for ranking: the shortfall, or the income needed when none was
+    counted (its ``shortfall`` is ``null`` then), 0 for one whose income would cover."""
+    if verdict["shortfall"] is not None:
+        return Decimal(verdict["shortfall"])
+    return Decimal(verdict["income_needed"]) if verdict["dti_ratio"] is None else Decimal(0)
 
 
 def guarantor_effect(
@@ -467,6 +480,9 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
     said = []
     for reason in dict.fromkeys(state["affordability"]["reasons"]):
         members = [m for m in state["members"] if reason in member_reasons(state, m)]
+        if reason == "guarantor_income_not_proven":
+            said.append(guarantor_income_words(guarantor_income(state)))
+            continue
         if not members:
             said.append(REASON_TEXT.get(reason, reason))
             continue
@@ -477,6 +493,12 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
                 owners_by_text.setdefault(text, []).append(words[member["role"]])
         said.extend(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" for text, owners in owners_by_text.items())
     return said
+
+
+def guarantor_income(state: dict[str, Any]) -> dict[str, Any]:
+    """The income results of the guarantor the verdict is on (the one who covers best)."""
+    guarantor = state["affordability"].get("guarantor") or {}
+    return ((state.get("income") or {}).get("members") or {}).get(guarantor.get("applicant_id")) or {}
 
 
 def member_reason_words(state: dict[str, Any], member: dict[str, Any], reason: str) -> str:

@@ -705,7 +705,8 @@ def nif_documents_check(
     return check(
         "identity.nif_documents",
         False,
-        f"{said}: um erro no NIF indicado a corrigir, ou documentos de outra pessoa.",
+        f"{said}: um erro no NIF indicado, a corrigir nos dados do candidato (retificação), ou documentos de outra "
+        "pessoa.",
         document_id=others[0][0]["document_id"],
         field="nif",
         value=others[0][1],

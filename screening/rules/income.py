@@ -708,6 +708,9 @@ NOT_COUNTED_BECAUSE = {
     "recurring": "ato isolado",
 }
 MISREAD_WORDS = "lida de uma fotografia ou digitalização com contas que não batem certo"
+# A pension statement is asked for within a year, not for a period: one not counted for its age is said so, as the
+# applicant's explanation says it ("fora do período pedido" of the one letter sent: blind probe r75c, S15).
+PENSION_TOO_OLD = "com mais de um ano"
 # A document not counted as recent because no date of it was read: a payslip's month, another document's date.
 NOT_DATED = "sem data lida"
 MONTH_NOT_READ = "sem o mês lido"
@@ -738,6 +741,8 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             # No date or month read: not "fora do período pedido", which a date read would have to show (blind probe
             # r73b, F2).
             reason = MONTH_NOT_READ if kind == "payslip" else NOT_DATED
+        elif which == "recent" and kind == "pension":
+            reason = NOT_COUNTED_BECAUSE["not_future"] if DATED_AHEAD in failed["evidence"] else PENSION_TOO_OLD
         if which == "owner" and OWN_NAME_OTHER_NIF in failed["evidence"]:
             # The applicant's own, but for the NIF typed: not "another person's" (blind probe r57b).
             reason = OWN_NAME_OTHER_NIF

@@ -54,7 +54,8 @@ REASON_TEXT = {
     "recusados pelo que são (um rascunho, uma simulação ou um documento de outro tipo): pedir o documento que o "
     "motivo de cada um indica, não o mesmo de novo",
     "nif_differs_from_documents": "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do "
-    "candidato: um erro no NIF indicado a corrigir, ou documentos de outra pessoa",
+    "candidato: um erro no NIF indicado, a corrigir nos dados do candidato (retificação), ou documentos de outra "
+    "pessoa",
     "id_expiring_soon": "o documento de identificação caduca em breve",
     # The proof's kind is named from the failed check (``arithmetic_mismatch_words``); these words are for a report
     # whose checks do not say it.
@@ -308,6 +309,31 @@ def no_attributable_income_words(income: dict[str, Any]) -> str:
     return REASON_TEXT["no_attributable_income"]
 
 
+def guarantor_income_words(income: dict[str, Any]) -> str:
+    """Why the guarantor's income is not proven, as their proofs' own checks say: each sent and not counted by kind
+    and why ("1 declaração de pensão (com mais de um ano)"), files not read, proofs refused for what they are; or none
+    sent. "Comprovativos em falta, ilegíveis, de outra pessoa ou noutra moeda" said of a pension letter too old was
+    none of these (blind probe r75c, S15; docs/adr/042-reasons-say-what-happened.md)."""
+    checks = income.get("checks") or []
+    said = [str(income["not_counted"])] if income.get("not_counted") else []
+    unread = sum(1 for c in checks if c["name"] == "income.document_read" and not c["passed"] and not refusal_of(c))
+    if unread:
+        said.append(
+            "1 ficheiro que não se conseguiu ler" if unread == 1 else f"{unread} ficheiros que não se conseguiram ler"
+        )
+    refusals = refusals_in(checks)
+    if refusals:
+        said.append(refused_documents_words(refusals))
+    if said:
+        return (
+            "o rendimento do fiador não está comprovado, por não terem sido contados os comprovativos enviados: "
+            + "; ".join(said)
+        )
+    if checks and not any(c.get("document_id") for c in checks):
+        return "o rendimento do fiador não está comprovado: não enviou nenhum comprovativo de rendimentos"
+    return REASON_TEXT["guarantor_income_not_proven"]
+
+
 ROLE_WORDS = {"TENANT": "arrendatário principal", "CO_TENANT": "coarrendatário", "GUARANTOR": "fiador"}
 # A couple buying together are buyers, not tenants (cases probe 7: a sale's report called them "arrendatários").
 BUYER_ROLE_WORDS = {"TENANT": "comprador principal", "CO_TENANT": "cocomprador", "GUARANTOR": "fiador"}
@@ -418,11 +444,15 @@ PARTLY = {True: " (parcialmente comprovado)", False: ""}
 
 
 def guarantor_words(verdict: dict[str, Any] | None) -> str:
-    """The guarantor verdict as the "what changed" sentence says it: covers, or not and by how much."""
+    """The guarantor verdict as the "what changed" sentence says it: covers, or not and by how much, or with no
+    income counted (a report before 2026-12-07 stored its income needed as the shortfall: "faltam" all of it, blind
+    probe r75c, S15)."""
     if verdict is None:
         return "nenhum"
     if verdict.get("covers"):
         return "cobre a renda"
+    if verdict.get("dti_ratio") is None:
+        return "não cobre (sem rendimento comprovado)"
     shortfall = money(verdict.get("shortfall"))
     return f"não cobre (faltam {format_eur(shortfall)})" if shortfall else "não cobre"
 

@@ -116,9 +116,14 @@ def test_the_applicant_is_told_her_own_payslips_carry_another_nif_and_to_correct
     assert "3 recibos de vencimento em seu nome, mas com outro NIF que não o que indicou" in income["text"]
     assert "outra pessoa" not in income["text"]
     assert explanation["what_would_change"][0].startswith("Confirme o NIF que indicou")
+    # Staff correct it (rectification): someone who submitted gets no new link (blind probe r75c, S09).
+    assert "peça à agência que corrija o NIF nos seus dados" in explanation["what_would_change"][0]
+    assert "nova ligação" not in explanation["what_would_change"][0]
     english = applicant_explanation(applicant=member.applicant, report=report, language="en")
     assert "3 payslips in your name, but with another NIF" in " ".join(c["text"] for c in english["checks"])
     assert english["what_would_change"][0].startswith("Check the NIF you gave")
+    assert "ask the agency to correct the NIF" in english["what_would_change"][0]
+    assert "new link" not in english["what_would_change"][0]
 
 
 # --- K05, second part: the same person under the corrected NIF ---------------------------------------------------

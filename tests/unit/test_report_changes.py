@@ -60,8 +60,8 @@ def test_a_guarantor_who_now_covers_is_said() -> None:
     """End-to-end probe 17: the fiador's new payslips were the whole change, and the sentence said only the risk."""
     before = {**BEFORE, "risk_level": "MEDIUM", "identity_verified": True, "average_monthly_income": "1345.75"}
     after = {key: value for key, value in before.items() if key != "created_at"}
-    short = {"covers": False, "shortfall": "1666.39", "income_needed": "1666.39"}
-    covering = {"covers": True, "shortfall": None, "income_needed": "1666.39"}
+    short = {"covers": False, "dti_ratio": "0.4000", "shortfall": "1666.39", "income_needed": "2221.85"}
+    covering = {"covers": True, "dti_ratio": "0.2500", "shortfall": None, "income_needed": "2221.85"}
     sentence = changes_sentence({**before, "guarantor": short}, {**after, "risk_level": "LOW", "guarantor": covering})
     assert sentence == (
         "Desde o relatório anterior (20/11/2026), com os documentos novos: risco médio → baixo; fiador: não cobre "

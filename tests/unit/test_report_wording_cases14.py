@@ -50,7 +50,10 @@ def test_a_typed_nif_the_payslips_in_the_applicants_name_contradict_fails_the_id
     assert [c["passed"] for c in conflict] == [False]
     assert "Identidade confirmada" not in justification
     assert "o NIF indicado difere do NIF dos comprovativos de rendimentos em nome do candidato" in justification
-    assert "um erro no NIF indicado a corrigir, ou documentos de outra pessoa" in justification
+    # How to correct it, as docs/api.md says (blind probe r75c, S09): the person's data, not a new application.
+    assert "um erro no NIF indicado, a corrigir nos dados do candidato (retificação), ou documentos" in justification
+    evidence = named_checks(result, "identity.nif_documents")[0]["evidence"]
+    assert "a corrigir nos dados do candidato (retificação)" in evidence
     # They are in the candidate's name: the report must not say there are none.
     assert "não há comprovativos de rendimentos em nome do candidato" not in justification
     # With a NIF on the identity document, that document decides: someone else's payslips stay an income question.

@@ -12,7 +12,7 @@ from applicants.models import Applicant
 from screening.pipeline import enqueue_failures
 from workspace.management.arguments import full_uuid
 from workspace.management.broker import not_sent
-from workspace.services import applicant_rerun
+from workspace.services import applicant_rerun, household_lead, waits_again
 
 
 class Command(DatabaseCommand):
@@ -52,6 +52,14 @@ class Command(DatabaseCommand):
         if queued:
             self.stdout.write(
                 f"queued applicant {applicant.id} (force={options['force']}, reextract={options['reextract']})"
+            )
+        elif waits_again(household_lead(applicant)):
+            # Not "use --force" (blind probe r75c): forced, it is not started either, as the API and admin do.
+            self.stdout.write(
+                f"applicant {applicant.id}: the application waits for the people it invited and is screened once"
+                " they submit (a report it has stays until then; --force --reextract has its documents read then);"
+                f" to screen it without them: POST /api/v1/applications/{applicant.application_id}/screen"
+                ' {"force": true}'
             )
         else:
             self.stdout.write(f"applicant {applicant.id} already has a report; use --force to screen again")
