@@ -45,6 +45,7 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import (
+    BIRTH_DATE_PAGE_NOT_THE_MRZS,
     NAME_EVIDENCE,
     NAME_SURNAME_LEFT_OUT,
     NO_IDENTITY_DOCUMENT_SENT,
@@ -638,7 +639,15 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
         if check.get("value"):
             return words.identity_expired.format(date=words.date(str(check["value"])))
         return words.identity_expiry_unread
+    if page_not_the_mrzs(check):
+        return words.identity_birth_page_not_mrz
     return words.identity_problems.get(check["name"], words.identity_problem_other)
+
+
+def page_not_the_mrzs(check: dict[str, Any]) -> bool:
+    """A birth date typed otherwise than the document's valid MRZ, whose page prints another date than the MRZ: the
+    document contradicts itself, and the date typed may be the page's as printed (blind probe r75d, F1b)."""
+    return check["name"] == "identity.birth_date_match" and check.get("evidence") == BIRTH_DATE_PAGE_NOT_THE_MRZS
 
 
 # What to send, for each failed identity check that a document sent again answers (OutcomeChange "identity"): the
@@ -672,6 +681,9 @@ def identity_lever(person: Person, words: Texts) -> str:
             levers.append(words.identity_lever_readable if sent else words.identity_lever_send)
         elif check["name"] == "identity.not_expired":
             levers.append(words.identity_lever_valid if check.get("value") else words.identity_lever_expiry_readable)
+        elif page_not_the_mrzs(check):
+            # Not the details typed to set right, which may be the page's as printed: the original, looked at.
+            levers.append(words.identity_lever_original)
         elif check["name"] in IDENTITY_DATA_CHECKS:
             # Read and different, the details typed are what to set right; not read, a readable document.
             read = check.get("value") is not None
@@ -1050,6 +1062,9 @@ class Texts:
     identity_lever_expiry_readable: str
     identity_lever_data: str
     identity_lever_same_card: str
+    # A birth date typed otherwise than the valid MRZ's, on a page printing another than its MRZ (page_not_the_mrzs).
+    identity_birth_page_not_mrz: str
+    identity_lever_original: str
     fuzzy_name: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
     name_as_written: str
@@ -1295,7 +1310,7 @@ PT = Texts(
         "identity.sides_agree": "a frente e o verso do cartão não coincidem",
         "identity.mrz_valid": "não foi possível validar a zona de leitura ótica do documento",
         "identity.issue_date_plausible": "a data de emissão lida no documento não é possível (confirme-a no original)",
-        "identity.mrz_matches_page": "o apelido impresso no documento não é o da sua zona de leitura ótica",
+        "identity.mrz_matches_page": "o que está impresso no documento não é o que diz a sua zona de leitura ótica",
         "identity.not_specimen": "o documento enviado é um espécime (um modelo de demonstração), não o seu documento",
         "identity.llm_review": "a análise automática encontrou incoerências no documento",
         "identity.other_documents": "outro documento de identificação que enviou mostra outro NIF que não o indicado",
@@ -1319,6 +1334,11 @@ PT = Texts(
     ),
     identity_lever_data="os seus dados indicados à agência tal como estão no documento de identificação",
     identity_lever_same_card=("a frente e o verso do mesmo documento de identificação, o seu, enviados à agência"),
+    identity_birth_page_not_mrz=(
+        "a data de nascimento impressa no documento não é a da sua zona de leitura ótica, que não coincide com a que "
+        "indicou"
+    ),
+    identity_lever_original="o documento de identificação original mostrado à agência, que confirme a sua data de nascimento",
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
     # nothing said how to set it right).
     fuzzy_name=(
@@ -1604,7 +1624,7 @@ EN = Texts(
         "identity.sides_agree": "the front and back of the card do not match",
         "identity.mrz_valid": "the document's machine-readable zone could not be validated",
         "identity.issue_date_plausible": "the document's date of issue as read is not possible (check the original)",
-        "identity.mrz_matches_page": "the surname printed on the document is not the one in its machine-readable zone",
+        "identity.mrz_matches_page": "what is printed on the document is not what its machine-readable zone says",
         "identity.not_specimen": "the document sent is a specimen (a sample), not your own document",
         "identity.llm_review": "the automatic review found inconsistencies in the document",
         "identity.other_documents": "another identity document you sent shows a NIF other than the one you gave",
@@ -1624,6 +1644,11 @@ EN = Texts(
     identity_lever_expiry_readable="an image of the identity document showing its expiry date, sent to the agency",
     identity_lever_data="your details given to the agency as they are on the identity document",
     identity_lever_same_card="the front and back of the same identity document, your own, sent to the agency",
+    identity_birth_page_not_mrz=(
+        "the date of birth printed on the document is not the one in its machine-readable zone, which does not match "
+        "the one you gave"
+    ),
+    identity_lever_original="the original identity document shown to the agency, confirming your date of birth",
     fuzzy_name=(
         "The name you gave only roughly matches the one on the document (a letter differs, or a surname is missing): "
         "if so, tell the agency your full name as it is on the document."
