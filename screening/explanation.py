@@ -620,6 +620,7 @@ def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
             and not c["passed"]
             and c["name"] != "identity.expiry_margin"
             and not (sides_disagree(person) and c["name"] in IDENTITY_DATA_CHECKS)
+            and not said_with_the_birth_date(c, person)
         ]
         text = words.identity_not_confirmed.format(
             document=document, problems=joined(problems or [words.identity_problem_other], words)
@@ -642,6 +643,16 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
     if page_not_the_mrzs(check):
         return words.identity_birth_page_not_mrz
     return words.identity_problems.get(check["name"], words.identity_problem_other)
+
+
+def said_with_the_birth_date(check: dict[str, Any], person: Person) -> bool:
+    """The page's birth date unlike its MRZ's (``identity.mrz_matches_page``), which the birth date's own problem
+    already says (``page_not_the_mrzs``): said once."""
+    return (
+        check["name"] == "identity.mrz_matches_page"
+        and check.get("field") == "date_of_birth"
+        and any(page_not_the_mrzs(c) for c in person.checks)
+    )
 
 
 def page_not_the_mrzs(check: dict[str, Any]) -> bool:

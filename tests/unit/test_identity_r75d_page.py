@@ -149,6 +149,8 @@ def test_the_applicant_who_typed_the_pages_date_is_asked_for_the_original_not_to
     text = identity_entry(person, PT)["text"]
     assert PT.identity_birth_page_not_mrz in text
     assert PT.identity_problems["identity.birth_date_match"] not in text
+    # Said once: the page's date unlike its MRZ's is the birth date's problem.
+    assert PT.identity_problems["identity.mrz_matches_page"] not in text
 
 
 # --- finding 5: a Cartão de Cidadão's NIF unread -----------------------------------------------------------------
