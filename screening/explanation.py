@@ -45,6 +45,7 @@ from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import (
+    BIRTH_DATE_PAGE_NOT_THE_MRZS,
     NO_IDENTITY_DOCUMENT_SENT,
     identity_refusals_of,
     name_difference,
@@ -679,6 +680,7 @@ def identity_entry(person: Person, words: Texts) -> dict[str, Any]:
             and not c["passed"]
             and c["name"] != "identity.expiry_margin"
             and not (sides_disagree(person) and c["name"] in IDENTITY_DATA_CHECKS)
+            and not said_with_the_birth_date(c, person)
         ]
         text = words.identity_not_confirmed.format(
             document=document, problems=joined(problems or [words.identity_problem_other], words)
@@ -712,7 +714,25 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
         if check.get("value"):
             return words.identity_expired.format(date=words.date(str(check["value"])))
         return words.identity_expiry_unread
+    if page_not_the_mrzs(check):
+        return words.identity_birth_page_not_mrz
     return words.identity_problems.get(check["name"], words.identity_problem_other)
+
+
+def said_with_the_birth_date(check: dict[str, Any], person: Person) -> bool:
+    """The page's birth date unlike its MRZ's (``identity.mrz_matches_page``), which the birth date's own problem
+    already says (``page_not_the_mrzs``): said once."""
+    return (
+        check["name"] == "identity.mrz_matches_page"
+        and check.get("field") == "date_of_birth"
+        and any(page_not_the_mrzs(c) for c in person.checks)
+    )
+
+
+def page_not_the_mrzs(check: dict[str, Any]) -> bool:
+    """A birth date typed otherwise than the document's valid MRZ, whose page prints another date than the MRZ: the
+    document contradicts itself, and the date typed may be the page's as printed (blind probe r75d, F1b)."""
+    return check["name"] == "identity.birth_date_match" and check.get("evidence") == BIRTH_DATE_PAGE_NOT_THE_MRZS
 
 
 # What to send, for each failed identity check that a document sent again answers (OutcomeChange "identity"): the
@@ -751,6 +771,9 @@ def identity_lever(person: Person, words: Texts) -> str:
             levers.append(words.identity_lever_readable if sent else words.identity_lever_send)
         elif check["name"] == "identity.not_expired":
             levers.append(words.identity_lever_valid if check.get("value") else words.identity_lever_expiry_readable)
+        elif page_not_the_mrzs(check):
+            # Not the details typed to set right, which may be the page's as printed: the original, looked at.
+            levers.append(words.identity_lever_original)
         elif check["name"] in IDENTITY_DATA_CHECKS:
             # Read and different, the details typed are what to set right; not read, a readable document.
             read = check.get("value") is not None
@@ -1147,6 +1170,9 @@ class Texts:
     identity_lever_data: str
     identity_lever_same_card: str
     identity_lever_mrz_legible: str
+    # A birth date typed otherwise than the valid MRZ's, on a page printing another than its MRZ (page_not_the_mrzs).
+    identity_birth_page_not_mrz: str
+    identity_lever_original: str
     fuzzy_name: str
     # A name that matched only roughly by a whole word: the last surname left out ({word}), other words left out or
     # added ({words}: name_one or name_many of them).
@@ -1411,7 +1437,7 @@ PT = Texts(
         "identity.sides_agree": "a frente e o verso do cartão não coincidem",
         "identity.mrz_valid": "não foi possível validar a zona de leitura ótica do documento",
         "identity.issue_date_plausible": "a data de emissão lida no documento não é possível (confirme-a no original)",
-        "identity.mrz_matches_page": "o apelido impresso no documento não é o da sua zona de leitura ótica",
+        "identity.mrz_matches_page": "o que está impresso no documento não é o que diz a sua zona de leitura ótica",
         "identity.not_specimen": "o documento enviado é um espécime (um modelo de demonstração), não o seu documento",
         "identity.llm_review": "a análise automática encontrou incoerências no documento",
         "identity.other_documents": "outro documento de identificação que enviou mostra outro NIF que não o indicado",
@@ -1439,6 +1465,11 @@ PT = Texts(
         "uma fotografia mais nítida e direita do documento de identificação, com a zona de leitura ótica (as linhas "
         "com «<<<») bem legível, ou uma digitalização do original, enviada à agência"
     ),
+    identity_birth_page_not_mrz=(
+        "a data de nascimento impressa no documento não é a da sua zona de leitura ótica, que não coincide com a que "
+        "indicou"
+    ),
+    identity_lever_original="o documento de identificação original mostrado à agência, que confirme a sua data de nascimento",
     # What to do about it, as for the other findings (e2e probe c30: a last surname left out read as a near match and
     # nothing said how to set it right).
     fuzzy_name=(
@@ -1766,7 +1797,7 @@ EN = Texts(
         "identity.sides_agree": "the front and back of the card do not match",
         "identity.mrz_valid": "the document's machine-readable zone could not be validated",
         "identity.issue_date_plausible": "the document's date of issue as read is not possible (check the original)",
-        "identity.mrz_matches_page": "the surname printed on the document is not the one in its machine-readable zone",
+        "identity.mrz_matches_page": "what is printed on the document is not what its machine-readable zone says",
         "identity.not_specimen": "the document sent is a specimen (a sample), not your own document",
         "identity.llm_review": "the automatic review found inconsistencies in the document",
         "identity.other_documents": "another identity document you sent shows a NIF other than the one you gave",
@@ -1790,6 +1821,11 @@ EN = Texts(
         "a sharper, straight photo of the identity document, its machine-readable zone (the lines with «<<<») "
         "clearly legible, or a scan of the original, sent to the agency"
     ),
+    identity_birth_page_not_mrz=(
+        "the date of birth printed on the document is not the one in its machine-readable zone, which does not match "
+        "the one you gave"
+    ),
+    identity_lever_original="the original identity document shown to the agency, confirming your date of birth",
     fuzzy_name=(
         "The name you gave only roughly matches the one on the document (some letter differs): if so, tell the agency "
         "your full name as it is on the document."

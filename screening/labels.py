@@ -59,7 +59,7 @@ CHECK_LABELS = {
     "identity.sides_agree": _("Frente e verso do cartão coincidem"),
     "identity.mrz_valid": _("Zona de leitura ótica válida"),
     "identity.issue_date_plausible": _("Data de emissão possível"),
-    "identity.mrz_matches_page": _("Apelido impresso igual ao da zona de leitura ótica"),
+    "identity.mrz_matches_page": _("Página de dados igual à zona de leitura ótica"),
     "identity.not_specimen": _("Documento de uma pessoa, não um espécime"),
     "identity.llm_review": _("Revisão automática do documento"),
     "income.document_read": _("Comprovativo de rendimentos lido"),

@@ -136,19 +136,25 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
     applicant = state["applicant"]
     today = dt.date.fromisoformat(state["today"])
     match, _ = document_name_grade(document, applicant_name=applicant["name"])
-    page_name = page_name_check(document)
+    page_differs = page_fields_not_the_mrzs(document)
+    page_check = page_matches_mrz_check(document)
     checks = [
         identity_document_read(document),
         nif_match(document, applicant_nif=applicant["nif"]),
         name_match_check(document, applicant_name=applicant["name"], match=match),
-        birth_date_match(document, applicant_birth=applicant["date_of_birth"], today=today),
+        birth_date_match(
+            document,
+            applicant_birth=applicant["date_of_birth"],
+            today=today,
+            page_differs="date_of_birth" in page_differs,
+        ),
         not_expired(document, today=today),
         *filter(
             None,
             [
                 sides_agree(document),
                 mrz_check(document),
-                page_name,
+                page_check,
                 issue_date_check(document),
                 specimen_check(document),
             ],
@@ -157,13 +163,16 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
     conflict = nif_documents_check(document, state["documents"], applicant=applicant)
     if conflict is not None:
         checks.append(conflict)
-    # A page's surname unlike its valid MRZ's is stated and raises the risk to MEDIUM, to be confirmed on the original,
-    # without failing the identity: OCR misreads a printed surname too (blind probe r74a's B12 carried the same
-    # warning on a genuine passport), and the name typed was compared with the page all the same.
-    verified = all(c["passed"] for c in checks if c is not page_name)
+    # A page's surname or date unlike its valid MRZ's is stated and raises the risk to MEDIUM, to be confirmed on the
+    # original, without failing the identity: OCR misreads a printed surname too (blind probe r74a's B12 carried the
+    # same warning on a genuine passport), the name typed was compared with the page all the same, and the dates
+    # typed with the MRZ's, which its check digits vouch for.
+    verified = all(c["passed"] for c in checks if c is not page_check)
     warnings = ["fuzzy_name_match"] if match == "fuzzy" else []
-    if page_name is not None:
+    if "surname" in page_differs:
         warnings.append(PAGE_SURNAME_NOT_THE_MRZS)
+    if set(page_differs) & set(DATES_NOT_THE_MRZS):
+        warnings.append(PAGE_DATE_NOT_THE_MRZS)
     margin = expiry_margin(document, today=today, warning_days=int(state["thresholds"]["id_expiry_warning_days"]))
     if margin is not None:
         checks.append(margin)
@@ -446,29 +455,79 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
 # (``merge_name``), which has already discounted what OCR and ICAO make of one name: look-alikes, accents,
 # transliterations, a cut, another script, and the MRZ's words settling the page's misreading.
 SURNAME_NOT_THE_MRZS = "mrz_viz_name_kept:surname"
-# The identity's warning (a reason of MEDIUM) when a page prints another surname than its valid MRZ's.
+# The extraction's warnings that a page prints another date than its MRZ's, whose check digit vouches for the MRZ's
+# (``merge_mrz``): said only of a whole date read clearly, OCR's unsure figures being its misreading
+# (``date_digit_misread``). The MRZ's date is the one given either way.
+DATES_NOT_THE_MRZS = {
+    "date_of_birth": "mrz_viz_mismatch:date_of_birth",
+    "expiry_date": "mrz_viz_mismatch:expiry_date",
+}
+# The identity's warnings (reasons of MEDIUM) when a page prints another surname, or another date, than its valid
+# MRZ's.
 PAGE_SURNAME_NOT_THE_MRZS = "page_surname_not_mrz"
+PAGE_DATE_NOT_THE_MRZS = "page_date_not_mrz"
+# How the evidence names what the page prints otherwise than its MRZ, and whether the words are feminine.
+PAGE_FIELD_WORDS = {
+    "surname": ("o apelido", False),
+    "date_of_birth": ("a data de nascimento", True),
+    "expiry_date": ("a data de validade", True),
+}
 
 
-def page_name_check(document: dict[str, Any]) -> dict[str, Any] | None:
-    """Only when a page prints another surname than its MRZ whose check digits hold: the classic altered data page
-    (a new name printed over a genuine document, whose MRZ no one edited), or a surname badly misread. No check digit
-    covers a name, so nothing else says it (blind probe r74e, F5: BENNANI printed over BENJELLOUN's MRZ read LOW).
-    A single-name holder's one name read under the surname's caption too is warned so but kept as no surname."""
-    flagged = [
-        side
-        for side in sides_warned(document, SURNAME_NOT_THE_MRZS)
-        if side["fields"].get("mrz_valid") is True and side["fields"].get("surname")
-    ]
-    if not flagged:
+def page_fields_not_the_mrzs(document: dict[str, Any]) -> dict[str, str]:
+    """The fields a page of the document prints otherwise than its MRZ whose check digits hold, each with the id of
+    the file that says so: the surname the extraction kept against it, and the dates it read whole and clearly
+    otherwise. A single-name holder's one name read under the surname's caption too is warned so but kept as no
+    surname, and is none of these."""
+    differ: dict[str, str] = {}
+    for side in (document.get("sides") or {"document": document}).values():
+        if side["fields"].get("mrz_valid") is not True:
+            continue
+        warned = side.get("warnings") or []
+        if SURNAME_NOT_THE_MRZS in warned and side["fields"].get("surname"):
+            differ.setdefault("surname", side["document_id"])
+        for name, warning in DATES_NOT_THE_MRZS.items():
+            if warning in warned:
+                differ.setdefault(name, side["document_id"])
+    return differ
+
+
+def page_matches_mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
+    """Only when a page prints another surname or date than its MRZ whose check digits hold: the classic altered data
+    page (a new name or birth date printed over a genuine document, whose MRZ no one edited), or a field badly misread.
+    No check digit covers a name, and a date's covers the MRZ's alone, so nothing else says it (blind probe r74e, F5:
+    BENNANI printed over BENJELLOUN's MRZ read LOW; r75d, F1: a French page printing 1983 over its MRZ's 1985 read
+    LOW, every check passed)."""
+    differ = page_fields_not_the_mrzs(document)
+    if not differ:
         return None
-    return check(
-        "identity.mrz_matches_page",
-        False,
-        "O apelido impresso na página do documento não é o da zona de leitura ótica (MRZ), cujos dígitos de controlo "
-        "são válidos: sinal de uma página de dados alterada, ou de um apelido mal lido. Confirme no original.",
-        document_id=flagged[0]["document_id"],
-        field="surname",
+    if list(differ) == ["surname"]:
+        evidence = (
+            "O apelido impresso na página do documento não é o da zona de leitura ótica (MRZ), cujos dígitos de "
+            "controlo são válidos: sinal de uma página de dados alterada, ou de um apelido mal lido. Confirme no "
+            "original."
+        )
+    else:
+        evidence = page_fields_sentence(list(differ))
+    first = next(iter(differ))
+    return check("identity.mrz_matches_page", False, evidence, document_id=differ[first], field=first)
+
+
+def page_fields_sentence(differ: list[str]) -> str:
+    """The evidence that a page prints ``differ`` otherwise than its valid MRZ, in agreement with what they are."""
+    words = [PAGE_FIELD_WORDS[name][0] for name in differ]
+    feminine = all(PAGE_FIELD_WORDS[name][1] for name in differ)
+    subject = words_listed(words)
+    subject = subject[:1].upper() + subject[1:]
+    if len(differ) == 1:
+        printed, verb, article = ("impressa", "é", "a") if feminine else ("impresso", "é", "o")
+        misread = "uma data mal lida" if feminine else "um apelido mal lido"
+    else:
+        printed, verb, article = ("impressas", "são", "as") if feminine else ("impressos", "são", "os")
+        misread = "uma leitura errada"
+    return (
+        f"{subject} {printed} na página do documento não {verb} {article} da zona de leitura ótica (MRZ), cujos "
+        f"dígitos de controlo são válidos: sinal de uma página de dados alterada, ou de {misread}. Confirme no original."
     )
 
 
@@ -633,13 +692,14 @@ def one_side_note(document: dict[str, Any]) -> str:
 
 
 def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]:
-    """The printed NIF equals the one typed; a document without a NIF passes (name and birth date decide)."""
+    """The printed NIF equals the one typed; a document without a NIF passes (name and birth date decide), and so
+    does one whose kind prints it where it went unread, the evidence saying which of the two it was."""
     printed = document["fields"].get("nif")
     if not printed:
         return check(
             "identity.nif_match",
             True,
-            "O documento não mostra o NIF; verificação por nome e data de nascimento.",
+            nif_unread_evidence(document) or "O documento não mostra o NIF; verificação por nome e data de nascimento.",
             document_id=document["document_id"],
             field="nif",
         )
@@ -652,6 +712,24 @@ def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]
         field="nif",
         value=printed,
         expected=applicant_nif,
+    )
+
+
+# The identity documents that print the holder's NIF, and on which side: the Cartão de Cidadão's back.
+NIF_PRINTED_ON = {"CARTAO_CIDADAO": frozenset({"back", "both"})}
+
+
+def nif_unread_evidence(document: dict[str, Any]) -> str | None:
+    """Where the document's kind prints the NIF on a side that was sent and it went unread (a finger or glare over
+    its line), the evidence says so, never that the document does not show it (blind probe r75d, F5: a Cartão de
+    Cidadão's back, "O documento não mostra o NIF"). Still a pass: the name and birth date, read and agreeing,
+    identify the holder as a passport's do, and the NIF typed is checked against the proofs of income
+    (``nif_documents_check``). None where the document does not print it."""
+    if document["fields"].get("side") not in NIF_PRINTED_ON.get(document["kind"], frozenset()):
+        return None
+    return (
+        f"NIF não lido no documento: o verso {TWO_SIDED_CARDS[document['kind']]} mostra-o, mas não foi possível "
+        "lê-lo na imagem enviada; verificação por nome e data de nascimento."
     )
 
 
@@ -820,11 +898,18 @@ def name_warned(check: dict[str, Any]) -> bool:
     return str(check.get("evidence") or "").startswith(NAME_WARNED_EVIDENCE)
 
 
-def birth_date_match(document: dict[str, Any], *, applicant_birth: str, today: dt.date) -> dict[str, Any]:
+def birth_date_match(
+    document: dict[str, Any], *, applicant_birth: str, today: dt.date, page_differs: bool = False
+) -> dict[str, Any]:
     """The printed date of birth equals the one typed (ISO ``YYYY-MM-DD``); unreadable fails. When they differ and
     the printed one makes the document's holder a minor, the evidence says so without quoting either date: the form
     refuses minors by the date typed, so an adult's date typed beside a minor's card is the one thing the submission
-    could not catch (blind probe r70b, A04: a card of someone 18 tomorrow beside a typed 2000)."""
+    could not catch (blind probe r70b, A04: a card of someone 18 tomorrow beside a typed 2000).
+
+    The date is the valid MRZ's where one was read; when the page prints another (``page_differs``), a date typed
+    otherwise than the MRZ's is likely the page's, and the evidence says the document contradicts itself rather than
+    that the applicant mistyped (blind probe r75d, F1b: "diferente da do documento" to a person who typed the page's
+    date, staff never told the page and its MRZ disagree)."""
     birth = parse_date(document["fields"].get("date_of_birth"))
     same = birth is not None and birth.isoformat() == applicant_birth
     if same:
@@ -833,6 +918,8 @@ def birth_date_match(document: dict[str, Any], *, applicant_birth: str, today: d
         evidence = "Data de nascimento não lida no documento."
     elif age_on(birth, today) < ADULT_AGE:
         evidence = "Data de nascimento diferente da do documento, pela qual o seu titular é menor de idade."
+    elif page_differs:
+        evidence = BIRTH_DATE_PAGE_NOT_THE_MRZS
     else:
         evidence = "Data de nascimento diferente da do documento."
     return check(
@@ -844,6 +931,15 @@ def birth_date_match(document: dict[str, Any], *, applicant_birth: str, today: d
         value=birth,
         expected=applicant_birth,
     )
+
+
+# The birth date typed is not the valid MRZ's, and the page prints another date than the MRZ: the document contradicts
+# itself, which staff confirm on the original; the applicant may have typed the page's date as printed.
+BIRTH_DATE_PAGE_NOT_THE_MRZS = (
+    "Data de nascimento diferente da da zona de leitura ótica (MRZ) do documento, cujos dígitos de controlo são "
+    "válidos; a página do documento imprime outra data de nascimento que a MRZ: o documento contradiz-se, sinal de "
+    "uma página de dados alterada. Confirme no original."
+)
 
 
 def not_expired(document: dict[str, Any], *, today: dt.date) -> dict[str, Any]:

@@ -78,6 +78,8 @@ REASON_TEXT = {
     "fuzzy_name_match": "o nome só coincide aproximadamente com o dos documentos",
     "page_surname_not_mrz": "o apelido impresso no documento de identificação não é o da sua zona de leitura ótica "
     "(MRZ), válida: confirmar no original se a página foi alterada ou o apelido mal lido",
+    "page_date_not_mrz": "uma data impressa no documento de identificação (nascimento ou validade) não é a da sua zona "
+    "de leitura ótica (MRZ), válida: confirmar no original se a página foi alterada",
     "llm_consistency_concern": "a análise automática assinalou incoerências nos documentos",
     "guarantor_covers": "um fiador com rendimento suficiente garante a renda (risco baixado um nível)",
     "guarantor_does_not_cover": "o fiador não tem rendimento suficiente para garantir a renda",

@@ -412,6 +412,10 @@ class Parsed:
     # The file's other documents of this kind, each parsed on its own (a PDF of several months' faturas-recibo): the
     # extraction's ``parts``, counted each as its own document (ADR 031).
     other_documents: list[Parsed] = field(default_factory=list)
+    # How sure OCR was of a printed date's figures, its least sure word's (an identity page's dates, by field): not an
+    # output field; it tells a misread figure from a page printing another date than its MRZ (identity
+    # ``date_digit_misread``).
+    figures_confidence: dict[str, float] = field(default_factory=dict)
 
     def put(self, name: str, value: Any, confidence: float) -> None:
         if value is None or name in self.fields:

@@ -1218,7 +1218,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                         # Fewer dates than columns, one unread: which column a date is of is not known (blind
                         # probe r37a: the issue date taken for the expiry, its own "og FEB 2033" unread).
                         break
-                    parsed.put(name, dates[0], line.confidence)
+                    put_printed_date(parsed, name, dates[0], line)
                     break
     visual_document_number(lines, kind, parsed)
 
@@ -1430,10 +1430,10 @@ def captioned_from_below(lines: list[Line], parsed: Parsed) -> None:
             continue
         column = date_column(lines[found[0]].text, ID_LABELS[name])
         if column is not None and len(dates) == column[1]:
-            parsed.put(name, dates[column[0]], above[1].confidence)
+            put_printed_date(parsed, name, dates[column[0]], above[1])
         elif len(dates) == 1 and (column is None or column[1] == 1):
             # One date under a row of date captions may be any column's (the next column's unread): not taken.
-            parsed.put(name, dates[0], above[1].confidence)
+            put_printed_date(parsed, name, dates[0], above[1])
 
 
 def visual_name(
@@ -2476,7 +2476,9 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
             if (
                 read is not None
                 and not same_value(name, read, value)
-                and not date_digit_misread(read, value, parsed.confidence.get(name, 1.0))
+                and not date_digit_misread(
+                    read, value, parsed.figures_confidence.get(name, parsed.confidence.get(name, 1.0))
+                )
                 # The page's number read with a look-alike or a glyph twice ("AS1827364", "AB0O195472") is the
                 # checked MRZ's as printed, not another number: blind probe r63a flagged three genuine passports.
                 # So is one with a glyph more or fewer (``card_number_misread``, blind probe r74a).
@@ -2528,22 +2530,42 @@ def names_line_confirmed_by_print(mrz: MrzRead, parsed: Parsed) -> MrzRead:
     return next(realigned, mrz)
 
 
-# Below this confidence, OCR was unsure of the line a printed date was read from: a mark crossed it.
+# Below this confidence, OCR was unsure of the figures a printed date was read from: a mark crossed them, or a poor
+# photo blurred them.
 CLEAR_DATE_CONFIDENCE = 0.8
 
 
+def put_printed_date(parsed: Parsed, name: str, date: dt.date, line: Line) -> None:
+    """A date read on the page, at its line's confidence, with how sure OCR was of its figures kept for the check
+    against the MRZ (``date_digit_misread``)."""
+    if name in parsed.fields:
+        return
+    parsed.put(name, date, line.confidence)
+    parsed.figures_confidence[name] = figures_confidence(line)
+
+
+def figures_confidence(line: Line) -> float:
+    """How sure OCR was of a date read on ``line``: its least sure word with a figure in it, else the line's.
+
+    The line's mean hides a year misread among clear words: a genuine card's "03 09 2031" read "03 09 2084" at 0.86,
+    its year alone at 0.78 (blind probe r73d's A04, a false page-against-MRZ date). A line of two dates is as sure
+    as its least sure figures, which errs towards taking a disagreement for a misreading."""
+    figures = [confidence for word, confidence in line.word_confidences if any(c.isdigit() for c in word)]
+    return min(figures) if figures else line.confidence
+
+
 def date_digit_misread(read: Any, mrz_value: Any, confidence: float) -> bool:
-    """Whether a printed date that disagrees with a checked MRZ's is OCR's misreading of one digit on a line it was
-    unsure of: the two dates one digit apart, the printed one read with less than CLEAR_DATE_CONFIDENCE.
+    """Whether a printed date that disagrees with a checked MRZ's is OCR's misreading: its figures read with less
+    than CLEAR_DATE_CONFIDENCE (``figures_confidence``), however many of them differ.
 
     The MRZ's date, which its check digit vouches for, is the one reported either way; the mismatch warning reads
-    to staff as a forgery sign. A holder's signature across a photocopied passport's expiry date made "2032" read
-    "2037" at 0.58 (blind probe r47a). A page that prints another date clearly (a forged birth date, "1993" under
-    the MRZ's "910412") is still flagged, and so is one whose date differs in more than one digit."""
-    if not isinstance(read, dt.date) or not isinstance(mrz_value, dt.date) or confidence >= CLEAR_DATE_CONFIDENCE:
-        return False
-    apart = [pair for pair in zip(read.isoformat(), mrz_value.isoformat(), strict=True) if pair[0] != pair[1]]
-    return len(apart) == 1
+    to staff, and to the screening (``identity.mrz_matches_page``), as an altered page. A holder's signature across a
+    photocopied passport's expiry date made "2032" read "2037" at 0.58 (blind probe r47a); a genuine card's year
+    "2031" read "2084" at 0.78 (r73d's A04). A page that prints another date clearly (a forged birth date, "1983"
+    read at 0.97 under the MRZ's "850620": blind probe r75d's T5b) is still flagged, whether it differs from the MRZ's
+    by one look-alike figure or by more: a forger edits one figure as readily, and OCR's confidence, not the figures'
+    likeness, is what tells its slip from a page that prints it."""
+    return isinstance(read, dt.date) and isinstance(mrz_value, dt.date) and confidence < CLEAR_DATE_CONFIDENCE
 
 
 def mrz_issuing_state(mrz: MrzRead) -> str | None:
