@@ -114,7 +114,11 @@ from screening.rules.report import generate_report
 # nationality too; sides compared only on what both read; a page's surname unlike its valid MRZ's a reason of MEDIUM
 # (identity.mrz_matches_page); an MRZ number reading tied by a dropped character unchecked; a passport card a card; a
 # refusal "não reconhecido como documento de identificação" said as not accepted; a date's month in two scripts.
-RULES_VERSION = "rules-2026.12.41"
+# rules-2026.12.42: round 75 (blind probes r75a, r75c, r75d): a fatura-recibo's one misread figure mended by its
+# sum at legal rates, a pension's "ilíquido" whose "i" OCR lost, a payslip's net or owner unread said unread, a stamp
+# dropped, twelfths glued to their quantity; a page's birth date or expiry unlike its valid MRZ's a MEDIUM; "MD" and a
+# Spanish second surname left out; a guarantor with nothing counted has no shortfall, and its reason says why.
+RULES_VERSION = "rules-2026.12.42"
 
 
 def is_household(state: dict[str, Any]) -> bool:
