@@ -1855,18 +1855,16 @@ def invoice_arithmetic(document: Document) -> Check:
         and money(fields.get("amount_received")) is not None
     )
     if not consistent and document.get("method") == "ocr":
-        return check(
-            "income.invoice_arithmetic",
-            False,
-            f"{invoice_named(document)}: base + IVA - retenção diferente da importância recebida, {INVOICE_MISREAD}.",
-            document_id=document["document_id"],
-            field="amount_received",
-            value=money(fields.get("amount_received")),
+        evidence = (
+            f"{invoice_named(document)}: base + IVA - retenção diferente da importância recebida, {INVOICE_MISREAD}."
         )
+    else:
+        said = "igual à" if consistent else "diferente da"
+        evidence = f"{invoice_label(document)}: base + IVA - retenção {said} importância recebida."
     return check(
         "income.invoice_arithmetic",
         consistent,
-        f"{invoice_label(document)}: base + IVA - retenção {'igual à' if consistent else 'diferente da'} importância recebida.",
+        evidence,
         document_id=document["document_id"],
         field="amount_received",
         value=money(fields.get("amount_received")),
