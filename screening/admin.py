@@ -160,6 +160,19 @@ def guarantor_html(verdict: dict[str, Any] | None) -> str:
     if not verdict:
         return format_html("<p>{}</p>", _("Sem fiador na análise."))
     covers = _("O fiador cobre o encargo") if verdict.get("covers") else _("O fiador não cobre o encargo")
+    if verdict.get("dti_ratio") is None:
+        # Nothing of theirs counted: no ratio and no shortfall (blind probe r75c), the income that would cover said,
+        # as the report's PDF says it; "taxa de esforço do fiador —" read as a figure lost.
+        return format_html(
+            "<p>{}: {} ({} {}); {} {} {}.</p>",
+            covers,
+            _("sem rendimento comprovado"),
+            _("limite"),
+            format_percent(money(verdict.get("threshold"))),
+            _("necessários"),
+            amount(verdict.get("income_needed")),
+            _("de rendimento mensal"),
+        )
     return format_html(
         "<p>{}: {} {} ({} {}){}.</p>",
         covers,
