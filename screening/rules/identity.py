@@ -727,6 +727,9 @@ def nif_unread_evidence(document: dict[str, Any]) -> str | None:
     (``nif_documents_check``). None where the document does not print it."""
     if document["fields"].get("side") not in NIF_PRINTED_ON.get(document["kind"], frozenset()):
         return None
+    if document["fields"].get("mrz_valid") is None:
+        # No MRZ read: an old Bilhete de Identidade, read as a card and printing no NIF, is not told it shows one.
+        return "NIF não lido no documento; verificação por nome e data de nascimento."
     return (
         f"NIF não lido no documento: o verso {TWO_SIDED_CARDS[document['kind']]} mostra-o, mas não foi possível "
         "lê-lo na imagem enviada; verificação por nome e data de nascimento."

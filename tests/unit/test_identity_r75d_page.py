@@ -171,6 +171,16 @@ def test_a_citizen_cards_back_whose_nif_went_unread_says_so_and_still_passes() -
     assert "não mostra" not in check["evidence"]
 
 
+def test_a_card_back_without_an_mrz_read_is_not_said_to_show_its_nif() -> None:
+    """An old Bilhete de Identidade is read as a card and prints no NIF: without an MRZ read, the NIF is said unread,
+    not shown by "o verso do Cartão de Cidadão"."""
+    card = citizen_card("back", None)
+    card["fields"]["mrz_valid"] = None
+    check = named(verified(MRZ_BIRTH.isoformat(), card), "identity.nif_match")
+    assert check is not None and check["passed"]
+    assert check["evidence"] == "NIF não lido no documento; verificação por nome e data de nascimento."
+
+
 def test_a_document_that_prints_no_nif_still_says_it_does_not_show_it() -> None:
     """Guard: a passport, or a card's front alone, prints no NIF."""
     front = named(verified(MRZ_BIRTH.isoformat(), citizen_card("front", None)), "identity.nif_match")
