@@ -23,8 +23,8 @@ def renew(api: APIClient, form: dict[str, Any]) -> str:
     return str(response.json()["token"])
 
 
-def a_slot(token: str) -> dict[str, Any]:
-    slot = APIClient().post(
+def slot_asked(token: str) -> Any:
+    return APIClient().post(
         f"/api/v1/intake/{token}/uploads",
         {
             "filename": "recibo.pdf",
@@ -34,6 +34,10 @@ def a_slot(token: str) -> dict[str, Any]:
         },
         format="json",
     )
+
+
+def a_slot(token: str) -> dict[str, Any]:
+    slot = slot_asked(token)
     assert slot.status_code == 201, slot.content
     return dict(slot.json())
 
@@ -89,15 +93,6 @@ def test_the_old_links_slots_do_not_use_up_the_new_links_quota(
 
     a_slot(token)
     a_slot(token)
-    over = APIClient().post(
-        f"/api/v1/intake/{token}/uploads",
-        {
-            "filename": "recibo.pdf",
-            "content_type": "application/pdf",
-            "size": len(PDF),
-            "document_type": "PROOF_OF_INCOME",
-        },
-        format="json",
-    )
+    over = slot_asked(token)
 
     assert over.json()["code"] == "too_many_uploads", over.content  # the new link's own quota still holds

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from screening.rules.household import assess_household_node, best_guarantor, household_report, verify_incomes
+from screening.rules.household import best_guarantor
 from screening.rules.report import REASON_TEXT, changes_sentence
 from tests.unit.test_household_r74c import PENSIONER, pension
-from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, THRESHOLDS, TODAY, payslip
+from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, household_screened, payslip
 
 OLD_LETTER = pension("2025-09-15", issuer="SEGURANCA_SOCIAL", net=1800.0, payments=14)
 RECENT_LOW_LETTER = pension("2026-11-10", issuer="SEGURANCA_SOCIAL", net=900.0, payments=14)
@@ -30,13 +30,7 @@ def tenant_and_guarantor(guarantor_documents: list[dict[str, Any]]) -> tuple[dic
          "documents": [payslip(PARTNER, m, 700.0, PORTO) for m in MONTHS]},
         {"applicant_id": "g", "role": "GUARANTOR", "applicant": PENSIONER, "documents": guarantor_documents},
     ]  # fmt: skip
-    state: dict[str, Any] = {"thresholds": THRESHOLDS, "property": {"listing_type": "ARRENDAMENTO", "price": "450"},
-                             "today": TODAY.isoformat(), "members": members,
-                             "identity": {"members": {m["applicant_id"]: {"verified": True, "warnings": []}
-                                                     for m in members}}}  # fmt: skip
-    state["income"] = verify_incomes(state)
-    state["affordability"] = assess_household_node(state)
-    return state["affordability"], str(household_report(state)["justification"])
+    return household_screened(members, rent="450")
 
 
 def test_a_guarantor_with_no_income_counted_has_the_income_needed_and_no_shortfall() -> None:

@@ -51,6 +51,11 @@ def couple(rent: str) -> tuple[dict[str, Any], str]:
         {"applicant_id": "lead", "role": "TENANT", "applicant": LEAD, "documents": in_pounds(LEAD)},
         {"applicant_id": "co", "role": "CO_TENANT", "applicant": PARTNER, "documents": in_euros(PARTNER, 1290.0)},
     ]
+    return household_screened(members, rent=rent)
+
+
+def household_screened(members: list[dict[str, Any]], *, rent: str) -> tuple[dict[str, Any], str]:
+    """The household's affordability and report's justification for a rent, every member's identity verified."""
     state: dict[str, Any] = {"thresholds": THRESHOLDS, "property": {"listing_type": "ARRENDAMENTO", "price": rent},
                              "today": TODAY.isoformat(), "members": members,
                              "identity": {"members": {m["applicant_id"]: {"verified": True, "warnings": []}
