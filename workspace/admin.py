@@ -55,7 +55,7 @@ from screening.labels import backend_label
 from screening.models import RiskLevel, ScreeningReport
 from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.authenticity import proposed_request
-from screening.selectors import report_history, report_latest
+from screening.selectors import report_history, report_latest, report_screened
 from workspace import admin_forms, admin_views  # noqa: F401  admin_forms registers the intake forms' admin
 from workspace.history import AUDIT_PERMISSION, access_split, file_history
 from workspace.report_pdf import own_income_reasons
@@ -273,6 +273,8 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
     return {
         "review_documents": documents,
         "report": report,
+        # A person who joined after the application was screened reads its report, which is not about them.
+        "report_leaves_out_applicant": report is not None and not report_screened(report, applicant=applicant),
         "checks": checks,
         "checks_of_people": checks_of_people,
         "justification": report_justification_for_viewer(report, can_view_pii=can_view_pii) if report else "",

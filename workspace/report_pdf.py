@@ -35,7 +35,7 @@ from screening.report_masking import RESERVED, report_checks_for_viewer, report_
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.common import format_eur, format_percent, money
 from screening.rules.income import failed_check_warnings
-from screening.selectors import household_members, report_history, report_latest
+from screening.selectors import household_members, report_history, report_latest, report_screened
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -138,6 +138,9 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
         # UTC, W3C: WeasyPrint writes it as the PDF's creation date, so the bytes never hold "now".
         "created_at_w3c": report.created_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "can_view_pii": can_view_pii,
+        # A person who joined after the application was screened reads its report until it is screened again: the
+        # PDF opened from their page says it is not about them (blind probe r75b, left alone then).
+        "screened_applicant": report_screened(report, applicant=applicant),
         "property_title": form.property_title,
         "listing_label": pdf_words(ListingType(form.listing_type).label)
         if form.listing_type in ListingType.values
