@@ -143,7 +143,10 @@ class FormNotPending(BusinessRuleError):
 class FormExpired(BusinessRuleError):
     code = "form_expired"
     status_code = 410
-    default_message = _("Este formulário expirou.")
+    # Closing a form and its expiry end it alike; the person needs to know whom to ask (blind probe r76d, F2).
+    default_message = _(
+        "Este formulário já não aceita candidaturas: expirou ou a agência fechou-o. Peça uma nova ligação à agência."
+    )
 
 
 class FormLinkReplaced(FormExpired):

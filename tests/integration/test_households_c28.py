@@ -258,7 +258,7 @@ def test_a_link_ended_by_a_re_sent_invitation_says_a_newer_one_went_by_e_mail(
     # A link that simply ran out still reads "expired".
     Invitation.objects.filter(application=application).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
     lapsed = APIClient().get(f"/api/v1/intake/{second['token']}").json()
-    assert lapsed["detail"] == "Este formulário expirou."
+    assert lapsed["detail"].startswith("Este formulário já não aceita candidaturas: expirou")
     assert "Esta ligação expirou" in Client().get(f"/intake/{second['token']}/").content.decode()
 
 
