@@ -73,6 +73,7 @@ from screening.rules.income import (
     TAX_NOT_LAST_YEAR,
     TAX_NOT_THE_APPLICANTS,
     UNREADABLE_WARNING,
+    WHOLE_PAYSLIP,
     failed_check_warnings,
     misread_invoice,
     reason_as_clause,
@@ -944,6 +945,9 @@ PENSION_UNDATED = "income.pension_recent:undated"
 # A payslip whose owner, or whose net, was not read: neither "em nome de outra pessoa" nor "valores que não batem certo"
 # (blind probe r75a, D4 and D5).
 PAYSLIP_OWNER_UNREAD = "income.payslip_owner:unread"
+# Of those, a page whose slip says it has more (``payslip_pages_missing``): only that one asks for every page in one
+# file; a one-page slip whose name and NIF did not read asks for a copy where they read (blind probe r76c, F1b).
+PAYSLIP_OWNER_ON_ANOTHER_PAGE = "income.payslip_owner:other_page"
 PAYSLIP_NET_UNREAD = "income.payslip_arithmetic:unread"
 PENSION_DATED_AHEAD = "income.pension_recent:ahead"
 
@@ -953,7 +957,7 @@ def reason_of(check: dict[str, Any]) -> str:
     if check["name"] == "income.payslip_recent" and check.get("value") is None:
         return UNDATED_PAYSLIP
     if check["name"] == "income.payslip_owner" and OWNER_NOT_READ in str(check.get("evidence") or ""):
-        return PAYSLIP_OWNER_UNREAD
+        return PAYSLIP_OWNER_ON_ANOTHER_PAGE if WHOLE_PAYSLIP in str(check["evidence"]) else PAYSLIP_OWNER_UNREAD
     if check["name"] == "income.payslip_arithmetic" and not check["passed"] and check.get("value") is None:
         return PAYSLIP_NET_UNREAD
     if check["name"] == "income.payslip_recent" and NOT_YET_PAID in str(check.get("evidence") or ""):
@@ -1607,6 +1611,10 @@ PT = Texts(
         "income.payslip_recent": f"um recibo de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "um recibo de vencimento cujo mês não foi possível ler",
         PAYSLIP_OWNER_UNREAD: (
+            "um recibo de vencimento em que não foi possível ler o seu nome nem o seu NIF (envie uma fotografia ou "
+            "digitalização mais nítida, em que se leiam o nome e o NIF, ou o PDF)"
+        ),
+        PAYSLIP_OWNER_ON_ANOTHER_PAGE: (
             "um recibo de vencimento em que não foi possível ler o seu nome nem o seu NIF (envie o recibo inteiro, "
             "todas as páginas, num só ficheiro)"
         ),
@@ -1643,6 +1651,10 @@ PT = Texts(
         "income.payslip_recent": f"{{count}} recibos de vencimento com mais de {PAYSLIP_WINDOW_MONTHS} meses",
         UNDATED_PAYSLIP: "{count} recibos de vencimento cujo mês não foi possível ler",
         PAYSLIP_OWNER_UNREAD: (
+            "{count} recibos de vencimento em que não foi possível ler o seu nome nem o seu NIF (envie fotografias ou "
+            "digitalizações mais nítidas, em que se leiam o nome e o NIF, ou os PDF)"
+        ),
+        PAYSLIP_OWNER_ON_ANOTHER_PAGE: (
             "{count} recibos de vencimento em que não foi possível ler o seu nome nem o seu NIF (envie cada recibo "
             "inteiro, todas as páginas, num só ficheiro)"
         ),
@@ -1957,6 +1969,10 @@ EN = Texts(
         "income.payslip_recent": f"a payslip older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "a payslip whose month could not be read",
         PAYSLIP_OWNER_UNREAD: (
+            "a payslip on which neither your name nor your NIF could be read (send a sharper photo or scan on which "
+            "your name and NIF can be read, or the PDF)"
+        ),
+        PAYSLIP_OWNER_ON_ANOTHER_PAGE: (
             "a payslip on which neither your name nor your NIF could be read (send the whole payslip, every page, in "
             "one file)"
         ),
@@ -1990,6 +2006,10 @@ EN = Texts(
         "income.payslip_recent": f"{{count}} payslips older than {PAYSLIP_WINDOW_MONTHS} months",
         UNDATED_PAYSLIP: "{count} payslips whose month could not be read",
         PAYSLIP_OWNER_UNREAD: (
+            "{count} payslips on which neither your name nor your NIF could be read (send sharper photos or scans on "
+            "which your name and NIF can be read, or the PDFs)"
+        ),
+        PAYSLIP_OWNER_ON_ANOTHER_PAGE: (
             "{count} payslips on which neither your name nor your NIF could be read (send each whole payslip, every "
             "page, in one file)"
         ),

@@ -11,6 +11,7 @@ import re
 
 from applicants.text import fold
 from documents.extraction.parsers.common import parse_money
+from documents.extraction.parsers.payslip import coded_rows_captioned
 from documents.extraction.reader import Line
 
 # The deduction's caption, folded: "Penhora de vencimento", "Penhora AT proc. 3456/2025", "Desconto judicial",
@@ -26,8 +27,13 @@ NO_GARNISHMENT = re.compile(r"(?:sem|nao\s+(?:ha|existem?|tem)|nenhuma)\s+(?:\w+
 
 
 def garnished(lines: list[Line]) -> bool:
-    """Whether a line captioned as a garnishment carries an amount above zero (a "Penhora 0,00" row is none)."""
-    for line in lines:
+    """Whether a line captioned as a garnishment carries an amount above zero (a "Penhora 0,00" row is none).
+
+    A table of codes captions its rows in a legend at the foot ("930 150,00" ... "930 – Desconto judicial
+    (penhora)"): each row is read with its legend's caption, as the payslip's amounts are (``coded_rows_captioned``).
+    Blind probe r76c, F2: the penhora under its code went unsaid while the advance of the same legend was added
+    back."""
+    for line in coded_rows_captioned(lines):
         folded = fold(line.text)
         if not GARNISHMENT_CAPTION.search(folded) or NO_GARNISHMENT.search(folded):
             continue

@@ -61,7 +61,7 @@ from documents.extraction.parsers.identity import (
     checked_cc_numbers,
     mrz_line,
 )
-from documents.extraction.parsers.payslip import MULTIPLE_EMPLOYEES, several_employees
+from documents.extraction.parsers.payslip import MULTIPLE_EMPLOYEES, NIF_UNREAD, several_employees
 from documents.extraction.reader import (
     ILLEGIBLE,
     Line,
@@ -1117,13 +1117,25 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
     from it, none it has replaced, where the second reading is the same document read better
     (``same_document``). Blind probe r56b: a phone photo of a joint nota read as one block lost sujeito passivo A's
     line whole and misread "Rendimento coletável"; a certidão's grey scan lost the date after "Data de emissão", so
-    its 3 months' validity could not be stated. The page's blocks read apart gave both."""
+    its 3 months' validity could not be stated. The page's blocks read apart gave both.
+
+    A payslip's worker's NIF misread under its caption (``worker_nif_unread``) is read again as the reader prepares a
+    page too (levelled, enlarged, its light evened out), as a card's back's NIF is (``nif_from_a_laid_out_reading``),
+    and taken, alone, from a reading of the same worker's name and month whose amounts went unread: its check digit
+    vouches for it (blind probe r76c: three scans' worker's NIF, read whole so on each)."""
     for index, image in enumerate(page_images(data)):
         turn = read.turns[index] if index < len(read.turns) else 0
         again = parse_document(kind, laid_out_reading(turn_page(own_size(image), turn)))
-        if not same_document(kind, parsed, again):
+        if worker_nif_unread(kind, parsed) and not workers_nif_read_again(kind, parsed, again):
+            again = parse_document(kind, laid_out_reading(turn_page(prepare_for_ocr(image), turn)))
+        if same_document(kind, parsed, again):
+            gaps = [
+                name for name, value in again.fields.items() if value is not None and parsed.fields.get(name) is None
+            ]
+        elif workers_nif_read_again(kind, parsed, again):
+            gaps = ["employee_nif"]
+        else:
             continue
-        gaps = [name for name, value in again.fields.items() if value is not None and parsed.fields.get(name) is None]
         least = GAP_MIN_CONFIDENCE
         if kind in PAYSLIP_KINDS:
             # Of a payslip, only whose, from whom and which month it is: its amounts are the first reading's. Legible is enough,
@@ -1136,7 +1148,25 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
                 parsed.warnings[:] = [code for code in parsed.warnings if code != f"missing:{name}"]
                 if f"derived:{name}" in again.warnings and f"derived:{name}" not in parsed.warnings:
                     parsed.warnings.append(f"derived:{name}")
+        if kind in PAYSLIP_KINDS and all(parsed.fields.get(name) for name in PAYSLIP_NIFS):
+            # Every NIF the slip prints was read in the end: none is unread.
+            parsed.warnings[:] = [code for code in parsed.warnings if code != NIF_UNREAD]
         return
+
+
+def workers_nif_read_again(kind: DocumentKind, parsed: Parsed, again: Parsed) -> bool:
+    """Whether a second reading of a payslip gives the worker's NIF the first misread, of the same slip: read as the
+    same document, or as the same worker's name and month (a page's blocks read apart may lose its amounts' rows)."""
+    if kind not in PAYSLIP_KINDS or not again.fields.get("employee_nif"):
+        return False
+    if same_document(kind, parsed, again):
+        return True
+    name, period = parsed.fields.get("employee_name"), parsed.fields.get("period")
+    return (
+        bool(name and period)
+        and again.fields.get("period") == period
+        and fold(str(again.fields.get("employee_name") or "")) == fold(str(name))
+    )
 
 
 # A payslip's totals: without either, its month cannot be counted nor its sums checked.
@@ -1186,6 +1216,16 @@ PAYSLIP_IDENTITY = ("employee_name", "employee_nif", "employer_nif", "period")
 PAYSLIP_WORKER = ("employee_name", "employee_nif")
 
 
+# The NIFs a payslip prints, the worker's and the employer's.
+PAYSLIP_NIFS = ("employee_nif", "employer_nif")
+
+
+def worker_nif_unread(kind: DocumentKind, parsed: Parsed) -> bool:
+    """Whether a payslip's worker's NIF was not read where a NIF's caption was, over a value OCR misread
+    (``nif_unread``)."""
+    return kind in PAYSLIP_KINDS and NIF_UNREAD in parsed.warnings and not parsed.fields.get("employee_nif")
+
+
 def gaps_wanted(kind: DocumentKind, parsed: Parsed) -> bool:
     """Whether a reading lacks what identifies its document: an IRS document its taxpayer's NIF, a certificate the
     issue date its validity counts from, a payslip whose it is (with no month too it would be refused: blind probe
@@ -1197,7 +1237,9 @@ def gaps_wanted(kind: DocumentKind, parsed: Parsed) -> bool:
     if kind in TAX_KINDS:
         return not parsed.fields.get("taxpayer_nif")
     if kind in PAYSLIP_KINDS:
-        return not any(parsed.fields.get(name) for name in PAYSLIP_WORKER)
+        # Or the worker's NIF under its caption misread (blind probe r76c: three scans' "NIF 17777773",
+        # "A5777TTTA", "Mizizrm", the page's blocks read as the reader prepares a page gave each whole).
+        return not any(parsed.fields.get(name) for name in PAYSLIP_WORKER) or worker_nif_unread(kind, parsed)
     return kind in CERTIFICATE_KINDS and not parsed.fields.get("issue_date")
 
 

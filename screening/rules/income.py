@@ -1702,14 +1702,36 @@ def leave_months_note(used: list[Document]) -> str:
     paid_apart = sorted(m for m, d in leave_months.items() if LEAVE_PAID_APART_WARNING in (d.get("warnings") or []))
     unpaid = sorted(m for m in leave_months if m not in paid_apart)
     return "".join(
-        note + ", ".join(format_month(m) for m in months)
+        note + ", ".join(month_counted(m, leave_months[m]) for m in months)
         for note, months in ((LEAVE_PAID_APART_MONTHS, paid_apart), (LEAVE_MONTHS, unpaid))
         if months
+    ) + nothing_paid_months_note(used, leave_months)
+
+
+def month_counted(month: str, document: Document) -> str:
+    """A month the method names, with the 0,00 € it counted where it paid nothing: "contado pelo que pagou" alone
+    left whoever averages the nets to find that the month counted nothing (blind probe r76c, a sick leave's month
+    paid 0,00 €)."""
+    return f"{format_month(month)} ({NOTHING_PAID_WORDS})" if payslip_net(document) == 0 else format_month(month)
+
+
+def nothing_paid_months_note(used: list[Document], leave_months: dict[str, Document]) -> str:
+    """The months counted at 0,00 € that printed a net of nothing and named no leave: said as counted so. A net
+    printed below zero has its own note (``NEGATIVE_MONTHS``), a leave's month its own (``leave_months_note``)."""
+    months = sorted(
+        str(period)
+        for d in used
+        if (period := d["fields"].get("period"))
+        and money(d["fields"].get("net_pay")) == 0
+        and str(period) not in leave_months
     )
+    return NOTHING_PAID_MONTHS + ", ".join(format_month(m) for m in months) if months else ""
 
 
 ADVANCE_MONTHS = "; mês com adiantamento de vencimento descontado (contado com o adiantamento, pago no próprio mês): "
 NEGATIVE_MONTHS = "; mês com líquido negativo (contado como 0): "
+NOTHING_PAID_WORDS = "nada pago: contado como 0,00 €"
+NOTHING_PAID_MONTHS = "; mês em que nada foi pago (contado como 0,00 €): "
 LEAVE_MONTHS = "; mês com licença ou ausência descontada (contado pelo que pagou): "
 LEAVE_PAID_APART_MONTHS = (
     "; mês com licença ou ausência descontada (contado pelo que pagou; numa baixa, numa licença parental ou de "

@@ -27,6 +27,7 @@ DATE_YMD = re.compile(r"(?<!\d)(?<!\d[/.])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(
 # Nine digits, grouped by threes with spaces or dots as some print them ("PT 500.829.136"); not part of a longer
 # figure or of an amount ("500.829.136,00").
 NIF_TOKEN = re.compile(r"(?<!\d)(?<!\d[.,])(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})(?!\d|[.,]\d)")
+NIF_DIGITS = 9
 # The check character may be read as a "G" (a "9" lower-cased by OCR as "g", then upper-cased; or a "6").
 CC_TOKEN = re.compile(r"(?<![\dA-Z])(\d{8})\s?(\d)\s?([A-Z0-9]{2})\s?([0-9ODQILG])(?![\dA-Z])")
 # A copy's own mark on a line of its own, folded ("ORIGINAL", "DUPLICADO", "2.ª via"): two printed copies of one
@@ -202,23 +203,38 @@ def dates_in(text: str) -> list[dt.date]:
 
 
 # A NIF after its label with its digits grouped some other way ("NIF 51 4803266", a photo's spacing; "número de
-# identificação fiscal 1782 78068" in a certificate's sentence, doc probe 32).
+# identificação fiscal 1782 78068" in a certificate's sentence, doc probe 32; "NIF: 1 97777775", a space OCR read
+# into a scan's number, blind probe r76c F1; "NIF 51.4803266"): digit groups a single space or dot apart.
 SPLIT_NIF = re.compile(
-    r"(?i)(\b(?:NIF|NIPC|Contribuinte|identifica[cç][aã]o\s+fiscal)\b[^\d\n]{0,24}?)(\d[\d ]{8,11}\d)(?!\d)"
+    r"(?i)(\b(?:NIF|NIPC|Contribuinte|identifica[cç][aã]o\s+fiscal)\b[^\d\n]{0,24}?)(\d+(?:[ .]\d+)+)(?!\d)"
 )
+NIF_GROUP = re.compile(r"\d+")
+
+
+def split_nif_spans(text: str) -> list[tuple[int, int]]:
+    """Where a NIF's caption is followed by a NIF's nine digits split into groups by spaces or dots: each such run's
+    start and end on the text. The groups are joined up to the first that makes nine digits, and only when those
+    hold the check digit and are not already a NIF as grouped; whatever groups follow are another figure ("NIF 51
+    4803266 1.234,56")."""
+    spans = []
+    for match in SPLIT_NIF.finditer(text):
+        if any(valid for _, valid in parse_nifs(match.group(2))):
+            continue
+        digits = ""
+        for group in NIF_GROUP.finditer(match.group(2)):
+            digits += group.group(0)
+            if len(digits) >= NIF_DIGITS:
+                if len(digits) == NIF_DIGITS and nif_has_valid_checksum(digits):
+                    spans.append((match.start(2), match.start(2) + group.end()))
+                break
+    return spans
 
 
 def joined_nif(text: str) -> str:
-    """The line with a labelled NIF's digit groups joined, when the nine digits' check digit holds and the
-    groups are not already a NIF's."""
-
-    def join(match: re.Match[str]) -> str:
-        digits = match.group(2).replace(" ", "")
-        if len(digits) != 9 or not nif_has_valid_checksum(digits) or any(v for _, v in parse_nifs(match.group(2))):
-            return match.group(0)
-        return match.group(1) + digits
-
-    return SPLIT_NIF.sub(join, text)
+    """The line with a labelled NIF's digit groups joined (``split_nif_spans``)."""
+    for start, end in reversed(split_nif_spans(text)):
+        text = text[:start] + re.sub(r"\D", "", text[start:end]) + text[end:]
+    return text
 
 
 def parse_nifs(text: str) -> list[tuple[str, bool]]:

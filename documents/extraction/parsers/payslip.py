@@ -55,6 +55,7 @@ from documents.extraction.parsers.common import (
     dates_in,
     fix_digits,
     given_names_first,
+    joined_nif,
     one_digit_apart,
     only_figures,
     parse_dates,
@@ -63,6 +64,7 @@ from documents.extraction.parsers.common import (
     portuguese_figures,
     public_employer,
     short_year_dates,
+    split_nif_spans,
     title_case,
     with_wrapped_form,
     written_dates,
@@ -2610,7 +2612,42 @@ def particle_misread(line: Line) -> Line:
 
 
 def misreads_put_right(line: Line) -> Line:
-    return particle_misread(legal_form_misread(logo_marks_dropped(line)))
+    return nif_groups_joined(particle_misread(legal_form_misread(logo_marks_dropped(line))))
+
+
+def nif_groups_joined(line: Line) -> Line:
+    """The line with a NIF its caption's value prints in digit groups made one number (``split_nif_spans``: only
+    nine digits whose check digit holds), the words it was read as one word, in one box. Blind probe r76c, F1: a
+    public body's two-column scan read the worker's "NIF: 197777775" as "NIF: 1 97777775"; the NIF went unread,
+    and with it the name its block heads, so the month was not counted as the applicant's."""
+    spans = split_nif_spans(line.text)
+    if not spans:
+        return line
+    words = [(word.start(), word.end()) for word in re.finditer(r"\S+", line.text)]
+    # Each word's index, the words of one NIF's span all given its first word's.
+    merged_into = list(range(len(words)))
+    for start, end in spans:
+        inside = [at for at, (first, last) in enumerate(words) if first < end and last > start]
+        for at in inside[1:]:
+            merged_into[at] = inside[0]
+    boxes = line.word_boxes if len(line.word_boxes) == len(words) else []
+    confidences = line.word_confidences if len(line.word_confidences) == len(words) else []
+    groups = [[at for at in range(len(words)) if merged_into[at] == head] for head in sorted(set(merged_into))]
+    return Line(
+        joined_nif(line.text),
+        line.confidence,
+        [("".join(confidences[at][0] for at in group), min(confidences[at][1] for at in group)) for group in groups]
+        if confidences
+        else line.word_confidences,
+        [box_around([boxes[at] for at in group]) for group in groups] if boxes else [],
+    )
+
+
+def box_around(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    """The box (left, top, width, height) holding every one of the boxes."""
+    left, top = min(box[0] for box in boxes), min(box[1] for box in boxes)
+    right, bottom = max(box[0] + box[2] for box in boxes), max(box[1] + box[3] for box in boxes)
+    return left, top, right - left, bottom - top
 
 
 # A box's or a logo's edge as OCR spells it: strokes and brackets, no letter.
@@ -6198,6 +6235,8 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
                 # A personal NIF labelled the employer's is a private employer's (a household employing a
                 # domestic worker, a sole trader): it is theirs, not dropped.
                 parsed.put("employer_nif", nif, confidence)
+    if not employee_nifs and NIF_UNREAD not in parsed.warnings and any(map(nif_value_unread, lines)):
+        parsed.warnings.append(NIF_UNREAD)
     if len({nif for nif, _ in employee_nifs}) < 2:
         return
     private = None if "employer_nif" in parsed.fields else private_employers_letterhead(lines, employee_nifs)
@@ -6210,6 +6249,36 @@ def assign_payslip_nifs(lines: list[Line], parsed: Parsed) -> None:
     parsed.warnings.append("nif_ambiguous")
     parsed.fields.pop("employee_nif", None)
     parsed.confidence.pop("employee_nif", None)
+
+
+# A NIF's caption and the value OCR read after it, with the caption's own words between ("NIF do trabalhador:",
+# "Contribuinte n.º"): one word, the number's.
+NIF_CAPTION_VALUE = re.compile(
+    r"(?<![A-Za-z])(?:N\.?\s?I\.?\s?F\.?|Contribuinte)(?:\s+d[oa]\s+[a-zà-ÿ]+)?(?:\s+n\.?\s?[ºo°]\.?)?\s*:?\s*"
+    r"(?P<value>[^\s:]+)"
+)
+
+
+def nif_value_unread(line: Line) -> bool:
+    """Whether a scan's line prints a NIF's caption over a value OCR did not read as a NIF: digits a few short or
+    over, or marks read at a guess ("NIF 17777773" for 117777773, "NIF do trabalhador: A5777TTTA", "NIF Mizizrm":
+    blind probe r76c, three scans whose worker's NIF went missing without a word). A value a caption introduces
+    that holds no digit and was read well is a word ("NIF do empregador"), not a number unread."""
+    if line.confidence >= 1.0:
+        return False
+    confidences = dict(line.word_confidences)
+    for caption in NIF_CAPTION_VALUE.finditer(line.text):
+        value = caption["value"].strip(".,;|")
+        if any(valid for _, valid in parse_nifs(value)) or len(value) < NIF_UNREAD_LEAST_CHARACTERS:
+            continue
+        digits = sum(char.isdigit() for char in value)
+        if digits or confidences.get(caption["value"], 1.0) < LEGIBLE_CONFIDENCE:
+            return True
+    return False
+
+
+# A NIF's value read short by more than this is no number's (a caption's dot, a stray mark).
+NIF_UNREAD_LEAST_CHARACTERS = 5
 
 
 def private_employers_letterhead(lines: list[Line], personal: list[tuple[str, int]]) -> tuple[str, str] | None:
