@@ -352,6 +352,10 @@ def test_the_admins_remover_of_a_co_tenant_says_the_household_reports_go_and_the
     # The lead's decision rested on a report that went with João: its history says so, not "decided without one".
     history = manager.get(f"/admin/applicants/applicant/{household.lead.id}/change/").content.decode()
     assert "Apagado com os dados de uma pessoa da candidatura" in history and "decidida sem relatório" not in history
+    # The application's "Histórico" says one of its people was erased, not that its data was.
+    trail = manager.get(f"/admin/applicants/application/{household.application.id}/history/").content.decode()
+    trail = trail.split('data-testid="file-history"', 1)[1]
+    assert "uma pessoa da candidatura, a seu pedido · as restantes analisadas de novo" in trail
 
 
 def test_a_report_that_names_a_guarantor_only_in_its_verdict_goes_with_them(
