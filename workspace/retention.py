@@ -162,7 +162,10 @@ def applicant_erase(*, applicant: Applicant, actor: Any = None) -> PurgeResult:
         return _erase([applicant], application=None, actor=actor)
     with transaction.atomic():
         _household_lock(application)
-        plan = member_erasure_plan(applicant=Applicant.objects.get(pk=applicant.pk))
+        current = Applicant.objects.filter(pk=applicant.pk).first()
+        if current is None:  # erased by a request that held the lock first: nothing left to erase
+            return PurgeResult(applicants=0, files=0)
+        plan = member_erasure_plan(applicant=current)
         if plan is None:
             return _erase([applicant], application=application, actor=actor)
         return _member_erase(plan, actor=actor)
