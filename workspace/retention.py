@@ -167,7 +167,7 @@ def applicant_erase(*, applicant: Applicant, actor: Any = None) -> PurgeResult:
             return PurgeResult(applicants=0, files=0)
         plan = member_erasure_plan(applicant=current)
         if plan is None:
-            return _erase([applicant], application=application, actor=actor)
+            return _erase([current], application=application, actor=actor)
         return _member_erase(plan, actor=actor)
 
 
