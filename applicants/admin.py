@@ -45,7 +45,7 @@ from applicants.models import (
     Role,
     role_label,
 )
-from applicants.selectors import is_agency_admin, organization_for_user
+from applicants.selectors import decision_report_erased, is_agency_admin, organization_for_user
 from applicants.text import format_eur
 
 
@@ -790,7 +790,9 @@ class DecisionShown:
     """How the admin shows a decision's reason and report, in the applicant's history and on the decision's page.
 
     The reason is free text about a person: "(reservado)" without ``view_pii`` (blind probe r64b, F4). The
-    report is the one the decision rested on, or says the decision was taken without one (F6)."""
+    report is the one the decision rested on, or says the decision was taken without one (F6), or that it was
+    erased since with a member of the household (blind probe r76a, F2: the FK is ``SET_NULL``, and "decidida sem
+    relatório" would have been untrue)."""
 
     def fields_for(self, request: HttpRequest, fields: tuple[str, ...]) -> tuple[str, ...]:
         if request.user.has_perm(PII_PERMISSION):
@@ -805,6 +807,8 @@ class DecisionShown:
     def report_shown(self, obj: Decision) -> str:
         report = obj.report
         if report is None:
+            if decision_report_erased(obj):
+                return str(_("Apagado com os dados de uma pessoa da candidatura"))
             return str(_("Nenhum: decidida sem relatório"))
         made = date_format(timezone.localtime(report.created_at), "d/m/Y H:i")
         return f"{report.get_risk_level_display()} · {made} ({str(report.id)[:8]})"

@@ -90,10 +90,14 @@ class HouseholdNotAllowed(BusinessRuleError):
 
 
 class ApplicationHasOthers(BusinessRuleError):
+    """The lead tenant's erasure would leave only guarantors (co-tenants and guarantors are erased on their own,
+    the lead too when a co-tenant takes the lead: ``workspace.retention.applicant_erase``)."""
+
     code = "application_has_others"
     status_code = 409
     default_message = _(
-        "Esta pessoa candidata-se com outras e o relatório da candidatura é de todas: apague a candidatura inteira."
+        "Esta pessoa é o arrendatário principal e na candidatura só ficariam fiadores, que sem um arrendatário não "
+        "garantem ninguém: apague a candidatura inteira, ou apague primeiro os fiadores."
     )
 
 

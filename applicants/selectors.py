@@ -16,6 +16,8 @@ from applicants.models import (
     Applicant,
     ApplicantStatus,
     Application,
+    AuditAction,
+    AuditEvent,
     Contest,
     ContestStatus,
     Decision,
@@ -38,6 +40,23 @@ from applicants.tokens import intake_token_hash, intake_token_matches
 def organization_for_user(user: Any) -> Organization | None:
     membership = getattr(user, "membership", None) if getattr(user, "is_authenticated", False) else None
     return membership.organization if membership else None
+
+
+def decision_report_erased(decision: Decision) -> bool:
+    """A decision with no report that was taken on one: the report went since, with the data of a member of its
+    household erased on their own (``workspace.retention.applicant_erase``; the FK is ``SET_NULL``). Its audit row
+    (``DECISION_RECORDED``) still names the report it rested on."""
+    if decision.report_id is not None:
+        return False
+    recorded = AuditEvent.objects.filter(
+        action=AuditAction.DECISION_RECORDED,
+        organization_id=decision.organization_id,
+        target_type="applicant",
+        target_id=str(decision.applicant_id),
+        details__decision_id=str(decision.id),
+    )
+    # The key present (``isnull``) and not JSON null (``=None``): a decision taken with no report says ``null``.
+    return recorded.filter(details__report_id__isnull=False).exclude(details__report_id=None).exists()
 
 
 def is_agency_admin(user: Any) -> bool:

@@ -517,14 +517,20 @@ def applicant_fail(*, applicant_id: uuid.UUID | str, reason: str) -> None:
         )
 
 
-def erased_links_record(*, applicant_ids: list[uuid.UUID], application_ids: list[uuid.UUID] | None = None) -> None:
+def erased_links_record(
+    *,
+    applicant_ids: list[uuid.UUID],
+    application_ids: list[uuid.UUID] | None = None,
+    invitation_ids: list[uuid.UUID] | None = None,
+) -> None:
     """Before these people's rows are deleted: keep the token hashes of their links that are found through them (an
     invited person's invitation, each request for documents), so those links answer 410 ``data_erased`` as the
     lead's does (probe C28: 404). With the applications deleted too, every invitation of theirs: a person invited
-    who never submitted was told by mail of a link that then answered 404 (blind probe r73a, F2). In the caller's
+    who never submitted was told by mail of a link that then answered 404 (blind probe r73a, F2). ``invitation_ids``:
+    invitations deleted with one member of a household (their earlier, re-sent links). In the caller's
     transaction; hashes and form ids only."""
     invitations = Invitation.objects.filter(
-        Q(applicant_id__in=applicant_ids) | Q(application_id__in=application_ids or [])
+        Q(applicant_id__in=applicant_ids) | Q(application_id__in=application_ids or []) | Q(id__in=invitation_ids or [])
     ).values_list("application__form_request_id", "token_hash")
     requests = InfoRequest.objects.filter(applicant_id__in=applicant_ids).values_list(
         "applicant__form_request_id", "token_hash"

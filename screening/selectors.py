@@ -36,11 +36,16 @@ if TYPE_CHECKING:  # langgraph is imported by the graph: only for the type here
 def report_screened(report: ScreeningReport, *, applicant: Applicant) -> bool:
     """Whether the report screened this person: filed under them (their own, or their household's as its lead), or
     a household report that lists them among its members. A one-person report is about its applicant alone, even
-    filed under an application others joined later (blind probe r75b, F1)."""
+    filed under an application others joined later (blind probe r75b, F1). A guarantor verdict about them counts
+    as listing them (their income and shortfall are in it)."""
     if report.applicant_id == applicant.id:
         return True
-    members = (report.household or {}).get("members") or []
-    return any(member.get("applicant_id") == str(applicant.id) for member in members)
+    household = report.household or {}
+    members = household.get("members") or []
+    verdict = household.get("guarantor") or {}
+    return verdict.get("applicant_id") == str(applicant.id) or any(
+        member.get("applicant_id") == str(applicant.id) for member in members
+    )
 
 
 def report_latest(*, applicant: Applicant) -> ScreeningReport | None:

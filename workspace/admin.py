@@ -59,7 +59,13 @@ from screening.selectors import report_history, report_latest, report_screened
 from workspace import admin_forms, admin_views  # noqa: F401  admin_forms registers the intake forms' admin
 from workspace.history import AUDIT_PERMISSION, access_split, file_history
 from workspace.report_pdf import own_income_reasons
-from workspace.retention import applicant_erase, application_erase
+from workspace.retention import (
+    MemberErasure,
+    applicant_erase,
+    application_erase,
+    member_erasure_plan,
+    reports_about,
+)
 from workspace.serializers import (
     application_invitations,
     application_members,
@@ -321,17 +327,65 @@ def household_decision_context(applicant: Applicant, *, can_view_pii: bool) -> d
 
 def erasure_counts(people: list[Applicant]) -> dict[str, int]:
     """What erasing ``people`` removes, in words and counts, as ``workspace.retention``'s erasure deletes it (their rows
-    cascade: documents, reports, decisions, requests for documents, contests; the stored files after commit)."""
+    cascade: documents, reports, decisions, requests for documents, contests; the stored files after commit). The
+    reports are every one that screened them (``reports_about``): one member's erasure takes their household's."""
     documents = Document.objects.filter(applicant__in=people)
+    reports = {report.id for person in people for report in reports_about(person)}
+    reports |= set(ScreeningReport.objects.filter(applicant__in=people).values_list("id", flat=True))
     return {
         str(_("Pessoas (dados pessoais e consentimento)")): len(people),
         str(_("Documentos enviados")): documents.count(),
         str(_("Ficheiros guardados")): documents.exclude(storage_key="").count(),
-        str(_("Relatórios de análise")): ScreeningReport.objects.filter(applicant__in=people).count(),
+        str(_("Relatórios de análise")): len(reports),
         str(_("Decisões")): Decision.objects.filter(applicant__in=people).count(),
         str(_("Pedidos de documentos")): InfoRequest.objects.filter(applicant__in=people).count(),
         str(_("Contestações")): Contest.objects.filter(applicant__in=people).count(),
     }
+
+
+def member_erasure_consequences(plan: MemberErasure | None, *, can_view_pii: bool) -> list[str]:
+    """What a household member's erasure does to the others, in words for the confirmation page (blind probe r76a,
+    F2: the erasure of one person was refused; now it takes their household's reports and screens the others
+    again). Empty for a person alone in their application, which goes with them."""
+    if plan is None:
+        return []
+    listing_type = plan.application.form_request.listing_type
+    consequences = []
+    if plan.reports:
+        consequences.append(
+            str(
+                _(
+                    "Os relatórios da candidatura que analisaram esta pessoa (%(count)d) são apagados com ela: têm os "
+                    "dados dela. As decisões tomadas com base neles ficam registadas, sem relatório."
+                )
+            )
+            % {"count": len(plan.reports)}
+        )
+    if plan.new_lead is not None:
+        name = plan.new_lead.name if can_view_pii else mask_name(plan.new_lead.name)
+        consequences.append(
+            str(
+                _(
+                    "%(name)s (%(role)s) passa a %(lead)s. A ligação do formulário, que era desta pessoa, deixa de "
+                    "funcionar; %(name)s continua a usar a sua."
+                )
+            )
+            % {
+                "name": name,
+                "role": role_label(Role.CO_TENANT, listing_type=listing_type),
+                "lead": role_label(Role.TENANT, listing_type=listing_type).lower(),
+            }
+        )
+    consequences.append(
+        str(
+            _(
+                "As restantes pessoas da candidatura (%(count)d) são analisadas de novo, sem esta pessoa; se alguém "
+                "ainda tiver de submeter, a candidatura aguarda por essa pessoa e a análise corre depois."
+            )
+        )
+        % {"count": len(plan.others)}
+    )
+    return consequences
 
 
 def history_context(request: HttpRequest, people: list[Applicant], *, several: bool = False) -> dict[str, Any]:
@@ -352,8 +406,9 @@ class ErasureAdmin(OrganizationScopedAdmin):
 
     Django's own delete asked for a delete permission on every related row (documents, decisions, extracted data)
     and always failed (blind probe C31); the service removes them, the stored files after commit. One at a time
-    from the person's or the application's page: no bulk action. A refusal (another person in the application,
-    documents being read) is said on the page, as the API's 409.
+    from the person's or the application's page: no bulk action. One member of a household goes alone, as through the
+    API: the confirmation says what happens to the others (``member_erasure_consequences``). A refusal (a lead who
+    would leave only guarantors, documents being read) is said on the page, as the API's 409.
     """
 
     # Django's own confirmation page listed only "Objectos: Candidato 28557e27" under stock words (blind probe r69a,
@@ -365,6 +420,10 @@ class ErasureAdmin(OrganizationScopedAdmin):
 
     def erased_people(self, obj: Any) -> list[Applicant]:
         raise NotImplementedError
+
+    def erasure_consequences(self, obj: Any, *, can_view_pii: bool) -> list[str]:
+        """What the erasure does besides deleting (the others screened again); raises what the erasure would."""
+        return []
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return bool(request.user.has_perm(ERASE_PERMISSION))
@@ -388,6 +447,8 @@ class ErasureAdmin(OrganizationScopedAdmin):
         can_view_pii = bool(request.user.has_perm(PII_PERMISSION))
         context = {**(extra_context or {}), "erased_label": erased_label(obj, self.erased_people(obj), can_view_pii)}
         try:
+            # A refusal known before asking (a lead who would leave only guarantors) is said at once, as after.
+            context["erasure_consequences"] = self.erasure_consequences(obj, can_view_pii=can_view_pii)
             response = super().delete_view(request, object_id, context)
         except BusinessRuleError as error:
             messages.error(request, error.message)
@@ -463,6 +524,11 @@ class ApplicantAdmin(ErasureAdmin):
 
     def erased_people(self, obj: Applicant) -> list[Applicant]:
         return [obj]
+
+    def erasure_consequences(self, obj: Applicant | None, *, can_view_pii: bool) -> list[str]:
+        if obj is None:
+            return []
+        return member_erasure_consequences(member_erasure_plan(applicant=obj), can_view_pii=can_view_pii)
 
     def can_view_pii(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm(PII_PERMISSION))

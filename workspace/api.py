@@ -300,13 +300,20 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
 
     @extend_schema(
         responses={
-            204: OpenApiResponse(description="Erased: the person's rows, documents, stored files and reports"),
+            204: OpenApiResponse(
+                description="Erased: the person's rows, documents, stored files and every report that screened them; "
+                "the others of their application are screened again without them"
+            ),
             404: NOT_FOUND,
-            409: error_response("application_has_others (erase the application) or applicant_processing"),
+            409: error_response(
+                "application_has_others (a lead tenant who would leave only guarantors: erase the application, or "
+                "the guarantors first) or applicant_processing"
+            ),
         }
     )
     def destroy(self, request: Request, pk: str) -> Response:
-        """Erase one person on request (GDPR art. 17); audited with ids and counts only."""
+        """Erase one person on request (GDPR art. 17), a member of a household on their own; audited with ids and
+        counts only."""
         applicant_erase(applicant=self.get_applicant(pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -178,6 +178,10 @@ def _detail(event: AuditEvent, documents: dict[uuid.UUID, Document]) -> str:
         # Which fields were corrected, by their names (the row holds no value): blind probe r64b.
         names = [name for name in details.get("fields", []) if name in RECTIFIABLE_FIELDS]
         return ", ".join(str(getattr(Applicant._meta.get_field(name), "verbose_name", name)) for name in names)
+    if action == AuditAction.PURGED and details.get("reason") == "member_erased":
+        # On the application's page: one of its people erased on their own (blind probe r76a, F2), not the file.
+        erased = _("uma pessoa da candidatura, a seu pedido")
+        return f"{erased} · {_('as restantes analisadas de novo')}" if details.get("rescreened") else erased
     if action == AuditAction.DOCUMENT_DOWNLOADED:
         document = documents.get(uuid.UUID(event.target_id))
         return str(DocumentType(document.document_type).label) if document else ""

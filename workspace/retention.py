@@ -18,19 +18,24 @@ from applicants.models import (
     Applicant,
     ApplicantStatus,
     Application,
+    ApplicationStatus,
     AuditAction,
     AuditEvent,
+    ErasedLink,
     FormStatus,
     IntakeFormRequest,
+    Invitation,
     Organization,
     Role,
 )
 from applicants.services import audit_record, erased_links_record
+from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, UploadSlot
 from documents.storage import document_store
+from intake.services import application_start, application_waits
 from screening.explanation import applicant_explanation
 from screening.models import ScreeningReport
-from screening.selectors import report_latest, report_screened
+from screening.selectors import person_key, report_latest, report_screened
 
 logger = structlog.get_logger(__name__)
 
@@ -143,15 +148,171 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
 
 
 def applicant_erase(*, applicant: Applicant, actor: Any = None) -> PurgeResult:
-    """Erase one person on request (GDPR art. 17): their rows, documents, stored files and reports.
+    """Erase one person on request (GDPR art. 17; consent withdrawn, arts. 7(3) and 17(1)(b)): their rows,
+    documents, stored files, reports, decisions, requests and contests.
 
-    A person who applies with others shares the application's report with them, so one member alone is
-    refused (``application_has_others``): the agency erases the whole application, or goes on without them.
+    Alone in their application, the application goes with them. One of several, they go alone
+    (``_member_erase``): every report that screened them goes too, and the others are screened again without
+    them. The lead tenant hands the lead to the earliest co-tenant; with only guarantors left the erasure is
+    refused (``application_has_others``: a guarantor without a tenant guarantees nobody). ADR 011, "a member
+    erased on their own". Under the form's row lock, as every household write, so nobody joins meanwhile.
     """
     application = applicant.application
-    if application is not None and Applicant.objects.filter(application=application).exclude(id=applicant.id).exists():
-        raise errors.ApplicationHasOthers()
-    return _erase([applicant], application=application, actor=actor)
+    if application is None:
+        return _erase([applicant], application=None, actor=actor)
+    with transaction.atomic():
+        _household_lock(application)
+        current = Applicant.objects.filter(pk=applicant.pk).first()
+        if current is None:  # erased by a request that held the lock first: nothing left to erase
+            return PurgeResult(applicants=0, files=0)
+        plan = member_erasure_plan(applicant=current)
+        if plan is None:
+            return _erase([current], application=application, actor=actor)
+        return _member_erase(plan, actor=actor)
+
+
+def _household_lock(application: Application) -> None:
+    """The lock every household write takes (submissions, invitations, staff's screening: the form's row,
+    ``workspace.services._application_lock``), so a member's erasure is serialised with them."""
+    IntakeFormRequest.objects.select_for_update().get(pk=application.form_request_id)
+
+
+@dataclass(frozen=True)
+class MemberErasure:
+    """What erasing one member of a household removes and leaves, worked out before anything is deleted (the
+    admin's confirmation page lists it)."""
+
+    applicant: Applicant
+    application: Application
+    # Every report that screened them (``reports_about``): the household's, which hold their figures, their name
+    # in the evidence and the justification, and their history.
+    reports: list[ScreeningReport]
+    others: list[Applicant]
+    # The earliest co-tenant when the lead tenant goes: they become the lead (role TENANT).
+    new_lead: Applicant | None
+
+
+def member_erasure_plan(*, applicant: Applicant) -> MemberErasure | None:
+    """What ``applicant_erase`` does to a member of a household; ``None`` for a person alone in theirs (the
+    application goes with them). Raises ``application_has_others`` for a lead tenant who would leave only
+    guarantors."""
+    application = applicant.application
+    if application is None:
+        return None
+    others = list(Applicant.objects.filter(application=application).exclude(id=applicant.id).order_by("created_at"))
+    if not others:
+        return None
+    new_lead = None
+    if applicant.role == Role.TENANT:
+        new_lead = next((person for person in others if person.role == Role.CO_TENANT), None)
+        if new_lead is None:
+            raise errors.ApplicationHasOthers()
+    return MemberErasure(
+        applicant=applicant,
+        application=application,
+        reports=reports_about(applicant),
+        others=others,
+        new_lead=new_lead,
+    )
+
+
+def _member_erase(plan: MemberErasure, *, actor: Any) -> PurgeResult:
+    """Erase one member of a household, in the caller's transaction under the household's lock.
+
+    Not while the household is being screened (``applicant_processing``): the run reads their documents and writes
+    the report this deletes. Deleted: the reports that screened them (decisions that rested on one keep their
+    outcome, ``report_id`` null: the FK is ``SET_NULL``), the invitations that named them (the lead's page listed
+    their name; a re-sent one counted as someone not submitted), then their row, which cascades. Their links answer
+    410 ``data_erased``. The others are screened again (``_household_after_erasure``). Audited: ``PURGED`` on the
+    person (ids and counts) and on the application (``member_erased``, ids only).
+    """
+    member, application = plan.applicant, Application.objects.get(pk=plan.application.pk)
+    if application.status == ApplicationStatus.PROCESSING or any(
+        person.status == ApplicantStatus.PROCESSING for person in [member, *plan.others]
+    ):
+        raise errors.ApplicantProcessing()
+    files = Document.objects.filter(applicant=member).count()
+    invitations = _invitations_naming(member)
+    erased_links_record(applicant_ids=[member.id], invitation_ids=[invitation.id for invitation in invitations])
+    if plan.new_lead is not None:
+        _lead_hand_over(member=member, new_lead=plan.new_lead)
+    ScreeningReport.objects.filter(id__in=[report.id for report in plan.reports]).delete()
+    Invitation.objects.filter(id__in=[invitation.id for invitation in invitations]).delete()
+    Applicant.objects.filter(id=member.id).delete()
+    rescreened = _household_after_erasure(application, reports_gone=bool(plan.reports))
+    audit_record(
+        action=AuditAction.PURGED,
+        target_type="applicant",
+        target_id=member.id,
+        organization=application.organization,
+        actor=actor,
+        details={
+            "reason": "erasure_request",
+            "applicant_ids": [str(member.id)],
+            "application_id": str(application.id),
+            "files": files,
+            "reports": len(plan.reports),
+        },
+    )
+    audit_record(
+        action=AuditAction.PURGED,
+        target_type="application",
+        target_id=application.id,
+        organization=application.organization,
+        actor=actor,
+        details={
+            "reason": "member_erased",
+            "applicant_id": str(member.id),
+            "reports": len(plan.reports),
+            "rescreened": rescreened,
+        }
+        | ({"new_lead_id": str(plan.new_lead.id)} if plan.new_lead is not None else {}),
+    )
+    logger.info("retention.member_erased", application_id=str(application.id), files=files, reports=len(plan.reports))
+    return PurgeResult(applicants=1, files=files)
+
+
+def _invitations_naming(person: Applicant) -> list[Invitation]:
+    """The invitations that named this person (the inviter's words: their name and e-mail): the one they answered,
+    and the earlier links re-sent to them (same role, e-mail and name, ``person_key``). The lead has none."""
+    answered = Invitation.objects.filter(applicant=person).first()
+    if answered is None:
+        return []
+    key = person_key(answered)
+    return [i for i in Invitation.objects.filter(application_id=answered.application_id) if person_key(i) == key]
+
+
+def _lead_hand_over(*, member: Applicant, new_lead: Applicant) -> None:
+    """The earliest co-tenant becomes the lead tenant (the pipeline, the reports and the household's decision go
+    under them). The form's link was the erased lead's: it opens the form's lead, so it would have opened the new
+    lead's data. It answers 410 ``data_erased`` from now on (an ``ErasedLink``, and the form a token nobody
+    holds); the new lead keeps their own link."""
+    form = IntakeFormRequest.objects.get(pk=member.form_request_id)
+    ErasedLink.objects.get_or_create(token_hash=form.token_hash, defaults={"form_request": form})
+    IntakeFormRequest.objects.filter(pk=form.pk).update(token_hash=intake_token_hash(intake_token_new()))
+    Applicant.objects.filter(id=new_lead.id).update(role=Role.TENANT)
+
+
+def _household_after_erasure(application: Application, *, reports_gone: bool) -> bool:
+    """The others after a member's erasure; returns whether they are screened again now.
+
+    Staff are never left with a report that no longer exists: with someone still to submit (an invitation out,
+    documents asked for, ``application_waits``) the application waits for them, its members without a report;
+    else the others are screened again together (``application_start``, as staff's forced screening does). A
+    screened application none of whose reports held the person is left as it was.
+    """
+    if application_waits(application=application):
+        Application.objects.filter(pk=application.pk).update(
+            status=ApplicationStatus.WAITING, updated_at=timezone.now()
+        )
+        if reports_gone:
+            application.members.update(status=ApplicantStatus.WAITING, risk_level="", processing_started_at=None)
+        return False
+    if not reports_gone and application.status == ApplicationStatus.COMPLETED:
+        return False
+    application.members.update(risk_level="")
+    application_start(application=application)
+    return True
 
 
 def application_erase(*, application: Application, actor: Any = None) -> PurgeResult:
@@ -207,7 +368,7 @@ def applicant_export(
             {**_export_document(document), **_export_document_file(document)}
             for document in applicant.documents.select_related("extracted").order_by("created_at")
         ],
-        "reports": [_export_report(report, person=applicant) for report in _reports_about(applicant)],
+        "reports": [_export_report(report, person=applicant) for report in reports_about(applicant)],
         "decisions": [
             {
                 "decision": d.decision,
@@ -353,7 +514,7 @@ def _household_tenants(report: ScreeningReport) -> list[dict[str, Any]]:
     return [m for m in members if m.get("role") in (Role.TENANT, Role.CO_TENANT)]
 
 
-def _reports_about(applicant: Applicant) -> list[ScreeningReport]:
+def reports_about(applicant: Applicant) -> list[ScreeningReport]:
     """Every report that screened this person, oldest first: their own, and their household's, which is filed
     under the lead tenant (probe C27: a guarantor's export had ``reports: []``).
 

@@ -139,3 +139,47 @@ def test_two_concurrent_answers_to_one_request_for_documents_take_one(
     outcomes = in_threads(2, lambda: contest_answer(contest=contest, actor=alice.user, answer="a").status)
     assert outcomes.count("ANSWERED") == 1
     assert [type(o) for o in outcomes if o != "ANSWERED"] == [ContestAlreadyAnswered]
+
+
+def test_the_lead_and_the_co_tenant_erased_at_once_never_leave_a_household_without_a_lead(
+    require_postgres: None, alice: Any, queued: Any
+) -> None:
+    """Blind probe r76a, F2: the lead's erasure hands the lead to the co-tenant; erased at the same moment, both
+    read "a co-tenant remains" without the household's lock, and only the guarantor was left, leading nobody. Under
+    the lock one goes and the other is refused (only a guarantor would be left)."""
+    from applicants.models import Role
+    from tests.conftest import api_client_for
+    from tests.integration.test_erasure_member_r76a import screened_household
+
+    household = screened_household(alice)
+    people = iter([household.lead, household.co_tenant])
+    lock = threading.Lock()
+
+    def erase() -> int:
+        with lock:
+            person = next(people)
+        return api_client_for(alice).delete(f"/api/v1/applicants/{person.id}").status_code
+
+    results = in_threads(2, erase)
+
+    assert sorted(results) == [204, 409]
+    left = Applicant.objects.filter(application=household.application)
+    assert sorted(left.values_list("role", flat=True)) == sorted([Role.TENANT, Role.GUARANTOR])
+
+
+def test_one_member_erased_twice_at_once_is_erased_once(require_postgres: None, alice: Any, queued: Any) -> None:
+    """The second request waits for the household's lock, then finds nobody left to erase: 204, not a 500."""
+    from applicants.models import AuditEvent
+    from tests.conftest import api_client_for
+    from tests.integration.test_erasure_member_r76a import screened_household
+
+    household = screened_household(alice)
+
+    results = in_threads(
+        2, lambda: api_client_for(alice).delete(f"/api/v1/applicants/{household.co_tenant.id}").status_code
+    )
+
+    assert sorted(results) in ([204, 204], [204, 404])
+    assert (
+        AuditEvent.objects.filter(target_id=str(household.co_tenant.id), details__reason="erasure_request").count() == 1
+    )

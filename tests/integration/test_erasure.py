@@ -62,9 +62,11 @@ def test_erasing_is_the_admins_and_another_agencys_person_is_not_found(
     assert Applicant.objects.filter(id=applicant.id).exists()
 
 
-def test_one_of_several_is_refused_and_the_application_is_erased_whole(
+def test_a_lead_who_would_leave_only_a_guarantor_is_refused_and_the_application_is_erased_whole(
     alice: AgencyCredentials, alice_api: APIClient
 ) -> None:
+    """A co-tenant or a guarantor is erased alone (blind probe r76a, F2: tests/integration/test_erasure_member_r76a.py);
+    the lead tenant is not while only guarantors would be left."""
     lead, _ = applicant_with_a_file(alice)
     application = Application.objects.create(organization=alice.organization, form_request=lead.form_request)
     guarantor = cast(
@@ -77,7 +79,7 @@ def test_one_of_several_is_refused_and_the_application_is_erased_whole(
         ),
     )
     Applicant.objects.filter(id=lead.id).update(application=application)
-    refused = alice_api.delete(f"/api/v1/applicants/{guarantor.id}")
+    refused = alice_api.delete(f"/api/v1/applicants/{lead.id}")
     assert refused.status_code == 409 and refused.json()["code"] == "application_has_others"
     assert alice_api.delete(f"/api/v1/applications/{application.id}").status_code == 204
     assert not Applicant.objects.filter(id__in=[lead.id, guarantor.id]).exists()
