@@ -1859,8 +1859,8 @@ def invoice_arithmetic(document: Document) -> Check:
             f"{invoice_named(document)}: base + IVA - retenção diferente da importância recebida, {INVOICE_MISREAD}."
         )
     else:
-        said = "igual à" if consistent else "diferente da"
-        evidence = f"{invoice_label(document)}: base + IVA - retenção {said} importância recebida."
+        said, gives = ("igual à", invoice_gives(document)) if consistent else ("diferente da", "")
+        evidence = f"{invoice_label(document)}: base + IVA - retenção {said} importância recebida{gives}."
     return check(
         "income.invoice_arithmetic",
         consistent,
@@ -1868,6 +1868,20 @@ def invoice_arithmetic(document: Document) -> Check:
         document_id=document["document_id"],
         field="amount_received",
         value=money(fields.get("amount_received")),
+    )
+
+
+def invoice_gives(document: Document) -> str:
+    """What one invoice gives the average, with the figures it is worked from ("; dá 924,00 € de rendimento: base
+    1 200,00 € - retenção de IRS 276,00 €"), so a person can redo the method's sum by hand from each invoice's check:
+    the check's value is the amount received, base + VAT - IRS, which is not what counts (blind probe r76b, N1)."""
+    income = invoice_income(document)
+    if income is None:
+        return ""
+    base, withheld = money(document["fields"].get("base_amount")), money(document["fields"].get("irs_withholding"))
+    return (
+        f"; dá {format_eur(income)} de rendimento: base {format_eur(base)} - retenção de IRS "
+        f"{format_eur(withheld or Decimal(0))}"
     )
 
 
