@@ -1418,18 +1418,16 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     stub_jobs = stub_jobs_counted(used)
     stub_nets = {id(d): job.monthly for job in stub_jobs for d in job.months}
     # One division at the end: the hand-computed figure in the tests is exactly this.
-    paid = sum(
-        (
-            (
-                stub_nets[id(d)]
-                if id(d) in stub_nets
-                else payslip_net(d, with_variable=id(d) in with_variable) or Decimal(0)
-            )
-            * salary_payments_per_year(d)
-            for d in used
-        ),
-        Decimal(0),
-    )
+    yearly = {
+        id(d): (
+            stub_nets[id(d)]
+            if id(d) in stub_nets
+            else payslip_net(d, with_variable=id(d) in with_variable) or Decimal(0)
+        )
+        * salary_payments_per_year(d)
+        for d in used
+    }
+    paid = sum(yearly.values(), Decimal(0))
     average = quantize(paid / (12 * len(averaged)))
     counts = {salary_payments_per_year(d) for d in used if not foreign_payslip(d)}
     how = (
@@ -1444,7 +1442,10 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
     if counts and any(foreign_payslip(d) for d in used):
         how += "; recibos de outro país a 12 pagamentos por ano"
     jobs = max(len(counted[m]) for m in averaged)
-    employers = f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes)" if jobs > 1 else ""
+    shares = job_shares_note(used, yearly, months=len(averaged), average=average)
+    employers = (
+        f", somando {jobs} empregadores (recibos do mesmo mês de entidades diferentes){shares}" if jobs > 1 else ""
+    )
     recurring_note = ""
     if recurring:
         # An employer in every month counted has one payslip in each.
@@ -1460,6 +1461,32 @@ def employment_source(payslips: list[tuple[Document, list[Check]]]) -> Source:
         f"{first_months_note(used)}"
     )
     return Source("payslips", verified, average, method, sorted(months), missing)
+
+
+def job_shares_note(used: list[Document], yearly: dict[int, Decimal], *, months: int, average: Decimal) -> str:
+    """Each job's share of the average (": 751,92 € + 651,47 €"), so the sum can be redone by hand from the jobs and
+    not only read whole (blind probe r76b, N4: "1 403,38 € (somando 2 empregadores)"). A job's share is its payslips'
+    regular net times their payments a year, over 12 months each, to the cent; where those cents do not add up to the
+    average worked out in one division, that is said. ``yearly`` holds each payslip's net times its payments."""
+    jobs: list[list[Document]] = []
+    for document in used:
+        job = next((job for job in jobs if same_job_other_month(job, document)), None)
+        if job is None:
+            jobs.append([document])
+        else:
+            job.append(document)
+    if len(jobs) < 2:
+        return ""
+    shares = [quantize(sum((yearly[id(d)] for d in job), Decimal(0)) / (12 * months)) for job in jobs]
+    rounded = "" if sum(shares, Decimal(0)) == average else " (cada parte arredondada ao cêntimo)"
+    return f": {' + '.join(format_eur(share) for share in shares)}{rounded}"
+
+
+def same_job_other_month(job: list[Document], document: Document) -> bool:
+    """Whether a payslip is another month of the job: its employer's, in a month the job has no payslip of yet (two
+    payslips of one month counted are two employers')."""
+    periods = {d["fields"].get("period") for d in job}
+    return same_employer(job[0], document) and document["fields"].get("period") not in periods
 
 
 # --- A job's first month (docs/adr/030-a-months-regular-pay.md, amended 2026-12-07) ----------------------------
@@ -1881,8 +1908,8 @@ def invoice_arithmetic(document: Document) -> Check:
             f"{invoice_named(document)}: base + IVA - retenção diferente da importância recebida, {INVOICE_MISREAD}."
         )
     else:
-        said = "igual à" if consistent else "diferente da"
-        evidence = f"{invoice_label(document)}: base + IVA - retenção {said} importância recebida."
+        said, gives = ("igual à", invoice_gives(document)) if consistent else ("diferente da", "")
+        evidence = f"{invoice_label(document)}: base + IVA - retenção {said} importância recebida{gives}."
     return check(
         "income.invoice_arithmetic",
         consistent,
@@ -1890,6 +1917,20 @@ def invoice_arithmetic(document: Document) -> Check:
         document_id=document["document_id"],
         field="amount_received",
         value=money(fields.get("amount_received")),
+    )
+
+
+def invoice_gives(document: Document) -> str:
+    """What one invoice gives the average, with the figures it is worked from ("; dá 924,00 € de rendimento: base
+    1 200,00 € - retenção de IRS 276,00 €"), so a person can redo the method's sum by hand from each invoice's check:
+    the check's value is the amount received, base + VAT - IRS, which is not what counts (blind probe r76b, N1)."""
+    income = invoice_income(document)
+    if income is None:
+        return ""
+    base, withheld = money(document["fields"].get("base_amount")), money(document["fields"].get("irs_withholding"))
+    return (
+        f"; dá {format_eur(income)} de rendimento: base {format_eur(base)} - retenção de IRS "
+        f"{format_eur(withheld or Decimal(0))}"
     )
 
 

@@ -382,6 +382,25 @@ def test_a_guarantor_with_no_income_counted_is_not_said_to_lack_all_of_it(alice:
     assert "faltam" not in text and "—" not in text
 
 
+def test_the_pdf_says_once_how_ratios_are_compared(alice: AgencyCredentials, screened: Applicant) -> None:
+    """Blind probe r76b, N2 and N3: "35 %" LOW for 35,0047 % beside "35,01 %" MEDIUM, and a guarantor's income needed
+    a few cents under the rent divided by the limit, could not be followed by hand: the PDF says the rule once."""
+    rendered = report_pdf_render(applicant=screened, viewer=alice.user)
+    assert rendered is not None
+    text = squeezed(pdf_text(rendered.content))
+    assert text.count(squeezed("arredondada a quatro casas decimais (0,350047 é 35 %; 0,35005 é 35,01 %)")) == 1
+    assert squeezed("só acima do limite conta como acima") in text
+
+
+def test_a_report_without_a_ratio_says_nothing_of_how_ratios_are_compared(
+    alice: AgencyCredentials, screened: Applicant
+) -> None:
+    ScreeningReport.objects.filter(applicant=screened).update(dti_ratio=None)
+    rendered = report_pdf_render(applicant=screened, viewer=alice.user)
+    assert rendered is not None
+    assert squeezed("quatro casas decimais") not in squeezed(pdf_text(rendered.content))
+
+
 def test_a_sales_pdf_calls_the_people_buying_buyers(alice: AgencyCredentials) -> None:
     """Blind probe r62b: a couple buying a flat were "Arrendatário principal" and "Coarrendatário" in the PDF,
     beside a justification that calls them "compradores"."""

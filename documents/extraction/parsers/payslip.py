@@ -1423,7 +1423,24 @@ def credited_to_a_card(folded: str) -> bool:
 
 def earnings_add_up(rows: list[list[Segment]]) -> bool:
     """Whether the earning rows sum to a total printed on the page."""
-    return earnings_total([segment for row in rows for segment in row]) is not None
+    return earnings_total(with_the_base_once(rows)) is not None
+
+
+def with_the_base_once(rows: list[list[Segment]]) -> list[Segment]:
+    """The rows' segments, a base salary printed twice with one figure counted once: a header's field restating the
+    table's row ("Vencimento base mensal: 1 600,00 €" over "Vencimento base 1 600,00"), which the reading of the
+    page's figures must not take for a second earning. Counted twice, the figures as printed seemed not to add up,
+    and reading both "1 600,00" as a quantity "1" and an amount "600,00" made the net (blind probe r76b, F1: with
+    deductions of 400,00, the base read 600,00 and the month flagged ``arithmetic_mismatch``)."""
+    bases: set[Decimal] = set()
+    kept = []
+    for segment in (segment for row in rows for segment in row):
+        if segment.role == "base_salary":
+            if segment.value in bases:
+                continue
+            bases.add(segment.value)
+        kept.append(segment)
+    return kept
 
 
 # Rows read both ways beyond this many, the readings are not all tried (2 ** n of them).
@@ -1481,13 +1498,18 @@ def bare_figures(row: list[Segment]) -> int:
 
 def earnings_printed(rows: list[list[Segment]]) -> bool:
     """Whether the earning rows sum to a figure printed on the page without an earning's or a deduction's
-    caption (a total under its caption, on a row of figures)."""
-    segments = [segment for row in rows for segment in row]
+    caption (a total under its caption, on a row of figures). Not the net when anything is deducted: the net is the
+    earnings less the deductions, never their sum, and a misreading's earnings that happen to make it say nothing
+    of the reading (blind probe r76b, F1)."""
+    segments = with_the_base_once(rows)
     earnings = [segment.value for segment in segments if segment.role in EARNING_ROLES]
+    deducted = any(segment.value for segment in segments if segment.role in DEDUCTION_ROLES)
     printed = {
         amount
         for segment in segments
-        if segment.role not in EARNING_ROLES and segment.role not in DEDUCTION_ROLES
+        if segment.role not in EARNING_ROLES
+        and segment.role not in DEDUCTION_ROLES
+        and not (deducted and segment.role == "net_pay")
         for amount in segment.amounts
     }
     return bool(earnings) and sum(earnings, Decimal(0)) in printed
