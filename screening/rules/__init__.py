@@ -118,7 +118,10 @@ from screening.rules.report import generate_report
 # sum at legal rates, a pension's "ilíquido" whose "i" OCR lost, a payslip's net or owner unread said unread, a stamp
 # dropped, twelfths glued to their quantity; a page's birth date or expiry unlike its valid MRZ's a MEDIUM; "MD" and a
 # Spanish second surname left out; a guarantor with nothing counted has no shortfall, and its reason says why.
-RULES_VERSION = "rules-2026.12.42"
+# rules-2026.12.43: round 76 (blind probes r76b, r76c): a NIF its caption's value prints in digit groups read whole,
+# a coded penhora read by its legend's caption, a base printed twice counted once when choosing a reading, each
+# fatura-recibo's and each job's share in the evidence, a month paying nothing said counted at 0,00 €.
+RULES_VERSION = "rules-2026.12.43"
 
 
 def is_household(state: dict[str, Any]) -> bool:
