@@ -225,9 +225,19 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
         if "nif" in filters.validated_data and not self.request.user.has_perm("applicants.view_pii"):
             # A NIF lookup says whether that person applied: personal data, as the NIF itself is to read (e2e
             # probe 20: staff without the permission could test any NIF they knew).
-            raise PermissionDenied(_("Pesquisar por NIF requer a permissão de ver dados pessoais."))
+            raise PermissionDenied(
+                _(
+                    "Pesquisar por NIF requer a permissão de ver dados pessoais, que o seu perfil não tem: peça-a ao "
+                    "administrador da agência."
+                )
+            )
         if "name" in filters.validated_data and not self.request.user.has_perm("applicants.view_pii"):
-            raise PermissionDenied(_("Pesquisar por nome requer a permissão de ver dados pessoais."))
+            raise PermissionDenied(
+                _(
+                    "Pesquisar por nome requer a permissão de ver dados pessoais, que o seu perfil não tem: peça-a ao "
+                    "administrador da agência."
+                )
+            )
         return selectors.applicant_list(
             organization=self.organization, filters=selectors.ApplicantFilters(**filters.validated_data)
         )

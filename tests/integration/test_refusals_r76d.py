@@ -46,6 +46,16 @@ def test_a_colleague_without_personal_data_is_told_which_permission_and_whom_to_
         )
 
 
+@pytest.mark.parametrize("search", ["nif=245718931", "name=Maria"])
+def test_a_search_by_personal_data_refused_says_whom_to_ask(alice: AgencyCredentials, search: str) -> None:
+    """Blind probe r77a, F4: the NIF and name searches' refusals named the permission but not whom to ask."""
+    masked = colleague_api(alice, role=MembershipRole.STAFF, view_pii=False)
+
+    assert refusal(masked.get(f"/api/v1/applicants?{search}")).endswith(
+        "requer a permissão de ver dados pessoais, que o seu perfil não tem: peça-a ao administrador da agência."
+    )
+
+
 def test_erasure_refused_to_staff_names_the_permission_in_the_language_asked(alice: AgencyCredentials) -> None:
     applicant = ApplicantFactory(form_request=IntakeFormRequestFactory(organization=alice.organization))
     staff = colleague_api(alice, role=MembershipRole.STAFF, view_pii=True)
