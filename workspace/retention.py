@@ -14,6 +14,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from applicants import errors
+from applicants.database_files import wal_truncate
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -91,6 +92,8 @@ def purge_expired(*, now: dt.datetime | None = None, dry_run: bool = False) -> P
         counts = {"audit_events": audit_events.delete()[0], "upload_slots": upload_slots.delete()[0]}
         if any(counts.values()):
             logger.info("retention.leftovers_pruned", **counts)
+        # Also bounds what a rectification or an erasure left in the SQLite WAL, if its own truncation was busy.
+        wal_truncate()
     return PurgeResult(applicants=total_applicants, files=total_files, failed_organizations=failed, **counts)
 
 
@@ -187,6 +190,7 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
             details={"reason": "erasure_request", "applicant_ids": [str(m.id) for m in members], "files": files},
         )
     logger.info("retention.erased", applicants=len(members), files=files)
+    transaction.on_commit(wal_truncate)  # the erased rows' old pages out of the SQLite WAL (r76a, F1)
     return PurgeResult(applicants=len(members), files=files)
 
 
