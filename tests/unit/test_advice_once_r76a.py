@@ -5,6 +5,7 @@ consumers read that text alone)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.template.loader import render_to_string
