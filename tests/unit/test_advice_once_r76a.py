@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from applicants.models import Applicant, ApplicantStatus
+from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus
 from applicants.services import AgencyCredentials
 from screening.models import ScreeningReport
 from screening.rules.report import ADVICE_SENTENCE, generate_report, justification_without_advice
@@ -77,6 +77,28 @@ def test_the_admin_page_says_it_once_and_the_api_keeps_the_sentence(
     api.force_authenticate(alice.user)
     body = api.get(f"/api/v1/applicants/{screened.id}").json()
     assert body["report"]["justification"] == JUSTIFICATION
+
+
+@pytest.mark.django_db
+def test_the_application_page_says_it_once_too(alice: AgencyCredentials) -> None:
+    form = IntakeFormRequestFactory(organization=alice.organization)
+    application = Application.objects.create(
+        organization=alice.organization, form_request=form, status=ApplicationStatus.COMPLETED
+    )
+    lead: Applicant = ApplicantFactory(  # type: ignore[assignment]
+        form_request=form, application=application, status=ApplicantStatus.COMPLETED
+    )
+    ScreeningReport.objects.create(organization=alice.organization, applicant=lead, application=application,
+                                   risk_level="MEDIUM", identity_verified=True, income_verified=True,
+                                   dti_ratio=Decimal("0.36"), average_monthly_income=Decimal("2500"),
+                                   justification=JUSTIFICATION, checks=[], backend="rules",
+                                   rules_version="rules-test")  # fmt: skip
+    staff: Any = alice.user
+    client = Client()
+    client.force_login(staff)
+    page = client.get(reverse("admin:applicants_application_change", args=[application.id])).content.decode()
+    assert page.count(ADVICE) == 1
+    assert "Risco médio." in page
 
 
 def test_the_persons_copy_prints_each_justification_without_it_under_its_own_line() -> None:
