@@ -81,7 +81,7 @@ def test_the_admin_page_says_it_once_and_the_api_keeps_the_sentence(
 
 @pytest.mark.django_db
 def test_the_application_page_says_it_once_too(alice: AgencyCredentials) -> None:
-    form = IntakeFormRequestFactory(organization=alice.organization)
+    form: Any = IntakeFormRequestFactory(organization=alice.organization)
     application = Application.objects.create(
         organization=alice.organization, form_request=form, status=ApplicationStatus.COMPLETED
     )
