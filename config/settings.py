@@ -186,11 +186,14 @@ TEMPLATES = [
 
 # SQLite needs IMMEDIATE transactions and WAL so the web server and a worker
 # can write at once without "database is locked": with the defaults 7 of 8 writer
-# threads hit it (8 threads x 50 transactions), with these none did.
+# threads hit it (8 threads x 50 transactions), with these none did. secure_delete
+# zeroes what a deleted or corrected row leaves in the file: without it an erased
+# person's encrypted fields stayed in free pages and decrypted with the field key
+# (blind probe r76a, F1); the WAL's copies go with applicants.database_files.wal_truncate.
 _SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
 }
 _database_url = env_str("DATABASE_URL", "")
 if IS_PRODUCTION and not _database_url:

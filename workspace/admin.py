@@ -55,6 +55,7 @@ from screening.labels import backend_label
 from screening.models import RiskLevel, ScreeningReport
 from screening.report_masking import RESERVED, report_checks_for_viewer, report_justification_for_viewer
 from screening.rules.authenticity import proposed_request
+from screening.rules.report import justification_without_advice
 from screening.selectors import report_history, report_latest, report_screened
 from workspace import admin_forms, admin_views  # noqa: F401  admin_forms registers the intake forms' admin
 from workspace.history import AUDIT_PERMISSION, access_split, file_history
@@ -283,7 +284,12 @@ def applicant_review_context(applicant: Applicant, *, can_view_pii: bool) -> dic
         "report_leaves_out_applicant": report is not None and not report_screened(report, applicant=applicant),
         "checks": checks,
         "checks_of_people": checks_of_people,
-        "justification": report_justification_for_viewer(report, can_view_pii=can_view_pii) if report else "",
+        # The page says below it that the report is advice: once (r76a, F4).
+        "justification": justification_without_advice(
+            report_justification_for_viewer(report, can_view_pii=can_view_pii)
+        )
+        if report
+        else "",
         # Signals carry no personal data (codes, severities, producers, fonts, ids): shown to every staff member.
         "authenticity": list(report.authenticity) if report else [],
         "proposed_request": proposed_request(list(report.authenticity), applicant_id=str(report.applicant_id))
@@ -763,6 +769,7 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
             figures["checks"] = report_checks_for_viewer(report, can_view_pii=False)
             if figures["guarantor"] and figures["guarantor"]["shortfall"] is not None:
                 figures["guarantor"]["shortfall"] = RESERVED
+        figures["justification"] = justification_without_advice(figures["justification"])  # said below it (r76a, F4)
         for check in figures["checks"]:
             check["role_label"] = role_label(check["role"], listing_type=listing_type) if check.get("role") else ""
     return {

@@ -34,6 +34,7 @@ from documents.models import DocumentStatus, DocumentType
 from screening import labels
 from screening.models import RiskLevel
 from screening.rules.common import format_eur, format_month, format_percent, money
+from screening.rules.report import justification_without_advice
 from workspace.report_pdf import fetcher_refusing_all, unbroken_figures, yes_no
 from workspace.retention import applicant_export
 
@@ -194,7 +195,8 @@ def report_view(report: dict[str, Any], *, listing_type: str) -> dict[str, Any]:
         "created_at": moment_words(report["created_at"]),
         "facts": facts,
         "guarantor": guarantor_facts(report.get("guarantor")),
-        "justification": report.get("justification") or "",
+        # The section says above it that each analysis is advice: once (r76a, F4).
+        "justification": justification_without_advice(report.get("justification") or ""),
         "checks": [
             {
                 "name": labels.check_label(str(check.get("name") or "")),

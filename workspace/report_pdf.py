@@ -35,6 +35,7 @@ from screening.report_masking import RESERVED, report_checks_for_viewer, report_
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.common import format_eur, format_percent, money
 from screening.rules.income import failed_check_warnings
+from screening.rules.report import justification_without_advice
 from screening.selectors import household_members, report_history, report_latest, report_screened
 
 if TYPE_CHECKING:
@@ -126,7 +127,8 @@ def report_pdf_view(*, applicant: Applicant, report: ScreeningReport, can_view_p
     form = applicant.form_request
     # The admin's pages mask through the same functions (screening/report_masking.py).
     checks = report_checks_for_viewer(report, can_view_pii=can_view_pii)
-    justification = report_justification_for_viewer(report, can_view_pii=can_view_pii)
+    # The template says below it that the report is advice: once (r76a, F4).
+    justification = justification_without_advice(report_justification_for_viewer(report, can_view_pii=can_view_pii))
     household = report.household or {}
     people = [
         person_view(

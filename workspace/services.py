@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from applicants import errors
 from applicants.crypto import nif_index_for
+from applicants.database_files import wal_truncate
 from applicants.models import (
     Applicant,
     ApplicantStatus,
@@ -204,6 +205,7 @@ def applicant_rectify(*, applicant: Applicant, actor: Any, data: PersonData) -> 
             details={"fields": list(changed)},
         )
         rescreened = rescreen and applicant_rerun(applicant=applicant, actor=actor, force=True)
+    transaction.on_commit(wal_truncate)  # the value corrected out of the SQLite WAL too (r76a, F1)
     return Rectification(changed=changed, rescreened=rescreened)
 
 

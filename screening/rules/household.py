@@ -44,6 +44,7 @@ from screening.rules.income import (
 )
 from screening.rules.person import person_income
 from screening.rules.report import (
+    ADVICE_SENTENCE,
     REASON_TEXT,
     RISK_WORDS,
     ROLE_WORDS,
@@ -465,7 +466,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     left_out = not_submitted_sentence(state.get("not_submitted") or [], words)
     if left_out:
         parts.append(left_out)
-    parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
+    parts.append(ADVICE_SENTENCE)
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
 
 

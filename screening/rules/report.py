@@ -133,8 +133,19 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
     left_out = not_submitted_sentence(state.get("not_submitted") or [], role_words(state))
     if left_out:
         parts.append(left_out)
-    parts.append("Este relatório é uma recomendação: a decisão cabe a um colaborador da agência.")
+    parts.append(ADVICE_SENTENCE)
     return {"justification": " ".join(parts), "language": "pt-PT", "english": None}
+
+
+# A report's last sentence. The API's justification keeps it (its consumers read that text alone); the report PDF and
+# the admin's pages print their own line saying so, and show the justification without it (blind probe r76a, F4).
+ADVICE_SENTENCE = "Este relatório é uma recomendação: a decisão cabe a um colaborador da agência."
+
+
+def justification_without_advice(justification: str) -> str:
+    """A justification as a page that says itself that the report is advice prints it: without its closing sentence
+    (reports stored before read the same: their sentence was this one)."""
+    return justification.removesuffix(ADVICE_SENTENCE).rstrip()
 
 
 def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) -> str:

@@ -21,7 +21,8 @@ class Command(DatabaseCommand):
         verb = "would delete" if options["dry_run"] else "deleted"
         self.stdout.write(
             f"{verb} {result.applicants} applicant(s) and {result.files} stored file(s); "
-            f"{result.audit_events} audit row(s) past AUDIT_RETENTION_DAYS, {result.upload_slots} used-up upload slot(s)"
+            f"{result.audit_events} audit row(s) and {result.admin_log_entries} admin log row(s) past "
+            f"AUDIT_RETENTION_DAYS, {result.upload_slots} used-up upload slot(s)"
         )
         if result.failed_organizations:
             # The others were purged; a non-zero exit makes cron and CI notice the rest.
