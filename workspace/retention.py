@@ -292,6 +292,7 @@ def _member_erase(plan: MemberErasure, *, actor: Any) -> PurgeResult:
         | ({"new_lead_id": str(plan.new_lead.id)} if plan.new_lead is not None else {}),
     )
     logger.info("retention.member_erased", application_id=str(application.id), files=files, reports=len(plan.reports))
+    transaction.on_commit(wal_truncate)  # as a whole erasure: the member's old pages out of the SQLite WAL
     return PurgeResult(applicants=1, files=files)
 
 

@@ -22,7 +22,7 @@ from django.db import connections
 
 from applicants.crypto import fernet
 from applicants.database_files import wal_truncate
-from applicants.models import Applicant, ApplicantStatus
+from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, Role
 from documents.models import Document, ExtractedData
 from tests.factories import ApplicantFactory, UserFactory, make_nif
 from workspace.retention import applicant_erase, purge_expired
@@ -153,3 +153,23 @@ def test_the_database_file_stays_in_wal_mode_with_secure_delete_on(file_database
 def test_the_wal_is_left_alone_inside_a_transaction() -> None:
     # pytest-django's test transaction: a checkpoint there could not see the writes it should carry.
     assert wal_truncate() is False
+
+
+def test_a_household_member_erased_alone_decrypts_no_more_and_the_others_still_do(file_database: Path) -> None:
+    lead = person("Rodrigo Manuel Teles Avelar", 4415, dt.date(1988, 6, 2), "rodrigo.avelar@exemplo.pt")
+    application = Application.objects.create(
+        organization=lead.organization, form_request=lead.form_request, status=ApplicationStatus.COMPLETED
+    )
+    guarantor = person("Custódia Maria Avelar Brás", 4416, dt.date(1960, 9, 14), "custodia.bras@exemplo.pt")
+    Applicant.objects.filter(id=lead.id).update(application=application, role=Role.TENANT)
+    Applicant.objects.filter(id=guarantor.id).update(
+        application=application, role=Role.GUARANTOR, form_request=lead.form_request
+    )
+    identifiers = (guarantor.name, guarantor.nif, "1960-09-14", guarantor.email, guarantor.phone)
+
+    applicant_erase(applicant=Applicant.objects.get(id=guarantor.id))
+
+    left = decryptable(file_database)
+    assert found(left, *identifiers) == set()
+    assert found(left, lead.name, lead.nif) == {lead.name, lead.nif}
+    assert not file_database.with_name("db.sqlite3-wal").stat().st_size
