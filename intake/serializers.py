@@ -26,7 +26,7 @@ from applicants.models import (
     PropertyType,
     Role,
 )
-from applicants.rest import money_field
+from applicants.rest import choice_field, money_field
 from applicants.text import person_name_shaped
 from documents.models import DocumentStatus, DocumentType
 
@@ -69,7 +69,7 @@ class UploadRequestSerializer(serializers.Serializer):
     filename = serializers.CharField(max_length=255)
     content_type = serializers.CharField(max_length=100)
     size = serializers.IntegerField(min_value=1)
-    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+    document_type = choice_field(choices=DocumentType.choices)
 
 
 class UploadFormSerializer(serializers.Serializer):
@@ -87,7 +87,7 @@ class SubmissionDocumentSerializer(serializers.Serializer):
     key = serializers.CharField(max_length=512)
     original_filename = serializers.CharField(max_length=255)
     content_type = serializers.CharField(max_length=100)
-    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+    document_type = choice_field(choices=DocumentType.choices)
 
 
 class HouseholdRoleField(serializers.ChoiceField):
@@ -220,9 +220,7 @@ class SubmissionSerializer(PersonDataSerializer):
     )
     documents = SubmissionDocumentSerializer(many=True, allow_empty=True)
     household = HouseholdMemberSerializer(many=True, required=False, default=list)
-    income_profile = serializers.ChoiceField(
-        choices=IncomeProfile.choices, required=False, allow_blank=True, default=""
-    )
+    income_profile = choice_field(choices=IncomeProfile.choices, required=False, allow_blank=True, default="")
 
     def validate_documents(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # The count limit is a business rule with its own code; checked in the service.

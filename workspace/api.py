@@ -35,7 +35,7 @@ from applicants.models import (
     Organization,
     contract_applicant_status,
 )
-from applicants.rest import FIELD_ERRORS, INVALID_FILTER, NOT_FOUND, PAGE_NOT_FOUND, error_response
+from applicants.rest import FIELD_ERRORS, INVALID_FILTER, NOT_FOUND, PAGE_NOT_FOUND, choice_field, error_response
 from screening.selectors import applicant_status_and_report
 from workspace.export_pdf import applicant_export_pdf
 from workspace.report_pdf import PdfRenderer, pdf_response, report_pdf_download
@@ -438,8 +438,8 @@ class FormRequestFilterSerializer(serializers.Serializer):
 
 
 class ApplicantFilterSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=CONTRACT_APPLICANT_STATUSES, required=False)
-    risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
+    status = choice_field(choices=CONTRACT_APPLICANT_STATUSES, required=False)
+    risk_level = choice_field(choices=["LOW", "MEDIUM", "HIGH"], required=False)
     form_request = serializers.UUIDField(required=False)
     nif = serializers.CharField(max_length=40, required=False)
     name = serializers.CharField(max_length=200, required=False)
@@ -466,8 +466,8 @@ class ApplicantFilterSerializer(serializers.Serializer):
 
 
 class ApplicationFilterSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ApplicationStatus.choices, required=False)
-    risk_level = serializers.ChoiceField(choices=["LOW", "MEDIUM", "HIGH"], required=False)
+    status = choice_field(choices=ApplicationStatus.choices, required=False)
+    risk_level = choice_field(choices=["LOW", "MEDIUM", "HIGH"], required=False)
     form_request = serializers.UUIDField(required=False)
 
 

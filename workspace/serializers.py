@@ -31,7 +31,7 @@ from applicants.models import (
     Role,
     contract_applicant_status,
 )
-from applicants.rest import JsonBooleanField, money_field
+from applicants.rest import JsonBooleanField, choice_field, money_field
 from applicants.services import FORM_MAX_EXPIRY_DAYS
 from documents.models import Document, DocumentStatus, DocumentType
 from intake.serializers import HouseholdMemberSerializer, PersonDataSerializer
@@ -44,8 +44,8 @@ from screening.selectors import report_latest, report_newest_first
 
 
 class FormRequestCreateSerializer(serializers.Serializer):
-    listing_type = serializers.ChoiceField(choices=ListingType.choices)
-    property_type = serializers.ChoiceField(choices=PropertyType.choices)
+    listing_type = choice_field(choices=ListingType.choices)
+    property_type = choice_field(choices=PropertyType.choices)
     property_title = serializers.CharField(max_length=200)
     property_price = money_field(min_value=Decimal("0.01"))
     expires_in_days = serializers.IntegerField(min_value=1, max_value=FORM_MAX_EXPIRY_DAYS, required=False)
@@ -223,7 +223,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 
 class RequestedDocumentCreateSerializer(serializers.Serializer):
-    document_type = serializers.ChoiceField(choices=DocumentType.choices)
+    document_type = choice_field(choices=DocumentType.choices)
     note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default="")
     applicant_id = serializers.UUIDField(
         required=False,
@@ -263,7 +263,7 @@ def second_round_only_refused(name: str) -> str:
 
 
 class DecisionCreateSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=DecisionOutcome.choices)
+    decision = choice_field(choices=DecisionOutcome.choices)
     reason = serializers.CharField(max_length=2000, allow_blank=False, trim_whitespace=True, help_text="Internal")
     message_to_applicant = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default="", help_text="What the applicant reads (MORE_INFO)"

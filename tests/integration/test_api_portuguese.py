@@ -14,6 +14,7 @@ from django.utils import translation
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
+from applicants.models import PropertyType
 from tests.helpers import form_request_create
 
 
@@ -31,7 +32,9 @@ def test_a_refusal_and_field_errors_read_in_european_portuguese(alice_api: APICl
     )
     assert created.status_code == 400
     errors = created.json()
-    assert errors["property_type"] == ['"NAVE" não é uma opção válida.']
+    assert errors["property_type"] == [
+        '"NAVE" não é uma opção válida: use ' + ", ".join(PropertyType.values[:-1]) + f" ou {PropertyType.values[-1]}."
+    ]
     assert errors["property_price"] == ["Indique um valor igual ou superior a 0,01 €."]
 
 

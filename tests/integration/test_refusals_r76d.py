@@ -75,6 +75,21 @@ def test_someone_of_no_agency_still_reads_the_plain_refusal(outsider: Any) -> No
     assert refusal(outsiders.get("/api/v1/applicants")) == "Não tem permissão para realizar esta ação."
 
 
+def test_a_wrong_choice_names_the_valid_values_in_the_answers_language(alice_api: APIClient) -> None:
+    """F3: "\"arrendamento\" não é uma opção válida." named no value that is."""
+    body = {"property_title": "T2", "property_type": "APARTAMENTO", "listing_type": "arrendamento",
+            "property_price": 700, "expires_in_days": 14}  # fmt: skip
+
+    portuguese = alice_api.post("/api/v1/applicants/intake-form-requests", body, format="json")
+    english = alice_api.post("/api/v1/applicants/intake-form-requests", body, format="json", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert portuguese.json()["listing_type"] == ['"arrendamento" não é uma opção válida: use ARRENDAMENTO ou VENDA.']
+    assert english.json()["listing_type"] == ['"arrendamento" is not a valid choice: use ARRENDAMENTO or VENDA.']
+    assert alice_api.get("/api/v1/applicants?risk_level=low").json()["risk_level"] == [
+        '"low" não é uma opção válida: use LOW, MEDIUM ou HIGH.'
+    ]
+
+
 def test_a_closed_forms_link_says_whom_to_ask_for_a_new_one(alice_api: APIClient) -> None:
     form = form_request_create(alice_api)
     assert alice_api.post(f"/api/v1/applicants/intake-form-requests/{form['id']}/close").status_code == 200
