@@ -49,6 +49,7 @@ from documents.extraction.parsers.classify import (
     pension_refused,
     pro_forma_or_quote,
     research_grant,
+    study_grant,
     tax_draft,
     tax_simulation,
 )
@@ -730,6 +731,18 @@ ENROLMENT_CERTIFICATE_REFUSED = (
     "fiador pode enviar os seus próprios comprovativos de rendimentos."
 )
 
+# A student's grant for their studies or a mobility (classify.study_grant; blind probe r77d, F2: a DGES bolsa de estudo
+# and an Erasmus+ grant agreement told only "not recognised ... send payslips"). Not counted as income: it is paid for
+# the academic year's or the mobility's months only, decided year by year on the family's means and ends with the
+# enrolment, as a research grant is not counted either (docs/adr/042-reasons-say-what-happened.md). The sender is told
+# what it is, that the agency can weigh its monthly amount beside the report, and that a guarantor can cover the rent.
+STUDY_GRANT_REFUSED = (
+    "Este documento é de uma bolsa de estudo ou de mobilidade (da DGES, de uma universidade, de um município, de uma "
+    "fundação ou do Erasmus+), que não é contada como rendimento por ser paga só nos meses do ano letivo ou da "
+    "mobilidade e depender da matrícula: a agência pode considerar o valor mensal indicado no documento ao lado do "
+    "relatório; um fiador pode garantir a renda, enviando os seus próprios comprovativos de rendimentos."
+)
+
 # A payslip by its title and its parties' captions whose amounts OCR could not read (classify.payslip_amounts_unread;
 # blind probe r46a: a photo whose table was lost told to send payslips, which it was). The sender is told to send
 # a better copy of the same payslip.
@@ -835,6 +848,8 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     # Before the payslip's and the employer's signs a grant's payment note shares ("Valor líquido a transferir").
     ("PROOF_OF_INCOME", research_grant, RESEARCH_GRANT_REFUSED),
     ("PROOF_OF_INCOME", enrolment_certificate, ENROLMENT_CERTIFICATE_REFUSED),
+    # After the enrolment's: a certificate of enrolment that names the student's grant is still one.
+    ("PROOF_OF_INCOME", study_grant, STUDY_GRANT_REFUSED),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
     ("PROOF_OF_INCOME", SOCIAL_INSERTION_INCOME.search, SOCIAL_INSERTION_INCOME_REFUSED),
     ("PROOF_OF_INCOME", FAMILY_ALLOWANCE.search, FAMILY_ALLOWANCE_REFUSED),

@@ -993,6 +993,42 @@ def research_grant(folded: str) -> bool:
     return sum(bool(sign.search(folded)) for sign in RESEARCH_GRANT_SIGNS) >= RESEARCH_GRANT_SIGNS_NEEDED
 
 
+# A student's grant for their studies (blind probe r77d, F2: a DGES decision on a "bolsa de estudo" with its monthly
+# instalments and a "complemento de alojamento", and an Erasmus+ grant agreement, each told only "not recognised ...
+# send payslips", which a student has none of): a bolsa de estudo of the DGES, a university's social services, a
+# municipality or a foundation, or a mobility grant. Told by what the grant is called and two of its other parts: the
+# issuer's kind, the academic year or mobility period it is for, an amount per month. Tried on a document no parser
+# recognised only (local.DOCUMENTS_THAT_SAY_WHAT_THEY_ARE), so a payslip paying a "bolsa de estudo" stays a payslip.
+STUDY_GRANT_NAME = re.compile(
+    r"bolsas?\s+(?:de\s+)?(?:estudos?|mobilidade)(?![a-z])|complemento\s+de\s+alojamento"
+    r"|(?<![a-z])(?:study|studies|mobility|erasmus\+?|student)\s+grants?(?![a-z])|grant\s+agreement"
+    r"|(?<![a-z])scholarships?(?![a-z])"
+)
+STUDY_GRANT_ISSUER = re.compile(
+    r"ensino\s+superior|(?<![a-z])dges(?![a-z])|acao\s+social|universidade|universit[a-z]*|politecnico|faculdade"
+    r"|escola\s+superior|camara\s+municipal|municipio|fundacao|foundation|(?<![a-z])erasmus"
+    r"|international\s+(?:relations\s+)?office"
+)
+STUDY_PERIOD = re.compile(
+    r"ano\s+(?:le(?:c)?tivo|academico)|academic\s+year|(?:mobility|study)\s+period|periodo\s+de\s+mobilidade"
+    # A school year as printed, "2026/2027" or "2026/27", never inside a date ("01/09/2026").
+    r"|(?<![\d/])20\d\d\s*/\s*(?:20)?\d\d(?![\d/])"
+)
+PER_MONTH = re.compile(r"mensa(?:l|is)|por\s+mes(?![a-z])|(?<![a-z])monthly|per\s+month|a\s+month")
+AMOUNT = re.compile(r"\d[\d.\s]*,\d{2}(?!\d)|\d[\d,]*\.\d{2}(?!\d)")
+STUDY_GRANT_PARTS_NEEDED = 2
+
+
+def study_grant(folded: str) -> bool:
+    """Whether the folded text is a student's grant: called so (``STUDY_GRANT_NAME``) and two of its issuer's kind,
+    the academic year or mobility period, a line with an amount per month."""
+    if not STUDY_GRANT_NAME.search(folded):
+        return False
+    monthly_amount = any(PER_MONTH.search(line) and AMOUNT.search(line) for line in folded.splitlines())
+    parts = (bool(STUDY_GRANT_ISSUER.search(folded)), bool(STUDY_PERIOD.search(folded)), monthly_amount)
+    return sum(parts) >= STUDY_GRANT_PARTS_NEEDED
+
+
 # A student's certificate of enrolment ("Certificado de matrícula", "Declaração de inscrição"; blind probe r62a: told
 # only "not recognised ... send payslips"): it proves studies, not income. Told by its title opening a line and a
 # word of the studies; a vehicle's "certificado de matrícula" or the Segurança Social's "declaração de inscrição"
