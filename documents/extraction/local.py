@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from applicants.text import fold
+from applicants.text import fold, format_eur
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.garnishment import garnished
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
@@ -50,6 +50,7 @@ from documents.extraction.parsers.classify import (
     pro_forma_or_quote,
     research_grant,
     study_grant,
+    study_grant_monthly_amounts,
     tax_draft,
     tax_simulation,
 )
@@ -97,6 +98,7 @@ from documents.extraction.schema import (
 )
 from documents.extraction.specimen import specimen_document
 from documents.extraction.validation import parsed_revalidate, payslip_arithmetic_holds
+from documents.reasons import STUDY_GRANT_MONTHLY_REFUSED
 from documents.sniff import sniff_content_type
 
 MRZ_KINDS = frozenset(
@@ -554,8 +556,18 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
     folded = fold(read.text)
     for declared, says_so, reason in DOCUMENTS_THAT_SAY_WHAT_THEY_ARE:
         if document_type == declared and says_so(folded):
-            return reason
+            return study_grant_reason(folded) if reason == STUDY_GRANT_REFUSED else reason
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
+
+
+def study_grant_reason(folded: str) -> str:
+    """A student's grant's reason with what it pays a month, where read ("de 280,00 € + 250,00 € por mês": the grant
+    and its housing supplement), for the student and the agency to weigh without opening the letter (blind probe
+    r77d, F2); without an amount read, the reason of its own."""
+    amounts = study_grant_monthly_amounts(folded)
+    if not amounts:
+        return STUDY_GRANT_REFUSED
+    return STUDY_GRANT_MONTHLY_REFUSED % {"amounts": " + ".join(format_eur(amount) for amount in amounts)}
 
 
 # A pension's simulation, or a claim for one not yet decided (blind probe r37b): no pension is paid yet. The sender

@@ -6,9 +6,12 @@ shaped as the reader gives them, with names, issuers and figures of their own.""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.utils import translation
 
+from applicants.text import format_eur
 from documents.extraction.local import (
     ENROLMENT_CERTIFICATE_REFUSED,
     RESEARCH_GRANT_REFUSED,
@@ -18,7 +21,9 @@ from documents.extraction.local import (
 )
 from documents.extraction.parsers.classify import classify
 from documents.extraction.schema import DocumentKind
+from documents.reasons import STUDY_GRANT_MONTHLY_REFUSED
 from intake.status import reason_in_language
+from screening.explanation import EN, PT
 from screening.rules.income import refused_as
 from tests.unit.test_income_r62a_grants import ENROLMENT_CERTIFICATE, GRANT_DECLARATION, read_page
 
@@ -44,6 +49,12 @@ Caro Henrique Sardinha Lobo,
 Temos o prazer de lhe atribuir uma bolsa de estudo de 150,00 € por mês durante o ano académico.
 Lisboa, 14 de setembro de 2026"""
 
+GRANT_AND_HOUSING = """Direção de Serviços de Apoio ao Estudante do Ensino Superior
+Decisão sobre o requerimento de bolsa de estudo, ano letivo 2026/2027
+Requerente: Matilde Sequeira Bento
+Bolsa anual: 3.125,00 € em 10 prestações mensais de 312,50 €
+Complemento de alojamento: 221,00 € mensais (estudante deslocada)"""
+
 MOBILITY_AGREEMENT = """Uniwersytet Jagielloński
 Erasmus+ Programme — Key Action 1
 Learning mobility of individuals: Grant Agreement No. 2026-1-PL01-KA131-HED-000912
@@ -53,17 +64,45 @@ Start date 15/09/2026  End date 31/01/2027
 Individual support: 520,00 EUR per month"""
 
 
+def monthly(*amounts: str) -> str:
+    return STUDY_GRANT_MONTHLY_REFUSED % {"amounts": " + ".join(format_eur(Decimal(a)) for a in amounts)}
+
+
 @pytest.mark.parametrize(
-    "text",
-    [SAS_DECISION, MUNICIPAL_GRANT, FOUNDATION_SCHOLARSHIP, MOBILITY_AGREEMENT],
-    ids=["university-social-services", "municipality", "foundation", "erasmus-agreement"],
+    ("text", "amounts"),
+    [
+        (SAS_DECISION, ("195.00",)),
+        (MUNICIPAL_GRANT, ("100.00",)),
+        (FOUNDATION_SCHOLARSHIP, ("150.00",)),
+        (MOBILITY_AGREEMENT, ("520.00",)),
+        (GRANT_AND_HOUSING, ("312.50", "221.00")),
+    ],
+    ids=["university-social-services", "municipality", "foundation", "erasmus-agreement", "grant-and-housing"],
 )
-def test_a_student_s_grant_is_refused_saying_what_it_is_and_that_a_guarantor_can_cover(text: str) -> None:
+def test_a_student_s_grant_is_refused_saying_what_it_is_what_it_pays_a_month_and_that_a_guarantor_can_cover(
+    text: str, amounts: tuple[str, ...]
+) -> None:
     assert classify(text) == DocumentKind.UNKNOWN
-    assert refusal(read_page(text), "PROOF_OF_INCOME", []) == STUDY_GRANT_REFUSED
+    reason = refusal(read_page(text), "PROOF_OF_INCOME", [])
+    assert reason == monthly(*amounts)
+    # The year's total and the number of instalments are no month's amount.
+    assert "1 950,00" not in reason and "3 125,00" not in reason
     with translation.override("en"):
-        english = reason_in_language(STUDY_GRANT_REFUSED)
-    assert english != STUDY_GRANT_REFUSED and "guarantor" in english
+        english = reason_in_language(reason)
+    assert english.startswith("This document is from a study or mobility grant")
+    assert " + ".join(format_eur(Decimal(a)) for a in amounts) + " a month" in english and "guarantor" in english
+    # The applicant's explanation reads it through the same catalogue, its amount kept.
+    assert EN.reason(reason) == english and PT.reason(reason) == reason
+
+
+def test_a_grant_whose_amount_a_month_is_not_read_is_refused_with_the_reason_of_its_own() -> None:
+    decision = """Serviços de Ação Social do Instituto Politécnico de Leiria
+Bolsa de estudo — ano letivo 2026/2027: candidatura deferida
+Estudante: Gonçalo Meireles Paiva
+O valor da bolsa será comunicado após a conclusão do processo."""
+    assert refusal(read_page(decision), "PROOF_OF_INCOME", []) == STUDY_GRANT_REFUSED
+    with translation.override("en"):
+        assert reason_in_language(STUDY_GRANT_REFUSED).startswith("This document is from a study or mobility grant")
 
 
 def test_the_study_grant_reason_names_it_says_it_is_not_counted_and_why() -> None:
@@ -76,6 +115,10 @@ def test_the_study_grant_reason_names_it_says_it_is_not_counted_and_why() -> Non
     assert refused_as(STUDY_GRANT_REFUSED) == (
         "que é de uma bolsa de estudo ou de mobilidade (da DGES, de uma universidade, de um município, de uma "
         "fundação ou do Erasmus+)"
+    )
+    assert refused_as(monthly("280.00", "250.00")) == (
+        "que é de uma bolsa de estudo ou de mobilidade (da DGES, de uma universidade, de um município, de uma "
+        "fundação ou do Erasmus+) de 280,00 € + 250,00 € por mês"
     )
 
 

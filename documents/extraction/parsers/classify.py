@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from applicants.identifiers import nif_has_valid_checksum
 from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz, visa_zone
+from documents.extraction.parsers.common import parse_money
 from documents.extraction.schema import IDENTITY_KINDS, DocumentKind
 
 # Another country's payslip by its own title (on folded text): a French "bulletin de paie" or Belgian "fiche de
@@ -1017,6 +1019,14 @@ STUDY_PERIOD = re.compile(
 PER_MONTH = re.compile(r"mensa(?:l|is)|por\s+mes(?![a-z])|(?<![a-z])monthly|per\s+month|a\s+month")
 AMOUNT = re.compile(r"\d[\d.\s]*,\d{2}(?!\d)|\d[\d,]*\.\d{2}(?!\d)")
 STUDY_GRANT_PARTS_NEEDED = 2
+# An amount said to be a month's, beside its words: "280,00 € mensais", "150,00 € por mês", "prestações mensais de
+# 280,00 €", "Monthly grant: 450,00 EUR". A year's or a total's amount on the same line is not one.
+MONTHLY_AMOUNT = re.compile(
+    r"(?P<before>\d[\d. ]*,\d{2}|\d[\d,]*\.\d{2})\s*(?:€|eur(?:os)?)?\s*"
+    r"(?:mensa(?:l|is)|por\s+mes(?![a-z])|/\s*mes(?![a-z])|a\s+month|per\s+month|monthly)"
+    r"|(?:mensa(?:l|is)|monthly|per\s+month)(?:\s+(?:de|do|da|no\s+valor\s+de|grant|support|amount))*\s*:?\s*"
+    r"(?:€|eur(?:os)?)?\s*(?P<after>\d[\d. ]*,\d{2}|\d[\d,]*\.\d{2})"
+)
 
 
 def study_grant(folded: str) -> bool:
@@ -1027,6 +1037,17 @@ def study_grant(folded: str) -> bool:
     monthly_amount = any(PER_MONTH.search(line) and AMOUNT.search(line) for line in folded.splitlines())
     parts = (bool(STUDY_GRANT_ISSUER.search(folded)), bool(STUDY_PERIOD.search(folded)), monthly_amount)
     return sum(parts) >= STUDY_GRANT_PARTS_NEEDED
+
+
+def study_grant_monthly_amounts(folded: str) -> list[Decimal]:
+    """The amounts a student's grant says it pays a month (``MONTHLY_AMOUNT``), each once, in the order printed: the
+    grant's and a housing supplement's."""
+    found: list[Decimal] = []
+    for match in MONTHLY_AMOUNT.finditer(folded):
+        for value in parse_money(match.group("before") or match.group("after")):
+            if value > 0 and value not in found:
+                found.append(value)
+    return found
 
 
 # A student's certificate of enrolment ("Certificado de matrícula", "Declaração de inscrição"; blind probe r62a: told
