@@ -95,6 +95,11 @@ def test_a_student_s_grant_is_refused_saying_what_it_is_what_it_pays_a_month_and
     assert EN.reason(reason) == english and PT.reason(reason) == reason
 
 
+def test_a_grant_paid_in_another_currency_is_not_said_in_euros() -> None:
+    abroad = MOBILITY_AGREEMENT.replace("Individual support: 520,00 EUR per month", "Monthly grant: 2.150,00 PLN")
+    assert refusal(read_page(abroad), "PROOF_OF_INCOME", []) == STUDY_GRANT_REFUSED
+
+
 def test_a_grant_whose_amount_a_month_is_not_read_is_refused_with_the_reason_of_its_own() -> None:
     decision = """Serviços de Ação Social do Instituto Politécnico de Leiria
 Bolsa de estudo — ano letivo 2026/2027: candidatura deferida

@@ -1039,11 +1039,26 @@ def study_grant(folded: str) -> bool:
     return sum(parts) >= STUDY_GRANT_PARTS_NEEDED
 
 
+# The reason writes the amount in euros: a line that says none, or says another currency, gives none.
+IN_EUROS = re.compile(r"€|(?<![a-z])eur(?:os?)?(?![a-z])")
+OTHER_CURRENCY = re.compile(
+    r"[£$]|(?<![a-z])(?:gbp|usd|chf|pln|czk|huf|sek|dkk|ron|bgn|brl|libras?|dolar(?:es)?)(?![a-z])"
+)
+
+
 def study_grant_monthly_amounts(folded: str) -> list[Decimal]:
-    """The amounts a student's grant says it pays a month (``MONTHLY_AMOUNT``), each once, in the order printed: the
-    grant's and a housing supplement's."""
+    """The amounts in euros a student's grant says it pays a month (``MONTHLY_AMOUNT``), each once, in the order
+    printed: the grant's and a housing supplement's."""
     found: list[Decimal] = []
-    for match in MONTHLY_AMOUNT.finditer(folded):
+    for line in folded.splitlines():
+        if IN_EUROS.search(line) and not OTHER_CURRENCY.search(line):
+            found += [value for value in line_monthly_amounts(line) if value not in found]
+    return found
+
+
+def line_monthly_amounts(line: str) -> list[Decimal]:
+    found: list[Decimal] = []
+    for match in MONTHLY_AMOUNT.finditer(line):
         for value in parse_money(match.group("before") or match.group("after")):
             if value > 0 and value not in found:
                 found.append(value)
