@@ -5,7 +5,6 @@ Shared by the REST status endpoint and the server-rendered page.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
@@ -13,6 +12,7 @@ from django.utils.translation import gettext, gettext_noop
 from applicants import errors, selectors
 from applicants.models import ApplicantStatus, FormStatus, IncomeProfile
 from documents.models import DocumentStatus
+from documents.reasons import reason_in_language
 from intake import services
 from screening.explanation import applicant_explanation
 from screening.rules import documents_for_profile
@@ -87,43 +87,3 @@ def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:
 def income_documents(language: str = "pt-PT") -> dict[str, list[dict[str, str]]]:
     """For each income profile the applicant may declare, the documents that prove it (the rules' list)."""
     return {profile: documents_for_profile(profile, language) for profile in IncomeProfile.values}
-
-
-# The extraction's reasons that carry a number, each read back into the template the catalogue translates.
-NUMBERED_REASONS = (
-    (
-        re.compile(
-            r"PDF com demasiadas páginas \((?P<pages>\d+); máximo (?P<limit>\d+)\): envie só as páginas do documento pedido\."
-        ),
-        gettext_noop(
-            "PDF com demasiadas páginas (%(pages)s; máximo %(limit)s): envie só as páginas do documento pedido."
-        ),
-    ),
-    (
-        re.compile(
-            r"Imagem ou página com proporções invulgares \(mais de (?P<ratio>\d+):1\), que não parece um documento: "
-            r"envie a página inteira\."
-        ),
-        gettext_noop(
-            "Imagem ou página com proporções invulgares (mais de %(ratio)s:1), que não parece um documento: "
-            "envie a página inteira."
-        ),
-    ),
-    (
-        re.compile(r"O serviço de extração recusou o documento \(HTTP (?P<code>\d+)\)\."),
-        gettext_noop("O serviço de extração recusou o documento (HTTP %(code)s)."),
-    ),
-)
-
-
-def reason_in_language(reason: str) -> str:
-    """Why a document could not be read, in the request's language (the errors' language).
-
-    The reason is stored as the extraction wrote it, in pt-PT; the English catalogue holds
-    every one of them (a test reads them from the extraction's source), and a reason with a
-    number is translated through its template. A text the catalogue lacks is given as stored.
-    """
-    for pattern, template in NUMBERED_REASONS:
-        if match := pattern.fullmatch(reason):
-            return gettext(template) % match.groupdict()
-    return gettext(reason)

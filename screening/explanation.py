@@ -33,11 +33,11 @@ from typing import Any, Literal
 
 import structlog
 from django.utils import translation
-from django.utils.translation import gettext
 
 from applicants.models import Applicant
 from applicants.text import ENGLISH_MONTHS, english_day, format_eur_for
 from documents.extraction.schema import IDENTITY_KINDS
+from documents.reasons import reason_in_language
 from screening.models import ScreeningReport
 from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_cost
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
@@ -1296,11 +1296,12 @@ class Texts:
 
     def reason(self, text: str) -> str:
         """The extraction's reason for a document, stored in pt-PT, in this language (its catalogue holds every one;
-        one it lacks is given as stored)."""
+        one it lacks is given as stored), a reason with a number or an amount through its template as the status page
+        reads it (a student's grant "de 280,00 € por mês": blind probe r77d, F2)."""
         if self.language == "pt-PT":
             return text
         with translation.override(self.language):
-            return gettext(text)
+            return reason_in_language(text)
 
     def money(self, value: Decimal | None) -> str:
         if self.language == "pt-PT":

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from applicants.text import fold
+from applicants.text import fold, format_eur
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.garnishment import garnished
 from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
@@ -49,6 +49,8 @@ from documents.extraction.parsers.classify import (
     pension_refused,
     pro_forma_or_quote,
     research_grant,
+    study_grant,
+    study_grant_monthly_amounts,
     tax_draft,
     tax_simulation,
 )
@@ -96,6 +98,7 @@ from documents.extraction.schema import (
 )
 from documents.extraction.specimen import specimen_document
 from documents.extraction.validation import parsed_revalidate, payslip_arithmetic_holds
+from documents.reasons import STUDY_GRANT_MONTHLY_REFUSED
 from documents.sniff import sniff_content_type
 
 MRZ_KINDS = frozenset(
@@ -553,8 +556,18 @@ def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str
     folded = fold(read.text)
     for declared, says_so, reason in DOCUMENTS_THAT_SAY_WHAT_THEY_ARE:
         if document_type == declared and says_so(folded):
-            return reason
+            return study_grant_reason(folded) if reason == STUDY_GRANT_REFUSED else reason
     return UNRECOGNISED.get(document_type, UNRECOGNISED_ANY)
+
+
+def study_grant_reason(folded: str) -> str:
+    """A student's grant's reason with what it pays a month, where read ("de 280,00 € + 250,00 € por mês": the grant
+    and its housing supplement), for the student and the agency to weigh without opening the letter (blind probe
+    r77d, F2); without an amount read, the reason of its own."""
+    amounts = study_grant_monthly_amounts(folded)
+    if not amounts:
+        return STUDY_GRANT_REFUSED
+    return STUDY_GRANT_MONTHLY_REFUSED % {"amounts": " + ".join(format_eur(amount) for amount in amounts)}
 
 
 # A pension's simulation, or a claim for one not yet decided (blind probe r37b): no pension is paid yet. The sender
@@ -730,6 +743,18 @@ ENROLMENT_CERTIFICATE_REFUSED = (
     "fiador pode enviar os seus próprios comprovativos de rendimentos."
 )
 
+# A student's grant for their studies or a mobility (classify.study_grant; blind probe r77d, F2: a DGES bolsa de estudo
+# and an Erasmus+ grant agreement told only "not recognised ... send payslips"). Not counted as income: it is paid for
+# the academic year's or the mobility's months only, decided year by year on the family's means and ends with the
+# enrolment, as a research grant is not counted either (docs/adr/042-reasons-say-what-happened.md). The sender is told
+# what it is, that the agency can weigh its monthly amount beside the report, and that a guarantor can cover the rent.
+STUDY_GRANT_REFUSED = (
+    "Este documento é de uma bolsa de estudo ou de mobilidade (da DGES, de uma universidade, de um município, de uma "
+    "fundação ou do Erasmus+), que não é contada como rendimento por ser paga só nos meses do ano letivo ou da "
+    "mobilidade e depender da matrícula: a agência pode considerar o valor mensal indicado no documento ao lado do "
+    "relatório; um fiador pode garantir a renda, enviando os seus próprios comprovativos de rendimentos."
+)
+
 # A payslip by its title and its parties' captions whose amounts OCR could not read (classify.payslip_amounts_unread;
 # blind probe r46a: a photo whose table was lost told to send payslips, which it was). The sender is told to send
 # a better copy of the same payslip.
@@ -835,6 +860,8 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     # Before the payslip's and the employer's signs a grant's payment note shares ("Valor líquido a transferir").
     ("PROOF_OF_INCOME", research_grant, RESEARCH_GRANT_REFUSED),
     ("PROOF_OF_INCOME", enrolment_certificate, ENROLMENT_CERTIFICATE_REFUSED),
+    # After the enrolment's: a certificate of enrolment that names the student's grant is still one.
+    ("PROOF_OF_INCOME", study_grant, STUDY_GRANT_REFUSED),
     ("PROOF_OF_INCOME", TEMPORARY_BENEFIT.search, TEMPORARY_BENEFIT_REFUSED),
     ("PROOF_OF_INCOME", SOCIAL_INSERTION_INCOME.search, SOCIAL_INSERTION_INCOME_REFUSED),
     ("PROOF_OF_INCOME", FAMILY_ALLOWANCE.search, FAMILY_ALLOWANCE_REFUSED),

@@ -223,6 +223,10 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
             not checks[0]["passed"] and OWN_NAME_OTHER_NIF in checks[0]["evidence"]
             for _, checks in payslips + invoices + pensions
         ),
+        # How many files the person sent as proofs of income for this application, read or not: whether any was sent
+        # is said from them, never from the checks, where a signal on the identity document (the same card sent
+        # before, for another room) names a document too (blind probe r77d, F1).
+        "proofs_sent": sum(1 for d in documents if d.get("document_type") == "PROOF_OF_INCOME"),
         "months_verified": max(len(payslip_months_found), len(invoice_months_found)),
         "months": sorted(set(counted), reverse=True),
         "average_monthly_income": None if average is None else str(average),

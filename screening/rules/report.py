@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from screening.rules.affordability import effort_sentences, uncounted_income_stated
+from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.common import format_date, format_eur, format_percent, money
 from screening.rules.identity import (
     NO_IDENTITY_DOCUMENT_SENT,
@@ -317,9 +318,20 @@ def no_attributable_income_words(income: dict[str, Any]) -> str:
     warnings = income.get("warnings") or []
     if UNREADABLE_WARNING in warnings or REFUSED_WARNING in warnings:
         return ""
-    if not any(c.get("document_id") for c in checks):
+    if not proofs_of_income_sent(income):
         return "não foi enviado nenhum comprovativo de rendimentos"
     return REASON_TEXT["no_attributable_income"]
+
+
+def proofs_of_income_sent(income: dict[str, Any]) -> bool:
+    """Whether the person sent any proof of income for this application, from the files they sent as such
+    (``proofs_sent``). The checks' documents said it before: an authenticity signal on the identity document (the same
+    card sent before, for another room: students apply for several) read as a proof sent, and a student who sent none
+    read "não há comprovativos de rendimentos em nome do candidato", another person's documents to staff (blind probe
+    r77d, F1). A result counted before the field was kept says it from its checks but the authenticity ones."""
+    if "proofs_sent" in income:
+        return bool(income["proofs_sent"])
+    return any(c.get("document_id") for c in income.get("checks") or [] if c["name"] != AUTHENTICITY_CHECK)
 
 
 def guarantor_income_words(income: dict[str, Any]) -> str:
@@ -342,7 +354,7 @@ def guarantor_income_words(income: dict[str, Any]) -> str:
             "o rendimento do fiador não está comprovado, por não terem sido contados os comprovativos enviados: "
             + "; ".join(said)
         )
-    if checks and not any(c.get("document_id") for c in checks):
+    if checks and not proofs_of_income_sent(income):
         return "o rendimento do fiador não está comprovado: não enviou nenhum comprovativo de rendimentos"
     return REASON_TEXT["guarantor_income_not_proven"]
 

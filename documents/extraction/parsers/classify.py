@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from applicants.identifiers import nif_has_valid_checksum
 from applicants.text import fold
 from documents.extraction.mrz import MrzRead, read_mrz, visa_zone
+from documents.extraction.parsers.common import parse_money
 from documents.extraction.schema import IDENTITY_KINDS, DocumentKind
 
 # Another country's payslip by its own title (on folded text): a French "bulletin de paie" or Belgian "fiche de
@@ -991,6 +993,76 @@ RESEARCH_GRANT_SIGNS_NEEDED = 2
 def research_grant(folded: str) -> bool:
     """Whether the folded text is a research fellowship's document: two kinds of its captions (``RESEARCH_GRANT_SIGNS``)."""
     return sum(bool(sign.search(folded)) for sign in RESEARCH_GRANT_SIGNS) >= RESEARCH_GRANT_SIGNS_NEEDED
+
+
+# A student's grant for their studies (blind probe r77d, F2: a DGES decision on a "bolsa de estudo" with its monthly
+# instalments and a "complemento de alojamento", and an Erasmus+ grant agreement, each told only "not recognised ...
+# send payslips", which a student has none of): a bolsa de estudo of the DGES, a university's social services, a
+# municipality or a foundation, or a mobility grant. Told by what the grant is called and two of its other parts: the
+# issuer's kind, the academic year or mobility period it is for, an amount per month. Tried on a document no parser
+# recognised only (local.DOCUMENTS_THAT_SAY_WHAT_THEY_ARE), so a payslip paying a "bolsa de estudo" stays a payslip.
+STUDY_GRANT_NAME = re.compile(
+    r"bolsas?\s+(?:de\s+)?(?:estudos?|mobilidade)(?![a-z])|complemento\s+de\s+alojamento"
+    r"|(?<![a-z])(?:study|studies|mobility|erasmus\+?|student)\s+grants?(?![a-z])|grant\s+agreement"
+    r"|(?<![a-z])scholarships?(?![a-z])"
+)
+STUDY_GRANT_ISSUER = re.compile(
+    r"ensino\s+superior|(?<![a-z])dges(?![a-z])|acao\s+social|universidade|universit[a-z]*|politecnico|faculdade"
+    r"|escola\s+superior|camara\s+municipal|municipio|fundacao|foundation|(?<![a-z])erasmus"
+    r"|international\s+(?:relations\s+)?office"
+)
+STUDY_PERIOD = re.compile(
+    r"ano\s+(?:le(?:c)?tivo|academico)|academic\s+year|(?:mobility|study)\s+period|periodo\s+de\s+mobilidade"
+    # A school year as printed, "2026/2027" or "2026/27", never inside a date ("01/09/2026").
+    r"|(?<![\d/])20\d\d\s*/\s*(?:20)?\d\d(?![\d/])"
+)
+PER_MONTH = re.compile(r"mensa(?:l|is)|por\s+mes(?![a-z])|(?<![a-z])monthly|per\s+month|a\s+month")
+AMOUNT = re.compile(r"\d[\d.\s]*,\d{2}(?!\d)|\d[\d,]*\.\d{2}(?!\d)")
+STUDY_GRANT_PARTS_NEEDED = 2
+# An amount said to be a month's, beside its words: "280,00 € mensais", "150,00 € por mês", "prestações mensais de
+# 280,00 €", "Monthly grant: 450,00 EUR". A year's or a total's amount on the same line is not one.
+MONTHLY_AMOUNT = re.compile(
+    r"(?P<before>\d[\d. ]*,\d{2}|\d[\d,]*\.\d{2})\s*(?:€|eur(?:os)?)?\s*"
+    r"(?:mensa(?:l|is)|por\s+mes(?![a-z])|/\s*mes(?![a-z])|a\s+month|per\s+month|monthly)"
+    r"|(?:mensa(?:l|is)|monthly|per\s+month)(?:\s+(?:de|do|da|no\s+valor\s+de|grant|support|amount))*\s*:?\s*"
+    r"(?:€|eur(?:os)?)?\s*(?P<after>\d[\d. ]*,\d{2}|\d[\d,]*\.\d{2})"
+)
+
+
+def study_grant(folded: str) -> bool:
+    """Whether the folded text is a student's grant: called so (``STUDY_GRANT_NAME``) and two of its issuer's kind,
+    the academic year or mobility period, a line with an amount per month."""
+    if not STUDY_GRANT_NAME.search(folded):
+        return False
+    monthly_amount = any(PER_MONTH.search(line) and AMOUNT.search(line) for line in folded.splitlines())
+    parts = (bool(STUDY_GRANT_ISSUER.search(folded)), bool(STUDY_PERIOD.search(folded)), monthly_amount)
+    return sum(parts) >= STUDY_GRANT_PARTS_NEEDED
+
+
+# The reason writes the amount in euros: a line that says none, or says another currency, gives none.
+IN_EUROS = re.compile(r"€|(?<![a-z])eur(?:os?)?(?![a-z])")
+OTHER_CURRENCY = re.compile(
+    r"[£$]|(?<![a-z])(?:gbp|usd|chf|pln|czk|huf|sek|dkk|ron|bgn|brl|libras?|dolar(?:es)?)(?![a-z])"
+)
+
+
+def study_grant_monthly_amounts(folded: str) -> list[Decimal]:
+    """The amounts in euros a student's grant says it pays a month (``MONTHLY_AMOUNT``), each once, in the order
+    printed: the grant's and a housing supplement's."""
+    found: list[Decimal] = []
+    for line in folded.splitlines():
+        if IN_EUROS.search(line) and not OTHER_CURRENCY.search(line):
+            found += [value for value in line_monthly_amounts(line) if value not in found]
+    return found
+
+
+def line_monthly_amounts(line: str) -> list[Decimal]:
+    found: list[Decimal] = []
+    for match in MONTHLY_AMOUNT.finditer(line):
+        for value in parse_money(match.group("before") or match.group("after")):
+            if value > 0 and value not in found:
+                found.append(value)
+    return found
 
 
 # A student's certificate of enrolment ("Certificado de matrícula", "Declaração de inscrição"; blind probe r62a: told
