@@ -80,6 +80,7 @@ FIELD_LABELS = {
     "dti_ratio": _("Taxa de esforço"),
     "mrz": _("Zona de leitura ótica"),
     "mrz_valid": _("Zona de leitura ótica válida"),
+    "mrz_printed": _("Tem zona de leitura ótica"),
     "employee_name": _("Nome do trabalhador"),
     "employee_nif": _("NIF do trabalhador"),
     "employer_name": _("Entidade patronal"),

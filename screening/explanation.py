@@ -46,6 +46,7 @@ from screening.rules.common import format_eur, format_percent, money, percent_fi
 from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
 from screening.rules.identity import (
     BIRTH_DATE_PAGE_NOT_THE_MRZS,
+    MRZ_ON_THE_BACK_NOT_SENT,
     NO_IDENTITY_DOCUMENT_SENT,
     identity_refusals_of,
     name_difference,
@@ -717,6 +718,8 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
         return words.identity_expiry_unread
     if page_not_the_mrzs(check):
         return words.identity_birth_page_not_mrz
+    if back_not_sent(check):
+        return words.identity_back_not_sent
     return words.identity_problems.get(check["name"], words.identity_problem_other)
 
 
@@ -758,6 +761,9 @@ def identity_lever(person: Person, words: Texts) -> str:
         if check["name"] == "identity.sides_agree":
             levers.append(words.identity_lever_same_card)
             continue
+        if back_not_sent(check):
+            levers.append(words.identity_lever_back)
+            continue
         if check["name"] == "identity.mrz_valid":
             # Check digits failing say "altered or misread" (a phone photo's "8" read "B": blind probe r75d, F2): the
             # document read again, sharper or scanned, is what answers either, not "a valid document".
@@ -780,6 +786,12 @@ def identity_lever(person: Person, words: Texts) -> str:
             read = check.get("value") is not None
             levers.append(words.identity_lever_data if read else words.identity_lever_readable)
     return joined(levers, words) if levers else words.with_identity
+
+
+def back_not_sent(check: dict[str, Any]) -> bool:
+    """A card's front sent alone, its MRZ (and a permit's birth date) on the back: the back is what to send, not a
+    sharper photo of lines the front does not print (blind probe r77c, F6)."""
+    return check["name"] == "identity.mrz_valid" and check.get("evidence") == MRZ_ON_THE_BACK_NOT_SENT
 
 
 def identity_kind(check: dict[str, Any]) -> str:
@@ -1174,6 +1186,9 @@ class Texts:
     identity_lever_data: str
     identity_lever_same_card: str
     identity_lever_mrz_legible: str
+    # A card's front sent alone (back_not_sent): what is missing, and what to send.
+    identity_back_not_sent: str
+    identity_lever_back: str
     # A birth date typed otherwise than the valid MRZ's, on a page printing another than its MRZ (page_not_the_mrzs).
     identity_birth_page_not_mrz: str
     identity_lever_original: str
@@ -1470,6 +1485,11 @@ PT = Texts(
         "uma fotografia mais nítida e direita do documento de identificação, com a zona de leitura ótica (as linhas "
         "com «<<<») bem legível, ou uma digitalização do original, enviada à agência"
     ),
+    identity_back_not_sent=(
+        "só foi enviada a frente do cartão, e o verso, com a zona de leitura ótica (e, num título de residência, a "
+        "data de nascimento), é necessário para o confirmar"
+    ),
+    identity_lever_back="o verso do cartão (o lado com as linhas «<<<»), enviado à agência",
     identity_birth_page_not_mrz=(
         "a data de nascimento impressa no documento não é a da sua zona de leitura ótica, que não coincide com a que "
         "indicou"
@@ -1834,6 +1854,11 @@ EN = Texts(
         "a sharper, straight photo of the identity document, its machine-readable zone (the lines with «<<<») "
         "clearly legible, or a scan of the original, sent to the agency"
     ),
+    identity_back_not_sent=(
+        "only the card's front was sent, and its back, with the machine-readable zone (and, on a residence permit, "
+        "the date of birth), is needed to confirm it"
+    ),
+    identity_lever_back="the card's back (the side with the «<<<» lines), sent to the agency",
     identity_birth_page_not_mrz=(
         "the date of birth printed on the document is not the one in its machine-readable zone, which does not match "
         "the one you gave"

@@ -828,11 +828,18 @@ CARD_FRONT_CAPTIONS = 4
 CARD_FRONT_LINES = 18
 
 
+# A sentence of a letter's body, on a line of its own: eight words or more ending in a full stop. A card prints
+# captions and values, never prose.
+BODY_SENTENCE = re.compile(r"^[^\w\n]*(?:\S+[^\S\n]+){7,}\S*[a-z]\.[^\S\n]*$", re.MULTILINE)
+
+
 def unrecognised_card_front(folded: str) -> bool:
-    """Whether the page is a card's side, as short as one, that prints the captions of an identity's fields."""
+    """Whether the page is a card's side, as short as one, that prints the captions of an identity's fields, and
+    no letter's sentence: an appointment letter captions the name, nationality, birth date and a case number too
+    (blind probe r77c, F5: told to send "the back of the card, with the MRZ" of a letter that has neither)."""
     lines = [line for line in folded.splitlines() if line.strip()]
     captions = sum(bool(label.search(folded)) for label in ID_LABELS.values())
-    return len(lines) <= CARD_FRONT_LINES and captions >= CARD_FRONT_CAPTIONS
+    return len(lines) <= CARD_FRONT_LINES and captions >= CARD_FRONT_CAPTIONS and not BODY_SENTENCE.search(folded)
 
 
 def address_only_back(folded: str) -> bool:

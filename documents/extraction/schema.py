@@ -123,6 +123,9 @@ class IdentityFields(BaseModel):
     # True: an MRZ was read and every check digit holds; False: read, but a check digit fails
     # (then warning ``mrz_check_invalid``); None: no MRZ on the file.
     mrz_valid: bool | None = None
+    # False: the document prints no MRZ at all, a residence permit issued as an A4 sheet (AIMA's CPLP mobility
+    # permit), identified by its printed fields; None: not said (a card's MRZ may be on the side not sent).
+    mrz_printed: bool | None = None
 
 
 class PayslipFields(BaseModel):

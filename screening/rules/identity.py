@@ -217,10 +217,9 @@ def other_identity_documents(
     expired residence permit reads as an expired Cartão de Cidadão does, and nothing prompts staff to ask for more
     (docs/adr/038-no-document-kind-is-a-reason-to-ask.md). Fails only when such a document in the applicant's name
     prints another NIF than the one typed: the documents then contradict the NIF, as ``nif_documents_check`` says of
-    proofs of income. None when nothing is to be said (the identity not confirmed is said by the chosen one's
-    checks)."""
-    if not chosen["verified"]:
-        return None
+    proofs of income. None when nothing is to be said. The identity not confirmed by any, the others' failures are
+    said too, a passing note beside the chosen one's failed checks: a permit and a passport both expired said only
+    the permit's date (blind probe r77c, F7)."""
     failing = [(r, failed) for r in others if (failed := [c for c in r["checks"] if not c["passed"]])]
     if not failing:
         return None
@@ -236,11 +235,14 @@ def other_identity_documents(
         f"{kind_words(r['document'])} ({'; '.join(sentence_inside(c['evidence']) for c in failed)})"
         for r, failed in failing
     )
+    also = "" if chosen["verified"] else " também"
     sentences = [
-        f"Identidade confirmada pelo {kind_words(chosen['document'])}.",
-        f"Outro documento de identificação enviado não a confirma: {said}."
+        f"Identidade confirmada pelo {kind_words(chosen['document'])}."
+        if chosen["verified"]
+        else f"Identidade não confirmada pelo {kind_words(chosen['document'])}.",
+        f"Outro documento de identificação enviado{also} não a confirma: {said}."
         if len(failing) == 1
-        else f"Outros documentos de identificação enviados não a confirmam: {said}.",
+        else f"Outros documentos de identificação enviados{also} não a confirmam: {said}.",
     ]
     if contradicts is not None:
         sentences.append("Um documento de identificação em nome do candidato mostra outro NIF que não o indicado.")
@@ -436,19 +438,37 @@ def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
 
 
 def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
-    """The machine-readable zone's check digits hold; required on passports and residence permits."""
+    """The machine-readable zone's check digits hold; required on passports and residence permits, except a permit
+    issued on paper, which prints none (``residence_permit_on_paper``)."""
     valid = document["fields"].get("mrz_valid")
-    if valid is None and document["kind"] not in MRZ_REQUIRED_KINDS:
+    if valid is None and (document["kind"] not in MRZ_REQUIRED_KINDS or residence_permit_on_paper(document)):
         return None
     if valid is True:
         evidence = "Zona de leitura ótica (MRZ) lida, com todos os dígitos de controlo válidos."
     elif valid is False:
         evidence = "Zona de leitura ótica (MRZ) com dígitos de controlo inválidos: documento alterado ou mal lido."
     elif document["fields"].get("side") == "front":
-        evidence = "Zona de leitura ótica (MRZ) não lida: está no verso do cartão, que não foi enviado."
+        evidence = MRZ_ON_THE_BACK_NOT_SENT
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
+
+
+# A card's front sent alone: its MRZ is on the back. The applicant's explanation asks for the back by this evidence.
+MRZ_ON_THE_BACK_NOT_SENT = "Zona de leitura ótica (MRZ) não lida: está no verso do cartão, que não foi enviado."
+
+
+def residence_permit_on_paper(document: dict[str, Any]) -> bool:
+    """A residence permit issued as an A4 sheet (AIMA's CPLP mobility permit, art. 87.º-A of Lei 23/2007): read with
+    no side and said by the extraction to print no MRZ (``mrz_printed`` false). It prints none, only a QR code, so it is identified by its printed fields;
+    what that leaves unchecked is said in its read check (docs/adr/010-mrz-own-parser.md, round 77)."""
+    fields = document["fields"]
+    return (
+        document["kind"] == "TITULO_RESIDENCIA"
+        and fields.get("mrz_printed") is False
+        and fields.get("side") is None
+        and fields.get("mrz_valid") is None
+    )
 
 
 # The extraction's warning that a page prints another surname than its valid MRZ's and the printed one was kept
@@ -673,7 +693,7 @@ def identity_document_read(
     return check(
         "identity.document_read",
         True,
-        f"Documento de identificação lido ({kind_words(document)}).{one_side_note(document)}",
+        f"Documento de identificação lido ({kind_words(document)}).{one_side_note(document)}{paper_permit_note(document)}",
         document_id=document["document_id"],
         field="kind",
         value=document["kind"],
@@ -689,6 +709,19 @@ def one_side_note(document: dict[str, Any]) -> str:
         return ""
     missing = "a frente (fotografia e nome impresso)" if side == "back" else "o verso (NIF e zona de leitura ótica)"
     return f" Só foi enviado um lado {card}: falta {missing}."
+
+
+# What identifying a paper permit by its printed fields leaves unchecked, said to staff where it was read.
+PAPER_PERMIT_NOTE = (
+    " Título de residência emitido em papel (folha A4, como a autorização de residência CPLP), sem zona de leitura "
+    "ótica (MRZ): identificado pelos dados impressos (nome, data de nascimento, número e validade), que nenhum dígito "
+    "de controlo confirma; o código QR, se o tiver, não foi lido."
+)
+
+
+def paper_permit_note(document: dict[str, Any]) -> str:
+    """A residence permit on paper: what was not machine-checked, since no MRZ check stands for it."""
+    return PAPER_PERMIT_NOTE if residence_permit_on_paper(document) else ""
 
 
 def nif_match(document: dict[str, Any], *, applicant_nif: str) -> dict[str, Any]:
@@ -914,6 +947,17 @@ def birth_date_match(
     that the applicant mistyped (blind probe r75d, F1b: "diferente da do documento" to a person who typed the page's
     date, staff never told the page and its MRZ disagree)."""
     birth = parse_date(document["fields"].get("date_of_birth"))
+    if birth is None and birth_date_on_the_back_not_sent(document):
+        # Not a date unread but one the side sent does not print: no failure of its own; the back is asked for by
+        # the MRZ's check, which fails for the same missing side (blind probe r77c, F6).
+        return check(
+            "identity.birth_date_match",
+            True,
+            BIRTH_DATE_ON_THE_BACK_NOT_SENT,
+            document_id=document["document_id"],
+            field="date_of_birth",
+            expected=applicant_birth,
+        )
     same = birth is not None and birth.isoformat() == applicant_birth
     if same:
         evidence = "Data de nascimento igual à do documento."
@@ -934,6 +978,19 @@ def birth_date_match(
         value=birth,
         expected=applicant_birth,
     )
+
+
+# The cards whose front prints no birth date: the residence permit's uniform format (Regulation (EC) No 1030/2002,
+# as amended) prints it on the back, beside the nationality and the MRZ.
+BIRTH_DATE_ON_THE_BACK = frozenset({"TITULO_RESIDENCIA"})
+BIRTH_DATE_ON_THE_BACK_NOT_SENT = (
+    "Data de nascimento não comparada: o título de residência imprime-a no verso, que não foi enviado."
+)
+
+
+def birth_date_on_the_back_not_sent(document: dict[str, Any]) -> bool:
+    """A card's front sent alone, of a kind that prints the birth date on its back only."""
+    return document["kind"] in BIRTH_DATE_ON_THE_BACK and document["fields"].get("side") == "front"
 
 
 # The birth date typed is not the valid MRZ's, and the page prints another date than the MRZ: the document contradicts

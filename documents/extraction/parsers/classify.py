@@ -470,6 +470,8 @@ def classify(text: str) -> DocumentKind:
             return kind_from_mrz(read_mrz(text.splitlines()))
         if kind in IDENTITY_KINDS and not named_as_itself(pattern, folded):
             continue  # a contract's "titular do passaporte n.º ...": the page speaks of the document, is not it
+        if kind == DocumentKind.PASSAPORTE and not passport_titled(folded):
+            continue  # a letter's "Documento de viagem: Passaporte n.º ...": the holder's passport, quoted
         if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and DRIVING_LICENCE.search(folded):
             # A driving licence printing the identity card it was issued on ("Doc. identidade", a "carteira de
             # identidade" and its number): no identity card, refused as the licence it is.
@@ -506,6 +508,27 @@ def named_as_itself(pattern: re.Pattern[str], folded: str) -> bool:
         not MENTIONED_BEFORE.search(folded[max(0, match.start() - 12) : match.start()])
         for match in pattern.finditer(folded)
     )
+
+
+# A caption's value on its line ("Documento de viagem: Passaporte n.º EC3948172"): a page naming the document it
+# quotes, not its own title.
+CAPTION_BEFORE = re.compile(r"[a-z)]\s*:\s*$")
+
+
+def passport_titled(folded: str) -> bool:
+    """The word passport printed as a title or a caption of the page's own, not only as another field's value: an
+    AIMA appointment letter quotes the passport to bring ("Documento de viagem: Passaporte n.º ...") and was read as
+    a passport with no MRZ, its appointment date the expiry (blind probe r77c, F5). A data page titles itself (or its
+    TD3 MRZ says so: ``kind_from_mrz`` still reads a letter-free scan of one)."""
+    for match in PASSPORT_WORD.finditer(folded):
+        line_start = folded.rfind("\n", 0, match.start()) + 1
+        before = folded[line_start : match.start()]
+        if not MENTIONED_BEFORE.search(before[-12:]) and not CAPTION_BEFORE.search(before):
+            return True
+    return False
+
+
+PASSPORT_WORD = re.compile(r"passaporte|passport")
 
 
 # "Este comprovativo não substitui a nota de liquidação", "This letter does not replace a payslip": what follows

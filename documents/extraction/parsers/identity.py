@@ -970,8 +970,11 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
         german_card_number_in_its_alphabet(parsed)
     unlabelled_dates(viz_lines, parsed)
     has_mrz = (mrz is not None and mrz.checks_passed > 0) or mrz_zone_printed(lines)
-    if kind in TWO_SIDED_CARDS and (has_mrz or not printed_on_a_sheet(lines)):
+    if kind in TWO_SIDED_CARDS and (has_mrz or not issued_on_a_sheet(lines, viz_lines, kind)):
         parsed.put("side", card_side(viz_lines, has_mrz=has_mrz, kind=kind), 0.9)
+    elif kind == DocumentKind.TITULO_RESIDENCIA and not has_mrz:
+        # The sheet prints no MRZ to check (only a QR code): said, so the rules identify it by its printed fields.
+        parsed.put("mrz_printed", False, VALIDATED_CONFIDENCE)
     nif = identity_nif(viz_lines, kind, exclude=document_numbers(parsed), parsed=parsed)
     if nif:
         parsed.put("nif", nif, VALIDATED_CONFIDENCE)
@@ -1049,6 +1052,25 @@ def printed_on_a_sheet(lines: list[Line]) -> bool:
         return False
     top, bottom = min(box[1] for box in boxes), max(box[1] + box[3] for box in boxes)
     return bottom - top > CARD_EXTENT_POINTS
+
+
+# What only a residence permit issued on paper captions, each at a line's start: its number as the authorisation's
+# ("N.º da autorização"; a card's is "N.º do documento / Document No."), and the travel document it is valid with
+# ("Documento de viagem": the sheet is carried with the passport, a card is not).
+PAPER_PERMIT_CAPTIONS = re.compile(
+    r"^\W*(?:(?:n\.?\s?[ºo°]\.?|numero)\s*da\s+autorizacao|documento\s+de\s+viagem)(?![a-z])", re.MULTILINE
+)
+
+
+def issued_on_a_sheet(lines: list[Line], viz_lines: list[Line], kind: DocumentKind) -> bool:
+    """Whether a residence permit is the A4 sheet AIMA issues (the CPLP mobility permit), which has no side: a text
+    layer spread over more than a card (``printed_on_a_sheet``), or, in a photo or a scan whose pixels tell nothing
+    of the paper's size, the captions only the sheet prints (blind probe r77c, F2: a photo of one read as a card's
+    front, "falta o verso", its holder asked for a back it does not have)."""
+    if printed_on_a_sheet(lines):
+        return True
+    folded = fold("\n".join(line.text for line in viz_lines))
+    return kind == DocumentKind.TITULO_RESIDENCIA and bool(PAPER_PERMIT_CAPTIONS.search(folded))
 
 
 def names_printed_in_portugal(kind: DocumentKind, parsed: Parsed) -> bool:
