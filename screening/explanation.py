@@ -43,7 +43,13 @@ from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_co
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
-from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
+from screening.rules.household import (
+    GUARANTOR_ROLE,
+    TENANT_ROLES,
+    assess_household,
+    covers_if_proven,
+    guarantor_verdict,
+)
 from screening.rules.identity import (
     BIRTH_DATE_PAGE_NOT_THE_MRZS,
     NO_IDENTITY_DOCUMENT_SENT,
@@ -405,7 +411,8 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
         levers.extend(
             invoice_read_again(c, better=better, reached=reached) for c in viewer.checks if misread_invoice(c)
         )
-    if not viewer.income["verified"] and not situation.viewer_is_guarantor:
+    # A guarantor's months count too: a partly proven income does not cover (blind probe r77d, F3).
+    if not viewer.income["verified"]:
         for month_check in viewer.checks:
             kind = MONTH_CHECKS.get(month_check["name"])
             if kind is None:
@@ -1058,7 +1065,16 @@ def guarantor_entry(situation: Situation, verdict: dict[str, Any], words: Texts)
     elif dti is None:
         text = words.guarantor_no_income
     else:
-        text = (words.guarantor_covers if verdict["covers"] else words.guarantor_short).format(
+        # Partly proven: the ratio read on the income counted would cover, but no cover yet (blind probe r77d, F3:
+        # "pode garantir esta candidatura" beside "só ficou comprovado em parte" and the report's risk lowered).
+        template = (
+            words.guarantor_covers
+            if verdict["covers"]
+            else words.guarantor_if_proven
+            if covers_if_proven(verdict)
+            else words.guarantor_short
+        )
+        text = template.format(
             cost_label=words.cost_label(situation.listing),
             cost=words.money(situation.monthly_cost),
             ratio=words.ratio(dti),
@@ -1268,6 +1284,7 @@ class Texts:
     cost_labels: dict[str, str]
     guarantor_covers: str
     guarantor_short: str
+    guarantor_if_proven: str
     guarantor_no_identity: str
     guarantor_no_income: str
     sentence: str
@@ -1744,6 +1761,11 @@ PT = Texts(
         "Com o seu rendimento, a taxa de esforço de fiador é de {ratio} ({cost_label} de {cost}), acima do "
         "limite para fiadores de {limit}: não chega para garantir esta candidatura."
     ),
+    guarantor_if_proven=(
+        "Com o rendimento comprovado até agora, a taxa de esforço de fiador seria de {ratio} ({cost_label} de "
+        "{cost}), dentro do limite para fiadores de {limit}, mas esse rendimento só ficou comprovado em parte: "
+        "poderá garantir esta candidatura quando estiver comprovado por inteiro."
+    ),
     guarantor_no_identity="Sem a identidade confirmada, não pode garantir esta candidatura.",
     guarantor_no_income="Sem rendimento comprovado, não pode garantir esta candidatura.",
     sentence="Com {conditions}, {outcome}.",
@@ -2096,6 +2118,11 @@ EN = Texts(
     guarantor_short=(
         "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), above the guarantor "
         "limit of {limit}: it is not enough to act as guarantor for this application."
+    ),
+    guarantor_if_proven=(
+        "With the income proven so far, your ratio as a guarantor would be {ratio} ({cost_label} of {cost}), within "
+        "the guarantor limit of {limit}, but that income is only partly proven: you can act as guarantor for this "
+        "application once it is proven in full."
     ),
     guarantor_no_identity="Without a confirmed identity, you cannot act as guarantor for this application.",
     guarantor_no_income="Without a verified income, you cannot act as guarantor for this application.",

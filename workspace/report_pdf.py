@@ -300,6 +300,8 @@ def guarantor_view(verdict: dict[str, Any], *, can_view_pii: bool) -> dict[str, 
         "dti_ratio": format_percent(money(verdict.get("dti_ratio"))),
         "threshold": format_percent(money(verdict.get("threshold"))),
         "identity_verified": bool(verdict.get("identity_verified")),
+        # An income counted but proven only in part covers nothing yet (blind probe r77d, F3).
+        "income_partial": verdict.get("income_verified") is False and verdict.get("dti_ratio") is not None,
         "shortfall": "" if shortfall is None else format_eur(shortfall) if can_view_pii else RESERVED,
         "income_needed": format_eur(money(verdict.get("income_needed"))),
     }

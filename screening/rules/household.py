@@ -71,6 +71,8 @@ AFFORDABILITY_REASONS = frozenset(
     }
 )
 LOWER = {"HIGH": "MEDIUM", "MEDIUM": "LOW", "LOW": "LOW"}
+# A guarantor whose income counted would cover but is proven only in part (blind probe r77d, F3).
+GUARANTOR_INCOME_PARTIAL = "guarantor_income_partial"
 
 
 def assess_household(state: dict[str, Any]) -> dict[str, Any]:
@@ -103,7 +105,12 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
     medium = Decimal(str(thresholds["dti_medium"]))
     checks = [dti_check(dti, high=high, medium=medium, monthly_cost=monthly_cost, cost_label=cost_label, income=income)]
     checks += [
-        guarantor_check(verdict, monthly_cost=monthly_cost, income_warnings=g["income"]["warnings"])
+        guarantor_check(
+            verdict,
+            monthly_cost=monthly_cost,
+            income_warnings=g["income"]["warnings"],
+            income_missing=income_missing_words(g["income"]),
+        )
         for verdict, g in zip(verdicts, guarantors, strict=True)
     ]
     return {
@@ -186,10 +193,11 @@ def member_summary(member: dict[str, Any], *, share: Decimal | None) -> dict[str
 
 
 def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, thresholds: dict[str, Any]) -> dict[str, Any]:
-    """Covers when identity is verified and cost / income <= the guarantor threshold; else the shortfall. With no
-    income counted there is no ratio and no shortfall (``null``): the income needed says it, not "short of all of it"
-    (docs/api.md, Households; the field read 1499.76, the income needed, and a later report "faltam 1 499,76 €":
-    blind probe r75c, S15)."""
+    """Covers when identity and income are verified and cost / income <= the guarantor threshold; else the shortfall.
+    With no income counted there is no ratio and no shortfall (``null``): the income needed says it, not "short of
+    all of it" (docs/api.md, Households; the field read 1499.76, the income needed, and a later report "faltam
+    1 499,76 €": blind probe r75c, S15). An income proven only in part (four months of faturas-recibo of the six)
+    gives a ratio but no cover: a guarantee that is not proven lowers no risk (blind probe r77d, F3; ADR 011)."""
     threshold = Decimal(str(thresholds.get("dti_guarantor", DEFAULT_GUARANTOR_THRESHOLD)))
     income = money(member["income"]["average_monthly_income"])
     dti = dti_ratio(monthly_cost, income)
@@ -198,8 +206,9 @@ def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, threshol
     shortfall = None if affordable or dti is None or income is None else quantize(needed - income)
     return {
         "applicant_id": member["applicant_id"],
-        "covers": affordable and member["identity"]["verified"],
+        "covers": affordable and member["identity"]["verified"] and member["income"]["verified"],
         "identity_verified": member["identity"]["verified"],
+        "income_verified": member["income"]["verified"],
         "dti_ratio": None if dti is None else str(dti),
         "threshold": str(threshold),
         "income_needed": str(needed),
@@ -238,22 +247,57 @@ def guarantor_effect(
 
 def guarantor_shortcoming(verdict: dict[str, Any]) -> str:
     """Why a guarantor does not cover: no income proven at all (no proof sent, or none counted: unreadable, or
-    someone else's), an income too low, or an income that would cover behind an identity not verified. "Not
-    enough income" said of a fiador whose every payslip was a third person's was wrong (end-to-end probe 17)."""
+    someone else's), an income too low, an income that would cover behind an identity not verified, or one proven
+    only in part. "Not enough income" said of a fiador whose every payslip was a third person's was wrong (end-to-end
+    probe 17)."""
     if verdict["dti_ratio"] is None:
         return "guarantor_income_not_proven"
     if Decimal(verdict["dti_ratio"]) > Decimal(verdict["threshold"]):
         return "guarantor_does_not_cover"
-    return "guarantor_identity_not_verified"
+    if not verdict["identity_verified"]:
+        return "guarantor_identity_not_verified"
+    return GUARANTOR_INCOME_PARTIAL
+
+
+def covers_if_proven(verdict: dict[str, Any]) -> bool:
+    """The guarantor's income counted would cover, their identity is verified, and only the income's proof is short
+    (months missing). A verdict stored before ``income_verified`` existed covered on the ratio alone."""
+    return (
+        not verdict["covers"]
+        and verdict["identity_verified"]
+        and verdict["dti_ratio"] is not None
+        and Decimal(verdict["dti_ratio"]) <= Decimal(verdict["threshold"])
+        and verdict.get("income_verified") is False
+    )
+
+
+def income_missing_words(income: dict[str, Any]) -> str:
+    """What the proof of a partly proven income lacks, as its sources say ('faturas-recibo de mais 2 meses distintos
+    (necessários 6 dos últimos 12)'); empty when none says."""
+    sources = income.get("sources") or []
+    return "; ".join(
+        str(s["missing"])
+        for s in sources
+        if s.get("missing") and not s.get("verified") and s.get("average_monthly_income") is not None
+    )
 
 
 def guarantor_check(
-    verdict: dict[str, Any], *, monthly_cost: Decimal, income_warnings: list[str] | tuple[str, ...] = ()
+    verdict: dict[str, Any],
+    *,
+    monthly_cost: Decimal,
+    income_warnings: list[str] | tuple[str, ...] = (),
+    income_missing: str = "",
 ) -> dict[str, Any]:
     ratio = format_percent(money(verdict["dti_ratio"]))
     limit = format_percent(money(verdict["threshold"]))
     if verdict["covers"]:
         evidence = f"Fiador cobre a renda: taxa de esforço do fiador {ratio} (limite {limit})."
+    elif covers_if_proven(verdict):
+        evidence = (
+            f"Fiador com o rendimento comprovado só em parte: cobriria a renda se ficasse comprovado (taxa de esforço "
+            f"do fiador {ratio}, limite {limit}){missing_clause(income_missing)}; até lá não garante a renda."
+        )
     elif not verdict["identity_verified"]:
         evidence = "Fiador sem identidade confirmada: não pode garantir a renda."
     elif verdict["dti_ratio"] is None:
@@ -449,11 +493,13 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
         results = (state.get("income") or {}).get("members") or {}
+        income = results.get(guarantor["applicant_id"]) or {}
         parts.append(
             guarantor_sentence(
                 guarantor,
                 cost="a prestação" if selling(state) else "a renda",
-                income_warnings=(results.get(guarantor["applicant_id"]) or {}).get("warnings") or [],
+                income_warnings=income.get("warnings") or [],
+                income_missing=income_missing_words(income),
             )
         )
     reasons = reasons_by_member(state, words)
@@ -656,11 +702,22 @@ def stated_by_member(
 
 
 def guarantor_sentence(
-    guarantor: dict[str, Any], *, cost: str = "a renda", income_warnings: list[str] | tuple[str, ...] = ()
+    guarantor: dict[str, Any],
+    *,
+    cost: str = "a renda",
+    income_warnings: list[str] | tuple[str, ...] = (),
+    income_missing: str = "",
 ) -> str:
     ratio, limit = format_percent(money(guarantor["dti_ratio"])), format_percent(money(guarantor["threshold"]))
     if guarantor["covers"]:
         return f"O fiador cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
+    if covers_if_proven(guarantor):
+        # "O fiador cobre a renda" beside his own "só ficou comprovado em parte" lowered the risk on a guarantee not
+        # proven (blind probe r77d, F3).
+        return (
+            f"O fiador cobriria {cost} (taxa de esforço do fiador {ratio}, limite {limit}) se o rendimento ficasse "
+            f"comprovado, mas só está comprovado em parte{missing_clause(income_missing)}: não baixa o risco."
+        )
     if not guarantor["identity_verified"]:
         return f"O fiador não tem a identidade confirmada e não pode garantir {cost}."
     if guarantor["dti_ratio"] is None:
@@ -681,3 +738,10 @@ def not_counted_because(income_warnings: list[str] | tuple[str, ...]) -> str:
     if CURRENCY_NOT_EUR in income_warnings:
         return " em euros (é pago noutra moeda e não foi contado: o valor em euros fica para quem decide)"
     return ""
+
+
+def missing_clause(missing: str) -> str:
+    """' (faltam faturas-recibo de mais 2 meses distintos, necessários 6 dos últimos 12)', or nothing."""
+    if not missing:
+        return ""
+    return " (faltam " + missing.replace(" (", ", ").replace(")", "") + ")"

@@ -86,6 +86,7 @@ REASON_TEXT = {
     "guarantor_income_not_proven": "o rendimento do fiador não está comprovado (comprovativos em falta, "
     "ilegíveis, de outra pessoa ou noutra moeda)",
     "guarantor_identity_not_verified": "a identidade do fiador não está confirmada",
+    "guarantor_income_partial": "o rendimento do fiador só está comprovado em parte: não garante a renda até o estar",
     "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
     "authenticity_concern": "um documento tem sinais de possível adulteração ou reutilização; "
     "sugere-se pedir o original ao emissor antes de decidir",
@@ -453,6 +454,12 @@ def guarantor_words(verdict: dict[str, Any] | None) -> str:
         return "nenhum"
     if verdict.get("covers"):
         return "cobre a renda"
+    if (
+        verdict.get("income_verified") is False
+        and verdict.get("dti_ratio") is not None
+        and not verdict.get("shortfall")
+    ):
+        return "não cobre (rendimento comprovado só em parte)"
     if verdict.get("dti_ratio") is None:
         return "não cobre (sem rendimento comprovado)"
     shortfall = money(verdict.get("shortfall"))
