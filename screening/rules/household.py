@@ -494,14 +494,18 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     if guarantor is not None:
         results = (state.get("income") or {}).get("members") or {}
         income = results.get(guarantor["applicant_id"]) or {}
-        parts.append(
-            guarantor_sentence(
-                guarantor,
-                cost="a prestação" if selling(state) else "a renda",
-                income_warnings=income.get("warnings") or [],
-                income_missing=income_missing_words(income),
-            )
+        cost = cost_words(state)
+        verdicts = [c for c in affordability["checks"] if c["name"] == "household.guarantor_covers"]
+        ordinal = guarantor_ordinal(state["members"], guarantor["applicant_id"])
+        lead_in, who = ("", "O fiador") if len(verdicts) < 2 else guarantors_lead_in(verdicts, ordinal, cost=cost)
+        sentence = guarantor_sentence(
+            guarantor,
+            cost=cost,
+            income_warnings=income.get("warnings") or [],
+            income_missing=income_missing_words(income),
+            who=who,
         )
+        parts.append(lead_in + sentence)
     reasons = reasons_by_member(state, words)
     if reasons:
         parts.append("Motivos: " + "; ".join(reasons) + ".")
@@ -529,6 +533,10 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
         if reason == "guarantor_income_not_proven":
             said.append(guarantor_income_words(guarantor_income(state)))
             continue
+        if reason == "guarantor_does_not_cover" and several_guarantors(state):
+            # Of several, none covers alone: "o fiador não tem rendimento suficiente" read as the only one (r77d, F5).
+            said.append(f"nenhum dos fiadores tem sozinho rendimento suficiente para garantir {cost_words(state)}")
+            continue
         if not members:
             said.append(REASON_TEXT.get(reason, reason))
             continue
@@ -539,6 +547,14 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
                 owners_by_text.setdefault(text, []).append(words[member["role"]])
         said.extend(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" for text, owners in owners_by_text.items())
     return said
+
+
+def several_guarantors(state: dict[str, Any]) -> bool:
+    return sum(1 for m in state["members"] if m["role"] == GUARANTOR_ROLE) > 1
+
+
+def cost_words(state: dict[str, Any]) -> str:
+    return "a prestação" if selling(state) else "a renda"
 
 
 def guarantor_income(state: dict[str, Any]) -> dict[str, Any]:
@@ -707,28 +723,53 @@ def guarantor_sentence(
     cost: str = "a renda",
     income_warnings: list[str] | tuple[str, ...] = (),
     income_missing: str = "",
+    who: str = "O fiador",
 ) -> str:
+    """The verdict on one guarantor, ``who`` naming them ('O fiador', or 'o fiador 2' after the lead-in of several)."""
     ratio, limit = format_percent(money(guarantor["dti_ratio"])), format_percent(money(guarantor["threshold"]))
     if guarantor["covers"]:
-        return f"O fiador cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
+        return f"{who} cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
     if covers_if_proven(guarantor):
         # "O fiador cobre a renda" beside his own "só ficou comprovado em parte" lowered the risk on a guarantee not
         # proven (blind probe r77d, F3).
         return (
-            f"O fiador cobriria {cost} (taxa de esforço do fiador {ratio}, limite {limit}) se o rendimento ficasse "
+            f"{who} cobriria {cost} (taxa de esforço do fiador {ratio}, limite {limit}) se o rendimento ficasse "
             f"comprovado, mas só está comprovado em parte{missing_clause(income_missing)}: não baixa o risco."
         )
     if not guarantor["identity_verified"]:
-        return f"O fiador não tem a identidade confirmada e não pode garantir {cost}."
+        return f"{who} não tem a identidade confirmada e não pode garantir {cost}."
     if guarantor["dti_ratio"] is None:
         return (
-            f"O fiador não tem rendimento comprovado{not_counted_because(income_warnings)} e não pode garantir "
+            f"{who} não tem rendimento comprovado{not_counted_because(income_warnings)} e não pode garantir "
             f"{cost}: seriam necessários {format_eur(money(guarantor['income_needed']))} de rendimento mensal."
         )
     return (
-        f"O fiador não cobre {cost} (taxa de esforço {ratio}, limite {limit}): faltam "
+        f"{who} não cobre {cost} (taxa de esforço {ratio}, limite {limit}): faltam "
         f"{format_eur(money(guarantor['shortfall']))} de rendimento mensal."
     )
+
+
+def guarantor_ordinal(members: list[dict[str, Any]], applicant_id: str) -> int:
+    """The guarantor's number among the application's guarantors (1, 2, ...), in the order the report's members,
+    the API's ``household.members`` and the PDF's table list them."""
+    ids = [m["applicant_id"] for m in members if m["role"] == GUARANTOR_ROLE]
+    return ids.index(applicant_id) + 1 if applicant_id in ids else 0
+
+
+def guarantors_lead_in(verdicts: list[dict[str, Any]], ordinal: int, *, cost: str) -> tuple[str, str]:
+    """Before the verdict on one guarantor of several, and who it is about: how many there are, that each is judged
+    alone against the whole cost (art. 649.º of the Código Civil: each fiador answers for the whole debt), how many
+    cover, and which one the verdict is on ('Há 2 fiadores, ..., e nenhum cobre sozinho a renda; ', 'o mais perto de
+    cobrir, o fiador 1,'). "O fiador não cobre a renda: faltam 699,62 €" of two guarantors read as the only
+    guarantor's (blind probe r77d, F5). By number, never by name: the justification is stored and sent on; the
+    number is the order of the report's members, the PDF's table and the API's ``household.members``."""
+    covering = sum(1 for v in verdicts if v["passed"])
+    judged = f"Há {len(verdicts)} fiadores, cada um avaliado sozinho contra {cost} toda, e "
+    if covering == 0:
+        return judged + f"nenhum cobre sozinho {cost}; ", f"o mais perto de cobrir, o fiador {ordinal},"
+    if covering == 1:
+        return judged + f"só um cobre sozinho {cost}: ", f"o fiador {ordinal}"
+    return judged + f"{covering} cobrem sozinhos {cost}; ", f"o de menor taxa de esforço, o fiador {ordinal},"
 
 
 def not_counted_because(income_warnings: list[str] | tuple[str, ...]) -> str:

@@ -19,7 +19,7 @@ from screening.explanation import applicant_explanation
 from screening.rules.report import changes_sentence
 from tests.unit.test_explanation import agency, form_for, person, screened
 from tests.unit.test_household_r74c import PENSIONER
-from tests.unit.test_rules_household_currency import PARTNER, household_screened
+from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, household_screened, payslip
 
 SELF_EMPLOYED = {**PENSIONER, "income_profile": "SELF_EMPLOYED"}
 
@@ -129,3 +129,69 @@ def test_the_report_pdf_and_the_admin_say_the_guarantors_income_is_proven_only_i
         assert guarantor_view(verdict, can_view_pii=True)["income_partial"] is False
         with translation.override("pt-pt"):
             assert "só em parte" not in str(guarantor_html(verdict))
+
+
+# --- F5: several guarantors, each judged alone against the whole rent (art. 649.º Código Civil) -----------------
+
+FATHER = {"nif": "123456789", "name": "Abel Pinto Sousa", "date_of_birth": "1970-03-01", "income_profile": "EMPLOYEE"}
+MOTHER = {"nif": "111111111", "name": "Berta Lima Sousa", "date_of_birth": "1972-05-09", "income_profile": "EMPLOYEE"}
+
+
+def student_and_parents(*nets: float, rent: str = "700") -> tuple[dict[str, Any], str]:
+    """A student with no proof of income and one guarantor a net pay (x 14 / 12), paid by one employer each."""
+    members = [{"applicant_id": "t", "role": "TENANT", "applicant": PARTNER, "documents": []}]
+    for number, (parent, net) in enumerate(zip((FATHER, MOTHER), nets, strict=False), start=1):
+        slips = [payslip(parent, month, net, PORTO) for month in MONTHS]
+        members.append({"applicant_id": f"g{number}", "role": "GUARANTOR", "applicant": parent, "documents": slips})
+    return household_screened(members, rent=rent)
+
+
+def test_two_guarantors_neither_covering_say_how_many_and_which_one_falls_short() -> None:
+    # 1 400,00 x 14 / 12 = 1 633,33 € (42,86 %) and 1 200,00 x 14 / 12 = 1 400,00 € (50 %): neither covers 700,00 €.
+    affordability, report = student_and_parents(1400.0, 1200.0)
+    assert affordability["guarantor"]["applicant_id"] == "g1"
+    assert (
+        "Há 2 fiadores, cada um avaliado sozinho contra a renda toda, e nenhum cobre sozinho a renda; o mais perto de "
+        "cobrir, o fiador 1, não cobre a renda (taxa de esforço 42,86 %, limite 30 %): faltam 699,62 € de rendimento "
+        "mensal." in report
+    )
+    assert "nenhum dos fiadores tem sozinho rendimento suficiente para garantir a renda" in report
+    assert "O fiador não cobre" not in report
+
+
+def test_of_two_guarantors_the_one_who_covers_is_named_by_number() -> None:
+    affordability, report = student_and_parents(1400.0, 3000.0)
+    assert affordability["guarantor"]["applicant_id"] == "g2" and affordability["risk_level"] == "MEDIUM"
+    assert (
+        "Há 2 fiadores, cada um avaliado sozinho contra a renda toda, e só um cobre sozinho a renda: o fiador 2 "
+        in report
+    )
+    assert "o fiador 2 cobre a renda (taxa de esforço do fiador 20 %, limite 30 %)." in report
+    _, report = student_and_parents(3400.0, 3000.0)
+    assert "e 2 cobrem sozinhos a renda; o de menor taxa de esforço, o fiador 1, cobre a renda" in report
+
+
+def test_one_guarantor_reads_as_before() -> None:
+    """Guard: a single guarantor is 'O fiador', with no count."""
+    _, report = student_and_parents(1400.0)
+    assert "O fiador não cobre a renda (taxa de esforço 42,86 %, limite 30 %): faltam 699,62 €" in report
+    assert "o fiador não tem rendimento suficiente para garantir a renda" in report
+    assert "fiadores" not in report
+
+
+def test_the_report_pdf_numbers_several_guarantors_and_says_whom_the_verdict_is_about() -> None:
+    from workspace.report_pdf import guarantor_view, numbered_guarantors
+
+    people = [{"applicant_id": "t", "role": "TENANT", "role_label": "Arrendatário", "name": "C*** S***"},
+              {"applicant_id": "g1", "role": "GUARANTOR", "role_label": "Fiador", "name": "A*** S***"},
+              {"applicant_id": "g2", "role": "GUARANTOR", "role_label": "Fiador", "name": "B*** S***"}]  # fmt: skip
+    numbered_guarantors(people)
+    assert [p["role_label"] for p in people] == ["Arrendatário", "Fiador 1", "Fiador 2"]
+    verdict = {**PARTLY_PROVEN, "applicant_id": "g2", "covers": True, "income_verified": True}
+    assert guarantor_view(verdict, can_view_pii=False, people=people)["who"] == "O fiador 2 (B*** S***)"
+    # Guard: one guarantor stays 'Fiador', 'O fiador'.
+    alone = people[:2]
+    alone[1]["role_label"] = "Fiador"
+    numbered_guarantors(alone)
+    assert alone[1]["role_label"] == "Fiador"
+    assert guarantor_view({**verdict, "applicant_id": "g1"}, can_view_pii=False, people=alone)["who"] == "O fiador"
