@@ -49,6 +49,7 @@ from screening.rules.report import (
     ROLE_WORDS,
     UNCOUNTED_PROOFS_LEAD_IN,
     guarantor_income_words,
+    identity_failure_words,
     not_counted_words,
     not_submitted_sentence,
     reason_words,
@@ -441,7 +442,9 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     identities = state["identity"]["members"]
     parts = [f"Risco {RISK_WORDS[affordability['risk_level']]}."]
     words = role_words(state)
-    unconfirmed = [words[m["role"]] for m in state["members"] if not identities[m["applicant_id"]]["verified"]]
+    unconfirmed = [
+        unconfirmed_words(state, m, words) for m in state["members"] if not identities[m["applicant_id"]]["verified"]
+    ]
     parts.append(
         "Identidade confirmada para todas as pessoas da candidatura."
         if not unconfirmed
@@ -547,6 +550,25 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
                 owners_by_text.setdefault(text, []).append(words[member["role"]])
         said.extend(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" for text, owners in owners_by_text.items())
     return said
+
+
+def unconfirmed_words(state: dict[str, Any], member: dict[str, Any], words: dict[str, str]) -> str:
+    """A member whose identity is not confirmed, by role; a guarantor with why ('fiador (documento caducado em
+    31/10/2026)'): a tenant's why is among the reasons (``identity_not_verified``), a guarantor's identity is no
+    reason of the risk by itself, and "Identidade não confirmada: fiador" said nothing of an expired card (blind probe
+    r77d, F4)."""
+    if member["role"] != GUARANTOR_ROLE:
+        return words[member["role"]]
+    label = guarantor_label(state, member["applicant_id"])
+    why = identity_failure_words(state["identity"]["members"][member["applicant_id"]])
+    return f"{label} ({why})" if why else label
+
+
+def guarantor_label(state: dict[str, Any], applicant_id: str) -> str:
+    """'fiador', or 'fiador 2' of several (the number the verdict's sentence and the PDF use)."""
+    if not several_guarantors(state):
+        return "fiador"
+    return f"fiador {guarantor_ordinal(state['members'], applicant_id)}"
 
 
 def several_guarantors(state: dict[str, Any]) -> bool:

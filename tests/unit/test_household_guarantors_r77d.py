@@ -16,9 +16,11 @@ from typing import Any
 from django.utils import translation
 
 from screening.explanation import applicant_explanation
+from screening.models import ScreeningReport
 from screening.rules.report import changes_sentence
 from tests.unit.test_explanation import agency, form_for, person, screened
 from tests.unit.test_household_r74c import PENSIONER
+from tests.unit.test_rules import id_document
 from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, household_screened, payslip
 
 SELF_EMPLOYED = {**PENSIONER, "income_profile": "SELF_EMPLOYED"}
@@ -195,3 +197,42 @@ def test_the_report_pdf_numbers_several_guarantors_and_says_whom_the_verdict_is_
     numbered_guarantors(alone)
     assert alone[1]["role_label"] == "Fiador"
     assert guarantor_view({**verdict, "applicant_id": "g1"}, can_view_pii=False, people=alone)["who"] == "O fiador"
+
+
+# --- F4: a guarantor's identity not confirmed says why ---------------------------------------------------------------
+
+
+def guarantor_with_card(expiry: str) -> tuple[dict[str, Any], ScreeningReport]:
+    """A student on no income (rent 400,00 €) and a mother with 2 500,00 € by IRS and a Cartão de Cidadão."""
+    form = form_for(agency(), price="400")
+    student = person(form, income=None)
+    mother = person(form, role="GUARANTOR", name="Maria João Santos", nif="288966171", income=Decimal("2500.00"))
+    mother.documents[0] = id_document(nif="288966171", expiry_date=expiry)
+    return screened(form, student, mother, graph=False)
+
+
+def test_a_guarantors_expired_card_is_named_as_the_reason_her_identity_is_not_confirmed() -> None:
+    # Screened 2026-11-23: the card expired on 31/10/2026.
+    state, report = guarantor_with_card("2026-10-31")
+    assert state["affordability"]["guarantor"]["identity_verified"] is False
+    assert "Identidade não confirmada: fiador (documento caducado em 31/10/2026)." in report.justification
+    assert "guarantor_identity_not_verified" in state["affordability"]["reasons"]
+
+
+def test_a_guarantors_valid_card_reads_as_before() -> None:
+    """Guard: a card in force confirms her, and the opening says everyone's identity is."""
+    _, report = guarantor_with_card("2031-05-10")
+    assert "Identidade confirmada para todas as pessoas da candidatura." in report.justification
+    assert "caducado" not in report.justification
+
+
+def test_the_report_pdf_says_the_households_identity_line_is_the_tenants() -> None:
+    from workspace.report_pdf import identity_label
+
+    couple = {"members": [{"role": "TENANT"}, {"role": "CO_TENANT"}, {"role": "GUARANTOR"}]}
+    assert identity_label(couple, listing_type="ARRENDAMENTO") == "Identidade dos arrendatários verificada"
+    assert identity_label(couple, listing_type="VENDA") == "Identidade dos compradores verificada"
+    student = {"members": [{"role": "TENANT"}, {"role": "GUARANTOR"}]}
+    assert identity_label(student, listing_type="ARRENDAMENTO") == "Identidade do arrendatário verificada"
+    # Guard: one person's report, no household, as before.
+    assert identity_label({}, listing_type="ARRENDAMENTO") == "Identidade verificada"
