@@ -159,6 +159,9 @@ class OutcomeChange:
     with_identity: bool = False
     # The month (``YYYY-MM``) a change names: the misread fatura-recibo's, for ``invoice_read_again``.
     month: str | None = None
+    # ``household_income``: the roles of the tenants whose added income it is, when it matters whose (the least
+    # amount is not the same added to every tenant's); () when it is anyone's.
+    whose: tuple[str, ...] = ()
 
 
 # --- The report's people, back in the shape the rules take -------------------------------------
@@ -426,14 +429,9 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
 
     def more_income(with_identity: bool, start: Person) -> OutcomeChange | None:
         if situation.household and not situation.viewer_is_guarantor:
-            # A tenant of several: how much more the household needs, said as an addition
-            # (the household's total would be another person's data).
-            added = least_amount(lambda extra: better(start.with_verified_income(own + extra)), Decimal(0), ceiling)
-            if added is None:
-                return None
-            return OutcomeChange(
-                "household_income", added, reached(start.with_verified_income(own + added)), with_identity
-            )
+            # A tenant of several: how much more the household needs, said as an addition (the household's total
+            # would be another person's data), one figure for the household whoever reads it.
+            return household_income_change(situation, start, baseline=baseline, ceiling=ceiling, identity=with_identity)
         kind: ChangeKind = "own_guarantor_income" if situation.viewer_is_guarantor else "monthly_income"
         amount = least_amount(lambda income: better(start.with_verified_income(income)), own, ceiling)
         if amount is None:
@@ -548,13 +546,49 @@ def more_months(
     return lever
 
 
-def rank(situation: Situation, viewer: Person, *, guarantor_income: Decimal | None = None) -> int:
-    """The viewer's outcome by the rules with the viewer changed (and perhaps a guarantor added): lower is better."""
+def household_income_change(
+    situation: Situation, start: Person, *, baseline: int, ceiling: Decimal, identity: bool
+) -> OutcomeChange | None:
+    """The least verified monthly income added to one tenant's that makes the household's outcome better, the least
+    over the tenants, and whose it must be when not anyone's. Each co-tenant was told the least added to their own
+    income: "Com mais 2 144,71 €" and "Com mais 1 716,25 €" for one change of the household, the second the only one
+    whose proof, refused, was a reason the guarantor could not lower (blind probe r77d, F6)."""
+    least: dict[str, Decimal] = {}
+    reaches: dict[str, int] = {}
+    tenants = [
+        start if m.applicant_id == start.applicant_id else m for m in situation.members if m.role != GUARANTOR_ROLE
+    ]
+    for tenant in tenants:
+        own = money(tenant.income["average_monthly_income"]) or Decimal(0)
+
+        def outcome(extra: Decimal, tenant: Person = tenant, own: Decimal = own) -> int:
+            return rank(situation, start, changed=[tenant.with_verified_income(own + extra)])
+
+        added = least_amount(lambda extra: outcome(extra) < baseline, Decimal(0), ceiling)
+        if added is not None:
+            least[tenant.applicant_id], reaches[tenant.applicant_id] = added, outcome(added)
+    if not least:
+        return None
+    amount = min(least.values())
+    owners = [t for t in tenants if least.get(t.applicant_id) == amount]
+    whose = () if len(owners) == len(tenants) else tuple(dict.fromkeys(t.role for t in owners))
+    first = owners[0].applicant_id
+    return OutcomeChange("household_income", amount, RISK_BY_RANK[reaches[first]], identity, whose=whose)
+
+
+def rank(
+    situation: Situation,
+    viewer: Person,
+    *,
+    guarantor_income: Decimal | None = None,
+    changed: list[Person] | None = None,
+) -> int:
+    """The viewer's outcome by the rules with the viewer changed (and perhaps a guarantor added, or other members
+    ``changed``): lower is better."""
     if situation.viewer_is_guarantor:
         return guarantor_rank(situation, viewer)
-    members = [
-        viewer.as_member() if m.applicant_id == viewer.applicant_id else m.as_member() for m in situation.members
-    ]
+    replaced = {viewer.applicant_id: viewer, **{p.applicant_id: p for p in changed or []}}
+    members = [replaced.get(m.applicant_id, m).as_member() for m in situation.members]
     if guarantor_income is not None:
         members.append(hypothetical_guarantor(guarantor_income))
     result = assess_household({"thresholds": situation.thresholds, "property": situation.listing, "members": members})
@@ -1121,6 +1155,11 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
             if unproven
             else words.income_at_least.format(amount=words.money(amount))
         )
+    elif change.kind == "household_income" and change.whose:
+        # Whose income it must be, when added to another tenant's it would not do (blind probe r77d, F6).
+        whose = words.joined_or([words.tenant_whose_of(situation.listing)[role] for role in change.whose])
+        yours = words.yours if situation.viewer.role in change.whose else ""
+        conditions.append(words.household_more_whose.format(amount=words.money(amount), whose=whose + yours))
     elif change.kind == "household_income":
         conditions.append(words.household_more_of(situation.listing).format(amount=words.money(amount)))
     elif change.kind == "guarantor_income":
@@ -1306,6 +1345,11 @@ class Texts:
     proofs: dict[str, str]
     household_more: str
     household_more_buyers: str
+    household_more_whose: str
+    tenant_whose: dict[str, str]
+    buyer_whose: dict[str, str]
+    yours: str
+    or_word: str
     a_guarantor: str
     a_guarantor_too: str
     would_improve: str
@@ -1375,6 +1419,12 @@ class Texts:
 
     def household_more_of(self, listing: dict[str, Any]) -> str:
         return self.household_more_buyers if listing["listing_type"] == "VENDA" else self.household_more
+
+    def tenant_whose_of(self, listing: dict[str, Any]) -> dict[str, str]:
+        return self.buyer_whose if listing["listing_type"] == "VENDA" else self.tenant_whose
+
+    def joined_or(self, parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {self.or_word} " + parts[-1]
 
     def number(self, count: int) -> str:
         numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
@@ -1792,6 +1842,11 @@ PT = Texts(
     },
     household_more="mais {amount} por mês de rendimento comprovado dos arrendatários (o seu ou de outro arrendatário)",
     household_more_buyers="mais {amount} por mês de rendimento comprovado dos compradores (o seu ou de outro comprador)",
+    household_more_whose="mais {amount} por mês de rendimento comprovado {whose}",
+    tenant_whose={"TENANT": "do arrendatário principal", "CO_TENANT": "de um coarrendatário"},
+    buyer_whose={"TENANT": "do comprador principal", "CO_TENANT": "de um cocomprador"},
+    yours=" (o seu)",
+    or_word="ou",
     a_guarantor="um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos {amount}",
     a_guarantor_too=(
         "um fiador (o já indicado na candidatura ou outro) com identidade confirmada e rendimento mensal comprovado "
@@ -2150,6 +2205,11 @@ EN = Texts(
     },
     household_more="{amount} more verified monthly income among the tenants (yours or another tenant's)",
     household_more_buyers="{amount} more verified monthly income among the buyers (yours or another buyer's)",
+    household_more_whose="{amount} more verified monthly income {whose}",
+    tenant_whose={"TENANT": "of the lead tenant", "CO_TENANT": "of a co-tenant"},
+    buyer_whose={"TENANT": "of the lead buyer", "CO_TENANT": "of a co-buyer"},
+    yours=" (yours)",
+    or_word="or",
     a_guarantor="a guarantor with a confirmed identity and a verified monthly income of at least {amount}",
     a_guarantor_too=(
         "a guarantor (the one already in the application or another) with a confirmed identity and a verified "

@@ -19,7 +19,7 @@ from screening.explanation import applicant_explanation
 from screening.models import ScreeningReport
 from screening.rules.report import changes_sentence
 from tests.unit.test_explanation import agency, form_for, person, screened
-from tests.unit.test_household_r74c import PENSIONER
+from tests.unit.test_household_r74c import ENROLMENT_CERTIFICATE_REFUSED, PENSIONER, failed_proof
 from tests.unit.test_rules import id_document
 from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, household_screened, payslip
 
@@ -236,3 +236,44 @@ def test_the_report_pdf_says_the_households_identity_line_is_the_tenants() -> No
     assert identity_label(student, listing_type="ARRENDAMENTO") == "Identidade do arrendatário verificada"
     # Guard: one person's report, no household, as before.
     assert identity_label({}, listing_type="ARRENDAMENTO") == "Identidade verificada"
+
+
+# --- F6: one figure for the household, whichever tenant reads it -------------------------------------------------
+
+
+def students_with_a_covering_mother(lead_income: str = "1283.38") -> tuple[list[Any], ScreeningReport]:
+    """Rent 1 200,00 €: a working student by IRS, a co-tenant who sent only an enrolment certificate (refused for what
+    it is), a mother with 4 148,67 € a month (28,92 %, covers)."""
+    form = form_for(agency(), price="1200")
+    lead = person(form, income=Decimal(lead_income))
+    co_tenant = person(form, role="CO_TENANT", name="Sofia Lima Reis", nif="232014556", income=None,
+                       extra=(failed_proof("enrolment-1", ENROLMENT_CERTIFICATE_REFUSED),))  # fmt: skip
+    mother = person(form, role="GUARANTOR", name="Rosa Lima Reis", nif="288966171", income=Decimal("4148.67"))
+    _, report = screened(form, lead, co_tenant, mother, graph=False)
+    return [lead, co_tenant], report
+
+
+def test_two_co_tenants_are_told_the_same_household_figure() -> None:
+    tenants, report = students_with_a_covering_mother()
+    assert report.risk_level == "MEDIUM"
+    said = [applicant_explanation(applicant=t.applicant, report=report)["what_would_change"] for t in tenants]
+    household = [[s for s in sentences if "por mês de rendimento comprovado" in s] for sentences in said]
+    assert len(household[0]) == len(household[1]) == 1, said
+    # One figure, whoever reads it; the co-tenant whose income it must be reads that it is hers.
+    assert household[0][0].replace(" (o seu)", "") == household[1][0].replace(" (o seu)", ""), said
+    assert "(o seu)" in household[1][0] and "(o seu)" not in household[0][0]
+    # 1 200,00 / 0,40 = 3 000,00 € less 1 283,38 €, proven by the co-tenant, whose refused proof is then no reason and
+    # the covering mother lowers the MEDIUM left: the least change; added to the lead's own it would not do.
+    assert household[0][0].startswith("Com mais 1 716,")
+    assert "de um coarrendatário" in household[0][0]
+
+
+def test_a_household_figure_anyone_can_add_reads_as_before() -> None:
+    """Guard: with no refused proof, the same amount added to either tenant's income: 'o seu ou de outro'."""
+    form = form_for(agency(), price="1200")
+    lead = person(form, income=Decimal("1283.38"))
+    co_tenant = person(form, role="CO_TENANT", name="Sofia Lima Reis", nif="232014556", income=Decimal("500.00"))
+    _, report = screened(form, lead, co_tenant, graph=False)
+    said = [applicant_explanation(applicant=m.applicant, report=report)["what_would_change"] for m in (lead, co_tenant)]
+    household = [[s for s in sentences if "por mês de rendimento comprovado" in s] for sentences in said]
+    assert household[0] == household[1] and "(o seu ou de outro arrendatário)" in household[0][0], said
