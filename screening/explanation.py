@@ -43,6 +43,7 @@ from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_co
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
+from screening.rules.employment import CURRENCY_NOT_EUR
 from screening.rules.household import (
     GUARANTOR_ROLE,
     TENANT_ROLES,
@@ -1150,6 +1151,11 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         # that does (e2e probe c24: "... ou o documento de IRS do último ano" beside the nota sent).
         joint_unsplit = any(c["name"] == "income.tax_joint_share" and not c["passed"] for c in situation.viewer.checks)
         unproven_text = words.income_unproven_joint if joint_unsplit else words.income_unproven
+        if unproven and CURRENCY_NOT_EUR in situation.viewer.income.get("warnings", []):
+            # Proofs sent in another currency: what helps is a proof in euros, or the agency weighing the amount
+            # converted, not the payslips they sent already (blind probe r77d, F7: a father paid in pounds was asked
+            # for "recibos de vencimento de 3 meses" beside his three).
+            unproven_text = words.income_in_euros
         conditions.append(
             unproven_text.format(amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation)))
             if unproven
@@ -1341,6 +1347,7 @@ class Texts:
     invoice_months_many: str
     income_at_least: str
     income_unproven: str
+    income_in_euros: str
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
     proofs: dict[str, str]
     household_more: str
@@ -1834,6 +1841,11 @@ PT = Texts(
     invoice_months_many="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
+    income_in_euros=(
+        "um rendimento mensal comprovado em euros de pelo menos {amount} (os comprovativos que enviou são noutra moeda "
+        "e não foram contados: envie um comprovativo em euros, como o documento de IRS português do último ano, ou "
+        "peça à agência que pondere o valor convertido)"
+    ),
     proofs={
         "": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses",
         "INDEPENDENT": f"faturas-recibo de {REQUIRED_INVOICE_MONTHS} meses",
@@ -2197,6 +2209,11 @@ EN = Texts(
     invoice_months_many="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
+    income_in_euros=(
+        "a verified monthly income in euros of at least {amount} (the proofs you sent are in another currency and "
+        "were not counted: send a proof in euros, such as the latest Portuguese IRS tax document, or ask the agency "
+        "to weigh the converted amount)"
+    ),
     proofs={
         "": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
         "INDEPENDENT": f"invoice-receipts (faturas-recibo) for {REQUIRED_INVOICE_MONTHS} months",

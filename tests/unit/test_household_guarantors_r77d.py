@@ -21,7 +21,7 @@ from screening.rules.report import changes_sentence
 from tests.unit.test_explanation import agency, form_for, person, screened
 from tests.unit.test_household_r74c import ENROLMENT_CERTIFICATE_REFUSED, PENSIONER, failed_proof
 from tests.unit.test_rules import id_document
-from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, household_screened, payslip
+from tests.unit.test_rules_household_currency import MONTHS, PARTNER, PORTO, household_screened, in_pounds, payslip
 
 SELF_EMPLOYED = {**PENSIONER, "income_profile": "SELF_EMPLOYED"}
 
@@ -277,3 +277,30 @@ def test_a_household_figure_anyone_can_add_reads_as_before() -> None:
     said = [applicant_explanation(applicant=m.applicant, report=report)["what_would_change"] for m in (lead, co_tenant)]
     household = [[s for s in sentences if "por mês de rendimento comprovado" in s] for sentences in said]
     assert household[0] == household[1] and "(o seu ou de outro arrendatário)" in household[0][0], said
+
+
+# --- F7: a guarantor paid in another currency is asked for what helps -------------------------------------------------
+
+
+def test_a_guarantor_paid_in_pounds_is_asked_for_a_proof_in_euros_not_the_payslips_he_sent() -> None:
+    form = form_for(agency(), price="600")
+    student = person(form, income=None)
+    father = person(form, role="GUARANTOR", name="Marco Rossi", nif="288966171", income=None)
+    father.documents.extend(in_pounds({"nif": "288966171", "name": "Marco Rossi"}))
+    _, report = screened(form, student, father, graph=False)
+    explanation = applicant_explanation(applicant=father.applicant, report=report)
+    sentence = explanation["what_would_change"][0]
+    assert "em euros de pelo menos 1 999,67 €" in sentence and "noutra moeda" in sentence, sentence
+    assert "recibos de vencimento de 3 meses" not in sentence
+    english = applicant_explanation(applicant=father.applicant, report=report, language="en")
+    assert "in another currency" in english["what_would_change"][0]
+
+
+def test_a_guarantor_who_sent_no_proof_is_still_asked_for_payslips_or_irs() -> None:
+    """Guard: nothing in another currency, the proofs of his profile as before."""
+    form = form_for(agency(), price="600")
+    student = person(form, income=None)
+    father = person(form, role="GUARANTOR", name="Marco Rossi", nif="288966171", income=None)
+    _, report = screened(form, student, father, graph=False)
+    sentence = applicant_explanation(applicant=father.applicant, report=report)["what_would_change"][0]
+    assert "(recibos de vencimento de 3 meses ou o documento de IRS do último ano)" in sentence, sentence
