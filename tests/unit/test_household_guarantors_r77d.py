@@ -39,7 +39,7 @@ def months_of_invoices(nif: str, first: int, last: int, base: float = 2250.0) ->
 
 def student_and_guarantor(invoices: list[dict[str, Any]], *, rent: str = "500") -> tuple[dict[str, Any], str]:
     """A student with no proof of income and a self-employed guarantor paid by faturas-recibo."""
-    members = [
+    members: list[dict[str, Any]] = [
         {"applicant_id": "t", "role": "TENANT", "applicant": PARTNER, "documents": []},
         {"applicant_id": "g", "role": "GUARANTOR", "applicant": SELF_EMPLOYED, "documents": invoices},
     ]
@@ -141,7 +141,7 @@ MOTHER = {"nif": "111111111", "name": "Berta Lima Sousa", "date_of_birth": "1972
 
 def student_and_parents(*nets: float, rent: str = "700") -> tuple[dict[str, Any], str]:
     """A student with no proof of income and one guarantor a net pay (x 14 / 12), paid by one employer each."""
-    members = [{"applicant_id": "t", "role": "TENANT", "applicant": PARTNER, "documents": []}]
+    members: list[dict[str, Any]] = [{"applicant_id": "t", "role": "TENANT", "applicant": PARTNER, "documents": []}]
     for number, (parent, net) in enumerate(zip((FATHER, MOTHER), nets, strict=False), start=1):
         slips = [payslip(parent, month, net, PORTO) for month in MONTHS]
         members.append({"applicant_id": f"g{number}", "role": "GUARANTOR", "applicant": parent, "documents": slips})
