@@ -174,12 +174,16 @@ def guarantor_html(verdict: dict[str, Any] | None) -> str:
             _("de rendimento mensal"),
         )
     return format_html(
-        "<p>{}: {} {} ({} {}){}.</p>",
+        "<p>{}: {} {} ({} {}){}{}.</p>",
         covers,
         _("taxa de esforço do fiador"),
         format_percent(money(verdict.get("dti_ratio"))),
         _("limite"),
         format_percent(money(verdict.get("threshold"))),
+        # Counted but proven only in part: no cover on it (blind probe r77d, F3).
+        format_html("; {}", _("rendimento do fiador comprovado só em parte"))
+        if verdict.get("income_verified") is False
+        else "",
         format_html("; {} {}", _("faltam"), amount(verdict.get("shortfall"))) if verdict.get("shortfall") else "",
     )
 

@@ -43,7 +43,14 @@ from screening.rules.affordability import DTI_RATIO_CEILING, property_monthly_co
 from screening.rules.authenticity import CHECK_NAME as AUTHENTICITY_CHECK
 from screening.rules.authenticity import REASON as AUTHENTICITY_REASON
 from screening.rules.common import format_eur, format_percent, money, percent_figure
-from screening.rules.household import GUARANTOR_ROLE, TENANT_ROLES, assess_household, guarantor_verdict
+from screening.rules.employment import CURRENCY_NOT_EUR
+from screening.rules.household import (
+    GUARANTOR_ROLE,
+    TENANT_ROLES,
+    assess_household,
+    covers_if_proven,
+    guarantor_verdict,
+)
 from screening.rules.identity import (
     BIRTH_DATE_PAGE_NOT_THE_MRZS,
     MRZ_ON_THE_BACK_NOT_SENT,
@@ -154,6 +161,9 @@ class OutcomeChange:
     with_identity: bool = False
     # The month (``YYYY-MM``) a change names: the misread fatura-recibo's, for ``invoice_read_again``.
     month: str | None = None
+    # ``household_income``: the roles of the tenants whose added income it is, when it matters whose (the least
+    # amount is not the same added to every tenant's); () when it is anyone's.
+    whose: tuple[str, ...] = ()
 
 
 # --- The report's people, back in the shape the rules take -------------------------------------
@@ -406,7 +416,8 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
         levers.extend(
             invoice_read_again(c, better=better, reached=reached) for c in viewer.checks if misread_invoice(c)
         )
-    if not viewer.income["verified"] and not situation.viewer_is_guarantor:
+    # A guarantor's months count too: a partly proven income does not cover (blind probe r77d, F3).
+    if not viewer.income["verified"]:
         for month_check in viewer.checks:
             kind = MONTH_CHECKS.get(month_check["name"])
             if kind is None:
@@ -420,14 +431,9 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
 
     def more_income(with_identity: bool, start: Person) -> OutcomeChange | None:
         if situation.household and not situation.viewer_is_guarantor:
-            # A tenant of several: how much more the household needs, said as an addition
-            # (the household's total would be another person's data).
-            added = least_amount(lambda extra: better(start.with_verified_income(own + extra)), Decimal(0), ceiling)
-            if added is None:
-                return None
-            return OutcomeChange(
-                "household_income", added, reached(start.with_verified_income(own + added)), with_identity
-            )
+            # A tenant of several: how much more the household needs, said as an addition (the household's total
+            # would be another person's data), one figure for the household whoever reads it.
+            return household_income_change(situation, start, baseline=baseline, ceiling=ceiling, identity=with_identity)
         kind: ChangeKind = "own_guarantor_income" if situation.viewer_is_guarantor else "monthly_income"
         amount = least_amount(lambda income: better(start.with_verified_income(income)), own, ceiling)
         if amount is None:
@@ -542,13 +548,49 @@ def more_months(
     return lever
 
 
-def rank(situation: Situation, viewer: Person, *, guarantor_income: Decimal | None = None) -> int:
-    """The viewer's outcome by the rules with the viewer changed (and perhaps a guarantor added): lower is better."""
+def household_income_change(
+    situation: Situation, start: Person, *, baseline: int, ceiling: Decimal, identity: bool
+) -> OutcomeChange | None:
+    """The least verified monthly income added to one tenant's that makes the household's outcome better, the least
+    over the tenants, and whose it must be when not anyone's. Each co-tenant was told the least added to their own
+    income: "Com mais 2 144,71 €" and "Com mais 1 716,25 €" for one change of the household, the second the only one
+    whose proof, refused, was a reason the guarantor could not lower (blind probe r77d, F6)."""
+    least: dict[str, Decimal] = {}
+    reaches: dict[str, int] = {}
+    tenants = [
+        start if m.applicant_id == start.applicant_id else m for m in situation.members if m.role != GUARANTOR_ROLE
+    ]
+    for tenant in tenants:
+        own = money(tenant.income["average_monthly_income"]) or Decimal(0)
+
+        def outcome(extra: Decimal, tenant: Person = tenant, own: Decimal = own) -> int:
+            return rank(situation, start, changed=[tenant.with_verified_income(own + extra)])
+
+        added = least_amount(lambda extra: outcome(extra) < baseline, Decimal(0), ceiling)
+        if added is not None:
+            least[tenant.applicant_id], reaches[tenant.applicant_id] = added, outcome(added)
+    if not least:
+        return None
+    amount = min(least.values())
+    owners = [t for t in tenants if least.get(t.applicant_id) == amount]
+    whose = () if len(owners) == len(tenants) else tuple(dict.fromkeys(t.role for t in owners))
+    first = owners[0].applicant_id
+    return OutcomeChange("household_income", amount, RISK_BY_RANK[reaches[first]], identity, whose=whose)
+
+
+def rank(
+    situation: Situation,
+    viewer: Person,
+    *,
+    guarantor_income: Decimal | None = None,
+    changed: list[Person] | None = None,
+) -> int:
+    """The viewer's outcome by the rules with the viewer changed (and perhaps a guarantor added, or other members
+    ``changed``): lower is better."""
     if situation.viewer_is_guarantor:
         return guarantor_rank(situation, viewer)
-    members = [
-        viewer.as_member() if m.applicant_id == viewer.applicant_id else m.as_member() for m in situation.members
-    ]
+    replaced = {viewer.applicant_id: viewer, **{p.applicant_id: p for p in changed or []}}
+    members = [replaced.get(m.applicant_id, m).as_member() for m in situation.members]
     if guarantor_income is not None:
         members.append(hypothetical_guarantor(guarantor_income))
     result = assess_household({"thresholds": situation.thresholds, "property": situation.listing, "members": members})
@@ -1070,7 +1112,16 @@ def guarantor_entry(situation: Situation, verdict: dict[str, Any], words: Texts)
     elif dti is None:
         text = words.guarantor_no_income
     else:
-        text = (words.guarantor_covers if verdict["covers"] else words.guarantor_short).format(
+        # Partly proven: the ratio read on the income counted would cover, but no cover yet (blind probe r77d, F3:
+        # "pode garantir esta candidatura" beside "só ficou comprovado em parte" and the report's risk lowered).
+        template = (
+            words.guarantor_covers
+            if verdict["covers"]
+            else words.guarantor_if_proven
+            if covers_if_proven(verdict)
+            else words.guarantor_short
+        )
+        text = template.format(
             cost_label=words.cost_label(situation.listing),
             cost=words.money(situation.monthly_cost),
             ratio=words.ratio(dti),
@@ -1112,11 +1163,21 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         # that does (e2e probe c24: "... ou o documento de IRS do último ano" beside the nota sent).
         joint_unsplit = any(c["name"] == "income.tax_joint_share" and not c["passed"] for c in situation.viewer.checks)
         unproven_text = words.income_unproven_joint if joint_unsplit else words.income_unproven
+        if unproven and CURRENCY_NOT_EUR in situation.viewer.income.get("warnings", []):
+            # Proofs sent in another currency: what helps is a proof in euros, or the agency weighing the amount
+            # converted, not the payslips they sent already (blind probe r77d, F7: a father paid in pounds was asked
+            # for "recibos de vencimento de 3 meses" beside his three).
+            unproven_text = words.income_in_euros
         conditions.append(
             unproven_text.format(amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation)))
             if unproven
             else words.income_at_least.format(amount=words.money(amount))
         )
+    elif change.kind == "household_income" and change.whose:
+        # Whose income it must be, when added to another tenant's it would not do (blind probe r77d, F6).
+        whose = words.joined_or([words.tenant_whose_of(situation.listing)[role] for role in change.whose])
+        yours = words.yours if situation.viewer.role in change.whose else ""
+        conditions.append(words.household_more_whose.format(amount=words.money(amount), whose=whose + yours))
     elif change.kind == "household_income":
         conditions.append(words.household_more_of(situation.listing).format(amount=words.money(amount)))
     elif change.kind == "guarantor_income":
@@ -1283,6 +1344,7 @@ class Texts:
     cost_labels: dict[str, str]
     guarantor_covers: str
     guarantor_short: str
+    guarantor_if_proven: str
     guarantor_no_identity: str
     guarantor_no_income: str
     sentence: str
@@ -1300,10 +1362,16 @@ class Texts:
     invoice_months_many: str
     income_at_least: str
     income_unproven: str
+    income_in_euros: str
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
     proofs: dict[str, str]
     household_more: str
     household_more_buyers: str
+    household_more_whose: str
+    tenant_whose: dict[str, str]
+    buyer_whose: dict[str, str]
+    yours: str
+    or_word: str
     a_guarantor: str
     a_guarantor_too: str
     would_improve: str
@@ -1374,6 +1442,12 @@ class Texts:
 
     def household_more_of(self, listing: dict[str, Any]) -> str:
         return self.household_more_buyers if listing["listing_type"] == "VENDA" else self.household_more
+
+    def tenant_whose_of(self, listing: dict[str, Any]) -> dict[str, str]:
+        return self.buyer_whose if listing["listing_type"] == "VENDA" else self.tenant_whose
+
+    def joined_or(self, parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {self.or_word} " + parts[-1]
 
     def number(self, count: int) -> str:
         numbers = NUMBER_WORDS_PT if self.language == "pt-PT" else NUMBER_WORDS_EN
@@ -1765,6 +1839,11 @@ PT = Texts(
         "Com o seu rendimento, a taxa de esforço de fiador é de {ratio} ({cost_label} de {cost}), acima do "
         "limite para fiadores de {limit}: não chega para garantir esta candidatura."
     ),
+    guarantor_if_proven=(
+        "Com o rendimento comprovado até agora, a taxa de esforço de fiador seria de {ratio} ({cost_label} de "
+        "{cost}), dentro do limite para fiadores de {limit}, mas esse rendimento só ficou comprovado em parte: "
+        "poderá garantir esta candidatura quando estiver comprovado por inteiro."
+    ),
     guarantor_no_identity="Sem a identidade confirmada, não pode garantir esta candidatura.",
     guarantor_no_income="Sem rendimento comprovado, não pode garantir esta candidatura.",
     sentence="Com {conditions}, {outcome}.",
@@ -1783,6 +1862,11 @@ PT = Texts(
     invoice_months_many="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
+    income_in_euros=(
+        "um rendimento mensal comprovado em euros de pelo menos {amount} (os comprovativos que enviou são noutra moeda "
+        "e não foram contados: envie um comprovativo em euros, como o documento de IRS português do último ano, ou "
+        "peça à agência que pondere o valor convertido)"
+    ),
     proofs={
         "": f"recibos de vencimento de {REQUIRED_PAYSLIP_MONTHS} meses",
         "INDEPENDENT": f"faturas-recibo de {REQUIRED_INVOICE_MONTHS} meses",
@@ -1791,6 +1875,11 @@ PT = Texts(
     },
     household_more="mais {amount} por mês de rendimento comprovado dos arrendatários (o seu ou de outro arrendatário)",
     household_more_buyers="mais {amount} por mês de rendimento comprovado dos compradores (o seu ou de outro comprador)",
+    household_more_whose="mais {amount} por mês de rendimento comprovado {whose}",
+    tenant_whose={"TENANT": "do arrendatário principal", "CO_TENANT": "de um coarrendatário"},
+    buyer_whose={"TENANT": "do comprador principal", "CO_TENANT": "de um cocomprador"},
+    yours=" (o seu)",
+    or_word="ou",
     a_guarantor="um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos {amount}",
     a_guarantor_too=(
         "um fiador (o já indicado na candidatura ou outro) com identidade confirmada e rendimento mensal comprovado "
@@ -2123,6 +2212,11 @@ EN = Texts(
         "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), above the guarantor "
         "limit of {limit}: it is not enough to act as guarantor for this application."
     ),
+    guarantor_if_proven=(
+        "With the income proven so far, your ratio as a guarantor would be {ratio} ({cost_label} of {cost}), within "
+        "the guarantor limit of {limit}, but that income is only partly proven: you can act as guarantor for this "
+        "application once it is proven in full."
+    ),
     guarantor_no_identity="Without a confirmed identity, you cannot act as guarantor for this application.",
     guarantor_no_income="Without a verified income, you cannot act as guarantor for this application.",
     sentence="With {conditions}, {outcome}.",
@@ -2141,6 +2235,11 @@ EN = Texts(
     invoice_months_many="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
+    income_in_euros=(
+        "a verified monthly income in euros of at least {amount} (the proofs you sent are in another currency and "
+        "were not counted: send a proof in euros, such as the latest Portuguese IRS tax document, or ask the agency "
+        "to weigh the converted amount)"
+    ),
     proofs={
         "": f"payslips for {REQUIRED_PAYSLIP_MONTHS} months",
         "INDEPENDENT": f"invoice-receipts (faturas-recibo) for {REQUIRED_INVOICE_MONTHS} months",
@@ -2149,6 +2248,11 @@ EN = Texts(
     },
     household_more="{amount} more verified monthly income among the tenants (yours or another tenant's)",
     household_more_buyers="{amount} more verified monthly income among the buyers (yours or another buyer's)",
+    household_more_whose="{amount} more verified monthly income {whose}",
+    tenant_whose={"TENANT": "of the lead tenant", "CO_TENANT": "of a co-tenant"},
+    buyer_whose={"TENANT": "of the lead buyer", "CO_TENANT": "of a co-buyer"},
+    yours=" (yours)",
+    or_word="or",
     a_guarantor="a guarantor with a confirmed identity and a verified monthly income of at least {amount}",
     a_guarantor_too=(
         "a guarantor (the one already in the application or another) with a confirmed identity and a verified "

@@ -559,6 +559,8 @@ class GuarantorVerdictSerializer(serializers.Serializer):
     applicant_id = serializers.UUIDField()
     covers = serializers.BooleanField()
     identity_verified = serializers.BooleanField()
+    # Null on reports made before round 77 (blind probe r77d, F3), when a guarantor covered on the ratio alone.
+    income_verified = serializers.BooleanField(allow_null=True)
     dti_ratio = serializers.FloatField(allow_null=True)
     threshold = serializers.FloatField()
     income_needed = serializers.FloatField(allow_null=True)
@@ -728,6 +730,7 @@ def application_report_data(report: ScreeningReport, application: Application, *
             "applicant_id": guarantor["applicant_id"],
             "covers": guarantor["covers"],
             "identity_verified": guarantor.get("identity_verified", False),
+            "income_verified": guarantor.get("income_verified"),
             "dti_ratio": number(guarantor.get("dti_ratio")),
             "threshold": number(guarantor.get("threshold")),
             "income_needed": number(guarantor.get("income_needed")),

@@ -50,6 +50,7 @@ from screening.rules.report import (
     ROLE_WORDS,
     UNCOUNTED_PROOFS_LEAD_IN,
     guarantor_income_words,
+    identity_failure_words,
     not_counted_words,
     not_submitted_sentence,
     reason_words,
@@ -72,6 +73,8 @@ AFFORDABILITY_REASONS = frozenset(
     }
 )
 LOWER = {"HIGH": "MEDIUM", "MEDIUM": "LOW", "LOW": "LOW"}
+# A guarantor whose income counted would cover but is proven only in part (blind probe r77d, F3).
+GUARANTOR_INCOME_PARTIAL = "guarantor_income_partial"
 
 
 def assess_household(state: dict[str, Any]) -> dict[str, Any]:
@@ -104,7 +107,12 @@ def assess_household(state: dict[str, Any]) -> dict[str, Any]:
     medium = Decimal(str(thresholds["dti_medium"]))
     checks = [dti_check(dti, high=high, medium=medium, monthly_cost=monthly_cost, cost_label=cost_label, income=income)]
     checks += [
-        guarantor_check(verdict, monthly_cost=monthly_cost, income_warnings=g["income"]["warnings"])
+        guarantor_check(
+            verdict,
+            monthly_cost=monthly_cost,
+            income_warnings=g["income"]["warnings"],
+            income_missing=income_missing_words(g["income"]),
+        )
         for verdict, g in zip(verdicts, guarantors, strict=True)
     ]
     return {
@@ -187,10 +195,11 @@ def member_summary(member: dict[str, Any], *, share: Decimal | None) -> dict[str
 
 
 def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, thresholds: dict[str, Any]) -> dict[str, Any]:
-    """Covers when identity is verified and cost / income <= the guarantor threshold; else the shortfall. With no
-    income counted there is no ratio and no shortfall (``null``): the income needed says it, not "short of all of it"
-    (docs/api.md, Households; the field read 1499.76, the income needed, and a later report "faltam 1 499,76 €":
-    blind probe r75c, S15)."""
+    """Covers when identity and income are verified and cost / income <= the guarantor threshold; else the shortfall.
+    With no income counted there is no ratio and no shortfall (``null``): the income needed says it, not "short of
+    all of it" (docs/api.md, Households; the field read 1499.76, the income needed, and a later report "faltam
+    1 499,76 €": blind probe r75c, S15). An income proven only in part (four months of faturas-recibo of the six)
+    gives a ratio but no cover: a guarantee that is not proven lowers no risk (blind probe r77d, F3; ADR 011)."""
     threshold = Decimal(str(thresholds.get("dti_guarantor", DEFAULT_GUARANTOR_THRESHOLD)))
     income = money(member["income"]["average_monthly_income"])
     dti = dti_ratio(monthly_cost, income)
@@ -199,8 +208,9 @@ def guarantor_verdict(member: dict[str, Any], *, monthly_cost: Decimal, threshol
     shortfall = None if affordable or dti is None or income is None else quantize(needed - income)
     return {
         "applicant_id": member["applicant_id"],
-        "covers": affordable and member["identity"]["verified"],
+        "covers": affordable and member["identity"]["verified"] and member["income"]["verified"],
         "identity_verified": member["identity"]["verified"],
+        "income_verified": member["income"]["verified"],
         "dti_ratio": None if dti is None else str(dti),
         "threshold": str(threshold),
         "income_needed": str(needed),
@@ -239,22 +249,57 @@ def guarantor_effect(
 
 def guarantor_shortcoming(verdict: dict[str, Any]) -> str:
     """Why a guarantor does not cover: no income proven at all (no proof sent, or none counted: unreadable, or
-    someone else's), an income too low, or an income that would cover behind an identity not verified. "Not
-    enough income" said of a fiador whose every payslip was a third person's was wrong (end-to-end probe 17)."""
+    someone else's), an income too low, an income that would cover behind an identity not verified, or one proven
+    only in part. "Not enough income" said of a fiador whose every payslip was a third person's was wrong (end-to-end
+    probe 17)."""
     if verdict["dti_ratio"] is None:
         return "guarantor_income_not_proven"
     if Decimal(verdict["dti_ratio"]) > Decimal(verdict["threshold"]):
         return "guarantor_does_not_cover"
-    return "guarantor_identity_not_verified"
+    if not verdict["identity_verified"]:
+        return "guarantor_identity_not_verified"
+    return GUARANTOR_INCOME_PARTIAL
+
+
+def covers_if_proven(verdict: dict[str, Any]) -> bool:
+    """The guarantor's income counted would cover, their identity is verified, and only the income's proof is short
+    (months missing). A verdict stored before ``income_verified`` existed covered on the ratio alone."""
+    return (
+        not verdict["covers"]
+        and verdict["identity_verified"]
+        and verdict["dti_ratio"] is not None
+        and Decimal(verdict["dti_ratio"]) <= Decimal(verdict["threshold"])
+        and verdict.get("income_verified") is False
+    )
+
+
+def income_missing_words(income: dict[str, Any]) -> str:
+    """What the proof of a partly proven income lacks, as its sources say ('faturas-recibo de mais 2 meses distintos
+    (necessários 6 dos últimos 12)'); empty when none says."""
+    sources = income.get("sources") or []
+    return "; ".join(
+        str(s["missing"])
+        for s in sources
+        if s.get("missing") and not s.get("verified") and s.get("average_monthly_income") is not None
+    )
 
 
 def guarantor_check(
-    verdict: dict[str, Any], *, monthly_cost: Decimal, income_warnings: list[str] | tuple[str, ...] = ()
+    verdict: dict[str, Any],
+    *,
+    monthly_cost: Decimal,
+    income_warnings: list[str] | tuple[str, ...] = (),
+    income_missing: str = "",
 ) -> dict[str, Any]:
     ratio = format_percent(money(verdict["dti_ratio"]))
     limit = format_percent(money(verdict["threshold"]))
     if verdict["covers"]:
         evidence = f"Fiador cobre a renda: taxa de esforço do fiador {ratio} (limite {limit})."
+    elif covers_if_proven(verdict):
+        evidence = (
+            f"Fiador com o rendimento comprovado só em parte: cobriria a renda se ficasse comprovado (taxa de esforço "
+            f"do fiador {ratio}, limite {limit}){missing_clause(income_missing)}; até lá não garante a renda."
+        )
     elif not verdict["identity_verified"]:
         evidence = "Fiador sem identidade confirmada: não pode garantir a renda."
     elif verdict["dti_ratio"] is None:
@@ -398,7 +443,9 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     identities = state["identity"]["members"]
     parts = [f"Risco {RISK_WORDS[affordability['risk_level']]}."]
     words = role_words(state)
-    unconfirmed = [words[m["role"]] for m in state["members"] if not identities[m["applicant_id"]]["verified"]]
+    unconfirmed = [
+        unconfirmed_words(state, m, words) for m in state["members"] if not identities[m["applicant_id"]]["verified"]
+    ]
     parts.append(
         "Identidade confirmada para todas as pessoas da candidatura."
         if not unconfirmed
@@ -450,13 +497,19 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     guarantor = affordability.get("guarantor")
     if guarantor is not None:
         results = (state.get("income") or {}).get("members") or {}
-        parts.append(
-            guarantor_sentence(
-                guarantor,
-                cost="a prestação" if selling(state) else "a renda",
-                income_warnings=(results.get(guarantor["applicant_id"]) or {}).get("warnings") or [],
-            )
+        income = results.get(guarantor["applicant_id"]) or {}
+        cost = cost_words(state)
+        verdicts = [c for c in affordability["checks"] if c["name"] == "household.guarantor_covers"]
+        ordinal = guarantor_ordinal(state["members"], guarantor["applicant_id"])
+        lead_in, who = ("", "O fiador") if len(verdicts) < 2 else guarantors_lead_in(verdicts, ordinal, cost=cost)
+        sentence = guarantor_sentence(
+            guarantor,
+            cost=cost,
+            income_warnings=income.get("warnings") or [],
+            income_missing=income_missing_words(income),
+            who=who,
         )
+        parts.append(lead_in + sentence)
     reasons = reasons_by_member(state, words)
     if reasons:
         parts.append("Motivos: " + "; ".join(reasons) + ".")
@@ -484,6 +537,10 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
         if reason == "guarantor_income_not_proven":
             said.append(guarantor_income_words(guarantor_income(state)))
             continue
+        if reason == "guarantor_does_not_cover" and several_guarantors(state):
+            # Of several, none covers alone: "o fiador não tem rendimento suficiente" read as the only one (r77d, F5).
+            said.append(f"nenhum dos fiadores tem sozinho rendimento suficiente para garantir {cost_words(state)}")
+            continue
         if not members:
             said.append(REASON_TEXT.get(reason, reason))
             continue
@@ -494,6 +551,33 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
                 owners_by_text.setdefault(text, []).append(words[member["role"]])
         said.extend(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" for text, owners in owners_by_text.items())
     return said
+
+
+def unconfirmed_words(state: dict[str, Any], member: dict[str, Any], words: dict[str, str]) -> str:
+    """A member whose identity is not confirmed, by role; a guarantor with why ('fiador (documento caducado em
+    31/10/2026)'): a tenant's why is among the reasons (``identity_not_verified``), a guarantor's identity is no
+    reason of the risk by itself, and "Identidade não confirmada: fiador" said nothing of an expired card (blind probe
+    r77d, F4)."""
+    if member["role"] != GUARANTOR_ROLE:
+        return words[member["role"]]
+    label = guarantor_label(state, member["applicant_id"])
+    why = identity_failure_words(state["identity"]["members"][member["applicant_id"]])
+    return f"{label} ({why})" if why else label
+
+
+def guarantor_label(state: dict[str, Any], applicant_id: str) -> str:
+    """'fiador', or 'fiador 2' of several (the number the verdict's sentence and the PDF use)."""
+    if not several_guarantors(state):
+        return "fiador"
+    return f"fiador {guarantor_ordinal(state['members'], applicant_id)}"
+
+
+def several_guarantors(state: dict[str, Any]) -> bool:
+    return sum(1 for m in state["members"] if m["role"] == GUARANTOR_ROLE) > 1
+
+
+def cost_words(state: dict[str, Any]) -> str:
+    return "a prestação" if selling(state) else "a renda"
 
 
 def guarantor_income(state: dict[str, Any]) -> dict[str, Any]:
@@ -657,22 +741,58 @@ def stated_by_member(
 
 
 def guarantor_sentence(
-    guarantor: dict[str, Any], *, cost: str = "a renda", income_warnings: list[str] | tuple[str, ...] = ()
+    guarantor: dict[str, Any],
+    *,
+    cost: str = "a renda",
+    income_warnings: list[str] | tuple[str, ...] = (),
+    income_missing: str = "",
+    who: str = "O fiador",
 ) -> str:
+    """The verdict on one guarantor, ``who`` naming them ('O fiador', or 'o fiador 2' after the lead-in of several)."""
     ratio, limit = format_percent(money(guarantor["dti_ratio"])), format_percent(money(guarantor["threshold"]))
     if guarantor["covers"]:
-        return f"O fiador cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
+        return f"{who} cobre {cost} (taxa de esforço do fiador {ratio}, limite {limit})."
+    if covers_if_proven(guarantor):
+        # "O fiador cobre a renda" beside his own "só ficou comprovado em parte" lowered the risk on a guarantee not
+        # proven (blind probe r77d, F3).
+        return (
+            f"{who} cobriria {cost} (taxa de esforço do fiador {ratio}, limite {limit}) se o rendimento ficasse "
+            f"comprovado, mas só está comprovado em parte{missing_clause(income_missing)}: não baixa o risco."
+        )
     if not guarantor["identity_verified"]:
-        return f"O fiador não tem a identidade confirmada e não pode garantir {cost}."
+        return f"{who} não tem a identidade confirmada e não pode garantir {cost}."
     if guarantor["dti_ratio"] is None:
         return (
-            f"O fiador não tem rendimento comprovado{not_counted_because(income_warnings)} e não pode garantir "
+            f"{who} não tem rendimento comprovado{not_counted_because(income_warnings)} e não pode garantir "
             f"{cost}: seriam necessários {format_eur(money(guarantor['income_needed']))} de rendimento mensal."
         )
     return (
-        f"O fiador não cobre {cost} (taxa de esforço {ratio}, limite {limit}): faltam "
+        f"{who} não cobre {cost} (taxa de esforço {ratio}, limite {limit}): faltam "
         f"{format_eur(money(guarantor['shortfall']))} de rendimento mensal."
     )
+
+
+def guarantor_ordinal(members: list[dict[str, Any]], applicant_id: str) -> int:
+    """The guarantor's number among the application's guarantors (1, 2, ...), in the order the report's members,
+    the API's ``household.members`` and the PDF's table list them."""
+    ids = [m["applicant_id"] for m in members if m["role"] == GUARANTOR_ROLE]
+    return ids.index(applicant_id) + 1 if applicant_id in ids else 0
+
+
+def guarantors_lead_in(verdicts: list[dict[str, Any]], ordinal: int, *, cost: str) -> tuple[str, str]:
+    """Before the verdict on one guarantor of several, and who it is about: how many there are, that each is judged
+    alone against the whole cost (art. 649.º of the Código Civil: each fiador answers for the whole debt), how many
+    cover, and which one the verdict is on ('Há 2 fiadores, ..., e nenhum cobre sozinho a renda; ', 'o mais perto de
+    cobrir, o fiador 1,'). "O fiador não cobre a renda: faltam 699,62 €" of two guarantors read as the only
+    guarantor's (blind probe r77d, F5). By number, never by name: the justification is stored and sent on; the
+    number is the order of the report's members, the PDF's table and the API's ``household.members``."""
+    covering = sum(1 for v in verdicts if v["passed"])
+    judged = f"Há {len(verdicts)} fiadores, cada um avaliado sozinho contra {cost} toda, e "
+    if covering == 0:
+        return judged + f"nenhum cobre sozinho {cost}; ", f"o mais perto de cobrir, o fiador {ordinal},"
+    if covering == 1:
+        return judged + f"só um cobre sozinho {cost}: ", f"o fiador {ordinal}"
+    return judged + f"{covering} cobrem sozinhos {cost}; ", f"o de menor taxa de esforço, o fiador {ordinal},"
 
 
 def not_counted_because(income_warnings: list[str] | tuple[str, ...]) -> str:
@@ -682,3 +802,10 @@ def not_counted_because(income_warnings: list[str] | tuple[str, ...]) -> str:
     if CURRENCY_NOT_EUR in income_warnings:
         return " em euros (é pago noutra moeda e não foi contado: o valor em euros fica para quem decide)"
     return ""
+
+
+def missing_clause(missing: str) -> str:
+    """' (faltam faturas-recibo de mais 2 meses distintos, necessários 6 dos últimos 12)', or nothing."""
+    if not missing:
+        return ""
+    return " (faltam " + missing.replace(" (", ", ").replace(")", "") + ")"

@@ -87,6 +87,7 @@ REASON_TEXT = {
     "guarantor_income_not_proven": "o rendimento do fiador não está comprovado (comprovativos em falta, "
     "ilegíveis, de outra pessoa ou noutra moeda)",
     "guarantor_identity_not_verified": "a identidade do fiador não está confirmada",
+    "guarantor_income_partial": "o rendimento do fiador só está comprovado em parte: não garante a renda até o estar",
     "guarantor_covers_but_not_applied": "o fiador cobriria a renda, mas isso não compensa os outros motivos",
     "authenticity_concern": "um documento tem sinais de possível adulteração ou reutilização; "
     "sugere-se pedir o original ao emissor antes de decidir",
@@ -272,7 +273,22 @@ def identity_not_verified_words(identity: dict[str, Any]) -> str:
     """Why the identity was not confirmed, as its failed checks say it: none sent, none read, or which check of the
     document failed ("a identidade não foi confirmada (documento caducado em 31/08/2026)"), not "pelos documentos"
     alone (C07: an expired card read as no document at all)."""
-    failed = [c for c in identity.get("checks") or [] if not c["passed"] and c["name"] not in IDENTITY_SAID_APART]
+    failed = failed_identity_checks(identity)
+    if any(c["name"] == "identity.document_read" for c in failed):
+        return identity_failure_words(identity)
+    if not failed:
+        return REASON_TEXT["identity_not_verified"]
+    return f"a identidade não foi confirmada ({identity_failure_words(identity)})"
+
+
+def failed_identity_checks(identity: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in identity.get("checks") or [] if not c["passed"] and c["name"] not in IDENTITY_SAID_APART]
+
+
+def identity_failure_words(identity: dict[str, Any]) -> str:
+    """What kept an identity from being confirmed, as a clause: none sent, none read, the kinds refused, or the
+    failed checks of the document ("documento caducado em 31/10/2026"); "" when no check says."""
+    failed = failed_identity_checks(identity)
     read = next((c for c in failed if c["name"] == "identity.document_read"), None)
     if read is not None:
         if read.get("evidence") == NO_IDENTITY_DOCUMENT_SENT:
@@ -281,9 +297,7 @@ def identity_not_verified_words(identity: dict[str, Any]) -> str:
         if refused:
             return refused_identity_words(refused)
         return "nenhum dos documentos de identificação enviados se conseguiu ler"
-    if not failed:
-        return REASON_TEXT["identity_not_verified"]
-    return "a identidade não foi confirmada (" + "; ".join(sentence_inside(c["evidence"]) for c in failed) + ")"
+    return "; ".join(sentence_inside(c["evidence"]) for c in failed)
 
 
 # What each identity document refused was taken for: the extraction's reason names it first ("Este documento é uma
@@ -476,6 +490,12 @@ def guarantor_words(verdict: dict[str, Any] | None) -> str:
         return "nenhum"
     if verdict.get("covers"):
         return "cobre a renda"
+    if (
+        verdict.get("income_verified") is False
+        and verdict.get("dti_ratio") is not None
+        and not verdict.get("shortfall")
+    ):
+        return "não cobre (rendimento comprovado só em parte)"
     if verdict.get("dti_ratio") is None:
         return "não cobre (sem rendimento comprovado)"
     shortfall = money(verdict.get("shortfall"))

@@ -69,6 +69,7 @@ def test_a_covering_guarantor_lowers_a_high_affordability_risk_to_medium() -> No
         "applicant_id": "g",
         "covers": True,
         "identity_verified": True,
+        "income_verified": True,
         "dti_ratio": "0.2500",
         "threshold": "0.300",
         # The least income whose ratio, rounded to four places as every verdict reads it, is within 0.30.
