@@ -1,0 +1,154 @@
+"""Blind probe r77b: an applicant's uploads on a bad connection.
+
+F1: a 9 MB photo sent slowly (50 s against a 40 s slot) was received whole and then refused ``upload_expired``: the
+slot was judged after the body had arrived. A slot is judged when its request arrives, as S3 judges a signed
+request; one use and the size are still checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.test.client import BOUNDARY, FakePayload, encode_multipart
+from rest_framework.test import APIClient
+
+from applicants.models import IntakeFormRequest
+from documents.models import UploadSlot
+from tests.helpers import form_request_create
+from tests.integration.test_intake_api import PDF
+
+pytestmark = pytest.mark.django_db
+
+SLOT_LIFETIME = 40
+
+
+class Clock:
+    """Wall time moved on by hand: ``time.time`` (what signing measures a policy's age by) and ``timezone.now``."""
+
+    def __init__(self) -> None:
+        self.ahead = 0.0
+        self._real_time = time.time
+
+    def time(self) -> float:
+        return self._real_time() + self.ahead
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.time(), tz=dt.UTC)
+
+
+@pytest.fixture
+def clock(settings: Any) -> Iterator[Clock]:
+    settings.INTAKE_UPLOAD_URL_TTL = SLOT_LIFETIME
+    moved = Clock()
+    with mock.patch("time.time", moved.time), mock.patch("django.utils.timezone.now", moved.now):
+        yield moved
+
+
+class BodySentSlowly(FakePayload):
+    """A request body whose reading takes ``seconds`` on the clock: a phone on a train."""
+
+    def __init__(self, content: bytes, *, clock: Clock, seconds: float) -> None:
+        super().__init__(content)
+        self.clock = clock
+        self.seconds = seconds
+        self.pending = True
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self.pending:
+            self.clock.ahead += self.seconds
+            self.pending = False
+        return super().read(size)
+
+
+def a_slot(token: str) -> dict[str, Any]:
+    response = APIClient().post(
+        f"/api/v1/intake/{token}/uploads",
+        {"filename": "foto.pdf", "content_type": "application/pdf", "size": len(PDF), "document_type": "ID_DOCUMENT"},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    return dict(response.json())
+
+
+def post_file(slot: dict[str, Any], *, clock: Clock, sending_takes: float, data: bytes = PDF) -> Any:
+    fields = dict(slot["upload"]["fields"], file=SimpleUploadedFile("foto.pdf", data, content_type="application/pdf"))
+    body = encode_multipart(BOUNDARY, fields)
+    return Client().post(
+        "/storage/upload",
+        body,
+        # Not the client's MULTIPART_CONTENT object, which it would encode again: the body is already encoded.
+        content_type=f"multipart/form-data; boundary={BOUNDARY}",
+        **{"wsgi.input": BodySentSlowly(body, clock=clock, seconds=sending_takes)},
+    )
+
+
+def test_an_upload_begun_in_time_is_stored_when_the_slot_expires_while_its_body_arrives(
+    alice_api: APIClient, clock: Clock
+) -> None:
+    slot = a_slot(form_request_create(alice_api)["token"])
+    clock.ahead += SLOT_LIFETIME - 5
+
+    response = post_file(slot, clock=clock, sending_takes=15)
+
+    assert response.status_code == 204, response.content
+    assert UploadSlot.objects.get(key=slot["key"]).used_at is not None
+
+
+def test_an_upload_begun_in_time_is_stored_when_its_form_expires_while_its_body_arrives(
+    alice_api: APIClient, clock: Clock
+) -> None:
+    form = form_request_create(alice_api)
+    slot = a_slot(form["token"])
+    IntakeFormRequest.objects.filter(id=form["id"]).update(expires_at=clock.now() + dt.timedelta(seconds=5))
+
+    response = post_file(slot, clock=clock, sending_takes=15)
+
+    assert response.status_code == 204, response.content
+
+
+def test_an_upload_begun_after_the_slot_expired_is_refused_and_says_to_send_it_again(
+    alice_api: APIClient, clock: Clock
+) -> None:
+    slot = a_slot(form_request_create(alice_api)["token"])
+    clock.ahead += SLOT_LIFETIME + 5
+
+    response = post_file(slot, clock=clock, sending_takes=0)
+
+    assert (response.status_code, response.json()["code"]) == (403, "upload_expired")
+    assert "envie-o outra vez" in response.json()["detail"]
+    assert UploadSlot.objects.get(key=slot["key"]).used_at is None
+
+
+def test_an_upload_begun_after_its_form_expired_is_refused(alice_api: APIClient, clock: Clock) -> None:
+    form = form_request_create(alice_api)
+    slot = a_slot(form["token"])
+    IntakeFormRequest.objects.filter(id=form["id"]).update(expires_at=clock.now() - dt.timedelta(seconds=1))
+
+    response = post_file(slot, clock=clock, sending_takes=0)
+
+    assert (response.status_code, response.json()["code"]) == (410, "form_expired")
+
+
+def test_a_slow_upload_still_takes_its_slot_once_and_no_more_bytes_than_asked(
+    alice_api: APIClient, clock: Clock
+) -> None:
+    slot = a_slot(form_request_create(alice_api)["token"])
+
+    assert post_file(slot, clock=clock, sending_takes=60).status_code == 204
+    again = post_file(slot, clock=clock, sending_takes=0)
+    assert (again.status_code, again.json()["code"]) == (403, "upload_expired")
+
+    fresh = a_slot(form_request_create(alice_api)["token"])
+    replayed = post_file(fresh, clock=clock, sending_takes=1)
+    assert replayed.status_code == 204
+    assert (post_file(fresh, clock=clock, sending_takes=1).json()["code"]) == "upload_used"
+    larger = a_slot(form_request_create(alice_api)["token"])
+    too_large = post_file(larger, clock=clock, sending_takes=60, data=PDF + b"0" * 10)
+    assert (too_large.status_code, too_large.json()["code"]) == (400, "file_too_large")
