@@ -2,7 +2,7 @@
 
 F1: a 9 MB photo sent slowly (50 s against a 40 s slot) was received whole and then refused ``upload_expired``: the
 slot was judged after the body had arrived. A slot is judged when its request arrives, as S3 judges a signed
-request; one use and the size are still checked.
+request; one use and the size are still checked. F5: a document unread after the submission, below.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from django.test import Client
 from django.test.client import BOUNDARY, FakePayload, encode_multipart
 from rest_framework.test import APIClient
 
-from applicants.models import IntakeFormRequest
-from documents.models import UploadSlot
+from applicants.models import Applicant, ApplicantStatus, IntakeFormRequest
+from documents.models import Document, DocumentStatus, UploadSlot
 from tests.helpers import form_request_create
 from tests.integration.test_intake_api import PDF
 
@@ -152,3 +152,78 @@ def test_a_slow_upload_still_takes_its_slot_once_and_no_more_bytes_than_asked(
     larger = a_slot(form_request_create(alice_api)["token"])
     too_large = post_file(larger, clock=clock, sending_takes=60, data=PDF + b"0" * 10)
     assert (too_large.status_code, too_large.json()["code"]) == (400, "file_too_large")
+
+
+# F5: after the submission, a document that could not be read told its person "envie o documento outra vez" while
+# their link refused every upload (410 form_already_submitted) until the agency asked for it.
+
+UNREADABLE = "Imagem corrompida ou ilegível: envie o documento outra vez, em PDF, JPEG ou PNG."
+WHEN_ASKED = (
+    "Como a candidatura já foi submetida, não o pode enviar agora: a agência vê que este documento não foi lido e, "
+    "se precisar dele, pede-lho por esta ligação, que volta então a aceitar o ficheiro. Pode também contactar a "
+    "agência."
+)
+
+
+def submitted_with_an_unreadable_payslip(alice_api: APIClient) -> tuple[str, str]:
+    from tests.helpers import submission_body, upload
+    from tests.integration.test_intake_api import PNG, doc_entry, pdf_document, submit
+
+    token = form_request_create(alice_api)["token"]
+    id_key = upload(token, ("cc.png", PNG, "image/png", "ID_DOCUMENT"))
+    payslip_key = upload(token, pdf_document())
+    documents = [doc_entry(id_key, "cc.png", "image/png", "ID_DOCUMENT"), doc_entry(payslip_key)]
+    response = submit(token, submission_body("245718931", documents))
+    assert response.status_code == 201, response.content
+    applicant_id = response.json()["applicant_id"]
+    Document.objects.filter(applicant_id=applicant_id, document_type="PROOF_OF_INCOME").update(
+        status=DocumentStatus.FAILED, error=UNREADABLE
+    )
+    Applicant.objects.filter(id=applicant_id).update(status=ApplicantStatus.COMPLETED)
+    return token, applicant_id
+
+
+def reasons(token: str, language: str = "") -> dict[str, str | None]:
+    documents = APIClient().get(f"/api/v1/intake/{token}/status{language}").json()["documents"]
+    return {d["original_filename"]: d["reason"] for d in documents}
+
+
+def ask_for(alice_api: APIClient, applicant_id: str, document_type: str) -> None:
+    asked = alice_api.post(
+        f"/api/v1/applicants/{applicant_id}/decision",
+        {"decision": "MORE_INFO", "reason": "r", "requested_documents": [{"document_type": document_type}]},
+        format="json",
+    )
+    assert asked.status_code == 201, asked.content
+
+
+def test_an_unreadable_document_after_the_submission_says_the_agency_asks_for_it_again(
+    alice_api: APIClient, queued: Any
+) -> None:
+    token, _ = submitted_with_an_unreadable_payslip(alice_api)
+
+    assert reasons(token) == {"cc.png": None, "recibo.pdf": f"{UNREADABLE} {WHEN_ASKED}"}
+    english = reasons(token, "?lang=en")["recibo.pdf"]
+    assert english is not None and "the agency" in english and "ask you for it" in english
+    refused = APIClient().post(
+        f"/api/v1/intake/{token}/uploads",
+        {"filename": "r.pdf", "content_type": "application/pdf", "size": 100, "document_type": "PROOF_OF_INCOME"},
+        format="json",
+    )
+    assert refused.json()["code"] == "form_already_submitted"  # why the text may not say "envie outra vez" alone
+
+
+def test_an_unreadable_document_the_agency_asks_for_says_only_what_to_send(alice_api: APIClient, queued: Any) -> None:
+    token, applicant_id = submitted_with_an_unreadable_payslip(alice_api)
+    ask_for(alice_api, applicant_id, "PROOF_OF_INCOME")
+
+    assert reasons(token) == {"cc.png": None, "recibo.pdf": UNREADABLE}
+
+
+def test_an_unreadable_document_of_a_kind_not_asked_for_still_says_the_agency_asks(
+    alice_api: APIClient, queued: Any
+) -> None:
+    token, applicant_id = submitted_with_an_unreadable_payslip(alice_api)
+    ask_for(alice_api, applicant_id, "ID_DOCUMENT")
+
+    assert reasons(token) == {"cc.png": None, "recibo.pdf": f"{UNREADABLE} {WHEN_ASKED}"}
