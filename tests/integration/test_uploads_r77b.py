@@ -227,3 +227,57 @@ def test_an_unreadable_document_of_a_kind_not_asked_for_still_says_the_agency_as
     ask_for(alice_api, applicant_id, "ID_DOCUMENT")
 
     assert reasons(token) == {"cc.png": None, "recibo.pdf": f"{UNREADABLE} {WHEN_ASKED}"}
+
+
+# F2-F4: the refusals an applicant meets on a bad connection say what to do, in pt-PT and English.
+
+
+def test_a_file_not_uploaded_says_to_upload_it_again_before_submitting(alice_api: APIClient, queued: Any) -> None:
+    from tests.helpers import submission_body
+    from tests.integration.test_intake_api import doc_entry
+
+    form = form_request_create(alice_api)
+    key = f"uploads/{form['id']}/7d0e2c1a-0000-4000-8000-000000000000.pdf"
+    body = submission_body("245718931", [doc_entry(key)])
+    portuguese = APIClient().post(f"/api/v1/intake/{form['token']}/submissions", body, format="json").json()
+    english = APIClient().post(f"/api/v1/intake/{form['token']}/submissions?lang=en", body, format="json").json()
+
+    assert (portuguese["code"], portuguese["document"]) == ("file_not_found", 0)
+    assert "carregue-o outra vez antes de submeter" in portuguese["detail"]
+    assert "upload it again before submitting" in english["detail"]
+
+
+def test_a_link_out_of_slots_says_to_submit_what_is_uploaded_or_ask_for_a_new_link(
+    alice_api: APIClient, settings: Any
+) -> None:
+    settings.INTAKE_MAX_UPLOAD_SLOTS = 1
+    form = form_request_create(alice_api)
+    a_slot(form["token"])
+    ask = {"filename": "r.pdf", "content_type": "application/pdf", "size": 10, "document_type": "PROOF_OF_INCOME"}
+    refused = APIClient().post(f"/api/v1/intake/{form['token']}/uploads", ask, format="json").json()
+    english = APIClient().post(f"/api/v1/intake/{form['token']}/uploads?lang=en", ask, format="json").json()
+
+    assert refused["code"] == "too_many_uploads"
+    assert "submeta os documentos que já carregou" in refused["detail"]
+    assert "peça à agência uma ligação nova" in refused["detail"]
+    assert "ask the agency for a new link" in english["detail"]
+    # What the text promises: a new link's slots are its own.
+    renewed = alice_api.post(f"/api/v1/applicants/intake-form-requests/{form['id']}/link").json()["token"]
+    assert a_slot(renewed)["key"].startswith(f"uploads/{form['id']}/")
+
+
+def test_a_retried_submission_reads_that_it_was_received_and_where_to_follow_it(
+    alice_api: APIClient, queued: Any
+) -> None:
+    from tests.helpers import submission_body
+    from tests.integration.test_intake_api import submit
+
+    token = form_request_create(alice_api)["token"]
+    assert submit(token, submission_body("245718931", [])).status_code == 201
+
+    again = submit(token, submission_body("245718931", []))
+    other = submit(token, submission_body("123456789", []))
+
+    assert again.status_code == 410 and again.json()["code"] == "form_already_submitted"
+    assert "a candidatura foi recebida" in again.json()["detail"] and "estado" in again.json()["detail"]
+    assert other.json() == again.json()  # the same words for any NIF: a leaked link tests none
