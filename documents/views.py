@@ -24,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from applicants.errors import FormExpired, FormLinkReplaced
-from applicants.models import FormStatus
+from applicants.models import IntakeFormRequest
 from documents.models import UploadSlot
 from documents.storage import DOWNLOAD_SIGNING_SALT, UPLOAD_SIGNING_SALT, LocalDocumentStore, document_store
 
@@ -132,11 +132,8 @@ def form_expired_since_the_slot(key: str, *, at: datetime) -> bool:
     slot was handed out: its link answers ``form_expired`` from then on, and so does a slot asked for before (e2e
     probe 20 stored a file through one after the close). A form whose date passes while a body is still arriving
     was open when it began, as its slot was. A second round's slots belong to a submitted form, not expired."""
-    slot = UploadSlot.objects.select_related("form_request").filter(key=key).first()
-    if slot is None:
-        return False
-    form = slot.form_request
-    return form.status == FormStatus.EXPIRED or (form.status == FormStatus.PENDING and form.expires_at <= at)
+    expired_forms = IntakeFormRequest.objects.expired(now=at)
+    return UploadSlot.objects.filter(key=key, form_request__in=expired_forms).exists()
 
 
 @require_GET
