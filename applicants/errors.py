@@ -37,7 +37,8 @@ class InvalidStorageKey(BusinessRuleError):
 
 class FileNotFound(BusinessRuleError):
     code = "file_not_found"
-    default_message = _("O ficheiro indicado não foi carregado.")
+    # What to do, not only what went wrong (blind probe r77b, F3): an upload cut off on a bad connection.
+    default_message = _("O ficheiro indicado não está carregado: carregue-o outra vez antes de submeter.")
 
 
 class FileTypeNotAllowed(BusinessRuleError):
@@ -65,7 +66,11 @@ class TooManyDocuments(BusinessRuleError):
 
 class TooManyUploads(BusinessRuleError):
     code = "too_many_uploads"
-    default_message = _("Foram pedidos carregamentos a mais para este formulário.")
+    # The slots are counted per link, and a new link's are its own (docs/api.md, ".../link"; blind probe r77b, F4).
+    default_message = _(
+        "Esta ligação já recebeu todos os carregamentos permitidos: submeta os documentos que já carregou, ou peça "
+        "à agência uma ligação nova, que permite outros."
+    )
 
 
 class TooManyPeople(BusinessRuleError):
@@ -170,7 +175,11 @@ class FormLinkReplaced(FormExpired):
 class FormAlreadySubmitted(BusinessRuleError):
     code = "form_already_submitted"
     status_code = 410
-    default_message = _("Este formulário já foi submetido.")
+    # A retried submission reads that it was received and where to follow it (blind probe r77b, C12); the same
+    # words for any NIF, so a leaked link still tests none.
+    default_message = _(
+        "Este formulário já foi submetido: a candidatura foi recebida, e o seu estado pode ser visto nesta ligação."
+    )
 
 
 class DataErased(BusinessRuleError):

@@ -11,6 +11,7 @@ before it reaches the disk: no temporary file holds it in clear
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from applicants.errors import FormExpired, FormLinkReplaced
-from applicants.models import FormStatus
+from applicants.models import IntakeFormRequest
 from documents.models import UploadSlot
 from documents.storage import DOWNLOAD_SIGNING_SALT, UPLOAD_SIGNING_SALT, LocalDocumentStore, document_store
 
@@ -44,6 +45,10 @@ def local_upload(request: HttpRequest) -> HttpResponse:
 
 
 def _upload(request: HttpRequest) -> HttpResponse:
+    # Before a byte of the body is read: the slot is judged as of now, as S3 judges a signed request when it
+    # arrives. A 9 MB photo sent from a phone on a train takes longer than the slot's lifetime (blind probe
+    # r77b, F1: sent in 50 s against a 40 s slot, received whole, then refused ``upload_expired``).
+    arrived_at = timezone.now()
     store = document_store()
     if not isinstance(store, LocalDocumentStore):
         raise Http404
@@ -56,18 +61,23 @@ def _upload(request: HttpRequest) -> HttpResponse:
     # handler would put the document on disk in clear before it is encrypted.
     request.upload_handlers = [MemoryFileUploadHandler(request)]
     try:
-        policy = signing.loads(
-            request.POST.get("policy", ""), salt=UPLOAD_SIGNING_SALT, max_age=settings.INTAKE_UPLOAD_URL_TTL
-        )
+        policy = policy_valid_on_arrival(request.POST.get("policy", ""), arrived_at=arrived_at)
     except signing.SignatureExpired:
-        return _refuse(403, "upload_expired", _("O endereço de carregamento expirou."))
+        return _refuse(
+            403,
+            "upload_expired",
+            _(
+                "O endereço de carregamento expirou antes de o envio começar: escolha o ficheiro e envie-o outra "
+                "vez (a página pede um endereço novo)."
+            ),
+        )
     except signing.BadSignature:
         return _refuse(403, "invalid_policy", _("Pedido de carregamento inválido."))
     if request.POST.get("key") != policy["key"]:
         return _refuse(403, "invalid_storage_key", _("O ficheiro não corresponde ao pedido."))
     if request.POST.get("Content-Type") != policy["content_type"]:
         return _refuse(403, "file_type_not_allowed", _("O tipo do ficheiro não corresponde ao pedido."))
-    if form_expired_since_the_slot(policy["key"]):
+    if form_expired_since_the_slot(policy["key"], at=arrived_at):
         refused = FormExpired()
         return _refuse(refused.status_code, refused.code, refused.message)
     if UploadSlot.objects.filter(key=policy["key"]).issued_for_a_replaced_link().exists():
@@ -102,12 +112,28 @@ def _upload(request: HttpRequest) -> HttpResponse:
     return HttpResponse(status=204)
 
 
-def form_expired_since_the_slot(key: str) -> bool:
-    """Whether the slot's form expired or staff closed it after the slot was handed out: its link answers
-    ``form_expired`` from then on, and so does a slot asked for before (e2e probe 20 stored a file through one
-    after the close). A second round's slots belong to a submitted form, which is not expired."""
-    slot = UploadSlot.objects.select_related("form_request").filter(key=key).first()
-    return slot is not None and slot.form_request.effective_status == FormStatus.EXPIRED
+def policy_valid_on_arrival(signed_policy: str, *, arrived_at: datetime) -> dict[str, Any]:
+    """The signed policy, refused (``SignatureExpired``) only if it had expired when its request arrived.
+
+    ``signing.loads`` measures the policy's age when it is called, after the body was read: the time the body
+    took is given back to it, so a slow upload begun in time keeps its slot (docs/adr/007-storage-encryption.md).
+    """
+    reading_took = max(timezone.now() - arrived_at, timedelta(0))
+    policy: dict[str, Any] = signing.loads(
+        signed_policy,
+        salt=UPLOAD_SIGNING_SALT,
+        max_age=timedelta(seconds=settings.INTAKE_UPLOAD_URL_TTL) + reading_took,
+    )
+    return policy
+
+
+def form_expired_since_the_slot(key: str, *, at: datetime) -> bool:
+    """Whether the slot's form had expired, or staff had closed it, at ``at`` (when the upload arrived), after the
+    slot was handed out: its link answers ``form_expired`` from then on, and so does a slot asked for before (e2e
+    probe 20 stored a file through one after the close). A form whose date passes while a body is still arriving
+    was open when it began, as its slot was. A second round's slots belong to a submitted form, not expired."""
+    expired_forms = IntakeFormRequest.objects.expired(now=at)
+    return UploadSlot.objects.filter(key=key, form_request__in=expired_forms).exists()
 
 
 @require_GET

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from applicants import errors, selectors
 from applicants.models import ApplicantStatus, FormStatus, IncomeProfile
-from documents.models import DocumentStatus
+from documents.models import Document, DocumentStatus
 from documents.reasons import reason_in_language
 from intake import services
 from screening.explanation import applicant_explanation
@@ -24,6 +24,13 @@ from screening.selectors import report_latest
 APPLICANT_FAILED_REASON = gettext_noop(
     "Não foi possível concluir a análise da sua candidatura por um problema técnico do nosso lado. "
     "A agência vê esta situação e pode voltar a processá-la; não precisa de enviar nada de novo."
+)
+
+# Said after a failed document's reason while the link takes no file of its kind (``failed_document_reason``).
+SEND_AGAIN_WHEN_ASKED = gettext_noop(
+    "Como a candidatura já foi submetida, não o pode enviar agora: a agência vê que este documento não foi lido e, "
+    "se precisar dele, pede-lho por esta ligação, que volta então a aceitar o ficheiro. Pode também contactar a "
+    "agência."
 )
 
 
@@ -40,9 +47,7 @@ def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> 
             "document_type": d.document_type,
             "original_filename": d.original_filename,
             "status": d.status,
-            # The extraction's reasons are fixed texts addressed to the sender ("PDF protegido por
-            # palavra-passe: envie uma versão sem proteção."), never the document's content.
-            "reason": reason_in_language(d.error) if d.status == DocumentStatus.FAILED and d.error else None,
+            "reason": failed_document_reason(link, d) if d.status == DocumentStatus.FAILED and d.error else None,
         }
         for d in applicant.documents.all()
     ]
@@ -64,6 +69,22 @@ def status_of_person(link: selectors.IntakeLink, *, language: str = "pt-PT") -> 
         for c in applicant.contests.all()
     ]
     return body
+
+
+def failed_document_reason(link: selectors.IntakeLink, document: Document) -> str:
+    """Why a document could not be read, and when its person can send another.
+
+    The extraction's reasons are fixed texts addressed to the sender ("PDF protegido por palavra-passe: envie uma
+    versão sem proteção."), never the document's content. A document fails after its form was submitted, when the
+    link takes a file only while the agency asks for that kind of document: "envie outra vez" alone sent the person
+    to a link that refused every upload (blind probe r77b, F5), so then they read who acts and when.
+    """
+    reason = reason_in_language(document.error)
+    try:
+        services.link_check_uploadable(link, document.document_type)
+    except errors.BusinessRuleError:
+        return f"{reason} {gettext(SEND_AGAIN_WHEN_ASKED)}"
+    return reason
 
 
 def household_status(link: selectors.IntakeLink) -> list[dict[str, Any]]:

@@ -80,11 +80,12 @@ def test_reference_flow_from_form_to_listed_applicant(
     Document.objects.filter(applicant_id=applicant_id, document_type="PROOF_OF_INCOME").update(
         status=DocumentStatus.FAILED, error="PDF protegido por palavra-passe: envie uma versão sem proteção."
     )
+    # Submitted, the link takes no file until the agency asks for one, and the reason says so (blind probe r77b, F5).
     failed = APIClient().get(f"/api/v1/intake/{token}/status").json()["documents"]
-    assert {d["original_filename"]: d["reason"] for d in failed} == {
-        "cc.png": None,
-        "recibo.pdf": "PDF protegido por palavra-passe: envie uma versão sem proteção.",
-    }
+    reason_of = {d["original_filename"]: d["reason"] for d in failed}
+    assert reason_of["cc.png"] is None
+    assert reason_of["recibo.pdf"].startswith("PDF protegido por palavra-passe: envie uma versão sem proteção. ")
+    assert "a agência" in reason_of["recibo.pdf"]
     # Screening reads the same reason, for the report's evidence (cases probe 16).
     facts = {d["document_type"]: d["failure_reason"] for d in documents_facts(Applicant.objects.get(id=applicant_id))}
     assert facts == {
@@ -96,10 +97,10 @@ def test_reference_flow_from_form_to_listed_applicant(
         APIClient().get(f"/api/v1/intake/{token}/status?lang=en"),
         APIClient().get(f"/api/v1/intake/{token}/status", HTTP_ACCEPT_LANGUAGE="en"),
     ):
-        assert {d["original_filename"]: d["reason"] for d in english.json()["documents"]} == {
-            "cc.png": None,
-            "recibo.pdf": "The PDF is password-protected: send a version without protection.",
-        }
+        reason_of = {d["original_filename"]: d["reason"] for d in english.json()["documents"]}
+        assert reason_of["cc.png"] is None
+        assert reason_of["recibo.pdf"].startswith("The PDF is password-protected: send a version without protection. ")
+        assert "the agency" in reason_of["recibo.pdf"]
 
     listed = alice_api.get("/api/v1/applicants").json()
     assert listed["count"] == 1
