@@ -43,7 +43,9 @@ def slot_on(form: IntakeFormRequest, prefix_id: Any) -> str:
 
 def post_file(key: str) -> Any:
     """The file posted to the local store's upload endpoint with the slot's signed policy."""
-    fields = dict(document_store().upload_slot(key=key, content_type="application/pdf", max_size=len(PDF)).fields)
+    fields: dict[str, Any] = dict(
+        document_store().upload_slot(key=key, content_type="application/pdf", max_size=len(PDF)).fields
+    )
     fields["file"] = SimpleUploadedFile("recibo.pdf", PDF, content_type="application/pdf")
     return Client().post("/storage/upload", fields)
 
