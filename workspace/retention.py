@@ -291,8 +291,10 @@ def _member_erase(plan: MemberErasure, *, actor: Any) -> PurgeResult:
     """
     member, application = plan.applicant, Application.objects.get(pk=plan.application.pk)
     if application.status == ApplicationStatus.PROCESSING or any(
-        person.status == ApplicantStatus.PROCESSING for person in [member, *plan.others]
+        person.status == ApplicantStatus.PROCESSING for person in plan.others
     ):
+        raise errors.ApplicantProcessing.household()
+    if member.status == ApplicantStatus.PROCESSING:  # their own documents read, the household not screened
         raise errors.ApplicantProcessing()
     invitations = _invitations_naming(member)
     erased_links_record(applicant_ids=[member.id], invitation_ids=[invitation.id for invitation in invitations])
@@ -389,7 +391,7 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
     in the retention purge) and their application; audited with ids and counts only. Not while a worker reads
     their documents (``applicant_processing``): its writes would race the deletion."""
     if any(member.status == ApplicantStatus.PROCESSING for member in members):
-        raise errors.ApplicantProcessing()
+        raise errors.ApplicantProcessing.household() if len(members) > 1 else errors.ApplicantProcessing()
     organization = members[0].organization if members else getattr(application, "organization", None)
     target = (
         ("applicant", members[0].id) if len(members) == 1 or application is None else ("application", application.id)
