@@ -330,6 +330,7 @@ class IntakeAdditionalDocumentsView(IntakeView):
             ),
             404: NOT_FOUND,
             409: error_response("no_documents_requested (nothing asked of this person, or already answered)"),
+            410: error_response("data_erased (the person was erased, also while the answer was stored: none kept)"),
         },
     )
     def post(self, request: Request, token: str) -> Response:
