@@ -111,6 +111,12 @@ class ApplicantProcessing(BusinessRuleError):
     status_code = 409
     default_message = _("Os documentos estão a ser analisados neste momento: tente de novo dentro de momentos.")
 
+    @classmethod
+    def household(cls) -> ApplicantProcessing:
+        """The household is being screened: said so, since the person refused may have sent no documents at all
+        (blind probe r77a, F5: a co-tenant with none read that their documents were being analysed)."""
+        return cls(_("A candidatura do agregado está a ser analisada neste momento: tente de novo dentro de momentos."))
+
 
 class ApplicationNotWaiting(BusinessRuleError):
     code = "application_not_waiting"

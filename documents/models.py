@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applicants.fields import EncryptedCharField, EncryptedJSONField
-from applicants.models import Applicant, InfoRequest, IntakeFormRequest, Organization, ReplacedFormLink
+from applicants.models import (
+    Applicant,
+    FormStatus,
+    InfoRequest,
+    IntakeFormRequest,
+    Organization,
+    ReplacedFormLink,
+)
 from documents.labels import kind_label, method_label
 
 
@@ -178,6 +185,16 @@ class UploadSlotQuerySet(models.QuerySet["UploadSlot"]):
             form_request_id=OuterRef("form_request_id"), replaced_at__gt=OuterRef("created_at")
         )
         return self.filter(Exists(replaced_later))
+
+    def issued_for_an_erased_link(self) -> UploadSlotQuerySet:
+        """Slots of a form whose people are all gone (erased on request or purged): submitted, and holding nobody.
+
+        Every link of such a form answers 410 ``data_erased``, and so do the slots handed out on them (blind probe
+        r77a, F1: one took a file after its person's erasure). An erasure from this fix on deletes its people's
+        slots with their files (``workspace.retention``: one member's too); this names the rows left from before.
+        """
+        people = Applicant.objects.filter(form_request_id=OuterRef("form_request_id"))
+        return self.filter(form_request__status=FormStatus.COMPLETED).exclude(Exists(people))
 
 
 class UploadSlot(models.Model):

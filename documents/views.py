@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from applicants.errors import FormExpired, FormLinkReplaced
+from applicants.errors import DataErased, FormExpired, FormLinkReplaced
 from applicants.models import IntakeFormRequest
 from documents.models import UploadSlot
 from documents.storage import DOWNLOAD_SIGNING_SALT, UPLOAD_SIGNING_SALT, LocalDocumentStore, document_store
@@ -83,6 +83,8 @@ def _upload(request: HttpRequest) -> HttpResponse:
     if UploadSlot.objects.filter(key=policy["key"]).issued_for_a_replaced_link().exists():
         refused = FormLinkReplaced()
         return _refuse(refused.status_code, refused.code, refused.message)
+    if slot_of_an_erased_person(policy["key"]):
+        return _refuse_erased()
     upload: Any = request.FILES.get("file")
     if upload is None:
         return _refuse(400, "file_missing", _("Falta o ficheiro."))
@@ -101,6 +103,8 @@ def _upload(request: HttpRequest) -> HttpResponse:
     # One conditional update takes the slot: a replayed or late POST finds it taken and writes nothing.
     taken = UploadSlot.objects.filter(key=policy["key"], used_at__isnull=True).update(used_at=timezone.now())
     if taken != 1:
+        if slot_of_an_erased_person(policy["key"]):  # erased since the check above
+            return _refuse_erased()
         return _refuse(403, "upload_used", _("Este endereço de carregamento já foi usado."))
     try:
         store.put(policy["key"], upload.read(), policy["content_type"])
@@ -109,6 +113,11 @@ def _upload(request: HttpRequest) -> HttpResponse:
         # the same slot (it had answered ``upload_used`` then, and the file was in neither place).
         UploadSlot.objects.filter(key=policy["key"]).update(used_at=None)
         raise
+    if slot_of_an_erased_person(policy["key"]):
+        # The person's erasure committed while the file was written, and deleted the files it knew of before this
+        # one was there: this one goes too (an erasure committing after this check deletes it itself).
+        store.delete(policy["key"])
+        return _refuse_erased()
     return HttpResponse(status=204)
 
 
@@ -134,6 +143,20 @@ def form_expired_since_the_slot(key: str, *, at: datetime) -> bool:
     was open when it began, as its slot was. A second round's slots belong to a submitted form, not expired."""
     expired_forms = IntakeFormRequest.objects.expired(now=at)
     return UploadSlot.objects.filter(key=key, form_request__in=expired_forms).exists()
+
+
+def slot_of_an_erased_person(key: str) -> bool:
+    """Whether the slot's person was erased or purged after it was handed out: their links answer 410
+    ``data_erased``, and so do their slots (blind probe r77a, F1). An erasure deletes its people's slot rows, so a
+    signed policy whose row is gone is one of theirs (the retention purge only prunes rows long past their policy's
+    life); rows left by an erasure from before are ``issued_for_an_erased_link``."""
+    slots = UploadSlot.objects.filter(key=key)
+    return not slots.exists() or slots.issued_for_an_erased_link().exists()
+
+
+def _refuse_erased() -> JsonResponse:
+    refused = DataErased()
+    return _refuse(refused.status_code, refused.code, refused.message)
 
 
 @require_GET

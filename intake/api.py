@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
-from applicants import selectors
+from applicants import errors, selectors
 from applicants.models import Applicant, FormStatus, Invitation, Role, contract_applicant_status
 from applicants.notice import notice_text
 from applicants.rest import FIELD_ERRORS, NOT_FOUND, client_address, error_response
@@ -330,6 +330,7 @@ class IntakeAdditionalDocumentsView(IntakeView):
             ),
             404: NOT_FOUND,
             409: error_response("no_documents_requested (nothing asked of this person, or already answered)"),
+            410: error_response("data_erased (the person was erased, also while the answer was stored: none kept)"),
         },
     )
     def post(self, request: Request, token: str) -> Response:
@@ -339,7 +340,9 @@ class IntakeAdditionalDocumentsView(IntakeView):
         serializer.is_valid(raise_exception=True)
         documents = [services.SubmittedDocument(**document) for document in serializer.validated_data["documents"]]
         info_request = second_round.additional_documents_receive(link=link, documents=documents)
-        person = Applicant.objects.get(pk=info_request.applicant_id)
+        person = Applicant.objects.filter(pk=info_request.applicant_id).first()
+        if person is None:  # erased as soon as the answer committed: it went with them
+            raise errors.DataErased()
         body = {"status": contract_applicant_status(person.status), "documents_uploaded": len(documents)}
         return Response(body, status=status.HTTP_201_CREATED)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import uuid
 
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from applicants import errors
@@ -46,7 +47,26 @@ def additional_documents_receive(*, link: IntakeLink, documents: list[SubmittedD
     """
     info_request = info_request_open(link)
     if info_request is None:
+        person = link.own_applicant()
+        if person is not None and _erased(person.pk):  # the link was opened before the erasure committed
+            raise errors.DataErased()
         raise errors.NoDocumentsRequested()
+    try:
+        return _answer_receive(link=link, documents=documents, info_request=info_request)
+    except (errors.BusinessRuleError, ObjectDoesNotExist, IntegrityError) as exc:
+        # The person erased while their answer was read (blind probe r77a, F3: 500 one race in 3): the request went
+        # with them (``DoesNotExist`` under the lock), or their uploads did (``file_not_found``). Nothing of the
+        # answer is kept: the copies are deleted below, and the erasure took the uploads.
+        if _erased(info_request.applicant_id):
+            raise errors.DataErased() from exc
+        raise
+
+
+def _erased(applicant_id: uuid.UUID) -> bool:
+    return not Applicant.objects.filter(pk=applicant_id).exists()
+
+
+def _answer_receive(*, link: IntakeLink, documents: list[SubmittedDocument], info_request: InfoRequest) -> InfoRequest:
     if not documents:
         raise errors.RequestedDocumentMissing()
     sent = {document.document_type for document in documents}

@@ -10,6 +10,7 @@ from typing import Any
 
 import structlog
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -431,6 +432,8 @@ def submission_receive(
         # A concurrent submission on this link may have taken (and deleted) the uploads first: answer as it would.
         if link_used(link):
             raise errors.FormAlreadySubmitted() from None
+        if invitation_erased(link):  # or an erasure took them with the application (blind probe r77a, F3)
+            raise errors.DataErased() from None
         raise
     try:
         return _submission_create(
@@ -443,9 +446,19 @@ def submission_receive(
             income_profile=income_profile,
             consent_notice=consent_notice or notice_text(organization=form_request.organization, language="pt-PT"),
         )
-    except Exception:
+    except Exception as exc:
         stored_files_delete_now(keys=[item.storage_key for item in verified])
+        if isinstance(exc, ObjectDoesNotExist | IntegrityError) and invitation_erased(link):
+            # The application erased between the link's lookup and the write: its invitation went with it (``_fresh``
+            # found nothing under the lock), and its link answers 410 from now on; nothing of this one is kept.
+            raise errors.DataErased() from exc
         raise
+
+
+def invitation_erased(link: IntakeLink) -> bool:
+    """An invited person's link whose invitation is gone: only an erasure or the retention purge deletes one (with
+    the application, or with the person it named), and its token then answers 410 ``data_erased``."""
+    return link.invitation is not None and not Invitation.objects.filter(pk=link.invitation.pk).exists()
 
 
 def link_used(link: IntakeLink) -> bool:

@@ -324,7 +324,10 @@ class ApplicantViewSet(AgencyScopedMixin, mixins.ListModelMixin, viewsets.Generi
     def destroy(self, request: Request, pk: str) -> Response:
         """Erase one person on request (GDPR art. 17), a member of a household on their own; audited with ids and
         counts only."""
-        applicant_erase(applicant=self.get_applicant(pk), actor=request.user)
+        if applicant_erase(applicant=self.get_applicant(pk), actor=request.user).applicants == 0:
+            # Erased by a request that held the household's lock first: 404, as any later request finds it (blind
+            # probe r77a, F6: both answered 204, and only one erased). ADR 011.
+            raise Http404
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(

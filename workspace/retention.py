@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -11,7 +12,7 @@ import structlog
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from applicants import errors
@@ -34,6 +35,7 @@ from applicants.services import audit_record, erased_links_record
 from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, UploadSlot
 from documents.storage import document_store
+from documents.storage.cleanup import stored_files_delete_after_commit
 from intake.services import application_start, application_waits
 from screening.explanation import applicant_explanation
 from screening.models import ScreeningReport
@@ -143,14 +145,20 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
     expired = list(applicants_past_retention(organization=organization, now=now).prefetch_related("documents"))
     keys = [document.storage_key for applicant in expired for document in applicant.documents.all()]
     if not expired or dry_run:
-        return PurgeResult(applicants=len(expired), files=len(keys))
+        uploads = _uploads_stored(upload_slots_of(people=expired).values_list("key", flat=True))
+        return PurgeResult(applicants=len(expired), files=len(keys) + uploads)
     with transaction.atomic():
         erased_links_record(applicant_ids=[applicant.id for applicant in expired])
+        uploads = uploads_erase(upload_slots_of(people=expired))
         Applicant.objects.filter(id__in=[applicant.id for applicant in expired]).delete()
         # An application whose every member is gone goes too, and its invitations with it: they hold the invited
         # people's names and e-mails, which outlived the purge (probe C28's fixer saw them left behind). An
         # application always has its lead from its first write, so one without members is only ever left by this.
         emptied = Application.objects.filter(organization=organization, members__isnull=True)
+        # Their forms' other slots: an invited person's who never submitted (blind probe r77a, F2).
+        uploads += uploads_erase(
+            upload_slots_of(form_request_ids=list(emptied.values_list("form_request_id", flat=True)))
+        )
         erased_links_record(applicant_ids=[], application_ids=list(emptied.values_list("id", flat=True)))
         emptied.delete()
         audit_record(
@@ -162,12 +170,44 @@ def _purge_organization(organization: Organization, *, now: dt.datetime, dry_run
                 # Why the rows went, as an erasure's row says ``erasure_request`` (blind probe r76a, U6).
                 "reason": "retention_period",
                 "applicants": len(expired),
-                "files": len(keys),
+                "files": len(keys) + uploads,
                 "applicant_ids": [str(a.id) for a in expired],
             },
         )
-    logger.info("retention.purged", organization_id=str(organization.id), applicants=len(expired), files=len(keys))
-    return PurgeResult(applicants=len(expired), files=len(keys))
+    files = len(keys) + uploads
+    logger.info("retention.purged", organization_id=str(organization.id), applicants=len(expired), files=files)
+    return PurgeResult(applicants=len(expired), files=files)
+
+
+def upload_slots_of(*, people: Sequence[Applicant] = (), form_request_ids: Sequence[Any] = ()) -> QuerySet[UploadSlot]:
+    """The upload slots handed out on these people's links, and every slot of these forms (an application erased or
+    purged whole: an invited person's who never submitted too). Each link uploads under its own prefix
+    (``IntakeLink.upload_prefix``): the lead's links (the form's, a request to the lead) under the form's id, an
+    invited person's under each invitation that named them."""
+    links = Q(form_request_id__in=list(form_request_ids))
+    for person in people:
+        if person.role == Role.TENANT:
+            links |= Q(form_request_id=person.form_request_id, key__startswith=f"uploads/{person.form_request_id}/")
+        for invitation in _invitations_naming(person):
+            links |= Q(form_request_id=person.form_request_id, key__startswith=f"uploads/{invitation.id}/")
+    return UploadSlot.objects.filter(links)
+
+
+def uploads_erase(slots: QuerySet[UploadSlot]) -> int:
+    """Delete these slots, and once the transaction commits every file put into one: an upload not yet submitted
+    outlived its person's erasure until the upload cleanup a day later (blind probe r77a, F2). Their links answer
+    ``data_erased``, so do the slots (``documents.views.slot_of_an_erased_person``). Returns the files there were."""
+    keys = list(slots.values_list("key", flat=True))
+    stored = _uploads_stored(keys)
+    UploadSlot.objects.filter(key__in=keys).delete()
+    stored_files_delete_after_commit(keys=keys)
+    return stored
+
+
+def _uploads_stored(keys: Any) -> int:
+    """How many of these upload keys hold a file (a slot taken, its file not yet moved by a submission)."""
+    store = document_store()
+    return sum(1 for key in keys if store.stat(key) is not None)
 
 
 def applicant_erase(*, applicant: Applicant, actor: Any = None) -> PurgeResult:
@@ -251,12 +291,14 @@ def _member_erase(plan: MemberErasure, *, actor: Any) -> PurgeResult:
     """
     member, application = plan.applicant, Application.objects.get(pk=plan.application.pk)
     if application.status == ApplicationStatus.PROCESSING or any(
-        person.status == ApplicantStatus.PROCESSING for person in [member, *plan.others]
+        person.status == ApplicantStatus.PROCESSING for person in plan.others
     ):
+        raise errors.ApplicantProcessing.household()
+    if member.status == ApplicantStatus.PROCESSING:  # their own documents read, the household not screened
         raise errors.ApplicantProcessing()
-    files = Document.objects.filter(applicant=member).count()
     invitations = _invitations_naming(member)
     erased_links_record(applicant_ids=[member.id], invitation_ids=[invitation.id for invitation in invitations])
+    files = Document.objects.filter(applicant=member).count() + uploads_erase(upload_slots_of(people=[member]))
     if plan.new_lead is not None:
         _lead_hand_over(member=member, new_lead=plan.new_lead)
     ScreeningReport.objects.filter(id__in=[report.id for report in plan.reports]).delete()
@@ -349,8 +391,7 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
     in the retention purge) and their application; audited with ids and counts only. Not while a worker reads
     their documents (``applicant_processing``): its writes would race the deletion."""
     if any(member.status == ApplicantStatus.PROCESSING for member in members):
-        raise errors.ApplicantProcessing()
-    files = Document.objects.filter(applicant__in=members).count()
+        raise errors.ApplicantProcessing.household() if len(members) > 1 else errors.ApplicantProcessing()
     organization = members[0].organization if members else getattr(application, "organization", None)
     target = (
         ("applicant", members[0].id) if len(members) == 1 or application is None else ("application", application.id)
@@ -360,6 +401,10 @@ def _erase(members: list[Applicant], *, application: Application | None, actor: 
             applicant_ids=[member.id for member in members],
             application_ids=[application.id] if application is not None else [],
         )
+        files = Document.objects.filter(applicant__in=members).count()
+        # Their uploads not yet submitted; with the application, every slot of its form (an invited person's too).
+        slots = upload_slots_of(people=members, form_request_ids=[application.form_request_id] if application else [])
+        files += uploads_erase(slots)
         Applicant.objects.filter(id__in=[member.id for member in members]).delete()
         if application is not None:
             Application.objects.filter(id=application.id).delete()
