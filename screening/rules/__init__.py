@@ -121,7 +121,10 @@ from screening.rules.report import generate_report
 # rules-2026.12.43: round 76 (blind probes r76b, r76c): a NIF its caption's value prints in digit groups read whole,
 # a coded penhora read by its legend's caption, a base printed twice counted once when choosing a reading, each
 # fatura-recibo's and each job's share in the evidence, a month paying nothing said counted at 0,00 €.
-RULES_VERSION = "rules-2026.12.43"
+# rules-2026.12.44: round 77 (blind probes r77c, r77d): a guarantor whose income is proven only in part does not
+# lower the risk; several guarantors are told apart; one household figure for what would change; the CPLP residence
+# permit printed on A4 identified by its printed fields; an AIMA letter refused; study grants said as such.
+RULES_VERSION = "rules-2026.12.44"
 
 
 def is_household(state: dict[str, Any]) -> bool:
