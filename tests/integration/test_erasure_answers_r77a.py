@@ -13,9 +13,9 @@ from unittest import mock
 import pytest
 from rest_framework.test import APIClient
 
-from applicants.models import Applicant, ApplicantStatus, Application, ApplicationStatus, AuditEvent
+from applicants.models import Applicant, ApplicantStatus, AuditEvent
 from applicants.services import AgencyCredentials
-from tests.integration.test_erasure_member_r76a import erase, screened_household
+from tests.integration.test_erasure_member_r76a import being_screened, erase, screened_household
 from workspace.api import ApplicantViewSet
 from workspace.retention import applicant_erase
 
@@ -28,9 +28,7 @@ DOCUMENTS_READ = "Os documentos estão a ser analisados neste momento: tente de 
 def test_a_member_refused_while_the_household_is_screened_reads_that_the_household_is(
     alice: AgencyCredentials, alice_api: APIClient, django_capture_on_commit_callbacks: Any
 ) -> None:
-    household = screened_household(alice)
-    Application.objects.filter(id=household.application.id).update(status=ApplicationStatus.PROCESSING)
-    Applicant.objects.filter(application=household.application).update(status=ApplicantStatus.PROCESSING)
+    household = being_screened(screened_household(alice))
 
     refused = erase(alice_api, household.co_tenant, django_capture_on_commit_callbacks)
 

@@ -303,12 +303,17 @@ def test_another_agency_cannot_erase_a_member_nor_a_colleague_without_the_admins
     assert ScreeningReport.objects.count() == 2
 
 
+def being_screened(household: Household) -> Household:
+    """The household as while its screening runs: the application and every member ``PROCESSING``."""
+    Application.objects.filter(id=household.application.id).update(status=ApplicationStatus.PROCESSING)
+    Applicant.objects.filter(application=household.application).update(status=ApplicantStatus.PROCESSING)
+    return household
+
+
 def test_a_member_of_a_household_being_screened_answers_applicant_processing(
     alice: AgencyCredentials, alice_api: APIClient, django_capture_on_commit_callbacks: Any
 ) -> None:
-    household = screened_household(alice)
-    Application.objects.filter(id=household.application.id).update(status=ApplicationStatus.PROCESSING)
-    Applicant.objects.filter(application=household.application).update(status=ApplicantStatus.PROCESSING)
+    household = being_screened(screened_household(alice))
 
     refused = erase(alice_api, household.co_tenant, django_capture_on_commit_callbacks)
 
