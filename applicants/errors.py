@@ -195,6 +195,25 @@ class DataErased(BusinessRuleError):
         "Os dados enviados com esta ligação foram apagados, a pedido ou no fim do prazo de conservação."
     )
 
+    def __init__(
+        self,
+        message: str | Promise | None = None,
+        *,
+        data_sent: bool = True,
+        form_request: IntakeFormRequest | None = None,
+    ) -> None:
+        # An invitation nobody answered, its application erased: its holder sent nothing, and read that what they
+        # sent was erased (left alone in round 77, noticed with the lead's erasure taking the application).
+        self.data_sent = data_sent
+        # The form the link was of, when known, so the page names the property and the agency.
+        self.form_request = form_request
+        if message is None and not data_sent:
+            message = _(
+                "A candidatura a que esta ligação se referia foi apagada, a pedido ou no fim do prazo de "
+                "conservação; não tinha enviado dados com ela. Contacte a agência se tiver dúvidas."
+            )
+        super().__init__(message)
+
 
 class ApplicationWithoutLead(BusinessRuleError):
     code = "application_without_lead"

@@ -771,6 +771,9 @@ class ErasedLink(models.Model):
     form_request = models.ForeignKey(IntakeFormRequest, on_delete=models.CASCADE, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     erased_at = models.DateTimeField(default=timezone.now, editable=False)
+    # False for an invitation nobody answered: its holder sent nothing, so "what you sent was erased" would be
+    # untrue (the lead alone erased takes the whole application, and every pending invitation with it).
+    data_sent = models.BooleanField(default=True, editable=False)
 
     def __str__(self) -> str:
         return f"Link apagado {self.id}"

@@ -182,9 +182,9 @@ def _link_of_info_request(*, token: str, token_hash: str) -> IntakeLink:
 
 def _check_not_erased(*, token: str, token_hash: str) -> None:
     """A used link whose rows went with its person's erasure (``ErasedLink``): 410 ``data_erased``, not 404."""
-    erased = ErasedLink.objects.filter(token_hash=token_hash).first()
+    erased = ErasedLink.objects.select_related("form_request__organization").filter(token_hash=token_hash).first()
     if erased is not None and intake_token_matches(token, erased.token_hash):
-        raise DataErased()
+        raise DataErased(data_sent=erased.data_sent, form_request=erased.form_request)
 
 
 def _link_replaced(*, token: str, token_hash: str) -> NoReturn:

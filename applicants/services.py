@@ -531,14 +531,18 @@ def erased_links_record(
     transaction; hashes and form ids only."""
     invitations = Invitation.objects.filter(
         Q(applicant_id__in=applicant_ids) | Q(application_id__in=application_ids or []) | Q(id__in=invitation_ids or [])
-    ).values_list("application__form_request_id", "token_hash")
+    ).values_list("application__form_request_id", "token_hash", "applicant_id")
     requests = InfoRequest.objects.filter(applicant_id__in=applicant_ids).values_list(
         "applicant__form_request_id", "token_hash"
     )
     ErasedLink.objects.bulk_create(
         [
-            ErasedLink(form_request_id=form_id, token_hash=token_hash)
-            for form_id, token_hash in [*invitations, *requests]
+            *(
+                # A pending invitation's holder sent nothing: their link says the application went, not their data.
+                ErasedLink(form_request_id=form_id, token_hash=token_hash, data_sent=person_id is not None)
+                for form_id, token_hash, person_id in invitations
+            ),
+            *(ErasedLink(form_request_id=form_id, token_hash=token_hash) for form_id, token_hash in requests),
         ],
         ignore_conflicts=True,
     )

@@ -70,22 +70,22 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
     if not throttle.allow_request(request, None):  # type: ignore[arg-type]
         return too_many_requests(request, language, throttle.wait())
     link: IntakeLink | None
-    erased = False
-    replaced_form: IntakeFormRequest | None = None
+    erased = replaced_by_agency = False
+    erased_data_sent = True
+    # The form a dead link was of (replaced or erased), so its page names the property and the agency.
+    dead_links_form: IntakeFormRequest | None = None
     try:
         link = intake_link_by_token(token=token)
     except Http404:
         link = None
-    except DataErased:
+    except DataErased as gone:
         # An invited person's (or a request's) link whose rows went with the erasure: only its hash is left.
-        link, erased = None, True
+        link, erased, erased_data_sent, dead_links_form = None, True, gone.data_sent, gone.form_request
     except FormLinkReplaced as replaced:
         # Staff gave the form a new link: this one names the form, and opens nothing else.
-        link, replaced_form = None, replaced.form_request
-    state = ERASED if erased else link.effective_status if link else None
-    if replaced_form is not None:
-        state = REPLACED
-    shown_form = replaced_form or (link.form_request if link else None)
+        link, replaced_by_agency, dead_links_form = None, True, replaced.form_request
+    state = ERASED if erased else REPLACED if replaced_by_agency else link.effective_status if link else None
+    shown_form = dead_links_form or (link.form_request if link else None)
     if link and state == FormStatus.EXPIRED and link.replaced:
         state = REPLACED
     language_code = "en" if language == "en" else "pt-PT"
@@ -114,7 +114,9 @@ def intake_page(request: HttpRequest, token: str) -> HttpResponse:
         "agency_name": shown_form.organization.name if shown_form else "",
         "property_title": shown_form.property_title if shown_form else "",
         # Replaced by staff, not re-sent by e-mail as an invitation is: the page says to ask the agency.
-        "replaced_by_agency": replaced_form is not None,
+        "replaced_by_agency": replaced_by_agency,
+        # An invitation never answered, its application erased: the page says the application went, not their data.
+        "erased_nothing_sent": not erased_data_sent,
         # The person's own second round, in the HTML: what is asked of them, the explanation, their comments.
         "person": person,
         "income_documents": income_documents(language_code),

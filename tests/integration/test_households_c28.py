@@ -310,7 +310,10 @@ def test_after_an_application_is_erased_an_invited_persons_links_answer_410_data
         for path in ("", "/status"):
             read = APIClient().get(f"/api/v1/intake/{token}{path}")
             assert (read.status_code, read.json().get("code")) == (410, "data_erased"), (token, path, read.content)
-        assert Client().get(f"/intake/{token}/").status_code == 410
+            assert "Os dados enviados com esta ligação foram apagados" in read.json()["detail"], read.content
+        page = Client().get(f"/intake/{token}/")
+        assert page.status_code == 410
+        assert "Os seus dados foram apagados" in page.content.decode()
     assert APIClient().get("/api/v1/intake/c28-never-issued").status_code == 404
 
 
@@ -329,7 +332,17 @@ def test_after_an_application_is_erased_the_link_of_a_person_invited_who_never_s
 
     read = APIClient().get(f"/api/v1/intake/{unused_link}")
     assert (read.status_code, read.json().get("code")) == (410, "data_erased"), read.content
-    assert Client().get(f"/intake/{unused_link}/").status_code == 410
+    # They sent nothing: the link says the application went, not "what you sent was erased" (round 77, left alone).
+    assert "não tinha enviado dados com ela" in read.json()["detail"], read.content
+    page = Client().get(f"/intake/{unused_link}/")
+    assert page.status_code == 410
+    section = re.search(r'<section id="unavailable">(.*?)</section>', page.content.decode(), re.S)
+    assert section, page.content
+    text = " ".join(re.sub(r"<[^>]+>", " ", section.group(1)).split())
+    # The page names the property and the agency the link was of, as the lead's does.
+    title = application.form_request.property_title
+    assert text.startswith(f"Esta candidatura foi apagada {title} · {alice.organization.name}."), text
+    assert "não tinha enviado dados com ela" in text and "O que enviou" not in text, text
 
 
 def test_the_admin_authenticity_block_reads_labels_and_the_reports_words_not_codes(alice: AgencyCredentials) -> None:

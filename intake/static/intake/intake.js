@@ -689,7 +689,11 @@
     // A server error is no verdict on the link (it said "Link not found").
     if (result.status >= 500) return unavailable(T.error_title, T.error_text);
     if (result.status === 410 && result.data && result.data.code === "form_already_submitted") return unavailable(T.closed_title, T.closed_text);
-    if (result.status === 410 && result.data && result.data.code === "data_erased") return unavailable(T.erased_title, T.erased_text);
+    // The server's page already says which erasure it was (the person's data, or an application they never
+    // answered), naming the property; the generic words only for a link erased since the page was rendered.
+    if (result.status === 410 && result.data && result.data.code === "data_erased") {
+      return app.dataset.state === "ERASED" ? show("unavailable") : unavailable(T.erased_title, T.erased_text);
+    }
     // A re-sent invitation's earlier link: the page already says a newer link went out by e-mail.
     if (result.status === 410 && app.dataset.state === "REPLACED") return show("unavailable");
     if (result.status === 410) return unavailable(T.expired_title, T.expired_text);
