@@ -59,7 +59,7 @@ from screening.rules.report import justification_without_advice
 from screening.selectors import report_history, report_latest, report_screened
 from workspace import admin_forms, admin_views  # noqa: F401  admin_forms registers the intake forms' admin
 from workspace.history import AUDIT_PERMISSION, access_split, file_history
-from workspace.report_pdf import own_income_reasons
+from workspace.report_pdf import numbered_guarantors, own_income_reasons
 from workspace.retention import (
     MemberErasure,
     applicant_erase,
@@ -763,6 +763,13 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
             member["income_reasons"] = own_income_reasons(
                 [c for c in figures["checks"] if str(c.get("applicant_id") or "") == str(member["applicant_id"])]
             )
+        # Several guarantors numbered as the PDF and the justification number them ("o fiador 2"): two rows
+        # "Fiador" on this page told them apart by nothing (left alone in round 77).
+        numbered_guarantors(figures["members"])
+        labels = {str(member["applicant_id"]): member["role_label"] for member in figures["members"]}
+        if figures["guarantor"] and sum(1 for member in figures["members"] if member["role"] == Role.GUARANTOR) > 1:
+            # Whom the one verdict is on, as the justification says it ("o mais perto de cobrir, o fiador 1").
+            figures["guarantor"]["who"] = labels.get(str(figures["guarantor"].get("applicant_id") or ""), "")
         if report is not None and not can_view_pii:
             # The API gives these amounts in clear; a printed page reads "(reservado)", as the PDF does.
             figures["justification"] = report_justification_for_viewer(report, can_view_pii=False)
@@ -771,7 +778,9 @@ def application_review_context(application: Application, *, can_view_pii: bool) 
                 figures["guarantor"]["shortfall"] = RESERVED
         figures["justification"] = justification_without_advice(figures["justification"])  # said below it (r76a, F4)
         for check in figures["checks"]:
-            check["role_label"] = role_label(check["role"], listing_type=listing_type) if check.get("role") else ""
+            check["role_label"] = labels.get(str(check.get("applicant_id") or "")) or (
+                role_label(check["role"], listing_type=listing_type) if check.get("role") else ""
+            )
     return {
         "members": members,
         "invitations": invitations,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -633,6 +634,44 @@ def test_admin_application_page_prints_ratios_and_amounts_as_the_report_does(ali
     assert "<td>58,62 %</td>" in page and "<td>850,00 €</td>" in page
     assert "taxa de esforço do fiador 37,5 %" in page and "(limite 30 %)" in page
     assert "faltam 500,00 € de rendimento mensal (necessários 2 500,00 €)" in page
+
+
+def test_admin_application_page_numbers_several_guarantors_as_the_pdf_does(alice: AgencyCredentials) -> None:
+    """Left alone in round 77: the PDF and the justification say "o fiador 2", and this page listed two rows
+    "Fiador" and a verdict on "the guarantor", telling them apart by nothing."""
+    application, lead, co_tenant = household_of(alice)
+    first, second = "7d1c3c1e-7f3e-4d7a-9a55-2b0f4f7f1a01", "7d1c3c1e-7f3e-4d7a-9a55-2b0f4f7f1a02"
+    guarantor = {"role": "GUARANTOR", "identity_verified": True, "income_verified": True, "income_share": None}
+    report = report_of(application, lead, co_tenant)
+    report.household["members"][2:] = [
+        {**guarantor, "applicant_id": first, "average_monthly_income": "1200.00"},
+        {**guarantor, "applicant_id": second, "average_monthly_income": "2000.00"},
+    ]
+    report.household["guarantor"]["applicant_id"] = second
+    report.checks.append(
+        {"name": "guarantor.dti", "passed": False, "evidence": "—", "applicant_id": second, "role": "GUARANTOR"}
+    )
+    report.save()
+
+    page = admin_as(alice.user).get(f"/admin/applicants/application/{application.id}/change/").content.decode()
+
+    members = re.search(r'<table data-testid="member-figures">.*?</table>', page, re.S)
+    assert members
+    assert re.findall(r"<tr><td>(Fiador[^<]*)</td>", members.group(0)) == ["Fiador 1", "Fiador 2"]
+    verdict = re.search(r'<p data-testid="guarantor-verdict"[^>]*>(.*?)</p>', page, re.S)
+    assert verdict and " ".join(re.sub(r"<[^>]+>", " ", verdict.group(1)).split()).startswith(
+        "Fiador 2 — O fiador não cobre o encargo"
+    ), verdict
+    checks = re.search(r'<table data-testid="checks">.*?</table>', page, re.S)
+    assert checks and "<td>Fiador 2</td>" in checks.group(0)
+
+
+def test_admin_application_page_keeps_one_guarantor_unnumbered(alice: AgencyCredentials) -> None:
+    application, lead, co_tenant = household_of(alice)
+    report_of(application, lead, co_tenant)
+    page = admin_as(alice.user).get(f"/admin/applicants/application/{application.id}/change/").content.decode()
+    verdict = re.search(r'<p data-testid="guarantor-verdict"[^>]*>(.*?)</p>', page, re.S)
+    assert verdict and "<strong>" not in verdict.group(1) and "Fiador 1" not in page
 
 
 def test_admin_force_button_screens_with_whoever_submitted(
