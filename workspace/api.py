@@ -536,7 +536,9 @@ class ApplicationViewSet(AgencyScopedMixin, viewsets.GenericViewSet):  # type: i
     )
     def destroy(self, request: Request, pk: str) -> Response:
         """Erase an application and every member on request (GDPR art. 17); audited with ids and counts only."""
-        application_erase(application=self.get_application(pk), actor=request.user)
+        if not application_erase(application=self.get_application(pk), actor=request.user).found:
+            # Erased by a request that held the household's lock first: 404, as any later request finds it.
+            raise Http404
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses={200: ApplicationSerializer, 404: NOT_FOUND})

@@ -57,6 +57,9 @@ class PurgeResult:
     # Django admin's own log rows (an erasure's "Remover" leaves one: the object's id, "Candidato 43b21f97", the
     # staff user, the time): a trail like the audit rows, kept as long (blind probe r76a, F3).
     admin_log_entries: int = 0
+    # False when what was to be erased was already gone (a second request for the same erasure, which waited for
+    # the first one's lock): the API answers 404, as any later request.
+    found: bool = True
 
 
 def applicants_past_retention(*, organization: Organization, now: dt.datetime) -> Any:
@@ -382,8 +385,15 @@ def _household_after_erasure(application: Application, *, reports_gone: bool) ->
 
 
 def application_erase(*, application: Application, actor: Any = None) -> PurgeResult:
-    """Erase an application on request: every member, as ``applicant_erase`` erases one."""
-    return _erase(list(application.members.all()), application=application, actor=actor)
+    """Erase an application on request: every member, as ``applicant_erase`` erases one. Under the household's
+    lock, as one member's erasure: a person submitting meanwhile is either erased with the others or refused
+    (their invitation gone), and a second request for the same erasure finds nothing left (``None``: 404)."""
+    with transaction.atomic():
+        _household_lock(application)
+        current = Application.objects.filter(pk=application.pk).first()
+        if current is None:  # erased by a request that held the lock first
+            return PurgeResult(applicants=0, files=0, found=False)
+        return _erase(list(current.members.all()), application=current, actor=actor)
 
 
 def _erase(members: list[Applicant], *, application: Application | None, actor: Any) -> PurgeResult:

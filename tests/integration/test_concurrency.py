@@ -186,6 +186,25 @@ def test_one_member_erased_twice_at_once_is_erased_once(require_postgres: None, 
     )
 
 
+def test_an_application_erased_twice_at_once_is_erased_once(require_postgres: None, alice: Any, queued: Any) -> None:
+    """The application's erasure takes the household's lock too (left alone in round 77: both requests answered
+    204 and each wrote its own audit row); the second finds nothing left, 404 as a later request."""
+    from applicants.models import Application, AuditEvent
+    from tests.conftest import api_client_for
+    from tests.integration.test_erasure_member_r76a import screened_household
+
+    household = screened_household(alice)
+    url = f"/api/v1/applications/{household.application.id}"
+
+    results = in_threads(2, lambda: api_client_for(alice).delete(url).status_code)
+
+    assert sorted(results) == [204, 404]
+    assert not Application.objects.filter(pk=household.application.pk).exists()
+    assert not Applicant.objects.filter(pk=household.lead.pk).exists()
+    erasures = AuditEvent.objects.filter(target_id=str(household.application.id), details__reason="erasure_request")
+    assert erasures.count() == 1
+
+
 def test_an_answer_racing_the_person_s_erasure_is_never_a_server_error(
     require_postgres: None, alice: Any, alice_api: APIClient, queued: Any
 ) -> None:
