@@ -80,6 +80,7 @@ from screening.rules.income import (
     REQUIRED_PAYSLIP_MONTHS,
     TAX_NOT_LAST_YEAR,
     TAX_NOT_THE_APPLICANTS,
+    TAX_YEAR_UNREAD,
     UNREADABLE_WARNING,
     WHOLE_PAYSLIP,
     failed_check_warnings,
@@ -978,8 +979,13 @@ def payslip_findings(checks: list[dict[str, Any]], words: Texts) -> list[str]:
         findings.append(words.latest_invoice_old.format(month=words.months([str(latest_invoice["value"])[:7]])))
     if any(c["name"] == OWNER_NAME_CHECK and not c["passed"] for c in checks):
         findings.append(words.owner_name_differs)
-    if any(c["name"] == OWNER_NIF_CHECK and not c["passed"] for c in checks):
+    impossible = {str(c.get("field")) for c in checks if c["name"] == OWNER_NIF_CHECK and not c["passed"]}
+    if impossible - {"issuer_nif"}:
         findings.append(words.owner_nif_invalid)
+    if "issuer_nif" in impossible:
+        # A fatura-recibo's issuer's NIF: the person's own invoice, which the Portal das Finanças prints with a valid one
+        # (blind probe r78c, F1).
+        findings.append(words.invoice_nif_invalid)
     return findings
 
 
@@ -995,6 +1001,8 @@ UNPAID_PAYSLIP = "income.payslip_recent:unpaid"
 # de um ano" (P02).
 TAX_OTHER_PERSON = "income.tax_document:other_person"
 TAX_OLD_YEAR = "income.tax_document:old_year"
+# Its income year not read: not "not of the latest year" (blind probe r78c, F4).
+TAX_YEAR_NOT_READ = "income.tax_document:year_unread"
 PENSION_UNDATED = "income.pension_recent:undated"
 # A payslip whose owner, or whose net, was not read: neither "em nome de outra pessoa" nor "valores que não batem certo"
 # (blind probe r75a, D4 and D5).
@@ -1022,6 +1030,8 @@ def reason_of(check: dict[str, Any]) -> str:
             return TAX_OTHER_PERSON
         if TAX_NOT_LAST_YEAR in evidence:
             return TAX_OLD_YEAR
+        if TAX_YEAR_UNREAD in evidence:
+            return TAX_YEAR_NOT_READ
     if check["name"] == "income.pension_recent" and not check["passed"]:
         if check.get("value") is None:
             return PENSION_UNDATED
@@ -1278,6 +1288,7 @@ class Texts:
     # (income.owner_name, income.owner_nif_valid): said without the other name (docs/adr/041).
     owner_name_differs: str
     owner_nif_invalid: str
+    invoice_nif_invalid: str
     corrected_proof: str
     current_job: str
     agency_confirms: str
@@ -1622,6 +1633,10 @@ PT = Texts(
         "Um recibo de vencimento que enviou mostra um NIF do trabalhador que não é válido: foi contado pelo seu nome, "
         "e a agência pode pedir à entidade patronal que o confirme."
     ),
+    invoice_nif_invalid=(
+        "Uma fatura-recibo que enviou mostra um NIF do emitente que não é válido: foi contada pelo seu nome, e a "
+        "agência pode pedir-lhe a mesma fatura-recibo tirada do Portal das Finanças."
+    ),
     current_job=(
         "o seu emprego atual comprovado à agência (um recibo de vencimento recente ou uma declaração da entidade "
         "patronal desse emprego)"
@@ -1724,6 +1739,10 @@ PT = Texts(
         ),
         TAX_OTHER_PERSON: "um documento de IRS de outra pessoa",
         TAX_OLD_YEAR: "um documento de IRS que não é do último ano",
+        TAX_YEAR_NOT_READ: (
+            "um documento de IRS cujo ano dos rendimentos não foi possível ler (envie uma digitalização mais nítida ou "
+            "o PDF do Portal das Finanças)"
+        ),
         "income.tax_joint_share": "uma declaração de IRS conjunta que não mostra a parte de cada cônjuge",
         "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
         "income.invoice_in_force": "uma fatura-recibo anulada",
@@ -1764,6 +1783,10 @@ PT = Texts(
         ),
         TAX_OTHER_PERSON: "{count} documentos de IRS de outra pessoa",
         TAX_OLD_YEAR: "{count} documentos de IRS que não são do último ano",
+        TAX_YEAR_NOT_READ: (
+            "{count} documentos de IRS cujo ano dos rendimentos não foi possível ler (envie digitalizações mais "
+            "nítidas ou os PDF do Portal das Finanças)"
+        ),
         "income.tax_joint_share": "{count} declarações de IRS conjuntas que não mostram a parte de cada cônjuge",
         "income.invoice_owner": "{count} faturas-recibo emitidas por outra pessoa",
         "income.invoice_in_force": "{count} faturas-recibo anuladas",
@@ -2003,6 +2026,10 @@ EN = Texts(
         "A payslip you sent shows a worker's NIF that is not valid: it was counted by your name, and the agency may "
         "ask the employer to confirm it."
     ),
+    invoice_nif_invalid=(
+        "An invoice-receipt you sent shows an issuer's NIF that is not valid: it was counted by your name, and the "
+        "agency may ask you for the same invoice-receipt downloaded from the Portal das Finanças."
+    ),
     current_job="your current job shown to the agency (a recent payslip or a declaration from that employer)",
     agency_confirms="the agency can confirm that your income goes on, which is what a better outcome lacks",
     expiring="The document expires on {date}.",
@@ -2099,6 +2126,10 @@ EN = Texts(
         ),
         TAX_OTHER_PERSON: "an IRS tax document of another person",
         TAX_OLD_YEAR: "an IRS tax document not from the latest year",
+        TAX_YEAR_NOT_READ: (
+            "an IRS tax document whose income year could not be read (send a sharper scan or the PDF from the Portal "
+            "das Finanças)"
+        ),
         "income.tax_joint_share": "a joint IRS return that does not show each spouse's part of the income",
         "income.invoice_owner": "an invoice-receipt issued by another person",
         "income.invoice_in_force": "a cancelled invoice-receipt",
@@ -2138,6 +2169,10 @@ EN = Texts(
         ),
         TAX_OTHER_PERSON: "{count} IRS tax documents of another person",
         TAX_OLD_YEAR: "{count} IRS tax documents not from the latest year",
+        TAX_YEAR_NOT_READ: (
+            "{count} IRS tax documents whose income year could not be read (send sharper scans or the PDFs from the "
+            "Portal das Finanças)"
+        ),
         "income.tax_joint_share": "{count} joint IRS returns that do not show each spouse's part of the income",
         "income.invoice_owner": "{count} invoice-receipts issued by another person",
         "income.invoice_in_force": "{count} cancelled invoice-receipts",

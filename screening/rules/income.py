@@ -85,6 +85,9 @@ DATED_AHEAD = "com data posterior ao dia da análise"
 # r70b, T02: "de outra pessoa ou que não é do último ano" told of the applicant's own return of 2023).
 TAX_NOT_THE_APPLICANTS = "não é do candidato"
 TAX_NOT_LAST_YEAR = "não é do último ano"
+# An IRS document whose income year was not read is not "of an earlier year": its reading failed (blind probe r78c, F4:
+# a scanned nota's year unread, dropped as "não é do último ano").
+TAX_YEAR_UNREAD = "ano dos rendimentos não lido"
 # A pension statement older than this no longer says what is paid now.
 PENSION_STATEMENT_MAX_AGE_DAYS = 365
 # Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
@@ -169,7 +172,16 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         income_proofs(payslips, invoices, pensions, taxes, shares, applicant=applicant, today=today), documents
     )
     still_refused = [(d, cs) for d, cs in [*payslips, *invoices, *pensions] if id(cs[-1]) not in answered]
-    documents_not_counted = "; ".join(filter(None, [not_counted(still_refused), joint_not_counted(joint_checks)]))
+    documents_not_counted = "; ".join(
+        filter(
+            None,
+            [
+                not_counted(still_refused),
+                taxes_not_counted([c for _, c in taxes if id(c) not in answered]),
+                joint_not_counted(joint_checks),
+            ],
+        )
+    )
     profile_check, missing = profile_documents(
         profile,
         sources,
@@ -184,7 +196,7 @@ def verify_income(state: dict[str, Any]) -> dict[str, Any]:
         *payslip_results,
         *payslip_files_combined(payslips),
         *owner_names_differ([*payslips, *invoices, *pensions]),
-        *owner_nifs_impossible(payslips),
+        *owner_nifs_impossible([*payslips, *invoices]),
         *payslip_contracts_ended(payslips),
         *payslips_not_latest(payslips, today=today),
         *payslips_repeated(payslips),
@@ -2471,7 +2483,11 @@ def tax_problems(document: Document, applicant: dict[str, Any], *, today: dt.dat
         return ["é só o comprovativo de entrega, sem rendimentos: envie a declaração ou a nota de liquidação"]
     return [
         *([] if tax_holder(applicant, fields)[0] is not None else [TAX_NOT_THE_APPLICANTS]),
-        *([] if fields.get("year") in tax_years_accepted(today) else [TAX_NOT_LAST_YEAR]),
+        *(
+            []
+            if fields.get("year") in tax_years_accepted(today)
+            else [TAX_NOT_LAST_YEAR if fields.get("year") else TAX_YEAR_UNREAD]
+        ),
         *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
         # Totals that are not their parts, as a payslip's: not counted, whichever amount is the wrong one (blind
         # probe r56b: a nota's rendimento coletável above its gross less the dedução específica still counted).
@@ -2581,6 +2597,36 @@ def tax_share(document: Document, applicant: dict[str, Any], *, own_income_docum
             partner_role=beside.get("role") or "",
         )
     return TaxShare(holder, joint=True, share=Decimal(0), usable=False)
+
+
+# Why an IRS document was not counted, in the words of the proofs sent and not counted, by its check's first problem.
+TAX_NOT_COUNTED_BECAUSE = {
+    TAX_NOT_THE_APPLICANTS: "de outra pessoa",
+    TAX_NOT_LAST_YEAR: TAX_NOT_LAST_YEAR,
+    TAX_YEAR_UNREAD: TAX_YEAR_UNREAD,
+    "sem rendimento lido": "sem rendimento lido",
+    "os totais não batem certo": "com totais que não batem certo",
+}
+TAX_PROOF_OF_FILING = "só o comprovativo de entrega"
+
+
+def taxes_not_counted(tax_checks: list[Check]) -> str:
+    """The applicant's IRS documents read whose check failed, by why ("1 documento de IRS (ano dos rendimentos não
+    lido)"): every proof sent and not counted is named to staff, an IRS document too (blind probe r78c, F4: a scanned
+    nota dropped for its year unread was in no list). The first problem a check states names it."""
+    counts: dict[str, int] = {}
+    for tax_check in tax_checks:
+        if tax_check["passed"]:
+            continue
+        evidence = str(tax_check.get("evidence") or "")
+        reason = next((words for said, words in TAX_NOT_COUNTED_BECAUSE.items() if f"({said}" in evidence), None)
+        if reason is None:
+            reason = TAX_PROOF_OF_FILING if "comprovativo de entrega" in evidence else "não utilizável"
+        counts[reason] = counts.get(reason, 0) + 1
+    return "; ".join(
+        f"{count} {'documento de IRS' if count == 1 else 'documentos de IRS'} ({reason})"
+        for reason, count in counts.items()
+    )
 
 
 def joint_not_counted(joint_checks: list[Check]) -> str:
@@ -2759,7 +2805,7 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
         # Order, accents, ICAO's transliterations and middle names left out are not "otherwise".
         said += f"; nome no {'recibo' if party == 'employee' else 'documento'} escrito de outra forma"
     if owner and not by_nif and impossible_nif_printed(document, party):
-        said += f"; {IMPOSSIBLE_NIF_WORDS}"
+        said += f"; {IMPOSSIBLE_NIF_WORDS[party]}"
     if not owner and MULTIPLE_PAYSLIPS in document.get("warnings", []):
         # Two people's slips on one sheet: only one is read, and it may be the colleague's.
         said += "; o ficheiro tem mais de um recibo e só um foi lido: envie o seu num ficheiro à parte"
@@ -2869,41 +2915,63 @@ def owner_names_differ(documents: list[tuple[Document, list[Check]]]) -> list[Ch
     ]
 
 
+# The party whose NIF a proof of income is matched by, and the party beside it whose valid NIF read shows the impossible
+# one is not theirs: a payslip's worker beside its employer, a fatura-recibo's (or recibo's) issuer beside its client.
+OTHER_PARTY = {"employee": "employer", "issuer": "acquirer"}
+
+
 def impossible_nif_printed(document: Document, party: str) -> bool:
-    """A payslip without a worker's NIF read, a valid employer's NIF read, and a NIF printed on its text layer that
-    fails the check digit (the extraction's ``nif_checksum_invalid``; off an image a misread digit gives
-    ``nif_unread`` instead, and a document read by OCR is never taken here): the worker's NIF printed is one no
-    payroll program issues (blind probe r69b, T07; docs/adr/041)."""
+    """A proof without its owner's NIF read (a payslip's worker, a fatura-recibo's issuer), the other party's NIF read
+    (its employer's; its client's, or a client abroad's VAT number), and a NIF printed on its text layer that fails the
+    check digit (the extraction's ``nif_checksum_invalid``; off an image a misread digit gives ``nif_unread`` instead,
+    and a document read by OCR is never taken here): the owner's NIF printed is one no payroll program, no Portal das
+    Finanças and no certified invoicing program issues (blind probes r69b, T07, and r78c, F1; docs/adr/041). With no
+    client's NIF read (a final consumer's receipt) whose NIF failed cannot be told, and nothing is said."""
     fields = document["fields"]
+    other = OTHER_PARTY.get(party)
     return (
-        party == "employee"
-        and not fields.get("employee_nif")
-        and bool(fields.get("employer_nif"))
+        other is not None
+        and not fields.get(f"{party}_nif")
+        and bool(fields.get(f"{other}_nif"))
         and NIF_CHECKSUM_INVALID in (document.get("warnings") or [])
         and document.get("method") != "ocr"
     )
 
 
-IMPOSSIBLE_NIF_WORDS = (
-    "o NIF do trabalhador impresso não é válido (dígito de controlo errado), por isso reconhecido só pelo nome"
-)
+# How an owner check says the owner's NIF printed cannot exist, by party; ``owner_nifs_impossible`` reads it.
+IMPOSSIBLE_NIF_WORDS = {
+    "employee": "o NIF do trabalhador impresso não é válido (dígito de controlo errado), por isso reconhecido só pelo "
+    "nome",
+    "issuer": "o NIF do emitente impresso não é válido (dígito de controlo errado), por isso reconhecido só pelo nome",
+}
+# The stated check's words, by party: who prints the NIF, and what staff do about it.
+IMPOSSIBLE_NIF_CHECK_WORDS = {
+    "employee": "o NIF do trabalhador impresso não é válido (dígito de controlo errado), o que um programa de "
+    "processamento salarial não emite: confirme com a entidade patronal.",
+    "issuer": "o NIF do emitente impresso não é válido (dígito de controlo errado), o que o Portal das Finanças e os "
+    "programas de faturação certificados não emitem: contado; peça a fatura-recibo do Portal das Finanças ou "
+    "confirme-a no e-fatura antes de decidir.",
+}
 
 
 def owner_nifs_impossible(documents: list[tuple[Document, list[Check]]]) -> list[Check]:
-    """One failed check per payslip counted by the name whose text layer prints a worker's NIF that cannot exist
-    (``impossible_nif_printed``): payroll software validates NIFs, so such a slip was made or edited by hand. Makes the
-    report at least MEDIUM, as the other stated checks do (blind probe r69b, T07; docs/adr/041)."""
+    """One failed check per proof counted by the name whose text layer prints its owner's NIF that cannot exist
+    (``impossible_nif_printed``): a payslip's worker's (payroll software validates NIFs), a fatura-recibo's issuer's
+    (the Portal and certified invoicing programs print the issuer's own, valid, NIF), so such a document was made or
+    edited by hand, or typed in a program that checks nothing. Counted, as a document named by a NIF not the person's
+    name is (``owner_names_differ``); the check makes the report at least MEDIUM, as the other stated checks do, and a
+    person decides (blind probes r69b, T07, and r78c, F1; docs/adr/041)."""
     return [
         check(
             OWNER_NIF_CHECK,
             False,
-            f"{first_words(owner['evidence'])}: o NIF do trabalhador impresso não é válido (dígito de controlo "
-            "errado), o que um programa de processamento salarial não emite: confirme com a entidade patronal.",
+            f"{first_words(owner['evidence'])}: {IMPOSSIBLE_NIF_CHECK_WORDS[party]}",
             document_id=document["document_id"],
-            field="employee_nif",
+            field=f"{party}_nif",
         )
         for document, checks in documents
-        if (owner := checks[0])["passed"] and IMPOSSIBLE_NIF_WORDS in owner["evidence"]
+        for party, words in IMPOSSIBLE_NIF_WORDS.items()
+        if (owner := checks[0])["passed"] and words in owner["evidence"]
     ]
 
 

@@ -43,8 +43,10 @@ REASON_TEXT = {
     "candidato "
     "(nenhum apelido em comum): contado, mas pode ser de outra pessoa com o NIF alterado ou ter um erro do emissor; "
     "confirmar com o emissor",
-    "owner_nif_invalid": "um recibo de vencimento imprime um NIF do trabalhador que não é válido (dígito de controlo "
-    "errado), o que um programa de processamento salarial não emite: confirmar com a entidade patronal",
+    "owner_nif_invalid": "um comprovativo de rendimentos imprime um NIF do seu titular que não é válido (dígito de "
+    "controlo errado: o do trabalhador num recibo de vencimento, o do emitente numa fatura-recibo), o que um programa "
+    "de processamento salarial ou de faturação certificado não emite: confirmar com a entidade patronal, ou pedir a "
+    "fatura-recibo do Portal das Finanças",
     "income_unknown": "não foi possível apurar o rendimento mensal",
     "dti_above_high": "a taxa de esforço excede o limite máximo da agência",
     "dti_above_medium": "a taxa de esforço está acima do limite recomendado",

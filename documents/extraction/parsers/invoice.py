@@ -33,6 +33,7 @@ from documents.extraction.parsers.common import (
     fix_digits,
     issue_dates_short_year,
     joined_nif,
+    nif_check_failed,
     one_digit_apart,
     only_figures,
     parse_dates,
@@ -1347,7 +1348,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                     if valid:
                         parsed.put(f"{role}_nif", nif, VALIDATED_CONFIDENCE)
                     else:
-                        parsed.warnings.append("nif_checksum_invalid")
+                        parsed.warnings.append(nif_check_failed(line))
                 names = side_by_side_names(lines[boxes_start:index], nif_text)
                 if names:
                     for role, box_name in zip(("issuer", "acquirer"), names, strict=True):
@@ -1379,7 +1380,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
                     parsed.confidence.pop(f"{role}_nif", None)
                     parsed.put(f"{role}_nif", nif, VALIDATED_CONFIDENCE)
                 else:
-                    parsed.warnings.append("nif_checksum_invalid")
+                    parsed.warnings.append(nif_check_failed(line))
             for role, at in list(name_lines.items()):
                 if at == index - 1:
                     parsed.fields.pop(f"{role}_name", None)
@@ -1395,7 +1396,7 @@ def invoice_parties(lines: list[Line], parsed: Parsed, *, captions_below: bool =
             if valid:
                 parsed.put(f"{owner}_nif", nif, VALIDATED_CONFIDENCE)
             elif re.search(r"nif|contribuinte|fiscal", folded):
-                parsed.warnings.append("nif_checksum_invalid")
+                parsed.warnings.append(nif_check_failed(line))
         if not nifs and party and line.confidence < 1.0 and nif_run_unread(line.text):
             unread.add(party)
         if RENDERED_TO.search(folded) and "acquirer_nif" not in parsed.fields:
@@ -1467,7 +1468,7 @@ def read_box_line(
         if valid:
             parsed.put(f"{box_party}_nif", nif, VALIDATED_CONFIDENCE)
         else:
-            parsed.warnings.append("nif_checksum_invalid")
+            parsed.warnings.append(nif_check_failed(line))
         column_nifs.add(box_party)
         if column_lines.get(box_party) == 1:
             name_wrapped_onto_nif_line(line.text, box_party, parsed)

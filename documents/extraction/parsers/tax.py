@@ -113,9 +113,14 @@ X_BEFORE = re.compile(r"(?<![a-z0-9])x[\s.:-]*$")
 TAX_NAME_LABEL = re.compile(
     r"(?<![a-z])nome\s*[:.]?|sujeito\s+passivo\s*a?\s*[:.]?|contribuinte\s*[:.]|(?<![a-z])titular\s*[:.]"
 )
-# "Ano dos rendimentos: 2025", "Ano: 2025", "ANO DE 2025", "Rendimentos (de) 2025" (the income's year).
+# "Ano dos rendimentos: 2025", "Ano do rendimento", "Ano fiscal: 2025", "Ano: 2025", "ANO DE 2025", "Rendimentos (de)
+# 2025" (the income's year). Off a scan the words may come joined by a hyphen, a dot or a stroke, or run together
+# ("Ano-dos rendimentos", "Ano.dos rendimentos", "Anodos rendimentos": blind probe r78c, F4, a nota's year unread and
+# the nota dropped as "not of the latest year").
+OCR_JOIN = r"[\s\-–—.,·_~|]*"
 TAX_YEAR_LABEL = re.compile(
-    r"ano\s+(?:dos?\s+|de\s+)?rendimentos|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?:de\s+)?(?=(?:19|20)\d{2}(?!\d))"
+    rf"(?<![a-z])ano{OCR_JOIN}(?:(?:dos?|de){OCR_JOIN})?rendimentos?(?![a-z])|(?<![a-z])ano\s+fiscal(?![a-z])"
+    r"|(?<![a-z])ano\s*[:.]|(?<![a-z])ano\s+(?:de\s+)?(?=(?:19|20)\d{2}(?!\d))"
     r"|(?<![a-z])rendimentos\s+(?:(?:de|do\s+ano(?:\s+de)?)\s+)?(?=(?:19|20)\d{2}(?![\d/.,-]))"
     r"|exerc[ií]cio|per[ií]odo\s+de\s+tributa[cç][aã]o"
 )
