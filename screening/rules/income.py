@@ -2466,7 +2466,8 @@ def tax_document(document: Document, applicant: dict[str, Any], *, today: dt.dat
     return check(
         "income.tax_document",
         usable,
-        f"Documento de IRS de {year or '(ano não lido)'}: "
+        # With no year read, the problems say so ("ano dos rendimentos não lido"): not twice (r78c, F4).
+        (f"Documento de IRS de {year}: " if year else "Documento de IRS: ")
         + ("identifica o candidato e é do último ano." if usable else "não utilizável (" + "; ".join(problems) + ")."),
         document_id=document["document_id"],
         field=("spouse" if holder == "B" else "taxpayer") + ("_nif" if how == "nif" else "_name"),

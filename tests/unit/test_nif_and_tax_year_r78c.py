@@ -184,7 +184,7 @@ def test_an_irs_document_whose_year_was_not_read_says_so_and_is_listed_among_the
 
     tax = next(c for c in income_checks(result, "income.tax_document") if c["document_id"] == "nota")
     assert not tax["passed"]
-    assert "ano dos rendimentos não lido" in tax["evidence"]
+    assert tax["evidence"] == "Documento de IRS: não utilizável (ano dos rendimentos não lido).", tax["evidence"]
     assert "não é do último ano" not in tax["evidence"]
     assert "1 documento de IRS (ano dos rendimentos não lido)" in result["income"]["not_counted"]
     assert "1 documento de IRS (ano dos rendimentos não lido)" in result["report"]["justification"]
