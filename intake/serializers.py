@@ -266,6 +266,11 @@ class ExplanationCheckSerializer(serializers.Serializer):
     name = serializers.CharField()
     passed = serializers.BooleanField()
     text = serializers.CharField()
+    above_recommended = serializers.BooleanField(
+        required=False,
+        help_text="Only on the affordability entry: the ratio is above the agency's recommended limit "
+        "(dti_recommended), a reason for a MEDIUM report though within the maximum (passed)",
+    )
 
 
 class ExplanationSerializer(serializers.Serializer):
@@ -273,7 +278,15 @@ class ExplanationSerializer(serializers.Serializer):
 
     checks = ExplanationCheckSerializer(many=True)
     dti_ratio = serializers.FloatField(allow_null=True)
-    dti_limit = serializers.FloatField(allow_null=True)
+    dti_limit = serializers.FloatField(
+        allow_null=True,
+        help_text="The agency's maximum taxa de esforço (a tenant's ratio above it makes the report HIGH); a "
+        "guarantor's own limit for a guarantor",
+    )
+    dti_recommended = serializers.FloatField(
+        help_text="The agency's recommended limit (a tenant's ratio above it makes the report at least MEDIUM); "
+        "the guarantor limit again for a guarantor"
+    )
     what_would_change = serializers.ListField(child=serializers.CharField())
     risk_level = serializers.CharField(required=False, help_text="Only when the agency chooses to show it")
 

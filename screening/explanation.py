@@ -231,6 +231,16 @@ class Situation:
     def viewer_is_guarantor(self) -> bool:
         return self.viewer.role == GUARANTOR_ROLE
 
+    @property
+    def several_tenants(self) -> bool:
+        """More than one tenant (or buyer): a guarantor is no tenant, and a lone tenant with one read of "another
+        tenant" and of the tenants' income "together" (blind probe r78b, cause 2)."""
+        return sum(1 for m in self.members if m.role != GUARANTOR_ROLE) > 1
+
+    @property
+    def guarantors(self) -> list[Person]:
+        return [m for m in self.members if m.role == GUARANTOR_ROLE]
+
 
 def situation_of(*, applicant: Applicant, report: ScreeningReport) -> Situation | None:
     """The viewer and the others of the report as the rules take them; None when the viewer is not in it."""
@@ -431,7 +441,7 @@ def changes_for(situation: Situation) -> list[OutcomeChange]:
     ceiling = income_ceiling(situation.monthly_cost)
 
     def more_income(with_identity: bool, start: Person) -> OutcomeChange | None:
-        if situation.household and not situation.viewer_is_guarantor:
+        if situation.several_tenants and not situation.viewer_is_guarantor:
             # A tenant of several: how much more the household needs, said as an addition (the household's total
             # would be another person's data), one figure for the household whoever reads it.
             return household_income_change(situation, start, baseline=baseline, ceiling=ceiling, identity=with_identity)
@@ -654,11 +664,13 @@ def cents(count: int) -> Decimal:
 def applicant_explanation(*, applicant: Applicant, report: ScreeningReport, language: str = "pt-PT") -> dict[str, Any]:
     """What was checked about ``applicant`` and what would change the outcome, in pt-PT (default) or English.
 
-    ``{"checks": [{"name", "passed", "text"}], "dti_ratio", "dti_limit", "what_would_change": [str]}``
-    and ``"risk_level"`` only when the agency shows it to applicants. For a
+    ``{"checks": [{"name", "passed", "text"}], "dti_ratio", "dti_limit", "dti_recommended",
+    "what_would_change": [str]}`` and ``"risk_level"`` only when the agency shows it to applicants. For a
     tenant the ratio is the report's (the household's, for several tenants)
-    against the agency's maximum; for a guarantor it is their own against the
-    guarantor limit. Only this person's checks; never another member's name,
+    against the agency's maximum (``dti_limit``) and its recommended limit
+    (``dti_recommended``), the affordability entry's ``above_recommended``
+    saying a ratio past the second; for a guarantor it is their own against
+    the guarantor limit (both fields). Only this person's checks; never another member's name,
     income, documents or checks. Reads the report and the applicant's form and
     agency; writes nothing. An applicant the report does not cover gets no
     checks and no changes (logged).
@@ -673,6 +685,7 @@ def applicant_explanation(*, applicant: Applicant, report: ScreeningReport, lang
             "checks": [],
             "dti_ratio": None,
             "dti_limit": float(thresholds["dti_high"]),
+            "dti_recommended": float(thresholds["dti_medium"]),
             "what_would_change": [],
         }
     else:
@@ -681,14 +694,18 @@ def applicant_explanation(*, applicant: Applicant, report: ScreeningReport, lang
         if situation.viewer_is_guarantor:
             verdict = guarantor_verdict(viewer.as_member(), monthly_cost=situation.monthly_cost, thresholds=thresholds)
             checks.append(guarantor_entry(situation, verdict, words))
+            # A guarantor has one limit: nothing lies between it and a recommended one.
             dti, limit = money(verdict["dti_ratio"]), Decimal(verdict["threshold"])
+            recommended = limit
         else:
             dti, limit = report.dti_ratio, Decimal(thresholds["dti_high"])
+            recommended = Decimal(thresholds["dti_medium"])
             checks.append(affordability_entry(situation, dti, words))
         explanation = {
             "checks": checks,
             "dti_ratio": None if dti is None else float(dti),
             "dti_limit": float(limit),
+            "dti_recommended": float(recommended),
             "what_would_change": [
                 *([words.nif_to_correct] if nif_contradicted(viewer) else []),
                 *(change_sentence(c, situation, words) for c in changes_for(situation)),
@@ -1100,7 +1117,7 @@ def pay_cut_sentence(evidence: str, words: Texts) -> str:
 
 def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts) -> dict[str, Any]:
     high, medium = Decimal(situation.thresholds["dti_high"]), Decimal(situation.thresholds["dti_medium"])
-    whose = words.household_income_of(situation.listing) if situation.household else words.own_income
+    whose = words.household_income_of(situation.listing) if situation.several_tenants else words.own_income
     if dti is None:
         return entry("affordability", False, words.dti_unknown.format(whose=whose))
     text = words.dti.format(
@@ -1112,7 +1129,22 @@ def affordability_entry(situation: Situation, dti: Decimal | None, words: Texts)
     )
     if medium < dti <= high:
         text += " " + words.dti_above_recommended.format(recommended=words.percent(medium))
-    return entry("affordability", dti <= high, text)
+    if guarantor_keeps_outcome(situation):
+        # What keeps the outcome, said without the guarantor's figures (blind probe r78b, cause 2).
+        kept_by = words.guarantor_keeps_one if len(situation.guarantors) == 1 else words.guarantor_keeps_many
+        text += " " + kept_by.format(cost_label=words.cost_label(situation.listing))
+    # Passed is within the maximum (dti_limit); above_recommended says a pass between the two limits, which the
+    # report rates MEDIUM for the ratio (blind probe r78b, cause 1): a field added, passed unchanged.
+    return {**entry("affordability", dti <= high, text), "above_recommended": medium < dti}
+
+
+def guarantor_keeps_outcome(situation: Situation) -> bool:
+    """The tenants' outcome is better with the guarantors than without them: a guarantor's cover keeps it."""
+    if not situation.guarantors:
+        return False
+    tenants = [m.as_member() for m in situation.members if m.role != GUARANTOR_ROLE]
+    alone = assess_household({"thresholds": situation.thresholds, "property": situation.listing, "members": tenants})
+    return RISK_ORDER[alone["risk_level"]] > rank(situation, situation.viewer)
 
 
 def guarantor_entry(situation: Situation, verdict: dict[str, Any], words: Texts) -> dict[str, Any]:
@@ -1178,11 +1210,17 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
             # converted, not the payslips they sent already (blind probe r77d, F7: a father paid in pounds was asked
             # for "recibos de vencimento de 3 meses" beside his three).
             unproven_text = words.income_in_euros
-        conditions.append(
-            unproven_text.format(amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation)))
-            if unproven
-            else words.income_at_least.format(amount=words.money(amount))
-        )
+        own = money(situation.viewer.income["average_monthly_income"]) or Decimal(0)
+        if unproven:
+            conditions.append(
+                unproven_text.format(amount=words.money(amount), proofs=words.proofs_for(declared_profile(situation)))
+            )
+        elif own > 0:
+            # The amount more and the total, as a household reads the amount more (blind probe r78b, cause 3); an
+            # income not proven keeps the total, which is what its proofs must show.
+            conditions.append(words.income_more.format(more=words.money(amount - own), amount=words.money(amount)))
+        else:
+            conditions.append(words.income_at_least.format(amount=words.money(amount)))
     elif change.kind == "household_income" and change.whose:
         # Whose income it must be, when added to another tenant's it would not do (blind probe r77d, F6).
         whose = words.joined_or([words.tenant_whose_of(situation.listing)[role] for role in change.whose])
@@ -1352,6 +1390,9 @@ class Texts:
     dti: str
     dti_unknown: str
     dti_above_recommended: str
+    # A guarantor's cover keeps the tenants' outcome (guarantor_keeps_outcome): one guarantor, or one of several.
+    guarantor_keeps_one: str
+    guarantor_keeps_many: str
     cost_labels: dict[str, str]
     guarantor_covers: str
     guarantor_short: str
@@ -1372,6 +1413,8 @@ class Texts:
     invoice_month_one: str
     invoice_months_many: str
     income_at_least: str
+    # A proven income: the amount more ({more}) and the total ({amount}).
+    income_more: str
     income_unproven: str
     income_in_euros: str
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
@@ -1853,6 +1896,14 @@ PT = Texts(
     dti="A taxa de esforço é de {ratio}: {cost_label} de {cost} sobre {whose}. O limite da agência é de {limit}.",
     dti_unknown="Não foi possível calcular a taxa de esforço: falta {whose}.",
     dti_above_recommended="Está acima do valor recomendado pela agência, de {recommended}.",
+    guarantor_keeps_one=(
+        "O fiador cobre a {cost_label}: é essa garantia que mantém o resultado da avaliação onde está (sem ela, "
+        "seria pior)."
+    ),
+    guarantor_keeps_many=(
+        "Um dos fiadores cobre a {cost_label}: é essa garantia que mantém o resultado da avaliação onde está (sem "
+        "ela, seria pior)."
+    ),
     cost_labels={"ARRENDAMENTO": "renda mensal", "VENDA": "prestação mensal estimada do crédito"},
     guarantor_covers=(
         "Com o seu rendimento, a taxa de esforço de fiador é de {ratio} ({cost_label} de {cost}), dentro do "
@@ -1884,6 +1935,7 @@ PT = Texts(
     invoice_month_one="faturas-recibo de mais {count} mês",
     invoice_months_many="faturas-recibo de mais {count} meses diferentes",
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
+    income_more="mais {more} por mês de rendimento comprovado, ou seja, pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
     income_in_euros=(
         "um rendimento mensal comprovado em euros de pelo menos {amount} (os comprovativos que enviou são noutra moeda "
@@ -2238,6 +2290,14 @@ EN = Texts(
     ),
     dti_unknown="The affordability ratio (taxa de esforço) could not be computed: {whose} is missing.",
     dti_above_recommended="It is above the agency's recommended level of {recommended}.",
+    guarantor_keeps_one=(
+        "The guarantor covers {cost_label}: that guarantee is what keeps the outcome of the assessment where it is "
+        "(without it, it would be worse)."
+    ),
+    guarantor_keeps_many=(
+        "One of the guarantors covers {cost_label}: that guarantee is what keeps the outcome of the assessment where "
+        "it is (without it, it would be worse)."
+    ),
     cost_labels={"ARRENDAMENTO": "the monthly rent", "VENDA": "the estimated monthly loan payment"},
     guarantor_covers=(
         "With your income, your ratio as a guarantor is {ratio} ({cost_label} of {cost}), within the guarantor "
@@ -2269,6 +2329,7 @@ EN = Texts(
     invoice_month_one="invoice-receipts (faturas-recibo) for {count} more month",
     invoice_months_many="invoice-receipts (faturas-recibo) for {count} more different months",
     income_at_least="a verified monthly income of at least {amount}",
+    income_more="{more} more verified income a month, that is at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
     income_in_euros=(
         "a verified monthly income in euros of at least {amount} (the proofs you sent are in another currency and "

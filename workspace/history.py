@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from applicants.admin import staff_member
 from applicants.masking import mask_name
-from applicants.models import Applicant, AuditAction, AuditEvent, DecisionOutcome, Role
+from applicants.models import Applicant, AuditAction, AuditEvent, DecisionOutcome, Invitation, Role
 from documents.models import Document, DocumentType
 from screening.models import RiskLevel, ScreeningReport
 from workspace.services import RECTIFIABLE_FIELDS
@@ -135,23 +135,91 @@ def _audited(
         | Q(target_type="document", target_id__in=[str(document_id) for document_id in documents])
         | Q(target_type="application", target_id__in=applications)
     )
-    events = AuditEvent.objects.filter(about, organization_id=organization_id).select_related("actor")
+    events = list(AuditEvent.objects.filter(about, organization_id=organization_id).select_related("actor"))
     if not with_access:
-        events = events.exclude(action__in=ACCESS_ACTIONS)
+        events = [event for event in events if event.action not in ACCESS_ACTIONS]
+    invitations = _invitations(events, organization_id=organization_id)
     for event in events:
         person = ""
         if event.target_type == "applicant":
             person = labels.get(uuid.UUID(event.target_id), "")
         elif event.target_type == "document":
             person = labels.get(documents[uuid.UUID(event.target_id)].applicant_id, "")
+        elif event.action == AuditAction.INVITATION_SENT and any(labels.values()):
+            person = _invited_label(invitations.get(str((event.details or {}).get("invitation_id"))), labels)
+        detail = _detail(event, documents)
+        if event.action == AuditAction.FORCED_SCREENING:
+            detail = _left_out(event, invitations) or detail
         yield HistoryEntry(
             at=event.created_at,
             who=_actor(event),
             what=str(AuditAction(event.action).label),
-            detail=_detail(event, documents),
+            detail=detail,
             person=person,
             access=event.action in ACCESS_ACTIONS,
         )
+
+
+def _invitations(events: list[AuditEvent], *, organization_id: uuid.UUID) -> dict[str, Invitation]:
+    """The invitations the events are about, by id: those sent, and the applications' of a forced screening (who
+    had submitted by then, and who not)."""
+    sent = [
+        str(event.details["invitation_id"])
+        for event in events
+        if event.action == AuditAction.INVITATION_SENT and (event.details or {}).get("invitation_id")
+    ]
+    forced = [event.target_id for event in events if event.action == AuditAction.FORCED_SCREENING]
+    found = Invitation.objects.filter(
+        Q(id__in=_uuids(sent)) | Q(application_id__in=_uuids(forced)), organization_id=organization_id
+    )
+    return {str(invitation.id): invitation for invitation in found}
+
+
+def _uuids(values: list[str]) -> list[uuid.UUID]:
+    found = []
+    for value in values:
+        try:
+            found.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return found
+
+
+def _invited_label(invitation: Invitation | None, labels: dict[uuid.UUID, str]) -> str:
+    """The person invited, as the other rows name a person (role and masked name): the one who submitted by their
+    row's label, one who did not by the invitation's name (the "Pessoa" column was empty: blind probe r78b)."""
+    if invitation is None:
+        return ""
+    if invitation.applicant_id in labels:
+        return labels[invitation.applicant_id]
+    return f"{Role(invitation.role).label} {mask_name(invitation.name)}"
+
+
+def _left_out(event: AuditEvent, invitations: dict[str, Invitation]) -> str:
+    """Who a forced screening left out, by role, as the report's justification says it ("fora desta análise:
+    coarrendatário"): the people invited who had not submitted then, a person invited again counted once. "" when
+    nobody was."""
+    details = event.details or {}
+    if not details.get("force"):
+        return ""
+    not_submitted = {str(value) for value in details.get("invitations_not_submitted") or []}
+    of_application = [
+        i for i in invitations.values() if str(i.application_id) == event.target_id and i.created_at <= event.created_at
+    ]
+    # Those of the application by then and not listed had submitted: the same person's earlier link is not left out.
+    submitted = {_same_person(i) for i in of_application if str(i.id) not in not_submitted}
+    left_out: dict[tuple[str, str, str], str] = {}
+    for invitation in sorted(of_application, key=lambda i: i.created_at):
+        key = _same_person(invitation)
+        if str(invitation.id) in not_submitted and key not in submitted:
+            left_out.setdefault(key, str(Role(invitation.role).label).lower())
+    if not left_out:
+        return ""
+    return _("fora desta análise: %(roles)s") % {"roles": ", ".join(left_out.values())}
+
+
+def _same_person(invitation: Invitation) -> tuple[str, str, str]:
+    return invitation.role, invitation.email.strip().lower(), " ".join(invitation.name.lower().split())
 
 
 def _actor(event: AuditEvent) -> str:

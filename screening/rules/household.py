@@ -53,6 +53,7 @@ from screening.rules.report import (
     identity_failure_words,
     not_counted_words,
     not_submitted_sentence,
+    reason_with_limit,
     reason_words,
     role_words,
     selling,
@@ -542,7 +543,7 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
             said.append(f"nenhum dos fiadores tem sozinho rendimento suficiente para garantir {cost_words(state)}")
             continue
         if not members:
-            said.append(REASON_TEXT.get(reason, reason))
+            said.append(reason_with_limit(reason, state.get("thresholds")))
             continue
         owners_by_text: dict[str, list[str]] = {}
         for member in members:

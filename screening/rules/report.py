@@ -122,7 +122,12 @@ def generate_report(state: dict[str, Any]) -> dict[str, Any]:
         parts.append("Identidade não confirmada.")
     parts.append(income_sentence(income, nif_conflict=bool(identity.get("nif_conflict"))))
     parts.extend(effort_sentences(affordability, state))
-    reasons = [text for text in (reason_words(r, identity, income) for r in affordability["reasons"]) if text]
+    thresholds = state.get("thresholds")
+    reasons = [
+        text
+        for text in (reason_words(r, identity, income, thresholds=thresholds) for r in affordability["reasons"])
+        if text
+    ]
     if reasons:
         parts.append("Motivos: " + "; ".join(dict.fromkeys(reasons)) + ".")
     stated_reasons = [
@@ -152,10 +157,12 @@ def justification_without_advice(justification: str) -> str:
     return justification.removesuffix(ADVICE_SENTENCE).rstrip()
 
 
-def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) -> str:
+def reason_words(
+    reason: str, identity: dict[str, Any], income: dict[str, Any], *, thresholds: dict[str, Any] | None = None
+) -> str:
     """A reason of the risk in words; for the two whose code alone said less than, or other than, what happened, from
     the person's own identity and income results (blind probe r70a, F12 and F25). "" when another reason already says
-    it all (docs/adr/042-reasons-say-what-happened.md)."""
+    it all (docs/adr/042-reasons-say-what-happened.md). A ratio's reason names its limit from ``thresholds``."""
     if reason == "identity_not_verified":
         return identity_not_verified_words(identity)
     if reason == "no_attributable_income":
@@ -166,7 +173,21 @@ def reason_words(reason: str, identity: dict[str, Any], income: dict[str, Any]) 
         return refused_words(income)
     if reason == FUZZY_NAME_WARNING:
         return fuzzy_name_words(identity)
-    return REASON_TEXT.get(reason, reason)
+    return reason_with_limit(reason, thresholds)
+
+
+# The agency's limit each ratio reason is about (thresholds' keys).
+DTI_LIMIT_OF = {"dti_above_high": "dti_high", "dti_above_medium": "dti_medium"}
+
+
+def reason_with_limit(reason: str, thresholds: dict[str, Any] | None) -> str:
+    """A reason in words; a ratio's with its limit's figure ("... acima do limite recomendado (35 %)"): staff reading
+    the justification alone did not see which limit (blind probe r78b)."""
+    text = REASON_TEXT.get(reason, reason)
+    key = DTI_LIMIT_OF.get(reason)
+    if key and thresholds and thresholds.get(key) is not None:
+        text += f" ({format_percent(Decimal(str(thresholds[key])))})"
+    return text
 
 
 FUZZY_NAME_WARNING = "fuzzy_name_match"

@@ -206,7 +206,7 @@ def test_a_low_risk_applicant_sees_what_was_checked_and_nothing_to_change() -> N
     explanation = applicant_explanation(applicant=maria.applicant, report=report)
 
     assert report.risk_level == "LOW" and report.dti_ratio is not None
-    assert set(explanation) == {"checks", "dti_ratio", "dti_limit", "what_would_change"}
+    assert set(explanation) == {"checks", "dti_ratio", "dti_limit", "dti_recommended", "what_would_change"}
     identity, income, affordability = explanation["checks"]
     assert identity["name"] == "identity" and identity["passed"]
     assert "Cartão de Cidadão" in identity["text"]
@@ -240,7 +240,8 @@ def test_a_ratio_above_the_limit_says_the_least_income_and_guarantor_income_that
     assert not explanation["checks"][2]["passed"]
     assert "46,67 %" in explanation["checks"][2]["text"]
     assert explanation["what_would_change"] == [
-        "Com um rendimento mensal comprovado de pelo menos 1 749,79 €, o resultado da avaliação melhoraria.",
+        "Com mais 249,79 € por mês de rendimento comprovado, ou seja, pelo menos 1 749,79 €, o resultado da "
+        "avaliação melhoraria.",
         "Com um fiador com identidade confirmada e rendimento mensal comprovado de pelo menos 2 332,95 €, "
         "o resultado da avaliação melhoraria.",
     ]
@@ -576,7 +577,8 @@ def test_english_says_the_same_in_english() -> None:
     assert "2025 IRS tax document: €1,500.00 per month" in english["checks"][1]["text"]
     assert "46.67%" in english["checks"][2]["text"] and "is 40%." in english["checks"][2]["text"]
     assert english["what_would_change"][0] == (
-        "With a verified monthly income of at least €1,749.79, the outcome of the assessment would improve."
+        "With €249.79 more verified income a month, that is at least €1,749.79, the outcome of the assessment would "
+        "improve."
     )
     assert "rendimento" not in whole_text(english)
 

@@ -78,7 +78,7 @@ def test_a_reason_both_tenants_give_names_both_and_the_ratio_stays_the_household
     affordability, report = couple(lead, ended_in_september(PARTNER), "700")
     assert affordability["reasons"] == ["dti_above_medium", "latest_payslip_old", "payslip_contract_ended"]
     assert reasons_of(report) == (
-        f"{REASON_TEXT['dti_above_medium']}; arrendatário principal e coarrendatário: {OLD}; coarrendatário: {ENDED}"
+        f"{REASON_TEXT['dti_above_medium']} (35 %); arrendatário principal e coarrendatário: {OLD}; coarrendatário: {ENDED}"
     )
 
 
@@ -94,4 +94,4 @@ def test_a_household_with_no_member_reason_reads_as_before() -> None:
     """A guard: a ratio above the recommended limit alone is the household's, said with no role."""
     affordability, report = couple(steady(LEAD, 900.0), steady(PARTNER, 500.0), "600")
     assert affordability["reasons"] == ["dti_above_medium"]
-    assert reasons_of(report) == REASON_TEXT["dti_above_medium"]
+    assert reasons_of(report) == REASON_TEXT["dti_above_medium"] + " (35 %)"
