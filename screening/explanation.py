@@ -1028,6 +1028,8 @@ PAYSLIP_OWNER_UNREAD = "income.payslip_owner:unread"
 # file; a one-page slip whose name and NIF did not read asks for a copy where they read (blind probe r76c, F1b).
 PAYSLIP_OWNER_ON_ANOTHER_PAGE = "income.payslip_owner:other_page"
 PAYSLIP_NET_UNREAD = "income.payslip_arithmetic:unread"
+# A pension statement on which no amount was read: not "valores que não batem certo" (blind probe r78c, F3).
+PENSION_AMOUNT_UNREAD = "income.pension_arithmetic:unread"
 PENSION_DATED_AHEAD = "income.pension_recent:ahead"
 
 
@@ -1039,6 +1041,8 @@ def reason_of(check: dict[str, Any]) -> str:
         return PAYSLIP_OWNER_ON_ANOTHER_PAGE if WHOLE_PAYSLIP in str(check["evidence"]) else PAYSLIP_OWNER_UNREAD
     if check["name"] == "income.payslip_arithmetic" and not check["passed"] and check.get("value") is None:
         return PAYSLIP_NET_UNREAD
+    if check["name"] == "income.pension_arithmetic" and not check["passed"] and check.get("value") is None:
+        return PENSION_AMOUNT_UNREAD
     if check["name"] == "income.payslip_recent" and NOT_YET_PAID in str(check.get("evidence") or ""):
         return UNPAID_PAYSLIP
     if check["name"] == "income.tax_document":
@@ -1799,6 +1803,10 @@ PT = Texts(
         "income.pension_arithmetic": "uma declaração de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "uma declaração de pensão com mais de um ano",
         PENSION_UNDATED: "uma declaração de pensão cuja data de emissão não foi possível ler",
+        PENSION_AMOUNT_UNREAD: (
+            "uma declaração de pensão cujo valor não foi possível ler (envie uma fotografia nítida da declaração "
+            "inteira ou o PDF)"
+        ),
         PENSION_DATED_AHEAD: "uma declaração de pensão com data futura (posterior à da análise)",
         "income.document_read": "um ficheiro que não foi possível ler (a agência pode pedir-lhe que o envie de novo)",
     },
@@ -1843,6 +1851,10 @@ PT = Texts(
         "income.pension_arithmetic": "{count} declarações de pensão com valores ilegíveis ou que não batem certo",
         "income.pension_recent": "{count} declarações de pensão com mais de um ano",
         PENSION_UNDATED: "{count} declarações de pensão cuja data de emissão não foi possível ler",
+        PENSION_AMOUNT_UNREAD: (
+            "{count} declarações de pensão cujo valor não foi possível ler (envie fotografias nítidas das declarações "
+            "inteiras ou os PDF)"
+        ),
         PENSION_DATED_AHEAD: "{count} declarações de pensão com data futura (posterior à da análise)",
         "income.document_read": "{count} ficheiros que não foi possível ler (a agência pode pedir-lhe que os envie de novo)",
     },
@@ -2195,6 +2207,9 @@ EN = Texts(
         "income.pension_arithmetic": "a pension statement whose amounts are unreadable or do not add up",
         "income.pension_recent": "a pension statement more than a year old",
         PENSION_UNDATED: "a pension statement whose date of issue could not be read",
+        PENSION_AMOUNT_UNREAD: (
+            "a pension statement whose amount could not be read (send a sharp photo of the whole statement or the PDF)"
+        ),
         PENSION_DATED_AHEAD: "a pension statement dated in the future (after the screening)",
         "income.document_read": "a file that could not be read (the agency may ask you to send it again)",
     },
@@ -2238,6 +2253,10 @@ EN = Texts(
         "income.pension_arithmetic": "{count} pension statements whose amounts are unreadable or do not add up",
         "income.pension_recent": "{count} pension statements more than a year old",
         PENSION_UNDATED: "{count} pension statements whose date of issue could not be read",
+        PENSION_AMOUNT_UNREAD: (
+            "{count} pension statements whose amount could not be read (send sharp photos of the whole statements "
+            "or the PDFs)"
+        ),
         PENSION_DATED_AHEAD: "{count} pension statements dated in the future (after the screening)",
         "income.document_read": "{count} files that could not be read (the agency may ask you to send them again)",
     },

@@ -301,6 +301,8 @@ def failed_check_warning(check_: Check) -> str:
     cannot disagree (``PAYSLIP_NET_UNREAD``)."""
     if check_["name"] == "income.payslip_arithmetic" and check_.get("value") is None:
         return PAYSLIP_NET_UNREAD
+    if check_["name"] == "income.pension_arithmetic" and check_.get("value") is None:
+        return PENSION_AMOUNT_UNREAD
     return CHECK_WARNINGS[check_["name"]]
 
 
@@ -308,6 +310,9 @@ def failed_check_warning(check_: Check) -> str:
 # reading's failure, not an arithmetic one, which only figures read can show (blind probe r75a, D4 and D5: "ilíquido
 # menos descontos diferente do líquido" and "valores que não batem certo" of slips whose net was never read).
 PAYSLIP_NET_UNREAD = "payslip_net_unread"
+# Likewise a pension statement on which no amount was read, gross nor net (blind probe r78c, F3: a French statement's
+# captions unread, said as "valores que não batem certo", which reads like a document altered).
+PENSION_AMOUNT_UNREAD = "pension_amount_unread"
 # A proof of income sent that could not be read, while the income is not proven: the file may be what would prove it.
 UNREADABLE_WARNING = "income_documents_unreadable"
 # A proof of income sent that was read and refused for what it is (a draft, a simulation, a document of another kind),
@@ -714,6 +719,7 @@ NOT_COUNTED_BECAUSE = {
     "owner": "de outra pessoa, pelo nome ou pelo NIF",
     # Failed for want of the figures, not for figures that disagree (``payslip_arithmetic``).
     "arithmetic_unread": "sem o líquido lido",
+    "pension_amount_unread": "sem o valor da pensão lido",
     # Neither name nor NIF read: nobody's, not another person's (blind probe r75a, D5).
     "owner_unread": "sem o nome nem o NIF do titular lidos",
     "in_euros": "noutra moeda",
@@ -771,6 +777,8 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             reason = MISREAD_WORDS
         if which == "arithmetic" and kind == "payslip" and failed.get("value") is None:
             reason = NOT_COUNTED_BECAUSE["arithmetic_unread"]
+        elif which == "arithmetic" and kind == "pension" and failed.get("value") is None:
+            reason = NOT_COUNTED_BECAUSE["pension_amount_unread"]
         if kind in DOCUMENT_WORDS and reason:
             counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
     said = [f"{count} {DOCUMENT_WORDS[kind][count > 1]} ({reason})" for (kind, reason), count in counts.items()]

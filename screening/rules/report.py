@@ -67,6 +67,8 @@ REASON_TEXT = {
     # Not "valores que não batem certo": no figure unread can disagree (blind probe r75a, D4).
     "payslip_net_unread": "um recibo de vencimento não foi contado por não se ter lido o líquido (fotografia pouco "
     "nítida, um carimbo ou uma página em falta): pedir uma fotografia nítida do recibo inteiro, ou o PDF",
+    "pension_amount_unread": "uma declaração de pensão não foi contada por não se ter lido o valor da pensão (nem o "
+    "ilíquido nem o líquido): confirmar o valor no documento, ou pedir uma cópia nítida da declaração inteira ou o PDF",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
     "invoice_not_receipt": "uma fatura apresentada não tem recibo (pagamento não comprovado) e não foi contada como rendimento",
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
@@ -264,7 +266,9 @@ def arithmetic_mismatch_words(income: dict[str, Any]) -> str:
     checks = income.get("checks") or []
     misread = [invoice for c in checks if (invoice := misread_invoice(c))]
     failed = Counter(
-        c["name"] for c in checks if c["name"] in ARITHMETIC_WORDS and not c["passed"] and not misread_invoice(c)
+        c["name"]
+        for c in checks
+        if c["name"] in ARITHMETIC_WORDS and not c["passed"] and not misread_invoice(c) and not amount_unread(c)
     )
     said = [
         ARITHMETIC_WORDS[name][0] if count == 1 else ARITHMETIC_WORDS[name][1].format(count=count)
@@ -280,6 +284,15 @@ def arithmetic_mismatch_words(income: dict[str, Any]) -> str:
             f"batem certo): {INVOICE_SEND_AGAIN}"
         )
     return "; ".join(said) or REASON_TEXT["arithmetic_mismatch"]
+
+
+# The checks that fail with no amount read, a reading's failure said by a reason of its own (``payslip_net_unread``,
+# ``pension_amount_unread``), not as figures that disagree.
+UNREAD_WHEN_VALUELESS = frozenset({"income.payslip_arithmetic", "income.pension_arithmetic"})
+
+
+def amount_unread(check: dict[str, Any]) -> bool:
+    return check["name"] in UNREAD_WHEN_VALUELESS and check.get("value") is None
 
 
 def invoice_words(number: str | None, issued: str) -> str:

@@ -107,7 +107,8 @@ def test_a_pensions_start_date_on_the_line_above_is_not_its_net(letter: str, sta
 
 
 def failed_arithmetic(*names: str) -> dict[str, Any]:
-    return {"checks": [{"name": name, "passed": False, "evidence": ""} for name in names]}
+    # Figures read that disagree: a check failed with no amount read is a reading's failure (blind probe r78c, F3).
+    return {"checks": [{"name": name, "passed": False, "evidence": "", "value": "1000.00"} for name in names]}
 
 
 def test_a_pensions_figures_that_do_not_add_up_are_said_of_a_pension_statement() -> None:

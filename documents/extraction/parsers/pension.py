@@ -106,6 +106,15 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             # Dutch, often beside the English: "Net per month / Netto per maand".
             # "Netto uitbetaald": what was paid out.
             r"|(?<![a-z])net(?:to)?\s+per\s+(?:month|maand)|netto\s+(?:uitkering|pensioen|bedrag|uitbetaald)"
+            # The net as a French, Spanish, German or Italian pension fund prints it: "Net versé", "Net payé", "Net
+            # mensuel", "Retraite nette", "Pension neta", "Neto a percibir", "Total a percibir", "Nettozahlbetrag",
+            # "Rentenzahlbetrag", "Importo netto", "Netto da pagare", "Pensione netta" (blind probe r78c, F3: an
+            # Agirc-Arrco statement's "Net versé 238,12 €" unread).
+            r"|(?<![a-z])net\s+(?:mensuel\s+)?(?:verse|paye|mensuel|a\s+verser)(?![a-z])|total\s+net(?![a-z])"
+            r"|(?:retraite|pension|rente|allocation|prestation)\s+(?:mensuelle\s+)?nette(?![a-z])"
+            r"|(?:pension|prestacion)\s+(?:mensual\s+)?neta(?![a-z])|(?:neto|total|liquido|importe)\s+a\s+percibir"
+            r"|zahlbetrag|(?<![a-z])(?:auszahlung|netto)(?=\W*(?:€|eur)?\W*\d)"
+            r"|(?:importo|rata)\s+(?:mensile\s+)?netto|netto\s+(?:da|a|in)\s+pag|pensione\s+(?:mensile\s+)?netta"
             # A form in another alphabet with English captions: "До виплати / Net payable: 6 214,50".
             r"|(?<![a-z])net\s+(?:amount\s+)?payable|(?<![a-z])amount\s+payable"
             # A US letter's "Monthly payment after deductions", "Net monthly deposit", "regular monthly Social
@@ -137,6 +146,13 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             # "Monthly benefit before deductions", "the full monthly Social Security benefit before any deductions".
             r"|(?:benefit|payment|amount|pension)\s+before\s+(?:any\s+)?deductions"
             r"|full\s+monthly\s+(?:[a-z]+\s+){0,3}benefit"
+            # The gross as a French, Spanish, German or Italian pension fund prints it: "Retraite brute", "Pension
+            # brute", "Total brut", "Brut mensuel", "Pensión bruta", "Total devengado", "Rentenbetrag brutto",
+            # "Importo lordo", "Pensione lorda", or the word alone opening its row ("Brut 248,30", "Lordo 812,00").
+            r"|(?:retraite|pension|rente|allocation|prestation)\s+(?:mensuelle\s+)?brute(?![a-z])"
+            r"|total\s+brut(?![a-z])|brut\s+mensuel|(?:pension|prestacion)\s+(?:mensual\s+)?(?:brut[ao]|integra)"
+            r"|(?<![a-z])rentenbetrag(?![a-z])|total\s+devengado|(?:importo|rata)\s+(?:mensile\s+)?lordo|pensione\s+(?:mensile\s+)?lorda"
+            r"|^\W*(?:brut|bruto|brutto|lordo)(?=\W*(?:€|eur)?\W*\d)"
         ),
     ),
     (
@@ -153,7 +169,7 @@ PENSION_ROLES: list[tuple[str, re.Pattern[str]]] = [
             # Spain's IRPF withheld, Germany's health and care insurance and tax.
             r"|(?<![a-z])(?:csg|crds)(?![a-z])|(?<![a-z])casa(?=\s*[-–]?\s*\d)|prelevement|cotisation|(?<![a-z])impot"
             r"|(?<![a-z])retenues?(?![a-z])"
-            r"|retencion|(?<![a-z])irpf(?![a-z])"
+            r"|retencion|(?<![a-z])irpf(?![a-z])|(?<![a-z])(?:ritenut|trattenut)[ae](?![a-z])|(?<![a-z])irpef(?![a-z])"
             r"|(?<![a-z])beitrag|(?:kranken|pflege)versicherung|(?<![a-z])(?:lohn|einkommen)?steuer(?![a-z-])"
             # The Dutch wage tax, Brazil's income tax withheld at source (IRRF).
             r"|loonheffing|wage\s+tax|(?<![a-z])irrf(?![a-z])"
@@ -224,13 +240,16 @@ SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=€))\.\s+(?=[A-ZÀ-
 BOTH_SUBSIDIES = (re.compile(r"subsidio\s+de\s+ferias|14\.?\s*o?\s*mes"), re.compile(r"subsidio\s+de\s+natal"))
 # A bilingual form repeats the caption in a second language before the value: "Tipo de pensão   Type of pension
 # Sobrevivência / Survivor's".
+# Between words, OCR may read a colon or a dot for the space ("Pensão:de sobrevivência": blind probe r78c, F6,
+# a letter of two pensions photographed, its types lost).
+WORD_GAP = r"[\s:.;,]+"
 TRANSLATED_TYPE_CAPTION = (
     r"(?:/?\s*(?:type\s+of\s+(?:pension|benefit)|pension\s+type|type\s+de\s+(?:pension|prestation)"
     r"|tipo\s+de\s+pension|rentenart)\s*[:.]?\s*)?"
 )
 PENSION_TYPE = re.compile(
     # The plural too: "recebeu ... pensões de velhice no valor ilíquido total de ..." (a year's declaration).
-    r"(?:pens(?:ao|oes)\s+(?:social\s+|sociais\s+)?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?\s*"
+    rf"(?:pens(?:ao|oes){WORD_GAP}(?:social{WORD_GAP}|sociais{WORD_GAP})?de|pensionista\s+(?:de|por)|tipo\s+de\s+pensao\s*[:.]?\s*"
     + TRANSLATED_TYPE_CAPTION
     + r"|(?<![a-z])pensao\s*:)\s*"
     r"(velhice|invalidez|sobrevivencia|aposentacao|reforma)"
@@ -909,15 +928,20 @@ def own_cell(text: str, since: int, until: int) -> str:
 # A row that names a pension by its type before its amount: "Pensão de invalidez (regime geral) 540,20 €",
 # "Pensão de sobrevivência 198,75".
 PENSION_ROW = re.compile(
-    r"\W*pensao\s+(?:social\s+)?(?:de|por)\s+(velhice|invalidez|sobrevivencia|aposentacao|reforma)(?![a-z])"
+    rf"\W*pensao{WORD_GAP}(?:social{WORD_GAP})?(?:de|por){WORD_GAP}(velhice|invalidez|sobrevivencia|aposentacao"
+    r"|reforma)(?![a-z])"
 )
+# Letters a scan's OCR strews between a row's caption and its amount, one or two at a time ("Pensão de velhice e | |
+# 612,40 €", "Pensão de sobrevivência ad, 287,55 €"): no word of a caption, which is longer.
+OCR_DEBRIS = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?![^\W\d_])")
 
 
 def only_the_amount(text: str) -> bool:
     """What follows a pension's type is its amount alone, a note in brackets before it ("(regime geral) 540,20 €"):
     not "12 meses 6.840,00", a year's."""
     rest = MONEY.sub(" ", portuguese_figures(fix_digits(re.sub(r"\([^()]*\)", " ", text))))
-    return len(money_spans(text)) == 1 and not re.search(r"[^\W\d_]", re.sub(r"(?i)eur(?:os?)?|€", " ", rest))
+    rest = OCR_DEBRIS.sub(" ", re.sub(r"(?i)eur(?:os?)?|€", " ", rest))
+    return len(money_spans(text)) == 1 and not re.search(r"[^\W\d_]", rest)
 
 
 # A header's column of the pension itself, before the columns of what is taken and paid: "Mês | Pensão de
@@ -1552,7 +1576,8 @@ def gross_from_pension_rows(amounts: PensionAmounts, parsed: Parsed) -> Decimal 
 # A pension named by its type anywhere on a row: "Pensão de sobrevivência - rendimento bruto 3.318,60 €", "401 -
 # Pensão de velhice 8.400,00 380,00", "Pensões de invalidez 2.940,00".
 ROW_PENSION_TYPE = re.compile(
-    r"(?<![a-z])pens(?:ao|oes)\s+(?:social\s+)?(?:de|por)\s+(velhice|invalidez|sobrevivencia|aposentacao|reforma)(?![a-z])"
+    rf"(?<![a-z])pens(?:ao|oes){WORD_GAP}(?:social{WORD_GAP})?(?:de|por){WORD_GAP}(velhice|invalidez|sobrevivencia"
+    r"|aposentacao|reforma)(?![a-z])"
 )
 
 
@@ -1835,12 +1860,23 @@ def issue_date(lines: list[Line]) -> dt.date | None:
 
 # A month's pension slip (a CNP "movimento mensal", a CGA "nota de abono") dates itself by its payment or the
 # month it was processed for: "Data de pagamento: 08/11/2026", "Mês de processamento: Novembro de 2026".
+# OCR may read a colon or a dot for a space between its words ("Pago:por transferência bancária em 20/11/2026": blind
+# probe r78c, F5, a CGA nota de abono dated by the month's first day instead). Abroad the date follows at once ("versée
+# le 01/10/2026", "überwiesen am 28.10.2026"), not a sentence's "versée mensuellement, le 1er de chaque mois".
+DATE_AFTER = r"(?=\W{0,3}\d{1,2}\s?[./-])"
 PAYMENT_DATE_LABEL = re.compile(
-    r"data\s+d[eo]\s+(?:pagamento|processamento|abono|movimento)|pag[oa]\s+em|payment\s+date|date\s+of\s+payment"
-    r"|date\s+de\s+(?:paiement|versement)|fecha\s+de\s+pago|zahlungsdatum"
+    rf"data{WORD_GAP}d[eoa]{WORD_GAP}(?:pagamento|processamento|abono|movimento|credito|transferencia|deposito)"
+    rf"|pag[oa]{WORD_GAP}em|data{WORD_GAP}valor|payment{WORD_GAP}date|date{WORD_GAP}of{WORD_GAP}payment"
+    rf"|date{WORD_GAP}d[eu]{WORD_GAP}(?:paiement|versement|virement)|fecha{WORD_GAP}de{WORD_GAP}(?:pago|abono|cobro)"
+    rf"|zahlungsdatum|(?:auszahlungs|zahl)tag|data{WORD_GAP}(?:di{WORD_GAP})?(?:pagamento|accredito)"
     # How it was paid may come between: "Pago por transferência bancária em 20/10/2026", "creditada na sua conta em"
     # (blind probe r73b, F2: a CGA nota de abono so paid, read as undated and not counted).
-    r"|(?:pag|creditad|transferid|depositad)[oa]s?\s+(?:[a-z]+\s+){1,4}?em(?![a-z])"
+    rf"|(?:(?:pag|creditad|transferid|depositad|abonad)[oa]s?|pagamento){WORD_GAP}(?:[a-z]+{WORD_GAP}){{0,4}}?em(?![a-z])"
+    rf"|(?:(?:paid|credited|deposited|transferred)(?:{WORD_GAP}[a-z]+){{0,4}}?{WORD_GAP}on"
+    rf"|(?:paye|verse|vire|credite)e?s?(?:{WORD_GAP}[a-z]+){{0,4}}?{WORD_GAP}le"
+    rf"|(?:gezahlt|uberwiesen|gutgeschrieben|zahlung|auszahlung)(?:{WORD_GAP}[a-z]+){{0,4}}?{WORD_GAP}am"
+    rf"|(?:pagad|abonad|ingresad|transferid)[oa]s?(?:{WORD_GAP}[a-z]+){{0,4}}?{WORD_GAP}el"
+    rf"|(?:pagat|accreditat|bonificat)[oa](?:{WORD_GAP}[a-z]+){{0,4}}?{WORD_GAP}il){DATE_AFTER}"
 )
 PROCESSING_MONTH_LABEL = re.compile(r"(?:mes|periodo)\s+(?:de\s+)?(?:processamento|referencia|pagamento|abono)")
 
