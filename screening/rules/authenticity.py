@@ -209,13 +209,15 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
     # slip's cotisations are 20-23 % of the gross, a US stub's FICA 7.65 %; blind probe r66c: every genuine French and
     # German payslip called impossible).
     portuguese = FOREIGN_PAYSLIP not in document.get("warnings", [])
+    severity, misread = amounts_severity(document)
     if portuguese and gross and gross > 0 and ss and ss > 0:
         if ss > gross * SS_RATE + Decimal("0.50"):
             signals.append(
                 signal(
                     "PAYSLIP_SS_ABOVE_RATE",
-                    "MEDIUM",
-                    "A Segurança Social descontada excede 11 % do ilíquido: não pode ter sido calculada sobre este ilíquido.",
+                    severity,
+                    "A Segurança Social descontada excede 11 % do ilíquido: não pode ter sido calculada sobre este "
+                    f"ilíquido{misread}.",
                     share=f"{ss / gross:.4f}",
                 )
             )
@@ -223,8 +225,8 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
             signals.append(
                 signal(
                     "PAYSLIP_SS_BELOW_RATE",
-                    "MEDIUM",
-                    "A Segurança Social descontada é muito inferior a 11 % do ilíquido (ilíquido aumentado?).",
+                    severity,
+                    f"A Segurança Social descontada é muito inferior a 11 % do ilíquido (ilíquido aumentado?){misread}.",
                     share=f"{ss / gross:.4f}",
                 )
             )
@@ -232,8 +234,9 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
         signals.append(
             signal(
                 "PAYSLIP_IRS_IMPLAUSIBLE",
-                "MEDIUM",
-                "A retenção de IRS excede metade do ilíquido, acima de qualquer taxa das tabelas de retenção.",
+                severity,
+                "A retenção de IRS excede metade do ilíquido, acima de qualquer taxa das tabelas de retenção"
+                f"{misread}.",
                 share=f"{irs / gross:.4f}",
             )
         )
@@ -279,6 +282,25 @@ def payslip_signals(document: Document, *, today: dt.date) -> list[Signal]:
         )
     signals += payment_date_signals(fields)
     return signals
+
+
+# What a payslip's amounts signal says when they were read off a photo or a scan whose sums fail: a figure misread
+# gives the same numbers as a forged one, and the month is not counted either way (``income.payslip_arithmetic``).
+AMOUNTS_MAYBE_MISREAD = (
+    "; lido de uma fotografia ou digitalização cujas contas não batem certo, pode ser um valor mal lido: peça uma "
+    "fotografia mais nítida ou o PDF"
+)
+
+
+def amounts_severity(document: Document) -> tuple[str, str]:
+    """The severity of a payslip's signals drawn from its amounts (social security off its rate, IRS beyond any), and
+    what the explanation adds. ``MEDIUM``; ``LOW`` on a slip read by OCR whose arithmetic fails, where one misread
+    figure makes both the failed sum and the signal, and the month already goes uncounted (blind probe r78a: a
+    Christmas subsidy's row read as the social security on a genuine photo, a forgery hint raising the risk). A photo
+    whose figures all hold, or a text layer, keeps ``MEDIUM``: there the numbers are the document's own."""
+    if document.get("method") == "ocr" and "arithmetic_mismatch" in document.get("warnings", []):
+        return "LOW", AMOUNTS_MAYBE_MISREAD
+    return "MEDIUM", ""
 
 
 def payment_date_signals(fields: dict[str, Any]) -> list[Signal]:

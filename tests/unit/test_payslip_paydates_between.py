@@ -47,7 +47,9 @@ def test_ellipsis_leaders_do_not_shift_the_date(paid: str) -> None:
     [
         "Pagamento em numerário",
         "Pagamento em 2 prestações de 486,00",
-        "Forma de pagamento: transferência em 27/11/2026",
+        # The transfer's day is the payment's ("Forma de pagamento: transferência em 27/11/2026" reads it since
+        # blind probe r78a: tests/unit/test_payslip_paydates_r78a.py); the way of paying alone gives none.
+        "Forma de pagamento: transferência bancária",
     ],
 )
 def test_a_payment_with_no_day_after_its_linking_word_gives_no_date(paid: str) -> None:

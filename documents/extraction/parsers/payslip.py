@@ -1252,14 +1252,28 @@ SECTION_HEADING = re.compile(r"descontos|abonos|rendimentos|remunera[cç][oõ]es
 LEGEND_ENTRY = re.compile(
     r"(?<![\w.,/-])([A-Za-z]{1,3}\d{1,4}|\d{1,4}[A-Za-z]?)\s*[-\u2013\u2014=]\s*(?=[A-Za-zÀ-ÿ]|$)"
 )
-# A row's code at the head of its line ("901 140,31", "001 30 d 1.275,50").
+# A row's code at the head of its line ("901 140,31", "001 30 d 1.275,50"); off a picture, a code OCR read with
+# look-alike letters for its figures ("Roi 1.075,00" for R01, "ROZ" for R07) is one too, when it is a legend's code.
 CODE_ONLY_LABEL = re.compile(r"^\s*([A-Za-z]{1,3}\d{1,4}|\d{1,4}[A-Za-z]?)(?![\w])")
+CODE_READ_LABEL = re.compile(r"^\s*([A-Za-z0-9|]{2,5})(?![\w])")
+# The figures OCR takes a code's letters for, and the letters it reads for them: "RO1" and "Rol" are R01, "DOZ2" D02.
+CODE_LOOK_ALIKES = {
+    "0": "OQDU",
+    "1": "IL|!T",
+    "2": "Z",
+    "5": "S",
+    "6": "G",
+    "7": "Z?T",
+    "8": "B",
+    "9": "GQ",
+}
 
 
 def legend_captions(lines: list[Line]) -> dict[str, str]:
     """The captions a legend anywhere on the page gives the rows' codes ("Legenda: 001 – Vencimento base   901 –
     Segurança Social   630 – Adiantamento de vencimento"): each entry's caption runs to the next entry. The first
-    caption a code is given holds."""
+    caption a code is given holds. A legend printed beside the table shares the rows' lines ("R21 1.075,00 D01 –
+    Segurança Social"): its entries are read after the row's figures as anywhere else."""
     captions: dict[str, str] = {}
     for index, line in enumerate(lines):
         entries = list(LEGEND_ENTRY.finditer(line.text))
@@ -1280,20 +1294,55 @@ def caption_wrapped_to(below: str) -> str:
     return below[: first.start() if first else len(below)].strip(" ;,|")
 
 
+def codes_alike(read: str, printed: str) -> bool:
+    """Whether two codes are one that OCR read differently: the same length, each character the same or a figure and
+    a letter it is taken for ("ROL" and "R01"); or one character more in one of them ("DOZ2" for "D02")."""
+    if len(read) == len(printed):
+        return all(
+            one == other or CODE_LOOK_ALIKES.get(one, "").count(other) or CODE_LOOK_ALIKES.get(other, "").count(one)
+            for one, other in zip(read, printed, strict=True)
+        )
+    longer, shorter = (read, printed) if len(read) > len(printed) else (printed, read)
+    if len(longer) != len(shorter) + 1 or len(shorter) < 2:
+        return False
+    return any(codes_alike(longer[:at] + longer[at + 1 :], shorter) for at in range(1, len(longer)))
+
+
+def caption_of_code(code: str, captions: dict[str, str], *, read_by_ocr: bool) -> str | None:
+    """The legend's caption of a row's code: the code as printed; off a picture, the one legend code it is alike
+    (``codes_alike``), on either side OCR's slips. Two codes alike and neither the one printed: no caption."""
+    code = code.upper()
+    if code in captions or not read_by_ocr:
+        return captions.get(code)
+    alike = {captions[printed] for printed in captions if codes_alike(code, printed)}
+    return alike.pop() if len(alike) == 1 else None
+
+
 def coded_rows_captioned(lines: list[Line]) -> list[Line]:
     """A codes-only table's rows ("901 140,31", "630 250,00") given the captions a legend at the foot gives their codes
     ("901 – Segurança Social", "630 – Adiantamento de vencimento"): the caption names the row's role, as a printed
     one would, and keeps its figures apart from the code (blind probe r67b: the social security, the IRS and the
     gross unread, a salary advance under its code not added back; on a scan "901 134,75" read as 901 134,75).
-    Only rows no words of their own name: a row printing its caption keeps it."""
+    Only rows no words of their own name: a row printing its caption keeps it.
+
+    A legend printed beside the table is read on the rows' own lines ("R21 1.075,00 D01 – Segurança Social"): the
+    row is its figures before the legend's entry, and the entry no caption of the row's (blind probe r78a: a phone
+    photo's Christmas subsidy row read as the social security its line went on to explain). Off a picture, a code
+    is matched to the legend's through OCR's look-alikes ("Roi" for R01, ``caption_of_code``)."""
     captions: dict[str, str] | None = None
     captioned = []
     for line in lines:
-        code = CODE_ONLY_LABEL.match(line.text)
+        read_by_ocr = line.confidence < 1.0
+        code = (CODE_READ_LABEL if read_by_ocr else CODE_ONLY_LABEL).match(line.text)
+        if code and role_of(code.group(1)) is not None:
+            code = None  # a caption of its own ("SS 118,25", "IRS 79,55"), no code however alike
         rest = line.text[code.end() :] if code else ""
+        beside = next((entry for entry in LEGEND_ENTRY.finditer(rest) if MONEY.search(rest[: entry.start()])), None)
+        if beside is not None:
+            rest = rest[: beside.start()].rstrip()
         if code and MONEY.search(rest) and not has_words(rest):
             captions = legend_captions(lines) if captions is None else captions
-            caption = captions.get(code.group(1).upper())
+            caption = caption_of_code(code.group(1), captions, read_by_ocr=read_by_ocr)
             if caption:
                 line = Line(f"{code.group(1)} {caption}{rest}", line.confidence)
         captioned.append(line)
@@ -2869,6 +2918,10 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
                 # On a text layer, the rows as printed do not make the printed total: the slip does not add up,
                 # and says so. On a scan the gap is as likely a row OCR could not read as an amount ("6393").
                 parsed.warnings.append("arithmetic_mismatch")
+    if deductions is not None and gross is not None and net is not None and gross - deductions == net:
+        social, withholding = parts_the_total_cannot_hold(
+            page, parsed, gross, deductions, (social, withholding, others)
+        )
     if deductions is not None:
         # A deduction the labels missed is what the total leaves once the others are taken out.
         if social is None and withholding is not None:
@@ -2902,13 +2955,64 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         # A year's figures taken for the month's (a scan's "Acumulados do ano" block beside the totals box).
         parsed.warnings.append("arithmetic_mismatch")
     holds = gross is not None and net is not None and deductions is not None and gross - deductions == net
-    if holds:
-        # Rows that do not make the total are not vouched for by it; nor is a gross its earning rows do not make.
-        parts = () if "arithmetic_mismatch" in parsed.warnings else ("social_security", "irs_withholding")
+    if holds and deductions is not None:
+        # Rows that do not make the total are not vouched for by it, whatever flagged them or not (off a picture one
+        # of them was misread: blind probe r78a, a subsidy's 1.075,00 read as the social security at 0,99); nor is a
+        # gross its earning rows do not make.
+        parts_make_it = rows_make_the_total(parsed, deductions, others)
+        parts = (
+            ("social_security", "irs_withholding")
+            if parts_make_it and "arithmetic_mismatch" not in parsed.warnings
+            else ()
+        )
         vouched = ("net_pay",) if earnings_mismatch else ("gross_pay", "net_pay")
         for name in (*vouched, *parts):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+def rows_make_the_total(parsed: Parsed, deductions: Decimal, others: Decimal) -> bool:
+    """Whether the social security and the IRS read, with the other deductions' rows, make the deductions' total; one
+    of the two unread, nothing to tell against."""
+    social, withholding = parsed.fields.get("social_security"), parsed.fields.get("irs_withholding")
+    return social is None or withholding is None or social + withholding + others == deductions
+
+
+def parts_the_total_cannot_hold(
+    page: Page,
+    parsed: Parsed,
+    gross: Decimal,
+    deductions: Decimal,
+    read: tuple[Decimal | None, Decimal | None, Decimal],
+) -> tuple[Decimal | None, Decimal | None]:
+    """A social security or an IRS read off a picture that no slip whose totals hold can print: more than the
+    deductions' total it is part of, or a social security above 11% of the gross (its base is at most the gross),
+    while the rows do not make that total. The printed gross, deductions and net agree among themselves, so the
+    row's figure is the misread one (another row's amount, a digit added: "79,55" read "719,55"), and it is left
+    unread, then worked out from the total when the other is read (``derived:``), rather than kept at full
+    confidence and taken for a forged slip (blind probe r78a: a Christmas subsidy's row read as the social security,
+    ``PAYSLIP_SS_ABOVE_RATE`` on a genuine photo). A text layer's figures stand as printed: there a slip that does
+    not add up says so (ADR 024)."""
+    social, withholding, others = read
+    if social is not None and withholding is not None and social + withholding + others == deductions:
+        return social, withholding
+    impossible = {
+        "social_security": social is not None
+        and (social > deductions or social > gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK),
+        "irs_withholding": withholding is not None and withholding > deductions,
+    }
+    dropped = {
+        name
+        for name, cannot in impossible.items()
+        if cannot and read_by_ocr(page, name) and f"derived:{name}" not in parsed.warnings
+    }
+    for name in dropped:
+        parsed.fields.pop(name, None)
+        parsed.confidence.pop(name, None)
+    return (
+        None if "social_security" in dropped else social,
+        None if "irs_withholding" in dropped else withholding,
+    )
 
 
 def social_lost_its_first_digits(page: Page, gross: Decimal | None, wanted: Decimal, read: Decimal) -> bool:
@@ -5911,11 +6015,21 @@ def paid_at_the_months_end(lines: list[Line]) -> tuple[str | None, Line | None]:
 # The caption of the day the month's pay is paid, on folded text: ``PAY_DATE``'s and the Portuguese ones that name the
 # payment only ("Pago em", "Pago no dia", "Data de liquidação", "Dt. pagamento", "Data pagto.", "Data da transferência", "Pagamento"
 # alone before its date); not the payroll's run or the slip's issue ("Data de processamento", "Data de emissão"),
-# which may come before the pay or long after it.
+# which may come before the pay or long after it. The transfer that pays it, said as a sentence ("Pago por
+# transferência em", "Abonado por transferência bancária em", "Transferido para a conta em", "Creditado na conta
+# a", "Depositado em") or captioned ("Transferência:", "Transferência bancária:", "Data do crédito", "Data de
+# depósito", "Data-valor"): blind probe r78a, public bodies' "Abonado por transferência bancária em 30/11/2026." and
+# a private payroll's "Transferência: 27/11/2026" unread.
+PAID_BY = r"(?:pag|abonad|transferid|creditad|depositad|liquidad)[oa]"
+PAID_HOW = (
+    r"(?:\s+(?:por|via|atraves\s+de|por\s+meio\s+de|com)\s+(?:transferencia|deposito|tb|credito)(?:\s+bancari[oa])?)?"
+    r"(?:\s+(?:n[ao]|para\s+a|em)\s+(?:sua\s+)?conta(?:\s+bancaria)?)?"
+)
 PAYMENT_DATE_CAPTION = re.compile(
-    PAY_DATE.pattern
-    + r"|(?<![a-z])(?:pago\s+(?:em|no\s+dia)|data\s+(?:de\s+|da\s+)?liquidacao|dt\.?\s*(?:de\s+)?pag(?:amento|to)?\.?"
-    r"|data\s+(?:de\s+)?pagto\.?|data\s+(?:de\s+|da\s+)?transferencia|pagamento)(?![a-z])"
+    PAY_DATE.pattern + rf"|(?<![a-z])(?:{PAID_BY}{PAID_HOW}\s+(?:em|no\s+dia|a(?=[\s:]*\d))"
+    r"|data\s+(?:de\s+|da\s+)?liquidacao|dt\.?\s*(?:de\s+)?pag(?:amento|to)?\.?"
+    r"|data\s+(?:de\s+)?pagto\.?|data\s+(?:de\s+|da\s+|do\s+)?(?:transferencia|credito|deposito)"
+    r"|data[\s-]+valor|transferencia(?:\s+bancaria)?|pagamento)(?![a-z])"
 )
 # A payment still to come, just before its caption ("Próxima data de pagamento", "Data do próximo pagamento", "Next
 # payment date", "Próximo pagamento"): never this slip's.
@@ -5923,7 +6037,9 @@ NEXT_PAYMENT = re.compile(
     r"(?<![a-z])(?:proxim[oa]s?|next|upcoming|future|seguinte)(?:\s+(?:data|dt\.?)\s+d[eoa])?\s*$"
 )
 # A bare "Pagamento" after another word's "de" is no day but a kind or a span of payment ("Forma de pagamento",
-# "Período de pagamento: 01/11/2026 a 30/11/2026"); its day's caption is "Data de pagamento".
+# "Período de pagamento: 01/11/2026 a 30/11/2026"); its day's caption is "Data de pagamento". So is a bare
+# "Transferência" ("Ordem de transferência n.º 2026/11").
+BARE_CAPTIONS = ("pagamento", "transferencia")
 PAYMENT_OF_SOMETHING = re.compile(r"(?<![a-z])[a-z]+\.?\s+d[eoa]\s*$")
 # Between the caption and its date: a colon, a dash, a few spaces, or dot leaders ("Data de Pagamento.......: "), and
 # the words a sentence links them with ("Pagamento efetuado em 10/12/2026", "Pago no dia 27/11/2026", "on").
@@ -5943,7 +6059,7 @@ def payslip_payment_date(lines: list[Line], parsed: Parsed) -> None:
             before = folded[: caption.start()]
             if before.count("(") > before.count(")") or NEXT_PAYMENT.search(before):
                 continue
-            if caption.group() == "pagamento" and PAYMENT_OF_SOMETHING.search(before):
+            if caption.group().startswith(BARE_CAPTIONS) and PAYMENT_OF_SOMETHING.search(before):
                 continue
             lead = CAPTION_TO_DATE.match(folded, caption.end())
             date = date_printed_first(fix_digits(line.text[lead.end() :])) if lead else None
@@ -5954,6 +6070,8 @@ def payslip_payment_date(lines: list[Line], parsed: Parsed) -> None:
                 return
 
 
+# A full date at the start of a text whose day or month OCR split in two ("27/1 1/2026", "2 7/11/2026").
+SPLIT_DAY_OR_MONTH = re.compile(r"^(?:\d\s\d\s?[-/.]\s?\d{1,2}|\d{1,2}\s?[-/.]\s?\d\s\d)\s?[-/.]\s?\d{4}(?!\d)")
 # A full date at the start of a text, day or year first.
 DATE_AT_START = re.compile(r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 
@@ -5961,7 +6079,9 @@ DATE_AT_START = re.compile(r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|\d{4}-\d{
 def date_printed_first(text: str) -> dt.date | None:
     """The date a text starts with as payroll programs print it: in figures ("27/11/2026", "2026-11-27"), with a
     two-digit year ("27/11/26": a payment's day is recent) or with its month's name ("27 de novembro de 2026",
-    "27 November 2026", "27-nov-2026")."""
+    "27 November 2026", "27-nov-2026"). A day's or a month's two figures OCR set a space apart ("27/1 1/2026": blind
+    probe r78a, an image-only PDF's payment date unread) are one number."""
+    text = SPLIT_DAY_OR_MONTH.sub(lambda date: re.sub(r"(?<=\d) (?=\d)", "", date.group()), text, count=1)
     if DATE_AT_START.match(text):
         dates = parse_dates(text)
     elif short := SHORT_YEAR_DATE.match(text):
