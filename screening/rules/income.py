@@ -2790,7 +2790,7 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     printed = fields.get(f"{party}_name")
     member = co_member_of(applicant, fields.get(f"{party}_nif")) if by_nif and not owner else None
     if how == "none":
-        said = OWNER_NOT_READ
+        said = owner_not_read(fields, applicant, party)
         if PAYSLIP_PAGES_MISSING in (document.get("warnings") or []):
             said += f"; {WHOLE_PAYSLIP}"
     elif by_nif and not owner and names_the_applicant(applicant["name"], printed):
@@ -2829,8 +2829,41 @@ def owner_check(name: str, label: str, document: Document, applicant: dict[str, 
     )
 
 
-# How an owner check says a document shows neither whose it is: not another person's (blind probe r75a, D5).
-OWNER_NOT_READ = "não mostra de quem é (nem NIF nem nome lidos)"
+# How an owner check says a document shows neither whose it is: not another person's (blind probe r75a, D5). Every
+# such check's evidence opens so (``owner_not_read``); the reasons and the explanation look for it.
+OWNER_NOT_READ = "não mostra de quem é"
+# The parties a document names, in the words its owner check uses (``owner_not_read``).
+PARTY_WORDS = {
+    "issuer": "do prestador",
+    "acquirer": "do adquirente",
+    "employee": "do trabalhador",
+    "employer": "da entidade patronal",
+    "pensioner": "do pensionista",
+}
+
+
+def owner_not_read(fields: dict[str, Any], applicant: dict[str, Any], party: str) -> str:
+    """What an owner check says of a document whose ``party`` shows no NIF and no name: that nothing was read, or,
+    where the applicant's NIF or name was read as another party's (a scan's two boxes side by side read as one, the
+    owner's NIF in the client's field: blind probe r78c, F2), that it was, and where: not "nem NIF nem nome lidos"
+    of a document that shows the applicant's NIF."""
+    for other, words in PARTY_WORDS.items():
+        if other == party:
+            continue
+        nif_read = bool(fields.get(f"{other}_nif")) and fields.get(f"{other}_nif") == applicant["nif"]
+        name = fields.get(f"{other}_name")
+        name_read = bool(name) and names_the_applicant(applicant["name"], str(name))
+        if not nif_read and not name_read:
+            continue
+        what = "o NIF e o nome" if nif_read and name_read else "o NIF" if nif_read else "o nome"
+        read = "lidos como os" if nif_read and name_read else "lido como o"
+        return (
+            f"{OWNER_NOT_READ} (NIF e nome {PARTY_WORDS.get(party, 'do titular')} não lidos; {what} do candidato "
+            f"{read} {words})"
+        )
+    return f"{OWNER_NOT_READ} (nem NIF nem nome lidos)"
+
+
 # How an owner check says a document is another member's of the same application; ``not_counted`` and the household's
 # report read it.
 OTHER_MEMBER_S = "de outra pessoa da mesma candidatura"

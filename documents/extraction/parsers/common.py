@@ -300,6 +300,17 @@ def clean_name(text: str) -> str | None:
     cut = re.sub(r"[^\w' .-]|_", " ", cut)
     # A dot OCR put for the space between two words ("Maria.Nunes"); an initial's dot ("D. Dinis") has its space.
     cut = re.sub(r"(?<=[a-zß-ÿ])\.(?=[A-ZÀ-Ý])", " ", cut)
+    # A speck OCR read as a dot after a whole name's word, before the next ("Fernando. Tavares Lopes": blind probe
+    # r78c): a word of four letters or more ending as names do, in a vowel or a vowel and one of "lmnrsz" ("Joaquim",
+    # "Isabel", "Gomes"), is no abbreviation ("Assoc.", "Constr.", "Comp." end otherwise, "Sta." and "Ma." are
+    # short), but for a title.
+    cut = re.sub(
+        r"\b(?!(?:profa|enga|engo|exma|exmo)\.)"
+        r"([^\W\d_]{2,}[aeiouyáéíóúâêôãõà](?:[lmnrsz]|(?<=[^\W\d_]{3}[aeiouyáéíóúâêôãõà])))\.(?=\s+[A-ZÀ-Ý])",
+        r"\1",
+        cut,
+        flags=re.IGNORECASE,
+    )
     words = [w for w in cut.split() if len(w) > 1 or w.lower() in NAME_PARTICLES or w in ONE_LETTER_NAMES]
     # "e" joins two names ("Sousa e Silva"), never ends one: at the end it is a speck OCR read as a letter.
     while words and words[-1].lower() == "e":

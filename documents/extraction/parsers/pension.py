@@ -314,8 +314,11 @@ NEXT_FIELD = re.compile(r"[,;·|•]|\s[–—-]\s")
 # The next field's caption on the name's line, the gap before it lost: "Naam: Marc ... Vandenberghe Geboortedatum:
 # 27-04-1958" (round 28), "Nome: ... Data de nascimento: ...". Any word with its colon is one; so is a date of
 # birth's caption of several words, in each language the labels are read in.
+# A word with a colon spaced off it at the line's end is no caption but a speck OCR read as a colon ("Nome: Maria da
+# Conceição Vieira Gomes :", the last surname lost: blind probe r78c); a caption spaced so has its value after it.
 FOLLOWING_CAPTION = re.compile(
-    r"\s(?:data\s+de\s+nascimento|date\s+(?:of\s+birth|de\s+naissance)|fecha\s+de\s+nacimiento|[^\W\d_]+\s*:)"
+    r"\s(?:data\s+de\s+nascimento|date\s+(?:of\s+birth|de\s+naissance)|fecha\s+de\s+nacimiento"
+    r"|[^\W\d_]+(?::|\s+:(?!\W*$)))"
 )
 # "Declara-se, a pedido do interessado, que José ...": the name is the sentence's subject.
 NAME_SENTENCE = re.compile(
