@@ -766,6 +766,8 @@ def fuzzy_name_text(name_check: dict[str, Any] | None, words: Texts) -> str:
     if how == "surname":
         return words.name_surname_left_out.format(word=quoted)
     named_words = (words.name_one if len(found) == 1 else words.name_many).format(words=quoted)
+    if how == "unread":
+        return words.name_unread.format(words=named_words)
     return (words.name_left_out if how == "left_out" else words.name_added).format(words=named_words)
 
 
@@ -1311,6 +1313,8 @@ class Texts:
     name_surname_left_out: str
     name_left_out: str
     name_added: str
+    # Words typed that the document's name, read in part (its surname or given names not read), lacks: not read.
+    name_unread: str
     name_one: str
     name_many: str
     # The lever of a name that matched only roughly (OutcomeChange "name").
@@ -1644,6 +1648,10 @@ PT = Texts(
     name_added=(
         "O nome que indicou tem {words}, que o documento não tem: se for o caso, indique à agência o seu nome "
         "completo, como está no documento."
+    ),
+    name_unread=(
+        "O nome que indicou tem {words}, que não se leu no documento: se estiver no documento, nada tem a fazer; se "
+        "não estiver, indique à agência o seu nome completo, como está no documento."
     ),
     name_one="o nome {words}",
     name_many="os nomes {words}",
@@ -2055,6 +2063,10 @@ EN = Texts(
     name_added=(
         "The name you gave has {words}, which the document does not: if so, tell the agency your full name as it is "
         "on the document."
+    ),
+    name_unread=(
+        "The name you gave has {words}, which could not be read on the document: if it is on the document, there is "
+        "nothing to do; if not, tell the agency your full name as it is on the document."
     ),
     name_one="the name {words}",
     name_many="the names {words}",

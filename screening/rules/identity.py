@@ -82,6 +82,14 @@ NAME_WORDS_ADDED = (
     "Nome indicado com {words}, que o documento não tem: as outras palavras indicadas estão no documento; confirme o "
     "nome completo com o candidato."
 )
+# A word typed that the document's name, read in part, lacks: its surname or its given names were not read, so the
+# word may be printed there, and "que o documento não tem" said of a surname OCR lost accused the applicant of adding
+# it (blind probe r78d, cause 2: «Fernandes», printed twice on the passport). Said as not read.
+NAME_WORDS_UNREAD = (
+    "Nome indicado com {words}, que não se leu no documento ({part} não foi lido): as outras palavras indicadas estão "
+    "no documento; confirme o nome completo no original."
+)
+NAME_PART_UNREAD_WORDS = {"surname": "o apelido", "given_names": "o nome próprio"}
 # The evidence of a name that matched only roughly, whatever its words: the warning ``fuzzy_name_match`` (the
 # explanation reads stored checks by it). "Nome indicado sem o último apelido do documento:" is how it began before.
 NAME_WARNED_EVIDENCE = (NAME_EVIDENCE["fuzzy"], "Nome indicado sem ", "Nome indicado com ")
@@ -858,7 +866,9 @@ def name_match_check(document: dict[str, Any], *, applicant_name: str, match: st
     if match in {"exact", "partial"}:
         evidence = matched_name_evidence(document, applicant_name=applicant_name, default=evidence)
     if match == "fuzzy":
-        evidence = similar_name_evidence(applicant_name, read_name(document["fields"]) or "")
+        evidence = similar_name_evidence(
+            applicant_name, read_name(document["fields"]) or "", unread=name_part_unread(document["fields"])
+        )
     return check(
         "identity.name_match",
         match != "none",
@@ -883,16 +893,30 @@ def matched_name_evidence(document: dict[str, Any], *, applicant_name: str, defa
     return NAME_VARIATION_EVIDENCE.get(variation or "", default)
 
 
-def similar_name_evidence(typed: str, printed: str) -> str:
+def similar_name_evidence(typed: str, printed: str, *, unread: str | None = None) -> str:
     """A name matching only roughly in words that say what differs (``name_words_differing``); only letters differing
-    are "apenas semelhante"."""
+    are "apenas semelhante". Words typed that a name read in part lacks (``unread``: the part not read) are said not
+    read, never missing from the document."""
     difference = name_words_differing(typed, printed)
     if difference is None:
         return NAME_EVIDENCE["fuzzy"]
     how, words = difference
     if how == "surname":
         return NAME_SURNAME_LEFT_OUT.format(words=quoted_words(words))
+    if how == "added" and unread is not None:
+        return NAME_WORDS_UNREAD.format(words=names_words(words), part=NAME_PART_UNREAD_WORDS[unread])
     return (NAME_WORDS_LEFT_OUT if how == "left_out" else NAME_WORDS_ADDED).format(words=names_words(words))
+
+
+def name_part_unread(fields: dict[str, Any]) -> str | None:
+    """The name field not read ("surname", "given_names") of a document that read the other and no full name."""
+    if fields.get("full_name"):
+        return None
+    if fields.get("given_names") and not fields.get("surname"):
+        return "surname"
+    if fields.get("surname") and not fields.get("given_names"):
+        return "given_names"
+    return None
 
 
 def name_words_differing(typed: str, printed: str) -> tuple[str, list[str]] | None:
@@ -915,7 +939,16 @@ def name_difference(check: dict[str, Any] | None) -> tuple[str, list[str]] | Non
     left out)."""
     if check is None or not name_warned(check) or not check.get("value") or not check.get("expected"):
         return None
-    return name_words_differing(str(check["expected"]), str(check["value"]))
+    difference = name_words_differing(str(check["expected"]), str(check["value"]))
+    if difference is not None and difference[0] == "added" and name_unread_said(check):
+        # Words the document's name, read in part, lacks: not read, which the evidence says (``NAME_WORDS_UNREAD``).
+        return "unread", difference[1]
+    return difference
+
+
+def name_unread_said(check: dict[str, Any]) -> bool:
+    """Whether a stored ``identity.name_match`` check's evidence says the words typed were not read on the document."""
+    return NAME_WORDS_UNREAD.split("{words}")[1].split("(")[0] in str(check.get("evidence") or "")
 
 
 def quoted_words(words: list[str]) -> str:

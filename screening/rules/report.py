@@ -208,6 +208,9 @@ def fuzzy_name_words(identity: dict[str, Any]) -> str:
         return f"o nome indicado não tem o último apelido do documento de identificação, {quoted_words(words)}"
     if how == "left_out":
         return f"o nome indicado não tem {names_words(words)} do documento de identificação"
+    if how == "unread":
+        # The document's name was read in part: the word may be printed there (blind probe r78d, cause 2).
+        return f"o nome indicado tem {names_words(words)}, que não se leu no documento de identificação"
     return f"o nome indicado tem {names_words(words)}, que o documento de identificação não tem"
 
 

@@ -369,6 +369,70 @@ NATIONALITY_WORDS = {
     for code, _, words in [line.strip().partition(": ")]
     for word in words.split(",")
 }
+# The words of a state's formal name around its name ("UNITED STATES OF AMERICA", "ISLAMIC REPUBLIC OF PAKISTAN",
+# "REPÚBLICA FEDERATIVA DO BRASIL", "KINGDOM OF MOROCCO"), folded: none names a state alone.
+STATE_NAME_WORDS = frozenset(
+    {"of", "the", "and", "republic", "islamic", "federal", "federative", "democratic", "people", "peoples", "people's",
+     "kingdom", "america", "arab", "socialist", "plurinational", "bolivarian", "united", "state", "states", "union",
+     "republica", "federativa", "do", "da", "de", "dos", "das", "reino", "estado", "estados", "islamica", "popular",
+     "democratica", "unidos", "federale", "republique", "repubblica", "bundesrepublik", "nationality",
+     "nacionalidade", "nationalite", "nacionalidad"}
+)  # fmt: skip
+
+
+def state_named(text: str) -> str | None:
+    """The one state a text names and nothing else, by its name or its adjective with the words of a formal name
+    around them ("UNITED STATES OF AMERICA", "PAKISTANI", "REPÚBLICA PORTUGUESA"), as ISO 3166 alpha-3; else None."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", text)]
+    named: set[str] = set()
+    index = 0
+    while index < len(words):
+        pair = f"{words[index]} {words[index + 1]}" if index + 1 < len(words) else ""
+        if pair in NATIONALITY_WORDS:
+            named.add(NATIONALITY_WORDS[pair])
+            index += 2
+        elif words[index] in NATIONALITY_WORDS:
+            named.add(NATIONALITY_WORDS[words[index]])
+            index += 1
+        elif words[index] in STATE_NAME_WORDS:
+            index += 1
+        else:
+            return None
+    return named.pop() if len(named) == 1 else None
+
+
+def document_states(lines: list[Line], mrz: MrzRead | None) -> frozenset[str]:
+    """The states a document names as its own: its MRZ's issuing state and nationality, its first row's code ("P USA
+    586214937"), its title above its first caption ("ISLAMIC REPUBLIC OF PAKISTAN") and its nationality's value.
+
+    A name caption's value line lost to OCR leaves the next caption's value under it, and with that caption lost
+    too, nothing tells the nationality from a name but what it says (blind probe r78d: "PAKISTANI" read as a
+    passport's given names, "UNITED STATES OF AMERICA" kept against a valid MRZ's MICHAEL DAVID)."""
+    states = {state for state in (mrz.issuing_state, mrz.nationality) if state} if mrz is not None else set()
+    first_caption = next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if any(label.search(fold(line.text)) for label in ID_LABELS.values())
+        ),
+        len(lines),
+    )
+    for index, line in enumerate(lines):
+        row = PASSPORT_FIRST_ROW.match(line.text)
+        if row and country_code(row.group(1)) == row.group(1):
+            states.add(row.group(1))
+        elif index < first_caption and (title := state_named(line.text)):
+            states.add(title)
+    found = find_label(lines, ID_LABELS["nationality"])
+    if found:
+        for candidate, _ in value_after_label(lines, *found, lookahead=1):
+            nationality = visual_nationality(candidate)
+            if nationality:
+                states.add(nationality)
+                break
+    return frozenset(ICAO_STATE_CODES.get(state, state) for state in states)
+
+
 SEX_LETTERS = {"geschlecht": {"W": "F"}, "geslacht": {"V": "F"}}
 # ICAO 9303's own codes for a state whose ISO 3166 alpha-3 code the visual zone gives: Germany is "D".
 ICAO_STATE_CODES = {"D": "DEU"}
@@ -397,7 +461,11 @@ MISREAD_WORD_LETTERS = 5
 
 
 def name_value(
-    candidates: list[tuple[str, Line]], *, mixed_case: bool = False, mrz_name: str = ""
+    candidates: list[tuple[str, Line]],
+    *,
+    mixed_case: bool = False,
+    mrz_name: str = "",
+    states: frozenset[str] = frozenset(),
 ) -> tuple[str, float, Line] | None:
     """The first candidate that reads as a name, its confidence and the line it was read from; in mixed case too
     where the document prints names so (``mixed_case``: a Cartão de Cidadão's "Dos Santos Magalhães").
@@ -407,8 +475,15 @@ def name_value(
     it) reads as a name as well as the name under the caption does, and only the MRZ tells them apart. A first
     reading sharing only a word gives way in turn to a later one that spells the MRZ's name out: the parents'
     names on a back read on the surname caption's row share the holder's surname ("INÊS MARTA BARROS" beside
-    "APELIDO(S)", over the holder's "BARROS DA COSTA")."""
-    names = list(names_read(candidates, mixed_case=mixed_case))
+    "APELIDO(S)", over the holder's "BARROS DA COSTA").
+
+    A reading that names the document's own state and nothing else (``states``: "PAKISTANI", "UNITED STATES OF
+    AMERICA") is its nationality's value or its title, never a name, unless the valid MRZ's name has its word."""
+    names = [
+        value
+        for value in names_read(candidates, mixed_case=mixed_case)
+        if not (state_named(value[0]) in states and not (mrz_name and shares_a_word(value[0], mrz_name)))
+    ]
     first = names[0] if names else None
     if first is None or not mrz_name or spells_the_mrz_name(first[0], mrz_name):
         return first
@@ -821,7 +896,9 @@ def without_leading_noise(text: str) -> str:
     if framed and NAME_IN_CAPITALS.fullmatch(text[framed.end() :].strip(EDGE_NOISE)):
         return text[framed.end() :]
     noise = LEADING_NOISE.match(text)
-    if noise is None or set(re.findall(r"[a-z]+", noise.group(0))) & NAME_PARTICLES:
+    # "e" joins two names and begins none (``LEADING_PARTICLES``): "is e. MICHAEL DAVID", a scan's specks before a
+    # name, lost the name, and the next caption's value stood for it (blind probe r78d, cause 1).
+    if noise is None or set(re.findall(r"[a-z]+", noise.group(0))) & LEADING_PARTICLES:
         return text
     rest = text[noise.end() :]
     return rest if NAME_IN_CAPITALS.fullmatch(rest.strip(EDGE_NOISE)) else text
@@ -1189,6 +1266,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
         names_split_by_columns(names_row, parsed)
     else:
         labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
+        states = document_states(lines, valid_mrz)
         for name, found in labels.items():
             field_name = whole_name_caption(name, labels, lines)
             # Only a name under both labels can be told where it ends: the other name's label bounds it. A whole
@@ -1204,6 +1282,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                     mixed_case=mixed_case,
                     mrz_name=mrz_name_of(valid_mrz, field_name),
                     mrz_name_whole=valid_mrz is not None and not name_cut_short(valid_mrz),
+                    states=states,
                 )
                 if found
                 else None
@@ -1467,6 +1546,7 @@ def visual_name(
     mixed_case: bool = False,
     mrz_name: str = "",
     mrz_name_whole: bool = False,
+    states: frozenset[str] = frozenset(),
 ) -> tuple[str, float] | None:
     """The name under or after a label, with the lines a long name printed under its label wraps onto; the one
     sharing a word with a valid MRZ's ``mrz_name`` where the first does not (see ``name_value``).
@@ -1477,7 +1557,7 @@ def visual_name(
     "KOVALENKO", read "KOBAJNEHKO" and joined to it, flagged ``mrz_viz_mismatch`` on a genuine page)."""
     index, match = found
     candidates = before_other_name_caption(value_after_label(lines, index, match), name)
-    value = name_value(candidates, mixed_case=mixed_case, mrz_name=mrz_name)
+    value = name_value(candidates, mixed_case=mixed_case, mrz_name=mrz_name, states=states)
     if value is None:
         return None
     text, confidence, line = value
@@ -3224,13 +3304,15 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         not a_name(str(read))
         or guessed(parsed.confidence.get(name, 1.0), str(read), mrz_value)
         or letters_merged_or_split(str(read), mrz_value)
+        or given_names_of_another(name, str(read), mrz)
     ):
         # What the visual zone read is no name at all (another field's value or a caption beside the name's
         # caption), OCR's unsure guess nothing like the valid MRZ's ("Epe Re" at 0.68 for "IRYNA" over a
         # guilloche, doc probe 29), or the MRZ's name with letters OCR merged or split in the visual zone's
         # typeface ("Natalia" for "NATALIIA", blind probe r33b): it does not stand against the MRZ's name. The
         # mismatch stays said. A different name read clearly stays, flagged: no check digit tells which of two
-        # names is the holder's.
+        # names is the holder's. Given names sharing no word with the valid MRZ's whole ones are another line's value
+        # (``given_names_of_another``).
         parsed.fields[name] = title_case(mrz_value)
     elif mrz.valid and not letters_alike(str(read), mrz_value):
         # Another name read clearly, not a letter or two OCR lost or misread ("KAN" over KAAN), is kept against a
@@ -3238,6 +3320,16 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # page to confirm (blind probe r74e, F5; r74a's B12, whose page OCR misread, reports the MRZ's surname).
         parsed.warnings.append(f"{MRZ_NAME_KEPT_PRINTED}:{name}")
     parsed.confidence[name] = min(parsed.confidence[name], VIZ_CONFIDENCE_AGAINST_FAILED_MRZ)
+
+
+def given_names_of_another(name: str, read: str, mrz: MrzRead) -> bool:
+    """Printed given names that share no word with a valid MRZ's, which holds them whole (not cut short): another
+    line's value read under the caption (its own line lost to OCR), not the holder's names, and no stand against the
+    MRZ's (blind probe r78d: a nationality's "UNITED STATES OF AMERICA" kept over MICHAEL<DAVID made a genuine
+    passport HIGH). An ICAO transliteration or a word misread by a letter shares its word; a cut MRZ name is left to
+    the printed one. The surname keeps its own rule: a page printing another surname than its valid MRZ is the
+    altered page's sign, said ``mrz_viz_name_kept:surname`` for the screening (ADR 010)."""
+    return name == "given_names" and not name_cut_short(mrz) and not shares_a_word(read, mrz.given_names)
 
 
 # A valid MRZ's name disagreed with the page's, whose printed name, another name read clearly, was kept.
