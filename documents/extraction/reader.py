@@ -69,8 +69,8 @@ LIGHT_SHADED_INK_FRACTION = 0.13
 # pixels (this fraction of them, past a few specks) are darker than this grey. A passport photographed in low light
 # (paper at 130) read its page's captions but not its MRZ, nor its surname: levelled, its tilt's corners were filled
 # with a grey far lighter than its paper, which Tesseract then took for the paper and the whole page for ink (blind
-# probe r78d, A20). Scans and photos in good light stand at 216-252 there (the 33 other images of that probe), a photo on a
-# monitor at 216; photos darker than DARK_FRAME_LIGHTEST_LEVEL are refused before.
+# probe r78d, A20). Scans and photos in good light stand at 216-252 there (the 33 other images of that probe), a
+# photo of a monitor at 216; photos darker than DARK_FRAME_LIGHTEST_LEVEL are refused before.
 DIM_PAPER_LIGHTEST_FRACTION = 0.01
 DIM_PAPER_LEVEL = 170
 # Leaders ("Label ........ 1.234,56"): a stretch of a text line at least this many line heights
