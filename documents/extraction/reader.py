@@ -65,6 +65,14 @@ LIGHT_WINDOW_FRACTION = 1 / 8
 # A page is evened out when that takes at least this fraction of its pixels out of the ink: 0.18-0.60 on the
 # 7 photos of round 18 partly in shadow, at most 0.09 on 60 scans, clean images and photos on a dark table.
 LIGHT_SHADED_INK_FRACTION = 0.13
+# A photo in low light all over (its paper grey, not white) is evened out too, whatever its ink: the lightest of its
+# pixels (this fraction of them, past a few specks) are darker than this grey. A passport photographed in low light
+# (paper at 130) read its page's captions but not its MRZ, nor its surname: levelled, its tilt's corners were filled
+# with a grey far lighter than its paper, which Tesseract then took for the paper and the whole page for ink (blind
+# probe r78d, A20). Scans and photos in good light stand at 216-252 there (the 33 other images of that probe), a
+# photo of a monitor at 216; photos darker than DARK_FRAME_LIGHTEST_LEVEL are refused before.
+DIM_PAPER_LIGHTEST_FRACTION = 0.01
+DIM_PAPER_LEVEL = 170
 # Leaders ("Label ........ 1.234,56"): a stretch of a text line at least this many line heights
 # long with ink only in the line's lower part is dots, rules or noise, never words.
 LEADER_MIN_LINE_HEIGHTS = 3
@@ -1363,8 +1371,9 @@ def even_out_light(image: Any) -> Any:
     unrecognised). Each pixel is divided by the paper's brightness around it, the brightest level near it once
     the letters are left out, and the specks a shadow's lifting darkens are then taken out by a 3 x 3 median
     (strokes are two pixels wide or more: pages reach here at least OCR_UPSCALE_BELOW pixels wide). Done only
-    where it matters: when the evened page has far less ink than the page as it came, by the same threshold.
-    The page itself otherwise (a page in even light, or on a dark table, which stays as dark once evened).
+    where it matters: when the evened page has far less ink than the page as it came, by the same threshold, or
+    when the whole page was photographed in low light (``in_low_light``: its paper grey all over, brought back to
+    white). The page itself otherwise (a page in even light, or on a dark table, which stays as dark once evened).
     """
     from PIL import Image, ImageFilter
 
@@ -1373,10 +1382,26 @@ def even_out_light(image: Any) -> Any:
         Image.Resampling.BOX,
     )
     paper = paper_light(reduced)
-    if ink_fraction(reduced) - ink_fraction(divided(reduced, paper)) < LIGHT_SHADED_INK_FRACTION:
+    if (
+        not in_low_light(reduced)
+        and ink_fraction(reduced) - ink_fraction(divided(reduced, paper)) < LIGHT_SHADED_INK_FRACTION
+    ):
         return image
     evened = divided(image, paper.resize(image.size, Image.Resampling.BILINEAR))
     return evened.filter(ImageFilter.MedianFilter(3))
+
+
+def in_low_light(image: Any) -> bool:
+    """Whether a grayscale page's paper is dim all over: its lightest pixels (``DIM_PAPER_LIGHTEST_FRACTION`` of
+    them) no lighter than ``DIM_PAPER_LEVEL``."""
+    histogram = image.histogram()[:256]
+    lightest = DIM_PAPER_LIGHTEST_FRACTION * sum(histogram)
+    seen = 0
+    for level in range(255, -1, -1):
+        seen += histogram[level]
+        if seen > lightest:
+            return level < DIM_PAPER_LEVEL
+    return False
 
 
 def paper_light(image: Any) -> Any:
