@@ -124,7 +124,14 @@ from screening.rules.report import generate_report
 # rules-2026.12.44: round 77 (blind probes r77c, r77d): a guarantor whose income is proven only in part does not
 # lower the risk; several guarantors are told apart; one household figure for what would change; the CPLP residence
 # permit printed on A4 identified by its printed fields; an AIMA letter refused; study grants said as such.
-RULES_VERSION = "rules-2026.12.44"
+# rules-2026.12.45: round 78 (blind probes r78a-d): an invoice printing an impossible issuer's NIF on its text layer
+#   fails income.owner_nif_valid; IRS documents not counted listed, a year unread said so; a pension statement with no
+#   amount read is pension_amount_unread; foreign pensions' captions; two pensions on a row with OCR's marks; payment
+#   dates' wordings; legend codes on photos; amounts the total cannot hold dropped off OCR; amount signals LOW on an
+#   OCR slip that does not add up; scans in PDFs rendered at their own resolution; a valid MRZ's given names over a
+#   printed value sharing no word; a state's name never a name; a name part unread said unread; dim photos evened;
+#   the applicant's texts for a lone tenant with a guarantor, the amount more and the total, the limits' figures.
+RULES_VERSION = "rules-2026.12.45"
 
 
 def is_household(state: dict[str, Any]) -> bool:
