@@ -2182,13 +2182,15 @@ PENSION_KIND_OF_TYPE = {
     "reforma": "velhice",
     "sobrevivencia": "sobrevivencia",
     "invalidez": "invalidez",
+    # A complementary fund's pension beside the state's (Agirc-Arrco, a Betriebsrente, a 2nd pillar): another pension.
+    "complementar": "complementar",
 }
 # How the report names a pension's kind, where it names it: only a kind that says nothing of the pensioner's health.
 # An invalidity pension (or any kind not named here) is a "pensão" in the checks, the method and the descriptions:
 # health data is of RGPD art. 9.º's special categories, and the kind changes nothing in the figure (blind probe
 # r68a: "pensão de invalidez x 14 / 12" of the Segurança Social's, while the CGA's and the Prestação Social para a
 # Inclusão read "pensão"). The extracted fields keep the type printed, for staff who may see the document.
-PENSION_KIND_WORDS = {"sobrevivencia": " de sobrevivência"}
+PENSION_KIND_WORDS = {"sobrevivencia": " de sobrevivência", "complementar": " complementar"}
 # Each type in its printed word, to name the pensions of a statement of several ("pensões de aposentação e
 # sobrevivência"); the same kinds only.
 PENSION_TYPE_WORDS = {

@@ -34,7 +34,7 @@ def test_a_complementary_pension_attestation_is_a_pension_statement() -> None:
     assert fields["gross_monthly_amount"] == Decimal("368.14")
     assert fields["deductions"] == Decimal("30.93")
     assert fields["net_monthly_amount"] == Decimal("337.21")
-    assert fields["pension_type"] == "velhice"
+    assert fields["pension_type"] == "complementar"
     assert fields["issue_date"] == dt.date(2026, 4, 9)
 
 

@@ -287,9 +287,23 @@ FOREIGN_PENSION_TYPES = (
             # Ouderdomswet), Brazil's "aposentadoria por idade" (or "por tempo de contribuição").
             r"|rente\s+(?:[a-z]+\s+){0,2}de\s+vieillesse|(?<![a-z])state\s+pension|(?<![a-z])aow(?![a-z])|ouderdom"
             r"|aposentadoria\s+por\s+(?:idade|tempo)"
-            # A complementary old-age pension, paid beside the state's: "retraite complémentaire Agirc-Arrco",
-            # a German "Betriebsrente" (a survivor's or an invalidity one says so, read above).
-            r"|(?:retraite|pension)\s+complementaire|(?:betriebs|zusatz|werks)rente"
+        ),
+    ),
+    (
+        # A complementary old-age pension, paid by its own fund beside the state's (a survivor's or an invalidity one
+        # says so, read above): "retraite complémentaire Agirc-Arrco" beside the CNAV's, a German "Betriebsrente"
+        # beside the Deutsche Rentenversicherung's, a Swiss 2nd pillar (LPP/BVG) beside the AVS, an occupational
+        # pension, a Portuguese pension fund's. Another pension than the state's, so counted beside it (blind probe
+        # r78c: an Agirc-Arrco statement beside the CNAV's was taken for the same pension and 238,12 € a month left
+        # out). Read after the state pension's words: a statement naming both (an attestation of every regime) is
+        # the state's, its total both, as before.
+        "complementar",
+        re.compile(
+            r"(?:retraite|pension)\s+complementaire|(?<![a-z])(?:agirc|arrco|ircantec)(?![a-z])"
+            r"|(?:betriebs|zusatz|werks)rente|pensionskasse|(?:2e|deuxieme|2\.?\s*|zweite)\s*(?:pilier|saule)"
+            r"|(?<![a-z])(?:lpp|bvg)(?![a-z])|(?:occupational|workplace|company)\s+pension"
+            r"|pension\s+complementaria|plan\s+de\s+pensiones|pensao\s+complementar|complemento\s+de\s+(?:pensao|reforma)"
+            r"|fundo\s+de\s+pensoes"
         ),
     ),
 )
@@ -441,6 +455,8 @@ class PensionAmounts:
     table_rows: list[list[tuple[str, Decimal]]] = field(default_factory=list)
     # The roles whose value was worked out from a row's columns rather than printed (a pension and its complement).
     derived: set[str] = field(default_factory=set)
+    # The amounts are a totals row's, whose rows above are one person's pensions side by side (``parts_totalled``).
+    parts_totalled: bool = False
 
     def add(self, role: str, value: Decimal, confidence: float) -> None:
         self.roles.setdefault(role, []).append((value, confidence))
@@ -858,6 +874,7 @@ def pension_amounts(lines: list[Line]) -> PensionAmounts:
                 # French CNAV and Agirc-Arrco attestation read as its first pension, 39 % short).
                 for role, value in columns_row:
                     read.remove_one(role, value)
+                read.parts_totalled = True
             for role, value in zip(columns, leading, strict=True):
                 read.add(COLUMN_TOTALS.get(role, role), value, line.confidence)
         elif leading and not labels:
@@ -1350,6 +1367,10 @@ def parse_pension(lines: list[Line]) -> Parsed:
     elif year_declaration(folded) and "annual_amount" not in parsed.fields:
         year_gross_beside_the_month(lines, parsed)
     put_pension_types(parsed, *kinds_added_up(amounts, parsed))
+    if amounts.parts_totalled and "pension_types" not in parsed.fields and state_and_complementary(folded):
+        # A basic and a complementary pension side by side, the amount their total: counted as both, so neither's own
+        # statement beside it is added again (a complementary pension is its own kind since round 78, r78c).
+        put_pension_types(parsed, ["velhice", "complementar"], 0.9)
     if "pension_types" not in parsed.fields and "annual_amount" in parsed.fields:
         put_pension_types(parsed, *kinds_of_the_year_in_columns(lines, parsed.fields["annual_amount"]))
     count = payments_per_year(folded, gross, net, parsed.fields.get("annual_amount"))
@@ -1594,6 +1615,13 @@ def several_kinds(kinds: list[str | None]) -> list[str]:
     amount is typed by ``pension_type`` alone."""
     named = list(dict.fromkeys(kind for kind in kinds if kind))
     return named if len(named) >= 2 else []
+
+
+def state_and_complementary(folded: str) -> bool:
+    """The text names a state's old-age pension and a complementary fund's: the first two kinds ``pension_type``
+    tells apart abroad."""
+    patterns = dict(FOREIGN_PENSION_TYPES)
+    return bool(patterns["velhice"].search(folded) and patterns["complementar"].search(folded))
 
 
 def put_pension_types(parsed: Parsed, kinds: list[str], confidence: float) -> None:
