@@ -20,6 +20,7 @@ from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_
 from documents.extraction.mrz_ocr import mrz_ocr_texts, mrz_read, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import (
+    BANK_MOVEMENTS_HEADER,
     BANK_STATEMENT,
     CC_BACK_SIGNS,
     DRIVING_LICENCE,
@@ -543,6 +544,11 @@ MRZ_CUT = (
 MRZ_LINES_OF_A_CUT_ZONE = 1
 
 
+def bank_statement(folded: str) -> bool:
+    """A bank's account statement: titled so, or its movements' table under its header (blind probe r78c, F8)."""
+    return bool(BANK_STATEMENT.search(folded) or BANK_MOVEMENTS_HEADER.search(folded))
+
+
 def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str:
     """Why a file no parser recognised is refused, as the sender can act on it."""
     if illegible(read):
@@ -881,7 +887,7 @@ DOCUMENTS_THAT_SAY_WHAT_THEY_ARE: tuple[tuple[str, Callable[[str], object], str]
     ("PROOF_OF_INCOME", payslip_amounts_unread, PAYSLIP_AMOUNTS_UNREAD),
     ("PROOF_OF_INCOME", employment_contract, EMPLOYMENT_CONTRACT_REFUSED),
     ("PROOF_OF_INCOME", SS_QUARTERLY_DECLARATION.search, SS_QUARTERLY_REFUSED),
-    ("PROOF_OF_INCOME", BANK_STATEMENT.search, BANK_STATEMENT_REFUSED),
+    ("PROOF_OF_INCOME", bank_statement, BANK_STATEMENT_REFUSED),
     ("ID_DOCUMENT", TEMPORARY_PROTECTION.search, NO_IDENTITY_PROVED),
     ("ID_DOCUMENT", EU_CITIZEN_REGISTRATION.search, EU_CITIZEN_REGISTRATION_REFUSED),
     ("ID_DOCUMENT", RESIDENCE_APPLICATION.search, RESIDENCE_APPLICATION_REFUSED),

@@ -1147,7 +1147,20 @@ SS_QUARTERLY_DECLARATION = re.compile(
 # amount came in, not what it is nor the gross it comes from: the payer's own statement or receipt is what proves
 # income. A bank's certificate of a pension it credits ("Comprovativo de recebimento de pensão") is a pension's.
 BANK_STATEMENT = re.compile(
-    r"^\W*extrato\s+(?:de\s+conta|bancario|integrado|combinado|de\s+movimentos)|^\W*(?:bank|account)\s+statement",
+    r"^\W*extrato\s+(?:de\s+conta|bancario|integrado|combinado|de\s+movimentos)|^\W*(?:bank|account)\s+statement"
+    # Titled after the bank's name on one line ("Banco Português de Investimento - Extrato de Conta à Ordem", blind
+    # probe r78c, F8: refused as "not recognised"); a bank's name first, so a payslip's "extrato" in a sentence is not.
+    r"|^[^\n]{0,60}?(?:(?<![a-z])(?:banco|caixa|bank|credito\s+agricola|millennium|santander|novobanco|activobank)"
+    r"(?![a-z]))[^\n]{0,60}?(?<![a-z])(?:extrato\s+(?:de\s+conta|bancario|integrado|combinado|de\s+movimentos)"
+    r"|(?:bank|account)\s+statement)",
+    re.M,
+)
+# A bank statement's movements' header: a date, what the movement was, debit and credit, and the balance after each.
+# Said of a whole file refused (``documents.extraction.local``), not of a page among others: another document's
+# page may print such a table.
+BANK_MOVEMENTS_HEADER = re.compile(
+    r"^\W*data\W+(?:(?:data\W+)?valor\W+)?(?:descritivo|descricao|movimentos?|operacao)\W+"
+    r"(?:debito\W+credito|credito\W+debito)\W+saldo(?![a-z])",
     re.M,
 )
 
