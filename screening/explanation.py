@@ -84,6 +84,7 @@ from screening.rules.income import (
     UNREADABLE_WARNING,
     WHOLE_PAYSLIP,
     failed_check_warnings,
+    invoice_amount_unread,
     misread_invoice,
     reason_as_clause,
     refusal_of,
@@ -1032,6 +1033,8 @@ PAYSLIP_OWNER_ON_ANOTHER_PAGE = "income.payslip_owner:other_page"
 PAYSLIP_NET_UNREAD = "income.payslip_arithmetic:unread"
 # A pension statement on which no amount was read: not "valores que não batem certo" (blind probe r78c, F3).
 PENSION_AMOUNT_UNREAD = "income.pension_arithmetic:unread"
+# A fatura-recibo whose base or amount received was not read off its text layer: not "valores que não batem certo".
+INVOICE_AMOUNT_UNREAD = "income.invoice_arithmetic:unread"
 PENSION_DATED_AHEAD = "income.pension_recent:ahead"
 
 
@@ -1045,6 +1048,8 @@ def reason_of(check: dict[str, Any]) -> str:
         return PAYSLIP_NET_UNREAD
     if check["name"] == "income.pension_arithmetic" and not check["passed"] and check.get("value") is None:
         return PENSION_AMOUNT_UNREAD
+    if invoice_amount_unread(check):
+        return INVOICE_AMOUNT_UNREAD
     if check["name"] == "income.payslip_recent" and NOT_YET_PAID in str(check.get("evidence") or ""):
         return UNPAID_PAYSLIP
     if check["name"] == "income.tax_document":
@@ -1805,6 +1810,9 @@ PT = Texts(
         "income.pension_in_euros": "uma pensão paga noutra moeda",
         "income.payslip_in_euros": "um recibo de vencimento pago noutra moeda",
         "income.invoice_arithmetic": "uma fatura-recibo com valores que não batem certo",
+        INVOICE_AMOUNT_UNREAD: (
+            "uma fatura-recibo cujos valores não foi possível ler (envie o PDF do Portal das Finanças)"
+        ),
         "income.invoice_recent": "uma fatura-recibo demasiado antiga",
         "income.invoice_not_future": "uma fatura-recibo com data futura (posterior à da análise)",
         "income.pension_owner": "uma declaração de pensão em nome de outra pessoa",
@@ -1853,6 +1861,9 @@ PT = Texts(
         "income.pension_in_euros": "{count} pensões pagas noutra moeda",
         "income.payslip_in_euros": "{count} recibos de vencimento pagos noutra moeda",
         "income.invoice_arithmetic": "{count} faturas-recibo com valores que não batem certo",
+        INVOICE_AMOUNT_UNREAD: (
+            "{count} faturas-recibo cujos valores não foi possível ler (envie os PDF do Portal das Finanças)"
+        ),
         "income.invoice_recent": "{count} faturas-recibo demasiado antigas",
         "income.invoice_not_future": "{count} faturas-recibo com data futura (posterior à da análise)",
         "income.pension_owner": "{count} declarações de pensão em nome de outra pessoa",
@@ -2213,6 +2224,7 @@ EN = Texts(
         "income.pension_in_euros": "a pension paid in another currency",
         "income.payslip_in_euros": "a payslip paid in another currency",
         "income.invoice_arithmetic": "an invoice-receipt whose amounts do not add up",
+        INVOICE_AMOUNT_UNREAD: "an invoice-receipt whose amounts could not be read (send the PDF from the Portal das Finanças)",
         "income.invoice_recent": "an invoice-receipt that is too old",
         "income.invoice_not_future": "an invoice-receipt dated in the future (after the day it was assessed)",
         "income.pension_owner": "a pension statement in another person's name",
@@ -2259,6 +2271,9 @@ EN = Texts(
         "income.pension_in_euros": "{count} pensions paid in another currency",
         "income.payslip_in_euros": "{count} payslips paid in another currency",
         "income.invoice_arithmetic": "{count} invoice-receipts whose amounts do not add up",
+        INVOICE_AMOUNT_UNREAD: (
+            "{count} invoice-receipts whose amounts could not be read (send the PDFs from the Portal das Finanças)"
+        ),
         "income.invoice_recent": "{count} invoice-receipts that are too old",
         "income.invoice_not_future": "{count} invoice-receipts dated in the future (after the day they were assessed)",
         "income.pension_owner": "{count} pension statements in another person's name",

@@ -303,7 +303,20 @@ def failed_check_warning(check_: Check) -> str:
         return PAYSLIP_NET_UNREAD
     if check_["name"] == "income.pension_arithmetic" and check_.get("value") is None:
         return PENSION_AMOUNT_UNREAD
+    if invoice_amount_unread(check_):
+        return INVOICE_AMOUNT_UNREAD
     return CHECK_WARNINGS[check_["name"]]
+
+
+def invoice_amount_unread(check_: Check) -> bool:
+    """A failed ``income.invoice_arithmetic`` of a fatura-recibo whose base or amount received was not read off its
+    text layer (no sum to fail); off a photo or a scan it is said misread (``INVOICE_MISREAD``), as before."""
+    return (
+        check_["name"] == "income.invoice_arithmetic"
+        and not check_["passed"]
+        and check_.get("value") is None
+        and INVOICE_MISREAD not in str(check_.get("evidence") or "")
+    )
 
 
 # A payslip read without its net pay (a photo's figures lost under a stamp, in the blur, or on a page not sent): a
@@ -313,6 +326,9 @@ PAYSLIP_NET_UNREAD = "payslip_net_unread"
 # Likewise a pension statement on which no amount was read, gross nor net (blind probe r78c, F3: a French statement's
 # captions unread, said as "valores que não batem certo", which reads like a document altered).
 PENSION_AMOUNT_UNREAD = "pension_amount_unread"
+# Likewise a fatura-recibo read off its text layer whose base or amount received was not read (a layout whose captions
+# the reader does not know): no sum to fail, so not "valores que não batem certo" (off a photo, ``INVOICE_MISREAD``).
+INVOICE_AMOUNT_UNREAD = "invoice_amount_unread"
 # A proof of income sent that could not be read, while the income is not proven: the file may be what would prove it.
 UNREADABLE_WARNING = "income_documents_unreadable"
 # A proof of income sent that was read and refused for what it is (a draft, a simulation, a document of another kind),
@@ -720,6 +736,7 @@ NOT_COUNTED_BECAUSE = {
     # Failed for want of the figures, not for figures that disagree (``payslip_arithmetic``).
     "arithmetic_unread": "sem o líquido lido",
     "pension_amount_unread": "sem o valor da pensão lido",
+    "invoice_amount_unread": "sem a base ou a importância recebida lidas",
     # Neither name nor NIF read: nobody's, not another person's (blind probe r75a, D5).
     "owner_unread": "sem o nome nem o NIF do titular lidos",
     "in_euros": "noutra moeda",
@@ -779,6 +796,8 @@ def not_counted(documents: list[tuple[Document, list[Check]]]) -> str:
             reason = NOT_COUNTED_BECAUSE["arithmetic_unread"]
         elif which == "arithmetic" and kind == "pension" and failed.get("value") is None:
             reason = NOT_COUNTED_BECAUSE["pension_amount_unread"]
+        elif which == "arithmetic" and kind == "invoice" and invoice_amount_unread(failed):
+            reason = NOT_COUNTED_BECAUSE["invoice_amount_unread"]
         if kind in DOCUMENT_WORDS and reason:
             counts[(kind, reason)] = counts.get((kind, reason), 0) + 1
     said = [f"{count} {DOCUMENT_WORDS[kind][count > 1]} ({reason})" for (kind, reason), count in counts.items()]
@@ -1927,9 +1946,25 @@ def invoice_arithmetic(document: Document) -> Check:
         and money(fields.get("base_amount")) is not None
         and money(fields.get("amount_received")) is not None
     )
+    unread = [
+        words
+        for name, words in (("base_amount", "a base"), ("amount_received", "a importância recebida"))
+        if money(fields.get(name)) is None
+    ]
     if not consistent and document.get("method") == "ocr":
         evidence = (
             f"{invoice_named(document)}: base + IVA - retenção diferente da importância recebida, {INVOICE_MISREAD}."
+        )
+    elif unread and "arithmetic_mismatch" not in document.get("warnings", []):
+        # No sum to fail: the reading's failure, said as one (its value None, ``INVOICE_AMOUNT_UNREAD``).
+        evidence = f"{invoice_label(document)}: não se {'leram' if len(unread) > 1 else 'leu'} {' nem '.join(unread)}."
+        return check(
+            "income.invoice_arithmetic",
+            False,
+            evidence,
+            document_id=document["document_id"],
+            field="amount_received",
+            value=None,
         )
     else:
         said, gives = ("igual à", invoice_gives(document)) if consistent else ("diferente da", "")

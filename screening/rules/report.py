@@ -24,6 +24,7 @@ from screening.rules.income import (
     OWNER_CHECKS,
     REFUSED_WARNING,
     UNREADABLE_WARNING,
+    invoice_amount_unread,
     misread_invoice,
     refusal_of,
     refusals_in,
@@ -69,6 +70,8 @@ REASON_TEXT = {
     "nítida, um carimbo ou uma página em falta): pedir uma fotografia nítida do recibo inteiro, ou o PDF",
     "pension_amount_unread": "uma declaração de pensão não foi contada por não se ter lido o valor da pensão (nem o "
     "ilíquido nem o líquido): confirmar o valor no documento, ou pedir uma cópia nítida da declaração inteira ou o PDF",
+    "invoice_amount_unread": "uma fatura-recibo não foi contada por não se ter lido a base ou a importância recebida: "
+    "confirmar os valores no documento, ou pedir o PDF do Portal das Finanças",
     "document_cancelled": "uma fatura-recibo apresentada está anulada e não foi contada como rendimento",
     "invoice_not_receipt": "uma fatura apresentada não tem recibo (pagamento não comprovado) e não foi contada como rendimento",
     "one_off_act": "uma fatura-recibo é de um ato isolado, um rendimento pontual que não foi contado como mensal",
@@ -291,10 +294,14 @@ def arithmetic_mismatch_words(income: dict[str, Any]) -> str:
 
 # The checks that fail with no amount read, a reading's failure said by a reason of its own (``payslip_net_unread``,
 # ``pension_amount_unread``), not as figures that disagree.
-UNREAD_WHEN_VALUELESS = frozenset({"income.payslip_arithmetic", "income.pension_arithmetic"})
+UNREAD_WHEN_VALUELESS = frozenset(
+    {"income.payslip_arithmetic", "income.pension_arithmetic", "income.invoice_arithmetic"}
+)
 
 
 def amount_unread(check: dict[str, Any]) -> bool:
+    if check["name"] == "income.invoice_arithmetic":
+        return invoice_amount_unread(check)
     return check["name"] in UNREAD_WHEN_VALUELESS and check.get("value") is None
 
 
