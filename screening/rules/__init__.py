@@ -131,7 +131,8 @@ from screening.rules.report import generate_report
 #   OCR slip that does not add up; scans in PDFs rendered at their own resolution; a valid MRZ's given names over a
 #   printed value sharing no word; a state's name never a name; a name part unread said unread; dim photos evened;
 #   the applicant's texts for a lone tenant with a guarantor, the amount more and the total, the limits' figures; a
-#   complementary pension (Agirc-Arrco, Betriebsrente, 2nd pillar) counted beside the state's.
+#   complementary pension (Agirc-Arrco, Betriebsrente, 2nd pillar) counted beside the state's; a text-layer invoice's
+#   amounts unread said unread (invoice_amount_unread).
 RULES_VERSION = "rules-2026.12.45"
 
 
