@@ -222,14 +222,21 @@ def taken_in_the_dark(image: Any) -> bool:
     r49a's transparent PNG payslip was refused so)."""
     thumbnail = as_grey_on_white(image)
     thumbnail.thumbnail((400, 400))
-    histogram = thumbnail.histogram()[:256]
-    lightest = DARK_FRAME_LIGHTEST_FRACTION * sum(histogram)
+    level = lightest_level(thumbnail, DARK_FRAME_LIGHTEST_FRACTION)
+    return level is None or level <= DARK_FRAME_LIGHTEST_LEVEL
+
+
+def lightest_level(image: Any, fraction: float) -> int | None:
+    """The grey level of a grayscale image's lightest pixels: the darkest of the ``fraction`` of its pixels that are
+    the lightest; None for an image of no pixels."""
+    histogram = image.histogram()[:256]
+    lightest = fraction * sum(histogram)
     seen = 0
     for level in range(255, -1, -1):
         seen += histogram[level]
         if seen > lightest:
-            return level <= DARK_FRAME_LIGHTEST_LEVEL
-    return True
+            return level
+    return None
 
 
 def read_pdf(data: bytes, *, pictures_read: bool = False) -> ReadDocument:
@@ -1394,14 +1401,8 @@ def even_out_light(image: Any) -> Any:
 def in_low_light(image: Any) -> bool:
     """Whether a grayscale page's paper is dim all over: its lightest pixels (``DIM_PAPER_LIGHTEST_FRACTION`` of
     them) no lighter than ``DIM_PAPER_LEVEL``."""
-    histogram = image.histogram()[:256]
-    lightest = DIM_PAPER_LIGHTEST_FRACTION * sum(histogram)
-    seen = 0
-    for level in range(255, -1, -1):
-        seen += histogram[level]
-        if seen > lightest:
-            return level < DIM_PAPER_LEVEL
-    return False
+    level = lightest_level(image, DIM_PAPER_LIGHTEST_FRACTION)
+    return level is not None and level < DIM_PAPER_LEVEL
 
 
 def paper_light(image: Any) -> Any:
