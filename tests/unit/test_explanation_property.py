@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from applicants.models import Applicant, IntakeFormRequest
@@ -205,6 +205,10 @@ def fed_back(world: World, change: OutcomeChange, amount: Decimal, own_income: D
     return outcome_rank(rerun(world, members), viewer.applicant)
 
 
+# The changes ``fed_back`` models by an IRS document in the viewer's income's place.
+INCOME_AS_IRS = frozenset({"monthly_income", "own_guarantor_income", "household_income"})
+
+
 def tighter(change: OutcomeChange) -> Decimal | None:
     """One step less of the change: a cent less, or one month less; None when there is no smaller step."""
     assert change.amount is not None
@@ -213,8 +217,32 @@ def tighter(change: OutcomeChange) -> Decimal | None:
     return change.amount - CENT
 
 
+# Found by hypothesis (2026-12-07): the agency's two limits equal, a co-tenant with one month of payslips at 0,01 €.
+# The change promises MEDIUM (the missing months still floor it); fed back as an IRS document, the months are proven
+# too and the rules give LOW: the model cures more than the change names, and the promise is the product's right one.
+MONTHS_SHORT_EQUAL_LIMITS = Case(
+    thresholds={
+        "dti_medium_threshold": Decimal("0.526"),
+        "dti_high_threshold": Decimal("0.526"),
+        "dti_guarantor_threshold": Decimal("0.05"),
+    },
+    listing="ARRENDAMENTO",
+    price=Decimal("100.00"),
+    shape="household",
+    viewer_is_lead=False,
+    viewer_income=Income(how="payslips", amount=Decimal("0.01"), months=1),
+    viewer_identity_ok=True,
+    viewer_bad_payslip=False,
+    other_income=None,
+    guarantor_income=None,
+)
+# The reasons an income change fed back as an IRS document cures beside the amount (a whole year proven at once).
+CURED_BY_THE_MODEL = frozenset({"partial_income_months"})
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=cases())
+@example(case=MONTHS_SHORT_EQUAL_LIMITS)
 def test_each_change_fed_back_into_the_rules_improves_the_outcome_and_one_step_less_does_not(case: Case) -> None:
     world = world_of(case)
     state = rerun(world, world.members)
@@ -236,7 +264,12 @@ def test_each_change_fed_back_into_the_rules_improves_the_outcome_and_one_step_l
             continue
         assert change.amount is not None and change.amount > 0
         assert change.amount == change.amount.quantize(CENT)
-        assert fed_back(world, change, change.amount, own_income) == change_rank(change) < baseline, change
+        reached = fed_back(world, change, change.amount, own_income)
+        if change.kind in INCOME_AS_IRS and CURED_BY_THE_MODEL & set(state["affordability"].get("reasons") or []):
+            # The model proves the missing months too: at least what was promised, perhaps better.
+            assert reached <= change_rank(change) < baseline, change
+        else:
+            assert reached == change_rank(change) < baseline, change
         less = tighter(change)
         if less is not None:
             assert fed_back(world, change, less, own_income) >= baseline, change
