@@ -101,6 +101,17 @@ def check_holds(data: str, digit: str) -> bool:
         return False
 
 
+def date_check_holds(value: str, digit: str) -> bool:
+    """A date field's check digit holds over a date some document can print: a month past 12 or a day past 31 is a
+    reading, not a date, whatever its check digit says (a look-alike read into "768522" held birth and composite
+    digits alike on a corrupted card). Months and days of 00 stay: some states print an unknown day or month so."""
+    if not check_holds(value, digit):
+        return False
+    if not value.isdigit():
+        return True
+    return int(value[2:4]) <= 12 and int(value[4:6]) <= 31
+
+
 @dataclass(frozen=True)
 class MrzRead:
     """The fields of one MRZ and which check digits hold. Values whose own check fails are still given here;
@@ -119,6 +130,11 @@ class MrzRead:
     given_names: str
     optional_data: str
     checks: dict[str, bool] = field(default_factory=dict)
+    # A Cartão de Cidadão's MRZ whose ICAO check digit over the number holds but whose number fails the card's own
+    # check character: an impossible card number, not a misread MRZ (blind probe r79a).
+    card_number_impossible: bool = field(default=False, compare=False)
+    # The composite check digit was not read but put back as "0" (``with_lost_final_zero``).
+    composite_put_back: bool = field(default=False, compare=False)
     # The equally good readings of this MRZ that disagreed on a checked field (``unambiguous``), this one first.
     tied: tuple[MrzRead, ...] = field(default=(), compare=False, repr=False)
 
@@ -442,6 +458,7 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     # A Cartão de Cidadão's 12-character number carries a check character of its own ("16283940 5 ZZ0"): a
     # reading that moved or changed a character of it fails that too, not only the MRZ's check digits.
     own_check = first[:5] != "I<PRT" or cc_number_holds(number)
+    icao_number_check = check_holds(checked_number, number_check)
     birth, expiry = second[0:6], second[8:14]
     composite_data = first[5:30] + second[0:7] + second[8:15] + second[18:29]
     surname, given = names_from(third)
@@ -459,11 +476,12 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         given_names=given,
         optional_data=(optional + second[18:29]).strip(FILLER),
         checks={
-            "document_number": check_holds(checked_number, number_check) and own_check,
-            "date_of_birth": check_holds(birth, second[6]),
-            "expiry_date": check_holds(expiry, second[14]),
+            "document_number": icao_number_check and own_check,
+            "date_of_birth": date_check_holds(birth, second[6]),
+            "expiry_date": date_check_holds(expiry, second[14]),
             "composite": check_holds(composite_data, second[29]),
         },
+        card_number_impossible=icao_number_check and not own_check,
     )
 
 
@@ -523,8 +541,8 @@ def parse_td2(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         optional_data=optional.strip(FILLER),
         checks={
             "document_number": check_holds(number, number_check),
-            "date_of_birth": check_holds(birth, second[19]),
-            "expiry_date": check_holds(expiry, second[27]),
+            "date_of_birth": date_check_holds(birth, second[19]),
+            "expiry_date": date_check_holds(expiry, second[27]),
             "composite": check_holds(second[0:10] + second[13:20] + second[21:35], second[35]),
         },
     )
@@ -538,8 +556,8 @@ def parse_td3(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     surname, given = names_from(name_field)
     checks = {
         "document_number": check_holds(number, second[9]),
-        "date_of_birth": check_holds(birth, second[19]),
-        "expiry_date": check_holds(expiry, second[27]),
+        "date_of_birth": date_check_holds(birth, second[19]),
+        "expiry_date": date_check_holds(expiry, second[27]),
         # An empty personal number may carry "<" or "0" as its check digit.
         "personal_number": (
             personal_check in {FILLER, "0"} if not personal.strip(FILLER) else check_holds(personal, personal_check)
@@ -635,9 +653,11 @@ def readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
             # which moves every field after it; a "0" put back for a lost composite digit; a version's digits read
             # as the letters they look like) count only when every check digit then holds, never to vouch for
             # one field of a failed MRZ.
-            repaired = [
-                [fit_width(line, width) for line in group],
-                [with_lost_final_zero(fits, index) for index, fits in enumerate(options)],
+            repaired = [[fit_width(line, width) for line in group]]
+            lost_zero = [with_lost_final_zero(fits, index) for index, fits in enumerate(options)]
+            found += [
+                replace(reading, composite_put_back=True)
+                for reading in valid_readings(lost_zero, options, parse, today=today)
             ]
             number_row = NUMBER_ROW[width]
             repaired.append(
@@ -857,6 +877,7 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
     # A glyph one reading split in two counts only when every check digit then holds (see split_glyph_runs).
     found = [reading for run in runs + mixed_runs(runs) for reading in readings(run, today=today)]
     found += [reading for run in split_glyph_runs(runs) for reading in readings(run, today=today) if reading.valid]
+    found = [reading for reading in found if not composite_read_otherwise(reading, found)]
     for reading in found:
         if not best or rank(reading) > rank(best[0]):
             best = [reading]
@@ -870,6 +891,27 @@ def read_mrz(texts: Iterable[str], *, today: dt.date | None = None) -> MrzRead |
             if doubt.format == best[0].format
         ]
     return names_line_with_its_separator(unambiguous(best), found) if best else None
+
+
+# The digits OCR reads for a "0": a pass reading one of them where another lost the digit does not contradict a "0".
+ZERO_LOOKALIKES = frozenset("0689")
+
+
+def composite_read_otherwise(reading: MrzRead, others: Iterable[MrzRead]) -> bool:
+    """A reading whose composite check digit was put back as "0" where another pass over the same MRZ (its format and
+    first line alike) read a digit there that no "0" is misread as. A digit read outweighs one made up: a corrupted
+    card's MRZ whose one pass lost the composite "4" and misread a birth date's "7" as "1" held every check digit by
+    chance with the "0", against three passes reading "4" (seen on a synthetic card of the extraction tests)."""
+    if not reading.composite_put_back:
+        return False
+    return any(
+        not other.composite_put_back
+        and other.format == reading.format
+        and other.lines[0] == reading.lines[0]
+        and other.lines[DATA_LINE][-1:].isdigit()
+        and other.lines[DATA_LINE][-1] not in ZERO_LOOKALIKES
+        for other in others
+    )
 
 
 def number_character_dropped_readings(run: list[str], *, today: dt.date) -> list[MrzRead]:
@@ -1165,6 +1207,7 @@ def best_of(*candidates: MrzRead | None) -> MrzRead | None:
     covers a name, and the page's reading with fillers read as letters ("GARCIAC<LUCIAC<<<E<<CC<<", seen tracing
     blind probe r41a) came first on a tie and beat the MRZ pass's "GARCIA<<LUCIA<<<<", a surname "GARCIAC LUCIAC"."""
     present = [candidate for candidate in candidates if candidate is not None]
+    present = [candidate for candidate in present if not composite_read_otherwise(candidate, present)]
     if not present:
         return None
     best = max(present, key=lambda reading: (rank(reading), -characters_after_the_name(reading)))
