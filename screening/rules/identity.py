@@ -453,6 +453,8 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
         return None
     if valid is True:
         evidence = "Zona de leitura ótica (MRZ) lida, com todos os dígitos de controlo válidos."
+    elif valid is False and card_number_impossible(document):
+        evidence = CARD_NUMBER_IMPOSSIBLE
     elif valid is False:
         evidence = "Zona de leitura ótica (MRZ) com dígitos de controlo inválidos: documento alterado ou mal lido."
     elif document["fields"].get("side") == "front":
@@ -460,6 +462,18 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
+
+
+# A Cartão de Cidadão whose number fails its own check character: staff look at the number, not the MRZ's digits
+# (blind probe r79a: every ICAO check digit held, the evidence blamed them).
+CARD_NUMBER_IMPOSSIBLE = (
+    "Número do Cartão de Cidadão com carácter de controlo inválido: nenhum cartão verdadeiro tem este número, "
+    "que foi mal lido ou alterado. Confirme o número no original."
+)
+
+
+def card_number_impossible(document: dict[str, Any]) -> bool:
+    return document["kind"] == "CARTAO_CIDADAO" and "document_number_check_invalid" in (document.get("warnings") or [])
 
 
 # A card's front sent alone: its MRZ is on the back. The applicant's explanation asks for the back by this evidence.

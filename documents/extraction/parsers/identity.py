@@ -2549,6 +2549,11 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     parsed.confidence["mrz_valid"] = VALIDATED_CONFIDENCE
     if not mrz.valid:
         parsed.warnings.append("mrz_check_invalid")
+    if card_number_alone_impossible(mrz):
+        # Read whole, every ICAO check digit holding: the number is impossible, not unread (blind probe r79a).
+        parsed.warnings[:] = [code for code in parsed.warnings if code not in VISUAL_NUMBER_UNREAD]
+        if "document_number_check_invalid" not in parsed.warnings:
+            parsed.warnings.append("document_number_check_invalid")
     issuing_state = iso_state_code(mrz_issuing_state(mrz))
     if issuing_state:
         parsed.put("issuing_state", issuing_state, VALIDATED_CONFIDENCE if mrz.valid else MRZ_CONFIDENCE_UNCHECKED)
@@ -2606,6 +2611,12 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+
+
+def card_number_alone_impossible(mrz: MrzRead) -> bool:
+    """A Cartão de Cidadão's MRZ whose every ICAO check digit holds but whose number fails the card's own check
+    character: the MRZ was read as printed, and the number on it is no card's (``mrz_valid`` stays false)."""
+    return mrz.card_number_impossible and all(held for name, held in mrz.checks.items() if name != "document_number")
 
 
 def number_twin_unresolved(parsed: Parsed) -> None:
