@@ -46,6 +46,13 @@ class FileTypeNotAllowed(BusinessRuleError):
     default_message = _("Tipo de ficheiro não permitido: use PDF, JPEG ou PNG.")
 
 
+# An iPhone's HEIC photo: what to change on the phone, as the intake page says it (blind probe r80b).
+HEIC_NOT_ALLOWED = _(
+    "As fotografias do iPhone em HEIC não são aceites: em Definições, Câmara, Formatos, escolha “Mais compatível” "
+    "(JPEG) e tire a fotografia de novo, ou envie o documento em PDF."
+)
+
+
 class FileTooLarge(BusinessRuleError):
     code = "file_too_large"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +48,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             {"detail": _("O corpo do pedido é demasiado grande."), "code": "request_too_large"},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
+    if isinstance(exc, ValidationError) and body_not_an_object(context):
+        # DRF's "Era esperado um dicionário, mas foi recebido list." named Python's type in English, under
+        # non_field_errors with no code (blind probe r80b): the body's shape is the client's error, said so.
+        return Response(
+            {"detail": _("O corpo do pedido tem de ser um objeto JSON ({...})."), "code": "body_not_an_object"},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     response = drf_exception_handler(exc, context)
     if response is None or isinstance(exc, ValidationError) or not isinstance(exc, APIException):
         return response
@@ -64,6 +72,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": response.data["detail"], "code": exc.get_codes()}
     return response
+
+
+def body_not_an_object(context: dict[str, Any]) -> bool:
+    """A request whose parsed JSON body is a list, a string, a number or null, where every endpoint takes an
+    object."""
+    request = context.get("request")
+    if request is None or request.method in {"GET", "HEAD", "OPTIONS", "DELETE"}:
+        return False
+    try:
+        data = request.data
+    except Exception:  # a body that did not parse is answered as the ParseError it raised
+        return False
+    return not isinstance(data, Mapping)
 
 
 class JsonBooleanField(serializers.BooleanField):

@@ -35,3 +35,14 @@ def sniff_content_type(head: bytes) -> str | None:
     if b"%PDF-" in head[:SNIFF_BYTES]:
         return "application/pdf"
     return None
+
+
+# HEIF's brands (an iPhone's HEIC photo): the ISO box "ftyp" after the box's size. Refused like any other format,
+# but said so, with what to change on the phone (blind probe r80b).
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"})
+HEIF_CONTENT_TYPES = frozenset({"image/heic", "image/heif", "image/heic-sequence", "image/heif-sequence"})
+
+
+def heif_photo(head: bytes) -> bool:
+    """These leading bytes are a HEIF/HEIC image's."""
+    return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS

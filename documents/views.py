@@ -76,7 +76,15 @@ def _upload(request: HttpRequest) -> HttpResponse:
     if request.POST.get("key") != policy["key"]:
         return _refuse(403, "invalid_storage_key", _("O ficheiro não corresponde ao pedido."))
     if request.POST.get("Content-Type") != policy["content_type"]:
-        return _refuse(403, "file_type_not_allowed", _("O tipo do ficheiro não corresponde ao pedido."))
+        # What to do too (blind probe r80b): the slot was asked for another type than the one sent.
+        return _refuse(
+            403,
+            "file_type_not_allowed",
+            _(
+                "O tipo do ficheiro não é o indicado ao pedir o carregamento: peça um endereço novo com o tipo do "
+                "ficheiro (PDF, JPEG ou PNG) e envie-o outra vez."
+            ),
+        )
     if form_expired_since_the_slot(policy["key"], at=arrived_at):
         refused = FormExpired()
         return _refuse(refused.status_code, refused.code, refused.message)

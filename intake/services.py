@@ -38,7 +38,7 @@ from applicants.services import audit_record, consent_notice_record, name_index_
 from applicants.text import fold
 from applicants.tokens import intake_token_hash, intake_token_new
 from documents.models import Document, DocumentStatus, UploadSlot
-from documents.sniff import ALLOWED_CONTENT_TYPES, SNIFF_BYTES, sniff_content_type
+from documents.sniff import ALLOWED_CONTENT_TYPES, HEIF_CONTENT_TYPES, SNIFF_BYTES, heif_photo, sniff_content_type
 from documents.storage import document_store
 from documents.storage.cleanup import (
     stored_files_delete_after_commit,
@@ -143,8 +143,17 @@ def link_check_uploadable(link: IntakeLink, document_type: str | None = None) ->
 
 
 def content_type_check(content_type: str) -> None:
+    if content_type.lower() in HEIF_CONTENT_TYPES:
+        raise errors.FileTypeNotAllowed(errors.HEIC_NOT_ALLOWED)
     if content_type not in ALLOWED_CONTENT_TYPES:
         raise errors.FileTypeNotAllowed()
+
+
+def content_refused(head: bytes, *, document: int) -> errors.FileTypeNotAllowed:
+    """The refusal of a stored file whose bytes are no PDF, JPEG nor PNG: an iPhone's photo said as such."""
+    if heif_photo(head):
+        return errors.FileTypeNotAllowed(errors.HEIC_NOT_ALLOWED, document=document)
+    return errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."), document=document)
 
 
 @dataclass(frozen=True)
@@ -288,9 +297,10 @@ def submitted_documents_copy(
             raise errors.FileNotFound(document=index)
         if stored.size > settings.INTAKE_MAX_FILE_SIZE:
             raise errors.FileTooLarge(document=index)
-        sniffed = sniff_content_type(store.read_head(document.key, SNIFF_BYTES)) if stored.size else None
+        head = store.read_head(document.key, SNIFF_BYTES) if stored.size else b""
+        sniffed = sniff_content_type(head) if head else None
         if sniffed is None:
-            raise errors.FileTypeNotAllowed(_("O conteúdo do ficheiro não é PDF, JPEG nem PNG."), document=index)
+            raise content_refused(head, document=index)
         document_id = uuid.uuid4()
         planned.append((document, document_id, sniffed))
     copies = {
