@@ -1248,7 +1248,8 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         )
     outcome = words.could_guarantee if situation.viewer_is_guarantor else words.would_improve
     if change.kind == "current_job":
-        # No document lifts the check on a re-screen: a person at the agency confirms the income goes on (ADR 027).
+        # A declaration lifts no check on a re-screen, and a later payslip only one of a job not held beside the ended
+        # one: the sentence promises no outcome, a person at the agency confirms the income goes on (ADR 027).
         outcome = words.agency_confirms
     return words.sentence.format(conditions=joined(conditions, words), outcome=outcome)
 

@@ -938,24 +938,73 @@ def combined_file_evidence(document: Document) -> str:
 
 
 def payslip_contracts_ended(payslips: list[tuple[Document, list[Check]]]) -> list[Check]:
-    """One failed check per payslip of the applicant's that ends a contract (``termination_pay``): its month counts at
-    its regular net, the one-off amounts left out, but the job it ends may pay no more, which a person must confirm
-    (blind probe r33a: such a month was counted at twice the salary, and nothing said the job had ended). Makes the
-    report at least MEDIUM, as the other stated checks do."""
-    return [
-        check(
-            "income.payslip_contract_ongoing",
-            False,
-            f"{payslip_label(document)}: último recibo de um contrato que terminou (compensação pela cessação ou "
-            "férias não gozadas pagas); contado pelo vencimento regular, sem esses montantes, mas este rendimento "
-            "pode não continuar: confirme a situação profissional atual.",
-            document_id=document["document_id"],
-            field="regular_net_pay",
-            value=payslip_net(document),
-        )
+    """One check per payslip of the applicant's that ends a contract (``termination_pay``): its month counts at its
+    regular net, the one-off amounts left out, but the job it ends may pay no more, which a person must confirm
+    (blind probe r33a: such a month was counted at twice the salary, and nothing said the job had ended). Failed, it
+    makes the report at least MEDIUM, as the other stated checks do.
+
+    A payslip of a later month that paid, of the same employer (the contract renewed, or a new one) or of a job taken
+    up after (ADR 027, amended 2026-12-08: blind probe r80c, a new employer's November beside October's last payslip
+    read MEDIUM, staff and applicant asked for the payslip sent), shows the person working: the check passes, the end
+    stated. A later month of a job held beside the ended one does not: that job's pay was there already, and the
+    ended one's is what may not go on."""
+    valid = [
+        document
         for document, checks in payslips
-        if checks[0]["passed"] and TERMINATION_PAY in (document.get("warnings") or [])
+        if passed_all(checks, "income.payslip_recent") and (payslip_net(document) or Decimal(0)) > 0
     ]
+    results = []
+    for document, checks in payslips:
+        if not checks[0]["passed"] or TERMINATION_PAY not in (document.get("warnings") or []):
+            continue
+        later = work_after_the_end(document, valid)
+        evidence = (
+            f"{payslip_label(document)}: último recibo de um contrato que terminou (compensação pela cessação ou "
+            "férias não gozadas pagas); contado pelo vencimento regular, sem esses montantes"
+        )
+        if later is None:
+            evidence += ", mas este rendimento pode não continuar: confirme a situação profissional atual."
+        else:
+            whose = "da mesma entidade patronal" if same_employer(later, document) else "de outra entidade patronal"
+            evidence += (
+                f". O recibo de {format_month(later['fields']['period'])}, {whose}, mostra trabalho pago depois do fim "
+                "desse contrato: fica registado, não é motivo de risco."
+            )
+        results.append(
+            check(
+                "income.payslip_contract_ongoing",
+                later is not None,
+                evidence,
+                document_id=document["document_id"],
+                field="regular_net_pay",
+                value=payslip_net(document),
+            )
+        )
+    return results
+
+
+def work_after_the_end(ended: Document, valid: list[Document]) -> Document | None:
+    """The oldest payslip that paid for a month after ``ended``'s (a contract's last), of its employer or of a job
+    taken up after it; ``None`` when there is none, or when every later one is of a job held beside it: another
+    employer's payslip of an earlier month, or of the same month not the first of a job begun within it
+    (``started_within_month``). Of ``valid``, payslips that passed their checks and paid."""
+    period = str(ended["fields"].get("period") or "")
+    if not period:
+        return None
+
+    def held_beside(document: Document) -> bool:
+        return any(
+            same_employer(document, other) and not same_employer(other, ended)
+            for other in valid
+            if str(other["fields"].get("period") or "") < period
+            or (other["fields"].get("period") == period and not started_within_month(other))
+        )
+
+    later = sorted(
+        (d for d in valid if str(d["fields"].get("period") or "") > period),
+        key=lambda d: str(d["fields"]["period"]),
+    )
+    return next((d for d in later if same_employer(d, ended) or not held_beside(d)), None)
 
 
 def payslips_not_latest(payslips: list[tuple[Document, list[Check]]], *, today: dt.date) -> list[Check]:

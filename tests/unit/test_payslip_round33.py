@@ -96,10 +96,11 @@ def test_an_ordinary_payslip_says_nothing_of_a_contract_s_end() -> None:
 
 def test_the_report_states_a_contract_s_last_payslip_and_is_at_least_medium() -> None:
     months = [payslip(period) for period in THREE_MONTHS]
-    months[-1]["warnings"] = ["termination_pay", "derived:regular_net_pay"]
+    # The newest month the contract's last: a payslip of a later month would show work after it (test_contract_end_r80c).
+    months[0]["warnings"] = ["termination_pay", "derived:regular_net_pay"]
     result = screen([id_document(), *months])
     [ended] = [c for c in result["income"]["checks"] if c["name"] == "income.payslip_contract_ongoing"]
-    assert not ended["passed"] and ended["document_id"] == months[-1]["document_id"]
+    assert not ended["passed"] and ended["document_id"] == months[0]["document_id"]
     assert "último recibo de um contrato que terminou" in ended["evidence"]
     assert result["affordability"]["risk_level"] in ("MEDIUM", "HIGH")
     assert "payslip_contract_ended" in result["affordability"]["reasons"]
