@@ -54,6 +54,7 @@ from screening.rules.household import (
 from screening.rules.identity import (
     BIRTH_DATE_PAGE_NOT_THE_MRZS,
     MRZ_ON_THE_BACK_NOT_SENT,
+    MRZ_ON_THE_BACK_UNREAD,
     NO_IDENTITY_DOCUMENT_SENT,
     identity_refusals_of,
     name_difference,
@@ -783,6 +784,8 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
         return words.identity_birth_page_not_mrz
     if back_not_sent(check):
         return words.identity_back_not_sent
+    if back_unread(check):
+        return words.identity_back_unread
     return words.identity_problems.get(check["name"], words.identity_problem_other)
 
 
@@ -827,6 +830,9 @@ def identity_lever(person: Person, words: Texts) -> str:
         if back_not_sent(check):
             levers.append(words.identity_lever_back)
             continue
+        if back_unread(check):
+            levers.append(words.identity_lever_back_again)
+            continue
         if check["name"] == "identity.mrz_valid":
             # Check digits failing say "altered or misread" (a phone photo's "8" read "B": blind probe r75d, F2): the
             # document read again, sharper or scanned, is what answers either, not "a valid document".
@@ -855,6 +861,12 @@ def back_not_sent(check: dict[str, Any]) -> bool:
     """A card's front sent alone, its MRZ (and a permit's birth date) on the back: the back is what to send, not a
     sharper photo of lines the front does not print (blind probe r77c, F6)."""
     return check["name"] == "identity.mrz_valid" and check.get("evidence") == MRZ_ON_THE_BACK_NOT_SENT
+
+
+def back_unread(check: dict[str, Any]) -> bool:
+    """A card's front read alone beside another file sent as identity that was not read, likely its back: a copy of
+    the back that reads is what to send, not the back as if never sent (blind probe r80d, cause 4)."""
+    return check["name"] == "identity.mrz_valid" and check.get("evidence") == MRZ_ON_THE_BACK_UNREAD
 
 
 def identity_kind(check: dict[str, Any]) -> str:
@@ -1310,6 +1322,8 @@ class Texts:
     # A card's front sent alone (back_not_sent): what is missing, and what to send.
     identity_back_not_sent: str
     identity_lever_back: str
+    identity_back_unread: str
+    identity_lever_back_again: str
     # A birth date typed otherwise than the valid MRZ's, on a page printing another than its MRZ (page_not_the_mrzs).
     identity_birth_page_not_mrz: str
     identity_lever_original: str
@@ -1632,6 +1646,14 @@ PT = Texts(
         "data de nascimento), é necessário para o confirmar"
     ),
     identity_lever_back="o verso do cartão (o lado com as linhas «<<<»), enviado à agência",
+    identity_back_unread=(
+        "o verso do cartão, com a zona de leitura ótica (e, num título de residência, a data de nascimento), "
+        "necessário para o confirmar, não se conseguiu ler no outro ficheiro que enviou como documento de identificação"
+    ),
+    identity_lever_back_again=(
+        "uma nova fotografia ou digitalização do verso do cartão, inteiro, nítido e direito, com as linhas «<<<» "
+        "completas, enviada à agência"
+    ),
     identity_birth_page_not_mrz=(
         "a data de nascimento impressa no documento não é a da sua zona de leitura ótica, que não coincide com a que "
         "indicou"
@@ -2055,6 +2077,14 @@ EN = Texts(
         "the date of birth), is needed to confirm it"
     ),
     identity_lever_back="the card's back (the side with the «<<<» lines), sent to the agency",
+    identity_back_unread=(
+        "the card's back, with the machine-readable zone (and, on a residence permit, the date of birth), needed to "
+        "confirm it, could not be read in the other file you sent as an identity document"
+    ),
+    identity_lever_back_again=(
+        "a new photo or scan of the card's back, whole, sharp and straight, with the «<<<» lines complete, sent to "
+        "the agency"
+    ),
     identity_birth_page_not_mrz=(
         "the date of birth printed on the document is not the one in its machine-readable zone, which does not match "
         "the one you gave"

@@ -16,7 +16,7 @@ from typing import Any
 from applicants.text import fold, format_eur
 from documents.extraction.errors import ExtractionFailed
 from documents.extraction.garnishment import garnished
-from documents.extraction.mrz import clean_line, looks_like_mrz, read_mrz, visa_zone
+from documents.extraction.mrz import clean_line, looks_like_mrz, mrz_line_read_sharp, read_mrz, visa_zone
 from documents.extraction.mrz_ocr import mrz_ocr_texts, mrz_read, own_size, page_images
 from documents.extraction.parsers import Parsed, classify, kind_from_mrz, parse_document
 from documents.extraction.parsers.classify import (
@@ -542,6 +542,15 @@ MRZ_CUT = (
 )
 # MRZ-shaped lines read that made no MRZ: two of a card's three, or one of a passport's two.
 MRZ_LINES_OF_A_CUT_ZONE = 1
+# An identity document of whose MRZ lines some were read sharp (``mrz_line_read_sharp``: each character, its check
+# digits holding) and the rest not at all: the zone is cut off at the photo's edge (or covered), which is what the
+# sender can mend; never a blur the reading did not find (blind probe r80d, cause 4: a sharp card's back with its
+# lower MRZ lines out of the frame told "a imagem está desfocada, escura ou pequena demais").
+MRZ_CUT_OFF = (
+    "A zona de leitura ótica do documento (as linhas com «<<<») está cortada: a imagem só mostra parte das suas "
+    "linhas, e as que mostra leem-se bem. Envie uma fotografia ou digitalização do documento inteiro, com todas "
+    "essas linhas completas."
+)
 
 
 def bank_statement(folded: str) -> bool:
@@ -550,13 +559,16 @@ def bank_statement(folded: str) -> bool:
 
 
 def refusal(read: ReadDocument, document_type: str, mrz_texts: list[str]) -> str:
-    """Why a file no parser recognised is refused, as the sender can act on it."""
-    if illegible(read):
-        return ILLEGIBLE
+    """Why a file no parser recognised is refused, as the sender can act on it. An MRZ's line read sharp says the
+    photo is no blur, whatever else it read: its zone is cut (``MRZ_CUT_OFF``), before any verdict of illegibility."""
     # A line of prose with brackets cleans up with fillers ("convocado(a) para ..."); an MRZ line is in capitals
     # (blind probe r33b: an appointment letter told its MRZ was cut).
     read_mrz_lines = [line.text for line in read.lines if mrz_line(line.text)]
     mrz_shaped = {clean_line(text) for text in [*read_mrz_lines, *mrz_texts]}
+    if document_type == "ID_DOCUMENT" and any(mrz_line_read_sharp(text) for text in mrz_shaped):
+        return MRZ_CUT_OFF
+    if illegible(read):
+        return ILLEGIBLE
     if document_type == "ID_DOCUMENT" and sum(looks_like_mrz(text) for text in mrz_shaped) >= MRZ_LINES_OF_A_CUT_ZONE:
         return MRZ_CUT
     folded = fold(read.text)

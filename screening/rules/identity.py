@@ -143,11 +143,12 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
     """The identity checks on one identity document, with what they conclude (the node's result, and the document)."""
     applicant = state["applicant"]
     today = dt.date.fromisoformat(state["today"])
+    unread = identity_files_unread(state["documents"])
     match, _ = document_name_grade(document, applicant_name=applicant["name"])
     page_differs = page_fields_not_the_mrzs(document)
     page_check = page_matches_mrz_check(document)
     checks = [
-        identity_document_read(document),
+        identity_document_read(document, unread=unread),
         nif_match(document, applicant_nif=applicant["nif"]),
         name_match_check(document, applicant_name=applicant["name"], match=match),
         birth_date_match(
@@ -155,13 +156,14 @@ def identity_result(document: dict[str, Any], state: dict[str, Any]) -> dict[str
             applicant_birth=applicant["date_of_birth"],
             today=today,
             page_differs="date_of_birth" in page_differs,
+            other_file_unread=bool(unread),
         ),
         not_expired(document, today=today),
         *filter(
             None,
             [
                 sides_agree(document),
-                mrz_check(document),
+                mrz_check(document, other_file_unread=bool(unread)),
                 page_check,
                 issue_date_check(document),
                 specimen_check(document),
@@ -445,9 +447,10 @@ def names_fit(front: dict[str, Any], back: dict[str, Any]) -> bool:
     )
 
 
-def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
+def mrz_check(document: dict[str, Any], *, other_file_unread: bool = False) -> dict[str, Any] | None:
     """The machine-readable zone's check digits hold; required on passports and residence permits, except a permit
-    issued on paper, which prints none (``residence_permit_on_paper``)."""
+    issued on paper, which prints none (``residence_permit_on_paper``). A card's front read alone: its MRZ is on the
+    back, not sent, or sent in a file that was not read (``other_file_unread``)."""
     valid = document["fields"].get("mrz_valid")
     if valid is None and (document["kind"] not in MRZ_REQUIRED_KINDS or residence_permit_on_paper(document)):
         return None
@@ -458,7 +461,7 @@ def mrz_check(document: dict[str, Any]) -> dict[str, Any] | None:
     elif valid is False:
         evidence = "Zona de leitura ótica (MRZ) com dígitos de controlo inválidos: documento alterado ou mal lido."
     elif document["fields"].get("side") == "front":
-        evidence = MRZ_ON_THE_BACK_NOT_SENT
+        evidence = MRZ_ON_THE_BACK_UNREAD if other_file_unread else MRZ_ON_THE_BACK_NOT_SENT
     else:
         evidence = "Zona de leitura ótica (MRZ) não lida; é obrigatória neste documento."
     return check("identity.mrz_valid", valid is True, evidence, document_id=document["document_id"], field="mrz")
@@ -478,6 +481,13 @@ def card_number_impossible(document: dict[str, Any]) -> bool:
 
 # A card's front sent alone: its MRZ is on the back. The applicant's explanation asks for the back by this evidence.
 MRZ_ON_THE_BACK_NOT_SENT = "Zona de leitura ótica (MRZ) não lida: está no verso do cartão, que não foi enviado."
+# The same front beside another file sent as identity that was not read (refused, or unreadable): the back was likely
+# sent, and what it needs is a copy that reads, not sending (blind probe r80d, cause 4: a back whose MRZ was cut off
+# said "não foi enviado"). Why that file was not read is said in ``identity.document_read``.
+MRZ_ON_THE_BACK_UNREAD = (
+    "Zona de leitura ótica (MRZ) não lida: está no verso do cartão, e o outro ficheiro enviado como documento de "
+    "identificação não foi lido."
+)
 
 
 def residence_permit_on_paper(document: dict[str, Any]) -> bool:
@@ -654,6 +664,15 @@ def read_name_source(document: dict[str, Any]) -> dict[str, Any] | None:
 
 # The document type a client gives an identity document's upload (documents.models.DocumentType.ID_DOCUMENT).
 IDENTITY_DOCUMENT_TYPE = "ID_DOCUMENT"
+
+
+def identity_files_unread(documents: list[dict[str, Any]]) -> list[str]:
+    """The extraction's reasons, each once, for the files sent as identity documents that were not read (refused for
+    what they are, or unreadable): beside a card's side that was read, likely its other side, sent and not counted."""
+    failed = [d for d in documents if d.get("document_type") == IDENTITY_DOCUMENT_TYPE and d.get("status") == "FAILED"]
+    return list(dict.fromkeys(str(d.get("failure_reason") or "").strip() for d in failed))
+
+
 # None read, because none was sent or because those sent were not read: the report and the applicant's explanation
 # say which (blind probe r70a, F13: "não foi possível ler nenhum" to a person who had sent none).
 NO_IDENTITY_DOCUMENT_SENT = "Nenhum documento de identificação foi enviado."
@@ -702,11 +721,16 @@ def identity_refusals_of(check: dict[str, Any]) -> list[str]:
 
 
 def identity_document_read(
-    document: dict[str, Any] | None, *, sent: bool = True, refused: list[str] | None = None
+    document: dict[str, Any] | None,
+    *,
+    sent: bool = True,
+    refused: list[str] | None = None,
+    unread: list[str] | None = None,
 ) -> dict[str, Any]:
     """Which identity document was read: in words in the evidence, its kind's code in ``value`` (what the
     applicant's explanation names it by; a sentence is no place to look a code up). None read: whether any was
-    ``sent``, and the reasons they were ``refused`` for what they are, if each was."""
+    ``sent``, and the reasons they were ``refused`` for what they are, if each was. One read, the reasons other files
+    sent as identity were not (``unread``) go with a card's one side read."""
     if document is None and refused:
         clauses = REFUSALS_SEPARATOR.join(reason_as_clause(reason).removesuffix(".") for reason in refused)
         return check("identity.document_read", False, f"{ACCEPTED_LEAD_IN}{clauses}.")
@@ -715,22 +739,35 @@ def identity_document_read(
     return check(
         "identity.document_read",
         True,
-        f"Documento de identificação lido ({kind_words(document)}).{one_side_note(document)}{paper_permit_note(document)}",
+        f"Documento de identificação lido ({kind_words(document)})."
+        f"{one_side_note(document, unread=unread or [])}{paper_permit_note(document)}",
         document_id=document["document_id"],
         field="kind",
         value=document["kind"],
     )
 
 
-def one_side_note(document: dict[str, Any]) -> str:
-    """A card sent by one side only: said, so staff can ask for the other (the front has the photo and the name
-    as printed, the back the NIF and the MRZ). It does not change the outcome: each side's own checks decide."""
+def one_side_note(document: dict[str, Any], *, unread: list[str]) -> str:
+    """A card read by one side only: said, so staff can ask for the other (the front has the photo and the name
+    as printed, the back the NIF and the MRZ). It does not change the outcome: each side's own checks decide.
+
+    Another file sent as identity and not read (``unread``: the extraction's reasons), the other side was likely sent:
+    said so, with why it did not count, never "only one side was sent" (blind probe r80d, cause 4: a permit's front
+    refused and a card's back with its MRZ cut, each said not sent)."""
     side = document["fields"].get("side")
     card = TWO_SIDED_CARDS.get(document["kind"])
     if card is None or side not in {"front", "back"}:
         return ""
     missing = "a frente (fotografia e nome impresso)" if side == "back" else "o verso (NIF e zona de leitura ótica)"
-    return f" Só foi enviado um lado {card}: falta {missing}."
+    if not unread:
+        return f" Só foi enviado um lado {card}: falta {missing}."
+    reasons = REFUSALS_SEPARATOR.join(reason_as_clause(reason).removesuffix(".") for reason in unread)
+    others = (
+        "Foi enviado outro ficheiro como documento de identificação, que não foi lido"
+        if len(unread) == 1
+        else "Foram enviados outros ficheiros como documento de identificação, que não foram lidos"
+    )
+    return f" Só se leu um lado {card}: falta {missing}. {others}: {reasons}."
 
 
 # What identifying a paper permit by its printed fields leaves unchecked, said to staff where it was read.
@@ -982,7 +1019,12 @@ def name_warned(check: dict[str, Any]) -> bool:
 
 
 def birth_date_match(
-    document: dict[str, Any], *, applicant_birth: str, today: dt.date, page_differs: bool = False
+    document: dict[str, Any],
+    *,
+    applicant_birth: str,
+    today: dt.date,
+    page_differs: bool = False,
+    other_file_unread: bool = False,
 ) -> dict[str, Any]:
     """The printed date of birth equals the one typed (ISO ``YYYY-MM-DD``); unreadable fails. When they differ and
     the printed one makes the document's holder a minor, the evidence says so without quoting either date: the form
@@ -1000,7 +1042,7 @@ def birth_date_match(
         return check(
             "identity.birth_date_match",
             True,
-            BIRTH_DATE_ON_THE_BACK_NOT_SENT,
+            BIRTH_DATE_ON_THE_BACK_UNREAD if other_file_unread else BIRTH_DATE_ON_THE_BACK_NOT_SENT,
             document_id=document["document_id"],
             field="date_of_birth",
             expected=applicant_birth,
@@ -1032,6 +1074,10 @@ def birth_date_match(
 BIRTH_DATE_ON_THE_BACK = frozenset({"TITULO_RESIDENCIA"})
 BIRTH_DATE_ON_THE_BACK_NOT_SENT = (
     "Data de nascimento não comparada: o título de residência imprime-a no verso, que não foi enviado."
+)
+BIRTH_DATE_ON_THE_BACK_UNREAD = (
+    "Data de nascimento não comparada: o título de residência imprime-a no verso, e o outro ficheiro enviado como "
+    "documento de identificação não foi lido."
 )
 
 

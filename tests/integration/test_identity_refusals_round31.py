@@ -1,6 +1,7 @@
 """A photocopy of a card's back cut before its MRZ's last line (doc probe 31) was refused as "no identity document":
 the sender was told the wrong thing to fix. A zone whose lines were read but make no MRZ is now said to be cut or
-unreadable."""
+unreadable; its lines read sharp (their check digits holding), it is said to be cut (blind probe r80d,
+``MRZ_CUT_OFF``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 import pytest
 
 from documents.extraction.errors import ExtractionFailed
-from documents.extraction.local import MRZ_CUT, UNRECOGNISED, LocalExtractor
+from documents.extraction.local import MRZ_CUT, MRZ_CUT_OFF, UNRECOGNISED, LocalExtractor
 from samples.identity import Card, td1
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def back_with_mrz_lines(count: int) -> bytes:
 def test_a_card_back_cut_before_its_mrz_s_last_line_is_said_to_be_cut() -> None:
     with pytest.raises(ExtractionFailed) as refused:
         LocalExtractor().extract(back_with_mrz_lines(2), document_type="ID_DOCUMENT")
-    assert str(refused.value) == MRZ_CUT
+    assert str(refused.value) == MRZ_CUT_OFF
 
 
 def test_a_page_with_no_mrz_line_is_still_no_identity_document() -> None:
