@@ -79,8 +79,11 @@ from screening.rules.income import (
     REFUSED_WARNING,
     REQUIRED_INVOICE_MONTHS,
     REQUIRED_PAYSLIP_MONTHS,
+    TAX_FILING_ONLY,
+    TAX_INCOME_UNREAD,
     TAX_NOT_LAST_YEAR,
     TAX_NOT_THE_APPLICANTS,
+    TAX_TOTALS_WRONG,
     TAX_YEAR_UNREAD,
     UNREADABLE_WARNING,
     WHOLE_PAYSLIP,
@@ -1035,6 +1038,11 @@ TAX_OTHER_PERSON = "income.tax_document:other_person"
 TAX_OLD_YEAR = "income.tax_document:old_year"
 # Its income year not read: not "not of the latest year" (blind probe r78c, F4).
 TAX_YEAR_NOT_READ = "income.tax_document:year_unread"
+# Its income not read, its totals wrong, or only the proof of filing: each its own reason, not "não lidos, com totais
+# que não batem certo, ou só o comprovativo de entrega" (blind probe r80c, cause 1).
+TAX_FILED_ONLY = "income.tax_document:filing_only"
+TAX_INCOME_NOT_READ = "income.tax_document:income_unread"
+TAX_TOTALS = "income.tax_document:totals"
 PENSION_UNDATED = "income.pension_recent:undated"
 # A payslip whose owner, or whose net, was not read: neither "em nome de outra pessoa" nor "valores que não batem certo"
 # (blind probe r75a, D4 and D5).
@@ -1072,6 +1080,12 @@ def reason_of(check: dict[str, Any]) -> str:
             return TAX_OLD_YEAR
         if TAX_YEAR_UNREAD in evidence:
             return TAX_YEAR_NOT_READ
+        if TAX_FILING_ONLY in evidence:
+            return TAX_FILED_ONLY
+        if TAX_INCOME_UNREAD in evidence:
+            return TAX_INCOME_NOT_READ
+        if TAX_TOTALS_WRONG in evidence:
+            return TAX_TOTALS
     if check["name"] == "income.pension_recent" and not check["passed"]:
         if check.get("value") is None:
             return PENSION_UNDATED
@@ -1228,6 +1242,11 @@ def change_sentence(change: OutcomeChange, situation: Situation, words: Texts) -
         # that does (e2e probe c24: "... ou o documento de IRS do último ano" beside the nota sent).
         joint_unsplit = any(c["name"] == "income.tax_joint_share" and not c["passed"] for c in situation.viewer.checks)
         unproven_text = words.income_unproven_joint if joint_unsplit else words.income_unproven
+        # Last year's IRS document sent, and not counted for totals that do not add up: sending it again changes
+        # nothing, the other one of the year may (blind probe r80c, cause 1: asked for the return just refused).
+        totals_refused = any(not c["passed"] and reason_of(c) == TAX_TOTALS for c in situation.viewer.checks)
+        if totals_refused and not joint_unsplit:
+            unproven_text = words.income_unproven_other_tax
         if unproven and CURRENCY_NOT_EUR in situation.viewer.income.get("warnings", []):
             # Proofs sent in another currency: what helps is a proof in euros, or the agency weighing the amount
             # converted, not the payslips they sent already (blind probe r77d, F7: a father paid in pounds was asked
@@ -1444,6 +1463,7 @@ class Texts:
     # A proven income: the amount more ({more}) and the total ({amount}).
     income_more: str
     income_unproven: str
+    income_unproven_other_tax: str
     income_in_euros: str
     # The proofs of a monthly income, by declared profile; "" for an employee's or none declared.
     proofs: dict[str, str]
@@ -1826,6 +1846,15 @@ PT = Texts(
             "um documento de IRS cujo ano dos rendimentos não foi possível ler (envie uma digitalização mais nítida ou "
             "o PDF do Portal das Finanças)"
         ),
+        TAX_FILED_ONLY: (
+            "um documento de IRS que é só o comprovativo de entrega, sem os rendimentos (envie a declaração completa "
+            "ou a nota de liquidação)"
+        ),
+        TAX_INCOME_NOT_READ: (
+            "um documento de IRS cujos rendimentos não foi possível ler (envie uma digitalização mais nítida ou o PDF "
+            "do Portal das Finanças)"
+        ),
+        TAX_TOTALS: "um documento de IRS com totais que não batem certo",
         "income.tax_joint_share": "uma declaração de IRS conjunta que não mostra a parte de cada cônjuge",
         "income.invoice_owner": "uma fatura-recibo emitida por outra pessoa",
         "income.invoice_in_force": "uma fatura-recibo anulada",
@@ -1877,6 +1906,15 @@ PT = Texts(
             "{count} documentos de IRS cujo ano dos rendimentos não foi possível ler (envie digitalizações mais "
             "nítidas ou os PDF do Portal das Finanças)"
         ),
+        TAX_FILED_ONLY: (
+            "{count} documentos de IRS que são só o comprovativo de entrega, sem os rendimentos (envie a declaração "
+            "completa ou a nota de liquidação)"
+        ),
+        TAX_INCOME_NOT_READ: (
+            "{count} documentos de IRS cujos rendimentos não foi possível ler (envie digitalizações mais nítidas ou os "
+            "PDF do Portal das Finanças)"
+        ),
+        TAX_TOTALS: "{count} documentos de IRS com totais que não batem certo",
         "income.tax_joint_share": "{count} declarações de IRS conjuntas que não mostram a parte de cada cônjuge",
         "income.invoice_owner": "{count} faturas-recibo emitidas por outra pessoa",
         "income.invoice_in_force": "{count} faturas-recibo anuladas",
@@ -1991,6 +2029,10 @@ PT = Texts(
     income_at_least="um rendimento mensal comprovado de pelo menos {amount}",
     income_more="mais {more} por mês de rendimento comprovado, ou seja, pelo menos {amount}",
     income_unproven="um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o documento de IRS do último ano)",
+    income_unproven_other_tax=(
+        "um rendimento mensal comprovado de pelo menos {amount} ({proofs} ou o outro documento de IRS do último ano: "
+        "a nota de liquidação, se enviou a declaração, ou a declaração, se enviou a nota)"
+    ),
     income_in_euros=(
         "um rendimento mensal comprovado em euros de pelo menos {amount} (os comprovativos que enviou são noutra moeda "
         "e não foram contados: envie um comprovativo em euros, como o documento de IRS português do último ano, ou "
@@ -2248,6 +2290,15 @@ EN = Texts(
             "an IRS tax document whose income year could not be read (send a sharper scan or the PDF from the Portal "
             "das Finanças)"
         ),
+        TAX_FILED_ONLY: (
+            "an IRS tax document that is only the proof of filing, without the income (send the full return or the "
+            "tax assessment)"
+        ),
+        TAX_INCOME_NOT_READ: (
+            "an IRS tax document whose income could not be read (send a sharper scan or the PDF from the Portal das "
+            "Finanças)"
+        ),
+        TAX_TOTALS: "an IRS tax document whose totals do not add up",
         "income.tax_joint_share": "a joint IRS return that does not show each spouse's part of the income",
         "income.invoice_owner": "an invoice-receipt issued by another person",
         "income.invoice_in_force": "a cancelled invoice-receipt",
@@ -2295,6 +2346,15 @@ EN = Texts(
             "{count} IRS tax documents whose income year could not be read (send sharper scans or the PDFs from the "
             "Portal das Finanças)"
         ),
+        TAX_FILED_ONLY: (
+            "{count} IRS tax documents that are only the proof of filing, without the income (send the full return "
+            "or the tax assessment)"
+        ),
+        TAX_INCOME_NOT_READ: (
+            "{count} IRS tax documents whose income could not be read (send sharper scans or the PDFs from the "
+            "Portal das Finanças)"
+        ),
+        TAX_TOTALS: "{count} IRS tax documents whose totals do not add up",
         "income.tax_joint_share": "{count} joint IRS returns that do not show each spouse's part of the income",
         "income.invoice_owner": "{count} invoice-receipts issued by another person",
         "income.invoice_in_force": "{count} cancelled invoice-receipts",
@@ -2408,6 +2468,10 @@ EN = Texts(
     income_at_least="a verified monthly income of at least {amount}",
     income_more="{more} more verified income a month, that is at least {amount}",
     income_unproven="a verified monthly income of at least {amount} ({proofs} or the latest IRS tax document)",
+    income_unproven_other_tax=(
+        "a verified monthly income of at least {amount} ({proofs} or the latest year's other IRS tax document: the tax "
+        "assessment if you sent the return, or the return if you sent the assessment)"
+    ),
     income_in_euros=(
         "a verified monthly income in euros of at least {amount} (the proofs you sent are in another currency and "
         "were not counted: send a proof in euros, such as the latest Portuguese IRS tax document, or ask the agency "

@@ -88,6 +88,11 @@ TAX_NOT_LAST_YEAR = "não é do último ano"
 # An IRS document whose income year was not read is not "of an earlier year": its reading failed (blind probe r78c, F4:
 # a scanned nota's year unread, dropped as "não é do último ano").
 TAX_YEAR_UNREAD = "ano dos rendimentos não lido"
+# Its income not read, its totals not what their parts make, or the AT's receipt of a return filed and nothing more:
+# each told as it is, not as one of three (blind probe r80c, cause 1).
+TAX_INCOME_UNREAD = "sem rendimento lido"
+TAX_TOTALS_WRONG = "os totais não batem certo"
+TAX_FILING_ONLY = "é só o comprovativo de entrega"
 # A pension statement older than this no longer says what is paid now.
 PENSION_STATEMENT_MAX_AGE_DAYS = 365
 # Twelve salaries, the subsídio de férias and the subsídio de Natal (Código do Trabalho, arts. 263.º, 264.º).
@@ -2575,7 +2580,7 @@ def tax_problems(document: Document, applicant: dict[str, Any], *, today: dt.dat
     fields = document["fields"]
     if PROOF_OF_FILING_ONLY in document.get("warnings", []):
         # The AT's proof that a return was filed prints no income: it cannot stand for the return.
-        return ["é só o comprovativo de entrega, sem rendimentos: envie a declaração ou a nota de liquidação"]
+        return [f"{TAX_FILING_ONLY}, sem rendimentos: envie a declaração ou a nota de liquidação"]
     return [
         *([] if tax_holder(applicant, fields)[0] is not None else [TAX_NOT_THE_APPLICANTS]),
         *(
@@ -2583,10 +2588,10 @@ def tax_problems(document: Document, applicant: dict[str, Any], *, today: dt.dat
             if fields.get("year") in tax_years_accepted(today)
             else [TAX_NOT_LAST_YEAR if fields.get("year") else TAX_YEAR_UNREAD]
         ),
-        *([] if money(fields.get("gross_income")) is not None else ["sem rendimento lido"]),
+        *([] if money(fields.get("gross_income")) is not None else [TAX_INCOME_UNREAD]),
         # Totals that are not their parts, as a payslip's: not counted, whichever amount is the wrong one (blind
         # probe r56b: a nota's rendimento coletável above its gross less the dedução específica still counted).
-        *(["os totais não batem certo"] if "arithmetic_mismatch" in document.get("warnings", []) else []),
+        *([TAX_TOTALS_WRONG] if "arithmetic_mismatch" in document.get("warnings", []) else []),
     ]
 
 
@@ -2699,8 +2704,8 @@ TAX_NOT_COUNTED_BECAUSE = {
     TAX_NOT_THE_APPLICANTS: "de outra pessoa",
     TAX_NOT_LAST_YEAR: TAX_NOT_LAST_YEAR,
     TAX_YEAR_UNREAD: TAX_YEAR_UNREAD,
-    "sem rendimento lido": "sem rendimento lido",
-    "os totais não batem certo": "com totais que não batem certo",
+    TAX_INCOME_UNREAD: TAX_INCOME_UNREAD,
+    TAX_TOTALS_WRONG: "com totais que não batem certo",
 }
 TAX_PROOF_OF_FILING = "só o comprovativo de entrega"
 

@@ -1558,7 +1558,7 @@ def annex_code_table(lines: list[Line], parsed: Parsed) -> list[AnnexSum]:
             index += 1
         rows = lines[start:index]
         index = max(index, start + 1)
-        total_line = lines[index] if index < len(lines) and TABLE_TOTAL.search(fold(lines[index].text)) else None
+        total_line = lines[index] if index < len(lines) and income_total(fold(lines[index].text)) else None
         # A table of withholdings or deductions by code is no income. One coded row alone is a table only with
         # its total printed under it, or under a caption naming the category its own words name.
         heading = lines[max(0, start - 3) : start]
@@ -1591,10 +1591,15 @@ ANNEX_B_ROW = re.compile(
 
 def annex_b_rows(lines: list[Line], parsed: Parsed) -> list[AnnexSum]:
     """Anexo B's self-employment income from its captioned rows when no reader found it by field codes: each row
-    under Anexo B's title with one amount and a kind of its income, summed, and checked against a "Total" printed
-    after them (blind probe r44a and e2e probe c24: "Prestações de serviços 32 030,65" / "Vendas 0,00" unread, and
-    the return's gross given without Anexo B). Its titular, when the annex names one, owns the sum. Returns the
-    total printed, when the rows add up to it."""
+    under Anexo B's title with one amount and a kind of its income, summed, and checked against a "Total" of income
+    printed after them (blind probe r44a and e2e probe c24: "Prestações de serviços 32 030,65" / "Vendas 0,00" unread,
+    and the return's gross given without Anexo B). Its titular, when the annex names one, owns the sum. Returns the
+    total printed, when the rows add up to it.
+
+    The return's summary ("Resumo", "Quadro resumo", "Síntese") closes the annex: it repeats its figures, which are
+    no more of its rows, and what it prints of Anexo B's income must be the rows' sum. A total of the withholdings
+    is no total of the rows (blind probe r80c: "Total de retenções na fonte 6 992,00" under a summary repeating
+    "Rendimento bruto — Categoria B 30 400,00" made a consistent return ``arithmetic_mismatch``)."""
     if parsed.fields.get("self_employment_income") is not None:
         return []
     titles = [index for index, line in enumerate(lines) if (heading := ANNEX_TITLE.match(fold(line.text)))
@@ -1602,20 +1607,27 @@ def annex_b_rows(lines: list[Line], parsed: Parsed) -> list[AnnexSum]:
     for start in titles:
         rows: list[tuple[Decimal, Line]] = []
         total: Decimal | None = None
+        summary: list[tuple[Decimal, str]] | None = None
         for line in lines[start + 1 :]:
             folded = fold(line.text)
             if ANNEX_TITLE.match(folded):
                 break
             values = parse_money(line.text)
-            if TABLE_TOTAL.search(folded) and rows:
+            if summary is None and not values and SUMMARY_TITLE.match(folded):
+                summary = []
+            elif summary is not None:
+                if len(values) == 1 and annex_b_income_line(folded):
+                    summary.append((values[0], folded))
+            elif income_total(folded) and rows:
                 total = values[-1] if len(values) == 1 else None
                 break
-            if len(values) == 1 and ANNEX_B_ROW.search(folded) and not NOT_INCOME.search(folded):
+            elif len(values) == 1 and ANNEX_B_ROW.search(folded) and not NOT_INCOME.search(folded):
                 rows.append((values[0], line))
         if not rows:
             continue
         rows_sum = sum((value for value, _ in rows), Decimal("0"))
-        if total is not None and total != rows_sum:
+        repeated = summary_of_annex_b(summary) if len(titles) == 1 else None
+        if (total is not None and total != rows_sum) or (repeated is not None and repeated != rows_sum):
             parsed.warnings.append("arithmetic_mismatch")
             return []
         confidence = min(line.confidence for _, line in rows)
@@ -1625,6 +1637,45 @@ def annex_b_rows(lines: list[Line], parsed: Parsed) -> list[AnnexSum]:
             parsed.income_owners.append([(owner, rows_sum)])
         return [("self_employment_income", rows_sum, confidence)] if total is not None else []
     return []
+
+
+def income_total(folded: str) -> bool:
+    """A line that closes a table of incomes with their "Soma" or "Total", not the total of what is withheld or
+    deducted from them ("Total de retenções na fonte", "Soma das deduções")."""
+    return bool(TABLE_TOTAL.search(folded)) and not NOT_INCOME.search(folded)
+
+
+def annex_b_income_line(folded: str) -> bool:
+    """A line of the return's summary that prints Anexo B's income: its rows again ("Prestações de serviços", "Vendas")
+    or the category's gross ("Rendimento bruto — Categoria B"), never what is withheld from it."""
+    named = categories_named(folded)
+    return (
+        (bool(ANNEX_B_ROW.search(folded)) or named == {"self_employment_income"})
+        and named <= {"self_employment_income"}
+        and not NOT_INCOME.search(folded)
+        and not NET_OF_COEFFICIENT.search(folded)
+    )
+
+
+# What the simplified regime's coefficient leaves of Anexo B's income ("Rendimento líquido (coeficiente 0,75)",
+# "Rendimento tributável — Categoria B"): less than the rows by design, never their sum. "Ilíquido" is the gross.
+NET_OF_COEFFICIENT = re.compile(r"(?<![a-z])liquid|coletavel|tributavel|coeficiente")
+
+
+# The words of a summary's line that print a category's income as its total, not as one of its rows.
+SUMMARY_CATEGORY_TOTAL = re.compile(rf"(?<![a-z])(?:soma|total|bruto|global)(?![a-z])|{CATEGORY_CODE}b(?![a-z])")
+
+
+def summary_of_annex_b(summary: list[tuple[Decimal, str]] | None) -> Decimal | None:
+    """Anexo B's income as the return's summary prints it: its category's total when the summary prints one ("Rendimento
+    bruto — Categoria B 30 400,00"), else the sum of the rows it repeats; none when it prints neither, or prints it
+    by taxpayer (a joint return's "(A)" and "(B)" are parts, not the whole)."""
+    if not summary or any(INCOME_OWNER.search(folded) for _, folded in summary):
+        return None
+    totals = [value for value, folded in summary if SUMMARY_CATEGORY_TOTAL.search(folded)]
+    if totals:
+        return totals[0]
+    return sum((value for value, _ in summary), Decimal("0"))
 
 
 # An annex's own line naming whose its incomes are on a joint return: "Titular dos rendimentos: Sujeito passivo B",
