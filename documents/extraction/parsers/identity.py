@@ -1910,12 +1910,21 @@ def written_card_dates(text: str) -> list[dt.date]:
     return found
 
 
-# The Spanish abbreviations neither Portuguese nor English shares ("15 ENE/JAN 1988", "24 DIC/DEC 2031").
-SPANISH_MONTH_ABBREVIATIONS = {"ene": 1, "dic": 12}
+# The month abbreviations of the other languages a European document prints before the English one after a slash
+# ("15 ENE/JAN 1988", "24 DIC/DEC 2031", "01 DEZ/DEC 1975", "12 MÄR/MAR 1990", "03 OKT/OCT 2030", "07 GIU/JUN 2029",
+# "21 FÉVR/FEB 1985"), folded, those neither Portuguese nor English shares: Spanish, Italian, German, Dutch and
+# French. No abbreviation names two different months in these languages.
+FOREIGN_MONTH_ABBREVIATIONS = {
+    "ene": 1, "dic": 12,  # Spanish
+    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10,  # Italian
+    "maer": 3, "marz": 3, "okt": 10,  # German (and Dutch "okt")
+    "mrt": 3, "mei": 5,  # Dutch
+    "janv": 1, "fevr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "aou": 8, "aout": 8, "sept": 9,  # French
+}  # fmt: skip
 
 
 def abbreviation_month(name: str) -> int | None:
-    return MONTHS.get(name) or ENGLISH_MONTHS.get(name) or SPANISH_MONTH_ABBREVIATIONS.get(name)
+    return MONTHS.get(name) or ENGLISH_MONTHS.get(name) or FOREIGN_MONTH_ABBREVIATIONS.get(name)
 
 
 def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
@@ -1924,7 +1933,12 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
     Called after the MRZ is merged, so a guess never stands against (nor raises a mismatch with) a checked
     MRZ; the date of issue, labelled as such, and the expiry read by its label are no birth date.
     """
-    all_dates = sorted(set(figure_dates("\n".join(line.text for line in lines))) - issue_dates(lines))
+    # In figures, or with the month's abbreviation as a passport prints it ("01 DEZ/DEC 1975", blind probe r80d: a
+    # birth date whose caption OCR lost was read only in figures), each line on its own.
+    printed = figure_dates("\n".join(line.text for line in lines)) + [
+        date for line in lines for date in written_card_dates(line.text)
+    ]
+    all_dates = sorted(set(printed) - issue_dates(lines))
     birth_candidates = [date for date in all_dates if date != parsed.fields.get("expiry_date")]
     if "date_of_birth" not in parsed.fields and birth_candidates:
         parsed.put("date_of_birth", birth_candidates[0], 0.6)
@@ -2066,10 +2080,37 @@ def visual_document_number(lines: list[Line], kind: DocumentKind, parsed: Parsed
             if value:
                 parsed.put("document_number", value, line.confidence)
                 break
+    if kind != DocumentKind.CARTAO_CIDADAO and not parsed.fields.get("document_number"):
+        series_and_number(lines, parsed)
     if kind == DocumentKind.PASSAPORTE and not parsed.fields.get("document_number"):
         passport_number_by_its_row(lines, parsed)
     if kind == DocumentKind.CARTAO_IDENTIDADE_ESTRANGEIRO and not parsed.fields.get("document_number"):
         cpf_as_card_number(lines, parsed)
+
+
+# A number printed as a series and a number, each after its own caption, on one row: Romania's and Moldova's cards
+# ("SERIA RX NR 512873"), as Latvian, Lithuanian, Czech or French captions write them ("SĒRIJA", "SERIJA", "SÉRIE",
+# "N°"), or under one caption for both ("SERIA I NUMER / SERIES AND NUMBER  AB 1234567"). The series is one to three
+# capitals, the number five to nine digits; the MRZ writes them joined ("RX512873"), and so are they given (blind
+# probe r80d: a Romanian card's front gave no number). Matched on the line with its accents folded, its case kept.
+SERIES_CAPTION = r"(?i:seri(?:a|e|es|ja)|ser\.)"
+NUMBER_CAPTION = r"(?i:n[ro]\.?|n\.?\s?[ºo°]\.?|num(?:ber|ero|ar|er)?\.?|№)"
+SERIES_AND_NUMBER = re.compile(
+    rf"(?<![A-Za-z]){SERIES_CAPTION}\s*[:.]?\s*([A-Z]{{1,3}})\s*[,;]?\s*{NUMBER_CAPTION}\s*[:.]?\s*(\d{{5,9}})(?!\d)"
+    rf"|(?<![A-Za-z]){SERIES_CAPTION}\s+(?i:i|si|and|et|y|e)\s+(?i:numer|numarul|number|numero)\b[^A-Z\d]*"
+    r"([A-Z]{1,3})\s?(\d{5,9})(?!\d)"
+)
+
+
+def series_and_number(lines: list[Line], parsed: Parsed) -> None:
+    """The document's number where it prints a series and a number (``SERIES_AND_NUMBER``), joined. Nothing on the
+    front checks it: given at the line's confidence, and the back's MRZ, when read, confirms or replaces it."""
+    for line in lines:
+        found = SERIES_AND_NUMBER.search(fold_accents(line.text))
+        if found:
+            series, number = (part for part in found.groups() if part is not None)
+            parsed.put("document_number", series + number, line.confidence)
+            return
 
 
 # The characters of a German identity card's number (Personalausweis, since 2010): the digits and twelve consonants;
