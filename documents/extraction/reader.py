@@ -164,9 +164,84 @@ def read_document(data: bytes) -> ReadDocument:
         image = open_image(data)
         if taken_in_the_dark(image):
             raise ExtractionFailed(ILLEGIBLE)
+        boxes = stacked_pages(image)
+        if boxes:
+            return stacked_pages_read([ocr_page(without_the_surface(image.crop(box))) for box in boxes])
         page = ocr_page(without_the_surface(image))
         return ReadDocument(lines=page.lines, pages=1, method="ocr", turns=(page.turn,))
     raise ExtractionFailed("Tipo de ficheiro não suportado (não é PDF, JPEG nem PNG).")
+
+
+# Pages stacked one above the other in one image, as a scanner app or a phone saves a document of several pages: an
+# image taller than two pages of any paper size but one (two A4 pages stand 2.83 times as tall as wide, two Letter
+# pages 2.59; a phone's screenshot 2.3 at most). Read whole, one tilt was measured for pages photographed apart, and
+# the second one's figures went unread (blind probe r80a: a two-page payslip's totals, on page 2).
+STACKED_PAGES_MIN_ASPECT = 2.4
+PAGE_ASPECT = math.sqrt(2)
+MOST_STACKED_PAGES = 4
+# How far from where pages of one height would meet their seam may lie, as a fraction of a page's height.
+STACKED_SEAM_SLACK = 0.2
+
+
+def stacked_pages(image: Any) -> list[tuple[int, int, int, int]]:
+    """The boxes (left, top, right, bottom) of the pages stacked one above the other in a tall image, top first,
+    parted at the row free of ink nearest where pages of one height would meet; [] for an image one page tall, or
+    whose writing runs across where pages would meet (read whole, as it is)."""
+    if image.height < STACKED_PAGES_MIN_ASPECT * image.width:
+        return []
+    count = round(image.height / (PAGE_ASPECT * image.width))
+    if not 2 <= count <= MOST_STACKED_PAGES:
+        return []
+    blank = rows_without_writing(as_grey_on_white(image))
+    height = image.height / count
+    seams = []
+    for even in (index * height for index in range(1, count)):
+        nearest = [min(max(round(even), top), bottom - 1) for top, bottom in blank]
+        close = [row for row in nearest if abs(row - even) <= STACKED_SEAM_SLACK * height]
+        if not close:
+            return []
+        seams.append(min(close, key=lambda row: abs(row - even)))
+    rows = [0, *seams, image.height]
+    return [(0, top, image.width, bottom) for top, bottom in itertools.pairwise(rows)]
+
+
+# A row this dark across nearly all its width is the surface pages lie on, no page's writing.
+SURFACE_ROW_INK_FRACTION = 0.9
+
+
+def rows_without_writing(grey: Any) -> list[tuple[int, int]]:
+    """The runs of a grayscale image's rows, (top, bottom) each, that hold no writing: blank paper (a few pixels of
+    ink at most, as ``ink_bands`` counts them) or the darker surface the pages lie on, dark nearly all across."""
+    from PIL import Image
+
+    threshold = ink_threshold(grey)
+    ink = grey.point(lambda level: 255 if level <= threshold else 0)
+    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+    minimum = 255 * max(3, ink.width // 500) / ink.width
+    runs: list[tuple[int, int]] = []
+    top = None
+    for y, value in enumerate(rows):
+        free = value < minimum or value > 255 * SURFACE_ROW_INK_FRACTION
+        if free and top is None:
+            top = y
+        elif not free and top is not None:
+            runs.append((top, y))
+            top = None
+    if top is not None:
+        runs.append((top, len(rows)))
+    return runs
+
+
+def stacked_pages_read(pages: list[OcrPage]) -> ReadDocument:
+    """The pages read apart, as a PDF's pages are: each one's lines after the last one's."""
+    lines: list[Line] = []
+    starts = []
+    for page in pages:
+        starts.append(len(lines))
+        lines.extend(page.lines)
+    return ReadDocument(
+        lines=lines, pages=len(pages), method="ocr", turns=tuple(page.turn for page in pages), page_starts=tuple(starts)
+    )
 
 
 def read_without_coloured_ink(data: bytes) -> ReadDocument | None:

@@ -174,6 +174,10 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("social_security", re.compile(
         r"seg(?:uran[cç]a)?\.?\s*social|social\s+security|(?<![a-z])(?:t\.\s?)?s\.\s?s\.|(?<![a-z])t\.\s?s\.\s?u(?![a-z])|(?<![a-z])c\.\s?g\.\s?a(?![a-z])"
         r"|(?<![a-z])tsu(?![a-z])|contribui[cç][aã]o\s+(?:para\s+a\s+)?ss|(?<![a-z])ss(?![a-z])"
+        # The TSU spelled out, and the caption cut short as payroll programs print it: "Taxa Social Única (trab.)",
+        # "Taxa soc. única", "Seg. Soc.", "Desc. Seg. Soc. 11%" (blind probe r80a: unnamed, the social security was
+        # worked out of the total with an IRS row in it).
+        r"|taxa\s+soc(?:ial|\.)?\s*unica|(?<![a-z])seg(?:uran[cç]a)?\.?\s*soc(?:\.|(?![a-z]))"
         # Its caption cut by a narrow column: "Contribuição Segurança" (blind probe r34b).
         r"|contribui[cç][aã]o\s+(?:para\s+a\s+)?seg(?:uran[cç]a|\.)(?![a-z])"
         r"|(?<![a-z])cga(?![a-z])|caixa\s+geral\s+de\s+apos"
@@ -2105,6 +2109,9 @@ def parse_payslip(lines: list[Line]) -> Parsed:
 
 # A page's number out of the slip's pages, on folded text ("Página 1 de 2", "Pág. 2/2", "Page 1 of 2").
 PAGE_OF_PAGES = re.compile(r"(?<![a-z])(?:pagina|pag\.?|page)\s*(\d{1,2})\s*(?:de|of|/)\s*(\d{1,2})(?!\d)")
+# Its slash read by OCR as a 1, an l or a bar ("Pág. 2/2" read "Pág. 212": blind probe r80a, a scan holding both pages
+# warned payslip_pages_missing): a few pages' numbers, no other figure beside them.
+PAGE_SLASH_MISREAD = re.compile(r"(?<![a-z])(?:pagina|pag\.?|page)\s*([1-4])\s?[1l|i]\s?([1-4])(?![\d/.,])")
 # A page that goes on from another or onto another, in a title or a foot ("PAYSLIP (continued)", "continued overleaf",
 # "(continuação)", "continua no verso").
 PAGE_CONTINUED = re.compile(r"(?<![a-z])(?:continued|continuacao|continua\s+n[oa]|\(cont\.?\))")
@@ -2115,13 +2122,22 @@ def pages_missing(lines: list[Line]) -> bool:
     ("Page 1 of 2" alone), or, none read, a page says it goes on from or onto another. A photo of each page sent as
     a file of its own reads one page of a slip: its totals or whose it is are on the other (blind probe r75a, D5). A
     file holding every page reads every number, and says nothing."""
-    numbered = [PAGE_OF_PAGES.search(fold(line.text)) for line in lines]
+    numbered = [page_number(line) for line in lines]
     pages = {(int(found[1]), int(found[2])) for found in numbered if found}
     plausible = {(page, of) for page, of in pages if 1 <= page <= of <= MOST_PAYSLIP_PAGES}
     if plausible:
         of = max(total for _, total in plausible)
         return {page for page, _ in plausible} != set(range(1, of + 1))
     return any(PAGE_CONTINUED.search(fold(line.text)) for line in lines)
+
+
+def page_number(line: Line) -> re.Match[str] | None:
+    """A line's "page n of m", its slash misread on a line OCR read."""
+    folded = fold(line.text)
+    found = PAGE_OF_PAGES.search(folded)
+    if found is None and line.confidence < 1.0:
+        found = PAGE_SLASH_MISREAD.search(folded)
+    return found
 
 
 # A payslip runs to a few pages at most: "page 1 of 20" is a misread, or another document's.
@@ -2925,6 +2941,11 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
     if deductions is not None:
         # A deduction the labels missed is what the total leaves once the others are taken out.
         if social is None and withholding is not None:
+            every_irs_row = irs_rows_beside_unnamed_social(page, deductions, withholding, others)
+            if every_irs_row != withholding:
+                withholding = every_irs_row
+                parsed.fields.pop("irs_withholding", None)
+                parsed.put("irs_withholding", withholding, confidence_of(page, "irs_withholding", withholding))
             missing = deductions - withholding - others
             derive(parsed, page, "social_security", missing)
         elif withholding is None and social is not None:
@@ -2969,6 +2990,20 @@ def payslip_amounts(page: Page, parsed: Parsed) -> None:
         for name in (*vouched, *parts):
             if name in parsed.confidence and f"derived:{name}" not in parsed.warnings:
                 parsed.confidence[name] = max(parsed.confidence[name], VALIDATED_CONFIDENCE)
+
+
+def irs_rows_beside_unnamed_social(page: Page, deductions: Decimal, withholding: Decimal, others: Decimal) -> Decimal:
+    """The IRS withheld where no row is named social security: two IRS rows of one amount are two withholdings
+    ("IRS 73,78" / "IRS s/ Sub. Natal 73,78"), not one restated, when what the total leaves with both is a row no
+    label names and what it leaves with one is not. A row naming IRS is never social security (blind probe r80a:
+    the subsidy's IRS worked into the social security, a slip that adds up warned arithmetic_mismatch)."""
+    every_row = sum((row.value for row in page.rows("irs_withholding")), Decimal(0))
+    if every_row != withholding and (
+        unlabelled_rows_make(page, deductions - every_row - others)
+        and not unlabelled_rows_make(page, deductions - withholding - others)
+    ):
+        return every_row
+    return withholding
 
 
 def rows_make_the_total(parsed: Parsed, deductions: Decimal, others: Decimal) -> bool:
