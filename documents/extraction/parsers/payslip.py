@@ -4959,7 +4959,7 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
             line = lines[index]
             # A caption alone at the top of the left box ("Nome"), OCR joining the right column's letterhead to
             # it, is no part of the company's name.
-            employer = company_name(BOX_CAPTION.sub("", from_the_companys_column(line), count=1))
+            employer = company_name(BOX_CAPTION.sub("", from_the_companys_column(line, lines), count=1))
             if employer and 0 < index < LETTERHEAD_LINES:
                 employer = name_wrapped_from_above(lines[index - 1].text, employer)
             if employer and only_a_legal_form(employer):
@@ -4991,12 +4991,19 @@ def payslip_people(lines: list[Line], parsed: Parsed) -> None:
         parsed.put("employer_name", *coded)
 
 
-def from_the_companys_column(line: Line) -> str:
+def from_the_companys_column(line: Line, lines: list[Line]) -> str:
     """A company's line from the column that prints its legal form on: what OCR joined left of it across a column's
     gap is another block's, the worker's name when their block is left of the employer's ("Marco ... Paiva      Farmácia
     Central de Setúbal, Lda.": blind probe r73b, the worker's name read into the employer's and then not read as the
-    worker's)."""
+    worker's). Where no gap wide enough parts them, the columns the blocks' NIFs are printed in do (``nif_columns``:
+    blind probe r80a, the worker's long name in larger letters on the left)."""
     pieces = column_texts(line)
+    starts = nif_columns(lines) if len(pieces) == 1 else []
+    if starts:
+        ends: list[float | None] = [*starts[1:], None]
+        cut = [piece for start, end in zip(starts, ends, strict=True) if (piece := words_between(line, start, end))]
+        if len(cut) == len(starts) and " ".join(cut) == " ".join(line.text.split()):
+            pieces = cut
     at = next((at for at, piece in enumerate(pieces) if prints_legal_form(piece)), 0)
     return " ".join(pieces[at:]) if at else line.text
 
@@ -5014,7 +5021,28 @@ def public_body_alone(name: str, lines: list[Line], employee: str | None) -> str
                 return " ".join(words[:kept])
     if employee and len(employee.split()) < len(words) - 1 and fold(name).endswith(" " + fold(employee)):
         return name[: -len(employee)].rstrip(" ,;-–—")
+    # No gap wide enough for a column's, and the employee not read yet: the columns the two blocks' NIFs are printed
+    # in part the line (blind probe r80a's layout, a public body's block in place of the company's).
+    starts = nif_columns(lines)
+    for line in lines:
+        for start, end in itertools.pairwise(starts):
+            piece = words_between(line, start, end) or ""
+            kept = len(piece.split())
+            if 0 < kept < len(words) and fold(" ".join(words[:kept])) == fold(piece):
+                return " ".join(words[:kept])
     return name
+
+
+def nif_columns(lines: list[Line]) -> list[float]:
+    """Where each column starts on a line printing two parties' NIFs side by side, each alone in its column after
+    its caption ("NIF 600873412      NIF 249135787"); none when no line does."""
+    for line in lines:
+        spans = column_spans(line)
+        if len(spans) > 1 and all(
+            start is not None and valid_nifs(text) and only_a_caption_before_the_number(text) for start, text in spans
+        ):
+            return [start for start, _ in spans if start is not None]
+    return []
 
 
 def column_texts(line: Line) -> list[str]:
@@ -5388,11 +5416,14 @@ def head_of_the_nif_block(lines: list[Line], nif: str) -> tuple[str, Line] | Non
     for index, line in enumerate(lines):
         if not prints_nif(line.text, nif):
             continue
-        column = next(((start, text) for start, text in column_spans(line) if prints_nif(text, nif)), None)
-        if column is None or not only_a_caption_before_the_number(column[1]):
+        spans = column_spans(line)
+        at = next((at for at, (_, text) in enumerate(spans) if prints_nif(text, nif)), None)
+        if at is None or not only_a_caption_before_the_number(spans[at][1]):
             return None
+        # Where the next block's column starts on the NIF's line: a line above crossing it is two blocks'.
+        bounds = (spans[at][0], spans[at + 1][0] if at + 1 < len(spans) else None)
         for above in reversed(lines[max(0, index - BLOCK_REACH) : index]):
-            piece = piece_in_column(above, column[0])
+            piece = piece_in_column(above, *bounds)
             if not address_line(piece):
                 return piece, above
         return None
@@ -5406,13 +5437,39 @@ def only_a_caption_before_the_number(text: str) -> bool:
     return not before.strip() or bool(NIF_CAPTION_ALONE.fullmatch(fold(before)))
 
 
-def piece_in_column(line: Line, start: float | None) -> str:
+def piece_in_column(line: Line, start: float | None, end: float | None = None) -> str:
     """The piece of a line (``column_spans``) starting nearest a column's start; the line whole when either is not
-    known."""
+    known. Its words from the column's start to the next column's (``words_between``) when no gap wide enough for
+    ``column_spans`` parts the columns there: two blocks side by side, the left one's name long and set larger than
+    the right one's ("Tasca do Largo, Restauração Lda.  Ana Sofia Guerreiro Matos" over "NIF 515221082   NIF
+    293412863": blind probe r80a, the worker's name unread on all six slips of that layout)."""
     spans = column_spans(line)
     if start is None or spans[0][0] is None:
         return line.text
-    return min(spans, key=lambda span: abs((span[0] or 0) - start))[1]
+    nearest = min(spans, key=lambda span: abs((span[0] or 0) - start))[1]
+    return words_between(line, start, end) or nearest
+
+
+def words_between(line: Line, start: float, end: float | None) -> str | None:
+    """A line's words from a column's start up to the next column's (None: to the line's end), cut only where a
+    gap wider than a word's height parts them from the words beside (no space between two words of one name is as
+    wide); None when the line is not cut so on both sides, or nothing is left between. A word may start up to a
+    word's height left of the column's start: a photo's lines are not quite upright."""
+    words, boxes = line.text.split(), line.word_boxes
+    if len(boxes) != len(words) or not words:
+        return None
+    slack = statistics.median(box[3] for box in boxes)
+    inside = [
+        index for index, box in enumerate(boxes) if box[0] >= start - slack and (end is None or box[0] < end - slack)
+    ]
+    if not inside or inside != list(range(inside[0], inside[-1] + 1)) or len(inside) == len(words):
+        return None
+    for before, after in ((inside[0] - 1, inside[0]), (inside[-1], inside[-1] + 1)):
+        if before >= 0 and after < len(words):
+            gap = boxes[after][0] - (boxes[before][0] + boxes[before][2])
+            if gap < min(boxes[before][3], boxes[after][3]):
+                return None
+    return " ".join(words[inside[0] : inside[-1] + 1])
 
 
 def after_the_legal_form(text: str) -> str:
