@@ -185,3 +185,10 @@ def test_only_names_read_in_plain_letters_of_another_state_than_portugal_are_rea
     assert not accents_unread(CARD, parsed_names("Moreau", "Léa"))
     portuguese = parsed_names("Simoes", "Joao", issuing_state="PRT")
     assert not accents_unread(DocumentKind.PASSAPORTE, portuguese)
+
+
+def test_a_card_s_back_alone_and_a_cartao_de_cidadao_are_not_read_again() -> None:
+    """A back prints the names in its MRZ only; a Cartão de Cidadão's take the registry's spelling."""
+    assert not accents_unread(CARD, parsed_names("Moreau", "Lea", side="back"))
+    assert accents_unread(CARD, parsed_names("Moreau", "Lea", side="front"))
+    assert not accents_unread(DocumentKind.CARTAO_CIDADAO, parsed_names("Simoes", "Joao", side="back"))

@@ -2832,10 +2832,11 @@ def names_in_printed_spelling(lines: list[Line], parsed: Parsed, *, umlauts: boo
 
 def accents_unread(kind: DocumentKind, parsed: Parsed) -> bool:
     """Whether the names read may have lost the accents the page prints: a name word in plain letters, no name
-    read with any accent or other Latin letter of its own, and not a Portuguese document's (whose names take the
-    registry's spelling, ``accents_restored``)."""
+    read with any accent or other Latin letter of its own, not a Portuguese document's (whose names take the
+    registry's spelling, ``accents_restored``) and not a card's back alone (which prints them in its MRZ only)."""
     values = [str(parsed.fields[name]) for name in (*NAME_FIELDS, "full_name") if parsed.fields.get(name)]
-    if not values or names_printed_in_portugal(kind, parsed):
+    portuguese = kind == DocumentKind.CARTAO_CIDADAO or names_printed_in_portugal(kind, parsed)
+    if not values or portuguese or parsed.fields.get("side") == "back":
         return False
     words = [word for value in values for word in re.split(r"[\s'-]+", value) if word]
     return all(re.fullmatch(r"[A-Za-z.]*", word) for word in words) and any(len(word) > 1 for word in words)
