@@ -789,6 +789,9 @@ def identity_problem(check: dict[str, Any], words: Texts) -> str:
         return words.identity_back_not_sent
     if back_unread(check):
         return words.identity_back_unread
+    if check["name"] == "identity.name_match" and not check.get("value"):
+        # No name read is not a name that differs (blind probe r80d, cause 5).
+        return words.identity_name_unread
     return words.identity_problems.get(check["name"], words.identity_problem_other)
 
 
@@ -855,7 +858,7 @@ def identity_lever(person: Person, words: Texts) -> str:
             levers.append(words.identity_lever_original)
         elif check["name"] in IDENTITY_DATA_CHECKS:
             # Read and different, the details typed are what to set right; not read, a readable document.
-            read = check.get("value") is not None
+            read = bool(check.get("value"))
             levers.append(words.identity_lever_data if read else words.identity_lever_readable)
     return joined(levers, words) if levers else words.with_identity
 
@@ -1329,6 +1332,8 @@ class Texts:
     # identity.not_expired: expired on a day, or the expiry not read.
     identity_expired: str
     identity_expiry_unread: str
+    # identity.name_match with no name read on the document.
+    identity_name_unread: str
     # What to send for the identity (OutcomeChange "identity"), by the check that failed (identity_lever).
     identity_lever_send: str
     identity_lever_readable: str
@@ -1641,6 +1646,7 @@ PT = Texts(
     identity_problem_other="uma das verificações do documento falhou",
     identity_expired="o documento caducou em {date}",
     identity_expiry_unread="não foi possível ler a data de validade do documento",
+    identity_name_unread="não foi possível ler o nome no documento",
     identity_lever_send=(
         "um documento de identificação (Cartão de Cidadão, título de residência ou passaporte) enviado à agência"
     ),
@@ -2098,6 +2104,7 @@ EN = Texts(
     identity_problem_other="one of the document's checks failed",
     identity_expired="the document expired on {date}",
     identity_expiry_unread="the document's expiry date could not be read",
+    identity_name_unread="the name on the document could not be read",
     identity_lever_send="an identity document (Citizen Card, residence permit or passport) sent to the agency",
     identity_lever_readable=(
         "a readable identity document sent to the agency (a sharp, upright photo, or the original PDF)"

@@ -61,8 +61,10 @@ from documents.extraction.parsers.identity import (
     ID_LABELS,
     MULTIPLE_IDENTITY_DOCUMENTS,
     TWO_SIDED_CARDS,
+    accents_unread,
     checked_cc_numbers,
     mrz_line,
+    names_accented_as_read_again,
 )
 from documents.extraction.parsers.payslip import MULTIPLE_EMPLOYEES, NIF_UNREAD, several_employees
 from documents.extraction.reader import (
@@ -214,6 +216,8 @@ class LocalExtractor:
             read, parsed = totals_from_under_coloured_ink(data, kind, read, parsed)
         if read.method == "ocr" and gaps_wanted(kind, parsed):
             gaps_from_a_laid_out_reading(data, kind, read, parsed)
+        if kind in IDENTITY_KINDS and read.method == "ocr" and accents_unread(kind, parsed):
+            accents_from_a_laid_out_reading(data, read, parsed)
         others = parsed.other_documents
         if kind in PAYSLIP_KINDS:
             parsed, others = one_payslip(kind, read, parsed)
@@ -1204,6 +1208,18 @@ def gaps_from_a_laid_out_reading(data: bytes, kind: DocumentKind, read: ReadDocu
             # Every NIF the slip prints was read in the end: none is unread.
             parsed.warnings[:] = [code for code in parsed.warnings if code != NIF_UNREAD]
         return
+
+
+def accents_from_a_laid_out_reading(data: bytes, read: ReadDocument, parsed: Parsed) -> None:
+    """An identity document's names, read without any accent, in the spelling the page read block by block prints
+    them in (``names_accented_as_read_again``): read as one block, the accents over a name's capitals were lost
+    (blind probe r80d: "GARCÍA LÓPEZ" and "MARÍA DEL CARMEN" on a clean PNG of a Spanish passport). One more reading
+    of the page, for a document of another state than Portugal whose names read in plain letters only."""
+    for index, image in enumerate(page_images(data)):
+        turn = read.turns[index] if index < len(read.turns) else 0
+        names_accented_as_read_again(laid_out_reading(turn_page(prepare_for_ocr(image), turn)), parsed)
+        if not accents_unread(DocumentKind.UNKNOWN, parsed):
+            return
 
 
 def workers_nif_read_again(kind: DocumentKind, parsed: Parsed, again: Parsed) -> bool:

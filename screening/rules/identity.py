@@ -44,6 +44,9 @@ NAME_EVIDENCE = {
     "fuzzy": "Nome apenas semelhante ao do documento (possível erro de escrita ou de leitura).",
     "none": "Nome diferente do documento.",
 }
+# No name read on the document (its captions or its lines lost to OCR): not read, never "different" (blind probe r80d,
+# cause 5: a Belgian card's front whose name went unread was told "Nome diferente do documento").
+NAME_UNREAD_EVIDENCE = "Nome não lido no documento; confirme-o no original."
 # A name that matches written otherwise says how, so staff see why "Weimin" is "Wei Min" (ADR 040).
 NAME_VARIATION_EVIDENCE = {
     "joined": "Nome igual ao do documento (as mesmas letras, com palavras juntas ou separadas de outra forma).",
@@ -913,7 +916,8 @@ def second_surname_left_out(document: dict[str, Any], *, applicant_name: str) ->
 def name_match_check(document: dict[str, Any], *, applicant_name: str, match: str) -> dict[str, Any]:
     """Passes unless the names do not match at all; ``match`` is ``name_match``'s grade for this document."""
     cut = read_name_source(document) is not None
-    evidence = NAME_EVIDENCE[match]
+    read = read_name(document["fields"])
+    evidence = NAME_EVIDENCE[match] if read else NAME_UNREAD_EVIDENCE
     if match in {"exact", "partial"}:
         evidence = matched_name_evidence(document, applicant_name=applicant_name, default=evidence)
     if match == "fuzzy":
@@ -926,7 +930,7 @@ def name_match_check(document: dict[str, Any], *, applicant_name: str, match: st
         evidence + (" " + NAME_CUT_EVIDENCE if cut else ""),
         document_id=document["document_id"],
         field="full_name",
-        value=read_name(document["fields"]),
+        value=read or None,
         expected=applicant_name,
     )
 

@@ -81,18 +81,23 @@ ID_LABELS: dict[str, re.Pattern[str]] = {
     # "Nombres / Given names", "Nacionalidad", "Fecha de nacimiento", "Fecha de vencimiento", "N.º de pasaporte").
     # An EU card may caption the names in its own language alone: Italian "COGNOME" / "NOME", German "FAMILIENNAME"
     # / "VORNAMEN", Dutch "ACHTERNAAM" / "VOORNAMEN", Polish "NAZWISKO" / "IMIONA", Romanian "NUME" / "PRENUME".
+    # Dutch "NAAM" captions the surname on a Dutch or Belgian document ("NAAM / NOM / NAME" over "VOORNAMEN"), and so
+    # do English "LAST NAME" and "FAMILY NAME" (a Romanian card's "NUME / NOM / LAST NAME").
     "surname": re.compile(
         r"apell?idos?(?:\(s\))?|su(?:rn|m)ame|(?<![a-z])nom(?![a-z])|(?<![a-z])cognom[ei](?![a-z])"
-        r"|(?<![a-z])(?:familienname|nachname|achternaam|nazwisko|nume)(?![a-z])"
+        r"|(?<![a-z])(?:familienname|nachname|achternaam|nazwisko|nume|naam)(?![a-z])"
+        r"|(?<![a-z])(?:last|family)\s+name(?![a-z])"
     ),
     "given_names": re.compile(
         r"(?<![a-z])nome\s+completo(?![a-z])"
         r"|(?<![a-z])nomes?(?:\(s\))?(?:\s*pr[oó]prios?)?\s*(?:/\s*)?(?:given\s*names?(?:\(s\))?)?|given\s*names?"
         r"|(?<![a-z])prenoms?(?![a-z])|(?<![a-z])nombres?(?![a-z])"
-        r"|(?<![a-z])(?:vornamen?|voornamen?|imiona|imie|prenume)(?![a-z])"
+        r"|(?<![a-z])(?:vornamen?|voornamen?|imiona|imie|prenume)(?![a-z])|(?<![a-z])first\s+names?(?![a-z])"
         # "Name" as a caption's English half, after its own language's ("Име / Name"): a card printing its
         # captions in a script OCR reads as noise leaves this half alone (blind probe r63a, a Bulgarian card's
-        # given names unread). Beside a surname's caption it captions the given names, alone the whole name.
+        # given names unread). Beside a surname's caption it captions the given names, alone the whole name; as the
+        # last language of a surname's own caption ("NAAM / NOM / NAME", a Belgian card's), the surname
+        # (``caption_match``).
         r"|[/|]\s*name(?![a-z])"
     ),
     "sex": re.compile(r"sexo|(?<![a-z])sexe?(?![a-z])"),
@@ -235,13 +240,48 @@ def label_words(folded: str) -> set[str]:
     return set(re.findall(r"[a-z]+", ORDINAL_SURNAME_CAPTION.sub(" ", folded))) - NAME_PARTICLES
 
 
+def caption_match(name: str, folded: str) -> re.Match[str] | None:
+    """``name``'s caption on a folded line, read as the whole caption it is part of: an EU card captions each field in
+    two or three languages ("NAAM / NOM / NAME", "VOORNAMEN / PRÉNOMS / GIVEN NAMES"), and the caption means what its
+    languages together say, not what one of its words alone would. English "Name" closing a surname's caption is the
+    surname's (a Belgian card's "NAAM / NOM / NAME" over PEETERS, blind probe r80d: read as both names' captions
+    side by side, neither name was read); the given names' caption is their own row's."""
+    for match in ID_LABELS[name].finditer(folded):
+        if name != "given_names" or not closes_a_surname_caption(folded, match):
+            return match
+    return None
+
+
+def closes_a_surname_caption(folded: str, match: re.Match[str]) -> bool:
+    """Whether a given-names match is a bare "/ Name" after a surname's caption, nothing but caption words and
+    slashes between them."""
+    if not match.group(0).lstrip().startswith(("/", "|")):
+        return False
+    surnames = list(ID_LABELS["surname"].finditer(folded, 0, match.start()))
+    if not surnames:
+        return False
+    between = folded[surnames[-1].end() : match.start()]
+    return caption_words_only(between) and not re.search(r"[^\sa-z/|]", between)
+
+
+def find_caption(lines: list[Line], name: str, start: int = 0) -> tuple[int, re.Match[str]] | None:
+    """The first line from ``start`` holding ``name``'s caption (``caption_match``), and the match."""
+    for index in range(start, len(lines)):
+        match = caption_match(name, fold(lines[index].text))
+        if match:
+            return index, match
+    return None
+
+
 LABEL_REMNANT = re.compile(
     # The caption's other languages after a slash, either way round: "Apelido(s) / Surname", "Surname / Apelido:",
     # "Given names / Nomes:", "(S) / GIVEN NAMES / PRÉNOMS".
     # OCR reads "rn" as "m" ("Sumame"), as the surname's caption allows.
     # OCR may read the slash as a bar ("APELIDO | SURNAME": blind probe r37a, "Surname" taken for the surname).
     r"^\s*(?:\(s\))?\s*(?:[/|]?\s*(?:su(?:rn|m)ame|given\s*names?\s*(?:\(s\))?)\s*)?"
-    r"(?:[/|]\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|su(?:rn|m)ames?|given\s*names?|nom|pr[eé]noms?)(?:\(s\))?\s*)*"
+    r"(?:[/|]\s*(?:apell?idos?|nom(?:br)?es?(?:\s+pr[oó]prios?)?|su(?:rn|m)ames?|given\s*names?|nom|pr[eé]noms?"
+    # A caption's English last ("NAAM / NOM / NAME PEETERS", "NUME / NOM / LAST NAME"), a whole word.
+    r"|(?:(?:last|family|first)\s+)?names?(?![^\W\d_]))(?:\(s\))?\s*)*"
     r"[:/]?\s*",
     re.IGNORECASE,
 )
@@ -297,7 +337,7 @@ _NATIONALITY_WORD_TEXT = """
     GBR: reino unido, united kingdom, britanico, britanica, british
     IRL: irlanda, ireland, irlandes, irlandesa, irish
     NLD: paises baixos, netherlands, holanda, neerlandes, neerlandesa, holandes, holandesa, dutch, nederlandse
-    BEL: belgica, belgium, belga, belgian, belge
+    BEL: belgica, belgium, belga, belgian, belge, belg, belgisch, belgische
     LUX: luxemburgo, luxembourg, luxemburgues, luxemburguesa, luxembourgish
     CHE: suica, switzerland, suico, swiss
     AUT: austria, austriaco, austriaca, austrian
@@ -996,7 +1036,7 @@ def cards_by_repeated_captions(lines: list[Line]) -> list[list[Line]]:
     seen: set[str] = set()
     for line in lines:
         folded = fold(line.text)
-        captions = set() if mrz_line(line.text) else {name for name, label in ID_LABELS.items() if label.search(folded)}
+        captions = set() if mrz_line(line.text) else {name for name in ID_LABELS if caption_match(name, folded)}
         if captions & seen:
             cards.append([])
             seen = set()
@@ -1265,7 +1305,7 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
     if names_row is not None:
         names_split_by_columns(names_row, parsed)
     else:
-        labels = {name: find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS}
+        labels = {name: find_caption(lines, name) for name in NAME_FIELDS}
         states = document_states(lines, valid_mrz)
         for name, found in labels.items():
             field_name = whole_name_caption(name, labels, lines)
@@ -1383,7 +1423,7 @@ class NamesRow:
 def names_side_by_side(lines: list[Line]) -> NamesRow | None:
     """Both names' captions on one row with nothing else on it ("Apellidos / Surnames  Nombres / Given names"),
     and the row under it: the two names side by side, which a line of text no longer parts by column."""
-    found = [find_label(lines, ID_LABELS[name]) for name in NAME_FIELDS]
+    found = [find_caption(lines, name) for name in NAME_FIELDS]
     if found[0] is None or found[1] is None or found[0][0] != found[1][0] or found[0][0] + 1 >= len(lines):
         return None
     index = found[0][0]
@@ -1475,8 +1515,8 @@ def row_captions(text: str) -> list[str]:
     """The fields a caption row names, left to right; a bilingual caption ("Sexo / Sex") counts once."""
     folded = fold(text)
     starts: dict[str, int] = {}
-    for name, label in ID_LABELS.items():
-        match = label.search(folded)
+    for name in ID_LABELS:
+        match = caption_match(name, folded)
         if match:
             starts[name] = match.start()
     for number, match in enumerate(OTHER_CAPTION.finditer(folded)):
@@ -1487,7 +1527,7 @@ def row_captions(text: str) -> list[str]:
 def value_above(lines: list[Line], name: str) -> tuple[str, Line] | None:
     """The value over ``name``'s caption: the line above the caption row, or its word in the caption's column
     when the row names several fields and the line has as many words; None when that cannot be told."""
-    found = find_label(lines, ID_LABELS[name])
+    found = find_caption(lines, name)
     if found is None or found[0] == 0:
         return None
     line = lines[found[0] - 1]
@@ -1669,17 +1709,16 @@ def before_other_name_caption(candidates: list[tuple[str, Line]], name: str) -> 
     """A name caption's candidates up to another field's caption: an empty caption row ("Surname" with nothing
     under it, a single-name holder) is followed by "Given Name(s)" / "SUKHWINDER", which is that caption's value;
     a name line OCR lost leaves the next caption's value ("Nationality" / "ESPAÑOLA"), which is no name."""
-    own = ID_LABELS[name]
     for position, (_, line) in enumerate(candidates[1:], start=1):
         folded = fold(line.text)
-        if other_field_caption(folded, name) and not own.search(folded) and is_label_line(line.text):
+        if other_field_caption(folded, name) and not caption_match(name, folded) and is_label_line(line.text):
             return candidates[:position]
     return candidates
 
 
 def other_field_caption(folded: str, name: str) -> bool:
     """Whether a folded line holds the caption of a field other than the name ``name``."""
-    return any(label.search(folded) for field_name, label in ID_LABELS.items() if field_name != name) or bool(
+    return any(caption_match(field_name, folded) for field_name in ID_LABELS if field_name != name) or bool(
         DATE_LABEL.search(folded)
     )
 
@@ -2832,6 +2871,41 @@ def names_in_printed_spelling(lines: list[Line], parsed: Parsed, *, umlauts: boo
             parsed.fields[name] = title_case(in_printed_spelling(str(value), printed, umlauts=umlauts))
 
 
+def accents_unread(kind: DocumentKind, parsed: Parsed) -> bool:
+    """Whether the names read may have lost the accents the page prints: a name word in plain letters, no name
+    read with any accent or other Latin letter of its own, not a Portuguese document's (whose names take the
+    registry's spelling, ``accents_restored``) and not a card's back alone (which prints them in its MRZ only)."""
+    values = [str(parsed.fields[name]) for name in (*NAME_FIELDS, "full_name") if parsed.fields.get(name)]
+    portuguese = kind == DocumentKind.CARTAO_CIDADAO or names_printed_in_portugal(kind, parsed)
+    if not values or portuguese or parsed.fields.get("side") == "back":
+        return False
+    words = [word for value in values for word in re.split(r"[\s'-]+", value) if word]
+    return all(re.fullmatch(r"[A-Za-z.]*", word) for word in words) and any(len(word) > 1 for word in words)
+
+
+def names_accented_as_read_again(lines: list[Line], parsed: Parsed) -> None:
+    """The names in the spelling a second reading of the page prints them in, where its word is the name's plus the
+    diacritics the first reading lost (blind probe r80d: a Spanish passport's "GARCÍA LÓPEZ / MARÍA DEL CARMEN",
+    read as one block "GARCIA LOPEZ", reported at 0.99 in the MRZ's spelling): Tesseract reading a page as one
+    block drops the accents over capitals that reading its blocks apart keeps. The same letters read twice, or the
+    ICAO 9303 transliteration of the printed word's (JÜRGEN for JUERGEN, on a state's page that writes umlauts so),
+    from a line read surely: a speck read as an accent over another letter spells no name, and an accent on a word
+    read unsurely is not taken."""
+    states = {parsed.fields.get("issuing_state"), parsed.fields.get("nationality")}
+    umlauts = bool(states & UMLAUT_STATES)
+    printed = [word for word in printed_name_words(without_parents_names(lines)) if word.sure and not word.plain]
+    if not printed:
+        return
+    for name in (*NAME_FIELDS, "full_name"):
+        value = parsed.fields.get(name)
+        if not value:
+            continue
+        spelled = in_printed_spelling(str(value), printed, umlauts=umlauts)
+        letters = re.sub(r"[^A-Z]", "", str(value).upper())
+        if spelled != value and letters in mrz_name_forms(spelled):
+            parsed.fields[name] = title_case(spelled)
+
+
 # The caption of the parents' names a Cartão de Cidadão prints on its back, over one line for each parent.
 PARENTS_CAPTION = re.compile(r"filia[cç]?[aã]o|(?<![a-z])parents(?![a-z])")
 PARENTS_NAME_LINES = 2
@@ -3357,6 +3431,7 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         or guessed(parsed.confidence.get(name, 1.0), str(read), mrz_value)
         or letters_merged_or_split(str(read), mrz_value)
         or given_names_of_another(name, str(read), mrz)
+        or given_names_under_the_surname_caption(name, str(read), mrz)
     ):
         # What the visual zone read is no name at all (another field's value or a caption beside the name's
         # caption), OCR's unsure guess nothing like the valid MRZ's ("Epe Re" at 0.68 for "IRYNA" over a
@@ -3364,7 +3439,8 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
         # typeface ("Natalia" for "NATALIIA", blind probe r33b): it does not stand against the MRZ's name. The
         # mismatch stays said. A different name read clearly stays, flagged: no check digit tells which of two
         # names is the holder's. Given names sharing no word with the valid MRZ's whole ones are another line's value
-        # (``given_names_of_another``).
+        # (``given_names_of_another``), and so is a surname that is the MRZ's given names
+        # (``given_names_under_the_surname_caption``).
         parsed.fields[name] = title_case(mrz_value)
     elif mrz.valid and not letters_alike(str(read), mrz_value):
         # Another name read clearly, not a letter or two OCR lost or misread ("KAN" over KAAN), is kept against a
@@ -3382,6 +3458,20 @@ def given_names_of_another(name: str, read: str, mrz: MrzRead) -> bool:
     the printed one. The surname keeps its own rule: a page printing another surname than its valid MRZ is the
     altered page's sign, said ``mrz_viz_name_kept:surname`` for the screening (ADR 010)."""
     return name == "given_names" and not name_cut_short(mrz) and not shares_a_word(read, mrz.given_names)
+
+
+def given_names_under_the_surname_caption(name: str, read: str, mrz: MrzRead) -> bool:
+    """A printed surname whose every word is one of a valid MRZ's given names and none its surname's: the given
+    names' line read under the surname's caption, the surname's own line and the given names' caption lost to OCR
+    (blind probe r80d: an Italian card's "COGNOME / SURNAME  ROSSI  NOME / NAME  GIULIA" read "os SURNAME" over
+    "GIULIA", and "Giulia" kept as the surname against the MRZ's ROSSI<<GIULIA failed a genuine card as an altered
+    page). No forger prints the holder's given name for the surname: the MRZ's surname is given, the mismatch said,
+    and a page printing another surname than the MRZ's keeps its own rule (``mrz_viz_name_kept:surname``)."""
+    if name != "surname" or not mrz.given_names:
+        return False
+    words = comparable_words(read)
+    given, surname = set(comparable_words(mrz.given_names)), set(comparable_words(mrz.surname))
+    return bool(words) and all(word in given and word not in surname for word in words)
 
 
 # A valid MRZ's name disagreed with the page's, whose printed name, another name read clearly, was kept.
