@@ -133,7 +133,17 @@ from screening.rules.report import generate_report
 #   the applicant's texts for a lone tenant with a guarantor, the amount more and the total, the limits' figures; a
 #   complementary pension (Agirc-Arrco, Betriebsrente, 2nd pillar) counted beside the state's; a text-layer invoice's
 #   amounts unread said unread (invoice_amount_unread).
-RULES_VERSION = "rules-2026.12.45"
+# rules-2026.12.46: round 80 (blind probes r80a-d, r79a): IRS withheld on a subsidy never social security, and
+#   "Taxa Social Única" is social security; pages stacked in one tall image read as pages; a page number's slash
+#   misread; the worker's block beside the employer's parted by its NIF's column; a Modelo 3's summary a check on
+#   Anexo B, not its rows, and a withholdings total no income total; an IRS document not counted says its one reason;
+#   a contract's last payslip followed by paid work is stated, not MEDIUM; a side sent and not read said so; an MRZ
+#   begun sharp and cut refused as cut; a number opening with a filler, a date that is no date and a composite "0"
+#   put back against a digit read hold no check; a Cartão de Cidadão's impossible number said so; month
+#   abbreviations of five languages; a foreign card's series and number; EU cards' captions read whole; given names
+#   under a surname caption yield to a valid MRZ's surname; a name not read said not read; accents from a second,
+#   laid-out reading of a foreign document.
+RULES_VERSION = "rules-2026.12.46"
 
 
 def is_household(state: dict[str, Any]) -> bool:
