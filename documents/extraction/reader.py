@@ -212,12 +212,7 @@ SURFACE_ROW_INK_FRACTION = 0.9
 def rows_without_writing(grey: Any) -> list[tuple[int, int]]:
     """The runs of a grayscale image's rows, (top, bottom) each, that hold no writing: blank paper (a few pixels of
     ink at most, as ``ink_bands`` counts them) or the darker surface the pages lie on, dark nearly all across."""
-    from PIL import Image
-
-    threshold = ink_threshold(grey)
-    ink = grey.point(lambda level: 255 if level <= threshold else 0)
-    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
-    minimum = 255 * max(3, ink.width // 500) / ink.width
+    rows, minimum = row_ink(grey)
     runs: list[tuple[int, int]] = []
     top = None
     for y, value in enumerate(rows):
@@ -689,14 +684,20 @@ def lines_only_in_the_picture(page: Any, textpage: Any) -> int:
     )
 
 
-def ink_bands(image: Any) -> list[tuple[int, int]]:
-    """The runs of a grayscale page's rows that hold a few pixels of ink, (top, bottom) each."""
+def row_ink(image: Any) -> tuple[bytes, float]:
+    """A grayscale page's share of ink on each row (0-255, one byte a row), and the least share that is writing: a
+    few pixels of ink, not a speck."""
     from PIL import Image
 
     threshold = ink_threshold(image)
     ink = image.point(lambda level: 255 if level <= threshold else 0)
     rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
-    minimum = 255 * max(3, ink.width // 500) / ink.width
+    return rows, 255 * max(3, ink.width // 500) / ink.width
+
+
+def ink_bands(image: Any) -> list[tuple[int, int]]:
+    """The runs of a grayscale page's rows that hold a few pixels of ink, (top, bottom) each."""
+    rows, minimum = row_ink(image)
     bands: list[tuple[int, int]] = []
     top = None
     for y, value in enumerate([*rows, 0]):
