@@ -1064,7 +1064,9 @@ def parse_one_identity(lines: list[Line], kind: DocumentKind, *, extra_mrz_texts
         if mrz.valid:
             mrz = with_names_line_as_printed(mrz, [*(line.text for line in lines), *extra_mrz_texts], parsed)
         printed = {name: parsed.fields.get(name) for name in NAME_FIELDS}
-        merge_mrz(parsed, mrz, kind)
+        # The MRZ as merged (blind probe r80d: a passport's "T" read "7" in its number, repaired by the page's
+        # number there, left the printed "JÜRGEN" unread here as the MRZ's "JUERGEN": the reading kept had failed).
+        mrz = merge_mrz(parsed, mrz, kind)
         if mrz.valid and name_line_damaged(mrz):
             names_the_damaged_names_line_spells(viz_lines, parsed, mrz)
         if mrz.valid and mrz.surname:
@@ -2611,8 +2613,9 @@ def names_line_read_again(mrz: MrzRead, texts: Sequence[str], printed: dict[str,
     return replace(mrz, lines=lines, surname=best.surname, given_names=best.given_names)
 
 
-def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names: bool = True) -> None:
-    """Cross-check the visual zone with the MRZ: a checked MRZ value wins, a failed one is never used.
+def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names: bool = True) -> MrzRead:
+    """Cross-check the visual zone with the MRZ: a checked MRZ value wins, a failed one is never used. Returns the
+    MRZ as merged: the page's number may have repaired a look-alike in it, and what follows reads that one.
 
     ``mrz_viz_mismatch:<field>`` when the visual zone reads otherwise than a checked MRZ;
     ``mrz_check_invalid`` when any check digit fails. The names already in ``parsed`` are the visual zone's
@@ -2691,6 +2694,7 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         merge_name(parsed, name, value if names_read else "", mrz)
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
+    return mrz
 
 
 def card_number_alone_impossible(mrz: MrzRead) -> bool:
