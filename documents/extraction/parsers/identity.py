@@ -1976,11 +1976,12 @@ def unlabelled_dates(lines: list[Line], parsed: Parsed) -> None:
     """
     # In figures, or with the month's abbreviation as a passport prints it ("01 DEZ/DEC 1975", blind probe r80d: a
     # birth date whose caption OCR lost was read only in figures), each line on its own.
-    printed = figure_dates("\n".join(line.text for line in lines)) + [
-        date for line in lines for date in written_card_dates(line.text)
-    ]
-    all_dates = sorted(set(printed) - issue_dates(lines))
-    birth_candidates = [date for date in all_dates if date != parsed.fields.get("expiry_date")]
+    # Those with the month's abbreviation count for the birth date only (the earliest): a row of an issue and an expiry
+    # date one of which OCR lost ("02 JUN 2022 og JUN 2032", blind probe r37a) tells no expiry.
+    issued = issue_dates(lines)
+    all_dates = sorted(set(figure_dates("\n".join(line.text for line in lines))) - issued)
+    written = {date for line in lines for date in written_card_dates(line.text)} - issued
+    birth_candidates = sorted(date for date in {*all_dates, *written} if date != parsed.fields.get("expiry_date"))
     if "date_of_birth" not in parsed.fields and birth_candidates:
         parsed.put("date_of_birth", birth_candidates[0], 0.6)
     if "expiry_date" not in parsed.fields and len(all_dates) > 1:
