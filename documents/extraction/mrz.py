@@ -456,6 +456,11 @@ def names_line_realigned(reading: MrzRead, *, today: dt.date | None = None) -> l
     return realigned
 
 
+def cc_number_shaped(number: str) -> bool:
+    """A number as a Cartão de Cidadão's opens: its civil number's 8 digits and their check digit."""
+    return number[:9].isdigit()
+
+
 def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
     first, second, third = (repair(line, shape) for line, shape in zip(lines, TD1_SHAPE, strict=True))
     first = with_document_code(first, "TD1")
@@ -466,7 +471,10 @@ def parse_td1(lines: Sequence[str], *, today: dt.date) -> MrzRead:
         number, optional = cc_number_after_its_check_digit(number, number_check, optional)
     # A Cartão de Cidadão's 12-character number carries a check character of its own ("16283940 5 ZZ0"): a
     # reading that moved or changed a character of it fails that too, not only the MRZ's check digits.
-    own_check = first[:5] != "I<PRT" or cc_number_holds(number)
+    # Not of a number no card has: a Portuguese residence permit's MRZ may open "I<PRT" too, with a number of 9 letters
+    # and digits and no such character (blind probe r81c: genuine permits flagged as altered); a card's opens with 9
+    # digits (the civil number and its check digit).
+    own_check = first[:5] != "I<PRT" or not cc_number_shaped(number) or cc_number_holds(number)
     icao_number_check = number_check_holds(checked_number, number_check)
     birth, expiry = second[0:6], second[8:14]
     composite_data = first[5:30] + second[0:7] + second[8:15] + second[18:29]
