@@ -1274,6 +1274,17 @@ def single_name(mrz: MrzRead | None) -> bool:
     return mrz is not None and mrz.valid and not mrz.surname and bool(mrz.given_names)
 
 
+def one_name_in_the_other_place(name: str, read: str, mrz: MrzRead) -> bool:
+    """Whether ``read``, the page's value of the name field ``name`` which a valid MRZ leaves empty, is the MRZ's
+    one name, the holder's only one: the given names of a holder the MRZ names by its primary identifier alone
+    ("P<INDSURINDER<<<", blind probe r81c: "SURINDER" printed under "Given names", reported "Surinder Surinder"),
+    or the surname of one it names by its secondary identifier alone ("P<IND<<HARPREET<<<"). A holder whose two
+    names are alike has both in the MRZ ("ISMAIL<<ISMAIL"), which this never touches."""
+    if name == "surname":
+        return single_name(mrz) and same_name(read, mrz.given_names, mrz)
+    return single_primary_identifier(mrz) and same_name(read, mrz.surname, mrz)
+
+
 def single_primary_identifier(mrz: MrzRead | None) -> bool:
     """A holder of one name only, written as the primary identifier ("P<INDRAMESH<<<", printed under "Surname" with
     the given names blank; ICAO 9303 allows either place): a valid MRZ with no secondary identifier and room left
@@ -1329,6 +1340,8 @@ def visual_zone(lines: list[Line], kind: DocumentKind, parsed: Parsed, *, valid_
                 if found
                 else None
             )
+            if value and no_name_printed(value[0]):
+                value = None
             if value and found and name == "surname":
                 value = with_second_surname(lines, value, after=found[0])
             if value and found and field_name == "given_names":
@@ -1451,11 +1464,24 @@ def captions_only(text: str) -> bool:
 
 def names_split_by_columns(row: NamesRow, parsed: Parsed) -> None:
     """A word for each caption ("Surname  Given names" over "LI  WEI"): each name is its column's word. More
-    words than captions cannot be parted without the MRZ (names_split_by_mrz)."""
+    words than captions cannot be parted without the MRZ (names_split_by_mrz). A column printing that it has no
+    name ("XXX", ``no_name_printed``) is left empty."""
     if len(row.words) != len(row.fields):
         return
     for name, word in zip(row.fields, row.words, strict=True):
-        parsed.put(name, title_case(word), row.line.confidence)
+        if not no_name_printed(word):
+            parsed.put(name, title_case(word), row.line.confidence)
+
+
+# What issuers print in a name field the holder has no name for (a holder of one name only): crosses ("X", "XXX"),
+# dashes or fillers. No one's name is written so.
+NO_NAME_PRINTED = re.compile(r"[X×]{1,3}|[-–—<.*]+")
+
+
+def no_name_printed(text: str) -> bool:
+    """Whether a name caption's value says there is no name there (``NO_NAME_PRINTED``): an Indian or Nepali
+    passport of one name prints its other field empty, "-" or "XXX" (blind probe r81c)."""
+    return bool(NO_NAME_PRINTED.fullmatch(text.replace(" ", "").upper()))
 
 
 def names_split_by_mrz(row: NamesRow, mrz: MrzRead, parsed: Parsed) -> None:
@@ -2650,15 +2676,21 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
         # made of it ("PRI").
         "nationality": "PRT" if kind == DocumentKind.CARTAO_CIDADAO else iso_state_code(country_code(mrz.nationality)),
     }
+    fitted = number_in_its_format(values["document_number"], issuing_state, mrz)
+    values["document_number"] = fitted or values["document_number"]
     viz_number = parsed.fields.get("document_number")
+    number_tied = False
     if (
         viz_number
         and values["document_number"]
         and same_under_check(comparable(viz_number), comparable(values["document_number"]))
     ):
-        # G and 6 (and the like) weigh the same in a check digit: the visual zone breaks the tie. It keeps the
-        # hyphens the MRZ leaves out too ("AB-123456" for "AB123456").
-        values["document_number"] = viz_number
+        # G and 6, L and 1 weigh the same in a check digit: the state's number format decides, else the MRZ's
+        # reading stands below a checked field's confidence (``number_tie_decided``). The visual zone's own keeps
+        # the hyphens the MRZ leaves out ("AB-123456" for "AB123456").
+        decided = number_tie_decided(str(viz_number), str(values["document_number"]), issuing_state, mrz)
+        number_tied = decided is None
+        values["document_number"] = decided or values["document_number"]
     for name, value in values.items():
         read = parsed.fields.get(name)
         # A citizen card's number carries its own check character, which mrz_document_number has verified.
@@ -2689,6 +2721,8 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
             parsed.put(name, value, MRZ_CONFIDENCE_UNCHECKED)
     if not viz_number:
         number_twin_unresolved(parsed)
+    elif number_tied and "document_number" in parsed.confidence:
+        parsed.confidence["document_number"] = min(parsed.confidence["document_number"], NUMBER_TWIN_CONFIDENCE)
     names_read = name_line_in_place(mrz) and not name_line_damaged(mrz)
     printed = {name: parsed.fields.get(name) for name in NAME_FIELDS} if visual_names else {}
     for name, value in (("surname", mrz.surname), ("given_names", mrz.given_names)):
@@ -2696,6 +2730,62 @@ def merge_mrz(parsed: Parsed, mrz: MrzRead, kind: DocumentKind, *, visual_names:
     if mrz_name_reported_cut(parsed, mrz, printed=printed):
         parsed.warnings.append(MRZ_NAME_TRUNCATED)
     return mrz
+
+
+# Passport numbers of the states whose series are known here (the MRZ's document code "P"), where a letter and a
+# digit that weigh the same in the check digit ("L" and "1", "G" and "6") stand: the format says which of the two a
+# position holds. Only states whose every current series is listed; a state absent, or whose formats fit both
+# readings, leaves the tie to ``number_tie_decided``'s rule.
+PASSPORT_NUMBER_FORMATS = {
+    "BRA": re.compile(r"[A-Z]{2}\d{6}"),
+    "IND": re.compile(r"[A-Z]\d{7}"),
+    "MEX": re.compile(r"[A-Z]\d{8}"),
+    "NPL": re.compile(r"[A-Z]{2}\d{7}|\d{8}"),
+    "PAK": re.compile(r"[A-Z]{2}\d{7}"),
+    "UKR": re.compile(r"[A-Z]{2}\d{6}"),
+}
+
+
+# A letter and a digit alike to the eye and in a check digit (L=21 and 1, G=16 and 6): what OCR reads for one it may
+# read for the other, and no check digit tells.
+TIED_LOOKALIKES = {"L": "1", "1": "L", "G": "6", "6": "G"}
+
+
+def number_in_its_format(number: Any, state: str | None, mrz: MrzRead) -> str | None:
+    """A checked MRZ's passport number that its state's format (``PASSPORT_NUMBER_FORMATS``) does not fit, as the
+    one reading that does with letters and digits of ``TIED_LOOKALIKES`` swapped: every check digit holds for both.
+    Blind probe r81c: a Nepali passport's MRZ under glare read "PAl738264" ("PA1738264"), given at 0.99. None when
+    the number fits, no format is known, or no single reading fits."""
+    number_format = PASSPORT_NUMBER_FORMATS.get(state or "") if mrz.document_code.startswith("P") else None
+    if not number or number_format is None or number_format.fullmatch(str(number)):
+        return None
+    choices = [(char, TIED_LOOKALIKES[char]) if char in TIED_LOOKALIKES else (char,) for char in str(number)]
+    fitting = {"".join(reading) for reading in itertools.product(*choices) if number_format.fullmatch("".join(reading))}
+    return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+def number_tie_decided(printed: str, mrz_number: str, state: str | None, mrz: MrzRead) -> str | None:
+    """The document number where the page and a checked MRZ read it alike but for a letter and a digit that weigh
+    the same in the check digit (``same_under_check``), or None where nothing decides.
+
+    The page's number where it is the MRZ's but for hyphens or spaces. Else the one reading, of those mixing the
+    two at each position they differ, that the state's passport number format fits (``PASSPORT_NUMBER_FORMATS``:
+    Nepal's "PA1738264", two letters then seven digits, not the page's "PAL738264"). None otherwise: the MRZ's
+    reading is then given, not vouched for. OCR-B's "1" and "L", "6" and "G" are drawn apart for machines, and a
+    page's typeface is not, but glare blurs either zone (blind probe r67a: a Mexican passport's MRZ "G" read "6";
+    r81c: a Nepali page's "1" read "L"), so neither reading is given as certain (ADR 010)."""
+    page, machine = comparable(printed), comparable(mrz_number)
+    if page == machine:
+        return printed
+    number_format = PASSPORT_NUMBER_FORMATS.get(state or "") if mrz.document_code.startswith("P") else None
+    if number_format is None:
+        return None
+    choices = [(a, b) if a != b else (a,) for a, b in zip(page, machine, strict=True)]
+    fitting = {"".join(reading) for reading in itertools.product(*choices) if number_format.fullmatch("".join(reading))}
+    if len(fitting) != 1:
+        return None
+    (reading,) = fitting
+    return printed if reading == page else reading
 
 
 def card_number_alone_impossible(mrz: MrzRead) -> bool:
@@ -3366,12 +3456,14 @@ def merge_name(parsed: Parsed, name: str, mrz_value: str, mrz: MrzRead) -> None:
     """
     read = parsed.fields.get(name)
     if not mrz_value:
-        if name == "surname" and read is not None and single_name(mrz) and same_name(str(read), mrz.given_names, mrz):
-            # A single-name holder's one name read twice, under the empty surname caption too: the MRZ, valid,
-            # holds no surname.
-            parsed.warnings.append("mrz_viz_mismatch:surname")
-            parsed.fields.pop("surname")
-            parsed.confidence.pop("surname", None)
+        if read is not None and one_name_in_the_other_place(name, str(read), mrz):
+            # A single-name holder's one name read twice, or in the other field's place: the MRZ, valid, holds no
+            # such name. Under the surname's caption it is said (the page's own surname); under the given names'
+            # it is how issuers print a name the MRZ writes as its primary identifier (blind probe r81c).
+            if name == "surname":
+                parsed.warnings.append("mrz_viz_mismatch:surname")
+            parsed.fields.pop(name)
+            parsed.confidence.pop(name, None)
         return
     if read is None:
         parsed.put(
