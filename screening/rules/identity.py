@@ -356,7 +356,7 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
     (nome, número, ...)" of a card whose back's number went unread); none read on both, no check."""
     sides = document.get("sides")
     if not sides:
-        return None
+        return one_image_sides_agree(document)
     front, back = sides["front"]["fields"], sides["back"]["fields"]
     compared = [name for name in MRZ_FIELDS if front.get(name) and back.get(name)]
     if names_compared(front, back):
@@ -374,10 +374,63 @@ def sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
         not differ,
         f"Frente e verso {card} coincidem ({words_listed([SIDE_AGREED_WORDS[name] for name in compared])})."
         if not differ
-        else f"Frente e verso {card} não coincidem: " + ", ".join(SIDE_FIELD_WORDS[name] for name in differ) + ".",
+        else sides_differ_evidence(card, differ),
         document_id=sides["back"]["document_id"],
         field=differ[0] if differ else None,
     )
+
+
+# What the extraction warns of a card's front and back read in one image (one page or one photo) whose front prints
+# another name, birth date or number than the back's MRZ vouches for (``merge_mrz``): each only where the MRZ's field
+# holds its check digit and the printed one is no OCR slip of it (a look-alike glyph, a glyph more or fewer, a date's
+# unsure figures; a surname whose letters are alike, or an ICAO spelling, is settled as the MRZ's), as two files'
+# sides are compared.
+ONE_IMAGE_SIDES_DIFFER = {
+    "full_name": "mrz_viz_name_kept:surname",  # SURNAME_NOT_THE_MRZS
+    "document_number": "mrz_viz_mismatch:document_number",
+    "date_of_birth": "mrz_viz_mismatch:date_of_birth",
+    # No check digit covers it and OCR may misread a state's code: said only beside another number.
+    "nationality": "mrz_viz_mismatch:nationality",
+}
+
+
+def one_image_sides_agree(document: dict[str, Any]) -> dict[str, Any] | None:
+    """A card whose two sides are in one file (``side`` "both"): failed when the front prints another name, birth
+    date or number (and, beside another number, nationality) than the back's MRZ (``ONE_IMAGE_SIDES_DIFFER``), as a front and a back sent as two files are
+    (blind probe r81c, T3: a permit's front of one person beside another's back mixed both in one record, and only
+    the name typed caught it). Nothing differing, no check: what the front read is not in the record apart from the
+    back's, so the evidence could not name what was compared. The expiry date is ``identity.mrz_matches_page``'s, as
+    a passport's page."""
+    fields = document["fields"]
+    if fields.get("side") != "both" or document["kind"] not in TWO_SIDED_CARDS:
+        return None
+    warned = document.get("warnings") or []
+    differ = [name for name, warning in ONE_IMAGE_SIDES_DIFFER.items() if warning in warned]
+    if "full_name" in differ and not fields.get("surname"):
+        differ.remove("full_name")
+    if "nationality" in differ and "document_number" not in differ:
+        differ.remove("nationality")
+    if not differ:
+        return None
+    return check(
+        "identity.sides_agree",
+        False,
+        sides_differ_evidence(TWO_SIDED_CARDS[document["kind"]], differ),
+        document_id=document["document_id"],
+        field=differ[0],
+    )
+
+
+def sides_differ_evidence(card: str, differ: list[str]) -> str:
+    """The evidence of a card's sides that differ, with what that makes them: another name, or another birth date or
+    nationality beside another number, is another person's (a permit's front and back print one nationality); another
+    number alone, another card's."""
+    listed = f"Frente e verso {card} não coincidem: " + ", ".join(SIDE_FIELD_WORDS[name] for name in differ)
+    if "full_name" in differ or ("document_number" in differ and {"date_of_birth", "nationality"} & set(differ)):
+        return f"{listed}; a frente e o verso são de pessoas diferentes."
+    if "document_number" in differ:
+        return f"{listed}; a frente e o verso são de cartões diferentes."
+    return f"{listed}."
 
 
 def misread_front_number(front_number: str, back: dict[str, Any]) -> bool:
@@ -402,6 +455,7 @@ SIDE_FIELD_WORDS = {
     "date_of_birth": "data de nascimento",
     "expiry_date": "data de validade",
     "full_name": "nome",
+    "nationality": "nacionalidade",
 }
 
 

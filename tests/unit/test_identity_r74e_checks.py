@@ -176,7 +176,7 @@ def test_a_front_read_only_by_another_surname_still_disagrees() -> None:
     """Guard: another surname on the front is another card's."""
     sides = named(polish_card("Kowalczyk"), "identity.sides_agree")
     assert sides is not None and not sides["passed"]
-    assert sides["evidence"].endswith("não coincidem: nome.")
+    assert sides["evidence"].endswith("não coincidem: nome; a frente e o verso são de pessoas diferentes.")
 
 
 def norwegian_card(front_name: tuple[str, str]) -> dict[str, Any]:

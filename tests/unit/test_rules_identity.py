@@ -249,7 +249,9 @@ def test_a_back_whose_valid_mrz_names_another_person_fails_the_identity() -> Non
     back = {**BACK, "surname": "SANTOS", "given_names": "PEDRO MIGUEL"}
     check = sides_check(front, back)
     assert check["passed"] is False and check["field"] == "full_name"
-    assert check["evidence"] == "Frente e verso do Cartão de Cidadão não coincidem: nome."
+    assert check["evidence"] == (
+        "Frente e verso do Cartão de Cidadão não coincidem: nome; a frente e o verso são de pessoas diferentes."
+    )
     result = verify_identity(identity_state([cc_side("front", "f", **front), cc_side("back", "b", **back)]))
     assert result["verified"] is False
 
