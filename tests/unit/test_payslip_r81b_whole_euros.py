@@ -52,7 +52,9 @@ def holiday_month(
 def test_whole_euro_rows_beside_rows_with_cents_are_read_where_the_totals_say_so() -> None:
     fields, warnings = read(holiday_month())
     assert (fields["base_salary"], fields["subsidy_amount"], fields["gross_pay"]) == money("1180", "1180", "2486")
-    assert (fields["social_security"], fields["irs_withholding"], fields["net_pay"]) == money("259.60", "199", "2027.40")
+    assert (fields["social_security"], fields["irs_withholding"], fields["net_pay"]) == money(
+        "259.60", "199", "2027.40"
+    )
     # The month's pay without the holiday subsidy's own net (1 180 - 129,80 SS - 102,00 of its own IRS).
     assert fields["regular_net_pay"] == Decimal("1079.20")
     assert "arithmetic_mismatch" not in warnings

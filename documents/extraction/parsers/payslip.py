@@ -999,7 +999,9 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
 # A whole-euro figure ending a row, as small employers' programs print some rows beside others with cents
 # ("Vencimento base 1.050", "IRS 88", "Subsídio de Natal 1.250 €" over "Total Abonos 2.610,00"): its thousands grouped
 # by dots, or up to five figures alone. Not a date's, a rate's ("11%"), a code's after a slash, nor a NIF (nine).
-WHOLE_EURO_ROW_END = re.compile(r"(?<![\d.,/:%-])(\d{1,3}(?:\.\d{3})+|\d{1,5})(?:,-{1,2})?\s*(?:€|eur(?:os)?)?\s*$", re.I)
+WHOLE_EURO_ROW_END = re.compile(
+    r"(?<![\d.,/:%-])(\d{1,3}(?:\.\d{3})+|\d{1,5})(?:,-{1,2})?\s*(?:€|eur(?:os)?)?\s*$", re.I
+)
 # Whole-euro rows beyond this many, their readings are not all tried (2 ** n of them).
 MOST_WHOLE_EURO_ROWS = 8
 
