@@ -218,6 +218,7 @@ WARNING_LABELS = {
     "specimen": _("espécime"),
     "started_within_month": _("emprego iniciado a meio do mês"),
     "subsidy_implausible": _("subsídio improvável"),
+    "subsidy_unread": _("subsídio no recibo sem valor lido"),
     "termination_pay": _("último recibo do contrato (compensação ou férias por gozar)"),
     "valid_until_implausible": _("data de validade impossível"),
     "year_implausible": _("ano improvável"),

@@ -85,6 +85,10 @@ LEAVE_WITHHELD = "leave_withheld"
 # ... for a leave the Segurança Social pays those days of apart (sickness, parental, a child's assistance): the
 # screening says so of the month, and not of unpaid leave or an unjustified absence, which nobody pays (r68b).
 LEAVE_PAID_APART_WARNING = "leave_paid_apart"
+# A payslip that captions a lump subsidy (Natal, férias) on a row whose amount was not read: its month is not known
+# without it, and is not counted as a regular month's pay (blind probe r81b, F1: "Subsídio de Natal 1.250" unread,
+# the whole net counted as the month's pay).
+SUBSIDY_UNREAD = "subsidy_unread"
 # A payslip of a job that started within its month (it prints the admission date): the month paid only the days
 # since, and the job has no payslips of the months before (blind probe r68b).
 STARTED_WITHIN_MONTH = "started_within_month"

@@ -41,6 +41,7 @@ from documents.extraction.schema import (
     PENSION_KINDS,
     PROOF_OF_FILING_ONLY,
     STARTED_WITHIN_MONTH,
+    SUBSIDY_UNREAD,
     TAX_KINDS,
     TERMINATION_PAY,
     DocumentKind,
@@ -1282,7 +1283,11 @@ def payslip_net(document: Document, *, with_variable: bool = False) -> Decimal |
     ``with_variable``: its overtime and per diems too (``variable_net_pay``), when they recur (``recurring_jobs``),
     never above the printed net. Never below zero: a net printed negative (``net_negative``: an advance or a debt took
     more than the month paid) is a month that paid nothing, counted as 0 as a ``nothing_paid`` month is, not an
-    income taken off the other months' (blind probe r54b)."""
+    income taken off the other months' (blind probe r54b). A payslip captioning a subsidy whose amount was not read
+    (``subsidy_unread``) has no regular net known: its month is not counted, rather than at a net holding the subsidy
+    (blind probe r81b, F1: a Natal month counted whole, the income 29,6 % over)."""
+    if SUBSIDY_UNREAD in (document.get("warnings") or []):
+        return None
     net = net_as_read(document["fields"], with_variable=with_variable)
     return None if net is None else max(net, Decimal(0))
 

@@ -77,6 +77,7 @@ from documents.extraction.schema import (
     LEAVE_WITHHELD,
     PAYSLIP_PAGES_MISSING,
     STARTED_WITHIN_MONTH,
+    SUBSIDY_UNREAD,
     TERMINATION_PAY,
 )
 
@@ -206,6 +207,9 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<![a-z])irs(?![a-z])|(?<![a-z])i\.\s?r\.\s?s(?![a-z])|(?<![a-z])l\.?r\.\s?s\.(?![a-z])|reten[cç][aã]o\s+(?:na\s+fonte|de\s+imposto)|ret\.\s*(?:na\s+)?(?:fonte|irs)|imposto\s+s(?:/|obre)?\s*(?:o\s+)?rend"
         # In English: "Income tax on holiday allowance", a subsidy's own withholding line (blind probe r40a).
         r"|(?<![a-z])income\s+tax(?![a-z])"
+        # Withheld on a subsidy, the tax's name left out: "Ret. S/ Sub. Férias", "Retenção s/ Subsídio de Natal",
+        # "Ret. SN" (blind probe r81b).
+        r"|(?<![a-z])ret(?:en[cç][aã]o|\.)?\s*(?:s/|sobre)\s*(?:o\s+)?sub|(?<![a-z])ret(?:en[cç][aã]o|\.)\s*s\.?\s?[nf]\.?(?![a-z])"
         # Another country's wage tax withheld: Germany's "Lohnsteuer", the UK's "PAYE", Spain's "IRPF", Italy's
         # "IRPEF", a "Wage tax" (blind probe r64a: a German slip's Lohnsteuer unread; docs/api.md, a foreign
         # payslip's irs_withholding). Not France's "Net payé".
@@ -891,6 +895,8 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         # 766,00": 30 days, 930,00).
         split = page_rows(lines, spaced_groups=False, whole_euros=whole_euros)
         rows = rows_adding_up(rows, split, most_figures=max(map(figure_columns, quantity_headings), default=1))
+    if not whole_euros:
+        whole_euro_rows(lines, rows)
     join_wrapped_labels(lines, rows)
     skipped: set[int] = set()
     ytd_headings: set[str] = set()
@@ -988,6 +994,76 @@ def read_page(lines: list[Line], *, whole_euros: bool = False) -> Page:
         if segment.role:
             page.hints.setdefault(segment.role, []).append((segment.value, segment.confidence))
     return page
+
+
+# A whole-euro figure ending a row, as small employers' programs print some rows beside others with cents
+# ("Vencimento base 1.050", "IRS 88", "Subsídio de Natal 1.250 €" over "Total Abonos 2.610,00"): its thousands grouped
+# by dots, or up to five figures alone. Not a date's, a rate's ("11%"), a code's after a slash, nor a NIF (nine).
+WHOLE_EURO_ROW_END = re.compile(
+    r"(?<![\d.,/:%-])(\d{1,3}(?:\.\d{3})+|\d{1,5})(?:,-{1,2})?\s*(?:€|eur(?:os)?)?\s*$", re.I
+)
+# Whole-euro rows beyond this many, their readings are not all tried (2 ** n of them).
+MOST_WHOLE_EURO_ROWS = 8
+
+
+def whole_euro_row(line: Line, index: int) -> Segment | None:
+    """A line's row read with its amount in whole euros: an earning's or a deduction's caption, then the figure that
+    ends the line (the amount column), whatever quantity the caption holds ("Subsídio de alimentação 22 dias 132").
+    None for a line ending otherwise, or whose caption names no earning or deduction (a heading, a date, a NIF)."""
+    text = line.text.strip()
+    found = WHOLE_EURO_ROW_END.search(text)
+    if found is None:
+        return None
+    caption = label_text(text[: found.start()])
+    role = role_of(caption) if has_words(caption) else None
+    value = Decimal(found.group(1).replace(".", ""))
+    if role not in EARNING_ROLES | DEDUCTION_ROLES or not value:
+        return None
+    return Segment(caption, [value], index, line.confidence, role)
+
+
+def whole_euro_rows(lines: list[Line], rows: list[list[Segment]]) -> None:
+    """Rows a slip prints in whole euros beside rows with cents ("Vencimento base 1.050", "IRS 88", "Total Abonos
+    1.217,00"), read where the slip's arithmetic says so: the most of its whole-euro earning rows that make a total
+    printed on the page, then the most of its whole-euro deduction rows that make the printed deductions, or the
+    gross less them the printed net. A figure that makes no total (hours, days, a year) is left unread (blind probe
+    r81b, F1: "Subsídio de Natal 1.250" unread, the whole net counted as a month's pay; "IRS 118" unread, a slip that
+    adds up said not to)."""
+    found = {index: whole_euro_row(line, index) for index, line in enumerate(lines) if not rows[index]}
+    candidates = {index: segment for index, segment in found.items() if segment is not None}
+    if not candidates or len(candidates) > MOST_WHOLE_EURO_ROWS:
+        return
+    for roles, holds in ((EARNING_ROLES, earnings_add_up), (DEDUCTION_ROLES, deductions_add_up)):
+        indices = [index for index, segment in candidates.items() if segment.role in roles]
+        if holds(rows):
+            continue  # the rows with cents make the total already: a whole figure beside them is no amount
+        for size in range(len(indices), 0, -1):
+            chosen = next(
+                (
+                    chosen
+                    for chosen in itertools.combinations(indices, size)
+                    if holds([[candidates[index]] if index in chosen else row for index, row in enumerate(rows)])
+                ),
+                None,
+            )
+            if chosen is not None:
+                for index in chosen:
+                    rows[index] = [candidates[index]]
+                break
+
+
+def deductions_add_up(rows: list[list[Segment]]) -> bool:
+    """Whether the deduction rows sum to the printed total deductions, or the printed gross (else the earnings, when
+    they make a printed total) less them is the printed net."""
+    segments = with_the_base_once(rows)
+    deductions = deduction_rows_sum(segments)
+    if deductions is None:
+        return False
+    printed = {role: {amount for s in segments if s.role == role for amount in s.amounts} for role in TOTALS_ROLES}
+    if deductions in printed["total_deductions"]:
+        return True
+    gross = printed["gross_pay"] or {earnings_total(segments)} - {None}
+    return any(total - deductions in printed["net_pay"] for total in gross if total is not None)
 
 
 # The months a year-to-date figure may sum: February's to December's.
@@ -2160,6 +2236,8 @@ def parse_one_payslip(lines: list[Line]) -> Parsed:
     net_in_words(lines, parsed)
     none_withheld(page, parsed)
     payslip_subsidies(page, parsed, foreign=another_countrys_payslip(lines) or bool(paid_in_another_currency(lines)))
+    if subsidy_unread(lines, page):
+        parsed.warnings.append(SUBSIDY_UNREAD)
     parsed.unpaid_absence = -sum(
         (s.value for s in page.segments if s.role in EARNING_ROLES and s.value < 0), Decimal(0)
     )
@@ -3584,7 +3662,35 @@ def confidence_of(page: Page, role: str, value: Decimal) -> float:
 
 # A lump subsidy's name in a withholding line's caption ("IRS s/ subsídio de férias", "Income tax on holiday
 # allowance"): the subsidy's own IRS.
-SUBSIDY_NAMED = dict(ROLE_PATTERNS)["subsidy"]
+# Payroll programs abbreviate it on the IRS row: "Ret. IRS SN", "IRS SF", "IRS S.Natal", "Ret. S/ Sub. Férias", "IRS
+# S. Férias" (blind probe r81b, F4: "Ret. IRS SN 131,00" not taken for the subsidy's own, the month's IRS split).
+SUBSIDY_NAMED = re.compile(
+    dict(ROLE_PATTERNS)["subsidy"].pattern + r"|(?<![a-z])s\.?\s?[nf]\.?(?![a-z])|(?<![a-z])s\.\s?(?:nat|f[eé]r)"
+)
+
+
+# A lump subsidy's caption as a row prints it ("Subsídio de Natal", "Sub. Férias", "Subs. de Natal", "Christmas
+# subsidy"), not the bare word ("Férias: 22 dias", "Rua do Natal").
+LUMP_SUBSIDY_CAPTION = re.compile(
+    r"(?<![a-z])sub(?:s[ií]dio|s)?\.?\s*(?:de\s*)?(?:f[eé]rias|natal)(?![a-z])"
+    r"|(?<![a-z])(?:holiday|vacation|christmas)\s+(?:allowance|subsidy|bonus)"
+)
+# A figure after a caption on its row: the amount it prints, however (whole euros, cut, misread).
+FIGURE = re.compile(r"\d")
+
+
+def subsidy_unread(lines: list[Line], page: Page) -> bool:
+    """Whether a row captions a lump subsidy and prints a figure after the caption, and no subsidy's amount (lump or
+    twelfths) was read on the page: the month holds a subsidy not taken out of its net, which the screening must not
+    count as a regular month's pay."""
+    if page.rows("subsidy") or page.rows("subsidy_twelfths"):
+        return False
+    for line in lines:
+        folded = fold(line.text)
+        caption = LUMP_SUBSIDY_CAPTION.search(folded)
+        if caption and role_of(folded) == "subsidy" and FIGURE.search(folded, caption.end()):
+            return True
+    return False
 
 
 def payslip_subsidies(page: Page, parsed: Parsed, *, foreign: bool = False) -> None:
