@@ -1808,7 +1808,10 @@ def subsidy_months_note(used: list[Document], *, with_variable: list[Document] |
         elif TERMINATION_PAY in (document.get("warnings") or []):
             endings.append(note)
         else:
-            notes.append(note)
+            # The amount left out, beside the two figures: "contados" of the per diems every month said before it
+            # does not leave the reader to guess what the month was counted without (blind probe r81b F3: a
+            # "Subsídio de deslocação (não sujeito)" left out beside per diems counted).
+            notes.append(f"{note} ({format_eur(printed - counted)} deixados de fora)")
     advance_note = ADVANCE_MONTHS + ", ".join(advances) if advances else ""
     negative_note = NEGATIVE_MONTHS + ", ".join(negatives) if negatives else ""
     return (
@@ -1880,7 +1883,7 @@ def one_off_months_note(notes: list[str], used: list[Document], counted_variable
     # names them all, not a subsidy alone. When every month's overtime and per diems count, what is left out is the
     # rest: a subsidy, a bonus, back pay, mileage, travel or refunds.
     left_out = (
-        "subsídio de férias ou de Natal, prémio, retroativos, quilómetros, deslocações ou despesas"
+        "subsídio de férias ou de Natal, prémio, retroativos, quilómetros, deslocações ou despesas pagas de volta"
         if counted_variable and all(id(d) in counted_variable for d in used)
         else "subsídio de férias ou de Natal, prémio, retroativos, trabalho suplementar, ajudas de custo ou despesas"
     )

@@ -266,3 +266,14 @@ def test_the_applicants_explanation_says_the_recurring_overtime_counted() -> Non
     said = payslip_method([method], PT)
     assert said.startswith(PT.method_payslips_fourteen)
     assert "ajudas de custo pagos em todos esses meses contam" in said
+
+
+def test_the_note_names_the_amount_left_out_beside_what_is_counted() -> None:
+    """Blind probe r81b F3: per diems every month counted ("contados") and a displacement allowance the slip says is
+    untaxed left out; the month's note said "contado 1 307,00 € em vez dos 1 507,00 €" and no more. It names the
+    amount left out and that what the counted per diems leave out is travel or costs paid back."""
+    documents = [payslip(m, 1820.0, 1200.0, 420.0) for m in MONTHS]
+    source = source_of(documents)
+    assert RECURRING_VARIABLE_PAY in source.method
+    assert "contado 1 620,00 € em vez dos 1 820,00 € impressos (200,00 € deixados de fora)" in source.method
+    assert "deslocações ou despesas pagas de volta" in source.method

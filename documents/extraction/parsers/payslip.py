@@ -5261,8 +5261,9 @@ def body_over_nif(lines: list[Line], nif: str | None) -> tuple[str, float] | Non
             continue
         found = None
         for above in reversed(lines[:index]):
-            if found is None and address_line(above.text):
-                # The body's address between its name and its NIF ("Rua Castilho, 39 - 1250-068 Lisboa").
+            if found is None and address_or_contacts(above.text):
+                # The body's address between its name and its NIF ("Rua Castilho, 39 - 1250-068 Lisboa"), or its
+                # contacts.
                 continue
             # A qualifier in brackets is no part of the name: "Fátima Ribeiro (empresário em nome individual)", a
             # sole trader's letterhead (blind probe r36b), "(IPSS)".
@@ -5311,6 +5312,37 @@ POSTCODE = re.compile(r"(?<!\d)\d{4}\s?-\s?\d{3}(?!\d)")
 def address_line(text: str) -> bool:
     """Whether a letterhead's line is an address: a street's word first, or a postcode."""
     return bool(re.match(r"\s*(?:" + ADDRESS_WORDS + r")(?![a-z])", fold(text)) or POSTCODE.search(text))
+
+
+# A letterhead's contact's caption: telephone, mobile, fax, e-mail, website.
+CONTACT_CAPTION = re.compile(
+    r"(?:tel(?:ef(?:one)?|em(?:ovel)?|e?f|m)?|tlm|tlf|tlmv|fax|telefax|phone|mobile|e-?\s?mail|mail|site|web"
+    r"|www|https?|contactos?|[tmf]\.)(?![a-z])"
+)
+# What a contacts' line prints besides its captions: an e-mail address, a website, a phone number.
+CONTACT_VALUE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|(?:\(?(?:\+|00)\s?\d{2,3}\)?\s?)?\d[\d\s().-]{6,}\d"
+)
+
+
+def contacts_line(text: str) -> bool:
+    """Whether a letterhead's line gives its contacts, between the name and the NIF as the address does ("Tel. 212
+    345 678 · geral@empresa.pt", "Telefone / Fax: ...", "www.empresa.pt"): a contact's caption first, a mark or two
+    of the logo OCR read before it let be ("o Tel. ..."), or nothing but e-mail addresses, websites and phone
+    numbers. Blind probe r81b: the telephone's line under a coloured band's address ended the letterhead there, and
+    the employer's name over it was left unread."""
+    folded = fold(text).strip()
+    # A contact's value after the caption: a caption's word alone starts a name as well ("Web Ideias Algarve").
+    valued = re.search(r"\d(?:[\s.-]?\d){5}|@|[a-z0-9-]\.[a-z]{2,4}(?![\w.])", folded)
+    if valued and re.match(r"(?:[^\w\s]*[a-z]{1,2}[^\w\s]*\s+)?[^\w]*" + CONTACT_CAPTION.pattern, folded):
+        return True
+    rest = CONTACT_VALUE.sub(" ", folded)
+    return rest != folded and not re.search(r"[^\W_]", rest)
+
+
+def address_or_contacts(text: str) -> bool:
+    """Whether a letterhead's line between a party's name and its NIF is its address or its contacts."""
+    return address_line(text) or contacts_line(text)
 
 
 # A word a letterhead prints alone that names no company: the copy's mark, the title's words.
@@ -5516,8 +5548,8 @@ def employer_heading_its_block(lines: list[Line], nif: str | None) -> tuple[str,
 
 def head_of_the_nif_block(lines: list[Line], nif: str) -> tuple[str, Line] | None:
     """The first line of a party's block that its NIF's line closes, in the NIF's column (a column OCR joined the
-    other party's block to is left out): the lines over the NIF's are passed over while they are an address; the
-    first that is not heads the block. None when the NIF's column prints more than the NIF's caption before it (a
+    other party's block to is left out): the lines over the NIF's are passed over while they are an address or its
+    contacts; the first that is not heads the block. None when the NIF's column prints more than the NIF's caption before it (a
     name beside it: ``name_beside_nif``), or no block is found within reach."""
     for index, line in enumerate(lines):
         if not prints_nif(line.text, nif):
@@ -5530,7 +5562,7 @@ def head_of_the_nif_block(lines: list[Line], nif: str) -> tuple[str, Line] | Non
         bounds = (spans[at][0], spans[at + 1][0] if at + 1 < len(spans) else None)
         for above in reversed(lines[max(0, index - BLOCK_REACH) : index]):
             piece = piece_in_column(above, *bounds)
-            if not address_line(piece):
+            if not address_or_contacts(piece):
                 return piece, above
         return None
     return None
