@@ -3154,7 +3154,8 @@ def gross_proven_by_net_and_deductions(
         with_the_group_before(segment) == proven for segment in page.rows("gross_pay") if segment.value == gross
     )
     too_small_for_the_social = (
-        social > gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK and social <= proven * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
+        social > gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
+        and social <= proven * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
     )
     if not (shows_the_group or too_small_for_the_social):
         return gross
