@@ -12,8 +12,11 @@ tenant and no guarantor gives exactly the single-person assessment.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
+
+from django.utils.translation import ngettext
 
 from documents.extraction.schema import TAX_KINDS
 from screening.rules.affordability import (
@@ -454,7 +457,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     )
     tenants = sum(1 for m in state["members"] if m["role"] in TENANT_ROLES)
     unproven = [
-        words[m["role"]]
+        m["role"]
         for m in affordability.get("members", [])
         if m["role"] in TENANT_ROLES and m["average_monthly_income"] is None
     ]
@@ -469,7 +472,7 @@ def household_report(state: dict[str, Any]) -> dict[str, Any]:
     if unproven and tenants > 1 and affordability["household_monthly_income"] is not None:
         # The sum is of the incomes proven: say whose is not in it (the cases probe read a couple's
         # "conjunto" that was the lead's alone).
-        parts.append("Sem rendimento comprovado, fora da soma: " + ", ".join(unproven) + ".")
+        parts.append("Sem rendimento comprovado, fora da soma: " + people_of_roles(unproven, words) + ".")
     unread = unreadable_by_member(state, words)
     if unread:
         # Sent, not missing: the files are to be sent again (cases probe 14 read "Em falta: recibos" and a LOW).
@@ -549,8 +552,8 @@ def reasons_by_member(state: dict[str, Any], words: dict[str, str]) -> list[str]
         for member in members:
             text = member_reason_words(state, member, reason)
             if text:
-                owners_by_text.setdefault(text, []).append(words[member["role"]])
-        said.extend(f"{joined_roles(list(dict.fromkeys(owners)))}: {text}" for text, owners in owners_by_text.items())
+                owners_by_text.setdefault(text, []).append(member["role"])
+        said.extend(f"{people_of_roles(owners, words)}: {text}" for text, owners in owners_by_text.items())
     return said
 
 
@@ -635,6 +638,31 @@ def not_already_reasons(state: dict[str, Any]) -> list[dict[str, Any]]:
 def joined_roles(roles: list[str]) -> str:
     """'arrendatário principal', 'arrendatário principal e coarrendatário', 'a, b e c'."""
     return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " e " + roles[-1]
+
+
+def people_of_roles(roles: list[str], words: dict[str, str]) -> str:
+    """The people of ``roles`` (one entry a person), each role once with how many hold it: 'arrendatário principal e
+    2 coarrendatários', 'coarrendatário'. Each role said once read as one person where two co-tenants shared a reason
+    (blind probe r81a: "arrendatário principal e coarrendatário" of three students)."""
+    counts = Counter(roles)
+    return joined_roles([counted_role(role, counts[role], words) for role in counts])
+
+
+def counted_role(role: str, count: int, words: dict[str, str]) -> str:
+    """'coarrendatário' for one, '2 coarrendatários' for more (ngettext: the plural is the language's)."""
+    word = words[role]
+    if count == 1:
+        return word
+    plurals = {
+        "arrendatário principal": ngettext(
+            "%(count)d arrendatário principal", "%(count)d arrendatários principais", count
+        ),
+        "coarrendatário": ngettext("%(count)d coarrendatário", "%(count)d coarrendatários", count),
+        "comprador principal": ngettext("%(count)d comprador principal", "%(count)d compradores principais", count),
+        "cocomprador": ngettext("%(count)d cocomprador", "%(count)d cocompradores", count),
+        "fiador": ngettext("%(count)d fiador", "%(count)d fiadores", count),
+    }
+    return plurals[word] % {"count": count}
 
 
 def uncounted_by_tenant(state: dict[str, Any]) -> list[dict[str, Any]]:

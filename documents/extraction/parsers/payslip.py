@@ -3169,6 +3169,7 @@ def totals_under_a_stamp(
             parsed.fields.pop("net_pay", None)
             parsed.put("net_pay", net, DERIVED_CONFIDENCE)
             parsed.warnings.append("derived:net_pay")
+    gross = gross_proven_by_net_and_deductions(page, parsed, gross, net, deductions)
     social = parsed.fields.get("social_security")
     if (
         gross is not None
@@ -3186,6 +3187,82 @@ def totals_under_a_stamp(
     if gross is None and net is not None and net_below_what_the_rows_leave(page, parsed, net):
         parsed.warnings.append("arithmetic_mismatch")
     return gross, net
+
+
+# A bare figure of one to three digits ending a row's label: a thousands group a space apart that the reading of the
+# row took for a quantity ("Total ilíquido 1 430,00" read as 1, then 430,00).
+GROUP_BEFORE_THE_AMOUNT = re.compile(r"(?<![\d.,/%])(\d{1,3})\s*$")
+
+
+def with_the_group_before(segment: Segment) -> Decimal | None:
+    """The row's figure read with the bare figure its label ends with as its thousands ("Vencimento base 4" and
+    180,00: 4 180,00); None when the label ends with none or the amount has its thousands already."""
+    found = GROUP_BEFORE_THE_AMOUNT.search(segment.label)
+    if found is None or segment.value >= 1000:
+        return None
+    return int(found.group(1)) * 1000 + segment.value
+
+
+def gross_proven_by_net_and_deductions(
+    page: Page, parsed: Parsed, gross: Decimal | None, net: Decimal | None, deductions: Decimal | None
+) -> Decimal | None:
+    """A gross read off a picture with its first digits lost, where the net and the deductions prove the whole one:
+    the rows make the deductions' total, the net plus that total is a figure the gross read is the last digits of,
+    and the gross row shows what was lost (the thousands group a space apart read as a quantity: "Total ilíquido
+    1 430,00" read 430,00) or is too small to carry the social security read (11% of a base at most the gross).
+    Earning rows that made the short gross make the proven one once the row that lost the same group has it back
+    (its label ends with the group, read as printed or with one digit misread: "Vencimento base 4 180,00" for
+    1 180,00); rows that cannot are a slip that does not add up, kept so (a gross and a net raised together). The
+    proven figure is taken and said so (``derived:``), rather than a genuine slip called one whose figures do not
+    add up (blind probe r81a F1). A text layer's figures stand as printed (ADR 024)."""
+    if gross is None or net is None or deductions is None or gross - deductions == net:
+        return gross
+    proven = net + deductions
+    social, withholding = parsed.fields.get("social_security"), parsed.fields.get("irs_withholding")
+    others = rows_total(page.rows("other_deduction")) or Decimal(0)
+    if (
+        not read_by_ocr(page, "gross_pay")
+        or not lost_leading_digits(proven, gross)
+        or social is None
+        or withholding is None
+        or social + withholding + others != deductions
+    ):
+        return gross
+    shows_the_group = any(
+        with_the_group_before(segment) == proven for segment in page.rows("gross_pay") if segment.value == gross
+    )
+    too_small_for_the_social = (
+        social > gross * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
+        and social <= proven * SS_EMPLOYEE_RATE + SS_ROUNDING_SLACK
+    )
+    if not (shows_the_group or too_small_for_the_social):
+        return gross
+    earnings = [segment for segment in page.segments if segment.role in EARNING_ROLES]
+    restored: Segment | None = None
+    if len(earnings) >= 2 and sum((segment.value for segment in earnings), Decimal(0)) != proven:
+        if sum((segment.value for segment in earnings), Decimal(0)) != gross:
+            return gross
+        lost = proven - gross
+        fitting = [
+            segment
+            for segment in earnings
+            if (spaced := with_the_group_before(segment)) is not None
+            and (spaced == segment.value + lost or one_digit_apart(segment.value + lost, spaced))
+        ]
+        if len(fitting) != 1:
+            return gross
+        restored = fitting[0]
+    if restored is not None:
+        restored.amounts[-1] = restored.value + proven - gross
+        if restored.role == "base_salary" and "base_salary" in parsed.fields:
+            parsed.fields.pop("base_salary")
+            parsed.put("base_salary", restored.value, DERIVED_CONFIDENCE)
+            parsed.warnings.append("derived:base_salary")
+    parsed.fields.pop("gross_pay", None)
+    parsed.put("gross_pay", proven, DERIVED_CONFIDENCE)
+    if "derived:gross_pay" not in parsed.warnings:
+        parsed.warnings.append("derived:gross_pay")
+    return proven
 
 
 def stamped_totals_restored(
