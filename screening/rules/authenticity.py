@@ -493,16 +493,19 @@ def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[
         (
             (parse_date(d["fields"].get("issue_date")), invoice_sequence(d["fields"].get("invoice_number")), d)
             for d in invoices
+            if number_read_surely(d)
         ),
         key=lambda item: (item[0] or dt.date.min, item[1][1] if item[1] else -1),
     )
     by_number: dict[tuple[str, int], Document] = {}
-    # (series, year, number) of the invoice before: a series may start again at 1 in a new year.
-    previous: tuple[str, int, int] | None = None
+    # Per series and year (a series may start again at 1 in a new year), the last invoice's number and document:
+    # each series is compared with itself, whatever other series' invoices fall between.
+    last: dict[tuple[str, int], tuple[int, Document]] = {}
     for issued, sequence, document in numbered:
         if sequence is None or issued is None:
             continue
         twin = by_number.setdefault(sequence, document)
+        before = last.get((sequence[0], issued.year))
         if twin is not document and not same_invoice(twin, document):
             out.append(
                 (
@@ -512,10 +515,11 @@ def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[
                         "HIGH",
                         "Duas faturas-recibo diferentes com o mesmo número: a numeração de uma série não se repete.",
                         same_as_document_id=twin["document_id"],
+                        **compared(document, twin),
                     ),
                 )
             )
-        elif previous is not None and previous[:2] == (sequence[0], issued.year) and sequence[1] < previous[2]:
+        elif before is not None and sequence[1] < before[0]:
             out.append(
                 (
                     document["document_id"],
@@ -523,11 +527,34 @@ def invoice_series_signals(invoices: list[Document], *, today: dt.date) -> list[
                         "INVOICE_NUMBER_OUT_OF_ORDER",
                         "MEDIUM",
                         "Uma fatura-recibo mais recente tem número inferior ao de uma anterior da mesma série.",
+                        earlier_document_id=before[1]["document_id"],
+                        **compared(document, before[1]),
                     ),
                 )
             )
-        previous = (sequence[0], issued.year, sequence[1])
+        last[(sequence[0], issued.year)] = (sequence[1], document)
     return out
+
+
+# How sure OCR must be of an invoice number's own word for the number to be compared with another's: a photo's
+# "/11" read "/1" (at 0.35) went "backwards" after the "/10" of a text PDF (blind probe r81a, F3). A text layer reads at
+# 1.0; a number with no confidence given (another backend's) is compared as before.
+SURE_INVOICE_NUMBER_CONFIDENCE = 0.8
+
+
+def number_read_surely(document: Document) -> bool:
+    confidence = (document.get("confidence") or {}).get("invoice_number")
+    return confidence is None or float(confidence) >= SURE_INVOICE_NUMBER_CONFIDENCE
+
+
+def compared(document: Document, other: Document) -> dict[str, Any]:
+    """What a numbering signal compared, for staff to check against the files: both numbers and dates."""
+    return {
+        "invoice_number": document["fields"].get("invoice_number"),
+        "issue_date": document["fields"].get("issue_date"),
+        "earlier_invoice_number": other["fields"].get("invoice_number"),
+        "earlier_issue_date": other["fields"].get("issue_date"),
+    }
 
 
 def invoice_sequence(number: Any) -> tuple[str, int] | None:

@@ -29,6 +29,7 @@ from applicants.text import NAME_PARTICLES, fold, fold_accents
 from documents.extraction.mrz import (
     COUNTRY_CODES,
     FILLER,
+    FILLER_READ_AS_LETTER,
     LETTER_LOOKALIKES,
     MRZ_DIGRAPHS,
     MrzRead,
@@ -48,6 +49,7 @@ from documents.extraction.mrz import (
     read_mrz_assembled,
     same_number_misread,
     same_under_check,
+    state_and_names,
     state_letters,
     with_document_number,
 )
@@ -2815,7 +2817,33 @@ def names_line_confirmed_by_print(mrz: MrzRead, parsed: Parsed) -> MrzRead:
     if printed is None or mrz.tied or same_name(str(printed), mrz.surname, mrz):
         return mrz
     realigned = (other for other in names_line_realigned(mrz) if same_name(str(printed), other.surname, other))
-    return next(realigned, mrz)
+    return next(realigned, None) or names_separator_from_print(mrz, parsed) or mrz
+
+
+def names_separator_from_print(mrz: MrzRead, parsed: Parsed) -> MrzRead | None:
+    """The MRZ with the names' separator ``<<`` put back where OCR read one of its fillers as a letter glued to a name
+    ("ROCHAC<PAULO<JORGE" for "ROCHA<<PAULO<JORGE": a surname "ROCHAC PAULO JORGE" and no given names), when the
+    printed surname and given names are then the MRZ's both. No check digit covers the names line; the page, another
+    reading in another typeface, decides between the two readings of one glyph (blind probe r81a, F2: a genuine
+    passport's surname failed as an altered page). ``mrz.names_line_with_its_separator`` does so from another reading
+    of the MRZ; this is for an MRZ read once. None when the line parts its names already, or no letter a filler reads
+    as, beside a filler, makes both printed names the MRZ's."""
+    surname, given_names = parsed.fields.get("surname"), parsed.fields.get("given_names")
+    row, _ = (2, 0) if mrz.format == "TD1" else (0, 5)
+    if mrz.given_names or not surname or not given_names or len(mrz.lines) <= row:
+        return None
+    line = mrz.lines[row]
+    field_start = 0 if row == 2 else len(line) - len(state_and_names(line, len(line))[1])
+    for index in range(field_start + 1, len(line) - 1):
+        beside = line[index - 1] + line[index + 1]
+        if line[index] not in FILLER_READ_AS_LETTER or beside.count(FILLER) != 1:
+            continue
+        repaired = line[:index] + FILLER + line[index + 1 :]
+        read_surname, read_given = names_from(repaired[field_start:])
+        if same_name(str(surname), read_surname, mrz) and same_name(str(given_names), read_given, mrz):
+            lines = (*mrz.lines[:row], repaired, *mrz.lines[row + 1 :])
+            return replace(mrz, lines=lines, surname=read_surname, given_names=read_given)
+    return None
 
 
 # Below this confidence, OCR was unsure of the figures a printed date was read from: a mark crossed them, or a poor
