@@ -143,7 +143,14 @@ from screening.rules.report import generate_report
 #   abbreviations of five languages; a foreign card's series and number; EU cards' captions read whole; given names
 #   under a surname caption yield to a valid MRZ's surname; a name not read said not read; accents from a second,
 #   laid-out reading of a foreign document.
-RULES_VERSION = "rules-2026.12.46"
+# rules-2026.12.47: round 81 (blind probes r81a-c): whole-euro amounts on payslips read where the totals prove them,
+#   a subsidy whose amount is unread not counted (subsidy_unread); the subsidy's own IRS abbreviations; contact lines
+#   under a letterhead's name; a photo's gross that lost its thousands group proven by net and deductions; the amount
+#   left out of a month said; invoice numbering compared on numbers read surely, per series, its evidence naming
+#   them; a names line's separator read as a letter mended by the page; a one-name holder's name once; an MRZ number's
+#   L/1 or G/6 decided by the state's format, else the MRZ's at 0.85; the sides of one file compared
+#   (identity.sides_agree); a permit opening I<PRT held by its check digits; household reasons counting each role.
+RULES_VERSION = "rules-2026.12.47"
 
 
 def is_household(state: dict[str, Any]) -> bool:
