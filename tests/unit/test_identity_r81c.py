@@ -138,3 +138,13 @@ def test_a_mexican_passports_series_letter_is_told_by_its_format() -> None:
     fields, _ = parse_identity_lines(page, DocumentKind.PASSAPORTE, mrz=mrz)
     assert fields["document_number"] == "G12093845"
     assert parse_confidence(page, mrz) == 0.99
+
+
+def test_a_number_outside_the_states_format_read_alike_on_page_and_mrz_keeps_its_letter() -> None:
+    """No all-digit alternative in Nepal's format: a number of one letter and seven digits, read so by the page and
+    the MRZ alike, is not made digits ("L7366923" was given as "17366923" by such an alternative)."""
+    names, data = td3(code="P", state="NPL", number="L4829361", birth=BIRTH, sex="F", expiry=EXPIRY,
+                      nationality="NPL", surname="THAPA", given="SUNITA")  # fmt: skip
+    fields, _ = parse_identity_lines(nepali_page("L4829361"), DocumentKind.PASSAPORTE, mrz=[names, data])
+    assert fields["mrz_valid"] is True
+    assert fields["document_number"] == "L4829361"

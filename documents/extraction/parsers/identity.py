@@ -2742,7 +2742,9 @@ PASSPORT_NUMBER_FORMATS = {
     "BRA": re.compile(r"[A-Z]{2}\d{6}"),
     "IND": re.compile(r"[A-Z]\d{7}"),
     "MEX": re.compile(r"[A-Z]\d{8}"),
-    "NPL": re.compile(r"[A-Z]{2}\d{7}|\d{8}"),
+    # Not an all-digit alternative: a format of digits only turns any "L" or "G" into a digit (CI's synthetic Nepali
+    # passport "L7366923", its page and MRZ alike, was made "17366923").
+    "NPL": re.compile(r"[A-Z]{2}\d{7}"),
     "PAK": re.compile(r"[A-Z]{2}\d{7}"),
     "UKR": re.compile(r"[A-Z]{2}\d{6}"),
 }
